@@ -1,0 +1,65 @@
+"""Opening the database: WAL mode, a busy timeout, foreign keys, the schema.
+
+Connections run in autocommit mode (``isolation_level=None``); writers open
+their own ``BEGIN IMMEDIATE`` transactions through :func:`transaction`, so a
+batch of articles becomes visible to readers all at once or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import platformdirs
+import sqlite_utils
+
+from db.schema import migrate
+
+ENV_VAR = "CLAIMLENS_DB"
+BUSY_TIMEOUT_MS = 60_000
+
+
+def default_db_path() -> Path:
+    """``$CLAIMLENS_DB``, else ``claimlens.db`` in the user data directory."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir("claimlens", appauthor=False)) / "claimlens.db"
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Database:
+    """Open (creating and migrating if needed) the claimlens database at ``path``."""
+    path = Path(path)
+    if not readonly:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(
+        str(path),
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = sqlite_utils.Database(conn)
+    if not readonly:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(db)
+    return db
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """An IMMEDIATE transaction: take the write lock up front, commit or roll back."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

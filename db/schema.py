@@ -1,0 +1,226 @@
+"""The database schema, in one place, with its version and migrations.
+
+Every table claimlens writes is created here. ``PRAGMA user_version`` holds the
+schema version; :func:`migrate` brings an older database up to date inside one
+transaction, and refuses a database written by a newer claimlens.
+
+Offsets (``char_start``/``char_end``) always index into ``articles.text``, which
+is the headline, a blank line, then the body (``body_start`` is where the body
+begins), so ``text[char_start:char_end]`` is exactly the statement, quote or
+number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+# Version 1: the whole schema.
+_V1 = """
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    first_date TEXT,
+    n_articles INTEGER NOT NULL DEFAULT 0,
+    n_sources INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    key TEXT NOT NULL UNIQUE,          -- url, else file path (+ '#' record id): identity for replacement
+    url TEXT,
+    path TEXT,
+    title TEXT NOT NULL,
+    date TEXT,                         -- ISO 8601 date or datetime; NULL when unknown
+    text TEXT NOT NULL,                -- headline, blank line, body; all offsets index into this
+    body_start INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL
+);
+CREATE INDEX articles_date ON articles(date);
+CREATE INDEX articles_source_date ON articles(source_id, date);
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_story ON articles(story_id);
+
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    first_statement_id INTEGER,
+    first_date TEXT,
+    n_sources INTEGER NOT NULL DEFAULT 0,
+    n_statements INTEGER NOT NULL DEFAULT 0,
+    has_conflict INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,              -- 0-based position in the article
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    kind TEXT NOT NULL,                -- 'headline' | 'sentence' | 'caption'
+    text TEXT NOT NULL,
+    speaker TEXT,                      -- who the sentence attributes it to, if anyone
+    claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL,
+    UNIQUE (article_id, seq)
+);
+CREATE INDEX statements_claim ON statements(claim_id);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    text TEXT NOT NULL,                -- the quoted words, without the quote marks
+    speaker TEXT
+);
+CREATE INDEX quotes_statement ON quotes(statement_id);
+
+CREATE TABLE numbers (
+    id INTEGER PRIMARY KEY,
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    raw TEXT NOT NULL,                 -- as written: 'an estimated 11,000'
+    value REAL NOT NULL,               -- normalised: 11000.0
+    unit TEXT,                         -- '%', 'USD', 'GBP', ... or NULL
+    qualifier TEXT                     -- 'at least', 'about', 'some', ... or NULL
+);
+CREATE INDEX numbers_statement ON numbers(statement_id);
+
+-- One row per matched pair of statements from different sources, a < b.
+CREATE TABLE matches (
+    a INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    b INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    score REAL NOT NULL,               -- 0..100
+    relation TEXT NOT NULL,            -- 'same' | 'conflict'
+    diff TEXT,                         -- JSON: the values that differ, for conflicts
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX matches_b ON matches(b);
+
+-- Full-text indexes: external-content FTS5 tables kept in sync by triggers.
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    text, content='statements', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER statements_au AFTER UPDATE OF text ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, content='articles', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title) VALUES (new.id, new.title);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title) VALUES ('delete', old.id, old.title);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title) VALUES ('delete', old.id, old.title);
+    INSERT INTO articles_fts(rowid, title) VALUES (new.id, new.title);
+END;
+"""
+
+# Tables whose contents are derived from others and can be rebuilt.
+FTS_TABLES = ("statements_fts", "articles_fts")
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    for statement in _split_script(_V1):
+        db.conn.execute(statement)
+
+
+# MIGRATIONS[n] upgrades a database at version n to version n + 1.
+MIGRATIONS: dict[int, Migration] = {0: _create_v1}
+
+
+class SchemaError(RuntimeError):
+    """The database cannot be used with this version of claimlens."""
+
+
+def _split_script(script: str) -> list[str]:
+    """Split DDL into statements; ``sqlite3.complete_statement`` handles triggers."""
+    import re
+    import sqlite3
+
+    script = re.sub(r"--[^\n]*", "", script)  # no string literal in the DDL holds '--'
+    statements: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        statements.append(buf.strip())
+    return statements
+
+
+def user_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring ``db`` to :data:`SCHEMA_VERSION`; return the version it had before.
+
+    Each step runs in its own IMMEDIATE transaction, so a crash mid-migration
+    leaves the database at the previous version, never half-migrated.
+    """
+    found = user_version(db)
+    if found > SCHEMA_VERSION:
+        raise SchemaError(
+            f"database schema version {found} is newer than this claimlens "
+            f"(supports up to {SCHEMA_VERSION}); upgrade claimlens to open it"
+        )
+    if found == 0 and _has_foreign_tables(db):
+        raise SchemaError("this SQLite file was not created by claimlens (it has other tables)")
+    version = found
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS[version]
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            if user_version(db) != version:
+                db.conn.execute("ROLLBACK")
+                version = user_version(db)
+                continue
+            step(db)
+            db.conn.execute(f"PRAGMA user_version = {version + 1}")
+            db.conn.execute("COMMIT")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        version += 1
+    return found
+
+
+def _has_foreign_tables(db: sqlite_utils.Database) -> bool:
+    names = {
+        r[0]
+        for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    return bool(names)
