@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,11 +52,41 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Databas
     return db
 
 
+def _begin_immediate(conn: sqlite3.Connection, on_wait: Callable[[], None] | None) -> None:
+    """Take the write lock; if another writer has it, say so once, then wait for it."""
+    if on_wait is None:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        on_wait()
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+
+
 @contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
-    """An IMMEDIATE transaction: take the write lock up front, commit or roll back."""
+def transaction(
+    db: sqlite_utils.Database, *, on_wait: Callable[[], None] | None = None
+) -> Iterator[sqlite3.Connection]:
+    """An IMMEDIATE transaction: take the write lock up front, commit or roll back.
+
+    ``on_wait`` is called once if another process is writing, before waiting
+    for it (for as long as it takes) instead of failing with "database is locked".
+    """
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
+    _begin_immediate(conn, on_wait)
     try:
         yield conn
     except BaseException:

@@ -46,12 +46,14 @@ CREATE TABLE articles (
     content_hash TEXT NOT NULL,
     words INTEGER NOT NULL,
     ingested_at TEXT NOT NULL,
-    story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL
+    story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+    matched INTEGER NOT NULL DEFAULT 0 -- 1 once cross-source matching has seen this version
 );
 CREATE INDEX articles_date ON articles(date);
 CREATE INDEX articles_source_date ON articles(source_id, date);
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_unmatched ON articles(matched) WHERE matched = 0;
 
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,

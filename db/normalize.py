@@ -1,0 +1,654 @@
+"""Text normalisation for matching statements across outlets.
+
+Two outlets reporting the same statement rarely use the same words: one writes
+"Defence Minister", the other "Defense Minister"; one "North Korean troops", the
+other "DPRK forces"; one "eleven thousand", the other "11,000". This module maps
+such variants to one canonical form, so the matcher compares meaning-bearing
+tokens rather than spellings:
+
+* Unicode quotes, dashes and apostrophes are unified (:func:`clean`).
+* Aliases of countries and organisations, including demonyms and a few capitals
+  used as metonyms ("Pyongyang said"), become one token: ``northkorea``,
+  ``usa``, ``uk``, ``ukraine``… Acronyms are matched case-sensitively ("US" is
+  the country, "us" the pronoun; "U.S." is recognised with its dots).
+* Numbers written as words or digits become one canonical digit token
+  (``eleven thousand`` → ``11000``, ``1.5 million`` → ``1500000``,
+  ``10 pct`` → ``10 %``).
+* British spellings become American ones (``defence`` → ``defense``, ``-ise`` →
+  ``-ize``, ``-our`` → ``-or``, ``centre`` → ``center``…). The rules are applied
+  identically to both sides of a comparison, so a rule that also rewrites an
+  American word (``rise`` → ``rize``) is harmless: it only has to be consistent.
+* A light suffix stemmer folds inflections (``attacked``/``attacks`` → ``attack``).
+* Stop words (function words, and reporting verbs such as "said"/"told", whose
+  evidence the matcher takes from the speaker instead) are dropped from the
+  *content* tokens.
+
+Everything here is a pure function of the text (no corpus statistics), so a
+statement's normal form never changes when other articles are added. That is what
+lets incremental matching give the same answers as a full rebuild.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = [
+    "Token",
+    "clean",
+    "content_tokens",
+    "entity_tokens",
+    "normalize",
+    "normalize_word",
+    "rarity",
+    "stem",
+    "tokenize",
+]
+
+# --------------------------------------------------------------------------- cleaning
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u2012": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2026": "...",
+    }
+)
+
+
+def clean(text: str) -> str:
+    """NFKC, and one form for quotes, apostrophes, dashes and spaces."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text.translate(_TRANSLATE))
+
+
+# --------------------------------------------------------------------------- aliases
+
+# canonical token -> surface forms (lower case, matched on word boundaries).
+# Demonyms map to the country ("Ukrainian troops" ~ "Ukraine's troops"); a few
+# capitals stand for their governments ("Pyongyang denied", "the Kremlin said").
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "usa": (
+        "united states of america",
+        "united states",
+        "u.s.a.",
+        "u.s.",
+        "usa",
+        "america",
+        "american",
+        "americans",
+    ),
+    "uk": ("united kingdom", "great britain", "britain", "british", "u.k."),
+    "northkorea": (
+        "democratic people's republic of korea",
+        "north korea",
+        "north korean",
+        "north koreans",
+        "n korea",
+        "n korean",
+        "n koreans",
+        "nkorea",
+        "dprk",
+        "d.p.r.k.",
+        "pyongyang",
+    ),
+    "southkorea": (
+        "republic of korea",
+        "south korea",
+        "south korean",
+        "south koreans",
+        "s korea",
+        "s korean",
+        "seoul",
+    ),
+    "russia": ("russian federation", "russia", "russian", "russians", "moscow", "kremlin"),
+    "ukraine": ("ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"),
+    "china": ("people's republic of china", "china", "chinese", "beijing"),
+    "japan": ("japan", "japanese", "tokyo"),
+    "iran": ("iran", "iranian", "iranians", "tehran"),
+    "iraq": ("iraq", "iraqi", "iraqis", "baghdad"),
+    "syria": ("syria", "syrian", "syrians", "damascus"),
+    "israel": ("israel", "israeli", "israelis"),
+    "palestine": ("palestine", "palestinian", "palestinians"),
+    "afghanistan": ("afghanistan", "afghan", "afghans", "kabul"),
+    "pakistan": ("pakistan", "pakistani", "pakistanis", "islamabad"),
+    "germany": ("germany", "german", "germans"),
+    "france": ("france", "french"),
+    "mexico": ("mexico", "mexican", "mexicans"),
+    "canada": ("canada", "canadian", "canadians"),
+    "turkey": ("turkey", "turkish", "ankara"),
+    "egypt": ("egypt", "egyptian", "egyptians", "cairo"),
+    "saudiarabia": ("saudi arabia", "saudi", "saudis", "riyadh"),
+    "taiwan": ("taiwan", "taiwanese", "taipei"),
+    "venezuela": ("venezuela", "venezuelan", "venezuelans", "caracas"),
+    "cuba": ("cuba", "cuban", "cubans", "havana"),
+    "eu": ("european union", "e.u."),
+    "un": ("united nations", "u.n."),
+    "nato": ("north atlantic treaty organization", "north atlantic treaty organisation", "nato"),
+    "latinamerica": ("latin america", "latin american"),
+    "southamerica": ("south america", "south american"),
+    "northamerica": ("north america", "north american"),
+    "centralamerica": ("central america", "central american"),
+    "gop": ("grand old party", "gop"),
+    "%": ("per cent", "percent", "pct", "%"),
+    "million": ("mln", "mn"),
+    "billion": ("bln", "bn"),
+    "senator": ("sen.",),
+    "governor": ("gov.",),
+    "representative": ("rep.",),
+    "president": ("pres.",),
+}
+# Acronyms only recognised in capitals: "US"/"UN"/"EU" in lower case are words.
+_CASED_ALIASES = {
+    "US": "usa",
+    "USA": "usa",
+    "UK": "uk",
+    "UN": "un",
+    "EU": "eu",
+    "DPRK": "northkorea",
+    "ROK": "southkorea",
+    "PRC": "china",
+    "UAE": "uae",
+}
+
+
+def _build_phrase_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for canon, forms in _ALIASES.items():
+        for form in forms:
+            words = tuple(_TOKEN_RE.findall(form)) or (form,)
+            words = tuple(w.lower() for w in words)
+            table.setdefault(words[0], []).append((words, canon))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
+    return table
+
+
+# --------------------------------------------------------------------------- tokens
+
+# Dotted abbreviations (U.S., D.P.R.K.) | words with inner apostrophes/hyphens |
+# numbers with thousands separators and decimals | a few symbols.
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|[^\W\d_]+(?:'[^\W\d_]+)*"
+    r"|\d+(?:,\d{3})*(?:\.\d+)?"
+    r"|[%$£€]"
+)
+
+_PHRASES = _build_phrase_table()
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+}
+_SCALE = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+
+# Function words, and reporting verbs/titles whose evidence the matcher takes
+# from speakers instead of from the bag of words.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also although am an and another any are aren't
+    around as at be because been before being below between both but by can cannot could
+    couldn't did didn't do does doesn't doing don't down during each either else ever every
+    few for from further had hadn't has hasn't have haven't having he he'd he'll he's her
+    here here's hers herself him himself his how how's however i i'd i'll i'm i've if in
+    into is isn't it it's its itself just let's me might more most much must mustn't my
+    myself neither nor of off on once only or other ought our ours ourselves out over own
+    per same shan't she she'd she'll she's should shouldn't since so some such than that
+    that's the their theirs them themselves then there there's these they they'd they'll
+    they're they've this those though through thus to too under until up upon us very was
+    wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+    whether which while who who's whom whose why why's will with within without won't would
+    wouldn't yet you you'd you'll you're you've your yours yourself yourselves
+    mr mrs ms dr let least now just still even also
+    say says said saying tell tells told telling add adds added adding according claim
+    claims claimed claiming state states stated statement
+    """.split()
+)
+# Words that flip the meaning of a statement: kept as content tokens (canonical
+# "not"), and the matcher also compares their presence.
+NEGATIONS = frozenset(
+    "not no never nobody nothing none nowhere cannot can't won't don't didn't doesn't "
+    "isn't aren't wasn't weren't hasn't haven't hadn't wouldn't shouldn't couldn't "
+    "denied deny denies".split()
+)
+
+# British -> American spellings that the suffix rules below do not cover.
+_SPELLING = {
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "pretence": "pretense",
+    "programme": "program",
+    "programmes": "programs",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "analogue": "analog",
+    "centre": "center",
+    "centres": "centers",
+    "centred": "centered",
+    "theatre": "theater",
+    "theatres": "theaters",
+    "metre": "meter",
+    "metres": "meters",
+    "kilometre": "kilometer",
+    "kilometres": "kilometers",
+    "litre": "liter",
+    "litres": "liters",
+    "fibre": "fiber",
+    "calibre": "caliber",
+    "sombre": "somber",
+    "spectre": "specter",
+    "meagre": "meager",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "aluminium": "aluminum",
+    "grey": "gray",
+    "tyre": "tire",
+    "tyres": "tires",
+    "cheque": "check",
+    "cheques": "checks",
+    "plough": "plow",
+    "sceptic": "skeptic",
+    "sceptical": "skeptical",
+    "ageing": "aging",
+    "judgement": "judgment",
+    "acknowledgement": "acknowledgment",
+    "enquiry": "inquiry",
+    "enquiries": "inquiries",
+    "whilst": "while",
+    "amongst": "among",
+    "towards": "toward",
+    "learnt": "learned",
+    "burnt": "burned",
+    "spelt": "spelled",
+    "jewellery": "jewelry",
+    "mum": "mom",
+    "practise": "practice",
+    "practised": "practiced",
+    "storey": "story",
+    "storeys": "stories",
+    "draught": "draft",
+    "gaol": "jail",
+    "moustache": "mustache",
+    "pyjamas": "pajamas",
+    "kerb": "curb",
+    "doughnut": "donut",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "traveller": "traveler",
+    "travellers": "travelers",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "labelled": "labeled",
+    "labelling": "labeling",
+    "modelled": "modeled",
+    "modelling": "modeling",
+    "fuelled": "fueled",
+    "fuelling": "fueling",
+    "signalled": "signaled",
+    "signalling": "signaling",
+    "levelled": "leveled",
+    "counselling": "counseling",
+    "counsellor": "counselor",
+    "channelled": "channeled",
+    "totalled": "totaled",
+    "marshalled": "marshaled",
+    "quarrelled": "quarreled",
+    "jeweller": "jeweler",
+    "fulfil": "fulfill",
+    "enrol": "enroll",
+    "instalment": "installment",
+    "skilful": "skillful",
+    "wilful": "willful",
+    "kidnapped": "kidnaped",
+    "kidnapping": "kidnaping",
+    "worshipped": "worshiped",
+}
+_AE_OE = (
+    ("haem", "hem"),
+    ("paed", "ped"),
+    ("anaes", "anes"),
+    ("oestr", "estr"),
+    ("foet", "fet"),
+    ("diarrhoea", "diarrhea"),
+    ("leukaem", "leukem"),
+    ("encyclopaed", "encycloped"),
+    ("manoeuv", "maneuv"),
+)
+_ISE_RE = re.compile(r"(?<=[a-z]{3})(?:is|ys)(e|es|ed|ing|ation|ations|er|ers)$")
+_OUR_RE = re.compile(r"(?<=[a-z]{3})our(s|ed|ing|ite|ites|able|ful|less|ism)?$")
+_NON_OUR = frozenset({"devour", "contour", "detour", "velour", "paramour", "troubadour"})
+
+
+def american(word: str) -> str:
+    """The American spelling of a lower-case word (consistent, not a dictionary)."""
+    mapped = _SPELLING.get(word)
+    if mapped is not None:
+        return mapped
+    for brit, amer in _AE_OE:
+        if brit in word:
+            word = word.replace(brit, amer)
+    m = _ISE_RE.search(word)
+    if m:
+        stem_part = word[: m.start()]
+        word = stem_part + ("yz" if word[m.start()] == "y" else "iz") + m.group(1)
+    m = _OUR_RE.search(word)
+    if m and word[: m.end() - len(m.group(1) or "")] not in _NON_OUR:
+        word = word[: m.start()] + "or" + (m.group(1) or "")
+    return word
+
+
+_VOWELS = frozenset("aeiouy")
+_NO_UNDOUBLE = frozenset("lsz")
+
+
+def _has_vowel(s: str) -> bool:
+    return any(c in _VOWELS for c in s)
+
+
+def stem(word: str) -> str:
+    """A light, consistent suffix stemmer (plural, -ed, -ing, -ly, -ment, final e).
+
+    ``attacked``/``attacks``/``attacking`` → ``attack``; ``engaged``/``engagement``
+    → ``engag``; ``casualties`` → ``casualty``. Not linguistically exact: it only
+    has to map inflections of one word to one stem and keep different words apart.
+    """
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("es") and len(w) > 4 and (w[-3] in "xz" or w[-4:-2] in ("ch", "sh", "ss")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+        w = w[:-1]
+    if w.endswith("ing") and len(w) > 5 and _has_vowel(w[:-3]):
+        w = w[:-3]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS | _NO_UNDOUBLE:
+            w = w[:-1]
+    elif w.endswith("ed") and len(w) > 4 and _has_vowel(w[:-2]):
+        w = w[:-2]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS | _NO_UNDOUBLE:
+            w = w[:-1]
+    elif w.endswith("ly") and len(w) > 5:
+        w = w[:-2]
+    if w.endswith("ment") and len(w) > 7:
+        w = w[:-4]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(lower: str) -> str:
+    """Spelling + stem for one lower-case word (cached: vocabularies are small)."""
+    if lower in NEGATIONS:
+        return "not"
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    elif lower.endswith("s'"):
+        lower = lower[:-1]
+    if "'" in lower:
+        lower = lower.replace("'", "")
+    return stem(american(lower))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One normalised token: its canonical form and whether it looked like a name."""
+
+    norm: str
+    cap: bool  # written with a capital (not just because it starts the sentence)
+    stop: bool  # a stop word: not a content token
+    number: bool
+
+
+def _fmt_number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\n\"'([":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Normalised tokens of ``text``, aliases and number words folded, stop words marked."""
+    text = clean(text)
+    raw = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    n = len(raw)
+    # joined[j]: token j follows token j-1 with only spaces between (numbers may span).
+    joined = [j > 0 and not text[raw[j - 1][2] : raw[j][1]].strip() for j in range(n)]
+    letters = [w for w, _, _ in raw if w[0].isalpha()]
+    # Title Case / ALL CAPS text: capitals say nothing about names.
+    titlecase = (
+        len(letters) >= 4 and sum(1 for w in letters if w[0].isupper()) > 0.6 * len(letters)
+    )
+    # Possessives are folded here so "North Korea's" and "America's" hit their aliases.
+    lowers = [_strip_possessive(w.lower()) for w, _, _ in raw]
+    out: list[Token] = []
+    i = 0
+    while i < n:
+        word, pos, _ = raw[i]
+        low = lowers[i]
+        cap = word[0].isupper() and not titlecase
+        # Case-sensitive acronyms first.
+        canon = _CASED_ALIASES.get(word.replace(".", "") if "." in word else word)
+        if canon is not None and (word.isupper() or "." in word):
+            out.append(Token(canon, True, False, False))
+            i += 1
+            continue
+        # Multi-word (or dotted) aliases, longest first.
+        entries = _PHRASES.get(low)
+        if entries is not None:
+            matched = False
+            for words, canon in entries:
+                k = len(words)
+                if tuple(lowers[i : i + k]) == words:
+                    if canon in ("million", "billion", "%"):
+                        break  # handled with numbers below
+                    out.append(Token(canon, True, False, False))
+                    i += k
+                    matched = True
+                    break
+            if matched:
+                continue
+        first = word[0]
+        if first.isdigit() or low in _UNITS or (low in ("a", "an") and i + 1 < n):
+            value, used = _read_number(lowers, joined, i)
+            if used:
+                out.append(Token(_fmt_number(value), False, False, True))
+                i += used
+                continue
+        if first in "%$£€":
+            if first == "%":
+                out.append(Token("%", False, False, False))
+            i += 1
+            continue
+        if low in ("pct", "percent") or (low == "per" and i + 1 < n and lowers[i + 1] == "cent"):
+            out.append(Token("%", False, False, False))
+            i += 2 if low == "per" else 1
+            continue
+        if "." in low:  # an unknown dotted abbreviation: "a.m." -> "am"
+            low = low.replace(".", "")
+        stop = low in STOP_WORDS
+        norm = normalize_word(low)
+        if cap and (stop or norm in _COMMON) and _sentence_start(text, pos):
+            cap = False
+        out.append(Token(norm, cap, stop and low not in NEGATIONS, False))
+        i += 1
+    return out
+
+
+def _strip_possessive(low: str) -> str:
+    if low.endswith("'s") and len(low) > 2:
+        return low[:-2]
+    return low
+
+
+def _read_number(lowers: list[str], joined: list[bool], i: int) -> tuple[float, int]:
+    """Parse a number starting at ``lowers[i]``: digits or words, with scale words.
+
+    Returns (value, tokens used); used == 0 when there is no number here.
+    """
+    n = len(lowers)
+    j = i
+    total = 0.0
+    current = 0.0
+    seen = False
+    tok = lowers[j]
+    if tok in ("a", "an"):
+        if j + 1 < n and lowers[j + 1] in ("dozen", "hundred", "thousand", "million", "billion"):
+            current = 1.0
+            seen = True
+            j += 1
+        else:
+            return 0.0, 0
+    elif tok[0].isdigit():
+        try:
+            current = float(tok.replace(",", ""))
+        except ValueError:
+            return 0.0, 0
+        seen = True
+        j += 1
+        if j < n and not joined[j]:
+            return current, 1
+        if j < n and lowers[j] in ("mln", "mn", "m", "million"):
+            return current * 1e6, j - i + 1
+        if j < n and lowers[j] in ("bln", "bn", "b", "billion"):
+            return current * 1e9, j - i + 1
+        if j < n and lowers[j] in ("thousand", "k"):
+            return current * 1e3, j - i + 1
+        if j < n and lowers[j] == "trillion":
+            return current * 1e12, j - i + 1
+        return current, j - i
+    while j < n:
+        w = lowers[j]
+        if j > i and not joined[j]:
+            break
+        if w in _UNITS:
+            if w == "dozen":
+                current = (current or 1) * 12
+            else:
+                current += _UNITS[w]
+            seen = True
+        elif w in _SCALE and seen:
+            if w == "hundred":
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * _SCALE[w]
+                current = 0.0
+        elif w == "and" and seen and j + 1 < n and lowers[j + 1] in _UNITS:
+            pass
+        else:
+            break
+        j += 1
+    if not seen:
+        return 0.0, 0
+    return total + current, j - i
+
+
+def content_tokens(text: str) -> list[str]:
+    """The normalised content tokens of ``text``, in order (stop words dropped)."""
+    return [t.norm for t in tokenize(text) if not t.stop]
+
+
+def entity_tokens(text: str) -> set[str]:
+    """Normalised tokens written with a capital inside the sentence: names, places."""
+    return {t.norm for t in tokenize(text) if t.cap and not t.stop}
+
+
+def normalize(text: str) -> str:
+    """Content tokens joined by spaces: the canonical form used for string similarity."""
+    return " ".join(content_tokens(text))
+
+
+# --------------------------------------------------------------------------- rarity
+
+# Common news words (normalised forms), from most to least frequent, in three
+# tiers by document frequency over ~250k news sentences (Reuters-21578 + BBC
+# 2004-05 + BASIL), regenerated by ``python bench/fit_matcher.py --common-words``.
+# Tier 1: in more than 1% of sentences; tier 2: 0.3-1%; tier 3: 0.1-0.3%.
+# Every other content token counts as rare (weight 1).
+_COMMON_TIERS: tuple[str, str, str] = ("", "", "")
+_TIER_WEIGHTS = (0.25, 0.5, 0.75)
+
+
+def _build_rarity() -> dict[str, float]:
+    table: dict[str, float] = {}
+    for tier, weight in zip(_COMMON_TIERS, _TIER_WEIGHTS):
+        for w in tier.split():
+            table.setdefault(w, weight)
+    return table
+
+
+_RARITY = _build_rarity()
+_COMMON = frozenset(w for w, wt in _RARITY.items() if wt <= 0.5)
+
+
+def rarity(token: str) -> float:
+    """How informative a normalised token is: 0.25 (very common) .. 1.0 (rare)."""
+    return _RARITY.get(token, 1.0)

@@ -1,0 +1,138 @@
+"""Every input format reads into the right articles (title, body, date, source, url, key)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from db.formats import RawArticle, Rejected, decode_bytes, iter_files, read_file
+
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
+SEEDS = Path(__file__).parent.parent / "tui" / "samples"
+
+
+def records(path: Path) -> list[RawArticle | Rejected]:
+    return list(read_file(path))
+
+
+def only(path: Path) -> RawArticle:
+    (record,) = records(path)
+    assert isinstance(record, RawArticle), record
+    return record
+
+
+def test_seed_format_reads_date_and_headline() -> None:
+    article = only(SEEDS / "000_dd9f0b5d2f8810a6.txt")
+    assert article.date == "2024-11-06"
+    assert article.title == "Ukraine says it fought N Korean troops for first time"
+    assert article.body.startswith("Ukraine President Volodymyr Zelensky estimates")
+    assert article.body.endswith('"aggression" against either country.')
+    assert article.source is None
+
+
+def test_seed_with_sentence_headline() -> None:
+    article = only(SEEDS / "004_30c3ae78e6307b4b.txt")
+    assert article.date == "2024-11-05"
+    assert article.title.startswith('Ukrainian troops "engaged in small scale"')
+    assert article.body.startswith("If true, it is first such engagement")
+
+
+def test_plain_text_first_nonempty_line_is_headline() -> None:
+    article = only(FORMATS / "bbc_like.txt")
+    assert article.title == "Ad sales boost Time Warner profit"
+    assert "$1.13bn (£600m)" in article.body
+    assert article.date is None
+
+
+def test_markdown_heading_marker_is_dropped() -> None:
+    article = only(FORMATS / "plain.md")
+    assert article.title == "Markets rally as rates hold"
+    assert article.body.split("\n\n") == [
+        "Shares rose 3.5% on Tuesday after the central bank kept rates unchanged.",
+        "Analysts said the U.S. economy was slowing.",
+    ]
+
+
+def test_jsonl_records_keep_ids_and_empty_bodies() -> None:
+    got = records(FORMATS / "articles.jsonl")
+    assert [type(r) for r in got] == [RawArticle] * 3
+    first, empty, third = got  # type: ignore[misc]
+    assert first.source == "Reuters" and first.date == "1987-02-26"
+    assert first.key.endswith("articles.jsonl#r-1")
+    assert first.line == 1
+    assert empty.title == "Standard Oil to form financial unit" and empty.body == ""
+    assert third.date == "1987-02-26T15:18:59"
+
+
+def test_basil_body_paragraphs_become_paragraphs() -> None:
+    article = only(FORMATS / "basil_like.json")
+    assert article.source == "nyt"
+    assert article.url == "http://www.nytimes.com/2010/07/03/us/politics/03steele.html"
+    assert article.key == article.url
+    paragraphs = article.body.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].endswith("“a war of Obama’s choosing.”")
+
+
+def test_html_through_trafilatura() -> None:
+    article = only(FORMATS / "article.html")
+    assert article.title == "Seoul summons Russian envoy over North Korean troops"
+    assert article.source == "Example News"
+    assert article.date == "2024-10-21"
+    assert article.url == "https://news.example.com/world/seoul-summons-envoy"
+    assert article.body.startswith("South Korea summoned Russia's ambassador")
+    assert "Privacy policy" not in article.body and "Home" not in article.body
+
+
+def test_rss_feed_entries() -> None:
+    got = records(FORMATS / "feed.rss")
+    assert [r.title for r in got if isinstance(r, RawArticle)] == [
+        "Pentagon says 10,000 North Korean troops in Kursk",
+        "Ukraine reports first clash with North Korean soldiers",
+    ]
+    first = got[0]
+    assert isinstance(first, RawArticle)
+    assert first.source == "Example Wire"
+    assert first.date == "2024-11-04T21:15:00"
+    assert "<p>" not in first.body
+    assert first.body.split("\n\n")[1] == '"Those numbers could go up slightly," he told reporters.'
+
+
+def test_atom_feed_entry() -> None:
+    article = only(FORMATS / "feed.atom")
+    assert article.source == "Atom Example Daily"
+    assert article.url == "https://atom.example.net/kremlin-silent"
+    assert article.body == "Moscow and Pyongyang have so far not responded directly to the allegations."
+
+
+def test_format_detected_by_content_without_extension(tmp_path: Path) -> None:
+    (tmp_path / "story").write_text('{"title": "T", "text": "Body one."}')
+    (tmp_path / "feed").write_text((FORMATS / "feed.rss").read_text())
+    assert only(tmp_path / "story").body == "Body one."
+    assert len(records(tmp_path / "feed")) == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (codecs.BOM_UTF8 + "café".encode(), "café"),
+        (codecs.BOM_UTF16_LE + "café".encode("utf-16-le"), "café"),
+        ("café".encode("latin-1"), "café"),
+        ("smart “quotes”".encode("cp1252"), "smart “quotes”"),
+    ],
+)
+def test_decoding(data: bytes, expected: str) -> None:
+    assert decode_bytes(data) == expected
+
+
+def test_iter_files_recurses_sorted_and_skips_hidden(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ("b/2.txt", "a.txt", ".hidden.txt", ".git/x.txt"):
+        (tmp_path / name).write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])] == [
+        "a.txt",
+        "b/2.txt",
+    ]
