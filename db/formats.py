@@ -250,10 +250,7 @@ def _from_record(item: Any, name: str, line: int | None, *, multi: bool) -> RawA
     date = _as_optional_text(
         item.get("date") or item.get("published") or item.get("datetime"), "date"
     )
-    if multi:
-        key = f"{name}#{record_id}" if record_id else f"{name}#{line}"
-    else:
-        key = name
+    key = f"{name}#{record_id or line}" if multi else name
     return _article(
         title=title,
         body=body,

@@ -11,6 +11,9 @@ and its statements, keeping its id.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -89,25 +92,59 @@ def compose_text(title: str, body: str) -> tuple[str, int]:
 
 
 def total_bytes(paths: Iterable[Path]) -> int:
-    total = 0
-    for path in paths:
-        try:
-            total += path.stat().st_size
-        except OSError:
-            pass
-    return total
+    return sum(_size(path) for path in paths)
+
+
+def _analyse(job: tuple[str, int]) -> list[Statement]:
+    return analyse(*job)
+
+
+def _ignore_sigint() -> None:
+    # Workers leave Ctrl-C to the parent, which rolls back and reports.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Writer:
-    """Accumulates articles and writes them in batches."""
+    """Accumulates articles and writes them in batches.
 
-    def __init__(self, db: sqlite_utils.Database, report: IngestReport, on_wait: WaitCallback | None):
+    Statement analysis is pure CPU work done before the write lock is taken; on
+    big ingests it runs in a process pool while the previous batch is written,
+    so both cores stay busy.
+    """
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        report: IngestReport,
+        on_wait: WaitCallback | None,
+        pool: Any = None,
+    ):
         self.db = db
         self.report = report
         self.on_wait = on_wait
+        self.pool = pool
         self.pending: list[tuple[str, RawArticle]] = []
         self.opened = time.monotonic()
+        self.inflight: tuple[list[dict[str, Any]], Any] | None = None
+        self.flushes = 0
         self._sources: dict[str, int] = {}
+
+    def _ensure_pool(self) -> None:
+        """Start worker processes once an ingest proves big (a second batch)."""
+        workers = os.cpu_count() or 1
+        if self.pool is None and self.flushes >= 1 and workers > 1:
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self.pool = ctx.Pool(workers, initializer=_ignore_sigint)
+
+    def close(self, *, interrupted: bool) -> None:
+        if self.pool is not None:
+            if interrupted:
+                self.pool.terminate()
+            else:
+                self.pool.close()
+            self.pool.join()
+            self.pool = None
 
     def add(self, source: str, article: RawArticle) -> None:
         if not self.pending:
@@ -116,41 +153,69 @@ class _Writer:
         if len(self.pending) >= BATCH_ARTICLES or time.monotonic() - self.opened > BATCH_SECONDS:
             self.flush()
 
-    def flush(self) -> None:
-        if not self.pending:
+    def flush(self, *, final: bool = False) -> None:
+        """Send the pending articles to analysis; write the batch analysed before."""
+        batch = self._skip_unchanged(self.pending)
+        self.pending = []
+        self._ensure_pool()
+        self.flushes += 1
+        jobs = [(item["text"], item["body_start"]) for item in batch]
+        if self.pool is not None and batch:
+            future = self.pool.map_async(_analyse, jobs, chunksize=16)
+        else:
+            future = [_analyse(job) for job in jobs]
+        previous, self.inflight = self.inflight, (batch, future)
+        if previous is not None:
+            self._write_batch(*previous)
+        if final and self.inflight is not None:
+            current, self.inflight = self.inflight, None
+            self._write_batch(*current)
+
+    def _skip_unchanged(self, pending: list[tuple[str, RawArticle]]) -> list[dict[str, Any]]:
+        """Drop articles whose content is already stored, before any analysis."""
+        batch = []
+        for source, article in pending:
+            digest = content_hash(source, article)
+            known = self.db.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ?", (digest,)
+            ).fetchone()
+            if known:
+                self.report.unchanged += 1
+                continue
+            text, body_start = compose_text(article.title, article.body)
+            batch.append(
+                {
+                    "source": source,
+                    "article": article,
+                    "hash": digest,
+                    "text": text,
+                    "body_start": body_start,
+                    "words": len(text.split()),
+                }
+            )
+        return batch
+
+    def _write_batch(self, batch: list[dict[str, Any]], future: Any) -> None:
+        if not batch:
             return
-        # Analysis is pure CPU work: do it before taking the write lock.
-        prepared = [self._prepare(source, article) for source, article in self.pending]
+        analysed = future if isinstance(future, list) else future.get()
         counts = {"added": 0, "replaced": 0, "unchanged": 0, "statements": 0, "words": 0}
         changed: list[int] = []
         with transaction(self.db, on_wait=self.on_wait) as conn:
             next_statement_id = conn.execute(
                 "SELECT coalesce(max(id), 0) + 1 FROM statements"
             ).fetchone()[0]
-            for item in prepared:
-                outcome, article_id, n = self._write(conn, item, next_statement_id)
+            for item, statements in zip(batch, analysed, strict=True):
+                outcome, article_id, n = self._write(conn, item, statements, next_statement_id)
                 next_statement_id += n
                 counts[outcome] += 1
                 if outcome != "unchanged":
                     changed.append(article_id)
                     counts["statements"] += n
                     counts["words"] += item["words"]
-        self.pending.clear()
         for key, value in counts.items():
             setattr(self.report, key, getattr(self.report, key) + value)
         self.report.changed_article_ids.extend(changed)
-
-    def _prepare(self, source: str, article: RawArticle) -> dict[str, Any]:
-        text, body_start = compose_text(article.title, article.body)
-        return {
-            "source": source,
-            "article": article,
-            "hash": content_hash(source, article),
-            "text": text,
-            "body_start": body_start,
-            "statements": analyse(text, body_start),
-            "words": len(article.body.split()) + len(article.title.split()),
-        }
 
     def _source_id(self, conn: Any, name: str) -> int:
         if name not in self._sources:
@@ -159,19 +224,17 @@ class _Writer:
             self._sources[name] = row[0]
         return self._sources[name]
 
-    def _write(self, conn: Any, item: dict[str, Any], first_id: int) -> tuple[str, int, int]:
+    def _write(
+        self, conn: Any, item: dict[str, Any], statements: list[Statement], first_id: int
+    ) -> tuple[str, int, int]:
         article: RawArticle = item["article"]
-        existing = conn.execute(
-            "SELECT id, content_hash FROM articles WHERE key = ?", (article.key,)
+        # Checked again under the write lock: another ingest may have stored it meanwhile.
+        duplicate = conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (item["hash"],)
         ).fetchone()
-        if existing and existing[1] == item["hash"]:
-            return "unchanged", existing[0], 0
-        if not existing:
-            duplicate = conn.execute(
-                "SELECT id FROM articles WHERE content_hash = ?", (item["hash"],)
-            ).fetchone()
-            if duplicate:
-                return "unchanged", duplicate[0], 0
+        if duplicate:
+            return "unchanged", duplicate[0], 0
+        existing = conn.execute("SELECT id FROM articles WHERE key = ?", (article.key,)).fetchone()
         row = (
             self._source_id(conn, item["source"]),
             article.url,
@@ -189,8 +252,8 @@ class _Writer:
             conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
             conn.execute(
                 "UPDATE articles SET source_id = ?, url = ?, path = ?, title = ?, date = ?,"
-                " text = ?, body_start = ?, content_hash = ?, words = ?, ingested_at = ?, matched = 0"
-                " WHERE id = ?",
+                " text = ?, body_start = ?, content_hash = ?, words = ?, ingested_at = ?,"
+                " matched = 0 WHERE id = ?",
                 (*row, article_id),
             )
             outcome = "replaced"
@@ -201,7 +264,7 @@ class _Writer:
                 (article.key, *row),
             ).lastrowid
             outcome = "added"
-        n = write_statements(conn, article_id, item["statements"], first_id)
+        n = write_statements(conn, article_id, statements, first_id)
         return outcome, article_id, n
 
 
@@ -254,8 +317,11 @@ def ingest_paths(
     started = time.monotonic()
     report = IngestReport()
     writer = _Writer(db, report, on_wait)
+    own_files = _database_files(db)
     try:
         for path in iter_files(paths):
+            if path.resolve() in own_files:
+                continue  # the database itself may live in the folder being ingested
             report.files += 1
             size = _size(path)
             advanced = 0
@@ -272,9 +338,11 @@ def ingest_paths(
                     advanced += record.nbytes
             if progress and size > advanced:
                 progress(size - advanced)
-        writer.flush()
+        writer.flush(final=True)
     except KeyboardInterrupt:
         report.interrupted = True
+    finally:
+        writer.close(interrupted=report.interrupted)
     report.seconds = time.monotonic() - started
     if match and not report.interrupted:
         try:
@@ -283,6 +351,13 @@ def ingest_paths(
             report.interrupted = True  # the articles stay pending for the next run
     report.seconds = time.monotonic() - started
     return report
+
+
+def _database_files(db: sqlite_utils.Database) -> set[Path]:
+    main = db.execute("PRAGMA database_list").fetchone()[2]
+    if not main:
+        return set()
+    return {Path(main + suffix).resolve() for suffix in ("", "-wal", "-shm", "-journal")}
 
 
 def _size(path: Path) -> int:

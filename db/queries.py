@@ -185,9 +185,7 @@ def _count(db: sqlite_utils.Database, sql: str) -> int:
 def stats(db: sqlite_utils.Database) -> dict[str, Any]:
     """Counts of everything, per-source article counts, and the database's size."""
     path = db.execute("PRAGMA database_list").fetchone()[2]
-    size = sum(
-        os.path.getsize(p) for p in (path, path + "-wal") if path and os.path.exists(p)
-    )
+    size = sum(os.path.getsize(p) for p in (path, path + "-wal") if path and os.path.exists(p))
     return {
         "schema_version": user_version(db),
         "expected_schema_version": SCHEMA_VERSION,

@@ -36,7 +36,7 @@ CREATE TABLE stories (
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
     source_id INTEGER NOT NULL REFERENCES sources(id),
-    key TEXT NOT NULL UNIQUE,          -- url, else file path (+ '#' record id): identity for replacement
+    key TEXT NOT NULL UNIQUE,          -- identity for replacement: url, else path (+ #record)
     url TEXT,
     path TEXT,
     title TEXT NOT NULL,
@@ -112,9 +112,11 @@ CREATE TABLE matches (
 CREATE INDEX matches_b ON matches(b);
 
 -- Full-text indexes: external-content FTS5 tables kept in sync by triggers.
+-- prefix='3 4': as-you-type prefix queries ("Umer*") read a prefix index instead
+-- of merging every term that starts that way.
 CREATE VIRTUAL TABLE statements_fts USING fts5(
     text, content='statements', content_rowid='id',
-    tokenize='porter unicode61 remove_diacritics 2'
+    tokenize='porter unicode61 remove_diacritics 2', prefix='3 4'
 );
 CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
     INSERT INTO statements_fts(rowid, text) VALUES (new.id, new.text);

@@ -104,7 +104,10 @@ def test_atom_feed_entry() -> None:
     article = only(FORMATS / "feed.atom")
     assert article.source == "Atom Example Daily"
     assert article.url == "https://atom.example.net/kremlin-silent"
-    assert article.body == "Moscow and Pyongyang have so far not responded directly to the allegations."
+    assert (
+        article.body
+        == "Moscow and Pyongyang have so far not responded directly to the allegations."
+    )
 
 
 def test_format_detected_by_content_without_extension(tmp_path: Path) -> None:

@@ -301,7 +301,9 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
         emit_json({"article": article, "statements": statements})
         return
     out = _console()
-    out.print(Text(f"article {article['id']} · {article['source']} · {article['date'] or 'undated'}"))
+    out.print(
+        Text(f"article {article['id']} · {article['source']} · {article['date'] or 'undated'}")
+    )
     out.print(Text(article["title"], style="bold"))
     if article["url"] or article["path"]:
         out.print(Text(article["url"] or article["path"], style="dim"))
@@ -314,6 +316,13 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
             out.print(Text(f'      quote: "{q["text"]}"{who}', style="green"))
         for n in st["numbers"]:
             extra = " ".join(x for x in (n["unit"], n["qualifier"]) if x)
-            out.print(Text(f"      number: {n['raw']} = {n['value']:g} {extra}".rstrip(), style="magenta"))
+            out.print(
+                Text(f"      number: {n['raw']} = {n['value']:g} {extra}".rstrip(), style="magenta")
+            )
         if st["speaker"] and not st["quotes"]:
             out.print(Text(f"      speaker: {st['speaker']}", style="green"))
+
+
+from tui.cli_browse import register as _register_browse  # noqa: E402
+
+_register_browse(main)  # browse, demo

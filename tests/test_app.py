@@ -1,0 +1,532 @@
+"""The browser driven by keys through Textual's Pilot, as a user would drive it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+
+from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
+from tests.tui_fixtures import MARKUP_TEXT, async_test, settle
+from tui.app import ClaimLensApp, make_app
+from tui.components.filter_screens import DateFilterScreen, SourceFilterScreen
+from tui.components.help_screen import HelpScreen
+from tui.components.main_screen import MainScreen
+from tui.components.search_screen import SearchScreen
+from tui.config import Config, load_config
+from tui.keymap import SPECS
+
+ROOT = Path(__file__).parent.parent
+
+
+def screen_text(app: ClaimLensApp) -> str:
+    """What is on the terminal, as plain text lines."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def main_of(app: ClaimLensApp) -> MainScreen:
+    return app.main
+
+
+async def goto_statement(pilot, needle: str) -> None:  # type: ignore[no-untyped-def]
+    """Press j/k in the reader until the statement containing ``needle`` is current."""
+    main = main_of(pilot.app)
+    reader = main.reader
+    target = next(i for i, s in enumerate(reader.statements) if needle in s["text"])
+    main.reader.focus()
+    while reader.cursor != target:
+        await pilot.press("j" if reader.cursor < target else "k")
+    await settle(pilot)
+
+
+# --- the list, the reader, the claim panel -------------------------------------------------
+
+
+@async_test
+async def test_first_screen_shows_both_sources_newest_first(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        assert main.articles.total == 2
+        rows = [main.articles.row(i) for i in range(2)]
+        assert [r["source"] for r in rows] == ["Source A", "Source B"]
+        assert rows[0]["date"] == "2024-11-06"
+        # The counts of corroborated and conflicting statements are on the row.
+        assert rows[0]["corroborated"] >= 1 and rows[0]["conflict"] >= 1
+        text = screen_text(app)
+        assert "Ukraine says it fought N Korean troops" in text
+        assert "≠" in text and "✓" in text
+        # The reader previews the highlighted article.
+        assert main.reader.article["source"] == "Source A"
+        await pilot.press("j")
+        assert main.reader.article["source"] == "Source B"
+        await pilot.press("k")
+        assert main.reader.article["source"] == "Source A"
+
+
+@async_test
+async def test_statement_cursor_moves_sentence_by_sentence(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("enter")  # open the article: focus goes to the text
+        assert app.focused is main.reader
+        reader = main.reader
+        assert reader.cursor == 0 and reader.current["kind"] == "headline"
+        await pilot.press("j", "j", "down")
+        assert reader.cursor == 3
+        assert "Umerov said" in reader.current["text"]
+        await pilot.press("k")
+        assert reader.cursor == 2
+        await pilot.press("G")
+        assert reader.cursor == len(reader.statements) - 1
+        # The last statement is scrolled into view and marked with the cursor.
+        assert reader.scroll_y > 0
+        assert "▶" in screen_text(app)
+        await pilot.press("g")
+        assert reader.cursor == 0 and reader.scroll_y == 0
+        assert "statement 1/" in screen_text(app)
+
+
+@async_test
+async def test_claim_panel_shows_the_conflicting_number(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await goto_statement(pilot, "an estimated 11,000")
+        assert main.reader.current["status"] == "conflict"
+        matches = main.claims.matches
+        conflict = [m for m in matches if m["relation"] == "conflict"]
+        assert conflict, matches
+        assert conflict[0]["source"] == "Source B"
+        assert "at least 10,000" in conflict[0]["text"]
+        values = [(d.get("a_value"), d.get("b_value")) for d in conflict[0]["diffs"]]
+        assert (11000, 10000) in values
+        text = screen_text(app)
+        assert "CONFLICT" in text
+        assert "in conflict: a number differs" in text
+        assert "11,000 ≠ at least 10,000" in text.replace("\n", " ") or "≠" in text
+        assert "first seen 2024-11-05 · Source B" in text
+
+
+@async_test
+async def test_unique_statement_says_so(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await goto_statement(pilot, "He did not mention if there were any casualties")
+        assert main_of(app).claims.matches == []
+        assert "No other source reports this statement." in screen_text(app)
+
+
+@async_test
+async def test_jump_to_match_and_back(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await goto_statement(pilot, "an estimated 11,000")
+        origin = main.reader.cursor
+        await pilot.press("tab")  # reader -> matches
+        assert app.focused is main.claims.match_list
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.reader.article["source"] == "Source B"
+        assert "at least 10,000" in main.reader.current["text"]
+        assert app.focused is main.reader
+        # The list follows the jump.
+        assert main.articles.current["source"] == "Source B"
+        # The other side shows the first article as its match.
+        assert any(m["source"] == "Source A" for m in main.claims.matches)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert main.reader.article["source"] == "Source A"
+        assert main.reader.cursor == origin
+        assert main.back_stack == []
+
+
+# --- search -----------------------------------------------------------------------------
+
+
+@async_test
+async def test_word_search_ranks_highlights_and_opens(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Umerov")
+        await settle(pilot)
+        search = app.screen
+        assert len(search.hits) >= 5
+        for hit in search.hits:
+            assert hit.highlights
+            assert all(hit.text[s:e].lower() == "umerov" for s, e in hit.highlights)
+        scores = [h.score for h in search.hits]
+        assert scores == sorted(scores, reverse=True)
+        assert "statements, best first" in screen_text(app)
+        await pilot.press("down")
+        second = search.hits[1]
+        await pilot.press("enter")
+        await settle(pilot)
+        main = main_of(app)
+        assert app.screen is main
+        assert main.reader.article["id"] == second.article_id
+        assert main.reader.current["id"] == second.statement_id
+        # n / N walk the hits.
+        await pilot.press("n")
+        third = main.hits[2]
+        assert main.reader.current["id"] == third.statement_id
+        await pilot.press("N")
+        assert main.reader.current["id"] == second.statement_id
+
+
+@async_test
+async def test_fuzzy_search_finds_a_misspelled_quote(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        search = app.screen
+        assert isinstance(search, SearchScreen) and search.fuzzy
+        for ch in "small contacts not full scale engagment":
+            await pilot.press("space" if ch == " " else ch)
+        await settle(pilot)
+        top = search.hits[0]
+        assert top.source == "Source A"
+        assert "so far just small contacts, not full-scale engagement" in top.text
+        highlighted = {top.text[s:e].lower() for s, e in top.highlights}
+        assert {"small", "contacts", "engagement"} <= highlighted
+        await pilot.press("enter")
+        await settle(pilot)
+        main = main_of(app)
+        assert main.reader.current["id"] == top.statement_id
+        assert main.reader.current["speaker"] == "Rustem Umerov"
+
+
+@async_test
+async def test_search_mode_toggle_errors_and_latest_query_wins(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        search = app.screen
+        await pilot.press("asterisk")
+        await settle(pilot)
+        assert search.hits == []
+        assert "nothing to search for" in screen_text(app)
+        await pilot.press("backspace")
+        # Type without waiting: only the last query's results are shown.
+        for ch in "Kovalenko":
+            await pilot.press(ch)
+        await settle(pilot)
+        assert search.query_text == "Kovalenko"
+        assert search.hits and all("Kovalenko" in h.text for h in search.hits)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert search.fuzzy and "fuzzy quote" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert main_of(app).hits == []
+
+
+@async_test
+async def test_enter_before_results_opens_the_best_hit(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Pyongyang", "enter")
+        await settle(pilot)
+        main = main_of(app)
+        assert app.screen is main
+        assert "Pyongyang" in main.reader.current["text"]
+
+
+# --- help, palette, filters, layout, keymap ---------------------------------------------
+
+
+@async_test
+async def test_help_screen_lists_every_binding(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.help_table()
+        ids = [cell.plain for cell in table.columns[2]._cells if hasattr(cell, "plain")]
+        assert set(ids) >= set(SPECS)
+        keys = " ".join(cell.plain for cell in table.columns[0]._cells if hasattr(cell, "plain"))
+        assert "j, ↓" in keys and "?" in keys and "/" in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("question_mark", "q")
+        assert isinstance(app.screen, MainScreen)
+        assert app.is_running
+
+
+@async_test
+async def test_command_palette_runs_app_commands(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"fuzzy quote")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen) and app.screen.fuzzy
+        await pilot.press("escape")
+        # A command per source filters the list.
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"only source: Source B")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        main = main_of(app)
+        assert main.state.filter.source == "Source B"
+        assert main.articles.total == 1
+
+
+@async_test
+async def test_source_and_date_filters(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("s")
+        assert isinstance(app.screen, SourceFilterScreen)
+        await pilot.press("j", "j", "enter")  # All, Source A, [Source B]
+        assert main.state.filter.source == "Source B"
+        assert main.articles.total == 1
+        assert main.articles.current["source"] == "Source B"
+        assert "source: Source B" in screen_text(app)
+        await pilot.press("x")
+        assert main.articles.total == 2
+        await pilot.press("d")
+        assert isinstance(app.screen, DateFilterScreen)
+        await pilot.press(*"nonsense", "enter")
+        assert isinstance(app.screen, DateFilterScreen)
+        assert "Not a date" in screen_text(app)
+        await pilot.press(*(["backspace"] * 8), *"2024-11-06", "enter")
+        assert isinstance(app.screen, MainScreen)
+        assert main.state.filter.since == "2024-11-06"
+        assert main.articles.total == 1
+        assert main.articles.current["source"] == "Source A"
+        await pilot.press("d", "tab", *"2024-11-01", "enter")
+        # since 2024-11-06 > until 2024-11-01: the range is turned round.
+        assert (main.state.filter.since, main.state.filter.until) == ("2024-11-01", "2024-11-06")
+        assert main.articles.total == 2
+        await pilot.press("x")
+        assert main.state.filter.since is None
+
+
+@async_test
+async def test_resize_to_80x24_stacks_panes(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        assert main.has_class("-wide")
+        regions = [main.articles.region, main.reader.region, main.claims.region]
+        assert all(r.width > 30 for r in regions)
+        # Three columns side by side.
+        assert regions[0].right <= regions[1].x and regions[1].right <= regions[2].x
+        await pilot.resize_terminal(110, 30)
+        await settle(pilot)
+        assert main.has_class("-medium")
+        # The claims sit under the text.
+        assert main.claims.region.y >= main.reader.region.bottom
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert main.has_class("-narrow")
+        assert main.articles.region.width == 80 - 2 and main.reader.region.width == 0
+        await pilot.press("enter")
+        assert main.articles.region.width == 0
+        assert main.reader.region.width == 78 and main.claims.region.height >= 7
+        text = screen_text(app)
+        assert "Ukraine says it fought N Korean troops for first time" in text
+        await pilot.press("tab")  # reader -> claims
+        await pilot.press("tab")  # claims -> back to the list
+        assert app.focused is main.articles and main.articles.region.width == 78
+        await pilot.press("v")
+        assert main.reader.region.width == 78
+        await pilot.press("escape")
+        assert main.articles.region.width == 78
+        # Nothing runs off the right edge: every line fits in 80 cells.
+        assert all(len(line) <= 80 for line in screen_text(app).splitlines())
+
+
+@async_test
+async def test_keymap_from_the_user_config_file(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config_home = tmp_path / "config"
+    (config_home / "claimlens").mkdir(parents=True)
+    (config_home / "claimlens" / "config.toml").write_text(
+        '[keymap]\n"cursor.down" = "ctrl+n"\n"app.search" = "ctrl+s"\n"no.such" = "z"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.delenv("CLAIMLENS_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
+    config = load_config()
+    assert config.keymap == {"cursor.down": "ctrl+n", "app.search": "ctrl+s"}
+    assert any("no.such" in p for p in config.problems)
+    app = make_app(demo_db)  # reads the user's config.toml
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("j")
+        assert main.articles.cursor == 0  # j no longer moves
+        await pilot.press("ctrl+n")
+        assert main.articles.cursor == 1
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape", "question_mark")
+        table = app.screen.help_table()
+        rows = dict(
+            zip(
+                [c.plain for c in table.columns[2]._cells if hasattr(c, "plain")],
+                [c.plain for c in table.columns[0]._cells if hasattr(c, "plain")],
+            )
+        )
+        assert rows["cursor.down"] == "^n"
+        assert rows["app.search"] == "^s"
+
+
+def test_config_file_problems_are_reported_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("[keymap\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.keymap == {} and config.problems
+    path.write_text('[keymap]\n"cursor.down" = 3\n[ui]\ntheme = "ansi-light"\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.theme == "ansi-light" and "non-empty string" in config.problems[0]
+    assert load_config(tmp_path / "missing.toml").problems == []
+
+
+# --- safety, colours, size ----------------------------------------------------------------
+
+
+@async_test
+async def test_markup_in_articles_renders_literally(markup_db: Path) -> None:
+    app = make_app(markup_db, config=Config())
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert app.is_running  # [@click=app.quit] did nothing
+        assert "[bold red]Breaking[/] news [link=https://evil.example]click[/link]" in text
+        assert "[bold]Evil[/bold]" in text  # the source name, as given
+        assert "Officials said [b]nothing[/b] about the \\[escaped] tags, [/] or" in text
+        assert "[@click=app.quit]quit[/]." in text
+        assert '"We counted [i]42[/i] boats,"' in text
+        await pilot.press("slash", *"boats")
+        await settle(pilot)
+        assert "[i]42[/i]" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "[red]Admiral Ackbar[/red]" in screen_text(app)
+    assert "[bold red]" in MARKUP_TEXT
+
+
+@async_test
+async def test_no_color_keeps_every_cue(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        await goto_statement(pilot, "an estimated 11,000")
+        lines = screen_text(app).splitlines()
+        current = [line for line in lines if "▶≠ He said an estimated 11,000" in line]
+        assert current, "the cursor and the conflict mark are glyphs, not only colours"
+        # The cursor line is reversed (an attribute, kept without colour).
+        strips = app.screen._compositor.render_strips()
+        row = next(i for i, line in enumerate(lines) if "▶≠ He said" in line)
+        styles = [seg.style for seg in strips[row] if "estimated" in seg.text]
+        assert styles and all(s is not None and s.reverse for s in styles)
+
+
+@async_test
+async def test_list_is_virtual_and_pages_rows(tmp_path: Path) -> None:
+    from db.connection import connect
+    from db.ingest import ingest_paths
+
+    n = 1500
+    data = tmp_path / "many.jsonl"
+    with data.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            record = {
+                "id": str(i),
+                "source": f"Wire {i % 3}",
+                "date": f"20{10 + i // 365 % 10:02d}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
+                "title": f"Headline number {i}",
+                "text": f"Body of article {i}. It has two sentences.",
+            }
+            out.write(json.dumps(record) + "\n")
+    path = tmp_path / "many.db"
+    db = connect(path)
+    ingest_paths(db, [data], match=False)
+    db.conn.close()
+    app = make_app(path, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        articles = main_of(app).articles
+        assert articles.total == n
+        assert articles.pages_held == 1 and articles.fetches == 1
+        await pilot.press("G")
+        await settle(pilot)
+        last = articles.current
+        assert articles.cursor == n - 1
+        assert last["date"] == min(articles.row(i)["date"] for i in range(n - 100, n))
+        for _ in range(30):
+            await pilot.press("pageup")
+        assert articles.pages_held <= articles.MAX_PAGES
+        await pilot.press("g")
+        assert articles.cursor == 0 and articles.pages_held <= articles.MAX_PAGES
+        assert f"Articles ({n:,})" in screen_text(app)
+
+
+def test_core_does_not_import_textual() -> None:
+    code = (
+        "import importlib, pkgutil, sys, db\n"
+        "for m in pkgutil.iter_modules(db.__path__):\n"
+        "    importlib.import_module('db.' + m.name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(len(list(pkgutil.iter_modules(db.__path__))))\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip()) >= 5
+
+
+def test_tui_has_no_sql() -> None:
+    sql_words = ("SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM", ".execute(")
+    for path in (ROOT / "tui").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        for word in sql_words:
+            assert word not in source, f"{path} has {word!r}: SQL belongs in db/"
+
+
+def test_browse_without_a_database_says_what_to_do(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "browse"])
+    assert result.exit_code == 1
+    assert "claimlens demo" in result.output
+    assert not (tmp_path / "none.db").exists()

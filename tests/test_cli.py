@@ -1,0 +1,105 @@
+"""The command line, as a user runs it: ingest the seeds, search, stats, articles, show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import main
+
+SEEDS = Path(__file__).parent.parent / "tui" / "samples"
+SEED_A = str(SEEDS / "000_dd9f0b5d2f8810a6.txt")
+SEED_B = str(SEEDS / "004_30c3ae78e6307b4b.txt")
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    db = str(tmp_path / "cli.db")
+
+    def invoke(*args: str, code: int | None = 0) -> str:
+        result = runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
+        if code is not None:
+            assert result.exit_code == code, result.output
+        return result.output
+
+    return invoke
+
+
+@pytest.fixture
+def seeded(run):  # type: ignore[no-untyped-def]
+    run("ingest", SEED_A, "--source", "A")
+    run("ingest", SEED_B, "--source", "B")
+    return run
+
+
+def test_ingest_summary(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("ingest", SEED_A, "--source", "A")
+    assert "ingested: 1 added, 0 replaced, 0 unchanged, 0 rejected from 1 files" in out
+    out = run("ingest", SEED_A, "--source", "A")
+    assert "0 added, 0 replaced, 1 unchanged" in out
+
+
+def test_ingest_json_and_rejections_set_exit_status(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops")
+    out = run("ingest", SEED_A, str(bad), "--json", code=1)
+    report = json.loads(out)
+    assert report["added"] == 1 and report["rejected"] == 1
+    assert report["errors"] == [
+        f"{bad}: invalid JSON at line 1 column 2: Expecting property name enclosed in double quotes"
+    ]
+
+
+def test_search_json_from_both_sources_with_exact_offsets(seeded) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(seeded("search", "Umerov", "--json"))
+    assert data["total"] == len(data["hits"]) >= 5
+    assert {h["source"] for h in data["hits"]} == {"A", "B"}
+    for hit in data["hits"]:
+        shown = json.loads(seeded("show", str(hit["article_id"]), "--json"))
+        assert shown["article"]["text"][hit["start"] : hit["end"]] == hit["text"]
+
+
+def test_search_filters(seeded) -> None:  # type: ignore[no-untyped-def]
+    only_b = json.loads(seeded("search", "Umerov", "--source", "b", "--json"))
+    assert {h["source"] for h in only_b["hits"]} == {"B"}
+    since = json.loads(seeded("search", "Umerov", "--since", "2024-11-06", "--json"))
+    assert {h["date"] for h in since["hits"]} == {"2024-11-06"}
+    until = json.loads(seeded("search", "Umerov", "--until", "2024-11-05", "--json"))
+    assert {h["source"] for h in until["hits"]} == {"B"}
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "AND OR", "col:x", "NEAR(", "a*b"])
+def test_hostile_queries_never_trace_back(seeded, query: str) -> None:  # type: ignore[no-untyped-def]
+    out = seeded("search", query, code=None)  # catch_exceptions=False: a traceback fails
+    assert "no statements match" in out or "nothing to search for" in out or "·" in out
+
+
+def test_empty_query_is_a_usage_error(seeded) -> None:  # type: ignore[no-untyped-def]
+    out = seeded("search", "*", code=2)
+    assert "nothing to search for" in out
+
+
+def test_search_plain_output(seeded) -> None:  # type: ignore[no-untyped-def]
+    out = seeded("search", '"small group"')
+    assert "small group" in out and "A · 2024-11-06" in out
+
+
+def test_stats_and_articles(seeded) -> None:  # type: ignore[no-untyped-def]
+    stats = json.loads(seeded("stats", "--json"))
+    assert stats["articles"] == 2 and stats["sources"] == 2
+    assert stats["statements"] > 30
+    assert [s["name"] for s in stats["by_source"]] == ["A", "B"]
+    listing = json.loads(seeded("articles", "--json"))
+    assert [a["date"] for a in listing["articles"]] == ["2024-11-06", "2024-11-05"]
+    assert "Ukraine says it fought N Korean troops" in seeded("articles")
+
+
+def test_show_numbers_statements(seeded) -> None:  # type: ignore[no-untyped-def]
+    out = seeded("show", "1")
+    assert "[0] (headline) Ukraine says it fought N Korean troops for first time" in out
+    assert "number: an estimated 11,000 = 11000" in out
+    seeded("show", "999", code=1)

@@ -1,0 +1,54 @@
+"""User queries become safe FTS5 syntax: hostile input is words, never operators."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from db.search import QueryError, build_fts_query, parse_highlight
+
+
+@pytest.mark.parametrize(
+    ("query", "fts"),
+    [
+        ("Umerov", '"Umerov"'),
+        ("north korean", '"north" AND "korean"'),
+        ('"small group"', '"small group"'),
+        ("troop*", '"troop"*'),
+        ("Kursk OR Kyiv", '("Kursk" OR "Kyiv")'),
+        ("Umerov -KBS", '("Umerov") NOT "KBS"'),
+        ("U.S.", '"U S"'),
+        ("col:x", '"col x"'),
+        ('"unbalanced', '"unbalanced"'),
+        ("NEAR(a b)", '"NEAR a" AND "b"'),
+        ("AND OR Umerov", '("AND" OR "Umerov")'),
+        ("OR", '"OR"'),
+    ],
+)
+def test_translation(query: str, fts: str) -> None:
+    assert build_fts_query(query) == fts
+
+
+@pytest.mark.parametrize("query", ["", "   ", "*", "()", '"', "-", ":", "^"])
+def test_nothing_searchable_is_a_clear_error(query: str) -> None:
+    with pytest.raises(QueryError, match="nothing to search for"):
+        build_fts_query(query)
+
+
+@given(st.text(max_size=200))
+def test_any_text_gives_valid_fts_or_query_error(query: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(text)")
+    conn.execute("INSERT INTO t VALUES ('north korean troops in kursk')")
+    try:
+        fts = build_fts_query(query)
+    except QueryError:
+        return
+    conn.execute("SELECT count(*) FROM t WHERE t MATCH ?", (fts,)).fetchone()
+
+
+def test_parse_highlight() -> None:
+    assert parse_highlight("a \x02bc\x03 d \x02e\x03") == ("a bc d e", [(2, 4), (7, 8)])

@@ -1,0 +1,85 @@
+"""The claimlens browser: a keyboard-driven Textual app over the claimlens database.
+
+``make_app(db_path)`` builds it (the CLI and the tests use the same factory).
+Everything it shows comes from :mod:`db` through
+:class:`tui.components.library.Library`; there is no SQL in ``tui/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+from textual.app import App
+
+from tui.components.commands import ClaimLensCommands
+from tui.components.library import Library
+from tui.components.main_screen import MainScreen
+from tui.config import DEFAULT_THEME, Config, load_config
+from tui.keymap import bind
+
+# Older Textual releases called the terminal-colours theme "textual-ansi".
+THEME_ALIASES = {"textual-ansi": "ansi-dark", "ansi": "ansi-dark"}
+
+
+class ClaimLensApp(App[None]):
+    """Article list, article text with statement statuses, and the claim panel."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "claimlens"
+    COMMANDS = App.COMMANDS | {ClaimLensCommands}
+    BINDINGS = [bind("app.command_palette", "command_palette", show=False, priority=True)]
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        config: Config | None = None,
+        db: sqlite_utils.Database | None = None,
+        title: str | None = None,
+    ) -> None:
+        super().__init__()
+        # No animation: over SSH it costs bandwidth and makes the screen lag behind the keys.
+        self.animation_level = "none"
+        self.config = config if config is not None else load_config()
+        self.keymap_overrides = dict(self.config.keymap)
+        self.library = Library(db_path, db)
+        if title:
+            self.sub_title = title
+        theme = THEME_ALIASES.get(self.config.theme, self.config.theme)
+        if theme not in self.available_themes:
+            self.config.problems.append(f"[ui] unknown theme {self.config.theme!r}")
+            theme = THEME_ALIASES.get(DEFAULT_THEME, DEFAULT_THEME)
+        self.theme = theme
+
+    def on_mount(self) -> None:
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        self.push_screen(MainScreen(self.library))
+        for problem in self.config.problems:
+            self.notify(problem, title="config", severity="warning", timeout=8)
+
+    @property
+    def main(self) -> MainScreen:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("the main screen is not open")
+
+    def on_unmount(self) -> None:
+        self.library.close()
+
+
+def make_app(
+    db_path: str | Path,
+    *,
+    config: Config | None = None,
+    config_path: Path | None = None,
+    db: sqlite_utils.Database | None = None,
+    title: str | None = None,
+) -> ClaimLensApp:
+    """The browser over the database at ``db_path``; ``config`` (else the file at
+    ``config_path``, else the user's config.toml) supplies the keymap and theme."""
+    if config is None:
+        config = load_config(config_path)
+    return ClaimLensApp(Path(db_path), config=config, db=db, title=title)

@@ -1,0 +1,105 @@
+"""``claimlens browse`` and ``claimlens demo``: the keyboard-driven browser."""
+
+from __future__ import annotations
+
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from tui.cli_common import CliContext, pass_cli
+
+# The bundled sample: one event reported by two outlets.
+DEMO_SOURCES = (
+    ("000_dd9f0b5d2f8810a6.txt", "Source A"),
+    ("004_30c3ae78e6307b4b.txt", "Source B"),
+)
+
+
+def sample_paths() -> list[tuple[Path, str]]:
+    root = resources.files("tui.samples")
+    return [(Path(str(root / name)), source) for name, source in DEMO_SOURCES]
+
+
+def build_demo_db(path: Path, *, match: bool = True) -> Path:
+    """Ingest the bundled sample articles into a new database at ``path``."""
+    from db.connection import connect
+    from db.ingest import ingest_paths
+
+    db = connect(path)
+    samples = sample_paths()
+    for i, (sample, source) in enumerate(samples):
+        last = i == len(samples) - 1
+        ingest_paths(db, [sample], source=source, match=False)
+        if last and match:
+            try:
+                from db.ingest import match_pending
+
+                match_pending(db)
+            except ImportError:  # the matching engine is not installed yet
+                pass
+    db.conn.close()
+    return path
+
+
+def _run(db_path: Path, *, config_path: Path | None, theme: str | None, title: str | None) -> None:
+    from tui.app import make_app
+    from tui.config import load_config
+
+    config = load_config(config_path)
+    if theme:
+        config.theme = theme
+    make_app(db_path, config=config, title=title).run()
+
+
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file (default: config.toml in the user config directory).",
+)
+_theme_option = click.option(
+    "--theme", help="Textual theme (default ansi-dark: the terminal's own colours)."
+)
+
+
+@click.command()
+@_config_option
+@_theme_option
+@pass_cli
+def browse(cli: CliContext, config_path: Path | None, theme: str | None) -> None:
+    """Browse articles, statements and what other sources say (keys: ? in the app)."""
+    if not cli.db_path.exists():
+        raise click.ClickException(
+            f"no database at {cli.db_path}: ingest articles first "
+            "(claimlens ingest PATH) or try claimlens demo"
+        )
+    cli.db()  # migrate or refuse before the screen opens
+    _run(cli.db_path, config_path=config_path, theme=theme, title=None)
+
+
+@click.command()
+@_config_option
+@_theme_option
+@click.option(
+    "--keep",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the demo database here (and keep it) instead of a temporary file.",
+)
+def demo(config_path: Path | None, theme: str | None, keep: Path | None) -> None:
+    """Open the browser on two bundled articles about one event from two sources."""
+    if keep is not None:
+        if keep.exists():
+            raise click.ClickException(f"{keep} exists; give a new file name")
+        build_demo_db(keep)
+        _run(keep, config_path=config_path, theme=theme, title="demo")
+        return
+    with tempfile.TemporaryDirectory(prefix="claimlens-demo-") as tmp:
+        path = build_demo_db(Path(tmp) / "demo.db")
+        _run(path, config_path=config_path, theme=theme, title="demo")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(browse)
+    group.add_command(demo)

@@ -1,0 +1,256 @@
+"""The article list: a virtual list that pages rows from the database as it scrolls.
+
+Only the rows on screen are drawn, and only a few pages of rows are held
+(:attr:`ArticleList.PAGE_SIZE` x :attr:`ArticleList.MAX_PAGES`), so memory does
+not grow with the corpus. Story rows (when grouped) are headers the cursor
+steps over.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.components.library import Library, ListState
+from tui.components.messages import ArticleHighlighted, ArticleSelected
+from tui.keymap import bind
+
+CORROBORATED = "✓"
+CONFLICT = "≠"
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Source, date, corroborated/conflicting statement counts and headline, one row each."""
+
+    BINDINGS = [
+        bind("cursor.down", "cursor_down", show=False),
+        bind("cursor.up", "cursor_up", show=False),
+        bind("cursor.top", "cursor_top", show=False),
+        bind("cursor.bottom", "cursor_bottom", show=False),
+        bind("cursor.page_down", "page_down", show=False),
+        bind("cursor.page_up", "page_up", show=False),
+        bind("cursor.select", "select"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--story",
+        "article-list--source",
+        "article-list--date",
+        "article-list--corroborated",
+        "article-list--conflict",
+        "article-list--empty",
+    }
+
+    PAGE_SIZE = 100
+    MAX_PAGES = 6
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = library
+        self.state = ListState()
+        self.total = 0
+        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
+        self._source_width = 10
+        self.fetches = 0  # pages read from the database (for tests and the benchmark)
+
+    # --- data ---------------------------------------------------------------------
+
+    def load(self, state: ListState, *, article_id: int | None = None) -> None:
+        """Show ``state``'s rows, with the cursor on ``article_id`` if it is listed."""
+        self.state = state
+        self._pages.clear()
+        self.total = self.library.count_rows(state)
+        widths = [len(s["name"]) for s in self.library.sources()]
+        self._source_width = max(6, min(14, max(widths, default=6)))
+        self.virtual_size = Size(self.size.width, self.total)
+        index = None
+        if article_id is not None:
+            index = self.library.position(state, article_id)
+        if index is None:
+            index = self._article_at_or_after(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._set_cursor(index if index is not None else 0, announce=True)
+        self.refresh()
+
+    def row(self, index: int) -> dict[str, Any] | None:
+        if not 0 <= index < self.total:
+            return None
+        page_no, at = divmod(index, self.PAGE_SIZE)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self.library.rows(self.state, page_no * self.PAGE_SIZE, self.PAGE_SIZE)
+            self.fetches += 1
+            self._pages[page_no] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[at] if at < len(page) else None
+
+    @property
+    def current(self) -> dict[str, Any] | None:
+        row = self.row(self.cursor)
+        return row if row is not None and row["kind"] == "article" else None
+
+    @property
+    def pages_held(self) -> int:
+        return len(self._pages)
+
+    def _article_at_or_after(self, index: int, step: int = 1) -> int | None:
+        while 0 <= index < self.total:
+            row = self.row(index)
+            if row is not None and row["kind"] == "article":
+                return index
+            index += step
+        return None
+
+    # --- cursor -------------------------------------------------------------------
+
+    def _set_cursor(self, index: int, *, announce: bool = True) -> None:
+        if self.total == 0:
+            self.cursor = 0
+            return
+        index = max(0, min(index, self.total - 1))
+        row = self.row(index)
+        if row is not None and row["kind"] == "story":
+            fwd = self._article_at_or_after(index, 1)
+            index = fwd if fwd is not None else (self._article_at_or_after(index, -1) or 0)
+        changed = index != self.cursor
+        self.cursor = index
+        self._scroll_cursor_into_view()
+        if announce or changed:
+            current = self.current
+            if current is not None:
+                self.post_message(ArticleHighlighted(current["id"]))
+
+    def move_to_article(self, article_id: int) -> None:
+        """Put the cursor on ``article_id`` if the list shows it (after a jump)."""
+        index = self.library.position(self.state, article_id)
+        if index is not None and index != self.cursor:
+            self.cursor = index
+            self._scroll_cursor_into_view()
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=max(0, self.cursor - 1 if self.cursor else 0), animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def _step(self, delta: int) -> None:
+        if self.total == 0:
+            return
+        target = max(0, min(self.cursor + delta, self.total - 1))
+        row = self.row(target)
+        if row is not None and row["kind"] == "story":
+            step = 1 if delta > 0 else -1
+            found = self._article_at_or_after(target, step)
+            if found is None:
+                return
+            target = found
+        if target != self.cursor:
+            self._set_cursor(target)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_top(self) -> None:
+        self._set_cursor(0)
+
+    def action_cursor_bottom(self) -> None:
+        last = self._article_at_or_after(self.total - 1, -1)
+        if last is not None:
+            self._set_cursor(last)
+
+    def action_page_down(self) -> None:
+        self._step(max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self._step(-max(1, self.scrollable_content_region.height - 1))
+
+    def action_select(self) -> None:
+        current = self.current
+        if current is not None:
+            self.post_message(ArticleSelected(current["id"]))
+
+    async def _on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_y) + event.y
+        if 0 <= index < self.total:
+            self._set_cursor(index)
+            if event.chain >= 2:
+                self.action_select()
+
+    # --- drawing ------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self.total)
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"article-list--{name}", partial=True)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = int(self.scroll_y) + y
+        if self.total == 0:
+            if y == 0:
+                text = Text(" No articles. Press x to clear the filters.", end="")
+                text.stylize(self._style("empty"))
+                return self._strip(text, width, base)
+            return Strip.blank(width, base)
+        row = self.row(index)
+        if row is None:
+            return Strip.blank(width, base)
+        text = self.render_row(row, width, cursor=index == self.cursor)
+        return self._strip(text, width, base)
+
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
+        text.truncate(width, overflow="ellipsis", pad=True)
+        strip = Strip(list(text.render(self.app.console)))
+        return strip.crop_extend(0, width, None).apply_style(base)
+
+    def render_row(self, row: dict[str, Any], width: int, *, cursor: bool = False) -> Text:
+        """One row as plain Text styled by offsets (article text is never parsed as markup)."""
+        style = self._style("cursor") if cursor else Style()
+        text = Text(style=style, end="", no_wrap=True, overflow="ellipsis")
+        if row["kind"] == "story":
+            text.append("▾ ", self._style("story"))
+            text.append(row["title"] or "(untitled story)", self._style("story"))
+            extra = f"  {row['n_articles']} articles · {row['n_sources']} sources"
+            text.append(extra, self._style("date"))
+            return text
+        indent = "  " if self.state.by_story and row.get("story_id") is not None else ""
+        text.append("▶" if cursor else " ")
+        text.append(indent)
+        sw = self._source_width
+        source = row["source"] or ""
+        if len(source) > sw:
+            source = source[: sw - 1] + "…"
+        text.append(f"{source:<{sw}} ", self._style("source"))
+        date = (row["date"] or "undated")[:10]
+        text.append(f"{date:<10} ", self._style("date"))
+        corroborated, conflict = row.get("corroborated", 0), row.get("conflict", 0)
+        c = f"{CORROBORATED}{corroborated}" if corroborated else ""
+        x = f"{CONFLICT}{conflict}" if conflict else ""
+        text.append(f"{c:>4}", self._style("corroborated"))
+        text.append(f"{x:>4} ", self._style("conflict"))
+        text.append(row["title"] or "(no headline)")
+        return text

@@ -1,0 +1,184 @@
+"""The claim panel: what other sources say about the statement under the reader's cursor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.components.diffing import diff_values, differing_spans, find_spans
+from tui.components.library import Library
+from tui.components.messages import JumpToStatement
+from tui.components.option_list import KeyedOptionList
+
+RELATION_LABEL = {"same": "SAME", "conflict": "CONFLICT"}
+STATUS_LABEL = {
+    "corroborated": "corroborated by other sources",
+    "conflict": "in conflict: a number differs",
+    "unique": "unique to this source",
+}
+
+
+class MatchList(KeyedOptionList):
+    """The matching statements; Enter jumps to one."""
+
+
+class ClaimPanel(Vertical):
+    """Header (the statement: status, speaker, quotes, numbers, first seen) + its matches."""
+
+    COMPONENT_CLASSES = {
+        "claim-panel--label",
+        "claim-panel--dim",
+        "claim-panel--same",
+        "claim-panel--conflict",
+        "claim-panel--corroborated",
+        "claim-panel--diff",
+        "claim-panel--number",
+        "claim-panel--speaker",
+        "claim-panel--source",
+    }
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = library
+        self.statement: dict[str, Any] | None = None
+        self.article: dict[str, Any] | None = None
+        self.matches: list[dict[str, Any]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(""), id="claim-header", markup=False)
+        yield MatchList(id="matches")
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"claim-panel--{name}", partial=True)
+
+    @property
+    def match_list(self) -> MatchList:
+        return self.query_one(MatchList)
+
+    def show(self, article: dict[str, Any] | None, statement: dict[str, Any] | None) -> None:
+        self.article, self.statement = article, statement
+        self.matches = self.library.matches(statement["id"]) if statement else []
+        claim = self.library.claim(statement.get("claim_id")) if statement else None
+        self.query_one("#claim-header", Static).update(self.header_text(claim))
+        options: list[Option | None] = []
+        for i, match in enumerate(self.matches):
+            if i:
+                options.append(None)
+            options.append(Option(self.match_text(match), id=f"m{i}"))
+        match_list = self.match_list
+        match_list.set_options(options)
+        if self.matches:
+            match_list.highlighted = 0
+        match_list.display = bool(self.matches)
+        self.set_class(not self.matches, "-empty")
+        n = len(self.matches)
+        sources = len({m["source"] for m in self.matches})
+        self.border_title = f"Claims · {n} match{'es' if n != 1 else ''}" + (
+            f" in {sources} source{'s' if sources != 1 else ''}" if n else ""
+        )
+
+    # --- text ---------------------------------------------------------------------
+
+    def header_text(self, claim: dict[str, Any] | None) -> Text:
+        st = self.statement
+        text = Text(end="")
+        if st is None or self.article is None:
+            text.append("No statement selected.", self._style("dim"))
+            return text
+        status = st.get("status", "unique")
+        text.append(f"#{st['seq'] + 1} ", self._style("label"))
+        style = self._style(status) if status in ("corroborated", "conflict") else Style()
+        text.append(STATUS_LABEL.get(status, status), style)
+        details: list[tuple[str, str, Style]] = []
+        if st.get("speaker"):
+            details.append(("said by ", st["speaker"], self._style("speaker")))
+        quoted = sorted({q["speaker"] for q in st.get("quotes", []) if q.get("speaker")})
+        quoted = [name for name in quoted if name != st.get("speaker")]
+        if quoted:
+            details.append(("quotes ", ", ".join(quoted), self._style("speaker")))
+        if st.get("numbers"):
+            raw = ", ".join(n["raw"] for n in st["numbers"])
+            details.append(("numbers ", raw, self._style("number")))
+        for i, (label, value, style) in enumerate(details):
+            text.append("\n" if i == 0 else " · ", self._style("dim"))
+            text.append(label, self._style("dim"))
+            text.append(value, style)
+        first = self.first_seen(claim)
+        if first:
+            text.append("\nfirst seen ", self._style("dim"))
+            text.append(first)
+        if not self.matches:
+            text.append("\n\nNo other source reports this statement.", self._style("dim"))
+        return text
+
+    def first_seen(self, claim: dict[str, Any] | None) -> str | None:
+        """When and where the claim was first reported (the claim's record, else the
+        earliest of this statement and its matches)."""
+        if claim and claim.get("first_date"):
+            source = claim.get("first_source") or claim.get("source")
+            return f"{claim['first_date'][:10]}" + (f" · {source}" if source else "")
+        assert self.article is not None
+        seen = [(self.article.get("date"), self.article.get("source"))]
+        seen += [(m.get("date"), m.get("source")) for m in self.matches]
+        dated = sorted((d, s or "") for d, s in seen if d)
+        if not dated or not self.matches:
+            return None
+        date, source = dated[0]
+        return f"{date[:10]} · {source}"
+
+    def match_text(self, match: dict[str, Any]) -> Text:
+        text = Text(end="")
+        text.append(match.get("source") or "?", self._style("source"))
+        text.append(f" · {(match.get('date') or 'undated')[:10]}", self._style("dim"))
+        text.append(f" · {float(match.get('score') or 0):.0f}%", self._style("dim"))
+        relation = match.get("relation") or "same"
+        text.append(" · ")
+        text.append(RELATION_LABEL.get(relation, relation.upper()), self._style(relation))
+        body = Text(match.get("text") or "", end="")
+        mine = self.statement["text"] if self.statement else ""
+        for a, b in differing_spans(mine, body.plain):
+            body.stylize(self._style("diff"), a, b)
+        values = diff_values(match.get("diffs") or [])
+        for a, b in find_spans(body.plain, [b for _, b in values]):
+            body.stylize(self._style("number"), a, b)
+        text.append("\n")
+        text.append_text(body)
+        for mine_value, other_value in values:
+            text.append("\n")
+            text.append("numbers differ: ", self._style("dim"))
+            text.append(other_value, self._style("number"))
+            text.append(" ≠ ", self._style("dim"))
+            text.append(mine_value, self._style("number"))
+            text.append(" (here)", self._style("dim"))
+        if match.get("speaker"):
+            text.append("\nsaid by ", self._style("dim"))
+            text.append(match["speaker"], self._style("speaker"))
+        if match.get("title"):
+            text.append("\nin ", self._style("dim"))
+            text.append(match["title"], self._style("dim"))
+        return text
+
+    # --- events -------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#matches")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._jump_to(event.option)
+
+    def jump_to_highlighted(self) -> None:
+        option = self.match_list.highlighted_option
+        if option is not None:
+            self._jump_to(option)
+
+    def _jump_to(self, option: Option) -> None:
+        if option.id and option.id.startswith("m"):
+            index = int(option.id[1:])
+            if 0 <= index < len(self.matches):
+                self.post_message(JumpToStatement(self.matches[index]["statement_id"]))

@@ -1,0 +1,55 @@
+"""Which words of one statement differ from another's, for highlighting (pure functions)."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+_WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+
+
+def differing_spans(mine: str, other: str) -> list[tuple[int, int]]:
+    """Spans of ``other`` whose words are not in the same place in ``mine``."""
+    a = [w for _, _, w in word_spans(mine)]
+    b_spans = word_spans(other)
+    b = [w for _, _, w in b_spans]
+    matcher = SequenceMatcher(a=a, b=b, autojunk=False)
+    spans: list[tuple[int, int]] = []
+    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "insert") and j2 > j1:
+            spans.append((b_spans[j1][0], b_spans[j2 - 1][1]))
+    return spans
+
+
+def find_spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
+    """Where each of ``needles`` (e.g. a number as written) first occurs in ``text``."""
+    spans = []
+    for needle in needles:
+        if not needle:
+            continue
+        at = text.find(needle)
+        if at < 0:
+            at = text.lower().find(needle.lower())
+        if at >= 0:
+            spans.append((at, at + len(needle)))
+    return spans
+
+
+def diff_values(diffs: list[Any]) -> list[tuple[str, str]]:
+    """(this statement's wording, the other's) of each differing number."""
+    out = []
+    for d in diffs or []:
+        if isinstance(d, dict):
+            a, b = d.get("a"), d.get("b")
+            if a is None and d.get("a_value") is not None:
+                a = f"{d['a_value']:g}" if isinstance(d["a_value"], float) else str(d["a_value"])
+            if b is None and d.get("b_value") is not None:
+                b = f"{d['b_value']:g}" if isinstance(d["b_value"], float) else str(d["b_value"])
+            if a is not None or b is not None:
+                out.append((str(a if a is not None else "?"), str(b if b is not None else "?")))
+    return out

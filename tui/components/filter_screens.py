@@ -1,0 +1,117 @@
+"""The filters: one source (``s``) and a date range (``d``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.components.library import parse_date
+from tui.components.option_list import KeyedOptionList
+from tui.keymap import bind
+
+ALL = "\x00all"
+
+
+class SourceFilterScreen(ModalScreen[str | None]):
+    """Pick one source, or all. Dismisses with the name, "" for all, None to cancel."""
+
+    BINDINGS = [bind("search.close", "close")]
+
+    def __init__(self, sources: list[dict[str, Any]], current: str | None) -> None:
+        super().__init__(classes="filter-dialog")
+        self.sources = sources
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Show one source"
+            options = [Option(Text("All sources", style="bold"), id=ALL)]
+            for src in self.sources:
+                label = Text(end="")
+                label.append(src["name"])
+                label.append(f"  {src['articles']:,} articles", style="dim")
+                if src.get("first_date"):
+                    label.append(
+                        f"  {src['first_date'][:10]} – {(src.get('last_date') or '')[:10]}",
+                        style="dim",
+                    )
+                options.append(Option(label, id=f"s{len(options) - 1}"))
+            yield KeyedOptionList(id="source-options")
+            yield Static(Text("Enter: show only this source · Esc: cancel", style="dim"))
+        self._options = options
+
+    def on_mount(self) -> None:
+        option_list = self.query_one(KeyedOptionList)
+        option_list.add_options(self._options)
+        index = 0
+        for i, src in enumerate(self.sources, start=1):
+            if self.current and src["name"].lower() == self.current.lower():
+                index = i
+        option_list.highlighted = index
+        option_list.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id == ALL:
+            self.dismiss("")
+        else:
+            self.dismiss(self.sources[int(event.option.id[1:])]["name"])
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class DateFilterScreen(ModalScreen[tuple[str | None, str | None] | None]):
+    """From / until dates (inclusive; empty for open-ended)."""
+
+    BINDINGS = [bind("search.close", "close")]
+
+    def __init__(self, since: str | None, until: str | None) -> None:
+        super().__init__(classes="filter-dialog")
+        self.since = since
+        self.until = until
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Show a date range"
+            yield Static("From (YYYY-MM-DD, empty: any)", markup=False)
+            yield Input(self.since or "", id="since", placeholder="e.g. 2024-11-01")
+            yield Static("Until (inclusive)", markup=False)
+            yield Input(self.until or "", id="until", placeholder="e.g. 2024-11-30")
+            yield Static("", id="date-error", markup=False)
+            yield Static(Text("Enter: apply · Tab: next field · Esc: cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#since", Input).focus()
+
+    @on(Input.Submitted)
+    def _apply(self) -> None:
+        values: list[str | None] = []
+        for name in ("since", "until"):
+            raw = self.query_one(f"#{name}", Input).value.strip()
+            if not raw:
+                values.append(None)
+                continue
+            parsed = parse_date(raw)
+            if parsed is None:
+                self.query_one("#date-error", Static).update(
+                    Text(f"Not a date: {raw!r} (use YYYY-MM-DD)", style="bold")
+                )
+                self.query_one(f"#{name}", Input).focus()
+                return
+            values.append(parsed[:10])
+        since, until = values
+        if since and until and since > until:
+            since, until = until, since
+        self.dismiss((since, until))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

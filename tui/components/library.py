@@ -1,0 +1,109 @@
+"""The browser's one door to the database: every question goes through :mod:`db`.
+
+The UI thread uses one connection; each search runs in a worker thread on a
+connection of its own, which a newer search interrupts (latest query wins).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from db import browse_queries as bq
+from db.connection import connect
+from db.dates import parse_date
+from db.queries import ArticleFilter, statement_location
+from db.search import QueryError, SearchHit, fuzzy_search, search
+
+__all__ = ["ArticleFilter", "Library", "QueryError", "SearchHit", "parse_date"]
+
+
+@dataclass(frozen=True)
+class ListState:
+    """What the article list shows."""
+
+    filter: ArticleFilter = ArticleFilter()
+    by_story: bool = False
+
+    def with_filter(self, **changes: Any) -> ListState:
+        return replace(self, filter=replace(self.filter, **changes))
+
+
+class Library:
+    def __init__(self, db_path: Path, db: sqlite_utils.Database | None = None) -> None:
+        self.db_path = Path(db_path)
+        self.db = db if db is not None else connect(self.db_path)
+        self._search_lock = threading.Lock()
+        self._search_conn: sqlite3.Connection | None = None
+
+    # --- the list ---------------------------------------------------------------------
+
+    def count_rows(self, state: ListState) -> int:
+        return bq.browse_count(self.db, state.filter, by_story=state.by_story)
+
+    def rows(self, state: ListState, offset: int, limit: int) -> list[dict[str, Any]]:
+        rows = bq.browse_rows(
+            self.db, state.filter, by_story=state.by_story, limit=limit, offset=offset
+        )
+        ids = [r["id"] for r in rows if r["kind"] == "article"]
+        counts = bq.article_match_counts(self.db, ids)
+        for row in rows:
+            if row["kind"] == "article":
+                row["corroborated"], row["conflict"] = counts.get(row["id"], (0, 0))
+        return rows
+
+    def position(self, state: ListState, article_id: int) -> int | None:
+        return bq.article_position(self.db, article_id, state.filter, by_story=state.by_story)
+
+    def has_stories(self) -> bool:
+        return bq.has_stories(self.db)
+
+    def sources(self) -> list[dict[str, Any]]:
+        return bq.list_sources(self.db)
+
+    # --- the reader and the claim panel --------------------------------------------------
+
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        return bq.article_view(self.db, article_id)
+
+    def matches(self, statement_id: int) -> list[dict[str, Any]]:
+        return bq.statement_matches(self.db, statement_id)
+
+    def claim(self, claim_id: int | None) -> dict[str, Any] | None:
+        return bq.claim_info(self.db, claim_id)
+
+    def locate(self, statement_id: int) -> tuple[int, int] | None:
+        return statement_location(self.db, statement_id)
+
+    # --- search (called from worker threads) -------------------------------------------
+
+    def search(
+        self, query: str, *, fuzzy: bool, source: str | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        """Run one search on a fresh connection; a newer search interrupts this one.
+
+        Raises QueryError for a query with nothing searchable and
+        ``sqlite3.OperationalError`` ("interrupted") when superseded.
+        """
+        db = connect(self.db_path, readonly=True)
+        with self._search_lock:
+            if self._search_conn is not None:
+                self._search_conn.interrupt()
+            self._search_conn = db.conn
+        try:
+            if fuzzy:
+                return fuzzy_search(db, query, source=source, limit=limit)
+            return search(db, query, source=source, limit=limit)
+        finally:
+            with self._search_lock:
+                if self._search_conn is db.conn:
+                    self._search_conn = None
+            db.conn.close()
+
+    def close(self) -> None:
+        self.db.conn.close()

@@ -1,0 +1,340 @@
+"""The browser's main screen: article list, article text and claim panel side by side.
+
+Wide terminals (>= 140 columns) show the three panes in a row; medium ones
+(>= 100) the list beside the text, with the claims under the text; narrow ones
+(80x24 over SSH) show the list OR the text with the claims under it, switched
+with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.components.article_list import ArticleList
+from tui.components.claim_panel import ClaimPanel
+from tui.components.library import Library, ListState
+from tui.components.messages import (
+    ArticleHighlighted,
+    ArticleSelected,
+    JumpToStatement,
+    StatementChanged,
+)
+from tui.components.reader import Reader
+from tui.keymap import bind
+
+NARROW = "-narrow"
+
+
+class StatusBar(Static):
+    """One line: what the list shows (filters, grouping) and where the cursor is."""
+
+
+class MainScreen(Screen, inherit_bindings=False):
+    HORIZONTAL_BREAKPOINTS = [(0, NARROW), (100, "-medium"), (140, "-wide")]
+
+    BINDINGS = [
+        bind("pane.next", "next_pane", show=False),
+        bind("pane.previous", "previous_pane", show=False),
+        bind("pane.back", "back"),
+        bind("pane.toggle_view", "toggle_view", show=False),
+        bind("app.search", "search"),
+        bind("app.fuzzy_search", "fuzzy_search"),
+        bind("app.next_hit", "next_hit", show=False),
+        bind("app.previous_hit", "previous_hit", show=False),
+        bind("app.filter_source", "filter_source"),
+        bind("app.filter_date", "filter_date", show=False),
+        bind("app.clear_filters", "clear_filters", show=False),
+        bind("app.toggle_stories", "toggle_stories", show=False),
+        bind("app.help", "help"),
+        bind("app.quit", "app.quit"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__(id="main")
+        self.library = library
+        self.state = ListState()
+        self.back_stack: list[tuple[int, int]] = []  # (article id, statement seq)
+        self.view = "list"  # in narrow layouts: "list" or "reader"
+        self.hits: list[Any] = []
+        self.hit_index = -1
+        self.hit_query = ""
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(Text(""), id="status", markup=False)
+        with Horizontal(id="panes"):
+            yield ArticleList(self.library, id="articles")
+            with Vertical(id="right"):
+                yield Reader(id="reader")
+                yield ClaimPanel(self.library, id="claims")
+        yield Footer(compact=True)
+
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    @property
+    def claims(self) -> ClaimPanel:
+        return self.query_one(ClaimPanel)
+
+    @property
+    def narrow(self) -> bool:
+        return self.has_class(NARROW)
+
+    def on_mount(self) -> None:
+        self.articles.border_title = "Articles"
+        self.reader.border_title = "Text"
+        self.claims.border_title = "Claims"
+        self.state = ListState(by_story=self.library.has_stories())
+        self._set_view("list")
+        self.articles.load(self.state)
+        self.articles.focus()
+        self.update_status()
+
+    # --- layout -------------------------------------------------------------------
+
+    def _set_view(self, view: str) -> None:
+        self.view = view
+        self.set_class(view == "list", "-view-list")
+        self.set_class(view == "reader", "-view-reader")
+
+    def _panes(self) -> list[Any]:
+        panes: list[Any] = []
+        if not self.narrow or self.view == "list":
+            panes.append(self.articles)
+        if not self.narrow or self.view == "reader":
+            panes.append(self.reader)
+            if self.claims.match_list.display:
+                panes.append(self.claims.match_list)
+        return panes
+
+    def _cycle(self, step: int) -> None:
+        focused = self.focused
+        if self.narrow:
+            order: list[tuple[str, Any]] = [
+                ("list", self.articles),
+                ("reader", self.reader),
+            ]
+            if self.claims.match_list.display:
+                order.append(("reader", self.claims.match_list))
+            at = next((i for i, (_, w) in enumerate(order) if w is focused), 0)
+            view, widget = order[(at + step) % len(order)]
+            self._set_view(view)
+            widget.focus()
+            return
+        panes = self._panes()
+        at = panes.index(focused) if focused in panes else -1
+        panes[(at + step) % len(panes)].focus()
+
+    def action_next_pane(self) -> None:
+        self._cycle(1)
+
+    def action_previous_pane(self) -> None:
+        self._cycle(-1)
+
+    def action_toggle_view(self) -> None:
+        if self.view == "list":
+            self._set_view("reader")
+            self.reader.focus()
+        else:
+            self._set_view("list")
+            self.articles.focus()
+
+    def focus_claims(self) -> None:
+        if self.claims.match_list.display:
+            self.claims.match_list.focus()
+        else:
+            self.app.bell()
+
+    def action_back(self) -> None:
+        if self.back_stack:
+            article_id, seq = self.back_stack.pop()
+            self.open_article(article_id, seq, remember=False)
+            return
+        if self.narrow and self.view == "reader":
+            self._set_view("list")
+            self.articles.focus()
+        elif self.focused is not self.articles:
+            self.articles.focus()
+
+    # --- opening articles ------------------------------------------------------------
+
+    def open_article(
+        self, article_id: int, seq: int | None = None, *, remember: bool = True
+    ) -> bool:
+        """Show an article in the reader with statement ``seq`` under the cursor."""
+        current = self.reader.article
+        if remember and current is not None and self.reader.current is not None:
+            here = (current["id"], self.reader.current["seq"])
+            if not self.back_stack or self.back_stack[-1] != here:
+                self.back_stack.append(here)
+        if current is None or current["id"] != article_id:
+            view = self.library.article(article_id)
+            if view is None:
+                self.notify(f"Article {article_id} is gone.", severity="warning")
+                return False
+            self.reader.show(view, seq)
+        elif seq is not None:
+            index = next((i for i, s in enumerate(self.reader.statements) if s["seq"] == seq), 0)
+            self.reader.set_cursor(index, force=True)
+        self.articles.move_to_article(article_id)
+        self._set_view("reader")
+        self.reader.focus()
+        self.update_status()
+        return True
+
+    @on(ArticleHighlighted)
+    def _preview(self, event: ArticleHighlighted) -> None:
+        current = self.reader.article
+        if current is None or current["id"] != event.article_id:
+            view = self.library.article(event.article_id)
+            self.reader.show(view)
+        self.update_status()
+
+    @on(ArticleSelected)
+    def _open(self, event: ArticleSelected) -> None:
+        current = self.reader.article
+        if current is None or current["id"] != event.article_id or event.seq is not None:
+            self.open_article(event.article_id, event.seq, remember=False)
+        else:
+            self._set_view("reader")
+            self.reader.focus()
+
+    @on(StatementChanged)
+    def _statement(self, event: StatementChanged) -> None:
+        self.claims.show(event.article, event.statement)
+        self.update_status()
+
+    @on(JumpToStatement)
+    def _jump(self, event: JumpToStatement) -> None:
+        location = self.library.locate(event.statement_id)
+        if location is None:
+            self.notify("That statement is gone.", severity="warning")
+            return
+        self.open_article(*location)
+
+    # --- status line ---------------------------------------------------------------
+
+    def update_status(self) -> None:
+        filt = self.state.filter
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append("claimlens", "bold")
+        total = self.articles.total
+        text.append(f"  {total:,} {'row' if self.state.by_story else 'article'}")
+        text.append("s" if total != 1 else "")
+        if filt.source:
+            text.append("  source: ")
+            text.append(filt.source, "bold")
+        if filt.since or filt.until:
+            text.append(f"  dates: {filt.since or '…'} – {filt.until or '…'}")
+        if self.state.by_story:
+            text.append("  by story")
+        reader = self.reader
+        if reader.article is not None and reader.statements:
+            text.append(f"  statement {reader.cursor + 1}/{len(reader.statements)}")
+        if self.back_stack:
+            text.append(f"  ↩ {len(self.back_stack)}")
+        if self.hits:
+            text.append(f"  hit {self.hit_index + 1}/{len(self.hits)}")
+        self.query_one(StatusBar).update(text)
+        n = self.articles.total
+        self.articles.border_title = f"Articles ({n:,})" if not self.state.by_story else "Stories"
+        if reader.article is not None:
+            self.reader.border_title = "Text"
+            self.reader.border_subtitle = f"{reader.article['source']}"
+
+    # --- list state ------------------------------------------------------------------
+
+    def reload_list(self, state: ListState) -> None:
+        self.state = state
+        current = self.reader.article
+        self.articles.load(state, article_id=current["id"] if current else None)
+        self.update_status()
+
+    def action_filter_source(self) -> None:
+        from tui.components.filter_screens import SourceFilterScreen
+
+        def done(source: str | None) -> None:
+            if source is not None:
+                self.reload_list(self.state.with_filter(source=source or None))
+
+        self.app.push_screen(
+            SourceFilterScreen(self.library.sources(), self.state.filter.source), done
+        )
+
+    def action_filter_date(self) -> None:
+        from tui.components.filter_screens import DateFilterScreen
+
+        def done(dates: tuple[str | None, str | None] | None) -> None:
+            if dates is not None:
+                self.reload_list(self.state.with_filter(since=dates[0], until=dates[1]))
+
+        filt = self.state.filter
+        self.app.push_screen(DateFilterScreen(filt.since, filt.until), done)
+
+    def action_clear_filters(self) -> None:
+        self.reload_list(ListState(by_story=self.state.by_story))
+
+    def action_toggle_stories(self) -> None:
+        if not self.state.by_story and not self.library.has_stories():
+            self.notify("No stories yet: nothing to group by.", timeout=3)
+            return
+        from dataclasses import replace
+
+        self.reload_list(replace(self.state, by_story=not self.state.by_story))
+
+    def set_source(self, source: str | None) -> None:
+        self.reload_list(self.state.with_filter(source=source))
+
+    # --- search ------------------------------------------------------------------------
+
+    def action_search(self, fuzzy: bool = False) -> None:
+        from tui.components.search_screen import SearchScreen
+
+        def done(result: tuple[list[Any], int, str] | None) -> None:
+            if result is None:
+                return
+            self.hits, self.hit_index, self.hit_query = result
+            self._open_hit()
+
+        self.app.push_screen(SearchScreen(self.library, fuzzy=fuzzy), done)
+
+    def action_fuzzy_search(self) -> None:
+        self.action_search(fuzzy=True)
+
+    def _open_hit(self) -> None:
+        hit = self.hits[self.hit_index]
+        self.open_article(hit.article_id, hit.seq)
+
+    def _step_hit(self, step: int) -> None:
+        if not self.hits:
+            self.notify("No search yet: press / to search.", timeout=3)
+            return
+        index = self.hit_index + step
+        if not 0 <= index < len(self.hits):
+            self.app.bell()
+            self.notify(f"No {'more' if step > 0 else 'earlier'} hits.", timeout=2)
+            return
+        self.hit_index = index
+        self._open_hit()
+
+    def action_next_hit(self) -> None:
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def action_help(self) -> None:
+        from tui.components.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen())

@@ -1,0 +1,122 @@
+"""Every key binding of the browser, in one table, each with a stable id.
+
+Widgets build their ``BINDINGS`` with :func:`bind`, so the help screen, the
+README's keys table and a user's ``[keymap]`` (binding id = "keys", see
+:mod:`tui.config`) all speak of the same ids. Ids shared by several panes
+(``cursor.down`` moves the cursor in the list, the reader, the claim panel and
+the search results) are remapped everywhere at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class KeySpec:
+    id: str
+    keys: str  # Textual key names, comma separated
+    description: str  # short, for the footer
+    help: str  # one line for the help screen
+    section: str
+
+
+SECTIONS = ("Move", "Panes", "Claims", "Search", "Filter", "App", "Search screen")
+
+_SPECS = [
+    # Move: the cursor of whichever pane has focus.
+    KeySpec("cursor.down", "j,down", "Down", "next article / statement / match", "Move"),
+    KeySpec("cursor.up", "k,up", "Up", "previous article / statement / match", "Move"),
+    KeySpec("cursor.top", "g,home", "Top", "first row", "Move"),
+    KeySpec("cursor.bottom", "G,end", "Bottom", "last row", "Move"),
+    KeySpec("cursor.page_down", "pagedown,space,ctrl+f", "Page down", "one page down", "Move"),
+    KeySpec("cursor.page_up", "pageup,b,ctrl+b", "Page up", "one page up", "Move"),
+    KeySpec("cursor.select", "enter", "Open", "open the article / jump to the match", "Move"),
+    # Panes.
+    KeySpec("pane.next", "tab", "Next pane", "focus the next pane", "Panes"),
+    KeySpec("pane.previous", "shift+tab", "Prev pane", "focus the previous pane", "Panes"),
+    KeySpec(
+        "pane.back",
+        "escape,backspace",
+        "Back",
+        "jump back (after a jump), else back to the article list",
+        "Panes",
+    ),
+    KeySpec(
+        "pane.toggle_view",
+        "v",
+        "List/Text",
+        "switch between the list and the text (narrow terminals)",
+        "Panes",
+    ),
+    # Claims.
+    KeySpec(
+        "reader.next_matched",
+        "right_square_bracket",
+        "Next match",
+        "next statement another source also reports",
+        "Claims",
+    ),
+    KeySpec(
+        "reader.previous_matched",
+        "left_square_bracket",
+        "Prev match",
+        "previous statement another source also reports",
+        "Claims",
+    ),
+    # Search.
+    KeySpec("app.search", "slash", "Search", "search statements (ranked, words highlighted)", "Search"),
+    KeySpec(
+        "app.fuzzy_search", "f", "Fuzzy", "fuzzy quote search (misspelled, half-remembered)", "Search"
+    ),
+    KeySpec("app.next_hit", "n", "Next hit", "open the next search hit", "Search"),
+    KeySpec("app.previous_hit", "N", "Prev hit", "open the previous search hit", "Search"),
+    # Filter.
+    KeySpec("app.filter_source", "s", "Source", "show one source only", "Filter"),
+    KeySpec("app.filter_date", "d", "Dates", "show a date range only", "Filter"),
+    KeySpec("app.clear_filters", "x", "Clear", "clear the source and date filters", "Filter"),
+    KeySpec("app.toggle_stories", "t", "Stories", "group the list by story, or not", "Filter"),
+    # App.
+    KeySpec("app.help", "question_mark", "Help", "this help", "App"),
+    KeySpec("app.command_palette", "ctrl+p", "Commands", "command palette", "App"),
+    KeySpec("app.quit", "q", "Quit", "quit", "App"),
+    # Search screen (typing goes to the query; these keys act on the results).
+    KeySpec(
+        "search.toggle_mode",
+        "ctrl+t",
+        "Words/Fuzzy",
+        "switch between word search and fuzzy quote search",
+        "Search screen",
+    ),
+    KeySpec("search.down", "down,ctrl+n", "Next", "next result", "Search screen"),
+    KeySpec("search.up", "up", "Previous", "previous result", "Search screen"),
+    KeySpec("search.open", "enter", "Open", "open the article at the result", "Search screen"),
+    KeySpec("search.close", "escape", "Close", "close search (and help, filters)", "Search screen"),
+]
+
+SPECS: dict[str, KeySpec] = {spec.id: spec for spec in _SPECS}
+
+
+def bind(binding_id: str, action: str, *, show: bool = True, priority: bool = False) -> Binding:
+    """The Binding for ``binding_id`` with its default keys and descriptions."""
+    spec = SPECS[binding_id]
+    return Binding(
+        spec.keys,
+        action,
+        spec.description,
+        show=show,
+        priority=priority,
+        tooltip=spec.help,
+        id=binding_id,
+    )
+
+
+def effective_keys(binding_id: str, keymap: dict[str, str]) -> str:
+    """The keys bound to ``binding_id`` once the user's keymap is applied."""
+    return keymap.get(binding_id, SPECS[binding_id].keys)
+
+
+def unknown_ids(keymap: dict[str, str]) -> list[str]:
+    return sorted(set(keymap) - set(SPECS))
