@@ -3,9 +3,14 @@
 Articles are written in batches, each batch one IMMEDIATE transaction: a
 reader (or a crash) sees a batch entirely or not at all, never half an
 article, and the FTS index is kept in sync by triggers inside the same
-transaction. Re-ingesting the same content is a no-op (content hash); a
-changed article under the same key (URL, else path) replaces its old version
-and its statements, keeping its id.
+transaction.
+
+An article's identity is its key: its URL, else its file path (plus the record
+id or line for multi-record files). Re-ingesting a key with the same content
+hash is a no-op; a key whose content changed replaces its old version and its
+statements, keeping its id. Two records with different keys are two articles
+even when their text is the same (wires do send a story twice; each is a
+record of the corpus).
 """
 
 from __future__ import annotations
@@ -172,12 +177,12 @@ class _Writer:
             self._write_batch(*current)
 
     def _skip_unchanged(self, pending: list[tuple[str, RawArticle]]) -> list[dict[str, Any]]:
-        """Drop articles whose content is already stored, before any analysis."""
+        """Drop articles already stored with the same content, before any analysis."""
         batch = []
         for source, article in pending:
             digest = content_hash(source, article)
             known = self.db.execute(
-                "SELECT 1 FROM articles WHERE content_hash = ?", (digest,)
+                "SELECT 1 FROM articles WHERE key = ? AND content_hash = ?", (article.key, digest)
             ).fetchone()
             if known:
                 self.report.unchanged += 1
@@ -229,12 +234,11 @@ class _Writer:
     ) -> tuple[str, int, int]:
         article: RawArticle = item["article"]
         # Checked again under the write lock: another ingest may have stored it meanwhile.
-        duplicate = conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ?", (item["hash"],)
+        existing = conn.execute(
+            "SELECT id, content_hash FROM articles WHERE key = ?", (article.key,)
         ).fetchone()
-        if duplicate:
-            return "unchanged", duplicate[0], 0
-        existing = conn.execute("SELECT id FROM articles WHERE key = ?", (article.key,)).fetchone()
+        if existing and existing[1] == item["hash"]:
+            return "unchanged", existing[0], 0
         row = (
             self._source_id(conn, item["source"]),
             article.url,
