@@ -22,7 +22,7 @@ SCHEMA_VERSION = 1
 _V1 = """
 CREATE TABLE sources (
     id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE  -- "FOX" and "fox" are one source
 );
 
 CREATE TABLE stories (
