@@ -33,6 +33,7 @@ __all__ = [
     "claim_info",
     "has_stories",
     "list_sources",
+    "source_names",
     "statement_matches",
     "statement_statuses",
 ]
@@ -51,9 +52,44 @@ def _engine(module: str, name: str) -> Callable[..., Any] | None:
 # --- the article list -----------------------------------------------------------------
 
 
-def _where(filt: ArticleFilter) -> tuple[str, list[Any]]:
-    where, params = filt.where()
-    return where, params
+def _where(filt: ArticleFilter | None) -> tuple[str, list[Any]]:
+    """The filter as a WHERE clause on ``articles a`` alone (no join: the list's queries
+    then walk the covering indexes ``articles_date`` / ``articles_source_date``)."""
+    filt = filt or ArticleFilter()
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filt.source:
+        clauses.append("a.source_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE)")
+        params.append(filt.source)
+    if filt.since:
+        clauses.append("a.date >= ?")
+        params.append(filt.since)
+    if filt.until:
+        clauses.append("a.date < ?")  # an until date includes the whole day
+        params.append(filt.until + "\uffff" if len(filt.until) == 10 else filt.until)
+    if filt.story_id is not None:
+        clauses.append("a.story_id = ?")
+        params.append(filt.story_id)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def source_names(db: sqlite_utils.Database) -> list[str]:
+    """Every source name (cheap: no per-source counts, unlike ``list_sources``)."""
+    return [r[0] for r in db.execute("SELECT name FROM sources ORDER BY name COLLATE NOCASE")]
+
+
+def _articles_by_id(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {
+        r[0]: _article_row(r)
+        for r in db.execute(
+            f"SELECT {_ARTICLE_FIELDS} FROM articles a JOIN sources src"
+            f" ON src.id = a.source_id WHERE a.id IN ({marks})",
+            list(ids),
+        )
+    }
 
 
 _ARTICLE_FIELDS = """
@@ -79,11 +115,11 @@ def has_stories(db: sqlite_utils.Database) -> bool:
 
 
 def browse_count(
-    db: sqlite_utils.Database, filt: ArticleFilter = ArticleFilter(), *, by_story: bool = False
+    db: sqlite_utils.Database, filt: ArticleFilter | None = None, *, by_story: bool = False
 ) -> int:
     """How many rows :func:`browse_rows` has: articles, plus one row per story when grouped."""
     where, params = _where(filt)
-    base = f"FROM articles a JOIN sources src ON src.id = a.source_id {where}"
+    base = f"FROM articles a {where}"
     n = int(db.execute(f"SELECT count(*) {base}", params).fetchone()[0])
     if by_story:
         n += int(
@@ -99,7 +135,7 @@ def browse_count(
 
 def browse_rows(
     db: sqlite_utils.Database,
-    filt: ArticleFilter = ArticleFilter(),
+    filt: ArticleFilter | None = None,
     *,
     by_story: bool = False,
     limit: int = 100,
@@ -114,18 +150,20 @@ def browse_rows(
     """
     where, params = _where(filt)
     if not by_story:
-        sql = f"""
-            SELECT {_ARTICLE_FIELDS}
-            FROM articles a JOIN sources src ON src.id = a.source_id
-            {where}
-            ORDER BY a.date DESC, a.id DESC
-            LIMIT ? OFFSET ?
-        """
-        return [_article_row(r) for r in db.execute(sql, [*params, limit, offset])]
+        # Page through the index first (ids only), then read the page's rows.
+        ids = [
+            r[0]
+            for r in db.execute(
+                f"SELECT a.id FROM articles a {where}"
+                " ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        ]
+        by_id = _articles_by_id(db, ids)
+        return [by_id[i] for i in ids if i in by_id]
     sql = f"""
         WITH f AS (
-            SELECT a.id, a.story_id, a.date
-            FROM articles a JOIN sources src ON src.id = a.source_id {where}
+            SELECT a.id, a.story_id, a.date FROM articles a {where}
         ),
         rows AS (
             SELECT 0 AS is_article, st.id AS story_id, NULL AS id, NULL AS date
@@ -140,17 +178,8 @@ def browse_rows(
         LIMIT ? OFFSET ?
     """
     keys = db.execute(sql, [*params, limit, offset]).fetchall()
-    article_ids = [k[2] for k in keys if k[0] == 1]
+    articles = _articles_by_id(db, [k[2] for k in keys if k[0] == 1])
     story_ids = sorted({k[1] for k in keys if k[0] == 0})
-    articles: dict[int, dict[str, Any]] = {}
-    if article_ids:
-        marks = ",".join("?" * len(article_ids))
-        for r in db.execute(
-            f"SELECT {_ARTICLE_FIELDS} FROM articles a JOIN sources src"
-            f" ON src.id = a.source_id WHERE a.id IN ({marks})",
-            article_ids,
-        ):
-            articles[r[0]] = _article_row(r)
     stories: dict[int, dict[str, Any]] = {}
     if story_ids:
         marks = ",".join("?" * len(story_ids))
@@ -178,7 +207,7 @@ def browse_rows(
 def article_position(
     db: sqlite_utils.Database,
     article_id: int,
-    filt: ArticleFilter = ArticleFilter(),
+    filt: ArticleFilter | None = None,
     *,
     by_story: bool = False,
 ) -> int | None:
@@ -187,7 +216,7 @@ def article_position(
         return None
     where, params = _where(filt)
     row = db.execute(
-        "SELECT a.date, a.id FROM articles a JOIN sources src ON src.id = a.source_id"
+        "SELECT a.date, a.id FROM articles a"
         + (where + " AND" if where else " WHERE")
         + " a.id = ?",
         [*params, article_id],
@@ -195,12 +224,14 @@ def article_position(
     if row is None:
         return None
     date, aid = row
-    cond = "(a.date > ? OR (a.date = ? AND a.id > ?))" if date is not None else (
-        "(a.date IS NOT NULL OR a.id > ?)"
+    cond = (
+        "(a.date > ? OR (a.date = ? AND a.id > ?))"
+        if date is not None
+        else ("(a.date IS NOT NULL OR a.id > ?)")
     )
     cparams: list[Any] = [date, date, aid] if date is not None else [aid]
     n = db.execute(
-        "SELECT count(*) FROM articles a JOIN sources src ON src.id = a.source_id"
+        "SELECT count(*) FROM articles a"
         + (where + " AND " if where else " WHERE ")
         + cond,
         [*params, *cparams],

@@ -22,16 +22,20 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# Lone surrogates (from JSON "\\ud800" escapes or undecodable file names) cannot be
+# stored as UTF-8: each becomes U+FFFD.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
 def strip_controls(text: str) -> str:
-    """Remove escape sequences and control characters (keeps ``\\n`` and ``\\t``)."""
+    """Remove escape sequences and control characters (keeps ``\\n`` and ``\\t``);
+    lone surrogates become U+FFFD."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x1b" in text or "\x9b" in text:
         text = _ESCAPES.sub("", text)
-    return _CONTROL.sub("", text)
+    return _SURROGATES.sub("\ufffd", _CONTROL.sub("", text))
 
 
 def clean_text(text: str) -> str:

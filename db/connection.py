@@ -16,10 +16,13 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
-from db.schema import migrate
+from db.schema import SchemaError, migrate
 
 ENV_VAR = "CLAIMLENS_DB"
 BUSY_TIMEOUT_MS = 60_000
+# While waiting for another writer, try for the lock this often, so that Ctrl-C is
+# handled within this time rather than after the busy timeout.
+WAIT_POLL_MS = 200
 
 
 def default_db_path() -> Path:
@@ -31,49 +34,81 @@ def default_db_path() -> Path:
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Database:
-    """Open (creating and migrating if needed) the claimlens database at ``path``."""
+    """Open (creating and migrating if needed) the claimlens database at ``path``.
+
+    Raises :class:`SchemaError` with a one-line message when the file cannot be used:
+    not an SQLite database, not a claimlens one, a newer schema, or not openable.
+    """
     path = Path(path)
-    if not readonly:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(
-        str(path),
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        isolation_level=None,
-        check_same_thread=False,
-    )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    db = sqlite_utils.Database(conn)
-    if not readonly:
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        migrate(db)
-    return db
+    conn = None
+    try:
+        if not readonly:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(
+            str(path),
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        if not readonly:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(db)
+        else:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except SchemaError as exc:
+        _close(conn)
+        raise SchemaError(f"{path}: {exc}") from None
+    except sqlite3.DatabaseError as exc:
+        _close(conn)
+        if "not a database" in str(exc):
+            raise SchemaError(f"{path}: not an SQLite database (nor a claimlens one)") from None
+        raise SchemaError(f"{path}: cannot open the database: {exc}") from None
+    except OSError as exc:
+        raise SchemaError(f"{path}: cannot open the database: {exc.strerror or exc}") from None
+
+
+def _close(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        conn.close()
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def _begin_immediate(conn: sqlite3.Connection, on_wait: Callable[[], None] | None) -> None:
-    """Take the write lock; if another writer has it, say so once, then wait for it."""
+    """Take the write lock; if another writer has it, say so once, then wait for it.
+
+    Waiting polls in steps of WAIT_POLL_MS, so Python sees Ctrl-C while it waits.
+    """
     if on_wait is None:
         conn.execute("BEGIN IMMEDIATE")
         return
     conn.execute("PRAGMA busy_timeout = 0")
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        return
-    except sqlite3.OperationalError as exc:
-        if "locked" not in str(exc) and "busy" not in str(exc):
-            raise
-        on_wait()
-    finally:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    while True:
         try:
             conn.execute("BEGIN IMMEDIATE")
             return
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+            if not _is_busy(exc):
                 raise
+        on_wait()
+        conn.execute(f"PRAGMA busy_timeout = {WAIT_POLL_MS}")
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 @contextmanager

@@ -10,6 +10,8 @@ _FORMATS = (
     "%Y-%m-%d",
     "%Y/%m/%d",
     "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%Y.%m.%d",
     "%Y%m%d",
     "%d %B %Y",
     "%d %b %Y",
@@ -22,24 +24,29 @@ _FORMATS = (
     "%d-%b-%Y %H:%M:%S",
 )
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+# Unix time in seconds (10 digits) or milliseconds (13 digits), as JSON exports write it.
+_EPOCH = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{12,13}$")
 
 
-def parse_date(value: str | None) -> str | None:
+def parse_date(value: object) -> str | None:
     """``value`` as ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS`` (UTC), or None if unparseable.
 
     A date with a time zone is converted to UTC so that "first seen" compares
-    like with like.
+    like with like. Unix timestamps (seconds or milliseconds) are understood.
+    Never raises: a date that cannot be read is simply unknown.
     """
-    if not value:
+    if value is None or value == "" or isinstance(value, bool):
         return None
-    value = " ".join(str(value).split())[:100]
-    parsed = _parse(value)
-    if parsed is None:
-        return None
-    if not 1800 <= parsed.year <= 2200:
-        return None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    try:
+        value = " ".join(str(value).split())[:100]
+        parsed = _parse(value)
+        if parsed is None or not 1800 <= parsed.year <= 2200:
+            return None
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    except (ValueError, TypeError, OverflowError, OSError, IndexError):
+        return None  # whatever a date string holds, it is never an error: just no date
     if (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and not _has_time(value):
         return parsed.strftime("%Y-%m-%d")
     return parsed.strftime("%Y-%m-%dT%H:%M:%S")
@@ -50,6 +57,9 @@ def _has_time(value: str) -> bool:
 
 
 def _parse(value: str) -> datetime | None:
+    if _EPOCH.match(value):
+        seconds = float(value) / (1000 if len(value) >= 12 and "." not in value else 1)
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
     iso = value.replace("Z", "+00:00")
     try:
         return datetime.fromisoformat(iso)
@@ -65,6 +75,7 @@ def _parse(value: str) -> datetime | None:
         return parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         pass
+    value = _ORDINAL.sub("", value)  # "June 10th, 2003"
     for fmt in _FORMATS:
         try:
             return datetime.strptime(value, fmt)

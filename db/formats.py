@@ -10,19 +10,36 @@ a one-line reason; the rest of the batch goes on.
 from __future__ import annotations
 
 import codecs
+import io
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from db.cleaning import clean_text, clean_title
+from db.cleaning import clean_text, clean_title, strip_controls
 from db.dates import parse_date
 
-# Files bigger than this are refused instead of being read into memory.
-MAX_FILE_BYTES = 256 * 1024 * 1024
+# Files read whole (text, HTML, feeds, JSON objects) bigger than this are refused
+# instead of being read into memory. JSON Lines and JSON arrays are streamed one
+# record at a time and have no size limit.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+# One article (headline and body) longer than this is refused: it is a dump, a log or
+# a book, not an article, and would dominate memory and the index. The longest
+# Reuters-21578 record is ~13,000 characters.
+MAX_ARTICLE_CHARS = 5_000_000
+# A JSON Lines line longer than this is refused (and skipped without reading it whole).
+MAX_LINE_BYTES = 4 * MAX_ARTICLE_CHARS
+# A "headline" longer than this is a paragraph (a page saved on one line): it goes to
+# the body, and its beginning stands in for the headline.
+MAX_TITLE_CHARS = 500
+SHORT_TITLE_CHARS = 120
+# An HTML page whose extracted text is shorter than this holds no article.
+MIN_HTML_WORDS = 8
 
 TEXT_EXTENSIONS = {".txt", ".md", ".text", ".markdown"}
 JSON_EXTENSIONS = {".json"}
@@ -59,10 +76,36 @@ class Rejected:
     path: str
     reason: str
     line: int | None = None
+    unit: str = "line"  # what ``line`` counts: "line" (JSONL), "record" (JSON), "entry" (feed)
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.reason}"
+        if self.line is None:
+            where = self.path
+        elif self.unit == "line":
+            where = f"{self.path}:{self.line}"
+        else:
+            where = f"{self.path}: {self.unit} {self.line}"
+        return printable(f"{where}: {self.reason}")
+
+
+def printable(text: str, limit: int = 500) -> str:
+    """One safe line: control characters (newlines, escapes) and lone surrogates are
+    shown as Python escapes, so a file name or message can never drive a terminal."""
+    if not text.isprintable():
+        text = "".join(
+            c
+            if c.isprintable() or c == " "
+            else c.encode("unicode_escape", "backslashreplace").decode("ascii")
+            for c in text
+        )
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def display_path(path: Path) -> str:
+    """``path`` as text that can be stored and shown: bytes of a file name that are not
+    UTF-8 (kept by Python as surrogates) are written as ``\\xNN``, control characters
+    (an escape sequence or a newline in a file name) as Python escapes."""
+    return printable(os.fsencode(path).decode("utf-8", "backslashreplace"), limit=1 << 20)
 
 
 Record = RawArticle | Rejected
@@ -73,42 +116,88 @@ class BadInput(ValueError):
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every file under ``paths`` (recursing into folders), sorted, hidden ones skipped."""
+    """Every file under ``paths`` (recursing into folders), sorted, hidden ones skipped.
+
+    Folders are walked one at a time (only one folder's names are held in memory),
+    depth first in name order, which is the order of sorting the whole tree by path
+    parts. Links to folders are not followed (no cycles); links to files are.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
-                    yield child
+            yield from _walk(path)
         else:
             yield path
 
 
-def read_file(path: Path) -> Iterator[Record]:
-    """All records in one file; never raises for bad content."""
-    path = path.resolve()
-    name = str(path)
+def _walk(folder: Path) -> Iterator[Path]:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield Rejected(name, f"file too large ({size} bytes; limit {MAX_FILE_BYTES})")
-            return
+        with os.scandir(folder) as entries:
+            names = sorted(
+                (e.name, e.is_dir(follow_symlinks=False))
+                for e in entries
+                if not e.name.startswith(".")
+            )
+    except OSError:
+        return  # unreadable folder: nothing to list (a file in it would be reported)
+    for name, is_dir in names:
+        child = folder / name
+        if is_dir:
+            yield from _walk(child)
+        elif child.is_file():
+            yield child
+
+
+def read_file(path: Path) -> Iterator[Record]:
+    """All records in one file; never raises for bad content.
+
+    Anything a reader trips over (a parser's own exception, a JSON nesting too deep
+    to parse) becomes a :class:`Rejected` for the file, after the records read so far.
+    """
+    path = Path(os.path.abspath(path))
+    name = display_path(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise BadInput("not a regular file")
+        size = info.st_size
+        if size == 0:
+            raise BadInput("empty file")
         kind = _detect_kind(path)
+        if kind == "unknown":
+            # Saved pages are often "story.php" or "article.aspx": the content decides.
+            with path.open("rb") as handle:
+                head = handle.read(_SAMPLE)
+            kind = _sniff_kind(_decode_head(head[:4096]))
+            if kind == "text" and path.suffix and not _plain_suffix(path.suffix):
+                decode_bytes(head, partial=True)  # binary? that is the better reason
+                raise BadInput(f"unsupported file type {path.suffix!r} (not an article format)")
         if kind == "jsonl":
-            yield from _read_jsonl(path)
+            yield from _read_jsonl(path, name)
             return
+        if kind == "json" and _starts_with_array(path):
+            yield from _read_json_array(path, name)
+            return
+        if size > MAX_FILE_BYTES:
+            raise BadInput(f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
+        if kind == "text" and size > 4 * MAX_ARTICLE_CHARS:
+            raise BadInput(_too_long(size, "bytes"))
         text = decode_bytes(path.read_bytes())
         if not text.strip():
             raise BadInput("empty file")
-        if kind == "unknown":
-            kind = _sniff_kind(text)
-        reader = _READERS[kind]
-        yield from reader(text, name)
+        yield from _READERS[kind](text, name)
     except BadInput as exc:
         yield Rejected(name, str(exc))
     except OSError as exc:
         yield Rejected(name, f"cannot read: {exc.strerror or exc}")
+    except RecursionError:
+        yield Rejected(name, "nested too deeply to read")
+    except Exception as exc:  # a parser's bug or limit must not stop the batch
+        yield Rejected(name, f"cannot read ({type(exc).__name__}: {exc})")
+
+
+def _too_long(n: int, unit: str = "characters") -> str:
+    return f"article too long ({n:,} {unit}; the limit is {MAX_ARTICLE_CHARS:,} characters)"
 
 
 def _detect_kind(path: Path) -> str:
@@ -126,9 +215,27 @@ def _detect_kind(path: Path) -> str:
     return "unknown"
 
 
+def _decode_head(data: bytes) -> str:
+    try:
+        return decode_bytes(data, partial=True)
+    except BadInput:
+        return ""  # read_file's full decode says what is wrong with it
+
+
+def _plain_suffix(suffix: str) -> bool:
+    """A file name's "extension" that is really part of its name ("2024.11.06", "v1.2")."""
+    return len(suffix) > 6 or suffix[1:].isdigit() or not suffix[1:].isalnum()
+
+
 def _sniff_kind(text: str) -> str:
     head = text.lstrip()[:512].lower()
-    if head.startswith(("{", "[")):
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        # One object per line is JSON Lines: '{...}' then a newline then '{'.
+        first, _, rest = text.lstrip().partition("\n")
+        if first.rstrip().endswith("}") and rest.lstrip().startswith("{"):
+            return "jsonl"
         return "json"
     if head.startswith("<"):
         if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
@@ -137,28 +244,87 @@ def _sniff_kind(text: str) -> str:
     return "text"
 
 
-def decode_bytes(data: bytes) -> str:
-    """Bytes to text: BOMs honoured, UTF-8 preferred, Windows-1252 as the fallback.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SAMPLE = 65536
+# C0 controls that never occur in text (tab, newlines, form feed and ESC do).
+_BINARY_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 
-    Binary data (NUL bytes outside a UTF-16 file) is refused.
-    """
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte order mark at the start of ``data`` announces, if any."""
+    for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise BadInput(f"invalid {encoding} text at byte {exc.start}") from exc
-    if b"\x00" in data[:65536]:
-        raise BadInput("binary file (contains NUL bytes)")
+            return encoding
+    return None
+
+
+def decode_bytes(data: bytes, *, partial: bool = False) -> str:
+    """Bytes to text, or :class:`BadInput` saying why they are not text.
+
+    * A byte order mark decides (UTF-8, UTF-16, UTF-32); UTF-16 without one is
+      recognised by its zero bytes.
+    * Otherwise UTF-8. Text that is UTF-8 but for a few broken bytes keeps its UTF-8
+      and gets U+FFFD for the broken bytes; text with no valid UTF-8 sequence at all
+      is Windows-1252 / Latin-1, the usual legacy encoding of news files.
+    * Binary data (control bytes, or mostly bytes above 127 that are not UTF-8) is
+      refused, as is text in another legacy encoding (it would only be mojibake).
+
+    ``partial``: ``data`` is the beginning of a file and may end inside a character.
+    """
+    encoding = bom_encoding(data) or _utf16_without_bom(data[:_SAMPLE])
+    if encoding is not None:
+        errors = "replace" if partial else "strict"
+        try:
+            return data.decode(encoding, errors)
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"invalid {encoding} text at byte {exc.start}") from exc
+    _refuse_binary(data[:_SAMPLE])
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Not UTF-8: most such news files are Windows-1252 / Latin-1.
-        return data.decode("cp1252", errors="replace")
+    except UnicodeDecodeError as exc:
+        if partial and exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[: exc.start].decode("utf-8")
+    return data.decode(_guess_not_utf8(data), errors="replace")
+
+
+def _refuse_binary(sample: bytes) -> None:
+    if sample and len(sample.translate(None, _BINARY_BYTES)) < 0.95 * len(sample):
+        raise BadInput("binary file, not text")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when every other byte is zero (text in UTF-16 without BOM)."""
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _guess_not_utf8(data: bytes) -> str:
+    """How to read bytes that are not valid UTF-8: 'utf-8' (with U+FFFD for a few
+    broken bytes) when most of what is not ASCII is good UTF-8, else 'cp1252'."""
+    as_utf8 = data.decode("utf-8", errors="replace")
+    broken = as_utf8.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in as_utf8 if c > "\x7f" and c != "\ufffd")
+    if multibyte > broken:
+        return "utf-8"
+    sample = data[:_SAMPLE]
+    high = len(sample) - len(sample.translate(None, bytes(range(128, 256))))
+    if high > 0.3 * len(sample):
+        # Latin-1 prose is mostly ASCII; this is binary or another legacy encoding.
+        raise BadInput("not text: neither UTF-8 nor Latin-1/Windows-1252 (binary?)")
+    return "cp1252"
 
 
 # --- plain text and the seed format -------------------------------------------------------
@@ -185,7 +351,7 @@ def _read_text(text: str, name: str) -> Iterator[Record]:
 
 def _read_json(text: str, name: str) -> Iterator[Record]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, strict=False)  # strict=False: raw tabs/newlines in strings
     except json.JSONDecodeError as exc:
         raise BadInput(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
     if isinstance(data, dict) and not _looks_like_article(data):
@@ -196,42 +362,197 @@ def _read_json(text: str, name: str) -> Iterator[Record]:
     if isinstance(data, dict):
         yield _record_or_rejected(data, name, None, multi=False)
     elif isinstance(data, list):
+        if not data:
+            raise BadInput("no articles in the file (an empty JSON list)")
         for index, item in enumerate(data, start=1):
-            yield _record_or_rejected(item, name, index, multi=True)
+            yield _record_or_rejected(item, name, index, multi=True, unit="record")
     else:
         raise BadInput(f"JSON must be an object or a list of objects, not {type(data).__name__}")
 
 
-def _read_jsonl(path: Path) -> Iterator[Record]:
-    name = str(path.resolve())
+def _read_jsonl(path: Path, name: str) -> Iterator[Record]:
+    """One record per line, streamed: memory holds one line (at most MAX_LINE_BYTES)."""
+    records = 0
     with path.open("rb") as handle:
-        for lineno, raw in enumerate(handle, start=1):
+        encoding = bom_encoding(handle.read(4))
+        handle.seek(0)
+        if encoding is not None and encoding != "utf-8-sig":  # UTF-16/32: read as text
+            lines: Iterator[tuple[int, bytes | str | None]] = _numbered_lines(
+                io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+            )
+        else:
+            lines = _numbered_lines(handle)
+        for lineno, raw in lines:
+            if raw is None:
+                records += 1
+                yield Rejected(name, f"line too long (over {MAX_LINE_BYTES:,} bytes)", lineno)
+                continue
             if not raw.strip():
                 continue
+            records += 1
             try:
-                line = decode_bytes(raw)
-                item = json.loads(line)
+                if isinstance(raw, bytes):
+                    line = decode_bytes(raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw)
+                else:
+                    line = raw.lstrip("\ufeff")
+                item = json.loads(line, strict=False)
             except BadInput as exc:
                 yield Rejected(name, str(exc), lineno)
                 continue
             except json.JSONDecodeError as exc:
                 yield Rejected(name, f"invalid JSON: {exc.msg} (column {exc.colno})", lineno)
                 continue
+            except RecursionError:
+                yield Rejected(name, "invalid JSON: nested too deeply", lineno)
+                continue
+            except ValueError as exc:  # e.g. an integer of 5,000 digits
+                reason = "a number too long" if "digits" in str(exc) else str(exc)
+                yield Rejected(name, f"invalid JSON: {reason}", lineno)
+                continue
             record = _record_or_rejected(item, name, lineno, multi=True)
             if isinstance(record, RawArticle):
-                record.nbytes = len(raw)
+                record.nbytes = len(raw) if isinstance(raw, bytes) else 0
             yield record
+    if not records:
+        yield Rejected(name, "empty file (no JSON lines)")
+
+
+def _numbered_lines(handle: Any) -> Iterator[tuple[int, bytes | str | None]]:
+    """(line number, line) for each line; None for a line over MAX_LINE_BYTES, which is
+    skipped in pieces rather than read into memory."""
+    lineno = 0
+    while True:
+        raw = handle.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) > MAX_LINE_BYTES and raw[-1:] not in (b"\n", "\n"):
+            while True:
+                rest = handle.readline(1 << 20)
+                if not rest or rest[-1:] in (b"\n", "\n"):
+                    break
+            yield lineno, None
+            continue
+        yield lineno, raw
+
+
+def _starts_with_array(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return _decode_head(handle.read(4096)).lstrip().startswith("[")
+
+
+class _NeedMore(Exception):
+    pass
+
+
+def _read_json_array(path: Path, name: str) -> Iterator[Record]:
+    """A JSON list of records, streamed: one record is parsed and yielded at a time, so a
+    JSON file of any size takes the memory of its largest record. A syntax error stops
+    the file there (records before it are kept) with its line and column."""
+    decoder = json.JSONDecoder(strict=False)
+    with path.open("rb") as handle:
+        encoding = _stream_encoding(handle.read(_SAMPLE))
+        handle.seek(0)
+        chars = codecs.getincrementaldecoder(encoding)(errors="replace")
+        buf, pos, lines_before, eof = "", 0, 0, False
+
+        def more() -> bool:
+            nonlocal buf, pos, lines_before, eof
+            if eof:
+                return False
+            data = handle.read(1 << 20)
+            eof = not data
+            lines_before += buf.count("\n", 0, pos)
+            buf, pos = buf[pos:] + chars.decode(data, final=eof), 0
+            return True
+
+        def peek() -> str | None:
+            nonlocal pos
+            while True:
+                pos = _WHITESPACE.match(buf, pos).end()  # type: ignore[union-attr]
+                if pos < len(buf):
+                    return buf[pos]
+                if not more():
+                    return None
+
+        def where(at: int) -> str:
+            line = lines_before + buf.count("\n", 0, at) + 1
+            column = at - buf.rfind("\n", 0, at)
+            return f"line {line} column {column}"
+
+        if peek() == "\ufeff":
+            pos += 1
+        if peek() != "[":
+            raise BadInput("invalid JSON: expected a list")
+        pos += 1
+        if peek() == "]":
+            raise BadInput("no articles in the file (an empty JSON list)")
+        index = 0
+        while True:
+            peek()
+            while True:
+                try:
+                    item, end = decoder.raw_decode(buf, pos)
+                    if end >= len(buf) and not eof:
+                        raise _NeedMore  # a number at the end of the buffer may go on
+                    break
+                except (json.JSONDecodeError, _NeedMore) as exc:
+                    if not eof and len(buf) - pos <= MAX_LINE_BYTES:
+                        more()
+                        continue
+                    if not eof:
+                        raise BadInput(
+                            f"record {index + 1} too large (over {MAX_LINE_BYTES:,} bytes)"
+                        ) from None
+                    if isinstance(exc, json.JSONDecodeError):
+                        raise BadInput(f"invalid JSON at {where(exc.pos)}: {exc.msg}") from None
+                    raise BadInput("invalid JSON: the file ends inside the list") from None
+            index += 1
+            yield _record_or_rejected(item, name, index, multi=True, unit="record")
+            pos = end
+            nxt = peek()
+            if nxt == ",":
+                pos += 1
+            elif nxt == "]":
+                pos += 1
+                if peek() is not None:
+                    raise BadInput(f"invalid JSON at {where(pos)}: extra data after the list")
+                return
+            elif nxt is None:
+                raise BadInput("invalid JSON: the file ends inside the list")
+            else:
+                raise BadInput(f"invalid JSON at {where(pos)}: expected ',' or ']'")
+
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _stream_encoding(sample: bytes) -> str:
+    """The encoding to stream a file in, judged from its first bytes (as decode_bytes)."""
+    encoding = bom_encoding(sample) or _utf16_without_bom(sample)
+    if encoding is not None:
+        return encoding
+    _refuse_binary(sample)
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(sample) - 3:
+            return "utf-8"
+    return _guess_not_utf8(sample)
 
 
 def _looks_like_article(data: dict[str, Any]) -> bool:
     return "title" in data or any(k in data for k in _BODY_KEYS)
 
 
-def _record_or_rejected(item: Any, name: str, line: int | None, *, multi: bool) -> Record:
+def _record_or_rejected(
+    item: Any, name: str, line: int | None, *, multi: bool, unit: str = "line"
+) -> Record:
     try:
         return _from_record(item, name, line, multi=multi)
     except BadInput as exc:
-        return Rejected(name, str(exc), line)
+        return Rejected(name, str(exc), line, unit)
 
 
 def _from_record(item: Any, name: str, line: int | None, *, multi: bool) -> RawArticle:
@@ -245,22 +566,35 @@ def _from_record(item: Any, name: str, line: int | None, *, multi: bool) -> RawA
             break
     if not title.strip() and not body.strip():
         raise BadInput("record has neither a title nor a text/body")
-    url = _as_optional_text(item.get("url") or item.get("link"), "url")
-    record_id = _as_optional_text(item.get("id") or item.get("uuid"), "id")
-    date = _as_optional_text(
-        item.get("date") or item.get("published") or item.get("datetime"), "date"
-    )
+    # Metadata of the wrong type (a date that is a list, a url that is an object) is
+    # ignored: the article is still worth keeping, undated or keyed by its line.
+    url = _metadata(item, "url", "link")
+    record_id = _metadata(item, "id", "uuid")
+    date = _metadata(item, "date", "published", "datetime")
     key = f"{name}#{record_id or line}" if multi else name
     return _article(
         title=title,
         body=body,
         date=date,
-        source=_as_optional_text(item.get("source") or item.get("outlet"), "source"),
+        source=_metadata(item, "source", "outlet"),
         url=url,
         path=name,
         key=url or key,
         line=line,
     )
+
+
+def _metadata(item: dict[str, Any], *fields: str) -> str | None:
+    """The first of ``fields`` present (0 counts: it is an id) as text, or None."""
+    for field in fields:
+        value = item.get(field)
+        if value is None or value == "" or value == []:
+            continue
+        try:
+            return _as_optional_text(value, field)
+        except BadInput:
+            return None
+    return None
 
 
 def _as_text(value: Any, field: str) -> str:
@@ -312,7 +646,8 @@ def _read_html(text: str, name: str) -> Iterator[Record]:
     if paragraphs and clean_title(paragraphs[0]) == clean_title(title):
         paragraphs = paragraphs[1:]
     body = "\n\n".join(paragraphs)
-    if not body.strip():
+    if len(body.split()) < MIN_HTML_WORDS:
+        # A page's menus and buttons ("Home", "Log in") are not an article.
         raise BadInput("no article text found in the HTML page")
     yield _article(
         title=title,
@@ -339,20 +674,23 @@ def _read_feed(text: str, name: str) -> Iterator[Record]:
         body = _entry_body(entry)
         title = entry.get("title") or ""
         if not title.strip() and not body.strip():
-            yield Rejected(name, "feed entry has neither a title nor any text", index)
+            yield Rejected(name, "feed entry has neither a title nor any text", index, "entry")
             continue
         link = entry.get("link") or None
         entry_id = entry.get("id") or link
-        yield _article(
-            title=title,
-            body=body,
-            date=entry.get("published") or entry.get("updated"),
-            source=feed_title or host_of(link),
-            url=link,
-            path=name,
-            key=link or f"{name}#{entry_id or index}",
-            line=index,
-        )
+        try:
+            yield _article(
+                title=title,
+                body=body,
+                date=entry.get("published") or entry.get("updated"),
+                source=feed_title or host_of(link),
+                url=link,
+                path=name,
+                key=link or f"{name}#{entry_id or index}",
+                line=index,
+            )
+        except BadInput as exc:
+            yield Rejected(name, str(exc), index, "entry")
 
 
 def _entry_body(entry: Any) -> str:
@@ -384,6 +722,15 @@ def host_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
 _READERS = {"text": _read_text, "json": _read_json, "html": _read_html, "feed": _read_feed}
 
 
@@ -398,19 +745,30 @@ def _article(
     key: str | None = None,
     line: int | None = None,
 ) -> RawArticle:
+    if len(title) + len(body) > 2 * MAX_ARTICLE_CHARS:
+        raise BadInput(_too_long(len(title) + len(body)))  # before cleaning copies it
     title = clean_title(title)
     body = clean_text(body)
     if not title and body:
         # No headline: the first line of the body stands in for it.
         first, _, rest = body.partition("\n")
         title, body = clean_title(first), rest.strip("\n")
+    if len(title) > MAX_TITLE_CHARS:
+        # Not a headline but a paragraph (a page saved as one line): it opens the body,
+        # and its beginning stands in for the headline.
+        body = f"{title}\n\n{body}" if body else title
+        title = shorten(title, SHORT_TITLE_CHARS)
+    if len(title) + len(body) > MAX_ARTICLE_CHARS:
+        raise BadInput(_too_long(len(title) + len(body)))
+    if not title:
+        raise BadInput("no text left once control characters and spaces are removed")
     return RawArticle(
         title=title,
         body=body,
         date=parse_date(date),
         source=clean_title(source) if source else None,
-        url=url.strip() if url else None,
+        url=clean_title(url) or None if url else None,
         path=path,
-        key=key or url or path,
+        key=strip_controls(key or url or path),
         line=line,
     )

@@ -19,8 +19,10 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -37,6 +39,9 @@ from db.statements import Statement, analyse
 # second writer never wait long, and an interruption loses at most one batch.
 BATCH_ARTICLES = 500
 BATCH_SECONDS = 1.0
+# ... or holds this many characters of text, so that memory stays bounded whatever
+# the size of the articles (two batches are in memory at once: one analysed, one written).
+BATCH_CHARS = 8_000_000
 
 ProgressCallback = Callable[[int], None]  # called with bytes read since the last call
 WaitCallback = Callable[[], None]  # called once when another writer holds the lock
@@ -100,13 +105,78 @@ def total_bytes(paths: Iterable[Path]) -> int:
     return sum(_size(path) for path in paths)
 
 
-def _analyse(job: tuple[str, int]) -> list[Statement]:
-    return analyse(*job)
+def analyse_verified(text: str, body_start: int) -> list[Statement] | str:
+    """The statements of one article, or why it could not be split (a message).
+
+    Offsets are verified: an article is never stored with a statement, quote or
+    number that is not exactly ``text[start:end]``.
+    """
+    try:
+        statements = analyse(text, body_start)
+    except Exception as exc:  # a splitter bug on hostile text must not stop the ingest
+        return f"cannot split into statements ({type(exc).__name__}: {exc})"
+    for st in statements:
+        if not 0 <= st.start <= st.end <= len(text) or text[st.start : st.end] != st.text:
+            return f"statement offsets {st.start}..{st.end} do not match the text"
+        for span, value in [(q, q.text) for q in st.quotes] + [(n, n.raw) for n in st.numbers]:
+            if text[span.start : span.end] != value:
+                return f"quote/number offsets {span.start}..{span.end} do not match the text"
+    return statements
+
+
+def _analyse(job: tuple[str, int]) -> list[Statement] | str:
+    return analyse_verified(*job)  # in a worker process on big ingests
 
 
 def _ignore_sigint() -> None:
     # Workers leave Ctrl-C to the parent, which rolls back and reports.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _InterruptGuard:
+    """Ctrl-C while a batch is being committed takes effect once the commit is done (a
+    fraction of a second), so the summary counts exactly what was saved; anywhere else
+    (reading, analysing, waiting for another writer) it stops the ingest at once.
+
+    Installed only in the main thread, and only over Python's default handler.
+    """
+
+    def __init__(self) -> None:
+        self.committing = False
+        self.pending = False
+        self._previous: Any = None
+
+    def install(self) -> None:
+        if (
+            threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        ):
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+
+    def uninstall(self) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.committing:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def commit(self) -> Iterator[None]:
+        """Around a write transaction: set :meth:`begin` once the lock is held."""
+        try:
+            yield
+        finally:
+            self.committing = False
+            if self.pending:
+                self.pending = False
+                raise KeyboardInterrupt
+
+    def begin(self) -> None:
+        self.committing = True
 
 
 class _Writer:
@@ -123,12 +193,17 @@ class _Writer:
         report: IngestReport,
         on_wait: WaitCallback | None,
         pool: Any = None,
+        on_reject: Callable[[Rejected], None] | None = None,
+        guard: _InterruptGuard | None = None,
     ):
         self.db = db
         self.report = report
         self.on_wait = on_wait
+        self.on_reject = on_reject
+        self.guard = guard or _InterruptGuard()
         self.pool = pool
         self.pending: list[tuple[str, RawArticle]] = []
+        self.pending_chars = 0
         self.opened = time.monotonic()
         self.inflight: tuple[list[dict[str, Any]], Any] | None = None
         self.flushes = 0
@@ -155,13 +230,19 @@ class _Writer:
         if not self.pending:
             self.opened = time.monotonic()
         self.pending.append((source, article))
-        if len(self.pending) >= BATCH_ARTICLES or time.monotonic() - self.opened > BATCH_SECONDS:
+        self.pending_chars += len(article.title) + len(article.body)
+        if (
+            len(self.pending) >= BATCH_ARTICLES
+            or self.pending_chars >= BATCH_CHARS
+            or time.monotonic() - self.opened > BATCH_SECONDS
+        ):
             self.flush()
 
     def flush(self, *, final: bool = False) -> None:
         """Send the pending articles to analysis; write the batch analysed before."""
         batch = self._skip_unchanged(self.pending)
         self.pending = []
+        self.pending_chars = 0
         self._ensure_pool()
         self.flushes += 1
         jobs = [(item["text"], item["body_start"]) for item in batch]
@@ -206,21 +287,32 @@ class _Writer:
         analysed = future if isinstance(future, list) else future.get()
         counts = {"added": 0, "replaced": 0, "unchanged": 0, "statements": 0, "words": 0}
         changed: list[int] = []
-        with transaction(self.db, on_wait=self.on_wait) as conn:
-            next_statement_id = conn.execute(
-                "SELECT coalesce(max(id), 0) + 1 FROM statements"
-            ).fetchone()[0]
-            for item, statements in zip(batch, analysed, strict=True):
-                outcome, article_id, n = self._write(conn, item, statements, next_statement_id)
-                next_statement_id += n
-                counts[outcome] += 1
-                if outcome != "unchanged":
-                    changed.append(article_id)
-                    counts["statements"] += n
-                    counts["words"] += item["words"]
-        for key, value in counts.items():
-            setattr(self.report, key, getattr(self.report, key) + value)
-        self.report.changed_article_ids.extend(changed)
+        failed: list[Rejected] = []
+        with self.guard.commit():
+            with transaction(self.db, on_wait=self.on_wait) as conn:
+                self.guard.begin()  # the lock is held: Ctrl-C now waits for the commit
+                next_statement_id = conn.execute(
+                    "SELECT coalesce(max(id), 0) + 1 FROM statements"
+                ).fetchone()[0]
+                for item, statements in zip(batch, analysed, strict=True):
+                    if isinstance(statements, str):
+                        article = item["article"]
+                        failed.append(Rejected(article.path, statements, article.line))
+                        continue
+                    outcome, article_id, n = self._write(conn, item, statements, next_statement_id)
+                    next_statement_id += n
+                    counts[outcome] += 1
+                    if outcome != "unchanged":
+                        changed.append(article_id)
+                        counts["statements"] += n
+                        counts["words"] += item["words"]
+            for key, value in counts.items():
+                setattr(self.report, key, getattr(self.report, key) + value)
+            self.report.changed_article_ids.extend(changed)
+            self.report.rejected.extend(failed)
+        for rejected in failed:
+            if self.on_reject:
+                self.on_reject(rejected)
 
     def _source_id(self, conn: Any, name: str) -> int:
         if name not in self._sources:
@@ -313,15 +405,20 @@ def ingest_paths(
     """Ingest every file under ``paths``; return what was done.
 
     The source name is ``source`` if given, else the record's own, else
-    :func:`fallback_source`. On KeyboardInterrupt the open batch is rolled
-    back, everything committed before stays, and the report says
-    ``interrupted``. New and replaced articles are then matched against the
-    index unless ``match`` is false.
+    :func:`fallback_source`. On KeyboardInterrupt the batches not yet committed
+    are dropped (a commit under way completes first), everything committed
+    before stays, the report counts exactly that and says ``interrupted``; running
+    the same ingest again completes it. New and replaced articles are then matched
+    against the index unless ``match`` is false. Bad input never raises: each file,
+    line or record that cannot be ingested is in ``report.rejected`` (and passed to
+    ``on_reject``) with its reason.
     """
     started = time.monotonic()
     report = IngestReport()
-    writer = _Writer(db, report, on_wait)
+    guard = _InterruptGuard()
+    writer = _Writer(db, report, on_wait, on_reject=on_reject, guard=guard)
     own_files = _database_files(db)
+    guard.install()
     try:
         for path in iter_files(paths):
             if path.resolve() in own_files:
@@ -346,6 +443,7 @@ def ingest_paths(
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
+        guard.uninstall()
         writer.close(interrupted=report.interrupted)
     report.seconds = time.monotonic() - started
     if match and not report.interrupted:

@@ -34,13 +34,14 @@ the same claim), so a strong conflict is not ranked below weak agreements.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from db.normalize import NEGATIONS, Token, clean, rarity, tokenize
+from db.normalize import NEGATIONS, PLACE_TOKENS, Token, clean, rarity, tokenize
 
 __all__ = [
     "CONFLICT_P",
@@ -80,47 +81,66 @@ FUZZY_MIN_LEN = 5
 # Two numbers agree when equal within this relative tolerance, or when the less
 # precise one is the other rounded (e.g. "1.5 million" and "1,520,000" with "about").
 NUMBER_REL_TOL = 1e-6
+APPROX_REL_TOL = 0.02
 
 FEATURE_NAMES = (
-    "token_set_ratio",
+    "token_set_ratio",  # rapidfuzz on normalised content words (numbers excluded)
     "token_sort_ratio",
     "ratio",
-    "weighted_jaccard",
+    "weighted_jaccard",  # content words weighted by rarity, names fuzzily matched
     "weighted_containment",
-    "bigram_dice",
-    "entity_dice",
-    "entity_unmatched",
-    "unmatched_weight",
+    "bigram_dice",  # content-word bigrams: same words in the same order
+    "entity_unmatched",  # log1p(names on one side the other does not mention)
+    "unmatched_max",  # log1p(rarity weight of the words only one side has), larger side
+    "unmatched_min",  # ... smaller side: both sides adding details means different claims
     "length_ratio",
-    "numbers_agree",
-    "numbers_unmatched",
-    "numbers_conflict",
-    "speaker",
-    "quote_overlap",
-    "negation_mismatch",
+    "length_diff",  # log1p(|difference in word count|)
+    "words_1gram",  # share of the shorter side's words (stop words included) in the other
+    "words_2gram",
+    "words_3gram",
+    "words_4gram",
+    "raw_ratio",  # rapidfuzz.ratio on the lower-cased texts
+    "partial_ratio",  # rapidfuzz.partial_ratio on the content words
+    "clause_jaccard",  # best weighted Jaccard between clauses of the two sides
+    "shared_names",  # log1p(rarity weight of names, not places, both sides mention)
+    "numbers_agree",  # log1p(pairs of numbers that agree)
+    "numbers_unmatched",  # log1p(numbers with no counterpart)
+    "numbers_conflict",  # 1 if an aligned pair of numbers differs
+    "speaker",  # +1 same speaker, -1 different, 0 unknown
+    "quote_overlap",  # Dice of the quoted words
+    "negation_mismatch",  # one side negated, the other not
 )
 # Features zeroed to ask "would this be the same claim if the numbers agreed?"
 _NUMBER_DISAGREEMENT = (FEATURE_NAMES.index("numbers_conflict"),)
 
 # Fitted by bench/fit_matcher.py (logistic regression, L2=1, MRPC train, 4,076 pairs).
-INTERCEPT = 0.0
+INTERCEPT = -5.7062
 WEIGHTS: tuple[float, ...] = (
-    0.0,  # token_set_ratio
-    0.0,  # token_sort_ratio
-    0.0,  # ratio
-    4.0,  # weighted_jaccard
-    2.0,  # weighted_containment
-    0.0,  # bigram_dice
-    0.0,  # entity_dice
-    0.0,  # entity_unmatched
-    0.0,  # unmatched_weight
-    0.0,  # length_ratio
-    0.0,  # numbers_agree
-    0.0,  # numbers_unmatched
-    -2.0,  # numbers_conflict
-    0.0,  # speaker
-    0.0,  # quote_overlap
-    0.0,  # negation_mismatch
+    0.1963,  # token_set_ratio
+    0.4362,  # token_sort_ratio
+    1.1972,  # ratio
+    2.6669,  # weighted_jaccard
+    1.5344,  # weighted_containment
+    -1.8278,  # bigram_dice
+    0.2640,  # entity_unmatched
+    -0.6546,  # unmatched_max
+    0.0435,  # unmatched_min
+    2.0940,  # length_ratio
+    -0.2982,  # length_diff
+    2.5968,  # words_1gram
+    0.8407,  # words_2gram
+    -0.9799,  # words_3gram
+    -0.9418,  # words_4gram
+    5.2308,  # raw_ratio
+    -2.3154,  # partial_ratio
+    -0.5356,  # clause_jaccard
+    -0.3421,  # shared_names
+    0.1403,  # numbers_agree
+    -0.7685,  # numbers_unmatched
+    -0.8178,  # numbers_conflict
+    -0.0345,  # speaker
+    0.7005,  # quote_overlap
+    -1.0502,  # negation_mismatch
 )
 
 
@@ -169,6 +189,10 @@ class Prepared:
     speaker: frozenset[str]  # normalised words of the speaker's name; empty if unknown
     quoted: frozenset[str]  # content tokens inside quotation marks
     negated: bool
+    words: tuple[str, ...]  # every word, lower case, stop words included
+    lower: str  # the lower-cased text
+    clauses: tuple[frozenset[str], ...]  # content tokens of each clause (and clause pair)
+    names: frozenset[str]  # entities that are not places: people, organisations
 
 
 def _as_num(n: Any) -> Num:
@@ -199,6 +223,61 @@ def _find_speaker(text: str) -> str | None:
         return None
 
 
+_WORD_RE = re.compile(r"\w+")
+_CLAUSE_BREAK_RE = re.compile(r'[,;:()\[\]"]| - ')
+MIN_CLAUSE_TOKENS = 3
+
+
+def _clauses(text: str, content: list[Token]) -> tuple[frozenset[str], ...]:
+    """Content tokens of each clause (split at , ; : brackets quotes dashes) with at
+    least MIN_CLAUSE_TOKENS tokens, and of each two adjacent clauses; empty when the
+    statement is a single clause (the whole statement already covers it)."""
+    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
+    if not breaks or len(content) < 2 * MIN_CLAUSE_TOKENS:
+        return ()
+    groups: list[list[str]] = [[]]
+    k = 0
+    for t in content:
+        while k < len(breaks) and breaks[k] < t.start:
+            k += 1
+            if groups[-1]:
+                groups.append([])
+        groups[-1].append(t.norm)
+    groups = [g for g in groups if g]
+    if len(groups) < 2:
+        return ()
+    out: set[frozenset[str]] = set()
+    for i, g in enumerate(groups):
+        if len(g) >= MIN_CLAUSE_TOKENS:
+            out.add(frozenset(g))
+        if len(groups) > 2 and i + 1 < len(groups):
+            pair = g + groups[i + 1]
+            if len(pair) >= MIN_CLAUSE_TOKENS:
+                out.add(frozenset(pair))
+    return tuple(sorted(out, key=lambda c: sorted(c)))
+
+
+def _clause_jaccard(a: Prepared, b: Prepared, whole: float) -> float:
+    """The best weighted Jaccard over (clause or whole) of a x (clause or whole) of b."""
+    if not a.clauses and not b.clauses:
+        return whole
+    best = whole
+    ca = (*a.clauses, a.tokset)
+    cb = (*b.clauses, b.tokset)
+    for x in ca:
+        for y in cb:
+            if x is a.tokset and y is b.tokset:
+                continue
+            inter = x & y
+            if not inter:
+                continue
+            wi = _weight(inter)
+            j = wi / (_weight(x) + _weight(y) - wi)
+            if j > best:
+                best = j
+    return best
+
+
 def _quoted_spans(text: str) -> list[str]:
     out: list[str] = []
     start = -1
@@ -226,6 +305,7 @@ def prepare(
     database has them); otherwise they are extracted from ``text``.
     """
     text = clean(text or "")
+    lower = text.lower()
     toks: list[Token] = tokenize(text)
     content = [t for t in toks if not t.stop and not t.number]
     tokens = tuple(t.norm for t in content)
@@ -245,14 +325,18 @@ def prepare(
         text=text,
         tokens=tokens,
         tokset=tokset,
-        weight=sum(rarity(t) for t in tokset),
+        weight=_weight(tokset),
         joined=" ".join(tokens),
         bigrams=frozenset(f"{a} {b}" for a, b in zip(tokens, tokens[1:])),
         entities=frozenset(t.norm for t in content if t.cap),
         numbers=nums,
         speaker=spk,
         quoted=frozenset(quoted),
-        negated="not" in tokset and any(t.norm == "not" for t in toks),
+        negated="not" in tokset,
+        words=tuple(_WORD_RE.findall(lower)),
+        lower=lower,
+        clauses=_clauses(text, content),
+        names=frozenset(t.norm for t in content if t.cap and t.norm not in PLACE_TOKENS),
     )
 
 
@@ -311,12 +395,22 @@ def _sig_digits(x: float) -> int:
 
 
 def _values_agree(a: Num, b: Num) -> bool:
+    """Equal, or one is the other rounded: "1.1bn" ~ "1.13bn" (two or more significant
+    digits kept), "about 1.5 million" ~ "1,510,000" (an approximate within 2%). A
+    one-digit round number absorbs nothing: "some 10,000" vs "11,000" differ."""
     if math.isclose(a.value, b.value, rel_tol=NUMBER_REL_TOL, abs_tol=1e-9):
         return True
-    # Rounding: the less precise number, if approximate, stands for the precise one.
+    hi = max(abs(a.value), abs(b.value))
+    if hi == 0:
+        return True
+    rel = abs(a.value - b.value) / hi
+    if rel <= APPROX_REL_TOL and (a.qualifier in _APPROX or b.qualifier in _APPROX):
+        return True
     da, db_ = _sig_digits(a.value), _sig_digits(b.value)
+    if da == db_:
+        return False
     coarse, fine, digits = (a, b, da) if da < db_ else (b, a, db_)
-    if da == db_ or coarse.qualifier not in _APPROX:
+    if digits < 2:
         return False
     return math.isclose(_sig_round(fine.value, digits), coarse.value, rel_tol=NUMBER_REL_TOL)
 
@@ -374,15 +468,31 @@ def _plain(v: float) -> float | int:
     return int(v) if v == int(v) and abs(v) < 1e15 else v
 
 
+def _ngram_share(a: tuple[str, ...], b: tuple[str, ...], n: int) -> float:
+    """Share of the n-grams of the side with fewer n-grams found in the other side."""
+    if len(a) < n or len(b) < n:
+        return 0.0
+    if n == 1:
+        ga, gb = set(a), set(b)
+    else:
+        ga = set(zip(*(a[i:] for i in range(n))))
+        gb = set(zip(*(b[i:] for i in range(n))))
+    return len(ga & gb) / min(len(ga), len(gb))
+
+
+def _weight(tokens: Iterable[str]) -> float:
+    return math.fsum(rarity(t) for t in tokens)
+
+
 def features(a: Prepared, b: Prepared) -> Features:
-    """The similarity features of a pair (order-independent up to float rounding)."""
+    """The similarity features of a pair (symmetric: features(a, b) == features(b, a))."""
     common = a.tokset & b.tokset
-    only_a = set(a.tokset - common)
-    only_b = set(b.tokset - common)
+    only_a = a.tokset - common
+    only_b = b.tokset - common
     fa, fb = _fuzzy_matches(only_a, only_b) if only_a and only_b else (set(), set())
-    w_common = sum(rarity(t) for t in common)
-    w_fuzzy = 0.5 * (sum(rarity(t) for t in fa) + sum(rarity(t) for t in fb))
-    w_shared = w_common + w_fuzzy
+    w_common = _weight(common)
+    w_fa, w_fb = _weight(fa), _weight(fb)
+    w_shared = w_common + 0.5 * (w_fa + w_fb)
     wa, wb = a.weight, b.weight
     w_union = wa + wb - w_shared
     wjacc = w_shared / w_union if w_union > 0 else 0.0
@@ -393,23 +503,16 @@ def features(a: Prepared, b: Prepared) -> Features:
     tset = fuzz.token_set_ratio(a.joined, b.joined) / 100.0
     tsort = fuzz.token_sort_ratio(a.joined, b.joined) / 100.0
     ratio = fuzz.ratio(a.joined, b.joined) / 100.0
+    partial = fuzz.partial_ratio(a.joined, b.joined) / 100.0
+    raw_ratio = fuzz.ratio(a.lower, b.lower) / 100.0
     nb_a, nb_b = len(a.bigrams), len(b.bigrams)
     bigram = 2 * len(a.bigrams & b.bigrams) / (nb_a + nb_b) if nb_a + nb_b else 0.0
 
-    ea, eb = a.entities, b.entities
-    if ea or eb:
-        ent_common = len(ea & eb) + len(ea & fa) + len(eb & fb)
-        ent_dice = min(1.0, 2 * len(ea & eb) / (len(ea) + len(eb)) + 0.0)
-        # Names on one side that the other side does not mention at all.
-        ent_unmatched = float(len((ea - b.tokset) - fa) + len((eb - a.tokset) - fb))
-        del ent_common
-    else:
-        ent_dice = 0.0
-        ent_unmatched = 0.0
-    unmatched = (wa - w_common - sum(rarity(t) for t in fa)) + (
-        wb - w_common - sum(rarity(t) for t in fb)
-    )
-    la, lb = len(a.tokens), len(b.tokens)
+    # Names on one side that the other side does not mention at all.
+    ent_unmatched = len(a.entities - b.tokset - fa) + len(b.entities - a.tokset - fb)
+    un_a = max(0.0, wa - w_common - w_fa)
+    un_b = max(0.0, wb - w_common - w_fb)
+    la, lb = len(a.words), len(b.words)
     length_ratio = min(la, lb) / max(la, lb) if max(la, lb) else 0.0
 
     agree, unpaired, diffs = _compare_numbers(a.numbers, b.numbers)
@@ -419,11 +522,9 @@ def features(a: Prepared, b: Prepared) -> Features:
     else:
         speaker = 0.0
     if a.quoted and b.quoted:
-        qa, qb = a.quoted, b.quoted
-        quote = 2 * len(qa & qb) / (len(qa) + len(qb))
+        quote = 2 * len(a.quoted & b.quoted) / (len(a.quoted) + len(b.quoted))
     else:
         quote = 0.0
-    negation = 1.0 if a.negated != b.negated else 0.0
     return Features(
         [
             tset,
@@ -432,16 +533,25 @@ def features(a: Prepared, b: Prepared) -> Features:
             wjacc,
             wcont,
             bigram,
-            ent_dice,
             math.log1p(ent_unmatched),
-            math.log1p(max(0.0, unmatched)),
+            math.log1p(max(un_a, un_b)),
+            math.log1p(min(un_a, un_b)),
             length_ratio,
+            math.log1p(abs(la - lb)),
+            _ngram_share(a.words, b.words, 1),
+            _ngram_share(a.words, b.words, 2),
+            _ngram_share(a.words, b.words, 3),
+            _ngram_share(a.words, b.words, 4),
+            raw_ratio,
+            partial,
+            _clause_jaccard(a, b, wjacc),
+            math.log1p(_weight(a.names & b.names) + 0.5 * _weight((a.names & fa) | (b.names & fb))),
             math.log1p(agree),
             math.log1p(unpaired),
             1.0 if diffs else 0.0,
             speaker,
             quote,
-            negation,
+            1.0 if a.negated != b.negated else 0.0,
         ],
         diffs,
     )

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
+    "PLACE_TOKENS",
     "Token",
     "clean",
     "content_tokens",
@@ -160,7 +161,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "president": ("pres.",),
 }
 # Acronyms only recognised in capitals: "US"/"UN"/"EU" in lower case are words.
-_CASED_ALIASES = {
+_CASED_ALIASES: dict[str, str] = {
     "US": "usa",
     "USA": "usa",
     "UK": "uk",
@@ -173,12 +174,22 @@ _CASED_ALIASES = {
 }
 
 
+def _strip_possessive(low: str) -> str:
+    if low.endswith("'s") and len(low) > 2:
+        return low[:-2]
+    return low
+
+
+def _alias_tokens() -> frozenset[str]:
+    return frozenset(_ALIASES) | frozenset(_CASED_ALIASES.values())
+
+
 def _build_phrase_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for canon, forms in _ALIASES.items():
         for form in forms:
             words = tuple(_TOKEN_RE.findall(form)) or (form,)
-            words = tuple(w.lower() for w in words)
+            words = tuple(_strip_possessive(w.lower()) for w in words)
             table.setdefault(words[0], []).append((words, canon))
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
@@ -197,6 +208,10 @@ _TOKEN_RE = re.compile(
 )
 
 _PHRASES = _build_phrase_table()
+# Canonical tokens of places and organisations ("northkorea", "usa", "eu"): names,
+# but ones that half the statements of a story share, so weak evidence of a claim.
+PLACE_TOKENS = _alias_tokens() - {"%", "million", "billion", "senator", "governor",
+                                  "representative", "president"}
 
 _UNITS = {
     "zero": 0,
@@ -258,6 +273,12 @@ STOP_WORDS = frozenset(
     say says said saying tell tells told telling add adds added adding according claim
     claims claimed claiming state states stated statement
     """.split()
+)
+# Capitalised, but not names.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec".split()
 )
 # Words that flip the meaning of a statement: kept as content tokens (canonical
 # "not"), and the matcher also compares their presence.
@@ -460,6 +481,7 @@ class Token:
     cap: bool  # written with a capital (not just because it starts the sentence)
     stop: bool  # a stop word: not a content token
     number: bool
+    start: int = 0  # offset of its first character in clean(text)
 
 
 def _fmt_number(value: float) -> str:
@@ -498,7 +520,7 @@ def tokenize(text: str) -> list[Token]:
         # Case-sensitive acronyms first.
         canon = _CASED_ALIASES.get(word.replace(".", "") if "." in word else word)
         if canon is not None and (word.isupper() or "." in word):
-            out.append(Token(canon, True, False, False))
+            out.append(Token(canon, True, False, False, pos))
             i += 1
             continue
         # Multi-word (or dotted) aliases, longest first.
@@ -510,7 +532,7 @@ def tokenize(text: str) -> list[Token]:
                 if tuple(lowers[i : i + k]) == words:
                     if canon in ("million", "billion", "%"):
                         break  # handled with numbers below
-                    out.append(Token(canon, True, False, False))
+                    out.append(Token(canon, True, False, False, pos))
                     i += k
                     matched = True
                     break
@@ -520,33 +542,29 @@ def tokenize(text: str) -> list[Token]:
         if first.isdigit() or low in _UNITS or (low in ("a", "an") and i + 1 < n):
             value, used = _read_number(lowers, joined, i)
             if used:
-                out.append(Token(_fmt_number(value), False, False, True))
+                out.append(Token(_fmt_number(value), False, False, True, pos))
                 i += used
                 continue
         if first in "%$£€":
             if first == "%":
-                out.append(Token("%", False, False, False))
+                out.append(Token("%", False, False, False, pos))
             i += 1
             continue
         if low in ("pct", "percent") or (low == "per" and i + 1 < n and lowers[i + 1] == "cent"):
-            out.append(Token("%", False, False, False))
+            out.append(Token("%", False, False, False, pos))
             i += 2 if low == "per" else 1
             continue
         if "." in low:  # an unknown dotted abbreviation: "a.m." -> "am"
             low = low.replace(".", "")
         stop = low in STOP_WORDS
         norm = normalize_word(low)
+        if cap and low in _CALENDAR:
+            cap = False
         if cap and (stop or norm in _COMMON) and _sentence_start(text, pos):
             cap = False
-        out.append(Token(norm, cap, stop and low not in NEGATIONS, False))
+        out.append(Token(norm, cap, stop and low not in NEGATIONS, False, pos))
         i += 1
     return out
-
-
-def _strip_possessive(low: str) -> str:
-    if low.endswith("'s") and len(low) > 2:
-        return low[:-2]
-    return low
 
 
 def _read_number(lowers: list[str], joined: list[bool], i: int) -> tuple[float, int]:

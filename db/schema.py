@@ -147,6 +147,9 @@ END;
 
 # Tables whose contents are derived from others and can be rebuilt.
 FTS_TABLES = ("statements_fts", "articles_fts")
+# Tables a claimlens database must have; the FTS tables, triggers and indexes are
+# derived, and ``claimlens check --repair`` recreates them if they are missing.
+CORE_TABLES = ("sources", "stories", "articles", "claims", "statements", "quotes", "numbers")
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -217,14 +220,37 @@ def migrate(db: sqlite_utils.Database) -> int:
             db.conn.execute("ROLLBACK")
             raise
         version += 1
+    missing = [t for t in CORE_TABLES if t not in _table_names(db)]
+    if missing:
+        raise SchemaError(
+            f"not a claimlens database (schema version {version}, but no table "
+            f"{', '.join(missing)})"
+        )
     return found
 
 
-def _has_foreign_tables(db: sqlite_utils.Database) -> bool:
-    names = {
+def _table_names(db: sqlite_utils.Database) -> set[str]:
+    return {
         r[0]
         for r in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     }
-    return bool(names)
+
+
+def _has_foreign_tables(db: sqlite_utils.Database) -> bool:
+    return bool(_table_names(db))
+
+
+def schema_objects() -> dict[str, tuple[str, str]]:
+    """Every table, index, trigger and virtual table of the current schema:
+    name → (type, the DDL that creates it)."""
+    import re
+
+    out: dict[str, tuple[str, str]] = {}
+    for ddl in _split_script(_V1):
+        m = re.match(r"CREATE\s+(VIRTUAL\s+TABLE|TABLE|INDEX|TRIGGER)\s+(\w+)", ddl, re.IGNORECASE)
+        if m:
+            kind = m.group(1).split()[-1].lower()
+            out[m.group(2)] = (kind, ddl)
+    return out

@@ -33,10 +33,16 @@ import re
 
 __all__ = ["split_sentences"]
 
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word set written as one whitespace-separated string (easier to read/edit)."""
+    return frozenset(spaced.split())
+
+
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 # Terminator run (dots may be space-separated: ". . .") plus closing quotes/brackets.
-# The lookbehind stops matches starting mid-run (which would make long runs
-# quadratic); there is no trailing lookahead, so no backtracking.
+# There is no trailing lookahead (whitespace after it is checked in Python), so no
+# backtracking.
 _TERM_RE = re.compile(
     # Starts with a bare character class so the regex engine can skip ahead with its
     # fast charset scan (a leading lookbehind made this scan 6x slower); the lookbehind
@@ -48,332 +54,46 @@ _CLOSE_QUOTES = "\"'”’»›"
 _SPACE = frozenset(" \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a")
 
 # Titles and prefixes: a following name or number never starts a new sentence.
-_TITLES = frozenset(
-    [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Mx",
-        "Dr",
-        "Prof",
-        "Gov",
-        "Sen",
-        "Sens",
-        "Rep",
-        "Reps",
-        "Lt",
-        "Col",
-        "Gen",
-        "Gens",
-        "Sgt",
-        "Capt",
-        "Maj",
-        "Cmdr",
-        "Adm",
-        "Cpl",
-        "Pvt",
-        "Brig",
-        "Supt",
-        "Det",
-        "Insp",
-        "Rev",
-        "Hon",
-        "Pres",
-        "Amb",
-        "Atty",
-        "Messrs",
-        "Mmes",
-        "Mme",
-        "Mlle",
-        "Msgr",
-        "Fr",
-        "Sra",
-        "Sec",
-        "Secs",
-        "Cdr",
-        "Comdr",
-        "Cmdt",
-        "Cong",
-        "Rep",
-        "Del",
-        "Assemblyman",
-        "Supt",
-        "Gov",
-        "Ald",
-        "Ft",
-        "Mt",
-        "Gen",
-        "Lieut",
-        "Col",
-        "Cllr",
-        "Gov",
-        "Govs",
-        "Insp",
-        "Dept",
-        "Univ",
-        "Assn",
-        "Ave",
-        "Blvd",
-    ]
+_TITLES = _words(
+    """
+    Mr Mrs Ms Mx Dr Prof Gov Sen Sens Rep Reps Lt Col Gen Gens Sgt Capt Maj Cmdr Adm Cpl Pvt
+    Brig Supt Det Insp Rev Hon Pres Amb Atty Messrs Mmes Mme Mlle Msgr Fr Sra Sec Secs Cdr
+    Comdr Cmdt Cong Rep Del Assemblyman Supt Gov Ald Ft Mt Gen Lieut Col Cllr Gov Govs Insp
+    Dept Univ Assn Ave Blvd
+    """
 )
 # Never sentence-final in news prose: always followed by more of the sentence.
-_NEVER_FINAL_LOWER = frozenset(
-    ["vs", "v", "e.g", "i.e", "cf", "ca", "approx", "viz", "al", "incl", "esp"]
-)
+_NEVER_FINAL_LOWER = _words("vs v e.g i.e cf ca approx viz al incl esp")
 # Reference prefixes: not final when a number follows ("No. 10", "Jan. 5", "p. 55").
-_BEFORE_NUMBER = frozenset(
-    [
-        "No",
-        "Nos",
-        "no",
-        "nos",
-        "N°",
-        "Nº",
-        "Art",
-        "art",
-        "Fig",
-        "fig",
-        "Vol",
-        "vol",
-        "p",
-        "pp",
-        "para",
-        "Para",
-        "ch",
-        "Ch",
-        "sec",
-        "Sec",
-        "Ref",
-        "ref",
-        "Op",
-        "op",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "JAN",
-        "FEB",
-        "MAR",
-        "APR",
-        "JUN",
-        "JUL",
-        "AUG",
-        "SEP",
-        "SEPT",
-        "OCT",
-        "NOV",
-        "DEC",
-        "est",
-        "Est",
-    ]
+_BEFORE_NUMBER = _words(
+    """
+    No Nos no nos N° Nº Art art Fig fig Vol vol p pp para Para ch Ch sec Sec Ref ref Op op
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec JAN FEB MAR APR JUN JUL AUG SEP SEPT
+    OCT NOV DEC est Est
+    """
 )
 # Ambiguous: can end a sentence ("works for Apple Inc.") or not ("Apple Inc. shares").
-_AMBIGUOUS = frozenset(
-    [
-        "Inc",
-        "Corp",
-        "Co",
-        "co",
-        "Ltd",
-        "Bros",
-        "Jr",
-        "Sr",
-        "St",
-        "Plc",
-        "LLC",
-        "Cos",
-        "Mfg",
-        "Intl",
-        "Ariz",
-        "Ark",
-        "Calif",
-        "Colo",
-        "Conn",
-        "Fla",
-        "Ga",
-        "Ill",
-        "Ind",
-        "Kan",
-        "Ky",
-        "La",
-        "Md",
-        "Mass",
-        "Mich",
-        "Minn",
-        "Miss",
-        "Mo",
-        "Mont",
-        "Neb",
-        "Nev",
-        "Okla",
-        "Ore",
-        "Pa",
-        "Tenn",
-        "Tex",
-        "Vt",
-        "Va",
-        "Wash",
-        "Wis",
-        "Wyo",
-        "Ala",
-        "Me",
-        "etc",
-    ]
+_AMBIGUOUS = _words(
+    """
+    Inc Corp Co co Ltd Bros Jr Sr St Plc LLC Cos Mfg Intl Ariz Ark Calif Colo Conn Fla Ga
+    Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash
+    Wis Wyo Ala Me etc
+    """
 )
 # Words that typically open a sentence; after an ambiguous abbreviation they signal a
 # boundary ("in the U.S. How ..."), anything else (a name) signals no boundary.
-_OPENERS_WORDS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "You",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "His",
-        "Her",
-        "Its",
-        "Their",
-        "Our",
-        "My",
-        "Your",
-        "But",
-        "And",
-        "Or",
-        "So",
-        "Yet",
-        "However",
-        "Meanwhile",
-        "In",
-        "On",
-        "At",
-        "For",
-        "From",
-        "With",
-        "Without",
-        "By",
-        "After",
-        "Before",
-        "As",
-        "If",
-        "When",
-        "While",
-        "Where",
-        "What",
-        "Who",
-        "Whom",
-        "Whose",
-        "Why",
-        "How",
-        "Which",
-        "Since",
-        "Although",
-        "Though",
-        "Despite",
-        "During",
-        "Earlier",
-        "Later",
-        "Last",
-        "Next",
-        "Now",
-        "Then",
-        "Today",
-        "Yesterday",
-        "Tomorrow",
-        "Some",
-        "Many",
-        "Most",
-        "Both",
-        "All",
-        "Each",
-        "Every",
-        "No",
-        "Not",
-        "Nor",
-        "One",
-        "Two",
-        "Three",
-        "Such",
-        "Other",
-        "Another",
-        "According",
-        "Also",
-        "Still",
-        "Instead",
-        "Under",
-        "Over",
-        "Asked",
-        "Did",
-        "Do",
-        "Does",
-        "Is",
-        "Are",
-        "Was",
-        "Were",
-        "Will",
-        "Would",
-        "Can",
-        "Could",
-        "Should",
-        "Might",
-        "Has",
-        "Have",
-        "Had",
-        "Let",
-        "Please",
-        "Thus",
-        "Indeed",
-        "Only",
-        "Even",
-        "Just",
-        "Among",
-        "Until",
-        "Once",
-        "Further",
-        "Furthermore",
-        "Moreover",
-        "Nevertheless",
-        "Nonetheless",
-        "Overall",
-        "Officials",
-        "Police",
-        "Analysts",
-        "Its",
-        "Shares",
-        "Sales",
-        "THE",
-        "A",
-        "AN",
-        "HE",
-        "SHE",
-        "IT",
-        "THEY",
-        "WE",
-        "IN",
-        "ON",
-        "AT",
-        "FOR",
-        "BUT",
-        "AND",
-    ]
+_OPENERS_WORDS = _words(
+    """
+    The A An He She It They We I You This That These Those There Here His Her Its Their Our
+    My Your But And Or So Yet However Meanwhile In On At For From With Without By After
+    Before As If When While Where What Who Whom Whose Why How Which Since Although Though
+    Despite During Earlier Later Last Next Now Then Today Yesterday Tomorrow Some Many Most
+    Both All Each Every No Not Nor One Two Three Such Other Another According Also Still
+    Instead Under Over Asked Did Do Does Is Are Was Were Will Would Can Could Should Might
+    Has Have Had Let Please Thus Indeed Only Even Just Among Until Once Further Furthermore
+    Moreover Nevertheless Nonetheless Overall Officials Police Analysts Its Shares Sales THE
+    A AN HE SHE IT THEY WE IN ON AT FOR BUT AND
+    """
 )
 _INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # Attribution right after a closing quote: '..?" Smith asked' continues the sentence.
@@ -381,6 +101,7 @@ _ATTRIBUTION_RE = re.compile(
     r"(?:[A-Z][\w.'’-]*[ ]){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes"
     r"|replied|explained|insisted|stated|noted|declared|continued|warned|argued|recalled)\b"
 )
+_LIST_FIRST = tuple("0123456789abcdefghijklmnopqrstuvwxyz•⁃▪◦‣*-")  # cheap pre-check
 _LIST_START_RE = re.compile(r"(?:[•⁃▪◦‣*-][ ]?)?(\d{1,3}|[a-z])(\.\)|[.)])[ ]")
 _LIST_NEXT_RE = re.compile(r"(?<=[ ])(?:[•⁃▪◦‣*-][ ]?)?(\d{1,3}|[a-z])(\.\)|[.)])[ ]")
 
@@ -395,9 +116,11 @@ def _next_word(text: str, j: int, stop: int) -> str:
 
 def _period_splits(text: str, line_start: int, tstart: int, nxt: int, stop: int) -> bool:
     """Decide a single '.' at ``tstart`` followed by whitespace then ``text[nxt]``."""
-    # The token before the period, without leading quotes/brackets.
-    ws = max(text.rfind(" ", line_start, tstart), text.rfind("\t", line_start, tstart))
-    w = text[max(ws + 1, line_start) : tstart].lstrip(_OPENERS)
+    # The token before the period, without leading quotes/brackets. Looked for in a
+    # bounded window: an unbounded rfind on a line without spaces is quadratic.
+    lo = max(line_start, tstart - 48)
+    ws = max(text.rfind(" ", lo, tstart), text.rfind("\t", lo, tstart), lo - 1)
+    w = text[ws + 1 : tstart].lstrip(_OPENERS)
     if not w:
         return True
     if "-" in w[1:]:
@@ -523,7 +246,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for lm in _LINE_RE.finditer(text, start, end):
         ls, le = lm.start(), lm.end()
         cuts = _boundaries_in_line(text, ls, le)
-        if text.startswith(tuple("0123456789abcdefghijklmnopqrstuvwxyz•⁃▪◦‣*-"), ls):
+        if text.startswith(_LIST_FIRST, ls):
             listed, marks = _list_cuts(text, ls, le)
             cuts = sorted({*cuts, *listed} - marks)
         s = ls

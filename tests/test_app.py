@@ -260,11 +260,13 @@ async def test_help_screen_lists_every_binding(demo_app) -> None:  # type: ignor
         await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        table = app.screen.help_table()
-        ids = [cell.plain for cell in table.columns[2]._cells if hasattr(cell, "plain")]
-        assert set(ids) >= set(SPECS)
-        keys = " ".join(cell.plain for cell in table.columns[0]._cells if hasattr(cell, "plain"))
-        assert "j, ↓" in keys and "?" in keys and "/" in keys
+        rows = app.screen.help_rows()
+        assert {binding_id for *_, binding_id in rows} == set(SPECS)
+        keys = {binding_id: shown for _, shown, _, binding_id in rows}
+        assert keys["cursor.down"] == "j, ↓"
+        assert keys["app.help"] == "?" and keys["app.search"] == "/"
+        text = screen_text(app)
+        assert "cursor.down" in text and "search statements" in text
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         await pilot.press("question_mark", "q")
@@ -350,19 +352,21 @@ async def test_resize_to_80x24_stacks_panes(demo_app) -> None:  # type: ignore[n
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert main.has_class("-narrow")
-        assert main.articles.region.width == 80 - 2 and main.reader.region.width == 0
+        assert main.articles.region.width == 80 and main.reader.region.width == 0
         await pilot.press("enter")
         assert main.articles.region.width == 0
-        assert main.reader.region.width == 78 and main.claims.region.height >= 7
+        assert main.reader.region.width == 80 and main.claims.region.height >= 7
         text = screen_text(app)
         assert "Ukraine says it fought N Korean troops for first time" in text
+        await goto_statement(pilot, "an estimated 11,000")
         await pilot.press("tab")  # reader -> claims
+        assert app.focused is main.claims.match_list
         await pilot.press("tab")  # claims -> back to the list
-        assert app.focused is main.articles and main.articles.region.width == 78
+        assert app.focused is main.articles and main.articles.region.width == 80
         await pilot.press("v")
-        assert main.reader.region.width == 78
+        assert main.reader.region.width == 80
         await pilot.press("escape")
-        assert main.articles.region.width == 78
+        assert main.articles.region.width == 80
         # Nothing runs off the right edge: every line fits in 80 cells.
         assert all(len(line) <= 80 for line in screen_text(app).splitlines())
 
@@ -393,13 +397,7 @@ async def test_keymap_from_the_user_config_file(
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, SearchScreen)
         await pilot.press("escape", "question_mark")
-        table = app.screen.help_table()
-        rows = dict(
-            zip(
-                [c.plain for c in table.columns[2]._cells if hasattr(c, "plain")],
-                [c.plain for c in table.columns[0]._cells if hasattr(c, "plain")],
-            )
-        )
+        rows = {binding_id: shown for _, shown, _, binding_id in app.screen.help_rows()}
         assert rows["cursor.down"] == "^n"
         assert rows["app.search"] == "^s"
 
@@ -425,8 +423,10 @@ async def test_markup_in_articles_renders_literally(markup_db: Path) -> None:
         await settle(pilot)
         text = screen_text(app)
         assert app.is_running  # [@click=app.quit] did nothing
-        assert "[bold red]Breaking[/] news [link=https://evil.example]click[/link]" in text
-        assert "[bold]Evil[/bold]" in text  # the source name, as given
+        assert "[bold red]Breaking[/] news" in text
+        assert "[link=https://evil.example]click[/link]" in text
+        assert "[bold]Evil[/bold] Source ·" in text  # the source name, as given
+        assert "─ [bold]Evil[/bold] Source ─" in text  # also in the pane's border
         assert "Officials said [b]nothing[/b] about the \\[escaped] tags, [/] or" in text
         assert "[@click=app.quit]quit[/]." in text
         assert '"We counted [i]42[/i] boats,"' in text
@@ -530,3 +530,62 @@ def test_browse_without_a_database_says_what_to_do(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "claimlens demo" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+@async_test
+async def test_list_groups_articles_by_story(demo_db: Path) -> None:
+    from db.connection import connect
+
+    db = connect(demo_db)
+    if not db.execute("SELECT count(*) FROM stories").fetchone()[0]:
+        # Stand-in for the story builder: one story holding both articles.
+        db.execute(
+            "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
+            " VALUES (1, 'North Korean troops in Kursk', '2024-11-05', 2, 2)"
+        )
+        db.execute("UPDATE articles SET story_id = 1")
+    db.conn.close()
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        assert main.state.by_story
+        articles = main.articles
+        assert articles.total == 3
+        assert articles.row(0)["kind"] == "story"
+        assert articles.cursor == 1  # the cursor never rests on a story row
+        await pilot.press("k")
+        assert articles.cursor == 1
+        await pilot.press("j")
+        assert articles.cursor == 2 and articles.current["kind"] == "article"
+        text = screen_text(app)
+        assert "▾ " in text and "2 articles · 2 sources" in text
+        await pilot.press("t")
+        assert not main.state.by_story and articles.total == 2
+        assert articles.current["kind"] == "article"
+
+
+@async_test
+async def test_only_the_terminals_16_colours_are_used(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """The default theme paints with the terminal's own 16 ANSI colours (and its default
+    foreground and background), so it reads the same on 16-colour, 256-colour and
+    true-colour terminals, light or dark, and over screen/tmux."""
+    from rich.color import ColorType
+
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert app.theme == "ansi-dark"
+        for keys in ([], ["enter", *"jjjjj", "tab"], ["slash", *"Umerov"], ["escape", "?"]):
+            await pilot.press(*keys)
+            await settle(pilot)
+            used = set()
+            for strip in app.screen._compositor.render_strips():
+                for segment in strip:
+                    if segment.style is not None:
+                        used.update(c for c in (segment.style.color, segment.style.bgcolor) if c)
+            assert used, keys
+            assert all(c.type in (ColorType.DEFAULT, ColorType.STANDARD) for c in used), (
+                keys,
+                sorted({str(c) for c in used}),
+            )

@@ -11,8 +11,8 @@ import functools
 import json
 import shutil
 from collections.abc import Callable, Coroutine
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,8 +67,9 @@ def ensure_demo_matches(path: Path) -> bool:
 
         a = sid("Source A", "an estimated 11,000")
         b = sid("Source B", "at least 10,000")
-        diff = [{"a": "an estimated 11,000", "b": "at least 10,000", "a_value": 11000,
-                 "b_value": 10000}]
+        diff = [
+            {"a": "an estimated 11,000", "b": "at least 10,000", "a_value": 11000, "b_value": 10000}
+        ]
         db.execute(
             "INSERT INTO matches(a, b, score, relation, diff) VALUES (?, ?, ?, ?, ?)",
             (min(a, b), max(a, b), 81.0, "conflict", json.dumps(diff)),

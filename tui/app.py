@@ -8,9 +8,11 @@ Everything it shows comes from :mod:`db` through
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import sqlite_utils
 from textual.app import App
+from textual.binding import BindingType
 
 from tui.components.commands import ClaimLensCommands
 from tui.components.library import Library
@@ -28,7 +30,9 @@ class ClaimLensApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "claimlens"
     COMMANDS = App.COMMANDS | {ClaimLensCommands}
-    BINDINGS = [bind("app.command_palette", "command_palette", show=False, priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("app.command_palette", "command_palette", show=False, priority=True)
+    ]
 
     def __init__(
         self,
@@ -57,7 +61,7 @@ class ClaimLensApp(App[None]):
             self.set_keymap(self.keymap_overrides)
         self.push_screen(MainScreen(self.library))
         for problem in self.config.problems:
-            self.notify(problem, title="config", severity="warning", timeout=8)
+            self.notify(problem, title="config", severity="warning", timeout=8, markup=False)
 
     @property
     def main(self) -> MainScreen:

@@ -34,8 +34,9 @@ EXIT_INTERRUPTED = 130
 
 
 def _console(stderr: bool = False) -> Console:
-    # highlight=False: never colour numbers or URLs inside article text by guesswork.
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    # highlight=False: never colour numbers or URLs inside article text by guesswork;
+    # soft_wrap: long lines stay whole when piped (the terminal wraps them).
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -326,3 +327,4 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
 from tui.cli_browse import register as _register_browse  # noqa: E402
 
 _register_browse(main)  # browse, demo
+__import__("tui.cli_check").cli_check.register(main)  # check

@@ -75,7 +75,7 @@ def load_config(path: Path | None = None) -> Config:
 
 def _read_keymap(config: Config, table: Any) -> None:
     if not isinstance(table, dict):
-        config.problems.append("[keymap] must be a table of binding id = \"keys\"")
+        config.problems.append('[keymap] must be a table of binding id = "keys"')
         return
     for binding_id, keys in table.items():
         if not isinstance(keys, str) or not keys.strip():

@@ -67,9 +67,15 @@ _SPECS = [
         "Claims",
     ),
     # Search.
-    KeySpec("app.search", "slash", "Search", "search statements (ranked, words highlighted)", "Search"),
     KeySpec(
-        "app.fuzzy_search", "f", "Fuzzy", "fuzzy quote search (misspelled, half-remembered)", "Search"
+        "app.search", "slash", "Search", "search statements (ranked, words highlighted)", "Search"
+    ),
+    KeySpec(
+        "app.fuzzy_search",
+        "f",
+        "Fuzzy",
+        "fuzzy quote search (misspelled, half-remembered)",
+        "Search",
     ),
     KeySpec("app.next_hit", "n", "Next hit", "open the next search hit", "Search"),
     KeySpec("app.previous_hit", "N", "Prev hit", "open the previous search hit", "Search"),
@@ -82,6 +88,7 @@ _SPECS = [
     KeySpec("app.help", "question_mark", "Help", "this help", "App"),
     KeySpec("app.command_palette", "ctrl+p", "Commands", "command palette", "App"),
     KeySpec("app.quit", "q", "Quit", "quit", "App"),
+    KeySpec("help.close", "q,question_mark", "Close", "close this help (also Esc)", "App"),
     # Search screen (typing goes to the query; these keys act on the results).
     KeySpec(
         "search.toggle_mode",

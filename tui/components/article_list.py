@@ -9,12 +9,13 @@ steps over.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
+from textual.binding import BindingType
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -30,7 +31,7 @@ CONFLICT = "≠"
 class ArticleList(ScrollView, can_focus=True):
     """Source, date, corroborated/conflicting statement counts and headline, one row each."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         bind("cursor.down", "cursor_down", show=False),
         bind("cursor.up", "cursor_up", show=False),
         bind("cursor.top", "cursor_top", show=False),
@@ -40,7 +41,7 @@ class ArticleList(ScrollView, can_focus=True):
         bind("cursor.select", "select"),
     ]
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",
         "article-list--story",
         "article-list--source",
@@ -52,11 +53,15 @@ class ArticleList(ScrollView, can_focus=True):
 
     PAGE_SIZE = 100
     MAX_PAGES = 6
+    TWO_LINE_BELOW = 70  # narrower panes show each article on two lines
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._frame_styles: dict[str, Style] = {}
+        self._frame_width = 0
+        self._frame_row_height = 1
         self.library = library
         self.state = ListState()
         self.total = 0
@@ -71,9 +76,9 @@ class ArticleList(ScrollView, can_focus=True):
         self.state = state
         self._pages.clear()
         self.total = self.library.count_rows(state)
-        widths = [len(s["name"]) for s in self.library.sources()]
+        widths = [len(name) for name in self.library.source_names()]
         self._source_width = max(6, min(14, max(widths, default=6)))
-        self.virtual_size = Size(self.size.width, self.total)
+        self._update_virtual_size()
         index = None
         if article_id is not None:
             index = self.library.position(state, article_id)
@@ -141,16 +146,24 @@ class ArticleList(ScrollView, can_focus=True):
             self.cursor = index
             self._scroll_cursor_into_view()
 
-    def _scroll_cursor_into_view(self) -> None:
-        height = max(1, self.scrollable_content_region.height)
-        top = int(self.scroll_y)
-        if self.cursor < top:
-            self.scroll_to(y=max(0, self.cursor - 1 if self.cursor else 0), animate=False)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False)
+    @property
+    def visible_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height)
 
-    def watch_cursor(self) -> None:
-        self.refresh()
+    def _scroll_cursor_into_view(self) -> None:
+        rh = self.row_height
+        top = int(self.scroll_y) // rh
+        rows = self.visible_rows
+        if self.cursor < top:
+            self.scroll_to(y=max(0, self.cursor - 1) * rh, animate=False, immediate=True)
+        elif self.cursor >= top + rows:
+            self.scroll_to(y=(self.cursor - rows + 1) * rh, animate=False, immediate=True)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        # Redraw the two rows that changed, not the whole list.
+        rh = self.row_height
+        self.refresh_lines(old * rh, rh)
+        self.refresh_lines(new * rh, rh)
 
     def _step(self, delta: int) -> None:
         if self.total == 0:
@@ -181,10 +194,10 @@ class ArticleList(ScrollView, can_focus=True):
             self._set_cursor(last)
 
     def action_page_down(self) -> None:
-        self._step(max(1, self.scrollable_content_region.height - 1))
+        self._step(max(1, self.visible_rows - 1))
 
     def action_page_up(self) -> None:
-        self._step(-max(1, self.scrollable_content_region.height - 1))
+        self._step(-max(1, self.visible_rows - 1))
 
     def action_select(self) -> None:
         current = self.current
@@ -192,7 +205,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(ArticleSelected(current["id"]))
 
     async def _on_click(self, event: events.Click) -> None:
-        index = int(self.scroll_y) + event.y
+        index = (int(self.scroll_y) + event.y) // self.row_height
         if 0 <= index < self.total:
             self._set_cursor(index)
             if event.chain >= 2:
@@ -200,16 +213,49 @@ class ArticleList(ScrollView, can_focus=True):
 
     # --- drawing ------------------------------------------------------------------
 
+    @property
+    def row_height(self) -> int:
+        return 2 if self.scrollable_content_region.width < self.TWO_LINE_BELOW else 1
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.total * self.row_height)
+
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.total)
+        self._update_virtual_size()
+        self._scroll_cursor_into_view()
+        self.refresh()
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"article-list--{name}", partial=True)
+        # Looked up once per frame (render_lines), not once per line: cheap key presses.
+        style = self._frame_styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"article-list--{name}", partial=True)
+            self._frame_styles[name] = style
+        return style
+
+    @property
+    def _base_style(self) -> Style:
+        style = self._frame_styles.get("")
+        if style is None:
+            style = self._frame_styles[""] = self.rich_style
+        return style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame_styles = {}
+        self._frame_width = self.scrollable_content_region.width
+        self._frame_row_height = self.row_height
+        return super().render_lines(crop)
+
+    def _plain_if_cursor(self, text: Text, cursor: bool) -> Text:
+        """The cursor row is reversed as a whole; coloured spans in it would read as blocks."""
+        if cursor:
+            text.spans = []
+        return text
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        index = int(self.scroll_y) + y
+        width = self._frame_width
+        base = self._base_style
+        index, sub = divmod(int(self.scroll_y) + y, self._frame_row_height)
         if self.total == 0:
             if y == 0:
                 text = Text(" No articles. Press x to clear the filters.", end="")
@@ -219,7 +265,10 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.row(index)
         if row is None:
             return Strip.blank(width, base)
-        text = self.render_row(row, width, cursor=index == self.cursor)
+        if self._frame_row_height == 2:
+            text = self.render_row_lines(row, cursor=index == self.cursor)[sub]
+        else:
+            text = self.render_row(row, width, cursor=index == self.cursor)
         return self._strip(text, width, base)
 
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
@@ -253,4 +302,30 @@ class ArticleList(ScrollView, can_focus=True):
         text.append(f"{c:>4}", self._style("corroborated"))
         text.append(f"{x:>4} ", self._style("conflict"))
         text.append(row["title"] or "(no headline)")
-        return text
+        return self._plain_if_cursor(text, cursor)
+
+    def render_row_lines(self, row: dict[str, Any], *, cursor: bool = False) -> list[Text]:
+        """One row as two lines (narrow panes): the headline, then source, date and counts."""
+        style = self._style("cursor") if cursor else Style()
+        first = Text(style=style, end="", no_wrap=True, overflow="ellipsis")
+        second = Text(end="", no_wrap=True, overflow="ellipsis")
+        if row["kind"] == "story":
+            first.append("▾ " + (row["title"] or "(untitled story)"), self._style("story"))
+            second.append(
+                f"  {row['n_articles']} articles · {row['n_sources']} sources",
+                self._style("date"),
+            )
+            return [first, second]
+        indent = " " if self.state.by_story and row.get("story_id") is not None else ""
+        first.append("▶" if cursor else " ")
+        first.append(indent)
+        first.append(row["title"] or "(no headline)")
+        second.append(" " + indent + " ")
+        second.append(row["source"] or "", self._style("source"))
+        second.append(f" · {(row['date'] or 'undated')[:10]}", self._style("date"))
+        corroborated, conflict = row.get("corroborated", 0), row.get("conflict", 0)
+        if corroborated:
+            second.append(f"  {CORROBORATED}{corroborated}", self._style("corroborated"))
+        if conflict:
+            second.append(f"  {CONFLICT}{conflict}", self._style("conflict"))
+        return [self._plain_if_cursor(first, cursor), second]

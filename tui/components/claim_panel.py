@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -32,7 +32,7 @@ class MatchList(KeyedOptionList):
 class ClaimPanel(Vertical):
     """Header (the statement: status, speaker, quotes, numbers, first seen) + its matches."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "claim-panel--label",
         "claim-panel--dim",
         "claim-panel--same",
@@ -50,6 +50,7 @@ class ClaimPanel(Vertical):
         self.statement: dict[str, Any] | None = None
         self.article: dict[str, Any] | None = None
         self.matches: list[dict[str, Any]] = []
+        self._header_lines = -1
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="claim-header", markup=False)
@@ -66,7 +67,12 @@ class ClaimPanel(Vertical):
         self.article, self.statement = article, statement
         self.matches = self.library.matches(statement["id"]) if statement else []
         claim = self.library.claim(statement.get("claim_id")) if statement else None
-        self.query_one("#claim-header", Static).update(self.header_text(claim))
+        header = self.query_one("#claim-header", Static)
+        text = self.header_text(claim)
+        width = max(1, header.content_region.width or self.size.width - 4)
+        lines = len(text.wrap(self.app.console, width))
+        header.update(text, layout=lines != self._header_lines)  # layout only if it grew/shrank
+        self._header_lines = lines
         options: list[Option | None] = []
         for i, match in enumerate(self.matches):
             if i:
@@ -141,22 +147,22 @@ class ClaimPanel(Vertical):
         relation = match.get("relation") or "same"
         text.append(" · ")
         text.append(RELATION_LABEL.get(relation, relation.upper()), self._style(relation))
+        values = diff_values(match.get("diffs") or [])
+        for mine_value, other_value in values:
+            text.append("\n")
+            text.append("≠ ", self._style("conflict"))
+            text.append(other_value, self._style("number"))
+            text.append(" there, ", self._style("dim"))
+            text.append(mine_value, self._style("number"))
+            text.append(" here", self._style("dim"))
         body = Text(match.get("text") or "", end="")
         mine = self.statement["text"] if self.statement else ""
         for a, b in differing_spans(mine, body.plain):
             body.stylize(self._style("diff"), a, b)
-        values = diff_values(match.get("diffs") or [])
         for a, b in find_spans(body.plain, [b for _, b in values]):
             body.stylize(self._style("number"), a, b)
         text.append("\n")
         text.append_text(body)
-        for mine_value, other_value in values:
-            text.append("\n")
-            text.append("numbers differ: ", self._style("dim"))
-            text.append(other_value, self._style("number"))
-            text.append(" ≠ ", self._style("dim"))
-            text.append(mine_value, self._style("number"))
-            text.append(" (here)", self._style("dim"))
         if match.get("speaker"):
             text.append("\nsaid by ", self._style("dim"))
             text.append(match["speaker"], self._style("speaker"))

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.components.inputs import StillInput
 from tui.components.library import parse_date
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
@@ -22,7 +24,7 @@ ALL = "\x00all"
 class SourceFilterScreen(ModalScreen[str | None]):
     """Pick one source, or all. Dismisses with the name, "" for all, None to cancel."""
 
-    BINDINGS = [bind("search.close", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [bind("search.close", "close")]
 
     def __init__(self, sources: list[dict[str, Any]], current: str | None) -> None:
         super().__init__(classes="filter-dialog")
@@ -72,7 +74,7 @@ class SourceFilterScreen(ModalScreen[str | None]):
 class DateFilterScreen(ModalScreen[tuple[str | None, str | None] | None]):
     """From / until dates (inclusive; empty for open-ended)."""
 
-    BINDINGS = [bind("search.close", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [bind("search.close", "close")]
 
     def __init__(self, since: str | None, until: str | None) -> None:
         super().__init__(classes="filter-dialog")
@@ -83,9 +85,9 @@ class DateFilterScreen(ModalScreen[tuple[str | None, str | None] | None]):
         with Vertical(classes="dialog") as box:
             box.border_title = "Show a date range"
             yield Static("From (YYYY-MM-DD, empty: any)", markup=False)
-            yield Input(self.since or "", id="since", placeholder="e.g. 2024-11-01")
+            yield StillInput(self.since or "", id="since", placeholder="e.g. 2024-11-01")
             yield Static("Until (inclusive)", markup=False)
-            yield Input(self.until or "", id="until", placeholder="e.g. 2024-11-30")
+            yield StillInput(self.until or "", id="until", placeholder="e.g. 2024-11-30")
             yield Static("", id="date-error", markup=False)
             yield Static(Text("Enter: apply · Tab: next field · Esc: cancel", style="dim"))
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -23,7 +25,7 @@ def key_display(app_get_display, keys: str) -> str:  # type: ignore[no-untyped-d
 
 
 class HelpText(VerticalScroll):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         bind("cursor.down", "scroll_down", show=False),
         bind("cursor.up", "scroll_up", show=False),
         bind("cursor.top", "scroll_home", show=False),
@@ -34,9 +36,9 @@ class HelpText(VerticalScroll):
 
 
 class HelpScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         bind("search.close", "close"),
-        Binding("q,question_mark", "close", "Close", show=False, id="help.close"),
+        bind("help.close", "close", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -47,29 +49,37 @@ class HelpScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(HelpText).focus()
 
-    def help_table(self) -> Table:
+    def help_rows(self) -> list[tuple[str, str, str, str]]:
+        """(section, keys as shown, what it does, binding id) for every binding."""
         keymap = getattr(self.app, "keymap_overrides", {})
+        rows = []
+        for section in SECTIONS:
+            for spec in SPECS.values():
+                if spec.section == section:
+                    keys = key_display(self.app.get_key_display, effective_keys(spec.id, keymap))
+                    rows.append((section, keys, spec.help, spec.id))
+        return rows
+
+    def help_table(self) -> Table:
         table = Table(box=None, show_header=True, expand=False, padding=(0, 1), pad_edge=False)
         table.add_column("Keys", style="bold", no_wrap=True, min_width=10)
         table.add_column("What", ratio=1)
         table.add_column("Binding id (for [keymap])", style="dim", no_wrap=True)
         table.title = Text("claimlens keys — q, ? or Esc closes", style="bold")
-        for section in SECTIONS:
-            specs = [s for s in SPECS.values() if s.section == section]
-            if not specs:
-                continue
-            table.add_row(Text(section, style="bold underline"), "", "")
-            for spec in specs:
-                keys = key_display(self.app.get_key_display, effective_keys(spec.id, keymap))
-                table.add_row(Text(keys), Text(spec.help), Text(spec.id))
-            table.add_row("", "", "")
-        legend = Text(
+        section = None
+        for row_section, keys, what, binding_id in self.help_rows():
+            if row_section != section:
+                if section is not None:
+                    table.add_row("", "", "")
+                table.add_row(Text(row_section, style="bold underline"), "", "")
+                section = row_section
+            table.add_row(Text(keys), Text(what), Text(binding_id))
+        table.caption = Text(
             "In the text: ✓ corroborated by another source, ≠ a number differs (conflict), "
             "no mark: unique to this source; ‹name› after a quote: who said it; "
             "▶ the statement under the cursor.",
             style="dim",
         )
-        table.caption = legend
         return table
 
     def action_close(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ __all__ = ["ArticleFilter", "Library", "QueryError", "SearchHit", "parse_date"]
 class ListState:
     """What the article list shows."""
 
-    filter: ArticleFilter = ArticleFilter()
+    filter: ArticleFilter = field(default_factory=ArticleFilter)
     by_story: bool = False
 
     def with_filter(self, **changes: Any) -> ListState:
@@ -64,7 +64,11 @@ class Library:
         return bq.has_stories(self.db)
 
     def sources(self) -> list[dict[str, Any]]:
+        """Sources with their article counts and dates (a scan: for the filter dialog)."""
         return bq.list_sources(self.db)
+
+    def source_names(self) -> list[str]:
+        return bq.source_names(self.db)
 
     # --- the reader and the claim panel --------------------------------------------------
 

@@ -8,12 +8,14 @@ with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -37,9 +39,13 @@ class StatusBar(Static):
 
 
 class MainScreen(Screen, inherit_bindings=False):
-    HORIZONTAL_BREAKPOINTS = [(0, NARROW), (100, "-medium"), (140, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, NARROW),
+        (100, "-medium"),
+        (140, "-wide"),
+    ]
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         bind("pane.next", "next_pane", show=False),
         bind("pane.previous", "previous_pane", show=False),
         bind("pane.back", "back"),
@@ -246,12 +252,13 @@ class MainScreen(Screen, inherit_bindings=False):
             text.append(f"  ↩ {len(self.back_stack)}")
         if self.hits:
             text.append(f"  hit {self.hit_index + 1}/{len(self.hits)}")
-        self.query_one(StatusBar).update(text)
+        self.query_one(StatusBar).update(text, layout=False)  # one line, always
         n = self.articles.total
         self.articles.border_title = f"Articles ({n:,})" if not self.state.by_story else "Stories"
         if reader.article is not None:
             self.reader.border_title = "Text"
-            self.reader.border_subtitle = f"{reader.article['source']}"
+            # Content, not a str: a str title would be parsed as markup.
+            self.reader.border_subtitle = Content(reader.article["source"] or "")
 
     # --- list state ------------------------------------------------------------------
 

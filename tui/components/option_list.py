@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import BindingType
 from textual.widgets import OptionList
 
 from tui.keymap import bind
@@ -10,7 +13,7 @@ from tui.keymap import bind
 class KeyedOptionList(OptionList):
     """``j``/``k``/``g``/``G``/pages/Enter as everywhere else; prompts are never markup."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         bind("cursor.down", "cursor_down", show=False),
         bind("cursor.up", "cursor_up", show=False),
         bind("cursor.top", "first", show=False),

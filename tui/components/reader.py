@@ -11,13 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
+from textual.binding import BindingType
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -86,7 +87,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
 class Reader(ScrollView, can_focus=True):
     """The selected article; ``j``/``k`` move a cursor statement by statement."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         bind("cursor.down", "cursor_down", show=False),
         bind("cursor.up", "cursor_up", show=False),
         bind("cursor.top", "cursor_top", show=False),
@@ -98,7 +99,7 @@ class Reader(ScrollView, can_focus=True):
         bind("cursor.select", "select", show=False),
     ]
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "reader--meta",
         "reader--headline",
         "reader--caption",
@@ -116,6 +117,8 @@ class Reader(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._frame_styles: dict[str, Style] = {}
+        self._frame_width = 0
         self.view: dict[str, Any] | None = None
         self._layout: Layout | None = None
         self._layout_width = -1
@@ -156,9 +159,8 @@ class Reader(ScrollView, can_focus=True):
         changed = index != self.cursor
         self.cursor = index
         self._scroll_to_cursor()
-        if changed or force:
-            if self.article is not None:
-                self.post_message(StatementChanged(self.article, self.current))
+        if (changed or force) and self.article is not None:
+            self.post_message(StatementChanged(self.article, self.current))
 
     def watch_cursor(self) -> None:
         self.refresh()
@@ -166,7 +168,24 @@ class Reader(ScrollView, can_focus=True):
     # --- layout -------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"reader--{name}", partial=True)
+        # Looked up once per frame (render_lines), not once per line: cheap key presses.
+        style = self._frame_styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"reader--{name}", partial=True)
+            self._frame_styles[name] = style
+        return style
+
+    @property
+    def _base_style(self) -> Style:
+        style = self._frame_styles.get("")
+        if style is None:
+            style = self._frame_styles[""] = self.rich_style
+        return style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame_styles = {}
+        self._frame_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
 
     def build_layout(self, width: int) -> Layout:
         """Lay the article out for a pane ``width`` cells wide."""
@@ -231,7 +250,7 @@ class Reader(ScrollView, can_focus=True):
         lines = wrap(text.plain, max(8, width - GUTTER))
         starts = [a for a, _ in lines]
         layout = Layout(text, self._header(article), lines, spans)
-        for (start, end), st in zip(spans, statements):
+        for (start, end), st in zip(spans, statements, strict=True):
             first = max(0, bisect.bisect_right(starts, start) - 1)
             last = max(first, bisect.bisect_right(starts, max(start, end - 1)) - 1)
             layout.first_line.append(first)
@@ -291,8 +310,8 @@ class Reader(ScrollView, can_focus=True):
     # --- drawing ------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width = self._frame_width
+        base = self._base_style
         layout = self._ensure_layout()
         index = int(self.scroll_y) + y
         if layout is None:
@@ -362,10 +381,7 @@ class Reader(ScrollView, can_focus=True):
             for i, first in enumerate(layout.first_line)
             if target_top <= first + offset < target_top + height
         ]
-        if candidates:
-            index = candidates[0]
-        else:
-            index = len(layout.first_line) - 1 if direction > 0 else 0
+        index = candidates[0] if candidates else len(layout.first_line) - 1 if direction > 0 else 0
         if index == self.cursor:
             index = self.cursor + direction
         self.scroll_to(y=target_top, animate=False, immediate=True)
@@ -402,7 +418,7 @@ class Reader(ScrollView, can_focus=True):
         if layout is None:
             return
         line_no = int(self.scroll_y) + event.y - len(layout.header)
-        for i, (first, last) in enumerate(zip(layout.first_line, layout.last_line)):
+        for i, (first, last) in enumerate(zip(layout.first_line, layout.last_line, strict=True)):
             if first <= line_no <= last:
                 self.set_cursor(i)
                 return

@@ -9,18 +9,20 @@ Up/Down move through the results (fzf-style) and Enter opens one.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.components.inputs import StillInput
 from tui.components.library import Library, QueryError, SearchHit
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
@@ -36,7 +38,7 @@ class Results(KeyedOptionList):
 class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
     """Dismisses with (hits, chosen index, query), or None when closed."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         bind("search.close", "close"),
         bind("search.toggle_mode", "toggle_mode"),
         bind("search.down", "move(1)", show=False),
@@ -45,7 +47,7 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         bind("cursor.page_up", "page(-1)", show=False),
     ]
 
-    COMPONENT_CLASSES = {"search--match", "search--meta", "search--speaker"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"search--match", "search--meta", "search--speaker"}
 
     def __init__(self, library: Library, *, fuzzy: bool = False, query: str = "") -> None:
         super().__init__(id="search")
@@ -62,7 +64,7 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         with Vertical(id="search-box"):
             with Horizontal(id="search-row"):
                 yield Static("", id="search-mode", markup=False)
-                yield Input(value=self.initial_query, id="search-input")
+                yield StillInput(value=self.initial_query, id="search-input")
             yield Static("", id="search-status", markup=False)
         yield Results(id="results")
         yield Footer(compact=True)
@@ -174,10 +176,8 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         self.shown_generation = generation
         self.hits = hits
         self.query_text = query
-        options: list[Option | None] = []
+        options: list[Option] = []
         for i, hit in enumerate(hits):
-            if i:
-                options.append(None)
             options.append(Option(self.hit_text(hit), id=f"h{i}"))
         self.results.set_options(options)
         if hits:
@@ -193,25 +193,29 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
             self._status(f"No statement matches {query!r}.")
         else:
             how = "closest first" if fuzzy else "best first"
-            self._status(f"{len(hits)} statement{'s' if len(hits) != 1 else ''}, {how}. "
-                         "Enter opens; ↑/↓ move.")
+            self._status(
+                f"{len(hits)} statement{'s' if len(hits) != 1 else ''}, {how}. "
+                "Enter opens; ↑/↓ move."
+            )
 
     def hit_text(self, hit: SearchHit) -> Text:
+        """The statement with its matched words highlighted, then where it is from."""
         meta_style = self.get_component_rich_style("search--meta", partial=True)
         match_style = self.get_component_rich_style("search--match", partial=True)
-        text = Text(end="")
-        text.append(hit.source, meta_style + Style(bold=True))
-        text.append(f" · {(hit.date or 'undated')[:10]} · ", meta_style)
-        text.append(hit.title, meta_style)
-        text.append("\n")
         body = Text(hit.text, end="")
         for start, end in hit.highlights:
             body.stylize(match_style, start, end)
-        text.append_text(body)
+        meta = Text(end="", no_wrap=True, overflow="ellipsis")
+        meta.append(hit.source, meta_style + Style(bold=True))
+        meta.append(f" · {(hit.date or 'undated')[:10]}", meta_style)
         if hit.speaker:
-            text.append("\n— ", meta_style)
-            text.append(hit.speaker, self.get_component_rich_style("search--speaker", partial=True))
-        return text
+            meta.append(" · ", meta_style)
+            meta.append(hit.speaker, self.get_component_rich_style("search--speaker", partial=True))
+        meta.append(" · ", meta_style)
+        meta.append(hit.title, meta_style)
+        width = max(20, self.results.scrollable_content_region.width - 2)
+        meta.truncate(width, overflow="ellipsis")
+        return Text("\n", end="").join([body, meta])
 
     def hit_texts(self) -> list[Any]:
         return [self.hit_text(h) for h in self.hits]

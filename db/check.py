@@ -1,0 +1,506 @@
+"""Checking a claimlens database, and repairing what is derived: ``claimlens check``.
+
+:func:`check_database` looks at everything that must hold in a healthy database and
+returns a :class:`CheckReport` naming each problem found:
+
+* ``schema``: every table, index and trigger of the schema exists (the triggers keep
+  the full-text indexes in sync);
+* ``integrity``: SQLite's own ``PRAGMA integrity_check``;
+* ``fts:statements_fts``, ``fts:articles_fts``: each full-text index agrees with its
+  table (FTS5 ``integrity-check`` against the external content, and row counts);
+* ``orphans:*`` / ``dangling:*``: rows pointing at rows that do not exist (statements
+  without their article, quotes and numbers without their statement, matches between
+  statements that are gone, articles without their source, claim/story ids that lead
+  nowhere);
+* ``offsets:statements|quotes|numbers``: ``articles.text[start:end]`` is exactly the
+  stored text of every statement, quote and number;
+* ``statements:missing``: no article with words in it has no statements (an article
+  is stored with its statements in one transaction, so this means damage);
+* ``counts:claims``, ``counts:stories``: ``claims.n_statements``/``n_sources`` and
+  ``stories.n_articles``/``n_sources`` are what the rows say (statements with that
+  ``claim_id``, and the distinct sources of their articles; articles with that
+  ``story_id``, and their distinct sources); claims without statements and stories
+  without articles;
+* ``matching:pending``: articles cross-source matching has not seen yet (an ingest
+  run with ``--no-match`` or interrupted while matching).
+
+:func:`repair_database` fixes what can be rebuilt from the articles, in one
+transaction: missing schema objects are recreated, orphans deleted, dangling ids
+cleared, articles with wrong or missing statements re-split, claim and story counts
+recomputed, the full-text indexes rebuilt (FTS5 ``rebuild``), and then pending
+matching is run (:func:`db.ingest.match_pending`) when ``db.matching`` is available.
+Page-level corruption found by ``integrity_check`` cannot be repaired here (only
+index entries, by ``REINDEX``): restore a backup or use ``sqlite3 DB .recover``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from db.connection import transaction
+from db.schema import FTS_TABLES, SCHEMA_VERSION, schema_objects
+
+WaitCallback = Callable[[], None]
+
+# (check name, child table, child column, parent table, what the rows are)
+_REFERENCES = (
+    ("orphans:statements", "statements", "article_id", "articles", "statements without article"),
+    ("orphans:quotes", "quotes", "statement_id", "statements", "quotes without statement"),
+    ("orphans:numbers", "numbers", "statement_id", "statements", "numbers without statement"),
+    ("orphans:matches", "matches", "a", "statements", "matches with a missing statement"),
+    ("orphans:matches", "matches", "b", "statements", "matches with a missing statement"),
+    ("orphans:articles", "articles", "source_id", "sources", "articles without source"),
+    ("dangling:statements.claim_id", "statements", "claim_id", "claims", "missing claim"),
+    ("dangling:articles.story_id", "articles", "story_id", "stories", "missing story"),
+    ("dangling:claims.first_statement_id", "claims", "first_statement_id", "statements", ""),
+)
+
+_CLAIM_COUNTS = """
+    WITH actual AS (
+        SELECT s.claim_id AS id, count(*) AS n_statements,
+               count(DISTINCT a.source_id) AS n_sources
+        FROM statements s JOIN articles a ON a.id = s.article_id
+        WHERE s.claim_id IS NOT NULL
+        GROUP BY s.claim_id
+    )
+    SELECT c.id, coalesce(x.n_statements, 0), coalesce(x.n_sources, 0)
+    FROM claims c LEFT JOIN actual x ON x.id = c.id
+    WHERE c.n_statements IS NOT coalesce(x.n_statements, 0)
+       OR c.n_sources IS NOT coalesce(x.n_sources, 0)
+       OR x.id IS NULL
+"""
+
+_STORY_COUNTS = """
+    WITH actual AS (
+        SELECT story_id AS id, count(*) AS n_articles, count(DISTINCT source_id) AS n_sources
+        FROM articles WHERE story_id IS NOT NULL
+        GROUP BY story_id
+    )
+    SELECT t.id, coalesce(x.n_articles, 0), coalesce(x.n_sources, 0)
+    FROM stories t LEFT JOIN actual x ON x.id = t.id
+    WHERE t.n_articles IS NOT coalesce(x.n_articles, 0)
+       OR t.n_sources IS NOT coalesce(x.n_sources, 0)
+       OR x.id IS NULL
+"""
+
+
+@dataclass
+class Problem:
+    """One thing wrong with the database."""
+
+    name: str  # which check found it, e.g. "fts:statements_fts", "orphans:quotes"
+    message: str  # one line, for people
+    count: int = 1  # how many rows (or messages) are affected
+    repairable: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "message": self.message,
+            "count": self.count,
+            "repairable": self.repairable,
+        }
+
+
+@dataclass
+class CheckReport:
+    """What :func:`check_database` found (and, after a repair, what was done)."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    checks: list[str] = field(default_factory=list)  # every check run, in order
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not problems
+    repaired: list[str] = field(default_factory=list)  # what a repair did
+    # Found while checking, used by the repair: articles to split again.
+    resplit: set[int] = field(default_factory=set, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def failed(self, check: str) -> bool:
+        return any(p.name == check for p in self.problems)
+
+    def add(self, name: str, message: str, count: int = 1, *, repairable: bool = True) -> None:
+        self.problems.append(Problem(name, message, count, repairable))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "counts": self.counts,
+            "checks": [
+                {"name": name, "ok": not self.failed(name)} for name in dict.fromkeys(self.checks)
+            ],
+            "problems": [p.as_dict() for p in self.problems],
+            "notes": self.notes,
+            "repaired": self.repaired,
+        }
+
+
+def matching_available() -> bool:
+    try:
+        return importlib.util.find_spec("db.matching") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def check_database(
+    db: sqlite_utils.Database, *, on_wait: WaitCallback | None = None
+) -> CheckReport:
+    """Run every check; never raises for a damaged database (the damage is reported).
+
+    The checks run inside one IMMEDIATE transaction: they see one consistent state
+    of the database even while an ingest is running (which waits for them), and
+    FTS5's integrity-check, a write statement, needs the lock anyway. Nothing is
+    changed.
+    """
+    report = CheckReport()
+    try:
+        with transaction(db, on_wait=on_wait) as conn:
+            _run_checks(conn, report)
+            raise _Rollback  # nothing was changed; nothing to commit
+    except _Rollback:
+        pass
+    except sqlite3.DatabaseError as exc:
+        report.add("integrity", f"the database cannot be read: {exc}", repairable=False)
+    return report
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
+    for name, step in (
+        ("schema", _check_schema),
+        ("integrity", _check_integrity),
+        ("counts", _count_rows),
+        ("fts", _check_fts),
+        ("orphans", _check_references),
+        ("offsets", _check_offsets),
+        ("counts:claims", _check_claim_counts),
+        ("matching:pending", _check_pending),
+    ):
+        try:
+            step(conn, report)
+        except sqlite3.DatabaseError as exc:
+            report.checks.append(name)
+            report.add(name, f"cannot check: {exc}", repairable=False)
+
+
+def _check_schema(conn: sqlite3.Connection, report: CheckReport) -> None:
+    report.checks.append("schema")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version != SCHEMA_VERSION:
+        report.add("schema", f"schema version {version}, expected {SCHEMA_VERSION}")
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    missing = [name for name in schema_objects() if name not in present]
+    if missing:
+        report.add("schema", f"missing from the schema: {', '.join(missing)}", len(missing))
+
+
+def _check_integrity(conn: sqlite3.Connection, report: CheckReport) -> None:
+    report.checks.append("integrity")
+    messages = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+    if messages != ["ok"]:
+        index_only = all("index" in m for m in messages)
+        report.add(
+            "integrity",
+            f"SQLite integrity check: {messages[0]}"
+            + (f" (and {len(messages) - 1} more)" if len(messages) > 1 else "")
+            + ("" if index_only else "; restore a backup or use `sqlite3 DB .recover`"),
+            len(messages),
+            repairable=index_only,
+        )
+
+
+def _count_rows(conn: sqlite3.Connection, report: CheckReport) -> None:
+    for table in ("sources", "articles", "statements", "quotes", "numbers", "matches"):
+        report.counts[table] = _scalar(conn, f"SELECT count(*) FROM {table}")
+    for table in ("claims", "stories"):
+        report.counts[table] = _scalar(conn, f"SELECT count(*) FROM {table}")
+
+
+def _check_fts(conn: sqlite3.Connection, report: CheckReport) -> None:
+    for fts, content in zip(FTS_TABLES, ("statements", "articles"), strict=True):
+        name = f"fts:{fts}"
+        report.checks.append(name)
+        if not _exists(conn, fts):
+            report.add(name, f"full-text index {fts} is missing")
+            continue
+        try:
+            # rank = 1: also compare the index with the external content table.
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            indexed = _scalar(conn, f"SELECT count(*) FROM {fts}_docsize")
+            rows = _scalar(conn, f"SELECT count(*) FROM {content}")
+            sizes = f" ({indexed} rows indexed, {rows} in {content})" if indexed != rows else ""
+            report.add(name, f"full-text index {fts} is out of sync with {content}{sizes}: {exc}")
+
+
+def _check_references(conn: sqlite3.Connection, report: CheckReport) -> None:
+    found: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for name, child, column, parent, label in _REFERENCES:
+        if name not in report.checks:
+            report.checks.append(name)
+        n = _scalar(conn, _dangling_sql(child, column, parent, "count(*)"))
+        if n:
+            found[name] = found.get(name, 0) + n
+            labels[name] = label or f"{child}.{column} pointing at a missing {parent[:-1]}"
+    for name, n in found.items():
+        report.add(name, f"{n} {labels[name]}", n)
+
+
+def _dangling_sql(child: str, column: str, parent: str, what: str) -> str:
+    return (
+        f"SELECT {what} FROM {child} c WHERE c.{column} IS NOT NULL"
+        f" AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.id = c.{column})"
+    )
+
+
+class _Rows:
+    """A cursor ordered by article id, read alongside the articles (a merge join)."""
+
+    def __init__(self, cursor: sqlite3.Cursor):
+        self.rows = iter(cursor)
+        self.head: tuple[Any, ...] | None = next(self.rows, None)
+
+    def of(self, article_id: int) -> Iterator[tuple[Any, ...]]:
+        while self.head is not None and self.head[0] < article_id:
+            self.head = next(self.rows, None)  # an orphan: reported elsewhere
+        while self.head is not None and self.head[0] == article_id:
+            yield self.head
+            self.head = next(self.rows, None)
+
+
+def _check_offsets(conn: sqlite3.Connection, report: CheckReport) -> None:
+    """One pass over the articles, with their statements, quotes and numbers."""
+    sources = {
+        "statements": "SELECT article_id, char_start, char_end, text FROM statements"
+        " ORDER BY article_id, seq",
+        "quotes": "SELECT s.article_id, x.char_start, x.char_end, x.text"
+        " FROM statements s JOIN quotes x ON x.statement_id = s.id ORDER BY s.article_id",
+        "numbers": "SELECT s.article_id, x.char_start, x.char_end, x.raw"
+        " FROM statements s JOIN numbers x ON x.statement_id = s.id ORDER BY s.article_id",
+    }
+    streams = {table: _Rows(conn.execute(sql)) for table, sql in sources.items()}
+    bad = dict.fromkeys(sources, 0)
+    missing = 0
+    for article_id, text, body_start in conn.execute(
+        "SELECT id, text, body_start FROM articles ORDER BY id"
+    ):
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        broken = not isinstance(body_start, int) or not 0 <= body_start <= len(text)
+        for table, stream in streams.items():
+            n = 0
+            for _aid, start, end, value in stream.of(article_id):
+                n += 1
+                if not (
+                    isinstance(start, int)
+                    and isinstance(end, int)
+                    and 0 <= start <= end <= len(text)
+                    and text[start:end] == value
+                ):
+                    bad[table] += 1
+                    broken = True
+            if table == "statements" and n == 0 and any(c.isalnum() for c in text):
+                missing += 1
+                broken = True
+        if broken:
+            report.resplit.add(article_id)
+    for table, n in bad.items():
+        report.checks.append(f"offsets:{table}")
+        if n:
+            report.add(f"offsets:{table}", f"{n} {table} whose offsets do not match the text", n)
+    report.checks.append("statements:missing")
+    if missing:
+        report.add("statements:missing", f"{missing} articles with text but no statements", missing)
+
+
+def _check_claim_counts(conn: sqlite3.Connection, report: CheckReport) -> None:
+    for name, sql, what in (
+        ("counts:claims", _CLAIM_COUNTS, "claims"),
+        ("counts:stories", _STORY_COUNTS, "stories"),
+    ):
+        report.checks.append(name)
+        rows = conn.execute(sql).fetchall()
+        empty = sum(1 for r in rows if r[1] == 0)
+        wrong = len(rows) - empty
+        parts = []
+        if wrong:
+            parts.append(f"{wrong} {what} whose counts do not match their rows")
+        if empty:
+            members = "statements" if what == "claims" else "articles"
+            parts.append(f"{empty} {what} without any {members}")
+        if parts:
+            report.add(name, "; ".join(parts), len(rows))
+
+
+def _check_pending(conn: sqlite3.Connection, report: CheckReport) -> None:
+    n = _scalar(conn, "SELECT count(*) FROM articles WHERE matched = 0")
+    report.counts["pending_matching"] = n
+    if not matching_available():
+        if n:
+            report.notes.append(f"{n} articles not matched yet (matching is not available)")
+        return
+    report.checks.append("matching:pending")
+    if n:
+        report.add("matching:pending", f"{n} articles not matched yet", n)
+
+
+def _exists(conn: sqlite3.Connection, name: str) -> bool:
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+    )
+
+
+def _scalar(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> int:
+    return int(conn.execute(sql, params).fetchone()[0] or 0)
+
+
+# --- repair ----------------------------------------------------------------------------------
+
+
+def repair_database(
+    db: sqlite_utils.Database,
+    found: CheckReport | None = None,
+    *,
+    match: bool = True,
+    on_wait: WaitCallback | None = None,
+) -> CheckReport:
+    """Repair what ``found`` (else a fresh check) reports; return a fresh check of the
+    result, whose ``repaired`` lists what was done."""
+    found = found or check_database(db, on_wait=on_wait)
+    done: list[str] = []
+    with transaction(db, on_wait=on_wait) as conn:
+        _repair(conn, found, done)
+    if match and found.failed("matching:pending"):
+        from db.ingest import match_pending
+
+        match_pending(db)
+        done.append(f"matched {found.counts.get('pending_matching', 0)} pending articles")
+    after = check_database(db, on_wait=on_wait)
+    after.repaired = done
+    return after
+
+
+def _repair(conn: sqlite3.Connection, found: CheckReport, done: list[str]) -> None:
+    """Schema first (the triggers), then the full-text indexes are rebuilt from their
+    tables, so that every later change keeps them in sync through the triggers."""
+    rebuild = [fts for fts in FTS_TABLES if found.failed(f"fts:{fts}")]
+
+    if found.failed("schema"):
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        objects = schema_objects()
+        order = {"table": 0, "index": 1, "trigger": 2}
+        created = []
+        for name, (_kind, ddl) in sorted(objects.items(), key=lambda kv: order[kv[1][0]]):
+            if name not in present:
+                conn.execute(ddl)
+                created.append(name)
+                if name in FTS_TABLES and name not in rebuild:
+                    rebuild.append(name)
+        if created:
+            done.append(f"recreated {', '.join(created)}")
+
+    for fts in rebuild:
+        conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+        done.append(f"rebuilt the full-text index {fts}")
+
+    if found.failed("integrity") and any(
+        p.repairable for p in found.problems if p.name == "integrity"
+    ):
+        conn.execute("REINDEX")
+        done.append("rebuilt the indexes (REINDEX)")
+
+    # Orphans: deleting a statement deletes its quotes, numbers and matches (cascade).
+    for name, child, column, parent, _label in _REFERENCES:
+        if not found.failed(name):
+            continue
+        if name.startswith("orphans:") and name != "orphans:articles":
+            n = conn.execute(
+                f"DELETE FROM {child} WHERE {column} IS NOT NULL AND NOT EXISTS"
+                f" (SELECT 1 FROM {parent} p WHERE p.id = {child}.{column})"
+            ).rowcount
+            if n:
+                done.append(f"deleted {n} {child} ({name})")
+        elif name == "orphans:articles":
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    _dangling_sql("articles", "source_id", "sources", "DISTINCT c.source_id")
+                )
+            ]
+            conn.executemany(
+                "INSERT INTO sources(id, name) VALUES (?, ?)",
+                [(i, f"unknown source {i}") for i in ids],
+            )
+            done.append(f"recreated {len(ids)} missing sources as 'unknown source N'")
+        else:
+            n = conn.execute(
+                f"UPDATE {child} SET {column} = NULL WHERE {column} IS NOT NULL AND NOT EXISTS"
+                f" (SELECT 1 FROM {parent} p WHERE p.id = {child}.{column})"
+            ).rowcount
+            if n:
+                done.append(f"cleared {n} {child}.{column} ({name})")
+    resplit = sorted(found.resplit)
+    if resplit:
+        n_ok = _resplit(conn, resplit)
+        done.append(f"split {n_ok} articles into statements again")
+
+    if found.failed("counts:claims") or found.failed("counts:stories") or resplit:
+        _recount(conn, done)
+
+
+def _resplit(conn: sqlite3.Connection, article_ids: list[int]) -> int:
+    """Replace the statements of these articles by a fresh analysis of their text, and
+    mark them for matching again. Returns how many articles were split."""
+    from db.ingest import analyse_verified, write_statements
+
+    done = 0
+    for article_id in article_ids:
+        row = conn.execute(
+            "SELECT text, body_start FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            continue
+        text, body_start = row
+        statements = analyse_verified(str(text or ""), int(body_start or 0))
+        if isinstance(statements, str):
+            continue  # reported again by the check that follows the repair
+        conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+        first_id = _scalar(conn, "SELECT coalesce(max(id), 0) + 1 FROM statements")
+        write_statements(conn, article_id, statements, first_id)
+        conn.execute("UPDATE articles SET matched = 0 WHERE id = ?", (article_id,))
+        done += 1
+    return done
+
+
+def _recount(conn: sqlite3.Connection, done: list[str]) -> None:
+    claims = conn.execute(_CLAIM_COUNTS).fetchall()
+    conn.executemany(
+        "UPDATE claims SET n_statements = ?, n_sources = ? WHERE id = ?",
+        [(n, s, cid) for cid, n, s in claims if n],
+    )
+    empty = [(cid,) for cid, n, _s in claims if not n]
+    conn.executemany("DELETE FROM claims WHERE id = ?", empty)
+    stories = conn.execute(_STORY_COUNTS).fetchall()
+    conn.executemany(
+        "UPDATE stories SET n_articles = ?, n_sources = ? WHERE id = ?",
+        [(n, s, sid) for sid, n, s in stories if n],
+    )
+    empty_stories = [(sid,) for sid, n, _s in stories if not n]
+    conn.executemany("DELETE FROM stories WHERE id = ?", empty_stories)
+    if claims or stories:
+        done.append(
+            f"recounted {len(claims) - len(empty)} claims and {len(stories) - len(empty_stories)}"
+            f" stories; deleted {len(empty)} empty claims and {len(empty_stories)} empty stories"
+        )

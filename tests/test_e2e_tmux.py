@@ -1,0 +1,114 @@
+"""End to end: the real ``claimlens demo`` in a real terminal (tmux, 80x24, xterm-256color).
+
+Needs tmux (Debian: ``apt-get install -y tmux``); skipped without it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (apt-get install tmux)")
+
+
+class Terminal:
+    """A tmux server of our own (its own socket), one 80x24 window running a command."""
+
+    def __init__(self, socket: str, command: str, env: dict[str, str]) -> None:
+        self.socket = socket
+        self.env = env
+        self._tmux(
+            "new-session", "-d", "-x", "80", "-y", "24", "-s", "e2e", command, check=True
+        )
+
+    def _tmux(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+        assert TMUX is not None
+        return subprocess.run(
+            [TMUX, "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            check=check,
+            timeout=30,
+        )
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "e2e").stdout
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", "e2e", *keys, check=True)
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):  # type: ignore[no-untyped-def]
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("TMUX", "TEXTUAL", "NO_COLOR"))
+    }
+    env.update(
+        TERM="xterm-256color",
+        CLAIMLENS_CONFIG=str(tmp_path / "no-config.toml"),
+        HOME=str(tmp_path),
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+    )
+    script = "from tui.cli import main; main()"
+    command = (
+        f"cd {Path(__file__).parent.parent} && {sys.executable} -c '{script}' demo; "
+        "echo claimlens-exited-$?; sleep 60"
+    )
+    term = Terminal(f"claimlens-e2e-{os.getpid()}", command, env)
+    try:
+        yield term
+    finally:
+        term.close()
+
+
+def test_demo_in_a_real_terminal(terminal: Terminal) -> None:
+    screen = terminal.wait_for("Ukraine says it fought N Korean troops")
+    assert "Articles (2)" in screen
+    assert "Source A" in screen and "Source B" in screen
+    lines = screen.splitlines()
+    assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
+
+    time.sleep(1.0)  # let the app finish starting up (terminal queries) before typing
+    terminal.keys("Enter")  # open the first article: the text with the claims under it
+    screen = terminal.wait_for("Claims ·")
+    assert "Articles (2)" not in screen  # 80 columns: the text replaces the list
+    assert "statement 1/22" in screen and "▶" in screen
+    for _ in range(5):
+        terminal.keys("j")
+    screen = terminal.wait_for("statement 6/")
+    assert "He said an estimated 11,000 North Korean soldiers" in screen
+
+    engine = importlib.util.find_spec("db.matching") is not None
+    if engine:
+        # The claim panel shows the other source's conflicting number.
+        screen = terminal.wait_for("CONFLICT")
+        assert "Source B" in screen
+        assert "10,000" in screen
+
+    terminal.keys("q")
+    terminal.wait_for("claimlens-exited-0")
+    if not engine:
+        pytest.skip("the matching engine (db.matching) is not installed: claim panel not checked")

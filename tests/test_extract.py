@@ -1,0 +1,336 @@
+"""Numbers, quotes and speakers extracted from real news sentences."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from db.extract import NumberSpan, extract_numbers, extract_quotes, find_speaker
+
+
+def nums(text: str) -> list[tuple[str, float, str | None, str | None]]:
+    out = []
+    for n in extract_numbers(text):
+        assert text[n.start : n.end] == n.raw
+        out.append((n.raw, n.value, n.unit, n.qualifier))
+    return out
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He said an estimated 11,000 North Korean soldiers were in the Kursk region.",
+            [("an estimated 11,000", 11000.0, None, "estimated")],
+        ),
+        (
+            "We believe that there are now at least 10,000 DPRK forces in the Kursk Oblast.",
+            [("at least 10,000", 10000.0, None, "at least")],
+        ),
+        (
+            "The ministry claimed that some 10,000 North Korean troops were deployed.",
+            [("some 10,000", 10000.0, None, "about")],
+        ),
+        (
+            "He said it was likely that five units, each consisting of around 3,000 soldiers, "
+            "would be deployed.",
+            [("five", 5.0, None, None), ("around 3,000", 3000.0, None, "about")],
+        ),
+        (
+            "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for "
+            "the three months to December.",
+            [
+                ("76%", 76.0, "%", None),
+                ("$1.13bn", 1.13e9, "USD", None),
+                ("£600m", 6e8, "GBP", None),
+                ("three", 3.0, None, None),
+            ],
+        ),
+        (
+            "Arrivals for the week ended February 22 were 155,221 bags of 60 kilos making a "
+            "cumulative total for the season of 5.93 mln against 5.81 at the same stage.",
+            [
+                ("155,221", 155221.0, None, None),
+                ("60", 60.0, None, None),
+                ("5.93 mln", 5.93e6, None, None),
+                ("5.81", 5.81, None, None),
+            ],
+        ),
+        ("Inflation rose 10 pct in January.", [("10 pct", 10.0, "%", None)]),
+        ("The deal is worth 1.5 billion dlrs.", [("1.5 billion dlrs", 1.5e9, "USD", None)]),
+        ("It paid 50 mln Canadian dlrs.", [("50 mln Canadian dlrs", 5e7, "CAD", None)]),
+        ("Shr 22 cts vs 14 cts.", [("22 cts", 0.22, "USD", None), ("14 cts", 0.14, "USD", None)]),
+        ("Rates rose 3.5 percentage points.", [("3.5 percentage points", 3.5, "pp", None)]),
+        (
+            "A coupon of 7-1/2 pct and 22-1/2 cts.",
+            [
+                ("7-1/2 pct", 7.5, "%", None),
+                ("22-1/2 cts", 0.225, "USD", None),
+            ],
+        ),
+        ("It was 5 per cent higher.", [("5 per cent", 5.0, "%", None)]),
+        ("A bill of €2.5 billion.", [("€2.5 billion", 2.5e9, "EUR", None)]),
+        ("It sold for US$5 million.", [("US$5 million", 5e6, "USD", None)]),
+        (
+            "Aid of 3m euros ($4.1m).",
+            [("3m euros", 3e6, "EUR", None), ("$4.1m", 4.1e6, "USD", None)],
+        ),
+        (
+            "More than 200 people and nearly 40% of voters.",
+            [
+                ("More than 200", 200.0, None, "more than"),
+                ("nearly 40%", 40.0, "%", "nearly"),
+            ],
+        ),
+        (
+            "Up to 3,000 soldiers, fewer than 12 tanks.",
+            [
+                ("Up to 3,000", 3000.0, None, "up to"),
+                ("fewer than 12", 12.0, None, "less than"),
+            ],
+        ),
+        (
+            "Half a million people and twenty-five thousand troops.",
+            [
+                ("Half a million", 5e5, None, None),
+                ("twenty-five thousand", 25000.0, None, None),
+            ],
+        ),
+        ("Two hundred and fifty were hurt.", [("Two hundred and fifty", 250.0, None, None)]),
+        ("About a dozen were hurt.", [("About a dozen", 12.0, None, "about")]),
+    ],
+)
+def test_numbers(text: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    got = nums(text)
+    assert [g[0] for g in got] == [e[0] for e in expected]
+    for g, e in zip(got, expected, strict=True):
+        assert g[1] == pytest.approx(e[1])
+        assert g[2:] == e[2:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1987 and again in 2024 the talks failed.",  # years
+        "It happened on Jan. 5 and on February 22, 1987.",  # dates
+        "They met on 5 January and on the 3rd of May.",
+        "The vote is at 3 p.m. and the briefing at 10:30.",  # times
+        "It was the 1st, 2nd and 21st attempt, the first and second.",  # ordinals
+        "The G7 discussed COVID-19, F-16 jets, Su-27s and MH17.",  # inside words
+        "He lives at No. 10 and cited Article 5 and Resolution 2231.",  # identifiers
+        "After 9/11 and 24/7 coverage in the 1990s.",
+        "No one knew; one of them left.",  # bare "one" is a pronoun
+        "The 5m race.",  # "5m" without currency: metres, not millions
+        "Two-thirds of voters came at 9 GMT.",  # fractions, time zones
+    ],
+)
+def test_not_numeric_claims(text: str) -> None:
+    assert nums(text) == []
+
+
+def test_scaled_values_are_exact() -> None:
+    # Built from the decimal string: 4.1 * 1e6 would be 4099999.9999999995.
+    assert [n.value for n in extract_numbers("$4.1m and 1.13 billion and 7 cts")] == [
+        4100000.0,
+        1130000000.0,
+        0.07,
+    ]
+
+
+def test_number_offsets_inside_longer_text() -> None:
+    text = "Headline\n\nIt rose 76% to $1.13bn, some 11,000 jobs."
+    spans = extract_numbers(text)
+    assert [text[n.start : n.end] for n in spans] == ["76%", "$1.13bn", "some 11,000"]
+    assert all(isinstance(n, NumberSpan) for n in spans)
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_quote_with_speaker_after() -> None:
+    text = (
+        '"Yes… it is engagement," Umerov said when asked whether it was the first '
+        "engagement between rival troops."
+    )
+    [q] = extract_quotes(text)
+    assert (q.text, q.speaker) == ("Yes… it is engagement", "Umerov")
+    assert text[q.start : q.end] == q.text
+
+
+def test_scare_quote_with_inverted_attribution() -> None:
+    text = (
+        'A "considerable" number of the troops have been dispatched to front-line areas, '
+        "said ministry spokesman Jeon Ha-kyou, without giving more details."
+    )
+    [q] = extract_quotes(text)
+    assert (q.text, q.speaker) == ("considerable", "Jeon Ha-kyou")
+
+
+def test_curly_quotes_and_ellipsis_inside() -> None:
+    text = (
+        "Ukraine's top counter-disinformation official Andriy Kovalenko first said in a "
+        "Telegram post on Monday that North Korea's “first military units... [had] already "
+        "come under fire in Kursk”."
+    )
+    [q] = extract_quotes(text)
+    assert q.text == "first military units... [had] already come under fire in Kursk"
+    assert q.speaker == "Andriy Kovalenko"
+
+
+def test_multi_sentence_quote_gets_one_speaker() -> None:
+    text = '"We will win. They will lose," Smith said. He left.'
+    [q] = extract_quotes(text)
+    assert (q.text, q.speaker) == ("We will win. They will lose", "Smith")
+
+
+def test_quote_continued_in_next_paragraph_runs_to_line_end() -> None:
+    text = "He said: “This is the first part.\n\n“And this is the end,” he said."
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["This is the first part.", "And this is the end"]
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    assert extract_quotes("Kyiv's allies and the players' union met in the '90s.") == []
+
+
+def test_single_quotes_pair() -> None:
+    [q] = extract_quotes("Trump calls it a 'witch hunt' again.")
+    assert q.text == "witch hunt"
+
+
+def test_verbs_inside_quotes_are_not_attribution() -> None:
+    text = '"Trump said no," Jones said.'
+    [q] = extract_quotes(text)
+    assert q.speaker == "Jones"
+    assert find_speaker(text) == "Jones"
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'Ukrainian troops "engaged in small scale" with North Korean soldiers, Ukraine\'s '
+            "Defense Minister Rustem Umerov told South Korean KBS TV.",
+            "Rustem Umerov",
+        ),
+        (
+            '"We believe there are now at least 10,000 DPRK forces," Pentagon spokesman Pat '
+            "Ryder told reporters on Monday.",
+            "Pat Ryder",
+        ),
+        ("Umerov told KBS that the troops were attacked.", "Umerov"),
+        (
+            "But it was not a systematically organized level of engagement, Umerov added.",
+            "Umerov",
+        ),
+        (
+            "Earlier, Andriy Kovalenko, head of the Ukrainian Center for Countering "
+            "Disinformation, had claimed Ukrainian forces engaged North Korean troops.",
+            "Andriy Kovalenko",
+        ),
+        (
+            "Ukraine leader Volodymyr Zelensky, who had earlier condemned the West's lack of "
+            "response, said these battles open a new chapter.",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "In an interview with South Korean broadcaster KBS, Ukrainian Defence Minister "
+            'Rustem Umerov said a "small group" of North Korean soldiers were attacked.',
+            "Rustem Umerov",
+        ),
+        # "according to": an organisation's possessive names the organisation.
+        ("Some 10,000 troops are in Russia, according to South Korea's spy agency.", "South Korea"),
+        (
+            "The troops arrived, according to the National Intelligence Service.",
+            "National Intelligence Service",
+        ),
+        ("Oil fell, according to Reuters calculations.", "Reuters"),
+        ("It was fake, according to a video seen by the BBC.", None),
+        (
+            "Last Tuesday, the South Korean Defense Ministry claimed that some 10,000 troops "
+            "were deployed.",
+            "South Korean Defense Ministry",
+        ),
+        ('Sen. Susan Collins of Maine said she was "hopeful" for a debate.', "Susan Collins"),
+        ("The Bank of England said rates would stay on hold.", "Bank of England"),
+        ("He said an estimated 11,000 soldiers were in the region.", None),  # pronoun
+        ("Most of them are still undergoing training, he added.", None),
+        ("The ministry said on Monday that it was fine.", None),  # no name
+        ("North Korean soldiers have clashed with Ukrainian troops.", None),
+    ],
+)
+def test_find_speaker(sentence: str, speaker: str | None) -> None:
+    assert find_speaker(sentence) == speaker
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 1_000_000,
+        "1," * 200_000,
+        "1 " * 200_000,
+        "." * 100_000,
+        '"' * 100_000,
+        "'" * 100_000,
+        "“" * 100_000,
+        "a" * 1_000_000,
+        "said " * 100_000,
+        "Mr Smith said " * 50_000,
+        "five-" * 100_000,
+        "$" * 100_000 + "5",
+        "about " * 100_000 + "5",
+    ],
+    ids=lambda t: f"{t[:6]!r}x{len(t)}",
+)
+def test_pathological_inputs_are_fast(text: str) -> None:
+    t0 = time.process_time()
+    for n in extract_numbers(text):
+        assert text[n.start : n.end] == n.raw
+    for q in extract_quotes(text):
+        assert text[q.start : q.end] == q.text
+    find_speaker(text)
+    assert time.process_time() - t0 < 5.0
+
+
+_PIECES = [
+    *"0123456789 ,.-$£%'\"“”‘’\n",
+    *["mln", "bn", "m", "pct", "about ", "at least ", "five", "-", "said", "Mr ", "Jan."],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_property_extract_offsets(text: str) -> None:
+    prev_end = 0
+    for n in extract_numbers(text):
+        assert prev_end <= n.start < n.end <= len(text)
+        assert text[n.start : n.end] == n.raw
+        assert n.value == n.value and n.value >= 0  # not NaN
+        prev_end = n.end
+    for q in extract_quotes(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+    speaker = find_speaker(text)
+    assert speaker is None or isinstance(speaker, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_property_any_text(text: str) -> None:
+    for n in extract_numbers(text):
+        assert text[n.start : n.end] == n.raw
+    for q in extract_quotes(text):
+        assert text[q.start : q.end] == q.text
+    find_speaker(text)

@@ -1,0 +1,267 @@
+"""Interruption: ``kill -9`` at a random point leaves a consistent database that the same
+ingest then completes without duplicates; Ctrl-C exits 130 with an exact summary.
+
+The subprocess tests run the real ``claimlens ingest`` on a generated folder of a few
+thousand small articles. The random delays are seeded from the test's own random
+generator and printed, so a failure can be replayed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+import db.ingest as ingest_mod
+from db.check import check_database
+from db.connection import connect
+from db.ingest import ingest_paths
+from db.statements import analyse
+
+N_FILES = 1600
+N_JSONL = 400
+TOTAL = N_FILES + N_JSONL
+CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
+WORDS = [
+    *("minister", "council", "budget", "troops", "police", "market", "shares", "percent"),
+    *("million", "city", "report", "government", "officials", "week", "year", "announced"),
+    *("plan", "harbour", "bridge", "court", "election"),
+]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14)))
+    return f"{words.capitalize()} {rng.randint(1, 99_999)}."
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """TOTAL small articles: text files in ten folders, and one JSON Lines file."""
+    rng = random.Random(20240611)
+    root = tmp_path_factory.mktemp("corpus")
+    for i in range(N_FILES):
+        folder = root / f"part{i % 10}"
+        folder.mkdir(exist_ok=True)
+        body = _sentence(rng) + "\n\n" + _sentence(rng)
+        (folder / f"story{i:05d}.txt").write_text(f"Story {i} headline\n\n{body}\n")
+    with (root / "wire.jsonl").open("w") as f:
+        for i in range(N_JSONL):
+            text = " ".join(_sentence(rng) for _ in range(2))
+            f.write(json.dumps({"id": f"w{i}", "title": f"Wire {i}", "text": text}) + "\n")
+    return root
+
+
+def start_ingest(db_path: Path, folder: Path, *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [*CLI, "--db", str(db_path), "ingest", str(folder), "--no-match", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group: the pool workers go with it
+    )
+
+
+def articles_in(db_path: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
+        try:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return 0  # not created yet
+
+
+def wait_for_articles(db_path: Path, proc: subprocess.Popen[str], at_least: int = 1) -> int:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and proc.poll() is None:
+        n = articles_in(db_path)
+        if n >= at_least:
+            return n
+        time.sleep(0.02)
+    raise AssertionError(f"no article committed in time (exit {proc.poll()})")
+
+
+def kill_group(proc: subprocess.Popen[str]) -> None:
+    """SIGKILL what is left of the process group we started (pool workers)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def assert_consistent(db_path: Path) -> int:
+    """Everything `claimlens check` verifies, and that each stored article has exactly
+    the statements its text yields: no article is half there. Returns the count."""
+    db = connect(db_path)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        report = check_database(db)
+        assert report.ok, [p.message for p in report.problems]
+        counts = dict(db.execute("SELECT article_id, count(*) FROM statements GROUP BY article_id"))
+        n = 0
+        for article_id, text, body_start in db.execute("SELECT id, text, body_start FROM articles"):
+            assert counts.get(article_id, 0) == len(analyse(text, body_start)), article_id
+            n += 1
+        duplicates = db.execute(
+            "SELECT count(*) FROM (SELECT text FROM articles GROUP BY text HAVING count(*) > 1)"
+        ).fetchone()[0]
+        assert duplicates == 0
+        return n
+    finally:
+        db.conn.close()
+
+
+def test_kill_9_at_random_points_then_rerun_completes(corpus: Path, tmp_path: Path) -> None:
+    seed = random.randrange(1_000_000)
+    rng = random.Random(seed)
+    print(f"random seed {seed}")
+    db_path = tmp_path / "killed.db"
+    saved = 0
+    for _attempt in range(2):
+        proc = start_ingest(db_path, corpus, "--quiet")
+        try:
+            wait_for_articles(db_path, proc, at_least=saved + 1)
+            time.sleep(rng.uniform(0.0, 0.6))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+        finally:
+            kill_group(proc)
+            proc.communicate()
+        stored = assert_consistent(db_path)
+        print(f"killed with {stored} of {TOTAL} articles stored")
+        assert stored >= saved
+        saved = stored
+    proc = start_ingest(db_path, corpus, "--json")
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    report = json.loads(out)
+    assert report["added"] == TOTAL - saved
+    assert report["unchanged"] == saved
+    assert report["replaced"] == 0 and report["rejected"] == 0
+    assert assert_consistent(db_path) == TOTAL
+
+
+def test_ctrl_c_exits_130_with_an_exact_summary_and_rerun_completes(
+    corpus: Path, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "sigint.db"
+    proc = start_ingest(db_path, corpus)
+    try:
+        wait_for_articles(db_path, proc)
+        time.sleep(random.uniform(0.0, 0.5))
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        kill_group(proc)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    summary = re.search(r"interrupted — saved so far: (\d+) added, 0 replaced", out)
+    assert summary, out
+    stored = assert_consistent(db_path)
+    assert int(summary.group(1)) == stored  # the summary says exactly what was saved
+    assert 0 < stored < TOTAL
+    proc = start_ingest(db_path, corpus, "--json")
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    report = json.loads(out)
+    assert (report["added"], report["unchanged"]) == (TOTAL - stored, stored)
+    assert assert_consistent(db_path) == TOTAL
+
+
+def test_ctrl_c_while_waiting_for_another_writer_is_prompt(corpus: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "locked.db"
+    connect(db_path).conn.close()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        proc = start_ingest(db_path, corpus / "part2")
+        time.sleep(2.0)  # it has read the files and is waiting for the lock
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        waited = time.monotonic() - sent
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        kill_group(proc)
+    assert proc.returncode == 130, err
+    assert "another claimlens is writing to this database; waiting for it" in err
+    assert waited < 3.0  # not the 60 s busy timeout
+    assert "interrupted — saved so far: 0 added" in out
+
+
+# --- in-process: where exactly the interruption lands ------------------------------------------
+
+
+def _small_folder(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    rng = random.Random(n)
+    for i in range(n):
+        (folder / f"s{i:04d}.txt").write_text(f"Story {i}\n\n{_sentence(rng)} {_sentence(rng)}")
+    return folder
+
+
+def test_keyboard_interrupt_keeps_committed_batches_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest_mod, "BATCH_ARTICLES", 10)
+    folder = _small_folder(tmp_path / "in", 45)
+    real = ingest_mod.read_file
+    seen = {"n": 0}
+
+    def interrupted_read(path: Path):  # type: ignore[no-untyped-def]
+        seen["n"] += 1
+        if seen["n"] == 33:
+            raise KeyboardInterrupt
+        return real(path)
+
+    monkeypatch.setattr(ingest_mod, "read_file", interrupted_read)
+    db = connect(tmp_path / "ki.db")
+    report = ingest_paths(db, [folder], match=False)
+    assert report.interrupted
+    stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert report.added == stored and 0 < stored < 33
+    assert check_database(db).ok
+    monkeypatch.setattr(ingest_mod, "read_file", real)
+    again = ingest_paths(db, [folder], match=False)
+    assert (again.added, again.unchanged) == (45 - stored, stored)
+
+
+@pytest.mark.skipif(
+    threading.current_thread() is not threading.main_thread()
+    or signal.getsignal(signal.SIGINT) is not signal.default_int_handler,
+    reason="needs Python's own Ctrl-C handler in the main thread",
+)
+def test_ctrl_c_during_a_commit_lets_the_commit_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest_mod, "BATCH_ARTICLES", 10)
+    folder = _small_folder(tmp_path / "in", 35)
+    real = ingest_mod.write_statements
+    calls = {"n": 0}
+
+    def write_then_ctrl_c(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 13:  # the 3rd article of the second batch, inside its transaction
+            signal.raise_signal(signal.SIGINT)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_mod, "write_statements", write_then_ctrl_c)
+    db: sqlite_utils.Database = connect(tmp_path / "c.db")
+    report = ingest_paths(db, [folder], match=False)
+    assert report.interrupted
+    # The batch being committed when Ctrl-C came is saved whole, and counted.
+    assert report.added == 20 == db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert check_database(db).ok
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
