@@ -510,7 +510,7 @@ def extract_numbers(text: str) -> list[NumberSpan]:
     return numbers_at(text, 0)
 
 
-def numbers_at(text: str, base: int) -> list[NumberSpan]:
+def numbers_at(text: str, base: int, word_numbers: bool | None = None) -> list[NumberSpan]:
     """``extract_numbers`` of ``text`` with every offset shifted by ``base``.
 
     For db.statements, which extracts per paragraph and needs offsets into the whole
@@ -521,7 +521,9 @@ def numbers_at(text: str, base: int) -> list[NumberSpan]:
     spans = _digit_numbers(text, base)
     # Cheap C-speed token test first: the word-number regex is the costliest scan here
     # and most paragraphs have no spelled-out number.
-    if not _NUMWORD_TOKENS.isdisjoint(text.lower().replace("-", " ").split()):
+    if word_numbers is None:
+        word_numbers = scan_flags(text)[0]
+    if word_numbers:
         spans += _word_numbers(text, base)
         spans.sort(key=lambda s: (s.start, -s.end))
     out: list[NumberSpan] = []
@@ -643,7 +645,7 @@ _VERB_RE = re.compile(
     rf"(?:{_first_letter_trie(_VERB_LIST)}|(?<=[aA])ccording to)\b"
 )
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
-_VERB_TOKENS = _with_punct({*_VERB_LIST, "according", "According"})
+_VERB_TOKENS = _with_punct({*_VERB_LIST, "according", "According"})  # lower-case too
 _NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.-]*")
 _PARTICLES = _words(
     """
@@ -684,9 +686,11 @@ _TITLE_WORDS = _words(
     Dr Mr. Mr Mrs. Mrs Ms. Ms King Queen Prince Princess Pope Sheikh Speaker Deputy Vice
     Foreign Defense Defence Interior Finance Health Attorney Inspector Officer Adviser
     Advisor Envoy Coach Manager Analyst Economist Editor Founder Head Official Lord Lady Sir
-    Dame Archbishop Bishop Cardinal Rabbi Imam Father Chief
+    Dame Archbishop Bishop Cardinal Rabbi Imam Father Chief State Homeland Security
+    Treasury Commerce Energy Education Agriculture Labor Transportation Veterans Housing
     """
 )
+_TITLE_WORDS |= frozenset(w.rstrip(".") for w in _TITLE_WORDS)  # "Sen." and "Sen"
 # Last words of organisation names, whose "titles" (Defense, Foreign ...) are not roles.
 _ORG_WORDS = _words(
     """
@@ -772,6 +776,8 @@ def _speaker_before(sentence: str, v: int) -> tuple[str | None, bool]:
     k = len(pre) - len(run)
     if run and k >= 2 and pre[k - 1] == "of":
         first = _name_run_backwards(pre[: k - 1])
+        if first and first[-1] in _TITLE_WORDS:
+            return _clean_name(run), False  # "Secretary of State Mike Pompeo"
         if first:
             return _clean_name([*first, "of", *run] if first[-1] in _ORG_WORDS else first), False
     return _clean_name(run), False
@@ -793,8 +799,8 @@ def _speaker_after(sentence: str, vend: int) -> str | None:
         if word.lower() in _FORWARD_STOP or not word:
             break
         toks.append(word)
-        if word != tok:
-            break
+        if word != tok and not (tok.endswith(".") and word in _TITLE_WORDS):
+            break  # punctuation ends the name, except a title's period ("Dr. Fauci")
     run = _name_run_backwards(toks)
     if not run or (len(run) == len(toks) and len(toks) > 6):
         return None
@@ -862,6 +868,18 @@ def _speaker_from_verbs(sentence: str) -> str | None:
             if name:
                 return name
     return None
+
+
+def scan_flags(text: str) -> tuple[bool, bool]:
+    """(may hold a spelled-out number, may hold a speech verb), from one C-speed
+    lower/split pass, so callers can skip the costlier regex scans."""
+    toks = text.lower().replace("-", " ").split()
+    return not _NUMWORD_TOKENS.isdisjoint(toks), not _VERB_TOKENS.isdisjoint(toks)
+
+
+def speech_verb_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets of the speech verbs in text[lo:hi] (for picking sentences to attribute)."""
+    return [m.start() for m in _VERB_RE.finditer(text, lo, hi)]
 
 
 def has_speech_verb(text: str) -> bool:

@@ -29,9 +29,10 @@ from db.extract import (
     QuoteSpan,
     extract_quotes,
     find_speaker,
-    has_speech_verb,
     numbers_at,
     quotes_in_line,
+    scan_flags,
+    speech_verb_starts,
 )
 from db.segment import split_sentences
 
@@ -88,16 +89,17 @@ def _statements(
     kind: str,
     quotes: list[QuoteSpan],
     numbers: list[NumberSpan],
-    may_attribute: bool,
+    verbs: list[int] | None,
     out: list[Statement],
 ) -> None:
     """Append a statement per span, with the quotes (clipped) and numbers inside it.
 
-    ``spans``, ``quotes`` and ``numbers`` are absolute and sorted; numbers are taken
-    with one moving index. ``may_attribute`` is False when the region holds no speech
-    verb at all, which spares the per-sentence speaker search.
+    ``spans``, ``quotes``, ``numbers`` and ``verbs`` (speech verb offsets; None means
+    "look everywhere") are absolute and sorted, and walked with moving indexes. Only
+    sentences holding a speech verb get the speaker search.
     """
     ni, n_numbers = 0, len(numbers)
+    vi, n_verbs = 0, len(verbs) if verbs is not None else 0
     qi, n_quotes = 0, len(quotes)
     for s, e in spans:
         if not _has_word(text, s, e):
@@ -121,7 +123,12 @@ def _statements(
                 ns.append(numbers[ni])
             ni += 1
         sent = text[s:e]
-        speaker = find_speaker(sent) if may_attribute else None
+        if verbs is None:
+            speaker = find_speaker(sent)
+        else:
+            while vi < n_verbs and verbs[vi] < s:
+                vi += 1
+            speaker = find_speaker(sent) if vi < n_verbs and verbs[vi] < e else None
         if speaker is None and qs:
             speaker = next((q.speaker for q in qs if q.speaker), None)
         out.append(Statement(s, e, kind, sent, speaker, qs, ns))
@@ -135,9 +142,10 @@ def _analyse_region(text: str, ls: int, le: int, kind: str, out: list[Statement]
     region = text[ls:le]
     has_quote = any(c in region for c in _QUOTE_CHARS)
     quotes = quotes_in_line(text, ls, le, spans) if has_quote else []
-    numbers = numbers_at(region, ls)
-    may_attribute = has_speech_verb(region)
-    _statements(text, spans, kind, quotes, numbers, may_attribute, out)
+    word_numbers, may_attribute = scan_flags(region)
+    numbers = numbers_at(region, ls, word_numbers)
+    verbs = speech_verb_starts(text, ls, le) if may_attribute else []
+    _statements(text, spans, kind, quotes, numbers, verbs, out)
 
 
 def analyse(text: str, body_start: int) -> list[Statement]:
@@ -171,7 +179,7 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
             region = text[hs:he]
             quotes = _shift_quotes(extract_quotes(region), hs)
             numbers = numbers_at(region, hs)
-            _statements(text, [(hs, he)], "headline", quotes, numbers, True, out)
+            _statements(text, [(hs, he)], "headline", quotes, numbers, None, out)
     for lm in _LINE_RE.finditer(text, body_start):
         ls, le = lm.start(), lm.end()
         kind = "sentence"
