@@ -168,8 +168,21 @@ def check_database(
     except _Rollback:
         pass
     except sqlite3.DatabaseError as exc:
-        report.add("integrity", f"the database cannot be read: {exc}", repairable=False)
+        _damaged(report, exc)
     return report
+
+
+def _damaged(report: CheckReport, exc: Exception) -> None:
+    """The file itself is corrupt (SQLite cannot read it): say so once."""
+    if "integrity" not in report.checks:
+        report.checks.append("integrity")
+    if not any(p.name == "integrity" and not p.repairable for p in report.problems):
+        report.add(
+            "integrity", f"the database file is damaged ({exc}); {_RECOVER}", repairable=False
+        )
+
+
+_RECOVER = "restore a backup, or save what is left with `sqlite3 DB .recover`"
 
 
 class _Rollback(Exception):
@@ -177,21 +190,20 @@ class _Rollback(Exception):
 
 
 def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
-    for name, step in (
-        ("schema", _check_schema),
-        ("integrity", _check_integrity),
-        ("counts", _count_rows),
-        ("fts", _check_fts),
-        ("orphans", _check_references),
-        ("offsets", _check_offsets),
-        ("counts:claims", _check_claim_counts),
-        ("matching:pending", _check_pending),
+    for step in (
+        _check_schema,
+        _check_integrity,
+        _count_rows,
+        _check_fts,
+        _check_references,
+        _check_offsets,
+        _check_claim_counts,
+        _check_pending,
     ):
         try:
             step(conn, report)
         except sqlite3.DatabaseError as exc:
-            report.checks.append(name)
-            report.add(name, f"cannot check: {exc}", repairable=False)
+            _damaged(report, exc)
 
 
 def _check_schema(conn: sqlite3.Connection, report: CheckReport) -> None:
@@ -214,7 +226,7 @@ def _check_integrity(conn: sqlite3.Connection, report: CheckReport) -> None:
             "integrity",
             f"SQLite integrity check: {messages[0]}"
             + (f" (and {len(messages) - 1} more)" if len(messages) > 1 else "")
-            + ("" if index_only else "; restore a backup or use `sqlite3 DB .recover`"),
+            + ("" if index_only else f"; {_RECOVER}"),
             len(messages),
             repairable=index_only,
         )
@@ -379,14 +391,19 @@ def repair_database(
     """Repair what ``found`` (else a fresh check) reports; return a fresh check of the
     result, whose ``repaired`` lists what was done."""
     found = found or check_database(db, on_wait=on_wait)
+    if any(p.name == "integrity" and not p.repairable for p in found.problems):
+        # Rebuilding anything from a corrupt file would spread the damage.
+        found.notes.append("nothing was repaired: the database file itself is damaged")
+        return found
     done: list[str] = []
     with transaction(db, on_wait=on_wait) as conn:
         _repair(conn, found, done)
-    if match and found.failed("matching:pending"):
-        from db.ingest import match_pending
+    pending = db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0]
+    if match and pending and matching_available():
+        from db.ingest import match_pending  # also the articles split again above
 
         match_pending(db)
-        done.append(f"matched {found.counts.get('pending_matching', 0)} pending articles")
+        done.append(f"matched {pending} pending articles")
     after = check_database(db, on_wait=on_wait)
     after.repaired = done
     return after

@@ -7,6 +7,7 @@ batch of articles becomes visible to readers all at once or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
-from db.schema import SchemaError, migrate
+from db.schema import SchemaError, check_usable, migrate
 
 ENV_VAR = "CLAIMLENS_DB"
 BUSY_TIMEOUT_MS = 60_000
@@ -53,13 +54,12 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Databas
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         db = sqlite_utils.Database(conn)
+        check_usable(db)  # before anything is written, even the journal mode
         if not readonly:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(db)
-        else:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return db
     except SchemaError as exc:
         _close(conn)
@@ -124,7 +124,15 @@ def transaction(
     _begin_immediate(conn, on_wait)
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
-    conn.execute("COMMIT")
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open. SQLite ends some on its own (a full
+    disk, an I/O error); the error that caused it is the one worth raising."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")

@@ -154,7 +154,7 @@ def read_file(path: Path) -> Iterator[Record]:
     Anything a reader trips over (a parser's own exception, a JSON nesting too deep
     to parse) becomes a :class:`Rejected` for the file, after the records read so far.
     """
-    path = Path(os.path.abspath(path))
+    path = path.resolve()  # the same file has the same key however it was named
     name = display_path(path)
     try:
         info = path.stat()

@@ -19,6 +19,7 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -60,6 +61,7 @@ class IngestReport:
     rejected: list[Rejected] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    error: str | None = None  # why writing stopped (disk full...); also in ``rejected``
     changed_article_ids: list[int] = field(default_factory=list)
     match: Any = None  # the matcher's report, when matching ran
 
@@ -74,6 +76,7 @@ class IngestReport:
             "words": self.words,
             "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted,
+            "error": self.error,
             "errors": [str(r) for r in self.rejected],
         }
 
@@ -442,17 +445,32 @@ def ingest_paths(
         writer.flush(final=True)
     except KeyboardInterrupt:
         report.interrupted = True
+    except sqlite3.DatabaseError as exc:
+        # Disk full, an I/O error, a damaged file: the failed batch was rolled back,
+        # everything committed before stays, and the ingest stops saying why.
+        report.error = f"cannot write to the database ({exc}); stopped, the rest is not saved"
+        failure = Rejected(_database_name(db), report.error)
+        report.rejected.append(failure)
+        if on_reject:
+            on_reject(failure)
     finally:
         guard.uninstall()
-        writer.close(interrupted=report.interrupted)
+        writer.close(interrupted=report.interrupted or report.error is not None)
     report.seconds = time.monotonic() - started
-    if match and not report.interrupted:
+    if match and not report.interrupted and report.error is None:
         try:
             report.match = match_pending(db)
         except KeyboardInterrupt:
             report.interrupted = True  # the articles stay pending for the next run
     report.seconds = time.monotonic() - started
     return report
+
+
+def _database_name(db: sqlite_utils.Database) -> str:
+    try:
+        return db.execute("PRAGMA database_list").fetchone()[2] or "(database)"
+    except sqlite3.Error:
+        return "(database)"
 
 
 def _database_files(db: sqlite_utils.Database) -> set[Path]:

@@ -210,8 +210,15 @@ _TOKEN_RE = re.compile(
 _PHRASES = _build_phrase_table()
 # Canonical tokens of places and organisations ("northkorea", "usa", "eu"): names,
 # but ones that half the statements of a story share, so weak evidence of a claim.
-PLACE_TOKENS = _alias_tokens() - {"%", "million", "billion", "senator", "governor",
-                                  "representative", "president"}
+PLACE_TOKENS = _alias_tokens() - {
+    "%",
+    "million",
+    "billion",
+    "senator",
+    "governor",
+    "representative",
+    "president",
+}
 
 _UNITS = {
     "zero": 0,
@@ -258,35 +265,42 @@ STOP_WORDS = frozenset(
     """
     a about above after again against all also although am an and another any are aren't
     around as at be because been before being below between both but by can cannot could
-    couldn't did didn't do does doesn't doing don't down during each either else ever every
-    few for from further had hadn't has hasn't have haven't having he he'd he'll he's her
-    here here's hers herself him himself his how how's however i i'd i'll i'm i've if in
-    into is isn't it it's its itself just let's me might more most much must mustn't my
-    myself neither nor of off on once only or other ought our ours ourselves out over own
-    per same shan't she she'd she'll she's should shouldn't since so some such than that
-    that's the their theirs them themselves then there there's these they they'd they'll
-    they're they've this those though through thus to too under until up upon us very was
-    wasn't we we'd we'll we're we've were weren't what what's when when's where where's
-    whether which while who who's whom whose why why's will with within without won't would
-    wouldn't yet you you'd you'll you're you've your yours yourself yourselves
-    mr mrs ms dr let least now just still even also
-    say says said saying tell tells told telling add adds added adding according claim
-    claims claimed claiming state states stated statement
-    """.split()
+    couldn't did didn't do does doesn't doing don't down during each either else ever
+    every few for from further had hadn't has hasn't have haven't having he he'd he'll
+    he's her here here's hers herself him himself his how how's however i i'd i'll i'm
+    i've if in into is isn't it it's its itself just let's me might more most much must
+    mustn't my myself neither nor of off on once only or other ought our ours ourselves
+    out over own per same shan't she she'd she'll she's should shouldn't since so some
+    such than that that's the their theirs them themselves then there there's these they
+    they'd they'll they're they've this those though through thus to too under until up
+    upon us very was wasn't we we'd we'll we're we've were weren't what what's when when's
+    where where's whether which while who who's whom whose why why's will with within
+    without won't would wouldn't yet you you'd you'll you're you've your yours yourself
+    yourselves mr mrs ms dr let least now just still even also approximately roughly
+    nearly almost say says said saying tell tells told telling add adds added adding
+    according claim claims claimed claiming state states stated statement
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
+
 # Capitalised, but not names.
 _CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december jan feb mar apr jun jul aug "
-    "sep sept oct nov dec".split()
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
+
 # Words that flip the meaning of a statement: kept as content tokens (canonical
 # "not"), and the matcher also compares their presence.
 NEGATIONS = frozenset(
-    "not no never nobody nothing none nowhere cannot can't won't don't didn't doesn't "
-    "isn't aren't wasn't weren't hasn't haven't hadn't wouldn't shouldn't couldn't "
-    "denied deny denies".split()
+    """
+    not no never nobody nothing none nowhere cannot can't won't don't didn't doesn't isn't
+    aren't wasn't weren't hasn't haven't hadn't wouldn't shouldn't couldn't denied deny
+    denies
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
+
 
 # British -> American spellings that the suffix rules below do not cover.
 _SPELLING = {
@@ -380,6 +394,43 @@ _SPELLING = {
     "kidnapping": "kidnaping",
     "worshipped": "worshiped",
 }
+# A few near-synonyms news outlets swap for one another when reporting the same
+# fact. Deliberately short: each entry must mean the same thing in nearly every
+# news context ("forces" only in the plural: "force"/"forced" are verbs too).
+_SYNONYMS = {
+    "soldier": "troop",
+    "soldiers": "troop",
+    "troops": "troop",
+    "forces": "troop",
+    "servicemen": "troop",
+    "oblast": "region",
+    "province": "region",
+    "provinces": "region",
+    "died": "kill",
+    "dead": "kill",
+    "killed": "kill",
+    "kill": "kill",
+    "kills": "kill",
+    "killing": "kill",
+    "deaths": "kill",
+    "death": "kill",
+    "fatalities": "kill",
+    "wounded": "injur",
+    "injured": "injur",
+    "injuries": "injur",
+    "hurt": "injur",
+    "purchase": "buy",
+    "purchased": "buy",
+    "bought": "buy",
+    "buys": "buy",
+    "buying": "buy",
+    "acquire": "buy",
+    "acquired": "buy",
+    "acquires": "buy",
+    "acquisition": "buy",
+    "spokesperson": "spokesman",
+    "spokeswoman": "spokesman",
+}
 _AE_OE = (
     ("haem", "hem"),
     ("paed", "ped"),
@@ -432,13 +483,11 @@ def stem(word: str) -> str:
     w = word
     if len(w) <= 3 or not w.isalpha():
         return w
-    if w.endswith("ies") and len(w) > 4:
+    if (w.endswith("ies") and len(w) > 4) or (w.endswith("ied") and len(w) > 4):
         w = w[:-3] + "y"
-    elif w.endswith("ied") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif w.endswith("es") and len(w) > 4 and (w[-3] in "xz" or w[-4:-2] in ("ch", "sh", "ss")):
+    elif w.endswith("sses") or (
+        w.endswith("es") and len(w) > 4 and (w[-3] in "xz" or w[-4:-2] in ("ch", "sh", "ss"))
+    ):
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
         w = w[:-1]
@@ -470,6 +519,9 @@ def normalize_word(lower: str) -> str:
         lower = lower[:-1]
     if "'" in lower:
         lower = lower.replace("'", "")
+    syn = _SYNONYMS.get(lower)
+    if syn is not None:
+        return syn
     return stem(american(lower))
 
 
@@ -506,9 +558,7 @@ def tokenize(text: str) -> list[Token]:
     joined = [j > 0 and not text[raw[j - 1][2] : raw[j][1]].strip() for j in range(n)]
     letters = [w for w, _, _ in raw if w[0].isalpha()]
     # Title Case / ALL CAPS text: capitals say nothing about names.
-    titlecase = (
-        len(letters) >= 4 and sum(1 for w in letters if w[0].isupper()) > 0.6 * len(letters)
-    )
+    titlecase = len(letters) >= 4 and sum(1 for w in letters if w[0].isupper()) > 0.6 * len(letters)
     # Possessives are folded here so "North Korea's" and "America's" hit their aliases.
     lowers = [_strip_possessive(w.lower()) for w, _, _ in raw]
     out: list[Token] = []
@@ -653,152 +703,166 @@ def normalize(text: str) -> str:
 # Every other content token counts as rare (weight 1).
 _COMMON_TIERS: tuple[str, str, str] = (
     (
-        "not dlr year usa % vs company 1 new bank market shar 2 net last pric inc trad 3 corp stock "
-        "sal 1986 reuter offer japan rat govern month first cts loss plan shr expect issu 4 may "
-        "week report official uk includ end increas co group tim oil debt 5 profit interest exchang "
-        "agre unit mak country president april security 1987 march meet world tax international "
-        "industry set system current firm quarter foreign export tak dollar 6 total term ris mad "
-        "day servic lik call today minister peopl record february loan cut financ sell 10 develop "
-        "business economic continu hous invest buy work general next fund due analyst financial "
-        "bond 8 qtr january ltd program announc pay rev product bas clos result 7 show chang 9 "
-        "national board common spokesman part futur mov 1985 tonn get production cost open growth "
-        "need canada earlier sourc back ros public high talk recent hold credit major contract lead "
-        "rais federal previous capital earn "
+        "not dlr year usa % vs company 1 new bank market shar 2 net last pric inc trad buy 3 "
+        "corp stock sal 1986 reuter offer japan rat govern month first cts loss plan shr "
+        "expect issu 4 may week report official uk includ end increas co group tim oil debt 5 "
+        "profit interest exchang agre unit mak country president april security 1987 march "
+        "meet world tax international industry set system current firm quarter foreign export "
+        "tak dollar 6 total term ris mad day servic lik call today minister peopl record "
+        "february loan cut financ sell spokesman 10 develop business economic continu hous "
+        "invest work general next fund due analyst financial bond 8 qtr january ltd program "
+        "announc pay rev product bas clos result 7 show chang 9 national board common part "
+        "futur mov 1985 tonn get production cost open growth need canada earlier sourc back "
+        "ros public high talk recent hold credit major contract lead rais federal previous "
+        "capital earn "
     ),
     (
-        "level point chairman start 30 money policy manag see well follow com s want declin bill "
-        "commission help depart good operation long germany remain right reserv fall import fil way "
-        "support lower economy deal many 20 31 member budget period payment second 15 cash currency "
-        "party west france reduc use mark demand figur agr purchas gain number order shareholder "
-        "receiv yen rul operat estimat ask compar account committe provid higher december jun used "
-        "european investor gam central union nam problem valu director proposal lin fell allow "
-        "believ mln sign giv action chief annual 12 third acquir deficit think executiv own privat "
-        "plant china computer plac real decision dividend propos york yesterday early asset complet "
-        "bid put look nation ago acquisition technology subsidiary half dealer manager vot court "
-        "law domestic comment election already london ec stg non hom car improv charg play amount "
-        "reach win seek requir supp treasury control short forc offic run former ship sold averag "
-        "strong brazil power project approv agency held drop produc incom full try consider reagan "
-        "aid option dat hop area limit revenu stak going spend top consumer commercial secretary "
-        "fac concern th go final labor 11 oper 50 availabl measur ministry far trump trader main "
-        "best gas larg near sav 25 outstand prim film senior leader position prior producer low "
-        "return becom avg tender target july industrial rang later several sector administration "
-        "form clear releas wheat less list washington data local begin cas possibl 1988 energy "
-        "friday o detail conferenc forecast basis post association joint surplus iran fiscal franc "
-        "standard september head england merger banker prefer lat political act despit p 16 seen "
-        "mth republican involv output europ congress attack past build campaign 13 democrat "
-        "agricultur given gold award south among launch approval initial certain hit farm effectiv "
-        "mean min 18 test adjust information community decid cover whit grow largest present "
-        "pressur economist effort trust fre special sharp reform div effect paper player 100 st lif "
-        "job reflect press littl convertibl caus balanc senat research debentur condition grain "
-        "facility 14 question network worker city fail strik 28 process crud vic soviet barrel "
-        "ventur officer transaction better reporter boost find baker affect packag won know "
-        "inflation 17 center monetary sugar keep study paid equity led additional monday index step "
-        "review yield aim sid texa october air customer deposit bring old resourc crop 87 taken "
-        "division bought bbc warn took carry stor appear key commit plc latest extend music schedul "
-        "immediat benefit pact worth mobil council creat john negotiation 40 western manufactur "
-        "represent accept liv fed hour settl found gulf turn big november organization small "
-        "discuss insuranc food personal fourth subject paris cam accord abl airlin tuesday sery "
-        "great split stop authority thing significant russia brown war introduc view exclud "
-        "activity proc drug direct ahead hard creditor conservativ petroleum damag motor design "
-        "team quota lot warrant suggest equip softwar star particular attempt property "
-        "representativ de 24 australian cent qtly replac 100000000 legal phon left exist partner "
-        "potential corn wednesday rol letter video factor request coffe performanc corporat "
-        "commodity sit defens 2004 advanc usda user important expand respons soon electronic "
-        "takeover express quot "
+        "level point chairman start 30 money policy manag see well follow com s want declin "
+        "bill commission help depart good operation long germany remain right reserv fall "
+        "import fil way support lower economy deal many 20 31 member budget period payment "
+        "second 15 cash currency party west france reduc use mark demand figur agr gain number "
+        "order shareholder receiv yen rul operat estimat ask compar account committe provid "
+        "higher december jun used european investor gam central union nam problem valu "
+        "director proposal lin fell allow believ mln sign giv action chief annual 12 third "
+        "deficit think executiv own privat plant china computer plac real decision dividend "
+        "propos york yesterday early asset complet bid put look nation ago technology "
+        "subsidiary half dealer manager vot court law domestic comment election already london "
+        "ec stg non hom car improv charg play amount reach win seek requir supp treasury "
+        "control short offic run former ship sold averag strong brazil power project approv "
+        "agency held drop produc incom full try consider reagan aid option dat hop area limit "
+        "revenu stak going spend top consumer commercial secretary fac concern th go final "
+        "labor 11 oper 50 availabl measur ministry far trump trader main best gas larg sav 25 "
+        "outstand prim film senior leader position prior producer low return becom avg tender "
+        "target july industrial rang later several sector administration form clear releas "
+        "wheat less list washington data forc local begin cas possibl 1988 energy friday o "
+        "detail conferenc forecast basis post association joint surplus iran fiscal franc "
+        "standard september head england merger banker prefer lat political act despit p 16 "
+        "seen mth republican involv output europ congress attack past build campaign 13 "
+        "democrat agricultur given gold award south among launch approval initial certain hit "
+        "farm effectiv mean min 18 test adjust information community decid cover whit grow "
+        "largest present pressur economist effort trust fre special sharp reform div effect "
+        "paper player 100 st lif job reflect press littl convertibl caus balanc senat research "
+        "debentur condition grain facility 14 question network worker city fail strik 28 "
+        "process crud vic soviet barrel ventur officer transaction better reporter boost find "
+        "baker affect packag won know inflation 17 center monetary sugar keep study paid "
+        "equity led additional monday index step review yield aim sid texa october air "
+        "customer deposit bring old resourc crop 87 taken division bbc warn took carry stor "
+        "appear key commit plc latest extend music schedul immediat benefit pact worth mobil "
+        "council creat john negotiation 40 western manufactur represent kill accept liv fed "
+        "hour settl found gulf turn big november organization small discuss insuranc food "
+        "personal fourth subject paris cam accord abl airlin tuesday sery great split stop "
+        "authority near thing significant russia brown war introduc view exclud activity proc "
+        "drug direct ahead hard creditor conservativ petroleum damag motor design team quota "
+        "lot warrant suggest equip softwar star particular attempt property representativ de "
+        "24 australian cent qtly replac 100000000 legal phon left exist partner potential corn "
+        "wednesday rol letter video factor request coffe performanc corporat commodity sit "
+        "defens 2004 advanc usda user important expand respons soon electronic takeover "
+        "express quot "
     ),
     (
-        "rd iraq jam fix risk almost lend whol 22 hand borrow blair holder poor pacific intend b "
-        "opec restructur morn using rather began join lost similar coupon 27 impact volum farmer "
-        "mexico 19 enough situation william reduction urg gav provision los season enter fee plus "
-        "reason thursday fami reviz slight interview maintain tv judg link original subordinat away "
-        "daily leav chanc steel addition moody relat reject taiwan michael august substantial "
-        "predict wid soybean repurchas club robert chemical prepar access tariff pass health street "
-        "intervention broker book slow digital australia east obama probab indicat combin match "
-        "argu swiss 60 field night majority legislation grant fear radio serv 23 difficult repay "
-        "newspaper senator push telephon biggest d 26 africa m e g singl 21 serious anti delay "
-        "negotiat went light establish stand wall natural don toward maker tory staff competition "
-        "capacity t poll communication david discount howard happen declar confirm got visit "
-        "employe electric disclos other saudiarabia oppos tomorrow land sec certificat associat 0 "
-        "italy governor television class parent bundesbank media l delivery different wal "
-        "institution democratic disput construction jan feel break publish arm corporation pre "
-        "dutch north f instead application protect unchang morgan achiev fuel material heavy "
-        "thought speak seem philippin idea 1990 wag speech fight polic mortgag chicago focus paul "
-        "opposition minut promiz known encourag india 80 institut global appeal hug eurobond "
-        "commerc individual hear oversea opportunity sunday c brother session 2005 fact "
-        "distribution suspend forward southern retail southkorea doubl arrang separat machin matter "
-        "longer challeng payabl ban investigation impos behind apply man parlia unlik underwrit "
-        "round eas seat card overall metal sterl goal event met transfer block flow agricultural "
-        "california across cit suit turnover discussion outsid determin quick mail kong gm imf 1000 "
-        "independent progress ton subsidy mid manufacturer crisis social debat driv partnership "
-        "prevent 1000000000 saw stag greater respectiv together extraordinary military prospect "
-        "someth principal clinton 1984 texaco ag 35 survey 90 region sent resign along 86 expansion "
-        "par exploration school strategy messag 2003 brazilian regular summer devic lift "
-        "underwriter 29 saturday normal 88 model fir northern retir refus chancellor purpos employ "
-        "hong lord r protection weekend avoid buyer gross ireland merrill bankruptcy recovery port "
-        "equal approach titl quality wait 70 feb primary suffer cabl secur richard favor licens "
-        "venezuela chip statistic indonesia liberal nakason websit alway congressional brought "
-        "ensur water 1992 competitiv treat activ necessary african spain fair describ minimum "
-        "deliver experienc spot stability rest chrysler bpd stay positiv re relativ evidenc version "
-        "engineer respond unless lynch trend expir children utility contain affair volcker miss "
-        "defend auction technical amend quit cocoa success fully ibm rac registration conduct sur "
-        "argentina seasonal 2000 schem alternativ accus onlin exporter authoriz black operator "
-        "payout address unemploy docu 50000000 successful discontinu 200000000 liquidity "
-        "telecommunication medium body weather margin justic practic turkey register threaten prov "
-        "speculation 300000000 band principl actual confidenc semiconductor presidential compet "
-        "zealand worry duty siz controll ally euro alleg featur lawyer women aircraft via eu "
-        "shearson expectation ground vehicl candidat search sport delegat signal especial "
-        "connection estat ability specific choic threat champion pipelin cours appoint deputy "
-        "failur watch expens regulatory medical stabiliz internet spread station writ pound mil "
-        "worldwid middl enterpriz steady regulation drill pledg nil depend spokeswoman adopt rumor "
-        "trial exerciz lack smith remark battl obtain fox understand surpriz criticiz engin 1989 "
-        "possibility entir resolv 45 elect jon explain convert retain opinion guarante 500000000 "
-        "pick 32 insist nuclear dec boston gatt injury nd consolidat anyth redeem university handl "
-        "traditional young men illegal ecuador copper premium human victory finish truck dom brand "
-        "transport prompt imag pension singapor border affiliat brief spe draw diplomat broadcast "
-        "ford maturity cup panel microsoft send formal grad solution host crown structur silver "
-        "doubt charl bell kill outlook reschedul asia pictur bad remov stat concession content beat "
-        "100000 float tough royal consumption identify san generat ready halt friend cross n offset "
+        "rd iraq jam fix risk lend whol 22 hand borrow blair holder poor pacific intend b opec "
+        "restructur morn using rather began join lost similar coupon 27 impact volum farmer "
+        "mexico 19 enough situation william reduction urg gav provision los season enter fee "
+        "region plus reason thursday fami reviz slight interview maintain tv judg link "
+        "original subordinat away daily leav chanc steel addition moody relat reject taiwan "
+        "michael august substantial predict wid soybean repurchas club robert chemical prepar "
+        "access tariff pass health street intervention broker book slow digital australia east "
+        "obama probab indicat combin match argu swiss 60 field night majority legislation "
+        "grant fear radio serv 23 difficult repay newspaper senator push telephon biggest d 26 "
+        "africa m e g singl 21 serious anti delay negotiat went light establish stand wall "
+        "natural don toward maker tory staff competition capacity t poll communication david "
+        "discount howard happen declar confirm got visit employe electric disclos other "
+        "saudiarabia oppos tomorrow land sec certificat associat 0 italy purchas governor "
+        "television class parent bundesbank media l delivery different wal institution "
+        "democratic disput construction jan feel break publish arm corporation pre dutch north "
+        "f instead application protect unchang morgan achiev fuel material heavy thought speak "
+        "seem philippin idea 1990 wag speech fight polic mortgag chicago focus paul opposition "
+        "minut promiz known encourag india 80 institut global appeal hug eurobond commerc "
+        "individual hear oversea opportunity sunday c brother session 2005 fact distribution "
+        "suspend forward southern retail southkorea doubl arrang separat machin matter longer "
+        "challeng payabl ban investigation impos behind apply man parlia unlik underwrit round "
+        "eas seat card overall metal sterl troop goal event met transfer block flow "
+        "agricultural california across cit suit turnover discussion outsid determin quick "
+        "mail kong gm imf 1000 independent progress ton subsidy mid manufacturer crisis social "
+        "debat driv partnership prevent injur 1000000000 saw stag greater respectiv together "
+        "extraordinary military prospect someth principal clinton 1984 texaco ag 35 survey 90 "
+        "sent resign along 86 expansion par exploration school strategy messag 2003 brazilian "
+        "regular summer devic lift underwriter 29 saturday normal 88 model fir northern retir "
+        "refus chancellor purpos employ hong lord r protection weekend avoid buyer gross "
+        "ireland merrill bankruptcy recovery port equal approach titl quality wait 70 feb "
+        "primary suffer cabl secur richard favor licens venezuela chip statistic indonesia "
+        "liberal nakason websit alway congressional brought ensur water 1992 competitiv treat "
+        "activ necessary african spain fair describ minimum deliver experienc spot stability "
+        "rest chrysler bpd stay positiv re relativ evidenc version engineer respond unless "
+        "lynch trend expir children utility contain affair volcker miss defend auction "
+        "technical amend quit cocoa success fully ibm rac registration conduct sur argentina "
+        "seasonal 2000 schem alternativ accus onlin exporter authoriz black operator payout "
+        "address unemploy docu 50000000 successful discontinu 200000000 liquidity "
+        "telecommunication medium body weather margin justic practic turkey register threaten "
+        "prov speculation 300000000 band principl actual confidenc semiconductor presidential "
+        "compet zealand worry duty siz controll ally euro alleg featur lawyer women aircraft "
+        "via eu shearson expectation ground vehicl candidat search sport delegat signal "
+        "especial connection estat ability specific choic threat champion pipelin cours "
+        "appoint deputy failur watch expens regulatory medical stabiliz internet spread "
+        "station writ pound mil worldwid middl enterpriz steady regulation drill pledg nil "
+        "depend adopt rumor trial exerciz lack smith remark battl obtain fox understand "
+        "surpriz criticiz engin 1989 possibility entir resolv 45 elect jon explain convert "
+        "retain opinion guarante 500000000 pick 32 insist nuclear dec boston gatt nd "
+        "consolidat anyth redeem university handl traditional young men illegal ecuador copper "
+        "premium human victory finish truck dom brand transport prompt imag pension singapor "
+        "border affiliat brief spe draw diplomat broadcast ford maturity cup panel microsoft "
+        "send formal grad solution host crown structur silver doubt charl bell outlook "
+        "reschedul asia pictur bad remov stat concession content acquisition beat 100000 float "
+        "tough royal consumption identify san generat ready halt friend cross n offset "
         "cooperation perform voic guarant kind leas attend ounc afternoon permit owner lawson "
         "million downgrad conversion mill 10000000 train bit item distribut read screen virus "
-        "inventory coupl contribut guilder eastern temporary shift cabinet branch bar relation pc "
-        "attorney percentag welcom moment salomon recommend anticipat strength load monitor "
+        "inventory coupl contribut guilder eastern temporary shift cabinet branch bar relation "
+        "pc attorney percentag welcom moment salomon recommend anticipat strength load monitor "
         "strengthen coach hotel story italian front luxembourg denomination recover ric admit "
-        "buffer song georg becam bonus entertain narrow rival sought undisclos enabl flight fin "
-        "extra highest promot basic expert enhanc simp johnson protest row assistanc harvest broad "
-        "meanwhil restriction 10000 tool district merg emerg often 1980 winter assum 0.5 fan "
-        "immigration voter civil giant built 2.5 rapid floor debtor draft history refer relief room "
-        "tour martin 75 exampl gmt island reveal bear regional box word rain spent curb track "
-        "troubl fundamental patent confident grand regard scal 200 appl summit gencorp ratio "
-        "brokerag sound cattl various advizer will scotland occur continental 2000000000 expenditur "
-        "person minority inquiry yeutter weak winner actor broadband 1997 agent lawsuit rubber boe "
-        "shortag disappoint differenc popular preliminary israel northamerica instru equivalent "
-        "unveil arrest beyond 500000 asian wrong lov angel contact wast compriz indian 1.5 newly "
-        "beef recommendation hugh feed liability sea fast upgrad download resum peter thousand "
-        "county matur 2002 tony interven emergency maximum complaint influenc negativ 1983 cotton "
-        "advantag hurt pend defeat typ 34 initiativ dilut deep jump callabl nomination abroad "
-        "stress coast smaller 30000000 submit completion difficulty 33 sony spring swap answer "
-        "recogniz grew written impl stabl refinery passenger florida fraud j 20000000 shop 65 usual "
-        "compromiz career criticism concentrat shown apparent offshor 51 select education missil "
-        "deutsch sanction cargo oscar controversial conclud larger storag factory latinamerica "
-        "150000000 tap pretax chart generation travel intent fresh sir representative excess "
-        "miyazawa extrem ownership responsibility optimistic blam hospital check usair throughout v "
-        "ct leagu acr stimulat sever shell olympic reorganization pac versus switch cod channel "
-        "external king status refin increasing green intention red internal obligation correct "
-        "subcommitte renew kept 500 criminal maiz alan ball component borrower respect spanish "
-        "leadership assess 1500000 aluminum responsibl lawmaker enforc 36 ccc donald 2001 hill spac "
-        "scor egypt environ feet contribution incentiv critical redemption eventual society 5000 "
-        "rank park bancorp exc copy chas textil bush cumulativ meant road mps coal tie investigat "
-        "critic "
+        "buffer song georg becam bonus entertain narrow rival sought undisclos enabl flight "
+        "fin extra highest promot basic expert enhanc simp johnson protest row assistanc "
+        "harvest broad meanwhil restriction 10000 tool district merg emerg often 1980 winter "
+        "assum 0.5 fan immigration voter civil giant built 2.5 rapid floor debtor draft "
+        "history refer relief room tour martin 75 exampl gmt island reveal bear regional box "
+        "word rain spent curb track troubl fundamental patent confident grand regard scal 200 "
+        "appl summit gencorp ratio brokerag sound cattl various advizer will scotland occur "
+        "continental 2000000000 expenditur person minority inquiry yeutter weak winner actor "
+        "broadband 1997 agent lawsuit rubber boe shortag disappoint differenc popular "
+        "preliminary israel northamerica instru equivalent unveil arrest beyond 500000 asian "
+        "wrong injury lov angel contact wast compriz indian 1.5 newly beef recommendation hugh "
+        "feed liability sea fast upgrad download resum peter thousand county matur 2002 tony "
+        "interven emergency maximum complaint influenc negativ 1983 cotton advantag pend "
+        "defeat typ 34 initiativ dilut deep jump callabl nomination abroad stress coast "
+        "smaller 30000000 submit completion difficulty 33 sony spring swap answer recogniz "
+        "grew written impl stabl refinery passenger florida fraud j 20000000 shop 65 usual "
+        "compromiz career criticism concentrat shown apparent offshor 51 select education "
+        "missil deutsch sanction cargo oscar controversial conclud larger storag factory "
+        "latinamerica 150000000 tap pretax chart generation travel intent fresh sir "
+        "representative excess miyazawa extrem ownership responsibility optimistic blam "
+        "hospital check usair throughout v ct leagu acr stimulat sever shell olympic "
+        "reorganization pac versus switch cod channel external king status refin increasing "
+        "green intention red internal obligation correct subcommitte renew kept 500 criminal "
+        "maiz alan ball component borrower respect spanish leadership assess 1500000 aluminum "
+        "responsibl lawmaker enforc 36 ccc donald 2001 hill spac scor egypt environ feet "
+        "contribution incentiv critical redemption eventual society 5000 rank park bancorp exc "
+        "copy chas textil bush cumulativ meant road mps coal tie investigat critic "
     ),
 )
 _TIER_WEIGHTS = (0.25, 0.5, 0.75)
 
 
+# Places ("northkorea", "usa") are names every statement of a story shares: they
+# say what a story is about, not which claim a statement makes. Capped at this.
+PLACE_RARITY = 0.5
+
+
 def _build_rarity() -> dict[str, float]:
     table: dict[str, float] = {}
-    for tier, weight in zip(_COMMON_TIERS, _TIER_WEIGHTS):
+    for tier, weight in zip(_COMMON_TIERS, _TIER_WEIGHTS, strict=True):
         for w in tier.split():
             table.setdefault(w, weight)
+    for place in PLACE_TOKENS:
+        table[place] = min(table.get(place, 1.0), PLACE_RARITY)
     return table
 
 

@@ -195,14 +195,7 @@ def migrate(db: sqlite_utils.Database) -> int:
     Each step runs in its own IMMEDIATE transaction, so a crash mid-migration
     leaves the database at the previous version, never half-migrated.
     """
-    found = user_version(db)
-    if found > SCHEMA_VERSION:
-        raise SchemaError(
-            f"database schema version {found} is newer than this claimlens "
-            f"(supports up to {SCHEMA_VERSION}); upgrade claimlens to open it"
-        )
-    if found == 0 and _has_foreign_tables(db):
-        raise SchemaError("this SQLite file was not created by claimlens (it has other tables)")
+    found = check_usable(db)
     version = found
     while version < SCHEMA_VERSION:
         step = MIGRATIONS[version]
@@ -217,14 +210,30 @@ def migrate(db: sqlite_utils.Database) -> int:
             db.conn.execute(f"PRAGMA user_version = {version + 1}")
             db.conn.execute("COMMIT")
         except BaseException:
-            db.conn.execute("ROLLBACK")
+            if db.conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                db.conn.execute("ROLLBACK")
             raise
         version += 1
-    missing = [t for t in CORE_TABLES if t not in _table_names(db)]
-    if missing:
+    check_usable(db)
+    return found
+
+
+def check_usable(db: sqlite_utils.Database) -> int:
+    """The schema version of ``db``, or SchemaError if this claimlens must not touch it:
+    a newer version, or an SQLite file of another program. Reads only."""
+    found = user_version(db)
+    if found > SCHEMA_VERSION:
         raise SchemaError(
-            f"not a claimlens database (schema version {version}, but no table "
-            f"{', '.join(missing)})"
+            f"database schema version {found} is newer than this claimlens "
+            f"(supports up to {SCHEMA_VERSION}); upgrade claimlens to open it"
+        )
+    tables = _table_names(db)
+    if found == 0 and tables:
+        raise SchemaError("this SQLite file was not created by claimlens (it has other tables)")
+    missing = [t for t in CORE_TABLES if t not in tables]
+    if found > 0 and missing:
+        raise SchemaError(
+            f"not a claimlens database (schema version {found}, but no table {', '.join(missing)})"
         )
     return found
 
@@ -236,10 +245,6 @@ def _table_names(db: sqlite_utils.Database) -> set[str]:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     }
-
-
-def _has_foreign_tables(db: sqlite_utils.Database) -> bool:
-    return bool(_table_names(db))
 
 
 def schema_objects() -> dict[str, tuple[str, str]]:

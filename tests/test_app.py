@@ -29,6 +29,22 @@ def screen_text(app: ClaimLensApp) -> str:
     return "\n".join(strip.text for strip in strips)
 
 
+def styles_of(app: ClaimLensApp, needle: str) -> list:  # type: ignore[type-arg]
+    """The styles of the on-screen segments that hold ``needle``."""
+    return [
+        seg.style
+        for strip in app.screen._compositor.render_strips()
+        for seg in strip
+        if needle in seg.text
+    ]
+
+
+def article_rows(articles) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+    """The article rows of the list, story rows left out."""
+    rows = (articles.row(i) for i in range(articles.total))
+    return [r for r in rows if r is not None and r["kind"] == "article"]
+
+
 def main_of(app: ClaimLensApp) -> MainScreen:
     return app.main
 
@@ -53,8 +69,10 @@ async def test_first_screen_shows_both_sources_newest_first(demo_app) -> None:  
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         main = main_of(app)
-        assert main.articles.total == 2
-        rows = [main.articles.row(i) for i in range(2)]
+        # Grouped by story when the engine made stories (both articles are in one).
+        assert main.state.by_story == main.library.has_stories()
+        assert main.counts[0] == 2
+        rows = article_rows(main.articles)
         assert [r["source"] for r in rows] == ["Source A", "Source B"]
         assert rows[0]["date"] == "2024-11-06"
         # The counts of corroborated and conflicting statements are on the row.
@@ -62,6 +80,10 @@ async def test_first_screen_shows_both_sources_newest_first(demo_app) -> None:  
         text = screen_text(app)
         assert "Ukraine says it fought N Korean troops" in text
         assert "≠" in text and "✓" in text
+        # The list's cursor row is reversed (two-line rows in a narrow pane).
+        assert main.articles.row_height == 2
+        assert all(s.reverse for s in styles_of(app, "Ukraine says it fought"))
+        assert not any(s.reverse for s in styles_of(app, 'Ukrainian troops "engaged'))
         # The reader previews the highlighted article.
         assert main.reader.article["source"] == "Source A"
         await pilot.press("j")
@@ -187,6 +209,11 @@ async def test_word_search_ranks_highlights_and_opens(demo_app) -> None:  # type
         assert main.reader.current["id"] == third.statement_id
         await pilot.press("N")
         assert main.reader.current["id"] == second.statement_id
+        # Searching again starts afresh, in the mode asked for.
+        await pilot.press("f")
+        assert isinstance(app.screen, SearchScreen) and app.screen.fuzzy
+        assert app.screen.input.value == "" and app.screen.hits == []
+        assert app.focused is app.screen.input
 
 
 @async_test
@@ -297,7 +324,7 @@ async def test_command_palette_runs_app_commands(demo_app) -> None:  # type: ign
         await settle(pilot)
         main = main_of(app)
         assert main.state.filter.source == "Source B"
-        assert main.articles.total == 1
+        assert main.counts[0] == 1
 
 
 @async_test
@@ -310,11 +337,12 @@ async def test_source_and_date_filters(demo_app) -> None:  # type: ignore[no-unt
         assert isinstance(app.screen, SourceFilterScreen)
         await pilot.press("j", "j", "enter")  # All, Source A, [Source B]
         assert main.state.filter.source == "Source B"
-        assert main.articles.total == 1
+        assert main.counts[0] == 1
+        assert [r["source"] for r in article_rows(main.articles)] == ["Source B"]
         assert main.articles.current["source"] == "Source B"
         assert "source: Source B" in screen_text(app)
         await pilot.press("x")
-        assert main.articles.total == 2
+        assert main.counts[0] == 2
         await pilot.press("d")
         assert isinstance(app.screen, DateFilterScreen)
         await pilot.press(*"nonsense", "enter")
@@ -323,12 +351,12 @@ async def test_source_and_date_filters(demo_app) -> None:  # type: ignore[no-unt
         await pilot.press(*(["backspace"] * 8), *"2024-11-06", "enter")
         assert isinstance(app.screen, MainScreen)
         assert main.state.filter.since == "2024-11-06"
-        assert main.articles.total == 1
+        assert main.counts[0] == 1
         assert main.articles.current["source"] == "Source A"
         await pilot.press("d", "tab", *"2024-11-01", "enter")
         # since 2024-11-06 > until 2024-11-01: the range is turned round.
         assert (main.state.filter.since, main.state.filter.until) == ("2024-11-01", "2024-11-06")
-        assert main.articles.total == 2
+        assert main.counts[0] == 2
         await pilot.press("x")
         assert main.state.filter.since is None
 
@@ -352,6 +380,8 @@ async def test_resize_to_80x24_stacks_panes(demo_app) -> None:  # type: ignore[n
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert main.has_class("-narrow")
+        assert main.articles.row_height == 1  # full width: one line per article
+        assert all(s.reverse for s in styles_of(app, "Ukraine says it fought"))
         assert main.articles.region.width == 80 and main.reader.region.width == 0
         await pilot.press("enter")
         assert main.articles.region.width == 0
@@ -390,10 +420,11 @@ async def test_keymap_from_the_user_config_file(
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         main = main_of(app)
+        start = main.articles.cursor
         await pilot.press("j")
-        assert main.articles.cursor == 0  # j no longer moves
+        assert main.articles.cursor == start  # j no longer moves
         await pilot.press("ctrl+n")
-        assert main.articles.cursor == 1
+        assert main.articles.cursor == start + 1
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, SearchScreen)
         await pilot.press("escape", "question_mark")
@@ -455,6 +486,17 @@ async def test_no_color_keeps_every_cue(demo_db: Path, monkeypatch: pytest.Monke
         row = next(i for i, line in enumerate(lines) if "▶≠ He said" in line)
         styles = [seg.style for seg in strips[row] if "estimated" in seg.text]
         assert styles and all(s is not None and s.reverse for s in styles)
+        # No colour at all reaches the terminal: its own foreground and background,
+        # never black on black.
+        colours = {
+            c
+            for strip in strips
+            for seg in strip
+            if seg.style is not None
+            for c in (seg.style.color, seg.style.bgcolor)
+            if c is not None
+        }
+        assert colours and all(c.is_default for c in colours), sorted(map(str, colours))
 
 
 @async_test
@@ -563,6 +605,7 @@ async def test_list_groups_articles_by_story(demo_db: Path) -> None:
         await pilot.press("t")
         assert not main.state.by_story and articles.total == 2
         assert articles.current["kind"] == "article"
+        assert "Articles (2)" in screen_text(app)
 
 
 @async_test
@@ -589,3 +632,70 @@ async def test_only_the_terminals_16_colours_are_used(demo_app) -> None:  # type
                 keys,
                 sorted({str(c) for c in used}),
             )
+
+
+@async_test
+async def test_a_slow_search_never_blocks_typing(demo_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from tui.components.library import Library
+
+    release = threading.Event()
+    seen: list[str] = []
+    real_search = Library.search
+
+    def slow_search(self, query, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(query)
+        release.wait(10)  # the database is slow today
+        return real_search(self, query, **kwargs)
+
+    monkeypatch.setattr(Library, "search", slow_search)
+    app = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Zelensky")
+        await pilot.pause()
+        search = app.screen
+        # Every key reached the query box while the searches were still running.
+        assert search.input.value == "Zelensky"
+        assert search.hits == [] and seen and seen[0] == "Z"
+        release.set()
+        await settle(pilot)
+        # Only the latest query's results are shown.
+        assert search.query_text == "Zelensky"
+        assert search.hits and all("Zelensky" in h.text for h in search.hits)
+
+
+@async_test
+async def test_keys_typed_right_after_slash_go_to_the_query(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """Typeahead: a user types "/jobs" in one go (or pastes it); the keys after "/"
+    reach the app before the search screen exists. None may be lost, and none may
+    act on the list (j moves the list cursor, q quits)."""
+    from textual import events
+
+    app = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        cursor = main.articles.cursor
+        for key, char in [("slash", "/"), ("j", "j"), ("o", "o"), ("b", "b"), ("q", "q")]:
+            app.post_message(events.Key(key, char))  # all queued at once, as a terminal sends them
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.input.value == "jobq"
+        assert main.articles.cursor == cursor and app.is_running
+
+
+@async_test
+async def test_enter_on_an_empty_search_does_not_hang(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert "Searching" not in screen_text(app)
+        await pilot.press(*"Kursk", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert "Kursk" in main_of(app).reader.current["text"]

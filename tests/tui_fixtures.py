@@ -44,43 +44,48 @@ MARKUP_TEXT = (
 
 
 def ensure_demo_matches(path: Path) -> bool:
-    """Make sure the demo database has the two cross-source matches the sample holds.
+    """Make sure the demo database holds every cross-source match its two articles have.
 
-    The matching engine (db.matching) writes them when it is installed; while it
-    is not, this writes the pairs it is specified to find (the 11,000 vs 10,000
-    conflict and Umerov's "small contacts" statement), so the browser's own
-    behaviour can still be tested. Returns True when the engine wrote them.
+    The matching engine writes matches at ingest. Its candidate search is tuned
+    for big corpora and may pass over a pair; so that the browser's tests do not
+    move with that tuning, every pair of statements of the two sources is scored
+    with the engine's own pair scorer (``db.matcher.compare_texts``) and the pairs
+    it calls ``same`` or ``conflict`` that are missing are added. Returns True when
+    the engine had already written them all.
     """
+    from db.matcher import compare_texts
+    from db.queries import article_statements, list_articles
+
     db = connect(path)
     try:
-        if db.execute("SELECT count(*) FROM matches").fetchone()[0]:
-            return True
-
-        def sid(source: str, needle: str) -> int:
-            row = db.execute(
-                "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id"
-                " JOIN sources src ON src.id = a.source_id"
-                " WHERE src.name = ? AND s.text LIKE ? ORDER BY s.id",
-                (source, f"%{needle}%"),
-            ).fetchone()
-            return int(row[0])
-
-        a = sid("Source A", "an estimated 11,000")
-        b = sid("Source B", "at least 10,000")
-        diff = [
-            {"a": "an estimated 11,000", "b": "at least 10,000", "a_value": 11000, "b_value": 10000}
-        ]
-        db.execute(
-            "INSERT INTO matches(a, b, score, relation, diff) VALUES (?, ?, ?, ?, ?)",
-            (min(a, b), max(a, b), 81.0, "conflict", json.dumps(diff)),
+        first, second = (
+            article_statements(db, a["id"])
+            for a in sorted(list_articles(db), key=lambda a: a["id"])
         )
-        c = sid("Source A", "small contacts")
-        d = sid("Source B", "systematically organized")
-        db.execute(
-            "INSERT INTO matches(a, b, score, relation, diff) VALUES (?, ?, ?, ?, NULL)",
-            (min(c, d), max(c, d), 72.0, "same"),
-        )
-        return False
+        complete = True
+        for a in first:
+            for b in second:
+                lo, hi = (a, b) if a["id"] < b["id"] else (b, a)
+                if db.execute(
+                    "SELECT 1 FROM matches WHERE a = ? AND b = ?", (lo["id"], hi["id"])
+                ).fetchone():
+                    continue
+                result = compare_texts(lo["text"], hi["text"])
+                if result.relation not in ("same", "conflict"):
+                    continue
+                complete = False
+                diffs = [dict(d) for d in result.diffs]
+                db.execute(
+                    "INSERT INTO matches(a, b, score, relation, diff) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        lo["id"],
+                        hi["id"],
+                        result.score,
+                        result.relation,
+                        json.dumps(diffs) if diffs else None,
+                    ),
+                )
+        return complete
     finally:
         db.conn.close()
 

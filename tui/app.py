@@ -13,6 +13,7 @@ from typing import ClassVar
 import sqlite_utils
 from textual.app import App
 from textual.binding import BindingType
+from textual.filter import Monochrome, NoColor
 
 from tui.components.commands import ClaimLensCommands
 from tui.components.library import Library
@@ -55,6 +56,18 @@ class ClaimLensApp(App[None]):
             self.config.problems.append(f"[ui] unknown theme {self.config.theme!r}")
             theme = THEME_ALIASES.get(DEFAULT_THEME, DEFAULT_THEME)
         self.theme = theme
+        if self.no_color:
+            self._use_no_color_filter()
+
+    def _use_no_color_filter(self) -> None:
+        """NO_COLOR: drop every colour, keep bold/underline/reverse.
+
+        Textual picks its NO_COLOR filter before our theme is set, and for a
+        non-ANSI default theme it picks Monochrome, which turns the ANSI theme's
+        "default" colours into black on black. NoColor is legible with any theme.
+        """
+        self._filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))]
+        self._filters.append(NoColor())
 
     def on_mount(self) -> None:
         if self.keymap_overrides:

@@ -328,3 +328,4 @@ from tui.cli_browse import register as _register_browse  # noqa: E402
 
 _register_browse(main)  # browse, demo
 __import__("tui.cli_check").cli_check.register(main)  # check
+__import__("tui.cli_matching").cli_matching.register(main)  # match, matches, claims, stories, pairs

@@ -85,7 +85,7 @@ def _print(report: CheckReport, before: CheckReport | None, path: str) -> None:
         )
     )
     if before is not None and not before.ok:
-        out.print(Text(f"found {len(before.problems)} problems:"))
+        out.print(Text(f"found {_problems(len(before.problems))}:"))
         for problem in before.problems:
             out.print(Text(f"  {problem.name}: {problem.message}"))
         for action in report.repaired:
@@ -101,14 +101,22 @@ def _print(report: CheckReport, before: CheckReport | None, path: str) -> None:
         out.print(Text(f"problem: {problem.name}: {problem.message}{fix}", style="red"))
     for note in report.notes:
         out.print(Text(f"note: {note}", style="dim"))
+    n = len(report.problems)
+    fixable = sum(1 for p in report.problems if p.repairable)
+    damaged = fixable < n and any(p.name == "integrity" for p in report.problems)
     if report.ok:
         out.print(Text("healthy", style="bold green"))
-    elif before is None and any(p.repairable for p in report.problems):
-        out.print(
-            Text(f"{len(report.problems)} problems found; `claimlens check --repair` fixes them")
-        )
+    elif before is None and fixable and not damaged:
+        which = ("it" if n == 1 else "them") if fixable == n else f"{fixable} of them"
+        out.print(Text(f"{_problems(n)} found; `claimlens check --repair` fixes {which}"))
+    elif before is None:
+        out.print(Text(f"{_problems(n)} found", style="bold red"))
     else:
-        out.print(Text(f"{len(report.problems)} problems remain", style="bold red"))
+        out.print(Text(f"{_problems(n)} remain{'s' if n == 1 else ''}", style="bold red"))
+
+
+def _problems(n: int) -> str:
+    return f"{n} problem" if n == 1 else f"{n} problems"
 
 
 def register(group: click.Group) -> None:

@@ -60,6 +60,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._frame_styles: dict[str, Style] = {}
+        self._strips: dict[tuple[int, int, bool, int, int], Strip] = {}  # rendered rows
         self._frame_width = 0
         self._frame_row_height = 1
         self.library = library
@@ -75,6 +76,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Show ``state``'s rows, with the cursor on ``article_id`` if it is listed."""
         self.state = state
         self._pages.clear()
+        self._strips.clear()
         self.total = self.library.count_rows(state)
         widths = [len(name) for name in self.library.source_names()]
         self._source_width = max(6, min(14, max(widths, default=6)))
@@ -240,6 +242,16 @@ class ArticleList(ScrollView, can_focus=True):
             style = self._frame_styles[""] = self.rich_style
         return style
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame_styles = {}
         self._frame_width = self.scrollable_content_region.width
@@ -262,9 +274,21 @@ class ArticleList(ScrollView, can_focus=True):
                 text.stylize(self._style("empty"))
                 return self._strip(text, width, base)
             return Strip.blank(width, base)
+        key = (index, sub, index == self.cursor, width, self._frame_row_height)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
         row = self.row(index)
         if row is None:
             return Strip.blank(width, base)
+        if len(self._strips) > 2000:
+            self._strips.clear()
+        self._strips[key] = strip = self._render_strip(row, index, sub, width, base)
+        return strip
+
+    def _render_strip(
+        self, row: dict[str, Any], index: int, sub: int, width: int, base: Style
+    ) -> Strip:
         if self._frame_row_height == 2:
             text = self.render_row_lines(row, cursor=index == self.cursor)[sub]
         else:
@@ -273,6 +297,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
         text.truncate(width, overflow="ellipsis", pad=True)
+        if text.style:  # Text.render() ignores the base style: make it a span
+            text.stylize_before(text.style, 0, len(text))
         strip = Strip(list(text.render(self.app.console)))
         return strip.crop_extend(0, width, None).apply_style(base)
 
@@ -308,7 +334,7 @@ class ArticleList(ScrollView, can_focus=True):
         """One row as two lines (narrow panes): the headline, then source, date and counts."""
         style = self._style("cursor") if cursor else Style()
         first = Text(style=style, end="", no_wrap=True, overflow="ellipsis")
-        second = Text(end="", no_wrap=True, overflow="ellipsis")
+        second = Text(style=style, end="", no_wrap=True, overflow="ellipsis")
         if row["kind"] == "story":
             first.append("▾ " + (row["title"] or "(untitled story)"), self._style("story"))
             second.append(
@@ -328,4 +354,4 @@ class ArticleList(ScrollView, can_focus=True):
             second.append(f"  {CORROBORATED}{corroborated}", self._style("corroborated"))
         if conflict:
             second.append(f"  {CONFLICT}{conflict}", self._style("conflict"))
-        return [self._plain_if_cursor(first, cursor), second]
+        return [self._plain_if_cursor(first, cursor), self._plain_if_cursor(second, cursor)]

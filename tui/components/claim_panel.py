@@ -17,6 +17,7 @@ from tui.components.library import Library
 from tui.components.messages import JumpToStatement
 from tui.components.option_list import KeyedOptionList
 
+HEADER_LINES = 3
 RELATION_LABEL = {"same": "SAME", "conflict": "CONFLICT"}
 STATUS_LABEL = {
     "corroborated": "corroborated by other sources",
@@ -50,7 +51,6 @@ class ClaimPanel(Vertical):
         self.statement: dict[str, Any] | None = None
         self.article: dict[str, Any] | None = None
         self.matches: list[dict[str, Any]] = []
-        self._header_lines = -1
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="claim-header", markup=False)
@@ -67,12 +67,8 @@ class ClaimPanel(Vertical):
         self.article, self.statement = article, statement
         self.matches = self.library.matches(statement["id"]) if statement else []
         claim = self.library.claim(statement.get("claim_id")) if statement else None
-        header = self.query_one("#claim-header", Static)
-        text = self.header_text(claim)
-        width = max(1, header.content_region.width or self.size.width - 4)
-        lines = len(text.wrap(self.app.console, width))
-        header.update(text, layout=lines != self._header_lines)  # layout only if it grew/shrank
-        self._header_lines = lines
+        # The header always has HEADER_LINES lines: no relayout as the cursor moves.
+        self.query_one("#claim-header", Static).update(self.header_text(claim), layout=False)
         options: list[Option | None] = []
         for i, match in enumerate(self.matches):
             if i:
@@ -82,8 +78,6 @@ class ClaimPanel(Vertical):
         match_list.set_options(options)
         if self.matches:
             match_list.highlighted = 0
-        match_list.display = bool(self.matches)
-        self.set_class(not self.matches, "-empty")
         n = len(self.matches)
         sources = len({m["source"] for m in self.matches})
         self.border_title = f"Claims · {n} match{'es' if n != 1 else ''}" + (
@@ -93,15 +87,17 @@ class ClaimPanel(Vertical):
     # --- text ---------------------------------------------------------------------
 
     def header_text(self, claim: dict[str, Any] | None) -> Text:
+        """Three lines, each cut to the width: the status; who said it, quotes and
+        numbers; when it was first seen (or that no other source has it)."""
+        lines = [Text(end="") for _ in range(HEADER_LINES)]
         st = self.statement
-        text = Text(end="")
         if st is None or self.article is None:
-            text.append("No statement selected.", self._style("dim"))
-            return text
+            lines[0].append("No statement selected.", self._style("dim"))
+            return Text("\n", no_wrap=True, overflow="ellipsis", end="").join(lines)
         status = st.get("status", "unique")
-        text.append(f"#{st['seq'] + 1} ", self._style("label"))
+        lines[0].append(f"#{st['seq'] + 1} ", self._style("label"))
         style = self._style(status) if status in ("corroborated", "conflict") else Style()
-        text.append(STATUS_LABEL.get(status, status), style)
+        lines[0].append(STATUS_LABEL.get(status, status), style)
         details: list[tuple[str, str, Style]] = []
         if st.get("speaker"):
             details.append(("said by ", st["speaker"], self._style("speaker")))
@@ -111,18 +107,19 @@ class ClaimPanel(Vertical):
             details.append(("quotes ", ", ".join(quoted), self._style("speaker")))
         if st.get("numbers"):
             raw = ", ".join(n["raw"] for n in st["numbers"])
-            details.append(("numbers ", raw, self._style("number")))
+            details.append(("numbers ", raw, self._style("label")))
         for i, (label, value, style) in enumerate(details):
-            text.append("\n" if i == 0 else " · ", self._style("dim"))
-            text.append(label, self._style("dim"))
-            text.append(value, style)
+            if i:
+                lines[1].append(" · ", self._style("dim"))
+            lines[1].append(label, self._style("dim"))
+            lines[1].append(value, style)
         first = self.first_seen(claim)
-        if first:
-            text.append("\nfirst seen ", self._style("dim"))
-            text.append(first)
         if not self.matches:
-            text.append("\n\nNo other source reports this statement.", self._style("dim"))
-        return text
+            lines[2].append("No other source reports this statement.", self._style("dim"))
+        elif first:
+            lines[2].append("first seen ", self._style("dim"))
+            lines[2].append(first)
+        return Text("\n", no_wrap=True, overflow="ellipsis", end="").join(lines)
 
     def first_seen(self, claim: dict[str, Any] | None) -> str | None:
         """When and where the claim was first reported (the claim's record, else the

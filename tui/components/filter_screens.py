@@ -74,6 +74,8 @@ class SourceFilterScreen(ModalScreen[str | None]):
 class DateFilterScreen(ModalScreen[tuple[str | None, str | None] | None]):
     """From / until dates (inclusive; empty for open-ended)."""
 
+    AUTO_FOCUS = "#since"
+
     BINDINGS: ClassVar[list[BindingType]] = [bind("search.close", "close")]
 
     def __init__(self, since: str | None, until: str | None) -> None:

@@ -8,6 +8,7 @@ with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -50,12 +51,14 @@ class MainScreen(Screen, inherit_bindings=False):
         bind("pane.previous", "previous_pane", show=False),
         bind("pane.back", "back"),
         bind("pane.toggle_view", "toggle_view", show=False),
-        bind("app.search", "search"),
-        bind("app.fuzzy_search", "fuzzy_search"),
+        # Keys that open a screen one types into are priority bindings: they act the
+        # moment they are read, so the keys typed right after them go to the new screen.
+        bind("app.search", "search", priority=True),
+        bind("app.fuzzy_search", "fuzzy_search", priority=True),
         bind("app.next_hit", "next_hit", show=False),
         bind("app.previous_hit", "previous_hit", show=False),
-        bind("app.filter_source", "filter_source"),
-        bind("app.filter_date", "filter_date", show=False),
+        bind("app.filter_source", "filter_source", priority=True),
+        bind("app.filter_date", "filter_date", show=False, priority=True),
         bind("app.clear_filters", "clear_filters", show=False),
         bind("app.toggle_stories", "toggle_stories", show=False),
         bind("app.help", "help"),
@@ -71,6 +74,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self.hits: list[Any] = []
         self.hit_index = -1
         self.hit_query = ""
+        self.counts = (0, 0)  # articles, stories in the list
 
     def compose(self) -> ComposeResult:
         yield StatusBar(Text(""), id="status", markup=False)
@@ -104,6 +108,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self.state = ListState(by_story=self.library.has_stories())
         self._set_view("list")
         self.articles.load(self.state)
+        self._count()
         self.articles.focus()
         self.update_status()
 
@@ -120,7 +125,7 @@ class MainScreen(Screen, inherit_bindings=False):
             panes.append(self.articles)
         if not self.narrow or self.view == "reader":
             panes.append(self.reader)
-            if self.claims.match_list.display:
+            if self.claims.matches:
                 panes.append(self.claims.match_list)
         return panes
 
@@ -131,7 +136,7 @@ class MainScreen(Screen, inherit_bindings=False):
                 ("list", self.articles),
                 ("reader", self.reader),
             ]
-            if self.claims.match_list.display:
+            if self.claims.matches:
                 order.append(("reader", self.claims.match_list))
             at = next((i for i, (_, w) in enumerate(order) if w is focused), 0)
             view, widget = order[(at + step) % len(order)]
@@ -157,7 +162,7 @@ class MainScreen(Screen, inherit_bindings=False):
             self.articles.focus()
 
     def focus_claims(self) -> None:
-        if self.claims.match_list.display:
+        if self.claims.matches:
             self.claims.match_list.focus()
         else:
             self.app.bell()
@@ -235,16 +240,15 @@ class MainScreen(Screen, inherit_bindings=False):
         filt = self.state.filter
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append("claimlens", "bold")
-        total = self.articles.total
-        text.append(f"  {total:,} {'row' if self.state.by_story else 'article'}")
-        text.append("s" if total != 1 else "")
+        n, stories = self.counts
+        text.append(f"  {n:,} article{'s' if n != 1 else ''}")
+        if self.state.by_story:
+            text.append(f" in {stories:,} stor{'ies' if stories != 1 else 'y'}")
         if filt.source:
             text.append("  source: ")
             text.append(filt.source, "bold")
         if filt.since or filt.until:
             text.append(f"  dates: {filt.since or '…'} – {filt.until or '…'}")
-        if self.state.by_story:
-            text.append("  by story")
         reader = self.reader
         if reader.article is not None and reader.statements:
             text.append(f"  statement {reader.cursor + 1}/{len(reader.statements)}")
@@ -253,8 +257,9 @@ class MainScreen(Screen, inherit_bindings=False):
         if self.hits:
             text.append(f"  hit {self.hit_index + 1}/{len(self.hits)}")
         self.query_one(StatusBar).update(text, layout=False)  # one line, always
-        n = self.articles.total
-        self.articles.border_title = f"Articles ({n:,})" if not self.state.by_story else "Stories"
+        self.articles.border_title = (
+            f"Stories ({stories:,})" if self.state.by_story else f"Articles ({n:,})"
+        )
         if reader.article is not None:
             self.reader.border_title = "Text"
             # Content, not a str: a str title would be parsed as markup.
@@ -266,7 +271,17 @@ class MainScreen(Screen, inherit_bindings=False):
         self.state = state
         current = self.reader.article
         self.articles.load(state, article_id=current["id"] if current else None)
+        self._count()
         self.update_status()
+
+    def _count(self) -> None:
+        """(articles, stories) the list shows: counted once per filter, not per key."""
+        total = self.articles.total
+        if self.state.by_story:
+            n = self.library.count_rows(replace(self.state, by_story=False))
+            self.counts = (n, total - n)
+        else:
+            self.counts = (total, 0)
 
     def action_filter_source(self) -> None:
         from tui.components.filter_screens import SourceFilterScreen
@@ -296,8 +311,6 @@ class MainScreen(Screen, inherit_bindings=False):
         if not self.state.by_story and not self.library.has_stories():
             self.notify("No stories yet: nothing to group by.", timeout=3)
             return
-        from dataclasses import replace
-
         self.reload_list(replace(self.state, by_story=not self.state.by_story))
 
     def set_source(self, source: str | None) -> None:
@@ -314,7 +327,13 @@ class MainScreen(Screen, inherit_bindings=False):
             self.hits, self.hit_index, self.hit_query = result
             self._open_hit()
 
-        self.app.push_screen(SearchScreen(self.library, fuzzy=fuzzy), done)
+        # One search screen, kept installed: opening it again costs nothing to build.
+        if not self.app.is_screen_installed("search"):
+            self.app.install_screen(SearchScreen(self.library, fuzzy=fuzzy), name="search")
+        screen = self.app.get_screen("search")
+        assert isinstance(screen, SearchScreen)
+        screen.reset(fuzzy=fuzzy)
+        self.app.push_screen("search", done)
 
     def action_fuzzy_search(self) -> None:
         self.action_search(fuzzy=True)

@@ -22,6 +22,7 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from tui.components.messages import StatementChanged
 from tui.keymap import bind
@@ -118,6 +119,7 @@ class Reader(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._frame_styles: dict[str, Style] = {}
+        self._strips: dict[tuple[int, int, int], Strip] = {}  # rendered text lines
         self._frame_width = 0
         self.view: dict[str, Any] | None = None
         self._layout: Layout | None = None
@@ -181,6 +183,10 @@ class Reader(ScrollView, can_focus=True):
         if style is None:
             style = self._frame_styles[""] = self.rich_style
         return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame_styles = {}
@@ -273,14 +279,27 @@ class Reader(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if self.view is None:
             self._layout = None
-            self.virtual_size = Size(width, 0)
+            self._set_virtual_size(Size(width, 0))
             return None
         if self._layout is None or width != self._layout_width:
+            self._strips.clear()
             self._layout = self.build_layout(width)
             self._layout_width = width
             height = len(self._layout.header) + len(self._layout.lines)
-            self.virtual_size = Size(width, height)
+            self._set_virtual_size(Size(width, height))
         return self._layout
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size without a screen layout: the vertical scrollbar is always
+        shown (``overflow-y: scroll``), so nothing else moves when an article is longer."""
+        if size == self.virtual_size:
+            return
+        if self.styles.overflow_y != "scroll" or not self.is_mounted:
+            self.virtual_size = size
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
     def on_resize(self) -> None:
         self._layout = None
@@ -325,6 +344,19 @@ class Reader(ScrollView, can_focus=True):
         line_no = index - len(layout.header)
         if line_no >= len(layout.lines):
             return Strip.blank(width, base)
+        current = self.cursor if self.statements else -1
+        on_cursor = 0 <= current < len(layout.spans) and (
+            layout.first_line[current] <= line_no <= layout.last_line[current]
+        )
+        key = (line_no, current if on_cursor else -1, width)
+        cached = self._strips.get(key)
+        if cached is None:
+            if len(self._strips) > 4000:
+                self._strips.clear()
+            cached = self._strips[key] = self._text_line(layout, line_no, width, base)
+        return cached
+
+    def _text_line(self, layout: Layout, line_no: int, width: int, base: Style) -> Strip:
         start, end = layout.lines[line_no]
         body = layout.text[start:end]
         body.rstrip()
@@ -351,6 +383,8 @@ class Reader(ScrollView, can_focus=True):
 
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
         text.end = ""
+        if text.style:  # Text.render() ignores the base style: make it a span
+            text.stylize_before(text.style, 0, len(text))
         strip = Strip(list(text.render(self.app.console)))
         return strip.crop_extend(0, width, None).apply_style(base)
 

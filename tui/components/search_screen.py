@@ -9,11 +9,11 @@ Up/Down move through the results (fzf-style) and Enter opens one.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -41,6 +41,7 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("search.close", "close"),
         bind("search.toggle_mode", "toggle_mode"),
+        bind("search.open", "open", show=False, priority=True),
         bind("search.down", "move(1)", show=False),
         bind("search.up", "move(-1)", show=False),
         bind("cursor.page_down", "page(1)", show=False),
@@ -48,6 +49,10 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"search--match", "search--meta", "search--speaker"}
+
+    # Focus the query box as soon as the screen exists, so keys typed right after
+    # "/" (typeahead, a paste) land in it rather than before it is ready.
+    AUTO_FOCUS = "#search-input"
 
     def __init__(self, library: Library, *, fuzzy: bool = False, query: str = "") -> None:
         super().__init__(id="search")
@@ -57,7 +62,7 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         self.hits: list[SearchHit] = []
         self.query_text = ""
         self.generation = 0  # bumped per keystroke; results of older generations are dropped
-        self.shown_generation = -1
+        self.shown_generation = 0  # the generation on screen; behind self.generation: searching
         self.choose_when_ready = False
 
     def compose(self) -> ComposeResult:
@@ -82,6 +87,34 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         self.input.focus()
         if self.initial_query:
             self.run_search(self.initial_query)
+
+    def reset(self, *, fuzzy: bool) -> None:
+        """Ready the (reused) screen for a new search in ``fuzzy`` or word mode."""
+        self.fuzzy = fuzzy
+        self.choose_when_ready = False
+        if not self.is_mounted:
+            return
+        self.input.value = ""
+        self.generation += 1
+        self.shown_generation = self.generation
+        self.hits = []
+        self.results.clear_options()
+        self._show_mode()
+
+    def on_screen_resume(self) -> None:
+        self.input.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after "/" reach the screen before its query box has focus
+        (the screen was still being built): type them into the box, in order."""
+        if not (event.is_printable and event.character):
+            return
+        if self.focused is not None and self.focused is not self.input:
+            return  # e.g. j/k on the results: their bindings
+        event.stop()
+        event.prevent_default()
+        self.input.focus()
+        self.input.insert_text_at_cursor(event.character)
 
     def _show_mode(self) -> None:
         label = Text(" fuzzy quote " if self.fuzzy else " words ", style="reverse bold")
@@ -117,8 +150,7 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
     def _changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
 
-    @on(Input.Submitted, "#search-input")
-    def _submitted(self) -> None:
+    def action_open(self) -> None:
         self._choose(self.results.highlighted)
 
     @on(OptionList.OptionSelected, "#results")
@@ -216,6 +248,3 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         width = max(20, self.results.scrollable_content_region.width - 2)
         meta.truncate(width, overflow="ellipsis")
         return Text("\n", end="").join([body, meta])
-
-    def hit_texts(self) -> list[Any]:
-        return [self.hit_text(h) for h in self.hits]

@@ -1,0 +1,685 @@
+"""Cross-source matching in the database: statements -> matches -> claims -> stories.
+
+* :func:`match_all` rebuilds everything: every statement is prepared once
+  (:func:`db.matcher.prepare`, with its article's token frequencies), indexed under
+  its blocking keys (:mod:`db.blocking`), and every candidate pair — different
+  sources, dated within ``window_days`` — is scored (:func:`db.matcher.compare`),
+  in worker processes when there are many. Pairs judged ``same`` or ``conflict``
+  are written to ``matches`` (``a < b``; ``diff`` is a JSON list of the differing
+  numbers, each ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}`` with
+  ``a`` the wording of statement ``a``), then claims and stories are rebuilt.
+* :func:`match_articles` matches only the statements of some (new or replaced)
+  articles against the corpus, without a rebuild: candidates come from the FTS5
+  index (a handful of articles) or from an in-memory index of the articles in the
+  time window (large batches), and only the claims and stories they touch are
+  recomputed. Both paths find the same candidates as :func:`match_all`, so
+  matching incrementally gives the same matches as a rebuild.
+
+Both write in one IMMEDIATE transaction at the end: a reader sees the previous
+matching or the new one, never a mix. Scoring happens before the transaction,
+so the write lock is held only while writing.
+
+The read functions (for the CLI and the browser) return plain dicts.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from db.blocking import BlockIndex, Item, blocking_keys, fts_candidates
+from db.claims import claim_detail as claim_detail  # re-exported for the browser
+from db.claims import list_claims as list_claims
+from db.claims import rebuild_claims, stale_claims, update_claims
+from db.connection import transaction
+from db.matcher import Prepared, compare, prepare, with_context
+from db.stories import list_stories as list_stories
+from db.stories import rebuild_stories, update_stories
+from db.stories import story_articles as story_articles
+
+__all__ = [
+    "DEFAULT_WINDOW_DAYS",
+    "MatchReport",
+    "article_match_counts",
+    "claim_detail",
+    "list_claims",
+    "list_stories",
+    "match_all",
+    "match_articles",
+    "matches_for_statement",
+    "statement_statuses",
+    "story_articles",
+]
+
+# Statements are compared only with statements of articles dated this close (days).
+DEFAULT_WINDOW_DAYS = 7
+# Statements with fewer content tokens than this are not matched ("He added.").
+MIN_TOKENS = 2
+# match_articles: up to this many new statements, candidates come from FTS5
+# queries; above, the articles of the time window are loaded into memory.
+FTS_MAX_NEW_STATEMENTS = 3000
+# Worker processes for preparing and scoring (0: all cores); below
+# PARALLEL_MIN_STATEMENTS everything runs in this process.
+WORKERS = 0
+PARALLEL_MIN_STATEMENTS = 20_000
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class MatchReport:
+    """What a matching run did."""
+
+    mode: str = "full"  # 'full' | 'incremental'
+    statements: int = 0  # statements matched (all, or the new ones)
+    indexed: int = 0  # statements they were matched against
+    candidates: int = 0  # candidate pairs scored
+    same: int = 0
+    conflict: int = 0
+    claims: int = 0  # claims written
+    stories: int = 0  # stories written
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "mode": self.mode,
+            "statements": self.statements,
+            "indexed": self.indexed,
+            "candidates": self.candidates,
+            "same": self.same,
+            "conflict": self.conflict,
+            "claims": self.claims,
+            "stories": self.stories,
+            "seconds": round(self.seconds, 3),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+# ------------------------------------------------------------------ loading
+
+
+@dataclass(slots=True)
+class _Row:
+    sid: int
+    article_id: int
+    source: int
+    day: int | None
+    text: str
+    speaker: str | None
+
+
+def _day(value: str | None) -> int | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+_ROW_SQL = (
+    "SELECT s.id, s.article_id, a.source_id, a.date, s.text, s.speaker FROM statements s"
+    " JOIN articles a ON a.id = s.article_id"
+)
+
+
+def _rows(db: sqlite_utils.Database, where: str = "", params: Sequence[Any] = ()) -> list[_Row]:
+    sql = _ROW_SQL + (" WHERE " + where if where else "") + " ORDER BY s.article_id, s.seq"
+    return [_Row(r[0], r[1], r[2], _day(r[3]), r[4], r[5]) for r in db.execute(sql, params)]
+
+
+def _rows_of_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> list[_Row]:
+    out: list[_Row] = []
+    ids = sorted(set(article_ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        out.extend(_rows(db, f"s.article_id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def _extras(
+    db: sqlite_utils.Database, sids: Sequence[int] | None
+) -> tuple[dict[int, list[tuple]], dict[int, list[str]]]:
+    """Numbers and quotes of the statements (all when ``sids`` is None)."""
+    numbers: dict[int, list[tuple]] = {}
+    quotes: dict[int, list[str]] = {}
+    if sids is None:
+        chunks: list[tuple[str, list[int]]] = [("", [])]
+    else:
+        ids = sorted(set(sids))
+        chunks = [
+            (f" WHERE statement_id IN ({','.join('?' * len(c))})", c)
+            for c in (ids[i : i + 500] for i in range(0, len(ids), 500))
+        ]
+    for where, params in chunks:
+        for sid, value, unit, qual, raw in db.execute(
+            "SELECT statement_id, value, unit, qualifier, raw FROM numbers"
+            + where
+            + " ORDER BY statement_id, char_start",
+            params,
+        ):
+            numbers.setdefault(sid, []).append((value, unit, qual, raw))
+        for sid, text in db.execute(
+            "SELECT statement_id, text FROM quotes" + where + " ORDER BY statement_id, char_start",
+            params,
+        ):
+            quotes.setdefault(sid, []).append(text)
+    return numbers, quotes
+
+
+def _prepare_articles(
+    rows: list[_Row], numbers: dict[int, list[tuple]], quotes: dict[int, list[str]]
+) -> list[Prepared]:
+    """Prepared statements (in ``rows`` order), each with its article's context.
+    ``rows`` must hold whole articles, consecutively."""
+    out: list[Prepared] = []
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or rows[i].article_id != rows[start].article_id:
+            group = [
+                prepare(
+                    r.text,
+                    speaker=r.speaker or "",
+                    numbers=numbers.get(r.sid, ()),
+                    quotes=quotes.get(r.sid, ()),
+                )
+                for r in rows[start:i]
+            ]
+            out.extend(with_context(group))
+            start = i
+    return out
+
+
+# Worker-process state (set in the parent before forking).
+_STATE: dict[str, Any] = {}
+
+
+def _prepare_chunk(bounds: tuple[int, int]) -> list[Prepared]:
+    rows = _STATE["rows"]
+    return _prepare_articles(rows[bounds[0] : bounds[1]], _STATE["numbers"], _STATE["quotes"])
+
+
+def _article_chunks(rows: list[_Row], n: int) -> list[tuple[int, int]]:
+    """Split ``rows`` into about ``n`` chunks at article boundaries."""
+    size = max(1, len(rows) // n)
+    bounds = []
+    start = 0
+    while start < len(rows):
+        end = min(len(rows), start + size)
+        while end < len(rows) and rows[end].article_id == rows[end - 1].article_id:
+            end += 1
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def _workers() -> int:
+    return WORKERS or os.cpu_count() or 1
+
+
+def _prepare_all(
+    rows: list[_Row],
+    numbers: dict[int, list[tuple]],
+    quotes: dict[int, list[str]],
+    progress: Progress | None,
+) -> list[Prepared]:
+    n_workers = _workers()
+    if len(rows) < PARALLEL_MIN_STATEMENTS or n_workers < 2:
+        preps = _prepare_articles(rows, numbers, quotes)
+        if progress:
+            progress("prepare", len(rows), len(rows))
+        return preps
+    _STATE.update(rows=rows, numbers=numbers, quotes=quotes)
+    bounds = _article_chunks(rows, n_workers * 16)
+    preps: list[Prepared] = []
+    ctx = multiprocessing.get_context("fork")
+    try:
+        with ctx.Pool(n_workers) as pool:
+            for chunk in pool.imap(_prepare_chunk, bounds):
+                preps.extend(chunk)
+                if progress:
+                    progress("prepare", len(preps), len(rows))
+    finally:
+        _STATE.clear()
+    return preps
+
+
+# ------------------------------------------------------------------ scoring
+
+
+def _oriented(sa: int, sb: int, result: Any) -> tuple[int, int, float, str, str | None]:
+    diffs = [dict(d) for d in result.diffs]
+    if sa > sb:
+        sa, sb = sb, sa
+        for d in diffs:
+            d["a"], d["b"] = d["b"], d["a"]
+            d["a_value"], d["b_value"] = d["b_value"], d["a_value"]
+            d["a_qualifier"], d["b_qualifier"] = d.get("b_qualifier"), d.get("a_qualifier")
+    diff = json.dumps(diffs, ensure_ascii=False) if diffs else None
+    return sa, sb, float(result.score), result.relation, diff
+
+
+def _score_positions(job: tuple[int, int]) -> tuple[list[tuple], int]:
+    """Score the candidate pairs (pos, other > pos, or any other when ``only`` is set)
+    for positions ``pos ≡ job[0] (mod job[1])``."""
+    index: BlockIndex = _STATE["index"]
+    preps: list[Prepared] = _STATE["preps"]
+    only: set[int] | None = _STATE.get("only")
+    offset, step = job
+    out: list[tuple] = []
+    n = 0
+    positions = sorted(only) if only is not None else range(len(index.items))
+    items = index.items
+    for k, pos in enumerate(positions):
+        if k % step != offset:
+            continue
+        item = items[pos]
+        if not item.keys:
+            continue
+        for other in index.neighbours(item):
+            if only is None:
+                if other < pos:
+                    continue
+            elif other in only and other < pos:
+                continue
+            n += 1
+            result = compare(preps[pos], preps[other])
+            if result.relation != "different":
+                out.append(_oriented(item.sid, items[other].sid, result))
+    return out, n
+
+
+def _score(
+    index: BlockIndex,
+    preps: list[Prepared],
+    only: set[int] | None,
+    progress: Progress | None,
+) -> tuple[list[tuple], int]:
+    n_items = len(only) if only is not None else len(index.items)
+    n_workers = _workers()
+    _STATE.update(index=index, preps=preps, only=only)
+    try:
+        if n_items < PARALLEL_MIN_STATEMENTS or n_workers < 2:
+            out, n = _score_positions((0, 1))
+            if progress:
+                progress("score", n_items, n_items)
+            return out, n
+        index._sort()
+        jobs = [(k, n_workers * 8) for k in range(n_workers * 8)]
+        results: list[tuple] = []
+        total = 0
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(n_workers) as pool:
+            for done, (out, n) in enumerate(pool.imap_unordered(_score_positions, jobs), 1):
+                results.extend(out)
+                total += n
+                if progress:
+                    progress("score", n_items * done // len(jobs), n_items)
+        return results, total
+    finally:
+        _STATE.clear()
+
+
+def _items(rows: list[_Row], preps: list[Prepared]) -> list[Item]:
+    return [
+        Item(r.sid, r.source, r.day, blocking_keys(p.tokset) if len(p.tokset) >= MIN_TOKENS else ())
+        for r, p in zip(rows, preps, strict=True)
+    ]
+
+
+def _insert_matches(conn: Any, results: list[tuple]) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO matches(a, b, score, relation, diff) VALUES (?, ?, ?, ?, ?)",
+        sorted(results),
+    )
+
+
+# ------------------------------------------------------------------ full rebuild
+
+
+def match_all(
+    db: sqlite_utils.Database,
+    *,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    progress: Progress | None = None,
+) -> MatchReport:
+    """Match every statement against every other source; rebuild claims and stories."""
+    t0 = time.monotonic()
+    report = MatchReport(mode="full")
+    rows = _rows(db)
+    numbers, quotes = _extras(db, None)
+    report.timings["load"] = time.monotonic() - t0
+    t = time.monotonic()
+    preps = _prepare_all(rows, numbers, quotes, progress)
+    report.timings["prepare"] = time.monotonic() - t
+    t = time.monotonic()
+    index = BlockIndex(window_days)
+    for item in _items(rows, preps):
+        index.add(item)
+    index._sort()
+    report.timings["index"] = time.monotonic() - t
+    t = time.monotonic()
+    results, report.candidates = _score(index, preps, None, progress)
+    report.timings["score"] = time.monotonic() - t
+    report.statements = report.indexed = len(rows)
+    del preps, index
+    t = time.monotonic()
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM matches")
+        _insert_matches(conn, results)
+        report.claims = rebuild_claims(conn)
+        report.stories = rebuild_stories(conn)
+        conn.execute("UPDATE articles SET matched = 1 WHERE matched = 0")
+    report.timings["write"] = time.monotonic() - t
+    _count(report, results)
+    report.seconds = time.monotonic() - t0
+    return report
+
+
+def _count(report: MatchReport, results: list[tuple]) -> None:
+    report.same = sum(1 for r in results if r[3] == "same")
+    report.conflict = sum(1 for r in results if r[3] == "conflict")
+
+
+# ------------------------------------------------------------------ incremental
+
+
+def match_articles(
+    db: sqlite_utils.Database,
+    article_ids: Iterable[int],
+    *,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    progress: Progress | None = None,
+) -> MatchReport:
+    """Match the statements of ``article_ids`` (new or replaced) against the corpus.
+
+    Their old matches are dropped first, so re-matching an article is harmless.
+    Claims of statements deleted with a replaced article are recomputed.
+    """
+    t0 = time.monotonic()
+    report = MatchReport(mode="incremental")
+    article_ids = sorted(set(article_ids))
+    new_rows = _rows_of_articles(db, article_ids)
+    report.statements = len(new_rows)
+    new_sids = {r.sid for r in new_rows}
+    if len(new_rows) > FTS_MAX_NEW_STATEMENTS:
+        results, report.candidates, report.indexed = _batch(db, new_rows, window_days, progress)
+    else:
+        results, report.candidates, report.indexed = _via_fts(db, new_rows, window_days)
+    report.timings["score"] = time.monotonic() - t0
+    t = time.monotonic()
+    with transaction(db) as conn:
+        for i in range(0, len(new_rows), 400):
+            chunk = [r.sid for r in new_rows[i : i + 400]]
+            marks = ",".join("?" * len(chunk))
+            conn.execute(f"DELETE FROM matches WHERE a IN ({marks}) OR b IN ({marks})", chunk * 2)
+        _insert_matches(conn, results)
+        touched = new_sids | {r[0] for r in results} | {r[1] for r in results}
+        stale = stale_claims(conn)
+        report.claims, recomputed = update_claims(conn, touched, stale)
+        affected = set(article_ids)
+        for i in range(0, len(recomputed), 400):
+            chunk = sorted(recomputed)[i : i + 400]
+            marks = ",".join("?" * len(chunk))
+            affected.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT DISTINCT article_id FROM statements WHERE id IN ({marks})", chunk
+                )
+            )
+        report.stories = update_stories(conn, affected)
+    report.timings["write"] = time.monotonic() - t
+    _count(report, results)
+    report.seconds = time.monotonic() - t0
+    return report
+
+
+def _batch(
+    db: sqlite_utils.Database, new_rows: list[_Row], window_days: int, progress: Progress | None
+) -> tuple[list[tuple], int, int]:
+    """Many new statements: index every statement of the time window in memory."""
+    days = [r.day for r in new_rows]
+    if any(d is None for d in days):
+        rows = _rows(db)
+    else:
+        lo = date.fromordinal(min(days) - window_days).isoformat()  # type: ignore[type-var]
+        hi = date.fromordinal(max(days) + window_days).isoformat() + "\uffff"  # type: ignore[type-var]
+        rows = _rows(db, "a.date IS NULL OR a.date = '' OR (a.date >= ? AND a.date <= ?)", (lo, hi))
+    numbers, quotes = _extras(db, None if len(rows) > 200_000 else [r.sid for r in rows])
+    preps = _prepare_all(rows, numbers, quotes, progress)
+    index = BlockIndex(window_days)
+    for item in _items(rows, preps):
+        index.add(item)
+    new_sids = {r.sid for r in new_rows}
+    only = {pos for pos, r in enumerate(rows) if r.sid in new_sids}
+    results, n = _score(index, preps, only, progress)
+    return results, n, len(rows)
+
+
+def _via_fts(
+    db: sqlite_utils.Database, new_rows: list[_Row], window_days: int
+) -> tuple[list[tuple], int, int]:
+    """A few new statements: their candidates from FTS5, checked on their real keys."""
+    numbers, quotes = _extras(db, [r.sid for r in new_rows])
+    new_preps = _prepare_articles(new_rows, numbers, quotes)
+    new_items = _items(new_rows, new_preps)
+    wanted: set[int] = set()
+    for item in new_items:
+        if item.keys:
+            wanted.update(
+                fts_candidates(
+                    db,
+                    item.keys,
+                    day=item.day,
+                    window_days=window_days,
+                    exclude_source=item.source,
+                )
+            )
+    new_sids = {r.sid for r in new_rows}
+    wanted -= new_sids
+    # Candidates are prepared with their whole article (for its token frequencies).
+    cand_articles = set()
+    for i in range(0, len(wanted), 500):
+        chunk = sorted(wanted)[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        cand_articles.update(
+            r[0]
+            for r in db.execute(
+                f"SELECT DISTINCT article_id FROM statements WHERE id IN ({marks})",
+                chunk,
+            )
+        )
+    cand_rows = _rows_of_articles(db, cand_articles)
+    cnum, cquo = _extras(db, [r.sid for r in cand_rows])
+    cand_preps = _prepare_articles(cand_rows, cnum, cquo)
+    rows = new_rows + [r for r in cand_rows if r.sid not in new_sids]
+    preps = new_preps + [
+        p for r, p in zip(cand_rows, cand_preps, strict=True) if r.sid not in new_sids
+    ]
+    index = BlockIndex(window_days)
+    for item in _items(rows, preps):
+        index.add(item)
+    only = set(range(len(new_rows)))
+    _STATE.update(index=index, preps=preps, only=only)
+    try:
+        results, n = _score_positions((0, 1))
+    finally:
+        _STATE.clear()
+    return results, n, len(rows)
+
+
+# ------------------------------------------------------------------ reading
+
+
+def matches_for_statement(db: sqlite_utils.Database, statement_id: int) -> list[dict[str, Any]]:
+    """The statements of other sources matched with this one, best first.
+
+    Each: ``statement_id, text, article_id, title, source, date, speaker, score,
+    relation ('same'|'conflict'), diffs`` (list of ``{a, b, a_value, b_value, unit,
+    a_qualifier, b_qualifier}`` where ``a`` is THIS statement's wording).
+    """
+    rows = db.execute(
+        "SELECT m.a, m.b, m.score, m.relation, m.diff FROM matches m WHERE m.a = ?"
+        " UNION ALL SELECT m.a, m.b, m.score, m.relation, m.diff FROM matches m WHERE m.b = ?",
+        (statement_id, statement_id),
+    ).fetchall()
+    out = []
+    for a, b, score, relation, diff in rows:
+        other = b if a == statement_id else a
+        diffs = json.loads(diff) if diff else []
+        if other == a:  # stored from the other side's point of view
+            for d in diffs:
+                d["a"], d["b"] = d["b"], d["a"]
+                d["a_value"], d["b_value"] = d["b_value"], d["a_value"]
+                d["a_qualifier"], d["b_qualifier"] = d.get("b_qualifier"), d.get("a_qualifier")
+        info = db.execute(
+            "SELECT s.text, s.article_id, a.title, src.name, a.date, s.speaker"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            " JOIN sources src ON src.id = a.source_id WHERE s.id = ?",
+            (other,),
+        ).fetchone()
+        if info is None:
+            continue
+        out.append(
+            {
+                "statement_id": other,
+                "text": info[0],
+                "article_id": info[1],
+                "title": info[2],
+                "source": info[3],
+                "date": info[4],
+                "speaker": info[5],
+                "score": score,
+                "relation": relation,
+                "diffs": diffs,
+            }
+        )
+    out.sort(key=lambda m: (-m["score"], m["statement_id"]))
+    return out
+
+
+def statement_statuses(db: sqlite_utils.Database, article_id: int) -> dict[int, str]:
+    """statement id -> 'conflict' (some source gives other numbers), 'corroborated'
+    (another source says the same) or 'unique' (no other source), for one article."""
+    out = {
+        r[0]: "unique"
+        for r in db.execute("SELECT id FROM statements WHERE article_id = ?", (article_id,))
+    }
+    for sid, has_conflict in db.execute(
+        "SELECT s.id, max(m.relation = 'conflict') FROM statements s"
+        " JOIN matches m ON m.a = s.id WHERE s.article_id = ? GROUP BY s.id"
+        " UNION ALL"
+        " SELECT s.id, max(m.relation = 'conflict') FROM statements s"
+        " JOIN matches m ON m.b = s.id WHERE s.article_id = ? GROUP BY s.id",
+        (article_id, article_id),
+    ):
+        if has_conflict or out.get(sid) == "conflict":
+            out[sid] = "conflict"
+        else:
+            out[sid] = "corroborated"
+    return out
+
+
+def article_match_counts(
+    db: sqlite_utils.Database, article_ids: Sequence[int]
+) -> dict[int, tuple[int, int]]:
+    """article id -> (statements corroborated by another source, statements in conflict)."""
+    out = {int(a): (0, 0) for a in article_ids}
+    ids = sorted(out)
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        marks = ",".join("?" * len(chunk))
+        per_statement: dict[int, tuple[int, bool]] = {}
+        for aid, sid, conflict in db.execute(
+            f"SELECT s.article_id, s.id, m.relation = 'conflict' FROM statements s"
+            f" JOIN matches m ON m.a = s.id WHERE s.article_id IN ({marks})"
+            f" UNION ALL SELECT s.article_id, s.id, m.relation = 'conflict' FROM statements s"
+            f" JOIN matches m ON m.b = s.id WHERE s.article_id IN ({marks})",
+            chunk + chunk,
+        ):
+            prev = per_statement.get(sid, (aid, False))
+            per_statement[sid] = (aid, prev[1] or bool(conflict))
+        for aid, conflict in per_statement.values():
+            corr, conf = out[aid]
+            out[aid] = (corr, conf + 1) if conflict else (corr + 1, conf)
+    return out
+
+
+def list_matches(
+    db: sqlite_utils.Database,
+    *,
+    article_id: int | None = None,
+    relation: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Matched pairs, best first: both statements with their sources and dates.
+
+    Each: ``score, relation, diffs`` (as stored: ``a`` is statement ``a``'s wording)
+    and ``a``/``b``: ``{statement_id, text, article_id, title, source, date, speaker}``.
+    With ``article_id``, only pairs with a statement of that article (it is ``a``).
+    """
+    where, params = [], []
+    if article_id is not None:
+        where.append(
+            "(m.a IN (SELECT id FROM statements WHERE article_id = ?)"
+            " OR m.b IN (SELECT id FROM statements WHERE article_id = ?))"
+        )
+        params += [article_id, article_id]
+    if relation:
+        where.append("m.relation = ?")
+        params.append(relation)
+    sql = (
+        "SELECT m.a, m.b, m.score, m.relation, m.diff FROM matches m"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY m.score DESC, m.a, m.b LIMIT ? OFFSET ?"
+    )
+    out = []
+    for a, b, score, rel, diff in db.execute(sql, [*params, limit, offset]).fetchall():
+        sides = {}
+        for sid in (a, b):
+            r = db.execute(
+                "SELECT s.text, s.article_id, a.title, src.name, a.date, s.speaker"
+                " FROM statements s JOIN articles a ON a.id = s.article_id"
+                " JOIN sources src ON src.id = a.source_id WHERE s.id = ?",
+                (sid,),
+            ).fetchone()
+            sides[sid] = {
+                "statement_id": sid,
+                "text": r[0],
+                "article_id": r[1],
+                "title": r[2],
+                "source": r[3],
+                "date": r[4],
+                "speaker": r[5],
+            }
+        diffs = json.loads(diff) if diff else []
+        first, second = a, b
+        if (
+            article_id is not None
+            and sides[b]["article_id"] == article_id != sides[a]["article_id"]
+        ):
+            first, second = b, a
+            for d in diffs:
+                d["a"], d["b"] = d["b"], d["a"]
+                d["a_value"], d["b_value"] = d["b_value"], d["a_value"]
+                d["a_qualifier"], d["b_qualifier"] = d.get("b_qualifier"), d.get("a_qualifier")
+        out.append(
+            {
+                "score": score,
+                "relation": rel,
+                "diffs": diffs,
+                "a": sides[first],
+                "b": sides[second],
+            }
+        )
+    return out

@@ -1,0 +1,264 @@
+"""Stories: articles from different outlets about the same event.
+
+Two articles are *linked* when they share at least ``STORY_MIN_SHARED_CLAIMS``
+claims (statements matched across sources, :mod:`db.claims`) and are dated
+within ``STORY_WINDOW_DAYS`` of each other (undated articles link on claims
+alone). A story is a connected component of links: the articles get its
+``story_id``; an article linked to no other has none.
+
+The story's title is the headline of its most linked article (ties: the
+earliest), ``first_date`` the earliest article date, and it counts its articles
+and distinct sources.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+__all__ = [
+    "STORY_MIN_SHARED_CLAIMS",
+    "STORY_WINDOW_DAYS",
+    "list_stories",
+    "rebuild_stories",
+    "story_articles",
+    "update_stories",
+]
+
+# Two shared claims, not one: a single matched sentence ("the White House said it
+# would respond") can be boilerplate common to unrelated events; two independent
+# ones rarely are. (bench/bench_match_basil.py measures 1, 2 and 3.)
+STORY_MIN_SHARED_CLAIMS = 2
+STORY_WINDOW_DAYS = 4
+
+
+def _day(value: str | None) -> int | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _links(
+    conn: sqlite3.Connection, article_ids: Iterable[int] | None, min_shared: int, window: int
+) -> tuple[dict[int, dict[int, int]], dict[int, tuple[int, str | None, str]]]:
+    """Strong links among articles (all, or those touching ``article_ids``) and the
+    articles' (source, date, title)."""
+    if article_ids is None:
+        rows = conn.execute(
+            "SELECT claim_id, article_id FROM statements WHERE claim_id IS NOT NULL"
+            " ORDER BY claim_id"
+        )
+    else:
+        ids = sorted(set(article_ids))
+        rows = []
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            rows.extend(
+                conn.execute(
+                    "SELECT s2.claim_id, s2.article_id FROM statements s2 WHERE s2.claim_id IN"
+                    f" (SELECT claim_id FROM statements WHERE article_id IN ({marks})"
+                    " AND claim_id IS NOT NULL)",
+                    chunk,
+                )
+            )
+        rows.sort()
+    by_claim: dict[int, set[int]] = {}
+    for cid, aid in rows:
+        by_claim.setdefault(cid, set()).add(aid)
+    shared: dict[tuple[int, int], int] = {}
+    for arts in by_claim.values():
+        if len(arts) < 2:
+            continue
+        arts_sorted = sorted(arts)
+        for i, x in enumerate(arts_sorted):
+            for y in arts_sorted[i + 1 :]:
+                shared[(x, y)] = shared.get((x, y), 0) + 1
+    involved = {a for pair in shared for a in pair}
+    meta: dict[int, tuple[int, str | None, str]] = {}
+    for chunk in _chunks(sorted(involved)):
+        marks = ",".join("?" * len(chunk))
+        for aid, src, dt, title in conn.execute(
+            f"SELECT id, source_id, date, title FROM articles WHERE id IN ({marks})", chunk
+        ):
+            meta[aid] = (src, dt, title)
+    links: dict[int, dict[int, int]] = {}
+    for (x, y), n in shared.items():
+        if n < min_shared or x not in meta or y not in meta:
+            continue
+        dx, dy = _day(meta[x][1]), _day(meta[y][1])
+        if dx is not None and dy is not None and abs(dx - dy) > window:
+            continue
+        links.setdefault(x, {})[y] = n
+        links.setdefault(y, {})[x] = n
+    return links, meta
+
+
+def _write_stories(
+    conn: sqlite3.Connection,
+    links: dict[int, dict[int, int]],
+    meta: dict[int, tuple[int, str | None, str]],
+    among: set[int] | None = None,
+) -> int:
+    seen: set[int] = set()
+    n = 0
+    updates: list[tuple[int, int]] = []
+    for start in sorted(links):
+        if start in seen or (among is not None and start not in among):
+            continue
+        comp = []
+        stack = [start]
+        seen.add(start)
+        while stack:
+            x = stack.pop()
+            comp.append(x)
+            for y in links.get(x, {}):
+                if y not in seen:
+                    seen.add(y)
+                    stack.append(y)
+        if len(comp) < 2:
+            continue
+        dates = [meta[a][1] for a in comp if meta[a][1]]
+        central = min(
+            comp,
+            key=lambda a: (-sum(links.get(a, {}).values()), meta[a][1] or "\uffff", a),
+        )
+        sid = conn.execute(
+            "INSERT INTO stories(title, first_date, n_articles, n_sources) VALUES (?, ?, ?, ?)",
+            (
+                meta[central][2],
+                min(dates) if dates else None,
+                len(comp),
+                len({meta[a][0] for a in comp}),
+            ),
+        ).lastrowid
+        updates.extend((sid, a) for a in comp)
+        n += 1
+    conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", updates)
+    return n
+
+
+def rebuild_stories(
+    conn: sqlite3.Connection,
+    *,
+    min_shared: int = STORY_MIN_SHARED_CLAIMS,
+    window_days: int = STORY_WINDOW_DAYS,
+) -> int:
+    """Recompute every story (inside the caller's transaction); returns how many."""
+    conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
+    conn.execute("DELETE FROM stories")
+    links, meta = _links(conn, None, min_shared, window_days)
+    return _write_stories(conn, links, meta)
+
+
+def update_stories(
+    conn: sqlite3.Connection,
+    article_ids: Iterable[int],
+    *,
+    min_shared: int = STORY_MIN_SHARED_CLAIMS,
+    window_days: int = STORY_WINDOW_DAYS,
+) -> int:
+    """Recompute the stories around ``article_ids`` (new, replaced or re-matched
+    articles): every article reachable from them by links, and every article of the
+    stories any of those belonged to."""
+    frontier = set(article_ids)
+    closure: set[int] = set()
+    all_links: dict[int, dict[int, int]] = {}
+    meta: dict[int, tuple[int, str | None, str]] = {}
+    old_stories: set[int] = set()
+    while frontier:
+        closure |= frontier
+        for chunk in _chunks(sorted(frontier)):
+            marks = ",".join("?" * len(chunk))
+            old_stories.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks})"
+                    " AND story_id IS NOT NULL",
+                    chunk,
+                )
+            )
+        links, m = _links(conn, frontier, min_shared, window_days)
+        meta.update(m)
+        nxt: set[int] = set()
+        for x, ys in links.items():
+            all_links.setdefault(x, {}).update(ys)
+            if x not in closure:
+                nxt.add(x)
+            nxt.update(y for y in ys if y not in closure)
+        # Articles of the old stories must be regrouped too.
+        for chunk in _chunks(sorted(old_stories)):
+            marks = ",".join("?" * len(chunk))
+            nxt.update(
+                r[0]
+                for r in conn.execute(f"SELECT id FROM articles WHERE story_id IN ({marks})", chunk)
+                if r[0] not in closure
+            )
+        frontier = nxt - closure
+    for chunk in _chunks(sorted(old_stories)):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"UPDATE articles SET story_id = NULL WHERE story_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+    return _write_stories(conn, all_links, meta, among=closure)
+
+
+def _chunks(ids: list[int], size: int = 400) -> Iterable[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+# ------------------------------------------------------------------ reading
+
+
+def list_stories(
+    db: sqlite_utils.Database, limit: int = 50, offset: int = 0, min_sources: int = 2
+) -> list[dict[str, Any]]:
+    """Stories covered by at least ``min_sources`` sources, newest first.
+
+    Each: ``id, title, first_date, n_articles, n_sources``.
+    """
+    rows = db.execute(
+        "SELECT id, title, first_date, n_articles, n_sources FROM stories"
+        " WHERE n_sources >= ? ORDER BY first_date IS NULL, first_date DESC, id DESC"
+        " LIMIT ? OFFSET ?",
+        (min_sources, limit, offset),
+    )
+    return [
+        {"id": r[0], "title": r[1], "first_date": r[2], "n_articles": r[3], "n_sources": r[4]}
+        for r in rows
+    ]
+
+
+def story_articles(db: sqlite_utils.Database, story_id: int) -> list[dict[str, Any]]:
+    """The articles of a story, earliest first.
+
+    Each: ``id, title, source, date, url, n_statements, n_matched`` (statements
+    that belong to a claim).
+    """
+    rows = db.execute(
+        "SELECT a.id, a.title, src.name, a.date, a.url,"
+        " (SELECT count(*) FROM statements s WHERE s.article_id = a.id),"
+        " (SELECT count(*) FROM statements s WHERE s.article_id = a.id"
+        "  AND s.claim_id IS NOT NULL)"
+        " FROM articles a JOIN sources src ON src.id = a.source_id"
+        " WHERE a.story_id = ? ORDER BY a.date IS NULL, a.date, a.id",
+        (story_id,),
+    )
+    return [
+        {
+            "id": r[0],
+            "title": r[1],
+            "source": r[2],
+            "date": r[3],
+            "url": r[4],
+            "n_statements": r[5],
+            "n_matched": r[6],
+        }
+        for r in rows
+    ]

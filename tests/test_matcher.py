@@ -1,0 +1,98 @@
+"""Pair scoring: relations, conflicts with their values, robustness."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from db import matcher
+from db.matcher import compare, compare_texts, prepare
+
+UMEROV_A = (
+    "In an interview with South Korean broadcaster KBS, Ukrainian Defence Minister Rustem "
+    'Umerov said a "small group" of North Korean soldiers were attacked.'
+)
+UMEROV_B = (
+    'Ukrainian troops "engaged in small scale" with North Korean soldiers, Ukraine\'s Defense '
+    "Minister Rustem Umerov told South Korean KBS TV."
+)
+TREATY = (
+    "On Wednesday, Russian lawmakers will vote to ratify a mutual defence treaty with North "
+    "Korea, first proposed during Russian President Vladimir Putin's lavish visit to Pyongyang "
+    "in June."
+)
+MISSILES = (
+    "North Korea has also fired a new intercontinental ballistic missile as well as short-range "
+    "ballistic missiles since last week, triggering joint drills by South Korea, the US and Japan."
+)
+
+
+def test_same_claim_in_other_words() -> None:
+    r = compare_texts(UMEROV_A, UMEROV_B)
+    assert r.relation == "same"
+    assert 0 <= r.score <= 100
+
+
+def test_unrelated_statements_of_one_story_differ() -> None:
+    assert compare_texts(TREATY, MISSILES).relation == "different"
+    assert compare_texts(UMEROV_A, TREATY).relation == "different"
+
+
+def test_number_conflict_names_the_values() -> None:
+    a = "Officials said an estimated 11,000 North Korean soldiers were in the Kursk region."
+    b = "Officials said at least 10,000 North Korean soldiers were in the Kursk region."
+    r = compare_texts(a, b)
+    assert r.relation == "conflict"
+    (d,) = r.diffs
+    assert (d["a"], d["b"]) == ("an estimated 11,000", "at least 10,000")
+    assert (d["a_value"], d["b_value"]) == (11000, 10000)
+
+
+def test_equal_numbers_written_differently_agree() -> None:
+    a = "The company paid 1.5 million dollars for the building in Ohio last year."
+    b = "The company paid $1,500,000 for the building in Ohio last year."
+    assert compare_texts(a, b).relation == "same"
+
+
+def test_rounded_number_is_not_a_conflict() -> None:
+    a = "Revenue at the carmaker rose to $1.13bn in the second quarter, the firm said."
+    b = "Revenue at the carmaker rose to $1.1bn in the second quarter, the firm said."
+    assert compare_texts(a, b).relation == "same"
+
+
+def test_compare_is_symmetric() -> None:
+    a, b = prepare(UMEROV_A), prepare(UMEROV_B)
+    assert compare(a, b).score == compare(b, a).score
+
+
+def test_weights_match_features() -> None:
+    assert len(matcher.WEIGHTS) == len(matcher.FEATURE_NAMES) == len(matcher.FEATURE_SIGNS)
+    for w, sign in zip(matcher.WEIGHTS, matcher.FEATURE_SIGNS, strict=True):
+        assert w * sign >= 0  # every fitted weight has its feature's expected sign
+
+
+def test_prepare_takes_known_numbers_and_speaker() -> None:
+    p = prepare(
+        "Some 10,000 troops",
+        speaker="Jeon Ha-kyou",
+        numbers=[(10000.0, None, "about", "Some 10,000")],
+    )
+    assert p.numbers[0].value == 10000
+    assert p.speaker
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.text())
+def test_compare_texts_never_raises(a: str, b: str) -> None:
+    r = compare_texts(a, b)
+    assert r.relation in ("same", "conflict", "different")
+    assert 0 <= r.score <= 100
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(alphabet='Kursk 10,000 11 000 North Korea\'s "said" at least. DPRK-,;:()', max_size=200)
+)
+def test_compare_texts_never_raises_on_newsy_text(a: str) -> None:
+    compare_texts(a, UMEROV_B)
+    compare_texts(a, a)

@@ -1,0 +1,282 @@
+"""Matching in the database: the seed facts end to end, incremental == full, replacement."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from db import matching
+from db.connection import connect
+from db.ingest import ingest_paths
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+SEED_A = SEEDS / "000_dd9f0b5d2f8810a6.txt"
+SEED_B = SEEDS / "004_30c3ae78e6307b4b.txt"
+
+# Other events, written for these tests: two outlets each, dated near the seeds.
+FLOOD_C = "\n\n".join(
+    [
+        " date 2024-11-04 Floods force 3,000 from homes in northern Italy",
+        (
+            "Heavy rain forced about 3,000 people from their homes in the Emilia-Romagna "
+            "region on Monday, officials said."
+        ),
+        "The river Lamone burst its banks near the town of Faenza overnight.",
+        (
+            "Regional president Michele de Pascale said the damage would run into hundreds of"
+            " millions of euros."
+        ),
+    ]
+)
+FLOOD_D = "\n\n".join(
+    [
+        " date 2024-11-05 Thousands evacuated as Italian river bursts its banks",
+        (
+            "Some 2,500 people were forced from their homes in Emilia-Romagna by heavy rain "
+            "on Monday, according to officials."
+        ),
+        "The Lamone river burst its banks near Faenza during the night.",
+        "Schools in the province of Ravenna will stay closed on Tuesday.",
+    ]
+)
+
+
+def stmt(db: sqlite_utils.Database, source: str, needle: str) -> int:
+    row = db.execute(
+        "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id"
+        " JOIN sources src ON src.id = a.source_id WHERE src.name = ? AND s.text LIKE ?",
+        (source, f"%{needle}%"),
+    ).fetchone()
+    assert row, needle
+    return int(row[0])
+
+
+def pairs(db: sqlite_utils.Database) -> dict[tuple[int, int], tuple[str, str | None]]:
+    return {
+        (a, b): (rel, diff)
+        for a, b, rel, diff in db.execute("SELECT a, b, relation, diff FROM matches")
+    }
+
+
+def claim_sets(db: sqlite_utils.Database) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for sid, cid in db.execute("SELECT id, claim_id FROM statements WHERE claim_id IS NOT NULL"):
+        groups.setdefault(cid, set()).add(sid)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.fixture
+def seeds_db(tmp_path: Path) -> sqlite_utils.Database:
+    db = connect(tmp_path / "seeds.db")
+    ingest_paths(db, [SEED_A], source="A", match=False)
+    ingest_paths(db, [SEED_B], source="B", match=False)
+    matching.match_all(db)
+    return db
+
+
+def linked(db: sqlite_utils.Database, a: int, b: int) -> tuple[str, list] | None:
+    row = db.execute(
+        "SELECT relation, diff FROM matches WHERE a = ? AND b = ?", (min(a, b), max(a, b))
+    ).fetchone()
+    if row is None:
+        return None
+    diffs = json.loads(row[1]) if row[1] else []
+    if a > b:
+        for d in diffs:
+            d["a"], d["b"] = d["b"], d["a"]
+    return row[0], diffs
+
+
+def test_seed_umerov_statement_matches_the_other_outlets_headline(seeds_db) -> None:
+    a = stmt(seeds_db, "A", 'said a "small group" of North Korean soldiers were attacked')
+    b = stmt(seeds_db, "B", 'Ukrainian troops "engaged in small scale"')
+    kind = seeds_db.execute("SELECT kind FROM statements WHERE id = ?", (b,)).fetchone()[0]
+    assert kind == "headline"
+    assert linked(seeds_db, a, b) == ("same", [])
+
+
+def test_seed_troop_numbers_conflict(seeds_db) -> None:
+    a = stmt(seeds_db, "A", "an estimated 11,000 North Korean soldiers")
+    b = stmt(seeds_db, "B", "at least 10,000 DPRK forces")
+    rel, diffs = linked(seeds_db, a, b)
+    assert rel == "conflict"
+    assert [(d["a"], d["b"], d["a_value"], d["b_value"]) for d in diffs] == [
+        ("an estimated 11,000", "at least 10,000", 11000, 10000)
+    ]
+
+
+def test_seed_kovalenko_statements_match(seeds_db) -> None:
+    a = stmt(seeds_db, "A", "Andriy Kovalenko first said in a Telegram post")
+    b = stmt(seeds_db, "B", "Earlier, Andriy Kovalenko")
+    assert linked(seeds_db, a, b) is not None
+
+
+def test_seed_unrelated_statements_do_not_match(seeds_db) -> None:
+    unrelated_a = [
+        "mutual defence treaty",
+        "They're wearing Russian uniforms",
+        "help each other in the event",
+    ]
+    unrelated_b = ["ballistic missile", "Kim Yo Jong", "Pyongyang has vowed to support Moscow"]
+    matched = {x for pair in pairs(seeds_db) for x in pair}
+    for needle in unrelated_a:
+        assert stmt(seeds_db, "A", needle) not in matched, needle
+    for needle in unrelated_b:
+        assert stmt(seeds_db, "B", needle) not in matched, needle
+    # Everything that did match is one of the seed facts above.
+    assert len(pairs(seeds_db)) == 3
+
+
+def test_seed_read_functions(seeds_db) -> None:
+    a = stmt(seeds_db, "A", "an estimated 11,000 North Korean soldiers")
+    b = stmt(seeds_db, "B", "at least 10,000 DPRK forces")
+    (m,) = matching.matches_for_statement(seeds_db, b)
+    assert m["statement_id"] == a and m["relation"] == "conflict" and m["source"] == "A"
+    assert (m["diffs"][0]["a"], m["diffs"][0]["b"]) == ("at least 10,000", "an estimated 11,000")
+    article_b = seeds_db.execute("SELECT article_id FROM statements WHERE id = ?", (b,)).fetchone()[
+        0
+    ]
+    statuses = matching.statement_statuses(seeds_db, article_b)
+    assert statuses[b] == "conflict"
+    assert list(statuses.values()).count("corroborated") == 2
+    assert matching.article_match_counts(seeds_db, [article_b]) == {article_b: (2, 1)}
+
+
+def _write(tmp: Path, name: str, text: str) -> Path:
+    path = tmp / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_incremental_matching_equals_full_rebuild(tmp_path: Path) -> None:
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    d = _write(tmp_path, "flood_d.txt", FLOOD_D)
+    db = connect(tmp_path / "inc.db")
+    for path, source in ((SEED_A, "A"), (c, "C"), (SEED_B, "B"), (d, "D")):
+        ingest_paths(db, [path], source=source)  # matches each new article incrementally
+    incremental, inc_claims = pairs(db), claim_sets(db)
+    assert incremental
+    report = matching.match_all(db)
+    assert report.mode == "full"
+    assert pairs(db) == incremental
+    assert claim_sets(db) == inc_claims
+    flood = stmt(db, "C", "Heavy rain forced about 3,000")
+    other = stmt(db, "D", "Some 2,500 people")
+    assert linked(db, flood, other)[0] == "conflict"
+
+
+def test_large_batch_path_equals_fts_path(tmp_path: Path, monkeypatch) -> None:
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    d = _write(tmp_path, "flood_d.txt", FLOOD_D)
+    db = connect(tmp_path / "batch.db")
+    for path, source in ((SEED_A, "A"), (c, "C"), (SEED_B, "B"), (d, "D")):
+        ingest_paths(db, [path], source=source, match=False)
+    ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+    matching.match_articles(db, ids)
+    via_fts = pairs(db)
+    monkeypatch.setattr(matching, "FTS_MAX_NEW_STATEMENTS", 0)
+    report = matching.match_articles(db, ids)
+    assert pairs(db) == via_fts
+    assert report.same + report.conflict == len(via_fts)
+
+
+def test_replaced_article_recomputes_claims(tmp_path: Path) -> None:
+    db = connect(tmp_path / "replace.db")
+    ingest_paths(db, [SEED_A], source="A")
+    b = _write(tmp_path, "b.txt", SEED_B.read_text(encoding="utf-8"))
+    ingest_paths(db, [b], source="B")
+    assert len(claim_sets(db)) == 3
+    text = SEED_B.read_text(encoding="utf-8").replace(
+        "at least 10,000 DPRK", "at least 12,000 DPRK"
+    )
+    # Drop the Kovalenko sentence: its claim must go.
+    text = "\n".join(line for line in text.splitlines() if "Kovalenko" not in line)
+    b.write_text(text, encoding="utf-8")
+    report = ingest_paths(db, [b], source="B")
+    assert report.replaced == 1
+    kovalenko = stmt(db, "A", "Andriy Kovalenko first said")
+    assert (
+        db.execute("SELECT claim_id FROM statements WHERE id = ?", (kovalenko,)).fetchone()[0]
+        is None
+    )
+    assert len(claim_sets(db)) == 2
+    n_claims = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    assert n_claims == 2  # no stale claim rows left behind
+    a = stmt(db, "A", "an estimated 11,000 North Korean soldiers")
+    new_b = stmt(db, "B", "at least 12,000 DPRK forces")
+    rel, diffs = linked(db, a, new_b)
+    assert rel == "conflict" and diffs[0]["b_value"] == 12000
+    full = (pairs(db), claim_sets(db))
+    matching.match_all(db)
+    assert (pairs(db), claim_sets(db)) == full
+
+
+def test_window_excludes_distant_dates(tmp_path: Path) -> None:
+    db = connect(tmp_path / "window.db")
+    ingest_paths(db, [SEED_A], source="A", match=False)
+    late = SEED_B.read_text(encoding="utf-8").replace("2024-11-05", "2025-03-05", 1)
+    ingest_paths(db, [_write(tmp_path, "late.txt", late)], source="B", match=False)
+    assert matching.match_all(db, window_days=7).same == 0
+    assert matching.match_all(db, window_days=365).same >= 1
+
+
+# ------------------------------------------------------------------ the CLI
+
+MRPC_SAMPLE = Path(__file__).parent / "fixtures" / "mrpc_sample.tsv"
+
+
+def test_pairs_command_appends_score_and_relation() -> None:
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    result = CliRunner().invoke(main, ["pairs", str(MRPC_SAMPLE)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    inputs = MRPC_SAMPLE.read_text(encoding="utf-8").splitlines()[1:]  # header skipped
+    assert len(lines) == len(inputs)
+    relations = []
+    for out, inp in zip(lines, inputs, strict=True):
+        assert out.startswith(inp + "\t")
+        score, relation = out.split("\t")[-2:]
+        assert 0 <= float(score) <= 100
+        relations.append(relation)
+    assert relations == ["same", "conflict", "different", "same"]
+
+
+def test_matching_commands(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    db_path = tmp_path / "cli.db"
+    db = connect(db_path)
+    ingest_paths(db, [SEED_A], source="A", match=False)
+    ingest_paths(db, [SEED_B], source="B", match=False)
+    runner = CliRunner()
+    base = ["--db", str(db_path)]
+    r = runner.invoke(main, [*base, "match", "--json"])
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.output)
+    assert (report["same"], report["conflict"], report["claims"]) == (2, 1, 3)
+    r = runner.invoke(main, [*base, "matches", "--relation", "conflict", "--json"])
+    (m,) = json.loads(r.output)
+    assert set(m) == {"score", "relation", "diffs", "a", "b"}
+    assert {m["a"]["source"], m["b"]["source"]} == {"A", "B"}
+    r = runner.invoke(main, [*base, "matches"])
+    assert (
+        "an estimated 11,000 vs at least 10,000" in r.output
+        or "at least 10,000 vs an estimated 11,000" in r.output
+    )
+    r = runner.invoke(main, [*base, "claims", "--json"])
+    claims = json.loads(r.output)
+    assert len(claims) == 3
+    r = runner.invoke(main, [*base, "claims", "--id", str(claims[0]["id"]), "--json"])
+    assert json.loads(r.output)["n_sources"] == 2
+    r = runner.invoke(main, [*base, "stories", "--json"])
+    (story,) = json.loads(r.output)
+    r = runner.invoke(main, [*base, "stories", "--id", str(story["id"]), "--json"])
+    assert len(json.loads(r.output)["articles"]) == 2

@@ -1,0 +1,83 @@
+"""The normaliser: aliases, British/American spelling, number words, stemming."""
+
+from __future__ import annotations
+
+from db.normalize import content_tokens, entity_tokens, normalize, rarity, stem
+
+
+def test_country_aliases_fold_to_one_token() -> None:
+    forms = [
+        "North Korea",
+        "N Korea",
+        "N. Korea",
+        "DPRK",
+        "Pyongyang",
+        "North Korean",
+        "the Democratic People's Republic of Korea",
+    ]
+    for form in forms:
+        assert normalize(f"{form} troops") == "northkorea troop", form
+    for form in ("US", "U.S.", "United States", "America", "American", "U.S.A."):
+        assert normalize(f"{form} officials") == "usa official", form
+    for form in ("UK", "Britain", "United Kingdom", "British"):
+        assert normalize(f"{form} ministers") == "uk minister", form
+
+
+def test_us_pronoun_is_not_the_country() -> None:
+    assert "usa" not in content_tokens("They told us the plan")
+    assert "usa" in content_tokens("They told the US the plan")
+
+
+def test_possessive_alias() -> None:
+    assert normalize("North Korea's army") == normalize("North Korean army") == "northkorea army"
+    assert normalize("America's allies") == normalize("US allies")
+
+
+def test_british_and_american_spellings_agree() -> None:
+    pairs = [
+        ("Defence Minister", "Defense Minister"),
+        ("the organisation was realised", "the organization was realized"),
+        ("colour of honour", "color of honor"),
+        ("city centre theatre", "city center theater"),
+        ("travelled and cancelled", "traveled and canceled"),
+        ("paediatric programme", "pediatric program"),
+        ("analysed", "analyzed"),
+    ]
+    for brit, amer in pairs:
+        assert normalize(brit) == normalize(amer), (brit, amer)
+
+
+def test_number_words_become_digits() -> None:
+    assert normalize("eleven thousand troops") == normalize("11,000 troops") == "11000 troop"
+    assert normalize("1.5 million dollars") == "1500000 dollar"
+    assert normalize("two hundred and fifty") == "250"
+    assert normalize("a dozen") == "12"
+    assert normalize("10 pct") == normalize("10 percent") == normalize("10%") == "10 %"
+
+
+def test_separate_numbers_stay_separate() -> None:
+    assert normalize("a dozen, two hundred") == "12 200"
+
+
+def test_light_stemming() -> None:
+    assert stem("attacked") == stem("attacks") == stem("attacking") == "attack"
+    assert stem("engaged") == stem("engage") == stem("engagement")
+    assert stem("casualties") == "casualty"
+
+
+def test_stop_words_and_reporting_verbs_are_not_content() -> None:
+    assert content_tokens("He said that they were there") == []
+    assert "not" in content_tokens("They did not attack")
+    assert "not" in content_tokens("They didn't attack")
+
+
+def test_entities_are_capitalised_words_not_sentence_starts() -> None:
+    ents = entity_tokens("Earlier, Andriy Kovalenko claimed that troops moved on Monday.")
+    assert {"andriy", "kovalenko"} <= ents
+    assert "earlier" not in ents
+    assert "monday" not in ents
+
+
+def test_rarity_tiers() -> None:
+    assert rarity("year") < rarity("kovalenko") == 1.0
+    assert rarity("northkorea") <= 0.5  # places are what a story is about, not a claim

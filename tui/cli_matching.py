@@ -1,0 +1,244 @@
+"""Matching commands: ``match``, ``matches``, ``claims``, ``stories``, ``pairs``.
+
+JSON outputs (``--json``), stable keys:
+
+* ``claimlens match --json``: ``{mode, statements, indexed, candidates, same,
+  conflict, claims, stories, seconds, timings}`` (see :class:`db.matching.MatchReport`).
+* ``claimlens matches --json``: a list of ``{score, relation, diffs, a, b}``; ``a``
+  and ``b`` are ``{statement_id, text, article_id, title, source, date, speaker}``;
+  ``diffs`` is a list of ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}``
+  (``a`` = how statement ``a`` words the number). With ``--article``, ``a`` is the
+  statement of that article.
+* ``claimlens claims --json``: a list of ``{id, n_sources, n_statements,
+  has_conflict, first_date, first_source, first_statement_id, text}``; with
+  ``--id N``, one claim in detail: ``{id, first_statement_id, first_date,
+  first_source, first_article_id, n_sources, n_statements, has_conflict, sources:
+  [{source, statements: [{id, text, article_id, title, date, speaker, kind}]}],
+  numbers: [{unit, values: [{value, raw, sources, statement_ids}]}], speakers:
+  [{speaker, sources}]}``.
+* ``claimlens stories --json``: a list of ``{id, title, first_date, n_articles,
+  n_sources}``; with ``--id N``: ``{story, articles: [{id, title, source, date, url,
+  n_statements, n_matched}]}``.
+* ``claimlens pairs FILE``: no JSON; each input line with ``\\tSCORE\\tRELATION``
+  appended.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from tui.cli_common import CliContext, emit_json, pass_cli
+
+
+@click.command("match")
+@click.option("--window", "window_days", type=int, default=None, help="days (default 7)")
+@click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
+@pass_cli
+def match_cmd(cli: CliContext, window_days: int | None, as_json: bool) -> None:
+    """Re-run cross-source matching on the whole database (matches, claims, stories)."""
+    from db.matching import DEFAULT_WINDOW_DAYS, match_all
+
+    db = cli.db()
+    stages: dict[str, int] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if as_json or not sys.stderr.isatty():
+            return
+        pct = 100 * done // max(1, total)
+        if stages.get(stage) != pct:
+            stages[stage] = pct
+            click.echo(f"\r{stage}: {pct:3d}% ({done:,}/{total:,})", err=True, nl=False)
+
+    report = match_all(db, window_days=window_days or DEFAULT_WINDOW_DAYS, progress=progress)
+    if stages:
+        click.echo("", err=True)
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    click.echo(
+        f"{report.statements:,} statements, {report.candidates:,} candidate pairs scored:"
+        f" {report.same:,} same, {report.conflict:,} conflicts;"
+        f" {report.claims:,} claims, {report.stories:,} stories ({report.seconds:.1f}s)"
+    )
+
+
+def _fmt_side(side: dict[str, Any]) -> str:
+    date = side["date"] or "undated"
+    return f"[{side['source']}, {date}, #{side['statement_id']}] {side['text']}"
+
+
+@click.command("matches")
+@click.option("--article", "article_id", type=int, default=None, help="only this article's")
+@click.option("--relation", type=click.Choice(["same", "conflict"]), default=None)
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@click.option("--json", "as_json", is_flag=True)
+@pass_cli
+def matches_cmd(
+    cli: CliContext,
+    article_id: int | None,
+    relation: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """Matched statement pairs across sources, best first."""
+    from db.matching import list_matches
+
+    rows = list_matches(
+        cli.db(), article_id=article_id, relation=relation, limit=limit, offset=offset
+    )
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("no matches (run `claimlens match`?)")
+        return
+    for m in rows:
+        head = f"{m['score']:5.1f} {m['relation']}"
+        if m["diffs"]:
+            head += "  " + "; ".join(f"{d['a']} vs {d['b']}" for d in m["diffs"])
+        click.echo(head)
+        click.echo("  A " + _fmt_side(m["a"]))
+        click.echo("  B " + _fmt_side(m["b"]))
+
+
+@click.command("claims")
+@click.option("--id", "claim_id", type=int, default=None, help="one claim in detail")
+@click.option("--min-sources", type=int, default=2, show_default=True)
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@click.option("--json", "as_json", is_flag=True)
+@pass_cli
+def claims_cmd(
+    cli: CliContext,
+    claim_id: int | None,
+    min_sources: int,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """Claims reported by several sources: first seen, and where numbers differ."""
+    from db.claims import claim_detail, list_claims
+
+    db = cli.db()
+    if claim_id is not None:
+        detail = claim_detail(db, claim_id)
+        if detail is None:
+            raise click.ClickException(f"no claim {claim_id}")
+        if as_json:
+            emit_json(detail)
+            return
+        click.echo(
+            f"claim {detail['id']}: {detail['n_sources']} sources, {detail['n_statements']}"
+            f" statements; first seen {detail['first_date'] or 'undated'} in"
+            f" {detail['first_source']}" + ("  CONFLICT" if detail["has_conflict"] else "")
+        )
+        for group in detail["sources"]:
+            for st in group["statements"]:
+                click.echo(f"  [{group['source']}, {st['date'] or 'undated'}] {st['text']}")
+        for num in detail["numbers"]:
+            if len(num["values"]) > 1:
+                vals = ", ".join(
+                    f"{'/'.join(v['raw'])} ({', '.join(v['sources'])})" for v in num["values"]
+                )
+                click.echo(f"  numbers ({num['unit'] or 'count'}): {vals}")
+        return
+    rows = list_claims(db, limit=limit, offset=offset, min_sources=min_sources)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("no claims (run `claimlens match`?)")
+        return
+    for c in rows:
+        flag = " CONFLICT" if c["has_conflict"] else ""
+        click.echo(
+            f"#{c['id']} {c['n_sources']} sources, first {c['first_date'] or 'undated'}"
+            f" ({c['first_source']}){flag}: {c['text']}"
+        )
+
+
+@click.command("stories")
+@click.option("--id", "story_id", type=int, default=None, help="one story's articles")
+@click.option("--min-sources", type=int, default=2, show_default=True)
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@click.option("--json", "as_json", is_flag=True)
+@pass_cli
+def stories_cmd(
+    cli: CliContext,
+    story_id: int | None,
+    min_sources: int,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """Stories: articles of several outlets about the same event."""
+    from db.stories import list_stories, story_articles
+
+    db = cli.db()
+    if story_id is not None:
+        story = db.execute(
+            "SELECT id, title, first_date, n_articles, n_sources FROM stories WHERE id = ?",
+            (story_id,),
+        ).fetchone()
+        if story is None:
+            raise click.ClickException(f"no story {story_id}")
+        arts = story_articles(db, story_id)
+        if as_json:
+            keys = ("id", "title", "first_date", "n_articles", "n_sources")
+            emit_json({"story": dict(zip(keys, story, strict=True)), "articles": arts})
+            return
+        click.echo(f"story {story[0]}: {story[1]}")
+        for a in arts:
+            click.echo(
+                f"  #{a['id']} [{a['source']}, {a['date'] or 'undated'}] {a['title']}"
+                f" ({a['n_matched']}/{a['n_statements']} statements matched)"
+            )
+        return
+    rows = list_stories(db, limit=limit, offset=offset, min_sources=min_sources)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("no stories (run `claimlens match`?)")
+        return
+    for s in rows:
+        click.echo(
+            f"#{s['id']} {s['first_date'] or 'undated'} {s['n_sources']} sources,"
+            f" {s['n_articles']} articles: {s['title']}"
+        )
+
+
+@click.command("pairs")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+def pairs_cmd(file: Any) -> None:
+    """Score statement pairs from a TSV file: its last two columns are the statements.
+
+    Prints every line with two more tab-separated columns: the score (0-100) and
+    the relation (same, conflict, different). A first line whose first column is
+    "Quality" (MRPC's header) is skipped. Streams: output follows input line by line.
+    """
+    from db.matcher import compare_texts
+
+    out = sys.stdout
+    for n, line in enumerate(file):
+        line = line.rstrip("\r\n")
+        cols = line.split("\t")
+        if n == 0 and cols[0].strip() == "Quality":
+            continue
+        if len(cols) < 2:
+            out.write(f"{line}\t\t\n")
+            continue
+        result = compare_texts(cols[-2], cols[-1])
+        out.write(f"{line}\t{result.score:.1f}\t{result.relation}\n")
+
+
+def register(group: click.Group) -> None:
+    """Add the matching commands to the ``claimlens`` group."""
+    for cmd in (match_cmd, matches_cmd, claims_cmd, stories_cmd, pairs_cmd):
+        group.add_command(cmd)
