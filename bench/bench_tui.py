@@ -129,9 +129,10 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
                     cpu = time.process_time()
                     await pilot.press(key)
                     await pilot.pause()
+                    handled = time.perf_counter()
                     cpu_used = time.process_time() - cpu
                     await pilot.pause(0.02)  # any update still pending is written by now
-                    done = FRAMES[-1] if FRAMES else time.perf_counter()
+                    done = FRAMES[-1] if FRAMES else handled  # no frame: nothing changed
                     times.append(((done - t) * 1000, cpu_used * 1000))
             return times
 
@@ -146,6 +147,8 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
             }
 
         latency: dict[str, dict[str, float]] = {}
+        # A key bound to nothing: what Pilot and Textual's key dispatch cost alone.
+        latency["unbound key (baseline)"] = summary(await timed(["z"], 30))
         latency["list j (loads article + claims)"] = summary(await timed(["j"], 100))
         latency["list k"] = summary(await timed(["k"], 50))
         latency["list pagedown"] = summary(await timed(["pagedown"], 50))

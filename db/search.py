@@ -343,11 +343,17 @@ def fuzzy_search(
 
 
 def fuzzy_highlights(query: str, text: str) -> list[tuple[int, int]]:
-    """Spans of the words in ``text`` that are close to some word of ``query``."""
-    words = [w.lower() for w in _TERM.findall(query) if len(w) >= 2]
+    """Spans of the words in ``text`` that are close to some word of ``query``.
+
+    Words of three letters or fewer must match exactly: one edit away from
+    "not" is "north", which is not what the reader typed.
+    """
+    words = {w.lower() for w in _TERM.findall(query) if len(w) >= 2}
+    short = {w for w in words if len(w) <= 3}
+    long_words = words - short
     spans = []
     for m in _TERM.finditer(text):
         token = m.group(0).lower()
-        if any(fuzz.ratio(token, w) >= FUZZY_TERM_CUTOFF for w in words):
+        if token in short or any(fuzz.ratio(token, w) >= FUZZY_TERM_CUTOFF for w in long_words):
             spans.append((m.start(), m.end()))
     return spans

@@ -52,3 +52,12 @@ def test_any_text_gives_valid_fts_or_query_error(query: str) -> None:
 
 def test_parse_highlight() -> None:
     assert parse_highlight("a \x02bc\x03 d \x02e\x03") == ("a bc d e", [(2, 4), (7, 8)])
+
+
+def test_fuzzy_highlights_short_words_match_exactly() -> None:
+    from db.search import fuzzy_highlights
+
+    text = "so far just small contacts, not full-scale engagement in the North"
+    spans = fuzzy_highlights("small contacts not full scale engagment", text)
+    marked = [text[s:e] for s, e in spans]
+    assert marked == ["small", "contacts", "not", "full", "scale", "engagement"]

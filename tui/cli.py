@@ -324,8 +324,6 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
             out.print(Text(f"      speaker: {st['speaker']}", style="green"))
 
 
-from tui.cli_browse import register as _register_browse  # noqa: E402
-
-_register_browse(main)  # browse, demo
+__import__("tui.cli_browse").cli_browse.register(main)  # browse, demo
 __import__("tui.cli_check").cli_check.register(main)  # check
 __import__("tui.cli_matching").cli_matching.register(main)  # match, matches, claims, stories, pairs
