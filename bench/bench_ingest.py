@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import resource
 import statistics
 import sys
 import time
@@ -54,6 +55,13 @@ def queries_from(db, n: int, seed: int = 7) -> list[str]:  # type: ignore[no-unt
     return out
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the analysis pool)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -64,9 +72,11 @@ def bench_corpus(name: str, paths: list[Path], out: Path, match: bool) -> dict[s
     for suffix in ("", "-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     db = connect(db_path)
+    cpu0 = _cpu_seconds()
     t0 = time.perf_counter()
     report = ingest_paths(db, paths, match=False)
     ingest_s = time.perf_counter() - t0
+    cpu_s = _cpu_seconds() - cpu0
     result = {
         "articles": report.added,
         "statements": report.statements,
@@ -75,6 +85,8 @@ def bench_corpus(name: str, paths: list[Path], out: Path, match: bool) -> dict[s
         "ingest_s": ingest_s,
         "articles_per_s": report.added / ingest_s,
         "words_per_s": report.words / ingest_s,
+        "cpu_s": cpu_s,
+        "words_per_cpu_s": report.words / cpu_s,
     }
     if match:
         from db.ingest import match_pending
@@ -118,7 +130,7 @@ def main() -> None:
         corpora = {args.only: corpora[args.only]}
     print(
         f"{'corpus':<8} {'articles':>8} {'statements':>10} {'words':>9} {'s':>6} "
-        f"{'art/s':>7} {'words/s':>8} {'MB':>6} {'MB/Mst':>7} "
+        f"{'art/s':>7} {'words/s':>8} {'cpu s':>6} {'w/cpu-s':>8} {'MB':>6} {'MB/Mst':>7} "
         f"{'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}" + ("  match s" if args.match else "")
     )
     for name, paths in corpora.items():
@@ -126,6 +138,7 @@ def main() -> None:
         print(
             f"{name:<8} {r['articles']:>8} {r['statements']:>10} {r['words']:>9} "
             f"{r['ingest_s']:>6.1f} {r['articles_per_s']:>7.0f} {r['words_per_s']:>8.0f} "
+            f"{r['cpu_s']:>6.1f} {r['words_per_cpu_s']:>8.0f} "
             f"{r['db_mb']:>6.1f} {r['mb_per_million_statements']:>7.0f} "
             f"{r['search_p50_ms']:>7.2f} {r['search_p95_ms']:>7.2f} {r['search_max_ms']:>7.2f}"
             + (f"  {r['match_s']:>7.1f}" if args.match else ""),

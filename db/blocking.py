@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from db.normalize import _ALIASES, PLACE_TOKENS, rarity
+from db.normalize import _ALIASES, INFORMATIVE_RARITY, PLACE_TOKENS, rarity
 
 __all__ = [
     "KEYS_PER_STATEMENT",
@@ -46,7 +46,15 @@ KEYS_PER_STATEMENT = 8
 # A key shared by more statements than this inside one time window says nothing
 # about which claim they make ("troops" in a war) and would make candidate
 # generation quadratic: within that window it is ignored.
-MAX_POSTING = 3000
+MAX_POSTING = 1000
+# Candidates share a key held by at most DENSE_POSTING statements of the window,
+# or MIN_SHARED_KEYS keys (or all the keys of the statement with fewer): one shared
+# word that many statements of a busy week use is weak evidence, two rarely
+# co-occur by chance, and the same claim nearly always shares more.
+MIN_SHARED_KEYS = 2
+DENSE_POSTING = 50
+# Tokens at least this rare can be keys (1: rare; 0.75: the least common tier).
+MIN_KEY_RARITY = INFORMATIVE_RARITY
 
 
 def _key_order(token: str) -> tuple[float, int]:
@@ -54,8 +62,12 @@ def _key_order(token: str) -> tuple[float, int]:
 
 
 def blocking_keys(tokset: Iterable[str], k: int = KEYS_PER_STATEMENT) -> tuple[str, ...]:
-    """The ``k`` rarest tokens of a statement (places count as common), stable order."""
-    toks = [t for t in tokset if t not in PLACE_TOKENS and len(t) > 1]
+    """The ``k`` rarest tokens of a statement, stable order. Common words (rarity
+    below MIN_KEY_RARITY) and places are never keys: a statement made only of
+    them is not matched."""
+    toks = [
+        t for t in tokset if t not in PLACE_TOKENS and len(t) > 1 and rarity(t) >= MIN_KEY_RARITY
+    ]
     if len(toks) <= k:
         return tuple(sorted(toks, key=_key_order))
     return tuple(sorted(toks, key=_key_order)[:k])
@@ -105,7 +117,7 @@ class BlockIndex:
         """Positions of the indexed items that are candidates of ``item`` (any source
         but its own; the item itself is excluded if indexed)."""
         self._sort()
-        out: set[int] = set()
+        counts: dict[int, int] = {}
         w = self.window_days
         for key in item.keys:
             plist = self._dated.get(key)
@@ -115,14 +127,27 @@ class BlockIndex:
                 else:
                     lo = bisect_left(plist, (item.day - w, -1))
                     hi = bisect_right(plist, (item.day + w, 1 << 62))
-                if hi - lo <= self.max_posting:
+                n = hi - lo
+                if n <= self.max_posting:
+                    # A key few statements of the window share is enough on its own.
+                    hit = 1 if n > DENSE_POSTING else MIN_SHARED_KEYS
                     for k in range(lo, hi):
-                        out.add(plist[k][1])
+                        p = plist[k][1]
+                        counts[p] = counts.get(p, 0) + hit
             upl = self._undated.get(key)
             if upl and len(upl) <= self.max_posting:
-                out.update(upl)
+                hit = 1 if len(upl) > DENSE_POSTING else MIN_SHARED_KEYS
+                for p in upl:
+                    counts[p] = counts.get(p, 0) + hit
         items = self.items
-        return {p for p in out if items[p].source != item.source and items[p].sid != item.sid}
+        mine = len(item.keys)
+        return {
+            p
+            for p, c in counts.items()
+            if c >= min(MIN_SHARED_KEYS, mine, len(items[p].keys))
+            and items[p].source != item.source
+            and items[p].sid != item.sid
+        }
 
     def pairs(self, only: Sequence[int] | None = None) -> Iterator[tuple[int, int]]:
         """Candidate pairs (positions, first < second), each once.

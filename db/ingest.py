@@ -48,6 +48,45 @@ ProgressCallback = Callable[[int], None]  # called with bytes read since the las
 WaitCallback = Callable[[], None]  # called once when another writer holds the lock
 
 
+class ArticleIds:
+    """A sequence of article ids kept as runs of consecutive ids, so that an ingest of
+    millions of new articles (ids n..m, in order) holds one run, not millions of ints."""
+
+    __slots__ = ("_n", "_runs")
+
+    def __init__(self, ids: Iterable[int] = ()) -> None:
+        self._runs: list[list[int]] = []  # [first, last + 1]
+        self._n = 0
+        self.extend(ids)
+
+    def append(self, article_id: int) -> None:
+        if self._runs and self._runs[-1][1] == article_id:
+            self._runs[-1][1] += 1
+        else:
+            self._runs.append([article_id, article_id + 1])
+        self._n += 1
+
+    def extend(self, ids: Iterable[int]) -> None:
+        for article_id in ids:
+            self.append(article_id)
+
+    def __iter__(self) -> Iterator[int]:
+        for first, end in self._runs:
+            yield from range(first, end)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __eq__(self, other: object) -> bool:
+        try:
+            return list(self) == list(other)  # type: ignore[call-overload]
+        except TypeError:
+            return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"ArticleIds({len(self)} ids in {len(self._runs)} runs)"
+
+
 @dataclass
 class IngestReport:
     """What an ingest did. Counts cover committed work only."""
@@ -62,7 +101,8 @@ class IngestReport:
     seconds: float = 0.0
     interrupted: bool = False
     error: str | None = None  # why writing stopped (disk full...); also in ``rejected``
-    changed_article_ids: list[int] = field(default_factory=list)
+    # New and replaced articles, in the order written (iterable, like a list of ints).
+    changed_article_ids: ArticleIds = field(default_factory=ArticleIds)
     match: Any = None  # the matcher's report, when matching ran
 
     def as_dict(self) -> dict[str, Any]:

@@ -35,14 +35,22 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import pairwise
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from db.normalize import NEGATIONS, PLACE_TOKENS, Token, clean, rarity, tokenize
+from db.normalize import (
+    _RARITY,
+    INFORMATIVE_RARITY,
+    NEGATIONS,
+    PLACE_TOKENS,
+    Token,
+    clean,
+    tokenize,
+)
 
 __all__ = [
     "CONFLICT_P",
@@ -69,14 +77,20 @@ __all__ = [
 # All the matcher's tunable constants live here.
 #
 # SAME_P (in the fitted block below): the cut-off on p for 'same', chosen by
-# bench/fit_matcher.py as the best mean 10-fold CV accuracy over MRPC (paraphrase
-# pairs, 2:1 positive) and the hand-labelled BASIL cross-outlet pairs (the
-# candidates the DB pipeline really scores). CONFLICT_P: the same cut-off applied to
-# the probability as if the numbers agreed.
+# bench/fit_matcher.py as the best 10-fold CV accuracy on the hand-labelled BASIL
+# cross-outlet pairs (the kind of candidates the DB pipeline really scores).
+# CONFLICT_P: the same cut-off, applied to the probability as if the numbers agreed.
 # Below this weighted containment of content words two statements are never the
 # same claim; compare() stops before the costly features (a speed cut, fitted
 # value-free: the lowest containment of any MRPC paraphrase is above it).
 MIN_CONTAINMENT = 0.2
+# ... nor when the words they share weigh less than this (rarity units: a rare word
+# is 1, "shares" 0.5, "year" 0.25). Templates like "Shr 25 cts vs 20 cts" share only
+# common words: whose earnings they report is not in the sentence, so two of them
+# are neither the same claim nor a conflict. For the same reason they must share a
+# word at least normalize.INFORMATIVE_RARITY rare (which makes blocking on such
+# words lose nothing the matcher would find).
+MIN_SHARED_WEIGHT = 1.5
 # Names written differently ("Zelensky"/"Zelenskiy") count as the same token when
 # rapidfuzz.ratio >= this and both are at least FUZZY_MIN_LEN characters.
 FUZZY_TOKEN_RATIO = 85.0
@@ -148,36 +162,36 @@ _NUMBER_DISAGREEMENT = (FEATURE_NAMES.index("numbers_conflict"),)
 # Fitted by bench/fit_matcher.py (logistic regression, L2=1, on the MRPC train split
 # and 360 hand-labelled BASIL pairs; every weight has its feature's expected sign).
 SAME_P = 0.35
-INTERCEPT = -3.0431
+INTERCEPT = -1.7238
 WEIGHTS: tuple[float, ...] = (
-    0.7686,  # token_set_ratio
-    0.4163,  # token_sort_ratio
+    0.0000,  # token_set_ratio
+    0.0000,  # token_sort_ratio
     0.0000,  # ratio
-    0.0873,  # weighted_jaccard
-    0.8332,  # weighted_containment
+    0.0000,  # weighted_jaccard
+    0.0000,  # weighted_containment
     0.0000,  # bigram_dice
     0.0000,  # entity_unmatched
     0.0000,  # unmatched_max
     0.0000,  # unmatched_min
-    0.2884,  # length_ratio
-    -0.2921,  # length_diff
-    1.3550,  # words_1gram
+    0.0000,  # length_ratio
+    -0.3613,  # length_diff
+    1.1519,  # words_1gram
     0.0000,  # words_2gram
     0.0000,  # words_3gram
     0.0000,  # words_4gram
-    0.8218,  # raw_ratio
+    0.9196,  # raw_ratio
     0.0000,  # partial_ratio
-    0.0000,  # clause_jaccard
-    2.4963,  # local_jaccard
-    0.0000,  # local_containment
+    1.1575,  # clause_jaccard
+    2.1333,  # local_jaccard
+    0.4283,  # local_containment
     0.0000,  # shared_names
-    0.2364,  # numbers_agree
-    -0.7902,  # numbers_unmatched
-    -0.7108,  # numbers_conflict
+    0.1774,  # numbers_agree
+    -0.7723,  # numbers_unmatched
+    -0.6587,  # numbers_conflict
     0.0000,  # speaker_agree
-    -0.1721,  # speaker_disagree
-    0.7183,  # quote_overlap
-    -0.9526,  # negation_mismatch
+    -0.2897,  # speaker_disagree
+    0.7601,  # quote_overlap
+    -1.0103,  # negation_mismatch
 )
 
 
@@ -197,6 +211,8 @@ class Model:
 
 
 DEFAULT_MODEL = Model(WEIGHTS, INTERCEPT)
+_ALL_FEATURES = frozenset(FEATURE_NAMES)
+_USED_FEATURES = frozenset(n for n, w in zip(FEATURE_NAMES, WEIGHTS, strict=True) if w)
 CONFLICT_P = SAME_P
 
 # ------------------------------------------------------------------ prepared statements
@@ -397,17 +413,24 @@ def _sub(p: Prepared, clause: Any) -> Prepared:
     return replace(sub, speaker=p.speaker, context=p.context, negated=p.negated)
 
 
-def _quoted_spans(text: str) -> list[str]:
-    out: list[str] = []
-    start = -1
-    for i, ch in enumerate(text):
-        if ch == '"':
-            if start < 0:
-                start = i + 1
-            else:
-                out.append(text[start:i])
-                start = -1
-    return out
+_QUOTED_RE = re.compile(r'"[^"]*"')
+
+
+def _quoted_tokens(text: str, content: list[Token], quotes: Iterable[str] | None) -> frozenset[str]:
+    """Content tokens inside the quotations (given as strings, else "..." in text)."""
+    spans: list[tuple[int, int]] = []
+    if quotes is None:
+        if '"' in text:
+            spans = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+    else:
+        for q in quotes:
+            q = clean(q)
+            pos = text.find(q) if q else -1
+            if pos >= 0:
+                spans.append((pos, pos + len(q)))
+    if not spans:
+        return _EMPTY
+    return frozenset(t.norm for t in content if any(s <= t.start < e for s, e in spans))
 
 
 def prepare(
@@ -426,6 +449,7 @@ def prepare(
     """
     text = clean(text or "")
     lower = text.lower()
+    words = tuple(_WORD_RE.findall(lower))
     toks: list[Token] = tokenize(text)
     content = [t for t in toks if not t.stop and not t.number]
     tokens = tuple(t.norm for t in content)
@@ -436,11 +460,7 @@ def prepare(
     if speaker is None:
         speaker = _find_speaker(text)
     spk = frozenset(t.norm for t in tokenize(speaker) if not t.stop) if speaker else frozenset()
-    if quotes is None:
-        quotes = _quoted_spans(text)
-    quoted: set[str] = set()
-    for q in quotes:
-        quoted.update(t.norm for t in tokenize(q) if not t.stop and not t.number)
+    quoted = _quoted_tokens(text, content, quotes)
     return Prepared(
         text=text,
         tokens=tokens,
@@ -451,11 +471,12 @@ def prepare(
         entities=frozenset(t.norm for t in content if t.cap),
         numbers=nums,
         speaker=spk,
-        quoted=frozenset(quoted),
+        quoted=quoted,
         negated="not" in tokset,
-        words=tuple(_WORD_RE.findall(lower)),
+        words=words,
         lower=lower,
-        clauses=_clauses(text, content) if split else (),
+        # Only long statements are compared clause by clause (see features()).
+        clauses=_clauses(text, content) if split and len(words) >= CLAUSE_MIN_WORDS else (),
         names=frozenset(t.norm for t in content if t.cap and t.norm not in PLACE_TOKENS),
     )
 
@@ -485,20 +506,32 @@ class Features:
         return dict(zip(FEATURE_NAMES, self.values, strict=True))
 
 
-def _fuzzy_matches(left: set[str], right: set[str]) -> tuple[set[str], set[str]]:
-    """Tokens of ``left``/``right`` that match a token on the other side by spelling."""
+def _fuzzy_matches(
+    left: frozenset[str], right: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Tokens of ``left``/``right`` that match a token on the other side by spelling
+    (same first letter, length within 2, rapidfuzz.ratio >= FUZZY_TOKEN_RATIO)."""
+    by_first: dict[str, list[str]] = {}
+    for b in right:
+        if len(b) >= FUZZY_MIN_LEN:
+            by_first.setdefault(b[0], []).append(b)
+    if not by_first:
+        return _EMPTY, _EMPTY
     ml: set[str] = set()
     mr: set[str] = set()
+    ratio = fuzz.ratio
     for a in left:
-        if len(a) < FUZZY_MIN_LEN or a[0].isdigit():
+        la = len(a)
+        if la < FUZZY_MIN_LEN:
             continue
-        for b in right:
-            if len(b) < FUZZY_MIN_LEN or b[0] != a[0]:
-                continue
-            if fuzz.ratio(a, b, score_cutoff=FUZZY_TOKEN_RATIO):
+        for b in by_first.get(a[0], ()):
+            if abs(len(b) - la) <= 2 and ratio(a, b, score_cutoff=FUZZY_TOKEN_RATIO):
                 ml.add(a)
                 mr.add(b)
-    return ml, mr
+    return frozenset(ml), frozenset(mr)
+
+
+_EMPTY: frozenset[str] = frozenset()
 
 
 _APPROX = frozenset({"about", "estimated", "nearly"})
@@ -604,32 +637,43 @@ def _ngram_share(a: tuple[str, ...], b: tuple[str, ...], n: int) -> float:
 
 
 def _weight(tokens: Iterable[str]) -> float:
-    return math.fsum(rarity(t) for t in tokens)
+    # Rarities are multiples of 1/4: their float sums are exact in any order.
+    get = _RARITY.get
+    return sum([get(t, 1.0) for t in tokens])
 
 
-def features(a: Prepared, b: Prepared) -> Features:
+def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
     """The similarity features of a pair (symmetric: features(a, b) == features(b, a))."""
     common = a.tokset & b.tokset
+    w_common = _weight(common)
+    wa, wb = a.weight, b.weight
+    # The cheap test first: too few shared words (spelling variants aside) to be one claim.
+    if (
+        w_common < MIN_SHARED_WEIGHT
+        or w_common / min(wa, wb) < MIN_CONTAINMENT
+        or not any(_RARITY.get(t, 1.0) >= INFORMATIVE_RARITY for t in common)
+    ):
+        return Features([0.0] * len(FEATURE_NAMES), quick_reject=True)
     only_a = a.tokset - common
     only_b = b.tokset - common
-    fa, fb = _fuzzy_matches(only_a, only_b) if only_a and only_b else (set(), set())
-    w_common = _weight(common)
+    fa, fb = _fuzzy_matches(only_a, only_b) if only_a and only_b else (_EMPTY, _EMPTY)
     w_fa, w_fb = _weight(fa), _weight(fb)
     w_shared = w_common + 0.5 * (w_fa + w_fb)
-    wa, wb = a.weight, b.weight
     w_union = wa + wb - w_shared
     wjacc = w_shared / w_union if w_union > 0 else 0.0
-    wcont = w_shared / min(wa, wb) if min(wa, wb) > 0 else 0.0
-    if wcont < MIN_CONTAINMENT:
-        return Features([0.0] * len(FEATURE_NAMES), quick_reject=True)
+    wcont = w_shared / min(wa, wb)
 
     tset = fuzz.token_set_ratio(a.joined, b.joined) / 100.0
     tsort = fuzz.token_sort_ratio(a.joined, b.joined) / 100.0
-    ratio = fuzz.ratio(a.joined, b.joined) / 100.0
-    partial = fuzz.partial_ratio(a.joined, b.joined) / 100.0
+    # Features the model gives no weight are left at 0 unless ``full`` (the fitter).
+    need = _ALL_FEATURES if full else _USED_FEATURES
+    ratio = fuzz.ratio(a.joined, b.joined) / 100.0 if "ratio" in need else 0.0
+    partial = fuzz.partial_ratio(a.joined, b.joined) / 100.0 if "partial_ratio" in need else 0.0
     raw_ratio = fuzz.ratio(a.lower, b.lower) / 100.0
     nb_a, nb_b = len(a.bigrams), len(b.bigrams)
-    bigram = 2 * len(a.bigrams & b.bigrams) / (nb_a + nb_b) if nb_a + nb_b else 0.0
+    bigram = 0.0
+    if nb_a + nb_b and "bigram_dice" in need:
+        bigram = 2 * len(a.bigrams & b.bigrams) / (nb_a + nb_b)
 
     # Names on one side that the other side does not mention at all.
     ent_unmatched = len(a.entities - b.tokset - fa) + len(b.entities - a.tokset - fb)
@@ -663,9 +707,9 @@ def features(a: Prepared, b: Prepared) -> Features:
             length_ratio,
             math.log1p(abs(la - lb)),
             _ngram_share(a.words, b.words, 1),
-            _ngram_share(a.words, b.words, 2),
-            _ngram_share(a.words, b.words, 3),
-            _ngram_share(a.words, b.words, 4),
+            _ngram_share(a.words, b.words, 2) if "words_2gram" in need else 0.0,
+            _ngram_share(a.words, b.words, 3) if "words_3gram" in need else 0.0,
+            _ngram_share(a.words, b.words, 4) if "words_4gram" in need else 0.0,
             raw_ratio,
             partial,
             best_j,
@@ -691,7 +735,7 @@ def features(a: Prepared, b: Prepared) -> Features:
         and min(len(ca.tokens if ca else a.tokset), len(cb.tokens if cb else b.tokset))
         >= CLAUSE_MIN_TOKENS
     ):
-        sub = features(_sub(a, ca), _sub(b, cb))
+        sub = features(_sub(a, ca), _sub(b, cb), full=full)
         if not sub.quick_reject:
             out.clause = sub
     return out

@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
+    "INFORMATIVE_RARITY",
     "PLACE_TOKENS",
     "Token",
     "clean",
@@ -525,8 +526,7 @@ def normalize_word(lower: str) -> str:
     return stem(american(lower))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One normalised token: its canonical form and whether it looked like a name."""
 
     norm: str
@@ -549,31 +549,62 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n"
 
 
+# lower-case word -> (normalised form, is a stop word, needs the slow path)
+_WORD_INFO: dict[str, tuple[str, bool, bool]] = {}
+_SLOW_WORDS = frozenset({"a", "an", "pct", "percent", "per"}) | frozenset(_UNITS)
+
+
+def _word_info(low: str) -> tuple[str, bool, bool]:
+    info = _WORD_INFO.get(low)
+    if info is None:
+        slow = low in _PHRASES or low in _SLOW_WORDS
+        plain = low.replace(".", "") if "." in low else low
+        info = (normalize_word(plain), plain in STOP_WORDS and plain not in NEGATIONS, slow)
+        if len(_WORD_INFO) < 500_000:
+            _WORD_INFO[low] = info
+    return info
+
+
 def tokenize(text: str) -> list[Token]:
     """Normalised tokens of ``text``, aliases and number words folded, stop words marked."""
     text = clean(text)
     raw = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     n = len(raw)
-    # joined[j]: token j follows token j-1 with only spaces between (numbers may span).
-    joined = [j > 0 and not text[raw[j - 1][2] : raw[j][1]].strip() for j in range(n)]
-    letters = [w for w, _, _ in raw if w[0].isalpha()]
+    n_letters = n_caps = 0
+    for w, _, _ in raw:
+        if w[0].isalpha():
+            n_letters += 1
+            n_caps += w[0].isupper()
     # Title Case / ALL CAPS text: capitals say nothing about names.
-    titlecase = len(letters) >= 4 and sum(1 for w in letters if w[0].isupper()) > 0.6 * len(letters)
+    titlecase = n_letters >= 4 and n_caps > 0.6 * n_letters
     # Possessives are folded here so "North Korea's" and "America's" hit their aliases.
-    lowers = [_strip_possessive(w.lower()) for w, _, _ in raw]
+    lowers = [w.lower() if "'" not in w else _strip_possessive(w.lower()) for w, _, _ in raw]
     out: list[Token] = []
+    append = out.append
     i = 0
     while i < n:
         word, pos, _ = raw[i]
         low = lowers[i]
-        cap = word[0].isupper() and not titlecase
-        # Case-sensitive acronyms first.
-        canon = _CASED_ALIASES.get(word.replace(".", "") if "." in word else word)
-        if canon is not None and (word.isupper() or "." in word):
-            out.append(Token(canon, True, False, False, pos))
-            i += 1
-            continue
-        # Multi-word (or dotted) aliases, longest first.
+        first = word[0]
+        cap = first.isupper() and not titlecase
+        if first.isalpha():
+            if first.isupper() and (word.isupper() or "." in word):
+                # Case-sensitive acronyms first: "US" is the country, "us" a pronoun.
+                canon = _CASED_ALIASES.get(word.replace(".", "") if "." in word else word)
+                if canon is not None:
+                    append(Token(canon, True, False, False, pos))
+                    i += 1
+                    continue
+            norm, stop, slow = _word_info(low)
+            if not slow:
+                if cap and (
+                    low in _CALENDAR or ((stop or norm in _COMMON) and _sentence_start(text, pos))
+                ):
+                    cap = False
+                append(Token(norm, cap, stop, False, pos))
+                i += 1
+                continue
+        # The slow path: aliases of several words, numbers, percentages.
         entries = _PHRASES.get(low)
         if entries is not None:
             matched = False
@@ -582,42 +613,49 @@ def tokenize(text: str) -> list[Token]:
                 if tuple(lowers[i : i + k]) == words:
                     if canon in ("million", "billion", "%"):
                         break  # handled with numbers below
-                    out.append(Token(canon, True, False, False, pos))
+                    append(Token(canon, True, False, False, pos))
                     i += k
                     matched = True
                     break
             if matched:
                 continue
-        first = word[0]
         if first.isdigit() or low in _UNITS or (low in ("a", "an") and i + 1 < n):
-            value, used = _read_number(lowers, joined, i)
+            value, used = _read_number(lowers, _Gaps(text, raw), i)
             if used:
-                out.append(Token(_fmt_number(value), False, False, True, pos))
+                append(Token(_fmt_number(value), False, False, True, pos))
                 i += used
                 continue
         if first in "%$£€":
             if first == "%":
-                out.append(Token("%", False, False, False, pos))
+                append(Token("%", False, False, False, pos))
             i += 1
             continue
         if low in ("pct", "percent") or (low == "per" and i + 1 < n and lowers[i + 1] == "cent"):
-            out.append(Token("%", False, False, False, pos))
+            append(Token("%", False, False, False, pos))
             i += 2 if low == "per" else 1
             continue
-        if "." in low:  # an unknown dotted abbreviation: "a.m." -> "am"
-            low = low.replace(".", "")
-        stop = low in STOP_WORDS
-        norm = normalize_word(low)
-        if cap and low in _CALENDAR:
+        norm, stop, _ = _word_info(low)
+        if cap and (low in _CALENDAR or ((stop or norm in _COMMON) and _sentence_start(text, pos))):
             cap = False
-        if cap and (stop or norm in _COMMON) and _sentence_start(text, pos):
-            cap = False
-        out.append(Token(norm, cap, stop and low not in NEGATIONS, False, pos))
+        append(Token(norm, cap, stop, False, pos))
         i += 1
     return out
 
 
-def _read_number(lowers: list[str], joined: list[bool], i: int) -> tuple[float, int]:
+class _Gaps:
+    """gaps[j]: True when token j follows token j-1 with only spaces between."""
+
+    __slots__ = ("raw", "text")
+
+    def __init__(self, text: str, raw: list[tuple[str, int, int]]) -> None:
+        self.text = text
+        self.raw = raw
+
+    def __getitem__(self, j: int) -> bool:
+        return j > 0 and not self.text[self.raw[j - 1][2] : self.raw[j][1]].strip()
+
+
+def _read_number(lowers: list[str], joined: _Gaps, i: int) -> tuple[float, int]:
     """Parse a number starting at ``lowers[i]``: digits or words, with scale words.
 
     Returns (value, tokens used); used == 0 when there is no number here.
@@ -849,6 +887,9 @@ _COMMON_TIERS: tuple[str, str, str] = (
     ),
 )
 _TIER_WEIGHTS = (0.25, 0.5, 0.75)
+# A token at least this rare tells which claim a statement makes; two statements
+# that share none of these are never matched, and only these are blocking keys.
+INFORMATIVE_RARITY = 0.75
 
 
 # Places ("northkorea", "usa") are names every statement of a story shares: they

@@ -705,3 +705,14 @@ def test_folders_are_walked_lazily(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert next(files) == tmp_path / "d00" / "a.txt"
     assert len(listed) == 2  # the top folder and the first subfolder, not all 21
     assert [p.parent.name for p in files] == [f"d{i:02d}" for i in range(1, 20)]
+
+
+def test_the_report_keeps_new_article_ids_as_runs(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    for i in range(300):
+        (tmp_path / f"{i:03d}.txt").write_text(f"Story {i}\n\nBody {i}.")
+    report = ingest_paths(db, [tmp_path], match=False)
+    ids = report.changed_article_ids
+    assert len(ids) == 300 and list(ids) == list(range(1, 301))
+    assert repr(ids) == "ArticleIds(300 ids in 1 runs)"  # not 300 ints: memory stays flat

@@ -33,7 +33,9 @@ REWORDS = {
     "Harbour": "Harbor",
     "was closed on Tuesday after inspectors found": "closed on Tuesday when inspectors discovered",
     "said repairs would take at least six weeks": "said the repairs would need at least six weeks",
-    "About 40,000 vehicles cross the bridge every day.": "Some 40,000 vehicles use the bridge daily.",
+    "About 40,000 vehicles cross the bridge every day.": (
+        "Some 40,000 vehicles use the bridge daily."
+    ),
     "walked out on Wednesday in a dispute over": "went on strike on Wednesday over",
     "The union said 1,200 members had joined the strike.": (
         "According to the union, 1,200 of its members joined the strike."

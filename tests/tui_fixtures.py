@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import json
 import shutil
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -28,7 +27,6 @@ __all__ = [
     "demo_app",
     "demo_db",
     "demo_db_template",
-    "ensure_demo_matches",
     "markup_db",
     "settle",
 ]
@@ -43,58 +41,10 @@ MARKUP_TEXT = (
 )
 
 
-def ensure_demo_matches(path: Path) -> bool:
-    """Make sure the demo database holds every cross-source match its two articles have.
-
-    The matching engine writes matches at ingest. Its candidate search is tuned
-    for big corpora and may pass over a pair; so that the browser's tests do not
-    move with that tuning, every pair of statements of the two sources is scored
-    with the engine's own pair scorer (``db.matcher.compare_texts``) and the pairs
-    it calls ``same`` or ``conflict`` that are missing are added. Returns True when
-    the engine had already written them all.
-    """
-    from db.matcher import compare_texts
-    from db.queries import article_statements, list_articles
-
-    db = connect(path)
-    try:
-        first, second = (
-            article_statements(db, a["id"])
-            for a in sorted(list_articles(db), key=lambda a: a["id"])
-        )
-        complete = True
-        for a in first:
-            for b in second:
-                lo, hi = (a, b) if a["id"] < b["id"] else (b, a)
-                if db.execute(
-                    "SELECT 1 FROM matches WHERE a = ? AND b = ?", (lo["id"], hi["id"])
-                ).fetchone():
-                    continue
-                result = compare_texts(lo["text"], hi["text"])
-                if result.relation not in ("same", "conflict"):
-                    continue
-                complete = False
-                diffs = [dict(d) for d in result.diffs]
-                db.execute(
-                    "INSERT INTO matches(a, b, score, relation, diff) VALUES (?, ?, ?, ?, ?)",
-                    (
-                        lo["id"],
-                        hi["id"],
-                        result.score,
-                        result.relation,
-                        json.dumps(diffs) if diffs else None,
-                    ),
-                )
-        return complete
-    finally:
-        db.conn.close()
-
-
 @pytest.fixture(scope="session")
 def demo_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     build_demo_db(path)
-    ensure_demo_matches(path)
     return path
 
 

@@ -1,0 +1,358 @@
+"""Matching at scale: throughput, blocking recall, incremental latency.
+
+    python bench/bench_match_scale.py build --db /tmp/scale.db --copies 5
+    python bench/bench_match_scale.py full --db /tmp/scale.db
+    python bench/bench_match_scale.py incremental --db /tmp/scale.db
+    python bench/bench_match_scale.py recall --sample 5000
+
+The corpus is real news text: Reuters-21578 (dated 1987) and BBC 2004-05 (no
+dates: each article gets a date spread over 2005, deterministic), plus
+``--copies`` perturbed copies of every article as extra sources, standing in for
+other outlets rewording the same wire story: per sentence, a word or two dropped,
+synonyms swapped, numbers changed now and then (conflicts), some sentences
+replaced by ones from unrelated articles or left out, dates shifted 0-3 days.
+
+Statements are split by a simple splitter and inserted straight into the schema
+(with numbers from db.extract), not through the ingest: this measures matching.
+Nothing here is a test; numbers go to BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import re
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_match_data import bbc_articles, reuters_articles, split_sentences
+
+from db import matching
+from db.blocking import blocking_keys
+from db.connection import connect, transaction
+from db.extract import extract_numbers
+from db.matcher import compare
+
+SYNONYMS = {
+    "said": "stated",
+    "rose": "increased",
+    "fell": "declined",
+    "company": "firm",
+    "shares": "stock",
+    "expected": "forecast",
+    "government": "administration",
+    "plans": "intends",
+    "agreed": "accepted",
+    "announced": "unveiled",
+    "sales": "revenue",
+    "profit": "earnings",
+    "increase": "rise",
+    "big": "large",
+    "new": "fresh",
+    "major": "leading",
+    "help": "assist",
+    "buy": "purchase",
+    "talks": "negotiations",
+    "officials": "authorities",
+}
+_NUM_RE = re.compile(r"\b\d+(?:\.\d+)?\b")
+
+
+def perturb(sentence: str, rnd: random.Random) -> str:
+    words = sentence.split()
+    if len(words) > 6 and rnd.random() < 0.5:
+        for _ in range(rnd.randint(1, 2)):
+            del words[rnd.randrange(1, len(words) - 1)]
+    if rnd.random() < 0.6:
+        words = [SYNONYMS.get(w, w) if rnd.random() < 0.7 else w for w in words]
+    out = " ".join(words)
+    if rnd.random() < 0.1:
+        out = _NUM_RE.sub(lambda m: _bump(m.group(0), rnd), out, count=1)
+    return out
+
+
+def _bump(num: str, rnd: random.Random) -> str:
+    value = float(num) * rnd.choice((1.1, 1.2, 1.25, 0.8))
+    return f"{value:.0f}" if "." not in num else f"{value:.2f}"
+
+
+def originals(limit: int | None = None) -> list[dict]:
+    arts = []
+    for a in reuters_articles():
+        arts.append({"title": a["title"] or "Untitled", "text": a["text"], "date": a["date"]})
+    for i, a in enumerate(bbc_articles()):
+        day = date(2005, 1, 1) + timedelta(days=(i * 7) % 365)
+        arts.append({"title": a["title"], "text": a["text"], "date": day.isoformat()})
+    for a in arts:
+        a["sentences"] = [s for s in split_sentences(a["text"]) if len(s) > 3][:60]
+    arts = [a for a in arts if a["sentences"]]
+    if limit:
+        random.Random(1).shuffle(arts)
+        arts = arts[:limit]
+    return arts
+
+
+def _numbers(texts: list[str]) -> list[list[tuple]]:
+    return [
+        [(n.start, n.end, n.raw, n.value, n.unit, n.qualifier) for n in extract_numbers(t)]
+        for t in texts
+    ]
+
+
+def build(path: Path, copies: int, seed: int, limit: int | None) -> None:
+    started = time.monotonic()
+    rnd = random.Random(seed)
+    arts = originals(limit)
+    pool_sentences = [s for a in arts for s in a["sentences"]]
+    sources = ["original"] + [f"copy{k}" for k in range(1, copies + 1)]
+    docs: list[tuple[str, str, str | None, list[str]]] = []  # source, title, date, sentences
+    for a in arts:
+        docs.append(("original", a["title"], a["date"], a["sentences"]))
+        for k in range(1, copies + 1):
+            sents = []
+            for s in a["sentences"]:
+                r = rnd.random()
+                if r < 0.1:
+                    continue
+                if r < 0.25:
+                    sents.append(rnd.choice(pool_sentences))
+                else:
+                    sents.append(perturb(s, rnd))
+            if not sents:
+                continue
+            shifted = None
+            if a["date"]:
+                d = date.fromisoformat(a["date"][:10]) + timedelta(days=rnd.randint(0, 3))
+                shifted = d.isoformat()
+            docs.append((sources[k], perturb(a["title"], rnd), shifted, sents))
+    n_statements = sum(len(d[3]) + 1 for d in docs)
+    print(f"{len(docs):,} articles, {n_statements:,} statements; extracting numbers...")
+    all_texts = [t for d in docs for t in (d[1], *d[3])]
+    with multiprocessing.get_context("fork").Pool() as pool:
+        chunks = [all_texts[i : i + 5000] for i in range(0, len(all_texts), 5000)]
+        numbers = [n for part in pool.map(_numbers, chunks) for n in part]
+    db = connect(path)
+    with transaction(db) as conn:
+        src_id = {}
+        for name in sources:
+            src_id[name] = conn.execute("INSERT INTO sources(name) VALUES (?)", (name,)).lastrowid
+        k = 0
+        sid = 0
+        for i, (source, title, dt, sents) in enumerate(docs):
+            text = title + "\n\n" + "\n".join(sents)
+            aid = conn.execute(
+                "INSERT INTO articles(source_id, key, title, date, text, body_start, content_hash,"
+                " words, ingested_at, matched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                (
+                    src_id[source],
+                    f"bench:{i}",
+                    title,
+                    dt,
+                    text,
+                    len(title) + 2,
+                    f"h{i}",
+                    len(text.split()),
+                    "2026-01-01T00:00:00",
+                ),
+            ).lastrowid
+            rows, nums = [], []
+            pos = 0
+            for seq, st in enumerate((title, *sents)):
+                start = text.index(st, pos)
+                sid += 1
+                rows.append(
+                    (
+                        sid,
+                        aid,
+                        seq,
+                        start,
+                        start + len(st),
+                        "headline" if seq == 0 else "sentence",
+                        st,
+                    )
+                )
+                for ns, ne, raw, value, unit, qual in numbers[k]:
+                    nums.append((sid, start + ns, start + ne, raw, value, unit, qual))
+                k += 1
+                pos = start + len(st)
+            conn.executemany(
+                "INSERT INTO statements(id, article_id, seq, char_start, char_end, kind, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            conn.executemany(
+                "INSERT INTO numbers(statement_id, char_start, char_end, raw, value, unit,"
+                " qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                nums,
+            )
+    print(f"built {path} in {time.monotonic() - started:.0f}s")
+
+
+def full(path: Path, window: int) -> None:
+    db = connect(path)
+    n = db.execute("SELECT count(*) FROM statements").fetchone()[0]
+    print(f"{n:,} statements; match_all on {multiprocessing.cpu_count()} cores...")
+
+    def progress(stage: str, done: int, total: int) -> None:
+        print(f"\r{stage} {done:,}/{total:,}", end="", file=sys.stderr)
+
+    report = matching.match_all(db, window_days=window, progress=progress)
+    print(file=sys.stderr)
+    print(report.as_dict())
+    print(f"{n / report.seconds:,.0f} statements/s")
+
+
+def incremental(path: Path, repeats: int, seed: int) -> None:
+    """Add one new article (a fresh perturbed copy) and match it, ``repeats`` times."""
+    db = connect(path)
+    rnd = random.Random(seed)
+    n_art = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    print(f"index: {n_art:,} articles")
+    src = db.execute("SELECT id FROM sources WHERE name = 'late'").fetchone()
+    times = []
+    for r in range(repeats):
+        aid0 = rnd.randint(1, n_art)
+        title, dt, text = db.execute(
+            "SELECT title, date, text FROM articles WHERE id = ?", (aid0,)
+        ).fetchone()
+        sents = [perturb(s, rnd) for s in text.split("\n")[2:]]
+        new_title = perturb(title, rnd)
+        body = "\n".join(sents)
+        with transaction(db) as conn:
+            if src is None:
+                src = (conn.execute("INSERT INTO sources(name) VALUES ('late')").lastrowid,)
+            aid = conn.execute(
+                "INSERT INTO articles(source_id, key, title, date, text, body_start, content_hash,"
+                " words, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    src[0],
+                    f"late:{time.time()}:{r}",
+                    new_title,
+                    dt,
+                    new_title + "\n\n" + body,
+                    len(new_title) + 2,
+                    f"late{r}{time.time()}",
+                    len(body.split()),
+                    "2026",
+                ),
+            ).lastrowid
+            full_text = new_title + "\n\n" + body
+            pos = 0
+            for seq, st in enumerate((new_title, *sents)):
+                start = full_text.index(st, pos)
+                sid = conn.execute(
+                    "INSERT INTO statements(article_id, seq, char_start, char_end, kind, text)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (aid, seq, start, start + len(st), "sentence", st),
+                ).lastrowid
+                for n in extract_numbers(st):
+                    conn.execute(
+                        "INSERT INTO numbers(statement_id, char_start, char_end, raw, value,"
+                        " unit, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (sid, start + n.start, start + n.end, n.raw, n.value, n.unit, n.qualifier),
+                    )
+                pos = start + len(st)
+        t = time.monotonic()
+        report = matching.match_articles(db, [aid])
+        times.append(time.monotonic() - t)
+        print(
+            f"article {aid} ({len(sents) + 1} statements): {times[-1]:.3f}s,"
+            f" {report.indexed} candidates loaded, {report.same} same, {report.conflict} conflict"
+        )
+    print(f"median {statistics.median(times):.3f}s, max {max(times):.3f}s")
+
+
+def recall(sample: int, window: int, copies: int, seed: int) -> None:
+    """Blocking recall against exhaustive matching on a sample of whole articles."""
+    from db.matcher import prepare, with_context
+
+    rnd = random.Random(seed)
+    arts = originals()
+    rnd.shuffle(arts)
+    pool_sentences = [s for a in arts[:3000] for s in a["sentences"]]
+    docs = []
+    total = 0
+    for a in arts:
+        group = [("original", a["title"], a["date"], a["sentences"])]
+        for k in range(1, copies + 1):
+            sents = [
+                perturb(s, rnd) if rnd.random() > 0.15 else rnd.choice(pool_sentences)
+                for s in a["sentences"]
+                if rnd.random() > 0.1
+            ]
+            d = a["date"]
+            if d:
+                d = (date.fromisoformat(d[:10]) + timedelta(days=rnd.randint(0, 3))).isoformat()
+            group.append((f"copy{k}", perturb(a["title"], rnd), d, sents))
+        docs.extend(group)
+        total += sum(len(g[3]) + 1 for g in group)
+        if total >= sample:
+            break
+    items = []  # (source, day, prepared)
+    for source, title, d, sents in docs:
+        texts = [title, *sents]
+        preps = with_context([prepare(t, speaker="", numbers=extract_numbers(t)) for t in texts])
+        day = date.fromisoformat(d[:10]).toordinal() if d else None
+        items.extend((source, day, p) for p in preps)
+    print(f"{len(docs)} articles, {len(items):,} statements; scoring all cross-source pairs...")
+    started = time.monotonic()
+    positives = []
+    n_pairs = 0
+    for i in range(len(items)):
+        si, di, pi = items[i]
+        for j in range(i + 1, len(items)):
+            sj, dj, pj = items[j]
+            if si == sj or (di is not None and dj is not None and abs(di - dj) > window):
+                continue
+            n_pairs += 1
+            if compare(pi, pj).relation != "different":
+                positives.append((i, j))
+    print(
+        f"exhaustive: {n_pairs:,} pairs in {time.monotonic() - started:.0f}s,"
+        f" {len(positives):,} same/conflict"
+    )
+    from db.blocking import BlockIndex, Item
+
+    index = BlockIndex(window)
+    for pos, (source, day, p) in enumerate(items):
+        keys = blocking_keys(p.tokset) if len(p.tokset) >= matching.MIN_TOKENS else ()
+        index.add(Item(pos, hash(source), day, keys))
+    neigh = [index.neighbours(it) for it in index.items]
+    found = sum(1 for i, j in positives if j in neigh[i])
+    candidates = sum(len(n) for n in neigh) // 2
+    print(
+        f"blocking: {candidates:,} candidate pairs ({100 * candidates / max(1, n_pairs):.2f}% of"
+        f" all), recall {found}/{len(positives)} = {100 * found / max(1, len(positives)):.2f}%"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("what", choices=["build", "full", "incremental", "recall"])
+    ap.add_argument("--db", type=Path, default=Path("/tmp/claimlens-scale.db"))
+    ap.add_argument("--copies", type=int, default=5)
+    ap.add_argument("--window", type=int, default=matching.DEFAULT_WINDOW_DAYS)
+    ap.add_argument("--sample", type=int, default=5000)
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--limit", type=int, default=None, help="original articles to use")
+    args = ap.parse_args()
+    if args.what == "build":
+        build(args.db, args.copies, args.seed, args.limit)
+    elif args.what == "full":
+        full(args.db, args.window)
+    elif args.what == "incremental":
+        incremental(args.db, args.repeats, args.seed)
+    else:
+        recall(args.sample, args.window, args.copies, args.seed)
+
+
+if __name__ == "__main__":
+    main()
