@@ -113,32 +113,50 @@ class BlockIndex:
                 plist.sort()
             self._sorted = True
 
+    def _window(self, key: str, day: int | None) -> tuple[list[tuple[int, int]], int, int]:
+        plist = self._dated.get(key) or []
+        if day is None or not plist:
+            return plist, 0, len(plist)
+        w = self.window_days
+        lo = bisect_left(plist, (day - w, -1))
+        hi = bisect_right(plist, (day + w, 1 << 62))
+        return plist, lo, hi
+
     def neighbours(self, item: Item) -> set[int]:
         """Positions of the indexed items that are candidates of ``item`` (any source
-        but its own; the item itself is excluded if indexed)."""
+        but its own; the item itself is excluded if indexed).
+
+        A key shared by at most DENSE_POSTING statements of the window makes a
+        candidate on its own; denser keys must be shared MIN_SHARED_KEYS times, and
+        are only looked at for a statement with fewer than MIN_SHARED_KEYS sparse keys
+        (walking dense posting lists is what costs: a statement with two sparse keys
+        finds its claims through them).
+        """
         self._sort()
         counts: dict[int, int] = {}
-        w = self.window_days
+        spans = []
+        n_sparse = 0
         for key in item.keys:
-            plist = self._dated.get(key)
-            if plist:
-                if item.day is None:
-                    lo, hi = 0, len(plist)
-                else:
-                    lo = bisect_left(plist, (item.day - w, -1))
-                    hi = bisect_right(plist, (item.day + w, 1 << 62))
-                n = hi - lo
-                if n <= self.max_posting:
-                    # A key few statements of the window share is enough on its own.
-                    hit = 1 if n > DENSE_POSTING else MIN_SHARED_KEYS
-                    for k in range(lo, hi):
-                        p = plist[k][1]
-                        counts[p] = counts.get(p, 0) + hit
-            upl = self._undated.get(key)
-            if upl and len(upl) <= self.max_posting:
-                hit = 1 if len(upl) > DENSE_POSTING else MIN_SHARED_KEYS
-                for p in upl:
-                    counts[p] = counts.get(p, 0) + hit
+            plist, lo, hi = self._window(key, item.day)
+            upl = self._undated.get(key) or ()
+            n = hi - lo + len(upl)
+            spans.append((plist, lo, hi, upl, n))
+            if n <= DENSE_POSTING:
+                n_sparse += 1
+        for plist, lo, hi, upl, n in spans:
+            if n > self.max_posting:
+                continue
+            if n > DENSE_POSTING:
+                if n_sparse >= MIN_SHARED_KEYS:
+                    continue
+                hit = 1
+            else:
+                hit = MIN_SHARED_KEYS
+            for k in range(lo, hi):
+                p = plist[k][1]
+                counts[p] = counts.get(p, 0) + hit
+            for p in upl:
+                counts[p] = counts.get(p, 0) + hit
         items = self.items
         mine = len(item.keys)
         return {

@@ -82,6 +82,17 @@ def _is_busy(exc: sqlite3.OperationalError) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
+def _try_begin(conn: sqlite3.Connection) -> bool:
+    """BEGIN IMMEDIATE; False if another writer holds the lock past the busy timeout."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if not _is_busy(exc):
+            raise
+        return False
+    return True
+
+
 def _begin_immediate(conn: sqlite3.Connection, on_wait: Callable[[], None] | None) -> None:
     """Take the write lock; if another writer has it, say so once, then wait for it.
 
@@ -92,21 +103,12 @@ def _begin_immediate(conn: sqlite3.Connection, on_wait: Callable[[], None] | Non
         return
     conn.execute("PRAGMA busy_timeout = 0")
     try:
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+        if _try_begin(conn):
             return
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc):
-                raise
         on_wait()
         conn.execute(f"PRAGMA busy_timeout = {WAIT_POLL_MS}")
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc):
-                    raise
+        while not _try_begin(conn):
+            pass
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 

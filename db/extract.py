@@ -263,7 +263,7 @@ def _qualifier(text: str, start: int, toks: list[str] | None) -> tuple[int, str 
     return start, None
 
 
-_UNITS_WORDS = {
+UNIT_WORDS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -285,7 +285,7 @@ _UNITS_WORDS = {
     "eighteen": 18,
     "nineteen": 19,
 }
-_TENS_WORDS = {
+TENS_WORDS = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -296,7 +296,7 @@ _TENS_WORDS = {
     "ninety": 90,
 }
 _BIG_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SMALL_ALT = "|".join(sorted([*_UNITS_WORDS, *_TENS_WORDS], key=len, reverse=True))
+_SMALL_ALT = "|".join(sorted([*UNIT_WORDS, *TENS_WORDS], key=len, reverse=True))
 _BIG_ALT = "hundred|thousand|million|billion|trillion"
 _SMALLP = rf"(?:{_SMALL_ALT})(?:-(?:{_SMALL_ALT}))?"
 
@@ -312,7 +312,7 @@ def _first_letter_trie(words: list[str]) -> str:
     )
 
 
-_SMALL_WORDS = [*_UNITS_WORDS, *_TENS_WORDS]
+_SMALL_WORDS = [*UNIT_WORDS, *TENS_WORDS]
 # A spelled-out cardinal: a small word ("five", "twenty-five"), optionally followed by
 # big words each optionally followed by another small part ("two hundred and fifty
 # thousand"); or "a"/"half a" + a big word ("a million", "half a million", "a dozen").
@@ -355,10 +355,10 @@ def _parse_words(words: str) -> float | None:
     for w in _WORD_SPLIT_RE.split(words.lower()):
         if w == "and" or not w:
             continue
-        if w in _UNITS_WORDS:
-            current += _UNITS_WORDS[w]
-        elif w in _TENS_WORDS:
-            current += _TENS_WORDS[w]
+        if w in UNIT_WORDS:
+            current += UNIT_WORDS[w]
+        elif w in TENS_WORDS:
+            current += TENS_WORDS[w]
         elif w == "hundred":
             current = (current or 1) * 100
         elif w in _BIG_WORDS:

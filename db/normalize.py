@@ -35,6 +35,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from db.extract import TENS_WORDS, UNIT_WORDS
+
 __all__ = [
     "INFORMATIVE_RARITY",
     "PLACE_TOKENS",
@@ -221,37 +223,8 @@ PLACE_TOKENS = _alias_tokens() - {
     "president",
 }
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-}
+# Number words, shared with the extractor so both read "eleven" the same way.
+_UNITS = {**UNIT_WORDS, **TENS_WORDS, "dozen": 12}
 _SCALE = {
     "hundred": 100,
     "thousand": 1_000,

@@ -23,6 +23,14 @@ _TERM = re.compile(r"\w+", re.UNICODE)
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 
 
+# Statements matching an FTS5 query, with their article and source, for filters.
+_MATCHING = """
+    FROM statements_fts
+    JOIN statements s ON s.id = statements_fts.rowid
+    JOIN articles a ON a.id = s.article_id
+    JOIN sources src ON src.id = a.source_id
+    WHERE statements_fts MATCH ?"""
+
 # How many of the newest matches bm25 ranks (see :func:`search`).
 RANK_WINDOW = 1000
 
@@ -149,11 +157,7 @@ def search(
                a.title, src.name, a.date, -m.rank, s.speaker, s.kind
         FROM (
             SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank
-            FROM statements_fts
-            JOIN statements s ON s.id = statements_fts.rowid
-            JOIN articles a ON a.id = s.article_id
-            JOIN sources src ON src.id = a.source_id
-            WHERE statements_fts MATCH ?{where}
+            {_MATCHING}{where}
             ORDER BY statements_fts.rowid DESC
             LIMIT {RANK_WINDOW}
         ) m
@@ -179,11 +183,7 @@ def count(
     fts = build_fts_query(query)
     where, params = _filters(source, since, until)
     sql = f"""
-        SELECT count(*) FROM statements_fts
-        JOIN statements s ON s.id = statements_fts.rowid
-        JOIN articles a ON a.id = s.article_id
-        JOIN sources src ON src.id = a.source_id
-        WHERE statements_fts MATCH ?{where}
+        SELECT count(*) {_MATCHING}{where}
     """
     return int(db.execute(sql, [fts, *params]).fetchone()[0])
 
@@ -302,11 +302,7 @@ def fuzzy_search(
         f"""
         SELECT s.id, s.article_id, s.seq, s.char_start, s.char_end, s.text,
                a.title, src.name, a.date, 0.0, s.speaker, s.kind
-        FROM statements_fts
-        JOIN statements s ON s.id = statements_fts.rowid
-        JOIN articles a ON a.id = s.article_id
-        JOIN sources src ON src.id = a.source_id
-        WHERE statements_fts MATCH ?{where}
+        {_MATCHING}{where}
         ORDER BY bm25(statements_fts)
         LIMIT {FUZZY_CANDIDATES}
         """,

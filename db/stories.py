@@ -235,6 +235,18 @@ def list_stories(
     ]
 
 
+def get_story(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | None:
+    """One story's row: ``{id, title, first_date, n_articles, n_sources}``, or None."""
+    row = db.execute(
+        "SELECT id, title, first_date, n_articles, n_sources FROM stories WHERE id = ?",
+        (story_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    keys = ("id", "title", "first_date", "n_articles", "n_sources")
+    return dict(zip(keys, row, strict=True))
+
+
 def story_articles(db: sqlite_utils.Database, story_id: int) -> list[dict[str, Any]]:
     """The articles of a story, earliest first.
 

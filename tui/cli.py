@@ -324,6 +324,10 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
             out.print(Text(f"      speaker: {st['speaker']}", style="green"))
 
 
-__import__("tui.cli_browse").cli_browse.register(main)  # browse, demo
-__import__("tui.cli_check").cli_check.register(main)  # check
-__import__("tui.cli_matching").cli_matching.register(main)  # match, matches, claims, stories, pairs
+# The other command groups live beside this module, one per area; they import
+# ``main``'s helpers, so they are registered once ``main`` exists.
+from tui import cli_browse, cli_check, cli_matching  # noqa: E402
+
+cli_browse.register(main)  # browse, demo
+cli_check.register(main)  # check
+cli_matching.register(main)  # match, matches, claims, stories, pairs

@@ -178,22 +178,18 @@ def stories_cmd(
     as_json: bool,
 ) -> None:
     """Stories: articles of several outlets about the same event."""
-    from db.stories import list_stories, story_articles
+    from db.stories import get_story, list_stories, story_articles
 
     db = cli.db()
     if story_id is not None:
-        story = db.execute(
-            "SELECT id, title, first_date, n_articles, n_sources FROM stories WHERE id = ?",
-            (story_id,),
-        ).fetchone()
+        story = get_story(db, story_id)
         if story is None:
             raise click.ClickException(f"no story {story_id}")
         arts = story_articles(db, story_id)
         if as_json:
-            keys = ("id", "title", "first_date", "n_articles", "n_sources")
-            emit_json({"story": dict(zip(keys, story, strict=True)), "articles": arts})
+            emit_json({"story": story, "articles": arts})
             return
-        click.echo(f"story {story[0]}: {story[1]}")
+        click.echo(f"story {story['id']}: {story['title']}")
         for a in arts:
             click.echo(
                 f"  #{a['id']} [{a['source']}, {a['date'] or 'undated'}] {a['title']}"
