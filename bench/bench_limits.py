@@ -134,9 +134,10 @@ def _stored(db: Path) -> int:
 def run_ingest(db: Path, folder: Path, n_articles: int) -> dict:
     cmd = [*CLI, "--db", str(db), "ingest", str(folder), "--no-match", "--json", "--quiet"]
     started = time.monotonic()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
+    # Files, not pipes: the summary (with every rejection) can be bigger than a pipe holds.
+    out_path, err_path = db.with_suffix(".out.json"), db.with_suffix(".err.txt")
+    with out_path.open("w") as out_file, err_path.open("w") as err_file:
+        proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, start_new_session=True)
     samples = []  # (seconds, fraction stored, main RSS MiB, tree PSS MiB)
     peak_main = peak_tree = 0
     hwm = 0
@@ -163,11 +164,11 @@ def run_ingest(db: Path, folder: Path, n_articles: int) -> dict:
                     flush=True,
                 )
             time.sleep(1.0)
-        out, err = proc.communicate()
     except KeyboardInterrupt:
         os.killpg(proc.pid, signal.SIGINT)
-        out, err = proc.communicate()
+    proc.wait()
     seconds = time.monotonic() - started
+    out, err = out_path.read_text(), err_path.read_text()
     report = json.loads(out) if out.strip().startswith("{") else {"error": err[-2000:]}
 
     def at(fraction: float) -> float:
@@ -180,6 +181,10 @@ def run_ingest(db: Path, folder: Path, n_articles: int) -> dict:
         "report": {k: v for k, v in report.items() if k != "errors"},
         "rejected_examples": report.get("errors", [])[:5],
         "peak_main_rss_mib": round(max(peak_main, hwm) / 1024, 1),
+        # Before the last article is stored (the end adds the summary, with every rejection).
+        "peak_main_rss_mib_while_storing": round(
+            max((s[2] for s in samples if s[1] < 1.0), default=float("nan")), 1
+        ),
         "peak_tree_pss_mib": round(peak_tree / 1024, 1),
         "tree_pss_mib_at_10_50_90_pct_stored": [at(0.1), at(0.5), at(0.9)],
         "samples": len(samples),
