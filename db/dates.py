@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
 _FORMATS = (
@@ -82,3 +82,13 @@ def _parse(value: str) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+def day_number(value: str | None) -> int | None:
+    """The day of a stored ISO date or datetime as an ordinal (for date windows), or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None

@@ -42,6 +42,7 @@ from db.claims import claim_detail as claim_detail  # re-exported for the browse
 from db.claims import list_claims as list_claims
 from db.claims import rebuild_claims, stale_claims, update_claims
 from db.connection import transaction
+from db.dates import day_number
 from db.matcher import Prepared, compare, prepare, with_context
 from db.stories import list_stories as list_stories
 from db.stories import rebuild_stories, update_stories
@@ -119,15 +120,6 @@ class _Row:
     speaker: str | None
 
 
-def _day(value: str | None) -> int | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 _ROW_SQL = (
     "SELECT s.id, s.article_id, a.source_id, a.date, s.text, s.speaker FROM statements s"
     " JOIN articles a ON a.id = s.article_id"
@@ -136,7 +128,7 @@ _ROW_SQL = (
 
 def _rows(db: sqlite_utils.Database, where: str = "", params: Sequence[Any] = ()) -> list[_Row]:
     sql = _ROW_SQL + (" WHERE " + where if where else "") + " ORDER BY s.article_id, s.seq"
-    return [_Row(r[0], r[1], r[2], _day(r[3]), r[4], r[5]) for r in db.execute(sql, params)]
+    return [_Row(r[0], r[1], r[2], day_number(r[3]), r[4], r[5]) for r in db.execute(sql, params)]
 
 
 def _rows_of_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> list[_Row]:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 import sqlite_utils
+
+from db.dates import day_number
 
 __all__ = [
     "STORY_MIN_SHARED_CLAIMS",
@@ -34,15 +35,6 @@ __all__ = [
 # ones rarely are. (bench/bench_match_basil.py measures 1, 2 and 3.)
 STORY_MIN_SHARED_CLAIMS = 2
 STORY_WINDOW_DAYS = 4
-
-
-def _day(value: str | None) -> int | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def _links(
@@ -92,7 +84,7 @@ def _links(
     for (x, y), n in shared.items():
         if n < min_shared or x not in meta or y not in meta:
             continue
-        dx, dy = _day(meta[x][1]), _day(meta[y][1])
+        dx, dy = day_number(meta[x][1]), day_number(meta[y][1])
         if dx is not None and dy is not None and abs(dx - dy) > window:
             continue
         links.setdefault(x, {})[y] = n
