@@ -15,20 +15,20 @@ Two statements are *candidates* when they
   article is a candidate of every date).
 
 :class:`BlockIndex` is the in-memory inverted index used by full rebuilds and
-large batches; :func:`fts_candidates` finds the same candidates for a handful of
-new statements through the FTS5 index, without loading the corpus.
+large batches; for a handful of new statements, :mod:`db.matching` asks the same
+questions of the key tables in the database (``statement_keys``, ``key_postings``),
+without loading the corpus. Both count shared keys with :func:`shared_key_counts`.
 """
 
 from __future__ import annotations
 
 import zlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-import sqlite_utils
-
-from db.normalize import _ALIASES, INFORMATIVE_RARITY, PLACE_TOKENS, rarity
+from db.normalize import INFORMATIVE_RARITY, PLACE_TOKENS, rarity
 
 __all__ = [
     "KEYS_PER_STATEMENT",
@@ -36,7 +36,7 @@ __all__ = [
     "BlockIndex",
     "Item",
     "blocking_keys",
-    "fts_candidates",
+    "shared_key_counts",
 ]
 
 # How many keys a statement is indexed under. More keys: higher recall, more
@@ -71,6 +71,41 @@ def blocking_keys(tokset: Iterable[str], k: int = KEYS_PER_STATEMENT) -> tuple[s
     if len(toks) <= k:
         return tuple(sorted(toks, key=_key_order))
     return tuple(sorted(toks, key=_key_order)[:k])
+
+
+def shared_key_counts(
+    keys: Sequence[str],
+    size: Callable[[str], int],
+    members: Callable[[str], Iterable[int]],
+    max_posting: int = MAX_POSTING,
+) -> dict[int, int]:
+    """How strongly each statement shares keys with a statement holding ``keys``:
+    ``size(key)`` is how many statements of the window hold the key, ``members(key)``
+    which. A candidate needs a count of ``MIN_SHARED_KEYS`` (or the number of keys of
+    the side with fewer).
+
+    A key held by at most DENSE_POSTING statements of the window counts
+    MIN_SHARED_KEYS on its own; a denser one counts 1 and is only walked for a
+    statement with fewer than MIN_SHARED_KEYS sparse keys (walking dense posting
+    lists is what costs: a statement with two sparse keys finds its claims through
+    them); one denser than ``max_posting`` is ignored. The in-memory index and the
+    key tables of the database both answer through this one rule.
+    """
+    sizes = [size(key) for key in keys]
+    n_sparse = sum(1 for n in sizes if n <= DENSE_POSTING)
+    counts: dict[int, int] = {}
+    for key, n in zip(keys, sizes, strict=True):
+        if n > max_posting:
+            continue
+        if n > DENSE_POSTING:
+            if n_sparse >= MIN_SHARED_KEYS:
+                continue
+            hit = 1
+        else:
+            hit = MIN_SHARED_KEYS
+        for p in members(key):
+            counts[p] = counts.get(p, 0) + hit
+    return counts
 
 
 @dataclass(slots=True)
@@ -124,47 +159,31 @@ class BlockIndex:
 
     def neighbours(self, item: Item) -> set[int]:
         """Positions of the indexed items that are candidates of ``item`` (any source
-        but its own; the item itself is excluded if indexed).
-
-        A key shared by at most DENSE_POSTING statements of the window makes a
-        candidate on its own; denser keys must be shared MIN_SHARED_KEYS times, and
-        are only looked at for a statement with fewer than MIN_SHARED_KEYS sparse keys
-        (walking dense posting lists is what costs: a statement with two sparse keys
-        finds its claims through them).
-        """
+        but its own; the item itself is excluded if indexed)."""
         self._sort()
-        counts: dict[int, int] = {}
-        spans = []
-        n_sparse = 0
+        postings = {}
         for key in item.keys:
             plist, lo, hi = self._window(key, item.day)
             upl = self._undated.get(key) or ()
-            n = hi - lo + len(upl)
-            spans.append((plist, lo, hi, upl, n))
-            if n <= DENSE_POSTING:
-                n_sparse += 1
-        for plist, lo, hi, upl, n in spans:
-            if n > self.max_posting:
-                continue
-            if n > DENSE_POSTING:
-                if n_sparse >= MIN_SHARED_KEYS:
-                    continue
-                hit = 1
-            else:
-                hit = MIN_SHARED_KEYS
+            postings[key] = (hi - lo + len(upl), plist, lo, hi, upl)
+
+        def size(key: str) -> int:
+            return postings[key][0]
+
+        def members(key: str) -> Iterator[int]:
+            _, plist, lo, hi, upl = postings[key]
             for k in range(lo, hi):
-                p = plist[k][1]
-                counts[p] = counts.get(p, 0) + hit
-            for p in upl:
-                counts[p] = counts.get(p, 0) + hit
+                yield plist[k][1]
+            yield from upl
+
+        counts = shared_key_counts(item.keys, size, members, self.max_posting)
         items = self.items
-        mine = len(item.keys)
         return {
             p
             for p, c in counts.items()
-            if c >= min(MIN_SHARED_KEYS, mine, len(items[p].keys))
-            and items[p].source != item.source
+            if items[p].source != item.source
             and items[p].sid != item.sid
+            and c >= min(MIN_SHARED_KEYS, len(item.keys), len(items[p].keys))
         }
 
     def pairs(self, only: Sequence[int] | None = None) -> Iterator[tuple[int, int]]:
@@ -187,89 +206,47 @@ class BlockIndex:
                 yield (pos, other) if pos < other else (other, pos)
 
 
-# ------------------------------------------------------------------ FTS5 candidates
-
-# For a key, the FTS5 query terms that find every statement whose normalised
-# tokens contain it: the porter-stemmed index is searched by prefix with the
-# key's stem (our stems are prefixes of the words they come from; a trailing y/e
-# is dropped because porter writes "deploy" as "deploi" and drops final e's),
-# plus the surface forms of aliases ("northkorea": "dprk", "pyongyang", ...) and
-# the British spellings our normaliser folds.
-_REVERSE_ALIASES: dict[str, list[str]] = {}
-for _canon, _forms in _ALIASES.items():
-    for _form in _forms:
-        _words = [w for w in _form.replace(".", " ").replace("'s", "").split() if w]
-        if _words:
-            _REVERSE_ALIASES.setdefault(_canon, []).append(" ".join(_words))
-_REVERSE_ALIASES.setdefault("usa", []).append("us")
-
-_BRITISH = (("iz", "is"), ("yz", "ys"), ("or", "our"), ("ens", "enc"), ("er", "re"))
+# ------------------------------------------------------------------ stored keys
 
 
-def _fts_terms(key: str) -> list[str]:
-    if not key.replace("'", "").isalnum():
-        return []
-    terms: list[str] = []
-    for form in _REVERSE_ALIASES.get(key, ()):
-        words = [w for w in form.split() if w.isalnum()]
-        if words:
-            terms.append('"' + " ".join(words) + '"' if len(words) > 1 else words[0])
-    stem = key.rstrip("ye") if len(key) > 4 else key
-    stems = {stem}
-    for amer, brit in _BRITISH:
-        if amer in stem:
-            stems.add(stem.replace(amer, brit))
-    for s in sorted(stems):
-        if s.isalnum() and len(s) >= 3:
-            terms.append(f"{s}*")
-        elif s.isalnum():
-            terms.append(s)
-    return terms
+def stored_neighbours(
+    db: Any, item: Item, window_days: int, max_posting: int = MAX_POSTING
+) -> set[int]:
+    """Statement ids that are candidates of ``item``, from the key tables
+    (``key_postings``, ``statement_keys``): what :meth:`BlockIndex.neighbours` would
+    answer with every keyed statement of the database indexed."""
+    if item.day is None:
+        where: str = "key = ?"
+        window: tuple[int, ...] = ()
+    else:  # day 0: undated, a candidate of every date
+        where = "key = ? AND (day = 0 OR day BETWEEN ? AND ?)"
+        window = (item.day - window_days, item.day + window_days)
 
+    def size(key: str) -> int:
+        return db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM key_postings WHERE {where} LIMIT ?)",
+            (key, *window, max_posting + 1),
+        ).fetchone()[0]
 
-def fts_query(keys: Iterable[str]) -> str:
-    """An FTS5 MATCH expression finding (a superset of) statements holding any key."""
-    terms: list[str] = []
-    seen: set[str] = set()
-    for key in keys:
-        for term in _fts_terms(key):
-            if term not in seen:
-                seen.add(term)
-                terms.append(term)
-    return " OR ".join(terms)
+    def members(key: str) -> list[int]:
+        sql = f"SELECT statement_id FROM key_postings WHERE {where}"
+        return [r[0] for r in db.execute(sql, (key, *window))]
 
-
-def fts_candidates(
-    db: sqlite_utils.Database,
-    keys: Iterable[str],
-    *,
-    day: int | None,
-    window_days: int,
-    exclude_source: int,
-    limit: int = MAX_POSTING,
-) -> list[int]:
-    """Statement ids whose text may hold one of ``keys``, from other sources and
-    within the window (the caller checks their real keys). Best bm25 first."""
-    query = fts_query(keys)
-    if not query:
-        return []
-    params: list[object] = [query, exclude_source]
-    date_sql = ""
-    if day is not None:
-        from datetime import date
-
-        lo = date.fromordinal(day - window_days).isoformat()
-        hi = date.fromordinal(day + window_days).isoformat() + "\uffff"
-        date_sql = " AND (a.date IS NULL OR a.date = '' OR (a.date >= ? AND a.date <= ?))"
-        params += [lo, hi]
-    params.append(limit)
-    rows = db.execute(
-        "SELECT s.id FROM statements_fts f"
-        " JOIN statements s ON s.id = f.rowid"
-        " JOIN articles a ON a.id = s.article_id"
-        " WHERE statements_fts MATCH ? AND a.source_id != ?"
-        + date_sql
-        + " ORDER BY f.rank LIMIT ?",
-        params,
-    )
-    return [r[0] for r in rows]
+    counts = shared_key_counts(item.keys, size, members, max_posting)
+    counts.pop(item.sid, None)
+    out: set[int] = set()
+    ids = sorted(counts)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for sid, source, n_keys in db.execute(
+            "SELECT k.statement_id, a.source_id, json_array_length(k.keys)"
+            " FROM statement_keys k JOIN statements s ON s.id = k.statement_id"
+            f" JOIN articles a ON a.id = s.article_id WHERE k.statement_id IN ({marks})",
+            chunk,
+        ):
+            if source != item.source and counts[sid] >= min(
+                MIN_SHARED_KEYS, len(item.keys), n_keys
+            ):
+                out.add(sid)
+    return out

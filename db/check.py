@@ -56,6 +56,13 @@ _REFERENCES = (
     ("orphans:matches", "matches", "a", "statements", "matches with a missing statement"),
     ("orphans:matches", "matches", "b", "statements", "matches with a missing statement"),
     ("orphans:articles", "articles", "source_id", "sources", "articles without source"),
+    (
+        "orphans:statement_keys",
+        "statement_keys",
+        "statement_id",
+        "statements",
+        "blocking keys of a missing statement",
+    ),
     ("dangling:statements.claim_id", "statements", "claim_id", "claims", "missing claim"),
     ("dangling:articles.story_id", "articles", "story_id", "stories", "missing story"),
     ("dangling:claims.first_statement_id", "claims", "first_statement_id", "statements", ""),
@@ -198,6 +205,7 @@ def _run_checks(conn: sqlite3.Connection, report: CheckReport) -> None:
         _check_references,
         _check_offsets,
         _check_claim_counts,
+        _check_keys,
         _check_pending,
     ):
         try:
@@ -356,6 +364,50 @@ def _check_claim_counts(conn: sqlite3.Connection, report: CheckReport) -> None:
             report.add(name, "; ".join(parts), len(rows))
 
 
+# Matched statements must have their blocking keys (incremental matching finds its
+# candidates there), and the postings must be exactly the keys' inverted index.
+_UNKEYED = (
+    "FROM statements s JOIN articles a ON a.id = s.article_id WHERE a.matched = 1"
+    " AND NOT EXISTS (SELECT 1 FROM statement_keys k WHERE k.statement_id = s.id)"
+)
+_STRAY_POSTINGS = (
+    "FROM key_postings AS p WHERE NOT EXISTS (SELECT 1 FROM statement_keys k"
+    " WHERE k.statement_id = p.statement_id AND k.day = p.day)"
+)
+_MISSING_POSTINGS = (
+    "FROM statement_keys k, json_each(k.keys) j WHERE NOT EXISTS (SELECT 1 FROM key_postings p"
+    " WHERE p.key = j.value AND p.day = k.day AND p.statement_id = k.statement_id)"
+)
+
+
+def _check_keys(conn: sqlite3.Connection, report: CheckReport) -> None:
+    report.checks.append("keys")
+    unkeyed = _scalar(conn, "SELECT count(DISTINCT s.article_id) " + _UNKEYED)
+    stray = _scalar(conn, "SELECT count(*) " + _STRAY_POSTINGS)
+    missing = _scalar(conn, "SELECT count(*) " + _MISSING_POSTINGS)
+    parts = []
+    if unkeyed:
+        parts.append(f"{unkeyed} matched articles with statements missing their blocking keys")
+    if stray or missing:
+        parts.append(f"key index out of sync ({stray} stray, {missing} missing postings)")
+    if parts:
+        report.add("keys", "; ".join(parts), unkeyed + stray + missing)
+
+
+def _repair_keys(conn: sqlite3.Connection, done: list[str]) -> None:
+    """Stray postings go, missing ones come back from the keys; articles whose
+    statements lost their keys are matched again (which writes them)."""
+    conn.execute("DELETE " + _STRAY_POSTINGS)
+    conn.execute(
+        "INSERT OR IGNORE INTO key_postings(key, day, statement_id)"
+        " SELECT j.value, k.day, k.statement_id " + _MISSING_POSTINGS
+    )
+    n = conn.execute(
+        "UPDATE articles SET matched = 0 WHERE id IN (SELECT s.article_id " + _UNKEYED + ")"
+    ).rowcount
+    done.append(f"rebuilt the key index; {n} articles to match again")
+
+
 def _check_pending(conn: sqlite3.Connection, report: CheckReport) -> None:
     n = _scalar(conn, "SELECT count(*) FROM articles WHERE matched = 0")
     report.counts["pending_matching"] = n
@@ -475,6 +527,8 @@ def _repair(conn: sqlite3.Connection, found: CheckReport, done: list[str]) -> No
 
     if found.failed("counts:claims") or found.failed("counts:stories") or resplit:
         _recount(conn, done)
+    if found.failed("keys"):
+        _repair_keys(conn, done)
 
 
 def _resplit(conn: sqlite3.Connection, article_ids: list[int]) -> int:

@@ -9,15 +9,22 @@
   numbers, each ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}`` with
   ``a`` the wording of statement ``a``), then claims and stories are rebuilt.
 * :func:`match_articles` matches only the statements of some (new or replaced)
-  articles against the corpus, without a rebuild: candidates come from the FTS5
-  index (a handful of articles) or from an in-memory index of the articles in the
-  time window (large batches), and only the claims and stories they touch are
-  recomputed. Both paths find the same candidates as :func:`match_all`, so
-  matching incrementally gives the same matches as a rebuild.
+  articles against the corpus, without a rebuild: candidates come from the stored
+  key index (a handful of articles) or from an in-memory index of the articles in
+  the time window (large batches), and only the claims and stories they touch are
+  recomputed. Both paths find the candidates :func:`match_all` finds for the new
+  statements, so matching incrementally gives the matches of a rebuild.
 
-Both write in one IMMEDIATE transaction at the end: a reader sees the previous
-matching or the new one, never a mix. Scoring happens before the transaction,
-so the write lock is held only while writing.
+Matching also keeps the blocking keys of every statement it has seen in the
+database (``statement_keys``, ``key_postings``): that is where the incremental
+path finds candidates.
+
+Both write the matches, claims and stories in one IMMEDIATE transaction at the
+end: a reader sees the previous matching or the new one, never a mix. Scoring
+happens before the transaction, so the write lock is held only while writing.
+(The incremental paths store the new statements' keys in a short transaction of
+their own first; keys are derived data, rewritten whenever the statement is
+matched again.)
 
 The read functions (for the CLI and the browser) return plain dicts.
 """
@@ -37,7 +44,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db.blocking import BlockIndex, Item, blocking_keys, fts_candidates
+from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.claims import claim_detail as claim_detail  # re-exported for the browser
 from db.claims import list_claims as list_claims
 from db.claims import rebuild_claims, stale_claims, update_claims
@@ -66,9 +73,9 @@ __all__ = [
 DEFAULT_WINDOW_DAYS = 7
 # Statements with fewer content tokens than this are not matched ("He added.").
 MIN_TOKENS = 2
-# match_articles: up to this many new statements, candidates come from FTS5
-# queries; above, the articles of the time window are loaded into memory.
-FTS_MAX_NEW_STATEMENTS = 3000
+# match_articles: up to this many new statements, candidates are looked up in the
+# key tables; above, the articles of the time window are loaded into memory.
+KEYS_MAX_NEW_STATEMENTS = 3000
 # Worker processes for preparing and scoring (0: all cores); below
 # PARALLEL_MIN_STATEMENTS everything runs in this process.
 WORKERS = 0
@@ -353,6 +360,29 @@ def _insert_matches(conn: Any, results: list[tuple]) -> None:
     )
 
 
+def _write_keys(conn: Any, items: Sequence[Item], *, everything: bool = False) -> None:
+    """Store the blocking keys of ``items`` (the candidates of later incremental runs
+    are looked up there). ``everything``: they are all the statements; start afresh."""
+    if everything:
+        conn.execute("DELETE FROM key_postings")
+        conn.execute("DELETE FROM statement_keys")
+    else:
+        sids = [it.sid for it in items]
+        for i in range(0, len(sids), 500):
+            chunk = sids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            # The trigger drops their postings too.
+            conn.execute(f"DELETE FROM statement_keys WHERE statement_id IN ({marks})", chunk)
+    conn.executemany(
+        "INSERT INTO statement_keys(statement_id, day, keys) VALUES (?, ?, ?)",
+        [(it.sid, it.day or 0, json.dumps(it.keys, ensure_ascii=False)) for it in items],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO key_postings(key, day, statement_id) VALUES (?, ?, ?)",
+        sorted((key, it.day or 0, it.sid) for it in items for key in it.keys),
+    )
+
+
 # ------------------------------------------------------------------ full rebuild
 
 
@@ -380,7 +410,8 @@ def _match_all(
     report.timings["prepare"] = time.monotonic() - t
     t = time.monotonic()
     index = BlockIndex(window_days)
-    for item in _items(rows, preps):
+    items = _items(rows, preps)
+    for item in items:
         index.add(item)
     index._sort()
     report.timings["index"] = time.monotonic() - t
@@ -393,6 +424,7 @@ def _match_all(
     with transaction(db) as conn:
         conn.execute("DELETE FROM matches")
         _insert_matches(conn, results)
+        _write_keys(conn, items, everything=True)
         report.claims = rebuild_claims(conn)
         report.stories = rebuild_stories(conn)
         conn.execute("UPDATE articles SET matched = 1 WHERE matched = 0")
@@ -428,11 +460,11 @@ def match_articles(
     new_rows = _rows_of_articles(db, article_ids)
     report.statements = len(new_rows)
     new_sids = {r.sid for r in new_rows}
-    if len(new_rows) > FTS_MAX_NEW_STATEMENTS:
+    if len(new_rows) > KEYS_MAX_NEW_STATEMENTS:
         with _bulk():
             results, report.candidates, report.indexed = _batch(db, new_rows, window_days, progress)
     else:
-        results, report.candidates, report.indexed = _via_fts(db, new_rows, window_days)
+        results, report.candidates, report.indexed = _via_keys(db, new_rows, window_days)
     report.timings["score"] = time.monotonic() - t0
     t = time.monotonic()
     with transaction(db) as conn:
@@ -444,16 +476,7 @@ def match_articles(
         touched = new_sids | {r[0] for r in results} | {r[1] for r in results}
         stale = stale_claims(conn)
         report.claims, recomputed = update_claims(conn, touched, stale)
-        affected = set(article_ids)
-        for i in range(0, len(recomputed), 400):
-            chunk = sorted(recomputed)[i : i + 400]
-            marks = ",".join("?" * len(chunk))
-            affected.update(
-                r[0]
-                for r in conn.execute(
-                    f"SELECT DISTINCT article_id FROM statements WHERE id IN ({marks})", chunk
-                )
-            )
+        affected = set(article_ids) | _article_ids(conn, recomputed)
         report.stories = update_stories(conn, affected)
     report.timings["write"] = time.monotonic() - t
     _count(report, results)
@@ -479,60 +502,61 @@ def _batch(
         index.add(item)
     new_sids = {r.sid for r in new_rows}
     only = {pos for pos, r in enumerate(rows) if r.sid in new_sids}
+    with transaction(db) as conn:
+        _write_keys(conn, [index.items[pos] for pos in sorted(only)])
     results, n = _score(index, preps, only, progress)
     return results, n, len(rows)
 
 
-def _via_fts(
+def _via_keys(
     db: sqlite_utils.Database, new_rows: list[_Row], window_days: int
 ) -> tuple[list[tuple], int, int]:
-    """A few new statements: their candidates from FTS5, checked on their real keys."""
+    """A few new statements: their keys are stored first, then their candidates are
+    looked up in the key tables, and only the candidates' articles are loaded."""
     numbers, quotes = _extras(db, [r.sid for r in new_rows])
     new_preps = _prepare_articles(new_rows, numbers, quotes)
     new_items = _items(new_rows, new_preps)
-    wanted: set[int] = set()
-    for item in new_items:
-        if item.keys:
-            wanted.update(
-                fts_candidates(
-                    db,
-                    item.keys,
-                    day=item.day,
-                    window_days=window_days,
-                    exclude_source=item.source,
-                )
-            )
-    new_sids = {r.sid for r in new_rows}
-    wanted -= new_sids
-    # Candidates are prepared with their whole article (for its token frequencies).
-    cand_articles = set()
-    for i in range(0, len(wanted), 500):
-        chunk = sorted(wanted)[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        cand_articles.update(
-            r[0]
-            for r in db.execute(
-                f"SELECT DISTINCT article_id FROM statements WHERE id IN ({marks})",
-                chunk,
-            )
-        )
-    cand_rows = _rows_of_articles(db, cand_articles)
+    # Stored before the lookups, so the new statements count in the postings (as
+    # they do in a rebuild) and find each other across sources.
+    with transaction(db) as conn:
+        _write_keys(conn, new_items)
+    at = {item.sid: i for i, item in enumerate(new_items)}
+    neighbours = [
+        stored_neighbours(db, item, window_days) if item.keys else set() for item in new_items
+    ]
+    wanted = set().union(*neighbours) - at.keys()
+    cand_rows = _rows_of_articles(db, _article_ids(db, wanted))
     cnum, cquo = _extras(db, [r.sid for r in cand_rows])
     cand_preps = _prepare_articles(cand_rows, cnum, cquo)
-    rows = new_rows + [r for r in cand_rows if r.sid not in new_sids]
-    preps = new_preps + [
-        p for r, p in zip(cand_rows, cand_preps, strict=True) if r.sid not in new_sids
-    ]
-    index = BlockIndex(window_days)
-    for item in _items(rows, preps):
-        index.add(item)
-    only = set(range(len(new_rows)))
-    _STATE.update(index=index, preps=preps, only=only)
-    try:
-        results, n = _score_positions((0, 1))
-    finally:
-        _STATE.clear()
-    return results, n, len(rows)
+    prepared = dict(zip([r.sid for r in cand_rows], cand_preps, strict=True))
+    prepared.update(zip(at, new_preps, strict=True))
+    results: list[tuple] = []
+    n = 0
+    for i, item in enumerate(new_items):
+        for other in sorted(neighbours[i]):
+            if at.get(other, i) < i:
+                continue  # a pair of new statements, scored from the first one
+            n += 1
+            result = compare(new_preps[i], prepared[other])
+            if result.relation != "different":
+                results.append(_oriented(item.sid, other, result))
+    return results, n, len(cand_rows) + len(new_rows)
+
+
+def _article_ids(db: Any, sids: Iterable[int]) -> set[int]:
+    """The articles of some statements (``db``: a database or a connection)."""
+    out: set[int] = set()
+    ids = sorted(sids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(
+            r[0]
+            for r in db.execute(
+                f"SELECT DISTINCT article_id FROM statements WHERE id IN ({marks})", chunk
+            )
+        )
+    return out
 
 
 # ------------------------------------------------------------------ reading

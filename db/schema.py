@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Version 1: the whole schema.
 _V1 = """
@@ -145,6 +145,28 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title ON articles BEGIN
 END;
 """
 
+# Version 2: the blocking keys of statements (db.blocking), kept by matching, so that
+# one new article finds its candidates by index lookups instead of loading the corpus.
+_V2 = """
+-- One row per statement matching has keyed (empty list: too few words to match).
+CREATE TABLE statement_keys (
+    statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+    day INTEGER NOT NULL,              -- proleptic ordinal of the article's date; 0 when undated
+    keys TEXT NOT NULL                 -- JSON list of the statement's blocking keys
+);
+-- The inverted index: key -> statements, by day (a window is a range scan).
+CREATE TABLE key_postings (
+    key TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    statement_id INTEGER NOT NULL,
+    PRIMARY KEY (key, day, statement_id)
+) WITHOUT ROWID;
+CREATE TRIGGER statement_keys_ad AFTER DELETE ON statement_keys BEGIN
+    DELETE FROM key_postings WHERE key IN (SELECT value FROM json_each(old.keys))
+        AND day = old.day AND statement_id = old.statement_id;
+END;
+"""
+
 # Tables whose contents are derived from others and can be rebuilt.
 FTS_TABLES = ("statements_fts", "articles_fts")
 # Tables a claimlens database must have; the FTS tables, triggers and indexes are
@@ -159,8 +181,16 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+def _v1_to_v2(db: sqlite_utils.Database) -> None:
+    for statement in _split_script(_V2):
+        db.conn.execute(statement)
+    # Statements matched before have no keys yet: match everything once more (the
+    # next ingest or `claimlens match` does it, and writes the keys).
+    db.conn.execute("UPDATE articles SET matched = 0 WHERE matched = 1")
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
-MIGRATIONS: dict[int, Migration] = {0: _create_v1}
+MIGRATIONS: dict[int, Migration] = {0: _create_v1, 1: _v1_to_v2}
 
 
 class SchemaError(RuntimeError):
@@ -253,7 +283,7 @@ def schema_objects() -> dict[str, tuple[str, str]]:
     import re
 
     out: dict[str, tuple[str, str]] = {}
-    for ddl in _split_script(_V1):
+    for ddl in _split_script(_V1 + _V2):
         m = re.match(r"CREATE\s+(VIRTUAL\s+TABLE|TABLE|INDEX|TRIGGER)\s+(\w+)", ddl, re.IGNORECASE)
         if m:
             kind = m.group(1).split()[-1].lower()

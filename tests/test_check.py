@@ -61,6 +61,16 @@ def db_path(tmp_path: Path) -> Path:
     conn.execute("INSERT INTO stories(id, title, n_articles, n_sources) VALUES (1, 'S', 2, 2)")
     conn.execute("UPDATE articles SET story_id = 1, matched = 1 WHERE id IN (?, ?)", (a, b))
     conn.execute("UPDATE articles SET matched = 1")
+    # Matching would have stored each statement's blocking keys and their postings.
+    conn.execute(
+        "INSERT INTO statement_keys(statement_id, day, keys)"
+        " SELECT id, 0, json_array('k' || (id % 5), 'w' || id) FROM statements"
+    )
+    conn.execute(
+        "INSERT INTO key_postings(key, day, statement_id)"
+        " SELECT j.value, k.day, k.statement_id FROM statement_keys k, json_each(k.keys) j"
+    )
+    db.conn.commit()
     db.conn.close()
     return path
 
@@ -98,7 +108,7 @@ def test_healthy_database(db_path: Path) -> None:
 DAMAGES: dict[str, tuple[list[str], set[str]]] = {
     "fts out of sync": (
         ["DROP TRIGGER statements_ad", "DELETE FROM statements WHERE article_id = 3"],
-        {"schema", "fts:statements_fts", "statements:missing"},
+        {"schema", "fts:statements_fts", "statements:missing", "orphans:statement_keys"},
     ),
     "fts row changed": (
         [
@@ -146,7 +156,8 @@ DAMAGES: dict[str, tuple[list[str], set[str]]] = {
     ),
     "article without statements": (
         ["DELETE FROM statements WHERE article_id = 6"],
-        {"statements:missing", "orphans:numbers"},  # foreign keys off: no cascade
+        # foreign keys off: no cascade
+        {"statements:missing", "orphans:numbers", "orphans:statement_keys"},
     ),
     "claim counts": (["UPDATE claims SET n_statements = 5, n_sources = 9"], {"counts:claims"}),
     "empty claim": (
@@ -155,6 +166,14 @@ DAMAGES: dict[str, tuple[list[str], set[str]]] = {
     ),
     "story counts": (["UPDATE stories SET n_articles = 1"], {"counts:stories"}),
     "missing index": (["DROP INDEX articles_date"], {"schema"}),
+    "statement lost its keys": (["DELETE FROM statement_keys WHERE statement_id = 3"], {"keys"}),
+    "key index out of sync": (
+        [
+            "INSERT INTO key_postings VALUES ('stray', 0, 4)",
+            "DELETE FROM key_postings WHERE statement_id = 5",
+        ],
+        {"keys"},
+    ),
 }
 
 

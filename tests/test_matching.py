@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -172,7 +173,7 @@ def test_incremental_matching_equals_full_rebuild(tmp_path: Path) -> None:
     assert linked(db, flood, other)[0] == "conflict"
 
 
-def test_large_batch_path_equals_fts_path(tmp_path: Path, monkeypatch) -> None:
+def test_large_batch_path_equals_key_lookup_path(tmp_path: Path, monkeypatch) -> None:
     c = _write(tmp_path, "flood_c.txt", FLOOD_C)
     d = _write(tmp_path, "flood_d.txt", FLOOD_D)
     db = connect(tmp_path / "batch.db")
@@ -180,11 +181,11 @@ def test_large_batch_path_equals_fts_path(tmp_path: Path, monkeypatch) -> None:
         ingest_paths(db, [path], source=source, match=False)
     ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
     matching.match_articles(db, ids)
-    via_fts = pairs(db)
-    monkeypatch.setattr(matching, "FTS_MAX_NEW_STATEMENTS", 0)
+    via_keys = pairs(db)
+    monkeypatch.setattr(matching, "KEYS_MAX_NEW_STATEMENTS", 0)
     report = matching.match_articles(db, ids)
-    assert pairs(db) == via_fts
-    assert report.same + report.conflict == len(via_fts)
+    assert pairs(db) == via_keys
+    assert report.same + report.conflict == len(via_keys)
 
 
 def test_replaced_article_recomputes_claims(tmp_path: Path) -> None:
@@ -216,6 +217,82 @@ def test_replaced_article_recomputes_claims(tmp_path: Path) -> None:
     full = (pairs(db), claim_sets(db))
     matching.match_all(db)
     assert (pairs(db), claim_sets(db)) == full
+
+
+def keys_of(db: sqlite_utils.Database) -> dict[int, tuple[int, tuple[str, ...]]]:
+    return {
+        sid: (day, tuple(json.loads(keys)))
+        for sid, day, keys in db.execute("SELECT statement_id, day, keys FROM statement_keys")
+    }
+
+
+def postings(db: sqlite_utils.Database) -> set[tuple[str, int, int]]:
+    return set(db.execute("SELECT key, day, statement_id FROM key_postings").fetchall())
+
+
+def test_matching_keeps_the_key_index_of_every_statement(tmp_path: Path) -> None:
+    db = connect(tmp_path / "keys.db")
+    ingest_paths(db, [SEED_A], source="A")
+    b = _write(tmp_path, "b.txt", SEED_B.read_text(encoding="utf-8"))
+    ingest_paths(db, [b], source="B")  # matched incrementally: keys looked up, then stored
+    sids = {r[0] for r in db.execute("SELECT id FROM statements")}
+    keys = keys_of(db)
+    assert set(keys) == sids
+    umerov = stmt(db, "A", "Rustem Umerov said")
+    assert "umerov" in keys[umerov][1]
+    assert keys[umerov][0] == date(2024, 11, 6).toordinal()  # seed 000 is dated 2024-11-06
+    assert postings(db) == {(k, day, sid) for sid, (day, ks) in keys.items() for k in ks}
+    incremental = keys
+    matching.match_all(db)
+    assert keys_of(db) == incremental  # a rebuild stores the same keys
+
+    # Replacing an article drops its old statements' keys and postings (the trigger).
+    b.write_text(SEED_B.read_text(encoding="utf-8").replace("Kovalenko", "Kowalenko"), "utf-8")
+    assert ingest_paths(db, [b], source="B").replaced == 1
+    keys = keys_of(db)
+    assert set(keys) == {r[0] for r in db.execute("SELECT id FROM statements")}
+    assert postings(db) == {(k, day, sid) for sid, (day, ks) in keys.items() for k in ks}
+    holders = {
+        k: {sid for sid, (_d, ks) in keys.items() if k in ks} for k in ("kovalenko", "kowalenko")
+    }
+    assert holders["kowalenko"] and all(
+        db.execute("SELECT text FROM statements WHERE id = ?", (sid,))
+        .fetchone()[0]
+        .count("Kowalenko")
+        for sid in holders["kowalenko"]
+    )
+    sources = {
+        sid: name
+        for sid, name in db.execute(
+            "SELECT s.id, src.name FROM statements s JOIN articles a ON a.id = s.article_id"
+            " JOIN sources src ON src.id = a.source_id"
+        )
+    }
+    assert {sources[sid] for sid in holders["kovalenko"]} == {"A"}  # B's old ones are gone
+
+
+def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    db = connect(path)
+    ingest_paths(db, [SEED_A], source="A")
+    ingest_paths(db, [SEED_B], source="B")
+    matched = pairs(db)
+    for sql in (
+        "DROP TRIGGER statement_keys_ad",
+        "DROP TABLE key_postings",
+        "DROP TABLE statement_keys",
+        "PRAGMA user_version = 1",
+    ):
+        db.execute(sql)
+    db.conn.close()
+    db = connect(path)  # migrates to version 2
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0] == 2
+    from db.ingest import match_pending
+
+    match_pending(db)
+    assert pairs(db) == matched
+    assert len(keys_of(db)) == db.execute("SELECT count(*) FROM statements").fetchone()[0]
 
 
 def test_window_excludes_distant_dates(tmp_path: Path) -> None:
