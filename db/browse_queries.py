@@ -53,24 +53,7 @@ def _engine(module: str, name: str) -> Callable[..., Any] | None:
 
 
 def _where(filt: ArticleFilter | None) -> tuple[str, list[Any]]:
-    """The filter as a WHERE clause on ``articles a`` alone (no join: the list's queries
-    then walk the covering indexes ``articles_date`` / ``articles_source_date``)."""
-    filt = filt or ArticleFilter()
-    clauses: list[str] = []
-    params: list[Any] = []
-    if filt.source:
-        clauses.append("a.source_id IN (SELECT id FROM sources WHERE name = ? COLLATE NOCASE)")
-        params.append(filt.source)
-    if filt.since:
-        clauses.append("a.date >= ?")
-        params.append(filt.since)
-    if filt.until:
-        clauses.append("a.date < ?")  # an until date includes the whole day
-        params.append(filt.until + "\uffff" if len(filt.until) == 10 else filt.until)
-    if filt.story_id is not None:
-        clauses.append("a.story_id = ?")
-        params.append(filt.story_id)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return (filt or ArticleFilter()).where()
 
 
 def source_names(db: sqlite_utils.Database) -> list[str]:

@@ -26,11 +26,61 @@ JSON outputs (``--json``), stable keys:
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import click
 
 from tui.cli_common import CliContext, emit_json, pass_cli
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _options(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """One decorator applying ``options`` in the order written (as ``--help`` lists them)."""
+
+    def decorate(func: F) -> F:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def page_options(*first: Callable[[F], F]) -> Callable[[F], F]:
+    """``first``, then the options every listing shares: ``--limit``, ``--offset``, ``--json``."""
+    return _options(
+        *first,
+        click.option("--limit", type=int, default=50, show_default=True),
+        click.option("--offset", type=int, default=0),
+        click.option("--json", "as_json", is_flag=True),
+    )
+
+
+def listing_options(id_dest: str, id_help: str) -> Callable[[F], F]:
+    """The options of ``claims`` and ``stories``: one item by id, or a page of them."""
+    return page_options(
+        click.option("--id", id_dest, type=int, default=None, help=id_help),
+        click.option("--min-sources", type=int, default=2, show_default=True),
+    )
+
+
+def _echo_rows(
+    rows: list[dict[str, Any]],
+    as_json: bool,
+    what: str,
+    lines: Callable[[dict[str, Any]], Iterable[str]],
+) -> None:
+    """A listing as JSON, or each row's lines, or a hint when matching has found nothing."""
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo(f"no {what} (run `claimlens match`?)")
+        return
+    for row in rows:
+        for line in lines(row):
+            click.echo(line)
 
 
 @click.command("match")
@@ -71,11 +121,10 @@ def _fmt_side(side: dict[str, Any]) -> str:
 
 
 @click.command("matches")
-@click.option("--article", "article_id", type=int, default=None, help="only this article's")
-@click.option("--relation", type=click.Choice(["same", "conflict"]), default=None)
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0)
-@click.option("--json", "as_json", is_flag=True)
+@page_options(
+    click.option("--article", "article_id", type=int, default=None, help="only this article's"),
+    click.option("--relation", type=click.Choice(["same", "conflict"]), default=None),
+)
 @pass_cli
 def matches_cmd(
     cli: CliContext,
@@ -91,27 +140,18 @@ def matches_cmd(
     rows = list_matches(
         cli.db(), article_id=article_id, relation=relation, limit=limit, offset=offset
     )
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        click.echo("no matches (run `claimlens match`?)")
-        return
-    for m in rows:
-        head = f"{m['score']:5.1f} {m['relation']}"
-        if m["diffs"]:
-            head += "  " + "; ".join(f"{d['a']} vs {d['b']}" for d in m["diffs"])
-        click.echo(head)
-        click.echo("  A " + _fmt_side(m["a"]))
-        click.echo("  B " + _fmt_side(m["b"]))
+    _echo_rows(rows, as_json, "matches", _match_lines)
+
+
+def _match_lines(m: dict[str, Any]) -> list[str]:
+    head = f"{m['score']:5.1f} {m['relation']}"
+    if m["diffs"]:
+        head += "  " + "; ".join(f"{d['a']} vs {d['b']}" for d in m["diffs"])
+    return [head, "  A " + _fmt_side(m["a"]), "  B " + _fmt_side(m["b"])]
 
 
 @click.command("claims")
-@click.option("--id", "claim_id", type=int, default=None, help="one claim in detail")
-@click.option("--min-sources", type=int, default=2, show_default=True)
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0)
-@click.option("--json", "as_json", is_flag=True)
+@listing_options("claim_id", "one claim in detail")
 @pass_cli
 def claims_cmd(
     cli: CliContext,
@@ -148,26 +188,19 @@ def claims_cmd(
                 click.echo(f"  numbers ({num['unit'] or 'count'}): {vals}")
         return
     rows = list_claims(db, limit=limit, offset=offset, min_sources=min_sources)
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        click.echo("no claims (run `claimlens match`?)")
-        return
-    for c in rows:
-        flag = " CONFLICT" if c["has_conflict"] else ""
-        click.echo(
-            f"#{c['id']} {c['n_sources']} sources, first {c['first_date'] or 'undated'}"
-            f" ({c['first_source']}){flag}: {c['text']}"
-        )
+    _echo_rows(rows, as_json, "claims", _claim_lines)
+
+
+def _claim_lines(c: dict[str, Any]) -> list[str]:
+    flag = " CONFLICT" if c["has_conflict"] else ""
+    return [
+        f"#{c['id']} {c['n_sources']} sources, first {c['first_date'] or 'undated'}"
+        f" ({c['first_source']}){flag}: {c['text']}"
+    ]
 
 
 @click.command("stories")
-@click.option("--id", "story_id", type=int, default=None, help="one story's articles")
-@click.option("--min-sources", type=int, default=2, show_default=True)
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0)
-@click.option("--json", "as_json", is_flag=True)
+@listing_options("story_id", "one story's articles")
 @pass_cli
 def stories_cmd(
     cli: CliContext,
@@ -197,17 +230,14 @@ def stories_cmd(
             )
         return
     rows = list_stories(db, limit=limit, offset=offset, min_sources=min_sources)
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        click.echo("no stories (run `claimlens match`?)")
-        return
-    for s in rows:
-        click.echo(
-            f"#{s['id']} {s['first_date'] or 'undated'} {s['n_sources']} sources,"
-            f" {s['n_articles']} articles: {s['title']}"
-        )
+    _echo_rows(rows, as_json, "stories", _story_lines)
+
+
+def _story_lines(s: dict[str, Any]) -> list[str]:
+    return [
+        f"#{s['id']} {s['first_date'] or 'undated'} {s['n_sources']} sources,"
+        f" {s['n_articles']} articles: {s['title']}"
+    ]
 
 
 @click.command("pairs")

@@ -17,10 +17,10 @@ from textual import events
 from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.components.library import Library, ListState
+from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import ArticleHighlighted, ArticleSelected
 from tui.keymap import bind
 
@@ -28,18 +28,11 @@ CORROBORATED = "✓"
 CONFLICT = "≠"
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(LineView, can_focus=True):
     """Source, date, corroborated/conflicting statement counts and headline, one row each."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        bind("cursor.down", "cursor_down", show=False),
-        bind("cursor.up", "cursor_up", show=False),
-        bind("cursor.top", "cursor_top", show=False),
-        bind("cursor.bottom", "cursor_bottom", show=False),
-        bind("cursor.page_down", "page_down", show=False),
-        bind("cursor.page_up", "page_up", show=False),
-        bind("cursor.select", "select"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*cursor_bindings(), bind("cursor.select", "select")]
+    STYLE_PREFIX = "article-list"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",
@@ -59,9 +52,6 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._frame_styles: dict[str, Style] = {}
-        self._strips: dict[tuple[int, int, bool, int, int], Strip] = {}  # rendered rows
-        self._frame_width = 0
         self._frame_row_height = 1
         self.library = library
         self.state = ListState()
@@ -227,25 +217,6 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
         self.refresh()
 
-    def _style(self, name: str) -> Style:
-        # Looked up once per frame (render_lines), not once per line: cheap key presses.
-        style = self._frame_styles.get(name)
-        if style is None:
-            style = self.get_component_rich_style(f"article-list--{name}", partial=True)
-            self._frame_styles[name] = style
-        return style
-
-    @property
-    def _base_style(self) -> Style:
-        style = self._frame_styles.get("")
-        if style is None:
-            style = self._frame_styles[""] = self.rich_style
-        return style
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
-
     def on_focus(self) -> None:
         self._strips.clear()
 
@@ -253,8 +224,6 @@ class ArticleList(ScrollView, can_focus=True):
         self._strips.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._frame_styles = {}
-        self._frame_width = self.scrollable_content_region.width
         self._frame_row_height = self.row_height
         return super().render_lines(crop)
 
@@ -297,10 +266,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
         text.truncate(width, overflow="ellipsis", pad=True)
-        if text.style:  # Text.render() ignores the base style: make it a span
-            text.stylize_before(text.style, 0, len(text))
-        strip = Strip(list(text.render(self.app.console)))
-        return strip.crop_extend(0, width, None).apply_style(base)
+        return super()._strip(text, width, base)
 
     def render_row(self, row: dict[str, Any], width: int, *, cursor: bool = False) -> Text:
         """One row as plain Text styled by offsets (article text is never parsed as markup)."""

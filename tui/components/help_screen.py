@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.components.line_view import cursor_bindings
 from tui.keymap import SECTIONS, SPECS, bind, effective_keys
 
 
@@ -25,14 +26,9 @@ def key_display(app_get_display, keys: str) -> str:  # type: ignore[no-untyped-d
 
 
 class HelpText(VerticalScroll):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        bind("cursor.down", "scroll_down", show=False),
-        bind("cursor.up", "scroll_up", show=False),
-        bind("cursor.top", "scroll_home", show=False),
-        bind("cursor.bottom", "scroll_end", show=False),
-        bind("cursor.page_down", "page_down", show=False),
-        bind("cursor.page_up", "page_up", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings(
+        down="scroll_down", up="scroll_up", top="scroll_home", bottom="scroll_end"
+    )
 
 
 class HelpScreen(Screen[None]):

@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.binding import BindingType
 from textual.widgets import OptionList
 
+from tui.components.line_view import cursor_bindings
 from tui.keymap import bind
 
 
@@ -14,12 +15,7 @@ class KeyedOptionList(OptionList):
     """``j``/``k``/``g``/``G``/pages/Enter as everywhere else; prompts are never markup."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        bind("cursor.down", "cursor_down", show=False),
-        bind("cursor.up", "cursor_up", show=False),
-        bind("cursor.top", "first", show=False),
-        bind("cursor.bottom", "last", show=False),
-        bind("cursor.page_down", "page_down", show=False),
-        bind("cursor.page_up", "page_up", show=False),
+        *cursor_bindings(top="first", bottom="last"),
         bind("cursor.select", "select"),
     ]
 

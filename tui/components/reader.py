@@ -18,12 +18,12 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import StatementChanged
 from tui.keymap import bind
 
@@ -85,16 +85,12 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(LineView, can_focus=True):
     """The selected article; ``j``/``k`` move a cursor statement by statement."""
 
+    STYLE_PREFIX = "reader"
     BINDINGS: ClassVar[list[BindingType]] = [
-        bind("cursor.down", "cursor_down", show=False),
-        bind("cursor.up", "cursor_up", show=False),
-        bind("cursor.top", "cursor_top", show=False),
-        bind("cursor.bottom", "cursor_bottom", show=False),
-        bind("cursor.page_down", "page_down", show=False),
-        bind("cursor.page_up", "page_up", show=False),
+        *cursor_bindings(),
         bind("reader.next_matched", "next_matched"),
         bind("reader.previous_matched", "previous_matched", show=False),
         bind("cursor.select", "select", show=False),
@@ -118,9 +114,6 @@ class Reader(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._frame_styles: dict[str, Style] = {}
-        self._strips: dict[tuple[int, int, int], Strip] = {}  # rendered text lines
-        self._frame_width = 0
         self.view: dict[str, Any] | None = None
         self._layout: Layout | None = None
         self._layout_width = -1
@@ -168,30 +161,6 @@ class Reader(ScrollView, can_focus=True):
         self.refresh()
 
     # --- layout -------------------------------------------------------------------
-
-    def _style(self, name: str) -> Style:
-        # Looked up once per frame (render_lines), not once per line: cheap key presses.
-        style = self._frame_styles.get(name)
-        if style is None:
-            style = self.get_component_rich_style(f"reader--{name}", partial=True)
-            self._frame_styles[name] = style
-        return style
-
-    @property
-    def _base_style(self) -> Style:
-        style = self._frame_styles.get("")
-        if style is None:
-            style = self._frame_styles[""] = self.rich_style
-        return style
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._frame_styles = {}
-        self._frame_width = self.scrollable_content_region.width
-        return super().render_lines(crop)
 
     def build_layout(self, width: int) -> Layout:
         """Lay the article out for a pane ``width`` cells wide."""
@@ -380,13 +349,6 @@ class Reader(ScrollView, can_focus=True):
         gutter.append(glyph, self._style(status) if status in ("corroborated", "conflict") else "")
         gutter.append(" ")
         return self._strip(gutter + body, width, base)
-
-    def _strip(self, text: Text, width: int, base: Style) -> Strip:
-        text.end = ""
-        if text.style:  # Text.render() ignores the base style: make it a span
-            text.stylize_before(text.style, 0, len(text))
-        strip = Strip(list(text.render(self.app.console)))
-        return strip.crop_extend(0, width, None).apply_style(base)
 
     # --- keys ---------------------------------------------------------------------
 

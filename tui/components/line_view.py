@@ -1,0 +1,82 @@
+"""What the article list and the reader share: cursor keys, and drawing their own lines.
+
+Both are ``ScrollView`` widgets that render each line themselves from ``rich.text.Text``
+(styled by offsets, never parsed as markup) and cache the rendered strips.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import BindingType
+from textual.geometry import Region
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.keymap import bind
+
+
+def cursor_bindings(
+    *,
+    down: str = "cursor_down",
+    up: str = "cursor_up",
+    top: str = "cursor_top",
+    bottom: str = "cursor_bottom",
+) -> list[BindingType]:
+    """The cursor keys (hidden from the footer), bound to a widget's own actions."""
+    actions = {
+        "cursor.down": down,
+        "cursor.up": up,
+        "cursor.top": top,
+        "cursor.bottom": bottom,
+        "cursor.page_down": "page_down",
+        "cursor.page_up": "page_up",
+    }
+    return [bind(binding_id, action, show=False) for binding_id, action in actions.items()]
+
+
+class LineView(ScrollView):
+    """A ScrollView that draws every line itself, with its component styles looked up once
+    per frame and its rendered lines cached in ``_strips`` (cleared when styles change)."""
+
+    STYLE_PREFIX: ClassVar[str] = ""  # component classes are "<prefix>--<name>"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._frame_styles: dict[str, Style] = {}
+        self._strips: dict[Any, Strip] = {}
+        self._frame_width = 0
+
+    def _style(self, name: str) -> Style:
+        # Looked up once per frame (render_lines), not once per line: cheap key presses.
+        style = self._frame_styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"{self.STYLE_PREFIX}--{name}", partial=True)
+            self._frame_styles[name] = style
+        return style
+
+    @property
+    def _base_style(self) -> Style:
+        style = self._frame_styles.get("")
+        if style is None:
+            style = self._frame_styles[""] = self.rich_style
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame_styles = {}
+        self._frame_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
+    def _strip(self, text: Text, width: int, base: Style) -> Strip:
+        """``text`` as one line ``width`` cells wide on the widget's ``base`` style."""
+        text.end = ""
+        if text.style:  # Text.render() ignores the base style: make it a span
+            text.stylize_before(text.style, 0, len(text))
+        strip = Strip(list(text.render(self.app.console)))
+        return strip.crop_extend(0, width, None).apply_style(base)
