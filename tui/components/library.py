@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -87,15 +88,26 @@ class Library:
     # --- search (called from worker threads) -------------------------------------------
 
     def search(
-        self, query: str, *, fuzzy: bool, source: str | None = None, limit: int = 50
+        self,
+        query: str,
+        *,
+        fuzzy: bool,
+        source: str | None = None,
+        limit: int = 50,
+        superseded: Callable[[], bool] = lambda: False,
     ) -> list[SearchHit]:
         """Run one search on a fresh connection; a newer search interrupts this one.
 
-        Raises QueryError for a query with nothing searchable and
-        ``sqlite3.OperationalError`` ("interrupted") when superseded.
+        ``superseded`` tells whether a newer search was asked for meanwhile: such a
+        search does not start (its thread may reach here after the newer one's, and
+        must not interrupt it). Raises QueryError for a query with nothing searchable
+        and ``sqlite3.OperationalError`` ("interrupted") when superseded.
         """
         db = connect(self.db_path, readonly=True)
         with self._search_lock:
+            if superseded():
+                db.conn.close()
+                raise sqlite3.OperationalError("interrupted: a newer search took over")
             if self._search_conn is not None:
                 self._search_conn.interrupt()
             self._search_conn = db.conn

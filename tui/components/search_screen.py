@@ -184,7 +184,7 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
     def _search(self, query: str, fuzzy: bool, generation: int) -> None:
         worker = get_current_worker()
         try:
-            hits = self.library.search(query, fuzzy=fuzzy)
+            hits = self.library.search(query, fuzzy=fuzzy, superseded=lambda: worker.is_cancelled)
             error = None
         except QueryError as exc:
             hits, error = [], str(exc)
