@@ -139,8 +139,10 @@ class BlockIndex:
             if item.day is None:
                 self._undated.setdefault(key, []).append(pos)
             else:
-                self._dated.setdefault(key, []).append((item.day, pos))
-        self._sorted = False
+                plist = self._dated.setdefault(key, [])
+                if plist and plist[-1][0] > item.day:
+                    self._sorted = False  # added out of date order: sort before use
+                plist.append((item.day, pos))
 
     def _sort(self) -> None:
         if not self._sorted:

@@ -34,8 +34,10 @@ from __future__ import annotations
 import gc
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -200,150 +202,220 @@ def _prepare_articles(
     return out
 
 
-# Worker-process state (set in the parent before forking).
-_STATE: dict[str, Any] = {}
-
-
 @contextmanager
 def _bulk() -> Iterator[None]:
     """Millions of small objects: no cyclic GC while they are built (its passes over
-    them dominate otherwise; nothing here makes cycles), and frozen before forking so
-    workers do not copy every page the collector would touch."""
+    them dominate otherwise; nothing here makes cycles). Workers forked meanwhile
+    inherit this, so they do not copy every page the collector would touch."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
         if enabled:
             gc.enable()
-
-
-def _prepare_chunk(bounds: tuple[int, int]) -> list[Prepared]:
-    rows = _STATE["rows"]
-    return _prepare_articles(rows[bounds[0] : bounds[1]], _STATE["numbers"], _STATE["quotes"])
-
-
-def _article_chunks(rows: list[_Row], n: int) -> list[tuple[int, int]]:
-    """Split ``rows`` into about ``n`` chunks at article boundaries."""
-    size = max(1, len(rows) // n)
-    bounds = []
-    start = 0
-    while start < len(rows):
-        end = min(len(rows), start + size)
-        while end < len(rows) and rows[end].article_id == rows[end - 1].article_id:
-            end += 1
-        bounds.append((start, end))
-        start = end
-    return bounds
 
 
 def _workers() -> int:
     return WORKERS or os.cpu_count() or 1
 
 
-def _prepare_all(
-    rows: list[_Row],
-    numbers: dict[int, list[tuple]],
-    quotes: dict[int, list[str]],
-    progress: Progress | None,
-) -> list[Prepared]:
-    n_workers = _workers()
-    if len(rows) < PARALLEL_MIN_STATEMENTS or n_workers < 2:
-        preps = _prepare_articles(rows, numbers, quotes)
-        if progress:
-            progress("prepare", len(rows), len(rows))
-        return preps
-    _STATE.update(rows=rows, numbers=numbers, quotes=quotes)
-    bounds = _article_chunks(rows, n_workers * 16)
-    preps: list[Prepared] = []
-    ctx = multiprocessing.get_context("fork")
-    try:
-        with ctx.Pool(n_workers) as pool:
-            for chunk in pool.imap(_prepare_chunk, bounds):
-                preps.extend(chunk)
-                if progress:
-                    progress("prepare", len(preps), len(rows))
-    finally:
-        _STATE.clear()
-    return preps
-
-
 # ------------------------------------------------------------------ scoring
+#
+# A pair is scored once, from its later statement (higher id): statement p is scored
+# against each neighbour q (db.blocking) with a lower id. New statements have the
+# highest ids, so an incremental run scores exactly the pairs a rebuild scores.
+#
+# Big runs go in day order: statements are prepared in the parent, undated first
+# (a candidate of every date), then by date; a job (a run of dates) is forked as
+# soon as every statement within the time window of its dates is prepared, and
+# scores its own statements. A job touches only the prepared statements of its
+# dates and the window around them, so forked workers copy little of the parent's
+# memory, and scoring starts while preparing goes on.
 
 
 def _oriented(sa: int, sb: int, result: Any) -> tuple[int, int, float, str, str | None]:
+    """A match row (a < b), its diffs told from statement a's side."""
     diffs = [dict(d) for d in result.diffs]
     if sa > sb:
         sa, sb = sb, sa
-        for d in diffs:
-            d["a"], d["b"] = d["b"], d["a"]
-            d["a_value"], d["b_value"] = d["b_value"], d["a_value"]
-            d["a_qualifier"], d["b_qualifier"] = d.get("b_qualifier"), d.get("a_qualifier")
+        _flip(diffs)
     diff = json.dumps(diffs, ensure_ascii=False) if diffs else None
     return sa, sb, float(result.score), result.relation, diff
 
 
-def _score_positions(job: tuple[int, int]) -> tuple[list[tuple], int]:
-    """Score the candidate pairs (pos, other > pos, or any other when ``only`` is set)
-    for positions ``pos ≡ job[0] (mod job[1])``."""
-    index: BlockIndex = _STATE["index"]
-    preps: list[Prepared] = _STATE["preps"]
-    only: set[int] | None = _STATE.get("only")
-    offset, step = job
-    out: list[tuple] = []
-    n = 0
-    positions = sorted(only) if only is not None else range(len(index.items))
-    items = index.items
-    for k, pos in enumerate(positions):
-        if k % step != offset:
-            continue
-        item = items[pos]
-        if not item.keys:
-            continue
-        for other in index.neighbours(item):
-            if only is None:
-                if other < pos:
-                    continue
-            elif other in only and other < pos:
+def _flip(diffs: list[dict[str, Any]]) -> None:
+    """Tell differing values from the other statement's side (in place)."""
+    for d in diffs:
+        d["a"], d["b"] = d["b"], d["a"]
+        d["a_value"], d["b_value"] = d["b_value"], d["a_value"]
+        d["a_qualifier"], d["b_qualifier"] = d.get("b_qualifier"), d.get("a_qualifier")
+
+
+def _order(rows: list[_Row]) -> list[_Row]:
+    """Undated first, then by date; each article's statements together."""
+    return sorted(rows, key=lambda r: (r.day is not None, r.day or 0, r.article_id))
+
+
+@dataclass
+class _Pipeline:
+    rows: list[_Row]  # in _order
+    window_days: int
+    owned: set[int] | None  # statement ids to score (None: all)
+    index: BlockIndex = field(init=False)
+    preps: list[Prepared] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.index = BlockIndex(self.window_days)
+
+    def score(self, lo: int, hi: int) -> tuple[list[tuple], int]:
+        """Score the owned statements at positions lo..hi-1 against their neighbours."""
+        items, preps, owned = self.index.items, self.preps, self.owned
+        out: list[tuple] = []
+        n = 0
+        for pos in range(lo, hi):
+            item = items[pos]
+            if not item.keys or (owned is not None and item.sid not in owned):
                 continue
-            n += 1
-            result = compare(preps[pos], preps[other])
-            if result.relation != "different":
-                out.append(_oriented(item.sid, items[other].sid, result))
-    return out, n
+            for other in self.index.neighbours(item):
+                osid = items[other].sid
+                # Pairs of two scored statements are scored from the later one.
+                if osid > item.sid and (owned is None or osid in owned):
+                    continue
+                n += 1
+                result = compare(preps[pos], preps[other])
+                if result.relation != "different":
+                    out.append(_oriented(item.sid, osid, result))
+        return out, n
 
 
-def _score(
-    index: BlockIndex,
-    preps: list[Prepared],
-    only: set[int] | None,
-    progress: Progress | None,
-) -> tuple[list[tuple], int]:
-    n_items = len(only) if only is not None else len(index.items)
-    n_workers = _workers()
-    _STATE.update(index=index, preps=preps, only=only)
+def _jobs(rows: list[_Row], n_jobs: int) -> list[tuple[int, int]]:
+    """Split positions into about ``n_jobs`` runs, never inside one day (undated rows
+    are one run)."""
+    size = max(1, len(rows) // n_jobs)
+    bounds = []
+    start = 0
+    while start < len(rows):
+        end = min(len(rows), start + size)
+        while end < len(rows) and rows[end].day == rows[end - 1].day:
+            end += 1
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def _ready_at(rows: list[_Row], job: tuple[int, int], window_days: int) -> int:
+    """How many rows must be prepared before ``job`` may start: every row dated
+    within the window of its last date (all rows when it holds undated ones)."""
+    last = rows[job[1] - 1].day
+    if last is None or rows[job[0]].day is None:
+        return len(rows)
+    limit = last + window_days
+    return bisect_right(rows, limit, key=lambda r: r.day if r.day is not None else -1)
+
+
+def _run_job(pipe: Any, pipeline: _Pipeline, job: tuple[int, int]) -> None:
     try:
-        if n_items < PARALLEL_MIN_STATEMENTS or n_workers < 2:
-            out, n = _score_positions((0, 1))
-            if progress:
-                progress("score", n_items, n_items)
-            return out, n
-        index._sort()
-        gc.freeze()
-        jobs = [(k, n_workers * 8) for k in range(n_workers * 8)]
-        results: list[tuple] = []
-        total = 0
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(n_workers) as pool:
-            for done, (out, n) in enumerate(pool.imap_unordered(_score_positions, jobs), 1):
-                results.extend(out)
-                total += n
-                if progress:
-                    progress("score", n_items * done // len(jobs), n_items)
-        return results, total
+        pipe.send(pipeline.score(*job))
     finally:
-        _STATE.clear()
+        pipe.close()
+
+
+def _prepare_and_score(
+    rows: list[_Row],
+    numbers: dict[int, list[tuple]],
+    quotes: dict[int, list[str]],
+    window_days: int,
+    owned: set[int] | None,
+    progress: Progress | None,
+) -> tuple[list[Item], list[tuple], int]:
+    """Prepare and index ``rows`` (whole articles, any order) and score the owned
+    statements. Returns the items (keys) in _order, the matches, the pairs scored."""
+    rows = _order(rows)
+    pipe_line = _Pipeline(rows, window_days, owned)
+    total = len(rows) if owned is None else len(owned)
+    n_workers = _workers()
+    if total < PARALLEL_MIN_STATEMENTS or n_workers < 2:
+        _prepare_into(pipe_line, numbers, quotes, len(rows), progress)
+        results, n = pipe_line.score(0, len(rows))
+        if progress:
+            progress("score", total, total)
+        return pipe_line.index.items, results, n
+    jobs = _jobs(rows, n_workers * 8)
+    ready = [_ready_at(rows, job, window_days) for job in jobs]
+    ctx = multiprocessing.get_context("fork")
+    running: dict[Any, Any] = {}  # parent end of the pipe -> process
+    results: list[tuple] = []
+    n_scored = 0
+    done = 0
+    nxt = 0
+
+    def collect(block: bool) -> None:
+        nonlocal n_scored, done
+        if not running:
+            return
+        for conn in multiprocessing.connection.wait(list(running), None if block else 0):
+            proc = running.pop(conn)
+            try:
+                out, n = conn.recv()
+            except EOFError:
+                proc.join()
+                raise RuntimeError(
+                    f"a matching worker stopped (exit code {proc.exitcode}); nothing was written"
+                ) from None
+            proc.join()
+            results.extend(out)
+            n_scored += n
+            done += 1
+            if progress:
+                progress("score", total * done // len(jobs), total)
+
+    def launch(limit: int) -> None:
+        nonlocal nxt
+        while nxt < len(jobs) and ready[nxt] <= len(pipe_line.preps) and len(running) < limit:
+            parent, child = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_run_job, args=(child, pipe_line, jobs[nxt]), daemon=True)
+            proc.start()
+            child.close()
+            running[parent] = proc
+            nxt += 1
+
+    try:
+        step = 5000
+        while len(pipe_line.preps) < len(rows):
+            _prepare_into(pipe_line, numbers, quotes, len(pipe_line.preps) + step, progress)
+            collect(block=False)
+            launch(n_workers - 1)  # this process is busy preparing
+        while nxt < len(jobs) or running:
+            launch(n_workers)
+            collect(block=True)
+    finally:
+        for proc in running.values():
+            proc.kill()
+            proc.join()
+    return pipe_line.index.items, results, n_scored
+
+
+def _prepare_into(
+    pipe_line: _Pipeline,
+    numbers: dict[int, list[tuple]],
+    quotes: dict[int, list[str]],
+    upto: int,
+    progress: Progress | None,
+) -> None:
+    """Prepare and index the rows up to about ``upto`` (whole articles)."""
+    rows = pipe_line.rows
+    start = len(pipe_line.preps)
+    end = min(len(rows), max(upto, start + 1))
+    while end < len(rows) and rows[end].article_id == rows[end - 1].article_id:
+        end += 1
+    chunk = rows[start:end]
+    preps = _prepare_articles(chunk, numbers, quotes)
+    pipe_line.preps.extend(preps)
+    for item in _items(chunk, preps):
+        pipe_line.index.add(item)
+    if progress:
+        progress("prepare", end, len(rows))
 
 
 def _items(rows: list[_Row], preps: list[Prepared]) -> list[Item]:
@@ -406,20 +478,12 @@ def _match_all(
     numbers, quotes = _extras(db, None)
     report.timings["load"] = time.monotonic() - t0
     t = time.monotonic()
-    preps = _prepare_all(rows, numbers, quotes, progress)
-    report.timings["prepare"] = time.monotonic() - t
-    t = time.monotonic()
-    index = BlockIndex(window_days)
-    items = _items(rows, preps)
-    for item in items:
-        index.add(item)
-    index._sort()
-    report.timings["index"] = time.monotonic() - t
-    t = time.monotonic()
-    results, report.candidates = _score(index, preps, None, progress)
-    report.timings["score"] = time.monotonic() - t
+    items, results, report.candidates = _prepare_and_score(
+        rows, numbers, quotes, window_days, None, progress
+    )
+    report.timings["prepare_score"] = time.monotonic() - t
     report.statements = report.indexed = len(rows)
-    del preps, index
+    del rows, numbers, quotes
     t = time.monotonic()
     with transaction(db) as conn:
         conn.execute("DELETE FROM matches")
@@ -496,15 +560,10 @@ def _batch(
         hi = date.fromordinal(max(days) + window_days).isoformat() + "\uffff"  # type: ignore[type-var]
         rows = _rows(db, "a.date IS NULL OR a.date = '' OR (a.date >= ? AND a.date <= ?)", (lo, hi))
     numbers, quotes = _extras(db, None if len(rows) > 200_000 else [r.sid for r in rows])
-    preps = _prepare_all(rows, numbers, quotes, progress)
-    index = BlockIndex(window_days)
-    for item in _items(rows, preps):
-        index.add(item)
     new_sids = {r.sid for r in new_rows}
-    only = {pos for pos, r in enumerate(rows) if r.sid in new_sids}
+    items, results, n = _prepare_and_score(rows, numbers, quotes, window_days, new_sids, progress)
     with transaction(db) as conn:
-        _write_keys(conn, [index.items[pos] for pos in sorted(only)])
-    results, n = _score(index, preps, only, progress)
+        _write_keys(conn, [item for item in items if item.sid in new_sids])
     return results, n, len(rows)
 
 
@@ -534,8 +593,8 @@ def _via_keys(
     n = 0
     for i, item in enumerate(new_items):
         for other in sorted(neighbours[i]):
-            if at.get(other, i) < i:
-                continue  # a pair of new statements, scored from the first one
+            if other in at and other > item.sid:
+                continue  # two new statements: scored from the later one
             n += 1
             result = compare(new_preps[i], prepared[other])
             if result.relation != "different":
@@ -579,10 +638,7 @@ def matches_for_statement(db: sqlite_utils.Database, statement_id: int) -> list[
         other = b if a == statement_id else a
         diffs = json.loads(diff) if diff else []
         if other == a:  # stored from the other side's point of view
-            for d in diffs:
-                d["a"], d["b"] = d["b"], d["a"]
-                d["a_value"], d["b_value"] = d["b_value"], d["a_value"]
-                d["a_qualifier"], d["b_qualifier"] = d.get("b_qualifier"), d.get("a_qualifier")
+            _flip(diffs)
         info = db.execute(
             "SELECT s.text, s.article_id, a.title, src.name, a.date, s.speaker"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
@@ -711,10 +767,7 @@ def list_matches(
             and sides[b]["article_id"] == article_id != sides[a]["article_id"]
         ):
             first, second = b, a
-            for d in diffs:
-                d["a"], d["b"] = d["b"], d["a"]
-                d["a_value"], d["b_value"] = d["b_value"], d["a_value"]
-                d["a_qualifier"], d["b_qualifier"] = d.get("b_qualifier"), d.get("a_qualifier")
+            _flip(diffs)
         out.append(
             {
                 "score": score,

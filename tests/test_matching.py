@@ -188,6 +188,31 @@ def test_large_batch_path_equals_key_lookup_path(tmp_path: Path, monkeypatch) ->
     assert report.same + report.conflict == len(via_keys)
 
 
+def test_parallel_day_order_jobs_equal_one_process(tmp_path: Path, monkeypatch) -> None:
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    d = _write(tmp_path, "flood_d.txt", FLOOD_D)
+    undated = _write(
+        tmp_path,
+        "undated.txt",
+        SEED_B.read_text(encoding="utf-8").replace(" date 2024-11-05 ", "", 1),
+    )
+    db = connect(tmp_path / "parallel.db")
+    for path, source in ((SEED_A, "A"), (c, "C"), (SEED_B, "B"), (d, "D"), (undated, "U")):
+        ingest_paths(db, [path], source=source, match=False)
+    assert db.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0] == 1
+    serial = matching.match_all(db)
+    one_process = (pairs(db), claim_sets(db), keys_of(db))
+    monkeypatch.setattr(matching, "PARALLEL_MIN_STATEMENTS", 0)
+    monkeypatch.setattr(matching, "WORKERS", 2)
+    stages = []
+    report = matching.match_all(db, progress=lambda stage, done, total: stages.append(stage))
+    assert "score" in stages and "prepare" in stages
+    assert (pairs(db), claim_sets(db), keys_of(db)) == one_process
+    assert report.candidates == serial.candidates
+    # The undated copy of seed 004 is a candidate of every date: it matches seed 000.
+    assert linked(db, stmt(db, "U", "Rustem Umerov told"), stmt(db, "A", "Rustem Umerov said"))
+
+
 def test_replaced_article_recomputes_claims(tmp_path: Path) -> None:
     db = connect(tmp_path / "replace.db")
     ingest_paths(db, [SEED_A], source="A")
