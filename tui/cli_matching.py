@@ -25,8 +25,10 @@ JSON outputs (``--json``), stable keys:
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
@@ -57,12 +59,35 @@ def page_options(*first: Callable[[F], F]) -> Callable[[F], F]:
     )
 
 
-def listing_options(id_dest: str, id_help: str) -> Callable[[F], F]:
-    """The options of ``claims`` and ``stories``: one item by id, or a page of them."""
-    return page_options(
-        click.option("--id", id_dest, type=int, default=None, help=id_help),
-        click.option("--min-sources", type=int, default=2, show_default=True),
-    )
+@dataclass(frozen=True)
+class Listing:
+    """What ``claims`` and ``stories`` were asked for: one item by id, or a page of them."""
+
+    item_id: int | None
+    min_sources: int
+    limit: int
+    offset: int
+    as_json: bool
+
+    def page(self) -> dict[str, int]:
+        """The arguments of ``list_claims`` / ``list_stories``."""
+        return {"limit": self.limit, "offset": self.offset, "min_sources": self.min_sources}
+
+
+def listing_options(id_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options of ``claims`` and ``stories``, handed to the command as one ``Listing``."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(func)
+        def run(*args: Any, **options: Any) -> Any:
+            return func(*args, Listing(**options))
+
+        return page_options(
+            click.option("--id", "item_id", type=int, default=None, help=id_help),
+            click.option("--min-sources", type=int, default=2, show_default=True),
+        )(run)
+
+    return decorate
 
 
 def _echo_rows(
@@ -151,44 +176,27 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
 
 
 @click.command("claims")
-@listing_options("claim_id", "one claim in detail")
+@listing_options("one claim in detail")
 @pass_cli
-def claims_cmd(
-    cli: CliContext,
-    claim_id: int | None,
-    min_sources: int,
-    limit: int,
-    offset: int,
-    as_json: bool,
-) -> None:
+def claims_cmd(cli: CliContext, listing: Listing) -> None:
     """Claims reported by several sources: first seen, and where numbers differ."""
     from db.claims import claim_detail, list_claims
 
     db = cli.db()
-    if claim_id is not None:
-        detail = claim_detail(db, claim_id)
-        if detail is None:
-            raise click.ClickException(f"no claim {claim_id}")
-        if as_json:
-            emit_json(detail)
-            return
-        click.echo(
-            f"claim {detail['id']}: {detail['n_sources']} sources, {detail['n_statements']}"
-            f" statements; first seen {detail['first_date'] or 'undated'} in"
-            f" {detail['first_source']}" + ("  CONFLICT" if detail["has_conflict"] else "")
-        )
-        for group in detail["sources"]:
-            for st in group["statements"]:
-                click.echo(f"  [{group['source']}, {st['date'] or 'undated'}] {st['text']}")
-        for num in detail["numbers"]:
-            if len(num["values"]) > 1:
-                vals = ", ".join(
-                    f"{'/'.join(v['raw'])} ({', '.join(v['sources'])})" for v in num["values"]
-                )
-                click.echo(f"  numbers ({num['unit'] or 'count'}): {vals}")
+    if listing.item_id is None:
+        _echo_rows(list_claims(db, **listing.page()), listing.as_json, "claims", _claim_lines)
         return
-    rows = list_claims(db, limit=limit, offset=offset, min_sources=min_sources)
-    _echo_rows(rows, as_json, "claims", _claim_lines)
+    detail = _found(claim_detail(db, listing.item_id), f"no claim {listing.item_id}")
+    if listing.as_json:
+        emit_json(detail)
+    else:
+        _echo_claim(detail)
+
+
+def _found(item: dict[str, Any] | None, missing: str) -> dict[str, Any]:
+    if item is None:
+        raise click.ClickException(missing)
+    return item
 
 
 def _claim_lines(c: dict[str, Any]) -> list[str]:
@@ -199,38 +207,45 @@ def _claim_lines(c: dict[str, Any]) -> list[str]:
     ]
 
 
+def _echo_claim(detail: dict[str, Any]) -> None:
+    click.echo(
+        f"claim {detail['id']}: {detail['n_sources']} sources, {detail['n_statements']}"
+        f" statements; first seen {detail['first_date'] or 'undated'} in"
+        f" {detail['first_source']}" + ("  CONFLICT" if detail["has_conflict"] else "")
+    )
+    for group in detail["sources"]:
+        for st in group["statements"]:
+            click.echo(f"  [{group['source']}, {st['date'] or 'undated'}] {st['text']}")
+    for num in detail["numbers"]:
+        if len(num["values"]) > 1:
+            vals = ", ".join(
+                f"{'/'.join(v['raw'])} ({', '.join(v['sources'])})" for v in num["values"]
+            )
+            click.echo(f"  numbers ({num['unit'] or 'count'}): {vals}")
+
+
 @click.command("stories")
-@listing_options("story_id", "one story's articles")
+@listing_options("one story's articles")
 @pass_cli
-def stories_cmd(
-    cli: CliContext,
-    story_id: int | None,
-    min_sources: int,
-    limit: int,
-    offset: int,
-    as_json: bool,
-) -> None:
+def stories_cmd(cli: CliContext, listing: Listing) -> None:
     """Stories: articles of several outlets about the same event."""
     from db.stories import get_story, list_stories, story_articles
 
     db = cli.db()
-    if story_id is not None:
-        story = get_story(db, story_id)
-        if story is None:
-            raise click.ClickException(f"no story {story_id}")
-        arts = story_articles(db, story_id)
-        if as_json:
-            emit_json({"story": story, "articles": arts})
-            return
-        click.echo(f"story {story['id']}: {story['title']}")
-        for a in arts:
-            click.echo(
-                f"  #{a['id']} [{a['source']}, {a['date'] or 'undated'}] {a['title']}"
-                f" ({a['n_matched']}/{a['n_statements']} statements matched)"
-            )
+    if listing.item_id is None:
+        _echo_rows(list_stories(db, **listing.page()), listing.as_json, "stories", _story_lines)
         return
-    rows = list_stories(db, limit=limit, offset=offset, min_sources=min_sources)
-    _echo_rows(rows, as_json, "stories", _story_lines)
+    story = _found(get_story(db, listing.item_id), f"no story {listing.item_id}")
+    arts = story_articles(db, listing.item_id)
+    if listing.as_json:
+        emit_json({"story": story, "articles": arts})
+        return
+    click.echo(f"story {story['id']}: {story['title']}")
+    for a in arts:
+        click.echo(
+            f"  #{a['id']} [{a['source']}, {a['date'] or 'undated'}] {a['title']}"
+            f" ({a['n_matched']}/{a['n_statements']} statements matched)"
+        )
 
 
 def _story_lines(s: dict[str, Any]) -> list[str]:
