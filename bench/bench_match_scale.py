@@ -263,8 +263,10 @@ def incremental(path: Path, repeats: int, seed: int) -> None:
         report = matching.match_articles(db, [aid])
         times.append(time.monotonic() - t)
         print(
-            f"article {aid} ({len(sents) + 1} statements): {times[-1]:.3f}s,"
-            f" {report.indexed} candidates loaded, {report.same} same, {report.conflict} conflict"
+            f"article {aid} ({len(sents) + 1} statements): {times[-1]:.3f}s"
+            f" (score {report.timings['score']:.3f}s, write {report.timings['write']:.3f}s),"
+            f" {report.candidates} pairs scored, {report.indexed} statements loaded,"
+            f" {report.same} same, {report.conflict} conflict"
         )
     print(f"median {statistics.median(times):.3f}s, max {max(times):.3f}s")
 

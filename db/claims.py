@@ -142,12 +142,19 @@ def stale_claims(conn: sqlite3.Connection) -> list[int]:
 
 
 def update_claims(
-    conn: sqlite3.Connection, statement_ids: Iterable[int], claim_ids: Iterable[int] = ()
-) -> tuple[int, set[int]]:
-    """Recompute the claims of the components holding ``statement_ids`` and of the
-    claims ``claim_ids`` (inside the caller's transaction).
+    conn: sqlite3.Connection,
+    statement_ids: Iterable[int],
+    claim_ids: Iterable[int] = (),
+    *,
+    new: Iterable[int] = (),
+    size_limit: int = 1 << 62,
+) -> tuple[int, set[int], set[int]]:
+    """Recompute the claims of the components holding ``statement_ids`` (the new and
+    matched ones) and of the claims ``claim_ids`` (inside the caller's transaction).
 
-    Returns (claims written, ids of every statement whose claim was recomputed).
+    Returns (claims written, every statement whose claim was recomputed, the
+    statements whose claim did more than gain some ``new`` statements, or crossed
+    ``size_limit`` statements: only around those can other groupings change).
     """
     seeds = set(statement_ids)
     claim_ids = set(claim_ids)
@@ -184,23 +191,55 @@ def update_claims(
         frontier = nxt
     # The claims these statements had before: delete them (statements' claim_id is
     # cleared first, so ON DELETE SET NULL has nothing to do).
-    old: set[int] = set(claim_ids)
+    before: dict[int, set[int]] = {cid: set() for cid in claim_ids}
     for chunk in _chunks(sorted(seen)):
         marks = ",".join("?" * len(chunk))
-        old.update(
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT claim_id FROM statements WHERE id IN ({marks})"
-                " AND claim_id IS NOT NULL",
-                chunk,
-            )
-        )
-    for chunk in _chunks(sorted(old)):
+        for sid, cid in conn.execute(
+            f"SELECT id, claim_id FROM statements WHERE id IN ({marks}) AND claim_id IS NOT NULL",
+            chunk,
+        ):
+            before.setdefault(cid, set()).add(sid)
+    sizes: dict[int, int] = {}
+    for chunk in _chunks(sorted(before)):
         marks = ",".join("?" * len(chunk))
+        sizes.update(
+            conn.execute(f"SELECT id, n_statements FROM claims WHERE id IN ({marks})", chunk)
+        )
         conn.execute(f"UPDATE statements SET claim_id = NULL WHERE claim_id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM claims WHERE id IN ({marks})", chunk)
-    groups = _components(edges).values()
-    return _write_claims(conn, groups, conflicts), seen
+    groups = list(_components(edges).values())
+    written = _write_claims(conn, groups, conflicts)
+    return written, seen, _regrouped(before, sizes, groups, set(new), size_limit)
+
+
+def _regrouped(
+    before: dict[int, set[int]],
+    sizes: dict[int, int],
+    groups: list[list[int]],
+    grown_by: set[int],
+    size_limit: int,
+) -> set[int]:
+    """Statements whose claim is not just its old claim grown by some of ``grown_by``:
+    claims merged, split or dissolved, or whose size (``sizes``: the old ones,
+    statements since deleted included) crossed ``size_limit``."""
+    out: set[int] = set()
+    kept: set[int] = set()
+    for group in groups:
+        members = set(group)
+        old_ids = {cid for cid, old in before.items() if old & members}
+        if len(old_ids) == 1:
+            cid = old_ids.pop()
+            old = before[cid]
+            if old <= members and not (members - old - grown_by):
+                old_size = sizes.get(cid, len(old))
+                if (old_size > size_limit) == (len(members) > size_limit):
+                    kept.add(cid)
+                    continue
+        out |= members
+    for cid, old in before.items():
+        if cid not in kept:
+            out |= old
+    return out
 
 
 def _chunks(ids: list[int] | set[int], size: int = 400) -> Iterable[list[int]]:

@@ -53,8 +53,8 @@ from db.claims import rebuild_claims, stale_claims, update_claims
 from db.connection import transaction
 from db.dates import day_number
 from db.matcher import Prepared, compare, prepare, with_context
+from db.stories import STORY_MAX_CLAIM_STATEMENTS, rebuild_stories, update_stories
 from db.stories import list_stories as list_stories
-from db.stories import rebuild_stories, update_stories
 from db.stories import story_articles as story_articles
 
 __all__ = [
@@ -516,11 +516,14 @@ def match_articles(
     """Match the statements of ``article_ids`` (new or replaced) against the corpus.
 
     Their old matches are dropped first, so re-matching an article is harmless.
-    Claims of statements deleted with a replaced article are recomputed.
+    Claims of statements deleted with a replaced article are recomputed. When they
+    are every article (a new database, an upgrade), this is :func:`match_all`.
     """
     t0 = time.monotonic()
     report = MatchReport(mode="incremental")
     article_ids = sorted(set(article_ids))
+    if len(article_ids) > 1 and len(article_ids) == _scalar(db, "SELECT count(*) FROM articles"):
+        return match_all(db, window_days=window_days, progress=progress)
     new_rows = _rows_of_articles(db, article_ids)
     report.statements = len(new_rows)
     new_sids = {r.sid for r in new_rows}
@@ -539,8 +542,12 @@ def match_articles(
         _insert_matches(conn, results)
         touched = new_sids | {r[0] for r in results} | {r[1] for r in results}
         stale = stale_claims(conn)
-        report.claims, recomputed = update_claims(conn, touched, stale)
-        affected = set(article_ids) | _article_ids(conn, recomputed)
+        # Stories change around the new articles, and around claims that merged,
+        # split or crossed the size beyond which stories ignore them.
+        report.claims, _recomputed, regrouped = update_claims(
+            conn, touched, stale, new=new_sids, size_limit=STORY_MAX_CLAIM_STATEMENTS
+        )
+        affected = set(article_ids) | _article_ids(conn, regrouped)
         report.stories = update_stories(conn, affected)
     report.timings["write"] = time.monotonic() - t
     _count(report, results)
@@ -600,6 +607,10 @@ def _via_keys(
             if result.relation != "different":
                 results.append(_oriented(item.sid, other, result))
     return results, n, len(cand_rows) + len(new_rows)
+
+
+def _scalar(db: sqlite_utils.Database, sql: str) -> int:
+    return int(db.execute(sql).fetchone()[0])
 
 
 def _article_ids(db: Any, sids: Iterable[int]) -> set[int]:

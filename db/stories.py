@@ -1,7 +1,8 @@
 """Stories: articles from different outlets about the same event.
 
 Two articles are *linked* when they share at least ``STORY_MIN_SHARED_CLAIMS``
-claims (statements matched across sources, :mod:`db.claims`) and are dated
+claims (statements matched across sources, :mod:`db.claims`; claims carried by
+more than ``STORY_MAX_CLAIM_STATEMENTS`` statements are templates and do not count) and are dated
 within ``STORY_WINDOW_DAYS`` of each other (undated articles link on claims
 alone). A story is a connected component of links: the articles get its
 ``story_id``; an article linked to no other has none.
@@ -22,6 +23,7 @@ import sqlite_utils
 from db.dates import day_number
 
 __all__ = [
+    "STORY_MAX_CLAIM_STATEMENTS",
     "STORY_MIN_SHARED_CLAIMS",
     "STORY_WINDOW_DAYS",
     "list_stories",
@@ -35,6 +37,11 @@ __all__ = [
 # ones rarely are. (bench/bench_match_basil.py measures 1, 2 and 3.)
 STORY_MIN_SHARED_CLAIMS = 2
 STORY_WINDOW_DAYS = 4
+# A claim of more statements than this links none of its articles: it is a template
+# ("Shr 25 cts vs 20 cts", "bid the notes at ... and set a coupon of ...") whose
+# matches chain across unrelated events, not one event's claim. Counting its
+# article pairs would also be quadratic (2,540 articles: 3.2 M pairs).
+STORY_MAX_CLAIM_STATEMENTS = 100
 
 
 def _links(
@@ -61,12 +68,13 @@ def _links(
                 )
             )
         rows.sort()
-    by_claim: dict[int, set[int]] = {}
+    by_claim: dict[int, list[int]] = {}
     for cid, aid in rows:
-        by_claim.setdefault(cid, set()).add(aid)
+        by_claim.setdefault(cid, []).append(aid)
     shared: dict[tuple[int, int], int] = {}
-    for arts in by_claim.values():
-        if len(arts) < 2:
+    for statement_articles in by_claim.values():
+        arts = set(statement_articles)
+        if len(arts) < 2 or len(statement_articles) > STORY_MAX_CLAIM_STATEMENTS:
             continue
         arts_sorted = sorted(arts)
         for i, x in enumerate(arts_sorted):

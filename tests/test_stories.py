@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db import matching
+from db import matching, stories
 from db.connection import connect
 from db.ingest import ingest_paths
 from db.stories import list_stories, story_articles
@@ -74,3 +74,56 @@ def test_articles_of_one_event_form_one_story(tmp_path: Path) -> None:
         arts = story_articles(db, story["id"])
         assert len({a["title"].split()[0] for a in arts}) == 1  # one event per story
         assert {a["source"] for a in arts} == {"Alpha", "Beta", "Gamma"}
+
+
+def _write_event_articles(tmp_path: Path, sources: tuple[str, ...]) -> list[tuple[Path, str]]:
+    out = []
+    for event, (date, sentences) in EVENTS.items():
+        for source in sources:
+            variant = ("Alpha", "Beta", "Gamma").index(source)
+            body = "\n\n".join(reword(s, variant) for s in sentences)
+            path = tmp_path / f"{event}_{source}.txt"
+            path.write_text(
+                f" date {date} {event} report by {source}\n\n{body}\n", encoding="utf-8"
+            )
+            out.append((path, source))
+    return out
+
+
+def story_groups(db) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for aid, sid in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
+        groups.setdefault(sid, set()).add(aid)
+    return {frozenset(g) for g in groups.values()}
+
+
+def _cap(monkeypatch, n: int) -> None:
+    monkeypatch.setattr(stories, "STORY_MAX_CLAIM_STATEMENTS", n)
+    monkeypatch.setattr(matching, "STORY_MAX_CLAIM_STATEMENTS", n)
+
+
+def test_claims_of_too_many_statements_link_no_story(tmp_path: Path, monkeypatch) -> None:
+    db = connect(tmp_path / "cap.db")
+    for path, source in _write_event_articles(tmp_path, ("Alpha", "Beta", "Gamma")):
+        ingest_paths(db, [path], source=source, match=False)
+    _cap(monkeypatch, 3)  # each claim has 3 statements: still counts
+    assert matching.match_all(db).stories == 2
+    _cap(monkeypatch, 2)  # a template now: links nothing
+    assert matching.match_all(db).stories == 0
+    assert db.execute("SELECT count(*) FROM claims").fetchone()[0] >= 4  # claims stay
+
+
+def test_incremental_stories_equal_a_rebuild_when_claims_cross_the_cap(
+    tmp_path: Path, monkeypatch
+) -> None:
+    _cap(monkeypatch, 2)
+    db = connect(tmp_path / "cross.db")
+    for path, source in _write_event_articles(tmp_path, ("Alpha", "Beta")):
+        ingest_paths(db, [path], source=source)  # matched one by one
+    assert len(story_groups(db)) == 2
+    gamma = _write_event_articles(tmp_path, ("Gamma",))
+    ingest_paths(db, [gamma[0][0]], source="Gamma")  # the bridge claims now have 3
+    incremental = story_groups(db)
+    matching.match_all(db)
+    assert story_groups(db) == incremental
+    assert len(incremental) == 1  # only the strike story is left
