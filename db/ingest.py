@@ -23,6 +23,8 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -100,7 +102,8 @@ class IngestReport:
     rejected: list[Rejected] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
-    error: str | None = None  # why writing stopped (disk full...); also in ``rejected``
+    error: str | None = None  # why the ingest stopped (disk full, a worker killed...); also
+    # in ``rejected``
     # New and replaced articles, in the order written (iterable, like a list of ints).
     changed_article_ids: ArticleIds = field(default_factory=ArticleIds)
     match: Any = None  # the matcher's report, when matching ran
@@ -227,7 +230,10 @@ class _Writer:
 
     Statement analysis is pure CPU work done before the write lock is taken; on
     big ingests it runs in a process pool while the previous batch is written,
-    so both cores stay busy.
+    so both cores stay busy. A ``ProcessPoolExecutor``, not ``multiprocessing.Pool``:
+    when a worker dies (OOM killer, a signal) the executor fails every pending
+    result with ``BrokenProcessPool``, where a Pool would replace the worker and
+    wait for the lost results forever.
     """
 
     def __init__(
@@ -248,9 +254,13 @@ class _Writer:
         self.pending: list[tuple[str, RawArticle]] = []
         self.pending_chars = 0
         self.opened = time.monotonic()
-        self.inflight: tuple[list[dict[str, Any]], Any] | None = None
+        self.inflight: tuple[list[dict[str, Any]], Iterable[Any]] | None = None
         self.flushes = 0
         self._sources: dict[str, int] = {}
+        # The pool's worker processes (to stop them at once, and to say how one died),
+        # told apart from children the caller had before the pool started.
+        self.workers: set[multiprocessing.process.BaseProcess] = set()
+        self._other_children: set[multiprocessing.process.BaseProcess] = set()
 
     def _ensure_pool(self) -> None:
         """Start worker processes once an ingest proves big (a second batch)."""
@@ -258,16 +268,40 @@ class _Writer:
         if self.pool is None and self.flushes >= 1 and workers > 1:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self.pool = ctx.Pool(workers, initializer=_ignore_sigint)
+            self._other_children = set(multiprocessing.active_children())
+            self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_ignore_sigint)
+
+    def _analyse_batch(self, jobs: list[tuple[str, int]]) -> Iterable[Any]:
+        """The statements of each job, in order: a list, or an iterator over the pool's
+        results (submitted now, collected when the batch is written)."""
+        if self.pool is None or not jobs:
+            return [_analyse(job) for job in jobs]
+        results = self.pool.map(_analyse, jobs, chunksize=16)
+        # Workers start on the first submission (and, under spawn, as work arrives).
+        self.workers.update(set(multiprocessing.active_children()) - self._other_children)
+        return results
 
     def close(self, *, interrupted: bool) -> None:
-        if self.pool is not None:
-            if interrupted:
-                self.pool.terminate()
-            else:
-                self.pool.close()
-            self.pool.join()
-            self.pool = None
+        if self.pool is None:
+            return
+        if interrupted:  # what the workers are analysing now will not be written
+            for worker in self.workers:
+                worker.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=interrupted)
+        self.pool = None
+
+    def worker_death(self) -> str:
+        """How the pool's worker died, from the exit codes of its processes (once closed)."""
+        codes = [w.exitcode for w in self.workers if w.exitcode]
+        # The executor stops the surviving workers with SIGTERM: another code is the cause.
+        code = next((c for c in codes if c != -signal.SIGTERM), codes[0] if codes else None)
+        if code is None:
+            return "an analysis worker process died"
+        if code > 0:
+            return f"an analysis worker process exited with status {code}"
+        name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
+        why = " (out of memory, or killed by hand)" if -code == signal.SIGKILL else ""
+        return f"an analysis worker process was killed by {name}{why}"
 
     def add(self, source: str, article: RawArticle) -> None:
         if not self.pending:
@@ -289,11 +323,7 @@ class _Writer:
         self._ensure_pool()
         self.flushes += 1
         jobs = [(item["text"], item["body_start"]) for item in batch]
-        if self.pool is not None and batch:
-            future = self.pool.map_async(_analyse, jobs, chunksize=16)
-        else:
-            future = [_analyse(job) for job in jobs]
-        previous, self.inflight = self.inflight, (batch, future)
+        previous, self.inflight = self.inflight, (batch, self._analyse_batch(jobs))
         if previous is not None:
             self._write_batch(*previous)
         if final and self.inflight is not None:
@@ -324,10 +354,10 @@ class _Writer:
             )
         return batch
 
-    def _write_batch(self, batch: list[dict[str, Any]], future: Any) -> None:
+    def _write_batch(self, batch: list[dict[str, Any]], results: Iterable[Any]) -> None:
         if not batch:
             return
-        analysed = future if isinstance(future, list) else future.get()
+        analysed = list(results)  # BrokenProcessPool here: nothing of the batch is written
         counts = {"added": 0, "replaced": 0, "unchanged": 0, "statements": 0, "words": 0}
         changed: list[int] = []
         failed: list[Rejected] = []
@@ -451,16 +481,18 @@ def ingest_paths(
     :func:`fallback_source`. On KeyboardInterrupt the batches not yet committed
     are dropped (a commit under way completes first), everything committed
     before stays, the report counts exactly that and says ``interrupted``; running
-    the same ingest again completes it. New and replaced articles are then matched
-    against the index unless ``match`` is false. Bad input never raises: each file,
-    line or record that cannot be ingested is in ``report.rejected`` (and passed to
-    ``on_reject``) with its reason.
+    the same ingest again completes it. Likewise when the database cannot be written
+    or an analysis worker process dies, and ``error`` says why it stopped. New and
+    replaced articles are then matched against the index unless ``match`` is false.
+    Bad input never raises: each file, line or record that cannot be ingested is in
+    ``report.rejected`` (and passed to ``on_reject``) with its reason.
     """
     started = time.monotonic()
     report = IngestReport()
     guard = _InterruptGuard()
     writer = _Writer(db, report, on_wait, on_reject=on_reject, guard=guard)
     own_files = _database_files(db)
+    broken = False
     guard.install()
     try:
         for path in iter_files(paths):
@@ -489,13 +521,21 @@ def ingest_paths(
         # Disk full, an I/O error, a damaged file: the failed batch was rolled back,
         # everything committed before stays, and the ingest stops saying why.
         report.error = f"cannot write to the database ({exc}); stopped, the rest is not saved"
+    except BrokenProcessPool:
+        broken = True  # an analysis worker died: the batches committed before stay
+    finally:
+        guard.uninstall()
+        writer.close(interrupted=report.interrupted or report.error is not None or broken)
+    if broken:  # worded once the pool is closed and its workers' exit codes are known
+        report.error = (
+            f"{writer.worker_death()}; stopped, the batches saved before stay,"
+            " the rest is not saved: run the same ingest again to add it"
+        )
+    if report.error is not None:
         failure = Rejected(_database_name(db), report.error)
         report.rejected.append(failure)
         if on_reject:
             on_reject(failure)
-    finally:
-        guard.uninstall()
-        writer.close(interrupted=report.interrupted or report.error is not None)
     report.seconds = time.monotonic() - started
     if match and not report.interrupted and report.error is None:
         try:

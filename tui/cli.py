@@ -146,7 +146,9 @@ def ingest(
 def _print_ingest_summary(report: IngestReport) -> None:
     out = _console()
     words_per_s = report.words / report.seconds if report.seconds else 0.0
-    head = "interrupted — saved so far" if report.interrupted else "ingested"
+    head = "ingested"
+    if report.interrupted or report.error is not None:
+        head = ("interrupted" if report.interrupted else "stopped") + " — saved so far"
     out.print(
         Text(
             f"{head}: {report.added} added, {report.replaced} replaced, "
