@@ -18,15 +18,16 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from db.cleaning import clean_text, clean_title, strip_controls
 from db.dates import parse_date
 
-# Files read whole (text, HTML, feeds, JSON objects) bigger than this are refused
-# instead of being read into memory. JSON Lines and JSON arrays are streamed one
-# record at a time and have no size limit.
+# Files read whole (text, HTML, feeds) bigger than this are refused instead of being
+# read into memory. JSON Lines and JSON (a list, or an object wrapping one) are streamed
+# one record at a time and have no size limit; a JSON object's other members may hold
+# this much at most.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # One article (headline and body) longer than this is refused: it is a dump, a log or
 # a book, not an article, and would dominate memory and the index. The longest
@@ -175,8 +176,8 @@ def read_file(path: Path) -> Iterator[Record]:
         if kind == "jsonl":
             yield from _read_jsonl(path, name)
             return
-        if kind == "json" and _starts_with_array(path):
-            yield from _read_json_array(path, name)
+        if kind == "json":
+            yield from _read_json(path, name)
             return
         if size > MAX_FILE_BYTES:
             raise BadInput(f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
@@ -349,13 +350,11 @@ def _read_text(text: str, name: str) -> Iterator[Record]:
 # --- JSON and JSON Lines -------------------------------------------------------------------
 
 
-def _read_json(text: str, name: str) -> Iterator[Record]:
-    try:
-        data = json.loads(text, strict=False)  # strict=False: raw tabs/newlines in strings
-    except json.JSONDecodeError as exc:
-        raise BadInput(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+def _json_records(data: Any, name: str) -> Iterator[Record]:
+    """The records of a parsed JSON value: an article object, a wrapper object holding a
+    list of them, or a list of them."""
     if isinstance(data, dict) and not _looks_like_article(data):
-        for key in ("articles", "items", "records", "data"):
+        for key in _WRAPPER_KEYS:
             if isinstance(data.get(key), list):
                 data = data[key]
                 break
@@ -368,6 +367,9 @@ def _read_json(text: str, name: str) -> Iterator[Record]:
             yield _record_or_rejected(item, name, index, multi=True, unit="record")
     else:
         raise BadInput(f"JSON must be an object or a list of objects, not {type(data).__name__}")
+
+
+_WRAPPER_KEYS = ("articles", "items", "records", "data")
 
 
 def _read_jsonl(path: Path, name: str) -> Iterator[Record]:
@@ -436,92 +438,152 @@ def _numbered_lines(handle: Any) -> Iterator[tuple[int, bytes | str | None]]:
         yield lineno, raw
 
 
-def _starts_with_array(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return _decode_head(handle.read(4096)).lstrip().startswith("[")
-
-
 class _NeedMore(Exception):
     pass
 
 
-def _read_json_array(path: Path, name: str) -> Iterator[Record]:
-    """A JSON list of records, streamed: one record is parsed and yielded at a time, so a
-    JSON file of any size takes the memory of its largest record. A syntax error stops
-    the file there (records before it are kept) with its line and column."""
-    decoder = json.JSONDecoder(strict=False)
+class _JsonStream:
+    """A JSON file parsed one value at a time from a sliding buffer, so memory holds the
+    value being parsed (at most MAX_LINE_BYTES of text), never the whole file."""
+
+    def __init__(self, handle: BinaryIO, encoding: str) -> None:
+        self._handle = handle
+        self._chars = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._decoder = json.JSONDecoder(strict=False)  # raw tabs/newlines in strings
+        self.buf, self.pos, self._lines_before, self._eof = "", 0, 0, False
+        self.last_size = 0  # characters of the last value parsed
+
+    def _more(self) -> bool:
+        if self._eof:
+            return False
+        data = self._handle.read(1 << 20)
+        self._eof = not data
+        self._lines_before += self.buf.count("\n", 0, self.pos)
+        self.buf, self.pos = self.buf[self.pos :] + self._chars.decode(data, final=self._eof), 0
+        return True
+
+    def peek(self) -> str | None:
+        """The next character that is not white space (None at the end of the file)."""
+        while True:
+            self.pos = _WHITESPACE.match(self.buf, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._more():
+                return None
+
+    def skip(self, char: str) -> bool:
+        if self.peek() != char:
+            return False
+        self.pos += 1
+        return True
+
+    def expect(self, char: str, inside: str, message: str) -> None:
+        if self.skip(char):
+            return
+        if self.peek() is None:
+            raise BadInput(f"invalid JSON: the file ends inside the {inside}")
+        raise BadInput(f"invalid JSON at {self.where()}: {message}")
+
+    def where(self, at: int | None = None) -> str:
+        at = self.pos if at is None else at
+        line = self._lines_before + self.buf.count("\n", 0, at) + 1
+        column = at - self.buf.rfind("\n", 0, at)
+        return f"line {line} column {column}"
+
+    def value(self, what: str) -> Any:
+        """The next JSON value; ``what`` names it when it is too large to read."""
+        self.peek()
+        while True:
+            try:
+                item, end = self._decoder.raw_decode(self.buf, self.pos)
+                if end >= len(self.buf) and not self._eof:
+                    raise _NeedMore  # a number at the end of the buffer may go on
+                break
+            except (json.JSONDecodeError, _NeedMore) as exc:
+                if not self._eof and len(self.buf) - self.pos <= MAX_LINE_BYTES:
+                    self._more()
+                    continue
+                if not self._eof:
+                    raise BadInput(f"{what} too large (over {MAX_LINE_BYTES:,} bytes)") from None
+                if isinstance(exc, json.JSONDecodeError):
+                    raise BadInput(f"invalid JSON at {self.where(exc.pos)}: {exc.msg}") from None
+                raise BadInput("invalid JSON: the file ends inside a value") from None
+        self.last_size, self.pos = end - self.pos, end
+        return item
+
+
+def _read_json(path: Path, name: str) -> Iterator[Record]:
+    """A JSON file, streamed: a list of records, or an object wrapping one
+    (``{"articles": [...]}``), is parsed and yielded a record at a time, so a file of any
+    size takes the memory of its largest record. A syntax error stops the file there
+    (records before it are kept) with its line and column."""
     with path.open("rb") as handle:
         encoding = _stream_encoding(handle.read(_SAMPLE))
         handle.seek(0)
-        chars = codecs.getincrementaldecoder(encoding)(errors="replace")
-        buf, pos, lines_before, eof = "", 0, 0, False
+        stream = _JsonStream(handle, encoding)
+        if stream.peek() == "\ufeff":
+            stream.pos += 1
+        first = stream.peek()
+        if first is None:
+            raise BadInput("empty file")
+        if first == "[":
+            yield from _stream_list(stream, name)
+        elif first == "{":
+            yield from _stream_object(stream, name)
+        else:
+            yield from _json_records(stream.value("the JSON value"), name)
+        if stream.peek() is not None:
+            what = {"[": "list", "{": "object"}.get(first, "value")
+            raise BadInput(f"invalid JSON at {stream.where()}: extra data after the {what}")
 
-        def more() -> bool:
-            nonlocal buf, pos, lines_before, eof
-            if eof:
-                return False
-            data = handle.read(1 << 20)
-            eof = not data
-            lines_before += buf.count("\n", 0, pos)
-            buf, pos = buf[pos:] + chars.decode(data, final=eof), 0
-            return True
 
-        def peek() -> str | None:
-            nonlocal pos
-            while True:
-                pos = _WHITESPACE.match(buf, pos).end()  # type: ignore[union-attr]
-                if pos < len(buf):
-                    return buf[pos]
-                if not more():
-                    return None
+def _stream_list(stream: _JsonStream, name: str) -> Iterator[Record]:
+    """The records of the list starting at the stream's position, one at a time."""
+    stream.expect("[", "list", "expected a list")
+    if stream.skip("]"):
+        raise BadInput("no articles in the file (an empty JSON list)")
+    index = 0
+    while True:
+        item = stream.value(f"record {index + 1}")
+        index += 1
+        yield _record_or_rejected(item, name, index, multi=True, unit="record")
+        if stream.skip("]"):
+            return
+        if stream.peek() is None:
+            raise BadInput("invalid JSON: the file ends inside the list")
+        if not stream.skip(","):
+            raise BadInput(f"invalid JSON at {stream.where()}: expected ',' or ']'")
 
-        def where(at: int) -> str:
-            line = lines_before + buf.count("\n", 0, at) + 1
-            column = at - buf.rfind("\n", 0, at)
-            return f"line {line} column {column}"
 
-        if peek() == "\ufeff":
-            pos += 1
-        if peek() != "[":
-            raise BadInput("invalid JSON: expected a list")
-        pos += 1
-        if peek() == "]":
-            raise BadInput("no articles in the file (an empty JSON list)")
-        index = 0
-        while True:
-            peek()
-            while True:
-                try:
-                    item, end = decoder.raw_decode(buf, pos)
-                    if end >= len(buf) and not eof:
-                        raise _NeedMore  # a number at the end of the buffer may go on
-                    break
-                except (json.JSONDecodeError, _NeedMore) as exc:
-                    if not eof and len(buf) - pos <= MAX_LINE_BYTES:
-                        more()
-                        continue
-                    if not eof:
-                        raise BadInput(
-                            f"record {index + 1} too large (over {MAX_LINE_BYTES:,} bytes)"
-                        ) from None
-                    if isinstance(exc, json.JSONDecodeError):
-                        raise BadInput(f"invalid JSON at {where(exc.pos)}: {exc.msg}") from None
-                    raise BadInput("invalid JSON: the file ends inside the list") from None
-            index += 1
-            yield _record_or_rejected(item, name, index, multi=True, unit="record")
-            pos = end
-            nxt = peek()
-            if nxt == ",":
-                pos += 1
-            elif nxt == "]":
-                pos += 1
-                if peek() is not None:
-                    raise BadInput(f"invalid JSON at {where(pos)}: extra data after the list")
-                return
-            elif nxt is None:
-                raise BadInput("invalid JSON: the file ends inside the list")
-            else:
-                raise BadInput(f"invalid JSON at {where(pos)}: expected ',' or ']'")
+def _stream_object(stream: _JsonStream, name: str) -> Iterator[Record]:
+    """An object: a wrapper whose first list under one of ``_WRAPPER_KEYS`` is streamed
+    (unless an article's own field came first), or else one article. The other members
+    are kept, up to MAX_FILE_BYTES of them, to tell which when the object ends."""
+    stream.expect("{", "object", "expected an object")
+    members: dict[str, Any] = {}
+    kept, streamed = 0, False
+    while not stream.skip("}"):
+        if members or streamed:
+            stream.expect(",", "object", "Expecting ',' delimiter")
+        if stream.peek() != '"':  # json's own wording, as when the file was read whole
+            stream.expect('"', "object", "Expecting property name enclosed in double quotes")
+        key = stream.value("a member name")
+        stream.expect(":", "object", "Expecting ':' delimiter")
+        if (
+            not streamed
+            and key in _WRAPPER_KEYS
+            and stream.peek() == "["
+            and not _looks_like_article(members)
+        ):
+            yield from _stream_list(stream, name)
+            streamed = True
+            continue
+        members[key] = stream.value(f"member {key!r}")
+        kept += stream.last_size
+        if kept > MAX_FILE_BYTES:
+            raise BadInput(f"JSON object too large (over {MAX_FILE_BYTES:,} characters)")
+    if not streamed:
+        yield from _json_records(members, name)
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -731,7 +793,7 @@ def shorten(text: str, limit: int) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
 
 
-_READERS = {"text": _read_text, "json": _read_json, "html": _read_html, "feed": _read_feed}
+_READERS = {"text": _read_text, "html": _read_html, "feed": _read_feed}
 
 
 def _article(

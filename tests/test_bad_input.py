@@ -291,11 +291,14 @@ def test_json_list_bigger_than_the_whole_file_limit_is_streamed(
     assert path.stat().st_size > 50_000
     report = ingest_paths(db, [path], match=False)
     assert report.added == 300 and not report.rejected
-    (tmp_path / "obj.json").write_text(json.dumps({"articles": records}))
+    # An object wrapping the list streams the same way; its other members are kept (to
+    # tell a wrapper from an article) up to the limit.
+    (tmp_path / "obj.json").write_text(json.dumps({"status": "ok", "articles": records}))
     report = ingest_paths(db, [tmp_path / "obj.json"], match=False)
-    assert [r.reason for r in report.rejected] == [
-        f"file too large ({(tmp_path / 'obj.json').stat().st_size:,} bytes; the limit is 10,000)"
-    ]
+    assert report.added == 300 and not report.rejected
+    (tmp_path / "meta.json").write_text(json.dumps({"meta": "x" * 20_000, "articles": records}))
+    report = ingest_paths(db, [tmp_path / "meta.json"], match=False)
+    assert [r.reason for r in report.rejected] == ["JSON object too large (over 10,000 characters)"]
 
 
 def test_json_wrong_types(tmp_path: Path) -> None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from db import formats
 from db.formats import RawArticle, Rejected, decode_bytes, iter_files, read_file
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
@@ -139,3 +143,76 @@ def test_iter_files_recurses_sorted_and_skips_hidden(tmp_path: Path) -> None:
         "a.txt",
         "b/2.txt",
     ]
+
+
+def _write_wrapped(path: Path, n: int, body: str) -> None:
+    """``{"source": ..., "articles": [n records], "total": n}``, written as it goes."""
+    with path.open("w", encoding="utf-8") as f:
+        f.write('{"source": "Wire", "articles": [\n')
+        for i in range(n):
+            record = {"id": f"r{i}", "title": f"Story {i}", "text": f"{body} {i}."}
+            f.write(("," if i else "") + json.dumps(record) + "\n")
+        f.write(f'], "total": {n}}}\n')
+
+
+def test_wrapped_list_above_the_whole_file_limit_streams_in_bounded_memory(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "wrapped.json"
+    n = 2_500
+    _write_wrapped(path, n, "The council met again on Tuesday to discuss the harbour. " * 500)
+    assert path.stat().st_size > formats.MAX_FILE_BYTES  # read whole, it was refused
+    # In a fresh process: how much its peak memory grows while reading every record.
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from db.formats import RawArticle, read_file\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "last = None\n"
+        "for r in read_file(Path(sys.argv[1])):\n"
+        "    assert isinstance(r, RawArticle), r\n"
+        "    last = r\n"
+        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(last.line, last.title, (after - before) * 1024, sep='|')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    line, title, grown = done.stdout.strip().split("|")
+    assert (int(line), title) == (n, f"Story {n - 1}")
+    # A record and a 1 MB buffer at a time, not the 65+ MB file (nor its text, 4x that).
+    assert int(grown) < 16_000_000, f"peak memory grew by {int(grown):,} bytes"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('{"title": "One", "text": "An article."}', ["One"]),
+        (
+            '{"n": 2, "articles": [{"title": "A", "text": "a."}, {"title": "B", "text": "b."}]}',
+            ["A", "B"],
+        ),
+        ('{"items": [{"title": "A", "text": "a."}], "note": {"deep": [1, 2]}}', ["A"]),
+        # An article's own field first: the object is the article, not a wrapper.
+        ('{"title": "T", "data": [1, 2], "text": "x."}', ["T"]),
+        ('{"articles": []}', "no articles in the file (an empty JSON list)"),
+        (
+            '{"articles": [{"title": "A", "text": "a."}]} {}',
+            "invalid JSON at line 1 column 46: extra data",
+        ),
+        ('{"articles": [{"title": "A", "text": "a."}', "invalid JSON: the file ends inside"),
+        ('{"articles": [{"title": "A"} "b"]}', "invalid JSON at line 1 column 30: expected"),
+        ('{"n": 1 "articles": []}', "invalid JSON at line 1 column 9: Expecting ','"),
+        ("{3: 4}", "invalid JSON at line 1 column 2: Expecting property name"),
+        ("  \n ", "empty file"),
+    ],
+)
+def test_json_objects_streamed(tmp_path: Path, content: str, expected: object) -> None:
+    path = tmp_path / "x.json"
+    path.write_text(content)
+    got = records(path)
+    if isinstance(expected, list):
+        assert [r.title for r in got if isinstance(r, RawArticle)] == expected
+        assert not [r for r in got if isinstance(r, Rejected)]
+    else:
+        assert isinstance(got[-1], Rejected) and got[-1].reason.startswith(expected), got
