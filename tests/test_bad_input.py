@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 import os
 import string
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,6 +28,7 @@ from db.connection import connect
 from db.formats import Rejected, read_file
 from db.ingest import ingest_paths
 from db.search import QueryError, count, fuzzy_search, search
+from tests.read_memory import read_in_fresh_process
 from tui.cli import main
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -674,21 +673,8 @@ def test_a_big_json_list_is_read_in_bounded_memory(tmp_path: Path) -> None:
             f.write(json.dumps({"id": i, "title": f"Item {i}", "text": body}) + ",\n")
         f.write(json.dumps({"id": "last", "title": "Last", "text": body}) + "\n]\n")
     assert path.stat().st_size > 19_000_000
-    # In a fresh process: how much its peak memory grows while reading every record.
-    script = (
-        "import resource, sys\n"
-        "from pathlib import Path\n"
-        "from db.formats import RawArticle, read_file\n"
-        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "n = sum(isinstance(r, RawArticle) for r in read_file(Path(sys.argv[1])))\n"
-        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print(n, (after - before) * 1024)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
-    )
-    n, grown = map(int, result.stdout.split())
-    assert n == 2_001
+    n, grown, last = read_in_fresh_process(path)
+    assert (n, last) == (2_001, "Last")
     assert grown < 12_000_000  # a few records and a 1 MB buffer, not the 19 MB file
 
 

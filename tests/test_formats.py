@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import codecs
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from db import formats
 from db.formats import RawArticle, Rejected, decode_bytes, iter_files, read_file
+from tests.read_memory import read_in_fresh_process
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
 SEEDS = Path(__file__).parent.parent / "tui" / "samples"
@@ -162,26 +161,10 @@ def test_wrapped_list_above_the_whole_file_limit_streams_in_bounded_memory(
     n = 2_500
     _write_wrapped(path, n, "The council met again on Tuesday to discuss the harbour. " * 500)
     assert path.stat().st_size > formats.MAX_FILE_BYTES  # read whole, it was refused
-    # In a fresh process: how much its peak memory grows while reading every record.
-    script = (
-        "import resource, sys\n"
-        "from pathlib import Path\n"
-        "from db.formats import RawArticle, read_file\n"
-        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "last = None\n"
-        "for r in read_file(Path(sys.argv[1])):\n"
-        "    assert isinstance(r, RawArticle), r\n"
-        "    last = r\n"
-        "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print(last.line, last.title, (after - before) * 1024, sep='|')\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
-    )
-    line, title, grown = done.stdout.strip().split("|")
-    assert (int(line), title) == (n, f"Story {n - 1}")
+    n_read, grown, last = read_in_fresh_process(path)
+    assert (n_read, last) == (n, f"Story {n - 1}")
     # A record and a 1 MB buffer at a time, not the 65+ MB file (nor its text, 4x that).
-    assert int(grown) < 16_000_000, f"peak memory grew by {int(grown):,} bytes"
+    assert grown < 16_000_000, f"peak memory grew by {grown:,} bytes"
 
 
 @pytest.mark.parametrize(
