@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import zlib
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,7 +77,7 @@ def blocking_keys(tokset: Iterable[str], k: int = KEYS_PER_STATEMENT) -> tuple[s
 def shared_key_counts(
     keys: Sequence[str],
     size: Callable[[str], int],
-    members: Callable[[str], Iterable[int]],
+    members: Callable[[str], Sequence[int]],
     max_posting: int = MAX_POSTING,
 ) -> dict[int, int]:
     """How strongly each statement shares keys with a statement holding ``keys``:
@@ -93,18 +94,14 @@ def shared_key_counts(
     """
     sizes = [size(key) for key in keys]
     n_sparse = sum(1 for n in sizes if n <= DENSE_POSTING)
-    counts: dict[int, int] = {}
+    counts: Counter[int] = Counter()
     for key, n in zip(keys, sizes, strict=True):
-        if n > max_posting:
+        if n > max_posting or (n > DENSE_POSTING and n_sparse >= MIN_SHARED_KEYS):
             continue
-        if n > DENSE_POSTING:
-            if n_sparse >= MIN_SHARED_KEYS:
-                continue
-            hit = 1
-        else:
-            hit = MIN_SHARED_KEYS
-        for p in members(key):
-            counts[p] = counts.get(p, 0) + hit
+        found = members(key)
+        counts.update(found)  # counted in C: posting lists run to thousands
+        if n <= DENSE_POSTING:
+            counts.update(found)  # a sparse key is worth MIN_SHARED_KEYS (2)
     return counts
 
 
@@ -120,14 +117,16 @@ class Item:
 
 @dataclass
 class BlockIndex:
-    """Inverted index key -> statements, each posting list sorted by day.
+    """Inverted index key -> statements, each posting list sorted by day (kept as
+    two parallel lists, days and positions, so a window is two bisections and a
+    slice).
 
     Undated statements are kept apart and paired with everything.
     """
 
     window_days: int
     max_posting: int = MAX_POSTING
-    _dated: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # key -> (day, pos)
+    _dated: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     _undated: dict[str, list[int]] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
     _sorted: bool = True
@@ -138,54 +137,48 @@ class BlockIndex:
         for key in item.keys:
             if item.day is None:
                 self._undated.setdefault(key, []).append(pos)
-            else:
-                plist = self._dated.setdefault(key, [])
-                if plist and plist[-1][0] > item.day:
-                    self._sorted = False  # added out of date order: sort before use
-                plist.append((item.day, pos))
+                continue
+            days, positions = self._dated.setdefault(key, ([], []))
+            if days and days[-1] > item.day:
+                self._sorted = False  # added out of date order: sort before use
+            days.append(item.day)
+            positions.append(pos)
 
     def _sort(self) -> None:
-        if not self._sorted:
-            for plist in self._dated.values():
-                plist.sort()
-            self._sorted = True
+        if self._sorted:
+            return
+        for key, (days, positions) in self._dated.items():
+            pairs = sorted(zip(days, positions, strict=True))
+            self._dated[key] = ([d for d, _ in pairs], [p for _, p in pairs])
+        self._sorted = True
 
-    def _window(self, key: str, day: int | None) -> tuple[list[tuple[int, int]], int, int]:
-        plist = self._dated.get(key) or []
-        if day is None or not plist:
-            return plist, 0, len(plist)
-        w = self.window_days
-        lo = bisect_left(plist, (day - w, -1))
-        hi = bisect_right(plist, (day + w, 1 << 62))
-        return plist, lo, hi
+    def _window(self, key: str, day: int | None) -> list[int]:
+        """Positions holding ``key`` dated within the window of ``day`` (all dates
+        when it is None), undated ones included."""
+        days, positions = self._dated.get(key) or ([], [])
+        if day is not None and days:
+            lo = bisect_left(days, day - self.window_days)
+            hi = bisect_right(days, day + self.window_days)
+            positions = positions[lo:hi]
+        undated = self._undated.get(key)
+        return positions + undated if undated else positions
 
     def neighbours(self, item: Item) -> set[int]:
         """Positions of the indexed items that are candidates of ``item`` (any source
         but its own; the item itself is excluded if indexed)."""
         self._sort()
-        postings = {}
-        for key in item.keys:
-            plist, lo, hi = self._window(key, item.day)
-            upl = self._undated.get(key) or ()
-            postings[key] = (hi - lo + len(upl), plist, lo, hi, upl)
-
-        def size(key: str) -> int:
-            return postings[key][0]
-
-        def members(key: str) -> Iterator[int]:
-            _, plist, lo, hi, upl = postings[key]
-            for k in range(lo, hi):
-                yield plist[k][1]
-            yield from upl
-
-        counts = shared_key_counts(item.keys, size, members, self.max_posting)
+        found = {key: self._window(key, item.day) for key in item.keys}
+        counts = shared_key_counts(
+            item.keys, lambda k: len(found[k]), found.__getitem__, self.max_posting
+        )
         items = self.items
+        mine = min(MIN_SHARED_KEYS, len(item.keys))
         return {
             p
             for p, c in counts.items()
             if items[p].source != item.source
             and items[p].sid != item.sid
-            and c >= min(MIN_SHARED_KEYS, len(item.keys), len(items[p].keys))
+            and c >= min(mine, len(items[p].keys))
         }
 
     def pairs(self, only: Sequence[int] | None = None) -> Iterator[tuple[int, int]]:
