@@ -82,6 +82,8 @@ KEYS_MAX_NEW_STATEMENTS = 3000
 # PARALLEL_MIN_STATEMENTS everything runs in this process.
 WORKERS = 0
 PARALLEL_MIN_STATEMENTS = 20_000
+# Statements prepared between two looks at which jobs may start.
+PREPARE_STEP = 5000
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -290,11 +292,12 @@ class _Pipeline:
 
 
 def _jobs(rows: list[_Row], n_jobs: int) -> list[tuple[int, int]]:
-    """Split positions into about ``n_jobs`` runs, never inside one day (undated rows
-    are one run)."""
+    """Split positions into about ``n_jobs`` runs, never inside one day; the undated
+    rows (first in _order) are a run of their own."""
     size = max(1, len(rows) // n_jobs)
-    bounds = []
-    start = 0
+    undated = sum(1 for r in rows if r.day is None)
+    bounds = [(0, undated)] if undated else []
+    start = undated
     while start < len(rows):
         end = min(len(rows), start + size)
         while end < len(rows) and rows[end].day == rows[end - 1].day:
@@ -341,7 +344,8 @@ def _prepare_and_score(
         if progress:
             progress("score", total, total)
         return pipe_line.index.items, results, n
-    jobs = _jobs(rows, n_workers * 8)
+    # In the order they can start: the undated statements' job waits for everything.
+    jobs = sorted(_jobs(rows, n_workers * 8), key=lambda job: _ready_at(rows, job, window_days))
     ready = [_ready_at(rows, job, window_days) for job in jobs]
     ctx = multiprocessing.get_context("fork")
     running: dict[Any, Any] = {}  # parent end of the pipe -> process
@@ -381,9 +385,8 @@ def _prepare_and_score(
             nxt += 1
 
     try:
-        step = 5000
         while len(pipe_line.preps) < len(rows):
-            _prepare_into(pipe_line, numbers, quotes, len(pipe_line.preps) + step, progress)
+            _prepare_into(pipe_line, numbers, quotes, len(pipe_line.preps) + PREPARE_STEP, progress)
             collect(block=False)
             launch(n_workers - 1)  # this process is busy preparing
         while nxt < len(jobs) or running:

@@ -205,6 +205,7 @@ def test_parallel_day_order_jobs_equal_one_process(tmp_path: Path, monkeypatch) 
     one_process = (pairs(db), claim_sets(db), keys_of(db))
     monkeypatch.setattr(matching, "PARALLEL_MIN_STATEMENTS", 0)
     monkeypatch.setattr(matching, "WORKERS", 2)
+    monkeypatch.setattr(matching, "PREPARE_STEP", 4)
     stages = []
     report = matching.match_all(db, progress=lambda stage, done, total: stages.append(stage))
     assert "score" in stages and "prepare" in stages
@@ -212,6 +213,27 @@ def test_parallel_day_order_jobs_equal_one_process(tmp_path: Path, monkeypatch) 
     assert report.candidates == serial.candidates
     # The undated copy of seed 004 is a candidate of every date: it matches seed 000.
     assert linked(db, stmt(db, "U", "Rustem Umerov told"), stmt(db, "A", "Rustem Umerov said"))
+
+
+def test_jobs_of_early_dates_start_before_everything_is_prepared(tmp_path: Path) -> None:
+    early = _write(tmp_path, "early.txt", FLOOD_C.replace("2024-11-04", "2024-10-01", 1))
+    undated = _write(tmp_path, "undated.txt", FLOOD_D.replace(" date 2024-11-05 ", "", 1))
+    db = connect(tmp_path / "jobs.db")
+    for path, source in ((SEED_A, "A"), (early, "C"), (SEED_B, "B"), (undated, "U")):
+        ingest_paths(db, [path], source=source, match=False)
+    rows = matching._order(matching._rows(db))
+    n_undated = sum(1 for r in rows if r.day is None)
+    assert n_undated and all(r.day is None for r in rows[:n_undated])  # undated first
+    jobs = matching._jobs(rows, len(rows))  # a job per day
+    assert jobs[0] == matching._jobs(rows, 2)[0] == (0, n_undated)  # a job of their own...
+    assert matching._ready_at(rows, jobs[0], 7) == len(rows)  # ...that needs every date
+    for job in jobs[1:]:
+        ready = matching._ready_at(rows, job, 7)
+        last_day = rows[job[1] - 1].day
+        assert all(r.day is None or r.day <= last_day + 7 for r in rows[:ready])
+        assert all(r.day > last_day + 7 for r in rows[ready:])
+    # The October article's job starts before the November seeds are prepared.
+    assert matching._ready_at(rows, jobs[1], 7) < len(rows)
 
 
 def test_replaced_article_recomputes_claims(tmp_path: Path) -> None:
