@@ -35,12 +35,15 @@ from __future__ import annotations
 
 import math
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from db.normalize import (
     _RARITY,
@@ -67,6 +70,7 @@ __all__ = [
     "compare",
     "compare_texts",
     "decide",
+    "expand",
     "features",
     "prepare",
     "with_context",
@@ -109,27 +113,22 @@ CLAUSE_MIN_WORDS = 35
 CLAUSE_MIN_TOKENS = 5
 
 FEATURE_NAMES = (
-    "token_set_ratio",  # rapidfuzz on normalised content words (numbers excluded)
-    "token_sort_ratio",
-    "ratio",
+    "raw_ratio",  # rapidfuzz.ratio on the lower-cased texts (character LCS)
+    "raw_token_set",  # rapidfuzz.token_set_ratio on the lower-cased texts
+    "words_cover",  # share of the larger side's distinct words (stop words too) in the other
+    "words_lcs",  # longest common word subsequence / the longer side's word count
+    "reordered",  # share of shared content words not in a shared bigram: reworded, not copied
+    "words_swapped",  # distinct words each side lacks, the smaller count / larger vocabulary
+    "tokens_swapped",  # the same on content tokens
+    "unmatched_run",  # log1p(longest run of words on one side that the other lacks)
+    "length_diff",  # log1p(|difference in word count|)
     "weighted_jaccard",  # content words weighted by rarity, names fuzzily matched
     "weighted_containment",
-    "bigram_dice",  # content-word bigrams: same words in the same order
-    "entity_unmatched",  # log1p(names on one side the other does not mention)
-    "unmatched_max",  # log1p(rarity weight of the words only one side has), larger side
-    "unmatched_min",  # ... smaller side: both sides adding details means different claims
-    "length_ratio",
-    "length_diff",  # log1p(|difference in word count|)
-    "words_1gram",  # share of the shorter side's words (stop words included) in the other
-    "words_2gram",
-    "words_3gram",
-    "words_4gram",
-    "raw_ratio",  # rapidfuzz.ratio on the lower-cased texts
-    "partial_ratio",  # rapidfuzz.partial_ratio on the content words
     "clause_jaccard",  # best weighted Jaccard between clauses of the two sides
     "local_jaccard",  # Jaccard weighing words by their rarity within the two articles
     "local_containment",
     "shared_names",  # log1p(local rarity weight of names, not places, both sides mention)
+    "entity_unmatched",  # log1p(names on one side the other does not mention)
     "numbers_agree",  # log1p(pairs of numbers that agree)
     "numbers_unmatched",  # log1p(numbers with no counterpart)
     "numbers_conflict",  # 1 if an aligned pair of numbers differs
@@ -137,73 +136,235 @@ FEATURE_NAMES = (
     "speaker_disagree",  # 1 when both name a speaker and the names share no word
     "quote_overlap",  # Dice of the quoted words
     "negation_mismatch",  # one side negated, the other not
+    # 1 when both statements come with their articles (the database pipeline), 0 for
+    # bare sentence pairs (MRPC, `claimlens pairs`): the two kinds of candidate pairs
+    # have different base rates, so each gets its own intercept.
+    "in_articles",
 )
-# The direction each feature may push the score: +1 a similarity, -1 a difference.
-# bench/fit_matcher.py drops a feature rather than give it the opposite sign.
-FEATURE_SIGNS: tuple[int, ...] = tuple(
-    -1
-    if name
-    in (
-        "entity_unmatched",
-        "unmatched_max",
-        "unmatched_min",
+# The direction each feature may push the score: +1 a similarity, -1 a difference,
+# 0 free (only in_articles, an intercept). bench/fit_matcher.py fits within these signs.
+_DIFFERENCES = frozenset(
+    {
+        "words_swapped",
+        "tokens_swapped",
+        "unmatched_run",
         "length_diff",
+        "entity_unmatched",
         "numbers_unmatched",
         "numbers_conflict",
-        "negation_mismatch",
         "speaker_disagree",
-    )
-    else 1
-    for name in FEATURE_NAMES
+        "negation_mismatch",
+    }
 )
+FEATURE_SIGNS: tuple[int, ...] = tuple(
+    0 if n == "in_articles" else -1 if n in _DIFFERENCES else 1 for n in FEATURE_NAMES
+)
+# Similarities that enter the model piecewise: a feature x with knots k0 < k1 < ... is
+# expanded into the segments clip((x - k_i) / (k_{i+1} - k_i), 0, 1), each weighted
+# with the feature's sign, so its effect is a monotone piecewise-linear curve of any
+# shape (a pair is not twice as likely a paraphrase at 0.9 character overlap as at
+# 0.45). Fine knots, smoothed by the fit's L2 penalty; the curve is evaluated by
+# interpolation (Model), not by expanding every pair.
+_FINE = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)
+RAMPS: dict[str, tuple[float, ...]] = {
+    "raw_ratio": _FINE,
+    "raw_token_set": _FINE,
+    "words_cover": _FINE,
+    "words_lcs": _FINE,
+    "local_jaccard": _FINE,
+    "reordered": (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6, 1.0),
+}
+
+
+def _model_names() -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """Names, signs and base-feature index of every model input (ramps expanded)."""
+    names: list[str] = []
+    signs: list[int] = []
+    base: list[int] = []
+    for i, (name, sign) in enumerate(zip(FEATURE_NAMES, FEATURE_SIGNS, strict=True)):
+        knots = RAMPS.get(name)
+        parts = [f"{name}@{k}" for k in knots[:-1]] if knots else [name]
+        names += parts
+        signs += [sign] * len(parts)
+        base += [i] * len(parts)
+    return tuple(names), tuple(signs), tuple(base)
+
+
+MODEL_NAMES, MODEL_SIGNS, _MODEL_BASE = _model_names()
 # Features zeroed to ask "would this be the same claim if the numbers agreed?"
 _NUMBER_DISAGREEMENT = (FEATURE_NAMES.index("numbers_conflict"),)
 
-# Fitted by bench/fit_matcher.py (logistic regression, L2=1, on the MRPC train split
-# and 360 hand-labelled BASIL pairs; every weight has its feature's expected sign).
-SAME_P = 0.35
-INTERCEPT = -1.7238
+# Fitted by bench/fit_matcher.py (bounded logistic regression, L2=1, on the MRPC train
+# split and 360 hand-labelled BASIL pairs; every weight has its feature's sign).
+SAME_P = 0.5
+INTERCEPT = -4.6272
 WEIGHTS: tuple[float, ...] = (
-    0.0000,  # token_set_ratio
-    0.0000,  # token_sort_ratio
-    0.0000,  # ratio
-    0.0000,  # weighted_jaccard
-    0.0000,  # weighted_containment
-    0.0000,  # bigram_dice
-    0.0000,  # entity_unmatched
-    0.0000,  # unmatched_max
-    0.0000,  # unmatched_min
-    0.0000,  # length_ratio
-    -0.3613,  # length_diff
-    1.1519,  # words_1gram
-    0.0000,  # words_2gram
-    0.0000,  # words_3gram
-    0.0000,  # words_4gram
-    0.9196,  # raw_ratio
-    0.0000,  # partial_ratio
-    1.1575,  # clause_jaccard
-    2.1333,  # local_jaccard
-    0.4283,  # local_containment
+    0.0193,  # raw_ratio@0.0
+    0.0000,  # raw_ratio@0.3
+    0.0000,  # raw_ratio@0.35
+    0.0000,  # raw_ratio@0.4
+    0.3881,  # raw_ratio@0.45
+    0.0852,  # raw_ratio@0.5
+    0.3219,  # raw_ratio@0.55
+    0.0000,  # raw_ratio@0.6
+    0.2983,  # raw_ratio@0.65
+    0.0983,  # raw_ratio@0.7
+    0.2783,  # raw_ratio@0.75
+    0.5181,  # raw_ratio@0.8
+    0.2689,  # raw_ratio@0.85
+    0.0737,  # raw_ratio@0.9
+    0.0177,  # raw_ratio@0.95
+    0.0000,  # raw_token_set@0.0
+    0.0211,  # raw_token_set@0.3
+    0.1285,  # raw_token_set@0.35
+    0.0000,  # raw_token_set@0.4
+    0.0000,  # raw_token_set@0.45
+    0.1072,  # raw_token_set@0.5
+    0.3489,  # raw_token_set@0.55
+    0.6916,  # raw_token_set@0.6
+    0.0000,  # raw_token_set@0.65
+    0.0000,  # raw_token_set@0.7
+    0.0000,  # raw_token_set@0.75
+    0.0000,  # raw_token_set@0.8
+    0.0000,  # raw_token_set@0.85
+    0.0000,  # raw_token_set@0.9
+    0.0000,  # raw_token_set@0.95
+    0.4872,  # words_cover@0.0
+    0.3447,  # words_cover@0.3
+    0.0000,  # words_cover@0.35
+    0.1211,  # words_cover@0.4
+    0.0607,  # words_cover@0.45
+    0.0000,  # words_cover@0.5
+    0.0000,  # words_cover@0.55
+    0.0000,  # words_cover@0.6
+    0.0000,  # words_cover@0.65
+    0.2470,  # words_cover@0.7
+    0.2528,  # words_cover@0.75
+    0.5639,  # words_cover@0.8
+    0.1459,  # words_cover@0.85
+    0.0417,  # words_cover@0.9
+    0.0250,  # words_cover@0.95
+    0.3414,  # words_lcs@0.0
+    0.0000,  # words_lcs@0.3
+    0.1351,  # words_lcs@0.35
+    0.0000,  # words_lcs@0.4
+    0.1916,  # words_lcs@0.45
+    0.0413,  # words_lcs@0.5
+    0.0328,  # words_lcs@0.55
+    0.0026,  # words_lcs@0.6
+    0.3311,  # words_lcs@0.65
+    0.1858,  # words_lcs@0.7
+    0.3800,  # words_lcs@0.75
+    0.0875,  # words_lcs@0.8
+    0.0000,  # words_lcs@0.85
+    0.0132,  # words_lcs@0.9
+    0.0055,  # words_lcs@0.95
+    0.0000,  # reordered@0.0
+    0.3683,  # reordered@0.05
+    0.1025,  # reordered@0.1
+    0.4922,  # reordered@0.15
+    0.3442,  # reordered@0.2
+    0.2360,  # reordered@0.3
+    0.6730,  # reordered@0.4
+    0.0800,  # reordered@0.6
+    -0.4927,  # words_swapped
+    -0.2137,  # tokens_swapped
+    -0.4694,  # unmatched_run
+    -0.2296,  # length_diff
+    0.0642,  # weighted_jaccard
+    0.1972,  # weighted_containment
+    0.4310,  # clause_jaccard
+    0.7922,  # local_jaccard@0.0
+    0.0000,  # local_jaccard@0.3
+    0.0000,  # local_jaccard@0.35
+    0.0000,  # local_jaccard@0.4
+    0.0000,  # local_jaccard@0.45
+    0.0000,  # local_jaccard@0.5
+    0.0000,  # local_jaccard@0.55
+    0.0935,  # local_jaccard@0.6
+    0.0126,  # local_jaccard@0.65
+    0.0765,  # local_jaccard@0.7
+    0.1698,  # local_jaccard@0.75
+    0.1804,  # local_jaccard@0.8
+    0.1874,  # local_jaccard@0.85
+    0.0689,  # local_jaccard@0.9
+    0.0113,  # local_jaccard@0.95
+    0.3768,  # local_containment
     0.0000,  # shared_names
-    0.1774,  # numbers_agree
-    -0.7723,  # numbers_unmatched
-    -0.6587,  # numbers_conflict
+    0.0000,  # entity_unmatched
+    0.0582,  # numbers_agree
+    -0.4854,  # numbers_unmatched
+    -0.3984,  # numbers_conflict
     0.0000,  # speaker_agree
-    -0.2897,  # speaker_disagree
-    0.7601,  # quote_overlap
-    -1.0103,  # negation_mismatch
+    -0.0965,  # speaker_disagree
+    0.7228,  # quote_overlap
+    -0.7552,  # negation_mismatch
+    2.4263,  # in_articles
 )
+
+
+def expand(base: Sequence[float]) -> list[float]:
+    """The model's inputs (MODEL_NAMES) from the base features: ramps become segments."""
+    out: list[float] = []
+    for name, v in zip(FEATURE_NAMES, base, strict=True):
+        knots = RAMPS.get(name)
+        if knots is None:
+            out.append(v)
+            continue
+        for k0, k1 in pairwise(knots):
+            out.append(0.0 if v <= k0 else 1.0 if v >= k1 else (v - k0) / (k1 - k0))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """A logistic model: ``p = sigmoid(intercept + weights · features)``."""
+    """A logistic model over the expanded inputs, ``p = sigmoid(intercept + weights ·
+    expand(features))``, evaluated on the base features directly: a plain feature adds
+    weight * value, a ramped one the value of its piecewise-linear curve."""
 
-    weights: tuple[float, ...]
+    weights: tuple[float, ...]  # one per MODEL_NAMES
     intercept: float
+    # (base index, weight) of the plain features with a non-zero weight.
+    terms: tuple[tuple[int, float], ...] = field(init=False, repr=False, compare=False)
+    # (base index, knots, curve at the knots) of the ramped features with any weight.
+    curves: tuple[tuple[int, tuple[float, ...], tuple[float, ...]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        terms: list[tuple[int, float]] = []
+        curves = []
+        k = 0
+        for i, name in enumerate(FEATURE_NAMES):
+            knots = RAMPS.get(name)
+            if knots is None:
+                if self.weights[k]:
+                    terms.append((i, self.weights[k]))
+                k += 1
+                continue
+            ws = self.weights[k : k + len(knots) - 1]
+            k += len(knots) - 1
+            if any(ws):
+                at = [0.0]
+                for w in ws:
+                    at.append(at[-1] + w)
+                curves.append((i, knots, tuple(at)))
+        object.__setattr__(self, "terms", tuple(terms))
+        object.__setattr__(self, "curves", tuple(curves))
 
     def logit(self, x: Sequence[float]) -> float:
-        return self.intercept + sum(w * v for w, v in zip(self.weights, x, strict=True))
+        """The logit for base features ``x`` (FEATURE_NAMES)."""
+        z = self.intercept + sum([w * x[i] for i, w in self.terms])
+        for i, knots, at in self.curves:
+            v = x[i]
+            if v <= knots[0]:
+                continue
+            if v >= knots[-1]:
+                z += at[-1]
+                continue
+            j = bisect_right(knots, v) - 1
+            z += at[j] + (at[j + 1] - at[j]) * (v - knots[j]) / (knots[j + 1] - knots[j])
+        return z
 
     def probability(self, x: Sequence[float]) -> float:
         z = max(-30.0, min(30.0, self.logit(x)))
@@ -212,7 +373,8 @@ class Model:
 
 DEFAULT_MODEL = Model(WEIGHTS, INTERCEPT)
 _ALL_FEATURES = frozenset(FEATURE_NAMES)
-_USED_FEATURES = frozenset(n for n, w in zip(FEATURE_NAMES, WEIGHTS, strict=True) if w)
+# Base features some model input with a non-zero weight reads: only these are computed.
+_USED_FEATURES = frozenset(FEATURE_NAMES[i] for i, w in zip(_MODEL_BASE, WEIGHTS, strict=True) if w)
 CONFLICT_P = SAME_P
 
 # ------------------------------------------------------------------ prepared statements
@@ -240,38 +402,44 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """One statement, normalised once for any number of comparisons."""
+    """One statement, normalised once for any number of comparisons.
+
+    Lean on purpose (a million of them live in one process): strings are interned,
+    empty sets are one shared object, and what a feature can derive cheaply per pair
+    (the lower-cased text) is not stored.
+    """
 
     text: str
     tokens: tuple[str, ...]  # content tokens in order, numbers excluded
     tokset: frozenset[str]
     weight: float  # sum of rarity over tokset
-    joined: str  # " ".join(tokens), for rapidfuzz
-    bigrams: frozenset[str]
     entities: frozenset[str]
     numbers: tuple[Num, ...]
     speaker: frozenset[str]  # normalised words of the speaker's name; empty if unknown
     quoted: frozenset[str]  # content tokens inside quotation marks
     negated: bool
-    words: tuple[str, ...]  # every word, lower case, stop words included
-    lower: str  # the lower-cased text
+    words: tuple[str, ...]  # every token normalised, stop words and numbers included
     clauses: tuple[Clause, ...]  # its clauses (and pairs of adjacent clauses)
     names: frozenset[str]  # entities that are not places: people, organisations
-    # The article around the statement: in how many of its statements each token
-    # occurs, and how many statements it has (see with_context). None: no article.
+    # The article around the statement (see with_context); None: no article.
     context: ArticleContext | None = None
+    lweight: float = 0.0  # sum of the context's local weights over tokset
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleContext:
-    """Token document frequencies over one article's statements."""
+    """Local token weights over one article's statements: log(1 + n / df)."""
 
-    df: dict[str, int]
+    lw: dict[str, float]
     n: int
 
 
+# The local weight of every token of a statement without an article (n = df = 1).
+_LOG2 = math.log(2.0)
+
+
 def with_context(statements: Sequence[Prepared]) -> list[Prepared]:
-    """The statements of one article, each carrying the article's token frequencies.
+    """The statements of one article, each carrying the article's local token weights.
 
     A word that occurs in one statement of each article ("Kovalenko") says more about
     which claim two statements share than one every statement repeats ("North
@@ -282,30 +450,37 @@ def with_context(statements: Sequence[Prepared]) -> list[Prepared]:
     for st in statements:
         for t in st.tokset:
             df[t] = df.get(t, 0) + 1
-    ctx = ArticleContext(df, len(statements))
-    return [replace(st, context=ctx) for st in statements]
+    n = len(statements)
+    lw = {t: math.log(1.0 + n / d) for t, d in df.items()}
+    ctx = ArticleContext(lw, n)
+    return [
+        replace(st, context=ctx, lweight=math.fsum(lw[t] for t in st.tokset)) for st in statements
+    ]
 
 
-def _local_weights(a: Prepared, b: Prepared) -> tuple[float, float, float, float]:
-    """(shared, a-only, b-only, shared names) weights of tokens by their rarity in the
-    two articles: log(1 + statements / statements containing the token)."""
-    ca, cb = a.context, b.context
-    n = (ca.n if ca else 1) + (cb.n if cb else 1)
-    dfa = ca.df if ca else None
-    dfb = cb.df if cb else None
+def _local_weights(a: Prepared, b: Prepared, common: frozenset[str]) -> tuple[float, float, float]:
+    """(shared, a-only, b-only) local weights: a shared token weighs the mean of its
+    weights in the two articles; each side's own tokens weigh their own."""
+    if a.context is None or b.context is None:
+        # Bare sentences: every token weighs log 2 (an article of one statement).
+        sa = sb = _LOG2 * len(common)
+        tot_a, tot_b = _LOG2 * len(a.tokset), _LOG2 * len(b.tokset)
+    else:
+        la, lb = a.context.lw, b.context.lw
+        sa = math.fsum(la.get(t, _LOG2) for t in common)
+        sb = math.fsum(lb.get(t, _LOG2) for t in common)
+        tot_a, tot_b = a.lweight, b.lweight
+    return 0.5 * (sa + sb), max(0.0, tot_a - sa), max(0.0, tot_b - sb)
 
-    def w(t: str) -> float:
-        d = (dfa.get(t, 0) if dfa is not None else int(t in a.tokset)) + (
-            dfb.get(t, 0) if dfb is not None else int(t in b.tokset)
-        )
-        return math.log(1.0 + n / max(1, d))
 
-    common = a.tokset & b.tokset
-    shared = math.fsum(w(t) for t in common)
-    only_a = math.fsum(w(t) for t in a.tokset - common)
-    only_b = math.fsum(w(t) for t in b.tokset - common)
-    names = math.fsum(w(t) for t in a.names & b.names)
-    return shared, only_a, only_b, names
+def _shared_names(a: Prepared, b: Prepared) -> float:
+    both = a.names & b.names
+    if not both:
+        return 0.0
+    if a.context is None or b.context is None:
+        return _LOG2 * len(both)
+    la, lb = a.context.lw, b.context.lw
+    return math.fsum(0.5 * (la.get(t, _LOG2) + lb.get(t, _LOG2)) for t in both)
 
 
 def _as_num(n: Any) -> Num:
@@ -410,7 +585,11 @@ def _sub(p: Prepared, clause: Any) -> Prepared:
     text = p.text[clause.start : clause.end]
     nums = [n for n in p.numbers if n.raw and n.raw.split()[-1] in text]
     sub = prepare(text, speaker="", numbers=nums, split=False)
-    return replace(sub, speaker=p.speaker, context=p.context, negated=p.negated)
+    lweight = sub.lweight
+    if p.context is not None:
+        lw = p.context.lw
+        lweight = math.fsum(lw.get(t, _LOG2) for t in sub.tokset)
+    return replace(sub, speaker=p.speaker, context=p.context, negated=p.negated, lweight=lweight)
 
 
 _QUOTED_RE = re.compile(r'"[^"]*"')
@@ -433,6 +612,12 @@ def _quoted_tokens(text: str, content: list[Token], quotes: Iterable[str] | None
     return frozenset(t.norm for t in content if any(s <= t.start < e for s, e in spans))
 
 
+def _frozen(items: Iterable[str]) -> frozenset[str]:
+    """A frozenset, or the one shared empty set (most statements have no quotes)."""
+    s = frozenset(items)
+    return s if s else _EMPTY
+
+
 def prepare(
     text: str,
     *,
@@ -448,36 +633,37 @@ def prepare(
     database has them); otherwise they are extracted from ``text``.
     """
     text = clean(text or "")
-    lower = text.lower()
-    words = tuple(_WORD_RE.findall(lower))
+    intern = sys.intern
     toks: list[Token] = tokenize(text)
+    # Every word, normalised like the content tokens ("DPRK" and "North Korean" are one
+    # word), so that the word-order features see past an outlet's spelling.
+    words = tuple([intern(t.norm) for t in toks])
     content = [t for t in toks if not t.stop and not t.number]
-    tokens = tuple(t.norm for t in content)
+    tokens = tuple(intern(t.norm) for t in content)
     tokset = frozenset(tokens)
     if numbers is None:
         numbers = _extract_numbers(text)
     nums = tuple(_as_num(n) for n in numbers)
     if speaker is None:
         speaker = _find_speaker(text)
-    spk = frozenset(t.norm for t in tokenize(speaker) if not t.stop) if speaker else frozenset()
-    quoted = _quoted_tokens(text, content, quotes)
+    spk = _frozen(intern(t.norm) for t in tokenize(speaker) if not t.stop) if speaker else _EMPTY
     return Prepared(
         text=text,
         tokens=tokens,
         tokset=tokset,
         weight=_weight(tokset),
-        joined=" ".join(tokens),
-        bigrams=frozenset(f"{a} {b}" for a, b in pairwise(tokens)),
-        entities=frozenset(t.norm for t in content if t.cap),
+        entities=_frozen(tok for tok, t in zip(tokens, content, strict=True) if t.cap),
         numbers=nums,
         speaker=spk,
-        quoted=quoted,
+        quoted=_quoted_tokens(text, content, quotes),
         negated="not" in tokset,
         words=words,
-        lower=lower,
         # Only long statements are compared clause by clause (see features()).
         clauses=_clauses(text, content) if split and len(words) >= CLAUSE_MIN_WORDS else (),
-        names=frozenset(t.norm for t in content if t.cap and t.norm not in PLACE_TOKENS),
+        names=_frozen(
+            tok for tok, t in zip(tokens, content, strict=True) if t.cap and tok not in PLACE_TOKENS
+        ),
+        lweight=_LOG2 * len(tokset),
     )
 
 
@@ -486,7 +672,7 @@ def prepare(
 
 @dataclass(slots=True)
 class Features:
-    values: list[float]
+    values: list[float]  # the base features (FEATURE_NAMES); expand() gives the model's inputs
     diffs: list[dict[str, Any]] = field(default_factory=list)
     quick_reject: bool = False
     # The features of the best-aligned clauses, when they align much better than the
@@ -624,22 +810,59 @@ def _plain(v: float) -> float | int:
     return int(v) if v == int(v) and abs(v) < 1e15 else v
 
 
-def _ngram_share(a: tuple[str, ...], b: tuple[str, ...], n: int) -> float:
-    """Share of the n-grams of the side with fewer n-grams found in the other side."""
-    if len(a) < n or len(b) < n:
-        return 0.0
-    if n == 1:
-        ga, gb = set(a), set(b)
-    else:
-        ga = set(zip(*(a[i : len(a) - n + 1 + i] for i in range(n)), strict=True))
-        gb = set(zip(*(b[i : len(b) - n + 1 + i] for i in range(n)), strict=True))
-    return len(ga & gb) / min(len(ga), len(gb))
-
-
 def _weight(tokens: Iterable[str]) -> float:
     # Rarities are multiples of 1/4: their float sums are exact in any order.
     get = _RARITY.get
     return sum([get(t, 1.0) for t in tokens])
+
+
+def _longest_absent_run(words: tuple[str, ...], other: set[str]) -> int:
+    """The longest run of consecutive ``words`` that ``other`` lacks (an added clause)."""
+    best = run = 0
+    for w in words:
+        if w in other:
+            run = 0
+        else:
+            run += 1
+            if run > best:
+                best = run
+    return best
+
+
+def _reordered(a: Prepared, b: Prepared, n_common: int) -> float:
+    """Share of shared content tokens (of the smaller side) minus the share of shared
+    bigrams: shared words that no longer stand next to each other were reworded."""
+    uni = n_common / min(len(a.tokset), len(b.tokset))
+    ba = set(pairwise(a.tokens))
+    bb = set(pairwise(b.tokens))
+    bi = len(ba & bb) / min(len(ba), len(bb)) if ba and bb else 0.0
+    return max(0.0, uni - bi)
+
+
+def _word_features(a: Prepared, b: Prepared, need: frozenset[str]) -> dict[str, float]:
+    """The features over every word (stop words included) and the raw text."""
+    out: dict[str, float] = {}
+    wa, wb = a.words, b.words
+    la, lb = len(wa), len(wb)
+    out["length_diff"] = math.log1p(abs(la - lb))
+    if "raw_ratio" in need or "raw_token_set" in need:
+        lower_a, lower_b = a.text.lower(), b.text.lower()
+        if "raw_ratio" in need:
+            out["raw_ratio"] = fuzz.ratio(lower_a, lower_b) / 100.0
+        if "raw_token_set" in need:
+            out["raw_token_set"] = fuzz.token_set_ratio(lower_a, lower_b) / 100.0
+    if "words_lcs" in need and la and lb:
+        out["words_lcs"] = LCSseq.similarity(wa, wb) / max(la, lb)
+    if need & {"words_cover", "words_swapped", "unmatched_run"} and la and lb:
+        sa, sb = set(wa), set(wb)
+        common = len(sa & sb)
+        big = max(len(sa), len(sb))
+        out["words_cover"] = common / big
+        out["words_swapped"] = min(len(sa), len(sb)) / big - common / big
+        if "unmatched_run" in need:
+            run = max(_longest_absent_run(wa, sb), _longest_absent_run(wb, sa))
+            out["unmatched_run"] = math.log1p(run)
+    return out
 
 
 def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
@@ -654,6 +877,8 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
         or not any(_RARITY.get(t, 1.0) >= INFORMATIVE_RARITY for t in common)
     ):
         return Features([0.0] * len(FEATURE_NAMES), quick_reject=True)
+    # Features the model gives no weight are left at 0 unless ``full`` (the fitter).
+    need = _ALL_FEATURES if full else _USED_FEATURES
     only_a = a.tokset - common
     only_b = b.tokset - common
     fa, fb = _fuzzy_matches(only_a, only_b) if only_a and only_b else (_EMPTY, _EMPTY)
@@ -661,71 +886,43 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
     w_shared = w_common + 0.5 * (w_fa + w_fb)
     w_union = wa + wb - w_shared
     wjacc = w_shared / w_union if w_union > 0 else 0.0
-    wcont = w_shared / min(wa, wb)
-
-    tset = fuzz.token_set_ratio(a.joined, b.joined) / 100.0
-    tsort = fuzz.token_sort_ratio(a.joined, b.joined) / 100.0
-    # Features the model gives no weight are left at 0 unless ``full`` (the fitter).
-    need = _ALL_FEATURES if full else _USED_FEATURES
-    ratio = fuzz.ratio(a.joined, b.joined) / 100.0 if "ratio" in need else 0.0
-    partial = fuzz.partial_ratio(a.joined, b.joined) / 100.0 if "partial_ratio" in need else 0.0
-    raw_ratio = fuzz.ratio(a.lower, b.lower) / 100.0
-    nb_a, nb_b = len(a.bigrams), len(b.bigrams)
-    bigram = 0.0
-    if nb_a + nb_b and "bigram_dice" in need:
-        bigram = 2 * len(a.bigrams & b.bigrams) / (nb_a + nb_b)
-
-    # Names on one side that the other side does not mention at all.
-    ent_unmatched = len(a.entities - b.tokset - fa) + len(b.entities - a.tokset - fb)
-    un_a = max(0.0, wa - w_common - w_fa)
-    un_b = max(0.0, wb - w_common - w_fb)
-    la, lb = len(a.words), len(b.words)
-    length_ratio = min(la, lb) / max(la, lb) if max(la, lb) else 0.0
+    v = dict.fromkeys(FEATURE_NAMES, 0.0)
+    v["weighted_jaccard"] = wjacc
+    v["weighted_containment"] = w_shared / min(wa, wb)
+    v.update(_word_features(a, b, need))
+    n_common = len(common)
+    if "reordered" in need:
+        v["reordered"] = _reordered(a, b, n_common)
+    if "tokens_swapped" in need:
+        big = max(len(a.tokset), len(b.tokset))
+        v["tokens_swapped"] = (min(len(a.tokset), len(b.tokset)) - n_common) / big
+    if "entity_unmatched" in need:
+        ent = len(a.entities - b.tokset - fa) + len(b.entities - a.tokset - fb)
+        v["entity_unmatched"] = math.log1p(ent)
+    if need & {"local_jaccard", "local_containment"}:
+        l_shared, l_a, l_b = _local_weights(a, b, common)
+        if l_shared > 0:
+            v["local_jaccard"] = l_shared / (l_shared + l_a + l_b)
+            v["local_containment"] = l_shared / (l_shared + min(l_a, l_b))
+    if "shared_names" in need:
+        v["shared_names"] = math.log1p(_shared_names(a, b))
 
     agree, unpaired, diffs = _compare_numbers(a.numbers, b.numbers)
+    v["numbers_agree"] = math.log1p(agree)
+    v["numbers_unmatched"] = math.log1p(unpaired)
+    v["numbers_conflict"] = 1.0 if diffs else 0.0
     best_j, ca, cb = _best_clauses(a, b, wjacc)
-    l_shared, l_a, l_b, l_names = _local_weights(a, b)
-
-    speaker = 0.0  # +1 the two speakers share a name, -1 they do not, 0 one is unknown
+    v["clause_jaccard"] = best_j
+    speaker = 0  # +1 the two speakers share a name, -1 they do not, 0 one is unknown
     if a.speaker and b.speaker:
-        speaker = 1.0 if a.speaker & b.speaker else -1.0
+        speaker = 1 if a.speaker & b.speaker else -1
+    v["speaker_agree"] = 1.0 if speaker > 0 else 0.0
+    v["speaker_disagree"] = 1.0 if speaker < 0 else 0.0
     if a.quoted and b.quoted:
-        quote = 2 * len(a.quoted & b.quoted) / (len(a.quoted) + len(b.quoted))
-    else:
-        quote = 0.0
-    out = Features(
-        [
-            tset,
-            tsort,
-            ratio,
-            wjacc,
-            wcont,
-            bigram,
-            math.log1p(ent_unmatched),
-            math.log1p(max(un_a, un_b)),
-            math.log1p(min(un_a, un_b)),
-            length_ratio,
-            math.log1p(abs(la - lb)),
-            _ngram_share(a.words, b.words, 1),
-            _ngram_share(a.words, b.words, 2) if "words_2gram" in need else 0.0,
-            _ngram_share(a.words, b.words, 3) if "words_3gram" in need else 0.0,
-            _ngram_share(a.words, b.words, 4) if "words_4gram" in need else 0.0,
-            raw_ratio,
-            partial,
-            best_j,
-            l_shared / (l_shared + l_a + l_b) if l_shared + l_a + l_b > 0 else 0.0,
-            l_shared / (l_shared + min(l_a, l_b)) if l_shared > 0 else 0.0,
-            math.log1p(l_names),
-            math.log1p(agree),
-            math.log1p(unpaired),
-            1.0 if diffs else 0.0,
-            1.0 if speaker > 0 else 0.0,
-            1.0 if speaker < 0 else 0.0,
-            quote,
-            1.0 if a.negated != b.negated else 0.0,
-        ],
-        diffs,
-    )
+        v["quote_overlap"] = 2 * len(a.quoted & b.quoted) / (len(a.quoted) + len(b.quoted))
+    v["negation_mismatch"] = 1.0 if a.negated != b.negated else 0.0
+    v["in_articles"] = 1.0 if a.context is not None and b.context is not None else 0.0
+    out = Features(list(v.values()), diffs)
     long_a = len(a.words) >= CLAUSE_MIN_WORDS and ca is not None
     long_b = len(b.words) >= CLAUSE_MIN_WORDS and cb is not None
     if (

@@ -66,8 +66,9 @@ def test_compare_is_symmetric() -> None:
 
 
 def test_weights_match_features() -> None:
-    assert len(matcher.WEIGHTS) == len(matcher.FEATURE_NAMES) == len(matcher.FEATURE_SIGNS)
-    for w, sign in zip(matcher.WEIGHTS, matcher.FEATURE_SIGNS, strict=True):
+    assert len(matcher.FEATURE_NAMES) == len(matcher.FEATURE_SIGNS)
+    assert len(matcher.WEIGHTS) == len(matcher.MODEL_NAMES) == len(matcher.MODEL_SIGNS)
+    for w, sign in zip(matcher.WEIGHTS, matcher.MODEL_SIGNS, strict=True):
         assert w * sign >= 0  # every fitted weight has its feature's expected sign
 
 
