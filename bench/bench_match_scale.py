@@ -336,7 +336,7 @@ def recall(sample: int, window: int, copies: int, seed: int) -> None:
     )
 
 
-def recall_db(path: Path, sample: int, window: int, seed: int) -> None:
+def recall_db(path: Path, sample: int, window: int, seed: int, show: int = 0) -> None:
     """Blocking recall where the corpus is densest: statements of the busiest day of
     an existing database, each compared with EVERY statement of other sources in
     its window (exhaustive), against the candidates blocking gives it."""
@@ -363,6 +363,7 @@ def recall_db(path: Path, sample: int, window: int, seed: int) -> None:
     mine = mine[:sample]
     started = time.monotonic()
     n_pairs = found = positives = candidates = 0
+    missed: list[tuple] = []
     for i in mine:
         a = items[i]
         neigh = pipe_line.index.neighbours(a)
@@ -371,15 +372,20 @@ def recall_db(path: Path, sample: int, window: int, seed: int) -> None:
             if b.source == a.source or (b.day is not None and abs(b.day - a.day) > window):
                 continue
             n_pairs += 1
-            if compare(preps[i], preps[j]).relation != "different":
+            result = compare(preps[i], preps[j])
+            if result.relation != "different":
                 positives += 1
                 found += j in neigh
+                if j not in neigh and len(missed) < show:
+                    missed.append((result.relation, result.score, preps[i].text, preps[j].text))
     print(
         f"{len(mine)} statements of {busiest}: {n_pairs:,} pairs scored exhaustively in"
         f" {time.monotonic() - started:.0f}s, {positives:,} same/conflict;"
         f" {candidates / len(mine):.1f} candidates per statement;"
         f" recall {found}/{positives} = {100 * found / max(1, positives):.2f}%"
     )
+    for relation, score, a, b in missed:
+        print(f"missed ({relation} {score}):\n  {a}\n  {b}")
 
 
 def main() -> None:
@@ -392,6 +398,7 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--limit", type=int, default=None, help="original articles to use")
+    ap.add_argument("--show", type=int, default=0, help="recall-db: print this many missed pairs")
     args = ap.parse_args()
     if args.what == "build":
         build(args.db, args.copies, args.seed, args.limit)
@@ -400,7 +407,7 @@ def main() -> None:
     elif args.what == "incremental":
         incremental(args.db, args.repeats, args.seed)
     elif args.what == "recall-db":
-        recall_db(args.db, args.sample, args.window, args.seed)
+        recall_db(args.db, args.sample, args.window, args.seed, args.show)
     else:
         recall(args.sample, args.window, args.copies, args.seed)
 
