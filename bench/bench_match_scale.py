@@ -364,10 +364,20 @@ def recall_db(path: Path, sample: int, window: int, seed: int, show: int = 0) ->
     started = time.monotonic()
     n_pairs = found = positives = candidates = 0
     missed: list[tuple] = []
+    t_walk = t_score = 0.0
+    n_scored = 0
     for i in mine:
         a = items[i]
+        t = time.perf_counter()
         neigh = pipe_line.index.neighbours(a)
+        t_walk += time.perf_counter() - t
         candidates += len(neigh)
+        t = time.perf_counter()
+        for j in neigh:  # what matching scores: pairs seen from their later statement
+            if items[j].sid < a.sid:
+                compare(preps[i], preps[j])
+                n_scored += 1
+        t_score += time.perf_counter() - t
         for j, b in enumerate(items):
             if b.source == a.source or (b.day is not None and abs(b.day - a.day) > window):
                 continue
@@ -383,6 +393,10 @@ def recall_db(path: Path, sample: int, window: int, seed: int, show: int = 0) ->
         f" {time.monotonic() - started:.0f}s, {positives:,} same/conflict;"
         f" {candidates / len(mine):.1f} candidates per statement;"
         f" recall {found}/{positives} = {100 * found / max(1, positives):.2f}%"
+    )
+    print(
+        f"per statement: index walk {1e6 * t_walk / len(mine):.0f} us, {n_scored / len(mine):.1f}"
+        f" pairs scored at {1e6 * t_score / max(1, n_scored):.0f} us each"
     )
     for relation, score, a, b in missed:
         print(f"missed ({relation} {score}):\n  {a}\n  {b}")
