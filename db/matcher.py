@@ -7,14 +7,19 @@ scores the same in a full rebuild and in incremental matching):
    speaker, quoted words; see :mod:`db.normalize`). Prepared statements are
    small, immutable and picklable, so they can be cached and sent to worker
    processes.
-2. :func:`compare` measures a handful of similarities between two prepared
-   statements (:class:`Features`: rapidfuzz token-set/sort ratios on the
-   normalised content words, weighted Jaccard and containment, word bigrams,
-   shared names, speaker agreement, quote overlap, number agreement) and
-   combines them with a logistic regression into ``p``, the probability that
-   they state the same thing. The weights (:data:`WEIGHTS`) are fitted by
-   ``bench/fit_matcher.py`` on the MRPC train split (10-fold cross-validated;
-   see that script for the numbers).
+2. :func:`compare` measures similarities and differences of two prepared
+   statements (:class:`Features`): character overlap (rapidfuzz), word coverage and
+   longest common word subsequence on normalised words, shared words that were
+   reworded rather than copied, words only one side has, the longest run of words
+   the other side lacks, weighted and article-local overlap of content tokens,
+   the best-aligned clauses, speakers, quotes, negation and number agreement. A
+   logistic model (:class:`Model`) combines them into ``p``, the probability that
+   they state the same thing. Every weight keeps its feature's sign, and the main
+   similarities enter as monotone piecewise-linear curves (:data:`RAMPS`), so more
+   overlap never lowers ``p``. The weights (:data:`WEIGHTS`) are fitted by
+   ``bench/fit_matcher.py`` on the MRPC train split and hand-labelled BASIL pairs
+   (10-fold cross-validated; see that script for the numbers). Features with no
+   weight are not computed.
 
 The relation (:func:`decide`):
 
@@ -80,9 +85,9 @@ __all__ = [
 #
 # All the matcher's tunable constants live here.
 #
-# SAME_P (in the fitted block below): the cut-off on p for 'same', chosen by
-# bench/fit_matcher.py as the best 10-fold CV accuracy on the hand-labelled BASIL
-# cross-outlet pairs (the kind of candidates the DB pipeline really scores).
+# SAME_P (in the fitted block below): the cut-off on p for 'same': 0.5, the model's
+# own boundary (pairs inside articles have their own intercept, in_articles, so the
+# database's candidates and bare sentence pairs need no cut-off of their own).
 # CONFLICT_P: the same cut-off, applied to the probability as if the numbers agreed.
 # Below this weighted containment of content words two statements are never the
 # same claim; compare() stops before the costly features (a speed cut, fitted
@@ -467,8 +472,8 @@ def _local_weights(a: Prepared, b: Prepared, common: frozenset[str]) -> tuple[fl
         tot_a, tot_b = _LOG2 * len(a.tokset), _LOG2 * len(b.tokset)
     else:
         la, lb = a.context.lw, b.context.lw
-        sa = math.fsum(la.get(t, _LOG2) for t in common)
-        sb = math.fsum(lb.get(t, _LOG2) for t in common)
+        sa = math.fsum([la.get(t, _LOG2) for t in common])  # exact in any order
+        sb = math.fsum([lb.get(t, _LOG2) for t in common])
         tot_a, tot_b = a.lweight, b.lweight
     return 0.5 * (sa + sb), max(0.0, tot_a - sa), max(0.0, tot_b - sb)
 

@@ -97,3 +97,45 @@ def test_compare_texts_never_raises(a: str, b: str) -> None:
 def test_compare_texts_never_raises_on_newsy_text(a: str) -> None:
     compare_texts(a, UMEROV_B)
     compare_texts(a, a)
+
+
+def test_model_curves_equal_the_expanded_dot_product() -> None:
+    f = matcher.features(prepare(UMEROV_A), prepare(UMEROV_B), full=True)
+    model = matcher.DEFAULT_MODEL
+    x = matcher.expand(f.values)
+    dot = model.intercept + sum(w * v for w, v in zip(model.weights, x, strict=True))
+    assert abs(model.logit(f.values) - dot) < 1e-9
+
+
+def test_more_similarity_never_lowers_the_probability() -> None:
+    """Ramped similarities are monotone by construction: raise one, p does not drop."""
+    base = matcher.features(prepare(UMEROV_A), prepare(UMEROV_B), full=True).values
+    model = matcher.DEFAULT_MODEL
+    for name in matcher.RAMPS:
+        i = matcher.FEATURE_NAMES.index(name)
+        ps = []
+        for k in range(21):
+            x = list(base)
+            x[i] = k / 20
+            ps.append(model.probability(x))
+        assert ps == sorted(ps), name
+
+
+def test_prepared_is_lean_and_picklable() -> None:
+    import pickle
+    import sys
+
+    p = prepare(UMEROV_A)
+    assert pickle.loads(pickle.dumps(p)) == p
+    assert all(sys.intern(w) is w for w in p.words + p.tokens)
+    q = prepare("No quotes here, and nobody is named.")
+    assert q.quoted is prepare("Nor here.").quoted  # one shared empty set
+
+
+def test_pairs_inside_articles_get_their_own_intercept() -> None:
+    a, b = prepare(UMEROV_A), prepare(UMEROV_B)
+    bare = matcher.features(a, b, full=True).as_dict()
+    (ca,) = matcher.with_context([a])
+    (cb,) = matcher.with_context([b])
+    inside = matcher.features(ca, cb, full=True).as_dict()
+    assert bare["in_articles"] == 0.0 and inside["in_articles"] == 1.0
