@@ -74,6 +74,7 @@ __all__ = [
     "Prepared",
     "compare",
     "compare_texts",
+    "content_tokens",
     "decide",
     "expand",
     "features",
@@ -443,19 +444,25 @@ class ArticleContext:
 _LOG2 = math.log(2.0)
 
 
-def with_context(statements: Sequence[Prepared]) -> list[Prepared]:
+def with_context(
+    statements: Sequence[Prepared], article: Sequence[frozenset[str]] | None = None
+) -> list[Prepared]:
     """The statements of one article, each carrying the article's local token weights.
 
     A word that occurs in one statement of each article ("Kovalenko") says more about
     which claim two statements share than one every statement repeats ("North
     Korea"); :func:`features` weighs shared words by this local rarity. The context
     depends on the article alone, so it is the same in full and incremental runs.
+
+    ``article``: the token sets (:func:`content_tokens`) of ALL the article's
+    statements, when only some of them are prepared (``statements``).
     """
     df: dict[str, int] = {}
-    for st in statements:
-        for t in st.tokset:
+    toksets = article if article is not None else [st.tokset for st in statements]
+    for tokset in toksets:
+        for t in tokset:
             df[t] = df.get(t, 0) + 1
-    n = len(statements)
+    n = len(toksets)
     lw = {t: math.log(1.0 + n / d) for t, d in df.items()}
     ctx = ArticleContext(lw, n)
     return [
@@ -623,6 +630,16 @@ def _frozen(items: Iterable[str]) -> frozenset[str]:
     return s if s else _EMPTY
 
 
+def _is_content(t: Token) -> bool:
+    return not t.stop and not t.number
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """The ``tokset`` :func:`prepare` would give ``text``, for a fraction of its cost
+    (an article's other statements only count in its context)."""
+    return frozenset(t.norm for t in tokenize(clean(text or "")) if _is_content(t))
+
+
 def prepare(
     text: str,
     *,
@@ -643,7 +660,7 @@ def prepare(
     # Every word, normalised like the content tokens ("DPRK" and "North Korean" are one
     # word), so that the word-order features see past an outlet's spelling.
     words = tuple([intern(t.norm) for t in toks])
-    content = [t for t in toks if not t.stop and not t.number]
+    content = [t for t in toks if _is_content(t)]
     tokens = tuple(intern(t.norm) for t in content)
     tokset = frozenset(tokens)
     if numbers is None:

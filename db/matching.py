@@ -52,7 +52,7 @@ from db.claims import list_claims as list_claims
 from db.claims import rebuild_claims, stale_claims, update_claims
 from db.connection import transaction
 from db.dates import day_number
-from db.matcher import Prepared, compare, prepare, with_context
+from db.matcher import Prepared, compare, content_tokens, prepare, with_context
 from db.stories import STORY_MAX_CLAIM_STATEMENTS, rebuild_stories, update_stories
 from db.stories import list_stories as list_stories
 from db.stories import story_articles as story_articles
@@ -182,14 +182,20 @@ def _extras(
 
 
 def _prepare_articles(
-    rows: list[_Row], numbers: dict[int, list[tuple]], quotes: dict[int, list[str]]
+    rows: list[_Row],
+    numbers: dict[int, list[tuple]],
+    quotes: dict[int, list[str]],
+    only: set[int] | None = None,
 ) -> list[Prepared]:
     """Prepared statements (in ``rows`` order), each with its article's context.
-    ``rows`` must hold whole articles, consecutively."""
+    ``rows`` must hold whole articles, consecutively. With ``only``, just those
+    statements are prepared; the others only count in their article's context."""
     out: list[Prepared] = []
     start = 0
     for i in range(1, len(rows) + 1):
         if i == len(rows) or rows[i].article_id != rows[start].article_id:
+            article = rows[start:i]
+            chosen = article if only is None else [r for r in article if r.sid in only]
             group = [
                 prepare(
                     r.text,
@@ -197,9 +203,14 @@ def _prepare_articles(
                     numbers=numbers.get(r.sid, ()),
                     quotes=quotes.get(r.sid, ()),
                 )
-                for r in rows[start:i]
+                for r in chosen
             ]
-            out.extend(with_context(group))
+            if only is None or len(chosen) == len(article):
+                out.extend(with_context(group))
+            else:
+                prepared = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
+                toksets = [prepared.get(r.sid) or content_tokens(r.text) for r in article]
+                out.extend(with_context(group, toksets))
             start = i
     return out
 
@@ -594,10 +605,12 @@ def _via_keys(
         stored_neighbours(db, item, window_days) if item.keys else set() for item in new_items
     ]
     wanted = set().union(*neighbours) - at.keys()
+    # The candidates are prepared; the rest of their articles only tokenised (context).
     cand_rows = _rows_of_articles(db, _article_ids(db, wanted))
-    cnum, cquo = _extras(db, [r.sid for r in cand_rows])
-    cand_preps = _prepare_articles(cand_rows, cnum, cquo)
-    prepared = dict(zip([r.sid for r in cand_rows], cand_preps, strict=True))
+    cnum, cquo = _extras(db, sorted(wanted))
+    cand_preps = _prepare_articles(cand_rows, cnum, cquo, only=wanted)
+    chosen = [r.sid for r in cand_rows if r.sid in wanted]  # the order of cand_preps
+    prepared = dict(zip(chosen, cand_preps, strict=True))
     prepared.update(zip(at, new_preps, strict=True))
     results: list[tuple] = []
     n = 0

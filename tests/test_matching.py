@@ -236,6 +236,18 @@ def test_jobs_of_early_dates_start_before_everything_is_prepared(tmp_path: Path)
     assert matching._ready_at(rows, jobs[1], 7) < len(rows)
 
 
+def test_candidates_prepared_alone_carry_their_whole_articles_context(seeds_db) -> None:
+    rows = matching._rows(seeds_db)
+    numbers, quotes = matching._extras(seeds_db, None)
+    preps = matching._prepare_articles(rows, numbers, quotes)
+    every = dict(zip([r.sid for r in rows], preps, strict=True))
+    some = {r.sid for r in rows[1::3]}
+    alone = matching._prepare_articles(rows, numbers, quotes, only=some)
+    chosen = [r.sid for r in rows if r.sid in some]
+    assert len(alone) == len(chosen) and all(p.context for p in alone)
+    assert all(every[sid] == p for sid, p in zip(chosen, alone, strict=True))
+
+
 def test_replaced_article_recomputes_claims(tmp_path: Path) -> None:
     db = connect(tmp_path / "replace.db")
     ingest_paths(db, [SEED_A], source="A")
