@@ -24,6 +24,7 @@ import sqlite_utils
 
 __all__ = [
     "claim_detail",
+    "grow_claims",
     "list_claims",
     "rebuild_claims",
     "stale_claims",
@@ -240,6 +241,130 @@ def _regrouped(
         if cid not in kept:
             out |= old
     return out
+
+
+def grow_claims(
+    conn: sqlite3.Connection,
+    new: set[int],
+    edges: Iterable[tuple[int, int, str]],
+    *,
+    size_limit: int = 1 << 62,
+) -> tuple[int, set[int]] | None:
+    """Add new statements and their matches (``edges``: a, b, relation; each with a
+    new statement) to the claims, without walking the matches graph: matches only
+    ever join components, so a new component is the old claims it touches plus the
+    new statements. The largest old claim keeps its id; the others are merged in.
+
+    Returns (claims written, statements around which stories may change, as
+    :func:`update_claims`), or None when some ``new`` statement already has a claim
+    (matched again: its old matches are gone, a claim may split; use
+    :func:`update_claims`).
+    """
+    edges = list(edges)
+    ends = sorted({x for a, b, _ in edges for x in (a, b)} | new)
+    claim_of: dict[int, int] = {}
+    for chunk in _chunks(ends):
+        marks = ",".join("?" * len(chunk))
+        claim_of.update(
+            conn.execute(
+                f"SELECT id, claim_id FROM statements WHERE id IN ({marks})"
+                " AND claim_id IS NOT NULL",
+                chunk,
+            )
+        )
+    if new & claim_of.keys():
+        return None
+    # An old statement with a claim stands for the claim (node -claim id).
+    dsu = _DSU()
+    conflicted: set[int] = set()
+    nodes: set[int] = set()
+    for a, b, relation in edges:
+        na, nb = -claim_of.get(a, -a), -claim_of.get(b, -b)
+        dsu.union(na, nb)
+        nodes.update((na, nb))
+        if relation == "conflict":
+            conflicted.add(na)
+    groups: dict[int, list[int]] = {}
+    for node in sorted(nodes):
+        groups.setdefault(dsu.find(node), []).append(node)
+    regrouped: set[int] = set()
+    for nodes in groups.values():
+        regrouped |= _merge(conn, nodes, new, conflicted, size_limit)
+    return len(groups), regrouped
+
+
+def _merge(
+    conn: sqlite3.Connection,
+    nodes: list[int],
+    new: set[int],
+    conflicted: set[int],
+    size_limit: int,
+) -> set[int]:
+    """Write one grown component: old claims (nodes < 0) and loose statements (> 0).
+    Returns the statements around which stories may change."""
+    cids = [-n for n in nodes if n < 0]
+    loose = [n for n in nodes if n > 0]
+    old: dict[int, tuple[Any, ...]] = {}  # cid -> (first, first_date, n_statements, conflict)
+    for chunk in _chunks(cids):
+        for cid, *row in conn.execute(
+            "SELECT id, first_statement_id, first_date, n_statements, has_conflict"
+            f" FROM claims WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            old[cid] = tuple(row)
+    dates: dict[int, str | None] = {}
+    for chunk in _chunks(loose):
+        dates.update(
+            conn.execute(
+                "SELECT s.id, a.date FROM statements s JOIN articles a ON a.id = s.article_id"
+                f" WHERE s.id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    firsts = [(row[1], row[0]) for row in old.values()] + [(d, s) for s, d in dates.items()]
+    first_date, first = min(firsts, key=lambda f: (f[0] is None, f[0] or "", f[1]))
+    size = sum(row[2] for row in old.values()) + len(dates)
+    has_conflict = any(row[3] for row in old.values()) or any(n in conflicted for n in nodes)
+    # Stories count a claim's links only up to size_limit statements: links change
+    # around old statements that gained a counted claim, around counted claims that
+    # merged, and around claims that crossed the limit (new articles are looked at
+    # anyway).
+    if size > size_limit:
+        changed_claims = [c for c in old if old[c][2] <= size_limit]
+        regrouped: set[int] = set()
+    elif len(old) == 1 and all(s in new for s in dates):
+        changed_claims, regrouped = [], set()
+    else:
+        changed_claims, regrouped = list(old), {s for s in dates if s not in new}
+    for cid in changed_claims:
+        regrouped.update(
+            r[0] for r in conn.execute("SELECT id FROM statements WHERE claim_id = ?", (cid,))
+        )
+    if old:
+        target = max(old, key=lambda c: (old[c][2], -c))
+        others = [c for c in old if c != target]
+        if others:
+            marks = ",".join("?" * len(others))
+            conn.execute(
+                f"UPDATE statements SET claim_id = ? WHERE claim_id IN ({marks})", [target, *others]
+            )
+            conn.execute(f"DELETE FROM claims WHERE id IN ({marks})", others)
+    else:
+        target = conn.execute("INSERT INTO claims(n_sources, n_statements) VALUES (0, 0)").lastrowid
+    conn.executemany(
+        "UPDATE statements SET claim_id = ? WHERE id = ?", [(target, s) for s in dates]
+    )
+    (n_sources,) = conn.execute(
+        "SELECT count(DISTINCT a.source_id) FROM statements s JOIN articles a"
+        " ON a.id = s.article_id WHERE s.claim_id = ?",
+        (target,),
+    ).fetchone()
+    conn.execute(
+        "UPDATE claims SET first_statement_id = ?, first_date = ?, n_sources = ?,"
+        " n_statements = ?, has_conflict = ? WHERE id = ?",
+        (first, first_date, n_sources, size, int(has_conflict), target),
+    )
+    return regrouped
 
 
 def _chunks(ids: list[int] | set[int], size: int = 400) -> Iterable[list[int]]:

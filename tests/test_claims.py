@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from db_helpers import claim_rows
+
 from db import matching
 from db.claims import claim_detail, list_claims
 from db.connection import connect
@@ -87,3 +89,28 @@ def test_claim_counts_are_consistent(tmp_path: Path) -> None:
             (cid,),
         ).fetchone()
         assert members == (n_st, n_src)
+
+
+def test_growing_claims_merges_the_claims_a_new_statement_joins(tmp_path: Path) -> None:
+    from db.claims import grow_claims, rebuild_claims
+
+    db = build(tmp_path)
+    conn = db.conn
+    conn.execute("DELETE FROM matches")
+    s = [r[0] for r in conn.execute("SELECT id FROM statements ORDER BY id")]
+    # Two claims of two statements each; s[4] is new and joins both; s[5]+s[6] new too.
+    old = [(s[0], s[1], "same"), (s[2], s[3], "conflict")]
+    new = [(s[0], s[4], "same"), (s[3], s[4], "same"), (s[5], s[6], "same")]
+    conn.executemany("INSERT INTO matches(a, b, score, relation) VALUES (?, ?, 50, ?)", old)
+    rebuild_claims(conn)
+    assert len(claim_rows(db)) == 2
+    conn.executemany("INSERT INTO matches(a, b, score, relation) VALUES (?, ?, 50, ?)", new)
+    written, regrouped = grow_claims(conn, {s[4], s[5], s[6]}, new)
+    assert written == 2
+    assert regrouped == {s[0], s[1], s[2], s[3]}  # two claims merged: stories may change
+    grown = claim_rows(db)
+    assert {frozenset(r[0]) for r in grown} == {frozenset(s[:5]), frozenset(s[5:7])}
+    rebuild_claims(conn)
+    assert claim_rows(db) == grown  # counts, first seen, conflict as a rebuild has them
+    # A statement that already has a claim is matched again: not a growth.
+    assert grow_claims(conn, {s[4]}, [(s[0], s[4], "same")]) is None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from db_helpers import claim_rows
 
 from db import matching
 from db.connection import connect
@@ -171,6 +172,20 @@ def test_incremental_matching_equals_full_rebuild(tmp_path: Path) -> None:
     flood = stmt(db, "C", "Heavy rain forced about 3,000")
     other = stmt(db, "D", "Some 2,500 people")
     assert linked(db, flood, other)[0] == "conflict"
+
+
+def test_growing_claims_one_article_at_a_time_equals_a_rebuild(tmp_path: Path) -> None:
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    d = _write(tmp_path, "flood_d.txt", FLOOD_D)
+    db = connect(tmp_path / "grow.db")
+    # D before C: the later article is matched first, so first-seen moves back.
+    for path, source in ((SEED_B, "B"), (d, "D"), (SEED_A, "A"), (c, "C")):
+        report = ingest_paths(db, [path], source=source)
+        assert report.match is None or report.match.mode == "incremental"
+    grown = claim_rows(db)
+    assert grown and any(row[5] for row in grown)  # a conflict among them
+    matching.match_all(db)
+    assert claim_rows(db) == grown
 
 
 def test_large_batch_path_equals_key_lookup_path(tmp_path: Path, monkeypatch) -> None:
