@@ -132,14 +132,8 @@ def rebuild_claims(conn: sqlite3.Connection) -> int:
 
 def stale_claims(conn: sqlite3.Connection) -> list[int]:
     """Claims whose statements changed under them (some were deleted with a replaced
-    article): the stored count no longer matches."""
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT c.id FROM claims c WHERE c.n_statements !="
-            " (SELECT count(*) FROM statements s WHERE s.claim_id = c.id)"
-        )
-    ]
+    article; a trigger marks them)."""
+    return [r[0] for r in conn.execute("SELECT id FROM claims WHERE stale = 1")]
 
 
 def update_claims(

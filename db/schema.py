@@ -161,6 +161,14 @@ CREATE TABLE key_postings (
     statement_id INTEGER NOT NULL,
     PRIMARY KEY (key, day, statement_id)
 ) WITHOUT ROWID;
+-- A claim that lost statements (their article replaced or deleted) is stale: the
+-- next matching recomputes it, without scanning every claim to find it.
+ALTER TABLE claims ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX claims_stale ON claims(stale) WHERE stale = 1;
+CREATE TRIGGER statements_claim_ad AFTER DELETE ON statements WHEN old.claim_id IS NOT NULL
+BEGIN
+    UPDATE claims SET stale = 1 WHERE id = old.claim_id;
+END;
 CREATE TRIGGER statement_keys_ad AFTER DELETE ON statement_keys BEGIN
     DELETE FROM key_postings WHERE key IN (SELECT value FROM json_each(old.keys))
         AND day = old.day AND statement_id = old.statement_id;
@@ -187,6 +195,10 @@ def _v1_to_v2(db: sqlite_utils.Database) -> None:
     # Statements matched before have no keys yet: match everything once more (the
     # next ingest or `claimlens match` does it, and writes the keys).
     db.conn.execute("UPDATE articles SET matched = 0 WHERE matched = 1")
+    db.conn.execute(
+        "UPDATE claims SET stale = 1 WHERE n_statements !="
+        " (SELECT count(*) FROM statements s WHERE s.claim_id = claims.id)"
+    )
 
 
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.

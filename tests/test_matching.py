@@ -356,6 +356,9 @@ def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) ->
         "DROP TRIGGER statement_keys_ad",
         "DROP TABLE key_postings",
         "DROP TABLE statement_keys",
+        "DROP TRIGGER statements_claim_ad",
+        "DROP INDEX claims_stale",
+        "ALTER TABLE claims DROP COLUMN stale",
         "PRAGMA user_version = 1",
     ):
         db.execute(sql)
