@@ -57,6 +57,13 @@ _REFERENCES = (
     ("orphans:matches", "matches", "b", "statements", "matches with a missing statement"),
     ("orphans:articles", "articles", "source_id", "sources", "articles without source"),
     (
+        "orphans:article_tokens",
+        "article_tokens",
+        "article_id",
+        "articles",
+        "token counts of a missing article",
+    ),
+    (
         "orphans:statement_keys",
         "statement_keys",
         "statement_id",
@@ -370,6 +377,12 @@ _UNKEYED = (
     "FROM statements s JOIN articles a ON a.id = s.article_id WHERE a.matched = 1"
     " AND NOT EXISTS (SELECT 1 FROM statement_keys k WHERE k.statement_id = s.id)"
 )
+# ... and their article's token counts (the context of their statements).
+_UNCOUNTED = (
+    "FROM articles a WHERE a.matched = 1"
+    " AND coalesce((SELECT n FROM article_tokens t WHERE t.article_id = a.id), 0)"
+    " != (SELECT count(*) FROM statements s WHERE s.article_id = a.id)"
+)
 _STRAY_POSTINGS = (
     "FROM key_postings AS p WHERE NOT EXISTS (SELECT 1 FROM statement_keys k"
     " WHERE k.statement_id = p.statement_id AND k.day = p.day)"
@@ -383,11 +396,12 @@ _MISSING_POSTINGS = (
 def _check_keys(conn: sqlite3.Connection, report: CheckReport) -> None:
     report.checks.append("keys")
     unkeyed = _scalar(conn, "SELECT count(DISTINCT s.article_id) " + _UNKEYED)
+    unkeyed += _scalar(conn, "SELECT count(*) " + _UNCOUNTED)
     stray = _scalar(conn, "SELECT count(*) " + _STRAY_POSTINGS)
     missing = _scalar(conn, "SELECT count(*) " + _MISSING_POSTINGS)
     parts = []
     if unkeyed:
-        parts.append(f"{unkeyed} matched articles with statements missing their blocking keys")
+        parts.append(f"{unkeyed} matched articles missing blocking keys or token counts")
     if stray or missing:
         parts.append(f"key index out of sync ({stray} stray, {missing} missing postings)")
     if parts:
@@ -404,6 +418,9 @@ def _repair_keys(conn: sqlite3.Connection, done: list[str]) -> None:
     )
     n = conn.execute(
         "UPDATE articles SET matched = 0 WHERE id IN (SELECT s.article_id " + _UNKEYED + ")"
+    ).rowcount
+    n += conn.execute(
+        "UPDATE articles SET matched = 0 WHERE id IN (SELECT a.id " + _UNCOUNTED + ")"
     ).rowcount
     done.append(f"rebuilt the key index; {n} articles to match again")
 

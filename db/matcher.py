@@ -72,6 +72,7 @@ __all__ = [
     "Num",
     "PairResult",
     "Prepared",
+    "TokenCounts",
     "compare",
     "compare_texts",
     "content_tokens",
@@ -79,6 +80,7 @@ __all__ = [
     "expand",
     "features",
     "prepare",
+    "token_counts",
     "with_context",
 ]
 
@@ -444,26 +446,35 @@ class ArticleContext:
 _LOG2 = math.log(2.0)
 
 
+TokenCounts = tuple[int, dict[str, int]]  # (statements, statements holding each token)
+
+
+def token_counts(toksets: Iterable[frozenset[str]]) -> TokenCounts:
+    """How many statements an article has, and how many of them hold each token."""
+    df: dict[str, int] = {}
+    n = 0
+    for tokset in toksets:
+        n += 1
+        for t in tokset:
+            df[t] = df.get(t, 0) + 1
+    return n, df
+
+
 def with_context(
-    statements: Sequence[Prepared], article: Sequence[frozenset[str]] | None = None
+    statements: Sequence[Prepared], counts: TokenCounts | None = None
 ) -> list[Prepared]:
-    """The statements of one article, each carrying the article's local token weights.
+    """Statements of one article, each carrying the article's local token weights.
 
     A word that occurs in one statement of each article ("Kovalenko") says more about
     which claim two statements share than one every statement repeats ("North
     Korea"); :func:`features` weighs shared words by this local rarity. The context
     depends on the article alone, so it is the same in full and incremental runs.
 
-    ``article``: the token sets (:func:`content_tokens`) of ALL the article's
-    statements, when only some of them are prepared (``statements``).
+    ``counts``: the article's :func:`token_counts` when ``statements`` are not all
+    of it (a token it lacks is held by one statement: the one being prepared).
     """
-    df: dict[str, int] = {}
-    toksets = article if article is not None else [st.tokset for st in statements]
-    for tokset in toksets:
-        for t in tokset:
-            df[t] = df.get(t, 0) + 1
-    n = len(toksets)
-    lw = {t: math.log(1.0 + n / d) for t, d in df.items()}
+    n, df = counts if counts is not None else token_counts(st.tokset for st in statements)
+    lw = {t: math.log(1.0 + n / df.get(t, 1)) for st in statements for t in st.tokset}
     ctx = ArticleContext(lw, n)
     return [
         replace(st, context=ctx, lweight=math.fsum(lw[t] for t in st.tokset)) for st in statements
@@ -636,7 +647,7 @@ def _is_content(t: Token) -> bool:
 
 def content_tokens(text: str) -> frozenset[str]:
     """The ``tokset`` :func:`prepare` would give ``text``, for a fraction of its cost
-    (an article's other statements only count in its context)."""
+    (an article's other statements only count in its :func:`token_counts`)."""
     return frozenset(t.norm for t in tokenize(clean(text or "")) if _is_content(t))
 
 

@@ -52,7 +52,15 @@ from db.claims import grow_claims, rebuild_claims, stale_claims, update_claims
 from db.claims import list_claims as list_claims
 from db.connection import transaction
 from db.dates import day_number
-from db.matcher import Prepared, compare, content_tokens, prepare, with_context
+from db.matcher import (
+    Prepared,
+    TokenCounts,
+    compare,
+    content_tokens,
+    prepare,
+    token_counts,
+    with_context,
+)
 from db.stories import STORY_MAX_CLAIM_STATEMENTS, rebuild_stories, update_stories
 from db.stories import list_stories as list_stories
 from db.stories import story_articles as story_articles
@@ -186,15 +194,22 @@ def _prepare_articles(
     numbers: dict[int, list[tuple]],
     quotes: dict[int, list[str]],
     only: set[int] | None = None,
+    stored: dict[int, TokenCounts] | None = None,
+    counts_out: dict[int, TokenCounts] | None = None,
 ) -> list[Prepared]:
     """Prepared statements (in ``rows`` order), each with its article's context.
-    ``rows`` must hold whole articles, consecutively. With ``only``, just those
-    statements are prepared; the others only count in their article's context."""
+    ``rows`` must hold whole articles, consecutively.
+
+    With ``only``, just those statements are prepared; an article's context then
+    comes from ``stored`` token counts (the article_tokens table), else from
+    tokenising its other statements. ``counts_out`` receives the token counts of
+    every wholly prepared article (to be stored)."""
     out: list[Prepared] = []
     start = 0
     for i in range(1, len(rows) + 1):
         if i == len(rows) or rows[i].article_id != rows[start].article_id:
             article = rows[start:i]
+            aid = article[0].article_id
             chosen = article if only is None else [r for r in article if r.sid in only]
             group = [
                 prepare(
@@ -205,14 +220,52 @@ def _prepare_articles(
                 )
                 for r in chosen
             ]
-            if only is None or len(chosen) == len(article):
-                out.extend(with_context(group))
+            if len(chosen) == len(article):
+                counts = token_counts(p.tokset for p in group)
+                if counts_out is not None:
+                    counts_out[aid] = counts
+            elif stored is not None and aid in stored:
+                counts = stored[aid]
             else:
-                prepared = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
-                toksets = [prepared.get(r.sid) or content_tokens(r.text) for r in article]
-                out.extend(with_context(group, toksets))
+                toksets = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
+                counts = token_counts(toksets.get(r.sid) or content_tokens(r.text) for r in article)
+            out.extend(with_context(group, counts))
             start = i
     return out
+
+
+def _stored_counts(db: Any, article_ids: Iterable[int]) -> dict[int, TokenCounts]:
+    out: dict[int, TokenCounts] = {}
+    for chunk in _chunked(sorted(article_ids)):
+        marks = ",".join("?" * len(chunk))
+        for aid, n, df in db.execute(
+            f"SELECT article_id, n, df FROM article_tokens WHERE article_id IN ({marks})", chunk
+        ):
+            out[aid] = (n, json.loads(df))
+    return out
+
+
+def _encode(counts: TokenCounts) -> tuple[int, str]:
+    """Token counts as stored: tokens held by one statement are left out (the default)."""
+    n, df = counts
+    return n, json.dumps({t: d for t, d in sorted(df.items()) if d > 1}, ensure_ascii=False)
+
+
+def _write_counts(
+    conn: Any, counts: dict[int, tuple[int, str]], *, everything: bool = False
+) -> None:
+    """Store articles' encoded token counts (see _encode)."""
+    if everything:
+        conn.execute("DELETE FROM article_tokens")
+    conn.executemany(
+        "INSERT OR REPLACE INTO article_tokens(article_id, n, df) VALUES (?, ?, ?)",
+        [(aid, n, df) for aid, (n, df) in sorted(counts.items())],
+    )
+
+
+def _chunked(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
 
 
 @contextmanager
@@ -277,6 +330,7 @@ class _Pipeline:
     owned: set[int] | None  # statement ids to score (None: all)
     index: BlockIndex = field(init=False)
     preps: list[Prepared] = field(default_factory=list)
+    counts: dict[int, tuple[int, str]] = field(default_factory=dict)  # article -> encoded
 
     def __post_init__(self) -> None:
         self.index = BlockIndex(self.window_days)
@@ -342,7 +396,7 @@ def _prepare_and_score(
     window_days: int,
     owned: set[int] | None,
     progress: Progress | None,
-) -> tuple[list[Item], list[tuple], int]:
+) -> tuple[list[Item], dict[int, tuple[int, str]], list[tuple], int]:
     """Prepare and index ``rows`` (whole articles, any order) and score the owned
     statements. Returns the items (keys) in _order, the matches, the pairs scored."""
     rows = _order(rows)
@@ -354,7 +408,7 @@ def _prepare_and_score(
         results, n = pipe_line.score(0, len(rows))
         if progress:
             progress("score", total, total)
-        return pipe_line.index.items, results, n
+        return pipe_line.index.items, pipe_line.counts, results, n
     # In the order they can start: the undated statements' job waits for everything.
     jobs = sorted(_jobs(rows, n_workers * 8), key=lambda job: _ready_at(rows, job, window_days))
     ready = [_ready_at(rows, job, window_days) for job in jobs]
@@ -407,7 +461,7 @@ def _prepare_and_score(
         for proc in running.values():
             proc.kill()
             proc.join()
-    return pipe_line.index.items, results, n_scored
+    return pipe_line.index.items, pipe_line.counts, results, n_scored
 
 
 def _prepare_into(
@@ -424,7 +478,9 @@ def _prepare_into(
     while end < len(rows) and rows[end].article_id == rows[end - 1].article_id:
         end += 1
     chunk = rows[start:end]
-    preps = _prepare_articles(chunk, numbers, quotes)
+    counts: dict[int, TokenCounts] = {}
+    preps = _prepare_articles(chunk, numbers, quotes, counts_out=counts)
+    pipe_line.counts.update((aid, _encode(c)) for aid, c in counts.items())
     pipe_line.preps.extend(preps)
     for item in _items(chunk, preps):
         pipe_line.index.add(item)
@@ -492,7 +548,7 @@ def _match_all(
     numbers, quotes = _extras(db, None)
     report.timings["load"] = time.monotonic() - t0
     t = time.monotonic()
-    items, results, report.candidates = _prepare_and_score(
+    items, counts, results, report.candidates = _prepare_and_score(
         rows, numbers, quotes, window_days, None, progress
     )
     report.timings["prepare_score"] = time.monotonic() - t
@@ -503,6 +559,7 @@ def _match_all(
         conn.execute("DELETE FROM matches")
         _insert_matches(conn, results)
         _write_keys(conn, items, everything=True)
+        _write_counts(conn, counts, everything=True)
         report.claims = rebuild_claims(conn)
         report.stories = rebuild_stories(conn)
         conn.execute("UPDATE articles SET matched = 1 WHERE matched = 0")
@@ -591,9 +648,13 @@ def _batch(
         rows = _rows(db, "a.date IS NULL OR a.date = '' OR (a.date >= ? AND a.date <= ?)", (lo, hi))
     numbers, quotes = _extras(db, None if len(rows) > 200_000 else [r.sid for r in rows])
     new_sids = {r.sid for r in new_rows}
-    items, results, n = _prepare_and_score(rows, numbers, quotes, window_days, new_sids, progress)
+    items, counts, results, n = _prepare_and_score(
+        rows, numbers, quotes, window_days, new_sids, progress
+    )
+    new_articles = {r.article_id for r in new_rows}
     with transaction(db) as conn:
         _write_keys(conn, [item for item in items if item.sid in new_sids])
+        _write_counts(conn, {a: c for a, c in counts.items() if a in new_articles})
     return results, n, len(rows)
 
 
@@ -603,21 +664,26 @@ def _via_keys(
     """A few new statements: their keys are stored first, then their candidates are
     looked up in the key tables, and only the candidates' articles are loaded."""
     numbers, quotes = _extras(db, [r.sid for r in new_rows])
-    new_preps = _prepare_articles(new_rows, numbers, quotes)
+    new_counts: dict[int, TokenCounts] = {}
+    new_preps = _prepare_articles(new_rows, numbers, quotes, counts_out=new_counts)
     new_items = _items(new_rows, new_preps)
     # Stored before the lookups, so the new statements count in the postings (as
     # they do in a rebuild) and find each other across sources.
     with transaction(db) as conn:
         _write_keys(conn, new_items)
+        _write_counts(conn, {a: _encode(c) for a, c in new_counts.items()})
     at = {item.sid: i for i, item in enumerate(new_items)}
     neighbours = [
         stored_neighbours(db, item, window_days) if item.keys else set() for item in new_items
     ]
     wanted = set().union(*neighbours) - at.keys()
-    # The candidates are prepared; the rest of their articles only tokenised (context).
-    cand_rows = _rows_of_articles(db, _article_ids(db, wanted))
+    # Only the candidates are prepared; their articles' token counts (the context)
+    # are read from article_tokens.
+    cand_articles = _article_ids(db, wanted)
+    cand_rows = _rows_of_articles(db, cand_articles)
     cnum, cquo = _extras(db, sorted(wanted))
-    cand_preps = _prepare_articles(cand_rows, cnum, cquo, only=wanted)
+    stored = _stored_counts(db, cand_articles)
+    cand_preps = _prepare_articles(cand_rows, cnum, cquo, only=wanted, stored=stored)
     chosen = [r.sid for r in cand_rows if r.sid in wanted]  # the order of cand_preps
     prepared = dict(zip(chosen, cand_preps, strict=True))
     prepared.update(zip(at, new_preps, strict=True))

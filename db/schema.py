@@ -161,6 +161,13 @@ CREATE TABLE key_postings (
     statement_id INTEGER NOT NULL,
     PRIMARY KEY (key, day, statement_id)
 ) WITHOUT ROWID;
+-- Each matched article's token counts over its statements (its statements' context
+-- in db.matcher): read, not recomputed, when the article is a candidate of a new one.
+CREATE TABLE article_tokens (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,                -- statements
+    df TEXT NOT NULL                   -- JSON {token: statements holding it}, for counts >= 2
+);
 -- A claim that lost statements (their article replaced or deleted) is stale: the
 -- next matching recomputes it, without scanning every claim to find it.
 ALTER TABLE claims ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;

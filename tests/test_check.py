@@ -67,6 +67,10 @@ def db_path(tmp_path: Path) -> Path:
         " SELECT id, 0, json_array('k' || (id % 5), 'w' || id) FROM statements"
     )
     conn.execute(
+        "INSERT INTO article_tokens(article_id, n, df)"
+        " SELECT article_id, count(*), '{}' FROM statements GROUP BY article_id"
+    )
+    conn.execute(
         "INSERT INTO key_postings(key, day, statement_id)"
         " SELECT j.value, k.day, k.statement_id FROM statement_keys k, json_each(k.keys) j"
     )
@@ -108,7 +112,7 @@ def test_healthy_database(db_path: Path) -> None:
 DAMAGES: dict[str, tuple[list[str], set[str]]] = {
     "fts out of sync": (
         ["DROP TRIGGER statements_ad", "DELETE FROM statements WHERE article_id = 3"],
-        {"schema", "fts:statements_fts", "statements:missing", "orphans:statement_keys"},
+        {"schema", "fts:statements_fts", "statements:missing", "orphans:statement_keys", "keys"},
     ),
     "fts row changed": (
         [
@@ -121,7 +125,10 @@ DAMAGES: dict[str, tuple[list[str], set[str]]] = {
         ],
         {"fts:articles_fts"},
     ),
-    "orphan statements": (["DELETE FROM articles WHERE id = 1"], {"orphans:statements"}),
+    "orphan statements": (
+        ["DELETE FROM articles WHERE id = 1"],
+        {"orphans:statements", "orphans:article_tokens"},
+    ),
     "orphan quotes and numbers": (
         [
             "INSERT INTO quotes(statement_id, char_start, char_end, text)"
@@ -157,7 +164,7 @@ DAMAGES: dict[str, tuple[list[str], set[str]]] = {
     "article without statements": (
         ["DELETE FROM statements WHERE article_id = 6"],
         # foreign keys off: no cascade
-        {"statements:missing", "orphans:numbers", "orphans:statement_keys"},
+        {"statements:missing", "orphans:numbers", "orphans:statement_keys", "keys"},
     ),
     "claim counts": (["UPDATE claims SET n_statements = 5, n_sources = 9"], {"counts:claims"}),
     "empty claim": (
@@ -167,6 +174,10 @@ DAMAGES: dict[str, tuple[list[str], set[str]]] = {
     "story counts": (["UPDATE stories SET n_articles = 1"], {"counts:stories"}),
     "missing index": (["DROP INDEX articles_date"], {"schema"}),
     "statement lost its keys": (["DELETE FROM statement_keys WHERE statement_id = 3"], {"keys"}),
+    "article lost its token counts": (
+        ["DELETE FROM article_tokens WHERE article_id = 2"],
+        {"keys"},
+    ),
     "key index out of sync": (
         [
             "INSERT INTO key_postings VALUES ('stray', 0, 4)",

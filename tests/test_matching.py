@@ -252,15 +252,27 @@ def test_jobs_of_early_dates_start_before_everything_is_prepared(tmp_path: Path)
 
 
 def test_candidates_prepared_alone_carry_their_whole_articles_context(seeds_db) -> None:
+    from dataclasses import replace
+
+    def seen(p):  # what features() reads of a statement's context
+        local = {t: p.context.lw[t] for t in p.tokset}
+        return replace(p, context=None), p.lweight, p.context.n, local
+
     rows = matching._rows(seeds_db)
     numbers, quotes = matching._extras(seeds_db, None)
     preps = matching._prepare_articles(rows, numbers, quotes)
     every = dict(zip([r.sid for r in rows], preps, strict=True))
     some = {r.sid for r in rows[1::3]}
-    alone = matching._prepare_articles(rows, numbers, quotes, only=some)
     chosen = [r.sid for r in rows if r.sid in some]
-    assert len(alone) == len(chosen) and all(p.context for p in alone)
-    assert all(every[sid] == p for sid, p in zip(chosen, alone, strict=True))
+    # The rest of each article tokenised, or its token counts as matching stored them.
+    stored = matching._stored_counts(seeds_db, {r.article_id for r in rows})
+    assert len(stored) == 2
+    for kwargs in ({}, {"stored": stored}):
+        alone = matching._prepare_articles(rows, numbers, quotes, only=some, **kwargs)
+        assert len(alone) == len(chosen)
+        assert all(seen(every[sid]) == seen(p) for sid, p in zip(chosen, alone, strict=True)), (
+            kwargs
+        )
 
 
 def test_replaced_article_recomputes_claims(tmp_path: Path) -> None:
@@ -356,6 +368,7 @@ def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) ->
         "DROP TRIGGER statement_keys_ad",
         "DROP TABLE key_postings",
         "DROP TABLE statement_keys",
+        "DROP TABLE article_tokens",
         "DROP TRIGGER statements_claim_ad",
         "DROP INDEX claims_stale",
         "ALTER TABLE claims DROP COLUMN stale",
