@@ -509,9 +509,7 @@ def _write_keys(conn: Any, items: Sequence[Item], *, everything: bool = False) -
         conn.execute("DELETE FROM key_postings")
         conn.execute("DELETE FROM statement_keys")
     else:
-        sids = [it.sid for it in items]
-        for i in range(0, len(sids), 500):
-            chunk = sids[i : i + 500]
+        for chunk in _chunked([it.sid for it in items]):
             marks = ",".join("?" * len(chunk))
             # The trigger drops their postings too.
             conn.execute(f"DELETE FROM statement_keys WHERE statement_id IN ({marks})", chunk)
@@ -707,9 +705,7 @@ def _scalar(db: sqlite_utils.Database, sql: str) -> int:
 def _article_ids(db: Any, sids: Iterable[int]) -> set[int]:
     """The articles of some statements (``db``: a database or a connection)."""
     out: set[int] = set()
-    ids = sorted(sids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
+    for chunk in _chunked(sorted(sids)):
         marks = ",".join("?" * len(chunk))
         out.update(
             r[0]
