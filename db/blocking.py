@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from db.connection import id_chunks
 from db.normalize import INFORMATIVE_RARITY, PLACE_TOKENS, rarity
 
 __all__ = [
@@ -230,10 +231,7 @@ def stored_neighbours(
     counts = shared_key_counts(item.keys, size, members, max_posting)
     counts.pop(item.sid, None)
     out: set[int] = set()
-    ids = sorted(counts)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in id_chunks(sorted(counts)):
         for sid, source, n_keys in db.execute(
             "SELECT k.statement_id, a.source_id, json_array_length(k.keys)"
             " FROM statement_keys k JOIN statements s ON s.id = k.statement_id"

@@ -50,7 +50,7 @@ from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.claims import claim_detail as claim_detail  # re-exported for the browser
 from db.claims import grow_claims, rebuild_claims, stale_claims, update_claims
 from db.claims import list_claims as list_claims
-from db.connection import transaction
+from db.connection import id_chunks, transaction
 from db.dates import day_number
 from db.matcher import (
     Prepared,
@@ -152,10 +152,8 @@ def _rows(db: sqlite_utils.Database, where: str = "", params: Sequence[Any] = ()
 
 def _rows_of_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> list[_Row]:
     out: list[_Row] = []
-    ids = sorted(set(article_ids))
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        out.extend(_rows(db, f"s.article_id IN ({','.join('?' * len(chunk))})", chunk))
+    for marks, chunk in id_chunks(sorted(set(article_ids))):
+        out.extend(_rows(db, f"s.article_id IN ({marks})", chunk))
     return out
 
 
@@ -168,10 +166,8 @@ def _extras(
     if sids is None:
         chunks: list[tuple[str, list[int]]] = [("", [])]
     else:
-        ids = sorted(set(sids))
         chunks = [
-            (f" WHERE statement_id IN ({','.join('?' * len(c))})", c)
-            for c in (ids[i : i + 500] for i in range(0, len(ids), 500))
+            (f" WHERE statement_id IN ({marks})", c) for marks, c in id_chunks(sorted(set(sids)))
         ]
     for where, params in chunks:
         for sid, value, unit, qual, raw in db.execute(
@@ -236,8 +232,7 @@ def _prepare_articles(
 
 def _stored_counts(db: Any, article_ids: Iterable[int]) -> dict[int, TokenCounts]:
     out: dict[int, TokenCounts] = {}
-    for chunk in _chunked(sorted(article_ids)):
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in id_chunks(sorted(article_ids)):
         for aid, n, df in db.execute(
             f"SELECT article_id, n, df FROM article_tokens WHERE article_id IN ({marks})", chunk
         ):
@@ -261,11 +256,6 @@ def _write_counts(
         "INSERT OR REPLACE INTO article_tokens(article_id, n, df) VALUES (?, ?, ?)",
         [(aid, n, df) for aid, (n, df) in sorted(counts.items())],
     )
-
-
-def _chunked(ids: list[int], size: int = 500) -> Iterator[list[int]]:
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
 
 
 @contextmanager
@@ -509,8 +499,7 @@ def _write_keys(conn: Any, items: Sequence[Item], *, everything: bool = False) -
         conn.execute("DELETE FROM key_postings")
         conn.execute("DELETE FROM statement_keys")
     else:
-        for chunk in _chunked([it.sid for it in items]):
-            marks = ",".join("?" * len(chunk))
+        for marks, chunk in id_chunks(it.sid for it in items):
             # The trigger drops their postings too.
             conn.execute(f"DELETE FROM statement_keys WHERE statement_id IN ({marks})", chunk)
     conn.executemany(
@@ -604,9 +593,7 @@ def match_articles(
     report.timings["score"] = time.monotonic() - t0
     t = time.monotonic()
     with transaction(db) as conn:
-        for i in range(0, len(new_rows), 400):
-            chunk = [r.sid for r in new_rows[i : i + 400]]
-            marks = ",".join("?" * len(chunk))
+        for marks, chunk in id_chunks(r.sid for r in new_rows):
             conn.execute(f"DELETE FROM matches WHERE a IN ({marks}) OR b IN ({marks})", chunk * 2)
         _insert_matches(conn, results)
         touched = new_sids | {r[0] for r in results} | {r[1] for r in results}
@@ -705,8 +692,7 @@ def _scalar(db: sqlite_utils.Database, sql: str) -> int:
 def _article_ids(db: Any, sids: Iterable[int]) -> set[int]:
     """The articles of some statements (``db``: a database or a connection)."""
     out: set[int] = set()
-    for chunk in _chunked(sorted(sids)):
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in id_chunks(sorted(sids)):
         out.update(
             r[0]
             for r in db.execute(
@@ -790,10 +776,7 @@ def article_match_counts(
 ) -> dict[int, tuple[int, int]]:
     """article id -> (statements corroborated by another source, statements in conflict)."""
     out = {int(a): (0, 0) for a in article_ids}
-    ids = sorted(out)
-    for i in range(0, len(ids), 400):
-        chunk = ids[i : i + 400]
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in id_chunks(sorted(out)):
         per_statement: dict[int, tuple[int, bool]] = {}
         for aid, sid, conflict in db.execute(
             f"SELECT s.article_id, s.id, m.relation = 'conflict' FROM statements s"

@@ -20,6 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
+from db.connection import id_chunks
 from db.dates import day_number
 
 __all__ = [
@@ -57,8 +58,7 @@ def _links(
     else:
         ids = sorted(set(article_ids))
         rows = []
-        for chunk in _chunks(ids):
-            marks = ",".join("?" * len(chunk))
+        for marks, chunk in id_chunks(ids):
             rows.extend(
                 conn.execute(
                     "SELECT s2.claim_id, s2.article_id FROM statements s2 WHERE s2.claim_id IN"
@@ -82,8 +82,7 @@ def _links(
                 shared[(x, y)] = shared.get((x, y), 0) + 1
     involved = {a for pair in shared for a in pair}
     meta: dict[int, tuple[int, str | None, str]] = {}
-    for chunk in _chunks(sorted(involved)):
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in id_chunks(sorted(involved)):
         for aid, src, dt, title in conn.execute(
             f"SELECT id, source_id, date, title FROM articles WHERE id IN ({marks})", chunk
         ):
@@ -174,8 +173,7 @@ def update_stories(
     old_stories: set[int] = set()
     while frontier:
         closure |= frontier
-        for chunk in _chunks(sorted(frontier)):
-            marks = ",".join("?" * len(chunk))
+        for marks, chunk in id_chunks(sorted(frontier)):
             old_stories.update(
                 r[0]
                 for r in conn.execute(
@@ -193,24 +191,17 @@ def update_stories(
                 nxt.add(x)
             nxt.update(y for y in ys if y not in closure)
         # Articles of the old stories must be regrouped too.
-        for chunk in _chunks(sorted(old_stories)):
-            marks = ",".join("?" * len(chunk))
+        for marks, chunk in id_chunks(sorted(old_stories)):
             nxt.update(
                 r[0]
                 for r in conn.execute(f"SELECT id FROM articles WHERE story_id IN ({marks})", chunk)
                 if r[0] not in closure
             )
         frontier = nxt - closure
-    for chunk in _chunks(sorted(old_stories)):
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in id_chunks(sorted(old_stories)):
         conn.execute(f"UPDATE articles SET story_id = NULL WHERE story_id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
     return _write_stories(conn, all_links, meta, among=closure)
-
-
-def _chunks(ids: list[int], size: int = 400) -> Iterable[list[int]]:
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
 
 
 # ------------------------------------------------------------------ reading
