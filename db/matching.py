@@ -48,8 +48,8 @@ import sqlite_utils
 
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.claims import claim_detail as claim_detail  # re-exported for the browser
-from db.claims import grow_claims, rebuild_claims, stale_claims, update_claims
 from db.claims import list_claims as list_claims
+from db.claims import place_claims, rebuild_claims, stale_claims
 from db.connection import id_chunks, transaction
 from db.dates import day_number
 from db.matcher import (
@@ -596,22 +596,17 @@ def match_articles(
         for marks, chunk in id_chunks(r.sid for r in new_rows):
             conn.execute(f"DELETE FROM matches WHERE a IN ({marks}) OR b IN ({marks})", chunk * 2)
         _insert_matches(conn, results)
-        touched = new_sids | {r[0] for r in results} | {r[1] for r in results}
-        stale = stale_claims(conn)
-        # Stories change around the new articles, and around claims that merged,
-        # split or crossed the size beyond which stories ignore them. Only new
-        # statements: claims just grow (no walk over a 100 k-statement claim).
-        limit = STORY_MAX_CLAIM_STATEMENTS
-        grown = None
-        if not stale:
-            edges = [(a, b, relation) for a, b, _score, relation, _diff in results]
-            grown = grow_claims(conn, new_sids, edges, size_limit=limit)
-        if grown is None:
-            report.claims, _recomputed, regrouped = update_claims(
-                conn, touched, stale, new=new_sids, size_limit=limit
-            )
-        else:
-            report.claims, regrouped = grown
+        # New statements join the claims of older ones (or start claims with them);
+        # re-matched ones and the claims that lost statements are placed again.
+        # Stories change around the new articles, and around claims that moved or
+        # crossed the size beyond which stories ignore them.
+        report.claims, regrouped = place_claims(
+            conn,
+            new_sids,
+            stale_claims(conn),
+            new=new_sids,
+            size_limit=STORY_MAX_CLAIM_STATEMENTS,
+        )
         affected = set(article_ids) | _article_ids(conn, regrouped)
         report.stories = update_stories(conn, affected)
     report.timings["write"] = time.monotonic() - t

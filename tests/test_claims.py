@@ -1,4 +1,4 @@
-"""Claims: components of matches, first seen, number variants, speakers."""
+"""Claims: statements gathered around a centre, first seen, number variants, speakers."""
 
 from __future__ import annotations
 
@@ -91,26 +91,89 @@ def test_claim_counts_are_consistent(tmp_path: Path) -> None:
         assert members == (n_st, n_src)
 
 
-def test_growing_claims_merges_the_claims_a_new_statement_joins(tmp_path: Path) -> None:
-    from db.claims import grow_claims, rebuild_claims
+def _matched(db, edges: list[tuple[int, int, float, str]]) -> None:
+    db.conn.executemany("INSERT INTO matches(a, b, score, relation) VALUES (?, ?, ?, ?)", edges)
+
+
+def _claims(db) -> set[frozenset[int]]:
+    return {row[0] for row in claim_rows(db)}
+
+
+def test_a_claim_does_not_chain_past_the_statements_that_match_its_centre(tmp_path: Path) -> None:
+    from db.claims import rebuild_claims
+
+    db = build(tmp_path)
+    db.conn.execute("DELETE FROM matches")
+    s = [r[0] for r in db.execute("SELECT id FROM statements ORDER BY id")]
+    # A chain: each statement matches the next one only.
+    _matched(db, [(s[i], s[i + 1], 60.0, "same") for i in range(5)])
+    rebuild_claims(db.conn)
+    # s1 matches the centre s0; s2 matches s1 (a fringe member); s3 only matches the
+    # fringe: it is a centre, and s4, s5 join it.
+    assert _claims(db) == {frozenset(s[0:3]), frozenset(s[3:6])}
+
+
+def test_new_statements_join_the_best_centre_as_a_rebuild_would(tmp_path: Path) -> None:
+    from db.claims import place_claims, rebuild_claims
 
     db = build(tmp_path)
     conn = db.conn
     conn.execute("DELETE FROM matches")
     s = [r[0] for r in conn.execute("SELECT id FROM statements ORDER BY id")]
-    # Two claims of two statements each; s[4] is new and joins both; s[5]+s[6] new too.
-    old = [(s[0], s[1], "same"), (s[2], s[3], "conflict")]
-    new = [(s[0], s[4], "same"), (s[3], s[4], "same"), (s[5], s[6], "same")]
-    conn.executemany("INSERT INTO matches(a, b, score, relation) VALUES (?, ?, 50, ?)", old)
+    _matched(db, [(s[0], s[1], 70.0, "same"), (s[2], s[3], 55.0, "conflict")])
     rebuild_claims(conn)
-    assert len(claim_rows(db)) == 2
-    conn.executemany("INSERT INTO matches(a, b, score, relation) VALUES (?, ?, 50, ?)", new)
-    written, regrouped = grow_claims(conn, {s[4], s[5], s[6]}, new)
+    assert _claims(db) == {frozenset(s[0:2]), frozenset(s[2:4])}
+    # s4 matches both centres, s0 better: it joins s0's claim and the claims stay
+    # apart (components would merge them). s6 matches s5, which had no claim.
+    new = [(s[0], s[4], 80.0, "same"), (s[2], s[4], 60.0, "same"), (s[5], s[6], 50.0, "same")]
+    _matched(db, new)
+    written, regrouped = place_claims(conn, {s[4], s[5], s[6]}, new={s[4], s[5], s[6]})
+    # s5 is new too (placed first, a centre); only the claims that grew or formed.
     assert written == 2
-    assert regrouped == {s[0], s[1], s[2], s[3]}  # two claims merged: stories may change
+    assert regrouped == set()  # nothing moved: claims only grew by new statements
     grown = claim_rows(db)
-    assert {frozenset(r[0]) for r in grown} == {frozenset(s[:5]), frozenset(s[5:7])}
+    assert {r[0] for r in grown} == {
+        frozenset({s[0], s[1], s[4]}),
+        frozenset(s[2:4]),
+        frozenset(s[5:7]),
+    }
     rebuild_claims(conn)
     assert claim_rows(db) == grown  # counts, first seen, conflict as a rebuild has them
-    # A statement that already has a claim is matched again: not a growth.
-    assert grow_claims(conn, {s[4]}, [(s[0], s[4], "same")]) is None
+
+
+def test_an_old_statement_that_heads_a_new_claim_is_regrouped(tmp_path: Path) -> None:
+    from db.claims import place_claims
+
+    db = build(tmp_path)
+    conn = db.conn
+    conn.execute("DELETE FROM matches")
+    conn.execute("UPDATE statements SET claim_id = NULL")
+    conn.execute("DELETE FROM claims")
+    s = [r[0] for r in conn.execute("SELECT id FROM statements ORDER BY id")]
+    _matched(db, [(s[1], s[7], 66.0, "same")])
+    written, regrouped = place_claims(conn, {s[7]}, new={s[7]})
+    assert written == 1 and regrouped == {s[1]}  # s1's article now shares a claim
+    assert _claims(db) == {frozenset({s[1], s[7]})}
+
+
+def test_placing_again_a_statement_with_a_claim_dissolves_it(tmp_path: Path) -> None:
+    from db.claims import place_claims, rebuild_claims
+
+    db = build(tmp_path)
+    conn = db.conn
+    conn.execute("DELETE FROM matches")
+    s = [r[0] for r in conn.execute("SELECT id FROM statements ORDER BY id")]
+    _matched(db, [(s[0], s[3], 70.0, "same"), (s[3], s[6], 70.0, "same")])
+    rebuild_claims(conn)
+    assert _claims(db) == {frozenset({s[0], s[3], s[6]})}
+    # s3 is matched again and now matches nothing: s6 no longer reaches the centre.
+    conn.execute("DELETE FROM matches WHERE a = ? OR b = ?", (s[3], s[3]))
+    conn.execute(
+        "INSERT INTO matches(a, b, score, relation) VALUES (?, ?, 70, 'same')", (s[0], s[6])
+    )
+    _written, regrouped = place_claims(conn, {s[3]}, new={s[3]})
+    assert _claims(db) == {frozenset({s[0], s[6]})}
+    assert regrouped == {s[0], s[3], s[6]}  # s3 left the claim, s0 and s6 stay
+    placed = claim_rows(db)
+    rebuild_claims(conn)
+    assert claim_rows(db) == placed

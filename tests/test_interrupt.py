@@ -169,6 +169,8 @@ def test_kill_9_at_random_points_then_rerun_completes(corpus: Path, tmp_path: Pa
         print(f"killed with {stored} of {TOTAL} articles stored")
         assert stored >= saved
         saved = stored
+        if saved == TOTAL:
+            break  # a fast machine finished before the kill: nothing left to interrupt
     proc = start_ingest(db_path, corpus, "--json")
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err

@@ -11,8 +11,9 @@ import sqlite_utils
 from db_helpers import claim_rows
 
 from db import matching
-from db.connection import connect
+from db.connection import connect, transaction
 from db.ingest import ingest_paths
+from db.schema import SCHEMA_VERSION
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 SEED_A = SEEDS / "000_dd9f0b5d2f8810a6.txt"
@@ -376,14 +377,39 @@ def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) ->
     ):
         db.execute(sql)
     db.conn.close()
-    db = connect(path)  # migrates to version 2
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+    db = connect(path)  # migrates to version 2, then 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0] == 2
     from db.ingest import match_pending
 
     match_pending(db)
     assert pairs(db) == matched
     assert len(keys_of(db)) == db.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+
+def test_upgrade_from_version_2_regroups_chained_claims(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    db = connect(path)
+    ingest_paths(db, [SEED_A], source="A")
+    ingest_paths(db, [SEED_B], source="B")
+    grouped = claim_sets(db)
+    # Version 2 grouped claims as components: lump every matched statement together.
+    with transaction(db) as conn:
+        conn.execute("UPDATE statements SET claim_id = NULL")
+        conn.execute("DELETE FROM claims")
+        cid = conn.execute("INSERT INTO claims(n_sources, n_statements) VALUES (2, 0)").lastrowid
+        conn.execute(
+            "UPDATE statements SET claim_id = ? WHERE id IN (SELECT a FROM matches"
+            " UNION SELECT b FROM matches)",
+            (cid,),
+        )
+        conn.execute("PRAGMA user_version = 2")
+    assert len(claim_sets(db)) == 1
+    db.conn.close()
+    db = connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert claim_sets(db) == grouped and len(grouped) > 1
+    assert db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0] == 0
 
 
 def test_window_excludes_distant_dates(tmp_path: Path) -> None:
