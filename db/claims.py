@@ -1,22 +1,13 @@
 """Claims: statements from different sources that say the same thing.
 
 A claim gathers around its *centre*, the first of its statements the database
-holds (lowest id). Statements are placed in id order; each looks at its matches
-(``same`` or ``conflict``) among older statements and
-
-1. joins the claim of the best-scoring one that is a centre (a centre with no
-   claim yet and the statement start one), else
-2. joins the claim of the best-scoring one that matches its claim's centre
-   (a *direct* member), else
-3. is a centre itself.
-
-So every statement of a claim matches the centre, or a statement that does: a
-claim cannot drift along a chain of weak likenesses the way the connected
-components of the matches graph do (on 1.09 M statements of wire copy,
-components made one "claim" of 160 k statements: earnings lines, grain
-figures, currency reports). New statements get the highest ids, so placing the
-statements of new articles alone gives the claims a rebuild gives. A statement
-no other source matches has ``claim_id`` NULL: it is unique to its source.
+holds (lowest id), by the rule of :mod:`db.grouping`: in id order, each
+statement joins the claim of its best match (``same`` or ``conflict``, by score)
+among older statements that is a centre, else one that matches its claim's
+centre directly, else is a centre itself. So every statement of a claim matches
+the centre or a statement that does, and a claim never drifts along a chain of
+look-alikes. A statement no other source matches has ``claim_id`` NULL: it is
+unique to its source.
 
 For each claim, ``claims`` stores the first statement (earliest article date,
 then lowest id; undated articles count as last), its date, the number of
@@ -32,13 +23,13 @@ beside the claims of every other statement as they stand.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 import sqlite_utils
 
 from db.connection import id_chunks
+from db.grouping import CENTRE, Placement, Placer, level_in
 
 __all__ = [
     "claim_detail",
@@ -48,55 +39,9 @@ __all__ = [
     "stale_claims",
 ]
 
-# Where a statement stands in its claim.
-CENTRE, DIRECT, FRINGE = 0, 1, 2
-
-# (claim key, level): the key is a claims.id, or -centre for a claim formed by the
-# current run; None for a centre no statement has joined yet.
-Placement = tuple[int | None, int]
-
-
-@dataclass
-class _Placer:
-    """Places statements in id order (see the module docstring)."""
-
-    known: Callable[[int], Placement]  # where an older statement not placed here stands
-    claim: dict[int, int] = field(default_factory=dict)
-    level: dict[int, int] = field(default_factory=dict)
-
-    def where(self, sid: int) -> Placement:
-        if sid in self.level:
-            return self.claim.get(sid), self.level[sid]
-        return self.known(sid)
-
-    def place(self, sid: int, older: Iterable[tuple[int, float]]) -> None:
-        """Place ``sid``, given its matches among older statements: (id, score)."""
-        best: tuple[tuple[int, float, int], int, int | None, int] | None = None
-        for other, score in older:
-            key, level = self.where(other)
-            if level == FRINGE:
-                continue
-            rank = (-level, score, -other)  # a centre first, then the best score
-            if best is None or rank > best[0]:
-                best = (rank, other, key, level)
-        if best is None:
-            self.level[sid] = CENTRE
-            return
-        _, other, key, level = best
-        if key is None:  # a centre no one had joined: the two start a claim
-            key = -other
-            self.claim[other], self.level[other] = key, CENTRE
-        self.claim[sid], self.level[sid] = key, level + 1
-
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for sid in sorted(self.claim):
-            out.setdefault(self.claim[sid], []).append(sid)
-        return out
-
 
 class _Stored:
-    """Where statements stand in the claims of the database (for :class:`_Placer`)."""
+    """Where statements stand in the claims of the database (for the Placer)."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -128,10 +73,8 @@ class _Stored:
             cid = claim_of.get(sid)
             if cid is None:
                 self.cache[sid] = (None, CENTRE)
-            elif centres[cid] == sid:
-                self.cache[sid] = (cid, CENTRE)
             else:
-                self.cache[sid] = (cid, DIRECT if sid in direct else FRINGE)
+                self.cache[sid] = (cid, level_in(sid, centres[cid], sid in direct))
 
 
 def _claims_of(conn: sqlite3.Connection, sids: Iterable[int]) -> dict[int, int]:
@@ -252,7 +195,7 @@ def rebuild_claims(conn: sqlite3.Connection) -> int:
     conn.execute("UPDATE statements SET claim_id = NULL WHERE claim_id IS NOT NULL")
     conn.execute("DELETE FROM claims")
     # Statements never placed here have no older match: centres without a claim.
-    placer = _Placer(lambda _sid: (None, CENTRE))
+    placer = Placer(lambda _sid: (None, CENTRE))
     conflicts: list[tuple[int, int]] = []
     current, older = None, []
     for a, b, score, relation in conn.execute(
@@ -267,7 +210,7 @@ def rebuild_claims(conn: sqlite3.Connection) -> int:
             conflicts.append((a, b))
     if current is not None:
         placer.place(current, older)
-    claim = placer.claim
+    claim = placer.group
     conflicted_keys = {claim[a] for a, b in conflicts if a in claim and claim.get(b) == claim[a]}
     ids = _store(conn, claim)
     _refresh(conn, set(ids.values()), {ids[k] for k in conflicted_keys})
@@ -305,7 +248,7 @@ def place_claims(
         affected |= members
     _delete(conn, dissolved)
     stored = _Stored(conn)
-    placer = _Placer(stored.where)
+    placer = Placer(stored.where)
     for marks, chunk in id_chunks(sorted(affected)):
         older: dict[int, list[tuple[int, float]]] = {}
         for b, a, score in conn.execute(
@@ -315,23 +258,19 @@ def place_claims(
         stored.fetch(a for pairs in older.values() for a, _ in pairs if a not in affected)
         for sid in chunk:
             placer.place(sid, older.get(sid, ()))
-    grown = {k for k in placer.claim.values() if k > 0}
+    grown = {k for k in placer.group.values() if k > 0}
     grown_sizes = _sizes(conn, grown)
-    ids = _store(conn, placer.claim)
+    ids = _store(conn, placer.group)
     touched = set(ids.values())
     _refresh(conn, touched, _conflicted(conn, touched))
     regrouped = _regrouped(before, sizes, placer.groups(), new, size_limit)
-    # Old statements that had no claim and now head one.
-    regrouped |= {sid for sid in placer.claim if sid not in affected}
-    crossed = [c for c in grown if (grown_sizes[c] > size_limit) != _over(conn, c, size_limit)]
+    # Old statements that had no claim and now have one (a centre, or brought along).
+    regrouped |= {sid for sid in placer.group if sid not in affected}
+    grown_to = _sizes(conn, grown)
+    crossed = [c for c in grown if (grown_sizes[c] > size_limit) != (grown_to[c] > size_limit)]
     for members in _members(conn, crossed).values():
         regrouped |= members
     return len(touched), regrouped
-
-
-def _over(conn: sqlite3.Connection, cid: int, size_limit: int) -> bool:
-    (n,) = conn.execute("SELECT n_statements FROM claims WHERE id = ?", (cid,)).fetchone()
-    return bool(n > size_limit)
 
 
 def _regrouped(

@@ -4,7 +4,10 @@ Two articles are *linked* when they share at least ``STORY_MIN_SHARED_CLAIMS``
 claims (statements matched across sources, :mod:`db.claims`; claims carried by
 more than ``STORY_MAX_CLAIM_STATEMENTS`` statements are templates and do not count) and are dated
 within ``STORY_WINDOW_DAYS`` of each other (undated articles link on claims
-alone). A story is a connected component of links: the articles get its
+alone). A story gathers around its first article (lowest id) by the rule of
+:mod:`db.grouping`: in id order, each article joins the story of the older
+article it shares most claims with that is a story's centre, else one linked to
+its story's centre, else is a centre itself. The articles get the story's
 ``story_id``; an article linked to no other has none.
 
 The story's title is the headline of its most linked article (ties: the
@@ -22,6 +25,7 @@ import sqlite_utils
 
 from db.connection import id_chunks
 from db.dates import day_number
+from db.grouping import CENTRE, Placement, Placer, level_in
 
 __all__ = [
     "STORY_MAX_CLAIM_STATEMENTS",
@@ -100,48 +104,93 @@ def _links(
     return links, meta
 
 
-def _write_stories(
+def _older(links: dict[int, dict[int, int]], aid: int) -> list[tuple[int, float]]:
+    """The articles older than ``aid`` it is linked to, with the claims they share."""
+    return [(other, n) for other, n in links.get(aid, {}).items() if other < aid]
+
+
+class _Stored:
+    """Where articles stand in the stories of the database (for the Placer)."""
+
+    def __init__(self, conn: sqlite3.Connection, min_shared: int, window: int) -> None:
+        self.conn, self.min_shared, self.window = conn, min_shared, window
+        self.cache: dict[int, Placement] = {}
+
+    def where(self, aid: int) -> Placement:
+        if aid not in self.cache:
+            row = self.conn.execute("SELECT story_id FROM articles WHERE id = ?", (aid,)).fetchone()
+            story = row[0] if row else None
+            if story is None:
+                self.cache[aid] = (None, CENTRE)
+            else:
+                (centre,) = self.conn.execute(
+                    "SELECT min(id) FROM articles WHERE story_id = ?", (story,)
+                ).fetchone()
+                links, _meta = _links(self.conn, [aid], self.min_shared, self.window)
+                self.cache[aid] = (story, level_in(aid, centre, centre in links.get(aid, {})))
+        return self.cache[aid]
+
+
+def _story_members(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for marks, chunk in id_chunks(sorted(story_ids)):
+        for aid, story in conn.execute(
+            f"SELECT id, story_id FROM articles WHERE story_id IN ({marks}) ORDER BY id", chunk
+        ):
+            out.setdefault(story, []).append(aid)
+    return out
+
+
+def _store(conn: sqlite3.Connection, group: dict[int, int]) -> set[int]:
+    """Give the stories formed by a run (keys < 0) rows and every placed article its
+    story id. Returns the ids of the stories written."""
+    ids = {
+        key: conn.execute(
+            "INSERT INTO stories(title, n_articles, n_sources) VALUES ('', 0, 0)"
+        ).lastrowid
+        for key in sorted({k for k in group.values() if k < 0}, reverse=True)
+    }
+    ids.update((k, k) for k in group.values() if k > 0)
+    conn.executemany(
+        "UPDATE articles SET story_id = ? WHERE id = ?",
+        [(ids[key], aid) for aid, key in sorted(group.items())],
+    )
+    return set(ids.values())
+
+
+def _refresh(
     conn: sqlite3.Connection,
+    story_ids: set[int],
     links: dict[int, dict[int, int]],
     meta: dict[int, tuple[int, str | None, str]],
-    among: set[int] | None = None,
-) -> int:
-    seen: set[int] = set()
-    n = 0
-    updates: list[tuple[int, int]] = []
-    for start in sorted(links):
-        if start in seen or (among is not None and start not in among):
-            continue
-        comp = []
-        stack = [start]
-        seen.add(start)
-        while stack:
-            x = stack.pop()
-            comp.append(x)
-            for y in links.get(x, {}):
-                if y not in seen:
-                    seen.add(y)
-                    stack.append(y)
-        if len(comp) < 2:
-            continue
-        dates = [meta[a][1] for a in comp if meta[a][1]]
+) -> None:
+    """Recompute the stored row of stories from their articles (``links`` and ``meta``
+    must cover them): the most linked article's headline, first date, counts."""
+    rows = []
+    for story, members in _story_members(conn, story_ids).items():
+        inside = set(members)
+        dates = [meta[a][1] for a in members if meta[a][1]]
         central = min(
-            comp,
-            key=lambda a: (-sum(links.get(a, {}).values()), meta[a][1] or "\uffff", a),
+            members,
+            key=lambda a: (
+                -sum(n for b, n in links.get(a, {}).items() if b in inside),
+                meta[a][1] or "\uffff",
+                a,
+            ),
         )
-        sid = conn.execute(
-            "INSERT INTO stories(title, first_date, n_articles, n_sources) VALUES (?, ?, ?, ?)",
+        rows.append(
             (
                 meta[central][2],
                 min(dates) if dates else None,
-                len(comp),
-                len({meta[a][0] for a in comp}),
-            ),
-        ).lastrowid
-        updates.extend((sid, a) for a in comp)
-        n += 1
-    conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", updates)
-    return n
+                len(members),
+                len({meta[a][0] for a in members}),
+                story,
+            )
+        )
+    conn.executemany(
+        "UPDATE stories SET title = ?, first_date = ?, n_articles = ?, n_sources = ? WHERE id = ?",
+        rows,
+    )
 
 
 def rebuild_stories(
@@ -150,11 +199,18 @@ def rebuild_stories(
     min_shared: int = STORY_MIN_SHARED_CLAIMS,
     window_days: int = STORY_WINDOW_DAYS,
 ) -> int:
-    """Recompute every story (inside the caller's transaction); returns how many."""
+    """Place every article again (inside the caller's transaction); returns how many
+    stories there are."""
     conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
     conn.execute("DELETE FROM stories")
     links, meta = _links(conn, None, min_shared, window_days)
-    return _write_stories(conn, links, meta)
+    # Articles never placed here have no older link: centres without a story.
+    placer = Placer(lambda _aid: (None, CENTRE))
+    for aid in sorted(links):
+        placer.place(aid, _older(links, aid))
+    written = _store(conn, placer.group)
+    _refresh(conn, written, links, meta)
+    return len(written)
 
 
 def update_stories(
@@ -164,45 +220,34 @@ def update_stories(
     min_shared: int = STORY_MIN_SHARED_CLAIMS,
     window_days: int = STORY_WINDOW_DAYS,
 ) -> int:
-    """Recompute the stories around ``article_ids`` (new, replaced or re-matched
-    articles): every article reachable from them by links, and every article of the
-    stories any of those belonged to."""
-    frontier = set(article_ids)
-    closure: set[int] = set()
-    all_links: dict[int, dict[int, int]] = {}
-    meta: dict[int, tuple[int, str | None, str]] = {}
-    old_stories: set[int] = set()
-    while frontier:
-        closure |= frontier
-        for marks, chunk in id_chunks(sorted(frontier)):
-            old_stories.update(
-                r[0]
-                for r in conn.execute(
-                    f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks})"
-                    " AND story_id IS NOT NULL",
-                    chunk,
-                )
+    """Place ``article_ids`` (new, replaced, or whose claims changed) again, with the
+    articles of the stories any of them was in (those stories are dissolved), beside
+    the stories of every other article as they stand. Returns the stories written."""
+    affected = set(article_ids)
+    old: set[int] = set()
+    for marks, chunk in id_chunks(sorted(affected)):
+        old.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks})"
+                " AND story_id IS NOT NULL",
+                chunk,
             )
-        links, m = _links(conn, frontier, min_shared, window_days)
-        meta.update(m)
-        nxt: set[int] = set()
-        for x, ys in links.items():
-            all_links.setdefault(x, {}).update(ys)
-            if x not in closure:
-                nxt.add(x)
-            nxt.update(y for y in ys if y not in closure)
-        # Articles of the old stories must be regrouped too.
-        for marks, chunk in id_chunks(sorted(old_stories)):
-            nxt.update(
-                r[0]
-                for r in conn.execute(f"SELECT id FROM articles WHERE story_id IN ({marks})", chunk)
-                if r[0] not in closure
-            )
-        frontier = nxt - closure
-    for marks, chunk in id_chunks(sorted(old_stories)):
+        )
+    for members in _story_members(conn, old).values():
+        affected.update(members)
+    for marks, chunk in id_chunks(sorted(old)):
         conn.execute(f"UPDATE articles SET story_id = NULL WHERE story_id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
-    return _write_stories(conn, all_links, meta, among=closure)
+    links, _meta = _links(conn, affected, min_shared, window_days)
+    placer = Placer(_Stored(conn, min_shared, window_days).where)
+    for aid in sorted(affected):
+        placer.place(aid, _older(links, aid))
+    written = _store(conn, placer.group)
+    members = [aid for group in _story_members(conn, written).values() for aid in group]
+    links, meta = _links(conn, members, min_shared, window_days)
+    _refresh(conn, written, links, meta)
+    return len(written)
 
 
 # ------------------------------------------------------------------ reading

@@ -1,0 +1,91 @@
+"""Grouping without chaining: items gather around a centre, in id order.
+
+Claims group statements (linked by matches) and stories group articles (linked
+by shared claims) the same way. Items are placed in id order; each looks at its
+links to older items, with their strengths, and
+
+1. joins the group of the strongest-linked one that is a centre (a centre no one
+   had joined yet and the item start a group), else
+2. joins the group of the strongest-linked one that is linked to its group's
+   centre (a *direct* member), else
+3. is a centre itself.
+
+An item that joins a centre directly also brings along the older items it is
+linked to that no one had joined (as fringe members): the one that arrives
+last often links the others (A and B differ, C agrees with both).
+
+So every member of a group is linked to its centre, or to an item that is: a
+group cannot drift along a chain of weak likenesses the way connected components
+do (on 1.09 M statements of wire copy, components made one "claim" of 160 k
+statements and one "story" of 1,319 articles). New items get the highest ids, so
+placing the new ones alone, beside the groups as they stand, gives what placing
+everything again gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+__all__ = ["CENTRE", "DIRECT", "FRINGE", "Placement", "Placer"]
+
+# Where an item stands in its group.
+CENTRE, DIRECT, FRINGE = 0, 1, 2
+
+# (group key, level). The key is a stored group's id, or -centre for a group formed
+# by the current run; None for a centre no item has joined yet.
+Placement = tuple[int | None, int]
+
+
+@dataclass
+class Placer:
+    """Places items in id order (see the module docstring)."""
+
+    known: Callable[[int], Placement]  # where an older item not placed here stands
+    group: dict[int, int] = field(default_factory=dict)
+    level: dict[int, int] = field(default_factory=dict)
+
+    def where(self, item: int) -> Placement:
+        if item in self.level:
+            return self.group.get(item), self.level[item]
+        return self.known(item)
+
+    def place(self, item: int, older: Iterable[tuple[int, float]]) -> None:
+        """Place ``item``, given its links to older items: (id, strength)."""
+        older = list(older)
+        best: tuple[tuple[int, float, int], int, int | None, int] | None = None
+        for other, strength in older:
+            key, level = self.where(other)
+            if level == FRINGE:
+                continue
+            rank = (-level, strength, -other)  # a centre first, then the strongest
+            if best is None or rank > best[0]:
+                best = (rank, other, key, level)
+        if best is None:
+            self.level[item] = CENTRE
+            return
+        _, anchor, key, level = best
+        if key is None:  # a centre no one had joined: the two start a group
+            key = -anchor
+            self.group[anchor], self.level[anchor] = key, CENTRE
+        self.group[item], self.level[item] = key, level + 1
+        if level == CENTRE:
+            # The item bridges: older items linked to it that no one had joined come
+            # along as fringe members (no group is merged into another).
+            for other, _strength in older:
+                if other != anchor and self.where(other) == (None, CENTRE):
+                    self.group[other], self.level[other] = key, FRINGE
+
+    def groups(self) -> dict[int, list[int]]:
+        """Group key -> the items placed in it here, in id order."""
+        out: dict[int, list[int]] = {}
+        for item in sorted(self.group):
+            out.setdefault(self.group[item], []).append(item)
+        return out
+
+
+def level_in(item: int, centre: int, linked: bool) -> int:
+    """The level of a stored group's member: its centre is its lowest id."""
+    if item == centre:
+        return CENTRE
+    return DIRECT if linked else FRINGE
