@@ -3,6 +3,7 @@
     python bench/bench_match_scale.py build --db /tmp/scale.db --copies 5
     python bench/bench_match_scale.py full --db /tmp/scale.db
     python bench/bench_match_scale.py incremental --db /tmp/scale.db
+    python bench/bench_match_scale.py rematch --db /tmp/scale.db
     python bench/bench_match_scale.py recall --sample 5000
     python bench/bench_match_scale.py recall-db --db /tmp/scale.db --sample 200
 
@@ -272,6 +273,39 @@ def incremental(path: Path, repeats: int, seed: int) -> None:
     print(f"median {statistics.median(times):.3f}s, max {max(times):.3f}s")
 
 
+def rematch(path: Path, repeats: int, seed: int) -> None:
+    """Match existing articles again (their claims are dissolved and placed again):
+    the articles holding the centres of the three largest claims, then random ones.
+    Also prints the largest claim and story."""
+    db = connect(path)
+    largest = db.execute(
+        "SELECT claim_id, count(*) AS n, min(id) FROM statements WHERE claim_id IS NOT NULL"
+        " GROUP BY claim_id ORDER BY n DESC LIMIT 3"
+    ).fetchall()
+    (story,) = db.execute(
+        "SELECT max(n) FROM (SELECT count(*) AS n FROM articles WHERE story_id IS NOT NULL"
+        " GROUP BY story_id)"
+    ).fetchone()
+    print(f"largest claims: {[n for _cid, n, _sid in largest]} statements; largest story {story}")
+    centres = [
+        db.execute("SELECT article_id FROM statements WHERE id = ?", (sid,)).fetchone()[0]
+        for _cid, _n, sid in largest
+    ]
+    rnd = random.Random(seed)
+    (n_art,) = db.execute("SELECT max(id) FROM articles").fetchone()
+    times = []
+    for aid in centres + [rnd.randint(1, n_art) for _ in range(repeats)]:
+        t = time.monotonic()
+        report = matching.match_articles(db, [aid])
+        times.append(time.monotonic() - t)
+        print(
+            f"article {aid} again: {times[-1]:.3f}s (score {report.timings['score']:.3f}s,"
+            f" write {report.timings['write']:.3f}s), {report.claims} claims,"
+            f" {report.stories} stories written"
+        )
+    print(f"median {statistics.median(times):.3f}s, max {max(times):.3f}s")
+
+
 def recall(sample: int, window: int, copies: int, seed: int) -> None:
     """Blocking recall against exhaustive matching on a sample of whole articles."""
     from db.matcher import prepare, with_context
@@ -404,7 +438,9 @@ def recall_db(path: Path, sample: int, window: int, seed: int, show: int = 0) ->
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["build", "full", "incremental", "recall", "recall-db"])
+    ap.add_argument(
+        "what", choices=["build", "full", "incremental", "rematch", "recall", "recall-db"]
+    )
     ap.add_argument("--db", type=Path, default=Path("/tmp/claimlens-scale.db"))
     ap.add_argument("--copies", type=int, default=5)
     ap.add_argument("--window", type=int, default=matching.DEFAULT_WINDOW_DAYS)
@@ -420,6 +456,8 @@ def main() -> None:
         full(args.db, args.window)
     elif args.what == "incremental":
         incremental(args.db, args.repeats, args.seed)
+    elif args.what == "rematch":
+        rematch(args.db, args.repeats, args.seed)
     elif args.what == "recall-db":
         recall_db(args.db, args.sample, args.window, args.seed, args.show)
     else:

@@ -77,32 +77,25 @@ class _Stored:
                 self.cache[sid] = (cid, level_in(sid, centres[cid], sid in direct))
 
 
+def _lookup(conn: sqlite3.Connection, sql: str, ids: Iterable[int]) -> dict[int, int]:
+    """The (key, value) rows of ``sql`` (a query whose ``{marks}`` takes an id list)
+    over ``ids``, in chunks."""
+    out: dict[int, int] = {}
+    for marks, chunk in id_chunks(sorted(ids)):
+        out.update(conn.execute(sql.format(marks=marks), chunk))
+    return out
+
+
 def _claims_of(conn: sqlite3.Connection, sids: Iterable[int]) -> dict[int, int]:
     """statement -> claim id, for the statements that have one."""
-    out: dict[int, int] = {}
-    for marks, chunk in id_chunks(sorted(sids)):
-        out.update(
-            conn.execute(
-                f"SELECT id, claim_id FROM statements WHERE id IN ({marks})"
-                " AND claim_id IS NOT NULL",
-                chunk,
-            )
-        )
-    return out
+    sql = "SELECT id, claim_id FROM statements WHERE id IN ({marks}) AND claim_id IS NOT NULL"
+    return _lookup(conn, sql, sids)
 
 
 def _centres(conn: sqlite3.Connection, cids: Iterable[int]) -> dict[int, int]:
     """claim -> its centre (its lowest statement id)."""
-    out: dict[int, int] = {}
-    for marks, chunk in id_chunks(sorted(cids)):
-        out.update(
-            conn.execute(
-                f"SELECT claim_id, min(id) FROM statements WHERE claim_id IN ({marks})"
-                " GROUP BY claim_id",
-                chunk,
-            )
-        )
-    return out
+    sql = "SELECT claim_id, min(id) FROM statements WHERE claim_id IN ({marks}) GROUP BY claim_id"
+    return _lookup(conn, sql, cids)
 
 
 def _members(conn: sqlite3.Connection, cids: Iterable[int]) -> dict[int, set[int]]:
@@ -117,12 +110,7 @@ def _members(conn: sqlite3.Connection, cids: Iterable[int]) -> dict[int, set[int
 
 def _sizes(conn: sqlite3.Connection, cids: Iterable[int]) -> dict[int, int]:
     """The stored statement counts of claims (before they change)."""
-    out: dict[int, int] = {}
-    for marks, chunk in id_chunks(sorted(cids)):
-        out.update(
-            conn.execute(f"SELECT id, n_statements FROM claims WHERE id IN ({marks})", chunk)
-        )
-    return out
+    return _lookup(conn, "SELECT id, n_statements FROM claims WHERE id IN ({marks})", cids)
 
 
 def _store(conn: sqlite3.Connection, claim: dict[int, int]) -> dict[int, int]:

@@ -99,12 +99,17 @@ def _claims(db) -> set[frozenset[int]]:
     return {row[0] for row in claim_rows(db)}
 
 
+def _unmatched(tmp_path: Path):
+    """The three articles with their matches removed, and their statement ids."""
+    db = build(tmp_path)
+    db.conn.execute("DELETE FROM matches")
+    return db, db.conn, [r[0] for r in db.execute("SELECT id FROM statements ORDER BY id")]
+
+
 def test_a_claim_does_not_chain_past_the_statements_that_match_its_centre(tmp_path: Path) -> None:
     from db.claims import rebuild_claims
 
-    db = build(tmp_path)
-    db.conn.execute("DELETE FROM matches")
-    s = [r[0] for r in db.execute("SELECT id FROM statements ORDER BY id")]
+    db, _conn, s = _unmatched(tmp_path)
     # A chain: each statement matches the next one only.
     _matched(db, [(s[i], s[i + 1], 60.0, "same") for i in range(5)])
     rebuild_claims(db.conn)
@@ -116,10 +121,7 @@ def test_a_claim_does_not_chain_past_the_statements_that_match_its_centre(tmp_pa
 def test_new_statements_join_the_best_centre_as_a_rebuild_would(tmp_path: Path) -> None:
     from db.claims import place_claims, rebuild_claims
 
-    db = build(tmp_path)
-    conn = db.conn
-    conn.execute("DELETE FROM matches")
-    s = [r[0] for r in conn.execute("SELECT id FROM statements ORDER BY id")]
+    db, conn, s = _unmatched(tmp_path)
     _matched(db, [(s[0], s[1], 70.0, "same"), (s[2], s[3], 55.0, "conflict")])
     rebuild_claims(conn)
     assert _claims(db) == {frozenset(s[0:2]), frozenset(s[2:4])}
@@ -144,12 +146,9 @@ def test_new_statements_join_the_best_centre_as_a_rebuild_would(tmp_path: Path) 
 def test_an_old_statement_that_heads_a_new_claim_is_regrouped(tmp_path: Path) -> None:
     from db.claims import place_claims
 
-    db = build(tmp_path)
-    conn = db.conn
-    conn.execute("DELETE FROM matches")
+    db, conn, s = _unmatched(tmp_path)
     conn.execute("UPDATE statements SET claim_id = NULL")
     conn.execute("DELETE FROM claims")
-    s = [r[0] for r in conn.execute("SELECT id FROM statements ORDER BY id")]
     _matched(db, [(s[1], s[7], 66.0, "same")])
     written, regrouped = place_claims(conn, {s[7]}, new={s[7]})
     assert written == 1 and regrouped == {s[1]}  # s1's article now shares a claim
@@ -159,10 +158,7 @@ def test_an_old_statement_that_heads_a_new_claim_is_regrouped(tmp_path: Path) ->
 def test_placing_again_a_statement_with_a_claim_dissolves_it(tmp_path: Path) -> None:
     from db.claims import place_claims, rebuild_claims
 
-    db = build(tmp_path)
-    conn = db.conn
-    conn.execute("DELETE FROM matches")
-    s = [r[0] for r in conn.execute("SELECT id FROM statements ORDER BY id")]
+    db, conn, s = _unmatched(tmp_path)
     _matched(db, [(s[0], s[3], 70.0, "same"), (s[3], s[6], 70.0, "same")])
     rebuild_claims(conn)
     assert _claims(db) == {frozenset({s[0], s[3], s[6]})}

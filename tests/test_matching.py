@@ -359,11 +359,16 @@ def test_matching_keeps_the_key_index_of_every_statement(tmp_path: Path) -> None
     assert {sources[sid] for sid in holders["kovalenko"]} == {"A"}  # B's old ones are gone
 
 
-def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) -> None:
-    path = tmp_path / "v1.db"
+def _both_seeds(path: Path) -> sqlite_utils.Database:
     db = connect(path)
     ingest_paths(db, [SEED_A], source="A")
     ingest_paths(db, [SEED_B], source="B")
+    return db
+
+
+def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    db = _both_seeds(path)
     matched = pairs(db)
     for sql in (
         "DROP TRIGGER statement_keys_ad",
@@ -389,9 +394,7 @@ def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) ->
 
 def test_upgrade_from_version_2_regroups_chained_claims(tmp_path: Path) -> None:
     path = tmp_path / "v2.db"
-    db = connect(path)
-    ingest_paths(db, [SEED_A], source="A")
-    ingest_paths(db, [SEED_B], source="B")
+    db = _both_seeds(path)
     grouped = claim_sets(db)
     # Version 2 grouped claims as components: lump every matched statement together.
     with transaction(db) as conn:
