@@ -203,6 +203,11 @@ def test_large_batch_path_equals_key_lookup_path(tmp_path: Path, monkeypatch) ->
     report = matching.match_articles(db, rest)
     assert pairs(db) == via_keys
     assert report.same + report.conflict == len(via_keys)
+    # A batch whose time window holds too many statements per new one goes by the keys.
+    monkeypatch.setattr(matching, "BATCH_MAX_WINDOW_RATIO", 0)
+    monkeypatch.setattr(matching, "_batch", None)  # not called
+    matching.match_articles(db, rest)
+    assert pairs(db) == via_keys
 
 
 def test_parallel_day_order_jobs_equal_one_process(tmp_path: Path, monkeypatch) -> None:
