@@ -4,6 +4,7 @@
     python bench/bench_match_scale.py full --db /tmp/scale.db
     python bench/bench_match_scale.py incremental --db /tmp/scale.db
     python bench/bench_match_scale.py rematch --db /tmp/scale.db
+    python bench/bench_match_scale.py batch --db /tmp/scale.db [--days 1987-03-20:1987-03-22]
     python bench/bench_match_scale.py recall --sample 5000
     python bench/bench_match_scale.py recall-db --db /tmp/scale.db --sample 200
 
@@ -306,6 +307,21 @@ def rematch(path: Path, repeats: int, seed: int) -> None:
     print(f"median {statistics.median(times):.3f}s, max {max(times):.3f}s")
 
 
+def batch(path: Path, count: int, seed: int, days: str | None) -> None:
+    """Match ``count`` existing articles again in one call (random ones, or of the
+    dates ``days`` = FIRST:LAST), the way a large ingest is matched."""
+    db = connect(path)
+    where, params = ("", ()) if days is None else ("WHERE date BETWEEN ? AND ?", days.split(":"))
+    ids = [r[0] for r in db.execute(f"SELECT id FROM articles {where} ORDER BY id", params)]
+    chosen = random.Random(seed).sample(ids, count)
+    rows = matching._rows_of_articles(db, chosen)
+    window = matching._window_size(db, rows, matching.DEFAULT_WINDOW_DAYS)
+    print(f"{count} articles, {len(rows):,} statements; {window:,} statements in their window")
+    t = time.monotonic()
+    report = matching.match_articles(db, chosen)
+    print(f"{time.monotonic() - t:.1f}s", report.as_dict())
+
+
 def recall(sample: int, window: int, copies: int, seed: int) -> None:
     """Blocking recall against exhaustive matching on a sample of whole articles."""
     from db.matcher import prepare, with_context
@@ -439,7 +455,7 @@ def recall_db(path: Path, sample: int, window: int, seed: int, show: int = 0) ->
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
-        "what", choices=["build", "full", "incremental", "rematch", "recall", "recall-db"]
+        "what", choices=["build", "full", "incremental", "rematch", "batch", "recall", "recall-db"]
     )
     ap.add_argument("--db", type=Path, default=Path("/tmp/claimlens-scale.db"))
     ap.add_argument("--copies", type=int, default=5)
@@ -448,6 +464,8 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--limit", type=int, default=None, help="original articles to use")
+    ap.add_argument("--count", type=int, default=1000, help="batch: articles to match again")
+    ap.add_argument("--days", default=None, help="batch: FIRST:LAST dates to take them from")
     ap.add_argument("--show", type=int, default=0, help="recall-db: print this many missed pairs")
     args = ap.parse_args()
     if args.what == "build":
@@ -456,6 +474,8 @@ def main() -> None:
         full(args.db, args.window)
     elif args.what == "incremental":
         incremental(args.db, args.repeats, args.seed)
+    elif args.what == "batch":
+        batch(args.db, args.count, args.seed, args.days)
     elif args.what == "rematch":
         rematch(args.db, args.repeats, args.seed)
     elif args.what == "recall-db":

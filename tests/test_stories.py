@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from db import matching, stories
-from db.connection import connect
+from db.connection import connect, transaction
 from db.ingest import ingest_paths
 from db.stories import list_stories, story_articles
 
@@ -127,3 +127,22 @@ def test_incremental_stories_equal_a_rebuild_when_claims_cross_the_cap(
     matching.match_all(db)
     assert story_groups(db) == incremental
     assert len(incremental) == 1  # only the strike story is left
+
+
+def test_updating_many_articles_reads_each_claim_once(tmp_path: Path, monkeypatch) -> None:
+    db = connect(tmp_path / "chunks.db")
+    for path, source in _write_event_articles(tmp_path, ("Alpha", "Beta", "Gamma")):
+        ingest_paths(db, [path], source=source, match=False)
+    _cap(monkeypatch, 3)  # each claim has 3 statements: it still links
+    matching.match_all(db)
+    rebuilt = story_groups(db)
+    assert len(rebuilt) == 2
+    # Articles bound one per chunk (as thousands are, 400 at a time): a claim whose
+    # articles fall in several chunks is still 3 statements, not 3 times 3.
+    from db.connection import id_chunks
+
+    monkeypatch.setattr(stories, "id_chunks", lambda ids: id_chunks(ids, size=1))
+    every = [r[0] for r in db.execute("SELECT id FROM articles")]
+    with transaction(db) as conn:
+        assert stories.update_stories(conn, every) == 2
+    assert story_groups(db) == rebuilt
