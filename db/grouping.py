@@ -11,8 +11,11 @@ links to older items, with their strengths, and
 3. is a centre itself.
 
 An item that joins a centre directly also brings along the older items it is
-linked to that no one had joined (as fringe members): the one that arrives
-last often links the others (A and B differ, C agrees with both).
+linked to that no one had joined and that are younger than the centre (as fringe
+members): the one that arrives last often links the others (A and B differ, C
+agrees with both). When those are all it is linked to, the oldest is the centre.
+A group's centre is thus always its lowest id, which is how a stored group's
+centre is found again.
 
 So every member of a group is linked to its centre, or to an item that is: a
 group cannot drift along a chain of weak likenesses the way connected components
@@ -65,15 +68,18 @@ class Placer:
             self.level[item] = CENTRE
             return
         _, anchor, key, level = best
-        if key is None:  # a centre no one had joined: the two start a group
+        alone = sorted(other for other, _s in older if self.where(other) == (None, CENTRE))
+        if key is None:  # centres no one had joined: the oldest and the item start a group
+            anchor = alone[0]
             key = -anchor
             self.group[anchor], self.level[anchor] = key, CENTRE
         self.group[item], self.level[item] = key, level + 1
         if level == CENTRE:
-            # The item bridges: older items linked to it that no one had joined come
-            # along as fringe members (no group is merged into another).
-            for other, _strength in older:
-                if other != anchor and self.where(other) == (None, CENTRE):
+            # The item bridges: the older items linked to it that no one had joined,
+            # younger than the centre (the centre stays the group's lowest id), come
+            # along as fringe members. No group is merged into another.
+            for other in alone:
+                if other > anchor:
                     self.group[other], self.level[other] = key, FRINGE
 
     def groups(self) -> dict[int, list[int]]:

@@ -44,9 +44,19 @@ def test_an_item_joins_a_centre_before_a_stronger_member_then_the_strongest() ->
 
 def test_a_bridging_item_brings_along_the_centres_no_one_had_joined() -> None:
     # 1 and 2 are not linked; 3 agrees with both (A says x, B says y, C says both).
-    placer = _place(_links((1, 3, 0.8), (2, 3, 0.7)), [1, 2, 3])
-    assert _groups(placer) == {frozenset({1, 2, 3})}
-    assert placer.where(2) == (-1, FRINGE)
+    for weaker in (0.6, 0.9):  # the oldest is the centre, whichever link is stronger
+        placer = _place(_links((1, 3, 0.8), (2, 3, weaker)), [1, 2, 3])
+        assert _groups(placer) == {frozenset({1, 2, 3})}
+        assert placer.where(1) == (-1, CENTRE) and placer.where(2) == (-1, FRINGE)
+
+
+def test_a_group_centre_stays_its_lowest_id() -> None:
+    # 2 and 4 form a group; 1 stays alone; 5 joins 2's group and links 1, which is
+    # older than the centre: it stays alone (else the group's lowest id would not be
+    # its centre, and a stored group could not be told apart again).
+    placer = _place(_links((2, 4, 0.9), (2, 5, 0.9), (1, 5, 0.5)), [1, 2, 3, 4, 5])
+    assert _groups(placer) == {frozenset({2, 4, 5})}
+    assert placer.where(1) == (None, CENTRE)
 
 
 def test_placing_new_items_beside_stored_groups_equals_placing_everything() -> None:
