@@ -5,6 +5,7 @@
     python bench/bench_match_scale.py incremental --db /tmp/scale.db
     python bench/bench_match_scale.py rematch --db /tmp/scale.db
     python bench/bench_match_scale.py batch --db /tmp/scale.db [--days 1987-03-20:1987-03-22]
+    python bench/bench_match_scale.py agree --db /tmp/scale.db  (an unmatched copy)
     python bench/bench_match_scale.py recall --sample 5000
     python bench/bench_match_scale.py recall-db --db /tmp/scale.db --sample 200
 
@@ -322,6 +323,44 @@ def batch(path: Path, count: int, seed: int, days: str | None) -> None:
     print(f"{time.monotonic() - t:.1f}s", report.as_dict())
 
 
+def _state(db) -> tuple[set, set, set]:
+    """Matches, claims (members and stored row) and stories (members), ids aside."""
+    members: dict[int, set[int]] = {}
+    for sid, cid in db.execute("SELECT id, claim_id FROM statements WHERE claim_id IS NOT NULL"):
+        members.setdefault(cid, set()).add(sid)
+    claims = {
+        (frozenset(members[cid]), *row)
+        for cid, *row in db.execute(
+            "SELECT id, first_statement_id, first_date, n_sources, n_statements, has_conflict"
+            " FROM claims"
+        )
+    }
+    stories: dict[int, set[int]] = {}
+    for aid, story in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
+        stories.setdefault(story, set()).add(aid)
+    matches = set(db.execute("SELECT a, b, relation FROM matches"))
+    return matches, claims, {frozenset(g) for g in stories.values()}
+
+
+def agree(path: Path) -> None:
+    """Match an unmatched corpus incrementally (90 % of the articles, then the rest but
+    50, then those one by one), then rebuild: matches, claims and stories must agree."""
+    db = connect(path)
+    ids = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+    cut = len(ids) * 9 // 10
+    t = time.monotonic()
+    matching.match_articles(db, ids[:cut])
+    matching.match_articles(db, ids[cut:-50])
+    for aid in ids[-50:]:
+        matching.match_articles(db, [aid])
+    print(f"incremental: {time.monotonic() - t:.0f}s")
+    incremental = _state(db)
+    matching.match_all(db)
+    rebuilt = _state(db)
+    for name, a, b in zip(("matches", "claims", "stories"), incremental, rebuilt, strict=True):
+        print(f"{name}: {len(a):,} incremental, {len(b):,} rebuilt, equal: {a == b}")
+
+
 def recall(sample: int, window: int, copies: int, seed: int) -> None:
     """Blocking recall against exhaustive matching on a sample of whole articles."""
     from db.matcher import prepare, with_context
@@ -455,7 +494,17 @@ def recall_db(path: Path, sample: int, window: int, seed: int, show: int = 0) ->
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
-        "what", choices=["build", "full", "incremental", "rematch", "batch", "recall", "recall-db"]
+        "what",
+        choices=[
+            "build",
+            "full",
+            "incremental",
+            "rematch",
+            "batch",
+            "agree",
+            "recall",
+            "recall-db",
+        ],
     )
     ap.add_argument("--db", type=Path, default=Path("/tmp/claimlens-scale.db"))
     ap.add_argument("--copies", type=int, default=5)
@@ -474,6 +523,8 @@ def main() -> None:
         full(args.db, args.window)
     elif args.what == "incremental":
         incremental(args.db, args.repeats, args.seed)
+    elif args.what == "agree":
+        agree(args.db)
     elif args.what == "batch":
         batch(args.db, args.count, args.seed, args.days)
     elif args.what == "rematch":
