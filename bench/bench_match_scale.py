@@ -213,6 +213,21 @@ def full(path: Path, window: int) -> None:
     print(f"{n / report.seconds:,.0f} statements/s")
 
 
+def _timed_match(db, aid: int, times: list[float]) -> matching.MatchReport:
+    """Match one article (again), adding the seconds it took to ``times``."""
+    t = time.monotonic()
+    report = matching.match_articles(db, [aid])
+    times.append(time.monotonic() - t)
+    return report
+
+
+def _took(report: matching.MatchReport, times: list[float]) -> str:
+    return (
+        f"{times[-1]:.3f}s (score {report.timings['score']:.3f}s,"
+        f" write {report.timings['write']:.3f}s)"
+    )
+
+
 def incremental(path: Path, repeats: int, seed: int) -> None:
     """Add one new article (a fresh perturbed copy) and match it, ``repeats`` times."""
     db = connect(path)
@@ -263,12 +278,9 @@ def incremental(path: Path, repeats: int, seed: int) -> None:
                         (sid, start + n.start, start + n.end, n.raw, n.value, n.unit, n.qualifier),
                     )
                 pos = start + len(st)
-        t = time.monotonic()
-        report = matching.match_articles(db, [aid])
-        times.append(time.monotonic() - t)
+        report = _timed_match(db, aid, times)
         print(
-            f"article {aid} ({len(sents) + 1} statements): {times[-1]:.3f}s"
-            f" (score {report.timings['score']:.3f}s, write {report.timings['write']:.3f}s),"
+            f"article {aid} ({len(sents) + 1} statements): {_took(report, times)},"
             f" {report.candidates} pairs scored, {report.indexed} statements loaded,"
             f" {report.same} same, {report.conflict} conflict"
         )
@@ -297,12 +309,9 @@ def rematch(path: Path, repeats: int, seed: int) -> None:
     (n_art,) = db.execute("SELECT max(id) FROM articles").fetchone()
     times = []
     for aid in centres + [rnd.randint(1, n_art) for _ in range(repeats)]:
-        t = time.monotonic()
-        report = matching.match_articles(db, [aid])
-        times.append(time.monotonic() - t)
+        report = _timed_match(db, aid, times)
         print(
-            f"article {aid} again: {times[-1]:.3f}s (score {report.timings['score']:.3f}s,"
-            f" write {report.timings['write']:.3f}s), {report.claims} claims,"
+            f"article {aid} again: {_took(report, times)}, {report.claims} claims,"
             f" {report.stories} stories written"
         )
     print(f"median {statistics.median(times):.3f}s, max {max(times):.3f}s")
