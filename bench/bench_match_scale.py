@@ -30,6 +30,7 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -434,13 +435,18 @@ def recall(sample: int, window: int, copies: int, seed: int) -> None:
     )
 
 
-def recall_db(path: Path, sample: int, window: int, seed: int, show: int = 0) -> None:
+def recall_db(
+    path: Path, sample: int, window: int, seed: int, show: int = 0, dense: Sequence[int] = ()
+) -> None:
     """Blocking recall where the corpus is densest: statements of the busiest day of
     an existing database, each compared with EVERY statement of other sources in
-    its window (exhaustive), against the candidates blocking gives it."""
+    its window (exhaustive), against the candidates blocking gives it; again for each
+    ``dense`` value of blocking.DENSE_POSTING."""
     import sqlite3
 
     import sqlite_utils
+
+    from db import blocking
 
     db = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
     (busiest,) = db.execute(
@@ -460,44 +466,52 @@ def recall_db(path: Path, sample: int, window: int, seed: int, show: int = 0) ->
     random.Random(seed).shuffle(mine)
     mine = mine[:sample]
     started = time.monotonic()
-    n_pairs = found = positives = candidates = 0
-    missed: list[tuple] = []
-    t_walk = t_score = 0.0
-    n_scored = 0
+    n_pairs = 0
+    positives: dict[int, dict[int, tuple]] = {}  # statement -> its matches (exhaustive)
     for i in mine:
         a = items[i]
-        t = time.perf_counter()
-        neigh = pipe_line.index.neighbours(a)
-        t_walk += time.perf_counter() - t
-        candidates += len(neigh)
-        t = time.perf_counter()
-        for j in neigh:  # what matching scores: pairs seen from their later statement
-            if items[j].sid < a.sid:
-                compare(preps[i], preps[j])
-                n_scored += 1
-        t_score += time.perf_counter() - t
+        positives[i] = {}
         for j, b in enumerate(items):
             if b.source == a.source or (b.day is not None and abs(b.day - a.day) > window):
                 continue
             n_pairs += 1
             result = compare(preps[i], preps[j])
             if result.relation != "different":
-                positives += 1
-                found += j in neigh
-                if j not in neigh and len(missed) < show:
-                    missed.append((result.relation, result.score, preps[i].text, preps[j].text))
+                positives[i][j] = (result.relation, result.score)
+    total = sum(len(p) for p in positives.values())
     print(
         f"{len(mine)} statements of {busiest}: {n_pairs:,} pairs scored exhaustively in"
-        f" {time.monotonic() - started:.0f}s, {positives:,} same/conflict;"
-        f" {candidates / len(mine):.1f} candidates per statement;"
-        f" recall {found}/{positives} = {100 * found / max(1, positives):.2f}%"
+        f" {time.monotonic() - started:.0f}s, {total:,} same/conflict"
     )
-    print(
-        f"per statement: index walk {1e6 * t_walk / len(mine):.0f} us, {n_scored / len(mine):.1f}"
-        f" pairs scored at {1e6 * t_score / max(1, n_scored):.0f} us each"
-    )
-    for relation, score, a, b in missed:
-        print(f"missed ({relation} {score}):\n  {a}\n  {b}")
+    default = blocking.DENSE_POSTING
+    for value in (default, *dense):
+        blocking.DENSE_POSTING = value
+        found = candidates = n_scored = 0
+        t_walk = t_score = 0.0
+        missed: list[tuple] = []
+        for i in mine:
+            t = time.perf_counter()
+            neigh = pipe_line.index.neighbours(items[i])
+            t_walk += time.perf_counter() - t
+            candidates += len(neigh)
+            t = time.perf_counter()
+            for j in neigh:  # what matching scores: pairs seen from their later statement
+                if items[j].sid < items[i].sid:
+                    compare(preps[i], preps[j])
+                    n_scored += 1
+            t_score += time.perf_counter() - t
+            found += sum(1 for j in positives[i] if j in neigh)
+            missed += [(*positives[i][j], i, j) for j in positives[i] if j not in neigh]
+        print(
+            f"DENSE_POSTING {value}: {candidates / len(mine):.1f} candidates per statement;"
+            f" recall {found}/{total} = {100 * found / max(1, total):.2f}%; per statement:"
+            f" index walk {1e6 * t_walk / len(mine):.0f} us, {n_scored / len(mine):.1f} pairs"
+            f" scored at {1e6 * t_score / max(1, n_scored):.0f} us each"
+        )
+        if value == default:
+            for relation, score, i, j in missed[:show]:
+                print(f"missed ({relation} {score}):\n  {preps[i].text}\n  {preps[j].text}")
+    blocking.DENSE_POSTING = default
 
 
 def main() -> None:
@@ -525,6 +539,9 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=1000, help="batch: articles to match again")
     ap.add_argument("--days", default=None, help="batch: FIRST:LAST dates to take them from")
     ap.add_argument("--show", type=int, default=0, help="recall-db: print this many missed pairs")
+    ap.add_argument(
+        "--dense", default="", help="recall-db: other DENSE_POSTING values to try, e.g. 100,250"
+    )
     args = ap.parse_args()
     if args.what == "build":
         build(args.db, args.copies, args.seed, args.limit)
@@ -539,7 +556,8 @@ def main() -> None:
     elif args.what == "rematch":
         rematch(args.db, args.repeats, args.seed)
     elif args.what == "recall-db":
-        recall_db(args.db, args.sample, args.window, args.seed, args.show)
+        dense = [int(v) for v in args.dense.split(",") if v]
+        recall_db(args.db, args.sample, args.window, args.seed, args.show, dense)
     else:
         recall(args.sample, args.window, args.copies, args.seed)
 
