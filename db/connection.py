@@ -34,8 +34,15 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("claimlens", appauthor=False)) / "claimlens.db"
 
 
-def connect(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Database:
+def connect(
+    path: str | Path,
+    *,
+    readonly: bool = False,
+    on_upgrade: Callable[[int], None] | None = None,
+) -> sqlite_utils.Database:
     """Open (creating and migrating if needed) the claimlens database at ``path``.
+    ``on_upgrade(version)``: told before an existing database of an older schema
+    ``version`` is upgraded (:func:`db.schema.migrate`).
 
     Raises :class:`SchemaError` with a one-line message when the file cannot be used:
     not an SQLite database, not a claimlens one, a newer schema, or not openable.
@@ -59,7 +66,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite_utils.Databas
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(db)
+            migrate(db, on_upgrade)
         return db
     except SchemaError as exc:
         _close(conn)

@@ -249,11 +249,13 @@ def user_version(db: sqlite_utils.Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite_utils.Database) -> int:
+def migrate(db: sqlite_utils.Database, on_upgrade: Callable[[int], None] | None = None) -> int:
     """Bring ``db`` to :data:`SCHEMA_VERSION`; return the version it had before.
 
     Each step runs in its own IMMEDIATE transaction, so a crash mid-migration
     leaves the database at the previous version, never half-migrated.
+    ``on_upgrade(version)`` is called before upgrading an existing database from
+    ``version`` (some steps regroup every claim: tens of seconds on a large one).
     """
     found = check_usable(db)
     version = found
@@ -266,6 +268,8 @@ def migrate(db: sqlite_utils.Database) -> int:
                 db.conn.execute("ROLLBACK")
                 version = user_version(db)
                 continue
+            if version and on_upgrade is not None:
+                on_upgrade(version)
             step(db)
             db.conn.execute(f"PRAGMA user_version = {version + 1}")
             db.conn.execute("COMMIT")

@@ -88,11 +88,26 @@ def test_an_older_version_is_migrated_keeping_its_data(
     # ...opened by a claimlens whose schema has one more version.
     monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     monkeypatch.setitem(schema.MIGRATIONS, SCHEMA_VERSION, _v2)
-    db = connect(path)
+    told: list[int] = []
+    db = connect(path, on_upgrade=told.append)
+    assert told == [SCHEMA_VERSION]  # the version it upgraded from
     assert user_version(db) == SCHEMA_VERSION + 1
     assert db.execute("SELECT count(*), min(lang) FROM articles").fetchone() == (1, "en")
     assert db.execute("SELECT count(*) FROM statements").fetchone()[0] > 20
     assert migrate(db) == SCHEMA_VERSION + 1  # already there: nothing to do
+
+
+def test_the_cli_says_it_is_upgrading_a_database_once(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    db = connect(path)
+    ingest_paths(db, [SEED], match=False)
+    db.execute("PRAGMA user_version = 2")
+    db.conn.close()
+    first = claimlens("--db", str(path), "stats")
+    assert first.returncode == 0, first.stderr
+    assert f"upgrading {path} from schema version 2 to {SCHEMA_VERSION}" in first.stderr
+    again = claimlens("--db", str(path), "stats")
+    assert again.returncode == 0 and "upgrading" not in again.stderr
 
 
 def test_a_failing_migration_leaves_the_old_version_intact(

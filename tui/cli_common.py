@@ -12,7 +12,7 @@ import click
 import sqlite_utils
 
 from db.connection import connect, default_db_path
-from db.schema import SchemaError
+from db.schema import SCHEMA_VERSION, SchemaError
 
 
 @dataclass
@@ -25,10 +25,17 @@ class CliContext:
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
             try:
-                self._db = connect(self.db_path)
+                self._db = connect(self.db_path, on_upgrade=self._upgrading)
             except SchemaError as exc:
                 raise click.ClickException(str(exc)) from exc
         return self._db
+
+    def _upgrading(self, version: int) -> None:
+        click.echo(
+            f"upgrading {self.db_path} from schema version {version}"
+            f" to {SCHEMA_VERSION} (once; large databases take a while)...",
+            err=True,
+        )
 
 
 pass_cli = click.make_pass_decorator(CliContext)
