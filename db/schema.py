@@ -254,11 +254,13 @@ def migrate(db: sqlite_utils.Database, on_upgrade: Callable[[int], None] | None 
 
     Each step runs in its own IMMEDIATE transaction, so a crash mid-migration
     leaves the database at the previous version, never half-migrated.
-    ``on_upgrade(version)`` is called before upgrading an existing database from
-    ``version`` (some steps regroup every claim: tens of seconds on a large one).
+    ``on_upgrade(version)`` is called once before upgrading an existing database
+    from ``version`` (some steps regroup every claim: tens of seconds on a large one).
     """
     found = check_usable(db)
     version = found
+    if found and found < SCHEMA_VERSION and on_upgrade is not None:
+        on_upgrade(found)
     while version < SCHEMA_VERSION:
         step = MIGRATIONS[version]
         db.conn.execute("BEGIN IMMEDIATE")
@@ -268,8 +270,6 @@ def migrate(db: sqlite_utils.Database, on_upgrade: Callable[[int], None] | None 
                 db.conn.execute("ROLLBACK")
                 version = user_version(db)
                 continue
-            if version and on_upgrade is not None:
-                on_upgrade(version)
             step(db)
             db.conn.execute(f"PRAGMA user_version = {version + 1}")
             db.conn.execute("COMMIT")
