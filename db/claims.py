@@ -29,7 +29,7 @@ from typing import Any
 import sqlite_utils
 
 from db.connection import id_chunks
-from db.grouping import CENTRE, Placement, Placer, level_in
+from db.grouping import CENTRE, Placement, Placer, level_in, store_groups
 
 __all__ = [
     "claim_detail",
@@ -114,18 +114,13 @@ def _sizes(conn: sqlite3.Connection, cids: Iterable[int]) -> dict[int, int]:
 
 
 def _store(conn: sqlite3.Connection, claim: dict[int, int]) -> dict[int, int]:
-    """Give the claims formed by a run (keys < 0) rows, and every placed statement
-    its claim id. Returns claim key -> claim id."""
-    ids = {
-        key: conn.execute("INSERT INTO claims(n_sources, n_statements) VALUES (0, 0)").lastrowid
-        for key in sorted({k for k in claim.values() if k < 0}, reverse=True)
-    }
-    ids.update((k, k) for k in claim.values() if k > 0)
-    conn.executemany(
+    """Rows for the claims a run formed, claim ids for its statements: key -> claim id."""
+    return store_groups(
+        conn,
+        claim,
+        "INSERT INTO claims(n_sources, n_statements) VALUES (0, 0)",
         "UPDATE statements SET claim_id = ? WHERE id = ?",
-        [(ids[key], sid) for sid, key in sorted(claim.items())],
     )
-    return ids
 
 
 def _refresh(conn: sqlite3.Connection, cids: Iterable[int], conflicted: set[int]) -> None:

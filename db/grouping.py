@@ -27,10 +27,11 @@ everything again gives.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["CENTRE", "DIRECT", "FRINGE", "Placement", "Placer"]
+__all__ = ["CENTRE", "DIRECT", "FRINGE", "Placement", "Placer", "level_in", "store_groups"]
 
 # Where an item stands in its group.
 CENTRE, DIRECT, FRINGE = 0, 1, 2
@@ -95,3 +96,18 @@ def level_in(item: int, centre: int, linked: bool) -> int:
     if item == centre:
         return CENTRE
     return DIRECT if linked else FRINGE
+
+
+def store_groups(
+    conn: sqlite3.Connection, group: dict[int, int], new_row: str, assign: str
+) -> dict[int, int]:
+    """Write a run's placements (``Placer.group``): a row for each group it formed
+    (keys < 0; ``new_row`` inserts an empty one), then every placed item's group id
+    (``assign`` takes (group id, item id)). Returns group key -> group id."""
+    ids = {
+        key: conn.execute(new_row).lastrowid
+        for key in sorted({k for k in group.values() if k < 0}, reverse=True)
+    }
+    ids.update((k, k) for k in group.values() if k > 0)
+    conn.executemany(assign, [(ids[key], item) for item, key in sorted(group.items())])
+    return ids

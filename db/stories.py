@@ -25,7 +25,7 @@ import sqlite_utils
 
 from db.connection import id_chunks
 from db.dates import day_number
-from db.grouping import CENTRE, Placement, Placer, level_in
+from db.grouping import CENTRE, Placement, Placer, level_in, store_groups
 
 __all__ = [
     "STORY_MAX_CLAIM_STATEMENTS",
@@ -150,33 +150,28 @@ def _story_members(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[i
     return out
 
 
-def _store(conn: sqlite3.Connection, group: dict[int, int]) -> set[int]:
-    """Give the stories formed by a run (keys < 0) rows and every placed article its
-    story id. Returns the ids of the stories written."""
-    ids = {
-        key: conn.execute(
-            "INSERT INTO stories(title, n_articles, n_sources) VALUES ('', 0, 0)"
-        ).lastrowid
-        for key in sorted({k for k in group.values() if k < 0}, reverse=True)
-    }
-    ids.update((k, k) for k in group.values() if k > 0)
-    conn.executemany(
+def _store(conn: sqlite3.Connection, group: dict[int, int]) -> dict[int, list[int]]:
+    """Rows for the stories a run formed, story ids for its articles. Returns the
+    stories written, with all their articles."""
+    ids = store_groups(
+        conn,
+        group,
+        "INSERT INTO stories(title, n_articles, n_sources) VALUES ('', 0, 0)",
         "UPDATE articles SET story_id = ? WHERE id = ?",
-        [(ids[key], aid) for aid, key in sorted(group.items())],
     )
-    return set(ids.values())
+    return _story_members(conn, ids.values())
 
 
 def _refresh(
     conn: sqlite3.Connection,
-    story_ids: set[int],
+    stories: dict[int, list[int]],
     links: dict[int, dict[int, int]],
     meta: dict[int, tuple[int, str | None, str]],
 ) -> None:
-    """Recompute the stored row of stories from their articles (``links`` and ``meta``
+    """Recompute the stored row of ``stories`` (id -> articles; ``links`` and ``meta``
     must cover them): the most linked article's headline, first date, counts."""
     rows = []
-    for story, members in _story_members(conn, story_ids).items():
+    for story, members in stories.items():
         inside = set(members)
         dates = [meta[a][1] for a in members if meta[a][1]]
         central = min(
@@ -253,7 +248,7 @@ def update_stories(
     for aid in sorted(affected):
         placer.place(aid, _older(links, aid))
     written = _store(conn, placer.group)
-    members = [aid for group in _story_members(conn, written).values() for aid in group]
+    members = [aid for group in written.values() for aid in group]
     links, meta = _links(conn, members, min_shared, window_days)
     _refresh(conn, written, links, meta)
     return len(written)
