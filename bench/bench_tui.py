@@ -179,8 +179,8 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
 
 async def screenshot(out: Path) -> None:
     from tui.app import make_app
-    from tui.cli_browse import build_demo_db
     from tui.config import Config
+    from tui.demo import build_demo_db
 
     with tempfile.TemporaryDirectory() as tmp:
         db_path = build_demo_db(Path(tmp) / "demo.db")

@@ -17,8 +17,8 @@ import pytest
 
 from db.connection import connect
 from tui.app import ClaimLensApp, make_app
-from tui.cli_browse import build_demo_db
 from tui.config import Config
+from tui.demo import build_demo_db
 
 __all__ = [
     "MARKUP_TEXT",

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from db.check import CheckReport, check_database, repair_database
-from tui.cli_common import CliContext, emit_json, pass_cli
+from tui.cli.common import CliContext, emit_json, pass_cli
 
 EXIT_PROBLEMS = 1
 
@@ -117,7 +117,3 @@ def _print(report: CheckReport, before: CheckReport | None, path: str) -> None:
 
 def _problems(n: int) -> str:
     return f"{n} problem" if n == 1 else f"{n} problems"
-
-
-def register(group: click.Group) -> None:
-    group.add_command(check_cmd)

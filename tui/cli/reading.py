@@ -1,171 +1,18 @@
-"""The ``claimlens`` command line.
-
-Every command takes the global ``--db PATH`` (or ``$CLAIMLENS_DB``). ``--json``
-output is stable: the keys are documented in the README and only ever added to.
-Exit status: 0 success, 1 some input was rejected or nothing was found to do,
-2 usage error, 130 interrupted.
-"""
+"""Reading commands: ``search``, ``stats``, ``articles``, ``show``."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-    TransferSpeedColumn,
-)
 from rich.text import Text
 
 from db import queries
-from db.formats import Rejected, iter_files
-from db.ingest import IngestReport, ingest_paths, total_bytes
 from db.search import QueryError, count, search
-from tui.cli_common import CliContext, db_path_option, emit_json, pass_cli, resolve_db_path
-
-EXIT_REJECTED = 1
-EXIT_INTERRUPTED = 130
+from tui.cli.common import EXIT_REJECTED, CliContext, console, date_options, emit_json, pass_cli
 
 
-def _console(stderr: bool = False) -> Console:
-    # highlight=False: never colour numbers or URLs inside article text by guesswork;
-    # soft_wrap: long lines stay whole when piped (the terminal wraps them).
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from db.dates import parse_date
-
-    if value is None:
-        return None
-    parsed = parse_date(value)
-    if parsed is None:
-        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)")
-    return parsed
-
-
-def date_options(func):  # type: ignore[no-untyped-def]
-    func = click.option("--until", callback=_iso_date, help="Only up to this date (inclusive).")(
-        func
-    )
-    func = click.option("--since", callback=_iso_date, help="Only from this date (inclusive).")(
-        func
-    )
-    return click.option("--source", help="Only this source (case-insensitive).")(func)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@db_path_option()
-@click.version_option(package_name="claimlens")
-@click.pass_context
-def main(ctx: click.Context, db_path: Path | None) -> None:
-    """claimlens: see what every outlet says about a story, and where they differ."""
-    ctx.obj = CliContext(resolve_db_path(db_path))
-
-
-# --- ingest ------------------------------------------------------------------------------
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--source", help="Source name for every article (overrides the files' own).")
-@click.option("--no-match", is_flag=True, help="Do not match the new articles yet.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-@pass_cli
-def ingest(
-    cli: CliContext,
-    paths: tuple[Path, ...],
-    source: str | None,
-    no_match: bool,
-    as_json: bool,
-    quiet: bool,
-) -> None:
-    """Ingest article files and folders (text, seed, JSON/JSONL, HTML, RSS/Atom).
-
-    The source of each article is --source if given, else the record's own
-    (JSON "source", the feed title, the HTML site name), else the host of its
-    URL, else the name of the folder holding the file.
-    """
-    db = cli.db()
-    err = _console(stderr=True)
-    show_progress = not quiet and not as_json and err.is_terminal
-
-    def on_reject(rejected: Rejected) -> None:
-        err.print(Text(f"rejected: {rejected}", style="yellow"))
-
-    def on_wait() -> None:
-        err.print("another claimlens is writing to this database; waiting for it…")
-
-    if show_progress:
-        total = total_bytes(iter_files(paths))
-        with Progress(
-            TextColumn("ingesting"),
-            BarColumn(),
-            DownloadColumn(),
-            TransferSpeedColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("ingest", total=total)
-            report = ingest_paths(
-                db,
-                paths,
-                source=source,
-                match=not no_match,
-                progress=lambda n: bar.advance(task, n),
-                on_wait=on_wait,
-                on_reject=on_reject,
-            )
-    else:
-        report = ingest_paths(
-            db,
-            paths,
-            source=source,
-            match=not no_match,
-            on_wait=on_wait,
-            on_reject=None if as_json else on_reject,
-        )
-    if as_json:
-        emit_json(report.as_dict())
-    else:
-        _print_ingest_summary(report)
-    if report.interrupted:
-        sys.exit(EXIT_INTERRUPTED)
-    if report.rejected:
-        sys.exit(EXIT_REJECTED)
-
-
-def _print_ingest_summary(report: IngestReport) -> None:
-    out = _console()
-    words_per_s = report.words / report.seconds if report.seconds else 0.0
-    head = "ingested"
-    if report.interrupted or report.error is not None:
-        head = ("interrupted" if report.interrupted else "stopped") + " — saved so far"
-    out.print(
-        Text(
-            f"{head}: {report.added} added, {report.replaced} replaced, "
-            f"{report.unchanged} unchanged, {len(report.rejected)} rejected "
-            f"from {report.files} files; {report.statements} statements, "
-            f"{report.words} words in {report.seconds:.1f}s ({words_per_s:,.0f} words/s)"
-        )
-    )
-    match = report.match
-    if match is not None and hasattr(match, "summary"):
-        out.print(Text(f"matched: {match.summary()}"))
-
-
-# --- search ------------------------------------------------------------------------------
-
-
-@main.command("search")
+@click.command("search")
 @click.argument("query")
 @date_options
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
@@ -202,7 +49,7 @@ def search_cmd(
     if as_json:
         emit_json({"query": query, "total": total, "hits": [h.as_dict() for h in hits]})
         return
-    out = _console()
+    out = console()
     if not hits:
         out.print(Text(f"no statements match {query!r}"))
         sys.exit(EXIT_REJECTED)
@@ -226,7 +73,7 @@ def search_cmd(
 # --- stats, articles, show ------------------------------------------------------------------
 
 
-@main.command()
+@click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @pass_cli
 def stats(cli: CliContext, as_json: bool) -> None:
@@ -235,7 +82,7 @@ def stats(cli: CliContext, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    out = _console()
+    out = console()
     width = max(len(k) for k in data)
     for key, value in data.items():
         if key == "by_source":
@@ -252,7 +99,7 @@ def stats(cli: CliContext, as_json: bool) -> None:
             )
 
 
-@main.command()
+@click.command()
 @date_options
 @click.option("--story", "story_id", type=int, help="Only articles of this story.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
@@ -276,7 +123,7 @@ def articles(
     if as_json:
         emit_json({"total": queries.count_articles(db, filt), "articles": rows})
         return
-    out = _console()
+    out = console()
     for row in rows:
         out.print(
             Text.assemble(
@@ -289,7 +136,7 @@ def articles(
         )
 
 
-@main.command()
+@click.command()
 @click.argument("article_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON (article and statements).")
 @pass_cli
@@ -303,7 +150,7 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
     if as_json:
         emit_json({"article": article, "statements": statements})
         return
-    out = _console()
+    out = console()
     out.print(
         Text(f"article {article['id']} · {article['source']} · {article['date'] or 'undated'}")
     )
@@ -328,8 +175,3 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
 
 # The other command groups live beside this module, one per area; they import
 # ``main``'s helpers, so they are registered once ``main`` exists.
-from tui import cli_browse, cli_check, cli_matching  # noqa: E402
-
-cli_browse.register(main)  # browse, demo
-cli_check.register(main)  # check
-cli_matching.register(main)  # match, matches, claims, stories, pairs

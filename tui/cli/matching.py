@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 
 import click
 
-from tui.cli_common import CliContext, emit_json, pass_cli
+from tui.cli.common import CliContext, emit_json, pass_cli
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -277,9 +277,3 @@ def pairs_cmd(file: Any) -> None:
             continue
         result = compare_texts(cols[-2], cols[-1])
         out.write(f"{line}\t{result.score:.1f}\t{result.relation}\n")
-
-
-def register(group: click.Group) -> None:
-    """Add the matching commands to the ``claimlens`` group."""
-    for cmd in (match_cmd, matches_cmd, claims_cmd, stories_cmd, pairs_cmd):
-        group.add_command(cmd)

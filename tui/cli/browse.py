@@ -3,44 +3,12 @@
 from __future__ import annotations
 
 import tempfile
-from importlib import resources
 from pathlib import Path
 
 import click
 
-from tui.cli_common import CliContext, pass_cli
-
-# The bundled sample: one event reported by two outlets.
-DEMO_SOURCES = (
-    ("000_dd9f0b5d2f8810a6.txt", "Source A"),
-    ("004_30c3ae78e6307b4b.txt", "Source B"),
-)
-
-
-def sample_paths() -> list[tuple[Path, str]]:
-    root = resources.files("tui.samples")
-    return [(Path(str(root / name)), source) for name, source in DEMO_SOURCES]
-
-
-def build_demo_db(path: Path, *, match: bool = True) -> Path:
-    """Ingest the bundled sample articles into a new database at ``path``."""
-    from db.connection import connect
-    from db.ingest import ingest_paths
-
-    db = connect(path)
-    samples = sample_paths()
-    for i, (sample, source) in enumerate(samples):
-        last = i == len(samples) - 1
-        ingest_paths(db, [sample], source=source, match=False)
-        if last and match:
-            try:
-                from db.ingest import match_pending
-
-                match_pending(db)
-            except ImportError:  # the matching engine is not installed yet
-                pass
-    db.conn.close()
-    return path
+from tui.cli.common import CliContext, pass_cli
+from tui.demo import build_demo_db
 
 
 def _run(db_path: Path, *, config_path: Path | None, theme: str | None, title: str | None) -> None:
@@ -98,8 +66,3 @@ def demo(config_path: Path | None, theme: str | None, keep: Path | None) -> None
     with tempfile.TemporaryDirectory(prefix="claimlens-demo-") as tmp:
         path = build_demo_db(Path(tmp) / "demo.db")
         _run(path, config_path=config_path, theme=theme, title="demo")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(browse)
-    group.add_command(demo)

@@ -1,4 +1,4 @@
-"""Helpers shared by the CLI command modules: the database handle and output."""
+"""Helpers shared by the CLI command modules: the database handle, options and output."""
 
 from __future__ import annotations
 
@@ -10,9 +10,14 @@ from typing import Any
 
 import click
 import sqlite_utils
+from rich.console import Console
 
 from db.connection import connect, default_db_path
+from db.dates import parse_date
 from db.schema import SCHEMA_VERSION, SchemaError
+
+EXIT_REJECTED = 1
+EXIT_INTERRUPTED = 130
 
 
 @dataclass
@@ -60,3 +65,28 @@ def resolve_db_path(path: Path | None) -> Path:
 def emit_json(obj: Any) -> None:
     """Print ``obj`` as JSON: UTF-8, two-space indent, a trailing newline."""
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def console(stderr: bool = False) -> Console:
+    # highlight=False: never colour numbers or URLs inside article text by guesswork;
+    # soft_wrap: long lines stay whole when piped (the terminal wraps them).
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return parsed
+
+
+def date_options(func):  # type: ignore[no-untyped-def]
+    func = click.option("--until", callback=_iso_date, help="Only up to this date (inclusive).")(
+        func
+    )
+    func = click.option("--since", callback=_iso_date, help="Only from this date (inclusive).")(
+        func
+    )
+    return click.option("--source", help="Only this source (case-insensitive).")(func)
