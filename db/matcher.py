@@ -1,5 +1,22 @@
 """Pair scoring: is statement B the same claim as statement A, and do their numbers agree?
 
+Interface (what the pipeline, the CLI and the app read; fields are only ever added):
+:func:`compare` / :func:`compare_texts` return a :class:`PairResult` with
+
+* ``relation``: ``'same'`` (the same claim), ``'conflict'`` (the same claim about the
+  same quantity with another number), ``'related'`` (the same event or participants,
+  a different claim: shown apart, never corroboration) or ``'different'``;
+* ``score``: 0..100, how surely the relation holds (see below);
+* ``diffs``: for a conflict, the differing numbers ``{a, b, a_value, b_value, unit,
+  a_qualifier, b_qualifier}``;
+* ``evidence``: an :class:`Evidence` (empty for ``different``) saying why, in words a
+  reader knows: ``names`` shared (surface forms), ``numbers`` that agree (as written
+  in A), ``quote`` (shared quoted words), ``speaker`` (the shared speaker's name), and
+  ``differs``: short reasons the pair is not ``same`` (``"negation"``, ``"denial"``,
+  ``"modality"``, ``"opposite: raised/cut"``, ``"other names: X / Y"``, ``"numbers"``,
+  ``"claim"``). ``Evidence.as_dict()`` is the JSON form, ``Evidence.summary()`` a
+  compact line for the claim panel (plain text, never markup).
+
 Two steps, both pure functions of the two texts (no corpus statistics, so a pair
 scores the same in a full rebuild and in incremental matching):
 
@@ -975,10 +992,49 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why two statements were matched (see the module docstring); all plain text."""
+
+    names: tuple[str, ...] = ()  # names both mention, as written in A
+    numbers: tuple[str, ...] = ()  # numbers that agree, as written in A
+    quote: tuple[str, ...] = ()  # quoted words both carry
+    speaker: str = ""  # the speaker both name
+    differs: tuple[str, ...] = ()  # why it is not 'same' (for related/conflict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "names": list(self.names),
+            "numbers": list(self.numbers),
+            "quote": list(self.quote),
+            "speaker": self.speaker,
+            "differs": list(self.differs),
+        }
+
+    def summary(self) -> str:
+        """One compact line: 'speaker Umerov · names KBS, Umerov · 10,000 · differs: …'."""
+        parts = []
+        if self.speaker:
+            parts.append(f"speaker {self.speaker}")
+        if self.quote:
+            parts.append("quote")
+        if self.names:
+            parts.append("names " + ", ".join(self.names))
+        if self.numbers:
+            parts.append(", ".join(self.numbers))
+        if self.differs:
+            parts.append("differs: " + "; ".join(self.differs))
+        return " · ".join(parts)
+
+
+NO_EVIDENCE = Evidence()
+
+
+@dataclass(frozen=True, slots=True)
 class PairResult:
     score: float  # 0..100
-    relation: str  # 'same' | 'conflict' | 'different'
+    relation: str  # 'same' | 'conflict' | 'related' | 'different'
     diffs: tuple[dict[str, Any], ...] = ()
+    evidence: Evidence = NO_EVIDENCE
 
 
 _NEGATION_WORDS = NEGATIONS  # re-exported for the docs
