@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.connection import id_chunks
+from db.id_chunks import id_chunks
 from db.normalize import INFORMATIVE_RARITY, PLACE_TOKENS, rarity
 
 __all__ = [

@@ -28,7 +28,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db.connection import id_chunks
+from db.id_chunks import id_chunks
 from db.grouping import CENTRE, Placement, Placer, level_in, store_groups
 
 __all__ = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -146,16 +146,3 @@ def rollback(conn: sqlite3.Connection) -> None:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
 
-
-# SQLite caps the host parameters of one statement (999 before 3.32): lists of ids
-# are bound in chunks of this many (a statement may bind a chunk twice).
-ID_CHUNK = 400
-
-
-def id_chunks(ids: Iterable[int], size: int = ID_CHUNK) -> Iterator[tuple[str, list[int]]]:
-    """``(marks, chunk)`` for ``... IN ({marks})`` over ``ids`` in order, ``size`` at a
-    time; ``marks`` is the ``?,?,...`` placeholder list of the chunk."""
-    ids = list(ids)
-    for i in range(0, len(ids), size):
-        chunk = ids[i : i + size]
-        yield ",".join("?" * len(chunk)), chunk

@@ -50,7 +50,8 @@ from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.claims import claim_detail as claim_detail  # re-exported for the browser
 from db.claims import list_claims as list_claims
 from db.claims import place_claims, rebuild_claims, stale_claims
-from db.connection import id_chunks, transaction
+from db.connection import transaction
+from db.id_chunks import id_chunks
 from db.dates import day_number
 from db.matcher import (
     Prepared,

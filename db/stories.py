@@ -23,7 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db.connection import id_chunks
+from db.id_chunks import id_chunks
 from db.dates import day_number
 from db.grouping import CENTRE, Placement, Placer, level_in, store_groups
 

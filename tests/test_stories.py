@@ -139,7 +139,7 @@ def test_updating_many_articles_reads_each_claim_once(tmp_path: Path, monkeypatc
     assert len(rebuilt) == 2
     # Articles bound one per chunk (as thousands are, 400 at a time): a claim whose
     # articles fall in several chunks is still 3 statements, not 3 times 3.
-    from db.connection import id_chunks
+    from db.id_chunks import id_chunks
 
     monkeypatch.setattr(stories, "id_chunks", lambda ids: id_chunks(ids, size=1))
     every = [r[0] for r in db.execute("SELECT id FROM articles")]
