@@ -17,7 +17,7 @@ synonyms swapped, numbers changed now and then (conflicts), some sentences
 replaced by ones from unrelated articles or left out, dates shifted 0-3 days.
 
 Statements are split by a simple splitter and inserted straight into the schema
-(with numbers from db.extract), not through the ingest: this measures matching.
+(with numbers from db.numbers), not through the ingest: this measures matching.
 Nothing here is a test; numbers go to BENCHMARKS.md.
 """
 
@@ -42,8 +42,8 @@ from bench_match_data import bbc_articles, reuters_articles, split_sentences
 from db import matching
 from db.blocking import blocking_keys
 from db.connection import connect, transaction
-from db.extract import extract_numbers
 from db.matcher import compare
+from db.numbers import extract_numbers
 
 SYNONYMS = {
     "said": "stated",

@@ -67,10 +67,12 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from db.matcher_weights import INTERCEPT, SAME_P, WEIGHTS
+from db.numbers import NumberSpan, extract_numbers
+from db.quotes import find_speaker
 from db.normalize import (
     _RARITY,
     INFORMATIVE_RARITY,
-    NEGATIONS,
     PLACE_TOKENS,
     Token,
     clean,
@@ -92,7 +94,7 @@ __all__ = [
     "TokenCounts",
     "compare",
     "compare_texts",
-    "content_tokens",
+    "content_token_set",
     "decide",
     "expand",
     "features",
@@ -219,113 +221,7 @@ MODEL_NAMES, MODEL_SIGNS, _MODEL_BASE = _model_names()
 # Features zeroed to ask "would this be the same claim if the numbers agreed?"
 _NUMBER_DISAGREEMENT = (FEATURE_NAMES.index("numbers_conflict"),)
 
-# Fitted by bench/fit_matcher.py (bounded logistic regression, L2=1, on the MRPC train
-# split and 360 hand-labelled BASIL pairs; every weight has its feature's sign).
-SAME_P = 0.5
-INTERCEPT = -4.6272
-WEIGHTS: tuple[float, ...] = (
-    0.0193,  # raw_ratio@0.0
-    0.0000,  # raw_ratio@0.3
-    0.0000,  # raw_ratio@0.35
-    0.0000,  # raw_ratio@0.4
-    0.3881,  # raw_ratio@0.45
-    0.0852,  # raw_ratio@0.5
-    0.3219,  # raw_ratio@0.55
-    0.0000,  # raw_ratio@0.6
-    0.2983,  # raw_ratio@0.65
-    0.0983,  # raw_ratio@0.7
-    0.2783,  # raw_ratio@0.75
-    0.5181,  # raw_ratio@0.8
-    0.2689,  # raw_ratio@0.85
-    0.0737,  # raw_ratio@0.9
-    0.0177,  # raw_ratio@0.95
-    0.0000,  # raw_token_set@0.0
-    0.0211,  # raw_token_set@0.3
-    0.1285,  # raw_token_set@0.35
-    0.0000,  # raw_token_set@0.4
-    0.0000,  # raw_token_set@0.45
-    0.1072,  # raw_token_set@0.5
-    0.3489,  # raw_token_set@0.55
-    0.6916,  # raw_token_set@0.6
-    0.0000,  # raw_token_set@0.65
-    0.0000,  # raw_token_set@0.7
-    0.0000,  # raw_token_set@0.75
-    0.0000,  # raw_token_set@0.8
-    0.0000,  # raw_token_set@0.85
-    0.0000,  # raw_token_set@0.9
-    0.0000,  # raw_token_set@0.95
-    0.4872,  # words_cover@0.0
-    0.3447,  # words_cover@0.3
-    0.0000,  # words_cover@0.35
-    0.1211,  # words_cover@0.4
-    0.0607,  # words_cover@0.45
-    0.0000,  # words_cover@0.5
-    0.0000,  # words_cover@0.55
-    0.0000,  # words_cover@0.6
-    0.0000,  # words_cover@0.65
-    0.2470,  # words_cover@0.7
-    0.2528,  # words_cover@0.75
-    0.5639,  # words_cover@0.8
-    0.1459,  # words_cover@0.85
-    0.0417,  # words_cover@0.9
-    0.0250,  # words_cover@0.95
-    0.3414,  # words_lcs@0.0
-    0.0000,  # words_lcs@0.3
-    0.1351,  # words_lcs@0.35
-    0.0000,  # words_lcs@0.4
-    0.1916,  # words_lcs@0.45
-    0.0413,  # words_lcs@0.5
-    0.0328,  # words_lcs@0.55
-    0.0026,  # words_lcs@0.6
-    0.3311,  # words_lcs@0.65
-    0.1858,  # words_lcs@0.7
-    0.3800,  # words_lcs@0.75
-    0.0875,  # words_lcs@0.8
-    0.0000,  # words_lcs@0.85
-    0.0132,  # words_lcs@0.9
-    0.0055,  # words_lcs@0.95
-    0.0000,  # reordered@0.0
-    0.3683,  # reordered@0.05
-    0.1025,  # reordered@0.1
-    0.4922,  # reordered@0.15
-    0.3442,  # reordered@0.2
-    0.2360,  # reordered@0.3
-    0.6730,  # reordered@0.4
-    0.0800,  # reordered@0.6
-    -0.4927,  # words_swapped
-    -0.2137,  # tokens_swapped
-    -0.4694,  # unmatched_run
-    -0.2296,  # length_diff
-    0.0642,  # weighted_jaccard
-    0.1972,  # weighted_containment
-    0.4310,  # clause_jaccard
-    0.7922,  # local_jaccard@0.0
-    0.0000,  # local_jaccard@0.3
-    0.0000,  # local_jaccard@0.35
-    0.0000,  # local_jaccard@0.4
-    0.0000,  # local_jaccard@0.45
-    0.0000,  # local_jaccard@0.5
-    0.0000,  # local_jaccard@0.55
-    0.0935,  # local_jaccard@0.6
-    0.0126,  # local_jaccard@0.65
-    0.0765,  # local_jaccard@0.7
-    0.1698,  # local_jaccard@0.75
-    0.1804,  # local_jaccard@0.8
-    0.1874,  # local_jaccard@0.85
-    0.0689,  # local_jaccard@0.9
-    0.0113,  # local_jaccard@0.95
-    0.3768,  # local_containment
-    0.0000,  # shared_names
-    0.0000,  # entity_unmatched
-    0.0582,  # numbers_agree
-    -0.4854,  # numbers_unmatched
-    -0.3984,  # numbers_conflict
-    0.0000,  # speaker_agree
-    -0.0965,  # speaker_disagree
-    0.7228,  # quote_overlap
-    -0.7552,  # negation_mismatch
-    2.4263,  # in_articles
-)
+# SAME_P, INTERCEPT and WEIGHTS: fitted by bench/fit_matcher.py (db/matcher_weights.py).
 
 
 def expand(base: Sequence[float]) -> list[float]:
@@ -523,31 +419,14 @@ def _shared_names(a: Prepared, b: Prepared) -> float:
     return math.fsum(0.5 * (la.get(t, _LOG2) + lb.get(t, _LOG2)) for t in both)
 
 
-def _as_num(n: Any) -> Num:
-    if isinstance(n, Num):
-        return n
-    if isinstance(n, dict):
-        return Num(float(n["value"]), n.get("unit"), n.get("qualifier"), str(n.get("raw", "")))
-    if isinstance(n, tuple) and not hasattr(n, "value"):
-        value, unit, qualifier, raw = n
-        return Num(float(value), unit, qualifier, str(raw))
-    return Num(float(n.value), n.unit, n.qualifier, str(n.raw))
-
-
-def _extract_numbers(text: str) -> list[Any]:
-    from db.extract import extract_numbers
-
-    return extract_numbers(text)
+def _as_num(n: NumberSpan) -> Num:
+    return Num(n.value, n.unit, n.qualifier, n.raw)
 
 
 def _find_speaker(text: str) -> str | None:
     try:
-        from db.extract import find_speaker
-    except ImportError:  # pragma: no cover - extract is part of the package
-        return None
-    try:
         return find_speaker(text)
-    except Exception:
+    except Exception:  # a statement the speaker finder cannot read has no speaker
         return None
 
 
@@ -662,7 +541,7 @@ def _is_content(t: Token) -> bool:
     return not t.stop and not t.number
 
 
-def content_tokens(text: str) -> frozenset[str]:
+def content_token_set(text: str) -> frozenset[str]:
     """The ``tokset`` :func:`prepare` would give ``text``, for a fraction of its cost
     (an article's other statements only count in its :func:`token_counts`)."""
     return frozenset(t.norm for t in tokenize(clean(text or "")) if _is_content(t))
@@ -672,15 +551,15 @@ def prepare(
     text: str,
     *,
     speaker: str | None = None,
-    numbers: Iterable[Any] | None = None,
+    numbers: Iterable[Num] | None = None,
     quotes: Iterable[str] | None = None,
     split: bool = True,
 ) -> Prepared:
     """Normalise ``text`` for :func:`compare`.
 
-    ``speaker``, ``numbers`` (objects with value/unit/qualifier/raw, dicts or
-    4-tuples) and ``quotes`` (quoted strings) are taken as given when known (the
-    database has them); otherwise they are extracted from ``text``.
+    ``speaker``, ``numbers`` (:class:`Num`) and ``quotes`` (quoted strings) are taken
+    as given when known (the database has them); otherwise they are extracted from
+    ``text``.
     """
     text = clean(text or "")
     intern = sys.intern
@@ -692,8 +571,9 @@ def prepare(
     tokens = tuple(intern(t.norm) for t in content)
     tokset = frozenset(tokens)
     if numbers is None:
-        numbers = _extract_numbers(text)
-    nums = tuple(_as_num(n) for n in numbers)
+        nums = tuple(_as_num(n) for n in extract_numbers(text))
+    else:
+        nums = tuple(numbers)
     if speaker is None:
         speaker = _find_speaker(text)
     spk = _frozen(intern(t.norm) for t in tokenize(speaker) if not t.stop) if speaker else _EMPTY
@@ -1035,9 +915,6 @@ class PairResult:
     relation: str  # 'same' | 'conflict' | 'related' | 'different'
     diffs: tuple[dict[str, Any], ...] = ()
     evidence: Evidence = NO_EVIDENCE
-
-
-_NEGATION_WORDS = NEGATIONS  # re-exported for the docs
 
 
 def _judge(f: Features, model: Model) -> PairResult:

@@ -24,14 +24,13 @@ import gc
 import re
 from dataclasses import dataclass, field
 
-from db.extract import (
-    NumberSpan,
+from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
+from db.quotes import (
+    VERB_TOKENS,
     QuoteSpan,
     extract_quotes,
     find_speaker,
-    numbers_at,
     quotes_in_line,
-    scan_flags,
     speech_verb_starts,
 )
 from db.segment import split_sentences
@@ -132,6 +131,13 @@ def _statements(
         if speaker is None and qs:
             speaker = next((q.speaker for q in qs if q.speaker), None)
         out.append(Statement(s, e, kind, sent, speaker, qs, ns))
+
+
+def scan_flags(text: str) -> tuple[bool, bool]:
+    """(may hold a spelled-out number, may hold a speech verb), from one C-speed
+    lower/split pass, so the costlier regex scans can be skipped."""
+    toks = text.lower().replace("-", " ").split()
+    return not NUMWORD_TOKENS.isdisjoint(toks), not VERB_TOKENS.isdisjoint(toks)
 
 
 def _analyse_region(text: str, ls: int, le: int, kind: str, out: list[Statement]) -> None:

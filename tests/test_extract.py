@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db.extract import NumberSpan, extract_numbers, extract_quotes, find_speaker
+from db.numbers import NumberSpan, extract_numbers
+from db.quotes import extract_quotes, find_speaker
 
 
 def nums(text: str) -> list[tuple[str, float, str | None, str | None]]:

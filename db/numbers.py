@@ -1,0 +1,564 @@
+"""Numbers (numeric claims) found inside news text, and the one reader of number words.
+
+Everything here works on plain ``str`` with exact character offsets: for every span
+returned, ``text[span.start:span.end] == span.raw``. Nothing
+raises on any ``str``, and every scan is linear: regexes have no ambiguous nested
+quantifiers, and windows around a match are bounded (see the tests with 100k dots and
+1 MB words).
+
+Numbers — what counts as a numeric claim (decisions, so the matcher can rely on them):
+
+* Reported: cardinals written in digits (``11,000``, ``3.5``), with currency
+  (``$1.13bn``, ``£600m``, ``1.5 billion dlrs``), percentages (``76%``, ``10 pct``,
+  ``5 per cent``; percentage points get unit ``"pp"``), scale words (``5.93 mln``,
+  ``2 million``) and spelled-out cardinals (``five``, ``twenty-five``, ``two hundred
+  and fifty``, ``half a million``, ``a dozen``; also in compounds: ``five-year`` -> 5).
+* Not reported at all (they are not claims): years (a bare 4-digit 1800-2099 with no
+  currency/scale/percent; "2000 people" is lost with them), dates (``Jan. 5``,
+  ``5 January``), times (``3 p.m.``, ``10:30``, ``9 GMT``), ordinals (``1st``,
+  ``first``), numbers inside words or identifiers (``G7``, ``COVID-19``, ``F-16``,
+  ``No. 10``, ``Article 5``), numbers glued to ``/`` or ``:`` (``9/11``, ``24/7``),
+  decades (``1990s``), ``5m`` without a currency (metres? minutes?), fractions
+  (``two-thirds``) and bare ``one`` (nearly always a pronoun: "one of", "no one"; it
+  counts with a scale: "one million"). ALL-CAPS spelled numbers ("FIVE") are missed.
+* English conventions only: ``11.000`` is eleven, not eleven thousand. Signs are not
+  captured (values are magnitudes; direction lives in the verbs).
+* ``unit`` is an ISO currency code (``$``/dlrs -> USD, ``£``/stg -> GBP, ``€`` -> EUR,
+  ``¥``/yen -> JPY, "Canadian dlrs" -> CAD, ...), ``"%"`` or ``"pp"`` — never a guessed
+  noun ("155,221 bags" has unit ``None``). Cents (``cts``) become USD fractions.
+* ``qualifier`` is one of a small normalised vocabulary, ``raw`` keeps the words:
+  ``"about"`` (about, around, approximately, roughly, some, circa), ``"estimated"``
+  (an estimated, estimated), ``"at least"`` (at least, no fewer/less than, a minimum
+  of), ``"at most"`` (at most, no more than, a maximum of), ``"more than"`` (more
+  than, over, above, in excess of, upwards of, just over), ``"less than"`` (less than,
+  fewer than, under, below), ``"nearly"`` (nearly, almost, close to, just under),
+  ``"up to"`` (up to, as many as, as much as); ``None`` when plain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from db.wordsets import first_letter_trie, with_punct, words
+
+__all__ = [
+    "NUMWORD_TOKENS",
+    "TENS_WORDS",
+    "UNIT_WORDS",
+    "NumberSpan",
+    "extract_numbers",
+    "may_hold_number_words",
+    "numbers_at",
+    "read_number_words",
+]
+
+
+@dataclass(slots=True, frozen=True)
+class NumberSpan:
+    start: int
+    end: int
+    raw: str
+    value: float
+    unit: str | None
+    qualifier: str | None
+
+
+# --------------------------------------------------------------------------- numbers
+
+_CURRENCY_PREFIX = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "£": "GBP",
+    "gbp": "GBP",
+    "€": "EUR",
+    "eur": "EUR",
+    "¥": "JPY",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "rs": "INR",
+    "rs.": "INR",
+}
+
+# Powers of ten, so values are built exactly from the decimal string: 4.1 * 1e6 is
+# 4099999.9999999995, float("4.1e6") is 4100000.0.
+_SCALE_EXP = {
+    "k": 3,
+    "thousand": 3,
+    "m": 6,
+    "mn": 6,
+    "mln": 6,
+    "million": 6,
+    "b": 9,
+    "bn": 9,
+    "bln": 9,
+    "billion": 9,
+    "tn": 12,
+    "trn": 12,
+    "tln": 12,
+    "trillion": 12,
+}
+
+# The digit core. A currency prefix may be glued or spaced ("$ 5", "USD 5").
+# Digits are bounded ({1,30}) so float() never sees a megabyte of digits.
+_NUM_RE = re.compile(
+    # Starts with a bare [0-9] so the engine's charset scan can skip ahead (a leading
+    # lookbehind or optional currency group made this scan 8x slower). The lookbehind
+    # after the first digit refuses starts inside a word or digit run, which also keeps
+    # a 1 MB digit string linear. Digits are bounded so float() never sees megabytes.
+    r"[0-9](?<![0-9A-Za-z.,_][0-9])"
+    r"(?:\d{0,2}(?:,\d{3}){1,10}|\d{0,29})(?:\.\d{1,12})?"
+    # Reuters-style mixed fractions: "7-1/2 pct", "22-1/2 cts".
+    r"(?:-(?P<fn>[1-9]|1[0-5])/(?P<fd>2|4|8|16|32)(?![0-9/]))?"
+    # Scales glued to the digits: "$1.13bn", "£600m", "5mln". Lone m/k/b only count
+    # after a currency (else "5m" may be metres); that is checked in code.
+    r"(?P<glued>bn|mln|bln|mn|trn|tn|m|k|b)?(?![A-Za-z0-9])"
+)
+# A currency sign/code right before the digits ("$", "US$", "USD ", "£"), looked for
+# in the few characters before a number.
+_CUR_BEFORE_RE = re.compile(r"(?:US\$|USD ?|GBP ?|EUR ?|HK\$|NZ\$|[ACS]\$|Rs\.? ?|[$£€¥] ?)\Z")
+
+_DOLLAR_ADJ = {
+    "canadian": "CAD",
+    "australian": "AUD",
+    "hong kong": "HKD",
+    "new zealand": "NZD",
+    "singapore": "SGD",
+    "taiwan": "TWD",
+}
+_CURRENCY_WORDS = {
+    "dlrs": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "stg": "GBP",
+    "sterling": "GBP",
+    "pounds sterling": "GBP",
+    "euro": "EUR",
+    "euros": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "swiss francs": "CHF",
+    "francs": "FRF",
+    "marks": "DEM",
+    "cts": "USD",
+    "cents": "USD",
+}
+
+_MONTH_NAMES = words(
+    """
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    """
+)
+# Case-sensitive on purpose: "may 5" is rarer than "May 5", and Reuters caps are covered.
+_MONTHS = frozenset(_MONTH_NAMES) | frozenset(m.upper() for m in _MONTH_NAMES)
+# Identifiers: "No. 10", "Article 5", "Resolution 2231", "Flight 17" (case-sensitive).
+_IDENT_WORDS = words(
+    """
+    No Nos NO Number Article Section Chapter Resolution Flight Route Page Clause Paragraph
+    Rule Room Vol Volume Episode Season Level Phase Stage Category Grade Gate Platform
+    Highway Interstate Channel Unit Ward District Lot Apollo Windows iPhone Galaxy
+    """
+)
+
+# Everything that can follow the digits, in one anchored match (one regex call per
+# number instead of five): a date or time (then it is no claim), else an optional scale
+# word followed by an optional percent sign/word or currency word.
+_SUFFIX_RE = re.compile(
+    r"(?P<date>(?:st|nd|rd|th)?[ \u00a0](?:of[ ])?(?:"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\b)"
+    r"|(?P<time>[ \u00a0]?(?:(?i:[ap]\.m\.|[ap]m\b|hrs\b|o'clock\b)"
+    r"|(?:GMT|UTC|BST|CET|ET|[ECMP][SD]T)\b))"
+    r"|(?P<scale>[ \u00a0]?(?:-[ ]?)?"
+    r"(?P<sw>(?i:thousand|million|billion|trillion|mln|bln|bn|mn|trn|tln))\b)?"
+    r"(?:(?P<pct>[ \u00a0]?(?i:%|pct\b|per[ -]?cent\b|percent\b)"
+    r"(?P<pts>[ \u00a0](?i:points?|pts?)\b)?|[ \u00a0](?P<pp>(?i:percentage[ \u00a0]points?))\b)"
+    r"|(?P<cur>[ \u00a0](?:(?P<adj>(?i:U\.?S\.?|US|Canadian|Australian|Hong[ ]Kong|New[ ]Zealand"
+    r"|Singapore|Taiwan))[ \u00a0])?"
+    r"(?P<cw>(?i:dlrs|dollars?|stg|sterling|pounds[ ]sterling|euros?|yen|yuan|rupees|roubles"
+    r"|rubles|swiss[ ]francs|francs|marks|cts|cents))\b))?"
+)
+
+_QUALIFIERS = {
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "roughly": "about",
+    "some": "about",
+    "circa": "about",
+    "an estimated": "estimated",
+    "estimated": "estimated",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "at most": "at most",
+    "no more than": "at most",
+    "a maximum of": "at most",
+    "more than": "more than",
+    "over": "more than",
+    "above": "more than",
+    "in excess of": "more than",
+    "upwards of": "more than",
+    "just over": "more than",
+    "less than": "less than",
+    "fewer than": "less than",
+    "under": "less than",
+    "below": "less than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "just shy of": "nearly",
+    "up to": "up to",
+    "as many as": "up to",
+    "as much as": "up to",
+}
+_QUAL_LAST = frozenset(q.split()[-1] for q in _QUALIFIERS)  # "at least" -> "least"
+_WINDOW = 24  # characters looked at before a number (qualifiers, months, identifiers)
+
+
+def _prev_tokens(text: str, start: int) -> list[str] | None:
+    """Up to 3 whitespace-separated tokens right before ``start`` (None if glued).
+
+    Token-based rather than a ``$``-anchored regex search: that search retries at
+    every window position and costs ~10x more per number.
+    """
+    lo = max(0, start - _WINDOW)
+    window = text[lo:start]
+    stripped = window.rstrip()
+    if len(stripped) == len(window) or not stripped:
+        return None
+    toks = stripped.split()
+    # The window may cut a word in half: drop a first token that starts at the cut.
+    if lo > 0 and not window[0].isspace() and not text[lo - 1].isspace():
+        toks = toks[1:]
+    return toks[-3:]
+
+
+def _qualifier(text: str, start: int, toks: list[str] | None) -> tuple[int, str | None]:
+    """A qualifier ending right before ``start``: (its start, normalised) or (start, None)."""
+    if not toks or toks[-1].lower() not in _QUAL_LAST:
+        return start, None  # the common case, decided by one set look-up
+    for k in range(len(toks), 0, -1):
+        key = " ".join(toks[-k:]).lower()
+        qual = _QUALIFIERS.get(key)
+        if qual is not None:
+            pos = start
+            for tok in reversed(toks[-k:]):
+                pos = text.rfind(tok, 0, pos)
+            return pos, qual
+    return start, None
+
+
+UNIT_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_BIG_WORDS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SMALL_ALT = "|".join(sorted([*UNIT_WORDS, *TENS_WORDS], key=len, reverse=True))
+_BIG_ALT = "hundred|thousand|million|billion|trillion"
+_SMALLP = rf"(?:{_SMALL_ALT})(?:-(?:{_SMALL_ALT}))?"
+
+
+
+_SMALL_WORDS = [*UNIT_WORDS, *TENS_WORDS]
+# A spelled-out cardinal: a small word ("five", "twenty-five"), optionally followed by
+# big words each optionally followed by another small part ("two hundred and fifty
+# thousand"); or "a"/"half a" + a big word ("a million", "half a million", "a dozen").
+# Performance: the pattern starts with a bare character class so the regex engine can
+# skip ahead with its charset scan; the word-start check is a lookbehind after that
+# first letter, and case-insensitivity is scoped to the rare continuation. A
+# whole-pattern IGNORECASE made this scan 4x slower than everything else together.
+# ALL-CAPS spelled numbers ("FIVE") are not matched. Fractions ("two-thirds") are
+# rejected by the final lookahead.
+_WORDNUM_RE = re.compile(
+    "[" + "".join(sorted({w[0] + w[0].upper() for w in [*_SMALL_WORDS, "half", "a"]})) + "]"
+    r"(?<![A-Za-z0-9].)"
+    rf"(?:(?<=[Hh])alf[ -]an?[ ](?P<hbig>(?i:{_BIG_ALT}|dozen))"
+    rf"|(?<=[Aa])n?[ ](?P<abig>(?i:{_BIG_ALT}|dozen))"
+    rf"|(?:{first_letter_trie(_SMALL_WORDS)})(?i:-(?:{_SMALL_ALT}))?"
+    rf"(?i:[ -](?:{_BIG_ALT})(?:[ ](?:and[ ])?{_SMALLP})?){{0,4}})\b"
+    r"(?!-(?:thirds?|fourths?|fifths?|quarters?|halves|tenths?)\b)"
+)
+_WORD_SPLIT_RE = re.compile(r"[ -]+")
+
+
+
+NUMWORD_TOKENS = with_punct({*_SMALL_WORDS, *_BIG_WORDS, "half", "dozen"})
+
+
+_A_SCALE = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
+
+
+def read_number_words(
+    words: Sequence[str], i: int = 0, joined: Callable[[int], bool] | None = None
+) -> tuple[float, int]:
+    """The spelled-out cardinal starting at ``words[i]``: (value, tokens used).
+
+    ``words`` are lower-case tokens ("two", "hundred", "and", "fifty", "thousand");
+    "a"/"an" count before a scale word ("a dozen", "a million"), "dozen" multiplies,
+    "and" is read only between a number and a unit word. Reading stops at the first
+    other token, or where ``joined(j)`` says token j is not attached to the one before
+    it (db.normalize: not separated by spaces only). ``used`` is 0 when no number
+    starts here. The one reader of number words: db.normalize folds them into digit
+    tokens with it, and this module values the spans its regex finds.
+    """
+    n = len(words)
+    j = i
+    total = current = 0.0
+    seen = False
+    if words[i] in ("a", "an"):
+        if i + 1 < n and words[i + 1] in _A_SCALE:
+            current, seen = 1.0, True
+            j += 1
+        else:
+            return 0.0, 0
+    while j < n:
+        w = words[j]
+        if j > i and joined is not None and not joined(j):
+            break
+        if w in UNIT_WORDS:
+            current += UNIT_WORDS[w]
+            seen = True
+        elif w in TENS_WORDS:
+            current += TENS_WORDS[w]
+            seen = True
+        elif w == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif w in _BIG_WORDS and seen:
+            if w == "hundred":
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * _BIG_WORDS[w]
+                current = 0.0
+        elif not (w == "and" and seen and j + 1 < n and _is_unit(words[j + 1])):
+            break
+        j += 1
+    if not seen:
+        return 0.0, 0
+    return total + current, j - i
+
+
+def _is_unit(w: str) -> bool:
+    return w in UNIT_WORDS or w in TENS_WORDS or w == "dozen"
+
+
+def _parse_words(span: str) -> float | None:
+    """Value of a spelled-out cardinal like 'two hundred and fifty thousand' (the whole
+    span must be read), by :func:`read_number_words`."""
+    toks = [w for w in _WORD_SPLIT_RE.split(span.lower()) if w]
+    if not toks:
+        return None
+    value, used = read_number_words(toks)
+    return value if used == len(toks) else None
+
+
+def _in_word(text: str, start: int, end: int) -> bool:
+    """True when the span is glued to letters/digits: G7, COVID-19, F-16, 9/11, 10:30."""
+    if start > 0:
+        c = text[start - 1]
+        if c.isalnum() or c in "/:_":
+            return True
+        # "F-16", "Su-27", "COVID-19": a hyphen glued to a letter before it.
+        if c in "-\u2011" and start > 1 and text[start - 2].isalpha():
+            return True
+        # "1.2.3" / "v.2": a dot glued to an alphanumeric.
+        if c == "." and start > 1 and text[start - 2].isalnum():
+            return True
+    if end < len(text):
+        c = text[end]
+        if c in "/_" or (c == ":" and end + 1 < len(text) and text[end + 1].isdigit()):
+            return True
+        # "1.2.3": a dot followed by a digit after a complete decimal.
+        if c == "." and end + 1 < len(text) and text[end + 1].isdigit():
+            return True
+    return False
+
+
+def _ident_or_date_before(toks: list[str]) -> bool:
+    """The word before a number makes it a date or an identifier: 'Jan. 5', 'No. 10'."""
+    last = toks[-1].rstrip(".")
+    return last in _MONTHS or last in _IDENT_WORDS
+
+
+def _digit_numbers(text: str, base: int) -> list[NumberSpan]:
+    """Numbers written with digits; offsets are shifted by ``base``."""
+    out: list[NumberSpan] = []
+    for m in _NUM_RE.finditer(text):
+        start, end = m.start(), m.end()
+        glued = m.group("glued")
+        num = m.group() if glued is None else m.group()[: -len(glued)]
+        frac = 0.0
+        if m.group("fn") is not None:
+            frac = int(m.group("fn")) / int(m.group("fd"))
+            num = num[: m.start("fn") - 1 - m.start()]
+        unit = None
+        prev = text[start - 1] if start else ""
+        if prev in "$£€¥" or (prev == " " and start > 1 and text[start - 2] in "DPR.s"):
+            cm = _CUR_BEFORE_RE.search(text, max(0, start - 4), start)
+            # A currency code must not be the tail of a word ("XUSD 5").
+            if cm is not None and (cm.start() == 0 or not text[cm.start() - 1].isalnum()):
+                unit = _CURRENCY_PREFIX[cm.group().strip().lower()]
+                start = cm.start()
+        if _in_word(text, start, end):
+            continue
+        sm = _SUFFIX_RE.match(text, end)
+        if sm.end() == end:
+            sm = None  # nothing after the digits (the common case): skip the group checks
+        elif sm.group("date") is not None or sm.group("time") is not None:
+            continue
+        exp = 0
+        if glued:
+            g = glued.lower()
+            # "5m" is only millions with a currency ("$5m", "3m euros"); alone it may be
+            # metres or minutes ("the 100m final"), which is no claim we can read.
+            if g in ("m", "k", "b") and unit is None and (sm is None or sm.group("cw") is None):
+                continue
+            exp = _SCALE_EXP[g]
+        elif sm is not None and sm.group("sw") is not None:
+            exp = _SCALE_EXP[sm.group("sw").lower()]
+            end = sm.end("scale")
+        scaled = exp != 0
+        if sm is not None and unit is None and not (glued and sm.group("sw")):
+            if sm.group("pct") is not None or sm.group("pp") is not None:
+                unit = "%" if sm.group("pp") is None and sm.group("pts") is None else "pp"
+                end = sm.end()
+            elif sm.group("cw") is not None:
+                word = sm.group("cw").lower()
+                unit = _CURRENCY_WORDS.get(word, "USD")
+                adj = (sm.group("adj") or "").lower()
+                if unit == "USD" and adj in _DOLLAR_ADJ:
+                    unit = _DOLLAR_ADJ[adj]
+                if word in ("cts", "cents"):
+                    exp -= 2
+                end = sm.end()
+        value = float(f"{num.replace(',', '')}e{exp}") if exp else float(num.replace(",", ""))
+        if frac:
+            value += frac * 10.0**exp
+        toks = _prev_tokens(text, start)
+        if toks and _ident_or_date_before(toks):
+            continue
+        # A bare 4-digit number in 1800-2099 is a year, not a claim.
+        if (
+            unit is None
+            and not scaled
+            and len(num) == 4
+            and num.isdigit()
+            and 1800 <= int(num) <= 2099
+        ):
+            continue
+        qstart, qual = _qualifier(text, start, toks)
+        out.append(NumberSpan(qstart + base, end + base, text[qstart:end], value, unit, qual))
+    return out
+
+
+def _word_numbers(text: str, base: int) -> list[NumberSpan]:
+    """Spelled-out cardinals; offsets are shifted by ``base``."""
+    out: list[NumberSpan] = []
+    for m in _WORDNUM_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if start > 0 and text[start - 1] in "-\u2011":
+            continue  # "Apollo-eleven"-style compounds; rare, and never claims
+        big = m.group("abig") or m.group("hbig")
+        if big:
+            big = big.lower()
+            unit_value = 12.0 if big == "dozen" else _BIG_WORDS[big]
+            value = unit_value / 2 if m.group("hbig") else unit_value
+        else:
+            words = m.group(0)
+            parts = _WORD_SPLIT_RE.split(words.lower())
+            # Bare "one" is nearly always a pronoun ("one of", "no one"); "zero" an idiom.
+            if parts in (["one"], ["zero"]):
+                continue
+            v = _parse_words(words)
+            if v is None:
+                continue
+            value = v
+        unit = None
+        sm = _SUFFIX_RE.match(text, end)
+        if sm.group("date") is not None or sm.group("time") is not None:
+            continue  # "five p.m.", "three May"
+        if sm.group("sw") is None and (sm.group("pct") or sm.group("pp")):
+            unit = "%" if sm.group("pp") is None and sm.group("pts") is None else "pp"
+            end = sm.end()
+        toks = _prev_tokens(text, start)
+        if toks and _ident_or_date_before(toks):
+            continue
+        qstart, qual = _qualifier(text, start, toks)
+        out.append(NumberSpan(qstart + base, end + base, text[qstart:end], value, unit, qual))
+    return out
+
+
+def may_hold_number_words(text: str) -> bool:
+    """Cheap C-speed token test: could ``text`` hold a spelled-out number?"""
+    return not NUMWORD_TOKENS.isdisjoint(text.lower().replace("-", " ").split())
+
+
+def extract_numbers(text: str) -> list[NumberSpan]:
+    """Numeric claims in ``text``, in order, non-overlapping; offsets index ``text``."""
+    return numbers_at(text, 0)
+
+
+def numbers_at(text: str, base: int, word_numbers: bool | None = None) -> list[NumberSpan]:
+    """``extract_numbers`` of ``text`` with every offset shifted by ``base``.
+
+    For db.statements, which extracts per paragraph and needs offsets into the whole
+    article without building every span twice.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    spans = _digit_numbers(text, base)
+    # Cheap C-speed token test first: the word-number regex is the costliest scan here
+    # and most paragraphs have no spelled-out number.
+    if word_numbers is None:
+        word_numbers = may_hold_number_words(text)
+    if word_numbers:
+        spans += _word_numbers(text, base)
+        spans.sort(key=lambda s: (s.start, -s.end))
+    out: list[NumberSpan] = []
+    last_end = -1
+    for s in spans:
+        if s.start >= last_end:
+            out.append(s)
+            last_end = s.end
+    return out
