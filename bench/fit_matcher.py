@@ -7,7 +7,7 @@ The fit is a logistic regression (L2, every weight bounded to its feature's sign
 numpy + scipy, the ``fit`` extra) on the model inputs of :func:`db.matcher.features`
 (``matcher.expand``). It prints the 10-fold cross-validated accuracy of the whole
 decision rule (``same`` = paraphrase; ``conflict`` and
-``different`` = not), then the weights to paste into ``db/matcher.py``.
+``different`` = not), then the weights (``--write`` rewrites ``db/matcher_weights.py``).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from bench_match_data import (
     split_sentences,
 )
 
-from db.normalize import content_tokens
+from db.normalize import content_word_list
 
 
 def common_words() -> None:
@@ -48,7 +48,7 @@ def common_words() -> None:
     for text in texts:
         for sentence in split_sentences(text):
             n += 1
-            df.update(set(content_tokens(sentence)))
+            df.update(set(content_word_list(sentence)))
     ranked = df.most_common()
     bounds = ((0.01, 1.01), (0.003, 0.01), (0.001, 0.003))
     tiers = [[w for w, c in ranked if lo < c / n <= hi] for lo, hi in bounds]
@@ -338,7 +338,14 @@ def basil_pairs() -> list[tuple[int, str, str, dict, dict]]:
         text = art["title"] + "\n\n" + "\n".join(art["paragraphs"])
         sts = analyse(text, len(art["title"]) + 2)
         preps = matcher.with_context(
-            [matcher.prepare(st.text, speaker=st.speaker, numbers=st.numbers) for st in sts]
+            [
+                matcher.prepare(
+                    st.text,
+                    speaker=st.speaker,
+                    numbers=[matcher.Num(n.value, n.unit, n.qualifier, n.raw) for n in st.numbers],
+                )
+                for st in sts
+            ]
         )
         for st, prep in zip(sts, preps, strict=True):
             found[(event, art["source"], _hash(clean(st.text)))] = prep
@@ -471,7 +478,10 @@ def fit(folds: int, l2: float, seed: int, basil_weight: float, *, write: bool = 
     ys_all = [y for _, y, _ in kept]
     ws = [wt for _, _, wt in kept]
     w = fit_bounded(xs, ys_all, l2, ws, _signs(matcher))
-    block = f"SAME_P = {SAME_P}\nINTERCEPT = {w[0]:.4f}\nWEIGHTS: tuple[float, ...] = (\n"
+    block = (
+        "# Fitted by bench/fit_matcher.py.\n"
+        + f"SAME_P = {SAME_P}\nINTERCEPT = {w[0]:.4f}\nWEIGHTS: tuple[float, ...] = (\n"
+    )
     for name, wi in zip(matcher.MODEL_NAMES, w[1:], strict=True):
         block += f"    {wi:.4f},  # {name}\n"
     block += ")\n"
@@ -485,11 +495,12 @@ def fit(folds: int, l2: float, seed: int, basil_weight: float, *, write: bool = 
         )
         print(f"{name}: training accuracy {acc / len(ys):.4f}")
     if write:
-        path = Path(matcher.__file__)
+        from db import matcher_weights
+
+        path = Path(matcher_weights.__file__)
         src = path.read_text(encoding="utf-8")
-        start = src.index("SAME_P = ", src.index("# Fitted by bench/fit_matcher.py"))
-        end = src.index(")\n", src.index("WEIGHTS: tuple[float, ...] = (", start)) + 2
-        path.write_text(src[:start] + block + src[end:], encoding="utf-8")
+        start = src.index("# Fitted by bench/fit_matcher.py")
+        path.write_text(src[:start] + block, encoding="utf-8")
         print(f"written to {path}")
 
 

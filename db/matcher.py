@@ -68,8 +68,6 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from db.matcher_weights import INTERCEPT, SAME_P, WEIGHTS
-from db.numbers import NumberSpan, extract_numbers
-from db.quotes import find_speaker
 from db.normalize import (
     _RARITY,
     INFORMATIVE_RARITY,
@@ -78,6 +76,8 @@ from db.normalize import (
     clean,
     tokenize,
 )
+from db.numbers import NumberSpan, extract_numbers
+from db.quotes import find_speaker
 
 __all__ = [
     "CONFLICT_P",
@@ -570,10 +570,8 @@ def prepare(
     content = [t for t in toks if _is_content(t)]
     tokens = tuple(intern(t.norm) for t in content)
     tokset = frozenset(tokens)
-    if numbers is None:
-        nums = tuple(_as_num(n) for n in extract_numbers(text))
-    else:
-        nums = tuple(numbers)
+    given = numbers is not None
+    nums = tuple(numbers) if given else tuple(_as_num(n) for n in extract_numbers(text))
     if speaker is None:
         speaker = _find_speaker(text)
     spk = _frozen(intern(t.norm) for t in tokenize(speaker) if not t.stop) if speaker else _EMPTY

@@ -54,10 +54,11 @@ from db.connection import transaction
 from db.id_chunks import id_chunks
 from db.dates import day_number
 from db.matcher import (
+    Num,
     Prepared,
     TokenCounts,
     compare,
-    content_tokens,
+    content_token_set,
     prepare,
     token_counts,
     with_context,
@@ -166,9 +167,9 @@ def _rows_of_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> 
 
 def _extras(
     db: sqlite_utils.Database, sids: Sequence[int] | None
-) -> tuple[dict[int, list[tuple]], dict[int, list[str]]]:
+) -> tuple[dict[int, list[Num]], dict[int, list[str]]]:
     """Numbers and quotes of the statements (all when ``sids`` is None)."""
-    numbers: dict[int, list[tuple]] = {}
+    numbers: dict[int, list[Num]] = {}
     quotes: dict[int, list[str]] = {}
     if sids is None:
         chunks: list[tuple[str, list[int]]] = [("", [])]
@@ -183,7 +184,7 @@ def _extras(
             + " ORDER BY statement_id, char_start",
             params,
         ):
-            numbers.setdefault(sid, []).append((value, unit, qual, raw))
+            numbers.setdefault(sid, []).append(Num(value, unit, qual, raw))
         for sid, text in db.execute(
             "SELECT statement_id, text FROM quotes" + where + " ORDER BY statement_id, char_start",
             params,
@@ -194,7 +195,7 @@ def _extras(
 
 def _prepare_articles(
     rows: list[_Row],
-    numbers: dict[int, list[tuple]],
+    numbers: dict[int, list[Num]],
     quotes: dict[int, list[str]],
     only: set[int] | None = None,
     stored: dict[int, TokenCounts] | None = None,
@@ -231,7 +232,9 @@ def _prepare_articles(
                 counts = stored[aid]
             else:
                 toksets = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
-                counts = token_counts(toksets.get(r.sid) or content_tokens(r.text) for r in article)
+                counts = token_counts(
+                    toksets.get(r.sid) or content_token_set(r.text) for r in article
+                )
             out.extend(with_context(group, counts))
             start = i
     return out
@@ -388,7 +391,7 @@ def _run_job(pipe: Any, pipeline: _Pipeline, job: tuple[int, int]) -> None:
 
 def _prepare_and_score(
     rows: list[_Row],
-    numbers: dict[int, list[tuple]],
+    numbers: dict[int, list[Num]],
     quotes: dict[int, list[str]],
     window_days: int,
     owned: set[int] | None,
@@ -463,7 +466,7 @@ def _prepare_and_score(
 
 def _prepare_into(
     pipe_line: _Pipeline,
-    numbers: dict[int, list[tuple]],
+    numbers: dict[int, list[Num]],
     quotes: dict[int, list[str]],
     upto: int,
     progress: Progress | None,

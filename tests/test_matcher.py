@@ -76,7 +76,7 @@ def test_prepare_takes_known_numbers_and_speaker() -> None:
     p = prepare(
         "Some 10,000 troops",
         speaker="Jeon Ha-kyou",
-        numbers=[(10000.0, None, "about", "Some 10,000")],
+        numbers=[matcher.Num(10000.0, None, "about", "Some 10,000")],
     )
     assert p.numbers[0].value == 10000
     assert p.speaker
