@@ -49,7 +49,7 @@ def prepared_statements() -> dict[tuple[str, str, str], matcher.Prepared]:
                 matcher.prepare(
                     st.text,
                     speaker=st.speaker or "",
-                    numbers=st.numbers,
+                    numbers=[matcher.Num(n.value, n.unit, n.qualifier, n.raw) for n in st.numbers],
                     quotes=[q.text for q in st.quotes],
                 )
                 for st in sts
