@@ -694,6 +694,11 @@ def _as_optional_text(value: Any, field: str) -> str | None:
 
 
 def _read_html(text: str, name: str) -> Iterator[Record]:
+    yield html_article(text, name)
+
+
+def html_article(text: str, name: str) -> RawArticle:
+    """The article of an HTML page (trafilatura), or BadInput when it holds none."""
     import trafilatura  # imported lazily: it is slow to import and only HTML needs it
 
     doc = trafilatura.bare_extraction(
@@ -711,7 +716,7 @@ def _read_html(text: str, name: str) -> Iterator[Record]:
     if len(body.split()) < MIN_HTML_WORDS:
         # A page's menus and buttons ("Home", "Log in") are not an article.
         raise BadInput("no article text found in the HTML page")
-    yield _article(
+    return _article(
         title=title,
         body=body,
         date=meta.get("date"),
@@ -725,41 +730,56 @@ def _read_html(text: str, name: str) -> Iterator[Record]:
 
 
 def _read_feed(text: str, name: str) -> Iterator[Record]:
-    import feedparser
-
-    parsed = feedparser.parse(text)
-    if not parsed.entries:
-        problem = getattr(parsed, "bozo_exception", None)
-        raise BadInput(f"not a readable RSS/Atom feed{': ' + str(problem) if problem else ''}")
+    parsed = parse_feed(text)
     feed_title = parsed.feed.get("title") or None
     for index, entry in enumerate(parsed.entries, start=1):
-        body = _entry_body(entry)
-        title = entry.get("title") or ""
-        if not title.strip() and not body.strip():
-            yield Rejected(name, "feed entry has neither a title nor any text", index, "entry")
-            continue
-        link = entry.get("link") or None
-        entry_id = entry.get("id") or link
-        try:
-            yield _article(
-                title=title,
-                body=body,
-                date=entry.get("published") or entry.get("updated"),
-                source=feed_title or host_of(link),
-                url=link,
-                path=name,
-                key=link or f"{name}#{entry_id or index}",
-                line=index,
-            )
-        except BadInput as exc:
-            yield Rejected(name, str(exc), index, "entry")
+        yield feed_entry(entry, index, name, feed_title)
 
 
-def _entry_body(entry: Any) -> str:
+def parse_feed(data: str | bytes, *, allow_empty: bool = False) -> Any:
+    """feedparser's reading of a feed; BadInput when it is not one (or, unless
+    ``allow_empty``, has no entries). Bytes are given to feedparser as a stream: it
+    would take bytes or a string that look like a path or a URL for one and open it."""
+    import feedparser
+
+    parsed = feedparser.parse(io.BytesIO(data) if isinstance(data, bytes) else data)
+    if not parsed.entries and not (allow_empty and parsed.get("version")):
+        problem = getattr(parsed, "bozo_exception", None)
+        problem_line = " ".join(str(problem).split())[:200] if problem else ""
+        raise BadInput(f"not a readable RSS/Atom feed{': ' + problem_line if problem else ''}")
+    return parsed
+
+
+def feed_entry(entry: Any, index: int, name: str, feed_title: str | None) -> Record:
+    """One feed entry as an article (or why it cannot be one); ``index`` is 1-based."""
+    body = entry_body(entry)
+    title = entry.get("title") or ""
+    if not title.strip() and not body.strip():
+        return Rejected(name, "feed entry has neither a title nor any text", index, "entry")
+    link = entry.get("link") or None
+    entry_id = entry.get("id") or link
+    try:
+        return _article(
+            title=title,
+            body=body,
+            date=entry.get("published") or entry.get("updated"),
+            source=feed_title or host_of(link),
+            url=link,
+            path=name,
+            key=link or f"{name}#{entry_id or index}",
+            line=index,
+        )
+    except BadInput as exc:
+        return Rejected(name, str(exc), index, "entry")
+
+
+def entry_body(entry: Any, *, full_only: bool = False) -> str:
+    """An entry's text: its full content, else its summary (``full_only``: "" then)."""
     html = ""
     if entry.get("content"):
         html = entry["content"][0].get("value", "")
-    html = html or entry.get("summary") or entry.get("description") or ""
+    if not full_only:
+        html = html or entry.get("summary") or entry.get("description") or ""
     return html_to_text(html)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import re
 import signal
 import sqlite3
 import threading
@@ -34,7 +35,8 @@ from typing import Any
 import sqlite_utils
 
 from db.connection import transaction
-from db.formats import RawArticle, Rejected, host_of, iter_files, read_file
+from db.formats import RawArticle, Rejected, display_path, host_of, iter_files, read_file
+from db.parent_watch import end_with_parent
 from db.statements import Statement, analyse
 
 # A batch is committed when it holds this many articles or has been open this long,
@@ -47,6 +49,7 @@ BATCH_SECONDS = 1.0
 BATCH_CHARS = 8_000_000
 
 ProgressCallback = Callable[[int], None]  # called with bytes read since the last call
+TotalCallback = Callable[[int], None]  # called once, before reading, with the bytes to read
 WaitCallback = Callable[[], None]  # called once when another writer holds the lock
 
 
@@ -100,6 +103,9 @@ class IngestReport:
     statements: int = 0
     words: int = 0
     rejected: list[Rejected] = field(default_factory=list)
+    # Files found in folders that are clearly not articles (README, LICENSE, notes...).
+    skipped: list[str] = field(default_factory=list)
+    bytes: int = 0  # of the files read
     seconds: float = 0.0
     interrupted: bool = False
     error: str | None = None  # why the ingest stopped (disk full, a worker killed...); also
@@ -121,6 +127,10 @@ class IngestReport:
             "interrupted": self.interrupted,
             "error": self.error,
             "errors": [str(r) for r in self.rejected],
+            "skipped": len(self.skipped),
+            "skipped_files": list(self.skipped),
+            "bytes": self.bytes,
+            "match": None if self.match is None else self.match.as_dict(),
         }
 
 
@@ -147,10 +157,6 @@ def compose_text(title: str, body: str) -> tuple[str, int]:
     return f"{title}\n\n{body}", len(title) + 2
 
 
-def total_bytes(paths: Iterable[Path]) -> int:
-    return sum(_size(path) for path in paths)
-
-
 def analyse_verified(text: str, body_start: int) -> list[Statement] | str:
     """The statements of one article, or why it could not be split (a message).
 
@@ -174,9 +180,11 @@ def _analyse(job: tuple[str, int]) -> list[Statement] | str:
     return analyse_verified(*job)  # in a worker process on big ingests
 
 
-def _ignore_sigint() -> None:
-    # Workers leave Ctrl-C to the parent, which rolls back and reports.
+def _init_worker(parent_pid: int) -> None:
+    # Workers leave Ctrl-C to the parent, which rolls back and reports; and they end
+    # with the parent, should it be killed (kill -9 cannot stop them otherwise).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent(parent_pid)
 
 
 class _InterruptGuard:
@@ -269,7 +277,9 @@ class _Writer:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self._other_children = set(multiprocessing.active_children())
-            self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_ignore_sigint)
+            self.pool = ProcessPoolExecutor(
+                workers, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),)
+            )
 
     def _analyse_batch(self, jobs: list[tuple[str, int]]) -> Iterable[Any]:
         """The statements of each job, in order: a list, or an iterator over the pool's
@@ -472,10 +482,16 @@ def ingest_paths(
     source: str | None = None,
     match: bool = True,
     progress: ProgressCallback | None = None,
+    on_total: TotalCallback | None = None,
     on_wait: WaitCallback | None = None,
     on_reject: Callable[[Rejected], None] | None = None,
 ) -> IngestReport:
     """Ingest every file under ``paths``; return what was done.
+
+    Files found in folders that are clearly not articles (:func:`is_notes_file`:
+    README, LICENSE, change notes...) are skipped and listed in ``report.skipped``;
+    a file named in ``paths`` is always read. ``on_total`` is told the bytes of all
+    the files to read before reading starts (``progress`` then counts towards it).
 
     The source name is ``source`` if given, else the record's own, else
     :func:`fallback_source`. On KeyboardInterrupt the batches not yet committed
@@ -487,33 +503,75 @@ def ingest_paths(
     Bad input never raises: each file, line or record that cannot be ingested is in
     ``report.rejected`` (and passed to ``on_reject``) with its reason.
     """
-    started = time.monotonic()
     report = IngestReport()
+    records = _file_records(db, paths, report, progress, on_total)
+    return _ingest(db, records, report, source, match, on_wait, on_reject)
+
+
+def ingest_records(
+    db: sqlite_utils.Database,
+    records: Iterable[RawArticle | Rejected],
+    *,
+    source: str | None = None,
+    match: bool = True,
+    on_wait: WaitCallback | None = None,
+    on_reject: Callable[[Rejected], None] | None = None,
+) -> IngestReport:
+    """Ingest records read elsewhere (``claimlens follow``: feed entries and their
+    pages) exactly as :func:`ingest_paths` ingests the records of files."""
+    return _ingest(db, records, IngestReport(), source, match, on_wait, on_reject)
+
+
+def _file_records(
+    db: sqlite_utils.Database,
+    paths: Iterable[str | Path],
+    report: IngestReport,
+    progress: ProgressCallback | None,
+    on_total: TotalCallback | None,
+) -> Iterator[RawArticle | Rejected]:
+    """The records of every file under ``paths``, counting files and reporting progress."""
+    own_files = _database_files(db)
+    for path, named in _files(paths, own_files, on_total):
+        if path.resolve() in own_files:
+            continue  # the database itself may live in the folder being ingested
+        if not named and is_notes_file(path):
+            report.skipped.append(display_path(path))
+            continue
+        report.files += 1
+        size = _size(path)
+        report.bytes += size
+        advanced = 0
+        for record in read_file(path):
+            yield record
+            if progress and isinstance(record, RawArticle) and record.nbytes:
+                progress(record.nbytes)
+                advanced += record.nbytes
+        if progress and size > advanced:
+            progress(size - advanced)
+
+
+def _ingest(
+    db: sqlite_utils.Database,
+    records: Iterable[RawArticle | Rejected],
+    report: IngestReport,
+    source: str | None,
+    match: bool,
+    on_wait: WaitCallback | None,
+    on_reject: Callable[[Rejected], None] | None,
+) -> IngestReport:
+    started = time.monotonic()
     guard = _InterruptGuard()
     writer = _Writer(db, report, on_wait, on_reject=on_reject, guard=guard)
-    own_files = _database_files(db)
     broken = False
     guard.install()
     try:
-        for path in iter_files(paths):
-            if path.resolve() in own_files:
-                continue  # the database itself may live in the folder being ingested
-            report.files += 1
-            size = _size(path)
-            advanced = 0
-            for record in read_file(path):
-                if isinstance(record, Rejected):
-                    report.rejected.append(record)
-                    if on_reject:
-                        on_reject(record)
-                    continue
-                name = source or record.source or fallback_source(record)
-                writer.add(name, record)
-                if progress and record.nbytes:
-                    progress(record.nbytes)
-                    advanced += record.nbytes
-            if progress and size > advanced:
-                progress(size - advanced)
+        for record in records:
+            if isinstance(record, Rejected):
+                report.rejected.append(record)
+                if on_reject:
+                    on_reject(record)
+                continue
+            writer.add(source or record.source or fallback_source(record), record)
         writer.flush(final=True)
     except KeyboardInterrupt:
         report.interrupted = True
@@ -544,6 +602,66 @@ def ingest_paths(
             report.interrupted = True  # the articles stay pending for the next run
     report.seconds = time.monotonic() - started
     return report
+
+
+# Words of a file name that say the file is about the data, not an article in it. A
+# "strong" word anywhere in the name suffices (msr_paraphrase_README.htm); a "weak"
+# one must end a name of at most two words (CHANGES, annotation_changes.txt,
+# release-notes.md), so that an article file named for its story is never skipped.
+_NOTES_STRONG = frozenset(
+    "readme license licence copying changelog authors contributors contributing"
+    " todo errata citation manifest".split()
+)
+_NOTES_WEAK = frozenset("changes notes history install notice".split())
+_NAME_WORDS = re.compile(r"[a-z0-9]+")
+
+# Up to this many files, the walk that sums their sizes for the progress bar also
+# lists them for reading (about 0.15 KB each); a bigger tree is walked a second time
+# rather than held in memory.
+LISTED_FILES = 50_000
+
+
+def is_notes_file(path: Path) -> bool:
+    """Whether a file found in a data folder is clearly not an article: its README,
+    LICENSE, change log or notes (by name; the content is not read)."""
+    words = _NAME_WORDS.findall(path.name.lower().split(".", 1)[0])
+    if not words:
+        return False
+    if _NOTES_STRONG.intersection(words):
+        return True
+    return words[-1] in _NOTES_WEAK and len(words) <= 2
+
+
+def _walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:
+    """Every file under ``paths``, and whether it was named (not found in a folder)."""
+    for raw in paths:
+        path = Path(raw)
+        named = not path.is_dir()
+        for found in iter_files([path]):
+            yield found, named
+
+
+def _files(
+    paths: Iterable[str | Path], own_files: set[Path], on_total: TotalCallback | None
+) -> Iterable[tuple[Path, bool]]:
+    """The files to read, in order; with ``on_total``, their byte total is reported
+    first (one walk of the tree serves both when it holds at most LISTED_FILES)."""
+    if on_total is None:
+        return _walk(paths)
+    paths = list(paths)
+    total = 0
+    listed: list[tuple[str, bool]] | None = []
+    for path, named in _walk(paths):
+        if (named or not is_notes_file(path)) and path.resolve() not in own_files:
+            total += _size(path)
+        if listed is not None:
+            listed.append((str(path), named))
+            if len(listed) > LISTED_FILES:
+                listed = None
+    on_total(total)
+    if listed is None:
+        return _walk(paths)
+    return ((Path(path), named) for path, named in listed)
 
 
 def _database_name(db: sqlite_utils.Database) -> str:
