@@ -2,12 +2,12 @@
 
 A claim gathers around its *centre*, the first of its statements the database
 holds (lowest id), by the rule of :mod:`db.grouping`: in id order, each
-statement joins the claim of its best match (``same`` or ``conflict``, by score)
-among older statements that is a centre, else one that matches its claim's
-centre directly, else is a centre itself. So every statement of a claim matches
-the centre or a statement that does, and a claim never drifts along a chain of
-look-alikes. A statement no other source matches has ``claim_id`` NULL: it is
-unique to its source.
+statement joins the claim of its best match (``same`` or ``conflict``, by score;
+``related`` matches never make claims) among older statements that is a centre,
+else one that matches its claim's centre directly, else is a centre itself. So
+every statement of a claim matches the centre or a statement that does, and a
+claim never drifts along a chain of look-alikes. A statement no other source
+matches has ``claim_id`` NULL: it is unique to its source.
 
 For each claim, ``claims`` stores the first statement (earliest article date,
 then lowest id; undated articles count as last), its date, the number of
@@ -28,16 +28,23 @@ from typing import Any
 
 import sqlite_utils
 
-from db.id_chunks import id_chunks
 from db.grouping import CENTRE, Placement, Placer, level_in, store_groups
+from db.id_chunks import id_chunks
 
 __all__ = [
+    "CLAIM_LINK",
     "claim_detail",
     "list_claims",
     "place_claims",
     "rebuild_claims",
     "stale_claims",
 ]
+
+
+# Which matches make claims (SQL on table ``matches``): 'same' and 'conflict'. A
+# 'related' match (the same event, another claim) is shown apart and never joins two
+# statements into one claim, so it never counts as corroboration either.
+CLAIM_LINK = "relation IN ('same', 'conflict')"
 
 
 class _Stored:
@@ -66,7 +73,8 @@ class _Stored:
                 direct.update(
                     r[0]
                     for r in self.conn.execute(
-                        f"SELECT b FROM matches WHERE a = ? AND b IN ({marks})", [centre, *chunk]
+                        f"SELECT b FROM matches WHERE a = ? AND b IN ({marks}) AND {CLAIM_LINK}",
+                        [centre, *chunk],
                     )
                 )
         for sid in todo:
@@ -182,7 +190,7 @@ def rebuild_claims(conn: sqlite3.Connection) -> int:
     conflicts: list[tuple[int, int]] = []
     current, older = None, []
     for a, b, score, relation in conn.execute(
-        "SELECT a, b, score, relation FROM matches ORDER BY b"
+        f"SELECT a, b, score, relation FROM matches WHERE {CLAIM_LINK} ORDER BY b"
     ):
         if b != current:
             if current is not None:
@@ -235,7 +243,7 @@ def place_claims(
     for marks, chunk in id_chunks(sorted(affected)):
         older: dict[int, list[tuple[int, float]]] = {}
         for b, a, score in conn.execute(
-            f"SELECT b, a, score FROM matches WHERE b IN ({marks})", chunk
+            f"SELECT b, a, score FROM matches WHERE b IN ({marks}) AND {CLAIM_LINK}", chunk
         ):
             older.setdefault(b, []).append((a, score))
         stored.fetch(a for pairs in older.values() for a, _ in pairs if a not in affected)

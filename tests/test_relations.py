@@ -1,0 +1,88 @@
+"""The four relations end to end: 'related' matches are stored and shown apart, never
+corroboration, never claims; evidence says why; the seeds give exactly their pairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from db.claims import place_claims, rebuild_claims
+from db.connection import connect, transaction
+from db.ingest import ingest_paths
+
+# One event told by two outlets, written for these tests.
+PORT_A = "\n\n".join(
+    [
+        " date 2024-05-06 Dockers strike shuts Rotterdam container port",
+        "Dock workers at Rotterdam walked out on Monday over a pay offer of 3 percent.",
+        "The FNV union said the strike would last at least 48 hours.",
+        "Shipping lines diverted twelve vessels to Antwerp.",
+    ]
+)
+PORT_B = "\n\n".join(
+    [
+        " date 2024-05-06 Rotterdam port at standstill as dockers strike",
+        "Rotterdam dock workers went on strike on Monday, rejecting a 3 percent pay offer.",
+        "Port authority chief Boudewijn Siemons called on both sides to resume talks.",
+        "Twelve container ships were sent to Antwerp instead, shipping lines said.",
+    ]
+)
+
+
+def _ingest(db: sqlite_utils.Database, tmp_path: Path, texts: dict[str, str]) -> None:
+    for source, text in texts.items():
+        path = tmp_path / f"{source}.txt"
+        path.write_text(text, encoding="utf-8")
+        ingest_paths(db, [path], source=source, match=False)
+
+
+def sid(db: sqlite_utils.Database, needle: str) -> int:
+    row = db.execute("SELECT id FROM statements WHERE text LIKE ?", (f"%{needle}%",)).fetchone()
+    assert row, needle
+    return int(row[0])
+
+
+@pytest.fixture
+def port_db(tmp_path: Path) -> sqlite_utils.Database:
+    db = connect(tmp_path / "port.db")
+    _ingest(db, tmp_path, {"Wire": PORT_A, "Daily": PORT_B})
+    return db
+
+
+def _store(db: sqlite_utils.Database, rows: list[tuple[int, int, float, str]]) -> None:
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM matches")
+        conn.executemany(
+            "INSERT INTO matches(a, b, score, relation) VALUES (?, ?, ?, ?)",
+            [(min(a, b), max(a, b), s, r) for a, b, s, r in rows],
+        )
+
+
+def _claimed(db: sqlite_utils.Database) -> set[int]:
+    return {r[0] for r in db.execute("SELECT id FROM statements WHERE claim_id IS NOT NULL")}
+
+
+def test_related_matches_never_make_claims_in_a_rebuild(port_db) -> None:
+    walked = sid(port_db, "walked out on Monday")
+    strike = sid(port_db, "went on strike on Monday")
+    union = sid(port_db, "FNV union said")
+    chief = sid(port_db, "called on both sides")
+    _store(port_db, [(walked, strike, 91.0, "same"), (union, chief, 70.0, "related")])
+    with transaction(port_db) as conn:
+        rebuild_claims(conn)
+    assert _claimed(port_db) == {walked, strike}
+    (n_sources,) = port_db.execute("SELECT n_sources FROM claims").fetchone()
+    assert n_sources == 2
+
+
+def test_related_matches_never_make_claims_when_placed(port_db) -> None:
+    union = sid(port_db, "FNV union said")
+    chief = sid(port_db, "called on both sides")
+    diverted = sid(port_db, "diverted twelve vessels")
+    sent = sid(port_db, "were sent to Antwerp")
+    _store(port_db, [(union, chief, 70.0, "related"), (diverted, sent, 88.0, "same")])
+    with transaction(port_db) as conn:
+        place_claims(conn, [chief, sent], new=[chief, sent])
+    assert _claimed(port_db) == {diverted, sent}
