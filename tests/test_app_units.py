@@ -5,9 +5,16 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.style import Style
 
 from tui.components.diffing import diff_values, differing_spans, find_spans
-from tui.components.reader import wrap
+from tui.components.text_layout import (
+    STATUS_MARK,
+    TagShifts,
+    build_layout,
+    speaker_tags,
+    wrap,
+)
 from tui.keymap import SPECS, bind, effective_keys
 
 
@@ -35,6 +42,102 @@ def test_wrap_keeps_offsets_exact() -> None:
         "Next paragraph",
         "here.",
     ]
+
+
+ARTICLE_TEXT = 'Troops crossed.\n\n"We saw 11,000," the minister said. Talks failed.'
+
+
+def _statement(text: str, needle: str, **extra) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    start = text.index(needle)
+    item = {"start": start, "end": start + len(needle), "kind": "sentence", "quotes": []}
+    item["numbers"], item["status"] = [], "unique"
+    item.update(extra)
+    return item
+
+
+def _article_statements(text: str = ARTICLE_TEXT) -> tuple[dict, list[dict]]:  # type: ignore[type-arg]
+    """An article whose headline is its first line, a quote with a speaker and a
+    conflicting number, and a corroborated sentence."""
+    quote_start = text.index("We saw")
+    quote = {"start": quote_start, "end": quote_start + len("We saw 11,000"), "speaker": "Ana"}
+    number_start = text.index("11,000")
+    statements = [
+        _statement(text, text[: text.index("\n")], kind="headline"),
+        _statement(
+            text,
+            '"We saw 11,000," the minister said.',
+            quotes=[quote],
+            numbers=[{"start": number_start, "end": number_start + 6}],
+            status="conflict",
+        ),
+        _statement(text, "Talks failed.", status="corroborated"),
+    ]
+    article = {"text": text, "source": "Wire", "date": "2024-01-02", "url": None}
+    return article, statements
+
+
+def _no_style(name: str) -> Style:
+    return Style()
+
+
+def test_speaker_tags_go_after_the_closing_quote_mark() -> None:
+    article, statements = _article_statements()
+    inserts = speaker_tags(article["text"], statements)
+    # The quote ends before ',"': the tag goes after the comma and the quote mark.
+    assert inserts == [(article["text"].index(" the minister"), " ‹Ana›")]
+
+
+def test_offsets_shift_past_the_tags() -> None:
+    shift = TagShifts([(5, " ‹A›"), (9, " ‹B›")])
+    assert [shift.at_start(o) for o in (0, 5, 6, 9, 10)] == [0, 9, 10, 17, 18]
+    # A span ending where a tag is inserted ends before the tag.
+    assert shift.at_end(5) == 5 and shift.at_end(9) == 13
+
+
+def test_layout_maps_every_statement_to_its_display_text_and_lines() -> None:
+    article, statements = _article_statements()
+    layout = build_layout(article, statements, 30, _no_style)
+    shown = layout.text.plain
+    assert '"We saw 11,000," ‹Ana› the minister said.' in shown
+    spans = [shown[a:b] for a, b in layout.spans]
+    assert spans == [
+        "Troops crossed.",
+        '"We saw 11,000," ‹Ana› the minister said.',
+        "Talks failed.",
+    ]
+    assert [h.plain for h in layout.header] == ["Wire · 2024-01-02", ""]
+    # Every line fits the text column (the pane less the gutter).
+    assert all(cell_len(shown[a:b].rstrip()) <= 30 - 3 for a, b in layout.lines)
+    for (start, end), first, last in zip(
+        layout.spans, layout.first_line, layout.last_line, strict=True
+    ):
+        assert layout.lines[first][0] <= start < layout.lines[first][1] + 1
+        assert layout.lines[last][0] < end <= layout.lines[last][1]
+    assert layout.marks[layout.first_line[1]] == "conflict"
+    assert STATUS_MARK[layout.marks[layout.first_line[1]]] == "≠"
+
+
+def test_layout_styles_by_offsets_not_markup() -> None:
+    article, statements = _article_statements("[bold]Troops[/] crossed." + ARTICLE_TEXT[15:])
+    styles = {"number": Style(underline=True)}
+    layout = build_layout(article, statements, 80, lambda name: styles.get(name, Style()))
+    assert layout.text.plain.startswith("[bold]Troops[/] crossed.\n")
+    underlined = [
+        layout.text.plain[s.start : s.end] for s in layout.text.spans if s.style == styles["number"]
+    ]
+    assert underlined == ["11,000"]
+
+
+def test_text_layout_does_not_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.components.text_layout\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
 
 
 def test_differing_words_of_a_near_copy_are_marked() -> None:
@@ -135,8 +238,8 @@ def _expected(db, filt, by_story):  # type: ignore[no-untyped-def]
 
 
 def test_list_pages_and_positions_match_the_obvious_order(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from db import browse_queries as bq
-    from db.queries import ArticleFilter
+    from db import article_list as bq
+    from db.articles import ArticleFilter
 
     db = _small_corpus(tmp_path)
     for filt in (

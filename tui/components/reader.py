@@ -1,19 +1,15 @@
 """The article text, with every statement marked by status and a statement cursor.
 
-The text is laid out here (word-wrapped to the pane's width, keeping every
-line's character offsets), so a statement's offsets map to lines exactly and
-the cursor can scroll to it. Article text is untrusted: it is only ever put
+The text is laid out by :mod:`tui.components.text_layout` (word-wrapped to the
+pane's width, keeping every line's character offsets), so a statement's offsets
+map to lines exactly and the cursor can scroll to it. Article text is untrusted: it is only ever put
 into ``rich.text.Text`` objects and styled by offsets, never parsed as markup.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -25,64 +21,8 @@ from textual.widget import Widget
 
 from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import StatementChanged
+from tui.components.text_layout import STATUS_MARK, Layout, build_layout
 from tui.keymap import bind
-
-GUTTER = 3  # cursor mark, status mark, space
-STATUS_MARK = {"corroborated": "✓", "conflict": "≠", "unique": " "}
-STATUS_RANK = {"conflict": 2, "corroborated": 1, "unique": 0}
-CLOSING_QUOTES = "\"'”’»"
-_TOKEN = re.compile(r"\S+|\s+")
-
-
-@dataclass
-class Layout:
-    """The article as display text, wrapped into lines of display offsets."""
-
-    text: Text  # the article text plus speaker tags, styled by status (no cursor)
-    header: list[Text]  # lines above the text (source, date, address)
-    lines: list[tuple[int, int]]  # (start, end) display offsets of each text line
-    spans: list[tuple[int, int]]  # display (start, end) of each statement
-    first_line: list[int] = field(default_factory=list)  # statement -> its first line
-    last_line: list[int] = field(default_factory=list)
-    marks: dict[int, str] = field(default_factory=dict)  # line -> status of statements there
-
-
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of ``text`` to ``width`` cells: (start, end) offsets of each line.
-
-    Newlines always break; spaces at a break stay at the end of the line (they
-    are not drawn); a word wider than the line is cut.
-    """
-    width = max(1, width)
-    lines: list[tuple[int, int]] = []
-    base = 0
-    for para in text.split("\n"):
-        line_start, used = base, 0
-        for m in _TOKEN.finditer(para):
-            token, at = m.group(0), base + m.start()
-            cells = cell_len(token)
-            if token.isspace():
-                used += cells
-                continue
-            if used and used + cells > width:
-                lines.append((line_start, at))
-                line_start, used = at, 0
-            while cells > width:  # a very long word: cut it
-                cut = fitted = 0
-                for ch in token:
-                    if fitted + cell_len(ch) > width:
-                        break
-                    fitted += cell_len(ch)
-                    cut += 1
-                cut = max(1, cut)
-                lines.append((at, at + cut))
-                at, token = at + cut, token[cut:]
-                cells = cell_len(token)
-                line_start = at
-            used += cells
-        lines.append((line_start, base + len(para)))
-        base += len(para) + 1
-    return lines
 
 
 class Reader(LineView, can_focus=True):
@@ -164,85 +104,7 @@ class Reader(LineView, can_focus=True):
 
     def build_layout(self, width: int) -> Layout:
         """Lay the article out for a pane ``width`` cells wide."""
-        article = self.article
-        if article is None:
-            return Layout(Text(), [], [], [])
-        source_text: str = article["text"]
-        statements = self.statements
-        # Speaker tags go after the closing quote mark of each attributed quote.
-        inserts: list[tuple[int, str]] = []
-        for st in statements:
-            for q in st["quotes"]:
-                if not q.get("speaker"):
-                    continue
-                pos = min(q["end"], len(source_text))
-                if pos < len(source_text) and source_text[pos] in CLOSING_QUOTES:
-                    pos += 1
-                elif source_text[pos : pos + 1] in (",", ".") and (
-                    source_text[pos + 1 : pos + 2] in tuple(CLOSING_QUOTES)
-                ):
-                    pos += 2  # "... in Russia," the spokesman said
-                inserts.append((pos, f" ‹{q['speaker']}›"))
-        inserts.sort(key=lambda item: item[0])
-        positions = [p for p, _ in inserts]
-        shifts = [0]
-        for _, tag in inserts:
-            shifts.append(shifts[-1] + len(tag))
-
-        def at_start(offset: int) -> int:  # a tag at ``offset`` comes before it
-            return offset + shifts[bisect.bisect_right(positions, offset)]
-
-        def at_end(offset: int) -> int:  # a tag at ``offset`` comes after it
-            return offset + shifts[bisect.bisect_left(positions, offset)]
-
-        text = Text(end="", no_wrap=True)
-        pos = 0
-        for p, tag in inserts:
-            text.append(source_text[pos:p])
-            text.append(tag, self._style("speaker"))
-            pos = p
-        text.append(source_text[pos:])
-
-        spans: list[tuple[int, int]] = []
-        for st in statements:
-            start, end = at_start(st["start"]), at_end(st["end"])
-            spans.append((start, end))
-            if st["kind"] == "headline":
-                text.stylize(self._style("headline"), start, end)
-            elif st["kind"] == "caption":
-                text.stylize(self._style("caption"), start, end)
-            status = st.get("status", "unique")
-            if status in ("corroborated", "conflict"):
-                text.stylize(self._style(status), start, end)
-            for q in st["quotes"]:
-                text.stylize(self._style("quote"), at_start(q["start"]), at_end(q["end"]))
-            if status == "conflict":
-                for n in st["numbers"]:
-                    text.stylize(self._style("number"), at_start(n["start"]), at_end(n["end"]))
-        if article.get("body_start") and not any(s["kind"] == "headline" for s in statements):
-            text.stylize(self._style("headline"), 0, at_end(article["body_start"]))
-
-        lines = wrap(text.plain, max(8, width - GUTTER))
-        starts = [a for a, _ in lines]
-        layout = Layout(text, self._header(article), lines, spans)
-        for (start, end), st in zip(spans, statements, strict=True):
-            first = max(0, bisect.bisect_right(starts, start) - 1)
-            last = max(first, bisect.bisect_right(starts, max(start, end - 1)) - 1)
-            layout.first_line.append(first)
-            layout.last_line.append(last)
-            status = st.get("status", "unique")
-            if STATUS_RANK.get(status, 0) > STATUS_RANK.get(layout.marks.get(first, ""), -1):
-                layout.marks[first] = status
-        return layout
-
-    def _header(self, article: dict[str, Any]) -> list[Text]:
-        meta = Text(end="", no_wrap=True, overflow="ellipsis")
-        meta.append(article["source"] or "", self._style("meta") + Style(bold=True))
-        meta.append(f" · {article['date'] or 'undated'}", self._style("meta"))
-        where = article.get("url") or ""
-        if where:
-            meta.append(f" · {where}", self._style("meta"))
-        return [meta, Text("", end="")]
+        return build_layout(self.article, self.statements, width, self._style)
 
     def _ensure_layout(self) -> Layout | None:
         width = self.scrollable_content_region.width

@@ -1,0 +1,196 @@
+"""The reader's text layout, without Textual: speaker tags, offsets, word wrap, gutter marks.
+
+An article's text is shown with a speaker tag (`` ‹name›``) after each attributed
+quote, so every offset the engine gives (statements, quotes, numbers, in the
+source text) is shifted into the displayed text by :class:`TagShifts`. The
+displayed text is then wrapped into lines of (start, end) display offsets, so a
+statement maps to its lines exactly. Everything is plain ``rich.text.Text``
+styled by offsets: article text is never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+GUTTER = 3  # cursor mark, status mark, space
+STATUS_MARK = {"corroborated": "✓", "conflict": "≠", "unique": " "}
+STATUS_RANK = {"conflict": 2, "corroborated": 1, "unique": 0}
+CLOSING_QUOTES = "\"'”’»"
+MIN_TEXT_WIDTH = 8
+_TOKEN = re.compile(r"\S+|\s+")
+
+StyleOf = Callable[[str], Style]  # a component style by name ("speaker", "quote", ...)
+
+
+@dataclass
+class Layout:
+    """The article as display text, wrapped into lines of display offsets."""
+
+    text: Text  # the article text plus speaker tags, styled by status (no cursor)
+    header: list[Text]  # lines above the text (source, date, address)
+    lines: list[tuple[int, int]]  # (start, end) display offsets of each text line
+    spans: list[tuple[int, int]]  # display (start, end) of each statement
+    first_line: list[int] = field(default_factory=list)  # statement -> its first line
+    last_line: list[int] = field(default_factory=list)
+    marks: dict[int, str] = field(default_factory=dict)  # line -> status of statements there
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of ``text`` to ``width`` cells: (start, end) offsets of each line.
+
+    Newlines always break; spaces at a break stay at the end of the line (they
+    are not drawn); a word wider than the line is cut.
+    """
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    base = 0
+    for para in text.split("\n"):
+        line_start, used = base, 0
+        for m in _TOKEN.finditer(para):
+            token, at = m.group(0), base + m.start()
+            cells = cell_len(token)
+            if token.isspace():
+                used += cells
+                continue
+            if used and used + cells > width:
+                lines.append((line_start, at))
+                line_start, used = at, 0
+            while cells > width:  # a very long word: cut it
+                cut = _fitting_chars(token, width)
+                lines.append((at, at + cut))
+                at, token = at + cut, token[cut:]
+                cells = cell_len(token)
+                line_start = at
+            used += cells
+        lines.append((line_start, base + len(para)))
+        base += len(para) + 1
+    return lines
+
+
+def _fitting_chars(token: str, width: int) -> int:
+    """How many leading characters of ``token`` fit in ``width`` cells (at least one)."""
+    cut = fitted = 0
+    for ch in token:
+        if fitted + cell_len(ch) > width:
+            break
+        fitted += cell_len(ch)
+        cut += 1
+    return max(1, cut)
+
+
+def speaker_tags(source_text: str, statements: Sequence[dict[str, Any]]) -> list[tuple[int, str]]:
+    """(source offset, tag) of each speaker tag, in offset order: after the closing
+    quote mark of each attributed quote (``"... in Russia," the spokesman said``)."""
+    inserts: list[tuple[int, str]] = []
+    for st in statements:
+        for q in st["quotes"]:
+            if not q.get("speaker"):
+                continue
+            pos = min(q["end"], len(source_text))
+            if pos < len(source_text) and source_text[pos] in CLOSING_QUOTES:
+                pos += 1
+            elif source_text[pos : pos + 1] in (",", ".") and (
+                source_text[pos + 1 : pos + 2] in tuple(CLOSING_QUOTES)
+            ):
+                pos += 2
+            inserts.append((pos, f" ‹{q['speaker']}›"))
+    inserts.sort(key=lambda item: item[0])
+    return inserts
+
+
+class TagShifts:
+    """Maps source-text offsets to display offsets once the tags are inserted."""
+
+    def __init__(self, inserts: Sequence[tuple[int, str]]) -> None:
+        self.positions = [p for p, _ in inserts]
+        self.shifts = [0]
+        for _, tag in inserts:
+            self.shifts.append(self.shifts[-1] + len(tag))
+
+    def at_start(self, offset: int) -> int:
+        """A span starting at ``offset``: a tag inserted there comes before it."""
+        return offset + self.shifts[bisect.bisect_right(self.positions, offset)]
+
+    def at_end(self, offset: int) -> int:
+        """A span ending at ``offset``: a tag inserted there comes after it."""
+        return offset + self.shifts[bisect.bisect_left(self.positions, offset)]
+
+
+def display_text(source_text: str, inserts: Sequence[tuple[int, str]], tag_style: Style) -> Text:
+    """The source text with the speaker tags inserted (and styled)."""
+    text = Text(end="", no_wrap=True)
+    pos = 0
+    for p, tag in inserts:
+        text.append(source_text[pos:p])
+        text.append(tag, tag_style)
+        pos = p
+    text.append(source_text[pos:])
+    return text
+
+
+def header_lines(article: dict[str, Any], style: StyleOf) -> list[Text]:
+    """Source · date · address, then a blank line."""
+    meta = Text(end="", no_wrap=True, overflow="ellipsis")
+    meta.append(article["source"] or "", style("meta") + Style(bold=True))
+    meta.append(f" · {article['date'] or 'undated'}", style("meta"))
+    where = article.get("url") or ""
+    if where:
+        meta.append(f" · {where}", style("meta"))
+    return [meta, Text("", end="")]
+
+
+def build_layout(
+    article: dict[str, Any] | None,
+    statements: Sequence[dict[str, Any]],
+    width: int,
+    style: StyleOf,
+) -> Layout:
+    """Lay ``article`` out for a pane ``width`` cells wide (gutter included)."""
+    if article is None:
+        return Layout(Text(), [], [], [])
+    source_text: str = article["text"]
+    inserts = speaker_tags(source_text, statements)
+    shift = TagShifts(inserts)
+    text = display_text(source_text, inserts, style("speaker"))
+    spans: list[tuple[int, int]] = []
+    for st in statements:
+        start, end = shift.at_start(st["start"]), shift.at_end(st["end"])
+        spans.append((start, end))
+        if st["kind"] in ("headline", "caption"):
+            text.stylize(style(st["kind"]), start, end)
+        status = st.get("status", "unique")
+        if status in ("corroborated", "conflict"):
+            text.stylize(style(status), start, end)
+        for q in st["quotes"]:
+            text.stylize(style("quote"), shift.at_start(q["start"]), shift.at_end(q["end"]))
+        if status == "conflict":
+            for n in st["numbers"]:
+                text.stylize(style("number"), shift.at_start(n["start"]), shift.at_end(n["end"]))
+    if article.get("body_start") and not any(s["kind"] == "headline" for s in statements):
+        text.stylize(style("headline"), 0, shift.at_end(article["body_start"]))
+
+    lines = wrap(text.plain, max(MIN_TEXT_WIDTH, width - GUTTER))
+    layout = Layout(text, header_lines(article, style), lines, spans)
+    place_statements(layout, statements)
+    return layout
+
+
+def place_statements(layout: Layout, statements: Sequence[dict[str, Any]]) -> None:
+    """Each statement's first and last line, and the status mark of each line."""
+    starts = [a for a, _ in layout.lines]
+    for (start, end), st in zip(layout.spans, statements, strict=True):
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        last = max(first, bisect.bisect_right(starts, max(start, end - 1)) - 1)
+        layout.first_line.append(first)
+        layout.last_line.append(last)
+        status = st.get("status", "unique")
+        if STATUS_RANK.get(status, 0) > STATUS_RANK.get(layout.marks.get(first, ""), -1):
+            layout.marks[first] = status
