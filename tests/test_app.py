@@ -704,3 +704,32 @@ async def test_enter_on_an_empty_search_does_not_hang(demo_app) -> None:  # type
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert "Kursk" in main_of(app).reader.current["text"]
+
+
+# --- issue 15: what a new user tripped over ------------------------------------------------
+
+
+def cursor_line(app: ClaimLensApp) -> str:
+    """The screen line where the statement under the cursor starts (its ▶ mark)."""
+    return next(line for line in screen_text(app).splitlines() if "▶" in line and "┃" in line)
+
+
+@async_test
+async def test_each_statement_mark_stands_where_it_starts(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """✓, ≠ and ▶ label the statement that starts on their line, never the end of the
+    sentence before it: every statement starts a line of its own."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        for article in range(2):
+            await pilot.press("enter")
+            reader = main.reader
+            for i, statement in enumerate(reader.statements):
+                assert reader.cursor == i
+                line = cursor_line(app).split("┃")[1]
+                mark = {"corroborated": "✓", "conflict": "≠"}.get(statement["status"], " ")
+                first_words = " ".join(statement["text"].split()[:2])
+                assert line.startswith(f"▶{mark} {first_words}"), (line, statement["text"])
+                await pilot.press("j")
+            await pilot.press("escape", "j")

@@ -31,6 +31,39 @@ def test_wrap_covers_the_text_in_order_and_fits(text: str, width: int) -> None:
     assert len(lines) >= text.count("\n") + 1
 
 
+@given(
+    st.text(alphabet=st.sampled_from("ab c\n界x  -"), max_size=120),
+    st.integers(1, 30),
+    st.lists(st.integers(0, 120), max_size=8),
+)
+def test_wrap_starts_a_line_at_each_break(text: str, width: int, breaks: list[int]) -> None:
+    lines = wrap(text, width, breaks)
+    pos = 0
+    for start, end in lines:
+        assert start >= pos and not text[pos:start].strip()
+        assert cell_len(text[start:end].rstrip()) <= max(width, 2)
+        pos = end
+    assert not text[pos:].strip()
+    starts = {start for start, _ in lines}
+    for at in breaks:
+        if at < len(text) and not text[at].isspace():
+            # The word at a break starts its line (after indentation at most).
+            line_start = max(s for s in starts if s <= at)
+            assert not text[line_start:at].strip(), (text, at)
+
+
+def test_a_statement_starting_mid_line_starts_its_own_line() -> None:
+    text = "construction projects to the wall. Mr. Trump will also use the money."
+    lines = wrap(text, 70, [text.index("Mr.")])
+    assert [text[a:b].rstrip() for a, b in lines] == [
+        "construction projects to the wall.",
+        "Mr. Trump will also use the money.",
+    ]
+    # A statement glued to the one before it is cut from it.
+    glued = "wall.Mr Trump"
+    assert [glued[a:b] for a, b in wrap(glued, 70, [5])] == ["wall.", "Mr Trump"]
+
+
 def test_wrap_keeps_offsets_exact() -> None:
     text = "He said an estimated 11,000 soldiers.\n\nNext paragraph here."
     lines = wrap(text, 16)
@@ -114,6 +147,10 @@ def test_layout_maps_every_statement_to_its_display_text_and_lines() -> None:
         assert layout.lines[first][0] <= start < layout.lines[first][1] + 1
         assert layout.lines[last][0] < end <= layout.lines[last][1]
     assert layout.marks[layout.first_line[1]] == "conflict"
+    # Each statement starts its own line: its mark labels it, not the one before it.
+    assert [layout.lines[first][0] for first in layout.first_line] == [
+        start for start, _ in layout.spans
+    ]
     assert STATUS_MARK[layout.marks[layout.first_line[1]]] == "≠"
 
 

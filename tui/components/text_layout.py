@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,24 +43,26 @@ class Layout:
     marks: dict[int, str] = field(default_factory=dict)  # line -> status of statements there
 
 
-def wrap(text: str, width: int) -> list[tuple[int, int]]:
+def wrap(text: str, width: int, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text`` to ``width`` cells: (start, end) offsets of each line.
 
-    Newlines always break; spaces at a break stay at the end of the line (they
-    are not drawn); a word wider than the line is cut.
+    Newlines always break; so does each offset in ``breaks`` (where a statement
+    starts: its gutter mark then labels it, not the sentence before it). Spaces
+    at a break stay at the end of the line (they are not drawn); a word wider
+    than the line is cut.
     """
     width = max(1, width)
+    marks = sorted(set(breaks))
     lines: list[tuple[int, int]] = []
     base = 0
     for para in text.split("\n"):
-        line_start, used = base, 0
-        for m in _TOKEN.finditer(para):
-            token, at = m.group(0), base + m.start()
+        line_start, used, has_word = base, 0, False
+        for at, token, forced in _pieces(para, base, marks):
             cells = cell_len(token)
             if token.isspace():
                 used += cells
                 continue
-            if used and used + cells > width:
+            if has_word and (forced or used + cells > width):
                 lines.append((line_start, at))
                 line_start, used = at, 0
             while cells > width:  # a very long word: cut it
@@ -70,9 +72,29 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
                 cells = cell_len(token)
                 line_start = at
             used += cells
+            has_word = True
         lines.append((line_start, base + len(para)))
         base += len(para) + 1
     return lines
+
+
+def _pieces(para: str, base: int, marks: list[int]) -> Iterator[tuple[int, str, bool]]:
+    """(offset, token, starts a line) for the words and spaces of one paragraph; a word
+    with a break inside is cut there, and a word is forced to start a line when a
+    break falls on it or in the spaces before it."""
+    word_end = base  # where the previous word (or piece of one) ended
+    for m in _TOKEN.finditer(para):
+        token, start = m.group(0), base + m.start()
+        if token.isspace():
+            yield start, token, False
+            continue
+        end = start + len(token)
+        cuts = marks[bisect.bisect_right(marks, start) : bisect.bisect_left(marks, end)]
+        for piece_start, piece_end in zip([start, *cuts], [*cuts, end], strict=True):
+            i = bisect.bisect_left(marks, word_end)
+            forced = i < len(marks) and marks[i] <= piece_start
+            yield piece_start, token[piece_start - start : piece_end - start], forced
+            word_end = piece_end
 
 
 def _fitting_chars(token: str, width: int) -> int:
@@ -177,7 +199,9 @@ def build_layout(
     if article.get("body_start") and not any(s["kind"] == "headline" for s in statements):
         text.stylize(style("headline"), 0, shift.at_end(article["body_start"]))
 
-    lines = wrap(text.plain, max(MIN_TEXT_WIDTH, width - GUTTER))
+    # Each statement starts a line, so its gutter marks stand where it starts.
+    breaks = [start for start, _ in spans]
+    lines = wrap(text.plain, max(MIN_TEXT_WIDTH, width - GUTTER), breaks)
     layout = Layout(text, header_lines(article, style), lines, spans)
     place_statements(layout, statements)
     return layout
