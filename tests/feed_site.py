@@ -29,6 +29,7 @@ class Route:
     delay: float = 0.0  # seconds before answering (a slow server)
     location: str | None = None  # a redirect
     send_length: bool = True  # False: no Content-Length, the body ends with the connection
+    fail_first: int = 0  # answer 503 (Retry-After: 0) this many times first
 
 
 @dataclass
@@ -121,6 +122,10 @@ class FeedSite:
                     return
                 if route.delay:
                     time.sleep(route.delay)
+                if route.fail_first > 0:
+                    route.fail_first -= 1
+                    self._send(503, b"busy", "text/plain", {"Retry-After": "0"})
+                    return
                 if route.location is not None:
                     self.send_response(302)
                     self.send_header("Location", route.location)

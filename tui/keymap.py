@@ -84,6 +84,13 @@ _SPECS = [
     KeySpec("app.filter_date", "d", "Dates", "show a date range only", "Filter"),
     KeySpec("app.clear_filters", "x", "Clear", "clear the source and date filters", "Filter"),
     KeySpec("app.toggle_stories", "t", "Stories", "group the list by story, or not", "Filter"),
+    KeySpec(
+        "app.newest",
+        "u",
+        "Newest",
+        'jump to the newest article (after "N new": added while open)',
+        "Filter",
+    ),
     # App.
     KeySpec("app.help", "question_mark", "Help", "this help", "App"),
     KeySpec("app.command_palette", "ctrl+p", "Commands", "command palette", "App"),

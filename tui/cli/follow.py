@@ -91,7 +91,7 @@ def follow(
     extracted. Without --once, a round runs every --every until Ctrl-C. Exit status
     1 when a feed failed (each is reported on one line), 130 when interrupted.
     """
-    db = cli.db()
+    db = cli.db(create=True)
     out, err = console(), console(stderr=True)
     policy = FetchPolicy(
         timeout=timeout, concurrency=max(1, concurrency), per_host=max(1, per_host)

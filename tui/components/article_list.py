@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -26,6 +27,21 @@ from tui.keymap import bind
 
 CORROBORATED = "✓"
 CONFLICT = "≠"
+
+
+def source_column(longest: int, width: int) -> int:
+    """Cells of the source column in a one-line row ``width`` cells wide: as wide as the
+    longest source name, but at most an eighth of the row (6 to 12 cells), so a long
+    name ("entertainment") does not eat the headline; longer names are cut with "…"."""
+    cap = max(6, min(12, width // 8))
+    return max(1, min(longest, cap))
+
+
+def fit_cells(value: str, cells: int) -> str:
+    """``value`` cut with "…" or padded with spaces to exactly ``cells`` cells."""
+    if cell_len(value) > cells:
+        value = set_cell_size(value, cells - 1) + "…"
+    return set_cell_size(value, cells)
 
 
 class ArticleList(LineView, can_focus=True):
@@ -57,7 +73,7 @@ class ArticleList(LineView, can_focus=True):
         self.state = ListState()
         self.total = 0
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
-        self._source_width = 10
+        self._longest_source = 6  # cells of the longest source name
         self.fetches = 0  # pages read from the database (for tests and the benchmark)
 
     # --- data ---------------------------------------------------------------------
@@ -68,8 +84,8 @@ class ArticleList(LineView, can_focus=True):
         self._pages.clear()
         self._strips.clear()
         self.total = self.library.count_rows(state)
-        widths = [len(name) for name in self.library.source_names()]
-        self._source_width = max(6, min(14, max(widths, default=6)))
+        widths = [cell_len(name) for name in self.library.source_names()]
+        self._longest_source = max(widths, default=6)
         self._update_virtual_size()
         index = None
         if article_id is not None:
@@ -78,6 +94,25 @@ class ArticleList(LineView, can_focus=True):
             index = self._article_at_or_after(0)
         self.scroll_to(y=0, animate=False, immediate=True)
         self._set_cursor(index if index is not None else 0, announce=True)
+        self.refresh()
+
+    def reload_in_place(self) -> None:
+        """Read the rows again (another process added articles): the cursor stays on its
+        article, at the same line of the pane; the rows around it may change."""
+        current = self.current
+        line = self.cursor - int(self.scroll_y) // self.row_height
+        self._pages.clear()
+        self._strips.clear()
+        self.total = self.library.count_rows(self.state)
+        self._update_virtual_size()
+        index = self.library.position(self.state, current["id"]) if current else None
+        if index is None:
+            self._set_cursor(min(self.cursor, max(0, self.total - 1)), announce=True)
+        else:
+            self.cursor = index
+            top = max(0, index - max(0, line)) * self.row_height
+            self.scroll_to(y=top, animate=False, immediate=True)
+            self._scroll_cursor_into_view()
         self.refresh()
 
     def row(self, index: int) -> dict[str, Any] | None:
@@ -164,7 +199,11 @@ class ArticleList(LineView, can_focus=True):
         row = self.row(target)
         if row is not None and row["kind"] == "story":
             step = 1 if delta > 0 else -1
+            # Past the last article that way (a page up to the story row on top):
+            # the nearest article back towards the cursor.
             found = self._article_at_or_after(target, step)
+            if found is None:
+                found = self._article_at_or_after(target, -step)
             if found is None:
                 return
             target = found
@@ -281,11 +320,8 @@ class ArticleList(LineView, can_focus=True):
         indent = "  " if self.state.by_story and row.get("story_id") is not None else ""
         text.append("▶" if cursor else " ")
         text.append(indent)
-        sw = self._source_width
-        source = row["source"] or ""
-        if len(source) > sw:
-            source = source[: sw - 1] + "…"
-        text.append(f"{source:<{sw}} ", self._style("source"))
+        source = fit_cells(row["source"] or "", source_column(self._longest_source, width))
+        text.append(source + " ", self._style("source"))
         date = (row["date"] or "undated")[:10]
         text.append(f"{date:<10} ", self._style("date"))
         corroborated, conflict = row.get("corroborated", 0), row.get("conflict", 0)

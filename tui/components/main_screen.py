@@ -30,9 +30,14 @@ from tui.components.messages import (
     StatementChanged,
 )
 from tui.components.reader import Reader
-from tui.keymap import bind
+from tui.keymap import bind, effective_keys
 
 NARROW = "-narrow"
+# How often the browser asks whether another process changed the database (one cheap
+# PRAGMA), so new articles show within this time plus the time to read the list.
+LIVE_POLL_SECONDS = 1.0
+# "Jump to the newest" looks at this many of the newest articles for one the list shows.
+NEWEST_LOOKUP = 500
 
 
 class StatusBar(Static):
@@ -61,6 +66,7 @@ class MainScreen(Screen, inherit_bindings=False):
         bind("app.filter_date", "filter_date", show=False, priority=True),
         bind("app.clear_filters", "clear_filters", show=False),
         bind("app.toggle_stories", "toggle_stories", show=False),
+        bind("app.newest", "newest", show=False),
         bind("app.help", "help"),
         bind("app.quit", "app.quit"),
     ]
@@ -75,6 +81,11 @@ class MainScreen(Screen, inherit_bindings=False):
         self.hit_index = -1
         self.hit_query = ""
         self.counts = (0, 0)  # articles, stories in the list
+        # Live updates: the database's data_version when last looked at, the newest
+        # article id when the reader last caught up, and how many came after it.
+        self.seen_version = 0
+        self.caught_up_id = 0
+        self.new_articles = 0
 
     def compose(self) -> ComposeResult:
         yield StatusBar(Text(""), id="status", markup=False)
@@ -111,6 +122,9 @@ class MainScreen(Screen, inherit_bindings=False):
         self._count()
         self.articles.focus()
         self.update_status()
+        self.seen_version = self.library.data_version()
+        self.caught_up_id = self.library.newest_article_id()
+        self.set_interval(LIVE_POLL_SECONDS, self.check_for_new_articles)
 
     # --- layout -------------------------------------------------------------------
 
@@ -256,6 +270,8 @@ class MainScreen(Screen, inherit_bindings=False):
             text.append(f"  ↩ {len(self.back_stack)}")
         if self.hits:
             text.append(f"  hit {self.hit_index + 1}/{len(self.hits)}")
+        if self.new_articles:
+            text.append(f"  {self.new_articles:,} new", "bold")
         self.query_one(StatusBar).update(text, layout=False)  # one line, always
         self.articles.border_title = (
             f"Stories ({stories:,})" if self.state.by_story else f"Articles ({n:,})"
@@ -359,6 +375,44 @@ class MainScreen(Screen, inherit_bindings=False):
 
     def action_previous_hit(self) -> None:
         self._step_hit(-1)
+
+    # --- live updates ----------------------------------------------------------------
+
+    def check_for_new_articles(self) -> None:
+        """When another process committed (an ingest, ``claimlens follow``), read the list
+        again with the cursor on the same article, and say how many articles are new."""
+        version = self.library.data_version()
+        if version == self.seen_version:
+            return
+        self.seen_version = version
+        self.articles.reload_in_place()
+        self._count()
+        new = self.library.count_added_after(self.caught_up_id)
+        if new > self.new_articles:
+            overrides = getattr(self.app, "keymap_overrides", {})
+            key = effective_keys("app.newest", overrides).split(",")[0]
+            self.notify(
+                f"{new:,} new article{'s' if new != 1 else ''}: press {key} for the newest",
+                timeout=4,
+                markup=False,
+            )
+        self.new_articles = new
+        self.update_status()
+
+    def action_newest(self) -> None:
+        """Put the cursor on the newest article the list shows."""
+        for article_id in self.library.added_after(0, NEWEST_LOOKUP):
+            if self.library.position(self.state, article_id) is not None:
+                self.caught_up_id = self.library.newest_article_id()
+                self.new_articles = 0
+                self.articles.move_to_article(article_id)
+                self.post_message(ArticleHighlighted(article_id))
+                self.articles.focus()
+                if self.narrow:
+                    self._set_view("list")
+                self.update_status()
+                return
+        self.notify("The newest articles are hidden by the filters (x clears them).", timeout=3)
 
     def action_help(self) -> None:
         from tui.components.help_screen import HelpScreen

@@ -1,0 +1,350 @@
+"""``claimlens follow``: feeds fetched from a local web site (127.0.0.1 only, started and
+stopped by each test), their pages extracted, new entries ingested once, bad feeds
+reported while the rest go on, conditional requests, and Ctrl-C mid-round."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from db.check import check_database
+from db.connection import connect
+from db.feed_state import list_feeds
+from db.fetch import Fetcher, FetchError, FetchPolicy
+from db.follow import FULL_TEXT_WORDS, run_round
+from db.urls_file import parse_urls
+from tests.feed_site import Entry, FeedSite, Route, paragraphs_for
+from tui.cli import main
+from tui.cli.follow import parse_duration
+
+CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
+FAST = FetchPolicy(timeout=2.0, connect_timeout=2.0, retries=0)
+
+
+def entries(prefix: str, n: int, seed: int = 0, **kwargs: object) -> list[Entry]:
+    return [
+        Entry(f"{prefix}{i}", f"{prefix.upper()} story {i} on the harbour", paragraphs_for(seed + i))
+        for i in range(n)
+    ]
+
+
+@pytest.fixture
+def site() -> Iterator[FeedSite]:
+    server = FeedSite().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def db(tmp_path: Path):  # type: ignore[no-untyped-def]
+    database = connect(tmp_path / "follow.db")
+    yield database
+    database.conn.close()
+
+
+def round_of(db, site: FeedSite, lines: str, policy: FetchPolicy = FAST):  # type: ignore[no-untyped-def]
+    specs, bad = parse_urls(lines.format(base=site.base))
+    assert not bad
+    with Fetcher(policy) as fetcher:
+        return run_round(db, specs, fetcher)
+
+
+def article_texts(db) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return dict(db.execute("SELECT url, text FROM articles"))
+
+
+# --- the urls file ---------------------------------------------------------------------
+
+
+def test_urls_file_format() -> None:
+    text = (
+        "# my feeds\n"
+        "\n"
+        'https://example.org/feed.xml "~Evening Chronicle" news  # a comment\n'
+        "https://example.org/other.atom world ~Wire\n"
+        "https://example.org/feed.xml ~Again\n"  # the same URL again: the first one counts
+        'query:unread "unread = \\"yes\\""\n'
+        '"exec:~/bin/fetch"\n'
+        "https://example.org/page#frag\n"
+        'https://example.org/broken "~unclosed\n'
+    )
+    feeds, bad = parse_urls(text)
+    assert [(f.url, f.source, f.tags, f.line) for f in feeds] == [
+        ("https://example.org/feed.xml", "Evening Chronicle", ("news",), 3),
+        ("https://example.org/other.atom", "Wire", ("world",), 4),
+        ("https://example.org/page#frag", None, (), 8),
+    ]
+    assert [b.line for b in bad] == [6, 7, 9]
+    assert "only http(s) feeds" in bad[0].reason and "query" in bad[0].reason
+    assert "exec" in bad[1].reason
+    assert "cannot read the line" in bad[2].reason
+
+
+def test_parse_duration() -> None:
+    assert parse_duration("15m") == 900
+    assert parse_duration("1h30m") == 5400
+    assert parse_duration("90s") == 90
+    for bad in ("15", "", "m", "0s", "15 minutes"):
+        with pytest.raises(ValueError):
+            parse_duration(bad)
+
+
+# --- rounds ------------------------------------------------------------------------------
+
+
+def test_first_round_adds_every_entry_with_its_page_text(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    site.add_feed("/a.rss", "Alpha News", entries("a", 4))
+    site.add_feed("/b.atom", "Beta Wire", entries("b", 3, seed=50), kind="atom")
+    report = round_of(db, site, '{base}/a.rss "~Evening Chronicle"\n{base}/b.atom\n')
+    assert not report.failed and not report.interrupted
+    assert report.added == 7
+    texts = article_texts(db)
+    assert len(texts) == 7
+    for i in range(4):
+        url = f"{site.base}/a{i}.html"
+        # The page's whole text, not the one-sentence summary of the feed.
+        assert paragraphs_for(i)[3] in texts[url]
+        assert site.count(f"/a{i}.html") == 1
+    sources = dict(db.execute("SELECT a.url, s.name FROM articles a JOIN sources s ON s.id = a.source_id"))
+    assert sources[f"{site.base}/a0.html"] == "Evening Chronicle"  # the ~name wins
+    assert sources[f"{site.base}/b0.html"] == "Beta Wire"  # else the feed's title
+    # Matched, as ingest does: nothing is left pending.
+    assert db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0] == 0
+    assert check_database(db).ok
+    # Every request says who it is.
+    assert all(h.get("User-Agent", "").startswith("claimlens/") for _, h in site.requests)
+
+
+def test_full_text_entries_need_no_page(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    long_paragraphs = [" ".join(paragraphs_for(i)) for i in range(3)]
+    assert len(" ".join(long_paragraphs).split()) >= FULL_TEXT_WORDS
+    full = [Entry("f0", "Full story on the bridge", long_paragraphs, full_text=True)]
+    site.add_feed("/full.rss", "Full", full, with_pages=False)
+    report = round_of(db, site, "{base}/full.rss\n")
+    assert report.added == 1 and not report.feeds[0].page_problems
+    assert site.count("/f0.html") == 0
+    assert long_paragraphs[2] in article_texts(db)[f"{site.base}/f0.html"]
+
+
+def test_second_round_adds_only_what_is_new(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    first = entries("a", 3)
+    site.add_feed("/a.rss", "Alpha", first)
+    assert round_of(db, site, "{base}/a.rss\n").added == 3
+    newer = entries("n", 2, seed=80)
+    site.add_feed("/a.rss", "Alpha", newer + first)
+    report = round_of(db, site, "{base}/a.rss\n")
+    feed = report.feeds[0]
+    assert (feed.entries, feed.new_entries, feed.added, feed.replaced) == (5, 2, 2, 0)
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    # Entries seen before were not fetched again.
+    assert [site.count(f"/a{i}.html") for i in range(3)] == [1, 1, 1]
+    assert [site.count(f"/n{i}.html") for i in range(2)] == [1, 1]
+    state = {row["url"]: row for row in list_feeds(db)}[f"{site.base}/a.rss"]
+    assert (state["last_added"], state["articles_added"], state["entries"]) == (2, 5, 5)
+
+
+def test_changed_entry_replaces_its_article(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    items = entries("a", 2)
+    site.add_feed("/a.rss", "Alpha", items)
+    round_of(db, site, "{base}/a.rss\n")
+    (old_id,) = db.execute("SELECT id FROM articles WHERE url LIKE '%/a1.html'").fetchone()
+    items[1].title = "A story 1 on the harbour, updated"
+    items[1].paragraphs = paragraphs_for(999)
+    site.add_feed("/a.rss", "Alpha", items)
+    report = round_of(db, site, "{base}/a.rss\n")
+    assert (report.added, report.replaced) == (0, 1)
+    row = db.execute("SELECT id, title, text FROM articles WHERE url LIKE '%/a1.html'").fetchone()
+    assert row[0] == old_id and row[1].endswith("updated")
+    assert paragraphs_for(999)[2] in row[2]
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+
+
+def test_conditional_requests_get_304_and_add_nothing(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    site.add_feed("/etag.rss", "E", entries("e", 2), etag='"v1"')
+    site.add_feed(
+        "/lm.rss", "L", entries("l", 2, seed=20), last_modified="Mon, 30 Nov 2026 07:00:00 GMT"
+    )
+    lines = "{base}/etag.rss\n{base}/lm.rss\n"
+    assert round_of(db, site, lines).added == 4
+    before = len(site.requests)
+    report = round_of(db, site, lines)
+    assert [f.status for f in report.feeds] == ["not modified", "not modified"]
+    assert report.added == 0 and not report.failed
+    conditional = dict(site.requests[before:])
+    assert conditional["/etag.rss"]["If-None-Match"] == '"v1"'
+    assert conditional["/lm.rss"]["If-Modified-Since"] == "Mon, 30 Nov 2026 07:00:00 GMT"
+    assert len(site.requests) == before + 2  # the feeds only: no page fetched again
+    states = {row["url"].rsplit("/", 1)[1]: row for row in list_feeds(db)}
+    assert states["etag.rss"]["last_status"] == "not modified"
+    assert states["etag.rss"]["etag"] == '"v1"'
+    assert states["etag.rss"]["articles_added"] == 2
+
+
+def test_bad_feeds_are_reported_and_the_others_fetched(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    site.add_feed("/good.rss", "Good", entries("g", 2))
+    site.routes["/garbage.rss"] = Route(b"\x00\x01 this is not xml at all {]", "application/xml")
+    site.routes["/html.rss"] = Route(b"<!DOCTYPE html><html><body><p>Hello</p></body></html>")
+    site.routes["/slow.rss"] = Route(b"<rss/>", "application/xml", delay=3.0)
+    site.routes["/huge.rss"] = Route(b"<rss>" + b"x" * 300_000, "application/xml")
+    site.routes["/huge-nolength.rss"] = Route(b"<rss>" + b"y" * 300_000, send_length=False)
+    site.routes["/loop.rss"] = Route(location="/loop2.rss")
+    site.routes["/loop2.rss"] = Route(location="/loop.rss")
+    names = ["missing", "garbage", "html", "slow", "huge", "huge-nolength", "loop", "good"]
+    lines = "".join(f"{{base}}/{name}.rss\n" for name in names)
+    policy = FetchPolicy(timeout=1.0, connect_timeout=1.0, retries=0, max_bytes=100_000)
+    report = round_of(db, site, lines, policy)
+    by_name = {f.url.rsplit("/", 1)[1][:-4]: f for f in report.feeds}
+    assert by_name["good"].added == 2 and not by_name["good"].failed
+    errors = {name: by_name[name].error for name in names if name != "good"}
+    assert all(by_name[name].failed for name in errors)
+    assert errors["missing"] == "HTTP 404 Not Found"
+    assert "not a readable RSS/Atom feed" in errors["garbage"]
+    assert errors["html"] == "an HTML page, not an RSS/Atom feed"
+    assert "timed out" in errors["slow"]
+    assert "too large" in errors["huge"] and "too large" in errors["huge-nolength"]
+    assert "redirect" in errors["loop"]
+    for feed in report.feeds:
+        assert "\n" not in feed.line()
+    states = {row["url"].rsplit("/", 1)[1]: row for row in list_feeds(db)}
+    assert states["missing.rss"]["last_error"] == "HTTP 404 Not Found"
+    assert states["missing.rss"]["failures"] == 1 and states["good.rss"]["failures"] == 0
+
+
+def test_a_page_that_is_not_an_article_keeps_the_summary(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    items = entries("p", 3)
+    site.add_feed("/p.rss", "P", items)
+    site.routes["/p1.html"] = Route(b"<html><body><nav>Home | Log in</nav></body></html>")
+    del site.routes["/p2.html"]  # a 404
+    report = round_of(db, site, "{base}/p.rss\n")
+    feed = report.feeds[0]
+    assert not feed.failed and feed.added == 3
+    assert len(feed.page_problems) == 2
+    assert all("kept the feed's summary" in p for p in feed.page_problems)
+    texts = article_texts(db)
+    summary = items[1].paragraphs[0].split(".")[0] + "."
+    assert summary in texts[f"{site.base}/p1.html"]
+    assert items[0].paragraphs[3] in texts[f"{site.base}/p0.html"]
+    # Pages that failed are tried again next round (and may then give the whole text).
+    site.routes["/p2.html"] = site.routes["/p0.html"].__class__(
+        body=site.routes["/p0.html"].body.replace(b"P story 0", b"P story 2")
+    )
+    again = round_of(db, site, "{base}/p.rss\n").feeds[0]
+    assert again.new_entries == 2 and again.replaced == 1
+    assert site.count("/p0.html") == 1
+
+
+def test_retries_with_backoff_then_success(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    site.add_feed("/busy.rss", "Busy", entries("x", 1))
+    site.routes["/busy.rss"].fail_first = 2
+    policy = FetchPolicy(timeout=2.0, retries=2, backoff=0.01)
+    assert round_of(db, site, "{base}/busy.rss\n", policy).added == 1
+    assert site.count("/busy.rss") == 3
+
+
+def test_fetcher_never_retries_a_404(site: FeedSite) -> None:
+    with Fetcher(FetchPolicy(retries=3, backoff=0.01)) as fetcher, pytest.raises(FetchError):
+        fetcher.get(f"{site.base}/nothing-here")
+    assert site.count("/nothing-here") == 1
+
+
+# --- the CLI -------------------------------------------------------------------------------
+
+
+def test_cli_follow_once_reports_each_bad_feed_on_one_line(site: FeedSite, tmp_path: Path) -> None:
+    site.add_feed("/good.rss", "Good", entries("g", 2))
+    site.routes["/garbage.rss"] = Route(b"garbage, not a feed", "text/plain")
+    urls = tmp_path / "urls"
+    urls.write_text(
+        f'{site.base}/good.rss "~Good Times"\n{site.base}/gone.rss\n{site.base}/garbage.rss\n'
+    )
+    db_path = tmp_path / "cli.db"
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", str(db_path), "follow", str(urls), "--once"])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    failed = [line for line in lines if line.startswith("failed")]
+    assert len(failed) == 2
+    assert any("gone.rss" in line and "HTTP 404" in line for line in failed)
+    assert any("garbage.rss" in line and "not a readable RSS/Atom feed" in line for line in failed)
+    assert any(line.startswith("ok") and "(Good Times)" in line for line in lines)
+    assert "2 articles added" in lines[-1]
+
+    result = runner.invoke(main, ["--db", str(db_path), "feeds", "--json"])
+    assert result.exit_code == 0
+    feeds = {row["url"].rsplit("/", 1)[1]: row for row in json.loads(result.output)}
+    assert feeds["good.rss"]["articles_added"] == 2 and feeds["good.rss"]["source"] == "Good Times"
+    assert feeds["gone.rss"]["last_status"] == "failed"
+    text = runner.invoke(main, ["--db", str(db_path), "feeds"]).output
+    assert "HTTP 404 Not Found" in text and "good.rss (Good Times)" in text
+
+    site.routes.pop("/garbage.rss")
+    site.routes.pop("/good.rss")
+    site.add_feed("/good.rss", "Good", entries("g", 2))
+    urls.write_text(f"{site.base}/good.rss\n")
+    result = runner.invoke(main, ["--db", str(db_path), "follow", str(urls), "--once", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["added"] == 0 and data["failed"] == 0 and data["feeds"][0]["new_entries"] == 0
+
+
+def test_ctrl_c_mid_round_keeps_what_was_saved(site: FeedSite, tmp_path: Path) -> None:
+    site.add_feed("/fast.rss", "Fast", entries("f", 3))
+    site.add_feed("/slow.rss", "Slow", entries("s", 3, seed=40))
+    for i in range(3):
+        site.routes[f"/s{i}.html"].delay = 2.0  # the second feed's pages take long
+    urls = tmp_path / "urls"
+    urls.write_text(f"{site.base}/fast.rss\n{site.base}/slow.rss\n")
+    db_path = tmp_path / "int.db"
+    cmd = [*CLI, "--db", str(db_path), "follow", str(urls), "--once", "--concurrency", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        # Wait until the first feed is stored (and matched) and the second is under way.
+        while site.count("/s0.html") == 0 or not _feed_saved(db_path, "fast.rss"):
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, (out, err)
+    assert "interrupted — saved so far" in out
+    conn = sqlite3.connect(db_path)
+    urls_saved = sorted(r[0].rsplit("/", 1)[1] for r in conn.execute("SELECT url FROM articles"))
+    conn.close()
+    assert urls_saved == ["f0.html", "f1.html", "f2.html"]
+    database = connect(db_path)
+    assert check_database(database).ok
+    database.conn.close()
+    # The same command completes the round, adding the rest once.
+    for i in range(3):
+        site.routes[f"/s{i}.html"].delay = 0
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 6
+    conn.close()
+
+
+def _feed_saved(db_path: Path, name: str) -> bool:
+    try:
+        conn = sqlite3.connect(db_path, timeout=5)
+        try:
+            row = conn.execute(
+                "SELECT count(*) FROM feeds WHERE url LIKE ?", (f"%/{name}",)
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # not created yet
+    return row[0] == 1

@@ -1,0 +1,111 @@
+"""The browser updates live: articles another connection commits while the app runs
+show up in the list, the cursor stays on its article, a search is kept, an "N new"
+notice appears, and ``u`` jumps to the newest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from db.connection import connect
+from db.ingest import ingest_paths
+from tests.tui_fixtures import *  # noqa: F403
+from tests.tui_fixtures import async_test, settle
+from tui.components.main_screen import MainScreen
+
+NEW_ARTICLES = {
+    "storm.txt": "Storm closes the harbour bridge\n\nThe harbour bridge was closed on"
+    " Tuesday after a storm damaged two of its cables, the city council said.",
+    "budget.txt": "Council passes the city budget\n\nThe city council passed a budget of"
+    " 40 million euros on Wednesday, with 12 votes to 9.",
+    "rail.txt": "Railway workers end their strike\n\nRailway workers ended a three-day"
+    " strike on Thursday after the union accepted a pay rise of 4 percent.",
+}
+
+
+def main_of(app) -> MainScreen:  # type: ignore[no-untyped-def]
+    return app.main
+
+
+def status_text(main: MainScreen) -> str:
+    return str(main.query_one("#status").render())
+
+
+async def wait_for(pilot, condition, tries: int = 100) -> bool:  # type: ignore[no-untyped-def]
+    """Let the app run (0.1 s at a time, at most ``tries`` times) until ``condition()``."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause(0.1)
+    return condition()
+
+
+def commit_articles(db_path: Path, folder: Path) -> list[int]:
+    """Another connection (as another process would) ingests the new articles."""
+    folder.mkdir()
+    for name, text in NEW_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    other = connect(db_path)
+    try:
+        report = ingest_paths(other, [folder], source="Live Wire")
+    finally:
+        other.conn.close()
+    assert report.added == len(NEW_ARTICLES)
+    return list(report.changed_article_ids)
+
+
+@async_test
+async def test_new_articles_appear_without_moving_the_cursor(demo_app, demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        before = main.counts[0]
+        # The reader is on the second article and has searched for something.
+        await pilot.press("j")
+        await settle(pilot)
+        cursor_article = main.articles.current["id"]
+        await pilot.press("slash")
+        await pilot.press(*"troops")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        hits, query = list(main.hits), main.hit_query
+        assert hits and query == "troops"
+        await pilot.press("escape")  # back to the list
+        await settle(pilot)
+        cursor_article = main.articles.current["id"]
+        cursor_index = main.articles.cursor
+
+        new_ids = commit_articles(demo_db, tmp_path / "incoming")
+
+        assert await wait_for(pilot, lambda: main.counts[0] == before + len(NEW_ARTICLES))
+        await settle(pilot)
+        # The list holds them, and the cursor is still on the same article.
+        assert main.articles.total >= before + len(NEW_ARTICLES)
+        assert main.articles.current["id"] == cursor_article
+        assert main.articles.cursor >= cursor_index
+        # The search is kept: n still steps through the same hits.
+        assert main.hits == hits and main.hit_query == "troops"
+        # "N new": in the status line and in a notice naming the key.
+        assert main.new_articles == len(NEW_ARTICLES)
+        assert f"{len(NEW_ARTICLES)} new" in status_text(main)
+        notices = [n.message for n in app._notifications]
+        assert any(m.startswith("3 new articles: press u") for m in notices)
+
+        await pilot.press("u")
+        await settle(pilot)
+        assert main.articles.current["id"] == max(new_ids)
+        assert main.reader.article["id"] == max(new_ids)
+        assert main.new_articles == 0 and " new" not in status_text(main)
+
+
+@async_test
+async def test_no_change_reads_nothing_again(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        fetches = main.articles.fetches
+        await pilot.pause(2.5)  # two polls or more
+        main.check_for_new_articles()
+        assert main.articles.fetches == fetches and main.new_articles == 0
