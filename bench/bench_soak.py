@@ -39,7 +39,7 @@ READER = r"""
 import json, os, sys, time
 from db.connection import connect
 from db.search import QueryError, count, fuzzy_search, search
-from db import queries
+from db import articles
 db_path, stop, out = sys.argv[1], sys.argv[2], sys.argv[3]
 QUERIES = ["oil", "prices", "bank", "minister said", '"interest rates"', "govern*",
            "trade deficit", "dollar OR yen", "shares -stock", "Blair", "election",
@@ -56,7 +56,7 @@ while not os.path.exists(stop):
         if i % 8 == 0:
             hits = fuzzy_search(db, q, limit=10)
         elif i % 8 == 1:
-            queries.list_articles(db, queries.ArticleFilter(), limit=50)
+            articles.list_articles(db, articles.ArticleFilter(), limit=50)
             hits = []
         else:
             hits = search(db, q, limit=20)

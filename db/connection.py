@@ -17,7 +17,8 @@ from pathlib import Path
 import platformdirs
 import sqlite_utils
 
-from db.schema import SchemaError, check_usable, migrate
+from db.schema import SchemaError, check_usable
+from db.upgrade import migrate
 
 ENV_VAR = "CLAIMLENS_DB"
 BUSY_TIMEOUT_MS = 60_000
@@ -42,7 +43,7 @@ def connect(
 ) -> sqlite_utils.Database:
     """Open (creating and migrating if needed) the claimlens database at ``path``.
     ``on_upgrade(version)``: told before an existing database of an older schema
-    ``version`` is upgraded (:func:`db.schema.migrate`).
+    ``version`` is upgraded (:func:`db.upgrade.migrate`).
 
     Raises :class:`SchemaError` with a one-line message when the file cannot be used:
     not an SQLite database, not a claimlens one, a newer schema, or not openable.

@@ -47,12 +47,11 @@ from typing import Any
 import sqlite_utils
 
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
-from db.claims import claim_detail as claim_detail  # re-exported for the browser
-from db.claims import list_claims as list_claims
 from db.claims import place_claims, rebuild_claims, stale_claims
 from db.connection import transaction
-from db.id_chunks import id_chunks
 from db.dates import day_number
+from db.id_chunks import id_chunks
+from db.match_reads import flip_diffs
 from db.matcher import (
     Num,
     Prepared,
@@ -64,21 +63,12 @@ from db.matcher import (
     with_context,
 )
 from db.stories import STORY_MAX_CLAIM_STATEMENTS, rebuild_stories, update_stories
-from db.stories import list_stories as list_stories
-from db.stories import story_articles as story_articles
 
 __all__ = [
     "DEFAULT_WINDOW_DAYS",
     "MatchReport",
-    "article_match_counts",
-    "claim_detail",
-    "list_claims",
-    "list_stories",
     "match_all",
     "match_articles",
-    "matches_for_statement",
-    "statement_statuses",
-    "story_articles",
 ]
 
 # Statements are compared only with statements of articles dated this close (days).
@@ -305,17 +295,9 @@ def _oriented(sa: int, sb: int, result: Any) -> tuple[int, int, float, str, str 
     diffs = [dict(d) for d in result.diffs]
     if sa > sb:
         sa, sb = sb, sa
-        _flip(diffs)
+        flip_diffs(diffs)
     diff = json.dumps(diffs, ensure_ascii=False) if diffs else None
     return sa, sb, float(result.score), result.relation, diff
-
-
-def _flip(diffs: list[dict[str, Any]]) -> None:
-    """Tell differing values from the other statement's side (in place)."""
-    for d in diffs:
-        d["a"], d["b"] = d["b"], d["a"]
-        d["a_value"], d["b_value"] = d["b_value"], d["a_value"]
-        d["a_qualifier"], d["b_qualifier"] = d.get("b_qualifier"), d.get("a_qualifier")
 
 
 def _order(rows: list[_Row]) -> list[_Row]:
@@ -716,164 +698,5 @@ def _article_ids(db: Any, sids: Iterable[int]) -> set[int]:
             for r in db.execute(
                 f"SELECT DISTINCT article_id FROM statements WHERE id IN ({marks})", chunk
             )
-        )
-    return out
-
-
-# ------------------------------------------------------------------ reading
-
-
-def matches_for_statement(db: sqlite_utils.Database, statement_id: int) -> list[dict[str, Any]]:
-    """The statements of other sources matched with this one, best first.
-
-    Each: ``statement_id, text, article_id, title, source, date, speaker, score,
-    relation ('same'|'conflict'), diffs`` (list of ``{a, b, a_value, b_value, unit,
-    a_qualifier, b_qualifier}`` where ``a`` is THIS statement's wording).
-    """
-    rows = db.execute(
-        "SELECT m.a, m.b, m.score, m.relation, m.diff FROM matches m WHERE m.a = ?"
-        " UNION ALL SELECT m.a, m.b, m.score, m.relation, m.diff FROM matches m WHERE m.b = ?",
-        (statement_id, statement_id),
-    ).fetchall()
-    out = []
-    for a, b, score, relation, diff in rows:
-        other = b if a == statement_id else a
-        diffs = json.loads(diff) if diff else []
-        if other == a:  # stored from the other side's point of view
-            _flip(diffs)
-        info = db.execute(
-            "SELECT s.text, s.article_id, a.title, src.name, a.date, s.speaker"
-            " FROM statements s JOIN articles a ON a.id = s.article_id"
-            " JOIN sources src ON src.id = a.source_id WHERE s.id = ?",
-            (other,),
-        ).fetchone()
-        if info is None:
-            continue
-        out.append(
-            {
-                "statement_id": other,
-                "text": info[0],
-                "article_id": info[1],
-                "title": info[2],
-                "source": info[3],
-                "date": info[4],
-                "speaker": info[5],
-                "score": score,
-                "relation": relation,
-                "diffs": diffs,
-            }
-        )
-    out.sort(key=lambda m: (-m["score"], m["statement_id"]))
-    return out
-
-
-def statement_statuses(db: sqlite_utils.Database, article_id: int) -> dict[int, str]:
-    """statement id -> 'conflict' (some source gives other numbers), 'corroborated'
-    (another source says the same) or 'unique' (no other source), for one article."""
-    out = {
-        r[0]: "unique"
-        for r in db.execute("SELECT id FROM statements WHERE article_id = ?", (article_id,))
-    }
-    for sid, has_conflict in db.execute(
-        "SELECT s.id, max(m.relation = 'conflict') FROM statements s"
-        " JOIN matches m ON m.a = s.id WHERE s.article_id = ? GROUP BY s.id"
-        " UNION ALL"
-        " SELECT s.id, max(m.relation = 'conflict') FROM statements s"
-        " JOIN matches m ON m.b = s.id WHERE s.article_id = ? GROUP BY s.id",
-        (article_id, article_id),
-    ):
-        if has_conflict or out.get(sid) == "conflict":
-            out[sid] = "conflict"
-        else:
-            out[sid] = "corroborated"
-    return out
-
-
-def article_match_counts(
-    db: sqlite_utils.Database, article_ids: Sequence[int]
-) -> dict[int, tuple[int, int]]:
-    """article id -> (statements corroborated by another source, statements in conflict)."""
-    out = {int(a): (0, 0) for a in article_ids}
-    for marks, chunk in id_chunks(sorted(out)):
-        per_statement: dict[int, tuple[int, bool]] = {}
-        for aid, sid, conflict in db.execute(
-            f"SELECT s.article_id, s.id, m.relation = 'conflict' FROM statements s"
-            f" JOIN matches m ON m.a = s.id WHERE s.article_id IN ({marks})"
-            f" UNION ALL SELECT s.article_id, s.id, m.relation = 'conflict' FROM statements s"
-            f" JOIN matches m ON m.b = s.id WHERE s.article_id IN ({marks})",
-            chunk + chunk,
-        ):
-            prev = per_statement.get(sid, (aid, False))
-            per_statement[sid] = (aid, prev[1] or bool(conflict))
-        for aid, conflict in per_statement.values():
-            corr, conf = out[aid]
-            out[aid] = (corr, conf + 1) if conflict else (corr + 1, conf)
-    return out
-
-
-def list_matches(
-    db: sqlite_utils.Database,
-    *,
-    article_id: int | None = None,
-    relation: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Matched pairs, best first: both statements with their sources and dates.
-
-    Each: ``score, relation, diffs`` (as stored: ``a`` is statement ``a``'s wording)
-    and ``a``/``b``: ``{statement_id, text, article_id, title, source, date, speaker}``.
-    With ``article_id``, only pairs with a statement of that article (it is ``a``).
-    """
-    where, params = [], []
-    if article_id is not None:
-        where.append(
-            "(m.a IN (SELECT id FROM statements WHERE article_id = ?)"
-            " OR m.b IN (SELECT id FROM statements WHERE article_id = ?))"
-        )
-        params += [article_id, article_id]
-    if relation:
-        where.append("m.relation = ?")
-        params.append(relation)
-    sql = (
-        "SELECT m.a, m.b, m.score, m.relation, m.diff FROM matches m"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY m.score DESC, m.a, m.b LIMIT ? OFFSET ?"
-    )
-    out = []
-    for a, b, score, rel, diff in db.execute(sql, [*params, limit, offset]).fetchall():
-        sides = {}
-        for sid in (a, b):
-            r = db.execute(
-                "SELECT s.text, s.article_id, a.title, src.name, a.date, s.speaker"
-                " FROM statements s JOIN articles a ON a.id = s.article_id"
-                " JOIN sources src ON src.id = a.source_id WHERE s.id = ?",
-                (sid,),
-            ).fetchone()
-            sides[sid] = {
-                "statement_id": sid,
-                "text": r[0],
-                "article_id": r[1],
-                "title": r[2],
-                "source": r[3],
-                "date": r[4],
-                "speaker": r[5],
-            }
-        diffs = json.loads(diff) if diff else []
-        first, second = a, b
-        if (
-            article_id is not None
-            and sides[b]["article_id"] == article_id != sides[a]["article_id"]
-        ):
-            first, second = b, a
-            _flip(diffs)
-        out.append(
-            {
-                "score": score,
-                "relation": rel,
-                "diffs": diffs,
-                "a": sides[first],
-                "b": sides[second],
-            }
         )
     return out

@@ -1,8 +1,9 @@
 """The database schema, in one place, with its version and migrations.
 
-Every table claimlens writes is created here. ``PRAGMA user_version`` holds the
-schema version; :func:`migrate` brings an older database up to date inside one
-transaction, and refuses a database written by a newer claimlens.
+Every table claimlens writes is created here, and every step from one version to
+the next (``PRAGMA user_version`` holds the version). This module only defines
+them: :func:`db.upgrade.migrate` runs the steps, and :func:`check_usable` refuses a
+database written by a newer claimlens or by another program.
 
 Offsets (``char_start``/``char_end``) always index into ``articles.text``, which
 is the headline, a blank line, then the body (``body_start`` is where the body
@@ -12,6 +13,8 @@ number.
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
@@ -210,17 +213,17 @@ def _v1_to_v2(db: sqlite_utils.Database) -> None:
 
 # Version 3: no new tables; claims gather around a centre (db.claims) instead of
 # being connected components of the matches, which chained into claims of 100 k
-# statements. The matches stand; claims and stories are regrouped from them.
+# statements. The matches stand; claims and stories are regrouped from them (by
+# db.upgrade, which owns the engine: this module only says so, in REGROUP_AT).
 def _v2_to_v3(db: sqlite_utils.Database) -> None:
-    from db.claims import rebuild_claims  # the engine, imported late: it imports this module
-    from db.stories import rebuild_stories
-
-    rebuild_claims(db.conn)
-    rebuild_stories(db.conn)
+    """Nothing to change in the tables: the regrouping is the whole step."""
 
 
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Migration] = {0: _create_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+# The versions whose step ends by regrouping every claim and story from the matches
+# (db.upgrade does it inside the step's transaction).
+REGROUP_AT: frozenset[int] = frozenset({3})
 
 
 class SchemaError(RuntimeError):
@@ -229,9 +232,6 @@ class SchemaError(RuntimeError):
 
 def _split_script(script: str) -> list[str]:
     """Split DDL into statements; ``sqlite3.complete_statement`` handles triggers."""
-    import re
-    import sqlite3
-
     script = re.sub(r"--[^\n]*", "", script)  # no string literal in the DDL holds '--'
     statements: list[str] = []
     buf = ""
@@ -247,39 +247,6 @@ def _split_script(script: str) -> list[str]:
 
 def user_version(db: sqlite_utils.Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
-
-
-def migrate(db: sqlite_utils.Database, on_upgrade: Callable[[int], None] | None = None) -> int:
-    """Bring ``db`` to :data:`SCHEMA_VERSION`; return the version it had before.
-
-    Each step runs in its own IMMEDIATE transaction, so a crash mid-migration
-    leaves the database at the previous version, never half-migrated.
-    ``on_upgrade(version)`` is called once before upgrading an existing database
-    from ``version`` (some steps regroup every claim: tens of seconds on a large one).
-    """
-    found = check_usable(db)
-    version = found
-    if found and found < SCHEMA_VERSION and on_upgrade is not None:
-        on_upgrade(found)
-    while version < SCHEMA_VERSION:
-        step = MIGRATIONS[version]
-        db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Another process may have migrated while we waited for the lock.
-            if user_version(db) != version:
-                db.conn.execute("ROLLBACK")
-                version = user_version(db)
-                continue
-            step(db)
-            db.conn.execute(f"PRAGMA user_version = {version + 1}")
-            db.conn.execute("COMMIT")
-        except BaseException:
-            if db.conn.in_transaction:  # SQLite may have rolled back already (disk full)
-                db.conn.execute("ROLLBACK")
-            raise
-        version += 1
-    check_usable(db)
-    return found
 
 
 def check_usable(db: sqlite_utils.Database) -> int:
@@ -314,8 +281,6 @@ def _table_names(db: sqlite_utils.Database) -> set[str]:
 def schema_objects() -> dict[str, tuple[str, str]]:
     """Every table, index, trigger and virtual table of the current schema:
     name → (type, the DDL that creates it)."""
-    import re
-
     out: dict[str, tuple[str, str]] = {}
     for ddl in _split_script(_V1 + _V2):
         m = re.match(r"CREATE\s+(VIRTUAL\s+TABLE|TABLE|INDEX|TRIGGER)\s+(\w+)", ddl, re.IGNORECASE)

@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 from db_helpers import claim_rows
 
-from db import matching
+from db import match_reads, matching
 from db.connection import connect, transaction
 from db.ingest import ingest_paths
 from db.schema import SCHEMA_VERSION
@@ -138,18 +138,18 @@ def test_seed_unrelated_statements_do_not_match(seeds_db) -> None:
 def test_seed_read_functions(seeds_db) -> None:
     a = stmt(seeds_db, "A", "an estimated 11,000 North Korean soldiers")
     b = stmt(seeds_db, "B", "at least 10,000 DPRK forces")
-    (m,) = matching.matches_for_statement(seeds_db, b)
+    (m,) = match_reads.matches_for_statement(seeds_db, b)
     assert m["statement_id"] == a and m["relation"] == "conflict" and m["source"] == "A"
     assert (m["diffs"][0]["a"], m["diffs"][0]["b"]) == ("at least 10,000", "an estimated 11,000")
     article_b = seeds_db.execute("SELECT article_id FROM statements WHERE id = ?", (b,)).fetchone()[
         0
     ]
-    statuses = matching.statement_statuses(seeds_db, article_b)
+    statuses = match_reads.statement_statuses(seeds_db, article_b)
     assert statuses[b] == "conflict"
     n_corr = list(statuses.values()).count("corroborated")
     n_conf = list(statuses.values()).count("conflict")
     assert n_corr >= 2 and n_conf >= 1
-    assert matching.article_match_counts(seeds_db, [article_b]) == {article_b: (n_corr, n_conf)}
+    assert match_reads.article_match_counts(seeds_db, [article_b]) == {article_b: (n_corr, n_conf)}
 
 
 def _write(tmp: Path, name: str, text: str) -> Path:

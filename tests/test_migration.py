@@ -17,7 +17,8 @@ import sqlite_utils
 import db.schema as schema
 from db.connection import connect
 from db.ingest import ingest_paths
-from db.schema import SCHEMA_VERSION, SchemaError, migrate, user_version
+from db.schema import SCHEMA_VERSION, SchemaError, user_version
+from db.upgrade import migrate
 
 CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
 SEED = Path(__file__).parent.parent / "tui" / "samples" / "000_dd9f0b5d2f8810a6.txt"

@@ -160,7 +160,7 @@ def matches_cmd(
     as_json: bool,
 ) -> None:
     """Matched statement pairs across sources, best first."""
-    from db.matching import list_matches
+    from db.match_reads import list_matches
 
     rows = list_matches(
         cli.db(), article_id=article_id, relation=relation, limit=limit, offset=offset

@@ -7,8 +7,15 @@ import sys
 import click
 from rich.text import Text
 
-from db import queries
+from db.articles import (
+    ArticleFilter,
+    article_statements,
+    count_articles,
+    get_article,
+    list_articles,
+)
 from db.search import QueryError, count, search
+from db.stats import database_stats
 from tui.cli.common import EXIT_REJECTED, CliContext, console, date_options, emit_json, pass_cli
 
 
@@ -78,7 +85,7 @@ def search_cmd(
 @pass_cli
 def stats(cli: CliContext, as_json: bool) -> None:
     """Counts of sources, articles, statements, quotes, numbers, matches, claims, stories."""
-    data = queries.stats(cli.db())
+    data = database_stats(cli.db())
     if as_json:
         emit_json(data)
         return
@@ -117,11 +124,11 @@ def articles(
     as_json: bool,
 ) -> None:
     """List articles, newest first."""
-    filt = queries.ArticleFilter(source=source, since=since, until=until, story_id=story_id)
+    filt = ArticleFilter(source=source, since=since, until=until, story_id=story_id)
     db = cli.db()
-    rows = queries.list_articles(db, filt, limit=limit, offset=offset)
+    rows = list_articles(db, filt, limit=limit, offset=offset)
     if as_json:
-        emit_json({"total": queries.count_articles(db, filt), "articles": rows})
+        emit_json({"total": count_articles(db, filt), "articles": rows})
         return
     out = console()
     for row in rows:
@@ -143,10 +150,10 @@ def articles(
 def show(cli: CliContext, article_id: int, as_json: bool) -> None:
     """Print an article as plain text, one numbered statement per line."""
     db = cli.db()
-    article = queries.get_article(db, article_id)
+    article = get_article(db, article_id)
     if article is None:
         raise click.ClickException(f"no article with id {article_id}")
-    statements = queries.article_statements(db, article_id)
+    statements = article_statements(db, article_id)
     if as_json:
         emit_json({"article": article, "statements": statements})
         return

@@ -15,10 +15,19 @@ from typing import Any
 
 import sqlite_utils
 
-from db import browse_queries as bq
+from db import article_list, live
+from db.articles import (
+    ArticleFilter,
+    article_statements,
+    get_article,
+    list_sources,
+    source_names,
+    statement_location,
+)
+from db.claims import claim_detail
 from db.connection import connect
 from db.dates import parse_date
-from db.queries import ArticleFilter, statement_location
+from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
 from db.search import QueryError, SearchHit, fuzzy_search, search
 
 __all__ = ["ArticleFilter", "Library", "QueryError", "SearchHit", "parse_date"]
@@ -45,42 +54,72 @@ class Library:
     # --- the list ---------------------------------------------------------------------
 
     def count_rows(self, state: ListState) -> int:
-        return bq.browse_count(self.db, state.filter, by_story=state.by_story)
+        return article_list.browse_count(self.db, state.filter, by_story=state.by_story)
 
     def rows(self, state: ListState, offset: int, limit: int) -> list[dict[str, Any]]:
-        rows = bq.browse_rows(
+        rows = article_list.browse_rows(
             self.db, state.filter, by_story=state.by_story, limit=limit, offset=offset
         )
         ids = [r["id"] for r in rows if r["kind"] == "article"]
-        counts = bq.article_match_counts(self.db, ids)
+        counts = article_match_counts(self.db, ids)
         for row in rows:
             if row["kind"] == "article":
                 row["corroborated"], row["conflict"] = counts.get(row["id"], (0, 0))
         return rows
 
     def position(self, state: ListState, article_id: int) -> int | None:
-        return bq.article_position(self.db, article_id, state.filter, by_story=state.by_story)
+        return article_list.article_position(
+            self.db, article_id, state.filter, by_story=state.by_story
+        )
 
     def has_stories(self) -> bool:
-        return bq.has_stories(self.db)
+        return article_list.has_stories(self.db)
 
     def sources(self) -> list[dict[str, Any]]:
         """Sources with their article counts and dates (a scan: for the filter dialog)."""
-        return bq.list_sources(self.db)
+        return list_sources(self.db)
 
     def source_names(self) -> list[str]:
-        return bq.source_names(self.db)
+        return source_names(self.db)
+
+    # --- live updates (another process adding articles) ----------------------------
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: cheap enough to poll every second."""
+        return live.data_version(self.db)
+
+    def newest_article_id(self) -> int:
+        return live.newest_article_id(self.db)
+
+    def count_added_after(self, article_id: int) -> int:
+        return live.count_added_after(self.db, article_id)
+
+    def added_after(self, article_id: int, limit: int) -> list[int]:
+        """Ids of the articles added after ``article_id``, newest first."""
+        return live.articles_added_after(self.db, article_id, limit)
 
     # --- the reader and the claim panel --------------------------------------------------
 
     def article(self, article_id: int) -> dict[str, Any] | None:
-        return bq.article_view(self.db, article_id)
+        """What the reader shows: ``{"article", "statements"}``, each statement with
+        its ``status`` ('corroborated' | 'conflict' | 'unique')."""
+        article = get_article(self.db, article_id)
+        if article is None:
+            return None
+        statements = article_statements(self.db, article_id)
+        statuses = statement_statuses(self.db, article_id)
+        for st in statements:
+            st["status"] = statuses.get(st["id"], "unique")
+        return {"article": article, "statements": statements}
 
     def matches(self, statement_id: int) -> list[dict[str, Any]]:
-        return bq.statement_matches(self.db, statement_id)
+        """Statements of other sources that match this one, best first
+        (:func:`db.match_reads.matches_for_statement`)."""
+        return matches_for_statement(self.db, statement_id)
 
     def claim(self, claim_id: int | None) -> dict[str, Any] | None:
-        return bq.claim_info(self.db, claim_id)
+        """The claim a statement belongs to (:func:`db.claims.claim_detail`)."""
+        return None if claim_id is None else claim_detail(self.db, claim_id)
 
     def locate(self, statement_id: int) -> tuple[int, int] | None:
         return statement_location(self.db, statement_id)

@@ -1,19 +1,33 @@
-"""Read-only queries the CLI and the TUI ask: articles, statements, sources, stats.
+"""Reading articles: the filter every list shares, one article row, one article with
+its statements, the CLI's article listings, and the sources.
 
 Everything returns plain dicts with stable keys (they are also the ``--json``
-output), and every list is paged (``limit``/``offset``) so a caller never
-has to load a whole corpus.
+output), and every list is paged (``limit``/``offset``) so a caller never has to
+load a whole corpus. The browser's virtual list (story headers, positions) is
+:mod:`db.article_list`; it uses the filter and the row defined here.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
-from db.schema import SCHEMA_VERSION, user_version
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "ArticleFilter",
+    "article_row",
+    "article_statements",
+    "articles_by_id",
+    "count_articles",
+    "get_article",
+    "list_articles",
+    "list_sources",
+    "source_names",
+    "statement_location",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +42,12 @@ class ArticleFilter:
     def where(self) -> tuple[str, list[Any]]:
         """The filter as a WHERE clause on ``articles a`` alone: it needs no join, so a
         query can walk the indexes ``articles_date`` / ``articles_source_date``."""
+        clauses, params = self.conditions()
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def conditions(self) -> tuple[list[str], list[Any]]:
+        """The filter as conditions on ``articles a`` (none when it shows everything),
+        to be joined with AND into a query's own WHERE clause."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.source:
@@ -42,16 +62,19 @@ class ArticleFilter:
         if self.story_id is not None:
             clauses.append("a.story_id = ?")
             params.append(self.story_id)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        return clauses, params
 
 
-_ARTICLE_COLUMNS = """
+# One article row, for every list: its columns (on ``articles a`` joined with
+# ``sources src``) and the dict they become (see :func:`article_row`).
+ARTICLE_COLUMNS = """
     a.id, src.name, a.date, a.title, a.url, a.path, a.story_id, a.words,
     (SELECT count(*) FROM statements s WHERE s.article_id = a.id)
 """
 
 
-def _article_row(row: tuple[Any, ...]) -> dict[str, Any]:
+def article_row(row: Sequence[Any]) -> dict[str, Any]:
+    """The dict of one row of :data:`ARTICLE_COLUMNS`."""
     return {
         "id": row[0],
         "source": row[1],
@@ -62,6 +85,21 @@ def _article_row(row: tuple[Any, ...]) -> dict[str, Any]:
         "story_id": row[6],
         "words": row[7],
         "statements": row[8],
+    }
+
+
+def articles_by_id(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The rows of some articles (at most a page of them), by id."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {
+        r[0]: article_row(r)
+        for r in db.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles a JOIN sources src"
+            f" ON src.id = a.source_id WHERE a.id IN ({marks})",
+            list(ids),
+        )
     }
 
 
@@ -79,13 +117,13 @@ def list_articles(
     if by_story:
         order = "a.story_id IS NULL, a.story_id, " + order
     sql = f"""
-        SELECT {_ARTICLE_COLUMNS}
+        SELECT {ARTICLE_COLUMNS}
         FROM articles a JOIN sources src ON src.id = a.source_id
         {where}
         ORDER BY {order}
         LIMIT ? OFFSET ?
     """
-    return [_article_row(r) for r in db.execute(sql, [*params, limit, offset])]
+    return [article_row(r) for r in db.execute(sql, [*params, limit, offset])]
 
 
 def count_articles(db: sqlite_utils.Database, filt: ArticleFilter = ArticleFilter()) -> int:
@@ -98,7 +136,7 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | 
     """One article with its full text (``text``; the body starts at ``body_start``)."""
     row = db.execute(
         f"""
-        SELECT {_ARTICLE_COLUMNS}, a.text, a.body_start, a.ingested_at
+        SELECT {ARTICLE_COLUMNS}, a.text, a.body_start, a.ingested_at
         FROM articles a JOIN sources src ON src.id = a.source_id
         WHERE a.id = ?
         """,
@@ -106,7 +144,7 @@ def get_article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | 
     ).fetchone()
     if row is None:
         return None
-    article = _article_row(row)
+    article = article_row(row)
     article.update(text=row[9], body_start=row[10], ingested_at=row[11])
     return article
 
@@ -169,7 +207,13 @@ def statement_location(db: sqlite_utils.Database, statement_id: int) -> tuple[in
     return (row[0], row[1]) if row else None
 
 
+def source_names(db: sqlite_utils.Database) -> list[str]:
+    """Every source name (cheap: no per-source counts, unlike :func:`list_sources`)."""
+    return [r[0] for r in db.execute("SELECT name FROM sources ORDER BY name COLLATE NOCASE")]
+
+
 def list_sources(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Each source with its article count and first and last dates (a scan)."""
     return [
         {"name": r[0], "articles": r[1], "first_date": r[2], "last_date": r[3]}
         for r in db.execute(
@@ -178,37 +222,3 @@ def list_sources(db: sqlite_utils.Database) -> list[dict[str, Any]]:
             " GROUP BY src.id ORDER BY src.name COLLATE NOCASE"
         )
     ]
-
-
-def _count(db: sqlite_utils.Database, sql: str) -> int:
-    return int(db.execute(sql).fetchone()[0])
-
-
-def stats(db: sqlite_utils.Database) -> dict[str, Any]:
-    """Counts of everything, per-source article counts, and the database's size."""
-    path = db.execute("PRAGMA database_list").fetchone()[2]
-    size = sum(os.path.getsize(p) for p in (path, path + "-wal") if path and os.path.exists(p))
-    return {
-        "schema_version": user_version(db),
-        "expected_schema_version": SCHEMA_VERSION,
-        "sources": _count(db, "SELECT count(*) FROM sources"),
-        "articles": _count(db, "SELECT count(*) FROM articles"),
-        "headline_only_articles": _count(
-            db, "SELECT count(*) FROM articles WHERE body_start >= length(text)"
-        ),
-        "undated_articles": _count(db, "SELECT count(*) FROM articles WHERE date IS NULL"),
-        "words": _count(db, "SELECT coalesce(sum(words), 0) FROM articles"),
-        "statements": _count(db, "SELECT count(*) FROM statements"),
-        "quotes": _count(db, "SELECT count(*) FROM quotes"),
-        "numbers": _count(db, "SELECT count(*) FROM numbers"),
-        "matches": _count(db, "SELECT count(*) FROM matches"),
-        "conflicts": _count(db, "SELECT count(*) FROM matches WHERE relation = 'conflict'"),
-        "claims": _count(db, "SELECT count(*) FROM claims"),
-        "stories": _count(db, "SELECT count(*) FROM stories"),
-        "unmatched_articles": _count(db, "SELECT count(*) FROM articles WHERE matched = 0"),
-        "first_date": db.execute("SELECT min(date) FROM articles").fetchone()[0],
-        "last_date": db.execute("SELECT max(date) FROM articles").fetchone()[0],
-        "database_bytes": size,
-        "path": path,
-        "by_source": list_sources(db),
-    }

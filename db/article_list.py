@@ -1,0 +1,252 @@
+"""The browser's article list (``claimlens browse``), paged so memory never grows with
+the corpus.
+
+The list is virtual: the TUI asks for one page of rows at a time
+(:func:`browse_rows`) and how many rows there are (:func:`browse_count`). Rows
+are articles (the row of :func:`db.articles.article_row` with ``kind: "article"``),
+newest first; grouped by story, each story's articles are preceded by a story row.
+The ordering follows the indexes (``articles_date``, ``articles_source_date``), so a
+page deep in a 100,000-article list costs an index walk, not a sort.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from db.articles import ArticleFilter, articles_by_id
+
+__all__ = ["article_position", "browse_count", "browse_rows", "has_stories"]
+
+
+def _where(filt: ArticleFilter | None) -> tuple[str, list[Any]]:
+    return (filt or ArticleFilter()).where()
+
+
+def _article_rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, dict[str, Any]]:
+    return {i: {"kind": "article", **row} for i, row in articles_by_id(db, ids).items()}
+
+
+def has_stories(db: sqlite_utils.Database) -> bool:
+    """Whether matching has grouped any articles into stories."""
+    return db.execute("SELECT EXISTS (SELECT 1 FROM stories)").fetchone()[0] == 1
+
+
+def _and(where: str, condition: str) -> str:
+    return f"{where} AND {condition}" if where else f" WHERE {condition}"
+
+
+# Grouped by story, row positions come from a small per-connection TEMP table with one
+# row per story: where its header row is and how many of its articles the filter
+# shows. A page is then a range of that table plus index walks within the stories it
+# spans; no query sorts the whole corpus, and Python holds nothing per story.
+_STORY_POS = "temp.claimlens_story_pos"
+_LOOSE = "temp.claimlens_loose"  # articles in no story, in list order (built on demand)
+_built: dict[int, tuple[ArticleFilter, int]] = {}  # id(connection) -> (filter, story rows)
+_loose_built: dict[int, ArticleFilter] = {}
+
+
+def _story_rows(
+    db: sqlite_utils.Database, filt: ArticleFilter | None, *, rebuild: bool = False
+) -> int:
+    """Build the story position table (when asked, or for a new filter or connection);
+    return the number of rows the stories take (their headers and articles)."""
+    filt = filt or ArticleFilter()
+    key = id(db.conn)
+    built = _built.get(key)
+    if (
+        not rebuild
+        and built is not None
+        and built[0] == filt
+        and db.execute(
+            "SELECT 1 FROM temp.sqlite_master WHERE name = 'claimlens_story_pos'"
+        ).fetchone()
+    ):
+        return built[1]
+    where, params = _where(filt)
+    db.execute(f"DROP TABLE IF EXISTS {_STORY_POS}")
+    db.execute(f"DROP TABLE IF EXISTS {_LOOSE}")
+    _loose_built.pop(key, None)
+    db.execute(
+        f"""
+        CREATE TABLE {_STORY_POS} AS
+        WITH counts AS (
+            SELECT a.story_id, count(*) AS n FROM articles a
+            {_and(where, "a.story_id IS NOT NULL")}
+            GROUP BY a.story_id
+        )
+        SELECT c.story_id AS story_id, c.n AS n,
+               sum(c.n + 1) OVER (
+                   ORDER BY st.first_date DESC, c.story_id DESC ROWS UNBOUNDED PRECEDING
+               ) - c.n - 1 AS start
+        FROM counts c JOIN stories st ON st.id = c.story_id
+        """,
+        params,
+    )
+    db.execute(f"CREATE INDEX {_STORY_POS}_start ON claimlens_story_pos(start)")
+    db.execute(f"CREATE INDEX {_STORY_POS}_story ON claimlens_story_pos(story_id)")
+    total = int(db.execute(f"SELECT coalesce(sum(n + 1), 0) FROM {_STORY_POS}").fetchone()[0])
+    _built[key] = (filt, total)
+    return total
+
+
+def browse_count(
+    db: sqlite_utils.Database, filt: ArticleFilter | None = None, *, by_story: bool = False
+) -> int:
+    """How many rows :func:`browse_rows` has: articles, plus one row per story when grouped."""
+    where, params = _where(filt)
+    if not by_story:
+        return int(db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0])
+    loose = db.execute(
+        f"SELECT count(*) FROM articles a {_and(where, 'a.story_id IS NULL')}", params
+    ).fetchone()[0]
+    # Counting is where a list (re)loads: the story positions are rebuilt here.
+    return _story_rows(db, filt, rebuild=True) + int(loose)
+
+
+def _ids(
+    db: sqlite_utils.Database, where: str, params: list[Any], limit: int, offset: int
+) -> list[int]:
+    """Article ids in list order (newest first, undated last), by an index walk."""
+    if limit <= 0:
+        return []
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT a.id FROM articles a {where} ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
+
+
+def browse_rows(
+    db: sqlite_utils.Database,
+    filt: ArticleFilter | None = None,
+    *,
+    by_story: bool = False,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """One page of the article list.
+
+    Ungrouped: articles newest first, undated last (``date DESC`` puts NULL
+    last), ties by id. Grouped by story: stories newest first, each as a row
+    ``{"kind": "story", "id", "title", "first_date", "n_articles", "n_sources"}``
+    followed by its articles; articles in no story come last, without a header.
+    """
+    where, params = _where(filt)
+    if not by_story:
+        ids = _ids(db, where, params, limit, offset)
+        by_id = _article_rows(db, ids)
+        return [by_id[i] for i in ids if i in by_id]
+    story_rows = _story_rows(db, filt)
+    end = offset + limit
+    keys: list[tuple[str, int]] = []  # ("story" | "article", id) in list order
+    if offset < story_rows:
+        spans = db.execute(
+            f"SELECT story_id, start, n FROM {_STORY_POS}"
+            " WHERE start < ? AND start + n + 1 > ? ORDER BY start",
+            (end, offset),
+        ).fetchall()
+        for story_id, start, n in spans:
+            if offset <= start:
+                keys.append(("story", story_id))
+            first = max(0, offset - start - 1)
+            last = min(n, end - start - 1)
+            in_story = _and(where, "a.story_id = ?")
+            for aid in _ids(db, in_story, [*params, story_id], last - first, first):
+                keys.append(("article", aid))
+    if end > story_rows:
+        skip = max(0, offset - story_rows)
+        for aid in _loose_ids(db, filt, end - max(offset, story_rows), skip):
+            keys.append(("article", aid))
+    articles = _article_rows(db, [i for kind, i in keys if kind == "article"])
+    story_ids = sorted({i for kind, i in keys if kind == "story"})
+    stories: dict[int, dict[str, Any]] = {}
+    if story_ids:
+        marks = ",".join("?" * len(story_ids))
+        for r in db.execute(
+            "SELECT id, title, first_date, n_articles, n_sources FROM stories"
+            f" WHERE id IN ({marks})",
+            story_ids,
+        ):
+            stories[r[0]] = {
+                "kind": "story",
+                "id": r[0],
+                "title": r[1],
+                "first_date": r[2],
+                "n_articles": r[3],
+                "n_sources": r[4],
+            }
+    out = []
+    for kind, i in keys:
+        row = articles.get(i) if kind == "article" else stories.get(i)
+        if row is not None:
+            out.append(row)
+    return out
+
+
+def _loose_ids(
+    db: sqlite_utils.Database, filt: ArticleFilter | None, limit: int, skip: int
+) -> list[int]:
+    """Articles in no story, in list order. The first page is an index walk; deeper
+    pages come from a TEMP table of their order, built once (an OFFSET deep into them
+    would check every skipped article's story)."""
+    where, params = _where(filt)
+    loose = _and(where, "a.story_id IS NULL")
+    if skip == 0:
+        return _ids(db, loose, params, limit, 0)
+    key = id(db.conn)
+    if _loose_built.get(key) != (filt or ArticleFilter()):
+        db.execute(f"DROP TABLE IF EXISTS {_LOOSE}")
+        db.execute(f"CREATE TABLE {_LOOSE} (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL)")
+        db.execute(
+            f"INSERT INTO {_LOOSE}(id) SELECT a.id FROM articles a {loose}"
+            " ORDER BY a.date DESC, a.id DESC",
+            params,
+        )
+        db.execute(f"CREATE INDEX {_LOOSE}_id ON claimlens_loose(id)")
+        _loose_built[key] = filt or ArticleFilter()
+    rows = db.execute(f"SELECT id FROM {_LOOSE} WHERE pos > ? ORDER BY pos LIMIT ?", (skip, limit))
+    return [r[0] for r in rows]
+
+
+def _rank(
+    db: sqlite_utils.Database, where: str, params: list[Any], date: str | None, aid: int
+) -> int:
+    """How many articles matching ``where`` come before (date, id) in list order."""
+    if date is not None:
+        cond, extra = "(a.date > ? OR (a.date = ? AND a.id > ?))", [date, date, aid]
+    else:
+        cond, extra = "(a.date IS NOT NULL OR a.id > ?)", [aid]
+    sql = f"SELECT count(*) FROM articles a {_and(where, cond)}"
+    return int(db.execute(sql, [*params, *extra]).fetchone()[0])
+
+
+def article_position(
+    db: sqlite_utils.Database,
+    article_id: int,
+    filt: ArticleFilter | None = None,
+    *,
+    by_story: bool = False,
+) -> int | None:
+    """The row index of an article in the list, or None if the filter hides it."""
+    where, params = _where(filt)
+    row = db.execute(
+        f"SELECT a.date, a.id, a.story_id FROM articles a {_and(where, 'a.id = ?')}",
+        [*params, article_id],
+    ).fetchone()
+    if row is None:
+        return None
+    date, aid, story_id = row
+    if not by_story:
+        return _rank(db, where, params, date, aid)
+    story_rows = _story_rows(db, filt)
+    if story_id is None:
+        return story_rows + _rank(db, _and(where, "a.story_id IS NULL"), params, date, aid)
+    pos = db.execute(f"SELECT start FROM {_STORY_POS} WHERE story_id = ?", (story_id,)).fetchone()
+    if pos is None:
+        return None
+    in_story = _and(where, "a.story_id = ?")
+    return int(pos[0]) + 1 + _rank(db, in_story, [*params, story_id], date, aid)

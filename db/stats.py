@@ -1,0 +1,47 @@
+"""Counts of everything in a database (``claimlens stats``)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import sqlite_utils
+
+from db.articles import list_sources
+from db.schema import SCHEMA_VERSION, user_version
+
+__all__ = ["database_stats"]
+
+
+def _count(db: sqlite_utils.Database, sql: str) -> int:
+    return int(db.execute(sql).fetchone()[0])
+
+
+def database_stats(db: sqlite_utils.Database) -> dict[str, Any]:
+    """Counts of everything, per-source article counts, and the database's size."""
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    size = sum(os.path.getsize(p) for p in (path, path + "-wal") if path and os.path.exists(p))
+    return {
+        "schema_version": user_version(db),
+        "expected_schema_version": SCHEMA_VERSION,
+        "sources": _count(db, "SELECT count(*) FROM sources"),
+        "articles": _count(db, "SELECT count(*) FROM articles"),
+        "headline_only_articles": _count(
+            db, "SELECT count(*) FROM articles WHERE body_start >= length(text)"
+        ),
+        "undated_articles": _count(db, "SELECT count(*) FROM articles WHERE date IS NULL"),
+        "words": _count(db, "SELECT coalesce(sum(words), 0) FROM articles"),
+        "statements": _count(db, "SELECT count(*) FROM statements"),
+        "quotes": _count(db, "SELECT count(*) FROM quotes"),
+        "numbers": _count(db, "SELECT count(*) FROM numbers"),
+        "matches": _count(db, "SELECT count(*) FROM matches"),
+        "conflicts": _count(db, "SELECT count(*) FROM matches WHERE relation = 'conflict'"),
+        "claims": _count(db, "SELECT count(*) FROM claims"),
+        "stories": _count(db, "SELECT count(*) FROM stories"),
+        "unmatched_articles": _count(db, "SELECT count(*) FROM articles WHERE matched = 0"),
+        "first_date": db.execute("SELECT min(date) FROM articles").fetchone()[0],
+        "last_date": db.execute("SELECT max(date) FROM articles").fetchone()[0],
+        "database_bytes": size,
+        "path": path,
+        "by_source": list_sources(db),
+    }
