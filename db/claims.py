@@ -414,3 +414,10 @@ def list_claims(
         }
         for r in rows
     ]
+
+
+def count_claims(db: sqlite_utils.Database, min_sources: int = 2) -> int:
+    """How many claims :func:`list_claims` lists in all, on every page."""
+    return int(
+        db.execute("SELECT count(*) FROM claims WHERE n_sources >= ?", (min_sources,)).fetchone()[0]
+    )

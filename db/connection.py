@@ -27,6 +27,10 @@ BUSY_TIMEOUT_MS = 60_000
 WAIT_POLL_MS = 200
 
 
+class NoDatabase(SchemaError):
+    """There is no database at the path, and the caller only reads one."""
+
+
 def default_db_path() -> Path:
     """``$CLAIMLENS_DB``, else ``claimlens.db`` in the user data directory."""
     env = os.environ.get(ENV_VAR)
@@ -39,6 +43,7 @@ def connect(
     path: str | Path,
     *,
     readonly: bool = False,
+    create: bool = True,
     on_upgrade: Callable[[int], None] | None = None,
 ) -> sqlite_utils.Database:
     """Open (creating and migrating if needed) the claimlens database at ``path``.
@@ -46,9 +51,13 @@ def connect(
     ``version`` is upgraded (:func:`db.upgrade.migrate`).
 
     Raises :class:`SchemaError` with a one-line message when the file cannot be used:
-    not an SQLite database, not a claimlens one, a newer schema, or not openable.
+    not an SQLite database, not a claimlens one, a newer schema, or not openable;
+    :class:`NoDatabase` when there is no file at ``path`` and ``create`` is false (then
+    nothing is created, not even its folder).
     """
     path = Path(path)
+    if not create and not path.exists():
+        raise NoDatabase(f"no database at {path}")
     conn = None
     try:
         if not readonly:
@@ -146,4 +155,3 @@ def rollback(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
-

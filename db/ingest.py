@@ -609,10 +609,22 @@ def _ingest(
 # one must end a name of at most two words (CHANGES, annotation_changes.txt,
 # release-notes.md), so that an article file named for its story is never skipped.
 _NOTES_STRONG = frozenset(
-    "readme license licence copying changelog authors contributors contributing"
-    " todo errata citation manifest".split()
+    [
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "changelog",
+        "authors",
+        "contributors",
+        "contributing",
+        "todo",
+        "errata",
+        "citation",
+        "manifest",
+    ]
 )
-_NOTES_WEAK = frozenset("changes notes history install notice".split())
+_NOTES_WEAK = frozenset(["changes", "notes", "history", "install", "notice"])
 _NAME_WORDS = re.compile(r"[a-z0-9]+")
 
 # Up to this many files, the walk that sums their sizes for the progress bar also

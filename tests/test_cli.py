@@ -38,7 +38,7 @@ def seeded(run):  # type: ignore[no-untyped-def]
 
 def test_ingest_summary(run) -> None:  # type: ignore[no-untyped-def]
     out = run("ingest", SEED_A, "--source", "A")
-    assert "ingested: 1 added, 0 replaced, 0 unchanged, 0 rejected from 1 files" in out
+    assert "ingested: 1 added, 0 replaced, 0 unchanged, 0 rejected from 1 file" in out
     out = run("ingest", SEED_A, "--source", "A")
     assert "0 added, 0 replaced, 1 unchanged" in out
 

@@ -14,18 +14,22 @@ from rich.progress import (
     TimeRemainingColumn,
     TransferSpeedColumn,
 )
-from rich.text import Text
 
-from db.formats import Rejected, iter_files
-from db.ingest import IngestReport, ingest_paths, total_bytes
+from db.formats import Rejected
+from db.ingest import IngestReport, ingest_paths
 from tui.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_REJECTED,
     CliContext,
     console,
+    echo,
     emit_json,
+    match_summary,
     pass_cli,
+    plural,
 )
+
+FINISH_MATCHING = "claimlens match --pending"
 
 
 @click.command()
@@ -33,7 +37,7 @@ from tui.cli.common import (
 @click.option("--source", help="Source name for every article (overrides the files' own).")
 @click.option("--no-match", is_flag=True, help="Do not match the new articles yet.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per rejected file.")
 @pass_cli
 def ingest(
     cli: CliContext,
@@ -47,72 +51,76 @@ def ingest(
 
     The source of each article is --source if given, else the record's own
     (JSON "source", the feed title, the HTML site name), else the host of its
-    URL, else the name of the folder holding the file.
+    URL, else the name of the folder holding the file. Files in folders that are
+    clearly not articles (README, LICENSE, change notes...) are skipped and counted.
     """
-    db = cli.db()
-    err = console(stderr=True)
-    show_progress = not quiet and not as_json and err.is_terminal
+    db = cli.db(create=True)
+    show_progress = not quiet and not as_json and console(stderr=True).is_terminal
 
     def on_reject(rejected: Rejected) -> None:
-        err.print(Text(f"rejected: {rejected}", style="yellow"))
+        echo(f"rejected: {rejected}", style="yellow", err=True)
 
     def on_wait() -> None:
-        err.print("another claimlens is writing to this database; waiting for it…")
+        echo("another claimlens is writing to this database; waiting for it…", err=True)
 
+    options = {
+        "source": source,
+        "match": not no_match,
+        "on_wait": on_wait,
+        "on_reject": None if quiet or as_json else on_reject,
+    }
     if show_progress:
-        total = total_bytes(iter_files(paths))
         with Progress(
             TextColumn("ingesting"),
             BarColumn(),
             DownloadColumn(),
             TransferSpeedColumn(),
             TimeRemainingColumn(),
-            console=err,
+            console=console(stderr=True),
             transient=True,
         ) as bar:
-            task = bar.add_task("ingest", total=total)
+            task = bar.add_task("ingest", total=None)
             report = ingest_paths(
                 db,
                 paths,
-                source=source,
-                match=not no_match,
                 progress=lambda n: bar.advance(task, n),
-                on_wait=on_wait,
-                on_reject=on_reject,
+                on_total=lambda total: bar.update(task, total=total),
+                **options,  # type: ignore[arg-type]
             )
     else:
-        report = ingest_paths(
-            db,
-            paths,
-            source=source,
-            match=not no_match,
-            on_wait=on_wait,
-            on_reject=None if as_json else on_reject,
-        )
+        report = ingest_paths(db, paths, **options)  # type: ignore[arg-type]
     if as_json:
         emit_json(report.as_dict())
     else:
-        _print_ingest_summary(report)
+        if quiet and report.error is not None:  # why it stopped is never a per-file line
+            echo(f"rejected: {report.rejected[-1]}", style="yellow", err=True)
+        _print_summary(report, matching=not no_match)
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if report.rejected:
         sys.exit(EXIT_REJECTED)
 
 
-def _print_ingest_summary(report: IngestReport) -> None:
-    out = console()
+def _print_summary(report: IngestReport, *, matching: bool) -> None:
     words_per_s = report.words / report.seconds if report.seconds else 0.0
     head = "ingested"
-    if report.interrupted or report.error is not None:
+    stopped = report.interrupted or report.error is not None
+    if stopped:
         head = ("interrupted" if report.interrupted else "stopped") + " — saved so far"
-    out.print(
-        Text(
-            f"{head}: {report.added} added, {report.replaced} replaced, "
-            f"{report.unchanged} unchanged, {len(report.rejected)} rejected "
-            f"from {report.files} files; {report.statements} statements, "
-            f"{report.words} words in {report.seconds:.1f}s ({words_per_s:,.0f} words/s)"
-        )
+    skipped = f", {plural(len(report.skipped), 'file')} skipped (not articles)"
+    echo(
+        f"{head}: {report.added:,} added, {report.replaced:,} replaced, "
+        f"{report.unchanged:,} unchanged, {len(report.rejected):,} rejected "
+        f"from {plural(report.files, 'file')}"
+        f"{skipped if report.skipped else ''}; {plural(report.statements, 'statement')}, "
+        f"{plural(report.words, 'word')} in {report.seconds:.1f}s ({words_per_s:,.0f} words/s)"
     )
-    match = report.match
-    if match is not None and hasattr(match, "summary"):
-        out.print(Text(f"matched: {match.summary()}"))
+    if report.match is not None:
+        echo(f"matched: {match_summary(report.match)}")
+    elif matching and stopped:
+        echo(
+            f"matching did not run: `{FINISH_MATCHING}` matches what was saved"
+            " (so does the next ingest)"
+        )
+    elif not matching and (report.added or report.replaced):
+        echo(f"not matched yet (--no-match): `{FINISH_MATCHING}` matches them")

@@ -3,22 +3,23 @@
 JSON outputs (``--json``), stable keys:
 
 * ``claimlens match --json``: ``{mode, statements, indexed, candidates, same,
-  conflict, claims, stories, seconds, timings}`` (see :class:`db.matching.MatchReport`).
-* ``claimlens matches --json``: a list of ``{score, relation, diffs, a, b}``; ``a``
-  and ``b`` are ``{statement_id, text, article_id, title, source, date, speaker}``;
-  ``diffs`` is a list of ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}``
-  (``a`` = how statement ``a`` words the number). With ``--article``, ``a`` is the
-  statement of that article.
-* ``claimlens claims --json``: a list of ``{id, n_sources, n_statements,
-  has_conflict, first_date, first_source, first_statement_id, text}``; with
-  ``--id N``, one claim in detail: ``{id, first_statement_id, first_date,
-  first_source, first_article_id, n_sources, n_statements, has_conflict, sources:
-  [{source, statements: [{id, text, article_id, title, date, speaker, kind}]}],
-  numbers: [{unit, values: [{value, raw, sources, statement_ids}]}], speakers:
-  [{speaker, sources}]}``.
-* ``claimlens stories --json``: a list of ``{id, title, first_date, n_articles,
-  n_sources}``; with ``--id N``: ``{story, articles: [{id, title, source, date, url,
-  n_statements, n_matched}]}``.
+  conflict, claims, stories, seconds, timings}`` (see :class:`db.matching.MatchReport`);
+  with ``--pending`` and nothing pending, ``{mode: "pending", statements: 0}``.
+* ``claimlens matches --json``: ``{total, limit, offset, matches}``; each match is
+  ``{score, relation, diffs, a, b}``; ``a`` and ``b`` are ``{statement_id, text,
+  article_id, title, source, date, speaker, seq, claim_id}``; ``diffs`` is a list of
+  ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}`` (``a`` = how statement
+  ``a`` words the number). With ``--article``, ``a`` is the statement of that article.
+* ``claimlens claims --json``: ``{total, limit, offset, claims}``; each claim is
+  ``{id, n_sources, n_statements, has_conflict, first_date, first_source,
+  first_statement_id, text}``; with ``--id N``, one claim in detail: ``{id,
+  first_statement_id, first_date, first_source, first_article_id, n_sources,
+  n_statements, has_conflict, sources: [{source, statements: [{id, text, article_id,
+  title, date, speaker, kind}]}], numbers: [{unit, values: [{value, raw, sources,
+  statement_ids}]}], speakers: [{speaker, sources}]}``.
+* ``claimlens stories --json``: ``{total, limit, offset, stories}``; each story is
+  ``{id, title, first_date, n_articles, n_sources}``; with ``--id N``: ``{story,
+  articles: [{id, title, source, date, url, n_statements, n_matched}]}``.
 * ``claimlens pairs FILE``: no JSON; each input line with ``\\tSCORE\\tRELATION``
   appended.
 """
@@ -33,7 +34,21 @@ from typing import Any, TypeVar
 
 import click
 
-from tui.cli.common import CliContext, emit_json, pass_cli
+from db.claims import claim_detail, count_claims, list_claims
+from db.ingest import match_pending
+from db.match_reads import count_matches, list_matches
+from db.matcher import compare_texts
+from db.matching import DEFAULT_WINDOW_DAYS, MatchReport, match_all
+from db.story_reads import count_stories, get_story, list_stories, story_articles
+from tui.cli.common import (
+    CliContext,
+    echo,
+    emit_json,
+    match_summary,
+    pass_cli,
+    plural,
+    showing,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,8 +68,8 @@ def page_options(*first: Callable[[F], F]) -> Callable[[F], F]:
     """``first``, then the options every listing shares: ``--limit``, ``--offset``, ``--json``."""
     return _options(
         *first,
-        click.option("--limit", type=int, default=50, show_default=True),
-        click.option("--offset", type=int, default=0),
+        click.option("--limit", type=click.IntRange(1), default=50, show_default=True),
+        click.option("--offset", type=click.IntRange(0), default=0),
         click.option("--json", "as_json", is_flag=True),
     )
 
@@ -90,59 +105,90 @@ def listing_options(id_help: str) -> Callable[[Callable[..., Any]], Callable[...
     return decorate
 
 
-def _echo_rows(
-    rows: list[dict[str, Any]],
-    as_json: bool,
-    what: str,
-    lines: Callable[[dict[str, Any]], Iterable[str]],
-) -> None:
-    """A listing as JSON, or each row's lines, or a hint when matching has found nothing."""
+@dataclass(frozen=True)
+class Page:
+    """One page of a listing: its rows, where it starts, and how many there are in all."""
+
+    what: str  # the plural noun, also the JSON key of the rows
+    rows: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+    def as_dict(self) -> dict[str, Any]:
+        where = {"total": self.total, "limit": self.limit, "offset": self.offset}
+        return {**where, self.what: self.rows}
+
+
+def _echo_page(page: Page, as_json: bool, lines: Callable[[dict[str, Any]], Iterable[str]]) -> None:
+    """A listing as JSON, or each row's lines and how much is not shown, or a hint when
+    matching has found nothing."""
     if as_json:
-        emit_json(rows)
+        emit_json(page.as_dict())
         return
-    if not rows:
-        click.echo(f"no {what} (run `claimlens match`?)")
+    if page.total == 0:
+        echo(f"no {page.what} (run `claimlens match`?)")
         return
-    for row in rows:
+    for row in page.rows:
         for line in lines(row):
-            click.echo(line)
+            echo(line)
+    more = showing(len(page.rows), page.offset, page.total)
+    if more:
+        echo(more, style="dim")
 
 
 @click.command("match")
 @click.option("--window", "window_days", type=int, default=None, help="days (default 7)")
+@click.option(
+    "--pending",
+    is_flag=True,
+    help="Only the articles not matched yet (left by --no-match or an interrupted ingest).",
+)
 @click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
 @pass_cli
-def match_cmd(cli: CliContext, window_days: int | None, as_json: bool) -> None:
+def match_cmd(cli: CliContext, window_days: int | None, pending: bool, as_json: bool) -> None:
     """Re-run cross-source matching on the whole database (matches, claims, stories)."""
-    from db.matching import DEFAULT_WINDOW_DAYS, match_all
-
-    db = cli.db()
-    stages: dict[str, int] = {}
-
-    def progress(stage: str, done: int, total: int) -> None:
-        if as_json or not sys.stderr.isatty():
+    db = cli.db(create=True)
+    if pending:
+        report: MatchReport | None = match_pending(db)
+        if report is None:
+            if as_json:
+                emit_json({"mode": "pending", "statements": 0})
+            else:
+                echo("nothing to match: every article has been matched")
             return
-        pct = 100 * done // max(1, total)
-        if stages.get(stage) != pct:
-            stages[stage] = pct
-            click.echo(f"\r{stage}: {pct:3d}% ({done:,}/{total:,})", err=True, nl=False)
-
-    report = match_all(db, window_days=window_days or DEFAULT_WINDOW_DAYS, progress=progress)
-    if stages:
-        click.echo("", err=True)
+    else:
+        report = match_all(
+            db, window_days=window_days or DEFAULT_WINDOW_DAYS, progress=_progress(as_json)
+        )
     if as_json:
         emit_json(report.as_dict())
         return
-    click.echo(
-        f"{report.statements:,} statements, {report.candidates:,} candidate pairs scored:"
-        f" {report.same:,} same, {report.conflict:,} conflicts;"
-        f" {report.claims:,} claims, {report.stories:,} stories ({report.seconds:.1f}s)"
+    echo(match_summary(report))
+
+
+def _progress(as_json: bool) -> Callable[[str, int, int], None] | None:
+    """A percentage per stage on a terminal's stderr, ended by a newline at 100%."""
+    if as_json or not sys.stderr.isatty():
+        return None
+    stages: dict[str, int] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        pct = 100 * done // max(1, total)
+        if stages.get(stage) != pct:
+            stages[stage] = pct
+            end = "\n" if pct >= 100 else ""
+            sys.stderr.write(f"\r{stage}: {pct:3d}% ({done:,}/{total:,}){end}")
+            sys.stderr.flush()
+
+    return progress
+
+
+def _where(side: dict[str, Any]) -> str:
+    return (
+        f"[{side['source']}, {side['date'] or 'undated'},"
+        f" article {side['article_id']} · {side['seq']}] {side['text']}"
     )
-
-
-def _fmt_side(side: dict[str, Any]) -> str:
-    date = side["date"] or "undated"
-    return f"[{side['source']}, {date}, #{side['statement_id']}] {side['text']}"
 
 
 @click.command("matches")
@@ -160,19 +206,17 @@ def matches_cmd(
     as_json: bool,
 ) -> None:
     """Matched statement pairs across sources, best first."""
-    from db.match_reads import list_matches
-
-    rows = list_matches(
-        cli.db(), article_id=article_id, relation=relation, limit=limit, offset=offset
-    )
-    _echo_rows(rows, as_json, "matches", _match_lines)
+    db = cli.db()
+    rows = list_matches(db, article_id=article_id, relation=relation, limit=limit, offset=offset)
+    total = count_matches(db, article_id=article_id, relation=relation)
+    _echo_page(Page("matches", rows, total, limit, offset), as_json, _match_lines)
 
 
 def _match_lines(m: dict[str, Any]) -> list[str]:
     head = f"{m['score']:5.1f} {m['relation']}"
     if m["diffs"]:
         head += "  " + "; ".join(f"{d['a']} vs {d['b']}" for d in m["diffs"])
-    return [head, "  A " + _fmt_side(m["a"]), "  B " + _fmt_side(m["b"])]
+    return [head, "  A " + _where(m["a"]), "  B " + _where(m["b"])]
 
 
 @click.command("claims")
@@ -180,11 +224,12 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
 @pass_cli
 def claims_cmd(cli: CliContext, listing: Listing) -> None:
     """Claims reported by several sources: first seen, and where numbers differ."""
-    from db.claims import claim_detail, list_claims
-
     db = cli.db()
     if listing.item_id is None:
-        _echo_rows(list_claims(db, **listing.page()), listing.as_json, "claims", _claim_lines)
+        rows = list_claims(db, **listing.page())
+        total = count_claims(db, listing.min_sources)
+        page = Page("claims", rows, total, listing.limit, listing.offset)
+        _echo_page(page, listing.as_json, _claim_lines)
         return
     detail = _found(claim_detail(db, listing.item_id), f"no claim {listing.item_id}")
     if listing.as_json:
@@ -202,26 +247,27 @@ def _found(item: dict[str, Any] | None, missing: str) -> dict[str, Any]:
 def _claim_lines(c: dict[str, Any]) -> list[str]:
     flag = " CONFLICT" if c["has_conflict"] else ""
     return [
-        f"#{c['id']} {c['n_sources']} sources, first {c['first_date'] or 'undated'}"
+        f"claim {c['id']}: {plural(c['n_sources'], 'source')}, first {c['first_date'] or 'undated'}"
         f" ({c['first_source']}){flag}: {c['text']}"
     ]
 
 
 def _echo_claim(detail: dict[str, Any]) -> None:
-    click.echo(
-        f"claim {detail['id']}: {detail['n_sources']} sources, {detail['n_statements']}"
-        f" statements; first seen {detail['first_date'] or 'undated'} in"
+    echo(
+        f"claim {detail['id']}: {plural(detail['n_sources'], 'source')},"
+        f" {plural(detail['n_statements'], 'statement')};"
+        f" first seen {detail['first_date'] or 'undated'} in"
         f" {detail['first_source']}" + ("  CONFLICT" if detail["has_conflict"] else "")
     )
     for group in detail["sources"]:
         for st in group["statements"]:
-            click.echo(f"  [{group['source']}, {st['date'] or 'undated'}] {st['text']}")
+            echo(f"  [{group['source']}, {st['date'] or 'undated'}] {st['text']}")
     for num in detail["numbers"]:
         if len(num["values"]) > 1:
             vals = ", ".join(
                 f"{'/'.join(v['raw'])} ({', '.join(v['sources'])})" for v in num["values"]
             )
-            click.echo(f"  numbers ({num['unit'] or 'count'}): {vals}")
+            echo(f"  numbers ({num['unit'] or 'count'}): {vals}")
 
 
 @click.command("stories")
@@ -229,29 +275,30 @@ def _echo_claim(detail: dict[str, Any]) -> None:
 @pass_cli
 def stories_cmd(cli: CliContext, listing: Listing) -> None:
     """Stories: articles of several outlets about the same event."""
-    from db.stories import get_story, list_stories, story_articles
-
     db = cli.db()
     if listing.item_id is None:
-        _echo_rows(list_stories(db, **listing.page()), listing.as_json, "stories", _story_lines)
+        rows = list_stories(db, **listing.page())
+        total, _hidden = count_stories(db, listing.min_sources)
+        page = Page("stories", rows, total, listing.limit, listing.offset)
+        _echo_page(page, listing.as_json, _story_lines)
         return
     story = _found(get_story(db, listing.item_id), f"no story {listing.item_id}")
     arts = story_articles(db, listing.item_id)
     if listing.as_json:
         emit_json({"story": story, "articles": arts})
         return
-    click.echo(f"story {story['id']}: {story['title']}")
+    echo(f"story {story['id']}: {story['title']}")
     for a in arts:
-        click.echo(
-            f"  #{a['id']} [{a['source']}, {a['date'] or 'undated'}] {a['title']}"
-            f" ({a['n_matched']}/{a['n_statements']} statements matched)"
+        echo(
+            f"  article {a['id']} [{a['source']}, {a['date'] or 'undated'}] {a['title']}"
+            f" ({a['n_matched']}/{plural(a['n_statements'], 'statement')} matched)"
         )
 
 
 def _story_lines(s: dict[str, Any]) -> list[str]:
     return [
-        f"#{s['id']} {s['first_date'] or 'undated'} {s['n_sources']} sources,"
-        f" {s['n_articles']} articles: {s['title']}"
+        f"story {s['id']}: {s['first_date'] or 'undated'}, {plural(s['n_sources'], 'source')},"
+        f" {plural(s['n_articles'], 'article')}: {s['title']}"
     ]
 
 
@@ -264,8 +311,6 @@ def pairs_cmd(file: Any) -> None:
     the relation (same, conflict, different). A first line whose first column is
     "Quality" (MRPC's header) is skipped. Streams: output follows input line by line.
     """
-    from db.matcher import compare_texts
-
     out = sys.stdout
     for n, line in enumerate(file):
         line = line.rstrip("\r\n")

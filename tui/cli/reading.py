@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 import click
-from rich.text import Text
+import sqlite_utils
 
 from db.articles import (
     ArticleFilter,
@@ -13,10 +13,21 @@ from db.articles import (
     count_articles,
     get_article,
     list_articles,
+    source_names,
 )
-from db.search import QueryError, count, search
+from db.search import QueryError, count, fuzzy_search, search
 from db.stats import database_stats
-from tui.cli.common import EXIT_REJECTED, CliContext, console, date_options, emit_json, pass_cli
+from tui.cli.common import (
+    EXIT_REJECTED,
+    CliContext,
+    date_options,
+    echo,
+    emit_json,
+    pass_cli,
+    plural,
+    showing,
+    styled,
+)
 
 
 @click.command("search")
@@ -39,8 +50,6 @@ def search_cmd(
     as_json: bool,
 ) -> None:
     """Search statements (best first). Words must all match; "a phrase", pre*, OR, -not."""
-    from db.search import fuzzy_search
-
     db = cli.db()
     try:
         if fuzzy:
@@ -53,28 +62,52 @@ def search_cmd(
             total = count(db, query, source=source, since=since, until=until)
     except QueryError as exc:
         raise click.UsageError(str(exc)) from exc
+    if not hits:
+        known_source(db, source)
     if as_json:
         emit_json({"query": query, "total": total, "hits": [h.as_dict() for h in hits]})
         return
-    out = console()
     if not hits:
-        out.print(Text(f"no statements match {query!r}"))
+        echo(f"no statements match {query!r}")
         sys.exit(EXIT_REJECTED)
     for rank, hit in enumerate(hits, start=offset + 1):
-        out.print(
-            Text.assemble(
+        echo(
+            styled(
                 (f"{rank:>3}. ", "bold"),
                 (hit.source, "cyan"),
                 f" · {hit.date or 'undated'} · ",
                 (hit.title, "bold"),
-                (f"  [article {hit.article_id} #{hit.seq}]", "dim"),
+                (f"  [article {hit.article_id} · {hit.seq}]", "dim"),
             )
         )
-        body = Text("     " + hit.text)
+        body = styled("     " + hit.text)
         for start, end in hit.highlights:
             body.stylize("bold reverse", start + 5, end + 5)
-        out.print(body)
-    out.print(Text(f"{len(hits)} of {total} shown", style="dim"))
+        echo(body)
+    echo(f"{len(hits)} of {total:,} shown", style="dim")
+
+
+def known_source(db: sqlite_utils.Database, source: str | None) -> None:
+    """Exit 2 naming the closest sources when ``--source`` names none (case-insensitive):
+    "no statements match" would blame the query for a typo in the source."""
+    if source is None:
+        return
+    names = source_names(db)
+    if source.casefold() in {n.casefold() for n in names}:
+        return
+    from rapidfuzz import fuzz, process, utils
+
+    close = process.extract(
+        source,
+        names,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=3,
+        score_cutoff=60,
+    )
+    hint = f"; closest: {', '.join(name for name, _score, _i in close)}" if close else ""
+    known = "" if close else f" (sources: {', '.join(names[:10]) or 'none yet'})"
+    raise click.BadParameter(f"no source is named {source!r}{hint}{known}", param_hint="--source")
 
 
 # --- stats, articles, show ------------------------------------------------------------------
@@ -89,20 +122,19 @@ def stats(cli: CliContext, as_json: bool) -> None:
     if as_json:
         emit_json(data)
         return
-    out = console()
     width = max(len(k) for k in data)
     for key, value in data.items():
         if key == "by_source":
             continue
-        out.print(Text(f"{key.replace('_', ' '):<{width}}  {value}"))
+        shown = f"{value:,}" if isinstance(value, int) and key != "schema_version" else value
+        echo(f"{key.replace('_', ' '):<{width}}  {shown}")
     if data["by_source"]:
-        out.print(Text("\nby source:", style="bold"))
+        echo()
+        echo("by source:", style="bold")
         for src in data["by_source"]:
-            out.print(
-                Text(
-                    f"  {src['name']:<24} {src['articles']:>7} articles"
-                    f"  {src['first_date'] or ''} … {src['last_date'] or ''}"
-                )
+            echo(
+                f"  {src['name']:<24} {plural(src['articles'], 'article'):>14}"
+                f"  {src['first_date'] or ''} … {src['last_date'] or ''}"
             )
 
 
@@ -127,13 +159,15 @@ def articles(
     filt = ArticleFilter(source=source, since=since, until=until, story_id=story_id)
     db = cli.db()
     rows = list_articles(db, filt, limit=limit, offset=offset)
+    total = count_articles(db, filt) if rows or offset else 0
+    if not rows:
+        known_source(db, source)
     if as_json:
-        emit_json({"total": count_articles(db, filt), "articles": rows})
+        emit_json({"total": total, "limit": limit, "offset": offset, "articles": rows})
         return
-    out = console()
     for row in rows:
-        out.print(
-            Text.assemble(
+        echo(
+            styled(
                 (f"{row['id']:>6} ", "bold"),
                 (f"{row['source'][:16]:<16} ", "cyan"),
                 f"{(row['date'] or 'undated')[:10]:<10} ",
@@ -141,6 +175,11 @@ def articles(
                 row["title"],
             )
         )
+    if not rows and not offset:
+        echo("no articles" + (" match these filters" if filt != ArticleFilter() else ""))
+    more = showing(len(rows), offset, total)
+    if more:
+        echo(more, style="dim")
 
 
 @click.command()
@@ -157,28 +196,19 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
     if as_json:
         emit_json({"article": article, "statements": statements})
         return
-    out = console()
-    out.print(
-        Text(f"article {article['id']} · {article['source']} · {article['date'] or 'undated'}")
-    )
-    out.print(Text(article["title"], style="bold"))
+    echo(f"article {article['id']} · {article['source']} · {article['date'] or 'undated'}")
+    echo(article["title"], style="bold")
     if article["url"] or article["path"]:
-        out.print(Text(article["url"] or article["path"], style="dim"))
-    out.print()
+        echo(article["url"] or article["path"], style="dim")
+    echo()
     for st in statements:
         kind = "" if st["kind"] == "sentence" else f"({st['kind']}) "
-        out.print(Text.assemble((f"[{st['seq']}] ", "bold"), (kind, "dim"), st["text"]))
+        echo(styled((f"[{st['seq']}] ", "bold"), (kind, "dim"), st["text"]))
         for q in st["quotes"]:
             who = f" — {q['speaker']}" if q["speaker"] else ""
-            out.print(Text(f'      quote: "{q["text"]}"{who}', style="green"))
+            echo(f'      quote: "{q["text"]}"{who}', style="green")
         for n in st["numbers"]:
             extra = " ".join(x for x in (n["unit"], n["qualifier"]) if x)
-            out.print(
-                Text(f"      number: {n['raw']} = {n['value']:g} {extra}".rstrip(), style="magenta")
-            )
+            echo(f"      number: {n['raw']} = {n['value']:g} {extra}".rstrip(), style="magenta")
         if st["speaker"] and not st["quotes"]:
-            out.print(Text(f"      speaker: {st['speaker']}", style="green"))
-
-
-# The other command groups live beside this module, one per area; they import
-# ``main``'s helpers, so they are registered once ``main`` exists.
+            echo(f"      speaker: {st['speaker']}", style="green")
