@@ -11,8 +11,9 @@ Two statements are *candidates* when they
 
 * share at least one key (both statements' keys, not just any token),
 * come from different sources, and
-* are dated within ``window_days`` of each other (a statement of an undated
-  article is a candidate of every date).
+* are dated within ``window_days`` of each other (a statement without a day is a
+  candidate of every date; :func:`db.matching.undated_days` gives undated articles
+  one).
 
 :class:`BlockIndex` is the in-memory inverted index used by full rebuilds and
 large batches; for a handful of new statements, :mod:`db.matching` asks the same

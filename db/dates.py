@@ -92,3 +92,35 @@ def day_number(value: str | None) -> int | None:
         return date.fromisoformat(value[:10]).toordinal()
     except ValueError:
         return None
+
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# Full dates as articles write them: "12 January 2005", "January 12, 2005", "Jan. 12,
+# 2005", "2005-01-12". A month and year alone, or a weekday, says too little.
+_TEXT_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\.? (?:1[89]|2[01])\d\d"
+    rf"|(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:1[89]|2[01])\d\d"
+    r"|(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d)\b"
+)
+
+
+def date_in_text(text: str, *, not_after: str | None = None) -> str | None:
+    """The latest full date written in ``text`` (``YYYY-MM-DD``), or None.
+
+    An article is written on or after the days it reports, so its latest date is the
+    best guess of when it was written; dates after ``not_after`` (an ISO date or
+    datetime: when it was ingested) are ones it announces, and are left out.
+    """
+    limit = (not_after or "")[:10] or "9999-12-31"
+    best: str | None = None
+    for m in _TEXT_DATE.finditer(text):
+        raw = m.group(0).replace("Sept", "Sep")
+        found = parse_date(raw) or parse_date(re.sub(r",? (\d{4})$", r", \1", raw))
+        if found:
+            day = found[:10]
+            if day <= limit and (best is None or day > best):
+                best = day
+    return best

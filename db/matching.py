@@ -4,10 +4,14 @@
   (:func:`db.matcher.prepare`, with its article's token frequencies), indexed under
   its blocking keys (:mod:`db.blocking`), and every candidate pair — different
   sources, dated within ``window_days`` — is scored (:func:`db.matcher.compare`),
-  in worker processes when there are many. Pairs judged ``same`` or ``conflict``
-  are written to ``matches`` (``a < b``; ``diff`` is a JSON list of the differing
-  numbers, each ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}`` with
-  ``a`` the wording of statement ``a``), then claims and stories are rebuilt.
+  in worker processes when there are many. An undated article is matched as of the
+  latest date written in its text, else the day it was ingested
+  (:func:`undated_days`), never against every date. Pairs judged ``same``,
+  ``conflict`` or ``related`` are written to ``matches`` (claims are made of the
+  first two only, :data:`db.claims.CLAIM_LINK`; ``a < b``; ``diff`` is a JSON list
+  of the differing numbers, each ``{a, b, a_value, b_value, unit, a_qualifier,
+  b_qualifier}`` with ``a`` the wording of statement ``a``), then claims and stories
+  are rebuilt.
 * :func:`match_articles` matches only the statements of some (new or replaced)
   articles against the corpus, without a rebuild: candidates come from the stored
   key index (a handful of articles) or from an in-memory index of the articles in
@@ -49,7 +53,7 @@ import sqlite_utils
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.claims import place_claims, rebuild_claims, stale_claims
 from db.connection import transaction
-from db.dates import day_number
+from db.dates import date_in_text, day_number
 from db.id_chunks import id_chunks
 from db.match_reads import flip_diffs
 from db.matcher import (
@@ -69,6 +73,8 @@ __all__ = [
     "MatchReport",
     "match_all",
     "match_articles",
+    "prepared_statements",
+    "undated_days",
 ]
 
 # Statements are compared only with statements of articles dated this close (days).
@@ -104,6 +110,7 @@ class MatchReport:
     candidates: int = 0  # candidate pairs scored
     same: int = 0
     conflict: int = 0
+    related: int = 0  # the same event, another claim: stored, shown apart, never claims
     claims: int = 0  # claims written
     stories: int = 0  # stories written
     seconds: float = 0.0
@@ -117,6 +124,7 @@ class MatchReport:
             "candidates": self.candidates,
             "same": self.same,
             "conflict": self.conflict,
+            "related": self.related,
             "claims": self.claims,
             "stories": self.stories,
             "seconds": round(self.seconds, 3),
@@ -145,7 +153,28 @@ _ROW_SQL = (
 
 def _rows(db: sqlite_utils.Database, where: str = "", params: Sequence[Any] = ()) -> list[_Row]:
     sql = _ROW_SQL + (" WHERE " + where if where else "") + " ORDER BY s.article_id, s.seq"
-    return [_Row(r[0], r[1], r[2], day_number(r[3]), r[4], r[5]) for r in db.execute(sql, params)]
+    rows = [_Row(r[0], r[1], r[2], day_number(r[3]), r[4], r[5]) for r in db.execute(sql, params)]
+    undated = {r.article_id for r in rows if r.day is None}
+    if undated:
+        days = undated_days(db, undated)
+        for r in rows:
+            if r.day is None:
+                r.day = days.get(r.article_id)
+    return rows
+
+
+def undated_days(db: Any, article_ids: Iterable[int]) -> dict[int, int | None]:
+    """The day each undated article is matched as of: the latest full date written
+    in its text (not after it was ingested), else the day it was ingested. An undated
+    article compared with every date matched archives of other decades (BBC 2004-05
+    with US politics 2010-19) on look-alike sentences."""
+    out: dict[int, int | None] = {}
+    for marks, chunk in id_chunks(sorted(article_ids)):
+        for aid, text, ingested in db.execute(
+            f"SELECT id, text, ingested_at FROM articles WHERE id IN ({marks})", chunk
+        ):
+            out[aid] = day_number(date_in_text(text, not_after=ingested) or ingested)
+    return out
 
 
 def _rows_of_articles(db: sqlite_utils.Database, article_ids: Iterable[int]) -> list[_Row]:
@@ -551,6 +580,7 @@ def _match_all(
 def _count(report: MatchReport, results: list[tuple]) -> None:
     report.same = sum(1 for r in results if r[3] == "same")
     report.conflict = sum(1 for r in results if r[3] == "conflict")
+    report.related = sum(1 for r in results if r[3] == "related")
 
 
 # ------------------------------------------------------------------ incremental
@@ -662,15 +692,7 @@ def _via_keys(
         stored_neighbours(db, item, window_days) if item.keys else set() for item in new_items
     ]
     wanted = set().union(*neighbours) - at.keys()
-    # Only the candidates are prepared; their articles' token counts (the context)
-    # are read from article_tokens.
-    cand_articles = _article_ids(db, wanted)
-    cand_rows = _rows_of_articles(db, cand_articles)
-    cnum, cquo = _extras(db, sorted(wanted))
-    stored = _stored_counts(db, cand_articles)
-    cand_preps = _prepare_articles(cand_rows, cnum, cquo, only=wanted, stored=stored)
-    chosen = [r.sid for r in cand_rows if r.sid in wanted]  # the order of cand_preps
-    prepared = dict(zip(chosen, cand_preps, strict=True))
+    prepared, n_rows = _prepare_some(db, wanted)
     prepared.update(zip(at, new_preps, strict=True))
     results: list[tuple] = []
     n = 0
@@ -682,7 +704,26 @@ def _via_keys(
             result = compare(new_preps[i], prepared[other])
             if result.relation != "different":
                 results.append(_oriented(item.sid, other, result))
-    return results, n, len(cand_rows) + len(new_rows)
+    return results, n, n_rows + len(new_rows)
+
+
+def prepared_statements(db: sqlite_utils.Database, sids: Iterable[int]) -> dict[int, Prepared]:
+    """Statements prepared exactly as matching prepares them (numbers, quotes, speaker,
+    their article's context): to compare stored statements again, e.g. to say why
+    two were matched (:mod:`db.match_evidence`)."""
+    return _prepare_some(db, set(sids))[0]
+
+
+def _prepare_some(db: sqlite_utils.Database, sids: set[int]) -> tuple[dict[int, Prepared], int]:
+    """Only these statements are prepared; their articles' token counts (the context)
+    are read from article_tokens. Also returns how many rows their articles hold."""
+    articles = _article_ids(db, sids)
+    rows = _rows_of_articles(db, articles)
+    numbers, quotes = _extras(db, sorted(sids))
+    stored = _stored_counts(db, articles)
+    preps = _prepare_articles(rows, numbers, quotes, only=sids, stored=stored)
+    chosen = [r.sid for r in rows if r.sid in sids]  # the order of preps
+    return dict(zip(chosen, preps, strict=True)), len(rows)
 
 
 def _scalar(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> int:

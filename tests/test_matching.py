@@ -211,6 +211,9 @@ def test_large_batch_path_equals_key_lookup_path(tmp_path: Path, monkeypatch) ->
 
 
 def test_parallel_day_order_jobs_equal_one_process(tmp_path: Path, monkeypatch) -> None:
+    # An article with no day at all (undated_days finds none: no date in its text, no
+    # ingest time) is a candidate of every date: the pipeline's day-less path.
+    monkeypatch.setattr(matching, "undated_days", lambda db, ids: {})
     c = _write(tmp_path, "flood_c.txt", FLOOD_C)
     d = _write(tmp_path, "flood_d.txt", FLOOD_D)
     undated = _write(
@@ -232,11 +235,14 @@ def test_parallel_day_order_jobs_equal_one_process(tmp_path: Path, monkeypatch) 
     assert "score" in stages and "prepare" in stages
     assert (pairs(db), claim_sets(db), keys_of(db)) == one_process
     assert report.candidates == serial.candidates
-    # The undated copy of seed 004 is a candidate of every date: it matches seed 000.
+    # The day-less copy of seed 004 is a candidate of every date: it matches seed 000.
     assert linked(db, stmt(db, "U", "Rustem Umerov told"), stmt(db, "A", "Rustem Umerov said"))
 
 
-def test_jobs_of_early_dates_start_before_everything_is_prepared(tmp_path: Path) -> None:
+def test_jobs_of_early_dates_start_before_everything_is_prepared(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(matching, "undated_days", lambda db, ids: {})  # day-less, as above
     early = _write(tmp_path, "early.txt", FLOOD_C.replace("2024-11-04", "2024-10-01", 1))
     undated = _write(tmp_path, "undated.txt", FLOOD_D.replace(" date 2024-11-05 ", "", 1))
     db = connect(tmp_path / "jobs.db")
