@@ -16,27 +16,54 @@ Speakers: see :func:`find_speaker` — bare names, pronouns give ``None``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
-from db.wordsets import first_letter_trie, with_punct, words
+from db.speakers import (
+    PERSON_PRONOUNS,
+    Attribution,
+    attributions_near,
+    colon_name,
+    dash_name,
+    first_named,
+    has_speech_verb,
+    is_organisation,
+    name_gender,
+    person_mentions,
+    speaker_key,
+)
+from db.wordsets import words
 
 __all__ = [
-    "VERB_TOKENS",
+    "SPEAKER_KINDS",
     "QuoteSpan",
     "extract_quotes",
     "find_speaker",
-    "has_speech_verb",
     "quotes_in_line",
-    "speech_verb_starts",
+    "resolve_speakers",
 ]
+
 
 @dataclass(slots=True, frozen=True)
 class QuoteSpan:
+    """A quotation at text[start:end] (marks excluded) and who said it.
+
+    ``speaker`` is the article's canonical name for the speaker ("Rustem Umerov" even
+    where the text says "Umerov said" or "he said"), or the common noun as written
+    ("the company"); ``speaker_start``/``speaker_end`` locate the attributing mention
+    (the name, pronoun or noun phrase) in the same text; ``speaker_kind`` is one of
+    :data:`SPEAKER_KINDS` (None: no attribution at all); ``speaker_key`` is
+    :func:`db.speakers.speaker_key` of the speaker, equal across articles.
+    """
+
     start: int
     end: int
     text: str
     speaker: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_kind: str | None = None
+    speaker_key: str | None = None
 
 
 _DQ_OPEN = "“«„‟"
@@ -71,9 +98,22 @@ def _quote_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at = -1  # position of the open double quote
     single_at = -1  # position of an open single quote (only outside double quotes)
+    skip_to = -1
     for m in _QUOTE_MARK_RE.finditer(text, lo, hi):
         i = m.start()
+        if i < skip_to:
+            continue
         q = text[i]
+        if q == "'" and i + 1 < hi and text[i + 1] == "'":
+            # Two apostrophes typed for a double quote: one mark (the region starts at
+            # the second, so no stray ' is quoted).
+            skip_to = i + 2
+            if open_at >= 0:
+                regions.append((open_at, i))
+                open_at = -1
+            elif _opens(text, i):
+                open_at, single_at = i + 1, -1
+            continue
         if q in "'‘’":
             if open_at >= 0:
                 continue  # nested in a double quote: part of it
@@ -121,187 +161,14 @@ def _inner(text: str, qa: int, qb: int) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------------- speakers
 
-_VERBS = (
-    "said|says|say|told|tells|added|adds|asked|asks|stated|states|explained|explains|noted"
-    "|notes|claimed|claims|insisted|insists|warned|warns|wrote|writes|announced|announces"
-    "|argued|argues|confirmed|confirms|declared|declares|revealed|reveals|tweeted|tweets"
-    "|replied|replies|responded|continued|acknowledged|acknowledges|admitted|admits|recalled"
-    "|suggested|suggests|estimated|estimates|alleged|alleges|stressed|stresses|emphasised"
-    "|emphasized|reported|reports|predicted|predicts|cautioned|told|denied|denies|urged|urges"
-)
-_VERB_LIST = _VERBS.split("|")
-# Bare character class first (fast charset scan), word start checked by a lookbehind,
-# then a first-letter trie: ~2x faster than a plain \b(?:said|says|...)\b alternation.
-_VERB_RE = re.compile(
-    "[" + "".join(sorted({v[0] for v in _VERB_LIST})) + "A]"
-    r"(?<![A-Za-z0-9_].)"
-    rf"(?:{first_letter_trie(_VERB_LIST)}|(?<=[aA])ccording to)\b"
-)
-# Tokens that can hold a speech verb; sentences without any skip the regex entirely.
-VERB_TOKENS = with_punct({*_VERB_LIST, "according", "According"})  # lower-case too
-_NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.-]*")
-_PARTICLES = words(
-    """
-    de da van von der den bin al la le du del dos ibn di
-    """
-)
-_PRONOUNS = words(
-    """
-    he she they it i we you He She They It I We You who which this that this
-    """
-)
-# Words between a name and its verb: "Kovalenko first said", "Smith has also said".
-_AUX = words(
-    """
-    has had have also later earlier first then previously again reportedly once further had
-    would will could may might just recently separately
-    """
-)
-# Capitalised at the start of a sentence but never names.
-_NOT_NAMES = words(
-    """
-    The A An But And Or So Yet However Meanwhile In On At For From With By After Before As
-    If When While Where What Why How Since Although Though Earlier Later Last Next Now Then
-    Today Yesterday Some Many Most Both All Each Other Others Also Still Officials Police
-    Analysts Experts Residents Witnesses Sources Critics Observers Authorities Doctors
-    Researchers Scientists Investigators Prosecutors Lawmakers Reports Media Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday This That These Those There Here It He She
-    They We I You His Her Their Its Our Mr Mrs Ms Dr
-    """
-)
-# Titles and roles in front of a name: "Defense Minister Rustem Umerov" -> "Rustem Umerov".
-_TITLE_WORDS = words(
-    """
-    President Minister Secretary Spokesman Spokeswoman Spokesperson Chancellor Governor
-    Senator Sen. Gov. Rep. Representative Mayor Leader General Gen. Gens. Admiral Colonel
-    Col. Lt. Lieutenant Major Maj. Captain Capt. Sgt. Sergeant Commander Chief Director
-    Chairman Chairwoman Chair CEO Ambassador Prime Premier Judge Justice Prof. Professor Dr.
-    Dr Mr. Mr Mrs. Mrs Ms. Ms King Queen Prince Princess Pope Sheikh Speaker Deputy Vice
-    Foreign Defense Defence Interior Finance Health Attorney Inspector Officer Adviser
-    Advisor Envoy Coach Manager Analyst Economist Editor Founder Head Official Lord Lady Sir
-    Dame Archbishop Bishop Cardinal Rabbi Imam Father Chief State Homeland Security
-    Treasury Commerce Energy Education Agriculture Labor Transportation Veterans Housing
-    """
-)
-_TITLE_WORDS |= frozenset(w.rstrip(".") for w in _TITLE_WORDS)  # "Sen." and "Sen"
-# Last words of organisation names, whose "titles" (Defense, Foreign ...) are not roles.
-_ORG_WORDS = words(
-    """
-    Ministry Department Office Agency Service Council Committee Commission Party Government
-    Court Army Forces Command Bank Company Corp Corp. Inc Inc. Group Union House Police
-    Embassy Administration Authority Institute Center Centre Board Bureau Organisation
-    Organization Cabinet Parliament Senate Congress Kremlin Pentagon Staff Directorate
-    Network Association Federation Fund University College School Reserve Times Post
-    """
-)
-_MAX_VERBS = 8  # verbs examined per sentence: bounds the work on hostile input
+SPEAKER_KINDS = ("named", "pronoun", "common", "unresolved")
 _CONTEXT = 300  # characters either side of a quotation searched for its speaker
-
-
-def _clean_name(tokens: list[str]) -> str | None:
-    """Drop sentence-initial function words, then everything up to the last title or
-    possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
-    while tokens and tokens[0] in _NOT_NAMES:
-        tokens = tokens[1:]
-    if not tokens:
-        return None
-    if tokens[-1] in _ORG_WORDS:
-        return " ".join(tokens)  # "South Korean Defense Ministry": keep it whole
-    cut = 0
-    for k, tok in enumerate(tokens[:-1]):
-        if tok in _TITLE_WORDS or tok.endswith(("'s", "’s")):
-            cut = k + 1
-    tokens = tokens[cut:]
-    name = " ".join(tokens).rstrip(".")
-    if name.endswith(("'s", "’s")):
-        return None
-    return name or None
-
-
-def _name_run_backwards(tokens: list[str]) -> list[str]:
-    """The trailing run of capitalised tokens (with particles such as 'de', 'bin')."""
-    run: list[str] = []
-    for tok in reversed(tokens):
-        if _NAME_TOKEN_RE.fullmatch(tok) or (run and tok in _PARTICLES):
-            run.append(tok)
-            if len(run) >= 8:
-                break
-        else:
-            break
-    while run and run[-1] in _PARTICLES:
-        run.pop()
-    return run[::-1]
-
-
-def _speaker_before(sentence: str, v: int) -> tuple[str | None, bool]:
-    """Name right before the verb at ``v``: (name, saw_pronoun)."""
-    # Fast path on a short window: most verbs follow a common noun ("the company
-    # said"), which settles it without splitting the long window below.
-    near = sentence[max(0, v - 48) : v].split()
-    while near and (near[-1] in _AUX or (near[-1].endswith("ly") and near[-1].islower())):
-        near.pop()
-    if near:
-        last = near[-1]
-        if last in _PRONOUNS:
-            return None, True
-        if not last.endswith(",") and not _NAME_TOKEN_RE.fullmatch(last):
-            return None, False
-    pre = sentence[max(0, v - 240) : v].split()
-    while pre and (pre[-1] in _AUX or (pre[-1].endswith("ly") and pre[-1].islower())):
-        pre.pop()
-    if not pre:
-        return None, False
-    if pre[-1] in _PRONOUNS:
-        return None, True
-    if pre[-1].endswith(","):
-        # Appositive: "Andriy Kovalenko, head of the ... Disinformation, had claimed".
-        head = None
-        for k in range(len(pre) - 2, max(-1, len(pre) - 30), -1):
-            if pre[k].endswith(","):
-                head = k
-                break
-        if head is None:
-            return None, False
-        pre = [*pre[:head], pre[head].rstrip(",")]
-    run = _name_run_backwards(pre)
-    # "Sen. Susan Collins of Maine said": the person, not the place; but "Bank of
-    # England said" is one organisation.
-    k = len(pre) - len(run)
-    if run and k >= 2 and pre[k - 1] == "of":
-        first = _name_run_backwards(pre[: k - 1])
-        if first and first[-1] in _TITLE_WORDS:
-            return _clean_name(run), False  # "Secretary of State Mike Pompeo"
-        if first:
-            return _clean_name([*first, "of", *run] if first[-1] in _ORG_WORDS else first), False
-    return _clean_name(run), False
-
-
-_FORWARD_STOP = words(
-    """
-    on in at that to it this after before during when while with for by from as about he she
-    they we i you his her their its our of
-    """
-)
-
-
-def _speaker_after(sentence: str, vend: int) -> str | None:
-    """Inverted attribution: '..., said ministry spokesman Jeon Ha-kyou, without ...'."""
-    toks: list[str] = []
-    for tok in sentence[vend : vend + 120].split()[:10]:
-        word = tok.rstrip(",.;:!?)”\"’'")
-        if word.lower() in _FORWARD_STOP or not word:
-            break
-        toks.append(word)
-        if word != tok and not (tok.endswith(".") and word in _TITLE_WORDS):
-            break  # punctuation ends the name, except a title's period ("Dr. Fauci")
-    run = _name_run_backwards(toks)
-    if not run or (len(run) == len(toks) and len(toks) > 6):
-        return None
-    return _clean_name(run)
+_PRONOUN_REACH = 3000  # characters back a pronoun's antecedent may be
 
 
 def _masked(text: str, lo: int, hi: int, regions: list[tuple[int, int]]) -> str:
-    """text[lo:hi] with quoted passages (inside the marks) replaced by 'Q'.
+    """text[lo:hi] with every quoted passage (inside the marks) replaced by 'Qqq…' of the
+    same length, so offsets into the result are offsets into the text (minus ``lo``).
 
     ``regions`` (sorted, disjoint) are from ``_quote_regions``.
     """
@@ -315,62 +182,99 @@ def _masked(text: str, lo: int, hi: int, regions: list[tuple[int, int]]) -> str:
         a, b = max(a + 1, lo), min(b, hi)
         if a > pos:
             parts.append(text[pos:a])
-        parts.append("Q")
+        if b > a:
+            parts.append("Q" + "q" * (b - a - 1))
         pos = max(pos, b)
     parts.append(text[pos:hi])
     return "".join(parts)
 
 
-def _find_speaker_unmasked(sentence: str) -> str | None:
-    if not has_speech_verb(sentence):
-        return None
-    return _speaker_from_verbs(sentence)
+# A quoted title is Title Case and follows or precedes a word that names a work or a
+# programme: 'told “Fox News Sunday”', 'on “Meet the Press.”', 'his book “The Art of
+# the Deal”'. The cue keeps a capitalised slogan or a coined name a quotation.
+_TITLE_CUES_BEFORE = words(
+    """
+    on in to told titled entitled book books show shows program programme programs film
+    movie documentary series song album newspaper magazine column episode podcast
+    broadcast network event conference summit festival hosted host anchor appeared
+    appearing interview during memoir novel play musical report op-ed essay
+    """
+)
+_TITLE_CUES_AFTER = words(
+    """
+    show program programme interview host anchor appearance podcast episode broadcast
+    """
+)
+_SMALL_TITLE_WORDS = words("a an the of and or in on at to for with by from vs. vs v. is de")
 
 
-def _speaker_from_verbs(sentence: str) -> str | None:
-    """The first attribution found at a speech verb (quotes already masked)."""
-    for n, m in enumerate(_VERB_RE.finditer(sentence)):
-        if n >= _MAX_VERBS:
-            break
-        if m.group()[0] in "Aa" and m.group().endswith(" to"):
-            toks = sentence[m.end() : m.end() + 120].split()[:8]
-            if toks and toks[0] in ("the", "a", "an"):
-                toks = toks[1:]
-            run = []
-            for tok in toks:
-                word = tok.rstrip(",.;:!?)”\"’'")
-                if not _NAME_TOKEN_RE.fullmatch(word) and not (run and word in _PARTICLES):
-                    break
-                run.append(word)
-                if word != tok:
-                    break
-            if run and run[-1].endswith(("'s", "’s")):
-                run[-1] = run[-1][:-2]  # "according to South Korea's spy agency"
-            name = _clean_name(run)
-            if name:
-                return name
+def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> bool:
+    toks = text[s:e].rstrip(".,!?").split()
+    if not toks or len(toks) > 8 or not toks[0][:1].isupper():
+        return False
+    if not all(t[:1].isupper() or t in _SMALL_TITLE_WORDS or not t[:1].isalpha() for t in toks):
+        return False
+    before = text[max(ls, qa - 40) : qa].split()[-2:]
+    after = text[qb + 1 : min(le, qb + 30)].split()[:1]
+    if any(w.lower().strip(",") in _TITLE_CUES_BEFORE for w in before):
+        return True
+    return bool(after) and after[0].lower().strip(",.") in _TITLE_CUES_AFTER
+
+
+def _with(q: QuoteSpan, att: Attribution | None, kind: str | None = None) -> QuoteSpan:
+    if att is None:
+        return replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_kind=kind)
+    return replace(
+        q,
+        speaker=att.name,
+        speaker_start=att.start,
+        speaker_end=att.end,
+        speaker_kind=kind or att.kind,
+    )
+
+
+def quotes_in_line(text: str, ls: int, le: int, sents: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Quotations in the line text[ls:le] whose sentence spans are ``sents``, each with
+    the attribution written next to it (not yet resolved within the article: see
+    :func:`resolve_speakers`). Offsets are absolute. For db.statements, which already
+    has the sentences.
+    """
+    out: list[QuoteSpan] = []
+    regions = _quote_regions(text, ls, le)
+    if not regions:
+        return out
+    masked = _masked(text, ls, le, regions)
+    s_starts = [a for a, _ in sents]
+    s_ends = [b for _, b in sents]
+    for qa, qb in regions:
+        inner = _inner(text, qa, qb)
+        if inner is None:
             continue
-        name, pronoun = _speaker_before(sentence, m.start())
-        if name:
-            return name
-        if pronoun:
+        s, e = inner
+        if _is_title(text, s, e, qa, qb, ls, le):
             continue
-        before = sentence[max(0, m.start() - 3) : m.start()].rstrip()
-        if before.endswith((",", "”", '"', "’", "'")):
-            name = _speaker_after(sentence, m.end())
-            if name:
-                return name
-    return None
-
-
-def speech_verb_starts(text: str, lo: int, hi: int) -> list[int]:
-    """Offsets of the speech verbs in text[lo:hi] (for picking sentences to attribute)."""
-    return [m.start() for m in _VERB_RE.finditer(text, lo, hi)]
-
-
-def has_speech_verb(text: str) -> bool:
-    """Cheap test: could ``find_speaker`` find anything in ``text``? (token look-up)."""
-    return not VERB_TOKENS.isdisjoint(text.split())
+        # The sentences touched by the quotation (marks included), found by bisection
+        # so a line with thousands of quotes stays O(n log n).
+        i = bisect_right(s_ends, qa)
+        lo = s_starts[i] if i < len(sents) else ls
+        j = bisect_right(s_starts, max(qa, qb - 1)) - 1
+        hi = s_ends[j] if j >= 0 else le
+        # Attribution sits next to the quote: a bounded window keeps a megabyte-long
+        # "sentence" full of quotes linear.
+        lo = max(min(lo, qa), qa - _CONTEXT)
+        hi = min(max(hi, min(qb + 1, le)), qb + 1 + _CONTEXT)
+        att = dash_name(masked, qb + 1 - ls) if qb < le else None
+        if att is None and text[qa] not in "'‘":
+            att = colon_name(masked, qa - ls)
+        if att is None:
+            window = masked[lo - ls : hi - ls]
+            if has_speech_verb(window):
+                att = attributions_near(window, qa - lo, qb + 1 - lo)
+                if att is not None:
+                    att = att.shifted(lo - ls)
+        q = QuoteSpan(s, e, text[s:e], None)
+        out.append(_with(q, att.shifted(ls) if att is not None else None))
+    return out
 
 
 def find_speaker(sentence: str) -> str | None:
@@ -379,8 +283,9 @@ def find_speaker(sentence: str) -> str | None:
     Handles '..." Umerov said', 'Umerov told KBS that', 'Defense Minister Rustem Umerov
     said' (titles and possessives dropped -> 'Rustem Umerov'), 'Kovalenko, head of ...,
     had claimed', '..., said ministry spokesman Jeon Ha-kyou' and 'according to X'.
-    Verbs inside quotation marks are ignored. Bare pronouns ("he said") give None: the
-    referent is in another sentence and guessing it would mislead the matcher.
+    Verbs inside quotation marks are ignored. Pronouns ("he said") and common nouns
+    ("officials said") give None: a sentence's speaker is a name (db.matcher compares
+    them); quotes get their pronouns resolved within the article instead.
     Organisations are returned as written ("South Korean Defense Ministry").
     """
     if not isinstance(sentence, str) or not sentence or not has_speech_verb(sentence):
@@ -389,13 +294,12 @@ def find_speaker(sentence: str) -> str | None:
         regions = _quote_regions(sentence, 0, len(sentence))
         if regions:
             sentence = _masked(sentence, 0, len(sentence), regions)
-            if not has_speech_verb(sentence):
-                return None
-    return _speaker_from_verbs(sentence)
+    return first_named(sentence)
 
 
 def extract_quotes(text: str) -> list[QuoteSpan]:
-    """Quotations in ``text`` (offsets exclude the marks), each with its speaker.
+    """Quotations in ``text`` (offsets exclude the marks), each with its speaker
+    resolved within ``text`` as one article (:func:`resolve_speakers`).
 
     Works line by line (a line is a paragraph). The speaker is looked for in the
     sentences the quotation touches, with all quoted words masked, so a speaker named
@@ -410,65 +314,220 @@ def extract_quotes(text: str) -> list[QuoteSpan]:
         ls, le = lm.start(), lm.end()
         if _QUOTE_MARK_RE.search(text, ls, le):
             out += quotes_in_line(text, ls, le, split_sentences(text, ls, le))
-    return out
+    return resolve_speakers(text, out)
 
 
-def quotes_in_line(text: str, ls: int, le: int, sents: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """Quotations in the line text[ls:le] whose sentence spans are ``sents``.
+# ---------------------------------------------------------------- within an article
 
-    For db.statements, which already has the sentences; offsets are absolute.
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    return ls, len(text) if le < 0 else le
+
+
+def _starts_line(text: str, q: QuoteSpan) -> bool:
+    ls, _ = _line_bounds(text, q.start)
+    return not text[ls : q.start].strip(" \"“”«»„‟'‘’")
+
+
+def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpan | None:
+    """A quotation with no attribution of its own that continues the one before: in the
+    same paragraph ('"A," he said. "B."'), or opening the next paragraph (news style
+    for a quote that runs on), or after a paragraph ending 'X said:'."""
+    if prev is not None and prev.speaker_kind is not None:
+        pls, ple = _line_bounds(text, prev.end)
+        if q.start < ple or (_starts_line(text, q) and not text[ple : q.start].strip()):
+            return replace(
+                q,
+                speaker=prev.speaker,
+                speaker_start=prev.speaker_start,
+                speaker_end=prev.speaker_end,
+                speaker_kind=prev.speaker_kind,
+                speaker_key=prev.speaker_key,
+            )
+    if not _starts_line(text, q):
+        return None
+    ls, _ = _line_bounds(text, q.start)
+    pe = len(text[:ls].rstrip())
+    if pe <= 0 or text[pe - 1] != ":":
+        return None
+    pls, _ = _line_bounds(text, pe - 1)
+    lo = max(pls, pe - _CONTEXT)
+    window = _masked(text, lo, pe, _quote_regions(text, pls, pe))
+    if not has_speech_verb(window):
+        return None
+    att = attributions_near(window, len(window), len(window))
+    return _with(q, att.shifted(lo)) if att is not None else None
+
+
+class _People:
+    """The people an article names, in text order, for resolving pronouns and short
+    names. A person is a named speaker of the article, or a name written with a title
+    or honorific ("Defense Minister Rustem Umerov", "Mr. Obama") or with a common first
+    name ("Mary Smith"): places and events ("New York", "Puerto Rico") are no antecedents.
+    Later mentions of a known surname ("Umerov") count as mentions of the person."""
+
+    def __init__(self, text: str, regions: list[tuple[int, int]]) -> None:
+        masked = _masked(text, 0, len(text), regions)
+        found = [m for m in person_mentions(masked, 0, len(masked)) if not m[2].startswith("Qq")]
+        self.by_surname: dict[str, str] = {}
+        self.by_title: list[tuple[int, str, str]] = []  # (position, title, name)
+        self.gender: dict[str, str] = {}
+        self.mentions: list[tuple[int, str]] = []  # (position, canonical name)
+        full = []
+        for a, _b, name, title in found:
+            honorific = masked[max(0, a - 5) : a]
+            if not (title or name_gender(name) or re.search(r"M(?:r|rs|s)\.? \Z", honorific)):
+                continue
+            full.append((a, name))
+            toks = name.split()
+            if len(toks) >= 2:
+                self.by_surname.setdefault(toks[-1], name)
+            if title:
+                self.by_title.append((a, _spelling(title), name))
+        for a, name in full:
+            self.mentions.append((a, self.canonical(name)))
+        for m in _HONORIFIC_RE.finditer(masked):
+            person = self.canonical(m.group(2))
+            self.gender.setdefault(person, "he" if m.group(1) == "Mr" else "she")
+        if self.by_surname:
+            surnames = re.compile(
+                r"\b(?:" + "|".join(re.escape(s) for s in self.by_surname) + r")\b(?![\w'’-])"
+            )
+            known = {a for a, _ in self.mentions}
+            for m in surnames.finditer(masked):
+                if m.start() not in known:
+                    self.mentions.append((m.start(), self.by_surname[m.group()]))
+        self.mentions.sort()
+        self.positions = [a for a, _ in self.mentions]
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_BREAK_RE.finditer(masked)]
+
+    def add_speaker(self, pos: int, name: str) -> None:
+        """A named speaker is a person (or organisation) mentioned at ``pos``."""
+        toks = name.split()
+        if len(toks) >= 2 and not is_organisation(name):
+            self.by_surname.setdefault(toks[-1], name)
+        k = bisect_right(self.positions, pos)
+        self.positions.insert(k, pos)
+        self.mentions.insert(k, (pos, name))
+
+    def canonical(self, name: str) -> str:
+        toks = name.split()
+        if len(toks) == 1 and not is_organisation(name):
+            return self.by_surname.get(toks[0], name)
+        return name
+
+    def by_role(self, phrase: str, before: int) -> str | None:
+        """The person last introduced with the role ``phrase`` ('the defence minister')."""
+        toks = phrase.lower().split()
+        while toks and toks[0] in ("the", "a", "an"):
+            toks = toks[1:]
+        role = _spelling(" ".join(toks))
+        found = None
+        for pos, title, name in self.by_title:
+            if pos < before and title and (title == role or title.endswith(" " + role)):
+                found = self.canonical(name)
+        return found
+
+    def antecedent(self, pronoun: str, before: int) -> str | None:
+        """The person ``pronoun`` at ``before`` refers to: the first fitting person named
+        in its sentence before it, else in the sentence before that, and so on (the
+        subject of a sentence comes first: "Bloomberg ... threw jabs at Trump, whom he
+        called ..." -> Bloomberg), within _PRONOUN_REACH characters."""
+        k = bisect_right(self.sentence_starts, before) - 1
+        while k >= 0:
+            lo = self.sentence_starts[k]
+            if before - lo > _PRONOUN_REACH:
+                return None
+            hi = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else before
+            a = bisect_left(self.positions, lo)
+            b = bisect_left(self.positions, min(hi, before))
+            for pos in range(a, b):
+                name = self.mentions[pos][1]
+                if is_organisation(name):
+                    continue
+                if self.gender.get(name, name_gender(name) or pronoun) != pronoun:
+                    continue
+                return name
+            k -= 1
+        return None
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
+_SPELLINGS = (("defence", "defense"), ("labour", "labor"), ("organisation", "organization"))
+
+
+def _spelling(s: str) -> str:
+    for a, b in _SPELLINGS:
+        s = s.replace(a, b)
+    return s
+
+
+def resolve_speakers(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The quotations of one article (in text order) with speakers resolved across it:
+    run-on quotations take the speaker of the one they continue; "he"/"she" take the
+    nearest person named before them (kind "pronoun", "unresolved" when there is none
+    or the gender a person was given does not fit); "they"/"it" the nearest group or
+    organisation quoted before; a surname and a role ("the defence minister") become
+    the person's full name. Every speaker gets its key (:func:`speaker_key`).
     """
+    if not quotes:
+        return quotes
+    people: _People | None = None
     out: list[QuoteSpan] = []
-    regions = _quote_regions(text, ls, le)
-    if not regions:
-        return out
-    masked = _MaskedLine(text, ls, le, regions)
-    s_starts = [a for a, _ in sents]
-    s_ends = [b for _, b in sents]
-    for qa, qb in regions:
-        inner = _inner(text, qa, qb)
-        if inner is None:
-            continue
-        s, e = inner
-        # The sentences touched by the quotation (marks included), found by bisection
-        # so a line with thousands of quotes stays O(n log n).
-        i = bisect_right(s_ends, qa)
-        lo = s_starts[i] if i < len(sents) else ls
-        j = bisect_right(s_starts, max(qa, qb - 1)) - 1
-        hi = s_ends[j] if j >= 0 else le
-        # Attribution sits next to the quote: a bounded window keeps a megabyte-long
-        # "sentence" full of quotes linear.
-        lo = max(min(lo, qa), qa - _CONTEXT)
-        hi = min(max(hi, min(qb + 1, le)), qb + 1 + _CONTEXT)
-        speaker = None
-        if has_speech_verb(text[lo:hi]):
-            speaker = _find_speaker_unmasked(masked.window(lo, hi))
-        out.append(QuoteSpan(s, e, text[s:e], speaker))
+    prev: QuoteSpan | None = None
+    for q in quotes:
+        if q.speaker_kind is None:
+            q = _run_on_speaker(text, prev, q) or q
+            if q.speaker_key is not None:  # inherited whole
+                out.append(q)
+                prev = q
+                continue
+        kind = q.speaker_kind
+        if kind is not None and people is None:
+            people = _People(text, _article_regions(text))
+        if kind == "pronoun" and people is not None:
+            q = _resolve_pronoun(q, out, people)
+        elif kind == "named" and people is not None:
+            q = replace(q, speaker=people.canonical(q.speaker or ""))
+            if q.speaker_start is not None:
+                people.add_speaker(q.speaker_start, q.speaker or "")
+        elif kind == "common" and people is not None and q.speaker_start is not None:
+            person = people.by_role(q.speaker or "", q.speaker_start)
+            if person is not None:
+                q = replace(q, speaker=person)
+        if q.speaker_kind in ("named", "pronoun") or (
+            q.speaker_kind == "common" and q.speaker != text[q.speaker_start : q.speaker_end]
+        ):
+            q = replace(q, speaker_key=speaker_key(q.speaker))
+        out.append(q)
+        prev = q
     return out
 
 
-class _MaskedLine:
-    """A line with every quotation's words replaced by 'Q', built once, so the context
-    window of each quotation is a slice (O(window)) instead of a re-masking."""
+def _resolve_pronoun(q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
+    pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
+    at = q.speaker_start or 0
+    name: str | None = None
+    if pronoun in ("he", "she"):
+        name = people.antecedent(pronoun, at)
+        if name is not None:
+            people.gender.setdefault(name, pronoun)
+    else:  # "they", "it": a group or organisation quoted before
+        for d in reversed(done):
+            if d.speaker and (d.speaker_kind == "common" or is_organisation(d.speaker)):
+                if at - (d.speaker_start or 0) <= _PRONOUN_REACH:
+                    name = d.speaker
+                break
+    if name is None:
+        return replace(q, speaker=None, speaker_kind="unresolved")
+    return replace(q, speaker=name)
 
-    __slots__ = ("cum", "inner_starts", "ls", "masked", "region_ends")
 
-    def __init__(self, text: str, ls: int, le: int, regions: list[tuple[int, int]]) -> None:
-        self.ls = ls
-        self.masked = _masked(text, ls, le, regions)
-        self.inner_starts = [a + 1 for a, _ in regions]
-        self.region_ends = [b for _, b in regions]
-        # cum[r]: characters removed by the first r regions (inner length - 1 for "Q").
-        self.cum = [0]
-        for a, b in regions:
-            self.cum.append(self.cum[-1] + (b - a - 1) - 1)
-
-    def _pos(self, x: int, end: bool) -> int:
-        r = bisect_right(self.inner_starts, x)
-        if r and x < self.region_ends[r - 1]:  # inside quotation r-1: at its "Q"
-            q = self.inner_starts[r - 1] - self.ls - self.cum[r - 1]
-            return q + 1 if end else q
-        return x - self.ls - self.cum[r]
-
-    def window(self, lo: int, hi: int) -> str:
-        return self.masked[self._pos(lo, False) : self._pos(hi, True)]
+def _article_regions(text: str) -> list[tuple[int, int]]:
+    regions: list[tuple[int, int]] = []
+    for lm in _LINE_BREAK_RE.finditer(text):
+        regions += _quote_regions(text, lm.start(), lm.end())
+    return regions

@@ -22,18 +22,12 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
-from db.quotes import (
-    VERB_TOKENS,
-    QuoteSpan,
-    extract_quotes,
-    find_speaker,
-    quotes_in_line,
-    speech_verb_starts,
-)
+from db.quotes import QuoteSpan, find_speaker, quotes_in_line, resolve_speakers
 from db.segment import split_sentences
+from db.speakers import VERB_TOKENS, speech_verb_starts
 
 __all__ = ["Statement", "analyse"]
 
@@ -49,6 +43,7 @@ class Statement:
     numbers: list[NumberSpan] = field(default_factory=list)
 
 
+_NAMED = ("named", "pronoun")  # quote speakers a statement takes (common nouns: not names)
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _QUOTE_CHARS = "\"“”«»„‟‘'"  # "’" alone is an apostrophe: no quote without an opener
 # A trailing photo credit: "[Getty Images]", "[Reuters]", "[AFP via Getty Images]".
@@ -64,10 +59,6 @@ def _has_word(text: str, s: int, e: int) -> bool:
     return e - s > 32 and any(c.isalnum() for c in text[s + 32 : e])
 
 
-def _shift_quotes(quotes: list[QuoteSpan], offset: int) -> list[QuoteSpan]:
-    return [QuoteSpan(q.start + offset, q.end + offset, q.text, q.speaker) for q in quotes]
-
-
 def _clip_quote(text: str, q: QuoteSpan, s: int, e: int) -> QuoteSpan | None:
     """The part of quote ``q`` inside [s, e), trimmed; None if only whitespace/marks."""
     a, b = max(q.start, s), min(q.end, e)
@@ -79,7 +70,7 @@ def _clip_quote(text: str, q: QuoteSpan, s: int, e: int) -> QuoteSpan | None:
         b -= 1
     if b <= a:
         return None
-    return QuoteSpan(a, b, text[a:b], q.speaker)
+    return replace(q, start=a, end=b, text=text[a:b])
 
 
 def _statements(
@@ -129,7 +120,7 @@ def _statements(
                 vi += 1
             speaker = find_speaker(sent) if vi < n_verbs and verbs[vi] < e else None
         if speaker is None and qs:
-            speaker = next((q.speaker for q in qs if q.speaker), None)
+            speaker = next((q.speaker for q in qs if q.speaker_kind in _NAMED), None)
         out.append(Statement(s, e, kind, sent, speaker, qs, ns))
 
 
@@ -140,18 +131,32 @@ def scan_flags(text: str) -> tuple[bool, bool]:
     return not NUMWORD_TOKENS.isdisjoint(toks), not VERB_TOKENS.isdisjoint(toks)
 
 
-def _analyse_region(text: str, ls: int, le: int, kind: str, out: list[Statement]) -> None:
-    """Statements of one line/region text[ls:le] (already without any credit)."""
+# What one line or the headline holds, before its statements are built: (sentence
+# spans, kind, quotes, numbers, speech verb offsets or None for "look everywhere").
+_Region = tuple[list[tuple[int, int]], str, list[QuoteSpan], list[NumberSpan], list[int] | None]
+
+
+def _analyse_region(text: str, ls: int, le: int, kind: str) -> _Region | None:
+    """What the line/region text[ls:le] (already without any credit) holds."""
     spans = split_sentences(text, ls, le)
     if not spans:
-        return
+        return None
     region = text[ls:le]
     has_quote = any(c in region for c in _QUOTE_CHARS)
     quotes = quotes_in_line(text, ls, le, spans) if has_quote else []
     word_numbers, may_attribute = scan_flags(region)
     numbers = numbers_at(region, ls, word_numbers)
     verbs = speech_verb_starts(text, ls, le) if may_attribute else []
-    _statements(text, spans, kind, quotes, numbers, verbs, out)
+    return spans, kind, quotes, numbers, verbs
+
+
+def _headline_quotes(text: str, hs: int, he: int) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    for lm in _LINE_RE.finditer(text, hs, he):
+        ls, le = lm.start(), lm.end()
+        if any(c in text[ls:le] for c in _QUOTE_CHARS):
+            out += quotes_in_line(text, ls, le, split_sentences(text, ls, le))
+    return out
 
 
 def analyse(text: str, body_start: int) -> list[Statement]:
@@ -176,16 +181,14 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
         body_start = min(max(0, int(body_start)), len(text))
     except (TypeError, ValueError, OverflowError):
         body_start = 0
-    out: list[Statement] = []
+    regions: list[_Region] = []
     if body_start > 0:
         head = text[:body_start]
         hs, he = len(head) - len(head.lstrip()), len(head.rstrip())
         if he > hs and _has_word(text, hs, he):
             # One statement even if the headline has several sentences or lines.
-            region = text[hs:he]
-            quotes = _shift_quotes(extract_quotes(region), hs)
-            numbers = numbers_at(region, hs)
-            _statements(text, [(hs, he)], "headline", quotes, numbers, None, out)
+            quotes = _headline_quotes(text, hs, he)
+            regions.append(([(hs, he)], "headline", quotes, numbers_at(text[hs:he], hs), None))
     for lm in _LINE_RE.finditer(text, body_start):
         ls, le = lm.start(), lm.end()
         kind = "sentence"
@@ -194,5 +197,16 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
             if cm.start() <= ls:
                 continue  # a line that is only a credit
             kind, le = "caption", cm.start()
-        _analyse_region(text, ls, le, kind, out)
+        region = _analyse_region(text, ls, le, kind)
+        if region is not None:
+            regions.append(region)
+    # Speakers are resolved over the whole article (pronouns, run-on quotes, short
+    # names), then each region's quotes are handed back to it.
+    quotes = [q for r in regions for q in r[2]]
+    if quotes:
+        resolved = iter(resolve_speakers(text, quotes))
+        regions = [(sp, k, [next(resolved) for _ in qs], ns, vs) for sp, k, qs, ns, vs in regions]
+    out: list[Statement] = []
+    for spans, kind, qs, ns, verbs in regions:
+        _statements(text, spans, kind, qs, ns, verbs, out)
     return out

@@ -1,0 +1,625 @@
+"""Who a passage is attributed to: speech verbs, names, pronouns, common nouns.
+
+Everything here reads one window of text in which quoted words are already masked
+(db.quotes replaces them by ``Qqq…`` of the same length, so offsets stay exact) and
+returns :class:`Attribution` values whose ``start``/``end`` index that window.
+
+* Named: ``"…," Umerov said``, ``Umerov told KBS``, ``Defense Minister Rustem Umerov
+  said`` (titles and possessives dropped -> ``Rustem Umerov``), long appositions
+  (``Lisa O. Monaco, Obama's adviser on …, said``), inverted attribution (``…, said
+  ministry spokesman Jeon Ha-kyou``), ``according to X``.
+* Pronoun: ``he said``, ``she added``, ``according to him`` — kind ``"pronoun"``; the
+  name is the pronoun itself, and db.quotes resolves it within the article.
+* Common noun: ``the company said``, ``officials said``, ``a White House spokesman
+  told``, ``a spokesman for Smith said`` — kept as written, kind ``"common"``.
+* Passive voice gives nobody: ``Schiff urged to step down by …``, ``he was told``.
+
+:func:`speaker_key` normalises a name so that the same person is one key across
+articles (``"Rustem Umerov"``, ``"Defence Minister Rustem Umerov"`` -> ``umerov|rustem``).
+Every scan is bounded (a fixed number of verbs per window, fixed token windows).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from db.wordsets import first_letter_trie, with_punct, words
+
+__all__ = [
+    "PERSON_PRONOUNS",
+    "VERB_TOKENS",
+    "Attribution",
+    "attributions_near",
+    "colon_name",
+    "dash_name",
+    "first_named",
+    "has_speech_verb",
+    "is_organisation",
+    "name_gender",
+    "person_mentions",
+    "speaker_key",
+    "speech_verb_starts",
+]
+
+
+@dataclass(slots=True, frozen=True)
+class Attribution:
+    """``name`` written at window[start:end]; kind "named", "pronoun" or "common"."""
+
+    name: str
+    start: int
+    end: int
+    kind: str
+
+    def shifted(self, base: int) -> Attribution:
+        return Attribution(self.name, self.start + base, self.end + base, self.kind)
+
+
+_VERBS = (
+    "said|says|say|told|tells|added|adds|asked|asks|stated|states|explained|explains|noted"
+    "|notes|claimed|claims|insisted|insists|warned|warns|wrote|writes|announced|announces"
+    "|argued|argues|confirmed|confirms|declared|declares|revealed|reveals|tweeted|tweets"
+    "|replied|replies|responded|continued|acknowledged|acknowledges|admitted|admits|recalled"
+    "|suggested|suggests|estimated|estimates|alleged|alleges|stressed|stresses|emphasised"
+    "|emphasized|reported|reports|predicted|predicts|cautioned|denied|denies|urged|urges"
+    "|called|calls|saying|telling|joked|jokes|quipped|posted|testified|conceded|concedes"
+    "|complained|complains|vowed|vows|pledged|pledges|promised|promises|boasted|boasts"
+    "|countered|counters|retorted|remarked|observed|charged|concluded|concludes|lamented"
+    "|exclaimed|demanded|demands|threatened|threatens|agreed|agrees|recounted|mused"
+)
+_VERB_LIST = sorted(set(_VERBS.split("|")))
+# Bare character class first (fast charset scan), word start checked by a lookbehind,
+# then a first-letter trie: ~2x faster than a plain \b(?:said|says|...)\b alternation.
+_VERB_RE = re.compile(
+    "[" + "".join(sorted({v[0] for v in _VERB_LIST})) + "A]"
+    r"(?<![A-Za-z0-9_].)"
+    rf"(?:{first_letter_trie(_VERB_LIST)}|(?<=[aA])ccording to)\b"
+)
+# Tokens that can hold a speech verb; sentences without any skip the regex entirely.
+VERB_TOKENS = with_punct({*_VERB_LIST, "according", "According"})  # lower-case too
+_NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.-]*")
+_TOKEN_RE = re.compile(r"\S+")
+_PARTICLES = words("de da van von der den bin al la le du del dos ibn di")
+_PRONOUNS = words("he she they it i we you He She They It I We You who which this that")
+# Pronouns that can be resolved to a speaker, with their object forms ("according to him").
+PERSON_PRONOUNS = {"he": "he", "she": "she", "they": "they", "him": "he", "her": "she"}
+PERSON_PRONOUNS |= {"them": "they", "it": "it"}
+# Words between a name and its verb: "Kovalenko first said", "Smith has also said".
+_AUX = words(
+    """
+    has had have also later earlier first then previously again reportedly once further
+    would will could may might just recently separately
+    """
+)
+# "was told", "is said", "been asked": the subject is not the speaker.
+_BE_FORMS = words("is are was were be been being get gets got")
+# Verbs whose past form followed by "to"/"by" is a passive ("urged to step down by").
+_PASSIVE_PRONE = words("urged asked told called warned pressed ordered advised begged")
+# Capitalised at the start of a sentence but never names.
+_NOT_NAMES = words(
+    """
+    The A An But And Or So Yet However Meanwhile In On At For From With By After Before As
+    If When While Where What Why How Since Although Though Earlier Later Last Next Now Then
+    Today Yesterday Some Many Most Both All Each Other Others Also Still Officials Police
+    Analysts Experts Residents Witnesses Sources Critics Observers Authorities Doctors
+    Researchers Scientists Investigators Prosecutors Lawmakers Reports Media Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday This That These Those There Here It He She
+    They We I You His Her Their Its Our Mr Mrs Ms Dr
+    """
+)
+# Titles and roles in front of a name: "Defense Minister Rustem Umerov" -> "Rustem Umerov".
+_TITLE_WORDS = words(
+    """
+    President Minister Secretary Spokesman Spokeswoman Spokesperson Chancellor Governor
+    Senator Sen. Sens. Reps. Gov. Rep. Representative Mayor Leader General Gen. Gens. Admiral
+    Colonel
+    Col. Lt. Lieutenant Major Maj. Captain Capt. Sgt. Sergeant Commander Chief Director
+    Chairman Chairwoman Chair CEO Ambassador Prime Premier Judge Justice Prof. Professor Dr.
+    Dr Mr. Mr Mrs. Mrs Ms. Ms King Queen Prince Princess Pope Sheikh Speaker Deputy Vice
+    Foreign Defense Defence Interior Finance Health Attorney Inspector Officer Adviser
+    Advisor Envoy Coach Manager Analyst Economist Editor Founder Head Official Lord Lady Sir
+    Dame Archbishop Bishop Cardinal Rabbi Imam Father Chief State Homeland Security
+    Treasury Commerce Energy Education Agriculture Labor Transportation Veterans Housing
+    """
+)
+_TITLE_WORDS |= frozenset(w.rstrip(".") for w in _TITLE_WORDS)  # "Sen." and "Sen"
+_HONORIFICS = words("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Lord Lady Prof Prof.")
+# Last words of organisation names, whose "titles" (Defense, Foreign ...) are not roles.
+_ORG_WORDS = words(
+    """
+    Ministry Department Office Agency Service Council Committee Commission Party Government
+    Court Army Forces Command Bank Company Corp Corp. Inc Inc. Group Union House Police
+    Embassy Administration Authority Institute Center Centre Board Bureau Organisation
+    Organization Cabinet Parliament Senate Congress Kremlin Pentagon Staff Directorate
+    Network Association Federation Fund University College School Reserve Times Post
+    Campaign Foundation Club Media News Journal Democrats Republicans Coalition Alliance
+    """
+)
+# Heads of common-noun speakers: "the company said", "officials said".
+_COMMON_HEADS = words(
+    """
+    official officials spokesman spokeswoman spokesperson spokespeople company firm ministry
+    government administration police department agency aide aides source sources analyst
+    analysts expert experts critic critics lawmaker lawmakers legislators senator senators
+    president minister secretary governor mayor chairman chairwoman director prosecutor
+    prosecutors lawyer lawyers attorney attorneys researchers scientists witnesses witness
+    residents group campaign committee organisation organization board
+    union bank court judge leader leaders officer officers investigators authorities
+    democrats republicans team manager coach spokesmen representative representatives
+    diplomat diplomats military army regulator regulators economists doctors doctor
+    """
+)
+_DETERMINERS = words(
+    """
+    the a an one two three four several some many other another its his her their our
+    senior top most few
+    """
+)
+# Words that end a common-noun phrase when walking back from its head.
+_PHRASE_STOP = words(
+    """
+    and but or that which who whom when while as after before because if to of in on at
+    for with by from said says told than then also not no nor so
+    """
+)
+_FORWARD_STOP = words(
+    """
+    on in at that to it this after before during when while with for by from as about he she
+    they we i you his her their its our of
+    """
+)
+_MAX_VERBS = 8  # verbs examined per window: bounds the work on hostile input
+_TRAIL = ",.;:!?)”\"’'"
+
+
+def _clean_name(tokens: list[str]) -> str | None:
+    """Drop sentence-initial function words, then everything up to the last title or
+    possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
+    while tokens and tokens[0] in _NOT_NAMES:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    if tokens[-1] in _ORG_WORDS:
+        return " ".join(tokens)  # "South Korean Defense Ministry": keep it whole
+    cut = 0
+    for k, tok in enumerate(tokens[:-1]):
+        if tok in _TITLE_WORDS or tok.endswith(("'s", "’s")):
+            cut = k + 1
+    tokens = tokens[cut:]
+    name = " ".join(tokens).rstrip(".")
+    if name.endswith(("'s", "’s")) or name in _TITLE_WORDS:
+        return None
+    return name or None
+
+
+def _name_run_backwards(tokens: list[str]) -> list[str]:
+    """The trailing run of capitalised tokens (with particles such as 'de', 'bin')."""
+    run: list[str] = []
+    for tok in reversed(tokens):
+        if _NAME_TOKEN_RE.fullmatch(tok) or (run and tok in _PARTICLES):
+            run.append(tok)
+            if len(run) >= 8:
+                break
+        else:
+            break
+    while run and run[-1] in _PARTICLES:
+        run.pop()
+    return run[::-1]
+
+
+def _locate(s: str, name: str, lo: int, hi: int, backwards: bool) -> tuple[int, int]:
+    """Span of ``name`` in s[lo:hi] (the one nearest the verb); the tokens of a name are
+    separated by single spaces in stored text, else matched across any whitespace."""
+    i = s.rfind(name, lo, hi) if backwards else s.find(name, lo, hi)
+    if i >= 0:
+        return i, i + len(name)
+    pattern = re.compile(r"\s+".join(re.escape(t) for t in name.split()))
+    found = list(pattern.finditer(s, lo, hi))
+    if not found:
+        return lo, lo
+    m = found[-1] if backwards else found[0]
+    return m.start(), m.end()
+
+
+def _skip_aux(toks: list[re.Match[str]]) -> None:
+    while toks:
+        w = toks[-1].group()
+        if w in _AUX or (w.endswith("ly") and w.islower()):
+            toks.pop()
+        else:
+            break
+
+
+def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
+    """A common-noun phrase ending with the head token toks[k]: 'a White House spokesman'."""
+    head = toks[k].group().rstrip(_TRAIL)
+    if head.lower() not in _COMMON_HEADS:
+        return None
+    if not head[:1].islower():
+        # Capitalised: a name ("Police Chief ..."), unless it opens the sentence alone.
+        opens = k == 0 and (toks[k].start() == 0 or s[: toks[k].start()].rstrip()[-1:] in ".!?")
+        if not opens or head.isupper():
+            return None
+    first = k
+    for j in range(k - 1, max(-1, k - 5), -1):
+        w = toks[j].group()
+        if w[-1] in _TRAIL or w.lower() in _PHRASE_STOP or w in _PRONOUNS:
+            break
+        first = j
+        if w.lower() in _DETERMINERS:
+            break
+    lead = toks[first].group().lower()
+    # A bare singular ("company said") is a headline fragment, not a speaker.
+    if lead not in _DETERMINERS and not head.endswith("s") and first == k:
+        return None
+    a, b = toks[first].start(), toks[k].start() + len(head)
+    return Attribution(s[a:b], a, b, "common")
+
+
+def _speaker_before(s: str, v: int) -> tuple[Attribution | None, bool]:
+    """Who is named right before the verb at ``v``: (attribution, passive)."""
+    lo = max(0, v - 240)
+    toks = list(_TOKEN_RE.finditer(s, lo, v))
+    if toks and lo > 0 and toks[0].start() == lo and not s[lo - 1].isspace():
+        toks = toks[1:]  # the window cut this token in half
+    _skip_aux(toks)
+    if not toks:
+        return None, False
+    last = toks[-1].group()
+    if last.lower() in _BE_FORMS:
+        return None, True
+    if last in _PRONOUNS:
+        if last.lower() == "who" and len(toks) >= 2 and toks[-2].group().endswith(","):
+            toks = toks[:-1]  # "Smith, who said …": the name before the relative pronoun
+        else:
+            kind = PERSON_PRONOUNS.get(last.lower())
+            if kind is None:
+                return None, False
+            m = toks[-1]
+            return Attribution(last.lower(), m.start(), m.end(), "pronoun"), False
+    common = _common_back(s, toks, len(toks) - 1)
+    if common is not None:
+        return common, False
+    last = toks[-1].group()
+    if not last.endswith(",") and not _NAME_TOKEN_RE.fullmatch(last):
+        return None, False
+    pre = [t.group() for t in toks]
+    if pre[-1].endswith(","):
+        # Appositive: "Lisa O. Monaco, Obama's adviser on homeland security, said". The
+        # apposition may hold commas itself: try the commas before, nearest first, and
+        # take the first one preceded by a name.
+        for k in range(len(pre) - 2, max(-1, len(pre) - 40), -1):
+            if not pre[k].endswith(","):
+                continue
+            cand = [*pre[:k], pre[k].rstrip(",")]
+            run = _name_run_backwards(cand)
+            if run and _clean_name(list(run)):
+                pre = cand
+                break
+        else:
+            return None, False
+    run = _name_run_backwards(pre)
+    k = len(pre) - len(run)
+    name: str | None
+    # "Sen. Susan Collins of Maine said": the person, not the place; but "Bank of
+    # England said" is one organisation.
+    if run and k >= 2 and pre[k - 1] == "of":
+        first = _name_run_backwards(pre[: k - 1])
+        if first and first[-1] in _TITLE_WORDS:
+            name = _clean_name(run)  # "Secretary of State Mike Pompeo"
+        elif first:
+            name = _clean_name([*first, "of", *run] if first[-1] in _ORG_WORDS else first)
+        else:
+            name = _clean_name(run)
+    elif run and k >= 2 and pre[k - 1] == "for":
+        # "a spokesman for Smith said": the spokesman speaks.
+        common = _common_back(s, toks, k - 2)
+        if common is not None:
+            end = toks[len(pre) - 1].start() + len(pre[-1].rstrip(_TRAIL))
+            return Attribution(s[common.start : end], common.start, end, "common"), False
+        name = _clean_name(run)
+    else:
+        name = _clean_name(run)
+    if not name:
+        return None, False
+    a, b = _locate(s, name, lo, v, backwards=True)
+    return Attribution(name, a, b, "named"), False
+
+
+def _speaker_after(s: str, vend: int) -> Attribution | None:
+    """Inverted attribution: '..., said ministry spokesman Jeon Ha-kyou, without ...'."""
+    toks: list[str] = []
+    hi = min(len(s), vend + 120)
+    matches = list(_TOKEN_RE.finditer(s, vend, hi))[:10]
+    if matches and matches[0].group().lower() in _DETERMINERS:
+        common = [m for m in matches[:6]]
+        for k, m in enumerate(common):
+            w = m.group()
+            if w.rstrip(_TRAIL).lower() in _COMMON_HEADS and w[:1].islower():
+                b = m.start() + len(w.rstrip(_TRAIL))
+                a = common[0].start()
+                return Attribution(s[a:b], a, b, "common")
+            if w[-1] in _TRAIL or k >= 4:
+                break
+    for m in matches:
+        tok = m.group()
+        word = tok.rstrip(_TRAIL)
+        if word.lower() in _FORWARD_STOP or not word:
+            break
+        toks.append(word)
+        if word != tok and not (tok.endswith(".") and word in _TITLE_WORDS):
+            break  # punctuation ends the name, except a title's period ("Dr. Fauci")
+    run = _name_run_backwards(toks)
+    if not run or (len(run) == len(toks) and len(toks) > 6):
+        return None
+    name = _clean_name(run)
+    if not name:
+        return None
+    a, b = _locate(s, name, vend, hi, backwards=False)
+    return Attribution(name, a, b, "named")
+
+
+def _according_to(s: str, end: int) -> Attribution | None:
+    """'according to X' / 'according to the company' / 'according to him'."""
+    matches = list(_TOKEN_RE.finditer(s, end, min(len(s), end + 120)))[:8]
+    if not matches:
+        return None
+    first = matches[0].group().rstrip(_TRAIL)
+    if first.lower() in ("him", "her", "them"):
+        m = matches[0]
+        return Attribution(first.lower(), m.start(), m.start() + len(first), "pronoun")
+    if first.lower() in _DETERMINERS or first.lower() in _COMMON_HEADS:
+        for k, m in enumerate(matches[:5]):
+            w = m.group()
+            core = w.rstrip(_TRAIL)
+            if core.lower() in _COMMON_HEADS and core[:1].islower():
+                b = m.start() + len(core)
+                a = matches[0].start()
+                return Attribution(s[a:b], a, b, "common")
+            if w[-1] in _TRAIL or (k and core[:1].isupper() and core not in _TITLE_WORDS):
+                break
+    toks = [m.group() for m in matches]
+    if toks and toks[0] in ("the", "a", "an"):
+        toks = toks[1:]
+    run: list[str] = []
+    for tok in toks:
+        word = tok.rstrip(_TRAIL)
+        if not _NAME_TOKEN_RE.fullmatch(word) and not (run and word in _PARTICLES):
+            break
+        run.append(word)
+        if word != tok:
+            break
+    if run and run[-1].endswith(("'s", "’s")):
+        run[-1] = run[-1][:-2]  # "according to South Korea's spy agency"
+    name = _clean_name(run)
+    if not name:
+        return None
+    a, b = _locate(s, name, end, min(len(s), end + 120), backwards=False)
+    return Attribution(name, a, b, "named")
+
+
+def _passive_after(s: str, m: re.Match[str]) -> bool:
+    """'urged to step down by', 'asked by reporters': the subject did not speak."""
+    if m.group().lower() not in _PASSIVE_PRONE:
+        return False
+    nxt = s[m.end() : m.end() + 4]
+    return nxt.startswith((" to ", " by "))
+
+
+def _at_verb(s: str, m: re.Match[str]) -> Attribution | None:
+    """The attribution made by the speech verb matched at ``m`` (quotes masked)."""
+    verb = m.group()
+    if verb[0] in "Aa" and verb.endswith(" to"):
+        return _according_to(s, m.end())
+    if _passive_after(s, m):
+        return None
+    att, passive = _speaker_before(s, m.start())
+    if passive and not verb.endswith("ing"):  # "was told" is passive, "was saying" is not
+        return None
+    if att is not None:
+        return att
+    before = s[max(0, m.start() - 3) : m.start()].rstrip()
+    if before.endswith((",", "”", '"', "’", "'", "—", "–")):
+        return _speaker_after(s, m.end())
+    return None
+
+
+def first_named(s: str) -> str | None:
+    """The first name a speech verb attributes ``s`` to (quotes masked), or None.
+
+    Pronouns and common nouns are skipped: a sentence's speaker is a name or nobody.
+    """
+    for n, m in enumerate(_VERB_RE.finditer(s)):
+        if n >= _MAX_VERBS:
+            break
+        att = _at_verb(s, m)
+        if att is not None and att.kind == "named":
+            return att.name
+    return None
+
+
+def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
+    """The attribution of the quotation at s[qa:qb] (marks included) in the window ``s``.
+
+    The speech verb nearest the quotation wins ("When Ryan said …, Trump responded,
+    '…'" -> Trump); on a tie, the verb after it (the news order '"…," X said').
+    """
+    found = []
+    for n, m in enumerate(_VERB_RE.finditer(s)):
+        if n >= _MAX_VERBS:
+            break
+        dist = m.start() - qb if m.start() >= qb else qa - m.end()
+        found.append((max(dist, 0), m.start() < qa, m))
+    found.sort(key=lambda f: (f[0], f[1]))
+    for _, _, m in found:
+        att = _at_verb(s, m)
+        if att is not None:
+            return att
+    return None
+
+
+def speech_verb_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets of the speech verbs in text[lo:hi] (for picking sentences to attribute)."""
+    return [m.start() for m in _VERB_RE.finditer(text, lo, hi)]
+
+
+def has_speech_verb(text: str) -> bool:
+    """Cheap test: could a speech verb be in ``text``? (token look-up)."""
+    return not VERB_TOKENS.isdisjoint(text.split())
+
+
+def dash_name(s: str, pos: int) -> Attribution | None:
+    """A name right after a dash at s[pos:]: '” ― Francisco Herrero, 52'."""
+    m = _DASH_NAME_RE.match(s, pos)
+    if m is None:
+        return None
+    toks = m.group("name").split()
+    name = _clean_name(toks)
+    if not name or len(name.split()) > 6:
+        return None
+    a, b = _locate(s, name, m.start("name"), m.end("name"), backwards=False)
+    return Attribution(name, a, b, "named")
+
+
+def colon_name(s: str, pos: int) -> Attribution | None:
+    """A name right before a colon that ends at ``pos``, opening its sentence or line:
+    'Ellis: “…”'."""
+    m = _COLON_NAME_RE.search(s, max(0, pos - 80), pos)
+    if m is None:
+        return None
+    name = _clean_name(m.group("name").split())
+    if not name:
+        return None
+    a, b = _locate(s, name, m.start("name"), m.end("name"), backwards=True)
+    return Attribution(name, a, b, "named")
+
+
+_NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.|de|van|von|bin|al|da|di|la|le|del)"
+_DASH_NAME_RE = re.compile(
+    rf"[ ]?[―—–-]{{1,2}}[ ]?(?P<name>[A-Z][\w'’.-]*(?:[ ]{_NAME_WORD}){{0,5}})(?=[,.;]|[ ]*$)"
+)
+_COLON_NAME_RE = re.compile(
+    rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>[A-Z][\w'’.-]*(?:[ ]{_NAME_WORD}){{0,4}}):[ ]?\Z"
+)
+
+
+def is_organisation(name: str) -> bool:
+    """A named speaker that is no person: 'South Korean Defense Ministry', 'Bank of England'."""
+    toks = name.split()
+    return bool(toks) and (toks[-1] in _ORG_WORDS or "of" in toks or name.isupper())
+
+
+# A person mentioned in running text (for resolving pronouns): an honorific or title
+# and a capitalised word, or two to four capitalised words.
+_MENTION_RE = re.compile(
+    r"(?<![\w'’])(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*"
+    r"[A-Z][a-z][\w'’-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|de|van|von|bin|al|da|di|del)){0,3}"
+)
+
+
+def person_mentions(s: str, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+    """People named in s[lo:hi]: (start, end, name, title) in order.
+
+    A mention is two to four capitalised words ("Rustem Umerov", "Lisa O. Monaco"), or
+    a title or honorific and a name ("Mr. Obama", "Defense Minister Umerov"); ``title``
+    is the role before the name, lower-case ("defense minister"), or "". Sentence-
+    initial function words, organisations and possessive forms are dropped.
+    """
+    out: list[tuple[int, int, str, str]] = []
+    for m in _MENTION_RE.finditer(s, lo, hi):
+        toks = m.group().split()
+        while toks and toks[0] in _NOT_NAMES and toks[0] not in _HONORIFICS:
+            toks = toks[1:]
+        if not toks or toks[-1] in _ORG_WORDS:
+            continue
+        last = toks[-1]
+        if last.endswith(("'s", "’s")):
+            toks[-1] = last[:-2]
+        titles = []
+        k = 0
+        while k < len(toks) - 1 and (toks[k] in _TITLE_WORDS or toks[k] in _HONORIFICS):
+            titles.append(toks[k])
+            k += 1
+        name_toks = toks[k:]
+        if any(t in _NOT_NAMES or t in _TITLE_WORDS for t in name_toks):
+            continue
+        if len(name_toks) < 2 and not titles:
+            continue
+        name = " ".join(name_toks)
+        a, b = _locate(s, name, m.start(), m.end(), backwards=True)
+        title = " ".join(t.rstrip(".").lower() for t in titles if t not in _HONORIFICS)
+        out.append((a, b, name, title))
+    return out
+
+
+# Common English first names whose bearers are nearly always of one gender, so "she
+# said" does not go to the nearest "Barack Obama". A name in neither list fits both.
+_FEMALE_NAMES = words(
+    """
+    Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa
+    Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa
+    Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna
+    Brenda Pamela Nicole Emma Samantha Katherine Christine Debra Rachel Catherine Carolyn
+    Janet Ruth Maria Heather Diane Virginia Julie Joyce Victoria Olivia Kelly Christina
+    Lauren Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha Jacqueline Frances Gloria
+    Ann Teresa Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise
+    Amber Marilyn Beverly Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella
+    Charlotte Rose Alexis Kayla Hillary Nikki Kamala Condoleezza Theresa Angela Ursula
+    Marine Elizabeth Nicola Priti Liz Kirsten Dianne Elise Kellyanne Sarah Ivanka Melania
+    Michele Alexandria Ilhan Rashida Ayanna Tulsi Amy Marsha Susan Lisa Nancy Ruth Sonia
+    Elena Janet Loretta Valerie Samantha Betsy Kirstjen Gina Jeanne Tammy Stacey Gretchen
+    Katie Kate Jane Sally Lucy Claire Fiona Yvette Harriet Jacinda Giorgia Annalena
+    """
+)
+_MALE_NAMES = words(
+    """
+    James Robert John Michael William David Richard Joseph Thomas Charles Christopher
+    Daniel Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George
+    Timothy Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry
+    Justin Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis
+    Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah
+    Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan
+    Jesse Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah
+    Randy Roy Vincent Ralph Eugene Russell Bobby Mason Philip Louis Barack Bill Mike Mitch
+    Chuck Ted Marco Rand Newt Mitt Bernie Joe Vladimir Boris Emmanuel Xi Kim Volodymyr
+    Benjamin Rick Jeb Chris Lindsey Tim Tom Jim Bob Dick Al Jimmy Ronald Gavin Ron Pete
+    Beto Kevin Steve Rudy Rudolph Rex Jared Devin Jeff Newt Orrin Harry Hank Lloyd Antony
+    Rishi Keir Olaf Justin Narendra Recep Ali Hassan Mohammed Muhammad Ahmed Abdullah
+    Sergei Dmitry Alexei Rustem Andriy Oleksandr Yoon Moon Shinzo Fumio Jair Andres
+    """
+)
+_KEY_DROP = words("jr jr. sr sr. ii iii iv")
+
+
+def name_gender(name: str) -> str | None:
+    """'he', 'she' or None (unknown) from a full name's first word."""
+    first = name.split()[0] if name.split() else ""
+    if first in _FEMALE_NAMES and first not in _MALE_NAMES:
+        return "she"
+    if first in _MALE_NAMES and first not in _FEMALE_NAMES:
+        return "he"
+    return None
+
+
+def speaker_key(name: str | None) -> str | None:
+    """One key for one speaker across articles: 'surname|given names', ASCII lower-case,
+    titles, honorifics and initials dropped ('Defence Minister Rustem Umerov' and
+    'Rustem Umerov' -> 'umerov|rustem'; 'Umerov' -> 'umerov'); an organisation is its
+    whole name ('pentagon', 'bank of england'). None when nothing is left."""
+    if not name:
+        return None
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    toks = [t for t in ascii_name.replace("’", "'").split() if t]
+    if is_organisation(name):
+        key = " ".join(t.lower().strip(".,") for t in toks if t not in _NOT_NAMES)
+        return key or None
+    while len(toks) > 1 and (toks[0] in _TITLE_WORDS or toks[0] in _HONORIFICS):
+        toks = toks[1:]
+    toks = [t.strip(".,").lower() for t in toks]
+    toks = [t for t in toks if len(t) > 1 and t not in _KEY_DROP]
+    if not toks:
+        return None
+    surname, given = toks[-1], toks[:-1]
+    return surname + ("|" + " ".join(given) if given else "")
