@@ -22,20 +22,20 @@ returns a :class:`CheckReport` naming each problem found:
   ``story_id``, and their distinct sources); claims without statements and stories
   without articles;
 * ``matching:pending``: articles cross-source matching has not seen yet (an ingest
-  run with ``--no-match`` or interrupted while matching).
+  run with ``--no-match`` or interrupted). This is work to do, not damage: it is
+  listed in ``pending`` with the command that does it, and the database is still ok.
 
 :func:`repair_database` fixes what can be rebuilt from the articles, in one
 transaction: missing schema objects are recreated, orphans deleted, dangling ids
 cleared, articles with wrong or missing statements re-split, claim and story counts
 recomputed, the full-text indexes rebuilt (FTS5 ``rebuild``), and then pending
-matching is run (:func:`db.ingest.match_pending`) when ``db.matching`` is available.
+matching is run (:func:`db.ingest.match_pending`).
 Page-level corruption found by ``integrity_check`` cannot be repaired here (only
 index entries, by ``REINDEX``): restore a backup or use ``sqlite3 DB .recover``.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -44,6 +44,7 @@ from typing import Any
 import sqlite_utils
 
 from db.connection import transaction
+from db.ingest import analyse_verified, match_pending, write_statements
 from db.schema import FTS_TABLES, SCHEMA_VERSION, schema_objects
 
 WaitCallback = Callable[[], None]
@@ -122,6 +123,28 @@ class Problem:
         }
 
 
+# What finishes pending matching (the next ingest does it too).
+FINISH_MATCHING = "claimlens match --pending"
+
+
+@dataclass
+class Pending:
+    """Work the database is waiting for: not a problem, and what does it."""
+
+    name: str
+    message: str
+    count: int
+    command: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "message": self.message,
+            "count": self.count,
+            "command": self.command,
+        }
+
+
 @dataclass
 class CheckReport:
     """What :func:`check_database` found (and, after a repair, what was done)."""
@@ -130,6 +153,7 @@ class CheckReport:
     checks: list[str] = field(default_factory=list)  # every check run, in order
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # worth knowing, not problems
+    pending: list[Pending] = field(default_factory=list)  # work to do, not problems
     repaired: list[str] = field(default_factory=list)  # what a repair did
     # Found while checking, used by the repair: articles to split again.
     resplit: set[int] = field(default_factory=set, repr=False)
@@ -153,15 +177,9 @@ class CheckReport:
             ],
             "problems": [p.as_dict() for p in self.problems],
             "notes": self.notes,
+            "pending": [p.as_dict() for p in self.pending],
             "repaired": self.repaired,
         }
-
-
-def matching_available() -> bool:
-    try:
-        return importlib.util.find_spec("db.matching") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 def check_database(
@@ -422,19 +440,22 @@ def _repair_keys(conn: sqlite3.Connection, done: list[str]) -> None:
     n += conn.execute(
         "UPDATE articles SET matched = 0 WHERE id IN (SELECT a.id " + _UNCOUNTED + ")"
     ).rowcount
-    done.append(f"rebuilt the key index; {n} articles to match again")
+    done.append(f"rebuilt the key index; {_n(n, 'article')} to match again")
 
 
 def _check_pending(conn: sqlite3.Connection, report: CheckReport) -> None:
     n = _scalar(conn, "SELECT count(*) FROM articles WHERE matched = 0")
     report.counts["pending_matching"] = n
-    if not matching_available():
-        if n:
-            report.notes.append(f"{n} articles not matched yet (matching is not available)")
-        return
     report.checks.append("matching:pending")
     if n:
-        report.add("matching:pending", f"{n} articles not matched yet", n)
+        what = "article is" if n == 1 else "articles are"
+        message = f"{n:,} {what} not matched yet"
+        report.pending.append(Pending("matching:pending", message, n, FINISH_MATCHING))
+
+
+def _n(n: int, word: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``: a count with its noun."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 def _exists(conn: sqlite3.Connection, name: str) -> bool:
@@ -468,11 +489,9 @@ def repair_database(
     with transaction(db, on_wait=on_wait) as conn:
         _repair(conn, found, done)
     pending = db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0]
-    if match and pending and matching_available():
-        from db.ingest import match_pending  # also the articles split again above
-
-        match_pending(db)
-        done.append(f"matched {pending} pending articles")
+    if match and pending:
+        match_pending(db)  # also the articles split again above
+        done.append(f"matched {pending:,} pending article{'' if pending == 1 else 's'}")
     after = check_database(db, on_wait=on_wait)
     after.repaired = done
     return after
@@ -529,7 +548,7 @@ def _repair(conn: sqlite3.Connection, found: CheckReport, done: list[str]) -> No
                 "INSERT INTO sources(id, name) VALUES (?, ?)",
                 [(i, f"unknown source {i}") for i in ids],
             )
-            done.append(f"recreated {len(ids)} missing sources as 'unknown source N'")
+            done.append(f"recreated {_n(len(ids), 'missing source')} as 'unknown source N'")
         else:
             n = conn.execute(
                 f"UPDATE {child} SET {column} = NULL WHERE {column} IS NOT NULL AND NOT EXISTS"
@@ -540,7 +559,7 @@ def _repair(conn: sqlite3.Connection, found: CheckReport, done: list[str]) -> No
     resplit = sorted(found.resplit)
     if resplit:
         n_ok = _resplit(conn, resplit)
-        done.append(f"split {n_ok} articles into statements again")
+        done.append(f"split {_n(n_ok, 'article')} into statements again")
 
     if found.failed("counts:claims") or found.failed("counts:stories") or resplit:
         _recount(conn, done)
@@ -551,7 +570,6 @@ def _repair(conn: sqlite3.Connection, found: CheckReport, done: list[str]) -> No
 def _resplit(conn: sqlite3.Connection, article_ids: list[int]) -> int:
     """Replace the statements of these articles by a fresh analysis of their text, and
     mark them for matching again. Returns how many articles were split."""
-    from db.ingest import analyse_verified, write_statements
 
     done = 0
     for article_id in article_ids:
@@ -589,6 +607,8 @@ def _recount(conn: sqlite3.Connection, done: list[str]) -> None:
     conn.executemany("DELETE FROM stories WHERE id = ?", empty_stories)
     if claims or stories:
         done.append(
-            f"recounted {len(claims) - len(empty)} claims and {len(stories) - len(empty_stories)}"
-            f" stories; deleted {len(empty)} empty claims and {len(empty_stories)} empty stories"
+            f"recounted {_n(len(claims) - len(empty), 'claim')} and"
+            f" {_n(len(stories) - len(empty_stories), 'story', 'stories')}; deleted"
+            f" {_n(len(empty), 'empty claim')} and"
+            f" {_n(len(empty_stories), 'empty story', 'empty stories')}"
         )

@@ -221,15 +221,16 @@ def test_repair_resplits_and_recounts(db_path: Path) -> None:
     before = check_database(db)
     assert before.resplit == {6}
     after = repair_database(db, before, match=False)
-    # Split again, the article waits for matching (a problem only if there is a matcher).
-    assert {p.name for p in after.problems} <= {"matching:pending"}
-    assert any("split 1 articles" in r for r in after.repaired)
+    # Split again, the article waits for matching: pending work, not a problem.
+    assert after.problems == []
+    assert [p.name for p in after.pending] == ["matching:pending"]
+    assert any("split 1 article into" in r for r in after.repaired)
     assert db.execute("SELECT count(*) FROM statements WHERE article_id = 6").fetchone()[0] > 0
     assert db.execute("SELECT n_statements, n_sources FROM claims").fetchone() == (2, 2)
     assert db.execute("SELECT matched FROM articles WHERE id = 6").fetchone()[0] == 0
 
 
-def test_pending_matching_is_found_and_run_by_repair(
+def test_pending_matching_is_listed_as_pending_and_run_by_repair(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     matched: list[list[int]] = []
@@ -239,23 +240,19 @@ def test_pending_matching_is_found_and_run_by_repair(
     monkeypatch.setitem(sys.modules, "db.matching", fake)
     damage(db_path, "UPDATE articles SET matched = 0 WHERE id IN (2, 3)")
     code, out = run(db_path, "check", "--json")
-    problems = json.loads(out)["problems"]
-    assert code == 1 and [(p["name"], p["count"]) for p in problems] == [("matching:pending", 2)]
+    data = json.loads(out)
+    assert code == 0 and data["ok"] and data["problems"] == []
+    assert [(p["name"], p["count"], p["command"]) for p in data["pending"]] == [
+        ("matching:pending", 2, "claimlens match --pending")
+    ]
+    code, out = run(db_path, "check")
+    assert code == 0, out
+    assert "FAIL" not in out and "problem" not in out
+    assert "pending: 2 articles are not matched yet: `claimlens match --pending` does it" in out
     code, out = run(db_path, "check", "--repair")
     assert code == 0, out
     assert matched == [[2, 3]]
     assert "repaired: matched 2 pending articles" in out
-
-
-def test_pending_matching_without_a_matcher_is_only_a_note(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import db.check
-
-    monkeypatch.setattr(db.check, "matching_available", lambda: False)
-    damage(db_path, "UPDATE articles SET matched = 0 WHERE id = 2")
-    code, out = run(db_path, "check")
-    assert code == 0 and "note: 1 articles not matched yet (matching is not available)" in out
 
 
 def test_corrupt_file_is_reported_without_traceback(db_path: Path) -> None:
@@ -285,8 +282,15 @@ def test_check_waits_for_a_writer(db_path: Path) -> None:
 
 
 def test_empty_database_is_healthy(tmp_path: Path) -> None:
+    connect(tmp_path / "new.db").conn.close()
     code, out = run(tmp_path / "new.db", "check")
-    assert code == 0 and "0 articles" in out
+    assert code == 0 and "0 articles" in out and "healthy" in out
+
+
+def test_no_database_is_exit_2_and_creates_nothing(tmp_path: Path) -> None:
+    code, out = run(tmp_path / "missing" / "x.db", "check")
+    assert code == 2 and f"no database at {tmp_path / 'missing' / 'x.db'}" in out
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_broken_index_is_rebuilt_by_reindex(db_path: Path) -> None:

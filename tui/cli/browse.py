@@ -38,12 +38,7 @@ _theme_option = click.option(
 @pass_cli
 def browse(cli: CliContext, config_path: Path | None, theme: str | None) -> None:
     """Browse articles, statements and what other sources say (keys: ? in the app)."""
-    if not cli.db_path.exists():
-        raise click.ClickException(
-            f"no database at {cli.db_path}: ingest articles first "
-            "(claimlens ingest PATH) or try claimlens demo"
-        )
-    cli.db()  # migrate or refuse before the screen opens
+    cli.db()  # exit 2 when there is none; migrate or refuse before the screen opens
     _run(cli.db_path, config_path=config_path, theme=theme, title=None)
 
 

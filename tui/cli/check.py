@@ -1,7 +1,9 @@
 """``claimlens check [--repair] [--json]``: verify the database, rebuild what is derived.
 
 Exit status: 0 when the database is healthy (after the repair, with ``--repair``),
-1 when problems were found (each is named, with how many rows it affects).
+1 when problems were found (each is named, with how many rows it affects), 2 when
+there is no database. Work the database waits for (articles not matched yet) is not
+a problem: it is listed as pending with the command that does it.
 """
 
 from __future__ import annotations
@@ -9,11 +11,9 @@ from __future__ import annotations
 import sys
 
 import click
-from rich.console import Console
-from rich.text import Text
 
 from db.check import CheckReport, check_database, repair_database
-from tui.cli.common import CliContext, emit_json, pass_cli
+from tui.cli.common import CliContext, echo, emit_json, pass_cli, plural, styled
 
 EXIT_PROBLEMS = 1
 
@@ -52,17 +52,17 @@ _TITLES = {
 def check_cmd(cli: CliContext, repair: bool, as_json: bool) -> None:
     """Verify the database: SQLite integrity, full-text indexes, orphans, offsets, counts.
 
-    Exits 0 when healthy, 1 when problems were found (--repair: 1 when some remain).
+    Exits 0 when healthy (articles waiting for matching are listed as pending, not as
+    problems), 1 when problems were found (--repair: 1 when some remain).
     """
-    err = Console(stderr=True, highlight=False)
 
     def on_wait() -> None:
-        err.print("another claimlens is writing to this database; waiting for it…")
+        echo("another claimlens is writing to this database; waiting for it…", err=True)
 
     db = cli.db()
     report = check_database(db, on_wait=on_wait)
     before = report
-    if repair and not report.ok:
+    if repair and (not report.ok or report.pending):
         report = repair_database(db, report, on_wait=on_wait)
     if as_json:
         data = report.as_dict()
@@ -76,44 +76,48 @@ def check_cmd(cli: CliContext, repair: bool, as_json: bool) -> None:
 
 
 def _print(report: CheckReport, before: CheckReport | None, path: str) -> None:
-    out = Console(highlight=False, soft_wrap=True)
     counts = report.counts
-    out.print(
-        Text(
-            f"{path}: {counts.get('articles', 0):,} articles, "
-            f"{counts.get('statements', 0):,} statements, {counts.get('claims', 0):,} claims"
-        )
+    echo(
+        f"{path}: {plural(counts.get('articles', 0), 'article')}, "
+        f"{plural(counts.get('statements', 0), 'statement')}, "
+        f"{plural(counts.get('claims', 0), 'claim')}"
     )
     if before is not None and not before.ok:
-        out.print(Text(f"found {_problems(len(before.problems))}:"))
+        echo(f"found {_problems(len(before.problems))}:")
         for problem in before.problems:
-            out.print(Text(f"  {problem.name}: {problem.message}"))
+            echo(f"  {problem.name}: {problem.message}")
+    if before is not None:
         for action in report.repaired:
-            out.print(Text(f"repaired: {action}", style="green"))
+            echo(f"repaired: {action}", style="green")
     failed = {p.name: p for p in report.problems}
+    waiting = {p.name for p in report.pending}
     for name in dict.fromkeys(report.checks):
         if name in failed:
-            out.print(Text.assemble(("FAIL ", "bold red"), f"{_TITLES.get(name, name)}"))
+            echo(styled(("FAIL ", "bold red"), _TITLES.get(name, name)))
+        elif name in waiting:
+            echo(styled(("wait ", "yellow"), _TITLES.get(name, name)))
         else:
-            out.print(Text.assemble(("ok   ", "green"), _TITLES.get(name, name)))
+            echo(styled(("ok   ", "green"), _TITLES.get(name, name)))
     for problem in report.problems:
         fix = "" if problem.repairable else " (cannot be repaired)"
-        out.print(Text(f"problem: {problem.name}: {problem.message}{fix}", style="red"))
+        echo(f"problem: {problem.name}: {problem.message}{fix}", style="red")
+    for pending in report.pending:
+        echo(f"pending: {pending.message}: `{pending.command}` does it", style="yellow")
     for note in report.notes:
-        out.print(Text(f"note: {note}", style="dim"))
+        echo(f"note: {note}", style="dim")
     n = len(report.problems)
     fixable = sum(1 for p in report.problems if p.repairable)
     damaged = fixable < n and any(p.name == "integrity" for p in report.problems)
     if report.ok:
-        out.print(Text("healthy", style="bold green"))
+        echo("healthy" + (" (with work pending)" if report.pending else ""), style="bold green")
     elif before is None and fixable and not damaged:
         which = ("it" if n == 1 else "them") if fixable == n else f"{fixable} of them"
-        out.print(Text(f"{_problems(n)} found; `claimlens check --repair` fixes {which}"))
+        echo(f"{_problems(n)} found; `claimlens check --repair` fixes {which}")
     elif before is None:
-        out.print(Text(f"{_problems(n)} found", style="bold red"))
+        echo(f"{_problems(n)} found", style="bold red")
     else:
-        out.print(Text(f"{_problems(n)} remain{'s' if n == 1 else ''}", style="bold red"))
+        echo(f"{_problems(n)} remain{'s' if n == 1 else ''}", style="bold red")
 
 
 def _problems(n: int) -> str:
-    return f"{n} problem" if n == 1 else f"{n} problems"
+    return plural(n, "problem")
