@@ -18,11 +18,12 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 from urllib.parse import urlsplit
 
 from db.cleaning import clean_text, clean_title, strip_controls
 from db.dates import parse_date
+from db.json_stream import BadJson, JsonStream
 
 # Files read whole (text, HTML, feeds) bigger than this are refused instead of being
 # read into memory. JSON Lines and JSON (a list, or an object wrapping one) are streamed
@@ -438,80 +439,6 @@ def _numbered_lines(handle: Any) -> Iterator[tuple[int, bytes | str | None]]:
         yield lineno, raw
 
 
-class _NeedMore(Exception):
-    pass
-
-
-class _JsonStream:
-    """A JSON file parsed one value at a time from a sliding buffer, so memory holds the
-    value being parsed (at most MAX_LINE_BYTES of text), never the whole file."""
-
-    def __init__(self, handle: BinaryIO, encoding: str) -> None:
-        self._handle = handle
-        self._chars = codecs.getincrementaldecoder(encoding)(errors="replace")
-        self._decoder = json.JSONDecoder(strict=False)  # raw tabs/newlines in strings
-        self.buf, self.pos, self._lines_before, self._eof = "", 0, 0, False
-        self.last_size = 0  # characters of the last value parsed
-
-    def _more(self) -> bool:
-        if self._eof:
-            return False
-        data = self._handle.read(1 << 20)
-        self._eof = not data
-        self._lines_before += self.buf.count("\n", 0, self.pos)
-        self.buf, self.pos = self.buf[self.pos :] + self._chars.decode(data, final=self._eof), 0
-        return True
-
-    def peek(self) -> str | None:
-        """The next character that is not white space (None at the end of the file)."""
-        while True:
-            self.pos = _WHITESPACE.match(self.buf, self.pos).end()  # type: ignore[union-attr]
-            if self.pos < len(self.buf):
-                return self.buf[self.pos]
-            if not self._more():
-                return None
-
-    def skip(self, char: str) -> bool:
-        if self.peek() != char:
-            return False
-        self.pos += 1
-        return True
-
-    def expect(self, char: str, inside: str, message: str) -> None:
-        if self.skip(char):
-            return
-        if self.peek() is None:
-            raise BadInput(f"invalid JSON: the file ends inside the {inside}")
-        raise BadInput(f"invalid JSON at {self.where()}: {message}")
-
-    def where(self, at: int | None = None) -> str:
-        at = self.pos if at is None else at
-        line = self._lines_before + self.buf.count("\n", 0, at) + 1
-        column = at - self.buf.rfind("\n", 0, at)
-        return f"line {line} column {column}"
-
-    def value(self, what: str) -> Any:
-        """The next JSON value; ``what`` names it when it is too large to read."""
-        self.peek()
-        while True:
-            try:
-                item, end = self._decoder.raw_decode(self.buf, self.pos)
-                if end >= len(self.buf) and not self._eof:
-                    raise _NeedMore  # a number at the end of the buffer may go on
-                break
-            except (json.JSONDecodeError, _NeedMore) as exc:
-                if not self._eof and len(self.buf) - self.pos <= MAX_LINE_BYTES:
-                    self._more()
-                    continue
-                if not self._eof:
-                    raise BadInput(f"{what} too large (over {MAX_LINE_BYTES:,} bytes)") from None
-                if isinstance(exc, json.JSONDecodeError):
-                    raise BadInput(f"invalid JSON at {self.where(exc.pos)}: {exc.msg}") from None
-                raise BadInput("invalid JSON: the file ends inside a value") from None
-        self.last_size, self.pos = end - self.pos, end
-        return item
-
-
 def _read_json(path: Path, name: str) -> Iterator[Record]:
     """A JSON file, streamed: a list of records, or an object wrapping one
     (``{"articles": [...]}``), is parsed and yielded a record at a time, so a file of any
@@ -520,42 +447,40 @@ def _read_json(path: Path, name: str) -> Iterator[Record]:
     with path.open("rb") as handle:
         encoding = _stream_encoding(handle.read(_SAMPLE))
         handle.seek(0)
-        stream = _JsonStream(handle, encoding)
-        if stream.peek() == "\ufeff":
-            stream.pos += 1
-        first = stream.peek()
-        if first is None:
-            raise BadInput("empty file")
-        if first == "[":
-            yield from _stream_list(stream, name)
-        elif first == "{":
-            yield from _stream_object(stream, name)
-        else:
-            yield from _json_records(stream.value("the JSON value"), name)
-        if stream.peek() is not None:
-            what = {"[": "list", "{": "object"}.get(first, "value")
-            raise BadInput(f"invalid JSON at {stream.where()}: extra data after the {what}")
+        stream = JsonStream(handle, encoding, max_value_chars=MAX_LINE_BYTES)
+        try:
+            yield from _json_file_records(stream, name)
+        except BadJson as exc:
+            raise BadInput(str(exc)) from None
 
 
-def _stream_list(stream: _JsonStream, name: str) -> Iterator[Record]:
+def _json_file_records(stream: JsonStream, name: str) -> Iterator[Record]:
+    if stream.peek() == "\ufeff":
+        stream.pos += 1
+    first = stream.peek()
+    if first is None:
+        raise BadInput("empty file")
+    if first == "[":
+        yield from _stream_list(stream, name)
+    elif first == "{":
+        yield from _stream_object(stream, name)
+    else:
+        yield from _json_records(stream.value("the JSON value"), name)
+    if stream.peek() is not None:
+        what = {"[": "list", "{": "object"}.get(first, "value")
+        raise BadInput(f"invalid JSON at {stream.where()}: extra data after the {what}")
+
+
+def _stream_list(stream: JsonStream, name: str) -> Iterator[Record]:
     """The records of the list starting at the stream's position, one at a time."""
-    stream.expect("[", "list", "expected a list")
-    if stream.skip("]"):
-        raise BadInput("no articles in the file (an empty JSON list)")
     index = 0
-    while True:
-        item = stream.value(f"record {index + 1}")
-        index += 1
+    for index, item in enumerate(stream.items("record"), start=1):
         yield _record_or_rejected(item, name, index, multi=True, unit="record")
-        if stream.skip("]"):
-            return
-        if stream.peek() is None:
-            raise BadInput("invalid JSON: the file ends inside the list")
-        if not stream.skip(","):
-            raise BadInput(f"invalid JSON at {stream.where()}: expected ',' or ']'")
+    if not index:
+        raise BadInput("no articles in the file (an empty JSON list)")
 
 
-def _stream_object(stream: _JsonStream, name: str) -> Iterator[Record]:
+def _stream_object(stream: JsonStream, name: str) -> Iterator[Record]:
     """An object: a wrapper whose first list under one of ``_WRAPPER_KEYS`` is streamed
     (unless an article's own field came first), or else one article. The other members
     are kept, up to MAX_FILE_BYTES of them, to tell which when the object ends."""
@@ -584,9 +509,6 @@ def _stream_object(stream: _JsonStream, name: str) -> Iterator[Record]:
             raise BadInput(f"JSON object too large (over {MAX_FILE_BYTES:,} characters)")
     if not streamed:
         yield from _json_records(members, name)
-
-
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
 
 
 def _stream_encoding(sample: bytes) -> str:
