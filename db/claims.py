@@ -33,6 +33,7 @@ from db.id_chunks import id_chunks
 
 __all__ = [
     "CLAIM_LINK",
+    "CLAIM_RELATIONS",
     "claim_detail",
     "list_claims",
     "place_claims",
@@ -44,6 +45,7 @@ __all__ = [
 # Which matches make claims (SQL on table ``matches``): 'same' and 'conflict'. A
 # 'related' match (the same event, another claim) is shown apart and never joins two
 # statements into one claim, so it never counts as corroboration either.
+CLAIM_RELATIONS = ("same", "conflict")
 CLAIM_LINK = "relation IN ('same', 'conflict')"
 
 

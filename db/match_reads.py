@@ -1,6 +1,10 @@
 """Reading what matching found: a statement's matches, an article's statuses, the
 per-article counts the list shows, and the matched pairs ``claimlens matches`` lists.
 
+A ``same`` or ``conflict`` match is corroboration (or contradiction) by another
+source; a ``related`` one (the same event, another claim) is shown apart and counts
+as neither: a statement with only related matches has the status ``related``.
+
 The matches table stores each pair once (``a < b``) with its differing numbers told
 from statement ``a``'s side (see :mod:`db.matching`, which writes it); a reader
 that stands on the other side turns them round with :func:`flip_diffs`.
@@ -14,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from db.claims import CLAIM_RELATIONS
 from db.id_chunks import id_chunks
 
 __all__ = [
@@ -64,8 +69,8 @@ def matches_for_statement(db: sqlite_utils.Database, statement_id: int) -> list[
     """The statements of other sources matched with this one, best first.
 
     Each: ``statement_id, text, article_id, title, source, date, speaker, score,
-    relation ('same'|'conflict'), diffs`` (list of ``{a, b, a_value, b_value, unit,
-    a_qualifier, b_qualifier}`` where ``a`` is THIS statement's wording).
+    relation ('same'|'conflict'|'related'), diffs`` (list of ``{a, b, a_value,
+    b_value, unit, a_qualifier, b_qualifier}`` where ``a`` is THIS statement's wording).
     """
     rows = db.execute(
         "SELECT m.a, m.b, m.score, m.relation, m.diff FROM matches m WHERE m.a = ?"
@@ -86,47 +91,66 @@ def matches_for_statement(db: sqlite_utils.Database, statement_id: int) -> list[
     return out
 
 
+# The statuses a statement can have, the strongest first.
+_STATUS_RANK = {"conflict": 3, "corroborated": 2, "related": 1, "unique": 0}
+# Per matched statement: 1 if some match is a conflict, 1 if some match is a claim link.
+_MATCH_KINDS = "max(m.relation = 'conflict'), max(m.relation IN ({links}))".format(
+    links=", ".join(f"'{r}'" for r in CLAIM_RELATIONS)
+)
+
+
+def _status(conflict: int, linked: int) -> str:
+    return "conflict" if conflict else "corroborated" if linked else "related"
+
+
 def statement_statuses(db: sqlite_utils.Database, article_id: int) -> dict[int, str]:
     """statement id -> 'conflict' (some source gives other numbers), 'corroborated'
-    (another source says the same) or 'unique' (no other source), for one article."""
+    (another source says the same), 'related' (other sources report the same event,
+    not this claim) or 'unique' (no other source), for one article."""
     out = {
         r[0]: "unique"
         for r in db.execute("SELECT id FROM statements WHERE article_id = ?", (article_id,))
     }
-    for sid, has_conflict in db.execute(
-        "SELECT s.id, max(m.relation = 'conflict') FROM statements s"
+    for sid, conflict, linked in db.execute(
+        f"SELECT s.id, {_MATCH_KINDS} FROM statements s"
         " JOIN matches m ON m.a = s.id WHERE s.article_id = ? GROUP BY s.id"
         " UNION ALL"
-        " SELECT s.id, max(m.relation = 'conflict') FROM statements s"
+        f" SELECT s.id, {_MATCH_KINDS} FROM statements s"
         " JOIN matches m ON m.b = s.id WHERE s.article_id = ? GROUP BY s.id",
         (article_id, article_id),
     ):
-        if has_conflict or out.get(sid) == "conflict":
-            out[sid] = "conflict"
-        else:
-            out[sid] = "corroborated"
+        status = _status(conflict, linked)
+        if _STATUS_RANK[status] > _STATUS_RANK[out.get(sid, "unique")]:
+            out[sid] = status
     return out
 
 
 def article_match_counts(
     db: sqlite_utils.Database, article_ids: Sequence[int]
-) -> dict[int, tuple[int, int]]:
-    """article id -> (statements corroborated by another source, statements in conflict)."""
-    out = {int(a): (0, 0) for a in article_ids}
+) -> dict[int, tuple[int, int, int]]:
+    """article id -> (statements corroborated by another source, statements in
+    conflict, statements only related: other sources report the event, not the claim)."""
+    out = {int(a): (0, 0, 0) for a in article_ids}
     for marks, chunk in id_chunks(sorted(out)):
-        per_statement: dict[int, tuple[int, bool]] = {}
-        for aid, sid, conflict in db.execute(
-            f"SELECT s.article_id, s.id, m.relation = 'conflict' FROM statements s"
-            f" JOIN matches m ON m.a = s.id WHERE s.article_id IN ({marks})"
-            f" UNION ALL SELECT s.article_id, s.id, m.relation = 'conflict' FROM statements s"
-            f" JOIN matches m ON m.b = s.id WHERE s.article_id IN ({marks})",
+        per_statement: dict[int, tuple[int, str]] = {}
+        for aid, sid, conflict, linked in db.execute(
+            f"SELECT s.article_id, s.id, {_MATCH_KINDS} FROM statements s"
+            f" JOIN matches m ON m.a = s.id WHERE s.article_id IN ({marks}) GROUP BY s.id"
+            f" UNION ALL SELECT s.article_id, s.id, {_MATCH_KINDS} FROM statements s"
+            f" JOIN matches m ON m.b = s.id WHERE s.article_id IN ({marks}) GROUP BY s.id",
             chunk + chunk,
         ):
-            prev = per_statement.get(sid, (aid, False))
-            per_statement[sid] = (aid, prev[1] or bool(conflict))
-        for aid, conflict in per_statement.values():
-            corr, conf = out[aid]
-            out[aid] = (corr, conf + 1) if conflict else (corr + 1, conf)
+            status = _status(conflict, linked)
+            prev = per_statement.get(sid)
+            if prev is None or _STATUS_RANK[status] > _STATUS_RANK[prev[1]]:
+                per_statement[sid] = (aid, status)
+        for aid, status in per_statement.values():
+            corr, conf, rel = out[aid]
+            out[aid] = (
+                corr + (status == "corroborated"),
+                conf + (status == "conflict"),
+                rel + (status == "related"),
+            )
     return out
 
 
@@ -134,7 +158,7 @@ def list_matches(
     db: sqlite_utils.Database,
     *,
     article_id: int | None = None,
-    relation: str | None = None,
+    relation: str | Sequence[str] | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
@@ -143,6 +167,7 @@ def list_matches(
     Each: ``score, relation, diffs`` (as stored: ``a`` is statement ``a``'s wording)
     and ``a``/``b``: ``{statement_id, text, article_id, title, source, date, speaker, seq,
     claim_id}``. With ``article_id``, only pairs with a statement of that article (it is ``a``).
+    ``relation``: one relation or several ('same', 'conflict', 'related'); None: all.
     """
     where, params = _match_filter(article_id, relation)
     sql = (
@@ -169,14 +194,19 @@ def list_matches(
 
 
 def count_matches(
-    db: sqlite_utils.Database, *, article_id: int | None = None, relation: str | None = None
+    db: sqlite_utils.Database,
+    *,
+    article_id: int | None = None,
+    relation: str | Sequence[str] | None = None,
 ) -> int:
     """How many pairs :func:`list_matches` lists in all, on every page."""
     where, params = _match_filter(article_id, relation)
     return int(db.execute("SELECT count(*) FROM matches m" + where, params).fetchone()[0])
 
 
-def _match_filter(article_id: int | None, relation: str | None) -> tuple[str, list[Any]]:
+def _match_filter(
+    article_id: int | None, relation: str | Sequence[str] | None
+) -> tuple[str, list[Any]]:
     """The ``WHERE`` clause (or nothing) and parameters of a match listing."""
     where: list[str] = []
     params: list[Any] = []
@@ -187,6 +217,7 @@ def _match_filter(article_id: int | None, relation: str | None) -> tuple[str, li
         )
         params += [article_id, article_id]
     if relation:
-        where.append("m.relation = ?")
-        params.append(relation)
+        relations = [relation] if isinstance(relation, str) else list(relation)
+        where.append(f"m.relation IN ({', '.join('?' * len(relations))})")
+        params += relations
     return (" WHERE " + " AND ".join(where) if where else ""), params

@@ -149,7 +149,10 @@ def test_seed_read_functions(seeds_db) -> None:
     n_corr = list(statuses.values()).count("corroborated")
     n_conf = list(statuses.values()).count("conflict")
     assert n_corr >= 2 and n_conf >= 1
-    assert match_reads.article_match_counts(seeds_db, [article_b]) == {article_b: (n_corr, n_conf)}
+    n_rel = list(statuses.values()).count("related")
+    assert match_reads.article_match_counts(seeds_db, [article_b]) == {
+        article_b: (n_corr, n_conf, n_rel)
+    }
 
 
 def _write(tmp: Path, name: str, text: str) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from db import match_reads
 from db.claims import place_claims, rebuild_claims
 from db.connection import connect, transaction
 from db.ingest import ingest_paths
@@ -142,3 +143,79 @@ def test_seeds_give_exactly_their_four_pairs(seeds_db) -> None:
         "an estimated 11,000",
         "at least 10,000",
     }
+
+
+# ------------------------------------------------------------------ reading
+
+
+def test_related_statements_have_their_own_status_and_count(port_db) -> None:
+    walked = sid(port_db, "walked out on Monday")
+    strike = sid(port_db, "went on strike on Monday")
+    union = sid(port_db, "FNV union said")
+    chief = sid(port_db, "called on both sides")
+    diverted = sid(port_db, "diverted twelve vessels")
+    _store(
+        port_db,
+        [
+            (walked, strike, 91.0, "same"),
+            (union, chief, 70.0, "related"),
+            (walked, chief, 65.0, "related"),  # corroborated beats related
+            (diverted, chief, 60.0, "related"),
+        ],
+    )
+    wire = port_db.execute("SELECT article_id FROM statements WHERE id = ?", (walked,)).fetchone()
+    statuses = match_reads.statement_statuses(port_db, wire[0])
+    assert statuses[walked] == "corroborated"
+    assert statuses[union] == statuses[diverted] == "related"
+    assert list(statuses.values()).count("unique") == len(statuses) - 3
+    assert match_reads.article_match_counts(port_db, [wire[0]]) == {wire[0]: (1, 0, 2)}
+    # The other statement of a related match is listed with its relation.
+    found = {
+        m["statement_id"]: m["relation"] for m in match_reads.matches_for_statement(port_db, chief)
+    }
+    assert found == {union: "related", walked: "related", diverted: "related"}
+
+
+def test_list_matches_selects_relations(port_db) -> None:
+    walked = sid(port_db, "walked out on Monday")
+    strike = sid(port_db, "went on strike on Monday")
+    union = sid(port_db, "FNV union said")
+    chief = sid(port_db, "called on both sides")
+    _store(port_db, [(walked, strike, 91.0, "same"), (union, chief, 70.0, "related")])
+    both = ("same", "conflict")
+    assert [m["relation"] for m in match_reads.list_matches(port_db, relation=both)] == ["same"]
+    assert match_reads.count_matches(port_db, relation=both) == 1
+    assert [m["relation"] for m in match_reads.list_matches(port_db, relation="related")] == [
+        "related"
+    ]
+    assert match_reads.count_matches(port_db) == 2
+
+
+def test_evidence_is_told_from_the_statements_side(port_db, monkeypatch) -> None:
+    """The evidence of a stored pair is the matcher's, recomputed from the statements
+    as matching prepared them, with a compact summary line."""
+    from db import match_evidence
+    from db.matcher import Evidence, PairResult
+
+    walked = sid(port_db, "walked out on Monday")
+    strike = sid(port_db, "went on strike on Monday")
+    seen: list[tuple[str, str]] = []
+
+    def fake_compare(a, b):
+        seen.append((a.text, b.text))
+        evidence = Evidence(names=("Rotterdam",), numbers=("3 percent",), differs=("claim",))
+        return PairResult(80.0, "related", (), evidence)
+
+    monkeypatch.setattr(match_evidence, "compare", fake_compare)
+    _store(port_db, [(walked, strike, 80.0, "related")])
+    (m,) = match_evidence.with_evidence(
+        port_db, strike, match_reads.matches_for_statement(port_db, strike)
+    )
+    assert len(seen) == 1 and "went on strike" in seen[0][0] and "walked out" in seen[0][1]
+    assert m["statement_id"] == walked and m["relation"] == "related"
+    assert m["evidence"]["names"] == ["Rotterdam"]
+    assert m["evidence"]["numbers"] == ["3 percent"]
+    assert m["evidence"]["differs"] == ["claim"]
+    assert "Rotterdam" in m["evidence"]["summary"] and "differs: claim" in m["evidence"]["summary"]
+    # A pair whose statement is gone has the empty evidence.
+    assert match_evidence.evidence_for(port_db, [(walked, 10**9)])[(walked, 10**9)]["names"] == []

@@ -27,6 +27,7 @@ from db.articles import (
 from db.claims import claim_detail
 from db.connection import connect
 from db.dates import parse_date
+from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
 from db.search import QueryError, SearchHit, fuzzy_search, search
 
@@ -64,7 +65,9 @@ class Library:
         counts = article_match_counts(self.db, ids)
         for row in rows:
             if row["kind"] == "article":
-                row["corroborated"], row["conflict"] = counts.get(row["id"], (0, 0))
+                row["corroborated"], row["conflict"], row["related"] = counts.get(
+                    row["id"], (0, 0, 0)
+                )
         return rows
 
     def position(self, state: ListState, article_id: int) -> int | None:
@@ -102,7 +105,7 @@ class Library:
 
     def article(self, article_id: int) -> dict[str, Any] | None:
         """What the reader shows: ``{"article", "statements"}``, each statement with
-        its ``status`` ('corroborated' | 'conflict' | 'unique')."""
+        its ``status`` ('corroborated' | 'conflict' | 'related' | 'unique')."""
         article = get_article(self.db, article_id)
         if article is None:
             return None
@@ -114,8 +117,9 @@ class Library:
 
     def matches(self, statement_id: int) -> list[dict[str, Any]]:
         """Statements of other sources that match this one, best first
-        (:func:`db.match_reads.matches_for_statement`)."""
-        return matches_for_statement(self.db, statement_id)
+        (:func:`db.match_reads.matches_for_statement`), each with its ``evidence``
+        (:func:`db.match_evidence.with_evidence`)."""
+        return with_evidence(self.db, statement_id, matches_for_statement(self.db, statement_id))
 
     def claim(self, claim_id: int | None) -> dict[str, Any] | None:
         """The claim a statement belongs to (:func:`db.claims.claim_detail`)."""
