@@ -478,7 +478,7 @@ def test_matching_commands(tmp_path: Path) -> None:
     report = json.loads(r.output)
     assert report["same"] >= 2 and report["conflict"] >= 1 and report["claims"] >= 3
     r = runner.invoke(main, [*base, "matches", "--relation", "conflict", "--json"])
-    m = json.loads(r.output)[0]
+    m = json.loads(r.output)["matches"][0]
     assert set(m) == {"score", "relation", "diffs", "a", "b"}
     assert {m["a"]["source"], m["b"]["source"]} == {"A", "B"}
     r = runner.invoke(main, [*base, "matches"])
@@ -487,11 +487,11 @@ def test_matching_commands(tmp_path: Path) -> None:
         or "at least 10,000 vs an estimated 11,000" in r.output
     )
     r = runner.invoke(main, [*base, "claims", "--json"])
-    claims = json.loads(r.output)
+    claims = json.loads(r.output)["claims"]
     assert len(claims) == report["claims"]
     r = runner.invoke(main, [*base, "claims", "--id", str(claims[0]["id"]), "--json"])
     assert json.loads(r.output)["n_sources"] == 2
     r = runner.invoke(main, [*base, "stories", "--json"])
-    (story,) = json.loads(r.output)
+    (story,) = json.loads(r.output)["stories"]
     r = runner.invoke(main, [*base, "stories", "--id", str(story["id"]), "--json"])
     assert len(json.loads(r.output)["articles"]) == 2

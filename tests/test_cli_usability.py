@@ -1,0 +1,350 @@
+"""What a new user tripped over in the CLI (issue 15 items 2-6 and 18, issue 10 item 5,
+issue 16 item 2): pending matching, databases made from typos, notes taken for articles,
+silent truncation, unknown sources, plurals, the ingest summary, and start-up imports."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+import db.ingest as ingest_mod
+from db.connection import connect
+from db.ingest import ingest_paths, is_notes_file
+from tui.cli import main
+from tui.cli.root import COMMANDS
+
+SEEDS = Path(__file__).parent.parent / "tui" / "samples"
+SEED_A = str(SEEDS / "000_dd9f0b5d2f8810a6.txt")
+SEED_B = str(SEEDS / "004_30c3ae78e6307b4b.txt")
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    db = str(tmp_path / "cli.db")
+
+    def invoke(*args: str, code: int | None = 0) -> str:
+        result = runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
+        if code is not None:
+            assert result.exit_code == code, result.output
+        return result.output
+
+    return invoke
+
+
+@pytest.fixture
+def seeded(run):  # type: ignore[no-untyped-def]
+    run("ingest", SEED_A, "--source", "Reuters")
+    run("ingest", SEED_B, "--source", "BBC News")
+    return run
+
+
+def _articles(folder: Path, n: int, prefix: str = "story") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"{prefix}{i:03d}.txt").write_text(
+            f"Harbour story {i}\n\nThe council met on Monday about harbour plan number {i}.\n"
+        )
+    return folder
+
+
+# --- item 2: pending matching is work to do --------------------------------------------------
+
+
+def test_interrupted_ingest_says_matching_did_not_run_and_check_lists_it_as_pending(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    folder = _articles(tmp_path / "in", 30)
+    monkeypatch.setattr(ingest_mod, "BATCH_ARTICLES", 10)
+    real, seen = ingest_mod.read_file, {"n": 0}
+
+    def interrupted_read(path: Path):  # type: ignore[no-untyped-def]
+        seen["n"] += 1
+        if seen["n"] == 25:
+            raise KeyboardInterrupt
+        return real(path)
+
+    monkeypatch.setattr(ingest_mod, "read_file", interrupted_read)
+    out = run("ingest", str(folder), code=130)
+    saved = re.search(r"interrupted — saved so far: (\d+) added", out)
+    assert saved and 0 < int(saved.group(1)) < 30, out
+    assert "matching did not run: `claimlens match --pending` matches what was saved" in out
+    monkeypatch.setattr(ingest_mod, "read_file", real)
+
+    out = run("check")  # exit 0: nothing is damaged
+    assert "FAIL" not in out and "problem" not in out
+    n = saved.group(1)
+    assert f"pending: {n} articles are not matched yet: `claimlens match --pending` does it" in out
+    assert "healthy (with work pending)" in out
+    assert run("match", "--pending").startswith(f"{2 * int(n)} statements,")
+    data = json.loads(run("check", "--json"))
+    assert data["ok"] and data["pending"] == [] and data["counts"]["pending_matching"] == 0
+    assert run("match", "--pending") == "nothing to match: every article has been matched\n"
+
+
+def test_no_match_ingest_says_how_to_match_later(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("ingest", SEED_A, "--no-match")
+    assert "not matched yet (--no-match): `claimlens match --pending` matches them" in out
+
+
+# --- item 3: reading commands never create a database ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["stats"],
+        ["search", "wall"],
+        ["articles"],
+        ["matches"],
+        ["claims"],
+        ["stories"],
+        ["show", "1"],
+        ["check"],
+        ["browse"],
+    ],
+)
+def test_reading_commands_on_a_mistyped_db_exit_2_creating_nothing(
+    tmp_path: Path, args: list[str]
+) -> None:
+    missing = tmp_path / "nonexistent" / "dir" / "x.db"
+    result = CliRunner().invoke(main, ["--db", str(missing), *args])
+    assert result.exit_code == 2, result.output
+    assert f"no database at {missing}" in result.output
+    assert list(tmp_path.iterdir()) == []  # not even the folder
+
+
+def test_writing_commands_create_the_database(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "x.db"
+    result = CliRunner().invoke(main, ["--db", str(path), "match", "--pending"])
+    assert result.exit_code == 0, result.output
+    assert path.exists()
+
+
+# --- item 4: READMEs and notes are not articles ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "notes"),
+    [
+        ("README.md", True),
+        ("README.TXT", True),
+        ("LICENSE", True),
+        ("LICENSE.txt", True),
+        ("CHANGES", True),
+        ("CHANGELOG.md", True),
+        ("annotation_changes.txt", True),
+        ("release-notes.md", True),
+        ("msr_paraphrase_README.htm", True),
+        ("notes.txt", True),
+        ("0d10341a-9dba-4374-a524-814c300d1611_3.json", False),
+        ("story001.txt", False),
+        ("election-notes-from-the-campaign-trail.txt", False),
+        ("big_changes_at_the_bank.txt", False),
+        ("history-of-the-harbour.html", False),
+    ],
+)
+def test_notes_files_by_name(name: str, notes: bool) -> None:
+    assert is_notes_file(Path("data") / name) is notes
+
+
+def test_ingest_skips_notes_in_folders_with_a_count(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _articles(tmp_path / "data", 2)
+    (folder / "README.md").write_text("# About\n\nThis folder holds two stories for tests.\n")
+    (folder / "annotation_changes.txt").write_text("I. Bias type fix (2)\nchanged a label.\n")
+    (folder / "LICENSE").write_text("Permission is hereby granted, free of charge, to anyone.\n")
+    out = run("ingest", str(folder), "--no-match")
+    assert "2 added, 0 replaced, 0 unchanged, 0 rejected from 2 files" in out
+    assert "3 files skipped (not articles)" in out
+    assert json.loads(run("stats", "--json"))["articles"] == 2
+    # Named on the command line, a README is read: the user asked for it.
+    out = run("ingest", str(folder / "README.md"), "--no-match", "--json")
+    assert json.loads(out)["added"] == 1
+
+
+def test_ingest_json_lists_skipped_files(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _articles(tmp_path / "data", 1)
+    (folder / "README.md").write_text("About this folder.\n")
+    data = json.loads(run("ingest", str(folder), "--no-match", "--json"))
+    assert data["skipped"] == 1 and data["skipped_files"] == [str(folder / "README.md")]
+
+
+def test_quiet_silences_per_file_lines_but_the_summary_counts_them(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _articles(tmp_path / "data", 2)
+    for i in range(3):
+        (folder / f"ann{i}.json").write_text('{"quotes": [1, 2]}')
+    loud = run("ingest", str(folder), "--no-match", code=1)
+    assert loud.count("rejected: ") == 3
+    quiet = run("ingest", str(folder), "--no-match", "-q", code=1)
+    assert "rejected: " not in quiet
+    assert "0 added, 0 replaced, 2 unchanged, 3 rejected from 5 files" in quiet
+
+
+# --- item 5: listings say what they do not show -----------------------------------------------
+
+
+def test_articles_say_how_many_are_not_shown(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    run("ingest", str(_articles(tmp_path / "data", 53)), "--no-match")
+    out = run("articles")
+    assert len([line for line in out.splitlines() if "Harbour story" in line]) == 50
+    assert out.rstrip().endswith("showing 50 of 53 — --limit/--offset for more")
+    out = run("articles", "--offset", "50")
+    assert out.rstrip().endswith("showing 51–53 of 53 — --limit/--offset for more")
+    assert "showing" not in run("articles", "--limit", "60")
+    data = json.loads(run("articles", "--limit", "5", "--json"))
+    assert (data["total"], len(data["articles"])) == (53, 5)
+
+
+@pytest.mark.parametrize("listing", ["matches", "claims", "stories"])
+def test_match_listings_have_totals(seeded, listing: str) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(seeded(listing, "--json", "--limit", "1000"))
+    total = data["total"]
+    assert total == len(data[listing]) >= 1
+    out = seeded(listing, "--limit", "1")
+    if total > 1:
+        assert out.rstrip().endswith(f"showing 1 of {total} — --limit/--offset for more")
+    page = json.loads(seeded(listing, "--json", "--limit", "1", "--offset", "0"))
+    assert (page["total"], page["limit"], page["offset"], len(page[listing])) == (total, 1, 0, 1)
+
+
+def test_matches_json_carries_each_statements_claim(seeded) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(seeded("matches", "--json"))
+    claims = {c["id"] for c in json.loads(seeded("claims", "--json", "--limit", "1000"))["claims"]}
+    for m in data["matches"]:
+        for side in ("a", "b"):
+            assert "claim_id" in m[side] and "seq" in m[side]
+            if m["relation"] in ("same", "conflict"):
+                assert m[side]["claim_id"] is not None
+    assert {m["a"]["claim_id"] for m in data["matches"]} & claims
+
+
+def test_listing_labels_say_what_a_number_is(seeded) -> None:  # type: ignore[no-untyped-def]
+    assert seeded("claims").startswith("claim ")
+    assert seeded("stories").startswith("story ")
+    assert "#" not in seeded("matches", "--limit", "3")
+    assert " · " in seeded("matches", "--limit", "1").splitlines()[1]  # "article 1 · 6"
+
+
+# --- item 6: an unknown source is named, with the closest ones --------------------------------
+
+
+def test_search_with_an_unknown_source_suggests_close_names(seeded) -> None:  # type: ignore[no-untyped-def]
+    out = seeded("search", "Umerov", "--source", "reuter", code=2)
+    assert "no source is named 'reuter'; closest: Reuters" in out
+    out = seeded("search", "wall", "--source", "nosuch", code=2)
+    assert "no source is named 'nosuch'" in out and "no statements match" not in out
+    out = seeded("articles", "--source", "BBC New", code=2)
+    assert "closest: BBC News" in out
+    # A known source, any case, is a filter: no statements is then the answer.
+    assert "no statements match" in seeded("search", "zebra", "--source", "bbc news", code=1)
+
+
+# --- item 18: plurals -------------------------------------------------------------------------
+
+
+def test_plurals(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("ingest", SEED_A, "--source", "A", "--no-match")
+    assert "from 1 file;" in out and "1 files" not in out
+    out = run("stats")
+    assert "1 article " in out and "1 articles" not in out
+    out = run("check")
+    assert "1 article," in out and "1 articles" not in out
+
+
+# --- issue 10 item 5: the ingest says what matching found; its own byte total -------------------
+
+
+def test_ingest_summary_says_what_matching_found(run) -> None:  # type: ignore[no-untyped-def]
+    run("ingest", SEED_A, "--source", "A")
+    out = run("ingest", SEED_B, "--source", "B")
+    matched = [line for line in out.splitlines() if line.startswith("matched: ")]
+    assert len(matched) == 1 and " same, " in matched[0] and "claim" in matched[0]
+    data = json.loads(run("ingest", SEED_B, "--source", "B2", "--json"))
+    assert data["match"]["statements"] > 0 and data["match"]["mode"]
+
+
+def test_ingest_reports_its_byte_total_before_reading(tmp_path: Path) -> None:
+    folder = _articles(tmp_path / "data", 4)
+    (folder / "README.md").write_text("About.\n")
+    sizes = sum(p.stat().st_size for p in folder.glob("story*.txt"))
+    events: list[tuple[str, int]] = []
+    report = ingest_paths(
+        connect(tmp_path / "b.db"),
+        [folder],
+        match=False,
+        progress=lambda n: events.append(("progress", n)),
+        on_total=lambda n: events.append(("total", n)),
+    )
+    assert events[0] == ("total", sizes)  # first, and once
+    assert [e for e in events if e[0] == "total"] == [("total", sizes)]
+    assert sum(n for kind, n in events if kind == "progress") == sizes == report.bytes
+
+
+def test_a_tree_too_big_to_list_is_walked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest_mod, "LISTED_FILES", 2)
+    folder = _articles(tmp_path / "data", 5)
+    totals: list[int] = []
+    report = ingest_paths(connect(tmp_path / "b.db"), [folder], match=False, on_total=totals.append)
+    assert report.added == 5 and totals == [report.bytes]
+
+
+# --- issue 16 item 2: start-up imports -------------------------------------------------------
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``claimlens ARGV``."""
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        "try:\n"
+        f"    main({list(argv)!r}, standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stdout = sys.__stdout__\n"
+        "print('MODULES', ' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    line = next(x for x in done.stdout.splitlines() if x.startswith("MODULES "))
+    return set(line.split()[1:])
+
+
+def _top(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+def test_help_imports_no_command_module_and_no_textual() -> None:
+    modules = _modules_after("--help")
+    assert not _top(modules) & {"textual", "trafilatura", "feedparser", "rich", "sqlite_utils"}
+    assert not {m for m in modules if m.startswith("tui.cli.") and m != "tui.cli.root"} - {
+        "tui.cli.common"
+    }
+    assert not {m for m in modules if m.startswith("db.")}
+
+
+def test_search_imports_neither_textual_nor_the_parsers_nor_the_matcher(tmp_path: Path) -> None:
+    db_path = tmp_path / "s.db"
+    ingest_paths(connect(db_path), [SEED_A], match=False)
+    modules = _modules_after("--db", str(db_path), "search", "Umerov")
+    assert not _top(modules) & {"textual", "trafilatura", "feedparser", "lxml"}
+    assert not modules & {"db.matcher", "db.matching", "db.formats", "db.statements"}
+
+
+def test_the_help_table_tells_each_command_as_the_command_does() -> None:
+    group = main
+    ctx = click.Context(group)
+    for name, spec in COMMANDS.items():
+        command = group.get_command(ctx, name)
+        assert command is not None, name
+        assert command.name == name
+        assert (command.help or "").split("\n\n")[0].strip() == spec.summary, name
