@@ -219,3 +219,47 @@ def test_evidence_is_told_from_the_statements_side(port_db, monkeypatch) -> None
     assert "Rotterdam" in m["evidence"]["summary"] and "differs: claim" in m["evidence"]["summary"]
     # A pair whose statement is gone has the empty evidence.
     assert match_evidence.evidence_for(port_db, [(walked, 10**9)])[(walked, 10**9)]["names"] == []
+
+
+# ------------------------------------------------------------------ the CLI
+
+
+def test_matches_command_lists_same_and_conflict_unless_asked(port_db, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from db import match_evidence
+    from db.matcher import Evidence, PairResult
+    from tui.cli import main
+
+    monkeypatch.setattr(
+        match_evidence,
+        "compare",
+        lambda a, b: PairResult(0.0, "different", (), Evidence(names=("Rotterdam",))),
+    )
+    walked = sid(port_db, "walked out on Monday")
+    strike = sid(port_db, "went on strike on Monday")
+    union = sid(port_db, "FNV union said")
+    chief = sid(port_db, "called on both sides")
+    _store(port_db, [(walked, strike, 91.0, "same"), (union, chief, 70.0, "related")])
+    path = port_db.execute("PRAGMA database_list").fetchone()[2]
+
+    def matches(*args: str) -> dict:
+        result = CliRunner().invoke(main, ["--db", path, "matches", "--json", *args])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    default = matches()
+    assert default["total"] == 1 and [m["relation"] for m in default["matches"]] == ["same"]
+    (m,) = default["matches"]
+    assert m["evidence"]["names"] == ["Rotterdam"] and m["evidence"]["summary"]
+    related = matches("--relation", "related")
+    assert [m["relation"] for m in related["matches"]] == ["related"]
+    assert {
+        related["matches"][0]["a"]["statement_id"],
+        related["matches"][0]["b"]["statement_id"],
+    } == {
+        union,
+        chief,
+    }
+    text = CliRunner().invoke(main, ["--db", path, "matches", "--relation", "related"]).output
+    assert "related" in text and "why: names Rotterdam" in text and "same" not in text.split()

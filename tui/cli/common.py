@@ -154,7 +154,8 @@ def match_summary(report: MatchReport) -> str:
     return (
         f"{plural(report.statements, 'statement')},"
         f" {plural(report.candidates, 'candidate pair')} scored:"
-        f" {report.same:,} same, {plural(report.conflict, 'conflict')};"
+        f" {report.same:,} same, {plural(report.conflict, 'conflict')},"
+        f" {report.related:,} related (same event, another claim);"
         f" {plural(report.claims, 'claim')}, {plural(report.stories, 'story', 'stories')}"
         f" ({report.seconds:.1f}s)"
     )

@@ -3,13 +3,16 @@
 JSON outputs (``--json``), stable keys:
 
 * ``claimlens match --json``: ``{mode, statements, indexed, candidates, same,
-  conflict, claims, stories, seconds, timings}`` (see :class:`db.matching.MatchReport`);
+  conflict, related, claims, stories, seconds, timings}`` (see :class:`db.matching.MatchReport`);
   with ``--pending`` and nothing pending, ``{mode: "pending", statements: 0}``.
 * ``claimlens matches --json``: ``{total, limit, offset, matches}``; each match is
-  ``{score, relation, diffs, a, b}``; ``a`` and ``b`` are ``{statement_id, text,
-  article_id, title, source, date, speaker, seq, claim_id}``; ``diffs`` is a list of
-  ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}`` (``a`` = how statement
-  ``a`` words the number). With ``--article``, ``a`` is the statement of that article.
+  ``{score, relation, diffs, evidence, a, b}``; ``a`` and ``b`` are ``{statement_id,
+  text, article_id, title, source, date, speaker, seq, claim_id}``; ``diffs`` is a
+  list of ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}`` (``a`` = how
+  statement ``a`` words the number); ``evidence`` is ``{names, numbers, quote,
+  speaker, differs, summary}`` told from ``a``'s side (:mod:`db.match_evidence`).
+  Same and conflict by default; ``--relation`` selects one (``related``: the same
+  event, another claim). With ``--article``, ``a`` is the statement of that article.
 * ``claimlens claims --json``: ``{total, limit, offset, claims}``; each claim is
   ``{id, n_sources, n_statements, has_conflict, first_date, first_source,
   first_statement_id, text}``; with ``--id N``, one claim in detail: ``{id,
@@ -34,8 +37,9 @@ from typing import Any, TypeVar
 
 import click
 
-from db.claims import claim_detail, count_claims, list_claims
+from db.claims import CLAIM_RELATIONS, claim_detail, count_claims, list_claims
 from db.ingest import match_pending
+from db.match_evidence import pairs_with_evidence
 from db.match_reads import count_matches, list_matches
 from db.matcher import compare_texts
 from db.matching import DEFAULT_WINDOW_DAYS, MatchReport, match_all
@@ -194,7 +198,13 @@ def _where(side: dict[str, Any]) -> str:
 @click.command("matches")
 @page_options(
     click.option("--article", "article_id", type=int, default=None, help="only this article's"),
-    click.option("--relation", type=click.Choice(["same", "conflict"]), default=None),
+    click.option(
+        "--relation",
+        type=click.Choice(["same", "conflict", "related"]),
+        default=None,
+        help="only this relation (default: same and conflict; related = the same event,"
+        " another claim)",
+    ),
 )
 @pass_cli
 def matches_cmd(
@@ -205,10 +215,12 @@ def matches_cmd(
     offset: int,
     as_json: bool,
 ) -> None:
-    """Matched statement pairs across sources, best first."""
+    """Matched statement pairs across sources, best first, with why they match."""
     db = cli.db()
-    rows = list_matches(db, article_id=article_id, relation=relation, limit=limit, offset=offset)
-    total = count_matches(db, article_id=article_id, relation=relation)
+    relations = (relation,) if relation else CLAIM_RELATIONS
+    rows = list_matches(db, article_id=article_id, relation=relations, limit=limit, offset=offset)
+    rows = pairs_with_evidence(db, rows)
+    total = count_matches(db, article_id=article_id, relation=relations)
     _echo_page(Page("matches", rows, total, limit, offset), as_json, _match_lines)
 
 
@@ -216,7 +228,10 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
     head = f"{m['score']:5.1f} {m['relation']}"
     if m["diffs"]:
         head += "  " + "; ".join(f"{d['a']} vs {d['b']}" for d in m["diffs"])
-    return [head, "  A " + _where(m["a"]), "  B " + _where(m["b"])]
+    lines = [head, "  A " + _where(m["a"]), "  B " + _where(m["b"])]
+    if m["evidence"]["summary"]:
+        lines.append("  why: " + m["evidence"]["summary"])
+    return lines
 
 
 @click.command("claims")
@@ -308,7 +323,7 @@ def pairs_cmd(file: Any) -> None:
     """Score statement pairs from a TSV file: its last two columns are the statements.
 
     Prints every line with two more tab-separated columns: the score (0-100) and
-    the relation (same, conflict, different). A first line whose first column is
+    the relation (same, conflict, related, different). A first line whose first column is
     "Quality" (MRPC's header) is skipped. Streams: output follows input line by line.
     """
     out = sys.stdout
