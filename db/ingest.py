@@ -136,8 +136,28 @@ class IngestReport:
 
 def fallback_source(article: RawArticle) -> str:
     """The source name when neither ``--source`` nor the record names one:
-    the host of the article's URL, else the name of the folder holding the file."""
+    the host of the article's URL, else the name of the folder holding the file
+    (a file found in a folder named on the command line has that folder's name
+    already: :func:`folder_source`)."""
     return host_of(article.url) or Path(article.path).resolve().parent.name or "unknown"
+
+
+def _named_folders(paths: Iterable[str | Path]) -> list[Path]:
+    """The folders among ``paths``, absolute (links not resolved), deepest first."""
+    found = {Path(os.path.abspath(p)) for p in paths if Path(p).is_dir()}
+    return sorted(found, key=lambda f: len(f.parts), reverse=True)
+
+
+def folder_source(path: Path, folders: list[Path]) -> str | None:
+    """The source of a file found in a folder named on the command line: that
+    folder's name, however deep the file lies (``ingest bbc/`` makes bbc/sport/1.txt
+    and bbc/tech/2.txt one source, "bbc"; name each outlet's folder to keep outlets
+    apart: ``ingest news/*``). The deepest named folder holding it wins."""
+    where = Path(os.path.abspath(path))
+    for folder in folders:
+        if folder in where.parents and folder.name:
+            return folder.name
+    return None
 
 
 def content_hash(source: str, article: RawArticle) -> str:
@@ -531,6 +551,8 @@ def _file_records(
 ) -> Iterator[RawArticle | Rejected]:
     """The records of every file under ``paths``, counting files and reporting progress."""
     own_files = _database_files(db)
+    paths = list(paths)
+    folders = _named_folders(paths)
     for path, named in _files(paths, own_files, on_total):
         if path.resolve() in own_files:
             continue  # the database itself may live in the folder being ingested
@@ -541,7 +563,10 @@ def _file_records(
         size = _size(path)
         report.bytes += size
         advanced = 0
+        folder = None if named else folder_source(path, folders)
         for record in read_file(path):
+            if folder and isinstance(record, RawArticle):
+                record.source = record.source or host_of(record.url) or folder
             yield record
             if progress and isinstance(record, RawArticle) and record.nbytes:
                 progress(record.nbytes)

@@ -91,3 +91,65 @@ def test_undated_articles_of_the_same_ingest_day_are_matched(tmp_path: Path) -> 
     ingest_paths(db, [_write(tmp_path / "c.txt", _undated())], source="Herald", match=False)
     matching.match_all(db)
     assert _matches(db) >= 1
+
+
+# ------------------------------------------------------------------ folder sources
+
+
+def _sources(db: sqlite_utils.Database) -> dict[str, str]:
+    """file name -> source name of every article."""
+    return {
+        Path(path).name: name
+        for path, name in db.execute(
+            "SELECT a.path, s.name FROM articles a JOIN sources s ON s.id = a.source_id"
+        )
+    }
+
+
+def _outlet_tree(root: Path) -> None:
+    """news/bbc/{business,sport}/… and news/wire/…: one outlet's topic folders."""
+    for rel, title in (
+        ("news/bbc/business/b1.txt", "Shares rise in Tokyo"),
+        ("news/bbc/sport/s1.txt", "Rovers win the cup"),
+        ("news/bbc/sport/deeper/s2.txt", "Rovers sign a striker"),
+        ("news/wire/w1.txt", "Ferry strike ends"),
+    ):
+        _write(root / rel, f"{title}\n\nThe body of {title.lower()} says little.\n")
+
+
+def test_a_named_folder_of_topic_folders_is_one_source(tmp_path: Path) -> None:
+    _outlet_tree(tmp_path)
+    db = connect(tmp_path / "s.db")
+    ingest_paths(db, [tmp_path / "news" / "bbc"], match=False)
+    assert _sources(db) == {"b1.txt": "bbc", "s1.txt": "bbc", "s2.txt": "bbc"}
+
+
+def test_each_named_folder_is_its_own_source(tmp_path: Path) -> None:
+    _outlet_tree(tmp_path)
+    db = connect(tmp_path / "s.db")
+    # The deepest named folder holding a file wins: ``ingest news news/bbc``.
+    ingest_paths(db, [tmp_path / "news", tmp_path / "news" / "bbc"], match=False)
+    assert _sources(db) == {"b1.txt": "bbc", "s1.txt": "bbc", "s2.txt": "bbc", "w1.txt": "news"}
+
+
+def test_a_named_file_takes_its_folder_and_source_overrides(tmp_path: Path) -> None:
+    _outlet_tree(tmp_path)
+    db = connect(tmp_path / "s.db")
+    ingest_paths(db, [tmp_path / "news" / "bbc" / "sport" / "s1.txt"], match=False)
+    ingest_paths(db, [tmp_path / "news" / "wire"], source="Reuters", match=False)
+    assert _sources(db) == {"s1.txt": "sport", "w1.txt": "Reuters"}
+
+
+def test_a_records_own_source_beats_the_folder(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "dump" / "2019" / "a.json",
+        '{"title": "Ferry strike ends", "text": "The strike ended.", "source": "fox"}',
+    )
+    _write(
+        tmp_path / "dump" / "2019" / "b.json",
+        '{"title": "Ferry strike", "text": "It ended.", "url": "https://www.example.org/x"}',
+    )
+    _write(tmp_path / "dump" / "2019" / "c.json", '{"title": "Ferry", "text": "Over."}')
+    db = connect(tmp_path / "s.db")
+    ingest_paths(db, [tmp_path / "dump"], match=False)
+    assert _sources(db) == {"a.json": "fox", "b.json": "example.org", "c.json": "dump"}
