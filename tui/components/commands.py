@@ -8,11 +8,22 @@ from functools import partial
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.components.help_screen import key_display
+from tui.keymap import effective_keys
+
 Command = tuple[str, str, Callable[[], object]]
 
 
 class ClaimLensCommands(Provider):
-    """Search, filters, grouping, navigation and help, plus "Show only source: X" per source."""
+    """Search, filters, grouping, navigation and help, plus "Show only source: X" per source.
+
+    Each command's hint names its key as the user's keymap has it (``tui.keymap``), so a
+    remapped key is shown as remapped.
+    """
+
+    def _keys(self, binding_id: str) -> str:
+        keymap = getattr(self.app, "keymap_overrides", {})
+        return key_display(self.app.get_key_display, effective_keys(binding_id, keymap))
 
     def _commands(self) -> Iterator[Command]:
         from tui.components.main_screen import MainScreen
@@ -23,33 +34,75 @@ class ClaimLensCommands(Provider):
             if not main:
                 return
             screen = main[-1]
-        yield (
-            "Search statements",
-            "Word search, ranked, matches highlighted (/)",
-            screen.action_search,
-        )
-        yield (
-            "Fuzzy quote search",
-            "Find a misspelled or half-remembered quote (f)",
-            screen.action_fuzzy_search,
-        )
-        yield ("Filter by source", "Show one source only (s)", screen.action_filter_source)
-        yield ("Filter by date", "Show a date range only (d)", screen.action_filter_date)
-        yield ("Clear filters", "Show every source and date (x)", screen.action_clear_filters)
-        yield (
-            "Toggle grouping by story",
-            "Group the list by story, or not (t)",
-            screen.action_toggle_stories,
-        )
-        yield ("Next statement another source reports", "(])", screen.reader.action_next_matched)
-        yield (
-            "Jump back",
-            "Return to where you were before a jump (Esc, Backspace)",
-            screen.action_back,
-        )
-        yield ("Next search hit", "(n)", screen.action_next_hit)
-        yield ("Previous search hit", "(N)", screen.action_previous_hit)
-        yield ("Show keys", "Every key binding and its id (?)", screen.action_help)
+        keyed = [
+            (
+                "Search statements",
+                "Word search, ranked, matches highlighted",
+                "app.search",
+                screen.action_search,
+            ),
+            (
+                "Fuzzy quote search",
+                "Find a misspelled or half-remembered quote",
+                "app.fuzzy_search",
+                screen.action_fuzzy_search,
+            ),
+            (
+                "Filter by source",
+                "Show one source only",
+                "app.filter_source",
+                screen.action_filter_source,
+            ),
+            (
+                "Filter by date",
+                "Show a date range only",
+                "app.filter_date",
+                screen.action_filter_date,
+            ),
+            (
+                "Clear filters",
+                "Show every source and date",
+                "app.clear_filters",
+                screen.action_clear_filters,
+            ),
+            (
+                "Toggle grouping by story",
+                "Group the list by story, or not",
+                "app.toggle_stories",
+                screen.action_toggle_stories,
+            ),
+            ("Newest article", "Jump to the newest article", "app.newest", screen.action_newest),
+            (
+                "Next statement another source reports",
+                "",
+                "reader.next_matched",
+                screen.reader.action_next_matched,
+            ),
+            (
+                "Previous statement another source reports",
+                "",
+                "reader.previous_matched",
+                screen.reader.action_previous_matched,
+            ),
+            (
+                "Claim panel alone",
+                "Read every match at full height",
+                "pane.claims",
+                screen.action_zoom_claims,
+            ),
+            (
+                "Jump back",
+                "Return to where you were before a jump",
+                "pane.back",
+                screen.action_back,
+            ),
+            ("Next search hit", "", "app.next_hit", screen.action_next_hit),
+            ("Previous search hit", "", "app.previous_hit", screen.action_previous_hit),
+            ("Show keys", "Every key binding and its id", "app.help", screen.action_help),
+        ]
+        for name, help_text, binding_id, callback in keyed:
+            keys = f"({self._keys(binding_id)})"
+            yield (name, f"{help_text} {keys}" if help_text else keys, callback)
         for name in screen.library.source_names():
             yield (
                 f"Show only source: {name}",
