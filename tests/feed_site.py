@@ -5,6 +5,7 @@ and article pages served from memory by a threaded HTTP server on 127.0.0.1 only
 
 from __future__ import annotations
 
+import contextlib
 import html
 import threading
 import time
@@ -12,11 +13,13 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-_WORDS = (
-    "council minister budget harbour bridge court election police market shares city report"
-    " government officials week year plan river station hospital school farmers workers union"
-    " airport museum festival storm flood ministry inquiry contract railway port tunnel"
-).split()
+_WORDS = [
+    *("council", "minister", "budget", "harbour", "bridge", "court", "election", "police"),
+    *("market", "shares", "city", "report", "government", "officials", "week", "year", "plan"),
+    *("river", "station", "hospital", "school", "farmers", "workers", "union", "airport"),
+    *("museum", "festival", "storm", "flood", "ministry", "inquiry", "contract", "railway"),
+    *("port", "tunnel"),
+]
 
 
 @dataclass
@@ -161,10 +164,9 @@ class FeedSite:
                 for name, value in (headers or {}).items():
                     self.send_header(name, value)
                 self.end_headers()
-                try:
+                # The client may give up first (a size limit, a timeout).
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a size limit, a timeout)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass

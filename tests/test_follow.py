@@ -30,11 +30,9 @@ CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
 FAST = FetchPolicy(timeout=2.0, connect_timeout=2.0, retries=0)
 
 
-def entries(prefix: str, n: int, seed: int = 0, **kwargs: object) -> list[Entry]:
-    return [
-        Entry(f"{prefix}{i}", f"{prefix.upper()} story {i} on the harbour", paragraphs_for(seed + i))
-        for i in range(n)
-    ]
+def entries(prefix: str, n: int, seed: int = 0) -> list[Entry]:
+    title = f"{prefix.upper()} story {{}} on the harbour"
+    return [Entry(f"{prefix}{i}", title.format(i), paragraphs_for(seed + i)) for i in range(n)]
 
 
 @pytest.fixture
@@ -114,7 +112,9 @@ def test_first_round_adds_every_entry_with_its_page_text(site: FeedSite, db) -> 
         # The page's whole text, not the one-sentence summary of the feed.
         assert paragraphs_for(i)[3] in texts[url]
         assert site.count(f"/a{i}.html") == 1
-    sources = dict(db.execute("SELECT a.url, s.name FROM articles a JOIN sources s ON s.id = a.source_id"))
+    sources = dict(
+        db.execute("SELECT a.url, s.name FROM articles a JOIN sources s ON s.id = a.source_id")
+    )
     assert sources[f"{site.base}/a0.html"] == "Evening Chronicle"  # the ~name wins
     assert sources[f"{site.base}/b0.html"] == "Beta Wire"  # else the feed's title
     # Matched, as ingest does: nothing is left pending.
