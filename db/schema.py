@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Version 1: the whole schema.
 _V1 = """
@@ -219,8 +219,42 @@ def _v2_to_v3(db: sqlite_utils.Database) -> None:
     """Nothing to change in the tables: the regrouping is the whole step."""
 
 
+# Version 4: the feeds `claimlens follow` fetches (db.feed_state): per feed, what the
+# last fetch found (validators for conditional requests, the last error, articles
+# added), and per entry a fingerprint, so that an entry seen again is not fetched again.
+_V4_FEEDS = """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    source TEXT,                 -- the urls file's "~name", if any
+    title TEXT,                  -- the feed's own title
+    etag TEXT,                   -- validators of the last 200 response
+    last_modified TEXT,
+    last_fetched TEXT,           -- UTC ISO 8601: when the last fetch ended
+    last_ok TEXT,                -- ... and the last one that succeeded (200 or 304)
+    last_status TEXT,            -- 'ok', 'not modified' or 'failed'
+    last_error TEXT,             -- one line, NULL when the last fetch succeeded
+    entries INTEGER NOT NULL DEFAULT 0,        -- entries in the feed at the last 200
+    last_added INTEGER NOT NULL DEFAULT 0,     -- articles added/replaced by the last fetch
+    articles_added INTEGER NOT NULL DEFAULT 0, -- ... by every fetch
+    failures INTEGER NOT NULL DEFAULT 0        -- failed fetches in a row
+);
+
+CREATE TABLE feed_entries (
+    feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+    key TEXT NOT NULL,           -- the entry's article key (its link, else feed#id)
+    fingerprint TEXT NOT NULL,   -- hash of what the feed says of it: a change is re-read
+    PRIMARY KEY (feed_url, key)
+) WITHOUT ROWID;
+"""
+
+
+def _v3_to_v4(db: sqlite_utils.Database) -> None:
+    for statement in _split_script(_V4_FEEDS):
+        db.conn.execute(statement)
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
-MIGRATIONS: dict[int, Migration] = {0: _create_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Migration] = {0: _create_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 # The versions whose step ends by regrouping every claim and story from the matches
 # (db.upgrade does it inside the step's transaction).
 REGROUP_AT: frozenset[int] = frozenset({3})
@@ -282,7 +316,7 @@ def schema_objects() -> dict[str, tuple[str, str]]:
     """Every table, index, trigger and virtual table of the current schema:
     name → (type, the DDL that creates it)."""
     out: dict[str, tuple[str, str]] = {}
-    for ddl in _split_script(_V1 + _V2):
+    for ddl in _split_script(_V1 + _V2 + _V4_FEEDS):
         m = re.match(r"CREATE\s+(VIRTUAL\s+TABLE|TABLE|INDEX|TRIGGER)\s+(\w+)", ddl, re.IGNORECASE)
         if m:
             kind = m.group(1).split()[-1].lower()
