@@ -299,7 +299,6 @@ _BIG_ALT = "hundred|thousand|million|billion|trillion"
 _SMALLP = rf"(?:{_SMALL_ALT})(?:-(?:{_SMALL_ALT}))?"
 
 
-
 _SMALL_WORDS = [*UNIT_WORDS, *TENS_WORDS]
 # A spelled-out cardinal: a small word ("five", "twenty-five"), optionally followed by
 # big words each optionally followed by another small part ("two hundred and fifty
@@ -320,7 +319,6 @@ _WORDNUM_RE = re.compile(
     r"(?!-(?:thirds?|fourths?|fifths?|quarters?|halves|tenths?)\b)"
 )
 _WORD_SPLIT_RE = re.compile(r"[ -]+")
-
 
 
 NUMWORD_TOKENS = with_punct({*_SMALL_WORDS, *_BIG_WORDS, "half", "dozen"})

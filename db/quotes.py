@@ -29,6 +29,7 @@ from db.speakers import (
     has_speech_verb,
     is_organisation,
     name_gender,
+    person_context,
     person_mentions,
     speaker_key,
 )
@@ -326,9 +327,12 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return ls, len(text) if le < 0 else le
 
 
+_MARKS_AND_SPACE = " \n\"“”«»„‟'‘’"
+
+
 def _starts_line(text: str, q: QuoteSpan) -> bool:
     ls, _ = _line_bounds(text, q.start)
-    return not text[ls : q.start].strip(" \"“”«»„‟'‘’")
+    return not text[ls : q.start].strip(_MARKS_AND_SPACE)
 
 
 def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpan | None:
@@ -337,7 +341,8 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
     for a quote that runs on), or after a paragraph ending 'X said:'."""
     if prev is not None and prev.speaker_kind is not None:
         pls, ple = _line_bounds(text, prev.end)
-        if q.start < ple or (_starts_line(text, q) and not text[ple : q.start].strip()):
+        between = text[ple : q.start].strip(_MARKS_AND_SPACE)
+        if q.start < ple or (_starts_line(text, q) and not between):
             return replace(
                 q,
                 speaker=prev.speaker,
@@ -375,30 +380,34 @@ class _People:
         self.by_title: list[tuple[int, str, str]] = []  # (position, title, name)
         self.gender: dict[str, str] = {}
         self.mentions: list[tuple[int, str]] = []  # (position, canonical name)
-        full = []
-        for a, _b, name, title in found:
-            honorific = masked[max(0, a - 5) : a]
-            if not (title or name_gender(name) or re.search(r"M(?:r|rs|s)\.? \Z", honorific)):
-                continue
-            full.append((a, name))
+        # Where each surname stands alone ("Duval" after "Gregoire Duval"): people are
+        # called by their surname, places ("New York") are not.
+        ends = {b - len(name.split()[-1]) for _a, b, name, _t in found}
+        last_words = {name.split()[-1] for _a, _b, name, _t in found if " " in name}
+        alone: dict[str, list[int]] = {}
+        if last_words:
+            for m in _words_re(last_words).finditer(masked):
+                if m.start() not in ends:
+                    alone.setdefault(m.group(), []).append(m.start())
+        people = []
+        for a, b, name, title in found:
             toks = name.split()
-            if len(toks) >= 2:
-                self.by_surname.setdefault(toks[-1], name)
-            if title:
-                self.by_title.append((a, _spelling(title), name))
-        for a, name in full:
+            honorific = _HONORIFIC_BEFORE_RE.search(masked, max(0, a - 6), a) is not None
+            reused = len(toks) >= 2 and toks[-1] in alone
+            if title or honorific or reused or name_gender(name) or person_context(masked, b):
+                people.append((a, name))
+                if len(toks) >= 2:
+                    self.by_surname.setdefault(toks[-1], name)
+                if title:
+                    self.by_title.append((a, _spelling(title), name))
+        for a, name in people:
             self.mentions.append((a, self.canonical(name)))
+        for surname, positions in alone.items():
+            if surname in self.by_surname:
+                self.mentions += [(pos, self.by_surname[surname]) for pos in positions]
         for m in _HONORIFIC_RE.finditer(masked):
             person = self.canonical(m.group(2))
             self.gender.setdefault(person, "he" if m.group(1) == "Mr" else "she")
-        if self.by_surname:
-            surnames = re.compile(
-                r"\b(?:" + "|".join(re.escape(s) for s in self.by_surname) + r")\b(?![\w'’-])"
-            )
-            known = {a for a, _ in self.mentions}
-            for m in surnames.finditer(masked):
-                if m.start() not in known:
-                    self.mentions.append((m.start(), self.by_surname[m.group()]))
         self.mentions.sort()
         self.positions = [a for a, _ in self.mentions]
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_BREAK_RE.finditer(masked)]
@@ -455,6 +464,14 @@ class _People:
 
 
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+
+def _words_re(words_: set[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(words_, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternation + r")\b(?![\w'’-])")
+
+
+_HONORIFIC_BEFORE_RE = re.compile(r"\bM(?:r|rs|s)\.? \Z")
 _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
 _SPELLINGS = (("defence", "defense"), ("labour", "labor"), ("organisation", "organization"))
 

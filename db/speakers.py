@@ -38,6 +38,7 @@ __all__ = [
     "has_speech_verb",
     "is_organisation",
     "name_gender",
+    "person_context",
     "person_mentions",
     "speaker_key",
     "speech_verb_starts",
@@ -258,8 +259,36 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
     return Attribution(s[a:b], a, b, "common")
 
 
-def _speaker_before(s: str, v: int) -> tuple[Attribution | None, bool]:
-    """Who is named right before the verb at ``v``: (attribution, passive)."""
+def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """The name opening the sentence ``toks`` ends in: 'Carla Mendes left early, ...'."""
+    start = 0
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].group()[-1:] in ".!?" and toks[k].group() not in _TITLE_WORDS:
+            start = k + 1
+            break
+    words_ = [t.group() for t in toks[start : start + 8]]
+    while words_ and words_[0] in _NOT_NAMES:
+        words_ = words_[1:]
+    run: list[str] = []
+    for w in words_:
+        core = w.rstrip(",")
+        if not (_NAME_TOKEN_RE.fullmatch(core) or (run and core in _PARTICLES)):
+            break
+        run.append(core)
+        if core != w:
+            break
+    name = _clean_name(run) if run else None
+    if not name:
+        return None
+    lo = toks[start].start() if start < len(toks) else toks[-1].start()
+    a, b = _locate(s, name, lo, toks[-1].end(), backwards=False)
+    return Attribution(name, a, b, "named")
+
+
+def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attribution | None, bool]:
+    """Who is named right before the verb at ``v``: (attribution, passive).
+    ``participle``: the verb is an -ing form ("saying"), which after a comma takes the
+    sentence's subject."""
     lo = max(0, v - 240)
     toks = list(_TOKEN_RE.finditer(s, lo, v))
     if toks and lo > 0 and toks[0].start() == lo and not s[lo - 1].isspace():
@@ -279,14 +308,29 @@ def _speaker_before(s: str, v: int) -> tuple[Attribution | None, bool]:
                 return None, False
             m = toks[-1]
             return Attribution(last.lower(), m.start(), m.end(), "pronoun"), False
-    common = _common_back(s, toks, len(toks) - 1)
-    if common is not None:
-        return common, False
+    if participle and toks[-1].group().endswith(","):
+        return _subject(s, toks), False  # "Mendes left early, saying ...": the subject
+    if not toks[-1].group().endswith(","):
+        common = _common_back(s, toks, len(toks) - 1)
+        if common is not None:
+            return common, False
     last = toks[-1].group()
     if not last.endswith(",") and not _NAME_TOKEN_RE.fullmatch(last):
         return None, False
     pre = [t.group() for t in toks]
     if pre[-1].endswith(","):
+        # "the mayor of Lyon, Gregoire Duval, said": the apposition is the name itself.
+        seg: list[str] = []
+        for tok in reversed(pre):
+            if seg and tok.endswith(","):
+                break
+            seg.append(tok.rstrip(","))
+        seg.reverse()
+        if len(seg) < len(pre) and all(_NAME_TOKEN_RE.fullmatch(w) or w in _PARTICLES for w in seg):
+            name = _clean_name(seg)
+            if name:
+                a, b = _locate(s, name, lo, v, backwards=True)
+                return Attribution(name, a, b, "named"), False
         # Appositive: "Lisa O. Monaco, Obama's adviser on homeland security, said". The
         # apposition may hold commas itself: try the commas before, nearest first, and
         # take the first one preceded by a name.
@@ -395,7 +439,8 @@ def _according_to(s: str, end: int) -> Attribution | None:
         run[-1] = run[-1][:-2]  # "according to South Korea's spy agency"
     name = _clean_name(run)
     if not name:
-        return None
+        # "according to economist Rosa Klein": a role in front of the name.
+        return _speaker_after(s, end)
     a, b = _locate(s, name, end, min(len(s), end + 120), backwards=False)
     return Attribution(name, a, b, "named")
 
@@ -415,7 +460,7 @@ def _at_verb(s: str, m: re.Match[str]) -> Attribution | None:
         return _according_to(s, m.end())
     if _passive_after(s, m):
         return None
-    att, passive = _speaker_before(s, m.start())
+    att, passive = _speaker_before(s, m.start(), verb.endswith("ing"))
     if passive and not verb.endswith("ing"):  # "was told" is passive, "was saying" is not
         return None
     if att is not None:
@@ -503,6 +548,22 @@ _DASH_NAME_RE = re.compile(
 _COLON_NAME_RE = re.compile(
     rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>[A-Z][\w'’.-]*(?:[ ]{_NAME_WORD}){{0,4}}):[ ]?\Z"
 )
+
+
+# What follows a person's name: an apposition ("Nadia Farouk, the harbour master," /
+# "Tom Hale, 52,") or a speech verb ("Anna Berg said", "Anna Berg has told").
+_PERSON_AFTER_RE = re.compile(
+    r", (?:the|a|an|who|whose) [a-z]|, \d{1,3}[,)]|,? (?:(?:has|had|also|later) )?"
+    + "(?:"
+    + "|".join(sorted(_VERB_LIST, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def person_context(s: str, end: int) -> bool:
+    """Does the text after a name at s[:end] show a person (an apposition, a verb of
+    saying)?"""
+    return _PERSON_AFTER_RE.match(s, end, end + 40) is not None
 
 
 def is_organisation(name: str) -> bool:

@@ -55,6 +55,11 @@ COMMANDS: dict[str, LazyCommand] = {
     "show": _command(
         "reading", "show", "Print an article as plain text, one numbered statement per line."
     ),
+    "quotes": _command(
+        "quotes",
+        "quotes_cmd",
+        "Quotes with their speakers, newest first, and the other outlets carrying each.",
+    ),
     "browse": _command(
         "browse",
         "browse",

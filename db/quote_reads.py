@@ -1,0 +1,238 @@
+"""Reading quotes: who said what, where, and which other outlets carry the same words.
+
+The quote table for researchers (``claimlens quotes``) and the app's "who said what"
+filter. One row per stored quote: a quotation that runs over several statements is
+stored clipped to each (as ``show --json`` gives it), with the same speaker.
+
+"The same quote" in another outlet: a quote of another source whose speaker has the
+same surname key (:func:`db.speakers.speaker_key`; given names, when both have them,
+must agree) and whose words are fuzzy-equal (rapidfuzz: ratio >= 85 on the normalised
+text, or partial ratio >= 92 when the shorter has at least 25 characters, for a
+quotation one outlet cut shorter), dated within :data:`SAME_QUOTE_DAYS` days when both
+articles are dated. Candidates are read by the speaker key index, so the cost is the
+number of quotes of that speaker, not of the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import sqlite_utils
+from rapidfuzz import fuzz, utils
+
+from db.articles import ArticleFilter
+from db.speakers import speaker_key
+
+__all__ = ["SAME_QUOTE_DAYS", "Quote", "QuoteFilter", "list_quotes", "speakers"]
+
+SAME_QUOTE_DAYS = 14
+_MAX_CANDIDATES = 5000  # quotes of one speaker compared with a listed one, newest first
+
+
+@dataclass(slots=True)
+class QuoteFilter:
+    """Which quotes a listing shows; all fields optional. ``speaker`` is a name ("Rustem
+    Umerov", "Umerov": matched by key) or a common noun as written ("officials")."""
+
+    speaker: str | None = None
+    source: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def conditions(self) -> tuple[list[str], list[Any]]:
+        clauses, params = ArticleFilter(self.source, self.since, self.until).conditions()
+        if self.speaker:
+            key = speaker_key(self.speaker)
+            if key is None or self.speaker[:1].islower():
+                clauses.append("q.speaker = ? COLLATE NOCASE")
+                params.append(self.speaker.strip())
+            else:
+                clause, key_params = _key_condition(key)
+                clauses.append(clause)
+                params += key_params
+        return clauses, params
+
+
+@dataclass(slots=True)
+class Quote:
+    quote_id: int
+    statement_id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_kind: str | None
+    speaker_key: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    source: str
+    date: str | None
+    title: str
+    also_in: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "quote_id": self.quote_id,
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
+            "speaker_key": self.speaker_key,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "start": self.start,
+            "end": self.end,
+            "article_id": self.article_id,
+            "statement_id": self.statement_id,
+            "source": self.source,
+            "date": self.date,
+            "title": self.title,
+            "also_in": self.also_in,
+        }
+
+
+def _key_condition(key: str) -> tuple[str, list[Any]]:
+    """Quotes whose speaker key fits ``key``: the same surname, and the same given names
+    where both have them ('umerov' fits 'umerov|rustem', which fits 'umerov')."""
+    surname, _, given = key.partition("|")
+    if given:
+        return "q.speaker_key IN (?, ?)", [key, surname]
+    # "|" < "}": every 'surname|given' key sorts in [surname|, surname}).
+    return "(q.speaker_key = ? OR (q.speaker_key >= ? AND q.speaker_key < ?))", [
+        surname,
+        surname + "|",
+        surname + "}",
+    ]
+
+
+_SELECT = """
+SELECT q.id, q.statement_id, s.article_id, q.char_start, q.char_end, q.text, q.speaker,
+       q.speaker_kind, q.speaker_key, q.speaker_start, q.speaker_end, src.name, a.date,
+       a.title
+FROM quotes q
+JOIN statements s ON s.id = q.statement_id
+JOIN articles a ON a.id = s.article_id
+JOIN sources src ON src.id = a.source_id
+"""
+
+
+def _quote(row: tuple[Any, ...]) -> Quote:
+    return Quote(*row)
+
+
+def list_quotes(
+    db: sqlite_utils.Database,
+    flt: QuoteFilter | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    others: bool = True,
+) -> tuple[list[Quote], int]:
+    """Quotes matching ``flt``, newest article first (in text order within one), and how
+    many there are in all; with ``others``, each lists the other outlets carrying it."""
+    flt = flt or QuoteFilter()
+    clauses, params = flt.conditions()
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = db.execute(
+        "SELECT count(*) FROM quotes q JOIN statements s ON s.id = q.statement_id"
+        " JOIN articles a ON a.id = s.article_id" + where,
+        params,
+    ).fetchone()[0]
+    quotes = [
+        _quote(r)
+        for r in db.execute(
+            _SELECT + where + " ORDER BY a.date IS NULL, a.date DESC, a.id DESC, q.char_start"
+            " LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+    ]
+    if others:
+        cache: dict[str, list[Quote]] = {}
+        for q in quotes:
+            q.also_in = _also_in(db, q, cache)
+    return quotes, total
+
+
+def _also_in(db: sqlite_utils.Database, q: Quote, cache: dict[str, list[Quote]]) -> list[dict]:
+    """The same words, said by the same speaker, in other sources' articles."""
+    if not q.speaker_key:
+        return []
+    surname, _, given = q.speaker_key.partition("|")
+    candidates = cache.get(surname)
+    if candidates is None:
+        clause, params = _key_condition(surname)
+        rows = db.execute(
+            _SELECT + " WHERE " + clause + " ORDER BY q.id DESC LIMIT ?",
+            [*params, _MAX_CANDIDATES],
+        )
+        candidates = cache[surname] = [_quote(r) for r in rows]
+    mine = utils.default_process(q.text)
+    out: list[dict] = []
+    seen: set[int] = set()
+    for c in candidates:
+        if c.source.casefold() == q.source.casefold() or c.article_id in seen:
+            continue
+        other_given = (c.speaker_key or "").partition("|")[2]
+        if given and other_given and given != other_given:
+            continue
+        if not _near_in_time(q.date, c.date):
+            continue
+        score = _same_words(mine, utils.default_process(c.text))
+        if score:
+            seen.add(c.article_id)
+            out.append(
+                {
+                    "source": c.source,
+                    "article_id": c.article_id,
+                    "quote_id": c.quote_id,
+                    "date": c.date,
+                    "text": c.text,
+                    "score": round(score, 1),
+                }
+            )
+    out.sort(key=lambda d: (-d["score"], d["source"].casefold()))
+    return out
+
+
+def _same_words(a: str, b: str) -> float:
+    """A fuzzy score when ``a`` and ``b`` are the same quotation (0.0 when not)."""
+    if not a or not b:
+        return 0.0
+    score = fuzz.ratio(a, b)
+    if score >= 85:
+        return score
+    if min(len(a), len(b)) >= 25:
+        partial = fuzz.partial_ratio(a, b)
+        if partial >= 92:
+            return partial
+    return 0.0
+
+
+def _near_in_time(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    try:
+        da, db_ = date.fromisoformat(a[:10]), date.fromisoformat(b[:10])
+    except ValueError:
+        return True
+    return abs(da - db_) <= timedelta(days=SAME_QUOTE_DAYS)
+
+
+def speakers(
+    db: sqlite_utils.Database, flt: ArticleFilter | None = None, limit: int = 200
+) -> list[tuple[str, str, int, int]]:
+    """The speakers quoted most: (speaker, key, quotes, articles), most quoted first; for
+    the app's "who said what" filter. Common nouns ("officials") are left out."""
+    clauses, params = (flt or ArticleFilter()).conditions()
+    clauses.append("q.speaker_key IS NOT NULL")
+    rows = db.execute(
+        "SELECT max(q.speaker), q.speaker_key, count(*), count(DISTINCT s.article_id)"
+        " FROM quotes q JOIN statements s ON s.id = q.statement_id"
+        " JOIN articles a ON a.id = s.article_id WHERE "
+        + " AND ".join(clauses)
+        + " GROUP BY q.speaker_key ORDER BY count(DISTINCT s.article_id) DESC, 3 DESC LIMIT ?",
+        [*params, limit],
+    )
+    return [(r[0], r[1], r[2], r[3]) for r in rows]

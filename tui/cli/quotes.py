@@ -1,0 +1,70 @@
+"""The ``quotes`` command: who said what, and which other outlets carry the same words."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from db.quote_reads import QuoteFilter, list_quotes
+from tui.cli.common import (
+    EXIT_REJECTED,
+    CliContext,
+    date_options,
+    echo,
+    emit_json,
+    pass_cli,
+    showing,
+    styled,
+)
+from tui.cli.reading import known_source
+
+
+@click.command("quotes")
+@click.option("--speaker", help='Only quotes of this speaker: a name ("Umerov") or "officials".')
+@date_options
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--json", "as_json", is_flag=True, help="Print the quotes as JSON.")
+@pass_cli
+def quotes_cmd(
+    cli: CliContext,
+    speaker: str | None,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """Quotes with their speakers, newest first, and the other outlets carrying each."""
+    db = cli.db()
+    flt = QuoteFilter(speaker=speaker, source=source, since=since, until=until)
+    quotes, total = list_quotes(db, flt, limit=limit, offset=offset)
+    if not quotes:
+        known_source(db, source)
+    if as_json:
+        emit_json({"total": total, "quotes": [q.as_dict() for q in quotes]})
+        return
+    if not quotes:
+        echo("no quotes" + (f" of {speaker!r}" if speaker else ""))
+        sys.exit(EXIT_REJECTED)
+    for q in quotes:
+        who = q.speaker or ("(unresolved pronoun)" if q.speaker_kind == "unresolved" else "—")
+        echo(
+            styled(
+                (who, "bold"),
+                (f" ({q.speaker_kind})" if q.speaker_kind not in (None, "named") else "", "dim"),
+                " · ",
+                (q.source, "cyan"),
+                f" · {q.date or 'undated'}",
+                (f"  [article {q.article_id}]", "dim"),
+            )
+        )
+        echo(styled("    “", (q.text, "green"), "”"))
+        if q.also_in:
+            outlets = ", ".join(f"{o['source']} (article {o['article_id']})" for o in q.also_in)
+            echo(styled(("    also in: ", "dim"), outlets))
+    line = showing(len(quotes), offset, total)
+    if line:
+        echo(line, style="dim")
