@@ -722,7 +722,7 @@ async def test_each_statement_mark_stands_where_it_starts(demo_app) -> None:  # 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         main = main_of(app)
-        for article in range(2):
+        for _ in range(2):  # both articles
             await pilot.press("enter")
             reader = main.reader
             for i, statement in enumerate(reader.statements):
@@ -733,3 +733,263 @@ async def test_each_statement_mark_stands_where_it_starts(demo_app) -> None:  # 
                 assert line.startswith(f"▶{mark} {first_words}"), (line, statement["text"])
                 await pilot.press("j")
             await pilot.press("escape", "j")
+
+
+@async_test
+async def test_help_header_and_config_problems_show_their_brackets(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\n"no.such" = "z"\n', encoding="utf-8")
+    app = make_app(demo_db, config=load_config(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # The problem is notified as plain text (the toast layer is not in the compositor).
+        shown = [n for n in app._notifications if "no.such" in n.message]
+        assert shown and shown[0].message.startswith("[keymap] unknown binding id")
+        assert not shown[0].markup
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert "Binding id (for [keymap])" in screen_text(app)
+
+
+async def open_statement_at_80x24(pilot, needle: str) -> MainScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("enter")
+    await goto_statement(pilot, needle)
+    return main_of(pilot.app)
+
+
+@async_test
+async def test_claim_panel_at_80x24_is_scrolled_by_keys_and_can_take_the_whole_height(
+    demo_app,  # type: ignore[no-untyped-def]
+) -> None:
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_statement_at_80x24(pilot, "an estimated 11,000")
+        matches = main.claims.match_list
+        assert main.claims.matches
+        await pilot.press("tab")  # reader -> the matches
+        assert app.focused is matches
+        # The first match is taller than the pane: j reads on through it, line by line.
+        first_height = matches._heights[0]
+        view = matches.scrollable_content_region.height
+        assert first_height > view
+        await pilot.press("j")
+        assert matches.scroll_y == 1 and matches.highlighted == 0
+        await pilot.press("space")
+        assert matches.scroll_y > 1 and matches.highlighted == 0
+        await pilot.press("k")
+        assert matches.highlighted == 0
+        # The last line of every match can be reached; G goes to the end.
+        await pilot.press("G")
+        assert matches.scroll_y == matches.max_scroll_y > 0
+        last_line = main.claims.matches[-1]["text"].split()[-1]
+        assert last_line in screen_text(app)
+        await pilot.press("g")
+        assert matches.scroll_y == 0 and matches.highlighted == 0
+        # c gives the claims the whole height, and c gives it back.
+        small = main.claims.region.height
+        await pilot.press("c")
+        assert main.claims.region.height == 24 - 2 and main.reader.region.height == 0
+        assert app.focused is matches
+        await pilot.press("c")
+        assert main.claims.region.height == small and main.reader.region.height > 0
+        assert app.focused is main.reader
+        # From the reader too (Esc also gives the height back).
+        await pilot.press("c")
+        assert main.claims.region.height == 22
+        await pilot.press("escape")
+        assert main.claims.region.height == small
+
+
+@async_test
+async def test_page_up_from_the_last_article_under_a_story_row(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        articles = main_of(app).articles
+        assert articles.row(0)["kind"] == "story"  # the demo's list: a story, two articles
+        for key in ("pageup", "b", "ctrl+b"):
+            await pilot.press("G")
+            assert articles.cursor == articles.total - 1
+            await pilot.press(key)
+            assert articles.cursor == 1, key
+        await pilot.press("pagedown")
+        assert articles.cursor == articles.total - 1
+
+
+@async_test
+async def test_stepping_through_search_hits_is_one_jump_back(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("enter")  # reading the first article, statement 1
+        origin = (main.reader.article["id"], main.reader.current["seq"])
+        await pilot.press("slash", *"Umerov", "enter")
+        await settle(pilot)
+        assert len(main.hits) >= 4
+        for _ in range(3):
+            await pilot.press("n")
+        assert main.hit_index == 3
+        assert main.back_stack == [origin]
+        assert "hit 4/" in screen_text(app) and "↩ 1" in screen_text(app)
+        await pilot.press("escape")
+        assert (main.reader.article["id"], main.reader.current["seq"]) == origin
+        assert main.back_stack == []
+        # Away from the hit, the status no longer claims to be on it.
+        assert "hit 4/" not in screen_text(app)
+
+
+def status_line(app: ClaimLensApp) -> str:
+    return screen_text(app).splitlines()[0]
+
+
+@async_test
+async def test_header_at_80_columns_fits_and_drops_parts_by_priority(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("s", "j", "j", "enter")  # only Source B
+        await pilot.press("enter", "j")
+        await pilot.press("slash", *"Umerov", "enter")
+        await settle(pilot)
+        await pilot.press("n", "n")
+        await settle(pilot)
+        line = status_line(app)
+        # The counts match the list: Source B's article has 13 statements, the hit's
+        # article is Source A's (the filter hides it), and every number is whole.
+        assert len(line.rstrip()) <= 80 and "…" not in line, line
+        shown = main.reader.article
+        assert f"/{len(main.reader.statements)}" in line
+        if shown["source"] != "Source B":
+            assert "(filtered)" in line or "not in the list" in line
+        assert "source" in line.lower() or "Source B" in line
+        assert "hit 3/" in line and "↩ 1" in line
+        # Closing the search and clearing the filters leaves no stale part.
+        await pilot.press("escape", "x")
+        await pilot.press("j")
+        await settle(pilot)
+        line = status_line(app)
+        assert "hit " not in line and "Source B" not in line
+        assert f"statement {main.reader.cursor + 1}/{len(main.reader.statements)}" in line
+
+
+@async_test
+async def test_an_empty_filtered_list_empties_the_reader(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("d", *"2030-01-01", "enter")
+        await settle(pilot)
+        assert main.counts[0] == 0
+        assert main.reader.article is None and "statement" not in status_line(app)
+
+
+@async_test
+async def test_at_40x10_one_pane_at_a_time(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("enter")
+        await goto_statement(pilot, "an estimated 11,000")
+        # The text has the height: no claim panel squeezing it to its borders.
+        assert main.claims.region.height == 0
+        assert main.reader.region.height == 10 - 2
+        assert "He said an estimated" in screen_text(app)
+        # Tab (or Enter) brings the claims in the text's place, Esc takes them away.
+        await pilot.press("tab")
+        assert main.claims.region.height == 8 and main.reader.region.height == 0
+        assert "statement 6" in screen_text(app)
+        await pilot.press("escape")
+        assert main.reader.region.height == 8 and app.focused is main.reader
+        lines = screen_text(app).splitlines()
+        assert len(lines) == 10 and all(len(line) <= 40 for line in lines)
+        # The footer holds keys only: no half-drawn "^p Commands" over them.
+        assert "Commands" not in lines[-1] and "^p" not in lines[-1]
+
+
+@async_test
+async def test_a_terminal_too_small_says_so(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(26, 7)) as pilot:
+        await settle(pilot)
+        assert "terminal too small (26×7)" in screen_text(app).replace("\n", " ")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "too small" not in screen_text(app)
+        assert main_of(app).articles.region.height > 10
+
+
+@async_test
+async def test_labels_say_what_each_number_counts(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_statement_at_80x24(pilot, "Umerov said")
+        text = screen_text(app)
+        seq = main.reader.current["seq"] + 1
+        assert f"statement {seq} " in text and "#" not in text
+        claim_id = main.reader.current.get("claim_id")
+        if main.claims.matches and claim_id is not None:
+            assert f"claim {claim_id} · first seen" in text
+
+
+@async_test
+async def test_source_column_is_capped_and_cut_with_an_ellipsis(tmp_path: Path) -> None:
+    from db.connection import connect
+    from db.ingest import ingest_paths
+
+    data = tmp_path / "two.jsonl"
+    records = [
+        {"id": "1", "source": "entertainment and culture", "title": "A long source name"},
+        {"id": "2", "source": "BBC", "title": "A short source name"},
+    ]
+    with data.open("w", encoding="utf-8") as out:
+        for rec in records:
+            out.write(json.dumps({**rec, "date": "2024-01-02", "text": "Body."}) + "\n")
+    path = tmp_path / "two.db"
+    db = connect(path)
+    ingest_paths(db, [data], match=False)
+    db.conn.close()
+    app = make_app(path, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        long_row = next(line for line in text.splitlines() if "A long source name" in line)
+        short_row = next(line for line in text.splitlines() if "A short source name" in line)
+        assert "entertai…" in long_row and "entertainment and" not in long_row
+        # Both headlines start in the same column, no more than 12 cells after the source.
+        assert long_row.index("A long") == short_row.index("A short")
+        assert short_row.index("A short") - short_row.index("BBC") <= 12 + 1 + 11 + 9
+
+
+@async_test
+async def test_no_color_selection_is_reverse_and_underline_marks_highlights(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Umerov")
+        await settle(pilot)
+        search = app.screen
+        first = search.hits[0]
+        # The segments of the highlighted (first) result's statement text, on every row.
+        segments = [
+            seg
+            for strip in app.screen._compositor.render_strips()
+            for seg in strip
+            if seg.text.strip()
+            and seg.text in first.text
+            and "Umerov" in first.text
+            and seg.style is not None
+            and (seg.style.meta or {}).get("option") == 0
+        ]
+        assert segments and all(seg.style.reverse for seg in segments)
+        underlined = {seg.text.strip() for seg in segments if seg.style.underline}
+        assert underlined == {"Umerov"}, underlined

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -297,3 +300,59 @@ def test_list_pages_and_positions_match_the_obvious_order(tmp_path) -> None:  # 
                     assert bq.article_position(db, ident, filt, by_story=by_story) == index
     hidden = next(r[0] for r in db.execute("SELECT id FROM articles WHERE date IS NULL"))
     assert bq.article_position(db, hidden, ArticleFilter(since="2024-01-01")) is None
+
+
+# Where a str is shown as plain text, never read as markup: rich Text and Textual Content,
+# escape(), any call with markup=False, and the config's problems (the app shows them
+# with notify(markup=False); tests/test_app.py checks it on screen).
+PLAIN_SINKS = {"Text", "Content", "escape", "Strip"}
+
+
+def _markup_changes(value: str) -> bool:
+    from rich.errors import MarkupError
+    from rich.markup import render
+
+    try:
+        return render(value).plain != value
+    except MarkupError:
+        return True
+
+
+def _plain_sink(call: ast.Call) -> bool:
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+    if name in PLAIN_SINKS:
+        return True
+    if any(k.arg == "markup" and getattr(k.value, "value", True) is False for k in call.keywords):
+        return True
+    # config.problems.append(...) / self.config.problems.append(...)
+    owner = getattr(func, "value", None)
+    return name == "append" and getattr(owner, "attr", "") == "problems"
+
+
+def test_every_static_string_with_brackets_is_shown_as_plain_text() -> None:
+    """A string literal of the browser that Rich would read as markup ("[keymap]",
+    "[ui]") must reach the screen through a plain-text path, or it loses words."""
+    root = Path(__file__).parent.parent / "tui"
+    files = [root / "app.py", root / "config.py", root / "keymap.py"]
+    files += sorted((root / "components").glob("*.py"))
+    risky: list[str] = []
+    checked = 0
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            if "[" not in node.value or not _markup_changes(node.value):
+                continue
+            up = parents.get(node)
+            if isinstance(up, ast.Expr):
+                continue  # a docstring
+            while up is not None and not isinstance(up, ast.Call):
+                up = parents.get(up)
+            checked += 1
+            if up is None or not _plain_sink(up):
+                risky.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    assert checked >= 3  # "[keymap]" and "[ui]" messages, the help header
+    assert not risky, "shown as markup: " + "; ".join(risky)

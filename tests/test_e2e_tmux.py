@@ -119,3 +119,31 @@ def test_demo_in_a_real_terminal(terminal: Terminal) -> None:
 
     terminal.keys("q")
     terminal.wait_for("claimlens-exited-0")
+
+
+def test_claim_panel_reads_to_the_end_and_takes_the_whole_height(terminal: Terminal) -> None:
+    """Issue 15 item 8: at 80x24 the claim panel is reached, scrolled and enlarged by keys."""
+    terminal.wait_for("Ukraine says it fought N Korean troops")
+    time.sleep(1.0)
+    terminal.keys("Enter")
+    terminal.wait_for("Claims ·")
+    terminal.keys("]")  # the next statement another source reports
+    screen = terminal.wait_for("Source B ·")
+    claims_row = next(i for i, line in enumerate(screen.splitlines()) if "Claims ·" in line)
+    assert claims_row > 5  # under the text
+    terminal.keys("c")  # the claims alone, the whole height
+    screen = terminal.wait_for("c: back")
+    lines = screen.splitlines()
+    assert "Claims ·" in lines[1]  # right under the status line: the text is gone
+    assert "Source B ·" in screen and "─ Text ─" not in screen
+    before = screen
+    terminal.keys("j", "j", "space")  # read on: the panel scrolls by keys
+    deadline = time.monotonic() + 10
+    while terminal.screen() == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert terminal.screen() != before
+    terminal.keys("c")  # and back under the text
+    screen = terminal.wait_for("c: alone")
+    assert "Text" in screen.splitlines()[1]
+    terminal.keys("q")
+    terminal.wait_for("claimlens-exited-0")

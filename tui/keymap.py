@@ -51,6 +51,13 @@ _SPECS = [
         "switch between the list and the text (narrow terminals)",
         "Panes",
     ),
+    KeySpec(
+        "pane.claims",
+        "c",
+        "Claims",
+        "the claim panel alone, full height, to read every match (c again: back)",
+        "Panes",
+    ),
     # Claims.
     KeySpec(
         "reader.next_matched",

@@ -27,7 +27,75 @@ STATUS_LABEL = {
 
 
 class MatchList(KeyedOptionList):
-    """The matching statements; Enter jumps to one."""
+    """The matching statements; Enter jumps to one.
+
+    A match can be taller than the pane (80x24 leaves it a few rows): the keys read
+    it to its end first, like ``less``: down/space scroll through the highlighted
+    match, and only at its end move to the next one (up/b likewise backwards).
+    """
+
+    def _highlighted_lines(self) -> tuple[int, int] | None:
+        """First line and the line after the last of the highlighted match."""
+        index = self.highlighted
+        if index is None or index not in self._index_to_line:
+            return None
+        first = self._index_to_line[index]
+        return first, first + self._heights[index]
+
+    def _scroll_lines(self, lines: int) -> None:
+        self.scroll_to(y=int(self.scroll_y) + lines, animate=False, immediate=True)
+
+    def _step(self, direction: int, lines: int) -> None:
+        """Scroll up to ``lines`` within the highlighted match, else go to the next one."""
+        span = self._highlighted_lines()
+        top = int(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        if span is not None:
+            first, end = span
+            if direction > 0 and end > top + height:
+                self._scroll_lines(min(lines, end - (top + height)))
+                return
+            if direction < 0 and first < top:
+                self._scroll_lines(-min(lines, top - first))
+                return
+        target = self._next_enabled(direction)
+        if target is None:
+            self.app.bell()
+            return
+        self.highlighted = target
+        if direction < 0:  # arriving at a match from below: show its end
+            span = self._highlighted_lines()
+            if span is not None and span[1] - span[0] > height:
+                self.scroll_to(y=span[1] - height, animate=False, immediate=True)
+
+    def _next_enabled(self, direction: int) -> int | None:
+        """The next enabled match that way from the highlighted one (no wrapping)."""
+        index = (self.highlighted if self.highlighted is not None else -direction) + direction
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                return index
+            index += direction
+        return None
+
+    def action_cursor_down(self) -> None:
+        self._step(1, 1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1, 1)
+
+    def action_page_down(self) -> None:
+        self._step(1, max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self._step(-1, max(1, self.scrollable_content_region.height - 1))
+
+    def action_last(self) -> None:
+        super().action_last()
+        self.scroll_end(animate=False, immediate=True)
+
+    def action_first(self) -> None:
+        super().action_first()
+        self.scroll_home(animate=False, immediate=True)
 
 
 class ClaimPanel(Vertical):
@@ -95,7 +163,9 @@ class ClaimPanel(Vertical):
             lines[0].append("No statement selected.", self._style("dim"))
             return Text("\n", no_wrap=True, overflow="ellipsis", end="").join(lines)
         status = st.get("status", "unique")
-        lines[0].append(f"#{st['seq'] + 1} ", self._style("label"))
+        # Labels say what a number counts ("#6" read as a claim id, a statement id or a
+        # position): the statement's place in this article, and the claim's id.
+        lines[0].append(f"statement {st['seq'] + 1} ", self._style("label"))
         style = self._style(status) if status in ("corroborated", "conflict") else Style()
         lines[0].append(STATUS_LABEL.get(status, status), style)
         details: list[tuple[str, str, Style]] = []
@@ -114,6 +184,9 @@ class ClaimPanel(Vertical):
             lines[1].append(label, self._style("dim"))
             lines[1].append(value, style)
         first = self.first_seen(claim)
+        if claim and claim.get("id") is not None and self.matches:
+            lines[2].append(f"claim {claim['id']}", self._style("label"))
+            lines[2].append(" · ", self._style("dim"))
         if not self.matches:
             lines[2].append("No other source reports this statement.", self._style("dim"))
         elif first:
@@ -143,7 +216,9 @@ class ClaimPanel(Vertical):
         text.append(f" · {float(match.get('score') or 0):.0f}%", self._style("dim"))
         relation = match.get("relation") or "same"
         text.append(" · ")
-        text.append(RELATION_LABEL.get(relation, relation.upper()), self._style(relation))
+        known = f"claim-panel--{relation}" in self.COMPONENT_CLASSES  # a relation db/ added
+        style = self._style(relation) if known else self._style("label")
+        text.append(RELATION_LABEL.get(relation, relation.upper()), style)
         values = diff_values(match.get("diffs") or [])
         for mine_value, other_value in values:
             text.append("\n")

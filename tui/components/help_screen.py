@@ -58,9 +58,10 @@ class HelpScreen(Screen[None]):
 
     def help_table(self) -> Table:
         table = Table(box=None, show_header=True, expand=False, padding=(0, 1), pad_edge=False)
-        table.add_column("Keys", style="bold", no_wrap=True, min_width=10)
-        table.add_column("What", ratio=1)
-        table.add_column("Binding id (for [keymap])", style="dim", no_wrap=True)
+        # Text, not str: a str header is read as markup ("[keymap]" would vanish).
+        table.add_column(Text("Keys"), style="bold", no_wrap=True, min_width=10)
+        table.add_column(Text("What"), ratio=1)
+        table.add_column(Text("Binding id (for [keymap])"), style="dim", no_wrap=True)
         table.title = Text("claimlens keys — q, ? or Esc closes", style="bold")
         section = None
         for row_section, keys, what, binding_id in self.help_rows():

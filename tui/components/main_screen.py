@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -30,9 +30,14 @@ from tui.components.messages import (
     StatementChanged,
 )
 from tui.components.reader import Reader
+from tui.components.status_line import StatusPart, fit_status, part
 from tui.keymap import bind, effective_keys
 
 NARROW = "-narrow"
+# Below this size one pane at a time: the claim panel takes the text's place (Tab, c).
+SMALL = (60, 15)
+# Below this nothing is legible: a notice says what size is needed.
+TINY = (30, 8)
 # How often the browser asks whether another process changed the database (one cheap
 # PRAGMA), so new articles show within this time plus the time to read the list.
 LIVE_POLL_SECONDS = 1.0
@@ -42,6 +47,9 @@ NEWEST_LOOKUP = 500
 
 class StatusBar(Static):
     """One line: what the list shows (filters, grouping) and where the cursor is."""
+
+    def on_resize(self) -> None:
+        self.screen.update_status()  # type: ignore[attr-defined]
 
 
 class MainScreen(Screen, inherit_bindings=False):
@@ -56,6 +64,7 @@ class MainScreen(Screen, inherit_bindings=False):
         bind("pane.previous", "previous_pane", show=False),
         bind("pane.back", "back"),
         bind("pane.toggle_view", "toggle_view", show=False),
+        bind("pane.claims", "zoom_claims", show=False),
         # Keys that open a screen one types into are priority bindings: they act the
         # moment they are read, so the keys typed right after them go to the new screen.
         bind("app.search", "search", priority=True),
@@ -77,6 +86,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self.state = ListState()
         self.back_stack: list[tuple[int, int]] = []  # (article id, statement seq)
         self.view = "list"  # in narrow layouts: "list" or "reader"
+        self.zoomed = False  # the claim panel alone, full height (c)
         self.hits: list[Any] = []
         self.hit_index = -1
         self.hit_query = ""
@@ -94,6 +104,7 @@ class MainScreen(Screen, inherit_bindings=False):
             with Vertical(id="right"):
                 yield Reader(id="reader")
                 yield ClaimPanel(self.library, id="claims")
+        yield Static(Text(""), id="too-small", markup=False)
         yield Footer(compact=True)
 
     @property
@@ -111,6 +122,11 @@ class MainScreen(Screen, inherit_bindings=False):
     @property
     def narrow(self) -> bool:
         return self.has_class(NARROW)
+
+    @property
+    def small(self) -> bool:
+        """One pane at a time: the text or the claims, never both (short terminals)."""
+        return self.has_class("-small")
 
     def on_mount(self) -> None:
         self.articles.border_title = "Articles"
@@ -133,6 +149,40 @@ class MainScreen(Screen, inherit_bindings=False):
         self.set_class(view == "list", "-view-list")
         self.set_class(view == "reader", "-view-reader")
 
+    def on_resize(self) -> None:
+        width, height = self.size
+        self.set_class(width < SMALL[0] or height < SMALL[1], "-small")
+        tiny = width < TINY[0] or height < TINY[1]
+        self.set_class(tiny, "-tiny")
+        if tiny:
+            self.query_one("#too-small", Static).update(
+                Text(f"terminal too small ({width}×{height}), need {TINY[0]}×{TINY[1]}")
+            )
+        # The palette's key sits on the footer's right: in a narrow footer it lands on the
+        # other keys' labels (Ctrl+P still works; it is in the help).
+        self.query_one(Footer).show_command_palette = width >= SMALL[0]
+        # Shrunk while reading the claims: they stay, in the text's place.
+        self._zoom(self.zoomed or (self.small and self.focused is self.claims.match_list))
+
+    def _zoom(self, on: bool) -> None:
+        """The claim panel alone, full height (on), or back under the text (off)."""
+        self.zoomed = on
+        self.set_class(on, "-zoom-claims")
+        keys = effective_keys("pane.claims", getattr(self.app, "keymap_overrides", {}))
+        key = self.app.get_key_display(Binding(keys.split(",")[0], "noop"))
+        hint = f"{key}: {'back' if on else 'alone'}"
+        self.claims.border_subtitle = Content(hint)
+
+    def action_zoom_claims(self) -> None:
+        if self.zoomed:
+            self._zoom(False)
+            self._set_view("reader")
+            self.reader.focus()
+            return
+        self._zoom(True)
+        self._set_view("reader")
+        self.claims.match_list.focus()
+
     def _panes(self) -> list[Any]:
         panes: list[Any] = []
         if not self.narrow or self.view == "list":
@@ -145,18 +195,21 @@ class MainScreen(Screen, inherit_bindings=False):
 
     def _cycle(self, step: int) -> None:
         focused = self.focused
-        if self.narrow:
+        if self.narrow or self.small:
             order: list[tuple[str, Any]] = [
                 ("list", self.articles),
                 ("reader", self.reader),
             ]
-            if self.claims.matches:
-                order.append(("reader", self.claims.match_list))
+            if self.claims.matches or self.small:
+                order.append(("claims", self.claims.match_list))
             at = next((i for i, (_, w) in enumerate(order) if w is focused), 0)
             view, widget = order[(at + step) % len(order)]
-            self._set_view(view)
+            # Short terminals show the claims in the text's place.
+            self._zoom(view == "claims" and self.small)
+            self._set_view("list" if view == "list" else "reader")
             widget.focus()
             return
+        self._zoom(False)
         panes = self._panes()
         at = panes.index(focused) if focused in panes else -1
         panes[(at + step) % len(panes)].focus()
@@ -168,6 +221,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self._cycle(-1)
 
     def action_toggle_view(self) -> None:
+        self._zoom(False)
         if self.view == "list":
             self._set_view("reader")
             self.reader.focus()
@@ -177,11 +231,16 @@ class MainScreen(Screen, inherit_bindings=False):
 
     def focus_claims(self) -> None:
         if self.claims.matches:
+            if self.small:
+                self._zoom(True)
             self.claims.match_list.focus()
         else:
             self.app.bell()
 
     def action_back(self) -> None:
+        if self.zoomed:
+            self.action_zoom_claims()
+            return
         if self.back_stack:
             article_id, seq = self.back_stack.pop()
             self.open_article(article_id, seq, remember=False)
@@ -213,6 +272,7 @@ class MainScreen(Screen, inherit_bindings=False):
             index = next((i for i, s in enumerate(self.reader.statements) if s["seq"] == seq), 0)
             self.reader.set_cursor(index, force=True)
         self.articles.move_to_article(article_id)
+        self._zoom(False)
         self._set_view("reader")
         self.reader.focus()
         self.update_status()
@@ -250,29 +310,45 @@ class MainScreen(Screen, inherit_bindings=False):
 
     # --- status line ---------------------------------------------------------------
 
-    def update_status(self) -> None:
+    def status_parts(self) -> list[StatusPart]:
+        """What the status line says, each part with its priority (see status_line)."""
         filt = self.state.filter
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append("claimlens", "bold")
         n, stories = self.counts
-        text.append(f"  {n:,} article{'s' if n != 1 else ''}")
-        if self.state.by_story:
-            text.append(f" in {stories:,} stor{'ies' if stories != 1 else 'y'}")
+        articles = f"{n:,} article{'s' if n != 1 else ''}"
+        in_stories = f" in {stories:,} stor{'ies' if stories != 1 else 'y'}"
+        parts = [
+            part(10, "claimlens", "bold", short=""),
+            part(30, articles + (in_stories if self.state.by_story else ""), short=articles),
+        ]
         if filt.source:
-            text.append("  source: ")
-            text.append(filt.source, "bold")
+            parts.append(part(85, f"source: {filt.source}", "bold", short=filt.source))
         if filt.since or filt.until:
-            text.append(f"  dates: {filt.since or '…'} – {filt.until or '…'}")
+            dates = f"{filt.since or '…'} – {filt.until or '…'}"
+            parts.append(part(70, f"dates: {dates}", short=dates.replace(" – ", "–")))
         reader = self.reader
         if reader.article is not None and reader.statements:
-            text.append(f"  statement {reader.cursor + 1}/{len(reader.statements)}")
+            where = f"{reader.cursor + 1}/{len(reader.statements)}"
+            listed = self.articles.current
+            if listed is not None and listed["id"] == reader.article["id"]:
+                parts.append(part(90, f"statement {where}", short=f"st. {where}"))
+            else:  # a jump or a search hit opened an article the filters hide
+                full, short = f"statement {where} (not in the list)", f"st. {where} (filtered)"
+                parts.append(part(90, full, short=short))
         if self.back_stack:
-            text.append(f"  ↩ {len(self.back_stack)}")
-        if self.hits:
-            text.append(f"  hit {self.hit_index + 1}/{len(self.hits)}")
+            parts.append(part(40, f"↩ {len(self.back_stack)}"))
+        if self.hits and self.on_hit():  # only while the cursor is on the hit
+            parts.append(part(50, f"hit {self.hit_index + 1}/{len(self.hits)}"))
         if self.new_articles:
-            text.append(f"  {self.new_articles:,} new", "bold")
-        self.query_one(StatusBar).update(text, layout=False)  # one line, always
+            parts.append(part(60, f"{self.new_articles:,} new", "bold"))
+        return parts
+
+    def update_status(self) -> None:
+        status = self.query_one(StatusBar)
+        width = status.content_region.width or self.app.size.width - 2
+        text = fit_status(self.status_parts(), width)
+        reader = self.reader
+        n, stories = self.counts
+        status.update(text, layout=False)  # one line, always
         self.articles.border_title = (
             f"Stories ({stories:,})" if self.state.by_story else f"Articles ({n:,})"
         )
@@ -280,6 +356,8 @@ class MainScreen(Screen, inherit_bindings=False):
             self.reader.border_title = "Text"
             # Content, not a str: a str title would be parsed as markup.
             self.reader.border_subtitle = Content(reader.article["source"] or "")
+        else:
+            self.reader.border_subtitle = ""
 
     # --- list state ------------------------------------------------------------------
 
@@ -287,6 +365,9 @@ class MainScreen(Screen, inherit_bindings=False):
         self.state = state
         current = self.reader.article
         self.articles.load(state, article_id=current["id"] if current else None)
+        if self.articles.current is None:  # nothing listed: nothing to read either
+            self.reader.show(None)
+            self.claims.show(None, None)
         self._count()
         self.update_status()
 
@@ -354,9 +435,15 @@ class MainScreen(Screen, inherit_bindings=False):
     def action_fuzzy_search(self) -> None:
         self.action_search(fuzzy=True)
 
-    def _open_hit(self) -> None:
+    def _open_hit(self, *, remember: bool = True) -> None:
         hit = self.hits[self.hit_index]
-        self.open_article(hit.article_id, hit.seq)
+        self.open_article(hit.article_id, hit.seq, remember=remember)
+
+    def on_hit(self) -> bool:
+        """Whether the reader's cursor is on the search hit last opened."""
+        if not 0 <= self.hit_index < len(self.hits) or self.reader.current is None:
+            return False
+        return self.reader.current["id"] == self.hits[self.hit_index].statement_id
 
     def _step_hit(self, step: int) -> None:
         if not self.hits:
@@ -367,8 +454,11 @@ class MainScreen(Screen, inherit_bindings=False):
             self.app.bell()
             self.notify(f"No {'more' if step > 0 else 'earlier'} hits.", timeout=2)
             return
+        # Stepping through the hits is one place in the jump-back history: the place
+        # before the first hit (a step is remembered only from somewhere else).
+        remember = not self.on_hit()
         self.hit_index = index
-        self._open_hit()
+        self._open_hit(remember=remember)
 
     def action_next_hit(self) -> None:
         self._step_hit(1)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style as RichStyle
 from textual.binding import BindingType
+from textual.strip import Strip
+from textual.style import Style
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from tui.components.line_view import cursor_bindings
 from tui.keymap import bind
@@ -21,3 +25,16 @@ class KeyedOptionList(OptionList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        """The highlighted option also gets its CSS text style (``reverse`` without
+        colour): Textual paints options with a visual style that has no reverse, so
+        under NO_COLOR the highlighted option would not stand out at all."""
+        strips = super()._get_option_render(option, style)
+        if self.highlighted is None or self._option_to_index.get(option) != self.highlighted:
+            return strips
+        rich = self.get_component_rich_style("option-list--option-highlighted", partial=True)
+        attributes = RichStyle(reverse=rich.reverse or None)
+        if not rich.reverse:
+            return strips
+        return [strip.apply_style(attributes) for strip in strips]
