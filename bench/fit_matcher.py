@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_match_data import (
+    DATA,
     basil_articles,
     bbc_articles,
     mrpc_pairs,
@@ -70,8 +71,18 @@ BASIL_WEIGHT = 4.0
 # the database's pairs their own intercept, so the model is fitted to both base rates
 # and no cut-off is tuned. The CV accuracy at these other cut-offs is printed only to
 # show how flat it is around 0.5.
-SAME_P = 0.5
-THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+# The app's SAME_P: the lowest threshold whose MRPC CV precision of 'same' reaches this
+# (precision first: the accuracy-optimal 0.5 is reported too).
+TARGET_PRECISION = 0.9
+# STS Benchmark (graded 0-5): gold >= STS_SAME is 'same' when STS train is fitted on
+# (--sts-weight); gold >= STS_RELATED is at least the same event, what RELATED_P is cut
+# for among RELATED_CUTS.
+STS = DATA / "stsbenchmark"
+STS_WEIGHT = 0.0
+STS_SAME = 4.0
+STS_RELATED = 2.0
+RELATED_CUTS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 # L2 penalty: strong enough to smooth the ramped features' curves (chosen by the CV
 # among 1, 3, 10, 30).
 L2 = 10.0
@@ -374,15 +385,61 @@ def _signs(matcher: Any) -> tuple[int | None, ...]:
     )
 
 
-def _claim_p(matcher: Any, f: Any, model: Any) -> float:
-    """The probability the decision rule compares to SAME_P (0 for a conflict)."""
+def _same_p(matcher: Any, f: Any, model: Any) -> float:
+    """The probability the decision rule compares to SAME_P: the best over the whole
+    pair and its aligned clauses of those that may be 'same' (specific, no number
+    conflict, nothing that breaks the claim); 0 when none may."""
     if f.quick_reject:
         return 0.0
     best = 0.0
     for ff in (f, f.clause):
-        if ff is not None and not ff.diffs:
-            best = max(best, model.probability(ff.values))
+        if ff is None or ff.diffs or not ff.specific:
+            continue
+        if any(r in matcher.BREAKING for r in ff.breaks):
+            continue
+        best = max(best, model.probability(ff.values))
     return best
+
+
+def _claim_p(f: Any, model: Any) -> float:
+    """How alike the two claims are, rules aside: the best p of the whole and clause."""
+    if f.quick_reject:
+        return 0.0
+    return max(model.probability(ff.values) for ff in (f, f.clause) if ff is not None)
+
+
+def sts_pairs(path: Path) -> list[tuple[float, str, str]]:
+    """(gold 0..5, sentence 1, sentence 2) of an STS Benchmark file."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 7:
+                out.append((float(cols[4]), cols[5], cols[6]))
+    return out
+
+
+def _ranks(xs: list[float]) -> list[float]:
+    order = sorted(range(len(xs)), key=xs.__getitem__)
+    r = [0.0] * len(xs)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            r[order[k]] = (i + j) / 2
+        i = j + 1
+    return r
+
+
+def _pearson(x: list[float], y: list[float]) -> float:
+    n = len(x)
+    mx, my = sum(x) / n, sum(y) / n
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True))
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    return sxy / (sxx * syy) ** 0.5 if sxx and syy else 0.0
 
 
 def main() -> None:
@@ -395,105 +452,122 @@ def main() -> None:
         "--basil-weight", type=float, default=BASIL_WEIGHT, help="sample weight of BASIL pairs"
     )
     ap.add_argument(
-        "--write", action="store_true", help="rewrite INTERCEPT/WEIGHTS in db/matcher.py"
+        "--sts-weight",
+        type=float,
+        default=STS_WEIGHT,
+        help="sample weight of STS train pairs (gold >= STS_SAME is 'same'); 0 leaves them out",
+    )
+    ap.add_argument(
+        "--write", action="store_true", help="rewrite db/matcher_weights.py with the fit"
     )
     args = ap.parse_args()
     if args.common_words:
         common_words()
         return
-    fit(args.folds, args.l2, args.seed, args.basil_weight, write=args.write)
+    fit(args.folds, args.l2, args.seed, args.basil_weight, args.sts_weight, write=args.write)
 
 
-def fit(folds: int, l2: float, seed: int, basil_weight: float, *, write: bool = False) -> None:
+def _featurise(matcher: Any, pairs: list[tuple[Any, str, str]]) -> list[Any]:
+    return [
+        matcher.features(matcher.prepare(a), matcher.prepare(b), full=True) for _, a, b in pairs
+    ]
+
+
+def fit(
+    folds: int,
+    l2: float,
+    seed: int,
+    basil_weight: float,
+    sts_weight: float,
+    *,
+    write: bool = False,
+) -> None:
     from db import matcher
 
     started = time.monotonic()
     sets = []
-    for name, pairs in (("MRPC", mrpc_pairs()), ("BASIL", None)):
-        if pairs is None:
-            rows = basil_pairs()
-            feats = [matcher.features(a, b, full=True) for _, _, _, a, b in rows]
-            ys = [r[0] for r in rows]
-        else:
-            feats = [
-                matcher.features(matcher.prepare(a), matcher.prepare(b), full=True)
-                for _, a, b in pairs
-            ]
-            ys = [r[0] for r in pairs]
-        sets.append((name, feats, ys))
+    mrpc = mrpc_pairs()
+    sets.append(("MRPC", _featurise(matcher, mrpc), [y for y, _, _ in mrpc], 1.0))
+    rows = basil_pairs()
+    basil_feats = [matcher.features(a, b, full=True) for *_, a, b in rows]
+    sets.append(("BASIL", basil_feats, [r[0] for r in rows], basil_weight))
+    sts_train = sts_pairs(STS / "sts-train.csv")
+    sts_dev = sts_pairs(STS / "sts-dev.csv")
+    if sts_weight > 0:
+        ys = [int(g >= STS_SAME) for g, _, _ in sts_train]
+        sets.append(("STS", _featurise(matcher, sts_train), ys, sts_weight))
     n_feat = f"{len(matcher.FEATURE_NAMES)} features, {len(matcher.MODEL_NAMES)} model inputs"
     print(
-        ", ".join(f"{name}: {len(ys)} pairs ({sum(ys)} same)" for name, _, ys in sets)
+        ", ".join(f"{name}: {len(ys)} pairs ({sum(ys)} same)" for name, _, ys, _ in sets)
         + f"; {n_feat} ({time.monotonic() - started:.1f}s)"
     )
-    weight_of = {"MRPC": 1.0, "BASIL": basil_weight}
     rnd = random.Random(seed)
     folds_of = []
-    for _, feats, _ in sets:
+    for _, feats, _, _ in sets:
         idx = list(range(len(feats)))
         rnd.shuffle(idx)
         folds_of.append({i: k % folds for k, i in enumerate(idx)})
-    correct = {name: [0, 0] for name, _, _ in sets}  # decision rule, p >= SAME_P
-    cv_probs: dict[str, list[tuple[float, int]]] = {name: [] for name, _, _ in sets}
+    # Per set: (same-eligible p, claim p, label) of every pair, out of fold.
+    cv: dict[str, list[tuple[float, float, int]]] = {name: [] for name, *_ in sets}
     for k in range(folds):
         xs, ys_, ws = [], [], []
-        for (name, feats, ys), fold_of in zip(sets, folds_of, strict=True):
+        for (_, feats, ys, weight), fold_of in zip(sets, folds_of, strict=True):
             for i, f in enumerate(feats):
                 # Pairs the quick test rejects are decided by it, not by the model.
                 if fold_of[i] != k and not f.quick_reject:
                     xs.append(matcher.expand(f.vector()))
                     ys_.append(ys[i])
-                    ws.append(weight_of[name])
+                    ws.append(weight)
         w = fit_bounded(xs, ys_, l2, ws, _signs(matcher))
         model = matcher.Model(tuple(w[1:]), w[0])
-        for (name, feats, ys), fold_of in zip(sets, folds_of, strict=True):
+        for (name, feats, ys, _), fold_of in zip(sets, folds_of, strict=True):
             for i, f in enumerate(feats):
                 if fold_of[i] == k:
-                    same = matcher.decide(f, model).relation == "same"
-                    cv_probs[name].append((_claim_p(matcher, f, model), ys[i]))
-                    correct[name][0] += same == (ys[i] == 1)
-                    correct[name][1] += (model.probability(f.vector()) >= matcher.SAME_P) == (
-                        ys[i] == 1
-                    )
-    for name, feats, _ in sets:
-        n = len(feats)
-        print(
-            f"{name}: {folds}-fold CV accuracy {correct[name][0] / n:.4f} (relation 'same' = "
-            f"paraphrase), {correct[name][1] / n:.4f} (p >= SAME_P alone)"
-        )
-    print("threshold on the claim probability (CV): accuracy per set")
+                    cv[name].append((_same_p(matcher, f, model), _claim_p(f, model), ys[i]))
+    print(f"{folds}-fold CV: 'same' (rules and model) at p >= t vs the label; accuracy, P, R")
+    app_p = None
     for thr in THRESHOLDS:
-        accs = {
-            name: sum((p >= thr) == (y == 1) for p, y in probs) / len(probs)
-            for name, probs in cv_probs.items()
-        }
-        print(f"  {thr:.2f}: " + ", ".join(f"{k} {v:.4f}" for k, v in accs.items()))
+        line = []
+        for name, rows_ in cv.items():
+            tp = sum(1 for p, _, y in rows_ if p >= thr and y)
+            fp = sum(1 for p, _, y in rows_ if p >= thr and not y)
+            fn = sum(1 for p, _, y in rows_ if p < thr and y)
+            acc = (len(rows_) - fp - fn) / len(rows_)
+            prec = tp / max(1, tp + fp)
+            line.append(f"{name} {acc:.4f} P {prec:.3f} R {tp / max(1, tp + fn):.3f}")
+            if name == "MRPC" and app_p is None and prec >= TARGET_PRECISION:
+                app_p = thr
+        print(f"  t={thr:.2f}: " + " | ".join(line))
+    name0 = "MRPC"
+    no_rules = sum((c >= 0.5) == bool(y) for _, c, y in cv[name0]) / len(cv[name0])
+    print(f"MRPC CV accuracy of the model alone (no rules, p >= 0.5): {no_rules:.4f}")
+    app_p = app_p if app_p is not None else THRESHOLDS[-1]
+    print(f"app threshold SAME_P = {app_p} (lowest with MRPC CV precision >= {TARGET_PRECISION})")
     kept = [
-        (matcher.expand(f.vector()), y, weight_of[name])
-        for name, feats, ys in sets
+        (matcher.expand(f.vector()), y, weight)
+        for _, feats, ys, weight in sets
         for f, y in zip(feats, ys, strict=True)
         if not f.quick_reject
     ]
-    xs = [x for x, _, _ in kept]
-    ys_all = [y for _, y, _ in kept]
-    ws = [wt for _, _, wt in kept]
-    w = fit_bounded(xs, ys_all, l2, ws, _signs(matcher))
-    block = (
-        "# Fitted by bench/fit_matcher.py.\n"
-        + f"SAME_P = {SAME_P}\nINTERCEPT = {w[0]:.4f}\nWEIGHTS: tuple[float, ...] = (\n"
+    w = fit_bounded(
+        [x for x, _, _ in kept],
+        [y for _, y, _ in kept],
+        l2,
+        [wt for *_, wt in kept],
+        _signs(matcher),
     )
+    model = matcher.Model(tuple(w[1:]), w[0])
+    related_p = _sts_report(matcher, model, app_p, sts_train, sts_dev)
+    block = "# Fitted by bench/fit_matcher.py.\n"
+    block += f"SAME_P = {app_p}\n"
+    block += "# 'related' at or above this p (when the two share a participant), from STS train.\n"
+    block += f"RELATED_P = {related_p}\n"
+    block += f"INTERCEPT = {w[0]:.4f}\nWEIGHTS: tuple[float, ...] = (\n"
     for name, wi in zip(matcher.MODEL_NAMES, w[1:], strict=True):
         block += f"    {wi:.4f},  # {name}\n"
     block += ")\n"
     print("\n# fitted on all pairs:")
     print(block)
-    model = matcher.Model(tuple(w[1:]), w[0])
-    for name, feats, ys in sets:
-        acc = sum(
-            (matcher.decide(f, model).relation == "same") == (y == 1)
-            for f, y in zip(feats, ys, strict=True)
-        )
-        print(f"{name}: training accuracy {acc / len(ys):.4f}")
     if write:
         from db import matcher_weights
 
@@ -502,6 +576,45 @@ def fit(folds: int, l2: float, seed: int, basil_weight: float, *, write: bool = 
         start = src.index("# Fitted by bench/fit_matcher.py")
         path.write_text(src[:start] + block, encoding="utf-8")
         print(f"written to {path}")
+
+
+def _sts_report(matcher: Any, model: Any, same_p: float, train: list, dev: list) -> float:
+    """STS: RELATED_P, the cut on p that best tells gold >= STS_RELATED (the same
+    event at least) from below among the train pairs that share a participant (the
+    only ones 'related' can apply to); then on dev the correlation of the claim
+    probability with the graded gold and the relations per gold band."""
+    feats = _featurise(matcher, train)
+    linked = [(f, g) for f, (g, _, _) in zip(feats, train, strict=True) if f.linked]
+    ps = [_claim_p(f, model) for f, _ in linked]
+    gold = [g for _, g in linked]
+    print(f"STS train: {len(linked)} of {len(train)} pairs share a participant")
+    best = max(
+        RELATED_CUTS,
+        key=lambda t: sum((p >= t) == (g >= STS_RELATED) for p, g in zip(ps, gold, strict=True)),
+    )
+    acc = sum((p >= best) == (g >= STS_RELATED) for p, g in zip(ps, gold, strict=True)) / len(ps)
+    print(f"STS train: RELATED_P = {best} (accuracy {acc:.4f} for gold >= {STS_RELATED})")
+    dev_feats = _featurise(matcher, dev)
+    dps = [_claim_p(f, model) for f in dev_feats]
+    dgold = [g for g, _, _ in dev]
+    print(
+        f"STS dev ({len(dev)} pairs): Pearson {_pearson(dps, dgold):.4f}, "
+        f"Spearman {_pearson(_ranks(dps), _ranks(dgold)):.4f} (claim probability vs gold)"
+    )
+    matcher.SAME_P = matcher.CONFLICT_P = same_p
+    matcher.RELATED_P = best
+    bands: dict[int, Counter[str]] = {}
+    for f, g in zip(dev_feats, dgold, strict=True):
+        bands.setdefault(min(4, int(g)), Counter())[matcher.decide(f, model).relation] += 1
+    print(f"STS dev relations by gold band (SAME_P {same_p}, RELATED_P {best}):")
+    for band in sorted(bands):
+        c = bands[band]
+        n = sum(c.values())
+        parts = ", ".join(
+            f"{r} {c[r] / n:.2f}" for r in ("same", "conflict", "related", "different")
+        )
+        print(f"  gold {band}-{band + 1}: {n} pairs: {parts}")
+    return best
 
 
 if __name__ == "__main__":

@@ -437,3 +437,95 @@ COMMON_TIERS: tuple[str, str, str] = (
 )
 
 TIER_WEIGHTS = (0.25, 0.5, 0.75)
+
+
+# ------------------------------------------------------------------ the matcher's rules
+# Each table is plain lower-case words, matched against a statement's words as written
+# (lower-cased): inflections are listed, no stemming, so "deny" is not folded into
+# "not" here and "May" the month is told from "may" by its capital.
+
+# Denial: the statement says a report is false. A verb of its own, or "rejected" /
+# "dismissed" followed within two words by what is rejected (a report, a claim).
+DENIAL_VERBS = frozenset(
+    """
+    deny denies denied denying denial denials refute refutes refuted refuting rebut rebuts
+    rebutted debunk debunked debunks
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+REJECTION_VERBS = frozenset(
+    """
+    reject rejects rejected rejecting dismiss dismisses dismissed dismissing disputed
+    disputes dispute
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+REJECTED_OBJECTS = frozenset(
+    """
+    report reports reporting claim claims allegation allegations accusation accusations
+    suggestion suggestions charge charges rumor rumors rumour rumours story stories notion
+    idea assertion assertions account accounts speculation
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+# Modality and hedges: a statement of what may, might or is planned to happen is not
+# the statement that it happened. Single words (lower case as written: "May" the month
+# is capitalised), and verbs that hedge only before "to" ("plans to", "is expected to").
+HEDGE_WORDS = frozenset(
+    """
+    may might could possibly perhaps maybe likely unlikely probably potentially if unless
+    considering weighing mulling proposed proposes proposing
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+HEDGE_BEFORE_TO = frozenset(
+    """
+    plan plans planned planning intend intends intended intending expect expects expected
+    threaten threatens threatened threatening want wants wanted hope hopes hoped hoping aim
+    aims aimed aiming seek seeks seeking sought consider considers
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+# The future, told as such ("will", "is set to"): a hedged statement is not matched
+# with a plain statement of fact, but may be with one about the future.
+FUTURE_WORDS = frozenset(
+    """
+    will would shall won't wouldn't going set poised vow vows vowed pledge pledges pledged
+    promise promises promised prepare prepares prepared preparing
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+# Opposite predicates: on each axis, words of one pole against words of the other.
+# "raised" vs "cut", "won" vs "lost": the same sentence with the other pole is
+# another claim. A statement holding both poles of an axis says nothing on it.
+OPPOSITES: tuple[tuple[str, str], ...] = (
+    (
+        "raise raised raises raising increase increased increases increasing boost boosted "
+        "boosts hike hiked hikes rise rose risen rises rising higher grow grew grown grows "
+        "growing gain gained gains expand expanded expands expanding climb climbed climbs "
+        "jump jumped jumps surge surged surges soar soared soars up",
+        "cut cuts cutting reduce reduced reduces reducing lower lowered lowers lowering "
+        "decrease decreased decreases decreasing fall fell fallen falls falling drop dropped "
+        "drops dropping decline declined declines declining shrink shrank shrunk shrinks "
+        "slash slashed slashes slump slumped plunge plunged plunges tumble tumbled down",
+    ),
+    ("win wins won winning victory victories", "lose loses lost losing defeat defeated"),
+    ("guilty convicted convict convicts", "acquitted acquit acquits innocent"),
+    (
+        "approve approved approves approval pass passed passes accept accepted accepts",
+        "reject rejected rejects rejection block blocked blocks veto vetoed vetoes refuse "
+        "refused refuses",
+    ),
+    ("support supports supported supporting", "oppose opposes opposed opposing"),
+    ("open opened opens reopen reopened reopens", "close closed closes shut shuts"),
+    ("hire hired hires hiring", "fire fired fires firing layoff layoffs"),
+    ("buy bought buys buying", "sell sold sells selling"),
+    ("allow allowed allows legal legalize legalized", "ban banned bans illegal forbid forbade"),
+    (
+        "start started starts begin began begins launch launched launches resume resumed",
+        "end ended ends stop stopped stops halt halted halts suspend suspended suspends",
+    ),
+    ("join joined joins enter entered", "leave leaves quit quits exit exited withdraw withdrew"),
+    ("agree agreed agrees", "disagree disagreed disagrees"),
+    ("confirm confirmed confirms", "deny denied denies"),
+    ("succeed succeeded succeeds success", "fail failed fails failure"),
+    ("strengthen strengthened strengthens", "weaken weakened weakens"),
+    ("more", "less fewer"),
+)

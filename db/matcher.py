@@ -67,13 +67,25 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from db.matcher_weights import INTERCEPT, SAME_P, WEIGHTS
+from db.lexicon import (
+    ALIASES,
+    DENIAL_VERBS,
+    FUTURE_WORDS,
+    HEDGE_BEFORE_TO,
+    HEDGE_WORDS,
+    NEGATIONS,
+    OPPOSITES,
+    REJECTED_OBJECTS,
+    REJECTION_VERBS,
+)
+from db.matcher_weights import INTERCEPT, RELATED_P, SAME_P, WEIGHTS
 from db.normalize import (
     _RARITY,
     INFORMATIVE_RARITY,
     PLACE_TOKENS,
     Token,
     clean,
+    normalize_word,
     tokenize,
 )
 from db.numbers import NumberSpan, extract_numbers
@@ -122,10 +134,16 @@ MIN_CONTAINMENT = 0.2
 # word at least normalize.INFORMATIVE_RARITY rare (which makes blocking on such
 # words lose nothing the matcher would find).
 MIN_SHARED_WEIGHT = 1.5
+# A statement with no name, number or quotation needs this many content words (one of
+# them rare: outside normalize's common tiers) to be matched at all (see _is_specific).
+SPECIFIC_WORDS = 4
 # Names written differently ("Zelensky"/"Zelenskiy") count as the same token when
 # rapidfuzz.ratio >= this and both are at least FUZZY_MIN_LEN characters.
 FUZZY_TOKEN_RATIO = 85.0
 FUZZY_MIN_LEN = 5
+# ... and, when asking whether each side names someone the other does not, a looser
+# spelling match of names alone ("Zulifquar" / "Zulfiqar", "Djihad" / "Jihad").
+NAME_RATIO = 70.0
 # Two numbers agree when equal within this relative tolerance, or when the less
 # precise one is the other rounded (e.g. "1.5 million" and "1,520,000" with "about").
 NUMBER_REL_TOL = 1e-6
@@ -220,6 +238,7 @@ def _model_names() -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
 MODEL_NAMES, MODEL_SIGNS, _MODEL_BASE = _model_names()
 # Features zeroed to ask "would this be the same claim if the numbers agreed?"
 _NUMBER_DISAGREEMENT = (FEATURE_NAMES.index("numbers_conflict"),)
+_NUMBERS_AGREE = FEATURE_NAMES.index("numbers_agree")
 
 # SAME_P, INTERCEPT and WEIGHTS: fitted by bench/fit_matcher.py (db/matcher_weights.py).
 
@@ -309,6 +328,10 @@ class Num:
     unit: str | None
     qualifier: str | None
     raw: str
+    # What the number counts or measures: the first content words after it (else the
+    # last before it), normalised; filled by prepare(). Two numbers only conflict when
+    # these share a word ("11,000 soldiers in Kursk" vs "10,000 troops in Kursk").
+    measures: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +365,11 @@ class Prepared:
     words: tuple[str, ...]  # every token normalised, stop words and numbers included
     clauses: tuple[Clause, ...]  # its clauses (and pairs of adjacent clauses)
     names: frozenset[str]  # entities that are not places: people, organisations
+    # Markers of how the claim is put (see _stance): "hedge", "denial", and the poles
+    # of opposite predicates it uses ("0+": raised, "0-": cut). Mostly empty.
+    stance: frozenset[str] = frozenset()
+    # It says something specific enough to be matched at all (see _is_specific).
+    specific: bool = True
     # The article around the statement (see with_context); None: no article.
     context: ArticleContext | None = None
     lweight: float = 0.0  # sum of the context's local weights over tokset
@@ -508,7 +536,14 @@ def _sub(p: Prepared, clause: Any) -> Prepared:
     if p.context is not None:
         lw = p.context.lw
         lweight = math.fsum(lw.get(t, _LOG2) for t in sub.tokset)
-    return replace(sub, speaker=p.speaker, context=p.context, negated=p.negated, lweight=lweight)
+    return replace(
+        sub,
+        speaker=p.speaker,
+        context=p.context,
+        negated=p.negated,
+        stance=p.stance,
+        lweight=lweight,
+    )
 
 
 _QUOTED_RE = re.compile(r'"[^"]*"')
@@ -572,6 +607,9 @@ def prepare(
     tokset = frozenset(tokens)
     given = numbers is not None
     nums = tuple(numbers) if given else tuple(_as_num(n) for n in extract_numbers(text))
+    if nums:
+        nums = _with_measures(nums, text, content)
+    raw_words = _RAW_WORD_RE.findall(text)
     if speaker is None:
         speaker = _find_speaker(text)
     spk = _frozen(intern(t.norm) for t in tokenize(speaker) if not t.stop) if speaker else _EMPTY
@@ -584,15 +622,102 @@ def prepare(
         numbers=nums,
         speaker=spk,
         quoted=_quoted_tokens(text, content, quotes),
-        negated="not" in tokset,
+        negated=any(w.lower() in _NEGATORS for w in raw_words),
         words=words,
         # Only long statements are compared clause by clause (see features()).
         clauses=_clauses(text, content) if split and len(words) >= CLAUSE_MIN_WORDS else (),
         names=_frozen(
             tok for tok, t in zip(tokens, content, strict=True) if t.cap and tok not in PLACE_TOKENS
         ),
+        stance=_stance(raw_words),
+        specific=_is_specific(tokset, content, nums, text),
         lweight=_LOG2 * len(tokset),
     )
+
+
+_RAW_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+# Negation without the verbs of denial (a denial is its own marker, see _stance).
+_NEGATORS = NEGATIONS - DENIAL_VERBS
+_POLES: dict[str, tuple[str, ...]] = {}
+for _axis, (_plus, _minus) in enumerate(OPPOSITES):
+    for _sign, _words in (("+", _plus), ("-", _minus)):
+        for _w in _words.split():
+            _POLES[_w] = (*_POLES.get(_w, ()), sys.intern(f"{_axis}{_sign}"))
+_HEDGE = sys.intern("hedge")
+_FUTURE = sys.intern("future")
+_DENIAL = sys.intern("denial")
+
+
+def _stance(raw_words: list[str]) -> frozenset[str]:
+    """Hedge, future, denial and the poles of opposite predicates in a statement's words (as
+    written). An axis whose both poles occur ("rose ... while ... fell") is dropped:
+    the statement says nothing single on it."""
+    out: set[str] = set()
+    low = [w.lower() for w in raw_words]
+    for i, w in enumerate(low):
+        if w in HEDGE_WORDS:
+            if w != "may" or raw_words[i] == "may":  # "May" is the month
+                out.add(_HEDGE)
+        elif w in HEDGE_BEFORE_TO and "to" in low[i + 1 : i + 3]:
+            out.add(_HEDGE)
+        elif w in FUTURE_WORDS:
+            out.add(_FUTURE)
+        if w in DENIAL_VERBS or (
+            w in REJECTION_VERBS and not REJECTED_OBJECTS.isdisjoint(low[i + 1 : i + 4])
+        ):
+            out.add(_DENIAL)
+        poles = _POLES.get(w)
+        if poles:
+            out.update(poles)
+    if not out:
+        return _EMPTY
+    both = {m[:-1] for m in out if m[-1] == "+"} & {m[:-1] for m in out if m[-1] == "-"}
+    if both:
+        out = {m for m in out if m[:-1] not in both}
+    return _frozen(out)
+
+
+def _is_specific(tokset: frozenset[str], content: list[Token], nums: tuple, text: str) -> bool:
+    """A name, a number, a quotation, or SPECIFIC_WORDS content words of which one is
+    rare: "He pleads not guilty.", "Or vice versa?" and "A very good relationship."
+    are not claims anyone can be said to corroborate on their own."""
+    if nums or '"' in text or any(t.cap and t.norm not in PLACE_TOKENS for t in content):
+        return True
+    rest = tokset - _NOT
+    return len(rest) >= SPECIFIC_WORDS and any(_RARITY.get(t, 1.0) >= 1.0 for t in rest)
+
+
+_NOT = frozenset({"not"})
+
+
+# Content words looked at after a number for what it measures (before it, when none).
+MEASURE_WORDS = 2
+# normalize's first tier of common words (in more than 1% of news sentences).
+COMMONEST_RARITY = 0.25
+
+
+def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tuple[Num, ...]:
+    """``nums`` with what each measures: the first MEASURE_WORDS content tokens after it
+    and before the next number ("$40 million on schools and $12 million on parks"),
+    else the last ones before it; places are skipped ("11,000 North Korean soldiers"
+    count soldiers). A number not found in ``text`` is left as it is."""
+    found = sorted(((text.find(n.raw) if n.raw else -1), i) for i, n in enumerate(nums))
+    out = list(nums)
+    for k, (pos, i) in enumerate(found):
+        if pos < 0:
+            continue
+        n = nums[i]
+        end = pos + len(n.raw)
+        stop = found[k + 1][0] if k + 1 < len(found) else len(text)
+        words = [t.norm for t in content if end <= t.start < stop and t.norm not in PLACE_TOKENS]
+        if not words:
+            words = [t.norm for t in content if t.start < pos and t.norm not in PLACE_TOKENS]
+            words = words[-MEASURE_WORDS:]
+        # The commonest words ("new", "year") say little of what is counted: the
+        # others first, those only when nothing else is near.
+        telling = [w for w in words if _RARITY.get(w, 1.0) > COMMONEST_RARITY]
+        out[i] = replace(n, measures=_frozen((telling or words)[:MEASURE_WORDS]))
+    return tuple(out)
 
 
 # ------------------------------------------------------------------ features
@@ -603,6 +728,14 @@ class Features:
     values: list[float]  # the base features (FEATURE_NAMES); expand() gives the model's inputs
     diffs: list[dict[str, Any]] = field(default_factory=list)
     quick_reject: bool = False
+    # Why the pair cannot be 'same' whatever p says (see _breaks): "negation",
+    # "denial", "modality", "opposite", "other names".
+    breaks: tuple[str, ...] = ()
+    # Both statements are specific (Prepared.specific); else never matched.
+    specific: bool = False
+    # The two share a participant (a name, number, speaker or quote): enough to be
+    # 'related' when they make different claims.
+    linked: bool = False
     # The features of the best-aligned clauses, when they align much better than the
     # whole statements (a long sentence carrying the claim among others).
     clause: Features | None = None
@@ -611,9 +744,12 @@ class Features:
         return self.values
 
     def as_if_numbers_agreed(self) -> list[float]:
+        """The features had the differing numbers agreed: no conflict, and each
+        differing pair counted among the agreeing ones."""
         v = list(self.values)
         for i in _NUMBER_DISAGREEMENT:
             v[i] = 0.0
+        v[_NUMBERS_AGREE] = math.log(math.exp(v[_NUMBERS_AGREE]) + len(self.diffs))
         return v
 
     def as_dict(self) -> dict[str, float]:
@@ -693,10 +829,11 @@ def _qualifiers_clash(a: Num, b: Num) -> bool:
 
 def _compare_numbers(
     na: tuple[Num, ...], nb: tuple[Num, ...]
-) -> tuple[int, int, list[dict[str, Any]]]:
-    """(agreeing pairs, numbers left unpaired, differing pairs as diffs)."""
+) -> tuple[int, int, list[dict[str, Any]], bool]:
+    """(agreeing pairs, numbers left unpaired, differing pairs as diffs, whether each
+    side keeps an unpaired number of one unit: two amounts of different things)."""
     if not na or not nb:
-        return 0, len(na) + len(nb), []
+        return 0, len(na) + len(nb), [], False
     left = list(na)
     right = list(nb)
     agree = 0
@@ -711,15 +848,24 @@ def _compare_numbers(
                 left.remove(a)
                 right.remove(b)
                 break
-    # What is left: pair numbers of the same unit, in order of appearance.
+    # What is left: pair numbers of the same unit that measure the same thing, in order
+    # of appearance ("$2.5 billion from counternarcotics" and "$200 million from DHS"
+    # are two amounts, not two values of one).
     for a in list(left):
         for b in right:
-            if a.unit == b.unit:
+            if a.unit == b.unit and _same_measure(a, b):
                 diffs.append(_diff(a, b))
                 left.remove(a)
                 right.remove(b)
                 break
-    return agree, len(left) + len(right), diffs
+    units = {a.unit for a in left}
+    other = any(b.unit in units for b in right)
+    return agree, len(left) + len(right), diffs, other
+
+
+def _same_measure(a: Num, b: Num) -> bool:
+    """The two numbers count or measure one thing (unknown when either is unplaced)."""
+    return not a.measures or not b.measures or not a.measures.isdisjoint(b.measures)
 
 
 def _diff(a: Num, b: Num) -> dict[str, Any]:
@@ -793,6 +939,70 @@ def _word_features(a: Prepared, b: Prepared, need: frozenset[str]) -> dict[str, 
     return out
 
 
+def _other_names(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> set[str]:
+    """Rare names of ``a`` that ``b`` does not mention, spelling variants ("Qaida" /
+    "Qaeda") and abbreviations ("Colo." / "Colorado") aside."""
+    out = set()
+    for t in a.names - b.tokset - fa:
+        if _RARITY.get(t, 1.0) < INFORMATIVE_RARITY or t in b.speaker:
+            continue
+        if not any(_same_name(t, u) for u in b.entities):
+            out.add(t)
+    return out
+
+
+def _same_name(x: str, y: str) -> bool:
+    """One name written two ways: a prefix of the other (an abbreviation) or close in
+    spelling (rapidfuzz.ratio >= NAME_RATIO)."""
+    if len(x) >= 3 and len(y) >= 3 and (x.startswith(y) or y.startswith(x)):
+        return True
+    return fuzz.ratio(x, y, score_cutoff=NAME_RATIO) > 0
+
+
+def _neighbours(p: Prepared, names: set[str]) -> set[str]:
+    """Content words standing right before or after any of ``names`` in ``p``."""
+    out: set[str] = set()
+    w = p.words
+    for i, x in enumerate(w):
+        if x in names:
+            if i > 0 and w[i - 1] in p.tokset and w[i - 1] not in names:
+                out.add(w[i - 1])
+            if i + 1 < len(w) and w[i + 1] in p.tokset and w[i + 1] not in names:
+                out.add(w[i + 1])
+    return out
+
+
+def _substituted(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> bool:
+    """Each side names someone the other does not, in the same place of the sentence
+    (a shared word stands next to both): "Apple shares rose" / "Google shares rose"."""
+    oa = _other_names(a, b, fa, fb)
+    if not oa:
+        return False
+    ob = _other_names(b, a, fb, fa)
+    return bool(ob) and not _neighbours(a, oa).isdisjoint(_neighbours(b, ob))
+
+
+def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> tuple[str, ...]:
+    """Why ``a`` and ``b`` cannot state the same claim, however alike their words: one
+    is negated, a denial, hedged ("may", "plans to"), uses the opposite predicate
+    ("raised" / "cut"), or each names someone the other does not (the same sentence
+    about another company, person or place)."""
+    out: list[str] = []
+    if a.negated != b.negated:
+        out.append("negation")
+    sa, sb = a.stance, b.stance
+    if sa or sb:
+        if (_DENIAL in sa) != (_DENIAL in sb):
+            out.append("denial")
+        if (_HEDGE in sa) != (_HEDGE in sb) and not (_FUTURE in sa or _FUTURE in sb):
+            out.append("modality")
+        if any(m[-1] in "+-" and (m[:-1] + ("-" if m[-1] == "+" else "+")) in sb for m in sa):
+            out.append("opposite")
+    if a.names and b.names and _substituted(a, b, fa, fb):
+        out.append("other names")
+    return tuple(out)
+
+
 def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
     """The similarity features of a pair (symmetric: features(a, b) == features(b, a))."""
     common = a.tokset & b.tokset
@@ -835,7 +1045,9 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
     if "shared_names" in need:
         v["shared_names"] = math.log1p(_shared_names(a, b))
 
-    agree, unpaired, diffs = _compare_numbers(a.numbers, b.numbers)
+    agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers)
+    shared_names = bool(a.names & b.names)
+    shared_quote = len(a.quoted & b.quoted) >= 2
     v["numbers_agree"] = math.log1p(agree)
     v["numbers_unmatched"] = math.log1p(unpaired)
     v["numbers_conflict"] = 1.0 if diffs else 0.0
@@ -850,7 +1062,15 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
         v["quote_overlap"] = 2 * len(a.quoted & b.quoted) / (len(a.quoted) + len(b.quoted))
     v["negation_mismatch"] = 1.0 if a.negated != b.negated else 0.0
     v["in_articles"] = 1.0 if a.context is not None and b.context is not None else 0.0
-    out = Features(list(v.values()), diffs)
+    out = Features(
+        list(v.values()),
+        diffs,
+        breaks=(*_breaks(a, b, fa, fb), "other numbers")
+        if other_numbers
+        else _breaks(a, b, fa, fb),
+        specific=a.specific and b.specific,
+        linked=shared_names or agree > 0 or shared_quote or speaker > 0,
+    )
     long_a = len(a.words) >= CLAUSE_MIN_WORDS and ca is not None
     long_b = len(b.words) >= CLAUSE_MIN_WORDS and cb is not None
     if (
@@ -915,15 +1135,29 @@ class PairResult:
     evidence: Evidence = NO_EVIDENCE
 
 
+# Reasons that stop a pair from being 'same' or 'conflict' (see _breaks); the fitter
+# can switch some off to measure what each costs on MRPC.
+BREAKING = frozenset({"negation", "denial", "modality", "opposite", "other names", "other numbers"})
+_RANK = {"same": 2, "conflict": 2, "related": 1, "different": 0}
+
+
 def _judge(f: Features, model: Model) -> PairResult:
     p = model.probability(f.values)
+    if not f.specific:
+        return PairResult(round(100 * p, 1), "different")
+    breaks = tuple(r for r in f.breaks if r in BREAKING)
     if f.diffs:
         p_claim = model.probability(f.as_if_numbers_agreed())
-        if p_claim >= CONFLICT_P:
+        if p_claim >= CONFLICT_P and not breaks:
             return PairResult(round(100 * p_claim, 1), "conflict", tuple(f.diffs))
+        if p_claim >= RELATED_P and f.linked:
+            why = Evidence(differs=(*breaks, "numbers"))
+            return PairResult(round(100 * p_claim, 1), "related", tuple(f.diffs), why)
         return PairResult(round(100 * p, 1), "different")
-    if p >= SAME_P:
+    if p >= SAME_P and not breaks:
         return PairResult(round(100 * p, 1), "same")
+    if p >= RELATED_P and f.linked:
+        return PairResult(round(100 * p, 1), "related", (), Evidence(differs=breaks or ("claim",)))
     return PairResult(round(100 * p, 1), "different")
 
 
@@ -931,22 +1165,114 @@ def decide(f: Features, model: Model = DEFAULT_MODEL) -> PairResult:
     """The relation and score for a pair's features (see the module docstring).
 
     When the best-aligned clauses were compared too, the pair is judged on whichever
-    alignment finds the shared claim: a match beats 'different', then the higher score.
+    alignment finds more (same/conflict, then related, then different), then the
+    higher score. ``evidence`` holds only ``differs`` here (compare() adds the rest).
     """
     if f.quick_reject:
         return PairResult(0.0, "different")
     result = _judge(f, model)
     if f.clause is not None:
         alt = _judge(f.clause, model)
-        rank = (result.relation != "different", result.score)
-        if (alt.relation != "different", alt.score) > rank:
+        if (_RANK[alt.relation], alt.score) > (_RANK[result.relation], result.score):
             result = alt
     return result
 
 
 def compare(a: Prepared, b: Prepared, model: Model = DEFAULT_MODEL) -> PairResult:
-    """Score two prepared statements: ``PairResult(score, relation, diffs)``."""
-    return decide(features(a, b), model)
+    """Score two prepared statements (see the module docstring for the result)."""
+    result = decide(features(a, b), model)
+    if result.relation == "different":
+        return result
+    return replace(result, evidence=evidence(a, b, result.evidence.differs))
+
+
+# ------------------------------------------------------------------ evidence
+
+# At most this many items of each kind in an Evidence (it is shown on one line).
+EVIDENCE_ITEMS = 4
+
+
+def _surfaces(p: Prepared) -> dict[str, str]:
+    """Normalised token -> the word as written in ``p`` (first occurrence); places
+    written in several words ("North Korean") map to their canonical name's text."""
+    out: dict[str, str] = {}
+    for w in _RAW_WORD_RE.findall(p.text):
+        if w.endswith(("'s", "'S")):
+            w = w[:-2]
+        out.setdefault(normalize_word(w.lower()), w)
+    return out
+
+
+def _shown(tokens: Iterable[str], surf: dict[str, str], order: Sequence[str]) -> tuple[str, ...]:
+    """``tokens`` as written, in the statement's order, at most EVIDENCE_ITEMS."""
+    want = set(tokens)
+    seen: list[str] = []
+    for t in order:
+        if t in want and t not in seen:
+            seen.append(t)
+    return tuple(surf.get(t) or _PLACE_NAMES.get(t, t) for t in seen[:EVIDENCE_ITEMS])
+
+
+def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidence:
+    """Why ``a`` and ``b`` were matched: shared names, agreeing numbers, quoted words,
+    the speaker (as written in ``a``), and ``differs`` made readable ("other names:
+    Apple / Google", "opposite: rose / fell")."""
+    sa = _surfaces(a)
+    names = _shown(a.entities & b.entities, sa, a.tokens)
+    agreed = _agreeing_numbers(a.numbers, b.numbers)
+    quote = _shown(a.quoted & b.quoted, sa, a.tokens)
+    shared_spk = a.speaker & b.speaker
+    speaker = " ".join(sa.get(t, t.title()) for t in sorted(shared_spk)) if shared_spk else ""
+    if differs:
+        differs = tuple(_explain(r, a, b, sa) for r in differs)
+    return Evidence(names, agreed[:EVIDENCE_ITEMS], quote, speaker, differs)
+
+
+def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
+    if reason == "other names":
+        sb = _surfaces(b)
+        oa = _shown(_other_names(a, b, _EMPTY, _EMPTY), sa, a.tokens)
+        ob = _shown(_other_names(b, a, _EMPTY, _EMPTY), sb, b.tokens)
+        return f"other names: {', '.join(oa)} / {', '.join(ob)}"
+    if reason == "opposite":
+        wa = _pole_words(a, b.stance)
+        wb = _pole_words(b, a.stance)
+        return f"opposite: {wa} / {wb}"
+    return reason
+
+
+def _pole_words(p: Prepared, other: frozenset[str]) -> str:
+    """The first word of ``p`` on an axis where ``other`` holds the opposite pole."""
+    for w in _RAW_WORD_RE.findall(p.text):
+        for m in _POLES.get(w.lower(), ()):
+            if m in p.stance and (m[:-1] + ("-" if m[-1] == "+" else "+")) in other:
+                return w
+    return "?"
+
+
+def _agreeing_numbers(na: tuple[Num, ...], nb: tuple[Num, ...]) -> tuple[str, ...]:
+    """Numbers of ``na`` (as written) that agree with one of ``nb``."""
+    out: list[str] = []
+    for a in na:
+        for b in nb:
+            unit_ok = a.unit == b.unit or a.unit is None or b.unit is None
+            if unit_ok and _values_agree(a, b) and not _qualifiers_clash(a, b):
+                out.append(a.raw)
+                break
+    return tuple(out)
+
+
+def _place_name(canon: str, forms: tuple[str, ...]) -> str:
+    """The alias that spells the canonical token ("north korea" for northkorea), as a
+    name; acronyms in capitals ("USA", "EU")."""
+    for form in forms:
+        if form.replace(" ", "") == canon:
+            return form.upper() if len(form) <= 3 else form.title()
+    return forms[0].title()
+
+
+# A readable name for each place token.
+_PLACE_NAMES = {canon: _place_name(canon, forms) for canon, forms in ALIASES.items()}
 
 
 def compare_texts(a: str, b: str) -> PairResult:
