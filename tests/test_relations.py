@@ -263,3 +263,77 @@ def test_matches_command_lists_same_and_conflict_unless_asked(port_db, monkeypat
     }
     text = CliRunner().invoke(main, ["--db", path, "matches", "--relation", "related"]).output
     assert "related" in text and "why: names Rotterdam" in text and "same" not in text.split()
+
+
+# ------------------------------------------------------------------ the browser
+
+
+def test_claim_panel_shows_related_matches_apart(port_db, monkeypatch) -> None:
+    """The claim's own matches first; 'related' ones after an "also on this event"
+    heading, labelled RELATED, never counted as matches; each says why; the text
+    marks a statement with only related matches with ~."""
+    import asyncio
+
+    from db import match_evidence
+    from db.matcher import Evidence, PairResult
+    from tests.tui_fixtures import settle
+    from tui.app import make_app
+    from tui.config import Config
+
+    monkeypatch.setattr(
+        match_evidence,
+        "compare",
+        lambda a, b: PairResult(0.0, "different", (), Evidence(names=("Rotterdam",))),
+    )
+    walked = sid(port_db, "walked out on Monday")
+    strike = sid(port_db, "went on strike on Monday")
+    chief = sid(port_db, "called on both sides")
+    union = sid(port_db, "FNV union said")
+    _store(port_db, [(walked, strike, 91.0, "same"), (walked, chief, 64.0, "related")])
+    more = [(union, chief, 61.0, "related")]
+    with transaction(port_db) as conn:
+        conn.executemany(
+            "INSERT INTO matches(a, b, score, relation) VALUES (?, ?, ?, ?)",
+            [(min(a, b), max(a, b), s, r) for a, b, s, r in more],
+        )
+        rebuild_claims(conn)
+    path = port_db.execute("PRAGMA database_list").fetchone()[2]
+
+    async def run() -> None:
+        app = make_app(path, config=Config())
+        async with app.run_test(size=(160, 48)) as pilot:
+            await settle(pilot)
+            main = app.main
+            wire = next(
+                i
+                for i in range(main.articles.total)
+                if (main.articles.row(i) or {}).get("source") == "Wire"
+            )
+            main.articles.focus()
+            while main.articles.cursor != wire:
+                await pilot.press("j" if main.articles.cursor < wire else "k")
+            await pilot.press("enter")
+            await settle(pilot)
+            reader = main.reader
+            target = next(i for i, s in enumerate(reader.statements) if s["id"] == walked)
+            reader.focus()
+            while reader.cursor != target:
+                await pilot.press("j" if reader.cursor < target else "k")
+            await settle(pilot)
+            panel = main.claims
+            assert [m["relation"] for m in panel.matches] == ["same", "related"]
+            assert panel.border_title == "Claims · 1 match in 1 source · 1 also on this event"
+            text = "\n".join(s.text for s in app.screen._compositor.render_strips())
+            assert "also on this event" in text and "RELATED" in text and "SAME" in text
+            assert "why names Rotterdam" in text
+            # The FNV statement has only a related match: its own mark, not ✓.
+            statuses = {s["id"]: s["status"] for s in reader.statements}
+            assert statuses[union] == "related" and statuses[walked] == "corroborated"
+            row = next(
+                main.articles.row(i)
+                for i in range(main.articles.total)
+                if (main.articles.row(i) or {}).get("source") == "Wire"
+            )
+            assert (row["corroborated"], row["conflict"], row["related"]) == (1, 0, 1)
+
+    asyncio.run(run())

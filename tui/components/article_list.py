@@ -27,6 +27,7 @@ from tui.keymap import bind
 
 CORROBORATED = "✓"
 CONFLICT = "≠"
+RELATED = "~"  # other sources report the event, not the claim: never corroboration
 
 
 def source_column(longest: int, width: int) -> int:
@@ -325,10 +326,13 @@ class ArticleList(LineView, can_focus=True):
         date = (row["date"] or "undated")[:10]
         text.append(f"{date:<10} ", self._style("date"))
         corroborated, conflict = row.get("corroborated", 0), row.get("conflict", 0)
+        related = row.get("related", 0)
         c = f"{CORROBORATED}{corroborated}" if corroborated else ""
         x = f"{CONFLICT}{conflict}" if conflict else ""
+        r = f"{RELATED}{related}" if related else ""
         text.append(f"{c:>4}", self._style("corroborated"))
-        text.append(f"{x:>4} ", self._style("conflict"))
+        text.append(f"{x:>4}", self._style("conflict"))
+        text.append(f"{r:>4} ", self._style("date"))
         text.append(row["title"] or "(no headline)")
         return self._plain_if_cursor(text, cursor)
 
@@ -356,4 +360,6 @@ class ArticleList(LineView, can_focus=True):
             second.append(f"  {CORROBORATED}{corroborated}", self._style("corroborated"))
         if conflict:
             second.append(f"  {CONFLICT}{conflict}", self._style("conflict"))
+        if row.get("related"):
+            second.append(f"  {RELATED}{row['related']}", self._style("date"))
         return [self._plain_if_cursor(first, cursor), self._plain_if_cursor(second, cursor)]

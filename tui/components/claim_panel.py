@@ -18,12 +18,20 @@ from tui.components.messages import JumpToStatement
 from tui.components.option_list import KeyedOptionList
 
 HEADER_LINES = 3
-RELATION_LABEL = {"same": "SAME", "conflict": "CONFLICT"}
+RELATION_LABEL = {"same": "SAME", "conflict": "CONFLICT", "related": "RELATED"}
 STATUS_LABEL = {
     "corroborated": "corroborated by other sources",
     "conflict": "in conflict: a number differs",
+    "related": "others report this event, not this claim",
     "unique": "unique to this source",
 }
+# Heads the matches that tell the same event but make another claim ('related'):
+# they are listed after the claim's own matches and never count as corroboration.
+RELATED_HEADING = "also on this event"
+
+
+def _claim_matches(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [m for m in matches if m.get("relation") != "related"]
 
 
 class MatchList(KeyedOptionList):
@@ -133,7 +141,9 @@ class ClaimPanel(Vertical):
 
     def show(self, article: dict[str, Any] | None, statement: dict[str, Any] | None) -> None:
         self.article, self.statement = article, statement
-        self.matches = self.library.matches(statement["id"]) if statement else []
+        found = self.library.matches(statement["id"]) if statement else []
+        claim_matches = _claim_matches(found)
+        self.matches = claim_matches + [m for m in found if m.get("relation") == "related"]
         claim = self.library.claim(statement.get("claim_id")) if statement else None
         # The header always has HEADER_LINES lines: no relayout as the cursor moves.
         self.query_one("#claim-header", Static).update(self.header_text(claim), layout=False)
@@ -141,15 +151,21 @@ class ClaimPanel(Vertical):
         for i, match in enumerate(self.matches):
             if i:
                 options.append(None)
+            if i == len(claim_matches):  # the first related match
+                heading = Text(RELATED_HEADING, self._style("label"), end="")
+                options += [Option(heading, id="related", disabled=True), None]
             options.append(Option(self.match_text(match), id=f"m{i}"))
         match_list = self.match_list
         match_list.set_options(options)
         if self.matches:
             match_list.highlighted = 0
-        n = len(self.matches)
-        sources = len({m["source"] for m in self.matches})
-        self.border_title = f"Claims · {n} match{'es' if n != 1 else ''}" + (
-            f" in {sources} source{'s' if sources != 1 else ''}" if n else ""
+        n = len(claim_matches)
+        sources = len({m["source"] for m in claim_matches})
+        related = len(self.matches) - n
+        self.border_title = (
+            f"Claims · {n} match{'es' if n != 1 else ''}"
+            + (f" in {sources} source{'s' if sources != 1 else ''}" if n else "")
+            + (f" · {related} also on this event" if related else "")
         )
 
     # --- text ---------------------------------------------------------------------
@@ -184,10 +200,10 @@ class ClaimPanel(Vertical):
             lines[1].append(label, self._style("dim"))
             lines[1].append(value, style)
         first = self.first_seen(claim)
-        if claim and claim.get("id") is not None and self.matches:
+        if claim and claim.get("id") is not None and _claim_matches(self.matches):
             lines[2].append(f"claim {claim['id']}", self._style("label"))
             lines[2].append(" · ", self._style("dim"))
-        if not self.matches:
+        if not _claim_matches(self.matches):
             lines[2].append("No other source reports this statement.", self._style("dim"))
         elif first:
             lines[2].append("first seen ", self._style("dim"))
@@ -202,9 +218,9 @@ class ClaimPanel(Vertical):
             return f"{claim['first_date'][:10]}" + (f" · {source}" if source else "")
         assert self.article is not None
         seen = [(self.article.get("date"), self.article.get("source"))]
-        seen += [(m.get("date"), m.get("source")) for m in self.matches]
+        seen += [(m.get("date"), m.get("source")) for m in _claim_matches(self.matches)]
         dated = sorted((d, s or "") for d, s in seen if d)
-        if not dated or not self.matches:
+        if not dated or not _claim_matches(self.matches):
             return None
         date, source = dated[0]
         return f"{date[:10]} · {source}"
@@ -227,6 +243,10 @@ class ClaimPanel(Vertical):
             text.append(" there, ", self._style("dim"))
             text.append(mine_value, self._style("number"))
             text.append(" here", self._style("dim"))
+        why = (match.get("evidence") or {}).get("summary")
+        if why:  # plain text: names as the statements write them, never markup
+            text.append("\nwhy ", self._style("dim"))
+            text.append(why, self._style("label"))
         body = Text(match.get("text") or "", end="")
         mine = self.statement["text"] if self.statement else ""
         for a, b in differing_spans(mine, body.plain):

@@ -73,7 +73,8 @@ class HelpScreen(Screen[None]):
             table.add_row(Text(keys), Text(what), Text(binding_id))
         table.caption = Text(
             "In the text: ✓ corroborated by another source, ≠ a number differs (conflict), "
-            "no mark: unique to this source; ‹name› after a quote: who said it; "
+            "~ others report the event, not this claim, no mark: unique to this source; "
+            "‹name› after a quote: who said it; "
             "▶ the statement under the cursor.",
             style="dim",
         )

@@ -21,8 +21,9 @@ from rich.style import Style
 from rich.text import Text
 
 GUTTER = 3  # cursor mark, status mark, space
-STATUS_MARK = {"corroborated": "✓", "conflict": "≠", "unique": " "}
-STATUS_RANK = {"conflict": 2, "corroborated": 1, "unique": 0}
+# related: other sources report the event, not this claim (never corroboration).
+STATUS_MARK = {"corroborated": "✓", "conflict": "≠", "related": "~", "unique": " "}
+STATUS_RANK = {"conflict": 3, "corroborated": 2, "related": 1, "unique": 0}
 CLOSING_QUOTES = "\"'”’»"
 MIN_TEXT_WIDTH = 8
 _TOKEN = re.compile(r"\S+|\s+")
