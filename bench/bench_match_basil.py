@@ -2,11 +2,11 @@
 
     python bench/bench_match_basil.py [--sample 20] [--seed 1]
 
-Prints: matching time; matches within an event vs across events (a match across
-two different events is almost surely wrong, a free precision check); how many
-of the 100 event triplets the stories recover (all three articles in one story,
-and stories holding articles of one event only) for 1, 2 and 3 shared claims;
-and a random sample of matched pairs to read and judge by hand.
+Prints: matching time; same+conflict matches within an event vs across events (a
+match across two different events is almost surely wrong, a free precision check),
+and the same for related matches; how many of the 100 event triplets the stories
+recover (all three articles in one story, and stories holding articles of one event
+only); and a random sample of matched pairs to read and judge by hand.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_match_data import basil_articles
 
 from db import matching
-from db.connection import connect, transaction
+from db.claims import CLAIM_RELATIONS
+from db.connection import connect
 from db.ingest import ingest_paths
-from db.stories import rebuild_stories
 
 
 def main() -> None:
@@ -56,42 +56,43 @@ def main() -> None:
         "SELECT m.a, m.b, m.relation, sa.article_id, sb.article_id FROM matches m"
         " JOIN statements sa ON sa.id = m.a JOIN statements sb ON sb.id = m.b"
     ).fetchall()
-    within = [r for r in rows if article_event[r[3]] == article_event[r[4]]]
-    across = [r for r in rows if article_event[r[3]] != article_event[r[4]]]
+    claim_rows = [r for r in rows if r[2] in CLAIM_RELATIONS]
+    within = [r for r in claim_rows if article_event[r[3]] == article_event[r[4]]]
+    across = [r for r in claim_rows if article_event[r[3]] != article_event[r[4]]]
     rel = Counter(r[2] for r in rows)
     print(
-        f"matches: {len(rows)} ({rel['same']} same, {rel['conflict']} conflict); within one event"
-        f" {len(within)}, across events {len(across)}"
-        f" ({100 * len(across) / max(1, len(rows)):.1f}% - almost surely wrong)"
+        f"same+conflict matches: {len(claim_rows)} ({rel['same']} same, {rel['conflict']}"
+        f" conflict); within one event {len(within)}, across events {len(across)}"
+        f" ({100 * len(across) / max(1, len(claim_rows)):.1f}% - almost surely wrong)"
+    )
+    related = [r for r in rows if r[2] == "related"]
+    related_across = sum(1 for r in related if article_event[r[3]] != article_event[r[4]])
+    print(
+        f"related matches: {len(related)}; across events {related_across}"
+        f" ({100 * related_across / max(1, len(related)):.1f}%)"
     )
 
     events = defaultdict(set)
     for aid, ev in article_event.items():
         events[ev].add(aid)
-    for min_shared in (1, 2, 3):
-        with transaction(db) as conn:
-            rebuild_stories(conn, min_shared=min_shared)
-        story_of = dict(db.execute("SELECT id, story_id FROM articles"))
-        members = defaultdict(set)
-        for aid, sid in story_of.items():
-            if sid is not None:
-                members[sid].add(aid)
-        full = pairs_ok = 0
-        for arts_ in events.values():
-            sids = {story_of[a] for a in arts_}
-            if len(sids) == 1 and None not in sids:
-                full += 1
-            together = Counter(story_of[a] for a in arts_ if story_of[a] is not None)
-            if together and max(together.values()) >= 2:
-                pairs_ok += 1
-        pure = sum(1 for m in members.values() if len({article_event[a] for a in m}) == 1)
-        print(
-            f"stories (>= {min_shared} shared claims): {len(members)} stories, {pure} pure;"
-            f" triplets fully recovered {full}/{len(events)}, at least two together"
-            f" {pairs_ok}/{len(events)}"
-        )
-    with transaction(db) as conn:
-        rebuild_stories(conn)
+    story_of = dict(db.execute("SELECT id, story_id FROM articles"))
+    members = defaultdict(set)
+    for aid, sid in story_of.items():
+        if sid is not None:
+            members[sid].add(aid)
+    full = pairs_ok = 0
+    for arts_ in events.values():
+        sids = {story_of[a] for a in arts_}
+        if len(sids) == 1 and None not in sids:
+            full += 1
+        together = Counter(story_of[a] for a in arts_ if story_of[a] is not None)
+        if together and max(together.values()) >= 2:
+            pairs_ok += 1
+    pure = sum(1 for m in members.values() if len({article_event[a] for a in m}) == 1)
+    print(
+        f"stories: {len(members)} stories, {pure} pure; triplets fully recovered"
+        f" {full}/{len(events)}, at least two together {pairs_ok}/{len(events)}"
+    )
 
     rnd = random.Random(args.seed)
     sample = rnd.sample(rows, min(args.sample, len(rows)))
