@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import platformdirs
 import sqlite_utils
 
 from db.schema import SchemaError, check_usable
@@ -36,6 +35,8 @@ def default_db_path() -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
+    import platformdirs  # only here: most commands are given --db or $CLAIMLENS_DB
+
     return Path(platformdirs.user_data_dir("claimlens", appauthor=False)) / "claimlens.db"
 
 
@@ -70,7 +71,9 @@ def connect(
         )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
+        # No sqlite-utils plugins: they could change the connection, and finding them
+        # scans every installed package's entry points (tens of ms of start-up).
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         check_usable(db)  # before anything is written, even the journal mode
         if not readonly:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":

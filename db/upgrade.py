@@ -12,8 +12,6 @@ from collections.abc import Callable
 import sqlite_utils
 
 from db import schema
-from db.claims import rebuild_claims
-from db.stories import rebuild_stories
 
 __all__ = ["migrate"]
 
@@ -40,6 +38,12 @@ def migrate(db: sqlite_utils.Database, on_upgrade: Callable[[int], None] | None 
                 continue
             schema.MIGRATIONS[version](db)
             if version + 1 in schema.REGROUP_AT:
+                # Imported here: only such an upgrade needs the grouping engine, and
+                # importing it would slow the start-up of every command that opens a
+                # database (claimlens search).
+                from db.claims import rebuild_claims
+                from db.stories import rebuild_stories
+
                 rebuild_claims(db.conn)
                 rebuild_stories(db.conn)
             db.conn.execute(f"PRAGMA user_version = {version + 1}")

@@ -50,8 +50,13 @@ class NoDatabaseError(click.ClickException):
 class CliContext:
     """What ``claimlens --db PATH`` hands every subcommand."""
 
-    db_path: Path
+    given_path: Path | None  # --db or $CLAIMLENS_DB, else None: the default
     _db: sqlite_utils.Database | None = field(default=None, repr=False)
+
+    @functools.cached_property
+    def db_path(self) -> Path:
+        # Resolved when first asked for: `claimlens CMD --help` needs no database layer.
+        return resolve_db_path(self.given_path)
 
     def db(self, *, create: bool = False) -> sqlite_utils.Database:
         """The database, migrated if older. Only commands that write (``ingest``,

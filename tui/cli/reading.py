@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
-import sqlite_utils
 
 from db.articles import (
     ArticleFilter,
@@ -28,6 +28,9 @@ from tui.cli.common import (
     showing,
     styled,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @click.command("search")

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import click
 
-from tui.cli.common import CliContext, db_path_option, resolve_db_path
+from tui.cli.common import CliContext, db_path_option
 
 
 class LazyCommand(NamedTuple):
@@ -81,7 +81,9 @@ COMMANDS: dict[str, LazyCommand] = {
         "Re-run cross-source matching on the whole database (matches, claims, stories).",
     ),
     "matches": _command(
-        "matching", "matches_cmd", "Matched statement pairs across sources, best first."
+        "matching",
+        "matches_cmd",
+        "Matched statement pairs across sources, best first, with why they match.",
     ),
     "claims": _command(
         "matching",
@@ -164,4 +166,4 @@ class LazyGroup(click.Group):
 @click.pass_context
 def main(ctx: click.Context, db_path: Path | None) -> None:
     """claimlens: see what every outlet says about a story, and where they differ."""
-    ctx.obj = CliContext(resolve_db_path(db_path))
+    ctx.obj = CliContext(db_path)
