@@ -8,6 +8,7 @@ from typing import Any
 import sqlite_utils
 
 from db.articles import list_sources
+from db.claims import CLAIM_LINK
 from db.schema import SCHEMA_VERSION, user_version
 
 __all__ = ["database_stats"]
@@ -34,8 +35,10 @@ def database_stats(db: sqlite_utils.Database) -> dict[str, Any]:
         "statements": _count(db, "SELECT count(*) FROM statements"),
         "quotes": _count(db, "SELECT count(*) FROM quotes"),
         "numbers": _count(db, "SELECT count(*) FROM numbers"),
-        "matches": _count(db, "SELECT count(*) FROM matches"),
+        # same and conflict (what claims are made of); related ones apart.
+        "matches": _count(db, f"SELECT count(*) FROM matches WHERE {CLAIM_LINK}"),
         "conflicts": _count(db, "SELECT count(*) FROM matches WHERE relation = 'conflict'"),
+        "related_matches": _count(db, "SELECT count(*) FROM matches WHERE relation = 'related'"),
         "claims": _count(db, "SELECT count(*) FROM claims"),
         "stories": _count(db, "SELECT count(*) FROM stories"),
         "unmatched_articles": _count(db, "SELECT count(*) FROM articles WHERE matched = 0"),

@@ -337,3 +337,16 @@ def test_claim_panel_shows_related_matches_apart(port_db, monkeypatch) -> None:
             assert (row["corroborated"], row["conflict"], row["related"]) == (1, 0, 1)
 
     asyncio.run(run())
+
+
+def test_stats_count_related_matches_apart(port_db) -> None:
+    from db.stats import database_stats
+
+    walked = sid(port_db, "walked out on Monday")
+    strike = sid(port_db, "went on strike on Monday")
+    union = sid(port_db, "FNV union said")
+    chief = sid(port_db, "called on both sides")
+    _store(port_db, [(walked, strike, 91.0, "same"), (union, chief, 70.0, "related")])
+    stats = database_stats(port_db)
+    assert (stats["matches"], stats["conflicts"], stats["related_matches"]) == (1, 0, 1)
+    assert stats["undated_articles"] == 0
