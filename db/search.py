@@ -10,11 +10,16 @@ read as plain words (or ignored), never as operators.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlite_utils
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
+
+from db.articles import ArticleFilter
+from db.lexicon import STOP_WORDS
 
 # Markers FTS5's highlight() puts around matched terms; stored text never holds
 # control characters (db.cleaning removes them), so they cannot collide.
@@ -22,14 +27,6 @@ _OPEN, _CLOSE = "\x02", "\x03"
 _TERM = re.compile(r"\w+", re.UNICODE)
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 
-
-# Statements matching an FTS5 query, with their article and source, for filters.
-_MATCHING = """
-    FROM statements_fts
-    JOIN statements s ON s.id = statements_fts.rowid
-    JOIN articles a ON a.id = s.article_id
-    JOIN sources src ON src.id = a.source_id
-    WHERE statements_fts MATCH ?"""
 
 # How many of the newest matches bm25 ranks (see :func:`search`).
 RANK_WINDOW = 1000
@@ -116,20 +113,19 @@ def build_fts_query(query: str) -> str:
     return expr
 
 
-def _filters(source: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if source:
-        clauses.append("src.name = ? COLLATE NOCASE")
-        params.append(source)
-    if since:
-        clauses.append("a.date >= ?")
-        params.append(since)
-    if until:
-        # An until date includes the whole day.
-        clauses.append("a.date < ?")
-        params.append(until + "\uffff" if len(until) == 10 else until)
-    return "".join(f" AND {c}" for c in clauses), params
+def _matching(source: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    """``FROM ... WHERE`` of the statements matching an FTS5 query (the first
+    parameter), within the filters: the statement and article tables are joined only
+    when a filter needs them (an article's source and date)."""
+    conditions, params = ArticleFilter(source=source, since=since, until=until).conditions()
+    if not conditions:
+        return "FROM statements_fts WHERE statements_fts MATCH ?", params
+    return (
+        "FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid"
+        " JOIN articles a ON a.id = s.article_id WHERE statements_fts MATCH ?"
+        + "".join(f" AND {c}" for c in conditions),
+        params,
+    )
 
 
 def search(
@@ -147,29 +143,76 @@ def search(
     Ranking every match of a very common word ("said" is in a third of all
     statements) costs tens of milliseconds, so bm25 ranks the newest
     :data:`RANK_WINDOW` matches (by statement id, i.e. ingest order). Queries
-    with fewer matches, which is nearly all real ones, are ranked exactly.
+    with fewer matches, which is nearly all real ones, are ranked exactly. Only
+    the page returned is highlighted and joined with its articles and sources.
     """
     fts = build_fts_query(query)
-    where, params = _filters(source, since, until)
-    sql = f"""
-        SELECT s.id, s.article_id, s.seq, s.char_start, s.char_end,
-               highlight(statements_fts, 0, '{_OPEN}', '{_CLOSE}'),
-               a.title, src.name, a.date, -m.rank, s.speaker, s.kind
-        FROM (
-            SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank
-            {_MATCHING}{where}
-            ORDER BY statements_fts.rowid DESC
-            LIMIT {RANK_WINDOW}
-        ) m
-        JOIN statements_fts ON statements_fts.rowid = m.id AND statements_fts MATCH ?
-        JOIN statements s ON s.id = m.id
-        JOIN articles a ON a.id = s.article_id
-        JOIN sources src ON src.id = a.source_id
-        ORDER BY m.rank
-        LIMIT ? OFFSET ?
-    """
-    rows = db.execute(sql, [fts, *params, fts, limit, offset]).fetchall()
-    return [_hit(row) for row in rows]
+    matching, params = _matching(source, since, until)
+    page = db.execute(
+        f"""
+        SELECT id, rank FROM (
+            SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank {matching}
+            ORDER BY statements_fts.rowid DESC LIMIT {RANK_WINDOW}
+        ) ORDER BY rank, id DESC LIMIT ? OFFSET ?
+        """,
+        [fts, *params, limit, offset],
+    ).fetchall()
+    if not page:
+        return []
+    marks = ",".join("?" * len(page))
+    rows = {
+        row[0]: row
+        for row in db.execute(
+            f"""
+            SELECT s.id, s.article_id, s.seq, s.char_start, s.char_end, s.text,
+                   a.title, src.name, a.date, 0.0, s.speaker, s.kind
+            FROM statements s
+            JOIN articles a ON a.id = s.article_id
+            JOIN sources src ON src.id = a.source_id
+            WHERE s.id IN ({marks})
+            """,
+            [sid for sid, _rank in page],
+        )
+    }
+    marked = _highlight(db, fts, {sid: row[5] for sid, row in rows.items()})
+    return [
+        replace(_hit((*row[:5], marked.get(sid, row[5]), *row[6:])), score=-rank)
+        for sid, rank in page
+        if (row := rows.get(sid)) is not None
+    ]
+
+
+def _scratch(db: sqlite_utils.Database) -> None:
+    """A scratch FTS5 table with the index's tokenizer (temp: nothing is stored), and
+    the view of its tokens, to highlight a page of hits and to stem query words."""
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claimlens_scratch USING fts5(text,"
+        " tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claimlens_scratch_tokens "
+        "USING fts5vocab(temp, claimlens_scratch, instance)"
+    )
+
+
+def _highlight(db: sqlite_utils.Database, fts: str, texts: dict[int, str]) -> dict[int, str]:
+    """The texts of a page of hits with FTS5's highlight() marks, computed on a scratch
+    index of that page alone: asking the statement index for it re-runs the query once
+    per hit (tens of milliseconds for a common word)."""
+    _scratch(db)
+    db.execute("DELETE FROM temp.claimlens_scratch")
+    db.conn.executemany(
+        "INSERT INTO temp.claimlens_scratch(rowid, text) VALUES (?, ?)", texts.items()
+    )
+    marked = dict(
+        db.execute(
+            f"SELECT rowid, highlight(claimlens_scratch, 0, '{_OPEN}', '{_CLOSE}')"
+            " FROM temp.claimlens_scratch WHERE claimlens_scratch MATCH ?",
+            [fts],
+        ).fetchall()
+    )
+    db.execute("DELETE FROM temp.claimlens_scratch")
+    return marked
 
 
 def count(
@@ -180,12 +223,10 @@ def count(
     since: str | None = None,
     until: str | None = None,
 ) -> int:
+    """How many statements match ``query`` within the filters."""
     fts = build_fts_query(query)
-    where, params = _filters(source, since, until)
-    sql = f"""
-        SELECT count(*) {_MATCHING}{where}
-    """
-    return int(db.execute(sql, [fts, *params]).fetchone()[0])
+    matching, params = _matching(source, since, until)
+    return int(db.execute(f"SELECT count(*) {matching}", [fts, *params]).fetchone()[0])
 
 
 def _hit(row: tuple[Any, ...]) -> SearchHit:
@@ -227,55 +268,169 @@ def parse_highlight(marked: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 # --- fuzzy quote search -----------------------------------------------------------------
+#
+# A half-remembered quote is found in three steps, each bounded:
+# 1. Its content words (not function words: "the" is in half of all statements) are
+#    looked up in the index vocabulary: a word the index has is kept as typed; a
+#    misspelled one is widened to the closest index terms sharing its first letters.
+#    Each word's document frequency comes with the lookup.
+# 2. Candidates are the statements holding any of the rarest words, as many as keep
+#    the candidate set within FUZZY_BUDGET statements (bm25 ranks them; the rare words
+#    weigh the most), or, when every word is common, those holding all of them.
+# 3. The best FUZZY_CANDIDATES are ranked by how many of the query's words they hold,
+#    then by how closely and in which order (rapidfuzz), as fzf users expect.
 
-FUZZY_CANDIDATES = 400  # FTS candidates re-ranked by rapidfuzz
-FUZZY_TERM_CUTOFF = 75  # how close a misspelled word must be to a word of the index
+FUZZY_CANDIDATES = 200  # statements ranked word by word (step 3)
+FUZZY_BUDGET = 5000  # statements bm25 may rank in step 2 (sum of document frequencies)
+FUZZY_KEY_WORDS = 4  # at most this many of the rarest words choose the candidates
+FUZZY_TERM_CUTOFF = 75  # how close a misspelled word must be to a term of the index
+FUZZY_WORD_CUTOFF = 80  # ... to a word of a statement, to count as that word
+FUZZY_EXPANSIONS = 3  # index terms a misspelled word may stand for
+FUZZY_TYPO_DOCS = 2  # a word the index holds this rarely may be a typo there too
+
+
+@dataclass
+class FuzzyWord:
+    """One content word of a fuzzy query and the index terms it stands for."""
+
+    word: str  # as typed, lower case
+    stem: str  # as the index tokenizer stems it ("" when it makes no token)
+    terms: list[tuple[str, int]] = field(default_factory=list)  # (FTS5 term, statements)
+
+    @property
+    def df(self) -> int:
+        return sum(n for _expr, n in self.terms)
 
 
 @dataclass
 class FuzzyQuery:
-    """A half-remembered quote, with each word mapped to words the index really has."""
+    """A half-remembered quote, with each content word mapped to terms the index has."""
 
     text: str
-    expansions: dict[str, list[str]] = field(default_factory=dict)
+    words: list[FuzzyWord] = field(default_factory=list)
 
-
-def _vocabulary(db: sqlite_utils.Database, prefix: str) -> list[str]:
-    rows = db.execute(
-        "SELECT term FROM temp.statements_vocab WHERE term >= ? AND term < ?",
-        (prefix, prefix + "\uffff"),
-    )
-    return [r[0] for r in rows]
+    @property
+    def expansions(self) -> dict[str, list[str]]:
+        return {w.word: [expr for expr, _n in w.terms] for w in self.words}
 
 
 def ensure_vocab(db: sqlite_utils.Database) -> None:
-    """The fts5vocab view over the statement index (a temp table: nothing is stored)."""
+    """The fts5vocab view over the statement index (a temp table: nothing is stored),
+    and the scratch index that stems query words."""
     db.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.statements_vocab "
         "USING fts5vocab(main, statements_fts, row)"
     )
+    _scratch(db)
+
+
+def _stems(db: sqlite_utils.Database, words: list[str]) -> list[str]:
+    """Each word as the index's tokenizer stems it ("boeing" -> "boe")."""
+    db.execute("DELETE FROM temp.claimlens_scratch")
+    db.conn.executemany(
+        "INSERT INTO temp.claimlens_scratch(rowid, text) VALUES (?, ?)", enumerate(words)
+    )
+    first: dict[int, str] = {}
+    for doc, term in db.execute(
+        "SELECT doc, term FROM temp.claimlens_scratch_tokens ORDER BY doc, offset"
+    ):
+        first.setdefault(doc, term)
+    db.execute("DELETE FROM temp.claimlens_scratch")
+    return [first.get(i, "") for i in range(len(words))]
+
+
+def _doc_count(db: sqlite_utils.Database, term: str) -> int:
+    row = db.execute("SELECT doc FROM temp.statements_vocab WHERE term = ?", (term,)).fetchone()
+    return int(row[0]) if row else 0
 
 
 def term_similarity(word: str, term: str) -> float:
     """How close a typed word is to an index term. Terms are porter stems
     ("engag"), so a word may also match a term by its beginning."""
     score = fuzz.ratio(word, term)
-    if len(term) >= 4 and len(word) > len(term):
+    if len(term) >= 3 and len(word) > len(term):
         score = max(score, fuzz.ratio(word[: len(term) + 1], term))
     return score
 
 
+def _close_terms(db: sqlite_utils.Database, word: str, stem: str) -> list[tuple[str, int]]:
+    """The index terms closest to a word the index does not have, with their
+    statement counts: among terms sharing its first three letters (or, for a typo
+    there, its first two letters swapped)."""
+    key = stem if len(stem) >= 3 else word
+    starts = dict.fromkeys((key[:3], key[1] + key[0] + key[2]))
+    for start in starts:
+        scored = [
+            (max(term_similarity(word, term), term_similarity(key, term)), term, int(n))
+            for term, n in db.execute(
+                "SELECT term, doc FROM temp.statements_vocab WHERE term >= ? AND term < ?",
+                (start, start + "\uffff"),
+            )
+        ]
+        close = sorted((x for x in scored if x[0] >= FUZZY_TERM_CUTOFF), reverse=True)
+        if close:
+            # Stored terms are stems, which the tokenizer might stem again: match them
+            # as prefixes.
+            return [(_quote(term) + "*", n) for _score, term, n in close[:FUZZY_EXPANSIONS]]
+    return []
+
+
+def _query_words(query: str) -> list[str]:
+    """The words of a fuzzy query worth looking up: not function words (unless there
+    is nothing else), not single letters."""
+    words = list(dict.fromkeys(w.lower() for w in _TERM.findall(query)))
+    content = [w for w in words if len(w) >= 2 and w not in STOP_WORDS]
+    return content or [w for w in words if len(w) >= 2]
+
+
 def expand_terms(db: sqlite_utils.Database, query: str) -> FuzzyQuery:
-    """Map each query word to the index terms closest to it (sharing its first two letters)."""
+    """Map each content word of ``query`` to the index terms it stands for: itself
+    when the index has it, else the closest terms (see :func:`_close_terms`)."""
     ensure_vocab(db)
     result = FuzzyQuery(query)
-    for word in dict.fromkeys(w.lower() for w in _TERM.findall(query)):
-        if len(word) < 3:
-            continue
-        scored = [(term_similarity(word, t), t) for t in _vocabulary(db, word[:2])]
-        close = sorted((p for p in scored if p[0] >= FUZZY_TERM_CUTOFF), reverse=True)[:4]
-        result.expansions[word] = [term for _score, term in close]
+    words = _query_words(query)
+    for word, stem in zip(words, _stems(db, words), strict=True):
+        fw = FuzzyWord(word, stem)
+        n = _doc_count(db, stem) if stem else 0
+        if n:
+            fw.terms = [(_quote(word), n)]
+        if n <= FUZZY_TYPO_DOCS and len(word) >= 3:
+            # Not in the index, or as rare as a typo of the index ("smal"): the closest
+            # terms too.
+            fw.terms += [t for t in _close_terms(db, word, stem) if t[0] != _quote(stem) + "*"]
+        if fw.terms:
+            result.words.append(fw)
     return result
+
+
+def _candidate_queries(fq: FuzzyQuery) -> list[str]:
+    """FTS5 queries of the candidates, tried in turn until one finds enough.
+
+    The statements holding any of the rarest words, as many as keep the candidates
+    within FUZZY_BUDGET (at least one), or all the other words; when even the rarest
+    word is common, those holding every word, then (if too few do: one may be
+    misspelled beyond repair) any of the two rarest."""
+    by_rarity = sorted(fq.words, key=lambda w: w.df)
+    if by_rarity[0].df > FUZZY_BUDGET and len(by_rarity) > 1:
+        return [_all_terms(by_rarity), " OR ".join(_any_term(w) for w in by_rarity[:2])]
+    chosen = [by_rarity[0]]
+    for w in by_rarity[1:FUZZY_KEY_WORDS]:
+        if sum(c.df for c in chosen) + w.df > FUZZY_BUDGET:
+            break
+        chosen.append(w)
+    rest = by_rarity[len(chosen) :]
+    expr = " OR ".join(_any_term(w) for w in chosen)
+    if len(rest) > 1:
+        expr += f" OR ({_all_terms(rest)})"
+    return [expr]
+
+
+def _all_terms(words: list[FuzzyWord]) -> str:
+    return " AND ".join(f"({_any_term(w)})" for w in words)
+
+
+def _any_term(w: FuzzyWord) -> str:
+    return " OR ".join(expr for expr, _n in w.terms)
 
 
 def fuzzy_search(
@@ -285,71 +440,163 @@ def fuzzy_search(
     source: str | None = None,
     limit: int = 20,
 ) -> list[SearchHit]:
-    """Statements that look like ``query`` even when it is misspelled or reworded.
+    """Statements that look like ``query`` even when it is misspelled or partial.
 
-    FTS5 finds candidates that share any (corrected) word with the query; rapidfuzz
-    re-ranks them by how well the whole query aligns with the statement, and the
-    aligned words are highlighted the way fzf does.
+    Ranked by how many of the query's words a statement holds (misspelled ones
+    included), then by how closely it reads like the query, in the same order; the
+    matched words are highlighted the way fzf does.
     """
     fq = expand_terms(db, query)
-    terms = sorted({t for ts in fq.expansions.values() for t in ts})
-    if not terms:
+    if not fq.words:
         raise QueryError("nothing to search for: type at least one word of three letters")
-    # Stored vocabulary terms are porter stems: match them as prefixes.
-    fts = " OR ".join(_quote(t) + "*" for t in terms)
-    where, params = _filters(source, None, None)
+    matching, params = _matching(source, None, None)
+    ids: list[int] = []
+    for expr in _candidate_queries(fq):
+        for (sid,) in db.execute(
+            f"SELECT statements_fts.rowid {matching}"
+            f" ORDER BY bm25(statements_fts) LIMIT {FUZZY_CANDIDATES}",
+            [expr, *params],
+        ):
+            if sid not in ids:
+                ids.append(sid)
+        if len(ids) >= limit:
+            break
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
     rows = db.execute(
         f"""
         SELECT s.id, s.article_id, s.seq, s.char_start, s.char_end, s.text,
                a.title, src.name, a.date, 0.0, s.speaker, s.kind
-        {_MATCHING}{where}
-        ORDER BY bm25(statements_fts)
-        LIMIT {FUZZY_CANDIDATES}
+        FROM statements s JOIN articles a ON a.id = s.article_id
+        JOIN sources src ON src.id = a.source_id
+        WHERE s.id IN ({marks})
         """,
-        [fts, *params],
+        ids,
     ).fetchall()
     needle = query.lower()
-    scored = []
-    for row in rows:
-        score = fuzz.partial_token_sort_ratio(needle, row[5].lower())
-        score = 0.7 * score + 0.3 * fuzz.token_set_ratio(needle, row[5].lower())
-        scored.append((score, row))
-    scored.sort(key=lambda pair: -pair[0])
-    hits = []
-    for score, row in scored[:limit]:
-        text = row[5]
-        hits.append(
-            SearchHit(
-                statement_id=row[0],
-                article_id=row[1],
-                seq=row[2],
-                start=row[3],
-                end=row[4],
-                text=text,
-                highlights=fuzzy_highlights(query, text),
-                title=row[6],
-                source=row[7],
-                date=row[8],
-                score=score,
-                speaker=row[10],
-                kind=row[11],
-            )
+    words_of = {row[0]: _words(row[5]) for row in rows}
+    ranker = _Ranker([w.word for w in fq.words], needle, words_of.values())
+    rank = {row[0]: (*ranker.rank(words_of[row[0]], row[5]), row[0]) for row in rows}
+    rows.sort(key=lambda row: rank[row[0]], reverse=True)  # ties: the newer first
+    del rows[limit:]
+    marker = WordMatcher(_highlight_words(query), (words_of[row[0]] for row in rows))
+    n = len(fq.words) + 1
+    return [
+        SearchHit(
+            statement_id=row[0],
+            article_id=row[1],
+            seq=row[2],
+            start=row[3],
+            end=row[4],
+            text=row[5],
+            highlights=marker.spans(row[5]),
+            title=row[6],
+            source=row[7],
+            date=row[8],
+            # 0..100, in the order of the ranking: the words held, then the closeness.
+            score=100 * (rank[row[0]][0] + min(rank[row[0]][1], 2.99) / 3) / n,
+            speaker=row[10],
+            kind=row[11],
         )
-    return hits
+        for row in rows
+    ]
+
+
+class WordMatcher:
+    """Which words of some texts stand for words of a query, judged for all the texts'
+    distinct words at once, each with a quality: 1 the same word, 0.9 another form of
+    it or the word half typed (a shared beginning of five letters, or all of a
+    four-letter word), less for a misspelling (by rapidfuzz). Words of three letters or
+    fewer must match exactly: one edit away from "not" is "north", which is not what
+    the reader typed."""
+
+    def __init__(self, words: list[str], texts: Iterable[list[str]]) -> None:
+        """``texts``: each text's words, lower case (see :func:`_words`)."""
+        self.words = words
+        tokens = {t for text in texts for t in text}
+        self._found: dict[str, list[tuple[int, float]]] = {}
+        long_tokens = [t for t in tokens if len(t) > 3]
+        by_start: dict[str, list[str]] = {}
+        for t in long_tokens:
+            by_start.setdefault(t[:4], []).append(t)
+            if len(t) >= 5:
+                by_start.setdefault(t[:5], []).append(t)
+        for i, word in enumerate(words):
+            found: dict[str, float] = {}
+            if len(word) > 3:
+                for token, ratio, _k in process.extract(
+                    word, long_tokens, scorer=fuzz.ratio, score_cutoff=FUZZY_WORD_CUTOFF, limit=None
+                ):
+                    found[token] = 0.9 * ratio / 100
+                for token in by_start.get(word[:5], ()):  # another form of the word
+                    found[token] = 0.9
+                if len(word) == 4:  # half typed
+                    found.update(dict.fromkeys(by_start.get(word, ()), 0.9))
+                elif word[:4] in tokens:
+                    found[word[:4]] = 0.9
+            if word in tokens:
+                found[word] = 1.0
+            for token, quality in found.items():
+                self._found.setdefault(token, []).append((i, quality))
+
+    def matches(self, token: str) -> list[tuple[int, float]]:
+        """(index of a query word, quality 0..1) for each query word ``token`` may be."""
+        return self._found.get(token, [])
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return [
+            (m.start(), m.end()) for m in _TERM.finditer(text) if m.group(0).lower() in self._found
+        ]
+
+
+class _Ranker:
+    """How a candidate ranks for a fuzzy query: the query words it holds, then how
+    well, how closely it reads like the query and in the same order."""
+
+    def __init__(self, words: list[str], needle: str, texts: Iterable[list[str]]) -> None:
+        self.matcher = WordMatcher(words, texts)
+        self.needle = needle
+
+    def rank(self, tokens: list[str], text: str) -> tuple[int, float]:
+        """(query words held, closeness 0..3: their match quality, rapidfuzz, order)
+        of a text and its words (:func:`_words`)."""
+        words = self.matcher.words
+        first: dict[int, tuple[int, float]] = {}  # query word -> (position, quality)
+        for at, token in enumerate(tokens):
+            found = self.matcher.matches(token)
+            if found:  # a word of the text stands for one query word: its closest
+                i, quality = max(found, key=lambda m: m[1])
+                if i not in first or quality > first[i][1]:
+                    first[i] = (at, quality)
+        held = [first[i] for i in range(len(words)) if i in first]
+        lowered = text.lower()
+        closeness = 0.7 * fuzz.partial_token_sort_ratio(self.needle, lowered)
+        closeness += 0.3 * fuzz.token_set_ratio(self.needle, lowered)
+        in_order = _in_order([at for at, _q in held])
+        quality = sum(q for _at, q in held) / max(1, len(held))
+        return len(held), quality + closeness / 100 + in_order / max(1, len(words))
+
+
+def _in_order(positions: list[int]) -> int:
+    """How many of the matched words stand in the query's order (the longest
+    increasing run of their positions in the text)."""
+    tails: list[int] = []
+    for p in positions:
+        i = bisect_left(tails, p)
+        tails[i : i + 1] = [p]
+    return len(tails)
+
+
+def _words(text: str) -> list[str]:
+    return [t.lower() for t in _TERM.findall(text)]
+
+
+def _highlight_words(query: str) -> list[str]:
+    return list(dict.fromkeys(w.lower() for w in _TERM.findall(query) if len(w) >= 2))
 
 
 def fuzzy_highlights(query: str, text: str) -> list[tuple[int, int]]:
-    """Spans of the words in ``text`` that are close to some word of ``query``.
-
-    Words of three letters or fewer must match exactly: one edit away from
-    "not" is "north", which is not what the reader typed.
-    """
-    words = {w.lower() for w in _TERM.findall(query) if len(w) >= 2}
-    short = {w for w in words if len(w) <= 3}
-    long_words = words - short
-    spans = []
-    for m in _TERM.finditer(text):
-        token = m.group(0).lower()
-        if token in short or any(fuzz.ratio(token, w) >= FUZZY_TERM_CUTOFF for w in long_words):
-            spans.append((m.start(), m.end()))
-    return spans
+    """Spans of the words in ``text`` that are close to some word of ``query``
+    (see :class:`WordMatcher`)."""
+    return WordMatcher(_highlight_words(query), [_words(text)]).spans(text)

@@ -1,0 +1,205 @@
+"""Search latency per query class, and fuzzy quote search recall and latency.
+
+    python bench/bench_search.py --db PATH [--per-class 50] [--fuzzy 100] [--code DIR]
+
+On an existing database (e.g. BBC + Reuters ingested with ``--no-match``):
+
+* **Search**: queries built from the corpus's own words, in six classes: rare words
+  (2-20 statements), mid-frequency words (100-2,000), common words (5,000 and more),
+  two words, two-word phrases and four-letter prefixes. Each query is timed in
+  process through ``db.search.search`` (limit 20), through ``search`` + ``count`` (what
+  ``claimlens search`` does), and as a raw FTS5 query with ``highlight()`` ranked by
+  bm25 on the same file (the baseline); each timing is the median of three runs, the
+  three ways interleaved, so that a busy machine hurts them alike.
+* **Fuzzy**: quotes made from the corpus's own statements as people misremember
+  them: lower-cased, one or two words dropped, two adjacent letters of a long word
+  swapped; long statements are cut to 8-12 consecutive words first. Recall@10 counts
+  a quote found when its statement (or one with the same text) is among the first
+  ten hits of ``db.search.fuzzy_search``; latency p50/p95 per query.
+
+``--code DIR`` imports ``db`` from another checkout (e.g. an older commit exported
+with ``git archive``) to measure it on the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+WORD = re.compile(r"[A-Za-z]{4,}")
+CLASSES = ("rare", "mid", "common", "two words", "phrase", "prefix")
+BANDS = {"rare": (2, 20), "mid": (100, 2000), "common": (5000, 10**9)}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _random_statement(db: Any, rng: random.Random, max_id: int) -> str:
+    row = db.execute(
+        "SELECT text FROM statements WHERE id >= ? LIMIT 1", (rng.randint(1, max_id),)
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def search_queries(db: Any, per_class: int, seed: int) -> dict[str, list[str]]:
+    """``per_class`` queries of each class, from words of random statements."""
+    rng = random.Random(seed)
+    max_id = db.execute("SELECT max(id) FROM statements").fetchone()[0]
+    out: dict[str, list[str]] = {c: [] for c in CLASSES}
+    seen: set[str] = set()
+    while any(len(v) < per_class for v in out.values()):
+        words = WORD.findall(_random_statement(db, rng, max_id))
+        if len(words) < 3:
+            continue
+        i = rng.randrange(len(words) - 1)
+        word = words[i]
+        if word.lower() not in seen:
+            seen.add(word.lower())
+            n = db.execute(
+                "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?",
+                ('"' + word + '"',),
+            ).fetchone()[0]
+            for name, (lo, hi) in BANDS.items():
+                if lo <= n <= hi and len(out[name]) < per_class:
+                    out[name].append(word)
+        for name, query in (
+            ("two words", f"{words[i]} {words[i + 1]}"),
+            ("phrase", f'"{words[i]} {words[i + 1]}"'),
+            ("prefix", words[i][:4] + "*"),
+        ):
+            if len(out[name]) < per_class and rng.random() < 0.3:
+                out[name].append(query)
+    return out
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
+
+
+def bench_search(db: Any, search_mod: Any, queries: dict[str, list[str]]) -> None:
+    raw_sql = (
+        "SELECT rowid, highlight(statements_fts, 0, char(2), char(3)) FROM statements_fts"
+        " WHERE statements_fts MATCH ? ORDER BY rank LIMIT 20"
+    )
+    print(
+        f"{'class':<10} {'n':>3}  {'search p50':>10} {'p95':>6}  {'+count p50':>10} {'p95':>6}"
+        f"  {'raw FTS5 p50':>12} {'p95':>6}  {'ratio p50':>9} {'p95':>5}"
+    )
+    everything: dict[str, list[float]] = {"search": [], "both": [], "raw": []}
+    for name in CLASSES:
+        times: dict[str, list[float]] = {"search": [], "both": [], "raw": []}
+        for q in queries[name]:
+            fts = search_mod.build_fts_query(q)
+            runs: dict[str, list[float]] = {"search": [], "both": [], "raw": []}
+            for _ in range(3):
+                runs["search"].append(timed(lambda q=q: search_mod.search(db, q, limit=20)))
+                runs["both"].append(
+                    timed(lambda q=q: (search_mod.search(db, q, limit=20), search_mod.count(db, q)))
+                )
+                runs["raw"].append(timed(lambda f=fts: db.execute(raw_sql, (f,)).fetchall()))
+            for key, values in runs.items():
+                times[key].append(statistics.median(values))
+        for key in everything:
+            everything[key] += times[key]
+        _row(name, times)
+    _row("all", everything)
+
+
+def _row(name: str, times: dict[str, list[float]]) -> None:
+    p = {k: (statistics.median(v), percentile(v, 0.95)) for k, v in times.items()}
+    print(
+        f"{name:<10} {len(times['search']):>3}  {p['search'][0]:>10.2f} {p['search'][1]:>6.2f}"
+        f"  {p['both'][0]:>10.2f} {p['both'][1]:>6.2f}  {p['raw'][0]:>12.2f} {p['raw'][1]:>6.2f}"
+        f"  {p['search'][0] / p['raw'][0]:>9.2f} {p['search'][1] / p['raw'][1]:>5.2f}"
+    )
+
+
+def misremembered(text: str, rng: random.Random) -> str | None:
+    """A quote as someone half remembers it (see the module docstring)."""
+    words = re.findall(r"[\w'’-]+", text.lower())
+    if len(words) < 6:
+        return None
+    if len(words) > 12:
+        size = rng.randint(8, 12)
+        start = rng.randrange(len(words) - size + 1)
+        words = words[start : start + size]
+    for _ in range(rng.choice((1, 2))):
+        del words[rng.randrange(len(words))]
+    long_words = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+    if long_words:
+        i = rng.choice(long_words)
+        w = words[i]
+        j = rng.randrange(1, len(w) - 2)
+        words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+    return " ".join(words)
+
+
+def bench_fuzzy(db: Any, search_mod: Any, n: int, seed: int) -> None:
+    rng = random.Random(seed)
+    max_id = db.execute("SELECT max(id) FROM statements").fetchone()[0]
+    cases: list[tuple[int, str, str]] = []
+    while len(cases) < n:
+        row = db.execute(
+            "SELECT id, text FROM statements WHERE id >= ? LIMIT 1", (rng.randint(1, max_id),)
+        ).fetchone()
+        quote = misremembered(row[1], rng) if row else None
+        if quote:
+            cases.append((row[0], row[1], quote))
+    found, times, misses = 0, [], []
+    for sid, text, quote in cases:
+        t0 = time.perf_counter()
+        try:
+            hits = search_mod.fuzzy_search(db, quote, limit=10)
+        except search_mod.QueryError:
+            hits = []
+        times.append((time.perf_counter() - t0) * 1000)
+        if any(h.statement_id == sid or h.text == text for h in hits):
+            found += 1
+        else:
+            misses.append(quote)
+    print(
+        f"fuzzy: {n} quotes  recall@10 {found / n:.2f}  p50 {statistics.median(times):.1f} ms"
+        f"  p95 {percentile(times, 0.95):.1f} ms  max {max(times):.1f} ms"
+    )
+    for quote in misses[:10]:
+        print(f"  missed: {quote}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--per-class", type=int, default=50)
+    parser.add_argument("--fuzzy", type=int, default=100, help="fuzzy quotes (0: none)")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--code", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("--skip-search", action="store_true")
+    args = parser.parse_args()
+    sys.path.insert(0, str(args.code.resolve()))
+    import db.search as search_mod  # imported here: from the checkout chosen above
+    from db.connection import connect
+
+    db = connect(args.db, readonly=True)
+    statements = db.execute("SELECT count(*) FROM statements").fetchone()[0]
+    print(f"{args.db}: {statements:,} statements; code from {search_mod.__file__}")
+    if not args.skip_search:
+        queries = search_queries(db, args.per_class, args.seed)
+        for q in queries["mid"][:20]:  # warm the page cache as a running app has it
+            search_mod.search(db, q)
+        bench_search(db, search_mod, queries)
+    if args.fuzzy:
+        bench_fuzzy(db, search_mod, args.fuzzy, args.seed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Fuzzy quote search: what a half-remembered or misspelled quote finds, and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+import db.search as search_mod
+from db.connection import connect
+from db.ingest import ingest_paths
+from db.search import expand_terms, fuzzy_highlights, fuzzy_search
+
+ARTICLES = {
+    "a.txt": (
+        "Ministry briefing\n\n"
+        '"Yes... it is engagement," the minister said when asked whether it was the first '
+        "engagement between rival troops. "
+        "Boeing delivered two aircraft to the air force on Monday. "
+        "It is what it is, the general said."
+    ),
+    "b.txt": (
+        "Front line report\n\n"
+        'Ukrainian troops "engaged in small scale" with North Korean soldiers, the minister '
+        "told KBS TV. "
+        "The weather was cold and the roads were closed."
+    ),
+    "c.txt": (
+        "Markets\n\n"
+        + " ".join(f"Market prices rose again on day {i} of trading." for i in range(40))
+        + " Market prices rose in Ljubljana yesterday after the vote."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database:
+    folder = tmp_path_factory.mktemp("fuzzy")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    database = connect(folder / "f.db")
+    ingest_paths(database, [folder], match=False)
+    return database
+
+
+def texts(hits: list[search_mod.SearchHit]) -> list[str]:
+    return [h.text for h in hits]
+
+
+def test_ranked_by_how_many_query_words_a_statement_holds(db: sqlite_utils.Database) -> None:
+    # "Yes, it is engagement" holds one word of three; the troops hold all three.
+    hits = fuzzy_search(db, "smal scale engagment", limit=5)
+    assert hits[0].text.startswith('Ukrainian troops "engaged in small scale"')
+    assert any(t.startswith('"Yes... it is engagement,"') for t in texts(hits[1:]))
+    assert hits[0].score > hits[1].score  # the score follows the ranking
+
+
+def test_function_words_are_not_widened(db: sqlite_utils.Database) -> None:
+    fq = expand_terms(db, "the engagment of the troops")
+    assert [w.word for w in fq.words] == ["engagment", "troops"]
+    # ...unless there is nothing else to look for.
+    assert [w.word for w in expand_terms(db, "it is what it is").words] == ["it", "is", "what"]
+    hits = fuzzy_search(db, "it is what it is", limit=3)
+    assert hits[0].text == "It is what it is, the general said."
+
+
+def test_a_word_whose_stem_is_short_is_found(db: sqlite_utils.Database) -> None:
+    # The index holds "boeing" as its porter stem "boe".
+    (word,) = expand_terms(db, "boeing").words
+    assert word.stem == "boe" and word.df == 1
+    assert texts(fuzzy_search(db, "boeing", limit=1)) == [
+        "Boeing delivered two aircraft to the air force on Monday."
+    ]
+
+
+def test_a_rare_word_finds_its_statement_among_common_ones(
+    db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Forty statements share "market prices rose"; candidates are few: the rare,
+    # misspelled words must choose them.
+    monkeypatch.setattr(search_mod, "FUZZY_CANDIDATES", 5)
+    monkeypatch.setattr(search_mod, "FUZZY_BUDGET", 10)
+    hits = fuzzy_search(db, "market prices rose ljubljana yesterdya", limit=3)
+    assert hits[0].text == "Market prices rose in Ljubljana yesterday after the vote."
+
+
+def test_short_words_of_the_text_match_exactly() -> None:
+    # "all" is one edit from "small" by ratio, but not what the reader typed.
+    text = "Not all of it was small, said the north."
+    spans = fuzzy_highlights("not small", text)
+    assert [text[s:e] for s, e in spans] == ["Not", "small"]
+
+
+def test_a_statement_word_stands_for_one_query_word(db: sqlite_utils.Database) -> None:
+    # "sale" is close to both "scale" and "smal"; it counts once, so a statement that
+    # holds two of the words outranks one holding a word that looks like two.
+    path = Path(db.execute("PRAGMA database_list").fetchone()[2])
+    other = connect(path.with_name("g.db"))
+    folder = path.parent / "g"
+    folder.mkdir(exist_ok=True)
+    (folder / "g.txt").write_text(
+        "Sales\n\nThe sale went ahead on Friday. Small scale farms were sold.\n"
+    )
+    ingest_paths(other, [folder], match=False)
+    hits = fuzzy_search(other, "smal scale", limit=2)
+    assert hits[0].text == "Small scale farms were sold."
