@@ -350,3 +350,24 @@ def test_stats_count_related_matches_apart(port_db) -> None:
     stats = database_stats(port_db)
     assert (stats["matches"], stats["conflicts"], stats["related_matches"]) == (1, 0, 1)
     assert stats["undated_articles"] == 0
+
+
+def test_pairs_writes_the_relation_in_its_last_column(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(
+        "1\tDock workers at Rotterdam walked out on Monday over a 3 percent pay offer.\t"
+        "Rotterdam dock workers went on strike on Monday, rejecting a 3 percent pay offer.\n"
+        "2\tThe FNV union said the strike would last at least 48 hours.\t"
+        "Shares in Tokyo closed higher on Friday.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["pairs", str(pairs)])
+    assert result.exit_code == 0, result.output
+    lines = [line.split("\t") for line in result.output.splitlines()]
+    assert [len(cols) for cols in lines] == [5, 5]
+    assert lines[0][-1] == "same" and lines[1][-1] == "different"
+    assert all(cols[-1] in {"same", "conflict", "related", "different"} for cols in lines)
