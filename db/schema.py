@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 # Version 1: the whole schema.
 _V1 = """
@@ -253,11 +253,97 @@ def _v3_to_v4(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+# Version 5: article-level evidence for stories (db.article_evidence): each article's
+# profile (headline and lead vectors, entities, numbers), an inverted index of its
+# headline tokens and entities by day, document frequencies, and the scored pairs.
+_V5_STORY_EVIDENCE = """
+CREATE TABLE article_profiles (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    day INTEGER NOT NULL,              -- proleptic ordinal of the article's date; 0 when undated
+    keys TEXT NOT NULL,                -- JSON list of its postings keys
+    terms TEXT NOT NULL,               -- JSON list of the terms it counts in article_df
+    data TEXT NOT NULL                 -- JSON: vectors, entities, numbers
+);
+CREATE TABLE article_postings (
+    key TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (key, day, article_id)
+) WITHOUT ROWID;
+-- Articles holding each term ('' counts the profiled articles).
+CREATE TABLE article_df (
+    term TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+-- Scored pairs of articles, a < b: log-odds of one event on article evidence alone.
+CREATE TABLE story_links (
+    a INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    b INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    score REAL NOT NULL,
+    PRIMARY KEY (a, b)
+) WITHOUT ROWID;
+CREATE INDEX story_links_b ON story_links(b);
+CREATE TRIGGER article_profiles_ad AFTER DELETE ON article_profiles BEGIN
+    DELETE FROM article_postings WHERE key IN (SELECT value FROM json_each(old.keys))
+        AND day = old.day AND article_id = old.article_id;
+    UPDATE article_df SET n = n - 1 WHERE term IN (SELECT value FROM json_each(old.terms));
+    DELETE FROM story_links WHERE a = old.article_id OR b = old.article_id;
+END;
+-- A replaced article (same id, new text or date) is profiled again.
+CREATE TRIGGER articles_profile_au AFTER UPDATE OF title, text, date ON articles
+WHEN old.title IS NOT new.title OR old.text IS NOT new.text OR old.date IS NOT new.date
+BEGIN
+    DELETE FROM article_profiles WHERE article_id = new.id;
+END;
+"""
+
+
+def _v4_to_v5(db: sqlite_utils.Database) -> None:
+    for statement in _split_script(_V5_STORY_EVIDENCE):
+        db.conn.execute(statement)
+
+
+# Version 6: who said each quote (db.speakers, db.quotes): where the attributing
+# mention is, how it attributes (a name, a resolved pronoun, a common noun, or a pronoun
+# left unresolved) and a key equal across articles for one speaker. Quotes stored
+# before keep their speaker; their key is derived from it here (ingest them again to
+# get spans, kinds and resolved pronouns).
+_V6_QUOTE_SPEAKERS = """
+ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;  -- the mention: articles.text offsets
+ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_kind TEXT;      -- named|pronoun|common|unresolved
+ALTER TABLE quotes ADD COLUMN speaker_key TEXT;       -- 'surname|given names', or an org
+CREATE INDEX quotes_speaker_key ON quotes(speaker_key) WHERE speaker_key IS NOT NULL;
+"""
+
+
+def _v5_to_v6(db: sqlite_utils.Database) -> None:
+    from db.speakers import speaker_key  # a leaf module: no cycle
+
+    have = {r[1] for r in db.conn.execute("PRAGMA table_info(quotes)")}
+    for statement in _split_script(_V6_QUOTE_SPEAKERS):
+        m = re.match(r"ALTER TABLE quotes ADD COLUMN (\w+)", statement)
+        if m is None or m.group(1) not in have:  # a step run twice changes nothing
+            db.conn.execute(statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
+    db.conn.create_function("claimlens_speaker_key", 1, speaker_key, deterministic=True)
+    db.conn.execute(
+        "UPDATE quotes SET speaker_kind = 'named', speaker_key = claimlens_speaker_key(speaker)"
+        " WHERE speaker IS NOT NULL"
+    )
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
-MIGRATIONS: dict[int, Migration] = {0: _create_v1, 1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+MIGRATIONS: dict[int, Migration] = {
+    0: _create_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+    5: _v5_to_v6,
+}
 # The versions whose step ends by regrouping every claim and story from the matches
 # (db.upgrade does it inside the step's transaction).
-REGROUP_AT: frozenset[int] = frozenset({3})
+REGROUP_AT: frozenset[int] = frozenset({3, 5})  # 5: stories on article evidence
 
 
 class SchemaError(RuntimeError):
@@ -316,7 +402,7 @@ def schema_objects() -> dict[str, tuple[str, str]]:
     """Every table, index, trigger and virtual table of the current schema:
     name → (type, the DDL that creates it)."""
     out: dict[str, tuple[str, str]] = {}
-    for ddl in _split_script(_V1 + _V2 + _V4_FEEDS):
+    for ddl in _split_script(_V1 + _V2 + _V4_FEEDS + _V5_STORY_EVIDENCE + _V6_QUOTE_SPEAKERS):
         m = re.match(r"CREATE\s+(VIRTUAL\s+TABLE|TABLE|INDEX|TRIGGER)\s+(\w+)", ddl, re.IGNORECASE)
         if m:
             kind = m.group(1).split()[-1].lower()

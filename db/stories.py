@@ -1,46 +1,49 @@
 """Stories: articles from different outlets about the same event.
 
-Two articles are *linked* when they share at least ``STORY_MIN_SHARED_CLAIMS``
-claims (statements matched across sources, :mod:`db.claims`; claims carried by
-more than ``STORY_MAX_CLAIM_STATEMENTS`` statements are templates and do not count) and are dated
-within ``STORY_WINDOW_DAYS`` of each other (undated articles link on claims
-alone). A story gathers around its first article (lowest id) by the rule of
-:mod:`db.grouping`: in id order, each article joins the story of the older
-article it shares most claims with that is a story's centre, else one linked to
-its story's centre, else is a centre itself. The articles get the story's
-``story_id``; an article linked to no other has none.
+Two articles are *linked* when the evidence that they tell one event is strong
+enough: the article-level score of :mod:`db.article_evidence` (headline and lead
+similarity, shared named entities, numbers, days apart; stored in
+``story_links``) plus what the claims they share add
+(:func:`db.article_evidence.claims_term`; claims of more than
+``STORY_MAX_CLAIM_STATEMENTS`` statements are templates and do not count) is above
+``LINK_THRESHOLD`` log-odds, and they are dated within ``STORY_WINDOW_DAYS`` of
+each other.
 
-The story's title is the headline of its most linked article (ties: the
-earliest), ``first_date`` the earliest article date, and it counts its articles
-and distinct sources.
+A story gathers around its first article (lowest id) by the rule of
+:mod:`db.grouping`: in id order, each article joins the story of the older
+article it is most strongly linked to that is a story's centre, else one linked
+to its story's centre, else is a centre itself. An undated article never bridges
+two stories: a dated article never joins a story through an undated one, and an
+undated article joins (or starts a story with) one article and brings no other
+along. The articles get the story's ``story_id``; an article linked to no other
+has none.
+
+The story's title is the headline of its most representative article (the
+strongest links to the other articles of the story; ties: the earliest),
+``first_date`` the earliest article date, and it counts its articles and distinct
+sources. Reading a story: :mod:`db.story_reads`.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
 
-import sqlite_utils
-
-from db.id_chunks import id_chunks
+from db import article_evidence as ev
 from db.dates import day_number
-from db.grouping import CENTRE, Placement, Placer, level_in, store_groups
+from db.grouping import store_groups
+from db.id_chunks import id_chunks
 
 __all__ = [
+    "LINK_THRESHOLD",
     "STORY_MAX_CLAIM_STATEMENTS",
-    "STORY_MIN_SHARED_CLAIMS",
     "STORY_WINDOW_DAYS",
-    "list_stories",
+    "profile_articles",
     "rebuild_stories",
-    "story_articles",
     "update_stories",
 ]
 
-# Two shared claims, not one: a single matched sentence ("the White House said it
-# would respond") can be boilerplate common to unrelated events; two independent
-# ones rarely are. (bench/bench_match_basil.py measures 1, 2 and 3.)
-STORY_MIN_SHARED_CLAIMS = 2
 STORY_WINDOW_DAYS = 4
 # A claim of more statements than this links none of its articles: it is a template
 # ("Shr 25 cts vs 20 cts", "bid the notes at ... and set a coupon of ...") that many
@@ -48,18 +51,135 @@ STORY_WINDOW_DAYS = 4
 # benchmark; the largest holds 347). Counting its article pairs would also be
 # quadratic.
 STORY_MAX_CLAIM_STATEMENTS = 100
+# Linked: log-odds of one event (article evidence + shared claims) above this
+# (probability 0.88: precision first; the same events score 7 to 12).
+LINK_THRESHOLD = ev.LINK_FLOOR
+# An article joins a story when its mean probability of one event with the
+# story's members is above this.
+FIT_MIN = 0.4
+# Above this many articles to profile in a database with no profiles yet, the
+# profiles are built in memory (a rebuild) rather than one by one in the tables.
+_MEMORY_MIN = 200
+
+Meta = dict[int, tuple[int, str | None, str]]  # article -> (source, date, title)
+Links = dict[int, dict[int, float]]  # article -> linked article -> strength
 
 
-def _links(
-    conn: sqlite3.Connection, article_ids: Iterable[int] | None, min_shared: int, window: int
-) -> tuple[dict[int, dict[int, int]], dict[int, tuple[int, str | None, str]]]:
-    """Strong links among articles (all, or those touching ``article_ids``) and the
-    articles' (source, date, title)."""
+# ------------------------------------------------------------------ evidence
+
+
+def _has_evidence_tables(conn: sqlite3.Connection) -> bool:
+    """False while upgrading a database from before the evidence tables (an older
+    step regroups stories on claims alone; the step that adds them regroups again)."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'article_profiles'"
+    ).fetchone()
+    return row is not None
+
+
+def profile_articles(
+    conn: sqlite3.Connection,
+    article_ids: Iterable[int] | None = None,
+    window: int = STORY_WINDOW_DAYS,
+) -> set[int]:
+    """Profile and link (``story_links``) the articles among ``article_ids`` (None:
+    all) that have no profile yet (new, or their text changed), in id order.
+    Returns the articles to place again: those, and newer ones they now link."""
+    if not _has_evidence_tables(conn):
+        return set()
+    if article_ids is None:
+        todo = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_profiles)"
+                " ORDER BY id"
+            )
+        ]
+    else:
+        ids = sorted(set(article_ids))
+        have: set[int] = set()
+        for marks, chunk in id_chunks(ids):
+            have.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT article_id FROM article_profiles WHERE article_id IN ({marks})",
+                    chunk,
+                )
+            )
+        todo = [a for a in ids if a not in have]
+    if not todo:
+        return set()
+    empty = conn.execute("SELECT 1 FROM article_profiles LIMIT 1").fetchone() is None
+    if empty and len(todo) >= _MEMORY_MIN:
+        return _profile_in_memory(conn, todo, window)
+    index = ev.StoredIndex(conn)
+    changed: set[int] = set()
+    for marks, chunk in id_chunks(todo):
+        for aid, title, text, body_start, date in conn.execute(
+            f"SELECT id, title, text, body_start, date FROM articles WHERE id IN ({marks})"
+            " ORDER BY id",
+            chunk,
+        ).fetchall():
+            p = ev.profile(index, aid, title, text, body_start, date)
+            links = ev.link_article(index, p, window)
+            index.add(p)
+            ev.write_links(conn, aid, links)
+            # Newer articles it now links (its text changed) may be placed otherwise;
+            # older ones stand where they are (an article is placed by its older links).
+            changed.add(aid)
+            changed.update(o for o, _s in links if o > aid)
+    return changed
+
+
+def _profile_in_memory(conn: sqlite3.Connection, todo: list[int], window: int) -> set[int]:
+    """Profile ``todo`` (every article of a database without profiles) in id order,
+    in memory, and write the profiles and links at the end."""
+    index = ev.MemoryIndex()
+    profiles: list[ev.Profile] = []
+    links: list[tuple[int, int, float]] = []
+    wanted = set(todo)
+    for aid, title, text, body_start, date in conn.execute(
+        "SELECT id, title, text, body_start, date FROM articles ORDER BY id"
+    ):
+        if aid not in wanted:
+            continue
+        p = ev.profile(index, aid, title, text, body_start, date)
+        links.extend((min(aid, o), max(aid, o), s) for o, s in ev.link_article(index, p, window))
+        index.add(p)
+        profiles.append(p)
+    ev.write_profiles(conn, profiles)
+    conn.executemany("INSERT OR REPLACE INTO story_links(a, b, score) VALUES (?, ?, ?)", links)
+    return set(todo)
+
+
+def _evidence(
+    conn: sqlite3.Connection, article_ids: Iterable[int] | None
+) -> dict[tuple[int, int], float]:
+    """Stored article-level scores of the pairs (all, or touching ``article_ids``)."""
+    if not _has_evidence_tables(conn):
+        return {}
+    if article_ids is None:
+        return {(a, b): s for a, b, s in conn.execute("SELECT a, b, score FROM story_links")}
+    out: dict[tuple[int, int], float] = {}
+    for marks, chunk in id_chunks(sorted(set(article_ids))):
+        for a, b, s in conn.execute(
+            f"SELECT a, b, score FROM story_links WHERE a IN ({marks})"
+            f" UNION SELECT a, b, score FROM story_links WHERE b IN ({marks})",
+            chunk * 2,
+        ):
+            out[(a, b)] = s
+    return out
+
+
+def _shared_claims(
+    conn: sqlite3.Connection, article_ids: Iterable[int] | None
+) -> dict[tuple[int, int], int]:
+    """How many claims each pair of articles (all, or touching ``article_ids``) shares."""
     if article_ids is None:
         rows = conn.execute(
             "SELECT claim_id, article_id FROM statements WHERE claim_id IS NOT NULL"
             " ORDER BY claim_id"
-        )
+        ).fetchall()
     else:
         # The claims first, then their statements: a claim of articles in several
         # chunks must be read once (read twice, it would look twice its size).
@@ -81,63 +201,179 @@ def _links(
                     chunk,
                 )
             )
-        rows.sort()
     by_claim: dict[int, list[int]] = {}
     for cid, aid in rows:
         by_claim.setdefault(cid, []).append(aid)
     shared: dict[tuple[int, int], int] = {}
     for statement_articles in by_claim.values():
-        arts = set(statement_articles)
+        arts = sorted(set(statement_articles))
         if len(arts) < 2 or len(statement_articles) > STORY_MAX_CLAIM_STATEMENTS:
             continue
-        arts_sorted = sorted(arts)
-        for i, x in enumerate(arts_sorted):
-            for y in arts_sorted[i + 1 :]:
+        for i, x in enumerate(arts):
+            for y in arts[i + 1 :]:
                 shared[(x, y)] = shared.get((x, y), 0) + 1
-    involved = {a for pair in shared for a in pair}
-    meta: dict[int, tuple[int, str | None, str]] = {}
-    for marks, chunk in id_chunks(sorted(involved)):
+    return shared
+
+
+def _meta(conn: sqlite3.Connection, ids: Iterable[int]) -> Meta:
+    meta: Meta = {}
+    for marks, chunk in id_chunks(sorted(set(ids))):
         for aid, src, dt, title in conn.execute(
             f"SELECT id, source_id, date, title FROM articles WHERE id IN ({marks})", chunk
         ):
             meta[aid] = (src, dt, title)
-    links: dict[int, dict[int, int]] = {}
-    for (x, y), n in shared.items():
-        if n < min_shared or x not in meta or y not in meta:
+    return meta
+
+
+def _links(
+    conn: sqlite3.Connection, article_ids: Iterable[int] | None, window: int
+) -> tuple[Links, Meta]:
+    """Links among articles (all, or those touching ``article_ids``) with their
+    strengths (log-odds), and the articles' (source, date, title). A dated article
+    is never linked to an older undated one (see the module docstring)."""
+    if article_ids is not None:
+        article_ids = set(article_ids)
+    evidence = _evidence(conn, article_ids)
+    claims = _shared_claims(conn, article_ids)
+    pairs = set(evidence) | set(claims)
+    meta = _meta(conn, {a for pair in pairs for a in pair})
+    links: Links = {}
+    for x, y in pairs:
+        if x not in meta or y not in meta:
+            continue
+        strength = evidence.get((x, y), ev.NO_EVIDENCE) + ev.claims_term(claims.get((x, y), 0))
+        if strength <= LINK_THRESHOLD:
             continue
         dx, dy = day_number(meta[x][1]), day_number(meta[y][1])
+        if dx is None and dy is not None:
+            continue
         if dx is not None and dy is not None and abs(dx - dy) > window:
             continue
-        links.setdefault(x, {})[y] = n
-        links.setdefault(y, {})[x] = n
+        links.setdefault(x, {})[y] = strength
+        links.setdefault(y, {})[x] = strength
     return links, meta
 
 
-def _older(links: dict[int, dict[int, int]], aid: int) -> list[tuple[int, float]]:
-    """The articles older than ``aid`` it is linked to, with the claims they share."""
-    return [(other, n) for other, n in links.get(aid, {}).items() if other < aid]
+def _older(links: Links, aid: int) -> list[tuple[int, float]]:
+    """The articles older than ``aid`` it is linked to, with the strengths."""
+    return [(other, s) for other, s in links.get(aid, {}).items() if other < aid]
 
 
-class _Stored:
-    """Where articles stand in the stories of the database (for the Placer)."""
+class _Placer:
+    """Places articles in id order: each joins the story it fits best, or starts one
+    with the unplaced older articles it is linked to; none otherwise.
 
-    def __init__(self, conn: sqlite3.Connection, min_shared: int, window: int) -> None:
-        self.conn, self.min_shared, self.window = conn, min_shared, window
-        self.cache: dict[int, Placement] = {}
+    An article's fit to a story is the mean probability (from the link strengths)
+    that it tells one event with the story's older members, over at most
+    ``MAX_CANDIDATES`` of them (no more are scored per article); it joins the best
+    story whose fit is above ``FIT_MIN``. So a story grows by what fits most of it,
+    not along a chain of articles each like the last. A dated article that fits
+    two stories that well merges them (early articles of one event can start two
+    stories); an undated one never does.
 
-    def where(self, aid: int) -> Placement:
-        if aid not in self.cache:
-            row = self.conn.execute("SELECT story_id FROM articles WHERE id = ?", (aid,)).fetchone()
-            story = row[0] if row else None
-            if story is None:
-                self.cache[aid] = (None, CENTRE)
+    ``known`` says which stored story an article not placed here is in, ``size``
+    how many articles older than a given one a stored story holds. Story keys are
+    stored ids, or -(lowest article) for a story formed by this run."""
+
+    def __init__(self, known: Callable[[int], int | None], size: Callable[[int, int], int]) -> None:
+        self.known, self.size = known, size
+        self.group: dict[int, int] = {}
+        self.placed: set[int] = set()
+        self.added: dict[int, int] = {}  # key -> articles this run put in it
+        self.merged: dict[int, int] = {}  # key -> the key it was merged into
+
+    def resolve(self, key: int) -> int:
+        while key in self.merged:
+            key = self.merged[key]
+        return key
+
+    def where(self, aid: int) -> int | None:
+        key = self.group.get(aid) if aid in self.placed else self.known(aid)
+        return None if key is None else self.resolve(key)
+
+    def _put(self, aid: int, key: int) -> None:
+        self.placed.add(aid)
+        self.group[aid] = key
+        self.added[key] = self.added.get(key, 0) + 1
+
+    def _members(self, key: int, aid: int) -> int:
+        """Articles older than ``aid`` in story ``key`` (merged ones included)."""
+        n = self.added.get(key, 0) + (self.size(key, aid) if key > 0 else 0)
+        return n + sum(self._members(k, aid) for k, into in self.merged.items() if into == key)
+
+    def place(self, aid: int, older: list[tuple[int, float]], dated: bool) -> None:
+        self.placed.add(aid)
+        total: dict[int, float] = {}
+        alone: list[tuple[float, int]] = []
+        for other, strength in older:
+            key = self.where(other)
+            if key is None:
+                alone.append((strength, other))
             else:
-                (centre,) = self.conn.execute(
-                    "SELECT min(id) FROM articles WHERE story_id = ?", (story,)
-                ).fetchone()
-                links, _meta = _links(self.conn, [aid], self.min_shared, self.window)
-                self.cache[aid] = (story, level_in(aid, centre, centre in links.get(aid, {})))
-        return self.cache[aid]
+                total[key] = total.get(key, 0.0) + 1.0 / (1.0 + math.exp(-strength))
+        fit = {
+            key: t / max(1, min(self._members(key, aid), ev.MAX_CANDIDATES))
+            for key, t in total.items()
+        }
+        good = sorted((k for k in fit if fit[k] > FIT_MIN), key=lambda k: (-round(fit[k], 6), k))
+        if good:
+            best = good[0]
+            if dated:
+                for other in good[1:]:
+                    self.merged[other] = best
+            self._put(aid, best)
+            if not dated:
+                return
+            join = [o for _s, o in alone]
+            key = best
+        elif alone:
+            if not dated:  # an undated article starts a story with one article only
+                _s, first = max(alone, key=lambda so: (so[0], -so[1]))
+                join = [first]
+            else:
+                join = [o for _s, o in alone]
+            key = -min(join)
+            self._put(aid, key)
+        else:
+            return
+        # Older articles linked to it that had no story come along (A and B differ,
+        # C tells both): only a dated article brings any.
+        for other in join:
+            self._put(other, key)
+
+    def final(self) -> dict[int, int]:
+        """Article -> story key, merges applied."""
+        return {aid: self.resolve(key) for aid, key in self.group.items()}
+
+
+def _place(placer: _Placer, aid: int, links: Links, meta: Meta) -> None:
+    dated = aid in meta and day_number(meta[aid][1]) is not None
+    placer.place(aid, _older(links, aid), dated)
+
+
+def _stored_story(conn: sqlite3.Connection) -> Callable[[int], int | None]:
+    """The stored story of an article (read once)."""
+    cache: dict[int, int | None] = {}
+
+    def where(aid: int) -> int | None:
+        if aid not in cache:
+            row = conn.execute("SELECT story_id FROM articles WHERE id = ?", (aid,)).fetchone()
+            cache[aid] = row[0] if row else None
+        return cache[aid]
+
+    return where
+
+
+def _stored_size(conn: sqlite3.Connection) -> Callable[[int, int], int]:
+    """How many articles older than ``aid`` a stored story holds."""
+
+    def size(story: int, aid: int) -> int:
+        row = conn.execute(
+            "SELECT count(*) FROM articles WHERE story_id = ? AND id < ?", (story, aid)
+        ).fetchone()
+        return int(row[0])
+
+    return size
 
 
 def _story_members(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[int, list[int]]:
@@ -150,26 +386,28 @@ def _story_members(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[i
     return out
 
 
-def _store(conn: sqlite3.Connection, group: dict[int, int]) -> dict[int, list[int]]:
-    """Rows for the stories a run formed, story ids for its articles. Returns the
-    stories written, with all their articles."""
+def _store(conn: sqlite3.Connection, placer: _Placer) -> dict[int, list[int]]:
+    """Rows for the stories a run formed, story ids for its articles, stored stories
+    merged into others moved over and deleted. Returns the stories written, with all
+    their articles."""
     ids = store_groups(
         conn,
-        group,
+        placer.final(),
         "INSERT INTO stories(title, n_articles, n_sources) VALUES ('', 0, 0)",
         "UPDATE articles SET story_id = ? WHERE id = ?",
     )
+    for key in sorted(k for k in placer.merged if k > 0):
+        into = ids[placer.resolve(key)]
+        conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (into, key))
+        conn.execute("DELETE FROM stories WHERE id = ?", (key,))
     return _story_members(conn, ids.values())
 
 
 def _refresh(
-    conn: sqlite3.Connection,
-    stories: dict[int, list[int]],
-    links: dict[int, dict[int, int]],
-    meta: dict[int, tuple[int, str | None, str]],
+    conn: sqlite3.Connection, stories: dict[int, list[int]], links: Links, meta: Meta
 ) -> None:
     """Recompute the stored row of ``stories`` (id -> articles; ``links`` and ``meta``
-    must cover them): the most linked article's headline, first date, counts."""
+    must cover them): the most representative headline, first date, counts."""
     rows = []
     for story, members in stories.items():
         inside = set(members)
@@ -177,7 +415,7 @@ def _refresh(
         central = min(
             members,
             key=lambda a: (
-                -sum(n for b, n in links.get(a, {}).items() if b in inside),
+                -round(sum(s for b, s in links.get(a, {}).items() if b in inside), 6),
                 meta[a][1] or "\uffff",
                 a,
             ),
@@ -197,37 +435,30 @@ def _refresh(
     )
 
 
-def rebuild_stories(
-    conn: sqlite3.Connection,
-    *,
-    min_shared: int = STORY_MIN_SHARED_CLAIMS,
-    window_days: int = STORY_WINDOW_DAYS,
-) -> int:
-    """Place every article again (inside the caller's transaction); returns how many
-    stories there are."""
+def rebuild_stories(conn: sqlite3.Connection, *, window_days: int = STORY_WINDOW_DAYS) -> int:
+    """Place every article again (inside the caller's transaction), profiling those
+    without a profile first; returns how many stories there are."""
+    profile_articles(conn, None, window_days)
     conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
     conn.execute("DELETE FROM stories")
-    links, meta = _links(conn, None, min_shared, window_days)
-    # Articles never placed here have no older link: centres without a story.
-    placer = Placer(lambda _aid: (None, CENTRE))
+    links, meta = _links(conn, None, window_days)
+    placer = _Placer(lambda _aid: None, lambda _key, _aid: 0)
     for aid in sorted(links):
-        placer.place(aid, _older(links, aid))
-    written = _store(conn, placer.group)
+        _place(placer, aid, links, meta)
+    written = _store(conn, placer)
     _refresh(conn, written, links, meta)
     return len(written)
 
 
 def update_stories(
-    conn: sqlite3.Connection,
-    article_ids: Iterable[int],
-    *,
-    min_shared: int = STORY_MIN_SHARED_CLAIMS,
-    window_days: int = STORY_WINDOW_DAYS,
+    conn: sqlite3.Connection, article_ids: Iterable[int], *, window_days: int = STORY_WINDOW_DAYS
 ) -> int:
     """Place ``article_ids`` (new, replaced, or whose claims changed) again, with the
-    articles of the stories any of them was in (those stories are dissolved), beside
-    the stories of every other article as they stand. Returns the stories written."""
+    articles of the stories any of them was in (those stories are dissolved) and the
+    articles newly linked to them, beside the stories of every other article as they
+    stand. Returns the stories written."""
     affected = set(article_ids)
+    affected |= profile_articles(conn, affected, window_days)
     old: set[int] = set()
     for marks, chunk in id_chunks(sorted(affected)):
         old.update(
@@ -243,75 +474,12 @@ def update_stories(
     for marks, chunk in id_chunks(sorted(old)):
         conn.execute(f"UPDATE articles SET story_id = NULL WHERE story_id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
-    links, _meta = _links(conn, affected, min_shared, window_days)
-    placer = Placer(_Stored(conn, min_shared, window_days).where)
+    links, meta = _links(conn, affected, window_days)
+    placer = _Placer(_stored_story(conn), _stored_size(conn))
     for aid in sorted(affected):
-        placer.place(aid, _older(links, aid))
-    written = _store(conn, placer.group)
+        _place(placer, aid, links, meta)
+    written = _store(conn, placer)
     members = [aid for group in written.values() for aid in group]
-    links, meta = _links(conn, members, min_shared, window_days)
+    links, meta = _links(conn, members, window_days)
     _refresh(conn, written, links, meta)
     return len(written)
-
-
-# ------------------------------------------------------------------ reading
-
-
-def list_stories(
-    db: sqlite_utils.Database, limit: int = 50, offset: int = 0, min_sources: int = 2
-) -> list[dict[str, Any]]:
-    """Stories covered by at least ``min_sources`` sources, newest first.
-
-    Each: ``id, title, first_date, n_articles, n_sources``.
-    """
-    rows = db.execute(
-        "SELECT id, title, first_date, n_articles, n_sources FROM stories"
-        " WHERE n_sources >= ? ORDER BY first_date IS NULL, first_date DESC, id DESC"
-        " LIMIT ? OFFSET ?",
-        (min_sources, limit, offset),
-    )
-    return [
-        {"id": r[0], "title": r[1], "first_date": r[2], "n_articles": r[3], "n_sources": r[4]}
-        for r in rows
-    ]
-
-
-def get_story(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | None:
-    """One story's row: ``{id, title, first_date, n_articles, n_sources}``, or None."""
-    row = db.execute(
-        "SELECT id, title, first_date, n_articles, n_sources FROM stories WHERE id = ?",
-        (story_id,),
-    ).fetchone()
-    if row is None:
-        return None
-    keys = ("id", "title", "first_date", "n_articles", "n_sources")
-    return dict(zip(keys, row, strict=True))
-
-
-def story_articles(db: sqlite_utils.Database, story_id: int) -> list[dict[str, Any]]:
-    """The articles of a story, earliest first.
-
-    Each: ``id, title, source, date, url, n_statements, n_matched`` (statements
-    that belong to a claim).
-    """
-    rows = db.execute(
-        "SELECT a.id, a.title, src.name, a.date, a.url,"
-        " (SELECT count(*) FROM statements s WHERE s.article_id = a.id),"
-        " (SELECT count(*) FROM statements s WHERE s.article_id = a.id"
-        "  AND s.claim_id IS NOT NULL)"
-        " FROM articles a JOIN sources src ON src.id = a.source_id"
-        " WHERE a.story_id = ? ORDER BY a.date IS NULL, a.date, a.id",
-        (story_id,),
-    )
-    return [
-        {
-            "id": r[0],
-            "title": r[1],
-            "source": r[2],
-            "date": r[3],
-            "url": r[4],
-            "n_statements": r[5],
-            "n_matched": r[6],
-        }
-        for r in rows
-    ]

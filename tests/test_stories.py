@@ -1,148 +1,331 @@
-"""Stories: articles of several outlets about one event, grouped by shared claims."""
+"""Stories: every outlet's article on one event in one story (short articles and
+headlines too), never two events in one, and a story as a thing to read.
+
+The articles are written for these tests (invented towns and people)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
 
 from db import matching, stories
 from db.connection import connect, transaction
 from db.ingest import ingest_paths
-from db.stories import list_stories, story_articles
+from db.story_reads import count_stories, list_stories, story_articles, story_view
+from tui.cli import main as cli_main
 
-EVENTS = {
-    "bridge": (
-        "2024-05-01",
-        [
-            "The Harbour Bridge in Port Elso was closed on Tuesday after inspectors found"
-            " cracks in two support cables.",
-            "Mayor Lena Okafor said repairs would take at least six weeks.",
-            "About 40,000 vehicles cross the bridge every day.",
-        ],
-    ),
-    "strike": (
-        "2024-05-02",
-        [
-            "Dock workers at the port of Valmora walked out on Wednesday in a dispute over"
-            " night-shift pay.",
-            "The union said 1,200 members had joined the strike.",
-            "Shipping companies diverted three container ships to Corvel.",
-        ],
-    ),
-}
-REWORDS = {
-    "Harbour": "Harbor",
-    "was closed on Tuesday after inspectors found": "closed on Tuesday when inspectors discovered",
-    "said repairs would take at least six weeks": "said the repairs would need at least six weeks",
-    "About 40,000 vehicles cross the bridge every day.": (
-        "Some 40,000 vehicles use the bridge daily."
-    ),
-    "walked out on Wednesday in a dispute over": "went on strike on Wednesday over",
-    "The union said 1,200 members had joined the strike.": (
-        "According to the union, 1,200 of its members joined the strike."
-    ),
-    "diverted three container ships": "sent three container ships",
-}
+BRIDGE = [
+    "The Harbour Bridge in Port Elso was closed on Tuesday after inspectors found cracks in"
+    " two of its support cables.",
+    "Mayor Lena Okafor said repairs would take at least six weeks.",
+    "About 40,000 vehicles cross the bridge every day, and ferries will add sailings.",
+]
+BRIDGE_2 = [
+    "Port Elso shut its Harbor Bridge on Tuesday when inspectors discovered cracked support"
+    " cables.",
+    "The repairs would need at least six weeks, Mayor Lena Okafor told reporters.",
+    "Some 40,000 vehicles use the bridge daily.",
+]
+STRIKE = [
+    "Dock workers at the port of Valmora walked out on Wednesday in a dispute over night-shift"
+    " pay.",
+    "The union said 1,200 members had joined the strike.",
+    "Shipping companies diverted three container ships to Corvel.",
+]
+STRIKE_2 = [
+    "Valmora's dock workers went on strike on Wednesday over pay for night shifts.",
+    "According to the union, 1,200 of its members joined the strike.",
+    "Three container ships were sent to Corvel instead.",
+]
 
 
-def reword(sentence: str, variant: int) -> str:
-    if variant == 0:
-        return sentence
-    for old, new in REWORDS.items():
-        sentence = sentence.replace(old, new)
-    if variant == 2:
-        sentence = sentence.replace("Tuesday", "Tuesday morning").replace(
-            "Wednesday", "Wednesday morning"
-        )
-    return sentence
+def write(
+    tmp_path: Path, name: str, source: str, date: str | None, title: str, body: list[str]
+) -> tuple[Path, str]:
+    """One article file (headline line with its date, blank line, body)."""
+    path = tmp_path / f"{name}.json"
+    record = {"source": source, "title": title, "text": "\n\n".join(body), "url": f"t:{name}"}
+    if date:
+        record["date"] = date
+    path.write_text(json.dumps(record), encoding="utf-8")
+    return path, source
 
 
-def test_articles_of_one_event_form_one_story(tmp_path: Path) -> None:
-    db = connect(tmp_path / "stories.db")
-    for event, (date, sentences) in EVENTS.items():
-        for variant, source in enumerate(("Alpha", "Beta", "Gamma")):
-            body = "\n\n".join(reword(s, variant) for s in sentences)
-            path = tmp_path / f"{event}_{source}.txt"
-            path.write_text(
-                f" date {date} {event} report by {source}\n\n{body}\n", encoding="utf-8"
-            )
-            ingest_paths(db, [path], source=source, match=False)
+def ingest(db, files: list[tuple[Path, str]], *, match: bool = True) -> None:
+    for path, source in files:
+        ingest_paths(db, [path], source=source, match=match)
+
+
+def groups(db) -> list[set[str]]:
+    """Each story as the set of its articles' urls (t:name)."""
+    out: dict[int, set[str]] = {}
+    for url, sid in db.execute("SELECT url, story_id FROM articles WHERE story_id IS NOT NULL"):
+        out.setdefault(sid, set()).add(url[2:])
+    return sorted(out.values(), key=sorted)
+
+
+def story_of(db, name: str) -> int | None:
+    return db.execute("SELECT story_id FROM articles WHERE url = ?", (f"t:{name}",)).fetchone()[0]
+
+
+def bridge_and_strike(tmp_path: Path) -> list[tuple[Path, str]]:
+    return [
+        write(tmp_path, "bridge_a", "Alpha", "2024-05-07", "Harbour Bridge closed", BRIDGE),
+        write(tmp_path, "bridge_b", "Beta", "2024-05-07", "Port Elso shuts bridge", BRIDGE_2),
+        write(tmp_path, "strike_a", "Alpha", "2024-05-08", "Valmora dockers strike", STRIKE),
+        write(tmp_path, "strike_b", "Beta", "2024-05-08", "Dock strike in Valmora", STRIKE_2),
+    ]
+
+
+def test_articles_of_one_event_form_one_story_and_two_events_two(tmp_path: Path) -> None:
+    db = connect(tmp_path / "s.db")
+    ingest(db, bridge_and_strike(tmp_path), match=False)
     report = matching.match_all(db)
     assert report.stories == 2
-    stories = list_stories(db)
-    assert len(stories) == 2 and all(s["n_sources"] == 3 for s in stories)
-    for story in stories:
-        arts = story_articles(db, story["id"])
-        assert len({a["title"].split()[0] for a in arts}) == 1  # one event per story
-        assert {a["source"] for a in arts} == {"Alpha", "Beta", "Gamma"}
+    assert groups(db) == [{"bridge_a", "bridge_b"}, {"strike_a", "strike_b"}]
+    assert {s["n_sources"] for s in list_stories(db)} == {2}
 
 
-def _write_event_articles(tmp_path: Path, sources: tuple[str, ...]) -> list[tuple[Path, str]]:
-    out = []
-    for event, (date, sentences) in EVENTS.items():
-        for source in sources:
-            variant = ("Alpha", "Beta", "Gamma").index(source)
-            body = "\n\n".join(reword(s, variant) for s in sentences)
-            path = tmp_path / f"{event}_{source}.txt"
-            path.write_text(
-                f" date {date} {event} report by {source}\n\n{body}\n", encoding="utf-8"
-            )
-            out.append((path, source))
-    return out
+def test_short_and_headline_only_articles_join_the_story(tmp_path: Path) -> None:
+    db = connect(tmp_path / "s.db")
+    files = [
+        *bridge_and_strike(tmp_path),
+        write(
+            tmp_path,
+            "bridge_short",
+            "Gamma",
+            "2024-05-07",
+            "Cracked cables close Port Elso's Harbour Bridge",
+            ["Inspectors found the cracks on Tuesday."],
+        ),
+        write(
+            tmp_path,
+            "bridge_headline",
+            "Delta",
+            "2024-05-08",
+            "Harbour Bridge in Port Elso closed for six weeks over cracked cables",
+            [],
+        ),
+        write(
+            tmp_path, "strike_headline", "Delta", "2024-05-08", "Valmora dock workers strike", []
+        ),
+    ]
+    ingest(db, files)  # matched and placed one by one
+    assert groups(db) == [
+        {"bridge_a", "bridge_b", "bridge_headline", "bridge_short"},
+        {"strike_a", "strike_b", "strike_headline"},
+    ]
 
 
-def story_groups(db) -> set[frozenset[int]]:
-    groups: dict[int, set[int]] = {}
-    for aid, sid in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
-        groups.setdefault(sid, set()).add(aid)
-    return {frozenset(g) for g in groups.values()}
+def test_an_opinion_piece_joins_the_report_of_its_event(tmp_path: Path) -> None:
+    db = connect(tmp_path / "s.db")
+    files = [
+        *bridge_and_strike(tmp_path),
+        write(
+            tmp_path,
+            "bridge_opinion",
+            "Epsilon",
+            "2024-05-09",
+            "Opinion: Port Elso let its Harbour Bridge rot",
+            [
+                "Nobody who drives over the Harbour Bridge should be surprised that its cables"
+                " cracked.",
+                "For a decade Port Elso has put off maintenance to keep taxes low, and Mayor"
+                " Lena Okafor is only the latest to look away.",
+                "Six weeks of closure is the bill for that neglect.",
+            ],
+        ),
+    ]
+    ingest(db, files)
+    assert story_of(db, "bridge_opinion") == story_of(db, "bridge_a") is not None
+    # It shares at most one claim with the reports (stories needed two before): the
+    # article evidence links it.
+    shared = db.execute(
+        "SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id"
+        " WHERE a.url = 't:bridge_opinion' AND s.claim_id IS NOT NULL"
+    ).fetchone()[0]
+    assert shared <= 1
 
 
-def _cap(monkeypatch, n: int) -> None:
-    monkeypatch.setattr(stories, "STORY_MAX_CLAIM_STATEMENTS", n)
-    monkeypatch.setattr(matching, "STORY_MAX_CLAIM_STATEMENTS", n)
+def test_two_events_of_one_day_with_the_same_people_stay_two_stories(tmp_path: Path) -> None:
+    db = connect(tmp_path / "s.db")
+    library = [
+        "Mayor Lena Okafor opened the new Port Elso public library on Friday.",
+        "The library on Quay Street holds 80,000 books and a children's wing.",
+        "It cost 12 million euros, paid by a regional grant.",
+    ]
+    library_2 = [
+        "Port Elso's new public library on Quay Street opened its doors on Friday,"
+        " with Mayor Lena Okafor cutting the ribbon.",
+        "Its shelves hold 80,000 books.",
+    ]
+    budget = [
+        "The Port Elso council rejected Mayor Lena Okafor's budget on Friday by 14 votes to 9.",
+        "The plan would have raised parking fees to pay for road repairs.",
+        "Okafor said she would bring a new budget within a month.",
+    ]
+    budget_2 = [
+        "Councillors in Port Elso voted down the budget of Mayor Lena Okafor on Friday, 14 to 9.",
+        "Higher parking fees in the plan had angered shop owners.",
+    ]
+    files = [
+        write(tmp_path, "library_a", "Alpha", "2024-06-07", "Okafor opens new library", library),
+        write(tmp_path, "budget_a", "Alpha", "2024-06-07", "Council rejects Okafor budget", budget),
+        write(tmp_path, "library_b", "Beta", "2024-06-07", "Port Elso library opens", library_2),
+        write(tmp_path, "budget_b", "Beta", "2024-06-07", "Okafor's budget voted down", budget_2),
+    ]
+    ingest(db, files)
+    assert groups(db) == [{"budget_a", "budget_b"}, {"library_a", "library_b"}]
 
 
-def test_claims_of_too_many_statements_link_no_story(tmp_path: Path, monkeypatch) -> None:
-    db = connect(tmp_path / "cap.db")
-    for path, source in _write_event_articles(tmp_path, ("Alpha", "Beta", "Gamma")):
-        ingest_paths(db, [path], source=source, match=False)
-    _cap(monkeypatch, 3)  # each claim has 3 statements: still counts
-    assert matching.match_all(db).stories == 2
-    _cap(monkeypatch, 2)  # a template now: links nothing
-    assert matching.match_all(db).stories == 0
-    assert db.execute("SELECT count(*) FROM claims").fetchone()[0] >= 4  # claims stay
+def _roundup(tmp_path: Path, name: str) -> tuple[Path, str]:
+    """An undated article telling both events (a weekly round-up)."""
+    return write(
+        tmp_path,
+        name,
+        "Zeta",
+        None,
+        "Week in review: Harbour Bridge closed, Valmora dockers strike",
+        [BRIDGE[0], STRIKE[0], BRIDGE[1], STRIKE[1]],
+    )
 
 
-def test_incremental_stories_equal_a_rebuild_when_claims_cross_the_cap(
-    tmp_path: Path, monkeypatch
-) -> None:
-    _cap(monkeypatch, 2)
-    db = connect(tmp_path / "cross.db")
-    for path, source in _write_event_articles(tmp_path, ("Alpha", "Beta")):
-        ingest_paths(db, [path], source=source)  # matched one by one
-    assert len(story_groups(db)) == 2
-    gamma = _write_event_articles(tmp_path, ("Gamma",))
-    ingest_paths(db, [gamma[0][0]], source="Gamma")  # the bridge claims now have 3
-    incremental = story_groups(db)
+@pytest.mark.parametrize("first", [True, False], ids=["undated-first", "undated-last"])
+def test_undated_articles_never_bridge_two_stories(tmp_path: Path, first: bool) -> None:
+    db = connect(tmp_path / "s.db")
+    files = bridge_and_strike(tmp_path)
+    undated = [_roundup(tmp_path, "roundup"), _roundup(tmp_path, "roundup2")]
+    ingest(db, undated + files if first else files + undated)
+    found = groups(db)
+    bridge = next(g for g in found if "bridge_a" in g)
+    strike = next(g for g in found if "strike_a" in g)
+    assert bridge != strike
+    assert {"bridge_b"} <= bridge and {"strike_b"} <= strike
+    assert not any({"bridge_a", "strike_a"} <= g for g in found)
+
+
+def test_one_by_one_equals_a_rebuild(tmp_path: Path) -> None:
+    db = connect(tmp_path / "s.db")
+    files = [
+        *bridge_and_strike(tmp_path),
+        _roundup(tmp_path, "roundup"),
+        write(tmp_path, "bridge_h", "Delta", "2024-05-08", "Port Elso bridge cables cracked", []),
+    ]
+    ingest(db, files)
+    incremental = groups(db)
+    links = set(db.execute("SELECT a, b, score FROM story_links"))
+    matching.match_all(db)  # placed again from the stored profiles
+    assert groups(db) == incremental
+    with transaction(db) as conn:  # profiled again too, in id order
+        for table in ("article_profiles", "article_df", "story_links"):
+            conn.execute(f"DELETE FROM {table}")
+        stories.rebuild_stories(conn)
+    assert groups(db) == incremental
+    assert set(db.execute("SELECT a, b, score FROM story_links")) == links
+
+
+def test_a_replaced_article_is_profiled_again(tmp_path: Path) -> None:
+    db = connect(tmp_path / "s.db")
+    ingest(db, bridge_and_strike(tmp_path))
+    assert story_of(db, "bridge_b") == story_of(db, "bridge_a")
+    # Beta's article now tells the strike (same url: replaced in place).
+    ingest(
+        db,
+        [write(tmp_path, "bridge_b", "Beta", "2024-05-08", "Dock strike in Valmora", STRIKE_2)],
+    )
+    assert story_of(db, "bridge_b") == story_of(db, "strike_a")
+    assert story_of(db, "bridge_a") is None  # alone now
+    (n,) = db.execute("SELECT count(*) FROM article_profiles").fetchone()
+    assert n == 4
+
+
+def test_template_claims_link_no_articles(monkeypatch) -> None:
+    conn_rows = [(1, 10), (1, 11), (1, 12), (2, 10), (2, 11)]
+
+    class Conn:
+        def execute(self, _sql: str, *_args: object):
+            class Rows(list):
+                def fetchall(self):
+                    return list(self)
+
+            return Rows(conn_rows)
+
+    monkeypatch.setattr(stories, "STORY_MAX_CLAIM_STATEMENTS", 2)
+    shared = stories._shared_claims(Conn(), None)  # type: ignore[arg-type]
+    assert shared == {(10, 11): 1}  # claim 1 (3 statements) is a template now
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _read_db(tmp_path: Path):
+    db = connect(tmp_path / "s.db")
+    files = [
+        *bridge_and_strike(tmp_path),
+        write(
+            tmp_path,
+            "bridge_c",
+            "Gamma",
+            "2024-05-07",
+            "Harbour Bridge shut for repairs",
+            [
+                "The Harbour Bridge in Port Elso was closed on Tuesday after inspectors found"
+                " cracks in two of its support cables.",
+                "Mayor Lena Okafor said repairs would take at least nine weeks.",
+                "Engineers from Corvel University will assess the towers next month.",
+            ],
+        ),
+        write(tmp_path, "other", "Omega", "2024-05-06", "Storm warning for the coast", ["Rain."]),
+    ]
+    ingest(db, files, match=False)
     matching.match_all(db)
-    assert story_groups(db) == incremental
-    assert len(incremental) == 1  # only the strike story is left
+    return db
 
 
-def test_updating_many_articles_reads_each_claim_once(tmp_path: Path, monkeypatch) -> None:
-    db = connect(tmp_path / "chunks.db")
-    for path, source in _write_event_articles(tmp_path, ("Alpha", "Beta", "Gamma")):
-        ingest_paths(db, [path], source=source, match=False)
-    _cap(monkeypatch, 3)  # each claim has 3 statements: it still links
-    matching.match_all(db)
-    rebuilt = story_groups(db)
-    assert len(rebuilt) == 2
-    # Articles bound one per chunk (as thousands are, 400 at a time): a claim whose
-    # articles fall in several chunks is still 3 statements, not 3 times 3.
-    from db.id_chunks import id_chunks
+def test_a_story_to_read(tmp_path: Path) -> None:
+    db = _read_db(tmp_path)
+    view = story_view(db, story_of(db, "bridge_a"))
+    assert view is not None
+    assert view["first_seen"]["date"] == "2024-05-07"
+    assert set(view["outlets"]) == {"Alpha", "Beta", "Gamma"}
+    assert {a["title"] for a in view["articles"]} >= {"Harbour Bridge closed"}
+    assert view["title"] in {a["title"] for a in view["articles"]}
+    top = view["claims"][0]
+    assert top["n_outlets"] == 3
+    assert "Harbour Bridge" in top["text"] or "Harbor Bridge" in top["text"]
+    # Six weeks against nine: a conflict between two of its outlets.
+    assert any(
+        {c["a"]["source"], c["b"]["source"]} <= {"Alpha", "Beta", "Gamma"}
+        and ("nine" in c["a"]["text"] or "nine" in c["b"]["text"])
+        for c in view["conflicts"]
+    )
+    blind = view["blindspot"]
+    assert blind["missing_sources"] == ["Omega"]  # active the day before, did not report it
+    solo = {s["source"]: s for s in blind["only_one_outlet"]}
+    assert any("Corvel University" in st["text"] for st in solo["Gamma"]["statements"])
 
-    monkeypatch.setattr(stories, "id_chunks", lambda ids: id_chunks(ids, size=1))
-    every = [r[0] for r in db.execute("SELECT id FROM articles")]
-    with transaction(db) as conn:
-        assert stories.update_stories(conn, every) == 2
-    assert story_groups(db) == rebuilt
+
+def test_stories_cli_json_and_hidden_single_source_stories(tmp_path: Path) -> None:
+    db = _read_db(tmp_path)
+    with transaction(db) as conn:  # a single-source story
+        cur = conn.execute("INSERT INTO stories(title, n_articles, n_sources) VALUES ('x', 1, 1)")
+        conn.execute("UPDATE articles SET story_id = ? WHERE url = 't:other'", (cur.lastrowid,))
+    assert count_stories(db) == (2, 1)
+    runner = CliRunner()
+    args = ["--db", str(tmp_path / "s.db"), "stories"]
+    out = runner.invoke(cli_main, [*args, "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["total"] == 2
+    for story in data["stories"]:
+        assert {"articles", "claims", "conflicts", "blindspot"} <= story.keys()
+        assert {"id", "source", "date", "title"} <= story["articles"][0].keys()
+    text = runner.invoke(cli_main, args)
+    assert "1 story of fewer than 2 sources hidden — --min-sources 1 to show them" in text.output
+    one = runner.invoke(cli_main, [*args, "--id", str(story_of(db, "bridge_a"))])
+    assert "blindspot" in one.output and "Omega" in one.output
+    arts = story_articles(db, story_of(db, "bridge_a"))
+    assert len(arts) == 3

@@ -21,8 +21,14 @@ JSON outputs (``--json``), stable keys:
   title, date, speaker, kind}]}], numbers: [{unit, values: [{value, raw, sources,
   statement_ids}]}], speakers: [{speaker, sources}]}``.
 * ``claimlens stories --json``: ``{total, limit, offset, stories}``; each story is
-  ``{id, title, first_date, n_articles, n_sources}``; with ``--id N``: ``{story,
-  articles: [{id, title, source, date, url, n_statements, n_matched}]}``.
+  ``{id, title, first_date, n_articles, n_sources, first_seen, outlets, articles,
+  claims, conflicts, blindspot}`` (:func:`db.story_reads.story_view`: ``articles``
+  ``[{id, title, source, date, url, n_statements, n_matched}]``, ``claims`` ``[{id,
+  text, n_outlets, outlets, n_sources, has_conflict}]``, ``conflicts`` ``[{claim_id,
+  score, diff, a, b}]``, ``blindspot`` ``{days, missing_sources, only_one_outlet}``);
+  ``total`` counts the stories of at least ``--min-sources``. With ``--id N``:
+  ``{story: {id, title, first_date, n_articles, n_sources}, first_seen, outlets,
+  articles, claims, conflicts, blindspot}``.
 * ``claimlens pairs FILE``: no JSON; each input line with ``\\tSCORE\\tRELATION``
   appended.
 """
@@ -43,7 +49,7 @@ from db.match_evidence import pairs_with_evidence
 from db.match_reads import count_matches, list_matches
 from db.matcher import compare_texts
 from db.matching import DEFAULT_WINDOW_DAYS, MatchReport, match_all
-from db.story_reads import count_stories, get_story, list_stories, story_articles
+from db.story_reads import count_stories, list_stories, story_view
 from tui.cli.common import (
     CliContext,
     echo,
@@ -292,22 +298,59 @@ def stories_cmd(cli: CliContext, listing: Listing) -> None:
     """Stories: articles of several outlets about the same event."""
     db = cli.db()
     if listing.item_id is None:
-        rows = list_stories(db, **listing.page())
-        total, _hidden = count_stories(db, listing.min_sources)
+        total, hidden = count_stories(db, listing.min_sources)
+        if listing.as_json:  # each story to read: articles, claims, conflicts, blindspot
+            views = [story_view(db, s["id"]) for s in list_stories(db, **listing.page())]
+            rows = [v for v in views if v is not None]
+        else:
+            rows = list_stories(db, **listing.page())
         page = Page("stories", rows, total, listing.limit, listing.offset)
         _echo_page(page, listing.as_json, _story_lines)
+        if hidden and not listing.as_json:
+            echo(
+                f"{plural(hidden, 'story')} of fewer than {plural(listing.min_sources, 'source')}"
+                " hidden — --min-sources 1 to show them",
+                style="dim",
+            )
         return
-    story = _found(get_story(db, listing.item_id), f"no story {listing.item_id}")
-    arts = story_articles(db, listing.item_id)
+    view = _found(story_view(db, listing.item_id), f"no story {listing.item_id}")
     if listing.as_json:
-        emit_json({"story": story, "articles": arts})
+        row = {k: view[k] for k in ("id", "title", "first_date", "n_articles", "n_sources")}
+        emit_json({"story": row, **{k: v for k, v in view.items() if k not in row}})
         return
-    echo(f"story {story['id']}: {story['title']}")
-    for a in arts:
-        echo(
-            f"  article {a['id']} [{a['source']}, {a['date'] or 'undated'}] {a['title']}"
-            f" ({a['n_matched']}/{plural(a['n_statements'], 'statement')} matched)"
-        )
+    for line in story_text(view):
+        echo(line)
+
+
+def story_text(view: dict[str, Any]) -> list[str]:
+    """A story to read, as lines: title, first seen, outlets, articles, claims,
+    conflicts, blindspot."""
+    first = view["first_seen"]
+    out = [f"story {view['id']}: {view['title']}"]
+    if first:
+        out.append(f"  first seen: {first['source']}, {first['date'] or 'undated'}")
+    out.append(f"  outlets: {', '.join(view['outlets'])}")
+    out.append(f"  {plural(len(view['articles']), 'article')}:")
+    out += [
+        f"    article {a['id']} [{a['source']}, {a['date'] or 'undated'}] {a['title']}"
+        for a in view["articles"]
+    ]
+    shared = [c for c in view["claims"] if c["n_outlets"] > 1]
+    out.append(f"  {plural(len(shared), 'claim')} carried by more than one of its outlets:")
+    out += [f"    [{c['n_outlets']} outlets] {c['text']}" for c in shared[:10]]
+    if len(shared) > 10:
+        out.append(f"    … {len(shared) - 10} more (--json for all)")
+    out.append(f"  {plural(len(view['conflicts']), 'conflict')}:")
+    for c in view["conflicts"]:
+        out.append(f"    {c['a']['source']}: {c['a']['text']}")
+        out.append(f"      vs {c['b']['source']}: {c['b']['text']}")
+    blind = view["blindspot"]
+    missing = ", ".join(blind["missing_sources"]) or "none"
+    out.append(f"  blindspot: sources active those days that did not report it: {missing}")
+    for solo in blind["only_one_outlet"]:
+        out.append(f"    only {solo['source']} ({plural(solo['n'], 'statement')}):")
+        out += [f"      {st['text']}" for st in solo["statements"][:3]]
+    return out
 
 
 def _story_lines(s: dict[str, Any]) -> list[str]:

@@ -1,0 +1,343 @@
+"""Stories on real data: BASIL triplets, UCI headlines, BASIL+BBC, incremental placement.
+
+    python bench/bench_stories.py basil            # 100 events x 3 outlets: complete, pure
+    python bench/bench_stories.py uci              # 6,366 headlines: pairwise P/R/F1
+    python bench/bench_stories.py mixed            # BASIL + 2,225 BBC in one db: no mix
+    python bench/bench_stories.py agree            # BASIL+UCI one by one == rebuild
+    python bench/bench_stories.py incremental --db /tmp/scale.db [--n 50]
+        # (a database of bench_match_scale.py build, matched): ms to place one new
+        # article (its copy under a new source) with update_stories
+
+Every corpus goes through the real ingest (JSON Lines records: source, date,
+title, text) and matching (:func:`db.matching.match_all`), into a database under
+``--work`` (default /tmp/claimlens-stories), reused when it exists (``--fresh``
+builds again). Nothing here is a test; numbers go to BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_match_data import DATA, basil_articles, bbc_articles
+
+from db import matching
+from db.connection import connect, transaction
+from db.ingest import ingest_paths
+from db.stories import rebuild_stories, update_stories
+
+WORK = Path("/tmp/claimlens-stories")
+
+
+# ------------------------------------------------------------------ corpora
+
+
+def basil_records() -> list[dict]:
+    return [
+        {
+            "source": a["source"].lower(),
+            "date": a["date"],
+            "title": a["title"],
+            "text": "\n\n".join(a["paragraphs"]),
+            "url": a["url"],
+            "event": "basil:" + a["event"],
+        }
+        for a in basil_articles()
+    ]
+
+
+def uci_records() -> list[dict]:
+    path = DATA / "uci-news-aggregator" / "uci-news-aggregator.csv"
+    out = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if not r["TIMESTAMP"] or not r["TITLE"].strip():
+                continue
+            when = datetime.fromtimestamp(int(r["TIMESTAMP"]) / 1000, tz=timezone.utc)
+            out.append(
+                {
+                    "source": r["PUBLISHER"].strip() or r["HOSTNAME"],
+                    "date": when.date().isoformat(),
+                    "title": r["TITLE"].strip(),
+                    "text": "",
+                    "url": r["URL"],
+                    "event": "uci:" + r["STORY"],
+                    "ts": int(r["TIMESTAMP"]),
+                }
+            )
+    out.sort(key=lambda r: (r["ts"], r["url"]))  # in the order they were published
+    return out
+
+
+def bbc_records() -> list[dict]:
+    return [
+        {
+            "source": "bbc",
+            "date": None,
+            "title": a["title"],
+            "text": a["text"],
+            "url": "bbc:" + a["id"],
+            "event": "bbc:" + a["id"],  # each its own event (BBC has no story labels)
+        }
+        for a in bbc_articles()
+    ]
+
+
+def build(name: str, records: list[dict], fresh: bool = False) -> tuple[object, dict[int, str]]:
+    """A matched database of ``records`` (ingested in their order); article -> event."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / f"{name}.db"
+    events = {r["url"]: r["event"] for r in records}
+    if fresh and path.exists():
+        path.unlink()
+    if not path.exists():
+        src = WORK / f"{name}.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for r in records:
+                rec = {k: r[k] for k in ("source", "date", "title", "text", "url")}
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        db = connect(path)
+        t = time.monotonic()
+        ingest_paths(db, [src], match=False)
+        t_ingest = time.monotonic() - t
+        t = time.monotonic()
+        report = matching.match_all(db)
+        print(
+            f"{name}: ingested {len(records)} in {t_ingest:.1f}s; match_all {report.seconds:.1f}s"
+            f" ({report.stories} stories)"
+        )
+    db = connect(path)
+    article_event = {aid: events[url] for aid, url in db.execute("SELECT id, url FROM articles")}
+    return db, article_event
+
+
+def restory(db) -> float:
+    """Profile and place every article again (the evidence tables emptied first)."""
+    t = time.monotonic()
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM article_profiles")
+        conn.execute("DELETE FROM article_df")
+        conn.execute("DELETE FROM story_links")
+        rebuild_stories(conn)
+    return time.monotonic() - t
+
+
+# ------------------------------------------------------------------ metrics
+
+
+def groups(db) -> dict[int, int | None]:
+    return dict(db.execute("SELECT id, story_id FROM articles"))
+
+
+def pairwise(story_of: dict[int, int | None], event_of: dict[int, str]) -> dict[str, float]:
+    """Pairwise precision, recall, F1 of the stories against the events (an article
+    without a story is a story of its own)."""
+
+    def pairs_by(key: dict[int, object]) -> Counter:
+        return Counter(key.values())
+
+    story_key = {a: (s if s is not None else ("alone", a)) for a, s in story_of.items()}
+    both: Counter = Counter((story_key[a], event_of[a]) for a in story_of)
+    tp = sum(n * (n - 1) // 2 for n in both.values())
+    pred = sum(n * (n - 1) // 2 for n in pairs_by(story_key).values())
+    gold = sum(n * (n - 1) // 2 for n in pairs_by(event_of).values())
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "pred_pairs": pred, "gold_pairs": gold}
+
+
+def triplets(story_of: dict[int, int | None], event_of: dict[int, str]) -> dict[str, int]:
+    events: dict[str, set[int]] = defaultdict(set)
+    members: dict[int, set[int]] = defaultdict(set)
+    for a, ev in event_of.items():
+        events[ev].add(a)
+        if story_of[a] is not None:
+            members[story_of[a]].add(a)
+    complete = sum(
+        1
+        for arts in events.values()
+        if len({story_of[a] for a in arts} - {None}) == 1
+        and all(story_of[a] is not None for a in arts)
+    )
+    pure = sum(1 for m in members.values() if len({event_of[a] for a in m}) == 1)
+    return {"events": len(events), "complete": complete, "stories": len(members), "pure": pure}
+
+
+def in_story(story_of: dict[int, int | None]) -> int:
+    return sum(1 for s in story_of.values() if s is not None)
+
+
+# ------------------------------------------------------------------ modes
+
+
+def run_basil(args) -> None:
+    db, event_of = build("basil", basil_records(), args.fresh)
+    secs = restory(db)
+    story_of = groups(db)
+    t = triplets(story_of, event_of)
+    pw = pairwise(story_of, event_of)
+    print(
+        f"BASIL: {t['complete']}/{t['events']} triplets complete; {t['pure']}/{t['stories']}"
+        f" stories pure; pairwise P {pw['precision']:.3f} R {pw['recall']:.3f} F1 {pw['f1']:.3f};"
+        f" {in_story(story_of)}/{len(story_of)} articles in a story; stories {secs:.1f}s"
+    )
+
+
+def run_uci(args) -> None:
+    db, event_of = build("uci", uci_records(), args.fresh)
+    secs = restory(db)
+    story_of = groups(db)
+    pw = pairwise(story_of, event_of)
+    t = triplets(story_of, event_of)
+    print(
+        f"UCI headlines: pairwise P {pw['precision']:.3f} R {pw['recall']:.3f} F1 {pw['f1']:.3f}"
+        f" ({pw['pred_pairs']:,} predicted pairs, {pw['gold_pairs']:,} gold);"
+        f" {t['pure']}/{t['stories']} stories pure; {in_story(story_of)}/{len(story_of)}"
+        f" headlines in a story; stories {secs:.1f}s"
+    )
+
+
+def run_mixed(args) -> None:
+    db, event_of = build("basil_bbc", basil_records() + bbc_records(), args.fresh)
+    secs = restory(db)
+    story_of = groups(db)
+    corpus = {a: ev.split(":")[0] for a, ev in event_of.items()}
+    members: dict[int, set[int]] = defaultdict(set)
+    for a, s in story_of.items():
+        if s is not None:
+            members[s].add(a)
+    mixed = [s for s, m in members.items() if len({corpus[a] for a in m}) > 1]
+    basil_only = {a: e for a, e in event_of.items() if corpus[a] == "basil"}
+    t = triplets({a: story_of[a] for a in basil_only}, basil_only)
+    bbc_stories = sum(1 for m in members.values() if {corpus[a] for a in m} == {"bbc"})
+    print(
+        f"BASIL+BBC: {len(members)} stories, {len(mixed)} mix BASIL and BBC;"
+        f" BASIL triplets complete {t['complete']}/{t['events']}; BBC-only stories"
+        f" {bbc_stories}; stories {secs:.1f}s"
+    )
+    for s in mixed[:5]:
+        for a in sorted(members[s]):
+            print(
+                "   ",
+                s,
+                corpus[a],
+                db.execute("SELECT title FROM articles WHERE id=?", (a,)).fetchone()[0],
+            )
+
+
+def run_agree(args) -> None:
+    """Incremental (one article at a time, as ingested) against a rebuild."""
+    for name, records in (("basil", basil_records()), ("uci", uci_records()[:2000])):
+        path = WORK / f"agree_{name}.db"
+        for p in WORK.glob(f"agree_{name}.db*"):
+            p.unlink()
+        WORK.mkdir(parents=True, exist_ok=True)
+        src_dir = WORK / f"agree_{name}"
+        shutil.rmtree(src_dir, ignore_errors=True)
+        src_dir.mkdir()
+        db = connect(path)
+        t = time.monotonic()
+        for i, r in enumerate(records):
+            f = src_dir / f"{i:05d}.jsonl"
+            rec = {k: r[k] for k in ("source", "date", "title", "text", "url")}
+            f.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+            ingest_paths(db, [f])  # matched (and placed) one by one
+        inc_secs = time.monotonic() - t
+        incremental = _partition(db)
+        matching.match_all(db)  # the profiles stay; placed again from scratch
+        rebuilt = _partition(db)
+        restory(db)  # profiles too
+        again = _partition(db)
+        print(
+            f"agree {name}: {len(records)} articles one by one in {inc_secs:.1f}s;"
+            f" incremental == rebuild: {incremental == rebuilt};"
+            f" == rebuild with new profiles: {incremental == again};"
+            f" {len(incremental)} stories"
+        )
+
+
+def _partition(db) -> set[frozenset[int]]:
+    out: dict[int, set[int]] = defaultdict(set)
+    for aid, sid in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
+        out[sid].add(aid)
+    return {frozenset(m) for m in out.values()}
+
+
+def run_incremental(args) -> None:
+    """Place copies of existing articles (new source, new ids) one at a time."""
+    db = connect(args.db)
+    n_articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    n_profiles = db.execute("SELECT count(*) FROM article_profiles").fetchone()[0]
+    print(f"{args.db}: {n_articles:,} articles, {n_profiles:,} profiled")
+    sample = [
+        r
+        for r in db.execute(
+            "SELECT id, title, date, text, body_start FROM articles ORDER BY random() LIMIT ?",
+            (args.n,),
+        )
+    ]
+    times = []
+    with transaction(db) as conn:
+        conn.execute("INSERT OR IGNORE INTO sources(name) VALUES ('bench-story-copy')")
+        (src,) = conn.execute("SELECT id FROM sources WHERE name = 'bench-story-copy'").fetchone()
+    for i, (aid, title, date, text, body_start) in enumerate(sample):
+        with transaction(db) as conn:
+            cur = conn.execute(
+                "INSERT INTO articles(source_id, key, title, date, text, body_start, content_hash,"
+                " words, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
+                (
+                    src,
+                    f"bench-story-copy-{aid}-{i}-{time.time()}",
+                    title,
+                    date,
+                    text,
+                    body_start,
+                    f"copy{aid}-{i}",
+                    len(text.split()),
+                ),
+            )
+            new = cur.lastrowid
+            t = time.perf_counter()
+            update_stories(conn, [new])
+            times.append(time.perf_counter() - t)
+            conn.execute("ROLLBACK")
+            conn.execute("BEGIN")
+    times.sort()
+    print(
+        f"update_stories, one new article: median {1000 * statistics.median(times):.1f} ms,"
+        f" p90 {1000 * times[int(0.9 * len(times))]:.1f} ms, max {1000 * times[-1]:.1f} ms"
+        f" (n={len(times)})"
+    )
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("mode", choices=("basil", "uci", "mixed", "agree", "incremental"))
+    ap.add_argument("--fresh", action="store_true", help="build the databases again")
+    ap.add_argument("--db", default="/tmp/scale.db")
+    ap.add_argument("--n", type=int, default=50)
+    args = ap.parse_args(argv)
+    {
+        "basil": run_basil,
+        "uci": run_uci,
+        "mixed": run_mixed,
+        "agree": run_agree,
+        "incremental": run_incremental,
+    }[args.mode](args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,449 @@
+"""Article-level evidence that two articles tell one event.
+
+Claims (:mod:`db.claims`) link articles that repeat each other's sentences; many
+articles of one event do not (a headline alone, a short item, an opinion piece
+beside a report). This module scores a pair of articles on what they say about
+the event as a whole:
+
+* the headline and the lead (headline + first ``LEAD_CHARS`` of the body) as
+  TF-IDF vectors over :func:`db.normalize.tokenize` tokens, compared by cosine:
+  headline with headline, lead with lead, and the headline of each with the lead
+  of the other (a headline-only article against a full one);
+* the named entities they share (people, places, organisations: capitalised
+  tokens, aliases folded by the tokenizer — "U.S."/"United States" -> "usa",
+  possessives dropped — plus the acronym of a multi-word name, so "European
+  Central Bank" also reads "ecb"), weighted by rarity;
+* the numbers of their leads they share;
+* how many days apart they are (undated: a flag).
+
+The weights are a logistic regression fitted by ``bench/fit_stories.py`` (see its
+docstring for the data and the split). A pair's *score* is that model's log-odds
+without the claims term; :mod:`db.stories` adds the claims the two share.
+
+Each article gets a *profile* once (``article_profiles``): its vectors weighted
+by the document frequencies (``article_df``) of the articles profiled before it,
+so a profile, and a pair's score, do not depend on articles that came later:
+profiling in id order (a rebuild) and one by one (incremental) agree. Candidates
+come from an inverted index (``article_postings``: headline tokens and entities,
+by day): the articles within ``window`` days (and undated ones) sharing the rarest
+of the new article's headline tokens, entities and top lead tokens; the best
+``MAX_CANDIDATES`` are scored, and pairs that the claims could still link (score
+above :func:`store_floor`) are stored
+in ``story_links`` (a < b).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from db.dates import day_number
+from db.id_chunks import id_chunks
+from db.normalize import Token, tokenize
+
+__all__ = [
+    "FEATURE_NAMES",
+    "INTERCEPT",
+    "NO_EVIDENCE",
+    "WEIGHTS",
+    "MemoryIndex",
+    "Profile",
+    "StoredIndex",
+    "features",
+    "link_article",
+    "profile",
+    "score",
+]
+
+# The body read as the lead, after the headline (characters; cut at a word).
+LEAD_CHARS = 600
+# Terms kept in a vector (the heaviest): a long lead's tail adds little but cost.
+VECTOR_TERMS = 40
+# Lead tokens besides the headline's used to look for candidates.
+LEAD_QUERY_TOKENS = 12
+# A key in more than this share of articles (and in more than KEY_MIN_CAP of them)
+# finds no candidates: "said", "year", "usa" are in every other story.
+KEY_MAX_SHARE = 0.02
+KEY_MIN_CAP = 60
+# Candidates scored per article (the most shared-key weight first).
+MAX_CANDIDATES = 30
+# Vectors are stored rounded (smaller rows; the same in a rebuild and incrementally).
+_DIGITS = 4
+
+FEATURE_NAMES = (
+    "title_cos",  # cosine of the headlines' TF-IDF vectors
+    "lead_cos",  # cosine of the leads' (headline + first paragraph)
+    "cross_cos",  # the better of headline A vs lead B, headline B vs lead A
+    "entity_overlap",  # shared entity weight / the smaller article's entity weight
+    "entity_shared",  # shared entities, capped at 4, / 4
+    "numbers_shared",  # shared numbers of the leads, capped at 3, / 3
+    "day_gap",  # |days apart| / window (1 when either is undated)
+    "undated",  # either article has no date
+)
+# Fitted by bench/fit_stories.py (logistic regression; BASIL + UCI, see there).
+WEIGHTS = (0.3657, 15.1939, -1.3187, 2.5402, -1.4912, 0.6605, -5.5750, 0.0000)
+INTERCEPT = -3.4480
+# The claims term: min(shared claims, 3) / 3.
+CLAIM_WEIGHT = 9.1890
+# db.stories links two articles above this log-odds (here for store_floor).
+LINK_FLOOR = 2.0
+# A pair that was not stored (not a candidate of either) counts as having nothing
+# in common but the claims they share.
+NO_EVIDENCE = INTERCEPT
+
+
+@dataclass(slots=True)
+class Profile:
+    """What one article says, as vectors weighted when it was profiled."""
+
+    aid: int
+    day: int | None
+    title: dict[str, float]  # unit TF-IDF vector of the headline
+    lead: dict[str, float]  # unit TF-IDF vector of the lead (headline included)
+    ents: dict[str, float]  # entity -> its weight (idf)
+    nums: frozenset[str]
+    keys: list[str]  # its postings: headline tokens 't:…', entities 'e:…'
+    terms: list[str]  # what it adds to the document frequencies ('' counts articles)
+    ent_sum: float = 0.0  # sum of the entity weights
+
+    def __post_init__(self) -> None:
+        self.ent_sum = sum(self.ents.values())
+
+    def data(self) -> str:
+        return json.dumps(
+            {"t": self.title, "l": self.lead, "e": self.ents, "n": sorted(self.nums)},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+
+@dataclass(slots=True)
+class _Text:
+    title: list[str]
+    lead: list[str]
+    ents: set[str]
+    nums: set[str]
+
+
+# Capitalised, but no names: every story of a Friday has "Friday".
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _entities(tokens: list[Token]) -> set[str]:
+    """Capitalised content tokens, and the acronym of each run of two or more."""
+    out: set[str] = set()
+    run: list[str] = []
+    for t in [*tokens, None]:
+        if t is not None and t.cap and not t.stop and not t.number and t.norm not in _CALENDAR:
+            out.add(t.norm)
+            run.append(t.norm)
+            continue
+        if len(run) >= 2:
+            out.add("".join(w[0] for w in run))
+        run = []
+    return out
+
+
+def _read(title: str, text: str, body_start: int) -> _Text:
+    head = tokenize(title)
+    body = text[body_start : body_start + LEAD_CHARS]
+    if len(text) > body_start + LEAD_CHARS:
+        body = body.rsplit(" ", 1)[0]
+    lead = tokenize(body) if body.strip() else []
+    content = [t for t in head if not t.stop]
+    lead_content = content + [t for t in lead if not t.stop]
+    nums = {t.norm for t in lead_content if t.number and len(t.norm) >= 2}
+    return _Text(
+        [t.norm for t in content],
+        [t.norm for t in lead_content],
+        _entities(head) | _entities(lead),
+        nums,
+    )
+
+
+class Index(Protocol):
+    """Where profiles, postings and document frequencies live (memory or database)."""
+
+    def df(self, terms: Iterable[str]) -> dict[str, int]: ...
+
+    def postings(self, key: str, day: int | None, window: int) -> Iterable[int]: ...
+
+    def profiles(self, aids: Iterable[int]) -> dict[int, Profile]: ...
+
+    def add(self, p: Profile) -> None: ...
+
+
+def _unit(counts: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
+    """The unit TF-IDF vector of the ``VECTOR_TERMS`` heaviest terms (ties: by term)."""
+    vec = {t: n * idf[t] for t, n in counts.items()}
+    if len(vec) > VECTOR_TERMS:
+        vec = dict(sorted(vec.items(), key=lambda tw: (-tw[1], tw[0]))[:VECTOR_TERMS])
+    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+    return {t: round(w / norm, _DIGITS) for t, w in vec.items()}
+
+
+def _counts(tokens: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for t in tokens:
+        out[t] = out.get(t, 0) + 1
+    return out
+
+
+def profile(
+    index: Index, aid: int, title: str, text: str, body_start: int, date: str | None
+) -> Profile:
+    """The profile of an article, weighted by the document frequencies in ``index``."""
+    read = _read(title, text, body_start)
+    ent_terms = {"e:" + e for e in read.ents}
+    lead_counts = _counts(read.lead)
+    terms = ["", *sorted(set(lead_counts) | ent_terms)]
+    df = index.df(terms)
+    n = df.get("", 0)
+    idf = {t: math.log((n + 1) / (df.get(t, 0) + 1)) + 1.0 for t in terms}
+    title_counts = _counts(read.title)
+    return Profile(
+        aid=aid,
+        day=day_number(date),
+        title=_unit(title_counts, idf),
+        lead=_unit(lead_counts, idf),
+        ents={e: round(idf["e:" + e], _DIGITS) for e in sorted(read.ents)},
+        nums=frozenset(read.nums),
+        keys=sorted({"t:" + t for t in title_counts} | ent_terms),
+        terms=terms,
+    )
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
+
+
+def features(a: Profile, b: Profile, window: int) -> list[float]:
+    """The pair's features (:data:`FEATURE_NAMES`)."""
+    shared = a.ents.keys() & b.ents.keys()
+    weight = sum(min(a.ents[e], b.ents[e]) for e in shared) if shared else 0.0
+    least = min(a.ent_sum, b.ent_sum)
+    undated = a.day is None or b.day is None
+    gap = 1.0 if undated else min(1.0, abs(a.day - b.day) / max(1, window))  # type: ignore[operator]
+    return [
+        _dot(a.title, b.title),
+        _dot(a.lead, b.lead),
+        max(_dot(a.title, b.lead), _dot(b.title, a.lead)),
+        weight / least if least else 0.0,
+        min(len(shared), 4) / 4,
+        min(len(a.nums & b.nums), 3) / 3,
+        gap,
+        float(undated),
+    ]
+
+
+def score(a: Profile, b: Profile, window: int) -> float:
+    """The pair's log-odds of one event, on article evidence alone."""
+    f = features(a, b, window)
+    return round(INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, f, strict=True)), 6)
+
+
+def store_floor() -> float:
+    """Pairs scoring below this are not stored: even sharing many claims, they would
+    not be linked (:data:`db.stories.LINK_THRESHOLD`)."""
+    return LINK_FLOOR - CLAIM_WEIGHT
+
+
+def claims_term(shared_claims: int) -> float:
+    """What the claims two articles share add to their log-odds."""
+    return CLAIM_WEIGHT * min(shared_claims, 3) / 3
+
+
+def _query(p: Profile) -> dict[str, float]:
+    """The keys to look up for ``p``'s candidates, with their weights."""
+    q = {"t:" + t: w for t, w in p.title.items()}
+    top = sorted(((w, t) for t, w in p.lead.items() if t not in p.title), reverse=True)
+    for w, t in top[:LEAD_QUERY_TOKENS]:
+        q["t:" + t] = w
+    total = sum(p.ents.values()) or 1.0
+    for e, w in p.ents.items():
+        q["e:" + e] = q.get("e:" + e, 0.0) + w / total
+    return q
+
+
+def candidates(index: Index, p: Profile, window: int) -> list[int]:
+    """The articles most likely to tell ``p``'s event (not ``p`` itself)."""
+    q = _query(p)
+    df = index.df(["", *(k[2:] if k.startswith("t:") else k for k in q)])
+    cap = max(KEY_MIN_CAP, KEY_MAX_SHARE * df.get("", 0))
+    acc: dict[int, float] = {}
+    for key in sorted(q):
+        term = key[2:] if key.startswith("t:") else key
+        if df.get(term, 0) > cap:
+            continue
+        for aid in index.postings(key, p.day, window):
+            if aid != p.aid:
+                acc[aid] = acc.get(aid, 0.0) + q[key]
+    ranked = sorted(acc.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))
+    return [aid for aid, _w in ranked[:MAX_CANDIDATES]]
+
+
+def link_article(index: Index, p: Profile, window: int) -> list[tuple[int, float]]:
+    """Score ``p`` against its candidates: (other article, score) above the floor."""
+    cands = candidates(index, p, window)
+    found = index.profiles(cands)
+    out = []
+    for aid in cands:
+        other = found.get(aid)
+        if other is None:
+            continue
+        s = score(p, other, window)
+        if s >= store_floor():
+            out.append((aid, s))
+    return out
+
+
+# ------------------------------------------------------------------ indexes
+
+
+def _days(day: int | None, window: int) -> tuple[int, int] | None:
+    """The day range a dated article looks in (None: every day)."""
+    return None if day is None else (day - window, day + window)
+
+
+class MemoryIndex:
+    """Profiles and postings in memory: profiling every article in id order."""
+
+    def __init__(self) -> None:
+        self._df: dict[str, int] = {}
+        self._post: dict[str, dict[int, list[int]]] = {}
+        self._profiles: dict[int, Profile] = {}
+
+    def df(self, terms: Iterable[str]) -> dict[str, int]:
+        return {t: self._df[t] for t in terms if t in self._df}
+
+    def postings(self, key: str, day: int | None, window: int) -> Iterator[int]:
+        by_day = self._post.get(key)
+        if not by_day:
+            return
+        span = _days(day, window)
+        if span is None:
+            for aids in by_day.values():
+                yield from aids
+            return
+        for d in range(span[0], span[1] + 1):
+            yield from by_day.get(d, ())
+        yield from by_day.get(0, ())
+
+    def profiles(self, aids: Iterable[int]) -> dict[int, Profile]:
+        return {a: self._profiles[a] for a in aids if a in self._profiles}
+
+    def add(self, p: Profile) -> None:
+        self._profiles[p.aid] = p
+        for t in p.terms:
+            self._df[t] = self._df.get(t, 0) + 1
+        for key in p.keys:
+            self._post.setdefault(key, {}).setdefault(p.day or 0, []).append(p.aid)
+
+
+def _load(aid: int, day: int, data: str) -> Profile:
+    d = json.loads(data)
+    return Profile(aid, day or None, d["t"], d["l"], d["e"], frozenset(d["n"]), [], [])
+
+
+class StoredIndex:
+    """Profiles and postings in the database (one new article at a time)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def df(self, terms: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for marks, chunk in id_chunks(sorted(set(terms))):  # type: ignore[arg-type]
+            out.update(
+                self.conn.execute(f"SELECT term, n FROM article_df WHERE term IN ({marks})", chunk)
+            )
+        return out
+
+    def postings(self, key: str, day: int | None, window: int) -> list[int]:
+        span = _days(day, window)
+        if span is None:
+            sql, args = "SELECT article_id FROM article_postings WHERE key = ?", (key,)
+        else:
+            sql = (
+                "SELECT article_id FROM article_postings WHERE key = ?"
+                " AND (day BETWEEN ? AND ? OR day = 0)"
+            )
+            args = (key, *span)
+        return [r[0] for r in self.conn.execute(sql, args)]
+
+    def profiles(self, aids: Iterable[int]) -> dict[int, Profile]:
+        out: dict[int, Profile] = {}
+        for marks, chunk in id_chunks(sorted(set(aids))):
+            for aid, day, data in self.conn.execute(
+                f"SELECT article_id, day, data FROM article_profiles WHERE article_id IN ({marks})",
+                chunk,
+            ):
+                out[aid] = _load(aid, day, data)
+        return out
+
+    def add(self, p: Profile) -> None:
+        write_profiles(self.conn, [p])
+
+
+def write_profiles(conn: sqlite3.Connection, profiles: list[Profile]) -> None:
+    """Store profiles with their postings and document frequencies."""
+    conn.executemany(
+        "INSERT INTO article_profiles(article_id, day, keys, terms, data) VALUES (?, ?, ?, ?, ?)",
+        [
+            (
+                p.aid,
+                p.day or 0,
+                json.dumps(p.keys, ensure_ascii=False),
+                json.dumps(p.terms, ensure_ascii=False),
+                p.data(),
+            )
+            for p in profiles
+        ],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_postings(key, day, article_id) VALUES (?, ?, ?)",
+        sorted((k, p.day or 0, p.aid) for p in profiles for k in p.keys),
+    )
+    counts: dict[str, int] = {}
+    for p in profiles:
+        for t in p.terms:
+            counts[t] = counts.get(t, 0) + 1
+    conn.executemany(
+        "INSERT INTO article_df(term, n) VALUES (?, ?)"
+        " ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+        sorted(counts.items()),
+    )
+
+
+def write_links(conn: sqlite3.Connection, aid: int, links: list[tuple[int, float]]) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO story_links(a, b, score) VALUES (?, ?, ?)",
+        [(min(aid, o), max(aid, o), s) for o, s in links],
+    )
