@@ -66,6 +66,7 @@ from db.matcher import (
     token_counts,
     with_context,
 )
+from db.parent_watch import end_with_parent
 from db.stories import STORY_MAX_CLAIM_STATEMENTS, rebuild_stories, update_stories
 
 __all__ = [
@@ -394,6 +395,9 @@ def _ready_at(rows: list[_Row], job: tuple[int, int], window_days: int) -> int:
 
 
 def _run_job(pipe: Any, pipeline: _Pipeline, job: tuple[int, int]) -> None:
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.pid is not None:
+        end_with_parent(parent.pid)  # a killed `claimlens match` leaves no worker scoring
     try:
         pipe.send(pipeline.score(*job))
     finally:

@@ -114,3 +114,55 @@ def test_a_worker_whose_parent_is_gone_ends_at_once() -> None:
     os.close(read)
     _pid, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == parent_watch.ORPHAN_EXIT
+
+
+# The real `claimlens match`, changed in its own process before it starts: the parallel
+# path on a small database, and each scoring job stalls in its worker (the kill must
+# find the workers busy, as on a corpus that takes minutes to score).
+STALLING_MATCH = [
+    sys.executable,
+    "-c",
+    """
+import time
+import db.matching as matching
+matching.PARALLEL_MIN_STATEMENTS = 0
+matching.WORKERS = 2
+real = matching._Pipeline.score
+def stalling(self, lo, hi):
+    time.sleep(600)
+    return real(self, lo, hi)
+matching._Pipeline.score = stalling
+from tui.cli import main
+main()
+""",
+]
+
+
+def test_kill_9_of_a_match_leaves_no_worker(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "in", 40)
+    db_path = tmp_path / "m.db"
+    subprocess.run(
+        [*CLI, "--db", str(db_path), "ingest", str(folder), "--no-match", "-q"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    proc = subprocess.Popen(
+        [*STALLING_MATCH, "--db", str(db_path), "match"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    workers: list[int] = []
+    try:
+        started = _wait(lambda: bool(_children(proc.pid)) or proc.poll() is not None, 120)
+        assert started and proc.poll() is None, "the match ended before its workers started"
+        workers = _children(proc.pid)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        _wait(lambda: not any(_alive(w) for w in workers), 30)
+        left = [w for w in workers if _alive(w)]
+        assert left == [], f"workers still running after the match was killed: {left}"
+    finally:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
