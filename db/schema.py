@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Version 1: the whole schema.
 _V1 = """
@@ -332,6 +332,16 @@ def _v5_to_v6(db: sqlite_utils.Database) -> None:
     )
 
 
+# Version 7: no new tables. An undated article is matched as of a date written in
+# its text, else its ingest day (db.matching.undated_days), no longer against every
+# date; the articles matched the old way (their keys stored with day 0, a candidate of
+# every date) are matched again by the next ingest or `claimlens match --pending`.
+def _v6_to_v7(db: sqlite_utils.Database) -> None:
+    db.conn.execute(
+        "UPDATE articles SET matched = 0 WHERE matched = 1 AND (date IS NULL OR date = '')"
+    )
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
@@ -340,6 +350,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 # The versions whose step ends by regrouping every claim and story from the matches
 # (db.upgrade does it inside the step's transaction).

@@ -153,3 +153,29 @@ def test_a_records_own_source_beats_the_folder(tmp_path: Path) -> None:
     db = connect(tmp_path / "s.db")
     ingest_paths(db, [tmp_path / "dump"], match=False)
     assert _sources(db) == {"a.json": "fox", "b.json": "example.org", "c.json": "dump"}
+
+
+def test_upgrade_matches_undated_articles_again_under_the_new_window(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Schema 7: undated articles matched against every date (keys of day 0) are
+    matched again, as of their own window, by the next pending match."""
+    from db.ingest import match_pending
+    from db.schema import SCHEMA_VERSION
+    from db.upgrade import migrate
+
+    db = connect(tmp_path / "old.db")
+    ingest_paths(db, [_write(tmp_path / "a.txt", DATED)], source="Wire", match=False)
+    ingest_paths(db, [_write(tmp_path / "b.txt", _undated())], source="Daily", match=False)
+    with monkeypatch.context() as m:  # matched the old way: undated = every date
+        m.setattr(matching, "undated_days", lambda db, ids: {})
+        matching.match_all(db)
+    assert _matches(db, "Wire") >= 1
+    assert db.execute("SELECT count(*) FROM statement_keys WHERE day = 0").fetchone()[0] > 0
+    db.conn.execute("PRAGMA user_version = 6")
+    assert migrate(db) == 6 and SCHEMA_VERSION >= 7
+    matched = dict(db.execute("SELECT date IS NULL, matched FROM articles"))
+    assert matched == {1: 0, 0: 1}  # only the undated one waits for matching
+    match_pending(db)
+    assert _matches(db, "Wire") == 0
+    assert db.execute("SELECT count(*) FROM statement_keys WHERE day = 0").fetchone()[0] == 0
