@@ -338,6 +338,8 @@ def test_search_imports_neither_textual_nor_the_parsers_nor_the_matcher(tmp_path
     modules = _modules_after("--db", str(db_path), "search", "Umerov")
     assert not _top(modules) & {"textual", "trafilatura", "feedparser", "lxml"}
     assert not modules & {"db.matcher", "db.matching", "db.formats", "db.statements"}
+    assert not modules & {"db.claims", "db.stats", "db.dates", "db.ingest"}  # other commands'
+    assert "tui.cli.reading" not in modules
 
 
 def test_the_help_table_tells_each_command_as_the_command_does() -> None:

@@ -177,14 +177,39 @@ def showing(shown: int, offset: int, total: int) -> str | None:
     return f"showing {where} of {total:,} — --limit/--offset for more"
 
 
+def known_source(db: sqlite_utils.Database, source: str | None) -> None:
+    """Exit 2 naming the closest sources when ``--source`` names none (case-insensitive):
+    "no statements match" would blame the query for a typo in the source."""
+    if source is None:
+        return
+    from rapidfuzz import fuzz, process, utils
+
+    from db.articles import source_names
+
+    names = source_names(db)
+    if source.casefold() in {n.casefold() for n in names}:
+        return
+    close = process.extract(
+        source,
+        names,
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=3,
+        score_cutoff=60,
+    )
+    hint = f"; closest: {', '.join(name for name, _score, _i in close)}" if close else ""
+    known = "" if close else f" (sources: {', '.join(names[:10]) or 'none yet'})"
+    raise click.BadParameter(f"no source is named {source!r}{hint}{known}", param_hint="--source")
+
+
 # --- options --------------------------------------------------------------------------------
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from db.dates import parse_date
-
     if value is None:
         return None
+    from db.dates import parse_date
+
     parsed = parse_date(value)
     if parsed is None:
         raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)")

@@ -13,11 +13,11 @@ from tui.cli.common import (
     date_options,
     echo,
     emit_json,
+    known_source,
     pass_cli,
     showing,
     styled,
 )
-from tui.cli.reading import known_source
 
 
 @click.command("quotes")

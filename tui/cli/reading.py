@@ -1,9 +1,6 @@
-"""Reading commands: ``search``, ``stats``, ``articles``, ``show``."""
+"""Reading commands: ``stats``, ``articles``, ``show`` (``search`` has a module of its own)."""
 
 from __future__ import annotations
-
-import sys
-from typing import TYPE_CHECKING
 
 import click
 
@@ -13,105 +10,19 @@ from db.articles import (
     count_articles,
     get_article,
     list_articles,
-    source_names,
 )
-from db.search import QueryError, count, fuzzy_search, search
 from db.stats import database_stats
 from tui.cli.common import (
-    EXIT_REJECTED,
     CliContext,
     date_options,
     echo,
     emit_json,
+    known_source,
     pass_cli,
     plural,
     showing,
     styled,
 )
-
-if TYPE_CHECKING:
-    import sqlite_utils
-
-
-@click.command("search")
-@click.argument("query")
-@date_options
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
-@click.option("--offset", default=0, type=click.IntRange(0))
-@click.option("--fuzzy", is_flag=True, help="Find misspelled or half-remembered quotes.")
-@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
-@pass_cli
-def search_cmd(
-    cli: CliContext,
-    query: str,
-    source: str | None,
-    since: str | None,
-    until: str | None,
-    limit: int,
-    offset: int,
-    fuzzy: bool,
-    as_json: bool,
-) -> None:
-    """Search statements (best first). Words must all match; "a phrase", pre*, OR, -not."""
-    db = cli.db()
-    try:
-        if fuzzy:
-            hits = fuzzy_search(db, query, source=source, limit=limit)
-            total = len(hits)
-        else:
-            hits = search(
-                db, query, source=source, since=since, until=until, limit=limit, offset=offset
-            )
-            total = count(db, query, source=source, since=since, until=until)
-    except QueryError as exc:
-        raise click.UsageError(str(exc)) from exc
-    if not hits:
-        known_source(db, source)
-    if as_json:
-        emit_json({"query": query, "total": total, "hits": [h.as_dict() for h in hits]})
-        return
-    if not hits:
-        echo(f"no statements match {query!r}")
-        sys.exit(EXIT_REJECTED)
-    for rank, hit in enumerate(hits, start=offset + 1):
-        echo(
-            styled(
-                (f"{rank:>3}. ", "bold"),
-                (hit.source, "cyan"),
-                f" · {hit.date or 'undated'} · ",
-                (hit.title, "bold"),
-                (f"  [article {hit.article_id} · {hit.seq}]", "dim"),
-            )
-        )
-        body = styled("     " + hit.text)
-        for start, end in hit.highlights:
-            body.stylize("bold reverse", start + 5, end + 5)
-        echo(body)
-    echo(f"{len(hits)} of {total:,} shown", style="dim")
-
-
-def known_source(db: sqlite_utils.Database, source: str | None) -> None:
-    """Exit 2 naming the closest sources when ``--source`` names none (case-insensitive):
-    "no statements match" would blame the query for a typo in the source."""
-    if source is None:
-        return
-    names = source_names(db)
-    if source.casefold() in {n.casefold() for n in names}:
-        return
-    from rapidfuzz import fuzz, process, utils
-
-    close = process.extract(
-        source,
-        names,
-        scorer=fuzz.WRatio,
-        processor=utils.default_process,
-        limit=3,
-        score_cutoff=60,
-    )
-    hint = f"; closest: {', '.join(name for name, _score, _i in close)}" if close else ""
-    known = "" if close else f" (sources: {', '.join(names[:10]) or 'none yet'})"
-    raise click.BadParameter(f"no source is named {source!r}{hint}{known}", param_hint="--source")
-
 
 # --- stats, articles, show ------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ Exit status: 0 success, 1 some input was rejected or nothing was found to do,
 interrupted.
 
 Commands are loaded lazily: ``claimlens --help`` imports no command module, and
-``claimlens search`` imports only the reading commands (not Textual, the feed and
+``claimlens search`` imports only the search engine (not Textual, the feed and
 HTML parsers, or the matcher's tables), so the CLI starts at once. To add a command,
 add one line to :data:`COMMANDS`: its name, the module and attribute of the click
 command, and the one-line help ``claimlens --help`` shows (a test checks it is the
@@ -42,7 +42,7 @@ COMMANDS: dict[str, LazyCommand] = {
         "Ingest article files and folders (text, seed, JSON/JSONL, HTML, RSS/Atom).",
     ),
     "search": _command(
-        "reading",
+        "search",
         "search_cmd",
         'Search statements (best first). Words must all match; "a phrase", pre*, OR, -not.',
     ),

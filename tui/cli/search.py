@@ -1,0 +1,80 @@
+"""``claimlens search``: statements ranked by bm25, or fuzzy quotes.
+
+A module of its own because it is the command people run most and expect at once:
+it imports the search engine and nothing else of the database layer.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from db.search import QueryError, count, fuzzy_search, search
+from tui.cli.common import (
+    EXIT_REJECTED,
+    CliContext,
+    date_options,
+    echo,
+    emit_json,
+    known_source,
+    pass_cli,
+    styled,
+)
+
+
+@click.command("search")
+@click.argument("query")
+@date_options
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--fuzzy", is_flag=True, help="Find misspelled or half-remembered quotes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+@pass_cli
+def search_cmd(
+    cli: CliContext,
+    query: str,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+    fuzzy: bool,
+    as_json: bool,
+) -> None:
+    """Search statements (best first). Words must all match; "a phrase", pre*, OR, -not."""
+    db = cli.db()
+    try:
+        if fuzzy:
+            hits = fuzzy_search(db, query, source=source, limit=limit)
+            total = len(hits)
+        else:
+            hits = search(
+                db, query, source=source, since=since, until=until, limit=limit, offset=offset
+            )
+            total = count(db, query, source=source, since=since, until=until)
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if not hits:
+        known_source(db, source)
+    if as_json:
+        emit_json({"query": query, "total": total, "hits": [h.as_dict() for h in hits]})
+        return
+    if not hits:
+        echo(f"no statements match {query!r}")
+        sys.exit(EXIT_REJECTED)
+    for rank, hit in enumerate(hits, start=offset + 1):
+        echo(
+            styled(
+                (f"{rank:>3}. ", "bold"),
+                (hit.source, "cyan"),
+                f" · {hit.date or 'undated'} · ",
+                (hit.title, "bold"),
+                (f"  [article {hit.article_id} · {hit.seq}]", "dim"),
+            )
+        )
+        body = styled("     " + hit.text)
+        for start, end in hit.highlights:
+            body.stylize("bold reverse", start + 5, end + 5)
+        echo(body)
+    echo(f"{len(hits)} of {total:,} shown", style="dim")
