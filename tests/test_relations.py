@@ -291,6 +291,10 @@ def test_claim_panel_shows_related_matches_apart(port_db, monkeypatch) -> None:
     chief = sid(port_db, "called on both sides")
     union = sid(port_db, "FNV union said")
     _store(port_db, [(walked, strike, 91.0, "same"), (walked, chief, 64.0, "related")])
+    # A related match may carry numbers that differ: they are not set against ours.
+    diff = '[{"a": "3 percent", "b": "5 percent", "a_value": 3, "b_value": 5, "unit": "%"}]'
+    port_db.execute("UPDATE matches SET diff = ? WHERE relation = 'related'", (diff,))
+    port_db.conn.commit()
     more = [(union, chief, 61.0, "related")]
     with transaction(port_db) as conn:
         conn.executemany(
@@ -327,6 +331,7 @@ def test_claim_panel_shows_related_matches_apart(port_db, monkeypatch) -> None:
             text = "\n".join(s.text for s in app.screen._compositor.render_strips())
             assert "also on this event" in text and "RELATED" in text and "SAME" in text
             assert "why names Rotterdam" in text
+            assert "5 percent there" not in text and "≠" not in text
             # The FNV statement has only a related match: its own mark, not ✓.
             statuses = {s["id"]: s["status"] for s in reader.statements}
             assert statuses[union] == "related" and statuses[walked] == "corroborated"

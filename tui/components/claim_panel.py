@@ -235,7 +235,9 @@ class ClaimPanel(Vertical):
         known = f"claim-panel--{relation}" in self.COMPONENT_CLASSES  # a relation db/ added
         style = self._style(relation) if known else self._style("label")
         text.append(RELATION_LABEL.get(relation, relation.upper()), style)
-        values = diff_values(match.get("diffs") or [])
+        # Differing values of a conflict; a related match's numbers measure another
+        # claim (its ``why`` line says what differs), so they are not set against ours.
+        values = diff_values(match.get("diffs") or []) if relation == "conflict" else []
         for mine_value, other_value in values:
             text.append("\n")
             text.append("≠ ", self._style("conflict"))
