@@ -222,16 +222,10 @@ def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> 
     return bool(after) and after[0].lower().strip(",.") in _TITLE_CUES_AFTER
 
 
-def _with(q: QuoteSpan, att: Attribution | None, kind: str | None = None) -> QuoteSpan:
+def _with(q: QuoteSpan, att: Attribution | None) -> QuoteSpan:
     if att is None:
-        return replace(q, speaker=None, speaker_start=None, speaker_end=None, speaker_kind=kind)
-    return replace(
-        q,
-        speaker=att.name,
-        speaker_start=att.start,
-        speaker_end=att.end,
-        speaker_kind=kind or att.kind,
-    )
+        return QuoteSpan(q.start, q.end, q.text, None)
+    return QuoteSpan(q.start, q.end, q.text, att.name, att.start, att.end, att.kind)
 
 
 def quotes_in_line(text: str, ls: int, le: int, sents: list[tuple[int, int]]) -> list[QuoteSpan]:
@@ -385,10 +379,18 @@ class _People:
         ends = {b - len(name.split()[-1]) for _a, b, name, _t in found}
         last_words = {name.split()[-1] for _a, _b, name, _t in found if " " in name}
         alone: dict[str, list[int]] = {}
-        if last_words:
-            for m in _words_re(last_words).finditer(masked):
-                if m.start() not in ends:
-                    alone.setdefault(m.group(), []).append(m.start())
+        first_words = {n.split()[-1]: n.split()[-2] for _a, _b, n, _t in found if " " in n}
+        for w in last_words:
+            # Not where it ends a name ("Clinton" of "Hillary Clinton"), nor after that
+            # name's first word ("York" of "The New York Times").
+            first = first_words[w] + " "
+            positions = [
+                i
+                for i in _word_positions(masked, w)
+                if i not in ends and masked[max(0, i - len(first)) : i] != first
+            ]
+            if positions:
+                alone[w] = positions
         people = []
         for a, b, name, title in found:
             toks = name.split()
@@ -410,12 +412,29 @@ class _People:
             self.gender.setdefault(person, "he" if m.group(1) == "Mr" else "she")
         self.mentions.sort()
         self.positions = [a for a, _ in self.mentions]
-        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_BREAK_RE.finditer(masked)]
+        self.sentence_starts = [0] + [
+            m.end()
+            for m in _SENTENCE_BREAK_RE.finditer(masked)
+            if masked[max(0, m.start() - 4) : m.start() + 1].split()[-1:] not in _ABBREVIATIONS
+        ]
+        self.masked = masked
+        # A sentence opening with a role ("The congressman also ...") mentions the person
+        # last introduced with it.
+        for start in self.sentence_starts:
+            m = _ROLE_OPENING_RE.match(masked, start)
+            if m is not None:
+                person = self.by_role(m.group(1), start)
+                if person is not None:
+                    k = bisect_right(self.positions, start)
+                    self.positions.insert(k, start)
+                    self.mentions.insert(k, (start, person))
 
     def add_speaker(self, pos: int, name: str) -> None:
         """A named speaker is a person (or organisation) mentioned at ``pos``."""
         toks = name.split()
-        if len(toks) >= 2 and not is_organisation(name):
+        if is_organisation(name) or self.masked[max(0, pos - 4) : pos].lower() == "the ":
+            return  # "according to The Hill": no one a pronoun refers to
+        if len(toks) >= 2:
             self.by_surname.setdefault(toks[-1], name)
         k = bisect_right(self.positions, pos)
         self.positions.insert(k, pos)
@@ -432,12 +451,16 @@ class _People:
         toks = phrase.lower().split()
         while toks and toks[0] in ("the", "a", "an"):
             toks = toks[1:]
-        role = _spelling(" ".join(toks))
-        found = None
-        for pos, title, name in self.by_title:
-            if pos < before and title and (title == role or title.endswith(" " + role)):
-                found = self.canonical(name)
-        return found
+        if not toks:
+            return None
+        for role in dict.fromkeys([_spelling(" ".join(toks)), _spelling(toks[-1])]):
+            found = None
+            for pos, title, name in self.by_title:
+                if pos < before and title and (title == role or title.endswith(" " + role)):
+                    found = self.canonical(name)
+            if found is not None:
+                return found
+        return None
 
     def antecedent(self, pronoun: str, before: int) -> str | None:
         """The person ``pronoun`` at ``before`` refers to: the first fitting person named
@@ -452,13 +475,19 @@ class _People:
             hi = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else before
             a = bisect_left(self.positions, lo)
             b = bisect_left(self.positions, min(hi, before))
-            for pos in range(a, b):
-                name = self.mentions[pos][1]
-                if is_organisation(name):
-                    continue
-                if self.gender.get(name, name_gender(name) or pronoun) != pronoun:
-                    continue
-                return name
+            fits = [
+                (pos, name)
+                for pos, name in self.mentions[a:b]
+                if not is_organisation(name)
+                and self.gender.get(name, name_gender(name) or pronoun) == pronoun
+            ]
+            if fits:
+                # A subject or an apposition, not the object of a preposition ("a
+                # senator from New York", "took aim at Berg"), unless there is only that.
+                for pos, name in fits:
+                    if self.masked[max(0, pos - 8) : pos].split()[-1:] not in _PREPOSITIONS:
+                        return name
+                return fits[0][1]
             k -= 1
         return None
 
@@ -466,20 +495,52 @@ class _People:
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
-def _words_re(words_: set[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in sorted(words_, key=len, reverse=True))
-    return re.compile(r"\b(?:" + alternation + r")\b(?![\w'’-])")
+def _word_positions(s: str, w: str) -> list[int]:
+    """Where ``w`` stands as a whole word in ``s`` (str.find: a few surnames per article)."""
+    out = []
+    i = s.find(w)
+    while i >= 0:
+        j = i + len(w)
+        if (i == 0 or not (s[i - 1].isalnum() or s[i - 1] in "'’-")) and (
+            j == len(s) or not (s[j].isalnum() or s[j] in "'’-")
+        ):
+            out.append(i)
+        i = s.find(w, j)
+    return out
 
 
 _HONORIFIC_BEFORE_RE = re.compile(r"\bM(?:r|rs|s)\.? \Z")
 _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
+_ABBREVIATIONS = [
+    [w] for w in words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr. Sgt. Capt. U.S.")
+]
+_ROLE_OPENING_RE = re.compile(r"[\"“]?The ((?:[a-z][\w-]* ){0,2}[a-z]+)\b")
+_PREPOSITIONS = [[w] for w in words("from in of at to by with for on about against over under")]
 _SPELLINGS = (("defence", "defense"), ("labour", "labor"), ("organisation", "organization"))
+# Abbreviated titles, so "the governor" finds "Gov. Mike Pence".
+_TITLE_ABBREVIATIONS = {
+    "gov": "governor",
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative",
+    "reps": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "prof": "professor",
+    "pres": "president",
+    "congressman": "representative",
+    "congresswoman": "representative",
+}
 
 
 def _spelling(s: str) -> str:
+    """A role in one spelling: 'defence minister' -> 'defense minister', 'gov' -> 'governor'."""
     for a, b in _SPELLINGS:
         s = s.replace(a, b)
-    return s
+    return " ".join(_TITLE_ABBREVIATIONS.get(w, w) for w in s.split())
 
 
 def resolve_speakers(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -493,6 +554,7 @@ def resolve_speakers(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
     if not quotes:
         return quotes
     people: _People | None = None
+    named: list[tuple[int, str]] = []  # full names quoted before the people were read
     out: list[QuoteSpan] = []
     prev: QuoteSpan | None = None
     for q in quotes:
@@ -503,13 +565,18 @@ def resolve_speakers(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
                 prev = q
                 continue
         kind = q.speaker_kind
-        if kind is not None and people is None:
+        # The article's people are read only when needed: a pronoun, a role, a surname.
+        if people is None and (kind in ("pronoun", "common") or _surname_only(q, kind)):
             people = _People(text, _article_regions(text))
+            for pos, name in named:
+                people.add_speaker(pos, name)
         if kind == "pronoun" and people is not None:
             q = _resolve_pronoun(q, out, people)
-        elif kind == "named" and people is not None:
-            q = replace(q, speaker=people.canonical(q.speaker or ""))
-            if q.speaker_start is not None:
+        elif kind == "named" and q.speaker_start is not None:
+            if people is None:
+                named.append((q.speaker_start, q.speaker or ""))
+            else:
+                q = replace(q, speaker=people.canonical(q.speaker or ""))
                 people.add_speaker(q.speaker_start, q.speaker or "")
         elif kind == "common" and people is not None and q.speaker_start is not None:
             person = people.by_role(q.speaker or "", q.speaker_start)
@@ -522,6 +589,10 @@ def resolve_speakers(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
         out.append(q)
         prev = q
     return out
+
+
+def _surname_only(q: QuoteSpan, kind: str | None) -> bool:
+    return kind == "named" and " " not in (q.speaker or "")
 
 
 def _resolve_pronoun(q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
