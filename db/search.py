@@ -9,6 +9,7 @@ read as plain words (or ignored), never as operators.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -286,7 +287,9 @@ FUZZY_KEY_WORDS = 4  # at most this many of the rarest words choose the candidat
 FUZZY_TERM_CUTOFF = 75  # how close a misspelled word must be to a term of the index
 FUZZY_WORD_CUTOFF = 80  # ... to a word of a statement, to count as that word
 FUZZY_EXPANSIONS = 3  # index terms a misspelled word may stand for
-FUZZY_TYPO_DOCS = 2  # a word the index holds this rarely may be a typo there too
+FUZZY_TYPO_DOCS = 5  # a word the index holds this rarely may be a typo there too
+FUZZY_FEW_WORDS = 3  # a quote with fewer content words is ranked by its function words too
+FUZZY_EDIT_CLOSENESS = 90  # how close a word one typo away counts (term_similarity scale)
 
 
 @dataclass
@@ -308,6 +311,8 @@ class FuzzyQuery:
 
     text: str
     words: list[FuzzyWord] = field(default_factory=list)
+    # Function words of a quote with few content words: they only rank candidates.
+    function_words: list[str] = field(default_factory=list)
 
     @property
     def expansions(self) -> dict[str, list[str]]:
@@ -348,31 +353,62 @@ def term_similarity(word: str, term: str) -> float:
     """How close a typed word is to an index term. Terms are porter stems
     ("engag"), so a word may also match a term by its beginning."""
     score = fuzz.ratio(word, term)
-    if len(term) >= 3 and len(word) > len(term):
+    if len(term) >= 4 and len(word) > len(term):
         score = max(score, fuzz.ratio(word[: len(term) + 1], term))
     return score
 
 
 def _close_terms(db: sqlite_utils.Database, word: str, stem: str) -> list[tuple[str, int]]:
-    """The index terms closest to a word the index does not have, with their
-    statement counts: among terms sharing its first three letters (or, for a typo
-    there, its first two letters swapped)."""
+    """The index terms closest to a word the index does not have (or holds as rarely
+    as a typo), as FTS5 terms with their statement counts.
+
+    Two ways, as terms are porter stems: the word one typo away (two letters swapped,
+    one left out) stemmed like the index ("traidng" -> "trading" -> "trade"), and
+    the stems that look like it, among those starting the way it may (:func:`_starts`).
+    """
     key = stem if len(stem) >= 3 else word
-    starts = dict.fromkeys((key[:3], key[1] + key[0] + key[2]))
-    for start in starts:
-        scored = [
-            (max(term_similarity(word, term), term_similarity(key, term)), term, int(n))
-            for term, n in db.execute(
-                "SELECT term, doc FROM temp.statements_vocab WHERE term >= ? AND term < ?",
-                (start, start + "\uffff"),
-            )
-        ]
-        close = sorted((x for x in scored if x[0] >= FUZZY_TERM_CUTOFF), reverse=True)
-        if close:
-            # Stored terms are stems, which the tokenizer might stem again: match them
-            # as prefixes.
-            return [(_quote(term) + "*", n) for _score, term, n in close[:FUZZY_EXPANSIONS]]
-    return []
+    scored: dict[str, tuple[float, int, str]] = {}  # stem -> (closeness, statements, FTS5)
+    edits = _one_typo_away(word)
+    for edit, edit_stem in zip(edits, _stems(db, edits), strict=True):
+        if len(edit_stem) >= 2 and edit_stem not in scored:
+            n = _doc_count(db, edit_stem)
+            if n:
+                scored[edit_stem] = (FUZZY_EDIT_CLOSENESS, n, _quote(edit))
+    for start in _starts(key):
+        for term, n in db.execute(
+            "SELECT term, doc FROM temp.statements_vocab WHERE term >= ? AND term < ?",
+            (start, start + "\uffff"),
+        ):
+            score = max(term_similarity(word, term), term_similarity(key, term))
+            if score >= FUZZY_TERM_CUTOFF and score > scored.get(term, (0.0,))[0]:
+                # A stored stem might be stemmed again by the tokenizer: a prefix.
+                scored[term] = (score, int(n), _quote(term) + "*")
+    # The likelier a term, the likelier the reader meant it: closeness, then how many
+    # statements hold the term (a noisy-channel prior, on a log scale).
+    close = sorted(
+        scored.items(), key=lambda item: (-item[1][0] - 8 * math.log10(1 + item[1][1]), item[0])
+    )
+    return [(expr, n) for _term, (_score, n, expr) in close[:FUZZY_EXPANSIONS]]
+
+
+def _one_typo_away(word: str) -> list[str]:
+    """The words one typo away from ``word``: two neighbouring letters swapped, or one
+    left out (the commonest slips; a letter too many or a wrong one is left to the
+    similarity of stems)."""
+    if len(word) < 4:
+        return []
+    swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+    drops = (word[:i] + word[i + 1 :] for i in range(len(word)))
+    return [w for w in dict.fromkeys((*swaps, *drops)) if w != word]
+
+
+def _starts(word: str) -> list[str]:
+    """Where the index terms a misspelling of ``word`` stands for may begin: its
+    first three letters, and as they are with one of its first four letters
+    swapped with the next ("satrt": sat, ast, sta, sar)."""
+    w = word if len(word) >= 4 else word + " "
+    variants = (w[:3], w[1] + w[0] + w[2], w[0] + w[2] + w[1], w[:2] + w[3])
+    return list(dict.fromkeys(v.strip() for v in variants if len(v.strip()) == 3))
 
 
 def _query_words(query: str) -> list[str]:
@@ -400,29 +436,38 @@ def expand_terms(db: sqlite_utils.Database, query: str) -> FuzzyQuery:
             fw.terms += [t for t in _close_terms(db, word, stem) if t[0] != _quote(stem) + "*"]
         if fw.terms:
             result.words.append(fw)
+    if len(result.words) < FUZZY_FEW_WORDS:
+        held = {w.word for w in result.words}
+        result.function_words = [
+            w
+            for w in dict.fromkeys(x.lower() for x in _TERM.findall(query))
+            if len(w) >= 2 and w not in held
+        ]
     return result
 
 
 def _candidate_queries(fq: FuzzyQuery) -> list[str]:
     """FTS5 queries of the candidates, tried in turn until one finds enough.
 
-    The statements holding any of the rarest words, as many as keep the candidates
-    within FUZZY_BUDGET (at least one), or all the other words; when even the rarest
-    word is common, those holding every word, then (if too few do: one may be
-    misspelled beyond repair) any of the two rarest."""
+    The candidates are the statements holding any of the rarest words, as many as
+    keep them within FUZZY_BUDGET (at least one); bm25 ranks them by every word (and
+    by the function words of a quote with few others), so that those holding more of
+    the others come first. When even the rarest word is
+    common: those holding every word, then (if too few do: one may be misspelled
+    beyond repair) any of the two rarest."""
     by_rarity = sorted(fq.words, key=lambda w: w.df)
+    every = " OR ".join([*(_any_term(w) for w in by_rarity), *map(_quote, fq.function_words)])
     if by_rarity[0].df > FUZZY_BUDGET and len(by_rarity) > 1:
-        return [_all_terms(by_rarity), " OR ".join(_any_term(w) for w in by_rarity[:2])]
+        two = " OR ".join(_any_term(w) for w in by_rarity[:2])
+        return [_all_terms(by_rarity), f"({two}) AND ({every})"]
     chosen = [by_rarity[0]]
     for w in by_rarity[1:FUZZY_KEY_WORDS]:
         if sum(c.df for c in chosen) + w.df > FUZZY_BUDGET:
             break
         chosen.append(w)
-    rest = by_rarity[len(chosen) :]
     expr = " OR ".join(_any_term(w) for w in chosen)
-    if len(rest) > 1:
-        expr += f" OR ({_all_terms(rest)})"
-    return [expr]
+    ranked_by_all = len(chosen) < len(by_rarity) or fq.function_words
+    return [f"({expr}) AND ({every})" if ranked_by_all else expr]
 
 
 def _all_terms(words: list[FuzzyWord]) -> str:
@@ -474,10 +519,16 @@ def fuzzy_search(
         """,
         ids,
     ).fetchall()
-    needle = query.lower()
     words_of = {row[0]: _words(row[5]) for row in rows}
-    ranker = _Ranker([w.word for w in fq.words], needle, words_of.values())
-    rank = {row[0]: (*ranker.rank(words_of[row[0]], row[5]), row[0]) for row in rows}
+    ranker = _Ranker([w.word for w in fq.words], query.lower(), words_of.values())
+    held = {row[0]: ranker.held(words_of[row[0]]) for row in rows}
+    # Only statements holding as many words as the limit-th best can be shown: only
+    # they are compared more closely (rapidfuzz).
+    enough = sorted((len(h) for h in held.values()), reverse=True)[: max(1, limit)][-1]
+    rows = [row for row in rows if len(held[row[0]]) >= enough]
+    rank = {
+        row[0]: (len(held[row[0]]), ranker.closeness(held[row[0]], row[5]), row[0]) for row in rows
+    }
     rows.sort(key=lambda row: rank[row[0]], reverse=True)  # ties: the newer first
     del rows[limit:]
     marker = WordMatcher(_highlight_words(query), (words_of[row[0]] for row in rows))
@@ -558,10 +609,9 @@ class _Ranker:
         self.matcher = WordMatcher(words, texts)
         self.needle = needle
 
-    def rank(self, tokens: list[str], text: str) -> tuple[int, float]:
-        """(query words held, closeness 0..3: their match quality, rapidfuzz, order)
-        of a text and its words (:func:`_words`)."""
-        words = self.matcher.words
+    def held(self, tokens: list[str]) -> list[tuple[int, float]]:
+        """(position, match quality) of each query word a text's words (:func:`_words`)
+        hold, in query order."""
         first: dict[int, tuple[int, float]] = {}  # query word -> (position, quality)
         for at, token in enumerate(tokens):
             found = self.matcher.matches(token)
@@ -569,13 +619,17 @@ class _Ranker:
                 i, quality = max(found, key=lambda m: m[1])
                 if i not in first or quality > first[i][1]:
                     first[i] = (at, quality)
-        held = [first[i] for i in range(len(words)) if i in first]
+        return [first[i] for i in range(len(self.matcher.words)) if i in first]
+
+    def closeness(self, held: list[tuple[int, float]], text: str) -> float:
+        """0..3: how well the held words match, how closely the text reads like the
+        query (rapidfuzz), and how many held words stand in the query's order."""
         lowered = text.lower()
         closeness = 0.7 * fuzz.partial_token_sort_ratio(self.needle, lowered)
         closeness += 0.3 * fuzz.token_set_ratio(self.needle, lowered)
         in_order = _in_order([at for at, _q in held])
         quality = sum(q for _at, q in held) / max(1, len(held))
-        return len(held), quality + closeness / 100 + in_order / max(1, len(words))
+        return quality + closeness / 100 + in_order / max(1, len(self.matcher.words))
 
 
 def _in_order(positions: list[int]) -> int:
