@@ -574,7 +574,8 @@ def test_browse_without_a_database_says_what_to_do(tmp_path: Path) -> None:
     from tui.cli import main
 
     result = CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "browse"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as for every read-only command
+    assert "no database at" in result.output
     assert "claimlens demo" in result.output
     assert not (tmp_path / "none.db").exists()
 
@@ -909,8 +910,15 @@ async def test_at_40x10_one_pane_at_a_time(demo_app) -> None:  # type: ignore[no
         assert main.reader.region.height == 8 and app.focused is main.reader
         lines = screen_text(app).splitlines()
         assert len(lines) == 10 and all(len(line) <= 40 for line in lines)
-        # The footer holds keys only: no half-drawn "^p Commands" over them.
+        # The footer holds whole keys only: no half-drawn "^p Commands" over them, no
+        # label cut at the edge ("s Sourc"), and the help key always.
         assert "Commands" not in lines[-1] and "^p" not in lines[-1]
+        descriptions = {spec.description for spec in SPECS.values()}
+        rest = lines[-1]
+        for description in sorted(descriptions, key=len, reverse=True):
+            rest = rest.replace(f" {description}", " ")
+        assert all(len(word) <= 3 for word in rest.split()), lines[-1]  # keys: esc, q, ^p
+        assert "? Help" in lines[-1]
 
 
 @async_test

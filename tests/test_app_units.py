@@ -356,3 +356,35 @@ def test_every_static_string_with_brackets_is_shown_as_plain_text() -> None:
                 risky.append(f"{path.name}:{node.lineno}: {node.value!r}")
     assert checked >= 3  # "[keymap]" and "[ui]" messages, the help header
     assert not risky, "shown as markup: " + "; ".join(risky)
+
+
+def test_status_line_shortens_then_drops_the_least_important_parts() -> None:
+    from tui.components.status_line import fit_status, part
+
+    parts = [
+        part(10, "claimlens", short=""),
+        part(30, "13 articles in 4 stories", short="13 articles"),
+        part(85, "source: entertainment", short="entertainment"),
+        part(90, "statement 6/13", short="st. 6/13"),
+        part(40, "↩ 3"),
+        part(50, "hit 3/6"),
+    ]
+    full = (
+        "claimlens  13 articles in 4 stories  source: entertainment  statement 6/13  ↩ 3  hit 3/6"
+    )
+    assert fit_status(parts, 200).plain == full
+    # Narrower: the brand goes first, then the counts are shortened, and so on.
+    assert fit_status(parts, 80).plain == (
+        "13 articles in 4 stories  source: entertainment  statement 6/13  ↩ 3  hit 3/6"
+    )
+    assert fit_status(parts, 60).plain == (
+        "13 articles  entertainment  statement 6/13  ↩ 3  hit 3/6"
+    )
+    assert fit_status(parts, 50).plain == "13 articles  entertainment  st. 6/13  ↩ 3  hit 3/6"
+    assert fit_status(parts, 40).plain == "entertainment  st. 6/13  ↩ 3  hit 3/6"
+    assert fit_status(parts, 30).plain == "entertainment  st. 6/13"
+    for width in range(0, 100):
+        line = fit_status(parts, width).plain
+        assert cell_len(line) <= width
+        # A part is whole or gone: never cut in the middle of a number.
+        assert "…" not in line or width < len("st. 6/13")

@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from tui.components.footer import FittingFooter
 from tui.components.line_view import cursor_bindings
 from tui.keymap import SECTIONS, SPECS, bind, effective_keys
 
@@ -40,7 +41,7 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with HelpText(id="help-scroll"):
             yield Static(self.help_table(), id="help-text")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one(HelpText).focus()

@@ -18,10 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.components.article_list import ArticleList
 from tui.components.claim_panel import ClaimPanel
+from tui.components.footer import FittingFooter
 from tui.components.library import Library, ListState
 from tui.components.messages import (
     ArticleHighlighted,
@@ -105,7 +106,7 @@ class MainScreen(Screen, inherit_bindings=False):
                 yield Reader(id="reader")
                 yield ClaimPanel(self.library, id="claims")
         yield Static(Text(""), id="too-small", markup=False)
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     @property
     def articles(self) -> ArticleList:
@@ -160,7 +161,7 @@ class MainScreen(Screen, inherit_bindings=False):
             )
         # The palette's key sits on the footer's right: in a narrow footer it lands on the
         # other keys' labels (Ctrl+P still works; it is in the help).
-        self.query_one(Footer).show_command_palette = width >= SMALL[0]
+        self.query_one(FittingFooter).show_command_palette = width >= SMALL[0]
         # Shrunk while reading the claims: they stay, in the text's place.
         self._zoom(self.zoomed or (self.small and self.focused is self.claims.match_list))
 

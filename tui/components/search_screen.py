@@ -18,10 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.components.footer import FittingFooter
 from tui.components.inputs import StillInput
 from tui.components.library import Library, QueryError, SearchHit
 from tui.components.option_list import KeyedOptionList
@@ -72,7 +73,7 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
                 yield StillInput(value=self.initial_query, id="search-input")
             yield Static("", id="search-status", markup=False)
         yield Results(id="results")
-        yield Footer(compact=True)
+        yield FittingFooter()
 
     @property
     def input(self) -> Input:
