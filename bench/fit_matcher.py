@@ -82,7 +82,7 @@ STS = DATA / "stsbenchmark"
 STS_WEIGHT = 0.0
 STS_SAME = 4.0
 STS_RELATED = 2.0
-RELATED_CUTS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+RELATED_CUTS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
 # L2 penalty: strong enough to smooth the ramped features' curves (chosen by the CV
 # among 1, 3, 10, 30).
 L2 = 10.0
@@ -525,7 +525,8 @@ def fit(
                 if fold_of[i] == k:
                     cv[name].append((_same_p(matcher, f, model), _claim_p(f, model), ys[i]))
     print(f"{folds}-fold CV: 'same' (rules and model) at p >= t vs the label; accuracy, P, R")
-    app_p = None
+    # The app's cut-offs: bare pairs (MRPC) and pairs inside articles (BASIL).
+    chosen: dict[str, float] = {}
     for thr in THRESHOLDS:
         line = []
         for name, rows_ in cv.items():
@@ -535,14 +536,18 @@ def fit(
             acc = (len(rows_) - fp - fn) / len(rows_)
             prec = tp / max(1, tp + fp)
             line.append(f"{name} {acc:.4f} P {prec:.3f} R {tp / max(1, tp + fn):.3f}")
-            if name == "MRPC" and app_p is None and prec >= TARGET_PRECISION:
-                app_p = thr
+            if name not in chosen and prec >= TARGET_PRECISION:
+                chosen[name] = thr
         print(f"  t={thr:.2f}: " + " | ".join(line))
     name0 = "MRPC"
     no_rules = sum((c >= 0.5) == bool(y) for _, c, y in cv[name0]) / len(cv[name0])
     print(f"MRPC CV accuracy of the model alone (no rules, p >= 0.5): {no_rules:.4f}")
-    app_p = app_p if app_p is not None else THRESHOLDS[-1]
-    print(f"app threshold SAME_P = {app_p} (lowest with MRPC CV precision >= {TARGET_PRECISION})")
+    app_p = chosen.get("MRPC", THRESHOLDS[-1])
+    articles_p = chosen.get("BASIL", THRESHOLDS[-1])
+    print(
+        f"app thresholds: SAME_P = {app_p} (bare pairs), SAME_P_ARTICLES = {articles_p} (pairs"
+        f" in articles): the lowest with CV precision >= {TARGET_PRECISION} on MRPC, BASIL"
+    )
     kept = [
         (matcher.expand(f.vector()), y, weight)
         for _, feats, ys, weight in sets
@@ -557,9 +562,11 @@ def fit(
         _signs(matcher),
     )
     model = matcher.Model(tuple(w[1:]), w[0])
+    matcher.SAME_P_ARTICLES = articles_p
     related_p = _sts_report(matcher, model, app_p, sts_train, sts_dev)
     block = "# Fitted by bench/fit_matcher.py.\n"
-    block += f"SAME_P = {app_p}\n"
+    block += "# 'same' at or above these p: bare sentence pairs, pairs inside articles.\n"
+    block += f"SAME_P = {app_p}\nSAME_P_ARTICLES = {articles_p}\n"
     block += "# 'related' at or above this p (when the two share a participant), from STS train.\n"
     block += f"RELATED_P = {related_p}\n"
     block += f"INTERCEPT = {w[0]:.4f}\nWEIGHTS: tuple[float, ...] = (\n"
@@ -601,7 +608,7 @@ def _sts_report(matcher: Any, model: Any, same_p: float, train: list, dev: list)
         f"STS dev ({len(dev)} pairs): Pearson {_pearson(dps, dgold):.4f}, "
         f"Spearman {_pearson(_ranks(dps), _ranks(dgold)):.4f} (claim probability vs gold)"
     )
-    matcher.SAME_P = matcher.CONFLICT_P = same_p
+    matcher.SAME_P = same_p
     matcher.RELATED_P = best
     bands: dict[int, Counter[str]] = {}
     for f, g in zip(dev_feats, dgold, strict=True):

@@ -38,19 +38,27 @@ scores the same in a full rebuild and in incremental matching):
    (10-fold cross-validated; see that script for the numbers). Features with no
    weight are not computed.
 
-The relation (:func:`decide`):
+The relation (:func:`decide`), with ``same_p`` = ``SAME_P`` for bare sentence pairs
+and ``SAME_P_ARTICLES`` for pairs inside articles (each the lowest cut-off with 90%
+cross-validated precision on its labelled pairs):
 
-* ``same``: ``p >= SAME_P`` and no number disagrees.
-* ``conflict``: the statements make the same claim except for a number (or a
-  contradictory qualifier: "at least" vs "at most"): the probability computed
-  *as if the numbers agreed* (the number-disagreement features zeroed) is
-  ``>= CONFLICT_P`` and at least one aligned pair of numbers differs. ``diffs``
-  names the values.
+* nothing but ``different`` unless both statements are specific (a name, a number, a
+  quotation or enough rare words) and share an informative word;
+* ``same``: ``p >= same_p``, no number disagrees, and nothing breaks the claim:
+  negation, denial, a hedge against a plain fact, opposite predicates, another name
+  in the same place of the sentence, other amounts of one unit (:func:`_breaks`);
+* ``conflict``: the same, except that aligned numbers measuring the same thing (same
+  unit, a shared word after them) differ, or qualifiers contradict ("at least" vs
+  "at most"): the probability computed *as if the numbers agreed* is ``>= same_p``.
+  ``diffs`` names the values;
+* ``related``: not the above, but the two share a participant (a name, an agreeing
+  number, the speaker, quoted words) and ``p >= RELATED_P`` (calibrated on STS:
+  gold >= 2, the same event, among pairs sharing a participant);
 * ``different``: anything else.
 
-``score`` (0..100) is ``100 * p`` for ``same`` and ``different``; for a
-``conflict`` it is ``100 *`` the as-if-agreeing probability (how surely it is
-the same claim), so a strong conflict is not ranked below weak agreements.
+``score`` (0..100) is ``100 * p``; for a ``conflict`` (and a ``related`` pair whose
+numbers differ) ``100 *`` the as-if-agreeing probability, so a strong conflict is
+not ranked below weak agreements.
 """
 
 from __future__ import annotations
@@ -78,7 +86,7 @@ from db.lexicon import (
     REJECTED_OBJECTS,
     REJECTION_VERBS,
 )
-from db.matcher_weights import INTERCEPT, RELATED_P, SAME_P, WEIGHTS
+from db.matcher_weights import INTERCEPT, RELATED_P, SAME_P, SAME_P_ARTICLES, WEIGHTS
 from db.normalize import (
     _RARITY,
     INFORMATIVE_RARITY,
@@ -92,12 +100,14 @@ from db.numbers import NumberSpan, extract_numbers
 from db.quotes import find_speaker
 
 __all__ = [
-    "CONFLICT_P",
     "FEATURE_NAMES",
     "INTERCEPT",
+    "RELATED_P",
     "SAME_P",
+    "SAME_P_ARTICLES",
     "WEIGHTS",
     "ArticleContext",
+    "Evidence",
     "Features",
     "Model",
     "Num",
@@ -108,6 +118,7 @@ __all__ = [
     "compare_texts",
     "content_token_set",
     "decide",
+    "evidence",
     "expand",
     "features",
     "prepare",
@@ -119,10 +130,7 @@ __all__ = [
 #
 # All the matcher's tunable constants live here.
 #
-# SAME_P (in the fitted block below): the cut-off on p for 'same': 0.5, the model's
-# own boundary (pairs inside articles have their own intercept, in_articles, so the
-# database's candidates and bare sentence pairs need no cut-off of their own).
-# CONFLICT_P: the same cut-off, applied to the probability as if the numbers agreed.
+# SAME_P, SAME_P_ARTICLES and RELATED_P: see the module docstring (db/matcher_weights.py).
 # Below this weighted containment of content words two statements are never the
 # same claim; compare() stops before the costly features (a speed cut, fitted
 # value-free: the lowest containment of any MRPC paraphrase is above it).
@@ -137,6 +145,11 @@ MIN_SHARED_WEIGHT = 1.5
 # A statement with no name, number or quotation needs this many content words (one of
 # them rare: outside normalize's common tiers) to be matched at all (see _is_specific).
 SPECIFIC_WORDS = 4
+# Two statements are only matched when they share a participant (a name that is not a
+# place, an agreeing number, quoted words, the speaker) or this many rare words that
+# are not places: "Seoul summoned Russia's ambassador" and "South Korea said 10,000
+# North Korean troops were deployed" share only places, which a whole story shares.
+ANCHOR_WORDS = 2
 # Names written differently ("Zelensky"/"Zelenskiy") count as the same token when
 # rapidfuzz.ratio >= this and both are at least FUZZY_MIN_LEN characters.
 FUZZY_TOKEN_RATIO = 85.0
@@ -239,6 +252,7 @@ MODEL_NAMES, MODEL_SIGNS, _MODEL_BASE = _model_names()
 # Features zeroed to ask "would this be the same claim if the numbers agreed?"
 _NUMBER_DISAGREEMENT = (FEATURE_NAMES.index("numbers_conflict"),)
 _NUMBERS_AGREE = FEATURE_NAMES.index("numbers_agree")
+_IN_ARTICLES = FEATURE_NAMES.index("in_articles")
 
 # SAME_P, INTERCEPT and WEIGHTS: fitted by bench/fit_matcher.py (db/matcher_weights.py).
 
@@ -315,7 +329,6 @@ DEFAULT_MODEL = Model(WEIGHTS, INTERCEPT)
 _ALL_FEATURES = frozenset(FEATURE_NAMES)
 # Base features some model input with a non-zero weight reads: only these are computed.
 _USED_FEATURES = frozenset(FEATURE_NAMES[i] for i, w in zip(_MODEL_BASE, WEIGHTS, strict=True) if w)
-CONFLICT_P = SAME_P
 
 # ------------------------------------------------------------------ prepared statements
 
@@ -541,7 +554,9 @@ def _sub(p: Prepared, clause: Any) -> Prepared:
         speaker=p.speaker,
         context=p.context,
         negated=p.negated,
-        stance=p.stance,
+        # A hedge or a predicate belongs to its clause ("..., those numbers could go
+        # up"); a denial and a negation cover the whole sentence.
+        stance=sub.stance | (p.stance & _WHOLE_SENTENCE),
         lweight=lweight,
     )
 
@@ -646,6 +661,7 @@ for _axis, (_plus, _minus) in enumerate(OPPOSITES):
 _HEDGE = sys.intern("hedge")
 _FUTURE = sys.intern("future")
 _DENIAL = sys.intern("denial")
+_WHOLE_SENTENCE = frozenset({_DENIAL})
 
 
 def _stance(raw_words: list[str]) -> frozenset[str]:
@@ -731,7 +747,8 @@ class Features:
     # Why the pair cannot be 'same' whatever p says (see _breaks): "negation",
     # "denial", "modality", "opposite", "other names".
     breaks: tuple[str, ...] = ()
-    # Both statements are specific (Prepared.specific); else never matched.
+    # Both statements are specific (Prepared.specific) and what they share is more
+    # than places and common words (ANCHOR_WORDS); else never matched.
     specific: bool = False
     # The two share a participant (a name, number, speaker or quote): enough to be
     # 'related' when they make different claims.
@@ -942,13 +959,16 @@ def _word_features(a: Prepared, b: Prepared, need: frozenset[str]) -> dict[str, 
 def _other_names(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> set[str]:
     """Rare names of ``a`` that ``b`` does not mention, spelling variants ("Qaida" /
     "Qaeda") and abbreviations ("Colo." / "Colorado") aside."""
-    out = set()
-    for t in a.names - b.tokset - fa:
-        if _RARITY.get(t, 1.0) < INFORMATIVE_RARITY or t in b.speaker:
-            continue
-        if not any(_same_name(t, u) for u in b.entities):
-            out.add(t)
-    return out
+    return {t for t in _unmentioned(a, b, fa) if not any(_same_name(t, u) for u in b.entities)}
+
+
+def _unmentioned(a: Prepared, b: Prepared, fa: frozenset[str]) -> list[str]:
+    """Rare names of ``a`` whose token ``b`` lacks (the cheap part of _other_names)."""
+    return [
+        t
+        for t in a.names - b.tokset - fa
+        if _RARITY.get(t, 1.0) >= INFORMATIVE_RARITY and t not in b.speaker
+    ]
 
 
 def _same_name(x: str, y: str) -> bool:
@@ -975,6 +995,8 @@ def _neighbours(p: Prepared, names: set[str]) -> set[str]:
 def _substituted(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> bool:
     """Each side names someone the other does not, in the same place of the sentence
     (a shared word stands next to both): "Apple shares rose" / "Google shares rose"."""
+    if not _unmentioned(a, b, fa) or not _unmentioned(b, a, fb):
+        return False
     oa = _other_names(a, b, fa, fb)
     if not oa:
         return False
@@ -1048,6 +1070,11 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
     agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers)
     shared_names = bool(a.names & b.names)
     shared_quote = len(a.quoted & b.quoted) >= 2
+    linked = shared_names or agree > 0 or shared_quote or bool(a.speaker & b.speaker)
+    anchored = linked or (
+        sum([1 for t in common if _RARITY.get(t, 1.0) >= 1.0 and t not in PLACE_TOKENS])
+        >= ANCHOR_WORDS
+    )
     v["numbers_agree"] = math.log1p(agree)
     v["numbers_unmatched"] = math.log1p(unpaired)
     v["numbers_conflict"] = 1.0 if diffs else 0.0
@@ -1068,8 +1095,8 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
         breaks=(*_breaks(a, b, fa, fb), "other numbers")
         if other_numbers
         else _breaks(a, b, fa, fb),
-        specific=a.specific and b.specific,
-        linked=shared_names or agree > 0 or shared_quote or speaker > 0,
+        specific=a.specific and b.specific and anchored,
+        linked=linked,
     )
     long_a = len(a.words) >= CLAUSE_MIN_WORDS and ca is not None
     long_b = len(b.words) >= CLAUSE_MIN_WORDS and cb is not None
@@ -1143,18 +1170,20 @@ _RANK = {"same": 2, "conflict": 2, "related": 1, "different": 0}
 
 def _judge(f: Features, model: Model) -> PairResult:
     p = model.probability(f.values)
+    # Each kind of pair has the cut-off that gives it 90% precision on its own labels.
+    same_p = SAME_P_ARTICLES if f.values[_IN_ARTICLES] else SAME_P
     if not f.specific:
         return PairResult(round(100 * p, 1), "different")
     breaks = tuple(r for r in f.breaks if r in BREAKING)
     if f.diffs:
         p_claim = model.probability(f.as_if_numbers_agreed())
-        if p_claim >= CONFLICT_P and not breaks:
+        if p_claim >= same_p and not breaks:
             return PairResult(round(100 * p_claim, 1), "conflict", tuple(f.diffs))
         if p_claim >= RELATED_P and f.linked:
             why = Evidence(differs=(*breaks, "numbers"))
             return PairResult(round(100 * p_claim, 1), "related", tuple(f.diffs), why)
         return PairResult(round(100 * p, 1), "different")
-    if p >= SAME_P and not breaks:
+    if p >= same_p and not breaks:
         return PairResult(round(100 * p, 1), "same")
     if p >= RELATED_P and f.linked:
         return PairResult(round(100 * p, 1), "related", (), Evidence(differs=breaks or ("claim",)))
@@ -1178,10 +1207,16 @@ def decide(f: Features, model: Model = DEFAULT_MODEL) -> PairResult:
     return result
 
 
-def compare(a: Prepared, b: Prepared, model: Model = DEFAULT_MODEL) -> PairResult:
-    """Score two prepared statements (see the module docstring for the result)."""
+def compare(
+    a: Prepared, b: Prepared, model: Model = DEFAULT_MODEL, *, explain: bool = True
+) -> PairResult:
+    """Score two prepared statements (see the module docstring for the result).
+
+    ``explain=False`` leaves ``evidence`` with ``differs`` only: the rest costs about
+    as much as the features again, so a pipeline scoring millions of pairs may ask for
+    it (:func:`evidence`) only for the matches it shows."""
     result = decide(features(a, b), model)
-    if result.relation == "different":
+    if result.relation == "different" or not explain:
         return result
     return replace(result, evidence=evidence(a, b, result.evidence.differs))
 
