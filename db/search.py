@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -183,37 +184,53 @@ def search(
     ]
 
 
-def _scratch(db: sqlite_utils.Database) -> None:
-    """A scratch FTS5 table with the index's tokenizer (temp: nothing is stored), and
-    the view of its tokens, to highlight a page of hits and to stem query words."""
+@contextmanager
+def _scratch(db: sqlite_utils.Database, texts: Iterable[tuple[int, str]]) -> Iterator[None]:
+    """A scratch FTS5 index of some texts (by rowid), with the statement index's
+    tokenizer, for as long as the block runs: ``temp.claimlens_scratch`` and the view
+    of its tokens ``temp.claimlens_scratch_tokens``. Temp tables (nothing is stored)
+    with their own content table, emptied at once ('delete-all'), inside a savepoint
+    (the index is written once, not once per text)."""
+    db.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS claimlens_scratch_text (id INTEGER PRIMARY KEY, text)"
+    )
     db.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claimlens_scratch USING fts5(text,"
+        " content='claimlens_scratch_text', content_rowid='id',"
         " tokenize='porter unicode61 remove_diacritics 2')"
     )
     db.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claimlens_scratch_tokens "
         "USING fts5vocab(temp, claimlens_scratch, instance)"
     )
+    db.execute("SAVEPOINT claimlens_scratch")
+    try:
+        db.conn.executemany(
+            "INSERT INTO temp.claimlens_scratch_text(id, text) VALUES (?, ?)", texts
+        )
+        db.execute(
+            "INSERT INTO temp.claimlens_scratch(rowid, text)"
+            " SELECT id, text FROM temp.claimlens_scratch_text"
+        )
+        yield
+    finally:
+        db.execute("INSERT INTO temp.claimlens_scratch(claimlens_scratch) VALUES ('delete-all')")
+        db.execute("DELETE FROM temp.claimlens_scratch_text")
+        db.execute("RELEASE claimlens_scratch")
 
 
 def _highlight(db: sqlite_utils.Database, fts: str, texts: dict[int, str]) -> dict[int, str]:
     """The texts of a page of hits with FTS5's highlight() marks, computed on a scratch
     index of that page alone: asking the statement index for it re-runs the query once
-    per hit (tens of milliseconds for a common word)."""
-    _scratch(db)
-    db.execute("DELETE FROM temp.claimlens_scratch")
-    db.conn.executemany(
-        "INSERT INTO temp.claimlens_scratch(rowid, text) VALUES (?, ?)", texts.items()
-    )
-    marked = dict(
-        db.execute(
-            f"SELECT rowid, highlight(claimlens_scratch, 0, '{_OPEN}', '{_CLOSE}')"
-            " FROM temp.claimlens_scratch WHERE claimlens_scratch MATCH ?",
-            [fts],
-        ).fetchall()
-    )
-    db.execute("DELETE FROM temp.claimlens_scratch")
-    return marked
+    per hit (milliseconds each for a common word)."""
+    with _scratch(db, texts.items()):
+        return dict(
+            db.execute(
+                f"SELECT rowid, highlight(claimlens_scratch, 0, '{_OPEN}', '{_CLOSE}')"
+                " FROM temp.claimlens_scratch WHERE claimlens_scratch MATCH ?",
+                [fts],
+            ).fetchall()
+        )
 
 
 def count(
@@ -320,27 +337,21 @@ class FuzzyQuery:
 
 
 def ensure_vocab(db: sqlite_utils.Database) -> None:
-    """The fts5vocab view over the statement index (a temp table: nothing is stored),
-    and the scratch index that stems query words."""
+    """The fts5vocab view over the statement index (a temp table: nothing is stored)."""
     db.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.statements_vocab "
         "USING fts5vocab(main, statements_fts, row)"
     )
-    _scratch(db)
 
 
 def _stems(db: sqlite_utils.Database, words: list[str]) -> list[str]:
     """Each word as the index's tokenizer stems it ("boeing" -> "boe")."""
-    db.execute("DELETE FROM temp.claimlens_scratch")
-    db.conn.executemany(
-        "INSERT INTO temp.claimlens_scratch(rowid, text) VALUES (?, ?)", enumerate(words)
-    )
     first: dict[int, str] = {}
-    for doc, term in db.execute(
-        "SELECT doc, term FROM temp.claimlens_scratch_tokens ORDER BY doc, offset"
-    ):
-        first.setdefault(doc, term)
-    db.execute("DELETE FROM temp.claimlens_scratch")
+    with _scratch(db, enumerate(words)):
+        for doc, term in db.execute(
+            "SELECT doc, term FROM temp.claimlens_scratch_tokens ORDER BY doc, offset"
+        ):
+            first.setdefault(doc, term)
     return [first.get(i, "") for i in range(len(words))]
 
 
