@@ -28,7 +28,9 @@ from db.speakers import (
     first_named,
     has_speech_verb,
     is_organisation,
+    is_person_noun,
     name_gender,
+    named_subjects,
     person_context,
     person_mentions,
     speaker_key,
@@ -329,14 +331,35 @@ def _starts_line(text: str, q: QuoteSpan) -> bool:
     return not text[ls : q.start].strip(_MARKS_AND_SPACE)
 
 
+def _attribution_only(between: str) -> bool:
+    """Is the text between two quotations at most the first one's attribution ('," he
+    said. "'), not a passage of narrative after which the quotes may be someone else's?"""
+    core = between.strip(_MARKS_AND_SPACE + ",.;:")
+    if len(core) > 150:
+        return False
+    return len(_TERMINATOR_RE.findall(core)) == 0
+
+
+# A sentence end, not an abbreviation's period ("Mr. Trump said", "U.S. officials").
+_TERMINATOR_RE = re.compile(
+    r"(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<![A-Z])"
+    r"[.!?][\"”’]*\s"
+)
+
+
 def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpan | None:
     """A quotation with no attribution of its own that continues the one before: in the
     same paragraph ('"A," he said. "B."'), or opening the next paragraph (news style
     for a quote that runs on), or after a paragraph ending 'X said:'."""
     if prev is not None and prev.speaker_kind is not None:
-        pls, ple = _line_bounds(text, prev.end)
-        between = text[ple : q.start].strip(_MARKS_AND_SPACE)
-        if q.start < ple or (_starts_line(text, q) and not between):
+        _pls, ple = _line_bounds(text, prev.end)
+        if q.start < ple:
+            runs_on = _attribution_only(text[prev.end : q.start])
+        else:
+            between = text[ple : q.start].strip(_MARKS_AND_SPACE)
+            runs_on = _starts_line(text, q) and not between
+            runs_on = runs_on and _attribution_only(text[prev.end : ple])
+        if runs_on:
             return replace(
                 q,
                 speaker=prev.speaker,
@@ -407,6 +430,12 @@ class _People:
         for surname, positions in alone.items():
             if surname in self.by_surname:
                 self.mentions += [(pos, self.by_surname[surname]) for pos in positions]
+        # One-word names doing the saying ("Federer admitted", "Safin said") are people
+        # even when the article never gives their full name.
+        known = {a for a, _ in self.mentions}
+        self.mentions += [
+            (pos, self.canonical(name)) for pos, name in named_subjects(masked) if pos not in known
+        ]
         for m in _HONORIFIC_RE.finditer(masked):
             person = self.canonical(m.group(2))
             self.gender.setdefault(person, "he" if m.group(1) == "Mr" else "she")
@@ -420,14 +449,22 @@ class _People:
         self.masked = masked
         # A sentence opening with a role ("The congressman also ...") mentions the person
         # last introduced with it.
+        # A sentence opening with a role ("The congressman also ...", "A spokesman said")
+        # mentions the person last introduced with it, or else that role itself.
         for start in self.sentence_starts:
             m = _ROLE_OPENING_RE.match(masked, start)
-            if m is not None:
-                person = self.by_role(m.group(1), start)
-                if person is not None:
-                    k = bisect_right(self.positions, start)
-                    self.positions.insert(k, start)
-                    self.mentions.insert(k, (start, person))
+            if m is None:
+                continue
+            role = m.group(2).split()
+            heads = [j for j, w in enumerate(role) if is_person_noun(w)]
+            if not heads:
+                continue
+            phrase = " ".join(role[: heads[0] + 1])
+            person = self.by_role(phrase, start) or f"{m.group(1)} {phrase}"
+            if person is not None:
+                k = bisect_right(self.positions, start)
+                self.positions.insert(k, start)
+                self.mentions.insert(k, (start, person))
 
     def add_speaker(self, pos: int, name: str) -> None:
         """A named speaker is a person (or organisation) mentioned at ``pos``."""
@@ -514,7 +551,7 @@ _HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
 _ABBREVIATIONS = [
     [w] for w in words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr. Sgt. Capt. U.S.")
 ]
-_ROLE_OPENING_RE = re.compile(r"[\"“]?The ((?:[a-z][\w-]* ){0,2}[a-z]+)\b")
+_ROLE_OPENING_RE = re.compile(r"[\"“]?(The|A|An) ((?:[A-Za-z][\w'’-]* ){0,2}[a-z]+)\b")
 _PREPOSITIONS = [[w] for w in words("from in of at to by with for on about against over under")]
 _SPELLINGS = (("defence", "defense"), ("labour", "labor"), ("organisation", "organization"))
 # Abbreviated titles, so "the governor" finds "Gov. Mike Pence".
@@ -582,13 +619,19 @@ def resolve_speakers(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
             person = people.by_role(q.speaker or "", q.speaker_start)
             if person is not None:
                 q = replace(q, speaker=person)
-        if q.speaker_kind in ("named", "pronoun") or (
+        if (q.speaker_kind in ("named", "pronoun") and not _common_phrase(q.speaker)) or (
             q.speaker_kind == "common" and q.speaker != text[q.speaker_start : q.speaker_end]
         ):
             q = replace(q, speaker_key=speaker_key(q.speaker))
         out.append(q)
         prev = q
     return out
+
+
+def _common_phrase(speaker: str | None) -> bool:
+    """'A spokesman' (a pronoun's antecedent that is a common noun): no speaker key."""
+    first = (speaker or "").split(" ", 1)[0]
+    return first in ("A", "An", "The", "a", "an", "the")
 
 
 def _surname_only(q: QuoteSpan, kind: str | None) -> bool:

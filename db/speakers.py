@@ -37,7 +37,9 @@ __all__ = [
     "first_named",
     "has_speech_verb",
     "is_organisation",
+    "is_person_noun",
     "name_gender",
+    "named_subjects",
     "person_context",
     "person_mentions",
     "speaker_key",
@@ -277,6 +279,32 @@ _OPENERS = words(
 )
 
 
+def _first_name_run(words_: list[str]) -> list[str]:
+    """The subject's name among a clause's first words: the first run of capitalised
+    words, unless it is one word and a longer run follows before any punctuation
+    ("Work and pensions minister Alan Johnson said" -> Alan Johnson)."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for w in words_:
+        core = w.rstrip(",:")
+        if _NAME_TOKEN_RE.fullmatch(core) or (run and core in _PARTICLES):
+            run.append(core)
+        elif run:
+            runs.append(run)
+            run = []
+        if core != w:
+            break
+    if run:
+        runs.append(run)
+    if not runs:
+        return []
+    if len(runs[0]) == 1 and words_ and words_[0].rstrip(",:") == runs[0][0]:
+        longer = [r for r in runs[1:] if len(r) >= 2]
+        if longer:
+            return longer[0]
+    return runs[0]
+
+
 def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     """Who the sentence ``toks`` ends in is about: its subject, a name ('Carla Mendes
     left early, ...'), a pronoun ('He signaled he did, ...') or a common noun ('the
@@ -304,22 +332,41 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
             common = _common_back(s, toks, k)
             if common is not None:
                 return common
-    words_ = [t.group() for t in toks[start : start + 8]]
+    words_ = [t.group() for t in toks[start : start + 12]]
     while words_ and words_[0].rstrip(":,") in _NOT_NAMES and words_[0] not in _HONORIFICS:
         words_ = words_[1:]
-    run: list[str] = []
-    for w in words_:
-        core = w.rstrip(",")
-        if not (_NAME_TOKEN_RE.fullmatch(core) or (run and core in _PARTICLES)):
-            break
-        run.append(core)
-        if core != w:
-            break
+    run = _first_name_run(words_)
     name = _clean_name(run) if run else None
     if not name:
         return None
     a, b = _locate(s, name, toks[start].start(), toks[-1].end(), backwards=False)
     return Attribution(name, a, b, "named")
+
+
+def _person_before_apposition(
+    s: str, att: Attribution, lo: int, role_only: bool = False
+) -> Attribution:
+    """The person a role or affiliation right before the verb belongs to: "Michael
+    Lamberty, a Lufthansa spokesman told", "Colin Asplin, Blackpool Hotel Association
+    said", "Howard Archer, economist at Global Insight said" -> the person."""
+    head = s[max(lo, att.start - 60) : att.start]
+    m = _APPOSED_PERSON_RE.search(head)
+    if m is None or (role_only and m.group(2) is None):
+        return att  # "Asked about Boris Johnson, Theresa May said": May
+    name = _clean_name(m.group(1).split())
+    if not name or " " not in name or is_organisation(name):
+        return att
+    a = max(lo, att.start - 60) + m.start(1)
+    a, b = _locate(s, name, a, att.start, backwards=False)
+    return Attribution(name, a, b, "named")
+
+
+# A person's name and a comma, then a role ("economist at", "a ... spokesman") or an
+# organisation, right before the verb's subject.
+_APPOSED_PERSON_RE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|(?:de|van|von|bin|al)\b)){1,3}), "
+    r"((?:[a-z][\w-]* ){0,4}(?:at|of|for|from) )?\Z"
+)
 
 
 def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attribution | None, bool]:
@@ -353,7 +400,7 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
     if not toks[-1].group().endswith(","):
         common = _common_back(s, toks, len(toks) - 1)
         if common is not None:
-            return common, False
+            return _person_before_apposition(s, common, lo), False
     last = toks[-1].group()
     if not last.endswith(",") and not _NAME_TOKEN_RE.fullmatch(last):
         return None, False
@@ -409,7 +456,13 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
     if not name:
         return None, False
     a, b = _locate(s, name, lo, v, backwards=True)
-    return Attribution(name, a, b, "named"), False
+    att = Attribution(name, a, b, "named")
+    if is_organisation(name) or " " not in name:
+        return _person_before_apposition(s, att, lo), False
+    return _person_before_apposition(s, att, lo, role_only=True), False
+
+
+_ORG_LAST = [[w] for w in _ORG_WORDS]
 
 
 def _speaker_after(s: str, vend: int) -> Attribution | None:
@@ -427,9 +480,13 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
                 return Attribution(s[a:b], a, b, "common")
             if w[-1] in _TRAIL or k >= 4 or w.lower() in _PHRASE_STOP:
                 break
-    for m in matches:
+    for k, m in enumerate(matches):
         tok = m.group()
         word = tok.rstrip(_TRAIL)
+        nxt = matches[k + 1].group() if k + 1 < len(matches) else ""
+        if word == "of" and nxt[:1].isupper() and (len(toks) == 1 or toks[-1:] in _ORG_LAST):
+            toks.append(word)  # "Bank of Japan chief Toshihiko Fukui", not "Peters of UK …"
+            continue
         if word.lower() in _FORWARD_STOP or not word:
             break
         toks.append(word)
@@ -619,6 +676,7 @@ _COLON_NAME_RE = re.compile(
 _ROLE_END = "|".join(sorted(_COMMON_HEADS, key=len, reverse=True))
 _PERSON_AFTER_RE = re.compile(
     r", (?:who|whose) |, \d{1,3}[,)]"
+    r"|, (?:[a-z][\w-]+ ){0,2}[a-z]+(?:ant|ent|ist|er|or) (?:at|of|for|with)\b"
     r"|, (?:the|a|an|[A-Z][\w'’.-]*(?:'s|’s)) (?:[\w-]+ ){0,3}?"
     rf"(?:{_ROLE_END}|[a-z]+(?:er|or|ist|ian|man|woman)|wife|husband|son|daughter)\b"
     r"|,? (?:(?:has|had|also|later) )?"
@@ -632,6 +690,37 @@ def person_context(s: str, end: int) -> bool:
     """Does the text after a name at s[:end] show a person (an apposition, a verb of
     saying)?"""
     return _PERSON_AFTER_RE.match(s, end, end + 40) is not None
+
+
+_PERSON_NOUNS = _COMMON_HEADS - words(
+    """
+    company firm ministry government administration police department agency group
+    campaign committee organisation organization board union bank court military army
+    """
+)
+
+
+def is_person_noun(word: str) -> bool:
+    """A common noun a pronoun can stand for: 'spokesman', 'officials', 'minister'."""
+    return word.lower() in _PERSON_NOUNS
+
+
+_NAMED_SUBJECT_RE = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z][\w'’-]+) (?:(?:has|had|also|later|then) )?(?:"
+    + "|".join(sorted((v for v in _VERB_LIST if not v.endswith("ing")), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def named_subjects(s: str) -> list[tuple[int, str]]:
+    """One-word names doing the saying: 'Federer admitted', 'Safin said' (position, name)."""
+    return [
+        (m.start(1), m.group(1))
+        for m in _NAMED_SUBJECT_RE.finditer(s)
+        if m.group(1) not in _NOT_NAMES
+        and m.group(1) not in _TITLE_WORDS
+        and m.group(1) not in _ORG_WORDS
+    ]
 
 
 def is_organisation(name: str) -> bool:
@@ -688,6 +777,8 @@ def person_mentions(s: str, lo: int, hi: int) -> list[tuple[int, int, str, str]]
         name_toks = toks[k:]
         if any(t in _NOT_NAMES or t in _TITLE_WORDS for t in name_toks):
             continue
+        if any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):
+            continue  # "Microsoft's Windows"
         if len(name_toks) < 2 and not titles:
             continue
         name = " ".join(name_toks)
