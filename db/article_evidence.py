@@ -89,8 +89,9 @@ WEIGHTS = (0.3657, 15.1939, -1.3187, 2.5402, -1.4912, 0.6605, -5.5750, 0.0000)
 INTERCEPT = -3.4480
 # The claims term: min(shared claims, 3) / 3.
 CLAIM_WEIGHT = 9.1890
-# db.stories links two articles above this log-odds (here for store_floor).
-LINK_FLOOR = 2.0
+# db.stories counts a pair in a story's fit above this log-odds (probability 0.05).
+LINK_FLOOR = -3.0
+STORE_FLOOR = -6.0
 # A pair that was not stored (not a candidate of either) counts as having nothing
 # in common but the claims they share.
 NO_EVIDENCE = INTERCEPT
@@ -270,9 +271,9 @@ def score(a: Profile, b: Profile, window: int) -> float:
 
 
 def store_floor() -> float:
-    """Pairs scoring below this are not stored: even sharing many claims, they would
-    not be linked (:data:`db.stories.LINK_THRESHOLD`)."""
-    return LINK_FLOOR - CLAIM_WEIGHT
+    """Pairs scoring below this are not stored: their probability of one event is
+    below 0.25 %; sharing claims, they count as having no other evidence."""
+    return STORE_FLOOR
 
 
 def claims_term(shared_claims: int) -> float:

@@ -1,22 +1,26 @@
 """Stories: articles from different outlets about the same event.
 
-Two articles are *linked* when the evidence that they tell one event is strong
-enough: the article-level score of :mod:`db.article_evidence` (headline and lead
-similarity, shared named entities, numbers, days apart; stored in
-``story_links``) plus what the claims they share add
-(:func:`db.article_evidence.claims_term`; claims of more than
-``STORY_MAX_CLAIM_STATEMENTS`` statements are templates and do not count) is above
-``LINK_THRESHOLD`` log-odds, and they are dated within ``STORY_WINDOW_DAYS`` of
-each other.
+Two articles are *linked* when the evidence that they tell one event: the
+article-level score of :mod:`db.article_evidence` (headline and lead similarity,
+shared named entities, numbers, days apart; stored in ``story_links``) plus what
+the claims they share add (:func:`db.article_evidence.claims_term`; claims of more
+than ``STORY_MAX_CLAIM_STATEMENTS`` statements are templates and do not count), is
+above ``LINK_THRESHOLD`` log-odds, and they are dated within ``STORY_WINDOW_DAYS``
+of each other.
 
-A story gathers around its first article (lowest id) by the rule of
-:mod:`db.grouping`: in id order, each article joins the story of the older
-article it is most strongly linked to that is a story's centre, else one linked
-to its story's centre, else is a centre itself. An undated article never bridges
-two stories: a dated article never joins a story through an undated one, and an
-undated article joins (or starts a story with) one article and brings no other
-along. The articles get the story's ``story_id``; an article linked to no other
-has none.
+Articles are placed in id order (new articles have the highest ids, so placing
+the new ones beside the stories as they stand gives what placing everything
+again gives). Each joins the story it fits best: the mean probability of one
+event with the story's older members (over at most
+:data:`db.article_evidence.MAX_CANDIDATES` of them, the most an article is
+compared with) above ``FIT_MIN``; a story grows by what fits most of it, not along
+a chain of articles each like the last. An article that fits no story starts one
+with the older articles of no story it is strongly linked to (above
+``START_THRESHOLD``). A dated article that fits two stories merges them (early
+articles of one event can start two). An undated article never bridges two
+stories: a dated article is never linked to an older undated one, and an undated
+article joins one story, or starts one with one article, and merges nothing. An
+article linked to no other has no ``story_id``.
 
 The story's title is the headline of its most representative article (the
 strongest links to the other articles of the story; ties: the earliest),
@@ -52,8 +56,15 @@ STORY_WINDOW_DAYS = 4
 # quadratic.
 STORY_MAX_CLAIM_STATEMENTS = 100
 # Linked: log-odds of one event (article evidence + shared claims) above this
-# (probability 0.88: precision first; the same events score 7 to 12).
+# (probability 0.05: a weak link counts little in a fit, but it counts).
 LINK_THRESHOLD = ev.LINK_FLOOR
+# An article starts a story with (or brings along) an article of no story only when
+# their link is this strong (probability 0.88: precision first; one event scores 7
+# to 12, two events of one town and day around 0.5). Joining a story asks its fit.
+START_THRESHOLD = 2.0
+# ... and, joining or starting one, brings along the articles of no story it is
+# linked to this strongly (probability 0.5).
+BRING_THRESHOLD = 0.0
 # An article joins a story when its mean probability of one event with the
 # story's members is above this.
 FIT_MIN = 0.4
@@ -259,6 +270,10 @@ def _older(links: Links, aid: int) -> list[tuple[int, float]]:
     return [(other, s) for other, s in links.get(aid, {}).items() if other < aid]
 
 
+def _probability(log_odds: float) -> float:
+    return 1.0 / (1.0 + math.exp(-log_odds))
+
+
 class _Placer:
     """Places articles in id order: each joins the story it fits best, or starts one
     with the unplaced older articles it is linked to; none otherwise.
@@ -304,42 +319,45 @@ class _Placer:
     def place(self, aid: int, older: list[tuple[int, float]], dated: bool) -> None:
         self.placed.add(aid)
         total: dict[int, float] = {}
-        alone: list[tuple[float, int]] = []
+        # Articles of no story when ``aid`` came (placed again, an older article may
+        # be in a story that only newer ones formed with it): (strength, id, story).
+        alone: list[tuple[float, int, int | None]] = []
         for other, strength in older:
             key = self.where(other)
-            if key is None:
-                alone.append((strength, other))
+            if key is None or self._members(key, aid) < 2:
+                if strength > BRING_THRESHOLD:
+                    alone.append((strength, other, key))
             else:
-                total[key] = total.get(key, 0.0) + 1.0 / (1.0 + math.exp(-strength))
+                total[key] = total.get(key, 0.0) + _probability(strength)
         fit = {
             key: t / max(1, min(self._members(key, aid), ev.MAX_CANDIDATES))
             for key, t in total.items()
         }
         good = sorted((k for k in fit if fit[k] > FIT_MIN), key=lambda k: (-round(fit[k], 6), k))
+        if good and alone and fit[good[0]] < _probability(max(alone)[0]):
+            good = []  # it tells the event of an article of no story better: a new story
         if good:
-            best = good[0]
+            key = good[0]
             if dated:
                 for other in good[1:]:
-                    self.merged[other] = best
-            self._put(aid, best)
+                    self.merged[other] = key
+            self._put(aid, key)
             if not dated:
                 return
-            join = [o for _s, o in alone]
-            key = best
-        elif alone:
-            if not dated:  # an undated article starts a story with one article only
-                _s, first = max(alone, key=lambda so: (so[0], -so[1]))
-                join = [first]
-            else:
-                join = [o for _s, o in alone]
-            key = -min(join)
+            join = alone
+        elif alone and max(alone)[0] > START_THRESHOLD:
+            # An undated article starts a story with one article only.
+            join = alone if dated else [max(alone, key=lambda a: (a[0], -a[1]))]
+            stored = [k for _s, _o, k in sorted(join, reverse=True) if k is not None]
+            key = stored[0] if stored else -min(o for _s, o, _k in join)
             self._put(aid, key)
         else:
             return
         # Older articles linked to it that had no story come along (A and B differ,
         # C tells both): only a dated article brings any.
-        for other in join:
-            self._put(other, key)
+        for _s, other, had in join:
+            if had is None:
+                self._put(other, key)
 
     def final(self) -> dict[int, int]:
         """Article -> story key, merges applied."""

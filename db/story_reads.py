@@ -19,6 +19,7 @@ from db.id_chunks import id_chunks
 
 __all__ = [
     "BLINDSPOT_DAYS",
+    "article_story",
     "count_stories",
     "get_story",
     "list_stories",
@@ -59,6 +60,12 @@ def count_stories(db: sqlite_utils.Database, min_sources: int = 2) -> tuple[int,
         (min_sources, min_sources),
     ).fetchone()
     return int(shown), int(hidden)
+
+
+def article_story(db: sqlite_utils.Database, article_id: int) -> int | None:
+    """The story an article is in, or None."""
+    row = db.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else row[0]
 
 
 def get_story(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | None:

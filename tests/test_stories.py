@@ -329,3 +329,36 @@ def test_stories_cli_json_and_hidden_single_source_stories(tmp_path: Path) -> No
     assert "blindspot" in one.output and "Omega" in one.output
     arts = story_articles(db, story_of(db, "bridge_a"))
     assert len(arts) == 3
+
+
+def test_the_story_view_in_the_browser(tmp_path: Path) -> None:
+    from tests.tui_fixtures import async_test, settle
+    from tui.app import make_app
+    from tui.components.story_view import StoryScreen
+    from tui.config import Config
+
+    db = _read_db(tmp_path)
+    db.conn.close()
+
+    @async_test
+    async def run() -> None:
+        app = make_app(tmp_path / "s.db", config=Config())
+        async with app.run_test(size=(80, 12)) as pilot:  # the story needs scrolling
+            await settle(pilot)
+            await pilot.press("o")  # the first row: the newest story's heading
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, StoryScreen)
+            shown = " ".join(str(w.render()) for w in screen.query("#story-scroll Static"))
+            assert "Blindspot" in shown and "Conflicts" in shown
+            await pilot.press("C")
+            await settle(pilot)
+            scroll = screen.query_one("#story-scroll")
+            assert scroll.scroll_y > 0
+            shown_at = screen.query_one("#story-conflicts").region
+            assert scroll.region.y <= shown_at.y < scroll.region.bottom  # in sight
+            await pilot.press("escape")
+            await settle(pilot)
+            assert not isinstance(app.screen, StoryScreen)
+
+    run()

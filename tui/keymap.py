@@ -58,6 +58,20 @@ _SPECS = [
         "the claim panel alone, full height, to read every match (c again: back)",
         "Panes",
     ),
+    KeySpec(
+        "story.open",
+        "o",
+        "Story",
+        "the story under the cursor: outlets, claims, conflicts, blindspot",
+        "Panes",
+    ),
+    KeySpec(
+        "story.conflicts",
+        "C",
+        "Conflicts",
+        "the story's conflicts (in the story view: jump to them)",
+        "Panes",
+    ),
     # Claims.
     KeySpec(
         "reader.next_matched",

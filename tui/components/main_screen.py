@@ -8,11 +8,12 @@ with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -21,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.components.article_list import ArticleList
-from tui.components.claim_panel import ClaimPanel
+from tui.components.claim_panel import FOLLOW_DELAY, ClaimPanel
 from tui.components.footer import FittingFooter
 from tui.components.library import Library, ListState
 from tui.components.messages import (
@@ -77,6 +78,8 @@ class MainScreen(Screen, inherit_bindings=False):
         bind("app.clear_filters", "clear_filters", show=False),
         bind("app.toggle_stories", "toggle_stories", show=False),
         bind("app.newest", "newest", show=False),
+        bind("story.open", "open_story", show=False),
+        bind("story.conflicts", "open_story(True)", show=False),
         bind("app.help", "help"),
         bind("app.quit", "app.quit"),
     ]
@@ -180,6 +183,7 @@ class MainScreen(Screen, inherit_bindings=False):
             self._set_view("reader")
             self.reader.focus()
             return
+        self.claims.flush()
         self._zoom(True)
         self._set_view("reader")
         self.claims.match_list.focus()
@@ -195,6 +199,7 @@ class MainScreen(Screen, inherit_bindings=False):
         return panes
 
     def _cycle(self, step: int) -> None:
+        self.claims.flush()
         focused = self.focused
         if self.narrow or self.small:
             order: list[tuple[str, Any]] = [
@@ -231,6 +236,7 @@ class MainScreen(Screen, inherit_bindings=False):
             self.articles.focus()
 
     def focus_claims(self) -> None:
+        self.claims.flush()
         if self.claims.matches:
             if self.small:
                 self._zoom(True)
@@ -258,6 +264,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self, article_id: int, seq: int | None = None, *, remember: bool = True
     ) -> bool:
         """Show an article in the reader with statement ``seq`` under the cursor."""
+        self.workers.cancel_group(self, "preview")
         current = self.reader.article
         if remember and current is not None and self.reader.current is not None:
             here = (current["id"], self.reader.current["seq"])
@@ -283,9 +290,18 @@ class MainScreen(Screen, inherit_bindings=False):
     def _preview(self, event: ArticleHighlighted) -> None:
         current = self.reader.article
         if current is None or current["id"] != event.article_id:
-            view = self.library.article(event.article_id)
-            self.reader.show(view)
+            self._load_preview(event.article_id)
         self.update_status()
+
+    @work(exclusive=True, group="preview")
+    async def _load_preview(self, article_id: int) -> None:
+        """The highlighted article, shown after the list cursor's own frame; the next
+        move cancels it (key repeat skips the articles passed over)."""
+        await asyncio.sleep(FOLLOW_DELAY)
+        current = self.reader.article
+        if current is None or current["id"] != article_id:
+            self.reader.show(self.library.article(article_id))
+            self.update_status()
 
     @on(ArticleSelected)
     def _open(self, event: ArticleSelected) -> None:
@@ -298,7 +314,7 @@ class MainScreen(Screen, inherit_bindings=False):
 
     @on(StatementChanged)
     def _statement(self, event: StatementChanged) -> None:
-        self.claims.show(event.article, event.statement)
+        self.claims.show_later(event.article, event.statement)
         self.update_status()
 
     @on(JumpToStatement)
@@ -504,6 +520,20 @@ class MainScreen(Screen, inherit_bindings=False):
                 self.update_status()
                 return
         self.notify("The newest articles are hidden by the filters (x clears them).", timeout=3)
+
+    def action_open_story(self, at_conflicts: bool = False) -> None:
+        """The story of the row under the cursor (a story's heading or an article)."""
+        from db.story_reads import article_story
+        from tui.components.story_view import StoryScreen
+
+        row = self.articles.row(self.articles.cursor)
+        if row is None:
+            return
+        story = row["id"] if row["kind"] == "story" else article_story(self.library.db, row["id"])
+        if story is None:
+            self.notify("This article is in no story.", timeout=3)
+            return
+        self.app.push_screen(StoryScreen(self.library, story, at_conflicts=at_conflicts))
 
     def action_help(self) -> None:
         from tui.components.help_screen import HelpScreen
