@@ -8,12 +8,11 @@ with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.components.article_list import ArticleList
-from tui.components.claim_panel import FOLLOW_DELAY, ClaimPanel
+from tui.components.claim_panel import ClaimPanel
 from tui.components.footer import FittingFooter
 from tui.components.library import Library, ListState
 from tui.components.messages import (
@@ -183,7 +182,6 @@ class MainScreen(Screen, inherit_bindings=False):
             self._set_view("reader")
             self.reader.focus()
             return
-        self.claims.flush()
         self._zoom(True)
         self._set_view("reader")
         self.claims.match_list.focus()
@@ -199,7 +197,6 @@ class MainScreen(Screen, inherit_bindings=False):
         return panes
 
     def _cycle(self, step: int) -> None:
-        self.claims.flush()
         focused = self.focused
         if self.narrow or self.small:
             order: list[tuple[str, Any]] = [
@@ -236,7 +233,6 @@ class MainScreen(Screen, inherit_bindings=False):
             self.articles.focus()
 
     def focus_claims(self) -> None:
-        self.claims.flush()
         if self.claims.matches:
             if self.small:
                 self._zoom(True)
@@ -264,7 +260,6 @@ class MainScreen(Screen, inherit_bindings=False):
         self, article_id: int, seq: int | None = None, *, remember: bool = True
     ) -> bool:
         """Show an article in the reader with statement ``seq`` under the cursor."""
-        self.workers.cancel_group(self, "preview")
         current = self.reader.article
         if remember and current is not None and self.reader.current is not None:
             here = (current["id"], self.reader.current["seq"])
@@ -290,18 +285,9 @@ class MainScreen(Screen, inherit_bindings=False):
     def _preview(self, event: ArticleHighlighted) -> None:
         current = self.reader.article
         if current is None or current["id"] != event.article_id:
-            self._load_preview(event.article_id)
+            view = self.library.article(event.article_id)
+            self.reader.show(view)
         self.update_status()
-
-    @work(exclusive=True, group="preview")
-    async def _load_preview(self, article_id: int) -> None:
-        """The highlighted article, shown after the list cursor's own frame; the next
-        move cancels it (key repeat skips the articles passed over)."""
-        await asyncio.sleep(FOLLOW_DELAY)
-        current = self.reader.article
-        if current is None or current["id"] != article_id:
-            self.reader.show(self.library.article(article_id))
-            self.update_status()
 
     @on(ArticleSelected)
     def _open(self, event: ArticleSelected) -> None:
@@ -314,7 +300,7 @@ class MainScreen(Screen, inherit_bindings=False):
 
     @on(StatementChanged)
     def _statement(self, event: StatementChanged) -> None:
-        self.claims.show_later(event.article, event.statement)
+        self.claims.show(event.article, event.statement)
         self.update_status()
 
     @on(JumpToStatement)
