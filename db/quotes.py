@@ -441,10 +441,12 @@ class _People:
             self.gender.setdefault(person, "he" if m.group(1) == "Mr" else "she")
         self.mentions.sort()
         self.positions = [a for a, _ in self.mentions]
+        # Sentence breaks from the text itself: a quotation's last period is masked
+        # ('Ms Brankin said: "…." Ms Sturgeon has written …').
         self.sentence_starts = [0] + [
             m.end()
-            for m in _SENTENCE_BREAK_RE.finditer(masked)
-            if masked[max(0, m.start() - 4) : m.start() + 1].split()[-1:] not in _ABBREVIATIONS
+            for m in _SENTENCE_BREAK_RE.finditer(text)
+            if text[max(0, m.start() - 4) : m.start() + 1].split()[-1:] not in _ABBREVIATIONS
         ]
         self.masked = masked
         # A sentence opening with a role ("The congressman also ...") mentions the person
@@ -522,6 +524,9 @@ class _People:
                 # A subject or an apposition, not the object of a preposition ("a
                 # senator from New York", "took aim at Berg"), unless there is only that.
                 for pos, name in fits:
+                    word = _WORD_AT_RE.match(self.masked, pos)
+                    if word is not None and word.group().endswith(("'s", "’s")):
+                        continue  # "Ms Jowell's deputy, Richard Caborn, said": not Jowell
                     if self.masked[max(0, pos - 8) : pos].split()[-1:] not in _PREPOSITIONS:
                         return name
                 return fits[0][1]
@@ -552,6 +557,7 @@ _ABBREVIATIONS = [
     [w] for w in words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr. Sgt. Capt. U.S.")
 ]
 _ROLE_OPENING_RE = re.compile(r"[\"“]?(The|A|An) ((?:[A-Za-z][\w'’-]* ){0,2}[a-z]+)\b")
+_WORD_AT_RE = re.compile(r"[\w'’-]+(?: [A-Z][\w'’-]+)*")
 _PREPOSITIONS = [[w] for w in words("from in of at to by with for on about against over under")]
 _SPELLINGS = (("defence", "defense"), ("labour", "labor"), ("organisation", "organization"))
 # Abbreviated titles, so "the governor" finds "Gov. Mike Pence".
