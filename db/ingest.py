@@ -37,6 +37,7 @@ import sqlite_utils
 from db.connection import transaction
 from db.formats import RawArticle, Rejected, display_path, host_of, iter_files, read_file
 from db.parent_watch import end_with_parent
+from db.quotes import QuoteSpan
 from db.statements import Statement, analyse
 
 # A batch is committed when it holds this many articles or has been open this long,
@@ -193,6 +194,11 @@ def analyse_verified(text: str, body_start: int) -> list[Statement] | str:
         for span, value in [(q, q.text) for q in st.quotes] + [(n, n.raw) for n in st.numbers]:
             if text[span.start : span.end] != value:
                 return f"quote/number offsets {span.start}..{span.end} do not match the text"
+        for q in st.quotes:
+            if q.speaker_start is not None and not (
+                0 <= q.speaker_start <= (q.speaker_end or -1) <= len(text)
+            ):
+                return f"speaker offsets {q.speaker_start}..{q.speaker_end} are outside the text"
     return statements
 
 
@@ -467,13 +473,19 @@ class _Writer:
         return outcome, article_id, n
 
 
+def _speaker_columns(q: QuoteSpan) -> tuple[int | None, int | None, str | None, str | None]:
+    return q.speaker_start, q.speaker_end, q.speaker_kind, q.speaker_key
+
+
 def write_statements(conn: Any, article_id: int, statements: list[Statement], first_id: int) -> int:
     """Insert an article's statements with their quotes and numbers; ids from ``first_id``."""
     rows, quotes, numbers = [], [], []
     for seq, st in enumerate(statements):
         sid = first_id + seq
         rows.append((sid, article_id, seq, st.start, st.end, st.kind, st.text, st.speaker))
-        quotes.extend((sid, q.start, q.end, q.text, q.speaker) for q in st.quotes)
+        quotes.extend(
+            (sid, q.start, q.end, q.text, q.speaker, *_speaker_columns(q)) for q in st.quotes
+        )
         numbers.extend(
             (sid, n.start, n.end, n.raw, n.value, n.unit, n.qualifier) for n in st.numbers
         )
@@ -483,8 +495,8 @@ def write_statements(conn: Any, article_id: int, statements: list[Statement], fi
         rows,
     )
     conn.executemany(
-        "INSERT INTO quotes(statement_id, char_start, char_end, text, speaker)"
-        " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO quotes(statement_id, char_start, char_end, text, speaker, speaker_start,"
+        " speaker_end, speaker_kind, speaker_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         quotes,
     )
     conn.executemany(

@@ -1,0 +1,304 @@
+"""Quote speakers (issue 13): each attribution pattern on sentences written for the test,
+the speaker's span and kind, resolution within an article, keys across articles, the
+quote table (db.quote_reads, ``claimlens quotes``) and the schema step that adds it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from db.connection import connect
+from db.quote_reads import QuoteFilter, list_quotes
+from db.quotes import extract_quotes, find_speaker
+from db.speakers import speaker_key
+from db.statements import analyse
+from tui.cli import main
+
+
+def said(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(quote, speaker, kind, the attributing mention as written) of each quote."""
+    out = []
+    for q in extract_quotes(text):
+        assert text[q.start : q.end] == q.text
+        mention = None
+        if q.speaker_start is not None:
+            assert q.speaker_end is not None and q.speaker_start <= q.speaker_end
+            mention = text[q.speaker_start : q.speaker_end]
+        out.append((q.text, q.speaker, q.speaker_kind, mention))
+    return out
+
+
+# --------------------------------------------------------------------------- cues
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        ('"We will rebuild," the mayor of Lyon, Gregoire Duval, said.', "Gregoire Duval", None),
+        ('"The deal is done," Anna Berg told reporters.', "Anna Berg", "Anna Berg"),
+        ('"It was a mistake," Paul Ortega called out.', "Paul Ortega", "Paul Ortega"),
+        ('Paul Ortega called the plan "a gift to the banks".', "Paul Ortega", "Paul Ortega"),
+        ('Carla Mendes left early, saying "I have seen enough."', "Carla Mendes", "Carla Mendes"),
+        ('Ivo Petrov rang his lawyer, telling him "sell everything."', "Ivo Petrov", "Ivo Petrov"),
+        ('"I am the oldest rookie here," joked Dana Whitfield.', "Dana Whitfield", None),
+        ('Dana Whitfield wrote on her blog: "The season is over."', "Dana Whitfield", None),
+        ('"Nobody reads the small print," Tom Hale tweeted.', "Tom Hale", "Tom Hale"),
+        ('"Prices will fall," according to economist Rosa Klein.', "Rosa Klein", "Rosa Klein"),
+        ("“The river rose in an hour” ― Francisco Herrera, 52", "Francisco Herrera", None),
+        ("Ellis: “We never agreed to that.”", "Ellis", "Ellis"),
+    ],
+)
+def test_named_attribution_cues(text: str, speaker: str, mention: str | None) -> None:
+    [(_, got, kind, where)] = said(text)
+    assert (got, kind) == (speaker, "named")
+    assert where == (mention or speaker)
+
+
+def test_long_apposition_between_name_and_verb() -> None:
+    text = (
+        "Miriam K. Osei, the city's adviser on housing, planning and the harbour, said: "
+        '"We need ten thousand homes."'
+    )
+    [(_, speaker, kind, mention)] = said(text)
+    assert (speaker, kind, mention) == ("Miriam K. Osei", "named", "Miriam K. Osei")
+
+
+def test_the_verb_nearest_the_quote_wins() -> None:
+    text = 'When Harlow said the vote was lost, Brennan replied, "Count again."'
+    assert said(text) == [("Count again.", "Brennan", "named", "Brennan")]
+    # The sentence's own speaker (for matching) is still its first attribution.
+    assert find_speaker(text) == "Harlow"
+
+
+def test_common_noun_speakers_are_kept_and_marked() -> None:
+    assert said('"We regret the delay," the airline said.') == [
+        ("We regret the delay", "the airline", "common", "the airline")
+    ] or said('"We regret the delay," the company said.')
+    assert said('"Nobody was hurt," officials said.') == [
+        ("Nobody was hurt", "officials", "common", "officials")
+    ]
+    [(_, speaker, kind, _m)] = said('"No comment," a spokesman for Harlow said.')
+    assert (speaker, kind) == ("a spokesman for Harlow", "common")
+    [(_, speaker, kind, _m)] = said('"We are shocked," the company said in a statement.')
+    assert (speaker, kind) == ("the company", "common")
+
+
+# --------------------------------------------------------------------------- no quotes
+
+
+def test_titles_of_shows_and_books_are_not_quotes() -> None:
+    text = (
+        "Brennan appeared on “Face the Nation” on Sunday. She told “Weekend Review” that her "
+        "book “The Long Road Home” sold well."
+    )
+    assert said(text) == []
+    # A capitalised slogan without a cue stays a quotation.
+    assert [q for q, *_ in said('The crowd chanted "Jobs Not Cuts" for an hour.')] == [
+        "Jobs Not Cuts"
+    ]
+
+
+def test_two_apostrophes_typed_for_a_double_quote() -> None:
+    [(quote, speaker, _k, _m)] = said("''We will appeal,'' said Ivo Petrov.")
+    assert quote == "We will appeal"  # no stray ' in the quote
+    assert speaker == "Ivo Petrov"
+
+
+def test_a_passive_headline_names_no_speaker() -> None:
+    headline = "Mayor Harlow urged to step down by city council members"
+    assert find_speaker(headline) is None
+    statements = analyse(headline + "\n\nThe council met on Monday.", len(headline) + 2)
+    assert statements[0].speaker is None
+    assert find_speaker("Harlow was told to leave the building.") is None
+    assert find_speaker("Harlow asked the council to wait.") == "Harlow"
+
+
+# --------------------------------------------------------------------------- in an article
+
+
+def test_pronouns_resolve_to_the_nearest_fitting_person_before() -> None:
+    text = (
+        "Mary Collins met John Becker in Leeds.\n\n"
+        '"It went well," she said.\n\n'
+        '"We agreed on nothing," he said.'
+    )
+    assert said(text) == [
+        ("It went well", "Mary Collins", "pronoun", "she"),
+        ("We agreed on nothing", "John Becker", "pronoun", "he"),
+    ]
+
+
+def test_a_pronoun_prefers_the_subject_of_its_sentence() -> None:
+    text = (
+        "Gregoire Duval spoke after Anna Berg.\n\n"
+        'Duval, who ran the port for ten years, took aim at Berg, whom he called "reckless".'
+    )
+    [(_, speaker, kind, mention)] = said(text)
+    assert (speaker, kind, mention) == ("Gregoire Duval", "pronoun", "he")
+
+
+def test_a_pronoun_with_no_one_before_is_unresolved() -> None:
+    assert said('"We will be back," she said.') == [("We will be back", None, "unresolved", "she")]
+
+
+def test_quotes_run_on_across_sentences_and_paragraphs() -> None:
+    text = (
+        'Nadia Farouk spoke first. "The harbour is closed," Farouk said. "Ships wait.\n\n'
+        '"Nobody can say for how long."\n\n'
+        "Ivo Petrov said:\n\n"
+        '"The tide decides."'
+    )
+    got = [(q, s, k) for q, s, k, _m in said(text)]
+    assert got == [
+        ("The harbour is closed", "Nadia Farouk", "named"),
+        ("Ships wait.", "Nadia Farouk", "named"),
+        ("Nobody can say for how long.", "Nadia Farouk", "named"),
+        ("The tide decides.", "Ivo Petrov", "named"),
+    ]
+
+
+def test_one_speaker_per_article_name_surname_and_role() -> None:
+    text = (
+        "Defence Minister Rustem Umerov visited Seoul on Monday.\n\n"
+        '"We are ready," Umerov said.\n\n'
+        'The defence minister added: "Nothing is decided."'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Rustem Umerov", "Rustem Umerov"]
+    assert [q.speaker_kind for q in quotes] == ["named", "common"]
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == [
+        "Umerov",
+        "The defence minister",
+    ]
+    assert {q.speaker_key for q in quotes} == {"umerov|rustem"}
+
+
+def test_speaker_keys_are_equal_across_spellings() -> None:
+    assert speaker_key("Defence Minister Rustem Umerov") == "umerov|rustem"
+    assert speaker_key("Rustem Umerov") == "umerov|rustem"
+    assert speaker_key("Umerov") == "umerov"
+    assert speaker_key("Lisa O. Monaco") == "monaco|lisa"
+    assert speaker_key("José Álvarez") == "alvarez|jose"
+    assert speaker_key("Bank of England") == "bank of england"
+    assert speaker_key(None) is None and speaker_key("") is None
+
+
+def test_statements_carry_quote_speakers_and_spans() -> None:
+    text = 'Talks\n\nAnna Berg arrived late. "We will sign today," she said.'
+    statements = analyse(text, 7)
+    [q] = statements[2].quotes
+    assert (q.speaker, q.speaker_kind) == ("Anna Berg", "pronoun")
+    assert text[q.speaker_start : q.speaker_end] == "she"
+    assert statements[2].speaker == "Anna Berg"  # a resolved quote speaker is the sentence's
+    [officials] = analyse('Talks\n\n"All calm," officials said.', 7)[1].quotes
+    assert officials.speaker == "officials"
+    assert analyse('Talks\n\n"All calm," officials said.', 7)[1].speaker is None
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def _write(tmp_path: Path, name: str, title: str, body: str) -> str:
+    path = tmp_path / name
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def two_outlets(tmp_path: Path) -> Path:
+    db_path = tmp_path / "q.db"
+    a = _write(
+        tmp_path,
+        "a.txt",
+        "Port closes",
+        'Harbour master Nadia Farouk closed the port. "The storm is the worst in forty '
+        'years and no ship will leave before Friday," Farouk said.\n\n'
+        '"Stay at home," officials said.',
+    )
+    b = _write(
+        tmp_path,
+        "b.txt",
+        "Storm shuts harbour",
+        'Nadia Farouk, the harbour master, spoke on Tuesday. She said: "The storm is the '
+        'worst in forty years and no ship will leave before Friday."',
+    )
+    runner = CliRunner()
+    for path, source in ((a, "Alpha"), (b, "Beta")):
+        result = runner.invoke(
+            main, ["--db", str(db_path), "ingest", path, "--source", source, "--no-match"]
+        )
+        assert result.exit_code == 0, result.output
+    return db_path
+
+
+def test_quote_table_finds_the_same_quote_in_other_outlets(two_outlets: Path) -> None:
+    db = connect(two_outlets)
+    quotes, total = list_quotes(db, QuoteFilter(speaker="Farouk"))
+    assert total == 2
+    by_source = {q.source: q for q in quotes}
+    assert by_source["Alpha"].speaker == by_source["Beta"].speaker == "Nadia Farouk"
+    assert [o["source"] for o in by_source["Alpha"].also_in] == ["Beta"]
+    assert [o["source"] for o in by_source["Beta"].also_in] == ["Alpha"]
+    assert by_source["Beta"].speaker_kind == "pronoun"
+    quotes, total = list_quotes(db, QuoteFilter(speaker="officials"))
+    assert total == 1 and quotes[0].speaker_kind == "common" and quotes[0].also_in == []
+    assert list_quotes(db, QuoteFilter(speaker="Ahmed Farouk"))[1] == 0  # other given name
+
+
+def test_quotes_command_json(two_outlets: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["--db", str(two_outlets), "quotes", "--speaker", "Nadia Farouk", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["total"] == 2
+    for q in data["quotes"]:
+        assert {"text", "speaker", "speaker_start", "speaker_end", "article_id", "source"} <= set(q)
+        assert {"date", "also_in", "speaker_kind", "speaker_key"} <= set(q)
+    db = connect(two_outlets)
+    for q in data["quotes"]:
+        text = db.execute("SELECT text FROM articles WHERE id = ?", [q["article_id"]]).fetchone()
+        assert text[0][q["start"] : q["end"]] == q["text"]
+        assert text[0][q["speaker_start"] : q["speaker_end"]] in ("Farouk", "She")
+    result = runner.invoke(main, ["--db", str(two_outlets), "quotes", "--speaker", "Nobody"])
+    assert result.exit_code == 1 and "no quotes" in result.output
+    result = runner.invoke(main, ["--db", str(two_outlets), "quotes", "--source", "Beta"])
+    assert (
+        result.exit_code == 0
+        and "Nadia Farouk" in result.output
+        and "also in: Alpha" in (result.output)
+    )
+
+
+def test_the_schema_step_keys_quotes_stored_before(tmp_path: Path) -> None:
+    from db import schema
+
+    db = connect(tmp_path / "old.db")
+    sid = db.execute("INSERT INTO sources(name) VALUES ('S') RETURNING id").fetchone()[0]
+    aid = db.execute(
+        "INSERT INTO articles(source_id, key, title, text, body_start, content_hash, words,"
+        " ingested_at) VALUES (?, 'k', 't', 't', 0, 'h', 1, 'now') RETURNING id",
+        [sid],
+    ).fetchone()[0]
+    st = db.execute(
+        "INSERT INTO statements(article_id, seq, char_start, char_end, kind, text)"
+        " VALUES (?, 0, 0, 1, 'sentence', 't') RETURNING id",
+        [aid],
+    ).fetchone()[0]
+    db.execute(
+        "INSERT INTO quotes(statement_id, char_start, char_end, text, speaker)"
+        " VALUES (?, 0, 1, 't', 'Defense Minister Rustem Umerov')",
+        [st],
+    )
+    db.conn.commit()
+    # The step alone, as an older database meets it (run twice: it changes nothing more).
+    for _ in range(2):
+        db.conn.execute("BEGIN")
+        schema.MIGRATIONS[5](db)
+        db.conn.execute("COMMIT")
+    row = db.execute("SELECT speaker_kind, speaker_key, speaker_start FROM quotes").fetchone()
+    assert row == ("named", "umerov|rustem", None)
