@@ -299,8 +299,10 @@ END;
 
 
 def _v4_to_v5(db: sqlite_utils.Database) -> None:
-    for statement in _split_script(_V5_STORY_EVIDENCE):
-        db.conn.execute(statement)
+    for statement in _split_script(_V5_STORY_EVIDENCE):  # a step run twice changes nothing
+        db.conn.execute(
+            re.sub(r"^CREATE (TABLE|INDEX|TRIGGER) ", r"CREATE \1 IF NOT EXISTS ", statement)
+        )
 
 
 # Version 6: who said each quote (db.speakers, db.quotes): where the attributing
