@@ -51,3 +51,129 @@ def clean_title(text: str) -> str:
     """A headline or a name: one line, safe, single-spaced."""
     text = unicodedata.normalize("NFC", strip_controls(text))
     return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- mapping back
+#
+# Stored offsets index the cleaned text; annotations made on the input index the text as
+# it was read. The map is recomputed on demand from that input (which whoever evaluates
+# has) rather than stored with every article: cleaning is deterministic, so replaying it
+# on (character, input offset) pairs gives every stored character's input offset.
+
+_Chars = list[tuple[str, int, int]]  # (character, input start, input end)
+
+
+def _controls_removed(text: str, base: int) -> _Chars:
+    """``strip_controls`` replayed on ``text`` (at input offset ``base``), keeping offsets."""
+    chars: _Chars = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\r":
+            n = 2 if text[i + 1 : i + 2] == "\n" else 1
+            chars.append(("\n", base + i, base + i + n))
+            i += n
+            continue
+        chars.append((c, base + i, base + i + 1))
+        i += 1
+    joined = "".join(c for c, _, _ in chars)
+    keep = [True] * len(chars)
+    if "\x1b" in joined or "\x9b" in joined:
+        for m in _ESCAPES.finditer(joined):
+            keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    out: _Chars = []
+    for (c, a, b), kept in zip(chars, keep, strict=True):
+        if kept and not _CONTROL.fullmatch(c):
+            out.append(("\ufffd" if _SURROGATES.fullmatch(c) else c, a, b))
+    return out
+
+
+def _nfc(chars: _Chars) -> _Chars:
+    """NFC per base character and the combining marks after it; each composed character
+    spans its base and marks in the input."""
+    joined = "".join(c for c, _, _ in chars)
+    if unicodedata.is_normalized("NFC", joined):
+        return chars
+    out: _Chars = []
+    k = 0
+    while k < len(chars):
+        j = k + 1
+        while j < len(chars) and unicodedata.combining(chars[j][0]):
+            j += 1
+        a, b = chars[k][1], chars[j - 1][2]
+        out += [(c, a, b) for c in unicodedata.normalize("NFC", joined[k:j])]
+        k = j
+    return out
+
+
+def _spaces_collapsed(chars: _Chars) -> _Chars:
+    out: _Chars = []
+    for c, a, b in chars:
+        if _SPACES.fullmatch(c):
+            if not (out and out[-1][0] == " "):
+                out.append((" ", a, b))
+        else:
+            out.append((c, a, b))
+    return out
+
+
+def _body_mapped(text: str, base: int) -> _Chars:
+    """``clean_text`` replayed with input offsets."""
+    chars = _spaces_collapsed(_nfc(_controls_removed(text, base)))
+    lines: list[_Chars] = [[]]
+    for ch in chars:
+        if ch[0] == "\n":
+            lines.append([ch])  # the newline opens the next line, kept for its offset
+        else:
+            lines[-1].append(ch)
+    out: _Chars = []
+    blank_run: _Chars = []
+    for n, line in enumerate(lines):
+        newline, body = (line[0], line[1:]) if n else (None, line)
+        while body and body[0][0] in " \t":
+            body = body[1:]
+        while body and body[-1][0] in " \t":
+            body = body[:-1]
+        if newline is not None:
+            blank_run.append(newline)
+        if body:
+            if blank_run and out:
+                out += blank_run[:2]  # one newline, or a blank line for several
+            blank_run = []
+            out += body
+    return out
+
+
+def _title_mapped(text: str, base: int) -> _Chars:
+    """``clean_title`` replayed with input offsets."""
+    out: _Chars = []
+    for c, a, b in _nfc(_controls_removed(text, base)):
+        if c.isspace():
+            if out and out[-1][0] != " ":
+                out.append((" ", a, b))
+        else:
+            out.append((c, a, b))
+    while out and out[-1][0] == " ":
+        out.pop()
+    return out
+
+
+def input_offsets(
+    title: str, body: str, stored: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int] | None] | None:
+    """Where each stored span (offsets into ``stored``, the article's stored text) lies in
+    the input it was made from: ``title + "\\n\\n" + body`` as the format reader gave
+    them, before cleaning. Returns None when replaying the cleaning on that input does not
+    give ``stored`` (it is not this article's input, or the reader moved text between
+    headline and body); an empty span or one outside the text maps to None.
+    """
+    head = _title_mapped(title, 0)
+    rest = _body_mapped(body, len(title) + 2)
+    if head and rest:
+        gap = len(title)
+        chars = [*head, ("\n", gap, gap + 1), ("\n", gap + 1, gap + 2), *rest]
+    else:
+        chars = head or rest
+    if "".join(c for c, _, _ in chars) != stored:
+        return None
+    return [(chars[s][1], chars[e - 1][2]) if 0 <= s < e <= len(chars) else None for s, e in spans]
