@@ -350,3 +350,13 @@ def test_the_help_table_tells_each_command_as_the_command_does() -> None:
         assert command is not None, name
         assert command.name == name
         assert (command.help or "").split("\n\n")[0].strip() == spec.summary, name
+
+
+# --- output: data never reaches the terminal as escape sequences or markup --------------------
+
+
+def test_escape_sequences_and_markup_in_data_are_printed_inert(run) -> None:  # type: ignore[no-untyped-def]
+    run("ingest", SEED_A, "--source", "\x1b[31mRed[bold]Source\x07", "--no-match")
+    out = run("articles") + run("stats") + run("search", "Umerov")
+    assert "\x1b" not in out and "\x07" not in out
+    assert "[31mRed[bold]Source" in out  # shown as text, the markup tag kept, not applied

@@ -74,11 +74,6 @@ class CliContext:
                 raise click.ClickException(str(exc)) from exc
         return self._db
 
-    def require_db_file(self) -> None:
-        """Exit 2 when there is no database file, before anything else is done."""
-        if not self.db_path.exists():
-            raise NoDatabaseError(self.db_path)
-
     def _upgrading(self, version: int) -> None:
         from db.schema import SCHEMA_VERSION
 
