@@ -249,8 +249,8 @@ CREATE TABLE feed_entries (
 
 
 def _v3_to_v4(db: sqlite_utils.Database) -> None:
-    for statement in _split_script(_V4_FEEDS):
-        db.conn.execute(statement)
+    for statement in _split_script(_V4_FEEDS):  # a step run twice changes nothing
+        db.conn.execute(re.sub(r"^CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", statement))
 
 
 # Version 5: article-level evidence for stories (db.article_evidence): each article's
