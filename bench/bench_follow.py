@@ -103,12 +103,13 @@ async def _live(devtools: int, url: str, db_path: Path, tmp: Path, repeat: int) 
     async with open_page(devtools, url) as page:
         await page.wait_for_text("Ukraine says it fought")
         for i in range(repeat):
-            headline = f"Harbour bridge reopens after repairs number {i} zq{i}x"
+            # The token opens the headline: the list pane cuts long headlines short.
+            headline = f"Zq{i}x harbour bridge reopens after repairs"
             folder = tmp / f"new{i}"
             folder.mkdir()
             (folder / "a.txt").write_text(
-                f"{headline}\n\nThe harbour bridge reopened on Friday after {i + 2} weeks of"
-                " repairs, the city council said in a statement.\n",
+                f" date 2026-11-30 {headline}\n\nThe harbour bridge reopened on Friday"
+                f" after {i + 2} weeks of repairs, the city council said in a statement.\n",
                 encoding="utf-8",
             )
             mark = len(await page.received())
@@ -116,7 +117,7 @@ async def _live(devtools: int, url: str, db_path: Path, tmp: Path, repeat: int) 
             ingest_paths(other, [folder], source="Live Wire", match=False)
             committed = time.monotonic()
             other.conn.close()
-            await page.wait_for_text(f"zq{i}x", since=mark, timeout=30)
+            await page.wait_for_text(f"Zq{i}x", since=mark, timeout=30)
             latencies.append(time.monotonic() - committed)
             await asyncio.sleep(1.5)
     return latencies
