@@ -1,15 +1,18 @@
 """Helpers shared by the CLI command modules: the database handle, options and output.
 
-Output goes one way: :func:`echo` (plain or styled lines, never read as markup, control
-characters removed) or :func:`emit_json`. This module imports only click at load time,
-so that ``claimlens --help`` starts at once; the database layer and Rich are imported
-by the commands that use them.
+Output goes one way: :func:`echo` (plain or :class:`Line` styled lines, never read as
+markup, control characters removed; click writes them, with styles on a terminal only)
+or :func:`emit_json`. This module imports only click at load time, so that ``claimlens
+--help`` starts at once; the database layer is imported by the commands that use it,
+Rich only by the progress bar of ``ingest`` (:func:`console`).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -21,7 +24,6 @@ import click
 if TYPE_CHECKING:
     import sqlite_utils
     from rich.console import Console
-    from rich.text import Text
 
     from db.matching import MatchReport
 
@@ -129,19 +131,75 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def styled(*parts: str | tuple[str, str]) -> Text:
-    """One line from plain parts and ``(text, style)`` parts; text is never markup."""
-    from rich.text import Text
-
-    return Text.assemble(*(clean(p) if isinstance(p, str) else (clean(p[0]), p[1]) for p in parts))
+_FLAGS = ("bold", "dim", "italic", "underline", "reverse")
+_COLOURS = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
 
 
-def echo(line: str | Text = "", *, style: str = "", err: bool = False) -> None:
-    """Print one line (or a :class:`rich.text.Text`): to stderr with ``err``."""
-    from rich.text import Text
+class Line:
+    """One line of output: plain text and the spans of it to style ("bold", "dim",
+    "reverse", "underline", a colour, or several: "bold red"). Text is never read as
+    markup; control characters are removed when it is added."""
 
-    text = Text(clean(line), style=style) if isinstance(line, str) else line
-    console(err).print(text)
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self.text = ""
+        self.spans: list[tuple[int, int, str]] = []
+        self.append(text, style)
+
+    def append(self, text: str, style: str = "") -> Line:
+        start = len(self.text)
+        self.text += clean(text)
+        if style and len(self.text) > start:
+            self.spans.append((start, len(self.text), style))
+        return self
+
+    def stylize(self, style: str, start: int, end: int) -> None:
+        """Style ``text[start:end]`` too (on top of what it has)."""
+        start, end = max(0, start), min(len(self.text), end)
+        if start < end:
+            self.spans.append((start, end, style))
+
+    def render(self, colour: bool) -> str:
+        """The line with ANSI styles (``colour``: colours too; else only bold, dim...)."""
+        cuts = sorted({0, len(self.text), *(i for s, e, _ in self.spans for i in (s, e))})
+        out = []
+        for start, end in itertools.pairwise(cuts):
+            words = [
+                w for s, e, style in self.spans if s <= start and end <= e for w in style.split()
+            ]
+            options = _style_options(words, colour)
+            piece = self.text[start:end]
+            out.append(click.style(piece, **options) if options else piece)
+        return "".join(out)
+
+
+def _style_options(words: list[str], colour: bool) -> dict[str, Any]:
+    options: dict[str, Any] = {w: True for w in words if w in _FLAGS}
+    colours = [w for w in words if w in _COLOURS]
+    if colour and colours:
+        options["fg"] = colours[-1]
+    return options
+
+
+def styled(*parts: str | tuple[str, str]) -> Line:
+    """One line from plain parts and ``(text, style)`` parts."""
+    line = Line()
+    for part in parts:
+        if isinstance(part, str):
+            line.append(part)
+        else:
+            line.append(*part)
+    return line
+
+
+def echo(line: str | Line = "", *, style: str = "", err: bool = False) -> None:
+    """Print one line, to stderr with ``err``. Styles reach only a terminal (click drops
+    them in a pipe), and colours only where NO_COLOR is not set."""
+    if isinstance(line, str):
+        line = Line(line, style)
+    colour = not os.environ.get("NO_COLOR")
+    # sys.stderr named, not click's own stream: a live progress bar (ingest) replaces
+    # it to print lines above the bar.
+    click.echo(line.render(colour), file=sys.stderr if err else sys.stdout)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
