@@ -1,12 +1,13 @@
 """BASIL: 100 events x 3 outlets through the real ingest and matching.
 
-    python bench/bench_match_basil.py [--sample 20] [--seed 1]
+    python bench/bench_match_basil.py [--sample 20] [--seed 1] [--related]
 
 Prints: matching time; same+conflict matches within an event vs across events (a
 match across two different events is almost surely wrong, a free precision check),
 and the same for related matches; how many of the 100 event triplets the stories
 recover (all three articles in one story, and stories holding articles of one event
-only); and a random sample of matched pairs to read and judge by hand.
+only); and a random sample of same/conflict pairs (or, with --related, related
+pairs) to read and judge by hand.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sample", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--related", action="store_true", help="sample related pairs instead")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp())
     db = connect(tmp / "basil.db")
@@ -95,8 +97,10 @@ def main() -> None:
     )
 
     rnd = random.Random(args.seed)
-    sample = rnd.sample(rows, min(args.sample, len(rows)))
-    print(f"\nrandom sample of {len(sample)} matched pairs (read and judge):")
+    pool = related if args.related else claim_rows
+    sample = rnd.sample(pool, min(args.sample, len(pool)))
+    kind = "related" if args.related else "same/conflict"
+    print(f"\nrandom sample of {len(sample)} {kind} pairs (read and judge):")
     for k, (a, b, relation, aa, ab) in enumerate(sample, 1):
         ta, sa = db.execute(
             "SELECT s.text, src.name FROM statements s JOIN articles a ON a.id = s.article_id"
