@@ -11,7 +11,8 @@
   first two only, :data:`db.claims.CLAIM_LINK`; ``a < b``; ``diff`` is a JSON list
   of the differing numbers, each ``{a, b, a_value, b_value, unit, a_qualifier,
   b_qualifier}`` with ``a`` the wording of statement ``a``), then claims and stories
-  are rebuilt.
+  are rebuilt. Evidence is not stored: scoring skips it (``explain=False``) and
+  :mod:`db.match_evidence` computes it for the matches a reader looks at.
 * :func:`match_articles` matches only the statements of some (new or replaced)
   articles against the corpus, without a rebuild: candidates come from the stored
   key index (a handful of articles) or from an in-memory index of the articles in
@@ -362,7 +363,7 @@ class _Pipeline:
                 if osid > item.sid and (owned is None or osid in owned):
                     continue
                 n += 1
-                result = compare(preps[pos], preps[other])
+                result = compare(preps[pos], preps[other], explain=False)
                 if result.relation != "different":
                     out.append(_oriented(item.sid, osid, result))
         return out, n
@@ -705,7 +706,7 @@ def _via_keys(
             if other in at and other > item.sid:
                 continue  # two new statements: scored from the later one
             n += 1
-            result = compare(new_preps[i], prepared[other])
+            result = compare(new_preps[i], prepared[other], explain=False)
             if result.relation != "different":
                 results.append(_oriented(item.sid, other, result))
     return results, n, n_rows + len(new_rows)
