@@ -33,6 +33,7 @@ class Route:
     location: str | None = None  # a redirect
     send_length: bool = True  # False: no Content-Length, the body ends with the connection
     fail_first: int = 0  # answer 503 (Retry-After: 0) this many times first
+    reason: str | None = None  # the status line's reason phrase, when not the usual one
 
 
 @dataclass
@@ -148,6 +149,10 @@ class FeedSite:
                 if route.last_modified:
                     headers["Last-Modified"] = route.last_modified
                 self._send(route.status, route.body, route.content_type, headers, route)
+
+            def send_response(self, code: int, message: str | None = None) -> None:
+                route = site.routes.get(self.path)
+                super().send_response(code, message or (route.reason if route else None))
 
             def _send(
                 self,

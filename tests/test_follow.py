@@ -348,3 +348,48 @@ def _feed_saved(db_path: Path, name: str) -> bool:
     except sqlite3.Error:
         return False  # not created yet
     return row[0] == 1
+
+
+def test_hostile_server_text_reaches_the_terminal_as_plain_text(
+    site: FeedSite, tmp_path: Path
+) -> None:
+    """A server's reason phrase and a feed's title are untrusted: never markup, never
+    escape sequences, always one line."""
+    site.routes["/evil.rss"] = Route(b"nope", "text/plain", status=410)
+    site.routes["/evil.rss"].reason = "Gone [bold red]x[/] \x1b]0;pwned\x07"
+    title = "[blink]Evil[/blink] \x1b[2J News"
+    site.add_feed("/title.rss", title, entries("t", 1))
+    urls = tmp_path / "urls"
+    urls.write_text(f"{site.base}/evil.rss\n{site.base}/title.rss\n")
+    db_path = tmp_path / "evil.db"
+    result = CliRunner().invoke(main, ["--db", str(db_path), "follow", str(urls), "--once"])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    failed = [line for line in result.output.splitlines() if line.startswith("failed")]
+    assert len(failed) == 1 and "evil.rss" in failed[0]
+    listing = CliRunner().invoke(main, ["--db", str(db_path), "feeds"]).output
+    assert "\x1b" not in listing
+    assert "[blink]Evil[/blink]" in listing  # shown as written, not as markup
+
+
+def test_ctrl_c_between_rounds_exits_130(site: FeedSite, tmp_path: Path) -> None:
+    site.add_feed("/a.rss", "A", entries("a", 1))
+    urls = tmp_path / "urls"
+    urls.write_text(f"{site.base}/a.rss\n")
+    cmd = [*CLI, "--db", str(tmp_path / "loop.db"), "follow", str(urls), "--every", "1h"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        lines = []
+        for line in proc.stdout:  # the first round, then "next round at ..."
+            lines.append(line)
+            if line.startswith("next round at"):
+                break
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, (lines, out, err)
+    assert any(line.startswith("round done") and "1 articles added" in line for line in lines)
+    assert "Traceback" not in err
