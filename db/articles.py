@@ -15,6 +15,8 @@ from typing import Any
 
 import sqlite_utils
 
+from db.speakers import speaker_clause
+
 __all__ = [
     "ARTICLE_COLUMNS",
     "ArticleFilter",
@@ -38,6 +40,7 @@ class ArticleFilter:
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
     story_id: int | None = None
+    speaker: str | None = None  # articles quoting this speaker (db.speakers.speaker_clause)
 
     def where(self) -> tuple[str, list[Any]]:
         """The filter as a WHERE clause on ``articles a`` alone: it needs no join, so a
@@ -62,6 +65,13 @@ class ArticleFilter:
         if self.story_id is not None:
             clauses.append("a.story_id = ?")
             params.append(self.story_id)
+        if self.speaker:
+            clause, speaker_params = speaker_clause(self.speaker)
+            clauses.append(
+                "a.id IN (SELECT s.article_id FROM quotes q"
+                f" JOIN statements s ON s.id = q.statement_id WHERE {clause})"
+            )
+            params += speaker_params
         return clauses, params
 
 
@@ -175,11 +185,23 @@ def article_statements(db: sqlite_utils.Database, article_id: int) -> list[dict[
     ]
     by_id = {s["id"]: s for s in statements}
     for r in db.execute(
-        "SELECT q.statement_id, q.char_start, q.char_end, q.text, q.speaker FROM quotes q"
+        "SELECT q.statement_id, q.char_start, q.char_end, q.text, q.speaker, q.speaker_start,"
+        " q.speaker_end, q.speaker_kind, q.speaker_key FROM quotes q"
         " JOIN statements s ON s.id = q.statement_id WHERE s.article_id = ? ORDER BY q.id",
         (article_id,),
     ):
-        by_id[r[0]]["quotes"].append({"start": r[1], "end": r[2], "text": r[3], "speaker": r[4]})
+        by_id[r[0]]["quotes"].append(
+            {
+                "start": r[1],
+                "end": r[2],
+                "text": r[3],
+                "speaker": r[4],
+                "speaker_start": r[5],
+                "speaker_end": r[6],
+                "speaker_kind": r[7],
+                "speaker_key": r[8],
+            }
+        )
     for r in db.execute(
         "SELECT n.statement_id, n.char_start, n.char_end, n.raw, n.value, n.unit, n.qualifier"
         " FROM numbers n JOIN statements s ON s.id = n.statement_id"

@@ -23,7 +23,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, utils
 
 from db.articles import ArticleFilter
-from db.speakers import speaker_key
+from db.speakers import key_clause, speaker_clause
 
 __all__ = ["SAME_QUOTE_DAYS", "Quote", "QuoteFilter", "list_quotes", "speakers"]
 
@@ -44,14 +44,9 @@ class QuoteFilter:
     def conditions(self) -> tuple[list[str], list[Any]]:
         clauses, params = ArticleFilter(self.source, self.since, self.until).conditions()
         if self.speaker:
-            key = speaker_key(self.speaker)
-            if key is None or self.speaker[:1].islower():
-                clauses.append("q.speaker = ? COLLATE NOCASE")
-                params.append(self.speaker.strip())
-            else:
-                clause, key_params = _key_condition(key)
-                clauses.append(clause)
-                params += key_params
+            clause, speaker_params = speaker_clause(self.speaker)
+            clauses.append(clause)
+            params += speaker_params
         return clauses, params
 
 
@@ -91,20 +86,6 @@ class Quote:
             "title": self.title,
             "also_in": self.also_in,
         }
-
-
-def _key_condition(key: str) -> tuple[str, list[Any]]:
-    """Quotes whose speaker key fits ``key``: the same surname, and the same given names
-    where both have them ('umerov' fits 'umerov|rustem', which fits 'umerov')."""
-    surname, _, given = key.partition("|")
-    if given:
-        return "q.speaker_key IN (?, ?)", [key, surname]
-    # "|" < "}": every 'surname|given' key sorts in [surname|, surname}).
-    return "(q.speaker_key = ? OR (q.speaker_key >= ? AND q.speaker_key < ?))", [
-        surname,
-        surname + "|",
-        surname + "}",
-    ]
 
 
 _SELECT = """
@@ -162,7 +143,7 @@ def _also_in(db: sqlite_utils.Database, q: Quote, cache: dict[str, list[Quote]])
     surname, _, given = q.speaker_key.partition("|")
     candidates = cache.get(surname)
     if candidates is None:
-        clause, params = _key_condition(surname)
+        clause, params = key_clause(surname)
         rows = db.execute(
             _SELECT + " WHERE " + clause + " ORDER BY q.id DESC LIMIT ?",
             [*params, _MAX_CANDIDATES],

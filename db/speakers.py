@@ -38,10 +38,12 @@ __all__ = [
     "has_speech_verb",
     "is_organisation",
     "is_person_noun",
+    "key_clause",
     "name_gender",
     "named_subjects",
     "person_context",
     "person_mentions",
+    "speaker_clause",
     "speaker_key",
     "speech_verb_starts",
 ]
@@ -857,3 +859,27 @@ def speaker_key(name: str | None) -> str | None:
         return None
     surname, given = toks[-1], toks[:-1]
     return surname + ("|" + " ".join(given) if given else "")
+
+
+def key_clause(key: str) -> tuple[str, list[str]]:
+    """SQL on ``q.speaker_key`` (quotes aliased ``q``) for the quotes whose speaker fits
+    ``key``: the same surname, and the same given names where both have them ('umerov'
+    fits 'umerov|rustem', which fits 'umerov'); the partial index serves both forms."""
+    surname, _, given = key.partition("|")
+    if given:
+        return "q.speaker_key IN (?, ?)", [key, surname]
+    # "|" < "}": every 'surname|given' key sorts in [surname|, surname}).
+    return "(q.speaker_key = ? OR (q.speaker_key >= ? AND q.speaker_key < ?))", [
+        surname,
+        surname + "|",
+        surname + "}",
+    ]
+
+
+def speaker_clause(name: str) -> tuple[str, list[str]]:
+    """SQL on quotes ``q`` for the quotes of the speaker ``name``: by key for a name
+    ("Rustem Umerov", "Umerov"), as written for a common noun ("officials")."""
+    key = speaker_key(name)
+    if key is None or name.strip()[:1].islower():
+        return "q.speaker = ? COLLATE NOCASE", [name.strip()]
+    return key_clause(key)

@@ -15,6 +15,8 @@ from db.quote_reads import QuoteFilter, list_quotes
 from db.quotes import extract_quotes, find_speaker
 from db.speakers import speaker_key
 from db.statements import analyse
+from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
+from tests.tui_fixtures import async_test, settle
 from tui.cli import main
 
 
@@ -302,3 +304,40 @@ def test_the_schema_step_keys_quotes_stored_before(tmp_path: Path) -> None:
         db.conn.execute("COMMIT")
     row = db.execute("SELECT speaker_kind, speaker_key, speaker_start FROM quotes").fetchone()
     assert row == ("named", "umerov|rustem", None)
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def test_the_article_filter_keeps_articles_quoting_a_speaker(two_outlets: Path) -> None:
+    from db.articles import ArticleFilter, count_articles
+
+    db = connect(two_outlets)
+    assert count_articles(db, ArticleFilter()) == 2
+    assert count_articles(db, ArticleFilter(speaker="Farouk")) == 2
+    assert count_articles(db, ArticleFilter(speaker="officials")) == 1
+    assert count_articles(db, ArticleFilter(speaker="Nobody")) == 0
+    assert count_articles(db, ArticleFilter(source="Beta", speaker="officials")) == 0
+
+
+@async_test
+async def test_who_said_what_filter_in_the_app(demo_app) -> None:  # type: ignore[no-untyped-def]
+    from tui.components.speaker_filter import SpeakerFilterScreen
+
+    app = demo_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        main = app.main
+        total = main.counts[0]
+        speakers = main.library.speakers(main.state)
+        assert speakers, "the demo articles quote named speakers"
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakerFilterScreen)
+        await pilot.press("j", "enter")  # All speakers, [the most quoted]
+        await settle(pilot)
+        assert main.state.filter.speaker == speakers[0][0]
+        assert 1 <= main.counts[0] <= total
+        await pilot.press("x")
+        await settle(pilot)
+        assert main.state.filter.speaker is None and main.counts[0] == total

@@ -103,7 +103,16 @@ _SPECS = [
     # Filter.
     KeySpec("app.filter_source", "s", "Source", "show one source only", "Filter"),
     KeySpec("app.filter_date", "d", "Dates", "show a date range only", "Filter"),
-    KeySpec("app.clear_filters", "x", "Clear", "clear the source and date filters", "Filter"),
+    KeySpec(
+        "app.filter_speaker",
+        "w",
+        "Who",
+        "who said what: show only articles quoting one speaker",
+        "Filter",
+    ),
+    KeySpec(
+        "app.clear_filters", "x", "Clear", "clear the source, date and speaker filters", "Filter"
+    ),
     KeySpec("app.toggle_stories", "t", "Stories", "group the list by story, or not", "Filter"),
     KeySpec(
         "app.newest",

@@ -29,6 +29,7 @@ from db.connection import connect
 from db.dates import parse_date
 from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
+from db.quote_reads import speakers as quoted_speakers
 from db.search import QueryError, SearchHit, fuzzy_search, search
 
 __all__ = ["ArticleFilter", "Library", "QueryError", "SearchHit", "parse_date"]
@@ -84,6 +85,11 @@ class Library:
 
     def source_names(self) -> list[str]:
         return source_names(self.db)
+
+    def speakers(self, state: ListState) -> list[tuple[str, str, int, int]]:
+        """The speakers quoted in the listed articles (any speaker filter left out), most
+        quoted first: (name, key, quotes, articles), for the speaker filter dialog."""
+        return quoted_speakers(self.db, replace(state.filter, speaker=None))
 
     # --- live updates (another process adding articles) ----------------------------
 

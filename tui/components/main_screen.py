@@ -74,6 +74,7 @@ class MainScreen(Screen, inherit_bindings=False):
         bind("app.previous_hit", "previous_hit", show=False),
         bind("app.filter_source", "filter_source", priority=True),
         bind("app.filter_date", "filter_date", show=False, priority=True),
+        bind("app.filter_speaker", "filter_speaker", show=False, priority=True),
         bind("app.clear_filters", "clear_filters", show=False),
         bind("app.toggle_stories", "toggle_stories", show=False),
         bind("app.newest", "newest", show=False),
@@ -328,6 +329,8 @@ class MainScreen(Screen, inherit_bindings=False):
         if filt.since or filt.until:
             dates = f"{filt.since or '…'} – {filt.until or '…'}"
             parts.append(part(70, f"dates: {dates}", short=dates.replace(" – ", "–")))
+        if filt.speaker:
+            parts.append(part(80, f"quoting: {filt.speaker}", "bold", short=filt.speaker))
         reader = self.reader
         if reader.article is not None and reader.statements:
             where = f"{reader.cursor + 1}/{len(reader.statements)}"
@@ -403,6 +406,16 @@ class MainScreen(Screen, inherit_bindings=False):
 
         filt = self.state.filter
         self.app.push_screen(DateFilterScreen(filt.since, filt.until), done)
+
+    def action_filter_speaker(self) -> None:
+        from tui.components.speaker_filter import SpeakerFilterScreen
+
+        def done(speaker: str | None) -> None:
+            if speaker is not None:
+                self.reload_list(self.state.with_filter(speaker=speaker or None))
+
+        speakers = self.library.speakers(self.state)
+        self.app.push_screen(SpeakerFilterScreen(speakers, self.state.filter.speaker), done)
 
     def action_clear_filters(self) -> None:
         self.reload_list(ListState(by_story=self.state.by_story))
