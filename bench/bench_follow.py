@@ -8,7 +8,7 @@ round: 50 local feeds x 20 entries (real articles: the BBC folder of the shared 
 live: ``claimlens serve`` in headless Chromium; another connection commits an article;
     the seconds until its headline reaches the page (median and max of --repeat).
 
-    python bench/bench_follow.py round [--feeds 50 --entries 20]
+    python bench/bench_follow.py round [--feeds 50 --entries 20] [--no-match]
     python bench/bench_follow.py live [--repeat 5]
 """
 
@@ -50,7 +50,7 @@ def bbc_entries(corpus: Path, n: int) -> list[Entry]:
     return out
 
 
-def bench_round(n_feeds: int, n_entries: int, corpus: Path) -> None:
+def bench_round(n_feeds: int, n_entries: int, corpus: Path, no_match: bool) -> None:
     articles = bbc_entries(corpus, n_feeds * n_entries)
     sites = [FeedSite().start() for _ in range(n_feeds)]
     try:
@@ -64,6 +64,8 @@ def bench_round(n_feeds: int, n_entries: int, corpus: Path) -> None:
             urls.write_text("\n".join(lines) + "\n")
             db_path = Path(tmp) / "bench.db"
             cmd = [*CLI, "--db", str(db_path), "follow", str(urls), "--once", "--json"]
+            if no_match:
+                cmd.append("--no-match")
             for label in ("first round", "second round (all 304)"):
                 started = time.monotonic()
                 done = subprocess.run(cmd, capture_output=True, text=True)
@@ -130,11 +132,12 @@ def main() -> None:
     r.add_argument("--feeds", type=int, default=50)
     r.add_argument("--entries", type=int, default=20)
     r.add_argument("--corpus", type=Path, default=Path("/work/shared/data/bbc"))
+    r.add_argument("--no-match", action="store_true", help="fetch, extract, ingest only")
     live = sub.add_parser("live")
     live.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     if args.mode == "round":
-        bench_round(args.feeds, args.entries, args.corpus)
+        bench_round(args.feeds, args.entries, args.corpus, args.no_match)
     else:
         bench_live(args.repeat)
 
