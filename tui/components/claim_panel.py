@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
@@ -18,6 +19,10 @@ from tui.components.messages import JumpToStatement
 from tui.components.option_list import KeyedOptionList
 
 HEADER_LINES = 3
+# A list or statement move draws the cursor at once; the article text and the claim panel
+# follow this much later (s), in a worker the next move cancels: holding j skips the
+# articles passed over instead of loading each one before the next key is read.
+FOLLOW_DELAY = 0.012
 RELATION_LABEL = {"same": "SAME", "conflict": "CONFLICT", "related": "RELATED"}
 STATUS_LABEL = {
     "corroborated": "corroborated by other sources",
@@ -127,6 +132,7 @@ class ClaimPanel(Vertical):
         self.statement: dict[str, Any] | None = None
         self.article: dict[str, Any] | None = None
         self.matches: list[dict[str, Any]] = []
+        self._pending: tuple[dict[str, Any] | None, dict[str, Any] | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="claim-header", markup=False)
@@ -139,7 +145,26 @@ class ClaimPanel(Vertical):
     def match_list(self) -> MatchList:
         return self.query_one(MatchList)
 
+    def show_later(self, article: dict[str, Any] | None, statement: dict[str, Any] | None) -> None:
+        """Show this statement's claims once the reader's cursor has been drawn (the next
+        move cancels it); :meth:`flush` shows them at once."""
+        self._pending = (article, statement)
+        self._show_pending()
+
+    @work(exclusive=True, group="claims")
+    async def _show_pending(self) -> None:
+        await asyncio.sleep(FOLLOW_DELAY)
+        self.flush()
+
+    def flush(self) -> None:
+        """Show the statement asked for by :meth:`show_later`, if it is not shown yet."""
+        if self._pending is not None:
+            article, statement = self._pending
+            self._pending = None
+            self.show(article, statement)
+
     def show(self, article: dict[str, Any] | None, statement: dict[str, Any] | None) -> None:
+        self._pending = None
         self.article, self.statement = article, statement
         found = self.library.matches(statement["id"]) if statement else []
         claim_matches = _claim_matches(found)
@@ -158,7 +183,8 @@ class ClaimPanel(Vertical):
         match_list = self.match_list
         match_list.set_options(options)
         if self.matches:
-            match_list.highlighted = 0
+            # The first match, not the "also on this event" heading above related ones.
+            match_list.highlighted = 1 if not claim_matches else 0
         n = len(claim_matches)
         sources = len({m["source"] for m in claim_matches})
         related = len(self.matches) - n

@@ -8,11 +8,12 @@ with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -21,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.components.article_list import ArticleList
-from tui.components.claim_panel import ClaimPanel
+from tui.components.claim_panel import FOLLOW_DELAY, ClaimPanel
 from tui.components.footer import FittingFooter
 from tui.components.library import Library, ListState
 from tui.components.messages import (
@@ -183,6 +184,7 @@ class MainScreen(Screen, inherit_bindings=False):
             self._set_view("reader")
             self.reader.focus()
             return
+        self.claims.flush()
         self._zoom(True)
         self._set_view("reader")
         self.claims.match_list.focus()
@@ -198,6 +200,7 @@ class MainScreen(Screen, inherit_bindings=False):
         return panes
 
     def _cycle(self, step: int) -> None:
+        self.claims.flush()
         focused = self.focused
         if self.narrow or self.small:
             order: list[tuple[str, Any]] = [
@@ -234,6 +237,7 @@ class MainScreen(Screen, inherit_bindings=False):
             self.articles.focus()
 
     def focus_claims(self) -> None:
+        self.claims.flush()
         if self.claims.matches:
             if self.small:
                 self._zoom(True)
@@ -261,6 +265,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self, article_id: int, seq: int | None = None, *, remember: bool = True
     ) -> bool:
         """Show an article in the reader with statement ``seq`` under the cursor."""
+        self.workers.cancel_group(self, "preview")
         current = self.reader.article
         if remember and current is not None and self.reader.current is not None:
             here = (current["id"], self.reader.current["seq"])
@@ -286,9 +291,18 @@ class MainScreen(Screen, inherit_bindings=False):
     def _preview(self, event: ArticleHighlighted) -> None:
         current = self.reader.article
         if current is None or current["id"] != event.article_id:
-            view = self.library.article(event.article_id)
-            self.reader.show(view)
+            self._load_preview(event.article_id)
         self.update_status()
+
+    @work(exclusive=True, group="preview")
+    async def _load_preview(self, article_id: int) -> None:
+        """The highlighted article, shown after the list cursor's own frame; the next
+        move cancels it (key repeat skips the articles passed over)."""
+        await asyncio.sleep(FOLLOW_DELAY)
+        current = self.reader.article
+        if current is None or current["id"] != article_id:
+            self.reader.show(self.library.article(article_id))
+            self.update_status()
 
     @on(ArticleSelected)
     def _open(self, event: ArticleSelected) -> None:
@@ -301,7 +315,7 @@ class MainScreen(Screen, inherit_bindings=False):
 
     @on(StatementChanged)
     def _statement(self, event: StatementChanged) -> None:
-        self.claims.show(event.article, event.statement)
+        self.claims.show_later(event.article, event.statement)
         self.update_status()
 
     @on(JumpToStatement)

@@ -63,7 +63,7 @@ def wrap(text: str, width: int, breaks: Sequence[int] = ()) -> list[tuple[int, i
             if token.isspace():
                 used += cells
                 continue
-            if has_word and (forced or used + cells > width):
+            if (forced and has_word) or (used and used + cells > width):
                 lines.append((line_start, at))
                 line_start, used = at, 0
             while cells > width:  # a very long word: cut it
