@@ -1,0 +1,180 @@
+"""Do latent word factors learnt from the corpora help the matcher on MRPC? (No, so far.)
+
+    python bench/fit_latent.py [--k 100]
+
+Fits LSA factors (truncated SVD, k dimensions) on the idf-weighted sentence x content-
+token matrix of every sentence of MRPC train, STS Benchmark train, Reuters-21578, BBC
+and BASIL (tokens as the matcher normalises them, seen in >= 3 sentences), then
+compares, by 10-fold CV on MRPC train (folds of bench/fit_matcher.py's seed), the
+matcher's own features (the model alone, p >= 0.5, no rules) with
+
+1. ``cosine``: the same plus the cosine of the two sentences' idf-weighted factor
+   sums, as a monotone ramp (a similarity);
+2. ``latent``: the same plus the element-wise product and absolute difference of the
+   two normalised factor vectors (2k free weights, L2-penalised): the linear form of
+   Ji & Eisenstein's [v1 + v2, |v1 - v2|] features (without their KL weighting).
+
+numpy + scipy (the ``fit`` extra). Nothing here is shipped: the runtime would only
+take such factors if they paid for their cost (a k-vector per statement).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+import time
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_match_data import (
+    basil_articles,
+    bbc_articles,
+    mrpc_pairs,
+    reuters_articles,
+    split_sentences,
+)
+from fit_matcher import STS, _signs, fit_bounded, sts_pairs
+
+from db import matcher
+from db.matcher import content_token_set
+
+COSINE_KNOTS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0)
+
+
+def corpus_sentences() -> list[str]:
+    out: list[str] = []
+    for _, a, b in mrpc_pairs():
+        out += [a, b]
+    for _, a, b in sts_pairs(STS / "sts-train.csv"):
+        out += [a, b]
+    for art in reuters_articles():
+        out += split_sentences(art["title"] + "\n" + art["text"])
+    for art in bbc_articles():
+        out += split_sentences(art["title"] + "\n" + art["text"])
+    for art in basil_articles():
+        out += [art["title"], *art["sentences"]]
+    return out
+
+
+def factors(sentences: list[str], k: int) -> tuple[dict[str, int], Any, Any]:
+    """(token -> row, idf per row, k-dimensional factor per row)."""
+    import numpy as np
+    import scipy.sparse as sp
+    from scipy.sparse.linalg import svds
+
+    toks = [content_token_set(s) for s in sentences]
+    df: Counter[str] = Counter()
+    for t in toks:
+        df.update(t)
+    vocab = [w for w, c in df.items() if c >= 3]
+    index = {w: i for i, w in enumerate(vocab)}
+    idf = np.array([math.log(len(toks) / df[w]) for w in vocab])
+    rows, cols, vals = [], [], []
+    for r, t in enumerate(toks):
+        for w in t:
+            i = index.get(w)
+            if i is not None:
+                rows.append(r)
+                cols.append(i)
+                vals.append(idf[i])
+    x = sp.csr_matrix((vals, (rows, cols)), shape=(len(toks), len(vocab)))
+    _, s, vt = svds(x, k=k)
+    return index, idf, vt.T * s
+
+
+def _ramp(v: float) -> list[float]:
+    return [
+        0.0 if v <= k0 else 1.0 if v >= k1 else (v - k0) / (k1 - k0)
+        for k0, k1 in pairwise(COSINE_KNOTS)
+    ]
+
+
+def _fit_free(xs: Any, ys: Any, n_base: int, l2: float, l2_free: float) -> Any:
+    """fit_bounded for the base inputs (signs kept), free L2-penalised weights after."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    x = np.hstack([np.ones((len(xs), 1)), xs])
+    signs = _signs(matcher)
+    bound = {1: (0.0, None), -1: (None, 0.0), 0: (None, None), None: (0.0, 0.0)}
+    extra = x.shape[1] - 1 - n_base
+    bounds = [(None, None)] + [bound[s] for s in signs] + [(None, None)] * extra
+    pen = np.array([0.0] + [0.0 if s == 0 else l2 for s in signs] + [l2_free] * extra)
+
+    def loss(b: Any) -> tuple[float, Any]:
+        z = x @ b
+        g = x.T @ (1 / (1 + np.exp(-z)) - ys) + pen * b
+        return float(np.sum(np.logaddexp(0, z) - ys * z) + 0.5 * b @ (pen * b)), g
+
+    res = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds)
+    return res.x
+
+
+def main() -> None:
+    import numpy as np
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--k", type=int, default=100)
+    ap.add_argument("--l2", type=float, default=10.0)
+    ap.add_argument("--seed", type=int, default=13)
+    args = ap.parse_args()
+    started = time.monotonic()
+    index, idf, w = factors(corpus_sentences(), args.k)
+    print(f"factors: {len(index)} tokens x {args.k} ({time.monotonic() - started:.0f}s)")
+
+    def vec(text: str) -> Any:
+        v = np.zeros(args.k)
+        for t in content_token_set(text):
+            i = index.get(t)
+            if i is not None:
+                v += w[i] * idf[i]
+        n = np.linalg.norm(v)
+        return v / n if n else v
+
+    pairs = mrpc_pairs()
+    ys = np.array([y for y, _, _ in pairs], dtype=float)
+    feats = [
+        matcher.features(matcher.prepare(a), matcher.prepare(b), full=True) for _, a, b in pairs
+    ]
+    vecs = [(vec(a), vec(b)) for _, a, b in pairs]
+    base = np.array([matcher.expand(f.values) for f in feats])
+    cosine = np.array([_ramp(float(va @ vb)) for va, vb in vecs])
+    k = args.k
+    latent = np.array(
+        [np.concatenate([va * vb * k, np.abs(va - vb) * math.sqrt(k)]) for va, vb in vecs]
+    )
+    rejected = np.array([f.quick_reject for f in feats])
+    order = list(range(len(pairs)))
+    random.Random(args.seed).shuffle(order)
+    fold = np.zeros(len(pairs), dtype=int)
+    for n, i in enumerate(order):
+        fold[i] = n % 10
+    for name, extra in (("base", None), ("cosine", cosine), ("latent", latent)):
+        x = base if extra is None else np.hstack([base, extra])
+        correct = 0
+        for f in range(10):
+            train = (fold != f) & ~rejected
+            test = fold == f
+            if name == "latent":
+                b = _fit_free(x[train], ys[train], base.shape[1], args.l2, args.l2)
+            else:
+                # The cosine ramp is a similarity: its segments keep a positive sign.
+                n_extra = 0 if extra is None else extra.shape[1]
+                signs = _signs(matcher) + (1,) * n_extra
+                n = int(train.sum())
+                xs, yl = x[train].tolist(), ys[train].tolist()
+                b = np.array(fit_bounded(xs, yl, args.l2, [1.0] * n, signs))
+            z = np.hstack([np.ones((int(test.sum()), 1)), x[test]]) @ b
+            correct += int((((z > 0) & ~rejected[test]) == (ys[test] == 1)).sum())
+        print(f"{name}: MRPC 10-fold CV accuracy {correct / len(pairs):.4f}")
+
+
+if __name__ == "__main__":
+    main()
