@@ -10,11 +10,12 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.browser import ChromiumUnavailable, chromium, find_chromium, open_page, serving
+from tui.cli import main
+from tui.cli.serve import browse_command
 from tui.demo import build_demo_db
-
-PIL = pytest.importorskip("PIL.Image", reason="Pillow (a test extra) reads the screenshots")
 
 FIRST = "Ukraine says it fought N Korean troops"  # the demo's first article (Source A)
 SECOND_SOURCE = "Source B"
@@ -27,20 +28,23 @@ SCREENSHOTS = (
 
 def colours(png: bytes) -> int:
     """How many different colours a screenshot holds (a blank page: one or two)."""
-    image = PIL.open(io.BytesIO(png)).convert("RGB")
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
     return len(image.getcolors(maxcolors=1 << 20) or [])
 
 
 def changed_pixels(a: bytes, b: bytes) -> int:
-    from PIL import ImageChops
+    from PIL import Image, ImageChops
 
-    first = PIL.open(io.BytesIO(a)).convert("RGB")
-    second = PIL.open(io.BytesIO(b)).convert("RGB")
+    first = Image.open(io.BytesIO(a)).convert("RGB")
+    second = Image.open(io.BytesIO(b)).convert("RGB")
     box = ImageChops.difference(first, second).getbbox()
     return 0 if box is None else (box[2] - box[0]) * (box[3] - box[1])
 
 
 def test_serve_in_headless_chromium(tmp_path: Path) -> None:
+    pytest.importorskip("PIL.Image", reason="Pillow (a test extra) reads the screenshots")
     binary = find_chromium()
     if binary is None:
         pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run does it)")
@@ -78,3 +82,14 @@ async def _drive(devtools: int, url: str) -> None:
         if SCREENSHOTS:
             (SCREENSHOTS / "serve-before.png").write_bytes(before)
             (SCREENSHOTS / "serve-after.png").write_bytes(after)
+
+
+def test_serve_needs_a_database_and_runs_browse_on_it(tmp_path: Path) -> None:
+    missing = tmp_path / "none.db"
+    result = CliRunner().invoke(main, ["--db", str(missing), "serve", "--port", "1"])
+    assert result.exit_code == 2 and "no database" in result.output
+    assert not missing.exists()
+    # The command each browser tab runs: this Python, this database, quoted for the shell.
+    command = browse_command(tmp_path / "my news.db", None, "ansi-light")
+    assert "'" + str(tmp_path / "my news.db") + "'" in command
+    assert command.endswith("browse --theme ansi-light")

@@ -60,11 +60,7 @@ def serve(
     """
     from textual_serve.server import Server  # imported here: aiohttp is slow to import
 
-    if not cli.db_path.exists():
-        raise click.ClickException(
-            f"no database at {cli.db_path}: ingest articles first (claimlens ingest PATH)"
-        )
-    cli.db()  # migrate or refuse before serving
+    cli.db()  # exit 2 when there is none; migrate or refuse before serving
     if host not in LOCAL_HOSTS:
         click.echo(
             f"warning: listening on {host}: anyone who can reach it can read the database"
