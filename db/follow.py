@@ -264,7 +264,12 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
     if response.not_modified:
         return _Fetched(spec, FetchOutcome(spec.url, NOT_MODIFIED, source=spec.source))
     try:
-        parsed = parse_feed(response.content, allow_empty=True)
+        parsed = parse_feed(
+            response.content,
+            allow_empty=True,
+            url=response.url,
+            content_type=response.content_type or None,
+        )
     except BadInput as exc:
         return _failed(spec, _not_a_feed(response, exc))
     feed_title = parsed.feed.get("title") or None

@@ -658,13 +658,23 @@ def _read_feed(text: str, name: str) -> Iterator[Record]:
         yield feed_entry(entry, index, name, feed_title)
 
 
-def parse_feed(data: str | bytes, *, allow_empty: bool = False) -> Any:
+def parse_feed(
+    data: str | bytes,
+    *,
+    allow_empty: bool = False,
+    url: str | None = None,
+    content_type: str | None = None,
+) -> Any:
     """feedparser's reading of a feed; BadInput when it is not one (or, unless
     ``allow_empty``, has no entries). Bytes are given to feedparser as a stream: it
-    would take bytes or a string that look like a path or a URL for one and open it."""
+    would take bytes or a string that look like a path or a URL for one and open it.
+    ``url`` (where it was fetched) resolves relative links; ``content_type`` (the HTTP
+    header) may name the charset."""
     import feedparser
 
-    parsed = feedparser.parse(io.BytesIO(data) if isinstance(data, bytes) else data)
+    headers = {"content-location": url or "", "content-type": content_type or ""}
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
+    parsed = feedparser.parse(stream, response_headers={k: v for k, v in headers.items() if v})
     if not parsed.entries and not (allow_empty and parsed.get("version")):
         problem = getattr(parsed, "bozo_exception", None)
         problem_line = " ".join(str(problem).split())[:200] if problem else ""

@@ -22,7 +22,7 @@ from db.feed_state import list_feeds
 from db.fetch import Fetcher, FetchError, FetchPolicy
 from db.follow import FULL_TEXT_WORDS, run_round
 from db.urls_file import parse_urls
-from tests.feed_site import Entry, FeedSite, Route, paragraphs_for
+from tests.feed_site import Entry, FeedSite, Route, article_page, paragraphs_for
 from tui.cli import main
 from tui.cli.follow import parse_duration
 
@@ -393,3 +393,18 @@ def test_ctrl_c_between_rounds_exits_130(site: FeedSite, tmp_path: Path) -> None
     assert proc.returncode == 130, (lines, out, err)
     assert any(line.startswith("round done") and "1 articles added" in line for line in lines)
     assert "Traceback" not in err
+
+
+def test_relative_links_resolve_against_the_feed_url(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    feed = (
+        b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        b"<title>Relative</title><id>r</id><updated>2026-11-30T08:00:00Z</updated>"
+        b'<entry><title>Bridge story</title><link href="story.html"/><id>r1</id>'
+        b"<updated>2026-11-30T08:00:00Z</updated><summary>A summary.</summary></entry></feed>"
+    )
+    site.routes["/news/feed.atom"] = Route(feed, "application/atom+xml")
+    page = Entry("news/story", "Bridge story", paragraphs_for(7))
+    site.routes["/news/story.html"] = Route(article_page(page))
+    report = round_of(db, site, "{base}/news/feed.atom\n")
+    assert report.added == 1 and not report.feeds[0].page_problems
+    assert paragraphs_for(7)[2] in article_texts(db)[f"{site.base}/news/story.html"]
