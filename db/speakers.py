@@ -307,6 +307,63 @@ def _first_name_run(words_: list[str]) -> list[str]:
     return runs[0]
 
 
+_SUBORDINATE = words("that which who whom whose because when while if although whether")
+_ADJECTIVE_ENDS = ("ic", "an", "ish", "ese", "ian")  # "Democratic presidential hopeful"
+_CLAUSE_BREAK = words("and but or that which who whom when while as if because of in on at to for")
+
+
+def _main_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """The sentence's subject; when it is "it" or no name ("It came after Boehner
+    publicly chided Obama …, accusing"), the main clause's last named subject."""
+    subject = _subject(s, toks)
+    if subject is not None and subject.name != "it":
+        return subject
+    return _clause_subject(s, toks) or subject
+
+
+def _clause_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """The last name or pronoun in the sentence that is followed by a verb-like word
+    (lower case, not a preposition, not ending a phrase): the subject of the clause the
+    verb of saying hangs on ("It came after Boehner publicly chided Obama on Friday …,
+    accusing" -> Boehner; "Mr. Santorum did not back down, saying" -> Santorum)."""
+    start = 0
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].group()[-1:] in ".!?" and toks[k].group() not in _TITLE_WORDS:
+            start = k + 1
+            break
+    found: Attribution | None = None
+    k = start
+    while k < len(toks) - 1:
+        w = toks[k].group()
+        if w in _SUBORDINATE:
+            break  # "… his comment that President Obama subscribed to …": not the speaker
+        if w in _PRONOUNS and w.lower() in ("he", "she", "they"):
+            nxt = toks[k + 1].group()
+            if nxt[:1].islower() and nxt not in _CLAUSE_BREAK and nxt[-1] not in _TRAIL:
+                m = toks[k]
+                found = Attribution(w.lower(), m.start(), m.end(), "pronoun")
+            k += 1
+            continue
+        if not _NAME_TOKEN_RE.fullmatch(w) or w in _NOT_NAMES:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(toks) and (
+            _NAME_TOKEN_RE.fullmatch(toks[j + 1].group()) or toks[j + 1].group() in _PARTICLES
+        ):
+            j += 1
+        if j + 1 < len(toks):
+            nxt = toks[j + 1].group()
+            if nxt[:1].islower() and nxt not in _CLAUSE_BREAK and nxt[-1] not in _TRAIL:
+                name = _clean_name([t.group() for t in toks[k : j + 1]])
+                adjective = " " not in (name or "") and (name or "").endswith(_ADJECTIVE_ENDS)
+                if name and not is_organisation(name) and not adjective:
+                    a, b = _locate(s, name, toks[k].start(), toks[j].end(), backwards=False)
+                    found = Attribution(name, a, b, "named")
+        k = j + 1
+    return found
+
+
 def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     """Who the sentence ``toks`` ends in is about: its subject, a name ('Carla Mendes
     left early, ...'), a pronoun ('He signaled he did, ...') or a common noun ('the
@@ -394,11 +451,19 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
                 return None, False
             m = toks[-1]
             return Attribution(last.lower(), m.start(), m.end(), "pronoun"), False
-    if participle and toks[-1].group().rstrip("”\"’'").endswith(","):
-        return _subject(s, toks), False  # "Mendes left early, saying ...": the subject
-    if participle and toks[-1].group()[:1].islower() and toks[-1].group() not in _PRONOUNS:
-        # "Romney released a statement late Tuesday saying: ...": the subject too.
-        return _subject(s, toks), False
+    last_tok = toks[-1].group()
+    # After a comma (or a quotation, whose comma is masked): "Mendes left early, saying",
+    # '… a “phony theology,” saying'; or straight after the object: "Romney released a
+    # statement late Tuesday saying: …". The subject of the clause speaks.
+    if participle and (
+        last_tok.rstrip("”\"’'").endswith(",")
+        or last_tok.endswith(("”", '"'))
+        or (last_tok[:1].islower() and last_tok not in _PRONOUNS)
+    ):
+        return _main_subject(s, toks), False
+    if last_tok == "to" and len(toks) >= 2:
+        # "Biden was quick to retort: …", "Trump went on to say": the subject.
+        return _main_subject(s, toks[:-1]), False
     if not toks[-1].group().endswith(","):
         common = _common_back(s, toks, len(toks) - 1)
         if common is not None:
