@@ -290,13 +290,14 @@ def parse_highlight(marked: str) -> tuple[str, list[tuple[int, int]]]:
 # A half-remembered quote is found in three steps, each bounded:
 # 1. Its content words (not function words: "the" is in half of all statements) are
 #    looked up in the index vocabulary: a word the index has is kept as typed; a
-#    misspelled one is widened to the closest index terms sharing its first letters.
+#    misspelled one stands for the likeliest close index terms (:func:`_close_terms`).
 #    Each word's document frequency comes with the lookup.
 # 2. Candidates are the statements holding any of the rarest words, as many as keep
-#    the candidate set within FUZZY_BUDGET statements (bm25 ranks them; the rare words
-#    weigh the most), or, when every word is common, those holding all of them.
-# 3. The best FUZZY_CANDIDATES are ranked by how many of the query's words they hold,
-#    then by how closely and in which order (rapidfuzz), as fzf users expect.
+#    the candidate set within FUZZY_BUDGET statements, or, when every word is common,
+#    those holding all of them; bm25 ranks them by every word (rare words weigh most)
+#    and the best FUZZY_CANDIDATES are kept.
+# 3. Those are ranked by how many of the query's words they hold, then by how well,
+#    how closely and in which order (rapidfuzz), as fzf users expect.
 
 FUZZY_CANDIDATES = 200  # statements ranked word by word (step 3)
 FUZZY_BUDGET = 5000  # statements bm25 may rank in step 2 (sum of document frequencies)
@@ -330,10 +331,6 @@ class FuzzyQuery:
     words: list[FuzzyWord] = field(default_factory=list)
     # Function words of a quote with few content words: they only rank candidates.
     function_words: list[str] = field(default_factory=list)
-
-    @property
-    def expansions(self) -> dict[str, list[str]]:
-        return {w.word: [expr for expr, _n in w.terms] for w in self.words}
 
 
 def ensure_vocab(db: sqlite_utils.Database) -> None:
@@ -403,9 +400,9 @@ def _close_terms(db: sqlite_utils.Database, word: str, stem: str) -> list[tuple[
 
 
 def _one_typo_away(word: str) -> list[str]:
-    """The words one typo away from ``word``: two neighbouring letters swapped, or one
-    left out (the commonest slips; a letter too many or a wrong one is left to the
-    similarity of stems)."""
+    """The words one typo away from ``word``: two neighbouring letters swapped, or a
+    letter too many (each left out in turn). The commonest slips; a missing or a wrong
+    letter is left to the similarity of stems."""
     if len(word) < 4:
         return []
     swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
@@ -463,9 +460,9 @@ def _candidate_queries(fq: FuzzyQuery) -> list[str]:
     The candidates are the statements holding any of the rarest words, as many as
     keep them within FUZZY_BUDGET (at least one); bm25 ranks them by every word (and
     by the function words of a quote with few others), so that those holding more of
-    the others come first. When even the rarest word is
-    common: those holding every word, then (if too few do: one may be misspelled
-    beyond repair) any of the two rarest."""
+    the others come first. When even the rarest word is common: those holding every
+    word, then (if too few do: one may be misspelled beyond repair) any of the two
+    rarest."""
     by_rarity = sorted(fq.words, key=lambda w: w.df)
     every = " OR ".join([*(_any_term(w) for w in by_rarity), *map(_quote, fq.function_words)])
     if by_rarity[0].df > FUZZY_BUDGET and len(by_rarity) > 1:
@@ -502,23 +499,29 @@ def fuzzy_search(
     included), then by how closely it reads like the query, in the same order; the
     matched words are highlighted the way fzf does.
     """
+    if not _query_words(query):
+        raise QueryError("nothing to search for: type at least one word")
     fq = expand_terms(db, query)
     if not fq.words:
-        raise QueryError("nothing to search for: type at least one word of three letters")
+        return []  # no word of the quote is, or is close to, a word of the index
     matching, params = _matching(source, None, None)
-    ids: list[int] = []
+    found: dict[int, None] = {}  # candidate statement ids, best first
     for expr in _candidate_queries(fq):
-        for (sid,) in db.execute(
-            f"SELECT statements_fts.rowid {matching}"
-            f" ORDER BY bm25(statements_fts) LIMIT {FUZZY_CANDIDATES}",
-            [expr, *params],
-        ):
-            if sid not in ids:
-                ids.append(sid)
-        if len(ids) >= limit:
+        found.update(
+            dict.fromkeys(
+                sid
+                for (sid,) in db.execute(
+                    f"SELECT statements_fts.rowid {matching}"
+                    f" ORDER BY bm25(statements_fts) LIMIT {FUZZY_CANDIDATES}",
+                    [expr, *params],
+                )
+            )
+        )
+        if len(found) >= limit:
             break
-    if not ids:
+    if not found:
         return []
+    ids = list(found)
     marks = ",".join("?" * len(ids))
     rows = db.execute(
         f"""
