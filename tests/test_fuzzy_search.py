@@ -105,3 +105,11 @@ def test_a_statement_word_stands_for_one_query_word(db: sqlite_utils.Database) -
     ingest_paths(other, [folder], match=False)
     hits = fuzzy_search(other, "smal scale", limit=2)
     assert hits[0].text == "Small scale farms were sold."
+
+
+def test_a_quote_of_unknown_words_finds_nothing_and_a_quote_of_none_is_an_error(
+    db: sqlite_utils.Database,
+) -> None:
+    assert fuzzy_search(db, "qxzvw jjkkq") == []
+    with pytest.raises(search_mod.QueryError, match="nothing to search for"):
+        fuzzy_search(db, "!! ?")
