@@ -27,6 +27,9 @@ _TITLES = {
     "orphans:numbers": "numbers belong to statements",
     "orphans:matches": "matches join existing statements",
     "orphans:articles": "articles belong to sources",
+    "orphans:article_tokens": "token counts belong to articles",
+    "orphans:statement_keys": "blocking keys belong to statements",
+    "keys": "stored blocking keys and token counts match the statements",
     "dangling:statements.claim_id": "statements' claims exist",
     "dangling:articles.story_id": "articles' stories exist",
     "dangling:claims.first_statement_id": "claims' first statements exist",
@@ -38,6 +41,8 @@ _TITLES = {
     "counts:stories": "story counts match their articles",
     "matching:pending": "every article has been matched",
 }
+# What a check says when it finds work to do rather than damage.
+_WAITING = {"matching:pending": "some articles are waiting for matching"}
 
 
 @click.command("check")
@@ -95,7 +100,7 @@ def _print(report: CheckReport, before: CheckReport | None, path: str) -> None:
         if name in failed:
             echo(styled(("FAIL ", "bold red"), _TITLES.get(name, name)))
         elif name in waiting:
-            echo(styled(("wait ", "yellow"), _TITLES.get(name, name)))
+            echo(styled(("wait ", "yellow"), _WAITING.get(name, _TITLES.get(name, name))))
         else:
             echo(styled(("ok   ", "green"), _TITLES.get(name, name)))
     for problem in report.problems:
