@@ -360,3 +360,11 @@ def test_escape_sequences_and_markup_in_data_are_printed_inert(run) -> None:  # 
     out = run("articles") + run("stats") + run("search", "Umerov")
     assert "\x1b" not in out and "\x07" not in out
     assert "[31mRed[bold]Source" in out  # shown as text, the markup tag kept, not applied
+
+
+def test_search_says_how_many_match_and_how_to_see_more(seeded) -> None:  # type: ignore[no-untyped-def]
+    total = json.loads(seeded("search", "Umerov", "--json"))["total"]
+    assert total > 2
+    assert seeded("search", "Umerov").rstrip().endswith(f"{total} statements match")
+    out = seeded("search", "Umerov", "--limit", "2")
+    assert out.rstrip().endswith(f"showing 2 of {total} — --limit/--offset for more")

@@ -19,6 +19,8 @@ from tui.cli.common import (
     emit_json,
     known_source,
     pass_cli,
+    plural,
+    showing,
     styled,
 )
 
@@ -77,4 +79,5 @@ def search_cmd(
         for start, end in hit.highlights:
             body.stylize("bold reverse", start + 5, end + 5)
         echo(body)
-    echo(f"{len(hits)} of {total:,} shown", style="dim")
+    more = showing(len(hits), offset, total)
+    echo(more or f"{plural(total, 'statement')} match", style="dim")
