@@ -641,27 +641,16 @@ def _ingest(
     return report
 
 
-# Words of a file name that say the file is about the data, not an article in it. A
-# "strong" word anywhere in the name suffices (msr_paraphrase_README.htm); a "weak"
-# one must end a name of at most two words (CHANGES, annotation_changes.txt,
-# release-notes.md), so that an article file named for its story is never skipped.
-_NOTES_STRONG = frozenset(
-    [
-        "readme",
-        "license",
-        "licence",
-        "copying",
-        "changelog",
-        "authors",
-        "contributors",
-        "contributing",
-        "todo",
-        "errata",
-        "citation",
-        "manifest",
-    ]
+# Names of files about the data, not articles in it. Such a word counts when it ends a
+# name of at most two words (README.md, LICENSE.txt, CHANGES, annotation_changes.txt,
+# release-notes.md), so that an article file named for its story ("drivers-license-
+# rules.html", "authors-guild-sues.html") is never skipped; "readme" counts anywhere
+# (msr_paraphrase_README.htm): no story is named so.
+_NOTES_WORDS = frozenset(
+    {"readme", "license", "licence", "copying", "changelog", "changes", "notes", "history"}
+    | {"authors", "contributors", "contributing", "todo", "errata", "citation", "install"}
+    | {"manifest", "notice"}
 )
-_NOTES_WEAK = frozenset(["changes", "notes", "history", "install", "notice"])
 _NAME_WORDS = re.compile(r"[a-z0-9]+")
 
 # Up to this many files, the walk that sums their sizes for the progress bar also
@@ -676,9 +665,7 @@ def is_notes_file(path: Path) -> bool:
     words = _NAME_WORDS.findall(path.name.lower().split(".", 1)[0])
     if not words:
         return False
-    if _NOTES_STRONG.intersection(words):
-        return True
-    return words[-1] in _NOTES_WEAK and len(words) <= 2
+    return "readme" in words or (words[-1] in _NOTES_WORDS and len(words) <= 2)
 
 
 def _walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, bool]]:

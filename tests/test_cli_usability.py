@@ -149,6 +149,9 @@ def test_writing_commands_create_the_database(tmp_path: Path) -> None:
         ("election-notes-from-the-campaign-trail.txt", False),
         ("big_changes_at_the_bank.txt", False),
         ("history-of-the-harbour.html", False),
+        ("drivers-license-rules.html", False),
+        ("authors-guild-sues.html", False),
+        ("citation-needed-in-court-ruling.txt", False),
     ],
 )
 def test_notes_files_by_name(name: str, notes: bool) -> None:
