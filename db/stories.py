@@ -422,21 +422,28 @@ def _store(conn: sqlite3.Connection, placer: _Placer) -> dict[int, list[int]]:
 
 
 def _refresh(
-    conn: sqlite3.Connection, stories: dict[int, list[int]], links: Links, meta: Meta
+    conn: sqlite3.Connection,
+    stories: dict[int, list[int]],
+    evidence: dict[tuple[int, int], float],
+    meta: Meta,
 ) -> None:
-    """Recompute the stored row of ``stories`` (id -> articles; ``links`` and ``meta``
-    must cover them): the most representative headline, first date, counts."""
+    """Recompute the stored row of ``stories`` (id -> articles; ``evidence`` and
+    ``meta`` must cover them): the most representative headline (the article with
+    the most article evidence of one event with the others: the claims, costly to
+    read for a large story, are left out), first date, counts."""
+    central_weight: dict[int, float] = {}
+    story_of = {a: story for story, members in stories.items() for a in members}
+    for (a, b), score in evidence.items():
+        if a in story_of and story_of.get(b) == story_of[a]:
+            p = _probability(score)
+            central_weight[a] = central_weight.get(a, 0.0) + p
+            central_weight[b] = central_weight.get(b, 0.0) + p
     rows = []
     for story, members in stories.items():
-        inside = set(members)
         dates = [meta[a][1] for a in members if meta[a][1]]
         central = min(
             members,
-            key=lambda a: (
-                -round(sum(s for b, s in links.get(a, {}).items() if b in inside), 6),
-                meta[a][1] or "\uffff",
-                a,
-            ),
+            key=lambda a: (-round(central_weight.get(a, 0.0), 6), meta[a][1] or "\uffff", a),
         )
         rows.append(
             (
@@ -464,7 +471,7 @@ def rebuild_stories(conn: sqlite3.Connection, *, window_days: int = STORY_WINDOW
     for aid in sorted(links):
         _place(placer, aid, links, meta)
     written = _store(conn, placer)
-    _refresh(conn, written, links, meta)
+    _refresh(conn, written, _evidence(conn, None), meta)
     return len(written)
 
 
@@ -498,6 +505,5 @@ def update_stories(
         _place(placer, aid, links, meta)
     written = _store(conn, placer)
     members = [aid for group in written.values() for aid in group]
-    links, meta = _links(conn, members, window_days)
-    _refresh(conn, written, links, meta)
+    _refresh(conn, written, _evidence(conn, members), _meta(conn, members))
     return len(written)
