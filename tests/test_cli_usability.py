@@ -188,6 +188,7 @@ def test_quiet_silences_per_file_lines_but_the_summary_counts_them(run, tmp_path
     quiet = run("ingest", str(folder), "--no-match", "-q", code=1)
     assert "rejected: " not in quiet
     assert "0 added, 0 replaced, 2 unchanged, 3 rejected from 5 files" in quiet
+    assert "(without -q, or with --json, each rejected file says why)" in quiet
 
 
 # --- item 5: listings say what they do not show -----------------------------------------------

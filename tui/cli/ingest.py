@@ -95,6 +95,8 @@ def ingest(
         if quiet and report.error is not None:  # why it stopped is never a per-file line
             echo(f"rejected: {report.rejected[-1]}", style="yellow", err=True)
         _print_summary(report, matching=not no_match)
+        if quiet and len(report.rejected) > (report.error is not None):
+            echo("(without -q, or with --json, each rejected file says why)", style="dim")
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if report.rejected:
