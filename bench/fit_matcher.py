@@ -509,6 +509,8 @@ def fit(
         folds_of.append({i: k % folds for k, i in enumerate(idx)})
     # Per set: (same-eligible p, claim p, label) of every pair, out of fold.
     cv: dict[str, list[tuple[float, float, int]]] = {name: [] for name, *_ in sets}
+    # MRPC pairs with their out-of-fold model, for what each rule costs (below).
+    mrpc_cv: list[tuple[Any, Any, int]] = []
     for k in range(folds):
         xs, ys_, ws = [], [], []
         for (_, feats, ys, weight), fold_of in zip(sets, folds_of, strict=True):
@@ -524,6 +526,8 @@ def fit(
             for i, f in enumerate(feats):
                 if fold_of[i] == k:
                     cv[name].append((_same_p(matcher, f, model), _claim_p(f, model), ys[i]))
+                    if name == "MRPC":
+                        mrpc_cv.append((f, model, ys[i]))
     print(f"{folds}-fold CV: 'same' (rules and model) at p >= t vs the label; accuracy, P, R")
     # The app's cut-offs: bare pairs (MRPC) and pairs inside articles (BASIL).
     chosen: dict[str, float] = {}
@@ -541,6 +545,7 @@ def fit(
         print(f"  t={thr:.2f}: " + " | ".join(line))
     name0 = "MRPC"
     no_rules = sum((c >= 0.5) == bool(y) for _, c, y in cv[name0]) / len(cv[name0])
+    _rule_costs(matcher, mrpc_cv)
     print(f"MRPC CV accuracy of the model alone (no rules, p >= 0.5): {no_rules:.4f}")
     app_p = chosen.get("MRPC", THRESHOLDS[-1])
     articles_p = chosen.get("BASIL", THRESHOLDS[-1])
@@ -583,6 +588,40 @@ def fit(
         start = src.index("# Fitted by bench/fit_matcher.py")
         path.write_text(src[:start] + block, encoding="utf-8")
         print(f"written to {path}")
+
+
+def _rule_costs(matcher: Any, rows: list[tuple[Any, Any, int]]) -> None:
+    """MRPC CV accuracy and precision of 'same' at p >= 0.5 with every rule, without
+    each one, and with none (what MRPC's annotators think of each rule)."""
+    rules = matcher.BREAKING
+
+    def score(breaking: frozenset[str], specific: bool = True) -> str:
+        matcher.BREAKING = breaking
+        tp = fp = ok = 0
+        for f, model, y in rows:
+            if not specific:
+                f = _all_specific(f)
+            same = _same_p(matcher, f, model) >= 0.5
+            ok += same == bool(y)
+            tp += same and y
+            fp += same and not y
+        return f"accuracy {ok / len(rows):.4f}, precision {tp / max(1, tp + fp):.3f}"
+
+    print("MRPC CV at p >= 0.5, rules on and off:")
+    print(f"  every rule: {score(rules)}")
+    for rule in sorted(rules):
+        print(f"  without {rule!r}: {score(rules - {rule})}")
+    print(f"  without the specificity rule: {score(rules, specific=False)}")
+    print(f"  no rule at all: {score(frozenset(), specific=False)}")
+    matcher.BREAKING = rules
+
+
+def _all_specific(f: Any) -> Any:
+    """``f`` (and its clause) as if both statements were specific and anchored."""
+    from dataclasses import replace
+
+    clause = _all_specific(f.clause) if f.clause is not None else None
+    return replace(f, specific=True, clause=clause)
 
 
 def _sts_report(matcher: Any, model: Any, same_p: float, train: list, dev: list) -> float:
