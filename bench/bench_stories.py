@@ -240,7 +240,7 @@ def run_mixed(args) -> None:
 
 def run_agree(args) -> None:
     """Incremental (one article at a time, as ingested) against a rebuild."""
-    for name, records in (("basil", basil_records()), ("uci", uci_records()[:2000])):
+    for name, records in (("basil", basil_records()), ("uci", uci_records()[:500])):
         path = WORK / f"agree_{name}.db"
         for p in WORK.glob(f"agree_{name}.db*"):
             p.unlink()
