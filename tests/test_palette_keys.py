@@ -23,6 +23,7 @@ async def test_palette_hints_follow_the_keymap(demo_app) -> None:  # type: ignor
     assert hints["Search statements"].endswith("(/)")
     assert hints["Filter by source"].endswith("(s)")
     assert hints["Next search hit"] == "(n)"
+    assert hints["Filter by speaker"].endswith("(w)")
 
     keymap = {"app.search": "ctrl+k", "app.filter_source": "S", "app.next_hit": "m"}
     app = demo_app(config=Config(keymap=keymap))

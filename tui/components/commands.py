@@ -60,6 +60,12 @@ class ClaimLensCommands(Provider):
                 screen.action_filter_date,
             ),
             (
+                "Filter by speaker",
+                "Show the articles quoting one speaker",
+                "app.filter_speaker",
+                screen.action_filter_speaker,
+            ),
+            (
                 "Clear filters",
                 "Show every source and date",
                 "app.clear_filters",
