@@ -3,7 +3,7 @@
     python bench/bench_stories.py basil            # 100 events x 3 outlets: complete, pure
     python bench/bench_stories.py uci              # 6,366 headlines: pairwise P/R/F1
     python bench/bench_stories.py mixed            # BASIL + 2,225 BBC in one db: no mix
-    python bench/bench_stories.py agree            # BASIL+UCI one by one == rebuild
+    python bench/bench_stories.py agree            # BASIL, 500 UCI: one by one == rebuild
     python bench/bench_stories.py incremental --db /tmp/scale.db [--n 50]
         # (a database of bench_match_scale.py build, matched): ms to place one new
         # article (its copy under a new source) with update_stories

@@ -27,9 +27,8 @@ profiling in id order (a rebuild) and one by one (incremental) agree. Candidates
 come from an inverted index (``article_postings``: headline tokens and entities,
 by day): the articles within ``window`` days (and undated ones) sharing the rarest
 of the new article's headline tokens, entities and top lead tokens; the best
-``MAX_CANDIDATES`` are scored, and pairs that the claims could still link (score
-above :func:`store_floor`) are stored
-in ``story_links`` (a < b).
+``MAX_CANDIDATES`` are scored, and pairs scoring above ``STORE_FLOOR`` (a
+probability of 0.25 %) are stored in ``story_links`` (a < b).
 """
 
 from __future__ import annotations
@@ -91,6 +90,7 @@ INTERCEPT = -3.4480
 CLAIM_WEIGHT = 9.1890
 # db.stories counts a pair in a story's fit above this log-odds (probability 0.05).
 LINK_FLOOR = -3.0
+# Pairs scoring below this are not stored (their claims then count alone).
 STORE_FLOOR = -6.0
 # A pair that was not stored (not a candidate of either) counts as having nothing
 # in common but the claims they share.
@@ -270,12 +270,6 @@ def score(a: Profile, b: Profile, window: int) -> float:
     return round(INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, f, strict=True)), 6)
 
 
-def store_floor() -> float:
-    """Pairs scoring below this are not stored: their probability of one event is
-    below 0.25 %; sharing claims, they count as having no other evidence."""
-    return STORE_FLOOR
-
-
 def claims_term(shared_claims: int) -> float:
     """What the claims two articles share add to their log-odds."""
     return CLAIM_WEIGHT * min(shared_claims, 3) / 3
@@ -320,7 +314,7 @@ def link_article(index: Index, p: Profile, window: int) -> list[tuple[int, float
         if other is None:
             continue
         s = score(p, other, window)
-        if s >= store_floor():
+        if s >= STORE_FLOOR:
             out.append((aid, s))
     return out
 
