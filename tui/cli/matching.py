@@ -336,11 +336,14 @@ def story_text(view: dict[str, Any]) -> list[str]:
         for a in view["articles"]
     ]
     shared = [c for c in view["claims"] if c["n_outlets"] > 1]
-    out.append(f"  {plural(len(shared), 'claim')} carried by more than one of its outlets:")
+    colon = ":" if shared else ""
+    out.append(f"  {plural(len(shared), 'claim')} carried by more than one of its outlets{colon}")
     out += [f"    [{c['n_outlets']} outlets] {c['text']}" for c in shared[:10]]
     if len(shared) > 10:
         out.append(f"    … {len(shared) - 10} more (--json for all)")
-    out.append(f"  {plural(len(view['conflicts']), 'conflict')}:")
+    out.append(
+        f"  {plural(len(view['conflicts']), 'conflict')}" + (":" if view["conflicts"] else "")
+    )
     for c in view["conflicts"]:
         out.append(f"    {c['a']['source']}: {c['a']['text']}")
         out.append(f"      vs {c['b']['source']}: {c['b']['text']}")
