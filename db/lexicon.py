@@ -475,6 +475,8 @@ HEDGE_WORDS = frozenset(
     considering weighing mulling proposed proposes proposing
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# Conditions: hedges the future does not excuse ("will step aside if ... are true").
+CONDITIONALS = frozenset({"if", "unless"})
 HEDGE_BEFORE_TO = frozenset(
     """
     plan plans planned planning intend intends intended intending expect expects expected

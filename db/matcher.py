@@ -77,6 +77,7 @@ from rapidfuzz.distance import LCSseq
 
 from db.lexicon import (
     ALIASES,
+    CONDITIONALS,
     DENIAL_VERBS,
     FUTURE_WORDS,
     HEDGE_BEFORE_TO,
@@ -670,6 +671,7 @@ for _axis, (_plus, _minus) in enumerate(OPPOSITES):
             _POLES[_w] = (*_POLES.get(_w, ()), sys.intern(f"{_axis}{_sign}"))
 _HEDGE = sys.intern("hedge")
 _FUTURE = sys.intern("future")
+_CONDITION = sys.intern("condition")
 _DENIAL = sys.intern("denial")
 _WHOLE_SENTENCE = frozenset({_DENIAL})
 
@@ -684,6 +686,8 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
         if w in HEDGE_WORDS:
             if w != "may" or raw_words[i] == "may":  # "May" is the month
                 out.add(_HEDGE)
+            if w in CONDITIONALS:
+                out.add(_CONDITION)
         elif w in HEDGE_BEFORE_TO and "to" in low[i + 1 : i + 3]:
             out.add(_HEDGE)
         elif w in FUTURE_WORDS:
@@ -1055,7 +1059,9 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
             out.append("denial")
         hedged_a = _HEDGE in sa and _hedged_for(a, b)
         hedged_b = _HEDGE in sb and _hedged_for(b, a)
-        if hedged_a != hedged_b and not (_FUTURE in sa or _FUTURE in sb):
+        if hedged_a != hedged_b and (
+            _CONDITION in (sa if hedged_a else sb) or not (_FUTURE in sa or _FUTURE in sb)
+        ):
             out.append("modality")
         if any(m[-1] in "+-" and (m[:-1] + ("-" if m[-1] == "+" else "+")) in sb for m in sa):
             out.append("opposite")

@@ -188,6 +188,13 @@ def test_future_against_a_hedge_and_may_the_month_are_no_modality_break() -> Non
     assert "hedge" not in prepare(c).stance
 
 
+def test_a_condition_is_a_hedge_even_in_the_future() -> None:
+    a = "Governor Tom Ruiz will resign if the audit of the Delmar port finds fraud, aides said."
+    b = "Governor Tom Ruiz will resign over the audit of the Delmar port, aides said."
+    assert "modality" in matcher.features(prepare(a), prepare(b)).breaks
+    assert compare_texts(a, b).relation != "same"
+
+
 def test_opposite_predicates_break_same() -> None:
     a = "The Bank of Freedonia raised its main rate to 4.5% on Thursday, governor Ines Roa said."
     _not_same(a, a.replace("raised", "cut"), "opposite")
