@@ -12,10 +12,13 @@ Interface (what the pipeline, the CLI and the app read; fields are only ever add
 * ``evidence``: an :class:`Evidence` (empty for ``different``) saying why, in words a
   reader knows: ``names`` shared (surface forms), ``numbers`` that agree (as written
   in A), ``quote`` (shared quoted words), ``speaker`` (the shared speaker's name), and
-  ``differs``: short reasons the pair is not ``same`` (``"negation"``, ``"denial"``,
-  ``"modality"``, ``"opposite: raised/cut"``, ``"other names: X / Y"``, ``"numbers"``,
-  ``"claim"``). ``Evidence.as_dict()`` is the JSON form, ``Evidence.summary()`` a
-  compact line for the claim panel (plain text, never markup).
+  ``differs``: for ``related``, why it is not ``same`` (``"negation"``, ``"denial"``,
+  ``"modality"``, ``"opposite: raised / cut"``, ``"other names: X / Y"``, ``"other
+  numbers"``, ``"numbers"`` (they differ), ``"claim"`` (too little alike)).
+  ``Evidence.as_dict()`` is the JSON form, ``Evidence.summary()`` a compact line for
+  the claim panel (plain text: the caller must not read it as markup).
+  ``compare(..., explain=False)`` leaves all but ``differs`` empty (the pipeline, for
+  speed); :func:`evidence` computes the rest for the pairs a reader opens.
 
 Two steps, both pure functions of the two texts (no corpus statistics, so a pair
 scores the same in a full rebuild and in incremental matching):
