@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -63,12 +64,15 @@ def ingest(
     def on_wait() -> None:
         echo("another claimlens is writing to this database; waiting for it…", err=True)
 
-    options = {
-        "source": source,
-        "match": not no_match,
-        "on_wait": on_wait,
-        "on_reject": None if quiet or as_json else on_reject,
-    }
+    run = functools.partial(
+        ingest_paths,
+        db,
+        paths,
+        source=source,
+        match=not no_match,
+        on_wait=on_wait,
+        on_reject=None if quiet or as_json else on_reject,
+    )
     if show_progress:
         with Progress(
             TextColumn("ingesting"),
@@ -80,15 +84,12 @@ def ingest(
             transient=True,
         ) as bar:
             task = bar.add_task("ingest", total=None)
-            report = ingest_paths(
-                db,
-                paths,
+            report = run(
                 progress=lambda n: bar.advance(task, n),
                 on_total=lambda total: bar.update(task, total=total),
-                **options,  # type: ignore[arg-type]
             )
     else:
-        report = ingest_paths(db, paths, **options)  # type: ignore[arg-type]
+        report = run()
     if as_json:
         emit_json(report.as_dict())
     else:
