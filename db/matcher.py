@@ -476,13 +476,6 @@ def _as_num(n: NumberSpan) -> Num:
     return Num(n.value, n.unit, n.qualifier, n.raw)
 
 
-def _find_speaker(text: str) -> str | None:
-    try:
-        return find_speaker(text)
-    except Exception:  # a statement the speaker finder cannot read has no speaker
-        return None
-
-
 _WORD_RE = re.compile(r"\w+")
 _CLAUSE_BREAK_RE = re.compile(r'[,;:](?=\s)|[()\[\]"]| - ')
 MIN_CLAUSE_TOKENS = 3
@@ -639,7 +632,7 @@ def prepare(
     raw_words = _RAW_WORD_RE.findall(text)
     stance = _stance(raw_words)
     if speaker is None:
-        speaker = _find_speaker(text)
+        speaker = find_speaker(text)
     spk = _frozen(intern(t.norm) for t in tokenize(speaker) if not t.stop) if speaker else _EMPTY
     return Prepared(
         text=text,
