@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.text import Text
 
 from db.feed_state import list_feeds
 from db.fetch import Fetcher, FetchPolicy
@@ -22,7 +21,7 @@ from tui.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_REJECTED,
     CliContext,
-    console,
+    echo,
     emit_json,
     pass_cli,
 )
@@ -92,7 +91,6 @@ def follow(
     1 when a feed failed (each is reported on one line), 130 when interrupted.
     """
     db = cli.db(create=True)
-    out, err = console(), console(stderr=True)
     policy = FetchPolicy(
         timeout=timeout, concurrency=max(1, concurrency), per_host=max(1, per_host)
     )
@@ -102,13 +100,12 @@ def follow(
     def on_feed(feed: FeedReport) -> None:
         if as_json:
             return
-        style = "red" if feed.failed else None
-        (err if feed.failed else out).print(Text(feed.line(), style=style))
+        echo(feed.line(), style="red" if feed.failed else "", err=feed.failed)
         for problem in [*feed.page_problems, *feed.rejected]:
-            err.print(Text(f"  {problem}", style="yellow"))
+            echo(f"  {problem}", style="yellow", err=True)
 
     def on_wait() -> None:
-        err.print("another claimlens is writing to this database; waiting for it…")
+        echo("another claimlens is writing to this database; waiting for it…", err=True)
 
     any_failed = False
     with Fetcher(policy) as fetcher:
@@ -116,7 +113,7 @@ def follow(
             started = time.monotonic()
             specs, bad_lines = _read_specs(urls_file)
             for bad in bad_lines:
-                err.print(Text(printable(f"{urls_file}: {bad}"), style="yellow"))
+                echo(printable(f"{urls_file}: {bad}"), style="yellow", err=True)
             report = run_round(
                 db, specs, fetcher, match=not no_match, on_feed=on_feed, on_wait=on_wait
             )
@@ -129,7 +126,7 @@ def follow(
             if once:
                 break
             try:
-                _sleep_until(started + every, out if not as_json else None)
+                _sleep_until(started + every, say=not as_json)
             except KeyboardInterrupt:
                 sys.exit(EXIT_INTERRUPTED)
     if any_failed:
@@ -148,16 +145,16 @@ def _print_round(report: RoundReport, as_json: bool) -> None:
         emit_json(report.as_dict())
         sys.stdout.flush()
     else:
-        console().print(Text(report.summary(), style="bold"))
+        echo(report.summary(), style="bold")
 
 
-def _sleep_until(deadline: float, out: Any) -> None:
+def _sleep_until(deadline: float, *, say: bool) -> None:
     wait = deadline - time.monotonic()
     if wait <= 0:
         return
-    if out is not None:
+    if say:
         next_at = time.strftime("%H:%M:%S", time.localtime(time.time() + wait))
-        out.print(Text(f"next round at {next_at} (Ctrl-C to stop)", style="dim"))
+        echo(f"next round at {next_at} (Ctrl-C to stop)", style="dim")
     time.sleep(wait)
 
 
@@ -170,9 +167,8 @@ def feeds(cli: CliContext, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    out = console()
     if not rows:
-        out.print("no feeds yet: claimlens follow URLS_FILE")
+        echo("no feeds yet: claimlens follow URLS_FILE")
         sys.exit(EXIT_REJECTED)
     for row in rows:
         name = f" ({row['source'] or row['title']})" if row["source"] or row["title"] else ""
@@ -186,4 +182,4 @@ def feeds(cli: CliContext, as_json: bool) -> None:
             line += f"; error: {row['last_error']}"
             if row["failures"] > 1:
                 line += f" ({row['failures']} times in a row)"
-        out.print(Text(printable(line, limit=2000), style="red" if row["last_error"] else None))
+        echo(printable(line, limit=2000), style="red" if row["last_error"] else "")
