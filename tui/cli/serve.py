@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from tui.cli.common import CliContext, pass_cli
+from tui.cli.common import CliContext, echo, pass_cli
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -62,7 +62,7 @@ def serve(
 
     cli.db()  # exit 2 when there is none; migrate or refuse before serving
     if host not in LOCAL_HOSTS:
-        click.echo(
+        echo(
             f"warning: listening on {host}: anyone who can reach it can read the database"
             " (there is no login); an SSH tunnel to 127.0.0.1 is safer",
             err=True,
