@@ -372,3 +372,17 @@ def test_search_says_how_many_match_and_how_to_see_more(seeded) -> None:  # type
     assert seeded("search", "Umerov").rstrip().endswith(f"{total} statements match")
     out = seeded("search", "Umerov", "--limit", "2")
     assert out.rstrip().endswith(f"showing 2 of {total} — --limit/--offset for more")
+
+
+def test_every_command_module_prints_one_way() -> None:
+    """Lines go through common.echo (styled, never markup, control characters removed)
+    and JSON through common.emit_json; no command module prints another way."""
+    cli_dir = Path(__file__).parent.parent / "tui" / "cli"
+    other_ways = re.compile(
+        r"(?<![\w.])print\(|\.print\(|click\.s?echo\(|Console\(|rich\.text|sys\.stdout\.write"
+    )
+    for module in sorted(cli_dir.glob("*.py")):
+        if module.name == "common.py":
+            continue
+        found = other_ways.findall(module.read_text(encoding="utf-8"))
+        assert found == [], f"{module.name} prints with {found}"
