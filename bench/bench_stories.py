@@ -240,7 +240,7 @@ def run_mixed(args) -> None:
 
 def run_agree(args) -> None:
     """Incremental (one article at a time, as ingested) against a rebuild."""
-    for name, records in (("basil", basil_records()), ("uci", uci_records()[:500])):
+    for name, records in (("uci", uci_records()[:500]), ("basil", basil_records())):
         path = WORK / f"agree_{name}.db"
         for p in WORK.glob(f"agree_{name}.db*"):
             p.unlink()
@@ -261,12 +261,19 @@ def run_agree(args) -> None:
         rebuilt = _partition(db)
         restory(db)  # profiles too
         again = _partition(db)
+        differ = {a for g in incremental ^ rebuilt for a in g}
         print(
             f"agree {name}: {len(records)} articles one by one in {inc_secs:.1f}s;"
             f" incremental == rebuild: {incremental == rebuilt};"
             f" == rebuild with new profiles: {incremental == again};"
-            f" {len(incremental)} stories"
+            f" {len(incremental)} stories one by one, {len(rebuilt)} rebuilt;"
+            f" {len(differ)} articles in stories that differ"
         )
+        if differ:
+            for g in sorted(incremental - rebuilt, key=min)[:3]:
+                print("   one by one:", sorted(g))
+            for g in sorted(rebuilt - incremental, key=min)[:3]:
+                print("   rebuilt:   ", sorted(g))
 
 
 def _partition(db) -> set[frozenset[int]]:
