@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
@@ -26,6 +26,7 @@ from db.lexicon import STOP_WORDS
 # Markers FTS5's highlight() puts around matched terms; stored text never holds
 # control characters (db.cleaning removes them), so they cannot collide.
 _OPEN, _CLOSE = "\x02", "\x03"
+_MARK = re.compile("[\x02\x03]")
 _TERM = re.compile(r"\w+", re.UNICODE)
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 
@@ -178,7 +179,7 @@ def search(
     }
     marked = _highlight(db, fts, {sid: row[5] for sid, row in rows.items()})
     return [
-        replace(_hit((*row[:5], marked.get(sid, row[5]), *row[6:])), score=-rank)
+        _hit(row, marked.get(sid, row[5]), -rank)
         for sid, rank in page
         if (row := rows.get(sid)) is not None
     ]
@@ -247,8 +248,9 @@ def count(
     return int(db.execute(f"SELECT count(*) {matching}", [fts, *params]).fetchone()[0])
 
 
-def _hit(row: tuple[Any, ...]) -> SearchHit:
-    text, spans = parse_highlight(row[5])
+def _hit(row: tuple[Any, ...], marked: str, score: float) -> SearchHit:
+    """A hit from a row of the page (its text at 5) and its text as highlight() marks it."""
+    text, spans = parse_highlight(marked)
     return SearchHit(
         statement_id=row[0],
         article_id=row[1],
@@ -260,7 +262,7 @@ def _hit(row: tuple[Any, ...]) -> SearchHit:
         title=row[6],
         source=row[7],
         date=row[8],
-        score=float(row[9]),
+        score=score,
         speaker=row[10],
         kind=row[11],
     )
@@ -270,18 +272,18 @@ def parse_highlight(marked: str) -> tuple[str, list[tuple[int, int]]]:
     """Split FTS5 highlight() output into the plain text and the matched spans."""
     out: list[str] = []
     spans: list[tuple[int, int]] = []
-    pos = 0
+    pos = last = 0
     open_at: int | None = None
-    for ch in marked:
-        if ch == _OPEN:
+    for m in _MARK.finditer(marked):
+        out.append(marked[last : m.start()])
+        pos += m.start() - last
+        last = m.end()
+        if m.group() == _OPEN:
             open_at = pos
-        elif ch == _CLOSE:
-            if open_at is not None:
-                spans.append((open_at, pos))
+        elif open_at is not None:
+            spans.append((open_at, pos))
             open_at = None
-        else:
-            out.append(ch)
-            pos += 1
+    out.append(marked[last:])
     return "".join(out), spans
 
 
