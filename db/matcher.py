@@ -390,9 +390,10 @@ class Prepared:
     # Markers of how the claim is put (see _stance): "hedge", "denial", and the poles
     # of opposite predicates it uses ("0+": raised, "0-": cut). Mostly empty.
     stance: frozenset[str] = frozenset()
-    # For a hedged statement: each clause's content tokens and whether it holds the
-    # hedge ("..., those numbers could go up" hedges its own clause only). Else empty.
-    hedge_scope: tuple[tuple[frozenset[str], bool], ...] = ()
+    # For a hedged or negated statement: each clause's content tokens, whether it
+    # holds a hedge and whether a negation ("..., those numbers could go up" hedges its
+    # own clause only; '"no excuses"' negates its quotation). Else empty.
+    scope: tuple[tuple[frozenset[str], bool, bool], ...] = ()
     # It says something specific enough to be matched at all (see _is_specific).
     specific: bool = True
     # The article around the statement (see with_context); None: no article.
@@ -631,6 +632,7 @@ def prepare(
         nums = _with_measures(nums, text, content)
     raw_words = _RAW_WORD_RE.findall(text)
     stance = _stance(raw_words)
+    negated = any(w.lower() in _NEGATORS for w in raw_words)
     if speaker is None:
         speaker = find_speaker(text)
     spk = _frozen(intern(t.norm) for t in tokenize(speaker) if not t.stop) if speaker else _EMPTY
@@ -643,7 +645,7 @@ def prepare(
         numbers=nums,
         speaker=spk,
         quoted=_quoted_tokens(text, content, quotes),
-        negated=any(w.lower() in _NEGATORS for w in raw_words),
+        negated=negated,
         words=words,
         # Only long statements are compared clause by clause (see features()).
         clauses=_clauses(text, content) if split and len(words) >= CLAUSE_MIN_WORDS else (),
@@ -651,7 +653,7 @@ def prepare(
             tok for tok, t in zip(tokens, content, strict=True) if t.cap and tok not in PLACE_TOKENS
         ),
         stance=stance,
-        hedge_scope=_hedge_scope(text, content) if _HEDGE in stance else (),
+        scope=_scope(text, content) if _HEDGE in stance or negated else (),
         specific=_is_specific(tokset, content, nums, text),
         lweight=_LOG2 * len(tokset),
     )
@@ -716,24 +718,27 @@ def _is_specific(tokset: frozenset[str], content: list[Token], nums: tuple, text
 _NOT = frozenset({"not"})
 
 
-def _hedge_scope(text: str, content: list[Token]) -> tuple[tuple[frozenset[str], bool], ...]:
-    """(content tokens, holds a hedge) of each clause of a hedged statement."""
+def _scope(text: str, content: list[Token]) -> tuple[tuple[frozenset[str], bool, bool], ...]:
+    """(content tokens, holds a hedge, holds a negation) of each clause of ``text``."""
     bounds = [0, *(m.start() for m in _CLAUSE_BREAK_RE.finditer(text)), len(text)]
     out = []
     for start, end in pairwise(bounds):
         toks = frozenset(t.norm for t in content if start <= t.start < end)
         if toks:
-            out.append((toks, _HEDGE in _stance(_RAW_WORD_RE.findall(text[start:end]))))
+            words = _RAW_WORD_RE.findall(text[start:end])
+            negated = any(w.lower() in _NEGATORS for w in words)
+            out.append((toks, _HEDGE in _stance(words), negated))
     return tuple(out)
 
 
-def _hedged_for(p: Prepared, other: Prepared) -> bool:
-    """Whether the hedge of ``p`` covers what it shares with ``other``: the clause of
-    ``p`` sharing the most content words with ``other`` holds a hedge."""
-    if len(p.hedge_scope) < 2:
+def _covers(p: Prepared, other: Prepared, which: int) -> bool:
+    """Whether the hedge (``which`` 1) or negation (2) of ``p`` bears on what it shares
+    with ``other``: some clause holding it shares at least half its content words
+    with ``other`` (a statement of one clause: always). '..., "no excuses"' and
+    '..., those numbers could go up' add a clause of their own."""
+    if len(p.scope) < 2:
         return True
-    best = max(p.hedge_scope, key=lambda c: len(c[0] & other.tokset))
-    return best[1]
+    return any(c[which] and 2 * len(c[0] & other.tokset) >= len(c[0]) for c in p.scope)
 
 
 # Content words looked at after a number for what it measures (before it, when none).
@@ -1047,14 +1052,14 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
     ("raised" / "cut"), or each names someone the other does not (the same sentence
     about another company, person or place)."""
     out: list[str] = []
-    if a.negated != b.negated:
+    if (a.negated and _covers(a, b, 2)) != (b.negated and _covers(b, a, 2)):
         out.append("negation")
     sa, sb = a.stance, b.stance
     if sa or sb:
         if (_DENIAL in sa) != (_DENIAL in sb):
             out.append("denial")
-        hedged_a = _HEDGE in sa and _hedged_for(a, b)
-        hedged_b = _HEDGE in sb and _hedged_for(b, a)
+        hedged_a = _HEDGE in sa and _covers(a, b, 1)
+        hedged_b = _HEDGE in sb and _covers(b, a, 1)
         if hedged_a != hedged_b and (
             _CONDITION in (sa if hedged_a else sb) or not (_FUTURE in sa or _FUTURE in sb)
         ):

@@ -163,6 +163,14 @@ def test_negation_breaks_same() -> None:
     _not_same(DAM, DAM.replace("was damaged", "was never damaged"), "negation")
 
 
+def test_a_negation_in_another_clause_does_not_break_same() -> None:
+    a = 'Mayor Ana Ortiz said she takes "full responsibility for the port contract".'
+    b = 'Mayor Ana Ortiz said she takes "full responsibility for the port contract", "no excuses".'
+    assert "negation" not in matcher.features(prepare(a), prepare(b)).breaks
+    c = 'Mayor Ana Ortiz said she takes "no responsibility for the port contract".'
+    assert "negation" in matcher.features(prepare(a), prepare(c)).breaks
+
+
 def test_denial_breaks_same() -> None:
     a = "Hartwell Mining confirmed reports that it will close its Ovens Creek plant in March."
     _not_same(a, a.replace("confirmed", "denied"), "denial")
