@@ -23,7 +23,6 @@ __all__ = [
     "count_stories",
     "get_story",
     "list_stories",
-    "stories_page",
     "story_articles",
     "story_view",
 ]
@@ -258,20 +257,4 @@ def story_view(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | Non
         "claims": claims,
         "conflicts": _conflicts(db, statements, source_of),
         "blindspot": _blindspot(db, arts, statements, source_of, claim_outlets),
-    }
-
-
-def stories_page(
-    db: sqlite_utils.Database, limit: int = 50, offset: int = 0, min_sources: int = 2
-) -> dict[str, Any]:
-    """A page of stories to read: ``{total, hidden, min_sources, stories}`` where
-    ``total`` counts the stories of at least ``min_sources`` sources, ``hidden``
-    those of fewer, and ``stories`` holds :func:`story_view` of each on the page."""
-    total, hidden = count_stories(db, min_sources)
-    views = [story_view(db, s["id"]) for s in list_stories(db, limit, offset, min_sources)]
-    return {
-        "total": total,
-        "hidden": hidden,
-        "min_sources": min_sources,
-        "stories": [v for v in views if v is not None],
     }
