@@ -98,6 +98,24 @@ async def test_new_articles_appear_without_moving_the_cursor(demo_app, demo_db, 
         assert main.reader.article["id"] == max(new_ids)
         assert main.new_articles == 0 and " new" not in status_text(main)
 
+        # The article in the reader is replaced (a changed feed entry): the reader shows
+        # the new text; nothing counts as new.
+        newest = main.reader.article
+        name = next(n for n, t in NEW_ARTICLES.items() if t.startswith(newest["title"]))
+        changed = NEW_ARTICLES[name] + " A court upheld the agreement on Friday."
+        (tmp_path / "incoming" / name).write_text(changed, encoding="utf-8")
+        other = connect(demo_db)
+        try:
+            assert ingest_paths(other, [tmp_path / "incoming"], source="Live Wire").replaced == 1
+        finally:
+            other.conn.close()
+        assert await wait_for(pilot, lambda: "court upheld" in main.reader.article["text"])
+        assert main.reader.article["id"] == newest["id"] == main.articles.current["id"]
+        assert main.new_articles == 0
+        # Let the claim panel's delayed refresh finish before the app closes (it fails
+        # when it runs during the teardown: ClaimPanel._show_pending, not this test's).
+        await settle(pilot)
+
 
 @async_test
 async def test_no_change_reads_nothing_again(demo_app) -> None:  # type: ignore[no-untyped-def]

@@ -507,6 +507,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self.seen_version = version
         self.articles.reload_in_place()
         self._count()
+        self._refresh_reader()
         new = self.library.count_added_after(self.caught_up_id)
         if new > self.new_articles:
             overrides = getattr(self.app, "keymap_overrides", {})
@@ -518,6 +519,18 @@ class MainScreen(Screen, inherit_bindings=False):
             )
         self.new_articles = new
         self.update_status()
+
+    def _refresh_reader(self) -> None:
+        """The reader's article was replaced (a changed feed entry) or newly matched:
+        show it again, at the same statement number."""
+        shown = self.reader.view
+        if shown is None:
+            return
+        view = self.library.article(shown["article"]["id"])
+        if view is None or _same_view(view, shown):
+            return
+        current = self.reader.current
+        self.reader.show(view, current["seq"] if current else None)
 
     def action_newest(self) -> None:
         """Put the cursor on the newest article the list shows."""
@@ -552,3 +565,10 @@ class MainScreen(Screen, inherit_bindings=False):
         from tui.components.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+
+def _same_view(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same text with the same statement statuses (what the reader draws)."""
+    return a["article"].get("ingested_at") == b["article"].get("ingested_at") and [
+        s.get("status") for s in a["statements"]
+    ] == [s.get("status") for s in b["statements"]]
