@@ -64,6 +64,9 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 # many seconds: matching a few feeds' articles together costs about half as much as
 # matching each feed's alone (50 feeds x 20 BBC articles: see BENCHMARKS.md).
 MATCH_INTERVAL = 10.0
+# After this many of a feed's pages failed (a site down, timing out), its other pages
+# wait for the next round: a dead site costs a few timeouts, not one per entry.
+MAX_PAGE_FAILURES = 3
 
 
 @dataclass
@@ -288,6 +291,7 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
     )
     fingerprints = fetched.outcome.fingerprints
     assert fingerprints is not None
+    page_failures = skipped = 0
     for index, entry in enumerate(parsed.entries, start=1):
         key = entry.get("link") or f"{spec.url}#{entry.get('id') or index}"
         fingerprint = _fingerprint(entry)
@@ -297,13 +301,23 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
         fetched.new_entries += 1
         record = feed_entry(entry, index, spec.url, feed_title)
         if isinstance(record, RawArticle) and record.url and _summary_only(entry):
+            if page_failures >= MAX_PAGE_FAILURES:
+                skipped += 1
+                fetched.records.append(record)
+                continue  # its summary for now; the page is tried next round
             record, problem = _with_page(record, fetcher)
             if problem:
+                page_failures += 1
                 fetched.page_problems.append(problem)
                 fetched.records.append(record)
                 continue  # not remembered: the page is tried again next round
         fingerprints[key] = fingerprint
         fetched.records.append(record)
+    if skipped:
+        fetched.page_problems.append(
+            f"{skipped} more pages not fetched after {MAX_PAGE_FAILURES} failed;"
+            " kept their summaries, tried again next round"
+        )
     return fetched
 
 

@@ -20,7 +20,7 @@ from db.check import check_database
 from db.connection import connect
 from db.feed_state import list_feeds
 from db.fetch import Fetcher, FetchError, FetchPolicy
-from db.follow import FULL_TEXT_WORDS, run_round
+from db.follow import FULL_TEXT_WORDS, MAX_PAGE_FAILURES, run_round
 from db.urls_file import parse_urls
 from tests.feed_site import Entry, FeedSite, Route, article_page, paragraphs_for
 from tui.cli import main
@@ -408,3 +408,17 @@ def test_relative_links_resolve_against_the_feed_url(site: FeedSite, db) -> None
     report = round_of(db, site, "{base}/news/feed.atom\n")
     assert report.added == 1 and not report.feeds[0].page_problems
     assert paragraphs_for(7)[2] in article_texts(db)[f"{site.base}/news/story.html"]
+
+
+def test_a_dead_site_costs_a_few_page_failures_not_one_per_entry(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    site.add_feed("/dead.rss", "Dead pages", entries("d", 8), with_pages=False)
+    report = round_of(db, site, "{base}/dead.rss\n")
+    feed = report.feeds[0]
+    assert feed.added == 8  # every entry, with its summary
+    assert sum(site.count(f"/d{i}.html") for i in range(8)) == MAX_PAGE_FAILURES
+    assert len(feed.page_problems) == MAX_PAGE_FAILURES + 1
+    assert feed.page_problems[-1].startswith(f"{8 - MAX_PAGE_FAILURES} more pages not fetched")
+    # None was remembered: the next round tries the pages again (the site is back).
+    site.add_feed("/dead.rss", "Dead pages", entries("d", 8))
+    again = round_of(db, site, "{base}/dead.rss\n").feeds[0]
+    assert again.new_entries == 8 and again.replaced == 8 and not again.page_problems
