@@ -1047,3 +1047,22 @@ async def test_holding_j_moves_the_cursor_and_loads_only_where_it_stops(
         assert main.articles.current["id"] != first
         assert main.reader.article["id"] == main.articles.current["id"]
         assert len(loaded) <= 2, loaded
+
+
+@async_test
+async def test_status_says_when_the_article_read_is_hidden_by_the_filter(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        source_a = main.articles.current["id"]
+        await pilot.press("s", "j", "j", "enter")  # only Source B
+        await settle(pilot)
+        assert main.reader.article["source"] == "Source B"
+        n = len(main.reader.statements)
+        assert f"statement 1/{n}" in status_line(app) and "not in the list" not in status_line(app)
+        main.open_article(source_a, 0)  # as a search hit or a jump would
+        await settle(pilot)
+        line = status_line(app)
+        assert f"statement 1/{len(main.reader.statements)} (not in the list)" in line, line
+        assert len(main.reader.statements) != n
