@@ -7,7 +7,7 @@ and the cross-validated accuracy). One weight per ``db.matcher.MODEL_NAMES`` ent
 # Fitted by bench/fit_matcher.py.
 # 'same' at or above these p: bare sentence pairs, pairs inside articles.
 SAME_P = 0.75
-SAME_P_ARTICLES = 0.6
+SAME_P_ARTICLES = 0.55
 # 'related' at or above this p (when the two share a participant), from STS train.
 RELATED_P = 0.05
 INTERCEPT = -4.6141
