@@ -69,7 +69,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -722,12 +722,17 @@ def _scope(text: str, content: list[Token]) -> tuple[tuple[frozenset[str], bool,
     """(content tokens, holds a hedge, holds a negation) of each clause of ``text``."""
     bounds = [0, *(m.start() for m in _CLAUSE_BREAK_RE.finditer(text)), len(text)]
     out = []
+    k = 0  # content is in text order: one walk assigns every token its clause
     for start, end in pairwise(bounds):
-        toks = frozenset(t.norm for t in content if start <= t.start < end)
+        toks = []
+        while k < len(content) and content[k].start < end:
+            if content[k].start >= start:
+                toks.append(content[k].norm)
+            k += 1
         if toks:
-            words = _RAW_WORD_RE.findall(text[start:end])
+            words = _RAW_WORD_RE.findall(text, start, end)
             negated = any(w.lower() in _NEGATORS for w in words)
-            out.append((toks, _HEDGE in _stance(words), negated))
+            out.append((frozenset(toks), _HEDGE in _stance(words), negated))
     return tuple(out)
 
 
@@ -751,20 +756,34 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
     """``nums`` with what each measures: the first MEASURE_WORDS content tokens after it
     and before the next number ("$40 million on schools and $12 million on parks"),
     else the last ones before it; places are skipped ("11,000 North Korean soldiers"
-    count soldiers). A number not found in ``text`` is left as it is."""
-    found = sorted(((text.find(n.raw) if n.raw else -1), i) for i, n in enumerate(nums))
+    count soldiers). ``nums`` come in text order and each is looked for after the
+    previous one (linear in the text); one not found there is left as it is."""
+    places = [t.norm not in PLACE_TOKENS for t in content]
+    starts = [t.start for t in content]
+    found: list[tuple[int, int]] = []  # (position, index in nums)
+    at = 0
+    for i, n in enumerate(nums):
+        pos = text.find(n.raw, at) if n.raw else -1
+        if pos >= 0:
+            found.append((pos, i))
+            at = pos + len(n.raw)
     out = list(nums)
     for k, (pos, i) in enumerate(found):
-        if pos < 0:
-            continue
         n = nums[i]
-        end = pos + len(n.raw)
         stop = found[k + 1][0] if k + 1 < len(found) else len(text)
-        words = [t.norm for t in content if end <= t.start < stop and t.norm not in PLACE_TOKENS]
+        words: list[str] = []
+        j = bisect_left(starts, pos + len(n.raw))
+        while j < len(content) and starts[j] < stop and len(words) < MEASURE_WORDS:
+            if places[j]:
+                words.append(content[j].norm)
+            j += 1
         if not words:
-            words = [t.norm for t in content if t.start < pos and t.norm not in PLACE_TOKENS]
-            words = words[-MEASURE_WORDS:]
-        out[i] = replace(n, measures=_frozen(words[:MEASURE_WORDS]))
+            j = bisect_left(starts, pos) - 1
+            while j >= 0 and len(words) < MEASURE_WORDS:
+                if places[j]:
+                    words.append(content[j].norm)
+                j -= 1
+        out[i] = replace(n, measures=_frozen(words))
     return tuple(out)
 
 
