@@ -4,6 +4,8 @@
     python bench/bench_stories.py uci              # 6,366 headlines: pairwise P/R/F1
     python bench/bench_stories.py mixed            # BASIL + 2,225 BBC in one db: no mix
     python bench/bench_stories.py agree            # BASIL, 500 UCI: one by one == rebuild
+    python bench/bench_stories.py rebuild --db /tmp/scale.db   # every article profiled
+        # and placed (a database of bench_match_scale.py build), then placed again
     python bench/bench_stories.py incremental --db /tmp/scale.db [--n 50]
         # (a database of bench_match_scale.py build, matched): ms to place one new
         # article (its copy under a new source) with update_stories
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import resource
 import shutil
 import statistics
 import sys
@@ -333,9 +336,26 @@ def run_incremental(args) -> None:
     )
 
 
+def run_rebuild(args) -> None:
+    """Profile and place every article of a large database, then place them again."""
+    db = connect(args.db)
+    for what in ("profiles + links + placement", "placement again, profiles kept"):
+        t, c = time.monotonic(), time.process_time()
+        with transaction(db) as conn:
+            if what.startswith("profiles"):
+                for table in ("article_profiles", "article_df", "story_links"):
+                    conn.execute(f"DELETE FROM {table}")
+            n = rebuild_stories(conn)
+        print(
+            f"rebuild_stories ({what}): {n:,} stories, {time.monotonic() - t:.0f} s wall,"
+            f" {time.process_time() - c:.0f} s CPU, max RSS"
+            f" {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        )
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("mode", choices=("basil", "uci", "mixed", "agree", "incremental"))
+    ap.add_argument("mode", choices=("basil", "uci", "mixed", "agree", "rebuild", "incremental"))
     ap.add_argument("--fresh", action="store_true", help="build the databases again")
     ap.add_argument("--db", default="/tmp/scale.db")
     ap.add_argument("--n", type=int, default=50)
@@ -345,6 +365,7 @@ def main(argv: Iterable[str] | None = None) -> None:
         "uci": run_uci,
         "mixed": run_mixed,
         "agree": run_agree,
+        "rebuild": run_rebuild,
         "incremental": run_incremental,
     }[args.mode](args)
 
