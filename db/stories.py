@@ -237,14 +237,19 @@ def _meta(conn: sqlite3.Connection, ids: Iterable[int]) -> Meta:
 
 
 def _links(
-    conn: sqlite3.Connection, article_ids: Iterable[int] | None, window: int
+    conn: sqlite3.Connection,
+    article_ids: Iterable[int] | None,
+    window: int,
+    evidence: dict[tuple[int, int], float] | None = None,
 ) -> tuple[Links, Meta]:
     """Links among articles (all, or those touching ``article_ids``) with their
     strengths (log-odds), and the articles' (source, date, title). A dated article
-    is never linked to an older undated one (see the module docstring)."""
+    is never linked to an older undated one (see the module docstring).
+    ``evidence``: the stored scores of those pairs, when already read."""
     if article_ids is not None:
         article_ids = set(article_ids)
-    evidence = _evidence(conn, article_ids)
+    if evidence is None:
+        evidence = _evidence(conn, article_ids)
     claims = _shared_claims(conn, article_ids)
     pairs = set(evidence) | set(claims)
     meta = _meta(conn, {a for pair in pairs for a in pair})
@@ -466,12 +471,13 @@ def rebuild_stories(conn: sqlite3.Connection, *, window_days: int = STORY_WINDOW
     profile_articles(conn, None, window_days)
     conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
     conn.execute("DELETE FROM stories")
-    links, meta = _links(conn, None, window_days)
+    evidence = _evidence(conn, None)
+    links, meta = _links(conn, None, window_days, evidence)
     placer = _Placer(lambda _aid: None, lambda _key, _aid: 0)
     for aid in sorted(links):
         _place(placer, aid, links, meta)
     written = _store(conn, placer)
-    _refresh(conn, written, _evidence(conn, None), meta)
+    _refresh(conn, written, evidence, meta)
     return len(written)
 
 
