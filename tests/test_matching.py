@@ -206,7 +206,7 @@ def test_large_batch_path_equals_key_lookup_path(tmp_path: Path, monkeypatch) ->
     monkeypatch.setattr(matching, "KEYS_MAX_NEW_STATEMENTS", 0)
     report = matching.match_articles(db, rest)
     assert pairs(db) == via_keys
-    assert report.same + report.conflict == len(via_keys)
+    assert report.same + report.conflict + report.related == len(via_keys)
     # A batch whose time window holds too many statements per new one goes by the keys.
     monkeypatch.setattr(matching, "BATCH_MAX_WINDOW_RATIO", 0)
     monkeypatch.setattr(matching, "_batch", None)  # not called
@@ -480,7 +480,8 @@ def test_matching_commands(tmp_path: Path) -> None:
     assert report["same"] >= 2 and report["conflict"] >= 1 and report["claims"] >= 3
     r = runner.invoke(main, [*base, "matches", "--relation", "conflict", "--json"])
     m = json.loads(r.output)["matches"][0]
-    assert set(m) == {"score", "relation", "diffs", "a", "b"}
+    assert set(m) == {"score", "relation", "diffs", "a", "b", "evidence"}
+    assert "Kursk" in m["evidence"]["names"] and m["evidence"]["summary"]
     assert {m["a"]["source"], m["b"]["source"]} == {"A", "B"}
     r = runner.invoke(main, [*base, "matches"])
     assert (

@@ -105,7 +105,11 @@ def test_seed_quotes_and_speakers(seed_four: tuple[str, list[Statement]]) -> Non
     assert s.speaker == "Umerov"
     # A quote's speaker is the article's canonical name (the headline names him fully).
     [q] = s.quotes
-    assert (q.text, q.speaker, q.speaker_kind) == ("Yes… it is engagement", "Rustem Umerov", "named")
+    assert (q.text, q.speaker, q.speaker_kind) == (
+        "Yes… it is engagement",
+        "Rustem Umerov",
+        "named",
+    )
     assert s.text[q.speaker_start - s.start : q.speaker_end - s.start] == "Umerov"
 
     s = by_prefix(statements, 'A "considerable" number')
