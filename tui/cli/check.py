@@ -13,7 +13,7 @@ import sys
 import click
 
 from db.check import CheckReport, check_database, repair_database
-from tui.cli.common import CliContext, echo, emit_json, pass_cli, plural, styled
+from tui.cli.common import CliContext, echo, emit_json, json_option, pass_cli, plural, styled
 
 EXIT_PROBLEMS = 1
 
@@ -52,7 +52,7 @@ _WAITING = {"matching:pending": "some articles are waiting for matching"}
     help="Rebuild what can be derived again: full-text indexes, statements, counts; "
     "delete orphans; run pending matching.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@json_option("Print the result as JSON.")
 @pass_cli
 def check_cmd(cli: CliContext, repair: bool, as_json: bool) -> None:
     """Verify the database: SQLite integrity, full-text indexes, orphans, offsets, counts.

@@ -277,3 +277,27 @@ def date_options(func):  # type: ignore[no-untyped-def]
         func
     )
     return click.option("--source", help="Only this source (case-insensitive).")(func)
+
+
+def page_options(default: int, most: int | None = None):  # type: ignore[no-untyped-def]
+    """``--limit`` (``default`` rows, at most ``most``) and ``--offset``: a listing a page
+    at a time. The command shows what is left with :func:`echo_showing`."""
+
+    def decorate(func):  # type: ignore[no-untyped-def]
+        func = click.option("--offset", default=0, type=click.IntRange(0))(func)
+        limit = click.IntRange(1, most)
+        return click.option("--limit", default=default, show_default=True, type=limit)(func)
+
+    return decorate
+
+
+def json_option(help: str | None = None):  # type: ignore[no-untyped-def]
+    """``--json`` as the ``as_json`` flag."""
+    return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+def echo_showing(shown: int, offset: int, total: int) -> None:
+    """Print the dim :func:`showing` line when the listing does not show everything."""
+    line = showing(shown, offset, total)
+    if line:
+        echo(line, style="dim")

@@ -23,6 +23,7 @@ from tui.cli.common import (
     CliContext,
     echo,
     emit_json,
+    json_option,
     pass_cli,
 )
 
@@ -70,7 +71,7 @@ def _raise_interrupt(signum: int, frame: Any) -> None:
     "--per-host", default=2, show_default=True, help="Requests in flight to one host at once."
 )
 @click.option("--no-match", is_flag=True, help="Do not match the new articles yet.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per round.")
+@json_option("One JSON object per round.")
 @pass_cli
 def follow(
     cli: CliContext,
@@ -159,7 +160,7 @@ def _sleep_until(deadline: float, *, say: bool) -> None:
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@json_option("Print JSON.")
 @pass_cli
 def feeds(cli: CliContext, as_json: bool) -> None:
     """What each followed feed's last fetch did: when, its error, articles added."""

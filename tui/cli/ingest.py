@@ -25,6 +25,7 @@ from tui.cli.common import (
     console,
     echo,
     emit_json,
+    json_option,
     match_summary,
     pass_cli,
     plural,
@@ -37,7 +38,7 @@ FINISH_MATCHING = "claimlens match --pending"
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--source", help="Source name for every article (overrides the files' own).")
 @click.option("--no-match", is_flag=True, help="Do not match the new articles yet.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@json_option("Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per rejected file.")
 @pass_cli
 def ingest(

@@ -54,11 +54,13 @@ from tui.cli.common import (
     CliContext,
     echo,
     emit_json,
+    json_option,
     match_summary,
     pass_cli,
     plural,
     showing,
 )
+from tui.cli.common import page_options as shared_page_options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -78,9 +80,8 @@ def page_options(*first: Callable[[F], F]) -> Callable[[F], F]:
     """``first``, then the options every listing shares: ``--limit``, ``--offset``, ``--json``."""
     return _options(
         *first,
-        click.option("--limit", type=click.IntRange(1), default=50, show_default=True),
-        click.option("--offset", type=click.IntRange(0), default=0),
-        click.option("--json", "as_json", is_flag=True),
+        shared_page_options(50),
+        json_option(),
     )
 
 
@@ -154,7 +155,7 @@ def _echo_page(page: Page, as_json: bool, lines: Callable[[dict[str, Any]], Iter
     is_flag=True,
     help="Only the articles not matched yet (left by --no-match or an interrupted ingest).",
 )
-@click.option("--json", "as_json", is_flag=True, help="print the report as JSON")
+@json_option("print the report as JSON")
 @pass_cli
 def match_cmd(cli: CliContext, window_days: int | None, pending: bool, as_json: bool) -> None:
     """Re-run cross-source matching on the whole database (matches, claims, stories)."""

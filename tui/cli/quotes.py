@@ -12,10 +12,12 @@ from tui.cli.common import (
     CliContext,
     date_options,
     echo,
+    echo_showing,
     emit_json,
+    json_option,
     known_source,
+    page_options,
     pass_cli,
-    showing,
     styled,
 )
 
@@ -23,9 +25,8 @@ from tui.cli.common import (
 @click.command("quotes")
 @click.option("--speaker", help='Only quotes of this speaker: a name ("Umerov") or "officials".')
 @date_options
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
-@click.option("--offset", default=0, type=click.IntRange(0))
-@click.option("--json", "as_json", is_flag=True, help="Print the quotes as JSON.")
+@page_options(20, most=10_000)
+@json_option("Print the quotes as JSON.")
 @pass_cli
 def quotes_cmd(
     cli: CliContext,
@@ -65,6 +66,4 @@ def quotes_cmd(
         if q.also_in:
             outlets = ", ".join(f"{o['source']} (article {o['article_id']})" for o in q.also_in)
             echo(styled(("    also in: ", "dim"), outlets))
-    line = showing(len(quotes), offset, total)
-    if line:
-        echo(line, style="dim")
+    echo_showing(len(quotes), offset, total)

@@ -16,11 +16,13 @@ from tui.cli.common import (
     CliContext,
     date_options,
     echo,
+    echo_showing,
     emit_json,
+    json_option,
     known_source,
+    page_options,
     pass_cli,
     plural,
-    showing,
     styled,
 )
 
@@ -28,7 +30,7 @@ from tui.cli.common import (
 
 
 @click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@json_option("Print as JSON.")
 @pass_cli
 def stats(cli: CliContext, as_json: bool) -> None:
     """Counts of sources, articles, statements, quotes, numbers, matches, claims, stories."""
@@ -55,9 +57,8 @@ def stats(cli: CliContext, as_json: bool) -> None:
 @click.command()
 @date_options
 @click.option("--story", "story_id", type=int, help="Only articles of this story.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
-@click.option("--offset", default=0, type=click.IntRange(0))
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@page_options(50)
+@json_option("Print as JSON.")
 @pass_cli
 def articles(
     cli: CliContext,
@@ -91,14 +92,12 @@ def articles(
         )
     if not rows and not offset:
         echo("no articles" + (" match these filters" if filt != ArticleFilter() else ""))
-    more = showing(len(rows), offset, total)
-    if more:
-        echo(more, style="dim")
+    echo_showing(len(rows), offset, total)
 
 
 @click.command()
 @click.argument("article_id", type=int)
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON (article and statements).")
+@json_option("Print as JSON (article and statements).")
 @pass_cli
 def show(cli: CliContext, article_id: int, as_json: bool) -> None:
     """Print an article as plain text, one numbered statement per line."""

@@ -17,7 +17,9 @@ from tui.cli.common import (
     date_options,
     echo,
     emit_json,
+    json_option,
     known_source,
+    page_options,
     pass_cli,
     plural,
     showing,
@@ -28,10 +30,9 @@ from tui.cli.common import (
 @click.command("search")
 @click.argument("query")
 @date_options
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
-@click.option("--offset", default=0, type=click.IntRange(0))
+@page_options(20, most=10_000)
 @click.option("--fuzzy", is_flag=True, help="Find misspelled or half-remembered quotes.")
-@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
+@json_option("Print the hits as JSON.")
 @pass_cli
 def search_cmd(
     cli: CliContext,
