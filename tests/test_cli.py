@@ -6,34 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from tui.cli import main
-
-SEEDS = Path(__file__).parent.parent / "tui" / "samples"
-SEED_A = str(SEEDS / "000_dd9f0b5d2f8810a6.txt")
-SEED_B = str(SEEDS / "004_30c3ae78e6307b4b.txt")
-
-
-@pytest.fixture
-def run(tmp_path: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-    db = str(tmp_path / "cli.db")
-
-    def invoke(*args: str, code: int | None = 0) -> str:
-        result = runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
-        if code is not None:
-            assert result.exit_code == code, result.output
-        return result.output
-
-    return invoke
+from tests.cli_fixtures import *  # noqa: F403 (pytest fixtures)
+from tests.cli_fixtures import SEED_A, ingest_seeds
 
 
 @pytest.fixture
 def seeded(run):  # type: ignore[no-untyped-def]
-    run("ingest", SEED_A, "--source", "A")
-    run("ingest", SEED_B, "--source", "B")
-    return run
+    return ingest_seeds(run, "A", "B")
 
 
 def test_ingest_summary(run) -> None:  # type: ignore[no-untyped-def]

@@ -17,33 +17,15 @@ from click.testing import CliRunner
 import db.ingest as ingest_mod
 from db.connection import connect
 from db.ingest import ingest_paths, is_notes_file
+from tests.cli_fixtures import *  # noqa: F403 (pytest fixtures)
+from tests.cli_fixtures import SEED_A, SEED_B, ingest_seeds
 from tui.cli import main
 from tui.cli.root import COMMANDS
-
-SEEDS = Path(__file__).parent.parent / "tui" / "samples"
-SEED_A = str(SEEDS / "000_dd9f0b5d2f8810a6.txt")
-SEED_B = str(SEEDS / "004_30c3ae78e6307b4b.txt")
-
-
-@pytest.fixture
-def run(tmp_path: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-    db = str(tmp_path / "cli.db")
-
-    def invoke(*args: str, code: int | None = 0) -> str:
-        result = runner.invoke(main, ["--db", db, *args], catch_exceptions=False)
-        if code is not None:
-            assert result.exit_code == code, result.output
-        return result.output
-
-    return invoke
 
 
 @pytest.fixture
 def seeded(run):  # type: ignore[no-untyped-def]
-    run("ingest", SEED_A, "--source", "Reuters")
-    run("ingest", SEED_B, "--source", "BBC News")
-    return run
+    return ingest_seeds(run, "Reuters", "BBC News")
 
 
 def _articles(folder: Path, n: int, prefix: str = "story") -> Path:
