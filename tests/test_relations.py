@@ -46,6 +46,40 @@ def sid(db: sqlite_utils.Database, needle: str) -> int:
     return int(row[0])
 
 
+# Each statement of the port story the tests name, by the words that find it.
+_PORT_STATEMENTS = {
+    "walked": "walked out on Monday",
+    "strike": "went on strike on Monday",
+    "union": "FNV union said",
+    "chief": "called on both sides",
+    "diverted": "diverted twelve vessels",
+    "sent": "were sent to Antwerp",
+}
+
+
+def port_ids(db: sqlite_utils.Database, *names: str) -> list[int]:
+    """The ids of the named statements of the port story (keys of ``_PORT_STATEMENTS``)."""
+    return [sid(db, _PORT_STATEMENTS[name]) for name in names]
+
+
+def db_file(db: sqlite_utils.Database) -> str:
+    """The file of ``db``, for the CLI and the app."""
+    return str(db.execute("PRAGMA database_list").fetchone()[2])
+
+
+@pytest.fixture
+def names_rotterdam(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The evidence of every pair: a 'different' verdict naming Rotterdam."""
+    from db import match_evidence
+    from db.matcher import Evidence, PairResult
+
+    monkeypatch.setattr(
+        match_evidence,
+        "compare",
+        lambda a, b: PairResult(0.0, "different", (), Evidence(names=("Rotterdam",))),
+    )
+
+
 @pytest.fixture
 def port_db(tmp_path: Path) -> sqlite_utils.Database:
     db = connect(tmp_path / "port.db")
@@ -67,10 +101,7 @@ def _claimed(db: sqlite_utils.Database) -> set[int]:
 
 
 def test_related_matches_never_make_claims_in_a_rebuild(port_db) -> None:
-    walked = sid(port_db, "walked out on Monday")
-    strike = sid(port_db, "went on strike on Monday")
-    union = sid(port_db, "FNV union said")
-    chief = sid(port_db, "called on both sides")
+    walked, strike, union, chief = port_ids(port_db, "walked", "strike", "union", "chief")
     _store(port_db, [(walked, strike, 91.0, "same"), (union, chief, 70.0, "related")])
     with transaction(port_db) as conn:
         rebuild_claims(conn)
@@ -80,10 +111,7 @@ def test_related_matches_never_make_claims_in_a_rebuild(port_db) -> None:
 
 
 def test_related_matches_never_make_claims_when_placed(port_db) -> None:
-    union = sid(port_db, "FNV union said")
-    chief = sid(port_db, "called on both sides")
-    diverted = sid(port_db, "diverted twelve vessels")
-    sent = sid(port_db, "were sent to Antwerp")
+    union, chief, diverted, sent = port_ids(port_db, "union", "chief", "diverted", "sent")
     _store(port_db, [(union, chief, 70.0, "related"), (diverted, sent, 88.0, "same")])
     with transaction(port_db) as conn:
         place_claims(conn, [chief, sent], new=[chief, sent])
@@ -150,11 +178,9 @@ def test_seeds_give_exactly_their_four_pairs(seeds_db) -> None:
 
 
 def test_related_statements_have_their_own_status_and_count(port_db) -> None:
-    walked = sid(port_db, "walked out on Monday")
-    strike = sid(port_db, "went on strike on Monday")
-    union = sid(port_db, "FNV union said")
-    chief = sid(port_db, "called on both sides")
-    diverted = sid(port_db, "diverted twelve vessels")
+    walked, strike, union, chief, diverted = port_ids(
+        port_db, "walked", "strike", "union", "chief", "diverted"
+    )
     _store(
         port_db,
         [
@@ -178,10 +204,7 @@ def test_related_statements_have_their_own_status_and_count(port_db) -> None:
 
 
 def test_list_matches_selects_relations(port_db) -> None:
-    walked = sid(port_db, "walked out on Monday")
-    strike = sid(port_db, "went on strike on Monday")
-    union = sid(port_db, "FNV union said")
-    chief = sid(port_db, "called on both sides")
+    walked, strike, union, chief = port_ids(port_db, "walked", "strike", "union", "chief")
     _store(port_db, [(walked, strike, 91.0, "same"), (union, chief, 70.0, "related")])
     both = ("same", "conflict")
     assert [m["relation"] for m in match_reads.list_matches(port_db, relation=both)] == ["same"]
@@ -198,8 +221,7 @@ def test_evidence_is_told_from_the_statements_side(port_db, monkeypatch) -> None
     from db import match_evidence
     from db.matcher import Evidence, PairResult
 
-    walked = sid(port_db, "walked out on Monday")
-    strike = sid(port_db, "went on strike on Monday")
+    walked, strike = port_ids(port_db, "walked", "strike")
     seen: list[tuple[str, str]] = []
 
     def fake_compare(a, b):
@@ -225,24 +247,14 @@ def test_evidence_is_told_from_the_statements_side(port_db, monkeypatch) -> None
 # ------------------------------------------------------------------ the CLI
 
 
-def test_matches_command_lists_same_and_conflict_unless_asked(port_db, monkeypatch) -> None:
+def test_matches_command_lists_same_and_conflict_unless_asked(port_db, names_rotterdam) -> None:
     from click.testing import CliRunner
 
-    from db import match_evidence
-    from db.matcher import Evidence, PairResult
     from tui.cli import main
 
-    monkeypatch.setattr(
-        match_evidence,
-        "compare",
-        lambda a, b: PairResult(0.0, "different", (), Evidence(names=("Rotterdam",))),
-    )
-    walked = sid(port_db, "walked out on Monday")
-    strike = sid(port_db, "went on strike on Monday")
-    union = sid(port_db, "FNV union said")
-    chief = sid(port_db, "called on both sides")
+    walked, strike, union, chief = port_ids(port_db, "walked", "strike", "union", "chief")
     _store(port_db, [(walked, strike, 91.0, "same"), (union, chief, 70.0, "related")])
-    path = port_db.execute("PRAGMA database_list").fetchone()[2]
+    path = db_file(port_db)
 
     def matches(*args: str) -> dict:
         result = CliRunner().invoke(main, ["--db", path, "matches", "--json", *args])
@@ -269,27 +281,17 @@ def test_matches_command_lists_same_and_conflict_unless_asked(port_db, monkeypat
 # ------------------------------------------------------------------ the browser
 
 
-def test_claim_panel_shows_related_matches_apart(port_db, monkeypatch) -> None:
+def test_claim_panel_shows_related_matches_apart(port_db, names_rotterdam) -> None:
     """The claim's own matches first; 'related' ones after an "also on this event"
     heading, labelled RELATED, never counted as matches; each says why; the text
     marks a statement with only related matches with ~."""
     import asyncio
 
-    from db import match_evidence
-    from db.matcher import Evidence, PairResult
     from tests.tui_fixtures import settle
     from tui.app import make_app
     from tui.config import Config
 
-    monkeypatch.setattr(
-        match_evidence,
-        "compare",
-        lambda a, b: PairResult(0.0, "different", (), Evidence(names=("Rotterdam",))),
-    )
-    walked = sid(port_db, "walked out on Monday")
-    strike = sid(port_db, "went on strike on Monday")
-    chief = sid(port_db, "called on both sides")
-    union = sid(port_db, "FNV union said")
+    walked, strike, chief, union = port_ids(port_db, "walked", "strike", "chief", "union")
     _store(port_db, [(walked, strike, 91.0, "same"), (walked, chief, 64.0, "related")])
     # A related match may carry numbers that differ: they are not set against ours.
     diff = '[{"a": "3 percent", "b": "5 percent", "a_value": 3, "b_value": 5, "unit": "%"}]'
@@ -302,7 +304,7 @@ def test_claim_panel_shows_related_matches_apart(port_db, monkeypatch) -> None:
             [(min(a, b), max(a, b), s, r) for a, b, s, r in more],
         )
         rebuild_claims(conn)
-    path = port_db.execute("PRAGMA database_list").fetchone()[2]
+    path = db_file(port_db)
 
     async def run() -> None:
         app = make_app(path, config=Config())
@@ -348,10 +350,7 @@ def test_claim_panel_shows_related_matches_apart(port_db, monkeypatch) -> None:
 def test_stats_count_related_matches_apart(port_db) -> None:
     from db.stats import database_stats
 
-    walked = sid(port_db, "walked out on Monday")
-    strike = sid(port_db, "went on strike on Monday")
-    union = sid(port_db, "FNV union said")
-    chief = sid(port_db, "called on both sides")
+    walked, strike, union, chief = port_ids(port_db, "walked", "strike", "union", "chief")
     _store(port_db, [(walked, strike, 91.0, "same"), (union, chief, 70.0, "related")])
     stats = database_stats(port_db)
     assert (stats["matches"], stats["conflicts"], stats["related_matches"]) == (1, 0, 1)
