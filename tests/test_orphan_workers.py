@@ -75,10 +75,10 @@ def _folder(folder: Path, n: int) -> Path:
     return folder
 
 
-def test_kill_9_of_an_ingest_leaves_no_worker(tmp_path: Path) -> None:
-    folder = _folder(tmp_path / "in", 4000)
+def _kill_9_leaves_no_worker(command: list[str], what: str) -> None:
+    """Start ``command``, wait for its worker processes, kill -9 it: none may outlive it."""
     proc = subprocess.Popen(
-        [*CLI, "--db", str(tmp_path / "k.db"), "ingest", str(folder), "--no-match", "-q"],
+        command,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, to clean up whatever is left
@@ -86,18 +86,26 @@ def test_kill_9_of_an_ingest_leaves_no_worker(tmp_path: Path) -> None:
     workers: list[int] = []
     try:
         started = _wait(lambda: bool(_children(proc.pid)) or proc.poll() is not None, 120)
-        assert started and proc.poll() is None, "the ingest ended before its pool started"
+        assert started and proc.poll() is None, f"the {what} ended before its workers started"
         workers = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         # A hang guard, not a speed test: they end in well under a second.
         _wait(lambda: not any(_alive(w) for w in workers), 30)
         left = [w for w in workers if _alive(w)]
-        assert left == [], f"workers still running after the ingest was killed: {left}"
+        assert left == [], f"workers still running after the {what} was killed: {left}"
     finally:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
+
+
+def test_kill_9_of_an_ingest_leaves_no_worker(tmp_path: Path) -> None:
+    folder = _folder(tmp_path / "in", 4000)
+    _kill_9_leaves_no_worker(
+        [*CLI, "--db", str(tmp_path / "k.db"), "ingest", str(folder), "--no-match", "-q"],
+        "ingest",
+    )
 
 
 def test_a_worker_whose_parent_is_gone_ends_at_once() -> None:
@@ -146,23 +154,4 @@ def test_kill_9_of_a_match_leaves_no_worker(tmp_path: Path) -> None:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    proc = subprocess.Popen(
-        [*STALLING_MATCH, "--db", str(db_path), "match"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    workers: list[int] = []
-    try:
-        started = _wait(lambda: bool(_children(proc.pid)) or proc.poll() is not None, 120)
-        assert started and proc.poll() is None, "the match ended before its workers started"
-        workers = _children(proc.pid)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-        _wait(lambda: not any(_alive(w) for w in workers), 30)
-        left = [w for w in workers if _alive(w)]
-        assert left == [], f"workers still running after the match was killed: {left}"
-    finally:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
+    _kill_9_leaves_no_worker([*STALLING_MATCH, "--db", str(db_path), "match"], "match")
