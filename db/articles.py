@@ -15,8 +15,6 @@ from typing import Any
 
 import sqlite_utils
 
-from db.speakers import speaker_clause
-
 __all__ = [
     "ARTICLE_COLUMNS",
     "ArticleFilter",
@@ -66,6 +64,10 @@ class ArticleFilter:
             clauses.append("a.story_id = ?")
             params.append(self.story_id)
         if self.speaker:
+            # Imported here: db.speakers compiles its name patterns on import (~250 ms),
+            # which every other filter (and `claimlens search`'s start-up) can do without.
+            from db.speakers import speaker_clause
+
             clause, speaker_params = speaker_clause(self.speaker)
             clauses.append(
                 "a.id IN (SELECT s.article_id FROM quotes q"
@@ -184,41 +186,50 @@ def article_statements(db: sqlite_utils.Database, article_id: int) -> list[dict[
         )
     ]
     by_id = {s["id"]: s for s in statements}
-    for r in db.execute(
+    _attach_rows(
+        db,
+        by_id,
+        "quotes",
         "SELECT q.statement_id, q.char_start, q.char_end, q.text, q.speaker, q.speaker_start,"
         " q.speaker_end, q.speaker_kind, q.speaker_key FROM quotes q"
         " JOIN statements s ON s.id = q.statement_id WHERE s.article_id = ? ORDER BY q.id",
-        (article_id,),
-    ):
-        by_id[r[0]]["quotes"].append(
-            {
-                "start": r[1],
-                "end": r[2],
-                "text": r[3],
-                "speaker": r[4],
-                "speaker_start": r[5],
-                "speaker_end": r[6],
-                "speaker_kind": r[7],
-                "speaker_key": r[8],
-            }
-        )
-    for r in db.execute(
+        article_id,
+        (
+            "start",
+            "end",
+            "text",
+            "speaker",
+            "speaker_start",
+            "speaker_end",
+            "speaker_kind",
+            "speaker_key",
+        ),
+    )
+    _attach_rows(
+        db,
+        by_id,
+        "numbers",
         "SELECT n.statement_id, n.char_start, n.char_end, n.raw, n.value, n.unit, n.qualifier"
         " FROM numbers n JOIN statements s ON s.id = n.statement_id"
         " WHERE s.article_id = ? ORDER BY n.id",
-        (article_id,),
-    ):
-        by_id[r[0]]["numbers"].append(
-            {
-                "start": r[1],
-                "end": r[2],
-                "raw": r[3],
-                "value": r[4],
-                "unit": r[5],
-                "qualifier": r[6],
-            }
-        )
+        article_id,
+        ("start", "end", "raw", "value", "unit", "qualifier"),
+    )
     return statements
+
+
+def _attach_rows(
+    db: sqlite_utils.Database,
+    by_id: dict[int, dict[str, Any]],
+    key: str,
+    sql: str,
+    article_id: int,
+    names: tuple[str, ...],
+) -> None:
+    """Append each row of ``sql`` (statement id first, then ``names``' columns) as a dict
+    to the ``key`` list of its statement in ``by_id``."""
+    for statement_id, *values in db.execute(sql, (article_id,)):
+        by_id[statement_id][key].append(dict(zip(names, values, strict=True)))
 
 
 def statement_location(db: sqlite_utils.Database, statement_id: int) -> tuple[int, int] | None:
