@@ -21,40 +21,43 @@ from tui.keymap import bind
 ALL = "\x00all"
 
 
-class SourceFilterScreen(ModalScreen[str | None]):
-    """Pick one source, or all. Dismisses with the name, "" for all, None to cancel."""
+class PickOneScreen(ModalScreen[str | None]):
+    """Pick one of ``names``, or all. Dismisses with the name, "" for all, None to cancel.
+
+    A subclass gives the dialog's texts and :meth:`label`, each name's line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [bind("search.close", "close")]
+    DIALOG_TITLE: ClassVar[str]
+    ALL_LABEL: ClassVar[str]
+    EMPTY_LABEL: ClassVar[str | None] = None  # the disabled line shown when there are none
+    HINT: ClassVar[str]
+    LIST_ID: ClassVar[str]
 
-    def __init__(self, sources: list[dict[str, Any]], current: str | None) -> None:
+    def __init__(self, names: list[str], current: str | None) -> None:
         super().__init__(classes="filter-dialog")
-        self.sources = sources
+        self.names = names
         self.current = current
+
+    def label(self, index: int) -> Text:
+        """The line of ``names[index]``: article text goes in as a Text, never markup."""
+        raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
-            box.border_title = "Show one source"
-            options = [Option(Text("All sources", style="bold"), id=ALL)]
-            for src in self.sources:
-                label = Text(end="")
-                label.append(src["name"])
-                label.append(f"  {src['articles']:,} articles", style="dim")
-                if src.get("first_date"):
-                    label.append(
-                        f"  {src['first_date'][:10]} – {(src.get('last_date') or '')[:10]}",
-                        style="dim",
-                    )
-                options.append(Option(label, id=f"s{len(options) - 1}"))
-            yield KeyedOptionList(id="source-options")
-            yield Static(Text("Enter: show only this source · Esc: cancel", style="dim"))
-        self._options = options
+            box.border_title = self.DIALOG_TITLE
+            self._options = [Option(Text(self.ALL_LABEL, style="bold"), id=ALL)]
+            self._options += [Option(self.label(i), id=f"n{i}") for i in range(len(self.names))]
+            if not self.names and self.EMPTY_LABEL:
+                self._options.append(Option(Text(self.EMPTY_LABEL, style="dim"), disabled=True))
+            yield KeyedOptionList(id=self.LIST_ID)
+            yield Static(Text(self.HINT, style="dim"))
 
     def on_mount(self) -> None:
         option_list = self.query_one(KeyedOptionList)
         option_list.add_options(self._options)
         index = 0
-        for i, src in enumerate(self.sources, start=1):
-            if self.current and src["name"].lower() == self.current.lower():
+        for i, name in enumerate(self.names, start=1):
+            if self.current and name.lower() == self.current.lower():
                 index = i
         option_list.highlighted = index
         option_list.focus()
@@ -64,11 +67,36 @@ class SourceFilterScreen(ModalScreen[str | None]):
         event.stop()
         if event.option.id == ALL:
             self.dismiss("")
-        else:
-            self.dismiss(self.sources[int(event.option.id[1:])]["name"])
+        elif event.option.id:
+            self.dismiss(self.names[int(event.option.id[1:])])
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class SourceFilterScreen(PickOneScreen):
+    """Pick one source, or all."""
+
+    DIALOG_TITLE = "Show one source"
+    ALL_LABEL = "All sources"
+    HINT = "Enter: show only this source · Esc: cancel"
+    LIST_ID = "source-options"
+
+    def __init__(self, sources: list[dict[str, Any]], current: str | None) -> None:
+        super().__init__([src["name"] for src in sources], current)
+        self.sources = sources
+
+    def label(self, index: int) -> Text:
+        src = self.sources[index]
+        label = Text(end="")
+        label.append(src["name"])
+        label.append(f"  {src['articles']:,} articles", style="dim")
+        if src.get("first_date"):
+            label.append(
+                f"  {src['first_date'][:10]} – {(src.get('last_date') or '')[:10]}",
+                style="dim",
+            )
+        return label
 
 
 class DateFilterScreen(ModalScreen[tuple[str | None, str | None] | None]):
