@@ -1,8 +1,16 @@
-"""Helpers the engine's tests share: the matching state of a database, ids left out."""
+"""Helpers the engine's tests share: the matching state of a database, ids left out;
+Ctrl-C in the middle of an ingest."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
 import sqlite_utils
+
+import db.ingest as ingest_mod
 
 
 def claim_rows(db: sqlite_utils.Database) -> set[tuple]:
@@ -17,3 +25,19 @@ def claim_rows(db: sqlite_utils.Database) -> set[tuple]:
             " FROM claims"
         )
     }
+
+
+def interrupt_read_at(monkeypatch: pytest.MonkeyPatch, n: int) -> Callable[[Path], Any]:
+    """Make the ingest's ``n``-th file read raise KeyboardInterrupt (Ctrl-C part way).
+    Returns the real reader, to put back with ``monkeypatch.setattr``."""
+    real = ingest_mod.read_file
+    seen = {"n": 0}
+
+    def interrupted_read(path: Path) -> Any:
+        seen["n"] += 1
+        if seen["n"] == n:
+            raise KeyboardInterrupt
+        return real(path)
+
+    monkeypatch.setattr(ingest_mod, "read_file", interrupted_read)
+    return real

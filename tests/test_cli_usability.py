@@ -19,6 +19,7 @@ from db.connection import connect
 from db.ingest import ingest_paths, is_notes_file
 from tests.cli_fixtures import *  # noqa: F403 (pytest fixtures)
 from tests.cli_fixtures import SEED_A, SEED_B, ingest_seeds
+from tests.db_helpers import interrupt_read_at
 from tui.cli import main
 from tui.cli.root import COMMANDS
 
@@ -45,15 +46,7 @@ def test_interrupted_ingest_says_matching_did_not_run_and_check_lists_it_as_pend
 ) -> None:  # type: ignore[no-untyped-def]
     folder = _articles(tmp_path / "in", 30)
     monkeypatch.setattr(ingest_mod, "BATCH_ARTICLES", 10)
-    real, seen = ingest_mod.read_file, {"n": 0}
-
-    def interrupted_read(path: Path):  # type: ignore[no-untyped-def]
-        seen["n"] += 1
-        if seen["n"] == 25:
-            raise KeyboardInterrupt
-        return real(path)
-
-    monkeypatch.setattr(ingest_mod, "read_file", interrupted_read)
+    real = interrupt_read_at(monkeypatch, 25)
     out = run("ingest", str(folder), code=130)
     saved = re.search(r"interrupted — saved so far: (\d+) added", out)
     assert saved and 0 < int(saved.group(1)) < 30, out

@@ -29,6 +29,7 @@ from db.check import check_database
 from db.connection import connect
 from db.ingest import ingest_paths
 from db.statements import analyse
+from tests.db_helpers import interrupt_read_at
 
 N_FILES = 1600
 N_JSONL = 400
@@ -249,16 +250,7 @@ def test_keyboard_interrupt_keeps_committed_batches_only(
 ) -> None:
     monkeypatch.setattr(ingest_mod, "BATCH_ARTICLES", 10)
     folder = _small_folder(tmp_path / "in", 45)
-    real = ingest_mod.read_file
-    seen = {"n": 0}
-
-    def interrupted_read(path: Path):  # type: ignore[no-untyped-def]
-        seen["n"] += 1
-        if seen["n"] == 33:
-            raise KeyboardInterrupt
-        return real(path)
-
-    monkeypatch.setattr(ingest_mod, "read_file", interrupted_read)
+    real = interrupt_read_at(monkeypatch, 33)
     db = connect(tmp_path / "ki.db")
     report = ingest_paths(db, [folder], match=False)
     assert report.interrupted
