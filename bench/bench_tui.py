@@ -93,16 +93,20 @@ def build_matched(source: Path, db_path: Path) -> None:
     db = connect(source)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
-    shutil.copy(source, db_path)
-    db = connect(db_path)
+    # Matched under another name, renamed when done: an interrupted build is not reused.
+    partial = db_path.with_name(db_path.name + ".partial")
+    shutil.copy(source, partial)
+    db = connect(partial)
     started = time.monotonic()
     report = match_all(db)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    partial.replace(db_path)
     print(
         f"matched {db_path} in {time.monotonic() - started:.0f}s: {report.same} same,"
         f" {report.conflict} conflict, {report.claims} claims",
         flush=True,
     )
-    db.conn.close()
 
 
 FRAMES: list[float] = []  # when each screen update was written out
