@@ -12,7 +12,7 @@ from textual import events
 from textual.command import CommandPalette
 
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
-from tests.tui_fixtures import MARKUP_TEXT, async_test, settle
+from tests.tui_fixtures import MARKUP_TEXT, async_test, ingested_db, settle
 from tui.app import ClaimLensApp, make_app
 from tui.components.filter_screens import DateFilterScreen, SourceFilterScreen
 from tui.components.help_screen import HelpScreen
@@ -506,8 +506,6 @@ async def test_no_color_keeps_every_cue(demo_db: Path, monkeypatch: pytest.Monke
 
 @async_test
 async def test_list_is_virtual_and_pages_rows(tmp_path: Path) -> None:
-    from db.connection import connect
-    from db.ingest import ingest_paths
 
     n = 1500
     data = tmp_path / "many.jsonl"
@@ -521,11 +519,7 @@ async def test_list_is_virtual_and_pages_rows(tmp_path: Path) -> None:
                 "text": f"Body of article {i}. It has two sentences.",
             }
             out.write(json.dumps(record) + "\n")
-    path = tmp_path / "many.db"
-    db = connect(path)
-    ingest_paths(db, [data], match=False)
-    db.conn.close()
-    app = make_app(path, config=Config())
+    app = make_app(ingested_db(tmp_path / "many.db", [data]), config=Config())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         articles = main_of(app).articles
@@ -960,8 +954,6 @@ async def test_labels_say_what_each_number_counts(demo_app) -> None:  # type: ig
 
 @async_test
 async def test_source_column_is_capped_and_cut_with_an_ellipsis(tmp_path: Path) -> None:
-    from db.connection import connect
-    from db.ingest import ingest_paths
 
     data = tmp_path / "two.jsonl"
     records = [
@@ -971,11 +963,7 @@ async def test_source_column_is_capped_and_cut_with_an_ellipsis(tmp_path: Path) 
     with data.open("w", encoding="utf-8") as out:
         for rec in records:
             out.write(json.dumps({**rec, "date": "2024-01-02", "text": "Body."}) + "\n")
-    path = tmp_path / "two.db"
-    db = connect(path)
-    ingest_paths(db, [data], match=False)
-    db.conn.close()
-    app = make_app(path, config=Config())
+    app = make_app(ingested_db(tmp_path / "two.db", [data]), config=Config())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         text = screen_text(app)

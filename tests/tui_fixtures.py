@@ -70,15 +70,20 @@ def demo_app(demo_db: Path) -> Callable[..., ClaimLensApp]:
     return factory
 
 
-def build_markup_db(path: Path) -> Path:
+def ingested_db(path: Path, files: list[Path], source: str | None = None) -> Path:
+    """A new database at ``path`` holding ``files`` (not matched), closed again."""
     from db.ingest import ingest_paths
 
-    article = path.parent / "markup.txt"
-    article.write_text(MARKUP_TEXT, encoding="utf-8")
     db = connect(path)
-    ingest_paths(db, [article], source="[bold]Evil[/bold] Source", match=False)
+    ingest_paths(db, files, source=source, match=False)
     db.conn.close()
     return path
+
+
+def build_markup_db(path: Path) -> Path:
+    article = path.parent / "markup.txt"
+    article.write_text(MARKUP_TEXT, encoding="utf-8")
+    return ingested_db(path, [article], source="[bold]Evil[/bold] Source")
 
 
 @pytest.fixture
