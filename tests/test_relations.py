@@ -145,20 +145,13 @@ def test_seeds_give_exactly_their_four_pairs(seeds_db) -> None:
     """Issue 11: Umerov's small group, Kovalenko, 11,000 vs 10,000 (a conflict naming
     both values) and "small contacts" ~ "not a systematically organized level of
     engagement" are the only same/conflict pairs; anything else is at most related."""
-    expected = {
-        frozenset(
-            (sid(seeds_db, 'said a "small group" of North Korean'), sid(seeds_db, "small scale"))
-        ): "same",
-        frozenset(
-            (sid(seeds_db, "Kovalenko first said"), sid(seeds_db, "Earlier, Andriy Kovalenko"))
-        ): "same",
-        frozenset(
-            (sid(seeds_db, "an estimated 11,000"), sid(seeds_db, "at least 10,000 DPRK"))
-        ): "conflict",
-        frozenset(
-            (sid(seeds_db, "so far just small contacts"), sid(seeds_db, "systematically organized"))
-        ): "same",
-    }
+    pairs = [
+        ('said a "small group" of North Korean', "small scale", "same"),
+        ("Kovalenko first said", "Earlier, Andriy Kovalenko", "same"),
+        ("an estimated 11,000", "at least 10,000 DPRK", "conflict"),
+        ("so far just small contacts", "systematically organized", "same"),
+    ]
+    expected = {frozenset((sid(seeds_db, a), sid(seeds_db, b))): rel for a, b, rel in pairs}
     found = {
         frozenset((a, b)): (rel, diff)
         for a, b, rel, diff in seeds_db.execute(
