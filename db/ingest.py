@@ -329,8 +329,10 @@ class _Writer:
     def worker_death(self) -> str:
         """How the pool's worker died, from the exit codes of its processes (once closed)."""
         codes = [w.exitcode for w in self.workers if w.exitcode]
-        # The executor stops the surviving workers with SIGTERM: another code is the cause.
-        code = next((c for c in codes if c != -signal.SIGTERM), codes[0] if codes else None)
+        # The cause is a signal other than SIGTERM (the executor stops the survivors with
+        # SIGTERM, and a survivor may exit with status 1 writing to the broken pool's
+        # queue), else an exit status, else SIGTERM itself.
+        code = min(codes, key=lambda c: (c == -signal.SIGTERM, c > 0), default=None)
         if code is None:
             return "an analysis worker process died"
         if code > 0:

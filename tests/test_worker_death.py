@@ -63,3 +63,19 @@ def test_a_killed_worker_stops_the_ingest_and_a_rerun_adds_the_rest(
     monkeypatch.setattr(ingest_mod, "_analyse", real)
     again = ingest_paths(db, [folder], match=False)
     assert (again.added, again.unchanged, again.error) == (200 - stored, stored, None)
+
+
+@pytest.mark.parametrize(
+    ("codes", "said"),
+    [
+        ([1, -signal.SIGKILL], "killed by SIGKILL"),  # a survivor's status 1 is not the cause
+        ([-signal.SIGTERM, -signal.SIGKILL], "killed by SIGKILL"),
+        ([-signal.SIGTERM, 3], "exited with status 3"),
+        ([-signal.SIGTERM], "killed by SIGTERM"),
+    ],
+)
+def test_the_report_names_the_worker_death_that_broke_the_pool(codes: list[int], said: str) -> None:
+    from types import SimpleNamespace
+
+    workers = [SimpleNamespace(exitcode=c) for c in codes]
+    assert said in ingest_mod._Writer.worker_death(SimpleNamespace(workers=workers))
