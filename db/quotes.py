@@ -446,7 +446,8 @@ class _People:
         self.sentence_starts = [0] + [
             m.end()
             for m in _SENTENCE_BREAK_RE.finditer(text)
-            if text[text.rfind(" ", max(0, m.start() - 5), m.start()) + 1 : m.start() + 1]
+            if text[m.start() - 1 : m.start() + 1] not in _ABBREVIATION_ENDS
+            or text[text.rfind(" ", max(0, m.start() - 5), m.start()) + 1 : m.start() + 1]
             not in _ABBREVIATIONS
         ]
         self.masked = masked
@@ -553,8 +554,10 @@ def _word_positions(s: str, w: str) -> list[int]:
 
 
 _HONORIFIC_BEFORE_RE = re.compile(r"\bM(?:r|rs|s)\.? \Z")
-_HONORIFIC_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")
+_HONORIFIC_RE = re.compile(r"(?=M)\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’-]+)")  # (?=M): fast skip
 _ABBREVIATIONS = words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr. Sgt. Capt. U.S.")
+# Their last two characters: a break whose mark ends none of them needs no look-back.
+_ABBREVIATION_ENDS = frozenset(a[-2:] for a in _ABBREVIATIONS)
 _ROLE_OPENING_RE = re.compile(r"[\"“]?(The|A|An) ((?:[A-Za-z][\w'’-]* ){0,2}[a-z]+)\b")
 _WORD_AT_RE = re.compile(r"[\w'’-]+(?: [A-Z][\w'’-]+)*")
 _PREPOSITIONS = [[w] for w in words("from in of at to by with for on about against over under")]

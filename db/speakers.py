@@ -409,7 +409,8 @@ def _person_before_apposition(
     Lamberty, a Lufthansa spokesman told", "Colin Asplin, Blackpool Hotel Association
     said", "Howard Archer, economist at Global Insight said" -> the person."""
     head = s[max(lo, att.start - 60) : att.start]
-    m = _APPOSED_PERSON_RE.search(head)
+    # The pattern ends ", " or "<preposition> " at the verb's subject: check that first.
+    m = _APPOSED_PERSON_RE.search(head) if head.endswith(_APPOSED_ENDS) else None
     if m is None or (role_only and m.group(2) is None):
         return att  # "Asked about Boris Johnson, Theresa May said": May
     name = _clean_name(m.group(1).split())
@@ -422,6 +423,7 @@ def _person_before_apposition(
 
 # A person's name and a comma, then a role ("economist at", "a ... spokesman") or an
 # organisation, right before the verb's subject.
+_APPOSED_ENDS = (", ", " at ", " of ", " for ", " from ")
 _APPOSED_PERSON_RE = re.compile(
     r"(?:^|(?<=[\s(\"“]))([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|(?:de|van|von|bin|al)\b)){1,3}), "
     r"((?:[a-z][\w-]* ){0,4}(?:at|of|for|from) )?\Z"
@@ -789,8 +791,10 @@ def is_person_noun(word: str) -> bool:
     return word.lower() in _PERSON_NOUNS
 
 
+# The word-start test is a look-behind after the capital, not before it: a pattern that
+# opens with a capital lets the regex engine skip to the next capital (half the time).
 _NAMED_SUBJECT_RE = re.compile(
-    r"(?<![\w'’.-])([A-Z][a-z][\w'’-]+) (?:(?:has|had|also|later|then) )?(?:"
+    r"([A-Z](?<![\w'’.-][A-Z])[a-z][\w'’-]+) (?:(?:has|had|also|later|then) )?(?:"
     + "|".join(sorted((v for v in _VERB_LIST if not v.endswith("ing")), key=len, reverse=True))
     + r")\b"
 )
