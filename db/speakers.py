@@ -819,9 +819,14 @@ def is_organisation(name: str) -> bool:
 
 # A person mentioned in running text (for resolving pronouns): an honorific or title
 # and a capitalised word, or two to four capitalised words.
+# Written as "capital, look-behind, rest" (the rest being "(prefix )+word" or the word's
+# tail) so the regex engine skips to the next capital: the same matches as
+# "(?<![\w'’])(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*[A-Z][a-z][\w'’-]*(?: …){0,3}", faster.
 _MENTION_RE = re.compile(
-    r"(?<![\w'’])(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*"
-    r"[A-Z][a-z][\w'’-]*(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|(?:de|van|von|bin|al|da|di|del)\b)){0,3}"
+    r"[A-Z](?<![\w'’][A-Z])"
+    r"(?:(?:[a-z]+\.?|[A-Z]{1,4}) (?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*[A-Z][a-z][\w'’-]*"
+    r"|[a-z][\w'’-]*)"
+    r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|(?:de|van|von|bin|al|da|di|del)\b)){0,3}"
 )
 
 
