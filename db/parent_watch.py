@@ -25,11 +25,16 @@ ORPHAN_EXIT = 128 + signal.SIGKILL
 
 
 def end_with_parent(parent_pid: int) -> None:
-    """Make this process (a worker started by ``parent_pid``) end when that parent dies.
+    """Make this process (a worker started by ``parent_pid``) end when that parent dies,
+    and when the parent terminates it.
 
     Call first thing in the worker. If the parent died before the guard was set, the
     worker ends at once.
     """
+    # A forked worker inherits the parent's Python handlers: one for SIGTERM (as
+    # `claimlens follow` installs) would keep terminate() from ending it, and a worker
+    # left blocked on the pool's queue would hang the pool's shutdown.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _set_parent_death_signal()
     if os.getppid() != parent_pid:
         os._exit(ORPHAN_EXIT)

@@ -268,8 +268,12 @@ def test_cli_follow_once_reports_each_bad_feed_on_one_line(site: FeedSite, tmp_p
     )
     db_path = tmp_path / "cli.db"
     runner = CliRunner()
+    before = signal.getsignal(signal.SIGTERM)
     result = runner.invoke(main, ["--db", str(db_path), "follow", str(urls), "--once"])
     assert result.exit_code == 1, result.output
+    # follow turns SIGTERM into a clean stop only while it runs: the caller's handler is back
+    # (forked ingest workers inherited the follow handler and ignored terminate()).
+    assert signal.getsignal(signal.SIGTERM) is before
     lines = result.output.splitlines()
     failed = [line for line in lines if line.startswith("failed")]
     assert len(failed) == 2

@@ -155,3 +155,23 @@ def test_kill_9_of_a_match_leaves_no_worker(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
     )
     _kill_9_leaves_no_worker([*STALLING_MATCH, "--db", str(db_path), "match"], "match")
+
+
+def _sigterm_is_default() -> bool:
+    return signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_a_worker_ends_on_terminate_whatever_handler_its_parent_set() -> None:
+    """A pool worker forked from a process with a Python SIGTERM handler (claimlens follow
+    has one) must still end on terminate(): one that lived on, blocked on the pool's queue,
+    hung the pool's shutdown after a failed ingest."""
+    import db.ingest as ingest_mod
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        init = ingest_mod._init_worker
+        with ctx.Pool(1, initializer=init, initargs=(os.getpid(),)) as pool:
+            assert pool.apply(_sigterm_is_default)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -7,6 +7,8 @@ import re
 import signal
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,17 @@ def _raise_interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """systemd stops a service with SIGTERM: stop as cleanly as on Ctrl-C. The previous
+    handler comes back after, so a caller in the same process (a test) keeps its own."""
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @click.command()
 @click.argument("urls_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--once", is_flag=True, help="One round, then exit (for cron or a timer).")
@@ -95,8 +108,6 @@ def follow(
     policy = FetchPolicy(
         timeout=timeout, concurrency=max(1, concurrency), per_host=max(1, per_host)
     )
-    # systemd stops a service with SIGTERM: stop as cleanly as on Ctrl-C.
-    signal.signal(signal.SIGTERM, _raise_interrupt)
 
     def on_feed(feed: FeedReport) -> None:
         if as_json:
@@ -109,7 +120,7 @@ def follow(
         echo("another claimlens is writing to this database; waiting for it…", err=True)
 
     any_failed = False
-    with Fetcher(policy) as fetcher:
+    with _sigterm_as_interrupt(), Fetcher(policy) as fetcher:
         while True:
             started = time.monotonic()
             specs, bad_lines = _read_specs(urls_file)
