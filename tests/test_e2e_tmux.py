@@ -131,17 +131,19 @@ def test_claim_panel_reads_to_the_end_and_takes_the_whole_height(terminal: Termi
     screen = terminal.wait_for("Source B ·")
     claims_row = next(i for i, line in enumerate(screen.splitlines()) if "Claims ·" in line)
     assert claims_row > 5  # under the text
-    terminal.keys("c")  # the claims alone, the whole height
-    screen = terminal.wait_for("c: back")
-    lines = screen.splitlines()
-    assert "Claims ·" in lines[1]  # right under the status line: the text is gone
-    assert "Source B ·" in screen and "─ Text ─" not in screen
-    before = screen
+    terminal.keys("Tab")  # focus the 7-row panel: its match does not fit
+    time.sleep(0.5)
+    before = terminal.screen()
     terminal.keys("j", "j", "space")  # read on: the panel scrolls by keys
     deadline = time.monotonic() + 10
     while terminal.screen() == before and time.monotonic() < deadline:
         time.sleep(0.1)
     assert terminal.screen() != before
+    terminal.keys("c")  # the claims alone, the whole height
+    screen = terminal.wait_for("c: back")
+    lines = screen.splitlines()
+    assert "Claims ·" in lines[1]  # right under the status line: the text is gone
+    assert "Source B ·" in screen and "─ Text ─" not in screen
     terminal.keys("c")  # and back under the text
     screen = terminal.wait_for("c: alone")
     assert "Text" in screen.splitlines()[1]
