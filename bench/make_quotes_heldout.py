@@ -1,0 +1,199 @@
+"""Draw the held-out quote-attribution set (bench/quotes_heldout.tsv) and show it for labelling.
+
+    python bench/make_quotes_heldout.py           # (re)write the TSV, keeping labels
+    python bench/make_quotes_heldout.py --show    # print each article with its quotes numbered
+
+Articles (seed 29, so the same ones come out again):
+
+* BBC: every file of ../shared/data/bbc except the 90 used by the development set
+  (bench/quotes_labelled.tsv), shuffled; the first ``BBC_ARTICLES`` are taken, quotes
+  or not (an article without quotes can still show spurious ones).
+* BASIL: the 100 events shuffled; for each of the first ``BASIL_EVENTS`` one of its
+  three articles (Fox, NYT, HuffPost) drawn at random. BASIL's annotation files are
+  never opened here: every quote is labelled from the article text alone.
+
+Every text goes through the ingest's own reading and composing (``db.formats.read_file``,
+``db.ingest.compose_text``), so offsets index the stored text. Quote spans are found by
+the simple scan below, written for this set and independent of ``db.quotes``: every
+double-quoted passage of a line (straight or curly marks; an opening mark never closed
+runs to the end of the line, the news convention for a quote continued in the next
+paragraph) and every single-quoted passage at word boundaries outside double quotes (BBC
+headlines quote with single marks). Each span is then read in its article and labelled
+by hand in the TSV (see bench/README.md for the labels), so recall is measured over all
+quotes, not only those the extractor finds.
+
+The TSV keeps texts of BBC quotes; for BASIL (no licence to redistribute stated) it keeps
+a blake2b-5 hash of the quote instead; ``--show`` prints the texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from db.formats import RawArticle, read_file
+from db.ingest import compose_text
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent.parent / "shared" / "data"
+TSV = HERE / "quotes_heldout.tsv"
+SEED = 29
+BBC_ARTICLES = 34
+BASIL_EVENTS = 8
+COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
+
+_DOUBLE = '"“”«»'
+_SINGLE = "'‘’"
+_MARK_RE = re.compile(r"[\"“”«»'‘’]")
+_MAX_SINGLE = 300
+
+
+def stored_article(path: Path) -> tuple[str, int]:
+    """The stored text of the article in ``path`` and where its body starts, as ingested."""
+    records = list(read_file(path))
+    if len(records) != 1 or not isinstance(records[0], RawArticle):
+        raise ValueError(f"{path}: not one article ({records!r})")
+    return compose_text(records[0].title, records[0].body)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quoted passage, marks excluded, line by line."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans += [(pos + s, pos + e) for s, e in _line_spans(line)]
+        pos += len(line) + 1
+    return spans
+
+
+def _line_spans(line: str) -> Iterator[tuple[int, int]]:
+    open_at = -1
+    single_at = -1
+    for m in _MARK_RE.finditer(line):
+        i, q = m.start(), m.group()
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if q == '"' and open_at >= 0 and before.isspace() and after.strip():
+            # An opening mark inside a quote: the text lost a paragraph break between
+            # a quote run on and the next one ('substantial. "But despite').
+            if line[open_at + 1 : i].strip():
+                yield open_at + 1, open_at + 1 + len(line[open_at + 1 : i].rstrip())
+            open_at = i
+        elif q in _DOUBLE:
+            if open_at < 0 and q not in "”»":
+                open_at, single_at = i, -1
+            elif open_at >= 0 and q not in "“«":
+                if i > open_at + 1:
+                    yield open_at + 1, i
+                open_at = -1
+        elif open_at < 0:
+            if single_at < 0 and q != "’" and (before.isspace() or before in "([-—–:") and after.strip():
+                single_at = i
+            elif single_at >= 0 and q != "‘" and not after.isalnum() and not before.isspace():
+                if 0 < i - single_at - 1 <= _MAX_SINGLE:
+                    yield single_at + 1, i
+                single_at = -1
+    if open_at >= 0 and open_at + 1 < len(line.rstrip()):
+        yield open_at + 1, len(line.rstrip())
+
+
+def _bbc_files() -> list[str]:
+    used = {
+        line.split("\t", 1)[0]
+        for line in (HERE / "quotes_labelled.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+    files = sorted(
+        str(p.relative_to(DATA)) for p in (DATA / "bbc").glob("*/*.txt") if p.is_file()
+    )
+    return [f for f in files if f not in used]
+
+
+def _basil_files(rng: random.Random) -> list[str]:
+    events: dict[str, list[str]] = {}
+    for p in sorted((DATA / "basil" / "articles").glob("*/*.json")):
+        event = json.loads(p.read_text(encoding="utf-8"))["triplet-uuid"]
+        events.setdefault(event, []).append(str(p.relative_to(DATA)))
+    order = sorted(events)
+    rng.shuffle(order)
+    return [rng.choice(events[e]) for e in order[:BASIL_EVENTS]]
+
+
+def sample_files() -> list[str]:
+    """The articles of the set, paths relative to the data folder, in drawing order."""
+    rng = random.Random(SEED)
+    bbc = _bbc_files()
+    rng.shuffle(bbc)
+    return bbc[:BBC_ARTICLES] + _basil_files(rng)
+
+
+def shown_quote(file: str, quote: str) -> str:
+    """What the TSV keeps of a quote: the text (BBC) or a hash of it (BASIL)."""
+    if file.startswith("basil/"):
+        return "blake2b5:" + hashlib.blake2b(quote.encode("utf-8"), digest_size=5).hexdigest()
+    return quote.replace("\t", " ").replace("\n", " ")
+
+
+def read_labels(path: Path = TSV) -> list[dict[str, str]]:
+    """The rows of the TSV as dicts keyed by :data:`COLUMNS`."""
+    if not path.exists():
+        return []
+    return [
+        dict(zip(COLUMNS, line.split("\t", len(COLUMNS) - 1), strict=True))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+
+
+def _write(files: list[str]) -> None:
+    old = {(r["file"], r["start"], r["end"]): r for r in read_labels()}
+    lines = ["# " + "\t".join(COLUMNS)]
+    kept = 0
+    for file in files:
+        text, _ = stored_article(DATA / file)
+        for s, e in quote_spans(text):
+            prev = old.get((file, str(s), str(e)))
+            kind, speaker = (prev["kind"], prev["speaker"]) if prev else ("", "")
+            kept += bool(prev)
+            lines.append(f"{file}\t{s}\t{e}\t{kind}\t{speaker}\t{shown_quote(file, text[s:e])}")
+    TSV.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines) - 1} quotes from {len(files)} articles, {kept} labels kept -> {TSV}")
+
+
+def _show(files: list[str]) -> None:
+    for file in files:
+        text, _ = stored_article(DATA / file)
+        spans = quote_spans(text)
+        out, last = [], 0
+        for n, (s, e) in enumerate(spans):
+            out += [text[last:s], f"[{n}|", text[s:e], f"|{n}]"]
+            last = e
+        out.append(text[last:])
+        print(f"=== {file} ({len(spans)} quotes)")
+        print("".join(out))
+        for n, (s, e) in enumerate(spans):
+            print(f"  {n}\t{s}\t{e}\t{text[s:e][:60]!r}")
+        print()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", action="store_true", help="print the articles with quotes marked")
+    args = ap.parse_args()
+    files = sample_files()
+    if args.show:
+        _show(files)
+    else:
+        _write(files)
+
+
+if __name__ == "__main__":
+    main()
