@@ -46,7 +46,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data"
 TSV = HERE / "quotes_heldout.tsv"
 SEED = 29
-BBC_ARTICLES = 34
+BBC_ARTICLES = 40
 BASIL_EVENTS = 8
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
 
