@@ -95,7 +95,8 @@ def _line_spans(line: str) -> Iterator[tuple[int, int]]:
                     yield open_at + 1, i
                 open_at = -1
         elif open_at < 0:
-            if single_at < 0 and q != "’" and (before.isspace() or before in "([-—–:") and after.strip():
+            opens = before.isspace() or before in "([-—–:"
+            if single_at < 0 and q != "’" and opens and after.strip():
                 single_at = i
             elif single_at >= 0 and q != "‘" and not after.isalnum() and not before.isspace():
                 if 0 < i - single_at - 1 <= _MAX_SINGLE:
@@ -111,9 +112,7 @@ def _bbc_files() -> list[str]:
         for line in (HERE / "quotes_labelled.tsv").read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     }
-    files = sorted(
-        str(p.relative_to(DATA)) for p in (DATA / "bbc").glob("*/*.txt") if p.is_file()
-    )
+    files = sorted(str(p.relative_to(DATA)) for p in (DATA / "bbc").glob("*/*.txt") if p.is_file())
     return [f for f in files if f not in used]
 
 
