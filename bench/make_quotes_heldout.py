@@ -1,16 +1,22 @@
-"""Draw the held-out quote-attribution set (bench/quotes_heldout.tsv) and show it for labelling.
+"""Draw a held-out quote-attribution set (bench/quotes_heldout*.tsv) and show it for labelling.
 
-    python bench/make_quotes_heldout.py           # (re)write the TSV, keeping labels
-    python bench/make_quotes_heldout.py --show    # print each article with its quotes numbered
+    python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
+    python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Articles (seed 29, so the same ones come out again):
+Two sets (:data:`SETS`), each drawn with its own seed so the same articles come out again:
+set 1 (seed 29, ``quotes_heldout.tsv``) and set 2 (seed 47, ``quotes_heldout2.tsv``),
+drawn after set 1 had been used to study the extractor's errors, so that one set stays
+untouched. A set leaves out the articles of the development set and of the sets before
+it, and the BASIL events of the sets before it:
 
 * BBC: every file of ../shared/data/bbc except the 90 used by the development set
-  (bench/quotes_labelled.tsv), shuffled; the first ``BBC_ARTICLES`` are taken, quotes
-  or not (an article without quotes can still show spurious ones).
-* BASIL: the 100 events shuffled; for each of the first ``BASIL_EVENTS`` one of its
-  three articles (Fox, NYT, HuffPost) drawn at random. BASIL's annotation files are
-  never opened here: every quote is labelled from the article text alone.
+  (bench/quotes_labelled.tsv) and those of earlier sets, shuffled; the first
+  ``BBC_ARTICLES`` are taken, quotes or not (an article without quotes can still show
+  spurious ones).
+* BASIL: the 100 events shuffled, earlier sets' events left out; for each of the first
+  ``BASIL_EVENTS`` one of its three articles (Fox, NYT, HuffPost) drawn at random.
+  BASIL's annotation files are never opened here: every quote is labelled from the
+  article text alone.
 
 Every text goes through the ingest's own reading and composing (``db.formats.read_file``,
 ``db.ingest.compose_text``), so offsets index the stored text. Quote spans are found by
@@ -35,6 +41,7 @@ import random
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -44,8 +51,22 @@ from db.ingest import compose_text
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data"
-TSV = HERE / "quotes_heldout.tsv"
-SEED = 29
+
+
+@dataclass(frozen=True, slots=True)
+class HeldOutSet:
+    """How one held-out set is drawn: its seed, its file and the sets it must not overlap."""
+
+    seed: int
+    tsv: Path
+    after: tuple[int, ...]  # earlier sets whose articles and BASIL events are left out
+
+
+SETS = {
+    1: HeldOutSet(29, HERE / "quotes_heldout.tsv", ()),
+    2: HeldOutSet(47, HERE / "quotes_heldout2.tsv", (1,)),
+}
+TSV = SETS[1].tsv
 BBC_ARTICLES = 40
 BASIL_EVENTS = 8
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
@@ -106,8 +127,8 @@ def _line_spans(line: str) -> Iterator[tuple[int, int]]:
         yield open_at + 1, len(line.rstrip())
 
 
-def _bbc_files() -> list[str]:
-    used = {
+def _bbc_files(used: set[str]) -> list[str]:
+    used = used | {
         line.split("\t", 1)[0]
         for line in (HERE / "quotes_labelled.tsv").read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
@@ -116,22 +137,36 @@ def _bbc_files() -> list[str]:
     return [f for f in files if f not in used]
 
 
-def _basil_files(rng: random.Random) -> list[str]:
+def _basil_events() -> dict[str, list[str]]:
+    """Each BASIL event's articles (paths relative to the data folder), by triplet uuid."""
     events: dict[str, list[str]] = {}
     for p in sorted((DATA / "basil" / "articles").glob("*/*.json")):
         event = json.loads(p.read_text(encoding="utf-8"))["triplet-uuid"]
         events.setdefault(event, []).append(str(p.relative_to(DATA)))
+    return events
+
+
+def _basil_files(rng: random.Random, used: set[str]) -> list[str]:
+    events = _basil_events()
     order = sorted(events)
     rng.shuffle(order)
+    # Leaving out after the shuffle keeps set 1's draw as it was made.
+    order = [e for e in order if not used.intersection(events[e])]
     return [rng.choice(events[e]) for e in order[:BASIL_EVENTS]]
 
 
-def sample_files() -> list[str]:
-    """The articles of the set, paths relative to the data folder, in drawing order."""
-    rng = random.Random(SEED)
-    bbc = _bbc_files()
+def sample_files(set_no: int = 1) -> list[str]:
+    """The articles of set ``set_no``, paths relative to the data folder, in drawing order."""
+    spec = SETS[set_no]
+    used = {f for n in spec.after for f in [*sample_files(n), *_labelled_files(n)]}
+    rng = random.Random(spec.seed)
+    bbc = _bbc_files(used)
     rng.shuffle(bbc)
-    return bbc[:BBC_ARTICLES] + _basil_files(rng)
+    return bbc[:BBC_ARTICLES] + _basil_files(rng, used)
+
+
+def _labelled_files(set_no: int) -> set[str]:
+    return {r["file"] for r in read_labels(SETS[set_no].tsv)}
 
 
 def shown_quote(file: str, quote: str) -> str:
@@ -152,8 +187,8 @@ def read_labels(path: Path = TSV) -> list[dict[str, str]]:
     ]
 
 
-def _write(files: list[str]) -> None:
-    old = {(r["file"], r["start"], r["end"]): r for r in read_labels()}
+def _write(files: list[str], tsv: Path) -> None:
+    old = {(r["file"], r["start"], r["end"]): r for r in read_labels(tsv)}
     lines = ["# " + "\t".join(COLUMNS)]
     kept = 0
     for file in files:
@@ -163,8 +198,8 @@ def _write(files: list[str]) -> None:
             kind, speaker = (prev["kind"], prev["speaker"]) if prev else ("", "")
             kept += bool(prev)
             lines.append(f"{file}\t{s}\t{e}\t{kind}\t{speaker}\t{shown_quote(file, text[s:e])}")
-    TSV.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines) - 1} quotes from {len(files)} articles, {kept} labels kept -> {TSV}")
+    tsv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines) - 1} quotes from {len(files)} articles, {kept} labels kept -> {tsv}")
 
 
 def _show(files: list[str]) -> None:
@@ -186,12 +221,13 @@ def _show(files: list[str]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", action="store_true", help="print the articles with quotes marked")
+    ap.add_argument("--set", type=int, choices=sorted(SETS), default=1, help="which held-out set")
     args = ap.parse_args()
-    files = sample_files()
+    files = sample_files(args.set)
     if args.show:
         _show(files)
     else:
-        _write(files)
+        _write(files, SETS[args.set].tsv)
 
 
 if __name__ == "__main__":
