@@ -452,6 +452,16 @@ DENIAL_VERBS = frozenset(
     rebutted debunk debunked debunks
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# What one is denied that is no claim: "allow businesses to deny service to gays" and
+# "he was denied bail" deny no report. A verb of denial with one of these in the next
+# three words is not a denial (see matcher._stance).
+DENIED_THINGS = frozenset(
+    """
+    service services access entry bail permission visa visas benefit benefits coverage
+    request requests application applications permit permits loan loans care treatment
+    funding funds communion license licence parole asylum admission membership
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 REJECTION_VERBS = frozenset(
     """
     reject rejects rejected rejecting dismiss dismisses dismissed dismissing disputed
@@ -484,6 +494,25 @@ HEDGE_BEFORE_TO = frozenset(
     aims aimed aiming seek seeks seeking sought consider considers
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# Requests: the claim is what someone asks for, not what happened ("Republicans call
+# for Brewer to veto the bill" is no "Brewer vetoes the bill"). A request is judged as a
+# hedge. REQUEST_VERBS count when "to" or "for" follows within REQUEST_WINDOW words
+# ("urged state lawmakers to change"), CALL_VERBS only before "for" or "on" in the next
+# two words ("called Friday for", "called on": not "called him a liar"), DEMAND_VERBS
+# always ("seeks changes").
+REQUEST_VERBS = frozenset(
+    """
+    urge urges urged urging ask asks asked asking press presses pressed pressing pressure
+    pressures pressured pressuring push pushes pushed pushing petition petitions petitioned
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+CALL_VERBS = frozenset({"call", "calls", "called", "calling"})
+DEMAND_VERBS = frozenset(
+    """
+    demand demands demanded demanding seek seeks seeking sought
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+REQUEST_WINDOW = 6
 
 # The future, told as such ("will", "is set to"): a hedged statement is not matched
 # with a plain statement of fact, but may be with one about the future.

@@ -80,8 +80,11 @@ from rapidfuzz.distance import LCSseq
 
 from db.lexicon import (
     ALIASES,
+    CALL_VERBS,
     CONDITIONALS,
+    DEMAND_VERBS,
     DENIAL_VERBS,
+    DENIED_THINGS,
     FUTURE_WORDS,
     HEDGE_BEFORE_TO,
     HEDGE_WORDS,
@@ -89,6 +92,8 @@ from db.lexicon import (
     OPPOSITES,
     REJECTED_OBJECTS,
     REJECTION_VERBS,
+    REQUEST_VERBS,
+    REQUEST_WINDOW,
 )
 from db.matcher_weights import INTERCEPT, RELATED_P, SAME_P, SAME_P_ARTICLES, WEIGHTS
 from db.normalize import (
@@ -159,6 +164,16 @@ SPECIFIC_WORDS = 4
 # are not places: "Seoul summoned Russia's ambassador" and "South Korea said 10,000
 # North Korean troops were deployed" share only places, which a whole story shares.
 ANCHOR_WORDS = 2
+# ... and, inside articles, a word that is not one of the story's words in both of them:
+# a word held by at least STORY_SHARE of an article's statements (and STORY_MIN_DF of
+# them) is what the whole article is about ("Arkansas governor ... religious freedom
+# bill"), so two statements sharing only such words ("governor seeks changes in
+# religious freedom bill" / "Governor signs amended religious freedom bill") are the
+# same story, not the same claim: at most 'related'. An agreeing number or shared
+# quoted words are anchor enough. Chosen on bench/basil_dev_pairs.tsv and the
+# fitter's older BASIL labels (bench/README.md), never on the held-out pairs.
+STORY_SHARE = 0.1
+STORY_MIN_DF = 2
 # Names written differently ("Zelensky"/"Zelenskiy") count as the same token when
 # rapidfuzz.ratio >= this and both are at least FUZZY_MIN_LEN characters.
 FUZZY_TOKEN_RATIO = 85.0
@@ -396,6 +411,9 @@ class Prepared:
     scope: tuple[tuple[frozenset[str], bool, bool], ...] = ()
     # It says something specific enough to be matched at all (see _is_specific).
     specific: bool = True
+    # Written in Title Case or capitals (a headline): its capitals say nothing about
+    # names, so a word the other side writes as a name counts as one here too.
+    headline_case: bool = False
     # The article around the statement (see with_context); None: no article.
     context: ArticleContext | None = None
     lweight: float = 0.0  # sum of the context's local weights over tokset
@@ -655,6 +673,7 @@ def prepare(
         stance=stance,
         scope=_scope(text, content) if _HEDGE in stance or negated else (),
         specific=_is_specific(tokset, content, nums, text),
+        headline_case=_headline_case(raw_words),
         lweight=_LOG2 * len(tokset),
     )
 
@@ -674,6 +693,20 @@ _DENIAL = sys.intern("denial")
 _WHOLE_SENTENCE = frozenset({_DENIAL})
 
 
+_TO_FOR = frozenset({"to", "for"})
+_FOR_ON = frozenset({"for", "on"})
+
+
+def _request(low: list[str], i: int) -> bool:
+    """``low[i]`` puts the statement as a request (see lexicon.REQUEST_VERBS)."""
+    w = low[i]
+    if w in DEMAND_VERBS:
+        return True
+    if w in CALL_VERBS:
+        return not _FOR_ON.isdisjoint(low[i + 1 : i + 3])  # "called Friday for"
+    return w in REQUEST_VERBS and not _TO_FOR.isdisjoint(low[i + 1 : i + 1 + REQUEST_WINDOW])
+
+
 def _stance(raw_words: list[str]) -> frozenset[str]:
     """Hedge, future, denial and the poles of opposite predicates in a statement's words (as
     written). An axis whose both poles occur ("rose ... while ... fell") is dropped:
@@ -686,11 +719,11 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
                 out.add(_HEDGE)
             if w in CONDITIONALS:
                 out.add(_CONDITION)
-        elif w in HEDGE_BEFORE_TO and "to" in low[i + 1 : i + 3]:
+        elif (w in HEDGE_BEFORE_TO and "to" in low[i + 1 : i + 3]) or _request(low, i):
             out.add(_HEDGE)
         elif w in FUTURE_WORDS:
             out.add(_FUTURE)
-        if w in DENIAL_VERBS or (
+        if (w in DENIAL_VERBS and DENIED_THINGS.isdisjoint(low[i + 1 : i + 4])) or (
             w in REJECTION_VERBS and not REJECTED_OBJECTS.isdisjoint(low[i + 1 : i + 4])
         ):
             out.add(_DENIAL)
@@ -703,6 +736,12 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
     if both:
         out = {m for m in out if m[:-1] not in both}
     return _frozen(out)
+
+
+def _headline_case(raw_words: list[str]) -> bool:
+    """Title Case or ALL CAPS, as :func:`db.normalize.tokenize` judges it."""
+    n = len(raw_words)
+    return n >= 4 and sum([1 for w in raw_words if w[0].isupper()]) > 0.6 * n
 
 
 def _is_specific(tokset: frozenset[str], content: list[Token], nums: tuple, text: str) -> bool:
@@ -1065,6 +1104,34 @@ def _substituted(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str
     return bool(ob) and not _neighbours(a, oa).isdisjoint(_neighbours(b, ob))
 
 
+def _shared_names_of(a: Prepared, b: Prepared) -> frozenset[str]:
+    """Names both mention; a headline's words count as names when the other side
+    writes them as names ("N.R.A. Details Plan" / "The NRA urged ...")."""
+    both = a.names & b.names
+    if a.headline_case and b.names:
+        both |= b.names & a.tokset
+    if b.headline_case and a.names:
+        both |= a.names & b.tokset
+    return both
+
+
+def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
+    """Every informative word the two share is one of the story's words in both
+    articles (see STORY_SHARE); False for statements without their article."""
+    ca, cb = a.context, b.context
+    if ca is None or cb is None:
+        return False
+    # A word is a story word when its local weight log(1 + n / df) is at most this.
+    la = math.log(1.0 + ca.n / max(STORY_MIN_DF, STORY_SHARE * ca.n))
+    lb = math.log(1.0 + cb.n / max(STORY_MIN_DF, STORY_SHARE * cb.n))
+    for t in common:
+        if _RARITY.get(t, 1.0) < INFORMATIVE_RARITY:
+            continue
+        if ca.lw.get(t, la + 1.0) > la or cb.lw.get(t, lb + 1.0) > lb:
+            return False
+    return True
+
+
 def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> tuple[str, ...]:
     """Why ``a`` and ``b`` cannot state the same claim, however alike their words: one
     is negated, a denial, hedged ("may", "plans to"), uses the opposite predicate
@@ -1077,8 +1144,10 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
     if sa or sb:
         if (_DENIAL in sa) != (_DENIAL in sb):
             out.append("denial")
-        hedged_a = _HEDGE in sa and _covers(a, b, 1)
-        hedged_b = _HEDGE in sb and _covers(b, a, 1)
+        # When both hedge, the hedge of either is taken to bear on the shared claim.
+        both = _HEDGE in sa and _HEDGE in sb
+        hedged_a = _HEDGE in sa and (both or _covers(a, b, 1))
+        hedged_b = _HEDGE in sb and (both or _covers(b, a, 1))
         if hedged_a != hedged_b and (
             _CONDITION in (sa if hedged_a else sb) or not (_FUTURE in sa or _FUTURE in sb)
         ):
@@ -1133,7 +1202,7 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
         v["shared_names"] = math.log1p(_shared_names(a, b))
 
     agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers)
-    shared_names = bool(a.names & b.names)
+    shared_names = bool(_shared_names_of(a, b))
     shared_quote = len(a.quoted & b.quoted) >= 2
     linked = shared_names or agree > 0 or shared_quote or bool(a.speaker & b.speaker)
     anchored = linked or (
@@ -1154,12 +1223,15 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
         v["quote_overlap"] = 2 * len(a.quoted & b.quoted) / (len(a.quoted) + len(b.quoted))
     v["negation_mismatch"] = 1.0 if a.negated != b.negated else 0.0
     v["in_articles"] = 1.0 if a.context is not None and b.context is not None else 0.0
+    breaks = _breaks(a, b, fa, fb)
+    if other_numbers:
+        breaks = (*breaks, "other numbers")
+    if not (agree or shared_quote) and _story_only(a, b, common):
+        breaks = (*breaks, "story")
     out = Features(
         list(v.values()),
         diffs,
-        breaks=(*_breaks(a, b, fa, fb), "other numbers")
-        if other_numbers
-        else _breaks(a, b, fa, fb),
+        breaks=breaks,
         specific=a.specific and b.specific and anchored,
         linked=linked,
     )
@@ -1229,7 +1301,9 @@ class PairResult:
 
 # Reasons that stop a pair from being 'same' or 'conflict' (see _breaks); the fitter
 # can switch some off to measure what each costs on MRPC.
-BREAKING = frozenset({"negation", "denial", "modality", "opposite", "other names", "other numbers"})
+BREAKING = frozenset(
+    {"negation", "denial", "modality", "opposite", "other names", "other numbers", "story"}
+)
 _RANK = {"same": 2, "conflict": 2, "related": 1, "different": 0}
 
 
@@ -1346,6 +1420,8 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         oa = _shown(_other_names(a, b, _EMPTY, _EMPTY), sa, a.tokens)
         ob = _shown(_other_names(b, a, _EMPTY, _EMPTY), sb, b.tokens)
         return f"other names: {', '.join(oa)} / {', '.join(ob)}"
+    if reason == "story":
+        return "only the story's words"
     if reason == "opposite":
         wa = _pole_words(a, b.stance)
         wb = _pole_words(b, a.stance)
