@@ -1,22 +1,33 @@
 """Benchmark of the browser on a 100,000+ article database: first screen, key latency, memory.
 
     python bench/bench_tui.py                  # builds /tmp/claimlens-bench/bench.db once
+    python bench/bench_tui.py --matched        # the matched 106 k-article scale corpus
+    python bench/bench_tui.py --matched --size 160x48,80x24   # each size in its own process
     python bench/bench_tui.py --db PATH        # any claimlens database
-    python bench/bench_tui.py --matched        # the same corpus, matched (claims panel full)
     python bench/bench_tui.py screenshot docs/screenshot.svg   # the README picture (demo)
 
-The big database is real news: Reuters-21578 and BBC (from shared/data), plus
-four copies of Reuters under other source names (as if four outlets ran the
-wire), ingested with ``match=False`` (matching is not what is measured here).
+Two big databases:
+* the default (``bench.db``) is real news as the ingest stores it: Reuters-21578
+  and BBC (from shared/data), plus four copies of Reuters under other source names
+  (as if four outlets ran the wire), ingested with ``match=False``: no matches;
+* ``--matched`` is the corpus of ``bench/bench_match_scale.py`` (Reuters and BBC
+  plus five perturbed copies of every article as other outlets: 106 k articles,
+  0.9 M statements), built with its ``build`` and matched with ``match_all`` (its
+  ``full``): every article has matches, claims and a story. Built once and kept
+  under ``/tmp/claimlens-bench/`` by copies, seed and schema version
+  (``scale-c5-s7-v7.db``, then ``…-matched.db``); a build in progress is written
+  under ``.partial`` and never reused. About 25 min on 2 idle cores, most of it
+  matching.
 
-Measured headless with Textual's Pilot at 160x48:
+Measured headless with Textual's Pilot (``--size``, default 160x48):
 * first screen: from creating the app to the list, the first article and its
   claim panel on screen;
-* key latency: a key press until its first screen update (the cursor moves:
-  ``median_ms``/``p95_ms``) and until its last (``content_*``: the article text and
-  the claim panel, which follow in a worker the next key cancels), for list moves,
-  statement moves, paging, jumping to the bottom of the list (deepest page), opening
-  search and typing;
+* key latency, per key: a key press until its first screen update (the cursor
+  moves: ``median_ms``/``p95_ms``) and until its last (``content_*``: the article
+  text and the claim panel, which follow in a worker the next key cancels), and
+  the CPU the process spent (Pilot's own work included): list moves, paging,
+  jumping to the bottom, Tab between panes, statement moves, ``]`` (next matched
+  statement), ``c`` (the claim panel alone), ``o`` (the story view), search;
 * memory: resident set size after start-up and after paging through thousands
   of rows (the list is virtual: it holds a few pages, whatever the corpus size).
 """
@@ -26,11 +37,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,6 +55,7 @@ DATA = ROOT.parent / "shared" / "data"
 REUTERS = DATA / "reuters21578" / "reuters21578.jsonl"
 BBC = DATA / "bbc"
 COPIES = 4
+CACHE = Path("/tmp/claimlens-bench")
 
 
 def rss_mb() -> float:
@@ -49,7 +66,6 @@ def rss_mb() -> float:
         import resource
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    import os
 
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
@@ -83,33 +99,46 @@ def build(db_path: Path) -> None:
     db.conn.close()
 
 
-def build_matched(source: Path, db_path: Path) -> None:
-    """A copy of ``source`` with every statement matched (claims and stories built)."""
-    import shutil
-
+def _done(partial: Path, final: Path) -> None:
+    """Fold the WAL into ``partial`` and give it its final name."""
     from db.connection import connect
-    from db.matching import match_all
 
-    db = connect(source)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.conn.close()
-    # Matched under another name, renamed when done: an interrupted build is not reused.
-    partial = db_path.with_name(db_path.name + ".partial")
-    shutil.copy(source, partial)
     db = connect(partial)
-    started = time.monotonic()
-    report = match_all(db)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
-    partial.replace(db_path)
-    print(
-        f"matched {db_path} in {time.monotonic() - started:.0f}s: {report.same} same,"
-        f" {report.conflict} conflict, {report.claims} claims",
-        flush=True,
-    )
+    partial.replace(final)
+
+
+def matched_scale_db(copies: int, seed: int) -> Path:
+    """The matched scale corpus (see the module's docstring), built once per key."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_match_scale
+
+    from db.schema import SCHEMA_VERSION
+
+    built = CACHE / f"scale-c{copies}-s{seed}-v{SCHEMA_VERSION}.db"
+    matched = built.with_name(built.stem + "-matched.db")
+    if matched.exists():
+        return matched
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if not built.exists():
+        print(f"building {built} (once) with bench_match_scale …", flush=True)
+        partial = built.with_name(built.name + ".partial")
+        partial.unlink(missing_ok=True)
+        bench_match_scale.build(partial, copies, seed, None)
+        _done(partial, built)
+    print(f"matching a copy of {built} into {matched} (once) …", flush=True)
+    partial = matched.with_name(matched.name + ".partial")
+    shutil.copy(built, partial)
+    started = time.monotonic()
+    bench_match_scale.full(partial, bench_match_scale.matching.DEFAULT_WINDOW_DAYS)
+    _done(partial, matched)
+    print(f"matched in {time.monotonic() - started:.0f}s", flush=True)
+    return matched
 
 
 FRAMES: list[float] = []  # when each screen update was written out
+Row = tuple[float, float, float]  # per key: ms to the first frame, to the last, CPU ms
 
 
 def _record_frames() -> None:
@@ -125,20 +154,110 @@ def _record_frames() -> None:
     Screen._compositor_refresh = refresh  # type: ignore[method-assign]
 
 
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return round(values[max(0, int(len(values) * q + 0.5) - 1)], 1)
+
+
+def summary(rows: list[Row]) -> dict[str, float]:
+    cursor = [r[0] for r in rows]
+    content = [r[1] for r in rows]
+    return {
+        "n": len(rows),
+        "median_ms": round(statistics.median(cursor), 1),
+        "p95_ms": pct(cursor, 0.95),
+        "max_ms": round(max(cursor), 1),
+        "content_median_ms": round(statistics.median(content), 1),
+        "content_p95_ms": pct(content, 0.95),
+        "cpu_median_ms": round(statistics.median(r[2] for r in rows), 1),
+    }
+
+
+class Driver:
+    """Presses keys through Pilot and times each one (see the module's docstring)."""
+
+    def __init__(self, app: Any, pilot: Any) -> None:
+        self.app, self.pilot = app, pilot
+
+    async def settle(self) -> None:
+        """Until no worker runs (a loaded article starts its claim panel's worker)."""
+        for _ in range(100):
+            await self.pilot.pause()
+            if all(w.is_finished for w in self.app.workers):
+                return
+            await self.app.workers.wait_for_complete()
+
+    async def press(self, key: str) -> Row:
+        FRAMES.clear()
+        t = time.perf_counter()
+        cpu = time.process_time()
+        await self.pilot.press(key)
+        await self.pilot.pause()
+        handled = time.perf_counter()
+        await self.settle()  # the text and claims follow
+        await self.pilot.pause(0.02)  # any update still pending is written by now
+        cpu_used = time.process_time() - cpu
+        first = FRAMES[0] if FRAMES else handled  # no frame: nothing changed
+        last = FRAMES[-1] if FRAMES else handled
+        return ((first - t) * 1000, (last - t) * 1000, cpu_used * 1000)
+
+    async def keys(self, keys: list[str], repeat: int) -> list[Row]:
+        return [await self.press(key) for _ in range(repeat) for key in keys]
+
+    async def until(
+        self, key: str, repeat: int, ready: Callable[[], bool], reset: str
+    ) -> list[Row]:
+        """``repeat`` timed presses of ``key``, each made when ``ready()``; else
+        ``reset`` is pressed (untimed) first."""
+        rows: list[Row] = []
+        for _ in range(repeat * 3):
+            if len(rows) == repeat:
+                break
+            if not ready():
+                await self.pilot.press(reset)
+                await self.settle()
+                continue
+            rows.append(await self.press(key))
+        return rows
+
+
+def _first_screen_ready(app: Any) -> bool:
+    from tui.components.main_screen import MainScreen
+
+    if not isinstance(app.screen, MainScreen):
+        return False
+    main = app.screen
+    return bool(
+        main.articles.total and main.reader.article is not None and main.claims.article is not None
+    )
+
+
+def _matched_after_cursor(reader: Any) -> bool:
+    statuses = [s.get("status") for s in reader.statements[reader.cursor + 1 :]]
+    return any(s in ("corroborated", "conflict") for s in statuses)
+
+
+async def _to_matched_article(driver: Driver, main: Any) -> None:
+    """Move the list cursor down to an article with at least 3 matched statements."""
+    for _ in range(200):
+        row = main.articles.current
+        if row is not None and row.get("corroborated", 0) + row.get("conflict", 0) >= 3:
+            break
+        await driver.pilot.press("j")
+    await driver.settle()
+
+
 async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
     from tui.app import make_app
     from tui.components.main_screen import MainScreen
     from tui.config import Config
 
-    results: dict[str, object] = {"rss_before_mb": round(rss_mb(), 1)}
+    results: dict[str, object] = {"size": f"{size[0]}x{size[1]}", "db": str(db_path)}
+    results["rss_before_mb"] = round(rss_mb(), 1)
     t0 = time.perf_counter()
     app = make_app(db_path, config=Config())
     async with app.run_test(size=size) as pilot:
-        while not (
-            isinstance(app.screen, MainScreen)
-            and app.screen.reader.article is not None
-            and app.screen.articles.total
-        ):
+        while not _first_screen_ready(app):
             await pilot.pause(0.001)
         await pilot.pause()
         results["first_screen_s"] = round(time.perf_counter() - t0, 3)
@@ -146,73 +265,65 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
         assert isinstance(main, MainScreen)
         results["articles"] = main.articles.total
         results["rss_first_screen_mb"] = round(rss_mb(), 1)
-
-        async def timed(keys: list[str], repeat: int) -> list[tuple[float, float, float]]:
-            """Per key press: wall ms to the first screen update it caused (the cursor
-            moves), wall ms to the last (the article text and claim panel that follow
-            in a worker), and the CPU ms the process spent (Pilot's own work included)."""
-            times = []
-            for _ in range(repeat):
-                for key in keys:
-                    FRAMES.clear()
-                    t = time.perf_counter()
-                    cpu = time.process_time()
-                    await pilot.press(key)
-                    await pilot.pause()
-                    handled = time.perf_counter()
-                    await app.workers.wait_for_complete()  # the text and claims follow
-                    await pilot.pause(0.02)  # any update still pending is written by now
-                    cpu_used = time.process_time() - cpu
-                    first = FRAMES[0] if FRAMES else handled  # no frame: nothing changed
-                    last = FRAMES[-1] if FRAMES else handled
-                    times.append(((first - t) * 1000, (last - t) * 1000, cpu_used * 1000))
-            return times
-
-        def pct(values: list[float], q: float) -> float:
-            values = sorted(values)
-            return round(values[max(0, int(len(values) * q) - 1)], 1)
-
-        def summary(rows: list[tuple[float, float, float]]) -> dict[str, float]:
-            cursor = [r[0] for r in rows]
-            content = [r[1] for r in rows]
-            return {
-                "median_ms": round(statistics.median(cursor), 1),
-                "p95_ms": pct(cursor, 0.95),
-                "max_ms": round(max(cursor), 1),
-                "content_median_ms": round(statistics.median(content), 1),
-                "content_p95_ms": pct(content, 0.95),
-                "cpu_median_ms": round(statistics.median(r[2] for r in rows), 1),
-            }
-
-        latency: dict[str, dict[str, float]] = {}
+        d = Driver(app, pilot)
+        await d.settle()
+        lat: dict[str, list[Row]] = {}
         # A key bound to nothing: what Pilot and Textual's key dispatch cost alone.
-        latency["unbound key (baseline)"] = summary(await timed(["z"], 30))
-        latency["list j (loads article + claims)"] = summary(await timed(["j"], 100))
-        latency["list k"] = summary(await timed(["k"], 50))
-        latency["list pagedown"] = summary(await timed(["pagedown"], 50))
-        latency["list G (last page of the list)"] = summary(await timed(["G", "g"], 5))
+        lat["unbound key (baseline)"] = await d.keys(["z"], 30)
+        lat["list j (article + claims follow)"] = await d.keys(["j"], 100)
+        lat["list k"] = await d.keys(["k"], 50)
+        lat["list PgDn"] = await d.keys(["pagedown"], 30)
+        lat["list G / g (last page, first)"] = await d.keys(["G", "g"], 5)
+        lat["Tab / shift+Tab (list, text)"] = await d.keys(["tab", "shift+tab"], 10)
         main.articles.focus()
+        await _to_matched_article(d, main)
         await pilot.press("enter")
-        latency["reader j (next statement)"] = summary(await timed(["j"], 30))
+        await d.settle()
+        lat["text j (next statement)"] = await d.keys(["j"], 60)
+        lat["text k"] = await d.keys(["k"], 30)
+        reader = main.reader
+        lat["text ] (next matched)"] = await d.until(
+            "right_square_bracket", 30, lambda: _matched_after_cursor(reader), "g"
+        )
+        lat["c / c (claim panel alone, back)"] = await d.keys(["c", "c"], 10)
+        lat["o / Esc (story view, back)"] = await d.keys(["o", "escape"], 10)
         await pilot.press("escape")
+        main.articles.focus()
+        await d.settle()
         rss_paged_before = rss_mb()
         for _ in range(300):  # ~ 300 pages of rows through the list
             await pilot.press("pagedown")
-        await pilot.pause()
+        await d.settle()
         results["rss_after_300_pages_mb"] = round(rss_mb(), 1)
         results["rss_growth_paging_mb"] = round(rss_mb() - rss_paged_before, 1)
         results["list_pages_held"] = main.articles.pages_held
-        latency["open search (/)"] = summary(await timed(["slash", "escape"], 10))
+        lat["open search (/) / Esc"] = await d.keys(["slash", "escape"], 10)
         await pilot.press("slash")
-        latency["typing in search (key handled)"] = summary(await timed(list("oil prices"), 1))
+        lat["typing in search (key handled)"] = await d.keys(list("oil prices"), 1)
         t = time.perf_counter()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await d.settle()
         results["search_results_after_typing_ms"] = round((time.perf_counter() - t) * 1000, 1)
         results["search_hits"] = len(app.screen.hits)  # type: ignore[attr-defined]
-        results["latency"] = latency
+        results["latency"] = {name: summary(rows) for name, rows in lat.items() if rows}
         results["rss_end_mb"] = round(rss_mb(), 1)
     return results
+
+
+def table(results: dict[str, Any]) -> str:
+    """The latency figures as a Markdown table (for BENCHMARKS.md)."""
+    lines = [
+        f"{results['size']}, {results['articles']:,} rows, first screen"
+        f" {results['first_screen_s']} s",
+        "",
+        "| key | cursor median / p95 ms | content median / p95 ms | CPU median ms |",
+        "|---|---|---|---|",
+    ]
+    for name, s in results["latency"].items():
+        lines.append(
+            f"| {name} | {s['median_ms']} / {s['p95_ms']} |"
+            f" {s['content_median_ms']} / {s['content_p95_ms']} | {s['cpu_median_ms']} |"
+        )
+    return "\n".join(lines)
 
 
 async def screenshot(out: Path) -> None:
@@ -250,30 +361,35 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("command", nargs="?", default="bench", choices=["bench", "screenshot"])
     parser.add_argument("out", nargs="?", default="docs/screenshot.svg")
-    parser.add_argument("--db", type=Path, default=Path("/tmp/claimlens-bench/bench.db"))
+    parser.add_argument("--db", type=Path, default=CACHE / "bench.db")
     parser.add_argument(
         "--matched",
         action="store_true",
-        help="measure a matched copy of --db (built once next to it, -matched.db)",
+        help="measure the matched scale corpus (built once under /tmp/claimlens-bench)",
     )
-    parser.add_argument("--size", default="160x48")
+    parser.add_argument("--copies", type=int, default=5, help="--matched: perturbed copies")
+    parser.add_argument("--seed", type=int, default=7, help="--matched: the copies' seed")
+    parser.add_argument("--size", default="160x48", help="WxH, or several: 160x48,80x24")
+    parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
     args = parser.parse_args()
     if args.command == "screenshot":
         asyncio.run(screenshot(Path(args.out)))
         return
-    if not args.db.exists():
+    if args.matched:
+        args.db = matched_scale_db(args.copies, args.seed)
+    elif not args.db.exists():
         print(f"building {args.db} (once) from {DATA} …", flush=True)
         build(args.db)
-    if args.matched:
-        matched = args.db.with_name(args.db.stem + "-matched.db")
-        if not matched.exists():
-            print(f"matching a copy of {args.db} into {matched} (once) …", flush=True)
-            build_matched(args.db, matched)
-        args.db = matched
-    width, height = (int(x) for x in args.size.split("x"))
+    sizes = args.size.split(",")
+    if len(sizes) > 1:  # each size in a fresh process: the first screen is a cold start
+        for size in sizes:
+            cmd = [sys.executable, __file__, "--db", str(args.db), "--size", size]
+            subprocess.run(cmd + (["--json"] if args.json else []), check=True)
+        return
+    width, height = (int(x) for x in sizes[0].split("x"))
     _record_frames()
     results = asyncio.run(measure(args.db, (width, height)))
-    print(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2) if args.json else table(results), flush=True)
 
 
 if __name__ == "__main__":
