@@ -62,9 +62,9 @@ class FittingFooter(Footer):
         yield from shown
 
     def bindings_changed(self, screen: Screen) -> None:
-        if self._bindings_ready and self.is_attached and screen is self.screen:
-            if self._keys_wanted() == self._shown:
-                return
+        attached = self._bindings_ready and self.is_attached and screen is self.screen
+        if attached and self._keys_wanted() == self._shown:
+            return
         super().bindings_changed(screen)
 
     def on_resize(self) -> None:
