@@ -199,10 +199,15 @@ def main() -> None:
     if args.cpu:
         CLOCK = time.process_time
     sys.path.insert(0, str(args.code.resolve()))
+    import db.connection
     import db.search as search_mod  # imported here: from the checkout chosen above
-    from db.connection import connect
 
-    db = connect(args.db, readonly=True)
+    # As `claimlens search` opens it: a plain read-only sqlite3 connection (a checkout
+    # from before it existed: sqlite-utils, read-only).
+    if hasattr(db.connection, "connect_reader"):
+        db = db.connection.connect_reader(args.db)
+    else:
+        db = db.connection.connect(args.db, readonly=True)
     statements = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     print(f"{args.db}: {statements:,} statements; code from {search_mod.__file__}")
     if not args.skip_search:

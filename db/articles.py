@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
+    import sqlite_utils
 
 __all__ = [
     "ARTICLE_COLUMNS",

@@ -3,6 +3,9 @@
 Connections run in autocommit mode (``isolation_level=None``); writers open
 their own ``BEGIN IMMEDIATE`` transactions through :func:`transaction`, so a
 batch of articles becomes visible to readers all at once or not at all.
+:func:`connect` gives the sqlite-utils ``Database`` every writer and the app use;
+:func:`connect_reader` a plain read-only ``sqlite3`` connection for a command that
+only reads and must start at once (importing sqlite-utils alone costs ~90 ms).
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+from db.schema import SCHEMA_VERSION, SchemaError, check_usable
 
-from db.schema import SchemaError, check_usable
-from db.upgrade import migrate
+if TYPE_CHECKING:
+    import sqlite_utils
 
 ENV_VAR = "CLAIMLENS_DB"
 BUSY_TIMEOUT_MS = 60_000
@@ -56,36 +60,80 @@ def connect(
     :class:`NoDatabase` when there is no file at ``path`` and ``create`` is false (then
     nothing is created, not even its folder).
     """
+    # Imported here: a command that only reads (connect_reader) does without them.
+    import sqlite_utils
+
+    from db.upgrade import migrate
+
     path = Path(path)
     if not create and not path.exists():
         raise NoDatabase(f"no database at {path}")
-    conn = None
-    try:
+    with _errors_named(path):
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            str(path),
-            timeout=BUSY_TIMEOUT_MS / 1000,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        # No sqlite-utils plugins: they could change the connection, and finding them
-        # scans every installed package's entry points (tens of ms of start-up).
-        db = sqlite_utils.Database(conn, execute_plugins=False)
-        check_usable(db)  # before anything is written, even the journal mode
-        if not readonly:
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(db, on_upgrade)
-        return db
+        conn = _sqlite_connect(str(path))
+        with _closed_on_error(conn):
+            conn.execute("PRAGMA foreign_keys = ON")
+            # No sqlite-utils plugins: they could change the connection, and finding them
+            # scans every installed package's entry points (tens of ms of start-up).
+            db = sqlite_utils.Database(conn, execute_plugins=False)
+            check_usable(db)  # before anything is written, even the journal mode
+            if not readonly:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(db, on_upgrade)
+            return db
+
+
+def connect_reader(path: str | Path) -> sqlite3.Connection:
+    """A plain :mod:`sqlite3` connection that can only read the claimlens database at
+    ``path``: for a command that only reads and must start at once (``claimlens
+    search``), as it needs neither sqlite-utils nor the upgrade steps. Temp tables can
+    be written (the search's scratch index); the file never is.
+
+    Raises :class:`NoDatabase` when there is no file, :class:`OlderSchema` when its
+    schema must be upgraded first (by :func:`connect`), else as :func:`connect` does.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise NoDatabase(f"no database at {path}")
+    with _errors_named(path):
+        # mode=ro: SQLite itself refuses to write. A WAL database is read as usual (its
+        # -wal and -shm files are opened, and created if missing).
+        conn = _sqlite_connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        with _closed_on_error(conn):
+            version = check_usable(conn)
+            if version < SCHEMA_VERSION:
+                raise OlderSchema(f"schema version {version}, to be upgraded before reading")
+            return conn
+
+
+class OlderSchema(SchemaError):
+    """The database must be upgraded (:func:`connect`) before it can be read."""
+
+
+def _sqlite_connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
+    """Autocommit (writers open their own transactions), waiting for a busy database."""
+    conn = sqlite3.connect(
+        target,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+        uri=uri,
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+@contextmanager
+def _errors_named(path: Path) -> Iterator[None]:
+    """Errors opening ``path`` as one-line :class:`SchemaError` messages naming it."""
+    try:
+        yield
     except SchemaError as exc:
-        _close(conn)
-        raise SchemaError(f"{path}: {exc}") from None
+        raise type(exc)(f"{path}: {exc}") from None
     except sqlite3.DatabaseError as exc:
-        _close(conn)
         if "not a database" in str(exc):
             raise SchemaError(f"{path}: not an SQLite database (nor a claimlens one)") from None
         raise SchemaError(f"{path}: cannot open the database: {exc}") from None
@@ -93,9 +141,13 @@ def connect(
         raise SchemaError(f"{path}: cannot open the database: {exc.strerror or exc}") from None
 
 
-def _close(conn: sqlite3.Connection | None) -> None:
-    if conn is not None:
+@contextmanager
+def _closed_on_error(conn: sqlite3.Connection) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
         conn.close()
+        raise
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
+    import sqlite_utils
 
 SCHEMA_VERSION = 7
 
@@ -191,7 +193,7 @@ FTS_TABLES = ("statements_fts", "articles_fts")
 # derived, and ``claimlens check --repair`` recreates them if they are missing.
 CORE_TABLES = ("sources", "stories", "articles", "claims", "statements", "quotes", "numbers")
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["sqlite_utils.Database"], None]
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -378,13 +380,14 @@ def _split_script(script: str) -> list[str]:
     return statements
 
 
-def user_version(db: sqlite_utils.Database) -> int:
+def user_version(db: sqlite_utils.Database | sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def check_usable(db: sqlite_utils.Database) -> int:
+def check_usable(db: sqlite_utils.Database | sqlite3.Connection) -> int:
     """The schema version of ``db``, or SchemaError if this claimlens must not touch it:
-    a newer version, or an SQLite file of another program. Reads only."""
+    a newer version, or an SQLite file of another program. Reads only (also through a
+    plain read-only connection, :func:`db.connection.connect_reader`)."""
     found = user_version(db)
     if found > SCHEMA_VERSION:
         raise SchemaError(
@@ -402,7 +405,7 @@ def check_usable(db: sqlite_utils.Database) -> int:
     return found
 
 
-def _table_names(db: sqlite_utils.Database) -> set[str]:
+def _table_names(db: sqlite_utils.Database | sqlite3.Connection) -> set[str]:
     return {
         r[0]
         for r in db.execute(

@@ -11,22 +11,29 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from db.articles import ArticleFilter
 from db.lexicon import STOP_WORDS
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    # Searching takes either: the app's sqlite-utils Database, or the plain read-only
+    # connection of `claimlens search` (db.connection.connect_reader), which needs no
+    # sqlite-utils import.
+    Db = sqlite_utils.Database | sqlite3.Connection
+
 # Markers FTS5's highlight() puts around matched terms; stored text never holds
 # control characters (db.cleaning removes them), so they cannot collide.
 _OPEN, _CLOSE = "\x02", "\x03"
-_MARK = re.compile("[\x02\x03]")
 _TERM = re.compile(r"\w+", re.UNICODE)
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(-?)(\S+)')
 
@@ -71,6 +78,10 @@ class SearchHit:
             "speaker": self.speaker,
             "kind": self.kind,
         }
+
+
+def _connection(db: Db) -> sqlite3.Connection:
+    return db if isinstance(db, sqlite3.Connection) else db.conn
 
 
 def _quote(term: str) -> str:
@@ -131,8 +142,17 @@ def _matching(source: str | None, since: str | None, until: str | None) -> tuple
     )
 
 
+# The page's columns: a statement with its article and source (its text at 5, marked
+# by highlight() where the page's rows are highlighted).
+_PAGE_COLUMNS = """
+    s.id, s.article_id, s.seq, s.char_start, s.char_end, {text},
+    a.title, src.name, a.date, s.speaker, s.kind
+"""
+_PAGE_ARTICLES = "JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"
+
+
 def search(
-    db: sqlite_utils.Database,
+    db: Db,
     query: str,
     *,
     source: str | None = None,
@@ -150,8 +170,9 @@ def search(
     the page returned is highlighted and joined with its articles and sources.
     """
     fts = build_fts_query(query)
+    conn = _connection(db)
     matching, params = _matching(source, since, until)
-    page = db.execute(
+    page = conn.execute(
         f"""
         SELECT id, rank FROM (
             SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank {matching}
@@ -162,80 +183,66 @@ def search(
     ).fetchall()
     if not page:
         return []
-    marks = ",".join("?" * len(page))
-    rows = {
-        row[0]: row
-        for row in db.execute(
-            f"""
-            SELECT s.id, s.article_id, s.seq, s.char_start, s.char_end, s.text,
-                   a.title, src.name, a.date, 0.0, s.speaker, s.kind
-            FROM statements s
-            JOIN articles a ON a.id = s.article_id
-            JOIN sources src ON src.id = a.source_id
-            WHERE s.id IN ({marks})
-            """,
-            [sid for sid, _rank in page],
+    rows = _highlighted(conn, fts, [sid for sid, _rank in page])
+    return [_hit(row, -rank) for sid, rank in page if (row := rows.get(sid)) is not None]
+
+
+def _highlighted(conn: sqlite3.Connection, fts: str, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    """The page's rows (:data:`_PAGE_COLUMNS`) by id, their texts with highlight()'s
+    marks. Computed on a scratch index of the page alone: asking the statement index
+    for highlight() of given rows re-runs the query once per row (milliseconds each
+    for a common word). A row the scratch index does not match (the statement index
+    out of date) comes unmarked."""
+    marks = ",".join("?" * len(ids))
+    with _scratch(conn, f"SELECT id, text FROM statements WHERE id IN ({marks})", ids):
+        rows = {
+            row[0]: row
+            for row in conn.execute(
+                f"SELECT {_PAGE_COLUMNS.format(text=_HIGHLIGHT)} FROM temp.claimlens_scratch"
+                f" JOIN statements s ON s.id = claimlens_scratch.rowid {_PAGE_ARTICLES}"
+                " WHERE claimlens_scratch MATCH ?",
+                [fts],
+            )
+        }
+    if len(rows) < len(ids):
+        rest = [sid for sid in ids if sid not in rows]
+        marks = ",".join("?" * len(rest))
+        rows.update(
+            (row[0], row)
+            for row in conn.execute(
+                f"SELECT {_PAGE_COLUMNS.format(text='s.text')} FROM statements s"
+                f" {_PAGE_ARTICLES} WHERE s.id IN ({marks})",
+                rest,
+            )
         )
-    }
-    marked = _highlight(db, fts, {sid: row[5] for sid, row in rows.items()})
-    return [
-        _hit(row, marked.get(sid, row[5]), -rank)
-        for sid, rank in page
-        if (row := rows.get(sid)) is not None
-    ]
+    return rows
+
+
+_HIGHLIGHT = f"highlight(claimlens_scratch, 0, '{_OPEN}', '{_CLOSE}')"
 
 
 @contextmanager
-def _scratch(db: sqlite_utils.Database, texts: Iterable[tuple[int, str]]) -> Iterator[None]:
-    """A scratch FTS5 index of some texts (by rowid), with the statement index's
-    tokenizer, for as long as the block runs: ``temp.claimlens_scratch`` and the view
-    of its tokens ``temp.claimlens_scratch_tokens``. Temp tables (nothing is stored)
-    with their own content table, emptied at once ('delete-all'), inside a savepoint
-    (the index is written once, not once per text)."""
-    db.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS claimlens_scratch_text (id INTEGER PRIMARY KEY, text)"
-    )
-    db.execute(
+def _scratch(conn: sqlite3.Connection, rows: str, params: Sequence[Any]) -> Iterator[None]:
+    """A scratch FTS5 index, ``temp.claimlens_scratch``, of the ``(rowid, text)`` rows
+    that ``rows`` (a SELECT or VALUES, with ``params``) gives, with the statement
+    index's tokenizer, while the block runs. A temp table (a read-only connection can
+    write it), filled inside a savepoint that is rolled back after: nothing is written
+    out, nothing needs deleting."""
+    conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claimlens_scratch USING fts5(text,"
-        " content='claimlens_scratch_text', content_rowid='id',"
-        " tokenize='porter unicode61 remove_diacritics 2')"
+        " columnsize=0, tokenize='porter unicode61 remove_diacritics 2')"
     )
-    db.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claimlens_scratch_tokens "
-        "USING fts5vocab(temp, claimlens_scratch, instance)"
-    )
-    db.execute("SAVEPOINT claimlens_scratch")
+    conn.execute("SAVEPOINT claimlens_scratch")
     try:
-        db.conn.executemany(
-            "INSERT INTO temp.claimlens_scratch_text(id, text) VALUES (?, ?)", texts
-        )
-        db.execute(
-            "INSERT INTO temp.claimlens_scratch(rowid, text)"
-            " SELECT id, text FROM temp.claimlens_scratch_text"
-        )
+        conn.execute(f"INSERT INTO temp.claimlens_scratch(rowid, text) {rows}", params)
         yield
     finally:
-        db.execute("INSERT INTO temp.claimlens_scratch(claimlens_scratch) VALUES ('delete-all')")
-        db.execute("DELETE FROM temp.claimlens_scratch_text")
-        db.execute("RELEASE claimlens_scratch")
-
-
-def _highlight(db: sqlite_utils.Database, fts: str, texts: dict[int, str]) -> dict[int, str]:
-    """The texts of a page of hits with FTS5's highlight() marks, computed on a scratch
-    index of that page alone: asking the statement index for it re-runs the query once
-    per hit (milliseconds each for a common word)."""
-    with _scratch(db, texts.items()):
-        return dict(
-            db.execute(
-                f"SELECT rowid, highlight(claimlens_scratch, 0, '{_OPEN}', '{_CLOSE}')"
-                " FROM temp.claimlens_scratch WHERE claimlens_scratch MATCH ?",
-                [fts],
-            ).fetchall()
-        )
+        conn.execute("ROLLBACK TO claimlens_scratch")
+        conn.execute("RELEASE claimlens_scratch")
 
 
 def count(
-    db: sqlite_utils.Database,
+    db: Db,
     query: str,
     *,
     source: str | None = None,
@@ -248,9 +255,9 @@ def count(
     return int(db.execute(f"SELECT count(*) {matching}", [fts, *params]).fetchone()[0])
 
 
-def _hit(row: tuple[Any, ...], marked: str, score: float) -> SearchHit:
-    """A hit from a row of the page (its text at 5) and its text as highlight() marks it."""
-    text, spans = parse_highlight(marked)
+def _hit(row: tuple[Any, ...], score: float) -> SearchHit:
+    """A hit from a row of :data:`_PAGE_COLUMNS` (its text marked by highlight())."""
+    text, spans = parse_highlight(row[5])
     return SearchHit(
         statement_id=row[0],
         article_id=row[1],
@@ -263,27 +270,25 @@ def _hit(row: tuple[Any, ...], marked: str, score: float) -> SearchHit:
         source=row[7],
         date=row[8],
         score=score,
-        speaker=row[10],
-        kind=row[11],
+        speaker=row[9],
+        kind=row[10],
     )
 
 
 def parse_highlight(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """Split FTS5 highlight() output into the plain text and the matched spans."""
-    out: list[str] = []
+    """Split FTS5 highlight() output into the plain text and the matched spans (a mark
+    left unpaired is dropped)."""
+    head, *opened = marked.split(_OPEN)
+    out = [head.replace(_CLOSE, "")]
     spans: list[tuple[int, int]] = []
-    pos = last = 0
-    open_at: int | None = None
-    for m in _MARK.finditer(marked):
-        out.append(marked[last : m.start()])
-        pos += m.start() - last
-        last = m.end()
-        if m.group() == _OPEN:
-            open_at = pos
-        elif open_at is not None:
-            spans.append((open_at, pos))
-            open_at = None
-    out.append(marked[last:])
+    pos = len(out[0])
+    for part in opened:  # each "matched words\x03text up to the next match"
+        matched, closed, rest = part.partition(_CLOSE)
+        if closed:
+            spans.append((pos, pos + len(matched)))
+        rest = rest.replace(_CLOSE, "")
+        out += (matched, rest)
+        pos += len(matched) + len(rest)
     return "".join(out), spans
 
 
@@ -335,7 +340,7 @@ class FuzzyQuery:
     function_words: list[str] = field(default_factory=list)
 
 
-def ensure_vocab(db: sqlite_utils.Database) -> None:
+def ensure_vocab(db: Db) -> None:
     """The fts5vocab view over the statement index (a temp table: nothing is stored)."""
     db.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.statements_vocab "
@@ -343,18 +348,26 @@ def ensure_vocab(db: sqlite_utils.Database) -> None:
     )
 
 
-def _stems(db: sqlite_utils.Database, words: list[str]) -> list[str]:
+def _stems(db: Db, words: list[str]) -> list[str]:
     """Each word as the index's tokenizer stems it ("boeing" -> "boe")."""
+    if not words:
+        return []
+    conn = _connection(db)
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claimlens_scratch_tokens "
+        "USING fts5vocab(temp, claimlens_scratch, instance)"
+    )
     first: dict[int, str] = {}
-    with _scratch(db, enumerate(words)):
-        for doc, term in db.execute(
+    values = "VALUES " + ",".join(["(?, ?)"] * len(words))
+    with _scratch(conn, values, [x for pair in enumerate(words) for x in pair]):
+        for doc, term in conn.execute(
             "SELECT doc, term FROM temp.claimlens_scratch_tokens ORDER BY doc, offset"
         ):
             first.setdefault(doc, term)
     return [first.get(i, "") for i in range(len(words))]
 
 
-def _doc_count(db: sqlite_utils.Database, term: str) -> int:
+def _doc_count(db: Db, term: str) -> int:
     row = db.execute("SELECT doc FROM temp.statements_vocab WHERE term = ?", (term,)).fetchone()
     return int(row[0]) if row else 0
 
@@ -368,7 +381,7 @@ def term_similarity(word: str, term: str) -> float:
     return score
 
 
-def _close_terms(db: sqlite_utils.Database, word: str, stem: str) -> list[tuple[str, int]]:
+def _close_terms(db: Db, word: str, stem: str) -> list[tuple[str, int]]:
     """The index terms closest to a word the index does not have (or holds as rarely
     as a typo), as FTS5 terms with their statement counts.
 
@@ -429,7 +442,7 @@ def _query_words(query: str) -> list[str]:
     return content or [w for w in words if len(w) >= 2]
 
 
-def expand_terms(db: sqlite_utils.Database, query: str) -> FuzzyQuery:
+def expand_terms(db: Db, query: str) -> FuzzyQuery:
     """Map each content word of ``query`` to the index terms it stands for: itself
     when the index has it, else the closest terms (see :func:`_close_terms`)."""
     ensure_vocab(db)
@@ -489,7 +502,7 @@ def _any_term(w: FuzzyWord) -> str:
 
 
 def fuzzy_search(
-    db: sqlite_utils.Database,
+    db: Db,
     query: str,
     *,
     source: str | None = None,
@@ -526,13 +539,8 @@ def fuzzy_search(
     ids = list(found)
     marks = ",".join("?" * len(ids))
     rows = db.execute(
-        f"""
-        SELECT s.id, s.article_id, s.seq, s.char_start, s.char_end, s.text,
-               a.title, src.name, a.date, 0.0, s.speaker, s.kind
-        FROM statements s JOIN articles a ON a.id = s.article_id
-        JOIN sources src ON src.id = a.source_id
-        WHERE s.id IN ({marks})
-        """,
+        f"SELECT {_PAGE_COLUMNS.format(text='s.text')} FROM statements s {_PAGE_ARTICLES}"
+        f" WHERE s.id IN ({marks})",
         ids,
     ).fetchall()
     words_of = {row[0]: _words(row[5]) for row in rows}
@@ -563,8 +571,8 @@ def fuzzy_search(
             date=row[8],
             # 0..100, in the order of the ranking: the words held, then the closeness.
             score=100 * (rank[row[0]][0] + min(rank[row[0]][1], 2.99) / 3) / n,
-            speaker=row[10],
-            kind=row[11],
+            speaker=row[9],
+            kind=row[10],
         )
         for row in rows
     ]

@@ -8,8 +8,10 @@ which is the engine's work (:mod:`db.claims`, :mod:`db.stories`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from db import schema
 

@@ -283,10 +283,11 @@ def _modules_after(*argv: str) -> set[str]:
     """The modules a fresh interpreter has imported after running ``claimlens ARGV``."""
     code = (
         "import sys\n"
+        "from click import UsageError\n"
         "from tui.cli import main\n"
         "try:\n"
         f"    main({list(argv)!r}, standalone_mode=False)\n"
-        "except SystemExit:\n"
+        "except (SystemExit, UsageError):  # exits 1, or 2 with a usage error\n"
         "    pass\n"
         "sys.stdout = sys.__stdout__\n"
         "print('MODULES', ' '.join(sorted(sys.modules)))\n"
@@ -311,15 +312,30 @@ def test_help_imports_no_command_module_and_no_textual() -> None:
     assert not {m for m in modules if m.startswith("db.")}
 
 
-def test_search_imports_neither_textual_nor_the_parsers_nor_the_matcher(tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", [[], ["--fuzzy"], ["--source", "nowhere"]])
+def test_search_imports_neither_textual_nor_the_parsers_nor_the_matcher(
+    tmp_path: Path, options: list[str]
+) -> None:
     db_path = tmp_path / "s.db"
     ingest_paths(connect(db_path), [SEED_A], match=False)
-    modules = _modules_after("--db", str(db_path), "search", "Umerov")
+    modules = _modules_after("--db", str(db_path), "search", "Umerov", *options)
     assert not _top(modules) & {"textual", "trafilatura", "feedparser", "lxml", "rich"}
+    # It reads through plain sqlite3: sqlite-utils alone costs ~90 ms of start-up.
+    assert not _top(modules) & {"sqlite_utils", "numpy", "pandas", "dateutil", "pluggy"}
     assert not modules & {"db.matcher", "db.matching", "db.formats", "db.statements"}
     assert "db.speakers" not in modules  # its name patterns compile on import (~250 ms)
-    assert not modules & {"db.claims", "db.stats", "db.dates", "db.ingest"}  # other commands'
+    assert not modules & {"db.claims", "db.stats", "db.dates", "db.ingest", "db.upgrade"}
     assert "tui.cli.reading" not in modules
+
+
+def test_sqlite_utils_imported_through_the_engine_brings_no_numpy() -> None:
+    """Commands that write import sqlite-utils; numpy (100-200 ms) must not come with it."""
+    code = "import db, sqlite_utils, sys; print(sorted({'numpy', 'pandas'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    code = "import db, sqlite_utils, numpy; print(numpy.zeros(2).sum())"  # still importable
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0.0"
 
 
 def test_the_help_table_tells_each_command_as_the_command_does() -> None:

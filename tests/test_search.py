@@ -1,14 +1,29 @@
 """Word search: the page is ranked as bm25 ranks it, highlighted as FTS5 highlights it
-(on a scratch index of the page alone), and filtered without changing either."""
+(on a scratch index of the page alone), and filtered without changing either; the plain
+read-only connection ``claimlens search`` reads through finds the same and writes nothing."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 import sqlite_utils
+from click.testing import CliRunner
 
-from db.connection import connect
+from db.connection import NoDatabase, OlderSchema, connect, connect_reader
 from db.ingest import ingest_paths
-from db.search import _CLOSE, _OPEN, build_fts_query, count, parse_highlight, search
+from db.schema import SCHEMA_VERSION, SchemaError
+from db.search import (
+    _CLOSE,
+    _OPEN,
+    build_fts_query,
+    count,
+    fuzzy_search,
+    parse_highlight,
+    search,
+)
+from tui.cli import main
 
 QUERIES = ["prices", "pric*", '"prices rose"', "oil OR vote", "prices -vote", "Ljubljana", "rose"]
 
@@ -71,3 +86,72 @@ def test_pages_follow_one_another(db: sqlite_utils.Database) -> None:
     assert [h.score for h in first + second] == sorted(
         (h.score for h in first + second), reverse=True
     )
+
+
+def test_a_hit_the_scratch_index_does_not_match_comes_unmarked(tmp_path: Path) -> None:
+    """The statement index out of date (``claimlens check`` reports it): a hit it still
+    gives is shown, with no highlight, rather than dropped."""
+    (tmp_path / "a.txt").write_text("Prices rose in Ljubljana.", encoding="utf-8")
+    stale = connect(tmp_path / "stale.db")
+    ingest_paths(stale, [tmp_path / "a.txt"], match=False)
+    (sid,) = stale.execute("SELECT id FROM statements").fetchone()
+    # The text changed behind the index's back (its triggers bypassed).
+    stale.execute("DROP TRIGGER statements_au")
+    stale.execute("UPDATE statements SET text = 'Out of date.' WHERE id = ?", [sid])
+    hit = search(stale, "Ljubljana")[0]
+    assert (hit.statement_id, hit.text, hit.highlights) == (sid, "Out of date.", [])
+
+
+# --- the plain read-only connection of `claimlens search` ------------------------------------
+
+
+def _path(db: sqlite_utils.Database) -> Path:
+    return Path(db.execute("PRAGMA database_list").fetchone()[2])
+
+
+def test_the_reader_finds_what_the_app_finds_and_writes_nothing(
+    db: sqlite_utils.Database,
+) -> None:
+    reader = connect_reader(_path(db))
+    for query in QUERIES:
+        assert [h.as_dict() for h in search(reader, query, limit=10)] == [
+            h.as_dict() for h in search(db, query, limit=10)
+        ]
+        assert count(reader, query, source="wire") == count(db, query, source="wire")
+    assert [h.as_dict() for h in fuzzy_search(reader, "oil prics rose in ljubljana")] == [
+        h.as_dict() for h in fuzzy_search(db, "oil prics rose in ljubljana")
+    ]
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        reader.execute("DELETE FROM statements")
+    reader.close()
+
+
+def test_the_reader_opens_only_a_current_claimlens_database(tmp_path: Path) -> None:
+    with pytest.raises(NoDatabase):
+        connect_reader(tmp_path / "missing" / "none.db")
+    assert not (tmp_path / "missing").exists()
+    (tmp_path / "notes.db").write_text("not a database at all, just some text " * 50)
+    with pytest.raises(SchemaError, match="not an SQLite database"):
+        connect_reader(tmp_path / "notes.db")
+    older = connect(tmp_path / "older.db")
+    older.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    older.conn.close()
+    with pytest.raises(OlderSchema, match=r"older\.db"):
+        connect_reader(tmp_path / "older.db")
+    newer = connect(tmp_path / "newer.db")
+    newer.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    newer.conn.close()
+    with pytest.raises(SchemaError, match="newer than this claimlens"):
+        connect_reader(tmp_path / "newer.db")
+
+
+def test_search_upgrades_an_older_database_first(db: sqlite_utils.Database, tmp_path: Path) -> None:
+    path = tmp_path / "older.db"
+    db.conn.backup(sqlite3.connect(path))
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    result = CliRunner().invoke(main, ["--db", str(path), "search", "Ljubljana"])
+    assert result.exit_code == 0, result.output
+    assert f"upgrading {path} from schema version {SCHEMA_VERSION - 1}" in result.output
+    assert "Prices rose in Ljubljana after the vote." in result.output
+    assert connect_reader(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
+    import sqlite3
+
     import sqlite_utils
     from rich.console import Console
 
@@ -54,6 +56,7 @@ class CliContext:
 
     given_path: Path | None  # --db or $CLAIMLENS_DB, else None: the default
     _db: sqlite_utils.Database | None = field(default=None, repr=False)
+    _reader: sqlite3.Connection | None = field(default=None, repr=False)
 
     @functools.cached_property
     def db_path(self) -> Path:
@@ -75,6 +78,24 @@ class CliContext:
             except SchemaError as exc:
                 raise click.ClickException(str(exc)) from exc
         return self._db
+
+    def reader(self) -> sqlite3.Connection:
+        """A plain read-only connection to the database, for a command that only reads
+        and must start at once (``search``): sqlite-utils is not imported. A database of
+        an older schema is upgraded first, as :meth:`db` does; a missing one exits 2."""
+        from db.connection import NoDatabase, OlderSchema, connect_reader
+        from db.schema import SchemaError
+
+        if self._reader is None:
+            try:
+                self._reader = connect_reader(self.db_path)
+            except NoDatabase:
+                raise NoDatabaseError(self.db_path) from None
+            except OlderSchema:
+                self._reader = self.db().conn
+            except SchemaError as exc:
+                raise click.ClickException(str(exc)) from exc
+        return self._reader
 
     def _upgrading(self, version: int) -> None:
         from db.schema import SCHEMA_VERSION
@@ -230,7 +251,7 @@ def showing(shown: int, offset: int, total: int) -> str | None:
     return f"showing {where} of {total:,} — --limit/--offset for more"
 
 
-def known_source(db: sqlite_utils.Database, source: str | None) -> None:
+def known_source(db: sqlite_utils.Database | sqlite3.Connection, source: str | None) -> None:
     """Exit 2 naming the closest sources when ``--source`` names none (case-insensitive):
     "no statements match" would blame the query for a typo in the source."""
     if source is None:

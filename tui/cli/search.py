@@ -1,7 +1,8 @@
 """``claimlens search``: statements ranked by bm25, or fuzzy quotes.
 
 A module of its own because it is the command people run most and expect at once:
-it imports the search engine and nothing else of the database layer.
+it imports the search engine and nothing else of the database layer, and reads through
+a plain read-only ``sqlite3`` connection (:meth:`CliContext.reader`), without sqlite-utils.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def search_cmd(
     as_json: bool,
 ) -> None:
     """Search statements (best first). Words must all match; "a phrase", pre*, OR, -not."""
-    db = cli.db()
+    db = cli.reader()
     try:
         if fuzzy:
             hits = fuzzy_search(db, query, source=source, limit=limit)
