@@ -38,7 +38,8 @@ CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
 READER = r"""
 import json, os, sys, time
 from db.connection import connect
-from db.search import QueryError, count, fuzzy_search, search
+from db.fuzzy_search import fuzzy_search
+from db.search import QueryError, count, search
 from db import articles
 db_path, stop, out = sys.argv[1], sys.argv[2], sys.argv[3]
 QUERIES = ["oil", "prices", "bank", "minister said", '"interest rates"', "govern*",

@@ -26,8 +26,9 @@ import db.ingest as ingest_mod
 from db.check import check_database
 from db.connection import connect
 from db.formats import Rejected, read_file
+from db.fuzzy_search import fuzzy_search
 from db.ingest import ingest_paths
-from db.search import QueryError, count, fuzzy_search, search
+from db.search import QueryError, count, search
 from tests.read_memory import read_in_fresh_process
 from tui.cli import main
 

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-import db.search as search_mod
+import db.fuzzy_search as fuzzy_mod
 from db.connection import connect
+from db.fuzzy_search import expand_terms, fuzzy_highlights, fuzzy_search
 from db.ingest import ingest_paths
-from db.search import expand_terms, fuzzy_highlights, fuzzy_search
+from db.search import QueryError, SearchHit
 
 ARTICLES = {
     "a.txt": (
@@ -44,7 +45,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database:
     return database
 
 
-def texts(hits: list[search_mod.SearchHit]) -> list[str]:
+def texts(hits: list[SearchHit]) -> list[str]:
     return [h.text for h in hits]
 
 
@@ -79,8 +80,8 @@ def test_a_rare_word_finds_its_statement_among_common_ones(
 ) -> None:
     # Forty statements share "market prices rose"; candidates are few: the rare,
     # misspelled words must choose them.
-    monkeypatch.setattr(search_mod, "FUZZY_CANDIDATES", 5)
-    monkeypatch.setattr(search_mod, "FUZZY_BUDGET", 10)
+    monkeypatch.setattr(fuzzy_mod, "FUZZY_CANDIDATES", 5)
+    monkeypatch.setattr(fuzzy_mod, "FUZZY_BUDGET", 10)
     hits = fuzzy_search(db, "market prices rose ljubljana yesterdya", limit=3)
     assert hits[0].text == "Market prices rose in Ljubljana yesterday after the vote."
 
@@ -111,5 +112,5 @@ def test_a_quote_of_unknown_words_finds_nothing_and_a_quote_of_none_is_an_error(
     db: sqlite_utils.Database,
 ) -> None:
     assert fuzzy_search(db, "qxzvw jjkkq") == []
-    with pytest.raises(search_mod.QueryError, match="nothing to search for"):
+    with pytest.raises(QueryError, match="nothing to search for"):
         fuzzy_search(db, "!! ?")

@@ -12,17 +12,10 @@ import sqlite_utils
 from click.testing import CliRunner
 
 from db.connection import NoDatabase, OlderSchema, connect, connect_reader
+from db.fuzzy_search import fuzzy_search
 from db.ingest import ingest_paths
 from db.schema import SCHEMA_VERSION, SchemaError
-from db.search import (
-    _CLOSE,
-    _OPEN,
-    build_fts_query,
-    count,
-    fuzzy_search,
-    parse_highlight,
-    search,
-)
+from db.search import _CLOSE, _OPEN, build_fts_query, count, parse_highlight, search
 from tui.cli import main
 
 QUERIES = ["prices", "pric*", '"prices rose"', "oil OR vote", "prices -vote", "Ljubljana", "rose"]

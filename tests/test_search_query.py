@@ -55,7 +55,7 @@ def test_parse_highlight() -> None:
 
 
 def test_fuzzy_highlights_short_words_match_exactly() -> None:
-    from db.search import fuzzy_highlights
+    from db.fuzzy_search import fuzzy_highlights
 
     text = "so far just small contacts, not full-scale engagement in the North"
     spans = fuzzy_highlights("small contacts not full scale engagment", text)

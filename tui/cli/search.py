@@ -1,7 +1,8 @@
 """``claimlens search``: statements ranked by bm25, or fuzzy quotes.
 
 A module of its own because it is the command people run most and expect at once:
-it imports the search engine and nothing else of the database layer, and reads through
+it imports the word search and nothing else of the database layer (the fuzzy quote
+search when asked for), and reads through
 a plain read-only ``sqlite3`` connection (:meth:`CliContext.reader`), without sqlite-utils.
 """
 
@@ -11,7 +12,7 @@ import sys
 
 import click
 
-from db.search import QueryError, count, fuzzy_search, search
+from db.search import QueryError, count, search
 from tui.cli.common import (
     EXIT_REJECTED,
     CliContext,
@@ -50,6 +51,9 @@ def search_cmd(
     db = cli.reader()
     try:
         if fuzzy:
+            # Imported here: rapidfuzz costs a word search's start-up ~15 ms.
+            from db.fuzzy_search import fuzzy_search
+
             hits = fuzzy_search(db, query, source=source, limit=limit)
             total = len(hits)
         else:

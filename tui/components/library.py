@@ -27,10 +27,11 @@ from db.articles import (
 from db.claims import claim_detail
 from db.connection import connect
 from db.dates import parse_date
+from db.fuzzy_search import fuzzy_search
 from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
 from db.quote_reads import speakers as quoted_speakers
-from db.search import QueryError, SearchHit, fuzzy_search, search
+from db.search import QueryError, SearchHit, search
 
 __all__ = ["ArticleFilter", "Library", "QueryError", "SearchHit", "parse_date"]
 
