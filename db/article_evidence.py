@@ -1,6 +1,6 @@
 """Article-level evidence that two articles tell one event.
 
-Claims (:mod:`db.claims`) link articles that repeat each other's sentences; many
+Matched statements (:mod:`db.matching`) link articles that repeat each other; many
 articles of one event do not (a headline alone, a short item, an opinion piece
 beside a report). This module scores a pair of articles on what they say about
 the event as a whole:
@@ -18,7 +18,7 @@ the event as a whole:
 
 The weights are a logistic regression fitted by ``bench/fit_stories.py`` (see its
 docstring for the data and the split). A pair's *score* is that model's log-odds
-without the claims term; :mod:`db.stories` adds the claims the two share.
+without the matches term; :mod:`db.stories` adds what their matched statements add.
 
 Each article gets a *profile* once (``article_profiles``): its vectors weighted
 by the document frequencies (``article_df``) of the articles profiled before it,
@@ -83,17 +83,17 @@ FEATURE_NAMES = (
     "day_gap",  # |days apart| / window (1 when either is undated)
     "undated",  # either article has no date
 )
-# Fitted by bench/fit_stories.py (logistic regression; BASIL + UCI, see there).
-WEIGHTS = (0.3657, 15.1939, -1.3187, 2.5402, -1.4912, 0.6605, -5.5750, 0.0000)
-INTERCEPT = -3.4480
-# The claims term: min(shared claims, 3) / 3.
-CLAIM_WEIGHT = 9.1890
+# Fitted by bench/fit_stories.py --write (logistic regression; BASIL + UCI, see there).
+WEIGHTS = (0.2735, 16.0896, -2.1385, 2.4976, -1.4003, 0.6245, -4.8474, 0.0000)
+INTERCEPT = -3.3844
+# The matches term: min(statements of the newer article matching the older, 3) / 3.
+CLAIM_WEIGHT = 8.2623
 # db.stories counts a pair in a story's fit above this log-odds (probability 0.05).
 LINK_FLOOR = -3.0
-# Pairs scoring below this are not stored (their claims then count alone).
+# Pairs scoring below this are not stored (their matched statements then count alone).
 STORE_FLOOR = -6.0
 # A pair that was not stored (not a candidate of either) counts as having nothing
-# in common but the claims they share.
+# in common but their matched statements.
 NO_EVIDENCE = INTERCEPT
 
 
@@ -270,9 +270,10 @@ def score(a: Profile, b: Profile, window: int) -> float:
     return round(INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, f, strict=True)), 6)
 
 
-def claims_term(shared_claims: int) -> float:
-    """What the claims two articles share add to their log-odds."""
-    return CLAIM_WEIGHT * min(shared_claims, 3) / 3
+def claims_term(matched_statements: int) -> float:
+    """What the statements of the newer article that match the older one (same or
+    conflict) add to the pair's log-odds (:func:`db.stories._matched_pairs`)."""
+    return CLAIM_WEIGHT * min(matched_statements, 3) / 3
 
 
 def _query(p: Profile) -> dict[str, float]:

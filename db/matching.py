@@ -68,7 +68,7 @@ from db.matcher import (
     with_context,
 )
 from db.parent_watch import end_with_parent
-from db.stories import STORY_MAX_CLAIM_STATEMENTS, rebuild_stories, update_stories
+from db.stories import rebuild_stories, update_stories
 
 __all__ = [
     "DEFAULT_WINDOW_DAYS",
@@ -627,17 +627,10 @@ def match_articles(
         _insert_matches(conn, results)
         # New statements join the claims of older ones (or start claims with them);
         # re-matched ones and the claims that lost statements are placed again.
-        # Stories change around the new articles, and around claims that moved or
-        # crossed the size beyond which stories ignore them.
-        report.claims, regrouped = place_claims(
-            conn,
-            new_sids,
-            stale_claims(conn),
-            new=new_sids,
-            size_limit=STORY_MAX_CLAIM_STATEMENTS,
-        )
-        affected = set(article_ids) | _article_ids(conn, regrouped)
-        report.stories = update_stories(conn, affected)
+        # Stories link articles by their own matches, which regrouping older claims
+        # does not change (db.stories): only these articles are placed.
+        report.claims, _regrouped = place_claims(conn, new_sids, stale_claims(conn), new=new_sids)
+        report.stories = update_stories(conn, article_ids)
     report.timings["write"] = time.monotonic() - t
     _count(report, results)
     report.seconds = time.monotonic() - t0

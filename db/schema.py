@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Version 1: the whole schema.
 _V1 = """
@@ -346,6 +346,16 @@ def _v6_to_v7(db: sqlite_utils.Database) -> None:
     )
 
 
+# Version 8: no new tables. Stories link two articles by the statements of the newer
+# one that match the older one, no longer by the claims they share (claims regroup
+# older statements as new ones come; matches do not), with weights fitted again: the
+# stored pair scores and profiles are dropped, and the regroup profiles every article
+# again and places it.
+def _v7_to_v8(db: sqlite_utils.Database) -> None:
+    for table in ("story_links", "article_postings", "article_df", "article_profiles"):
+        db.conn.execute(f"DELETE FROM {table}")
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
@@ -355,10 +365,12 @@ MIGRATIONS: dict[int, Migration] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 # The versions whose step ends by regrouping every claim and story from the matches
 # (db.upgrade does it inside the step's transaction).
-REGROUP_AT: frozenset[int] = frozenset({3, 5})  # 5: stories on article evidence
+# 5: stories on article evidence; 8: stories on matched statements, weights refitted
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8})
 
 
 class SchemaError(RuntimeError):

@@ -3,10 +3,15 @@
 Two articles are *linked* when the evidence that they tell one event: the
 article-level score of :mod:`db.article_evidence` (headline and lead similarity,
 shared named entities, numbers, days apart; stored in ``story_links``) plus what
-the claims they share add (:func:`db.article_evidence.claims_term`; claims of more
-than ``STORY_MAX_CLAIM_STATEMENTS`` statements are templates and do not count), is
-above ``LINK_THRESHOLD`` log-odds, and they are dated within ``STORY_WINDOW_DAYS``
-of each other.
+the statements of the newer one that match (same or conflict) a statement of the
+older one add (:func:`db.article_evidence.claims_term`; a statement matching more
+than ``STORY_MAX_STATEMENT_MATCHES`` older ones is a template and counts for
+none), is above ``LINK_THRESHOLD`` log-odds, and they are dated within
+``STORY_WINDOW_DAYS`` of each other. Every part of a link is written when the newer
+article comes and depends on nothing newer (profiles weigh words by the articles
+before; a pair's matches are scored when the newer one is matched; claims, which
+regroup older statements as new ones come, are not read), so links, like
+placements, are the same one by one as all at once.
 
 Articles are placed in id order (new articles have the highest ids, so placing
 the new ones beside the stories as they stand gives what placing everything
@@ -41,21 +46,23 @@ from db.id_chunks import id_chunks
 
 __all__ = [
     "LINK_THRESHOLD",
-    "STORY_MAX_CLAIM_STATEMENTS",
+    "STORY_MAX_STATEMENT_MATCHES",
     "STORY_WINDOW_DAYS",
+    "link_graph",
+    "place_all",
     "profile_articles",
     "rebuild_stories",
     "update_stories",
 ]
 
 STORY_WINDOW_DAYS = 4
-# A claim of more statements than this links none of its articles: it is a template
-# ("Shr 25 cts vs 20 cts", "bid the notes at ... and set a coupon of ...") that many
-# unrelated events repeat, not one event's claim (30 claims of the 1.09 M-statement
-# benchmark; the largest holds 347). Counting its article pairs would also be
-# quadratic.
-STORY_MAX_CLAIM_STATEMENTS = 100
-# Linked: log-odds of one event (article evidence + shared claims) above this
+# A statement that matches more older statements than this links none of their
+# articles: it is a template ("Shr 25 cts vs 20 cts", "bid the notes at ... and set a
+# coupon of ...") that many unrelated events repeat, not one event's claim (on the
+# 1.09 M-statement benchmark the largest such claim held 347 statements). Counting
+# its article pairs would also be quadratic.
+STORY_MAX_STATEMENT_MATCHES = 100
+# Linked: log-odds of one event (article evidence + matched statements) above this
 # (probability 0.05: a weak link counts little in a fit, but it counts).
 LINK_THRESHOLD = ev.LINK_FLOOR
 # An article starts a story with (or brings along) an article of no story only when
@@ -182,48 +189,68 @@ def _evidence(
     return out
 
 
-def _shared_claims(
+def _matched_pairs(
     conn: sqlite3.Connection, article_ids: Iterable[int] | None
 ) -> dict[tuple[int, int], int]:
-    """How many claims each pair of articles (all, or touching ``article_ids``) shares."""
+    """For each pair of articles (all, or touching ``article_ids``), how many statements
+    of the newer one match (same or conflict) a statement of the older one.
+
+    Direct matches, not shared claims: a pair's matches are written when the newer
+    article is matched and never change after, while claims regroup older statements
+    as new articles come (a link that a later article created would make placing
+    articles one by one differ from placing them all again). A statement matching
+    more than ``STORY_MAX_STATEMENT_MATCHES`` older statements is a template."""
+    link = "m.relation IN ('same', 'conflict')"
     if article_ids is None:
-        rows = conn.execute(
-            "SELECT claim_id, article_id FROM statements WHERE claim_id IS NOT NULL"
-            " ORDER BY claim_id"
-        ).fetchall()
+        sids: list[int] | None = None
     else:
-        # The claims first, then their statements: a claim of articles in several
-        # chunks must be read once (read twice, it would look twice its size).
-        claims: set[int] = set()
+        sids = []
         for marks, chunk in id_chunks(sorted(set(article_ids))):
-            claims.update(
+            sids.extend(
                 r[0]
                 for r in conn.execute(
-                    f"SELECT claim_id FROM statements WHERE article_id IN ({marks})"
-                    " AND claim_id IS NOT NULL",
-                    chunk,
+                    f"SELECT id FROM statements WHERE article_id IN ({marks})", chunk
                 )
             )
-        rows = []
-        for marks, chunk in id_chunks(sorted(claims)):
-            rows.extend(
-                conn.execute(
-                    f"SELECT claim_id, article_id FROM statements WHERE claim_id IN ({marks})",
-                    chunk,
+    # The newer statements (m.b) of the matches concerned, with all their older matches
+    # (to tell templates): those of the articles, and those matching the articles' own.
+    if sids is None:
+        bs = None
+    else:
+        newer: set[int] = set(sids)
+        for marks, chunk in id_chunks(sids):
+            newer.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT m.b FROM matches m WHERE m.a IN ({marks}) AND {link}", chunk
                 )
             )
-    by_claim: dict[int, list[int]] = {}
-    for cid, aid in rows:
-        by_claim.setdefault(cid, []).append(aid)
-    shared: dict[tuple[int, int], int] = {}
-    for statement_articles in by_claim.values():
-        arts = sorted(set(statement_articles))
-        if len(arts) < 2 or len(statement_articles) > STORY_MAX_CLAIM_STATEMENTS:
+        bs = sorted(newer)
+    rows: list[tuple[int, int, int]] = []
+    select = (
+        "SELECT m.b, sa.article_id, sb.article_id FROM matches m"
+        " JOIN statements sa ON sa.id = m.a JOIN statements sb ON sb.id = m.b"
+    )
+    if bs is None:
+        rows = conn.execute(f"{select} WHERE {link}").fetchall()
+    else:
+        for marks, chunk in id_chunks(bs):
+            rows.extend(conn.execute(f"{select} WHERE m.b IN ({marks}) AND {link}", chunk))
+    wanted = None if article_ids is None else set(article_ids)
+    by_statement: dict[int, list[tuple[int, int]]] = {}
+    for b, older, newer_article in rows:
+        by_statement.setdefault(b, []).append((older, newer_article))
+    statements: dict[tuple[int, int], set[int]] = {}
+    for b, pairs in by_statement.items():
+        if len(pairs) > STORY_MAX_STATEMENT_MATCHES:
             continue
-        for i, x in enumerate(arts):
-            for y in arts[i + 1 :]:
-                shared[(x, y)] = shared.get((x, y), 0) + 1
-    return shared
+        for older, newer_article in pairs:
+            if older == newer_article:
+                continue
+            if wanted is None or older in wanted or newer_article in wanted:
+                key = (min(older, newer_article), max(older, newer_article))
+                statements.setdefault(key, set()).add(b)
+    return {pair: len(found) for pair, found in statements.items()}
 
 
 def _meta(conn: sqlite3.Connection, ids: Iterable[int]) -> Meta:
@@ -250,24 +277,37 @@ def _links(
         article_ids = set(article_ids)
     if evidence is None:
         evidence = _evidence(conn, article_ids)
-    claims = _shared_claims(conn, article_ids)
-    pairs = set(evidence) | set(claims)
-    meta = _meta(conn, {a for pair in pairs for a in pair})
+    matched = _matched_pairs(conn, article_ids)
+    meta = _meta(conn, {a for pair in set(evidence) | set(matched) for a in pair})
+    days = {aid: day_number(m[1]) for aid, m in meta.items()}
+    return link_graph(evidence, matched, days, window), meta
+
+
+def link_graph(
+    evidence: dict[tuple[int, int], float],
+    matched: dict[tuple[int, int], int],
+    days: dict[int, int | None],
+    window: int = STORY_WINDOW_DAYS,
+) -> Links:
+    """The links among articles: pairs (a < b) with their article-evidence scores and
+    matched statements, articles' day numbers (None: undated; pairs of articles not
+    in ``days`` are left out). A dated article is never linked to an older undated
+    one (see the module docstring)."""
     links: Links = {}
-    for x, y in pairs:
-        if x not in meta or y not in meta:
+    for x, y in set(evidence) | set(matched):
+        if x not in days or y not in days:
             continue
-        strength = evidence.get((x, y), ev.NO_EVIDENCE) + ev.claims_term(claims.get((x, y), 0))
+        strength = evidence.get((x, y), ev.NO_EVIDENCE) + ev.claims_term(matched.get((x, y), 0))
         if strength <= LINK_THRESHOLD:
             continue
-        dx, dy = day_number(meta[x][1]), day_number(meta[y][1])
+        dx, dy = days[x], days[y]
         if dx is None and dy is not None:
             continue
         if dx is not None and dy is not None and abs(dx - dy) > window:
             continue
         links.setdefault(x, {})[y] = strength
         links.setdefault(y, {})[x] = strength
-    return links, meta
+    return links
 
 
 def _older(links: Links, aid: int) -> list[tuple[int, float]]:
@@ -374,6 +414,19 @@ def _place(placer: _Placer, aid: int, links: Links, meta: Meta) -> None:
     placer.place(aid, _older(links, aid), dated)
 
 
+def _place_all(links: Links, days: dict[int, int | None]) -> _Placer:
+    placer = _Placer(lambda _aid: None, lambda _key, _aid: 0)
+    for aid in sorted(links):
+        placer.place(aid, _older(links, aid), days.get(aid) is not None)
+    return placer
+
+
+def place_all(links: Links, days: dict[int, int | None]) -> dict[int, int]:
+    """Every linked article placed in id order, as a rebuild places them: article ->
+    story key (articles of no story left out). ``days``: as for :func:`link_graph`."""
+    return _place_all(links, days).final()
+
+
 def _stored_story(conn: sqlite3.Connection) -> Callable[[int], int | None]:
     """The stored story of an article (read once)."""
     cache: dict[int, int | None] = {}
@@ -473,9 +526,7 @@ def rebuild_stories(conn: sqlite3.Connection, *, window_days: int = STORY_WINDOW
     conn.execute("DELETE FROM stories")
     evidence = _evidence(conn, None)
     links, meta = _links(conn, None, window_days, evidence)
-    placer = _Placer(lambda _aid: None, lambda _key, _aid: 0)
-    for aid in sorted(links):
-        _place(placer, aid, links, meta)
+    placer = _place_all(links, {aid: day_number(m[1]) for aid, m in meta.items()})
     written = _store(conn, placer)
     _refresh(conn, written, evidence, meta)
     return len(written)
@@ -484,7 +535,7 @@ def rebuild_stories(conn: sqlite3.Connection, *, window_days: int = STORY_WINDOW
 def update_stories(
     conn: sqlite3.Connection, article_ids: Iterable[int], *, window_days: int = STORY_WINDOW_DAYS
 ) -> int:
-    """Place ``article_ids`` (new, replaced, or whose claims changed) again, with the
+    """Place ``article_ids`` (new, or replaced) again, with the
     articles of the stories any of them was in (those stories are dissolved) and the
     articles newly linked to them, beside the stories of every other article as they
     stand. Returns the stories written."""

@@ -242,20 +242,35 @@ def test_a_replaced_article_is_profiled_again(tmp_path: Path) -> None:
     assert n == 4
 
 
-def test_template_claims_link_no_articles(monkeypatch) -> None:
-    conn_rows = [(1, 10), (1, 11), (1, 12), (2, 10), (2, 11)]
+def test_template_statements_link_no_articles(monkeypatch) -> None:
+    import sqlite3
 
-    class Conn:
-        def execute(self, _sql: str, *_args: object):
-            class Rows(list):
-                def fetchall(self):
-                    return list(self)
-
-            return Rows(conn_rows)
-
-    monkeypatch.setattr(stories, "STORY_MAX_CLAIM_STATEMENTS", 2)
-    shared = stories._shared_claims(Conn(), None)  # type: ignore[arg-type]
-    assert shared == {(10, 11): 1}  # claim 1 (3 statements) is a template now
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE statements (id INTEGER PRIMARY KEY, article_id INTEGER)")
+    conn.execute("CREATE TABLE matches (a INTEGER, b INTEGER, relation TEXT)")
+    # Articles 10..13, one statement each (id = article); 13's statement matches all
+    # three older ones (a template, with the limit at 2); 11's matches 10's twice over
+    # (same and conflict of two of its statements), and a related match counts for none.
+    conn.executemany(
+        "INSERT INTO statements VALUES (?, ?)", [(10, 10), (11, 11), (12, 12), (13, 13), (21, 11)]
+    )
+    conn.executemany(
+        "INSERT INTO matches VALUES (?, ?, ?)",
+        [
+            (10, 11, "same"),
+            (10, 21, "conflict"),
+            (11, 12, "related"),
+            (10, 13, "same"),
+            (11, 13, "same"),
+            (12, 13, "same"),
+        ],
+    )
+    monkeypatch.setattr(stories, "STORY_MAX_STATEMENT_MATCHES", 2)
+    assert stories._matched_pairs(conn, None) == {(10, 11): 2}
+    assert stories._matched_pairs(conn, [13]) == {}
+    assert stories._matched_pairs(conn, [10]) == {(10, 11): 2}
+    monkeypatch.setattr(stories, "STORY_MAX_STATEMENT_MATCHES", 3)
+    assert stories._matched_pairs(conn, [12]) == {(12, 13): 1}
 
 
 # ------------------------------------------------------------------ reading
