@@ -64,6 +64,13 @@ class NumberSpan:
     unit: str | None
     qualifier: str | None
 
+    def __reduce__(
+        self,
+    ) -> tuple[type[NumberSpan], tuple[int, int, str, float, str | None, str | None]]:
+        # Plain constructor arguments: a third of the default pickling cost (an ingest's
+        # workers send every article's spans back to the writing process).
+        return NumberSpan, (self.start, self.end, self.raw, self.value, self.unit, self.qualifier)
+
 
 # --------------------------------------------------------------------------- numbers
 

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
-from db.quotes import QuoteSpan, find_speaker, quotes_in_line, resolve_speakers
+from db.quotes import LineRegions, QuoteSpan, find_speaker, quotes_in_line, resolve_speakers
 from db.segment import split_sentences
 from db.speakers import VERB_TOKENS, speech_verb_starts
 
@@ -41,6 +41,12 @@ class Statement:
     speaker: str | None = None
     quotes: list[QuoteSpan] = field(default_factory=list)
     numbers: list[NumberSpan] = field(default_factory=list)
+
+    def __reduce__(self) -> tuple[type[Statement], tuple[object, ...]]:
+        # Plain constructor arguments: the ingest's workers pickle every statement back
+        # to the writing process, and the default dataclass state costs twice as much.
+        s = self
+        return Statement, (s.start, s.end, s.kind, s.text, s.speaker, s.quotes, s.numbers)
 
 
 _NAMED = ("named", "pronoun")  # quote speakers a statement takes (common nouns: not names)
@@ -124,38 +130,34 @@ def _statements(
         out.append(Statement(s, e, kind, sent, speaker, qs, ns))
 
 
-def scan_flags(text: str) -> tuple[bool, bool]:
-    """(may hold a spelled-out number, may hold a speech verb), from one C-speed
-    lower/split pass, so the costlier regex scans can be skipped."""
-    toks = text.lower().replace("-", " ").split()
-    return not NUMWORD_TOKENS.isdisjoint(toks), not VERB_TOKENS.isdisjoint(toks)
-
-
 # What one line or the headline holds, before its statements are built: (sentence
 # spans, kind, quotes, numbers, speech verb offsets or None for "look everywhere").
 _Region = tuple[list[tuple[int, int]], str, list[QuoteSpan], list[NumberSpan], list[int] | None]
 
 
-def _analyse_region(text: str, ls: int, le: int, kind: str) -> _Region | None:
-    """What the line/region text[ls:le] (already without any credit) holds."""
+def _analyse_region(text: str, ls: int, le: int, kind: str, known: LineRegions) -> _Region | None:
+    """What the line/region text[ls:le] (already without any credit) holds; its quotation
+    regions are added to ``known``."""
     spans = split_sentences(text, ls, le)
     if not spans:
         return None
     region = text[ls:le]
     has_quote = any(c in region for c in _QUOTE_CHARS)
-    quotes = quotes_in_line(text, ls, le, spans) if has_quote else []
-    word_numbers, may_attribute = scan_flags(region)
+    quotes = quotes_in_line(text, ls, le, spans, known) if has_quote else []
+    # Cheap C-speed token tests first, so the costlier regex scans can be skipped.
+    word_numbers = not NUMWORD_TOKENS.isdisjoint(region.lower().replace("-", " ").split())
     numbers = numbers_at(region, ls, word_numbers)
-    verbs = speech_verb_starts(text, ls, le) if may_attribute else []
+    verb_tokens = VERB_TOKENS.intersection(region.split())
+    verbs = speech_verb_starts(text, ls, le, verb_tokens) if verb_tokens else []
     return spans, kind, quotes, numbers, verbs
 
 
-def _headline_quotes(text: str, hs: int, he: int) -> list[QuoteSpan]:
+def _headline_quotes(text: str, hs: int, he: int, known: LineRegions) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     for lm in _LINE_RE.finditer(text, hs, he):
         ls, le = lm.start(), lm.end()
         if any(c in text[ls:le] for c in _QUOTE_CHARS):
-            out += quotes_in_line(text, ls, le, split_sentences(text, ls, le))
+            out += quotes_in_line(text, ls, le, split_sentences(text, ls, le), known)
     return out
 
 
@@ -182,12 +184,13 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
     except (TypeError, ValueError, OverflowError):
         body_start = 0
     regions: list[_Region] = []
+    known: LineRegions = {}  # quotation regions per line, for resolve_speakers
     if body_start > 0:
         head = text[:body_start]
         hs, he = len(head) - len(head.lstrip()), len(head.rstrip())
         if he > hs and _has_word(text, hs, he):
             # One statement even if the headline has several sentences or lines.
-            quotes = _headline_quotes(text, hs, he)
+            quotes = _headline_quotes(text, hs, he, known)
             regions.append(([(hs, he)], "headline", quotes, numbers_at(text[hs:he], hs), None))
     for lm in _LINE_RE.finditer(text, body_start):
         ls, le = lm.start(), lm.end()
@@ -197,14 +200,14 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
             if cm.start() <= ls:
                 continue  # a line that is only a credit
             kind, le = "caption", cm.start()
-        region = _analyse_region(text, ls, le, kind)
+        region = _analyse_region(text, ls, le, kind, known)
         if region is not None:
             regions.append(region)
     # Speakers are resolved over the whole article (pronouns, run-on quotes, short
     # names), then each region's quotes are handed back to it.
     quotes = [q for r in regions for q in r[2]]
     if quotes:
-        resolved = iter(resolve_speakers(text, quotes))
+        resolved = iter(resolve_speakers(text, quotes, known))
         regions = [(sp, k, [next(resolved) for _ in qs], ns, vs) for sp, k, qs, ns, vs in regions]
     out: list[Statement] = []
     for spans, kind, qs, ns, verbs in regions:
