@@ -14,7 +14,8 @@ Interface (what the pipeline, the CLI and the app read; fields are only ever add
   in A), ``quote`` (shared quoted words), ``speaker`` (the shared speaker's name), and
   ``differs``: for ``related``, why it is not ``same`` (``"negation"``, ``"denial"``,
   ``"modality"``, ``"opposite: raised / cut"``, ``"other names: X / Y"``, ``"other
-  numbers"``, ``"numbers"`` (they differ), ``"claim"`` (too little alike)).
+  numbers"``, ``"numbers"`` (they differ), ``"only the story's words"``, ``"claim"``
+  (too little alike)).
   ``Evidence.as_dict()`` is the JSON form, ``Evidence.summary()`` a compact line for
   the claim panel (plain text: the caller must not read it as markup).
   ``compare(..., explain=False)`` leaves all but ``differs`` empty (the pipeline, for
@@ -42,20 +43,24 @@ scores the same in a full rebuild and in incremental matching):
    weight are not computed.
 
 The relation (:func:`decide`), with ``same_p`` = ``SAME_P`` for bare sentence pairs
-and ``SAME_P_ARTICLES`` for pairs inside articles (each the lowest cut-off with 90%
-cross-validated precision on its labelled pairs):
+(the lowest cut-off with 90% cross-validated precision on MRPC) and
+``SAME_P_ARTICLES`` for pairs inside articles (chosen on the BASIL development pairs,
+bench/basil_dev_pairs.tsv):
 
 * nothing but ``different`` unless both statements are specific (a name, a number, a
   quotation or enough rare words) and share an informative word;
 * ``same``: ``p >= same_p``, no number disagrees, and nothing breaks the claim:
-  negation, denial, a hedge against a plain fact, opposite predicates, another name
-  in the same place of the sentence, other amounts of one unit (:func:`_breaks`);
+  negation, denial, a hedge or a request ("urged X to", "calls for") against a plain
+  fact, opposite predicates, another name in the same place of the sentence, other
+  amounts of one unit (:func:`_breaks`), or, inside articles, sharing nothing but
+  the story's words (STORY_SHARE);
 * ``conflict``: the same, except that aligned numbers measuring the same thing (same
   unit, a shared word after them) differ, or qualifiers contradict ("at least" vs
   "at most"): the probability computed *as if the numbers agreed* is ``>= CONFLICT_P``.
   ``diffs`` names the values;
 * ``related``: not the above, but the two share a participant (a name, an agreeing
-  number, the speaker, quoted words) and ``p >= RELATED_P`` (calibrated on STS:
+  number, the speaker (by :func:`db.speakers.speaker_key`: 'Asa Hutchinson' and
+  'Seth Hutchinson' are two), quoted words) and ``p >= RELATED_P`` (calibrated on STS:
   gold >= 2, the same event, among pairs sharing a participant);
 * ``different``: anything else.
 
@@ -107,6 +112,7 @@ from db.normalize import (
 )
 from db.numbers import NumberSpan, extract_numbers
 from db.quotes import find_speaker
+from db.speakers import speaker_key
 
 __all__ = [
     "CONFLICT_P",
@@ -414,6 +420,9 @@ class Prepared:
     # Written in Title Case or capitals (a headline): its capitals say nothing about
     # names, so a word the other side writes as a name counts as one here too.
     headline_case: bool = False
+    # The speaker's key across articles ('hutchinson|asa', db.speakers.speaker_key: the
+    # key the quote extractor stores); "" if unknown.
+    speaker_key: str = ""
     # The article around the statement (see with_context); None: no article.
     context: ArticleContext | None = None
     lweight: float = 0.0  # sum of the context's local weights over tokset
@@ -674,6 +683,7 @@ def prepare(
         scope=_scope(text, content) if _HEDGE in stance or negated else (),
         specific=_is_specific(tokset, content, nums, text),
         headline_case=_headline_case(raw_words),
+        speaker_key=sys.intern(speaker_key(speaker) or "") if speaker else "",
         lweight=_LOG2 * len(tokset),
     )
 
@@ -1104,6 +1114,29 @@ def _substituted(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str
     return bool(ob) and not _neighbours(a, oa).isdisjoint(_neighbours(b, ob))
 
 
+def _same_speaker(a: Prepared, b: Prepared) -> int:
+    """+1 when both name the same speaker (their names share a word), -1 another one,
+    0 when either is unknown. Speaker keys tell one family name's people apart: 'Asa
+    Hutchinson' and 'Seth Hutchinson' ('hutchinson|asa', 'hutchinson|seth') are two
+    speakers, 'Asa Hutchinson' and 'Mr. Hutchinson' one."""
+    if not a.speaker or not b.speaker:
+        return 0
+    if a.speaker.isdisjoint(b.speaker):
+        return -1
+    ka, kb = a.speaker_key, b.speaker_key
+    if ka and kb:
+        surname_a, _, given_a = ka.partition("|")
+        surname_b, _, given_b = kb.partition("|")
+        if (
+            surname_a == surname_b
+            and given_a
+            and given_b
+            and given_a.split()[0] != given_b.split()[0]
+        ):
+            return -1
+    return 1
+
+
 def _shared_names_of(a: Prepared, b: Prepared) -> frozenset[str]:
     """Names both mention; a headline's words count as names when the other side
     writes them as names ("N.R.A. Details Plan" / "The NRA urged ...")."""
@@ -1116,8 +1149,8 @@ def _shared_names_of(a: Prepared, b: Prepared) -> frozenset[str]:
 
 
 def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
-    """Every informative word the two share is one of the story's words in both
-    articles (see STORY_SHARE); False for statements without their article."""
+    """Every informative word the two share is a place or one of the story's words in
+    both articles (see STORY_SHARE); False for statements without their article."""
     ca, cb = a.context, b.context
     if ca is None or cb is None:
         return False
@@ -1125,7 +1158,7 @@ def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
     la = math.log(1.0 + ca.n / max(STORY_MIN_DF, STORY_SHARE * ca.n))
     lb = math.log(1.0 + cb.n / max(STORY_MIN_DF, STORY_SHARE * cb.n))
     for t in common:
-        if _RARITY.get(t, 1.0) < INFORMATIVE_RARITY:
+        if _RARITY.get(t, 1.0) < INFORMATIVE_RARITY or t in PLACE_TOKENS:
             continue
         if ca.lw.get(t, la + 1.0) > la or cb.lw.get(t, lb + 1.0) > lb:
             return False
@@ -1204,7 +1237,8 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
     agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers)
     shared_names = bool(_shared_names_of(a, b))
     shared_quote = len(a.quoted & b.quoted) >= 2
-    linked = shared_names or agree > 0 or shared_quote or bool(a.speaker & b.speaker)
+    speaker = _same_speaker(a, b)  # +1 the same speaker, -1 another one, 0 one is unknown
+    linked = shared_names or agree > 0 or shared_quote or speaker > 0
     anchored = linked or (
         sum([1 for t in common if _RARITY.get(t, 1.0) >= 1.0 and t not in PLACE_TOKENS])
         >= ANCHOR_WORDS
@@ -1214,9 +1248,6 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
     v["numbers_conflict"] = 1.0 if diffs else 0.0
     best_j, ca, cb = _best_clauses(a, b, wjacc)
     v["clause_jaccard"] = best_j
-    speaker = 0  # +1 the two speakers share a name, -1 they do not, 0 one is unknown
-    if a.speaker and b.speaker:
-        speaker = 1 if a.speaker & b.speaker else -1
     v["speaker_agree"] = 1.0 if speaker > 0 else 0.0
     v["speaker_disagree"] = 1.0 if speaker < 0 else 0.0
     if a.quoted and b.quoted:
@@ -1407,7 +1438,7 @@ def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidenc
     names = _shown(a.entities & b.entities, sa, a.tokens)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
     quote = _shown(a.quoted & b.quoted, sa, a.tokens)
-    shared_spk = a.speaker & b.speaker
+    shared_spk = a.speaker & b.speaker if _same_speaker(a, b) > 0 else _EMPTY
     speaker = " ".join(sa.get(t, t.title()) for t in sorted(shared_spk)) if shared_spk else ""
     if differs:
         differs = tuple(_explain(r, a, b, sa) for r in differs)

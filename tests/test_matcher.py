@@ -272,3 +272,90 @@ def test_same_claim_carries_its_evidence() -> None:
 def test_different_pairs_carry_no_evidence() -> None:
     r = compare_texts(UMEROV_A, TREATY)
     assert r.relation == "different" and r.evidence == matcher.Evidence()
+
+
+# ------------------------------------------------------------------ rules chosen on the
+# BASIL development pairs (bench/basil_dev_pairs.tsv)
+
+
+def test_a_request_is_no_fact() -> None:
+    fact = "Governor Jan Brewer vetoed the Arizona religious freedom bill on Wednesday."
+    for request in (
+        "Senators urged Governor Jan Brewer to veto the Arizona religious freedom bill.",
+        "Senators called on Governor Jan Brewer to veto the Arizona religious freedom bill.",
+        "Senators called Friday for Governor Jan Brewer to veto the Arizona religious bill.",
+        "Governor Jan Brewer seeks changes to the Arizona religious freedom bill.",
+    ):
+        assert "hedge" in prepare(request).stance, request
+        assert "modality" in matcher.features(prepare(fact), prepare(request)).breaks
+    # Two requests of the same thing are no modality break.
+    a = prepare("Senators urged Governor Jan Brewer to veto the Arizona religious freedom bill.")
+    b = prepare("Senators called on Governor Jan Brewer to veto the Arizona religious bill.")
+    assert "modality" not in matcher.features(a, b).breaks
+    # "called him a liar" asks for nothing.
+    assert "hedge" not in prepare("Donald Trump called Ted Cruz a liar on Twitter.").stance
+
+
+def test_denying_service_is_no_denial() -> None:
+    for text in (
+        "The bill lets businesses deny service to gay customers in Arizona.",
+        "Critics warned of a denial of service to gay couples under the Arizona bill.",
+        "The court denied bail to the Hartwell Mining chief on Monday.",
+    ):
+        assert "denial" not in prepare(text).stance, text
+    assert "denial" in prepare("Hartwell Mining denied the report on Monday.").stance
+
+
+def test_a_title_case_headline_shares_the_names_the_other_side_writes() -> None:
+    head = prepare("N.R.A. Details Plan for Armed School Guards")
+    body = prepare("The NRA urged states on Tuesday to allow more armed officers in schools.")
+    assert head.headline_case and not body.headline_case
+    assert not head.names and "nra" in body.names
+    assert matcher._shared_names_of(head, body) == {"nra"}
+    assert matcher.features(head, body).linked
+
+
+def _article(*texts: str) -> list[matcher.Prepared]:
+    return matcher.with_context([prepare(t) for t in texts])
+
+
+def test_sharing_only_the_story_words_is_not_the_same_claim() -> None:
+    # Two articles about one bill: "Arkansas", "governor", "religious", "freedom", "bill"
+    # are in most of their statements (the story); what each headline claims is not.
+    a = _article(
+        "Arkansas governor's son opposes religious freedom bill",
+        "The governor asked Arkansas lawmakers to recall the religious freedom bill.",
+        "Critics say the religious freedom bill allows discrimination, the governor noted.",
+        "Retailer Walmart asked the governor to veto the bill.",
+    )
+    b = _article(
+        "Arkansas Governor Signs Amended Religious Freedom Bill",
+        "The governor signed the amended Arkansas religious freedom bill on Thursday.",
+        "Lawmakers had passed the new religious freedom bill at the governor's request.",
+        "The bill now mirrors the federal law, the governor said.",
+    )
+    f = matcher.features(a[0], b[0])
+    assert "story" in f.breaks
+    assert matcher.decide(f).relation != "same"
+    # A word the story does not repeat ("Walmart", "veto") is an anchor of its own.
+    g = matcher.features(a[3], prepare_in(b, "Walmart had asked the governor to veto the bill."))
+    assert "story" not in g.breaks
+    # Bare sentences (no article) are never judged on story words.
+    assert "story" not in matcher.features(prepare(a[0].text), prepare(b[0].text)).breaks
+
+
+def prepare_in(article: list[matcher.Prepared], text: str) -> matcher.Prepared:
+    """``text`` as one more statement of ``article``."""
+    return _article(*(p.text for p in article), text)[-1]
+
+
+def test_speaker_keys_tell_a_family_apart() -> None:
+    text = "the religious freedom bill must be changed before it is signed into law."
+    asa = prepare(f"Asa Hutchinson said {text}", speaker="Asa Hutchinson")
+    seth = prepare(f"Seth Hutchinson said {text}", speaker="Seth Hutchinson")
+    mr = prepare(f"Mr. Hutchinson said {text}", speaker="Mr. Hutchinson")
+    assert (asa.speaker_key, seth.speaker_key) == ("hutchinson|asa", "hutchinson|seth")
+    assert matcher.features(asa, seth, full=True).as_dict()["speaker_disagree"] == 1.0
+    assert matcher.features(asa, mr, full=True).as_dict()["speaker_agree"] == 1.0
+    assert compare(asa, mr).evidence.speaker == "Hutchinson"
+    assert compare(asa, seth).evidence.speaker == ""
