@@ -28,7 +28,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tui" / "samples"
-AVOID = ("textual", "trafilatura", "feedparser", "lxml", "numpy", "db.matcher", "db.matching")
+AVOID = (
+    "textual",
+    "trafilatura",
+    "feedparser",
+    "lxml",
+    "numpy",
+    "sqlite_utils",  # `search` reads through plain sqlite3
+    "rapidfuzz",  # only `search --fuzzy` needs it
+    "db.matcher",
+    "db.matching",
+)
 
 
 def _claimlens(tree: Path | None = None) -> list[str]:
