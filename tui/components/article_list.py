@@ -140,6 +140,17 @@ class ArticleList(LineView, can_focus=True):
     def pages_held(self) -> int:
         return len(self._pages)
 
+    def neighbours(self) -> list[dict[str, Any]]:
+        """The articles the next key may reach: the one after the cursor, then the one
+        before (story rows stepped over)."""
+        rows = []
+        for step in (1, -1):
+            index = self._article_at_or_after(self.cursor + step, step)
+            row = self.row(index) if index is not None else None
+            if row is not None:
+                rows.append(row)
+        return rows
+
     def _article_at_or_after(self, index: int, step: int = 1) -> int | None:
         while 0 <= index < self.total:
             row = self.row(index)
