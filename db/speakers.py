@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from db.wordsets import first_letter_trie, with_punct, words
+from db.wordsets import with_punct, words
 
 __all__ = [
     "PERSON_PRONOUNS",
@@ -82,21 +82,30 @@ _VERBS = (
 _VERB_LIST = sorted(set(_VERBS.split("|")))
 
 
-def _any_of(verbs: list[str]) -> str:
-    """A regex for any one of ``verbs`` (lower-case words), dispatched on the first letter:
-    the same matches as a plain alternation where a word boundary follows, far fewer
-    tries (a plain alternation tries every verb at every place)."""
-    firsts = "".join(sorted({v[0] for v in verbs}))
-    return f"[{firsts}](?:{first_letter_trie(verbs)})"
+def _any_of(verbs: list[str], capital: dict[str, list[str]] | None = None) -> str:
+    """A regex for any one of ``verbs`` (lower-case words), one branch per first letter
+    ('a(?:dded|dds|…)|b(?:…)'): where a word boundary follows, the same matches as a
+    plain alternation, and the regex engine drops a branch on its first letter at C
+    speed (a plain alternation tries every verb at every place, a look-behind per letter
+    costs as much). ``capital``: a capital first letter also allowed for some verbs, with
+    extra words for it ({"a": ["ccording to"]} allows "Added", "According to")."""
+    by_first: dict[str, list[str]] = {}
+    for v in verbs:
+        by_first.setdefault(v[0], []).append(v[1:])
+    branches = []
+    for c, rests in sorted(by_first.items()):
+        rests = rests + (capital or {}).get(c, [])
+        alternatives = "|".join(sorted(rests, key=len, reverse=True))
+        branches.append(f"{c}(?:{alternatives})")
+        if capital and c in capital:
+            branches.append(f"{c.upper()}(?:{alternatives})")
+    return "(?:" + "|".join(branches) + ")"
 
 
-# Bare character class first (fast charset scan), word start checked by a lookbehind,
-# then a first-letter trie: ~2x faster than a plain \b(?:said|says|...)\b alternation.
-_VERB_RE = re.compile(
-    "[" + "".join(sorted({v[0] for v in _VERB_LIST})) + "A]"
-    r"(?<![A-Za-z0-9_].)"
-    rf"(?:{first_letter_trie(_VERB_LIST)}|(?<=[aA])ccording to)\b"
-)
+# A speech verb: a lower-case one of the list, or "according to"; "A…" verbs and
+# "According to" also capitalised.
+_VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]})
+_VERB_RE = re.compile(r"(?<![A-Za-z0-9_])" + _VERB_WORD + r"\b")
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct({*_VERB_LIST, "according", "According"})  # lower-case too
 _NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.-]*")
@@ -674,8 +683,8 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
 
 # _VERB_RE after the character before the verb, which must be no word character: the
 # engine skips at C speed to such a character (mostly spaces) and tries the verbs only
-# there, where _VERB_RE's first-letter class lets it stop at almost every letter.
-_VERB_AFTER_RE = re.compile(r"[^A-Za-z0-9_](" + _VERB_RE.pattern + ")")
+# there (a leading look-behind would make it try at every character).
+_VERB_AFTER_RE = re.compile(r"[^A-Za-z0-9_](" + _VERB_WORD + r")\b")
 
 
 def _verb_spans(s: str) -> list[tuple[int, int]]:
