@@ -226,31 +226,44 @@ def _matched_pairs(
                 )
             )
         bs = sorted(newer)
-    rows: list[tuple[int, int, int]] = []
     select = (
         "SELECT m.b, sa.article_id, sb.article_id FROM matches m"
         " JOIN statements sa ON sa.id = m.a JOIN statements sb ON sb.id = m.b"
     )
-    if bs is None:
-        rows = conn.execute(f"{select} WHERE {link}").fetchall()
+    if bs is None:  # every match, read in order of m.b (index matches_b): one at a time
+        groups: Iterable[Iterable[tuple[int, int, int]]] = [
+            conn.execute(f"{select} WHERE {link} ORDER BY m.b")
+        ]
     else:
-        for marks, chunk in id_chunks(bs):
-            rows.extend(conn.execute(f"{select} WHERE m.b IN ({marks}) AND {link}", chunk))
+        groups = (
+            conn.execute(f"{select} WHERE m.b IN ({marks}) AND {link} ORDER BY m.b", chunk)
+            for marks, chunk in id_chunks(bs)
+        )
     wanted = None if article_ids is None else set(article_ids)
-    by_statement: dict[int, list[tuple[int, int]]] = {}
-    for b, older, newer_article in rows:
-        by_statement.setdefault(b, []).append((older, newer_article))
-    statements: dict[tuple[int, int], set[int]] = {}
-    for b, pairs in by_statement.items():
-        if len(pairs) > STORY_MAX_STATEMENT_MATCHES:
-            continue
-        for older, newer_article in pairs:
+    counts: dict[tuple[int, int], int] = {}
+
+    def add(older_articles: list[int], newer_article: int) -> None:
+        # One statement: it counts once for each older article it matches.
+        if len(older_articles) > STORY_MAX_STATEMENT_MATCHES:
+            return
+        for older in set(older_articles):
             if older == newer_article:
                 continue
             if wanted is None or older in wanted or newer_article in wanted:
                 key = (min(older, newer_article), max(older, newer_article))
-                statements.setdefault(key, set()).add(b)
-    return {pair: len(found) for pair, found in statements.items()}
+                counts[key] = counts.get(key, 0) + 1
+
+    for rows in groups:
+        current, newer_article, olders = -1, -1, []
+        for b, older, article in rows:
+            if b != current:
+                if olders:
+                    add(olders, newer_article)
+                current, newer_article, olders = b, article, []
+            olders.append(older)
+        if olders:
+            add(olders, newer_article)
+    return counts
 
 
 def _meta(conn: sqlite3.Connection, ids: Iterable[int]) -> Meta:
