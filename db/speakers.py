@@ -786,6 +786,8 @@ def dash_name(s: str, pos: int) -> Attribution | None:
 def colon_name(s: str, pos: int) -> Attribution | None:
     """A name right before a colon that ends at ``pos``, opening its sentence or line:
     'Ellis: “…”'."""
+    if s[pos - 1 : pos] != ":" and s[max(0, pos - 2) : pos] != ": ":
+        return None  # the pattern ends with the colon at ``pos``: no need to search
     m = _COLON_NAME_RE.search(s, max(0, pos - 80), pos)
     if m is None:
         return None
@@ -836,10 +838,11 @@ def is_person_noun(word: str) -> bool:
     return word.lower() in _PERSON_NOUNS
 
 
+# "++": a capitalised word then a space; giving letters back never helps (same matches).
 # The word-start test is a look-behind after the capital, not before it: a pattern that
 # opens with a capital lets the regex engine skip to the next capital (half the time).
 _NAMED_SUBJECT_RE = re.compile(
-    r"([A-Z](?<![\w'’.-][A-Z])[a-z][\w'’-]+) (?:(?:has|had|also|later|then) )?"
+    r"([A-Z](?<![\w'’.-][A-Z])[a-z][\w'’-]++) (?:(?:has|had|also|later|then) )?"
     + _any_of([v for v in _VERB_LIST if not v.endswith("ing")])
     + r"\b"
 )
@@ -864,12 +867,14 @@ def is_organisation(name: str) -> bool:
 
 # A person mentioned in running text (for resolving pronouns): an honorific or title
 # and a capitalised word, or two to four capitalised words.
+# "++"/"{m,n}+" (possessive) where giving characters back can never let a space follow
+# (the same matches, without the engine retrying every shorter word).
 # Written as "capital, look-behind, rest" (the rest being "(prefix )+word" or the word's
 # tail) so the regex engine skips to the next capital: the same matches as
 # "(?<![\w'’])(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*[A-Z][a-z][\w'’-]*(?: …){0,3}", faster.
 _MENTION_RE = re.compile(
     r"[A-Z](?<![\w'’][A-Z])"
-    r"(?:(?:[a-z]+\.?|[A-Z]{1,4}) (?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*[A-Z][a-z][\w'’-]*"
+    r"(?:(?:[a-z]++\.?|[A-Z]{1,4}+) (?:(?:[A-Z][a-z]++\.?|[A-Z]{2,5}+) )*[A-Z][a-z][\w'’-]*"
     r"|[a-z][\w'’-]*)"
     r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|(?:de|van|von|bin|al|da|di|del)\b)){0,3}"
 )
