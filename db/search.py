@@ -164,6 +164,7 @@ PAGE_COLUMNS = """
     a.title, src.name, a.date, s.speaker, s.kind
 """
 PAGE_ARTICLES = "JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"
+_HIGHLIGHT = f"highlight(claimlens_scratch, 0, '{_OPEN}', '{_CLOSE}')"  # on the scratch index
 
 
 def search(
@@ -231,9 +232,6 @@ def _highlighted(conn: sqlite3.Connection, fts: str, ids: list[int]) -> dict[int
             )
         )
     return rows
-
-
-_HIGHLIGHT = f"highlight(claimlens_scratch, 0, '{_OPEN}', '{_CLOSE}')"
 
 
 @contextmanager
