@@ -204,6 +204,23 @@ def transaction(
         raise
 
 
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """Read in one transaction: every query of the block sees the same state of the
+    database whatever other processes commit meanwhile, and SQLite and FTS5 read their
+    own structures once rather than once per query (~10% of a word search). For reads:
+    anything the block leaves written is committed with it."""
+    conn.execute("SAVEPOINT claimlens_snapshot")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:  # not when SQLite ended the transaction itself
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("RELEASE claimlens_snapshot")
+        raise
+    conn.execute("RELEASE claimlens_snapshot")
+
+
 def rollback(conn: sqlite3.Connection) -> None:
     """Roll back if a transaction is still open. SQLite ends some on its own (a full
     disk, an I/O error); the error that caused it is the one worth raising."""
