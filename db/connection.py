@@ -34,6 +34,10 @@ class NoDatabase(SchemaError):
     """There is no database at the path, and the caller only reads one."""
 
 
+class OlderSchema(SchemaError):
+    """The database must be upgraded (:func:`connect`) before it can be read."""
+
+
 def default_db_path() -> Path:
     """``$CLAIMLENS_DB``, else ``claimlens.db`` in the user data directory."""
     env = os.environ.get(ENV_VAR)
@@ -107,10 +111,6 @@ def connect_reader(path: str | Path) -> sqlite3.Connection:
             if version < SCHEMA_VERSION:
                 raise OlderSchema(f"schema version {version}, to be upgraded before reading")
             return conn
-
-
-class OlderSchema(SchemaError):
-    """The database must be upgraded (:func:`connect`) before it can be read."""
 
 
 def _sqlite_connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
