@@ -106,12 +106,20 @@ class Library:
     def count_rows(self, state: ListState) -> int:
         return article_list.browse_count(self.db, state.filter, by_story=state.by_story)
 
-    def rows(self, state: ListState, offset: int, limit: int) -> list[dict[str, Any]]:
+    def rows(
+        self,
+        state: ListState,
+        offset: int,
+        limit: int,
+        db: sqlite_utils.Database | None = None,
+    ) -> list[dict[str, Any]]:
+        """A page of the list (``db``: a worker's connection, else the UI thread's)."""
+        db = db if db is not None else self.db
         rows = article_list.browse_rows(
-            self.db, state.filter, by_story=state.by_story, limit=limit, offset=offset
+            db, state.filter, by_story=state.by_story, limit=limit, offset=offset
         )
         ids = [r["id"] for r in rows if r["kind"] == "article"]
-        counts = article_match_counts(self.db, ids)
+        counts = article_match_counts(db, ids)
         for row in rows:
             if row["kind"] == "article":
                 row["corroborated"], row["conflict"], row["related"] = counts.get(

@@ -68,6 +68,10 @@ class ClaimsRead(Read):
     """A statement's claim view read in a worker."""
 
 
+class PageRead(Read):
+    """A page of the article list read ahead in a worker."""
+
+
 def post_from_thread(target: MessagePump, message: Message) -> None:
     """Post ``message`` to ``target`` from a worker thread; dropped if the app has closed."""
     with contextlib.suppress(RuntimeError):  # the event loop is closed: nobody to show it
