@@ -15,8 +15,17 @@ here the matches are written from the construction itself:
   when their numbers differ (with the differing values), else ``same``; score is
   rapidfuzz's ``ratio`` of the two texts; sentences replaced by unrelated ones match
   nothing;
-* claims and stories are then built by the engine (``rebuild_claims``,
-  ``rebuild_stories``), as ``match_all`` builds them.
+* each article's token counts (the context the matcher weighs words by, which
+  ``match_all`` stores in ``article_tokens`` and the claim panel's evidence reads)
+  are computed and stored as ``match_all`` stores them; the blocking keys of later
+  incremental matching are not (the browser never reads them);
+* claims are then built by the engine (``rebuild_claims``), as ``match_all`` builds
+  them; stories too (``rebuild_stories``) unless the database has stories already
+  (unless ``--rebuild-stories``): the engine's placement slows down with the
+  number of merged stories (``db.stories._Placer._members`` walks every merge per
+  call; with the matched copies linking articles it ran for minutes without end on
+  this corpus, 2026-11-30), so the stories the engine placed from the articles'
+  evidence when the unmatched database was built or upgraded are kept.
 
     python bench/scale_matched.py UNMATCHED.db MATCHED.db [--copies 4] [--seed 7]
 """
@@ -26,6 +35,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import multiprocessing
 import random
 import shutil
 import sys
@@ -37,10 +47,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_match_scale
+import sqlite_utils
 from rapidfuzz import fuzz
 
+from db import matching
 from db.claims import rebuild_claims
 from db.connection import connect, transaction
+from db.matcher import content_token_set, token_counts
 from db.stories import rebuild_stories
 
 Origin = tuple[int, int]  # (original article's index, statement seq in it)
@@ -93,8 +106,26 @@ def relation(a: str, b: str) -> tuple[str, str | None]:
     return "same", None
 
 
+def _counts_of(articles: list[tuple[int, list[str]]]) -> list[tuple[int, tuple[int, str]]]:
+    return [
+        (aid, matching._encode(token_counts(content_token_set(t) for t in texts)))
+        for aid, texts in articles
+    ]
+
+
+def article_token_counts(db: sqlite_utils.Database) -> dict[int, tuple[int, str]]:
+    """Every article's token counts, encoded as ``match_all`` stores them (on all cores)."""
+    articles: dict[int, list[str]] = {}
+    for aid, text in db.execute("SELECT article_id, text FROM statements ORDER BY id"):
+        articles.setdefault(aid, []).append(text)
+    items = list(articles.items())
+    chunks = [items[i : i + 2000] for i in range(0, len(items), 2000)]
+    with multiprocessing.get_context("fork").Pool() as pool:
+        return dict(pair for part in pool.map(_counts_of, chunks) for pair in part)
+
+
 def match_from_construction(
-    db_path: Path, copies: int, seed: int, limit: int | None = None
+    db_path: Path, copies: int, seed: int, limit: int | None = None, keep_stories: bool = True
 ) -> dict[str, int]:
     """Write the matches, claims and stories of the scale corpus at ``db_path``."""
     db = connect(db_path)
@@ -114,13 +145,17 @@ def match_from_construction(
         for (a, ta), (b, tb) in itertools.combinations(members, 2):
             rel, diff = relation(ta, tb)
             rows.append((a, b, round(fuzz.ratio(ta, tb), 1), rel, diff))
+    counts = article_token_counts(db)
     with transaction(db) as conn:
+        matching._write_counts(conn, counts, everything=True)
         conn.execute("DELETE FROM matches")
         conn.executemany(
             "INSERT INTO matches(a, b, score, relation, diff) VALUES (?, ?, ?, ?, ?)", rows
         )
         claims = rebuild_claims(conn)
-        stories = rebuild_stories(conn)
+        (stories,) = conn.execute("SELECT count(*) FROM stories").fetchone()
+        if not (keep_stories and stories):
+            stories = rebuild_stories(conn)
         conn.execute("UPDATE articles SET matched = 1 WHERE matched = 0")
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
@@ -135,14 +170,19 @@ def match_from_construction(
 
 
 def build_matched(
-    unmatched: Path, matched: Path, copies: int, seed: int, limit: int | None = None
+    unmatched: Path,
+    matched: Path,
+    copies: int,
+    seed: int,
+    limit: int | None = None,
+    keep_stories: bool = True,
 ) -> None:
     """A matched copy of ``unmatched`` at ``matched`` (written under ``.partial`` first:
     an interrupted build is never taken for a finished one)."""
     partial = matched.with_name(matched.name + ".partial")
     shutil.copy(unmatched, partial)
     started = time.monotonic()
-    report = match_from_construction(partial, copies, seed, limit)
+    report = match_from_construction(partial, copies, seed, limit, keep_stories)
     partial.replace(matched)
     print(f"matched {matched} in {time.monotonic() - started:.0f}s: {report}", flush=True)
 
@@ -154,8 +194,20 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=4)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--limit", type=int, default=None, help="as given to bench_match_scale")
+    ap.add_argument(
+        "--rebuild-stories",
+        action="store_true",
+        help="place the stories again even if the database has some",
+    )
     args = ap.parse_args()
-    build_matched(args.unmatched, args.matched, args.copies, args.seed, args.limit)
+    build_matched(
+        args.unmatched,
+        args.matched,
+        args.copies,
+        args.seed,
+        args.limit,
+        keep_stories=not args.rebuild_stories,
+    )
 
 
 if __name__ == "__main__":

@@ -410,7 +410,9 @@ class MainScreen(Screen, inherit_bindings=False):
 
     @on(StatementChanged)
     def _statement(self, event: StatementChanged) -> None:
-        self.claims.show_later(event.article, event.statement, self.reader.nearby())
+        # The statements next to the cursor are read ahead while the text has the keys.
+        ahead = self.reader.nearby() if self.focused is self.reader else []
+        self.claims.show_later(event.article, event.statement, ahead)
         self.update_status()
 
     @on(JumpToStatement)
