@@ -49,9 +49,11 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Attribution:
-    """``name`` written at window[start:end]; kind "named", "pronoun" or "common"."""
+    """``name`` written at window[start:end]; kind "named", "pronoun" or "common".
+    (Not frozen, though never changed: a frozen dataclass costs ~4x to create, and the
+    speaker pass makes tens of thousands.)"""
 
     name: str
     start: int
