@@ -664,8 +664,32 @@ def _passive_after(s: str, verb: str, end: int) -> bool:
     return s[end : end + 4].startswith((" to ", " by "))
 
 
+# _at_verb's answers by what it reads: the same verb is read once for its sentence
+# (find_speaker) and again in a quotation's window (attributions_near). A pure function of
+# the key, so the cache is only bounded, never invalidated.
+_AT_VERB_CACHE: dict[tuple[str, int, int], Attribution | None] = {}
+_AT_VERB_CACHE_SIZE = 4096
+
+
 def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     """The attribution made by the speech verb at s[start:end] (quotes masked)."""
+    # Everything _attribution_at reads: from the character before its 240-character
+    # window back to the first non-space (_char_before), to 120 characters after the verb.
+    k0 = max(0, start - 241)
+    while k0 > 0 and s[k0].isspace():
+        k0 -= 1
+    key = (s[k0 : end + 120], start - k0, end - k0)
+    if key in _AT_VERB_CACHE:
+        att = _AT_VERB_CACHE[key]
+        return None if att is None else att.shifted(k0)
+    att = _attribution_at(s, start, end)
+    if len(_AT_VERB_CACHE) >= _AT_VERB_CACHE_SIZE:
+        _AT_VERB_CACHE.clear()
+    _AT_VERB_CACHE[key] = None if att is None else att.shifted(-k0)
+    return att
+
+
+def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     verb = s[start:end]
     if verb[0] in "Aa" and verb.endswith(" to"):
         return _according_to(s, end)
