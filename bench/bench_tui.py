@@ -279,9 +279,14 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
         await _to_matched_article(d, main)
         await pilot.press("enter")
         await d.settle()
-        lat["text j (next statement)"] = await d.keys(["j"], 60)
-        lat["text k"] = await d.keys(["k"], 30)
         reader = main.reader
+
+        def last() -> int:
+            return len(reader.statements) - 1
+
+        # Each press moves the cursor: at the last statement, g (untimed) goes back up.
+        lat["text j (next statement)"] = await d.until("j", 60, lambda: reader.cursor < last(), "g")
+        lat["text k"] = await d.until("k", 30, lambda: reader.cursor > 0, "G")
         lat["text ] (next matched)"] = await d.until(
             "right_square_bracket", 30, lambda: _matched_after_cursor(reader), "g"
         )

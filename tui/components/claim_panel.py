@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -29,8 +30,10 @@ FOLLOW_DELAY = 0.012
 # Claim views kept (statement id -> ClaimView): going back to a statement, or reaching one
 # read ahead, shows its claims at once. Forgotten when the database changes.
 CACHE_SIZE = 256
-# Read ahead (the statements around the cursor) only once the keys have paused this long (s).
-READ_AHEAD_DELAY = 0.03
+# Read ahead (the statements around the cursor) only once the keys have paused this long
+# (s): after the frame that shows what the key asked for (a thread reading meanwhile
+# would slow that frame down: it holds the GIL while it tokenizes).
+READ_AHEAD_DELAY = 0.1
 RELATION_LABEL = {"same": "SAME", "conflict": "CONFLICT", "related": "RELATED"}
 STATUS_LABEL = {
     "corroborated": "corroborated by other sources",
@@ -53,7 +56,33 @@ class MatchList(KeyedOptionList):
     A match can be taller than the pane (80x24 leaves it a few rows): the keys read
     it to its end first, like ``less``: down/space scroll through the highlighted
     match, and only at its end move to the next one (up/b likewise backwards).
+
+    New options change the list's virtual size, which Textual treats as a layout change
+    of the whole screen (tens of ms after every statement move). The list's own size is
+    set by the panel, so only its scrollbar coming or going needs a layout.
     """
+
+    _no_layout = False
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        layout = layout and not self._no_layout
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _update_lines(self) -> None:
+        scrollbar = self.show_vertical_scrollbar
+        self._no_layout = True
+        try:
+            super()._update_lines()
+        finally:
+            self._no_layout = False
+        if self.show_vertical_scrollbar != scrollbar:
+            self.refresh(layout=True)
 
     def _highlighted_lines(self) -> tuple[int, int] | None:
         """First line and the line after the last of the highlighted match."""

@@ -466,15 +466,15 @@ class MainScreen(Screen, inherit_bindings=False):
         reader = self.reader
         n, stories = self.counts
         status.update(text, layout=False)  # one line, always
-        self.articles.border_title = (
-            f"Stories ({stories:,})" if self.state.by_story else f"Articles ({n:,})"
+        # Titles set only when they change: setting one repaints the whole pane.
+        _title(
+            self.articles, f"Stories ({stories:,})" if self.state.by_story else f"Articles ({n:,})"
         )
-        if reader.article is not None:
-            self.reader.border_title = "Text"
-            # Content, not a str: a str title would be parsed as markup.
-            self.reader.border_subtitle = Content(reader.article["source"] or "")
-        else:
-            self.reader.border_subtitle = ""
+        _title(self.reader, "Text")
+        # Content, not a str: a str title would be parsed as markup.
+        source = (reader.article["source"] or "") if reader.article is not None else ""
+        if str(self.reader.border_subtitle or "") != source:
+            self.reader.border_subtitle = Content(source)
 
     # --- list state ------------------------------------------------------------------
 
@@ -663,6 +663,11 @@ class MainScreen(Screen, inherit_bindings=False):
         from tui.components.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+
+def _title(widget: Any, title: str) -> None:
+    if widget.border_title != title:
+        widget.border_title = title
 
 
 def _show(widget: Any, on: bool) -> None:
