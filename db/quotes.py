@@ -103,6 +103,20 @@ def _closes(text: str, i: int) -> bool:
     return not after.isalnum()
 
 
+def _reopens(text: str, i: int, open_at: int, hi: int) -> bool:
+    """Is the straight double quote at ``i``, inside a quotation opened at ``open_at``, the
+    opening of the next one: after sentence punctuation and a space, before a letter or
+    digit ('…the park. "But')? A closing mark is written against the last word."""
+    if i + 1 >= hi or not text[i + 1].isalnum() or i - open_at < 4:
+        return False
+    j = i - 1
+    if not text[j].isspace():
+        return False
+    while j > open_at and text[j].isspace():
+        j -= 1
+    return text[j] in ".!?…"
+
+
 def _quote_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(open_mark, close_mark) index pairs of top-level quotations inside one line.
 
@@ -150,7 +164,10 @@ def _quote_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 open_at = -1
         elif open_at >= 0:  # straight double quote closes an open quote
             regions.append((open_at, i))
-            open_at = -1
+            # ... unless it is shaped like an opener after a sentence end ('…substantial.
+            # "But despite'): a quote paragraph run on into the next one with the
+            # paragraph break lost, so the next paragraph's opening mark starts a quote.
+            open_at = i if _reopens(text, i, open_at, hi) else -1
         elif _opens(text, i):
             open_at, single_at = i, -1
     if open_at >= 0:
@@ -177,7 +194,7 @@ def _inner(text: str, qa: int, qb: int) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------------- speakers
 
-SPEAKER_KINDS = ("named", "pronoun", "common", "unresolved")
+SPEAKER_KINDS = ("named", "pronoun", "common", "unresolved", "term")
 _CONTEXT = 300  # characters either side of a quotation searched for its speaker
 _PRONOUN_REACH = 3000  # characters back a pronoun's antecedent may be
 
@@ -237,6 +254,72 @@ def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> 
     return bool(after) and after[0].lower().strip(",.") in _TITLE_CUES_AFTER
 
 
+# A quoted word used as a word or a name, no one's words: 'the word "energie"', 'his
+# "Nazi" comment', 'Ahmed 'Mido' Hossam', 'saying "Atlas Shrugged" triggered'.
+_TERM_CUES = words("word words term terms phrase phrases label slogan motto nickname")
+_MODIFIER_DETERMINERS = words("the a an his her their its our my your this these those")
+# Lower-case words after a quote that show it is no noun's modifier.
+_NOT_NOUNS = words(
+    """
+    and or but nor of to in on at for with by from as than that which who whom whose is
+    are was were be been has have had will would can could should may might must do does
+    did not so if when while because since though although after before until into onto
+    over under about against between through during it he she they we you i the a an his
+    her their its our my your this that these those today yesterday tonight tomorrow
+    again now then here there too also last next every once twice instead even just still
+    yet already all both each either neither any some no
+    """
+)
+_MAX_TERM_WORDS = 3
+# Nouns of remarks: a quote modifying one gives the remark's words, not the writer's
+# source's ('his "Nazi" comment').
+_SPEECH_NOUNS = words(
+    """
+    comment comments remark remarks jibe jibes slur slurs gaffe taunt taunts insult
+    insults quip quips joke jokes tweet tweets greeting greetings slogan slogans chant
+    chants catchphrase label description outburst rant line lines sign signs banner
+    message headline headlines
+    """
+)
+
+
+def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> bool:
+    """Is the quotation at text[s:e] (marks at qa, qb) a term rather than someone's words?"""
+    toks = text[s:e].split()
+    if not toks or len(toks) > 6:
+        return False
+    before = text[max(ls, qa - 40) : qa].split()
+    after = text[qb + 1 : min(le, qb + 40)].split()
+    prev = before[-1].lower() if before else ""
+    if prev == "so-called" or (
+        prev in _TERM_CUES
+        and len(before) >= 2
+        and (before[-2].lower() in _MODIFIER_DETERMINERS or before[-2] == "that")
+    ):
+        return True  # 'the word "cuts"', 'the so-called "dodgy dossier"'; not 'jail term'
+    nxt = after[0] if after and after[0][:1].isalnum() else ""
+    if (
+        len(toks) == 1
+        and prev[:1].isupper()
+        and nxt[:1].isupper()
+        and before[-1][-1:].isalpha()
+        and toks[0][:1].isupper()
+    ):
+        return True  # a nickname inside a name: Ahmed 'Mido' Hossam
+    if len(toks) > _MAX_TERM_WORDS or not nxt or not nxt.isalpha() or text[qb - 1] in ",.;:!?":
+        return False
+    if nxt.islower() and nxt not in _NOT_NOUNS and not nxt.endswith("ly"):
+        # The words a remark was made of: 'his "Nazi" comment', 'a "Welcome to Cardiff"
+        # greeting'. (An adjective quoted from the speaker, 'an "exceptional" year', is
+        # their words: no rule tells the two apart but the noun.)
+        if nxt in _SPEECH_NOUNS and (prev in _MODIFIER_DETERMINERS or prev.endswith(("'s", "’s"))):
+            return True
+        # A title used as a subject: 'saying "Atlas Shrugged" triggered his interest'.
+        titled = all(t[:1].isupper() for t in toks) and len(toks) >= 2
+        return titled and prev.islower() and prev.isalpha()
+    return False
+
+
 def _with(q: QuoteSpan, att: Attribution | None) -> QuoteSpan:
     if att is None:
         return QuoteSpan(q.start, q.end, q.text, None)
@@ -275,6 +358,9 @@ def quotes_in_line(
             continue
         s, e = inner
         if _is_title(text, s, e, qa, qb, ls, le):
+            continue
+        if _is_term(text, s, e, qa, qb, ls, le):
+            out.append(QuoteSpan(s, e, text[s:e], None, speaker_kind="term"))
             continue
         # The sentences touched by the quotation (marks included), found by bisection
         # so a line with thousands of quotes stays O(n log n).
@@ -366,6 +452,14 @@ def _attribution_only(between: str) -> bool:
     return len(_TERMINATOR_RE.findall(core)) == 0
 
 
+def _narrative_before(between: str) -> bool:
+    """Do words follow the last sentence end between two quotations of a paragraph
+    ('…manifesto". Meanwhile, Oliver Letwin accused Mr Blair of "')? Then the second
+    opens no sentence of its own: it is part of another's, not a quote run on."""
+    ends = list(_TERMINATOR_RE.finditer(between))
+    return bool(ends) and bool(between[ends[-1].end() :].strip(_MARKS_AND_SPACE))
+
+
 # A sentence end, not an abbreviation's period ("Mr. Trump said", "U.S. officials").
 _TERMINATOR_RE = re.compile(
     r"(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<![A-Z])"
@@ -380,7 +474,8 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
     if prev is not None and prev.speaker_kind is not None:
         _pls, ple = _line_bounds(text, prev.end)
         if q.start < ple:
-            runs_on = _attribution_only(text[prev.end : q.start])
+            between = text[prev.end : q.start]
+            runs_on = _attribution_only(between) and not _narrative_before(between)
         else:
             between = text[ple : q.start].strip(_MARKS_AND_SPACE)
             runs_on = _starts_line(text, q) and not between
@@ -437,18 +532,24 @@ class _People:
             # Not where it ends a name ("Clinton" of "Hillary Clinton"), nor after that
             # name's first word ("York" of "The New York Times").
             first = first_words[w] + " "
+            # Nor after an article: "the Romney campaign" names no one.
             positions = [
                 i
                 for i in _word_positions(masked, w)
-                if i not in ends and masked[max(0, i - len(first)) : i] != first
+                if i not in ends
+                and masked[max(0, i - len(first)) : i] != first
+                and masked[max(0, i - 4) : i] not in (" the", "the ", "The ")
             ]
             if positions:
                 alone[w] = positions
+        # Surnames written with an honorific anywhere ("Mr Doctorow"): people.
+        honorifics = [(m.group(2), m.group(1)) for m in _HONORIFIC_RE.finditer(masked)]
+        addressed = {surname for surname, _ in honorifics}
         people = []
         for a, b, name, title in found:
             toks = name.split()
             honorific = _HONORIFIC_BEFORE_RE.search(masked, max(0, a - 6), a) is not None
-            reused = len(toks) >= 2 and toks[-1] in alone
+            reused = len(toks) >= 2 and (toks[-1] in alone or toks[-1] in addressed)
             if title or honorific or reused or name_gender(name) or person_context(masked, b):
                 people.append((a, name))
                 if len(toks) >= 2:
@@ -466,9 +567,9 @@ class _People:
         self.mentions += [
             (pos, self.canonical(name)) for pos, name in named_subjects(masked) if pos not in known
         ]
-        for m in _HONORIFIC_RE.finditer(masked):
-            person = self.canonical(m.group(2))
-            self.gender.setdefault(person, "he" if m.group(1) == "r" else "she")
+        for surname, honorific in honorifics:
+            person = self.canonical(surname)
+            self.gender.setdefault(person, "he" if honorific == "r" else "she")
         self.mentions.sort()
         self.positions = [a for a, _ in self.mentions]
         # Sentence breaks from the text itself: a quotation's last period is masked
@@ -639,6 +740,9 @@ def resolve_speakers(
     out: list[QuoteSpan] = []
     prev: QuoteSpan | None = None
     for q in quotes:
+        if q.speaker_kind == "term":
+            out.append(q)  # no one's words, and no speaker to hand on
+            continue
         if q.speaker_kind is None:
             q = _run_on_speaker(text, prev, q) or q
             if q.speaker_key is not None:  # inherited whole

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from db.wordsets import first_letter_trie, with_punct, words
 
@@ -143,7 +144,8 @@ _TITLE_WORDS = words(
     Dr Mr. Mr Mrs. Mrs Ms. Ms King Queen Prince Princess Pope Sheikh Speaker Deputy Vice
     Foreign Defense Defence Interior Finance Health Attorney Inspector Officer Adviser
     Advisor Envoy Coach Manager Analyst Economist Editor Founder Head Official Lord Lady Sir
-    Dame Archbishop Bishop Cardinal Rabbi Imam Father Chief State Homeland Security
+    MP MPs MEP MSP MLA Dame Archbishop Bishop Cardinal Rabbi Imam Father Chief State
+    Homeland Security
     Treasury Commerce Energy Education Agriculture Labor Transportation Veterans Housing
     """
 )
@@ -194,6 +196,57 @@ _FORWARD_STOP = words(
     they we i you his her their its our of
     """
 )
+# Words written before a name that are no part of it: nationalities, parties and roles
+# capitalised at a sentence start ("Americans Andy Roddick", "Tory Boris Johnson",
+# "Actor Michael Douglas"). Plurals are added below.
+_DEMONYMS = words(
+    """
+    American Briton British English Englishman Scottish Scotsman Welsh Welshman Irish
+    Irishman French Frenchman Spaniard Spanish German Italian Russian Swiss Swede Swedish
+    Danish Dutch Dutchman Belgian Australian Aussie Kiwi Canadian Argentine
+    Argentinian Brazilian Chilean Colombian Mexican Cuban Jamaican Chinese Japanese Korean
+    Indian Pakistani Afghan Israeli Palestinian Iranian Iraqi Syrian Lebanese Saudi
+    Egyptian Moroccan Algerian Tunisian Nigerian Kenyan Ghanaian Cameroonian Senegalese
+    Ivorian Zimbabwean Croat Croatian Czech Serb Serbian Pole Polish Greek Turkish Turk
+    Portuguese Norwegian Finnish Austrian Ukrainian Romanian Hungarian Slovak
+    Slovenian Bulgarian Georgian Armenian European African Asian Latino Uruguayan Peruvian
+    Venezuelan Ecuadorian Filipino Indonesian Thai Vietnamese Malaysian Singaporean
+    """
+)
+_PARTY_WORDS = words(
+    """
+    Tory Tories Labour Conservative Liberal Democrat Democratic Republican Unionist
+    Nationalist Socialist Green Independent Dem GOP SNP UKIP
+    """
+)
+_ROLE_NOUNS = words(
+    """
+    Actor Actress Singer Rapper Comedian Striker Midfielder Defender Goalkeeper Keeper
+    Winger Skipper Forward Star Author Novelist Writer Producer Veteran Businessman
+    Businesswoman Tycoon Billionaire Entrepreneur Campaigner Activist Chef Presenter
+    Broadcaster Journalist Columnist Lawyer Boss Rival Champion Teammate Colleague Legend
+    Former Ex Incumbent Outgoing Incoming Newly Plus Fellow Hopeful Candidate Nominee
+    """
+)
+_MODIFIERS = _DEMONYMS | _PARTY_WORDS | _ROLE_NOUNS
+_MODIFIERS |= frozenset(w + "s" for w in _DEMONYMS if not w.endswith(("sh", "ch", "ss", "ese")))
+
+
+def _strip_modifiers(tokens: list[str]) -> list[str]:
+    """The name without the nationality, party, role or hyphenated adjective written in
+    front of it: "Americans Andy Roddick" -> "Andy Roddick", "Oscar-nominated Clive Owen"
+    -> "Clive Owen" (at least one word is kept)."""
+    k = 0
+    while k < len(tokens) - 1:
+        tok = tokens[k]
+        tail = tok.rsplit("-", 1)[-1]
+        if tok in _MODIFIERS or ("-" in tok and tail.isalpha() and tail.islower()):
+            k += 1
+        else:
+            break
+    return tokens[k:] if k else tokens
+
+
 _MAX_VERBS = 8  # verbs examined per window: bounds the work on hostile input
 _TRAIL = ",.;:!?)”\"’'"
 
@@ -211,7 +264,7 @@ def _clean_name(tokens: list[str]) -> str | None:
     for k, tok in enumerate(tokens[:-1]):
         if tok in _TITLE_WORDS or tok.endswith(("'s", "’s")):
             cut = k + 1
-    tokens = tokens[cut:]
+    tokens = _strip_modifiers(tokens[cut:])
     name = " ".join(tokens).rstrip(".")
     if name.endswith(("'s", "’s")) or name in _TITLE_WORDS:
         return None
@@ -448,6 +501,11 @@ _APPOSED_PERSON_RE = re.compile(
 )
 
 
+# Before a name in an apposition, a preposition makes it the place or body of the role
+# ("MP for Henley-on-Thames"); "of" is read below ("Paul Ryan of Wisconsin").
+_APPOSITION_PREPOSITIONS = words("for at in from with on by near to")
+
+
 def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attribution | None, bool]:
     """Who is named right before the verb at ``v``: (attribution, passive).
     ``participle``: the verb is an -ing form ("saying"), which after a comma takes the
@@ -519,18 +577,24 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
         seg.reverse()
         if len(seg) < len(pre) and all(_NAME_TOKEN_RE.fullmatch(w) or w in _PARTICLES for w in seg):
             name = _clean_name(seg)
-            if name:
+            # One word is a place as often as a name ("MP for Henley, Oxfordshire, said").
+            if name and (" " in name or seg[0] in _HONORIFICS):
                 a, b = _locate(s, name, lo, v, backwards=True)
                 return Attribution(name, a, b, "named"), False
         # Appositive: "Lisa O. Monaco, Obama's adviser on homeland security, said". The
         # apposition may hold commas itself: try the commas before, nearest first, and
-        # take the first one preceded by a name.
+        # take the first one preceded by a name that is no preposition's object ("MP for
+        # Henley-on-Thames, Oxfordshire,": not Henley).
         for k in range(len(pre) - 2, max(-1, len(pre) - 40), -1):
             if not pre[k].endswith(","):
                 continue
             cand = [*pre[:k], pre[k].rstrip(",")]
             run = _name_run_backwards(cand)
-            if run and _clean_name(list(run)):
+            before = cand[-len(run) - 1] if run and len(run) < len(cand) else ""
+            if before == "for" and len(cand) > len(run) + 1:
+                # "a spokesman for Unison, …": the spokesman (below); "MP for Henley": no.
+                before = "" if cand[-len(run) - 2].lower() in _COMMON_HEADS else "for"
+            if run and before not in _APPOSITION_PREPOSITIONS and _clean_name(list(run)):
                 pre = cand
                 break
         else:
@@ -801,9 +865,12 @@ _COLON_NAME_RE = re.compile(
 _ROLE_END = "|".join(sorted(_COMMON_HEADS, key=len, reverse=True))
 _PERSON_AFTER_RE = re.compile(
     r", (?:who|whose) |, \d{1,3}[,)]"
-    r"|, (?:[a-z][\w-]+ ){0,2}[a-z]+(?:ant|ent|ist|er|or) (?:at|of|for|with)\b"
+    r"|, (?:[\w-]+ ){0,2}[a-z][\w-]*(?:ant|ent|ist|er|or) (?:at|of|for|with)\b"
     r"|, (?:the|a|an|[A-Z][\w'’.-]*(?:'s|’s)) (?:[\w-]+ ){0,3}?"
     rf"(?:{_ROLE_END}|[a-z]+(?:er|or|ist|ian|man|woman)|wife|husband|son|daughter)\b"
+    # "Piers Freelove is senior benefit officer at …": a role, not any noun in -er.
+    r"| (?:is|was) (?:(?:a|an|the) )?(?:[\w-]+ ){0,3}?"
+    rf"(?:{_ROLE_END}|[a-z]+(?:ist|man|woman))(?: (?:at|of|for|with)\b|[,.])"
     r"|,? (?:(?:has|had|also|later) )?" + _any_of(_VERB_LIST) + r"\b"
 )
 
@@ -882,46 +949,64 @@ def person_mentions(s: str, lo: int, hi: int) -> list[tuple[int, int, str, str]]
         after_article = s[max(0, m.start() - 4) : m.start()] in (" the", "the ", " an ") or (
             s[max(0, m.start() - 2) : m.start()] == "a "
         )
-        if after_article and not any(w in _TITLE_WORDS for w in toks[:-1]):
-            continue  # "the Missouri Republican", "the White House"; not "the Treasury Paul …"
-        # A run across a sentence end ("… the Bill. Instead, …"): the part after it.
+        # A run across a sentence end ("… Chris Bailey. Bailey told …", "… the Bill.
+        # Instead, …"): each part on its own.
         ends = [k for k, w in enumerate(toks[:-1]) if w.endswith(".") and len(w) > 3]
         ends = [k for k in ends if toks[k] not in _TITLE_WORDS and toks[k] not in _HONORIFICS]
-        if ends:
-            toks = toks[ends[-1] + 1 :]
-        # Title Case headlines run words together: cut after the last function word
-        # ("John McCain Suggests Hillary Clinton's Use Of …") and keep a long run's end.
-        cut = [k for k, w in enumerate(toks) if w in _NOT_NAMES and w not in _HONORIFICS]
-        if cut:
-            toks = toks[cut[-1] + 1 :]
-        while len(toks) > 2 and toks[0].endswith(("ing", "ed")):
-            toks = toks[1:]  # "Indicting Roger Stone", "Updated Rick Santorum"
-        if len(toks) > 3 and not any(w in _TITLE_WORDS or w in _HONORIFICS for w in toks):
-            toks = toks[-2:]
-        if not toks or toks[-1] in _ORG_WORDS:
-            continue
-        last = toks[-1]
-        if last.endswith(("'s", "’s")):
-            toks[-1] = last[:-2]
-        # The role runs to its last title word: "Seattle Mayor Ed Murray", "Defense
-        # Minister Rustem Umerov" (a place or an adjective may come first).
-        k = 0
-        for j in range(len(toks) - 1):
-            if toks[j] in _TITLE_WORDS or toks[j] in _HONORIFICS:
-                k = j + 1
-        titles = toks[:k]
-        name_toks = toks[k:]
-        if any(t in _NOT_NAMES or t in _TITLE_WORDS for t in name_toks):
-            continue
-        if any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):
-            continue  # "Microsoft's Windows"
-        if len(name_toks) < 2 and not titles:
-            continue
-        name = " ".join(name_toks)
-        a, b = _locate(s, name, m.start(), m.end(), backwards=True)
-        title = " ".join(t.rstrip(".").lower() for t in titles if t not in _HONORIFICS)
-        out.append((a, b, name, title))
+        a = m.start()
+        bounds = [0] + [e + 1 for e in ends] + [len(toks)]
+        for k0, k1 in pairwise(bounds):
+            part = toks[k0:k1]
+            b = a + len(" ".join(part))
+            if k1 < len(toks):
+                part = [*part[:-1], part[-1][:-1]]  # the sentence's period
+            found = _mention(s, part, a, b, after_article and k0 == 0)
+            if found is not None:
+                out.append(found)
+            a = b + 1
     return out
+
+
+def _mention(
+    s: str, toks: list[str], lo: int, hi: int, after_article: bool
+) -> tuple[int, int, str, str] | None:
+    """The person named by the capitalised words ``toks`` written at s[lo:hi], or None."""
+    if len(toks) < 2:
+        return None
+    if after_article and not any(w in _TITLE_WORDS for w in toks[:-1]):
+        return None  # "the Missouri Republican", "the White House"; not "the Treasury Paul …"
+    # Title Case headlines run words together: cut after the last function word
+    # ("John McCain Suggests Hillary Clinton's Use Of …") and keep a long run's end.
+    cut = [k for k, w in enumerate(toks) if w in _NOT_NAMES and w not in _HONORIFICS]
+    if cut:
+        toks = toks[cut[-1] + 1 :]
+    while len(toks) > 2 and toks[0].endswith(("ing", "ed")):
+        toks = toks[1:]  # "Indicting Roger Stone", "Updated Rick Santorum"
+    if len(toks) > 3 and not any(w in _TITLE_WORDS or w in _HONORIFICS for w in toks):
+        toks = toks[-2:]
+    if not toks or toks[-1] in _ORG_WORDS:
+        return None
+    last = toks[-1]
+    if last.endswith(("'s", "’s")):
+        toks[-1] = last[:-2]
+    # The role runs to its last title word: "Seattle Mayor Ed Murray", "Defense
+    # Minister Rustem Umerov" (a place or an adjective may come first).
+    k = 0
+    for j in range(len(toks) - 1):
+        if toks[j] in _TITLE_WORDS or toks[j] in _HONORIFICS:
+            k = j + 1
+    titles = toks[:k]
+    name_toks = _strip_modifiers(toks[k:])
+    if any(t in _NOT_NAMES or t in _TITLE_WORDS for t in name_toks):
+        return None
+    if any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):
+        return None  # "Microsoft's Windows"
+    if len(name_toks) < 2 and not titles:
+        return None
+    name = " ".join(name_toks)
+    a, b = _locate(s, name, lo, hi, backwards=True)
+    title = " ".join(t.rstrip(".").lower() for t in titles if t not in _HONORIFICS)
+    return a, b, name, title
 
 
 # Common English first names whose bearers are nearly always of one gender, so "she
