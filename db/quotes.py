@@ -27,6 +27,7 @@ from db.speakers import (
     dash_name,
     first_named,
     has_speech_verb,
+    is_document,
     is_organisation,
     is_person_noun,
     name_gender,
@@ -595,11 +596,40 @@ class _People:
             if not heads:
                 continue
             phrase = " ".join(role[: heads[0] + 1])
-            person = self.by_role(phrase, start) or f"{m.group(1)} {phrase}"
-            if person is not None:
-                k = bisect_right(self.positions, start)
-                self.positions.insert(k, start)
-                self.mentions.insert(k, (start, person))
+            person = self.by_role(phrase, start)
+            if person is None and m.group(1) == "The":
+                # "The president of …, Dolphy D'Souza, says"; "Lord Falconer said. The
+                # constitutional affairs secretary outlined …": the person described.
+                person = self.apposed(m.end(), start) or self.described(role[heads[0]], start)
+            person = person or f"{m.group(1)} {phrase}"
+            k = bisect_right(self.positions, start)
+            self.positions.insert(k, start)
+            self.mentions.insert(k, (start, person))
+
+    def apposed(self, end: int, start: int) -> str | None:
+        """The name set off by commas after a role ending at ``end`` in the sentence
+        opening at ``start``: 'The president of the council, Dolphy D'Souza, says'."""
+        k = bisect_right(self.sentence_starts, start)
+        limit = end + 150
+        if k < len(self.sentence_starts):
+            limit = min(limit, self.sentence_starts[k])
+        for i in range(bisect_left(self.positions, end), len(self.positions)):
+            pos, name = self.mentions[i]
+            if pos >= limit:
+                break
+            if self.masked[pos - 2 : pos] == ", " and not self.masked[end:pos].count(". "):
+                return name
+        return None
+
+    def described(self, head: str, at: int) -> str | None:
+        """Whom a definite singular role ('the editor', 'The Spectator editor') at ``at``
+        stands for: the person named just before (this sentence or the one before), when
+        the article has not spoken of such a role as a common noun ('met the coach')."""
+        if head.endswith("s") or not is_person_noun(head):
+            return None
+        if _word_positions(self.masked[max(0, at - _PRONOUN_REACH) : at], head.lower()):
+            return None
+        return self.antecedent("", at, sentences=2)
 
     def add_speaker(self, pos: int, name: str) -> None:
         """A named speaker is a person (or organisation) mentioned at ``pos``."""
@@ -634,25 +664,34 @@ class _People:
                 return found
         return None
 
-    def antecedent(self, pronoun: str, before: int) -> str | None:
+    def antecedent(self, pronoun: str, before: int, sentences: int = 0) -> str | None:
         """The person ``pronoun`` at ``before`` refers to: the first fitting person named
         in its sentence before it, else in the sentence before that, and so on (the
         subject of a sentence comes first: "Bloomberg ... threw jabs at Trump, whom he
-        called ..." -> Bloomberg), within _PRONOUN_REACH characters."""
+        called ..." -> Bloomberg), within _PRONOUN_REACH characters (and ``sentences``
+        sentences, if given). ``pronoun`` "": any person. A sentence whose subject is
+        the same pronoun ("He recalled campaigning with Romney.") speaks of the same
+        person: its other people are passed over."""
         k = bisect_right(self.sentence_starts, before) - 1
-        while k >= 0:
+        last = k - sentences if sentences else -1
+        while k > last:
             lo = self.sentence_starts[k]
             if before - lo > _PRONOUN_REACH:
                 return None
             hi = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else before
+            hi = min(hi, before)
             a = bisect_left(self.positions, lo)
-            b = bisect_left(self.positions, min(hi, before))
+            b = bisect_left(self.positions, hi)
             fits = [
                 (pos, name)
                 for pos, name in self.mentions[a:b]
                 if not is_organisation(name)
-                and self.gender.get(name, name_gender(name) or pronoun) == pronoun
+                and (not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun)
             ]
+            if fits and pronoun in ("he", "she"):
+                same = _PRONOUN_RE[pronoun].search(self.masked, lo, hi)
+                if same is not None and same.start() < fits[0][0]:
+                    fits = []
             if fits:
                 # A subject or an apposition, not the object of a preposition ("a
                 # senator from New York", "took aim at Berg"), unless there is only that.
@@ -665,6 +704,12 @@ class _People:
                 return fits[0][1]
             k -= 1
         return None
+
+
+_PRONOUN_RE = {
+    "he": re.compile(r"\b[Hh]e\b"),
+    "she": re.compile(r"\b[Ss]he\b"),
+}
 
 
 # One leading character class (the engine skips to it at C speed), then the branch:
@@ -764,7 +809,14 @@ def resolve_speakers(
                 q = _named(q, people.canonical(q.speaker or ""))
                 people.add_speaker(q.speaker_start, q.speaker or "")
         elif kind == "common" and people is not None and q.speaker_start is not None:
-            person = people.by_role(q.speaker or "", q.speaker_start)
+            phrase = q.speaker or ""
+            person = people.by_role(phrase, q.speaker_start)
+            if person is None and phrase[:4] in ("the ", "The "):
+                head = phrase.rsplit(" ", 1)[-1]
+                if is_document(head):
+                    person = _issuer(text, head, q.speaker_start, out)
+                else:
+                    person = people.described(head, q.speaker_start)
             if person is not None:
                 q = _named(q, person)
         if (q.speaker_kind in ("named", "pronoun") and not _common_phrase(q.speaker)) or (
@@ -774,6 +826,28 @@ def resolve_speakers(
         out.append(q)
         prev = q
     return out
+
+
+def _issuer(text: str, document: str, at: int, done: list[QuoteSpan]) -> str | None:
+    """Who issued the document that speaks at ``at`` ('"…," the statement continued'):
+    the speaker of an earlier quotation attributed in that document ('Trump said in a
+    statement'), the document's word written after their name, not far before."""
+    for d in reversed(done[-4:]):
+        if d.speaker_kind not in ("named", "pronoun") or d.speaker_start is None:
+            continue
+        if at - d.speaker_start > _CONTEXT * 2:
+            return None
+        found = _word_positions(text[d.speaker_start : at], document.lower())
+        # In the sentence naming them ('Trump said in a statement released …'), not a
+        # later one ('In a statement, the party said …').
+        if (
+            d.speaker
+            and found
+            and not _TERMINATOR_RE.search(text, d.speaker_start, d.speaker_start + found[0])
+        ):
+            return d.speaker
+        return None
+    return None
 
 
 def _named(
@@ -814,7 +888,10 @@ def _resolve_pronoun(q: QuoteSpan, done: list[QuoteSpan], people: _People) -> Qu
     else:  # "they", "it": a group or organisation quoted before
         for d in reversed(done):
             if d.speaker and (d.speaker_kind == "common" or is_organisation(d.speaker)):
-                if at - (d.speaker_start or 0) <= _PRONOUN_REACH:
+                # "It continued:" is no "the site's controllers", nor "they" one official.
+                plural = d.speaker.endswith("s") and not is_organisation(d.speaker)
+                fits = plural == (pronoun == "they") or is_organisation(d.speaker)
+                if fits and at - (d.speaker_start or 0) <= _PRONOUN_REACH:
                     name = d.speaker
                 break
     if name is None:

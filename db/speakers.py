@@ -37,6 +37,7 @@ __all__ = [
     "dash_name",
     "first_named",
     "has_speech_verb",
+    "is_document",
     "is_organisation",
     "is_person_noun",
     "key_clause",
@@ -175,8 +176,23 @@ _COMMON_HEADS = words(
     democrats republicans team manager coach spokesmen representative representatives
     diplomat diplomats military army regulator regulators economists doctors doctor
     congressman congresswoman congressmen lawyer chief executive ceo candidate nominee
+    blogger bloggers commentator commentators columnist writer insider insiders voter
+    voters supporter supporters protester protesters activist activists campaigner
+    campaigners fan fans member members man woman men women father mother son daughter
+    wife husband brother sister friend friends colleague colleagues player players worker
+    workers employee employees student students teacher teachers parent parents observer
+    observers correspondent reporter editor host presenter boss owner founder
     """
 )
+# Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
+# role stands for.
+_DOCUMENT_HEADS = words(
+    """
+    report statement study survey letter message memo filing ad advert advertisement
+    document documents release email post tweet website
+    """
+)
+_COMMON_HEADS |= _DOCUMENT_HEADS
 _DETERMINERS = words(
     """
     the a an one two three four several some many other another its his her their our
@@ -317,10 +333,25 @@ def _char_before(s: str, i: int) -> str:
     return s[i - 1] if i > 0 else ""
 
 
+def _owned_plural(before: str, head: str) -> bool:
+    """'site's controllers', 'club's owners': a possessive and a lower-case plural."""
+    return (
+        before.endswith(("'s", "’s"))
+        and before[:1].islower()
+        and head.islower()
+        and head.endswith("s")
+        and not head.endswith("ss")
+        and len(head) > 3
+    )
+
+
 def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
     """A common-noun phrase ending with the head token toks[k]: 'a White House spokesman'."""
     head = toks[k].group().rstrip(_TRAIL)
-    if head.lower() not in _COMMON_HEADS:
+    if head.lower() not in _COMMON_HEADS and not (
+        # "the site's controllers said": people of something named before them
+        k >= 1 and _owned_plural(toks[k - 1].group(), head)
+    ):
         return None
     if not head[:1].islower():
         # Capitalised: a name ("Police Chief ..."), unless it opens the sentence alone.
@@ -466,6 +497,8 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     while words_ and words_[0].rstrip(":,") in _NOT_NAMES and words_[0] not in _HONORIFICS:
         words_ = words_[1:]
     run = _first_name_run(words_)
+    if len(run) == 1 and run[0] in _MODIFIERS:
+        return None  # "Conservative websites are …": an adjective, no one's name
     name = _clean_name(run) if run else None
     if not name:
         return None
@@ -503,6 +536,32 @@ _APPOSED_PERSON_RE = re.compile(
 
 # Before a name in an apposition, a preposition makes it the place or body of the role
 # ("MP for Henley-on-Thames"); "of" is read below ("Paul Ryan of Wisconsin").
+_QUANTIFIERS = words("some many others most several few all both")
+_QUOTED = words("quoted quotes quoting")
+
+
+def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """'AP quoted prosecutor Russell McGuire as saying' -> Russell McGuire; 'Smith was
+    quoted as saying' -> Smith (``toks`` end with "as")."""
+    for k in range(len(toks) - 2, max(-1, len(toks) - 9), -1):
+        if toks[k].group() not in _QUOTED:
+            continue
+        between = toks[k + 1 : -1]
+        if not between:  # "was quoted as saying": the subject
+            return _main_subject(s, toks[:k])
+        word = between[-1].group()
+        if len(between) == 1 and word.lower() in PERSON_PRONOUNS:
+            m = between[-1]
+            return Attribution(word.lower(), m.start(), m.end(), "pronoun")
+        run = _name_run_backwards([t.group() for t in between])
+        name = _clean_name(run) if run else None
+        if name:
+            a, b = _locate(s, name, between[0].start(), between[-1].end(), backwards=True)
+            return Attribution(name, a, b, "named")
+        return _common_back(s, toks, len(toks) - 2)
+    return None
+
+
 _APPOSITION_PREPOSITIONS = words("for at in from with on by near to")
 
 
@@ -525,6 +584,7 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
                 and w != "to"
                 and w[-1] not in _TRAIL
                 and w.lower() not in _COMMON_HEADS
+                and not (len(near) >= 2 and _owned_plural(near[-2], w))
             ):
                 return None, False
     lo = max(0, v - 240)
@@ -547,6 +607,18 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
             m = toks[-1]
             return Attribution(last.lower(), m.start(), m.end(), "pronoun"), False
     last_tok = toks[-1].group()
+    if participle and last_tok == "as":
+        quoted = _quoted_as(s, toks)
+        if quoted is not None:
+            return quoted, False
+    if participle and last_tok[:1].islower() and last_tok[-1] not in _TRAIL:
+        if last_tok in _QUANTIFIERS:
+            return None, False  # "with some saying": no one in particular
+        # "… and one blogger asking": the person before the participle speaks.
+        if is_person_noun(last_tok):
+            common = _common_back(s, toks, len(toks) - 1)
+            if common is not None:
+                return common, False
     # After a comma (or a quotation, whose comma is masked): "Mendes left early, saying",
     # '… a “phony theology,” saying'; or straight after the object: "Romney released a
     # statement late Tuesday saying: …". The subject of the clause speaks.
@@ -710,6 +782,11 @@ def _according_to(s: str, end: int) -> Attribution | None:
     return Attribution(name, a, b, "named")
 
 
+def is_document(phrase: str) -> bool:
+    """Is the common-noun phrase a document ('the report', 'a joint statement')?"""
+    return phrase.rsplit(" ", 1)[-1].lower() in _DOCUMENT_HEADS
+
+
 def _passive_after(s: str, verb: str, end: int) -> bool:
     """'urged to step down by', 'asked by reporters': the subject did not speak."""
     if verb.lower() not in _PASSIVE_PRONE:
@@ -728,6 +805,8 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     if passive and not verb.endswith("ing"):  # "was told" is passive, "was saying" is not
         return None
     if att is not None:
+        if verb == "posted" and att.kind == "common" and is_document(att.name):
+            return None  # "a message posted on the site": no one speaking
         return att
     before = s[max(0, start - 3) : start].rstrip()
     # '"…," said X' names the speaker after the verb; after "saying" comes what is said.
@@ -862,7 +941,7 @@ _COLON_NAME_RE = re.compile(
 
 # What follows a person's name: an apposition ("Nadia Farouk, the harbour master," /
 # "Tom Hale, 52,") or a speech verb ("Anna Berg said", "Anna Berg has told").
-_ROLE_END = "|".join(sorted(_COMMON_HEADS, key=len, reverse=True))
+_ROLE_END = "|".join(sorted(_COMMON_HEADS - _DOCUMENT_HEADS, key=len, reverse=True))
 _PERSON_AFTER_RE = re.compile(
     r", (?:who|whose) |, \d{1,3}[,)]"
     r"|, (?:[\w-]+ ){0,2}[a-z][\w-]*(?:ant|ent|ist|er|or) (?:at|of|for|with)\b"
@@ -881,11 +960,15 @@ def person_context(s: str, end: int) -> bool:
     return _PERSON_AFTER_RE.match(s, end, end + 40) is not None
 
 
-_PERSON_NOUNS = _COMMON_HEADS - words(
-    """
+_PERSON_NOUNS = (
+    _COMMON_HEADS
+    - _DOCUMENT_HEADS
+    - words(
+        """
     company firm ministry government administration police department agency group
     campaign committee organisation organization board union bank court military army
     """
+    )
 )
 
 
@@ -910,6 +993,7 @@ def named_subjects(s: str) -> list[tuple[int, str]]:
         for m in _NAMED_SUBJECT_RE.finditer(s)
         if m.group(1) not in _NOT_NAMES
         and m.group(1) not in _TITLE_WORDS
+        and m.group(1) not in _MODIFIERS
         and m.group(1) not in _ORG_WORDS
     ]
 
