@@ -353,7 +353,7 @@ def quotes_in_line(
     masked = _masked(text, ls, le, regions)
     s_starts = [a for a, _ in sents]
     s_ends = [b for _, b in sents]
-    for qa, qb in regions:
+    for r, (qa, qb) in enumerate(regions):
         inner = _inner(text, qa, qb)
         if inner is None:
             continue
@@ -373,6 +373,16 @@ def quotes_in_line(
         # "sentence" full of quotes linear.
         lo = max(min(lo, qa), qa - _CONTEXT)
         hi = min(max(hi, min(qb + 1, le)), qb + 1 + _CONTEXT)
+        # Not across a neighbouring quotation and a sentence end (a lost paragraph break
+        # leaves the splitter one "sentence" for several paragraphs), nor past a quotation
+        # that follows straight on ('"…," "Overall …," X said': X's words are the second).
+        pb = regions[r - 1][1] if r else -1
+        if lo < pb < qa and _TERMINATOR_RE.search(masked, pb - ls, qa - ls):
+            lo = pb + 1
+        if r + 1 < len(regions) and qb < regions[r + 1][0] < hi:
+            na = regions[r + 1][0]
+            if not text[qb + 1 : na].strip() or _TERMINATOR_RE.search(masked, qb - ls, na - ls):
+                hi = na
         att = dash_name(masked, qb + 1 - ls) if qb < le else None
         if att is None and text[qa] not in "'‘":
             att = colon_name(masked, qa - ls)
@@ -688,8 +698,8 @@ class _People:
                 if not is_organisation(name)
                 and (not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun)
             ]
-            if fits and pronoun in ("he", "she"):
-                same = _PRONOUN_RE[pronoun].search(self.masked, lo, hi)
+            if fits and pronoun != "they":
+                same = _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).search(self.masked, lo, hi)
                 if same is not None and same.start() < fits[0][0]:
                     fits = []
             if fits:
@@ -701,7 +711,9 @@ class _People:
                         continue  # "Ms Jowell's deputy, Richard Caborn, said": not Jowell
                     if self.masked[max(0, pos - 8) : pos].split()[-1:] not in _PREPOSITIONS:
                         return name
-                return fits[0][1]
+                # Only a preposition's object: a pronoun may still mean them; a role
+                # ("said the Factory Records founder") names the subject, not them.
+                return fits[0][1] if pronoun else None
             k -= 1
         return None
 
@@ -709,6 +721,7 @@ class _People:
 _PRONOUN_RE = {
     "he": re.compile(r"\b[Hh]e\b"),
     "she": re.compile(r"\b[Ss]he\b"),
+    "": re.compile(r"\b(?:[Hh]e|[Ss]he)\b"),
 }
 
 
@@ -801,7 +814,7 @@ def resolve_speakers(
             for pos, name in named:
                 people.add_speaker(pos, name)
         if kind == "pronoun" and people is not None:
-            q = _resolve_pronoun(q, out, people)
+            q = _resolve_pronoun(text, q, out, people)
         elif kind == "named" and q.speaker_start is not None:
             if people is None:
                 named.append((q.speaker_start, q.speaker or ""))
@@ -877,7 +890,7 @@ def _surname_only(q: QuoteSpan, kind: str | None) -> bool:
     return kind == "named" and " " not in (q.speaker or "")
 
 
-def _resolve_pronoun(q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
+def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
     pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
     at = q.speaker_start or 0
     name: str | None = None
@@ -887,7 +900,12 @@ def _resolve_pronoun(q: QuoteSpan, done: list[QuoteSpan], people: _People) -> Qu
             people.gender.setdefault(name, pronoun)
     else:  # "they", "it": a group or organisation quoted before
         for d in reversed(done):
-            if d.speaker and (d.speaker_kind == "common" or is_organisation(d.speaker)):
+            # A common noun as written ('the company'), not a role resolved to a person.
+            common = (
+                d.speaker_kind == "common"
+                and d.speaker == text[d.speaker_start or 0 : d.speaker_end or 0]
+            )
+            if d.speaker and (common or is_organisation(d.speaker)):
                 # "It continued:" is no "the site's controllers", nor "they" one official.
                 plural = d.speaker.endswith("s") and not is_organisation(d.speaker)
                 fits = plural == (pronoun == "they") or is_organisation(d.speaker)

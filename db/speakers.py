@@ -161,6 +161,15 @@ _ORG_WORDS = words(
     Organization Cabinet Parliament Senate Congress Kremlin Pentagon Staff Directorate
     Network Association Federation Fund University College School Reserve Times Post
     Campaign Foundation Club Media News Journal Democrats Republicans Coalition Alliance
+    Division Trust Society Institution Unit Programme Program Project Commissioner
+    """
+)
+# Last words of events, prizes and competitions: no one a pronoun stands for ("Film
+# Awards", "Country Championships"); kept with the organisations.
+_ORG_WORDS |= words(
+    """
+    Awards Award Prize Prizes Championships Championship Cup Games Olympics Open League
+    Tournament Festival Conference Summit Series Show Expo Fair Week Marathon Grand Prix
     """
 )
 # Heads of common-noun speakers: "the company said", "officials said".
@@ -181,7 +190,9 @@ _COMMON_HEADS = words(
     campaigners fan fans member members man woman men women father mother son daughter
     wife husband brother sister friend friends colleague colleagues player players worker
     workers employee employees student students teacher teachers parent parents observer
-    observers correspondent reporter editor host presenter boss owner founder
+    observers correspondent reporter editor host presenter boss owner founder deputy
+    assistant adviser advisor advisers advisors partner successor predecessor rival
+    opponent ally allies teammate team-mate girlfriend boyfriend
     """
 )
 # Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
@@ -189,7 +200,7 @@ _COMMON_HEADS = words(
 _DOCUMENT_HEADS = words(
     """
     report statement study survey letter message memo filing ad advert advertisement
-    document documents release email post tweet website
+    document documents release email post tweet
     """
 )
 _COMMON_HEADS |= _DOCUMENT_HEADS
@@ -944,8 +955,9 @@ _COLON_NAME_RE = re.compile(
 _ROLE_END = "|".join(sorted(_COMMON_HEADS - _DOCUMENT_HEADS, key=len, reverse=True))
 _PERSON_AFTER_RE = re.compile(
     r", (?:who|whose) |, \d{1,3}[,)]"
-    r"|, (?:[\w-]+ ){0,2}[a-z][\w-]*(?:ant|ent|ist|er|or) (?:at|of|for|with)\b"
-    r"|, (?:the|a|an|[A-Z][\w'’.-]*(?:'s|’s)) (?:[\w-]+ ){0,3}?"
+    r"|, (?:[\w-]+ ){0,2}(?:[a-z][\w-]*(?:ant|ent|ist|er|or)|chair|head|chief|boss)"
+    r" (?:at|of|for|with)\b"
+    r"|, (?:the|a|an|[A-Z][\w'’.-]*(?:'s|’s)) (?:[\w'’-]+ ){0,3}?"
     rf"(?:{_ROLE_END}|[a-z]+(?:er|or|ist|ian|man|woman)|wife|husband|son|daughter)\b"
     # "Piers Freelove is senior benefit officer at …": a role, not any noun in -er.
     r"| (?:is|was) (?:(?:a|an|the) )?(?:[\w-]+ ){0,3}?"
