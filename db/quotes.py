@@ -491,6 +491,13 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
             between = text[ple : q.start].strip(_MARKS_AND_SPACE)
             runs_on = _starts_line(text, q) and not between
             runs_on = runs_on and _attribution_only(text[prev.end : ple])
+        if runs_on and q.start < ple:
+            # '…commons". Adam Jollans, IBM's manager, said the move … "We believe …"':
+            # someone else's reported speech between them speaks the second.
+            own = prev.speaker_start is not None and prev.end <= prev.speaker_start < q.start
+            other = None if own else _attribution_in(text, prev.end, q.start)
+            if other is not None:
+                return _with(q, other)
         if runs_on:
             return QuoteSpan(
                 q.start,
@@ -502,14 +509,16 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
                 prev.speaker_kind,
                 prev.speaker_key,
             )
-    if not _starts_line(text, q):
-        return None
     ls, _ = _line_bounds(text, q.start)
+    if not _starts_line(text, q):
+        return _after_reported_speech(text, ls, q)
     pe = ls  # where the previous paragraph's text ends (no copy of the text before)
     while pe > 0 and text[pe - 1].isspace():
         pe -= 1
-    if pe <= 0 or text[pe - 1] != ":":
+    if pe <= 0:
         return None
+    if text[pe - 1] != ":":
+        return _after_reported_speech(text, ls, q)
     pls, _ = _line_bounds(text, pe - 1)
     lo = max(pls, pe - _CONTEXT)
     window = _masked(text, lo, pe, _quote_regions(text, pls, pe))
@@ -517,6 +526,41 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
         return None
     att = attributions_near(window, len(window), len(window))
     return _with(q, att.shifted(lo)) if att is not None else None
+
+
+def _attribution_in(text: str, lo: int, hi: int) -> Attribution | None:
+    """The attribution of a passage of text[lo:hi] holding no quotation, nearest its end."""
+    window = text[lo:hi]
+    if not has_speech_verb(window):
+        return None
+    window = _masked(text, lo, hi, _quote_regions(text, lo, hi))
+    att = attributions_near(window, len(window), len(window))
+    return att.shifted(lo) if att is not None else None
+
+
+def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None:
+    """A quotation that is a sentence of its own (no attribution) after a sentence of
+    reported speech, in its paragraph or ending the one before ('Instead, said Mr
+    Doctorow, DRM systems were meant to control consumers. "The studios …"'): the
+    reported speaker's."""
+    head = text[ls : q.start].rstrip(_MARKS_AND_SPACE)
+    if head:
+        lo = ls
+    else:  # the quotation opens its paragraph: the last sentence of the one before
+        end = ls
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        lo, _ = _line_bounds(text, max(end - 1, 0))
+        head = text[lo:end]
+    if not head or head[-1] not in ".!?" or len(head) < 2:
+        return None
+    end = lo + len(head)
+    starts = [m.end() for m in _TERMINATOR_RE.finditer(text, max(lo, end - 400), end - 1)]
+    start = starts[-1] if starts else lo
+    if end - start > 400 or _QUOTE_MARK_RE.search(text, start, end):
+        return None  # a long stretch, or one with quotations of its own: not this rule's
+    att = _attribution_in(text, start, end)
+    return _with(q, att) if att is not None else None
 
 
 class _People:
@@ -616,6 +660,15 @@ class _People:
             self.positions.insert(k, start)
             self.mentions.insert(k, (start, person))
 
+    def _pronoun_subject(self, pronoun: str, lo: int, hi: int) -> bool:
+        """Is the subject of the sentence opening at ``lo`` the pronoun (any of he/she for
+        ""), before ``hi``: 'He recalled …', 'Amplifying the message, he said …'?"""
+        same = _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).search(self.masked, lo, hi)
+        if same is None:
+            return False
+        lead = self.masked[lo : same.start()].strip(_MARKS_AND_SPACE)
+        return not lead or (lead.endswith(",") and len(lead.split()) <= 6)
+
     def apposed(self, end: int, start: int) -> str | None:
         """The name set off by commas after a role ending at ``end`` in the sentence
         opening at ``start``: 'The president of the council, Dolphy D'Souza, says'."""
@@ -698,10 +751,8 @@ class _People:
                 if not is_organisation(name)
                 and (not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun)
             ]
-            if fits and pronoun != "they":
-                same = _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).search(self.masked, lo, hi)
-                if same is not None and same.start() < fits[0][0]:
-                    fits = []
+            if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0]):
+                fits = []
             if fits:
                 # A subject or an apposition, not the object of a preposition ("a
                 # senator from New York", "took aim at Berg"), unless there is only that.

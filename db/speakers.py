@@ -79,6 +79,7 @@ _VERBS = (
     "|adding|accusing|arguing|noting|insisting|warning|claiming|declaring|promising"
     "|describing|complaining|asking|explaining|stating|suggesting|urging|demanding"
     "|vowing|dubbing|labeling|labelling|branding|calling|replying|responding|acknowledging"
+    "|accused|accuses|described|describes|dubbed|labelled|labeled|branded"
     "|admitting|conceding|stressing|recalling|predicting|testifying|announcing"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")))
@@ -131,7 +132,8 @@ _NOT_NAMES = words(
     They We I You His Her Their Its Our Mr Mrs Ms Dr Of Unlike Like To Than Against About
     Under Over Through During Until Despite Without Including Among Between Into Via Amid
     Updated No Not Why Is Are Was Were Will Would Can Could Should Must Has Have Had Do
-    Does Did Asked Speaking Pressed Told Says Said
+    Does Did Asked Speaking Pressed Told Says Said Across Around Along Throughout Beyond
+    Behind Inside Outside Within Upon Toward Towards Near Plus
     """
 )
 # Titles and roles in front of a name: "Defense Minister Rustem Umerov" -> "Rustem Umerov".
@@ -547,6 +549,10 @@ _APPOSED_PERSON_RE = re.compile(
 
 # Before a name in an apposition, a preposition makes it the place or body of the role
 # ("MP for Henley-on-Thames"); "of" is read below ("Paul Ryan of Wisconsin").
+_ASIDE_RE = re.compile(
+    r"(?<=\w),\s+(?:though|however|meanwhile|too|also|instead|in turn|for (?:his|her|their|its)"
+    r" part),\s+\Z"
+)
 _QUANTIFIERS = words("some many others most several few all both")
 _QUOTED = words("quoted quotes quoting")
 
@@ -598,6 +604,10 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
                 and not (len(near) >= 2 and _owned_plural(near[-2], w))
             ):
                 return None, False
+    aside = _ASIDE_RE.search(s, max(0, v - 40), v)
+    if aside is not None:
+        # "A campaign aide, though, said": the aside set off by commas is no subject.
+        return _speaker_before(s, aside.start(), participle)
     lo = max(0, v - 240)
     toks = list(_TOKEN_RE.finditer(s, lo, v))
     if toks and lo > 0 and toks[0].start() == lo and not s[lo - 1].isspace():
@@ -805,6 +815,34 @@ def _passive_after(s: str, verb: str, end: int) -> bool:
     return s[end : end + 4].startswith((" to ", " by "))
 
 
+_NAMING_VERBS = words("described called dubbed labelled labeled branded")
+# Verbs whose name after them is their object, never an inverted subject ("…, accuses
+# Obama of …").
+_OBJECT_VERBS = _NAMING_VERBS | words("accused accuses describes calls urged urges")
+# From a naming verb to "by" after the quotation it names: 'described as a "…" by '.
+_AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
+
+
+def _agent_after(s: str, end: int) -> Attribution | None:
+    """The name (or else the common noun) after 'by' that follows the quotation a naming
+    verb ending at ``end`` introduces."""
+    m = _AGENT_RE.match(s, end)
+    if m is None:
+        return None
+    toks: list[str] = []
+    for t in _TOKEN_RE.finditer(s, m.end(), min(len(s), m.end() + 120)):
+        word = t.group().rstrip(_TRAIL)
+        toks.append(word)
+        if word != t.group() or len(toks) >= 10:
+            break
+    run = _name_run_backwards(toks)
+    name = _clean_name(run) if run else None
+    if name:
+        a, b = _locate(s, name, m.end(), min(len(s), m.end() + 120), backwards=False)
+        return Attribution(name, a, b, "named")
+    return _speaker_after(s, m.end() - 1)
+
+
 def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     """The attribution made by the speech verb at s[start:end] (quotes masked)."""
     verb = s[start:end]
@@ -813,6 +851,11 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     if _passive_after(s, verb, end):
         return None
     att, passive = _speaker_before(s, start, verb.endswith("ing"))
+    if (passive or att is None) and verb in _NAMING_VERBS:
+        # 'was described as a "…" by his friend Michael Pointon': the agent.
+        agent = _agent_after(s, end)
+        if agent is not None:
+            return agent
     if passive and not verb.endswith("ing"):  # "was told" is passive, "was saying" is not
         return None
     if att is not None:
@@ -821,7 +864,11 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
         return att
     before = s[max(0, start - 3) : start].rstrip()
     # '"…," said X' names the speaker after the verb; after "saying" comes what is said.
-    if before.endswith((",", "”", '"', "’", "'", "—", "–")) and not verb.endswith("ing"):
+    if (
+        before.endswith((",", "”", '"', "’", "'", "—", "–"))
+        and not verb.endswith("ing")
+        and verb not in _OBJECT_VERBS
+    ):
         return _speaker_after(s, end)
     return None
 
@@ -961,7 +1008,7 @@ _PERSON_AFTER_RE = re.compile(
     rf"(?:{_ROLE_END}|[a-z]+(?:er|or|ist|ian|man|woman)|wife|husband|son|daughter)\b"
     # "Piers Freelove is senior benefit officer at …": a role, not any noun in -er.
     r"| (?:is|was) (?:(?:a|an|the) )?(?:[\w-]+ ){0,3}?"
-    rf"(?:{_ROLE_END}|[a-z]+(?:ist|man|woman))(?: (?:at|of|for|with)\b|[,.])"
+    rf"(?:{_ROLE_END}|[a-z]+(?:ist|man|woman))(?: (?:at|of|for|with|on|in)\b|[,.])"
     r"|,? (?:(?:has|had|also|later) )?" + _any_of(_VERB_LIST) + r"\b"
 )
 
