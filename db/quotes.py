@@ -875,7 +875,10 @@ def resolve_speakers(
         elif kind == "common" and people is not None and q.speaker_start is not None:
             phrase = q.speaker or ""
             person = people.by_role(phrase, q.speaker_start)
-            if person is None and phrase[:4] in ("the ", "The "):
+            owner = _POSSESSED_DOCUMENT_RE.match(phrase)
+            if person is None and owner is not None and is_document(phrase):
+                person = people.canonical(owner.group(1))  # "Mr Crosby's statement said"
+            elif person is None and phrase[:4] in ("the ", "The "):
                 head = phrase.rsplit(" ", 1)[-1]
                 if is_document(head):
                     person = _issuer(text, head, q.speaker_start, out)
@@ -890,6 +893,12 @@ def resolve_speakers(
         out.append(q)
         prev = q
     return out
+
+
+# "Mr Crosby's statement", "Sony's annual report": the owner's name.
+_POSSESSED_DOCUMENT_RE = re.compile(
+    r"(?:M(?:r|rs|s)\.? )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s (?:[a-z-]+ ){0,2}[a-z]+\Z"
+)
 
 
 def _issuer(text: str, document: str, at: int, done: list[QuoteSpan]) -> str | None:
@@ -951,14 +960,15 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Pe
             people.gender.setdefault(name, pronoun)
     else:  # "they", "it": a group or organisation quoted before
         for d in reversed(done):
-            # A common noun as written ('the company'), not a role resolved to a person.
-            common = (
-                d.speaker_kind == "common"
-                and d.speaker == text[d.speaker_start or 0 : d.speaker_end or 0]
-            )
+            # A common noun as written ('the company'), not a role resolved to a person,
+            # or a document resolved to its issuer ("Mr Crosby's statement … It added:").
+            mention = text[d.speaker_start or 0 : d.speaker_end or 0]
+            document = d.speaker_kind == "common" and is_document(mention)
+            common = d.speaker_kind == "common" and (d.speaker == mention or document)
             if d.speaker and (common or is_organisation(d.speaker)):
                 # "It continued:" is no "the site's controllers", nor "they" one official.
-                plural = d.speaker.endswith("s") and not is_organisation(d.speaker)
+                plural = (mention if document else d.speaker).endswith("s")
+                plural = plural and not is_organisation(d.speaker)
                 fits = plural == (pronoun == "they") or is_organisation(d.speaker)
                 if fits and at - (d.speaker_start or 0) <= _PRONOUN_REACH:
                     name = d.speaker

@@ -163,7 +163,8 @@ _ORG_WORDS = words(
     Organization Cabinet Parliament Senate Congress Kremlin Pentagon Staff Directorate
     Network Association Federation Fund University College School Reserve Times Post
     Campaign Foundation Club Media News Journal Democrats Republicans Coalition Alliance
-    Division Trust Society Institution Unit Programme Program Project Commissioner
+    Labour Tories Conservatives Liberals Division Trust Society Institution Unit Programme
+    Program Project Commissioner
     """
 )
 # Last words of events, prizes and competitions: no one a pronoun stands for ("Film
@@ -489,6 +490,8 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         if toks[k].group()[-1:] in ".!?" and toks[k].group() not in _TITLE_WORDS:
             start = k + 1
             break
+    while start < len(toks) and toks[start].group()[:1] in "\"“”'‘’":
+        start += 1  # a quotation opening the sentence (masked): '"…," the Arsenal boss is …'
     if start >= len(toks):
         return None
     first = toks[start].group().rstrip(":,")
@@ -690,6 +693,11 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
             if run and before not in _APPOSITION_PREPOSITIONS and _clean_name(list(run)):
                 pre = cand
                 break
+            if not run and k + 1 < len(toks) and pre[k + 1] in ("who", "whose"):
+                # "The MP, who is consulting his lawyers, told": the role (resolved later).
+                common = _common_back(s, toks, k)
+                if common is not None:
+                    return common, False
         else:
             return None, False
     run = _name_run_backwards(pre)
@@ -818,7 +826,7 @@ def _passive_after(s: str, verb: str, end: int) -> bool:
 _NAMING_VERBS = words("described called dubbed labelled labeled branded")
 # Verbs whose name after them is their object, never an inverted subject ("…, accuses
 # Obama of …").
-_OBJECT_VERBS = _NAMING_VERBS | words("accused accuses describes calls urged urges")
+_OBJECT_VERBS = _NAMING_VERBS | words("accused accuses describes calls urged urges told tells")
 # From a naming verb to "by" after the quotation it names: 'described as a "…" by '.
 _AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
 
@@ -1054,6 +1062,8 @@ def named_subjects(s: str) -> list[tuple[int, str]]:
         and m.group(1) not in _TITLE_WORDS
         and m.group(1) not in _MODIFIERS
         and m.group(1) not in _ORG_WORDS
+        # "The News of the World reports": the end of a name, not a person
+        and s[max(0, m.start(1) - 4) : m.start(1)] not in ("the ", "The ", " of ")
     ]
 
 
