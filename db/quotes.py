@@ -495,9 +495,14 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
             # '…commons". Adam Jollans, IBM's manager, said the move … "We believe …"':
             # someone else's reported speech between them speaks the second.
             own = prev.speaker_start is not None and prev.end <= prev.speaker_start < q.start
-            other = None if own else _attribution_in(text, prev.end, q.start)
-            if other is not None:
-                return _with(q, other)
+            if not own:
+                other = _attribution_in(text, prev.end, q.start)
+                if other is not None:
+                    return None if _own_verb(text, q) else _with(q, other)
+                # '…impressed." Mendes could not believe the 'goal' was …': a new
+                # sentence after the first quote's, not its attribution.
+                if text[prev.end - 1] in ".!?" and between.strip(_MARKS_AND_SPACE):
+                    runs_on = False
         if runs_on:
             return QuoteSpan(
                 q.start,
@@ -538,11 +543,20 @@ def _attribution_in(text: str, lo: int, hi: int) -> Attribution | None:
     return att.shifted(lo) if att is not None else None
 
 
+def _own_verb(text: str, q: QuoteSpan) -> bool:
+    """Does a speech verb follow the quotation in its sentence ('"…," said M&S.')?"""
+    rest = text[q.end : q.end + 120]
+    stop = _TERMINATOR_RE.search(rest)
+    return has_speech_verb(rest[: stop.start() if stop else len(rest)].replace('"', " "))
+
+
 def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None:
     """A quotation that is a sentence of its own (no attribution) after a sentence of
     reported speech, in its paragraph or ending the one before ('Instead, said Mr
     Doctorow, DRM systems were meant to control consumers. "The studios …"'): the
     reported speaker's."""
+    if _own_verb(text, q):
+        return None  # an attribution of its own not understood
     head = text[ls : q.start].rstrip(_MARKS_AND_SPACE)
     if head:
         lo = ls
@@ -654,7 +668,9 @@ class _People:
             if person is None and m.group(1) == "The":
                 # "The president of …, Dolphy D'Souza, says"; "Lord Falconer said. The
                 # constitutional affairs secretary outlined …": the person described.
-                person = self.apposed(m.end(), start) or self.described(role[heads[0]], start)
+                person = self.apposed(m.end(), start) or self.described(
+                    " ".join(role[: heads[0] + 1]), start
+                )
             person = person or f"{m.group(1)} {phrase}"
             k = bisect_right(self.positions, start)
             self.positions.insert(k, start)
@@ -684,15 +700,26 @@ class _People:
                 return name
         return None
 
-    def described(self, head: str, at: int) -> str | None:
+    def described(self, phrase: str, at: int) -> str | None:
         """Whom a definite singular role ('the editor', 'The Spectator editor') at ``at``
-        stands for: the person named just before (this sentence or the one before), when
-        the article has not spoken of such a role as a common noun ('met the coach')."""
-        if head.endswith("s") or not is_person_noun(head):
+        stands for: the person last introduced with it ('TV presenter Cat Deeley'), else
+        the person named just before (this sentence or the one before), unless the
+        article has spoken of such a role as a common noun ('met the coach'). Roles often
+        left unnamed ('the spokesman') and someone's ('the rapper's spokesman') are not
+        resolved."""
+        head = phrase.rsplit(" ", 1)[-1].lower()
+        plural = head.endswith("s") and not head.endswith("ss")
+        if plural or not is_person_noun(head) or head in _UNNAMED_ROLES:
             return None
-        if _word_positions(self.masked[max(0, at - _PRONOUN_REACH) : at], head.lower()):
+        if "'s " in phrase or "’s " in phrase:
             return None
-        return self.antecedent("", at, sentences=2)
+        before = self.masked[max(0, at - _PRONOUN_REACH) : at]
+        seen = _word_positions(before, head)
+        for pos in reversed(seen):
+            named = _NAME_AFTER_RE.match(before, pos + len(head))
+            if named is not None:
+                return self.canonical(named.group(1))
+        return None if seen else self.antecedent("", at, sentences=2)
 
     def add_speaker(self, pos: int, name: str) -> None:
         """A named speaker is a person (or organisation) mentioned at ``pos``."""
@@ -769,6 +796,14 @@ class _People:
         return None
 
 
+# Roles usually left unnamed: "the spokesman said" is no earlier person.
+_UNNAMED_ROLES = words(
+    """
+    spokesman spokeswoman spokesperson official source aide insider man woman witness
+    resident lawyer attorney diplomat analyst expert critic observer fan member
+    """
+)
+_NAME_AFTER_RE = re.compile(r" ((?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+)")
 _PRONOUN_RE = {
     "he": re.compile(r"\b[Hh]e\b"),
     "she": re.compile(r"\b[Ss]he\b"),
@@ -883,7 +918,7 @@ def resolve_speakers(
                 if is_document(head):
                     person = _issuer(text, head, q.speaker_start, out)
                 else:
-                    person = people.described(head, q.speaker_start)
+                    person = people.described(phrase, q.speaker_start)
             if person is not None:
                 q = _named(q, person)
         if (q.speaker_kind in ("named", "pronoun") and not _common_phrase(q.speaker)) or (

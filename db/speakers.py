@@ -102,7 +102,7 @@ _VERB_RE = re.compile(
 )
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct({*_VERB_LIST, "according", "According"})  # lower-case too
-_NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.-]*")
+_NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
 _TOKEN_RE = re.compile(r"\S+")
 _PARTICLES = words("de da van von der den bin al la le du del dos ibn di")
 _PRONOUNS = words("he she they it i we you He She They It I We You who which this that")
@@ -277,6 +277,7 @@ def _strip_modifiers(tokens: list[str]) -> list[str]:
     return tokens[k:] if k else tokens
 
 
+_POST_NOMINALS = words("MP MEP MSP MLA QC KC AM OBE MBE CBE")
 _MAX_VERBS = 8  # verbs examined per window: bounds the work on hostile input
 _TRAIL = ",.;:!?)”\"’'"
 
@@ -295,6 +296,8 @@ def _clean_name(tokens: list[str]) -> str | None:
         if tok in _TITLE_WORDS or tok.endswith(("'s", "’s")):
             cut = k + 1
     tokens = _strip_modifiers(tokens[cut:])
+    while len(tokens) > 1 and tokens[-1] in _POST_NOMINALS:
+        tokens = tokens[:-1]  # "Paul Boateng MP"
     name = " ".join(tokens).rstrip(".")
     if name.endswith(("'s", "’s")) or name in _TITLE_WORDS:
         return None
@@ -567,6 +570,8 @@ def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         if toks[k].group() not in _QUOTED:
             continue
         between = toks[k + 1 : -1]
+        if between and between[0].group() in ("in", "by", "on", "at"):
+            between = []  # "was quoted in The Hill as saying": a source, not the speaker
         if not between:  # "was quoted as saying": the subject
             return _main_subject(s, toks[:k])
         word = between[-1].group()
@@ -624,6 +629,12 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
     if last in _PRONOUNS:
         if last.lower() == "who" and len(toks) >= 2 and toks[-2].group().endswith(","):
             toks = toks[:-1]  # "Smith, who said …": the name before the relative pronoun
+            run = _name_run_backwards([t.group() for t in toks[-6:-1]] + [toks[-1].group()[:-1]])
+            name = _clean_name(run) if run else None
+            if name and (" " in name or len(toks) < 2 or not toks[-2].group().endswith(",")):
+                # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
+                a, b = _locate(s, name, toks[-len(run)].start(), toks[-1].end(), backwards=True)
+                return Attribution(name, a, b, "named"), False
         else:
             kind = PERSON_PRONOUNS.get(last.lower())
             if kind is None:
@@ -824,6 +835,8 @@ def _passive_after(s: str, verb: str, end: int) -> bool:
 
 
 _NAMING_VERBS = words("described called dubbed labelled labeled branded")
+_DUBBING_VERBS = words("dubbed labelled labeled branded")
+_QUOTE_NEXT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\"“‘']")
 # Verbs whose name after them is their object, never an inverted subject ("…, accuses
 # Obama of …").
 _OBJECT_VERBS = _NAMING_VERBS | words("accused accuses describes calls urged urges told tells")
@@ -859,6 +872,9 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     if _passive_after(s, verb, end):
         return None
     att, passive = _speaker_before(s, start, verb.endswith("ing"))
+    if verb in _DUBBING_VERBS and att is not None and att.kind != "pronoun":
+        # "Baywatch dubbed 'worst TV import'": named so, not naming ("which he dubbed").
+        passive = passive or bool(_QUOTE_NEXT_RE.match(s, end))
     if (passive or att is None) and verb in _NAMING_VERBS:
         # 'was described as a "…" by his friend Michael Pointon': the agent.
         agent = _agent_after(s, end)
@@ -1152,8 +1168,9 @@ def _mention(
     name_toks = _strip_modifiers(toks[k:])
     if any(t in _NOT_NAMES or t in _TITLE_WORDS for t in name_toks):
         return None
-    if any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):
-        return None  # "Microsoft's Windows"
+    owners = [k for k, t in enumerate(name_toks[:-1]) if t.endswith(("'s", "’s"))]
+    if owners:  # "Manchester United's Alex Ferguson"; "Microsoft's Windows" is one word
+        name_toks, titles = name_toks[owners[-1] + 1 :], []
     if len(name_toks) < 2 and not titles:
         return None
     name = " ".join(name_toks)
