@@ -495,7 +495,10 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
             # '…commons". Adam Jollans, IBM's manager, said the move … "We believe …"':
             # someone else's reported speech between them speaks the second.
             own = prev.speaker_start is not None and prev.end <= prev.speaker_start < q.start
-            if not own:
+            # Only a sentence of its own between them ('"… shot" to Mr Blair not to try …'
+            # continues the first quote's sentence).
+            ended = text[prev.end - 1] in ".!?" or between.lstrip(_MARKS_AND_SPACE)[:1] in ".!?"
+            if not own and ended:
                 other = _attribution_in(text, prev.end, q.start)
                 if other is not None:
                     return None if _own_verb(text, q) else _with(q, other)
@@ -546,6 +549,9 @@ def _attribution_in(text: str, lo: int, hi: int) -> Attribution | None:
 def _own_verb(text: str, q: QuoteSpan) -> bool:
     """Does a speech verb follow the quotation in its sentence ('"…," said M&S.')?"""
     rest = text[q.end : q.end + 120]
+    after = rest.lstrip(_MARKS_AND_SPACE)
+    if text[q.end - 1] in ".!?" and after[:1].isupper():
+        return False  # the quotation ended its sentence: '… seeing him." And he added'
     stop = _TERMINATOR_RE.search(rest)
     return has_speech_verb(rest[: stop.start() if stop else len(rest)].replace('"', " "))
 

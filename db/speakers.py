@@ -631,7 +631,8 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
             toks = toks[:-1]  # "Smith, who said …": the name before the relative pronoun
             run = _name_run_backwards([t.group() for t in toks[-6:-1]] + [toks[-1].group()[:-1]])
             name = _clean_name(run) if run else None
-            if name and (" " in name or len(toks) < 2 or not toks[-2].group().endswith(",")):
+            lead = toks[-len(run) - 1].group() if run and len(run) < len(toks) else ""
+            if name and " " in name and lead not in ("of", "for", "from", "at", "in"):
                 # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
                 a, b = _locate(s, name, toks[-len(run)].start(), toks[-1].end(), backwards=True)
                 return Attribution(name, a, b, "named"), False
