@@ -272,6 +272,7 @@ _NOT_NOUNS = words(
     """
 )
 _MAX_TERM_WORDS = 3
+_MAX_TERM_CHARS = 60
 # Nouns of remarks: a quote modifying one gives the remark's words, not the writer's
 # source's ('his "Nazi" comment').
 _SPEECH_NOUNS = words(
@@ -286,6 +287,8 @@ _SPEECH_NOUNS = words(
 
 def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> bool:
     """Is the quotation at text[s:e] (marks at qa, qb) a term rather than someone's words?"""
+    if e - s > _MAX_TERM_CHARS:
+        return False  # most quotations: sentences, settled without splitting them
     toks = text[s:e].split()
     if not toks or len(toks) > 6:
         return False

@@ -1147,9 +1147,10 @@ def _mention(
         return None  # "the Missouri Republican", "the White House"; not "the Treasury Paul …"
     # Title Case headlines run words together: cut after the last function word
     # ("John McCain Suggests Hillary Clinton's Use Of …") and keep a long run's end.
-    cut = [k for k, w in enumerate(toks) if w in _NOT_NAMES and w not in _HONORIFICS]
-    if cut:
-        toks = toks[cut[-1] + 1 :]
+    if not _NOT_NAMES.isdisjoint(toks):
+        cut = [k for k, w in enumerate(toks) if w in _NOT_NAMES and w not in _HONORIFICS]
+        if cut:
+            toks = toks[cut[-1] + 1 :]
     while len(toks) > 2 and toks[0].endswith(("ing", "ed")):
         toks = toks[1:]  # "Indicting Roger Stone", "Updated Rick Santorum"
     if len(toks) > 3 and not any(w in _TITLE_WORDS or w in _HONORIFICS for w in toks):
@@ -1166,11 +1167,14 @@ def _mention(
         if toks[j] in _TITLE_WORDS or toks[j] in _HONORIFICS:
             k = j + 1
     titles = toks[:k]
-    name_toks = _strip_modifiers(toks[k:])
-    if any(t in _NOT_NAMES or t in _TITLE_WORDS for t in name_toks):
+    name_toks = toks[k:]
+    if name_toks and (name_toks[0] in _MODIFIERS or "-" in name_toks[0]):
+        name_toks = _strip_modifiers(name_toks)
+    if not (_NOT_NAMES.isdisjoint(name_toks) and _TITLE_WORDS.isdisjoint(name_toks)):
         return None
-    owners = [k for k, t in enumerate(name_toks[:-1]) if t.endswith(("'s", "’s"))]
-    if owners:  # "Manchester United's Alex Ferguson"; "Microsoft's Windows" is one word
+    if any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):
+        # "Manchester United's Alex Ferguson"; "Microsoft's Windows" is one word
+        owners = [k for k, t in enumerate(name_toks[:-1]) if t.endswith(("'s", "’s"))]
         name_toks, titles = name_toks[owners[-1] + 1 :], []
     if len(name_toks) < 2 and not titles:
         return None
