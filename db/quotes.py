@@ -301,10 +301,11 @@ def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> b
         and (before[-2].lower() in _MODIFIER_DETERMINERS or before[-2] == "that")
     ):
         return True  # 'the word "cuts"', 'the so-called "dodgy dossier"'; not 'jail term'
-    nxt = after[0] if after and after[0][:1].isalnum() else ""
+    nxt = after[0].rstrip(",.;:!?") if after and after[0][:1].isalnum() else ""
     if (
         len(toks) == 1
-        and prev[:1].isupper()
+        and before
+        and before[-1][:1].isupper()
         and nxt[:1].isupper()
         and before[-1][-1:].isalpha()
         and toks[0][:1].isupper()

@@ -944,9 +944,19 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
     found.sort(key=lambda f: (f[0], f[1]))
     for _, _, start, end in found:
         att = _at_verb(s, start, end)
-        if att is not None:
-            return att
+        if att is None:
+            continue
+        clause = _NEW_CLAUSE_RE.match(s, qb) if qb <= att.start < start else None
+        if clause is not None and att.start == clause.end():
+            # '…look "crazy" and one blogger asking, …': the verb after the quotation
+            # has a subject of its own in a new clause, not the quotation's attribution.
+            continue
+        return att
     return None
+
+
+# After a quotation's closing mark: a conjunction opening a clause of its own.
+_NEW_CLAUSE_RE = re.compile(r"[\"”’']?[,;]?\s+(?:and|but|while|whereas|as|when)\s")
 
 
 def speech_verb_starts(
