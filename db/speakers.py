@@ -285,6 +285,8 @@ _TRAIL = ",.;:!?)”\"’'"
 def _clean_name(tokens: list[str]) -> str | None:
     """Drop sentence-initial function words, then everything up to the last title or
     possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
+    if len(tokens) > 1 and tokens[0] in ("The", "A", "An") and tokens[-1] in _POST_NOMINALS:
+        return None  # "The Glasgow Kelvin MP": a role, not a name
     while tokens and tokens[0] in _NOT_NAMES:
         tokens = tokens[1:]
     if not tokens:
@@ -830,6 +832,8 @@ def is_document(phrase: str) -> bool:
 
 def _passive_after(s: str, verb: str, end: int) -> bool:
     """'urged to step down by', 'asked by reporters': the subject did not speak."""
+    if verb.lower() == "accused":
+        return s[end : end + 4].startswith((" of ", " by "))  # "Labour accused of …"
     if verb.lower() not in _PASSIVE_PRONE:
         return False
     return s[end : end + 4].startswith((" to ", " by "))

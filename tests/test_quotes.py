@@ -408,6 +408,8 @@ def test_more_cues(text: str, speaker: str | None) -> None:
     [
         "Ryan goes on offense, accuses Obama of treating it like a 'piggy bank'",
         "Baywatch dubbed 'worst TV import'",
+        "Labour accused of 'EU propaganda'",
+        'The Glasgow Kelvin MP, who was expelled, accused her of being a "stooge".',
     ],
 )
 def test_an_object_or_a_named_thing_is_no_speaker(text: str) -> None:
