@@ -6,11 +6,17 @@ quote marks).
 
 Quotes: double quotes (straight, curly, guillemets) pair up within a paragraph (a
 line); an opening quote never closed runs to the end of the paragraph (the news
-convention for a quote continued in the next one). Single quotes count only as
+convention for a quote continued in the next one). A straight mark shaped like an
+opener inside an open quote ('…the park. "But') starts the next quotation: files that
+lost a paragraph break run two quote paragraphs together. Single quotes count only as
 ``'...'``/``‘...’`` pairs at word boundaries, so apostrophes are not quotes. Offsets
-exclude the marks and the attribution comma (``"Yes," he said`` -> ``Yes``).
+exclude the marks and the attribution comma (``"Yes," he said`` -> ``Yes``). Titles
+of shows and books are no quotations; terms (a word quoted as a word or a name) are
+kept with kind ``"term"`` and no speaker.
 
-Speakers: see :func:`find_speaker` — bare names, pronouns give ``None``.
+Speakers: each quotation's attribution next to it (:func:`quotes_in_line`, with
+db.speakers), then resolved within the article (:func:`resolve_speakers`); a
+sentence's own speaker: :func:`find_speaker` — bare names, pronouns give ``None``.
 """
 
 from __future__ import annotations
@@ -195,6 +201,7 @@ def _inner(text: str, qa: int, qb: int) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------------- speakers
 
+# "term": a word quoted as a word or a name ('the word "energie"'), no one's words.
 SPEAKER_KINDS = ("named", "pronoun", "common", "unresolved", "term")
 _CONTEXT = 300  # characters either side of a quotation searched for its speaker
 _PRONOUN_REACH = 3000  # characters back a pronoun's antecedent may be
@@ -880,11 +887,15 @@ def resolve_speakers(
     text: str, quotes: list[QuoteSpan], known: LineRegions | None = None
 ) -> list[QuoteSpan]:
     """The quotations of one article (in text order) with speakers resolved across it:
-    run-on quotations take the speaker of the one they continue; "he"/"she" take the
+    run-on quotations take the speaker of the one they continue, and a quotation that
+    is a sentence of its own after reported speech that speaker's; "he"/"she" take the
     nearest person named before them (kind "pronoun", "unresolved" when there is none
-    or the gender a person was given does not fit); "they"/"it" the nearest group or
-    organisation quoted before; a surname and a role ("the defence minister") become
-    the person's full name. Every speaker gets its key (:func:`speaker_key`).
+    or the gender a person was given does not fit), a sentence whose subject is the
+    same pronoun passing its other people over; "they"/"it" the nearest group or
+    organisation quoted before; a surname and a role ("the defence minister", "the
+    Spectator editor") become the person's full name; a document ("the statement
+    continued", "Mr Crosby's statement") its issuer. Terms keep no speaker. Every
+    speaker gets its key (:func:`speaker_key`).
     ``known``: the lines' quotation regions already found (:func:`quotes_in_line`).
     """
     if not quotes:
