@@ -614,7 +614,7 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
                 and not (len(near) >= 2 and _owned_plural(near[-2], w))
             ):
                 return None, False
-    aside = _ASIDE_RE.search(s, max(0, v - 40), v)
+    aside = _ASIDE_RE.search(s, max(0, v - 40), v) if s[v - 2 : v - 1] == "," else None
     if aside is not None:
         # "A campaign aide, though, said": the aside set off by commas is no subject.
         return _speaker_before(s, aside.start(), participle)
