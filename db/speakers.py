@@ -1113,7 +1113,8 @@ _MENTION_RE = re.compile(
     r"[A-Z](?<![\w'’][A-Z])"
     r"(?:(?:[a-z]+\.?|[A-Z]{1,4}) (?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*[A-Z][a-z][\w'’-]*"
     r"|[a-z][\w'’-]*)"
-    r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|(?:de|van|von|bin|al|da|di|del)\b)){0,3}"
+    r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|[DO]['’][A-Z][\w'’-]*"  # D'Souza, O'Brien
+    r"|(?:de|van|von|bin|al|da|di|del)\b)){0,3}"
 )
 
 
