@@ -592,10 +592,12 @@ def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
 _APPOSITION_PREPOSITIONS = words("for at in from with on by near to")
 
 
-def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attribution | None, bool]:
+def _speaker_before(
+    s: str, v: int, participle: bool = False, floor: int = 0
+) -> tuple[Attribution | None, bool]:
     """Who is named right before the verb at ``v``: (attribution, passive).
     ``participle``: the verb is an -ing form ("saying"), which after a comma takes the
-    sentence's subject."""
+    sentence's subject. Nothing before ``floor`` (nor 240 characters before) is read."""
     if not participle:
         # Fast path on a short window: most verbs follow a word that names no one ("the
         # ministry's report said", "it was said"), settled without tokenising 240 chars.
@@ -617,8 +619,8 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
     aside = _ASIDE_RE.search(s, max(0, v - 40), v) if s[v - 2 : v - 1] == "," else None
     if aside is not None:
         # "A campaign aide, though, said": the aside set off by commas is no subject.
-        return _speaker_before(s, aside.start(), participle)
-    lo = max(0, v - 240)
+        return _speaker_before(s, aside.start(), participle, max(floor, v - 240))
+    lo = max(0, v - 240, floor)
     toks = list(_TOKEN_RE.finditer(s, lo, v))
     if toks and lo > 0 and toks[0].start() == lo and not s[lo - 1].isspace():
         toks = toks[1:]  # the window cut this token in half
@@ -852,11 +854,13 @@ _AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?
 def _agent_after(s: str, end: int) -> Attribution | None:
     """The name (or else the common noun) after 'by' that follows the quotation a naming
     verb ending at ``end`` introduces."""
-    m = _AGENT_RE.match(s, end)
+    # Read no further than 120 characters after the verb, as the rest of _at_verb.
+    hi = min(len(s), end + 120)
+    m = _AGENT_RE.match(s, end, hi)
     if m is None:
         return None
     toks: list[str] = []
-    for t in _TOKEN_RE.finditer(s, m.end(), min(len(s), m.end() + 120)):
+    for t in _TOKEN_RE.finditer(s, m.end(), hi):
         word = t.group().rstrip(_TRAIL)
         toks.append(word)
         if word != t.group() or len(toks) >= 10:
@@ -864,9 +868,9 @@ def _agent_after(s: str, end: int) -> Attribution | None:
     run = _name_run_backwards(toks)
     name = _clean_name(run) if run else None
     if name:
-        a, b = _locate(s, name, m.end(), min(len(s), m.end() + 120), backwards=False)
+        a, b = _locate(s, name, m.end(), hi, backwards=False)
         return Attribution(name, a, b, "named")
-    return _speaker_after(s, m.end() - 1)
+    return None
 
 
 def _at_verb(s: str, start: int, end: int) -> Attribution | None:
