@@ -883,7 +883,7 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     att, passive = _speaker_before(s, start, verb.endswith("ing"))
     if verb in _DUBBING_VERBS and att is not None and att.kind != "pronoun":
         # "Baywatch dubbed 'worst TV import'": named so, not naming ("which he dubbed").
-        passive = passive or bool(_QUOTE_NEXT_RE.match(s, end))
+        passive = passive or bool(_QUOTE_NEXT_RE.match(s, end, end + 120))
     if (passive or att is None) and verb in _NAMING_VERBS:
         # 'was described as a "…" by his friend Michael Pointon': the agent.
         agent = _agent_after(s, end)
