@@ -1,6 +1,7 @@
 """Ingest throughput and search latency on real corpora (BBC, Reuters-21578).
 
     python bench/bench_ingest.py [--data ../shared/data] [--out bench/out] [--match]
+    python bench/bench_ingest.py --only bbc --analyse-only [--repeat 5]
 
 For each corpus: a fresh database, ``ingest_paths`` end to end (read, clean,
 split, extract, write, index), articles/s and words/s; then search latency
@@ -8,6 +9,11 @@ split, extract, write, index), articles/s and words/s; then search latency
 two-word queries, phrases and prefixes, as people type them. Finally the
 database size per million statements. Matching is timed separately
 (``--match``) because it has its own benchmark (bench/bench_match*.py).
+
+``--analyse-only``: the statement analysis alone (db.statements.analyse: sentences,
+quotes, speakers, numbers), in this process, on the corpus as the ingest reads and
+cleans it; the best CPU time of ``--repeat`` passes. Less noisy than the whole ingest on
+a shared machine, and the part of it that the ingest's workers run.
 """
 
 from __future__ import annotations
@@ -24,8 +30,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db.connection import connect
-from db.ingest import ingest_paths
+from db.formats import RawArticle, iter_files, read_file
+from db.ingest import compose_text, ingest_paths, is_notes_file
 from db.search import search
+from db.statements import analyse
 
 WORD = re.compile(r"[A-Za-z]{4,}")
 
@@ -112,6 +120,25 @@ def bench_corpus(name: str, paths: list[Path], out: Path, match: bool) -> dict[s
     return result
 
 
+def bench_analyse(paths: list[Path], repeat: int) -> dict[str, float]:
+    """CPU seconds of ``analyse`` over the articles under ``paths`` (best of ``repeat``)."""
+    texts = [
+        compose_text(record.title, record.body)
+        for path in iter_files(paths)
+        if not is_notes_file(path)
+        for record in read_file(path)
+        if isinstance(record, RawArticle)
+    ]
+    words = sum(len(text.split()) for text, _ in texts)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.process_time()
+        for text, body_start in texts:
+            analyse(text, body_start)
+        best = min(best, time.process_time() - t0)
+    return {"articles": len(texts), "words": words, "cpu_s": best, "words_per_cpu_s": words / best}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -120,6 +147,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out")
     parser.add_argument("--match", action="store_true", help="also time matching after ingest")
     parser.add_argument("--only", choices=["bbc", "reuters"], help="one corpus only")
+    parser.add_argument(
+        "--analyse-only", action="store_true", help="time db.statements.analyse alone"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="passes for --analyse-only")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     corpora = {
@@ -128,6 +159,16 @@ def main() -> None:
     }
     if args.only:
         corpora = {args.only: corpora[args.only]}
+    if args.analyse_only:
+        print(f"{'corpus':<8} {'articles':>8} {'words':>9} {'cpu s':>6} {'w/cpu-s':>8}")
+        for name, paths in corpora.items():
+            r = bench_analyse(paths, args.repeat)
+            print(
+                f"{name:<8} {r['articles']:>8} {r['words']:>9} {r['cpu_s']:>6.2f}"
+                f" {r['words_per_cpu_s']:>8.0f}",
+                flush=True,
+            )
+        return
     print(
         f"{'corpus':<8} {'articles':>8} {'statements':>10} {'words':>9} {'s':>6} "
         f"{'art/s':>7} {'words/s':>8} {'cpu s':>6} {'w/cpu-s':>8} {'MB':>6} {'MB/Mst':>7} "

@@ -9,7 +9,11 @@ shell running the same FTS5 query (when installed). Without ``--db``, a database
 the two bundled sample articles is built in a temporary folder (start-up does not grow
 with the corpus: the query itself is measured by the search benchmarks). Also printed:
 the modules each command imports that start-up must avoid (Textual, the parsers, the
-matcher).
+matcher, sqlite-utils for ``search``).
+
+``--instructions`` also counts the instructions each command executes once, under
+``valgrind --tool=callgrind`` (when installed): unlike times, the count does not change
+with the load of a shared machine (it runs ~50x slower, so once per command).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -81,6 +86,23 @@ def _times(argv: list[str], runs: int, env: dict[str, str]) -> dict[str, list[fl
     return {"wall": sorted(wall), "cpu": sorted(cpu)}
 
 
+def _instructions(argv: list[str], env: dict[str, str]) -> int:
+    """Instructions ``argv`` executes (valgrind's "I refs"), the bytecode cache warm."""
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        check=True,
+    )
+    refs = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if refs is None:
+        raise RuntimeError(f"no instruction count from valgrind: {done.stderr[-300:]}")
+    return int(refs.group(1).replace(",", ""))
+
+
 def _summary(runs: dict[str, list[float]]) -> dict[str, dict[str, float]]:
     return {
         kind: {
@@ -115,6 +137,11 @@ def main() -> None:
     parser.add_argument(
         "--tree", type=Path, default=None, help="time the CLI of this checkout instead"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count each command's instructions with valgrind (load-independent)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="claimlens-startup-") as tmp:
         db_path = args.db or Path(tmp) / "startup.db"
@@ -148,10 +175,17 @@ def main() -> None:
             )
             commands["sqlite3 (same FTS5 query)"] = ["sqlite3", str(db_path), sql]
         env = _environment(Path(tmp) / "pycache")
+        counted = {}
+        if args.instructions:
+            click_only = {"python -c 'import click'": [sys.executable, "-c", "import click"]}
+            counted = {
+                name: _instructions(argv, env) for name, argv in {**commands, **click_only}.items()
+            }
         report = {
             "runs": args.runs,
             "load": os.getloadavg(),
             "ms": {name: _summary(_times(argv, args.runs, env)) for name, argv in commands.items()},
+            **({"instructions": counted} if counted else {}),
             "imports_to_avoid": {
                 "--help": _imported(["--help"], args.tree),
                 "search": _imported(["--db", str(db_path), "search", args.word], args.tree),

@@ -242,7 +242,9 @@ def run_mixed(args) -> None:
 
 
 def run_agree(args) -> None:
-    """Incremental (one article at a time, as ingested) against a rebuild."""
+    """Incremental (one article at a time, as ingested) against a rebuild, and the
+    stories' own part apart from the matcher's: the articles placed one by one again
+    on the rebuild's matches."""
     for name, records in (("uci", uci_records()[:500]), ("basil", basil_records())):
         path = WORK / f"agree_{name}.db"
         for p in WORK.glob(f"agree_{name}.db*"):
@@ -260,23 +262,40 @@ def run_agree(args) -> None:
             ingest_paths(db, [f])  # matched (and placed) one by one
         inc_secs = time.monotonic() - t
         incremental = _partition(db)
-        matching.match_all(db)  # the profiles stay; placed again from scratch
+        inc_matches = _claim_matches(db)
+        matching.match_all(db)  # the profiles stay; matched and placed again from scratch
         rebuilt = _partition(db)
+        all_matches = _claim_matches(db)
+        with transaction(db) as conn:  # one by one again, on the rebuild's matches
+            conn.execute("UPDATE articles SET story_id = NULL")
+            conn.execute("DELETE FROM stories")
+            for (aid,) in conn.execute("SELECT id FROM articles ORDER BY id").fetchall():
+                update_stories(conn, [aid])
+        placed = _partition(db)
         restory(db)  # profiles too
         again = _partition(db)
         differ = {a for g in incremental ^ rebuilt for a in g}
         print(
             f"agree {name}: {len(records)} articles one by one in {inc_secs:.1f}s;"
-            f" incremental == rebuild: {incremental == rebuilt};"
-            f" == rebuild with new profiles: {incremental == again};"
-            f" {len(incremental)} stories one by one, {len(rebuilt)} rebuilt;"
-            f" {len(differ)} articles in stories that differ"
+            f" incremental == rebuild: {incremental == rebuilt}"
+            f" ({len(incremental)} stories one by one, {len(rebuilt)} rebuilt;"
+            f" {len(differ)} articles in stories that differ);"
+            f" same/conflict matches one by one {len(inc_matches)}, rebuilt {len(all_matches)},"
+            f" differing {len(inc_matches ^ all_matches)};"
+            f" placed one by one on the rebuild's matches == rebuild: {placed == rebuilt};"
+            f" rebuild with new profiles == rebuild: {again == rebuilt}"
         )
         if differ:
             for g in sorted(incremental - rebuilt, key=min)[:3]:
                 print("   one by one:", sorted(g))
             for g in sorted(rebuilt - incremental, key=min)[:3]:
                 print("   rebuilt:   ", sorted(g))
+
+
+def _claim_matches(db) -> set[tuple[int, int, str]]:
+    return set(
+        db.execute("SELECT a, b, relation FROM matches WHERE relation IN ('same', 'conflict')")
+    )
 
 
 def _partition(db) -> set[frozenset[int]]:

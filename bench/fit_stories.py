@@ -10,9 +10,10 @@ its events span ten years, so with dates it has almost no negatives; on one day
 it gives the hard ones, other events with the same people and places).
 Each article is profiled in id order and paired with its candidates exactly as
 at run time (:func:`db.article_evidence.candidates`); a pair is positive when
-both articles are of one event. Features: :data:`FEATURE_NAMES` and the matches
-term (statements of the newer article matching the older one, capped at 3, / 3;
-:func:`db.stories._matched_pairs`). Each set weighs the same in the fit (UCI has
+both articles are of one event. Features: :data:`FEATURE_NAMES` and the two
+matches terms (statements of the newer article matching the older one as related
+only, and as the same claim or a conflict: :func:`db.article_evidence.matches_features`
+of :func:`db.stories._matched_pairs`). Each set weighs the same in the fit (UCI has
 far more pairs). The model is a logistic regression (Newton steps, L2 1e-3).
 
 Reported, so that nothing is judged only on what it was fitted to:
@@ -65,7 +66,7 @@ class Corpus:
     name: str
     articles: list[Article]  # in id order
     event_of: dict[int, str]
-    matched: dict[tuple[int, int], int]
+    matched: dict[tuple[int, int], tuple[int, int]]
     one_day: bool = False
 
     def half(self, h: int, keep: bool) -> Corpus:
@@ -109,8 +110,8 @@ def pairs(c: Corpus, pr: Profiled) -> tuple[np.ndarray, np.ndarray, list[str]]:
         p = pr.profiles[aid]
         for other in cands:
             f = ev.features(p, pr.profiles[other], STORY_WINDOW_DAYS)
-            n = c.matched.get((min(aid, other), max(aid, other)), 0)
-            xs.append([*f, min(n, 3) / 3])
+            same, related = c.matched.get((min(aid, other), max(aid, other)), (0, 0))
+            xs.append([*f, *ev.matches_features(same, related)])
             ys.append(float(c.event_of[aid] == c.event_of[other]))
             groups.append(c.event_of[aid])
     return np.array(xs), np.array(ys), groups
@@ -149,14 +150,14 @@ def pair_scores(beta: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[float, 
 @contextmanager
 def weights(beta: np.ndarray) -> Iterator[None]:
     """db.article_evidence scoring with ``beta`` for the duration."""
-    saved = (ev.INTERCEPT, ev.WEIGHTS, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE)
+    saved = (ev.INTERCEPT, ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE)
     ev.INTERCEPT = ev.NO_EVIDENCE = float(beta[0])
     ev.WEIGHTS = tuple(float(b) for b in beta[1 : 1 + len(ev.FEATURE_NAMES)])
-    ev.CLAIM_WEIGHT = float(beta[-1])
+    ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT = float(beta[-2]), float(beta[-1])
     try:
         yield
     finally:
-        ev.INTERCEPT, ev.WEIGHTS, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE = saved
+        ev.INTERCEPT, ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE = saved
 
 
 def story_scores(c: Corpus, pr: Profiled, beta: np.ndarray) -> dict[str, float]:
@@ -205,6 +206,7 @@ def write_weights(beta: np.ndarray) -> None:
     for name, value in (
         ("WEIGHTS", f"({w})"),
         ("INTERCEPT", f"{beta[0]:.4f}"),
+        ("RELATED_WEIGHT", f"{beta[-2]:.4f}"),
         ("CLAIM_WEIGHT", f"{beta[-1]:.4f}"),
     ):
         text, n = re.subn(rf"^{name} = .*$", f"{name} = {value}", text, count=1, flags=re.M)
@@ -268,7 +270,7 @@ def main() -> None:
 
     # Shipped: every set.
     print("\nshipped (fitted on every set):")
-    for n, b in zip((*ev.FEATURE_NAMES, "matches"), shipped[1:], strict=True):
+    for n, b in zip((*ev.FEATURE_NAMES, "related", "matches"), shipped[1:], strict=True):
         print(f"  {n:16s} {b:+.4f}")
     print(f"  {'intercept':16s} {shipped[0]:+.4f}")
     for name in ("basil", "uci"):
@@ -278,7 +280,10 @@ def main() -> None:
         write_weights(shipped)
     else:
         w = ", ".join(f"{b:.4f}" for b in shipped[1 : 1 + len(ev.FEATURE_NAMES)])
-        print(f"\nWEIGHTS = ({w})\nINTERCEPT = {shipped[0]:.4f}\nCLAIM_WEIGHT = {shipped[-1]:.4f}")
+        print(
+            f"\nWEIGHTS = ({w})\nINTERCEPT = {shipped[0]:.4f}"
+            f"\nRELATED_WEIGHT = {shipped[-2]:.4f}\nCLAIM_WEIGHT = {shipped[-1]:.4f}"
+        )
 
 
 if __name__ == "__main__":

@@ -84,10 +84,12 @@ FEATURE_NAMES = (
     "undated",  # either article has no date
 )
 # Fitted by bench/fit_stories.py --write (logistic regression; BASIL + UCI, see there).
-WEIGHTS = (0.2735, 16.0896, -2.1385, 2.4976, -1.4003, 0.6245, -4.8474, 0.0000)
-INTERCEPT = -3.3844
-# The matches term: min(statements of the newer article matching the older, 3) / 3.
-CLAIM_WEIGHT = 8.2623
+WEIGHTS = (2.4739, 17.1919, -4.5694, 2.4339, -1.1609, 0.5088, -4.7765, 0.0000)
+INTERCEPT = -3.5233
+# The matches term (:func:`matches_features`): statements of the newer article matching
+# the older as the same claim or a conflict, and those matching it as related only.
+CLAIM_WEIGHT = 7.6489
+RELATED_WEIGHT = 8.7908
 # db.stories counts a pair in a story's fit above this log-odds (probability 0.05).
 LINK_FLOOR = -3.0
 # Pairs scoring below this are not stored (their matched statements then count alone).
@@ -270,10 +272,19 @@ def score(a: Profile, b: Profile, window: int) -> float:
     return round(INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, f, strict=True)), 6)
 
 
-def claims_term(matched_statements: int) -> float:
-    """What the statements of the newer article that match the older one (same or
-    conflict) add to the pair's log-odds (:func:`db.stories._matched_pairs`)."""
-    return CLAIM_WEIGHT * min(matched_statements, 3) / 3
+def matches_features(same: int, related: int) -> tuple[float, float]:
+    """The matches term's features: ``related`` statements matching only as related
+    (one counts for nothing: a shared participant in another happening is enough
+    for it; two count half, three or more fully) and ``same`` statements matching
+    as the same claim or a conflict (capped at 3, / 3)."""
+    return min(max(related - 1, 0), 2) / 2, min(same, 3) / 3
+
+
+def matches_term(same: int, related: int) -> float:
+    """What the statements of the newer article that match the older one add to the
+    pair's log-odds (:func:`db.stories._matched_pairs` counts them)."""
+    related_f, same_f = matches_features(same, related)
+    return CLAIM_WEIGHT * same_f + RELATED_WEIGHT * related_f
 
 
 def _query(p: Profile) -> dict[str, float]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # CSI / OSC / other ESC sequences (ECMA-48), then any remaining C0/C1 control
 # character except tab and newline. OSC strings end at BEL or ST.
@@ -57,32 +58,66 @@ def clean_title(text: str) -> str:
 #
 # Stored offsets index the cleaned text; annotations made on the input index the text as
 # it was read. The map is recomputed on demand from that input (which whoever evaluates
-# has) rather than stored with every article: cleaning is deterministic, so replaying it
-# on (character, input offset) pairs gives every stored character's input offset.
+# has, and `claimlens show --json` reads again) rather than stored with every article:
+# cleaning is deterministic, so replaying it on (character, input offset) pairs gives
+# every stored character's input offset.
 
 _Chars = list[tuple[str, int, int]]  # (character, input start, input end)
 
 
-def _controls_removed(text: str, base: int) -> _Chars:
-    """``strip_controls`` replayed on ``text`` (at input offset ``base``), keeping offsets."""
-    chars: _Chars = []
+@dataclass(slots=True, frozen=True)
+class InputPieces:
+    """Where a reader's headline and body lie in its input ``text``: the headline is
+    ``text[title[0]:title[1]]``; the body is the input lines ``body`` joined by newlines
+    (each join stands for the input between two lines: its line break)."""
+
+    text: str
+    title: tuple[int, int]
+    body: list[tuple[int, int]]
+    whole_file: bool = False  # ``text`` is a whole file (plain text), not a record's fields
+
+    @classmethod
+    def joined(cls, title: str, body: str) -> InputPieces:
+        """Input that is the headline and body as given, read as ``title + "\n\n" + body``."""
+        text = f"{title}\n\n{body}"
+        return cls(text, (0, len(title)), [(len(title) + 2, len(text))])
+
+    def title_chars(self) -> _Chars:
+        a, b = self.title
+        return [(self.text[i], i, i + 1) for i in range(a, b)]
+
+    def body_chars(self) -> _Chars:
+        out: _Chars = []
+        for n, (a, b) in enumerate(self.body):
+            if n:
+                gap = self.body[n - 1][1]
+                out.append(("\n", gap, max(gap + 1, a)))  # the line break between them
+            out += [(self.text[i], i, i + 1) for i in range(a, b)]
+        return out
+
+
+def _controls_removed(chars: _Chars) -> _Chars:
+    """``strip_controls`` replayed on ``chars``, keeping input offsets."""
+    merged: _Chars = []
     i = 0
-    while i < len(text):
-        c = text[i]
+    while i < len(chars):
+        c, a, b = chars[i]
         if c == "\r":
-            n = 2 if text[i + 1 : i + 2] == "\n" else 1
-            chars.append(("\n", base + i, base + i + n))
-            i += n
-            continue
-        chars.append((c, base + i, base + i + 1))
+            if i + 1 < len(chars) and chars[i + 1][0] == "\n":
+                merged.append(("\n", a, chars[i + 1][2]))
+                i += 2
+                continue
+            merged.append(("\n", a, b))
+        else:
+            merged.append((c, a, b))
         i += 1
-    joined = "".join(c for c, _, _ in chars)
-    keep = [True] * len(chars)
+    joined = "".join(c for c, _, _ in merged)
+    keep = [True] * len(merged)
     if "\x1b" in joined or "\x9b" in joined:
         for m in _ESCAPES.finditer(joined):
             keep[m.start() : m.end()] = [False] * (m.end() - m.start())
     out: _Chars = []
-    for (c, a, b), kept in zip(chars, keep, strict=True):
+    for (c, a, b), kept in zip(merged, keep, strict=True):
         if kept and not _CONTROL.fullmatch(c):
             out.append(("\ufffd" if _SURROGATES.fullmatch(c) else c, a, b))
     return out
@@ -117,9 +152,9 @@ def _spaces_collapsed(chars: _Chars) -> _Chars:
     return out
 
 
-def _body_mapped(text: str, base: int) -> _Chars:
+def _body_mapped(chars: _Chars) -> _Chars:
     """``clean_text`` replayed with input offsets."""
-    chars = _spaces_collapsed(_nfc(_controls_removed(text, base)))
+    chars = _spaces_collapsed(_nfc(_controls_removed(chars)))
     lines: list[_Chars] = [[]]
     for ch in chars:
         if ch[0] == "\n":
@@ -144,10 +179,10 @@ def _body_mapped(text: str, base: int) -> _Chars:
     return out
 
 
-def _title_mapped(text: str, base: int) -> _Chars:
+def _title_mapped(chars: _Chars) -> _Chars:
     """``clean_title`` replayed with input offsets."""
     out: _Chars = []
-    for c, a, b in _nfc(_controls_removed(text, base)):
+    for c, a, b in _nfc(_controls_removed(chars)):
         if c.isspace():
             if out and out[-1][0] != " ":
                 out.append((" ", a, b))
@@ -162,16 +197,24 @@ def input_offsets(
     title: str, body: str, stored: str, spans: list[tuple[int, int]]
 ) -> list[tuple[int, int] | None] | None:
     """Where each stored span (offsets into ``stored``, the article's stored text) lies in
-    the input it was made from: ``title + "\\n\\n" + body`` as the format reader gave
+    the input it was made from: ``title + "\n\n" + body`` as the format reader gave
     them, before cleaning. Returns None when replaying the cleaning on that input does not
     give ``stored`` (it is not this article's input, or the reader moved text between
     headline and body); an empty span or one outside the text maps to None.
     """
-    head = _title_mapped(title, 0)
-    rest = _body_mapped(body, len(title) + 2)
+    return pieces_offsets(InputPieces.joined(title, body), stored, spans)
+
+
+def pieces_offsets(
+    pieces: InputPieces, stored: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int] | None] | None:
+    """:func:`input_offsets` for input described by ``pieces``: offsets into
+    ``pieces.text`` (for a plain text file, the file's text itself)."""
+    head = _title_mapped(pieces.title_chars())
+    rest = _body_mapped(pieces.body_chars())
     if head and rest:
-        gap = len(title)
-        chars = [*head, ("\n", gap, gap + 1), ("\n", gap + 1, gap + 2), *rest]
+        gap = (head[-1][2], rest[0][1])  # the input between headline and body
+        chars = [*head, ("\n", *gap), ("\n", *gap), *rest]
     else:
         chars = head or rest
     if "".join(c for c, _, _ in chars) != stored:

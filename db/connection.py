@@ -34,6 +34,10 @@ class NoDatabase(SchemaError):
     """There is no database at the path, and the caller only reads one."""
 
 
+class OlderSchema(SchemaError):
+    """The database must be upgraded (:func:`connect`) before it can be read."""
+
+
 def default_db_path() -> Path:
     """``$CLAIMLENS_DB``, else ``claimlens.db`` in the user data directory."""
     env = os.environ.get(ENV_VAR)
@@ -107,10 +111,6 @@ def connect_reader(path: str | Path) -> sqlite3.Connection:
             if version < SCHEMA_VERSION:
                 raise OlderSchema(f"schema version {version}, to be upgraded before reading")
             return conn
-
-
-class OlderSchema(SchemaError):
-    """The database must be upgraded (:func:`connect`) before it can be read."""
 
 
 def _sqlite_connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
@@ -202,6 +202,23 @@ def transaction(
     except BaseException:
         rollback(conn)
         raise
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """Read in one transaction: every query of the block sees the same state of the
+    database whatever other processes commit meanwhile, and SQLite and FTS5 read their
+    own structures once rather than once per query (~10% of a word search). For reads:
+    anything the block leaves written is committed with it."""
+    conn.execute("SAVEPOINT claimlens_snapshot")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:  # not when SQLite ended the transaction itself
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("RELEASE claimlens_snapshot")
+        raise
+    conn.execute("RELEASE claimlens_snapshot")
 
 
 def rollback(conn: sqlite3.Connection) -> None:

@@ -10,6 +10,7 @@ a one-line reason; the rest of the batch goes on.
 from __future__ import annotations
 
 import codecs
+import contextvars
 import io
 import json
 import os
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from db.cleaning import clean_text, clean_title, strip_controls
+from db.cleaning import InputPieces, clean_text, clean_title, strip_controls
 from db.dates import parse_date
 from db.json_stream import BadJson, JsonStream
 
@@ -69,6 +70,7 @@ class RawArticle:
     key: str  # identity: url, else path (+ '#' record id or line)
     line: int | None = None  # 1-based line (JSONL) or record index (JSON list)
     nbytes: int = 0  # bytes of input this record came from, when known (JSONL), for progress
+    input: InputPieces | None = None  # what was read, before cleaning (only by read_input)
 
 
 @dataclass(slots=True)
@@ -345,7 +347,16 @@ def _read_text(text: str, name: str) -> Iterator[Record]:
         title = lines[first]
     title = re.sub(r"^#+\s*", "", title)  # markdown heading
     body = "\n".join(lines[first + 1 :])
-    yield _article(title=title, body=body, date=date, path=name)
+    pieces = None
+    if _KEEP_INPUT.get():
+        # The input is the file's text: where the headline and each body line lie in it.
+        starts = [0]
+        for line in text.splitlines(keepends=True):
+            starts.append(starts[-1] + len(line))
+        title_end = starts[first] + len(lines[first])
+        spans = [(starts[k], starts[k] + len(lines[k])) for k in range(first + 1, len(lines))]
+        pieces = InputPieces(text, (title_end - len(title), title_end), spans, whole_file=True)
+    yield _article(title=title, body=body, date=date, path=name, pieces=pieces)
 
 
 # --- JSON and JSON Lines -------------------------------------------------------------------
@@ -746,6 +757,23 @@ def shorten(text: str, limit: int) -> str:
 
 
 _READERS = {"text": _read_text, "html": _read_html, "feed": _read_feed}
+# Set while read_input reads: records then keep what they were made from.
+_KEEP_INPUT: contextvars.ContextVar[bool] = contextvars.ContextVar("keep_input", default=False)
+
+
+def read_input(path: Path, key: str) -> RawArticle | None:
+    """The record of the file at ``path`` whose key is ``key``, read again with its input
+    (``RawArticle.input``): for a plain text file, the file's text as decoded; for any
+    other format, the headline and body the reader extracted (a record's fields, the
+    text trafilatura or the feed gave), before cleaning. None when it is not there."""
+    token = _KEEP_INPUT.set(True)
+    try:
+        for record in read_file(path):
+            if isinstance(record, RawArticle) and record.key == key:
+                return record
+        return None
+    finally:
+        _KEEP_INPUT.reset(token)
 
 
 def _article(
@@ -758,7 +786,10 @@ def _article(
     url: str | None = None,
     key: str | None = None,
     line: int | None = None,
+    pieces: InputPieces | None = None,
 ) -> RawArticle:
+    if _KEEP_INPUT.get():
+        pieces = pieces or InputPieces.joined(title, body)
     if len(title) + len(body) > 2 * MAX_ARTICLE_CHARS:
         raise BadInput(_too_long(len(title) + len(body)))  # before cleaning copies it
     title = clean_title(title)
@@ -785,4 +816,5 @@ def _article(
         path=path,
         key=strip_controls(key or url or path),
         line=line,
+        input=pieces,
     )

@@ -14,8 +14,8 @@ Interface (what the pipeline, the CLI and the app read; fields are only ever add
   in A), ``quote`` (shared quoted words), ``speaker`` (the shared speaker's name), and
   ``differs``: for ``related``, why it is not ``same`` (``"negation"``, ``"denial"``,
   ``"modality"``, ``"opposite: raised / cut"``, ``"other names: X / Y"``, ``"other
-  numbers"``, ``"numbers"`` (they differ), ``"only the story's words"``, ``"claim"``
-  (too little alike)).
+  numbers"``, ``"numbers"`` (they differ), ``"only the story's words"``, ``"same names, other
+  claim"`` (nothing shared but names and dates), ``"claim"`` (too little alike)).
   ``Evidence.as_dict()`` is the JSON form, ``Evidence.summary()`` a compact line for
   the claim panel (plain text: the caller must not read it as markup).
   ``compare(..., explain=False)`` leaves all but ``differs`` empty (the pipeline, for
@@ -52,8 +52,9 @@ bench/basil_dev_pairs.tsv):
 * ``same``: ``p >= same_p``, no number disagrees, and nothing breaks the claim:
   negation, denial, a hedge or a request ("urged X to", "calls for") against a plain
   fact, opposite predicates, another name in the same place of the sentence, other
-  amounts of one unit (:func:`_breaks`), or, inside articles, sharing nothing but
-  the story's words (STORY_SHARE);
+  amounts of one unit (:func:`_breaks`), sharing nothing but names and dates while
+  each says more (:func:`_names_only`), or, inside articles, sharing nothing but the
+  story's words (STORY_SHARE);
 * ``conflict``: the same, except that aligned numbers measuring the same thing (same
   unit, a shared word after them) differ, or qualifiers contradict ("at least" vs
   "at most"): the probability computed *as if the numbers agreed* is ``>= CONFLICT_P``.
@@ -85,6 +86,7 @@ from rapidfuzz.distance import LCSseq
 
 from db.lexicon import (
     ALIASES,
+    CALENDAR,
     CALL_VERBS,
     CONDITIONALS,
     DEMAND_VERBS,
@@ -1165,6 +1167,31 @@ def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
     return True
 
 
+# Words that date a claim rather than say it ("on Friday", "in June").
+_CALENDAR_TOKENS = frozenset(CALENDAR | {normalize_word(w) for w in CALENDAR})
+# A pair sharing nothing but names and dates says the same claim only when neither
+# side says anything else: with at least this many other content words between them
+# (one on each side at least), it tells two things about the same people.
+NAMES_ONLY_OTHER_WORDS = 3
+
+
+def _names_only(
+    a: Prepared, b: Prepared, common: frozenset[str], fa: frozenset[str], fb: frozenset[str]
+) -> bool:
+    """The two share only names, places and dates, and each says something the other
+    does not: "Mayor Okafor opened the library on Friday" / "Councillors voted down
+    Mayor Okafor's budget on Friday" — the same people, two claims."""
+    names = a.entities | b.entities
+    if any(t not in names and t not in _CALENDAR_TOKENS for t in common):
+        return False
+    # Spelling variants of a word ("health" / "healthcare") count as shared words.
+    if any(t not in names for t in fa):
+        return False
+    own_a = [t for t in a.tokset - common - fa if t not in names and t not in _CALENDAR_TOKENS]
+    own_b = [t for t in b.tokset - common - fb if t not in names and t not in _CALENDAR_TOKENS]
+    return bool(own_a) and bool(own_b) and len(own_a) + len(own_b) >= NAMES_ONLY_OTHER_WORDS
+
+
 def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> tuple[str, ...]:
     """Why ``a`` and ``b`` cannot state the same claim, however alike their words: one
     is negated, a denial, hedged ("may", "plans to"), uses the opposite predicate
@@ -1259,6 +1286,8 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
         breaks = (*breaks, "other numbers")
     if not (agree or shared_quote) and _story_only(a, b, common):
         breaks = (*breaks, "story")
+    if not (agree or shared_quote) and _names_only(a, b, common, fa, fb):
+        breaks = (*breaks, "names only")
     out = Features(
         list(v.values()),
         diffs,
@@ -1333,7 +1362,16 @@ class PairResult:
 # Reasons that stop a pair from being 'same' or 'conflict' (see _breaks); the fitter
 # can switch some off to measure what each costs on MRPC.
 BREAKING = frozenset(
-    {"negation", "denial", "modality", "opposite", "other names", "other numbers", "story"}
+    {
+        "negation",
+        "denial",
+        "modality",
+        "opposite",
+        "other names",
+        "other numbers",
+        "story",
+        "names only",
+    }
 )
 _RANK = {"same": 2, "conflict": 2, "related": 1, "different": 0}
 
@@ -1453,6 +1491,8 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         return f"other names: {', '.join(oa)} / {', '.join(ob)}"
     if reason == "story":
         return "only the story's words"
+    if reason == "names only":
+        return "same names, other claim"
     if reason == "opposite":
         wa = _pole_words(a, b.stance)
         wb = _pole_words(b, a.stance)

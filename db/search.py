@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from db.articles import ArticleFilter
+from db.connection import snapshot
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -164,6 +165,7 @@ PAGE_COLUMNS = """
     a.title, src.name, a.date, s.speaker, s.kind
 """
 PAGE_ARTICLES = "JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"
+_HIGHLIGHT = f"highlight(claimlens_scratch, 0, '{_OPEN}', '{_CLOSE}')"  # on the scratch index
 
 
 def search(
@@ -187,18 +189,19 @@ def search(
     fts = build_fts_query(query)
     conn = connection_of(db)
     matching, params = matching_sql(source, since, until)
-    page = conn.execute(
-        f"""
-        SELECT id, rank FROM (
-            SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank {matching}
-            ORDER BY statements_fts.rowid DESC LIMIT {RANK_WINDOW}
-        ) ORDER BY rank, id DESC LIMIT ? OFFSET ?
-        """,
-        [fts, *params, limit, offset],
-    ).fetchall()
-    if not page:
-        return []
-    rows = _highlighted(conn, fts, [sid for sid, _rank in page])
+    with snapshot(conn):  # the page and its rows read from one state of the file
+        page = conn.execute(
+            f"""
+            SELECT id, rank FROM (
+                SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank {matching}
+                ORDER BY statements_fts.rowid DESC LIMIT {RANK_WINDOW}
+            ) ORDER BY rank, id DESC LIMIT ? OFFSET ?
+            """,
+            [fts, *params, limit, offset],
+        ).fetchall()
+        if not page:
+            return []
+        rows = _highlighted(conn, fts, [sid for sid, _rank in page])
     return [_hit(row, -rank) for sid, rank in page if (row := rows.get(sid)) is not None]
 
 
@@ -231,9 +234,6 @@ def _highlighted(conn: sqlite3.Connection, fts: str, ids: list[int]) -> dict[int
             )
         )
     return rows
-
-
-_HIGHLIGHT = f"highlight(claimlens_scratch, 0, '{_OPEN}', '{_CLOSE}')"
 
 
 @contextmanager

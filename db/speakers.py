@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
-from db.wordsets import first_letter_trie, with_punct, words
+from db.wordsets import with_punct, words
 
 __all__ = [
     "PERSON_PRONOUNS",
@@ -51,9 +51,11 @@ __all__ = [
 ]
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class Attribution:
-    """``name`` written at window[start:end]; kind "named", "pronoun" or "common"."""
+    """``name`` written at window[start:end]; kind "named", "pronoun" or "common".
+    (Not frozen, though never changed: a frozen dataclass costs ~4x to create, and the
+    speaker pass makes tens of thousands.)"""
 
     name: str
     start: int
@@ -85,21 +87,30 @@ _VERBS = (
 _VERB_LIST = sorted(set(_VERBS.split("|")))
 
 
-def _any_of(verbs: list[str]) -> str:
-    """A regex for any one of ``verbs`` (lower-case words), dispatched on the first letter:
-    the same matches as a plain alternation where a word boundary follows, far fewer
-    tries (a plain alternation tries every verb at every place)."""
-    firsts = "".join(sorted({v[0] for v in verbs}))
-    return f"[{firsts}](?:{first_letter_trie(verbs)})"
+def _any_of(verbs: list[str], capital: dict[str, list[str]] | None = None) -> str:
+    """A regex for any one of ``verbs`` (lower-case words), one branch per first letter
+    ('a(?:dded|dds|…)|b(?:…)'): where a word boundary follows, the same matches as a
+    plain alternation, and the regex engine drops a branch on its first letter at C
+    speed (a plain alternation tries every verb at every place, a look-behind per letter
+    costs as much). ``capital``: a capital first letter also allowed for some verbs, with
+    extra words for it ({"a": ["ccording to"]} allows "Added", "According to")."""
+    by_first: dict[str, list[str]] = {}
+    for v in verbs:
+        by_first.setdefault(v[0], []).append(v[1:])
+    branches = []
+    for c, rests in sorted(by_first.items()):
+        rests = rests + (capital or {}).get(c, [])
+        alternatives = "|".join(sorted(rests, key=len, reverse=True))
+        branches.append(f"{c}(?:{alternatives})")
+        if capital and c in capital:
+            branches.append(f"{c.upper()}(?:{alternatives})")
+    return "(?:" + "|".join(branches) + ")"
 
 
-# Bare character class first (fast charset scan), word start checked by a lookbehind,
-# then a first-letter trie: ~2x faster than a plain \b(?:said|says|...)\b alternation.
-_VERB_RE = re.compile(
-    "[" + "".join(sorted({v[0] for v in _VERB_LIST})) + "A]"
-    r"(?<![A-Za-z0-9_].)"
-    rf"(?:{first_letter_trie(_VERB_LIST)}|(?<=[aA])ccording to)\b"
-)
+# A speech verb: a lower-case one of the list, or "according to"; "A…" verbs and
+# "According to" also capitalised.
+_VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]})
+_VERB_RE = re.compile(r"(?<![A-Za-z0-9_])" + _VERB_WORD + r"\b")
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct({*_VERB_LIST, "according", "According"})  # lower-case too
 _NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
@@ -841,6 +852,12 @@ def _passive_after(s: str, verb: str, end: int) -> bool:
     return s[end : end + 4].startswith((" to ", " by "))
 
 
+# _at_verb's answers by what it reads: the same verb is read once for its sentence
+# (find_speaker) and again in a quotation's window (attributions_near). A pure function of
+# the key, so the cache is only bounded, never invalidated.
+_AT_VERB_CACHE: dict[tuple[str, int, int], Attribution | None] = {}
+_AT_VERB_CACHE_SIZE = 4096
+
 _NAMING_VERBS = words("described called dubbed labelled labeled branded")
 _DUBBING_VERBS = words("dubbed labelled labeled branded")
 _QUOTE_NEXT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\"“‘']")
@@ -875,6 +892,23 @@ def _agent_after(s: str, end: int) -> Attribution | None:
 
 def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     """The attribution made by the speech verb at s[start:end] (quotes masked)."""
+    # Everything _attribution_at reads: from the character before its 240-character
+    # window back to the first non-space (_char_before), to 120 characters after the verb.
+    k0 = max(0, start - 241)
+    while k0 > 0 and s[k0].isspace():
+        k0 -= 1
+    key = (s[k0 : end + 120], start - k0, end - k0)
+    if key in _AT_VERB_CACHE:
+        att = _AT_VERB_CACHE[key]
+        return None if att is None else att.shifted(k0)
+    att = _attribution_at(s, start, end)
+    if len(_AT_VERB_CACHE) >= _AT_VERB_CACHE_SIZE:
+        _AT_VERB_CACHE.clear()
+    _AT_VERB_CACHE[key] = None if att is None else att.shifted(-k0)
+    return att
+
+
+def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     verb = s[start:end]
     if verb[0] in "Aa" and verb.endswith(" to"):
         return _according_to(s, end)
@@ -908,8 +942,8 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
 
 # _VERB_RE after the character before the verb, which must be no word character: the
 # engine skips at C speed to such a character (mostly spaces) and tries the verbs only
-# there, where _VERB_RE's first-letter class lets it stop at almost every letter.
-_VERB_AFTER_RE = re.compile(r"[^A-Za-z0-9_](" + _VERB_RE.pattern + ")")
+# there (a leading look-behind would make it try at every character).
+_VERB_AFTER_RE = re.compile(r"[^A-Za-z0-9_](" + _VERB_WORD + r")\b")
 
 
 def _verb_spans(s: str) -> list[tuple[int, int]]:
@@ -1021,6 +1055,8 @@ def dash_name(s: str, pos: int) -> Attribution | None:
 def colon_name(s: str, pos: int) -> Attribution | None:
     """A name right before a colon that ends at ``pos``, opening its sentence or line:
     'Ellis: “…”'."""
+    if s[pos - 1 : pos] != ":" and s[max(0, pos - 2) : pos] != ": ":
+        return None  # the pattern ends with the colon at ``pos``: no need to search
     m = _COLON_NAME_RE.search(s, max(0, pos - 80), pos)
     if m is None:
         return None
@@ -1079,10 +1115,11 @@ def is_person_noun(word: str) -> bool:
     return word.lower() in _PERSON_NOUNS
 
 
+# "++": a capitalised word then a space; giving letters back never helps (same matches).
 # The word-start test is a look-behind after the capital, not before it: a pattern that
 # opens with a capital lets the regex engine skip to the next capital (half the time).
 _NAMED_SUBJECT_RE = re.compile(
-    r"([A-Z](?<![\w'’.-][A-Z])[a-z][\w'’-]+) (?:(?:has|had|also|later|then) )?"
+    r"([A-Z](?<![\w'’.-][A-Z])[a-z][\w'’-]++) (?:(?:has|had|also|later|then) )?"
     + _any_of([v for v in _VERB_LIST if not v.endswith("ing")])
     + r"\b"
 )
@@ -1110,12 +1147,14 @@ def is_organisation(name: str) -> bool:
 
 # A person mentioned in running text (for resolving pronouns): an honorific or title
 # and a capitalised word, or two to four capitalised words.
+# "++"/"{m,n}+" (possessive) where giving characters back can never let a space follow
+# (the same matches, without the engine retrying every shorter word).
 # Written as "capital, look-behind, rest" (the rest being "(prefix )+word" or the word's
 # tail) so the regex engine skips to the next capital: the same matches as
 # "(?<![\w'’])(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*[A-Z][a-z][\w'’-]*(?: …){0,3}", faster.
 _MENTION_RE = re.compile(
     r"[A-Z](?<![\w'’][A-Z])"
-    r"(?:(?:[a-z]+\.?|[A-Z]{1,4}) (?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*[A-Z][a-z][\w'’-]*"
+    r"(?:(?:[a-z]++\.?|[A-Z]{1,4}+) (?:(?:[A-Z][a-z]++\.?|[A-Z]{2,5}+) )*[A-Z][a-z][\w'’-]*"
     r"|[a-z][\w'’-]*)"
     r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|[DO]['’][A-Z][\w'’-]*"  # D'Souza, O'Brien
     r"|(?:de|van|von|bin|al|da|di|del)\b)){0,3}"

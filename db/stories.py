@@ -3,8 +3,9 @@
 Two articles are *linked* when the evidence that they tell one event: the
 article-level score of :mod:`db.article_evidence` (headline and lead similarity,
 shared named entities, numbers, days apart; stored in ``story_links``) plus what
-the statements of the newer one that match (same or conflict) a statement of the
-older one add (:func:`db.article_evidence.claims_term`; a statement matching more
+the statements of the newer one that match a statement of the older one add (as
+the same claim or a conflict, and as related: another claim of the same
+happening; :func:`db.article_evidence.matches_term`; a statement matching more
 than ``STORY_MAX_STATEMENT_MATCHES`` older ones is a template and counts for
 none), is above ``LINK_THRESHOLD`` log-odds, and they are dated within
 ``STORY_WINDOW_DAYS`` of each other. Every part of a link is written when the newer
@@ -189,18 +190,24 @@ def _evidence(
     return out
 
 
+# (statements of the newer article that match the older one as the same claim or a
+# conflicting one, those that only match it as related: another claim of the event)
+Matched = tuple[int, int]
+
+
 def _matched_pairs(
     conn: sqlite3.Connection, article_ids: Iterable[int] | None
-) -> dict[tuple[int, int], int]:
+) -> dict[tuple[int, int], Matched]:
     """For each pair of articles (all, or touching ``article_ids``), how many statements
-    of the newer one match (same or conflict) a statement of the older one.
+    of the newer one match a statement of the older one: as the same claim or a
+    conflict, and as related only (:data:`Matched`).
 
     Direct matches, not shared claims: a pair's matches are written when the newer
     article is matched and never change after, while claims regroup older statements
     as new articles come (a link that a later article created would make placing
     articles one by one differ from placing them all again). A statement matching
     more than ``STORY_MAX_STATEMENT_MATCHES`` older statements is a template."""
-    link = "m.relation IN ('same', 'conflict')"
+    link = "m.relation IN ('same', 'conflict', 'related')"
     if article_ids is None:
         sids: list[int] | None = None
     else:
@@ -226,31 +233,49 @@ def _matched_pairs(
                 )
             )
         bs = sorted(newer)
-    rows: list[tuple[int, int, int]] = []
     select = (
-        "SELECT m.b, sa.article_id, sb.article_id FROM matches m"
+        "SELECT m.b, sa.article_id, sb.article_id, m.relation != 'related' FROM matches m"
         " JOIN statements sa ON sa.id = m.a JOIN statements sb ON sb.id = m.b"
     )
-    if bs is None:
-        rows = conn.execute(f"{select} WHERE {link}").fetchall()
+    if bs is None:  # every match, read in order of m.b (index matches_b): one at a time
+        groups: Iterable[Iterable[tuple[int, int, int, int]]] = [
+            conn.execute(f"{select} WHERE {link} ORDER BY m.b")
+        ]
     else:
-        for marks, chunk in id_chunks(bs):
-            rows.extend(conn.execute(f"{select} WHERE m.b IN ({marks}) AND {link}", chunk))
+        groups = (
+            conn.execute(f"{select} WHERE m.b IN ({marks}) AND {link} ORDER BY m.b", chunk)
+            for marks, chunk in id_chunks(bs)
+        )
     wanted = None if article_ids is None else set(article_ids)
-    by_statement: dict[int, list[tuple[int, int]]] = {}
-    for b, older, newer_article in rows:
-        by_statement.setdefault(b, []).append((older, newer_article))
-    statements: dict[tuple[int, int], set[int]] = {}
-    for b, pairs in by_statement.items():
-        if len(pairs) > STORY_MAX_STATEMENT_MATCHES:
-            continue
-        for older, newer_article in pairs:
+    counts: dict[tuple[int, int], Matched] = {}
+
+    def add(olders: list[tuple[int, int]], newer_article: int) -> None:
+        # One statement: it counts once for each older article it matches, as the
+        # same claim if any of its matches there says so, else as related.
+        if len(olders) > STORY_MAX_STATEMENT_MATCHES:
+            return
+        claim: dict[int, int] = {}
+        for older, same in olders:
+            claim[older] = max(claim.get(older, 0), same)
+        for older, same in claim.items():
             if older == newer_article:
                 continue
             if wanted is None or older in wanted or newer_article in wanted:
                 key = (min(older, newer_article), max(older, newer_article))
-                statements.setdefault(key, set()).add(b)
-    return {pair: len(found) for pair, found in statements.items()}
+                n_same, n_related = counts.get(key, (0, 0))
+                counts[key] = (n_same + 1, n_related) if same else (n_same, n_related + 1)
+
+    for rows in groups:
+        current, newer_article, olders = -1, -1, []
+        for b, older, article, same in rows:
+            if b != current:
+                if olders:
+                    add(olders, newer_article)
+                current, newer_article, olders = b, article, []
+            olders.append((older, same))
+        if olders:
+            add(olders, newer_article)
+    return counts
 
 
 def _meta(conn: sqlite3.Connection, ids: Iterable[int]) -> Meta:
@@ -285,19 +310,21 @@ def _links(
 
 def link_graph(
     evidence: dict[tuple[int, int], float],
-    matched: dict[tuple[int, int], int],
+    matched: dict[tuple[int, int], Matched],
     days: dict[int, int | None],
     window: int = STORY_WINDOW_DAYS,
 ) -> Links:
     """The links among articles: pairs (a < b) with their article-evidence scores and
-    matched statements, articles' day numbers (None: undated; pairs of articles not
-    in ``days`` are left out). A dated article is never linked to an older undated
-    one (see the module docstring)."""
+    matched statements (:data:`Matched`), articles' day numbers (None: undated; pairs
+    of articles not in ``days`` are left out). A dated article is never linked to an
+    older undated one (see the module docstring)."""
     links: Links = {}
     for x, y in set(evidence) | set(matched):
         if x not in days or y not in days:
             continue
-        strength = evidence.get((x, y), ev.NO_EVIDENCE) + ev.claims_term(matched.get((x, y), 0))
+        strength = evidence.get((x, y), ev.NO_EVIDENCE) + ev.matches_term(
+            *matched.get((x, y), (0, 0))
+        )
         if strength <= LINK_THRESHOLD:
             continue
         dx, dy = days[x], days[y]

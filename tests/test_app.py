@@ -524,11 +524,17 @@ async def test_list_is_virtual_and_pages_rows(tmp_path: Path) -> None:
         await settle(pilot)
         articles = main_of(app).articles
         assert articles.total == n
-        assert articles.pages_held == 1 and articles.fetches == 1
+        # The first page read for the screen; the last (for G) read ahead in a worker.
+        assert articles.fetches == 1 and articles.pages_held == 2
         await pilot.press("G")
         await settle(pilot)
         last = articles.current
         assert articles.cursor == n - 1
+        assert articles.fetches == 1  # G read nothing on the UI thread
+        for _ in range(5):  # paging up: the pages above were read ahead
+            await pilot.press("pageup")
+            await settle(pilot)
+        assert articles.fetches == 1
         assert last["date"] == min(articles.row(i)["date"] for i in range(n - 100, n))
         for _ in range(30):
             await pilot.press("pageup")
@@ -1009,18 +1015,18 @@ async def test_holding_j_moves_the_cursor_and_loads_only_where_it_stops(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Issue 16 item 4: a list move draws the cursor at once; the article and its claims
-    follow in a worker that the next move cancels, so keys pressed in a burst load only
-    the article the cursor stops on."""
-    from tui.components.library import Library
+    follow (from a worker thread, or read ahead) after a pause that the next move
+    cancels, so keys pressed in a burst draw only the article the cursor stops on."""
+    from tui.components.reader import Reader
 
-    loaded: list[int] = []
-    real_article = Library.article
+    shown: list[int | None] = []
+    real_show = Reader.show
 
-    def counting_article(self, article_id):  # type: ignore[no-untyped-def]
-        loaded.append(article_id)
-        return real_article(self, article_id)
+    def counting_show(self, view, seq=None):  # type: ignore[no-untyped-def]
+        shown.append(view["article"]["id"] if view else None)
+        real_show(self, view, seq)
 
-    monkeypatch.setattr(Library, "article", counting_article)
+    monkeypatch.setattr(Reader, "show", counting_show)
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -1028,13 +1034,96 @@ async def test_holding_j_moves_the_cursor_and_loads_only_where_it_stops(
         await pilot.press("t")  # ungrouped: two article rows
         await settle(pilot)
         first = main.reader.article["id"]
-        loaded.clear()
-        for key in "jkjkj":  # a burst: each key cancels the load the one before asked for
+        shown.clear()
+        for key in "jkjkj":  # a burst: each key cancels the showing the one before asked for
             app.post_message(events.Key(key, key))
         await settle(pilot)
         assert main.articles.current["id"] != first
         assert main.reader.article["id"] == main.articles.current["id"]
-        assert len(loaded) <= 2, loaded
+        assert shown == [main.articles.current["id"]]
+
+
+@async_test
+async def test_article_and_claims_are_read_in_worker_threads(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 16 item 4: the UI thread never waits for the article text or the claim panel
+    (each read on a worker's own connection), and what was read ahead (the next article,
+    the next statements) is shown without reading it again."""
+    import threading
+
+    from tui.components import claim_panel, main_screen
+
+    reads: list[tuple[str, object, bool]] = []  # what, which, on the UI thread
+
+    def counting(name, real):  # type: ignore[no-untyped-def]
+        def read(db, what):  # type: ignore[no-untyped-def]
+            ui = threading.current_thread() is threading.main_thread()
+            reads.append((name, what if isinstance(what, int) else what["id"], ui))
+            return real(db, what)
+
+        return read
+
+    monkeypatch.setattr(main_screen, "read_article", counting("article", main_screen.read_article))
+    monkeypatch.setattr(main_screen, "read_claims", counting("claims", main_screen.read_claims))
+    monkeypatch.setattr(claim_panel, "read_claims", counting("claims", claim_panel.read_claims))
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("t")  # ungrouped: two article rows
+        await settle(pilot)
+        assert reads and not any(ui for *_, ui in reads)
+        assert ("article", main.articles.neighbours()[0]["id"], False) in reads  # read ahead
+        reads.clear()
+        await pilot.press("j")  # to the article read ahead: shown with no read
+        await settle(pilot)
+        assert main.reader.article["id"] == main.articles.current["id"]
+        assert not [r for r in reads if r[0] == "article"]
+        assert main.claims.statement["id"] == main.reader.current["id"]
+        await pilot.press("enter")
+        await settle(pilot)
+        reads.clear()
+        for _ in range(len(main.reader.statements) - 1):
+            await pilot.press("j")
+            await settle(pilot)
+            assert main.claims.statement["id"] == main.reader.current["id"]
+            shown_ids = [m["statement_id"] for m in main.claims.matches]
+            expected = main.claims.cached(main.reader.current["id"])
+            assert expected is not None
+            assert sorted(shown_ids) == sorted(m["statement_id"] for m in expected.matches)
+        assert not any(ui for *_, ui in reads)
+        # Each statement was read once at most (read ahead, then shown from the cache).
+        claim_reads = [which for name, which, _ in reads if name == "claims"]
+        assert len(claim_reads) == len(set(claim_reads))
+
+
+@async_test
+async def test_footer_is_rebuilt_only_when_its_keys_change(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """Textual rebuilds its footer on every focus change (tens of ms of styling per Tab);
+    ours keeps its keys, relabelled where the focused pane's keys differ."""
+    from textual.widgets._footer import FooterKey
+
+    from tui.components.footer import FittingFooter
+
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(FittingFooter)
+        before = list(footer.query(FooterKey))
+        assert before[0].key == "enter"  # the list's Open
+        await pilot.press("tab")  # to the text: its own first key, the rest the same
+        await settle(pilot)
+        assert app.screen.focused is main_of(app).reader
+        after = list(footer.query(FooterKey))
+        assert after == before  # the same widgets
+        assert after[0].key == "right_square_bracket" and after[0].description == "Next match"
+        assert "] Next match" in screen_text(app).splitlines()[-1]
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert list(footer.query(FooterKey)) == before and before[0].description == "Open"
+        assert "Next match" not in screen_text(app).splitlines()[-1]
 
 
 @async_test

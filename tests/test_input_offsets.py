@@ -4,12 +4,17 @@ differs from what a reader gave (whitespace, NFC, control and escape characters,
 
 from __future__ import annotations
 
+import json
+import unicodedata
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.cleaning import clean_text, clean_title, input_offsets
 from db.ingest import compose_text
 from db.statements import analyse
+from tests.cli_fixtures import *  # noqa: F403 (pytest fixtures: run)
 
 
 def stored_of(title: str, body: str) -> str:
@@ -74,3 +79,80 @@ def test_every_stored_character_maps_to_input_that_cleans_to_it(title: str, body
         if not stored[i].isspace() and stored[i] != "\ufffd":
             # NFC may compose a group of input characters into several stored ones
             assert stored[i] in clean_text(raw[a:b])
+
+
+# --- through the CLI: `claimlens show --json` gives input offsets -------------------------
+
+# NFD accents, tabs and runs of spaces, CRLF line ends, blank lines, a markdown heading.
+PLAIN = (
+    "# Cafe\u0301   talks\tend\r\n\r\n\r\n"
+    "Anna  Berg\tarrived late on Monday.\r\n"
+    "\u201cWe will  sign to\u0301day,\u201d she said.   Nothing   was signed.\r\n\r\n\r\n"
+    "The\tre\u0301sume\u0301 of Jo\u0301zef Nagy ran to 5  pages, Nagy said.\r\n"
+)
+
+
+def _nfc_words(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _show(run, path: Path) -> dict:  # type: ignore[no-untyped-def]
+    run("ingest", str(path), "--no-match", "-q")
+    return json.loads(run("show", "1", "--json"))
+
+
+def test_show_json_input_offsets_slice_a_text_file_back(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "talks.txt"
+    path.write_bytes(PLAIN.encode("utf-8"))
+    shown = _show(run, path)
+    assert shown["article"]["input"] == {"of": "file", "why": None}
+    raw = path.read_bytes().decode("utf-8")  # the file's text: CRLF kept
+    stored = shown["article"]["text"]
+    texts = [statement["text"] for statement in shown["statements"]]
+    assert "Anna Berg arrived late on Monday." in texts  # cleaned: offsets differ from input
+    quotes = speakers = numbers = 0
+    for statement in shown["statements"]:
+        a, b = statement["input_start"], statement["input_end"]
+        assert stored[statement["start"] : statement["end"]] == statement["text"]
+        assert _nfc_words(raw[a:b]) == statement["text"]
+        assert raw[a:b].strip() == raw[a:b]  # exactly the statement, no more
+        for q in statement["quotes"]:
+            quotes += 1
+            assert _nfc_words(raw[q["input_start"] : q["input_end"]]) == q["text"]
+            if q["speaker_start"] is not None:
+                speakers += 1
+                got = raw[q["speaker_input_start"] : q["speaker_input_end"]]
+                assert _nfc_words(got) == stored[q["speaker_start"] : q["speaker_end"]]
+        for n in statement["numbers"]:
+            numbers += 1
+            assert raw[n["input_start"] : n["input_end"]] == n["raw"]
+    assert (quotes, speakers, numbers) == (1, 1, 1)
+    headline = shown["statements"][0]
+    assert raw[headline["input_start"] : headline["input_end"]] == "Cafe\u0301   talks\tend"
+
+
+def test_show_json_input_offsets_of_a_json_record(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    title, body = "Port\t closes", "Ships  wait.\r\n\r\nThe  port reopens to\u0301day."
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"title": title, "body": body}), encoding="utf-8")
+    shown = _show(run, path)
+    assert shown["article"]["input"] == {"of": "title+body", "why": None}
+    raw = title + "\n\n" + body  # the record's fields, as documented
+    for statement in shown["statements"]:
+        assert (
+            _nfc_words(raw[statement["input_start"] : statement["input_end"]]) == statement["text"]
+        )
+
+
+def test_show_json_says_why_when_the_input_changed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "talks.txt"
+    path.write_bytes(PLAIN.encode("utf-8"))
+    run("ingest", str(path), "--no-match", "-q")
+    path.write_text("Another story\n\nWith other words.", encoding="utf-8")
+    shown = json.loads(run("show", "1", "--json"))
+    assert shown["article"]["input"]["of"] is None
+    assert "changed" in shown["article"]["input"]["why"]
+    assert all(statement["input_start"] is None for statement in shown["statements"])
+    path.unlink()
+    shown = json.loads(run("show", "1", "--json"))
+    assert "not there" in shown["article"]["input"]["why"]

@@ -319,6 +319,32 @@ def _article(*texts: str) -> list[matcher.Prepared]:
     return matcher.with_context([prepare(t) for t in texts])
 
 
+def test_sharing_only_names_and_a_date_is_two_claims() -> None:
+    # The same people and day, and each says something the other does not.
+    signed = prepare("Governor Ana Ruiz signed the Tarlow water bill on Monday.")
+    heckled = prepare(
+        "Protesters in Tarlow heckled Governor Ana Ruiz on Monday over school closures."
+    )
+    f = matcher.features(signed, heckled)
+    assert "names only" in f.breaks
+    assert matcher.decide(f).relation != "same"
+    # A shared word of the claim itself ("water bill") is more than names.
+    retold = prepare("On Monday Governor Ana Ruiz signed into law the water bill for Tarlow.")
+    g = matcher.features(signed, retold)
+    assert "names only" not in g.breaks
+    assert matcher.decide(g).relation == "same"
+    # Agreeing numbers tie two wordings of one vote together.
+    assert (
+        "names only"
+        not in matcher.features(
+            prepare("Tarlow councillors rejected Governor Ana Ruiz's plan by 14 votes to 9."),
+            prepare(
+                "Governor Ana Ruiz lost in Tarlow, 14 to 9, as the council turned down her scheme."
+            ),
+        ).breaks
+    )
+
+
 def test_sharing_only_the_story_words_is_not_the_same_claim() -> None:
     # Two articles about one bill: "Arkansas", "governor", "religious", "freedom", "bill"
     # are in most of their statements (the story); what each headline claims is not.

@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from db.connection import NoDatabase, OlderSchema, connect, connect_reader
+from db.connection import NoDatabase, OlderSchema, connect, connect_reader, snapshot
 from db.fuzzy_search import fuzzy_search
 from db.ingest import ingest_paths
 from db.schema import SCHEMA_VERSION, SchemaError
@@ -148,3 +148,19 @@ def test_search_upgrades_an_older_database_first(db: sqlite_utils.Database, tmp_
     assert f"upgrading {path} from schema version {SCHEMA_VERSION - 1}" in result.output
     assert "Prices rose in Ljubljana after the vote." in result.output
     assert connect_reader(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_search_reads_one_state_of_the_database(tmp_path: Path) -> None:
+    """What another process commits in the middle of a search (between its page and
+    the page's rows, or before the total) is seen by the next search, not half of it."""
+    (tmp_path / "a.txt").write_text("Prices rose in Ljubljana.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Prices fell in Ljubljana.", encoding="utf-8")
+    writer = connect(tmp_path / "w.db")
+    ingest_paths(writer, [tmp_path / "a.txt"], match=False)
+    reader = connect_reader(tmp_path / "w.db")
+    with snapshot(reader):
+        before = count(reader, "Ljubljana")
+        ingest_paths(writer, [tmp_path / "b.txt"], match=False)
+        assert count(reader, "Ljubljana") == before == 1
+        assert len(search(reader, "Ljubljana")) == 1
+    assert count(reader, "Ljubljana") == len(search(reader, "Ljubljana")) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,27 @@ def test_property_analyse_offsets(text: str, body_start: int) -> None:
 @given(st.text(max_size=300), st.integers(0, 300))
 def test_property_analyse_any_text(text: str, body_start: int) -> None:
     check_offsets(text, analyse(text, body_start))
+
+
+def test_results_survive_pickling_whole() -> None:
+    # The ingest's workers pickle every statement back to the writing process.
+    text = (
+        'Port closes\n\n"We cannot risk it," said harbour master Nadia Farouk, 52, on Monday.'
+        "\n\nShe said 3,000 jobs were at risk. “It will reopen,” she added."
+    )
+    statements = analyse(text, 13)
+    assert any(st.quotes for st in statements) and any(st.numbers for st in statements)
+    assert pickle.loads(pickle.dumps(statements)) == statements
+
+
+def test_the_same_verb_read_in_two_windows_gives_each_its_own_offsets() -> None:
+    # One "said" attributes both quotations: it is read in each quotation's window, and
+    # the windows start at different places (a long sentence before them), so an answer
+    # remembered from the first window must be moved for the second.
+    lead = "After a long night of talks about grain, ports, prices and ships, " * 8
+    text = f'Talks\n\n{lead}"we will sign," Rustem Umerov said, "and then we will see."'
+    quotes = [q for st in analyse(text, 7) for q in st.quotes]
+    assert [q.text for q in quotes] == ["we will sign", "and then we will see."]
+    for q in quotes:
+        assert q.speaker == "Rustem Umerov"
+        assert text[q.speaker_start : q.speaker_end] == "Rustem Umerov"

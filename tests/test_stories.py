@@ -242,35 +242,42 @@ def test_a_replaced_article_is_profiled_again(tmp_path: Path) -> None:
     assert n == 4
 
 
-def test_template_statements_link_no_articles(monkeypatch) -> None:
+def test_matched_statements_and_templates(monkeypatch) -> None:
     import sqlite3
 
     conn = sqlite3.connect(":memory:")
     conn.execute("CREATE TABLE statements (id INTEGER PRIMARY KEY, article_id INTEGER)")
     conn.execute("CREATE TABLE matches (a INTEGER, b INTEGER, relation TEXT)")
-    # Articles 10..13, one statement each (id = article); 13's statement matches all
-    # three older ones (a template, with the limit at 2); 11's matches 10's twice over
-    # (same and conflict of two of its statements), and a related match counts for none.
+    # Articles 10..14 (statements 1-2, 3-4, 5, 6, 7). 11 matches 10 by two statements
+    # (same, conflict); 12 is related to 11 by one; 13's statement matches all three
+    # older articles (a template, with the limit at 2); 14's matches 10's two
+    # statements, as related and as the same claim (counted once, as the same); a
+    # 'different' pair counts for nothing.
     conn.executemany(
-        "INSERT INTO statements VALUES (?, ?)", [(10, 10), (11, 11), (12, 12), (13, 13), (21, 11)]
+        "INSERT INTO statements VALUES (?, ?)",
+        [(1, 10), (2, 10), (3, 11), (4, 11), (5, 12), (6, 13), (7, 14)],
     )
     conn.executemany(
         "INSERT INTO matches VALUES (?, ?, ?)",
         [
-            (10, 11, "same"),
-            (10, 21, "conflict"),
-            (11, 12, "related"),
-            (10, 13, "same"),
-            (11, 13, "same"),
-            (12, 13, "same"),
+            (1, 3, "same"),
+            (2, 4, "conflict"),
+            (3, 5, "related"),
+            (1, 6, "same"),
+            (3, 6, "same"),
+            (5, 6, "related"),
+            (1, 7, "related"),
+            (2, 7, "same"),
+            (5, 7, "different"),
         ],
     )
     monkeypatch.setattr(stories, "STORY_MAX_STATEMENT_MATCHES", 2)
-    assert stories._matched_pairs(conn, None) == {(10, 11): 2}
+    everything = {(10, 11): (2, 0), (11, 12): (0, 1), (10, 14): (1, 0)}
+    assert stories._matched_pairs(conn, None) == everything
     assert stories._matched_pairs(conn, [13]) == {}
-    assert stories._matched_pairs(conn, [10]) == {(10, 11): 2}
+    assert stories._matched_pairs(conn, [10]) == {(10, 11): (2, 0), (10, 14): (1, 0)}
     monkeypatch.setattr(stories, "STORY_MAX_STATEMENT_MATCHES", 3)
-    assert stories._matched_pairs(conn, [12]) == {(12, 13): 1}
+    assert stories._matched_pairs(conn, [12]) == {(11, 12): (0, 1), (12, 13): (0, 1)}
 
 
 # ------------------------------------------------------------------ reading

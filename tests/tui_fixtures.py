@@ -92,9 +92,14 @@ def markup_db(tmp_path: Path) -> Path:
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let messages, workers and the screen catch up."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """Let messages, workers and the screen catch up: what a worker thread read arrives
+    as a message, and showing it may start another worker (an article, then its
+    claims, then what is read ahead), so wait until no worker is left running."""
+    for _ in range(50):
+        await pilot.pause()
+        if all(worker.is_finished for worker in pilot.app.workers):
+            break
+        await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

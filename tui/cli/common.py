@@ -2,20 +2,20 @@
 
 Output goes one way: :func:`echo` (plain or :class:`Line` styled lines, never read as
 markup, control characters removed; click writes them, with styles on a terminal only)
-or :func:`emit_json`. This module imports only click at load time, so that ``claimlens
---help`` starts at once; the database layer is imported by the commands that use it,
-Rich only by the progress bar of ``ingest`` (:func:`console`).
+or :func:`emit_json`. This module imports only click (and modules of the standard
+library that the interpreter or click has imported already) at load time, so that
+``claimlens --help`` starts at once; the database layer is imported by the commands that
+use it, json by :func:`emit_json`, Rich only by the progress bar of ``ingest``
+(:func:`console`).
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
-import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,13 +50,17 @@ class NoDatabaseError(click.ClickException):
         )
 
 
-@dataclass
 class CliContext:
-    """What ``claimlens --db PATH`` hands every subcommand."""
+    """What ``claimlens --db PATH`` hands every subcommand. (A plain class, not a
+    dataclass: importing dataclasses would cost ``--help`` ~2 ms.)"""
 
-    given_path: Path | None  # --db or $CLAIMLENS_DB, else None: the default
-    _db: sqlite_utils.Database | None = field(default=None, repr=False)
-    _reader: sqlite3.Connection | None = field(default=None, repr=False)
+    def __init__(self, given_path: Path | None) -> None:
+        self.given_path = given_path  # --db or $CLAIMLENS_DB, else None: the default
+        self._db: sqlite_utils.Database | None = None
+        self._reader: sqlite3.Connection | None = None
+
+    def __repr__(self) -> str:
+        return f"CliContext({self.given_path!r})"
 
     @functools.cached_property
     def db_path(self) -> Path:
@@ -135,6 +139,8 @@ def resolve_db_path(path: Path | None) -> Path:
 
 def emit_json(obj: Any) -> None:
     """Print ``obj`` as JSON: UTF-8, two-space indent, a trailing newline."""
+    import json  # here: only --json output needs it (~2 ms of every command's start-up)
+
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 

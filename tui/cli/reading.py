@@ -11,6 +11,7 @@ from db.articles import (
     get_article,
     list_articles,
 )
+from db.input_offsets import add_input_offsets
 from db.stats import database_stats
 from tui.cli.common import (
     CliContext,
@@ -97,7 +98,9 @@ def articles(
 
 @click.command()
 @click.argument("article_id", type=int)
-@json_option("Print as JSON (article and statements).")
+@json_option(
+    "Print as JSON (article and statements, with offsets into the stored text and the input)."
+)
 @pass_cli
 def show(cli: CliContext, article_id: int, as_json: bool) -> None:
     """Print an article as plain text, one numbered statement per line."""
@@ -107,6 +110,7 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
         raise click.ClickException(f"no article with id {article_id}")
     statements = article_statements(db, article_id)
     if as_json:
+        article["input"] = add_input_offsets(db, article_id, statements)
         emit_json({"article": article, "statements": statements})
         return
     echo(f"article {article['id']} · {article['source']} · {article['date'] or 'undated'}")

@@ -12,6 +12,7 @@ import sys
 
 import click
 
+from db.connection import snapshot
 from db.search import QueryError, count, search
 from tui.cli.common import (
     EXIT_REJECTED,
@@ -50,17 +51,18 @@ def search_cmd(
     """Search statements (best first). Words must all match; "a phrase", pre*, OR, -not."""
     db = cli.reader()
     try:
-        if fuzzy:
-            # Imported here: rapidfuzz costs a word search's start-up ~15 ms.
-            from db.fuzzy_search import fuzzy_search
+        with snapshot(db):  # the hits and their total from one state of the database
+            if fuzzy:
+                # Imported here: rapidfuzz costs a word search's start-up ~15 ms.
+                from db.fuzzy_search import fuzzy_search
 
-            hits = fuzzy_search(db, query, source=source, limit=limit)
-            total = len(hits)
-        else:
-            hits = search(
-                db, query, source=source, since=since, until=until, limit=limit, offset=offset
-            )
-            total = count(db, query, source=source, since=since, until=until)
+                hits = fuzzy_search(db, query, source=source, limit=limit)
+                total = len(hits)
+            else:
+                hits = search(
+                    db, query, source=source, since=since, until=until, limit=limit, offset=offset
+                )
+                total = count(db, query, source=source, since=since, until=until)
     except QueryError as exc:
         raise click.UsageError(str(exc)) from exc
     if not hits:

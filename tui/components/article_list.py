@@ -14,15 +14,16 @@ from typing import Any, ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, on, work
 from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from tui.components.library import Library, ListState
 from tui.components.line_view import LineView, cursor_bindings
-from tui.components.messages import ArticleHighlighted, ArticleSelected
+from tui.components.messages import ArticleHighlighted, ArticleSelected, PageRead, post_from_thread
 from tui.keymap import bind
 
 CORROBORATED = "✓"
@@ -75,15 +76,18 @@ class ArticleList(LineView, can_focus=True):
         self.total = 0
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
         self._longest_source = 6  # cells of the longest source name
-        self.fetches = 0  # pages read from the database (for tests and the benchmark)
+        self.fetches = 0  # pages read on the UI thread (for tests and the benchmark)
+        # Pages near the cursor are read ahead in worker threads; what they read for an
+        # older reading of the list (another filter, a reload) is dropped.
+        self._generation = 0
+        self._reading: set[int] = set()
 
     # --- data ---------------------------------------------------------------------
 
     def load(self, state: ListState, *, article_id: int | None = None) -> None:
         """Show ``state``'s rows, with the cursor on ``article_id`` if it is listed."""
         self.state = state
-        self._pages.clear()
-        self._strips.clear()
+        self._forget_pages()
         self.total = self.library.count_rows(state)
         widths = [cell_len(name) for name in self.library.source_names()]
         self._longest_source = max(widths, default=6)
@@ -102,8 +106,7 @@ class ArticleList(LineView, can_focus=True):
         article, at the same line of the pane; the rows around it may change."""
         current = self.current
         line = self.cursor - int(self.scroll_y) // self.row_height
-        self._pages.clear()
-        self._strips.clear()
+        self._forget_pages()
         self.total = self.library.count_rows(self.state)
         self._update_virtual_size()
         index = self.library.position(self.state, current["id"]) if current else None
@@ -124,12 +127,60 @@ class ArticleList(LineView, can_focus=True):
         if page is None:
             page = self.library.rows(self.state, page_no * self.PAGE_SIZE, self.PAGE_SIZE)
             self.fetches += 1
-            self._pages[page_no] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
+            self._keep_page(page_no, page)
         else:
             self._pages.move_to_end(page_no)
         return page[at] if at < len(page) else None
+
+    def _keep_page(self, page_no: int, page: list[dict[str, Any]]) -> None:
+        self._pages[page_no] = page
+        self._pages.move_to_end(page_no)
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+
+    def _forget_pages(self) -> None:
+        self._pages.clear()
+        self._strips.clear()
+        self._generation += 1
+        self._reading.clear()
+
+    def _pages_near(self) -> list[int]:
+        """The pages a key may need next: those one screen above and below the visible
+        rows, and the last (G)."""
+        if self.total == 0:
+            return []
+        rows = self.visible_rows
+        top = int(self.scroll_y) // self.row_height
+        first, last = max(0, top - rows), min(self.total - 1, top + 2 * rows)
+        wanted = range(first // self.PAGE_SIZE, last // self.PAGE_SIZE + 1)
+        return [*wanted, (self.total - 1) // self.PAGE_SIZE]
+
+    def read_ahead(self) -> None:
+        """Read the pages near the cursor that are not held, in a worker thread."""
+        held = self._pages.keys() | self._reading
+        wanted = [p for p in dict.fromkeys(self._pages_near()) if p not in held]
+        if wanted:
+            self._reading.update(wanted)
+            self._read_pages(self.state, self._generation, wanted)
+
+    @work(group="pages", thread=True)
+    def _read_pages(self, state: ListState, generation: int, pages: list[int]) -> None:
+        worker = get_current_worker()
+        for page_no in pages:
+            if worker.is_cancelled:
+                return
+            with self.library.worker_db() as db:
+                rows = self.library.rows(state, page_no * self.PAGE_SIZE, self.PAGE_SIZE, db)
+            post_from_thread(self, PageRead(None, (generation, page_no, rows)))
+
+    @on(PageRead)
+    def _page_read(self, event: PageRead) -> None:
+        generation, page_no, rows = event.payload
+        if generation != self._generation:
+            return  # read for an older reading of the list
+        self._reading.discard(page_no)
+        if page_no not in self._pages:
+            self._keep_page(page_no, rows)
 
     @property
     def current(self) -> dict[str, Any] | None:
@@ -139,6 +190,17 @@ class ArticleList(LineView, can_focus=True):
     @property
     def pages_held(self) -> int:
         return len(self._pages)
+
+    def neighbours(self) -> list[dict[str, Any]]:
+        """The articles the next key may reach: the one after the cursor, then the one
+        before (story rows stepped over)."""
+        rows = []
+        for step in (1, -1):
+            index = self._article_at_or_after(self.cursor + step, step)
+            row = self.row(index) if index is not None else None
+            if row is not None:
+                rows.append(row)
+        return rows
 
     def _article_at_or_after(self, index: int, step: int = 1) -> int | None:
         while 0 <= index < self.total:
@@ -192,6 +254,7 @@ class ArticleList(LineView, can_focus=True):
         rh = self.row_height
         self.refresh_lines(old * rh, rh)
         self.refresh_lines(new * rh, rh)
+        self.read_ahead()
 
     def _step(self, delta: int) -> None:
         if self.total == 0:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -12,10 +14,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.components.diffing import diff_values, differing_spans, find_spans
-from tui.components.library import Library
-from tui.components.messages import JumpToStatement
+from tui.components.library import ClaimView, Library, read_claims
+from tui.components.messages import ClaimsRead, JumpToStatement, post_from_thread
 from tui.components.option_list import KeyedOptionList
 
 HEADER_LINES = 3
@@ -23,6 +26,11 @@ HEADER_LINES = 3
 # follow this much later (s), in a worker the next move cancels: holding j skips the
 # articles passed over instead of loading each one before the next key is read.
 FOLLOW_DELAY = 0.012
+# Claim views kept (statement id -> ClaimView): going back to a statement, or reaching one
+# read ahead, shows its claims at once. Forgotten when the database changes.
+CACHE_SIZE = 256
+# Read ahead (the statements around the cursor) only once the keys have paused this long (s).
+READ_AHEAD_DELAY = 0.03
 RELATION_LABEL = {"same": "SAME", "conflict": "CONFLICT", "related": "RELATED"}
 STATUS_LABEL = {
     "corroborated": "corroborated by other sources",
@@ -133,6 +141,8 @@ class ClaimPanel(Vertical):
         self.article: dict[str, Any] | None = None
         self.matches: list[dict[str, Any]] = []
         self._pending: tuple[dict[str, Any] | None, dict[str, Any] | None] | None = None
+        self._cache: OrderedDict[int, ClaimView] = OrderedDict()
+        self._shown: tuple[object, object, object] | None = None  # article, statement, view drawn
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="claim-header", markup=False)
@@ -145,31 +155,115 @@ class ClaimPanel(Vertical):
     def match_list(self) -> MatchList:
         return self.query_one(MatchList)
 
-    def show_later(self, article: dict[str, Any] | None, statement: dict[str, Any] | None) -> None:
-        """Show this statement's claims once the reader's cursor has been drawn (the next
-        move cancels it); :meth:`flush` shows them at once."""
-        self._pending = (article, statement)
-        self._show_pending()
+    # --- the claim views: cached, read in worker threads ---------------------------
 
-    @work(exclusive=True, group="claims")
-    async def _show_pending(self) -> None:
-        await asyncio.sleep(FOLLOW_DELAY)
-        self.flush()
+    def remember(self, view: ClaimView) -> None:
+        self._cache[view.statement_id] = view
+        self._cache.move_to_end(view.statement_id)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def cached(self, statement_id: int) -> ClaimView | None:
+        return self._cache.get(statement_id)
+
+    def forget(self) -> None:
+        """The database changed: claims are read again when next shown."""
+        self._cache.clear()
+
+    def show_later(
+        self,
+        article: dict[str, Any] | None,
+        statement: dict[str, Any] | None,
+        ahead: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """Show this statement's claims: at once if they were read already, else once a
+        worker thread has read them (the next move cancels it); :meth:`flush` shows them
+        at once. Then read ``ahead`` (the statements the next keys may reach)."""
+        self.workers.cancel_group(self, "read-ahead")
+        view = self.cached(statement["id"]) if statement else None
+        if statement is None or view is not None:
+            self.workers.cancel_group(self, "claims")
+            self._draw(article, statement, view)
+            self._read_ahead(ahead)
+            return
+        self._pending = (article, statement)
+        self._load(article, statement, list(ahead))
+
+    @work(exclusive=True, group="claims", thread=True)
+    def _load(
+        self,
+        article: dict[str, Any] | None,
+        statement: dict[str, Any],
+        ahead: list[dict[str, Any]],
+    ) -> None:
+        worker = get_current_worker()
+        time.sleep(FOLLOW_DELAY)  # the cursor's frame is drawn first; key repeat cancels
+        if worker.is_cancelled:
+            return
+        with self.library.worker_db() as db:
+            view = read_claims(db, statement)
+        post_from_thread(self, ClaimsRead(worker, (article, statement, view, ahead)))
+
+    @on(ClaimsRead)
+    def _arrived(self, event: ClaimsRead) -> None:
+        event.stop()
+        article, statement, view, ahead = event.payload
+        self.remember(view)
+        if not event.wanted or self._pending is None or self._pending[1] is not statement:
+            return  # a read ahead, or a newer statement is under the cursor
+        self._draw(article, statement, view)
+        self._read_ahead(ahead)
+
+    def _read_ahead(self, statements: Sequence[dict[str, Any]]) -> None:
+        missing = [st for st in statements if st["id"] not in self._cache]
+        if missing:
+            self._read_ahead_worker(missing)
+
+    @work(exclusive=True, group="read-ahead", thread=True)
+    def _read_ahead_worker(self, statements: list[dict[str, Any]]) -> None:
+        worker = get_current_worker()
+        time.sleep(READ_AHEAD_DELAY)
+        for statement in statements:
+            if worker.is_cancelled:
+                return
+            with self.library.worker_db() as db:
+                view = read_claims(db, statement)
+            post_from_thread(self, ClaimsRead(None, (None, statement, view, [])))
 
     def flush(self) -> None:
         """Show the statement asked for by :meth:`show_later`, if it is not shown yet."""
         if self._pending is not None:
             article, statement = self._pending
-            self._pending = None
             self.show(article, statement)
 
     def show(self, article: dict[str, Any] | None, statement: dict[str, Any] | None) -> None:
+        """Show this statement's claims now (read on the UI thread if not read yet)."""
+        self.workers.cancel_group(self, "claims")
+        view = None
+        if statement is not None:
+            view = self.cached(statement["id"])
+            if view is None:
+                view = self.library.claims(statement)
+                self.remember(view)
+        self._draw(article, statement, view)
+
+    def _draw(
+        self,
+        article: dict[str, Any] | None,
+        statement: dict[str, Any] | None,
+        view: ClaimView | None,
+    ) -> None:
         self._pending = None
+        if self._shown is not None and all(
+            a is b for a, b in zip(self._shown, (article, statement, view), strict=True)
+        ):
+            return  # drawn already: nothing changed
+        self._shown = (article, statement, view)
         self.article, self.statement = article, statement
-        found = self.library.matches(statement["id"]) if statement else []
+        found = view.matches if view is not None else []
         claim_matches = _claim_matches(found)
         self.matches = claim_matches + [m for m in found if m.get("relation") == "related"]
-        claim = self.library.claim(statement.get("claim_id")) if statement else None
+        claim = view.claim if view is not None else None
         # The header always has HEADER_LINES lines: no relayout as the cursor moves.
         self.query_one("#claim-header", Static).update(self.header_text(claim), layout=False)
         options: list[Option | None] = []

@@ -2,8 +2,9 @@
 ("s Sourc") when the terminal is narrow. The help key is kept first.
 
 Textual's footer builds its keys again whenever the focused widget changes; each new
-key is styled as it mounts, tens of milliseconds per focus change. This one builds
-them again only when the keys it would show differ from those it shows.
+key is styled as it mounts, tens of milliseconds per focus change. This one keeps its
+keys when they stay the same, and relabels them in place when only their labels change
+(the list's "enter Open" becomes the text's "] Next match").
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -34,6 +36,10 @@ def keys_that_fit(keys: list[FooterKey], width: int) -> list[FooterKey]:
     return [key for i, key in enumerate(keys) if i in chosen]
 
 
+def _label(key: FooterKey) -> tuple[str, str, str, str, object]:
+    return (key.key, key.key_display, key.description, key.action, key.tooltip)
+
+
 class FittingFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
@@ -49,23 +55,55 @@ class FittingFooter(Footer):
         )
         return (bindings, self._width, self.show_command_palette, self.compact)
 
+    def _fitted(self, keys: list[Widget]) -> list[Widget]:
+        if not self._width or not all(isinstance(k, FooterKey) for k in keys):
+            return keys
+        return list(keys_that_fit(keys, self._width))  # type: ignore[arg-type]
+
     def compose(self) -> ComposeResult:
         self._shown = self._keys_wanted() if self._bindings_ready else None
         keys = list(super().compose())
         for key in keys:  # as compact as the footer already: no restyle once mounted
             key.set_class(self.compact, "-compact", update=False)
-        if not self._width or not all(isinstance(k, FooterKey) for k in keys):
-            yield from keys
-            return
-        shown = keys_that_fit(keys, self._width)  # type: ignore[arg-type]
-        self.styles.grid_size_columns = max(1, len(shown))
+        shown = self._fitted(keys)
+        if shown is not keys:
+            self.styles.grid_size_columns = max(1, len(shown))
         yield from shown
 
     def bindings_changed(self, screen: Screen) -> None:
-        attached = self._bindings_ready and self.is_attached and screen is self.screen
-        if attached and self._keys_wanted() == self._shown:
-            return
+        if self._bindings_ready and self.is_attached and screen is self.screen:
+            wanted = self._keys_wanted()
+            if wanted == self._shown:
+                return
+            if self._relabel():
+                self._shown = wanted
+                return
         super().bindings_changed(screen)
+
+    def _relabel(self) -> bool:
+        """Give the keys on screen the labels of the keys wanted, if those are as many and
+        of the same kinds; False when the footer must be built again."""
+        wanted = self._fitted(list(super().compose()))
+        mounted = list(self.children)
+        if len(wanted) != len(mounted) or not all(
+            isinstance(new, FooterKey)
+            and isinstance(old, FooterKey)
+            and new.classes == old.classes - {"-compact"}
+            for new, old in zip(wanted, mounted, strict=True)
+        ):
+            return False
+        for new, old in zip(wanted, mounted, strict=True):
+            assert isinstance(new, FooterKey) and isinstance(old, FooterKey)
+            label = (new.key, new.key_display, new.description, new.action, new.tooltip)
+            if label != (old.key, old.key_display, old.description, old.action, old.tooltip):
+                old.key, old.key_display, old.description = (
+                    new.key,
+                    new.key_display,
+                    new.description,
+                )
+                old.action, old.tooltip = new.action, new.tooltip
+                old.refresh(layout=True)
+        return True
 
     def on_resize(self) -> None:
         if self.size.width != self._width:

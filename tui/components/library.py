@@ -1,14 +1,19 @@
 """The browser's one door to the database: every question goes through :mod:`db`.
 
-The UI thread uses one connection; each search runs in a worker thread on a
-connection of its own, which a newer search interrupts (latest query wins).
+The UI thread uses one connection, for what a key needs at once (the list's rows).
+What follows a move (the article text, the claim panel) is read in worker threads,
+each on a read-only connection of its own for the time of its read
+(:meth:`Library.worker_db`, from a small pool: SQLite connections are not used by two
+threads at once). Each search runs in a worker thread on a connection of its own,
+which a newer search interrupts (latest query wins).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,7 +38,46 @@ from db.match_reads import article_match_counts, matches_for_statement, statemen
 from db.quote_reads import speakers as quoted_speakers
 from db.search import QueryError, SearchHit, search
 
-__all__ = ["ArticleFilter", "Library", "QueryError", "SearchHit", "parse_date"]
+__all__ = [
+    "ArticleFilter",
+    "ClaimView",
+    "Library",
+    "QueryError",
+    "SearchHit",
+    "parse_date",
+    "read_article",
+    "read_claims",
+]
+
+
+def read_article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
+    """What the reader shows: ``{"article", "statements"}``, each statement with its
+    ``status`` ('corroborated' | 'conflict' | 'related' | 'unique'); None if it is gone."""
+    article = get_article(db, article_id)
+    if article is None:
+        return None
+    statements = article_statements(db, article_id)
+    statuses = statement_statuses(db, article_id)
+    for st in statements:
+        st["status"] = statuses.get(st["id"], "unique")
+    return {"article": article, "statements": statements}
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """What the claim panel shows for one statement: its matches, best first, each with
+    its ``evidence`` (:func:`db.match_evidence.with_evidence`), and its claim."""
+
+    statement_id: int
+    matches: list[dict[str, Any]]
+    claim: dict[str, Any] | None
+
+
+def read_claims(db: sqlite_utils.Database, statement: dict[str, Any]) -> ClaimView:
+    sid = statement["id"]
+    matches = with_evidence(db, sid, matches_for_statement(db, sid))
+    claim_id = statement.get("claim_id")
+    return ClaimView(sid, matches, None if claim_id is None else claim_detail(db, claim_id))
 
 
 @dataclass(frozen=True)
@@ -53,18 +97,29 @@ class Library:
         self.db = db if db is not None else connect(self.db_path)
         self._search_lock = threading.Lock()
         self._search_conn: sqlite3.Connection | None = None
+        self._pool_lock = threading.Lock()
+        self._idle: list[sqlite_utils.Database] = []  # worker connections not in use
+        self._closed = False
 
     # --- the list ---------------------------------------------------------------------
 
     def count_rows(self, state: ListState) -> int:
         return article_list.browse_count(self.db, state.filter, by_story=state.by_story)
 
-    def rows(self, state: ListState, offset: int, limit: int) -> list[dict[str, Any]]:
+    def rows(
+        self,
+        state: ListState,
+        offset: int,
+        limit: int,
+        db: sqlite_utils.Database | None = None,
+    ) -> list[dict[str, Any]]:
+        """A page of the list (``db``: a worker's connection, else the UI thread's)."""
+        db = db if db is not None else self.db
         rows = article_list.browse_rows(
-            self.db, state.filter, by_story=state.by_story, limit=limit, offset=offset
+            db, state.filter, by_story=state.by_story, limit=limit, offset=offset
         )
         ids = [r["id"] for r in rows if r["kind"] == "article"]
-        counts = article_match_counts(self.db, ids)
+        counts = article_match_counts(db, ids)
         for row in rows:
             if row["kind"] == "article":
                 row["corroborated"], row["conflict"], row["related"] = counts.get(
@@ -111,26 +166,12 @@ class Library:
     # --- the reader and the claim panel --------------------------------------------------
 
     def article(self, article_id: int) -> dict[str, Any] | None:
-        """What the reader shows: ``{"article", "statements"}``, each statement with
-        its ``status`` ('corroborated' | 'conflict' | 'related' | 'unique')."""
-        article = get_article(self.db, article_id)
-        if article is None:
-            return None
-        statements = article_statements(self.db, article_id)
-        statuses = statement_statuses(self.db, article_id)
-        for st in statements:
-            st["status"] = statuses.get(st["id"], "unique")
-        return {"article": article, "statements": statements}
+        """:func:`read_article` on the UI thread's connection."""
+        return read_article(self.db, article_id)
 
-    def matches(self, statement_id: int) -> list[dict[str, Any]]:
-        """Statements of other sources that match this one, best first
-        (:func:`db.match_reads.matches_for_statement`), each with its ``evidence``
-        (:func:`db.match_evidence.with_evidence`)."""
-        return with_evidence(self.db, statement_id, matches_for_statement(self.db, statement_id))
-
-    def claim(self, claim_id: int | None) -> dict[str, Any] | None:
-        """The claim a statement belongs to (:func:`db.claims.claim_detail`)."""
-        return None if claim_id is None else claim_detail(self.db, claim_id)
+    def claims(self, statement: dict[str, Any]) -> ClaimView:
+        """:func:`read_claims` on the UI thread's connection."""
+        return read_claims(self.db, statement)
 
     def locate(self, statement_id: int) -> tuple[int, int] | None:
         return statement_location(self.db, statement_id)
@@ -171,5 +212,30 @@ class Library:
                     self._search_conn = None
             db.conn.close()
 
+    # --- reads in worker threads --------------------------------------------------------
+
+    @contextmanager
+    def worker_db(self) -> Iterator[sqlite_utils.Database]:
+        """A read-only connection for this thread alone for the time of the block: an idle
+        one of the pool, else a new one (as many as threads read at once, a few)."""
+        with self._pool_lock:
+            db = self._idle.pop() if self._idle else None
+        if db is None:
+            db = connect(self.db_path, readonly=True, create=False)
+        try:
+            yield db
+        finally:
+            with self._pool_lock:
+                if self._closed:
+                    db.conn.close()
+                else:
+                    self._idle.append(db)
+
     def close(self) -> None:
+        """Close the connections; one still reading in a worker is closed when it is done."""
+        with self._pool_lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for db in idle:
+            db.conn.close()
         self.db.conn.close()

@@ -9,6 +9,8 @@ with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
 from __future__ import annotations
 
 import asyncio
+import time
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -20,16 +22,19 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from tui.components.article_list import ArticleList
-from tui.components.claim_panel import FOLLOW_DELAY, ClaimPanel
+from tui.components.claim_panel import FOLLOW_DELAY, READ_AHEAD_DELAY, ClaimPanel
 from tui.components.footer import FittingFooter
-from tui.components.library import Library, ListState
+from tui.components.library import Library, ListState, read_article, read_claims
 from tui.components.messages import (
     ArticleHighlighted,
+    ArticleRead,
     ArticleSelected,
     JumpToStatement,
     StatementChanged,
+    post_from_thread,
 )
 from tui.components.reader import Reader
 from tui.components.status_line import StatusPart, fit_status, part
@@ -47,6 +52,9 @@ TINY = (30, 8)
 LIVE_POLL_SECONDS = 1.0
 # "Jump to the newest" looks at this many of the newest articles for one the list shows.
 NEWEST_LOOKUP = 500
+# Article views kept (id -> view): the articles next to the cursor are read ahead, and
+# going back to one shows it at once. Forgotten when the database changes.
+VIEW_CACHE_SIZE = 32
 
 
 class StatusBar(Static):
@@ -103,6 +111,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self.seen_version = 0
         self.caught_up_id = 0
         self.new_articles = 0
+        self._views: OrderedDict[int, dict[str, Any] | None] = OrderedDict()
 
     def compose(self) -> ComposeResult:
         yield StatusBar(Text(""), id="status", markup=False)
@@ -287,7 +296,7 @@ class MainScreen(Screen, inherit_bindings=False):
             if not self.back_stack or self.back_stack[-1] != here:
                 self.back_stack.append(here)
         if current is None or current["id"] != article_id:
-            view = self.library.article(article_id)
+            view = self._view(article_id)
             if view is None:
                 self.notify(f"Article {article_id} is gone.", severity="warning")
                 return False
@@ -302,22 +311,93 @@ class MainScreen(Screen, inherit_bindings=False):
         self.update_status()
         return True
 
+    # --- the article views: cached, read in worker threads ------------------------------
+
+    def _remember(self, article_id: int, view: dict[str, Any] | None) -> None:
+        self._views[article_id] = view
+        self._views.move_to_end(article_id)
+        while len(self._views) > VIEW_CACHE_SIZE:
+            self._views.popitem(last=False)
+
+    def _view(self, article_id: int) -> dict[str, Any] | None:
+        """The article's view, read on the UI thread unless read already."""
+        if article_id not in self._views:
+            self._remember(article_id, self.library.article(article_id))
+        return self._views[article_id]
+
+    def forget_views(self) -> None:
+        """The database changed: articles and claims are read again when next shown."""
+        self._views.clear()
+        self.claims.forget()
+
     @on(ArticleHighlighted)
     def _preview(self, event: ArticleHighlighted) -> None:
         current = self.reader.article
         if current is None or current["id"] != event.article_id:
-            self._load_preview(event.article_id)
+            self.workers.cancel_group(self, "read-ahead")
+            if event.article_id in self._views:
+                self._show_soon(event.article_id)
+            else:
+                self._load_preview(event.article_id)
         self.update_status()
 
     @work(exclusive=True, group="preview")
-    async def _load_preview(self, article_id: int) -> None:
-        """The highlighted article, shown after the list cursor's own frame; the next
-        move cancels it (key repeat skips the articles passed over)."""
+    async def _show_soon(self, article_id: int) -> None:
+        """An article read already, shown after the list cursor's own frame; the next move
+        cancels it (key repeat skips the articles passed over)."""
         await asyncio.sleep(FOLLOW_DELAY)
+        self._show_preview(article_id)
+
+    @work(exclusive=True, group="preview", thread=True)
+    def _load_preview(self, article_id: int) -> None:
+        """The highlighted article, and the claims of its first statement, read in a thread
+        after the list cursor's own frame; the next move cancels it."""
+        worker = get_current_worker()
+        time.sleep(FOLLOW_DELAY)
+        if not worker.is_cancelled:
+            post_from_thread(self, ArticleRead(worker, self._read(article_id)))
+
+    def _read(self, article_id: int) -> tuple[int, dict[str, Any] | None, Any]:
+        """(In a worker thread) the article's view and its first statement's claims."""
+        with self.library.worker_db() as db:
+            view = read_article(db, article_id)
+            first = view["statements"][0] if view and view["statements"] else None
+            claims = None
+            if first is not None and self.claims.cached(first["id"]) is None:
+                claims = read_claims(db, first)
+        return article_id, view, claims
+
+    @on(ArticleRead)
+    def _article_read(self, event: ArticleRead) -> None:
+        article_id, view, claims = event.payload
+        self._remember(article_id, view)
+        if claims is not None:
+            self.claims.remember(claims)
+        if event.wanted:
+            self._show_preview(article_id)
+
+    def _show_preview(self, article_id: int) -> None:
+        """Show the highlighted article (read already) if the list cursor is still on it,
+        then read the articles next to it ahead."""
+        listed = self.articles.current
         current = self.reader.article
+        if listed is None or listed["id"] != article_id:
+            return
         if current is None or current["id"] != article_id:
-            self.reader.show(self.library.article(article_id))
+            self.reader.show(self._views.get(article_id))
             self.update_status()
+        ahead = [r["id"] for r in self.articles.neighbours() if r["id"] not in self._views]
+        if ahead:
+            self._read_ahead(ahead)
+
+    @work(exclusive=True, group="read-ahead", thread=True)
+    def _read_ahead(self, article_ids: list[int]) -> None:
+        worker = get_current_worker()
+        time.sleep(READ_AHEAD_DELAY)
+        for article_id in article_ids:
+            if worker.is_cancelled:
+                return
+            post_from_thread(self, ArticleRead(None, self._read(article_id)))
 
     @on(ArticleSelected)
     def _open(self, event: ArticleSelected) -> None:
@@ -330,7 +410,9 @@ class MainScreen(Screen, inherit_bindings=False):
 
     @on(StatementChanged)
     def _statement(self, event: StatementChanged) -> None:
-        self.claims.show_later(event.article, event.statement)
+        # The statements next to the cursor are read ahead while the text has the keys.
+        ahead = self.reader.nearby() if self.focused is self.reader else []
+        self.claims.show_later(event.article, event.statement, ahead)
         self.update_status()
 
     @on(JumpToStatement)
@@ -520,6 +602,7 @@ class MainScreen(Screen, inherit_bindings=False):
         if version == self.seen_version:
             return
         self.seen_version = version
+        self.forget_views()
         self.articles.reload_in_place()
         self._count()
         self._refresh_reader()
@@ -541,7 +624,7 @@ class MainScreen(Screen, inherit_bindings=False):
         shown = self.reader.view
         if shown is None:
             return
-        view = self.library.article(shown["article"]["id"])
+        view = self._view(shown["article"]["id"])
         if view is None or _same_view(view, shown):
             return
         current = self.reader.current

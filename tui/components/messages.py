@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from typing import Any
+
 from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.worker import Worker
 
 
 class ArticleHighlighted(Message):
@@ -38,3 +43,36 @@ class JumpToStatement(Message):
     def __init__(self, statement_id: int) -> None:
         super().__init__()
         self.statement_id = statement_id
+
+
+class Read(Message):
+    """What a worker thread read for the UI thread (posted, never awaited: the app may be
+    closing). ``worker`` is None for a read ahead, which is only kept."""
+
+    def __init__(self, worker: Worker[None] | None, payload: Any) -> None:
+        super().__init__()
+        self.worker = worker
+        self.payload = payload
+
+    @property
+    def wanted(self) -> bool:
+        """Still to be shown: its worker was not cancelled by a newer move."""
+        return self.worker is not None and not self.worker.is_cancelled
+
+
+class ArticleRead(Read):
+    """An article view (and the claims of its first statement) read in a worker."""
+
+
+class ClaimsRead(Read):
+    """A statement's claim view read in a worker."""
+
+
+class PageRead(Read):
+    """A page of the article list read ahead in a worker."""
+
+
+def post_from_thread(target: MessagePump, message: Message) -> None:
+    """Post ``message`` to ``target`` from a worker thread; dropped if the app has closed."""
+    with contextlib.suppress(RuntimeError):  # the event loop is closed: nobody to show it
+        target.post_message(message)

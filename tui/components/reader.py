@@ -73,6 +73,14 @@ class Reader(LineView, can_focus=True):
         sts = self.statements
         return sts[self.cursor] if 0 <= self.cursor < len(sts) else None
 
+    def nearby(self) -> list[dict[str, Any]]:
+        """The statements the next key may reach: the next one, the next matched one,
+        the previous one and the previous matched one."""
+        sts, here = self.statements, self.cursor
+        wanted = [here + 1, self._matched_from(1), here - 1, self._matched_from(-1)]
+        seen = dict.fromkeys(i for i in wanted if i is not None and 0 <= i < len(sts))
+        return [sts[i] for i in seen if i != here]
+
     def show(self, view: dict[str, Any] | None, seq: int | None = None) -> None:
         """Show an article view (from :meth:`Library.article`) with statement ``seq`` current."""
         self.view = view
@@ -251,15 +259,22 @@ class Reader(LineView, can_focus=True):
     def action_page_up(self) -> None:
         self._page(-1)
 
-    def _matched(self, direction: int) -> None:
+    def _matched_from(self, direction: int) -> int | None:
+        """The next statement that way with matches (corroborated or in conflict)."""
         sts = self.statements
         i = self.cursor + direction
         while 0 <= i < len(sts):
             if sts[i].get("status") in ("corroborated", "conflict"):
-                self.set_cursor(i)
-                return
+                return i
             i += direction
-        self.app.bell()
+        return None
+
+    def _matched(self, direction: int) -> None:
+        index = self._matched_from(direction)
+        if index is None:
+            self.app.bell()
+        else:
+            self.set_cursor(index)
 
     def action_next_matched(self) -> None:
         self._matched(1)
