@@ -6,11 +6,17 @@ quote marks).
 
 Quotes: double quotes (straight, curly, guillemets) pair up within a paragraph (a
 line); an opening quote never closed runs to the end of the paragraph (the news
-convention for a quote continued in the next one). Single quotes count only as
+convention for a quote continued in the next one). A straight mark shaped like an
+opener inside an open quote ('…the park. "But') starts the next quotation: files that
+lost a paragraph break run two quote paragraphs together. Single quotes count only as
 ``'...'``/``‘...’`` pairs at word boundaries, so apostrophes are not quotes. Offsets
-exclude the marks and the attribution comma (``"Yes," he said`` -> ``Yes``).
+exclude the marks and the attribution comma (``"Yes," he said`` -> ``Yes``). Titles
+of shows and books are no quotations; terms (a word quoted as a word or a name) are
+kept with kind ``"term"`` and no speaker.
 
-Speakers: see :func:`find_speaker` — bare names, pronouns give ``None``.
+Speakers: each quotation's attribution next to it (:func:`quotes_in_line`, with
+db.speakers), then resolved within the article (:func:`resolve_speakers`); a
+sentence's own speaker: :func:`find_speaker` — bare names, pronouns give ``None``.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from db.speakers import (
     dash_name,
     first_named,
     has_speech_verb,
+    is_document,
     is_organisation,
     is_person_noun,
     name_gender,
@@ -103,6 +110,20 @@ def _closes(text: str, i: int) -> bool:
     return not after.isalnum()
 
 
+def _reopens(text: str, i: int, open_at: int, hi: int) -> bool:
+    """Is the straight double quote at ``i``, inside a quotation opened at ``open_at``, the
+    opening of the next one: after sentence punctuation and a space, before a letter or
+    digit ('…the park. "But')? A closing mark is written against the last word."""
+    if i + 1 >= hi or not text[i + 1].isalnum() or i - open_at < 4:
+        return False
+    j = i - 1
+    if not text[j].isspace():
+        return False
+    while j > open_at and text[j].isspace():
+        j -= 1
+    return text[j] in ".!?…"
+
+
 def _quote_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(open_mark, close_mark) index pairs of top-level quotations inside one line.
 
@@ -150,7 +171,10 @@ def _quote_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 open_at = -1
         elif open_at >= 0:  # straight double quote closes an open quote
             regions.append((open_at, i))
-            open_at = -1
+            # ... unless it is shaped like an opener after a sentence end ('…substantial.
+            # "But despite'): a quote paragraph run on into the next one with the
+            # paragraph break lost, so the next paragraph's opening mark starts a quote.
+            open_at = i if _reopens(text, i, open_at, hi) else -1
         elif _opens(text, i):
             open_at, single_at = i, -1
     if open_at >= 0:
@@ -177,7 +201,8 @@ def _inner(text: str, qa: int, qb: int) -> tuple[int, int] | None:
 
 # --------------------------------------------------------------------------- speakers
 
-SPEAKER_KINDS = ("named", "pronoun", "common", "unresolved")
+# "term": a word quoted as a word or a name ('the word "energie"'), no one's words.
+SPEAKER_KINDS = ("named", "pronoun", "common", "unresolved", "term")
 _CONTEXT = 300  # characters either side of a quotation searched for its speaker
 _PRONOUN_REACH = 3000  # characters back a pronoun's antecedent may be
 
@@ -237,6 +262,76 @@ def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> 
     return bool(after) and after[0].lower().strip(",.") in _TITLE_CUES_AFTER
 
 
+# A quoted word used as a word or a name, no one's words: 'the word "energie"', 'his
+# "Nazi" comment', 'Ahmed 'Mido' Hossam', 'saying "Atlas Shrugged" triggered'.
+_TERM_CUES = words("word words term terms phrase phrases label slogan motto nickname")
+_MODIFIER_DETERMINERS = words("the a an his her their its our my your this these those")
+# Lower-case words after a quote that show it is no noun's modifier.
+_NOT_NOUNS = words(
+    """
+    and or but nor of to in on at for with by from as than that which who whom whose is
+    are was were be been has have had will would can could should may might must do does
+    did not so if when while because since though although after before until into onto
+    over under about against between through during it he she they we you i the a an his
+    her their its our my your this that these those today yesterday tonight tomorrow
+    again now then here there too also last next every once twice instead even just still
+    yet already all both each either neither any some no
+    """
+)
+_MAX_TERM_WORDS = 3
+_MAX_TERM_CHARS = 60
+# Nouns of remarks: a quote modifying one gives the remark's words, not the writer's
+# source's ('his "Nazi" comment').
+_SPEECH_NOUNS = words(
+    """
+    comment comments remark remarks jibe jibes slur slurs gaffe taunt taunts insult
+    insults quip quips joke jokes tweet tweets greeting greetings slogan slogans chant
+    chants catchphrase label description outburst rant line lines sign signs banner
+    message headline headlines
+    """
+)
+
+
+def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> bool:
+    """Is the quotation at text[s:e] (marks at qa, qb) a term rather than someone's words?"""
+    if e - s > _MAX_TERM_CHARS:
+        return False  # most quotations: sentences, settled without splitting them
+    toks = text[s:e].split()
+    if not toks or len(toks) > 6:
+        return False
+    before = text[max(ls, qa - 40) : qa].split()
+    after = text[qb + 1 : min(le, qb + 40)].split()
+    prev = before[-1].lower() if before else ""
+    if prev == "so-called" or (
+        prev in _TERM_CUES
+        and len(before) >= 2
+        and (before[-2].lower() in _MODIFIER_DETERMINERS or before[-2] == "that")
+    ):
+        return True  # 'the word "cuts"', 'the so-called "dodgy dossier"'; not 'jail term'
+    nxt = after[0].rstrip(",.;:!?") if after and after[0][:1].isalnum() else ""
+    if (
+        len(toks) == 1
+        and before
+        and before[-1][:1].isupper()
+        and nxt[:1].isupper()
+        and before[-1][-1:].isalpha()
+        and toks[0][:1].isupper()
+    ):
+        return True  # a nickname inside a name: Ahmed 'Mido' Hossam
+    if len(toks) > _MAX_TERM_WORDS or not nxt or not nxt.isalpha() or text[qb - 1] in ",.;:!?":
+        return False
+    if nxt.islower() and nxt not in _NOT_NOUNS and not nxt.endswith("ly"):
+        # The words a remark was made of: 'his "Nazi" comment', 'a "Welcome to Cardiff"
+        # greeting'. (An adjective quoted from the speaker, 'an "exceptional" year', is
+        # their words: no rule tells the two apart but the noun.)
+        if nxt in _SPEECH_NOUNS and (prev in _MODIFIER_DETERMINERS or prev.endswith(("'s", "’s"))):
+            return True
+        # A title used as a subject: 'saying "Atlas Shrugged" triggered his interest'.
+        titled = all(t[:1].isupper() for t in toks) and len(toks) >= 2
+        return titled and prev.islower() and prev.isalpha()
+    return False
+
+
 def _with(q: QuoteSpan, att: Attribution | None) -> QuoteSpan:
     if att is None:
         return QuoteSpan(q.start, q.end, q.text, None)
@@ -269,12 +364,15 @@ def quotes_in_line(
     masked = _masked(text, ls, le, regions)
     s_starts = [a for a, _ in sents]
     s_ends = [b for _, b in sents]
-    for qa, qb in regions:
+    for r, (qa, qb) in enumerate(regions):
         inner = _inner(text, qa, qb)
         if inner is None:
             continue
         s, e = inner
         if _is_title(text, s, e, qa, qb, ls, le):
+            continue
+        if _is_term(text, s, e, qa, qb, ls, le):
+            out.append(QuoteSpan(s, e, text[s:e], None, speaker_kind="term"))
             continue
         # The sentences touched by the quotation (marks included), found by bisection
         # so a line with thousands of quotes stays O(n log n).
@@ -286,6 +384,16 @@ def quotes_in_line(
         # "sentence" full of quotes linear.
         lo = max(min(lo, qa), qa - _CONTEXT)
         hi = min(max(hi, min(qb + 1, le)), qb + 1 + _CONTEXT)
+        # Not across a neighbouring quotation and a sentence end (a lost paragraph break
+        # leaves the splitter one "sentence" for several paragraphs), nor past a quotation
+        # that follows straight on ('"…," "Overall …," X said': X's words are the second).
+        pb = regions[r - 1][1] if r else -1
+        if lo < pb < qa and _TERMINATOR_RE.search(masked, pb - ls, qa - ls):
+            lo = pb + 1
+        if r + 1 < len(regions) and qb < regions[r + 1][0] < hi:
+            na = regions[r + 1][0]
+            if not text[qb + 1 : na].strip() or _TERMINATOR_RE.search(masked, qb - ls, na - ls):
+                hi = na
         att = dash_name(masked, qb + 1 - ls) if qb < le else None
         if att is None and text[qa] not in "'‘":
             att = colon_name(masked, qa - ls)
@@ -366,6 +474,14 @@ def _attribution_only(between: str) -> bool:
     return len(_TERMINATOR_RE.findall(core)) == 0
 
 
+def _narrative_before(between: str) -> bool:
+    """Do words follow the last sentence end between two quotations of a paragraph
+    ('…manifesto". Meanwhile, Oliver Letwin accused Mr Blair of "')? Then the second
+    opens no sentence of its own: it is part of another's, not a quote run on."""
+    ends = list(_TERMINATOR_RE.finditer(between))
+    return bool(ends) and bool(between[ends[-1].end() :].strip(_MARKS_AND_SPACE))
+
+
 # A sentence end, not an abbreviation's period ("Mr. Trump said", "U.S. officials").
 _TERMINATOR_RE = re.compile(
     r"(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Sen)(?<!Rep)(?<!Gov)(?<!Gen)(?<!St)(?<!Jr)(?<![A-Z])"
@@ -380,11 +496,27 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
     if prev is not None and prev.speaker_kind is not None:
         _pls, ple = _line_bounds(text, prev.end)
         if q.start < ple:
-            runs_on = _attribution_only(text[prev.end : q.start])
+            between = text[prev.end : q.start]
+            runs_on = _attribution_only(between) and not _narrative_before(between)
         else:
             between = text[ple : q.start].strip(_MARKS_AND_SPACE)
             runs_on = _starts_line(text, q) and not between
             runs_on = runs_on and _attribution_only(text[prev.end : ple])
+        if runs_on and q.start < ple:
+            # '…commons". Adam Jollans, IBM's manager, said the move … "We believe …"':
+            # someone else's reported speech between them speaks the second.
+            own = prev.speaker_start is not None and prev.end <= prev.speaker_start < q.start
+            # Only a sentence of its own between them ('"… shot" to Mr Blair not to try …'
+            # continues the first quote's sentence).
+            ended = text[prev.end - 1] in ".!?" or between.lstrip(_MARKS_AND_SPACE)[:1] in ".!?"
+            if not own and ended:
+                other = _attribution_in(text, prev.end, q.start)
+                if other is not None:
+                    return None if _own_verb(text, q) else _with(q, other)
+                # '…impressed." Mendes could not believe the 'goal' was …': a new
+                # sentence after the first quote's, not its attribution.
+                if text[prev.end - 1] in ".!?" and between.strip(_MARKS_AND_SPACE):
+                    runs_on = False
         if runs_on:
             return QuoteSpan(
                 q.start,
@@ -396,14 +528,16 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
                 prev.speaker_kind,
                 prev.speaker_key,
             )
-    if not _starts_line(text, q):
-        return None
     ls, _ = _line_bounds(text, q.start)
+    if not _starts_line(text, q):
+        return _after_reported_speech(text, ls, q)
     pe = ls  # where the previous paragraph's text ends (no copy of the text before)
     while pe > 0 and text[pe - 1].isspace():
         pe -= 1
-    if pe <= 0 or text[pe - 1] != ":":
+    if pe <= 0:
         return None
+    if text[pe - 1] != ":":
+        return _after_reported_speech(text, ls, q)
     pls, _ = _line_bounds(text, pe - 1)
     lo = max(pls, pe - _CONTEXT)
     window = _masked(text, lo, pe, _quote_regions(text, pls, pe))
@@ -411,6 +545,53 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
         return None
     att = attributions_near(window, len(window), len(window))
     return _with(q, att.shifted(lo)) if att is not None else None
+
+
+def _attribution_in(text: str, lo: int, hi: int) -> Attribution | None:
+    """The attribution of a passage of text[lo:hi] holding no quotation, nearest its end."""
+    window = text[lo:hi]
+    if not has_speech_verb(window):
+        return None
+    window = _masked(text, lo, hi, _quote_regions(text, lo, hi))
+    att = attributions_near(window, len(window), len(window))
+    return att.shifted(lo) if att is not None else None
+
+
+def _own_verb(text: str, q: QuoteSpan) -> bool:
+    """Does a speech verb follow the quotation in its sentence ('"…," said M&S.')?"""
+    rest = text[q.end : q.end + 120]
+    after = rest.lstrip(_MARKS_AND_SPACE)
+    if text[q.end - 1] in ".!?" and after[:1].isupper():
+        return False  # the quotation ended its sentence: '… seeing him." And he added'
+    stop = _TERMINATOR_RE.search(rest)
+    return has_speech_verb(rest[: stop.start() if stop else len(rest)].replace('"', " "))
+
+
+def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None:
+    """A quotation that is a sentence of its own (no attribution) after a sentence of
+    reported speech, in its paragraph or ending the one before ('Instead, said Mr
+    Doctorow, DRM systems were meant to control consumers. "The studios …"'): the
+    reported speaker's."""
+    if _own_verb(text, q):
+        return None  # an attribution of its own not understood
+    head = text[ls : q.start].rstrip(_MARKS_AND_SPACE)
+    if head:
+        lo = ls
+    else:  # the quotation opens its paragraph: the last sentence of the one before
+        end = ls
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        lo, _ = _line_bounds(text, max(end - 1, 0))
+        head = text[lo:end]
+    if not head or head[-1] not in ".!?" or len(head) < 2:
+        return None
+    end = lo + len(head)
+    starts = [m.end() for m in _TERMINATOR_RE.finditer(text, max(lo, end - 400), end - 1)]
+    start = starts[-1] if starts else lo
+    if end - start > 400 or _QUOTE_MARK_RE.search(text, start, end):
+        return None  # a long stretch, or one with quotations of its own: not this rule's
+    att = _attribution_in(text, start, end)
+    return _with(q, att) if att is not None else None
 
 
 class _People:
@@ -437,18 +618,24 @@ class _People:
             # Not where it ends a name ("Clinton" of "Hillary Clinton"), nor after that
             # name's first word ("York" of "The New York Times").
             first = first_words[w] + " "
+            # Nor after an article: "the Romney campaign" names no one.
             positions = [
                 i
                 for i in _word_positions(masked, w)
-                if i not in ends and masked[max(0, i - len(first)) : i] != first
+                if i not in ends
+                and masked[max(0, i - len(first)) : i] != first
+                and masked[max(0, i - 4) : i] not in (" the", "the ", "The ")
             ]
             if positions:
                 alone[w] = positions
+        # Surnames written with an honorific anywhere ("Mr Doctorow"): people.
+        honorifics = [(m.group(2), m.group(1)) for m in _HONORIFIC_RE.finditer(masked)]
+        addressed = {surname for surname, _ in honorifics}
         people = []
         for a, b, name, title in found:
             toks = name.split()
             honorific = _HONORIFIC_BEFORE_RE.search(masked, max(0, a - 6), a) is not None
-            reused = len(toks) >= 2 and toks[-1] in alone
+            reused = len(toks) >= 2 and (toks[-1] in alone or toks[-1] in addressed)
             if title or honorific or reused or name_gender(name) or person_context(masked, b):
                 people.append((a, name))
                 if len(toks) >= 2:
@@ -466,9 +653,9 @@ class _People:
         self.mentions += [
             (pos, self.canonical(name)) for pos, name in named_subjects(masked) if pos not in known
         ]
-        for m in _HONORIFIC_RE.finditer(masked):
-            person = self.canonical(m.group(2))
-            self.gender.setdefault(person, "he" if m.group(1) == "r" else "she")
+        for surname, honorific in honorifics:
+            person = self.canonical(surname)
+            self.gender.setdefault(person, "he" if honorific == "r" else "she")
         self.mentions.sort()
         self.positions = [a for a, _ in self.mentions]
         # Sentence breaks from the text itself: a quotation's last period is masked
@@ -494,11 +681,62 @@ class _People:
             if not heads:
                 continue
             phrase = " ".join(role[: heads[0] + 1])
-            person = self.by_role(phrase, start) or f"{m.group(1)} {phrase}"
-            if person is not None:
-                k = bisect_right(self.positions, start)
-                self.positions.insert(k, start)
-                self.mentions.insert(k, (start, person))
+            person = self.by_role(phrase, start)
+            if person is None and m.group(1) == "The":
+                # "The president of …, Dolphy D'Souza, says"; "Lord Falconer said. The
+                # constitutional affairs secretary outlined …": the person described.
+                person = self.apposed(m.end(), start) or self.described(
+                    " ".join(role[: heads[0] + 1]), start
+                )
+            person = person or f"{m.group(1)} {phrase}"
+            k = bisect_right(self.positions, start)
+            self.positions.insert(k, start)
+            self.mentions.insert(k, (start, person))
+
+    def _pronoun_subject(self, pronoun: str, lo: int, hi: int) -> bool:
+        """Is the subject of the sentence opening at ``lo`` the pronoun (any of he/she for
+        ""), before ``hi``: 'He recalled …', 'Amplifying the message, he said …'?"""
+        same = _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).search(self.masked, lo, hi)
+        if same is None:
+            return False
+        lead = self.masked[lo : same.start()].strip(_MARKS_AND_SPACE)
+        return not lead or (lead.endswith(",") and len(lead.split()) <= 6)
+
+    def apposed(self, end: int, start: int) -> str | None:
+        """The name set off by commas after a role ending at ``end`` in the sentence
+        opening at ``start``: 'The president of the council, Dolphy D'Souza, says'."""
+        k = bisect_right(self.sentence_starts, start)
+        limit = end + 150
+        if k < len(self.sentence_starts):
+            limit = min(limit, self.sentence_starts[k])
+        for i in range(bisect_left(self.positions, end), len(self.positions)):
+            pos, name = self.mentions[i]
+            if pos >= limit:
+                break
+            if self.masked[pos - 2 : pos] == ", " and not self.masked[end:pos].count(". "):
+                return name
+        return None
+
+    def described(self, phrase: str, at: int) -> str | None:
+        """Whom a definite singular role ('the editor', 'The Spectator editor') at ``at``
+        stands for: the person last introduced with it ('TV presenter Cat Deeley'), else
+        the person named just before (this sentence or the one before), unless the
+        article has spoken of such a role as a common noun ('met the coach'). Roles often
+        left unnamed ('the spokesman') and someone's ('the rapper's spokesman') are not
+        resolved."""
+        head = phrase.rsplit(" ", 1)[-1].lower()
+        plural = head.endswith("s") and not head.endswith("ss")
+        if plural or not is_person_noun(head) or head in _UNNAMED_ROLES:
+            return None
+        if "'s " in phrase or "’s " in phrase:
+            return None
+        before = self.masked[max(0, at - _PRONOUN_REACH) : at]
+        seen = _word_positions(before, head)
+        for pos in reversed(seen):
+            named = _NAME_AFTER_RE.match(before, pos + len(head))
+            if named is not None:
+                return self.canonical(named.group(1))
+        return None if seen else self.antecedent("", at, sentences=2)
 
     def add_speaker(self, pos: int, name: str) -> None:
         """A named speaker is a person (or organisation) mentioned at ``pos``."""
@@ -533,25 +771,32 @@ class _People:
                 return found
         return None
 
-    def antecedent(self, pronoun: str, before: int) -> str | None:
+    def antecedent(self, pronoun: str, before: int, sentences: int = 0) -> str | None:
         """The person ``pronoun`` at ``before`` refers to: the first fitting person named
         in its sentence before it, else in the sentence before that, and so on (the
         subject of a sentence comes first: "Bloomberg ... threw jabs at Trump, whom he
-        called ..." -> Bloomberg), within _PRONOUN_REACH characters."""
+        called ..." -> Bloomberg), within _PRONOUN_REACH characters (and ``sentences``
+        sentences, if given). ``pronoun`` "": any person. A sentence whose subject is
+        the same pronoun ("He recalled campaigning with Romney.") speaks of the same
+        person: its other people are passed over."""
         k = bisect_right(self.sentence_starts, before) - 1
-        while k >= 0:
+        last = k - sentences if sentences else -1
+        while k > last:
             lo = self.sentence_starts[k]
             if before - lo > _PRONOUN_REACH:
                 return None
             hi = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else before
+            hi = min(hi, before)
             a = bisect_left(self.positions, lo)
-            b = bisect_left(self.positions, min(hi, before))
+            b = bisect_left(self.positions, hi)
             fits = [
                 (pos, name)
                 for pos, name in self.mentions[a:b]
                 if not is_organisation(name)
-                and self.gender.get(name, name_gender(name) or pronoun) == pronoun
+                and (not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun)
             ]
+            if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0]):
+                fits = []
             if fits:
                 # A subject or an apposition, not the object of a preposition ("a
                 # senator from New York", "took aim at Berg"), unless there is only that.
@@ -561,9 +806,26 @@ class _People:
                         continue  # "Ms Jowell's deputy, Richard Caborn, said": not Jowell
                     if self.masked[max(0, pos - 8) : pos].split()[-1:] not in _PREPOSITIONS:
                         return name
-                return fits[0][1]
+                # Only a preposition's object: a pronoun may still mean them; a role
+                # ("said the Factory Records founder") names the subject, not them.
+                return fits[0][1] if pronoun else None
             k -= 1
         return None
+
+
+# Roles usually left unnamed: "the spokesman said" is no earlier person.
+_UNNAMED_ROLES = words(
+    """
+    spokesman spokeswoman spokesperson official source aide insider man woman witness
+    resident lawyer attorney diplomat analyst expert critic observer fan member
+    """
+)
+_NAME_AFTER_RE = re.compile(r" ((?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+)")
+_PRONOUN_RE = {
+    "he": re.compile(r"\b[Hh]e\b"),
+    "she": re.compile(r"\b[Ss]he\b"),
+    "": re.compile(r"\b(?:[Hh]e|[Ss]he)\b"),
+}
 
 
 # One leading character class (the engine skips to it at C speed), then the branch:
@@ -625,11 +887,15 @@ def resolve_speakers(
     text: str, quotes: list[QuoteSpan], known: LineRegions | None = None
 ) -> list[QuoteSpan]:
     """The quotations of one article (in text order) with speakers resolved across it:
-    run-on quotations take the speaker of the one they continue; "he"/"she" take the
+    run-on quotations take the speaker of the one they continue, and a quotation that
+    is a sentence of its own after reported speech that speaker's; "he"/"she" take the
     nearest person named before them (kind "pronoun", "unresolved" when there is none
-    or the gender a person was given does not fit); "they"/"it" the nearest group or
-    organisation quoted before; a surname and a role ("the defence minister") become
-    the person's full name. Every speaker gets its key (:func:`speaker_key`).
+    or the gender a person was given does not fit), a sentence whose subject is the
+    same pronoun passing its other people over; "they"/"it" the nearest group or
+    organisation quoted before; a surname and a role ("the defence minister", "the
+    Spectator editor") become the person's full name; a document ("the statement
+    continued", "Mr Crosby's statement") its issuer. Terms keep no speaker. Every
+    speaker gets its key (:func:`speaker_key`).
     ``known``: the lines' quotation regions already found (:func:`quotes_in_line`).
     """
     if not quotes:
@@ -639,6 +905,9 @@ def resolve_speakers(
     out: list[QuoteSpan] = []
     prev: QuoteSpan | None = None
     for q in quotes:
+        if q.speaker_kind == "term":
+            out.append(q)  # no one's words, and no speaker to hand on
+            continue
         if q.speaker_kind is None:
             q = _run_on_speaker(text, prev, q) or q
             if q.speaker_key is not None:  # inherited whole
@@ -652,7 +921,7 @@ def resolve_speakers(
             for pos, name in named:
                 people.add_speaker(pos, name)
         if kind == "pronoun" and people is not None:
-            q = _resolve_pronoun(q, out, people)
+            q = _resolve_pronoun(text, q, out, people)
         elif kind == "named" and q.speaker_start is not None:
             if people is None:
                 named.append((q.speaker_start, q.speaker or ""))
@@ -660,7 +929,17 @@ def resolve_speakers(
                 q = _named(q, people.canonical(q.speaker or ""))
                 people.add_speaker(q.speaker_start, q.speaker or "")
         elif kind == "common" and people is not None and q.speaker_start is not None:
-            person = people.by_role(q.speaker or "", q.speaker_start)
+            phrase = q.speaker or ""
+            person = people.by_role(phrase, q.speaker_start)
+            owner = _POSSESSED_DOCUMENT_RE.match(phrase)
+            if person is None and owner is not None and is_document(phrase):
+                person = people.canonical(owner.group(1))  # "Mr Crosby's statement said"
+            elif person is None and phrase[:4] in ("the ", "The "):
+                head = phrase.rsplit(" ", 1)[-1]
+                if is_document(head):
+                    person = _issuer(text, head, q.speaker_start, out)
+                else:
+                    person = people.described(phrase, q.speaker_start)
             if person is not None:
                 q = _named(q, person)
         if (q.speaker_kind in ("named", "pronoun") and not _common_phrase(q.speaker)) or (
@@ -670,6 +949,34 @@ def resolve_speakers(
         out.append(q)
         prev = q
     return out
+
+
+# "Mr Crosby's statement", "Sony's annual report": the owner's name.
+_POSSESSED_DOCUMENT_RE = re.compile(
+    r"(?:M(?:r|rs|s)\.? )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s (?:[a-z-]+ ){0,2}[a-z]+\Z"
+)
+
+
+def _issuer(text: str, document: str, at: int, done: list[QuoteSpan]) -> str | None:
+    """Who issued the document that speaks at ``at`` ('"…," the statement continued'):
+    the speaker of an earlier quotation attributed in that document ('Trump said in a
+    statement'), the document's word written after their name, not far before."""
+    for d in reversed(done[-4:]):
+        if d.speaker_kind not in ("named", "pronoun") or d.speaker_start is None:
+            continue
+        if at - d.speaker_start > _CONTEXT * 2:
+            return None
+        found = _word_positions(text[d.speaker_start : at], document.lower())
+        # In the sentence naming them ('Trump said in a statement released …'), not a
+        # later one ('In a statement, the party said …').
+        if (
+            d.speaker
+            and found
+            and not _TERMINATOR_RE.search(text, d.speaker_start, d.speaker_start + found[0])
+        ):
+            return d.speaker
+        return None
+    return None
 
 
 def _named(
@@ -699,7 +1006,7 @@ def _surname_only(q: QuoteSpan, kind: str | None) -> bool:
     return kind == "named" and " " not in (q.speaker or "")
 
 
-def _resolve_pronoun(q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
+def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
     pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
     at = q.speaker_start or 0
     name: str | None = None
@@ -709,8 +1016,17 @@ def _resolve_pronoun(q: QuoteSpan, done: list[QuoteSpan], people: _People) -> Qu
             people.gender.setdefault(name, pronoun)
     else:  # "they", "it": a group or organisation quoted before
         for d in reversed(done):
-            if d.speaker and (d.speaker_kind == "common" or is_organisation(d.speaker)):
-                if at - (d.speaker_start or 0) <= _PRONOUN_REACH:
+            # A common noun as written ('the company'), not a role resolved to a person,
+            # or a document resolved to its issuer ("Mr Crosby's statement … It added:").
+            mention = text[d.speaker_start or 0 : d.speaker_end or 0]
+            document = d.speaker_kind == "common" and is_document(mention)
+            common = d.speaker_kind == "common" and (d.speaker == mention or document)
+            if d.speaker and (common or is_organisation(d.speaker)):
+                # "It continued:" is no "the site's controllers", nor "they" one official.
+                plural = (mention if document else d.speaker).endswith("s")
+                plural = plural and not is_organisation(d.speaker)
+                fits = plural == (pronoun == "they") or is_organisation(d.speaker)
+                if fits and at - (d.speaker_start or 0) <= _PRONOUN_REACH:
                     name = d.speaker
                 break
     if name is None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from db.wordsets import with_punct, words
 
@@ -36,6 +37,7 @@ __all__ = [
     "dash_name",
     "first_named",
     "has_speech_verb",
+    "is_document",
     "is_organisation",
     "is_person_noun",
     "key_clause",
@@ -79,6 +81,7 @@ _VERBS = (
     "|adding|accusing|arguing|noting|insisting|warning|claiming|declaring|promising"
     "|describing|complaining|asking|explaining|stating|suggesting|urging|demanding"
     "|vowing|dubbing|labeling|labelling|branding|calling|replying|responding|acknowledging"
+    "|accused|accuses|described|describes|dubbed|labelled|labeled|branded"
     "|admitting|conceding|stressing|recalling|predicting|testifying|announcing"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")))
@@ -110,7 +113,7 @@ _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]})
 _VERB_RE = re.compile(r"(?<![A-Za-z0-9_])" + _VERB_WORD + r"\b")
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct({*_VERB_LIST, "according", "According"})  # lower-case too
-_NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.-]*")
+_NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
 _TOKEN_RE = re.compile(r"\S+")
 _PARTICLES = words("de da van von der den bin al la le du del dos ibn di")
 _PRONOUNS = words("he she they it i we you He She They It I We You who which this that")
@@ -140,7 +143,8 @@ _NOT_NAMES = words(
     They We I You His Her Their Its Our Mr Mrs Ms Dr Of Unlike Like To Than Against About
     Under Over Through During Until Despite Without Including Among Between Into Via Amid
     Updated No Not Why Is Are Was Were Will Would Can Could Should Must Has Have Had Do
-    Does Did Asked Speaking Pressed Told Says Said
+    Does Did Asked Speaking Pressed Told Says Said Across Around Along Throughout Beyond
+    Behind Inside Outside Within Upon Toward Towards Near Plus
     """
 )
 # Titles and roles in front of a name: "Defense Minister Rustem Umerov" -> "Rustem Umerov".
@@ -154,7 +158,8 @@ _TITLE_WORDS = words(
     Dr Mr. Mr Mrs. Mrs Ms. Ms King Queen Prince Princess Pope Sheikh Speaker Deputy Vice
     Foreign Defense Defence Interior Finance Health Attorney Inspector Officer Adviser
     Advisor Envoy Coach Manager Analyst Economist Editor Founder Head Official Lord Lady Sir
-    Dame Archbishop Bishop Cardinal Rabbi Imam Father Chief State Homeland Security
+    MP MPs MEP MSP MLA Dame Archbishop Bishop Cardinal Rabbi Imam Father Chief State
+    Homeland Security
     Treasury Commerce Energy Education Agriculture Labor Transportation Veterans Housing
     """
 )
@@ -169,6 +174,16 @@ _ORG_WORDS = words(
     Organization Cabinet Parliament Senate Congress Kremlin Pentagon Staff Directorate
     Network Association Federation Fund University College School Reserve Times Post
     Campaign Foundation Club Media News Journal Democrats Republicans Coalition Alliance
+    Labour Tories Conservatives Liberals Division Trust Society Institution Unit Programme
+    Program Project Commissioner
+    """
+)
+# Last words of events, prizes and competitions: no one a pronoun stands for ("Film
+# Awards", "Country Championships"); kept with the organisations.
+_ORG_WORDS |= words(
+    """
+    Awards Award Prize Prizes Championships Championship Cup Games Olympics Open League
+    Tournament Festival Conference Summit Series Show Expo Fair Week Marathon Grand Prix
     """
 )
 # Heads of common-noun speakers: "the company said", "officials said".
@@ -184,8 +199,25 @@ _COMMON_HEADS = words(
     democrats republicans team manager coach spokesmen representative representatives
     diplomat diplomats military army regulator regulators economists doctors doctor
     congressman congresswoman congressmen lawyer chief executive ceo candidate nominee
+    blogger bloggers commentator commentators columnist writer insider insiders voter
+    voters supporter supporters protester protesters activist activists campaigner
+    campaigners fan fans member members man woman men women father mother son daughter
+    wife husband brother sister friend friends colleague colleagues player players worker
+    workers employee employees student students teacher teachers parent parents observer
+    observers correspondent reporter editor host presenter boss owner founder deputy
+    assistant adviser advisor advisers advisors partner successor predecessor rival
+    opponent ally allies teammate team-mate girlfriend boyfriend
     """
 )
+# Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
+# role stands for.
+_DOCUMENT_HEADS = words(
+    """
+    report statement study survey letter message memo filing ad advert advertisement
+    document documents release email post tweet
+    """
+)
+_COMMON_HEADS |= _DOCUMENT_HEADS
 _DETERMINERS = words(
     """
     the a an one two three four several some many other another its his her their our
@@ -205,6 +237,58 @@ _FORWARD_STOP = words(
     they we i you his her their its our of
     """
 )
+# Words written before a name that are no part of it: nationalities, parties and roles
+# capitalised at a sentence start ("Americans Andy Roddick", "Tory Boris Johnson",
+# "Actor Michael Douglas"). Plurals are added below.
+_DEMONYMS = words(
+    """
+    American Briton British English Englishman Scottish Scotsman Welsh Welshman Irish
+    Irishman French Frenchman Spaniard Spanish German Italian Russian Swiss Swede Swedish
+    Danish Dutch Dutchman Belgian Australian Aussie Kiwi Canadian Argentine
+    Argentinian Brazilian Chilean Colombian Mexican Cuban Jamaican Chinese Japanese Korean
+    Indian Pakistani Afghan Israeli Palestinian Iranian Iraqi Syrian Lebanese Saudi
+    Egyptian Moroccan Algerian Tunisian Nigerian Kenyan Ghanaian Cameroonian Senegalese
+    Ivorian Zimbabwean Croat Croatian Czech Serb Serbian Pole Polish Greek Turkish Turk
+    Portuguese Norwegian Finnish Austrian Ukrainian Romanian Hungarian Slovak
+    Slovenian Bulgarian Georgian Armenian European African Asian Latino Uruguayan Peruvian
+    Venezuelan Ecuadorian Filipino Indonesian Thai Vietnamese Malaysian Singaporean
+    """
+)
+_PARTY_WORDS = words(
+    """
+    Tory Tories Labour Conservative Liberal Democrat Democratic Republican Unionist
+    Nationalist Socialist Green Independent Dem GOP SNP UKIP
+    """
+)
+_ROLE_NOUNS = words(
+    """
+    Actor Actress Singer Rapper Comedian Striker Midfielder Defender Goalkeeper Keeper
+    Winger Skipper Forward Star Author Novelist Writer Producer Veteran Businessman
+    Businesswoman Tycoon Billionaire Entrepreneur Campaigner Activist Chef Presenter
+    Broadcaster Journalist Columnist Lawyer Boss Rival Champion Teammate Colleague Legend
+    Former Ex Incumbent Outgoing Incoming Newly Plus Fellow Hopeful Candidate Nominee
+    """
+)
+_MODIFIERS = _DEMONYMS | _PARTY_WORDS | _ROLE_NOUNS
+_MODIFIERS |= frozenset(w + "s" for w in _DEMONYMS if not w.endswith(("sh", "ch", "ss", "ese")))
+
+
+def _strip_modifiers(tokens: list[str]) -> list[str]:
+    """The name without the nationality, party, role or hyphenated adjective written in
+    front of it: "Americans Andy Roddick" -> "Andy Roddick", "Oscar-nominated Clive Owen"
+    -> "Clive Owen" (at least one word is kept)."""
+    k = 0
+    while k < len(tokens) - 1:
+        tok = tokens[k]
+        tail = tok.rsplit("-", 1)[-1]
+        if tok in _MODIFIERS or ("-" in tok and tail.isalpha() and tail.islower()):
+            k += 1
+        else:
+            break
+    return tokens[k:] if k else tokens
+
+
+_POST_NOMINALS = words("MP MEP MSP MLA QC KC AM OBE MBE CBE")
 _MAX_VERBS = 8  # verbs examined per window: bounds the work on hostile input
 _TRAIL = ",.;:!?)”\"’'"
 
@@ -212,6 +296,8 @@ _TRAIL = ",.;:!?)”\"’'"
 def _clean_name(tokens: list[str]) -> str | None:
     """Drop sentence-initial function words, then everything up to the last title or
     possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
+    if len(tokens) > 1 and tokens[0] in ("The", "A", "An") and tokens[-1] in _POST_NOMINALS:
+        return None  # "The Glasgow Kelvin MP": a role, not a name
     while tokens and tokens[0] in _NOT_NAMES:
         tokens = tokens[1:]
     if not tokens:
@@ -222,7 +308,9 @@ def _clean_name(tokens: list[str]) -> str | None:
     for k, tok in enumerate(tokens[:-1]):
         if tok in _TITLE_WORDS or tok.endswith(("'s", "’s")):
             cut = k + 1
-    tokens = tokens[cut:]
+    tokens = _strip_modifiers(tokens[cut:])
+    while len(tokens) > 1 and tokens[-1] in _POST_NOMINALS:
+        tokens = tokens[:-1]  # "Paul Boateng MP"
     name = " ".join(tokens).rstrip(".")
     if name.endswith(("'s", "’s")) or name in _TITLE_WORDS:
         return None
@@ -275,10 +363,25 @@ def _char_before(s: str, i: int) -> str:
     return s[i - 1] if i > 0 else ""
 
 
+def _owned_plural(before: str, head: str) -> bool:
+    """'site's controllers', 'club's owners': a possessive and a lower-case plural."""
+    return (
+        before.endswith(("'s", "’s"))
+        and before[:1].islower()
+        and head.islower()
+        and head.endswith("s")
+        and not head.endswith("ss")
+        and len(head) > 3
+    )
+
+
 def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
     """A common-noun phrase ending with the head token toks[k]: 'a White House spokesman'."""
     head = toks[k].group().rstrip(_TRAIL)
-    if head.lower() not in _COMMON_HEADS:
+    if head.lower() not in _COMMON_HEADS and not (
+        # "the site's controllers said": people of something named before them
+        k >= 1 and _owned_plural(toks[k - 1].group(), head)
+    ):
         return None
     if not head[:1].islower():
         # Capitalised: a name ("Police Chief ..."), unless it opens the sentence alone.
@@ -403,6 +506,8 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         if toks[k].group()[-1:] in ".!?" and toks[k].group() not in _TITLE_WORDS:
             start = k + 1
             break
+    while start < len(toks) and toks[start].group()[:1] in "\"“”'‘’":
+        start += 1  # a quotation opening the sentence (masked): '"…," the Arsenal boss is …'
     if start >= len(toks):
         return None
     first = toks[start].group().rstrip(":,")
@@ -424,6 +529,8 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     while words_ and words_[0].rstrip(":,") in _NOT_NAMES and words_[0] not in _HONORIFICS:
         words_ = words_[1:]
     run = _first_name_run(words_)
+    if len(run) == 1 and run[0] in _MODIFIERS:
+        return None  # "Conservative websites are …": an adjective, no one's name
     name = _clean_name(run) if run else None
     if not name:
         return None
@@ -459,10 +566,49 @@ _APPOSED_PERSON_RE = re.compile(
 )
 
 
-def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attribution | None, bool]:
+# Before a name in an apposition, a preposition makes it the place or body of the role
+# ("MP for Henley-on-Thames"); "of" is read below ("Paul Ryan of Wisconsin").
+_ASIDE_RE = re.compile(
+    r"(?<=\w),\s+(?:though|however|meanwhile|too|also|instead|in turn|for (?:his|her|their|its)"
+    r" part),\s+\Z"
+)
+_QUANTIFIERS = words("some many others most several few all both")
+_QUOTED = words("quoted quotes quoting")
+
+
+def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """'AP quoted prosecutor Russell McGuire as saying' -> Russell McGuire; 'Smith was
+    quoted as saying' -> Smith (``toks`` end with "as")."""
+    for k in range(len(toks) - 2, max(-1, len(toks) - 9), -1):
+        if toks[k].group() not in _QUOTED:
+            continue
+        between = toks[k + 1 : -1]
+        if between and between[0].group() in ("in", "by", "on", "at"):
+            between = []  # "was quoted in The Hill as saying": a source, not the speaker
+        if not between:  # "was quoted as saying": the subject
+            return _main_subject(s, toks[:k])
+        word = between[-1].group()
+        if len(between) == 1 and word.lower() in PERSON_PRONOUNS:
+            m = between[-1]
+            return Attribution(word.lower(), m.start(), m.end(), "pronoun")
+        run = _name_run_backwards([t.group() for t in between])
+        name = _clean_name(run) if run else None
+        if name:
+            a, b = _locate(s, name, between[0].start(), between[-1].end(), backwards=True)
+            return Attribution(name, a, b, "named")
+        return _common_back(s, toks, len(toks) - 2)
+    return None
+
+
+_APPOSITION_PREPOSITIONS = words("for at in from with on by near to")
+
+
+def _speaker_before(
+    s: str, v: int, participle: bool = False, floor: int = 0
+) -> tuple[Attribution | None, bool]:
     """Who is named right before the verb at ``v``: (attribution, passive).
     ``participle``: the verb is an -ing form ("saying"), which after a comma takes the
-    sentence's subject."""
+    sentence's subject. Nothing before ``floor`` (nor 240 characters before) is read."""
     if not participle:
         # Fast path on a short window: most verbs follow a word that names no one ("the
         # ministry's report said", "it was said"), settled without tokenising 240 chars.
@@ -478,9 +624,14 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
                 and w != "to"
                 and w[-1] not in _TRAIL
                 and w.lower() not in _COMMON_HEADS
+                and not (len(near) >= 2 and _owned_plural(near[-2], w))
             ):
                 return None, False
-    lo = max(0, v - 240)
+    aside = _ASIDE_RE.search(s, max(0, v - 40), v) if s[v - 2 : v - 1] == "," else None
+    if aside is not None:
+        # "A campaign aide, though, said": the aside set off by commas is no subject.
+        return _speaker_before(s, aside.start(), participle, max(floor, v - 240))
+    lo = max(0, v - 240, floor)
     toks = list(_TOKEN_RE.finditer(s, lo, v))
     if toks and lo > 0 and toks[0].start() == lo and not s[lo - 1].isspace():
         toks = toks[1:]  # the window cut this token in half
@@ -493,6 +644,13 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
     if last in _PRONOUNS:
         if last.lower() == "who" and len(toks) >= 2 and toks[-2].group().endswith(","):
             toks = toks[:-1]  # "Smith, who said …": the name before the relative pronoun
+            run = _name_run_backwards([t.group() for t in toks[-6:-1]] + [toks[-1].group()[:-1]])
+            name = _clean_name(run) if run else None
+            lead = toks[-len(run) - 1].group() if run and len(run) < len(toks) else ""
+            if name and " " in name and lead not in ("of", "for", "from", "at", "in"):
+                # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
+                a, b = _locate(s, name, toks[-len(run)].start(), toks[-1].end(), backwards=True)
+                return Attribution(name, a, b, "named"), False
         else:
             kind = PERSON_PRONOUNS.get(last.lower())
             if kind is None:
@@ -500,6 +658,18 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
             m = toks[-1]
             return Attribution(last.lower(), m.start(), m.end(), "pronoun"), False
     last_tok = toks[-1].group()
+    if participle and last_tok == "as":
+        quoted = _quoted_as(s, toks)
+        if quoted is not None:
+            return quoted, False
+    if participle and last_tok[:1].islower() and last_tok[-1] not in _TRAIL:
+        if last_tok in _QUANTIFIERS:
+            return None, False  # "with some saying": no one in particular
+        # "… and one blogger asking": the person before the participle speaks.
+        if is_person_noun(last_tok):
+            common = _common_back(s, toks, len(toks) - 1)
+            if common is not None:
+                return common, False
     # After a comma (or a quotation, whose comma is masked): "Mendes left early, saying",
     # '… a “phony theology,” saying'; or straight after the object: "Romney released a
     # statement late Tuesday saying: …". The subject of the clause speaks.
@@ -530,20 +700,31 @@ def _speaker_before(s: str, v: int, participle: bool = False) -> tuple[Attributi
         seg.reverse()
         if len(seg) < len(pre) and all(_NAME_TOKEN_RE.fullmatch(w) or w in _PARTICLES for w in seg):
             name = _clean_name(seg)
-            if name:
+            # One word is a place as often as a name ("MP for Henley, Oxfordshire, said").
+            if name and (" " in name or seg[0] in _HONORIFICS):
                 a, b = _locate(s, name, lo, v, backwards=True)
                 return Attribution(name, a, b, "named"), False
         # Appositive: "Lisa O. Monaco, Obama's adviser on homeland security, said". The
         # apposition may hold commas itself: try the commas before, nearest first, and
-        # take the first one preceded by a name.
+        # take the first one preceded by a name that is no preposition's object ("MP for
+        # Henley-on-Thames, Oxfordshire,": not Henley).
         for k in range(len(pre) - 2, max(-1, len(pre) - 40), -1):
             if not pre[k].endswith(","):
                 continue
             cand = [*pre[:k], pre[k].rstrip(",")]
             run = _name_run_backwards(cand)
-            if run and _clean_name(list(run)):
+            before = cand[-len(run) - 1] if run and len(run) < len(cand) else ""
+            if before == "for" and len(cand) > len(run) + 1:
+                # "a spokesman for Unison, …": the spokesman (below); "MP for Henley": no.
+                before = "" if cand[-len(run) - 2].lower() in _COMMON_HEADS else "for"
+            if run and before not in _APPOSITION_PREPOSITIONS and _clean_name(list(run)):
                 pre = cand
                 break
+            if not run and k + 1 < len(toks) and pre[k + 1] in ("who", "whose"):
+                # "The MP, who is consulting his lawyers, told": the role (resolved later).
+                common = _common_back(s, toks, k)
+                if common is not None:
+                    return common, False
         else:
             return None, False
     run = _name_run_backwards(pre)
@@ -657,8 +838,15 @@ def _according_to(s: str, end: int) -> Attribution | None:
     return Attribution(name, a, b, "named")
 
 
+def is_document(phrase: str) -> bool:
+    """Is the common-noun phrase a document ('the report', 'a joint statement')?"""
+    return phrase.rsplit(" ", 1)[-1].lower() in _DOCUMENT_HEADS
+
+
 def _passive_after(s: str, verb: str, end: int) -> bool:
     """'urged to step down by', 'asked by reporters': the subject did not speak."""
+    if verb.lower() == "accused":
+        return s[end : end + 4].startswith((" of ", " by "))  # "Labour accused of …"
     if verb.lower() not in _PASSIVE_PRONE:
         return False
     return s[end : end + 4].startswith((" to ", " by "))
@@ -669,6 +857,37 @@ def _passive_after(s: str, verb: str, end: int) -> bool:
 # the key, so the cache is only bounded, never invalidated.
 _AT_VERB_CACHE: dict[tuple[str, int, int], Attribution | None] = {}
 _AT_VERB_CACHE_SIZE = 4096
+
+_NAMING_VERBS = words("described called dubbed labelled labeled branded")
+_DUBBING_VERBS = words("dubbed labelled labeled branded")
+_QUOTE_NEXT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\"“‘']")
+# Verbs whose name after them is their object, never an inverted subject ("…, accuses
+# Obama of …").
+_OBJECT_VERBS = _NAMING_VERBS | words("accused accuses describes calls urged urges told tells")
+# From a naming verb to "by" after the quotation it names: 'described as a "…" by '.
+_AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
+
+
+def _agent_after(s: str, end: int) -> Attribution | None:
+    """The name (or else the common noun) after 'by' that follows the quotation a naming
+    verb ending at ``end`` introduces."""
+    # Read no further than 120 characters after the verb, as the rest of _at_verb.
+    hi = min(len(s), end + 120)
+    m = _AGENT_RE.match(s, end, hi)
+    if m is None:
+        return None
+    toks: list[str] = []
+    for t in _TOKEN_RE.finditer(s, m.end(), hi):
+        word = t.group().rstrip(_TRAIL)
+        toks.append(word)
+        if word != t.group() or len(toks) >= 10:
+            break
+    run = _name_run_backwards(toks)
+    name = _clean_name(run) if run else None
+    if name:
+        a, b = _locate(s, name, m.end(), hi, backwards=False)
+        return Attribution(name, a, b, "named")
+    return None
 
 
 def _at_verb(s: str, start: int, end: int) -> Attribution | None:
@@ -696,13 +915,27 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     if _passive_after(s, verb, end):
         return None
     att, passive = _speaker_before(s, start, verb.endswith("ing"))
+    if verb in _DUBBING_VERBS and att is not None and att.kind != "pronoun":
+        # "Baywatch dubbed 'worst TV import'": named so, not naming ("which he dubbed").
+        passive = passive or bool(_QUOTE_NEXT_RE.match(s, end, end + 120))
+    if (passive or att is None) and verb in _NAMING_VERBS:
+        # 'was described as a "…" by his friend Michael Pointon': the agent.
+        agent = _agent_after(s, end)
+        if agent is not None:
+            return agent
     if passive and not verb.endswith("ing"):  # "was told" is passive, "was saying" is not
         return None
     if att is not None:
+        if verb == "posted" and att.kind == "common" and is_document(att.name):
+            return None  # "a message posted on the site": no one speaking
         return att
     before = s[max(0, start - 3) : start].rstrip()
     # '"…," said X' names the speaker after the verb; after "saying" comes what is said.
-    if before.endswith((",", "”", '"', "’", "'", "—", "–")) and not verb.endswith("ing"):
+    if (
+        before.endswith((",", "”", '"', "’", "'", "—", "–"))
+        and not verb.endswith("ing")
+        and verb not in _OBJECT_VERBS
+    ):
         return _speaker_after(s, end)
     return None
 
@@ -753,9 +986,19 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
     found.sort(key=lambda f: (f[0], f[1]))
     for _, _, start, end in found:
         att = _at_verb(s, start, end)
-        if att is not None:
-            return att
+        if att is None:
+            continue
+        clause = _NEW_CLAUSE_RE.match(s, qb) if qb <= att.start < start else None
+        if clause is not None and att.start == clause.end():
+            # '…look "crazy" and one blogger asking, …': the verb after the quotation
+            # has a subject of its own in a new clause, not the quotation's attribution.
+            continue
+        return att
     return None
+
+
+# After a quotation's closing mark: a conjunction opening a clause of its own.
+_NEW_CLAUSE_RE = re.compile(r"[\"”’']?[,;]?\s+(?:and|but|while|whereas|as|when)\s")
 
 
 def speech_verb_starts(
@@ -835,12 +1078,16 @@ _COLON_NAME_RE = re.compile(
 
 # What follows a person's name: an apposition ("Nadia Farouk, the harbour master," /
 # "Tom Hale, 52,") or a speech verb ("Anna Berg said", "Anna Berg has told").
-_ROLE_END = "|".join(sorted(_COMMON_HEADS, key=len, reverse=True))
+_ROLE_END = "|".join(sorted(_COMMON_HEADS - _DOCUMENT_HEADS, key=len, reverse=True))
 _PERSON_AFTER_RE = re.compile(
     r", (?:who|whose) |, \d{1,3}[,)]"
-    r"|, (?:[a-z][\w-]+ ){0,2}[a-z]+(?:ant|ent|ist|er|or) (?:at|of|for|with)\b"
-    r"|, (?:the|a|an|[A-Z][\w'’.-]*(?:'s|’s)) (?:[\w-]+ ){0,3}?"
+    r"|, (?:[\w-]+ ){0,2}(?:[a-z][\w-]*(?:ant|ent|ist|er|or)|chair|head|chief|boss)"
+    r" (?:at|of|for|with)\b"
+    r"|, (?:the|a|an|[A-Z][\w'’.-]*(?:'s|’s)) (?:[\w'’-]+ ){0,3}?"
     rf"(?:{_ROLE_END}|[a-z]+(?:er|or|ist|ian|man|woman)|wife|husband|son|daughter)\b"
+    # "Piers Freelove is senior benefit officer at …": a role, not any noun in -er.
+    r"| (?:is|was) (?:(?:a|an|the) )?(?:[\w-]+ ){0,3}?"
+    rf"(?:{_ROLE_END}|[a-z]+(?:ist|man|woman))(?: (?:at|of|for|with|on|in)\b|[,.])"
     r"|,? (?:(?:has|had|also|later) )?" + _any_of(_VERB_LIST) + r"\b"
 )
 
@@ -851,11 +1098,15 @@ def person_context(s: str, end: int) -> bool:
     return _PERSON_AFTER_RE.match(s, end, end + 40) is not None
 
 
-_PERSON_NOUNS = _COMMON_HEADS - words(
-    """
+_PERSON_NOUNS = (
+    _COMMON_HEADS
+    - _DOCUMENT_HEADS
+    - words(
+        """
     company firm ministry government administration police department agency group
     campaign committee organisation organization board union bank court military army
     """
+    )
 )
 
 
@@ -881,7 +1132,10 @@ def named_subjects(s: str) -> list[tuple[int, str]]:
         for m in _NAMED_SUBJECT_RE.finditer(s)
         if m.group(1) not in _NOT_NAMES
         and m.group(1) not in _TITLE_WORDS
+        and m.group(1) not in _MODIFIERS
         and m.group(1) not in _ORG_WORDS
+        # "The News of the World reports": the end of a name, not a person
+        and s[max(0, m.start(1) - 4) : m.start(1)] not in ("the ", "The ", " of ")
     ]
 
 
@@ -902,7 +1156,8 @@ _MENTION_RE = re.compile(
     r"[A-Z](?<![\w'’][A-Z])"
     r"(?:(?:[a-z]++\.?|[A-Z]{1,4}+) (?:(?:[A-Z][a-z]++\.?|[A-Z]{2,5}+) )*[A-Z][a-z][\w'’-]*"
     r"|[a-z][\w'’-]*)"
-    r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|(?:de|van|von|bin|al|da|di|del)\b)){0,3}"
+    r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|[DO]['’][A-Z][\w'’-]*"  # D'Souza, O'Brien
+    r"|(?:de|van|von|bin|al|da|di|del)\b)){0,3}"
 )
 
 
@@ -922,46 +1177,69 @@ def person_mentions(s: str, lo: int, hi: int) -> list[tuple[int, int, str, str]]
         after_article = s[max(0, m.start() - 4) : m.start()] in (" the", "the ", " an ") or (
             s[max(0, m.start() - 2) : m.start()] == "a "
         )
-        if after_article and not any(w in _TITLE_WORDS for w in toks[:-1]):
-            continue  # "the Missouri Republican", "the White House"; not "the Treasury Paul …"
-        # A run across a sentence end ("… the Bill. Instead, …"): the part after it.
+        # A run across a sentence end ("… Chris Bailey. Bailey told …", "… the Bill.
+        # Instead, …"): each part on its own.
         ends = [k for k, w in enumerate(toks[:-1]) if w.endswith(".") and len(w) > 3]
         ends = [k for k in ends if toks[k] not in _TITLE_WORDS and toks[k] not in _HONORIFICS]
-        if ends:
-            toks = toks[ends[-1] + 1 :]
-        # Title Case headlines run words together: cut after the last function word
-        # ("John McCain Suggests Hillary Clinton's Use Of …") and keep a long run's end.
+        a = m.start()
+        bounds = [0] + [e + 1 for e in ends] + [len(toks)]
+        for k0, k1 in pairwise(bounds):
+            part = toks[k0:k1]
+            b = a + len(" ".join(part))
+            if k1 < len(toks):
+                part = [*part[:-1], part[-1][:-1]]  # the sentence's period
+            found = _mention(s, part, a, b, after_article and k0 == 0)
+            if found is not None:
+                out.append(found)
+            a = b + 1
+    return out
+
+
+def _mention(
+    s: str, toks: list[str], lo: int, hi: int, after_article: bool
+) -> tuple[int, int, str, str] | None:
+    """The person named by the capitalised words ``toks`` written at s[lo:hi], or None."""
+    if len(toks) < 2:
+        return None
+    if after_article and not any(w in _TITLE_WORDS for w in toks[:-1]):
+        return None  # "the Missouri Republican", "the White House"; not "the Treasury Paul …"
+    # Title Case headlines run words together: cut after the last function word
+    # ("John McCain Suggests Hillary Clinton's Use Of …") and keep a long run's end.
+    if not _NOT_NAMES.isdisjoint(toks):
         cut = [k for k, w in enumerate(toks) if w in _NOT_NAMES and w not in _HONORIFICS]
         if cut:
             toks = toks[cut[-1] + 1 :]
-        while len(toks) > 2 and toks[0].endswith(("ing", "ed")):
-            toks = toks[1:]  # "Indicting Roger Stone", "Updated Rick Santorum"
-        if len(toks) > 3 and not any(w in _TITLE_WORDS or w in _HONORIFICS for w in toks):
-            toks = toks[-2:]
-        if not toks or toks[-1] in _ORG_WORDS:
-            continue
-        last = toks[-1]
-        if last.endswith(("'s", "’s")):
-            toks[-1] = last[:-2]
-        # The role runs to its last title word: "Seattle Mayor Ed Murray", "Defense
-        # Minister Rustem Umerov" (a place or an adjective may come first).
-        k = 0
-        for j in range(len(toks) - 1):
-            if toks[j] in _TITLE_WORDS or toks[j] in _HONORIFICS:
-                k = j + 1
-        titles = toks[:k]
-        name_toks = toks[k:]
-        if any(t in _NOT_NAMES or t in _TITLE_WORDS for t in name_toks):
-            continue
-        if any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):
-            continue  # "Microsoft's Windows"
-        if len(name_toks) < 2 and not titles:
-            continue
-        name = " ".join(name_toks)
-        a, b = _locate(s, name, m.start(), m.end(), backwards=True)
-        title = " ".join(t.rstrip(".").lower() for t in titles if t not in _HONORIFICS)
-        out.append((a, b, name, title))
-    return out
+    while len(toks) > 2 and toks[0].endswith(("ing", "ed")):
+        toks = toks[1:]  # "Indicting Roger Stone", "Updated Rick Santorum"
+    if len(toks) > 3 and not any(w in _TITLE_WORDS or w in _HONORIFICS for w in toks):
+        toks = toks[-2:]
+    if not toks or toks[-1] in _ORG_WORDS:
+        return None
+    last = toks[-1]
+    if last.endswith(("'s", "’s")):
+        toks[-1] = last[:-2]
+    # The role runs to its last title word: "Seattle Mayor Ed Murray", "Defense
+    # Minister Rustem Umerov" (a place or an adjective may come first).
+    k = 0
+    for j in range(len(toks) - 1):
+        if toks[j] in _TITLE_WORDS or toks[j] in _HONORIFICS:
+            k = j + 1
+    titles = toks[:k]
+    name_toks = toks[k:]
+    if name_toks and (name_toks[0] in _MODIFIERS or "-" in name_toks[0]):
+        name_toks = _strip_modifiers(name_toks)
+    if not (_NOT_NAMES.isdisjoint(name_toks) and _TITLE_WORDS.isdisjoint(name_toks)):
+        return None
+    if any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):
+        # "Manchester United's Alex Ferguson"; "Microsoft's Windows" is one word
+        owners = [k for k, t in enumerate(name_toks[:-1]) if t.endswith(("'s", "’s"))]
+        name_toks, titles = name_toks[owners[-1] + 1 :], []
+    if len(name_toks) < 2 and not titles:
+        return None
+    name = " ".join(name_toks)
+    a, b = _locate(s, name, lo, hi, backwards=True)
+    title = " ".join(t.rstrip(".").lower() for t in titles if t not in _HONORIFICS)
+    return a, b, name, title
 
 
 # Common English first names whose bearers are nearly always of one gender, so "she

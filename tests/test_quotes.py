@@ -200,6 +200,238 @@ def test_statements_carry_quote_speakers_and_spans() -> None:
     assert analyse('Talks\n\n"All calm," officials said.', 7)[1].speaker is None
 
 
+# ------------------------------------------------------- speaker rules, session 3
+
+
+def test_a_lost_paragraph_break_starts_a_new_quote() -> None:
+    # The file lost the break between two quote paragraphs: the second paragraph's
+    # opening mark is no closing mark of the first.
+    text = (
+        'Coach Nadia Farouk was upbeat. She said: "We tried everything on the day. '
+        '"But the pitch was frozen and nobody could play."'
+    )
+    assert [(q, s) for q, s, _k, _m in said(text)] == [
+        ("We tried everything on the day.", "Nadia Farouk"),
+        ("But the pitch was frozen and nobody could play.", "Nadia Farouk"),
+    ]
+    # A closing mark written against the last word still closes.
+    assert [q for q, *_ in said('Anna Berg said "we lost." Then she left.')] == ["we lost."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tom Hale said the word "energie" was hard to teach.',
+        'Ivo Petrov should not apologise for his "Nazi" comment, Dana Whitfield insisted.',
+        'Ahmed "Mido" Hossam scored twice on Sunday.',
+        'Ivo Petrov said "Atlas Shrugged" changed his life.',
+        'The so-called "dodgy dossier" was published, Tom Hale said.',
+    ],
+)
+def test_terms_get_no_speaker(text: str) -> None:
+    [(_, speaker, kind, _m)] = said(text)
+    assert (speaker, kind) == (None, "term")
+
+
+def test_partial_quotes_are_not_terms() -> None:
+    assert said('Dana Whitfield called the nine-year term "outrageous" and left.')[0][1] == (
+        "Dana Whitfield"
+    )
+    assert said('Nestle said it had enjoyed an "exceptional" year.')[0][1:3] == ("Nestle", "named")
+    [(_, speaker, kind, _m)] = said('He is what Lois Quill calls the "radical" wing of it.')
+    assert (speaker, kind) == ("Lois Quill", "named")
+
+
+def test_no_run_on_into_a_sentence_of_narrative() -> None:
+    text = '"Prices rose," Anna Berg said. Later, Tom Hale pointed to the "stalling" of talks.'
+    assert [s for _q, s, _k, _m in said(text)] == ["Anna Berg", None]
+
+
+def test_the_person_heads_an_apposition_not_its_place() -> None:
+    text = 'Mr Hale, MP for Kendal, Cumbria, said he expected "a long night".'
+    assert said(text)[0][1:] == ("Hale", "named", "Hale")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We are ready," Tory MP Dana Whitfield said.', "Dana Whitfield"),
+        ('Briton Tim Barker said: "It hurts."', "Tim Barker"),
+        ('"I loved it," said Oscar-nominated Clive Owen.', "Clive Owen"),
+        ('"The sums do not add up," Paul Boateng MP said.', "Paul Boateng"),
+        ('"We will see," said Labour MP Ann Ortega.', "Ann Ortega"),
+    ],
+)
+def test_words_in_front_of_a_name_are_dropped(text: str, speaker: str) -> None:
+    assert said(text)[0][1] == speaker
+
+
+def test_a_surname_alone_after_a_sentence_end_is_the_person_named_before() -> None:
+    text = (
+        "Worse could follow, according to former team member Chris Bailey. Bailey told "
+        "reporters the squad was thin. Tom Barker has picked two new players. But Bailey "
+        'does see some hope. He said: "The young players are ready."'
+    )
+    assert said(text)[-1][1:3] == ("Chris Bailey", "pronoun")
+
+
+def test_people_by_their_role_or_a_later_honorific() -> None:
+    text = 'Piers Quell is senior benefit officer at the depot. He said: "We had no choice."'
+    assert said(text)[0][1] == "Piers Quell"
+    text = 'Tobin Quell built the bridge. "It is strong," he said. Mr Quell smiled.'
+    assert said(text)[0][1] == "Tobin Quell"
+
+
+def test_quoted_as_saying_names_the_one_quoted() -> None:
+    text = '"He lied for years," AP quoted prosecutor Russell Mayne as saying.'
+    assert said(text)[0][1:3] == ("Russell Mayne", "named")
+    text = 'Senator Ann Ortega was quoted in The Hill as saying: "We will win."'
+    assert said(text)[0][1] == "Ann Ortega"
+
+
+def test_a_participle_after_a_person_noun_or_a_quantifier() -> None:
+    text = (
+        "Conservative websites attacked the cover, with some saying it made her look "
+        '"crazy" and one blogger asking, "Is anyone surprised?"'
+    )
+    # Neither the adjective nor the verb of the next clause ("and one blogger asking").
+    assert [(s, k) for _q, s, k, _m in said(text)] == [
+        (None, None),
+        ("one blogger", "common"),
+    ]
+    assert said('"Fine," Tom Hale said and one aide added that it was.')[0][1] == "Tom Hale"
+
+
+def test_a_definite_role_stands_for_the_person_named_with_it() -> None:
+    text = (
+        "Curfews were possible, Lord Falconer said. The constitutional affairs secretary "
+        'outlined the plans on Tuesday. He denied the claims, telling the BBC "there is a '
+        'problem".'
+    )
+    assert said(text)[0][1] == "Falconer"  # honorifics are titles, not names
+    text = (
+        'The president of the club, Dolphy D\'Sousa, says the film hurt fans. He called it "cheap".'
+    )
+    assert said(text)[0][1] == "Dolphy D'Sousa"
+    text = 'TV presenter Cat Deeley has quit. "It was fun," the presenter said.'
+    assert said(text)[0][1:3] == ("Cat Deeley", "common")
+
+
+def test_a_role_spoken_of_as_such_or_usually_unnamed_stays_common() -> None:
+    text = 'Tom Hale met the coach on Monday. "We are fine," the coach said.'
+    assert said(text)[0][1:3] == ("the coach", "common")
+    text = 'Tom Hale was angry. "No comment," the spokesman said.'
+    assert said(text)[0][1:3] == ("the spokesman", "common")
+    # A preposition's object is not who a role stands for.
+    text = 'Cueto was puzzled by Kaplan. "I was onside," said the Sale player.'
+    assert said(text)[0][1:3] == ("the Sale player", "common")
+
+
+def test_a_document_speaks_for_its_issuer() -> None:
+    text = (
+        '"We will win," Ann Ortega said in a statement released on Sunday. '
+        '"Our rivals are weak," the statement continued.'
+    )
+    assert [s for _q, s, _k, _m in said(text)] == ["Ann Ortega", "Ann Ortega"]
+    text = (
+        'Kruger was quoted saying: "We plan cuts."\n\nIn a statement, the party said he '
+        'was misread. "He backs the party," said the statement.'
+    )
+    assert said(text)[-1][1:3] == ("the statement", "common")
+    text = 'Tom Crosby\'s statement said: "We are ready." It added: "We will win."'
+    assert [s for _q, s, _k, _m in said(text)] == ["Tom Crosby", "Tom Crosby"]
+
+
+def test_a_sentence_about_the_same_pronoun_passes_its_other_people_over() -> None:
+    text = (
+        "Paul Ryan spoke about the campaign. He recalled a trip with Mitt Romney in May.\n\n"
+        '"We spent five days on the road," he said.'
+    )
+    assert said(text)[0][1:3] == ("Paul Ryan", "pronoun")
+    text = (
+        "Mitt Romney was away. Paul Ryan spoke on Monday. Amplifying the Romney campaign "
+        'message, he said the "plan works".'
+    )
+    assert said(text)[0][1] == "Paul Ryan"
+
+
+def test_it_is_no_plural_group() -> None:
+    text = (
+        'In a message posted on the site, the site\'s owners said it was "closing down". '
+        'It continued: "We are sorry."'
+    )
+    assert [(s, k) for _q, s, k, _m in said(text)] == [
+        ("the site's owners", "common"),
+        (None, "unresolved"),
+    ]
+
+
+def test_quotes_that_follow_straight_on_keep_their_own_speakers() -> None:
+    text = (
+        '"Investors are calm," Cary Lee, an economist at Bank Ten, said. "There is slack," '
+        '"Overall it is better," economist Steven Wei said.'
+    )
+    assert [s for _q, s, _k, _m in said(text)] == ["Cary Lee", "Cary Lee", "Steven Wei"]
+
+
+def test_a_new_sentence_of_narrative_is_no_attribution() -> None:
+    text = (
+        'Charles Kennedy was in Bath. He said: "This is three-party politics. "In the south '
+        'the race is close." The Lib Dems accuse Mr Blair of making a "touchy-feely" speech.'
+    )
+    assert [s for _q, s, _k, _m in said(text)] == ["Charles Kennedy", "Charles Kennedy", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Oliver Letwin accused Mr Blair of "misrepresenting" the plans.', "Oliver Letwin"),
+        ('Lis Smith described the new ad as "dishonest", citing his record.', "Lis Smith"),
+        (
+            'Fletcher was described as a "consummate professional" by his friend and fellow '
+            "broadcaster Michael Pointon.",
+            "Michael Pointon",
+        ),
+        ('A campaign aide, though, said "that is a distinction without a difference".', None),
+        ('"We are bringing in new ranges," said M&S.', "M&S"),
+        ('Kim Quill, for her part, said "no".', "Kim Quill"),
+    ],
+)
+def test_more_cues(text: str, speaker: str | None) -> None:
+    got = said(text)[0]
+    if speaker is None:
+        assert got[1:3] == ("A campaign aide", "common")
+    else:
+        assert got[1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ryan goes on offense, accuses Obama of treating it like a 'piggy bank'",
+        "Baywatch dubbed 'worst TV import'",
+        "Labour accused of 'EU propaganda'",
+        'The Glasgow Kelvin MP, who was expelled, accused her of being a "stooge".',
+    ],
+)
+def test_an_object_or_a_named_thing_is_no_speaker(text: str) -> None:
+    assert said(text)[0][1] is None
+
+
+def test_a_quote_after_reported_speech_is_that_speakers() -> None:
+    text = (
+        "Cory Dorn expressed doubts. Instead, said Mr Dorn, the systems were meant to "
+        'control consumers. "The studios want to sell you the same songs again."'
+    )
+    assert said(text)[0][1] == "Cory Dorn"
+    # Someone else's reported speech between two quotes: theirs, not a run-on.
+    text = (
+        'The firm wanted what it called a "patent commons". Adam Jollans, its manager, said '
+        'the move was genuine. "We believe it will help."'
+    )
+    assert [s for _q, s, _k, _m in said(text)][-1] == "Adam Jollans"
+
+
 # --------------------------------------------------------------------------- the table
 
 
