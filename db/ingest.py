@@ -405,18 +405,22 @@ class _Writer:
                 next_statement_id = conn.execute(
                     "SELECT coalesce(max(id), 0) + 1 FROM statements"
                 ).fetchone()[0]
+                rows = StatementRows()
                 for item, statements in zip(batch, analysed, strict=True):
                     if isinstance(statements, str):
                         article = item["article"]
                         failed.append(Rejected(article.path, statements, article.line))
                         continue
-                    outcome, article_id, n = self._write(conn, item, statements, next_statement_id)
+                    outcome, article_id, n = self._write(
+                        conn, item, statements, next_statement_id, rows
+                    )
                     next_statement_id += n
                     counts[outcome] += 1
                     if outcome != "unchanged":
                         changed.append(article_id)
                         counts["statements"] += n
                         counts["words"] += item["words"]
+                rows.insert(conn)
             for key, value in counts.items():
                 setattr(self.report, key, getattr(self.report, key) + value)
             self.report.changed_article_ids.extend(changed)
@@ -433,7 +437,12 @@ class _Writer:
         return self._sources[name]
 
     def _write(
-        self, conn: Any, item: dict[str, Any], statements: list[Statement], first_id: int
+        self,
+        conn: Any,
+        item: dict[str, Any],
+        statements: list[Statement],
+        first_id: int,
+        rows: StatementRows,
     ) -> tuple[str, int, int]:
         article: RawArticle = item["article"]
         # Checked again under the write lock: another ingest may have stored it meanwhile.
@@ -456,6 +465,7 @@ class _Writer:
         )
         if existing:
             article_id = existing[0]
+            rows.insert(conn)  # the old version may be in this batch, its rows still collected
             conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
             conn.execute(
                 "UPDATE articles SET source_id = ?, url = ?, path = ?, title = ?, date = ?,"
@@ -471,7 +481,7 @@ class _Writer:
                 (article.key, *row),
             ).lastrowid
             outcome = "added"
-        n = write_statements(conn, article_id, statements, first_id)
+        n = write_statements(conn, article_id, statements, first_id, rows=rows)
         return outcome, article_id, n
 
 
@@ -479,34 +489,88 @@ def _speaker_columns(q: QuoteSpan) -> tuple[int | None, int | None, str | None, 
     return q.speaker_start, q.speaker_end, q.speaker_kind, q.speaker_key
 
 
-def write_statements(conn: Any, article_id: int, statements: list[Statement], first_id: int) -> int:
-    """Insert an article's statements with their quotes and numbers; ids from ``first_id``."""
-    rows, quotes, numbers = [], [], []
-    for seq, st in enumerate(statements):
-        sid = first_id + seq
-        rows.append((sid, article_id, seq, st.start, st.end, st.kind, st.text, st.speaker))
-        quotes.extend(
-            (sid, q.start, q.end, q.text, q.speaker, *_speaker_columns(q)) for q in st.quotes
+class StatementRows:
+    """The rows of many articles' statements, quotes and numbers, written at once.
+
+    The statements go in through a temporary table, with one INSERT ... SELECT: the
+    FTS trigger then runs inside one SQL statement. Each statement that fires it opens
+    a savepoint, and FTS5 (SQLite 3.40) writes its pending terms to disk as a new
+    segment at every savepoint, to be merged again later: row by row, that merging was
+    three quarters of the cost of indexing a statement.
+    """
+
+    __slots__ = ("numbers", "quotes", "statements")
+
+    def __init__(self) -> None:
+        self.statements: list[tuple[Any, ...]] = []
+        self.quotes: list[tuple[Any, ...]] = []
+        self.numbers: list[tuple[Any, ...]] = []
+
+    def add(self, article_id: int, statements: list[Statement], first_id: int) -> int:
+        """Collect an article's statements with ids from ``first_id``; return how many."""
+        for seq, st in enumerate(statements):
+            sid = first_id + seq
+            self.statements.append(
+                (sid, article_id, seq, st.start, st.end, st.kind, st.text, st.speaker)
+            )
+            self.quotes.extend(
+                (sid, q.start, q.end, q.text, q.speaker, *_speaker_columns(q)) for q in st.quotes
+            )
+            self.numbers.extend(
+                (sid, n.start, n.end, n.raw, n.value, n.unit, n.qualifier) for n in st.numbers
+            )
+        return len(statements)
+
+    def insert(self, conn: Any) -> None:
+        """Write the collected rows (inside the caller's transaction) and forget them."""
+        if self.statements:
+            # Untyped columns: the values reach ``statements`` as bound, and take its
+            # column affinities there exactly as a direct INSERT would give them.
+            conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS ingest_statements"
+                "(id, article_id, seq, char_start, char_end, kind, text, speaker)"
+            )
+            conn.executemany(
+                "INSERT INTO temp.ingest_statements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                self.statements,
+            )
+            conn.execute(
+                "INSERT INTO statements(id, article_id, seq, char_start, char_end, kind, text,"
+                " speaker) SELECT id, article_id, seq, char_start, char_end, kind, text, speaker"
+                " FROM temp.ingest_statements ORDER BY rowid"
+            )
+            conn.execute("DELETE FROM temp.ingest_statements")
+        conn.executemany(
+            "INSERT INTO quotes(statement_id, char_start, char_end, text, speaker, speaker_start,"
+            " speaker_end, speaker_kind, speaker_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self.quotes,
         )
-        numbers.extend(
-            (sid, n.start, n.end, n.raw, n.value, n.unit, n.qualifier) for n in st.numbers
+        conn.executemany(
+            "INSERT INTO numbers(statement_id, char_start, char_end, raw, value, unit, qualifier)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.numbers,
         )
-    conn.executemany(
-        "INSERT INTO statements(id, article_id, seq, char_start, char_end, kind, text, speaker)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    conn.executemany(
-        "INSERT INTO quotes(statement_id, char_start, char_end, text, speaker, speaker_start,"
-        " speaker_end, speaker_kind, speaker_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        quotes,
-    )
-    conn.executemany(
-        "INSERT INTO numbers(statement_id, char_start, char_end, raw, value, unit, qualifier)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        numbers,
-    )
-    return len(rows)
+        self.statements, self.quotes, self.numbers = [], [], []
+
+
+def write_statements(
+    conn: Any,
+    article_id: int,
+    statements: list[Statement],
+    first_id: int,
+    *,
+    rows: StatementRows | None = None,
+) -> int:
+    """Insert an article's statements with their quotes and numbers; ids from ``first_id``.
+
+    With ``rows``, they are collected there instead, for ``rows.insert`` to write them
+    with the rest of a batch (much cheaper for the full-text index: :class:`StatementRows`).
+    """
+    target = rows if rows is not None else StatementRows()
+    n = target.add(article_id, statements, first_id)
+    if rows is None:
+        target.insert(conn)
+    return n
 
 
 def ingest_paths(

@@ -117,6 +117,64 @@ def test_changed_article_replaces_old_version(db: sqlite_utils.Database, tmp_pat
     assert_offsets_exact(db)
 
 
+def test_a_key_twice_in_one_batch_keeps_only_the_later_version(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    # A batch's statements are written together at its end: the first version's, still
+    # collected when the second replaces it, must not survive next to the second's.
+    url = "https://example.org/story"
+    path = tmp_path / "twice.jsonl"
+    records = [
+        {"url": url, "title": "First take", "text": "Zebrafish swim. The count was 5,000."},
+        {"url": "https://example.org/other", "title": "Other story", "text": "Owls fly at 9."},
+        {"url": url, "title": "Second take", "text": "The count was 7,000 in all."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records))
+    report = ingest_paths(db, [path], match=False)
+    assert (report.added, report.replaced) == (2, 1)
+    (article_id,) = db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+    texts = [
+        r[0]
+        for r in db.execute(
+            "SELECT text FROM statements WHERE article_id = ? ORDER BY seq", (article_id,)
+        )
+    ]
+    assert texts == ["Second take", "The count was 7,000 in all."]
+    assert sorted(r[0] for r in db.execute("SELECT value FROM numbers")) == [9.0, 7000.0]
+    assert search(db, "zebrafish") == []
+    assert count(db, "statements_fts") == count(db, "statements") == 4
+    db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')")
+    assert_offsets_exact(db)
+
+
+def test_every_statement_of_a_batch_is_in_the_full_text_index(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    for i in range(30):
+        (tmp_path / f"{i:02}.txt").write_text(
+            f"Headline {i}\n\nThe word tok{i}a is here. Then tok{i}b follows, said Ann Lee.\n"
+        )
+    report = ingest_paths(db, [tmp_path], match=False)
+    assert report.added == 30 and report.statements == 90
+    db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')")
+    for i in range(30):
+        for word in (f"tok{i}a", f"tok{i}b"):
+            rows = db.execute(
+                "SELECT s.text FROM statements_fts f JOIN statements s ON s.id = f.rowid"
+                " WHERE statements_fts MATCH ?",
+                (word,),
+            ).fetchall()
+            assert len(rows) == 1 and word in rows[0][0]
+    # Quotes and numbers point at the statements they were found in.
+    for table in ("quotes", "numbers"):
+        orphans = db.execute(
+            f"SELECT count(*) FROM {table} x LEFT JOIN statements s ON s.id = x.statement_id"
+            " WHERE s.id IS NULL"
+        ).fetchone()[0]
+        assert orphans == 0
+    assert_offsets_exact(db)
+
+
 def test_bad_records_are_rejected_and_the_rest_ingests(
     db: sqlite_utils.Database, tmp_path: Path
 ) -> None:
