@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_pairs_basil import DEV_PAIRS, prepared_statements
-from make_basil_pairs import FIELDS, MIN_TOKENS
+from make_basil_pairs import MIN_TOKENS, show_rows, write_rows
 from make_basil_pairs import OUT as HELD_OUT
 from make_basil_pairs import read_labels as read_held_out
 
@@ -154,21 +154,16 @@ def main() -> None:
     rows = read_labels() if OUT.exists() else sample()
     if args.show:
         texts = {(o, h): p.text for sts in dev_statements().values() for o, h, p in sts}
-        for r in rows:
-            if args.unlabelled and r["label"]:
-                continue
-            print(f"#{r['id']} [{r['stratum']} {r['overlap']}] {r['label']}")
-            print(f"  {r['outlet_a']}: {texts.get((r['outlet_a'], r['hash_a']), '?')}")
-            print(f"  {r['outlet_b']}: {texts.get((r['outlet_b'], r['hash_b']), '?')}")
+        show_rows(
+            rows,
+            lambda r, side: texts.get((r[f"outlet_{side}"], r[f"hash_{side}"]), "?"),
+            unlabelled=args.unlabelled,
+        )
         return
     if OUT.exists():
         print(f"{OUT} kept ({len(rows)} pairs); delete it to draw a new sample")
         return
-    with open(OUT, "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, FIELDS, delimiter="\t", extrasaction="ignore", lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
-    print(f"{len(rows)} pairs written to {OUT}")
+    write_rows(OUT, rows)
 
 
 if __name__ == "__main__":

@@ -160,18 +160,27 @@ def main() -> None:
         if prev and (prev["hash_a"], prev["hash_b"]) == (r["hash_a"], r["hash_b"]):
             r["label"] = prev["label"]
     if args.show:
-        for r in rows:
-            if args.unlabelled and r["label"]:
-                continue
-            print(f"#{r['id']} [{r['stratum']} {r['overlap']}] {r['label']}")
-            print(f"  {r['outlet_a']}: {r['_a']}")
-            print(f"  {r['outlet_b']}: {r['_b']}")
+        show_rows(rows, lambda r, side: r[f"_{side}"], unlabelled=args.unlabelled)
         return
-    with open(OUT, "w", encoding="utf-8", newline="") as fh:
+    write_rows(OUT, rows)
+
+
+def show_rows(rows: list[dict], text_of, *, unlabelled: bool) -> None:
+    """Print each pair for reading and labelling (``text_of(row, "a"|"b")``)."""
+    for r in rows:
+        if unlabelled and r["label"]:
+            continue
+        print(f"#{r['id']} [{r['stratum']} {r['overlap']}] {r['label']}")
+        print(f"  {r['outlet_a']}: {text_of(r, 'a')}")
+        print(f"  {r['outlet_b']}: {text_of(r, 'b')}")
+
+
+def write_rows(path: Path, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, FIELDS, delimiter="\t", extrasaction="ignore", lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    print(f"{len(rows)} pairs written to {OUT}")
+    print(f"{len(rows)} pairs written to {path}")
 
 
 if __name__ == "__main__":
