@@ -7,7 +7,9 @@ For each corpus: a fresh database, ``ingest_paths`` end to end (read, clean,
 split, extract, write, index), articles/s and words/s; then search latency
 (p50/p95/max) for queries built from words of the corpus itself: single names,
 two-word queries, phrases and prefixes, as people type them. Finally the
-database size per million statements. Matching is timed separately
+database size per million statements. CPU is this process's ("own": reading,
+writing, indexing) plus the analysis pool's workers ("pool"; 0 when the ingest
+is too small to start one). Matching is timed separately
 (``--match``) because it has its own benchmark (bench/bench_match*.py).
 
 ``--analyse-only``: the statement analysis alone (db.statements.analyse: sentences,
@@ -63,11 +65,11 @@ def queries_from(db, n: int, seed: int = 7) -> list[str]:  # type: ignore[no-unt
     return out
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and its finished children (the analysis pool)."""
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process, and of its finished children (the analysis pool)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -84,7 +86,8 @@ def bench_corpus(name: str, paths: list[Path], out: Path, match: bool) -> dict[s
     t0 = time.perf_counter()
     report = ingest_paths(db, paths, match=False)
     ingest_s = time.perf_counter() - t0
-    cpu_s = _cpu_seconds() - cpu0
+    own_s, workers_s = (after - before for after, before in zip(_cpu_seconds(), cpu0, strict=True))
+    cpu_s = own_s + workers_s
     result = {
         "articles": report.added,
         "statements": report.statements,
@@ -94,6 +97,8 @@ def bench_corpus(name: str, paths: list[Path], out: Path, match: bool) -> dict[s
         "articles_per_s": report.added / ingest_s,
         "words_per_s": report.words / ingest_s,
         "cpu_s": cpu_s,
+        "own_cpu_s": own_s,
+        "workers_cpu_s": workers_s,
         "words_per_cpu_s": report.words / cpu_s,
     }
     if match:
@@ -171,7 +176,8 @@ def main() -> None:
         return
     print(
         f"{'corpus':<8} {'articles':>8} {'statements':>10} {'words':>9} {'s':>6} "
-        f"{'art/s':>7} {'words/s':>8} {'cpu s':>6} {'w/cpu-s':>8} {'MB':>6} {'MB/Mst':>7} "
+        f"{'art/s':>7} {'words/s':>8} {'cpu s':>6} {'own':>5} {'pool':>5} {'w/cpu-s':>8} "
+        f"{'MB':>6} {'MB/Mst':>7} "
         f"{'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}" + ("  match s" if args.match else "")
     )
     for name, paths in corpora.items():
@@ -179,7 +185,8 @@ def main() -> None:
         print(
             f"{name:<8} {r['articles']:>8} {r['statements']:>10} {r['words']:>9} "
             f"{r['ingest_s']:>6.1f} {r['articles_per_s']:>7.0f} {r['words_per_s']:>8.0f} "
-            f"{r['cpu_s']:>6.1f} {r['words_per_cpu_s']:>8.0f} "
+            f"{r['cpu_s']:>6.1f} {r['own_cpu_s']:>5.1f} {r['workers_cpu_s']:>5.1f} "
+            f"{r['words_per_cpu_s']:>8.0f} "
             f"{r['db_mb']:>6.1f} {r['mb_per_million_statements']:>7.0f} "
             f"{r['search_p50_ms']:>7.2f} {r['search_p95_ms']:>7.2f} {r['search_max_ms']:>7.2f}"
             + (f"  {r['match_s']:>7.1f}" if args.match else ""),
