@@ -320,12 +320,6 @@ class ArticleList(LineView, can_focus=True):
         self._scroll_cursor_into_view()
         self.refresh()
 
-    def on_focus(self) -> None:
-        self._strips.clear()
-
-    def on_blur(self) -> None:
-        self._strips.clear()
-
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame_row_height = self.row_height
         return super().render_lines(crop)
