@@ -368,6 +368,7 @@ class _Placer:
         self.placed: set[int] = set()
         self.added: dict[int, int] = {}  # key -> articles this run put in it
         self.merged: dict[int, int] = {}  # key -> the key it was merged into
+        self.children: dict[int, list[int]] = {}  # key -> the keys merged into it
 
     def resolve(self, key: int) -> int:
         while key in self.merged:
@@ -386,7 +387,7 @@ class _Placer:
     def _members(self, key: int, aid: int) -> int:
         """Articles older than ``aid`` in story ``key`` (merged ones included)."""
         n = self.added.get(key, 0) + (self.size(key, aid) if key > 0 else 0)
-        return n + sum(self._members(k, aid) for k, into in self.merged.items() if into == key)
+        return n + sum(self._members(k, aid) for k in self.children.get(key, ()))
 
     def place(self, aid: int, older: list[tuple[int, float]], dated: bool) -> None:
         self.placed.add(aid)
@@ -413,6 +414,7 @@ class _Placer:
             if dated:
                 for other in good[1:]:
                     self.merged[other] = key
+                    self.children.setdefault(key, []).append(other)
             self._put(aid, key)
             if not dated:
                 return
