@@ -395,17 +395,21 @@ class _Placer:
         # Articles of no story when ``aid`` came (placed again, an older article may
         # be in a story that only newer ones formed with it): (strength, id, story).
         alone: list[tuple[float, int, int | None]] = []
+        counted: dict[int, int] = {}  # story key -> its members older than aid
+
+        def members(key: int) -> int:
+            if key not in counted:
+                counted[key] = self._members(key, aid)
+            return counted[key]
+
         for other, strength in older:
             key = self.where(other)
-            if key is None or self._members(key, aid) < 2:
+            if key is None or members(key) < 2:
                 if strength > BRING_THRESHOLD:
                     alone.append((strength, other, key))
             else:
                 total[key] = total.get(key, 0.0) + _probability(strength)
-        fit = {
-            key: t / max(1, min(self._members(key, aid), ev.MAX_CANDIDATES))
-            for key, t in total.items()
-        }
+        fit = {key: t / max(1, min(members(key), ev.MAX_CANDIDATES)) for key, t in total.items()}
         good = sorted((k for k in fit if fit[k] > FIT_MIN), key=lambda k: (-round(fit[k], 6), k))
         if good and alone and fit[good[0]] < _probability(max(alone)[0]):
             good = []  # it tells the event of an article of no story better: a new story
