@@ -411,7 +411,9 @@ class _Writer:
                 next_statement_id = conn.execute(
                     "SELECT coalesce(max(id), 0) + 1 FROM statements"
                 ).fetchone()[0]
-                rows = StatementRows()
+                rows = BatchRows(
+                    conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+                )
                 for item, statements in zip(batch, analysed, strict=True):
                     if isinstance(statements, str):
                         article = item["article"]
@@ -448,9 +450,11 @@ class _Writer:
         item: dict[str, Any],
         statements: list[Statement],
         first_id: int,
-        rows: StatementRows,
+        rows: BatchRows,
     ) -> tuple[str, int, int]:
         article: RawArticle = item["article"]
+        if article.key in rows.keys:
+            rows.insert(conn)  # met before in this batch: the look-up below must see it
         # Checked again under the write lock: another ingest may have stored it meanwhile.
         existing = conn.execute(
             "SELECT id, content_hash FROM articles WHERE key = ?", (article.key,)
@@ -481,11 +485,7 @@ class _Writer:
             )
             outcome = "replaced"
         else:
-            article_id = conn.execute(
-                "INSERT INTO articles(key, source_id, url, path, title, date, text, body_start,"
-                " content_hash, words, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article.key, *row),
-            ).lastrowid
+            article_id = rows.add_article(article.key, row)
             outcome = "added"
         n = write_statements(conn, article_id, statements, first_id, rows=rows)
         return outcome, article_id, n
@@ -495,22 +495,56 @@ def _speaker_columns(q: QuoteSpan) -> tuple[int | None, int | None, str | None, 
     return q.speaker_start, q.speaker_end, q.speaker_kind, q.speaker_key
 
 
-class StatementRows:
-    """The rows of many articles' statements, quotes and numbers, written at once.
+# Columns written through temporary tables (:meth:`BatchRows.insert`).
+_ARTICLE_COLUMNS = (
+    "id, key, source_id, url, path, title, date, text, body_start, content_hash, words, ingested_at"
+)
+_STATEMENT_COLUMNS = "id, article_id, seq, char_start, char_end, kind, text, speaker"
 
-    The statements go in through a temporary table, with one INSERT ... SELECT: the
-    FTS trigger then runs inside one SQL statement. Each statement that fires it opens
-    a savepoint, and FTS5 (SQLite 3.40) writes its pending terms to disk as a new
-    segment at every savepoint, to be merged again later: row by row, that merging was
-    three quarters of the cost of indexing a statement.
+
+def _insert_through_temp(conn: Any, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
+    """Insert ``rows`` into ``table`` with one SQL statement, so that its FTS trigger
+    runs once for them all. The temporary table's columns are untyped: the values reach
+    ``table`` as bound, and take its column affinities there as a direct INSERT would."""
+    if not rows:
+        return
+    staging = f"temp.ingest_{table}"
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS ingest_{table}({columns})")
+    marks = ", ".join("?" * len(rows[0]))
+    conn.executemany(f"INSERT INTO {staging} VALUES ({marks})", rows)
+    conn.execute(f"INSERT INTO {table}({columns}) SELECT {columns} FROM {staging} ORDER BY rowid")
+    conn.execute(f"DELETE FROM {staging}")
+
+
+class BatchRows:
+    """The rows of a batch's new articles and of its statements, quotes and numbers,
+    written at once.
+
+    Articles and statements go in through temporary tables, each with one INSERT ...
+    SELECT: their FTS triggers then run inside one SQL statement. Each statement that
+    fires a trigger opens a savepoint, and FTS5 writes its pending terms to disk as a
+    new segment at every savepoint, to be merged again later: row by row, that merging
+    was three quarters of the cost of indexing a statement. New articles get their ids
+    here (the ids SQLite would give them: the batch holds the write lock).
     """
 
-    __slots__ = ("numbers", "quotes", "statements")
+    __slots__ = ("articles", "keys", "next_article_id", "numbers", "quotes", "statements")
 
-    def __init__(self) -> None:
+    def __init__(self, next_article_id: int = 0) -> None:
+        self.next_article_id = next_article_id
+        self.articles: list[tuple[Any, ...]] = []
+        self.keys: set[str] = set()  # of the collected articles
         self.statements: list[tuple[Any, ...]] = []
         self.quotes: list[tuple[Any, ...]] = []
         self.numbers: list[tuple[Any, ...]] = []
+
+    def add_article(self, key: str, row: tuple[Any, ...]) -> int:
+        """Collect a new article (the columns after ``key``); return its id."""
+        article_id = self.next_article_id
+        self.next_article_id += 1
+        self.articles.append((article_id, key, *row))
+        self.keys.add(key)
+        return article_id
 
     def add(self, article_id: int, statements: list[Statement], first_id: int) -> int:
         """Collect an article's statements with ids from ``first_id``; return how many."""
@@ -529,23 +563,8 @@ class StatementRows:
 
     def insert(self, conn: Any) -> None:
         """Write the collected rows (inside the caller's transaction) and forget them."""
-        if self.statements:
-            # Untyped columns: the values reach ``statements`` as bound, and take its
-            # column affinities there exactly as a direct INSERT would give them.
-            conn.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS ingest_statements"
-                "(id, article_id, seq, char_start, char_end, kind, text, speaker)"
-            )
-            conn.executemany(
-                "INSERT INTO temp.ingest_statements VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                self.statements,
-            )
-            conn.execute(
-                "INSERT INTO statements(id, article_id, seq, char_start, char_end, kind, text,"
-                " speaker) SELECT id, article_id, seq, char_start, char_end, kind, text, speaker"
-                " FROM temp.ingest_statements ORDER BY rowid"
-            )
-            conn.execute("DELETE FROM temp.ingest_statements")
+        _insert_through_temp(conn, "articles", _ARTICLE_COLUMNS, self.articles)
+        _insert_through_temp(conn, "statements", _STATEMENT_COLUMNS, self.statements)
         conn.executemany(
             "INSERT INTO quotes(statement_id, char_start, char_end, text, speaker, speaker_start,"
             " speaker_end, speaker_kind, speaker_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -556,7 +575,8 @@ class StatementRows:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             self.numbers,
         )
-        self.statements, self.quotes, self.numbers = [], [], []
+        self.articles, self.statements, self.quotes, self.numbers = [], [], [], []
+        self.keys = set()
 
 
 def write_statements(
@@ -565,14 +585,14 @@ def write_statements(
     statements: list[Statement],
     first_id: int,
     *,
-    rows: StatementRows | None = None,
+    rows: BatchRows | None = None,
 ) -> int:
     """Insert an article's statements with their quotes and numbers; ids from ``first_id``.
 
     With ``rows``, they are collected there instead, for ``rows.insert`` to write them
-    with the rest of a batch (much cheaper for the full-text index: :class:`StatementRows`).
+    with the rest of a batch (much cheaper for the full-text index: :class:`BatchRows`).
     """
-    target = rows if rows is not None else StatementRows()
+    target = rows if rows is not None else BatchRows()
     n = target.add(article_id, statements, first_id)
     if rows is None:
         target.insert(conn)

@@ -132,7 +132,14 @@ def test_a_key_twice_in_one_batch_keeps_only_the_later_version(
     path.write_text("\n".join(json.dumps(r) for r in records))
     report = ingest_paths(db, [path], match=False)
     assert (report.added, report.replaced) == (2, 1)
-    (article_id,) = db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+    # The replaced article keeps its id; ids follow the order the records came in.
+    assert db.execute("SELECT id, url, title FROM articles ORDER BY id").fetchall() == [
+        (1, url, "Second take"),
+        (2, "https://example.org/other", "Other story"),
+    ]
+    article_id = 1
+    titles = db.execute("SELECT rowid FROM articles_fts WHERE title MATCH 'take'").fetchall()
+    assert titles == [(1,)]
     texts = [
         r[0]
         for r in db.execute(
@@ -144,6 +151,7 @@ def test_a_key_twice_in_one_batch_keeps_only_the_later_version(
     assert search(db, "zebrafish") == []
     assert count(db, "statements_fts") == count(db, "statements") == 4
     db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')")
+    db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     assert_offsets_exact(db)
 
 
