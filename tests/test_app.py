@@ -51,6 +51,16 @@ def main_of(app: ClaimLensApp) -> MainScreen:
     return app.main
 
 
+async def ungrouped_main(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
+    """The main screen once the app has settled, its list ungrouped (``t``: one row per
+    article, the demo's two)."""
+    await settle(pilot)
+    main = main_of(pilot.app)
+    await pilot.press("t")
+    await settle(pilot)
+    return main
+
+
 async def goto_statement(pilot, needle: str) -> None:  # type: ignore[no-untyped-def]
     """Press j/k in the reader until the statement containing ``needle`` is current."""
     main = main_of(pilot.app)
@@ -1029,10 +1039,7 @@ async def test_holding_j_moves_the_cursor_and_loads_only_where_it_stops(
     monkeypatch.setattr(Reader, "show", counting_show)
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        main = main_of(app)
-        await pilot.press("t")  # ungrouped: two article rows
-        await settle(pilot)
+        main = await ungrouped_main(pilot)
         first = main.reader.article["id"]
         shown.clear()
         for key in "jkjkj":  # a burst: each key cancels the showing the one before asked for
@@ -1070,10 +1077,7 @@ async def test_article_and_claims_are_read_in_worker_threads(
     monkeypatch.setattr(claim_panel, "read_claims", counting("claims", claim_panel.read_claims))
     app = demo_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        main = main_of(app)
-        await pilot.press("t")  # ungrouped: two article rows
-        await settle(pilot)
+        main = await ungrouped_main(pilot)
         assert reads and not any(ui for *_, ui in reads)
         assert ("article", main.articles.neighbours()[0]["id"], False) in reads  # read ahead
         reads.clear()
