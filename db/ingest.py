@@ -475,8 +475,8 @@ class _Writer:
         )
         if existing:
             article_id = existing[0]
-            rows.insert(conn)  # the old version may be in this batch, its rows still collected
             conn.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
+            rows.keys.add(article.key)  # met again in this batch: flushed first (above)
             conn.execute(
                 "UPDATE articles SET source_id = ?, url = ?, path = ?, title = ?, date = ?,"
                 " text = ?, body_start = ?, content_hash = ?, words = ?, ingested_at = ?,"
@@ -533,7 +533,7 @@ class BatchRows:
     def __init__(self, next_article_id: int = 0) -> None:
         self.next_article_id = next_article_id
         self.articles: list[tuple[Any, ...]] = []
-        self.keys: set[str] = set()  # of the collected articles
+        self.keys: set[str] = set()  # of the articles whose rows are collected
         self.statements: list[tuple[Any, ...]] = []
         self.quotes: list[tuple[Any, ...]] = []
         self.numbers: list[tuple[Any, ...]] = []

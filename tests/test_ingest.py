@@ -155,6 +155,32 @@ def test_a_key_twice_in_one_batch_keeps_only_the_later_version(
     assert_offsets_exact(db)
 
 
+def test_a_stored_key_replaced_twice_in_one_batch_keeps_only_the_last_version(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    # Replacing keeps the stored id: the second replacement must find the first's
+    # statements written, not still collected, to delete them.
+    url = "https://example.org/story"
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps({"url": url, "title": "First take", "text": "Zebrafish swim."}))
+    ingest_paths(db, [first], match=False)
+    later = tmp_path / "later.jsonl"
+    records = [
+        {"url": url, "title": "Second take", "text": "Owls fly at 9."},
+        {"url": url, "title": "Final take", "text": "The count was 7,000 in all."},
+    ]
+    later.write_text("\n".join(json.dumps(r) for r in records))
+    report = ingest_paths(db, [later], match=False)
+    assert (report.added, report.replaced) == (0, 2)
+    texts = [r[0] for r in db.execute("SELECT text FROM statements ORDER BY id")]
+    assert texts == ["Final take", "The count was 7,000 in all."]
+    assert [r[0] for r in db.execute("SELECT value FROM numbers")] == [7000.0]
+    assert search(db, "owls") == [] and search(db, "zebrafish") == []
+    assert count(db, "statements_fts") == count(db, "statements") == 2
+    db.execute("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')")
+    assert_offsets_exact(db)
+
+
 def test_every_statement_of_a_batch_is_in_the_full_text_index(
     db: sqlite_utils.Database, tmp_path: Path
 ) -> None:
