@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
-from tui.components.library import Library, ListState
+from tui.components.library import Library, ListState, keep_recent
 from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import ArticleHighlighted, ArticleSelected, PageRead, post_from_thread
 from tui.keymap import bind
@@ -133,10 +133,7 @@ class ArticleList(LineView, can_focus=True):
         return page[at] if at < len(page) else None
 
     def _keep_page(self, page_no: int, page: list[dict[str, Any]]) -> None:
-        self._pages[page_no] = page
-        self._pages.move_to_end(page_no)
-        while len(self._pages) > self.MAX_PAGES:
-            self._pages.popitem(last=False)
+        keep_recent(self._pages, page_no, page, self.MAX_PAGES)
 
     def _forget_pages(self) -> None:
         self._pages.clear()

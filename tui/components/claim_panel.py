@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.components.diffing import diff_values, differing_spans, find_spans
-from tui.components.library import ClaimView, Library, read_claims
+from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, post_from_thread
 from tui.components.option_list import KeyedOptionList
 
@@ -187,10 +187,7 @@ class ClaimPanel(Vertical):
     # --- the claim views: cached, read in worker threads ---------------------------
 
     def remember(self, view: ClaimView) -> None:
-        self._cache[view.statement_id] = view
-        self._cache.move_to_end(view.statement_id)
-        while len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+        keep_recent(self._cache, view.statement_id, view, CACHE_SIZE)
 
     def cached(self, statement_id: int) -> ClaimView | None:
         return self._cache.get(statement_id)

@@ -94,8 +94,7 @@ class FittingFooter(Footer):
             return False
         for new, old in zip(wanted, mounted, strict=True):
             assert isinstance(new, FooterKey) and isinstance(old, FooterKey)
-            label = (new.key, new.key_display, new.description, new.action, new.tooltip)
-            if label != (old.key, old.key_display, old.description, old.action, old.tooltip):
+            if _label(new) != _label(old):
                 old.key, old.key_display, old.description = (
                     new.key,
                     new.key_display,

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -44,10 +45,20 @@ __all__ = [
     "Library",
     "QueryError",
     "SearchHit",
+    "keep_recent",
     "parse_date",
     "read_article",
     "read_claims",
 ]
+
+
+def keep_recent(cache: OrderedDict, key: Hashable, value: Any, limit: int) -> None:
+    """Put ``value`` in ``cache`` as its most recent entry, dropping the oldest ones
+    beyond ``limit`` (the views and pages the browser keeps of what it read)."""
+    cache[key] = value
+    cache.move_to_end(key)
+    while len(cache) > limit:
+        cache.popitem(last=False)
 
 
 def read_article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:

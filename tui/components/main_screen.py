@@ -27,7 +27,7 @@ from textual.worker import get_current_worker
 from tui.components.article_list import ArticleList
 from tui.components.claim_panel import FOLLOW_DELAY, READ_AHEAD_DELAY, ClaimPanel
 from tui.components.footer import FittingFooter
-from tui.components.library import Library, ListState, read_article, read_claims
+from tui.components.library import Library, ListState, keep_recent, read_article, read_claims
 from tui.components.messages import (
     ArticleHighlighted,
     ArticleRead,
@@ -314,10 +314,7 @@ class MainScreen(Screen, inherit_bindings=False):
     # --- the article views: cached, read in worker threads ------------------------------
 
     def _remember(self, article_id: int, view: dict[str, Any] | None) -> None:
-        self._views[article_id] = view
-        self._views.move_to_end(article_id)
-        while len(self._views) > VIEW_CACHE_SIZE:
-            self._views.popitem(last=False)
+        keep_recent(self._views, article_id, view, VIEW_CACHE_SIZE)
 
     def _view(self, article_id: int) -> dict[str, Any] | None:
         """The article's view, read on the UI thread unless read already."""
