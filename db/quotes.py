@@ -489,6 +489,13 @@ _TERMINATOR_RE = re.compile(
 )
 
 
+def _text_end_before(text: str, at: int) -> int:
+    """Where the text before ``at`` ends, whitespace left out (no copy of the text)."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpan | None:
     """A quotation with no attribution of its own that continues the one before: in the
     same paragraph ('"A," he said. "B."'), or opening the next paragraph (news style
@@ -531,9 +538,7 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
     ls, _ = _line_bounds(text, q.start)
     if not _starts_line(text, q):
         return _after_reported_speech(text, ls, q)
-    pe = ls  # where the previous paragraph's text ends (no copy of the text before)
-    while pe > 0 and text[pe - 1].isspace():
-        pe -= 1
+    pe = _text_end_before(text, ls)  # where the previous paragraph's text ends
     if pe <= 0:
         return None
     if text[pe - 1] != ":":
@@ -578,9 +583,7 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
     if head:
         lo = ls
     else:  # the quotation opens its paragraph: the last sentence of the one before
-        end = ls
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
+        end = _text_end_before(text, ls)
         lo, _ = _line_bounds(text, max(end - 1, 0))
         head = text[lo:end]
     if not head or head[-1] not in ".!?" or len(head) < 2:
