@@ -78,7 +78,9 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -1468,12 +1470,39 @@ def _shown(tokens: Iterable[str], surf: dict[str, str], order: Sequence[str]) ->
     return tuple(surf.get(t) or _PLACE_NAMES.get(t, t) for t in seen[:EVIDENCE_ITEMS])
 
 
+@cache
+def _common_capitals() -> frozenset[str]:
+    """Words news text capitalises inside sentences but mostly writes in lower case
+    ("Defence Minister", "the Government"): no names to show a reader. Written by
+    ``python bench/fit_matcher.py --common-capitals``; read on first use."""
+    path = Path(__file__).with_name("common_capitals.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+def _real_names(p: Prepared, entities: frozenset[str]) -> list[str]:
+    """``entities`` of ``p`` less the common words it capitalises ("Defence Minister",
+    "the Government"); such a word right after another name is a family name and
+    kept ("Lena Park", "Gordon Brown")."""
+    common = _common_capitals()
+    if entities.isdisjoint(common):
+        return list(entities)
+    kept = {t for t in entities if t in PLACE_TOKENS or t not in common}
+    after_name = False
+    for tok in tokenize(p.text):
+        t = tok.norm
+        if after_name and t in entities:
+            kept.add(t)
+        after_name = tok.cap and t not in common and t not in PLACE_TOKENS
+    return [t for t in entities if t in kept]
+
+
 def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidence:
     """Why ``a`` and ``b`` were matched: shared names, agreeing numbers, quoted words,
     the speaker (as written in ``a``), and ``differs`` made readable ("other names:
     Apple / Google", "opposite: rose / fell")."""
     sa = _surfaces(a)
-    names = _shown(a.entities & b.entities, sa, a.tokens)
+    names = _shown(_real_names(a, a.entities & b.entities), sa, a.tokens)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
     quote = _shown(a.quoted & b.quoted, sa, a.tokens)
     shared_spk = a.speaker & b.speaker if _same_speaker(a, b) > 0 else _EMPTY

@@ -269,6 +269,21 @@ def test_same_claim_carries_its_evidence() -> None:
     assert "Park" in ev.summary()
 
 
+def test_evidence_shows_no_common_word_as_a_name() -> None:
+    # "Defence"/"Defense Minister" are capitalised by both, but news writes "defence"
+    # and "minister" mostly in lower case: no names to show; the names and places are.
+    names = compare_texts(UMEROV_A, UMEROV_B).evidence.names
+    assert "KBS" in names and "Rustem" in names
+    assert not {"Defence", "Minister"} & set(names)
+    assert (
+        "Government"
+        not in compare_texts(
+            "The Government said Rustem Umerov met KBS reporters in Kyiv on Monday.",
+            "Rustem Umerov met KBS reporters in Kyiv on Monday, the Government said.",
+        ).evidence.names
+    )
+
+
 def test_different_pairs_carry_no_evidence() -> None:
     r = compare_texts(UMEROV_A, TREATY)
     assert r.relation == "different" and r.evidence == matcher.Evidence()
