@@ -3,18 +3,19 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Two sets (:data:`SETS`), each drawn with its own seed so the same articles come out again:
-set 1 (seed 29, ``quotes_heldout.tsv``) and set 2 (seed 47, ``quotes_heldout2.tsv``),
+Three sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
-untouched. A set leaves out the articles of the development set and of the sets before
-it, and the BASIL events of the sets before it:
+untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
+drawn when set 2 had been used the same way. A set leaves out the articles of the
+development set and of the sets before it, and the BASIL events of the sets before it:
 
 * BBC: every file of ../shared/data/bbc except the 90 used by the development set
   (bench/quotes_labelled.tsv) and those of earlier sets, shuffled; the first
-  ``BBC_ARTICLES`` are taken, quotes or not (an article without quotes can still show
+  ``bbc_articles`` of the set are taken, quotes or not (an article without quotes can still show
   spurious ones).
 * BASIL: the 100 events shuffled, earlier sets' events left out; for each of the first
-  ``BASIL_EVENTS`` one of its three articles (Fox, NYT, HuffPost) drawn at random.
+  ``basil_events`` one of its three articles (Fox, NYT, HuffPost) drawn at random.
   BASIL's annotation files are never opened here: every quote is labelled from the
   article text alone.
 
@@ -60,15 +61,18 @@ class HeldOutSet:
     seed: int
     tsv: Path
     after: tuple[int, ...]  # earlier sets whose articles and BASIL events are left out
+    bbc_articles: int = 40
+    basil_events: int = 8
 
 
 SETS = {
     1: HeldOutSet(29, HERE / "quotes_heldout.tsv", ()),
     2: HeldOutSet(47, HERE / "quotes_heldout2.tsv", (1,)),
+    # Drawn when set 2 had become development data too; smaller, since one labeller
+    # read every span within an hour.
+    3: HeldOutSet(83, HERE / "quotes_heldout3.tsv", (1, 2), bbc_articles=28, basil_events=6),
 }
 TSV = SETS[1].tsv
-BBC_ARTICLES = 40
-BASIL_EVENTS = 8
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
 
 _DOUBLE = '"“”«»'
@@ -146,13 +150,13 @@ def _basil_events() -> dict[str, list[str]]:
     return events
 
 
-def _basil_files(rng: random.Random, used: set[str]) -> list[str]:
+def _basil_files(rng: random.Random, used: set[str], n_events: int) -> list[str]:
     events = _basil_events()
     order = sorted(events)
     rng.shuffle(order)
     # Leaving out after the shuffle keeps set 1's draw as it was made.
     order = [e for e in order if not used.intersection(events[e])]
-    return [rng.choice(events[e]) for e in order[:BASIL_EVENTS]]
+    return [rng.choice(events[e]) for e in order[:n_events]]
 
 
 def sample_files(set_no: int = 1) -> list[str]:
@@ -162,7 +166,7 @@ def sample_files(set_no: int = 1) -> list[str]:
     rng = random.Random(spec.seed)
     bbc = _bbc_files(used)
     rng.shuffle(bbc)
-    return bbc[:BBC_ARTICLES] + _basil_files(rng, used)
+    return bbc[: spec.bbc_articles] + _basil_files(rng, used, spec.basil_events)
 
 
 def _labelled_files(set_no: int) -> set[str]:
