@@ -36,8 +36,11 @@ from db.speakers import (
     is_document,
     is_organisation,
     is_person_noun,
+    is_title_word,
+    modifies_noun,
     name_gender,
     named_subjects,
+    one_word_name,
     person_context,
     person_mentions,
     speaker_key,
@@ -622,12 +625,15 @@ class _People:
             # name's first word ("York" of "The New York Times").
             first = first_words[w] + " "
             # Nor after an article: "the Romney campaign" names no one.
+            # Nor before a common noun it modifies: "Moore campaign chairman Bill
+            # Armistead", "a Romney aide" name the chairman and the aide.
             positions = [
                 i
                 for i in _word_positions(masked, w)
                 if i not in ends
                 and masked[max(0, i - len(first)) : i] != first
                 and masked[max(0, i - 4) : i] not in (" the", "the ", "The ")
+                and not modifies_noun(masked, i + len(w))
             ]
             if positions:
                 alone[w] = positions
@@ -656,19 +662,32 @@ class _People:
         self.mentions += [
             (pos, self.canonical(name)) for pos, name in named_subjects(masked) if pos not in known
         ]
+        # So are one-word names described by a relative clause ("DiCaprio, who lost out
+        # …"): left out, the person after them would take their pronouns.
+        known = {a for a, _ in self.mentions}
+        self.mentions += [
+            (m.start(1), self.canonical(m.group(1)))
+            for m in _WHO_CLAUSE_RE.finditer(masked)
+            if m.start(1) not in known and one_word_name(m.group(1))
+        ]
         for surname, honorific in honorifics:
             person = self.canonical(surname)
             self.gender.setdefault(person, "he" if honorific == "r" else "she")
         self.mentions.sort()
         self.positions = [a for a, _ in self.mentions]
+        self.names = {name for _, name in self.mentions}  # the people read in the text
         # Sentence breaks from the text itself: a quotation's last period is masked
         # ('Ms Brankin said: "…." Ms Sturgeon has written …').
+        # Nor an initial's period ("Elijah E. Cummings").
         self.sentence_starts = [0] + [
             m.end()
             for m in _SENTENCE_BREAK_RE.finditer(text)
-            if text[m.start() - 1 : m.start() + 1] not in _ABBREVIATION_ENDS
-            or text[text.rfind(" ", max(0, m.start() - 5), m.start()) + 1 : m.start() + 1]
-            not in _ABBREVIATIONS
+            if (
+                text[m.start() - 1 : m.start() + 1] not in _ABBREVIATION_ENDS
+                or text[text.rfind(" ", max(0, m.start() - 5), m.start()) + 1 : m.start() + 1]
+                not in _ABBREVIATIONS
+            )
+            and not _initial_at(text, m.start())
         ]
         self.masked = masked
         # A sentence opening with a role ("The congressman also ...") mentions the person
@@ -703,7 +722,34 @@ class _People:
         if same is None:
             return False
         lead = self.masked[lo : same.start()].strip(_MARKS_AND_SPACE)
-        return not lead or (lead.endswith(",") and len(lead.split()) <= 6)
+        return not lead or lead in _CONJUNCTIONS or (lead.endswith(",") and len(lead.split()) <= 6)
+
+    def continues(self, pronoun: str, d: QuoteSpan, at: int) -> bool:
+        """Does ``pronoun`` at ``at`` go on speaking of ``d``'s speaker: no fitting
+        person (nor role) is mentioned between ``d``'s attribution and ``at``, save in
+        a possessive ("Mr Blair's insistence")?"""
+        name = d.speaker or ""
+        if name not in self.names or self.gender.get(name, name_gender(name) or pronoun) != pronoun:
+            return False  # no person read in the text ("according to The Hill")
+        lo = max(d.speaker_end or 0, d.end)
+        a = bisect_right(self.positions, lo)
+        b = bisect_left(self.positions, at)
+        for pos, other in self.mentions[a:b]:
+            if other == name or is_organisation(other):
+                continue
+            word = _WORD_AT_RE.match(self.masked, pos)
+            if word is not None and word.group().endswith(("'s", "’s")):
+                continue
+            return False
+        return True
+
+    def _after_preposition(self, pos: int) -> bool:
+        """Is the mention at ``pos`` a preposition's object, its titles passed over ("by
+        Representative Gerald E. Connolly")?"""
+        before = self.masked[max(0, pos - 40) : pos].split()
+        while before and is_title_word(before[-1]):
+            before.pop()
+        return before[-1:] in _PREPOSITIONS
 
     def apposed(self, end: int, start: int) -> str | None:
         """The name set off by commas after a role ending at ``end`` in the sentence
@@ -751,6 +797,7 @@ class _People:
         k = bisect_right(self.positions, pos)
         self.positions.insert(k, pos)
         self.mentions.insert(k, (pos, name))
+        self.names.add(name)
 
     def canonical(self, name: str) -> str:
         toks = name.split()
@@ -774,16 +821,25 @@ class _People:
                 return found
         return None
 
-    def antecedent(self, pronoun: str, before: int, sentences: int = 0) -> str | None:
+    def antecedent(
+        self, pronoun: str, before: int, sentences: int = 0, reported: int | None = None
+    ) -> str | None:
         """The person ``pronoun`` at ``before`` refers to: the first fitting person named
         in its sentence before it, else in the sentence before that, and so on (the
         subject of a sentence comes first: "Bloomberg ... threw jabs at Trump, whom he
         called ..." -> Bloomberg), within _PRONOUN_REACH characters (and ``sentences``
         sentences, if given). ``pronoun`` "": any person. A sentence whose subject is
         the same pronoun ("He recalled campaigning with Romney.") speaks of the same
-        person: its other people are passed over."""
+        person: its other people are passed over. ``reported``: where the quotation the
+        pronoun attributes starts, when it comes first; the people written before it in
+        its sentence are what is reported, not the speaker ('Mr Blair has "the same
+        passion …", he said')."""
         k = bisect_right(self.sentence_starts, before) - 1
         last = k - sentences if sentences else -1
+        skip_lo = skip_hi = -1
+        if reported is not None and reported < before:
+            skip_hi = reported
+            skip_lo = self.sentence_starts[bisect_right(self.sentence_starts, reported) - 1]
         while k > last:
             lo = self.sentence_starts[k]
             if before - lo > _PRONOUN_REACH:
@@ -797,6 +853,7 @@ class _People:
                 for pos, name in self.mentions[a:b]
                 if not is_organisation(name)
                 and (not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun)
+                and not skip_lo <= pos < skip_hi
             ]
             if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0]):
                 fits = []
@@ -807,7 +864,7 @@ class _People:
                     word = _WORD_AT_RE.match(self.masked, pos)
                     if word is not None and word.group().endswith(("'s", "’s")):
                         continue  # "Ms Jowell's deputy, Richard Caborn, said": not Jowell
-                    if self.masked[max(0, pos - 8) : pos].split()[-1:] not in _PREPOSITIONS:
+                    if not self._after_preposition(pos):
                         return name
                 # Only a preposition's object: a pronoun may still mean them; a role
                 # ("said the Factory Records founder") names the subject, not them.
@@ -824,6 +881,21 @@ _UNNAMED_ROLES = words(
     """
 )
 _NAME_AFTER_RE = re.compile(r" ((?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+)")
+_CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
+_WHO_CLAUSE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]+), who(?:se)? ")
+
+
+def _initial_at(text: str, i: int) -> bool:
+    """Is the period at ``i`` an initial's ('E.' of 'Elijah E. Cummings')?"""
+    return (
+        i >= 2
+        and text[i] == "."
+        and text[i - 1].isupper()
+        and not text[i - 2].isalnum()
+        and text[i - 2] != "."
+    )
+
+
 _PRONOUN_RE = {
     "he": re.compile(r"\b[Hh]e\b"),
     "she": re.compile(r"\b[Ss]he\b"),
@@ -1014,7 +1086,21 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Pe
     at = q.speaker_start or 0
     name: str | None = None
     if pronoun in ("he", "she"):
-        name = people.antecedent(pronoun, at)
+        # The last person quoted goes on speaking while no one else is named since
+        # ('…," Moore campaign chairman Bill Armistead said. … "…," he said').
+        last = next((d for d in reversed(done) if d.speaker_kind != "term"), None)
+        if (
+            last is not None
+            and last.speaker_kind in ("named", "pronoun")
+            and last.speaker
+            and not _common_phrase(last.speaker)
+            and not is_organisation(last.speaker)
+            and at - last.end <= _PRONOUN_REACH
+            and people.continues(pronoun, last, at)
+        ):
+            name = last.speaker
+        else:
+            name = people.antecedent(pronoun, at, reported=q.start)
         if name is not None:
             people.gender.setdefault(name, pronoun)
     else:  # "they", "it": a group or organisation quoted before

@@ -147,6 +147,8 @@ _NOT_NAMES = words(
     Behind Inside Outside Within Upon Toward Towards Near Plus
     """
 )
+# Capitalised counting words: "One Democrat, Representative Stephen F. Lynch" is no name.
+_COUNT_WORDS = words("One Two Three Four Five Another Every Several Few Any")
 # Titles and roles in front of a name: "Defense Minister Rustem Umerov" -> "Rustem Umerov".
 _TITLE_WORDS = words(
     """
@@ -544,15 +546,22 @@ def _person_before_apposition(
     """The person a role or affiliation right before the verb belongs to: "Michael
     Lamberty, a Lufthansa spokesman told", "Colin Asplin, Blackpool Hotel Association
     said", "Howard Archer, economist at Global Insight said" -> the person."""
-    head = s[max(lo, att.start - 60) : att.start]
+    head_lo = max(lo, att.start - 60)
+    head = s[head_lo : att.start]
     # The pattern ends ", " or "<preposition> " at the verb's subject: check that first.
     m = _APPOSED_PERSON_RE.search(head) if head.endswith(_APPOSED_ENDS) else None
+    if m is None and not role_only and is_organisation(att.name):
+        # The body named at the end of a longer role: "Rabbi Marvin Hier, founder of
+        # Jewish human rights group the Simon Wiesenthal Center said".
+        head_lo = max(lo, att.start - 120)
+        head = s[head_lo : att.start]
+        m = _APPOSED_ROLE_OF_RE.search(head)
     if m is None or (role_only and m.group(2) is None):
         return att  # "Asked about Boris Johnson, Theresa May said": May
     name = _clean_name(m.group(1).split())
     if not name or " " not in name or is_organisation(name):
         return att
-    a = max(lo, att.start - 60) + m.start(1)
+    a = head_lo + m.start(1)
     a, b = _locate(s, name, a, att.start, backwards=False)
     return Attribution(name, a, b, "named")
 
@@ -563,6 +572,14 @@ _APPOSED_ENDS = (", ", " at ", " of ", " for ", " from ")
 _APPOSED_PERSON_RE = re.compile(
     r"(?:^|(?<=[\s(\"“]))([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|(?:de|van|von|bin|al)\b)){1,3}), "
     r"((?:[a-z][\w-]* ){0,4}(?:at|of|for|from) )?\Z"
+)
+
+
+# A person's name, a comma, a role ending in a preposition and the body's description
+# (no comma, no sentence end) right before an organisation's name.
+_APPOSED_ROLE_OF_RE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))([A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|(?:de|van|von|bin|al)\b)){1,3}), "
+    r"((?:[a-z][\w-]* ){0,3}(?:at|of|for|from) (?:[\w'’&-]+ ){0,6})\Z"
 )
 
 
@@ -730,6 +747,7 @@ def _speaker_before(
     run = _name_run_backwards(pre)
     k = len(pre) - len(run)
     name: str | None
+    start = k  # where the name's run begins in ``pre``
     # "Sen. Susan Collins of Maine said": the person, not the place; but "Bank of
     # England said" is one organisation.
     if run and k >= 2 and pre[k - 1] == "of":
@@ -738,6 +756,7 @@ def _speaker_before(
             name = _clean_name(run)  # "Secretary of State Mike Pompeo"
         elif first:
             name = _clean_name([*first, "of", *run] if first[-1] in _ORG_WORDS else first)
+            start = k - 1 - len(first)
         else:
             name = _clean_name(run)
     elif run and k >= 2 and pre[k - 1] == "for":
@@ -753,9 +772,50 @@ def _speaker_before(
         return None, False
     a, b = _locate(s, name, lo, v, backwards=True)
     att = Attribution(name, a, b, "named")
+    if run and _after_preposition(pre, start):
+        return _person_before_object(s, toks, pre, start, att, lo), False
     if is_organisation(name) or " " not in name:
         return _person_before_apposition(s, att, lo), False
     return _person_before_apposition(s, att, lo, role_only=True), False
+
+
+# Prepositions whose object, right before a verb, is a place or a body the subject is
+# in or comes from, not the subject: "detainee 'A' in Woodhill Prison said".
+_LOCATIVE = words("in at near to from into inside outside across within among")
+
+
+def _after_preposition(pre: list[str], start: int) -> bool:
+    """Is the name starting at ``pre[start]`` a preposition's object inside a clause
+    (a word before the preposition, not closing a sentence or a comma's phrase)?"""
+    k = start - 1
+    if k >= 0 and pre[k] in ("the", "The"):
+        k -= 1
+    return k >= 1 and pre[k] in _LOCATIVE and not pre[k - 1].endswith((",", ".", "!", "?", ":"))
+
+
+def _person_before_object(
+    s: str,
+    toks: list[re.Match[str]],
+    pre: list[str],
+    start: int,
+    att: Attribution,
+    lo: int,
+) -> Attribution | None:
+    """Who speaks when the name before the verb is a preposition's object: a person
+    named right before the preposition ("Dr Jane Hill from Leeds University said"), the
+    person an apposition belongs to, else no one (unsure: no speaker rather than the
+    place or body)."""
+    k = start - 1
+    if pre[k] in ("the", "The"):
+        k -= 1
+    run = _name_run_backwards(pre[:k])
+    name = _clean_name(run) if run else None
+    if name and " " in name and not is_organisation(name):
+        first = toks[k - len(run)].start()
+        a, b = _locate(s, name, first, toks[k - 1].end(), backwards=True)
+        return Attribution(name, a, b, "named")
+    person = _person_before_apposition(s, att, lo)
+    return person if person is not att else None
 
 
 _ORG_LAST = [[w] for w in _ORG_WORDS]
@@ -993,10 +1053,18 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
             # '…look "crazy" and one blogger asking, …': the verb after the quotation
             # has a subject of its own in a new clause, not the quotation's attribution.
             continue
+        if qb <= att.start and _SUBORDINATE_BEFORE_RE.search(s, max(qb, att.start - 10), att.start):
+            # 'Chants of "…" rang out, until the minority leader acknowledged them': the
+            # subject of a clause of time or cause after the quotation is not its speaker.
+            continue
         return att
     return None
 
 
+# A subordinating conjunction right before a subject.
+_SUBORDINATE_BEFORE_RE = re.compile(
+    r"(?<![\w'’])(?:until|after|before|because|since|unless|although|though|once)\s+\Z"
+)
 # After a quotation's closing mark: a conjunction opening a clause of its own.
 _NEW_CLAUSE_RE = re.compile(r"[\"”’']?[,;]?\s+(?:and|but|while|whereas|as|when)\s")
 
@@ -1139,6 +1207,29 @@ def named_subjects(s: str) -> list[tuple[int, str]]:
     ]
 
 
+def is_title_word(word: str) -> bool:
+    """A title written before a name: 'Representative', 'Sen.', 'Mr'."""
+    return word in _TITLE_WORDS or word in _HONORIFICS
+
+
+def one_word_name(word: str) -> bool:
+    """A capitalised word that may be someone's name ('DiCaprio'), not a function word,
+    title, group or organisation word."""
+    return not (
+        word in _NOT_NAMES or word in _TITLE_WORDS or word in _MODIFIERS or word in _ORG_WORDS
+    )
+
+
+_MODIFIED_NOUN_RE = re.compile(r" ([a-z]+)\b")
+
+
+def modifies_noun(s: str, end: int) -> bool:
+    """Is the word ending at ``end`` followed by a common noun it modifies ('Moore
+    campaign chairman', 'a Romney aide')?"""
+    m = _MODIFIED_NOUN_RE.match(s, end)
+    return m is not None and m.group(1) in _COMMON_HEADS
+
+
 def is_organisation(name: str) -> bool:
     """A named speaker that is no person: 'South Korean Defense Ministry', 'Bank of England'."""
     toks = name.split()
@@ -1230,6 +1321,8 @@ def _mention(
         name_toks = _strip_modifiers(name_toks)
     if not (_NOT_NAMES.isdisjoint(name_toks) and _TITLE_WORDS.isdisjoint(name_toks)):
         return None
+    if name_toks and name_toks[0] in _COUNT_WORDS:
+        return None  # "One Democrat", "Another Republican": a common noun, no name
     if any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):
         # "Manchester United's Alex Ferguson"; "Microsoft's Windows" is one word
         owners = [k for k, t in enumerate(name_toks[:-1]) if t.endswith(("'s", "’s"))]
