@@ -662,14 +662,26 @@ class _People:
         self.mentions += [
             (pos, self.canonical(name)) for pos, name in named_subjects(masked) if pos not in known
         ]
-        # So are one-word names described by a relative clause ("DiCaprio, who lost out
-        # …"): left out, the person after them would take their pronouns.
+        # Names not taken for people, and one-word names described by a relative clause
+        # ("DiCaprio, who lost out …", but "Leicester, who signed White"): someone, or
+        # something, no pronoun is sure to skip.
         known = {a for a, _ in self.mentions}
-        self.mentions += [
-            (m.start(1), self.canonical(m.group(1)))
+        spans = sorted((a, b) for a, b, _n, _t in found)
+        self.others = sorted(
+            [a for a, _b, name, _t in found if a not in known and not is_organisation(name)]
+            + [
+                m.start(1)
+                for m in _WHO_CLAUSE_RE.finditer(masked)
+                if m.start(1) not in known
+                and one_word_name(m.group(1))
+                and not _inside(spans, m.start(1))
+            ]
+        )
+        self.subjects = {  # where such a word opens a sentence, as its subject
+            m.start(1)
             for m in _WHO_CLAUSE_RE.finditer(masked)
-            if m.start(1) not in known and one_word_name(m.group(1))
-        ]
+            if m.start(1) not in known and not _inside(spans, m.start(1))
+        }
         for surname, honorific in honorifics:
             person = self.canonical(surname)
             self.gender.setdefault(person, "he" if honorific == "r" else "she")
@@ -678,7 +690,6 @@ class _People:
         self.names = {name for _, name in self.mentions}  # the people read in the text
         # Sentence breaks from the text itself: a quotation's last period is masked
         # ('Ms Brankin said: "…." Ms Sturgeon has written …').
-        # Nor an initial's period ("Elijah E. Cummings").
         self.sentence_starts = [0] + [
             m.end()
             for m in _SENTENCE_BREAK_RE.finditer(text)
@@ -687,8 +698,9 @@ class _People:
                 or text[text.rfind(" ", max(0, m.start() - 5), m.start()) + 1 : m.start() + 1]
                 not in _ABBREVIATIONS
             )
-            and not _initial_at(text, m.start())
         ]
+        # Nor a period inside a name ("Elijah E. Cummings").
+        self.sentence_starts = [i for i in self.sentence_starts if not _inside(spans, i)]
         self.masked = masked
         # A sentence opening with a role ("The congressman also ...") mentions the person
         # last introduced with it.
@@ -731,10 +743,20 @@ class _People:
         name = d.speaker or ""
         if name not in self.names or self.gender.get(name, name_gender(name) or pronoun) != pronoun:
             return False  # no person read in the text ("according to The Hill")
-        lo = max(d.speaker_end or 0, d.end)
-        a = bisect_right(self.positions, lo)
+        # Nor before it in its sentence: 'Mr Howard denied Mr Yeo … said the plans
+        # "stink". He also said' goes on with Howard; 'A spokesman for Toho said'.
+        said = d.speaker_start or 0
+        lo = self.sentence_starts[bisect_right(self.sentence_starts, said) - 1]
+        if d.end <= said:
+            lo = d.end  # '"…," he said': what comes before the quotation is reported
+        a = bisect_left(self.positions, lo)
         b = bisect_left(self.positions, at)
+        own = (said, max(d.speaker_end or 0, d.end))
+        if any(lo <= p < at and not own[0] <= p < own[1] for p in self.others):
+            return False  # a name not read as a person, or 'DiCaprio, who'
         for pos, other in self.mentions[a:b]:
+            if own[0] <= pos < own[1]:
+                continue  # the speaker's own mention, and the quotation
             if other == name or is_organisation(other):
                 continue
             word = _WORD_AT_RE.match(self.masked, pos)
@@ -838,8 +860,13 @@ class _People:
         last = k - sentences if sentences else -1
         skip_lo = skip_hi = -1
         if reported is not None and reported < before:
-            skip_hi = reported
-            skip_lo = self.sentence_starts[bisect_right(self.sentence_starts, reported) - 1]
+            lo = self.sentence_starts[bisect_right(self.sentence_starts, reported) - 1]
+            # Only a quotation inside the clause ('Mr Blair has "…"'), not one set off
+            # by a comma or colon ('Hirono blasted the decision, "…," she said'), and
+            # not after a speaker named before it ('Arnold described her victory as').
+            lead = self.masked[lo:reported].rstrip(_MARKS_AND_SPACE)
+            if lead and lead[-1] not in ",:;" and not has_speech_verb(lead):
+                skip_lo, skip_hi = lo, reported
         while k > last:
             lo = self.sentence_starts[k]
             if before - lo > _PRONOUN_REACH:
@@ -855,6 +882,11 @@ class _People:
                 and (not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun)
                 and not skip_lo <= pos < skip_hi
             ]
+            if any(
+                lo <= p < (fits[0][0] if fits else hi) and len(self.masked[lo:p].split()) <= 3
+                for p in self.subjects
+            ):
+                return None  # 'DiCaprio, who …' is the subject: a person, or a team
             if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0]):
                 fits = []
             if fits:
@@ -885,15 +917,10 @@ _CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
 _WHO_CLAUSE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]+), who(?:se)? ")
 
 
-def _initial_at(text: str, i: int) -> bool:
-    """Is the period at ``i`` an initial's ('E.' of 'Elijah E. Cummings')?"""
-    return (
-        i >= 2
-        and text[i] == "."
-        and text[i - 1].isupper()
-        and not text[i - 2].isalnum()
-        and text[i - 2] != "."
-    )
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    """Does ``i`` fall strictly inside one of the sorted, non-nested ``spans``?"""
+    k = bisect_right(spans, (i, -1)) - 1
+    return k >= 0 and spans[k][0] < i < spans[k][1]
 
 
 _PRONOUN_RE = {

@@ -808,6 +808,12 @@ def _person_before_object(
     k = start - 1
     if pre[k] in ("the", "The"):
         k -= 1
+    if pre[k - 1].lower() in _DOCUMENT_HEADS or (
+        pre[k] in ("from", "at") and pre[k - 1].lower() in _COMMON_HEADS
+    ):
+        # "the letter from Qwest said": the document speaks for the body it comes from;
+        # "a spokesperson from Icstis told": the body speaks through them.
+        return att
     run = _name_run_backwards(pre[:k])
     name = _clean_name(run) if run else None
     if name and " " in name and not is_organisation(name):
