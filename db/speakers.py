@@ -772,7 +772,10 @@ def _speaker_before(
         return None, False
     a, b = _locate(s, name, lo, v, backwards=True)
     att = Attribution(name, a, b, "named")
-    if run and _after_preposition(pre, start):
+    # (Not when a title starts the name inside the run: "to the Foreign Policy Centre Mr
+    # Straw said" names Straw.)
+    titled = any(w in _TITLE_WORDS or w in _HONORIFICS for w in pre[start : len(pre) - 1])
+    if run and not titled and _after_preposition(pre, start):
         return _person_before_object(s, toks, pre, start, att, lo), False
     if is_organisation(name) or " " not in name:
         return _person_before_apposition(s, att, lo), False
@@ -801,10 +804,13 @@ def _person_before_object(
     att: Attribution,
     lo: int,
 ) -> Attribution | None:
-    """Who speaks when the name before the verb is a preposition's object: a person
-    named right before the preposition ("Dr Jane Hill from Leeds University said"), the
-    person an apposition belongs to, else no one (unsure: no speaker rather than the
-    place or body)."""
+    """Who speaks when the name before the verb is a preposition's object: the person an
+    apposition belongs to, the body a document or spokesperson comes from, a person
+    named right before the preposition ("Dr Jane Hill from Leeds University said"), else
+    no one (unsure: no speaker rather than the place or body)."""
+    person = _person_before_apposition(s, att, lo)
+    if person is not att:
+        return person  # "Matt Williams, a fund manager at Perpetual Trustees said"
     k = start - 1
     if pre[k] in ("the", "The"):
         k -= 1
@@ -820,8 +826,7 @@ def _person_before_object(
         first = toks[k - len(run)].start()
         a, b = _locate(s, name, first, toks[k - 1].end(), backwards=True)
         return Attribution(name, a, b, "named")
-    person = _person_before_apposition(s, att, lo)
-    return person if person is not att else None
+    return None
 
 
 _ORG_LAST = [[w] for w in _ORG_WORDS]
