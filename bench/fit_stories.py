@@ -16,16 +16,26 @@ only, and as the same claim or a conflict: :func:`db.article_evidence.matches_fe
 of :func:`db.stories._matched_pairs`). Each set weighs the same in the fit (UCI has
 far more pairs). The model is a logistic regression (Newton steps, L2 1e-3).
 
+Then the *story* model (:func:`db.article_evidence.story_probability`: an article
+against a story's profile, its members pooled), fitted the same way on each
+article against the stories as they stood when it came, teacher-forced: the
+stories are the labelled events' older articles, the candidates every event of an
+older article it is linked to (:func:`db.stories.link_graph`, with the pair
+weights just fitted) holding two or more older articles; positive when it is its
+own event. Features: :data:`STORY_FEATURE_NAMES`. Each set weighs the same.
+
 Reported, so that nothing is judged only on what it was fitted to:
 
 * 5-fold cross-validation split by event (a pair belongs to the fold of its newer
   article's event; folds never share an event): pair precision/recall at p > 0.5;
 * **stories held out by story**: the events of each set split in two halves (by a
-  hash of the event id); the weights fitted on the articles of one half only, the
+  hash of the event id); the weights (pairs, then stories) fitted on the articles of
+  one half only, the
   stories built (in memory, as a rebuild builds them: :func:`db.stories.link_graph`
   and :func:`db.stories.place_all`) from the articles of the other half only, and
   scored; beside it the same half scored with the weights fitted on everything
-  (in-sample). The grouping thresholds of db.stories are fixed, not fitted here;
+  (in-sample). The thresholds of db.stories (``JOIN_MIN``, ``MERGE_MIN``, start,
+  bring) are fixed, not fitted here;
 * across sets: fitted on BASIL alone, the stories it makes on UCI, and the reverse.
 
 The weights shipped are fitted on every set; ``--write`` puts them into
@@ -147,31 +157,83 @@ def pair_scores(beta: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[float, 
     return tp / max(1, pred.sum()), tp / max(1, (y == 1).sum())
 
 
+@dataclass
+class Weights:
+    pairs: np.ndarray  # [intercept, *FEATURE_NAMES, related, matches]
+    stories: np.ndarray | None  # [intercept, *STORY_FEATURE_NAMES]; None: the shipped
+
+
 @contextmanager
-def weights(beta: np.ndarray) -> Iterator[None]:
-    """db.article_evidence scoring with ``beta`` for the duration."""
+def weights(w: Weights) -> Iterator[None]:
+    """db.article_evidence scoring with ``w`` for the duration."""
+    beta = w.pairs
     saved = (ev.INTERCEPT, ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE)
+    saved_story = (ev.STORY_INTERCEPT, ev.STORY_WEIGHTS)
     ev.INTERCEPT = ev.NO_EVIDENCE = float(beta[0])
     ev.WEIGHTS = tuple(float(b) for b in beta[1 : 1 + len(ev.FEATURE_NAMES)])
     ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT = float(beta[-2]), float(beta[-1])
+    if w.stories is not None:
+        ev.STORY_INTERCEPT = float(w.stories[0])
+        ev.STORY_WEIGHTS = tuple(float(b) for b in w.stories[1:])
     try:
         yield
     finally:
         ev.INTERCEPT, ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE = saved
+        ev.STORY_INTERCEPT, ev.STORY_WEIGHTS = saved_story
 
 
-def story_scores(c: Corpus, pr: Profiled, beta: np.ndarray) -> dict[str, float]:
-    """Build the stories of ``c`` in memory as a rebuild does, with weights ``beta``."""
-    with weights(beta):
-        evidence: dict[tuple[int, int], float] = {}
-        for aid, cands in pr.candidates.items():
-            for other in cands:
-                s = ev.score(pr.profiles[aid], pr.profiles[other], STORY_WINDOW_DAYS)
-                if s >= ev.STORE_FLOOR:
-                    evidence[(min(aid, other), max(aid, other))] = s
+def link_all(c: Corpus, pr: Profiled) -> stories.Links:
+    """The links among ``c``'s articles with the pair weights in force."""
+    evidence: dict[tuple[int, int], float] = {}
+    for aid, cands in pr.candidates.items():
+        for other in cands:
+            s = ev.score(pr.profiles[aid], pr.profiles[other], STORY_WINDOW_DAYS)
+            if s >= ev.STORE_FLOOR:
+                evidence[(min(aid, other), max(aid, other))] = s
+    days = {aid: p.day for aid, p in pr.profiles.items()}
+    return stories.link_graph(evidence, c.matched, days, STORY_WINDOW_DAYS)
+
+
+def story_rows(c: Corpus, pr: Profiled, pairs_beta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each article against the labelled stories as they stood when it came (its own
+    event's older articles, and the other events of the older articles it is linked
+    to, each with two or more older articles): story features and labels."""
+    with weights(Weights(pairs_beta, None)):
+        links = link_all(c, pr)
+    pools: dict[str, ev.Pool] = {}
+    xs, ys = [], []
+    for aid in sorted(pr.profiles):
+        p, own = pr.profiles[aid], c.event_of[aid]
+        total: dict[str, float] = {}
+        for other, strength in links.get(aid, {}).items():
+            if other < aid:
+                e = c.event_of[other]
+                total[e] = total.get(e, 0.0) + 1.0 / (1.0 + np.exp(-strength))
+        for e, t in total.items():
+            pool = pools.get(e)
+            if pool is None or pool.n < 2:
+                continue
+            fit_ = t / min(pool.n, ev.MAX_CANDIDATES)
+            xs.append(ev.story_features(p, pool, fit_))
+            ys.append(float(e == own))
+        pools.setdefault(own, ev.Pool()).add(p)
+    return np.array(xs), np.array(ys)
+
+
+def fit_all(corpora: dict[str, Corpus], profiled: dict[str, Profiled]) -> Weights:
+    """Pair weights, then story weights, each set weighing the same."""
+    pair_sets = [pairs(c, profiled[n])[:2] for n, c in corpora.items()]
+    beta = fit_sets(pair_sets)
+    story_sets = [story_rows(c, profiled[n], beta) for n, c in corpora.items()]
+    return Weights(beta, fit_sets([s for s in story_sets if len(s[1])]))
+
+
+def story_scores(c: Corpus, pr: Profiled, w: Weights) -> dict[str, float]:
+    """Build the stories of ``c`` in memory as a rebuild does, with weights ``w``."""
+    with weights(w):
+        links = link_all(c, pr)
         days = {aid: p.day for aid, p in pr.profiles.items()}
-        links = stories.link_graph(evidence, c.matched, days, STORY_WINDOW_DAYS)
-        placed = stories.place_all(links, days)
+        placed = stories.place_all(links, days, pr.profiles)
     story_of = {aid: placed.get(aid) for aid in pr.profiles}
     out: dict[str, float] = {**bs.pairwise(story_of, c.event_of)}
     out.update(bs.triplets(story_of, c.event_of))
@@ -199,16 +261,26 @@ def load() -> dict[str, Corpus]:
     return out
 
 
-def write_weights(beta: np.ndarray) -> None:
-    """Replace the fitted constants in db/article_evidence.py."""
-    text = EVIDENCE_FILE.read_text(encoding="utf-8")
-    w = ", ".join(f"{b:.4f}" for b in beta[1 : 1 + len(ev.FEATURE_NAMES)])
-    for name, value in (
-        ("WEIGHTS", f"({w})"),
+def constants(w: Weights) -> list[tuple[str, str]]:
+    """The fitted constants of db/article_evidence.py, as written there."""
+    beta, story = w.pairs, w.stories
+    assert story is not None
+    pw = ", ".join(f"{b:.4f}" for b in beta[1 : 1 + len(ev.FEATURE_NAMES)])
+    sw = ", ".join(f"{b:.4f}" for b in story[1:])
+    return [
+        ("WEIGHTS", f"({pw})"),
         ("INTERCEPT", f"{beta[0]:.4f}"),
         ("RELATED_WEIGHT", f"{beta[-2]:.4f}"),
         ("CLAIM_WEIGHT", f"{beta[-1]:.4f}"),
-    ):
+        ("STORY_WEIGHTS", f"({sw})"),
+        ("STORY_INTERCEPT", f"{story[0]:.4f}"),
+    ]
+
+
+def write_weights(w: Weights) -> None:
+    """Replace the fitted constants in db/article_evidence.py."""
+    text = EVIDENCE_FILE.read_text(encoding="utf-8")
+    for name, value in constants(w):
         text, n = re.subn(rf"^{name} = .*$", f"{name} = {value}", text, count=1, flags=re.M)
         if n != 1:
             raise SystemExit(f"{name} not found in {EVIDENCE_FILE}")
@@ -241,21 +313,19 @@ def main() -> None:
         r = np.mean([r[i][1] for r in rows])
         print(f"pairs cross-validated by event, {name}: precision {p:.3f} recall {r:.3f}")
 
-    shipped = fit_sets([(x, y) for x, y, _g in data.values()])
+    shipped = fit_all(corpora, profiled)
 
     # Stories held out by story: fit on one half of the events, build on the other.
     print("\nstories, by half of the events (held out: weights fitted on the other half only)")
     for h in (0, 1):
-        train_sets = []
-        for c in corpora.values():
-            tc = c.half(h, keep=False)
-            x, y, _g = pairs(tc, profile_all(tc))
-            train_sets.append((x, y))
-        beta = fit_sets(train_sets)
+        train = {name: c.half(h, keep=False) for name, c in corpora.items()}
+        held_w = fit_all(train, {name: profile_all(c) for name, c in train.items()})
+        assert held_w.stories is not None
+        print(f"  half {h}: story weights fitted on the other half {np.round(held_w.stories, 2)}")
         for name, c in corpora.items():
             tc = c.half(h, keep=True)
             pr = profile_all(tc)
-            held = describe(story_scores(tc, pr, beta))
+            held = describe(story_scores(tc, pr, held_w))
             ins = describe(story_scores(tc, pr, shipped))
             print(
                 f"  half {h} {name} ({len(tc.articles)} articles, {len(set(tc.event_of.values()))}"
@@ -263,27 +333,27 @@ def main() -> None:
             )
 
     # Across sets.
-    for train, test in ((("basil", "basil-one-day"), "uci"), (("uci",), "basil")):
-        beta = fit_sets([data[t][:2] for t in train])
-        s = story_scores(corpora[test], profiled[test], beta)
-        print(f"fitted on {'+'.join(train)} alone -> {test}: {describe(s)}")
+    for names, test in ((("basil", "basil-one-day"), "uci"), (("uci",), "basil")):
+        w = fit_all({n: corpora[n] for n in names}, {n: profiled[n] for n in names})
+        s = story_scores(corpora[test], profiled[test], w)
+        print(f"fitted on {'+'.join(names)} alone -> {test}: {describe(s)}")
 
     # Shipped: every set.
     print("\nshipped (fitted on every set):")
-    for n, b in zip((*ev.FEATURE_NAMES, "related", "matches"), shipped[1:], strict=True):
+    for n, b in zip((*ev.FEATURE_NAMES, "related", "matches"), shipped.pairs[1:], strict=True):
         print(f"  {n:16s} {b:+.4f}")
-    print(f"  {'intercept':16s} {shipped[0]:+.4f}")
-    for name in ("basil", "uci"):
+    print(f"  {'intercept':16s} {shipped.pairs[0]:+.4f}")
+    assert shipped.stories is not None
+    for n, b in zip(ev.STORY_FEATURE_NAMES, shipped.stories[1:], strict=True):
+        print(f"  story {n:10s} {b:+.4f}")
+    print(f"  story intercept  {shipped.stories[0]:+.4f}")
+    for name in ("basil", "basil-one-day", "uci"):
         s = story_scores(corpora[name], profiled[name], shipped)
         print(f"  in-sample, whole set, {name}: {describe(s)}")
     if args.write:
         write_weights(shipped)
     else:
-        w = ", ".join(f"{b:.4f}" for b in shipped[1 : 1 + len(ev.FEATURE_NAMES)])
-        print(
-            f"\nWEIGHTS = ({w})\nINTERCEPT = {shipped[0]:.4f}"
-            f"\nRELATED_WEIGHT = {shipped[-2]:.4f}\nCLAIM_WEIGHT = {shipped[-1]:.4f}"
-        )
+        print("\n" + "\n".join(f"{name} = {value}" for name, value in constants(shipped)))
 
 
 if __name__ == "__main__":

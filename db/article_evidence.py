@@ -48,14 +48,20 @@ __all__ = [
     "FEATURE_NAMES",
     "INTERCEPT",
     "NO_EVIDENCE",
+    "STORY_FEATURE_NAMES",
+    "STORY_INTERCEPT",
+    "STORY_WEIGHTS",
     "WEIGHTS",
     "MemoryIndex",
+    "Pool",
     "Profile",
     "StoredIndex",
     "features",
     "link_article",
     "profile",
     "score",
+    "story_features",
+    "story_probability",
 ]
 
 # The body read as the lead, after the headline (characters; cut at a word).
@@ -84,12 +90,12 @@ FEATURE_NAMES = (
     "undated",  # either article has no date
 )
 # Fitted by bench/fit_stories.py --write (logistic regression; BASIL + UCI, see there).
-WEIGHTS = (2.4739, 17.1919, -4.5694, 2.4339, -1.1609, 0.5088, -4.7765, 0.0000)
-INTERCEPT = -3.5233
+WEIGHTS = (2.2097, 16.9611, -4.2138, 2.4475, -1.2191, 0.5328, -4.9368, 0.0000)
+INTERCEPT = -3.4877
 # The matches term (:func:`matches_features`): statements of the newer article matching
 # the older as the same claim or a conflict, and those matching it as related only.
-CLAIM_WEIGHT = 7.6489
-RELATED_WEIGHT = 8.7908
+CLAIM_WEIGHT = 8.0668
+RELATED_WEIGHT = 9.0029
 # db.stories counts a pair in a story's fit above this log-odds (probability 0.05).
 LINK_FLOOR = -3.0
 # Pairs scoring below this are not stored (their matched statements then count alone).
@@ -97,6 +103,18 @@ STORE_FLOOR = -6.0
 # A pair that was not stored (not a candidate of either) counts as having nothing
 # in common but their matched statements.
 NO_EVIDENCE = INTERCEPT
+
+STORY_FEATURE_NAMES = (
+    "fit",  # mean probability of one event with the story's members (db.stories)
+    "title_cos",  # cosine of the headline with the story's pooled headlines
+    "lead_cos",  # cosine of the lead with the story's pooled leads
+    "entity_cover",  # its entity weight that the story's members hold, by how many hold it
+    "same_day",  # share of the story's members of its day (0 when undated)
+)
+# Fitted by bench/fit_stories.py --write (logistic regression on each article against
+# the stories of one event and of others as they stood when it came; see there).
+STORY_WEIGHTS = (4.9209, 3.0082, 10.9789, -0.3732, -0.4986)
+STORY_INTERCEPT = -4.9682
 
 
 @dataclass(slots=True)
@@ -270,6 +288,108 @@ def score(a: Profile, b: Profile, window: int) -> float:
     """The pair's log-odds of one event, on article evidence alone."""
     f = features(a, b, window)
     return round(INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, f, strict=True)), 6)
+
+
+class Pool:
+    """A story's profile: its members' profiles pooled. Headlines of one event share a
+    few key words and names while any two of them share little; against the pool, a
+    new headline meets every word its members use, weighted by how many use it."""
+
+    __slots__ = ("days", "ents", "lead", "n", "squares", "title")
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.title: dict[str, float] = {}  # sum of the members' unit headline vectors
+        self.lead: dict[str, float] = {}
+        self.squares = [0.0, 0.0]  # squared norms of title and lead, kept as they grow
+        self.ents: dict[str, int] = {}  # entity -> members holding it
+        self.days: dict[int | None, int] = {}  # day -> members of that day
+
+    def _sum(self, theirs: dict[str, float], which: int) -> None:
+        mine = self.title if which == 0 else self.lead
+        sq = self.squares[which]
+        for t, w in theirs.items():
+            old = mine.get(t, 0.0)
+            mine[t] = old + w
+            sq += w * (2 * old + w)
+        self.squares[which] = sq
+
+    def add(self, p: Profile) -> None:
+        self.n += 1
+        self._sum(p.title, 0)
+        self._sum(p.lead, 1)
+        for e in p.ents:
+            self.ents[e] = self.ents.get(e, 0) + 1
+        self.days[p.day] = self.days.get(p.day, 0) + 1
+
+    def absorb(self, other: Pool) -> None:
+        """Add every member of ``other`` (two stories merged)."""
+        self.n += other.n
+        self._sum(other.title, 0)
+        self._sum(other.lead, 1)
+        for e, k in other.ents.items():
+            self.ents[e] = self.ents.get(e, 0) + k
+        for d, k in other.days.items():
+            self.days[d] = self.days.get(d, 0) + k
+
+    def copy(self) -> Pool:
+        out = Pool()
+        out.absorb(self)
+        return out
+
+    def data(self) -> str:
+        """The pool as stored (``story_pools.data``)."""
+        return json.dumps(
+            {
+                "n": self.n,
+                "t": self.title,
+                "l": self.lead,
+                "s": self.squares,
+                "e": self.ents,
+                "d": sorted(([d or 0, k] for d, k in self.days.items())),
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def load(cls, data: str) -> Pool:
+        d = json.loads(data)
+        out = cls()
+        out.n, out.title, out.lead, out.squares, out.ents = d["n"], d["t"], d["l"], d["s"], d["e"]
+        out.days = {(day or None): k for day, k in d["d"]}
+        return out
+
+    def cosine(self, vec: dict[str, float], which: int) -> float:
+        """Cosine of a unit vector with the pooled titles (0) or leads (1)."""
+        sq = self.squares[which]
+        if sq <= 0.0:
+            return 0.0
+        return _dot(vec, self.title if which == 0 else self.lead) / math.sqrt(sq)
+
+
+def story_features(p: Profile, pool: Pool, fit: float) -> list[float]:
+    """The features (:data:`STORY_FEATURE_NAMES`) of ``p`` joining the story ``pool``
+    whose members it fits by ``fit`` (the mean probability over its links)."""
+    n = max(1, pool.n)
+    cover = 0.0
+    if p.ent_sum:
+        cover = sum(w * pool.ents.get(e, 0) for e, w in p.ents.items()) / (n * p.ent_sum)
+    same_day = 0.0 if p.day is None else pool.days.get(p.day, 0) / n
+    return [
+        fit,
+        pool.cosine(p.title, 0),
+        pool.cosine(p.lead, 1),
+        cover,
+        same_day,
+    ]
+
+
+def story_probability(p: Profile, pool: Pool, fit: float) -> float:
+    """The probability that ``p`` tells the event of the story ``pool``."""
+    f = story_features(p, pool, fit)
+    z = STORY_INTERCEPT + sum(w * x for w, x in zip(STORY_WEIGHTS, f, strict=True))
+    return round(1.0 / (1.0 + math.exp(-z)), 9)
 
 
 def matches_features(same: int, related: int) -> tuple[float, float]:

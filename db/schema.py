@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Version 1: the whole schema.
 _V1 = """
@@ -356,6 +356,31 @@ def _v7_to_v8(db: sqlite_utils.Database) -> None:
         db.conn.execute(f"DELETE FROM {table}")
 
 
+# Version 9: a story is read as a whole when an article is placed (db.stories): its
+# members' headline and lead vectors, entities and days pooled, kept per story so that
+# placing one new article does not read every member; pair and story weights fitted
+# again, so the stored pair scores and profiles are dropped, and the regroup profiles
+# every article again and places it (writing the pools).
+_V9_STORY_POOLS = """
+CREATE TABLE story_pools (
+    story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,                -- members pooled
+    last INTEGER NOT NULL,             -- the newest of them (articles.id)
+    data TEXT NOT NULL                 -- JSON: summed vectors, entity and day counts
+);
+CREATE TRIGGER stories_pool_ad AFTER DELETE ON stories BEGIN
+    DELETE FROM story_pools WHERE story_id = old.id;
+END;
+"""
+
+
+def _v8_to_v9(db: sqlite_utils.Database) -> None:
+    for statement in _split_script(_V9_STORY_POOLS):  # a step run twice changes nothing
+        db.conn.execute(re.sub(r"^CREATE (TABLE|TRIGGER) ", r"CREATE \1 IF NOT EXISTS ", statement))
+    for table in ("story_links", "article_postings", "article_df", "article_profiles"):
+        db.conn.execute(f"DELETE FROM {table}")
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
@@ -366,11 +391,13 @@ MIGRATIONS: dict[int, Migration] = {
     5: _v5_to_v6,
     6: _v6_to_v7,
     7: _v7_to_v8,
+    8: _v8_to_v9,
 }
 # The versions whose step ends by regrouping every claim and story from the matches
 # (db.upgrade does it inside the step's transaction).
-# 5: stories on article evidence; 8: stories on matched statements, weights refitted
-REGROUP_AT: frozenset[int] = frozenset({3, 5, 8})
+# 5: stories on article evidence; 8: stories on matched statements, weights refitted;
+# 9: stories read as a whole (pools), weights refitted
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9})
 
 
 class SchemaError(RuntimeError):

@@ -73,9 +73,11 @@ START_THRESHOLD = 2.0
 # ... and, joining or starting one, brings along the articles of no story it is
 # linked to this strongly (probability 0.5).
 BRING_THRESHOLD = 0.0
-# An article joins a story when its mean probability of one event with the
-# story's members is above this.
-FIT_MIN = 0.4
+# An article joins the story it most probably tells (db.article_evidence.story_probability)
+# when that probability is above this, and merges into it any other story above
+# MERGE_MIN (bench/fit_stories.py reports both; chosen on BASIL and UCI, see there).
+JOIN_MIN = 0.5
+MERGE_MIN = 0.9
 # Above this many articles to profile in a database with no profiles yet, the
 # profiles are built in memory (a rebuild) rather than one by one in the tables.
 _MEMORY_MIN = 200
@@ -187,6 +189,21 @@ def _evidence(
             chunk * 2,
         ):
             out[(a, b)] = s
+    return out
+
+
+def _evidence_within(conn: sqlite3.Connection, members: list[int]) -> dict[tuple[int, int], float]:
+    """Stored article-level scores of the pairs of ``members`` (both ends among them)."""
+    if not _has_evidence_tables(conn):
+        return {}
+    wanted = set(members)
+    out: dict[tuple[int, int], float] = {}
+    for marks, chunk in id_chunks(sorted(wanted)):
+        for a, b, s in conn.execute(
+            f"SELECT a, b, score FROM story_links WHERE a IN ({marks})", chunk
+        ):
+            if b in wanted:
+                out[(a, b)] = s
     return out
 
 
@@ -350,23 +367,32 @@ class _Placer:
     """Places articles in id order: each joins the story it fits best, or starts one
     with the unplaced older articles it is linked to; none otherwise.
 
-    An article's fit to a story is the mean probability (from the link strengths)
+    An article's *fit* to a story is the mean probability (from the link strengths)
     that it tells one event with the story's older members, over at most
-    ``MAX_CANDIDATES`` of them (no more are scored per article); it joins the best
-    story whose fit is above ``FIT_MIN``. So a story grows by what fits most of it,
-    not along a chain of articles each like the last. A dated article that fits
-    two stories that well merges them (early articles of one event can start two
-    stories); an undated one never does.
+    ``MAX_CANDIDATES`` of them (no more are scored per article). Its probability of
+    joining the story (:func:`db.article_evidence.story_probability`) reads that fit
+    and the story's profile: its members' headlines, leads, entities and days pooled
+    (:class:`db.article_evidence.Pool`), so a headline that shares one rare name with
+    most of the story joins it even when it shares little with any one member. It
+    joins the best story above ``JOIN_MIN``. A dated article merges the best story
+    with any other it would join with probability above ``MERGE_MIN`` (early
+    articles of one event can start two stories); an undated one never does.
 
-    ``known`` says which stored story an article not placed here is in, ``size``
-    how many articles older than a given one a stored story holds. Story keys are
-    stored ids, or -(lowest article) for a story formed by this run."""
+    ``known`` says which stored story an article not placed here is in, ``stored``
+    which of its stored members are older than a given article, ``profiles`` gives
+    articles' profiles. Story keys are stored ids, or -(lowest article) for a story
+    formed by this run."""
 
-    def __init__(self, known: Callable[[int], int | None], size: Callable[[int, int], int]) -> None:
-        self.known, self.size = known, size
+    def __init__(
+        self,
+        known: Callable[[int], int | None],
+        stored: Callable[[int, int], ev.Pool | None],
+        profiles: Callable[[list[int]], dict[int, ev.Profile]],
+    ) -> None:
+        self.known, self.stored, self.profiles = known, stored, profiles
         self.group: dict[int, int] = {}
         self.placed: set[int] = set()
-        self.added: dict[int, int] = {}  # key -> articles this run put in it
+        self.pools: dict[int, ev.Pool] = {}  # key -> what this run put in it (merged too)
         self.merged: dict[int, int] = {}  # key -> the key it was merged into
         self.children: dict[int, list[int]] = {}  # key -> the keys merged into it
 
@@ -379,61 +405,85 @@ class _Placer:
         key = self.group.get(aid) if aid in self.placed else self.known(aid)
         return None if key is None else self.resolve(key)
 
-    def _put(self, aid: int, key: int) -> None:
+    def _put(self, aid: int, key: int, p: ev.Profile | None = None) -> None:
         self.placed.add(aid)
         self.group[aid] = key
-        self.added[key] = self.added.get(key, 0) + 1
+        if p is None:
+            p = self.profiles([aid]).get(aid) or _profile_of({}, aid, None)
+        self.pools.setdefault(key, ev.Pool()).add(p)
 
-    def _members(self, key: int, aid: int) -> int:
-        """Articles older than ``aid`` in story ``key`` (merged ones included)."""
-        n = self.added.get(key, 0) + (self.size(key, aid) if key > 0 else 0)
-        return n + sum(self._members(k, aid) for k in self.children.get(key, ()))
+    def _family(self, key: int) -> list[int]:
+        return [key, *(k for c in self.children.get(key, ()) for k in self._family(c))]
 
-    def place(self, aid: int, older: list[tuple[int, float]], dated: bool) -> None:
+    def _merge(self, other: int, key: int) -> None:
+        self.merged[other] = key
+        self.children.setdefault(key, []).append(other)
+        if other in self.pools:
+            self.pools.setdefault(key, ev.Pool()).absorb(self.pools.pop(other))
+
+    def pool(self, key: int, aid: int) -> ev.Pool:
+        """Story ``key`` as ``aid`` finds it: its members older than ``aid`` (stored
+        ones, and those this run put in it) pooled."""
+        parts = [self.stored(k, aid) for k in self._family(key) if k > 0]
+        stored = [part for part in parts if part is not None]
+        mine = self.pools.get(key)
+        if not stored:
+            return mine or ev.Pool()
+        out = stored[0].copy()
+        for part in [*stored[1:], *([mine] if mine else [])]:
+            out.absorb(part)
+        return out
+
+    def place(self, aid: int, older: list[tuple[int, float]], p: ev.Profile) -> None:
         self.placed.add(aid)
+        dated = p.day is not None
         total: dict[int, float] = {}
         # Articles of no story when ``aid`` came (placed again, an older article may
         # be in a story that only newer ones formed with it): (strength, id, story).
         alone: list[tuple[float, int, int | None]] = []
-        counted: dict[int, int] = {}  # story key -> its members older than aid
+        pools: dict[int, ev.Pool] = {}
 
-        def members(key: int) -> int:
-            if key not in counted:
-                counted[key] = self._members(key, aid)
-            return counted[key]
+        def pool(key: int) -> ev.Pool:
+            if key not in pools:
+                pools[key] = self.pool(key, aid)
+            return pools[key]
 
         for other, strength in older:
             key = self.where(other)
-            if key is None or members(key) < 2:
+            if key is None or pool(key).n < 2:
                 if strength > BRING_THRESHOLD:
                     alone.append((strength, other, key))
             else:
                 total[key] = total.get(key, 0.0) + _probability(strength)
-        fit = {key: t / max(1, min(members(key), ev.MAX_CANDIDATES)) for key, t in total.items()}
-        good = sorted((k for k in fit if fit[k] > FIT_MIN), key=lambda k: (-round(fit[k], 6), k))
-        if good and alone and fit[good[0]] < _probability(max(alone)[0]):
+        join = {
+            key: ev.story_probability(p, pool(key), t / min(pool(key).n, ev.MAX_CANDIDATES))
+            for key, t in total.items()
+        }
+        good = sorted((k for k in join if join[k] > JOIN_MIN), key=lambda k: (-join[k], k))
+        strongest = max(alone)[0] if alone else -math.inf
+        if good and strongest > START_THRESHOLD and join[good[0]] < _probability(strongest):
             good = []  # it tells the event of an article of no story better: a new story
         if good:
             key = good[0]
             if dated:
                 for other in good[1:]:
-                    self.merged[other] = key
-                    self.children.setdefault(key, []).append(other)
-            self._put(aid, key)
+                    if join[other] > MERGE_MIN:
+                        self._merge(other, key)
+            self._put(aid, key, p)
             if not dated:
                 return
-            join = alone
-        elif alone and max(alone)[0] > START_THRESHOLD:
+            bring = alone
+        elif strongest > START_THRESHOLD:
             # An undated article starts a story with one article only.
-            join = alone if dated else [max(alone, key=lambda a: (a[0], -a[1]))]
-            stored = [k for _s, _o, k in sorted(join, reverse=True) if k is not None]
-            key = stored[0] if stored else -min(o for _s, o, _k in join)
-            self._put(aid, key)
+            bring = alone if dated else [max(alone, key=lambda a: (a[0], -a[1]))]
+            stored = [k for _s, _o, k in sorted(bring, reverse=True) if k is not None]
+            key = stored[0] if stored else -min(o for _s, o, _k in bring)
+            self._put(aid, key, p)
         else:
             return
         # Older articles linked to it that had no story come along (A and B differ,
         # C tells both): only a dated article brings any.
-        for _s, other, had in join:
+        for _s, other, had in bring:
             if had is None:
                 self._put(other, key)
 
@@ -442,22 +492,37 @@ class _Placer:
         return {aid: self.resolve(key) for aid, key in self.group.items()}
 
 
-def _place(placer: _Placer, aid: int, links: Links, meta: Meta) -> None:
-    dated = aid in meta and day_number(meta[aid][1]) is not None
-    placer.place(aid, _older(links, aid), dated)
-
-
-def _place_all(links: Links, days: dict[int, int | None]) -> _Placer:
-    placer = _Placer(lambda _aid: None, lambda _key, _aid: 0)
+def _place_all(
+    links: Links, days: dict[int, int | None], profiles: dict[int, ev.Profile]
+) -> _Placer:
+    placer = _Placer(
+        lambda _aid: None,
+        lambda _key, _aid: None,
+        lambda aids: {a: profiles[a] for a in aids if a in profiles},
+    )
     for aid in sorted(links):
-        placer.place(aid, _older(links, aid), days.get(aid) is not None)
+        placer.place(aid, _older(links, aid), _profile_of(profiles, aid, days.get(aid)))
     return placer
 
 
-def place_all(links: Links, days: dict[int, int | None]) -> dict[int, int]:
+def _profile_of(profiles: dict[int, ev.Profile], aid: int, day: int | None) -> ev.Profile:
+    """``aid``'s profile, its day as the placement reads it (an article of no profile:
+    dates only)."""
+    p = profiles.get(aid)
+    if p is None:
+        return ev.Profile(aid, day, {}, {}, {}, frozenset(), [], [])
+    if p.day != day:
+        p = ev.Profile(aid, day, p.title, p.lead, p.ents, p.nums, p.keys, p.terms)
+    return p
+
+
+def place_all(
+    links: Links, days: dict[int, int | None], profiles: dict[int, ev.Profile]
+) -> dict[int, int]:
     """Every linked article placed in id order, as a rebuild places them: article ->
-    story key (articles of no story left out). ``days``: as for :func:`link_graph`."""
-    return _place_all(links, days).final()
+    story key (articles of no story left out). ``days``: as for :func:`link_graph`;
+    ``profiles``: the articles' (:func:`db.article_evidence.profile`)."""
+    return _place_all(links, days, profiles).final()
 
 
 def _stored_story(conn: sqlite3.Connection) -> Callable[[int], int | None]:
@@ -473,16 +538,73 @@ def _stored_story(conn: sqlite3.Connection) -> Callable[[int], int | None]:
     return where
 
 
-def _stored_size(conn: sqlite3.Connection) -> Callable[[int, int], int]:
-    """How many articles older than ``aid`` a stored story holds."""
+# An article id after every article: a story's pool as it stands, all members in it.
+_AFTER_ALL = 1 << 62
 
-    def size(story: int, aid: int) -> int:
-        row = conn.execute(
-            "SELECT count(*) FROM articles WHERE story_id = ? AND id < ?", (story, aid)
+
+def _has_pools(conn: sqlite3.Connection) -> bool:
+    """False while upgrading a database from before story_pools (schema 9)."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_pools'"
+    ).fetchone()
+    return row is not None
+
+
+def _stored_pools(
+    conn: sqlite3.Connection, profiles: Callable[[list[int]], dict[int, ev.Profile]]
+) -> Callable[[int, int], ev.Pool | None]:
+    """The pool of a stored story's members older than ``aid`` (None: no such member):
+    the stored pool when it holds exactly those (a new article: every member is older),
+    else pooled from their profiles (an older article placed again)."""
+    cache: dict[tuple[int, int], ev.Pool | None] = {}
+    pools = _has_pools(conn)
+
+    def pool(story: int, aid: int) -> ev.Pool | None:
+        n, last = conn.execute(
+            "SELECT count(*), max(id) FROM articles WHERE story_id = ? AND id < ?", (story, aid)
         ).fetchone()
-        return int(row[0])
+        if not n:
+            return None
+        if (story, n) in cache:
+            return cache[(story, n)]
+        row = None
+        if pools:
+            row = conn.execute(
+                "SELECT data FROM story_pools WHERE story_id = ? AND n = ? AND last = ?",
+                (story, n, last),
+            ).fetchone()
+        if row is not None:
+            out = ev.Pool.load(row[0])
+        else:
+            members = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM articles WHERE story_id = ? AND id < ? ORDER BY id",
+                    (story, aid),
+                )
+            ]
+            found = profiles(members)
+            out = ev.Pool()
+            for m in members:
+                out.add(found.get(m) or _profile_of({}, m, None))
+        cache[(story, n)] = out
+        return out
 
-    return size
+    return pool
+
+
+def _stored_profiles(conn: sqlite3.Connection) -> Callable[[list[int]], dict[int, ev.Profile]]:
+    """Stored profiles (read once)."""
+    index = ev.StoredIndex(conn)
+    cache: dict[int, ev.Profile] = {}
+
+    def read(aids: list[int]) -> dict[int, ev.Profile]:
+        missing = [a for a in aids if a not in cache]
+        if missing:
+            cache.update(index.profiles(missing))
+        return {a: cache[a] for a in aids if a in cache}
+
+    return read
 
 
 def _story_members(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[int, list[int]]:
@@ -497,8 +619,10 @@ def _story_members(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[i
 
 def _store(conn: sqlite3.Connection, placer: _Placer) -> dict[int, list[int]]:
     """Rows for the stories a run formed, story ids for its articles, stored stories
-    merged into others moved over and deleted. Returns the stories written, with all
-    their articles."""
+    merged into others moved over and deleted, and the pools of the stories written
+    (``story_pools``). Returns the stories written, with all their articles."""
+    final = placer.final()
+    pools = {key: placer.pool(key, _AFTER_ALL) for key in set(final.values())}
     ids = store_groups(
         conn,
         placer.final(),
@@ -509,7 +633,18 @@ def _store(conn: sqlite3.Connection, placer: _Placer) -> dict[int, list[int]]:
         into = ids[placer.resolve(key)]
         conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (into, key))
         conn.execute("DELETE FROM stories WHERE id = ?", (key,))
-    return _story_members(conn, ids.values())
+    written = _story_members(conn, ids.values())
+    if _has_pools(conn):
+        rows = []
+        for key, pool in pools.items():
+            members = written.get(ids[key], [])
+            if members and pool.n == len(members):
+                rows.append((ids[key], pool.n, members[-1], pool.data()))
+        conn.executemany(
+            "INSERT OR REPLACE INTO story_pools(story_id, n, last, data) VALUES (?, ?, ?, ?)",
+            rows,
+        )
+    return written
 
 
 def _refresh(
@@ -559,7 +694,8 @@ def rebuild_stories(conn: sqlite3.Connection, *, window_days: int = STORY_WINDOW
     conn.execute("DELETE FROM stories")
     evidence = _evidence(conn, None)
     links, meta = _links(conn, None, window_days, evidence)
-    placer = _place_all(links, {aid: day_number(m[1]) for aid, m in meta.items()})
+    profiles = ev.StoredIndex(conn).profiles(links)
+    placer = _place_all(links, {aid: day_number(m[1]) for aid, m in meta.items()}, profiles)
     written = _store(conn, placer)
     _refresh(conn, written, evidence, meta)
     return len(written)
@@ -590,10 +726,13 @@ def update_stories(
         conn.execute(f"UPDATE articles SET story_id = NULL WHERE story_id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
     links, meta = _links(conn, affected, window_days)
-    placer = _Placer(_stored_story(conn), _stored_size(conn))
+    profiles = _stored_profiles(conn)
+    placer = _Placer(_stored_story(conn), _stored_pools(conn, profiles), profiles)
     for aid in sorted(affected):
-        _place(placer, aid, links, meta)
+        day = day_number(meta[aid][1]) if aid in meta else None
+        mine = profiles([aid])
+        placer.place(aid, _older(links, aid), _profile_of(mine, aid, day))
     written = _store(conn, placer)
     members = [aid for group in written.values() for aid in group]
-    _refresh(conn, written, _evidence(conn, members), _meta(conn, members))
+    _refresh(conn, written, _evidence_within(conn, members), _meta(conn, members))
     return len(written)

@@ -1,0 +1,185 @@
+"""Stories judged as a whole: a new article against a story's profile (its members'
+headlines, leads, entities and days pooled), not only against its members one by one.
+
+The headlines are written for these tests (an invented game, studio and town)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from db import article_evidence as ev
+from db import stories
+from db.connection import connect, transaction
+from db.ingest import ingest_paths
+
+# Headlines of one event (a game's launch day) that share one rare name and little else.
+LAUNCH = [
+    "Quillmark launch day: servers buckle under players",
+    "Studio Ardent patches Quillmark lag within hours",
+    "Quillmark sells out in Corvel shops",
+    "Queues at midnight for Quillmark",
+    "Quillmark tops download charts on first day",
+]
+NEW = "Quillmark review: worth the wait"
+# Other news before them, so that rare and common words weigh what they would.
+BACKGROUND = [
+    "Valmora dock workers strike over night-shift pay",
+    "Council rejects Mayor Okafor's budget",
+    "New public library opens on Quay Street",
+    "Ferry sailings added while repairs go on",
+    "Regional grant pays for road repairs",
+    "Shop owners angered by higher parking fees",
+    "Container ships diverted to Corvel",
+    "Union says 1,200 members joined the strike",
+    "Children's wing opens at the library",
+    "Night trains return to the coast line",
+    "Fishing quotas cut for next season",
+    "Museum reopens after two-year refit",
+]
+# Another event of the same day: a review too, of something else.
+OTHER = [
+    "Harbour Bridge review finds cracked cables",
+    "Port Elso orders Harbour Bridge review",
+    "Engineers begin Harbour Bridge review",
+]
+
+
+def _profiles(titles: list[str], day: str = "2024-05-07") -> list[ev.Profile]:
+    """Profiles of ``titles`` (headline-only articles of ``day``) after the background."""
+    index = ev.MemoryIndex()
+    out = []
+    for aid, title in enumerate([*BACKGROUND, *titles], 1):
+        p = ev.profile(index, aid, title, title, len(title), day or None)
+        index.add(p)
+        out.append(p)
+    return out[len(BACKGROUND) :]
+
+
+def test_a_pool_holds_every_member_and_merges_add_up() -> None:
+    *members, _new = _profiles([*LAUNCH, NEW])
+    pool = ev.Pool()
+    for p in members[:2]:
+        pool.add(p)
+    rest = ev.Pool()
+    for p in members[2:]:
+        rest.add(p)
+    pool.absorb(rest)
+    assert pool.n == len(LAUNCH)
+    assert pool.ents["quillmark"] == len(LAUNCH)
+    assert pool.days == {members[0].day: len(LAUNCH)}
+    whole = ev.Pool()
+    for p in members:
+        whole.add(p)
+    assert pool.title.keys() == whole.title.keys()
+    assert all(abs(pool.title[t] - whole.title[t]) < 1e-9 for t in whole.title)
+
+
+def test_a_headline_is_closer_to_the_story_than_to_any_one_member() -> None:
+    *members, new = _profiles([*LAUNCH, NEW])
+    pool = ev.Pool()
+    for p in members:
+        pool.add(p)
+    title_cos = ev.story_features(new, pool, 0.0)[1]
+    best_member = max(ev.features(new, m, stories.STORY_WINDOW_DAYS)[0] for m in members)
+    # The story's one name weighs five members' worth; each member's other words dilute it.
+    assert title_cos > 1.4 * best_member
+    assert ev.story_features(new, pool, 0.0)[3] == pytest.approx(1.0)  # its one entity: all
+
+
+def test_same_day_is_the_share_of_the_story_on_its_day() -> None:
+    members = _profiles(LAUNCH[:2], "2024-05-07") + _profiles(LAUNCH[2:4], "2024-05-08")
+    pool = ev.Pool()
+    for p in members:
+        pool.add(p)
+    (dated,) = _profiles([NEW], "2024-05-08")
+    (undated,) = _profiles([NEW], "")
+    assert undated.day is None
+    assert ev.story_features(dated, pool, 0.0)[4] == pytest.approx(0.5)
+    assert ev.story_features(undated, pool, 0.0)[4] == 0.0
+
+
+def _write(tmp_path: Path, name: str, source: str, title: str, day: str = "2024-05-07") -> Path:
+    path = tmp_path / f"{name}.json"
+    record = {"source": source, "title": title, "text": "", "url": f"t:{name}", "date": day}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    return path
+
+
+def _groups(db) -> list[set[str]]:
+    out: dict[int, set[str]] = {}
+    for url, sid in db.execute("SELECT url, story_id FROM articles WHERE story_id IS NOT NULL"):
+        out.setdefault(sid, set()).add(url[2:])
+    return sorted(out.values(), key=sorted)
+
+
+def _ingest_headlines(tmp_path: Path) -> object:
+    db = connect(tmp_path / "s.db")
+    for i, title in enumerate(BACKGROUND):
+        ingest_paths(db, [_write(tmp_path, f"bg{i}", f"outlet{i}", title, "2024-05-01")])
+    names = [f"launch{i}" for i in range(len(LAUNCH))] + [f"other{i}" for i in range(len(OTHER))]
+    titles = LAUNCH + OTHER
+    for i, (name, title) in enumerate(zip(names, titles, strict=True)):
+        ingest_paths(db, [_write(tmp_path, name, f"outlet{i}", title)])
+    ingest_paths(db, [_write(tmp_path, "new", "outlet99", NEW)])
+    return db
+
+
+def test_a_headline_joins_the_story_its_rare_name_runs_through(tmp_path: Path) -> None:
+    db = _ingest_headlines(tmp_path)
+    found = _groups(db)
+    launch = next(g for g in found if "launch0" in g)
+    assert "new" in launch
+    assert not any(g & launch and any(n.startswith("other") for n in g) for g in found)
+    other = next((g for g in found if "other0" in g), set())
+    assert "new" not in other
+
+
+def test_without_the_story_profile_the_headline_stays_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same articles, the story read only as the mean of its members' links (the
+    # pooled headlines, leads and entities weigh nothing): the new headline, sharing
+    # one word with each member, fits none of them well enough.
+    weights = list(ev.STORY_WEIGHTS)
+    for name in ("title_cos", "lead_cos", "entity_cover"):
+        weights[ev.STORY_FEATURE_NAMES.index(name)] = 0.0
+    monkeypatch.setattr(ev, "STORY_WEIGHTS", tuple(weights))
+    db = _ingest_headlines(tmp_path)
+    launch = next(g for g in _groups(db) if "launch0" in g)
+    assert "new" not in launch
+
+
+def test_one_by_one_equals_a_rebuild_with_story_profiles(tmp_path: Path) -> None:
+    db = _ingest_headlines(tmp_path)
+    incremental = _groups(db)
+    with transaction(db) as conn:
+        for table in ("article_profiles", "article_df", "story_links"):
+            conn.execute(f"DELETE FROM {table}")
+        stories.rebuild_stories(conn)
+    assert _groups(db) == incremental
+
+
+def test_each_story_keeps_the_pool_of_all_its_members(tmp_path: Path) -> None:
+    db = _ingest_headlines(tmp_path)  # placed one by one: pools grown from stored ones
+    rows = {sid: (n, last, data) for sid, n, last, data in db.execute("SELECT * FROM story_pools")}
+    members: dict[int, list[int]] = {}
+    for aid, sid in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
+        members.setdefault(sid, []).append(aid)
+    assert rows.keys() == members.keys()
+    index = ev.StoredIndex(db)
+    for sid, ids in members.items():
+        n, last, data = rows[sid]
+        assert (n, last) == (len(ids), max(ids))
+        stored, fresh = ev.Pool.load(data), ev.Pool()
+        for p in index.profiles(ids).values():
+            fresh.add(p)
+        assert stored.ents == fresh.ents and stored.days == fresh.days
+        assert stored.title.keys() == fresh.title.keys()
+        assert all(abs(stored.title[t] - w) < 1e-9 for t, w in fresh.title.items())
+        assert abs(stored.squares[0] - sum(w * w for w in fresh.title.values())) < 1e-9
+    with transaction(db) as conn:
+        conn.execute("DELETE FROM stories WHERE id = ?", (next(iter(members)),))
+    assert db.execute("SELECT count(*) FROM story_pools").fetchone()[0] == len(members) - 1
