@@ -16,14 +16,19 @@ placements, are the same one by one as all at once.
 
 Articles are placed in id order (new articles have the highest ids, so placing
 the new ones beside the stories as they stand gives what placing everything
-again gives). Each joins the story it fits best: the mean probability of one
-event with the story's older members (over at most
-:data:`db.article_evidence.MAX_CANDIDATES` of them, the most an article is
-compared with) above ``FIT_MIN``; a story grows by what fits most of it, not along
-a chain of articles each like the last. An article that fits no story starts one
-with the older articles of no story it is strongly linked to (above
-``START_THRESHOLD``). A dated article that fits two stories merges them (early
-articles of one event can start two). An undated article never bridges two
+again gives). Each joins the story it most probably tells, read as a whole
+(:func:`db.article_evidence.story_probability`): its *fit* (the mean probability of
+one event with the story's older members, over at most
+:data:`db.article_evidence.MAX_CANDIDATES` of them, the most an article is compared
+with) and the story's *pool* (its members' headline and lead vectors, entities and
+days summed: headlines of one event share a few key names and rare words while any
+two of them share little), above ``JOIN_MIN``; a story grows by what fits most of
+it, not along a chain of articles each like the last. Pools are stored per story
+(``story_pools``), so placing one new article reads no member of its stories. An
+article that fits no story starts one with the older articles of no story it is
+strongly linked to (above ``START_THRESHOLD``). A dated article that joins one
+story and would join another above ``MERGE_MIN`` merges them (early articles of
+one event can start two). An undated article never bridges two
 stories: a dated article is never linked to an older undated one, and an undated
 article joins one story, or starts one with one article, and merges nothing. An
 article linked to no other has no ``story_id``.
