@@ -279,11 +279,18 @@ def test_a_tree_too_big_to_list_is_walked_again(
 # --- issue 16 item 2: start-up imports -------------------------------------------------------
 
 
-def _modules_after(*argv: str) -> set[str]:
-    """The modules a fresh interpreter has imported after running ``claimlens ARGV``."""
+def _modules_after(*argv: str, bare: bool = False) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``claimlens ARGV``.
+    ``bare``: without ``site`` (``-S``), the tree and site-packages put on the path by
+    hand, so that what the interpreter imports for ``.pth`` files (the editable install's
+    finder imports pathlib) is not counted as the command's."""
+    import site
+
+    paths = [str(Path(__file__).resolve().parent.parent), *site.getsitepackages()]
     code = (
         "import sys\n"
-        "from click import UsageError\n"
+        + (f"sys.path[:0] = {paths!r}\n" if bare else "")
+        + "from click import UsageError\n"
         "from tui.cli import main\n"
         "try:\n"
         f"    main({list(argv)!r}, standalone_mode=False)\n"
@@ -293,7 +300,11 @@ def _modules_after(*argv: str) -> set[str]:
         "print('MODULES', ' '.join(sorted(sys.modules)))\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+        [sys.executable, *(["-S"] if bare else []), "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     line = next(x for x in done.stdout.splitlines() if x.startswith("MODULES "))
     return set(line.split()[1:])
@@ -326,6 +337,44 @@ def test_search_imports_neither_textual_nor_the_parsers_nor_the_matcher(
     assert "db.speakers" not in modules  # its name patterns compile on import (~250 ms)
     assert not modules & {"db.claims", "db.stats", "db.dates", "db.ingest", "db.upgrade"}
     assert "tui.cli.reading" not in modules
+
+
+# What neither `--help` nor a plain `search` needs, each costing ~1-5 ms of start-up:
+# pathlib (with urllib.parse), shutil (click lays out help with it; with bz2, lzma),
+# dataclasses (db.articles builds some), json (only --json output).
+NOT_AT_START = {"pathlib", "urllib", "shutil", "bz2", "lzma", "dataclasses", "json"}
+
+
+def test_help_imports_nothing_it_can_do_without() -> None:
+    assert not _top(_modules_after("--help", bare=True)) & NOT_AT_START
+
+
+def test_a_plain_search_imports_nothing_it_can_do_without(tmp_path: Path) -> None:
+    db_path = tmp_path / "s.db"
+    ingest_paths(connect(db_path), [SEED_A], match=False)
+    modules = _modules_after("--db", str(db_path), "search", "Umerov", bare=True)
+    assert "db.search" in modules  # it did search
+    assert not _top(modules) & NOT_AT_START
+    assert "db.articles" not in modules  # only a filter (--source, --since...) needs it
+
+
+@pytest.mark.parametrize("columns", [None, "30", "60", "79", "100", "250", "junk", "-5"])
+def test_help_is_laid_out_as_click_lays_it_out(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    """The help formatter finds the terminal's width without shutil, as click does."""
+    from tui.cli.root import HelpFormatter
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert HelpFormatter().width == click.HelpFormatter().width
+    assert HelpFormatter(max_width=120).width == click.HelpFormatter(max_width=120).width
+    ctx = main.make_context("claimlens", ["--help"], resilient_parsing=True)
+    assert isinstance(ctx.make_formatter(), HelpFormatter)
+    plain = click.Context(main, info_name="claimlens")
+    assert main.get_help(ctx) == main.get_help(plain)
 
 
 def test_sqlite_utils_imported_through_the_engine_brings_no_numpy() -> None:

@@ -138,6 +138,24 @@ def test_the_reader_opens_only_a_current_claimlens_database(tmp_path: Path) -> N
         connect_reader(tmp_path / "newer.db")
 
 
+@pytest.mark.parametrize("name", ["a #b?c%d é.db", "x%3F.db", "plain.db"])
+def test_the_reader_opens_a_file_whose_name_means_something_in_a_uri(
+    db: sqlite_utils.Database, tmp_path: Path, name: str
+) -> None:
+    """The read-only URI is built by hand (no pathlib): '#', '?' and '%' stay in the name."""
+    folder = tmp_path / "a folder?"
+    folder.mkdir()
+    db.conn.backup(sqlite3.connect(folder / name))
+    reader = connect_reader(folder / name)
+    assert reader.execute("PRAGMA database_list").fetchone()[2] == str(folder / name)
+    assert [h.as_dict() for h in search(reader, "Ljubljana")] == [
+        h.as_dict() for h in search(db, "Ljubljana")
+    ]
+    # nothing opened (or created) under a name cut at '#' or '?', or decoded from '%3F'
+    assert {p.name for p in folder.iterdir()} <= {name, f"{name}-wal", f"{name}-shm"}
+    reader.close()
+
+
 def test_search_upgrades_an_older_database_first(db: sqlite_utils.Database, tmp_path: Path) -> None:
     path = tmp_path / "older.db"
     db.conn.backup(sqlite3.connect(path))

@@ -6,7 +6,8 @@ or :func:`emit_json`. This module imports only click (and modules of the standar
 library that the interpreter or click has imported already) at load time, so that
 ``claimlens --help`` starts at once; the database layer is imported by the commands that
 use it, json by :func:`emit_json`, Rich only by the progress bar of ``ingest``
-(:func:`console`).
+(:func:`console`), pathlib (~5 ms with urllib.parse) only by the commands that need the
+database path as a ``Path`` (``search`` opens it by name).
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ import itertools
 import os
 import re
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 if TYPE_CHECKING:
     import sqlite3
+    from pathlib import Path
 
     import sqlite_utils
     from rich.console import Console
@@ -43,7 +44,7 @@ class NoDatabaseError(click.ClickException):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__(
             f"no database at {path}: ingest articles first (claimlens ingest PATH)"
             " or try claimlens demo"
@@ -54,8 +55,8 @@ class CliContext:
     """What ``claimlens --db PATH`` hands every subcommand. (A plain class, not a
     dataclass: importing dataclasses would cost ``--help`` ~2 ms.)"""
 
-    def __init__(self, given_path: Path | None) -> None:
-        self.given_path = given_path  # --db or $CLAIMLENS_DB, else None: the default
+    def __init__(self, given_path: str | os.PathLike[str] | None) -> None:
+        self.given_path = given_path  # --db or $CLAIMLENS_DB as given, else None: the default
         self._db: sqlite_utils.Database | None = None
         self._reader: sqlite3.Connection | None = None
 
@@ -91,10 +92,12 @@ class CliContext:
         from db.schema import SchemaError
 
         if self._reader is None:
+            # The path as given: a Path would import pathlib (~5 ms of start-up).
+            path = self.given_path if self.given_path is not None else self.db_path
             try:
-                self._reader = connect_reader(self.db_path)
+                self._reader = connect_reader(path)
             except NoDatabase:
-                raise NoDatabaseError(self.db_path) from None
+                raise NoDatabaseError(path) from None
             except OlderSchema:
                 self._reader = self.db().conn
             except SchemaError as exc:
@@ -118,7 +121,7 @@ def db_path_option() -> Any:
     return click.option(
         "--db",
         "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(dir_okay=False),  # a str: CliContext.db_path makes the Path
         envvar="CLAIMLENS_DB",
         default=None,
         help="SQLite database file (default: $CLAIMLENS_DB, else claimlens.db in the "
@@ -126,9 +129,11 @@ def db_path_option() -> Any:
     )
 
 
-def resolve_db_path(path: Path | None) -> Path:
+def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
     if path is not None:
-        return path
+        from pathlib import Path
+
+        return Path(path)
     from db.connection import default_db_path
 
     return default_db_path()

@@ -17,7 +17,8 @@ command's own).
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
+import os
+import sys
 from typing import NamedTuple
 
 import click
@@ -114,12 +115,50 @@ COMMANDS: dict[str, LazyCommand] = {
 }
 
 
+def terminal_columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` gives it ($COLUMNS, else
+    the terminal of stdout, else 80), without importing shutil: click imports it to lay
+    out help, and with it bz2, lzma and fnmatch (~2.5 ms of ``claimlens --help``)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's help formatter, its width found by :func:`terminal_columns`."""
+
+    def __init__(
+        self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
+    ) -> None:
+        if width is None:
+            # as click's own: a forced width (click's test runner), else the terminal's
+            # width up to max_width (80), less 2, at least 50
+            width = click.formatting.FORCED_WIDTH
+            if width is None:
+                width = max(min(terminal_columns(), max_width or 80) - 2, 50)
+        super().__init__(indent_increment, width, max_width)
+
+
+class Context(click.Context):
+    formatter_class = HelpFormatter
+
+
 class LazyGroup(click.Group):
     """A click group that imports a command's module only when the command runs.
 
     Commands added the usual way (``main.add_command``) work as well; they are
-    simply not lazy.
+    simply not lazy. Each command loaded lays its help out with :class:`HelpFormatter`
+    too.
     """
+
+    context_class = Context
 
     def __init__(self, *args: object, lazy: dict[str, LazyCommand], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -132,6 +171,8 @@ class LazyGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in self.lazy:
             spec = self.lazy[cmd_name]
             command = getattr(importlib.import_module(spec.module), spec.attribute)
+            if command.context_class is click.Context:
+                command.context_class = Context
             self.commands[cmd_name] = command
         return self.commands.get(cmd_name)
 
@@ -164,6 +205,6 @@ class LazyGroup(click.Group):
 @db_path_option()
 @click.version_option(package_name="claimlens")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None) -> None:
+def main(ctx: click.Context, db_path: str | None) -> None:
     """claimlens: see what every outlet says about a story, and where they differ."""
     ctx.obj = CliContext(db_path)
