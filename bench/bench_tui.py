@@ -123,6 +123,13 @@ def matched_scale_db(copies: int, seed: int) -> Path:
     if matched.exists():
         return matched
     CACHE.mkdir(parents=True, exist_ok=True)
+    older = sorted(
+        CACHE.glob(f"scale-c{copies}-s{seed}-v*-matched.db"),
+        key=lambda p: int(p.stem.split("-v")[-1].split("-")[0]),
+    )
+    if older:  # an older schema's build: upgraded, its claims and stories kept
+        scale_matched.carry_forward(older[-1], matched)
+        return matched
     if not built.exists():
         print(f"building {built} (once) with bench_match_scale …", flush=True)
         partial = built.with_name(built.name + ".partial")
