@@ -26,7 +26,9 @@ so a profile, and a pair's score, do not depend on articles that came later:
 profiling in id order (a rebuild) and one by one (incremental) agree. Candidates
 come from an inverted index (``article_postings``: headline tokens and entities,
 by day): the articles within ``window`` days (and undated ones) sharing the rarest
-of the new article's headline tokens, entities and top lead tokens; the best
+of the new article's headline tokens, entities and top lead tokens (a dense one, in
+up to ``DENSE_MAX_SHARE`` of the articles: the first ``DENSE_POSTINGS`` of its own
+day holding it); the best
 ``MAX_CANDIDATES`` are scored, and pairs scoring above ``STORE_FLOOR`` (a
 probability of 0.25 %) are stored in ``story_links`` (a < b).
 """
@@ -74,6 +76,10 @@ LEAD_QUERY_TOKENS = 12
 # finds no candidates: "said", "year", "usa" are in every other story.
 KEY_MAX_SHARE = 0.02
 KEY_MIN_CAP = 60
+# ... but a dense key held by at most this share of articles still finds the first
+# DENSE_POSTINGS articles of the new one's own day holding it (dated articles only).
+DENSE_MAX_SHARE = 0.1
+DENSE_POSTINGS = 100
 # Candidates scored per article (the most shared-key weight first).
 MAX_CANDIDATES = 30
 # Vectors are stored rounded (smaller rows; the same in a rebuild and incrementally).
@@ -90,12 +96,12 @@ FEATURE_NAMES = (
     "undated",  # either article has no date
 )
 # Fitted by bench/fit_stories.py --write (logistic regression; BASIL + UCI, see there).
-WEIGHTS = (2.2097, 16.9611, -4.2138, 2.4475, -1.2191, 0.5328, -4.9368, 0.0000)
-INTERCEPT = -3.4877
+WEIGHTS = (2.4701, 18.3219, -4.8307, 2.5252, -1.7550, 0.4362, -4.1495, 0.0000)
+INTERCEPT = -3.2680
 # The matches term (:func:`matches_features`): statements of the newer article matching
 # the older as the same claim or a conflict, and those matching it as related only.
-CLAIM_WEIGHT = 8.0668
-RELATED_WEIGHT = 9.0029
+CLAIM_WEIGHT = 8.3287
+RELATED_WEIGHT = 8.2974
 # db.stories counts a pair in a story's fit above this log-odds (probability 0.05).
 LINK_FLOOR = -3.0
 # Pairs scoring below this are not stored (their matched statements then count alone).
@@ -113,8 +119,8 @@ STORY_FEATURE_NAMES = (
 )
 # Fitted by bench/fit_stories.py --write (logistic regression on each article against
 # the stories of one event and of others as they stood when it came; see there).
-STORY_WEIGHTS = (4.9209, 3.0082, 10.9789, -0.3732, -0.4986)
-STORY_INTERCEPT = -4.9682
+STORY_WEIGHTS = (6.2120, 2.5152, 8.5454, -0.3105, -0.4955)
+STORY_INTERCEPT = -4.7269
 
 
 @dataclass(slots=True)
@@ -423,13 +429,21 @@ def candidates(index: Index, p: Profile, window: int) -> list[int]:
     """The articles most likely to tell ``p``'s event (not ``p`` itself)."""
     q = _query(p)
     df = index.df(["", *(k[2:] if k.startswith("t:") else k for k in q)])
-    cap = max(KEY_MIN_CAP, KEY_MAX_SHARE * df.get("", 0))
+    n = df.get("", 0)
+    cap = max(KEY_MIN_CAP, KEY_MAX_SHARE * n)
     acc: dict[int, float] = {}
     for key in sorted(q):
         term = key[2:] if key.startswith("t:") else key
-        if df.get(term, 0) > cap:
+        k = df.get(term, 0)
+        if k <= cap:
+            found: Iterable[int] = index.postings(key, p.day, window)
+        elif p.day is not None and k <= DENSE_MAX_SHARE * n:
+            # A big story's own name ("titanfall" on launch day) is dense: its first
+            # articles of the same day (by id, so the same one by one as in a rebuild).
+            found = sorted(index.postings(key, p.day, 0))[:DENSE_POSTINGS]
+        else:
             continue
-        for aid in index.postings(key, p.day, window):
+        for aid in found:
             if aid != p.aid:
                 acc[aid] = acc.get(aid, 0.0) + q[key]
     ranked = sorted(acc.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))

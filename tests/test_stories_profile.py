@@ -183,3 +183,32 @@ def test_each_story_keeps_the_pool_of_all_its_members(tmp_path: Path) -> None:
     with transaction(db) as conn:
         conn.execute("DELETE FROM stories WHERE id = ?", (next(iter(members)),))
     assert db.execute("SELECT count(*) FROM story_pools").fetchone()[0] == len(members) - 1
+
+
+def _dense_index(n_holders: int, n_others: int) -> ev.MemoryIndex:
+    """``n_holders`` headlines naming Quillmark on 7 May (and 3 on 6 May), after
+    ``n_others`` headlines without it."""
+    index = ev.MemoryIndex()
+    titles = [(f"Harbour works phase{i} begins", "2024-05-01") for i in range(n_others)]
+    titles += [(f"Quillmark day-before item{i}", "2024-05-06") for i in range(3)]
+    titles += [(f"Quillmark launch item{i}", "2024-05-07") for i in range(n_holders)]
+    for aid, (title, day) in enumerate(titles, 1):
+        index.add(ev.profile(index, aid, title, title, len(title), day))
+    return index
+
+
+def test_a_dense_name_still_finds_the_first_articles_of_its_day() -> None:
+    # 80 of 1,083 articles name Quillmark: above KEY_MIN_CAP (60), below 10 % of them.
+    index = _dense_index(80, 1000)
+    new = ev.profile(index, 9999, NEW, NEW, len(NEW), "2024-05-07")
+    found = ev.candidates(index, new, stories.STORY_WINDOW_DAYS)
+    # The same day's holders (ids 1004-1083), equal in weight: the first ones by id.
+    assert found == list(range(1004, 1004 + ev.MAX_CANDIDATES))
+    undated = ev.profile(index, 9999, NEW, NEW, len(NEW), None)
+    assert ev.candidates(index, undated, stories.STORY_WINDOW_DAYS) == []
+
+
+def test_a_name_in_most_articles_finds_none() -> None:
+    index = _dense_index(80, 100)  # in 80 of 183: above DENSE_MAX_SHARE
+    new = ev.profile(index, 9999, NEW, NEW, len(NEW), "2024-05-07")
+    assert ev.candidates(index, new, stories.STORY_WINDOW_DAYS) == []
