@@ -666,22 +666,14 @@ class _People:
         # ("DiCaprio, who lost out …", but "Leicester, who signed White"): someone, or
         # something, no pronoun is sure to skip.
         known = {a for a, _ in self.mentions}
-        spans = sorted((a, b) for a, b, _n, _t in found)
+        self.subjects = {p for p in _who_described(masked) if p not in known}
+        if self.subjects:
+            spans = sorted((a, b) for a, b, _n, _t in found)
+            self.subjects = {p for p in self.subjects if not _inside(spans, p)}
         self.others = sorted(
             [a for a, _b, name, _t in found if a not in known and not is_organisation(name)]
-            + [
-                m.start(1)
-                for m in _WHO_CLAUSE_RE.finditer(masked)
-                if m.start(1) not in known
-                and one_word_name(m.group(1))
-                and not _inside(spans, m.start(1))
-            ]
+            + list(self.subjects)
         )
-        self.subjects = {  # where such a word opens a sentence, as its subject
-            m.start(1)
-            for m in _WHO_CLAUSE_RE.finditer(masked)
-            if m.start(1) not in known and not _inside(spans, m.start(1))
-        }
         for surname, honorific in honorifics:
             person = self.canonical(surname)
             self.gender.setdefault(person, "he" if honorific == "r" else "she")
@@ -700,7 +692,9 @@ class _People:
             )
         ]
         # Nor a period inside a name ("Elijah E. Cummings").
-        self.sentence_starts = [i for i in self.sentence_starts if not _inside(spans, i)]
+        dotted = sorted((a, b) for a, b, name, _t in found if ". " in name)
+        if dotted:
+            self.sentence_starts = [i for i in self.sentence_starts if not _inside(dotted, i)]
         self.masked = masked
         # A sentence opening with a role ("The congressman also ...") mentions the person
         # last introduced with it.
@@ -914,7 +908,21 @@ _UNNAMED_ROLES = words(
 )
 _NAME_AFTER_RE = re.compile(r" ((?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+)")
 _CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
-_WHO_CLAUSE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]+), who(?:se)? ")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+\Z")
+
+
+def _who_described(s: str) -> list[int]:
+    """Where a one-word name takes a relative clause ("DiCaprio, who lost out", "Leicester,
+    whose"); found with str.find, since ", who" is rare and a regex scan is not."""
+    out = []
+    i = s.find(", who")
+    while i >= 0:
+        if s[i + 5 : i + 6] == " " or s[i + 5 : i + 8] == "se ":
+            m = _WORD_BEFORE_RE.search(s, max(0, i - 30), i)
+            if m is not None and one_word_name(m.group()):
+                out.append(m.start())
+        i = s.find(", who", i + 5)
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
