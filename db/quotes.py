@@ -611,6 +611,7 @@ class _People:
         masked = _masked(text, 0, len(text), regions)
         found = [m for m in person_mentions(masked, 0, len(masked)) if not m[2].startswith("Qq")]
         self.by_surname: dict[str, str] = {}
+        self.shared: set[str] = set()  # surnames of two people ("Donald", "Ivanka Trump")
         self.by_title: list[tuple[int, str, str]] = []  # (position, title, name)
         self.gender: dict[str, str] = {}
         self.mentions: list[tuple[int, str]] = []  # (position, canonical name)
@@ -648,14 +649,15 @@ class _People:
             if title or honorific or reused or name_gender(name) or person_context(masked, b):
                 people.append((a, name))
                 if len(toks) >= 2:
-                    self.by_surname.setdefault(toks[-1], name)
+                    self._surname(toks, name)
                 if title:
                     self.by_title.append((a, _spelling(title), name))
         for a, name in people:
             self.mentions.append((a, self.canonical(name)))
         for surname, positions in alone.items():
             if surname in self.by_surname:
-                self.mentions += [(pos, self.by_surname[surname]) for pos in positions]
+                person = self.canonical(surname)  # the surname alone when two share it
+                self.mentions += [(pos, person) for pos in positions]
         # One-word names doing the saying ("Federer admitted", "Safin said") are people
         # even when the article never gives their full name.
         known = {a for a, _ in self.mentions}
@@ -809,7 +811,7 @@ class _People:
         if is_organisation(name) or self.masked[max(0, pos - 4) : pos].lower() == "the ":
             return  # "according to The Hill": no one a pronoun refers to
         if len(toks) >= 2:
-            self.by_surname.setdefault(toks[-1], name)
+            self._surname(toks, name)
         k = bisect_right(self.positions, pos)
         self.positions.insert(k, pos)
         self.mentions.insert(k, (pos, name))
@@ -818,8 +820,17 @@ class _People:
     def canonical(self, name: str) -> str:
         toks = name.split()
         if len(toks) == 1 and not is_organisation(name):
+            if toks[0] in self.shared:
+                return name  # "Mr. Trump" with Donald and Ivanka Trump named: not expanded
             return self.by_surname.get(toks[0], name)
         return name
+
+    def _surname(self, toks: list[str], name: str) -> None:
+        """Read ``name`` (its words ``toks``) as the full name its surname stands for,
+        unless another person's name ends with the same surname."""
+        known = self.by_surname.setdefault(toks[-1], name)
+        if known != name and known.split()[0] != toks[0]:
+            self.shared.add(toks[-1])
 
     def by_role(self, phrase: str, before: int) -> str | None:
         """The person last introduced with the role ``phrase`` ('the defence minister')."""

@@ -132,3 +132,11 @@ def test_a_preposition_before_a_title_and_name_is_seen() -> None:
         'reasons. "I had a meeting there," he said.'
     )
     assert speakers(text) == [("I had a meeting there", "Henry Pike")]
+
+
+def test_a_surname_two_people_share_is_not_expanded() -> None:
+    text = (
+        "Ivy Marsh opened the show with her uncle, the writer Frank Marsh. "
+        '"We are proud of it," said Mr Marsh.'
+    )
+    assert speakers(text) == [("We are proud of it", "Marsh")]
