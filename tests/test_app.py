@@ -1147,3 +1147,44 @@ async def test_status_says_when_the_article_read_is_hidden_by_the_filter(demo_ap
         line = status_line(app)
         assert f"statement 1/{len(main.reader.statements)} (not in the list)" in line, line
         assert len(main.reader.statements) != n
+
+
+@async_test
+async def test_first_screen_counts_a_grouped_list_in_a_worker(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 16 item 4: the first screen does not wait for the second count of a grouped
+    list (its articles, for the status line): a worker counts them, the status line says
+    "counting" until then, and the counts and the list's title follow."""
+    import threading
+
+    from tui.components.library import Library
+
+    counted: list[tuple[bool, bool]] = []  # (grouped, on the UI thread)
+    real = Library.count_rows
+    release = threading.Event()  # the worker's count waits for the test
+
+    def count_rows(self, state, db=None):  # type: ignore[no-untyped-def]
+        ui = threading.current_thread() is threading.main_thread()
+        counted.append((state.by_story, ui))
+        if not ui:
+            release.wait(10)
+        return real(self, state, db)
+
+    monkeypatch.setattr(Library, "count_rows", count_rows)
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = main_of(app)
+        assert main.state.by_story  # the demo's two articles make one story
+        await pilot.pause()
+        assert main.counts is None
+        assert "counting articles…" in [p.text.plain for p in main.status_parts()]
+        assert main.articles.border_title == "Stories"
+        release.set()
+        await settle(pilot)
+        assert (True, True) in counted  # the list's own rows: on the UI thread
+        assert (False, False) in counted and (False, True) not in counted
+        assert main.counts == (2, 1)
+        assert "2 articles in 1 story" in screen_text(app)
+        assert main.articles.border_title == "Stories (1)"

@@ -9,7 +9,8 @@ steps over.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, ClassVar
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.style import Style
@@ -19,12 +20,14 @@ from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.worker import get_current_worker
 
 from tui.components.library import Library, ListState, keep_recent
 from tui.components.line_view import LineView, cursor_bindings
-from tui.components.messages import ArticleHighlighted, ArticleSelected, PageRead, post_from_thread
+from tui.components.messages import ArticleHighlighted, ArticleSelected, PageRead, read_and_post
 from tui.keymap import bind
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 CORROBORATED = "✓"
 CONFLICT = "≠"
@@ -162,13 +165,15 @@ class ArticleList(LineView, can_focus=True):
 
     @work(group="pages", thread=True)
     def _read_pages(self, state: ListState, generation: int, pages: list[int]) -> None:
-        worker = get_current_worker()
-        for page_no in pages:
-            if worker.is_cancelled:
-                return
-            with self.library.worker_db() as db:
-                rows = self.library.rows(state, page_no * self.PAGE_SIZE, self.PAGE_SIZE, db)
-            post_from_thread(self, PageRead(None, (generation, page_no, rows)))
+        reads = [partial(self._read_page, state, generation, page_no) for page_no in pages]
+        read_and_post(self, self.library, PageRead, reads)
+
+    def _read_page(
+        self, state: ListState, generation: int, page_no: int, db: sqlite_utils.Database
+    ) -> tuple[int, int, list[dict[str, Any]]]:
+        """(In a worker thread) a page of the list: (the list's generation, page, rows)."""
+        rows = self.library.rows(state, page_no * self.PAGE_SIZE, self.PAGE_SIZE, db)
+        return generation, page_no, rows
 
     @on(PageRead)
     def _page_read(self, event: PageRead) -> None:

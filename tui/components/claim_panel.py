@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
-from collections.abc import Sequence
-from typing import Any, ClassVar, Self
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from rich.style import Style
 from rich.text import Text
@@ -15,12 +14,14 @@ from textual.containers import Vertical
 from textual.geometry import Region
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from tui.components.diffing import diff_values, differing_spans, find_spans
 from tui.components.library import ClaimView, Library, keep_recent, read_claims
-from tui.components.messages import ClaimsRead, JumpToStatement, post_from_thread
+from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 HEADER_LINES = 3
 # A list or statement move draws the cursor at once; the article text and the claim panel
@@ -44,6 +45,9 @@ STATUS_LABEL = {
 # Heads the matches that tell the same event but make another claim ('related'):
 # they are listed after the claim's own matches and never count as corroboration.
 RELATED_HEADING = "also on this event"
+# What a worker read for the panel: (article, statement, its claims, the statements to
+# read ahead once shown).
+ClaimsReading = tuple[dict[str, Any] | None, dict[str, Any], ClaimView, list[dict[str, Any]]]
 
 
 def _claim_matches(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -171,7 +175,8 @@ class ClaimPanel(Vertical):
         self.matches: list[dict[str, Any]] = []
         self._pending: tuple[dict[str, Any] | None, dict[str, Any] | None] | None = None
         self._cache: OrderedDict[int, ClaimView] = OrderedDict()
-        self._shown: tuple[object, object, object] | None = None  # article, statement, view drawn
+        self._view: ClaimView | None = None  # the claims drawn (with article, statement)
+        self._drawn = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="claim-header", markup=False)
@@ -191,6 +196,10 @@ class ClaimPanel(Vertical):
 
     def cached(self, statement_id: int) -> ClaimView | None:
         return self._cache.get(statement_id)
+
+    def cached_ids(self) -> frozenset[int]:
+        """The statements whose claims are held (for a worker: it does not read those)."""
+        return frozenset(self._cache)
 
     def forget(self) -> None:
         """The database changed: claims are read again when next shown."""
@@ -222,13 +231,10 @@ class ClaimPanel(Vertical):
         statement: dict[str, Any],
         ahead: list[dict[str, Any]],
     ) -> None:
-        worker = get_current_worker()
-        time.sleep(FOLLOW_DELAY)  # the cursor's frame is drawn first; key repeat cancels
-        if worker.is_cancelled:
-            return
-        with self.library.worker_db() as db:
-            view = read_claims(db, statement)
-        post_from_thread(self, ClaimsRead(worker, (article, statement, view, ahead)))
+        def read(db: sqlite_utils.Database) -> ClaimsReading:
+            return article, statement, read_claims(db, statement), ahead
+
+        read_and_post(self, self.library, ClaimsRead, [read], delay=FOLLOW_DELAY, show=True)
 
     @on(ClaimsRead)
     def _arrived(self, event: ClaimsRead) -> None:
@@ -247,14 +253,11 @@ class ClaimPanel(Vertical):
 
     @work(exclusive=True, group="read-ahead", thread=True)
     def _read_ahead_worker(self, statements: list[dict[str, Any]]) -> None:
-        worker = get_current_worker()
-        time.sleep(READ_AHEAD_DELAY)
-        for statement in statements:
-            if worker.is_cancelled:
-                return
-            with self.library.worker_db() as db:
-                view = read_claims(db, statement)
-            post_from_thread(self, ClaimsRead(None, (None, statement, view, [])))
+        def reading(statement: dict[str, Any]) -> Callable[[sqlite_utils.Database], ClaimsReading]:
+            return lambda db: (None, statement, read_claims(db, statement), [])
+
+        reads = [reading(statement) for statement in statements]
+        read_and_post(self, self.library, ClaimsRead, reads, delay=READ_AHEAD_DELAY)
 
     def flush(self) -> None:
         """Show the statement asked for by :meth:`show_later`, if it is not shown yet."""
@@ -280,12 +283,15 @@ class ClaimPanel(Vertical):
         view: ClaimView | None,
     ) -> None:
         self._pending = None
-        if self._shown is not None and all(
-            a is b for a, b in zip(self._shown, (article, statement, view), strict=True)
+        if (
+            self._drawn
+            and article is self.article
+            and statement is self.statement
+            and view is self._view
         ):
             return  # drawn already: nothing changed
-        self._shown = (article, statement, view)
-        self.article, self.statement = article, statement
+        self._drawn = True
+        self.article, self.statement, self._view = article, statement, view
         found = view.matches if view is not None else []
         claim_matches = _claim_matches(found)
         self.matches = claim_matches + [m for m in found if m.get("relation") == "related"]

@@ -61,6 +61,10 @@ class FittingFooter(Footer):
         return list(keys_that_fit(keys, self._width))  # type: ignore[arg-type]
 
     def compose(self) -> ComposeResult:
+        if not self._width:
+            # Docked across the screen: its first resize then builds the keys again only
+            # if the guess was wrong (8 keys mounted twice was ~5% of the first screen).
+            self._width = self.app.size.width
         self._shown = self._keys_wanted() if self._bindings_ready else None
         keys = list(super().compose())
         for key in keys:  # as compact as the footer already: no restyle once mounted

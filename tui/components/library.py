@@ -114,8 +114,10 @@ class Library:
 
     # --- the list ---------------------------------------------------------------------
 
-    def count_rows(self, state: ListState) -> int:
-        return article_list.browse_count(self.db, state.filter, by_story=state.by_story)
+    def count_rows(self, state: ListState, db: sqlite_utils.Database | None = None) -> int:
+        """Rows of the list (``db``: a worker's connection, else the UI thread's)."""
+        db = db if db is not None else self.db
+        return article_list.browse_count(db, state.filter, by_story=state.by_story)
 
     def rows(
         self,

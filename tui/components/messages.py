@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+import time
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 from textual.message_pump import MessagePump
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from tui.components.library import Library
 
 
 class ArticleHighlighted(Message):
@@ -72,7 +79,39 @@ class PageRead(Read):
     """A page of the article list read ahead in a worker."""
 
 
+class CountsRead(Read):
+    """The list's (articles, stories) counted in a worker."""
+
+
 def post_from_thread(target: MessagePump, message: Message) -> None:
     """Post ``message`` to ``target`` from a worker thread; dropped if the app has closed."""
     with contextlib.suppress(RuntimeError):  # the event loop is closed: nobody to show it
         target.post_message(message)
+
+
+def read_and_post(
+    target: MessagePump,
+    library: Library,
+    message: type[Read],
+    reads: Iterable[Callable[[sqlite_utils.Database], Any]],
+    *,
+    delay: float = 0.0,
+    show: bool = False,
+) -> None:
+    """(In a thread worker) after ``delay`` seconds, run each of ``reads`` on a worker
+    connection and post what it read to ``target`` as ``message``, until the worker is
+    cancelled (by the next move). ``show``: the message carries its worker, to be shown
+    if no newer move cancelled it; else it is a read ahead, only kept.
+
+    The delay lets the frame that answers the key be drawn first (a thread reading
+    meanwhile holds the GIL while it tokenizes), and lets key repeat cancel the reads of
+    the rows passed over before they start."""
+    worker = get_current_worker()
+    if delay:
+        time.sleep(delay)
+    for read in reads:
+        if worker.is_cancelled:
+            return
+        with library.worker_db() as db:
+            payload = read(db)
+        post_from_thread(target, message(worker if show else None, payload))
