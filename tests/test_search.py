@@ -11,11 +11,21 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
+import db.search as search_mod
 from db.connection import NoDatabase, OlderSchema, connect, connect_reader, snapshot
 from db.fuzzy_search import fuzzy_search
 from db.ingest import ingest_paths
 from db.schema import SCHEMA_VERSION, SchemaError
-from db.search import _CLOSE, _OPEN, build_fts_query, count, parse_highlight, search
+from db.search import (
+    _CLOSE,
+    _OPEN,
+    SMALL_MATCHES,
+    build_fts_query,
+    count,
+    parse_highlight,
+    search,
+    search_counted,
+)
 from tui.cli import main
 
 QUERIES = ["prices", "pric*", '"prices rose"', "oil OR vote", "prices -vote", "Ljubljana", "rose"]
@@ -93,6 +103,62 @@ def test_a_hit_the_scratch_index_does_not_match_comes_unmarked(tmp_path: Path) -
     stale.execute("UPDATE statements SET text = 'Out of date.' WHERE id = ?", [sid])
     hit = search(stale, "Ljubljana")[0]
     assert (hit.statement_id, hit.text, hit.highlights) == (sid, "Out of date.", [])
+
+
+# --- one statement for a query of few matches, the window for the others ----------------------
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database:
+    """Three articles of 70 statements: "harbour" matches more statements than
+    SMALL_MATCHES, "crane" fewer, "cargo" (every 7th) fewer still; many ties in bm25."""
+    folder = tmp_path_factory.mktemp("harbour")
+    for n, source in enumerate(("wire", "paper", "radio")):
+        sentences = [
+            f"The harbour crane {i} moved {'cargo' if i % 7 == 0 else 'steel'} on day {n}."
+            if i % 2
+            else f"Harbour workers met on day {i} about the crane."
+            for i in range(70)
+        ]
+        (folder / f"{source}.txt").write_text(
+            f" date 2024-03-0{n + 1} Harbour news {n}\n\n" + " ".join(sentences),
+            encoding="utf-8",
+        )
+    database = connect(folder / "h.db")
+    for source in ("wire", "paper", "radio"):
+        ingest_paths(database, [folder / f"{source}.txt"], source=source, match=False)
+    return database
+
+
+HARBOUR_QUERIES = ["harbour", "crane", "cargo", '"harbour crane"', "harb*", "steel OR cargo"]
+
+
+@pytest.mark.parametrize("query", HARBOUR_QUERIES)
+def test_few_and_many_matches_are_ranked_and_highlighted_as_the_index_does(
+    harbour: sqlite_utils.Database, query: str
+) -> None:
+    total = count(harbour, query)
+    assert total > 0
+    for limit, offset in ((20, 0), (20, 20), (7, 3), (100, 0), (10, total - 3), (5, total)):
+        hits = search(harbour, query, limit=limit, offset=offset)
+        expected = by_the_index(harbour, query, offset + limit)[offset:]
+        assert [h.statement_id for h in hits] == [sid for sid, _ in expected]
+        assert [(h.text, h.highlights) for h in hits] == [parse_highlight(m) for _, m in expected]
+        assert search_counted(harbour, query, limit=limit, offset=offset) == (hits, total)
+    assert any(count(harbour, q) > SMALL_MATCHES for q in HARBOUR_QUERIES)  # both ways run
+    assert any(0 < count(harbour, q) <= SMALL_MATCHES for q in HARBOUR_QUERIES)
+
+
+@pytest.mark.parametrize("query", [*HARBOUR_QUERIES, "nothing", '"crane harbour"'])
+def test_one_statement_finds_what_the_window_finds(
+    harbour: sqlite_utils.Database, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same hits (ids, order, scores, highlights, articles) whichever way a query is
+    answered: past SMALL_MATCHES every query goes to the window and the scratch index."""
+    pages = [(20, 0), (7, 5), (50, 40)]
+    quick = [search_counted(harbour, query, limit=n, offset=o) for n, o in pages]
+    monkeypatch.setattr(search_mod, "SMALL_MATCHES", -1)
+    assert [search_counted(harbour, query, limit=n, offset=o) for n, o in pages] == quick
 
 
 # --- the plain read-only connection of `claimlens search` ------------------------------------

@@ -13,7 +13,7 @@ import sys
 import click
 
 from db.connection import snapshot
-from db.search import QueryError, count, search
+from db.search import QueryError, search_counted
 from tui.cli.common import (
     EXIT_REJECTED,
     CliContext,
@@ -59,10 +59,9 @@ def search_cmd(
                 hits = fuzzy_search(db, query, source=source, limit=limit)
                 total = len(hits)
             else:
-                hits = search(
+                hits, total = search_counted(
                     db, query, source=source, since=since, until=until, limit=limit, offset=offset
                 )
-                total = count(db, query, source=source, since=since, until=until)
     except QueryError as exc:
         raise click.UsageError(str(exc)) from exc
     if not hits:
