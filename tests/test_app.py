@@ -1188,3 +1188,16 @@ async def test_first_screen_counts_a_grouped_list_in_a_worker(
         assert main.counts == (2, 1)
         assert "2 articles in 1 story" in screen_text(app)
         assert main.articles.border_title == "Stories (1)"
+
+
+@async_test
+async def test_start_up_objects_are_kept_out_of_the_collector(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """What start-up made is frozen once the first screen is drawn (a full collection
+    walked it in the middle of key presses), and given back when the app closes."""
+    import gc
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert gc.get_freeze_count() > 10_000
+    assert gc.get_freeze_count() == 0
