@@ -1,6 +1,6 @@
 """CLI start-up: wall time of ``claimlens --help`` and ``claimlens search WORD``, end to end.
 
-    python bench/bench_startup.py [--runs 30] [--db PATH] [--word council]
+    python bench/bench_startup.py [--runs 30] [--db PATH] [--word troops]
 
 Each command runs ``--runs`` times as a fresh process (the installed ``claimlens``
 script, as a user runs it); reported: min, median and p90 wall milliseconds. Side by
@@ -87,7 +87,8 @@ def _times(argv: list[str], runs: int, env: dict[str, str]) -> dict[str, list[fl
 
 
 def _instructions(argv: list[str], env: dict[str, str]) -> int:
-    """Instructions ``argv`` executes (valgrind's "I refs"), the bytecode cache warm."""
+    """Instructions ``argv`` executes (valgrind's "I refs"), the bytecode cache warm. The
+    command may exit 1 (``search`` of a word no statement holds)."""
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
@@ -95,7 +96,7 @@ def _instructions(argv: list[str], env: dict[str, str]) -> int:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
-        check=True,
+        check=False,
     )
     refs = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
     if refs is None:
@@ -133,7 +134,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--db", type=Path, default=None)
-    parser.add_argument("--word", default="council")
+    # In both bundled samples (and 116 statements of BBC + Reuters): a search that prints
+    # hits. ("council", the word of the first figures, is in neither sample.)
+    parser.add_argument("--word", default="troops")
     parser.add_argument(
         "--tree", type=Path, default=None, help="time the CLI of this checkout instead"
     )

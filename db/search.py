@@ -174,15 +174,17 @@ PAGE_COLUMNS = """
 PAGE_ARTICLES = "JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"
 
 # At most this many matches (and no filter): one statement ranks, reads and highlights
-# them all, as a plain FTS5 query does. It first counts up to SMALL_MATCHES + 1 matches
-# (a walk of the first few, ~0.06 ms for most queries) and, past that, gives only the
-# count, leaving the query to the window of :func:`search`. Its first row is always
-# the count (with NULLs when no match is on the page), the page's rows follow.
+# them all, as a plain FTS5 query does. It first counts the matches, up to
+# RANK_WINDOW + 1 (a walk of the doclists, ~0.1 ms for most queries, without bm25 or
+# highlights) and, past SMALL_MATCHES, gives only that count: the query is then ranked
+# whole when the window would hold every match anyway (a forward walk, which FTS5 does
+# faster than the window's newest-first one), else in the window. Its first row is
+# always the count (with NULLs when no match is on the page), the page's rows follow.
 SMALL_MATCHES = 100
 _SMALL_PAGE = f"""
     WITH probe AS MATERIALIZED (
         SELECT count(*) AS n FROM (
-            SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT {SMALL_MATCHES + 1}
+            SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT {RANK_WINDOW + 1}
         )
     ),
     page AS (
@@ -253,26 +255,32 @@ def _search(
     """:func:`search`'s hits, and how many statements match when that came with them."""
     fts = build_fts_query(query)
     matching, params = matching_sql(source, since, until)
+    total = None
+    window = f"ORDER BY statements_fts.rowid DESC LIMIT {RANK_WINDOW}"
     if not params:  # no filter (SQL text kept the same: sqlite3 reuses the statement)
         # One statement reads one state of the file: no snapshot needed.
         rows = conn.execute(_SMALL_PAGE, (fts, limit, offset)).fetchall()
         total = rows[0][12]
         if total <= SMALL_MATCHES:
             return [_hit(row, -row[11]) for row in rows if row[0] is not None], total
+        if total <= RANK_WINDOW:
+            window = ""  # the window holds every match: rank them all, walking forward
+        else:
+            total = None  # only "more than the window" is known
     with snapshot(conn):  # the page and its rows read from one state of the file
         page = conn.execute(
             f"""
             SELECT id, rank FROM (
                 SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank {matching}
-                ORDER BY statements_fts.rowid DESC LIMIT {RANK_WINDOW}
+                {window}
             ) ORDER BY rank, id DESC LIMIT ? OFFSET ?
             """,
             [fts, *params, limit, offset],
         ).fetchall()
         if not page:
-            return [], None
+            return [], total
         rows = _highlighted(conn, fts, [sid for sid, _rank in page])
-    return [_hit(row, -rank) for sid, rank in page if (row := rows.get(sid)) is not None], None
+    return [_hit(row, -rank) for sid, rank in page if (row := rows.get(sid)) is not None], total
 
 
 # The page's highlights come from a scratch FTS5 index of the page's statements alone,

@@ -154,9 +154,14 @@ def test_one_statement_finds_what_the_window_finds(
     harbour: sqlite_utils.Database, query: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same hits (ids, order, scores, highlights, articles) whichever way a query is
-    answered: past SMALL_MATCHES every query goes to the window and the scratch index."""
+    answered: past SMALL_MATCHES every query is ranked whole and highlighted on the
+    scratch index; with a filter (one every article passes), in the newest-first window."""
     pages = [(20, 0), (7, 5), (50, 40)]
     quick = [search_counted(harbour, query, limit=n, offset=o) for n, o in pages]
+    windowed = [
+        search_counted(harbour, query, since="2000-01-01", limit=n, offset=o) for n, o in pages
+    ]
+    assert windowed == quick
     monkeypatch.setattr(search_mod, "SMALL_MATCHES", -1)
     assert [search_counted(harbour, query, limit=n, offset=o) for n, o in pages] == quick
 
