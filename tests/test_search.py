@@ -1,6 +1,8 @@
 """Word search: the page is ranked as bm25 ranks it, highlighted as FTS5 highlights it
-(on a scratch index of the page alone), and filtered without changing either; the plain
-read-only connection ``claimlens search`` reads through finds the same and writes nothing."""
+(by one statement on the statement index for a query of few matches, else on a scratch
+index of the page alone: the same hits either way), and filtered without changing either;
+the plain read-only connection ``claimlens search`` reads through finds the same and
+writes nothing."""
 
 from __future__ import annotations
 
