@@ -5,6 +5,8 @@
     python bench/bench_tui.py --matched --size 160x48,80x24   # each size in its own process
     python bench/bench_tui.py --db PATH        # any claimlens database
     python bench/bench_tui.py screenshot docs/screenshot.svg   # the README picture (demo)
+    python bench/bench_tui.py keys --matched --size 160x48    # the slow keys, briefly
+    python bench/bench_tui.py keys --matched --root /tmp/before   # another tree's browser
 
 Two big databases:
 * the default (``bench.db``) is real news as the ingest stores it: Reuters-21578
@@ -112,16 +114,17 @@ def _done(partial: Path, final: Path) -> None:
 
 def matched_scale_db(copies: int, seed: int) -> Path:
     """The matched scale corpus (see the module's docstring), built once per key."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import bench_match_scale
-    import scale_matched
-
     from db.schema import SCHEMA_VERSION
 
     built = CACHE / f"scale-c{copies}-s{seed}-v{SCHEMA_VERSION}.db"
     matched = built.with_name(built.stem + "-matched.db")
     if matched.exists():
         return matched
+    # Imported only to build: they put this tree first on sys.path (--root would be lost).
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_match_scale
+    import scale_matched
+
     CACHE.mkdir(parents=True, exist_ok=True)
     older = sorted(
         CACHE.glob(f"scale-c{copies}-s{seed}-v*-matched.db"),
@@ -142,6 +145,7 @@ def matched_scale_db(copies: int, seed: int) -> Path:
 
 
 FRAMES: list[float] = []  # when each screen update was written out
+FRAME_CPU: list[float] = []  # the UI thread's CPU time at each of them
 Row = tuple[float, float, float]  # per key: ms to the first frame, to the last, CPU ms
 
 
@@ -154,6 +158,7 @@ def _record_frames() -> None:
     def refresh(self: Screen) -> None:  # type: ignore[type-arg]
         original(self)
         FRAMES.append(time.perf_counter())
+        FRAME_CPU.append(time.thread_time())
 
     Screen._compositor_refresh = refresh  # type: ignore[method-assign]
 
@@ -338,6 +343,57 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+async def measure_keys(db_path: Path, size: tuple[int, int]) -> dict[str, dict[str, float]]:
+    """The keys that were over 50 ms, briefly: per key the wall time to its first frame
+    and the UI thread's CPU to it (what load on other cores inflates least)."""
+    from tui.app import make_app
+    from tui.config import Config
+
+    app = make_app(db_path, config=Config())
+    rows: dict[str, list[tuple[float, float]]] = {}
+    async with app.run_test(size=size) as pilot:
+        while not _first_screen_ready(app):
+            await pilot.pause(0.001)
+        d = Driver(app, pilot)
+        await d.settle()
+
+        async def keys(name: str, keys: list[str], repeat: int) -> None:
+            for _ in range(repeat):
+                for key in keys:
+                    FRAMES.clear()
+                    FRAME_CPU.clear()
+                    t, cpu = time.perf_counter(), time.thread_time()
+                    await d.press(key)
+                    if FRAMES:
+                        row = ((FRAMES[0] - t) * 1000, (FRAME_CPU[0] - cpu) * 1000)
+                        rows.setdefault(name, []).append(row)
+
+        await keys("list j", ["j"], 40)
+        await keys("list k", ["k"], 20)
+        await keys("list PgDn", ["pagedown"], 20)
+        await keys("list G / g", ["G", "g"], 5)
+        await keys("Tab / shift+Tab", ["tab", "shift+tab"], 8)
+        await _to_matched_article(d, app.screen)
+        await pilot.press("enter")
+        await d.settle()
+        await keys("c / c", ["c", "c"], 8)
+        await keys("/ / Esc", ["slash", "escape"], 6)
+
+    def stats(values: list[float]) -> tuple[float, float]:
+        return round(statistics.median(values), 1), pct(values, 0.95)
+
+    return {
+        name: dict(
+            zip(
+                ["wall_median_ms", "wall_p95_ms", "ui_cpu_median_ms", "ui_cpu_p95_ms"],
+                [*stats([r[0] for r in got]), *stats([r[1] for r in got])],
+                strict=True,
+            )
+        )
+        for name, got in rows.items()
+    }
+
+
 async def screenshot(out: Path) -> None:
     from tui.app import make_app
     from tui.config import Config
@@ -371,7 +427,9 @@ async def screenshot(out: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("command", nargs="?", default="bench", choices=["bench", "screenshot"])
+    parser.add_argument(
+        "command", nargs="?", default="bench", choices=["bench", "keys", "screenshot"]
+    )
     parser.add_argument("out", nargs="?", default="docs/screenshot.svg")
     parser.add_argument("--db", type=Path, default=CACHE / "bench.db")
     parser.add_argument(
@@ -383,7 +441,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7, help="--matched: the copies' seed")
     parser.add_argument("--size", default="160x48", help="WxH, or several: 160x48,80x24")
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        help="run the browser of another work tree (a before/after pair: a git worktree)",
+    )
     args = parser.parse_args()
+    if args.root is not None:
+        sys.path.insert(0, str(args.root.resolve()))
     if args.command == "screenshot":
         asyncio.run(screenshot(Path(args.out)))
         return
@@ -395,11 +460,21 @@ def main() -> None:
     sizes = args.size.split(",")
     if len(sizes) > 1:  # each size in a fresh process: the first screen is a cold start
         for size in sizes:
-            cmd = [sys.executable, __file__, "--db", str(args.db), "--size", size]
+            cmd = [sys.executable, __file__, args.command, "--db", str(args.db), "--size", size]
+            cmd += ["--root", str(args.root)] if args.root else []
             subprocess.run(cmd + (["--json"] if args.json else []), check=True)
         return
     width, height = (int(x) for x in sizes[0].split("x"))
     _record_frames()
+    if args.command == "keys":
+        keys = asyncio.run(measure_keys(args.db, (width, height)))
+        print(f"{width}x{height}: wall median / p95, UI CPU median / p95 (ms), to the first frame")
+        for name, s in keys.items():
+            print(
+                f"  {name:16} {s['wall_median_ms']:6} / {s['wall_p95_ms']:6}"
+                f"   {s['ui_cpu_median_ms']:5} / {s['ui_cpu_p95_ms']:5}"
+            )
+        return
     results = asyncio.run(measure(args.db, (width, height)))
     print(json.dumps(results, indent=2) if args.json else table(results), flush=True)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from rich.style import Style
@@ -45,9 +46,17 @@ STATUS_LABEL = {
 # Heads the matches that tell the same event but make another claim ('related'):
 # they are listed after the claim's own matches and never count as corroboration.
 RELATED_HEADING = "also on this event"
-# What a worker read for the panel: (article, statement, its claims, the statements to
-# read ahead once shown).
-ClaimsReading = tuple[dict[str, Any] | None, dict[str, Any], ClaimView, list[dict[str, Any]]]
+
+
+def _read(
+    article: dict[str, Any] | None,
+    statement: dict[str, Any],
+    ahead: list[dict[str, Any]],
+    db: sqlite_utils.Database,
+) -> tuple[dict[str, Any] | None, dict[str, Any], ClaimView, list[dict[str, Any]]]:
+    """(In a worker thread) the statement's claims, with what ``_arrived`` needs to show
+    them: the article, the statement, and the statements to read ahead once shown."""
+    return article, statement, read_claims(db, statement), ahead
 
 
 def _claim_matches(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -231,9 +240,7 @@ class ClaimPanel(Vertical):
         statement: dict[str, Any],
         ahead: list[dict[str, Any]],
     ) -> None:
-        def read(db: sqlite_utils.Database) -> ClaimsReading:
-            return article, statement, read_claims(db, statement), ahead
-
+        read = partial(_read, article, statement, ahead)
         read_and_post(self, self.library, ClaimsRead, [read], delay=FOLLOW_DELAY, show=True)
 
     @on(ClaimsRead)
@@ -253,10 +260,7 @@ class ClaimPanel(Vertical):
 
     @work(exclusive=True, group="read-ahead", thread=True)
     def _read_ahead_worker(self, statements: list[dict[str, Any]]) -> None:
-        def reading(statement: dict[str, Any]) -> Callable[[sqlite_utils.Database], ClaimsReading]:
-            return lambda db: (None, statement, read_claims(db, statement), [])
-
-        reads = [reading(statement) for statement in statements]
+        reads = [partial(_read, None, statement, []) for statement in statements]
         read_and_post(self, self.library, ClaimsRead, reads, delay=READ_AHEAD_DELAY)
 
     def flush(self) -> None:
