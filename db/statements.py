@@ -52,6 +52,7 @@ class Statement:
 _NAMED = ("named", "pronoun")  # quote speakers a statement takes (common nouns: not names)
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
 _QUOTE_CHARS = "\"“”«»„‟‘'"  # "’" alone is an apostrophe: no quote without an opener
+_QUOTE_CHAR_RE = re.compile(f"[{re.escape(_QUOTE_CHARS)}]")  # one scan, not one per mark
 # A trailing photo credit: "[Getty Images]", "[Reuters]", "[AFP via Getty Images]".
 # Bounded length, no nested brackets; searched only in the last 80 chars of a line.
 _CREDIT_RE = re.compile(r"\s*\[[A-Z][^\[\]\n]{0,60}\]\s*$")
@@ -142,7 +143,7 @@ def _analyse_region(text: str, ls: int, le: int, kind: str, known: LineRegions) 
     if not spans:
         return None
     region = text[ls:le]
-    has_quote = any(c in region for c in _QUOTE_CHARS)
+    has_quote = _QUOTE_CHAR_RE.search(text, ls, le) is not None
     quotes = quotes_in_line(text, ls, le, spans, known) if has_quote else []
     # Cheap C-speed token tests first, so the costlier regex scans can be skipped.
     word_numbers = not NUMWORD_TOKENS.isdisjoint(region.lower().replace("-", " ").split())
@@ -156,7 +157,7 @@ def _headline_quotes(text: str, hs: int, he: int, known: LineRegions) -> list[Qu
     out: list[QuoteSpan] = []
     for lm in _LINE_RE.finditer(text, hs, he):
         ls, le = lm.start(), lm.end()
-        if any(c in text[ls:le] for c in _QUOTE_CHARS):
+        if _QUOTE_CHAR_RE.search(text, ls, le) is not None:
             out += quotes_in_line(text, ls, le, split_sentences(text, ls, le), known)
     return out
 
@@ -195,7 +196,10 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
     for lm in _LINE_RE.finditer(text, body_start):
         ls, le = lm.start(), lm.end()
         kind = "sentence"
-        cm = _CREDIT_RE.search(text, max(ls, le - 80), le)
+        # A credit ends the line with "]" and maybe spaces: other lines skip the search.
+        cm = None
+        if text[le - 1] == "]" or text[le - 1].isspace():
+            cm = _CREDIT_RE.search(text, max(ls, le - 80), le)
         if cm is not None:
             if cm.start() <= ls:
                 continue  # a line that is only a credit

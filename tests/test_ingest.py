@@ -260,3 +260,38 @@ def test_escape_sequences_are_stripped_markup_is_kept(
     (text,) = db.execute("SELECT text FROM articles").fetchone()
     assert "\x1b" not in text and "\x07" not in text
     assert text == "Title red\n\nHe said [bold red]hi[/] link now."
+
+
+def test_statement_rows_store_exactly_what_the_statements_store(tmp_path: Path) -> None:
+    # The pool's workers send statement_rows (pickled); check --repair writes Statement
+    # objects: both must give the same rows, quotes with speakers and numbers included.
+    import pickle
+
+    from db.ingest import analyse_verified, statement_rows, write_statements
+
+    text = 'Budget vote\n\nThe minister said "we will cut 5 pct" on Monday. About 300 jobs go.'
+    statements = analyse_verified(text, len("Budget vote") + 2)
+    assert isinstance(statements, list)
+    assert any(st.quotes for st in statements) and any(st.numbers for st in statements)
+    stored = []
+    for n, given in enumerate([statements, pickle.loads(pickle.dumps(statement_rows(statements)))]):
+        db = connect(tmp_path / f"{n}.db")
+        with db.conn:
+            db.execute("INSERT INTO sources(id, name) VALUES (1, 's')")
+            db.execute(
+                "INSERT INTO articles(id, source_id, key, title, text, body_start, content_hash,"
+                " words, ingested_at) VALUES (7, 1, 'k', 'Budget vote', ?, 13, 'h', 14, 'now')",
+                (text,),
+            )
+            assert write_statements(db.conn, 7, given, 40) == len(statements)
+        stored.append(
+            [
+                db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+                for table in ("statements", "quotes", "numbers")
+            ]
+        )
+    assert stored[0] == stored[1]
+    statement_rows_, quotes, numbers = stored[0]
+    assert [r[0] for r in statement_rows_] == [40, 41, 42]
+    assert quotes[0][1] == 41 and quotes[0][4] == "we will cut 5 pct"
+    assert {r[4] for r in numbers} == {"5 pct", "About 300"}
