@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from db import article_evidence as ev
+from db.bulk import bulk
 from db.id_chunks import id_chunks
 from db.parent_watch import end_with_parent
 
@@ -36,8 +37,8 @@ __all__ = [
     "Head",
     "Profiles",
     "article_heads",
-    "link_all",
     "profile_all",
+    "profile_and_link",
     "profile_heads",
     "profile_texts",
     "read_heads",
@@ -46,8 +47,8 @@ __all__ = [
 
 # Below this many articles everything runs in this process (forking costs more).
 PARALLEL_MIN_ARTICLES = 2000
-# Articles per task handed to a worker.
-TASK_ARTICLES = 500
+# Articles per task handed to a worker (each task forks this process once).
+TASK_ARTICLES = 2000
 
 Head = tuple[str, str, str | None]  # (title, the lead's text as read_text reads it, date)
 Link = tuple[int, int, float]  # (a, b, score), a < b
@@ -92,14 +93,21 @@ class Profiles:
         self.last = 0
 
     def add(self, p: ev.Profile) -> None:
-        if p.aid <= self.last:
+        aid = p.aid
+        if aid <= self.last:
             raise ValueError("profiles are added in id order")
-        self.last = p.aid
-        self.profiles[p.aid] = p
+        self.last = aid
+        self.profiles[aid] = p
+        holders = self.holders
         for t in p.terms:
-            self.holders.setdefault(t, []).append(p.aid)
+            ids = holders.get(t)
+            if ids is None:
+                holders[t] = [aid]
+            else:
+                ids.append(aid)
+        day = p.day or 0
         for key in p.keys:
-            self.post.setdefault(key, {}).setdefault(p.day or 0, []).append(p.aid)
+            self.post.setdefault(key, {}).setdefault(day, []).append(aid)
 
     def as_of(self, aid: int) -> AsOf:
         return AsOf(self, aid)
@@ -116,8 +124,10 @@ class AsOf:
         return ids if not ids or ids[-1] < self.aid else ids[: bisect_left(ids, self.aid)]
 
     def df(self, terms: Iterable[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
         holders = self.whole.holders
+        if self.aid > self.whole.last:  # every article added is older (profiling)
+            return {t: len(ids) for t in terms if (ids := holders.get(t))}
+        out: dict[str, int] = {}
         for t in terms:
             ids = holders.get(t)
             if ids:
@@ -163,17 +173,42 @@ def _links_of(whole: Profiles, aids: Sequence[int], window: int) -> list[list[tu
     return [ev.link_article(whole.as_of(aid), whole.profiles[aid], window) for aid in aids]
 
 
-def link_all(whole: Profiles, window: int, workers: int) -> list[Link]:
-    """Every profiled article scored against the older ones its postings find, as
-    one-by-one profiling scores it: the links (a < b), by b then rank."""
-    aids = sorted(whole.profiles)
+def profile_and_link(
+    texts: Mapping[int, ev.ArticleText],
+    dates: Mapping[int, str | None],
+    window: int,
+    workers: int,
+) -> tuple[Profiles, list[Link]]:
+    """The profiles of the articles read (``texts``), weighted in id order here, and
+    their links (a < b, by b then rank), scored in ``workers`` processes: a run of
+    articles is linked as soon as every article up to it is profiled (it needs no
+    newer one), while this process profiles the next."""
+    with bulk():
+        return _profile_and_link(texts, dates, window, workers)
+
+
+def _profile_and_link(
+    texts: Mapping[int, ev.ArticleText],
+    dates: Mapping[int, str | None],
+    window: int,
+    workers: int,
+) -> tuple[Profiles, list[Link]]:
+    aids = sorted(texts)
     tasks = _tasks(aids, workers)
-    found = _fork_map(lambda ids: _links_of(whole, ids, window), tasks, workers)
+    whole = Profiles()
+    workers = workers if len(tasks) > 1 else 1
+    forks = _Forks(lambda ids: _links_of(whole, ids, window), workers)
+    for task in tasks:
+        for aid in task:
+            whole.add(ev.profile_of_text(whole.as_of(aid), aid, texts[aid], dates.get(aid)))
+        forks.submit(task)
+        forks.launch(workers - 1)  # this process is busy profiling
+    found = forks.finish()
     out: list[Link] = []
     for ids, links in zip(tasks, found, strict=True):
         for aid, mine in zip(ids, links, strict=True):
             out.extend((min(aid, o), max(aid, o), s) for o, s in mine)
-    return out
+    return whole, out
 
 
 def _tasks(aids: list[int], workers: int) -> list[list[int]]:
@@ -192,39 +227,74 @@ def _run(pipe: Any, fn: Callable[[Any], Any], task: Any) -> None:
         pipe.close()
 
 
-def _fork_map(fn: Callable[[T], R], tasks: list[T], workers: int) -> list[R]:
-    """``fn`` over ``tasks`` in forked processes, at most ``workers`` at once (one
-    task: in this process); the results in task order."""
-    if len(tasks) < 2 or workers < 2:
-        return [fn(t) for t in tasks]
-    ctx = multiprocessing.get_context("fork")
-    results: dict[int, R] = {}
-    running: dict[Any, tuple[Any, int]] = {}  # parent end of the pipe -> (process, task)
-    nxt = 0
-    try:
-        while nxt < len(tasks) or running:
-            while nxt < len(tasks) and len(running) < workers:
-                parent, child = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_run, args=(child, fn, tasks[nxt]), daemon=True)
-                proc.start()
-                child.close()
-                running[parent] = (proc, nxt)
-                nxt += 1
-            for conn in multiprocessing.connection.wait(list(running)):
-                proc, i = running.pop(conn)
-                try:
-                    results[i] = conn.recv()
-                except EOFError:
-                    proc.join()
-                    raise RuntimeError(
-                        f"a profiling worker stopped (exit code {proc.exitcode})"
-                    ) from None
+class _Forks:
+    """``fn`` over tasks submitted in order, each in a process forked when it is
+    launched (so it sees this process's state then), at most ``workers`` at once;
+    with fewer than two workers, or a single task, in this process."""
+
+    def __init__(self, fn: Callable[[Any], Any], workers: int) -> None:
+        self.fn, self.workers = fn, workers
+        self.tasks: list[Any] = []
+        self.results: dict[int, Any] = {}
+        self.running: dict[Any, tuple[Any, int]] = {}  # parent end of a pipe -> (process, task)
+        self.next = 0
+        self.ctx = multiprocessing.get_context("fork")
+
+    def submit(self, task: Any) -> None:
+        self.tasks.append(task)
+
+    def launch(self, limit: int) -> None:
+        """Fork the waiting tasks while fewer than ``limit`` run; collect the finished."""
+        if self.workers < 2:
+            return
+        self._collect(block=False)
+        while self.next < len(self.tasks) and len(self.running) < limit:
+            parent, child = self.ctx.Pipe(duplex=False)
+            proc = self.ctx.Process(
+                target=_run, args=(child, self.fn, self.tasks[self.next]), daemon=True
+            )
+            proc.start()
+            child.close()
+            self.running[parent] = (proc, self.next)
+            self.next += 1
+
+    def _collect(self, block: bool) -> None:
+        if not self.running:
+            return
+        for conn in multiprocessing.connection.wait(list(self.running), None if block else 0):
+            proc, i = self.running.pop(conn)
+            try:
+                self.results[i] = conn.recv()
+            except EOFError:
                 proc.join()
-    finally:
-        for proc, _i in running.values():
-            proc.kill()
+                raise RuntimeError(
+                    f"a profiling worker stopped (exit code {proc.exitcode})"
+                ) from None
             proc.join()
-    return [results[i] for i in range(len(tasks))]
+
+    def finish(self) -> list[Any]:
+        """Every task's result, in task order."""
+        try:
+            if self.workers < 2 or len(self.tasks) < 2:
+                for i in range(self.next, len(self.tasks)):
+                    self.results[i] = self.fn(self.tasks[i])
+                self.next = len(self.tasks)
+            while self.next < len(self.tasks) or self.running:
+                self.launch(self.workers)
+                self._collect(block=True)
+        finally:
+            for proc, _i in self.running.values():
+                proc.kill()
+                proc.join()
+        return [self.results[i] for i in range(len(self.tasks))]
+
+
+def _map(fn: Callable[[T], R], tasks: list[T], workers: int) -> list[R]:
+    """``fn`` over ``tasks`` in forked processes; the results in task order."""
+    forks = _Forks(fn, workers)
+    for task in tasks:
+        forks.submit(task)
+    return forks.finish()
 
 
 # ------------------------------------------------------------------ all of it
@@ -253,12 +323,9 @@ def profile_heads(
     missing = [aid for aid in sorted(heads) if aid not in read]
     if missing:
         tasks = _tasks(missing, workers)
-        for part in _fork_map(lambda ids: read_heads(heads, ids), tasks, workers):
+        for part in _map(lambda ids: read_heads(heads, ids), tasks, workers):
             read.update(part)
-    whole = profile_texts(
-        {aid: read[aid] for aid in sorted(heads)}, {aid: h[2] for aid, h in heads.items()}
-    )
-    return whole, link_all(whole, window, workers)
+    return profile_and_link(read, {aid: h[2] for aid, h in heads.items()}, window, workers)
 
 
 def write(conn: sqlite3.Connection, whole: Profiles, links: list[Link]) -> None:

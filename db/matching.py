@@ -11,7 +11,9 @@
   first two only, :data:`db.claims.CLAIM_LINK`; ``a < b``; ``diff`` is a JSON list
   of the differing numbers, each ``{a, b, a_value, b_value, unit, a_qualifier,
   b_qualifier}`` with ``a`` the wording of statement ``a``), then claims and stories
-  are rebuilt. Evidence is not stored: scoring skips it (``explain=False``) and
+  are rebuilt. On a database without story profiles, the workers also read each
+  article for its profile, and profiles and links are made before the write
+  (:mod:`db.article_profiling`). Evidence is not stored: scoring skips it (``explain=False``) and
   :mod:`db.match_evidence` computes it for the matches a reader looks at.
 * :func:`match_articles` matches only the statements of some (new or replaced)
   articles against the corpus, without a rebuild: candidates come from the stored
@@ -36,15 +38,13 @@ The read functions (for the CLI and the browser) return plain dicts.
 
 from __future__ import annotations
 
-import gc
 import json
 import multiprocessing
 import multiprocessing.connection
 import os
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -55,6 +55,7 @@ from db.article_evidence import ArticleText
 from db.article_profiling import Head, article_heads, profile_heads, read_heads
 from db.article_profiling import write as write_profiles
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
+from db.bulk import bulk
 from db.claims import place_claims, rebuild_claims, stale_claims
 from db.connection import transaction
 from db.dates import date_in_text, day_number
@@ -290,20 +291,6 @@ def _write_counts(
         "INSERT OR REPLACE INTO article_tokens(article_id, n, df) VALUES (?, ?, ?)",
         [(aid, n, df) for aid, (n, df) in sorted(counts.items())],
     )
-
-
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """Millions of small objects: no cyclic GC while they are built (its passes over
-    them dominate otherwise; nothing here makes cycles). Workers forked meanwhile
-    inherit this, so they do not copy every page the collector would touch."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _workers() -> int:
@@ -571,7 +558,7 @@ def match_all(
     progress: Progress | None = None,
 ) -> MatchReport:
     """Match every statement against every other source; rebuild claims and stories."""
-    with _bulk():
+    with bulk():
         return _match_all(db, window_days, progress)
 
 
@@ -660,7 +647,7 @@ def match_articles(
     if len(new_rows) > KEYS_MAX_NEW_STATEMENTS and _window_size(
         db, new_rows, window_days
     ) <= BATCH_MAX_WINDOW_RATIO * len(new_rows):
-        with _bulk():
+        with bulk():
             results, report.candidates, report.indexed = _batch(db, new_rows, window_days, progress)
     else:
         results, report.candidates, report.indexed = _via_keys(db, new_rows, window_days)
