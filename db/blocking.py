@@ -15,6 +15,14 @@ Two statements are *candidates* when they
   candidate of every date; :func:`db.matching.undated_days` gives undated articles
   one).
 
+How much one shared key counts depends on how many statements of the window hold
+it (:func:`shared_key_counts`). That is counted among the statements *up to* the
+one whose candidates are sought (ids up to its own: what the database held when it
+came), never the newer ones: a pair is scored from its later statement, and so its
+candidates are the same whether the corpus is matched at once or one article at a
+time (a newer article making a key dense would otherwise drop a pair a rebuild
+scores, or the reverse).
+
 :class:`BlockIndex` is the in-memory inverted index used by full rebuilds and
 large batches; for a handful of new statements, :mod:`db.matching` asks the same
 questions of the key tables in the database (``statement_keys``, ``key_postings``),
@@ -26,8 +34,9 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
 from db.id_chunks import id_chunks
@@ -83,9 +92,9 @@ def shared_key_counts(
     max_posting: int = MAX_POSTING,
 ) -> dict[int, int]:
     """How strongly each statement shares keys with a statement holding ``keys``:
-    ``size(key)`` is how many statements of the window hold the key, ``members(key)``
-    which. A candidate needs a count of ``MIN_SHARED_KEYS`` (or the number of keys of
-    the side with fewer).
+    ``size(key)`` is how many statements of the window, up to that statement, hold the
+    key, ``members(key)`` which (the candidates). A candidate needs a count of
+    ``MIN_SHARED_KEYS`` (or the number of keys of the side with fewer).
 
     A key held by at most DENSE_POSTING statements of the window counts
     MIN_SHARED_KEYS on its own; a denser one counts 1 and is only walked for a
@@ -120,16 +129,17 @@ class Item:
 @dataclass
 class BlockIndex:
     """Inverted index key -> statements, each posting list sorted by day (kept as
-    two parallel lists, days and positions, so a window is two bisections and a
-    slice).
+    parallel lists: days, positions and statement ids, so a window is two bisections
+    and a slice).
 
     Undated statements are kept apart and paired with everything.
     """
 
     window_days: int
     max_posting: int = MAX_POSTING
-    _dated: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
-    _undated: dict[str, list[int]] = field(default_factory=dict)
+    # key -> (days, positions, statement ids), by day
+    _dated: dict[str, tuple[list[int], list[int], list[int]]] = field(default_factory=dict)
+    _undated: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
     _sorted: bool = True
 
@@ -138,41 +148,56 @@ class BlockIndex:
         self.items.append(item)
         for key in item.keys:
             if item.day is None:
-                self._undated.setdefault(key, []).append(pos)
+                positions, sids = self._undated.setdefault(key, ([], []))
+                positions.append(pos)
+                sids.append(item.sid)
                 continue
-            days, positions = self._dated.setdefault(key, ([], []))
+            days, positions, sids = self._dated.setdefault(key, ([], [], []))
             if days and days[-1] > item.day:
                 self._sorted = False  # added out of date order: sort before use
             days.append(item.day)
             positions.append(pos)
+            sids.append(item.sid)
 
     def _sort(self) -> None:
         if self._sorted:
             return
-        for key, (days, positions) in self._dated.items():
-            pairs = sorted(zip(days, positions, strict=True))
-            self._dated[key] = ([d for d, _ in pairs], [p for _, p in pairs])
+        for key, lists in self._dated.items():
+            rows = sorted(zip(*lists, strict=True))
+            self._dated[key] = ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
         self._sorted = True
 
-    def _window(self, key: str, day: int | None) -> list[int]:
+    def _window(self, key: str, day: int | None) -> tuple[list[int], list[int]]:
         """Positions holding ``key`` dated within the window of ``day`` (all dates
-        when it is None), undated ones included."""
-        days, positions = self._dated.get(key) or ([], [])
+        when it is None), undated ones included, and their statement ids."""
+        days, positions, sids = self._dated.get(key) or ([], [], [])
         if day is not None and days:
             lo = bisect_left(days, day - self.window_days)
             hi = bisect_right(days, day + self.window_days)
-            positions = positions[lo:hi]
+            positions, sids = positions[lo:hi], sids[lo:hi]
         undated = self._undated.get(key)
-        return positions + undated if undated else positions
+        if undated:
+            return positions + undated[0], sids + undated[1]
+        return positions, sids
 
-    def neighbours(self, item: Item) -> set[int]:
+    def neighbours(self, item: Item, *, later: bool = False) -> set[int]:
         """Positions of the indexed items that are candidates of ``item`` (any source
-        but its own; the item itself is excluded if indexed)."""
+        but its own; the item itself is excluded if indexed): those of lower statement
+        id (a pair is scored from its later statement), and with ``later`` those of
+        higher id too (an older statement matched again). Keys are judged dense or
+        not among the statements up to ``item`` (see the module docstring)."""
         self._sort()
-        found = {key: self._window(key, item.day) for key in item.keys}
-        counts = shared_key_counts(
-            item.keys, lambda k: len(found[k]), found.__getitem__, self.max_posting
-        )
+        upto = item.sid
+        windows = {key: self._window(key, item.day) for key in item.keys}
+
+        def size(key: str) -> int:  # the item itself counts, as in the key tables
+            return sum(map(upto.__ge__, windows[key][1]))  # counted in C
+
+        def members(key: str) -> Sequence[int]:
+            positions, sids = windows[key]
+            return positions if later else list(compress(positions, map(upto.__ge__, sids)))
+
+        counts = shared_key_counts(item.keys, size, members, self.max_posting)
         items = self.items
         mine = min(MIN_SHARED_KEYS, len(item.keys))
         return {
@@ -183,25 +208,6 @@ class BlockIndex:
             and c >= min(mine, len(items[p].keys))
         }
 
-    def pairs(self, only: Sequence[int] | None = None) -> Iterator[tuple[int, int]]:
-        """Candidate pairs (positions, first < second), each once.
-
-        With ``only`` (positions), just the pairs involving at least one of them.
-        """
-        self._sort()
-        if only is None:
-            for pos, item in enumerate(self.items):
-                for other in self.neighbours(item):
-                    if other > pos:
-                        yield pos, other
-            return
-        chosen = set(only)
-        for pos in sorted(chosen):
-            for other in self.neighbours(self.items[pos]):
-                if other in chosen and other < pos:
-                    continue  # yielded when ``other`` was visited
-                yield (pos, other) if pos < other else (other, pos)
-
 
 # ------------------------------------------------------------------ stored keys
 
@@ -210,8 +216,8 @@ def stored_neighbours(
     db: Any, item: Item, window_days: int, max_posting: int = MAX_POSTING
 ) -> set[int]:
     """Statement ids that are candidates of ``item``, from the key tables
-    (``key_postings``, ``statement_keys``): what :meth:`BlockIndex.neighbours` would
-    answer with every keyed statement of the database indexed."""
+    (``key_postings``, ``statement_keys``): what :meth:`BlockIndex.neighbours` (with
+    ``later``) would answer with every keyed statement of the database indexed."""
     if item.day is None:
         where: str = "key = ?"
         window: tuple[int, ...] = ()
@@ -219,10 +225,11 @@ def stored_neighbours(
         where = "key = ? AND (day = 0 OR day BETWEEN ? AND ?)"
         window = (item.day - window_days, item.day + window_days)
 
-    def size(key: str) -> int:
+    def size(key: str) -> int:  # among the statements up to item (module docstring)
         return db.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM key_postings WHERE {where} LIMIT ?)",
-            (key, *window, max_posting + 1),
+            "SELECT count(*) FROM (SELECT 1 FROM key_postings"
+            f" WHERE {where} AND statement_id <= ? LIMIT ?)",
+            (key, *window, item.sid, max_posting + 1),
         ).fetchone()[0]
 
     def members(key: str) -> list[int]:

@@ -351,7 +351,9 @@ class _Pipeline:
             item = items[pos]
             if not item.keys or (owned is not None and item.sid not in owned):
                 continue
-            for other in self.index.neighbours(item):
+            # An owned statement may be older than others of the window (matched
+            # again): those pairs are scored from it.
+            for other in self.index.neighbours(item, later=owned is not None):
                 osid = items[other].sid
                 # Pairs of two scored statements are scored from the later one.
                 if osid > item.sid and (owned is None or osid in owned):
