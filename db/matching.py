@@ -362,7 +362,9 @@ class _Pipeline:
                 result = compare(preps[pos], preps[other], explain=False)
                 if result.relation != "different":
                     out.append(_oriented(item.sid, osid, result))
-        reads = read_heads(self.heads, {r.article_id for r in self.rows[lo:hi]})
+        reads = (
+            read_heads(self.heads, {r.article_id for r in self.rows[lo:hi]}) if self.heads else {}
+        )
         return out, n, reads
 
 
