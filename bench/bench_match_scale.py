@@ -371,7 +371,7 @@ def agree(path: Path) -> None:
         print(f"{name}: {len(a):,} incremental, {len(b):,} rebuilt, equal: {a == b}")
 
 
-def recall(sample: int, window: int, copies: int, seed: int) -> None:
+def recall(sample: int, window: int, copies: int, seed: int, dense: Sequence[int] = ()) -> None:
     """Blocking recall against exhaustive matching on a sample of whole articles."""
     from db.matcher import prepare, with_context
 
@@ -420,21 +420,26 @@ def recall(sample: int, window: int, copies: int, seed: int) -> None:
         f"exhaustive: {n_pairs:,} pairs in {time.monotonic() - started:.0f}s,"
         f" {len(positives):,} same/conflict"
     )
+    from db import blocking
     from db.blocking import BlockIndex, Item
 
     index = BlockIndex(window)
     for pos, (source, day, p) in enumerate(items):
         keys = blocking_keys(p.tokset) if len(p.tokset) >= matching.MIN_TOKENS else ()
         index.add(Item(pos, hash(source), day, keys))
-    neigh = [index.neighbours(it) for it in index.items]
-    found = sum(1 for i, j in positives if i in neigh[j])  # scored from the later one
-    # The pairs matching scores: each from its later statement.
-    candidates = sum(1 for j, n in enumerate(neigh) for i in n if i < j)
-    print(
-        f"blocking: {candidates:,} candidate pairs scored"
-        f" ({100 * candidates / max(1, n_pairs):.2f}% of all),"
-        f" recall {found}/{len(positives)} = {100 * found / max(1, len(positives)):.2f}%"
-    )
+    default = blocking.DENSE_POSTING
+    for value in (default, *dense):
+        blocking.DENSE_POSTING = value
+        neigh = [index.neighbours(it) for it in index.items]
+        found = sum(1 for i, j in positives if i in neigh[j])  # scored from the later one
+        # The pairs matching scores: each from its later statement.
+        candidates = sum(1 for j, n in enumerate(neigh) for i in n if i < j)
+        print(
+            f"blocking (DENSE_POSTING {value}): {candidates:,} candidate pairs scored"
+            f" ({100 * candidates / max(1, n_pairs):.2f}% of all),"
+            f" recall {found}/{len(positives)} = {100 * found / max(1, len(positives)):.2f}%"
+        )
+    blocking.DENSE_POSTING = default
 
 
 def recall_db(
@@ -554,7 +559,7 @@ def main() -> None:
     ap.add_argument("--days", default=None, help="batch: FIRST:LAST dates to take them from")
     ap.add_argument("--show", type=int, default=0, help="recall-db: print this many missed pairs")
     ap.add_argument(
-        "--dense", default="", help="recall-db: other DENSE_POSTING values to try, e.g. 100,250"
+        "--dense", default="", help="recall(-db): other DENSE_POSTING values to try, e.g. 25,100"
     )
     args = ap.parse_args()
     if args.what == "build":
@@ -573,7 +578,8 @@ def main() -> None:
         dense = [int(v) for v in args.dense.split(",") if v]
         recall_db(args.db, args.sample, args.window, args.seed, args.show, dense)
     else:
-        recall(args.sample, args.window, args.copies, args.seed)
+        dense = [int(v) for v in args.dense.split(",") if v]
+        recall(args.sample, args.window, args.copies, args.seed, dense)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 from typing import Any
 
 from db.id_chunks import id_chunks
@@ -128,17 +127,19 @@ class Item:
 
 @dataclass
 class BlockIndex:
-    """Inverted index key -> statements, each posting list sorted by day (kept as
-    parallel lists: days, positions and statement ids, so a window is two bisections
-    and a slice).
+    """Inverted index key -> statements by day: for each key its days (sorted) and,
+    per day, the statement ids holding it (sorted) with their positions, so that
+    how many of a window's statements come up to a given one is a bisection per day.
 
     Undated statements are kept apart and paired with everything.
     """
 
     window_days: int
     max_posting: int = MAX_POSTING
-    # key -> (days, positions, statement ids), by day
-    _dated: dict[str, tuple[list[int], list[int], list[int]]] = field(default_factory=dict)
+    # key -> (days, per day: (statement ids, positions))
+    _dated: dict[str, tuple[list[int], list[tuple[list[int], list[int]]]]] = field(
+        default_factory=dict
+    )
     _undated: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
     _sorted: bool = True
@@ -148,37 +149,45 @@ class BlockIndex:
         self.items.append(item)
         for key in item.keys:
             if item.day is None:
-                positions, sids = self._undated.setdefault(key, ([], []))
-                positions.append(pos)
-                sids.append(item.sid)
-                continue
-            days, positions, sids = self._dated.setdefault(key, ([], [], []))
-            if days and days[-1] > item.day:
-                self._sorted = False  # added out of date order: sort before use
-            days.append(item.day)
-            positions.append(pos)
+                sids, positions = self._undated.setdefault(key, ([], []))
+            else:
+                days, lists = self._dated.setdefault(key, ([], []))
+                if not days or days[-1] != item.day:
+                    if days and days[-1] > item.day:
+                        self._sorted = False  # added out of date order: sort before use
+                    days.append(item.day)
+                    lists.append(([], []))
+                sids, positions = lists[-1]
+            if sids and sids[-1] > item.sid:
+                self._sorted = False
             sids.append(item.sid)
+            positions.append(pos)
 
     def _sort(self) -> None:
         if self._sorted:
             return
-        for key, lists in self._dated.items():
-            rows = sorted(zip(*lists, strict=True))
-            self._dated[key] = ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+        for key, (days, lists) in self._dated.items():
+            by_day: dict[int, list[tuple[int, int]]] = {}
+            for day, (sids, positions) in zip(days, lists, strict=True):
+                by_day.setdefault(day, []).extend(zip(sids, positions, strict=True))
+            order = sorted(by_day)
+            self._dated[key] = (order, [_split(sorted(by_day[d])) for d in order])
+        for key, (sids, positions) in self._undated.items():
+            self._undated[key] = _split(sorted(zip(sids, positions, strict=True)))
         self._sorted = True
 
-    def _window(self, key: str, day: int | None) -> tuple[list[int], list[int]]:
-        """Positions holding ``key`` dated within the window of ``day`` (all dates
-        when it is None), undated ones included, and their statement ids."""
-        days, positions, sids = self._dated.get(key) or ([], [], [])
+    def _window(self, key: str, day: int | None) -> list[tuple[list[int], list[int]]]:
+        """The (statement ids, positions) holding ``key`` of each day within the window
+        of ``day`` (every day when it is None), the undated ones last."""
+        days, lists = self._dated.get(key) or ([], [])
         if day is not None and days:
-            lo = bisect_left(days, day - self.window_days)
-            hi = bisect_right(days, day + self.window_days)
-            positions, sids = positions[lo:hi], sids[lo:hi]
+            lists = lists[
+                bisect_left(days, day - self.window_days) : bisect_right(
+                    days, day + self.window_days
+                )
+            ]
         undated = self._undated.get(key)
-        if undated:
-            return positions + undated[0], sids + undated[1]
-        return positions, sids
+        return [*lists, undated] if undated else lists
 
     def neighbours(self, item: Item, *, later: bool = False) -> set[int]:
         """Positions of the indexed items that are candidates of ``item`` (any source
@@ -189,13 +198,19 @@ class BlockIndex:
         self._sort()
         upto = item.sid
         windows = {key: self._window(key, item.day) for key in item.keys}
+        # Per day of each key's window: how many of its statements come up to item.
+        cuts = {
+            key: [bisect_right(sids, upto) for sids, _ in lists] for key, lists in windows.items()
+        }
 
         def size(key: str) -> int:  # the item itself counts, as in the key tables
-            return sum(map(upto.__ge__, windows[key][1]))  # counted in C
+            return sum(cuts[key])
 
-        def members(key: str) -> Sequence[int]:
-            positions, sids = windows[key]
-            return positions if later else list(compress(positions, map(upto.__ge__, sids)))
+        def members(key: str) -> list[int]:
+            out: list[int] = []
+            for (_sids, positions), cut in zip(windows[key], cuts[key], strict=True):
+                out.extend(positions if later else positions[:cut])
+            return out
 
         counts = shared_key_counts(item.keys, size, members, self.max_posting)
         items = self.items
@@ -207,6 +222,10 @@ class BlockIndex:
             and items[p].sid != item.sid
             and c >= min(mine, len(items[p].keys))
         }
+
+
+def _split(rows: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    return [sid for sid, _ in rows], [pos for _, pos in rows]
 
 
 # ------------------------------------------------------------------ stored keys
