@@ -8,6 +8,7 @@
     python bench/bench_match_scale.py agree --db /tmp/scale.db  (an unmatched copy)
     python bench/bench_match_scale.py recall --sample 5000
     python bench/bench_match_scale.py recall-db --db /tmp/scale.db --sample 200
+    python bench/bench_match_scale.py walk --db /tmp/scale.db --sample 40000  (matched)
 
 The corpus is real news text: Reuters-21578 (dated 1987) and BBC 2004-05 (no
 dates: each article gets a date spread over 2005, deterministic), plus
@@ -533,6 +534,38 @@ def recall_db(
     blocking.DENSE_POSTING = default
 
 
+def walk(path: Path, sample: int, window: int) -> None:
+    """CPU of the blocking index walk: the candidates of every n-th statement of a
+    matched database, from its stored keys, with every statement indexed."""
+    import gc
+    import json
+    import sqlite3
+
+    from db.blocking import BlockIndex, Item
+
+    gc.disable()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    items = [
+        Item(sid, source, day or None, tuple(json.loads(keys)))
+        for sid, source, day, keys in conn.execute(
+            "SELECT k.statement_id, a.source_id, k.day, k.keys FROM statement_keys k"
+            " JOIN statements s ON s.id = k.statement_id JOIN articles a ON a.id = s.article_id"
+        )
+    ]
+    items.sort(key=lambda it: (it.day is not None, it.day or 0, it.sid))  # as matching
+    index = BlockIndex(window)
+    for item in items:
+        index.add(item)
+    chosen = [it for it in index.items[:: max(1, len(items) // sample)] if it.keys]
+    started = time.process_time()
+    older = sum(1 for it in chosen for p in index.neighbours(it) if index.items[p].sid < it.sid)
+    spent = time.process_time() - started
+    print(
+        f"{len(items):,} statements; {len(chosen):,} walked: {1e6 * spent / len(chosen):.0f} us"
+        f" CPU each, {older / len(chosen):.1f} older candidates each"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
@@ -546,6 +579,7 @@ def main() -> None:
             "agree",
             "recall",
             "recall-db",
+            "walk",
         ],
     )
     ap.add_argument("--db", type=Path, default=Path("/tmp/claimlens-scale.db"))
@@ -574,6 +608,8 @@ def main() -> None:
         batch(args.db, args.count, args.seed, args.days)
     elif args.what == "rematch":
         rematch(args.db, args.repeats, args.seed)
+    elif args.what == "walk":
+        walk(args.db, args.sample, args.window)
     elif args.what == "recall-db":
         dense = [int(v) for v in args.dense.split(",") if v]
         recall_db(args.db, args.sample, args.window, args.seed, args.show, dense)
