@@ -29,7 +29,8 @@ STRIKE = (
 # A lead longer than LEAD_CHARS, cut at a word; one of non-ASCII names.
 LONG = " ".join(
     f"Councillor Ana Brügge of Port Elso said the Harbour Bridge repairs, phase {i}, cost"
-    f" €{i + 2} million." for i in range(12)
+    f" €{i + 2} million."
+    for i in range(12)
 )
 
 ARTICLES: list[tuple[str, str | None, str, str]] = [
