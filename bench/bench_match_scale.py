@@ -8,6 +8,7 @@
     python bench/bench_match_scale.py agree --db /tmp/scale.db  (an unmatched copy)
     python bench/bench_match_scale.py recall --sample 5000
     python bench/bench_match_scale.py recall-db --db /tmp/scale.db --sample 200
+    python bench/bench_match_scale.py walk --db /tmp/scale.db --sample 40000  (matched)
 
 The corpus is real news text: Reuters-21578 (dated 1987) and BBC 2004-05 (no
 dates: each article gets a date spread over 2005, deterministic), plus
@@ -371,7 +372,7 @@ def agree(path: Path) -> None:
         print(f"{name}: {len(a):,} incremental, {len(b):,} rebuilt, equal: {a == b}")
 
 
-def recall(sample: int, window: int, copies: int, seed: int) -> None:
+def recall(sample: int, window: int, copies: int, seed: int, dense: Sequence[int] = ()) -> None:
     """Blocking recall against exhaustive matching on a sample of whole articles."""
     from db.matcher import prepare, with_context
 
@@ -400,7 +401,7 @@ def recall(sample: int, window: int, copies: int, seed: int) -> None:
     items = []  # (source, day, prepared)
     for source, title, d, sents in docs:
         texts = [title, *sents]
-        preps = with_context([prepare(t, speaker="", numbers=extract_numbers(t)) for t in texts])
+        preps = with_context([prepare(t, speaker="") for t in texts])
         day = date.fromisoformat(d[:10]).toordinal() if d else None
         items.extend((source, day, p) for p in preps)
     print(f"{len(docs)} articles, {len(items):,} statements; scoring all cross-source pairs...")
@@ -420,19 +421,26 @@ def recall(sample: int, window: int, copies: int, seed: int) -> None:
         f"exhaustive: {n_pairs:,} pairs in {time.monotonic() - started:.0f}s,"
         f" {len(positives):,} same/conflict"
     )
+    from db import blocking
     from db.blocking import BlockIndex, Item
 
     index = BlockIndex(window)
     for pos, (source, day, p) in enumerate(items):
         keys = blocking_keys(p.tokset) if len(p.tokset) >= matching.MIN_TOKENS else ()
         index.add(Item(pos, hash(source), day, keys))
-    neigh = [index.neighbours(it) for it in index.items]
-    found = sum(1 for i, j in positives if i in neigh[j])  # scored from the later one
-    candidates = sum(len(n) for n in neigh) // 2
-    print(
-        f"blocking: {candidates:,} candidate pairs ({100 * candidates / max(1, n_pairs):.2f}% of"
-        f" all), recall {found}/{len(positives)} = {100 * found / max(1, len(positives)):.2f}%"
-    )
+    default = blocking.DENSE_POSTING
+    for value in (default, *dense):
+        blocking.DENSE_POSTING = value
+        neigh = [index.neighbours(it) for it in index.items]
+        found = sum(1 for i, j in positives if i in neigh[j])  # scored from the later one
+        # The pairs matching scores: each from its later statement.
+        candidates = sum(1 for j, n in enumerate(neigh) for i in n if i < j)
+        print(
+            f"blocking (DENSE_POSTING {value}): {candidates:,} candidate pairs scored"
+            f" ({100 * candidates / max(1, n_pairs):.2f}% of all),"
+            f" recall {found}/{len(positives)} = {100 * found / max(1, len(positives)):.2f}%"
+        )
+    blocking.DENSE_POSTING = default
 
 
 def recall_db(
@@ -489,6 +497,7 @@ def recall_db(
         found = candidates = n_scored = 0
         t_walk = t_score = 0.0
         missed: list[tuple] = []
+        later: dict[int, set[int]] = {}  # the candidates of a positive's later statement
         for i in mine:
             t = time.perf_counter()
             neigh = pipe_line.index.neighbours(items[i])
@@ -500,18 +509,61 @@ def recall_db(
                     compare(preps[i], preps[j])
                     n_scored += 1
             t_score += time.perf_counter() - t
-            found += sum(1 for j in positives[i] if j in neigh)
-            missed += [(*positives[i][j], i, j) for j in positives[i] if j not in neigh]
+            for j in positives[i]:
+                # A pair is found when its later statement finds the earlier one.
+                if items[j].sid < items[i].sid:
+                    hit = j in neigh
+                else:
+                    if j not in later:
+                        later[j] = pipe_line.index.neighbours(items[j])
+                    hit = i in later[j]
+                if hit:
+                    found += 1
+                else:
+                    missed.append((*positives[i][j], i, j))
         print(
-            f"DENSE_POSTING {value}: {candidates / len(mine):.1f} candidates per statement;"
+            f"DENSE_POSTING {value}: {n_scored / len(mine):.1f} pairs scored per statement"
+            f" ({candidates / len(mine):.1f} candidates);"
             f" recall {found}/{total} = {100 * found / max(1, total):.2f}%; per statement:"
-            f" index walk {1e6 * t_walk / len(mine):.0f} us, {n_scored / len(mine):.1f} pairs"
-            f" scored at {1e6 * t_score / max(1, n_scored):.0f} us each"
+            f" index walk {1e6 * t_walk / len(mine):.0f} us, scoring"
+            f" {1e6 * t_score / max(1, n_scored):.0f} us a pair"
         )
         if value == default:
             for relation, score, i, j in missed[:show]:
                 print(f"missed ({relation} {score}):\n  {preps[i].text}\n  {preps[j].text}")
     blocking.DENSE_POSTING = default
+
+
+def walk(path: Path, sample: int, window: int) -> None:
+    """CPU of the blocking index walk: the candidates of every n-th statement of a
+    matched database, from its stored keys, with every statement indexed."""
+    import gc
+    import json
+    import sqlite3
+
+    from db.blocking import BlockIndex, Item
+
+    gc.disable()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    items = [
+        Item(sid, source, day or None, tuple(json.loads(keys)))
+        for sid, source, day, keys in conn.execute(
+            "SELECT k.statement_id, a.source_id, k.day, k.keys FROM statement_keys k"
+            " JOIN statements s ON s.id = k.statement_id JOIN articles a ON a.id = s.article_id"
+        )
+    ]
+    items.sort(key=lambda it: (it.day is not None, it.day or 0, it.sid))  # as matching
+    index = BlockIndex(window)
+    for item in items:
+        index.add(item)
+    chosen = [it for it in index.items[:: max(1, len(items) // sample)] if it.keys]
+    started = time.process_time()
+    older = sum(1 for it in chosen for p in index.neighbours(it) if index.items[p].sid < it.sid)
+    spent = time.process_time() - started
+    print(
+        f"{len(items):,} statements; {len(chosen):,} walked: {1e6 * spent / len(chosen):.0f} us"
+        f" CPU each, {older / len(chosen):.1f} older candidates each"
+    )
 
 
 def main() -> None:
@@ -527,6 +579,7 @@ def main() -> None:
             "agree",
             "recall",
             "recall-db",
+            "walk",
         ],
     )
     ap.add_argument("--db", type=Path, default=Path("/tmp/claimlens-scale.db"))
@@ -540,7 +593,7 @@ def main() -> None:
     ap.add_argument("--days", default=None, help="batch: FIRST:LAST dates to take them from")
     ap.add_argument("--show", type=int, default=0, help="recall-db: print this many missed pairs")
     ap.add_argument(
-        "--dense", default="", help="recall-db: other DENSE_POSTING values to try, e.g. 100,250"
+        "--dense", default="", help="recall(-db): other DENSE_POSTING values to try, e.g. 25,100"
     )
     args = ap.parse_args()
     if args.what == "build":
@@ -555,11 +608,14 @@ def main() -> None:
         batch(args.db, args.count, args.seed, args.days)
     elif args.what == "rematch":
         rematch(args.db, args.repeats, args.seed)
+    elif args.what == "walk":
+        walk(args.db, args.sample, args.window)
     elif args.what == "recall-db":
         dense = [int(v) for v in args.dense.split(",") if v]
         recall_db(args.db, args.sample, args.window, args.seed, args.show, dense)
     else:
-        recall(args.sample, args.window, args.copies, args.seed)
+        dense = [int(v) for v in args.dense.split(",") if v]
+        recall(args.sample, args.window, args.copies, args.seed, dense)
 
 
 if __name__ == "__main__":

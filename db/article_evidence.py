@@ -54,6 +54,7 @@ __all__ = [
     "STORY_INTERCEPT",
     "STORY_WEIGHTS",
     "WEIGHTS",
+    "ArticleText",
     "MemoryIndex",
     "Pool",
     "Profile",
@@ -61,6 +62,8 @@ __all__ = [
     "features",
     "link_article",
     "profile",
+    "profile_of_text",
+    "read_text",
     "score",
     "story_features",
     "story_probability",
@@ -149,7 +152,10 @@ class Profile:
 
 
 @dataclass(slots=True)
-class _Text:
+class ArticleText:
+    """What a profile reads of an article (tokenised once; weighted by
+    :func:`profile_of_text`)."""
+
     title: list[str]
     lead: list[str]
     ents: set[str]
@@ -196,7 +202,9 @@ def _entities(tokens: list[Token]) -> set[str]:
     return out
 
 
-def _read(title: str, text: str, body_start: int) -> _Text:
+def read_text(title: str, text: str, body_start: int) -> ArticleText:
+    """The headline and the lead of an article, tokenised: what its profile reads
+    (``text[body_start : body_start + LEAD_CHARS + 1]`` is all of the text it reads)."""
     head = tokenize(title)
     body = text[body_start : body_start + LEAD_CHARS]
     if len(text) > body_start + LEAD_CHARS:
@@ -205,7 +213,7 @@ def _read(title: str, text: str, body_start: int) -> _Text:
     content = [t for t in head if not t.stop]
     lead_content = content + [t for t in lead if not t.stop]
     nums = {t.norm for t in lead_content if t.number and len(t.norm) >= 2}
-    return _Text(
+    return ArticleText(
         [t.norm for t in content],
         [t.norm for t in lead_content],
         _entities(head) | _entities(lead),
@@ -245,7 +253,12 @@ def profile(
     index: Index, aid: int, title: str, text: str, body_start: int, date: str | None
 ) -> Profile:
     """The profile of an article, weighted by the document frequencies in ``index``."""
-    read = _read(title, text, body_start)
+    return profile_of_text(index, aid, read_text(title, text, body_start), date)
+
+
+def profile_of_text(index: Index, aid: int, read: ArticleText, date: str | None) -> Profile:
+    """The profile of an article read by :func:`read_text`, weighted by the document
+    frequencies in ``index``."""
     ent_terms = {"e:" + e for e in read.ents}
     lead_counts = _counts(read.lead)
     terms = ["", *sorted(set(lead_counts) | ent_terms)]

@@ -15,6 +15,14 @@ Two statements are *candidates* when they
   candidate of every date; :func:`db.matching.undated_days` gives undated articles
   one).
 
+How much one shared key counts depends on how many statements of the window hold
+it (:func:`shared_key_counts`). That is counted among the statements *up to* the
+one whose candidates are sought (ids up to its own: what the database held when it
+came), never the newer ones: a pair is scored from its later statement, and so its
+candidates are the same whether the corpus is matched at once or one article at a
+time (a newer article making a key dense would otherwise drop a pair a rebuild
+scores, or the reverse).
+
 :class:`BlockIndex` is the in-memory inverted index used by full rebuilds and
 large batches; for a handful of new statements, :mod:`db.matching` asks the same
 questions of the key tables in the database (``statement_keys``, ``key_postings``),
@@ -26,7 +34,7 @@ from __future__ import annotations
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,9 +91,9 @@ def shared_key_counts(
     max_posting: int = MAX_POSTING,
 ) -> dict[int, int]:
     """How strongly each statement shares keys with a statement holding ``keys``:
-    ``size(key)`` is how many statements of the window hold the key, ``members(key)``
-    which. A candidate needs a count of ``MIN_SHARED_KEYS`` (or the number of keys of
-    the side with fewer).
+    ``size(key)`` is how many statements of the window, up to that statement, hold the
+    key, ``members(key)`` which (the candidates). A candidate needs a count of
+    ``MIN_SHARED_KEYS`` (or the number of keys of the side with fewer).
 
     A key held by at most DENSE_POSTING statements of the window counts
     MIN_SHARED_KEYS on its own; a denser one counts 1 and is only walked for a
@@ -119,17 +127,20 @@ class Item:
 
 @dataclass
 class BlockIndex:
-    """Inverted index key -> statements, each posting list sorted by day (kept as
-    two parallel lists, days and positions, so a window is two bisections and a
-    slice).
+    """Inverted index key -> statements by day: for each key its days (sorted) and,
+    per day, the statement ids holding it (sorted) with their positions, so that
+    how many of a window's statements come up to a given one is a bisection per day.
 
     Undated statements are kept apart and paired with everything.
     """
 
     window_days: int
     max_posting: int = MAX_POSTING
-    _dated: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
-    _undated: dict[str, list[int]] = field(default_factory=dict)
+    # key -> (days, per day: (statement ids, positions))
+    _dated: dict[str, tuple[list[int], list[tuple[list[int], list[int]]]]] = field(
+        default_factory=dict
+    )
+    _undated: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
     _sorted: bool = True
 
@@ -138,41 +149,70 @@ class BlockIndex:
         self.items.append(item)
         for key in item.keys:
             if item.day is None:
-                self._undated.setdefault(key, []).append(pos)
-                continue
-            days, positions = self._dated.setdefault(key, ([], []))
-            if days and days[-1] > item.day:
-                self._sorted = False  # added out of date order: sort before use
-            days.append(item.day)
+                sids, positions = self._undated.setdefault(key, ([], []))
+            else:
+                days, lists = self._dated.setdefault(key, ([], []))
+                if not days or days[-1] != item.day:
+                    if days and days[-1] > item.day:
+                        self._sorted = False  # added out of date order: sort before use
+                    days.append(item.day)
+                    lists.append(([], []))
+                sids, positions = lists[-1]
+            if sids and sids[-1] > item.sid:
+                self._sorted = False
+            sids.append(item.sid)
             positions.append(pos)
 
     def _sort(self) -> None:
         if self._sorted:
             return
-        for key, (days, positions) in self._dated.items():
-            pairs = sorted(zip(days, positions, strict=True))
-            self._dated[key] = ([d for d, _ in pairs], [p for _, p in pairs])
+        for key, (days, lists) in self._dated.items():
+            by_day: dict[int, list[tuple[int, int]]] = {}
+            for day, (sids, positions) in zip(days, lists, strict=True):
+                by_day.setdefault(day, []).extend(zip(sids, positions, strict=True))
+            order = sorted(by_day)
+            self._dated[key] = (order, [_split(sorted(by_day[d])) for d in order])
+        for key, (sids, positions) in self._undated.items():
+            self._undated[key] = _split(sorted(zip(sids, positions, strict=True)))
         self._sorted = True
 
-    def _window(self, key: str, day: int | None) -> list[int]:
-        """Positions holding ``key`` dated within the window of ``day`` (all dates
-        when it is None), undated ones included."""
-        days, positions = self._dated.get(key) or ([], [])
+    def _window(self, key: str, day: int | None) -> list[tuple[list[int], list[int]]]:
+        """The (statement ids, positions) holding ``key`` of each day within the window
+        of ``day`` (every day when it is None), the undated ones last."""
+        days, lists = self._dated.get(key) or ([], [])
         if day is not None and days:
-            lo = bisect_left(days, day - self.window_days)
-            hi = bisect_right(days, day + self.window_days)
-            positions = positions[lo:hi]
+            lists = lists[
+                bisect_left(days, day - self.window_days) : bisect_right(
+                    days, day + self.window_days
+                )
+            ]
         undated = self._undated.get(key)
-        return positions + undated if undated else positions
+        return [*lists, undated] if undated else lists
 
-    def neighbours(self, item: Item) -> set[int]:
+    def neighbours(self, item: Item, *, later: bool = False) -> set[int]:
         """Positions of the indexed items that are candidates of ``item`` (any source
-        but its own; the item itself is excluded if indexed)."""
+        but its own; the item itself is excluded if indexed): those of lower statement
+        id (a pair is scored from its later statement), and with ``later`` those of
+        higher id too (an older statement matched again). Keys are judged dense or
+        not among the statements up to ``item`` (see the module docstring)."""
         self._sort()
-        found = {key: self._window(key, item.day) for key in item.keys}
-        counts = shared_key_counts(
-            item.keys, lambda k: len(found[k]), found.__getitem__, self.max_posting
-        )
+        upto = item.sid
+        windows = {key: self._window(key, item.day) for key in item.keys}
+        # Per day of each key's window: how many of its statements come up to item.
+        cuts = {
+            key: [bisect_right(sids, upto) for sids, _ in lists] for key, lists in windows.items()
+        }
+
+        def size(key: str) -> int:  # the item itself counts, as in the key tables
+            return sum(cuts[key])
+
+        def members(key: str) -> list[int]:
+            out: list[int] = []
+            for (_sids, positions), cut in zip(windows[key], cuts[key], strict=True):
+                out.extend(positions if later else positions[:cut])
+            return out
+
+        counts = shared_key_counts(item.keys, size, members, self.max_posting)
         items = self.items
         mine = min(MIN_SHARED_KEYS, len(item.keys))
         return {
@@ -183,24 +223,9 @@ class BlockIndex:
             and c >= min(mine, len(items[p].keys))
         }
 
-    def pairs(self, only: Sequence[int] | None = None) -> Iterator[tuple[int, int]]:
-        """Candidate pairs (positions, first < second), each once.
 
-        With ``only`` (positions), just the pairs involving at least one of them.
-        """
-        self._sort()
-        if only is None:
-            for pos, item in enumerate(self.items):
-                for other in self.neighbours(item):
-                    if other > pos:
-                        yield pos, other
-            return
-        chosen = set(only)
-        for pos in sorted(chosen):
-            for other in self.neighbours(self.items[pos]):
-                if other in chosen and other < pos:
-                    continue  # yielded when ``other`` was visited
-                yield (pos, other) if pos < other else (other, pos)
+def _split(rows: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    return [sid for sid, _ in rows], [pos for _, pos in rows]
 
 
 # ------------------------------------------------------------------ stored keys
@@ -210,8 +235,8 @@ def stored_neighbours(
     db: Any, item: Item, window_days: int, max_posting: int = MAX_POSTING
 ) -> set[int]:
     """Statement ids that are candidates of ``item``, from the key tables
-    (``key_postings``, ``statement_keys``): what :meth:`BlockIndex.neighbours` would
-    answer with every keyed statement of the database indexed."""
+    (``key_postings``, ``statement_keys``): what :meth:`BlockIndex.neighbours` (with
+    ``later``) would answer with every keyed statement of the database indexed."""
     if item.day is None:
         where: str = "key = ?"
         window: tuple[int, ...] = ()
@@ -219,10 +244,11 @@ def stored_neighbours(
         where = "key = ? AND (day = 0 OR day BETWEEN ? AND ?)"
         window = (item.day - window_days, item.day + window_days)
 
-    def size(key: str) -> int:
+    def size(key: str) -> int:  # among the statements up to item (module docstring)
         return db.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM key_postings WHERE {where} LIMIT ?)",
-            (key, *window, max_posting + 1),
+            "SELECT count(*) FROM (SELECT 1 FROM key_postings"
+            f" WHERE {where} AND statement_id <= ? LIMIT ?)",
+            (key, *window, item.sid, max_posting + 1),
         ).fetchone()[0]
 
     def members(key: str) -> list[int]:

@@ -11,7 +11,9 @@
   first two only, :data:`db.claims.CLAIM_LINK`; ``a < b``; ``diff`` is a JSON list
   of the differing numbers, each ``{a, b, a_value, b_value, unit, a_qualifier,
   b_qualifier}`` with ``a`` the wording of statement ``a``), then claims and stories
-  are rebuilt. Evidence is not stored: scoring skips it (``explain=False``) and
+  are rebuilt. On a database without story profiles, the workers also read each
+  article for its profile, and profiles and links are made before the write
+  (:mod:`db.article_profiling`). Evidence is not stored: scoring skips it (``explain=False``) and
   :mod:`db.match_evidence` computes it for the matches a reader looks at.
 * :func:`match_articles` matches only the statements of some (new or replaced)
   articles against the corpus, without a rebuild: candidates come from the stored
@@ -36,22 +38,24 @@ The read functions (for the CLI and the browser) return plain dicts.
 
 from __future__ import annotations
 
-import gc
 import json
 import multiprocessing
 import multiprocessing.connection
 import os
 import time
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import sqlite_utils
 
+from db.article_evidence import ArticleText
+from db.article_profiling import Head, article_heads, profile_heads, read_heads
+from db.article_profiling import write as write_profiles
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
+from db.bulk import bulk
 from db.claims import place_claims, rebuild_claims, stale_claims
 from db.connection import transaction
 from db.dates import date_in_text, day_number
@@ -68,7 +72,7 @@ from db.matcher import (
     with_context,
 )
 from db.parent_watch import end_with_parent
-from db.stories import rebuild_stories, update_stories
+from db.stories import STORY_WINDOW_DAYS, rebuild_stories, update_stories
 
 __all__ = [
     "DEFAULT_WINDOW_DAYS",
@@ -289,20 +293,6 @@ def _write_counts(
     )
 
 
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """Millions of small objects: no cyclic GC while they are built (its passes over
-    them dominate otherwise; nothing here makes cycles). Workers forked meanwhile
-    inherit this, so they do not copy every page the collector would touch."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _workers() -> int:
     return WORKERS or os.cpu_count() or 1
 
@@ -341,6 +331,9 @@ class _Pipeline:
     rows: list[_Row]  # in _order
     window_days: int
     owned: set[int] | None  # statement ids to score (None: all)
+    # Articles to read for their story profiles (db.article_profiling): each job reads
+    # those of its dates, so reading runs in the workers with the scoring.
+    heads: dict[int, Head] = field(default_factory=dict)
     index: BlockIndex = field(init=False)
     preps: list[Prepared] = field(default_factory=list)
     counts: dict[int, tuple[int, str]] = field(default_factory=dict)  # article -> encoded
@@ -348,8 +341,9 @@ class _Pipeline:
     def __post_init__(self) -> None:
         self.index = BlockIndex(self.window_days)
 
-    def score(self, lo: int, hi: int) -> tuple[list[tuple], int]:
-        """Score the owned statements at positions lo..hi-1 against their neighbours."""
+    def score(self, lo: int, hi: int) -> tuple[list[tuple], int, dict[int, ArticleText]]:
+        """Score the owned statements at positions lo..hi-1 against their neighbours,
+        and read the ``heads`` of their articles."""
         items, preps, owned = self.index.items, self.preps, self.owned
         out: list[tuple] = []
         n = 0
@@ -357,7 +351,9 @@ class _Pipeline:
             item = items[pos]
             if not item.keys or (owned is not None and item.sid not in owned):
                 continue
-            for other in self.index.neighbours(item):
+            # An owned statement may be older than others of the window (matched
+            # again): those pairs are scored from it.
+            for other in self.index.neighbours(item, later=owned is not None):
                 osid = items[other].sid
                 # Pairs of two scored statements are scored from the later one.
                 if osid > item.sid and (owned is None or osid in owned):
@@ -366,7 +362,10 @@ class _Pipeline:
                 result = compare(preps[pos], preps[other], explain=False)
                 if result.relation != "different":
                     out.append(_oriented(item.sid, osid, result))
-        return out, n
+        reads = (
+            read_heads(self.heads, {r.article_id for r in self.rows[lo:hi]}) if self.heads else {}
+        )
+        return out, n, reads
 
 
 def _jobs(rows: list[_Row], n_jobs: int) -> list[tuple[int, int]]:
@@ -405,6 +404,18 @@ def _run_job(pipe: Any, pipeline: _Pipeline, job: tuple[int, int]) -> None:
         pipe.close()
 
 
+@dataclass
+class _Scored:
+    """What preparing and scoring gives: the items (keys) in _order, the articles'
+    encoded token counts, the matches, the pairs scored, the heads read."""
+
+    items: list[Item]
+    counts: dict[int, tuple[int, str]]
+    results: list[tuple]
+    n: int
+    reads: dict[int, ArticleText]
+
+
 def _prepare_and_score(
     rows: list[_Row],
     numbers: dict[int, list[Num]],
@@ -412,25 +423,27 @@ def _prepare_and_score(
     window_days: int,
     owned: set[int] | None,
     progress: Progress | None,
-) -> tuple[list[Item], dict[int, tuple[int, str]], list[tuple], int]:
+    heads: dict[int, Head] | None = None,
+) -> _Scored:
     """Prepare and index ``rows`` (whole articles, any order) and score the owned
-    statements. Returns the items (keys) in _order, the matches, the pairs scored."""
+    statements; read the ``heads`` (for story profiles) on the way."""
     rows = _order(rows)
-    pipe_line = _Pipeline(rows, window_days, owned)
+    pipe_line = _Pipeline(rows, window_days, owned, heads or {})
     total = len(rows) if owned is None else len(owned)
     n_workers = _workers()
     if total < PARALLEL_MIN_STATEMENTS or n_workers < 2:
         _prepare_into(pipe_line, numbers, quotes, len(rows), progress)
-        results, n = pipe_line.score(0, len(rows))
+        results, n, reads = pipe_line.score(0, len(rows))
         if progress:
             progress("score", total, total)
-        return pipe_line.index.items, pipe_line.counts, results, n
+        return _Scored(pipe_line.index.items, pipe_line.counts, results, n, reads)
     # In the order they can start: the undated statements' job waits for everything.
     jobs = sorted(_jobs(rows, n_workers * 8), key=lambda job: _ready_at(rows, job, window_days))
     ready = [_ready_at(rows, job, window_days) for job in jobs]
     ctx = multiprocessing.get_context("fork")
     running: dict[Any, Any] = {}  # parent end of the pipe -> process
     results: list[tuple] = []
+    reads: dict[int, ArticleText] = {}
     n_scored = 0
     done = 0
     nxt = 0
@@ -442,7 +455,7 @@ def _prepare_and_score(
         for conn in multiprocessing.connection.wait(list(running), None if block else 0):
             proc = running.pop(conn)
             try:
-                out, n = conn.recv()
+                out, n, read = conn.recv()
             except EOFError:
                 proc.join()
                 raise RuntimeError(
@@ -450,6 +463,7 @@ def _prepare_and_score(
                 ) from None
             proc.join()
             results.extend(out)
+            reads.update(read)
             n_scored += n
             done += 1
             if progress:
@@ -477,7 +491,7 @@ def _prepare_and_score(
         for proc in running.values():
             proc.kill()
             proc.join()
-    return pipe_line.index.items, pipe_line.counts, results, n_scored
+    return _Scored(pipe_line.index.items, pipe_line.counts, results, n_scored, reads)
 
 
 def _prepare_into(
@@ -548,7 +562,7 @@ def match_all(
     progress: Progress | None = None,
 ) -> MatchReport:
     """Match every statement against every other source; rebuild claims and stories."""
-    with _bulk():
+    with bulk():
         return _match_all(db, window_days, progress)
 
 
@@ -559,27 +573,49 @@ def _match_all(
     report = MatchReport(mode="full")
     rows = _rows(db)
     numbers, quotes = _extras(db, None)
+    # A database without story profiles: the workers read every article for its
+    # profile as they score its dates, and profiles and links are made before the
+    # transaction (db.article_profiling); else rebuild_stories profiles what lacks one.
+    profiling = _unprofiled(db)
+    heads = article_heads(db.conn) if profiling else {}
     report.timings["load"] = time.monotonic() - t0
     t = time.monotonic()
-    items, counts, results, report.candidates = _prepare_and_score(
-        rows, numbers, quotes, window_days, None, progress
-    )
+    scored = _prepare_and_score(rows, numbers, quotes, window_days, None, progress, heads)
+    results = scored.results
+    report.candidates = scored.n
     report.timings["prepare_score"] = time.monotonic() - t
     report.statements = report.indexed = len(rows)
     del rows, numbers, quotes
+    profiled = None
+    if profiling:
+        t = time.monotonic()
+        profiled = profile_heads(heads, STORY_WINDOW_DAYS, workers=_workers(), texts=scored.reads)
+        report.timings["profile_link"] = time.monotonic() - t
+    del heads
+    scored.reads = {}
     t = time.monotonic()
     with transaction(db) as conn:
         conn.execute("DELETE FROM matches")
         _insert_matches(conn, results)
-        _write_keys(conn, items, everything=True)
-        _write_counts(conn, counts, everything=True)
+        _write_keys(conn, scored.items, everything=True)
+        _write_counts(conn, scored.counts, everything=True)
         report.claims = rebuild_claims(conn)
+        if profiled is not None and _unprofiled(conn, set(profiled[0].profiles)):
+            write_profiles(conn, *profiled)
         report.stories = rebuild_stories(conn)
         conn.execute("UPDATE articles SET matched = 1 WHERE matched = 0")
     report.timings["write"] = time.monotonic() - t
     _count(report, results)
     report.seconds = time.monotonic() - t0
     return report
+
+
+def _unprofiled(db: Any, articles: set[int] | None = None) -> bool:
+    """No article has a story profile yet (and, given ``articles``, those are exactly
+    the articles there are: nothing came or went since they were read)."""
+    if db.execute("SELECT 1 FROM article_profiles LIMIT 1").fetchone() is not None:
+        return False
+    return articles is None or {r[0] for r in db.execute("SELECT id FROM articles")} == articles
 
 
 def _count(report: MatchReport, results: list[tuple]) -> None:
@@ -615,7 +651,7 @@ def match_articles(
     if len(new_rows) > KEYS_MAX_NEW_STATEMENTS and _window_size(
         db, new_rows, window_days
     ) <= BATCH_MAX_WINDOW_RATIO * len(new_rows):
-        with _bulk():
+        with bulk():
             results, report.candidates, report.indexed = _batch(db, new_rows, window_days, progress)
     else:
         results, report.candidates, report.indexed = _via_keys(db, new_rows, window_days)
@@ -661,14 +697,12 @@ def _batch(
     rows = _rows(db, *_window(new_rows, window_days))
     numbers, quotes = _extras(db, None if len(rows) > 200_000 else [r.sid for r in rows])
     new_sids = {r.sid for r in new_rows}
-    items, counts, results, n = _prepare_and_score(
-        rows, numbers, quotes, window_days, new_sids, progress
-    )
+    scored = _prepare_and_score(rows, numbers, quotes, window_days, new_sids, progress)
     new_articles = {r.article_id for r in new_rows}
     with transaction(db) as conn:
-        _write_keys(conn, [item for item in items if item.sid in new_sids])
-        _write_counts(conn, {a: c for a, c in counts.items() if a in new_articles})
-    return results, n, len(rows)
+        _write_keys(conn, [item for item in scored.items if item.sid in new_sids])
+        _write_counts(conn, {a: c for a, c in scored.counts.items() if a in new_articles})
+    return scored.results, scored.n, len(rows)
 
 
 def _via_keys(

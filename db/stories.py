@@ -46,6 +46,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from db import article_evidence as ev
+from db import article_profiling
 from db.dates import day_number
 from db.grouping import store_groups
 from db.id_chunks import id_chunks
@@ -158,23 +159,11 @@ def profile_articles(
 
 
 def _profile_in_memory(conn: sqlite3.Connection, todo: list[int], window: int) -> set[int]:
-    """Profile ``todo`` (every article of a database without profiles) in id order,
-    in memory, and write the profiles and links at the end."""
-    index = ev.MemoryIndex()
-    profiles: list[ev.Profile] = []
-    links: list[tuple[int, int, float]] = []
-    wanted = set(todo)
-    for aid, title, text, body_start, date in conn.execute(
-        "SELECT id, title, text, body_start, date FROM articles ORDER BY id"
-    ):
-        if aid not in wanted:
-            continue
-        p = ev.profile(index, aid, title, text, body_start, date)
-        links.extend((min(aid, o), max(aid, o), s) for o, s in ev.link_article(index, p, window))
-        index.add(p)
-        profiles.append(p)
-    ev.write_profiles(conn, profiles)
-    conn.executemany("INSERT OR REPLACE INTO story_links(a, b, score) VALUES (?, ?, ?)", links)
+    """Profile ``todo`` (every article of a database without profiles) as if one by
+    one in id order, in memory and in worker processes (:mod:`db.article_profiling`),
+    and write the profiles and links at the end."""
+    whole, links = article_profiling.profile_all(conn, todo, window)
+    article_profiling.write(conn, whole, links)
     return set(todo)
 
 

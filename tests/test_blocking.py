@@ -1,0 +1,119 @@
+"""Blocking: a key is judged dense among the statements up to the one whose candidates
+are sought, never the newer ones, so matching one article at a time finds the
+candidates a rebuild finds. Statements and texts are written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from db import blocking, matching
+from db.blocking import BlockIndex, Item
+from db.connection import connect
+from db.ingest import ingest_paths
+
+
+@pytest.fixture
+def dense_at_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key held by more than two statements of the window is dense."""
+    monkeypatch.setattr(blocking, "DENSE_POSTING", 2)
+
+
+def _index(items: list[Item]) -> BlockIndex:
+    index = BlockIndex(7)
+    for item in items:
+        index.add(item)
+    return index
+
+
+def test_newer_statements_do_not_make_a_key_dense(dense_at_two: None) -> None:
+    older = Item(5, 1, 100, ("okafor", "elso"))
+    mine = Item(10, 2, 100, ("okafor", "bridge"))
+    newer = [Item(20 + k, 3 + k, 101, ("okafor", f"other{k}")) for k in range(3)]
+    alone = _index([older, mine])
+    grown = _index([older, mine, *newer])
+    # Up to statement 10, "okafor" is held by two statements: sparse, one shared key
+    # is enough. Three newer ones do not change that.
+    assert alone.neighbours(mine) == {0}
+    assert grown.neighbours(mine) == {0}
+    # The newer statements are not its candidates (a pair is scored from its later
+    # statement) unless asked for (an older statement matched again), as the key is
+    # up to it; for them, the key is dense.
+    assert grown.neighbours(mine, later=True) == {0, 2, 3, 4}
+    assert grown.neighbours(newer[0]) == set()
+
+
+def test_an_older_statement_makes_a_key_dense(dense_at_two: None) -> None:
+    crowd = [Item(1 + k, 3 + k, 100, ("okafor", f"other{k}")) for k in range(3)]
+    older = Item(5, 1, 100, ("okafor", "elso"))
+    mine = Item(10, 2, 100, ("okafor", "bridge"))
+    index = _index([*crowd, older, mine])
+    assert index.neighbours(mine) == set()  # one dense key shared: not enough
+
+
+def test_positions_and_ids_may_differ(dense_at_two: None) -> None:
+    # The pipeline adds statements in date order: positions are not ids.
+    mine = Item(10, 2, 100, ("okafor", "bridge"))
+    newer_first = [Item(20 + k, 3 + k, 99, ("okafor", f"other{k}")) for k in range(3)]
+    older = Item(5, 1, 101, ("okafor", "elso"))
+    index = _index([*newer_first, mine, older])
+    assert index.neighbours(mine) == {4}
+
+
+def _article(tmp_path: Path, i: int, source: str, day: str, title: str, body: str) -> Path:
+    path = tmp_path / f"a{i}.json"
+    record = {"source": source, "date": day, "title": title, "text": body, "url": f"t:{i}"}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    return path
+
+
+# One event told by two outlets, then three other events naming the same mayor and
+# bridge a day later (they come last, and would make the shared names dense).
+ARTICLES = [
+    (
+        "Alpha",
+        "2024-05-07",
+        "Harbour Bridge closed",
+        "Mayor Lena Okafor closed the Harbour"
+        " Bridge in Port Elso after inspectors found cracked cables.",
+    ),
+    (
+        "Beta",
+        "2024-05-07",
+        "Port Elso shuts bridge",
+        "Inspectors found cracked cables, and"
+        " Mayor Lena Okafor shut the Harbour Bridge in Port Elso.",
+    ),
+    (
+        "Gamma",
+        "2024-05-08",
+        "Mayor Okafor opens library",
+        "Mayor Lena Okafor opened a library near the Harbour Bridge on Wednesday.",
+    ),
+    (
+        "Delta",
+        "2024-05-08",
+        "Okafor budget",
+        "Mayor Lena Okafor presented a budget with money for the Harbour Bridge cables.",
+    ),
+    (
+        "Epsilon",
+        "2024-05-08",
+        "Okafor on ferries",
+        "Mayor Lena Okafor said ferries would add sailings while the Harbour Bridge is shut.",
+    ),
+]
+
+
+def test_one_article_at_a_time_equals_a_rebuild_when_later_ones_crowd_a_key(
+    tmp_path: Path, dense_at_two: None
+) -> None:
+    db = connect(tmp_path / "k.db")
+    for i, (source, day, title, body) in enumerate(ARTICLES):
+        ingest_paths(db, [_article(tmp_path, i, source, day, title, body)], source=source)
+    one_by_one = set(db.execute("SELECT a, b, relation FROM matches"))
+    assert one_by_one
+    matching.match_all(db)
+    assert set(db.execute("SELECT a, b, relation FROM matches")) == one_by_one
