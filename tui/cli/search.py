@@ -51,17 +51,17 @@ def search_cmd(
     """Search statements (best first). Words must all match; "a phrase", pre*, OR, -not."""
     db = cli.reader()
     try:
-        with snapshot(db):  # the hits and their total from one state of the database
-            if fuzzy:
-                # Imported here: rapidfuzz costs a word search's start-up ~15 ms.
-                from db.fuzzy_search import fuzzy_search
+        if fuzzy:
+            # Imported here: rapidfuzz costs a word search's start-up ~15 ms.
+            from db.fuzzy_search import fuzzy_search
 
+            with snapshot(db):  # its reads see one state of the database, read once
                 hits = fuzzy_search(db, query, source=source, limit=limit)
-                total = len(hits)
-            else:
-                hits, total = search_counted(
-                    db, query, source=source, since=since, until=until, limit=limit, offset=offset
-                )
+            total = len(hits)
+        else:  # search_counted reads the hits and their total in one snapshot itself
+            hits, total = search_counted(
+                db, query, source=source, since=since, until=until, limit=limit, offset=offset
+            )
     except QueryError as exc:
         raise click.UsageError(str(exc)) from exc
     if not hits:
