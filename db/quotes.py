@@ -36,6 +36,7 @@ from db.speakers import (
     is_document,
     is_organisation,
     is_person_noun,
+    is_role_noun,
     is_title_word,
     modifies_noun,
     name_gender,
@@ -311,6 +312,13 @@ def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> b
         and (before[-2].lower() in _MODIFIER_DETERMINERS or before[-2] == "that")
     ):
         return True  # 'the word "cuts"', 'the so-called "dodgy dossier"'; not 'jail term'
+    if (
+        len(after) >= 3
+        and after[0] in ("is", "was")
+        and after[1] in ("a", "an", "the")
+        and after[2].rstrip(",.;:") in _TERM_CUES
+    ):
+        return True  # '"Rage" is a word that …'
     nxt = after[0].rstrip(",.;:!?") if after and after[0][:1].isalnum() else ""
     if (
         len(toks) == 1
@@ -512,6 +520,9 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
             between = text[ple : q.start].strip(_MARKS_AND_SPACE)
             runs_on = _starts_line(text, q) and not between
             runs_on = runs_on and _attribution_only(text[prev.end : ple])
+            # A quote paragraph with a verb of its own (not understood) is not run on:
+            # '"…," Rev. Tom Pace of St Mary's Church, told reporters.'
+            runs_on = runs_on and not _own_verb(text, q) and not _expects_attribution(text, q)
         if runs_on and q.start < ple:
             # '…commons". Adam Jollans, IBM's manager, said the move … "We believe …"':
             # someone else's reported speech between them speaks the second.
@@ -580,7 +591,7 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
     reported speech, in its paragraph or ending the one before ('Instead, said Mr
     Doctorow, DRM systems were meant to control consumers. "The studios …"'): the
     reported speaker's."""
-    if _own_verb(text, q):
+    if _own_verb(text, q) or _expects_attribution(text, q):
         return None  # an attribution of its own not understood
     head = text[ls : q.start].rstrip(_MARKS_AND_SPACE)
     if head:
@@ -597,7 +608,28 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
     if end - start > 400 or _QUOTE_MARK_RE.search(text, start, end):
         return None  # a long stretch, or one with quotations of its own: not this rule's
     att = _attribution_in(text, start, end)
-    return _with(q, att) if att is not None else None
+    if att is None or (att.kind == "common" and _plural(att.name)):
+        # "…, economists said. "I think …"": a group reports, one person is quoted.
+        return None
+    return _with(q, att)
+
+
+def _plural(phrase: str) -> bool:
+    head = phrase.rsplit(" ", 1)[-1]
+    return head.endswith("s") and not head.endswith("ss")
+
+
+def _expects_attribution(text: str, q: QuoteSpan) -> bool:
+    """Does the quotation end with a comma and words go on in its sentence ('"…," AG
+    Edwards' Thayer.', '"…," Ann Lee grumbled.'): an attribution of its own, even where
+    it is not understood?"""
+    i = q.end
+    while i < len(text) and i < q.end + 3 and text[i] in _MARKS_AND_SPACE + ",":
+        if text[i] == ",":
+            rest = text[i + 1 : i + 40].lstrip(_MARKS_AND_SPACE)
+            return rest[:1].isalpha()
+        i += 1
+    return False
 
 
 class _People:
@@ -646,7 +678,14 @@ class _People:
             toks = name.split()
             honorific = _HONORIFIC_BEFORE_RE.search(masked, max(0, a - 6), a) is not None
             reused = len(toks) >= 2 and (toks[-1] in alone or toks[-1] in addressed)
-            if title or honorific or reused or name_gender(name) or person_context(masked, b):
+            if (
+                title
+                or honorific
+                or reused
+                or name_gender(name)
+                or person_context(masked, b)
+                or _role_before(masked, a)
+            ):
                 people.append((a, name))
                 if len(toks) >= 2:
                     self._surname(toks, name)
@@ -698,6 +737,11 @@ class _People:
         if dotted:
             self.sentence_starts = [i for i in self.sentence_starts if not _inside(dotted, i)]
         self.masked = masked
+        # Paragraphs opening with a lower-case word lost their first words (a file
+        # damaged in conversion: "was delighted to be paired with United, although he
+        # admitted"): their subject is gone, so no pronoun or role there or after it
+        # reaches back past their start to someone named earlier.
+        self.barriers = [m.start(1) for m in _DAMAGED_PARAGRAPH_RE.finditer(text)]
         # A sentence opening with a role ("The congressman also ...") mentions the person
         # last introduced with it.
         # A sentence opening with a role ("The congressman also ...", "A spokesman said")
@@ -732,19 +776,33 @@ class _People:
         lead = self.masked[lo : same.start()].strip(_MARKS_AND_SPACE)
         return not lead or lead in _CONJUNCTIONS or (lead.endswith(",") and len(lead.split()) <= 6)
 
+    def barrier_before(self, at: int) -> int:
+        """Where the last paragraph that lost its first words starts, at or before
+        ``at`` (-1: none)."""
+        k = bisect_right(self.barriers, at) - 1
+        return self.barriers[k] if k >= 0 else -1
+
     def continues(self, pronoun: str, d: QuoteSpan, at: int) -> bool:
-        """Does ``pronoun`` at ``at`` go on speaking of ``d``'s speaker: no fitting
-        person (nor role) is mentioned between ``d``'s attribution and ``at``, save in
-        a possessive ("Mr Blair's insistence")?"""
+        """Does ``pronoun`` at ``at`` go on speaking of ``d``'s speaker: a person of its
+        gender, and no person (nor role) mentioned between ``d``'s attribution and
+        ``at``, save in a possessive ("Mr Blair's insistence")?"""
         name = d.speaker or ""
         if name not in self.names or self.gender.get(name, name_gender(name) or pronoun) != pronoun:
             return False  # no person read in the text ("according to The Hill")
+        return self.unbroken(d, at)
+
+    def unbroken(self, d: QuoteSpan, at: int) -> bool:
+        """Is no one but ``d``'s speaker mentioned between ``d``'s attribution and ``at``
+        (possessives and organisations aside), and no paragraph lost its subject?"""
+        name = d.speaker or ""
         # Nor before it in its sentence: 'Mr Howard denied Mr Yeo … said the plans
         # "stink". He also said' goes on with Howard; 'A spokesman for Toho said'.
         said = d.speaker_start or 0
         lo = self.sentence_starts[bisect_right(self.sentence_starts, said) - 1]
         if d.end <= said:
             lo = d.end  # '"…," he said': what comes before the quotation is reported
+        if self.barrier_before(at) > lo:
+            return False
         a = bisect_left(self.positions, lo)
         b = bisect_left(self.positions, at)
         own = (said, max(d.speaker_end or 0, d.end))
@@ -784,26 +842,38 @@ class _People:
                 return name
         return None
 
-    def described(self, phrase: str, at: int) -> str | None:
+    def described(self, phrase: str, at: int, last: QuoteSpan | None = None) -> str | None:
         """Whom a definite singular role ('the editor', 'The Spectator editor') at ``at``
         stands for: the person last introduced with it ('TV presenter Cat Deeley'), else
-        the person named just before (this sentence or the one before), unless the
-        article has spoken of such a role as a common noun ('met the coach'). Roles often
-        left unnamed ('the spokesman') and someone's ('the rapper's spokesman') are not
-        resolved."""
+        the person named just before (this sentence or the one before), else the person
+        quoted ``last`` while no one else is named since ('"…," says Perry. … "…," the
+        Texas governor continues'), unless the article has spoken of such a role as a
+        common noun ('met the coach'). Roles often left unnamed ('the spokesman') and
+        someone's ('the rapper's spokesman') are not resolved."""
         head = phrase.rsplit(" ", 1)[-1].lower()
         plural = head.endswith("s") and not head.endswith("ss")
         if plural or not is_person_noun(head) or head in _UNNAMED_ROLES:
             return None
         if "'s " in phrase or "’s " in phrase:
             return None
-        before = self.masked[max(0, at - _PRONOUN_REACH) : at]
+        before = self.masked[max(0, at - _PRONOUN_REACH, self.barrier_before(at)) : at]
         seen = _word_positions(before, head)
         for pos in reversed(seen):
             named = _NAME_AFTER_RE.match(before, pos + len(head))
             if named is not None:
                 return self.canonical(named.group(1))
-        return None if seen else self.antecedent("", at, sentences=2)
+        if seen:
+            return None
+        person = self.antecedent("", at, sentences=2)
+        if (
+            person is None
+            and last is not None
+            and last.speaker in self.names
+            and last.speaker_kind in ("named", "pronoun")
+            and self.unbroken(last, at)
+        ):
+            return last.speaker
+        return person
 
     def add_speaker(self, pos: int, name: str) -> None:
         """A named speaker is a person (or organisation) mentioned at ``pos``."""
@@ -863,6 +933,7 @@ class _People:
         passion …", he said')."""
         k = bisect_right(self.sentence_starts, before) - 1
         last = k - sentences if sentences else -1
+        barrier = self.barrier_before(before)
         skip_lo = skip_hi = -1
         if reported is not None and reported < before:
             lo = self.sentence_starts[bisect_right(self.sentence_starts, reported) - 1]
@@ -874,7 +945,7 @@ class _People:
                 skip_lo, skip_hi = lo, reported
         while k > last:
             lo = self.sentence_starts[k]
-            if before - lo > _PRONOUN_REACH:
+            if before - lo > _PRONOUN_REACH or lo <= barrier:
                 return None
             hi = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else before
             hi = min(hi, before)
@@ -936,6 +1007,16 @@ def _who_described(s: str) -> list[int]:
     return out
 
 
+_LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z]+) \Z")
+
+
+def _role_before(s: str, a: int) -> bool:
+    """Is the name at s[a:] written after a role in lower case ('talk-show host Eve
+    Marlowe', 'striker Ion Radu'): a person?"""
+    m = _LOWER_WORD_BEFORE_RE.search(s, max(0, a - 20), a)
+    return m is not None and is_role_noun(m.group(1))
+
+
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
     """Does ``i`` fall strictly inside one of the sorted, non-nested ``spans``?"""
     k = bisect_right(spans, (i, -1)) - 1
@@ -968,6 +1049,9 @@ def _word_positions(s: str, w: str) -> list[int]:
     return out
 
 
+# A paragraph opening with a lower-case word ("was delighted"; not "iTunes"), after a
+# blank line (not a hard-wrapped line of one paragraph).
+_DAMAGED_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n([a-z]+)\b")
 _HONORIFIC_BEFORE_RE = re.compile(r"\bM(?:r|rs|s)\.? \Z")
 # "M" first so the engine skips to it; the look-behind is the word start (\bM).
 _HONORIFIC_RE = re.compile(r"M(?<!\wM)(r|rs|s|iss)\.? ([A-Z][\w'’-]+)")
@@ -1060,7 +1144,7 @@ def resolve_speakers(
                 if is_document(head):
                     person = _issuer(text, head, q.speaker_start, out)
                 else:
-                    person = people.described(phrase, q.speaker_start)
+                    person = people.described(phrase, q.speaker_start, prev)
             if person is not None:
                 q = _named(q, person)
         if (q.speaker_kind in ("named", "pronoun") and not _common_phrase(q.speaker)) or (
@@ -1137,13 +1221,21 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Pe
         last = next((d for d in reversed(done) if d.speaker_kind != "term"), None)
         if (
             last is not None
-            and last.speaker_kind in ("named", "pronoun")
+            and last.speaker_kind in ("named", "pronoun", "common")
             and last.speaker
             and not _common_phrase(last.speaker)
             and not is_organisation(last.speaker)
             and at - last.end <= _PRONOUN_REACH
             and people.continues(pronoun, last, at)
         ):
+            name = last.speaker
+        elif (
+            last is not None
+            and _one_unnamed_person(text, last, pronoun)
+            and at - last.end <= _PRONOUN_REACH
+            and people.unbroken(last, at)
+        ):
+            # '"…," said a club official. "…," he added': the official goes on.
             name = last.speaker
         else:
             name = people.antecedent(pronoun, at, reported=q.start)
@@ -1167,6 +1259,27 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Pe
     if name is None:
         return _named(q, None, kind="unresolved")
     return _named(q, name)
+
+
+# Singular person nouns of one gender: "said a club spokeswoman" is no "he".
+_MALE_NOUNS = words("spokesman man father son husband brother boyfriend chairman congressman")
+_FEMALE_NOUNS = words(
+    "spokeswoman woman mother daughter wife sister girlfriend chairwoman congresswoman"
+)
+
+
+def _one_unnamed_person(text: str, d: QuoteSpan, pronoun: str) -> bool:
+    """Is ``d``'s speaker a singular person noun as written ('a Juventus official', 'the
+    spokeswoman'), of a gender ``pronoun`` fits?"""
+    if d.speaker_kind != "common" or d.speaker_start is None or not d.speaker:
+        return False
+    if d.speaker != text[d.speaker_start : d.speaker_end]:
+        return False  # resolved to a person or an issuer: not this rule's
+    head = d.speaker.rsplit(" ", 1)[-1].lower()
+    if not is_person_noun(head) or (head.endswith("s") and not head.endswith("ss")):
+        return False
+    gender = "he" if head in _MALE_NOUNS else "she" if head in _FEMALE_NOUNS else pronoun
+    return gender == pronoun
 
 
 def _article_regions(text: str, known: LineRegions) -> list[tuple[int, int]]:

@@ -40,6 +40,7 @@ __all__ = [
     "is_document",
     "is_organisation",
     "is_person_noun",
+    "is_role_noun",
     "key_clause",
     "name_gender",
     "named_subjects",
@@ -70,7 +71,7 @@ _VERBS = (
     "said|says|say|told|tells|added|adds|asked|asks|stated|states|explained|explains|noted"
     "|notes|claimed|claims|insisted|insists|warned|warns|wrote|writes|announced|announces"
     "|argued|argues|confirmed|confirms|declared|declares|revealed|reveals|tweeted|tweets"
-    "|replied|replies|responded|continued|acknowledged|acknowledges|admitted|admits|recalled"
+    "|replied|replies|responded|continued|continues|acknowledged|acknowledges|admitted|admits|recalled"
     "|suggested|suggests|estimated|estimates|alleged|alleges|stressed|stresses|emphasised"
     "|emphasized|reported|reports|predicted|predicts|cautioned|denied|denies|urged|urges"
     "|called|calls|saying|telling|joked|jokes|quipped|posted|testified|conceded|concedes"
@@ -188,6 +189,9 @@ _ORG_WORDS |= words(
     Tournament Festival Conference Summit Series Show Expo Fair Week Marathon Grand Prix
     """
 )
+# Last words of clubs and teams ("Sheffield United", "Bristol Rovers"): no one a pronoun
+# stands for, even where the article calls them by that word alone ("paired with United").
+_ORG_WORDS |= words("United City Rovers Athletic Wanderers Albion Rangers Hotspur Argyle")
 # Heads of common-noun speakers: "the company said", "officials said".
 _COMMON_HEADS = words(
     """
@@ -1192,6 +1196,18 @@ _PERSON_NOUNS = (
 def is_person_noun(word: str) -> bool:
     """A common noun a pronoun can stand for: 'spokesman', 'officials', 'minister'."""
     return word.lower() in _PERSON_NOUNS
+
+
+# Roles written in lower case before a name ("talk-show host Eve Marlowe", "striker Ion
+# Radu"); not the adjectives among the capitalised modifiers ("former", "fellow").
+_LOWER_ROLES = (_PERSON_NOUNS | frozenset(w.lower() for w in _ROLE_NOUNS)) - words(
+    "former ex incumbent outgoing incoming newly plus fellow star legend veteran"
+)
+
+
+def is_role_noun(word: str) -> bool:
+    """A role written before a person's name: 'host', 'striker', 'spokesman'."""
+    return word in _LOWER_ROLES
 
 
 # "++": a capitalised word then a space; giving letters back never helps (same matches).
