@@ -318,6 +318,10 @@ class Model:
     curves: tuple[tuple[int, tuple[float, ...], tuple[float, ...]], ...] = field(
         init=False, repr=False, compare=False
     )
+    # Every curve never falls, so a feature's upper bound bounds p (compare() may then
+    # give up early on a pair sure to be 'different'). True for fitted weights, which
+    # keep their features' signs.
+    bounded: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms: list[tuple[int, float]] = []
@@ -339,6 +343,8 @@ class Model:
                 curves.append((i, knots, tuple(at)))
         object.__setattr__(self, "terms", tuple(terms))
         object.__setattr__(self, "curves", tuple(curves))
+        rising = all(x <= y for _, _, at in curves for x, y in pairwise(at))
+        object.__setattr__(self, "bounded", rising)
 
     def logit(self, x: Sequence[float]) -> float:
         """The logit for base features ``x`` (FEATURE_NAMES)."""
@@ -867,14 +873,19 @@ class Features:
     def as_if_numbers_agreed(self) -> list[float]:
         """The features had the differing numbers agreed: no conflict, and each
         differing pair counted among the agreeing ones."""
-        v = list(self.values)
-        for i in _NUMBER_DISAGREEMENT:
-            v[i] = 0.0
-        v[_NUMBERS_AGREE] = math.log(math.exp(v[_NUMBERS_AGREE]) + len(self.diffs))
-        return v
+        return _as_if_agreed(self.values, len(self.diffs))
 
     def as_dict(self) -> dict[str, float]:
         return dict(zip(FEATURE_NAMES, self.values, strict=True))
+
+
+def _as_if_agreed(values: Sequence[float], n_diffs: int) -> list[float]:
+    """``values`` had ``n_diffs`` differing pairs of numbers agreed (see Features)."""
+    v = list(values)
+    for i in _NUMBER_DISAGREEMENT:
+        v[i] = 0.0
+    v[_NUMBERS_AGREE] = math.log(math.exp(v[_NUMBERS_AGREE]) + n_diffs)
+    return v
 
 
 def _fuzzy_matches(
@@ -1044,18 +1055,21 @@ def _reordered(a: Prepared, b: Prepared, n_common: int) -> float:
     return max(0.0, uni - bi)
 
 
-def _word_features(a: Prepared, b: Prepared, need: frozenset[str]) -> dict[str, float]:
-    """The features over every word (stop words included) and the raw text."""
+def _word_features(
+    a: Prepared, b: Prepared, need: frozenset[str], *, cheap: bool
+) -> dict[str, float]:
+    """The features over every word (stop words included) and the raw text: all but
+    raw_token_set when ``cheap``, else raw_token_set alone (the costliest)."""
     out: dict[str, float] = {}
+    if not cheap:
+        if "raw_token_set" in need:
+            out["raw_token_set"] = fuzz.token_set_ratio(a.text.lower(), b.text.lower()) / 100.0
+        return out
     wa, wb = a.words, b.words
     la, lb = len(wa), len(wb)
     out["length_diff"] = math.log1p(abs(la - lb))
-    if "raw_ratio" in need or "raw_token_set" in need:
-        lower_a, lower_b = a.text.lower(), b.text.lower()
-        if "raw_ratio" in need:
-            out["raw_ratio"] = fuzz.ratio(lower_a, lower_b) / 100.0
-        if "raw_token_set" in need:
-            out["raw_token_set"] = fuzz.token_set_ratio(lower_a, lower_b) / 100.0
+    if "raw_ratio" in need:
+        out["raw_ratio"] = fuzz.ratio(a.text.lower(), b.text.lower()) / 100.0
     if "words_lcs" in need and la and lb:
         out["words_lcs"] = LCSseq.similarity(wa, wb) / max(la, lb)
     if need & {"words_cover", "words_swapped", "unmatched_run"} and la and lb:
@@ -1223,6 +1237,14 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
 
 def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
     """The similarity features of a pair (symmetric: features(a, b) == features(b, a))."""
+    out = _features(a, b, full, None)
+    assert out is not None  # only a cut-off model gives up on a pair
+    return out
+
+
+def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Features | None:
+    """:func:`features`; with ``cut`` (the model the pair will be judged by), None as
+    soon as the pair is sure to be judged ``different`` (see :func:`_may_match`)."""
     common = a.tokset & b.tokset
     w_common = _weight(common)
     wa, wb = a.weight, b.weight
@@ -1232,7 +1254,27 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
         or w_common / min(wa, wb) < MIN_CONTAINMENT
         or not any(_RARITY.get(t, 1.0) >= INFORMATIVE_RARITY for t in common)
     ):
-        return Features([0.0] * len(FEATURE_NAMES), quick_reject=True)
+        return None if cut is not None else Features([0.0] * len(FEATURE_NAMES), quick_reject=True)
+    # Only a long statement's clauses can be judged apart from the whole (see the end).
+    whole_only = not a.clauses and not b.clauses
+    if cut is not None and whole_only and not (a.specific and b.specific):
+        return None
+    # Who and what the two share (cheap): a pair without them is never matched.
+    agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers)
+    shared_quote = len(a.quoted & b.quoted) >= 2
+    speaker = _same_speaker(a, b)  # +1 the same speaker, -1 another one, 0 one is unknown
+    linked = agree > 0 or shared_quote or speaker > 0 or bool(_shared_names_of(a, b))
+    specific = (
+        a.specific
+        and b.specific
+        and (
+            linked
+            or sum([1 for t in common if _RARITY.get(t, 1.0) >= 1.0 and t not in PLACE_TOKENS])
+            >= ANCHOR_WORDS
+        )
+    )
+    if cut is not None and whole_only and not specific:
+        return None
     # Features the model gives no weight are left at 0 unless ``full`` (the fitter).
     need = _ALL_FEATURES if full else _USED_FEATURES
     only_a = a.tokset - common
@@ -1245,10 +1287,7 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
     v = dict.fromkeys(FEATURE_NAMES, 0.0)
     v["weighted_jaccard"] = wjacc
     v["weighted_containment"] = w_shared / min(wa, wb)
-    v.update(_word_features(a, b, need))
     n_common = len(common)
-    if "reordered" in need:
-        v["reordered"] = _reordered(a, b, n_common)
     if "tokens_swapped" in need:
         big = max(len(a.tokset), len(b.tokset))
         v["tokens_swapped"] = (min(len(a.tokset), len(b.tokset)) - n_common) / big
@@ -1262,27 +1301,31 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
             v["local_containment"] = l_shared / (l_shared + min(l_a, l_b))
     if "shared_names" in need:
         v["shared_names"] = math.log1p(_shared_names(a, b))
-
-    agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers)
-    shared_names = bool(_shared_names_of(a, b))
-    shared_quote = len(a.quoted & b.quoted) >= 2
-    speaker = _same_speaker(a, b)  # +1 the same speaker, -1 another one, 0 one is unknown
-    linked = shared_names or agree > 0 or shared_quote or speaker > 0
-    anchored = linked or (
-        sum([1 for t in common if _RARITY.get(t, 1.0) >= 1.0 and t not in PLACE_TOKENS])
-        >= ANCHOR_WORDS
-    )
     v["numbers_agree"] = math.log1p(agree)
     v["numbers_unmatched"] = math.log1p(unpaired)
     v["numbers_conflict"] = 1.0 if diffs else 0.0
-    best_j, ca, cb = _best_clauses(a, b, wjacc)
-    v["clause_jaccard"] = best_j
     v["speaker_agree"] = 1.0 if speaker > 0 else 0.0
     v["speaker_disagree"] = 1.0 if speaker < 0 else 0.0
     if a.quoted and b.quoted:
         v["quote_overlap"] = 2 * len(a.quoted & b.quoted) / (len(a.quoted) + len(b.quoted))
     v["negation_mismatch"] = 1.0 if a.negated != b.negated else 0.0
     v["in_articles"] = 1.0 if a.context is not None and b.context is not None else 0.0
+    best_j, ca, cb = _best_clauses(a, b, wjacc)
+    v["clause_jaccard"] = best_j
+    v.update(_word_features(a, b, need, cheap=True))
+    if cut is not None and whole_only:
+        # The costlier similarities at their highest: if even then the pair is judged
+        # 'different', it is. The shared words' reordering is at most their share.
+        bound = dict(v)
+        if "raw_token_set" in need:
+            bound["raw_token_set"] = 1.0
+        if "reordered" in need:
+            bound["reordered"] = n_common / min(len(a.tokset), len(b.tokset))
+        if not _may_match(list(bound.values()), len(diffs), linked, cut):
+            return None
+    v.update(_word_features(a, b, need, cheap=False))
+    if "reordered" in need:
+        v["reordered"] = _reordered(a, b, n_common)
     breaks = _breaks(a, b, fa, fb)
     if other_numbers:
         breaks = (*breaks, "other numbers")
@@ -1290,13 +1333,7 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
         breaks = (*breaks, "story")
     if not (agree or shared_quote) and _names_only(a, b, common, fa, fb):
         breaks = (*breaks, "names only")
-    out = Features(
-        list(v.values()),
-        diffs,
-        breaks=breaks,
-        specific=a.specific and b.specific and anchored,
-        linked=linked,
-    )
+    out = Features(list(v.values()), diffs, breaks=breaks, specific=specific, linked=linked)
     long_a = len(a.words) >= CLAUSE_MIN_WORDS and ca is not None
     long_b = len(b.words) >= CLAUSE_MIN_WORDS and cb is not None
     if (
@@ -1310,6 +1347,27 @@ def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:
         if not sub.quick_reject:
             out.clause = sub
     return out
+
+
+# Slack on the cut-offs when a pair is given up on from bounds of its features (see
+# _may_match): far above the rounding of a logit, far below any score's precision.
+_BOUND_SLACK = 1e-9
+
+
+def _may_match(values: list[float], n_diffs: int, linked: bool, model: Model) -> bool:
+    """Whether a pair whose similarities are at most ``values`` (and differences at least:
+    bounds, not the features) may be judged other than ``different`` by ``model``, the
+    breaks of the claim aside: what :func:`_judge` asks, with each probability at its
+    highest (the model's curves never fall: Model.bounded)."""
+    in_articles = values[_IN_ARTICLES] > 0
+    if n_diffs:
+        values = _as_if_agreed(values, n_diffs)
+        need = CONFLICT_P
+    else:
+        need = SAME_P_ARTICLES if in_articles else SAME_P
+    if model.probability(values) >= need - _BOUND_SLACK:
+        return True
+    return linked and _bare_p(model, values, in_articles) >= RELATED_P - _BOUND_SLACK
 
 
 # ------------------------------------------------------------------ decision
@@ -1429,15 +1487,35 @@ def decide(f: Features, model: Model = DEFAULT_MODEL) -> PairResult:
     return result
 
 
+# What compare(..., score_different=False) returns for a pair it gave up on.
+_GAVE_UP = PairResult(0.0, "different")
+
+
 def compare(
-    a: Prepared, b: Prepared, model: Model = DEFAULT_MODEL, *, explain: bool = True
+    a: Prepared,
+    b: Prepared,
+    model: Model = DEFAULT_MODEL,
+    *,
+    explain: bool = True,
+    score_different: bool = True,
 ) -> PairResult:
     """Score two prepared statements (see the module docstring for the result).
 
     ``explain=False`` leaves ``evidence`` with ``differs`` only: the rest costs about
     as much as the features again, so a pipeline scoring millions of pairs may ask for
-    it (:func:`evidence`) only for the matches it shows."""
-    result = decide(features(a, b), model)
+    it (:func:`evidence`) only for the matches it shows.
+
+    ``score_different=False``: a pair sure to be ``different`` may come back with
+    score 0.0, found from cheap features and bounds of the costly ones (for a pipeline
+    that keeps no ``different`` pair). The relation, and the score and diffs of any
+    other relation, are exactly what ``score_different=True`` gives."""
+    if score_different or not model.bounded:
+        f: Features | None = features(a, b)
+    else:
+        f = _features(a, b, False, model)
+        if f is None:
+            return _GAVE_UP
+    result = decide(f, model)
     if result.relation == "different" or not explain:
         return result
     return replace(result, evidence=evidence(a, b, result.evidence.differs))

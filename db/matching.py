@@ -359,7 +359,7 @@ class _Pipeline:
                 if osid > item.sid and (owned is None or osid in owned):
                     continue
                 n += 1
-                result = compare(preps[pos], preps[other], explain=False)
+                result = compare(preps[pos], preps[other], explain=False, score_different=False)
                 if result.relation != "different":
                     out.append(_oriented(item.sid, osid, result))
         reads = (
@@ -733,7 +733,7 @@ def _via_keys(
             if other in at and other > item.sid:
                 continue  # two new statements: scored from the later one
             n += 1
-            result = compare(new_preps[i], prepared[other], explain=False)
+            result = compare(new_preps[i], prepared[other], explain=False, score_different=False)
             if result.relation != "different":
                 results.append(_oriented(item.sid, other, result))
     return results, n, n_rows + len(new_rows)
