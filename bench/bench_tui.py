@@ -146,11 +146,15 @@ def matched_scale_db(copies: int, seed: int) -> Path:
 
 FRAMES: list[float] = []  # when each screen update was written out
 FRAME_CPU: list[float] = []  # the UI thread's CPU time at each of them
+# The first screen update written with the list, the first article and its claims shown:
+# (wall time, the process's CPU time) at that moment.
+FIRST_SCREEN: list[tuple[float, float]] = []
 Row = tuple[float, float, float]  # per key: ms to the first frame, to the last, CPU ms
 
 
 def _record_frames() -> None:
-    """Note the time of every screen update (the moment a user would see the change)."""
+    """Note the time of every screen update (the moment a user would see the change), and
+    of the first one that drew the whole first screen."""
     from textual.screen import Screen
 
     original = Screen._compositor_refresh
@@ -159,6 +163,8 @@ def _record_frames() -> None:
         original(self)
         FRAMES.append(time.perf_counter())
         FRAME_CPU.append(time.thread_time())
+        if not FIRST_SCREEN and _first_screen_ready(self.app):
+            FIRST_SCREEN.append((time.perf_counter(), time.process_time()))
 
     Screen._compositor_refresh = refresh  # type: ignore[method-assign]
 
@@ -231,14 +237,28 @@ class Driver:
 
 
 def _first_screen_ready(app: Any) -> bool:
+    from textual.css.query import NoMatches
+
     from tui.components.main_screen import MainScreen
 
     if not isinstance(app.screen, MainScreen):
         return False
     main = app.screen
-    return bool(
-        main.articles.total and main.reader.article is not None and main.claims.article is not None
-    )
+    try:
+        return bool(
+            main.articles.total
+            and main.reader.article is not None
+            and main.claims.article is not None
+        )
+    except NoMatches:  # not composed yet
+        return False
+
+
+async def _first_screen(pilot: Any) -> tuple[float, float]:
+    """Wait for the first screen (see ``FIRST_SCREEN``): its (wall, CPU) time stamps."""
+    while not FIRST_SCREEN:
+        await pilot.pause(0.001)
+    return FIRST_SCREEN[0]
 
 
 def _matched_after_cursor(reader: Any) -> bool:
@@ -265,14 +285,13 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
     results["rss_before_mb"] = round(rss_mb(), 1)
     t0 = time.perf_counter()
     cpu0 = time.process_time()
+    FIRST_SCREEN.clear()
     app = make_app(db_path, config=Config())
     async with app.run_test(size=size) as pilot:
-        while not _first_screen_ready(app):
-            await pilot.pause(0.001)
-        await pilot.pause()
-        results["first_screen_s"] = round(time.perf_counter() - t0, 3)
+        wall, cpu = await _first_screen(pilot)
+        results["first_screen_s"] = round(wall - t0, 3)
         # CPU of the whole process (worker threads too): what a busy machine does not add.
-        results["first_screen_cpu_s"] = round(time.process_time() - cpu0, 3)
+        results["first_screen_cpu_s"] = round(cpu - cpu0, 3)
         main = app.screen
         assert isinstance(main, MainScreen)
         results["articles"] = main.articles.total
@@ -352,8 +371,7 @@ async def measure_keys(db_path: Path, size: tuple[int, int]) -> dict[str, dict[s
     app = make_app(db_path, config=Config())
     rows: dict[str, list[tuple[float, float]]] = {}
     async with app.run_test(size=size) as pilot:
-        while not _first_screen_ready(app):
-            await pilot.pause(0.001)
+        await _first_screen(pilot)
         d = Driver(app, pilot)
         await d.settle()
 
@@ -394,6 +412,28 @@ async def measure_keys(db_path: Path, size: tuple[int, int]) -> dict[str, dict[s
     }
 
 
+async def measure_first(db_path: Path, size: tuple[int, int]) -> dict[str, float]:
+    """One cold start: from creating the app to the first screen (the list, the first
+    article and its claims drawn), with the process's CPU to it, and to the last frame
+    of start-up (the footer's keys, the reads that follow: the screen settled)."""
+    from tui.app import make_app
+    from tui.config import Config
+
+    FIRST_SCREEN.clear()
+    t0, cpu0 = time.perf_counter(), time.process_time()
+    app = make_app(db_path, config=Config())
+    async with app.run_test(size=size) as pilot:
+        wall, cpu = await _first_screen(pilot)
+        await Driver(app, pilot).settle()
+        await pilot.pause(0.05)
+        settled = FRAMES[-1]
+    return {
+        "first_screen_s": round(wall - t0, 3),
+        "first_screen_cpu_s": round(cpu - cpu0, 3),
+        "settled_s": round(settled - t0, 3),
+    }
+
+
 async def screenshot(out: Path) -> None:
     from tui.app import make_app
     from tui.config import Config
@@ -425,11 +465,31 @@ async def screenshot(out: Path) -> None:
     print(f"wrote {out}")
 
 
+def first_screens(args: argparse.Namespace, sizes: list[str]) -> None:
+    """``first``: ``--runs`` cold starts per size, each in a fresh process, the sizes
+    taking turns (a before/after pair: run it with and without ``--root`` by turns)."""
+    got: dict[str, list[dict[str, float]]] = {size: [] for size in sizes}
+    for _ in range(args.runs):
+        for size in sizes:
+            cmd = [sys.executable, __file__, "first-one", "--db", str(args.db), "--size", size]
+            cmd += ["--root", str(args.root)] if args.root else []
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            got[size].append(json.loads(out.strip().splitlines()[-1]))
+    print("first screen, s: median (min-max) wall, median CPU; settled median wall")
+    for size, runs in got.items():
+        walls = [r["first_screen_s"] for r in runs]
+        cpu = statistics.median(r["first_screen_cpu_s"] for r in runs)
+        settled = statistics.median(r["settled_s"] for r in runs)
+        print(
+            f"  {size:8} {statistics.median(walls):.3f} ({min(walls):.3f}-{max(walls):.3f})"
+            f"  cpu {cpu:.3f}  settled {settled:.3f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "command", nargs="?", default="bench", choices=["bench", "keys", "screenshot"]
-    )
+    commands = ["bench", "keys", "first", "first-one", "screenshot"]
+    parser.add_argument("command", nargs="?", default="bench", choices=commands)
     parser.add_argument("out", nargs="?", default="docs/screenshot.svg")
     parser.add_argument("--db", type=Path, default=CACHE / "bench.db")
     parser.add_argument(
@@ -441,6 +501,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7, help="--matched: the copies' seed")
     parser.add_argument("--size", default="160x48", help="WxH, or several: 160x48,80x24")
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
+    parser.add_argument("--runs", type=int, default=5, help="first: cold starts per size")
     parser.add_argument(
         "--root",
         type=Path,
@@ -458,6 +519,9 @@ def main() -> None:
         print(f"building {args.db} (once) from {DATA} …", flush=True)
         build(args.db)
     sizes = args.size.split(",")
+    if args.command == "first":  # each start in a fresh process, sizes alternating
+        first_screens(args, sizes)
+        return
     if len(sizes) > 1:  # each size in a fresh process: the first screen is a cold start
         for size in sizes:
             cmd = [sys.executable, __file__, args.command, "--db", str(args.db), "--size", size]
@@ -466,6 +530,9 @@ def main() -> None:
         return
     width, height = (int(x) for x in sizes[0].split("x"))
     _record_frames()
+    if args.command == "first-one":
+        print(json.dumps(asyncio.run(measure_first(args.db, (width, height)))), flush=True)
+        return
     if args.command == "keys":
         keys = asyncio.run(measure_keys(args.db, (width, height)))
         print(f"{width}x{height}: wall median / p95, UI CPU median / p95 (ms), to the first frame")

@@ -73,7 +73,7 @@ class ClaimLensApp(App[None]):
     def on_mount(self) -> None:
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
-        self.push_screen(MainScreen(self.library))
+        self.push_screen(MainScreen(self.library, size=(self.size.width, self.size.height)))
         # What start-up made (the stylesheet, the widgets, Textual's caches: ~90 k objects)
         # lives as long as the app: out of the collector's sight, a full collection no
         # longer walks it (80-300 ms pauses in the middle of a key press, every few dozen

@@ -120,6 +120,8 @@ class Reader(LineView, can_focus=True):
             self._layout = None
             self._set_virtual_size(Size(width, 0))
             return None
+        if width <= 0:  # not laid out yet (an article shown before the first frame)
+            return None
         if self._layout is None or width != self._layout_width:
             self._strips.clear()
             self._layout = self.build_layout(width)
