@@ -337,8 +337,9 @@ def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> b
         # their words: no rule tells the two apart but the noun.)
         if nxt in _SPEECH_NOUNS and (prev in _MODIFIER_DETERMINERS or prev.endswith(("'s", "’s"))):
             return True
-        # A title used as a subject: 'saying "Atlas Shrugged" triggered his interest'.
-        titled = all(t[:1].isupper() for t in toks) and len(toks) >= 2
+        # A title or name used as a subject: 'saying "Atlas Shrugged" triggered his
+        # interest', 'a drama like "Homeland" plays'.
+        titled = all(t[:1].isupper() and t[1:2].islower() for t in toks)
         return titled and prev.islower() and prev.isalpha()
     return False
 
@@ -414,9 +415,23 @@ def quotes_in_line(
                 att = attributions_near(window, qa - lo, qb + 1 - lo)
                 if att is not None:
                     att = att.shifted(lo - ls)
+        if att is None and qb < le and (text[qb - 1] in ",!?" or text[qb + 1 : qb + 2] == ","):
+            att = _pronoun_after(masked, qb + 1 - ls)
         q = QuoteSpan(s, e, text[s:e], None)
         out.append(_with(q, att.shifted(ls) if att is not None else None))
     return out
+
+
+# '"…," he posited': a pronoun and a verb off the list right after a quotation that ends
+# with a comma (or ! ?) is its attribution all the same.
+_PRONOUN_AFTER_RE = re.compile(r",?[ ]+(he|she)[ ]+(?!(?:was|has|does|is)\b)[a-z]{3,}(?:ed|s)\b")
+
+
+def _pronoun_after(s: str, pos: int) -> Attribution | None:
+    m = _PRONOUN_AFTER_RE.match(s, pos)
+    if m is None:
+        return None
+    return Attribution(m.group(1), m.start(1), m.end(1), "pronoun")
 
 
 def find_speaker(sentence: str) -> str | None:
@@ -691,7 +706,10 @@ class _People:
                     self._surname(toks, name)
                 if title:
                     self.by_title.append((a, _spelling(title), name))
+        first_names = {n.split()[0]: n for _a, n in people if " " in n}
         for a, name in people:
+            if " " not in name and _FIRST_NAME_HONORIFIC_RE.search(masked, max(0, a - 5), a):
+                name = first_names.get(name, name)  # "Sir Elton" after "Sir Elton John"
             self.mentions.append((a, self.canonical(name)))
         for surname, positions in alone.items():
             if surname in self.by_surname:
@@ -820,11 +838,18 @@ class _People:
         return True
 
     def _after_preposition(self, pos: int) -> bool:
-        """Is the mention at ``pos`` a preposition's object, its titles passed over ("by
-        Representative Gerald E. Connolly")?"""
-        before = self.masked[max(0, pos - 40) : pos].split()
+        """Is the mention at ``pos`` a preposition's object, its titles and role passed
+        over ("by Representative Gerald E. Connolly", "through her attorney Rich Nichols")?"""
+        before = self.masked[max(0, pos - 60) : pos].split()
         while before and is_title_word(before[-1]):
             before.pop()
+        if before and is_role_noun(before[-1]):
+            before.pop()
+            # "her attorney", "the club's coach": a determiner or an owner before the role.
+            if before and (before[-1] in _OWNERS or before[-1].endswith(("'s", "’s"))):
+                before.pop()
+            if before and before[-1] in ("the", "a", "an"):
+                before.pop()
         return before[-1:] in _PREPOSITIONS
 
     def apposed(self, end: int, start: int) -> str | None:
@@ -1052,7 +1077,9 @@ def _word_positions(s: str, w: str) -> list[int]:
 # A paragraph opening with a lower-case word ("was delighted"; not "iTunes"), after a
 # blank line (not a hard-wrapped line of one paragraph).
 _DAMAGED_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n([a-z]+)\b")
-_HONORIFIC_BEFORE_RE = re.compile(r"\bM(?:r|rs|s)\.? \Z")
+_HONORIFIC_BEFORE_RE = re.compile(r"\b(?:M(?:r|rs|s)|Dr|Prof|Sir|Dame|Lord|Lady)\.? \Z")
+# "Sir Elton", "Dame Judi": a knight or dame called by the first name.
+_FIRST_NAME_HONORIFIC_RE = re.compile(r"\b(?:Sir|Dame) \Z")
 # "M" first so the engine skips to it; the look-behind is the word start (\bM).
 _HONORIFIC_RE = re.compile(r"M(?<!\wM)(r|rs|s|iss)\.? ([A-Z][\w'’-]+)")
 _ABBREVIATIONS = words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr. Sgt. Capt. U.S.")
@@ -1060,7 +1087,9 @@ _ABBREVIATIONS = words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr
 _ABBREVIATION_ENDS = frozenset(a[-2:] for a in _ABBREVIATIONS)
 _ROLE_OPENING_RE = re.compile(r"[\"“]?(The|A|An) ((?:[A-Za-z][\w'’-]* ){0,2}[a-z]+)\b")
 _WORD_AT_RE = re.compile(r"[\w'’-]+(?: [A-Z][\w'’-]+)*")
-_PREPOSITIONS = [[w] for w in words("from in of at to by with for on about against over under")]
+_PREPOSITION_WORDS = words("from in of at to by with for on about against over under through")
+_PREPOSITIONS = [[w] for w in _PREPOSITION_WORDS]
+_OWNERS = words("the a an his her their its our my your")
 _SPELLINGS = (("defence", "defense"), ("labour", "labor"), ("organisation", "organization"))
 # Abbreviated titles, so "the governor" finds "Gov. Mike Pence".
 _TITLE_ABBREVIATIONS = {
@@ -1115,7 +1144,10 @@ def resolve_speakers(
             continue
         if q.speaker_kind is None:
             q = _run_on_speaker(text, prev, q) or q
-            if q.speaker_key is not None:  # inherited whole
+            inherited = prev is not None and q.speaker_start == prev.speaker_start
+            if q.speaker_key is not None or (inherited and q.speaker_kind is not None):
+                # Inherited whole: its speaker was resolved with the quotation it goes
+                # on ('"…," he said. "…"' is not read again from "he").
                 out.append(q)
                 prev = q
                 continue
@@ -1256,6 +1288,8 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Pe
                 if fits and at - (d.speaker_start or 0) <= _PRONOUN_REACH:
                     name = d.speaker
                 break
+            if d.speaker_kind in ("named", "pronoun") and d.speaker:
+                break  # a person quoted since: "it" is not sure to go back past them
     if name is None:
         return _named(q, None, kind="unresolved")
     return _named(q, name)
@@ -1269,14 +1303,17 @@ _FEMALE_NOUNS = words(
 
 
 def _one_unnamed_person(text: str, d: QuoteSpan, pronoun: str) -> bool:
-    """Is ``d``'s speaker a singular person noun as written ('a Juventus official', 'the
-    spokeswoman'), of a gender ``pronoun`` fits?"""
+    """Is ``d``'s speaker one unnamed person as written ('a Juventus official', 'the
+    spokeswoman'), of a gender ``pronoun`` fits? (A definite role that may have a name,
+    'the Factory Records founder', is left to the pronoun's own antecedent.)"""
     if d.speaker_kind != "common" or d.speaker_start is None or not d.speaker:
         return False
     if d.speaker != text[d.speaker_start : d.speaker_end]:
         return False  # resolved to a person or an issuer: not this rule's
     head = d.speaker.rsplit(" ", 1)[-1].lower()
     if not is_person_noun(head) or (head.endswith("s") and not head.endswith("ss")):
+        return False
+    if d.speaker.split(" ", 1)[0].lower() not in ("a", "an", "one") and head not in _UNNAMED_ROLES:
         return False
     gender = "he" if head in _MALE_NOUNS else "she" if head in _FEMALE_NOUNS else pronoun
     return gender == pronoun

@@ -384,12 +384,16 @@ def _owned_plural(before: str, head: str) -> bool:
 def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
     """A common-noun phrase ending with the head token toks[k]: 'a White House spokesman'."""
     head = toks[k].group().rstrip(_TRAIL)
-    if head.lower() not in _COMMON_HEADS and not (
-        # "the site's controllers said": people of something named before them
-        k >= 1 and _owned_plural(toks[k - 1].group(), head)
+    if (
+        head.lower() not in _COMMON_HEADS
+        and not _AGE_RE.fullmatch(head)
+        and not (
+            # "the site's controllers said": people of something named before them
+            k >= 1 and _owned_plural(toks[k - 1].group(), head)
+        )
     ):
         return None
-    if not head[:1].islower():
+    if head[:1].isupper():
         # Capitalised: a name ("Police Chief ..."), unless it opens the sentence alone.
         opens = k == 0 and (toks[k].start() == 0 or _char_before(s, toks[k].start()) in ".!?")
         if not opens or head.isupper():
@@ -1193,9 +1197,13 @@ _PERSON_NOUNS = (
 )
 
 
+# "the 43-year-old said": someone of that age, named before.
+_AGE_RE = re.compile(r"\d{1,3}-year-old")
+
+
 def is_person_noun(word: str) -> bool:
-    """A common noun a pronoun can stand for: 'spokesman', 'officials', 'minister'."""
-    return word.lower() in _PERSON_NOUNS
+    """A common noun a pronoun can stand for: 'spokesman', 'officials', '43-year-old'."""
+    return word.lower() in _PERSON_NOUNS or _AGE_RE.fullmatch(word) is not None
 
 
 # Roles written in lower case before a name ("talk-show host Eve Marlowe", "striker Ion
@@ -1347,7 +1355,10 @@ def _mention(
     if name_toks and (name_toks[0] in _MODIFIERS or "-" in name_toks[0]):
         name_toks = _strip_modifiers(name_toks)
     if not (_NOT_NAMES.isdisjoint(name_toks) and _TITLE_WORDS.isdisjoint(name_toks)):
-        return None
+        # A surname that is a title word ("John Major", "Paul King") after a first name.
+        surname = len(name_toks) >= 2 and _TITLE_WORDS.isdisjoint(name_toks[:-1])
+        if not (surname and _NOT_NAMES.isdisjoint(name_toks) and name_gender(name_toks[0])):
+            return None
     if name_toks and name_toks[0] in _COUNT_WORDS:
         return None  # "One Democrat", "Another Republican": a common noun, no name
     if any(t.endswith(("'s", "’s")) for t in name_toks[:-1]):

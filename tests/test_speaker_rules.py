@@ -254,3 +254,34 @@ def test_a_definite_role_goes_on_with_the_last_person_quoted() -> None:
         '"As governor, I will fight for it," the Ohio governor continues.'
     )
     assert [s for _q, s in speakers(text)] == ["Perrin", "Perrin", "Perrin"]
+
+
+def test_a_pronoun_and_a_verb_off_the_list_after_a_quotation_attribute_it() -> None:
+    text = (
+        'Tom Reyes spoke for an hour. "It is still early," he posited, "but it is late."\n\n'
+        '"We lost." He walked off the stage.'
+    )
+    got = extract_quotes(text)
+    assert [(q.text, q.speaker, q.speaker_kind) for q in got][:2] == [
+        ("It is still early", "Tom Reyes", "pronoun"),
+        ("but it is late.", "Tom Reyes", "pronoun"),
+    ]
+    assert text[got[0].speaker_start : got[0].speaker_end] == "he"
+    # A quotation that ends its sentence is not attributed by the next one's subject.
+    assert got[2].speaker_start is None or text[got[2].speaker_start] != "H"
+
+
+def test_a_run_on_quotation_keeps_the_common_noun_its_pronoun_found() -> None:
+    text = (
+        "A spokesman for the Casino Trade Body said the plan was unfair. "
+        '"The industry is respected," he said. "We have the lowest rate of problem gambling."'
+    )
+    assert [s for _q, s in speakers(text)] == ["A spokesman", "A spokesman"]
+
+
+def test_an_age_stands_for_the_person_named_before() -> None:
+    text = (
+        '"The threats have changed," Rubin said.\n\n'
+        '"It takes years to build the capabilities we need," the 43-year-old said.'
+    )
+    assert [s for _q, s in speakers(text)] == ["Rubin", "Rubin"]
