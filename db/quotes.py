@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from db.speakers import (
     PERSON_PRONOUNS,
+    SPEECH_VERB_WORD,
     Attribution,
     attributions_near,
     colon_name,
@@ -764,6 +765,7 @@ class _People:
         # last introduced with it.
         # A sentence opening with a role ("The congressman also ...", "A spokesman said")
         # mentions the person last introduced with it, or else that role itself.
+        blocked: list[int] = []
         for start in self.sentence_starts:
             m = _ROLE_OPENING_RE.match(masked, start)
             if m is None:
@@ -774,25 +776,48 @@ class _People:
                 continue
             phrase = " ".join(role[: heads[0] + 1])
             person = self.by_role(phrase, start)
+            head_end = m.start(2) + len(" ".join(role[: heads[0] + 1]))
+            named = _ROLE_NAME_RE.match(masked, head_end)
+            if person is None and named is not None and named.group(1) not in _NOT_NAME_WORDS:
+                # "The magazine's music editor Mark Robertson said", "The musical's
+                # director is Matthew Warchus": the person named with the role.
+                person = self.canonical(named.group(1))
             if person is None and m.group(1) == "The":
                 # "The president of …, Dolphy D'Souza, says"; "Lord Falconer said. The
                 # constitutional affairs secretary outlined …": the person described.
                 person = self.apposed(m.end(), start) or self.described(
                     " ".join(role[: heads[0] + 1]), start
                 )
+                head = role[heads[0]]
+                if person is None and head not in _UNNAMED_ROLES and not _plural(head):
+                    # "The 48-year-old crossed …": someone named, but not found; no
+                    # pronoun passes over them, nor stops at the description.
+                    blocked.append(start)
+                    continue
             person = person or f"{m.group(1)} {phrase}"
             k = bisect_right(self.positions, start)
             self.positions.insert(k, start)
             self.mentions.insert(k, (start, person))
+        if blocked:
+            self.subjects |= set(blocked)
+            self.others = sorted([*self.others, *blocked])
 
-    def _pronoun_subject(self, pronoun: str, lo: int, hi: int) -> bool:
+    def _pronoun_subject(self, pronoun: str, lo: int, hi: int, end: int) -> bool:
         """Is the subject of the sentence opening at ``lo`` the pronoun (any of he/she for
-        ""), before ``hi``: 'He recalled …', 'Amplifying the message, he said …'?"""
+        ""), before ``hi``: 'He recalled …', 'Amplifying the message, he said …'; or does
+        the pronoun report the sentence (before ``end``): '…, he told activists'?"""
         same = _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).search(self.masked, lo, hi)
-        if same is None:
-            return False
-        lead = self.masked[lo : same.start()].strip(_MARKS_AND_SPACE)
-        return not lead or lead in _CONJUNCTIONS or (lead.endswith(",") and len(lead.split()) <= 6)
+        if same is not None:
+            lead = self.masked[lo : same.start()].strip(_MARKS_AND_SPACE)
+            if not lead or lead in _CONJUNCTIONS or (lead.endswith(",") and len(lead.split()) <= 6):
+                return True
+        # "Mr Blair has failed …, he claimed": the pronoun reports the sentence's content.
+        for m in _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).finditer(self.masked, lo, end):
+            if self.masked[m.start() - 2 : m.start()] == ", " and _SPEECH_VERB_AT_RE.match(
+                self.masked, m.end()
+            ):
+                return True
+        return False
 
     def barrier_before(self, at: int) -> int:
         """Where the last paragraph that lost its first words starts, at or before
@@ -850,6 +875,13 @@ class _People:
                 before.pop()
             if before and before[-1] in ("the", "a", "an"):
                 before.pop()
+            elif (
+                before[-1:]
+                and before[-1].isalpha()
+                and before[-1].islower()
+                and (before[-2:-1] in _PREPOSITIONS)
+            ):
+                before.pop()  # "by shadow chancellor X", "by radio host X"
         return before[-1:] in _PREPOSITIONS
 
     def apposed(self, end: int, start: int) -> str | None:
@@ -988,7 +1020,7 @@ class _People:
                 for p in self.subjects
             ):
                 return None  # 'DiCaprio, who …' is the subject: a person, or a team
-            if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0]):
+            if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0], hi):
                 fits = []
             if fits:
                 # A subject or an apposition, not the object of a preposition ("a
@@ -1014,6 +1046,10 @@ _UNNAMED_ROLES = words(
     """
 )
 _NAME_AFTER_RE = re.compile(r" ((?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+)")
+# A full name right after a role, or after "is"/"was" ("The director is Matthew Warchus").
+_ROLE_NAME_RE = re.compile(r"(?: is| was)? ([A-Z][a-z][\w'’-]* [A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
+_NOT_NAME_WORDS = words("The A An This That These Those")
+_SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"\b")
 _CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+\Z")
 
@@ -1085,9 +1121,16 @@ _HONORIFIC_RE = re.compile(r"M(?<!\wM)(r|rs|s|iss)\.? ([A-Z][\w'’-]+)")
 _ABBREVIATIONS = words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr. Sgt. Capt. U.S.")
 # Their last two characters: a break whose mark ends none of them needs no look-back.
 _ABBREVIATION_ENDS = frozenset(a[-2:] for a in _ABBREVIATIONS)
-_ROLE_OPENING_RE = re.compile(r"[\"“]?(The|A|An) ((?:[A-Za-z][\w'’-]* ){0,2}[a-z]+)\b")
+_ROLE_OPENING_RE = re.compile(
+    r"[\"“]?(The|A|An) ((?:[A-Za-z][\w'’-]* ){0,2}(?:[a-z]+|\d{1,3}-year-old))\b"
+)
 _WORD_AT_RE = re.compile(r"[\w'’-]+(?: [A-Z][\w'’-]+)*")
-_PREPOSITION_WORDS = words("from in of at to by with for on about against over under through")
+_PREPOSITION_WORDS = words(
+    """
+    from in of at to by with for on about against over under through behind beside
+    alongside among between without towards toward into onto past including
+    """
+)
 _PREPOSITIONS = [[w] for w in _PREPOSITION_WORDS]
 _OWNERS = words("the a an his her their its our my your")
 _SPELLINGS = (("defence", "defense"), ("labour", "labor"), ("organisation", "organization"))

@@ -30,6 +30,7 @@ from db.wordsets import with_punct, words
 
 __all__ = [
     "PERSON_PRONOUNS",
+    "SPEECH_VERB_WORD",
     "VERB_TOKENS",
     "Attribution",
     "attributions_near",
@@ -112,6 +113,7 @@ def _any_of(verbs: list[str], capital: dict[str, list[str]] | None = None) -> st
 # "According to" also capitalised.
 _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]})
 _VERB_RE = re.compile(r"(?<![A-Za-z0-9_])" + _VERB_WORD + r"\b")
+SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct({*_VERB_LIST, "according", "According"})  # lower-case too
 _NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
@@ -1390,6 +1392,9 @@ _FEMALE_NAMES = words(
     Michele Alexandria Ilhan Rashida Ayanna Tulsi Amy Marsha Susan Lisa Nancy Ruth Sonia
     Elena Janet Loretta Valerie Samantha Betsy Kirstjen Gina Jeanne Tammy Stacey Gretchen
     Katie Kate Jane Sally Lucy Claire Fiona Yvette Harriet Jacinda Giorgia Annalena
+    Tessa Cherie Hazel Anne Jacqui Jackie Yvonne Caroline Clare Kirsty Gillian Joanne
+    Kylie Britney Paula Siobhan Justine Serena Venus Sophie Beverley Debra Ellen Meryl
+    Cate Keira Gwyneth Natasha Tanya Beth Annie Gemma Lorraine Hayley Patsy Estelle
     """
 )
 _MALE_NAMES = words(
@@ -1402,6 +1407,11 @@ _MALE_NAMES = words(
     Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan
     Jesse Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah
     Randy Roy Vincent Ralph Eugene Russell Bobby Mason Philip Louis Barack Bill Mike Mitch
+    Tony Gordon Ian Iain Nigel Alastair Alistair Neil Gareth Colin Graham Liam Simon Martin
+    Andy Dave Stuart Stewart Charlie Derek Trevor Geoff Geoffrey Malcolm Duncan Hugh Oliver
+    Jamie Ben Craig Darren Clive Robbie Ronnie Shaun Phil Sven Thierry Arsene Jacques Pierre
+    Luis Carlos Marcel Didier Ken Kenny Ray Rupert Piers Howard Vince Eddie Matt Nick Dan
+    Danny Tommy Joel Glenn Denis
     Chuck Ted Marco Rand Newt Mitt Bernie Joe Vladimir Boris Emmanuel Xi Kim Volodymyr
     Benjamin Rick Jeb Chris Lindsey Tim Tom Jim Bob Dick Al Jimmy Ronald Gavin Ron Pete
     Beto Kevin Steve Rudy Rudolph Rex Jared Devin Jeff Newt Orrin Harry Hank Lloyd Antony

@@ -285,3 +285,58 @@ def test_an_age_stands_for_the_person_named_before() -> None:
         '"It takes years to build the capabilities we need," the 43-year-old said.'
     )
     assert [s for _q, s in speakers(text)] == ["Rubin", "Rubin"]
+
+
+def test_a_pronoun_reporting_a_sentence_passes_its_people_over() -> None:
+    # "…, he told activists": Mr Lane is what is reported, not who "he" is.
+    text = (
+        "Mr Brand spoke in Leeds. He said the plans would fail.\n\n"
+        "The cuts proposed by shadow minister Oliver Lane were reckless, he told "
+        'activists. Later he said: "Never again."'
+    )
+    assert speakers(text) == [("Never again.", "Brand")]
+
+
+def test_a_person_behind_a_preposition_is_no_antecedent() -> None:
+    text = (
+        "Joanne Parry will miss the race in January.\n\n"
+        "The 31-year-old was third behind Hayley Yelling in the trial but she prefers the "
+        'track. "I must rest," she said.'
+    )
+    assert speakers(text) == [("I must rest", "Joanne Parry")]
+
+
+def test_a_role_opening_a_sentence_takes_the_name_written_with_it() -> None:
+    text = (
+        "The magazine's music editor Mark Rowe said the list was open. "
+        '"Everyone has an opinion," he added.\n\n'
+        "The show's director is Anna Kell, known for her work in Leeds. "
+        '"It will be a hybrid," she said.'
+    )
+    assert speakers(text) == [
+        ("Everyone has an opinion", "Mark Rowe"),
+        ("It will be a hybrid", "Anna Kell"),
+    ]
+
+
+def test_a_description_no_one_is_found_for_stops_the_pronoun() -> None:
+    # "The 48-year-old actor" is someone named earlier, but not found: "he" stays
+    # unresolved rather than taking the description or the person before it.
+    text = (
+        '"This is a square like no other," said Tom Banks, who plays five roles. '
+        "The film is based on a book about a boy. The film opened in May. "
+        'The 48-year-old actor crossed a bridge, which he said was "almost impossible".'
+    )
+    got = extract_quotes(text)
+    assert [(q.speaker, q.speaker_kind) for q in got] == [
+        ("Tom Banks", "named"),
+        (None, "unresolved"),
+    ]
+
+
+def test_common_first_names_give_a_gender() -> None:
+    text = (
+        "Earlier Tony Blair defended the plans against his backbenchers.\n\n"
+        '"My view is very clear," he told MPs.'
+    )
+    assert speakers(text) == [("My view is very clear", "Tony Blair")]
