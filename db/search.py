@@ -107,9 +107,17 @@ def quote_term(term: str) -> str:
 
 def build_fts_query(query: str) -> str:
     """Translate a user query into safe FTS5 syntax; raise QueryError if nothing is left."""
+    return _parse_query(query)[0]
+
+
+def _parse_query(query: str) -> tuple[str, bool]:
+    """:func:`build_fts_query`'s expression, and whether it is narrow: every match must
+    hold two words or more (words ANDed, a phrase of several words), so it usually has
+    few matches (see :data:`FEW_MATCHES`)."""
     positive: list[str] = []
     negative: list[str] = []
     pending_or = False
+    words_needed = 0
     for m in _TOKEN.finditer(query):
         neg = bool(m.group(1) or m.group(3))
         if m.group(2) is not None:
@@ -136,12 +144,14 @@ def build_fts_query(query: str) -> str:
             pending_or = False
         else:
             positive.append(term)
+            words_needed += len(words)
     if not positive:
         raise QueryError("nothing to search for: type at least one word")
     expr = " AND ".join(f"({p})" if " OR " in p else p for p in positive)
     for term in negative:
         expr = f"({expr}) NOT {term}"
-    return expr
+    # an OR widens a query: broad, whatever its words
+    return expr, words_needed >= 2 and not any(" OR " in p for p in positive)
 
 
 def matching_sql(source: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
@@ -173,30 +183,52 @@ PAGE_COLUMNS = """
 """
 PAGE_ARTICLES = "JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"
 
-# At most this many matches (and no filter): one statement ranks, reads and highlights
-# them all, as a plain FTS5 query does. It first counts the matches, up to
-# RANK_WINDOW + 1 (a walk of the doclists, ~0.1 ms for most queries, without bm25 or
-# highlights) and, past SMALL_MATCHES, gives only that count: the query is then ranked
-# whole when the window would hold every match anyway (a forward walk, which FTS5 does
-# faster than the window's newest-first one), else in the window. Its first row is
-# always the count (with NULLs when no match is on the page), the page's rows follow.
-SMALL_MATCHES = 100
-_SMALL_PAGE = f"""
-    WITH probe AS MATERIALIZED (
-        SELECT count(*) AS n FROM (
-            SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT {RANK_WINDOW + 1}
-        )
+# A query without filters is first walked by one statement (_FIRST) that ranks and
+# highlights its first FEW_MATCHES + 1 matches as it reads them (bm25 and highlight() in
+# the walk, as a plain FTS5 query does; no second walk to count them first). With at
+# most FEW_MATCHES, that is every match: the statement gives the page, joined with its
+# statements and (the page alone) its articles and sources, and the count (the first
+# row holds it, with NULLs when no match is on the page). With more, it gives the id and
+# rank of each match it walked, and _REST walks the others newest first, up to the
+# ranking window; the two together are every match (or the window of the newest
+# RANK_WINDOW), none ranked twice. How far the first walk goes depends on how many
+# matches a query is likely to have: a query whose every match holds two words or more
+# (words ANDed, a phrase) usually has a few dozen, a single word or prefix often
+# thousands (what a longer first walk costs them is spent: bm25's term counts and the
+# highlights of FEW_MATCHES + 1 rows).
+FEW_MATCHES = {True: 50, False: 25}  # by narrow (see _parse_query)
+_FIRST = f"""
+    WITH found AS MATERIALIZED (
+        SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank,
+            highlight(statements_fts, 0, '{_OPEN}', '{_CLOSE}') AS marked
+        FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT ?4 + 1
     ),
+    total AS MATERIALIZED (SELECT count(*) AS n FROM found),
     page AS (
-        SELECT {PAGE_COLUMNS.format(text=f"highlight(statements_fts, 0, '{_OPEN}', '{_CLOSE}')")},
-            bm25(statements_fts) AS rank
-        FROM probe CROSS JOIN statements_fts
-        JOIN statements s ON s.id = statements_fts.rowid {PAGE_ARTICLES}
-        WHERE probe.n <= {SMALL_MATCHES} AND statements_fts MATCH ?1
-        ORDER BY rank, s.id DESC LIMIT ?2 OFFSET ?3
+        SELECT found.id, found.rank, found.marked FROM total CROSS JOIN found
+        JOIN statements s ON s.id = found.id
+        WHERE total.n <= ?4 ORDER BY found.rank, found.id DESC LIMIT ?2 OFFSET ?3
     )
-    SELECT page.*, probe.n FROM probe LEFT JOIN page ON 1
-    ORDER BY page.rank, page.id DESC
+    SELECT {PAGE_COLUMNS.format(text="page.marked")}, page.rank, total.n
+    FROM total LEFT JOIN page ON 1 LEFT JOIN statements s ON s.id = page.id
+    LEFT JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
+    UNION ALL
+    SELECT found.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, found.rank,
+        total.n
+    FROM total CROSS JOIN found WHERE total.n > ?4
+    ORDER BY 12, 1 DESC
+"""
+# The matches after the first walk's last (?2), newest first, up to the window (?4): how
+# many (in every row; a row of NULLs when none), and the best ?3 of them by rank.
+_REST = """
+    WITH rest AS MATERIALIZED (
+        SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank
+        FROM statements_fts WHERE statements_fts MATCH ?1 AND statements_fts.rowid > ?2
+        ORDER BY statements_fts.rowid DESC LIMIT ?4
+    ),
+    total AS MATERIALIZED (SELECT count(*) AS n FROM rest),
+    best AS (SELECT id, rank FROM rest ORDER BY rank, id DESC LIMIT ?3)
+    SELECT best.id, best.rank, total.n FROM total LEFT JOIN best ON 1
 """
 
 
@@ -217,8 +249,8 @@ def search(
     :data:`RANK_WINDOW` matches (by statement id, i.e. ingest order). Queries
     with fewer matches, which is nearly all real ones, are ranked exactly. Only
     the page returned is highlighted and joined with its articles and sources;
-    a query of at most :data:`SMALL_MATCHES` matches without filters is answered
-    by one statement (:data:`_SMALL_PAGE`), the same rows in the same order.
+    a query of at most :data:`FEW_MATCHES` matches without filters is answered
+    by one walk of the index (:data:`_FIRST`), as a plain FTS5 query is.
     """
     return _search(connection_of(db), query, source, since, until, limit, offset)[0]
 
@@ -253,34 +285,66 @@ def _search(
     offset: int,
 ) -> tuple[list[SearchHit], int | None]:
     """:func:`search`'s hits, and how many statements match when that came with them."""
-    fts = build_fts_query(query)
+    fts, narrow = _parse_query(query)
     matching, params = matching_sql(source, since, until)
-    total = None
-    window = f"ORDER BY statements_fts.rowid DESC LIMIT {RANK_WINDOW}"
-    if not params:  # no filter (SQL text kept the same: sqlite3 reuses the statement)
+    if not params:  # no filter
+        few = FEW_MATCHES[narrow]
         # One statement reads one state of the file: no snapshot needed.
-        rows = conn.execute(_SMALL_PAGE, (fts, limit, offset)).fetchall()
-        total = rows[0][12]
-        if total <= SMALL_MATCHES:
+        rows = conn.execute(_FIRST, (fts, limit, offset, few)).fetchall()
+        total: int | None = rows[0][12]
+        if total <= few:
             return [_hit(row, -row[11]) for row in rows if row[0] is not None], total
-        if total <= RANK_WINDOW:
-            window = ""  # the window holds every match: rank them all, walking forward
-        else:
-            total = None  # only "more than the window" is known
+        with snapshot(conn):  # the rest, the page and its rows from one state of the file
+            page, total = _rest(conn, fts, [(row[0], row[11]) for row in rows[1:]], limit, offset)
+            return _page_hits(conn, fts, page), total
     with snapshot(conn):  # the page and its rows read from one state of the file
         page = conn.execute(
             f"""
             SELECT id, rank FROM (
                 SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank {matching}
-                {window}
+                ORDER BY statements_fts.rowid DESC LIMIT {RANK_WINDOW}
             ) ORDER BY rank, id DESC LIMIT ? OFFSET ?
             """,
             [fts, *params, limit, offset],
         ).fetchall()
-        if not page:
-            return [], total
-        rows = _highlighted(conn, fts, [sid for sid, _rank in page])
-    return [_hit(row, -rank) for sid, rank in page if (row := rows.get(sid)) is not None], total
+        return _page_hits(conn, fts, page), None
+
+
+def _rest(
+    conn: sqlite3.Connection,
+    fts: str,
+    first: list[tuple[int, float]],
+    limit: int,
+    offset: int,
+) -> tuple[list[tuple[int, float]], int | None]:
+    """The page (ids and ranks) of a query the first walk (``first``: the id and rank of
+    each of its first matches) did not finish, with the number of matches when it
+    is known (not past the window)."""
+    rows = conn.execute(_REST, (fts, max(first)[0], offset + limit, RANK_WINDOW)).fetchall()
+    after = rows[0][2]
+    ranked = [(sid, rank) for sid, rank, _n in rows if sid is not None]
+    total = None
+    if after < RANK_WINDOW:  # every match is known: the first walk's and these
+        total = len(first) + after
+        # past the window, its newest RANK_WINDOW: all of these, the newest of the first
+        ranked += sorted(first, reverse=True)[: RANK_WINDOW - after]
+    ranked.sort(key=_by_rank)
+    return ranked[offset : offset + limit], total
+
+
+def _by_rank(row: tuple[int, float]) -> tuple[float, int]:
+    """bm25 order (lower is better), ties newest first."""
+    return row[1], -row[0]
+
+
+def _page_hits(
+    conn: sqlite3.Connection, fts: str, page: list[tuple[int, float]]
+) -> list[SearchHit]:
+    """The hits of a page of (id, rank), highlighted on the scratch index."""
+    if not page:
+        return []
+    rows = _highlighted(conn, fts, [sid for sid, _rank in page])
+    return [_hit(row, -rank) for sid, rank in page if (row := rows.get(sid)) is not None]
 
 
 # The page's highlights come from a scratch FTS5 index of the page's statements alone,
@@ -388,25 +452,34 @@ def count(
 def _hit(row: tuple[Any, ...], score: float) -> SearchHit:
     """A hit from a row of :data:`PAGE_COLUMNS` (its text marked by highlight())."""
     text, spans = parse_highlight(row[5])
-    # positionally, in SearchHit's order: keywords cost ~2 µs more per hit
-    return SearchHit(
+    # the tuple made directly, in SearchHit's order: its generated __new__ (keywords and
+    # defaults) costs ~0.2 µs more per hit, keywords ~2 µs
+    return _new_tuple(SearchHit, (
         row[0], row[1], row[2], row[3], row[4], text, spans, row[6], row[7], row[8], score, row[9],
         row[10]
-    )  # fmt: skip
+    ))  # fmt: skip
+
+
+_new_tuple = tuple.__new__
 
 
 def parse_highlight(marked: str) -> tuple[str, list[tuple[int, int]]]:
     """Split FTS5 highlight() output into the plain text and the matched spans (a mark
     left unpaired is dropped)."""
+    if _OPEN not in marked:  # no match marked (a stale index): nothing to split
+        return (marked.replace(_CLOSE, "") if _CLOSE in marked else marked), []
     head, *opened = marked.split(_OPEN)
-    out = [head.replace(_CLOSE, "")]
+    if _CLOSE in head:
+        head = head.replace(_CLOSE, "")
+    out = [head]
     spans: list[tuple[int, int]] = []
-    pos = len(out[0])
+    pos = len(head)
     for part in opened:  # each "matched words\x03text up to the next match"
         matched, closed, rest = part.partition(_CLOSE)
         if closed:
             spans.append((pos, pos + len(matched)))
-        rest = rest.replace(_CLOSE, "")
+            if _CLOSE in rest:
+                rest = rest.replace(_CLOSE, "")
         out += (matched, rest)
         pos += len(matched) + len(rest)
     return "".join(out), spans

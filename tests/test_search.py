@@ -1,8 +1,9 @@
 """Word search: the page is ranked as bm25 ranks it, highlighted as FTS5 highlights it
-(by one statement on the statement index for a query of few matches, else on a scratch
-index of the page alone: the same hits either way), and filtered without changing either;
-the plain read-only connection ``claimlens search`` reads through finds the same and
-writes nothing."""
+(in the one walk of the statement index that finds a query of few matches, else on a
+scratch index of the page alone: the same hits either way), the newest RANK_WINDOW
+matches ranked when there are more, and filtered without changing any of it; the plain
+read-only connection ``claimlens search`` reads through finds the same and writes
+nothing."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from db.schema import SCHEMA_VERSION, SchemaError
 from db.search import (
     _CLOSE,
     _OPEN,
-    SMALL_MATCHES,
+    FEW_MATCHES,
+    RANK_WINDOW,
     build_fts_query,
     count,
     parse_highlight,
@@ -107,13 +109,13 @@ def test_a_hit_the_scratch_index_does_not_match_comes_unmarked(tmp_path: Path) -
     assert (hit.statement_id, hit.text, hit.highlights) == (sid, "Out of date.", [])
 
 
-# --- one statement for a query of few matches, the window for the others ----------------------
+# --- one walk for a query of few matches, the rest and the window for the others -------------
 
 
 @pytest.fixture(scope="module")
 def harbour(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database:
-    """Three articles of 70 statements: "harbour" matches more statements than
-    SMALL_MATCHES, "crane" fewer, "cargo" (every 7th) fewer still; many ties in bm25."""
+    """Three articles of 70 statements: "harbour" and "crane" match all 210, the phrase
+    "harbour crane" 105, "cargo" (every 14th) 15; many ties in bm25."""
     folder = tmp_path_factory.mktemp("harbour")
     for n, source in enumerate(("wire", "paper", "radio")):
         sentences = [
@@ -132,40 +134,83 @@ def harbour(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database:
     return database
 
 
-HARBOUR_QUERIES = ["harbour", "crane", "cargo", '"harbour crane"', "harb*", "steel OR cargo"]
+HARBOUR_QUERIES = [
+    "harbour",
+    "crane",
+    "cargo",
+    '"harbour crane"',
+    "harb*",
+    "steel OR cargo",
+    "cargo day",
+    "crane -cargo",
+    "nothing",
+    '"crane harbour"',
+]
+PAGES = [(20, 0), (20, 20), (7, 3), (100, 0), (10, 95), (10, 205), (5, 400)]
+
+
+def reference(
+    db: sqlite_utils.Database, query: str, limit: int, offset: int, window: int
+) -> tuple[list[tuple[int, float, str, list[tuple[int, int]]]], int]:
+    """The page as the documented rule says, computed the plain way: every match with its
+    bm25 and highlight() from the statement index, the newest ``window`` of them kept,
+    ranked by bm25 with ties newest first; and how many match."""
+    rows = db.execute(
+        f"SELECT rowid, bm25(statements_fts), highlight(statements_fts, 0, '{_OPEN}', '{_CLOSE}')"
+        " FROM statements_fts WHERE statements_fts MATCH ?",
+        [build_fts_query(query)],
+    ).fetchall()
+    kept = sorted(rows, reverse=True)[:window]
+    kept.sort(key=lambda row: (row[1], -row[0]))
+    page = [(sid, -rank, *parse_highlight(marked)) for sid, rank, marked in kept]
+    return page[offset : offset + limit], len(rows)
 
 
 @pytest.mark.parametrize("query", HARBOUR_QUERIES)
-def test_few_and_many_matches_are_ranked_and_highlighted_as_the_index_does(
-    harbour: sqlite_utils.Database, query: str
+@pytest.mark.parametrize(
+    ("few", "window"),
+    [
+        (None, RANK_WINDOW),  # as shipped: the first walk finds "cargo" whole, not "harbour"
+        (0, RANK_WINDOW),  # the first walk finds one match, the rest the others
+        (10, 100),  # the rest stops at the window: the newest of the first walk's fill it
+        (5, 30),  # the rest fills the window alone
+        (None, 40),  # as shipped, with a window the first walk's queries pass
+    ],
+)
+def test_every_way_finds_the_reference_page(
+    harbour: sqlite_utils.Database,
+    query: str,
+    few: int | None,
+    window: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Ids, order, scores, texts and highlights as :func:`reference` has them, whichever
+    way the query is answered, at every page; the total as ``count`` has it. With a
+    filter every article passes (the windowed way with joins), the same pages."""
+    if few is not None:
+        monkeypatch.setattr(search_mod, "FEW_MATCHES", {True: few, False: few})
+    monkeypatch.setattr(search_mod, "RANK_WINDOW", window)
     total = count(harbour, query)
-    assert total > 0
-    for limit, offset in ((20, 0), (20, 20), (7, 3), (100, 0), (10, total - 3), (5, total)):
-        hits = search(harbour, query, limit=limit, offset=offset)
-        expected = by_the_index(harbour, query, offset + limit)[offset:]
-        assert [h.statement_id for h in hits] == [sid for sid, _ in expected]
-        assert [(h.text, h.highlights) for h in hits] == [parse_highlight(m) for _, m in expected]
-        assert search_counted(harbour, query, limit=limit, offset=offset) == (hits, total)
-    assert any(count(harbour, q) > SMALL_MATCHES for q in HARBOUR_QUERIES)  # both ways run
-    assert any(0 < count(harbour, q) <= SMALL_MATCHES for q in HARBOUR_QUERIES)
+    for limit, offset in PAGES:
+        hits, counted = search_counted(harbour, query, limit=limit, offset=offset)
+        expected, matches = reference(harbour, query, limit, offset, window)
+        got = [(h.statement_id, h.score, h.text, h.highlights) for h in hits]
+        assert got == expected
+        assert counted == matches == total
+        assert all(h.highlights for h in hits)  # every hit shows why it matched
+        assert search(harbour, query, limit=limit, offset=offset) == hits
+        filtered = search(harbour, query, since="2000-01-01", limit=limit, offset=offset)
+        assert filtered == hits
 
 
-@pytest.mark.parametrize("query", [*HARBOUR_QUERIES, "nothing", '"crane harbour"'])
-def test_one_statement_finds_what_the_window_finds(
-    harbour: sqlite_utils.Database, query: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The same hits (ids, order, scores, highlights, articles) whichever way a query is
-    answered: past SMALL_MATCHES every query is ranked whole and highlighted on the
-    scratch index; with a filter (one every article passes), in the newest-first window."""
-    pages = [(20, 0), (7, 5), (50, 40)]
-    quick = [search_counted(harbour, query, limit=n, offset=o) for n, o in pages]
-    windowed = [
-        search_counted(harbour, query, since="2000-01-01", limit=n, offset=o) for n, o in pages
-    ]
-    assert windowed == quick
-    monkeypatch.setattr(search_mod, "SMALL_MATCHES", -1)
-    assert [search_counted(harbour, query, limit=n, offset=o) for n, o in pages] == quick
+def test_the_shipped_settings_take_both_ways(harbour: sqlite_utils.Database) -> None:
+    """The fixture's queries take the first walk alone and the rest after it."""
+    narrow = {q: search_mod._parse_query(q)[1] for q in HARBOUR_QUERIES}
+    assert narrow["cargo day"] and narrow['"harbour crane"'] and not narrow["steel OR cargo"]
+    assert not narrow["harbour"] and not narrow["harb*"]
+    counts = {q: count(harbour, q) for q in HARBOUR_QUERIES}
+    assert any(0 < counts[q] <= FEW_MATCHES[narrow[q]] for q in HARBOUR_QUERIES)
+    assert any(counts[q] > FEW_MATCHES[narrow[q]] for q in HARBOUR_QUERIES)
 
 
 # --- the plain read-only connection of `claimlens search` ------------------------------------
