@@ -26,7 +26,10 @@ two of them share little), above ``JOIN_MIN``; a story grows by what fits most o
 it, not along a chain of articles each like the last. Pools are stored per story
 (``story_pools``), so placing one new article reads no member of its stories. An
 article that fits no story starts one with the older articles of no story it is
-strongly linked to (above ``START_THRESHOLD``). A dated article that joins one
+strongly linked to (above ``START_THRESHOLD``), or, when none is, with those it is
+linked to at all that are linked to each other, if it tells their event read as one
+story (``START_POOL_MIN``: three outlets that each tell an event their own way, no
+two of them alike). A dated article that joins one
 story and would join another above ``MERGE_MIN`` merges them (early articles of
 one event can start two). An undated article never bridges two
 stories: a dated article is never linked to an older undated one, and an undated
@@ -84,6 +87,11 @@ BRING_THRESHOLD = 0.0
 # MERGE_MIN (bench/fit_stories.py reports both; chosen on BASIL and UCI, see there).
 JOIN_MIN = 0.5
 MERGE_MIN = 0.9
+# An article that joins no story and starts none with one strong link starts one with
+# two or more articles of no story it is linked to, however weakly, when it tells their
+# event read as one story with probability above this (three outlets that each tell an
+# event their own way: no two alike, all three of one story).
+START_POOL_MIN = 0.5
 # Above this many articles to profile in a database with no profiles yet, the
 # profiles are built in memory (a rebuild) rather than one by one in the tables.
 _MEMORY_MIN = 200
@@ -370,20 +378,25 @@ class _Placer:
     most of the story joins it even when it shares little with any one member. It
     joins the best story above ``JOIN_MIN``. A dated article merges the best story
     with any other it would join with probability above ``MERGE_MIN`` (early
-    articles of one event can start two stories); an undated one never does.
+    articles of one event can start two stories); an undated one never does. A dated
+    article that joins no story and has no strong link starts one with the articles of
+    no story it is linked to that are linked to each other, when it would join them
+    read as one story (``START_POOL_MIN``).
 
     ``known`` says which stored story an article not placed here is in, ``stored``
     which of its stored members are older than a given article, ``profiles`` gives
-    articles' profiles. Story keys are stored ids, or -(lowest article) for a story
-    formed by this run."""
+    articles' profiles, ``linked`` the links touching some articles. Story keys are
+    stored ids, or -(lowest article) for a story formed by this run."""
 
     def __init__(
         self,
         known: Callable[[int], int | None],
         stored: Callable[[int, int], ev.Pool | None],
         profiles: Callable[[list[int]], dict[int, ev.Profile]],
+        linked: Callable[[list[int]], Links],
     ) -> None:
         self.known, self.stored, self.profiles = known, stored, profiles
+        self.linked = linked
         self.group: dict[int, int] = {}
         self.placed: set[int] = set()
         self.pools: dict[int, ev.Pool] = {}  # key -> what this run put in it (merged too)
@@ -435,6 +448,7 @@ class _Placer:
         # Articles of no story when ``aid`` came (placed again, an older article may
         # be in a story that only newer ones formed with it): (strength, id, story).
         alone: list[tuple[float, int, int | None]] = []
+        loose: list[tuple[float, int]] = []  # those of no story at all, however weak the link
         pools: dict[int, ev.Pool] = {}
 
         def pool(key: int) -> ev.Pool:
@@ -447,6 +461,8 @@ class _Placer:
             if key is None or pool(key).n < 2:
                 if strength > BRING_THRESHOLD:
                     alone.append((strength, other, key))
+                if key is None:
+                    loose.append((strength, other))
             else:
                 total[key] = total.get(key, 0.0) + _probability(strength)
         join = {
@@ -473,6 +489,12 @@ class _Placer:
             stored = [k for _s, _o, k in sorted(bring, reverse=True) if k is not None]
             key = stored[0] if stored else -min(o for _s, o, _k in bring)
             self._put(aid, key, p)
+        elif dated and len(loose) >= 2 and (together := self._starts_with(p, loose)):
+            # Weakly linked to articles of no story that are linked to each other, and
+            # telling their event read as one (their pool): they start a story together.
+            key = -min(o for _s, o in together)
+            self._put(aid, key, p)
+            bring = [(s, o, None) for s, o in together]
         else:
             return
         # Older articles linked to it that had no story come along (A and B differ,
@@ -480,6 +502,26 @@ class _Placer:
         for _s, other, had in bring:
             if had is None:
                 self._put(other, key)
+
+    def _starts_with(
+        self, p: ev.Profile, loose: list[tuple[float, int]]
+    ) -> list[tuple[float, int]]:
+        """The articles of no story among ``loose`` (linked to ``p``, with the strengths)
+        that start a story with ``p``: those linked to another of them (no two strangers
+        with one word in common), when there are two or more and ``p`` tells their event
+        read as one story (:func:`db.article_evidence.story_probability` above
+        ``START_POOL_MIN``); else none."""
+        ids = [o for _s, o in loose]
+        links = self.linked(ids)
+        together = [(s, o) for s, o in loose if any(x in links.get(o, {}) for x in ids if x != o)]
+        if len(together) < 2:
+            return []
+        found = self.profiles([o for _s, o in together])
+        pool = ev.Pool()
+        for _s, o in sorted(together, key=lambda so: so[1]):
+            pool.add(found.get(o) or _profile_of({}, o, None))
+        fit = sum(_probability(s) for s, _o in together) / min(pool.n, ev.MAX_CANDIDATES)
+        return together if ev.story_probability(p, pool, fit) > START_POOL_MIN else []
 
     def final(self) -> dict[int, int]:
         """Article -> story key, merges applied."""
@@ -493,6 +535,7 @@ def _place_all(
         lambda _aid: None,
         lambda _key, _aid: None,
         lambda aids: {a: profiles[a] for a in aids if a in profiles},
+        lambda _aids: links,
     )
     for aid in sorted(links):
         placer.place(aid, _older(links, aid), _profile_of(profiles, aid, days.get(aid)))
@@ -721,7 +764,12 @@ def update_stories(
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
     links, meta = _links(conn, affected, window_days)
     profiles = _stored_profiles(conn)
-    placer = _Placer(_stored_story(conn), _stored_pools(conn, profiles), profiles)
+    placer = _Placer(
+        _stored_story(conn),
+        _stored_pools(conn, profiles),
+        profiles,
+        lambda aids: _links(conn, aids, window_days)[0],
+    )
     for aid in sorted(affected):
         day = day_number(meta[aid][1]) if aid in meta else None
         mine = profiles([aid])

@@ -1,0 +1,154 @@
+"""A story started by three articles that each tell an event their own way: no two of
+them alike enough to start a story, all three linked to each other, and the third
+telling the event of the first two read as one story (``db.stories.START_POOL_MIN``).
+
+The articles are written for these tests (an invented town and people)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from db import article_evidence as ev
+from db import stories
+from db.connection import connect, transaction
+from db.ingest import ingest_paths
+
+# One event (a bridge closed) told three ways: a report, a profile of the mayor, a
+# piece on the ferries; and another event of the same town.
+REPORT = (
+    "Harbour Bridge closed after inspectors find cracked cables",
+    "Port Elso closed its Harbour Bridge on Tuesday after inspectors found cracked cables.",
+)
+MAYOR = (
+    "Okafor faces her hardest week as the Harbour Bridge stays shut",
+    "Mayor Lena Okafor promised repairs to the Harbour Bridge within six weeks.",
+)
+FERRY = (
+    "Ferries fill up while the Harbour Bridge is closed",
+    "Ferry operators in Port Elso added sailings as drivers avoided the closed Harbour Bridge.",
+)
+STRIKE_PIECE = (
+    "Valmora dockers walk out over night-shift pay",
+    "Dock workers in Valmora went on strike on Wednesday over pay for night shifts.",
+)
+BACKGROUND = [
+    ("Council rejects the regional budget", "The council voted the budget down on Monday."),
+    ("New library opens on Quay Street", "The library holds 80,000 books."),
+    ("Fishing quotas cut for next season", "Boats will land a fifth less cod."),
+    ("Museum reopens after two-year refit", "The museum's new wing opened to visitors."),
+    ("Night trains return to the coast line", "Two night trains a week run again."),
+]
+
+
+def _ingest(db, tmp_path: Path, name: str, source: str, title: str, body: list[str]) -> None:
+    path = tmp_path / f"{name}.json"
+    record = {"source": source, "title": title, "text": "\n\n".join(body), "url": f"t:{name}"}
+    path.write_text(json.dumps({**record, "date": "2024-05-07"}), encoding="utf-8")
+    ingest_paths(db, [path], source=source)
+
+
+def _groups(db) -> list[set[str]]:
+    out: dict[int, set[str]] = {}
+    for url, sid in db.execute("SELECT url, story_id FROM articles WHERE story_id IS NOT NULL"):
+        out.setdefault(sid, set()).add(url[2:])
+    return sorted(out.values(), key=sorted)
+
+
+def _profiles(articles: list[tuple[str, str]], day: str | None) -> dict[int, ev.Profile]:
+    """Profiles of ``articles`` (ids 1, 2, ... after the background), all of ``day``."""
+    index = ev.MemoryIndex()
+    out: dict[int, ev.Profile] = {}
+    for aid, (title, lead) in enumerate([*BACKGROUND, *articles], 1):
+        text = f"{title}\n\n{lead}"
+        p = ev.profile(index, aid, title, text, len(title) + 2, day)
+        index.add(p)
+        out[aid] = p
+    return {aid: p for aid, p in out.items() if aid > len(BACKGROUND)}
+
+
+def _place(
+    articles: list[tuple[str, str]], strengths: dict[tuple[int, int], float], day: str | None
+) -> dict[int, int]:
+    """The three articles (ids 6, 7, 8) placed as a rebuild places them, with the link
+    strengths given (pairs of 0, 1, 2: the first, second and third article)."""
+    profiles = _profiles(articles, day)
+    first = len(BACKGROUND) + 1
+    links: stories.Links = {}
+    for (x, y), s in strengths.items():
+        links.setdefault(first + x, {})[first + y] = s
+        links.setdefault(first + y, {})[first + x] = s
+    days = {aid: p.day for aid, p in profiles.items()}
+    return stories.place_all(links, days, profiles)
+
+
+# Every link weak (below START_THRESHOLD): no two of them start a story alone.
+WEAK = {(0, 1): -1.0, (0, 2): 1.0, (1, 2): -0.5}
+
+
+def test_three_articles_weakly_linked_to_each_other_start_one_story() -> None:
+    assert max(WEAK.values()) < stories.START_THRESHOLD
+    placed = _place([REPORT, MAYOR, FERRY], WEAK, "2024-05-07")
+    assert set(placed) == {6, 7, 8}
+    assert len(set(placed.values())) == 1
+
+
+def test_two_articles_that_are_not_linked_to_each_other_start_nothing() -> None:
+    # The third is linked to both, but the first two have nothing to do with each other.
+    strengths = {(0, 2): 1.0, (1, 2): -0.5}
+    assert _place([REPORT, MAYOR, FERRY], strengths, "2024-05-07") == {}
+
+
+def test_an_article_of_another_event_starts_nothing_with_them() -> None:
+    # The same links, but the third tells another event: read as one story, the
+    # first two are not its event.
+    assert _place([REPORT, MAYOR, STRIKE_PIECE], WEAK, "2024-05-07") == {}
+
+
+def test_an_undated_article_starts_no_story_from_weak_links() -> None:
+    assert _place([REPORT, MAYOR, FERRY], WEAK, None) == {}
+
+
+def test_started_one_by_one_as_in_a_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only this rule may start a story here (no link is strong enough to start one
+    # alone): three reports of the bridge form one story, one by one and in a rebuild;
+    # the strike stays out.
+    monkeypatch.setattr(stories, "START_THRESHOLD", 1e9)
+    db = connect(tmp_path / "s.db")
+    bridge = [
+        [
+            "The Harbour Bridge in Port Elso was closed on Tuesday after inspectors found"
+            " cracks in two of its support cables.",
+            "Mayor Lena Okafor said repairs would take at least six weeks.",
+        ],
+        [
+            "Port Elso shut its Harbor Bridge on Tuesday when inspectors discovered cracked"
+            " support cables.",
+            "The repairs would need at least six weeks, Mayor Lena Okafor told reporters.",
+        ],
+        [
+            "Inspectors closed the Harbour Bridge in Port Elso on Tuesday: two support cables"
+            " had cracked.",
+            "Mayor Lena Okafor said it would be shut for at least six weeks.",
+        ],
+    ]
+    strike = [
+        "Dock workers at the port of Valmora walked out in a dispute over night-shift pay.",
+        "The union said 1,200 members had joined the strike.",
+    ]
+    _ingest(db, tmp_path, "bridge_a", "Alpha", "Harbour Bridge closed", bridge[0])
+    _ingest(db, tmp_path, "bridge_b", "Beta", "Port Elso shuts bridge", bridge[1])
+    assert _groups(db) == []  # two articles: no story without a strong link
+    _ingest(db, tmp_path, "strike_a", "Alpha", "Valmora dockers strike", strike)
+    _ingest(db, tmp_path, "bridge_c", "Gamma", "Cracked cables shut bridge", bridge[2])
+    one_by_one = _groups(db)
+    assert one_by_one == [{"bridge_a", "bridge_b", "bridge_c"}]
+    with transaction(db) as conn:
+        for table in ("article_profiles", "article_df", "story_links"):
+            conn.execute(f"DELETE FROM {table}")
+        stories.rebuild_stories(conn)
+    assert _groups(db) == one_by_one
