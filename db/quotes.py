@@ -789,6 +789,9 @@ class _People:
                     " ".join(role[: heads[0] + 1]), start
                 )
                 head = role[heads[0]]
+                if person is None and head[:1].isdigit():
+                    # "The 21-year-old missed …": an age stands for the person last named.
+                    person = self.antecedent("", start, sentences=4)
                 if person is None and head not in _UNNAMED_ROLES and not _plural(head):
                     # "The 48-year-old crossed …": someone named, but not found; no
                     # pronoun passes over them, nor stops at the description.
@@ -865,24 +868,26 @@ class _People:
     def _after_preposition(self, pos: int) -> bool:
         """Is the mention at ``pos`` a preposition's object, its titles and role passed
         over ("by Representative Gerald E. Connolly", "through her attorney Rich Nichols")?"""
-        before = self.masked[max(0, pos - 60) : pos].split()
+        window = self.masked[max(0, pos - 80) : pos]
+        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        before = window[cut + 1 :].split()  # this sentence's words only
         while before and is_title_word(before[-1]):
             before.pop()
-        if before and is_role_noun(before[-1]):
-            before.pop()
-            # "her attorney", "the club's coach": a determiner or an owner before the role.
-            if before and (before[-1] in _OWNERS or before[-1].endswith(("'s", "’s"))):
-                before.pop()
-            if before and before[-1] in ("the", "a", "an"):
-                before.pop()
-            elif (
-                before[-1:]
-                and before[-1].isalpha()
-                and before[-1].islower()
-                and (before[-2:-1] in _PREPOSITIONS)
-            ):
-                before.pop()  # "by shadow chancellor X", "by radio host X"
-        return before[-1:] in _PREPOSITIONS
+        if before[-1:] in _PREPOSITIONS:
+            return True
+        if not before or before[-1][:1].isupper() or not before[-1].isalpha():
+            return False
+        # A role or description between ("through her attorney Rich Nichols", "by
+        # shadow chancellor X", "to Real Madrid sporting director X", "from Hillsborough
+        # coma victim X"): up to four plain words back to the preposition.
+        for word in reversed(before[-5:]):
+            if word in _PREPOSITION_WORDS:
+                return True
+            if not word.replace("'", "").replace("’", "").replace("-", "").isalnum():
+                return False  # punctuation ends the phrase
+            if word in _NOT_PHRASE or word.endswith("ed"):
+                return False  # a verb or a conjunction: "in which Bloomberg argued …"
+        return False
 
     def apposed(self, end: int, start: int) -> str | None:
         """The name set off by commas after a role ending at ``end`` in the sentence
@@ -1025,15 +1030,19 @@ class _People:
             if fits:
                 # A subject or an apposition, not the object of a preposition ("a
                 # senator from New York", "took aim at Berg"), unless there is only that.
+                objects = []
                 for pos, name in fits:
                     word = _WORD_AT_RE.match(self.masked, pos)
                     if word is not None and word.group().endswith(("'s", "’s")):
                         continue  # "Ms Jowell's deputy, Richard Caborn, said": not Jowell
                     if not self._after_preposition(pos):
                         return name
+                    objects.append(name)
                 # Only a preposition's object: a pronoun may still mean them; a role
-                # ("said the Factory Records founder") names the subject, not them.
-                return fits[0][1] if pronoun else None
+                # ("said the Factory Records founder") names the subject, not them. Not
+                # someone named only as an owner ("Tony Blair's official spokesman").
+                if objects:
+                    return objects[0] if pronoun else None
             k -= 1
         return None
 
@@ -1133,6 +1142,13 @@ _PREPOSITION_WORDS = words(
 )
 _PREPOSITIONS = [[w] for w in _PREPOSITION_WORDS]
 _OWNERS = words("the a an his her their its our my your")
+# Words that end a noun phrase walked back from a name: verbs and conjunctions.
+_NOT_PHRASE = words(
+    """
+    and or but said says told is was are were has had have be been that which who when
+    while as if than then also not
+    """
+)
 _SPELLINGS = (("defence", "defense"), ("labour", "labor"), ("organisation", "organization"))
 # Abbreviated titles, so "the governor" finds "Gov. Mike Pence".
 _TITLE_ABBREVIATIONS = {

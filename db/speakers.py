@@ -1358,8 +1358,12 @@ def _mention(
         name_toks = _strip_modifiers(name_toks)
     if not (_NOT_NAMES.isdisjoint(name_toks) and _TITLE_WORDS.isdisjoint(name_toks)):
         # A surname that is a title word ("John Major", "Paul King") after a first name.
+        # Or after an honorific: "Ms King", "Mr Major".
         surname = len(name_toks) >= 2 and _TITLE_WORDS.isdisjoint(name_toks[:-1])
-        if not (surname and _NOT_NAMES.isdisjoint(name_toks) and name_gender(name_toks[0])):
+        addressed = len(name_toks) == 1 and titles[-1:] and titles[-1] in _HONORIFICS
+        if addressed and name_toks[0] not in _NOT_NAMES and name_toks[0] not in _HONORIFICS:
+            pass
+        elif not (surname and _NOT_NAMES.isdisjoint(name_toks) and name_gender(name_toks[0])):
             return None
     if name_toks and name_toks[0] in _COUNT_WORDS:
         return None  # "One Democrat", "Another Republican": a common noun, no name
@@ -1392,7 +1396,7 @@ _FEMALE_NAMES = words(
     Michele Alexandria Ilhan Rashida Ayanna Tulsi Amy Marsha Susan Lisa Nancy Ruth Sonia
     Elena Janet Loretta Valerie Samantha Betsy Kirstjen Gina Jeanne Tammy Stacey Gretchen
     Katie Kate Jane Sally Lucy Claire Fiona Yvette Harriet Jacinda Giorgia Annalena
-    Tessa Cherie Hazel Anne Jacqui Jackie Yvonne Caroline Clare Kirsty Gillian Joanne
+    Jo Tessa Cherie Hazel Anne Jacqui Jackie Yvonne Caroline Clare Kirsty Gillian Joanne
     Kylie Britney Paula Siobhan Justine Serena Venus Sophie Beverley Debra Ellen Meryl
     Cate Keira Gwyneth Natasha Tanya Beth Annie Gemma Lorraine Hayley Patsy Estelle
     """

@@ -320,12 +320,12 @@ def test_a_role_opening_a_sentence_takes_the_name_written_with_it() -> None:
 
 
 def test_a_description_no_one_is_found_for_stops_the_pronoun() -> None:
-    # "The 48-year-old actor" is someone named earlier, but not found: "he" stays
+    # "The former minister" is someone named earlier, but not found: "he" stays
     # unresolved rather than taking the description or the person before it.
     text = (
         '"This is a square like no other," said Tom Banks, who plays five roles. '
         "The film is based on a book about a boy. The film opened in May. "
-        'The 48-year-old actor crossed a bridge, which he said was "almost impossible".'
+        'The former minister crossed a bridge, which he said was "almost impossible".'
     )
     got = extract_quotes(text)
     assert [(q.speaker, q.speaker_kind) for q in got] == [
@@ -340,3 +340,22 @@ def test_common_first_names_give_a_gender() -> None:
         '"My view is very clear," he told MPs.'
     )
     assert speakers(text) == [("My view is very clear", "Tony Blair")]
+
+
+def test_an_age_opening_a_sentence_stands_for_the_person_last_named() -> None:
+    text = (
+        '"This is a square like no other," said Tom Banks, who plays five roles. '
+        "The film is based on a book about a boy. The film opened in May. "
+        'The 48-year-old actor crossed a bridge, which he said was "almost impossible".'
+    )
+    assert [s for _q, s in speakers(text)] == ["Tom Banks", "Tom Banks"]
+
+
+def test_a_surname_that_is_a_title_word_is_a_name() -> None:
+    text = 'Ms King has represented the seat since 1997. She said: "I will win it again."'
+    assert speakers(text) == [("I will win it again.", "King")]
+    text = (
+        "Paul King, a consultant at Cisco, spoke first. Others agreed.\n\n"
+        '"It is a scandal," he said.'
+    )
+    assert speakers(text) == [("It is a scandal", "Paul King")]
