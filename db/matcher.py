@@ -76,10 +76,11 @@ import math
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
 
@@ -322,6 +323,13 @@ class Model:
     # give up early on a pair sure to be 'different'). True for fitted weights, which
     # keep their features' signs.
     bounded: bool = field(init=False, repr=False, compare=False)
+    # The terms as (weights, their features' values of x): logit()'s dot product in C.
+    _weights: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    _values: Callable[[Sequence[float]], Sequence[float]] = field(
+        init=False, repr=False, compare=False
+    )
+    # The weight of in_articles (its one term), to tell p without it (_may_match).
+    in_articles_weight: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms: list[tuple[int, float]] = []
@@ -345,10 +353,20 @@ class Model:
         object.__setattr__(self, "curves", tuple(curves))
         rising = all(x <= y for _, _, at in curves for x, y in pairwise(at))
         object.__setattr__(self, "bounded", rising)
+        at_index = [i for i, _ in terms]
+        # itemgetter of one index gives a value, not a tuple.
+        values: Callable[[Sequence[float]], Sequence[float]] = (
+            itemgetter(*at_index) if len(at_index) >= 2 else _picker(at_index)
+        )
+        object.__setattr__(self, "_weights", tuple(w for _, w in terms))
+        object.__setattr__(self, "_values", values)
+        in_articles = dict(terms).get(_IN_ARTICLES, 0.0)
+        object.__setattr__(self, "in_articles_weight", in_articles)
 
     def logit(self, x: Sequence[float]) -> float:
         """The logit for base features ``x`` (FEATURE_NAMES)."""
-        z = self.intercept + sum([w * x[i] for i, w in self.terms])
+        # The same products added in the same order as sum(w * x[i] for i, w in terms).
+        z = self.intercept + sum(map(mul, self._weights, self._values(x)))
         for i, knots, at in self.curves:
             v = x[i]
             if v <= knots[0]:
@@ -363,6 +381,10 @@ class Model:
     def probability(self, x: Sequence[float]) -> float:
         z = max(-30.0, min(30.0, self.logit(x)))
         return 1.0 / (1.0 + math.exp(-z))
+
+
+def _picker(at: list[int]) -> Callable[[Sequence[float]], Sequence[float]]:
+    return lambda x: [x[i] for i in at]
 
 
 DEFAULT_MODEL = Model(WEIGHTS, INTERCEPT)
@@ -1034,15 +1056,9 @@ def _weight(tokens: Iterable[str]) -> float:
 
 def _longest_absent_run(words: tuple[str, ...], other: set[str]) -> int:
     """The longest run of consecutive ``words`` that ``other`` lacks (an added clause)."""
-    best = run = 0
-    for w in words:
-        if w in other:
-            run = 0
-        else:
-            run += 1
-            if run > best:
-                best = run
-    return best
+    # One byte a word, 1 where other has it: the runs between the 1s, found in C.
+    held = bytes(map(other.__contains__, words))
+    return max(map(len, held.split(b"\x01")))
 
 
 def _reordered(a: Prepared, b: Prepared, n_common: int) -> float:
@@ -1246,13 +1262,15 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     """:func:`features`; with ``cut`` (the model the pair will be judged by), None as
     soon as the pair is sure to be judged ``different`` (see :func:`_may_match`)."""
     common = a.tokset & b.tokset
-    w_common = _weight(common)
+    get = _RARITY.get
+    rarities = [get(t, 1.0) for t in common]
+    w_common = sum(rarities)  # as _weight(common)
     wa, wb = a.weight, b.weight
     # The cheap test first: too few shared words (spelling variants aside) to be one claim.
     if (
         w_common < MIN_SHARED_WEIGHT
         or w_common / min(wa, wb) < MIN_CONTAINMENT
-        or not any(_RARITY.get(t, 1.0) >= INFORMATIVE_RARITY for t in common)
+        or max(rarities) < INFORMATIVE_RARITY
     ):
         return None if cut is not None else Features([0.0] * len(FEATURE_NAMES), quick_reject=True)
     # Only a long statement's clauses can be judged apart from the whole (see the end).
@@ -1312,8 +1330,21 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     v["in_articles"] = 1.0 if a.context is not None and b.context is not None else 0.0
     best_j, ca, cb = _best_clauses(a, b, wjacc)
     v["clause_jaccard"] = best_j
+    # The best-aligned clauses are judged too when they align much better than the
+    # whole statements (a long sentence carrying the claim among others).
+    long_a = len(a.words) >= CLAUSE_MIN_WORDS and ca is not None
+    long_b = len(b.words) >= CLAUSE_MIN_WORDS and cb is not None
+    by_clauses = (
+        best_j >= wjacc + CLAUSE_MARGIN
+        and (long_a or long_b)
+        and speaker >= 0
+        and min(len(ca.tokens if ca else a.tokset), len(cb.tokens if cb else b.tokset))
+        >= CLAUSE_MIN_TOKENS
+    )
+    if cut is not None and not by_clauses and not specific:
+        return None
     v.update(_word_features(a, b, need, cheap=True))
-    if cut is not None and whole_only:
+    if cut is not None and not by_clauses:
         # The costlier similarities at their highest: if even then the pair is judged
         # 'different', it is. The shared words' reordering is at most their share.
         bound = dict(v)
@@ -1326,6 +1357,11 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     v.update(_word_features(a, b, need, cheap=False))
     if "reordered" in need:
         v["reordered"] = _reordered(a, b, n_common)
+    values = list(v.values())
+    # Every similarity known: what is left (the breaks of the claim) only tells 'same'
+    # and 'conflict' from 'related'.
+    if cut is not None and not by_clauses and not _may_match(values, len(diffs), linked, cut):
+        return None
     breaks = _breaks(a, b, fa, fb)
     if other_numbers:
         breaks = (*breaks, "other numbers")
@@ -1333,16 +1369,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         breaks = (*breaks, "story")
     if not (agree or shared_quote) and _names_only(a, b, common, fa, fb):
         breaks = (*breaks, "names only")
-    out = Features(list(v.values()), diffs, breaks=breaks, specific=specific, linked=linked)
-    long_a = len(a.words) >= CLAUSE_MIN_WORDS and ca is not None
-    long_b = len(b.words) >= CLAUSE_MIN_WORDS and cb is not None
-    if (
-        best_j >= wjacc + CLAUSE_MARGIN
-        and (long_a or long_b)
-        and speaker >= 0
-        and min(len(ca.tokens if ca else a.tokset), len(cb.tokens if cb else b.tokset))
-        >= CLAUSE_MIN_TOKENS
-    ):
+    out = Features(values, diffs, breaks=breaks, specific=specific, linked=linked)
+    if by_clauses:
         sub = features(_sub(a, ca), _sub(b, cb), full=full)
         if not sub.quick_reject:
             out.clause = sub
@@ -1365,9 +1393,22 @@ def _may_match(values: list[float], n_diffs: int, linked: bool, model: Model) ->
         need = CONFLICT_P
     else:
         need = SAME_P_ARTICLES if in_articles else SAME_P
-    if model.probability(values) >= need - _BOUND_SLACK:
+    z = model.logit(values)
+    if _sigmoid(z) >= need - _BOUND_SLACK:
         return True
-    return linked and _bare_p(model, values, in_articles) >= RELATED_P - _BOUND_SLACK
+    if not linked:
+        return False
+    # p as for a bare pair (_bare_p): the logit less the in-article term. Not computed
+    # as _bare_p does, so it may differ in the last bits: far inside the slack.
+    if in_articles:
+        z -= model.in_articles_weight * values[_IN_ARTICLES]
+    return _sigmoid(z) >= RELATED_P - _BOUND_SLACK
+
+
+def _sigmoid(z: float) -> float:
+    """Model.probability of a logit."""
+    z = max(-30.0, min(30.0, z))
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 # ------------------------------------------------------------------ decision
