@@ -1,16 +1,19 @@
 """Search latency per query class, and fuzzy quote search recall and latency.
 
     python bench/bench_search.py --db PATH [--per-class 50] [--fuzzy 100] [--code DIR]
+        [--cpu] [--reps 3] [--versus OLD_SEARCH_PY]
 
 On an existing database (e.g. BBC + Reuters ingested with ``--no-match``):
 
 * **Search**: queries built from the corpus's own words, in six classes: rare words
   (2-20 statements), mid-frequency words (100-2,000), common words (5,000 and more),
   two words, two-word phrases and four-letter prefixes. Each query is timed in
-  process through ``db.search.search`` (limit 20), through ``search`` + ``count`` (what
+  process through ``db.search.search`` (limit 20), through ``search_counted`` (what
   ``claimlens search`` does), and as a raw FTS5 query with ``highlight()`` ranked by
-  bm25 on the same file (the baseline); each timing is the median of three runs, the
-  three ways interleaved, so that a busy machine hurts them alike.
+  bm25 on the same file (the baseline); each timing is the median of ``--reps`` runs
+  after one untimed run of every way, the ways interleaved and each first in turn (the
+  first after another query pays its cache misses), so that a busy machine hurts them
+  alike.
 * **Fuzzy**: quotes made from the corpus's own statements as people misremember
   them: lower-cased, one or two words dropped, two adjacent letters of a long word
   swapped; long statements are cut to 8-12 consecutive words first. Recall@10 counts
@@ -19,7 +22,11 @@ On an existing database (e.g. BBC + Reuters ingested with ``--no-match``):
 
 ``--cpu`` times CPU seconds of the process instead of wall time, for a shared
 machine. ``--code DIR`` imports ``db`` from another checkout (e.g. an older commit exported
-with ``git archive``) to measure it on the same file.
+with ``git archive``) to measure it on the same file. ``--versus FILE`` loads another
+version of ``db/search.py`` (e.g. ``git show HEAD~1:db/search.py > /tmp/old_search.py``)
+beside this one and times it in the same loop, interleaved per query with this one and
+raw FTS5 (the fairest before/after on a busy machine: every way sees the same moments).
+``--reps N`` times each query N times (median kept; 3 by default).
 """
 
 from __future__ import annotations
@@ -91,27 +98,42 @@ def timed(fn: Callable[[], Any]) -> float:
     return (CLOCK() - t0) * 1000
 
 
-def bench_search(db: Any, search_mod: Any, queries: dict[str, list[str]]) -> None:
+def bench_search(
+    db: Any, search_mod: Any, queries: dict[str, list[str]], reps: int, versus: Any = None
+) -> None:
+    """Per class: p50 and p95 of search, search + count (the CLI's ``search_counted``
+    where it exists), raw FTS5, and ``versus``'s search, each query timed ``reps`` times
+    (median kept) after one untimed run of every way, all ways interleaved and each
+    first in turn."""
     raw_sql = (
         "SELECT rowid, highlight(statements_fts, 0, char(2), char(3)) FROM statements_fts"
         " WHERE statements_fts MATCH ? ORDER BY rank LIMIT 20"
     )
+    ways: dict[str, Callable[[str, str], Any]] = {
+        "search": lambda q, f: search_mod.search(db, q, limit=20),
+        "both": _counted(db, search_mod),
+        "raw": lambda q, f: db.execute(raw_sql, (f,)).fetchall(),
+    }
+    if versus is not None:
+        ways["versus"] = lambda q, f: versus.search(db, q, limit=20)
     print(
         f"{'class':<10} {'n':>3}  {'search p50':>10} {'p95':>6}  {'+count p50':>10} {'p95':>6}"
         f"  {'raw FTS5 p50':>12} {'p95':>6}  {'ratio p50':>9} {'p95':>5}"
+        + (f"  {'versus p50':>10} {'p95':>6}  {'ratio p50':>9} {'p95':>5}" if versus else "")
     )
-    everything: dict[str, list[float]] = {"search": [], "both": [], "raw": []}
+    everything: dict[str, list[float]] = {key: [] for key in ways}
     for name in CLASSES:
-        times: dict[str, list[float]] = {"search": [], "both": [], "raw": []}
+        times: dict[str, list[float]] = {key: [] for key in ways}
         for q in queries[name]:
             fts = search_mod.build_fts_query(q)
-            runs: dict[str, list[float]] = {"search": [], "both": [], "raw": []}
-            for _ in range(3):
-                runs["search"].append(timed(lambda q=q: search_mod.search(db, q, limit=20)))
-                runs["both"].append(
-                    timed(lambda q=q: (search_mod.search(db, q, limit=20), search_mod.count(db, q)))
-                )
-                runs["raw"].append(timed(lambda f=fts: db.execute(raw_sql, (f,)).fetchall()))
+            runs: dict[str, list[float]] = {key: [] for key in ways}
+            order = list(ways)
+            for way in ways.values():  # untimed: the query's pages read once, for every way
+                way(q, fts)
+            for rep in range(reps):
+                # each way first in turn: the first after another query pays its misses
+                for key in order[rep % len(order) :] + order[: rep % len(order)]:
+                    runs[key].append(timed(lambda w=ways[key], q=q, f=fts: w(q, f)))
             for key, values in runs.items():
                 times[key].append(statistics.median(values))
         for key in everything:
@@ -120,13 +142,27 @@ def bench_search(db: Any, search_mod: Any, queries: dict[str, list[str]]) -> Non
     _row("all", everything)
 
 
+def _counted(db: Any, search_mod: Any) -> Callable[[str, str], Any]:
+    """What ``claimlens search`` runs: ``search_counted`` (search and count in one
+    snapshot), or search then count in a checkout from before it."""
+    if hasattr(search_mod, "search_counted"):
+        return lambda q, f: search_mod.search_counted(db, q, limit=20)
+    return lambda q, f: (search_mod.search(db, q, limit=20), search_mod.count(db, q))
+
+
 def _row(name: str, times: dict[str, list[float]]) -> None:
     p = {k: (statistics.median(v), percentile(v, 0.95)) for k, v in times.items()}
-    print(
+    line = (
         f"{name:<10} {len(times['search']):>3}  {p['search'][0]:>10.2f} {p['search'][1]:>6.2f}"
         f"  {p['both'][0]:>10.2f} {p['both'][1]:>6.2f}  {p['raw'][0]:>12.2f} {p['raw'][1]:>6.2f}"
         f"  {p['search'][0] / p['raw'][0]:>9.2f} {p['search'][1] / p['raw'][1]:>5.2f}"
     )
+    if "versus" in p:
+        line += (
+            f"  {p['versus'][0]:>10.2f} {p['versus'][1]:>6.2f}"
+            f"  {p['versus'][0] / p['raw'][0]:>9.2f} {p['versus'][1] / p['raw'][1]:>5.2f}"
+        )
+    print(line, flush=True)
 
 
 def misremembered(text: str, rng: random.Random) -> str | None:
@@ -180,6 +216,20 @@ def bench_fuzzy(db: Any, search_mod: Any, n: int, seed: int) -> None:
         print(f"  missed: {quote}")
 
 
+def _load_versus(path: Path) -> Any:
+    """Another version of db/search.py as a module of its own (it imports the rest of
+    ``db`` from the checkout measured)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("versus_search", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["versus_search"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, required=True)
@@ -188,6 +238,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--code", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--reps", type=int, default=3, help="timings per query (median kept)")
+    parser.add_argument(
+        "--versus",
+        type=Path,
+        help="another version of db/search.py, timed in the same loop (interleaved)",
+    )
     parser.add_argument(
         "--cpu",
         action="store_true",
@@ -216,10 +272,15 @@ def main() -> None:
     statements = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     print(f"{args.db}: {statements:,} statements; code from {search_mod.__file__}")
     if not args.skip_search:
+        versus = _load_versus(args.versus) if args.versus else None
+        if versus is not None:
+            print(f"versus: {args.versus}")
         queries = search_queries(db, args.per_class, args.seed)
         for q in queries["mid"][:20]:  # warm the page cache as a running app has it
             search_mod.search(db, q)
-        bench_search(db, search_mod, queries)
+            if versus is not None:
+                versus.search(db, q)
+        bench_search(db, search_mod, queries, args.reps, versus)
     if args.fuzzy:
         bench_fuzzy(db, fuzzy_mod, args.fuzzy, args.seed)
 

@@ -185,18 +185,18 @@ PAGE_ARTICLES = "JOIN articles a ON a.id = s.article_id JOIN sources src ON src.
 
 # A query without filters is first walked by one statement (_FIRST) that ranks and
 # highlights its first FEW_MATCHES + 1 matches as it reads them (bm25 and highlight() in
-# the walk, as a plain FTS5 query does; no second walk to count them first). With at
-# most FEW_MATCHES, that is every match: the statement gives the page, joined with its
-# statements and (the page alone) its articles and sources, and the count (the first
-# row holds it, with NULLs when no match is on the page). With more, it gives the id and
-# rank of each match it walked, and _REST walks the others newest first, up to the
-# ranking window; the two together are every match (or the window of the newest
-# RANK_WINDOW), none ranked twice. How far the first walk goes depends on how many
-# matches a query is likely to have: a query whose every match holds two words or more
-# (words ANDed, a phrase) usually has a few dozen, a single word or prefix often
-# thousands (what a longer first walk costs them is spent: bm25's term counts and the
-# highlights of FEW_MATCHES + 1 rows).
-FEW_MATCHES = {True: 50, False: 25}  # by narrow (see _parse_query)
+# the walk, as a plain FTS5 query does; no walk to count them first). With at most
+# FEW_MATCHES, that is every match: the statement gives the page, joined with its
+# statements and (the page alone) its articles and sources, and the count (every row
+# holds it; a row of NULLs when no match is on the page). With more, it gives the id and
+# rank of each match it walked, and _REST counts and ranks the others, walking forward
+# from the last, when all the matches fit in the ranking window (else the window ranks
+# the newest RANK_WINDOW): none is ranked twice. How far the first walk goes depends on
+# how many matches a query is likely to have: a query whose every match holds two words
+# or more (words ANDed, a phrase) usually has a few dozen, a single word or prefix often
+# thousands; for those the first walk is spent (~0.2-0.4 ms: bm25's term counts, the
+# highlights of its rows), so it goes no further than a page of the default size.
+FEW_MATCHES = {True: 50, False: 20}  # by narrow (see _parse_query); 20: a page
 _FIRST = f"""
     WITH found AS MATERIALIZED (
         SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank,
@@ -218,17 +218,25 @@ _FIRST = f"""
     FROM total CROSS JOIN found WHERE total.n > ?4
     ORDER BY 12, 1 DESC
 """
-# The matches after the first walk's last (?2), newest first, up to the window (?4): how
-# many (in every row; a row of NULLs when none), and the best ?3 of them by rank.
+# The matches after the first walk's last (?2) when, with the first walk's, they are no
+# more than the window: counted first up to ?3 (the window's room left + 1; a walk without
+# bm25 or highlights), then, when fewer, ranked whole walking forward (FTS5 walks a
+# doclist forward faster than newest first) and the best ?4 of them given. Every row
+# holds the count; a row of NULLs when none is given.
 _REST = """
-    WITH rest AS MATERIALIZED (
-        SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank
-        FROM statements_fts WHERE statements_fts MATCH ?1 AND statements_fts.rowid > ?2
-        ORDER BY statements_fts.rowid DESC LIMIT ?4
+    WITH probe AS MATERIALIZED (
+        SELECT count(*) AS n FROM (
+            SELECT 1 FROM statements_fts
+            WHERE statements_fts MATCH ?1 AND statements_fts.rowid > ?2 LIMIT ?3
+        )
     ),
-    total AS MATERIALIZED (SELECT count(*) AS n FROM rest),
-    best AS (SELECT id, rank FROM rest ORDER BY rank, id DESC LIMIT ?3)
-    SELECT best.id, best.rank, total.n FROM total LEFT JOIN best ON 1
+    best AS (
+        SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank
+        FROM probe CROSS JOIN statements_fts
+        WHERE probe.n < ?3 AND statements_fts MATCH ?1 AND statements_fts.rowid > ?2
+        ORDER BY rank, id DESC LIMIT ?4
+    )
+    SELECT best.id, best.rank, probe.n FROM probe LEFT JOIN best ON 1
 """
 
 
@@ -294,10 +302,12 @@ def _search(
         total: int | None = rows[0][12]
         if total <= few:
             return [_hit(row, -row[11]) for row in rows if row[0] is not None], total
-        with snapshot(conn):  # the rest, the page and its rows from one state of the file
-            page, total = _rest(conn, fts, [(row[0], row[11]) for row in rows[1:]], limit, offset)
-            return _page_hits(conn, fts, page), total
     with snapshot(conn):  # the page and its rows read from one state of the file
+        if not params:
+            first = [(row[0], row[11]) for row in rows[1:]]
+            page, total = _rest(conn, fts, first, limit, offset)
+            if total is not None:
+                return _page_hits(conn, fts, page), total
         page = conn.execute(
             f"""
             SELECT id, rank FROM (
@@ -318,18 +328,18 @@ def _rest(
     offset: int,
 ) -> tuple[list[tuple[int, float]], int | None]:
     """The page (ids and ranks) of a query the first walk (``first``: the id and rank of
-    each of its first matches) did not finish, with the number of matches when it
-    is known (not past the window)."""
-    rows = conn.execute(_REST, (fts, max(first)[0], offset + limit, RANK_WINDOW)).fetchall()
+    each of its first matches) did not finish, and how many match, when they are no
+    more than the window; else ``([], None)``: the window ranks the newest."""
+    room = RANK_WINDOW - len(first) + 1
+    if room <= 0:  # (a first walk longer than the window)
+        return [], None
+    rows = conn.execute(_REST, (fts, max(first)[0], room, offset + limit)).fetchall()
     after = rows[0][2]
-    ranked = [(sid, rank) for sid, rank, _n in rows if sid is not None]
-    total = None
-    if after < RANK_WINDOW:  # every match is known: the first walk's and these
-        total = len(first) + after
-        # past the window, its newest RANK_WINDOW: all of these, the newest of the first
-        ranked += sorted(first, reverse=True)[: RANK_WINDOW - after]
+    if after >= room:
+        return [], None
+    ranked = [(sid, rank) for sid, rank, _n in rows if sid is not None] + first
     ranked.sort(key=_by_rank)
-    return ranked[offset : offset + limit], total
+    return ranked[offset : offset + limit], len(first) + after
 
 
 def _by_rank(row: tuple[int, float]) -> tuple[float, int]:

@@ -203,6 +203,24 @@ def test_every_way_finds_the_reference_page(
         assert filtered == hits
 
 
+@pytest.mark.parametrize("past", [-1, 0, 1])
+@pytest.mark.parametrize("few", [0, 5])
+def test_a_window_of_about_the_matches_ranks_as_the_reference(
+    harbour: sqlite_utils.Database, few: int, past: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Matches one more than the window, as many, one fewer: the edges of "every match
+    fits" after a first walk."""
+    query = '"harbour crane"'
+    total = count(harbour, query)
+    monkeypatch.setattr(search_mod, "FEW_MATCHES", {True: few, False: few})
+    monkeypatch.setattr(search_mod, "RANK_WINDOW", total - past)
+    for limit, offset in ((20, 0), (10, total - 5)):
+        hits, counted = search_counted(harbour, query, limit=limit, offset=offset)
+        expected, matches = reference(harbour, query, limit, offset, total - past)
+        assert [(h.statement_id, h.score, h.text, h.highlights) for h in hits] == expected
+        assert counted == matches == total
+
+
 def test_the_shipped_settings_take_both_ways(harbour: sqlite_utils.Database) -> None:
     """The fixture's queries take the first walk alone and the rest after it."""
     narrow = {q: search_mod._parse_query(q)[1] for q in HARBOUR_QUERIES}
