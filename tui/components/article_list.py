@@ -21,6 +21,7 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from tui.components.focus_border import FocusBorder
 from tui.components.library import Library, ListState, keep_recent
 from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import ArticleHighlighted, ArticleSelected, PageRead, read_and_post
@@ -49,7 +50,7 @@ def fit_cells(value: str, cells: int) -> str:
     return set_cell_size(value, cells)
 
 
-class ArticleList(LineView, can_focus=True):
+class ArticleList(FocusBorder, LineView, can_focus=True):
     """Source, date, corroborated/conflicting statement counts and headline, one row each."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*cursor_bindings(), bind("cursor.select", "select")]
@@ -318,9 +319,10 @@ class ArticleList(LineView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self.total * self.row_height)
 
     def on_resize(self) -> None:
+        # Textual repaints a pane whose size changed; shown again at the same size (80x24:
+        # Esc back to the list), its drawn lines are kept.
         self._update_virtual_size()
         self._scroll_cursor_into_view()
-        self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame_row_height = self.row_height

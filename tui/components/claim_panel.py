@@ -9,14 +9,16 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.components.diffing import diff_values, differing_spans, find_spans
+from tui.components.focus_border import show_focus
 from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
@@ -76,6 +78,29 @@ class MatchList(KeyedOptionList):
     """
 
     _no_layout = False
+    _lines_width = -1  # the width the options were measured and drawn at
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Laid out at a new width (c; a resize): measure and draw the options again now.
+        # Textual does it on the Resize event that follows this frame, which draws the
+        # options as wrapped at the old width first, then every line a second time.
+        width = self.scrollable_content_region.width
+        if width != self._lines_width:
+            self._lines_width = width
+            self._option_render_cache.clear()
+            self._line_cache.clear()
+        return super().render_lines(crop)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        event.prevent_default()  # not OptionList's: the caches are cleared when drawn
+        if self.scrollable_content_region.width != self._lines_width:
+            self.refresh()
+
+    def watch_has_focus(self, focused: bool) -> None:
+        # Drawn alike focused or not (app.tcss; the panel's border shows the focus):
+        # Textual's restyle of the list and its scrollbar on every focus change would
+        # draw every line again (6-12 ms at 160x48) for no change.
+        pass
 
     def refresh(
         self,
@@ -190,6 +215,19 @@ class ClaimPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="claim-header", markup=False)
         yield MatchList(id="matches")
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_focus())
+
+    # The panel's border shows when its match list has the keys (see focus_border).
+    def on_descendant_focus(self) -> None:
+        self._show_focus()
+
+    def on_descendant_blur(self) -> None:
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        show_focus(self, self.match_list.has_focus)
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"claim-panel--{name}", partial=True)

@@ -78,7 +78,11 @@ class LineView(ScrollView):
         if styles != self._drawn_with:
             self._drawn_with = styles
             self._strips.clear()
+            self.styles_changed()
         return super().render_lines(crop)
+
+    def styles_changed(self) -> None:
+        """The component styles changed (a theme): drop what was built with the old ones."""
 
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
         """``text`` as one line ``width`` cells wide on the widget's ``base`` style."""

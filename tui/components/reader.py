@@ -19,13 +19,14 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.components.focus_border import FocusBorder
 from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import StatementChanged
 from tui.components.text_layout import STATUS_MARK, Layout, build_layout
 from tui.keymap import bind
 
 
-class Reader(LineView, can_focus=True):
+class Reader(FocusBorder, LineView, can_focus=True):
     """The selected article; ``j``/``k`` move a cursor statement by statement."""
 
     STYLE_PREFIX = "reader"
@@ -143,10 +144,14 @@ class Reader(LineView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        self._layout = None
+        # A new width lays the text out again; Textual repaints a pane whose size changed.
+        # The same size (the pane shown again after the claims had its place: c, or Enter
+        # at 80x24) keeps its layout and its drawn lines.
         self._ensure_layout()
         self._scroll_to_cursor()
-        self.refresh()
+
+    def styles_changed(self) -> None:
+        self._layout = None  # the layout's text carries the component styles
 
     def _scroll_to_cursor(self) -> None:
         layout = self._ensure_layout()
