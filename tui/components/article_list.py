@@ -50,7 +50,7 @@ def fit_cells(value: str, cells: int) -> str:
     return set_cell_size(value, cells)
 
 
-class ArticleList(FocusBorder, LineView, can_focus=True):
+class ArticleList(LineView, FocusBorder, can_focus=True):
     """Source, date, corroborated/conflicting statement counts and headline, one row each."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*cursor_bindings(), bind("cursor.select", "select")]
@@ -257,7 +257,10 @@ class ArticleList(FocusBorder, LineView, can_focus=True):
         rh = self.row_height
         self.refresh_lines(old * rh, rh)
         self.refresh_lines(new * rh, rh)
-        self.read_ahead()
+        # Once the frame is drawn: the pages near where the list has scrolled to (the
+        # cursor moves before the list scrolls: read now, a page down would find its
+        # next page missing and read it on the UI thread).
+        self.call_after_refresh(self.read_ahead)
 
     def _step(self, delta: int) -> None:
         if self.total == 0:

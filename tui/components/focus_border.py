@@ -28,7 +28,12 @@ def show_focus(pane: Widget, focused: bool) -> None:
 
 
 class FocusBorder(Widget):
-    """A pane whose border shows that it has the keys, without restyling it (see above)."""
+    """A pane whose border shows that it has the keys, without restyling it (see above).
+
+    Put after the widget's own base (``class Pane(LineView, FocusBorder)``): Textual
+    finds a widget's CSS types by following each class's first base, and a pane that
+    came to ``Widget`` through this class would lose its base's default styles
+    (a ScrollView's ``overflow: auto``, without which it does not scroll)."""
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)

@@ -26,7 +26,7 @@ from tui.components.text_layout import STATUS_MARK, Layout, build_layout
 from tui.keymap import bind
 
 
-class Reader(FocusBorder, LineView, can_focus=True):
+class Reader(LineView, FocusBorder, can_focus=True):
     """The selected article; ``j``/``k`` move a cursor statement by statement."""
 
     STYLE_PREFIX = "reader"

@@ -1,0 +1,119 @@
+"""The browser's panes: the list scrolls with its cursor, and the pane with the keys shows a
+heavy border that follows the focus (set on the pane, without restyling it)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.color import Color
+from textual.css.stylesheet import Stylesheet
+
+from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
+from tests.tui_fixtures import async_test, ingested_db, settle
+from tui.app import ClaimLensApp, make_app
+from tui.config import Config
+
+
+def many_db(tmp_path: Path, n: int = 600) -> Path:
+    """``n`` one-sentence articles (no stories: one list row each)."""
+    data = tmp_path / "many.jsonl"
+    with data.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            record = {
+                "id": str(i),
+                "source": f"Wire {i % 3}",
+                "date": f"2020-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
+                "title": f"Headline number {i}",
+                "text": f"Body of article {i}. It has two sentences.",
+            }
+            out.write(json.dumps(record) + "\n")
+    return ingested_db(tmp_path / "many.db", [data])
+
+
+def screen_text(app: ClaimLensApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@async_test
+async def test_the_list_scrolls_with_its_cursor(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(many_db(tmp_path), config=Config())
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        articles = app.main.articles
+        for keys in (["pagedown"] * 5, ["j"] * 3, ["G"], ["pageup"] * 2, ["g"]):
+            for key in keys:
+                await pilot.press(key)
+            await settle(pilot)
+            top = int(articles.scroll_y) // articles.row_height
+            assert top <= articles.cursor < top + articles.visible_rows, keys
+            assert articles.current["title"] in screen_text(app)
+        assert articles.cursor == 0 and articles.scroll_y == 0
+
+
+def border(widget) -> tuple[str, Color]:  # type: ignore[no-untyped-def]
+    edge, colour = widget.styles.border_top
+    return edge, colour
+
+
+@async_test
+async def test_the_focused_pane_has_the_heavy_border(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = app.main
+        accent = Color.parse(app.theme_variables["accent"])
+        assert border(main.articles) == ("heavy", accent)
+        assert border(main.reader)[0] == border(main.claims)[0] == "round"
+        await pilot.press("tab")
+        await settle(pilot)
+        assert main.focused is main.reader
+        assert border(main.reader) == ("heavy", accent)
+        assert border(main.articles)[0] == "round"
+        await pilot.press("right_square_bracket")  # a statement other sources report
+        await settle(pilot)
+        assert main.claims.matches
+        await pilot.press("tab")  # the claim panel's match list
+        await settle(pilot)
+        assert main.focused is main.claims.match_list
+        assert border(main.claims) == ("heavy", accent)
+        assert border(main.reader)[0] == "round"
+        app.theme = "textual-dark"  # the border takes the new theme's accent
+        await settle(pilot)
+        new_accent = Color.parse(app.theme_variables["accent"])
+        assert new_accent != accent
+        assert border(main.claims) == ("heavy", new_accent)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert border(main.claims)[0] == "round"
+
+
+@async_test
+async def test_a_focus_change_restyles_no_pane(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A focus change sets one border: restyling a pane (its rules, its component classes,
+    its scrollbars, which repaint even when unchanged) cost most of a Tab."""
+    restyled: list[str] = []
+    apply = Stylesheet.apply
+
+    def counting(self, node, **kwargs):  # type: ignore[no-untyped-def]
+        restyled.append(type(node).__name__)
+        return apply(self, node, **kwargs)
+
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(Stylesheet, "apply", counting)
+        await pilot.press("tab", "right_square_bracket")
+        await settle(pilot)
+        assert app.main.claims.matches
+        restyled.clear()
+        for key in ("tab", "shift+tab", "shift+tab", "tab"):
+            await pilot.press(key)
+            await settle(pilot)
+        panes = {"ArticleList", "Reader", "ClaimPanel", "MatchList", "ScrollBar"}
+        assert not panes & set(restyled), restyled
