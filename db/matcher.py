@@ -79,7 +79,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
@@ -1262,8 +1262,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     """:func:`features`; with ``cut`` (the model the pair will be judged by), None as
     soon as the pair is sure to be judged ``different`` (see :func:`_may_match`)."""
     common = a.tokset & b.tokset
-    get = _RARITY.get
-    rarities = [get(t, 1.0) for t in common]
+    rarities = list(map(_RARITY.get, common, _ONES))
     w_common = sum(rarities)  # as _weight(common)
     wa, wb = a.weight, b.weight
     # The cheap test first: too few shared words (spelling variants aside) to be one claim.
@@ -1377,6 +1376,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     return out
 
 
+# The default rarity of a word, for map(_RARITY.get, words, _ONES).
+_ONES = repeat(1.0)
 # Slack on the cut-offs when a pair is given up on from bounds of its features (see
 # _may_match): far above the rounding of a logit, far below any score's precision.
 _BOUND_SLACK = 1e-9
