@@ -1617,12 +1617,55 @@ def _real_names(p: Prepared, entities: frozenset[str]) -> list[str]:
     return [t for t in entities if t in kept]
 
 
+# What may stand between two words of one name as written: "Rustem Umerov",
+# "Jean-Claude Juncker" (not a comma: "Andriy, Kovalenko" would be two).
+_IN_NAME_RE = re.compile(r"[ -]")
+
+
+def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[str, ...]:
+    """The ``shared`` names as a reader knows them, in ``p``'s order: a person's or an
+    organisation's words written next to each other in ``p`` are one name, shown whole
+    when the other side names any of them ("Rustem Umerov", also when the other side
+    writes only "Umerov"); places and single words as :func:`_shown` gives them."""
+    if not shared:
+        return ()
+    want = set(shared)
+    # The words of p that name someone (not places, not common words it capitalises).
+    naming = set(_real_names(p, p.names))
+    text = p.text
+    items: list[str] = []
+    run: list[Any] = []  # tokens of the current name, in order
+
+    def close() -> None:
+        if run and not want.isdisjoint(t.norm for t in run):
+            end = _word_end(text, run[-1].start)
+            name = text[run[0].start : end] if len(run) > 1 else surf.get(run[0].norm, "")
+            name = name or run[0].norm
+            if name not in items:
+                items.append(name)
+        run.clear()
+
+    for tok in tokenize(text):
+        if tok.norm in naming and tok.cap:
+            if run and not _IN_NAME_RE.fullmatch(text, _word_end(text, run[-1].start), tok.start):
+                close()
+            run.append(tok)
+            continue
+        close()
+        if tok.norm in want and tok.norm not in naming:
+            shown = surf.get(tok.norm) or _PLACE_NAMES.get(tok.norm, tok.norm)
+            if shown not in items:
+                items.append(shown)
+    close()
+    return tuple(items[:EVIDENCE_ITEMS])
+
+
 def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidence:
     """Why ``a`` and ``b`` were matched: shared names, agreeing numbers, quoted words,
     the speaker (as written in ``a``), and ``differs`` made readable ("other names:
     Apple / Google", "opposite: rose / fell")."""
     sa = _surfaces(a)
-    names = _shown(_real_names(a, a.entities & b.entities), sa, a.tokens)
+    names = _full_names(a, _real_names(a, a.entities & b.entities), sa)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
     quote = _shown(a.quoted & b.quoted, sa, a.tokens)
     shared_spk = a.speaker & b.speaker if _same_speaker(a, b) > 0 else _EMPTY

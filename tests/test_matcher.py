@@ -263,7 +263,7 @@ def test_same_claim_carries_its_evidence() -> None:
     r = compare_texts(a, b)
     assert r.relation == "same"
     ev = r.evidence
-    assert "Park" in ev.names and "$4.2 billion" in ev.numbers
+    assert "Lena Park" in ev.names and "$4.2 billion" in ev.numbers
     assert ev.differs == ()
     assert ev.as_dict()["numbers"] == list(ev.numbers)
     assert "Park" in ev.summary()
@@ -273,7 +273,7 @@ def test_evidence_shows_no_common_word_as_a_name() -> None:
     # "Defence"/"Defense Minister" are capitalised by both, but news writes "defence"
     # and "minister" mostly in lower case: no names to show; the names and places are.
     names = compare_texts(UMEROV_A, UMEROV_B).evidence.names
-    assert "KBS" in names and "Rustem" in names
+    assert "KBS" in names and "Rustem Umerov" in names
     assert not {"Defence", "Minister"} & set(names)
     assert (
         "Government"
@@ -282,6 +282,25 @@ def test_evidence_shows_no_common_word_as_a_name() -> None:
             "Rustem Umerov met KBS reporters in Kyiv on Monday, the Government said.",
         ).evidence.names
     )
+
+
+def test_a_full_name_is_shown_as_one_name() -> None:
+    # Written whole on one side, whole or by the family name alone on the other.
+    a = "Finance Minister Lena Okafor said the budget would pay for 3,000 new teachers."
+    b = "Okafor told parliament the budget would pay for 3,000 new teachers in Lagos."
+    names = compare_texts(a, b).evidence.names
+    assert names.count("Lena Okafor") == 1 and "Lena" not in names and "Okafor" not in names
+    assert "Okafor" in compare_texts(b, a).evidence.names  # as written on that side
+    # A comma ends a name: "Tomas Berg, head of ..." is one person, not "Tomas" and "Berg".
+    c = "Earlier, Tomas Berg, head of the Nordic Grain Fund, said wheat exports fell 12 percent."
+    d = "Tomas Berg of the Nordic Grain Fund said wheat exports fell 12 percent in March."
+    assert compare_texts(c, d).evidence.names[0] == "Tomas Berg"
+    assert not {"Tomas", "Berg"} & set(compare_texts(c, d).evidence.names)
+    # Names separated by a comma stay apart; a hyphenated given name stays whole.
+    e = "Ministers Okafor, Berg and Jean-Luc Moreau signed the Lagos grain accord on Friday."
+    f = "Okafor, Berg and Jean-Luc Moreau signed the grain accord in Lagos on Friday."
+    names = compare_texts(e, f).evidence.names
+    assert {"Okafor", "Berg", "Jean-Luc Moreau"} <= set(names)
 
 
 def test_different_pairs_carry_no_evidence() -> None:
