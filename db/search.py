@@ -12,6 +12,7 @@ read as plain words (or ignored), never as operators.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -183,61 +184,53 @@ PAGE_COLUMNS = """
 """
 PAGE_ARTICLES = "JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"
 
-# A query without filters is first walked by one statement (_FIRST) that ranks and
-# highlights its first FEW_MATCHES + 1 matches as it reads them (bm25 and highlight() in
-# the walk, as a plain FTS5 query does; no walk to count them first). With at most
-# FEW_MATCHES, that is every match: the statement gives the page, joined with its
-# statements and (the page alone) its articles and sources, and the count (every row
-# holds it; a row of NULLs when no match is on the page). With more, it gives the id and
-# rank of each match it walked, and _REST counts and ranks the others, walking forward
-# from the last, when all the matches fit in the ranking window (else the window ranks
-# the newest RANK_WINDOW): none is ranked twice. How far the first walk goes depends on
-# how many matches a query is likely to have: a query whose every match holds two words
-# or more (words ANDed, a phrase) usually has a few dozen, a single word or prefix often
-# thousands; for those the first walk is spent (~0.2-0.4 ms: bm25's term counts, the
-# highlights of its rows), so it goes no further than a page of the default size.
+# A query without filters is answered by one walk of the statement index, newest first,
+# up to the ranking window (_WALK): bm25 ranks every match it reads (every match, or the
+# newest RANK_WINDOW: no walk to count them first, no match ranked twice); the page is
+# chosen from them and joined with its statements, articles and sources; every row holds
+# how many the walk read (a row of NULLs when no match is on the page). highlight()
+# marks the first FEW_MATCHES matches read, as the walk reads them, as a plain FTS5
+# query does: a query of at most FEW_MATCHES has its page highlighted by then. (Which
+# rows those are is told by claimlens_seq(), a counter: SQLite has no row number while a
+# walk runs; ?4 is the counter's value past which no row is highlighted.) The other
+# pages are highlighted on the scratch index. A query whose every match holds two words
+# or more (words ANDed, a phrase) usually has a few dozen matches, a single word or
+# prefix often thousands (for those the highlights of the walk are spent, ~5 us each),
+# so the walk highlights more of the first than of the second.
 FEW_MATCHES = {True: 50, False: 20}  # by narrow (see _parse_query); 20: a page
-_FIRST = f"""
+_WALK = f"""
     WITH found AS MATERIALIZED (
         SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank,
-            highlight(statements_fts, 0, '{_OPEN}', '{_CLOSE}') AS marked
-        FROM statements_fts WHERE statements_fts MATCH ?1 LIMIT ?4 + 1
+            CASE WHEN claimlens_seq() <= ?4
+                THEN highlight(statements_fts, 0, '{_OPEN}', '{_CLOSE}') END AS marked
+        FROM statements_fts WHERE statements_fts MATCH ?1
+        ORDER BY statements_fts.rowid DESC LIMIT ?5
     ),
     total AS MATERIALIZED (SELECT count(*) AS n FROM found),
     page AS (
-        SELECT found.id, found.rank, found.marked FROM total CROSS JOIN found
-        JOIN statements s ON s.id = found.id
-        WHERE total.n <= ?4 ORDER BY found.rank, found.id DESC LIMIT ?2 OFFSET ?3
+        SELECT id, rank, marked FROM found ORDER BY rank, id DESC LIMIT ?2 OFFSET ?3
     )
     SELECT {PAGE_COLUMNS.format(text="page.marked")}, page.rank, total.n
     FROM total LEFT JOIN page ON 1 LEFT JOIN statements s ON s.id = page.id
     LEFT JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
-    UNION ALL
-    SELECT found.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, found.rank,
-        total.n
-    FROM total CROSS JOIN found WHERE total.n > ?4
-    ORDER BY 12, 1 DESC
+    ORDER BY page.rank, page.id DESC
 """
-# The matches after the first walk's last (?2) when, with the first walk's, they are no
-# more than the window: counted first up to ?3 (the window's room left + 1; a walk without
-# bm25 or highlights), then, when fewer, ranked whole walking forward (FTS5 walks a
-# doclist forward faster than newest first) and the best ?4 of them given. Every row
-# holds the count; a row of NULLs when none is given.
-_REST = """
-    WITH probe AS MATERIALIZED (
-        SELECT count(*) AS n FROM (
-            SELECT 1 FROM statements_fts
-            WHERE statements_fts MATCH ?1 AND statements_fts.rowid > ?2 LIMIT ?3
-        )
-    ),
-    best AS (
-        SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank
-        FROM probe CROSS JOIN statements_fts
-        WHERE probe.n < ?3 AND statements_fts MATCH ?1 AND statements_fts.rowid > ?2
-        ORDER BY rank, id DESC LIMIT ?4
-    )
-    SELECT best.id, best.rank, probe.n FROM probe LEFT JOIN best ON 1
+# The same page without the count, for search() (materializing the walk to count it
+# costs ~0.1 ms per 1,000 matches): the walk feeds the page's sorter directly.
+_WALK_PAGE = f"""
+    SELECT {PAGE_COLUMNS.format(text="page.marked")}, page.rank FROM (
+        SELECT id, rank, marked FROM (
+            SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank,
+                CASE WHEN claimlens_seq() <= ?4
+                    THEN highlight(statements_fts, 0, '{_OPEN}', '{_CLOSE}') END AS marked
+            FROM statements_fts WHERE statements_fts MATCH ?1
+            ORDER BY statements_fts.rowid DESC LIMIT ?5
+        ) ORDER BY rank, id DESC LIMIT ?2 OFFSET ?3
+    ) AS page
+    JOIN statements s ON s.id = page.id {PAGE_ARTICLES}
+    ORDER BY page.rank, page.id DESC
 """
+_SEQ = itertools.count()  # claimlens_seq()'s values (a C callable: ~0.1 us a row)
 
 
 def search(
@@ -256,11 +249,12 @@ def search(
     statements) costs tens of milliseconds, so bm25 ranks the newest
     :data:`RANK_WINDOW` matches (by statement id, i.e. ingest order). Queries
     with fewer matches, which is nearly all real ones, are ranked exactly. Only
-    the page returned is highlighted and joined with its articles and sources;
-    a query of at most :data:`FEW_MATCHES` matches without filters is answered
-    by one walk of the index (:data:`_FIRST`), as a plain FTS5 query is.
+    the page returned is joined with its articles and sources. Without filters, the
+    query is one walk of the index (:data:`_WALK_PAGE`) that also highlights its first
+    :data:`FEW_MATCHES` matches as it reads them: a query of at most that many
+    needs nothing more; another page is highlighted on a scratch index.
     """
-    return _search(connection_of(db), query, source, since, until, limit, offset)[0]
+    return _search(connection_of(db), query, source, since, until, limit, offset, False)[0]
 
 
 def search_counted(
@@ -274,10 +268,11 @@ def search_counted(
     offset: int = 0,
 ) -> tuple[list[SearchHit], int]:
     """:func:`search` and :func:`count` in one state of the database (what ``claimlens
-    search`` prints): a query answered by one statement has its count already."""
+    search`` prints): a query of no more matches than the window without filters has
+    its count from the walk that ranks it (:data:`_WALK`)."""
     conn = connection_of(db)
     with snapshot(conn):
-        hits, total = _search(conn, query, source, since, until, limit, offset)
+        hits, total = _search(conn, query, source, since, until, limit, offset, True)
         if total is None:
             total = count(conn, query, source=source, since=since, until=until)
     return hits, total
@@ -291,23 +286,15 @@ def _search(
     until: str | None,
     limit: int,
     offset: int,
+    counted: bool,
 ) -> tuple[list[SearchHit], int | None]:
-    """:func:`search`'s hits, and how many statements match when that came with them."""
+    """:func:`search`'s hits, and how many statements match when that came with them
+    (asked for by ``counted``)."""
     fts, narrow = _parse_query(query)
     matching, params = matching_sql(source, since, until)
     if not params:  # no filter
-        few = FEW_MATCHES[narrow]
-        # One statement reads one state of the file: no snapshot needed.
-        rows = conn.execute(_FIRST, (fts, limit, offset, few)).fetchall()
-        total: int | None = rows[0][12]
-        if total <= few:
-            return [_hit(row, -row[11]) for row in rows if row[0] is not None], total
+        return _walk(conn, fts, limit, offset, FEW_MATCHES[narrow], counted)
     with snapshot(conn):  # the page and its rows read from one state of the file
-        if not params:
-            first = [(row[0], row[11]) for row in rows[1:]]
-            page, total = _rest(conn, fts, first, limit, offset)
-            if total is not None:
-                return _page_hits(conn, fts, page), total
         page = conn.execute(
             f"""
             SELECT id, rank FROM (
@@ -320,31 +307,37 @@ def _search(
         return _page_hits(conn, fts, page), None
 
 
-def _rest(
-    conn: sqlite3.Connection,
-    fts: str,
-    first: list[tuple[int, float]],
-    limit: int,
-    offset: int,
-) -> tuple[list[tuple[int, float]], int | None]:
-    """The page (ids and ranks) of a query the first walk (``first``: the id and rank of
-    each of its first matches) did not finish, and how many match, when they are no
-    more than the window; else ``([], None)``: the window ranks the newest."""
-    room = RANK_WINDOW - len(first) + 1
-    if room <= 0:  # (a first walk longer than the window)
-        return [], None
-    rows = conn.execute(_REST, (fts, max(first)[0], room, offset + limit)).fetchall()
-    after = rows[0][2]
-    if after >= room:
-        return [], None
-    ranked = [(sid, rank) for sid, rank, _n in rows if sid is not None] + first
-    ranked.sort(key=_by_rank)
-    return ranked[offset : offset + limit], len(first) + after
-
-
-def _by_rank(row: tuple[int, float]) -> tuple[float, int]:
-    """bm25 order (lower is better), ties newest first."""
-    return row[1], -row[0]
+def _walk(
+    conn: sqlite3.Connection, fts: str, limit: int, offset: int, few: int, counted: bool
+) -> tuple[list[SearchHit], int | None]:
+    """The hits of :data:`_WALK` (``counted``: and how many match unless the window was
+    full) or of :data:`_WALK_PAGE`."""
+    sql = _WALK if counted else _WALK_PAGE
+    try:
+        rows = conn.execute(sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
+    except sqlite3.OperationalError as exc:  # the first search of this connection
+        if "claimlens_seq" not in str(exc):
+            raise
+        conn.create_function("claimlens_seq", 0, _SEQ.__next__)
+        rows = conn.execute(sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
+    rows = rows.fetchall()
+    total = None
+    if counted:
+        read = rows[0][12]
+        total = read if read < RANK_WINDOW else None
+    rows = [row for row in rows if row[0] is not None]
+    unmarked = [row[0] for row in rows if row[5] is None]
+    if not unmarked:
+        return [_hit(row, -row[11]) for row in rows], total
+    # a page past the walk's highlights: marked on the scratch index
+    marked = _highlighted(conn, fts, unmarked)
+    hits = []
+    for row in rows:
+        if row[5] is not None:
+            hits.append(_hit(row, -row[11]))
+        elif (again := marked.get(row[0])) is not None:
+            hits.append(_hit(again, -row[11]))
+    return hits, total
 
 
 def _page_hits(

@@ -109,7 +109,7 @@ def test_a_hit_the_scratch_index_does_not_match_comes_unmarked(tmp_path: Path) -
     assert (hit.statement_id, hit.text, hit.highlights) == (sid, "Out of date.", [])
 
 
-# --- one walk for a query of few matches, the rest and the window for the others -------------
+# --- one walk: every match ranked, or the newest RANK_WINDOW; the first highlighted -----------
 
 
 @pytest.fixture(scope="module")
@@ -170,11 +170,11 @@ def reference(
 @pytest.mark.parametrize(
     ("few", "window"),
     [
-        (None, RANK_WINDOW),  # as shipped: the first walk finds "cargo" whole, not "harbour"
-        (0, RANK_WINDOW),  # the first walk finds one match, the rest the others
-        (10, 100),  # the rest stops at the window: the newest of the first walk's fill it
-        (5, 30),  # the rest fills the window alone
-        (None, 40),  # as shipped, with a window the first walk's queries pass
+        (None, RANK_WINDOW),  # as shipped: the walk highlights "cargo" whole, not "harbour"
+        (0, RANK_WINDOW),  # the walk highlights one match: pages from the scratch index
+        (10, 100),  # a window smaller than some queries' matches, larger than others'
+        (5, 30),  # a window smaller than most queries' matches
+        (None, 40),  # as shipped, with a window some queries pass
     ],
 )
 def test_every_way_finds_the_reference_page(
@@ -209,7 +209,7 @@ def test_a_window_of_about_the_matches_ranks_as_the_reference(
     harbour: sqlite_utils.Database, few: int, past: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Matches one more than the window, as many, one fewer: the edges of "every match
-    fits" after a first walk."""
+    is ranked" and of a count known from the walk."""
     query = '"harbour crane"'
     total = count(harbour, query)
     monkeypatch.setattr(search_mod, "FEW_MATCHES", {True: few, False: few})
@@ -222,7 +222,8 @@ def test_a_window_of_about_the_matches_ranks_as_the_reference(
 
 
 def test_the_shipped_settings_take_both_ways(harbour: sqlite_utils.Database) -> None:
-    """The fixture's queries take the first walk alone and the rest after it."""
+    """Some of the fixture's queries are highlighted whole by the walk, others need
+    the scratch index."""
     narrow = {q: search_mod._parse_query(q)[1] for q in HARBOUR_QUERIES}
     assert narrow["cargo day"] and narrow['"harbour crane"'] and not narrow["steel OR cargo"]
     assert not narrow["harbour"] and not narrow["harb*"]
