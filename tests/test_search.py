@@ -221,6 +221,22 @@ def test_a_window_of_about_the_matches_ranks_as_the_reference(
         assert counted == matches == total
 
 
+def test_a_counter_out_of_step_costs_time_not_hits(harbour: sqlite_utils.Database) -> None:
+    """The walk's counter is shared by every connection of the process: another search
+    running meanwhile only leaves rows of this one unmarked, which the scratch index
+    marks."""
+    reader = connect_reader(_path(harbour))
+    jumps = iter(range(0, 10**9, 1000))
+    reader.create_function("claimlens_seq", 0, lambda: next(jumps))
+    for query in HARBOUR_QUERIES:
+        for limit, offset in PAGES:
+            hits, counted = search_counted(reader, query, limit=limit, offset=offset)
+            expected, matches = reference(harbour, query, limit, offset, RANK_WINDOW)
+            assert [(h.statement_id, h.score, h.text, h.highlights) for h in hits] == expected
+            assert counted == matches
+    reader.close()
+
+
 def test_the_shipped_settings_take_both_ways(harbour: sqlite_utils.Database) -> None:
     """Some of the fixture's queries are highlighted whole by the walk, others need
     the scratch index."""
