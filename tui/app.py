@@ -7,16 +7,17 @@ Everything it shows comes from :mod:`db` through
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import ClassVar
 
 import sqlite_utils
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.filter import Monochrome, NoColor
 
 from tui.components.commands import ClaimLensCommands
+from tui.components.idle_gc import CHECK_EVERY, IdleCollector
 from tui.components.library import Library
 from tui.components.main_screen import MainScreen
 from tui.config import DEFAULT_THEME, Config, load_config
@@ -50,6 +51,7 @@ class ClaimLensApp(App[None]):
         self.config = config if config is not None else load_config()
         self.keymap_overrides = dict(self.config.keymap)
         self.library = Library(db_path, db)
+        self.collector = IdleCollector()
         if title:
             self.sub_title = title
         theme = THEME_ALIASES.get(self.config.theme, self.config.theme)
@@ -75,10 +77,10 @@ class ClaimLensApp(App[None]):
             self.set_keymap(self.keymap_overrides)
         self.push_screen(MainScreen(self.library, size=(self.size.width, self.size.height)))
         # What start-up made (the stylesheet, the widgets, Textual's caches: ~90 k objects)
-        # lives as long as the app: out of the collector's sight, a full collection no
-        # longer walks it (80-300 ms pauses in the middle of a key press, every few dozen
-        # keys, on the 100 k-article benchmark).
-        self.call_after_refresh(gc.freeze)
+        # lives as long as the app: out of the collector's sight; full collections run
+        # while the keys pause (idle_gc), not in the middle of a key press.
+        self.call_after_refresh(self.collector.start)
+        self.set_interval(CHECK_EVERY, self.collector.tick)
         for problem in self.config.problems:
             self.notify(problem, title="config", severity="warning", timeout=8, markup=False)
 
@@ -89,9 +91,14 @@ class ClaimLensApp(App[None]):
                 return screen
         raise LookupError("the main screen is not open")
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.collector.key()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
         self.library.close()
-        gc.unfreeze()  # collectable again (an app run in a longer process: the tests)
+        self.collector.stop()
 
 
 def make_app(
