@@ -322,7 +322,9 @@ def _links(
     if evidence is None:
         evidence = _evidence(conn, article_ids)
     matched = _matched_pairs(conn, article_ids)
-    meta = _meta(conn, {a for pair in set(evidence) | set(matched) for a in pair})
+    ids = {a for pair in evidence for a in pair}
+    ids.update(a for pair in matched for a in pair)
+    meta = _meta(conn, ids)
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
     return link_graph(evidence, matched, days, window), meta
 
@@ -341,9 +343,10 @@ def link_graph(
     for x, y in set(evidence) | set(matched):
         if x not in days or y not in days:
             continue
-        strength = evidence.get((x, y), ev.NO_EVIDENCE) + ev.matches_term(
-            *matched.get((x, y), (0, 0))
-        )
+        strength = evidence.get((x, y), ev.NO_EVIDENCE)
+        counts = matched.get((x, y))
+        if counts is not None:  # (none adds 0.0: the same strength)
+            strength += ev.matches_term(*counts)
         if strength <= LINK_THRESHOLD:
             continue
         dx, dy = days[x], days[y]
@@ -401,7 +404,9 @@ class _Placer:
         self.placed: set[int] = set()
         self.pools: dict[int, ev.Pool] = {}  # key -> what this run put in it (merged too)
         self.merged: dict[int, int] = {}  # key -> the key it was merged into
-        self.children: dict[int, list[int]] = {}  # key -> the keys merged into it
+        # key -> the stored stories (ids > 0) merged into it, however deep: a chain of
+        # merges is not walked for every article (a rebuild merges only its own keys)
+        self.stored_merged: dict[int, list[int]] = {}
 
     def resolve(self, key: int) -> int:
         while key in self.merged:
@@ -419,19 +424,20 @@ class _Placer:
             p = self.profiles([aid]).get(aid) or _profile_of({}, aid, None)
         self.pools.setdefault(key, ev.Pool()).add(p)
 
-    def _family(self, key: int) -> list[int]:
-        return [key, *(k for c in self.children.get(key, ()) for k in self._family(c))]
-
     def _merge(self, other: int, key: int) -> None:
         self.merged[other] = key
-        self.children.setdefault(key, []).append(other)
+        inherited = self.stored_merged.pop(other, [])
+        if other > 0 or inherited:
+            self.stored_merged.setdefault(key, []).extend([other] if other > 0 else [])
+            self.stored_merged[key].extend(inherited)
         if other in self.pools:
             self.pools.setdefault(key, ev.Pool()).absorb(self.pools.pop(other))
 
     def pool(self, key: int, aid: int) -> ev.Pool:
         """Story ``key`` as ``aid`` finds it: its members older than ``aid`` (stored
         ones, and those this run put in it) pooled."""
-        parts = [self.stored(k, aid) for k in self._family(key) if k > 0]
+        family = [key] if key > 0 else []
+        parts = [self.stored(k, aid) for k in [*family, *self.stored_merged.get(key, ())]]
         stored = [part for part in parts if part is not None]
         mine = self.pools.get(key)
         if not stored:
