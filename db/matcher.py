@@ -77,10 +77,10 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from itertools import pairwise, repeat
-from operator import itemgetter, mul
+from operator import attrgetter, itemgetter, mul
 from pathlib import Path
 from typing import Any
 
@@ -502,9 +502,20 @@ def with_context(
     n, df = counts if counts is not None else token_counts(st.tokset for st in statements)
     lw = {t: math.log(1.0 + n / df.get(t, 1)) for st in statements for t in st.tokset}
     ctx = ArticleContext(lw, n)
-    return [
-        replace(st, context=ctx, lweight=math.fsum(lw[t] for t in st.tokset)) for st in statements
-    ]
+    out = []
+    for st in statements:
+        # dataclasses.replace(st, context=ctx, lweight=...), a third of its cost.
+        values = list(_PREPARED_VALUES(st))
+        values[_AT_CONTEXT] = ctx
+        values[_AT_LWEIGHT] = math.fsum(lw[t] for t in st.tokset)
+        out.append(Prepared(*values))
+    return out
+
+
+_PREPARED_FIELDS = tuple(f.name for f in fields(Prepared))
+_PREPARED_VALUES = attrgetter(*_PREPARED_FIELDS)
+_AT_CONTEXT = _PREPARED_FIELDS.index("context")
+_AT_LWEIGHT = _PREPARED_FIELDS.index("lweight")
 
 
 def _local_weights(a: Prepared, b: Prepared, common: frozenset[str]) -> tuple[float, float, float]:
@@ -753,9 +764,13 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
     """Hedge, future, denial and the poles of opposite predicates in a statement's words (as
     written). An axis whose both poles occur ("rose ... while ... fell") is dropped:
     the statement says nothing single on it."""
+    low = list(map(str.lower, raw_words))
+    if _STANCE_WORDS.isdisjoint(low):  # most statements: nothing to look at
+        return _EMPTY
     out: set[str] = set()
-    low = [w.lower() for w in raw_words]
     for i, w in enumerate(low):
+        if w not in _STANCE_WORDS:
+            continue
         if w in HEDGE_WORDS:
             if w != "may" or raw_words[i] == "may":  # "May" is the month
                 out.add(_HEDGE)
@@ -778,6 +793,20 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
     if both:
         out = {m for m in out if m[:-1] not in both}
     return _frozen(out)
+
+
+# Every word _stance looks at (any other word adds nothing).
+_STANCE_WORDS = frozenset(
+    HEDGE_WORDS
+    | HEDGE_BEFORE_TO
+    | DEMAND_VERBS
+    | CALL_VERBS
+    | REQUEST_VERBS
+    | FUTURE_WORDS
+    | DENIAL_VERBS
+    | REJECTION_VERBS
+    | _POLES.keys()
+)
 
 
 def _headline_case(raw_words: list[str]) -> bool:

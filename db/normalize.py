@@ -290,6 +290,7 @@ def tokenize(text: str) -> list[Token]:
     lowers = [w.lower() if "'" not in w else _strip_possessive(w.lower()) for w, _, _ in raw]
     out: list[Token] = []
     append = out.append
+    new = tuple.__new__  # a Token without its keyword-argument __new__ (the hot loop)
     i = 0
     while i < n:
         word, pos, _ = raw[i]
@@ -301,7 +302,7 @@ def tokenize(text: str) -> list[Token]:
                 # Case-sensitive acronyms first: "US" is the country, "us" a pronoun.
                 canon = CASED_ALIASES.get(word.replace(".", "") if "." in word else word)
                 if canon is not None:
-                    append(Token(canon, True, False, False, pos))
+                    append(new(Token, (canon, True, False, False, pos)))
                     i += 1
                     continue
             norm, stop, slow = _word_info(low)
@@ -310,7 +311,7 @@ def tokenize(text: str) -> list[Token]:
                     low in CALENDAR or ((stop or norm in _COMMON) and _sentence_start(text, pos))
                 ):
                     cap = False
-                append(Token(norm, cap, stop, False, pos))
+                append(new(Token, (norm, cap, stop, False, pos)))
                 i += 1
                 continue
         # The slow path: aliases of several words, numbers, percentages.
@@ -322,7 +323,7 @@ def tokenize(text: str) -> list[Token]:
                 if tuple(lowers[i : i + k]) == words:
                     if canon in ("million", "billion", "%"):
                         break  # handled with numbers below
-                    append(Token(canon, True, False, False, pos))
+                    append(new(Token, (canon, True, False, False, pos)))
                     i += k
                     matched = True
                     break
@@ -331,22 +332,22 @@ def tokenize(text: str) -> list[Token]:
         if first.isdigit() or low in _UNITS or (low in ("a", "an") and i + 1 < n):
             value, used = _read_number(lowers, _Gaps(text, raw), i)
             if used:
-                append(Token(_fmt_number(value), False, False, True, pos))
+                append(new(Token, (_fmt_number(value), False, False, True, pos)))
                 i += used
                 continue
         if first in "%$£€":
             if first == "%":
-                append(Token("%", False, False, False, pos))
+                append(new(Token, ("%", False, False, False, pos)))
             i += 1
             continue
         if low in ("pct", "percent") or (low == "per" and i + 1 < n and lowers[i + 1] == "cent"):
-            append(Token("%", False, False, False, pos))
+            append(new(Token, ("%", False, False, False, pos)))
             i += 2 if low == "per" else 1
             continue
         norm, stop, _ = _word_info(low)
         if cap and (low in CALENDAR or ((stop or norm in _COMMON) and _sentence_start(text, pos))):
             cap = False
-        append(Token(norm, cap, stop, False, pos))
+        append(new(Token, (norm, cap, stop, False, pos)))
         i += 1
     return out
 
