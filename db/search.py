@@ -329,7 +329,9 @@ def _walk(
     unmarked = [row[0] for row in rows if row[5] is None]
     if not unmarked:
         return [_hit(row, -row[11]) for row in rows], total
-    # a page past the walk's highlights: marked on the scratch index
+    # a page past the walk's highlights: marked on the scratch index (search_counted reads
+    # both in one snapshot; for search, a write between them can only drop a hit whose
+    # statement went meanwhile, as an out-of-date index does)
     marked = _highlighted(conn, fts, unmarked)
     hits = []
     for row in rows:
