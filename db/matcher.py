@@ -693,16 +693,18 @@ def prepare(
     # Every word, normalised like the content tokens ("DPRK" and "North Korean" are one
     # word), so that the word-order features see past an outlet's spelling.
     words = tuple([intern(t.norm) for t in toks])
-    content = [t for t in toks if _is_content(t)]
-    tokens = tuple(intern(t.norm) for t in content)
+    # Content tokens (_is_content), and their interned forms taken from words.
+    content = [t for t in toks if not t.stop and not t.number]
+    tokens = tuple([w for w, t in zip(words, toks, strict=True) if not t.stop and not t.number])
     tokset = frozenset(tokens)
+    capitals = [tok for tok, t in zip(tokens, content, strict=True) if t.cap]
     given = numbers is not None
     nums = tuple(numbers) if given else tuple(_as_num(n) for n in extract_numbers(text))
     if nums:
         nums = _with_measures(nums, text, content)
     raw_words = _RAW_WORD_RE.findall(text)
     stance = _stance(raw_words)
-    negated = any(w.lower() in _NEGATORS for w in raw_words)
+    negated = not _NEGATORS.isdisjoint(map(str.lower, raw_words))
     if speaker is None:
         speaker = find_speaker(text)
     spk = _frozen(intern(t.norm) for t in tokenize(speaker) if not t.stop) if speaker else _EMPTY
@@ -711,7 +713,7 @@ def prepare(
         tokens=tokens,
         tokset=tokset,
         weight=_weight(tokset),
-        entities=_frozen(tok for tok, t in zip(tokens, content, strict=True) if t.cap),
+        entities=_frozen(capitals),
         numbers=nums,
         speaker=spk,
         quoted=_quoted_tokens(text, content, quotes),
@@ -719,9 +721,7 @@ def prepare(
         words=words,
         # Only long statements are compared clause by clause (see features()).
         clauses=_clauses(text, content) if split and len(words) >= CLAUSE_MIN_WORDS else (),
-        names=_frozen(
-            tok for tok, t in zip(tokens, content, strict=True) if t.cap and tok not in PLACE_TOKENS
-        ),
+        names=_frozen([tok for tok in capitals if tok not in PLACE_TOKENS]),
         stance=stance,
         scope=_scope(text, content) if _HEDGE in stance or negated else (),
         specific=_is_specific(tokset, content, nums, text),
