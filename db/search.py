@@ -230,6 +230,13 @@ _WALK_PAGE = f"""
     JOIN statements s ON s.id = page.id {PAGE_ARTICLES}
     ORDER BY page.rank, page.id DESC
 """
+# A narrow query (few matches, seldom more than the window) walks forward instead, up to
+# one match past the window: FTS5 walks its doclists forward 10-20% faster. Past the
+# window (it ranked the oldest, not the newest) it walks again newest first.
+_FORWARD = {
+    sql: sql.replace("ORDER BY statements_fts.rowid DESC LIMIT ?5", "LIMIT ?5 + 1")
+    for sql in (_WALK, _WALK_PAGE)
+}
 _SEQ = itertools.count()  # claimlens_seq()'s values (a C callable: ~0.1 us a row)
 
 
@@ -293,7 +300,7 @@ def _search(
     fts, narrow = _parse_query(query)
     matching, params = matching_sql(source, since, until)
     if not params:  # no filter
-        return _walk(conn, fts, limit, offset, FEW_MATCHES[narrow], counted)
+        return _walk(conn, fts, limit, offset, narrow, counted)
     with snapshot(conn):  # the page and its rows read from one state of the file
         page = conn.execute(
             f"""
@@ -308,19 +315,22 @@ def _search(
 
 
 def _walk(
-    conn: sqlite3.Connection, fts: str, limit: int, offset: int, few: int, counted: bool
+    conn: sqlite3.Connection, fts: str, limit: int, offset: int, narrow: bool, counted: bool
 ) -> tuple[list[SearchHit], int | None]:
     """The hits of :data:`_WALK` (``counted``: and how many match unless the window was
-    full) or of :data:`_WALK_PAGE`."""
+    full) or of :data:`_WALK_PAGE` (forward first for a narrow query)."""
     sql = _WALK if counted else _WALK_PAGE
-    try:
-        rows = conn.execute(sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
-    except sqlite3.OperationalError as exc:  # the first search of this connection
-        if "claimlens_seq" not in str(exc):
-            raise
-        conn.create_function("claimlens_seq", 0, _SEQ.__next__)
-        rows = conn.execute(sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
-    rows = rows.fetchall()
+    few = FEW_MATCHES[narrow]
+    if narrow:
+        start = next(_SEQ)
+        rows = _walk_rows(conn, _FORWARD[sql], (fts, limit, offset, start + few, RANK_WINDOW))
+        # how many it read: counted, or told by the counter (other searches meanwhile
+        # only move it further: at worst a second walk not needed)
+        read = rows[0][12] if counted else next(_SEQ) - start - 1
+        if read > RANK_WINDOW:  # past the window: rank its newest
+            rows = _walk_rows(conn, sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
+    else:
+        rows = _walk_rows(conn, sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
     total = None
     if counted:
         read = rows[0][12]
@@ -340,6 +350,18 @@ def _walk(
         elif (again := marked.get(row[0])) is not None:
             hits.append(_hit(again, -row[11]))
     return hits, total
+
+
+def _walk_rows(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any]:
+    """The rows of a walk, ``claimlens_seq`` registered on the connection at its first
+    search (the statement fails to prepare without it: the counter has not moved)."""
+    try:
+        return conn.execute(sql, args).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "claimlens_seq" not in str(exc):
+            raise
+        conn.create_function("claimlens_seq", 0, _SEQ.__next__)
+        return conn.execute(sql, args).fetchall()
 
 
 def _page_hits(
