@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
@@ -11,10 +11,12 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import OptionList, Static
+from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
 
 from tui.components.diffing import diff_values, differing_spans, find_spans
@@ -80,16 +82,41 @@ class MatchList(KeyedOptionList):
     _no_layout = False
     _lines_width = -1  # the width the options were measured and drawn at
 
+    def __init__(self, *, id: str | None = None) -> None:
+        # The same options measured and drawn at other widths (c and back: the panel
+        # alone is wider), kept until the options change (set first: OptionList's
+        # __init__ adds options).
+        self._by_width: dict[int, tuple[LRUCache[Any, list[Strip]], Any]] = {}
+        super().__init__(id=id)
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Laid out at a new width (c; a resize): measure and draw the options again now.
-        # Textual does it on the Resize event that follows this frame, which draws the
-        # options as wrapped at the old width first, then every line a second time.
+        # Laid out at a new width (c; a resize): measure and draw the options now, or take
+        # them as drawn at that width before. Textual clears its caches on the Resize event
+        # that follows this frame, which draws the options as wrapped at the old width
+        # first, then every line a second time.
         width = self.scrollable_content_region.width
         if width != self._lines_width:
+            if self._lines_width >= 0:
+                self._by_width[self._lines_width] = (self._option_render_cache, self._line_cache)
+            kept = self._by_width.pop(width, None)
+            if kept is None:
+                kept = (LRUCache(self._option_render_cache.maxsize), type(self._line_cache)())
+            self._option_render_cache, self._line_cache = kept
             self._lines_width = width
-            self._option_render_cache.clear()
-            self._line_cache.clear()
         return super().render_lines(crop)
+
+    # Any change of the options forgets what was drawn at other widths.
+    def clear_options(self) -> Self:
+        self._by_width.clear()
+        return super().clear_options()
+
+    def add_options(self, new_options: Iterable[OptionListContent]) -> Self:
+        self._by_width.clear()
+        return super().add_options(new_options)
+
+    def _clear_caches(self) -> None:
+        self._by_width.clear()
+        super()._clear_caches()
 
     def _on_resize(self, event: events.Resize) -> None:
         event.prevent_default()  # not OptionList's: the caches are cleared when drawn
