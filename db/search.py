@@ -184,10 +184,11 @@ PAGE_COLUMNS = """
 """
 PAGE_ARTICLES = "JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"
 
-# A query without filters is answered by one walk of the statement index, newest first,
-# up to the ranking window (_WALK): bm25 ranks every match it reads (every match, or the
-# newest RANK_WINDOW: no walk to count them first, no match ranked twice); the page is
-# chosen from them and joined with its statements, articles and sources; every row holds
+# A query without filters is answered by one walk of the statement index, newest first
+# (a narrow query: forward first, _WALK_FORWARD), up to the ranking window (_WALK): bm25
+# ranks every match it reads (every match, or the newest RANK_WINDOW: no walk to count
+# them first, no match ranked twice); the page is chosen from them and joined with its
+# statements, articles and sources; every row holds
 # how many the walk read (a row of NULLs when no match is on the page). highlight()
 # marks the first FEW_MATCHES matches read, as the walk reads them, as a plain FTS5
 # query does: a query of at most FEW_MATCHES has its page highlighted by then. (Which
@@ -233,10 +234,7 @@ _WALK_PAGE = f"""
 # A narrow query (few matches, seldom more than the window) walks forward instead, up to
 # one match past the window: FTS5 walks its doclists forward 10-20% faster. Past the
 # window (it ranked the oldest, not the newest) it walks again newest first.
-_FORWARD = {
-    sql: sql.replace("ORDER BY statements_fts.rowid DESC LIMIT ?5", "LIMIT ?5 + 1")
-    for sql in (_WALK, _WALK_PAGE)
-}
+_WALK_FORWARD = _WALK.replace("ORDER BY statements_fts.rowid DESC LIMIT ?5", "LIMIT ?5 + 1")
 _SEQ = itertools.count()  # claimlens_seq()'s values (a C callable: ~0.1 us a row)
 
 
@@ -321,13 +319,9 @@ def _walk(
     full) or of :data:`_WALK_PAGE` (forward first for a narrow query)."""
     sql = _WALK if counted else _WALK_PAGE
     few = FEW_MATCHES[narrow]
-    if narrow:
-        start = next(_SEQ)
-        rows = _walk_rows(conn, _FORWARD[sql], (fts, limit, offset, start + few, RANK_WINDOW))
-        # how many it read: counted, or told by the counter (other searches meanwhile
-        # only move it further: at worst a second walk not needed)
-        read = rows[0][12] if counted else next(_SEQ) - start - 1
-        if read > RANK_WINDOW:  # past the window: rank its newest
+    if narrow:  # counted (materialized) to know it read no more than the window: few rows
+        rows = _walk_rows(conn, _WALK_FORWARD, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
+        if rows[0][12] > RANK_WINDOW:  # past the window: rank its newest
             rows = _walk_rows(conn, sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
     else:
         rows = _walk_rows(conn, sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
