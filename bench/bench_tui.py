@@ -7,6 +7,7 @@
     python bench/bench_tui.py screenshot docs/screenshot.svg   # the README picture (demo)
     python bench/bench_tui.py keys --matched --size 160x48    # the slow keys, briefly
     python bench/bench_tui.py keys --matched --root /tmp/before   # another tree's browser
+    python bench/bench_tui.py first --matched --size 160x48,80x24 --runs 5   # cold starts
 
 Two big databases:
 * the default (``bench.db``) is real news as the ingest stores it: Reuters-21578
@@ -24,8 +25,9 @@ Two big databases:
   under ``.partial`` and never reused.
 
 Measured headless with Textual's Pilot (``--size``, default 160x48):
-* first screen: from creating the app to the list, the first article and its
-  claim panel on screen;
+* first screen: from creating the app to the first frame drawn with the list, the
+  first article and its claim panel shown (``first``: that, in fresh processes, and
+  when start-up's last frame came: the screen settled);
 * key latency, per key: a key press until its first screen update (the cursor
   moves: ``median_ms``/``p95_ms``) and until its last (``content_*``: the article
   text and the claim panel, which follow in a worker the next key cancels), and
