@@ -1665,13 +1665,15 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
     items: list[str] = []
     run: list[Any] = []  # tokens of the current name, in order
 
+    covered: set[str] = set()  # shared words already shown (in a name or alone)
+
     def close() -> None:
-        if run and not want.isdisjoint(t.norm for t in run):
-            end = _word_end(text, run[-1].start)
-            name = text[run[0].start : end] if len(run) > 1 else surf.get(run[0].norm, "")
-            name = name or run[0].norm
-            if name not in items:
-                items.append(name)
+        words = {t.norm for t in run}
+        if run and not (want & words) <= covered:
+            # As written where it stands ("Coffee" in "International Coffee", not the
+            # sentence's first "coffee"), a possessive's "'s" left out.
+            items.append(text[run[0].start : _word_end(text, run[-1].start)])
+            covered.update(words)
         run.clear()
 
     for tok in tokenize(text):
@@ -1681,10 +1683,9 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
             run.append(tok)
             continue
         close()
-        if tok.norm in want and tok.norm not in naming:
-            shown = surf.get(tok.norm) or _PLACE_NAMES.get(tok.norm, tok.norm)
-            if shown not in items:
-                items.append(shown)
+        if tok.norm in want and tok.norm not in naming and tok.norm not in covered:
+            items.append(surf.get(tok.norm) or _PLACE_NAMES.get(tok.norm, tok.norm))
+            covered.add(tok.norm)
     close()
     return tuple(items[:EVIDENCE_ITEMS])
 

@@ -301,6 +301,10 @@ def test_a_full_name_is_shown_as_one_name() -> None:
     f = "Okafor, Berg and Jean-Luc Moreau signed the grain accord in Lagos on Friday."
     names = compare_texts(e, f).evidence.names
     assert {"Okafor", "Berg", "Jean-Luc Moreau"} <= set(names)
+    # A shared word is shown once, alone or in one name, never twice.
+    g = "Okafor said the Lagos grain accord would hold, Finance Minister Lena Okafor told MPs."
+    h = "Okafor said the grain accord signed in Lagos on Friday would hold."
+    assert [n for n in compare_texts(g, h).evidence.names if "Okafor" in n] == ["Okafor"]
 
 
 def test_different_pairs_carry_no_evidence() -> None:
