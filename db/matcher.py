@@ -108,6 +108,7 @@ from db.lexicon import (
 from db.matcher_weights import INTERCEPT, RELATED_P, SAME_P, SAME_P_ARTICLES, WEIGHTS
 from db.normalize import (
     _RARITY,
+    _TOKEN_RE,
     INFORMATIVE_RARITY,
     PLACE_TOKENS,
     Token,
@@ -1651,6 +1652,14 @@ def _real_names(p: Prepared, entities: frozenset[str]) -> list[str]:
 _IN_NAME_RE = re.compile(r"[ -]")
 
 
+def _token_end(text: str, start: int) -> int:
+    """Where the word at ``start`` ends as normalize.tokenize reads it ("N.J.",
+    "O'Brien"), a possessive's "'s" left out."""
+    m = _TOKEN_RE.match(text, start)
+    end = m.end() if m else _word_end(text, start)
+    return end - 2 if text.endswith(("'s", "'S"), start, end) and end - start > 2 else end
+
+
 def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[str, ...]:
     """The ``shared`` names as a reader knows them, in ``p``'s order: a person's or an
     organisation's words written next to each other in ``p`` are one name, shown whole
@@ -1672,13 +1681,13 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
         if run and not (want & words) <= covered:
             # As written where it stands ("Coffee" in "International Coffee", not the
             # sentence's first "coffee"), a possessive's "'s" left out.
-            items.append(text[run[0].start : _word_end(text, run[-1].start)])
+            items.append(text[run[0].start : _token_end(text, run[-1].start)])
             covered.update(words)
         run.clear()
 
     for tok in tokenize(text):
         if tok.norm in naming and tok.cap:
-            if run and not _IN_NAME_RE.fullmatch(text, _word_end(text, run[-1].start), tok.start):
+            if run and not _IN_NAME_RE.fullmatch(text, _token_end(text, run[-1].start), tok.start):
                 close()
             run.append(tok)
             continue

@@ -301,6 +301,10 @@ def test_a_full_name_is_shown_as_one_name() -> None:
     f = "Okafor, Berg and Jean-Luc Moreau signed the grain accord in Lagos on Friday."
     names = compare_texts(e, f).evidence.names
     assert {"Okafor", "Berg", "Jean-Luc Moreau"} <= set(names)
+    # Abbreviations keep their dots, possessives lose their 's.
+    i = "Acme Corp of Woodbridge, N.J., said it cut 300 jobs at Rustem Umerov's plant."
+    j = "Acme Corp of Woodbridge, N.J., cut 300 jobs at the plant of Rustem Umerov."
+    assert {"N.J.", "Rustem Umerov"} <= set(compare_texts(i, j).evidence.names)
     # A shared word is shown once, alone or in one name, never twice.
     g = "Okafor said the Lagos grain accord would hold, Finance Minister Lena Okafor told MPs."
     h = "Okafor said the grain accord signed in Lagos on Friday would hold."
