@@ -865,6 +865,14 @@ class _People:
             return False
         return True
 
+    def _reports(self, pos: int) -> bool:
+        """Is the mention at ``pos`` set off by a comma and followed by a verb of saying
+        (", Michael Howard has said"): the speaker reporting what comes before?"""
+        if self.masked[pos - 2 : pos] != ", ":
+            return False
+        word = _WORD_AT_RE.match(self.masked, pos)
+        return word is not None and _SPEECH_VERB_AT_RE.match(self.masked, word.end()) is not None
+
     def _after_preposition(self, pos: int) -> bool:
         """Is the mention at ``pos`` a preposition's object, its titles and role passed
         over ("by Representative Gerald E. Connolly", "through her attorney Rich Nichols")?"""
@@ -926,7 +934,8 @@ class _People:
                 return self.canonical(named.group(1))
         if seen:
             return None
-        person = self.antecedent("", at, sentences=2)
+        # An age ("the 43-year-old") stands for someone named a little further back.
+        person = self.antecedent("", at, sentences=4 if head[:1].isdigit() else 2)
         if (
             person is None
             and last is not None
@@ -1028,13 +1037,21 @@ class _People:
             if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0], hi):
                 fits = []
             if fits:
+                # "Tony Blair has failed, Michael Howard has said.": the person reporting
+                # the sentence at its end, not the first one of what is reported.
+                for pos, name in fits[1:]:
+                    if self._reports(pos):
+                        return name
                 # A subject or an apposition, not the object of a preposition ("a
                 # senator from New York", "took aim at Berg"), unless there is only that.
                 objects = []
                 for pos, name in fits:
                     word = _WORD_AT_RE.match(self.masked, pos)
                     if word is not None and word.group().endswith(("'s", "’s")):
-                        continue  # "Ms Jowell's deputy, Richard Caborn, said": not Jowell
+                        # "Ms Jowell's deputy, Richard Caborn, said": not Jowell; nor any
+                        # owner ("enjoying Dan Brown's theory, the Bishop said"): a few are
+                        # the topic ("Conti's 17th turn"), more are not.
+                        continue
                     if not self._after_preposition(pos):
                         return name
                     objects.append(name)
@@ -1142,6 +1159,8 @@ _PREPOSITION_WORDS = words(
 )
 _PREPOSITIONS = [[w] for w in _PREPOSITION_WORDS]
 _OWNERS = words("the a an his her their its our my your")
+
+
 # Words that end a noun phrase walked back from a name: verbs and conjunctions.
 _NOT_PHRASE = words(
     """
@@ -1238,6 +1257,8 @@ def resolve_speakers(
                     person = people.described(phrase, q.speaker_start, prev)
             if person is not None:
                 q = _named(q, person)
+            elif phrase.rsplit(" ", 1)[-1][:1].isdigit():
+                q = _named(q, None, kind="unresolved")  # "the 21-year-old": no one found
         if (q.speaker_kind in ("named", "pronoun") and not _common_phrase(q.speaker)) or (
             q.speaker_kind == "common" and q.speaker != text[q.speaker_start : q.speaker_end]
         ):

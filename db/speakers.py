@@ -170,6 +170,10 @@ _TITLE_WORDS = words(
 )
 _TITLE_WORDS |= frozenset(w.rstrip(".") for w in _TITLE_WORDS)  # "Sen." and "Sen"
 _HONORIFICS = words("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Lord Lady Prof Prof.")
+# Honorifics before a surname ("Ms King"), and the title words that are also surnames
+# ("Lord Chancellor" is no one's name).
+_ADDRESS = words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr.")
+_SURNAME_TITLES = words("King Major Prince Bishop Judge")
 # Last words of organisation names, whose "titles" (Defense, Foreign ...) are not roles.
 _ORG_WORDS = words(
     """
@@ -1360,8 +1364,8 @@ def _mention(
         # A surname that is a title word ("John Major", "Paul King") after a first name.
         # Or after an honorific: "Ms King", "Mr Major".
         surname = len(name_toks) >= 2 and _TITLE_WORDS.isdisjoint(name_toks[:-1])
-        addressed = len(name_toks) == 1 and titles[-1:] and titles[-1] in _HONORIFICS
-        if addressed and name_toks[0] not in _NOT_NAMES and name_toks[0] not in _HONORIFICS:
+        addressed = len(name_toks) == 1 and titles[-1:] and titles[-1] in _ADDRESS
+        if addressed and name_toks[0] in _SURNAME_TITLES:
             pass
         elif not (surname and _NOT_NAMES.isdisjoint(name_toks) and name_gender(name_toks[0])):
             return None

@@ -359,3 +359,34 @@ def test_a_surname_that_is_a_title_word_is_a_name() -> None:
         '"It is a scandal," he said.'
     )
     assert speakers(text) == [("It is a scandal", "Paul King")]
+
+
+def test_the_person_reporting_a_sentence_at_its_end_is_its_antecedent() -> None:
+    text = (
+        "Ann Grey has had the chance to fix the roads and has failed, Tom Hale has said.\n\n"
+        '"The county is heading the wrong way", the Liberal leader said in his message.'
+    )
+    assert speakers(text) == [("The county is heading the wrong way", "Tom Hale")]
+
+
+def test_an_age_no_one_is_found_for_is_unresolved_and_an_owner_is_no_antecedent() -> None:
+    text = (
+        "The striker believed he was talking to sporting director Emil Brago. "
+        '"I wish I was playing there," the 21-year-old told a radio station.'
+    )
+    got = extract_quotes(text)
+    assert [(q.speaker, q.speaker_kind) for q in got] == [(None, "unresolved")]
+    # An owner is no antecedent: "Blair's spokesman" speaks, not Blair.
+    text = (
+        "On Monday, Tony Blair's official spokesman declined to comment. "
+        'He said: "There is a process going on."'
+    )
+    assert speakers(text) == [("There is a process going on.", None)]
+
+
+def test_a_title_after_lord_is_no_name() -> None:
+    text = (
+        "The Lord Chancellor, Lord Falconer, agreed the act was unfair. "
+        'The changes were "complex and controversial", he said.'
+    )
+    assert speakers(text) == [("complex and controversial", "Falconer")]
