@@ -15,9 +15,12 @@ gives them.
 
 ``time`` prepares the statements of those pairs as matching does
 (:func:`db.matching.prepared_statements`: numbers, quotes, speaker, article context),
-then times ``compare(a, b, explain=False)`` over every pair (what the pipeline calls),
-``--repeats`` times, and prints the CPU microseconds per pair (the best repeat) and
-per prepared statement. ``--dump`` writes each pair's relation, score, diffs and, for
+then times ``compare(a, b, explain=False)`` over every pair ("exact") and, where the
+tree has it, ``compare(a, b, explain=False, score_different=False)`` ("pipeline": what
+``db.matching`` calls), ``--repeats`` times each, prints the CPU microseconds per pair
+(the best repeat) and per prepared statement, and counts the pipeline's answers that
+are not the exact ones (a ``different`` pair's score aside: must be 0). ``--dump`` writes
+each pair's relation, score, diffs and, for
 the pairs that are not ``different``, the reader's evidence (``compare(explain=True)``)
 as JSON lines: two trees giving the same file give the same output. ``--profile N``
 prints the N costliest functions of one more pass under cProfile. ``--root`` imports
