@@ -3,13 +3,15 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Four sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Five sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
 drawn when set 2 had been used the same way; set 4 (seed 131, ``quotes_heldout4.tsv``, 24
-BBC articles and 6 BASIL events), drawn when set 3 had been. A set leaves out the articles of the
-development set and of the sets before it, and the BASIL events of the sets before it:
+BBC articles and 6 BASIL events), drawn when set 3 had been; set 5 (seed 173,
+``quotes_heldout5.tsv``, 28 BBC articles and 6 BASIL events), drawn when set 4 had been, leaving
+out near-copies too. A set leaves out the articles of the development set and of the sets
+before it, and the BASIL events of the sets before it:
 
 * BBC: every file of ../shared/data/bbc except the 90 used by the development set
   (bench/quotes_labelled.tsv) and those of earlier sets, shuffled; the first
@@ -19,6 +21,10 @@ development set and of the sets before it, and the BASIL events of the sets befo
   ``basil_events`` one of its three articles (Fox, NYT, HuffPost) drawn at random.
   BASIL's annotation files are never opened here: every quote is labelled from the
   article text alone.
+* near-copies (set 5 on): a candidate is passed over when a fifth or more of the 5-word runs
+  of the shorter of two texts are in the other (:func:`near_copy`), the other being an
+  article of the development set, of an earlier set, or one already drawn for this set
+  (a BASIL event is passed over when its drawn article is such a copy).
 
 Every text goes through the ingest's own reading and composing (``db.formats.read_file``,
 ``db.ingest.compose_text``), so offsets index the stored text. Quote spans are found by
@@ -42,7 +48,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +70,9 @@ class HeldOutSet:
     after: tuple[int, ...]  # earlier sets whose articles and BASIL events are left out
     bbc_articles: int = 40
     basil_events: int = 8
+    # Leave out a candidate whose text is a near-copy of an article the rules were
+    # developed on (:func:`near_copy`); None for the sets drawn before this check.
+    near_copy: float | None = None
 
 
 SETS = {
@@ -74,6 +83,16 @@ SETS = {
     3: HeldOutSet(83, HERE / "quotes_heldout3.tsv", (1, 2), bbc_articles=28, basil_events=6),
     # Drawn (and its labels committed) when set 3 had become development data too.
     4: HeldOutSet(131, HERE / "quotes_heldout4.tsv", (1, 2, 3), bbc_articles=24, basil_events=6),
+    # Drawn (and its labels committed) when set 4 had become development data too; BBC holds
+    # some stories twice, so near-copies of the development articles are left out.
+    5: HeldOutSet(
+        173,
+        HERE / "quotes_heldout5.tsv",
+        (1, 2, 3, 4),
+        bbc_articles=28,
+        basil_events=6,
+        near_copy=0.2,
+    ),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
@@ -82,6 +101,7 @@ _DOUBLE = '"“”«»'
 _SINGLE = "'‘’"
 _MARK_RE = re.compile(r"[\"“”«»'‘’]")
 _MAX_SINGLE = 300
+_WORD_RE = re.compile(r"\w+")
 
 
 def stored_article(path: Path) -> tuple[str, int]:
@@ -134,12 +154,48 @@ def _line_spans(line: str) -> Iterator[tuple[int, int]]:
         yield open_at + 1, len(line.rstrip())
 
 
-def _bbc_files(used: set[str]) -> list[str]:
-    used = used | {
+def _dev_files() -> set[str]:
+    """The articles of the development set (bench/quotes_labelled.tsv)."""
+    return {
         line.split("\t", 1)[0]
         for line in (HERE / "quotes_labelled.tsv").read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     }
+
+
+def shingles(text: str, k: int = 5) -> set[tuple[str, ...]]:
+    """The text's runs of ``k`` words (lower-cased), for telling near-copies apart."""
+    words = _WORD_RE.findall(text.lower())
+    return {tuple(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def near_copy(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
+    """How much of the shorter text's 5-word runs the other holds (containment, 0..1).
+
+    BBC holds some stories twice: as a near-copy (Jaccard 0.98: politics/110 and 367) or
+    rewritten around the same paragraphs and quotes (a fifth to a half of the shorter one's
+    runs shared). Containment of the shorter text catches both; unrelated articles of one
+    topic share under a tenth.
+    """
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _not_near_copies(files: list[str], seen: list[set[tuple[str, ...]]], limit: float) -> list[str]:
+    """``files`` in order, each left out when it is a near-copy of ``seen`` or of one kept
+    before it; the kept ones' runs are added to ``seen``."""
+    kept = []
+    for file in files:
+        runs = shingles(stored_article(DATA / file)[0])
+        if all(near_copy(runs, other) < limit for other in seen):
+            kept.append(file)
+            seen.append(runs)
+    return kept
+
+
+def _bbc_files(used: set[str]) -> list[str]:
+    used = used | _dev_files()
     files = sorted(str(p.relative_to(DATA)) for p in (DATA / "bbc").glob("*/*.txt") if p.is_file())
     return [f for f in files if f not in used]
 
@@ -153,13 +209,28 @@ def _basil_events() -> dict[str, list[str]]:
     return events
 
 
-def _basil_files(rng: random.Random, used: set[str], n_events: int) -> list[str]:
+def _basil_files(
+    rng: random.Random, used: set[str], n_events: int, keep: Callable[[list[str]], list[str]]
+) -> list[str]:
     events = _basil_events()
     order = sorted(events)
     rng.shuffle(order)
     # Leaving out after the shuffle keeps set 1's draw as it was made.
     order = [e for e in order if not used.intersection(events[e])]
-    return [rng.choice(events[e]) for e in order[:n_events]]
+    if keep is _keep_all:
+        return [rng.choice(events[e]) for e in order[:n_events]]
+    # One article drawn per event in order; an event whose article is a near-copy is passed.
+    chosen = [rng.choice(events[e]) for e in order]
+    out: list[str] = []
+    for file in chosen:
+        out += keep([file])
+        if len(out) == n_events:
+            break
+    return out
+
+
+def _keep_all(files: list[str]) -> list[str]:
+    return files
 
 
 def sample_files(set_no: int = 1) -> list[str]:
@@ -169,7 +240,18 @@ def sample_files(set_no: int = 1) -> list[str]:
     rng = random.Random(spec.seed)
     bbc = _bbc_files(used)
     rng.shuffle(bbc)
-    return bbc[: spec.bbc_articles] + _basil_files(rng, used, spec.basil_events)
+    if spec.near_copy is None:
+        return bbc[: spec.bbc_articles] + _basil_files(rng, used, spec.basil_events, _keep_all)
+    seen = [shingles(stored_article(DATA / f)[0]) for f in sorted(used | _dev_files())]
+    limit = spec.near_copy
+    picked: list[str] = []
+    for file in bbc:
+        picked += _not_near_copies([file], seen, limit)
+        if len(picked) == spec.bbc_articles:
+            break
+    return picked + _basil_files(
+        rng, used, spec.basil_events, lambda fs: _not_near_copies(fs, seen, limit)
+    )
 
 
 def _labelled_files(set_no: int) -> set[str]:
