@@ -43,8 +43,31 @@ def _and(where: str, condition: str) -> str:
 # spans; no query sorts the whole corpus, and Python holds nothing per story.
 _STORY_POS = "temp.claimlens_story_pos"
 _LOOSE = "temp.claimlens_loose"  # articles in no story, in list order (built on demand)
-_built: dict[int, tuple[ArticleFilter, int]] = {}  # id(connection) -> (filter, story rows)
-_loose_built: dict[int, ArticleFilter] = {}
+# What each of those tables was built for (the filter's repr, and the story rows), kept
+# in the connection's TEMP schema beside them: it lives and dies with the connection and
+# its tables. (Kept in Python by id(connection), a new connection at a freed one's
+# address inherited the old one's record; only a look for the table and the order of
+# the calls kept it from reading tables it never built.)
+_BUILT = "temp.claimlens_list_built"
+
+
+def _built_for(db: sqlite_utils.Database, table: str) -> tuple[str, int] | None:
+    """(filter, rows) that ``table`` was last built for on this connection, if it was."""
+    db.execute(
+        f"CREATE TABLE IF NOT EXISTS {_BUILT}"
+        " (name TEXT PRIMARY KEY, filter TEXT NOT NULL, n INTEGER NOT NULL)"
+    )
+    row = db.execute(f"SELECT filter, n FROM {_BUILT} WHERE name = ?", (table,)).fetchone()
+    return (row[0], int(row[1])) if row is not None else None
+
+
+def _set_built(db: sqlite_utils.Database, table: str, filt: ArticleFilter | None, n: int) -> None:
+    """Note that ``table`` now holds the rows of ``filt`` (``None``: it was dropped)."""
+    db.execute(f"DELETE FROM {_BUILT} WHERE name = ?", (table,))
+    if filt is not None:
+        db.execute(
+            f"INSERT INTO {_BUILT}(name, filter, n) VALUES (?, ?, ?)", (table, repr(filt), n)
+        )
 
 
 def _story_rows(
@@ -53,21 +76,14 @@ def _story_rows(
     """Build the story position table (when asked, or for a new filter or connection);
     return the number of rows the stories take (their headers and articles)."""
     filt = filt or ArticleFilter()
-    key = id(db.conn)
-    built = _built.get(key)
-    if (
-        not rebuild
-        and built is not None
-        and built[0] == filt
-        and db.execute(
-            "SELECT 1 FROM temp.sqlite_master WHERE name = 'claimlens_story_pos'"
-        ).fetchone()
-    ):
+    built = _built_for(db, _STORY_POS)
+    if not rebuild and built is not None and built[0] == repr(filt):
         return built[1]
     where, params = _where(filt)
+    _set_built(db, _STORY_POS, None, 0)
+    _set_built(db, _LOOSE, None, 0)
     db.execute(f"DROP TABLE IF EXISTS {_STORY_POS}")
     db.execute(f"DROP TABLE IF EXISTS {_LOOSE}")
-    _loose_built.pop(key, None)
     db.execute(
         f"""
         CREATE TABLE {_STORY_POS} AS
@@ -87,7 +103,7 @@ def _story_rows(
     db.execute(f"CREATE INDEX {_STORY_POS}_start ON claimlens_story_pos(start)")
     db.execute(f"CREATE INDEX {_STORY_POS}_story ON claimlens_story_pos(story_id)")
     total = int(db.execute(f"SELECT coalesce(sum(n + 1), 0) FROM {_STORY_POS}").fetchone()[0])
-    _built[key] = (filt, total)
+    _set_built(db, _STORY_POS, filt, total)
     return total
 
 
@@ -197,8 +213,10 @@ def _loose_ids(
     loose = _and(where, "a.story_id IS NULL")
     if skip == 0:
         return _ids(db, loose, params, limit, 0)
-    key = id(db.conn)
-    if _loose_built.get(key) != (filt or ArticleFilter()):
+    filt = filt or ArticleFilter()
+    built = _built_for(db, _LOOSE)
+    if built is None or built[0] != repr(filt):
+        _set_built(db, _LOOSE, None, 0)
         db.execute(f"DROP TABLE IF EXISTS {_LOOSE}")
         db.execute(f"CREATE TABLE {_LOOSE} (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL)")
         db.execute(
@@ -207,7 +225,7 @@ def _loose_ids(
             params,
         )
         db.execute(f"CREATE INDEX {_LOOSE}_id ON claimlens_loose(id)")
-        _loose_built[key] = filt or ArticleFilter()
+        _set_built(db, _LOOSE, filt, 0)
     rows = db.execute(f"SELECT id FROM {_LOOSE} WHERE pos > ? ORDER BY pos LIMIT ?", (skip, limit))
     return [r[0] for r in rows]
 

@@ -302,6 +302,45 @@ def test_list_pages_and_positions_match_the_obvious_order(tmp_path) -> None:  # 
     assert bq.article_position(db, hidden, ArticleFilter(since="2024-01-01")) is None
 
 
+def _pages(db, filt, offsets):  # type: ignore[no-untyped-def]
+    from db import article_list as bq
+
+    got = []
+    for offset in offsets:
+        page = bq.browse_rows(db, filt, by_story=True, limit=7, offset=offset)
+        got += [(r["kind"], r["id"]) for r in page]
+    return got
+
+
+def test_list_positions_are_each_connections_own(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What a connection's TEMP position tables were built for is kept with them, never
+    by the connection's address: a new connection can come at a freed one's address, and
+    must not take the other's tables for its own. Every connection is given one address
+    here (``id``), as a freed connection's address is given again."""
+    from db import article_list as bq
+    from db.articles import ArticleFilter
+    from db.connection import connect
+
+    monkeypatch.setattr(bq, "id", lambda _obj: 1, raising=False)
+    db = _small_corpus(tmp_path)
+    wire = ArticleFilter(source="wire 1")
+    everything, wired = _expected(db, ArticleFilter(), True), _expected(db, wire, True)
+    offsets = range(0, len(everything) + 7, 7)
+    one = connect(tmp_path / "small.db", readonly=True, create=False)
+    two = connect(tmp_path / "small.db", readonly=True, create=False)
+    assert _pages(one, ArticleFilter(), offsets) == everything
+    assert _pages(two, wire, offsets) == wired  # built for another filter on another one
+    # Each still reads its own positions: the first connection's list is not the second's.
+    assert _pages(one, wire, offsets) == wired
+    assert _pages(two, ArticleFilter(), offsets) == everything
+    # A new connection reads the deep pages of loose articles (its tables built for it).
+    one.conn.close()
+    three = connect(tmp_path / "small.db", readonly=True, create=False)
+    assert _pages(three, ArticleFilter(), offsets) == everything
+    for conn in (two, three):
+        conn.conn.close()
+
+
 # Where a str is shown as plain text, never read as markup: rich Text and Textual Content,
 # escape(), any call with markup=False, and the config's problems (the app shows them
 # with notify(markup=False); tests/test_app.py checks it on screen).
