@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # Version 1: the whole schema.
 _V1 = """
@@ -381,6 +381,30 @@ def _v8_to_v9(db: sqlite_utils.Database) -> None:
         db.conn.execute(f"DELETE FROM {table}")
 
 
+# Version 10: work a step leaves due, done after the upgrade rather than inside it
+# (db.upgrade marks it, db.regroup does it): regrouping every claim and story took
+# minutes at 100 k articles, and every command, the browser too, waited for it. One row
+# per job ('regroup'); the row is deleted in the transaction that does the job.
+_V10_DUE_WORK = """
+CREATE TABLE due_work (
+    job TEXT PRIMARY KEY,              -- 'regroup': every claim and story, from the matches
+    since INTEGER NOT NULL             -- the schema version whose step left it due
+) WITHOUT ROWID;
+"""
+
+
+def create_due_work(conn: sqlite3.Connection) -> None:
+    """The ``due_work`` table, if missing. Step 9 -> 10 makes it; so does db.upgrade when
+    an earlier step leaves a regroup due, in that step's transaction (a crash between
+    the two steps must not lose the mark)."""
+    for statement in _split_script(_V10_DUE_WORK):
+        conn.execute(re.sub(r"^CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", statement))
+
+
+def _v9_to_v10(db: sqlite_utils.Database) -> None:
+    create_due_work(db.conn)
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
@@ -392,9 +416,11 @@ MIGRATIONS: dict[int, Migration] = {
     6: _v6_to_v7,
     7: _v7_to_v8,
     8: _v8_to_v9,
+    9: _v9_to_v10,
 }
-# The versions whose step ends by regrouping every claim and story from the matches
-# (db.upgrade does it inside the step's transaction).
+# The versions whose step leaves every claim and story to regroup from the matches:
+# db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup
+# does it later (the next match, `claimlens regroup`, the browser in the background).
 # 5: stories on article evidence; 8: stories on matched statements, weights refitted;
 # 9: stories read as a whole (pools), weights refitted
 REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9})
@@ -457,7 +483,9 @@ def schema_objects() -> dict[str, tuple[str, str]]:
     """Every table, index, trigger and virtual table of the current schema:
     name → (type, the DDL that creates it)."""
     out: dict[str, tuple[str, str]] = {}
-    for ddl in _split_script(_V1 + _V2 + _V4_FEEDS + _V5_STORY_EVIDENCE + _V6_QUOTE_SPEAKERS):
+    for ddl in _split_script(
+        _V1 + _V2 + _V4_FEEDS + _V5_STORY_EVIDENCE + _V6_QUOTE_SPEAKERS + _V10_DUE_WORK
+    ):
         m = re.match(r"CREATE\s+(VIRTUAL\s+TABLE|TABLE|INDEX|TRIGGER)\s+(\w+)", ddl, re.IGNORECASE)
         if m:
             kind = m.group(1).split()[-1].lower()

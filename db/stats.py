@@ -10,6 +10,7 @@ import sqlite_utils
 from db.articles import list_sources
 from db.claims import CLAIM_LINK
 from db.schema import SCHEMA_VERSION, user_version
+from db.upgrade import regroup_due
 
 __all__ = ["database_stats"]
 
@@ -41,6 +42,8 @@ def database_stats(db: sqlite_utils.Database) -> dict[str, Any]:
         "related_matches": _count(db, "SELECT count(*) FROM matches WHERE relation = 'related'"),
         "claims": _count(db, "SELECT count(*) FROM claims"),
         "stories": _count(db, "SELECT count(*) FROM stories"),
+        # a schema step left every claim and story to regroup (db.upgrade, db.regroup)
+        "regroup_due": regroup_due(db),
         "unmatched_articles": _count(db, "SELECT count(*) FROM articles WHERE matched = 0"),
         "first_date": db.execute("SELECT min(date) FROM articles").fetchone()[0],
         "last_date": db.execute("SELECT max(date) FROM articles").fetchone()[0],

@@ -1,12 +1,21 @@
-"""Bringing a database to the current schema: the steps of :mod:`db.schema`, run in order.
+"""Bringing a database to the current schema: the steps of :mod:`db.schema`, run in order,
+and the mark of the work a step leaves due.
 
-The schema module only defines tables and steps; running them is here, because a
-step may have to regroup every claim and story (:data:`db.schema.REGROUP_AT`),
-which is the engine's work (:mod:`db.claims`, :mod:`db.stories`).
+A step in :data:`db.schema.REGROUP_AT` changes how claims or stories are grouped (or
+drops what placing an article reads): every claim and story must be regrouped from the
+matches. That took minutes at 100 k articles, so the step does not do it: it marks it
+due (a ``regroup`` row in ``due_work``, written in the step's own transaction) and
+returns at once. Until the regroup is done, readers show the claims and stories as they
+were (consistent rows, only grouped the old way), and :func:`regroup_due` says so;
+:mod:`db.regroup` does the work (the next match, ``claimlens regroup``, the browser in
+the background) and deletes the row in the same transaction.
+
+This module stays light (the schema only): every command that opens a database imports it.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -15,16 +24,19 @@ if TYPE_CHECKING:
 
 from db import schema
 
-__all__ = ["migrate"]
+__all__ = ["REGROUP", "clear_regroup_due", "mark_regroup_due", "migrate", "regroup_due"]
+
+REGROUP = "regroup"  # the due_work job: regroup every claim and story from the matches
 
 
 def migrate(db: sqlite_utils.Database, on_upgrade: Callable[[int], None] | None = None) -> int:
     """Bring ``db`` to :data:`db.schema.SCHEMA_VERSION`; return the version it had before.
 
     Each step runs in its own IMMEDIATE transaction, so a crash mid-migration
-    leaves the database at the previous version, never half-migrated.
-    ``on_upgrade(version)`` is called once before upgrading an existing database
-    from ``version`` (some steps regroup every claim: tens of seconds on a large one).
+    leaves the database at the previous version, never half-migrated. A step that
+    leaves claims and stories to regroup marks it due in that transaction (a new
+    database has nothing to regroup). ``on_upgrade(version)`` is called once before
+    upgrading an existing database from ``version``.
     """
     found = schema.check_usable(db)
     version = found
@@ -39,15 +51,8 @@ def migrate(db: sqlite_utils.Database, on_upgrade: Callable[[int], None] | None 
                 version = schema.user_version(db)
                 continue
             schema.MIGRATIONS[version](db)
-            if version + 1 in schema.REGROUP_AT:
-                # Imported here: only such an upgrade needs the grouping engine, and
-                # importing it would slow the start-up of every command that opens a
-                # database (claimlens search).
-                from db.claims import rebuild_claims
-                from db.stories import rebuild_stories
-
-                rebuild_claims(db.conn)
-                rebuild_stories(db.conn)
+            if found and version + 1 in schema.REGROUP_AT:
+                mark_regroup_due(db.conn, version + 1)
             db.conn.execute(f"PRAGMA user_version = {version + 1}")
             db.conn.execute("COMMIT")
         except BaseException:
@@ -57,3 +62,28 @@ def migrate(db: sqlite_utils.Database, on_upgrade: Callable[[int], None] | None 
         version += 1
     schema.check_usable(db)
     return found
+
+
+def mark_regroup_due(conn: sqlite3.Connection, since: int) -> None:
+    """Mark every claim and story due for a regroup (inside the caller's transaction);
+    ``since``: the schema version whose step asks for it. A mark already there stays
+    (with the oldest version)."""
+    schema.create_due_work(conn)  # a step before the one that adds the table
+    conn.execute("INSERT OR IGNORE INTO due_work(job, since) VALUES (?, ?)", (REGROUP, since))
+
+
+def regroup_due(db: sqlite_utils.Database | sqlite3.Connection) -> bool:
+    """Whether claims and stories are still grouped as before a schema step that
+    regroups them (:mod:`db.regroup` does it). Reads only: a read-only connection will do."""
+    try:
+        row = db.execute("SELECT 1 FROM due_work WHERE job = ?", (REGROUP,)).fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):  # a database of an older schema, read as it is
+            return False
+        raise
+    return row is not None
+
+
+def clear_regroup_due(conn: sqlite3.Connection) -> None:
+    """The regroup is done (inside the transaction that did it)."""
+    conn.execute("DELETE FROM due_work WHERE job = ?", (REGROUP,))

@@ -6,9 +6,11 @@ the real command line: exit status 1, no traceback."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,8 @@ import db.schema as schema
 from db.connection import connect
 from db.ingest import ingest_paths
 from db.schema import SCHEMA_VERSION, SchemaError, user_version
-from db.upgrade import migrate
+from db.upgrade import clear_regroup_due, migrate, regroup_due
+from tests.tui_fixtures import async_test
 
 CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
 SEED = Path(__file__).parent.parent / "tui" / "samples" / "000_dd9f0b5d2f8810a6.txt"
@@ -141,3 +144,182 @@ def test_schema_error_names_the_file(tmp_path: Path) -> None:
     path.write_bytes(b"\x00" * 4096)
     with pytest.raises(SchemaError, match=str(path)):
         connect(path)
+
+
+# --- a step that regroups claims and stories only marks it due ------------------------------
+
+
+SENTINEL = "grouped before the upgrade"
+
+
+def _schema_8_matched(path: Path) -> Path:
+    """A matched database as schema 8 left it (the demo's two outlets on one event): no
+    story pools, no due_work; a sentinel in every claim and story, which only a regroup
+    (rebuilding them) removes."""
+    from tui.demo import build_demo_db
+
+    build_demo_db(path)
+    conn = sqlite3.connect(path)
+    for ddl in (
+        "DROP TRIGGER stories_pool_ad",
+        "DROP TABLE story_pools",
+        "DROP TABLE due_work",
+        f"UPDATE claims SET first_date = '{SENTINEL}'",
+        f"UPDATE stories SET title = '{SENTINEL}'",
+        "PRAGMA user_version = 8",
+    ):
+        conn.execute(ddl)
+    conn.commit()
+    assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] > 0
+    assert conn.execute("SELECT count(*) FROM stories").fetchone()[0] > 0
+    conn.close()
+    return path
+
+
+def _grouping(path: Path) -> dict[str, object]:
+    """What tells grouped-before from regrouped: the sentinels, the profiles, the pools."""
+    conn = sqlite3.connect(path)
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    out = {
+        "claims": one("SELECT count(*) FROM claims"),
+        "old_claims": one(f"SELECT count(*) FROM claims WHERE first_date = '{SENTINEL}'"),
+        "stories": one("SELECT count(*) FROM stories"),
+        "old_stories": one(f"SELECT count(*) FROM stories WHERE title = '{SENTINEL}'"),
+        "profiles": one("SELECT count(*) FROM article_profiles"),
+        "pools": one("SELECT count(*) FROM story_pools"),
+        "articles": one("SELECT count(*) FROM articles"),
+        "due": conn.execute("SELECT job, since FROM due_work").fetchall(),
+    }
+    conn.close()
+    return out
+
+
+def test_an_upgrade_marks_the_regroup_due_and_the_command_does_it(tmp_path: Path) -> None:
+    path = _schema_8_matched(tmp_path / "v8.db")
+    conn = sqlite3.connect(path)
+    before = {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("claims", "stories")
+    }
+    conn.close()
+    db = connect(path)  # the upgrade: the steps only
+    assert user_version(db) == SCHEMA_VERSION
+    assert regroup_due(db)
+    db.conn.close()
+    upgraded = _grouping(path)
+    # Nothing was regrouped: the old claims and stories stand, the step's drop of the
+    # profiles too (a rebuild of the stories profiles every article and pools stories).
+    assert upgraded["due"] == [("regroup", 9)]
+    assert upgraded["old_claims"] == upgraded["claims"] == before["claims"]
+    assert upgraded["old_stories"] == upgraded["stories"] == before["stories"]
+    assert upgraded["profiles"] == upgraded["pools"] == 0
+
+    result = claimlens("--db", str(path), "regroup")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("regrouped: "), result.stdout
+    after = _grouping(path)
+    assert after["due"] == []
+    assert after["old_claims"] == after["old_stories"] == 0
+    assert after["claims"] > 0 and after["stories"] > 0
+    assert after["profiles"] == after["articles"]
+    assert after["pools"] == after["stories"]
+
+    again = claimlens("--db", str(path), "regroup", "--json")
+    assert again.returncode == 0 and json.loads(again.stdout) == {"regrouped": False}
+
+
+def test_readers_work_while_a_regroup_is_due_and_say_so(tmp_path: Path) -> None:
+    path = _schema_8_matched(tmp_path / "v8.db")
+    first = claimlens("--db", str(path), "stats", "--json")
+    assert first.returncode == 0, first.stderr
+    assert "then claims and stories are to be regrouped" in first.stderr
+    assert json.loads(first.stdout)["regroup_due"] is True
+    stats = claimlens("--db", str(path), "stats")
+    stories = claimlens("--db", str(path), "stories", "--min-sources", "1")
+    for shown in (stats, stories):
+        assert shown.returncode == 0, shown.stderr
+        assert "`claimlens regroup` regroups them" in shown.stdout
+    assert SENTINEL in stories.stdout  # the old stories, as they were
+    listed = json.loads(claimlens("--db", str(path), "stories", "--json").stdout)
+    assert listed["regroup_due"] is True
+    search = claimlens("--db", str(path), "search", "Umerov")
+    assert search.returncode == 0 and "Umerov" in search.stdout
+    assert _grouping(path)["due"] == [("regroup", 9)]  # reading did not regroup
+
+
+def test_the_next_match_regroups_first(tmp_path: Path) -> None:
+    path = _schema_8_matched(tmp_path / "v8.db")
+    db = connect(path)
+    assert regroup_due(db)
+    third = tmp_path / "third.txt"  # a third outlet's report, matched at once
+    third.write_text(SEED.read_text(encoding="utf-8") + "\nA third outlet adds this.\n")
+    assert ingest_paths(db, [third], source="C").added == 1
+    db.conn.close()
+    after = _grouping(path)
+    assert after["due"] == []
+    assert after["old_claims"] == after["old_stories"] == 0
+    assert after["profiles"] == after["articles"] == 3
+
+
+def test_a_failed_regroup_leaves_it_due_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import db.regroup
+
+    path = _schema_8_matched(tmp_path / "v8.db")
+    connect(path).conn.close()
+    upgraded = _grouping(path)
+
+    def crash(conn: sqlite3.Connection) -> int:
+        raise RuntimeError("killed mid-regroup, say")
+
+    monkeypatch.setattr(db.regroup, "rebuild_stories", crash)
+    with pytest.raises(RuntimeError, match="mid-regroup"):
+        db.regroup.regroup(connect(path))
+    assert _grouping(path) == upgraded  # claims were rebuilt before the crash: rolled back
+
+
+def test_a_second_process_waits_and_finds_the_regroup_done(tmp_path: Path) -> None:
+    from db.regroup import regroup
+
+    path = _schema_8_matched(tmp_path / "v8.db")
+    other = connect(path)  # the other process, holding the write lock as a regroup would
+    other.conn.execute("BEGIN IMMEDIATE")
+    waited = threading.Event()
+    outcome: list[object] = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(regroup(connect(path), on_wait=waited.set))
+    )
+    worker.start()
+    assert waited.wait(timeout=60)  # it asked for the lock and was told to wait
+    clear_regroup_due(other.conn)  # the other process's regroup ends
+    other.conn.execute("COMMIT")
+    worker.join(timeout=60)
+    assert outcome == [None]  # nothing left to do: no second regroup
+    assert _grouping(path)["old_stories"] > 0  # (this test's "regroup" changed no story)
+
+
+@async_test
+async def test_the_browser_regroups_in_the_background_with_a_notice(tmp_path: Path) -> None:
+    from tests.tui_fixtures import settle
+    from tui.app import make_app
+    from tui.components.regroup_notice import RegroupNotice
+    from tui.config import Config
+
+    path = _schema_8_matched(tmp_path / "v8.db")
+    app = make_app(path, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notice = app.main.query_one(RegroupNotice)
+        # The first screen is there, the old stories listed, beside the notice.
+        assert "regrouping stories…" in str(notice.render())
+        assert app.main.articles.total > 0
+        # The child process regroups; its end removes the notice and says so.
+        for _ in range(600):
+            if not app.main.query(RegroupNotice):
+                break
+            await pilot.pause(0.1)
+        assert not app.main.query(RegroupNotice)
+        await settle(pilot)
+        assert any("regrouped" in str(n.message) for n in app._notifications)
+    after = _grouping(path)
+    assert after["due"] == [] and after["old_stories"] == 0

@@ -20,6 +20,7 @@ from tui.components.commands import ClaimLensCommands
 from tui.components.idle_gc import CHECK_EVERY, IdleCollector
 from tui.components.library import Library
 from tui.components.main_screen import MainScreen
+from tui.components.regroup_notice import RegroupNotice
 from tui.config import DEFAULT_THEME, Config, load_config
 from tui.keymap import bind
 
@@ -83,6 +84,8 @@ class ClaimLensApp(App[None]):
         self.set_interval(CHECK_EVERY, self.collector.tick)
         for problem in self.config.problems:
             self.notify(problem, title="config", severity="warning", timeout=8, markup=False)
+        if self.library.regroup_due():  # a schema upgrade left it: run it beside the screen
+            self.call_after_refresh(self.main.mount, RegroupNotice(self.library.db_path))
 
     @property
     def main(self) -> MainScreen:

@@ -105,11 +105,13 @@ class CliContext:
         return self._reader
 
     def _upgrading(self, version: int) -> None:
-        from db.schema import SCHEMA_VERSION
+        from db.schema import REGROUP_AT, SCHEMA_VERSION
 
+        then = ""
+        if any(version < v <= SCHEMA_VERSION for v in REGROUP_AT):
+            then = " (then claims and stories are to be regrouped: claimlens regroup)"
         echo(
-            f"upgrading {self.db_path} from schema version {version}"
-            f" to {SCHEMA_VERSION} (once; large databases take a while)...",
+            f"upgrading {self.db_path} from schema version {version} to {SCHEMA_VERSION}{then}",
             err=True,
         )
 
@@ -232,6 +234,13 @@ def echo(line: str | Line = "", *, style: str = "", err: bool = False) -> None:
     # sys.stderr named, not click's own stream: a live progress bar (ingest) replaces
     # it to print lines above the bar.
     click.echo(line.render(colour), file=sys.stderr if err else sys.stdout)
+
+
+# Said by `stats` and `stories` while a schema step's regroup is due (db.upgrade).
+REGROUP_DUE = (
+    "claims and stories are grouped as before the last upgrade:"
+    " `claimlens regroup` regroups them (so does the next match, or the browser)"
+)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

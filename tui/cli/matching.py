@@ -1,10 +1,12 @@
-"""Matching commands: ``match``, ``matches``, ``claims``, ``stories``, ``pairs``.
+"""Matching commands: ``match``, ``regroup``, ``matches``, ``claims``, ``stories``, ``pairs``.
 
 JSON outputs (``--json``), stable keys:
 
 * ``claimlens match --json``: ``{mode, statements, indexed, candidates, same,
   conflict, related, claims, stories, seconds, timings}`` (see :class:`db.matching.MatchReport`);
   with ``--pending`` and nothing pending, ``{mode: "pending", statements: 0}``.
+* ``claimlens regroup --json``: ``{regrouped, claims, stories, seconds, timings}``
+  (``{regrouped: false}`` when no regroup was due).
 * ``claimlens matches --json``: ``{total, limit, offset, matches}``; each match is
   ``{score, relation, diffs, evidence, a, b}``; ``a`` and ``b`` are ``{statement_id,
   text, article_id, title, source, date, speaker, seq, claim_id}``; ``diffs`` is a
@@ -26,7 +28,8 @@ JSON outputs (``--json``), stable keys:
   ``[{id, title, source, date, url, n_statements, n_matched}]``, ``claims`` ``[{id,
   text, n_outlets, outlets, n_sources, has_conflict}]``, ``conflicts`` ``[{claim_id,
   score, diff, a, b}]``, ``blindspot`` ``{days, missing_sources, only_one_outlet}``);
-  ``total`` counts the stories of at least ``--min-sources``. With ``--id N``:
+  ``total`` counts the stories of at least ``--min-sources``; ``regroup_due``: true
+  while a schema upgrade's regroup is due (the stories are grouped as before it). With ``--id N``:
   ``{story: {id, title, first_date, n_articles, n_sources}, first_seen, outlets,
   articles, claims, conflicts, blindspot}``.
 * ``claimlens pairs FILE``: no JSON; each input line with ``\\tSCORE\\tRELATION``
@@ -36,6 +39,7 @@ JSON outputs (``--json``), stable keys:
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -49,8 +53,12 @@ from db.match_evidence import pairs_with_evidence
 from db.match_reads import count_matches, list_matches
 from db.matcher import compare_texts
 from db.matching import DEFAULT_WINDOW_DAYS, MatchReport, match_all
+from db.regroup import RegroupReport, regroup
 from db.story_reads import count_stories, list_stories, story_view
+from db.upgrade import regroup_due
 from tui.cli.common import (
+    EXIT_INTERRUPTED,
+    REGROUP_DUE,
     CliContext,
     echo,
     emit_json,
@@ -161,6 +169,8 @@ def match_cmd(cli: CliContext, window_days: int | None, pending: bool, as_json: 
     """Re-run cross-source matching on the whole database (matches, claims, stories)."""
     db = cli.db(create=True)
     if pending:
+        # A schema upgrade's regroup first, whether or not any article waits.
+        _regroup(db, progress=_progress(as_json), quiet=as_json)
         report: MatchReport | None = match_pending(db)
         if report is None:
             if as_json:
@@ -193,6 +203,63 @@ def _progress(as_json: bool) -> Callable[[str, int, int], None] | None:
             sys.stderr.flush()
 
     return progress
+
+
+@click.command("regroup")
+@json_option("print what was done as JSON")
+@click.option(
+    "--progress-lines",
+    is_flag=True,
+    hidden=True,
+    help="One line per step on stdout: the percentage done, or 'wait' (for the browser).",
+)
+@pass_cli
+def regroup_cmd(cli: CliContext, as_json: bool, progress_lines: bool) -> None:
+    """Regroup every claim and story if a schema upgrade left it due (the next match does too)."""
+    db = cli.db()
+    progress = _progress_lines if progress_lines else _progress(as_json)
+    try:
+        report = _regroup(db, progress=progress, quiet=as_json or progress_lines)
+    except KeyboardInterrupt:
+        echo("interrupted: nothing changed, the regroup is still due", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if as_json:
+        emit_json({"regrouped": report is not None, **(report.as_dict() if report else {})})
+    elif report is None:
+        echo("nothing to regroup: claims and stories are grouped by this version")
+    elif not progress_lines:
+        echo(
+            f"regrouped: {plural(report.claims, 'claim')},"
+            f" {plural(report.stories, 'story', 'stories')} ({report.seconds:.1f}s)"
+        )
+
+
+def _regroup(
+    db: Any, *, progress: Callable[[str, int, int], None] | None, quiet: bool
+) -> RegroupReport | None:
+    """A schema upgrade's regroup, if due (db.regroup), saying so unless ``quiet``."""
+    if not regroup_due(db):
+        return None
+    if not quiet:
+        echo("regrouping every claim and story (a schema upgrade left it due; once)…", err=True)
+
+    def on_wait() -> None:
+        if progress is _progress_lines:
+            _progress_lines("wait", 0, 0)
+        elif not quiet:
+            echo("another claimlens is writing to this database; waiting for it…", err=True)
+
+    return regroup(db, progress=progress, on_wait=on_wait)
+
+
+def _progress_lines(stage: str, done: int, total: int) -> None:
+    """``--progress-lines``: the percentage done, or ``wait``, one line each, flushed. A
+    reader that went away (the browser quit) stops the reports, not the regroup."""
+    try:
+        sys.stdout.write("wait\n" if stage == "wait" else f"{100 * done // max(1, total)}\n")
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # ValueError: stdout closed after a broken pipe
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the process's stdout from now)
 
 
 def _where(side: dict[str, Any]) -> str:
@@ -252,6 +319,8 @@ def claims_cmd(cli: CliContext, listing: Listing) -> None:
         total = count_claims(db, listing.min_sources)
         page = Page("claims", rows, total, listing.limit, listing.offset)
         _echo_page(page, listing.as_json, _claim_lines)
+        if regroup_due(db) and not listing.as_json:
+            echo(REGROUP_DUE, style="bold")
         return
     detail = _found(claim_detail(db, listing.item_id), f"no claim {listing.item_id}")
     if listing.as_json:
@@ -306,8 +375,14 @@ def stories_cmd(cli: CliContext, listing: Listing) -> None:
         else:
             rows = list_stories(db, **listing.page())
         page = Page("stories", rows, total, listing.limit, listing.offset)
+        due = regroup_due(db)
+        if listing.as_json:
+            emit_json({**page.as_dict(), "regroup_due": due})
+            return
         _echo_page(page, listing.as_json, _story_lines)
-        if hidden and not listing.as_json:
+        if due:
+            echo(REGROUP_DUE, style="bold")
+        if hidden:
             echo(
                 f"{plural(hidden, 'story')} of fewer than {plural(listing.min_sources, 'source')}"
                 " hidden — --min-sources 1 to show them",

@@ -14,6 +14,7 @@ from db.articles import (
 from db.input_offsets import add_input_offsets
 from db.stats import database_stats
 from tui.cli.common import (
+    REGROUP_DUE,
     CliContext,
     date_options,
     echo,
@@ -41,10 +42,12 @@ def stats(cli: CliContext, as_json: bool) -> None:
         return
     width = max(len(k) for k in data)
     for key, value in data.items():
-        if key == "by_source":
+        if key in ("by_source", "regroup_due"):
             continue
         shown = f"{value:,}" if isinstance(value, int) and key != "schema_version" else value
         echo(f"{key.replace('_', ' '):<{width}}  {shown}")
+    if data["regroup_due"]:
+        echo(REGROUP_DUE, style="bold")
     if data["by_source"]:
         echo()
         echo("by source:", style="bold")

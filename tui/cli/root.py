@@ -81,6 +81,11 @@ COMMANDS: dict[str, LazyCommand] = {
         "match_cmd",
         "Re-run cross-source matching on the whole database (matches, claims, stories).",
     ),
+    "regroup": _command(
+        "matching",
+        "regroup_cmd",
+        "Regroup every claim and story if a schema upgrade left it due (the next match does too).",
+    ),
     "matches": _command(
         "matching",
         "matches_cmd",

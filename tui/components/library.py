@@ -38,6 +38,7 @@ from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
 from db.quote_reads import speakers as quoted_speakers
 from db.search import QueryError, SearchHit, search
+from db.upgrade import regroup_due
 
 __all__ = [
     "ArticleFilter",
@@ -175,6 +176,10 @@ class Library:
     def added_after(self, article_id: int, limit: int) -> list[int]:
         """Ids of the articles added after ``article_id``, newest first."""
         return live.articles_added_after(self.db, article_id, limit)
+
+    def regroup_due(self) -> bool:
+        """A schema upgrade left claims and stories to regroup (db.upgrade)."""
+        return regroup_due(self.db)
 
     # --- the reader and the claim panel --------------------------------------------------
 
