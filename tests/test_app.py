@@ -12,7 +12,13 @@ from textual import events
 from textual.command import CommandPalette
 
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
-from tests.tui_fixtures import MARKUP_TEXT, async_test, ingested_db, settle
+from tests.tui_fixtures import (
+    MARKUP_TEXT,
+    async_test,
+    ingested_db,
+    one_sentence_articles,
+    settle,
+)
 from tui.app import ClaimLensApp, make_app
 from tui.components.filter_screens import DateFilterScreen, SourceFilterScreen
 from tui.components.help_screen import HelpScreen
@@ -518,17 +524,11 @@ async def test_no_color_keeps_every_cue(demo_db: Path, monkeypatch: pytest.Monke
 async def test_list_is_virtual_and_pages_rows(tmp_path: Path) -> None:
 
     n = 1500
-    data = tmp_path / "many.jsonl"
-    with data.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            record = {
-                "id": str(i),
-                "source": f"Wire {i % 3}",
-                "date": f"20{10 + i // 365 % 10:02d}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
-                "title": f"Headline number {i}",
-                "text": f"Body of article {i}. It has two sentences.",
-            }
-            out.write(json.dumps(record) + "\n")
+    data = one_sentence_articles(
+        tmp_path / "many.jsonl",
+        n,
+        lambda i: f"20{10 + i // 365 % 10:02d}-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
+    )
     app = make_app(ingested_db(tmp_path / "many.db", [data]), config=Config())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -3,7 +3,6 @@ heavy border that follows the focus (set on the pane, without restyling it)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,24 +10,16 @@ from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
-from tests.tui_fixtures import async_test, ingested_db, settle
+from tests.tui_fixtures import async_test, ingested_db, one_sentence_articles, settle
 from tui.app import ClaimLensApp, make_app
 from tui.config import Config
 
 
 def many_db(tmp_path: Path, n: int = 600) -> Path:
     """``n`` one-sentence articles (no stories: one list row each)."""
-    data = tmp_path / "many.jsonl"
-    with data.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            record = {
-                "id": str(i),
-                "source": f"Wire {i % 3}",
-                "date": f"2020-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
-                "title": f"Headline number {i}",
-                "text": f"Body of article {i}. It has two sentences.",
-            }
-            out.write(json.dumps(record) + "\n")
+    data = one_sentence_articles(
+        tmp_path / "many.jsonl", n, lambda i: f"2020-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
+    )
     return ingested_db(tmp_path / "many.db", [data])
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import shutil
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -77,6 +78,22 @@ def ingested_db(path: Path, files: list[Path], source: str | None = None) -> Pat
     db = connect(path)
     ingest_paths(db, files, source=source, match=False)
     db.conn.close()
+    return path
+
+
+def one_sentence_articles(path: Path, n: int, date: Callable[[int], str]) -> Path:
+    """A JSONL file at ``path`` of ``n`` short articles ("Headline number i", a body of
+    two short sentences) from three wires in turn, article ``i`` dated ``date(i)``."""
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            record = {
+                "id": str(i),
+                "source": f"Wire {i % 3}",
+                "date": date(i),
+                "title": f"Headline number {i}",
+                "text": f"Body of article {i}. It has two sentences.",
+            }
+            out.write(json.dumps(record) + "\n")
     return path
 
 
