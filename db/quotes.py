@@ -29,6 +29,7 @@ from db.speakers import (
     PERSON_PRONOUNS,
     SPEECH_VERB_WORD,
     Attribution,
+    asked_before,
     attributions_near,
     colon_name,
     dash_name,
@@ -254,13 +255,34 @@ _TITLE_CUES_AFTER = words(
 _SMALL_TITLE_WORDS = words("a an the of and or in on at to for with by from vs. vs v. is de")
 
 
+# Works and bodies whose name follows "called"/"named": 'a YouTube video called "Behind
+# the scenes …"', 'his book, called "how to win"', 'a group called "Fathers 4 Justice"' (any
+# case: a name, not someone's words).
+_WORK_NOUNS = words(
+    """
+    video videos clip film films movie movies book books novel memoir biography show shows
+    series sitcom drama programme program documentary song songs album single track play
+    musical opera poem painting sculpture exhibition podcast episode game app website blog
+    column channel magazine newsletter site page account group organisation organization
+    charity company firm band campaign movement operation event festival tour
+    """
+)
+_NAMING_CUES = words("called named titled entitled dubbed")
+
+
 def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> bool:
+    before = text[max(ls, qa - 40) : qa].split()[-2:]
+    if before and before[-1].lower() in _NAMING_CUES:
+        # "titled"/"entitled" name a work; "called"/"named" do after a work's noun.
+        cue = before[-1].lower()
+        noun = before[0].rstrip(",").lower() if len(before) == 2 else ""
+        if cue in ("titled", "entitled") or noun in _WORK_NOUNS:
+            return len(text[s:e].split()) <= 12
     toks = text[s:e].rstrip(".,!?").split()
     if not toks or len(toks) > 8 or not toks[0][:1].isupper():
         return False
     if not all(t[:1].isupper() or t in _SMALL_TITLE_WORDS or not t[:1].isalpha() for t in toks):
         return False
-    before = text[max(ls, qa - 40) : qa].split()[-2:]
     after = text[qb + 1 : min(le, qb + 30)].split()[:1]
     if any(w.lower().strip(",") in _TITLE_CUES_BEFORE for w in before):
         return True
@@ -418,9 +440,36 @@ def quotes_in_line(
                     att = att.shifted(lo - ls)
         if att is None and qb < le and (text[qb - 1] in ",!?" or text[qb + 1 : qb + 2] == ","):
             att = _pronoun_after(masked, qb + 1 - ls)
+        if _is_question(text, s, e, qb):
+            asked, asker = asked_before(masked, qa - ls)
+            if asked:
+                # 'Asked by one of her aides, "Is this final?" Mr Rhodes replied': the
+                # asker's words, not those of whoever answers after them.
+                if asker is None:
+                    out.append(QuoteSpan(s, e, text[s:e], None, speaker_kind="unresolved"))
+                    continue
+                att = asker
         q = QuoteSpan(s, e, text[s:e], None)
         out.append(_with(q, att.shifted(ls) if att is not None else None))
     return out
+
+
+_QUESTION_WORDS = words(
+    """
+    Is Are Was Were Do Does Did Will Would Can Could Should Shall May Might Have Has Had
+    What Why How Who Whom Whose When Where Which Isn't Aren't Don't Doesn't Didn't Won't
+    Wouldn't Can't Couldn't Shouldn't
+    """
+)
+
+
+def _is_question(text: str, s: int, e: int, qb: int) -> bool:
+    """Is the quotation at text[s:e] (closing mark at qb) a question: a question mark at
+    its end, or an interrogative word opening it ('"Is this the final language,"')?"""
+    if "?" in text[max(s, e - 2) : qb + 2]:
+        return True
+    first = text[s : min(e, s + 12)].split(" ", 1)[0].replace("’", "'")
+    return first in _QUESTION_WORDS
 
 
 # '"…," he posited': a pronoun and a verb off the list right after a quotation that ends
@@ -766,6 +815,9 @@ class _People:
         # A sentence opening with a role ("The congressman also ...", "A spokesman said")
         # mentions the person last introduced with it, or else that role itself.
         blocked: list[int] = []
+        # Where a role opening a sentence stood for a person: a later "the foreign
+        # secretary" is the same person ("Jack Straw said. The foreign secretary told …").
+        self.role_people: dict[int, str] = {}
         for start in self.sentence_starts:
             m = _ROLE_OPENING_RE.match(masked, start)
             if m is None:
@@ -797,6 +849,8 @@ class _People:
                     # pronoun passes over them, nor stops at the description.
                     blocked.append(start)
                     continue
+            if person is not None:
+                self.role_people[m.start(2)] = person
             person = person or f"{m.group(1)} {phrase}"
             k = bisect_right(self.positions, start)
             self.positions.insert(k, start)
@@ -926,14 +980,26 @@ class _People:
             return None
         if "'s " in phrase or "’s " in phrase:
             return None
-        before = self.masked[max(0, at - _PRONOUN_REACH, self.barrier_before(at)) : at]
-        seen = _word_positions(before, head)
+        base, before, role, seen = self._role_seen(phrase, at)
         for pos in reversed(seen):
-            named = _NAME_AFTER_RE.match(before, pos + len(head))
+            named = _NAME_AFTER_RE.match(before, pos + len(role))
             if named is not None:
                 return self.canonical(named.group(1))
+            if base + pos in self.role_people:
+                return self.role_people[base + pos]
         if seen:
             return None
+        # The role introduced with a name in other words ("Tottenham sporting director
+        # Frank Arnesen" for "the Spurs sporting director"): the head with one of the
+        # role's words before it, or the bare head ("the coach") after "coach X".
+        modifiers = {w.lower() for w in role.split()[:-1]}
+        for pos in reversed(_word_positions(before, head)):
+            named = _NAME_AFTER_RE.match(before, pos + len(head))
+            if named is None:
+                continue
+            lead = {w.lower() for w in before[max(0, pos - 40) : pos].split()[-3:]}
+            if not modifiers or modifiers & lead:
+                return self.canonical(named.group(1))
         # An age ("the 43-year-old") stands for someone named a little further back.
         person = self.antecedent("", at, sentences=4 if head[:1].isdigit() else 2)
         if (
@@ -945,6 +1011,25 @@ class _People:
         ):
             return last.speaker
         return person
+
+    def _role_seen(self, phrase: str, at: int) -> tuple[int, str, str, list[int]]:
+        """Where the role ``phrase`` (its determiner dropped) was written before ``at``:
+        (where the text searched starts, that text, the role, its positions in it). The
+        role as written ("Arsenal boss": not "the United boss"), in either case at its
+        first letter (a sentence may open with it)."""
+        base = max(0, at - _PRONOUN_REACH, self.barrier_before(at))
+        before = self.masked[base:at]
+        words_ = phrase.split()
+        while len(words_) > 1 and words_[0].lower() in ("the", "a", "an"):
+            words_ = words_[1:]
+        role = " ".join(words_)
+        variants = (role[:1].lower() + role[1:], role[:1].upper() + role[1:])
+        seen = sorted({p for v in variants for p in _word_positions(before, v)})
+        return base, before, role, seen
+
+    def spoken_of(self, phrase: str, at: int) -> bool:
+        """Was the role ``phrase`` written before ``at`` ('Tom Hale met the coach')?"""
+        return bool(self._role_seen(phrase, at)[3])
 
     def add_speaker(self, pos: int, name: str) -> None:
         """A named speaker is a person (or organisation) mentioned at ``pos``."""
@@ -1003,7 +1088,17 @@ class _People:
         its sentence are what is reported, not the speaker ('Mr Blair has "the same
         passion …", he said')."""
         k = bisect_right(self.sentence_starts, before) - 1
-        last = k - sentences if sentences else -1
+        last = -1
+        if sentences:
+            # Sentences inside a quotation ('"America has spoken. The rest …," the
+            # prime minister said') are not counted: they name no one.
+            last, n = k, 0
+            while last >= 0:
+                start = self.sentence_starts[last]
+                n += self.masked[start : start + 1] != "q"
+                if n > sentences:
+                    break
+                last -= 1
         barrier = self.barrier_before(before)
         skip_lo = skip_hi = -1
         if reported is not None and reported < before:
@@ -1254,11 +1349,17 @@ def resolve_speakers(
                 if is_document(head):
                     person = _issuer(text, head, q.speaker_start, out)
                 else:
-                    person = people.described(phrase, q.speaker_start, prev)
+                    speaking = next(
+                        (d for d in reversed(out) if d.speaker and d.speaker_kind != "common"),
+                        None,
+                    )
+                    person = people.described(phrase, q.speaker_start, speaking)
             if person is not None:
                 q = _named(q, person)
-            elif phrase.rsplit(" ", 1)[-1][:1].isdigit():
-                q = _named(q, None, kind="unresolved")  # "the 21-year-old": no one found
+            elif _someone_unfound(phrase) and not people.spoken_of(phrase, q.speaker_start):
+                # "the 21-year-old", "The minister told delegates": someone the article
+                # names, but not found: no speaker rather than the description.
+                q = _named(q, None, kind="unresolved")
         if (q.speaker_kind in ("named", "pronoun") and not _common_phrase(q.speaker)) or (
             q.speaker_kind == "common" and q.speaker != text[q.speaker_start : q.speaker_end]
         ):
@@ -1311,6 +1412,24 @@ def _named(
         q.speaker_kind if kind is None else kind,
         q.speaker_key if key is None else key,
     )
+
+
+def _someone_unfound(phrase: str) -> bool:
+    """Is ``phrase`` a definite role or an age that stands for one person the article
+    names ('the 21-year-old', 'The foreign minister'), rather than one usually left
+    unnamed ('the spokesman'), someone's ('the rapper's lawyer') or a body?"""
+    head = phrase.rsplit(" ", 1)[-1]
+    if head[:1].isdigit():
+        return True
+    if phrase[:4] not in ("the ", "The ") or "'s " in phrase or "’s " in phrase:
+        return False
+    head = head.lower()
+    if head in _COLLECTIVE_NOUNS or _plural(head):
+        return False  # "the Google team said": a body, not one person
+    return is_person_noun(head) and head not in _UNNAMED_ROLES
+
+
+_COLLECTIVE_NOUNS = words("team family crew band panel jury couple pair duo trio staff")
 
 
 def _common_phrase(speaker: str | None) -> bool:

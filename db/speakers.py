@@ -33,6 +33,7 @@ __all__ = [
     "SPEECH_VERB_WORD",
     "VERB_TOKENS",
     "Attribution",
+    "asked_before",
     "attributions_near",
     "colon_name",
     "dash_name",
@@ -166,6 +167,8 @@ _TITLE_WORDS = words(
     MP MPs MEP MSP MLA Dame Archbishop Bishop Cardinal Rabbi Imam Father Chief State
     Homeland Security
     Treasury Commerce Energy Education Agriculture Labor Transportation Veterans Housing
+    Sheriff Detective Superintendent Constable Councillor Councilman Councilwoman Alderman
+    Rev. Rev Reverend Pastor
     """
 )
 _TITLE_WORDS |= frozenset(w.rstrip(".") for w in _TITLE_WORDS)  # "Sen." and "Sen"
@@ -748,6 +751,10 @@ def _speaker_before(
             if before == "for" and len(cand) > len(run) + 1:
                 # "a spokesman for Unison, …": the spokesman (below); "MP for Henley": no.
                 before = "" if cand[-len(run) - 2].lower() in _COMMON_HEADS else "for"
+            if run and _object_in_apposition(cand, run):
+                # "…, a founder of the conservative House Freedom Caucus, asked if …,
+                # said": the body a role belongs to, inside a longer apposition.
+                continue
             if run and before not in _APPOSITION_PREPOSITIONS and _clean_name(list(run)):
                 pre = cand
                 break
@@ -794,6 +801,30 @@ def _speaker_before(
     if is_organisation(name) or " " not in name:
         return _person_before_apposition(s, att, lo), False
     return _person_before_apposition(s, att, lo, role_only=True), False
+
+
+_ROLE_PREPOSITIONS = words("of for at from with in")
+
+
+def _object_in_apposition(cand: list[str], run: list[str]) -> bool:
+    """Is the name ``run`` ending ``cand`` (tokens up to a comma) the object of a
+    preposition inside a description set off by commas ('a founder of the conservative
+    House Freedom Caucus', 'Republican of Ohio'), so no subject of the verb? Not a
+    person's own place ('Sen. Susan Collins of Maine')."""
+    seg: list[str] = []
+    for tok in reversed(cand[: len(cand) - len(run)]):
+        if tok.endswith(","):
+            break
+        if "Qq" in tok or tok in ("and", "but", "or") or len(seg) >= 10:
+            return False  # not one short phrase set off by commas
+        seg.append(tok)
+    else:
+        return False  # no comma opens it: "The remaining members of Korn, who …"
+    j = next((j for j, w in enumerate(seg) if w in _ROLE_PREPOSITIONS), -1)
+    if j < 0 or j + 1 >= len(seg):
+        return False
+    role = seg[j + 1]  # the word the preposition follows: a role or a party, not a name
+    return role[:1].islower() or role in _PARTY_WORDS
 
 
 # Prepositions whose object, right before a verb, is a place or a body the subject is
@@ -852,11 +883,21 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
     hi = min(len(s), vend + 120)
     matches = list(_TOKEN_RE.finditer(s, vend, hi))[:10]
     if matches and matches[0].group().lower() in _DETERMINERS:
-        common = [m for m in matches[:6]]
+        common = matches[:6]
         for k, m in enumerate(common):
             w = m.group()
             if w.rstrip(_TRAIL).lower() in _COMMON_HEADS and w[:1].islower():
-                b = m.start() + len(w.rstrip(_TRAIL))
+                # A compound's last noun: "a company spokeswoman", not "a company".
+                while k + 1 < len(common) and m.group()[-1] not in _TRAIL:
+                    nxt = common[k + 1].group().rstrip(_TRAIL)
+                    if nxt.lower() not in _COMMON_HEADS or not nxt[:1].islower():
+                        break
+                    k += 1
+                    m = common[k]
+                apposed = _apposed_name(s, list(_TOKEN_RE.finditer(s, vend, hi))[:20], k, hi)
+                if apposed is not None:
+                    return apposed
+                b = m.start() + len(m.group().rstrip(_TRAIL))
                 a = common[0].start()
                 return Attribution(s[a:b], a, b, "common")
             if w[-1] in _TRAIL or k >= 4 or w.lower() in _PHRASE_STOP:
@@ -880,6 +921,52 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
     if not name:
         return None
     a, b = _locate(s, name, vend, hi, backwards=False)
+    return Attribution(name, a, b, "named")
+
+
+_APPOSED_OF = words("for of at from with in")
+
+
+def _apposed_name(s: str, toks: list[re.Match[str]], head: int, hi: int) -> Attribution | None:
+    """The person named in apposition after a common noun that follows its verb ('…,"
+    said a White House spokesman, Eric Schultz.', 'said a spokesman for the ministry, Karl
+    Brenner, on Monday'): capitalised words set off by a comma (titles and roles before
+    the name dropped), then punctuation or the window's end; a full name, not an
+    organisation."""
+    k = head
+    noun = toks[k].group().rstrip(_TRAIL)
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return None  # "the officials, Tom Briggs and Ann Lee": not one person
+    if toks[k].group()[-1:] != ",":
+        # "a spokesman for the ministry, Karl Brenner": a short phrase first.
+        if k + 1 >= len(toks) or toks[k + 1].group() not in _APPOSED_OF:
+            return None
+        k += 1
+        while k < len(toks) and k <= head + 8 and toks[k].group()[-1:] not in _TRAIL:
+            k += 1
+        if k >= len(toks) or k > head + 8 or toks[k].group()[-1:] != ",":
+            return None
+    run: list[str] = []
+    for t in toks[k + 1 : k + 7]:
+        tok = t.group()
+        word = tok.rstrip(_TRAIL)
+        if not _NAME_TOKEN_RE.fullmatch(word) and not (run and word in _PARTICLES):
+            return None
+        run.append(word)
+        if word != tok:
+            if tok[len(word) :][:1] not in ",.;":
+                return None
+            break
+    else:
+        # No punctuation after the name: only the window's end may close it.
+        if not run or toks[k + len(run)].end() < len(s.rstrip()):
+            return None
+    if len(run) < 2 or any(w in _NOT_NAMES for w in run):
+        return None
+    name = _clean_name(run)  # "Labour MP Barry Sheerman", "Sir Howard Newby": the name
+    if not name or " " not in name or is_organisation(name):
+        return None
+    a, b = _locate(s, name, toks[k + 1].start(), hi, backwards=False)
     return Attribution(name, a, b, "named")
 
 
@@ -1158,6 +1245,38 @@ def colon_name(s: str, pos: int) -> Attribution | None:
         return None
     a, b = _locate(s, name, m.start("name"), m.end("name"), backwards=True)
     return Attribution(name, a, b, "named")
+
+
+# A question put to someone right before the quotation that asks it: 'Asked by one of her
+# aides, "…?"', 'When asked, "…?"', 'He was asked by reporters: "…?"' (no subject asking).
+_ASKED_RE = re.compile(
+    r"(?:(?:\A|[.!?]\s+)Asked|\b(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter|[Bb]eing|was|were)\s+asked)"
+    r"(?:\s+by\s+(?P<agent>[^,:;.!?\"“”]{1,80}?))?\s*[,:]?\s*\Z"
+)
+
+
+def asked_before(s: str, pos: int) -> tuple[bool, Attribution | None]:
+    """Is the quotation opening at ``pos`` a question put to someone ('Asked by one of
+    Ms Rice's aides, "…"')? Then (True, the asker: a name, a common noun, or None when
+    unnamed or not understood); else (False, None)."""
+    lo = max(0, pos - 120)
+    m = _ASKED_RE.search(s[lo:pos])
+    if m is None:
+        return False, None
+    agent = m.group("agent")
+    if agent is None:
+        return True, None
+    a = lo + m.start("agent")
+    toks = agent.split()
+    last = toks[-1]
+    if last[:1].islower() and is_person_noun(last):
+        return True, Attribution(agent, a, a + len(agent), "common")  # "one of her aides"
+    if len(toks) <= 4 and all(_NAME_TOKEN_RE.fullmatch(t) for t in toks):
+        name = _clean_name(toks)
+        if name and not is_organisation(name):
+            b, e = _locate(s, name, a, a + len(agent), backwards=False)
+            return True, Attribution(name, b, e, "named")
+    return True, None
 
 
 _NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|bin|al|da|di|la|le|del)\b)"

@@ -322,9 +322,10 @@ def test_a_role_spoken_of_as_such_or_usually_unnamed_stays_common() -> None:
     assert said(text)[0][1:3] == ("the coach", "common")
     text = 'Tom Hale was angry. "No comment," the spokesman said.'
     assert said(text)[0][1:3] == ("the spokesman", "common")
-    # A preposition's object is not who a role stands for.
+    # A preposition's object is not who a role stands for; a definite role standing for
+    # someone not found gives no speaker rather than the description.
     text = 'Cueto was puzzled by Kaplan. "I was onside," said the Sale player.'
-    assert said(text)[0][1:3] == ("the Sale player", "common")
+    assert said(text)[0][1:3] == (None, "unresolved")
 
 
 def test_a_document_speaks_for_its_issuer() -> None:

@@ -390,3 +390,112 @@ def test_a_title_after_lord_is_no_name() -> None:
         'The changes were "complex and controversial", he said.'
     )
     assert speakers(text) == [("complex and controversial", "Falconer")]
+
+
+# --------------------------------------------------------------- session 6 (set 5 drawn)
+
+
+def test_a_name_apposed_after_a_common_noun_is_the_speaker() -> None:
+    assert speakers('"We will appeal," said a company spokeswoman, Maria Lopez.') == [
+        ("We will appeal", "Maria Lopez")
+    ]
+    text = '"It was a mistake," said a spokesman for the transport ministry, Karl Brenner.'
+    assert speakers(text) == [("It was a mistake", "Karl Brenner")]
+    # A title or a role before the name is dropped.
+    text = '"It is sad," said the chairwoman of the county housing panel, Labour MP Ruth Ames.'
+    assert speakers(text) == [("It is sad", "Ruth Ames")]
+    # Not a relative clause, a day, two people or an organisation.
+    assert speakers('"It is closed," said a spokesman, who asked not to be named.') == [
+        ("It is closed", "a spokesman")
+    ]
+    assert speakers('"No," said the officials, Tom Briggs and Ann Lee.') == [
+        ("No", "the officials")
+    ]
+    assert speakers('"Yes," said a spokesman, Harbour Transport Authority.') == [
+        ("Yes", "a spokesman")
+    ]
+
+
+def test_an_organisation_ending_a_role_in_a_long_apposition_is_no_speaker() -> None:
+    text = (
+        "Senator Ann Lowe, Democrat of Oregon, a founder of the progressive Budget Reform "
+        'Caucus, asked whether the vote should wait, said, "That is for the leadership."'
+    )
+    assert speakers(text) == [("That is for the leadership.", "Ann Lowe")]
+    # A person's own place, and a group's members, are read as before.
+    text = (
+        "It won the backing of Sheriff Dale Hoyt of Pima County, Ariz., who proudly "
+        'calls himself the "toughest sheriff" in the state.'
+    )
+    assert speakers(text) == [("toughest sheriff", "Dale Hoyt")]
+    text = (
+        "Some senators called the plan \u201cbold,\u201d but Sen. Mary Cole, D-Ore., said it "
+        "was a \u201cblunder\u201d to back it."
+    )
+    assert speakers(text)[1] == ("blunder", "Mary Cole")
+
+
+def test_a_work_named_with_called_or_titled_is_no_quotation() -> None:
+    text = 'Mr Hale tweeted a link to a video called "Behind the curtain with Ann Lee".'
+    assert speakers(text) == []
+    assert speakers('His book, titled "a life in pieces", is out.') == []
+    assert speakers('A group called "Parents for Play" said it would protest.') == []
+    # Someone calling a thing something is still their words.
+    assert speakers('Mr Hale called the decision "a disgrace".') == [("a disgrace", "Hale")]
+
+
+def test_a_question_put_to_someone_is_the_askers_not_the_answerers() -> None:
+    text = (
+        "Asked by one of the senator's aides, \u201cIs this the final text,\u201d Mr. Hale "
+        "replied with one word: \u201cYes.\u201d"
+    )
+    assert speakers(text) == [
+        ("Is this the final text", "one of the senator's aides"),
+        ("Yes.", "Hale"),
+    ]
+    text = 'Tom Briggs was at the hearing. When asked, "Why now?" Ann Lee said: "It is time."'
+    assert speakers(text) == [("Why now?", None), ("It is time.", "Ann Lee")]
+    # An answer after "asked if", and a question someone asks, are as before.
+    text = 'Asked if he would run, "I do not know," Mr Hale said.'
+    assert speakers(text) == [("I do not know", "Hale")]
+    assert speakers('Ann Lee looked up. "Why now?" she asked.') == [("Why now?", "Ann Lee")]
+
+
+def test_a_role_stands_for_the_person_named_with_it_or_before_it() -> None:
+    # The role as written, not another with the same head ("the Leeds boss").
+    text = (
+        "Tom Briggs says the Leeds boss, Ian Cole, owes him an apology. Later Ray Dunn "
+        'spoke to reporters. "I have nothing to add," the Hull boss said.'
+    )
+    assert speakers(text)[-1] == ("I have nothing to add", "Ray Dunn")
+    # A sentence inside the quotation is not counted among those looked back over.
+    text = (
+        "Ann Lee is urging her party to stop arguing.\n\n"
+        '"We have lost. Now we must listen," the prime minister said on Friday.'
+    )
+    assert speakers(text) == [("We have lost. Now we must listen", "Ann Lee")]
+    # A role that stood for someone before goes on standing for them.
+    text = (
+        "The rebate is not negotiable, Tom Briggs said.\n\n"
+        'The foreign secretary told MPs it was "fair". Mr Briggs met Ann Lee.\n\n'
+        'But the foreign secretary told the committee: "It is not for sale."'
+    )
+    assert speakers(text)[-1] == ("It is not for sale.", "Tom Briggs")
+    # The role introduced with a name in other words.
+    text = (
+        "Hull sporting director Ian Cole met the board. Mr Cole denied the reports.\n\n"
+        '"That is nonsense," said the club\'s sporting director.'
+    )
+    assert speakers(text)[-1][0] == "That is nonsense"
+
+
+def test_a_definite_role_no_one_is_found_for_gives_no_speaker() -> None:
+    text = 'Prices fell in May, the bank said. "It is a pause," the economy minister said.'
+    assert speakers(text)[-1] == ("It is a pause", None)
+    # Usually unnamed roles, groups and a role the article speaks of as such stay.
+    text = 'Prices fell in May. "It is a pause," the spokesman said.'
+    assert speakers(text) == [("It is a pause", "the spokesman")]
+    text = 'Prices fell in May. "We will do better," the Google team said.'
+    assert speakers(text) == [("We will do better", "the Google team")]
+    text = 'Tom Hale met the coach on Monday. "We are fine," the coach said.'
+    assert speakers(text) == [("We are fine", "the coach")]
