@@ -24,12 +24,15 @@ returns a :class:`CheckReport` naming each problem found:
 * ``matching:pending``: articles cross-source matching has not seen yet (an ingest
   run with ``--no-match`` or interrupted). This is work to do, not damage: it is
   listed in ``pending`` with the command that does it, and the database is still ok.
+* ``regroup:pending``: a schema upgrade left every claim and story to regroup
+  (:mod:`db.upgrade`): pending work too, done by ``claimlens regroup``.
 
 :func:`repair_database` fixes what can be rebuilt from the articles, in one
 transaction: missing schema objects are recreated, orphans deleted, dangling ids
 cleared, articles with wrong or missing statements re-split, claim and story counts
-recomputed, the full-text indexes rebuilt (FTS5 ``rebuild``), and then pending
-matching is run (:func:`db.ingest.match_pending`).
+recomputed, the full-text indexes rebuilt (FTS5 ``rebuild``), and then a regroup
+left due is done (:mod:`db.regroup`) and pending matching is run
+(:func:`db.ingest.match_pending`).
 Page-level corruption found by ``integrity_check`` cannot be repaired here (only
 index entries, by ``REINDEX``): restore a backup or use ``sqlite3 DB .recover``.
 """
@@ -45,7 +48,9 @@ import sqlite_utils
 
 from db.connection import transaction
 from db.ingest import analyse_verified, match_pending, write_statements
+from db.regroup import regroup
 from db.schema import FTS_TABLES, SCHEMA_VERSION, schema_objects
+from db.upgrade import regroup_due
 
 WaitCallback = Callable[[], None]
 
@@ -125,6 +130,8 @@ class Problem:
 
 # What finishes pending matching (the next ingest does it too).
 FINISH_MATCHING = "claimlens match --pending"
+# What finishes a regroup an upgrade left due (db.upgrade; the next match does it too).
+FINISH_REGROUP = "claimlens regroup"
 
 
 @dataclass
@@ -451,6 +458,10 @@ def _check_pending(conn: sqlite3.Connection, report: CheckReport) -> None:
         what = "article is" if n == 1 else "articles are"
         message = f"{n:,} {what} not matched yet"
         report.pending.append(Pending("matching:pending", message, n, FINISH_MATCHING))
+    report.checks.append("regroup:pending")
+    if regroup_due(conn):  # a schema upgrade left every claim and story to regroup
+        message = "claims and stories are grouped as before the last upgrade"
+        report.pending.append(Pending("regroup:pending", message, 1, FINISH_REGROUP))
 
 
 def _n(n: int, word: str, many: str | None = None) -> str:
@@ -488,6 +499,8 @@ def repair_database(
     done: list[str] = []
     with transaction(db, on_wait=on_wait) as conn:
         _repair(conn, found, done)
+    if match and regroup(db, on_wait=on_wait) is not None:
+        done.append("regrouped every claim and story (due since an upgrade)")
     pending = db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0]
     if match and pending:
         match_pending(db)  # also the articles split again above

@@ -243,6 +243,10 @@ def test_readers_work_while_a_regroup_is_due_and_say_so(tmp_path: Path) -> None:
     assert listed["regroup_due"] is True
     search = claimlens("--db", str(path), "search", "Umerov")
     assert search.returncode == 0 and "Umerov" in search.stdout
+    check = claimlens("--db", str(path), "check", "--json")
+    assert check.returncode == 0, check.stdout  # work to do, not damage
+    pending = [(p["name"], p["command"]) for p in json.loads(check.stdout)["pending"]]
+    assert pending == [("regroup:pending", "claimlens regroup")]
     assert _grouping(path)["due"] == [("regroup", 9)]  # reading did not regroup
 
 

@@ -40,9 +40,13 @@ _TITLES = {
     "counts:claims": "claim counts match their statements",
     "counts:stories": "story counts match their articles",
     "matching:pending": "every article has been matched",
+    "regroup:pending": "claims and stories are grouped by this version",
 }
 # What a check says when it finds work to do rather than damage.
-_WAITING = {"matching:pending": "some articles are waiting for matching"}
+_WAITING = {
+    "matching:pending": "some articles are waiting for matching",
+    "regroup:pending": "claims and stories are waiting for a regroup",
+}
 
 
 @click.command("check")
@@ -50,7 +54,7 @@ _WAITING = {"matching:pending": "some articles are waiting for matching"}
     "--repair",
     is_flag=True,
     help="Rebuild what can be derived again: full-text indexes, statements, counts; "
-    "delete orphans; run pending matching.",
+    "delete orphans; run pending matching and a regroup an upgrade left due.",
 )
 @json_option("Print the result as JSON.")
 @pass_cli
