@@ -741,6 +741,8 @@ class _People:
         people = []
         for a, b, name, title in found:
             toks = name.split()
+            if len(toks) > 4:
+                continue  # a Title Case headline's run ("Joe Arpaio Endorses Rick Perry")
             honorific = _HONORIFIC_BEFORE_RE.search(masked, max(0, a - 6), a) is not None
             reused = len(toks) >= 2 and (toks[-1] in alone or toks[-1] in addressed)
             if (
@@ -993,13 +995,17 @@ class _People:
         # Frank Arnesen" for "the Spurs sporting director"): the head with one of the
         # role's words before it, or the bare head ("the coach") after "coach X".
         modifiers = {w.lower() for w in role.split()[:-1]}
+        introduced = []  # (name, the words before the head)
         for pos in reversed(_word_positions(before, head)):
             named = _NAME_AFTER_RE.match(before, pos + len(head))
-            if named is None:
-                continue
-            lead = {w.lower() for w in before[max(0, pos - 40) : pos].split()[-3:]}
-            if not modifiers or modifiers & lead:
-                return self.canonical(named.group(1))
+            if named is not None:
+                lead = {w.lower() for w in before[max(0, pos - 40) : pos].split()[-3:]}
+                introduced.append((self.canonical(named.group(1)), lead))
+        for name, lead in introduced:
+            # One person so introduced ("France coach Bernard Laporte" for "the French
+            # coach"), or the one whose words match.
+            if not modifiers or modifiers & lead or len({n for n, _ in introduced}) == 1:
+                return name
         # An age ("the 43-year-old") stands for someone named a little further back.
         person = self.antecedent("", at, sentences=4 if head[:1].isdigit() else 2)
         if (
@@ -1023,7 +1029,9 @@ class _People:
         while len(words_) > 1 and words_[0].lower() in ("the", "a", "an"):
             words_ = words_[1:]
         role = " ".join(words_)
-        variants = (role[:1].lower() + role[1:], role[:1].upper() + role[1:])
+        # Either case at its first letter, but not "tV host".
+        lower = role[:1].lower() + role[1:] if not role[1:2].isupper() else role
+        variants = (lower, role[:1].upper() + role[1:])
         seen = sorted({p for v in variants for p in _word_positions(before, v)})
         return base, before, role, seen
 

@@ -86,6 +86,7 @@ _VERBS = (
     "|vowing|dubbing|labeling|labelling|branding|calling|replying|responding|acknowledging"
     "|accused|accuses|described|describes|dubbed|labelled|labeled|branded"
     "|admitting|conceding|stressing|recalling|predicting|testifying|announcing"
+    "|answered|answers"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")))
 
@@ -221,7 +222,8 @@ _COMMON_HEADS = words(
     workers employee employees student students teacher teachers parent parents observer
     observers correspondent reporter editor host presenter boss owner founder deputy
     assistant adviser advisor advisers advisors partner successor predecessor rival
-    opponent ally allies teammate team-mate girlfriend boyfriend
+    opponent ally allies teammate team-mate girlfriend boyfriend counterpart compatriot
+    countryman
     """
 )
 # Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
@@ -1161,9 +1163,10 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
         if att is None:
             continue
         clause = _NEW_CLAUSE_RE.match(s, qb) if qb <= att.start < start else None
-        if clause is not None and att.start == clause.end():
-            # '…look "crazy" and one blogger asking, …': the verb after the quotation
-            # has a subject of its own in a new clause, not the quotation's attribution.
+        if clause is not None and s[clause.end() : att.start] in ("", "the ", "The "):
+            # '…look "crazy" and one blogger asking, …', '… as "desperate", while
+            # the Liberal Democrats said': the verb after the quotation has a subject of its
+            # own in a new clause, not the quotation's attribution.
             continue
         if qb <= att.start and _SUBORDINATE_BEFORE_RE.search(s, max(qb, att.start - 10), att.start):
             # 'Chants of "…" rang out, until the minority leader acknowledged them': the

@@ -499,3 +499,45 @@ def test_a_definite_role_no_one_is_found_for_gives_no_speaker() -> None:
     assert speakers(text) == [("We will do better", "the Google team")]
     text = 'Tom Hale met the coach on Monday. "We are fine," the coach said.'
     assert speakers(text) == [("We are fine", "the coach")]
+
+
+def test_a_new_clauses_subject_after_a_quotation_is_not_its_speaker() -> None:
+    text = 'The Greens mocked the plan as "desperate", while the Liberals said it was late.'
+    assert speakers(text) == [("desperate", None)]
+
+
+def test_a_counterpart_named_since_breaks_the_chain_of_he() -> None:
+    text = (
+        'Tom Hale was gloomy. "We lost," he said. But Hale\'s Dutch counterpart Piet '
+        'Brandt was in no mood to celebrate either. He said: "I am far from happy."'
+    )
+    assert speakers(text) == [("We lost", "Tom Hale"), ("I am far from happy.", "Piet Brandt")]
+
+
+def test_answered_is_a_verb_of_saying() -> None:
+    assert speakers('"Not yet," Ann Lee answered.') == [("Not yet", "Ann Lee")]
+
+
+def test_one_person_introduced_with_a_roles_head_is_who_it_stands_for() -> None:
+    text = (
+        "Spain coach Luis Ortega fears the trip.\n\n"
+        'The Spaniards struggled on Saturday. "We will be nervous," said the Spanish coach.'
+    )
+    assert speakers(text) == [("We will be nervous", "Luis Ortega")]
+    # Two people so introduced: only the one whose words match.
+    text = (
+        "Spain coach Luis Ortega and Wales coach Huw Price met.\n\n"
+        'Both sides struggled. "We will be nervous," said the Spanish coach.'
+    )
+    assert speakers(text) == [("We will be nervous", None)]
+
+
+def test_an_acronym_role_and_a_title_case_headline_are_read_as_written() -> None:
+    text = (
+        "Sheriff Dale Hoyt Backs Ann Lee For Governor\n\n"
+        "Ann Lee won the backing of TV host Ray Dunn on Tuesday. The TV host said he was "
+        'sure. "She will win," he said. "I am sure," Ms Lee said. "We are ready," said Lee.'
+    )
+    got = speakers(text)
+    assert got[0] == ("She will win", "Ray Dunn")
+    assert got[-1] == ("We are ready", "Ann Lee")
