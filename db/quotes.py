@@ -773,6 +773,24 @@ class _People:
         self.mentions += [
             (pos, self.canonical(name)) for pos, name in named_subjects(masked) if pos not in known
         ]
+        # One-word names after a role in lower case ("Celtic manager O'Neill", "striker
+        # Rooney"): people, though no title or first name comes with them.
+        known = {a for a, _ in self.mentions}
+        for m in _ROLE_THEN_WORD_RE.finditer(masked):
+            pos = m.start(2)
+            if pos in known or not is_role_noun(m.group(1)) or is_organisation(m.group(2)):
+                continue
+            lead = masked[max(0, m.start() - 30) : m.start()].split()[-1:]
+            # After a name, an owner or an article ("Celtic manager", "his wife", "Edwards'
+            # sister"), not an adjective ("best actress Oscar").
+            word = lead[0] if lead else "."
+            if (
+                word[:1].isupper()
+                or word.endswith(("'s", "’s", "'", "’"))
+                or word in _OWNERS
+                or not word[-1:].isalnum()
+            ):
+                self.mentions.append((pos, self.canonical(m.group(2))))
         # Names not taken for people, and one-word names described by a relative clause
         # ("DiCaprio, who lost out …", but "Leicester, who signed White"): someone, or
         # something, no pronoun is sure to skip.
@@ -878,6 +896,13 @@ class _People:
                 return True
         return False
 
+    def _owned_subject(self, lo: int, hi: int) -> bool:
+        """Does the sentence at masked[lo:hi] open with someone of a named person's, not
+        named ("Hale's Dutch counterpart was …", "Tony Blair's official spokesman said")?"""
+        head = self.masked[lo : min(hi, lo + 60)]
+        m = _OWNER_OPENING_RE.match(head)
+        return m is not None and _owned_person(head, m.end(), unnamed=True)
+
     def barrier_before(self, at: int) -> int:
         """Where the last paragraph that lost its first words starts, at or before
         ``at`` (-1: none)."""
@@ -913,12 +938,19 @@ class _People:
         for pos, other in self.mentions[a:b]:
             if own[0] <= pos < own[1]:
                 continue  # the speaker's own mention, and the quotation
-            if other == name or is_organisation(other):
-                continue
             word = _WORD_AT_RE.match(self.masked, pos)
-            if word is not None and word.group().endswith(("'s", "’s")):
+            owner = word is not None and word.group().endswith(("'s", "’s"))
+            if owner and _owned_person(self.masked, word.end()):
+                return False  # "Hale's Dutch counterpart": someone else now
+            if other == name or is_organisation(other) or owner:
                 continue
             return False
+        # Someone of another's, unnamed ("Hale's Dutch counterpart was …"): not them.
+        k = bisect_right(self.sentence_starts, max(lo, own[1]))
+        while k < len(self.sentence_starts) and self.sentence_starts[k] < at:
+            if self._owned_subject(self.sentence_starts[k], at):
+                return False
+            k += 1
         return True
 
     def _reports(self, pos: int) -> bool:
@@ -1137,6 +1169,8 @@ class _People:
                 for p in self.subjects
             ):
                 return None  # 'DiCaprio, who …' is the subject: a person, or a team
+            if pronoun in ("he", "she") and self._owned_subject(lo, hi):
+                return None  # "Hale's Dutch counterpart was …": someone unnamed
             if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0], hi):
                 fits = []
             if fits:
@@ -1148,12 +1182,21 @@ class _People:
                 # A subject or an apposition, not the object of a preposition ("a
                 # senator from New York", "took aim at Berg"), unless there is only that.
                 objects = []
+                owned_person = False
                 for pos, name in fits:
                     word = _WORD_AT_RE.match(self.masked, pos)
                     if word is not None and word.group().endswith(("'s", "’s")):
                         # "Ms Jowell's deputy, Richard Caborn, said": not Jowell; nor any
                         # owner ("enjoying Dan Brown's theory, the Bishop said"): a few are
-                        # the topic ("Conti's 17th turn"), more are not.
+                        # the topic ("Conti's 17th turn"), more are not. But an owner
+                        # opening the sentence is its topic ("Huckabee's religion has
+                        # played a role. He wrote …"), unless what is owned is a person
+                        # ("Tony Blair's official spokesman. He said").
+                        owned = _owned_person(self.masked, word.end())
+                        owned_person = owned_person or owned
+                        lead = self.masked[lo:pos].strip(_MARKS_AND_SPACE)
+                        if pronoun and not owned and (not lead or lead in _CONJUNCTIONS):
+                            return name
                         continue
                     if not self._after_preposition(pos):
                         return name
@@ -1163,6 +1206,10 @@ class _People:
                 # someone named only as an owner ("Tony Blair's official spokesman").
                 if objects:
                     return objects[0] if pronoun else None
+                if pronoun and owned_person:
+                    # Someone of an owner's ("Wenger's Bayern counterpart Felix Magath"):
+                    # who "he" is is not sure enough to pass over to anyone named before.
+                    return None
             k -= 1
         return None
 
@@ -1198,6 +1245,30 @@ def _who_described(s: str) -> list[int]:
 
 
 _LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z]+) \Z")
+
+
+# A sentence opening with a name's possessive ("Hale's", "But Mr Blair's").
+_OWNER_OPENING_RE = re.compile(
+    r"[\"“]?(?:(?:But|And|Yet|So) )?(?:M(?:r|rs|s)\.? )?[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s\b"
+)
+
+
+def _owned_person(s: str, end: int, unnamed: bool = False) -> bool:
+    """Is what a possessive ending at ``end`` owns a person ("'s official spokesman",
+    "'s Bayern counterpart"), its first lower-case noun among the next three words?
+    ``unnamed``: and no name follows it ("'s counterpart Felix Magath" is named)."""
+    toks = s[end : end + 60].split()[:4]
+    for k, w in enumerate(toks[:3]):
+        w = w.strip(",.;:")
+        if w[:1].islower() and w not in ("own", "official", "former", "new", "then"):
+            if not (is_person_noun(w) or is_role_noun(w)):
+                return False
+            return not unnamed or k + 1 >= len(toks) or not toks[k + 1][:1].isupper()
+    return False
+
+
+# A lower-case word, then one capitalised word that no other capitalised word follows.
+_ROLE_THEN_WORD_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}) ([A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
 
 
 def _role_before(s: str, a: int) -> bool:

@@ -541,3 +541,29 @@ def test_an_acronym_role_and_a_title_case_headline_are_read_as_written() -> None
     got = speakers(text)
     assert got[0] == ("She will win", "Ray Dunn")
     assert got[-1] == ("We are ready", "Ann Lee")
+
+
+def test_a_one_word_name_after_a_role_is_a_person() -> None:
+    text = (
+        'Mr Sanz is hopeful. "He will come," Mr Sanz told the club website. Rovers '
+        'manager Keane is no respecter of reputations. "He must earn it," he said.'
+    )
+    assert speakers(text)[-1] == ("He must earn it", "Keane")
+    text = 'Tom Hale spoke first. His wife Sharon agreed. "He is tired," she said.'
+    assert speakers(text)[-1] == ("He is tired", "Sharon")
+    # Not after an adjective: "best actress Oscar" names no one.
+    text = 'Ann Lee won her second best actress Oscar on Sunday. "I am thrilled," she said.'
+    assert speakers(text) == [("I am thrilled", "Ann Lee")]
+
+
+def test_an_owner_opening_a_sentence_is_its_topic_unless_it_owns_a_person() -> None:
+    text = (
+        "Senator Ray Dunn spoke on Monday. Mike Hale is a former pastor. Hale's faith "
+        'has shaped his politics. He wrote in his memoir, "Faith came first," he wrote.'
+    )
+    assert speakers(text) == [("Faith came first", "Mike Hale")]
+    text = (
+        'Tom Hale was gloomy. "We lost," he said. Hale\'s Dutch counterpart was in no '
+        'mood to celebrate either. He said: "I am far from happy."'
+    )
+    assert speakers(text)[-1] == ("I am far from happy.", None)
