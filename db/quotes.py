@@ -1149,6 +1149,10 @@ class _People:
             lead = self.masked[lo:reported].rstrip(_MARKS_AND_SPACE)
             if lead and lead[-1] not in ",:;" and not has_speech_verb(lead):
                 skip_lo, skip_hi = lo, reported
+        if pronoun and self._reports(before):
+            # "Mr Blair has failed, he claimed, saying …": what comes before the
+            # reporting pronoun in its sentence is what is reported, not who reports it.
+            skip_lo, skip_hi = self.sentence_starts[max(k, 0)], before
         while k > last:
             lo = self.sentence_starts[k]
             if before - lo > _PRONOUN_REACH or lo <= barrier:

@@ -714,6 +714,17 @@ def _speaker_before(
         or last_tok.endswith(("”", '"'))
         or (last_tok[:1].islower() and last_tok not in _PRONOUNS)
     ):
+        if (
+            len(toks) >= 3
+            and last_tok.endswith(",")
+            and last_tok[:-1] in _VERB_LIST
+            and toks[-3].group().endswith(",")
+            and toks[-2].group().lower() in PERSON_PRONOUNS
+        ):
+            # "Mr Blair has failed, he claimed, saying …": the one reporting, set off by
+            # commas, not the subject of what is reported.
+            m = toks[-2]
+            return Attribution(m.group().lower(), m.start(), m.end(), "pronoun"), False
         return _main_subject(s, toks), False
     if last_tok == "to" and len(toks) >= 2:
         # "Biden was quick to retort: …", "Trump went on to say": the subject.
@@ -1254,7 +1265,8 @@ def colon_name(s: str, pos: int) -> Attribution | None:
 # aides, "…?"', 'When asked, "…?"', 'He was asked by reporters: "…?"' (no subject asking).
 _ASKED_RE = re.compile(
     r"(?:(?:\A|[.!?]\s+)Asked|\b(?:[Ww]hen|[Ii]f|[Oo]nce|[Aa]fter|[Bb]eing|was|were)\s+asked)"
-    r"(?:\s+by\s+(?P<agent>[^,:;.!?\"“”]{1,80}?))?\s*[,:]?\s*\Z"
+    r"(?:\s+by\s+(?P<agent>(?:[^,:;.!?\"“”]|(?:(?<=Mr)|(?<=Ms)|(?<=Mrs)|(?<=Dr))\.){1,80}?))?"
+    r"\s*[,:]?\s*\Z"
 )
 
 

@@ -567,3 +567,25 @@ def test_an_owner_opening_a_sentence_is_its_topic_unless_it_owns_a_person() -> N
         'mood to celebrate either. He said: "I am far from happy."'
     )
     assert speakers(text)[-1] == ("I am far from happy.", None)
+
+
+def test_a_pronoun_reporting_its_sentence_is_not_its_own_subject() -> None:
+    text = (
+        "Ann Lee has failed, Tom Hale has said. "
+        '"Britain is lost," the Tory leader said. Ms Lee has failed to tackle these '
+        'problems, he claimed, saying she has the "wrong answer" to them.'
+    )
+    assert speakers(text)[-1] == ("wrong answer", "Tom Hale")
+    text = (
+        "Tom Hale spoke on Monday. If voters stay at home, they could see Ray Dunn "
+        '"coming in the back door", he added.'
+    )
+    assert speakers(text) == [("coming in the back door", "Tom Hale")]
+
+
+def test_an_askers_name_may_hold_an_abbreviation() -> None:
+    text = (
+        "Asked by one of Ms. Lee's aides, \u201cIs this final,\u201d Mr. Hale said: "
+        "\u201cYes.\u201d"
+    )
+    assert speakers(text)[0] == ("Is this final", "one of Ms. Lee's aides")
