@@ -901,7 +901,11 @@ class _People:
         named ("Hale's Dutch counterpart was …", "Tony Blair's official spokesman said")?"""
         head = self.masked[lo : min(hi, lo + 60)]
         m = _OWNER_OPENING_RE.match(head)
-        return m is not None and _owned_person(head, m.end(), unnamed=True)
+        if m is None or not _owned_person(head, m.end(), unnamed=True):
+            return False
+        # Named further on ("Spain's minister of sport Jaime Lissavetzky was …").
+        a = bisect_left(self.positions, lo + m.end())
+        return a >= len(self.positions) or self.positions[a] >= hi
 
     def barrier_before(self, at: int) -> int:
         """Where the last paragraph that lost its first words starts, at or before
@@ -1068,8 +1072,17 @@ class _People:
         return base, before, role, seen
 
     def spoken_of(self, phrase: str, at: int) -> bool:
-        """Was the role ``phrase`` written before ``at`` ('Tom Hale met the coach')?"""
-        return bool(self._role_seen(phrase, at)[3])
+        """Was the role ``phrase`` written before ``at`` as an object ('Tom Hale met the
+        coach'), not as a subject someone named stands behind ('…, the Fox News host
+        urged')?"""
+        _base, before, _role, seen = self._role_seen(phrase, at)
+        for pos in seen:
+            lead = before[max(0, pos - 30) : pos].split()
+            if lead and lead[-1].lower() in ("the", "a", "an"):
+                lead.pop()
+            if lead and lead[-1][:1].islower() and lead[-1].isalpha():
+                return True
+        return False
 
     def add_speaker(self, pos: int, name: str) -> None:
         """A named speaker is a person (or organisation) mentioned at ``pos``."""
@@ -1149,7 +1162,11 @@ class _People:
             lead = self.masked[lo:reported].rstrip(_MARKS_AND_SPACE)
             if lead and lead[-1] not in ",:;" and not has_speech_verb(lead):
                 skip_lo, skip_hi = lo, reported
-        if pronoun and self._reports(before):
+        if (
+            pronoun
+            and self._reports(before)
+            and not self.masked[max(0, before - 8) : before].endswith(("who, ", "which, "))
+        ):
             # "Mr Blair has failed, he claimed, saying …": what comes before the
             # reporting pronoun in its sentence is what is reported, not who reports it.
             skip_lo, skip_hi = self.sentence_starts[max(k, 0)], before
@@ -1186,7 +1203,6 @@ class _People:
                 # A subject or an apposition, not the object of a preposition ("a
                 # senator from New York", "took aim at Berg"), unless there is only that.
                 objects = []
-                owned_person = False
                 for pos, name in fits:
                     word = _WORD_AT_RE.match(self.masked, pos)
                     if word is not None and word.group().endswith(("'s", "’s")):
@@ -1197,7 +1213,6 @@ class _People:
                         # played a role. He wrote …"), unless what is owned is a person
                         # ("Tony Blair's official spokesman. He said").
                         owned = _owned_person(self.masked, word.end())
-                        owned_person = owned_person or owned
                         lead = self.masked[lo:pos].strip(_MARKS_AND_SPACE)
                         if pronoun and not owned and (not lead or lead in _CONJUNCTIONS):
                             return name
@@ -1210,10 +1225,6 @@ class _People:
                 # someone named only as an owner ("Tony Blair's official spokesman").
                 if objects:
                     return objects[0] if pronoun else None
-                if pronoun and owned_person:
-                    # Someone of an owner's ("Wenger's Bayern counterpart Felix Magath"):
-                    # who "he" is is not sure enough to pass over to anyone named before.
-                    return None
             k -= 1
         return None
 
@@ -1253,7 +1264,8 @@ _LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z]+) \Z")
 
 # A sentence opening with a name's possessive ("Hale's", "But Mr Blair's").
 _OWNER_OPENING_RE = re.compile(
-    r"[\"“]?(?:(?:But|And|Yet|So) )?(?:M(?:r|rs|s)\.? )?[A-Z][\w-]*(?: [A-Z][\w-]*)?['’]s\b"
+    r"[\"“]?(?:(?:But|And|Yet|So) )?(?!(?:The|A|An) )(?:M(?:r|rs|s)\.? )?[A-Z][\w-]*"
+    r"(?: [A-Z][\w-]*)?['’]s\b"
 )
 
 

@@ -589,3 +589,19 @@ def test_an_askers_name_may_hold_an_abbreviation() -> None:
         "\u201cYes.\u201d"
     )
     assert speakers(text)[0] == ("Is this final", "one of Ms. Lee's aides")
+
+
+def test_a_role_first_written_as_a_subject_still_gives_no_speaker_when_unfound() -> None:
+    text = (
+        "Pointing to his past, the talk show host urged the party to change. "
+        'All we have heard, the talk show host complained, is "we need a big tent".'
+    )
+    assert speakers(text) == [("we need a big tent", None)]
+
+
+def test_a_reporting_pronoun_inside_a_relative_clause_keeps_the_subject() -> None:
+    text = (
+        "Tom Hale has no doubt it is the prime minister who, he claims, is "
+        '"ramming" the law through.'
+    )
+    assert speakers(text) == [("ramming", "Tom Hale")]
