@@ -924,9 +924,10 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
             continue
         if word.lower() in _FORWARD_STOP or not word:
             break
-        toks.append(word)
-        if word != tok and not (tok.endswith(".") and word in _TITLE_WORDS):
-            break  # punctuation ends the name, except a title's period ("Dr. Fauci")
+        initial = tok.endswith(".") and len(word) == 1 and word.isupper()
+        toks.append(word + "." if initial else word)
+        if word != tok and not (initial or (tok.endswith(".") and word in _TITLE_WORDS)):
+            break  # punctuation ends the name, except a title's or an initial's period
     run = _name_run_backwards(toks)
     if not run or (len(run) == len(toks) and len(toks) > 6):
         return None

@@ -605,3 +605,8 @@ def test_a_reporting_pronoun_inside_a_relative_clause_keeps_the_subject() -> Non
         '"ramming" the law through.'
     )
     assert speakers(text) == [("ramming", "Tom Hale")]
+
+
+def test_an_initial_after_the_verb_does_not_end_the_name() -> None:
+    text = '"I think so," said Representative Carla B. Moody of Ohio.'
+    assert speakers(text) == [("I think so", "Carla B. Moody")]
