@@ -150,6 +150,9 @@ _NOT_NAMES = words(
     Updated No Not Why Is Are Was Were Will Would Can Could Should Must Has Have Had Do
     Does Did Asked Speaking Pressed Told Says Said Across Around Along Throughout Beyond
     Behind Inside Outside Within Upon Toward Towards Near Plus
+    Several Few One Two Three Four Five Users Parties Ultimately Possibly Perhaps Indeed
+    Instead Finally Eventually Clearly Obviously Certainly Apparently Presumably Only Even
+    Such Every Another
     """
 )
 # Capitalised counting words: "One Democrat, Representative Stephen F. Lynch" is no name.
@@ -313,6 +316,9 @@ _TRAIL = ",.;:!?)”\"’'"
 def _clean_name(tokens: list[str]) -> str | None:
     """Drop sentence-initial function words, then everything up to the last title or
     possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
+    if len(tokens) == 1 and tokens[0] in _DEMONYMS:
+        # "the American said", "the 55-year-old Frenchman": a role ("Mr Irish" is a name).
+        return None
     if len(tokens) > 1 and tokens[0] in ("The", "A", "An") and tokens[-1] in _POST_NOMINALS:
         return None  # "The Glasgow Kelvin MP": a role, not a name
     while tokens and tokens[0] in _NOT_NAMES:

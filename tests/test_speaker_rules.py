@@ -610,3 +610,16 @@ def test_a_reporting_pronoun_inside_a_relative_clause_keeps_the_subject() -> Non
 def test_an_initial_after_the_verb_does_not_end_the_name() -> None:
     text = '"I think so," said Representative Carla B. Moody of Ohio.'
     assert speakers(text) == [("I think so", "Carla B. Moody")]
+
+
+def test_a_nationality_or_a_sentence_adverb_alone_is_no_name() -> None:
+    text = 'Ann Lee spoke. Reacting to a comment, the American said: "It is insulting."'
+    assert speakers(text) == [("It is insulting.", None)]
+    assert speakers('"I acted correctly," the 27-year-old Austrian said.') == [
+        ("I acted correctly", None)
+    ]
+    text = 'Ultimately, there will be, says Mr Hale, no value in being "computer illiterate".'
+    assert speakers(text) == [("computer illiterate", "Hale")]
+    # A surname that is also a nationality is still a name.
+    text = 'Oliver Irish edits the magazine. "It will sell out," Mr Irish said.'
+    assert speakers(text) == [("It will sell out", "Oliver Irish")]
