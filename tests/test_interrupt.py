@@ -2,8 +2,11 @@
 ingest then completes without duplicates; Ctrl-C exits 130 with an exact summary.
 
 The subprocess tests run the real ``claimlens ingest`` on a generated folder of a few
-thousand small articles. The random delays are seeded from the test's own random
-generator and printed, so a failure can be replayed.
+thousand small articles. The kill -9 test's random delays are seeded from the test's own
+random generator and printed, so a failure can be replayed. The Ctrl-C tests send the
+signal in a state, not after a delay: the ingest held at a commit by a write lock the
+test holds (on a loaded machine a delay proves nothing: the ingest may have finished,
+or not started, by the time the signal comes).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import sqlite_utils
 
 import db.ingest as ingest_mod
 from db.check import check_database
-from db.connection import connect
+from db.connection import BUSY_TIMEOUT_MS, connect
 from db.ingest import ingest_paths
 from db.statements import analyse
 from tests.db_helpers import interrupt_read_at
@@ -47,6 +50,13 @@ def problems_but_pending(db: sqlite_utils.Database) -> list[str]:
     return [p.message for p in check_database(db).problems if p.name != "matching:pending"]
 
 
+# What an ingest says on stderr when another process holds the write lock.
+WAITING = "another claimlens is writing to this database; waiting for it"
+# How long a step of a subprocess test may take before the test calls it hung: far
+# beyond what any step needs even on a loaded machine (each waits on a condition).
+HUNG = 300
+
+
 class StderrWatch:
     """Reads a process's stderr as it comes, so a test can wait for a message."""
 
@@ -59,11 +69,19 @@ class StderrWatch:
         for line in stream:
             self.lines.append(line)
 
-    def wait_for(self, text: str, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while not any(text in line for line in self.lines):
+    def _said(self, text: str) -> bool:
+        return any(text in line for line in self.lines)
+
+    def wait_for(self, text: str) -> bool:
+        """Wait until the process says ``text`` (True) or closes its stderr without
+        saying it (False: it has ended)."""
+        deadline = time.monotonic() + HUNG
+        while not self._said(text):
+            if not self.thread.is_alive():
+                return self._said(text)
             assert time.monotonic() < deadline, f"no {text!r} on stderr: {self.lines}"
-            time.sleep(0.02)
+            self.thread.join(timeout=0.02)
+        return True
 
     def text(self) -> str:
         self.thread.join(timeout=30)
@@ -114,7 +132,7 @@ def articles_in(db_path: Path) -> int:
 
 
 def wait_for_articles(db_path: Path, proc: subprocess.Popen[str], at_least: int = 1) -> int:
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + HUNG
     while time.monotonic() < deadline and proc.poll() is None:
         n = articles_in(db_path)
         if n >= at_least:
@@ -185,15 +203,37 @@ def test_kill_9_at_random_points_then_rerun_completes(corpus: Path, tmp_path: Pa
 def test_ctrl_c_exits_130_with_an_exact_summary_and_rerun_completes(
     corpus: Path, tmp_path: Path
 ) -> None:
-    db_path = tmp_path / "sigint.db"
-    proc = start_ingest(db_path, corpus)
-    try:
-        wait_for_articles(db_path, proc)
-        time.sleep(random.uniform(0.0, 0.05))  # well before the end, even on a fast machine
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
-    finally:
-        kill_group(proc)
+    """Ctrl-C once some batches are saved, the next analysed, the pool busy: exit 130,
+    the summary says exactly what was saved, and the same ingest then adds the rest."""
+    for attempt in range(3):
+        db_path = tmp_path / f"sigint{attempt}.db"
+        proc = start_ingest(db_path, corpus)
+        watch = StderrWatch(proc)
+        holder: sqlite3.Connection | None = None
+        try:
+            wait_for_articles(db_path, proc)  # a batch is saved
+            # The write lock, taken once a commit in progress ends: the ingest's next
+            # commit waits for it, and says so; only an ingest that had saved every
+            # batch before the lock was taken ends instead (a starved test process).
+            holder = sqlite3.connect(db_path, isolation_level=None, timeout=HUNG)
+            holder.execute("BEGIN IMMEDIATE")
+            held = watch.wait_for(WAITING)
+            if held:
+                proc.send_signal(signal.SIGINT)
+            proc.wait(timeout=HUNG)
+            out = proc.stdout.read()  # type: ignore[union-attr]
+            err = watch.text()
+        finally:
+            if holder is not None:
+                if holder.in_transaction:
+                    holder.execute("ROLLBACK")
+                holder.close()
+            kill_group(proc)
+        if held:
+            break
+        print(f"attempt {attempt}: the ingest ended before the lock was taken ({err!r})")
+    else:
+        pytest.fail("the ingest ended before the test could hold it at a commit, 3 times")
     assert proc.returncode == 130, err
     assert "Traceback" not in err
     summary = re.search(r"interrupted — saved so far: (\d+) added, 0 replaced", out)
@@ -202,7 +242,7 @@ def test_ctrl_c_exits_130_with_an_exact_summary_and_rerun_completes(
     assert int(summary.group(1)) == stored  # the summary says exactly what was saved
     assert 0 < stored < TOTAL
     proc = start_ingest(db_path, corpus, "--json")
-    out, err = proc.communicate(timeout=120)
+    out, err = proc.communicate(timeout=HUNG)
     assert proc.returncode == 0, err
     report = json.loads(out)
     assert (report["added"], report["unchanged"]) == (TOTAL - stored, stored)
@@ -213,16 +253,15 @@ def test_ctrl_c_while_waiting_for_another_writer_is_prompt(corpus: Path, tmp_pat
     db_path = tmp_path / "locked.db"
     connect(db_path).conn.close()
     holder = sqlite3.connect(db_path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock, to the end
     try:
         proc = start_ingest(db_path, corpus / "part2")
         watch = StderrWatch(proc)
-        watch.wait_for("another claimlens is writing to this database; waiting for it")
-        time.sleep(0.5)  # well into the wait
-        sent = time.monotonic()
+        assert watch.wait_for(WAITING)
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
-        waited = time.monotonic() - sent
+        # Prompt: it ends while the lock is still held. A wait deaf to Ctrl-C would end
+        # only when SQLite's busy timeout ran out: half of it is the bound for a hang.
+        proc.wait(timeout=BUSY_TIMEOUT_MS / 1000 / 2)
         out = proc.stdout.read()  # type: ignore[union-attr]
         err = watch.text()
     finally:
@@ -230,7 +269,6 @@ def test_ctrl_c_while_waiting_for_another_writer_is_prompt(corpus: Path, tmp_pat
         holder.close()
         kill_group(proc)
     assert proc.returncode == 130, err
-    assert waited < 3.0  # not the 60 s busy timeout
     assert "interrupted — saved so far: 0 added" in out
 
 
