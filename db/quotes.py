@@ -937,6 +937,12 @@ class _People:
         a = bisect_left(self.positions, lo)
         b = bisect_left(self.positions, at)
         own = (said, max(d.speaker_end or 0, d.end))
+        if d.end <= said:
+            # '"…," she told MSNBC's Joy Reid in an interview': whom the attribution
+            # after the quotation names is no one speaking since.
+            k = bisect_right(self.sentence_starts, said)
+            if k < len(self.sentence_starts):
+                own = (said, max(own[1], min(self.sentence_starts[k], at)))
         if any(lo <= p < at and not own[0] <= p < own[1] for p in self.others):
             return False  # a name not read as a person, or 'DiCaprio, who'
         for pos, other in self.mentions[a:b]:
@@ -950,7 +956,7 @@ class _People:
                 continue
             return False
         # Someone of another's, unnamed ("Hale's Dutch counterpart was …"): not them.
-        k = bisect_right(self.sentence_starts, max(lo, own[1]))
+        k = bisect_left(self.sentence_starts, max(lo, own[1]))
         while k < len(self.sentence_starts) and self.sentence_starts[k] < at:
             if self._owned_subject(self.sentence_starts[k], at):
                 return False

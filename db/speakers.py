@@ -226,7 +226,7 @@ _COMMON_HEADS = words(
     observers correspondent reporter editor host presenter boss owner founder deputy
     assistant adviser advisor advisers advisors partner successor predecessor rival
     opponent ally allies teammate team-mate girlfriend boyfriend counterpart compatriot
-    countryman
+    countryman speaker whip
     """
 )
 # Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
@@ -950,14 +950,19 @@ _APPOSED_OF = words("for of at from with in")
 def _apposed_name(s: str, toks: list[re.Match[str]], head: int, hi: int) -> Attribution | None:
     """The person named in apposition after a common noun that follows its verb ('…,"
     said a White House spokesman, Eric Schultz.', 'said a spokesman for the ministry, Karl
-    Brenner, on Monday'): capitalised words set off by a comma (titles and roles before
-    the name dropped), then punctuation or the window's end; a full name, not an
-    organisation."""
+    Brenner, on Monday', 'said the network's spokesman Scott Grogin'): capitalised words
+    set off by a comma, or right after the role (titles and roles before the name
+    dropped); a full name, not an organisation."""
     k = head
     noun = toks[k].group().rstrip(_TRAIL)
     if noun.endswith("s") and not noun.endswith("ss"):
         return None  # "the officials, Tom Briggs and Ann Lee": not one person
-    if toks[k].group()[-1:] != ",":
+    direct = (
+        k + 1 < len(toks)
+        and toks[k].group()[-1:] not in _TRAIL
+        and toks[k + 1].group()[:1].isupper()
+    )  # "the network's spokesman Scott Grogin": the name right after the role
+    if not direct and toks[k].group()[-1:] != ",":
         # "a spokesman for the ministry, Karl Brenner": a short phrase first.
         if k + 1 >= len(toks) or toks[k + 1].group() not in _APPOSED_OF:
             return None
@@ -971,6 +976,8 @@ def _apposed_name(s: str, toks: list[re.Match[str]], head: int, hi: int) -> Attr
         tok = t.group()
         word = tok.rstrip(_TRAIL)
         if not _NAME_TOKEN_RE.fullmatch(word) and not (run and word in _PARTICLES):
+            if direct and run:
+                break  # "said the party's chairman Tom Briggs on Monday"
             return None
         run.append(word)
         if word != tok:

@@ -623,3 +623,20 @@ def test_a_nationality_or_a_sentence_adverb_alone_is_no_name() -> None:
     # A surname that is also a nationality is still a name.
     text = 'Oliver Irish edits the magazine. "It will sell out," Mr Irish said.'
     assert speakers(text) == [("It will sell out", "Oliver Irish")]
+
+
+def test_a_name_right_after_a_role_after_the_verb_is_the_speaker() -> None:
+    text = '"It stays," said the network\'s spokesman Ray Grant. "We are pleased," he added.'
+    assert speakers(text) == [("It stays", "Ray Grant"), ("We are pleased", "Ray Grant")]
+    assert speakers('"It stays," said the party chairman Tom Briggs on Monday.') == [
+        ("It stays", "Tom Briggs")
+    ]
+
+
+def test_whom_an_attribution_addresses_does_not_break_the_speakers_chain() -> None:
+    text = (
+        'Ann Lee spoke on Friday. "I am not a censor," she told MSNBC\'s Joy Reed in an '
+        'interview. "I do not like that language," the House speaker continued. "It is '
+        'no worse than what he said," she said.'
+    )
+    assert [s for _q, s in speakers(text)] == ["Ann Lee", "Ann Lee", "Ann Lee"]
