@@ -108,3 +108,83 @@ async def test_a_focus_change_restyles_no_pane(
             await settle(pilot)
         panes = {"ArticleList", "Reader", "ClaimPanel", "MatchList", "ScrollBar"}
         assert not panes & set(restyled), restyled
+
+
+def _drawn(widget) -> list[list[tuple[str, object]]]:  # type: ignore[no-untyped-def]
+    """What ``widget`` draws now: every line's segments (text and style)."""
+    from textual.geometry import Region
+
+    lines = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return [[(seg.text, seg.style) for seg in strip] for strip in lines]
+
+
+def _drawn_afresh(widget) -> list[list[tuple[str, object]]]:  # type: ignore[no-untyped-def]
+    """What ``widget`` draws with every cache of its lines emptied first."""
+    widget._styled_by_size.clear()
+    widget._by_width.clear()
+    widget._clear_caches()
+    return _drawn(widget)
+
+
+@async_test
+async def test_c_and_back_draw_the_match_list_from_its_kept_lines(  # type: ignore[no-untyped-def]
+    demo_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The claim panel alone (c) and back lays the match list out at two widths: each way
+    its lines are styled once, then taken as kept, and what is drawn from them is what is
+    drawn afresh; anything drawn differently meanwhile (another theme) is drawn again,
+    not taken from the kept lines. No scrollbar is repainted by these
+    layouts (their window and colours stay the same)."""
+    from textual._styles_cache import StylesCache
+
+    styled: list[str] = []
+    render_line = StylesCache.render_line
+    widget_of: dict[int, str] = {}
+    render_widget = StylesCache.render_widget
+
+    def noting_widget(self, widget, crop):  # type: ignore[no-untyped-def]
+        widget_of[id(self)] = type(widget).__name__
+        return render_widget(self, widget, crop)
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        styled.append(widget_of.get(id(self), "?"))
+        return render_line(self, *args, **kwargs)
+
+    monkeypatch.setattr(StylesCache, "render_widget", noting_widget)
+    monkeypatch.setattr(StylesCache, "render_line", counting)
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("tab", "right_square_bracket")  # a statement other sources report
+        await settle(pilot)
+        matches = main.claims.match_list
+        assert matches.option_count >= 1
+        for _ in range(2):  # each width drawn once
+            await pilot.press("c")
+            await settle(pilot)
+        drawn = {}
+        for _ in range(4):
+            styled.clear()
+            await pilot.press("c")
+            await settle(pilot)
+            assert "MatchList" not in styled and "ScrollBar" not in styled, styled
+            drawn[matches.size.width] = _drawn(matches)
+        assert len(drawn) == 2
+        for _ in range(2):  # what was drawn from the kept lines is what is drawn afresh
+            assert drawn[matches.size.width] == _drawn_afresh(matches)
+            await pilot.press("c")
+            await settle(pilot)
+        # Zoomed, the list drawn otherwise (another theme): back at the other width, it is
+        # drawn so, not taken from the lines kept there.
+        await pilot.press("c")
+        await settle(pilot)
+        assert main.zoomed and main.focused is matches
+        kept = _drawn(matches)
+        app.theme = "textual-dark"
+        await settle(pilot)
+        styled.clear()
+        await pilot.press("c")
+        await settle(pilot)
+        assert "MatchList" in styled
+        assert _drawn(matches) == _drawn_afresh(matches) != kept

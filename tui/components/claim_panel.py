@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
+from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Vertical
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
@@ -24,6 +26,7 @@ from tui.components.focus_border import show_focus
 from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
+from tui.components.scrollbars import update_scrollbars
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -67,6 +70,24 @@ def _claim_matches(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [m for m in matches if m.get("relation") != "related"]
 
 
+def _size_laid_out(widget: Widget, size: Size, virtual: Size, container: Size) -> bool:
+    """A widget's new size from a layout, without asking for another: Textual gives a
+    widget its region's size as its virtual size, and a widget whose virtual size changes
+    asks for a second layout of the screen and repaints in the frame after (c laid the
+    screen out twice and drew the panel twice). A widget whose size the layout sets (the
+    panel, its header) has nothing to lay out again; the layout repaints its new size."""
+    return Widget._size_updated(widget, size, virtual, container, layout=False)
+
+
+class ClaimHeader(Static):
+    """The panel's three header lines (:data:`HEADER_LINES`)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return _size_laid_out(self, size, virtual_size, container_size)
+
+
 class MatchList(KeyedOptionList):
     """The matching statements; Enter jumps to one.
 
@@ -87,6 +108,7 @@ class MatchList(KeyedOptionList):
         # alone is wider), kept until the options change (set first: OptionList's
         # __init__ adds options).
         self._by_width: dict[int, tuple[LRUCache[Any, list[Strip]], Any]] = {}
+        self._styled_by_size = {}
         super().__init__(id=id)
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -123,6 +145,52 @@ class MatchList(KeyedOptionList):
         if self.scrollable_content_region.width != self._lines_width:
             self.refresh()
 
+    # The lines as styled (padding, background) at each size the list had, kept while
+    # nothing else is drawn differently: Textual empties a widget's styled lines at every
+    # size change, so c and back styled all 44 lines again each way (~9 ms at 160x48).
+    _styled_by_size: dict[Size, StylesCache]
+    _resizing = False  # the size change's own repaint is under way (see _set_dirty)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        old = self._size
+        resized = bool(old) and size != old
+        if resized:
+            self._styled_by_size[old] = self._styles_cache
+            self._styles_cache = StylesCache()
+            self._resizing = True
+        try:
+            changed = super()._size_updated(size, virtual_size, container_size, layout)
+        finally:
+            self._resizing = False
+        if resized and (kept := self._styled_by_size.pop(size, None)) is not None:
+            self._styles_cache = kept
+        return changed
+
+    def _set_dirty(self, *regions: Region) -> None:
+        # Anything drawn differently (options, highlight, scroll, styles) forgets the
+        # lines kept at other sizes; the repaint of a size change alone does not.
+        if self._resizing and not regions:
+            self._resizing = False
+        else:
+            self._styled_by_size.clear()
+        super()._set_dirty(*regions)
+
+    # Widget's focus handlers, without their repaint of every line (drawn alike focused
+    # or not: the panel's border shows the focus); the lines kept at other sizes stay.
+    def _on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()
+        self.has_focus = True
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
+
     def watch_has_focus(self, focused: bool) -> None:
         # Drawn alike focused or not (app.tcss; the panel's border shows the focus):
         # Textual's restyle of the list and its scrollbar on every focus change would
@@ -136,7 +204,10 @@ class MatchList(KeyedOptionList):
         layout: bool = False,
         recompose: bool = False,
     ) -> Self:
-        layout = layout and not self._no_layout
+        if self._no_layout and layout and not regions:
+            # The virtual size set while the lines are drawn (_update_lines): they are
+            # being drawn now, and the list's size is the panel's.
+            return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def _update_lines(self) -> None:
@@ -148,6 +219,9 @@ class MatchList(KeyedOptionList):
             self._no_layout = False
         if self.show_vertical_scrollbar != scrollbar:
             self.refresh(layout=True)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        update_scrollbars(self, virtual_size)  # repainted only when they change
 
     def _highlighted_lines(self) -> tuple[int, int] | None:
         """First line and the line after the last of the highlighted match."""
@@ -239,8 +313,13 @@ class ClaimPanel(Vertical):
         self._view: ClaimView | None = None  # the claims drawn (with article, statement)
         self._drawn = False
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return _size_laid_out(self, size, virtual_size, container_size)
+
     def compose(self) -> ComposeResult:
-        yield Static(Text(""), id="claim-header", markup=False)
+        yield ClaimHeader(Text(""), id="claim-header", markup=False)
         yield MatchList(id="matches")
 
     def on_mount(self) -> None:
@@ -366,7 +445,7 @@ class ClaimPanel(Vertical):
         self.matches = claim_matches + [m for m in found if m.get("relation") == "related"]
         claim = view.claim if view is not None else None
         # The header always has HEADER_LINES lines: no relayout as the cursor moves.
-        self.query_one("#claim-header", Static).update(self.header_text(claim), layout=False)
+        self.query_one("#claim-header", ClaimHeader).update(self.header_text(claim), layout=False)
         options: list[Option | None] = []
         for i, match in enumerate(self.matches):
             if i:

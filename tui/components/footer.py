@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -38,6 +39,19 @@ def keys_that_fit(keys: list[FooterKey], width: int) -> list[FooterKey]:
 
 def _label(key: FooterKey) -> tuple[str, str, str, str, object]:
     return (key.key, key.key_display, key.description, key.action, key.tooltip)
+
+
+class LaidOutKey(FooterKey):
+    """A footer key that takes the size a layout gives it without asking for another
+    layout: Textual's key, resized (relabelled wider or narrower on a focus change), set
+    its virtual size to the new size, and that asked for a second layout of the whole
+    screen and a second frame. A key's size is the layout's to set: nothing in it is laid
+    out again."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 class FittingFooter(Footer):
@@ -69,6 +83,8 @@ class FittingFooter(Footer):
         keys = list(super().compose())
         for key in keys:  # as compact as the footer already: no restyle once mounted
             key.set_class(self.compact, "-compact", update=False)
+            if type(key) is FooterKey:  # Textual's compose makes them: see LaidOutKey
+                key.__class__ = LaidOutKey
         shown = self._fitted(keys)
         if shown is not keys:
             self.styles.grid_size_columns = max(1, len(shown))
@@ -109,6 +125,8 @@ class FittingFooter(Footer):
                 )
                 old.action, old.tooltip = new.action, new.tooltip
                 old.refresh(layout=wider)
+                if wider:  # asked of the screen now: in the layout of the change that
+                    old._check_refresh()  # relabels it, not in one more after its frame
         return True
 
     def on_resize(self) -> None:

@@ -11,10 +11,11 @@ from typing import Any, ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.binding import BindingType
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.components.scrollbars import update_scrollbars
 from tui.keymap import bind
 
 
@@ -83,6 +84,9 @@ class LineView(ScrollView):
 
     def styles_changed(self) -> None:
         """The component styles changed (a theme): drop what was built with the old ones."""
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        update_scrollbars(self, virtual_size)  # repainted only when they change
 
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
         """``text`` as one line ``width`` cells wide on the widget's ``base`` style."""

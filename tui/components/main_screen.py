@@ -247,16 +247,27 @@ class MainScreen(Screen, inherit_bindings=False):
         if str(self.claims.border_subtitle or "") != hint:  # setting it repaints the pane
             self.claims.border_subtitle = Content(hint)
 
+    def _focus(self, widget: Widget) -> None:
+        """Give ``widget`` the keys now, with the footer's keys in the same frame.
+
+        ``Widget.focus`` repaints the widget (ours draw alike focused or not: a pane's
+        border shows the focus, see focus_border) and moves the focus after the frame;
+        Textual then relabels the footer after the frame after that, and a key of another
+        width lays the whole screen out once more and draws one more frame (c at 160x48:
+        two layouts and three frames for one change)."""
+        self.set_focus(widget)
+        self.refresh_bindings()
+
     def action_zoom_claims(self) -> None:
         if self.zoomed:
             self._zoom(False)
             self._set_view("reader")
-            self.reader.focus()
+            self._focus(self.reader)
             return
         self.claims.flush()
         self._zoom(True)
         self._set_view("reader")
-        self.claims.match_list.focus()
+        self._focus(self.claims.match_list)
 
     def _panes(self) -> list[Any]:
         panes: list[Any] = []
