@@ -1,7 +1,7 @@
 """Search latency per query class, and fuzzy quote search recall and latency.
 
     python bench/bench_search.py --db PATH [--per-class 50] [--fuzzy 100] [--code DIR]
-        [--cpu] [--reps 3] [--versus OLD_SEARCH_PY]
+        [--cpu] [--reps 3] [--versus OLD_SEARCH_PY [--check]]
 
 On an existing database (e.g. BBC + Reuters ingested with ``--no-match``):
 
@@ -26,7 +26,9 @@ with ``git archive``) to measure it on the same file. ``--versus FILE`` loads an
 version of ``db/search.py`` (e.g. ``git show HEAD~1:db/search.py > /tmp/old_search.py``)
 beside this one and times it in the same loop, interleaved per query with this one and
 raw FTS5 (the fairest before/after on a busy machine: every way sees the same moments).
-``--reps N`` times each query N times (median kept; 3 by default).
+``--check`` (with ``--versus``) first compares the two versions' hits and totals for every
+query at several pages and filters (``search_counted`` and ``search``), and stops at the
+first difference. ``--reps N`` times each query N times (median kept; 3 by default).
 """
 
 from __future__ import annotations
@@ -216,6 +218,40 @@ def bench_fuzzy(db: Any, search_mod: Any, n: int, seed: int) -> None:
         print(f"  missed: {quote}")
 
 
+# The pages and filters --check asks each query for (what the CLI and the browser ask).
+CHECK_PAGES: list[dict[str, Any]] = [
+    {},
+    {"offset": 5},
+    {"offset": 45, "limit": 10},
+    {"limit": 100},
+    {"offset": 19, "limit": 3},
+    {"source": "bbc"},
+    {"since": "1987-03-01"},
+]
+CHECK_EXTRA = ["zzzznothing", "oil OR vote", "oil -price", "said -the", '"the minister said"']
+
+
+def check_same(db: Any, search_mod: Any, versus: Any, queries: dict[str, list[str]]) -> int:
+    """Compare every query's hits (``as_dict``) and totals, at every page of
+    :data:`CHECK_PAGES`, between this ``search_mod`` and ``versus``: ``search_counted``
+    and ``search`` alike. Returns how many cases were compared; exits at the first
+    difference."""
+    cases = 0
+    for q in [q for qs in queries.values() for q in qs] + CHECK_EXTRA:
+        for kw in CHECK_PAGES:
+            mine, theirs = (
+                search_mod.search_counted(db, q, **kw),
+                versus.search_counted(db, q, **kw),
+            )
+            got = ([h.as_dict() for h in mine[0]], mine[1])
+            want = ([h.as_dict() for h in theirs[0]], theirs[1])
+            plain = [h.as_dict() for h in search_mod.search(db, q, **kw)]
+            if got != want or plain != want[0]:
+                raise SystemExit(f"different results for {q!r} {kw}")
+            cases += 1
+    return cases
+
+
 def _load_versus(path: Path) -> Any:
     """Another version of db/search.py as a module of its own (it imports the rest of
     ``db`` from the checkout measured)."""
@@ -243,6 +279,12 @@ def main() -> None:
         "--versus",
         type=Path,
         help="another version of db/search.py, timed in the same loop (interleaved)",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="with --versus: check that both give the same hits and totals (every query, at"
+        " several pages and filters) before timing them",
     )
     parser.add_argument(
         "--cpu",
@@ -276,6 +318,9 @@ def main() -> None:
         if versus is not None:
             print(f"versus: {args.versus}")
         queries = search_queries(db, args.per_class, args.seed)
+        if args.check and versus is not None:
+            cases = check_same(db, search_mod, versus, queries)
+            print(f"same hits and totals as {args.versus}: {cases} cases")
         for q in queries["mid"][:20]:  # warm the page cache as a running app has it
             search_mod.search(db, q)
             if versus is not None:

@@ -37,6 +37,7 @@ import sqlite_utils
 from db.connection import transaction
 from db.formats import RawArticle, Rejected, display_path, host_of, iter_files, read_file
 from db.parent_watch import end_with_parent
+from db.search import compact_index, compaction_wanted
 from db.statements import Statement, analyse
 
 # A batch is committed when it holds this many articles or has been open this long,
@@ -756,6 +757,16 @@ def _ingest(
         report.rejected.append(failure)
         if on_reject:
             on_reject(failure)
+    if not report.interrupted and report.error is None:
+        # A bulk ingest leaves the statement index in many segments: merged into one
+        # (when, and what it costs: db.search.compaction_wanted).
+        try:
+            if compaction_wanted(db.conn, report.statements):
+                compact_index(db.conn)
+        except KeyboardInterrupt:
+            report.interrupted = True  # nothing lost: the index stays as it was
+        except sqlite3.OperationalError:
+            pass  # locked by another writer, or no room: the index stays whole as it was
     report.seconds = time.monotonic() - started
     if match and not report.interrupted and report.error is None:
         try:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     Db = sqlite_utils.Database | sqlite3.Connection
 
 __all__ = [
+    "COMPACT_MIN_SHARE",
+    "COMPACT_MIN_STATEMENTS",
     "PAGE_ARTICLES",
     "PAGE_COLUMNS",
     "RANK_WINDOW",
@@ -37,6 +39,8 @@ __all__ = [
     "QueryError",
     "SearchHit",
     "build_fts_query",
+    "compact_index",
+    "compaction_wanted",
     "connection_of",
     "count",
     "matching_sql",
@@ -468,6 +472,33 @@ def count(
     fts = build_fts_query(query)
     matching, params = matching_sql(source, since, until)
     return int(db.execute(f"SELECT count(*) {matching}", [fts, *params]).fetchone()[0])
+
+
+# The statement index after a bulk ingest is a few dozen segments (FTS5 writes one per
+# batch and merges them in levels), and every query looks each of its terms up in every
+# segment: ~50 us a word at 24 segments, as much as all the rest of a rare word's query.
+# 'optimize' merges them into one (rare words ~40% cheaper), but rewrites the whole index
+# (~2 s at 200 k statements), so it runs only after an ingest that wrote many statements
+# and a good share of the index: a bulk ingest, never a follow-feed batch of a few
+# articles (those add small segments that FTS5's own merging keeps few).
+COMPACT_MIN_STATEMENTS = 20_000
+COMPACT_MIN_SHARE = 0.25  # of the statements in the index after the ingest
+
+
+def compaction_wanted(conn: sqlite3.Connection, written: int) -> bool:
+    """Whether an ingest that wrote ``written`` statements should compact the index
+    (:func:`compact_index`): at least :data:`COMPACT_MIN_STATEMENTS` of them, and at least
+    :data:`COMPACT_MIN_SHARE` of all the statements (its cost is the whole index's)."""
+    if written < COMPACT_MIN_STATEMENTS:
+        return False
+    total = conn.execute("SELECT count(*) FROM statements").fetchone()[0]
+    return written >= COMPACT_MIN_SHARE * total
+
+
+def compact_index(conn: sqlite3.Connection) -> None:
+    """Merge the statement index's segments into one (FTS5's 'optimize'), in one
+    transaction of its own: interrupted, the index stays as it was, whole."""
+    conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('optimize')")
 
 
 def _hit(row: tuple[Any, ...], score: float) -> SearchHit:
