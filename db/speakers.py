@@ -150,6 +150,7 @@ _NOT_NAMES = words(
     Updated No Not Why Is Are Was Were Will Would Can Could Should Must Has Have Had Do
     Does Did Asked Speaking Pressed Told Says Said Across Around Along Throughout Beyond
     Behind Inside Outside Within Upon Toward Towards Near Plus
+    Added Adds Continued Explained Replied Insisted Noted Wrote Writes Recalled Warned
     Several Few One Two Three Four Five Users Parties Ultimately Possibly Perhaps Indeed
     Instead Finally Eventually Clearly Obviously Certainly Apparently Presumably Only Even
     Such Every Another

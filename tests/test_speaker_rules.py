@@ -640,3 +640,8 @@ def test_whom_an_attribution_addresses_does_not_break_the_speakers_chain() -> No
         'no worse than what he said," she said.'
     )
     assert [s for _q, s in speakers(text)] == ["Ann Lee", "Ann Lee", "Ann Lee"]
+
+
+def test_a_capitalised_verb_before_a_colon_is_no_part_of_the_name() -> None:
+    text = 'Tom Gibbs spoke first. Added Gibbs: "I think you would have to ask."'
+    assert speakers(text) == [("I think you would have to ask.", "Tom Gibbs")]
