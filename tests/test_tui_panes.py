@@ -120,7 +120,7 @@ def _drawn(widget) -> list[list[tuple[str, object]]]:  # type: ignore[no-untyped
 
 def _drawn_afresh(widget) -> list[list[tuple[str, object]]]:  # type: ignore[no-untyped-def]
     """What ``widget`` draws with every cache of its lines emptied first."""
-    widget._styled_by_size.clear()
+    widget.kept_lines.dirtied(())
     widget._by_width.clear()
     widget._clear_caches()
     return _drawn(widget)
@@ -130,11 +130,11 @@ def _drawn_afresh(widget) -> list[list[tuple[str, object]]]:  # type: ignore[no-
 async def test_c_and_back_draw_the_match_list_from_its_kept_lines(  # type: ignore[no-untyped-def]
     demo_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The claim panel alone (c) and back lays the match list out at two widths: each way
-    its lines are styled once, then taken as kept, and what is drawn from them is what is
-    drawn afresh; anything drawn differently meanwhile (another theme) is drawn again,
-    not taken from the kept lines. No scrollbar is repainted by these
-    layouts (their window and colours stay the same)."""
+    """The claim panel alone (c) and back lays the match list out at two widths and gives
+    the panes other borders: each way their lines are styled once, then taken as kept,
+    and what is drawn from them is what is drawn afresh; anything drawn differently
+    meanwhile (another theme) is drawn again, not taken from the kept lines. No scrollbar
+    is repainted by these layouts (their window and colours stay the same)."""
     from textual._styles_cache import StylesCache
 
     styled: list[str] = []
@@ -168,11 +168,18 @@ async def test_c_and_back_draw_the_match_list_from_its_kept_lines(  # type: igno
             styled.clear()
             await pilot.press("c")
             await settle(pilot)
-            assert "MatchList" not in styled and "ScrollBar" not in styled, styled
+            panes = {"ArticleList", "Reader", "ClaimPanel", "MatchList", "ScrollBar"}
+            assert not panes & set(styled), styled
             drawn[matches.size.width] = _drawn(matches)
         assert len(drawn) == 2
         for _ in range(2):  # what was drawn from the kept lines is what is drawn afresh
             assert drawn[matches.size.width] == _drawn_afresh(matches)
+            for pane in (main.claims, main.reader, main.articles):
+                if pane.display:
+                    kept = _drawn(pane)
+                    pane.kept_lines.dirtied(())
+                    pane._styles_cache.clear()
+                    assert _drawn(pane) == kept
             await pilot.press("c")
             await settle(pilot)
         # Zoomed, the list drawn otherwise (another theme): back at the other width, it is

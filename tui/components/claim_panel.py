@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
-from textual._styles_cache import StylesCache
 from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Vertical
@@ -23,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from tui.components.diffing import diff_values, differing_spans, find_spans
 from tui.components.focus_border import show_focus
+from tui.components.kept_lines import KeptLines
 from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
@@ -108,7 +108,7 @@ class MatchList(KeyedOptionList):
         # alone is wider), kept until the options change (set first: OptionList's
         # __init__ adds options).
         self._by_width: dict[int, tuple[LRUCache[Any, list[Strip]], Any]] = {}
-        self._styled_by_size = {}
+        self.kept_lines = KeptLines()  # set first: Widget's __init__ repaints
         super().__init__(id=id)
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -145,36 +145,18 @@ class MatchList(KeyedOptionList):
         if self.scrollable_content_region.width != self._lines_width:
             self.refresh()
 
-    # The lines as styled (padding, background) at each size the list had, kept while
-    # nothing else is drawn differently: Textual empties a widget's styled lines at every
-    # size change, so c and back styled all 44 lines again each way (~9 ms at 160x48).
-    _styled_by_size: dict[Size, StylesCache]
-    _resizing = False  # the size change's own repaint is under way (see _set_dirty)
-
+    # The lines as styled (padding, background) at each width the list had (c and back),
+    # kept while nothing else is drawn differently (kept_lines).
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        old = self._size
-        resized = bool(old) and size != old
-        if resized:
-            self._styled_by_size[old] = self._styles_cache
-            self._styles_cache = StylesCache()
-            self._resizing = True
-        try:
-            changed = super()._size_updated(size, virtual_size, container_size, layout)
-        finally:
-            self._resizing = False
-        if resized and (kept := self._styled_by_size.pop(size, None)) is not None:
-            self._styles_cache = kept
-        return changed
+        def lay_out() -> bool:
+            return super(MatchList, self)._size_updated(size, virtual_size, container_size, layout)
+
+        return self.kept_lines.resized(self, size, lay_out)
 
     def _set_dirty(self, *regions: Region) -> None:
-        # Anything drawn differently (options, highlight, scroll, styles) forgets the
-        # lines kept at other sizes; the repaint of a size change alone does not.
-        if self._resizing and not regions:
-            self._resizing = False
-        else:
-            self._styled_by_size.clear()
+        self.kept_lines.dirtied(regions)
         super()._set_dirty(*regions)
 
     # Widget's focus handlers, without their repaint of every line (drawn alike focused
@@ -303,6 +285,7 @@ class ClaimPanel(Vertical):
     }
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
+        self.kept_lines = KeptLines()  # its border's lines, per width and focus (c, Tab)
         super().__init__(id=id)
         self.library = library
         self.statement: dict[str, Any] | None = None
@@ -316,7 +299,13 @@ class ClaimPanel(Vertical):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        return _size_laid_out(self, size, virtual_size, container_size)
+        return self.kept_lines.resized(
+            self, size, lambda: _size_laid_out(self, size, virtual_size, container_size)
+        )
+
+    def _set_dirty(self, *regions: Region) -> None:
+        self.kept_lines.dirtied(regions)
+        super()._set_dirty(*regions)
 
     def compose(self) -> ComposeResult:
         yield ClaimHeader(Text(""), id="claim-header", markup=False)

@@ -11,20 +11,37 @@ style over the stylesheet's ``round $secondary``: the same width, so no layout e
 
 from __future__ import annotations
 
+from textual import events
 from textual.color import Color
 from textual.widget import Widget
+
+from tui.components.kept_lines import KeptLines
 
 FOCUSED_EDGE = "heavy"
 FOCUSED_COLOUR = "accent"  # a theme variable
 
 
 def show_focus(pane: Widget, focused: bool) -> None:
-    """Give ``pane`` the focused border, or back the stylesheet's."""
+    """Give ``pane`` the focused border, or back the stylesheet's (drawing its lines
+    from those kept for that border, if the pane keeps them: kept_lines)."""
     if focused:
         colour = Color.parse(pane.app.theme_variables.get(FOCUSED_COLOUR, "ansi_blue"))
-        pane.styles.border = (FOCUSED_EDGE, colour)
+        border: tuple[str, Color] | None = (FOCUSED_EDGE, colour)
     elif pane.styles.inline.has_rule("border_top"):
-        pane.styles.border = None
+        border = None
+    else:
+        return
+    if border is not None and pane.styles.border_top == border:
+        return
+
+    def change() -> None:
+        pane.styles.border = border
+
+    kept = getattr(pane, "kept_lines", None)
+    if isinstance(kept, KeptLines):
+        kept.changing(pane, change)
+    else:
+        change()
 
 
 class FocusBorder(Widget):
@@ -45,3 +62,18 @@ class FocusBorder(Widget):
     def watch_has_focus(self, focused: bool) -> None:
         # Instead of Textual's restyle of the pane and all it holds.
         show_focus(self, focused)
+
+    # Widget's focus handlers without their repaint of the whole pane: it draws alike
+    # focused or not but for its border, which show_focus repaints (from the lines kept
+    # for that border, when the pane keeps them).
+    def _on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()
+        self.has_focus = True
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
+
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))

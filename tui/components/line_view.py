@@ -15,6 +15,7 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.components.kept_lines import KeptLines
 from tui.components.scrollbars import update_scrollbars
 from tui.keymap import bind
 
@@ -45,6 +46,7 @@ class LineView(ScrollView):
     STYLE_PREFIX: ClassVar[str] = ""  # component classes are "<prefix>--<name>"
 
     def __init__(self, *, id: str | None = None) -> None:
+        self.kept_lines = KeptLines()  # per size and border (set first: __init__ repaints)
         super().__init__(id=id)
         self._frame_styles: dict[str, Style] = {}
         self._strips: dict[Any, Strip] = {}
@@ -87,6 +89,18 @@ class LineView(ScrollView):
 
     def _scroll_update(self, virtual_size: Size) -> None:
         update_scrollbars(self, virtual_size)  # repainted only when they change
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        def lay_out() -> bool:
+            return super(LineView, self)._size_updated(size, virtual_size, container_size, layout)
+
+        return self.kept_lines.resized(self, size, lay_out)
+
+    def _set_dirty(self, *regions: Region) -> None:
+        self.kept_lines.dirtied(regions)
+        super()._set_dirty(*regions)
 
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
         """``text`` as one line ``width`` cells wide on the widget's ``base`` style."""

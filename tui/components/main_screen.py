@@ -28,6 +28,7 @@ from textual.widgets import Static
 from tui.components.article_list import ArticleList
 from tui.components.claim_panel import FOLLOW_DELAY, READ_AHEAD_DELAY, ClaimPanel
 from tui.components.footer import FittingFooter
+from tui.components.kept_lines import looks_changing
 from tui.components.library import (
     ClaimView,
     Library,
@@ -216,11 +217,13 @@ class MainScreen(Screen, inherit_bindings=False):
         Tab), where a pane's ``display`` only lays the panes out again.
         """
         narrow = self.narrow
-        _show(self.articles, not (narrow and (self.view == "reader" or self.zoomed)))
-        _show(self.query_one("#right"), not narrow or self.view == "reader")
-        _show(self.reader, not self.zoomed)
-        _show(self.claims, self.zoomed or not self.small)
-        _fill(self.claims, self.zoomed)
+        # Shown, hidden, resized: the panes' lines drawn before are kept (kept_lines).
+        with looks_changing(self.articles, self.reader, self.claims):
+            _show(self.articles, not (narrow and (self.view == "reader" or self.zoomed)))
+            _show(self.query_one("#right"), not narrow or self.view == "reader")
+            _show(self.reader, not self.zoomed)
+            _show(self.claims, self.zoomed or not self.small)
+            _fill(self.claims, self.zoomed)
 
     def on_resize(self) -> None:
         width, height = self.size
@@ -245,7 +248,8 @@ class MainScreen(Screen, inherit_bindings=False):
         key = self.app.get_key_display(Binding(keys.split(",")[0], "noop"))
         hint = f"{key}: {'back' if on else 'alone'}"
         if str(self.claims.border_subtitle or "") != hint:  # setting it repaints the pane
-            self.claims.border_subtitle = Content(hint)
+            with looks_changing(self.claims):
+                self.claims.border_subtitle = Content(hint)
 
     def _focus(self, widget: Widget) -> None:
         """Give ``widget`` the keys now, with the footer's keys in the same frame.
