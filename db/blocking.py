@@ -142,11 +142,16 @@ class BlockIndex:
     )
     _undated: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
+    # Each item's source and number of keys, by position (read for every shared key).
+    _sources: list[int] = field(default_factory=list)
+    _n_keys: list[int] = field(default_factory=list)
     _sorted: bool = True
 
     def add(self, item: Item) -> None:
         pos = len(self.items)
         self.items.append(item)
+        self._sources.append(item.source)
+        self._n_keys.append(len(item.keys))
         for key in item.keys:
             if item.day is None:
                 sids, positions = self._undated.setdefault(key, ([], []))
@@ -213,14 +218,15 @@ class BlockIndex:
             return out
 
         counts = shared_key_counts(item.keys, size, members, self.max_posting)
-        items = self.items
+        items, sources, n_keys = self.items, self._sources, self._n_keys
+        source, sid = item.source, item.sid
         mine = min(MIN_SHARED_KEYS, len(item.keys))
+        # c >= min(mine, keys of p), the counts tested first (most statements sharing
+        # one dense key fall there) and attributes read by position.
         return {
             p
             for p, c in counts.items()
-            if items[p].source != item.source
-            and items[p].sid != item.sid
-            and c >= min(mine, len(items[p].keys))
+            if (c >= mine or c >= n_keys[p]) and sources[p] != source and items[p].sid != sid
         }
 
 

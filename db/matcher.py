@@ -980,8 +980,16 @@ def _sig_round(x: float, digits: int) -> float:
 
 
 def _sig_digits(x: float) -> int:
-    s = f"{abs(x):.10g}".replace(".", "").strip("0")
-    return max(1, len(s))
+    found = _SIG_DIGITS.get(x)
+    if found is None:
+        found = max(1, len(f"{abs(x):.10g}".replace(".", "").strip("0")))
+        if len(_SIG_DIGITS) < 100_000:
+            _SIG_DIGITS[x] = found
+    return found
+
+
+# _sig_digits of the values seen (a pair's numbers are compared again and again).
+_SIG_DIGITS: dict[float, int] = {}
 
 
 def _values_agree(a: Num, b: Num) -> bool:

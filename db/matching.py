@@ -52,7 +52,14 @@ from typing import Any
 import sqlite_utils
 
 from db.article_evidence import ArticleText
-from db.article_profiling import Head, article_heads, profile_heads, read_heads
+from db.article_profiling import (
+    Head,
+    Link,
+    Profiles,
+    article_heads,
+    profile_heads,
+    read_heads,
+)
 from db.article_profiling import write as write_profiles
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.bulk import bulk
@@ -104,6 +111,9 @@ WORKERS = 0
 PARALLEL_MIN_STATEMENTS = 20_000
 # Statements prepared between two looks at which jobs may start.
 PREPARE_STEP = 5000
+# Prepared statements a big run keeps to take again for a statement of the same text
+# (see _Memo), per generation.
+MEMO_STATEMENTS = 200_000
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -227,6 +237,7 @@ def _prepare_articles(
     only: set[int] | None = None,
     stored: dict[int, TokenCounts] | None = None,
     counts_out: dict[int, TokenCounts] | None = None,
+    memo: _Memo | None = None,
 ) -> list[Prepared]:
     """Prepared statements (in ``rows`` order), each with its article's context.
     ``rows`` must hold whole articles, consecutively.
@@ -234,23 +245,17 @@ def _prepare_articles(
     With ``only``, just those statements are prepared; an article's context then
     comes from ``stored`` token counts (the article_tokens table), else from
     tokenising its other statements. ``counts_out`` receives the token counts of
-    every wholly prepared article (to be stored)."""
+    every wholly prepared article (to be stored). ``memo``: statements prepared before
+    (by what prepare reads of them), whose Prepared is taken again."""
     out: list[Prepared] = []
+    make = _prepare_row if memo is None else memo.prepare
     start = 0
     for i in range(1, len(rows) + 1):
         if i == len(rows) or rows[i].article_id != rows[start].article_id:
             article = rows[start:i]
             aid = article[0].article_id
             chosen = article if only is None else [r for r in article if r.sid in only]
-            group = [
-                prepare(
-                    r.text,
-                    speaker=r.speaker or "",
-                    numbers=numbers.get(r.sid, ()),
-                    quotes=quotes.get(r.sid, ()),
-                )
-                for r in chosen
-            ]
+            group = [make(r, numbers.get(r.sid, ()), quotes.get(r.sid, ())) for r in chosen]
             if len(chosen) == len(article):
                 counts = token_counts(p.tokset for p in group)
                 if counts_out is not None:
@@ -265,6 +270,36 @@ def _prepare_articles(
             out.extend(with_context(group, counts))
             start = i
     return out
+
+
+def _prepare_row(r: _Row, numbers: Sequence[Num], quotes: Sequence[str]) -> Prepared:
+    return prepare(r.text, speaker=r.speaker or "", numbers=numbers, quotes=quotes)
+
+
+class _Memo:
+    """Statements prepared in this run, by all that :func:`db.matcher.prepare` reads of
+    them (text, speaker, numbers, quotes; it is a pure function of these): outlets
+    carrying wire copy repeat sentences word for word, a few days apart (in the 910 k
+    statements of bench_match_scale's corpus, 468 k distinct texts). Statements come in
+    date order, so a bounded memory holds the recent ones: two generations of at most
+    ``limit`` each (a Prepared is shared by the copies, so it costs little)."""
+
+    def __init__(self, limit: int = MEMO_STATEMENTS) -> None:
+        self.limit = limit
+        self.new: dict[tuple, Prepared] = {}
+        self.old: dict[tuple, Prepared] = {}
+
+    def prepare(self, r: _Row, numbers: Sequence[Num], quotes: Sequence[str]) -> Prepared:
+        key = (r.text, r.speaker or "", tuple(numbers), tuple(quotes))
+        found = self.new.get(key)
+        if found is None:
+            found = self.old.get(key)
+            if found is None:
+                found = _prepare_row(r, numbers, quotes)
+            if len(self.new) >= self.limit:
+                self.old, self.new = self.new, {}
+            self.new[key] = found
+        return found
 
 
 def _stored_counts(db: Any, article_ids: Iterable[int]) -> dict[int, TokenCounts]:
@@ -339,6 +374,7 @@ class _Pipeline:
     index: BlockIndex = field(init=False)
     preps: list[Prepared] = field(default_factory=list)
     counts: dict[int, tuple[int, str]] = field(default_factory=dict)  # article -> encoded
+    memo: _Memo = field(default_factory=_Memo)  # while preparing
 
     def __post_init__(self) -> None:
         self.index = BlockIndex(self.window_days)
@@ -511,11 +547,13 @@ def _prepare_into(
         end += 1
     chunk = rows[start:end]
     counts: dict[int, TokenCounts] = {}
-    preps = _prepare_articles(chunk, numbers, quotes, counts_out=counts)
+    preps = _prepare_articles(chunk, numbers, quotes, counts_out=counts, memo=pipe_line.memo)
     pipe_line.counts.update((aid, _encode(c)) for aid, c in counts.items())
     pipe_line.preps.extend(preps)
     for item in _items(chunk, preps):
         pipe_line.index.add(item)
+    if end == len(rows):
+        pipe_line.memo = _Memo()  # everything is prepared: let the memory go
     if progress:
         progress("prepare", end, len(rows))
 
@@ -588,29 +626,99 @@ def _match_all(
     report.timings["prepare_score"] = time.monotonic() - t
     report.statements = report.indexed = len(rows)
     del rows, numbers, quotes
-    profiled = None
+    # Profiles and links (in a process of their own, with workers of its own, when the
+    # run is big: they need nothing of the write, which this process does meanwhile).
+    profiled: _Profiled | None = None
     if profiling:
-        t = time.monotonic()
-        profiled = profile_heads(heads, STORY_WINDOW_DAYS, workers=_workers(), texts=scored.reads)
-        report.timings["profile_link"] = time.monotonic() - t
+        profiled = _Profiled(heads, scored.reads, report.statements >= PARALLEL_MIN_STATEMENTS)
     del heads
     scored.reads = {}
     t = time.monotonic()
-    with transaction(db) as conn:
-        conn.execute("DELETE FROM matches")
-        _insert_matches(conn, results)
-        _write_keys(conn, scored.items, everything=True)
-        _write_counts(conn, scored.counts, everything=True)
-        report.claims = rebuild_claims(conn)
-        if profiled is not None and _unprofiled(conn, set(profiled[0].profiles)):
-            write_profiles(conn, *profiled)
-        report.stories = rebuild_stories(conn)
-        clear_regroup_due(conn)  # a schema step's regroup, if due: this rebuild is it
-        conn.execute("UPDATE articles SET matched = 1 WHERE matched = 0")
+    try:
+        with transaction(db) as conn:
+            conn.execute("DELETE FROM matches")
+            _insert_matches(conn, results)
+            _write_keys(conn, scored.items, everything=True)
+            _write_counts(conn, scored.counts, everything=True)
+            report.claims = rebuild_claims(conn)
+            if profiled is not None:
+                waited = time.monotonic()
+                whole, links = profiled.result()
+                report.timings["profile_link"] = profiled.seconds
+                report.timings["profile_wait"] = time.monotonic() - waited
+                if _unprofiled(conn, set(whole.profiles)):
+                    write_profiles(conn, whole, links)
+                del whole, links
+            report.stories = rebuild_stories(conn)
+            clear_regroup_due(conn)  # a schema step's regroup, if due: this rebuild is it
+            conn.execute("UPDATE articles SET matched = 1 WHERE matched = 0")
+    finally:
+        if profiled is not None:
+            profiled.stop()
     report.timings["write"] = time.monotonic() - t
     _count(report, results)
     report.seconds = time.monotonic() - t0
     return report
+
+
+class _Profiled:
+    """The story profiles and links of every article (db.article_profiling): made in a
+    forked process while this one writes the matches, keys and claims (``apart``), else
+    here when asked for (a small run: the fork costs more)."""
+
+    def __init__(self, heads: dict[int, Head], reads: dict[int, ArticleText], apart: bool) -> None:
+        self.heads, self.reads = heads, reads
+        self.seconds = 0.0
+        self.started = time.monotonic()
+        self.proc: Any = None
+        self.pipe: Any = None
+        if apart and _workers() >= 2:
+            ctx = multiprocessing.get_context("fork")
+            self.pipe, child = ctx.Pipe(duplex=False)
+            # Not a daemon: it forks profiling workers of its own.
+            self.proc = ctx.Process(target=self._run, args=(child,))
+            self.proc.start()
+            child.close()
+            self.heads, self.reads = {}, {}
+
+    def _make(self) -> tuple[Profiles, list[Link]]:
+        return profile_heads(self.heads, STORY_WINDOW_DAYS, workers=_workers(), texts=self.reads)
+
+    def _run(self, pipe: Any) -> None:
+        parent = multiprocessing.parent_process()
+        if parent is not None and parent.pid is not None:
+            end_with_parent(parent.pid)  # a killed `claimlens match` leaves no profiling
+        try:
+            made = self._make()
+            pipe.send((made, time.monotonic() - self.started))
+        finally:
+            pipe.close()
+
+    def result(self) -> tuple[Profiles, list[Link]]:
+        """The profiles and links (waiting for the process to send them)."""
+        if self.proc is None:
+            made = self._make()
+            self.seconds = time.monotonic() - self.started
+            self.heads, self.reads = {}, {}
+            return made
+        try:
+            made, self.seconds = self.pipe.recv()
+        except EOFError:
+            self.proc.join()
+            raise RuntimeError(
+                f"the profiling process stopped (exit code {self.proc.exitcode});"
+                " nothing was written"
+            ) from None
+        self.proc.join()
+        self.proc = None
+        return made
+
+    def stop(self) -> None:
+        """End the profiling process if it still runs (the write failed)."""
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.join()
+            self.proc = None
 
 
 def _unprofiled(db: Any, articles: set[int] | None = None) -> bool:

@@ -497,3 +497,51 @@ def test_matching_commands(tmp_path: Path) -> None:
     (story,) = json.loads(r.output)["stories"]
     r = runner.invoke(main, [*base, "stories", "--id", str(story["id"]), "--json"])
     assert len(json.loads(r.output)["articles"]) == 2
+
+
+def _stories_state(db: sqlite_utils.Database) -> tuple:
+    """Profiles, links and story groups of a matched database."""
+    profiles = list(db.execute("SELECT * FROM article_profiles ORDER BY article_id"))
+    links = list(db.execute("SELECT a, b, score FROM story_links ORDER BY a, b"))
+    groups: dict[int, set[int]] = {}
+    for aid, sid in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
+        groups.setdefault(sid, set()).add(aid)
+    return profiles, links, {frozenset(g) for g in groups.values()}
+
+
+def test_profiling_apart_while_writing_equals_one_process(tmp_path: Path, monkeypatch) -> None:
+    # A big first match profiles and links the articles in a process of its own while
+    # this one writes the matches and claims: the same profiles, links and stories.
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    d = _write(tmp_path, "flood_d.txt", FLOOD_D)
+    states = []
+    for name, parallel in (("one.db", False), ("apart.db", True)):
+        db = connect(tmp_path / name)
+        for path, source in ((SEED_A, "A"), (c, "C"), (SEED_B, "B"), (d, "D")):
+            ingest_paths(db, [path], source=source, match=False)
+        if parallel:
+            monkeypatch.setattr(matching, "PARALLEL_MIN_STATEMENTS", 0)
+            monkeypatch.setattr(matching, "WORKERS", 2)
+        report = matching.match_all(db)
+        assert "profile_link" in report.timings
+        assert report.stories > 0
+        states.append((pairs(db), claim_sets(db), _stories_state(db)))
+    assert states[0] == states[1]
+    assert states[0][2][0]  # profiles were made
+
+
+def test_a_repeated_statement_is_prepared_once_alike() -> None:
+    memo = matching._Memo(limit=2)
+    row = matching._Row(1, 1, 1, 1, 'Kyiv said 11,000 soldiers were "in Kursk".', "Rustem Umerov")
+    nums = (matching.Num(11000.0, None, None, "11,000"),)
+    first = memo.prepare(row, nums, ("in Kursk",))
+    again = memo.prepare(matching._Row(9, 2, 2, 3, row.text, row.speaker), nums, ("in Kursk",))
+    assert again is first
+    assert first == matching._prepare_row(row, nums, ("in Kursk",))
+    # Anything prepare reads that differs is another statement.
+    assert memo.prepare(row, (), ("in Kursk",)) is not first
+    assert memo.prepare(matching._Row(1, 1, 1, 1, row.text, None), nums, ("in Kursk",)) != first
+    # Two generations of `limit`: the oldest is forgotten, and prepared again alike.
+    for i in range(4):
+        memo.prepare(matching._Row(i, 1, 1, 1, f"Statement number {i} here.", None), (), ())
+    assert memo.prepare(row, nums, ("in Kursk",)) == first
