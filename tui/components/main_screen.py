@@ -298,12 +298,12 @@ class MainScreen(Screen, inherit_bindings=False):
             # Short terminals show the claims in the text's place.
             self._zoom(view == "claims" and self.small)
             self._set_view("list" if view == "list" else "reader")
-            widget.focus()
+            self._focus(widget)
             return
         self._zoom(False)
         panes = self._panes()
         at = panes.index(focused) if focused in panes else -1
-        panes[(at + step) % len(panes)].focus()
+        self._focus(panes[(at + step) % len(panes)])
 
     def action_next_pane(self) -> None:
         self._cycle(1)
