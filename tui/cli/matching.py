@@ -256,8 +256,7 @@ def _progress_lines(stage: str, done: int, total: int) -> None:
     """``--progress-lines``: the percentage done, or ``wait``, one line each, flushed. A
     reader that went away (the browser quit) stops the reports, not the regroup."""
     try:
-        sys.stdout.write("wait\n" if stage == "wait" else f"{100 * done // max(1, total)}\n")
-        sys.stdout.flush()
+        echo("wait" if stage == "wait" else str(100 * done // max(1, total)))  # flushed
     except (BrokenPipeError, ValueError):  # ValueError: stdout closed after a broken pipe
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the process's stdout from now)
 
