@@ -69,14 +69,18 @@ class RegroupNotice(Static):
     def _run(self) -> None:
         """In the thread: start the child, pass on each line it reports, then its end.
         ``post_message`` is safe from a thread, and a no-op once the browser has gone."""
-        child = subprocess.Popen(
-            [*_CLI, "--db", str(self.db_path), "regroup", "--progress-lines"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,
-        )
+        try:
+            child = subprocess.Popen(
+                [*_CLI, "--db", str(self.db_path), "regroup", "--progress-lines"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                start_new_session=True,
+            )
+        except OSError as exc:  # no process could be started (out of memory, say)
+            self.post_message(self.Ended(-1, str(exc)))
+            return
         assert child.stdout is not None and child.stderr is not None
         for line in child.stdout:
             word = line.strip()
