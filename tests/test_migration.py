@@ -312,7 +312,10 @@ async def test_the_browser_regroups_in_the_background_with_a_notice(tmp_path: Pa
     path = _schema_8_matched(tmp_path / "v8.db")
     app = make_app(path, config=Config())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        for _ in range(600):  # until the notice is mounted (after the first screen)
+            await pilot.pause()
+            if app.main.query(RegroupNotice):
+                break
         notice = app.main.query_one(RegroupNotice)
         # The first screen is there, the old stories listed, beside the notice.
         assert "regrouping stories…" in str(notice.render())
@@ -327,3 +330,26 @@ async def test_the_browser_regroups_in_the_background_with_a_notice(tmp_path: Pa
         assert any("regrouped" in str(n.message) for n in app._notifications)
     after = _grouping(path)
     assert after["due"] == [] and after["old_stories"] == 0
+
+
+@async_test
+async def test_the_browser_says_when_the_background_regroup_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.app import make_app
+    from tui.components import regroup_notice
+    from tui.config import Config
+
+    failing = [sys.executable, "-c", "import sys; sys.exit('database is locked, say')"]
+    monkeypatch.setattr(regroup_notice, "_CLI", failing)
+    path = _schema_8_matched(tmp_path / "v8.db")
+    app = make_app(path, config=Config())
+    said = "regrouping stories failed: database is locked, say"
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(600):  # until the child has ended and its end is told
+            await pilot.pause(0.1)
+            if any(said in str(n.message) for n in app._notifications):
+                break
+        assert any(said in str(n.message) for n in app._notifications)
+        assert not app.main.query(regroup_notice.RegroupNotice)
+    assert _grouping(path)["due"] == [("regroup", 9)]  # still due, for the next time
