@@ -43,7 +43,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -69,6 +69,9 @@ from tui.cli.common import (
     showing,
 )
 from tui.cli.common import page_options as shared_page_options
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -235,7 +238,7 @@ def regroup_cmd(cli: CliContext, as_json: bool, progress_lines: bool) -> None:
 
 
 def _regroup(
-    db: Any, *, progress: Callable[[str, int, int], None] | None, quiet: bool
+    db: sqlite_utils.Database, *, progress: Callable[[str, int, int], None] | None, quiet: bool
 ) -> RegroupReport | None:
     """A schema upgrade's regroup, if due (db.regroup), saying so unless ``quiet``."""
     if not regroup_due(db):
