@@ -25,7 +25,7 @@ import multiprocessing.connection
 import os
 import sqlite3
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from db import article_evidence as ev
@@ -120,35 +120,38 @@ class AsOf:
     def __init__(self, whole: Profiles, aid: int) -> None:
         self.whole, self.aid = whole, aid
 
-    def _older(self, ids: list[int]) -> list[int]:
-        return ids if not ids or ids[-1] < self.aid else ids[: bisect_left(ids, self.aid)]
-
     def df(self, terms: Iterable[str]) -> dict[str, int]:
         holders = self.whole.holders
         if self.aid > self.whole.last:  # every article added is older (profiling)
             return {t: len(ids) for t in terms if (ids := holders.get(t))}
+        # Counted, not sliced: '' (every article) and common terms hold long lists.
+        aid = self.aid
         out: dict[str, int] = {}
         for t in terms:
             ids = holders.get(t)
             if ids:
-                n = len(self._older(ids))
+                n = len(ids) if ids[-1] < aid else bisect_left(ids, aid)
                 if n:
                     out[t] = n
         return out
 
-    def postings(self, key: str, day: int | None, window: int) -> Iterator[int]:
-        # As db.article_evidence.MemoryIndex: the days of the window and the undated
-        # (day 0); an undated article looks at every day.
+    def postings(self, key: str, day: int | None, window: int) -> list[int]:
+        # As db.article_evidence.MemoryIndex, in its order: the days of the window and
+        # the undated (day 0); an undated article looks at every day.
         by_day = self.whole.post.get(key)
         if not by_day:
-            return
+            return []
         if day is None:
-            for ids in by_day.values():
-                yield from self._older(ids)
-            return
-        for d in range(day - window, day + window + 1):
-            yield from self._older(by_day.get(d, []))
-        yield from self._older(by_day.get(0, []))
+            days: Iterable[list[int] | None] = by_day.values()
+        else:
+            get = by_day.get
+            days = [*(get(d) for d in range(day - window, day + window + 1)), get(0)]
+        aid = self.aid
+        out: list[int] = []
+        for ids in days:
+            if ids:
+                out += ids if ids[-1] < aid else ids[: bisect_left(ids, aid)]
+        return out
 
     def profiles(self, aids: Iterable[int]) -> dict[int, ev.Profile]:
         found = self.whole.profiles
