@@ -264,6 +264,17 @@ def test_the_next_match_regroups_first(tmp_path: Path) -> None:
     assert after["profiles"] == after["articles"] == 3
 
 
+def test_a_full_match_is_the_regroup(tmp_path: Path) -> None:
+    from db.matching import match_all
+
+    path = _schema_8_matched(tmp_path / "v8.db")
+    db = connect(path)
+    match_all(db)  # `claimlens match`: rebuilds every claim and story anyway
+    db.conn.close()
+    after = _grouping(path)
+    assert after["due"] == [] and after["old_claims"] == after["old_stories"] == 0
+
+
 def test_a_failed_regroup_leaves_it_due_and_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
