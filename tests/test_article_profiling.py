@@ -150,7 +150,7 @@ def test_the_index_as_of_an_article_is_the_index_as_it_stood_then(tmp_path: Path
         assert then.df(terms) == memory.df(terms)
         for key in keys:
             for day in (None, whole.profiles[aid].day):
-                assert sorted(then.postings(key, day, 4)) == sorted(memory.postings(key, day, 4))
+                assert list(then.postings(key, day, 4)) == list(memory.postings(key, day, 4))
         assert set(then.profiles(whole.profiles)) == set(memory.profiles(whole.profiles))
         memory.add(whole.profiles[aid])
 
@@ -165,3 +165,19 @@ def test_the_head_holds_what_the_profile_reads(tmp_path: Path) -> None:
         assert ev.read_text(title, heads[aid][1], 0) == ev.read_text(title, text, body_start)
     # The long lead is cut: the head holds one character more than the lead.
     assert max(len(h[1]) for h in heads.values()) == ev.LEAD_CHARS + 1
+
+
+def test_tasks_cover_every_article_in_order_fewer_in_a_big_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(article_profiling, "PARALLEL_MIN_ARTICLES", 10)
+    monkeypatch.setattr(article_profiling, "TASK_ARTICLES", 3)
+    monkeypatch.setattr(article_profiling, "TASKS_PER_WORKER", 2)
+    aids = list(range(5, 105))
+    assert article_profiling._tasks(aids[:9], 2) == [aids[:9]]  # too few to fork
+    assert article_profiling._tasks(aids, 1) == [aids]
+    tasks = article_profiling._tasks(aids, 2)
+    assert [len(t) for t in tasks] == [25, 25, 25, 25]  # 2 a worker, not 34 of 3
+    assert [a for t in tasks for a in t] == aids
+    small = article_profiling._tasks(aids[:10], 2)
+    assert [len(t) for t in small] == [3, 3, 3, 1]  # at least TASK_ARTICLES a task
