@@ -484,7 +484,13 @@ def schema_objects() -> dict[str, tuple[str, str]]:
     name → (type, the DDL that creates it)."""
     out: dict[str, tuple[str, str]] = {}
     for ddl in _split_script(
-        _V1 + _V2 + _V4_FEEDS + _V5_STORY_EVIDENCE + _V6_QUOTE_SPEAKERS + _V10_DUE_WORK
+        _V1
+        + _V2
+        + _V4_FEEDS
+        + _V5_STORY_EVIDENCE
+        + _V6_QUOTE_SPEAKERS
+        + _V9_STORY_POOLS
+        + _V10_DUE_WORK
     ):
         m = re.match(r"CREATE\s+(VIRTUAL\s+TABLE|TABLE|INDEX|TRIGGER)\s+(\w+)", ddl, re.IGNORECASE)
         if m:

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from db.check import check_database, repair_database
 from db.connection import connect
 from db.ingest import ingest_paths
+from db.schema import schema_objects
 from db.search import search
 from tui.cli import main
 
@@ -173,6 +174,7 @@ DAMAGES: dict[str, tuple[list[str], set[str]]] = {
     ),
     "story counts": (["UPDATE stories SET n_articles = 1"], {"counts:stories"}),
     "missing index": (["DROP INDEX articles_date"], {"schema"}),
+    "missing story pools": (["DROP TABLE story_pools"], {"schema"}),
     "statement lost its keys": (["DELETE FROM statement_keys WHERE statement_id = 3"], {"keys"}),
     "article lost its token counts": (
         ["DELETE FROM article_tokens WHERE article_id = 2"],
@@ -307,3 +309,17 @@ def test_broken_index_is_rebuilt_by_reindex(db_path: Path) -> None:
     )
     code, out = run(db_path, "check", "--repair")
     assert code == 0 and "repaired: rebuilt the indexes (REINDEX)" in out
+
+
+def test_schema_objects_name_every_object_of_a_new_database(tmp_path: Path) -> None:
+    """`check` finds a dropped object, and `--repair` recreates it, only for what
+    schema_objects() lists: it must hold every object a new database has."""
+    db = connect(tmp_path / "new.db")
+    made = {
+        name
+        for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE sql IS NOT NULL"
+            " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%'"
+        )
+    }
+    assert made - set(schema_objects()) == set()
