@@ -13,7 +13,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import sqlite_utils
 from db.check import check_database
 from db.connection import connect, transaction
 from db.ingest import ingest_paths
+from tests.process_watch import StderrWatch
 
 CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
 N_FILES = 1500
@@ -74,29 +74,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         words = " ".join(rng.choice(WORDS) for _ in range(12)).capitalize()
         (folder / f"s{i:05d}.txt").write_text(f"Story {i}\n\n{words} {i}. Second {i}.\n")
     return root
-
-
-class StderrWatch:
-    """Reads a process's stderr as it comes, so a test can wait for a message."""
-
-    def __init__(self, proc: subprocess.Popen[str]):
-        self.lines: list[str] = []
-        self.thread = threading.Thread(target=self._read, args=(proc.stderr,), daemon=True)
-        self.thread.start()
-
-    def _read(self, stream) -> None:  # type: ignore[no-untyped-def]
-        for line in stream:
-            self.lines.append(line)
-
-    def wait_for(self, text: str, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while not any(text in line for line in self.lines):
-            assert time.monotonic() < deadline, f"no {text!r} on stderr: {self.lines}"
-            time.sleep(0.02)
-
-    def text(self) -> str:
-        self.thread.join(timeout=30)
-        return "".join(self.lines)
 
 
 def start(*args: str, **kwargs) -> subprocess.Popen[str]:  # type: ignore[no-untyped-def]
