@@ -222,6 +222,26 @@ def transaction(
         raise
 
 
+# The page cache of a bulk write (a full match rewrites matches, keys, claims and
+# stories of every statement in one transaction): with SQLite's default (2 MB) the
+# transaction's changed index pages are spilled to the WAL and read back again and
+# again (at 307 k statements: the write 58 -> 49-51 s wall, 10 s less CPU with 512 MB).
+# Pages are taken as they are used, not up front.
+BULK_CACHE_KIB = 512 * 1024
+
+
+@contextmanager
+def big_cache(conn: sqlite3.Connection) -> Iterator[None]:
+    """A page cache of :data:`BULK_CACHE_KIB` on ``conn`` for the block, then the
+    size it had (the memory is given back when the cache shrinks)."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
 @contextmanager
 def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
     """Read in one transaction: every query of the block sees the same state of the

@@ -64,7 +64,7 @@ from db.article_profiling import write as write_profiles
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.bulk import bulk
 from db.claims import place_claims, rebuild_claims, stale_claims
-from db.connection import transaction
+from db.connection import big_cache, transaction
 from db.dates import date_in_text, day_number
 from db.id_chunks import id_chunks
 from db.match_reads import flip_diffs
@@ -635,7 +635,7 @@ def _match_all(
     scored.reads = {}
     t = time.monotonic()
     try:
-        with transaction(db) as conn:
+        with big_cache(db.conn), transaction(db) as conn:
             conn.execute("DELETE FROM matches")
             _insert_matches(conn, results)
             _write_keys(conn, scored.items, everything=True)

@@ -20,7 +20,7 @@ import pytest
 import sqlite_utils
 
 from db.check import check_database
-from db.connection import connect, transaction
+from db.connection import BULK_CACHE_KIB, big_cache, connect, transaction
 from db.ingest import ingest_paths
 from tests.process_watch import StderrWatch
 
@@ -211,3 +211,14 @@ def test_two_ingests_at_once_store_every_article_once(corpus: Path, tmp_path: Pa
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == N_FILES
     assert db.execute("SELECT count(DISTINCT path) FROM articles").fetchone()[0] == N_FILES
     assert problems_but_pending(db) == []
+
+
+def test_big_cache_is_set_for_the_block_then_put_back(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "cache.db").conn
+    conn.execute("PRAGMA cache_size = -3000")
+    with big_cache(conn):
+        assert conn.execute("PRAGMA cache_size").fetchone()[0] == -BULK_CACHE_KIB
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -3000
+    with pytest.raises(RuntimeError), big_cache(conn):
+        raise RuntimeError("the write failed")
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -3000
