@@ -21,7 +21,7 @@ from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
 
 from tui.components.diffing import diff_values, differing_spans, find_spans
-from tui.components.focus_border import show_focus
+from tui.components.focus_border import quiet_focus, show_focus
 from tui.components.kept_lines import KeptLines
 from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
@@ -162,16 +162,10 @@ class MatchList(KeyedOptionList):
     # Widget's focus handlers, without their repaint of every line (drawn alike focused
     # or not: the panel's border shows the focus); the lines kept at other sizes stay.
     def _on_focus(self, event: events.Focus) -> None:
-        event.prevent_default()
-        self.has_focus = True
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantFocus(self))
+        quiet_focus(self, event)
 
     def _on_blur(self, event: events.Blur) -> None:
-        event.prevent_default()
-        self.has_focus = False
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantBlur(self))
+        quiet_focus(self, event)
 
     def watch_has_focus(self, focused: bool) -> None:
         # Drawn alike focused or not (app.tcss; the panel's border shows the focus):

@@ -44,6 +44,17 @@ def show_focus(pane: Widget, focused: bool) -> None:
         change()
 
 
+def quiet_focus(widget: Widget, event: events.Focus | events.Blur) -> None:
+    """Widget's focus (or blur) handler without its repaint of the whole widget, for a
+    widget drawn alike focused or not: it has the focus, and its parent is told."""
+    event.prevent_default()
+    focused = isinstance(event, events.Focus)
+    widget.has_focus = focused
+    if widget.parent is not None:
+        told = events.DescendantFocus(widget) if focused else events.DescendantBlur(widget)
+        widget.parent.post_message(told)
+
+
 class FocusBorder(Widget):
     """A pane whose border shows that it has the keys, without restyling it (see above).
 
@@ -67,13 +78,7 @@ class FocusBorder(Widget):
     # focused or not but for its border, which show_focus repaints (from the lines kept
     # for that border, when the pane keeps them).
     def _on_focus(self, event: events.Focus) -> None:
-        event.prevent_default()
-        self.has_focus = True
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantFocus(self))
+        quiet_focus(self, event)
 
     def _on_blur(self, event: events.Blur) -> None:
-        event.prevent_default()
-        self.has_focus = False
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantBlur(self))
+        quiet_focus(self, event)
