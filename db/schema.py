@@ -251,8 +251,7 @@ CREATE TABLE feed_entries (
 
 
 def _v3_to_v4(db: sqlite_utils.Database) -> None:
-    for statement in _split_script(_V4_FEEDS):  # a step run twice changes nothing
-        db.conn.execute(re.sub(r"^CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", statement))
+    _create_missing(db.conn, _V4_FEEDS)
 
 
 # Version 5: article-level evidence for stories (db.article_evidence): each article's
@@ -301,10 +300,7 @@ END;
 
 
 def _v4_to_v5(db: sqlite_utils.Database) -> None:
-    for statement in _split_script(_V5_STORY_EVIDENCE):  # a step run twice changes nothing
-        db.conn.execute(
-            re.sub(r"^CREATE (TABLE|INDEX|TRIGGER) ", r"CREATE \1 IF NOT EXISTS ", statement)
-        )
+    _create_missing(db.conn, _V5_STORY_EVIDENCE)
 
 
 # Version 6: who said each quote (db.speakers, db.quotes): where the attributing
@@ -328,7 +324,7 @@ def _v5_to_v6(db: sqlite_utils.Database) -> None:
     for statement in _split_script(_V6_QUOTE_SPEAKERS):
         m = re.match(r"ALTER TABLE quotes ADD COLUMN (\w+)", statement)
         if m is None or m.group(1) not in have:  # a step run twice changes nothing
-            db.conn.execute(statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS"))
+            db.conn.execute(_if_missing(statement))
     db.conn.create_function("claimlens_speaker_key", 1, speaker_key, deterministic=True)
     db.conn.execute(
         "UPDATE quotes SET speaker_kind = 'named', speaker_key = claimlens_speaker_key(speaker)"
@@ -375,8 +371,7 @@ END;
 
 
 def _v8_to_v9(db: sqlite_utils.Database) -> None:
-    for statement in _split_script(_V9_STORY_POOLS):  # a step run twice changes nothing
-        db.conn.execute(re.sub(r"^CREATE (TABLE|TRIGGER) ", r"CREATE \1 IF NOT EXISTS ", statement))
+    _create_missing(db.conn, _V9_STORY_POOLS)
     for table in ("story_links", "article_postings", "article_df", "article_profiles"):
         db.conn.execute(f"DELETE FROM {table}")
 
@@ -397,8 +392,7 @@ def create_due_work(conn: sqlite3.Connection) -> None:
     """The ``due_work`` table, if missing. Step 9 -> 10 makes it; so does db.upgrade when
     an earlier step leaves a regroup due, in that step's transaction (a crash between
     the two steps must not lose the mark)."""
-    for statement in _split_script(_V10_DUE_WORK):
-        conn.execute(re.sub(r"^CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", statement))
+    _create_missing(conn, _V10_DUE_WORK)
 
 
 def _v9_to_v10(db: sqlite_utils.Database) -> None:
@@ -443,6 +437,18 @@ def _split_script(script: str) -> list[str]:
     if buf.strip():
         statements.append(buf.strip())
     return statements
+
+
+def _if_missing(statement: str) -> str:
+    """A CREATE TABLE, INDEX or TRIGGER that does nothing when the object is there (a
+    step run twice changes nothing); any other statement as it is."""
+    return re.sub(r"^CREATE (TABLE|INDEX|TRIGGER) ", r"CREATE \1 IF NOT EXISTS ", statement)
+
+
+def _create_missing(conn: sqlite3.Connection, script: str) -> None:
+    """Create the tables, indexes and triggers of ``script`` that are missing."""
+    for statement in _split_script(script):
+        conn.execute(_if_missing(statement))
 
 
 def user_version(db: sqlite_utils.Database | sqlite3.Connection) -> int:

@@ -13,7 +13,16 @@ import sys
 import click
 
 from db.check import CheckReport, check_database, repair_database
-from tui.cli.common import CliContext, echo, emit_json, json_option, pass_cli, plural, styled
+from tui.cli.common import (
+    CliContext,
+    echo,
+    emit_json,
+    json_option,
+    pass_cli,
+    plural,
+    say_waiting,
+    styled,
+)
 
 EXIT_PROBLEMS = 1
 
@@ -65,14 +74,11 @@ def check_cmd(cli: CliContext, repair: bool, as_json: bool) -> None:
     problems), 1 when problems were found (--repair: 1 when some remain).
     """
 
-    def on_wait() -> None:
-        echo("another claimlens is writing to this database; waiting for it…", err=True)
-
     db = cli.db()
-    report = check_database(db, on_wait=on_wait)
+    report = check_database(db, on_wait=say_waiting)
     before = report
     if repair and (not report.ok or report.pending):
-        report = repair_database(db, report, on_wait=on_wait)
+        report = repair_database(db, report, on_wait=say_waiting)
     if as_json:
         data = report.as_dict()
         data["database"] = str(cli.db_path)

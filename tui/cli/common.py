@@ -236,6 +236,11 @@ def echo(line: str | Line = "", *, style: str = "", err: bool = False) -> None:
     click.echo(line.render(colour), file=sys.stderr if err else sys.stdout)
 
 
+def say_waiting() -> None:
+    """A write's ``on_wait``: said once when another claimlens holds the write lock."""
+    echo("another claimlens is writing to this database; waiting for it…", err=True)
+
+
 # Said by `stats` and `stories` while a schema step's regroup is due (db.upgrade).
 REGROUP_DUE = (
     "claims and stories are grouped as before the last upgrade:"

@@ -27,6 +27,7 @@ from tui.cli.common import (
     emit_json,
     json_option,
     pass_cli,
+    say_waiting,
 )
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
@@ -116,9 +117,6 @@ def follow(
         for problem in [*feed.page_problems, *feed.rejected]:
             echo(f"  {problem}", style="yellow", err=True)
 
-    def on_wait() -> None:
-        echo("another claimlens is writing to this database; waiting for it…", err=True)
-
     any_failed = False
     with _sigterm_as_interrupt(), Fetcher(policy) as fetcher:
         while True:
@@ -127,7 +125,7 @@ def follow(
             for bad in bad_lines:
                 echo(printable(f"{urls_file}: {bad}"), style="yellow", err=True)
             report = run_round(
-                db, specs, fetcher, match=not no_match, on_feed=on_feed, on_wait=on_wait
+                db, specs, fetcher, match=not no_match, on_feed=on_feed, on_wait=say_waiting
             )
             any_failed = any_failed or bool(report.failed) or bool(bad_lines)
             _print_round(report, as_json)

@@ -29,6 +29,7 @@ from tui.cli.common import (
     match_summary,
     pass_cli,
     plural,
+    say_waiting,
 )
 
 FINISH_MATCHING = "claimlens match --pending"
@@ -62,16 +63,13 @@ def ingest(
     def on_reject(rejected: Rejected) -> None:
         echo(f"rejected: {rejected}", style="yellow", err=True)
 
-    def on_wait() -> None:
-        echo("another claimlens is writing to this database; waiting for it…", err=True)
-
     run = functools.partial(
         ingest_paths,
         db,
         paths,
         source=source,
         match=not no_match,
-        on_wait=on_wait,
+        on_wait=say_waiting,
         on_reject=None if quiet or as_json else on_reject,
     )
     if show_progress:

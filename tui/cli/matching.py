@@ -66,6 +66,7 @@ from tui.cli.common import (
     match_summary,
     pass_cli,
     plural,
+    say_waiting,
     showing,
 )
 from tui.cli.common import page_options as shared_page_options
@@ -250,7 +251,7 @@ def _regroup(
         if progress is _progress_lines:
             _progress_lines("wait", 0, 0)
         elif not quiet:
-            echo("another claimlens is writing to this database; waiting for it…", err=True)
+            say_waiting()
 
     return regroup(db, progress=progress, on_wait=on_wait)
 
