@@ -189,41 +189,28 @@ PAGE_COLUMNS = """
 PAGE_ARTICLES = "JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"
 
 # A query without filters is answered by one walk of the statement index, newest first
-# (a narrow query: forward first, _WALK_FORWARD), up to the ranking window (_WALK): bm25
-# ranks every match it reads (every match, or the newest RANK_WINDOW: no walk to count
-# them first, no match ranked twice); the page is chosen from them and joined with its
-# statements, articles and sources; every row holds
-# how many the walk read (a row of NULLs when no match is on the page). highlight()
-# marks the first FEW_MATCHES matches read, as the walk reads them, as a plain FTS5
-# query does: a query of at most FEW_MATCHES has its page highlighted by then. (Which
-# rows those are is told by claimlens_seq(), a counter: SQLite has no row number while a
-# walk runs; ?4 is the counter's value past which no row is highlighted.) The other
-# pages are highlighted on the scratch index. A query whose every match holds two words
-# or more (words ANDed, a phrase) usually has a few dozen matches, a single word or
-# prefix often thousands (for those the highlights of the walk are spent, ~5 us each),
-# so the walk highlights more of the first than of the second.
+# (a narrow query: forward first), up to the ranking window: bm25 ranks every match it
+# reads (every match, or the newest RANK_WINDOW: no walk to count them first, no match
+# ranked twice) and the page is chosen from them. highlight() marks the first
+# FEW_MATCHES matches read, as the walk reads them, as a plain FTS5 query does: a query
+# of at most FEW_MATCHES has its page highlighted by then. Which rows those are is told
+# by claimlens_seq(), a counter of the connection called once a row read (SQLite has no
+# row number while a walk runs; ?4 is the counter's value past which no row is
+# highlighted): the counter's value after the walk also tells how many matches it read,
+# the count of a query within the window, with no materialized copy of the walk to count
+# (that cost ~0.1 ms a query). The other pages are highlighted on the scratch index. A
+# query whose every match holds two words or more (words ANDed, a phrase) usually has a
+# few dozen matches, a single word or prefix often thousands (for those the highlights
+# of the walk are spent, ~5 us each), so the walk highlights more of the first than of
+# the second.
 FEW_MATCHES = {True: 50, False: 20}  # by narrow (see _parse_query); 20: a page
+# The page's statements, articles and sources are joined to the page in the walk's
+# statement, CROSS JOINs keeping the page the outer loop: SQLite then reads the page as
+# the walk's sorter gives it out (a co-routine) with no copy and no second sort, which a
+# join it may reorder, or an ORDER BY over the join, would cost (~5 us a row). The rows
+# come in the page's order; _walk sorts them again (a no-op, in case that ever changes).
 _WALK = f"""
-    WITH found AS MATERIALIZED (
-        SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank,
-            CASE WHEN claimlens_seq() <= ?4
-                THEN highlight(statements_fts, 0, '{_OPEN}', '{_CLOSE}') END AS marked
-        FROM statements_fts WHERE statements_fts MATCH ?1
-        ORDER BY statements_fts.rowid DESC LIMIT ?5
-    ),
-    total AS MATERIALIZED (SELECT count(*) AS n FROM found),
-    page AS (
-        SELECT id, rank, marked FROM found ORDER BY rank, id DESC LIMIT ?2 OFFSET ?3
-    )
-    SELECT {PAGE_COLUMNS.format(text="page.marked")}, page.rank, total.n
-    FROM total LEFT JOIN page ON 1 LEFT JOIN statements s ON s.id = page.id
-    LEFT JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
-    ORDER BY page.rank, page.id DESC
-"""
-# The same page without the count, for search() (materializing the walk to count it
-# costs ~0.1 ms per 1,000 matches): the walk feeds the page's sorter directly.
-_WALK_PAGE = f"""
-    SELECT {PAGE_COLUMNS.format(text="page.marked")}, page.rank FROM (
+    WITH page AS (
         SELECT id, rank, marked FROM (
             SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank,
                 CASE WHEN claimlens_seq() <= ?4
@@ -231,15 +218,27 @@ _WALK_PAGE = f"""
             FROM statements_fts WHERE statements_fts MATCH ?1
             ORDER BY statements_fts.rowid DESC LIMIT ?5
         ) ORDER BY rank, id DESC LIMIT ?2 OFFSET ?3
-    ) AS page
-    JOIN statements s ON s.id = page.id {PAGE_ARTICLES}
-    ORDER BY page.rank, page.id DESC
+    )
+    SELECT {PAGE_COLUMNS.format(text="page.marked")}, page.rank
+    FROM page CROSS JOIN statements s ON s.id = page.id
+    CROSS JOIN articles a ON a.id = s.article_id CROSS JOIN sources src ON src.id = a.source_id
 """
 # A narrow query (few matches, seldom more than the window) walks forward instead, up to
 # one match past the window: FTS5 walks its doclists forward 10-20% faster. Past the
 # window (it ranked the oldest, not the newest) it walks again newest first.
 _WALK_FORWARD = _WALK.replace("ORDER BY statements_fts.rowid DESC LIMIT ?5", "LIMIT ?5 + 1")
-_SEQ = itertools.count()  # claimlens_seq()'s values (a C callable: ~0.1 us a row)
+
+
+def _page_order(row: tuple[Any, ...]) -> tuple[float, int]:
+    return row[11], -row[0]
+
+
+# claimlens_seq()'s counter (a C callable: ~0.1 us a row) by connection (by id(): a
+# sqlite3 connection takes no weak reference). A connection is used by one thread at a
+# time, so its counter counts its own walk's rows only. An entry is never replaced: a
+# connection's function is the counter stored under its id when it was registered
+# (a closed connection's counter serves the next one given its id, registered again).
+_COUNTERS: dict[int, Iterator[int]] = {}
 
 
 def search(
@@ -259,7 +258,7 @@ def search(
     :data:`RANK_WINDOW` matches (by statement id, i.e. ingest order). Queries
     with fewer matches, which is nearly all real ones, are ranked exactly. Only
     the page returned is joined with its articles and sources. Without filters, the
-    query is one walk of the index (:data:`_WALK_PAGE`) that also highlights its first
+    query is one walk of the index (:data:`_WALK`) that also highlights its first
     :data:`FEW_MATCHES` matches as it reads them: a query of at most that many
     needs nothing more; another page is highlighted on a scratch index.
     """
@@ -278,7 +277,7 @@ def search_counted(
 ) -> tuple[list[SearchHit], int]:
     """:func:`search` and :func:`count` in one state of the database (what ``claimlens
     search`` prints): a query of no more matches than the window without filters has
-    its count from the walk that ranks it (:data:`_WALK`)."""
+    its count from the walk that ranks it (:func:`_walk`)."""
     conn = connection_of(db)
     with snapshot(conn):
         hits, total = _search(conn, query, source, since, until, limit, offset, True)
@@ -319,27 +318,23 @@ def _search(
 def _walk(
     conn: sqlite3.Connection, fts: str, limit: int, offset: int, narrow: bool, counted: bool
 ) -> tuple[list[SearchHit], int | None]:
-    """The hits of :data:`_WALK` (``counted``: and how many match unless the window was
-    full) or of :data:`_WALK_PAGE` (forward first for a narrow query)."""
-    sql = _WALK if counted else _WALK_PAGE
+    """The hits of :data:`_WALK` (forward first for a narrow query), and (``counted``)
+    how many match unless the window was full."""
     few = FEW_MATCHES[narrow]
-    if narrow:  # counted (materialized) to know it read no more than the window: few rows
-        rows = _walk_rows(conn, _WALK_FORWARD, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
-        if rows[0][12] > RANK_WINDOW:  # past the window: rank its newest
-            rows = _walk_rows(conn, sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
+    if narrow:
+        rows, read = _walk_rows(conn, _WALK_FORWARD, fts, limit, offset, few)
+        if read > RANK_WINDOW:  # past the window: rank its newest
+            rows, read = _walk_rows(conn, _WALK, fts, limit, offset, few)
     else:
-        rows = _walk_rows(conn, sql, (fts, limit, offset, next(_SEQ) + few, RANK_WINDOW))
-    total = None
-    if counted:
-        read = rows[0][12]
-        total = read if read < RANK_WINDOW else None
-    rows = [row for row in rows if row[0] is not None]
+        rows, read = _walk_rows(conn, _WALK, fts, limit, offset, few)
+    total = read if counted and read < RANK_WINDOW else None
+    rows.sort(key=_page_order)
     unmarked = [row[0] for row in rows if row[5] is None]
     if not unmarked:
         return [_hit(row, -row[11]) for row in rows], total
-    # a page past the walk's highlights: marked on the scratch index (search_counted reads
-    # both in one snapshot; for search, a write between them can only drop a hit whose
-    # statement went meanwhile, as an out-of-date index does)
+    # a page past the walk's highlights: marked on the scratch index (search_counted
+    # reads both in one snapshot; for search, a write between them can only drop a hit
+    # whose statement went meanwhile, as an out-of-date index does)
     marked = _highlighted(conn, fts, unmarked)
     hits = []
     for row in rows:
@@ -350,16 +345,23 @@ def _walk(
     return hits, total
 
 
-def _walk_rows(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any]:
-    """The rows of a walk, ``claimlens_seq`` registered on the connection at its first
-    search (the statement fails to prepare without it: the counter has not moved)."""
+def _walk_rows(
+    conn: sqlite3.Connection, sql: str, fts: str, limit: int, offset: int, few: int
+) -> tuple[list[Any], int]:
+    """The page of a walk (id, rank, text marked or None) and how many matches the walk
+    read, ``claimlens_seq`` registered on the connection at its first search (the
+    statement fails to prepare without it: the counter has not moved)."""
+    seq = _COUNTERS.setdefault(id(conn), itertools.count())
+    start = next(seq)
+    args = (fts, limit, offset, start + few, RANK_WINDOW)
     try:
-        return conn.execute(sql, args).fetchall()
+        rows = conn.execute(sql, args).fetchall()
     except sqlite3.OperationalError as exc:
         if "claimlens_seq" not in str(exc):
             raise
-        conn.create_function("claimlens_seq", 0, _SEQ.__next__)
-        return conn.execute(sql, args).fetchall()
+        conn.create_function("claimlens_seq", 0, seq.__next__)
+        rows = conn.execute(sql, args).fetchall()
+    return rows, next(seq) - start - 1
 
 
 def _page_hits(

@@ -8,6 +8,7 @@ nothing."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -221,20 +222,36 @@ def test_a_window_of_about_the_matches_ranks_as_the_reference(
         assert counted == matches == total
 
 
-def test_a_counter_out_of_step_costs_time_not_hits(harbour: sqlite_utils.Database) -> None:
-    """The walk's counter is shared by every connection of the process: another search
-    running meanwhile only leaves rows of this one unmarked, which the scratch index
-    marks."""
-    reader = connect_reader(_path(harbour))
-    jumps = iter(range(0, 10**9, 1000))
-    reader.create_function("claimlens_seq", 0, lambda: next(jumps))
-    for query in HARBOUR_QUERIES:
-        for limit, offset in PAGES:
-            hits, counted = search_counted(reader, query, limit=limit, offset=offset)
-            expected, matches = reference(harbour, query, limit, offset, RANK_WINDOW)
-            assert [(h.statement_id, h.score, h.text, h.highlights) for h in hits] == expected
-            assert counted == matches
-    reader.close()
+def test_each_connection_counts_its_own_walks(harbour: sqlite_utils.Database) -> None:
+    """The walk's counter (which rows it highlights, how many matches it read) is the
+    connection's own: searches running meanwhile on other connections, in other threads,
+    change neither the hits nor the counts."""
+    expected = {
+        (query, limit, offset): reference(harbour, query, limit, offset, RANK_WINDOW)
+        for query in HARBOUR_QUERIES
+        for limit, offset in PAGES
+    }
+    failures: list[str] = []
+
+    def reader_loop() -> None:
+        reader = connect_reader(_path(harbour))
+        try:
+            for _ in range(15):
+                for (query, limit, offset), (page, matches) in expected.items():
+                    hits, counted = search_counted(reader, query, limit=limit, offset=offset)
+                    got = [(h.statement_id, h.score, h.text, h.highlights) for h in hits]
+                    if got != page or counted != matches:
+                        failures.append(f"{query!r} {limit} {offset}: {counted} vs {matches}")
+        finally:
+            reader.close()
+
+    threads = [threading.Thread(target=reader_loop) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert len(search_mod._COUNTERS) >= 1
 
 
 def test_the_shipped_settings_take_both_ways(harbour: sqlite_utils.Database) -> None:
