@@ -348,10 +348,11 @@ def _walk(
 def _walk_rows(
     conn: sqlite3.Connection, sql: str, fts: str, limit: int, offset: int, few: int
 ) -> tuple[list[Any], int]:
-    """The page of a walk (id, rank, text marked or None) and how many matches the walk
-    read, ``claimlens_seq`` registered on the connection at its first search (the
-    statement fails to prepare without it: the counter has not moved)."""
-    seq = _COUNTERS.setdefault(id(conn), itertools.count())
+    """The page of a walk (rows of :data:`PAGE_COLUMNS` and the rank; the text None
+    past the walk's highlights) and how many matches the walk read, ``claimlens_seq``
+    registered on the connection at its first search (the statement fails to prepare
+    without it: the counter has not moved)."""
+    seq = _COUNTERS.get(id(conn)) or _COUNTERS.setdefault(id(conn), itertools.count())
     start = next(seq)
     args = (fts, limit, offset, start + few, RANK_WINDOW)
     try:
