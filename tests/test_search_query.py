@@ -50,8 +50,24 @@ def test_any_text_gives_valid_fts_or_query_error(query: str) -> None:
     conn.execute("SELECT count(*) FROM t WHERE t MATCH ?", (fts,)).fetchone()
 
 
-def test_parse_highlight() -> None:
-    assert parse_highlight("a \x02bc\x03 d \x02e\x03") == ("a bc d e", [(2, 4), (7, 8)])
+@pytest.mark.parametrize(
+    ("marked", "parsed"),
+    [
+        ("a \x02bc\x03 d \x02e\x03", ("a bc d e", [(2, 4), (7, 8)])),
+        ("\x02bc\x03", ("bc", [(0, 2)])),  # one run: the usual hit
+        ("a \x02b c\x03 d", ("a b c d", [(2, 5)])),
+        ("plain", ("plain", [])),
+        # marks left unpaired are dropped, wherever they are
+        ("\x02ab", ("ab", [])),
+        ("ab\x03", ("ab", [])),
+        ("a\x03 \x02b\x03", ("a b", [(2, 3)])),
+        ("\x02a\x03\x03b", ("ab", [(0, 1)])),
+        ("\x02 \x02a\x02a \x03", (" aa ", [(2, 4)])),
+        ("\x02a\x03 b\x02", ("a b", [(0, 1)])),
+    ],
+)
+def test_parse_highlight(marked: str, parsed: tuple[str, list[tuple[int, int]]]) -> None:
+    assert parse_highlight(marked) == parsed
 
 
 def test_fuzzy_highlights_short_words_match_exactly() -> None:
