@@ -419,7 +419,7 @@ def recall(sample: int, window: int, copies: int, seed: int, dense: Sequence[int
                 positives.append((i, j))
     print(
         f"exhaustive: {n_pairs:,} pairs in {time.monotonic() - started:.0f}s,"
-        f" {len(positives):,} same/conflict"
+        f" {len(positives):,} matches (same, conflict or related)"
     )
     from db import blocking
     from db.blocking import BlockIndex, Item
@@ -489,12 +489,13 @@ def recall_db(
     total = sum(len(p) for p in positives.values())
     print(
         f"{len(mine)} statements of {busiest}: {n_pairs:,} pairs scored exhaustively in"
-        f" {time.monotonic() - started:.0f}s, {total:,} same/conflict"
+        f" {time.monotonic() - started:.0f}s, {total:,} matches (same, conflict or related)"
     )
     default = blocking.DENSE_POSTING
     for value in (default, *dense):
         blocking.DENSE_POSTING = value
         found = candidates = n_scored = 0
+        found_of: dict[bool, int] = {True: 0, False: 0}  # by same or conflict (not related)
         t_walk = t_score = 0.0
         missed: list[tuple] = []
         later: dict[int, set[int]] = {}  # the candidates of a positive's later statement
@@ -519,6 +520,7 @@ def recall_db(
                     hit = i in later[j]
                 if hit:
                     found += 1
+                    found_of[positives[i][j][0] != "related"] += 1
                 else:
                     missed.append((*positives[i][j], i, j))
         print(
@@ -528,6 +530,13 @@ def recall_db(
             f" index walk {1e6 * t_walk / len(mine):.0f} us, scoring"
             f" {1e6 * t_score / max(1, n_scored):.0f} us a pair"
         )
+        for claim, name in ((True, "same or conflict"), (False, "related")):
+            of = sum(
+                r[0] != "related" if claim else r[0] == "related"
+                for p in positives.values()
+                for r in p.values()
+            )
+            print(f"  {name}: {found_of[claim]}/{of} = {100 * found_of[claim] / max(1, of):.2f}%")
         if value == default:
             for relation, score, i, j in missed[:show]:
                 print(f"missed ({relation} {score}):\n  {preps[i].text}\n  {preps[j].text}")
