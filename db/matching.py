@@ -267,7 +267,8 @@ def _prepare_articles(
                 counts = token_counts(
                     toksets.get(r.sid) or content_token_set(r.text) for r in article
                 )
-            out.extend(with_context(group, counts))
+            # its first statement's words, read the same way whichever are prepared
+            out.extend(with_context(group, counts, content_token_set(article[0].text)))
             start = i
     return out
 

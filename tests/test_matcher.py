@@ -228,6 +228,61 @@ def test_a_name_written_two_ways_is_no_other_subject() -> None:
     assert "other names" not in matcher.features(a, b).breaks
 
 
+HARLOW = (
+    "Harlow Foods Sets Five Pct Stock Dividend",
+    "Harlow Foods Inc said its board declared a five pct stock dividend, payable May 15 to"
+    " holders of record April 20.",
+    "Harlow Foods makes frozen meals in Ohio.",
+)
+BRISCO = (
+    *(t.replace("Harlow Foods", "Brisco Mining") for t in HARLOW[:2]),
+    "Brisco Mining runs two copper mines.",
+)
+
+
+def test_one_template_about_two_companies_is_two_claims() -> None:
+    # Wire copy fills one template for each company, under a headline naming it.
+    harlow, brisco = _article(*HARLOW), _article(*BRISCO)
+    f = matcher.features(harlow[1], brisco[1])
+    assert "other names" in f.breaks
+    assert matcher.decide(f).relation not in ("same", "conflict")
+    # Without their articles two names of one company look the same: no rule.
+    bare = matcher.features(prepare(HARLOW[1]), prepare(BRISCO[1]))
+    assert "other names" not in bare.breaks and matcher.decide(bare).relation == "same"
+
+
+def test_a_headline_name_the_other_article_comes_back_to_is_one_event() -> None:
+    # The other outlet names Harlow Foods twice itself: not another company.
+    harlow = _article(*HARLOW)
+    brisco = _article(
+        *BRISCO, "Harlow Foods is its largest customer.", "Harlow Foods buys its salt."
+    )
+    assert "other names" not in matcher.features(harlow[1], brisco[1]).breaks
+    # Each headline naming who said it, of a claim about a name both carry: one claim.
+    ode = _article(
+        "Ode Says Ruiz Will Veto Tarlow Water Bill",
+        "Governor Ana Ruiz will veto the Tarlow water bill, spokesman Dan Ode said on Monday.",
+    )
+    ekwe = _article(
+        "Ekwe Warns Of Veto On Tarlow Water Bill",
+        "Governor Ana Ruiz will veto the Tarlow water bill, Senator Paul Ekwe said on Monday.",
+    )
+    assert compare(ode[1], ekwe[1]).relation == "same"
+
+
+def test_an_articles_context_is_the_same_from_part_of_it() -> None:
+    # Incremental runs prepare some statements of a stored article, with its stored
+    # token counts and its first statement read again: the context a rebuild gives.
+    whole = _article(*BRISCO, "Harlow Foods is its largest customer.", "Harlow Foods buys salt.")
+    counts = matcher.token_counts(p.tokset for p in whole)
+    (part,) = matcher.with_context(
+        [prepare(BRISCO[1])], counts, matcher.content_token_set(BRISCO[0])
+    )
+    assert part.context is not None and whole[1].context is not None
+    assert part.context.lead == whole[1].context.lead
+    assert part.context.repeated == whole[1].context.repeated >= {"harlow", "brisco"}
+
+
 def test_generic_statements_never_match() -> None:
     for text in ("It was a very good day.", "Or so they say.", "He pleads not guilty."):
         assert not prepare(text).specific
