@@ -1308,9 +1308,11 @@ def _other_subjects(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[
     name one headline carries is repeated by the other article. When the two share a
     rare name, the claim is about it, and who said it (the speaker, "Ruiz will veto
     the bill, spokesman Ode said" / "…, Senator Ekwe said") is not another subject.
-    False for statements without their article, or that share a quote."""
+    False for statements without their article, or of a headline-only article (what
+    it repeats is unknown: "Chiquita to merge with Ireland's Fyffes" / "Fyffes to be
+    acquired by Chiquita Brands"), or that share a quote."""
     ca, cb = a.context, b.context
-    if ca is None or cb is None or len(a.quoted & b.quoted) >= 2:
+    if ca is None or cb is None or ca.n < 2 or cb.n < 2 or len(a.quoted & b.quoted) >= 2:
         return False
     about_shared = any(_RARITY.get(t, 1.0) >= INFORMATIVE_RARITY for t in _shared_names_of(a, b))
 
