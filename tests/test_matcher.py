@@ -268,6 +268,11 @@ def test_a_headline_name_the_other_article_comes_back_to_is_one_event() -> None:
         "Governor Ana Ruiz will veto the Tarlow water bill, Senator Paul Ekwe said on Monday.",
     )
     assert compare(ode[1], ekwe[1]).relation == "same"
+    # Headline-only articles say nothing of what they repeat: each naming one more
+    # place or ticker than the other is still the same headline.
+    riga = _article("Norvik Airlines cuts Tallinn fares for summer, adds Riga flights")
+    nvk = _article("Norvik Airlines (NASDAQ:NVK) cuts Tallinn fares for summer travel season")
+    assert compare(riga[0], nvk[0]).relation == "same"
 
 
 def test_an_articles_context_is_the_same_from_part_of_it() -> None:
