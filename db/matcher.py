@@ -1151,7 +1151,12 @@ def _word_features(
 def _other_names(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> set[str]:
     """Rare names of ``a`` that ``b`` does not mention, spelling variants ("Qaida" /
     "Qaeda") and abbreviations ("Colo." / "Colorado") aside."""
-    return {t for t in _unmentioned(a, b, fa) if not any(_same_name(t, u) for u in b.entities)}
+    return {t for t in _unmentioned(a, b, fa) if not _named_in(t, b)}
+
+
+def _named_in(t: str, b: Prepared) -> bool:
+    """``b`` names ``t`` another way (a spelling variant or an abbreviation)."""
+    return any(_same_name(t, u) for u in b.entities)
 
 
 def _unmentioned(a: Prepared, b: Prepared, fa: frozenset[str]) -> list[str]:
@@ -1314,23 +1319,30 @@ def _other_subjects(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[
     ca, cb = a.context, b.context
     if ca is None or cb is None or ca.n < 2 or cb.n < 2 or len(a.quoted & b.quoted) >= 2:
         return False
-    about_shared = any(_RARITY.get(t, 1.0) >= INFORMATIVE_RARITY for t in _shared_names_of(a, b))
-
-    def subject(t: str, p: Prepared, own: ArticleContext, other: ArticleContext) -> bool:
-        return (
-            t in own.lead
-            and t not in other.lead
-            and t not in other.repeated
-            and not (about_shared and t in p.speaker)
-        )
-
-    if not any(subject(t, a, ca, cb) for t in _unmentioned(a, b, fa)):
+    sa = _headline_subjects(a, b, fa, ca, cb)
+    if not sa:
         return False
-    if not any(subject(t, b, cb, ca) for t in _unmentioned(b, a, fb)):
+    sb = _headline_subjects(b, a, fb, cb, ca)
+    if not sb:
         return False
-    return any(subject(t, a, ca, cb) for t in _other_names(a, b, fa, fb)) and any(
-        subject(t, b, cb, ca) for t in _other_names(b, a, fb, fa)
-    )
+    if any(t not in a.speaker for t in sa) and any(t not in b.speaker for t in sb):
+        return True
+    # one side's only such name is its speaker: another subject unless the claim is
+    # about a rare name both carry
+    return not any(_RARITY.get(t, 1.0) >= INFORMATIVE_RARITY for t in _shared_names_of(a, b))
+
+
+def _headline_subjects(
+    p: Prepared, q: Prepared, fp: frozenset[str], own: ArticleContext, other: ArticleContext
+) -> list[str]:
+    """The rare names of ``p`` that ``q`` lacks (:func:`_other_names`) which ``p``'s
+    article's headline names and ``q``'s article neither names in its headline nor
+    repeats."""
+    return [
+        t
+        for t in _unmentioned(p, q, fp)
+        if t in own.lead and t not in other.lead and t not in other.repeated and not _named_in(t, q)
+    ]
 
 
 def features(a: Prepared, b: Prepared, *, full: bool = False) -> Features:

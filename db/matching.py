@@ -267,8 +267,11 @@ def _prepare_articles(
                 counts = token_counts(
                     toksets.get(r.sid) or content_token_set(r.text) for r in article
                 )
-            # its first statement's words, read the same way whichever are prepared
-            out.extend(with_context(group, counts, content_token_set(article[0].text)))
+            # its first statement's words: as prepared, else read as prepare reads them
+            # (content_token_set, as for the counts above), the same in either case
+            first = chosen and chosen[0] is article[0]
+            lead = group[0].tokset if first else content_token_set(article[0].text)
+            out.extend(with_context(group, counts, lead))
             start = i
     return out
 
