@@ -13,6 +13,7 @@ read as plain words (or ignored), never as operators.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -219,7 +220,7 @@ _WALK = f"""
             ORDER BY statements_fts.rowid DESC LIMIT ?5
         ) ORDER BY rank, id DESC LIMIT ?2 OFFSET ?3
     )
-    SELECT {PAGE_COLUMNS.format(text="page.marked")}, page.rank
+    SELECT {PAGE_COLUMNS.format(text="page.marked")}, -page.rank
     FROM page CROSS JOIN statements s ON s.id = page.id
     CROSS JOIN articles a ON a.id = s.article_id CROSS JOIN sources src ON src.id = a.source_id
 """
@@ -229,8 +230,9 @@ _WALK = f"""
 _WALK_FORWARD = _WALK.replace("ORDER BY statements_fts.rowid DESC LIMIT ?5", "LIMIT ?5 + 1")
 
 
-def _page_order(row: tuple[Any, ...]) -> tuple[float, int]:
-    return row[11], -row[0]
+# A walk's row's score (bm25 negated, by the SQL): the page is sorted by it, highest
+# first; a stable sort keeps ties in the walk's order (newest first).
+_SCORE = operator.itemgetter(11)
 
 
 # claimlens_seq()'s counter (a C callable: ~0.1 us a row) by connection (by id(): a
@@ -299,8 +301,10 @@ def _search(
     """:func:`search`'s hits, and how many statements match when that came with them
     (asked for by ``counted``)."""
     fts, narrow = _parse_query(query)
+    if source is None and since is None and until is None:
+        return _walk(conn, fts, limit, offset, narrow, counted)
     matching, params = matching_sql(source, since, until)
-    if not params:  # no filter
+    if not params:  # filters that filter nothing
         return _walk(conn, fts, limit, offset, narrow, counted)
     with snapshot(conn):  # the page and its rows read from one state of the file
         page = conn.execute(
@@ -328,10 +332,10 @@ def _walk(
     else:
         rows, read = _walk_rows(conn, _WALK, fts, limit, offset, few)
     total = read if counted and read < RANK_WINDOW else None
-    rows.sort(key=_page_order)
+    rows.sort(key=_SCORE, reverse=True)
     unmarked = [row[0] for row in rows if row[5] is None]
     if not unmarked:
-        return [_hit(row, -row[11]) for row in rows], total
+        return [_hit(row, row[11]) for row in rows], total
     # a page past the walk's highlights: marked on the scratch index (search_counted
     # reads both in one snapshot; for search, a write between them can only drop a hit
     # whose statement went meanwhile, as an out-of-date index does)
@@ -339,9 +343,9 @@ def _walk(
     hits = []
     for row in rows:
         if row[5] is not None:
-            hits.append(_hit(row, -row[11]))
+            hits.append(_hit(row, row[11]))
         elif (again := marked.get(row[0])) is not None:
-            hits.append(_hit(again, -row[11]))
+            hits.append(_hit(again, row[11]))
     return hits, total
 
 
