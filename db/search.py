@@ -120,6 +120,8 @@ def _parse_query(query: str) -> tuple[str, bool]:
     """:func:`build_fts_query`'s expression, and whether it is narrow: every match must
     hold two words or more (words ANDed, a phrase of several words), so it usually has
     few matches (see :data:`FEW_MATCHES`)."""
+    if query.isalnum():  # one plain word, the commonest query: no syntax to read
+        return f'"{query}"', False
     positive: list[str] = []
     negative: list[str] = []
     pending_or = False

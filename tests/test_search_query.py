@@ -32,6 +32,14 @@ def test_translation(query: str, fts: str) -> None:
     assert build_fts_query(query) == fts
 
 
+@given(st.text(st.characters(categories=("L", "N")), min_size=1, max_size=30))
+def test_one_word_reads_as_the_general_parser_reads_it(query: str) -> None:
+    """A query of one plain word skips the parser (the commonest query); the general
+    parser, forced by a trailing space, gives the same expression."""
+    assert query.isalnum()
+    assert build_fts_query(query) == build_fts_query(query + " ") == f'"{query}"'
+
+
 @pytest.mark.parametrize("query", ["", "   ", "*", "()", '"', "-", ":", "^"])
 def test_nothing_searchable_is_a_clear_error(query: str) -> None:
     with pytest.raises(QueryError, match="nothing to search for"):
