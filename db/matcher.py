@@ -51,10 +51,11 @@ bench/basil_dev_pairs.tsv):
   quotation or enough rare words) and share an informative word;
 * ``same``: ``p >= same_p``, no number disagrees, and nothing breaks the claim:
   negation, denial, a hedge or a request ("urged X to", "calls for") against a plain
-  fact, opposite predicates, another name in the same place of the sentence, other
-  amounts of one unit (:func:`_breaks`), sharing nothing but names and dates while
-  each says more (:func:`_names_only`), or, inside articles, sharing nothing but the
-  story's words (STORY_SHARE);
+  fact, the writer's own question against a statement, opposite predicates, another
+  name in the same place of the sentence, other amounts of one unit
+  (:func:`_breaks`), sharing nothing but names and dates while each says more
+  (:func:`_names_only`), or, inside articles, sharing nothing but the story's words
+  (STORY_SHARE);
 * ``conflict``: the same, except that aligned numbers measuring the same thing (same
   unit, a shared word after them) differ, or qualifiers contradict ("at least" vs
   "at most"): the probability computed *as if the numbers agreed* is ``>= CONFLICT_P``.
@@ -715,6 +716,9 @@ def prepare(
         nums = _with_measures(nums, text, content)
     raw_words = _RAW_WORD_RE.findall(text)
     stance = _stance(raw_words)
+    quoted = _quoted_tokens(text, content, quotes)
+    if _asks(text, content, quoted):
+        stance = stance | _ASKS
     negated = not _NEGATORS.isdisjoint(map(str.lower, raw_words))
     if speaker is None:
         speaker = find_speaker(text)
@@ -727,7 +731,7 @@ def prepare(
         entities=_frozen(capitals),
         numbers=nums,
         speaker=spk,
-        quoted=_quoted_tokens(text, content, quotes),
+        quoted=quoted,
         negated=negated,
         words=words,
         # Only long statements are compared clause by clause (see features()).
@@ -754,7 +758,21 @@ _HEDGE = sys.intern("hedge")
 _FUTURE = sys.intern("future")
 _CONDITION = sys.intern("condition")
 _DENIAL = sys.intern("denial")
-_WHOLE_SENTENCE = frozenset({_DENIAL})
+_QUESTION = sys.intern("question")
+_ASKS = frozenset({_QUESTION})
+_WHOLE_SENTENCE = frozenset({_DENIAL, _QUESTION})
+# What may follow a question's mark at the end of a statement (not a quotation mark).
+_AFTER_QUESTION = " \t\n)]"
+
+
+def _asks(text: str, content: list[Token], quoted: frozenset[str]) -> bool:
+    """The statement is its writer's own question ("Did Ginsburg cross the line?", "…
+    the question became: what about couples who moved?"): it asserts nothing, so it
+    is not the claim of a statement that asserts it. A question someone is quoted asking
+    ("Is it true," Roberts asked, "…?") is what they said: its last words are quoted."""
+    if not text.rstrip(_AFTER_QUESTION).endswith("?"):
+        return False
+    return not content or content[-1].norm not in quoted
 
 
 _TO_FOR = frozenset({"to", "for"})
@@ -1279,7 +1297,7 @@ def _names_only(
 
 def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> tuple[str, ...]:
     """Why ``a`` and ``b`` cannot state the same claim, however alike their words: one
-    is negated, a denial, hedged ("may", "plans to"), uses the opposite predicate
+    is negated, a denial, a question, hedged ("may", "plans to"), uses the opposite predicate
     ("raised" / "cut"), or each names someone the other does not (the same sentence
     about another company, person or place)."""
     out: list[str] = []
@@ -1289,6 +1307,8 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
     if sa or sb:
         if (_DENIAL in sa) != (_DENIAL in sb):
             out.append("denial")
+        if (_QUESTION in sa) != (_QUESTION in sb):
+            out.append("question")
         # When both hedge, the hedge of either is taken to bear on the shared claim.
         both = _HEDGE in sa and _HEDGE in sb
         hedged_a = _HEDGE in sa and (both or _covers(a, b, 1))
@@ -1561,6 +1581,7 @@ BREAKING = frozenset(
     {
         "negation",
         "denial",
+        "question",
         "modality",
         "opposite",
         "other names",

@@ -182,6 +182,20 @@ def test_rejecting_a_bill_is_no_denial() -> None:
     assert "denial" not in a.stance
 
 
+def test_a_writers_question_breaks_same_and_a_quoted_question_does_not() -> None:
+    a = "Hartwell Mining will close its Ovens Creek plant in March, the union said."
+    q = "Will Hartwell Mining close its Ovens Creek plant in March, the union asks?"
+    _not_same(a, q, "question")
+    _not_same(a, a.replace(".", "?"), "question")  # nothing else differs
+    assert compare_texts(q, q).relation == "same"  # two outlets asking one question
+    # a question someone is quoted asking is what they said, not the writer's question
+    said = 'Union chief Ana Ortiz asked: "Will Hartwell Mining close its plant in March?"'
+    assert "question" not in prepare(said).stance
+    inside = "Will Hartwell Mining close its plant in March?"  # one sentence of a quote
+    assert "question" not in prepare(inside, quotes=[inside]).stance
+    assert "question" in prepare(inside).stance
+
+
 def test_modality_breaks_same() -> None:
     a = "Norvik Airlines cancelled 40 flights from Tallinn on Friday, its chief Paul Erm said."
     for hedged in ("may cancel", "plans to cancel", "could cancel"):
