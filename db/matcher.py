@@ -51,7 +51,7 @@ bench/basil_dev_pairs.tsv):
   quotation or enough rare words) and share an informative word;
 * ``same``: ``p >= same_p``, no number disagrees, and nothing breaks the claim:
   negation, denial, a hedge or a request ("urged X to", "calls for") against a plain
-  fact, the writer's own question against a statement, opposite predicates, another
+  fact, the writer's own question (it asserts nothing), opposite predicates, another
   name in the same place of the sentence, other amounts of one unit
   (:func:`_breaks`), sharing nothing but names and dates while each says more
   (:func:`_names_only`), or, inside articles, sharing nothing but the story's words
@@ -652,8 +652,8 @@ def _sub(p: Prepared, clause: Any) -> Prepared:
 _QUOTED_RE = re.compile(r'"[^"]*"')
 
 
-def _quoted_tokens(text: str, content: list[Token], quotes: Iterable[str] | None) -> frozenset[str]:
-    """Content tokens inside the quotations (given as strings, else "..." in text)."""
+def _quote_spans(text: str, quotes: Iterable[str] | None) -> list[tuple[int, int]]:
+    """Where the quotations lie in ``text`` (given as strings, else "..." in text)."""
     spans: list[tuple[int, int]] = []
     if quotes is None:
         if '"' in text:
@@ -664,6 +664,11 @@ def _quoted_tokens(text: str, content: list[Token], quotes: Iterable[str] | None
             pos = text.find(q) if q else -1
             if pos >= 0:
                 spans.append((pos, pos + len(q)))
+    return spans
+
+
+def _quoted_tokens(content: list[Token], spans: list[tuple[int, int]]) -> frozenset[str]:
+    """Content tokens inside the quotations."""
     if not spans:
         return _EMPTY
     return frozenset(t.norm for t in content if any(s <= t.start < e for s, e in spans))
@@ -716,8 +721,9 @@ def prepare(
         nums = _with_measures(nums, text, content)
     raw_words = _RAW_WORD_RE.findall(text)
     stance = _stance(raw_words)
-    quoted = _quoted_tokens(text, content, quotes)
-    if _asks(text, content, quoted):
+    spans = _quote_spans(text, quotes)
+    quoted = _quoted_tokens(content, spans)
+    if _asks(text, spans):
         stance = stance | _ASKS
     negated = not _NEGATORS.isdisjoint(map(str.lower, raw_words))
     if speaker is None:
@@ -765,14 +771,21 @@ _WHOLE_SENTENCE = frozenset({_DENIAL, _QUESTION})
 _AFTER_QUESTION = " \t\n)]"
 
 
-def _asks(text: str, content: list[Token], quoted: frozenset[str]) -> bool:
-    """The statement is its writer's own question ("Did Ginsburg cross the line?", "…
-    the question became: what about couples who moved?"): it asserts nothing, so it
-    is not the claim of a statement that asserts it. A question someone is quoted asking
-    ("Is it true," Roberts asked, "…?") is what they said: its last words are quoted."""
-    if not text.rstrip(_AFTER_QUESTION).endswith("?"):
+def _asks(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The statement closes with its writer's own question ("Did Ginsburg cross the
+    line?", "… the question became: what about couples who moved?", "VIDEO: Why is
+    Beyonce trying to ban the word 'bossy'?"): it asserts nothing, so it is no claim
+    to corroborate, nor the same as another outlet's question (two questions on one
+    topic read alike whatever they ask). A question someone is quoted asking ("Is it
+    true," Roberts asked, "…?", or one sentence of a longer quote) is what they said:
+    its mark is inside the quote. A headline that states and then asks ("Bull market
+    turns 5: is the party over?") is read as a question too: a label before a question
+    ("Men's Wearhouse and Jos. A. Bank: who won?") looks the same."""
+    end = text.rstrip(_AFTER_QUESTION)
+    if not end.endswith("?"):
         return False
-    return not content or content[-1].norm not in quoted
+    mark = len(end) - 1
+    return not any(s <= mark < e for s, e in spans)
 
 
 _TO_FOR = frozenset({"to", "for"})
@@ -1307,7 +1320,7 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
     if sa or sb:
         if (_DENIAL in sa) != (_DENIAL in sb):
             out.append("denial")
-        if (_QUESTION in sa) != (_QUESTION in sb):
+        if _QUESTION in sa or _QUESTION in sb:
             out.append("question")
         # When both hedge, the hedge of either is taken to bear on the shared claim.
         both = _HEDGE in sa and _HEDGE in sb

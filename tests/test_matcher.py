@@ -182,18 +182,21 @@ def test_rejecting_a_bill_is_no_denial() -> None:
     assert "denial" not in a.stance
 
 
-def test_a_writers_question_breaks_same_and_a_quoted_question_does_not() -> None:
+def test_a_writers_question_is_no_claim_and_a_quoted_question_is() -> None:
     a = "Hartwell Mining will close its Ovens Creek plant in March, the union said."
     q = "Will Hartwell Mining close its Ovens Creek plant in March, the union asks?"
     _not_same(a, q, "question")
     _not_same(a, a.replace(".", "?"), "question")  # nothing else differs
-    assert compare_texts(q, q).relation == "same"  # two outlets asking one question
+    _not_same(q, q, "question")  # no claim: nothing to corroborate, even word for word
     # a question someone is quoted asking is what they said, not the writer's question
     said = 'Union chief Ana Ortiz asked: "Will Hartwell Mining close its plant in March?"'
     assert "question" not in prepare(said).stance
+    assert compare_texts(said, said.replace("Union chief ", "")).relation == "same"
     inside = "Will Hartwell Mining close its plant in March?"  # one sentence of a quote
     assert "question" not in prepare(inside, quotes=[inside]).stance
     assert "question" in prepare(inside).stance
+    # the writer's question about a quoted word is still the writer's
+    assert "question" in prepare('Why is Hartwell Mining calling the plan "final"?').stance
 
 
 def test_modality_breaks_same() -> None:
