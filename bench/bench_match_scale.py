@@ -31,6 +31,7 @@ import re
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -487,6 +488,8 @@ def recall_db(
             if result.relation != "different":
                 positives[i][j] = (result.relation, result.score)
     total = sum(len(p) for p in positives.values())
+    # how many of them are the same claim or a conflict (True) and related (False)
+    total_of = Counter(r[0] != "related" for p in positives.values() for r in p.values())
     print(
         f"{len(mine)} statements of {busiest}: {n_pairs:,} pairs scored exhaustively in"
         f" {time.monotonic() - started:.0f}s, {total:,} matches (same, conflict or related)"
@@ -531,11 +534,7 @@ def recall_db(
             f" {1e6 * t_score / max(1, n_scored):.0f} us a pair"
         )
         for claim, name in ((True, "same or conflict"), (False, "related")):
-            of = sum(
-                r[0] != "related" if claim else r[0] == "related"
-                for p in positives.values()
-                for r in p.values()
-            )
+            of = total_of[claim]
             print(f"  {name}: {found_of[claim]}/{of} = {100 * found_of[claim] / max(1, of):.2f}%")
         if value == default:
             for relation, score, i, j in missed[:show]:

@@ -121,7 +121,7 @@ def _parse_query(query: str) -> tuple[str, bool]:
     hold two words or more (words ANDed, a phrase of several words), so it usually has
     few matches (see :data:`FEW_MATCHES`)."""
     if query.isalnum():  # one plain word, the commonest query: no syntax to read
-        return f'"{query}"', False
+        return quote_term(query), False
     positive: list[str] = []
     negative: list[str] = []
     pending_or = False
