@@ -1326,8 +1326,11 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
         both = _HEDGE in sa and _HEDGE in sb
         hedged_a = _HEDGE in sa and (both or _covers(a, b, 1))
         hedged_b = _HEDGE in sb and (both or _covers(b, a, 1))
+        # A plan is compatible with a plain statement of the future ("will veto" /
+        # "plans to veto"), not with a plain fact, whatever else the plan foretells
+        # ("intend to cooperate and will respond" / "received subpoenas").
         if hedged_a != hedged_b and (
-            _CONDITION in (sa if hedged_a else sb) or not (_FUTURE in sa or _FUTURE in sb)
+            _CONDITION in (sa if hedged_a else sb) or _FUTURE not in (sb if hedged_a else sa)
         ):
             out.append("modality")
         if any(m[-1] in "+-" and (m[:-1] + ("-" if m[-1] == "+" else "+")) in sb for m in sa):
@@ -1457,12 +1460,18 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     best_j, ca, cb = _best_clauses(a, b, wjacc)
     v["clause_jaccard"] = best_j
     # The best-aligned clauses are judged too when they align much better than the
-    # whole statements (a long sentence carrying the claim among others).
-    long_a = len(a.words) >= CLAUSE_MIN_WORDS and ca is not None
-    long_b = len(b.words) >= CLAUSE_MIN_WORDS and cb is not None
+    # whole statements: a long sentence carrying the claim among others, against a
+    # statement of that one claim (a headline, a short sentence). Between two long
+    # sentences the parts that align best are mostly who, where and when ("Attorney
+    # General Eric Holder said Wednesday" / "… Holder arrived in St. Louis on
+    # Wednesday", "delivered his speech at the Council on Foreign Relations" /
+    # "In comments delivered at the Council…", an appositive "the presumptive
+    # Democratic nominee"), not the claims, which the whole statements then judge.
+    long_a = len(a.words) >= CLAUSE_MIN_WORDS
+    long_b = len(b.words) >= CLAUSE_MIN_WORDS
     by_clauses = (
         best_j >= wjacc + CLAUSE_MARGIN
-        and (long_a or long_b)
+        and long_a != long_b
         and speaker >= 0
         and min(len(ca.tokens if ca else a.tokset), len(cb.tokens if cb else b.tokset))
         >= CLAUSE_MIN_TOKENS

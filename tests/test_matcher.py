@@ -213,6 +213,46 @@ def test_future_against_a_hedge_and_may_the_month_are_no_modality_break() -> Non
     assert "hedge" not in prepare(c).stance
 
 
+def test_a_plan_is_no_plain_fact_even_when_it_also_foretells_something() -> None:
+    fact = "Norvik Airlines cancelled 40 flights from Tallinn, its chief Paul Erm said."
+    plan = (
+        "Norvik Airlines plans to cancel 40 flights from Tallinn and will refund every"
+        " passenger, its chief Paul Erm said."
+    )
+    assert "modality" in matcher.features(prepare(plan), prepare(fact)).breaks
+    # ... while a plain statement of the future is what a plan foretells
+    future = "Norvik Airlines will cancel 40 flights from Tallinn, its chief Paul Erm said."
+    assert "modality" not in matcher.features(prepare(plan), prepare(future)).breaks
+
+
+# A long sentence of two claims, and another of the same minister, place and day.
+FLOOD_SAID = (
+    "KALMAR, Sweden -- Interior Minister Lena Ahlberg said on Tuesday that the flooding along"
+    " the Nissan river had destroyed more than a hundred homes in the county, and she promised"
+    " that every family left homeless would receive emergency housing before the winter begins."
+)
+FLOOD_VISIT = (
+    "KALMAR, Sweden -- Interior Minister Lena Ahlberg arrived in Halmstad on Tuesday, meeting"
+    " with local officials and rescue workers even as forecasters warned that the rain was"
+    " likely to continue through the weekend across the whole of the region."
+)
+
+
+def test_a_long_sentences_clause_is_judged_against_a_statement_of_one_claim() -> None:
+    short = (
+        "Flooding along the Nissan river destroyed more than a hundred homes in the county,"
+        " Interior Minister Lena Ahlberg said."
+    )
+    assert matcher.features(prepare(FLOOD_SAID), prepare(short)).clause is not None
+    assert compare_texts(FLOOD_SAID, short).relation == "same"
+
+
+def test_two_long_sentences_are_not_judged_on_their_who_where_and_when() -> None:
+    # Their best-aligned clauses are the dateline, the minister and the day.
+    assert matcher.features(prepare(FLOOD_SAID), prepare(FLOOD_VISIT)).clause is None
+    assert compare_texts(FLOOD_SAID, FLOOD_VISIT).relation not in ("same", "conflict")
+
+
 def test_a_condition_is_a_hedge_even_in_the_future() -> None:
     a = "Governor Tom Ruiz will resign if the audit of the Delmar port finds fraud, aides said."
     b = "Governor Tom Ruiz will resign over the audit of the Delmar port, aides said."
