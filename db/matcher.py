@@ -201,7 +201,8 @@ APPROX_REL_TOL = 0.02
 # Clauses of long statements are compared on their own when their best alignment's
 # weighted Jaccard beats the whole statements' by this much.
 CLAUSE_MARGIN = 0.15
-# ... and only for a statement this long (a sentence of one claim is rarely longer).
+# ... and only for a statement this long (a sentence of one claim is rarely longer),
+# against one shorter than this (a statement of one claim: see features()).
 CLAUSE_MIN_WORDS = 35
 # ... and only clauses of this many content words (fewer say too little to match on),
 # never when the two name different speakers.
@@ -922,6 +923,9 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
     out = list(nums)
     for k, (pos, i) in enumerate(found):
         n = nums[i]
+        if _is_age(text, pos, n.raw):
+            out[i] = replace(n, measures=_AGE)
+            continue
         stop = found[k + 1][0] if k + 1 < len(found) else len(text)
         words: list[str] = []
         j = bisect_left(starts, pos + len(n.raw))
@@ -937,6 +941,23 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
                 j -= 1
         out[i] = replace(n, measures=_frozen(words))
     return tuple(out)
+
+
+# A person's age as news writes it, set off by commas after the name ("Lieberman, 75,
+# who served…", "Mr. Mattis, 68, will leave…"): it measures an age, whatever words
+# follow, so it differs from "three terms" but not from "Lieberman, 74,".
+_AGE = frozenset({"age"})
+_NAME_THEN_COMMA = re.compile(r"[A-Z][\w.'’-]*, $")
+
+
+def _is_age(text: str, pos: int, raw: str) -> bool:
+    """The number ``raw`` at ``pos`` in ``text`` is an age after a name."""
+    return (
+        raw.isdigit()
+        and len(raw) <= 3
+        and text.startswith(",", pos + len(raw))
+        and _NAME_THEN_COMMA.search(text, max(0, pos - 40), pos) is not None
+    )
 
 
 # ------------------------------------------------------------------ features
@@ -957,7 +978,8 @@ class Features:
     # 'related' when they make different claims.
     linked: bool = False
     # The features of the best-aligned clauses, when they align much better than the
-    # whole statements (a long sentence carrying the claim among others).
+    # whole statements (a long sentence carrying the claim among others, against a
+    # short statement).
     clause: Features | None = None
 
     def vector(self) -> list[float]:

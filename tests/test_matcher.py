@@ -48,6 +48,26 @@ def test_number_conflict_names_the_values() -> None:
     assert (d["a_value"], d["b_value"]) == (11000, 10000)
 
 
+def test_an_age_after_a_name_measures_an_age() -> None:
+    aged = (
+        "Former senator Ana Ruiz, 75, who served in the Senate from 1989 to 2013, met the"
+        " president at the White House on Wednesday."
+    )
+    terms = (
+        "Former senator Ana Ruiz, who served three terms in the Senate, met the president at"
+        " the White House on Wednesday."
+    )
+    assert prepare(aged).numbers[0].measures == {"age"}
+    # her age is no count of her terms ...
+    assert compare_texts(aged, terms).relation != "conflict"
+    # ... but another age is
+    r = compare_texts(aged, aged.replace("75", "74"))
+    assert r.relation == "conflict"
+    assert [(d["a_value"], d["b_value"]) for d in r.diffs] == [(75, 74)]
+    # a number after a year is no age
+    assert prepare("In 2016, 75 people were hurt in Kalmar.").numbers[0].measures != {"age"}
+
+
 def test_equal_numbers_written_differently_agree() -> None:
     a = "The company paid 1.5 million dollars for the building in Ohio last year."
     b = "The company paid $1,500,000 for the building in Ohio last year."
