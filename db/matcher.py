@@ -207,6 +207,9 @@ CLAUSE_MIN_WORDS = 35
 # ... and only clauses of this many content words (fewer say too little to match on),
 # never when the two name different speakers.
 CLAUSE_MIN_TOKENS = 5
+# Two long statements are compared clause by clause only when they quote this many
+# words in common (one quotation; "attack" and "Benghazi" in quotes are not one).
+CLAUSE_QUOTE_WORDS = 4
 
 FEATURE_NAMES = (
     "raw_ratio",  # rapidfuzz.ratio on the lower-cased texts (character LCS)
@@ -1488,12 +1491,14 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     # General Eric Holder said Wednesday" / "… Holder arrived in St. Louis on
     # Wednesday", "delivered his speech at the Council on Foreign Relations" /
     # "In comments delivered at the Council…", an appositive "the presumptive
-    # Democratic nominee"), not the claims, which the whole statements then judge.
+    # Democratic nominee"), not the claims, which the whole statements then judge;
+    # unless the two quote the same words (one quotation, each wrapped in its own
+    # long attribution).
     long_a = len(a.words) >= CLAUSE_MIN_WORDS
     long_b = len(b.words) >= CLAUSE_MIN_WORDS
     by_clauses = (
         best_j >= wjacc + CLAUSE_MARGIN
-        and long_a != long_b
+        and (long_a != long_b or (long_a and len(a.quoted & b.quoted) >= CLAUSE_QUOTE_WORDS))
         and speaker >= 0
         and min(len(ca.tokens if ca else a.tokset), len(cb.tokens if cb else b.tokset))
         >= CLAUSE_MIN_TOKENS

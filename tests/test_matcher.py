@@ -273,6 +273,22 @@ def test_two_long_sentences_are_not_judged_on_their_who_where_and_when() -> None
     assert compare_texts(FLOOD_SAID, FLOOD_VISIT).relation not in ("same", "conflict")
 
 
+def test_two_long_sentences_quoting_the_same_words_are_judged_on_the_quote() -> None:
+    quote = '"We will rebuild every home the river took before the first snow falls,"'
+    kalmar = (
+        f"{quote} Interior Minister Lena Ahlberg said on Tuesday in Kalmar, where she met"
+        " families whose houses were destroyed by the flooding along the Nissan river last"
+        " week and visited the shelters."
+    )
+    halmstad = (
+        "Speaking to reporters in Halmstad after a long meeting with rescue workers, local"
+        " officials and the county governor on Wednesday, Interior Minister Lena Ahlberg"
+        f" said: {quote} and asked for patience."
+    )
+    assert matcher.features(prepare(kalmar), prepare(halmstad)).clause is not None
+    assert compare_texts(kalmar, halmstad).relation == "same"
+
+
 def test_a_condition_is_a_hedge_even_in_the_future() -> None:
     a = "Governor Tom Ruiz will resign if the audit of the Delmar port finds fraud, aides said."
     b = "Governor Tom Ruiz will resign over the audit of the Delmar port, aides said."
