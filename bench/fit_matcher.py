@@ -627,16 +627,21 @@ def fit(
     w = w[:-1]
     model = matcher.Model(tuple(w[1:]), w[0])
     articles_p = _dev_same_p(matcher, model)
+    matcher.SAME_P_ARTICLES = articles_p
+    unanchored_p = _unanchored_same_p(matcher, model, articles_p)
     print(
         f"app thresholds: SAME_P = {app_p} (bare pairs: the lowest with MRPC CV precision >="
         f" {TARGET_PRECISION}), SAME_P_ARTICLES = {articles_p} (pairs in articles: chosen on"
-        " the BASIL development pairs, above)"
+        f" the BASIL development pairs, above), SAME_P_UNANCHORED = {unanchored_p} (pairs in"
+        " articles without an anchor: chosen on those pairs and the random matches, above)"
     )
-    matcher.SAME_P_ARTICLES = articles_p
+    matcher.SAME_P_UNANCHORED = unanchored_p
     related_p = _sts_report(matcher, model, app_p, sts_train, sts_dev)
     block = "# Fitted by bench/fit_matcher.py.\n"
     block += "# 'same' at or above these p: bare sentence pairs, pairs inside articles.\n"
     block += f"SAME_P = {app_p}\nSAME_P_ARTICLES = {articles_p}\n"
+    block += "# ... and for pairs inside articles that share no anchor (db.matcher.ANCHOR_QUOTE).\n"
+    block += f"SAME_P_UNANCHORED = {unanchored_p}\n"
     block += "# 'related' at or above this p (when the two share a participant), from STS train.\n"
     block += f"RELATED_P = {related_p}\n"
     block += f"INTERCEPT = {w[0]:.4f}\nWEIGHTS: tuple[float, ...] = (\n"
@@ -689,6 +694,54 @@ def _dev_same_p(matcher: Any, model: Any) -> float:
         if best is None or prec > best[0]:
             best = (prec, thr)
     matcher.SAME_P_ARTICLES = saved
+    return choice if choice is not None else best[1] if best else saved
+
+
+# SAME_P_UNANCHORED: the lowest of ARTICLE_THRESHOLDS, from SAME_P_ARTICLES up, at
+# which the pairs in articles judged same/conflict reach DEV_PRECISION when the pairs
+# without an anchor need it: on the development pairs and the same/conflict matches
+# drawn at random from a real ingest (bench/basil_random_matches.tsv), all but the
+# last set (RANDOM_CHECK_SET), left out to check the choice. They were drawn at
+# SAME_P_ARTICLES = 0.6, so they can tell a higher cut, not a lower one.
+RANDOM_CHECK_SET = "random-match-5"
+
+
+def _unanchored_same_p(matcher: Any, model: Any, articles_p: float) -> float:
+    """SAME_P_UNANCHORED for ``model`` (printed), with SAME_P_ARTICLES = ``articles_p``."""
+    from bench_pairs_basil import (
+        DEV_PAIRS,
+        POSITIVE,
+        RANDOM_MATCHES,
+        prepared_statements,
+        score_pairs,
+    )
+
+    preps = prepared_statements()
+    scored = [
+        (row["label"] in POSITIVE, matcher.features(a, b))
+        for path in (DEV_PAIRS, RANDOM_MATCHES)
+        for row, _, a, b in score_pairs(path, preps)
+        if row["stratum"] != RANDOM_CHECK_SET
+    ]
+    saved = matcher.SAME_P_UNANCHORED
+    print(
+        f"BASIL development pairs and random matches but {RANDOM_CHECK_SET} ({len(scored)}),"
+        " same+conflict at SAME_P_UNANCHORED = t:"
+    )
+    choice = best = None
+    for thr in (t for t in ARTICLE_THRESHOLDS if t >= articles_p):
+        matcher.SAME_P_UNANCHORED = thr
+        decided = [(gold, matcher.decide(f, model).relation in POSITIVE) for gold, f in scored]
+        tp = sum(1 for gold, pos in decided if gold and pos)
+        pp = sum(1 for _, pos in decided if pos)
+        gp = sum(1 for gold, _ in decided if gold)
+        prec = tp / max(1, pp)
+        print(f"  t={thr:.2f}: P {prec:.3f} ({pp} predicted) R {tp / max(1, gp):.3f}")
+        if choice is None and prec >= DEV_PRECISION and tp:
+            choice = thr
+        if best is None or prec > best[0]:
+            best = (prec, thr)
+    matcher.SAME_P_UNANCHORED = saved
     return choice if choice is not None else best[1] if best else saved
 
 

@@ -45,7 +45,10 @@ scores the same in a full rebuild and in incremental matching):
 The relation (:func:`decide`), with ``same_p`` = ``SAME_P`` for bare sentence pairs
 (the lowest cut-off with 90% cross-validated precision on MRPC) and
 ``SAME_P_ARTICLES`` for pairs inside articles (chosen on the BASIL development pairs,
-bench/basil_dev_pairs.tsv):
+bench/basil_dev_pairs.tsv), or ``SAME_P_UNANCHORED`` for pairs inside articles that
+share no anchor (a quotation, the speaker, an agreeing number, most of their weighted
+words: :func:`_anchored`; chosen on those pairs and the random matches of
+bench/basil_random_matches.tsv):
 
 * nothing but ``different`` unless both statements are specific (a name, a number, a
   quotation or enough rare words) and share an informative word;
@@ -106,7 +109,14 @@ from db.lexicon import (
     REQUEST_VERBS,
     REQUEST_WINDOW,
 )
-from db.matcher_weights import INTERCEPT, RELATED_P, SAME_P, SAME_P_ARTICLES, WEIGHTS
+from db.matcher_weights import (
+    INTERCEPT,
+    RELATED_P,
+    SAME_P,
+    SAME_P_ARTICLES,
+    SAME_P_UNANCHORED,
+    WEIGHTS,
+)
 from db.normalize import (
     _RARITY,
     _TOKEN_RE,
@@ -128,6 +138,7 @@ __all__ = [
     "RELATED_P",
     "SAME_P",
     "SAME_P_ARTICLES",
+    "SAME_P_UNANCHORED",
     "WEIGHTS",
     "ArticleContext",
     "Evidence",
@@ -198,6 +209,17 @@ NAME_RATIO = 70.0
 # precise one is the other rounded (e.g. "1.5 million" and "1,520,000" with "about").
 NUMBER_REL_TOL = 1e-6
 APPROX_REL_TOL = 0.02
+# A pair inside articles is anchored when the two quote the same words (the Dice of
+# their quoted words at least ANCHOR_QUOTE), name the same speaker, agree on a number,
+# share most of their weighted words (weighted Jaccard at least ANCHOR_JACCARD) or the
+# shorter one's words are nearly all in the other (weighted containment at least
+# ANCHOR_CONTAINMENT: a headline and the lead that tells it). Without an anchor, a
+# pair is a claim told in other words, the kind of match most often wrong (two claims
+# of one event: "Glenn Beck Rips Progressivism at CPAC" / "Beck Wows the CPAC
+# Crowd"), and needs SAME_P_UNANCHORED (db/matcher_weights.py).
+ANCHOR_QUOTE = 0.5
+ANCHOR_JACCARD = 0.4
+ANCHOR_CONTAINMENT = 0.75
 # Clauses of long statements are compared on their own when their best alignment's
 # weighted Jaccard beats the whole statements' by this much.
 CLAUSE_MARGIN = 0.15
@@ -294,6 +316,10 @@ MODEL_NAMES, MODEL_SIGNS, _MODEL_BASE = _model_names()
 _NUMBER_DISAGREEMENT = (FEATURE_NAMES.index("numbers_conflict"),)
 _NUMBERS_AGREE = FEATURE_NAMES.index("numbers_agree")
 _IN_ARTICLES = FEATURE_NAMES.index("in_articles")
+_QUOTE_OVERLAP = FEATURE_NAMES.index("quote_overlap")
+_SPEAKER_AGREE = FEATURE_NAMES.index("speaker_agree")
+_WEIGHTED_JACCARD = FEATURE_NAMES.index("weighted_jaccard")
+_WEIGHTED_CONTAINMENT = FEATURE_NAMES.index("weighted_containment")
 
 # SAME_P, INTERCEPT and WEIGHTS: fitted by bench/fit_matcher.py (db/matcher_weights.py).
 
@@ -1646,7 +1672,10 @@ def _judge(f: Features, model: Model) -> PairResult:
     p = model.probability(f.values)
     in_articles = f.values[_IN_ARTICLES] > 0
     # Each kind of pair has the cut-off that gives it 90% precision on its own labels.
-    same_p = SAME_P_ARTICLES if in_articles else SAME_P
+    if not in_articles:
+        same_p = SAME_P
+    else:
+        same_p = SAME_P_ARTICLES if _anchored(f.values) else SAME_P_UNANCHORED
     if not f.specific:
         return PairResult(round(100 * p, 1), "different")
     breaks = tuple(r for r in f.breaks if r in BREAKING)
@@ -1664,6 +1693,18 @@ def _judge(f: Features, model: Model) -> PairResult:
     if f.linked and _bare_p(model, f.values, in_articles) >= RELATED_P:
         return PairResult(round(100 * p, 1), "related", (), Evidence(differs=breaks or ("claim",)))
     return PairResult(round(100 * p, 1), "different")
+
+
+def _anchored(values: Sequence[float]) -> bool:
+    """The pair shares a quotation, the speaker, an agreeing number, most of its
+    weighted words or nearly all of the shorter one's (see ANCHOR_QUOTE)."""
+    return (
+        values[_QUOTE_OVERLAP] >= ANCHOR_QUOTE
+        or values[_SPEAKER_AGREE] > 0
+        or values[_NUMBERS_AGREE] > 0
+        or values[_WEIGHTED_JACCARD] >= ANCHOR_JACCARD
+        or values[_WEIGHTED_CONTAINMENT] >= ANCHOR_CONTAINMENT
+    )
 
 
 def _bare_p(model: Model, values: list[float], in_articles: bool) -> float:

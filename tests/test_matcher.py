@@ -289,6 +289,51 @@ def test_two_long_sentences_quoting_the_same_words_are_judged_on_the_quote() -> 
     assert compare_texts(kalmar, halmstad).relation == "same"
 
 
+def _in_article(text: str, **given: object) -> matcher.Prepared:
+    return matcher.with_context([prepare(text, **given)])[0]  # type: ignore[arg-type]
+
+
+def test_a_pair_without_an_anchor_needs_the_higher_cut(monkeypatch) -> None:
+    # One event told two ways: no quotation, speaker or number in common, few words.
+    ripped = _in_article(
+        "Glenn Beck ripped progressivism as a cancer on the country in his keynote speech to"
+        " the CPAC gathering in Washington on Saturday, drawing long applause."
+    )
+    cheered = _in_article(
+        "The CPAC crowd in Washington cheered Glenn Beck's Saturday keynote, which ran for"
+        " nearly an hour and closed the conference of conservatives."
+    )
+    f = matcher.features(ripped, cheered)
+    assert not matcher._anchored(f.values) and not f.breaks
+    p = matcher.DEFAULT_MODEL.probability(f.values)
+    monkeypatch.setattr(matcher, "SAME_P_ARTICLES", p - 0.01)
+    monkeypatch.setattr(matcher, "SAME_P_UNANCHORED", p + 0.01)
+    assert matcher.decide(f).relation != "same"
+    monkeypatch.setattr(matcher, "SAME_P_UNANCHORED", p - 0.005)
+    assert matcher.decide(f).relation == "same"
+    # the same speaker anchors a pair: the lower cut is enough
+    said = _in_article(ripped.text, speaker="Glenn Beck")
+    told = _in_article(cheered.text, speaker="Glenn Beck")
+    g = matcher.features(said, told)
+    assert matcher._anchored(g.values)
+    q = matcher.DEFAULT_MODEL.probability(g.values)
+    monkeypatch.setattr(matcher, "SAME_P_ARTICLES", q - 0.01)
+    monkeypatch.setattr(matcher, "SAME_P_UNANCHORED", q + 0.01)
+    assert matcher.decide(g).relation == "same"
+
+
+def test_a_headline_the_lead_tells_is_anchored() -> None:
+    headline = _in_article("Colorado Lawmakers Pass Ban On Plastic Bags")
+    lead = _in_article(
+        "DENVER - Colorado lawmakers on Tuesday passed a statewide ban on plastic bags at"
+        " grocery stores after a long debate over its cost to shoppers, farmers markets and"
+        " small businesses, which had asked for a delay of two years."
+    )
+    values = matcher.features(headline, lead).values
+    assert values[matcher._WEIGHTED_JACCARD] < matcher.ANCHOR_JACCARD
+    assert matcher._anchored(values)
+
+
 def test_a_condition_is_a_hedge_even_in_the_future() -> None:
     a = "Governor Tom Ruiz will resign if the audit of the Delmar port finds fraud, aides said."
     b = "Governor Tom Ruiz will resign over the audit of the Delmar port, aides said."
