@@ -675,26 +675,11 @@ def _dev_same_p(matcher: Any, model: Any) -> float:
         (row["label"] in POSITIVE, matcher.features(a, b))
         for row, _, a, b in score_pairs(DEV_PAIRS)
     ]
-    saved = matcher.SAME_P_ARTICLES
-    best: tuple[float, float] | None = None  # (precision, threshold)
     print(f"BASIL development pairs ({len(scored)}), same+conflict at SAME_P_ARTICLES = t:")
-    choice = None
-    for thr in ARTICLE_THRESHOLDS:
-        matcher.SAME_P_ARTICLES = thr
-        tp = fp = 0
-        for gold, f in scored:
-            pos = matcher.decide(f, model).relation in POSITIVE
-            tp += pos and gold
-            fp += pos and not gold
-        gp = sum(g for g, _ in scored)
-        prec = tp / max(1, tp + fp)
-        print(f"  t={thr:.2f}: P {prec:.3f} ({tp + fp} predicted) R {tp / max(1, gp):.3f}")
-        if choice is None and prec >= DEV_PRECISION and tp:
-            choice = thr
-        if best is None or prec > best[0]:
-            best = (prec, thr)
-    matcher.SAME_P_ARTICLES = saved
-    return choice if choice is not None else best[1] if best else saved
+    # Chosen as one cut for every pair in articles (SAME_P_UNANCHORED follows it here),
+    # before the unanchored pairs get theirs.
+    cuts = ("SAME_P_ARTICLES", "SAME_P_UNANCHORED")
+    return _choose_cut(matcher, model, cuts, ARTICLE_THRESHOLDS, scored)
 
 
 # SAME_P_UNANCHORED: the lowest of ARTICLE_THRESHOLDS, from SAME_P_ARTICLES up, at
@@ -723,14 +708,28 @@ def _unanchored_same_p(matcher: Any, model: Any, articles_p: float) -> float:
         for row, _, a, b in score_pairs(path, preps)
         if row["stratum"] != RANDOM_CHECK_SET
     ]
-    saved = matcher.SAME_P_UNANCHORED
     print(
         f"BASIL development pairs and random matches but {RANDOM_CHECK_SET} ({len(scored)}),"
         " same+conflict at SAME_P_UNANCHORED = t:"
     )
-    choice = best = None
-    for thr in (t for t in ARTICLE_THRESHOLDS if t >= articles_p):
-        matcher.SAME_P_UNANCHORED = thr
+    above = tuple(t for t in ARTICLE_THRESHOLDS if t >= articles_p)
+    return _choose_cut(matcher, model, ("SAME_P_UNANCHORED",), above, scored)
+
+
+def _choose_cut(
+    matcher: Any, model: Any, names: tuple[str, ...], thresholds: tuple[float, ...], scored: list
+) -> float:
+    """The lowest of ``thresholds`` at which the matcher's cut-offs ``names`` (all set to
+    it) give the ``scored`` pairs ((gold same/conflict, features)) DEV_PRECISION for
+    same+conflict; when none does, the most precise (precision first). Each is printed."""
+    from bench_pairs_basil import POSITIVE
+
+    saved = [getattr(matcher, name) for name in names]
+    choice = None
+    best: tuple[float, float] | None = None  # (precision, threshold)
+    for thr in thresholds:
+        for name in names:
+            setattr(matcher, name, thr)
         decided = [(gold, matcher.decide(f, model).relation in POSITIVE) for gold, f in scored]
         tp = sum(1 for gold, pos in decided if gold and pos)
         pp = sum(1 for _, pos in decided if pos)
@@ -741,8 +740,9 @@ def _unanchored_same_p(matcher: Any, model: Any, articles_p: float) -> float:
             choice = thr
         if best is None or prec > best[0]:
             best = (prec, thr)
-    matcher.SAME_P_UNANCHORED = saved
-    return choice if choice is not None else best[1] if best else saved
+    for name, value in zip(names, saved, strict=True):
+        setattr(matcher, name, value)
+    return choice if choice is not None else best[1] if best else saved[0]
 
 
 def _rule_costs(matcher: Any, rows: list[tuple[Any, Any, int]]) -> None:
