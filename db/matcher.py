@@ -47,8 +47,8 @@ The relation (:func:`decide`), with ``same_p`` = ``SAME_P`` for bare sentence pa
 ``SAME_P_ARTICLES`` for pairs inside articles (chosen on the BASIL development pairs,
 bench/basil_dev_pairs.tsv), or ``SAME_P_UNANCHORED`` for pairs inside articles that
 share no anchor (a quotation, the speaker, an agreeing number, most of their weighted
-words: :func:`_anchored`; chosen on those pairs and the random matches of
-bench/basil_random_matches.tsv):
+words or nearly all of the shorter one's: :func:`_anchored`; chosen on those pairs and
+the random matches of bench/basil_random_matches.tsv):
 
 * nothing but ``different`` unless both statements are specific (a name, a number, a
   quotation or enough rare words) and share an informative word;
