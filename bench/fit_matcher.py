@@ -626,9 +626,10 @@ def fit(
     # fitted, then left out, as the app never scores an STS pair.
     w = w[:-1]
     model = matcher.Model(tuple(w[1:]), w[0])
-    articles_p = _dev_same_p(matcher, model)
+    dev, drawn = _article_labels(matcher)
+    articles_p = _dev_same_p(matcher, model, dev)
     matcher.SAME_P_ARTICLES = articles_p
-    unanchored_p = _unanchored_same_p(matcher, model, articles_p)
+    unanchored_p = _unanchored_same_p(matcher, model, articles_p, dev + drawn)
     print(
         f"app thresholds: SAME_P = {app_p} (bare pairs: the lowest with MRPC CV precision >="
         f" {TARGET_PRECISION}), SAME_P_ARTICLES = {articles_p} (pairs in articles: chosen on"
@@ -667,14 +668,33 @@ ARTICLE_THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 DEV_PRECISION = 0.9
 
 
-def _dev_same_p(matcher: Any, model: Any) -> float:
-    """SAME_P_ARTICLES for ``model``, chosen on the development pairs (printed)."""
-    from bench_pairs_basil import DEV_PAIRS, POSITIVE, score_pairs
+def _article_labels(matcher: Any) -> tuple[list, list]:
+    """(gold same/conflict, features) of the development pairs, and of the random
+    matches but RANDOM_CHECK_SET; every BASIL statement prepared once for both."""
+    from bench_pairs_basil import (
+        DEV_PAIRS,
+        POSITIVE,
+        RANDOM_MATCHES,
+        prepared_statements,
+        score_pairs,
+    )
 
-    scored = [
+    preps = prepared_statements()
+    dev = [
         (row["label"] in POSITIVE, matcher.features(a, b))
-        for row, _, a, b in score_pairs(DEV_PAIRS)
+        for row, _, a, b in score_pairs(DEV_PAIRS, preps)
     ]
+    drawn = [
+        (row["label"] in POSITIVE, matcher.features(a, b))
+        for row, _, a, b in score_pairs(RANDOM_MATCHES, preps)
+        if row["stratum"] != RANDOM_CHECK_SET
+    ]
+    return dev, drawn
+
+
+def _dev_same_p(matcher: Any, model: Any, scored: list) -> float:
+    """SAME_P_ARTICLES for ``model``, chosen on the development pairs ``scored``
+    (printed)."""
     print(f"BASIL development pairs ({len(scored)}), same+conflict at SAME_P_ARTICLES = t:")
     # Chosen as one cut for every pair in articles (SAME_P_UNANCHORED follows it here),
     # before the unanchored pairs get theirs.
@@ -691,23 +711,9 @@ def _dev_same_p(matcher: Any, model: Any) -> float:
 RANDOM_CHECK_SET = "random-match-6"
 
 
-def _unanchored_same_p(matcher: Any, model: Any, articles_p: float) -> float:
-    """SAME_P_UNANCHORED for ``model`` (printed), with SAME_P_ARTICLES = ``articles_p``."""
-    from bench_pairs_basil import (
-        DEV_PAIRS,
-        POSITIVE,
-        RANDOM_MATCHES,
-        prepared_statements,
-        score_pairs,
-    )
-
-    preps = prepared_statements()
-    scored = [
-        (row["label"] in POSITIVE, matcher.features(a, b))
-        for path in (DEV_PAIRS, RANDOM_MATCHES)
-        for row, _, a, b in score_pairs(path, preps)
-        if row["stratum"] != RANDOM_CHECK_SET
-    ]
+def _unanchored_same_p(matcher: Any, model: Any, articles_p: float, scored: list) -> float:
+    """SAME_P_UNANCHORED for ``model`` (printed), with SAME_P_ARTICLES = ``articles_p``,
+    chosen on the development pairs and random matches ``scored``."""
     print(
         f"BASIL development pairs and random matches but {RANDOM_CHECK_SET} ({len(scored)}),"
         " same+conflict at SAME_P_UNANCHORED = t:"

@@ -1459,7 +1459,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         return None
     # Who and what the two share (cheap): a pair without them is never matched.
     agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers)
-    shared_quote = len(a.quoted & b.quoted) >= 2
+    quoted_common = len(a.quoted & b.quoted)  # quoted words both carry
+    shared_quote = quoted_common >= 2
     speaker = _same_speaker(a, b)  # +1 the same speaker, -1 another one, 0 one is unknown
     linked = agree > 0 or shared_quote or speaker > 0 or bool(_shared_names_of(a, b))
     specific = (
@@ -1505,7 +1506,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     v["speaker_agree"] = 1.0 if speaker > 0 else 0.0
     v["speaker_disagree"] = 1.0 if speaker < 0 else 0.0
     if a.quoted and b.quoted:
-        v["quote_overlap"] = 2 * len(a.quoted & b.quoted) / (len(a.quoted) + len(b.quoted))
+        v["quote_overlap"] = 2 * quoted_common / (len(a.quoted) + len(b.quoted))
     v["negation_mismatch"] = 1.0 if a.negated != b.negated else 0.0
     v["in_articles"] = 1.0 if a.context is not None and b.context is not None else 0.0
     best_j, ca, cb = _best_clauses(a, b, wjacc)
@@ -1524,7 +1525,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     long_b = len(b.words) >= CLAUSE_MIN_WORDS
     by_clauses = (
         best_j >= wjacc + CLAUSE_MARGIN
-        and (long_a != long_b or (long_a and len(a.quoted & b.quoted) >= CLAUSE_QUOTE_WORDS))
+        and (long_a != long_b or (long_a and quoted_common >= CLAUSE_QUOTE_WORDS))
         and speaker >= 0
         and min(len(ca.tokens if ca else a.tokset), len(cb.tokens if cb else b.tokset))
         >= CLAUSE_MIN_TOKENS
