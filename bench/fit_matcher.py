@@ -77,16 +77,19 @@ _RAW_WORD = re.compile(r"[A-Za-z]+")
 
 
 def common_capitals() -> None:
-    """Write db/common_capitals.txt: the normalised words that news text capitalises
-    inside sentences but mostly writes in lower case (the evidence does not show them
-    as names). Counted over Reuters, BBC and BASIL body sentences, the first word of a
-    sentence, words in capitals and headline-like sentences (most words capitalised)
-    left out."""
+    """Write db/common_capitals.txt: the normalised words that news text mostly writes
+    in lower case, whether or not it also capitalises them inside sentences ("the
+    Government"); a capital on them is a title's, a sentence's or a quotation's first
+    word ("Undoubtedly", "Instead"), and the evidence does not show them as names.
+    Counted over Reuters, BBC and BASIL body sentences, the first word of a sentence
+    and headline-like sentences (most words capitalised) left out; a word written in
+    capitals counts only against a word never otherwise capitalised ("FBI")."""
     from db import matcher
     from db.normalize import PLACE_TOKENS, normalize_word
 
     low: Counter[str] = Counter()
     cap: Counter[str] = Counter()
+    upper: Counter[str] = Counter()  # written in capitals ("FBI", "GDP")
     texts = [a["text"] for a in reuters_articles()]
     texts += [a["text"] for a in bbc_articles()]
     texts += ["\n".join(a["sentences"]) for a in basil_articles()]
@@ -96,19 +99,25 @@ def common_capitals() -> None:
             if len(words) < 4 or 2 * sum(w[0].isupper() for w in words) > len(words):
                 continue
             for w in words[1:]:
-                if w[0].isupper() and not (w.isupper() and len(w) > 1):
+                if w.isupper() and len(w) > 1:
+                    upper[normalize_word(w.lower())] += 1
+                elif w[0].isupper():
                     cap[normalize_word(w.lower())] += 1
                 elif w.islower():
                     low[normalize_word(w)] += 1
     kept = sorted(
         t
-        for t, c in cap.items()
-        if t not in PLACE_TOKENS and low[t] >= LOWER_MIN and low[t] >= LOWER_SHARE * (low[t] + c)
+        for t, n in low.items()
+        if t not in PLACE_TOKENS
+        and n >= LOWER_MIN
+        and n >= LOWER_SHARE * (n + cap[t])
+        # never capitalised inside a sentence: no acronym either ("fbi" in a web address)
+        and (cap[t] > 0 or upper[t] == 0)
     )
     path = Path(matcher.__file__).with_name("common_capitals.txt")
     head = "# Written by python bench/fit_matcher.py --common-capitals: see common_capitals().\n"
     path.write_text(head + "\n".join(kept) + "\n", encoding="utf-8")
-    print(f"{len(kept)} of {len(cap)} capitalised words written to {path}")
+    print(f"{len(kept)} of {len(low | cap)} words written to {path}")
 
 
 # Sample weight of a BASIL pair relative to an MRPC pair (chosen by the CV below

@@ -1808,18 +1808,20 @@ def _common_capitals() -> frozenset[str]:
 
 def _real_names(p: Prepared, entities: frozenset[str]) -> list[str]:
     """``entities`` of ``p`` less the common words it capitalises ("Defence Minister",
-    "the Government"); such a word right after another name is a family name and
-    kept ("Lena Park", "Gordon Brown")."""
+    "the Government", a quotation's first word "Undoubtedly"); such a word written
+    right after another name is a family name and kept ("Lena Park", "Gordon Brown")."""
     common = _common_capitals()
     if entities.isdisjoint(common):
         return list(entities)
     kept = {t for t in entities if t in PLACE_TOKENS or t not in common}
-    after_name = False
-    for tok in tokenize(p.text):
+    text = p.text
+    name_end = -1  # where the last name word ended (-1: the last word was no name)
+    for tok in tokenize(text):
         t = tok.norm
-        if after_name and t in entities:
+        if name_end >= 0 and t in entities and _IN_NAME_RE.fullmatch(text, name_end, tok.start):
             kept.add(t)
-        after_name = tok.cap and t not in common and t not in PLACE_TOKENS
+        named = tok.cap and t not in common and t not in PLACE_TOKENS
+        name_end = _token_end(text, tok.start) if named else -1
     return [t for t in entities if t in kept]
 
 

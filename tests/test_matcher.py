@@ -483,6 +483,18 @@ def test_evidence_shows_no_common_word_as_a_name() -> None:
     )
 
 
+def test_a_quotations_first_word_is_no_name() -> None:
+    # "Undoubtedly" opens the quotation on both sides: news writes it in lower case.
+    a = 'Okafor said: "Undoubtedly the grain accord signed in Lagos will hold."'
+    b = '"Undoubtedly the grain accord signed in Lagos will hold," Okafor told MPs.'
+    assert compare_texts(a, b).evidence.names == ("Okafor", "Lagos")
+    # A common capitalised word is a family name only written right after a name:
+    # "Okafor, Government officials" are two.
+    c = "The grain accord signed in Lagos will hold, said Okafor, Government officials agreed."
+    d = "The grain accord signed in Lagos will hold, Okafor and Government officials agreed."
+    assert "Government" not in compare_texts(c, d).evidence.names
+
+
 def test_a_full_name_is_shown_as_one_name() -> None:
     # Written whole on one side, whole or by the family name alone on the other.
     a = "Finance Minister Lena Okafor said the budget would pay for 3,000 new teachers."
