@@ -38,6 +38,7 @@ from make_basil_pairs import OUT as HELD_OUT_PAIRS
 from make_basil_pairs import read_labels, statement_hash
 
 from db import matcher
+from db.dates import day_number
 from db.statements import analyse
 
 DEV_PAIRS = Path(__file__).resolve().parent / "basil_dev_pairs.tsv"
@@ -64,7 +65,8 @@ def prepared_statements() -> dict[tuple[str, str, str], matcher.Prepared]:
                     quotes=[q.text for q in st.quotes],
                 )
                 for st in sts
-            ]
+            ],
+            day=day_number(art["date"]),
         )
         event, outlet = art["event"][:8], art["source"].lower()
         for st, prep in zip(sts, preps, strict=True):

@@ -388,6 +388,7 @@ def basil_pairs() -> list[tuple[int, str, str, dict, dict]]:
     still found (the segmenter may have changed since labelling: missing pairs are
     reported, not guessed)."""
     from db import matcher
+    from db.dates import day_number
     from db.normalize import clean
     from db.statements import analyse
 
@@ -412,7 +413,8 @@ def basil_pairs() -> list[tuple[int, str, str, dict, dict]]:
                     numbers=[matcher.Num(n.value, n.unit, n.qualifier, n.raw) for n in st.numbers],
                 )
                 for st in sts
-            ]
+            ],
+            day=day_number(art["date"]),
         )
         for st, prep in zip(sts, preps, strict=True):
             found[(event, art["source"], _hash(clean(st.text)))] = prep

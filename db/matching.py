@@ -271,7 +271,7 @@ def _prepare_articles(
             # (content_token_set, as for the counts above), the same in either case
             first = chosen and chosen[0] is article[0]
             lead = group[0].tokset if first else content_token_set(article[0].text)
-            out.extend(with_context(group, counts, lead))
+            out.extend(with_context(group, counts, lead, article[0].day))
             start = i
     return out
 

@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 from db_helpers import claim_rows
 
-from db import match_reads, matching
+from db import match_reads, matcher, matching
 from db.connection import connect, transaction
 from db.ingest import ingest_paths
 from db.regroup import regroup
@@ -440,8 +440,42 @@ def test_window_excludes_distant_dates(tmp_path: Path) -> None:
     ingest_paths(db, [SEED_A], source="A", match=False)
     late = SEED_B.read_text(encoding="utf-8").replace("2024-11-05", "2025-03-05", 1)
     ingest_paths(db, [_write(tmp_path, "late.txt", late)], source="B", match=False)
-    assert matching.match_all(db, window_days=7).same == 0
-    assert matching.match_all(db, window_days=365).same >= 1
+    narrow = matching.match_all(db, window_days=7)
+    assert narrow.candidates == 0 and narrow.related == 0
+    # A wider window compares them, but four months apart one claim is at most related.
+    wide = matching.match_all(db, window_days=365)
+    assert wide.candidates > 0 and wide.related >= 1 and wide.same == wide.conflict == 0
+
+
+def test_statements_days_apart_are_at_most_related(tmp_path: Path) -> None:
+    # The seeds' same claims (A is of 2024-11-06), told by B again DAYS_APART days
+    # after A: related, and the evidence says why; a day earlier they are the same.
+    from db.match_evidence import evidence_for
+
+    db = connect(tmp_path / "days.db")
+    ingest_paths(db, [SEED_A], source="A", match=False)
+    text = SEED_B.read_text(encoding="utf-8")
+    for days, name in ((matcher.DAYS_APART - 1, "near.txt"), (matcher.DAYS_APART, "far.txt")):
+        later = text.replace("2024-11-05", f"2024-11-{6 + days:02d}", 1)
+        ingest_paths(db, [_write(tmp_path, name, later)], source=name[:-4], match=False)
+    matching.match_all(db)
+    rows = list(
+        db.execute(
+            "SELECT m.a, m.b, m.relation, src.name FROM matches m"
+            " JOIN statements s ON s.id = m.b JOIN articles a ON a.id = s.article_id"
+            " JOIN sources src ON src.id = a.source_id"
+            " WHERE m.a IN (SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id"
+            "  JOIN sources src ON src.id = a.source_id WHERE src.name = 'A')"
+        )
+    )
+    near = {r for _, _, r, name in rows if name == "near"}
+    far = [(a, b, r) for a, b, r, name in rows if name == "far"]
+    assert "same" in near
+    assert far and {r for _, _, r in far} <= {"related", "different"}
+    related = [(a, b) for a, b, r in far if r == "related"]
+    assert related
+    why = evidence_for(db, related[:1])[related[0]]
+    assert f"{matcher.DAYS_APART} days apart" in why["differs"]
 
 
 # ------------------------------------------------------------------ the CLI
