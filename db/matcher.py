@@ -129,7 +129,7 @@ from db.normalize import (
 )
 from db.numbers import NumberSpan, extract_numbers
 from db.quotes import find_speaker
-from db.speakers import speaker_key
+from db.speakers import TITLE_WORDS, speaker_key
 
 __all__ = [
     "CONFLICT_P",
@@ -605,9 +605,10 @@ _CLAUSE_BREAK_RE = re.compile(r'[,;:](?=\s)|[()\[\]"]| - ')
 MIN_CLAUSE_TOKENS = 3
 
 
-def _clauses(text: str, content: list[Token]) -> tuple[Clause, ...]:
+def _clauses(text: str, content: list[Token], entities: frozenset[str]) -> tuple[Clause, ...]:
     """Each clause (split at , ; : brackets quotes dashes) with at least
-    MIN_CLAUSE_TOKENS content tokens, and each two adjacent clauses; empty when the
+    MIN_CLAUSE_TOKENS content tokens, and each two adjacent clauses, that says something
+    (:func:`_says_something`; ``entities``: the statement's names); empty when the
     statement is a single clause (the whole statement already covers it)."""
     breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
     if not breaks or len(content) < 2 * MIN_CLAUSE_TOKENS:
@@ -634,7 +635,9 @@ def _clauses(text: str, content: list[Token]) -> tuple[Clause, ...]:
         toks = frozenset(t.norm for t in g)
         if toks not in out:
             end = _word_end(text, g[-1].start)
-            out[toks] = Clause(toks, _weight(toks), g[0].start, end)
+            clause = Clause(toks, _weight(toks), g[0].start, end)
+            if _says_something(clause, entities):
+                out[toks] = clause
     return tuple(sorted(out.values(), key=lambda c: (c.start, c.end)))
 
 
@@ -667,6 +670,14 @@ def _best_clauses(a: Prepared, b: Prepared, whole: float) -> tuple[float, Any, A
     return best
 
 
+def _says_something(clause: Clause, entities: frozenset[str]) -> bool:
+    """The clause holds a word that is no name (of ``entities``, its sentence's), title,
+    place or date: "Senate Republican leader, Mitch McConnell of Kentucky" or "House
+    Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer" name people and
+    claim nothing, so they are not judged as claims of their own."""
+    return any(t not in entities and t not in _NAMING_TOKENS for t in clause.tokens)
+
+
 def _sub(p: Prepared, clause: Any) -> Prepared:
     """A clause of ``p`` prepared as a statement of its own (same speaker and article)."""
     if clause is None:
@@ -682,6 +693,12 @@ def _sub(p: Prepared, clause: Any) -> Prepared:
         sub,
         speaker=p.speaker,
         context=p.context,
+        # Names as the whole sentence reads them: a clause of names ("House Speaker
+        # Nancy Pelosi and Senate Democratic Leader Chuck Schumer") read alone is
+        # mostly capitals, taken for a headline's, and would name no one.
+        entities=p.entities & sub.tokset,
+        names=p.names & sub.tokset,
+        headline_case=p.headline_case,
         negated=p.negated,
         # A hedge or a predicate belongs to its clause ("..., those numbers could go
         # up"); a denial and a negation cover the whole sentence.
@@ -756,6 +773,7 @@ def prepare(
     tokens = tuple([w for w, t in zip(words, toks, strict=True) if not t.stop and not t.number])
     tokset = frozenset(tokens)
     capitals = [tok for tok, t in zip(tokens, content, strict=True) if t.cap]
+    entities = _frozen(capitals)
     given = numbers is not None
     nums = tuple(numbers) if given else tuple(_as_num(n) for n in extract_numbers(text))
     if nums:
@@ -775,14 +793,16 @@ def prepare(
         tokens=tokens,
         tokset=tokset,
         weight=_weight(tokset),
-        entities=_frozen(capitals),
+        entities=entities,
         numbers=nums,
         speaker=spk,
         quoted=quoted,
         negated=negated,
         words=words,
         # Only long statements are compared clause by clause (see features()).
-        clauses=_clauses(text, content) if split and len(words) >= CLAUSE_MIN_WORDS else (),
+        clauses=_clauses(text, content, entities)
+        if split and len(words) >= CLAUSE_MIN_WORDS
+        else (),
         names=_frozen([tok for tok in capitals if tok not in PLACE_TOKENS]),
         stance=stance,
         scope=_scope(text, content) if _HEDGE in stance or negated else (),
@@ -1347,6 +1367,22 @@ def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
 
 # Words that date a claim rather than say it ("on Friday", "in June").
 _CALENDAR_TOKENS = frozenset(CALENDAR | {normalize_word(w) for w in CALENDAR})
+# Words that only name, place or date someone: a clause of nothing else claims nothing.
+# The titles of people ("leader", "spokesman"), not the departments some of them name
+# ("Health", "Security"), which are words of claims too.
+_DEPARTMENT_WORDS = frozenset(
+    """
+    foreign defense defence interior finance health state homeland security treasury
+    commerce energy education agriculture labor transportation veterans housing
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_NAMING_TOKENS = (
+    frozenset(
+        normalize_word(w) for w in {t.lower().rstrip(".") for t in TITLE_WORDS} - _DEPARTMENT_WORDS
+    )
+    | PLACE_TOKENS
+    | _CALENDAR_TOKENS
+)
 # A pair sharing nothing but names and dates says the same claim only when neither
 # side says anything else: with at least this many other content words between them
 # (one on each side at least), it tells two things about the same people.

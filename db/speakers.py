@@ -31,6 +31,7 @@ from db.wordsets import with_punct, words
 __all__ = [
     "PERSON_PRONOUNS",
     "SPEECH_VERB_WORD",
+    "TITLE_WORDS",
     "VERB_TOKENS",
     "Attribution",
     "asked_before",
@@ -159,7 +160,7 @@ _NOT_NAMES = words(
 # Capitalised counting words: "One Democrat, Representative Stephen F. Lynch" is no name.
 _COUNT_WORDS = words("One Two Three Four Five Another Every Several Few Any")
 # Titles and roles in front of a name: "Defense Minister Rustem Umerov" -> "Rustem Umerov".
-_TITLE_WORDS = words(
+TITLE_WORDS = words(
     """
     President Minister Secretary Spokesman Spokeswoman Spokesperson Chancellor Governor
     Senator Sen. Sens. Reps. Gov. Rep. Representative Mayor Leader General Gen. Gens. Admiral
@@ -176,7 +177,7 @@ _TITLE_WORDS = words(
     Rev. Rev Reverend Pastor
     """
 )
-_TITLE_WORDS |= frozenset(w.rstrip(".") for w in _TITLE_WORDS)  # "Sen." and "Sen"
+TITLE_WORDS |= frozenset(w.rstrip(".") for w in TITLE_WORDS)  # "Sen." and "Sen"
 _HONORIFICS = words("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Lord Lady Prof Prof.")
 # Honorifics before a surname ("Ms King"), and the title words that are also surnames
 # ("Lord Chancellor" is no one's name).
@@ -330,13 +331,13 @@ def _clean_name(tokens: list[str]) -> str | None:
         return " ".join(tokens)  # "South Korean Defense Ministry": keep it whole
     cut = 0
     for k, tok in enumerate(tokens[:-1]):
-        if tok in _TITLE_WORDS or tok.endswith(("'s", "’s")):
+        if tok in TITLE_WORDS or tok.endswith(("'s", "’s")):
             cut = k + 1
     tokens = _strip_modifiers(tokens[cut:])
     while len(tokens) > 1 and tokens[-1] in _POST_NOMINALS:
         tokens = tokens[:-1]  # "Paul Boateng MP"
     name = " ".join(tokens).rstrip(".")
-    if name.endswith(("'s", "’s")) or name in _TITLE_WORDS:
+    if name.endswith(("'s", "’s")) or name in TITLE_WORDS:
         return None
     return name or None
 
@@ -488,7 +489,7 @@ def _clause_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     accusing" -> Boehner; "Mr. Santorum did not back down, saying" -> Santorum)."""
     start = 0
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k].group()[-1:] in ".!?" and toks[k].group() not in _TITLE_WORDS:
+        if toks[k].group()[-1:] in ".!?" and toks[k].group() not in TITLE_WORDS:
             start = k + 1
             break
     found: Attribution | None = None
@@ -531,7 +532,7 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     attack, Trump ...', 'Asked whether …, Mr. Santorum ...') is skipped."""
     start = 0
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k].group()[-1:] in ".!?" and toks[k].group() not in _TITLE_WORDS:
+        if toks[k].group()[-1:] in ".!?" and toks[k].group() not in TITLE_WORDS:
             start = k + 1
             break
     while start < len(toks) and toks[start].group()[:1] in "\"“”'‘’":
@@ -793,7 +794,7 @@ def _speaker_before(
     # England said" is one organisation.
     if run and k >= 2 and pre[k - 1] == "of":
         first = _name_run_backwards(pre[: k - 1])
-        if first and first[-1] in _TITLE_WORDS:
+        if first and first[-1] in TITLE_WORDS:
             name = _clean_name(run)  # "Secretary of State Mike Pompeo"
         elif first:
             name = _clean_name([*first, "of", *run] if first[-1] in _ORG_WORDS else first)
@@ -815,7 +816,7 @@ def _speaker_before(
     att = Attribution(name, a, b, "named")
     # (Not when a title starts the name inside the run: "to the Foreign Policy Centre Mr
     # Straw said" names Straw.)
-    titled = any(w in _TITLE_WORDS or w in _HONORIFICS for w in pre[start : len(pre) - 1])
+    titled = any(w in TITLE_WORDS or w in _HONORIFICS for w in pre[start : len(pre) - 1])
     if run and not titled and _after_preposition(pre, start):
         return _person_before_object(s, toks, pre, start, att, lo), False
     if is_organisation(name) or " " not in name:
@@ -933,7 +934,7 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
             break
         initial = tok.endswith(".") and len(word) == 1 and word.isupper()
         toks.append(word + "." if initial else word)
-        if word != tok and not (initial or (tok.endswith(".") and word in _TITLE_WORDS)):
+        if word != tok and not (initial or (tok.endswith(".") and word in TITLE_WORDS)):
             break  # punctuation ends the name, except a title's or an initial's period
     run = _name_run_backwards(toks)
     if not run or (len(run) == len(toks) and len(toks) > 6):
@@ -1015,7 +1016,7 @@ def _according_to(s: str, end: int) -> Attribution | None:
                 b = m.start() + len(core)
                 a = matches[0].start()
                 return Attribution(s[a:b], a, b, "common")
-            if w[-1] in _TRAIL or (k and core[:1].isupper() and core not in _TITLE_WORDS):
+            if w[-1] in _TRAIL or (k and core[:1].isupper() and core not in TITLE_WORDS):
                 break
     toks = [m.group() for m in matches]
     if toks and toks[0] in ("the", "a", "an"):
@@ -1389,7 +1390,7 @@ def named_subjects(s: str) -> list[tuple[int, str]]:
         (m.start(1), m.group(1))
         for m in _NAMED_SUBJECT_RE.finditer(s)
         if m.group(1) not in _NOT_NAMES
-        and m.group(1) not in _TITLE_WORDS
+        and m.group(1) not in TITLE_WORDS
         and m.group(1) not in _MODIFIERS
         and m.group(1) not in _ORG_WORDS
         # "The News of the World reports": the end of a name, not a person
@@ -1399,14 +1400,14 @@ def named_subjects(s: str) -> list[tuple[int, str]]:
 
 def is_title_word(word: str) -> bool:
     """A title written before a name: 'Representative', 'Sen.', 'Mr'."""
-    return word in _TITLE_WORDS or word in _HONORIFICS
+    return word in TITLE_WORDS or word in _HONORIFICS
 
 
 def one_word_name(word: str) -> bool:
     """A capitalised word that may be someone's name ('DiCaprio'), not a function word,
     title, group or organisation word."""
     return not (
-        word in _NOT_NAMES or word in _TITLE_WORDS or word in _MODIFIERS or word in _ORG_WORDS
+        word in _NOT_NAMES or word in TITLE_WORDS or word in _MODIFIERS or word in _ORG_WORDS
     )
 
 
@@ -1461,7 +1462,7 @@ def person_mentions(s: str, lo: int, hi: int) -> list[tuple[int, int, str, str]]
         # A run across a sentence end ("… Chris Bailey. Bailey told …", "… the Bill.
         # Instead, …"): each part on its own.
         ends = [k for k, w in enumerate(toks[:-1]) if w.endswith(".") and len(w) > 3]
-        ends = [k for k in ends if toks[k] not in _TITLE_WORDS and toks[k] not in _HONORIFICS]
+        ends = [k for k in ends if toks[k] not in TITLE_WORDS and toks[k] not in _HONORIFICS]
         a = m.start()
         bounds = [0] + [e + 1 for e in ends] + [len(toks)]
         for k0, k1 in pairwise(bounds):
@@ -1482,7 +1483,7 @@ def _mention(
     """The person named by the capitalised words ``toks`` written at s[lo:hi], or None."""
     if len(toks) < 2:
         return None
-    if after_article and not any(w in _TITLE_WORDS for w in toks[:-1]):
+    if after_article and not any(w in TITLE_WORDS for w in toks[:-1]):
         return None  # "the Missouri Republican", "the White House"; not "the Treasury Paul …"
     # Title Case headlines run words together: cut after the last function word
     # ("John McCain Suggests Hillary Clinton's Use Of …") and keep a long run's end.
@@ -1492,7 +1493,7 @@ def _mention(
             toks = toks[cut[-1] + 1 :]
     while len(toks) > 2 and toks[0].endswith(("ing", "ed")):
         toks = toks[1:]  # "Indicting Roger Stone", "Updated Rick Santorum"
-    if len(toks) > 3 and not any(w in _TITLE_WORDS or w in _HONORIFICS for w in toks):
+    if len(toks) > 3 and not any(w in TITLE_WORDS or w in _HONORIFICS for w in toks):
         toks = toks[-2:]
     if not toks or toks[-1] in _ORG_WORDS:
         return None
@@ -1503,16 +1504,16 @@ def _mention(
     # Minister Rustem Umerov" (a place or an adjective may come first).
     k = 0
     for j in range(len(toks) - 1):
-        if toks[j] in _TITLE_WORDS or toks[j] in _HONORIFICS:
+        if toks[j] in TITLE_WORDS or toks[j] in _HONORIFICS:
             k = j + 1
     titles = toks[:k]
     name_toks = toks[k:]
     if name_toks and (name_toks[0] in _MODIFIERS or "-" in name_toks[0]):
         name_toks = _strip_modifiers(name_toks)
-    if not (_NOT_NAMES.isdisjoint(name_toks) and _TITLE_WORDS.isdisjoint(name_toks)):
+    if not (_NOT_NAMES.isdisjoint(name_toks) and TITLE_WORDS.isdisjoint(name_toks)):
         # A surname that is a title word ("John Major", "Paul King") after a first name.
         # Or after an honorific: "Ms King", "Mr Major".
-        surname = len(name_toks) >= 2 and _TITLE_WORDS.isdisjoint(name_toks[:-1])
+        surname = len(name_toks) >= 2 and TITLE_WORDS.isdisjoint(name_toks[:-1])
         addressed = len(name_toks) == 1 and titles[-1:] and titles[-1] in _ADDRESS
         if addressed and name_toks[0] in _SURNAME_TITLES:
             pass
@@ -1601,7 +1602,7 @@ def speaker_key(name: str | None) -> str | None:
     if is_organisation(name):
         key = " ".join(t.lower().strip(".,") for t in toks if t not in _NOT_NAMES)
         return key or None
-    while len(toks) > 1 and (toks[0] in _TITLE_WORDS or toks[0] in _HONORIFICS):
+    while len(toks) > 1 and (toks[0] in TITLE_WORDS or toks[0] in _HONORIFICS):
         toks = toks[1:]
     toks = [t.strip(".,").lower() for t in toks]
     toks = [t for t in toks if len(t) > 1 and t not in _KEY_DROP]

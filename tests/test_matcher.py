@@ -267,6 +267,23 @@ def test_a_long_sentences_clause_is_judged_against_a_statement_of_one_claim() ->
     assert compare_texts(FLOOD_SAID, short).relation == "same"
 
 
+def test_a_clause_that_only_names_people_claims_nothing() -> None:
+    # Read alone, "House Speaker Lena Okafor and Senate Majority Leader Tomas Berg" is
+    # mostly capitals (a headline's, which name no one) and matched the statement of
+    # their resignation on the names alone.
+    long = (
+        "The measure passed shortly before midnight after a debate that ran for eleven hours"
+        " in the chamber, according to House Speaker Lena Okafor and Senate Majority Leader"
+        " Tomas Berg, who had negotiated its final wording for weeks with the governor's"
+        " office and the teachers' unions."
+    )
+    resigned = "House Speaker Lena Okafor and Senate Majority Leader Tomas Berg resigned on Monday."
+    assert compare_texts(long, resigned).relation not in ("same", "conflict")
+    # A clause that claims something is still judged on its own.
+    passed = "The measure passed shortly before midnight after eleven hours of debate."
+    assert compare_texts(long, passed).relation == "same"
+
+
 def test_two_long_sentences_are_not_judged_on_their_who_where_and_when() -> None:
     # Their best-aligned clauses are the dateline, the minister and the day.
     assert matcher.features(prepare(FLOOD_SAID), prepare(FLOOD_VISIT)).clause is None
