@@ -492,6 +492,7 @@ HEDGE_BEFORE_TO = frozenset(
     plan plans planned planning intend intends intended intending expect expects expected
     threaten threatens threatened threatening want wants wanted hope hopes hoped hoping aim
     aims aimed aiming seek seeks seeking sought consider considers
+    set poised scheduled slated
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Requests: the claim is what someone asks for, not what happened ("Republicans call
@@ -514,11 +515,13 @@ DEMAND_VERBS = frozenset(
 )
 REQUEST_WINDOW = 6
 
-# The future, told as such ("will", "is set to"): a hedged statement is not matched
-# with a plain statement of fact, but may be with one about the future.
+# The future, told as such ("will", "vowed to"): a hedged statement is not matched
+# with a plain statement of fact, but may be with one about the future. A schedule
+# ("is set to vote", "is scheduled to") is a plan, above: "Congress is set to vote to
+# override the veto" is not "the Senate voted to override the veto".
 FUTURE_WORDS = frozenset(
     """
-    will would shall won't wouldn't going set poised vow vows vowed pledge pledges pledged
+    will would shall won't wouldn't going vow vows vowed pledge pledges pledged
     promise promises promised prepare prepares prepared preparing
     """.split()  # noqa: SIM905 - a word list reads better as text
 )

@@ -223,6 +223,9 @@ def test_modality_breaks_same() -> None:
     a = "Norvik Airlines cancelled 40 flights from Tallinn on Friday, its chief Paul Erm said."
     for hedged in ("may cancel", "plans to cancel", "could cancel"):
         _not_same(a, a.replace("cancelled", hedged), "modality")
+    # A schedule is a plan: what is set to happen has not happened.
+    for scheduled in ("is set to cancel", "is scheduled to cancel", "is poised to cancel"):
+        _not_same(a, a.replace("cancelled", scheduled), "modality")
 
 
 def test_future_against_a_hedge_and_may_the_month_are_no_modality_break() -> None:
