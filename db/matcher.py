@@ -15,7 +15,8 @@ Interface (what the pipeline, the CLI and the app read; fields are only ever add
   ``differs``: for ``related``, why it is not ``same`` (``"negation"``, ``"denial"``,
   ``"modality"``, ``"opposite: raised / cut"``, ``"other names: X / Y"``, ``"other
   numbers"``, ``"numbers"`` (they differ), ``"only the story's words"``, ``"same names, other
-  claim"`` (nothing shared but names and dates), ``"claim"`` (too little alike)).
+  claim"`` (nothing shared but names and dates), ``"3 days apart"`` (their articles'
+  days), ``"claim"`` (too little alike)).
   ``Evidence.as_dict()`` is the JSON form, ``Evidence.summary()`` a compact line for
   the claim panel (plain text: the caller must not read it as markup).
   ``compare(..., explain=False)`` leaves all but ``differs`` empty (the pipeline, for
@@ -58,7 +59,7 @@ the random matches of bench/basil_random_matches.tsv):
   name in the same place of the sentence, other amounts of one unit
   (:func:`_breaks`), sharing nothing but names and dates while each says more
   (:func:`_names_only`), or, inside articles, sharing nothing but the story's words
-  (STORY_SHARE);
+  (STORY_SHARE) or articles DAYS_APART days apart or more;
 * ``conflict``: the same, except that aligned numbers measuring the same thing (same
   unit, a shared word after them) differ, or qualifiers contradict ("at least" vs
   "at most"): the probability computed *as if the numbers agreed* is ``>= CONFLICT_P``.
