@@ -4,6 +4,8 @@
     python bench/bench_stories.py uci              # 6,366 headlines: pairwise P/R/F1
     python bench/bench_stories.py mixed            # BASIL + 2,225 BBC in one db: no mix
     python bench/bench_stories.py agree            # BASIL, 500 UCI: one by one == rebuild
+    python bench/bench_stories.py dense --days 10  # BASIL's 100 events re-dated into
+        # 10 days: same/conflict matches across events, triplets, purity
     python bench/bench_stories.py rebuild --db /tmp/scale.db   # every article profiled
         # and placed (a database of bench_match_scale.py build), then placed again
     python bench/bench_stories.py incremental --db /tmp/scale.db [--n 50]
@@ -20,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
+import random
 import resource
 import shutil
 import statistics
@@ -241,6 +245,40 @@ def run_mixed(args) -> None:
             )
 
 
+def dense_records(days: int, seed: int = 5) -> list[dict]:
+    """BASIL with each event moved to a day drawn at random among ``days`` (its
+    articles' days apart kept): a feed as dense as news, where other events share the
+    matching window (BASIL's 100 events span ten years, so as published they never do)."""
+    records = basil_records()
+    by_event: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        by_event[r["event"]].append(r)
+    rng = random.Random(seed)
+    start = dt.date(2021, 1, 1)
+    for members in by_event.values():
+        first = min(dt.date.fromisoformat(r["date"]) for r in members)
+        moved = start + dt.timedelta(days=rng.randrange(days))
+        for r in members:
+            r["date"] = (moved + (dt.date.fromisoformat(r["date"]) - first)).isoformat()
+    return records
+
+
+def run_dense(args) -> None:
+    db, event_of = build(f"basil_dense{args.days}", dense_records(args.days), args.fresh)
+    rows = db.execute(
+        "SELECT sa.article_id, sb.article_id FROM matches m JOIN statements sa ON sa.id = m.a"
+        " JOIN statements sb ON sb.id = m.b WHERE m.relation IN ('same', 'conflict')"
+    ).fetchall()
+    across = sum(1 for a, b in rows if event_of[a] != event_of[b])
+    story_of = groups(db)
+    t = triplets(story_of, event_of)
+    print(
+        f"BASIL in {args.days} days: {len(rows)} same/conflict matches, {across} of them"
+        f" across two events; {t['complete']}/{t['events']} triplets complete,"
+        f" {t['pure']}/{t['stories']} stories pure"
+    )
+
+
 def run_agree(args) -> None:
     """Incremental (one article at a time, as ingested) against a rebuild, and the
     stories' own part apart from the matcher's: the articles placed one by one again
@@ -374,15 +412,19 @@ def run_rebuild(args) -> None:
 
 def main(argv: Iterable[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("mode", choices=("basil", "uci", "mixed", "agree", "rebuild", "incremental"))
+    ap.add_argument(
+        "mode", choices=("basil", "uci", "mixed", "dense", "agree", "rebuild", "incremental")
+    )
     ap.add_argument("--fresh", action="store_true", help="build the databases again")
     ap.add_argument("--db", default="/tmp/scale.db")
     ap.add_argument("--n", type=int, default=50)
+    ap.add_argument("--days", type=int, default=10, help="dense: the days BASIL is spread over")
     args = ap.parse_args(argv)
     {
         "basil": run_basil,
         "uci": run_uci,
         "mixed": run_mixed,
+        "dense": run_dense,
         "agree": run_agree,
         "rebuild": run_rebuild,
         "incremental": run_incremental,
