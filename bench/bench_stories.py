@@ -4,8 +4,9 @@
     python bench/bench_stories.py uci              # 6,366 headlines: pairwise P/R/F1
     python bench/bench_stories.py mixed            # BASIL + 2,225 BBC in one db: no mix
     python bench/bench_stories.py agree            # BASIL, 500 UCI: one by one == rebuild
-    python bench/bench_stories.py dense --days 10  # BASIL's 100 events re-dated into
-        # 10 days: same/conflict matches across events, triplets, purity
+    python bench/bench_stories.py dense --days 10 [--paragraphs 2]  # BASIL's 100 events
+        # re-dated into 10 days (title and 2 paragraphs): same/conflict matches across
+        # events, triplets, purity
     python bench/bench_stories.py rebuild --db /tmp/scale.db   # every article profiled
         # and placed (a database of bench_match_scale.py build), then placed again
     python bench/bench_stories.py incremental --db /tmp/scale.db [--n 50]
@@ -245,11 +246,15 @@ def run_mixed(args) -> None:
             )
 
 
-def dense_records(days: int, seed: int = 5) -> list[dict]:
+def dense_records(days: int, paragraphs: int = 0, seed: int = 5) -> list[dict]:
     """BASIL with each event moved to a day drawn at random among ``days`` (its
     articles' days apart kept): a feed as dense as news, where other events share the
-    matching window (BASIL's 100 events span ten years, so as published they never do)."""
+    matching window (BASIL's 100 events span ten years, so as published they never do).
+    ``paragraphs``: keep only the title and that many first paragraphs (0: all)."""
     records = basil_records()
+    if paragraphs:
+        for r in records:
+            r["text"] = "\n\n".join(r["text"].split("\n\n")[:paragraphs])
     by_event: dict[str, list[dict]] = defaultdict(list)
     for r in records:
         by_event[r["event"]].append(r)
@@ -264,7 +269,8 @@ def dense_records(days: int, seed: int = 5) -> list[dict]:
 
 
 def run_dense(args) -> None:
-    db, event_of = build(f"basil_dense{args.days}", dense_records(args.days), args.fresh)
+    name = f"basil_dense{args.days}" + (f"_p{args.paragraphs}" if args.paragraphs else "")
+    db, event_of = build(name, dense_records(args.days, args.paragraphs), args.fresh)
     rows = db.execute(
         "SELECT sa.article_id, sb.article_id FROM matches m JOIN statements sa ON sa.id = m.a"
         " JOIN statements sb ON sb.id = m.b WHERE m.relation IN ('same', 'conflict')"
@@ -272,10 +278,13 @@ def run_dense(args) -> None:
     across = sum(1 for a, b in rows if event_of[a] != event_of[b])
     story_of = groups(db)
     t = triplets(story_of, event_of)
+    pw = pairwise(story_of, event_of)
+    kept = f", title and {args.paragraphs} paragraphs" if args.paragraphs else ""
     print(
-        f"BASIL in {args.days} days: {len(rows)} same/conflict matches, {across} of them"
-        f" across two events; {t['complete']}/{t['events']} triplets complete,"
-        f" {t['pure']}/{t['stories']} stories pure"
+        f"BASIL in {args.days} days{kept}: {len(rows)} same/conflict matches, {across} of"
+        f" them across two events; {t['complete']}/{t['events']} triplets complete,"
+        f" {t['pure']}/{t['stories']} stories pure; pairwise P {pw['precision']:.3f}"
+        f" R {pw['recall']:.3f} F1 {pw['f1']:.3f}"
     )
 
 
@@ -419,6 +428,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--db", default="/tmp/scale.db")
     ap.add_argument("--n", type=int, default=50)
     ap.add_argument("--days", type=int, default=10, help="dense: the days BASIL is spread over")
+    ap.add_argument("--paragraphs", type=int, default=0, help="dense: title and N paragraphs")
     args = ap.parse_args(argv)
     {
         "basil": run_basil,
