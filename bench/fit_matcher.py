@@ -700,20 +700,15 @@ def _article_labels(matcher: Any) -> tuple[list, list, list]:
     )
 
     preps = prepared_statements()
-    dev = [
-        (row["label"] in POSITIVE, matcher.features(a, b))
-        for row, _, a, b in score_pairs(DEV_PAIRS, preps)
-    ]
-    drawn = [
-        (row["label"] in POSITIVE, matcher.features(a, b))
-        for row, _, a, b in score_pairs(RANDOM_MATCHES, preps)
-        if row["stratum"] != RANDOM_CHECK_SET
-    ]
-    band = [
-        (row["label"] in POSITIVE, matcher.features(a, b))
-        for row, _, a, b in score_pairs(BAND_MATCHES, preps)
-    ]
-    return dev, drawn, band
+
+    def labelled(path: Path) -> list[tuple[bool, Any]]:
+        return [
+            (row["label"] in POSITIVE, matcher.features(a, b))
+            for row, _, a, b in score_pairs(path, preps)
+            if row["stratum"] != RANDOM_CHECK_SET
+        ]
+
+    return labelled(DEV_PAIRS), labelled(RANDOM_MATCHES), labelled(BAND_MATCHES)
 
 
 def _band_report(matcher: Any, model: Any, band: list) -> None:
