@@ -690,7 +690,7 @@ BAND_MATCHES = Path(__file__).resolve().parent / "basil_band_matches.tsv"
 
 def _article_labels(matcher: Any) -> tuple[list, list, list]:
     """(gold same/conflict, features) of the development pairs, of the random matches
-    but RANDOM_CHECK_SET and of the band matches; every BASIL statement prepared once."""
+    but RANDOM_CHECK_SETS and of the band matches; every BASIL statement prepared once."""
     from bench_pairs_basil import (
         DEV_PAIRS,
         POSITIVE,
@@ -705,7 +705,7 @@ def _article_labels(matcher: Any) -> tuple[list, list, list]:
         return [
             (row["label"] in POSITIVE, matcher.features(a, b))
             for row, _, a, b in score_pairs(path, preps)
-            if row["stratum"] != RANDOM_CHECK_SET
+            if row["stratum"] not in RANDOM_CHECK_SETS
         ]
 
     return labelled(DEV_PAIRS), labelled(RANDOM_MATCHES), labelled(BAND_MATCHES)
@@ -749,16 +749,17 @@ def _dev_same_p(matcher: Any, model: Any, scored: list) -> float:
 # which the pairs in articles judged same/conflict reach DEV_PRECISION when the pairs
 # without an anchor need it: on the development pairs and the same/conflict matches
 # drawn at random from a real ingest (bench/basil_random_matches.tsv), all but the
-# last set (RANDOM_CHECK_SET), left out to check the choice. They were drawn at
-# SAME_P_ARTICLES = 0.6, so they can tell a higher cut, not a lower one.
-RANDOM_CHECK_SET = "random-match-8"
+# sets drawn after the last choice (RANDOM_CHECK_SETS), left out to check it. They were
+# drawn at SAME_P_ARTICLES = 0.6, so they can tell a higher cut, not a lower one.
+RANDOM_CHECK_SETS = ("random-match-8", "random-match-9")
 
 
 def _unanchored_same_p(matcher: Any, model: Any, articles_p: float, scored: list) -> float:
     """SAME_P_UNANCHORED for ``model`` (printed), with SAME_P_ARTICLES = ``articles_p``,
     chosen on the development pairs and random matches ``scored``."""
     print(
-        f"BASIL development pairs and random matches but {RANDOM_CHECK_SET} ({len(scored)}),"
+        f"BASIL development pairs and random matches but {', '.join(RANDOM_CHECK_SETS)}"
+        f" ({len(scored)}),"
         " same+conflict at SAME_P_UNANCHORED = t:"
     )
     above = tuple(t for t in ARTICLE_THRESHOLDS if t >= max(articles_p, UNANCHORED_FLOOR))
