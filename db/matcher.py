@@ -59,7 +59,8 @@ the random matches of bench/basil_random_matches.tsv):
   name in the same place of the sentence, other amounts of one unit
   (:func:`_breaks`), sharing nothing but names and dates while each says more
   (:func:`_names_only`), or, inside articles, sharing nothing but the story's words
-  (STORY_SHARE) or articles DAYS_APART days apart or more;
+  (STORY_SHARE) or articles DAYS_APART days apart or more (DAYS_APART_UNANCHORED
+  without an anchor);
 * ``conflict``: the same, except that aligned numbers measuring the same thing (same
   unit, a shared word after them) differ, or qualifiers contradict ("at least" vs
   "at most"): the probability computed *as if the numbers agreed* is ``>= CONFLICT_P``.
@@ -241,6 +242,10 @@ CLAUSE_QUOTE_WORDS = 4
 # by hand); 2 days apart, 29 of 38. Within the matching window (7 days), so such
 # pairs are still shown as 'related'.
 DAYS_APART = 3
+# ... and this many days apart for a pair that shares no anchor (see ANCHOR_QUOTE): of
+# those 2 days apart in that ingest, 6 of 13 were one claim ("A Republican staffer on
+# Friday apologized" ~ "… aide resigned Monday"; last week's plan ~ its announcement).
+DAYS_APART_UNANCHORED = 2
 
 FEATURE_NAMES = (
     "raw_ratio",  # rapidfuzz.ratio on the lower-cased texts (character LCS)
@@ -1606,7 +1611,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         breaks = (*breaks, "story")
     if not (agree or shared_quote) and _names_only(a, b, common, fa, fb):
         breaks = (*breaks, "names only")
-    if _days_apart(a, b) >= DAYS_APART:
+    days = _days_apart(a, b)
+    if days >= DAYS_APART or (days >= DAYS_APART_UNANCHORED and not _anchored(values)):
         breaks = (*breaks, "days apart")
     out = Features(values, diffs, breaks=breaks, specific=specific, linked=linked)
     if by_clauses:

@@ -342,6 +342,25 @@ def test_a_pair_without_an_anchor_needs_the_higher_cut(monkeypatch) -> None:
     assert matcher.decide(g).relation == "same"
 
 
+def test_a_pair_without_an_anchor_is_not_the_same_claim_two_days_later() -> None:
+    def on(day: int, text: str, **given: object) -> matcher.Prepared:
+        return matcher.with_context([prepare(text, **given)], day=day)[0]  # type: ignore[arg-type]
+
+    apologised = "A Republican staffer apologized for her Facebook post criticizing the girls."
+    resigned = "The young congressional aide quit after her Facebook post berating the girls."
+    same_day = matcher.features(on(10, apologised), on(10, resigned))
+    assert not matcher._anchored(same_day.values) and "days apart" not in same_day.breaks
+    later = matcher.features(on(10, apologised), on(10 + matcher.DAYS_APART_UNANCHORED, resigned))
+    assert "days apart" in later.breaks
+    assert matcher.decide(later).relation not in ("same", "conflict")
+    # ... while the same speaker's words, told two days later, are still one claim
+    quote = '"I judged the two young ladies in a way I would never want to be judged," she said.'
+    told = on(10, quote, speaker="Elizabeth Lauten")
+    retold = on(10 + matcher.DAYS_APART_UNANCHORED, quote, speaker="Elizabeth Lauten")
+    g = matcher.features(told, retold)
+    assert matcher._anchored(g.values) and "days apart" not in g.breaks
+
+
 def test_a_headline_the_lead_tells_is_anchored() -> None:
     headline = _in_article("Colorado Lawmakers Pass Ban On Plastic Bags")
     lead = _in_article(
