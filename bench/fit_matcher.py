@@ -22,6 +22,8 @@ import sys
 import textwrap
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -711,27 +713,39 @@ def _article_labels(matcher: Any) -> tuple[list, list, list]:
     return labelled(DEV_PAIRS), labelled(RANDOM_MATCHES), labelled(BAND_MATCHES)
 
 
+@contextmanager
+def _cut_offs(matcher: Any, values: dict[str, float]) -> Iterator[None]:
+    """The matcher's cut-offs set to ``values`` (name -> value) for the block, then
+    back to what they were."""
+    saved = {name: getattr(matcher, name) for name in values}
+    for name, value in values.items():
+        setattr(matcher, name, value)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(matcher, name, value)
+
+
 def _band_report(matcher: Any, model: Any, band: list) -> None:
     """What the cuts one step below the floors make of the band matches (printed)."""
     from bench_pairs_basil import POSITIVE
 
     step = ARTICLE_THRESHOLDS[1] - ARTICLE_THRESHOLDS[0]
-    saved = matcher.SAME_P_ARTICLES, matcher.SAME_P_UNANCHORED
-    matcher.SAME_P_ARTICLES = round(ARTICLES_FLOOR - step, 2)
-    matcher.SAME_P_UNANCHORED = round(UNANCHORED_FLOOR - step, 2)
+    articles, unanchored = round(ARTICLES_FLOOR - step, 2), round(UNANCHORED_FLOOR - step, 2)
+    cuts = {"SAME_P_ARTICLES": articles, "SAME_P_UNANCHORED": unanchored}
     for anchored in (True, False):
-        rows = [
-            gold
-            for gold, f in band
-            if matcher._anchored(f.values) == anchored
-            and matcher.decide(f, model).relation in POSITIVE
-        ]
+        with _cut_offs(matcher, cuts):
+            rows = [
+                gold
+                for gold, f in band
+                if matcher._anchored(f.values) == anchored
+                and matcher.decide(f, model).relation in POSITIVE
+            ]
         print(
             f"band matches {'with' if anchored else 'without'} an anchor, same at"
-            f" {matcher.SAME_P_ARTICLES} / {matcher.SAME_P_UNANCHORED}:"
-            f" {sum(rows)} of {len(rows)} right"
+            f" {articles} / {unanchored}: {sum(rows)} of {len(rows)} right"
         )
-    matcher.SAME_P_ARTICLES, matcher.SAME_P_UNANCHORED = saved
 
 
 def _dev_same_p(matcher: Any, model: Any, scored: list) -> float:
@@ -774,13 +788,11 @@ def _choose_cut(
     same+conflict; when none does, the most precise (precision first). Each is printed."""
     from bench_pairs_basil import POSITIVE
 
-    saved = [getattr(matcher, name) for name in names]
     choice = None
     best: tuple[float, float] | None = None  # (precision, threshold)
     for thr in thresholds:
-        for name in names:
-            setattr(matcher, name, thr)
-        decided = [(gold, matcher.decide(f, model).relation in POSITIVE) for gold, f in scored]
+        with _cut_offs(matcher, dict.fromkeys(names, thr)):
+            decided = [(gold, matcher.decide(f, model).relation in POSITIVE) for gold, f in scored]
         tp = sum(1 for gold, pos in decided if gold and pos)
         pp = sum(1 for _, pos in decided if pos)
         gp = sum(1 for gold, _ in decided if gold)
@@ -790,9 +802,7 @@ def _choose_cut(
             choice = thr
         if best is None or prec > best[0]:
             best = (prec, thr)
-    for name, value in zip(names, saved, strict=True):
-        setattr(matcher, name, value)
-    return choice if choice is not None else best[1] if best else saved[0]
+    return choice if choice is not None else best[1] if best else getattr(matcher, names[0])
 
 
 def _rule_costs(matcher: Any, rows: list[tuple[Any, Any, int]]) -> None:
