@@ -309,8 +309,8 @@ def test_two_long_sentences_quoting_the_same_words_are_judged_on_the_quote() -> 
     assert compare_texts(kalmar, halmstad).relation == "same"
 
 
-def _in_article(text: str, **given: object) -> matcher.Prepared:
-    return matcher.with_context([prepare(text, **given)])[0]  # type: ignore[arg-type]
+def _in_article(text: str, day: int | None = None, **given: object) -> matcher.Prepared:
+    return matcher.with_context([prepare(text, **given)], day=day)[0]  # type: ignore[arg-type]
 
 
 def test_a_pair_without_an_anchor_needs_the_higher_cut(monkeypatch) -> None:
@@ -343,20 +343,18 @@ def test_a_pair_without_an_anchor_needs_the_higher_cut(monkeypatch) -> None:
 
 
 def test_a_pair_without_an_anchor_is_not_the_same_claim_two_days_later() -> None:
-    def on(day: int, text: str, **given: object) -> matcher.Prepared:
-        return matcher.with_context([prepare(text, **given)], day=day)[0]  # type: ignore[arg-type]
-
     apologised = "A Republican staffer apologized for her Facebook post criticizing the girls."
     resigned = "The young congressional aide quit after her Facebook post berating the girls."
-    same_day = matcher.features(on(10, apologised), on(10, resigned))
+    same_day = matcher.features(_in_article(apologised, 10), _in_article(resigned, 10))
     assert not matcher._anchored(same_day.values) and "days apart" not in same_day.breaks
-    later = matcher.features(on(10, apologised), on(10 + matcher.DAYS_APART_UNANCHORED, resigned))
+    two_later = 10 + matcher.DAYS_APART_UNANCHORED
+    later = matcher.features(_in_article(apologised, 10), _in_article(resigned, two_later))
     assert "days apart" in later.breaks
     assert matcher.decide(later).relation not in ("same", "conflict")
     # ... while the same speaker's words, told two days later, are still one claim
     quote = '"I judged the two young ladies in a way I would never want to be judged," she said.'
-    told = on(10, quote, speaker="Elizabeth Lauten")
-    retold = on(10 + matcher.DAYS_APART_UNANCHORED, quote, speaker="Elizabeth Lauten")
+    told = _in_article(quote, 10, speaker="Elizabeth Lauten")
+    retold = _in_article(quote, two_later, speaker="Elizabeth Lauten")
     g = matcher.features(told, retold)
     assert matcher._anchored(g.values) and "days apart" not in g.breaks
 
