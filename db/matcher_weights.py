@@ -9,7 +9,7 @@ and the cross-validated accuracy). One weight per ``db.matcher.MODEL_NAMES`` ent
 SAME_P = 0.75
 SAME_P_ARTICLES = 0.6
 # ... and for pairs inside articles that share no anchor (db.matcher.ANCHOR_QUOTE).
-SAME_P_UNANCHORED = 0.65
+SAME_P_UNANCHORED = 0.75
 # 'related' at or above this p (when the two share a participant), from STS train.
 RELATED_P = 0.05
 INTERCEPT = -4.6097
