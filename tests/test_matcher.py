@@ -472,6 +472,18 @@ def test_generic_statements_never_match() -> None:
     assert compare_texts(specific, specific).relation == "same"
 
 
+def test_a_named_speakers_words_are_specific() -> None:
+    # A short sentence of a quotation is generic on its own, but its speaker is a
+    # participant: two outlets quoting the same person's same words corroborate them.
+    words = "That was a cowardly ambush."
+    said = [_in_article(words, speaker="Mayor Jan Novak") for _ in range(2)]
+    assert said[0].specific
+    assert matcher.compare(*said).relation == "same"
+    alone = [_in_article(words) for _ in range(2)]
+    assert not alone[0].specific
+    assert matcher.compare(*alone).relation == "different"
+
+
 def test_numbers_of_different_things_do_not_conflict() -> None:
     a = "The council spent $40 million on new schools and $12 million on parks, Mayor Ortiz said."
     b = "The council spent $55 million on new roads and $12 million on parks, Mayor Ortiz said."
