@@ -768,7 +768,7 @@ def _dev_same_p(matcher: Any, model: Any, scored: list) -> float:
 # drawn at random from a real ingest (bench/basil_random_matches.tsv), all but the
 # sets drawn after the last choice (RANDOM_CHECK_SETS), left out to check it. They were
 # drawn at SAME_P_ARTICLES = 0.6, so they can tell a higher cut, not a lower one.
-RANDOM_CHECK_SETS = ("random-match-11", "random-match-12", "random-match-13")
+RANDOM_CHECK_SETS = ("random-match-11", "random-match-12", "random-match-13", "random-match-14")
 
 
 def _unanchored_same_p(matcher: Any, model: Any, articles_p: float, scored: list) -> float:
