@@ -883,7 +883,11 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
         if w not in _STANCE_WORDS:
             continue
         if w in HEDGE_WORDS:
-            if w != "may" or raw_words[i] == "may":  # "May" is the month
+            # "May" is the month; "could not" is what was not possible, a fact as
+            # "couldn't" is ("Sestak could not serve on the board")
+            if (w != "may" or raw_words[i] == "may") and (
+                w != "could" or low[i + 1 : i + 2] != ["not"]
+            ):
                 out.add(_HEDGE)
             if w in CONDITIONALS:
                 out.add(_CONDITION)
