@@ -449,7 +449,7 @@ TIER_WEIGHTS = (0.25, 0.5, 0.75)
 DENIAL_VERBS = frozenset(
     """
     deny denies denied denying denial denials refute refutes refuted refuting rebut rebuts
-    rebutted debunk debunked debunks
+    rebutted rebutting debunk debunked debunks debunking
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # What one is denied that is no claim: "allow businesses to deny service to gays" and
@@ -465,7 +465,7 @@ DENIED_THINGS = frozenset(
 REJECTION_VERBS = frozenset(
     """
     reject rejects rejected rejecting dismiss dismisses dismissed dismissing disputed
-    disputes dispute
+    disputes dispute disputing
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 REJECTED_OBJECTS = frozenset(

@@ -195,6 +195,14 @@ def test_denial_breaks_same() -> None:
     a = "Hartwell Mining confirmed reports that it will close its Ovens Creek plant in March."
     _not_same(a, a.replace("confirmed", "denied"), "denial")
     _not_same(a, a.replace("confirmed", "rejected"), "denial")
+    # every form of the verb denies: "disputing reports" as "disputes reports"
+    disputes = a.replace("confirmed", "disputes")
+    disputing = (
+        "A statement disputing reports that Hartwell Mining will close its Ovens Creek"
+        " plant in March."
+    )
+    assert "denial" in prepare(disputing).stance
+    assert "denial" not in matcher.features(prepare(disputes), prepare(disputing)).breaks
 
 
 def test_rejecting_a_bill_is_no_denial() -> None:
