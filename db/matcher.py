@@ -1323,13 +1323,8 @@ def _neighbours(p: Prepared, names: set[str]) -> set[str]:
 
 def _substituted(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> bool:
     """Each side names someone the other does not, in the same place of the sentence
-    (a shared word stands next to both): "Apple shares rose" / "Google shares rose".
-    Not when the two share a rare name: the claim is about it, and what differs is how
-    each writes or places its people ("Michael Thibodeau" / "Mike Thibodeau (R)",
-    "Paul Ryan, R-Wis." / "Paul D. Ryan of Wisconsin")."""
+    (a shared word stands next to both): "Apple shares rose" / "Google shares rose"."""
     if not _unmentioned(a, b, fa) or not _unmentioned(b, a, fb):
-        return False
-    if any(_RARITY.get(t, 1.0) >= INFORMATIVE_RARITY for t in _shared_names_of(a, b)):
         return False
     oa = _other_names(a, b, fa, fb)
     if not oa:

@@ -429,14 +429,6 @@ def test_a_name_written_two_ways_is_no_other_subject() -> None:
     a = prepare("Guerrillas of al-Qaida attacked the Marib pipeline on Monday, officials said.")
     b = prepare("Guerrillas of al-Qaeda attacked the Marib pipeline on Monday, officials said.")
     assert "other names" not in matcher.features(a, b).breaks
-    # One person written two ways beside a rare name both carry: the claim is about it.
-    c = prepare(
-        "Senate leader Michael Halvorsen said he disagreed with Representative Okafor's plan."
-    )
-    d = prepare("Senate President Mike Halvorsen (R) said he disagreed with Okafor's plan.")
-    f = matcher.features(c, d)
-    assert "other names" not in f.breaks
-    assert matcher.decide(f).relation == "same"
 
 
 HARLOW = (
