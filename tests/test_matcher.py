@@ -677,7 +677,7 @@ def test_sharing_only_names_and_a_date_is_two_claims() -> None:
 
 def test_sharing_only_the_story_words_is_not_the_same_claim() -> None:
     # Two articles about one bill: "Arkansas", "governor", "religious", "freedom", "bill"
-    # are in most of their statements (the story); what each sentence claims is not.
+    # are in most of their statements (the story); what each headline claims is not.
     a = _article(
         "Arkansas governor's son opposes religious freedom bill",
         "The governor asked Arkansas lawmakers to recall the religious freedom bill.",
@@ -690,11 +690,9 @@ def test_sharing_only_the_story_words_is_not_the_same_claim() -> None:
         "Lawmakers had passed the new religious freedom bill at the governor's request.",
         "The bill now mirrors the federal law, the governor said.",
     )
-    f = matcher.features(a[1], b[1])
+    f = matcher.features(a[0], b[0])
     assert "story" in f.breaks
     assert matcher.decide(f).relation != "same"
-    # Two headlines are never judged on story words: the headline's words are the story's.
-    assert "story" not in matcher.features(a[0], b[0]).breaks
     # A word the story does not repeat ("Walmart", "veto") is an anchor of its own.
     g = matcher.features(a[3], prepare_in(b, "Walmart had asked the governor to veto the bill."))
     assert "story" not in g.breaks
