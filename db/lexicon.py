@@ -492,7 +492,7 @@ HEDGE_BEFORE_TO = frozenset(
     plan plans planned planning intend intends intended intending expect expects expected
     threaten threatens threatened threatening want wants wanted hope hopes hoped hoping aim
     aims aimed aiming seek seeks seeking sought consider considers
-    set poised scheduled slated intent intention intentions
+    set poised scheduled slated
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Requests: the claim is what someone asks for, not what happened ("Republicans call
@@ -505,7 +505,6 @@ REQUEST_VERBS = frozenset(
     """
     urge urges urged urging ask asks asked asking press presses pressed pressing pressure
     pressures pressured pressuring push pushes pushed pushing petition petitions petitioned
-    encourage encourages encouraged encouraging request requests requested requesting
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 CALL_VERBS = frozenset({"call", "calls", "called", "calling"})

@@ -244,24 +244,15 @@ def test_future_against_a_hedge_and_may_the_month_are_no_modality_break() -> Non
     assert "hedge" not in prepare(c).stance
 
 
-def test_what_could_not_be_is_a_fact_and_every_way_of_asking_is_a_request() -> None:
+def test_what_could_not_be_is_a_fact() -> None:
     # "could not" is what was not possible, as "couldn't" is: neither hedges
     a = "Minister Ode could not attend the Tarlow summit, his office said."
     b = "Minister Ode couldn't attend the Tarlow summit, his office said."
     assert "hedge" not in prepare(a).stance and "hedge" not in prepare(b).stance
     assert "modality" not in matcher.features(prepare(a), prepare(b)).breaks
-    # asking, urging, encouraging and requesting are one kind of claim
-    urged = "Governor Ruiz urged the council to reopen the Tarlow bridge on Monday."
-    for asked in ("encouraged", "requested", "asked"):
-        other = urged.replace("urged", asked)
-        assert "hedge" in prepare(other).stance
-        assert "modality" not in matcher.features(prepare(urged), prepare(other)).breaks
-    # an intent to do is a plan, not the act
-    fact = "Prosecutors filed charges against Mayor Ode on Friday, his lawyer said."
-    intent = (
-        "Prosecutors disclosed their intent to file charges against Mayor Ode, his lawyer said."
-    )
-    assert "modality" in matcher.features(prepare(intent), prepare(fact)).breaks
+    # ... while "could" alone still hedges
+    c = "Minister Ode could attend the Tarlow summit, his office said."
+    assert "hedge" in prepare(c).stance
 
 
 def test_a_plan_is_no_plain_fact_even_when_it_also_foretells_something() -> None:
