@@ -166,6 +166,22 @@ def test_quiet_silences_per_file_lines_but_the_summary_counts_them(run, tmp_path
     assert "(without -q, or with --json, each rejected file says why)" in quiet
 
 
+def test_many_files_rejected_for_one_reason_are_counted_in_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _articles(tmp_path / "data", 1)
+    for i in range(8):
+        (folder / f"ann{i}.json").write_text('{"quotes": [1, 2]}')
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    out = run("ingest", str(folder), "--no-match", code=1)
+    lines = [line for line in out.splitlines() if line.startswith("rejected: ")]
+    assert len(lines) == 7  # 5 annotation files, the count of the other 3, the picture
+    assert "rejected: 3 more files for the same reason: record has neither a title" in out
+    assert any(line.endswith("photo.png: binary file, not text") for line in lines)
+    assert "9 rejected from 10 files" in out
+    assert "(--json lists every rejected file)" in out
+    data = json.loads(run("ingest", str(folder), "--no-match", "--json", code=1))
+    assert data["rejected"] == 9 and len(data["errors"]) == 9
+
+
 # --- item 5: listings say what they do not show -----------------------------------------------
 
 

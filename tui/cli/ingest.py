@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -16,7 +17,7 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
-from db.formats import Rejected
+from db.formats import Rejected, printable
 from db.ingest import IngestReport, ingest_paths
 from tui.cli.common import (
     EXIT_INTERRUPTED,
@@ -33,6 +34,9 @@ from tui.cli.common import (
 )
 
 FINISH_MATCHING = "claimlens match --pending"
+# Files rejected for one reason get a line each up to this many; the rest are counted in
+# one line (a folder of 300 annotation files would otherwise bury the summary).
+LINES_PER_REASON = 5
 
 
 @click.command()
@@ -60,8 +64,12 @@ def ingest(
     db = cli.db(create=True)
     show_progress = not quiet and not as_json and console(stderr=True).is_terminal
 
+    per_reason: Counter[str] = Counter()
+
     def on_reject(rejected: Rejected) -> None:
-        echo(f"rejected: {rejected}", style="yellow", err=True)
+        per_reason[rejected.reason] += 1
+        if per_reason[rejected.reason] <= LINES_PER_REASON:
+            echo(f"rejected: {rejected}", style="yellow", err=True)
 
     run = functools.partial(
         ingest_paths,
@@ -89,6 +97,11 @@ def ingest(
             )
     else:
         report = run()
+    for reason, n in per_reason.items():
+        if n > LINES_PER_REASON:
+            more = plural(n - LINES_PER_REASON, "more file")
+            line = f"rejected: {more} for the same reason: {printable(reason)}"
+            echo(line, style="yellow", err=True)
     if as_json:
         emit_json(report.as_dict())
     else:
@@ -97,6 +110,8 @@ def ingest(
         _print_summary(report, matching=not no_match)
         if quiet and len(report.rejected) > (report.error is not None):
             echo("(without -q, or with --json, each rejected file says why)", style="dim")
+        elif any(n > LINES_PER_REASON for n in per_reason.values()):
+            echo("(--json lists every rejected file)", style="dim")
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if report.rejected:
