@@ -130,7 +130,7 @@ from db.normalize import (
     tokenize,
 )
 from db.numbers import NumberSpan, extract_numbers
-from db.quotes import find_speaker
+from db.quotes import find_speaker, names_a_work
 from db.speakers import TITLE_WORDS, speaker_key
 
 __all__ = [
@@ -505,6 +505,10 @@ class Prepared:
     # The article around the statement (see with_context); None: no article.
     context: ArticleContext | None = None
     lweight: float = 0.0  # sum of the context's local weights over tokset
+    # The quoted tokens only inside quotations that name a work ('True Detective':
+    # db.quotes.names_a_work). Two statements that both quote a word only so share a
+    # name, not a quotation (see _quoted_common). Mostly empty.
+    titled: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -739,6 +743,28 @@ def _quoted_tokens(content: list[Token], spans: list[tuple[int, int]]) -> frozen
     return frozenset(t.norm for t in content if any(s <= t.start < e for s, e in spans))
 
 
+def _titled_tokens(
+    text: str, content: list[Token], spans: list[tuple[int, int]], quoted: frozenset[str]
+) -> frozenset[str]:
+    """The quoted tokens found only in quotations that name a work (see Prepared.titled)."""
+    titles = [(s, e) for s, e in spans if names_a_work(text[s:e])]
+    if not titles:
+        return _EMPTY
+    spoken = _quoted_tokens(content, [span for span in spans if span not in titles])
+    return _frozen(quoted - spoken)
+
+
+def _quoted_common(a: Prepared, b: Prepared) -> frozenset[str]:
+    """The quoted words both carry, but for those both quote only as a title: two
+    headlines on 'True Detective' share a show's name, not anyone's words; "War on
+    Religion" in a headline and "Obama's war on religion" in the ad's words are a
+    quotation."""
+    common = a.quoted & b.quoted
+    if a.titled and b.titled and common:
+        return common - (a.titled & b.titled)
+    return common
+
+
 def _frozen(items: Iterable[str]) -> frozenset[str]:
     """A frozenset, or the one shared empty set (most statements have no quotes)."""
     s = frozenset(items)
@@ -789,6 +815,7 @@ def prepare(
     stance = _stance(raw_words)
     spans = _quote_spans(text, quotes)
     quoted = _quoted_tokens(content, spans)
+    titled = _titled_tokens(text, content, spans, quoted) if quoted else _EMPTY
     if _asks(text, spans):
         stance = stance | _ASKS
     negated = not _NEGATORS.isdisjoint(map(str.lower, raw_words))
@@ -817,6 +844,7 @@ def prepare(
         headline_case=_headline_case(raw_words),
         speaker_key=sys.intern(speaker_key(speaker) or "") if speaker else "",
         lweight=_LOG2 * len(tokset),
+        titled=titled,
     )
 
 
@@ -1469,7 +1497,7 @@ def _other_subjects(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[
     it repeats is unknown: "Chiquita to merge with Ireland's Fyffes" / "Fyffes to be
     acquired by Chiquita Brands"), or that share a quote."""
     ca, cb = a.context, b.context
-    if ca is None or cb is None or ca.n < 2 or cb.n < 2 or len(a.quoted & b.quoted) >= 2:
+    if ca is None or cb is None or ca.n < 2 or cb.n < 2 or len(_quoted_common(a, b)) >= 2:
         return False
     sa = _headline_subjects(a, b, fa, ca, cb)
     if not sa:
@@ -1524,7 +1552,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         return None
     # Who and what the two share (cheap): a pair without them is never matched.
     agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers)
-    quoted_common = len(a.quoted & b.quoted)  # quoted words both carry
+    quoted_common = len(_quoted_common(a, b))  # quoted words both carry
     shared_quote = quoted_common >= 2
     speaker = _same_speaker(a, b)  # +1 the same speaker, -1 another one, 0 one is unknown
     linked = agree > 0 or shared_quote or speaker > 0 or bool(_shared_names_of(a, b))
@@ -1961,7 +1989,7 @@ def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidenc
     sa = _surfaces(a)
     names = _full_names(a, _real_names(a, a.entities & b.entities), sa)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
-    quote = _shown(a.quoted & b.quoted, sa, a.tokens)
+    quote = _shown(_quoted_common(a, b), sa, a.tokens)
     shared_spk = a.speaker & b.speaker if _same_speaker(a, b) > 0 else _EMPTY
     speaker = " ".join(sa.get(t, t.title()) for t in sorted(shared_spk)) if shared_spk else ""
     if differs:

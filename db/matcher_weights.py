@@ -12,31 +12,31 @@ SAME_P_ARTICLES = 0.6
 SAME_P_UNANCHORED = 0.75
 # 'related' at or above this p (when the two share a participant), from STS train.
 RELATED_P = 0.05
-INTERCEPT = -4.6097
+INTERCEPT = -4.6388
 WEIGHTS: tuple[float, ...] = (
-    0.0183,  # raw_ratio@0.0
+    0.0198,  # raw_ratio@0.0
     0.0000,  # raw_ratio@0.3
     0.0000,  # raw_ratio@0.35
     0.0000,  # raw_ratio@0.4
-    0.3911,  # raw_ratio@0.45
+    0.3748,  # raw_ratio@0.45
     0.0857,  # raw_ratio@0.5
-    0.3401,  # raw_ratio@0.55
+    0.3347,  # raw_ratio@0.55
     0.0000,  # raw_ratio@0.6
-    0.2995,  # raw_ratio@0.65
-    0.1084,  # raw_ratio@0.7
-    0.2742,  # raw_ratio@0.75
-    0.5205,  # raw_ratio@0.8
-    0.2685,  # raw_ratio@0.85
-    0.0736,  # raw_ratio@0.9
+    0.3003,  # raw_ratio@0.65
+    0.1074,  # raw_ratio@0.7
+    0.2734,  # raw_ratio@0.75
+    0.5201,  # raw_ratio@0.8
+    0.2682,  # raw_ratio@0.85
+    0.0737,  # raw_ratio@0.9
     0.0174,  # raw_ratio@0.95
     0.0000,  # raw_token_set@0.0
-    0.0215,  # raw_token_set@0.3
-    0.1264,  # raw_token_set@0.35
+    0.0231,  # raw_token_set@0.3
+    0.1294,  # raw_token_set@0.35
     0.0000,  # raw_token_set@0.4
     0.0000,  # raw_token_set@0.45
-    0.1077,  # raw_token_set@0.5
-    0.3474,  # raw_token_set@0.55
-    0.7012,  # raw_token_set@0.6
+    0.1031,  # raw_token_set@0.5
+    0.3563,  # raw_token_set@0.55
+    0.6934,  # raw_token_set@0.6
     0.0000,  # raw_token_set@0.65
     0.0000,  # raw_token_set@0.7
     0.0000,  # raw_token_set@0.75
@@ -44,75 +44,75 @@ WEIGHTS: tuple[float, ...] = (
     0.0000,  # raw_token_set@0.85
     0.0000,  # raw_token_set@0.9
     0.0000,  # raw_token_set@0.95
-    0.4886,  # words_cover@0.0
-    0.3373,  # words_cover@0.3
+    0.4961,  # words_cover@0.0
+    0.3368,  # words_cover@0.3
     0.0000,  # words_cover@0.35
-    0.1196,  # words_cover@0.4
-    0.0469,  # words_cover@0.45
+    0.1357,  # words_cover@0.4
+    0.0388,  # words_cover@0.45
     0.0000,  # words_cover@0.5
     0.0000,  # words_cover@0.55
     0.0000,  # words_cover@0.6
     0.0000,  # words_cover@0.65
-    0.2473,  # words_cover@0.7
-    0.2560,  # words_cover@0.75
-    0.5643,  # words_cover@0.8
-    0.1464,  # words_cover@0.85
-    0.0414,  # words_cover@0.9
+    0.2489,  # words_cover@0.7
+    0.2550,  # words_cover@0.75
+    0.5644,  # words_cover@0.8
+    0.1462,  # words_cover@0.85
+    0.0413,  # words_cover@0.9
     0.0247,  # words_cover@0.95
-    0.3361,  # words_lcs@0.0
-    0.0000,  # words_lcs@0.3
-    0.1331,  # words_lcs@0.35
+    0.3445,  # words_lcs@0.0
+    0.0022,  # words_lcs@0.3
+    0.1403,  # words_lcs@0.35
     0.0000,  # words_lcs@0.4
-    0.1725,  # words_lcs@0.45
-    0.0338,  # words_lcs@0.5
-    0.0233,  # words_lcs@0.55
-    0.0138,  # words_lcs@0.6
-    0.3262,  # words_lcs@0.65
-    0.1854,  # words_lcs@0.7
-    0.3750,  # words_lcs@0.75
-    0.0873,  # words_lcs@0.8
+    0.1704,  # words_lcs@0.45
+    0.0347,  # words_lcs@0.5
+    0.0257,  # words_lcs@0.55
+    0.0118,  # words_lcs@0.6
+    0.3256,  # words_lcs@0.65
+    0.1855,  # words_lcs@0.7
+    0.3748,  # words_lcs@0.75
+    0.0871,  # words_lcs@0.8
     0.0000,  # words_lcs@0.85
     0.0135,  # words_lcs@0.9
-    0.0056,  # words_lcs@0.95
+    0.0053,  # words_lcs@0.95
     0.0000,  # reordered@0.0
-    0.3695,  # reordered@0.05
-    0.1059,  # reordered@0.1
-    0.4921,  # reordered@0.15
-    0.3372,  # reordered@0.2
-    0.2377,  # reordered@0.3
-    0.6648,  # reordered@0.4
-    0.0807,  # reordered@0.6
-    -0.4831,  # words_swapped
-    -0.2237,  # tokens_swapped
-    -0.4869,  # unmatched_run
-    -0.2278,  # length_diff
-    0.0666,  # weighted_jaccard
-    0.1983,  # weighted_containment
-    0.4337,  # clause_jaccard
-    0.8010,  # local_jaccard@0.0
+    0.3733,  # reordered@0.05
+    0.1087,  # reordered@0.1
+    0.4906,  # reordered@0.15
+    0.3322,  # reordered@0.2
+    0.2363,  # reordered@0.3
+    0.6644,  # reordered@0.4
+    0.0811,  # reordered@0.6
+    -0.4809,  # words_swapped
+    -0.2206,  # tokens_swapped
+    -0.4811,  # unmatched_run
+    -0.2285,  # length_diff
+    0.0692,  # weighted_jaccard
+    0.2002,  # weighted_containment
+    0.4328,  # clause_jaccard
+    0.8027,  # local_jaccard@0.0
     0.0000,  # local_jaccard@0.3
     0.0000,  # local_jaccard@0.35
     0.0000,  # local_jaccard@0.4
     0.0000,  # local_jaccard@0.45
     0.0000,  # local_jaccard@0.5
     0.0000,  # local_jaccard@0.55
-    0.0960,  # local_jaccard@0.6
-    0.0041,  # local_jaccard@0.65
-    0.0679,  # local_jaccard@0.7
-    0.1735,  # local_jaccard@0.75
-    0.1814,  # local_jaccard@0.8
-    0.1874,  # local_jaccard@0.85
-    0.0685,  # local_jaccard@0.9
-    0.0112,  # local_jaccard@0.95
-    0.3862,  # local_containment
+    0.0970,  # local_jaccard@0.6
+    0.0038,  # local_jaccard@0.65
+    0.0701,  # local_jaccard@0.7
+    0.1742,  # local_jaccard@0.75
+    0.1804,  # local_jaccard@0.8
+    0.1876,  # local_jaccard@0.85
+    0.0686,  # local_jaccard@0.9
+    0.0110,  # local_jaccard@0.95
+    0.3871,  # local_containment
     0.0000,  # shared_names
     0.0000,  # entity_unmatched
-    0.0475,  # numbers_agree
-    -0.3743,  # numbers_unmatched
-    -0.4181,  # numbers_conflict
+    0.0466,  # numbers_agree
+    -0.3762,  # numbers_unmatched
+    -0.4168,  # numbers_conflict
     0.0000,  # speaker_agree
     0.0000,  # speaker_disagree
-    0.7232,  # quote_overlap
-    -0.8491,  # negation_mismatch
-    2.4318,  # in_articles
+    0.7263,  # quote_overlap
+    -0.8517,  # negation_mismatch
+    2.4412,  # in_articles
 )

@@ -55,6 +55,7 @@ __all__ = [
     "QuoteSpan",
     "extract_quotes",
     "find_speaker",
+    "names_a_work",
     "quotes_in_line",
     "resolve_speakers",
 ]
@@ -270,6 +271,34 @@ _WORK_NOUNS = words(
 _NAMING_CUES = words("called named titled entitled dubbed")
 
 
+def _title_cased(toks: list[str]) -> bool:
+    """Words written as a title: the first capitalised, the others too or small words."""
+    return (
+        bool(toks)
+        and toks[0][:1].isupper()
+        and all(t[:1].isupper() or t in _SMALL_TITLE_WORDS or not t[:1].isalpha() for t in toks)
+    )
+
+
+# A quotation of at most this many words, all capitalised, names a work or a show.
+TITLE_QUOTE_WORDS = 4
+
+
+def names_a_work(quotation: str) -> bool:
+    """Does a short quotation, every word capitalised, name a show, work or nickname
+    ('True Detective', "Game of Thrones", 'Cosmos') rather than give someone's words?
+    Read without its sentence, as the matcher reads a statement's quotations: two
+    headlines quoting the title of one show share a name, not a quotation. (A headline
+    capitalises every word, so a short quotation in one reads as a title too; someone's
+    words rarely fit in four; a sentence's stop or a comma inside the marks makes them
+    words: "Hi, Congressman.")"""
+    inner = quotation.strip(" '\"‘’“”")
+    if inner.endswith((".", "!", "?")) or "," in inner:
+        return False
+    toks = inner.split()
+    return 0 < len(toks) <= TITLE_QUOTE_WORDS and _title_cased(toks)
+
+
 def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> bool:
     before = text[max(ls, qa - 40) : qa].split()[-2:]
     if before and before[-1].lower() in _NAMING_CUES:
@@ -279,9 +308,7 @@ def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> 
         if cue in ("titled", "entitled") or noun in _WORK_NOUNS:
             return len(text[s:e].split()) <= 12
     toks = text[s:e].rstrip(".,!?").split()
-    if not toks or len(toks) > 8 or not toks[0][:1].isupper():
-        return False
-    if not all(t[:1].isupper() or t in _SMALL_TITLE_WORDS or not t[:1].isalpha() for t in toks):
+    if len(toks) > 8 or not _title_cased(toks):
         return False
     after = text[qb + 1 : min(le, qb + 30)].split()[:1]
     if any(w.lower().strip(",") in _TITLE_CUES_BEFORE for w in before):

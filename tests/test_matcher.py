@@ -503,6 +503,26 @@ def test_a_named_speakers_words_are_specific() -> None:
     assert matcher.compare(*alone).relation == "different"
 
 
+def test_two_headlines_quoting_a_shows_title_share_a_name_not_a_quotation() -> None:
+    # Quotation marks around a title ('Harbor Lights') mark a name: two headlines about
+    # the show say different things of it, and the title is no shared quotation.
+    review = _in_article('Review: "Harbor Lights" ends with a whimper')
+    crash = _in_article('Streaming app crashes during "Harbor Lights" finale')
+    overlap = matcher.FEATURE_NAMES.index("quote_overlap")
+    assert review.titled and crash.titled
+    assert matcher.features(review, crash).values[overlap] == 0
+    assert matcher.compare(review, crash).relation != "same"
+    # Given as the database gives them (the quote extractor's spans), the same.
+    given = [_in_article(t, quotes=["Harbor Lights"]) for t in (review.text, crash.text)]
+    assert matcher.features(*given).values[overlap] == 0
+    # Words a headline capitalises are someone's words when the other side quotes them
+    # as words: the ad's slogan in both is a shared quotation.
+    ad = _in_article('Okafor Ad Vows To End The "War on Drivers"')
+    said = _in_article('"I will end the war on drivers," Mayor Okafor says in the ad.')
+    assert ad.titled and not said.titled
+    assert matcher.features(ad, said).values[overlap] > 0
+
+
 def test_numbers_of_different_things_do_not_conflict() -> None:
     a = "The council spent $40 million on new schools and $12 million on parks, Mayor Ortiz said."
     b = "The council spent $55 million on new roads and $12 million on parks, Mayor Ortiz said."

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from db.connection import connect
 from db.quote_reads import QuoteFilter, list_quotes
-from db.quotes import extract_quotes, find_speaker
+from db.quotes import extract_quotes, find_speaker, names_a_work
 from db.speakers import speaker_key
 from db.statements import analyse
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
@@ -574,3 +574,21 @@ async def test_who_said_what_filter_in_the_app(demo_app) -> None:  # type: ignor
         await pilot.press("x")
         await settle(pilot)
         assert main.state.filter.speaker is None and main.counts[0] == total
+
+
+@pytest.mark.parametrize(
+    ("quotation", "work"),
+    [
+        ("Harbor Lights", True),
+        ('"Song of the Valley"', True),
+        ("Cosmos: A Spacetime Odyssey", True),
+        ("Ravenfall", True),
+        ("Hi, Congressman.", False),  # a comma, a sentence's stop: someone's words
+        ("Not Now!", False),
+        ("Time To Go Home Right Now", False),  # longer than a title usually runs
+        ("the war on drivers", False),
+        ("Harbor lights", False),
+    ],
+)
+def test_a_short_quotation_in_capitals_names_a_work(quotation: str, work: bool) -> None:
+    assert names_a_work(quotation) is work
