@@ -1435,18 +1435,38 @@ _NAMING_TOKENS = (
 NAMES_ONLY_OTHER_WORDS = 3
 
 
+def _shared_as_names(a: Prepared, b: Prepared) -> frozenset[str]:
+    """The words the rule of names (_names_only) takes as names: those either side
+    capitalises in a sentence and, since a headline capitalises every word, a
+    headline's words news text does not write in lower case ('Titanfall', 'Bieber',
+    not 'Finale' or 'Crashes') unless the other side, a sentence, writes them so
+    ("molestation tweet" against a headline's "Molestation Joke")."""
+    names = a.entities | b.entities
+    if not (a.headline_case or b.headline_case):
+        return names
+    common = _common_capitals()
+    lower = frozenset().union(*(p.tokset - p.entities for p in (a, b) if not p.headline_case))
+    for p in (a, b):
+        if p.headline_case:
+            names |= frozenset(t for t in p.tokset if t not in common and t not in lower)
+    return names
+
+
 def _names_only(
     a: Prepared, b: Prepared, common: frozenset[str], fa: frozenset[str], fb: frozenset[str]
 ) -> bool:
     """The two share only names, places and dates, and each says something the other
     does not: "Mayor Okafor opened the library on Friday" / "Councillors voted down
-    Mayor Okafor's budget on Friday" — the same people, two claims."""
-    names = a.entities | b.entities
-    if any(t not in names and t not in _CALENDAR_TOKENS for t in common):
+    Mayor Okafor's budget on Friday" — the same people, two claims. A headline's
+    names are read from its words (_shared_as_names); what each side says of its own
+    is counted past the names the two write with capitals."""
+    shared = _shared_as_names(a, b)
+    if any(t not in shared and t not in _CALENDAR_TOKENS for t in common):
         return False
     # Spelling variants of a word ("health" / "healthcare") count as shared words.
-    if any(t not in names for t in fa):
+    if any(t not in shared for t in fa):
         return False
+    names = a.entities | b.entities
     own_a = [t for t in a.tokset - common - fa if t not in names and t not in _CALENDAR_TOKENS]
     own_b = [t for t in b.tokset - common - fb if t not in names and t not in _CALENDAR_TOKENS]
     return bool(own_a) and bool(own_b) and len(own_a) + len(own_b) >= NAMES_ONLY_OTHER_WORDS

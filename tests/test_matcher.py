@@ -660,6 +660,26 @@ def _article(*texts: str) -> list[matcher.Prepared]:
     return matcher.with_context([prepare(t) for t in texts])
 
 
+def test_two_headlines_sharing_only_names_are_two_claims() -> None:
+    # A headline capitalises every word: its names are the words news text does not
+    # write in lower case. Two headlines on one game that share only its name and the
+    # console's tell two things about it.
+    price = _in_article("Ravenfall Bundle Price Drops To $399 On Xbox")
+    runs = _in_article("Ravenfall Will Run At 720p On Xbox")
+    assert price.headline_case and runs.headline_case
+    assert "names only" in matcher.features(price, runs).breaks
+    assert matcher.compare(price, runs).relation != "same"
+    # The same claim in a headline and a sentence shares more than names.
+    told = _in_article("Ravenfall bundle price drops to $399 at retailers")
+    assert matcher.compare(_in_article("Ravenfall Bundle Price Drops To $399"), told).relation == (
+        "same"
+    )
+    # A word the sentence writes in lower case is no name, whatever the headline does.
+    sorry = _in_article("Okonkwo Says Sorry For Molestation Joke")
+    deletes = _in_article("Okonkwo deletes and apologises for molestation tweet")
+    assert "names only" not in matcher.features(sorry, deletes).breaks
+
+
 def test_sharing_only_names_and_a_date_is_two_claims() -> None:
     # The same people and day, and each says something the other does not.
     signed = prepare("Governor Ana Ruiz signed the Tarlow water bill on Monday.")
