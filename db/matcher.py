@@ -867,6 +867,10 @@ _WHOLE_SENTENCE = frozenset({_DENIAL, _QUESTION})
 _AFTER_QUESTION = " \t\n)]"
 
 
+# A bracketed label closing a headline: "(Game Review)", "[VIDEO]", "(+video)".
+_TRAILING_LABEL_RE = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]\s*\Z")
+
+
 def _asks(text: str, spans: list[tuple[int, int]]) -> bool:
     """The statement closes with its writer's own question ("Did Ginsburg cross the
     line?", "… the question became: what about couples who moved?", "VIDEO: Why is
@@ -876,8 +880,9 @@ def _asks(text: str, spans: list[tuple[int, int]]) -> bool:
     true," Roberts asked, "…?", or one sentence of a longer quote) is what they said:
     its mark is inside the quote. A headline that states and then asks ("Bull market
     turns 5: is the party over?") is read as a question too: a label before a question
-    ("Men's Wearhouse and Jos. A. Bank: who won?") looks the same."""
-    end = text.rstrip(_AFTER_QUESTION)
+    ("Men's Wearhouse and Jos. A. Bank: who won?") looks the same, and so does one
+    a bracketed label follows ("Will 'Titanfall' boost Xbox One? (Game Review)")."""
+    end = _TRAILING_LABEL_RE.sub("", text).rstrip(_AFTER_QUESTION)
     if not end.endswith("?"):
         return False
     mark = len(end) - 1

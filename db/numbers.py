@@ -122,9 +122,10 @@ _NUM_RE = re.compile(
     r"(?:\d{0,2}(?:,\d{3}){1,10}|\d{0,29})(?:\.\d{1,12})?"
     # Reuters-style mixed fractions: "7-1/2 pct", "22-1/2 cts".
     r"(?:-(?P<fn>[1-9]|1[0-5])/(?P<fd>2|4|8|16|32)(?![0-9/]))?"
-    # Scales glued to the digits: "$1.13bn", "£600m", "5mln". Lone m/k/b only count
-    # after a currency (else "5m" may be metres); that is checked in code.
-    r"(?P<glued>bn|mln|bln|mn|trn|tn|m|k|b)?(?![A-Za-z0-9])"
+    # Scales glued to the digits: "$1.13bn", "£600m", "5mln", a headline's "$2.1M" and
+    # "$1.8B". Lone m/k/b only count after a currency (else "5m" may be metres, "3M" a
+    # company, "4K" a screen); that is checked in code.
+    r"(?P<glued>(?i:bn|mln|bln|mn|trn|tn|m|k|b))?(?![A-Za-z0-9])"
 )
 # A currency sign/code right before the digits ("$", "US$", "USD ", "£"), looked for
 # in the few characters before a number.

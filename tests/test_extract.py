@@ -62,6 +62,11 @@ def nums(text: str) -> list[tuple[str, float, str | None, str | None]]:
             ],
         ),
         ("Inflation rose 10 pct in January.", [("10 pct", 10.0, "%", None)]),
+        (
+            # A headline's capitals: "$2.1M", "$21B"; alone, "3M" is a company, not millions.
+            "Colorado raises $2.1M in taxes; UniCredit in $21B loss; 3M shares rise.",
+            [("$2.1M", 2.1e6, "USD", None), ("$21B", 2.1e10, "USD", None)],
+        ),
         ("The deal is worth 1.5 billion dlrs.", [("1.5 billion dlrs", 1.5e9, "USD", None)]),
         ("It paid 50 mln Canadian dlrs.", [("50 mln Canadian dlrs", 5e7, "CAD", None)]),
         ("Shr 22 cts vs 14 cts.", [("22 cts", 0.22, "USD", None), ("14 cts", 0.14, "USD", None)]),

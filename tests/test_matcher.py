@@ -225,6 +225,9 @@ def test_a_writers_question_is_no_claim_and_a_quoted_question_is() -> None:
     assert "question" in prepare(inside).stance
     # the writer's question about a quoted word is still the writer's
     assert "question" in prepare('Why is Hartwell Mining calling the plan "final"?').stance
+    # a headline's question with a bracketed label after it is still a question
+    assert "question" in prepare("Will Hartwell Close Ovens Creek? (Video)").stance
+    assert "question" not in prepare("Hartwell Closes Ovens Creek (Video)").stance
 
 
 def test_modality_breaks_same() -> None:
