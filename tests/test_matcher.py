@@ -683,6 +683,23 @@ def test_two_headlines_sharing_only_names_are_two_claims() -> None:
     assert "names only" not in matcher.features(sorry, deletes).breaks
 
 
+def test_two_headlines_need_a_higher_cut_to_be_the_same_claim() -> None:
+    # Headline case hides which words are names: two headlines are 'same' only at
+    # SAME_P_HEADLINES; under it, alike, they are 'related' and say why.
+    signs = _in_article("Okafor Signs Tarlow Water Bill")
+    ending = _in_article("Okafor Signs Tarlow Water Bill, Ending Long Fight")
+    r = matcher.compare(signs, ending)
+    assert matcher.SAME_P_ARTICLES * 100 <= r.score < matcher.SAME_P_HEADLINES * 100
+    assert r.relation == "related"
+    assert r.evidence.differs == ("two headlines: too short to tell one claim",)
+    # The same words in a sentence's case are the same claim.
+    told = [
+        _in_article(t.text.lower().replace("okafor", "Okafor").replace("tarlow", "Tarlow"))
+        for t in (signs, ending)
+    ]
+    assert not told[0].headline_case and matcher.compare(*told).relation == "same"
+
+
 def test_sharing_only_names_and_a_date_is_two_claims() -> None:
     # The same people and day, and each says something the other does not.
     signed = prepare("Governor Ana Ruiz signed the Tarlow water bill on Monday.")
