@@ -876,7 +876,7 @@ _AFTER_QUESTION = " \t\n)]"
 
 
 # A bracketed label closing a headline: "(Game Review)", "[VIDEO]", "(+video)".
-_TRAILING_LABEL_RE = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]\s*\Z")
+_TRAILING_LABEL_RE = re.compile(r"\s*[(\[][^()\[\]?]{1,30}[)\]]\Z")
 
 
 def _asks(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -890,7 +890,10 @@ def _asks(text: str, spans: list[tuple[int, int]]) -> bool:
     turns 5: is the party over?") is read as a question too: a label before a question
     ("Men's Wearhouse and Jos. A. Bank: who won?") looks the same, and so does one
     a bracketed label follows ("Will 'Titanfall' boost Xbox One? (Game Review)")."""
-    end = _TRAILING_LABEL_RE.sub("", text).rstrip(_AFTER_QUESTION)
+    end = text.rstrip()
+    if end.endswith((")", "]")):
+        end = _TRAILING_LABEL_RE.sub("", end)
+    end = end.rstrip(_AFTER_QUESTION)
     if not end.endswith("?"):
         return False
     mark = len(end) - 1
