@@ -517,6 +517,9 @@ class Prepared:
     # db.quotes.names_a_work). Two statements that both quote a word only so share a
     # name, not a quotation (see _quoted_common). Mostly empty.
     titled: frozenset[str] = frozenset()
+    # For a statement in headline case, the words it may mean as names: those news text
+    # does not write in lower case, places aside (see _shared_as_names). Else empty.
+    hnames: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -849,11 +852,17 @@ def prepare(
         stance=stance,
         scope=_scope(text, content) if _HEDGE in stance or negated else (),
         specific=_is_specific(tokset, content, nums, text, spk),
-        headline_case=_headline_case(raw_words),
+        headline_case=(headline := _headline_case(raw_words)),
         speaker_key=sys.intern(speaker_key(speaker) or "") if speaker else "",
         lweight=_LOG2 * len(tokset),
         titled=titled,
+        hnames=_headline_names(tokset) if headline else _EMPTY,
     )
+
+
+def _headline_names(tokset: frozenset[str]) -> frozenset[str]:
+    common = _common_capitals()
+    return _frozen(t for t in tokset if t not in common and t not in PLACE_TOKENS)
 
 
 _RAW_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
@@ -1605,6 +1614,10 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     )
     if cut is not None and whole_only and not specific:
         return None
+    if not linked and (a.headline_case or b.headline_case):
+        # A name a headline shares with the other side as the other writes it: enough
+        # to be 'related' (not to make the pair specific).
+        linked = not (a.hnames or a.names).isdisjoint(b.hnames or b.names)
     # Features the model gives no weight are left at 0 unless ``full`` (the fitter).
     need = _ALL_FEATURES if full else _USED_FEATURES
     only_a = a.tokset - common
