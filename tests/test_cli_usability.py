@@ -174,7 +174,7 @@ def test_many_files_rejected_for_one_reason_are_counted_in_one_line(run, tmp_pat
     out = run("ingest", str(folder), "--no-match", code=1)
     lines = [line for line in out.splitlines() if line.startswith("rejected: ")]
     assert len(lines) == 7  # 5 annotation files, the count of the other 3, the picture
-    assert "rejected: 3 more files for the same reason: record has neither a title" in out
+    assert "rejected: 3 more for the same reason: record has neither a title" in out
     assert any(line.endswith("photo.png: binary file, not text") for line in lines)
     assert "9 rejected from 10 files" in out
     assert "(--json lists every rejected file)" in out

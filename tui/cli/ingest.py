@@ -99,8 +99,10 @@ def ingest(
         report = run()
     for reason, n in per_reason.items():
         if n > LINES_PER_REASON:
-            more = plural(n - LINES_PER_REASON, "more file")
-            line = f"rejected: {more} for the same reason: {printable(reason)}"
+            # files, or lines/records of one file: "more" says both
+            line = (
+                f"rejected: {n - LINES_PER_REASON:,} more for the same reason: {printable(reason)}"
+            )
             echo(line, style="yellow", err=True)
     if as_json:
         emit_json(report.as_dict())
