@@ -1471,11 +1471,11 @@ def _shared_as_names(a: Prepared, b: Prepared) -> frozenset[str]:
     names = a.entities | b.entities
     if not (a.headline_case or b.headline_case):
         return names
-    common = _common_capitals()
     lower = frozenset().union(*(p.tokset - p.entities for p in (a, b) if not p.headline_case))
     for p in (a, b):
         if p.headline_case:
-            names |= frozenset(t for t in p.tokset if t not in common and t not in lower)
+            # its hnames and its places (common_capitals.txt holds no place)
+            names |= (p.hnames | (p.tokset & PLACE_TOKENS)) - lower
     return names
 
 

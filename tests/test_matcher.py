@@ -767,3 +767,11 @@ def test_speaker_keys_tell_a_family_apart() -> None:
     assert matcher.features(asa, mr, full=True).as_dict()["speaker_agree"] == 1.0
     assert compare(asa, mr).evidence.speaker == "Hutchinson"
     assert compare(asa, seth).evidence.speaker == ""
+
+
+def test_the_common_capitals_list_holds_no_place() -> None:
+    # A headline's names are its hnames and its places (_shared_as_names): that holds
+    # only while the list of words news writes in lower case keeps places out.
+    from db.normalize import PLACE_TOKENS
+
+    assert not matcher._common_capitals() & PLACE_TOKENS
