@@ -33,9 +33,11 @@ from db.speakers import (
     attributions_near,
     colon_name,
     dash_name,
+    epithet_fits,
     first_named,
     has_speech_verb,
     is_document,
+    is_epithet_head,
     is_organisation,
     is_person_noun,
     is_role_noun,
@@ -1045,7 +1047,10 @@ class _People:
         Texas governor continues'), unless the article has spoken of such a role as a
         common noun ('met the coach'). Roles often left unnamed ('the spokesman') and
         someone's ('the rapper's spokesman') are not resolved."""
-        head = phrase.rsplit(" ", 1)[-1].lower()
+        written = phrase.rsplit(" ", 1)[-1]
+        if is_epithet_head(written):
+            return self._by_epithet(phrase, at)
+        head = written.lower()
         plural = head.endswith("s") and not head.endswith("ss")
         if plural or not is_person_noun(head) or head in _UNNAMED_ROLES:
             return None
@@ -1086,6 +1091,20 @@ class _People:
         ):
             return last.speaker
         return person
+
+    def _by_epithet(self, phrase: str, at: int) -> str | None:
+        """'the Kentucky Republican': the one person named before ``at`` with every word
+        of the description written just before or after a mention ('Kentucky Republican
+        Rand Paul', 'Sen. Rand Paul, R-Ky.'). The person
+        named last is not enough: 'If Ryan had replaced her, … The California Democrat
+        spoke' is Pelosi."""
+        fits = {
+            name
+            for pos, name in self.mentions
+            if pos < at
+            and epithet_fits(phrase, self.masked[max(0, pos - 40) : pos + len(name) + 12])
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     def _role_seen(self, phrase: str, at: int) -> tuple[int, str, str, list[int]]:
         """Where the role ``phrase`` (its determiner dropped) was written before ``at``:

@@ -38,9 +38,11 @@ __all__ = [
     "attributions_near",
     "colon_name",
     "dash_name",
+    "epithet_fits",
     "first_named",
     "has_speech_verb",
     "is_document",
+    "is_epithet_head",
     "is_organisation",
     "is_person_noun",
     "is_role_noun",
@@ -292,6 +294,20 @@ _ROLE_NOUNS = words(
     """
 )
 _MODIFIERS = _DEMONYMS | _PARTY_WORDS | _ROLE_NOUNS
+# The last word of a capitalised description of one person written after "the" ("the
+# Kentucky Republican", "the California Democrat", "the Tory", "the Scot"): a role the
+# article gave a name before, not a name. Adjectives of a people ("British", "Chinese")
+# and parties named by an adjective ("Democratic", "Green") describe no one alone.
+_EPITHET_HEADS = words(
+    """
+    Republican Democrat Dem Tory Conservative Liberal Socialist Unionist Nationalist
+    Independent Scot Scotsman Welshman Englishman Irishman Frenchman Dutchman Briton Swede
+    Spaniard American Australian Canadian Russian German Italian Israeli Palestinian
+    Iranian Iraqi Syrian Afghan Pakistani Indian Mexican Brazilian Argentine Argentinian
+    Belgian Austrian Ukrainian Serb Croat Pole Greek Turk Kiwi Aussie Texan Californian
+    Floridian Virginian Ohioan
+    """
+)
 _MODIFIERS |= frozenset(w + "s" for w in _DEMONYMS if not w.endswith(("sh", "ch", "ss", "ese")))
 
 
@@ -1110,6 +1126,36 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
 
 
 def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
+    att = _attribution_as_written(s, start, end)
+    return att if att is None or att.kind != "named" else _epithet(s, att)
+
+
+def _epithet(s: str, att: Attribution) -> Attribution:
+    """'the Kentucky Republican' read as a name: the common-noun description it is
+    (resolved, like 'the Kentucky senator', to the person the article named before)."""
+    m = _EPITHET_LEAD_RE.search(s, max(0, att.start - 40), att.start)
+    toks = s[att.start : att.end].split()
+    if (
+        m is None
+        or not toks
+        or len(toks) > 4
+        or toks[-1] not in _EPITHET_HEADS
+        or not all(t[:1].isupper() for t in toks)
+    ):
+        return att
+    end = att.end
+    noun = _MODIFIED_NOUN_RE.match(s, end)
+    if noun is not None and noun.group(1) in _COMMON_HEADS:
+        end = noun.end()  # "the Tory leader": a role like any other
+    return Attribution(s[m.start() : end], m.start(), end, "common")
+
+
+# "the " and at most two lower-case words ("the 26-year-old", "the veteran") right
+# before a description.
+_EPITHET_LEAD_RE = re.compile(r"\b[Tt]he (?:[a-z0-9][\w-]* ){0,2}\Z")
+
+
+def _attribution_as_written(s: str, start: int, end: int) -> Attribution | None:
     verb = s[start:end]
     if verb[0] in "Aa" and verb.endswith(" to"):
         return _according_to(s, end)
@@ -1355,6 +1401,51 @@ _PERSON_NOUNS = (
 
 # "the 43-year-old said": someone of that age, named before.
 _AGE_RE = re.compile(r"\d{1,3}-year-old")
+
+
+def is_epithet_head(word: str) -> bool:
+    """The last word of a capitalised description of one person: 'the Kentucky *Republican*'."""
+    return word in _EPITHET_HEADS
+
+
+# How an article introduces the words of a description: a party as a word or the
+# letter of "(R-Ky.)", a state by name or by its AP abbreviation.
+_PARTY_CUES = {
+    "Republican": r"Republican|GOP\b|R-[A-Z]",
+    "Democrat": r"Democrat|D-[A-Z]",
+    "Dem": r"Democrat|D-[A-Z]",
+    "Tory": r"Tory|Conservative",
+    "Conservative": r"Tory|Conservative",
+    "Independent": r"Independent|I-[A-Z]",
+}
+_STATE_ABBREVIATIONS = {
+    "Alabama": "Ala", "Arizona": "Ariz", "Arkansas": "Ark", "California": "Calif",
+    "Colorado": "Colo", "Connecticut": "Conn", "Delaware": "Del", "Florida": "Fla",
+    "Georgia": "Ga", "Illinois": "Ill", "Indiana": "Ind", "Kansas": "Kan", "Kentucky": "Ky",
+    "Louisiana": "La", "Maryland": "Md", "Massachusetts": "Mass", "Michigan": "Mich",
+    "Minnesota": "Minn", "Mississippi": "Miss", "Missouri": "Mo", "Montana": "Mont",
+    "Nebraska": "Neb", "Nevada": "Nev", "Hampshire": "N.H", "Jersey": "N.J", "Mexico": "N.M",
+    "Carolina": "C", "Dakota": "D", "Oklahoma": "Okla", "Oregon": "Ore",
+    "Pennsylvania": "Pa", "Tennessee": "Tenn", "Texas": "Tex", "Vermont": "Vt",
+    "Virginia": "Va", "Washington": "Wash", "Wisconsin": "Wis", "Wyoming": "Wyo",
+}  # fmt: skip
+
+
+def _cue(word: str) -> str:
+    if word in _PARTY_CUES:
+        return _PARTY_CUES[word]
+    abbreviation = _STATE_ABBREVIATIONS.get(word)
+    if abbreviation is not None:
+        return re.escape(word) + "|" + re.escape(abbreviation) + r"\."
+    # A people or a place by its stem: "Scot" in "Scottish", "Calif" in "Californian".
+    return re.escape(word[:4] if len(word) > 4 else word)
+
+
+def epithet_fits(description: str, context: str) -> bool:
+    """Does ``context``, the words around someone's name, carry every capitalised word
+    of ``description`` ('the Kentucky Republican' ~ 'Sen. Rand Paul, R-Ky.')?"""
+    caps = [w for w in description.split() if w[:1].isupper() and w != "The"]
+    return bool(caps) and all(re.search(r"\b(?:" + _cue(w) + ")", context) for w in caps)
 
 
 def is_person_noun(word: str) -> bool:

@@ -133,6 +133,46 @@ def test_pronouns_resolve_to_the_nearest_fitting_person_before() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        (
+            "Sen. Dana Holt, R-Ky., spoke in Louisville. "
+            '"We will not back down," the Kentucky Republican said.',
+            "Dana Holt",
+            "the Kentucky Republican",
+        ),
+        (
+            "California Democratic Rep. Nora Pell won the vote. If Tom Rye had won, the "
+            'team would be all men. The California Democrat said she was "exhilarated".',
+            "Nora Pell",
+            "The California Democrat",
+        ),
+        (
+            'Greg Marsh, who leads the party, spoke. "We will win," the Tory leader said.',
+            "Greg Marsh",
+            "the Tory leader",
+        ),
+    ],
+)
+def test_a_description_after_the_is_the_person_introduced_with_its_words(
+    text: str, speaker: str, mention: str
+) -> None:
+    """'the Kentucky Republican' is no name: it stands for the one person the article
+    introduced with those words ('R-Ky.'), not the one named last (Tom Rye)."""
+    ((_quote, who, kind, written),) = said(text)
+    assert (who, kind, written) == (speaker, "common", mention)
+
+
+def test_a_description_no_one_was_introduced_with_stays_as_written() -> None:
+    text = 'Sen. Dana Holt spoke. "We will not back down," the Kentucky Republican said.'
+    assert said(text)[0][1:] == (
+        "the Kentucky Republican",
+        "common",
+        "the Kentucky Republican",
+    )
+
+
 def test_a_pronoun_prefers_the_subject_of_its_sentence() -> None:
     text = (
         "Gregoire Duval spoke after Anna Berg.\n\n"
