@@ -331,6 +331,14 @@ _MAX_VERBS = 8  # verbs examined per window: bounds the work on hostile input
 _TRAIL = ",.;:!?)”\"’'"
 
 
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _dotted(tok: str) -> bool:
+    """An initial or an abbreviation whose periods are part of it: 'J.', 'U.S.', 'U.N.'."""
+    return _DOTTED_RE.fullmatch(tok) is not None
+
+
 def _clean_name(tokens: list[str]) -> str | None:
     """Drop sentence-initial function words, then everything up to the last title or
     possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
@@ -948,10 +956,10 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
             continue
         if word.lower() in _FORWARD_STOP or not word:
             break
-        initial = tok.endswith(".") and len(word) == 1 and word.isupper()
-        toks.append(word + "." if initial else word)
+        initial = _dotted(tok)
+        toks.append(tok if initial else word)
         if word != tok and not (initial or (tok.endswith(".") and word in TITLE_WORDS)):
-            break  # punctuation ends the name, except a title's or an initial's period
+            break  # punctuation ends the name, except a title's, an initial's or "U.S."
     run = _name_run_backwards(toks)
     if not run or (len(run) == len(toks) and len(toks) > 6):
         return None
@@ -1042,6 +1050,9 @@ def _according_to(s: str, end: int) -> Attribution | None:
         word = tok.rstrip(_TRAIL)
         if not _NAME_TOKEN_RE.fullmatch(word) and not (run and word in _PARTICLES):
             break
+        if _dotted(tok):
+            run.append(tok)  # "according to the U.S. Attorney's Office"
+            continue
         run.append(word)
         if word != tok:
             break

@@ -51,6 +51,13 @@ def said(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
         ('"Prices will fall," according to economist Rosa Klein.', "Rosa Klein", "Rosa Klein"),
         ("“The river rose in an hour” ― Francisco Herrera, 52", "Francisco Herrera", None),
         ("Ellis: “We never agreed to that.”", "Ellis", "Ellis"),
+        # An abbreviation's periods end no name.
+        ('"It was fraud," said U.S. Attorney Lena Voss.', "Lena Voss", "Lena Voss"),
+        (
+            '"It was fraud," according to the U.S. Attorney\'s Office.',
+            "U.S. Attorney's Office",
+            "U.S. Attorney's Office",
+        ),
     ],
 )
 def test_named_attribution_cues(text: str, speaker: str, mention: str | None) -> None:
