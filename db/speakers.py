@@ -1138,7 +1138,26 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
 
 def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     att = _attribution_as_written(s, start, end)
-    return att if att is None or att.kind != "named" else _epithet(s, att)
+    return att if att is None or att.kind != "named" else _role_of(s, _epithet(s, att))
+
+
+# "the mayor of ", "a senator from ", "the head of the ": a person's role, then the
+# place or body it is of.
+_ROLE_OF_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?) (?:[\w-]+ ){0,2}([a-z]+) (?:of|from) (?:the )?\Z")
+
+
+# Roles that speak for the body they are of: "a spokeswoman from Ofcom" gives Ofcom's words.
+_VOICE_ROLES = words("spokesman spokeswoman spokesperson spokespeople representative")
+
+
+def _role_of(s: str, att: Attribution) -> Attribution:
+    """'the mayor of Lyon said': the mayor speaks, not Lyon."""
+    if att.kind != "named":
+        return att
+    m = _ROLE_OF_RE.search(s, max(0, att.start - 60), att.start)
+    if m is None or not is_person_noun(m.group(1)) or m.group(1) in _VOICE_ROLES:
+        return att
+    return Attribution(s[m.start() : att.end], m.start(), att.end, "common")
 
 
 def _epithet(s: str, att: Attribution) -> Attribution:

@@ -171,6 +171,19 @@ def test_a_description_after_the_is_the_person_introduced_with_its_words(
     assert (who, kind, written) == (speaker, "common", mention)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor of Lyon said it was "a good day".',
+        '"We will not back down," the Republican senator from Kentucky said.',
+    ],
+)
+def test_a_role_of_a_place_speaks_not_the_place(text: str) -> None:
+    ((_quote, who, kind, written),) = said(text)
+    assert (who, kind) == (written, "common")
+    assert written.split()[1] in ("mayor", "Republican")
+
+
 def test_a_description_no_one_was_introduced_with_stays_as_written() -> None:
     text = 'Sen. Dana Holt spoke. "We will not back down," the Kentucky Republican said.'
     assert said(text)[0][1:] == (
