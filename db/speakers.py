@@ -1128,16 +1128,13 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     key = (s[k0 : end + 120], start - k0, end - k0)
     if key in _AT_VERB_CACHE:
         att = _AT_VERB_CACHE[key]
-        return None if att is None else att.shifted(k0)
-    att = _attribution_at(s, start, end)
-    if len(_AT_VERB_CACHE) >= _AT_VERB_CACHE_SIZE:
-        _AT_VERB_CACHE.clear()
-    _AT_VERB_CACHE[key] = None if att is None else att.shifted(-k0)
-    return att
-
-
-def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
-    att = _attribution_as_written(s, start, end)
+        att = None if att is None else att.shifted(k0)
+    else:
+        att = _attribution_at(s, start, end)
+        if len(_AT_VERB_CACHE) >= _AT_VERB_CACHE_SIZE:
+            _AT_VERB_CACHE.clear()
+        _AT_VERB_CACHE[key] = None if att is None else att.shifted(-k0)
+    # Read outside the cached window: the words before a name may make it a description.
     return att if att is None or att.kind != "named" else _role_of(s, _epithet(s, att))
 
 
@@ -1185,7 +1182,7 @@ def _epithet(s: str, att: Attribution) -> Attribution:
 _EPITHET_LEAD_RE = re.compile(r"\b[Tt]he (?:[a-z0-9][\w-]* ){0,2}\Z")
 
 
-def _attribution_as_written(s: str, start: int, end: int) -> Attribution | None:
+def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     verb = s[start:end]
     if verb[0] in "Aa" and verb.endswith(" to"):
         return _according_to(s, end)
