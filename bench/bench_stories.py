@@ -292,7 +292,14 @@ def run_agree(args) -> None:
     """Incremental (one article at a time, as ingested) against a rebuild, and the
     stories' own part apart from the matcher's: the articles placed one by one again
     on the rebuild's matches."""
-    for name, records in (("uci", uci_records()[:500]), ("basil", basil_records())):
+    sets = (
+        ("uci", uci_records()[:500]),
+        ("basil", basil_records()),
+        # Titles and leads in a dense window: where an article left alone joins a
+        # story that newer ones form (db.stories._Placer._join_again).
+        ("dense10_p2", dense_records(10, 2)),
+    )
+    for name, records in sets:
         path = WORK / f"agree_{name}.db"
         for p in WORK.glob(f"agree_{name}.db*"):
             p.unlink()

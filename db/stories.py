@@ -508,6 +508,31 @@ class _Placer:
         for _s, other, had in bring:
             if had is None:
                 self._put(other, key)
+        if dated:
+            self._join_again(key, [o for _s, o in loose], aid)
+
+    def _join_again(self, key: int, loose: list[int], aid: int) -> None:
+        """The older articles of no story linked to ``aid`` that would join ``key`` as it
+        stands now (``aid`` in it): what placing them after ``aid`` would do. "A, then B
+        (linked to A, but A alone is no story), then C (A's twin)": B joins A and C."""
+        waiting = [o for o in loose if self.where(o) is None]
+        if not waiting:
+            return
+        links = self.linked(waiting)
+        found = self.profiles(waiting)
+        pool = self.pool(key, aid + 1)
+        for o in sorted(waiting):
+            q = found.get(o)
+            if q is None or q.day is None:
+                continue  # an undated article joins only as itself placed
+            # Its links to the story's members up to aid (none newer: what a rebuild knows).
+            members = [s for x, s in links.get(o, {}).items() if x <= aid and self.where(x) == key]
+            if not members:
+                continue  # linked to aid, but to none of the story before it
+            fit = sum(_probability(s) for s in members) / min(pool.n, ev.MAX_CANDIDATES)
+            if ev.story_probability(q, pool, fit) > JOIN_MIN:
+                self._put(o, key, q)
+                pool = self.pool(key, aid + 1)
 
     def _starts_with(
         self, p: ev.Profile, loose: list[tuple[float, int]]

@@ -111,6 +111,26 @@ def test_an_undated_article_starts_no_story_from_weak_links() -> None:
     assert _place([REPORT, MAYOR, FERRY], WEAK, None) == {}
 
 
+# The first and the third alike (a story of their own); the second linked to the
+# first, not strongly enough to start one, and hardly to the third.
+LATE_TWIN = {(0, 1): 1.0, (0, 2): 3.0, (1, 2): -1.0}
+
+
+def test_an_article_left_alone_joins_the_story_newer_ones_form() -> None:
+    # Placed when it came, the second had no story to join (the first alone is none);
+    # once the third forms one with the first, it joins as if it had come last.
+    assert LATE_TWIN[(1, 2)] < stories.BRING_THRESHOLD
+    assert LATE_TWIN[(0, 1)] < stories.START_THRESHOLD < LATE_TWIN[(0, 2)]
+    placed = _place([REPORT, MAYOR, FERRY], LATE_TWIN, "2024-05-07")
+    assert set(placed) == {6, 7, 8}
+    assert len(set(placed.values())) == 1
+
+
+def test_an_article_of_another_event_left_alone_stays_alone() -> None:
+    placed = _place([REPORT, STRIKE_PIECE, FERRY], LATE_TWIN, "2024-05-07")
+    assert set(placed) == {6, 8}
+
+
 def test_started_one_by_one_as_in_a_rebuild(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
