@@ -29,7 +29,9 @@ article that fits no story starts one with the older articles of no story it is
 strongly linked to (above ``START_THRESHOLD``), or, when none is, with those it is
 linked to at all that are linked to each other, if it tells their event read as one
 story (``START_POOL_MIN``: three outlets that each tell an event their own way, no
-two of them alike). A dated article that joins one
+two of them alike). A dated article that joins or starts a story takes along the
+older articles of no story it is linked to that fit the story as it now stands
+(they came before it formed: "A, then B, then C, A's twin"). A dated article that joins one
 story and would join another above ``MERGE_MIN`` merges them (early articles of
 one event can start two). An undated article never bridges two
 stories: a dated article is never linked to an older undated one, and an undated
