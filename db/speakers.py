@@ -297,12 +297,13 @@ _MODIFIERS = _DEMONYMS | _PARTY_WORDS | _ROLE_NOUNS
 # The last word of a capitalised description of one person written after "the" ("the
 # Kentucky Republican", "the California Democrat", "the Tory", "the Scot"): a role the
 # article gave a name before, not a name. Adjectives of a people ("British", "Chinese")
-# and parties named by an adjective ("Democratic", "Green") describe no one alone.
+# and parties named by an adjective ("Democratic", "Green") describe no one alone;
+# "the Independent" and "the Australian" are newspapers as often as people.
 _EPITHET_HEADS = words(
     """
     Republican Democrat Dem Tory Conservative Liberal Socialist Unionist Nationalist
-    Independent Scot Scotsman Welshman Englishman Irishman Frenchman Dutchman Briton Swede
-    Spaniard American Australian Canadian Russian German Italian Israeli Palestinian
+    Scot Scotsman Welshman Englishman Irishman Frenchman Dutchman Briton Swede
+    Spaniard American Canadian Russian German Italian Israeli Palestinian
     Iranian Iraqi Syrian Afghan Pakistani Indian Mexican Brazilian Argentine Argentinian
     Belgian Austrian Ukrainian Serb Croat Pole Greek Turk Kiwi Aussie Texan Californian
     Floridian Virginian Ohioan
@@ -1443,7 +1444,6 @@ _PARTY_CUES = {
     "Dem": r"Democrat|D-[A-Z]",
     "Tory": r"Tory|Conservative",
     "Conservative": r"Tory|Conservative",
-    "Independent": r"Independent|I-[A-Z]",
 }
 _STATE_ABBREVIATIONS = {
     "Alabama": "Ala", "Arizona": "Ariz", "Arkansas": "Ark", "California": "Calif",
@@ -1452,7 +1452,8 @@ _STATE_ABBREVIATIONS = {
     "Louisiana": "La", "Maryland": "Md", "Massachusetts": "Mass", "Michigan": "Mich",
     "Minnesota": "Minn", "Mississippi": "Miss", "Missouri": "Mo", "Montana": "Mont",
     "Nebraska": "Neb", "Nevada": "Nev", "Hampshire": "N.H", "Jersey": "N.J", "Mexico": "N.M",
-    "Carolina": "C", "Dakota": "D", "Oklahoma": "Okla", "Oregon": "Ore",
+    "Carolina": "C", "Dakota": "D", "York": "N.Y", "Island": "R.I", "Oklahoma": "Okla",
+    "Oregon": "Ore",
     "Pennsylvania": "Pa", "Tennessee": "Tenn", "Texas": "Tex", "Vermont": "Vt",
     "Virginia": "Va", "Washington": "Wash", "Wisconsin": "Wis", "Wyoming": "Wyo",
 }  # fmt: skip
@@ -1472,6 +1473,9 @@ def epithet_fits(description: str, context: str) -> bool:
     """Does ``context``, the words around someone's name, carry every capitalised word
     of ``description`` ('the Kentucky Republican' ~ 'Sen. Rand Paul, R-Ky.')?"""
     caps = [w for w in description.split() if w[:1].isupper() and w != "The"]
+    # "New York", "North Carolina": the state's abbreviation stands for both words.
+    following = [*caps[1:], ""]
+    caps = [w for w, nxt in zip(caps, following, strict=True) if nxt not in _STATE_ABBREVIATIONS]
     return bool(caps) and all(re.search(r"\b(?:" + _cue(w) + ")", context) for w in caps)
 
 
