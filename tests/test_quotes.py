@@ -156,6 +156,12 @@ def test_pronouns_resolve_to_the_nearest_fitting_person_before() -> None:
             "The California Democrat",
         ),
         (
+            "Rep. Ned Hale, R-N.Y., spoke. Senator Ivo Lund left. "
+            '"No," the New York Republican said.',
+            "Ned Hale",
+            "the New York Republican",
+        ),
+        (
             'Greg Marsh, who leads the party, spoke. "We will win," the Tory leader said.',
             "Greg Marsh",
             "the Tory leader",
