@@ -1094,15 +1094,18 @@ class _People:
 
     def _by_epithet(self, phrase: str, at: int) -> str | None:
         """'the Kentucky Republican': the one person named before ``at`` with every word
-        of the description written just before or after a mention ('Kentucky Republican
-        Rand Paul', 'Sen. Rand Paul, R-Ky.'). The person
+        of the description in the capitalised words right before a mention or just
+        after it ('Kentucky Republican Rand Paul', 'Sen. Rand Paul, R-Ky.'). The person
         named last is not enough: 'If Ryan had replaced her, … The California Democrat
         spoke' is Pelosi."""
         fits = {
             name
             for pos, name in self.mentions
             if pos < at
-            and epithet_fits(phrase, self.masked[max(0, pos - 40) : pos + len(name) + 12])
+            and epithet_fits(
+                phrase,
+                _capitalised_before(self.masked, pos) + self.masked[pos : pos + len(name) + 12],
+            )
         }
         return fits.pop() if len(fits) == 1 else None
 
@@ -1514,6 +1517,17 @@ def resolve_speakers(
         out.append(q)
         prev = q
     return out
+
+
+def _capitalised_before(text: str, pos: int) -> str:
+    """The capitalised words written right before ``pos`` ("California Democratic Rep."
+    of "… Rep. Nancy Pelosi"): what introduces the name there, not the sentence before."""
+    run: list[str] = []
+    for w in reversed(text[max(0, pos - 60) : pos].split()):
+        if not w[:1].isupper() or w[-1] in ",;:":
+            break
+        run.append(w)
+    return " ".join(reversed(run)) + " "
 
 
 # "Mr Crosby's statement", "Sony's annual report": the owner's name.
