@@ -774,6 +774,9 @@ class _People:
                 continue  # a Title Case headline's run ("Joe Arpaio Endorses Rick Perry")
             honorific = _HONORIFIC_BEFORE_RE.search(masked, max(0, a - 6), a) is not None
             reused = len(toks) >= 2 and (toks[-1] in alone or toks[-1] in addressed)
+            role = _NEXT_WORD_RE.match(masked, b)
+            if role is not None and is_role_noun(role.group(1)):
+                continue  # "Double Olympic champion Hicham El Guerrouj": of the role
             if (
                 title
                 or honorific
@@ -1517,6 +1520,9 @@ def resolve_speakers(
         out.append(q)
         prev = q
     return out
+
+
+_NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 
 
 def _capitalised_before(text: str, pos: int) -> str:

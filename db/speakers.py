@@ -932,8 +932,12 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
         common = matches[:6]
         for k, m in enumerate(common):
             w = m.group()
-            if w.rstrip(_TRAIL).lower() in _COMMON_HEADS and w[:1].islower():
-                # A compound's last noun: "a company spokeswoman", not "a company".
+            core = w.rstrip(_TRAIL)
+            named = k + 1 < len(common) and w == core and common[k + 1].group()[:1].isupper()
+            age = _AGE_RE.fullmatch(core) is not None and not named  # not "the 28-year-old X"
+            if (core.lower() in _COMMON_HEADS and w[:1].islower()) or age:
+                # A compound's last noun: "a company spokeswoman", not "a company"; an
+                # age: "said the 30-year-old".
                 while k + 1 < len(common) and m.group()[-1] not in _TRAIL:
                     nxt = common[k + 1].group().rstrip(_TRAIL)
                     if nxt.lower() not in _COMMON_HEADS or not nxt[:1].islower():

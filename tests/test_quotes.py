@@ -190,6 +190,20 @@ def test_a_role_of_a_place_speaks_not_the_place(text: str) -> None:
     assert written.split()[1] in ("mayor", "Republican")
 
 
+def test_an_age_after_the_verb_is_the_person_named_before() -> None:
+    text = (
+        "Double Olympic champion Lena Maro won the 1,000m in Leeds.\n\n"
+        '"I was tired," said the 30-year-old, who retires next year.'
+    )
+    # "Double Olympic" modifies "champion": no person of its own.
+    assert said(text) == [("I was tired", "Lena Maro", "common", "the 30-year-old")]
+
+
+def test_an_age_before_a_name_is_no_description() -> None:
+    text = 'Coach Rafael Ortiz is keen. "I would leave," admitted the 28-year-old Tomas Vidal.'
+    assert said(text)[0][1:] == ("Tomas Vidal", "named", "Tomas Vidal")
+
+
 def test_a_description_no_one_was_introduced_with_stays_as_written() -> None:
     text = 'Sen. Dana Holt spoke. "We will not back down," the Kentucky Republican said.'
     assert said(text)[0][1:] == (
