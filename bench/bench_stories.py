@@ -3,7 +3,8 @@
     python bench/bench_stories.py basil            # 100 events x 3 outlets: complete, pure
     python bench/bench_stories.py uci              # 6,366 headlines: pairwise P/R/F1
     python bench/bench_stories.py mixed            # BASIL + 2,225 BBC in one db: no mix
-    python bench/bench_stories.py agree            # BASIL, 500 UCI: one by one == rebuild
+    python bench/bench_stories.py agree            # BASIL, 500 UCI, dense titles and leads:
+        # one by one == rebuild
     python bench/bench_stories.py dense --days 10 [--paragraphs 2]  # BASIL's 100 events
         # re-dated into 10 days (title and 2 paragraphs): same/conflict matches across
         # events, triplets, purity
