@@ -43,6 +43,7 @@ from db.speakers import (
     is_role_noun,
     is_title_word,
     modifies_noun,
+    modifies_role,
     name_gender,
     named_subjects,
     one_word_name,
@@ -774,8 +775,7 @@ class _People:
                 continue  # a Title Case headline's run ("Joe Arpaio Endorses Rick Perry")
             honorific = _HONORIFIC_BEFORE_RE.search(masked, max(0, a - 6), a) is not None
             reused = len(toks) >= 2 and (toks[-1] in alone or toks[-1] in addressed)
-            role = _NEXT_WORD_RE.match(masked, b)
-            if role is not None and is_role_noun(role.group(1)):
+            if modifies_role(masked, b):
                 continue  # "Double Olympic champion Hicham El Guerrouj": of the role
             if (
                 title
@@ -1520,9 +1520,6 @@ def resolve_speakers(
         out.append(q)
         prev = q
     return out
-
-
-_NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 
 
 def _capitalised_before(text: str, pos: int) -> str:

@@ -1175,10 +1175,8 @@ def _epithet(s: str, att: Attribution) -> Attribution:
         or not all(t[:1].isupper() for t in toks)
     ):
         return att
-    end = att.end
-    noun = _MODIFIED_NOUN_RE.match(s, end)
-    if noun is not None and noun.group(1) in _COMMON_HEADS:
-        end = noun.end()  # "the Tory leader": a role like any other
+    noun = _modified_noun(s, att.end)
+    end = att.end if noun is None else noun.end()  # "the Tory leader": a role like any other
     return Attribution(s[m.start() : end], m.start(), end, "common")
 
 
@@ -1540,11 +1538,23 @@ def one_word_name(word: str) -> bool:
 _MODIFIED_NOUN_RE = re.compile(r" ([a-z]+)\b")
 
 
+def _modified_noun(s: str, end: int) -> re.Match[str] | None:
+    """The common noun the word ending at ``end`` modifies, if one follows it."""
+    m = _MODIFIED_NOUN_RE.match(s, end)
+    return m if m is not None and m.group(1) in _COMMON_HEADS else None
+
+
 def modifies_noun(s: str, end: int) -> bool:
     """Is the word ending at ``end`` followed by a common noun it modifies ('Moore
     campaign chairman', 'a Romney aide')?"""
+    return _modified_noun(s, end) is not None
+
+
+def modifies_role(s: str, end: int) -> bool:
+    """Is the word ending at ``end`` followed by a lower-case role it modifies ('Double
+    Olympic champion', 'Tottenham sporting director')?"""
     m = _MODIFIED_NOUN_RE.match(s, end)
-    return m is not None and m.group(1) in _COMMON_HEADS
+    return m is not None and is_role_noun(m.group(1))
 
 
 def is_organisation(name: str) -> bool:
