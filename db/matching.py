@@ -47,19 +47,13 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 import sqlite_utils
 
 from db.article_evidence import ArticleText
-from db.article_profiling import (
-    Head,
-    Link,
-    Profiles,
-    article_heads,
-    profile_heads,
-    read_heads,
-)
+from db.article_profiling import Head, article_heads, profile_heads, read_heads
 from db.article_profiling import write as write_profiles
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.bulk import bulk
@@ -80,7 +74,14 @@ from db.matcher import (
 )
 from db.parent_watch import end_with_parent
 from db.regroup import regroup
-from db.stories import STORY_WINDOW_DAYS, rebuild_stories, update_stories
+from db.stories import (
+    STORY_WINDOW_DAYS,
+    article_meta,
+    count_matched,
+    place_stored,
+    rebuild_stories,
+    update_stories,
+)
 from db.upgrade import clear_regroup_due
 
 __all__ = [
@@ -629,14 +630,24 @@ def _match_all(
     report.candidates = scored.n
     report.timings["prepare_score"] = time.monotonic() - t
     report.statements = report.indexed = len(rows)
+    # Each statement's article, for the story links of the matches (see below).
+    article_of = {r.sid: r.article_id for r in rows} if profiling else {}
     del rows, numbers, quotes
     # Profiles and links (in a process of their own, with workers of its own, when the
     # run is big: they need nothing of the write, which this process does meanwhile).
-    profiled: _Profiled | None = None
+    apart = report.statements >= PARALLEL_MIN_STATEMENTS and _workers() >= 2
+    profiling_apart: _Apart | None = None
     if profiling:
-        profiled = _Profiled(heads, scored.reads, report.statements >= PARALLEL_MIN_STATEMENTS)
+        profiling_apart = _Apart(
+            partial(
+                profile_heads, heads, STORY_WINDOW_DAYS, workers=_workers(), texts=scored.reads
+            ),
+            apart,
+            "profiling",
+        )
     del heads
     scored.reads = {}
+    placing: _Apart | None = None
     t = time.monotonic()
     try:
         with big_cache(db.conn), transaction(db) as conn:
@@ -645,72 +656,103 @@ def _match_all(
             _write_keys(conn, scored.items, everything=True)
             _write_counts(conn, scored.counts, everything=True)
             report.claims = rebuild_claims(conn)
-            if profiled is not None:
+            placed = None
+            if profiling_apart is not None:
+                # A big run places the stories in a process of its own too, while this
+                # one writes the profiles: from the links, matches and articles held
+                # here, as rebuild_stories would place them from the tables.
+                matched = _matched_articles(results, article_of) if apart else None
+                article_of = {}
                 waited = time.monotonic()
-                whole, links = profiled.result()
-                report.timings["profile_link"] = profiled.seconds
+                whole, links = profiling_apart.result()
+                report.timings["profile_link"] = profiling_apart.seconds
                 report.timings["profile_wait"] = time.monotonic() - waited
                 if _unprofiled(conn, set(whole.profiles)):
+                    links.sort()  # the order rebuild_stories reads them in
+                    if matched is not None:
+                        meta = article_meta(conn)
+                        placing = _Apart(
+                            partial(place_stored, links, matched, meta, whole.profiles),
+                            True,
+                            "placing",
+                        )
                     write_profiles(conn, whole, links)
-                del whole, links
-            report.stories = rebuild_stories(conn)
+                    if placing is not None:
+                        waited = time.monotonic()
+                        placed = (placing.result(), links, meta)
+                        report.timings["place_wait"] = time.monotonic() - waited
+                del whole, links, matched
+            report.stories = rebuild_stories(conn, placed=placed)
+            del placed
             clear_regroup_due(conn)  # a schema step's regroup, if due: this rebuild is it
             conn.execute("UPDATE articles SET matched = 1 WHERE matched = 0")
     finally:
-        if profiled is not None:
-            profiled.stop()
+        for apart_process in (profiling_apart, placing):
+            if apart_process is not None:
+                apart_process.stop()
     report.timings["write"] = time.monotonic() - t
     _count(report, results)
     report.seconds = time.monotonic() - t0
     return report
 
 
-class _Profiled:
-    """The story profiles and links of every article (db.article_profiling): made in a
-    forked process while this one writes the matches, keys and claims (``apart``), else
-    here when asked for (a small run: the fork costs more)."""
+def _matched_articles(
+    results: list[tuple], article_of: dict[int, int]
+) -> dict[tuple[int, int], tuple[int, int]]:
+    """The matched statements of each pair of articles (db.stories.count_matched), as
+    rebuild_stories counts them from the matches written (``results``)."""
+    rows = sorted(
+        (r[1], article_of[r[0]], article_of[r[1]], int(r[3] != "related"))
+        for r in results
+        if r[3] != "different"
+    )
+    return count_matched(rows)
 
-    def __init__(self, heads: dict[int, Head], reads: dict[int, ArticleText], apart: bool) -> None:
-        self.heads, self.reads = heads, reads
+
+class _Apart:
+    """``make()`` made in a forked process and sent back (``apart``), else here when
+    asked for (a small run: the fork costs more)."""
+
+    def __init__(self, make: Callable[[], Any], apart: bool, what: str) -> None:
+        self.make: Callable[[], Any] | None = make
+        self.what = what
         self.seconds = 0.0
         self.started = time.monotonic()
         self.proc: Any = None
         self.pipe: Any = None
-        if apart and _workers() >= 2:
+        if apart:
             ctx = multiprocessing.get_context("fork")
             self.pipe, child = ctx.Pipe(duplex=False)
-            # Not a daemon: it forks profiling workers of its own.
+            # Not a daemon: profiling forks workers of its own.
             self.proc = ctx.Process(target=self._run, args=(child,))
             self.proc.start()
             child.close()
-            self.heads, self.reads = {}, {}
-
-    def _make(self) -> tuple[Profiles, list[Link]]:
-        return profile_heads(self.heads, STORY_WINDOW_DAYS, workers=_workers(), texts=self.reads)
+            self.make = None  # what it holds is the child's now
 
     def _run(self, pipe: Any) -> None:
         parent = multiprocessing.parent_process()
         if parent is not None and parent.pid is not None:
-            end_with_parent(parent.pid)  # a killed `claimlens match` leaves no profiling
+            end_with_parent(parent.pid)  # a killed `claimlens match` leaves no process
         try:
-            made = self._make()
+            assert self.make is not None
+            made = self.make()
             pipe.send((made, time.monotonic() - self.started))
         finally:
             pipe.close()
 
-    def result(self) -> tuple[Profiles, list[Link]]:
-        """The profiles and links (waiting for the process to send them)."""
+    def result(self) -> Any:
+        """What ``make`` made (waiting for the process to send it)."""
         if self.proc is None:
-            made = self._make()
+            assert self.make is not None
+            made, self.make = self.make(), None
             self.seconds = time.monotonic() - self.started
-            self.heads, self.reads = {}, {}
             return made
         try:
             made, self.seconds = self.pipe.recv()
         except EOFError:
             self.proc.join()
             raise RuntimeError(
-                f"the profiling process stopped (exit code {self.proc.exitcode});"
+                f"the {self.what} process stopped (exit code {self.proc.exitcode});"
                 " nothing was written"
             ) from None
         self.proc.join()
@@ -718,7 +760,7 @@ class _Profiled:
         return made
 
     def stop(self) -> None:
-        """End the profiling process if it still runs (the write failed)."""
+        """End the process if it still runs (the write failed)."""
         if self.proc is not None:
             self.proc.kill()
             self.proc.join()

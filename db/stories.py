@@ -49,9 +49,11 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from db import article_evidence as ev
 from db import article_profiling
+from db.article_profiling import Link
 from db.dates import day_number
 from db.grouping import store_groups
 from db.id_chunks import id_chunks
@@ -60,8 +62,12 @@ __all__ = [
     "LINK_THRESHOLD",
     "STORY_MAX_STATEMENT_MATCHES",
     "STORY_WINDOW_DAYS",
+    "Placement",
+    "article_meta",
+    "count_matched",
     "link_graph",
     "place_all",
+    "place_stored",
     "profile_articles",
     "rebuild_stories",
     "update_stories",
@@ -269,6 +275,22 @@ def _matched_pairs(
         )
     wanted = None if article_ids is None else set(article_ids)
     counts: dict[tuple[int, int], Matched] = {}
+    for rows in groups:
+        count_matched(rows, wanted, counts)
+    return counts
+
+
+def count_matched(
+    rows: Iterable[tuple[int, int, int, int]],
+    wanted: set[int] | None = None,
+    counts: dict[tuple[int, int], Matched] | None = None,
+) -> dict[tuple[int, int], Matched]:
+    """Add to ``counts`` the matched statements of each article pair (as
+    :func:`_matched_pairs` reads them): ``rows`` are a run of matches grouped by their
+    newer statement, each (newer statement, article of the older statement, its
+    article, 1 when the same claim or a conflict else 0); only pairs touching
+    ``wanted`` (None: all)."""
+    counts = {} if counts is None else counts
 
     def add(olders: list[tuple[int, int]], newer_article: int) -> None:
         # One statement: it counts once for each older article it matches, as the
@@ -286,16 +308,15 @@ def _matched_pairs(
                 n_same, n_related = counts.get(key, (0, 0))
                 counts[key] = (n_same + 1, n_related) if same else (n_same, n_related + 1)
 
-    for rows in groups:
-        current, newer_article, olders = -1, -1, []
-        for b, older, article, same in rows:
-            if b != current:
-                if olders:
-                    add(olders, newer_article)
-                current, newer_article, olders = b, article, []
-            olders.append((older, same))
-        if olders:
-            add(olders, newer_article)
+    current, newer_article, olders = -1, -1, []
+    for b, older, article, same in rows:
+        if b != current:
+            if olders:
+                add(olders, newer_article)
+            current, newer_article, olders = b, article, []
+        olders.append((older, same))
+    if olders:
+        add(olders, newer_article)
     return counts
 
 
@@ -307,6 +328,14 @@ def _meta(conn: sqlite3.Connection, ids: Iterable[int]) -> Meta:
         ):
             meta[aid] = (src, dt, title)
     return meta
+
+
+def article_meta(conn: sqlite3.Connection) -> Meta:
+    """Every article's (source, date, title), as placing and refreshing stories read it."""
+    return {
+        aid: (src, dt, title)
+        for aid, src, dt, title in conn.execute("SELECT id, source_id, date, title FROM articles")
+    }
 
 
 def _links(
@@ -342,22 +371,26 @@ def link_graph(
     of articles not in ``days`` are left out). A dated article is never linked to an
     older undated one (see the module docstring)."""
     links: Links = {}
-    for x, y in set(evidence) | set(matched):
-        if x not in days or y not in days:
-            continue
-        strength = evidence.get((x, y), ev.NO_EVIDENCE)
-        counts = matched.get((x, y))
-        if counts is not None:  # (none adds 0.0: the same strength)
-            strength += ev.matches_term(*counts)
-        if strength <= LINK_THRESHOLD:
-            continue
+
+    def link(x: int, y: int, strength: float) -> None:
+        if strength <= LINK_THRESHOLD or x not in days or y not in days:
+            return
         dx, dy = days[x], days[y]
         if dx is None and dy is not None:
-            continue
+            return
         if dx is not None and dy is not None and abs(dx - dy) > window:
-            continue
+            return
         links.setdefault(x, {})[y] = strength
         links.setdefault(y, {})[x] = strength
+
+    for pair, strength in evidence.items():
+        counts = matched.get(pair)
+        if counts is not None:  # (none adds 0.0: the same strength)
+            strength += ev.matches_term(*counts)
+        link(*pair, strength)
+    for pair, counts in matched.items():
+        if pair not in evidence:
+            link(*pair, ev.NO_EVIDENCE + ev.matches_term(*counts))
     return links
 
 
@@ -687,26 +720,44 @@ def _story_members(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[i
     return out
 
 
-def _store(conn: sqlite3.Connection, placer: _Placer) -> dict[int, list[int]]:
+@dataclass
+class Placement:
+    """Where a run placed its articles: article -> story key (:class:`_Placer`), each
+    story's pool with all its members, and the stored stories merged into others
+    (stored id -> the key it went into)."""
+
+    stories: dict[int, int]
+    pools: dict[int, ev.Pool]
+    merged: dict[int, int]
+
+
+def _placement(placer: _Placer) -> Placement:
+    final = placer.final()
+    return Placement(
+        final,
+        {key: placer.pool(key, _AFTER_ALL) for key in set(final.values())},
+        {key: placer.resolve(key) for key in placer.merged if key > 0},
+    )
+
+
+def _store(conn: sqlite3.Connection, placement: Placement) -> dict[int, list[int]]:
     """Rows for the stories a run formed, story ids for its articles, stored stories
     merged into others moved over and deleted, and the pools of the stories written
     (``story_pools``). Returns the stories written, with all their articles."""
-    final = placer.final()
-    pools = {key: placer.pool(key, _AFTER_ALL) for key in set(final.values())}
     ids = store_groups(
         conn,
-        placer.final(),
+        placement.stories,
         "INSERT INTO stories(title, n_articles, n_sources) VALUES ('', 0, 0)",
         "UPDATE articles SET story_id = ? WHERE id = ?",
     )
-    for key in sorted(k for k in placer.merged if k > 0):
-        into = ids[placer.resolve(key)]
+    for key in sorted(placement.merged):
+        into = ids[placement.merged[key]]
         conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (into, key))
         conn.execute("DELETE FROM stories WHERE id = ?", (key,))
     written = _story_members(conn, ids.values())
     if _has_pools(conn):
         rows = []
-        for key, pool in pools.items():
+        for key, pool in placement.pools.items():
             members = written.get(ids[key], [])
             if members and pool.n == len(members):
                 rows.append((ids[key], pool.n, members[-1], pool.data()))
@@ -720,16 +771,17 @@ def _store(conn: sqlite3.Connection, placer: _Placer) -> dict[int, list[int]]:
 def _refresh(
     conn: sqlite3.Connection,
     stories: dict[int, list[int]],
-    evidence: dict[tuple[int, int], float],
+    evidence: Iterable[Link],
     meta: Meta,
 ) -> None:
-    """Recompute the stored row of ``stories`` (id -> articles; ``evidence`` and
-    ``meta`` must cover them): the most representative headline (the article with
-    the most article evidence of one event with the others: the claims, costly to
-    read for a large story, are left out), first date, counts."""
+    """Recompute the stored row of ``stories`` (id -> articles; ``evidence``, the
+    article-level scores in order of (a, b), and ``meta`` must cover them): the most
+    representative headline (the article with the most article evidence of one event
+    with the others: the claims, costly to read for a large story, are left out),
+    first date, counts."""
     central_weight: dict[int, float] = {}
     story_of = {a: story for story, members in stories.items() for a in members}
-    for (a, b), score in evidence.items():
+    for a, b, score in evidence:
         if a in story_of and story_of.get(b) == story_of[a]:
             p = _probability(score)
             central_weight[a] = central_weight.get(a, 0.0) + p
@@ -756,19 +808,49 @@ def _refresh(
     )
 
 
-def rebuild_stories(conn: sqlite3.Connection, *, window_days: int = STORY_WINDOW_DAYS) -> int:
+def rebuild_stories(
+    conn: sqlite3.Connection,
+    *,
+    window_days: int = STORY_WINDOW_DAYS,
+    placed: tuple[Placement, list[Link], Meta] | None = None,
+) -> int:
     """Place every article again (inside the caller's transaction), profiling those
-    without a profile first; returns how many stories there are."""
-    profile_articles(conn, None, window_days)
+    without a profile first; returns how many stories there are. ``placed``: the
+    placement already made from what is stored (:func:`place_stored`), with the
+    stored links in order of (a, b) and every article's meta."""
+    if placed is None:
+        profile_articles(conn, None, window_days)
     conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
     conn.execute("DELETE FROM stories")
-    evidence = _evidence(conn, None)
-    links, meta = _links(conn, None, window_days, evidence)
-    profiles = ev.StoredIndex(conn).profiles(links)
-    placer = _place_all(links, {aid: day_number(m[1]) for aid, m in meta.items()}, profiles)
-    written = _store(conn, placer)
-    _refresh(conn, written, evidence, meta)
+    if placed is None:
+        evidence = _evidence(conn, None)
+        links, meta = _links(conn, None, window_days, evidence)
+        profiles = ev.StoredIndex(conn).profiles(links)
+        days = {aid: day_number(m[1]) for aid, m in meta.items()}
+        placement = _placement(_place_all(links, days, profiles))
+        scores: Iterable[Link] = ((a, b, s) for (a, b), s in evidence.items())
+    else:
+        placement, scores, meta = placed
+    written = _store(conn, placement)
+    _refresh(conn, written, scores, meta)
     return len(written)
+
+
+def place_stored(
+    links: list[Link],
+    matched: dict[tuple[int, int], Matched],
+    meta: Meta,
+    profiles: dict[int, ev.Profile],
+    window: int = STORY_WINDOW_DAYS,
+) -> Placement:
+    """What :func:`rebuild_stories` places, from the same data held in memory (a full
+    match has it all, and places the stories beside its write): the stored links
+    (a, b, score), the matched statements (:func:`count_matched`), every article's
+    (source, date, title) and profile."""
+    days = {aid: day_number(m[1]) for aid, m in meta.items()}
+    graph = link_graph({(a, b): s for a, b, s in links}, matched, days, window)
+    linked = {aid: profiles[aid] for aid in graph if aid in profiles}
+    return _placement(_place_all(graph, days, linked))
 
 
 def update_stories(
@@ -807,7 +889,8 @@ def update_stories(
         day = day_number(meta[aid][1]) if aid in meta else None
         mine = profiles([aid])
         placer.place(aid, _older(links, aid), _profile_of(mine, aid, day))
-    written = _store(conn, placer)
+    written = _store(conn, _placement(placer))
     members = [aid for group in written.values() for aid in group]
-    _refresh(conn, written, _evidence_within(conn, members), _meta(conn, members))
+    within = sorted(_evidence_within(conn, members).items())
+    _refresh(conn, written, ((a, b, s) for (a, b), s in within), _meta(conn, members))
     return len(written)

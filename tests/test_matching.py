@@ -539,18 +539,27 @@ def test_matching_commands(tmp_path: Path) -> None:
 
 
 def _stories_state(db: sqlite_utils.Database) -> tuple:
-    """Profiles, links and story groups of a matched database."""
+    """Profiles, links and stories (members, row, pool) of a matched database."""
     profiles = list(db.execute("SELECT * FROM article_profiles ORDER BY article_id"))
     links = list(db.execute("SELECT a, b, score FROM story_links ORDER BY a, b"))
     groups: dict[int, set[int]] = {}
     for aid, sid in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
         groups.setdefault(sid, set()).add(aid)
-    return profiles, links, {frozenset(g) for g in groups.values()}
+    rows = {
+        r[0]: r[1:]
+        for r in db.execute(
+            "SELECT s.id, s.title, s.first_date, s.n_articles, s.n_sources, p.n, p.data"
+            " FROM stories s LEFT JOIN story_pools p ON p.story_id = s.id"
+        )
+    }
+    return profiles, links, {frozenset(g): rows[sid] for sid, g in groups.items()}
 
 
 def test_profiling_apart_while_writing_equals_one_process(tmp_path: Path, monkeypatch) -> None:
     # A big first match profiles and links the articles in a process of its own while
-    # this one writes the matches and claims: the same profiles, links and stories.
+    # this one writes the matches and claims, then places the stories in another
+    # while this one writes the profiles: the same profiles, links and stories as
+    # placing them from the tables.
     c = _write(tmp_path, "flood_c.txt", FLOOD_C)
     d = _write(tmp_path, "flood_d.txt", FLOOD_D)
     states = []
@@ -563,6 +572,7 @@ def test_profiling_apart_while_writing_equals_one_process(tmp_path: Path, monkey
             monkeypatch.setattr(matching, "WORKERS", 2)
         report = matching.match_all(db)
         assert "profile_link" in report.timings
+        assert ("place_wait" in report.timings) == parallel
         assert report.stories > 0
         states.append((pairs(db), claim_sets(db), _stories_state(db)))
     assert states[0] == states[1]

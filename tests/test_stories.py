@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from db import article_evidence as ev
 from db import matching, stories
 from db.connection import connect, transaction
+from db.dates import day_number
 from db.ingest import ingest_paths
 from db.story_reads import count_stories, list_stories, story_articles, story_view
 from tui.cli import main as cli_main
@@ -276,8 +278,28 @@ def test_matched_statements_and_templates(monkeypatch) -> None:
     assert stories._matched_pairs(conn, None) == everything
     assert stories._matched_pairs(conn, [13]) == {}
     assert stories._matched_pairs(conn, [10]) == {(10, 11): (2, 0), (10, 14): (1, 0)}
+    # A full match counts them from the matches it holds, as they are written.
+    results = [
+        (a, b, 90.0, relation, None) for a, b, relation in conn.execute("SELECT * FROM matches")
+    ]
+    article_of = dict(conn.execute("SELECT id, article_id FROM statements"))
+    assert matching._matched_articles(results, article_of) == everything
     monkeypatch.setattr(stories, "STORY_MAX_STATEMENT_MATCHES", 3)
     assert stories._matched_pairs(conn, [12]) == {(11, 12): (0, 1), (12, 13): (0, 1)}
+
+
+def test_stories_placed_from_memory_read_the_matched_statements() -> None:
+    # Two reports of one day with little article evidence (a weak link) and three
+    # statements told alike: one story. Without those matches, none.
+    meta = {1: (1, "2024-11-05", "Flood in Valencia"), 2: (2, "2024-11-05", "Spain counts dead")}
+    profiles = {
+        aid: ev.Profile(aid, day_number(m[1]), {}, {}, {}, frozenset(), [], [])
+        for aid, m in meta.items()
+    }
+    links = [(1, 2, -2.9)]
+    placed = stories.place_stored(links, {(1, 2): (3, 0)}, meta, profiles)
+    assert len(set(placed.stories.values())) == 1 and set(placed.stories) == {1, 2}
+    assert stories.place_stored(links, {}, meta, profiles).stories == {}
 
 
 # ------------------------------------------------------------------ reading
