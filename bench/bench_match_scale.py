@@ -207,8 +207,11 @@ def full(path: Path, window: int) -> None:
     n = db.execute("SELECT count(*) FROM statements").fetchone()[0]
     print(f"{n:,} statements; match_all on {multiprocessing.cpu_count()} cores...")
 
+    started = time.monotonic()
+
     def progress(stage: str, done: int, total: int) -> None:
-        print(f"\r{stage} {done:,}/{total:,}", end="", file=sys.stderr)
+        seconds = time.monotonic() - started
+        print(f"\r{stage} {done:,}/{total:,} at {seconds:.0f}s", end="", file=sys.stderr)
 
     report = matching.match_all(db, window_days=window, progress=progress)
     print(file=sys.stderr)

@@ -247,15 +247,20 @@ def run_mixed(args) -> None:
             )
 
 
+def lead_records(paragraphs: int) -> list[dict]:
+    """BASIL, each article cut to its title and its first ``paragraphs`` paragraphs."""
+    records = basil_records()
+    for r in records:
+        r["text"] = "\n\n".join(r["text"].split("\n\n")[:paragraphs])
+    return records
+
+
 def dense_records(days: int, paragraphs: int = 0, seed: int = 5) -> list[dict]:
     """BASIL with each event moved to a day drawn at random among ``days`` (its
     articles' days apart kept): a feed as dense as news, where other events share the
     matching window (BASIL's 100 events span ten years, so as published they never do).
     ``paragraphs``: keep only the title and that many first paragraphs (0: all)."""
-    records = basil_records()
-    if paragraphs:
-        for r in records:
-            r["text"] = "\n\n".join(r["text"].split("\n\n")[:paragraphs])
+    records = lead_records(paragraphs) if paragraphs else basil_records()
     by_event: dict[str, list[dict]] = defaultdict(list)
     for r in records:
         by_event[r["event"]].append(r)

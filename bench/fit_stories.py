@@ -1,6 +1,6 @@
 """Fit the weights of article-level story evidence (db.article_evidence).
 
-    python bench/fit_stories.py [--write]     # needs numpy (pip install -e '.[fit]')
+    python bench/fit_stories.py [--write] [--leads]   # needs numpy (pip install -e '.[fit]')
 
 Data: the two labelled story sets, as bench/bench_stories.py builds them (real
 ingest and matching): BASIL (300 articles, 100 events of 3 outlets, full text)
@@ -37,6 +37,9 @@ Reported, so that nothing is judged only on what it was fitted to:
   (in-sample). The thresholds of db.stories (``JOIN_MIN``, ``MERGE_MIN``, start,
   bring) are fixed, not fitted here;
 * across sets: fitted on BASIL alone, the stories it makes on UCI, and the reverse.
+
+``--leads`` adds BASIL cut to titles and two paragraphs (dated, and on one day) as
+two more sets (see BENCHMARKS.md: not shipped, UCI loses).
 
 The weights shipped are fitted on every set; ``--write`` puts them into
 db/article_evidence.py (else the block to paste is printed).
@@ -247,17 +250,21 @@ def describe(s: dict[str, float]) -> str:
     )
 
 
-def load() -> dict[str, Corpus]:
+def load(leads: bool) -> dict[str, Corpus]:
     out: dict[str, Corpus] = {}
-    for name, records in (("basil", bs.basil_records()), ("uci", bs.uci_records())):
+    sets = [("basil", bs.basil_records()), ("uci", bs.uci_records())]
+    if leads:
+        sets.append(("basil_p2", bs.lead_records(2)))
+    for name, records in sets:
         db, event_of = bs.build(name, records)
         arts = db.execute(
             "SELECT id, title, text, body_start, date FROM articles ORDER BY id"
         ).fetchall()
         matched = stories._matched_pairs(db, None)
         out[name] = Corpus(name, arts, event_of, matched)
-        if name == "basil":
-            out["basil-one-day"] = Corpus("basil-one-day", arts, event_of, matched, True)
+        if name.startswith("basil"):
+            one_day = f"{name}-one-day"
+            out[one_day] = Corpus(one_day, arts, event_of, matched, True)
     return out
 
 
@@ -291,8 +298,9 @@ def write_weights(w: Weights) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true", help="write the weights into db/")
+    ap.add_argument("--leads", action="store_true", help="fit on BASIL's titles and leads too")
     args = ap.parse_args()
-    corpora = load()
+    corpora = load(args.leads)
     profiled = {name: profile_all(c) for name, c in corpora.items()}
     data = {name: pairs(c, profiled[name]) for name, c in corpora.items()}
     for name, (_x, y, _g) in data.items():
@@ -347,7 +355,7 @@ def main() -> None:
     for n, b in zip(ev.STORY_FEATURE_NAMES, shipped.stories[1:], strict=True):
         print(f"  story {n:10s} {b:+.4f}")
     print(f"  story intercept  {shipped.stories[0]:+.4f}")
-    for name in ("basil", "basil-one-day", "uci"):
+    for name in corpora:
         s = story_scores(corpora[name], profiled[name], shipped)
         print(f"  in-sample, whole set, {name}: {describe(s)}")
     if args.write:
