@@ -630,12 +630,12 @@ def _match_all(
     report.candidates = scored.n
     report.timings["prepare_score"] = time.monotonic() - t
     report.statements = report.indexed = len(rows)
-    # Each statement's article, for the story links of the matches (see below).
-    article_of = {r.sid: r.article_id for r in rows} if profiling else {}
-    del rows, numbers, quotes
     # Profiles and links (in a process of their own, with workers of its own, when the
     # run is big: they need nothing of the write, which this process does meanwhile).
     apart = report.statements >= PARALLEL_MIN_STATEMENTS and _workers() >= 2
+    # Each statement's article, for the story links of the matches (see below).
+    article_of = {r.sid: r.article_id for r in rows} if profiling and apart else {}
+    del rows, numbers, quotes
     profiling_apart: _Apart | None = None
     if profiling:
         profiling_apart = _Apart(

@@ -320,22 +320,19 @@ def count_matched(
     return counts
 
 
-def _meta(conn: sqlite3.Connection, ids: Iterable[int]) -> Meta:
+def article_meta(conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> Meta:
+    """The (source, date, title) of the articles (all, or ``ids``), as placing and
+    refreshing stories read them."""
+    sql = "SELECT id, source_id, date, title FROM articles"
+    if ids is None:
+        chunks: Iterable[tuple[str, list[int]]] = [(sql, [])]
+    else:
+        chunks = ((f"{sql} WHERE id IN ({marks})", c) for marks, c in id_chunks(sorted(set(ids))))
     meta: Meta = {}
-    for marks, chunk in id_chunks(sorted(set(ids))):
-        for aid, src, dt, title in conn.execute(
-            f"SELECT id, source_id, date, title FROM articles WHERE id IN ({marks})", chunk
-        ):
+    for query, params in chunks:
+        for aid, src, dt, title in conn.execute(query, params):
             meta[aid] = (src, dt, title)
     return meta
-
-
-def article_meta(conn: sqlite3.Connection) -> Meta:
-    """Every article's (source, date, title), as placing and refreshing stories read it."""
-    return {
-        aid: (src, dt, title)
-        for aid, src, dt, title in conn.execute("SELECT id, source_id, date, title FROM articles")
-    }
 
 
 def _links(
@@ -355,7 +352,7 @@ def _links(
     matched = _matched_pairs(conn, article_ids)
     ids = {a for pair in evidence for a in pair}
     ids.update(a for pair in matched for a in pair)
-    meta = _meta(conn, ids)
+    meta = article_meta(conn, ids)
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
     return link_graph(evidence, matched, days, window), meta
 
@@ -892,5 +889,5 @@ def update_stories(
     written = _store(conn, _placement(placer))
     members = [aid for group in written.values() for aid in group]
     within = sorted(_evidence_within(conn, members).items())
-    _refresh(conn, written, ((a, b, s) for (a, b), s in within), _meta(conn, members))
+    _refresh(conn, written, ((a, b, s) for (a, b), s in within), article_meta(conn, members))
     return len(written)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -577,6 +578,23 @@ def test_profiling_apart_while_writing_equals_one_process(tmp_path: Path, monkey
         states.append((pairs(db), claim_sets(db), _stories_state(db)))
     assert states[0] == states[1]
     assert states[0][2][0]  # profiles were made
+
+
+def test_a_placing_process_that_dies_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+    # The process placing the stories is killed (the OOM killer): the match stops with
+    # an error that says so, and the database is as it was (one transaction).
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    db = connect(tmp_path / "dies.db")
+    for path, source in ((SEED_A, "A"), (c, "C"), (SEED_B, "B")):
+        ingest_paths(db, [path], source=source, match=False)
+    monkeypatch.setattr(matching, "PARALLEL_MIN_STATEMENTS", 0)
+    monkeypatch.setattr(matching, "WORKERS", 2)
+    monkeypatch.setattr(matching, "place_stored", lambda *args: os._exit(3))
+    with pytest.raises(RuntimeError, match=r"the placing process stopped \(exit code 3\)"):
+        matching.match_all(db)
+    assert pairs(db) == {}
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM articles WHERE matched = 1").fetchone()[0] == 0
 
 
 def test_a_repeated_statement_is_prepared_once_alike() -> None:
