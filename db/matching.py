@@ -52,8 +52,8 @@ from typing import Any
 
 import sqlite_utils
 
-from db.article_evidence import ArticleText
-from db.article_profiling import Head, article_heads, profile_heads, read_heads
+from db.article_evidence import ArticleText, Profile
+from db.article_profiling import Head, Link, article_heads, profile_heads, read_heads
 from db.article_profiling import write as write_profiles
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.bulk import bulk
@@ -76,6 +76,8 @@ from db.parent_watch import end_with_parent
 from db.regroup import regroup
 from db.stories import (
     STORY_WINDOW_DAYS,
+    Meta,
+    Placement,
     article_meta,
     count_matched,
     place_stored,
@@ -672,7 +674,7 @@ def _match_all(
                     if matched is not None:
                         meta = article_meta(conn)
                         placing = _Apart(
-                            partial(place_stored, links, matched, meta, whole.profiles),
+                            partial(_place_in_memory, links, matched, meta, whole.profiles),
                             True,
                             "placing",
                         )
@@ -707,6 +709,19 @@ def _matched_articles(
         if r[3] != "different"
     )
     return count_matched(rows)
+
+
+def _place_in_memory(
+    links: list[Link],
+    matched: dict[tuple[int, int], tuple[int, int]],
+    meta: Meta,
+    profiles: dict[int, Profile],
+) -> Placement:
+    """place_stored over the links and profiles just made (what the tables now hold)."""
+    evidence = {(a, b): s for a, b, s in links}
+    return place_stored(
+        evidence, matched, meta, lambda ids: {a: profiles[a] for a in ids if a in profiles}
+    )
 
 
 class _Apart:

@@ -62,6 +62,7 @@ __all__ = [
     "LINK_THRESHOLD",
     "STORY_MAX_STATEMENT_MATCHES",
     "STORY_WINDOW_DAYS",
+    "Meta",
     "Placement",
     "article_meta",
     "count_matched",
@@ -335,24 +336,28 @@ def article_meta(conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> 
     return meta
 
 
-def _links(
+def _paired_meta(
     conn: sqlite3.Connection,
-    article_ids: Iterable[int] | None,
-    window: int,
-    evidence: dict[tuple[int, int], float] | None = None,
+    evidence: dict[tuple[int, int], float],
+    matched: dict[tuple[int, int], Matched],
+) -> Meta:
+    """The (source, date, title) of the articles of these pairs."""
+    ids = {a for pair in evidence for a in pair}
+    ids.update(a for pair in matched for a in pair)
+    return article_meta(conn, ids)
+
+
+def _links(
+    conn: sqlite3.Connection, article_ids: Iterable[int] | None, window: int
 ) -> tuple[Links, Meta]:
     """Links among articles (all, or those touching ``article_ids``) with their
     strengths (log-odds), and the articles' (source, date, title). A dated article
-    is never linked to an older undated one (see the module docstring).
-    ``evidence``: the stored scores of those pairs, when already read."""
+    is never linked to an older undated one (see the module docstring)."""
     if article_ids is not None:
         article_ids = set(article_ids)
-    if evidence is None:
-        evidence = _evidence(conn, article_ids)
+    evidence = _evidence(conn, article_ids)
     matched = _matched_pairs(conn, article_ids)
-    ids = {a for pair in evidence for a in pair}
-    ids.update(a for pair in matched for a in pair)
-    meta = article_meta(conn, ids)
+    meta = _paired_meta(conn, evidence, matched)
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
     return link_graph(evidence, matched, days, window), meta
 
@@ -813,18 +818,18 @@ def rebuild_stories(
 ) -> int:
     """Place every article again (inside the caller's transaction), profiling those
     without a profile first; returns how many stories there are. ``placed``: the
-    placement already made from what is stored (:func:`place_stored`), with the
-    stored links in order of (a, b) and every article's meta."""
+    placement already made from what is stored (:func:`place_stored` over it in memory),
+    with the stored links in order of (a, b) and every article's meta."""
     if placed is None:
         profile_articles(conn, None, window_days)
     conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
     conn.execute("DELETE FROM stories")
     if placed is None:
         evidence = _evidence(conn, None)
-        links, meta = _links(conn, None, window_days, evidence)
-        profiles = ev.StoredIndex(conn).profiles(links)
-        days = {aid: day_number(m[1]) for aid, m in meta.items()}
-        placement = _placement(_place_all(links, days, profiles))
+        matched = _matched_pairs(conn, None)
+        meta = _paired_meta(conn, evidence, matched)
+        index = ev.StoredIndex(conn)
+        placement = place_stored(evidence, matched, meta, index.profiles, window_days)
         scores: Iterable[Link] = ((a, b, s) for (a, b), s in evidence.items())
     else:
         placement, scores, meta = placed
@@ -834,20 +839,20 @@ def rebuild_stories(
 
 
 def place_stored(
-    links: list[Link],
+    evidence: dict[tuple[int, int], float],
     matched: dict[tuple[int, int], Matched],
     meta: Meta,
-    profiles: dict[int, ev.Profile],
+    profiles: Callable[[Iterable[int]], dict[int, ev.Profile]],
     window: int = STORY_WINDOW_DAYS,
 ) -> Placement:
-    """What :func:`rebuild_stories` places, from the same data held in memory (a full
-    match has it all, and places the stories beside its write): the stored links
-    (a, b, score), the matched statements (:func:`count_matched`), every article's
-    (source, date, title) and profile."""
+    """Every article placed as :func:`rebuild_stories` places it, from the stored
+    article-level scores of the pairs, their matched statements (:func:`count_matched`),
+    the articles' (source, date, title) and their profiles (those asked for): read from
+    the tables, or held in memory by a full match, which places the stories beside its
+    write."""
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
-    graph = link_graph({(a, b): s for a, b, s in links}, matched, days, window)
-    linked = {aid: profiles[aid] for aid in graph if aid in profiles}
-    return _placement(_place_all(graph, days, linked))
+    graph = link_graph(evidence, matched, days, window)
+    return _placement(_place_all(graph, days, profiles(graph)))
 
 
 def update_stories(

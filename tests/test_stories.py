@@ -6,6 +6,7 @@ The articles are written for these tests (invented towns and people)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -296,10 +297,14 @@ def test_stories_placed_from_memory_read_the_matched_statements() -> None:
         aid: ev.Profile(aid, day_number(m[1]), {}, {}, {}, frozenset(), [], [])
         for aid, m in meta.items()
     }
-    links = [(1, 2, -2.9)]
-    placed = stories.place_stored(links, {(1, 2): (3, 0)}, meta, profiles)
+    evidence = {(1, 2): -2.9}
+
+    def read(ids: Iterable[int]) -> dict[int, ev.Profile]:
+        return {a: profiles[a] for a in ids}
+
+    placed = stories.place_stored(evidence, {(1, 2): (3, 0)}, meta, read)
     assert len(set(placed.stories.values())) == 1 and set(placed.stories) == {1, 2}
-    assert stories.place_stored(links, {}, meta, profiles).stories == {}
+    assert stories.place_stored(evidence, {}, meta, read).stories == {}
 
 
 # ------------------------------------------------------------------ reading
