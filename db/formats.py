@@ -2,15 +2,16 @@
 
 Formats are detected by extension and, when the extension says nothing, by
 content. Every reader is a generator, so a folder of any size streams through
-in constant memory (one file, or one JSONL line, at a time). A record that
-cannot be read becomes a :class:`Rejected` with the file, the line (JSONL) and
-a one-line reason; the rest of the batch goes on.
+in constant memory (one file, or one JSONL line or CSV row, at a time). A record
+that cannot be read becomes a :class:`Rejected` with the file, the line (JSONL,
+CSV) and a one-line reason; the rest of the batch goes on.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextvars
+import csv
 import io
 import json
 import os
@@ -49,8 +50,14 @@ JSON_EXTENSIONS = {".json"}
 JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 FEED_EXTENSIONS = {".rss", ".atom", ".xml", ".rdf"}
+CSV_EXTENSIONS = {".csv", ".tsv"}
 KNOWN_EXTENSIONS = (
-    TEXT_EXTENSIONS | JSON_EXTENSIONS | JSONL_EXTENSIONS | HTML_EXTENSIONS | FEED_EXTENSIONS
+    TEXT_EXTENSIONS
+    | JSON_EXTENSIONS
+    | JSONL_EXTENSIONS
+    | HTML_EXTENSIONS
+    | FEED_EXTENSIONS
+    | CSV_EXTENSIONS
 )
 
 _SEED_FIRST_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
@@ -80,7 +87,10 @@ class Rejected:
     path: str
     reason: str
     line: int | None = None
-    unit: str = "line"  # what ``line`` counts: "line" (JSONL), "record" (JSON), "entry" (feed)
+    unit: str = "line"  # what ``line`` counts: "line" (JSONL, CSV), "record" (JSON), "entry" (feed)
+    # The file holds no article at all (a JSON object with no article field: a data
+    # set's annotations or metadata): found in a folder, it is skipped, not rejected.
+    not_article: bool = False
 
     def __str__(self) -> str:
         if self.line is None:
@@ -117,6 +127,10 @@ Record = RawArticle | Rejected
 
 class BadInput(ValueError):
     """Raised inside a reader for input it cannot make sense of."""
+
+
+class NotArticle(BadInput):
+    """Raised for a file that is readable but holds no article (:attr:`Rejected.not_article`)."""
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -179,6 +193,9 @@ def read_file(path: Path) -> Iterator[Record]:
         if kind == "jsonl":
             yield from _read_jsonl(path, name)
             return
+        if kind == "csv":
+            yield from _read_csv(path, name)
+            return
         if kind == "json":
             yield from _read_json(path, name)
             return
@@ -191,7 +208,7 @@ def read_file(path: Path) -> Iterator[Record]:
             raise BadInput("empty file")
         yield from _READERS[kind](text, name)
     except BadInput as exc:
-        yield Rejected(name, str(exc))
+        yield Rejected(name, str(exc), not_article=isinstance(exc, NotArticle))
     except OSError as exc:
         yield Rejected(name, f"cannot read: {exc.strerror or exc}")
     except RecursionError:
@@ -216,6 +233,8 @@ def _detect_kind(path: Path) -> str:
         return "feed"
     if ext in TEXT_EXTENSIONS:
         return "text"
+    if ext in CSV_EXTENSIONS:
+        return "csv"
     return "unknown"
 
 
@@ -371,6 +390,11 @@ def _json_records(data: Any, name: str) -> Iterator[Record]:
                 data = data[key]
                 break
     if isinstance(data, dict):
+        if not _looks_like_article(data):
+            fields = ", ".join(list(data)[:6]) + (", …" if len(data) > 6 else "")
+            raise NotArticle(
+                f"not an article: a JSON object with no title or text field ({fields})"
+            )
         yield _record_or_rejected(data, name, None, multi=False)
     elif isinstance(data, list):
         if not data:
@@ -538,7 +562,7 @@ def _stream_encoding(sample: bytes) -> str:
 
 
 def _looks_like_article(data: dict[str, Any]) -> bool:
-    return "title" in data or any(k in data for k in _BODY_KEYS)
+    return "title" in data or "headline" in data or any(k in data for k in _BODY_KEYS)
 
 
 def _record_or_rejected(
@@ -565,13 +589,13 @@ def _from_record(item: Any, name: str, line: int | None, *, multi: bool) -> RawA
     # ignored: the article is still worth keeping, undated or keyed by its line.
     url = _metadata(item, "url", "link")
     record_id = _metadata(item, "id", "uuid")
-    date = _metadata(item, "date", "published", "datetime")
+    date = _metadata(item, "date", "published", "datetime", "timestamp")
     key = f"{name}#{record_id or line}" if multi else name
     return _article(
         title=title,
         body=body,
         date=date,
-        source=_metadata(item, "source", "outlet"),
+        source=_metadata(item, "source", "outlet", "publisher"),
         url=url,
         path=name,
         key=url or key,
@@ -621,6 +645,63 @@ def _as_optional_text(value: Any, field: str) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return _as_text(value, field) or None
+
+
+# --- CSV and TSV tables ------------------------------------------------------------------
+
+# Delimiters a ".csv" may use (European spreadsheets write ";"); the header line's
+# most frequent one wins, "," on a tie or when it has none.
+_CSV_DELIMITERS = ",;\t|"
+
+
+def _read_csv(path: Path, name: str) -> Iterator[Record]:
+    """One article per row of a table with a header row, streamed. Columns are named as a
+    JSON record's fields, in any case (``title`` or ``headline``; ``text``, ``body`` or
+    ``content``; ``url``; ``date`` or ``timestamp``; ``source`` or ``publisher``;
+    ``id``); other columns are ignored. Rows are numbered by the line they start on."""
+    with path.open("rb") as handle:
+        encoding = _stream_encoding(handle.read(_SAMPLE))
+        handle.seek(0)
+        text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+        first = text.readline(MAX_LINE_BYTES)
+        text.seek(0)
+        if path.suffix.lower() == ".tsv":
+            delimiter = "\t"
+        else:
+            delimiter = max(_CSV_DELIMITERS, key=lambda d: (first.count(d), d == ","))
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_BYTES))
+        reader = csv.reader(text, delimiter=delimiter)
+        try:
+            yield from _csv_rows(reader, name)
+        except csv.Error as exc:
+            raise BadInput(f"invalid CSV at line {reader.line_num}: {exc}") from None
+
+
+def _csv_rows(reader: Any, name: str) -> Iterator[Record]:
+    header = next(reader, None)
+    if header is None:
+        raise BadInput("empty file")
+    columns = [h.strip().lstrip("\ufeff").lower() for h in header]
+    if not _looks_like_article(dict.fromkeys(columns)):
+        shown = ", ".join(h for h in header[:8]) + (", …" if len(header) > 8 else "")
+        raise BadInput(f"no title or text column in the header ({shown})")
+    rows = 0
+    end = reader.line_num
+    for row in reader:
+        start, end = end + 1, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        rows += 1
+        item: dict[str, str] = {}
+        for column, cell in zip(columns, row, strict=False):  # short or long rows too
+            if column and cell.strip() and column not in item:
+                item[column] = cell
+        record = _record_or_rejected(item, name, start, multi=True)
+        if isinstance(record, RawArticle):
+            record.nbytes = sum(len(cell) + 1 for cell in row)
+        yield record
+    if not rows:
+        raise BadInput("no articles in the file (a header and no rows)")
 
 
 # --- HTML pages ----------------------------------------------------------------------------

@@ -647,7 +647,8 @@ def ingest_paths(
     """Ingest every file under ``paths``; return what was done.
 
     Files found in folders that are clearly not articles (:func:`is_notes_file`:
-    README, LICENSE, change notes...) are skipped and listed in ``report.skipped``;
+    README, LICENSE, change notes...; a JSON object with no article field) are
+    skipped and listed in ``report.skipped``;
     a file named in ``paths`` is always read. ``on_total`` is told the bytes of all
     the files to read before reading starts (``progress`` then counts towards it).
 
@@ -703,6 +704,12 @@ def _file_records(
         advanced = 0
         folder = None if named else folder_source(path, folders)
         for record in read_file(path):
+            if not named and isinstance(record, Rejected) and record.not_article:
+                # A data set's annotation or metadata file, found beside its articles.
+                report.files -= 1
+                report.bytes -= size
+                report.skipped.append(display_path(path))
+                continue
             if folder and isinstance(record, RawArticle):
                 record.source = record.source or host_of(record.url) or folder
             yield record

@@ -147,6 +147,20 @@ def test_ingest_skips_notes_in_folders_with_a_count(run, tmp_path: Path) -> None
     assert json.loads(out)["added"] == 1
 
 
+def test_ingest_skips_annotation_objects_found_beside_articles(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _articles(tmp_path / "data", 2)
+    notes = folder / "annotations"
+    notes.mkdir()
+    for i in range(3):
+        (notes / f"{i}_ann.json").write_text('{"uuid": "u", "phrase-level-annotations": []}')
+    out = run("ingest", str(folder), "--no-match")
+    assert "2 added, 0 replaced, 0 unchanged, 0 rejected from 2 files" in out
+    assert "3 files skipped (not articles)" in out and "rejected: " not in out
+    # Named on the command line, it is read, and says why it holds no article.
+    out = run("ingest", str(notes / "0_ann.json"), "--no-match", code=1)
+    assert "not an article: a JSON object with no title or text field" in out
+
+
 def test_ingest_json_lists_skipped_files(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = _articles(tmp_path / "data", 1)
     (folder / "README.md").write_text("About this folder.\n")
@@ -157,7 +171,7 @@ def test_ingest_json_lists_skipped_files(run, tmp_path: Path) -> None:  # type: 
 def test_quiet_silences_per_file_lines_but_the_summary_counts_them(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = _articles(tmp_path / "data", 2)
     for i in range(3):
-        (folder / f"ann{i}.json").write_text('{"quotes": [1, 2]}')
+        (folder / f"ann{i}.json").write_text('[{"quotes": [1, 2]}]')
     loud = run("ingest", str(folder), "--no-match", code=1)
     assert loud.count("rejected: ") == 3
     quiet = run("ingest", str(folder), "--no-match", "-q", code=1)
@@ -169,7 +183,7 @@ def test_quiet_silences_per_file_lines_but_the_summary_counts_them(run, tmp_path
 def test_many_files_rejected_for_one_reason_are_counted_in_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = _articles(tmp_path / "data", 1)
     for i in range(8):
-        (folder / f"ann{i}.json").write_text('{"quotes": [1, 2]}')
+        (folder / f"ann{i}.json").write_text('[{"quotes": [1, 2]}]')
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     out = run("ingest", str(folder), "--no-match", code=1)
     lines = [line for line in out.splitlines() if line.startswith("rejected: ")]

@@ -199,3 +199,76 @@ def test_json_objects_streamed(tmp_path: Path, content: str, expected: object) -
         assert not [r for r in got if isinstance(r, Rejected)]
     else:
         assert isinstance(got[-1], Rejected) and got[-1].reason.startswith(expected), got
+
+
+def test_csv_rows_are_articles_read_as_json_records(tmp_path: Path) -> None:
+    # The UCI News Aggregator's columns: a publisher, a timestamp in milliseconds.
+    path = tmp_path / "headlines.csv"
+    path.write_text(
+        "ID,TITLE,URL,PUBLISHER,CATEGORY,STORY,TIMESTAMP\n"
+        '1,"Fed official says weak data caused by weather, should not slow taper",'
+        "http://example.com/a,Los Angeles Times,b,dd1,1394470370698\n"
+        "\n"
+        '2,"Plosser sees ""high bar"" for change",,Livemint,b,dd1,1394470371207\n'
+        "3,,http://example.com/c,Reuters,b,dd1,1394470371207\n",
+        encoding="utf-8",
+    )
+    first, second, bad = records(path)
+    assert isinstance(first, RawArticle) and isinstance(second, RawArticle)
+    assert first.title == "Fed official says weak data caused by weather, should not slow taper"
+    assert first.body == "" and first.source == "Los Angeles Times"
+    assert first.date == "2014-03-10T16:52:50" and first.key == "http://example.com/a"
+    assert first.line == 2
+    assert second.title == 'Plosser sees "high bar" for change'
+    assert second.key.endswith("headlines.csv#2") and second.line == 4  # by its ID
+    assert isinstance(bad, Rejected) and bad.line == 5
+    assert "neither a title nor a text" in bad.reason
+
+
+def test_csv_with_bodies_other_delimiters_and_multi_line_cells(tmp_path: Path) -> None:
+    semicolons = tmp_path / "export.csv"
+    semicolons.write_text(
+        "\ufeffheadline;body;date;source\n"
+        'Rates held;"The bank kept rates.\n\nShares rose 3%.";2024-11-06;Wire\n'
+        "Second;More text.;;\n",
+        encoding="utf-8",
+    )
+    first, second = records(semicolons)
+    assert isinstance(first, RawArticle) and isinstance(second, RawArticle)
+    assert first.title == "Rates held" and first.body == "The bank kept rates.\n\nShares rose 3%."
+    assert first.date == "2024-11-06" and first.source == "Wire"
+    assert second.line == 5 and second.date is None and second.source is None
+    tabs = tmp_path / "export.tsv"
+    tabs.write_text("title\ttext\nA, B and C\tSaid, he said.\n", encoding="utf-8")
+    assert only(tabs).title == "A, B and C" and only(tabs).body == "Said, he said."
+
+
+def test_a_csv_without_an_article_column_is_rejected_whole(tmp_path: Path) -> None:
+    path = tmp_path / "prices.csv"
+    path.write_text("date,open,close\n2024-01-02,10,11\n", encoding="utf-8")
+    (rejected,) = records(path)
+    assert isinstance(rejected, Rejected) and rejected.line is None
+    assert rejected.reason == "no title or text column in the header (date, open, close)"
+    header_only = tmp_path / "empty.csv"
+    header_only.write_text("title,text\n", encoding="utf-8")
+    (rejected,) = records(header_only)
+    assert isinstance(rejected, Rejected) and "a header and no rows" in rejected.reason
+
+
+def test_a_json_object_with_no_article_field_is_not_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "a_ann.json"
+    path.write_text(json.dumps({"uuid": "x", "phrase-level-annotations": []}), encoding="utf-8")
+    (rejected,) = records(path)
+    assert isinstance(rejected, Rejected) and rejected.not_article
+    assert rejected.reason == (
+        "not an article: a JSON object with no title or text field (uuid, phrase-level-annotations)"
+    )
+    # A record of a list, or an article whose fields are empty, is a rejection as before.
+    listed = tmp_path / "list.json"
+    listed.write_text(json.dumps([{"uuid": "x"}]), encoding="utf-8")
+    (rejected,) = records(listed)
+    assert isinstance(rejected, Rejected) and not rejected.not_article
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps({"title": "", "text": ""}), encoding="utf-8")
+    (rejected,) = records(empty)
+    assert isinstance(rejected, Rejected) and not rejected.not_article
