@@ -1461,11 +1461,16 @@ _STATE_ABBREVIATIONS = {
 }  # fmt: skip
 
 
-def _cue(word: str) -> str:
+def _cue(word: str, before: str) -> str:
     if word in _PARTY_CUES:
         return _PARTY_CUES[word]
     abbreviation = _STATE_ABBREVIATIONS.get(word)
     if abbreviation is not None:
+        if len(abbreviation) == 1:
+            # "North Carolina" is "N.C.": a bare "C." is any initial ("D.C.").
+            if not before:
+                return re.escape(word)
+            abbreviation = before[0] + "." + abbreviation
         return re.escape(word) + "|" + re.escape(abbreviation) + r"\."
     # A people or a place by its stem: "Scot" in "Scottish", "Calif" in "Californian".
     return re.escape(word[:4] if len(word) > 4 else word)
@@ -1477,8 +1482,12 @@ def epithet_fits(description: str, context: str) -> bool:
     caps = [w for w in description.split() if w[:1].isupper() and w != "The"]
     # "New York", "North Carolina": the state's abbreviation stands for both words.
     following = [*caps[1:], ""]
-    caps = [w for w, nxt in zip(caps, following, strict=True) if nxt not in _STATE_ABBREVIATIONS]
-    return bool(caps) and all(re.search(r"\b(?:" + _cue(w) + ")", context) for w in caps)
+    cues = [
+        _cue(w, before)
+        for w, nxt, before in zip(caps, following, ["", *caps[:-1]], strict=True)
+        if nxt not in _STATE_ABBREVIATIONS
+    ]
+    return bool(cues) and all(re.search(r"\b(?:" + cue + ")", context) for cue in cues)
 
 
 def is_person_noun(word: str) -> bool:

@@ -204,6 +204,18 @@ def test_an_age_before_a_name_is_no_description() -> None:
     assert said(text)[0][1:] == ("Tomas Vidal", "named", "Tomas Vidal")
 
 
+def test_a_two_word_state_is_its_whole_abbreviation_not_an_initial() -> None:
+    """'the North Carolina Republican' is introduced as 'R-N.C.'; the 'C.' of 'D.C.'
+    is no cue, so the delegate from D.C. is not given the senator's words."""
+    text = (
+        "Rep. Tom Marsh, R-D.C., spoke first. Later that day the vote failed. "
+        '"We will not back down," the North Carolina Republican said.'
+    )
+    assert said(text)[0][1] == "the North Carolina Republican"
+    text = text.replace("R-D.C.", "R-N.C.")
+    assert said(text)[0][1] == "Tom Marsh"
+
+
 def test_a_description_no_one_was_introduced_with_stays_as_written() -> None:
     text = 'Sen. Dana Holt spoke. "We will not back down," the Kentucky Republican said.'
     assert said(text)[0][1:] == (
