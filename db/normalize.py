@@ -218,9 +218,18 @@ def stem(word: str) -> str:
     return w
 
 
+def fold_accents(word: str) -> str:
+    """``word`` without its combining marks ("peña" -> "pena"); other letters stay."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=200_000)
 def normalize_word(lower: str) -> str:
-    """Spelling + stem for one lower-case word (cached: vocabularies are small)."""
+    """Spelling + stem for one lower-case word (cached: vocabularies are small).
+    Accents are dropped: outlets write "Raúl" and "Raul", "Beyoncé" and "Beyonce"."""
+    if not lower.isascii():
+        lower = fold_accents(lower)
     if lower in NEGATIONS:
         return "not"
     if lower.endswith("'s"):

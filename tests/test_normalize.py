@@ -81,3 +81,11 @@ def test_entities_are_capitalised_words_not_sentence_starts() -> None:
 def test_rarity_tiers() -> None:
     assert rarity("year") < rarity("kovalenko") == 1.0
     assert rarity("northkorea") <= 0.5  # places are what a story is about, not a claim
+
+
+def test_accents_fold_so_outlets_that_drop_them_agree() -> None:
+    assert normalize("Raúl Labrador met Beyoncé in Zürich") == normalize(
+        "Raul Labrador met Beyonce in Zurich"
+    )
+    names = entity_tokens("The president, Enrique Peña Nieto, spoke to reporters on the plane.")
+    assert names == {"enriqu", "pena", "nieto"}  # stemmed as every word is
