@@ -283,10 +283,32 @@ def _word_info(low: str) -> tuple[str, bool, bool]:
     return info
 
 
+# Prefixes one outlet hyphenates and another writes solid: "e-mail" / "email",
+# "cease-fire" / "ceasefire", "co-operate" / "cooperate", "non-profit" / "nonprofit".
+# Only prefixes that are no word of their own ("anti-war" keeps "war" to match), and
+# not "re": "re-signed" is not "resigned", nor "re-formed" "reformed".
+_SOLID_PREFIXES = frozenset({"e", "co", "pre", "non", "cease"})
+
+
+def _join_prefixes(text: str, raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``raw`` with each hyphenated :data:`_SOLID_PREFIXES` word written solid."""
+    out: list[tuple[str, int, int]] = []
+    for word, start, end in raw:
+        if out and word[0].isalpha() and text[start - 1] == "-":
+            prev, prev_start, prev_end = out[-1]
+            if prev_end == start - 1 and prev.lower() in _SOLID_PREFIXES:
+                out[-1] = (prev + word, prev_start, end)
+                continue
+        out.append((word, start, end))
+    return out
+
+
 def tokenize(text: str) -> list[Token]:
     """Normalised tokens of ``text``, aliases and number words folded, stop words marked."""
     text = clean(text)
     raw = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    if "-" in text:
+        raw = _join_prefixes(text, raw)
     n = len(raw)
     n_letters = n_caps = 0
     for w, _, _ in raw:

@@ -89,3 +89,15 @@ def test_accents_fold_so_outlets_that_drop_them_agree() -> None:
     )
     names = entity_tokens("The president, Enrique Peña Nieto, spoke to reporters on the plane.")
     assert names == {"enriqu", "pena", "nieto"}  # stemmed as every word is
+
+
+def test_a_prefix_one_outlet_hyphenates_and_another_writes_solid_is_one_word() -> None:
+    assert normalize("E-mails show a cease-fire; they co-operate on non-profit work") == (
+        normalize("Emails show a ceasefire; they cooperate on nonprofit work")
+    )
+    # Not every hyphen: "re-signed" is not "resigned"; "anti-war" still says "war";
+    # "Kim Jong-un" is "Kim Jong Un"; a number stays a number.
+    assert normalize("He re-signed") != normalize("He resigned")
+    assert normalize("an anti-war march").split() == ["anti", "war", "march"]
+    assert normalize("Kim Jong-un") == normalize("Kim Jong Un")
+    assert normalize("pre-2010 rules") == "pre 2010 rul"
