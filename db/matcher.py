@@ -123,10 +123,12 @@ from db.normalize import (
     _RARITY,
     _TOKEN_RE,
     INFORMATIVE_RARITY,
+    NUMBER_SIGN_RE,
     PLACE_TOKENS,
     Token,
     clean,
     normalize_word,
+    number_signs,
     tokenize,
 )
 from db.numbers import NumberSpan, extract_numbers
@@ -822,7 +824,9 @@ def prepare(
     nums = tuple(numbers) if given else tuple(_as_num(n) for n in extract_numbers(text))
     if nums:
         nums = _with_measures(nums, text, content)
-    raw_words = _RAW_WORD_RE.findall(text)
+    # "No. 10 said": the number sign is no negation (db.normalize reads it the same way).
+    plain = NUMBER_SIGN_RE.sub(_blank, text) if number_signs(text) else text
+    raw_words = _RAW_WORD_RE.findall(plain)
     stance = _stance(raw_words)
     spans = _quote_spans(text, quotes)
     quoted = _quoted_tokens(content, spans)
@@ -850,7 +854,7 @@ def prepare(
         else (),
         names=_frozen([tok for tok in capitals if tok not in PLACE_TOKENS]),
         stance=stance,
-        scope=_scope(text, content) if _HEDGE in stance or negated else (),
+        scope=_scope(plain, content) if _HEDGE in stance or negated else (),
         specific=_is_specific(tokset, content, nums, text, spk),
         headline_case=(headline := _headline_case(raw_words)),
         speaker_key=sys.intern(speaker_key(speaker) or "") if speaker else "",
@@ -866,6 +870,12 @@ def _headline_names(tokset: frozenset[str]) -> frozenset[str]:
 
 
 _RAW_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))  # offsets kept
+
+
 # Negation without the verbs of denial (a denial is its own marker, see _stance).
 _NEGATORS = NEGATIONS - DENIAL_VERBS
 _POLES: dict[str, tuple[str, ...]] = {}
@@ -1143,7 +1153,8 @@ def _fuzzy_matches(
     (same first letter, length within 2, rapidfuzz.ratio >= FUZZY_TOKEN_RATIO)."""
     by_first: dict[str, list[str]] = {}
     for b in right:
-        if len(b) >= FUZZY_MIN_LEN:
+        # A name with a number ('flight17', see db.normalize) is spelt one way only.
+        if len(b) >= FUZZY_MIN_LEN and not b[-1].isdigit():
             by_first.setdefault(b[0], []).append(b)
     if not by_first:
         return _EMPTY, _EMPTY
@@ -1152,7 +1163,7 @@ def _fuzzy_matches(
     ratio = fuzz.ratio
     for a in left:
         la = len(a)
-        if la < FUZZY_MIN_LEN:
+        if la < FUZZY_MIN_LEN or a[-1].isdigit():
             continue
         for b in by_first.get(a[0], ()):
             if abs(len(b) - la) <= 2 and ratio(a, b, score_cutoff=FUZZY_TOKEN_RATIO):
@@ -1357,6 +1368,8 @@ def _unmentioned(a: Prepared, b: Prepared, fa: frozenset[str]) -> list[str]:
 def _same_name(x: str, y: str) -> bool:
     """One name written two ways: a prefix of the other (an abbreviation) or close in
     spelling (rapidfuzz.ratio >= NAME_RATIO)."""
+    if x[-1].isdigit() or y[-1].isdigit():
+        return x == y  # 'flight17' is not 'flight170'
     if len(x) >= 3 and len(y) >= 3 and (x.startswith(y) or y.startswith(x)):
         return True
     return fuzz.ratio(x, y, score_cutoff=NAME_RATIO) > 0
@@ -1952,7 +1965,13 @@ def _surfaces(p: Prepared) -> dict[str, str]:
         if w.endswith(("'s", "'S")):
             w = w[:-2]
         out.setdefault(normalize_word(w.lower()), w)
+    for m in _NAMED_NUMBER_RE.finditer(p.text):  # 'flight17' is "Flight 17"
+        out.setdefault(m.group(1).lower() + m.group(2), m.group(0))
     return out
+
+
+# A word and the number that names with it, as db.normalize reads them ("No. 10").
+_NAMED_NUMBER_RE = re.compile(r"\b([A-Za-z]+)\.? (\d+(?:,\d{3})*(?:\.\d+)?)")
 
 
 def _shown(tokens: Iterable[str], surf: dict[str, str], order: Sequence[str]) -> tuple[str, ...]:

@@ -48,7 +48,7 @@ from db.lexicon import (
     SYNONYMS,
     TIER_WEIGHTS,
 )
-from db.numbers import TENS_WORDS, UNIT_WORDS, read_number_words
+from db.numbers import TENS_WORDS, UNIT_WORDS, is_identifier_word, read_number_words
 
 __all__ = [
     "INFORMATIVE_RARITY",
@@ -319,6 +319,7 @@ def tokenize(text: str) -> list[Token]:
     titlecase = n_letters >= 4 and n_caps > 0.6 * n_letters
     # Possessives are folded here so "North Korea's" and "America's" hit their aliases.
     lowers = [w.lower() if "'" not in w else _strip_possessive(w.lower()) for w, _, _ in raw]
+    signs = number_signs(text)
     out: list[Token] = []
     append = out.append
     new = tuple.__new__  # a Token without its keyword-argument __new__ (the hot loop)
@@ -328,6 +329,10 @@ def tokenize(text: str) -> list[Token]:
         low = lowers[i]
         first = word[0]
         cap = first.isupper() and not titlecase
+        if signs and pos in signs:
+            append(new(Token, ("no", False, True, False, pos)))  # "No. 10": no negation
+            i += 1
+            continue
         if first.isalpha():
             if first.isupper() and (word.isupper() or "." in word):
                 # Case-sensitive acronyms first: "US" is the country, "us" a pronoun.
@@ -360,6 +365,11 @@ def tokenize(text: str) -> list[Token]:
                     break
             if matched:
                 continue
+        if first.isdigit() and i and _names_a_number(text, raw[i - 1], pos, signs):
+            # "Flight 17", "PlayStation 4": a name ('flight17'), so "Flight 370" is another.
+            append(new(Token, (lowers[i - 1] + word, True, False, False, pos)))
+            i += 1
+            continue
         if first.isdigit() or low in _UNITS or (low in ("a", "an") and i + 1 < n):
             value, used = _read_number(lowers, _Gaps(text, raw), i)
             if used:
@@ -381,6 +391,29 @@ def tokenize(text: str) -> list[Token]:
         append(new(Token, (norm, cap, stop, False, pos)))
         i += 1
     return out
+
+
+# "No. 10", "Nos. 3 and 4", "No 10 said": the number sign, not a negation ("no 10%
+# rise" is one, and so is a lower-case "no 10").
+NUMBER_SIGN_RE = re.compile(r"\b(?:No|Nos|NO)(?:\. ?| )(?=\d)(?!\d[\d,.]*\s?(?:%|per))")
+
+
+def number_signs(text: str) -> frozenset[int]:
+    """Where in ``text`` a "No" is the number sign (:data:`NUMBER_SIGN_RE`)."""
+    if "No" not in text and "NO" not in text:
+        return frozenset()
+    return frozenset(m.start() for m in NUMBER_SIGN_RE.finditer(text))
+
+
+def _names_a_number(
+    text: str, before: tuple[str, int, int], pos: int, signs: frozenset[int]
+) -> bool:
+    """The word ``before`` a number at ``pos`` makes it part of a name: "Article 5",
+    "iOS 7", "No. 10" (a "No" only as the number sign: "no 10% rise" counts)."""
+    word, start, end = before
+    if word in ("No", "Nos", "NO"):
+        return start in signs
+    return end + 2 >= pos and not text[end:pos].strip(". ") and is_identifier_word(word)
 
 
 class _Gaps:

@@ -174,6 +174,8 @@ _IDENT_WORDS = words(
     No Nos NO Number Article Section Chapter Resolution Flight Route Page Clause Paragraph
     Rule Room Vol Volume Episode Season Level Phase Stage Category Grade Gate Platform
     Highway Interstate Channel Unit Ward District Lot Apollo Windows iPhone Galaxy
+    Version Model Game Week Day Bowl Amendment Proposition Prop Title Formula
+    Boeing Airbus Xbox PlayStation Nexus Android Kindle Pixel
     """
 )
 
@@ -422,9 +424,22 @@ def _in_word(text: str, start: int, end: int) -> bool:
 
 
 def _ident_or_date_before(toks: list[str]) -> bool:
-    """The word before a number makes it a date or an identifier: 'Jan. 5', 'No. 10'."""
+    """The word before a number makes it a date or an identifier: 'Jan. 5', 'No. 10',
+    or a product's version: 'iOS 7', 'PlayStation 4'."""
     last = toks[-1].rstrip(".")
-    return last in _MONTHS or last in _IDENT_WORDS
+    return last in _MONTHS or is_identifier_word(last)
+
+
+def is_identifier_word(word: str) -> bool:
+    """A number after ``word`` names something rather than counting it ('Article 5',
+    'Flight 17', 'iOS 7'): case-sensitive, without a trailing period."""
+    return word in _IDENT_WORDS or _capital_inside(word)
+
+
+def _capital_inside(word: str) -> bool:
+    """'iOS', 'iPhone', 'eBay': a lower-case first letter, a capital after it (not
+    'McConnell 52 votes': a name)."""
+    return word[:1].islower() and not word.islower()
 
 
 def _digit_numbers(text: str, base: int) -> list[NumberSpan]:

@@ -419,6 +419,35 @@ def test_another_subject_breaks_same() -> None:
     _not_same(a, a.replace("Brightwater", "Kestrel"), "other names")
 
 
+def test_a_number_that_names_is_part_of_the_name_not_a_quantity() -> None:
+    # "Flight 17" is another flight than "Flight 370": not the same claim, and their
+    # passenger counts are no conflict; "iOS 7.1" and "iOS 7" are two versions.
+    a = "Malaysia Airlines Flight 370 vanished with 239 people on board, officials said."
+    b = "Malaysia Airlines Flight 17 vanished with 298 people on board, officials said."
+    _not_same(a, b, "other names")
+    assert compare_texts(a, b).evidence.differs[0] == "other names: Flight 370 / Flight 17"
+    _not_same(
+        "Sales of the PlayStation 4 topped 6 million in its first month, Sony said.",
+        "Sales of the PlayStation 3 topped 6 million in its first month, Sony said.",
+        "other names",
+    )
+    c = "The firm filed for Chapter 11 bankruptcy protection in Delaware on Monday."
+    _not_same(c, c.replace("Chapter 11", "Chapter 15"), "other names")
+    assert compare_texts(a, a.replace(", officials said", "")).relation == "same"
+
+
+def test_the_number_sign_is_no_negation() -> None:
+    # "No 10" (Downing Street), "the No. 2 official": a number sign, not "no".
+    a = "No 10 said the Brexit talks with Brussels would go ahead on Monday."
+    b = "Downing Street said the Brexit talks with Brussels would go ahead on Monday."
+    assert (
+        not prepare(a).negated and "negation" not in matcher.features(prepare(a), prepare(b)).breaks
+    )
+    assert not prepare("The No. 2 official at the ministry resigned.").negated
+    assert prepare("There will be no 10% rise in fares this year.").negated
+    assert prepare("No 10% rise in fares is planned this year.").negated
+
+
 def test_a_name_written_two_ways_is_no_other_subject() -> None:
     a = prepare("Guerrillas of al-Qaida attacked the Marib pipeline on Monday, officials said.")
     b = prepare("Guerrillas of al-Qaeda attacked the Marib pipeline on Monday, officials said.")
