@@ -134,6 +134,7 @@ from db.normalize import (
 from db.numbers import NumberSpan, extract_numbers
 from db.quotes import find_speaker, names_a_work
 from db.speakers import TITLE_WORDS, speaker_key
+from db.wordsets import words as word_set
 
 __all__ = [
     "CONFLICT_P",
@@ -222,6 +223,13 @@ NAME_RATIO = 70.0
 # precise one is the other rounded (e.g. "1.5 million" and "1,520,000" with "about").
 NUMBER_REL_TOL = 1e-6
 APPROX_REL_TOL = 0.02
+# A number of one significant digit is the other rounded when this close: "7%" and
+# "6.9%" are one figure; "10,000" and "11,000" (9%) are two.
+ROUNDED_REL_TOL = 0.05
+# Spans of time (normalised): a number of one measures only time of that unit.
+TIME_UNITS = frozenset(
+    normalize_word(w) for w in word_set("second minute hour day night week month year decade")
+) | {"century"}
 # A pair inside articles is anchored when the two quote the same words (the Dice of
 # their quoted words at least ANCHOR_QUOTE), name the same speaker, agree on a number,
 # share most of their weighted words (weighted Jaccard at least ANCHOR_JACCARD) or the
@@ -464,6 +472,10 @@ class Num:
     # last before it), normalised; filled by prepare(). Two numbers only conflict when
     # these share a word ("11,000 soldiers in Kursk" vs "10,000 troops in Kursk").
     measures: frozenset[str] = frozenset()
+    head: str = ""  # the first of them after the number ("year" in "a 5-year low")
+    # It heads a list ("10 Things We Learned", "Lindsay premiere: 5 moments", "Top
+    # Ten"): two lists of other lengths are two lists, not one claim in conflict.
+    listed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -1074,14 +1086,46 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
             if places[j]:
                 words.append(content[j].norm)
             j += 1
+        head = words[0] if words else ""
+        listed = n.unit is None and _heads_a_list(text, pos, pos + len(n.raw))
         if not words:
             j = bisect_left(starts, pos) - 1
             while j >= 0 and len(words) < MEASURE_WORDS:
                 if places[j]:
                     words.append(content[j].norm)
                 j -= 1
-        out[i] = replace(n, measures=_frozen(words))
+        out[i] = replace(n, measures=_frozen(words), head=head, listed=listed)
     return tuple(out)
+
+
+# Where a list's length stands: the start, after a colon or a dash, after "The" or
+# "List:" there ("10 Things…", "premiere: 5 moments…", "List: The 20 bands…").
+_LIST_START_RE = re.compile(r"(?:\A|[:—–] )(?:(?:List:?|The)\s+)*\Z")
+# What follows a list's noun ("10 Things We Learned", "20 bands to see", "The 12 Steps
+# of"), or nothing: the title ends.
+_LIST_NEXT = word_set("we you i to that of from about on in at for with everyone everybody")
+_LIST_WORD_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+def _heads_a_list(text: str, start: int, end: int) -> bool:
+    """The number at ``text[start:end]`` counts a list's items: after "Top" ("Top
+    Ten"), or opening the title (or its part after a colon) with a plural noun within
+    three words, then a word such as "we", "to", "of" or nothing ("10 Things We
+    Learned", "Lindsay premiere: 5 most upsetting moments from …"); not "Seven
+    soldiers died", "300 Syrians flee"."""
+    if text.endswith(("Top ", "top "), 0, start):
+        return True
+    window = text[max(0, start - 40) : start]
+    if not _LIST_START_RE.search(window):
+        return False
+    if start > 40 and not window.rstrip().endswith((":", "—", "–")):
+        return False  # the window's own start is no title's start
+    words = _LIST_WORD_RE.findall(text, end, min(len(text), end + 60))[:4]
+    for k, w in enumerate(words[:3]):
+        if w[-1:] in "sS" and len(w) > 2 and w[0].isalpha():
+            nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+            return nxt == "" or nxt in _LIST_NEXT or not nxt[:1].isalnum()
+    return False
 
 
 # A person's age as news writes it, set off by commas after the name ("Lieberman, 75,
@@ -1201,8 +1245,9 @@ _SIG_DIGITS: dict[float, int] = {}
 
 def _values_agree(a: Num, b: Num) -> bool:
     """Equal, or one is the other rounded: "1.1bn" ~ "1.13bn" (two or more significant
-    digits kept), "about 1.5 million" ~ "1,510,000" (an approximate within 2%). A
-    one-digit round number absorbs nothing: "some 10,000" vs "11,000" differ."""
+    digits kept), "7%" ~ "6.9%" (one digit, within ROUNDED_REL_TOL), "about 1.5
+    million" ~ "1,510,000" (an approximate within 2%). A one-digit round number
+    absorbs nothing farther: "some 10,000" vs "11,000" differ."""
     if math.isclose(a.value, b.value, rel_tol=NUMBER_REL_TOL, abs_tol=1e-9):
         return True
     hi = max(abs(a.value), abs(b.value))
@@ -1215,15 +1260,19 @@ def _values_agree(a: Num, b: Num) -> bool:
     if da == db_:
         return False
     coarse, fine, digits = (a, b, da) if da < db_ else (b, a, db_)
-    if digits < 2:
+    if digits < 2 and rel > ROUNDED_REL_TOL:
         return False
     return math.isclose(_sig_round(fine.value, digits), coarse.value, rel_tol=NUMBER_REL_TOL)
 
 
 def _qualifiers_clash(a: Num, b: Num) -> bool:
-    return (a.qualifier in _LOWER and b.qualifier in _UPPER) or (
-        a.qualifier in _UPPER and b.qualifier in _LOWER
-    )
+    """A lower bound at or above the other's upper bound: "more than 700" vs "less than
+    700" clash; "over 693,000" and "nearly 700,000" can both be true."""
+    if a.qualifier in _LOWER and b.qualifier in _UPPER:
+        return a.value >= b.value
+    if a.qualifier in _UPPER and b.qualifier in _LOWER:
+        return b.value >= a.value
+    return False
 
 
 def _compare_numbers(
@@ -1252,7 +1301,7 @@ def _compare_numbers(
     # are two amounts, not two values of one).
     for a in list(left):
         for b in right:
-            if a.unit == b.unit and _same_measure(a, b):
+            if a.unit == b.unit and not a.listed and not b.listed and _same_measure(a, b):
                 diffs.append(_diff(a, b))
                 left.remove(a)
                 right.remove(b)
@@ -1266,9 +1315,12 @@ def _same_measure(a: Num, b: Num) -> bool:
     """The two numbers count or measure one thing: the words after them share one that
     is not among the commonest ("troops", "prison"), two of any kind ("federal taxes"),
     or all the words one side has ("nine weeks." / "six weeks"); "new schools" and
-    "new roads" share only "new". Unknown (True) when either number was not found."""
+    "new roads" share only "new". A span of time measures only time of its unit: "a
+    5-year low" is no "9-month low". Unknown (True) when either number was not found."""
     if not a.measures or not b.measures:
         return True
+    if (a.head in TIME_UNITS or b.head in TIME_UNITS) and a.head != b.head:
+        return False  # "a 5-year low" / "a 9-month low"; "90 minutes" / "900 words a minute"
     shared = a.measures & b.measures
     return (
         len(shared) >= 2

@@ -566,6 +566,40 @@ def test_numbers_of_different_things_do_not_conflict() -> None:
     assert (r.diffs[0]["a_value"], r.diffs[0]["b_value"]) == (40_000_000, 45_000_000)
 
 
+def test_lists_of_other_lengths_and_other_spans_of_time_do_not_conflict() -> None:
+    # A list's length is no claim: two lists of one premiere are two lists.
+    r = compare_texts(
+        "10 Things We Learned About the Premiere of Lena Ortiz's Reality Show",
+        "Lena Ortiz premiere: 5 most upsetting moments from her reality show",
+    )
+    assert r.relation not in ("same", "conflict") and not r.diffs
+    # "a 5-year low" and "a 9-month low" measure other spans.
+    r = compare_texts(
+        "Shares of Kestrel Mining sank to a 5-year low on Monday after the export slump.",
+        "Shares of Kestrel Mining sank to a 9-month low on Monday after the export slump.",
+    )
+    assert r.relation not in ("same", "conflict") and not r.diffs
+    # A count at the start of a report is a claim: "Seven soldiers died" vs "Five".
+    a = "Seven soldiers died in the attack on the Kandahar base, officials said."
+    r = compare_texts(a, a.replace("Seven", "Five"))
+    assert r.relation == "conflict"
+    r = compare_texts(a, a.replace("Seven soldiers", "Seven soldiers in 3 weeks"))
+    assert r.relation != "conflict"
+
+
+def test_a_one_digit_figure_close_to_the_other_is_it_rounded() -> None:
+    a = "Fourth-quarter profit at Dalton Sporting Goods rose 6.9 percent, the company said."
+    assert compare_texts(a, a.replace("6.9 percent", "7 percent")).relation == "same"
+    # Bounds that can both be true are no clash: "over 693,000" / "nearly 700,000".
+    b = "The premiere of the Ortiz docu-series drew over 693,000 viewers on Sunday."
+    assert compare_texts(b, b.replace("over 693,000", "nearly 700,000")).relation == "same"
+    c = "The premiere of the Ortiz docu-series drew more than 700,000 viewers on Sunday."
+    assert compare_texts(c, c.replace("more than", "up to")).relation == "conflict"
+    # Farther than 5%, a round figure is another figure (the seeds' 11,000 / 10,000).
+    d = "Regional officials said 11,000 soldiers were deployed to the Kursk region."
+    assert compare_texts(d, d.replace("11,000", "10,000")).relation == "conflict"
+
+
 def test_number_measures_skip_places_and_stop_at_the_next_number() -> None:
     p = prepare("Some 11,000 North Korean soldiers and 300 tanks are in Kursk.")
     first, second = p.numbers
