@@ -227,9 +227,8 @@ APPROX_REL_TOL = 0.02
 # "6.9%" are one figure; "10,000" and "11,000" (9%) are two.
 ROUNDED_REL_TOL = 0.05
 # Spans of time (normalised): a number of one measures only time of that unit.
-TIME_UNITS = frozenset(
-    normalize_word(w) for w in word_set("second minute hour day night week month year decade")
-) | {"century"}
+_TIME_WORDS = word_set("second minute hour day night week month year decade century")
+TIME_UNITS = frozenset(normalize_word(w) for w in _TIME_WORDS)
 # A pair inside articles is anchored when the two quote the same words (the Dice of
 # their quoted words at least ANCHOR_QUOTE), name the same speaker, agree on a number,
 # share most of their weighted words (weighted Jaccard at least ANCHOR_JACCARD) or the
