@@ -472,9 +472,10 @@ class Num:
     # these share a word ("11,000 soldiers in Kursk" vs "10,000 troops in Kursk").
     measures: frozenset[str] = frozenset()
     head: str = ""  # the first of them after the number ("year" in "a 5-year low")
-    # It heads a list ("10 Things We Learned", "Lindsay premiere: 5 moments", "Top
-    # Ten"): two lists of other lengths are two lists, not one claim in conflict.
-    listed: bool = False
+    # No amount of anything: a list's length ("10 Things We Learned", "Lindsay
+    # premiere: 5 moments", "Top Ten"). Two lists of other lengths are two lists, not
+    # one claim in conflict.
+    no_amount: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -1086,14 +1087,15 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
                 words.append(content[j].norm)
             j += 1
         head = words[0] if words else ""
-        listed = n.unit is None and _heads_a_list(text, pos, pos + len(n.raw))
+        end = pos + len(n.raw)
+        no_amount = n.unit is None and _heads_a_list(text, pos, end)
         if not words:
             j = bisect_left(starts, pos) - 1
             while j >= 0 and len(words) < MEASURE_WORDS:
                 if places[j]:
                     words.append(content[j].norm)
                 j -= 1
-        out[i] = replace(n, measures=_frozen(words), head=head, listed=listed)
+        out[i] = replace(n, measures=_frozen(words), head=head, no_amount=no_amount)
     return tuple(out)
 
 
@@ -1196,7 +1198,7 @@ def _fuzzy_matches(
     (same first letter, length within 2, rapidfuzz.ratio >= FUZZY_TOKEN_RATIO)."""
     by_first: dict[str, list[str]] = {}
     for b in right:
-        # A name with a number ('flight17', see db.normalize) is spelt one way only.
+        # A number that names ('#17': "Flight 17", see db.normalize) is spelt one way.
         if len(b) >= FUZZY_MIN_LEN and not b[-1].isdigit():
             by_first.setdefault(b[0], []).append(b)
     if not by_first:
@@ -1300,7 +1302,7 @@ def _compare_numbers(
     # are two amounts, not two values of one).
     for a in list(left):
         for b in right:
-            if a.unit == b.unit and not a.listed and not b.listed and _same_measure(a, b):
+            if a.unit == b.unit and not (a.no_amount or b.no_amount) and _same_measure(a, b):
                 diffs.append(_diff(a, b))
                 left.remove(a)
                 right.remove(b)
@@ -1420,7 +1422,7 @@ def _same_name(x: str, y: str) -> bool:
     """One name written two ways: a prefix of the other (an abbreviation) or close in
     spelling (rapidfuzz.ratio >= NAME_RATIO)."""
     if x[-1].isdigit() or y[-1].isdigit():
-        return x == y  # 'flight17' is not 'flight170'
+        return x == y  # '#17' ("Flight 17") is not '#170'
     if len(x) >= 3 and len(y) >= 3 and (x.startswith(y) or y.startswith(x)):
         return True
     return fuzz.ratio(x, y, score_cutoff=NAME_RATIO) > 0
@@ -2016,13 +2018,13 @@ def _surfaces(p: Prepared) -> dict[str, str]:
         if w.endswith(("'s", "'S")):
             w = w[:-2]
         out.setdefault(normalize_word(w.lower()), w)
-    for m in _NAMED_NUMBER_RE.finditer(p.text):  # 'flight17' is "Flight 17"
-        out.setdefault(m.group(1).lower() + m.group(2), m.group(0))
+    for m in _NAMED_NUMBER_RE.finditer(p.text):  # '#17' is "Flight 17"
+        out.setdefault("#" + m.group(2), m.group(0))
     return out
 
 
 # A word and the number that names with it, as db.normalize reads them ("No. 10").
-_NAMED_NUMBER_RE = re.compile(r"\b([A-Za-z]+)\.? (\d+(?:,\d{3})*(?:\.\d+)?)")
+_NAMED_NUMBER_RE = re.compile(r"\b([A-Za-z]+)\.? #?(\d+(?:,\d{3})*(?:\.\d+)?)")
 
 
 def _shown(tokens: Iterable[str], surf: dict[str, str], order: Sequence[str]) -> tuple[str, ...]:
@@ -2103,6 +2105,15 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
         run.clear()
 
     for tok in tokenize(text):
+        if tok.norm[0] == "#" and tok.norm in want:  # a number that names: "Flight 17"
+            if run and not text[_token_end(text, run[-1].start) : tok.start].strip(". #"):
+                run.append(tok)  # as written after its name's word ("Flight 17")
+                close()
+            elif tok.norm not in covered:
+                close()
+                items.append(surf.get(tok.norm, tok.norm[1:]))
+                covered.add(tok.norm)
+            continue
         if tok.norm in naming and tok.cap:
             if run and not _IN_NAME_RE.fullmatch(text, _token_end(text, run[-1].start), tok.start):
                 close()

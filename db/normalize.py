@@ -366,8 +366,18 @@ def tokenize(text: str) -> list[Token]:
             if matched:
                 continue
         if first.isdigit() and i and _names_a_number(text, raw[i - 1], pos, signs):
-            # "Flight 17", "PlayStation 4": a name ('flight17'), so "Flight 370" is another.
-            append(new(Token, (lowers[i - 1] + word, True, False, False, pos)))
+            # "Flight 17", "Ch. 11", "Trailer #3": a name ('#17'), so "Flight 370" is
+            # another; the word before stays a token of its own.
+            if raw[i - 1][0] in ("UPDATE", "Update") and out:
+                # A wire's version label ("UPDATE 3-GM hires…"): no word of the claim.
+                out[-1] = out[-1]._replace(cap=False, stop=True)
+                append(new(Token, ("#" + word, False, True, False, pos)))
+                i += 1
+                continue
+            full = _IDENT_SHORT.get(lowers[i - 1])
+            if full is not None and out:  # "Ch. 11" is "Chapter 11"
+                out[-1] = out[-1]._replace(norm=full)
+            append(new(Token, ("#" + word, True, False, False, pos)))
             i += 1
             continue
         if first.isdigit() or low in _UNITS or (low in ("a", "an") and i + 1 < n):
@@ -405,6 +415,18 @@ def number_signs(text: str) -> frozenset[int]:
     return frozenset(m.start() for m in NUMBER_SIGN_RE.finditer(text))
 
 
+# Short forms of the words numbers name things with, read as the long ones.
+_IDENT_SHORT = {
+    short: normalize_word(full)
+    for short, full in {
+        "ch": "chapter",
+        "chap": "chapter",
+        "prop": "proposition",
+        "vol": "volume",
+    }.items()
+}
+
+
 def _names_a_number(
     text: str, before: tuple[str, int, int], pos: int, signs: frozenset[int]
 ) -> bool:
@@ -413,7 +435,7 @@ def _names_a_number(
     word, start, end = before
     if word in ("No", "Nos", "NO"):
         return start in signs
-    return end + 2 >= pos and not text[end:pos].strip(". ") and is_identifier_word(word)
+    return end + 3 >= pos and not text[end:pos].strip(". #") and is_identifier_word(word)
 
 
 class _Gaps:

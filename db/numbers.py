@@ -168,7 +168,9 @@ _MONTH_NAMES = words(
 )
 # Case-sensitive on purpose: "may 5" is rarer than "May 5", and Reuters caps are covered.
 _MONTHS = frozenset(_MONTH_NAMES) | frozenset(m.upper() for m in _MONTH_NAMES)
-# Identifiers: "No. 10", "Article 5", "Resolution 2231", "Flight 17" (case-sensitive).
+# Identifiers: "No. 10", "Article 5", "Resolution 2231", "Flight 17", Reuters' "UPDATE
+# 3-" (case-sensitive: "no 10%" is a negation; lower case only where it is no word of
+# a claim).
 _IDENT_WORDS = words(
     """
     No Nos NO Number Article Section Chapter Resolution Flight Route Page Clause Paragraph
@@ -176,6 +178,8 @@ _IDENT_WORDS = words(
     Highway Interstate Channel Unit Ward District Lot Apollo Windows iPhone Galaxy
     Version Model Game Week Day Bowl Amendment Proposition Prop Title Formula
     Boeing Airbus Xbox PlayStation Nexus Android Kindle Pixel
+    Ch Chap UPDATE Update Trailer Seasons Episodes
+    chapter season episode article section flight trailer
     """
 )
 
@@ -461,8 +465,8 @@ def _digit_numbers(text: str, base: int) -> list[NumberSpan]:
             if cm is not None and (cm.start() == 0 or not text[cm.start() - 1].isalnum()):
                 unit = _CURRENCY_PREFIX[cm.group().strip().lower()]
                 start = cm.start()
-        if _in_word(text, start, end):
-            continue
+        if _in_word(text, start, end) or prev == "#":
+            continue  # "Trailer #3": a number sign, as "No. 3"
         sm = _SUFFIX_RE.match(text, end)
         if sm.end() == end:
             sm = None  # nothing after the digits (the common case): skip the group checks

@@ -130,6 +130,7 @@ def test_numbers(text: str, expected: list[tuple[str, float, str | None, str | N
         "He lives at No. 10 and cited Article 5 and Resolution 2231.",  # identifiers
         "Apple updates iOS 7.1 for the iPad 2; Game 7 is on PlayStation 4.",  # versions
         "A Boeing 737 flew; the Model 3 ships with Android 4.4.",
+        "UPDATE 3-Sbarro files Ch. 11, its second chapter 11; Trailer #3 is out.",
         "After 9/11 and 24/7 coverage in the 1990s.",
         "No one knew; one of them left.",  # bare "one" is a pronoun
         "The 5m race.",  # "5m" without currency: metres, not millions

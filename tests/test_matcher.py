@@ -433,6 +433,11 @@ def test_a_number_that_names_is_part_of_the_name_not_a_quantity() -> None:
     )
     c = "The firm filed for Chapter 11 bankruptcy protection in Delaware on Monday."
     _not_same(c, c.replace("Chapter 11", "Chapter 15"), "other names")
+    # One number written after other words ("Ch. 11", "Trailer No. 3") is one name.
+    r = compare_texts(c, c.replace("Chapter 11", "Ch. 11"))
+    assert r.relation == "same" and "Chapter 11" in r.evidence.names  # as a writes it
+    d = "HBO released Trailer #3 for the fourth season of its fantasy drama on Sunday."
+    assert compare_texts(d, d.replace("#3", "No. 3")).relation == "same"
     assert compare_texts(a, a.replace(", officials said", "")).relation == "same"
 
 
