@@ -845,6 +845,8 @@ def prepare(
     titled = _titled_tokens(text, content, spans, quoted) if quoted else _EMPTY
     if _asks(text, spans):
         stance = stance | _ASKS
+    if _TAKE_RE.search(plain) is not None:
+        stance = stance | _TAKES
     negated = not _NEGATORS.isdisjoint(map(str.lower, raw_words))
     if speaker is None:
         speaker = find_speaker(text)
@@ -901,6 +903,18 @@ _CONDITION = sys.intern("condition")
 _DENIAL = sys.intern("denial")
 _QUESTION = sys.intern("question")
 _ASKS = frozenset({_QUESTION})
+_TAKE = sys.intern("take")
+_TAKES = frozenset({_TAKE})
+# A review, a recap, a preview, an analysis, an opinion as its headline labels it:
+# two of them on one show or event are two writers' takes, not one claim told twice
+# ("'The Bachelor' finale recap: …" / "… Finale Recap: Juan Pablo Picks …"). Only the
+# label's forms: "will review the case" and "a spoiler candidate" are claims' words.
+_TAKE_RE = re.compile(
+    r"\brecaps?\b|\bspoilers\b|\bspoiler alert\b|\breviewed\s*[.!]?\Z"
+    r"|(?:[(\[:—–]|\s-)\s*(?:review|preview|analysis|opinion|commentary)\b"
+    r"|\b(?:review|preview|analysis|opinion|commentary)\s*[)\]:]",
+    re.IGNORECASE,
+)
 _WHOLE_SENTENCE = frozenset({_DENIAL, _QUESTION})
 # What may follow a question's mark at the end of a statement (not a quotation mark).
 _AFTER_QUESTION = " \t\n)]"
@@ -1579,6 +1593,8 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
             out.append("denial")
         if _QUESTION in sa or _QUESTION in sb:
             out.append("question")
+        if _TAKE in sa and _TAKE in sb:
+            out.append("takes")
         # When both hedge, the hedge of either is taken to bear on the shared claim.
         both = _HEDGE in sa and _HEDGE in sb
         hedged_a = _HEDGE in sa and (both or _covers(a, b, 1))
@@ -1893,6 +1909,7 @@ BREAKING = frozenset(
         "story",
         "names only",
         "days apart",
+        "takes",
     }
 )
 _RANK = {"same": 2, "conflict": 2, "related": 1, "different": 0}
@@ -2156,6 +2173,8 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         return f"{_days_apart(a, b)} days apart"
     if reason == "headlines":
         return "two headlines: too short to tell one claim"
+    if reason == "takes":
+        return "takes: two reviews or recaps, each its writer's own"
     if reason == "opposite":
         wa = _pole_words(a, b.stance)
         wb = _pole_words(b, a.stance)

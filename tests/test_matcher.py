@@ -453,6 +453,17 @@ def test_the_number_sign_is_no_negation() -> None:
     assert prepare("No 10% rise in fares is planned this year.").negated
 
 
+def test_two_reviews_or_recaps_are_two_takes_not_one_claim() -> None:
+    recap = "'Harbour Lights' season finale recap: Mara picks Tom over Ivo in Lisbon"
+    _not_same(recap, "'Harbour Lights' finale recap: Mara chooses Tom in Lisbon", "takes")
+    _not_same("Starfall: worthy of the hype, flaws and all (review)", "Starfall reviewed", "takes")
+    # "review" as a verb, "spoiler" in politics: claims' words, not labels.
+    a = "The Supreme Court will review the Texas abortion law in its next term, the court said."
+    assert compare_texts(a, a.replace("the court said", "justices said")).relation == "same"
+    b = "Aides said Senator Ruiz could be a spoiler in the three-way race for governor."
+    assert "takes" not in matcher.features(prepare(b), prepare(b + " ")).breaks
+
+
 def test_a_name_written_two_ways_is_no_other_subject() -> None:
     a = prepare("Guerrillas of al-Qaida attacked the Marib pipeline on Monday, officials said.")
     b = prepare("Guerrillas of al-Qaeda attacked the Marib pipeline on Monday, officials said.")
