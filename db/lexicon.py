@@ -482,7 +482,7 @@ REJECTED_OBJECTS = frozenset(
 HEDGE_WORDS = frozenset(
     """
     may might could possibly perhaps maybe likely unlikely probably potentially if unless
-    considering weighing mulling proposed proposes proposing
+    considering weighing mulling mulls mull nears nearing proposed proposes proposing
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Conditions: hedges the future does not excuse ("will step aside if ... are true").

@@ -237,6 +237,10 @@ def test_modality_breaks_same() -> None:
     # A schedule is a plan: what is set to happen has not happened.
     for scheduled in ("is set to cancel", "is scheduled to cancel", "is poised to cancel"):
         _not_same(a, a.replace("cancelled", scheduled), "modality")
+    # A deal neared or mulled is no deal done.
+    b = "Dalton Stores agreed to buy Harrow Bank for $1.8 billion, the companies said."
+    for near in ("nears a deal to buy", "mulls a deal to buy"):
+        _not_same(b, b.replace("agreed to buy", near), "modality")
 
 
 def test_future_against_a_hedge_and_may_the_month_are_no_modality_break() -> None:
