@@ -905,12 +905,14 @@ _QUESTION = sys.intern("question")
 _ASKS = frozenset({_QUESTION})
 _TAKE = sys.intern("take")
 _TAKES = frozenset({_TAKE})
-# A review, a recap, a preview, an analysis, an opinion as its headline labels it:
+# A review, a recap, a preview, an analysis, an opinion as its headline labels it
+# ("… (review)", "Titanfall Review", "X reviewed", "finale recap:", "spoilers"):
 # two of them on one show or event are two writers' takes, not one claim told twice
 # ("'The Bachelor' finale recap: …" / "… Finale Recap: Juan Pablo Picks …"). Only the
 # label's forms: "will review the case" and "a spoiler candidate" are claims' words.
 _TAKE_RE = re.compile(
     r"\brecaps?\b|\bspoilers\b|\bspoiler alert\b|\breviewed\s*[.!]?\Z"
+    r"|\breview(?: round-?up)?\s*(?:[(\[][^()\[\]]*[)\]])?\s*\Z"
     r"|(?:[(\[:—–]|\s-)\s*(?:review|preview|analysis|opinion|commentary)\b"
     r"|\b(?:review|preview|analysis|opinion|commentary)\s*[)\]:]",
     re.IGNORECASE,
