@@ -461,6 +461,7 @@ def test_two_reviews_or_recaps_are_two_takes_not_one_claim() -> None:
     recap = "'Harbour Lights' season finale recap: Mara picks Tom over Ivo in Lisbon"
     _not_same(recap, "'Harbour Lights' finale recap: Mara chooses Tom in Lisbon", "takes")
     _not_same("Starfall: worthy of the hype, flaws and all (review)", "Starfall reviewed", "takes")
+    _not_same("Starfall Review (Xbox One / PC)", "Starfall launch review", "takes")
     # "review" as a verb, "spoiler" in politics: claims' words, not labels.
     a = "The Supreme Court will review the Texas abortion law in its next term, the court said."
     assert compare_texts(a, a.replace("the court said", "justices said")).relation == "same"
