@@ -684,7 +684,7 @@ def _csv_rows(reader: Any, name: str) -> Iterator[Record]:
     columns = [h.strip().lstrip("\ufeff").lower() for h in header]
     if not _looks_like_article(dict.fromkeys(columns)):
         shown = ", ".join(h for h in header[:8]) + (", …" if len(header) > 8 else "")
-        raise BadInput(f"no title or text column in the header ({shown})")
+        raise NotArticle(f"not articles: no title or text column in the header ({shown})")
     rows = 0
     end = reader.line_num
     for row in reader:

@@ -153,9 +153,10 @@ def test_ingest_skips_annotation_objects_found_beside_articles(run, tmp_path: Pa
     notes.mkdir()
     for i in range(3):
         (notes / f"{i}_ann.json").write_text('{"uuid": "u", "phrase-level-annotations": []}')
+    (notes / "prices.csv").write_text("date,open,close\n2024-01-02,10,11\n")
     out = run("ingest", str(folder), "--no-match")
     assert "2 added, 0 replaced, 0 unchanged, 0 rejected from 2 files" in out
-    assert "3 files skipped (not articles)" in out and "rejected: " not in out
+    assert "4 files skipped (not articles)" in out and "rejected: " not in out
     # Named on the command line, it is read, and says why it holds no article.
     out = run("ingest", str(notes / "0_ann.json"), "--no-match", code=1)
     assert "not an article: a JSON object with no title or text field" in out

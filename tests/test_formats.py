@@ -247,8 +247,10 @@ def test_a_csv_without_an_article_column_is_rejected_whole(tmp_path: Path) -> No
     path = tmp_path / "prices.csv"
     path.write_text("date,open,close\n2024-01-02,10,11\n", encoding="utf-8")
     (rejected,) = records(path)
-    assert isinstance(rejected, Rejected) and rejected.line is None
-    assert rejected.reason == "no title or text column in the header (date, open, close)"
+    assert isinstance(rejected, Rejected) and rejected.line is None and rejected.not_article
+    assert rejected.reason == (
+        "not articles: no title or text column in the header (date, open, close)"
+    )
     header_only = tmp_path / "empty.csv"
     header_only.write_text("title,text\n", encoding="utf-8")
     (rejected,) = records(header_only)
