@@ -88,8 +88,9 @@ class Rejected:
     reason: str
     line: int | None = None
     unit: str = "line"  # what ``line`` counts: "line" (JSONL, CSV), "record" (JSON), "entry" (feed)
-    # The file holds no article at all (a JSON object with no article field: a data
-    # set's annotations or metadata): found in a folder, it is skipped, not rejected.
+    # The file holds no article at all (a JSON object with no article field, a table
+    # with no such column: a data set's annotations or metadata): found in a folder,
+    # it is skipped, not rejected.
     not_article: bool = False
 
     def __str__(self) -> str:

@@ -647,7 +647,7 @@ def ingest_paths(
     """Ingest every file under ``paths``; return what was done.
 
     Files found in folders that are clearly not articles (:func:`is_notes_file`:
-    README, LICENSE, change notes...; a JSON object with no article field) are
+    README, LICENSE, change notes...; a JSON object or a table with no article field) are
     skipped and listed in ``report.skipped``;
     a file named in ``paths`` is always read. ``on_total`` is told the bytes of all
     the files to read before reading starts (``progress`` then counts towards it).

@@ -365,7 +365,7 @@ def tokenize(text: str) -> list[Token]:
                     break
             if matched:
                 continue
-        if first.isdigit() and i and _names_a_number(text, raw[i - 1], pos, signs):
+        if first.isdigit() and i and _names_a_number(text, raw[i - 1], raw[i], signs):
             # "Flight 17", "Ch. 11", "Trailer #3": a name ('#17'), so "Flight 370" is
             # another; the word before stays a token of its own.
             if raw[i - 1][0] in ("UPDATE", "Update") and out:
@@ -428,14 +428,22 @@ _IDENT_SHORT = {
 
 
 def _names_a_number(
-    text: str, before: tuple[str, int, int], pos: int, signs: frozenset[int]
+    text: str, before: tuple[str, int, int], number: tuple[str, int, int], signs: frozenset[int]
 ) -> bool:
-    """The word ``before`` a number at ``pos`` makes it part of a name: "Article 5",
-    "iOS 7", "No. 10" (a "No" only as the number sign: "no 10% rise" counts)."""
+    """The word ``before`` a ``number`` (raw tokens) makes it part of a name: "Article
+    5", "iOS 7", "Trailer #3", "No. 10" (a "No" only as the number sign: "no 10% rise"
+    counts); never a percentage ("Week 2% Higher"), as db.numbers reads it."""
     word, start, end = before
     if word in ("No", "Nos", "NO"):
         return start in signs
-    return end + 3 >= pos and not text[end:pos].strip(". #") and is_identifier_word(word)
+    _, pos, num_end = number
+    if end + 3 < pos or text[end:pos].strip(". #"):
+        return False
+    after = text[num_end : num_end + 9].lstrip().lower()
+    return not after.startswith(_PERCENT_WORDS) and is_identifier_word(word)
+
+
+_PERCENT_WORDS = ("%", "percent", "per cent", "pct")
 
 
 class _Gaps:

@@ -427,11 +427,11 @@ def _in_word(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _ident_or_date_before(toks: list[str]) -> bool:
+def _ident_or_date_before(toks: list[str], unit: str | None) -> bool:
     """The word before a number makes it a date or an identifier: 'Jan. 5', 'No. 10',
-    or a product's version: 'iOS 7', 'PlayStation 4'."""
+    or a product's version: 'iOS 7', 'PlayStation 4'; not an amount ('Week 2% Higher')."""
     last = toks[-1].rstrip(".")
-    return last in _MONTHS or is_identifier_word(last)
+    return last in _MONTHS or (unit is None and is_identifier_word(last))
 
 
 def is_identifier_word(word: str) -> bool:
@@ -501,7 +501,7 @@ def _digit_numbers(text: str, base: int) -> list[NumberSpan]:
         if frac:
             value += frac * 10.0**exp
         toks = _prev_tokens(text, start)
-        if toks and _ident_or_date_before(toks):
+        if toks and _ident_or_date_before(toks, unit):
             continue
         # A bare 4-digit number in 1800-2099 is a year, not a claim.
         if (
@@ -547,7 +547,7 @@ def _word_numbers(text: str, base: int) -> list[NumberSpan]:
             unit = "%" if sm.group("pp") is None and sm.group("pts") is None else "pp"
             end = sm.end()
         toks = _prev_tokens(text, start)
-        if toks and _ident_or_date_before(toks):
+        if toks and _ident_or_date_before(toks, unit):
             continue
         qstart, qual = _qualifier(text, start, toks)
         out.append(NumberSpan(qstart + base, end + base, text[qstart:end], value, unit, qual))

@@ -342,3 +342,8 @@ def test_property_any_text(text: str) -> None:
     for q in extract_quotes(text):
         assert text[q.start : q.end] == q.text
     find_speaker(text)
+
+
+def test_a_percentage_after_a_naming_word_is_an_amount() -> None:
+    # "Week 2" names a week; "Week 2% Higher" is a rise of 2%.
+    assert nums("Dow Ends Week 2% Higher") == [("2%", 2.0, "%", None)]

@@ -101,3 +101,12 @@ def test_a_prefix_one_outlet_hyphenates_and_another_writes_solid_is_one_word() -
     assert normalize("an anti-war march").split() == ["anti", "war", "march"]
     assert normalize("Kim Jong-un") == normalize("Kim Jong Un")
     assert normalize("pre-2010 rules") == "pre 2010 rul"
+
+
+def test_a_number_that_names_is_one_name_token() -> None:
+    assert normalize("Flight 17, Trailer #3, Ch. 11") == "flight #17 trailer #3 chapter #11"
+    assert normalize("Sbarro files Chapter 11") == normalize("Sbarro files Ch. 11")
+    # Not a percentage, nor a wire's label, nor "no" before a figure.
+    assert normalize("Week 2% higher") == "week 2 % higher"
+    assert normalize("UPDATE 3-GM hires") == normalize("GM hires")
+    assert normalize("no 10% rise") == "not 10 % ris"
