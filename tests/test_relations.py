@@ -234,8 +234,11 @@ def test_evidence_is_told_from_the_statements_side(port_db, monkeypatch) -> None
     assert m["evidence"]["numbers"] == ["3 percent"]
     assert m["evidence"]["differs"] == ["claim"]
     assert "Rotterdam" in m["evidence"]["summary"] and "differs: claim" in m["evidence"]["summary"]
+    # The matcher agrees with the stored relation: nothing stale, the summary as it is.
+    assert m["evidence"]["stale"] == "" and not m["evidence"]["summary"].startswith("now")
     # A pair whose statement is gone has the empty evidence.
-    assert match_evidence.evidence_for(port_db, [(walked, 10**9)])[(walked, 10**9)]["names"] == []
+    gone = match_evidence.evidence_for(port_db, [(walked, 10**9, "same")])
+    assert gone[(walked, 10**9)]["names"] == [] and gone[(walked, 10**9)]["stale"] == ""
 
 
 # ------------------------------------------------------------------ the CLI
@@ -269,7 +272,12 @@ def test_matches_command_lists_same_and_conflict_unless_asked(port_db, names_rot
         chief,
     }
     text = CliRunner().invoke(main, ["--db", path, "matches", "--relation", "related"]).output
-    assert "related" in text and "why: names Rotterdam" in text and "same" not in text.split()
+    assert "related" in text and "names Rotterdam" in text and "same" not in text.split()
+    # The pair was stored as related by hand: the matcher installed now calls it
+    # different, and says so before its evidence until `claimlens match` runs.
+    assert "why: now different: `claimlens match` updates this match · names Rotterdam" in text
+    (stale,) = related["matches"]
+    assert stale["evidence"]["stale"] == "different"
 
 
 # ------------------------------------------------------------------ the browser
@@ -326,7 +334,7 @@ def test_claim_panel_shows_related_matches_apart(port_db, names_rotterdam) -> No
             assert panel.border_title == "Claims · 1 match in 1 source · 1 also on this event"
             text = "\n".join(s.text for s in app.screen._compositor.render_strips())
             assert "also on this event" in text and "RELATED" in text and "SAME" in text
-            assert "why names Rotterdam" in text
+            assert "names Rotterdam" in text
             assert "5 percent there" not in text and "≠" not in text
             # The FNV statement has only a related match: its own mark, not ✓.
             statuses = {s["id"]: s["status"] for s in reader.statements}
