@@ -922,6 +922,12 @@ _WHOLE_SENTENCE = frozenset({_DENIAL, _QUESTION})
 _AFTER_QUESTION = " \t\n)]"
 
 
+# A clause that asks, opening a headline or its part after a colon: the verb before
+# its subject ("Is Nikki the one", "Who Does Juan Pablo Pick", "Could Families Sue").
+_ASKING_CLAUSE_RE = re.compile(
+    r"(?:\A|[:?] )(?:(?:Who|What|Which|Why|How|When|Where) )?"
+    r"(?:Is|Are|Was|Were|Will|Would|Can|Could|Should|Does|Do|Did) (?!not\b)[\w'‘’\"“]"
+)
 # A bracketed label closing a headline: "(Game Review)", "[VIDEO]", "(+video)".
 _TRAILING_LABEL_RE = re.compile(r"\s*[(\[][^()\[\]?]{1,30}[)\]]\Z")
 
@@ -936,11 +942,15 @@ def _asks(text: str, spans: list[tuple[int, int]]) -> bool:
     its mark is inside the quote. A headline that states and then asks ("Bull market
     turns 5: is the party over?") is read as a question too: a label before a question
     ("Men's Wearhouse and Jos. A. Bank: who won?") looks the same, and so does one
-    a bracketed label follows ("Will 'Titanfall' boost Xbox One? (Game Review)")."""
+    a bracketed label follows ("Will 'Titanfall' boost Xbox One? (Game Review)"). A
+    feed cuts long headlines ("… Spoilers: Is Juan Pablo The Worst Bachelor ..."):
+    cut, a clause that opens with its verb ("Is X", "Who Does X") still asks."""
     end = text.rstrip()
     if end.endswith((")", "]")):
         end = _TRAILING_LABEL_RE.sub("", end)
     end = end.rstrip(_AFTER_QUESTION)
+    if end.endswith(("...", "…")):
+        return _ASKING_CLAUSE_RE.search(end) is not None
     if not end.endswith("?"):
         return False
     mark = len(end) - 1

@@ -228,6 +228,11 @@ def test_a_writers_question_is_no_claim_and_a_quoted_question_is() -> None:
     # a headline's question with a bracketed label after it is still a question
     assert "question" in prepare("Will Hartwell Close Ovens Creek? (Video)").stance
     assert "question" not in prepare("Hartwell Closes Ovens Creek (Video)").stance
+    # a feed cuts a long headline: a clause opening with its verb still asks
+    assert "question" in prepare("Hartwell Plant Spoilers: Is Ovens Creek The Next To ...").stance
+    assert "question" in prepare("Mine Closures: Who Does Hartwell Pick Next  ...").stance
+    assert "question" not in prepare("REVEALED: How Hartwell Has Been Lobbying To ...").stance
+    assert "question" not in prepare("The union said: do not close Ovens Creek ...").stance
 
 
 def test_modality_breaks_same() -> None:
