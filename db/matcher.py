@@ -123,13 +123,12 @@ from db.normalize import (
     _RARITY,
     _TOKEN_RE,
     INFORMATIVE_RARITY,
-    NUMBER_SIGN_RE,
     PLACE_TOKENS,
     Token,
     clean,
     normalize_word,
-    number_signs,
     tokenize,
+    without_number_signs,
 )
 from db.numbers import NumberSpan, extract_numbers
 from db.quotes import find_speaker, names_a_work
@@ -837,7 +836,7 @@ def prepare(
     if nums:
         nums = _with_measures(nums, text, content)
     # "No. 10 said": the number sign is no negation (db.normalize reads it the same way).
-    plain = NUMBER_SIGN_RE.sub(_blank, text) if number_signs(text) else text
+    plain = without_number_signs(text)
     raw_words = _RAW_WORD_RE.findall(plain)
     stance = _stance(raw_words)
     spans = _quote_spans(text, quotes)
@@ -884,11 +883,6 @@ def _headline_names(tokset: frozenset[str]) -> frozenset[str]:
 
 
 _RAW_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-
-
-def _blank(m: re.Match[str]) -> str:
-    return " " * len(m.group(0))  # offsets kept
-
 
 # Negation without the verbs of denial (a denial is its own marker, see _stance).
 _NEGATORS = NEGATIONS - DENIAL_VERBS

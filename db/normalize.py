@@ -62,6 +62,7 @@ __all__ = [
     "rarity",
     "stem",
     "tokenize",
+    "without_number_signs",
 ]
 
 # --------------------------------------------------------------------------- cleaning
@@ -413,6 +414,14 @@ def number_signs(text: str) -> frozenset[int]:
     if "No" not in text and "NO" not in text:
         return frozenset()
     return frozenset(m.start() for m in NUMBER_SIGN_RE.finditer(text))
+
+
+def without_number_signs(text: str) -> str:
+    """``text`` with each number sign blanked, offsets kept: the words of a claim
+    ("No. 10 said" holds no "no")."""
+    if "No" not in text and "NO" not in text:
+        return text
+    return NUMBER_SIGN_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 # Short forms of the words numbers name things with, read as the long ones.

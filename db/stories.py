@@ -336,15 +336,19 @@ def article_meta(conn: sqlite3.Connection, ids: Iterable[int] | None = None) -> 
     return meta
 
 
-def _paired_meta(
-    conn: sqlite3.Connection,
-    evidence: dict[tuple[int, int], float],
-    matched: dict[tuple[int, int], Matched],
-) -> Meta:
-    """The (source, date, title) of the articles of these pairs."""
+def _stored_pairs(
+    conn: sqlite3.Connection, article_ids: Iterable[int] | None
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], Matched], Meta]:
+    """What is stored of the article pairs (all, or those touching ``article_ids``):
+    their article-level scores, their matched statements, and the (source, date,
+    title) of their articles."""
+    if article_ids is not None:
+        article_ids = set(article_ids)
+    evidence = _evidence(conn, article_ids)
+    matched = _matched_pairs(conn, article_ids)
     ids = {a for pair in evidence for a in pair}
     ids.update(a for pair in matched for a in pair)
-    return article_meta(conn, ids)
+    return evidence, matched, article_meta(conn, ids)
 
 
 def _links(
@@ -353,11 +357,7 @@ def _links(
     """Links among articles (all, or those touching ``article_ids``) with their
     strengths (log-odds), and the articles' (source, date, title). A dated article
     is never linked to an older undated one (see the module docstring)."""
-    if article_ids is not None:
-        article_ids = set(article_ids)
-    evidence = _evidence(conn, article_ids)
-    matched = _matched_pairs(conn, article_ids)
-    meta = _paired_meta(conn, evidence, matched)
+    evidence, matched, meta = _stored_pairs(conn, article_ids)
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
     return link_graph(evidence, matched, days, window), meta
 
@@ -825,9 +825,7 @@ def rebuild_stories(
     conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
     conn.execute("DELETE FROM stories")
     if placed is None:
-        evidence = _evidence(conn, None)
-        matched = _matched_pairs(conn, None)
-        meta = _paired_meta(conn, evidence, matched)
+        evidence, matched, meta = _stored_pairs(conn, None)
         index = ev.StoredIndex(conn)
         placement = place_stored(evidence, matched, meta, index.profiles, window_days)
         scores: Iterable[Link] = ((a, b, s) for (a, b), s in evidence.items())
