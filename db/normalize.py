@@ -48,7 +48,13 @@ from db.lexicon import (
     SYNONYMS,
     TIER_WEIGHTS,
 )
-from db.numbers import TENS_WORDS, UNIT_WORDS, is_identifier_word, read_number_words
+from db.numbers import (
+    TENS_WORDS,
+    UNIT_WORDS,
+    is_identifier_word,
+    low9_as_comma,
+    read_number_words,
+)
 
 __all__ = [
     "INFORMATIVE_RARITY",
@@ -95,10 +101,11 @@ _TRANSLATE = str.maketrans(
 
 
 def clean(text: str) -> str:
-    """NFKC, and one form for quotes, apostrophes, dashes and spaces."""
+    """NFKC, and one form for quotes, apostrophes, dashes and spaces; a low quotation
+    mark printed for a thousands comma ("150\u201a000") becomes the comma."""
     if text.isascii():
         return text
-    return unicodedata.normalize("NFKC", text.translate(_TRANSLATE))
+    return unicodedata.normalize("NFKC", low9_as_comma(text).translate(_TRANSLATE))
 
 
 # --------------------------------------------------------------------------- aliases

@@ -21,8 +21,10 @@ Numbers — what counts as a numeric claim (decisions, so the matcher can rely o
   decades (``1990s``), ``5m`` without a currency (metres? minutes?), fractions
   (``two-thirds``) and bare ``one`` (nearly always a pronoun: "one of", "no one"; it
   counts with a scale: "one million"). ALL-CAPS spelled numbers ("FIVE") are missed.
-* English conventions only: ``11.000`` is eleven, not eleven thousand. Signs are not
-  captured (values are magnitudes; direction lives in the verbs).
+* English conventions only: ``11.000`` is eleven, not eleven thousand. A U+201A low
+  quotation mark before exactly three digits is a thousands comma (``150‚000``, as
+  some outlets and OCR print it). Signs are not captured (values are magnitudes;
+  direction lives in the verbs).
 * ``unit`` is an ISO currency code (``$``/dlrs -> USD, ``£``/stg -> GBP, ``€`` -> EUR,
   ``¥``/yen -> JPY, "Canadian dlrs" -> CAD, ...), ``"%"`` or ``"pp"`` — never a guessed
   noun ("155,221 bags" has unit ``None``). Cents (``cts``) become USD fractions.
@@ -49,6 +51,7 @@ __all__ = [
     "UNIT_WORDS",
     "NumberSpan",
     "extract_numbers",
+    "low9_as_comma",
     "may_hold_number_words",
     "numbers_at",
     "read_number_words",
@@ -111,15 +114,33 @@ _SCALE_EXP = {
     "trillion": 12,
 }
 
+# The thousands separators: the comma, and U+201A (single low-9 quotation mark), which
+# some outlets and OCR print for it ("150\u201a000"). Between a digit and exactly three
+# more it is that comma; as an opening quote (before a word, or a digit with no digit
+# before it) it is left alone.
+_THOUSANDS_SEPS = ",\u201a"
+_NO_SEPS = str.maketrans("", "", _THOUSANDS_SEPS)
+_LOW9_THOUSANDS_RE = re.compile(r"(?<=[0-9])\u201a(?=[0-9]{3}(?![0-9]))")
+
+
+def low9_as_comma(text: str) -> str:
+    """``text`` with each U+201A that separates thousands written as a comma (offsets
+    kept): db.normalize reads it on the comma's path."""
+    if "\u201a" not in text:
+        return text
+    return _LOW9_THOUSANDS_RE.sub(",", text)
+
+
 # The digit core. A currency prefix may be glued or spaced ("$ 5", "USD 5").
 # Digits are bounded ({1,30}) so float() never sees a megabyte of digits.
 _NUM_RE = re.compile(
     # Starts with a bare [0-9] so the engine's charset scan can skip ahead (a leading
-    # lookbehind or optional currency group made this scan 8x slower). The lookbehind
-    # after the first digit refuses starts inside a word or digit run, which also keeps
-    # a 1 MB digit string linear. Digits are bounded so float() never sees megabytes.
-    r"[0-9](?<![0-9A-Za-z.,_][0-9])"
-    r"(?:\d{0,2}(?:,\d{3}){1,10}|\d{0,29})(?:\.\d{1,12})?"
+    # lookbehind or optional currency group made this scan 8x slower). The lookbehinds
+    # after the first digit refuse starts inside a word or digit run (a separator after
+    # a digit is inside the run), which also keeps a 1 MB digit string linear. Digits
+    # are bounded so float() never sees megabytes.
+    r"[0-9](?<![0-9A-Za-z.,_][0-9])(?<![0-9]\u201a[0-9])"
+    rf"(?:\d{{0,2}}(?:[{_THOUSANDS_SEPS}]\d{{3}}){{1,10}}|\d{{0,29}})(?:\.\d{{1,12}})?"
     # Reuters-style mixed fractions: "7-1/2 pct", "22-1/2 cts".
     r"(?:-(?P<fn>[1-9]|1[0-5])/(?P<fd>2|4|8|16|32)(?![0-9/]))?"
     # Scales glued to the digits: "$1.13bn", "£600m", "5mln", a headline's "$2.1M" and
@@ -497,7 +518,8 @@ def _digit_numbers(text: str, base: int) -> list[NumberSpan]:
                 if word in ("cts", "cents"):
                     exp -= 2
                 end = sm.end()
-        value = float(f"{num.replace(',', '')}e{exp}") if exp else float(num.replace(",", ""))
+        digits = num.translate(_NO_SEPS)
+        value = float(f"{digits}e{exp}") if exp else float(digits)
         if frac:
             value += frac * 10.0**exp
         toks = _prev_tokens(text, start)

@@ -347,3 +347,21 @@ def test_property_any_text(text: str) -> None:
 def test_a_percentage_after_a_naming_word_is_an_amount() -> None:
     # "Week 2" names a week; "Week 2% Higher" is a rise of 2%.
     assert nums("Dow Ends Week 2% Higher") == [("2%", 2.0, "%", None)]
+
+
+def test_a_low_quotation_mark_between_digit_groups_is_a_thousands_comma() -> None:
+    # U+201A, printed by some outlets and OCR for the comma: "150‚000".
+    assert nums("Roughly 150\u201a000 fans came, and 2\u201a400\u201a000 watched.") == [
+        ("Roughly 150\u201a000", 150000.0, None, "about"),
+        ("2\u201a400\u201a000", 2400000.0, None, None),
+    ]
+    # Not three digits after it: no thousands group, read as "150,00" is.
+    assert nums("A score of 150\u201a00 today.") == nums("A score of 150,00 today.")
+    assert nums("A score of 150\u201a00 today.") == [("150", 150.0, None, None)]
+
+
+def test_a_low_quotation_mark_opening_a_quote_is_left_alone() -> None:
+    assert nums("She called it \u201a7 wonders\u2018 and \u201e12 steps\u201c twice.") == [
+        ("7", 7.0, None, None),
+        ("12", 12.0, None, None),
+    ]

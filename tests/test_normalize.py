@@ -110,3 +110,11 @@ def test_a_number_that_names_is_one_name_token() -> None:
     assert normalize("Week 2% higher") == "week 2 % higher"
     assert normalize("UPDATE 3-GM hires") == normalize("GM hires")
     assert normalize("no 10% rise") == "not 10 % ris"
+
+
+def test_a_low_quotation_mark_between_digit_groups_is_a_thousands_comma() -> None:
+    assert normalize("150\u201a000 fans") == normalize("150,000 fans") == "150000 fan"
+    assert normalize("2\u201a400\u201a000 viewers") == "2400000 viewer"
+    # As an opening quote, or before anything but three digits, it is no comma.
+    assert normalize("\u201a7 wonders\u2018 and \u201e12 steps\u201c") == "7 wonder 12 step"
+    assert normalize("score 150\u201a0000").split()[:2] == ["scor", "150"]
