@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from db.wordsets import first_letter_trie, with_punct, words
 
 __all__ = [
+    "NUMBERING_ABBREVIATIONS",
     "NUMWORD_TOKENS",
     "TENS_WORDS",
     "UNIT_WORDS",
@@ -189,17 +190,20 @@ _MONTH_NAMES = words(
 )
 # Case-sensitive on purpose: "may 5" is rarer than "May 5", and Reuters caps are covered.
 _MONTHS = frozenset(_MONTH_NAMES) | frozenset(m.upper() for m in _MONTH_NAMES)
+# The abbreviations among the identifier words below, written with a period before the
+# number ("No. 10", "Ch. 11", "Vol. 2"): db.speakers reads such a pair as no one's name.
+NUMBERING_ABBREVIATIONS = words("No Nos NO Vol Prop Ch Chap")
 # Identifiers: "No. 10", "Article 5", "Resolution 2231", "Flight 17", Reuters' "UPDATE
 # 3-" (case-sensitive: "no 10%" is a negation; lower case only where it is no word of
 # a claim).
-_IDENT_WORDS = words(
+_IDENT_WORDS = NUMBERING_ABBREVIATIONS | words(
     """
-    No Nos NO Number Article Section Chapter Resolution Flight Route Page Clause Paragraph
-    Rule Room Vol Volume Episode Season Level Phase Stage Category Grade Gate Platform
+    Number Article Section Chapter Resolution Flight Route Page Clause Paragraph
+    Rule Room Volume Episode Season Level Phase Stage Category Grade Gate Platform
     Highway Interstate Channel Unit Ward District Lot Apollo Windows iPhone Galaxy
-    Version Model Game Week Day Bowl Amendment Proposition Prop Title Formula
+    Version Model Game Week Day Bowl Amendment Proposition Title Formula
     Boeing Airbus Xbox PlayStation Nexus Android Kindle Pixel
-    Ch Chap UPDATE Update Trailer Seasons Episodes
+    UPDATE Update Trailer Seasons Episodes
     chapter season episode article section flight trailer
     """
 )

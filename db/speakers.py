@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
+from db.numbers import NUMBERING_ABBREVIATIONS
 from db.wordsets import with_punct, words
 
 __all__ = [
@@ -338,6 +339,12 @@ _DOTTED_RE = re.compile(r"(?:[A-Z]\.)+")
 def _dotted(tok: str) -> bool:
     """An initial or an abbreviation whose periods are part of it: 'J.', 'U.S.', 'U.N.'."""
     return _DOTTED_RE.fullmatch(tok) is not None
+
+
+def _numbering(tok: str, nxt: str) -> bool:
+    """'Ch. 4', 'No. 10', 'Vol. 2': an abbreviation and the number it names, whose
+    period ends no name (and which is no one's name)."""
+    return nxt[:1].isdigit() and tok[-1:] == "." and tok[:-1] in NUMBERING_ABBREVIATIONS
 
 
 def _clean_name(tokens: list[str]) -> str | None:
@@ -950,7 +957,8 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
                 b = m.start() + len(m.group().rstrip(_TRAIL))
                 a = common[0].start()
                 return Attribution(s[a:b], a, b, "common")
-            if w[-1] in _TRAIL or k >= 4 or w.lower() in _PHRASE_STOP:
+            numbering = k + 1 < len(common) and _numbering(w, common[k + 1].group())
+            if (w[-1] in _TRAIL and not numbering) or k >= 4 or w.lower() in _PHRASE_STOP:
                 break
     for k, m in enumerate(matches):
         tok = m.group()
@@ -963,6 +971,8 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
             break
         initial = _dotted(tok)
         toks.append(tok if initial else word)
+        if _numbering(tok, nxt):
+            continue  # "said Ch. 4 host Jon Snow": the name is after the number
         if word != tok and not (initial or (tok.endswith(".") and word in TITLE_WORDS)):
             break  # punctuation ends the name, except a title's, an initial's or "U.S."
     run = _name_run_backwards(toks)
@@ -1051,8 +1061,11 @@ def _according_to(s: str, end: int) -> Attribution | None:
     if toks and toks[0] in ("the", "a", "an"):
         toks = toks[1:]
     run: list[str] = []
-    for tok in toks:
+    for tok, nxt in zip(toks, [*toks[1:], ""], strict=True):
         word = tok.rstrip(_TRAIL)
+        if _numbering(tok, nxt):
+            run = []  # "according to Ch. 4 host Jon Snow": a role, then the name
+            break
         if not _NAME_TOKEN_RE.fullmatch(word) and not (run and word in _PARTICLES):
             break
         if _dotted(tok):
@@ -1331,6 +1344,9 @@ def dash_name(s: str, pos: int) -> Attribution | None:
     if m is None:
         return None
     toks = m.group("name").split()
+    end = m.end("name")
+    if _numbering(toks[-1] + s[end : end + 1], s[end + 1 : end + 3].lstrip()):
+        return None  # "― Ch. 4 host Jon Snow": the name after the number is not read
     name = _clean_name(toks)
     if not name or len(name.split()) > 6:
         return None

@@ -645,3 +645,23 @@ def test_whom_an_attribution_addresses_does_not_break_the_speakers_chain() -> No
 def test_a_capitalised_verb_before_a_colon_is_no_part_of_the_name() -> None:
     text = 'Tom Gibbs spoke first. Added Gibbs: "I think you would have to ask."'
     assert speakers(text) == [("I think you would have to ask.", "Tom Gibbs")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The count was a farce," said Ch. 4 host Jon Snow.', "Jon Snow"),
+        ('"The count was a farce," said the Ch. 4 host, Jon Snow.', "Jon Snow"),
+        ('"The count was a farce," according to Ch. 4 host Jon Snow.', "Jon Snow"),
+        ('"We knew nothing of it," said No. 10 spokesman Max Blain.', "Max Blain"),
+        ('"Read it twice," said Vol. 2 editor Anna Reid.', "Anna Reid"),
+        ('"Read it twice," said Vol. 2.', None),
+    ],
+)
+def test_an_abbreviation_numbering_something_is_no_name(text: str, speaker: str | None) -> None:
+    # "Ch. 4", "No. 10", "Vol. 2" name a channel, an address, a book: no one speaks.
+    assert [s for _, s in speakers(text)] == [speaker]
+
+
+def test_an_abbreviation_numbering_something_after_a_dash_is_no_name() -> None:
+    assert speakers('"It was a farce." - Ch. 4 host Jon Snow') == [("It was a farce.", None)]
