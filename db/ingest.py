@@ -706,6 +706,8 @@ def _file_records(
         for record in read_file(path):
             if not named and isinstance(record, Rejected) and record.not_article:
                 # A data set's annotation or metadata file, found beside its articles.
+                # Uncounted here once per file: read_file gives such a record only as a
+                # file's one record (tests/test_formats.py).
                 report.files -= 1
                 report.bytes -= size
                 report.skipped.append(display_path(path))

@@ -274,3 +274,29 @@ def test_a_json_object_with_no_article_field_is_not_an_article(tmp_path: Path) -
     empty.write_text(json.dumps({"title": "", "text": ""}), encoding="utf-8")
     (rejected,) = records(empty)
     assert isinstance(rejected, Rejected) and not rejected.not_article
+
+
+def test_a_not_article_record_is_the_only_record_of_its_file(tmp_path: Path) -> None:
+    # db.ingest skips (and uncounts) a folder's file once per not_article record: that
+    # is once per file only while such a record comes alone.
+    note = {"uuid": "n1", "labels": ["tone"]}
+    story = {"title": "Ferry resumes", "text": "The ferry ran again on Friday, its owner said."}
+    files = {
+        "labels.json": json.dumps(note),
+        "labels.csv": "uuid,label\nn1,tone\nn2,frame\n",
+        "labels.jsonl": "\n".join(json.dumps(note) for _ in range(3)) + "\n",
+        "labels_list.json": json.dumps([note, note]),
+        "wrapped.json": json.dumps({"items": [note, story]}),
+        "mixed.jsonl": json.dumps(story) + "\n" + json.dumps(note) + "\n",
+    }
+    flagged: dict[str, bool] = {}
+    for name, content in files.items():
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        got = records(path)
+        marks = [isinstance(r, Rejected) and r.not_article for r in got]
+        assert not any(marks) or marks == [True], name
+        flagged[name] = marks == [True]
+    # Only a whole file is "not an article"; a non-article record among records is a
+    # rejection of its own.
+    assert [name for name, whole in flagged.items() if whole] == ["labels.json", "labels.csv"]

@@ -295,3 +295,27 @@ def test_statement_rows_store_exactly_what_the_statements_store(tmp_path: Path) 
     assert [r[0] for r in statement_rows_] == [40, 41, 42]
     assert quotes[0][1] == 41 and quotes[0][4] == "we will cut 5 pct"
     assert {r[4] for r in numbers} == {"5 pct", "About 300"}
+
+
+def test_a_folders_files_are_counted_once_however_many_records_they_hold(
+    db: sqlite_utils.Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    note = json.dumps({"uuid": "n1", "labels": ["tone"]})
+    story = json.dumps({"title": "Ferry resumes", "text": "The ferry ran again, its owner said."})
+    (folder / "a_labels.json").write_text(note, encoding="utf-8")
+    (folder / "b_labels.jsonl").write_text(f"{note}\n{note}\n{note}\n", encoding="utf-8")
+    (folder / "c_mixed.jsonl").write_text(f"{story}\n{note}\n", encoding="utf-8")
+    report = ingest_paths(db, [folder], match=False)
+    assert report.skipped == [str(folder / "a_labels.json")]
+    assert report.files == 2 and report.added == 1
+    assert report.bytes == sum(
+        (folder / n).stat().st_size for n in ("b_labels.jsonl", "c_mixed.jsonl")
+    )
+    assert [(Path(r.path).name, r.line) for r in report.rejected] == [
+        ("b_labels.jsonl", 1),
+        ("b_labels.jsonl", 2),
+        ("b_labels.jsonl", 3),
+        ("c_mixed.jsonl", 2),
+    ]
