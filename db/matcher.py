@@ -1260,6 +1260,10 @@ def _sig_digits(x: float) -> int:
     return found
 
 
+# The farthest apart two values _values_agree may join: a figure rounded to two or more
+# significant digits is within 5 % of the exact one, a one-digit one is held to
+# ROUNDED_REL_TOL; the margin covers the final comparison's tolerance.
+_AGREE_REL_MAX = max(APPROX_REL_TOL, ROUNDED_REL_TOL) + 0.001
 # _sig_digits of the values seen (a pair's numbers are compared again and again).
 _SIG_DIGITS: dict[float, int] = {}
 
@@ -1269,12 +1273,15 @@ def _values_agree(a: Num, b: Num) -> bool:
     digits kept), "7%" ~ "6.9%" (one digit, within ROUNDED_REL_TOL), "about 1.5
     million" ~ "1,510,000" (an approximate within 2%). A one-digit round number
     absorbs nothing farther: "some 10,000" vs "11,000" differ."""
-    if math.isclose(a.value, b.value, rel_tol=NUMBER_REL_TOL, abs_tol=1e-9):
-        return True
+    # math.isclose(rel_tol=NUMBER_REL_TOL, abs_tol=1e-9) written out: this runs for
+    # every two numbers of every candidate pair.
+    diff = abs(a.value - b.value)
     hi = max(abs(a.value), abs(b.value))
-    if hi == 0:
+    if diff <= max(NUMBER_REL_TOL * hi, 1e-9):
         return True
-    rel = abs(a.value - b.value) / hi
+    if diff > _AGREE_REL_MAX * hi:
+        return False  # most pairs of numbers: nothing below absorbs them
+    rel = diff / hi
     if rel <= APPROX_REL_TOL and (a.qualifier in _APPROX or b.qualifier in _APPROX):
         return True
     da, db_ = _sig_digits(a.value), _sig_digits(b.value)
