@@ -1254,7 +1254,10 @@ def _sig_round(x: float, digits: int) -> float:
 def _sig_digits(x: float) -> int:
     found = _SIG_DIGITS.get(x)
     if found is None:
-        found = max(1, len(f"{abs(x):.10g}".replace(".", "").strip("0")))
+        # The mantissa's digits (ten at most), so that "1e+10" (from "$10 billion",
+        # which a 'g' format writes with an exponent) counts one digit, not four.
+        mantissa = f"{abs(x):.9e}".split("e")[0]
+        found = max(1, len(mantissa.replace(".", "").rstrip("0")))
         if len(_SIG_DIGITS) < 100_000:
             _SIG_DIGITS[x] = found
     return found

@@ -624,6 +624,10 @@ def test_a_one_digit_figure_close_to_the_other_is_it_rounded() -> None:
     # Farther than 5%, a round figure is another figure (the seeds' 11,000 / 10,000).
     d = "Regional officials said 11,000 soldiers were deployed to the Kursk region."
     assert compare_texts(d, d.replace("11,000", "10,000")).relation == "conflict"
+    # The same rule from ten billion up (their significant digits were once misread).
+    e = "The Harlow Group agreed to buy the Vinter pipeline network for $10 billion."
+    assert compare_texts(e, e.replace("$10 billion", "$10.2 billion")).relation == "same"
+    assert compare_texts(e, e.replace("$10 billion", "$11 billion")).relation == "conflict"
 
 
 def test_number_measures_skip_places_and_stop_at_the_next_number() -> None:
@@ -864,3 +868,16 @@ def test_the_common_capitals_list_holds_no_place() -> None:
     from db.normalize import PLACE_TOKENS
 
     assert not matcher._common_capitals() & PLACE_TOKENS
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.floats(min_value=1e-3, max_value=1e12, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=2, max_value=5),
+)
+def test_a_figure_rounded_to_two_or_more_digits_agrees_with_it(x: float, digits: int) -> None:
+    """However far apart the bound lets values be (_AGREE_REL_MAX), a figure rounded
+    to two or more significant digits ("1.13bn" -> "1.1bn") still agrees."""
+    exact = matcher.Num(x, "USD", None, "x")
+    rounded = matcher.Num(matcher._sig_round(x, digits), "USD", None, "y")
+    assert matcher._values_agree(exact, rounded) and matcher._values_agree(rounded, exact)
