@@ -439,6 +439,13 @@ _IDENT_SHORT = {
         "chap": "chapter",
         "prop": "proposition",
         "vol": "volume",
+        "art": "article",
+        "sec": "section",
+        "sect": "section",
+        "pt": "part",
+        "ep": "episode",
+        "fig": "figure",
+        "para": "paragraph",
     }.items()
 }
 

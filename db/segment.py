@@ -68,6 +68,7 @@ _NEVER_FINAL_LOWER = _words("vs v e.g i.e cf ca approx viz al incl esp")
 _BEFORE_NUMBER = _words(
     """
     No Nos no nos N° Nº Art art Fig fig Vol vol p pp para Para ch Ch sec Sec Ref ref Op op
+    Chap Sect Prop Pt Ep
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec JAN FEB MAR APR JUN JUL AUG SEP SEPT
     OCT NOV DEC est Est
     """

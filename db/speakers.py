@@ -823,14 +823,18 @@ def _speaker_before(
     name: str | None
     start = k  # where the name's run begins in ``pre``
     # "Sen. Susan Collins of Maine said": the person, not the place; but "Bank of
-    # England said" is one organisation.
-    if run and k >= 2 and pre[k - 1] == "of":
-        first = _name_run_backwards(pre[: k - 1])
+    # England said" is one organisation. "Roger Pilon of the Cato Institute said": the
+    # person too (an organisation "of the …" keeps the run, as before).
+    of_at = k - 2 if k >= 3 and pre[k - 1] == "the" else k - 1
+    if run and of_at >= 1 and pre[of_at] == "of":
+        first = _name_run_backwards(pre[:of_at])
         if first and first[-1] in TITLE_WORDS:
             name = _clean_name(run)  # "Secretary of State Mike Pompeo"
-        elif first:
+        elif first and of_at == k - 1:
             name = _clean_name([*first, "of", *run] if first[-1] in _ORG_WORDS else first)
-            start = k - 1 - len(first)
+            start = of_at - len(first)
+        elif first and first[-1] not in _ORG_WORDS and (person := _clean_name(first)):
+            name, start = person, of_at - len(first)
         else:
             name = _clean_name(run)
     elif run and k >= 2 and pre[k - 1] == "for":

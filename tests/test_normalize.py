@@ -106,6 +106,8 @@ def test_a_prefix_one_outlet_hyphenates_and_another_writes_solid_is_one_word() -
 def test_a_number_that_names_is_one_name_token() -> None:
     assert normalize("Flight 17, Trailer #3, Ch. 11") == "flight #17 trailer #3 chapter #11"
     assert normalize("Sbarro files Chapter 11") == normalize("Sbarro files Ch. 11")
+    assert normalize("NATO invokes Art. 5") == normalize("NATO invokes Article 5")
+    assert normalize("Sec. 3, Ep. 4") == normalize("Section 3, Episode 4")
     # Not a percentage, nor a wire's label, nor "no" before a figure.
     assert normalize("Week 2% higher") == "week 2 % higher"
     assert normalize("UPDATE 3-GM hires") == normalize("GM hires")

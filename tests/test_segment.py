@@ -49,6 +49,7 @@ def sents(text: str) -> list[str]:
         "Some 11,000 troops, or 3.5% of the force, cost $1.13bn last year.",
         "J. K. Rowling wrote it, and J.R.R. Tolkien did not.",
         "He lives at No. 10 Downing Street, the prime minister's residence.",
+        "Voters passed Prop. 8 in 2008, and Ep. 4 of Pt. 2 aired on Sunday.",
         "It was Real Madrid vs. Barcelona, e.g. the biggest game of the year.",
         "The U.S. PRESIDENT SAID TRADE TALKS WILL RESUME.",
         "Net profit rose 10 pct to 155 mln dlrs, or 1.12 dlrs a share.",

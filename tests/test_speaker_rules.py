@@ -656,6 +656,8 @@ def test_a_capitalised_verb_before_a_colon_is_no_part_of_the_name() -> None:
         ('"We knew nothing of it," said No. 10 spokesman Max Blain.', "Max Blain"),
         ('"Read it twice," said Vol. 2 editor Anna Reid.', "Anna Reid"),
         ('"Read it twice," said Vol. 2.', None),
+        ('"It binds us all," said Art. 5 expert Karl Brenner.', "Karl Brenner"),
+        ('"It was cut," said Ep. 4 director Ana Ruiz.', "Ana Ruiz"),
     ],
 )
 def test_an_abbreviation_numbering_something_is_no_name(text: str, speaker: str | None) -> None:
@@ -665,3 +667,20 @@ def test_an_abbreviation_numbering_something_is_no_name(text: str, speaker: str 
 
 def test_an_abbreviation_numbering_something_after_a_dash_is_no_name() -> None:
     assert speakers('"It was a farce." - Ch. 4 host Jon Snow') == [("It was a farce.", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"It is wrong," Ruth Okafor of the Lanter Institute said.', "Ruth Okafor"),
+        ('Ruth Okafor of the Lanter Institute said: "It is wrong."', "Ruth Okafor"),
+        ('Capt. Eli Marsh of the Kessel State Patrol said it was "calm".', "Eli Marsh"),
+        # Without "the", as before: the person of a place, one organisation's name.
+        ('Ruth Okafor of Maine said: "It is wrong."', "Ruth Okafor"),
+        ('The Bank of Lantia said: "Rates will rise."', "Bank of Lantia"),
+        # An organisation "of the …" keeps its last words, as before.
+        ('The Department of the Treasury said: "Rates will rise."', None),
+    ],
+)
+def test_a_person_of_the_organisation_speaks(text: str, speaker: str | None) -> None:
+    assert [s for _, s in speakers(text)] == [speaker]
