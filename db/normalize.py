@@ -442,9 +442,7 @@ _IDENT_SHORT = {
         "art": "article",
         "sec": "section",
         "sect": "section",
-        "pt": "part",
         "ep": "episode",
-        "fig": "figure",
         "para": "paragraph",
     }.items()
 }

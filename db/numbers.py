@@ -192,7 +192,7 @@ _MONTH_NAMES = words(
 _MONTHS = frozenset(_MONTH_NAMES) | frozenset(m.upper() for m in _MONTH_NAMES)
 # The abbreviations among the identifier words below, written with a period before the
 # number ("No. 10", "Ch. 11", "Vol. 2"): db.speakers reads such a pair as no one's name.
-NUMBERING_ABBREVIATIONS = words("No Nos NO Vol Prop Ch Chap Art Sec Sect Pt Ep Fig Para")
+NUMBERING_ABBREVIATIONS = words("No Nos NO Vol Prop Ch Chap Art Sec Sect Ep Para")
 # Identifiers: "No. 10", "Article 5", "Resolution 2231", "Flight 17", Reuters' "UPDATE
 # 3-" (case-sensitive: "no 10%" is a negation; lower case only where it is no word of
 # a claim).
@@ -201,7 +201,7 @@ _IDENT_WORDS = NUMBERING_ABBREVIATIONS | words(
     Number Article Section Chapter Resolution Flight Route Page Clause Paragraph
     Rule Room Volume Episode Season Level Phase Stage Category Grade Gate Platform
     Highway Interstate Channel Unit Ward District Lot Apollo Windows iPhone Galaxy
-    Version Model Game Week Day Bowl Amendment Proposition Title Formula Part Figure
+    Version Model Game Week Day Bowl Amendment Proposition Title Formula
     Boeing Airbus Xbox PlayStation Nexus Android Kindle Pixel
     UPDATE Update Trailer Seasons Episodes
     chapter season episode article section flight trailer

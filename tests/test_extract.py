@@ -131,7 +131,7 @@ def test_numbers(text: str, expected: list[tuple[str, float, str | None, str | N
         "Apple updates iOS 7.1 for the iPad 2; Game 7 is on PlayStation 4.",  # versions
         "A Boeing 737 flew; the Model 3 ships with Android 4.4.",
         "UPDATE 3-Sbarro files Ch. 11, its second chapter 11; Trailer #3 is out.",
-        "Art. 5 and Sec. 3 of the treaty, Pt. 2 of the report, Ep. 4 and Fig. 6.",
+        "Art. 5 and Sec. 3 of the treaty, Ep. 4 of the show and Para. 6.",
         "After 9/11 and 24/7 coverage in the 1990s.",
         "No one knew; one of them left.",  # bare "one" is a pronoun
         "The 5m race.",  # "5m" without currency: metres, not millions
