@@ -1332,7 +1332,12 @@ def _compare_numbers(
     # are two amounts, not two values of one).
     for a in list(left):
         for b in right:
-            if a.unit == b.unit and not (a.no_amount or b.no_amount) and _same_measure(a, b):
+            if (
+                a.unit == b.unit
+                and not (a.no_amount or b.no_amount)
+                and _same_measure(a, b)
+                and not _scale_lost(a, b)
+            ):
                 diffs.append(_diff(a, b))
                 left.remove(a)
                 right.remove(b)
@@ -1340,6 +1345,18 @@ def _compare_numbers(
     units = {a.unit for a in left}
     other = any(b.unit in units for b in right)
     return agree, len(left) + len(right), diffs, other
+
+
+def _scale_lost(a: Num, b: Num) -> bool:
+    """One figure written with its scale and once without: "$2M" / "$2" (a headline's
+    "$2 millio", a cut "$2 ..."), the same digits a thousand, million, billion or
+    trillion times apart, the smaller written as bare digits. Neither agrees with the
+    other nor conflicts with it."""
+    lo, hi = (a, b) if a.value < b.value else (b, a)
+    if lo.value <= 0 or not lo.raw.rstrip()[-1:].isdigit() or hi.raw.rstrip()[-1:].isdigit():
+        return False
+    power = math.log10(hi.value / lo.value)
+    return round(power) in (3, 6, 9, 12) and abs(power - round(power)) < 1e-9
 
 
 def _same_measure(a: Num, b: Num) -> bool:

@@ -624,6 +624,14 @@ def test_a_one_digit_figure_close_to_the_other_is_it_rounded() -> None:
     # Farther than 5%, a round figure is another figure (the seeds' 11,000 / 10,000).
     d = "Regional officials said 11,000 soldiers were deployed to the Kursk region."
     assert compare_texts(d, d.replace("11,000", "10,000")).relation == "conflict"
+    # One figure whose scale one side lost ("$2 millio", "$2 ...") is no other figure;
+    # digits a thousand times apart with no scale written are.
+    f = "Pellham County collects $2M in park fees in its first month."
+    r = compare_texts(f, f.replace("$2M", "$2 millio"))
+    assert r.relation != "conflict" and not r.diffs
+    assert compare_texts(f, f.replace("$2M", "$3.5M")).relation == "conflict"
+    g = "Some 2 people were hurt in the blast at the Leeds depot, police said."
+    assert compare_texts(g, g.replace("Some 2", "Some 2,000")).relation == "conflict"
     # The same rule from ten billion up (their significant digits were once misread).
     e = "The Harlow Group agreed to buy the Vinter pipeline network for $10 billion."
     assert compare_texts(e, e.replace("$10 billion", "$10.2 billion")).relation == "same"
