@@ -473,7 +473,8 @@ class Num:
     head: str = ""  # the first of them after the number ("year" in "a 5-year low")
     # No amount of anything: a list's length ("10 Things We Learned", "Lindsay
     # premiere: 5 moments", "Top Ten"). Two lists of other lengths are two lists, not
-    # one claim in conflict.
+    # one claim in conflict. Nor a figure whose statement is cut right after it
+    # ("could raise $250 ..."): what it counts is unknown.
     no_amount: bool = False
 
 
@@ -1108,7 +1109,7 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
             j += 1
         head = words[0] if words else ""
         end = pos + len(n.raw)
-        no_amount = n.unit is None and _heads_a_list(text, pos, end)
+        no_amount = (n.unit is None and _heads_a_list(text, pos, end)) or _cut_after(text, end)
         if not words:
             j = bisect_left(starts, pos) - 1
             while j >= 0 and len(words) < MEASURE_WORDS:
@@ -1126,6 +1127,15 @@ _LIST_START_RE = re.compile(r"(?:\A|[:—–] )(?:(?:List:?|The)\s+)*\Z")
 # of"), or nothing: the title ends.
 _LIST_NEXT = word_set("we you i to that of from about on in at for with everyone everybody")
 _LIST_WORD_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+def _cut_after(text: str, end: int) -> bool:
+    """The statement is cut right after the number ("…files for an IPO that could raise
+    $250 ...", a headline the aggregator shortened): its scale may be what was cut."""
+    return text[end:].strip() in _CUT_MARKS
+
+
+_CUT_MARKS = frozenset({"...", "\u2026", ". . ."})
 
 
 def _heads_a_list(text: str, start: int, end: int) -> bool:

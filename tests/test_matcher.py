@@ -630,6 +630,11 @@ def test_a_one_digit_figure_close_to_the_other_is_it_rounded() -> None:
     r = compare_texts(f, f.replace("$2M", "$2 millio"))
     assert r.relation != "conflict" and not r.diffs
     assert compare_texts(f, f.replace("$2M", "$3.5M")).relation == "conflict"
+    # A headline cut right after its figure lost what the figure counts.
+    h = "Ostrava Rail files for a listing that could raise $250 million"
+    assert compare_texts(h, h.replace("$250 million", "up to $100 million")).relation == "conflict"
+    r = compare_texts(h.replace("$250 million", "$250 ..."), h.replace("$250", "up to $100"))
+    assert r.relation != "conflict" and not r.diffs
     g = "Some 2 people were hurt in the blast at the Leeds depot, police said."
     assert compare_texts(g, g.replace("Some 2", "Some 2,000")).relation == "conflict"
     # The same rule from ten billion up (their significant digits were once misread).
