@@ -91,6 +91,10 @@ _CURRENCY_PREFIX = {
     "c$": "CAD",
     "hk$": "HKD",
     "nz$": "NZD",
+    "$us": "USD",
+    "$a": "AUD",
+    "$nz": "NZD",
+    "$hk": "HKD",
     "s$": "SGD",
     "rs": "INR",
     "rs.": "INR",
@@ -140,7 +144,9 @@ _NUM_RE = re.compile(
     # after the first digit refuse starts inside a word or digit run (a separator after
     # a digit is inside the run), which also keeps a 1 MB digit string linear. Digits
     # are bounded so float() never sees megabytes.
-    r"[0-9](?<![0-9A-Za-z.,_][0-9])(?<![0-9]\u201a[0-9])"
+    # A letter may stand before it only as the tail of "$US", "$A", "$NZ", "$HK".
+    r"[0-9](?:(?<![0-9A-Za-z.,_][0-9])|(?<=\$US[0-9])|(?<=\$A[0-9])|(?<=\$NZ[0-9])"
+    r"|(?<=\$HK[0-9]))(?<![0-9]\u201a[0-9])"
     rf"(?:\d{{0,2}}(?:[{_THOUSANDS_SEPS}]\d{{3}}){{1,10}}|\d{{0,29}})(?:\.\d{{1,12}})?"
     # Reuters-style mixed fractions: "7-1/2 pct", "22-1/2 cts".
     r"(?:-(?P<fn>[1-9]|1[0-5])/(?P<fd>2|4|8|16|32)(?![0-9/]))?"
@@ -151,7 +157,10 @@ _NUM_RE = re.compile(
 )
 # A currency sign/code right before the digits ("$", "US$", "USD ", "£"), looked for
 # in the few characters before a number.
-_CUR_BEFORE_RE = re.compile(r"(?:US\$|USD ?|GBP ?|EUR ?|HK\$|NZ\$|[ACS]\$|Rs\.? ?|[$£€¥] ?)\Z")
+# "$US2m", "$A5 million": the symbol first, as Australian and New Zealand outlets write it.
+_CUR_BEFORE_RE = re.compile(
+    r"(?:US\$|USD ?|GBP ?|EUR ?|HK\$|NZ\$|[ACS]\$|\$(?:US|A|NZ|HK) ?|Rs\.? ?|[$£€¥] ?)\Z"
+)
 
 _DOLLAR_ADJ = {
     "canadian": "CAD",
@@ -484,7 +493,11 @@ def _digit_numbers(text: str, base: int) -> list[NumberSpan]:
             num = num[: m.start("fn") - 1 - m.start()]
         unit = None
         prev = text[start - 1] if start else ""
-        if prev in "$£€¥" or (prev == " " and start > 1 and text[start - 2] in "DPR.s"):
+        if (
+            prev in "$£€¥"
+            or (prev == " " and start > 1 and text[start - 2] in "DPR.sSAZK")
+            or (prev in "SAZK" and "$" in text[max(0, start - 3) : start])
+        ):
             cm = _CUR_BEFORE_RE.search(text, max(0, start - 4), start)
             # A currency code must not be the tail of a word ("XUSD 5").
             if cm is not None and (cm.start() == 0 or not text[cm.start() - 1].isalnum()):

@@ -69,6 +69,15 @@ def nums(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ),
         ("The deal is worth 1.5 billion dlrs.", [("1.5 billion dlrs", 1.5e9, "USD", None)]),
         ("It paid 50 mln Canadian dlrs.", [("50 mln Canadian dlrs", 5e7, "CAD", None)]),
+        (
+            # The symbol first, as Australian and New Zealand outlets write it.
+            "It made $US2m, $A5 million and $NZ3bn; the S5 and BUS2 are no money.",
+            [
+                ("$US2m", 2e6, "USD", None),
+                ("$A5 million", 5e6, "AUD", None),
+                ("$NZ3bn", 3e9, "NZD", None),
+            ],
+        ),
         ("Shr 22 cts vs 14 cts.", [("22 cts", 0.22, "USD", None), ("14 cts", 0.14, "USD", None)]),
         ("Rates rose 3.5 percentage points.", [("3.5 percentage points", 3.5, "pp", None)]),
         (
