@@ -92,6 +92,9 @@ class Rejected:
     # with no such column: a data set's annotations or metadata): found in a folder,
     # it is skipped, not rejected.
     not_article: bool = False
+    # A record whose title and text are there but empty (Reuters-21578 has 737): skipped
+    # and counted, as a blank line is, not rejected.
+    empty: bool = False
 
     def __str__(self) -> str:
         if self.line is None:
@@ -128,6 +131,10 @@ Record = RawArticle | Rejected
 
 class BadInput(ValueError):
     """Raised inside a reader for input it cannot make sense of."""
+
+
+class EmptyRecord(BadInput):
+    """Raised for a record whose title and text fields are all empty (:attr:`Rejected.empty`)."""
 
 
 class NotArticle(BadInput):
@@ -572,7 +579,7 @@ def _record_or_rejected(
     try:
         return _from_record(item, name, line, multi=multi)
     except BadInput as exc:
-        return Rejected(name, str(exc), line, unit)
+        return Rejected(name, str(exc), line, unit, empty=isinstance(exc, EmptyRecord))
 
 
 def _from_record(item: Any, name: str, line: int | None, *, multi: bool) -> RawArticle:
@@ -585,6 +592,8 @@ def _from_record(item: Any, name: str, line: int | None, *, multi: bool) -> RawA
             body = _as_text(item[key], key)
             break
     if not title.strip() and not body.strip():
+        if any(k in item for k in ("title", "headline", *_BODY_KEYS)):
+            raise EmptyRecord("empty record: its title and text are empty")
         raise BadInput("record has neither a title nor a text/body")
     # Metadata of the wrong type (a date that is a list, a url that is an object) is
     # ignored: the article is still worth keeping, undated or keyed by its line.

@@ -106,6 +106,7 @@ class IngestReport:
     rejected: list[Rejected] = field(default_factory=list)
     # Files found in folders that are clearly not articles (README, LICENSE, notes...).
     skipped: list[str] = field(default_factory=list)
+    empty: int = 0  # records with empty title and text, skipped (formats.Rejected.empty)
     bytes: int = 0  # of the files read
     seconds: float = 0.0
     interrupted: bool = False
@@ -130,6 +131,7 @@ class IngestReport:
             "errors": [str(r) for r in self.rejected],
             "skipped": len(self.skipped),
             "skipped_files": list(self.skipped),
+            "empty": self.empty,
             "bytes": self.bytes,
             "match": None if self.match is None else self.match.as_dict(),
         }
@@ -738,6 +740,9 @@ def _ingest(
     guard.install()
     try:
         for record in records:
+            if isinstance(record, Rejected) and record.empty:
+                report.empty += 1
+                continue
             if isinstance(record, Rejected):
                 report.rejected.append(record)
                 if on_reject:

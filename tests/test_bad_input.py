@@ -47,14 +47,12 @@ EXPECTED_REJECTIONS = {
     ("wrong_types.json", None, "field 'title' must be text, not dict"),
     ("truncated.json", None, "invalid JSON at line 4 column 23"),
     ("mixed_list.json", 2, "record must be a JSON object, not int"),
-    ("mixed_list.json", 3, "neither a title nor a text"),
     ("no_article.html", None, "no article text found"),
     ("broken_feed.rss", 1, "neither a title nor any text"),
     ("records.jsonl", 2, "invalid JSON: Unterminated string"),
     ("records.jsonl", 3, "record must be a JSON object, not list"),
     ("records.jsonl", 4, "field 'title' must be text, not int"),
     ("records.jsonl", 6, "record must be a JSON object, not str"),
-    ("records.jsonl", 8, "neither a title nor a text"),
     ("records.jsonl", 10, "invalid JSON: a number too long"),
 }
 
@@ -105,6 +103,9 @@ def test_bad_folder_rejects_each_bad_file_and_keeps_the_rest(db: sqlite_utils.Da
     # Everything else is stored: 11 text files, 5 JSONL records, 12 dated records,
     # 2 JSON list items, 2 records before the truncation, 2 feed entries.
     assert report.added == 34 == db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    # records whose title and text are there but empty are skipped and counted
+    # (mixed_list.json's third, records.jsonl's line 8), not rejected
+    assert report.empty == 2
     assert_consistent(db)
     # Again: nothing new, the same rejections.
     again = ingest_paths(db, [BAD], match=False)
@@ -129,7 +130,10 @@ def test_cli_names_each_rejected_file_on_one_line_and_exits_1(tmp_path: Path) ->
         in lines
     )
     assert f"rejected: {bad}/photo.png: binary file, not text" in lines
-    assert "34 added, 0 replaced, 0 unchanged, 18 rejected from 24 files" in result.output
+    assert (
+        "34 added, 0 replaced, 0 unchanged, 16 rejected from 24 files, 2 empty records skipped"
+        in result.output
+    )
 
 
 def test_cli_json_lists_errors_and_exits_1(tmp_path: Path) -> None:
@@ -138,7 +142,8 @@ def test_cli_json_lists_errors_and_exits_1(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert data["added"] == 34 and data["rejected"] == 18 == len(data["errors"])
+    assert data["added"] == 34 and data["rejected"] == 16 == len(data["errors"])
+    assert data["empty"] == 2
     assert all("\n" not in e for e in data["errors"])
 
 
@@ -257,7 +262,8 @@ def test_1mb_single_line_becomes_body_with_a_short_headline(
 
 def test_jsonl_records_and_their_line_numbers(db: sqlite_utils.Database) -> None:
     report = ingest_paths(db, [BAD / "records.jsonl"], match=False)
-    assert sorted(r.line for r in report.rejected) == [2, 3, 4, 6, 8, 10]
+    assert sorted(r.line for r in report.rejected) == [2, 3, 4, 6, 10]
+    assert report.empty == 1  # line 8: {"title": "", "text": ""}
     titles = [r[0] for r in db.execute("SELECT title FROM articles ORDER BY id")]
     assert titles == [
         "Wire story one",  # the first line starts with a UTF-8 byte order mark

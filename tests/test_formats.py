@@ -300,3 +300,22 @@ def test_a_not_article_record_is_the_only_record_of_its_file(tmp_path: Path) -> 
     # Only a whole file is "not an article"; a non-article record among records is a
     # rejection of its own.
     assert [name for name, whole in flagged.items() if whole] == ["labels.json", "labels.csv"]
+
+
+def test_an_empty_json_record_is_flagged_empty_not_bad(tmp_path: Path) -> None:
+    # Its title and text are there but empty (Reuters-21578 has 737): skipped and
+    # counted by ingest; a record without them is still a bad record.
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        '{"id": "a", "title": "Port reopens", "text": "The port reopened."}\n'
+        '{"id": "b", "title": "", "text": ""}\n'
+        '{"id": "c", "headline": null, "body": null}\n'
+        '{"id": "d", "url": "http://example.com/d"}\n',
+        encoding="utf-8",
+    )
+    good, empty, also_empty, bad = records(path)
+    assert isinstance(good, RawArticle)
+    assert isinstance(empty, Rejected) and empty.empty and empty.line == 2
+    assert isinstance(also_empty, Rejected) and also_empty.empty
+    assert isinstance(bad, Rejected) and not bad.empty
+    assert "neither a title nor a text" in bad.reason

@@ -126,12 +126,16 @@ def _print_summary(report: IngestReport, *, matching: bool) -> None:
     stopped = report.interrupted or report.error is not None
     if stopped:
         head = ("interrupted" if report.interrupted else "stopped") + " — saved so far"
-    skipped = f", {plural(len(report.skipped), 'file')} skipped (not articles)"
+    skipped = ""
+    if report.skipped:
+        skipped += f", {plural(len(report.skipped), 'file')} skipped (not articles)"
+    if report.empty:
+        skipped += f", {plural(report.empty, 'empty record')} skipped"
     echo(
         f"{head}: {report.added:,} added, {report.replaced:,} replaced, "
         f"{report.unchanged:,} unchanged, {len(report.rejected):,} rejected "
         f"from {plural(report.files, 'file')}"
-        f"{skipped if report.skipped else ''}; {plural(report.statements, 'statement')}, "
+        f"{skipped}; {plural(report.statements, 'statement')}, "
         f"{plural(report.words, 'word')} in {report.seconds:.1f}s ({words_per_s:,.0f} words/s)"
     )
     if report.match is not None:
