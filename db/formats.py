@@ -592,7 +592,7 @@ def _from_record(item: Any, name: str, line: int | None, *, multi: bool) -> RawA
             body = _as_text(item[key], key)
             break
     if not title.strip() and not body.strip():
-        if any(k in item for k in ("title", "headline", *_BODY_KEYS)):
+        if _looks_like_article(item):
             raise EmptyRecord("empty record: its title and text are empty")
         raise BadInput("record has neither a title nor a text/body")
     # Metadata of the wrong type (a date that is a list, a url that is an object) is
