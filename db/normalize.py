@@ -49,6 +49,7 @@ from db.lexicon import (
     TIER_WEIGHTS,
 )
 from db.numbers import (
+    ABBREVIATED_NUMBERING,
     TENS_WORDS,
     UNIT_WORDS,
     is_identifier_word,
@@ -433,18 +434,7 @@ def without_number_signs(text: str) -> str:
 
 # Short forms of the words numbers name things with, read as the long ones.
 _IDENT_SHORT = {
-    short: normalize_word(full)
-    for short, full in {
-        "ch": "chapter",
-        "chap": "chapter",
-        "prop": "proposition",
-        "vol": "volume",
-        "art": "article",
-        "sec": "section",
-        "sect": "section",
-        "ep": "episode",
-        "para": "paragraph",
-    }.items()
+    short.lower(): normalize_word(full) for short, full in ABBREVIATED_NUMBERING.items()
 }
 
 

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from db.wordsets import first_letter_trie, with_punct, words
 
 __all__ = [
+    "ABBREVIATED_NUMBERING",
     "NUMBERING_ABBREVIATIONS",
     "NUMWORD_TOKENS",
     "TENS_WORDS",
@@ -199,9 +200,22 @@ _MONTH_NAMES = words(
 )
 # Case-sensitive on purpose: "may 5" is rarer than "May 5", and Reuters caps are covered.
 _MONTHS = frozenset(_MONTH_NAMES) | frozenset(m.upper() for m in _MONTH_NAMES)
+# Abbreviations that number something, and the word each stands for: db.normalize
+# reads "Ch. 11" as "Chapter 11".
+ABBREVIATED_NUMBERING = {
+    "Ch": "chapter",
+    "Chap": "chapter",
+    "Prop": "proposition",
+    "Vol": "volume",
+    "Art": "article",
+    "Sec": "section",
+    "Sect": "section",
+    "Ep": "episode",
+    "Para": "paragraph",
+}
 # The abbreviations among the identifier words below, written with a period before the
 # number ("No. 10", "Ch. 11", "Vol. 2"): db.speakers reads such a pair as no one's name.
-NUMBERING_ABBREVIATIONS = words("No Nos NO Vol Prop Ch Chap Art Sec Sect Ep Para")
+NUMBERING_ABBREVIATIONS = words("No Nos NO") | frozenset(ABBREVIATED_NUMBERING)
 # Identifiers: "No. 10", "Article 5", "Resolution 2231", "Flight 17", Reuters' "UPDATE
 # 3-" (case-sensitive: "no 10%" is a negation; lower case only where it is no word of
 # a claim).
