@@ -85,7 +85,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
-from itertools import pairwise, repeat
+from itertools import islice, pairwise, repeat
 from operator import attrgetter, itemgetter, mul
 from pathlib import Path
 from typing import Any
@@ -152,6 +152,7 @@ __all__ = [
     "PairResult",
     "Prepared",
     "TokenCounts",
+    "article_gist",
     "compare",
     "compare_texts",
     "content_token_set",
@@ -263,6 +264,20 @@ DAYS_APART = 3
 # those 2 days apart in that ingest, 6 of 13 were one claim ("A Republican staffer on
 # Friday apologized" ~ "… aide resigned Monday"; last week's plan ~ its announcement).
 DAYS_APART_UNANCHORED = 2
+# Two articles whose gists (headline and lead: their first GIST_STATEMENTS statements)
+# share less than GIST_MIN of the smaller gist's weight (each token weighs its rarity;
+# places left out) tell other events: a claim of one is not a claim of the other unless
+# told nearly word for word (p >= OTHER_EVENT_P: a quotation repeated in two stories).
+# In a feed where several events share the window and their people ("Trump", "White
+# House"), the in-article evidence otherwise lifts such pairs to 'same' ("The White
+# House, when pressed on the matter, had been vague" ~ "Act like being in the White
+# House matters to you": 0.24 as bare sentences, 0.77 inside their articles). Chosen on
+# BASIL with its 100 events moved into 10 days (bench/bench_stories.py dense: of 762
+# same/conflict matches, 20 join two events; this turns 13 of them and 2 of the 742 of
+# one event into 'related'); an article of its headline alone is never judged so.
+GIST_STATEMENTS = 4
+GIST_MIN = 0.1
+OTHER_EVENT_P = 0.94
 
 FEATURE_NAMES = (
     "raw_ratio",  # rapidfuzz.ratio on the lower-cased texts (character LCS)
@@ -547,6 +562,10 @@ class ArticleContext:
     repeated: frozenset[str] = frozenset()
     lead: frozenset[str] = frozenset()
     day: int | None = None  # the day the article is matched as of (None: not known)
+    # Its gist: the content tokens of its first GIST_STATEMENTS statements (headline and
+    # lead), places left out, and their rarity summed (see _other_events).
+    gist: frozenset[str] = frozenset()
+    gist_weight: float = 0.0
 
 
 # The local weight of every token of a statement without an article (n = df = 1).
@@ -567,11 +586,21 @@ def token_counts(toksets: Iterable[frozenset[str]]) -> TokenCounts:
     return n, df
 
 
+def article_gist(toksets: Iterable[frozenset[str]]) -> frozenset[str]:
+    """An article's gist from the token sets of its first statements (in order; only
+    the first GIST_STATEMENTS are read): what its headline and lead are about."""
+    out: set[str] = set()
+    for tokset in islice(toksets, GIST_STATEMENTS):
+        out |= tokset
+    return frozenset(out - PLACE_TOKENS)
+
+
 def with_context(
     statements: Sequence[Prepared],
     counts: TokenCounts | None = None,
     lead: frozenset[str] | None = None,
     day: int | None = None,
+    gist: frozenset[str] | None = None,
 ) -> list[Prepared]:
     """Statements of one article, each carrying the article's local token weights.
 
@@ -585,12 +614,18 @@ def with_context(
     ``lead``: the tokens of the article's first statement (:func:`content_token_set`);
     by default the first of ``statements`` when they are all of it (no ``counts``).
     ``day``: the day the article is matched as of (a day number), if known.
+    ``gist``: :func:`article_gist` of the article; by default that of ``statements``
+    when they are all of it (else none: the pair's articles are not compared).
     """
     if lead is None:
         lead = statements[0].tokset if statements and counts is None else frozenset()
+    if gist is None:
+        gist = article_gist(st.tokset for st in statements) if counts is None else frozenset()
     n, df = counts if counts is not None else token_counts(st.tokset for st in statements)
     lw = {t: math.log(1.0 + n / df.get(t, 1)) for st in statements for t in st.tokset}
-    ctx = ArticleContext(lw, n, frozenset(t for t, d in df.items() if d > 1), lead, day)
+    repeated = frozenset(t for t, d in df.items() if d > 1)
+    weight = math.fsum(map(_RARITY.get, sorted(gist), _ONES))
+    ctx = ArticleContext(lw, n, repeated, lead, day, gist, weight)
     out = []
     for st in statements:
         # dataclasses.replace(st, context=ctx, lweight=...), a third of its cost.
@@ -1830,6 +1865,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     days = _days_apart(a, b)
     if days >= DAYS_APART or (days >= DAYS_APART_UNANCHORED and not _anchored(values)):
         breaks = (*breaks, "days apart")
+    if _other_events(a, b):
+        breaks = (*breaks, "other event")
     out = Features(
         values,
         diffs,
@@ -1873,6 +1910,16 @@ def _may_match(values: list[float], n_diffs: int, linked: bool, model: Model) ->
     if in_articles:
         z -= model.in_articles_weight * values[_IN_ARTICLES]
     return _sigmoid(z) >= RELATED_P - _BOUND_SLACK
+
+
+def _other_events(a: Prepared, b: Prepared) -> bool:
+    """The two statements' articles (each more than a headline) tell other events: their
+    gists share less than GIST_MIN of the smaller one's weight (see GIST_STATEMENTS)."""
+    ca, cb = a.context, b.context
+    if ca is None or cb is None or ca.n < 2 or cb.n < 2 or not ca.gist or not cb.gist:
+        return False
+    shared = math.fsum(map(_RARITY.get, sorted(ca.gist & cb.gist), _ONES))
+    return shared < GIST_MIN * min(ca.gist_weight, cb.gist_weight)
 
 
 def _days_apart(a: Prepared, b: Prepared) -> int:
@@ -1952,10 +1999,20 @@ BREAKING = frozenset(
         "story",
         "names only",
         "days apart",
+        "other event",
         "takes",
     }
 )
 _RANK = {"same": 2, "conflict": 2, "related": 1, "different": 0}
+
+
+def _breaking(f: Features, values: list[float], model: Model) -> tuple[str, ...]:
+    """What breaks the claim of a pair with these features: "other event" only when,
+    judged as bare sentences (no article lifting it), it is not the same claim."""
+    breaks = tuple(r for r in f.breaks if r in BREAKING)
+    if "other event" in breaks and _bare_p(model, values, True) >= SAME_P:
+        return tuple(r for r in breaks if r != "other event")
+    return breaks
 
 
 def _judge(f: Features, model: Model) -> PairResult:
@@ -1972,16 +2029,17 @@ def _judge(f: Features, model: Model) -> PairResult:
         same_p = conflict_p = max(same_p, SAME_P_HEADLINES)
     if not f.specific:
         return PairResult(round(100 * p, 1), "different")
-    breaks = tuple(r for r in f.breaks if r in BREAKING)
     if f.diffs:
         agreed = f.as_if_numbers_agreed()
         p_claim = model.probability(agreed)
+        breaks = _breaking(f, agreed, model)
         if p_claim >= conflict_p and not breaks:
             return PairResult(round(100 * p_claim, 1), "conflict", tuple(f.diffs))
         if f.linked and _bare_p(model, agreed, in_articles) >= RELATED_P:
             why = Evidence(differs=(*breaks, "numbers"))
             return PairResult(round(100 * p_claim, 1), "related", tuple(f.diffs), why)
         return PairResult(round(100 * p, 1), "different")
+    breaks = _breaking(f, f.values, model)
     if p >= same_p and not breaks:
         return PairResult(round(100 * p, 1), "same")
     if p >= alike_p and not breaks:  # two headlines (SAME_P_HEADLINES)
@@ -2214,6 +2272,8 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         return "same names, other claim"
     if reason == "days apart":
         return f"{_days_apart(a, b)} days apart"
+    if reason == "other event":
+        return "other events: their articles' headlines and leads share little"
     if reason == "headlines":
         return "two headlines: too short to tell one claim"
     if reason == "takes":

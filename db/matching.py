@@ -63,9 +63,11 @@ from db.dates import date_in_text, day_number
 from db.id_chunks import id_chunks
 from db.match_reads import flip_diffs
 from db.matcher import (
+    GIST_STATEMENTS,
     Num,
     Prepared,
     TokenCounts,
+    article_gist,
     compare,
     content_token_set,
     prepare,
@@ -266,17 +268,24 @@ def _prepare_articles(
             elif stored is not None and aid in stored:
                 counts = stored[aid]
             else:
-                toksets = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
-                counts = token_counts(
-                    toksets.get(r.sid) or content_token_set(r.text) for r in article
-                )
-            # its first statement's words: as prepared, else read as prepare reads them
+                counts = token_counts(_toksets(article, chosen, group))
+            # its first statements' words: as prepared, else read as prepare reads them
             # (content_token_set, as for the counts above), the same in either case
-            first = chosen and chosen[0] is article[0]
-            lead = group[0].tokset if first else content_token_set(article[0].text)
-            out.extend(with_context(group, counts, lead, article[0].day))
+            head = _toksets(article[:GIST_STATEMENTS], chosen, group)
+            lead = head[0] if head else frozenset()
+            gist = article_gist(head)
+            out.extend(with_context(group, counts, lead, article[0].day, gist))
             start = i
     return out
+
+
+def _toksets(
+    rows: Sequence[_Row], chosen: Sequence[_Row], group: Sequence[Prepared]
+) -> list[frozenset[str]]:
+    """The content tokens of ``rows``: as prepared (``group``, of ``chosen``), else read
+    as prepare reads them."""
+    prepared = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
+    return [prepared.get(r.sid) or content_token_set(r.text) for r in rows]
 
 
 def _prepare_row(r: _Row, numbers: Sequence[Num], quotes: Sequence[str]) -> Prepared:

@@ -894,3 +894,49 @@ def test_a_figure_rounded_to_two_or_more_digits_agrees_with_it(x: float, digits:
     exact = matcher.Num(x, "USD", None, "x")
     rounded = matcher.Num(matcher._sig_round(x, digits), "USD", None, "y")
     assert matcher._values_agree(exact, rounded) and matcher._values_agree(rounded, exact)
+
+
+# Two articles of other events in one feed, written for the test below.
+_RENTS = (
+    "Tarlow council votes to freeze rents for two years",
+    "The Tarlow city council voted 7-2 on Tuesday to freeze residential rents until 2026.",
+    "Landlords' groups said the freeze would drive owners out of the market.",
+    "Tenant organisers, who had campaigned for a year, cheered in the chamber.",
+)
+_FLOODS = (
+    "Floods cut off farms in the Okafor valley",
+    "Heavy rain on Monday flooded hundreds of farms along the Okafor river.",
+    "Rescue crews used boats to reach families stranded on rooftops.",
+    "Farmers said the harvest was lost.",
+)
+_FREEZE = (
+    "Tarlow rent freeze draws fire from landlords",
+    "Landlords attacked the Tarlow council's decision to freeze rents for two years.",
+    "Tenant organisers had campaigned for the freeze for a year.",
+    "The mayor's office said the vote was final.",
+)
+
+
+def test_a_claim_of_another_event_is_judged_without_its_article() -> None:
+    # Inside articles, shared rare words weigh more and the pair is lifted; between
+    # articles whose headlines and leads share nothing, it is judged as bare sentences.
+    vague = "The Lanter Institute, when pressed on the matter, had been vague."
+    matters = "Being at the Lanter Institute matters to you."
+    a = _article(*_RENTS, vague)[-1]
+    b = _article(*_FLOODS, matters)[-1]
+    assert matcher._other_events(a, b)
+    r = matcher.compare(a, b)
+    assert r.relation == "related" and "other events" in r.evidence.differs[0]
+    assert r.score >= matcher.SAME_P_ARTICLES * 100  # what the articles alone would make 'same'
+    # In two articles of one event, the same pair is judged as before.
+    c = _article(*_FREEZE, matters)[-1]
+    assert not matcher._other_events(a, c)
+    assert matcher.compare(a, c).relation == "same"
+    # A claim told alike is one wherever it is told.
+    told = "The Lanter Institute said the report was wrong and would be withdrawn."
+    again = "The Lanter Institute said the report was wrong and would withdraw it."
+    alike = matcher.compare(_article(*_RENTS, told)[-1], _article(*_FLOODS, again)[-1])
+    assert alike.relation == "same"
+    # A headline alone has no lead to compare: its article is not judged so.
+    alone = _article(matters)[-1]
+    assert not matcher._other_events(a, alone)

@@ -275,7 +275,16 @@ def test_candidates_prepared_alone_carry_their_whole_articles_context(seeds_db) 
 
     def seen(p):  # what features() reads of a statement's context
         local = {t: p.context.lw[t] for t in p.tokset}
-        return replace(p, context=None), p.lweight, p.context.n, local
+        ctx = p.context
+        return (
+            replace(p, context=None),
+            p.lweight,
+            ctx.n,
+            local,
+            ctx.lead,
+            ctx.gist,
+            ctx.gist_weight,
+        )
 
     rows = matching._rows(seeds_db)
     numbers, quotes = matching._extras(seeds_db, None)
