@@ -60,7 +60,8 @@ the random matches of bench/basil_random_matches.tsv):
   (:func:`_breaks`), sharing nothing but names and dates while each says more
   (:func:`_names_only`), or, inside articles, sharing nothing but the story's words
   (STORY_SHARE) or articles DAYS_APART days apart or more (DAYS_APART_UNANCHORED
-  without an anchor);
+  without an anchor), or articles of other events (their gists share almost nothing:
+  GIST_MIN) unless the pair is ``same`` as bare sentences;
 * ``conflict``: the same, except that aligned numbers measuring the same thing (same
   unit, a shared word after them) differ, or qualifiers contradict ("at least" vs
   "at most"): the probability computed *as if the numbers agreed* is ``>= CONFLICT_P``.
@@ -266,18 +267,18 @@ DAYS_APART = 3
 DAYS_APART_UNANCHORED = 2
 # Two articles whose gists (headline and lead: their first GIST_STATEMENTS statements)
 # share less than GIST_MIN of the smaller gist's weight (each token weighs its rarity;
-# places left out) tell other events: a claim of one is not a claim of the other unless
-# told nearly word for word (p >= OTHER_EVENT_P: a quotation repeated in two stories).
-# In a feed where several events share the window and their people ("Trump", "White
-# House"), the in-article evidence otherwise lifts such pairs to 'same' ("The White
-# House, when pressed on the matter, had been vague" ~ "Act like being in the White
-# House matters to you": 0.24 as bare sentences, 0.77 inside their articles). Chosen on
-# BASIL with its 100 events moved into 10 days (bench/bench_stories.py dense: of 762
-# same/conflict matches, 20 join two events; this turns 13 of them and 2 of the 742 of
-# one event into 'related'); an article of its headline alone is never judged so.
+# places left out) tell other events: a pair of their statements is the same claim only
+# if it is one as two bare sentences (p >= SAME_P without the in-article term: a
+# quotation repeated in two stories still is). In a feed where several events share the
+# window and their people ("Trump", "White House"), the in-article evidence otherwise
+# lifts such pairs to 'same' ("The White House, when pressed on the matter, had been
+# vague" ~ "Act like being in the White House matters to you": 0.24 as bare sentences,
+# 0.77 inside their articles). Chosen on BASIL with its 100 events moved into 10 days
+# (bench/bench_stories.py dense: of 762 same/conflict matches, 20 join two events; this
+# turns 13 of them and 2 of the 742 of one event into 'related'); an article of its
+# headline alone is never judged so (it has no lead besides the claim).
 GIST_STATEMENTS = 4
 GIST_MIN = 0.1
-OTHER_EVENT_P = 0.94
 
 FEATURE_NAMES = (
     "raw_ratio",  # rapidfuzz.ratio on the lower-cased texts (character LCS)
