@@ -5,7 +5,7 @@
     python bench/bench_stories.py mixed            # BASIL + 2,225 BBC in one db: no mix
     python bench/bench_stories.py agree            # BASIL, 500 UCI, dense titles and leads:
         # one by one == rebuild
-    python bench/bench_stories.py dense --days 10 [--paragraphs 2]  # BASIL's 100 events
+    python bench/bench_stories.py dense --days 10 [--paragraphs 2] [--seed 5]  # BASIL's 100 events
         # re-dated into 10 days (title and 2 paragraphs): same/conflict matches across
         # events, triplets, purity
     python bench/bench_stories.py rebuild --db /tmp/scale.db   # every article profiled
@@ -276,7 +276,9 @@ def dense_records(days: int, paragraphs: int = 0, seed: int = 5) -> list[dict]:
 
 def run_dense(args) -> None:
     name = f"basil_dense{args.days}" + (f"_p{args.paragraphs}" if args.paragraphs else "")
-    db, event_of = build(name, dense_records(args.days, args.paragraphs), args.fresh)
+    name += f"_s{args.seed}" if args.seed != 5 else ""
+    records = dense_records(args.days, args.paragraphs, args.seed)
+    db, event_of = build(name, records, args.fresh)
     rows = db.execute(
         "SELECT sa.article_id, sb.article_id FROM matches m JOIN statements sa ON sa.id = m.a"
         " JOIN statements sb ON sb.id = m.b WHERE m.relation IN ('same', 'conflict')"
@@ -442,6 +444,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=50)
     ap.add_argument("--days", type=int, default=10, help="dense: the days BASIL is spread over")
     ap.add_argument("--paragraphs", type=int, default=0, help="dense: title and N paragraphs")
+    ap.add_argument("--seed", type=int, default=5, help="dense: the draw of the events' days")
     args = ap.parse_args(argv)
     {
         "basil": run_basil,
