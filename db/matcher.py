@@ -2274,7 +2274,7 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
     if reason == "days apart":
         return f"{_days_apart(a, b)} days apart"
     if reason == "other event":
-        return "other events: their articles' headlines and leads share little"
+        return "their articles' headlines and leads share little"
     if reason == "headlines":
         return "two headlines: too short to tell one claim"
     if reason == "takes":
