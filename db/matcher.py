@@ -563,10 +563,23 @@ class ArticleContext:
     repeated: frozenset[str] = frozenset()
     lead: frozenset[str] = frozenset()
     day: int | None = None  # the day the article is matched as of (None: not known)
-    # Its gist: the content tokens of its first GIST_STATEMENTS statements (headline and
-    # lead), places left out, and their rarity summed (see _other_events).
-    gist: frozenset[str] = frozenset()
-    gist_weight: float = 0.0
+    # Its first GIST_STATEMENTS statements (headline and lead), for its gist (see
+    # _other_events): their content tokens, or their texts where those were not at hand
+    # (a candidate article read in part), tokenised only when a pair asks for the gist.
+    head: tuple[frozenset[str] | str, ...] = ()
+    # The gist once computed: (tokens, their rarity summed).
+    gist_cell: list[tuple[frozenset[str], float]] = field(
+        default_factory=list, compare=False, repr=False
+    )
+
+    def gist(self) -> tuple[frozenset[str], float]:
+        """Its gist: the content tokens of its head, places left out, with their rarity
+        summed."""
+        if not self.gist_cell:
+            toks = (h if isinstance(h, frozenset) else content_token_set(h) for h in self.head)
+            gist = article_gist(toks)
+            self.gist_cell.append((gist, math.fsum(map(_RARITY.get, sorted(gist), _ONES))))
+        return self.gist_cell[0]
 
 
 # The local weight of every token of a statement without an article (n = df = 1).
@@ -601,7 +614,7 @@ def with_context(
     counts: TokenCounts | None = None,
     lead: frozenset[str] | None = None,
     day: int | None = None,
-    gist: frozenset[str] | None = None,
+    head: Sequence[frozenset[str] | str] | None = None,
 ) -> list[Prepared]:
     """Statements of one article, each carrying the article's local token weights.
 
@@ -615,18 +628,18 @@ def with_context(
     ``lead``: the tokens of the article's first statement (:func:`content_token_set`);
     by default the first of ``statements`` when they are all of it (no ``counts``).
     ``day``: the day the article is matched as of (a day number), if known.
-    ``gist``: :func:`article_gist` of the article; by default that of ``statements``
-    when they are all of it (else none: the pair's articles are not compared).
+    ``head``: the article's first GIST_STATEMENTS statements, as token sets or texts
+    (see ArticleContext.head); by default those of ``statements`` when they are all of
+    it (else none: the pair's articles are not compared).
     """
     if lead is None:
         lead = statements[0].tokset if statements and counts is None else frozenset()
-    if gist is None:
-        gist = article_gist(st.tokset for st in statements) if counts is None else frozenset()
+    if head is None:
+        head = [st.tokset for st in statements[:GIST_STATEMENTS]] if counts is None else []
     n, df = counts if counts is not None else token_counts(st.tokset for st in statements)
     lw = {t: math.log(1.0 + n / df.get(t, 1)) for st in statements for t in st.tokset}
     repeated = frozenset(t for t, d in df.items() if d > 1)
-    weight = math.fsum(map(_RARITY.get, sorted(gist), _ONES))
-    ctx = ArticleContext(lw, n, repeated, lead, day, gist, weight)
+    ctx = ArticleContext(lw, n, repeated, lead, day, tuple(head[:GIST_STATEMENTS]))
     out = []
     for st in statements:
         # dataclasses.replace(st, context=ctx, lweight=...), a third of its cost.
@@ -1917,10 +1930,13 @@ def _other_events(a: Prepared, b: Prepared) -> bool:
     """The two statements' articles (each more than a headline) tell other events: their
     gists share less than GIST_MIN of the smaller one's weight (see GIST_STATEMENTS)."""
     ca, cb = a.context, b.context
-    if ca is None or cb is None or ca.n < 2 or cb.n < 2 or not ca.gist or not cb.gist:
+    if ca is None or cb is None or ca.n < 2 or cb.n < 2 or not ca.head or not cb.head:
         return False
-    shared = math.fsum(map(_RARITY.get, sorted(ca.gist & cb.gist), _ONES))
-    return shared < GIST_MIN * min(ca.gist_weight, cb.gist_weight)
+    (ga, wa), (gb, wb) = ca.gist(), cb.gist()
+    if not ga or not gb:
+        return False
+    shared = math.fsum(map(_RARITY.get, sorted(ga & gb), _ONES))
+    return shared < GIST_MIN * min(wa, wb)
 
 
 def _days_apart(a: Prepared, b: Prepared) -> int:

@@ -67,7 +67,6 @@ from db.matcher import (
     Num,
     Prepared,
     TokenCounts,
-    article_gist,
     compare,
     content_token_set,
     prepare,
@@ -268,24 +267,20 @@ def _prepare_articles(
             elif stored is not None and aid in stored:
                 counts = stored[aid]
             else:
-                counts = token_counts(_toksets(article, chosen, group))
-            # its first statements' words: as prepared, else read as prepare reads them
-            # (content_token_set, as for the counts above), the same in either case
-            head = _toksets(article[:GIST_STATEMENTS], chosen, group)
-            lead = head[0] if head else frozenset()
-            gist = article_gist(head)
-            out.extend(with_context(group, counts, lead, article[0].day, gist))
+                toksets = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
+                counts = token_counts(
+                    toksets.get(r.sid) or content_token_set(r.text) for r in article
+                )
+            # its first statement's words: as prepared, else read as prepare reads them
+            # (content_token_set, as for the counts above), the same in either case; the
+            # next few as prepared, else their texts (tokenised if a pair needs them)
+            first = chosen and chosen[0] is article[0]
+            lead = group[0].tokset if first else content_token_set(article[0].text)
+            prepared = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
+            head = [lead, *(prepared.get(r.sid, r.text) for r in article[1:GIST_STATEMENTS])]
+            out.extend(with_context(group, counts, lead, article[0].day, head))
             start = i
     return out
-
-
-def _toksets(
-    rows: Sequence[_Row], chosen: Sequence[_Row], group: Sequence[Prepared]
-) -> list[frozenset[str]]:
-    """The content tokens of ``rows``: as prepared (``group``, of ``chosen``), else read
-    as prepare reads them."""
-    prepared = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
-    return [prepared.get(r.sid) or content_token_set(r.text) for r in rows]
 
 
 def _prepare_row(r: _Row, numbers: Sequence[Num], quotes: Sequence[str]) -> Prepared:

@@ -282,8 +282,7 @@ def test_candidates_prepared_alone_carry_their_whole_articles_context(seeds_db) 
             ctx.n,
             local,
             ctx.lead,
-            ctx.gist,
-            ctx.gist_weight,
+            ctx.gist(),
         )
 
     rows = matching._rows(seeds_db)
