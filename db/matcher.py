@@ -153,7 +153,6 @@ __all__ = [
     "PairResult",
     "Prepared",
     "TokenCounts",
-    "article_gist",
     "compare",
     "compare_texts",
     "content_token_set",
