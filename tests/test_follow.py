@@ -306,7 +306,7 @@ def test_ctrl_c_mid_round_keeps_what_was_saved(site: FeedSite, tmp_path: Path) -
     for i in range(3):
         # The second feed's pages take long: long enough that a loaded machine still
         # interrupts the round before its end (the test does not wait for them).
-        site.routes[f"/s{i}.html"].delay = 6.0
+        site.routes[f"/s{i}.html"].delay = 20.0
     urls = tmp_path / "urls"
     urls.write_text(f"{site.base}/fast.rss\n{site.base}/slow.rss\n")
     db_path = tmp_path / "int.db"
