@@ -86,7 +86,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
-from itertools import islice, pairwise, repeat
+from itertools import pairwise, repeat
 from operator import attrgetter, itemgetter, mul
 from pathlib import Path
 from typing import Any
@@ -575,9 +575,11 @@ class ArticleContext:
         """Its gist: the content tokens of its head, places left out, with their rarity
         summed."""
         if not self.gist_cell:
-            toks = (h if isinstance(h, frozenset) else content_token_set(h) for h in self.head)
-            gist = article_gist(toks)
-            self.gist_cell.append((gist, math.fsum(map(_RARITY.get, sorted(gist), _ONES))))
+            toks: set[str] = set()
+            for h in self.head:
+                toks |= h if isinstance(h, frozenset) else content_token_set(h)
+            gist = frozenset(toks - PLACE_TOKENS)
+            self.gist_cell.append((gist, _weight(gist)))
         return self.gist_cell[0]
 
 
@@ -597,15 +599,6 @@ def token_counts(toksets: Iterable[frozenset[str]]) -> TokenCounts:
         for t in tokset:
             df[t] = df.get(t, 0) + 1
     return n, df
-
-
-def article_gist(toksets: Iterable[frozenset[str]]) -> frozenset[str]:
-    """An article's gist from the token sets of its first statements (in order; only
-    the first GIST_STATEMENTS are read): what its headline and lead are about."""
-    out: set[str] = set()
-    for tokset in islice(toksets, GIST_STATEMENTS):
-        out |= tokset
-    return frozenset(out - PLACE_TOKENS)
 
 
 def with_context(
@@ -1929,13 +1922,10 @@ def _other_events(a: Prepared, b: Prepared) -> bool:
     """The two statements' articles (each more than a headline) tell other events: their
     gists share less than GIST_MIN of the smaller one's weight (see GIST_STATEMENTS)."""
     ca, cb = a.context, b.context
-    if ca is None or cb is None or ca.n < 2 or cb.n < 2 or not ca.head or not cb.head:
+    if ca is None or cb is None or ca.n < 2 or cb.n < 2:
         return False
     (ga, wa), (gb, wb) = ca.gist(), cb.gist()
-    if not ga or not gb:
-        return False
-    shared = math.fsum(map(_RARITY.get, sorted(ga & gb), _ONES))
-    return shared < GIST_MIN * min(wa, wb)
+    return bool(ga and gb) and _weight(ga & gb) < GIST_MIN * min(wa, wb)
 
 
 def _days_apart(a: Prepared, b: Prepared) -> int:

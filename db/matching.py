@@ -260,6 +260,7 @@ def _prepare_articles(
             aid = article[0].article_id
             chosen = article if only is None else [r for r in article if r.sid in only]
             group = [make(r, numbers.get(r.sid, ()), quotes.get(r.sid, ())) for r in chosen]
+            prepared = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
             if len(chosen) == len(article):
                 counts = token_counts(p.tokset for p in group)
                 if counts_out is not None:
@@ -267,16 +268,14 @@ def _prepare_articles(
             elif stored is not None and aid in stored:
                 counts = stored[aid]
             else:
-                toksets = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
                 counts = token_counts(
-                    toksets.get(r.sid) or content_token_set(r.text) for r in article
+                    prepared.get(r.sid) or content_token_set(r.text) for r in article
                 )
             # its first statement's words: as prepared, else read as prepare reads them
             # (content_token_set, as for the counts above), the same in either case; the
             # next few as prepared, else their texts (tokenised if a pair needs them)
             first = chosen and chosen[0] is article[0]
             lead = group[0].tokset if first else content_token_set(article[0].text)
-            prepared = {r.sid: p.tokset for r, p in zip(chosen, group, strict=True)}
             head = [lead, *(prepared.get(r.sid, r.text) for r in article[1:GIST_STATEMENTS])]
             out.extend(with_context(group, counts, lead, article[0].day, head))
             start = i
