@@ -72,8 +72,8 @@ def _profiles(articles: list[tuple[str, str]], day: str | None) -> dict[int, ev.
 def _place(
     articles: list[tuple[str, str]], strengths: dict[tuple[int, int], float], day: str | None
 ) -> dict[int, int]:
-    """The three articles (ids 6, 7, 8) placed as a rebuild places them, with the link
-    strengths given (pairs of 0, 1, 2: the first, second and third article)."""
+    """The articles (ids 6, 7, 8, ...) placed as a rebuild places them, with the link
+    strengths given (pairs of 0, 1, 2, ...: the first, second, third article ...)."""
     profiles = _profiles(articles, day)
     first = len(BACKGROUND) + 1
     links: stories.Links = {}
@@ -172,3 +172,36 @@ def test_started_one_by_one_as_in_a_rebuild(
             conn.execute(f"DELETE FROM {table}")
         stories.rebuild_stories(conn)
     assert _groups(db) == one_by_one
+
+
+# A second report of the bridge, for a story that grows.
+SECOND_REPORT = (
+    "Cracked cables shut the Harbour Bridge",
+    "Inspectors found cracked cables, and Port Elso closed the Harbour Bridge on Tuesday.",
+)
+# The first and third articles start a story (a strong link); the fourth joins it and
+# is weakly linked (above BRING_THRESHOLD, below START_THRESHOLD) to the second, an
+# older article of no story, linked to nothing else.
+JOINER = {(0, 2): 3.0, (0, 3): 3.0, (2, 3): 2.5, (1, 3): 0.5}
+
+
+def test_a_weak_link_brings_no_article_of_another_event_into_a_story() -> None:
+    # One shared word ("Entner: A Japanese reality check for Sprint" / "First Look:
+    # Check Out the Full Flash Costume!") once brought the older article along into
+    # the 66-article story the newer one joined, whatever it told.
+    assert stories.BRING_THRESHOLD < JOINER[(1, 3)] < stories.START_THRESHOLD
+    placed = _place([REPORT, STRIKE_PIECE, FERRY, SECOND_REPORT], JOINER, "2024-05-07")
+    assert set(placed) == {6, 8, 9}
+    assert len(set(placed.values())) == 1
+
+
+def test_a_weak_link_brings_an_article_of_the_event_into_its_story() -> None:
+    # The same links, the older article a report of the bridge: it fits the story it
+    # would join, so it comes along.
+    short = (
+        "Port Elso shuts the Harbour Bridge",
+        "The Harbour Bridge in Port Elso is closed after inspectors found cracked cables.",
+    )
+    placed = _place([REPORT, short, FERRY, SECOND_REPORT], JOINER, "2024-05-07")
+    assert set(placed) == {6, 7, 8, 9}
+    assert len(set(placed.values())) == 1
