@@ -187,8 +187,8 @@ JOINER = {(0, 2): 3.0, (0, 3): 3.0, (2, 3): 2.5, (1, 3): 0.5}
 
 def test_a_weak_link_brings_no_article_of_another_event_into_a_story() -> None:
     # One shared word ("Entner: A Japanese reality check for Sprint" / "First Look:
-    # Check Out the Full Flash Costume!") once brought the older article along into
-    # the 66-article story the newer one joined, whatever it told.
+    # Check Out the Full Flash Costume!", UCI) once brought the older article along into
+    # the big story the newer one joined, whatever it told.
     assert stories.BRING_THRESHOLD < JOINER[(1, 3)] < stories.START_THRESHOLD
     placed = _place([REPORT, STRIKE_PIECE, FERRY, SECOND_REPORT], JOINER, "2024-05-07")
     assert set(placed) == {6, 8, 9}
