@@ -487,6 +487,7 @@ HEDGE_WORDS = frozenset(
 )
 # Conditions: hedges the future does not excuse ("will step aside if ... are true").
 CONDITIONALS = frozenset({"if", "unless"})
+
 HEDGE_BEFORE_TO = frozenset(
     """
     plan plans planned planning intend intends intended intending expect expects expected
@@ -540,12 +541,16 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
         "drops dropping decline declined declines declining shrink shrank shrunk shrinks "
         "slash slashed slashes slump slumped plunge plunged plunges tumble tumbled down",
     ),
-    ("win wins won winning victory victories", "lose loses lost losing defeat defeated"),
+    # "defeated" has the winner as its subject ("Brat defeated Cantor") or, passive, the
+    # loser ("Cantor defeated by Brat"): on no pole of this axis; a bill's defeat is its
+    # rejection (below)
+    ("win wins won winning victory victories", "lose loses lost losing"),
     ("guilty convicted convict convicts", "acquitted acquit acquits innocent"),
     (
-        "approve approved approves approval pass passed passes accept accepted accepts",
+        "approve approved approves approval pass passed passes accept accepted accepts "
+        "uphold upheld upholds",
         "reject rejected rejects rejection block blocked blocks veto vetoed vetoes refuse "
-        "refused refuses",
+        "refused refuses overturn overturned overturns defeat defeated defeats",
     ),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("open opened opens reopen reopened reopens", "close closed closes shut shuts"),

@@ -13,7 +13,8 @@ Interface (what the pipeline, the CLI and the app read; fields are only ever add
   reader knows: ``names`` shared (surface forms), ``numbers`` that agree (as written
   in A), ``quote`` (shared quoted words), ``speaker`` (the shared speaker's name), and
   ``differs``: for ``related``, why it is not ``same`` (``"negation"``, ``"denial"``,
-  ``"modality"``, ``"opposite: raised / cut"``, ``"other names: X / Y"``, ``"other
+  ``"modality"``, ``"opposite: raised / cut"``, ``"other names: X / Y"``, ``"roles
+  swapped: X / Y"``, ``"other
   numbers"``, ``"numbers"`` (they differ), ``"only the story's words"``, ``"same names, other
   claim"`` (nothing shared but names and dates), ``"3 days apart"`` (their articles'
   days), ``"claim"`` (too little alike)).
@@ -56,7 +57,8 @@ the random matches of bench/basil_random_matches.tsv):
 * ``same``: ``p >= same_p``, no number disagrees, and nothing breaks the claim:
   negation, denial, a hedge or a request ("urged X to", "calls for") against a plain
   fact, the writer's own question (it asserts nothing), opposite predicates, another
-  name in the same place of the sentence, other amounts of one unit
+  name in the same place of the sentence (or one sentence filled with other names),
+  two names trading places, other amounts of one unit
   (:func:`_breaks`), sharing nothing but names and dates while each says more
   (:func:`_names_only`), or, inside articles, sharing nothing but the story's words
   (STORY_SHARE) or articles DAYS_APART days apart or more (DAYS_APART_UNANCHORED
@@ -1692,9 +1694,155 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
             out.append("modality")
         if any(m[-1] in "+-" and (m[:-1] + ("-" if m[-1] == "+" else "+")) in sb for m in sa):
             out.append("opposite")
-    if a.names and b.names and (_substituted(a, b, fa, fb) or _other_subjects(a, b, fa, fb)):
+    if (a.names and b.names and (_substituted(a, b, fa, fb) or _other_subjects(a, b, fa, fb))) or (
+        _refilled(a, b) is not None
+    ):
         out.append("other names")
+    if _swapped(a, b):
+        out.append("roles")
     return tuple(out)
+
+
+# Words that turn a sentence around without changing its claim ("was accused by",
+# "received troops from", "talks with", "Griffin, the president of the Campaign" /
+# "Campaign President Griffin"): two names in the other order across them keep their
+# roles; so do names around a predicate that reads both ways ("Biden met Putin" /
+# "Putin met Biden").
+_CONVERSE = frozenset({"by", "from", "with", "and", "between", "of"})
+_SYMMETRIC = frozenset(
+    normalize_word(w)
+    for w in word_set(
+        "met meet meets meeting talk talks talked spoke speak speaks phoned called call"
+        " married marry marries wed weds merge merged merges merger signed sign agreed agree"
+        " clashed clash fought fight faced face played play tied tie drew draw negotiated"
+        " negotiate discussed discuss hugged hug debated debate versus vs against"
+    )
+)
+
+
+def _swapped(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """One sentence with two of its names trading places, and no "by"/"from" between
+    them in either ("France beat Germany 2-1" / "Germany beat France 2-1"; not "Jones
+    was accused by Smith"): who did what to whom differs. The two names (as ``a``
+    orders them), or None."""
+    if a.tokset != b.tokset or len(a.tokens) != len(b.tokens) or a.tokens == b.tokens:
+        return None  # (cheap) trading places, the two carry the same words
+    ua, ub = _name_units(a), _name_units(b)
+    if len(ua) != len(ub) or len(ua) < TEMPLATE_WORDS:
+        return None
+    at = [i for i, (x, y) in enumerate(zip(ua, ub, strict=True)) if x != y]
+    if len(at) != 2:
+        return None
+    i, j = at
+    x, y = ua[i], ua[j]
+    if ub[i] != y or ub[j] != x or x[0] not in a.entities or y[0] not in a.entities:
+        return None
+    predicate = {t for u in ua[i + 1 : j] for t in u}
+    if not predicate or not predicate.isdisjoint(_SYMMETRIC):
+        return None
+    pair = frozenset((x[0], y[0]))
+    if _converse_between(a.words, pair) or _converse_between(b.words, pair):
+        return None
+    return x, y
+
+
+def _converse_between(words: tuple[str, ...], pair: frozenset[str]) -> bool:
+    """A word of :data:`_CONVERSE` stands between the first places of ``pair``."""
+    at = [i for i, w in enumerate(words) if w in pair]
+    return bool(at) and not _CONVERSE.isdisjoint(words[at[0] + 1 : at[-1]])
+
+
+def _name_units(p: Prepared) -> list[tuple[str, ...]]:
+    """``p``'s content tokens, each run of names one unit ("Boris Johnson")."""
+    out: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for t in p.tokens:
+        if t in p.entities:
+            run.append(t)
+            continue
+        if run:
+            out.append(tuple(run))
+            run = []
+        out.append((t,))
+    if run:
+        out.append(tuple(run))
+    return out
+
+
+# A template filled twice keeps at least this many of its words.
+TEMPLATE_WORDS = 3
+
+
+def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """One sentence with other names filled in at one place: the same words before and
+    after, and between them only names, each side's its own ("Google was fined 2.4
+    billion euros" / "Microsoft was fined …"; "an earthquake struck off Japan on
+    Sunday" / "… off Chile …"). Outlets telling one claim word for word name its
+    people alike (a name written two ways or its initials aside), so the two names
+    are two subjects. The two sides' own words (the names), or None."""
+    ta, tb = a.tokens, b.tokens
+    if not ta or not tb or ta[-1] != tb[-1] or abs(len(ta) - len(tb)) > 2:
+        return None  # (cheap) the names stand inside one sentence's words
+    n = min(len(ta), len(tb))
+    head = 0
+    while head < n and ta[head] == tb[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and ta[-1 - tail] == tb[-1 - tail]:
+        tail += 1
+    # the names stand inside the sentence, not added at its end ("… - WNCN News" /
+    # "… - FOX5 Vegas": the outlet's name after a headline)
+    if head + tail < TEMPLATE_WORDS or not tail:
+        return None
+    only_a, only_b = ta[head : len(ta) - tail], tb[head : len(tb) - tail]
+    if not only_a or not only_b or len(only_a) > 3 or len(only_b) > 3:
+        return None
+    if _initials(only_a) in only_b or _initials(only_b) in only_a:
+        return None  # "Air Transport Association" / "ATA"
+    if ta[len(ta) - tail] in _SOURCE_WORDS:
+        # who told it: "…, Pentagon officials said" / "…, Defense Department officials say"
+        return None
+    if _names_alone(only_a, a, b) and _names_alone(only_b, b, a):
+        return only_a, only_b
+    return None
+
+
+# Words right after a name that make it the source of the claim, not its subject.
+_SOURCE_WORDS = frozenset(
+    normalize_word(w)
+    for w in word_set(
+        "official officials source sources spokesman spokeswoman spokesperson aide aides"
+    )
+)
+
+
+def _next_to(p: Prepared, names: list[str], others: frozenset[str]) -> bool:
+    """One of ``names`` stands right next to one of ``others`` in ``p``."""
+    w = p.words
+    return any(
+        x in names and ((i and w[i - 1] in others) or (i + 1 < len(w) and w[i + 1] in others))
+        for i, x in enumerate(w)
+    )
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _names_alone(only: tuple[str, ...], p: Prepared, other: Prepared) -> bool:
+    """``only`` (words of ``p`` that ``other`` lacks) are names, one of them one
+    ``other`` does not write another way, other than who said it (one claim told by
+    two people is one claim: "…, spokesman Ode said" / "…, Senator Ekwe said")."""
+    names = [t for t in only if t in p.entities]
+    if _next_to(p, names, other.tokset & p.entities):
+        return False  # a given name of a name both carry ("Edward Snowden" / "Snowden")
+    # a letter or two is an abbreviation ("D-Neb." / "Democrat of Nebraska")
+    if not any(len(t) > 2 and t not in p.speaker and not _named_in(t, other) for t in names):
+        return False
+    # a word of a name the lexicon reads as a common one ("General Motors") stands
+    # right before one of its names
+    firsts = {p.words[i - 1] for i, w in enumerate(p.words) if i and w in names}
+    return all(t in p.entities or t in firsts for t in only)
 
 
 def _other_subjects(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> bool:
@@ -2001,6 +2149,7 @@ BREAKING = frozenset(
         "modality",
         "opposite",
         "other names",
+        "roles",
         "other numbers",
         "story",
         "names only",
@@ -2271,7 +2420,14 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         sb = _surfaces(b)
         oa = _shown(_other_names(a, b, _EMPTY, _EMPTY), sa, a.tokens)
         ob = _shown(_other_names(b, a, _EMPTY, _EMPTY), sb, b.tokens)
+        refilled = _refilled(a, b)
+        if refilled is not None:  # the names one template was filled with
+            oa = (" ".join(_shown(refilled[0], sa, a.tokens)),)
+            ob = (" ".join(_shown(refilled[1], sb, b.tokens)),)
         return f"other names: {', '.join(oa)} / {', '.join(ob)}"
+    if reason == "roles":
+        x, y = (" ".join(_shown(u, sa, a.tokens)) for u in _swapped(a, b) or ((), ()))
+        return f"roles swapped: {x} / {y}"
     if reason == "story":
         return "only the story's words"
     if reason == "names only":

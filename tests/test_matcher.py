@@ -416,6 +416,15 @@ def test_opposite_predicates_break_same() -> None:
     _not_same(b, b.replace("won", "lost"), "opposite")
     r = compare_texts(a, a.replace("raised", "cut"))
     assert "opposite: raised / cut" in r.evidence.differs
+    # A court's ruling and a bill's fate.
+    c = "The Ostrava appeals court upheld the ban on night flights at Marlow airport."
+    _not_same(c, c.replace("upheld", "overturned"), "opposite")
+    d = "The Valdorian parliament passed the pension reform bill by 210 votes on Friday."
+    _not_same(d, d.replace("passed", "defeated"), "opposite")
+    # Who "defeated" whom names the winner: no loss.
+    e = "Mayor Jan Novak defeated Petra Ruzicka in the Ostrava mayoral election on Sunday."
+    f = "Mayor Jan Novak won the Ostrava mayoral election against Petra Ruzicka on Sunday."
+    assert "opposite" not in matcher.features(prepare(e), prepare(f)).breaks
 
 
 def test_both_poles_in_one_statement_say_nothing_on_the_axis() -> None:
@@ -426,6 +435,48 @@ def test_both_poles_in_one_statement_say_nothing_on_the_axis() -> None:
 def test_another_subject_breaks_same() -> None:
     a = "Shares of Brightwater Energy jumped 12% on Monday after it reported record profits."
     _not_same(a, a.replace("Brightwater", "Kestrel"), "other names")
+
+
+def test_one_sentence_filled_with_other_names_is_another_claim() -> None:
+    # A wire template told of two companies, places or storms: word for word but the
+    # names, whatever stop words stand around them ("was", "in", "on").
+    a = "Vantora was fined 3.1 billion euros by the European Commission on Wednesday."
+    _not_same(a, a.replace("Vantora", "Quillfield"), "other names")
+    r = compare_texts(a, a.replace("Vantora", "Dunmore Motors"))
+    assert "other names: Vantora / Dunmore Motors" in r.evidence.differs
+    b = "Three people were killed in a shooting in Lorvik on Saturday night, police said."
+    _not_same(b, b.replace("Lorvik", "Aldenport"), "other names")
+    c = "A 6.2 magnitude earthquake struck off the coast of Japan on Sunday morning."
+    assert compare_texts(c, c.replace("Japan", "Chile")).relation != "same"
+    # Not another subject: who said it, the name's initials, its given name, an
+    # outlet's name after a headline.
+    d = "There are no plans to close the Harwick base, Navy officials said on Monday."
+    assert compare_texts(d, d.replace("Navy", "Defense Ministry")).relation == "same"
+    e = "Brent Oil Producers spokesman Tom Reyes said output fell 4% in May."
+    assert compare_texts(e, e.replace("Brent Oil Producers", "BOP")).relation == "same"
+    f = "Edward Marlow: 'They are setting fire to the future of the open web'"
+    assert compare_texts(f, f.replace("Edward Marlow", "Marlow on Veridia")).relation == "same"
+    g = "Marlow says he has no regrets over the Veridia leaks"
+    r = compare_texts(g + "; says Congress was ...", g + " - WQXR News, Austin ...")
+    assert r.relation == "same"
+
+
+def test_two_names_trading_places_is_another_claim() -> None:
+    a = "Valdoria beat Ostrana 2-1 in the cup semi-final on Tuesday."
+    _not_same(a, "Ostrana beat Valdoria 2-1 in the cup semi-final on Tuesday.", "roles")
+    r = compare_texts(
+        "Senator Hale accused Mayor Brisk of lying.", "Mayor Brisk accused Senator Hale of lying."
+    )
+    assert "roles swapped: Senator Hale / Mayor Brisk" in r.evidence.differs
+    # The passive, and a predicate that reads both ways, keep the roles.
+    b = "Senator Hale accused Governor Brisk of lying to the Tarlow committee."
+    passive = "Governor Brisk was accused by Senator Hale of lying to the Tarlow committee."
+    assert "roles" not in matcher.features(prepare(b), prepare(passive)).breaks
+    c = "Prime Minister Ekwe met President Ruiz in Lisbon on Friday."
+    assert (
+        compare_texts(c, "President Ruiz met Prime Minister Ekwe in Lisbon on Friday.").relation
+        == "same"
+    )
 
 
 def test_a_number_that_names_is_part_of_the_name_not_a_quantity() -> None:
