@@ -9,9 +9,11 @@ each (see bench/README.md for how each set was written): ``neg`` (one side negat
 ``opp`` (the opposite predicate), ``subj`` (another company or person in the same
 sentence, or two names trading places), ``tmpl`` (one template about another event),
 ``gen`` (statements that say nothing specific), ``num`` (numbers of other things:
-``notconflict``; one quantity with two values: ``conflict``) and ``para`` (one claim
-in other words: ``same``). Each pair goes through ``claimlens pairs``' scoring
-(:func:`db.matcher.compare_texts`: bare sentences, no article).
+``notconflict``; one quantity with two values: ``conflict``), ``para`` (one claim
+in other words: ``same``) and ``rel`` (two statements of one event: another claim,
+``notsame``, or the same one in other words, ``same``). Each pair goes through
+``claimlens pairs``' scoring (:func:`db.matcher.compare_texts`: bare sentences, no
+article).
 
 A pair is right when its relation is what ``want`` allows: ``notsame`` anything but
 ``same`` or ``conflict``; ``notconflict`` anything but ``conflict``; else exactly

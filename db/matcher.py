@@ -1519,12 +1519,14 @@ def _unmentioned(a: Prepared, b: Prepared, fa: frozenset[str]) -> list[str]:
 
 
 def _same_name(x: str, y: str) -> bool:
-    """One name written two ways: a prefix of the other (an abbreviation) or close in
-    spelling (rapidfuzz.ratio >= NAME_RATIO)."""
+    """One name written two ways: a prefix of the other (an abbreviation), its end (the
+    name without its qualifier) or close in spelling (rapidfuzz.ratio >= NAME_RATIO)."""
     if x[-1].isdigit() or y[-1].isdigit():
         return x == y  # '#17' ("Flight 17") is not '#170'
     if len(x) >= 3 and len(y) >= 3 and (x.startswith(y) or y.startswith(x)):
         return True
+    if len(x) >= 4 and len(y) >= 4 and (x.endswith(y) or y.endswith(x)):
+        return True  # "South Korea" / "Korea" (one token: 'southkorea')
     return fuzz.ratio(x, y, score_cutoff=NAME_RATIO) > 0
 
 
@@ -1705,10 +1707,11 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
 
 # Words that turn a sentence around without changing its claim ("was accused by",
 # "received troops from", "talks with", "Griffin, the president of the Campaign" /
-# "Campaign President Griffin"): two names in the other order across them keep their
+# "Campaign President Griffin", "Harwood, economist at Warburg" / "Warburg economist
+# Harwood"): two names in the other order across them keep their
 # roles; so do names around a predicate that reads both ways ("Biden met Putin" /
 # "Putin met Biden").
-_CONVERSE = frozenset({"by", "from", "with", "and", "between", "of"})
+_CONVERSE = frozenset({"by", "from", "with", "and", "between", "of", "at", "for", "in"})
 _SYMMETRIC = frozenset(
     normalize_word(w)
     for w in word_set(

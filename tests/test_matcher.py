@@ -454,6 +454,9 @@ def test_one_sentence_filled_with_other_names_is_another_claim() -> None:
     assert compare_texts(d, d.replace("Navy", "Defense Ministry")).relation == "same"
     e = "Brent Oil Producers spokesman Tom Reyes said output fell 4% in May."
     assert compare_texts(e, e.replace("Brent Oil Producers", "BOP")).relation == "same"
+    # A name without its qualifier is the name: "South Korea" / "Korea".
+    h = "Events held in Hong Kong, Tokyo and Busan in South Korea drew 40,000 visitors."
+    assert compare_texts(h, h.replace("South Korea", "Korea")).relation == "same"
     f = "Edward Marlow: 'They are setting fire to the future of the open web'"
     assert compare_texts(f, f.replace("Edward Marlow", "Marlow on Veridia")).relation == "same"
     g = "Marlow says he has no regrets over the Veridia leaks"
@@ -472,6 +475,10 @@ def test_two_names_trading_places_is_another_claim() -> None:
     b = "Senator Hale accused Governor Brisk of lying to the Tarlow committee."
     passive = "Governor Brisk was accused by Senator Hale of lying to the Tarlow committee."
     assert "roles" not in matcher.features(prepare(b), prepare(passive)).breaks
+    # Who someone is, told before or after the name: "X, economist at Y" / "Y economist X".
+    d = "Ian Marlow, economist at Brent Securities, said the bank would cut its forecast."
+    e = "Brent Securities economist Ian Marlow said the bank would cut its forecast."
+    assert "roles" not in matcher.features(prepare(d), prepare(e)).breaks
     c = "Prime Minister Ekwe met President Ruiz in Lisbon on Friday."
     assert (
         compare_texts(c, "President Ruiz met Prime Minister Ekwe in Lisbon on Friday.").relation
