@@ -175,6 +175,11 @@ def _not_same(a: str, b: str, reason: str) -> None:
         assert any(d.startswith(reason) for d in r.evidence.differs), r.evidence
 
 
+def _relation_with(text: str, old: str, new: str) -> str:
+    """The relation of ``text`` to itself with ``old`` written as ``new``."""
+    return compare_texts(text, text.replace(old, new)).relation
+
+
 DAM = "Regional governor Maria Delgado said the dam at Riverton was damaged by the flood on Sunday."
 
 
@@ -411,16 +416,20 @@ def test_a_condition_is_a_hedge_even_in_the_future() -> None:
 
 def test_opposite_predicates_break_same() -> None:
     a = "The Bank of Freedonia raised its main rate to 4.5% on Thursday, governor Ines Roa said."
-    _not_same(a, a.replace("raised", "cut"), "opposite")
-    b = "Mayor Jan Novak won the confidence vote in the Ostrava city council on Tuesday evening."
-    _not_same(b, b.replace("won", "lost"), "opposite")
+    opposites = [
+        (a, "raised", "cut"),
+        ("Mayor Jan Novak won the confidence vote in the Ostrava city council on Tuesday.",
+         "won", "lost"),
+        # a court's ruling and a bill's fate
+        ("The Ostrava appeals court upheld the ban on night flights at Marlow airport.",
+         "upheld", "overturned"),
+        ("The Valdorian parliament passed the pension reform bill by 210 votes on Friday.",
+         "passed", "defeated"),
+    ]  # fmt: skip
+    for text, old, new in opposites:
+        _not_same(text, text.replace(old, new), "opposite")
     r = compare_texts(a, a.replace("raised", "cut"))
     assert "opposite: raised / cut" in r.evidence.differs
-    # A court's ruling and a bill's fate.
-    c = "The Ostrava appeals court upheld the ban on night flights at Marlow airport."
-    _not_same(c, c.replace("upheld", "overturned"), "opposite")
-    d = "The Valdorian parliament passed the pension reform bill by 210 votes on Friday."
-    _not_same(d, d.replace("passed", "defeated"), "opposite")
     # Who "defeated" whom names the winner: no loss.
     e = "Mayor Jan Novak defeated Petra Ruzicka in the Ostrava mayoral election on Sunday."
     f = "Mayor Jan Novak won the Ostrava mayoral election against Petra Ruzicka on Sunday."
@@ -441,24 +450,27 @@ def test_one_sentence_filled_with_other_names_is_another_claim() -> None:
     # A wire template told of two companies, places or storms: word for word but the
     # names, whatever stop words stand around them ("was", "in", "on").
     a = "Vantora was fined 3.1 billion euros by the European Commission on Wednesday."
-    _not_same(a, a.replace("Vantora", "Quillfield"), "other names")
+    b = "Three people were killed in a shooting in Lorvik on Saturday night, police said."
+    for text, old, new in [(a, "Vantora", "Quillfield"), (b, "Lorvik", "Aldenport")]:
+        _not_same(text, text.replace(old, new), "other names")
     r = compare_texts(a, a.replace("Vantora", "Dunmore Motors"))
     assert "other names: Vantora / Dunmore Motors" in r.evidence.differs
-    b = "Three people were killed in a shooting in Lorvik on Saturday night, police said."
-    _not_same(b, b.replace("Lorvik", "Aldenport"), "other names")
     c = "A 6.2 magnitude earthquake struck off the coast of Japan on Sunday morning."
-    assert compare_texts(c, c.replace("Japan", "Chile")).relation != "same"
-    # Not another subject: who said it, the name's initials, its given name, an
-    # outlet's name after a headline.
-    d = "There are no plans to close the Harwick base, Navy officials said on Monday."
-    assert compare_texts(d, d.replace("Navy", "Defense Ministry")).relation == "same"
-    e = "Brent Oil Producers spokesman Tom Reyes said output fell 4% in May."
-    assert compare_texts(e, e.replace("Brent Oil Producers", "BOP")).relation == "same"
-    # A name without its qualifier is the name: "South Korea" / "Korea".
-    h = "Events held in Hong Kong, Tokyo and Busan in South Korea drew 40,000 visitors."
-    assert compare_texts(h, h.replace("South Korea", "Korea")).relation == "same"
-    f = "Edward Marlow: 'They are setting fire to the future of the open web'"
-    assert compare_texts(f, f.replace("Edward Marlow", "Marlow on Veridia")).relation == "same"
+    assert _relation_with(c, "Japan", "Chile") != "same"
+    # Not another subject: who said it, the name's initials, a name without its
+    # qualifier, a given name; nor an outlet's name after a headline (below).
+    one_subject = [
+        ("There are no plans to close the Harwick base, Navy officials said on Monday.",
+         "Navy", "Defense Ministry"),
+        ("Brent Oil Producers spokesman Tom Reyes said output fell 4% in May.",
+         "Brent Oil Producers", "BOP"),
+        ("Events held in Hong Kong, Tokyo and Busan in South Korea drew 40,000 visitors.",
+         "South Korea", "Korea"),
+        ("Edward Marlow: 'They are setting fire to the future of the open web'",
+         "Edward Marlow", "Marlow on Veridia"),
+    ]  # fmt: skip
+    for text, old, new in one_subject:
+        assert _relation_with(text, old, new) == "same", (old, new)
     g = "Marlow says he has no regrets over the Veridia leaks"
     r = compare_texts(g + "; says Congress was ...", g + " - WQXR News, Austin ...")
     assert r.relation == "same"
@@ -504,8 +516,8 @@ def test_a_number_that_names_is_part_of_the_name_not_a_quantity() -> None:
     r = compare_texts(c, c.replace("Chapter 11", "Ch. 11"))
     assert r.relation == "same" and "Chapter 11" in r.evidence.names  # as a writes it
     d = "HBO released Trailer #3 for the fourth season of its fantasy drama on Sunday."
-    assert compare_texts(d, d.replace("#3", "No. 3")).relation == "same"
-    assert compare_texts(a, a.replace(", officials said", "")).relation == "same"
+    assert _relation_with(d, "#3", "No. 3") == "same"
+    assert _relation_with(a, ", officials said", "") == "same"
 
 
 def test_the_number_sign_is_no_negation() -> None:
@@ -527,7 +539,7 @@ def test_two_reviews_or_recaps_are_two_takes_not_one_claim() -> None:
     _not_same("Starfall Review (Xbox One / PC)", "Starfall launch review", "takes")
     # "review" as a verb, "spoiler" in politics: claims' words, not labels.
     a = "The Supreme Court will review the Texas abortion law in its next term, the court said."
-    assert compare_texts(a, a.replace("the court said", "justices said")).relation == "same"
+    assert _relation_with(a, "the court said", "justices said") == "same"
     b = "Aides said Senator Ruiz could be a spoiler in the three-way race for governor."
     assert "takes" not in matcher.features(prepare(b), prepare(b + " ")).breaks
 
@@ -673,32 +685,32 @@ def test_lists_of_other_lengths_and_other_spans_of_time_do_not_conflict() -> Non
 
 def test_a_one_digit_figure_close_to_the_other_is_it_rounded() -> None:
     a = "Fourth-quarter profit at Dalton Sporting Goods rose 6.9 percent, the company said."
-    assert compare_texts(a, a.replace("6.9 percent", "7 percent")).relation == "same"
+    assert _relation_with(a, "6.9 percent", "7 percent") == "same"
     # Bounds that can both be true are no clash: "over 693,000" / "nearly 700,000".
     b = "The premiere of the Ortiz docu-series drew over 693,000 viewers on Sunday."
-    assert compare_texts(b, b.replace("over 693,000", "nearly 700,000")).relation == "same"
+    assert _relation_with(b, "over 693,000", "nearly 700,000") == "same"
     c = "The premiere of the Ortiz docu-series drew more than 700,000 viewers on Sunday."
-    assert compare_texts(c, c.replace("more than", "up to")).relation == "conflict"
+    assert _relation_with(c, "more than", "up to") == "conflict"
     # Farther than 5%, a round figure is another figure (the seeds' 11,000 / 10,000).
     d = "Regional officials said 11,000 soldiers were deployed to the Kursk region."
-    assert compare_texts(d, d.replace("11,000", "10,000")).relation == "conflict"
+    assert _relation_with(d, "11,000", "10,000") == "conflict"
     # One figure whose scale one side lost ("$2 millio", "$2 ...") is no other figure;
     # digits a thousand times apart with no scale written are.
     f = "Pellham County collects $2M in park fees in its first month."
     r = compare_texts(f, f.replace("$2M", "$2 millio"))
     assert r.relation != "conflict" and not r.diffs
-    assert compare_texts(f, f.replace("$2M", "$3.5M")).relation == "conflict"
+    assert _relation_with(f, "$2M", "$3.5M") == "conflict"
     # A headline cut right after its figure lost what the figure counts.
     h = "Ostrava Rail files for a listing that could raise $250 million"
-    assert compare_texts(h, h.replace("$250 million", "up to $100 million")).relation == "conflict"
+    assert _relation_with(h, "$250 million", "up to $100 million") == "conflict"
     r = compare_texts(h.replace("$250 million", "$250 ..."), h.replace("$250", "up to $100"))
     assert r.relation != "conflict" and not r.diffs
     g = "Some 2 people were hurt in the blast at the Leeds depot, police said."
-    assert compare_texts(g, g.replace("Some 2", "Some 2,000")).relation == "conflict"
+    assert _relation_with(g, "Some 2", "Some 2,000") == "conflict"
     # The same rule from ten billion up (their significant digits were once misread).
     e = "The Harlow Group agreed to buy the Vinter pipeline network for $10 billion."
-    assert compare_texts(e, e.replace("$10 billion", "$10.2 billion")).relation == "same"
-    assert compare_texts(e, e.replace("$10 billion", "$11 billion")).relation == "conflict"
+    assert _relation_with(e, "$10 billion", "$10.2 billion") == "same"
+    assert _relation_with(e, "$10 billion", "$11 billion") == "conflict"
 
 
 def test_number_measures_skip_places_and_stop_at_the_next_number() -> None:
