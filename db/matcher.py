@@ -888,8 +888,9 @@ def prepare(
     titled = _titled_tokens(text, content, spans, quoted) if quoted else _EMPTY
     if _asks(text, spans):
         stance = stance | _ASKS
-    if _TAKE_RE.search(plain) is not None:
-        stance = stance | _TAKES
+    take = _TAKE_RE.search(plain)
+    if take is not None:
+        stance = stance | (_TAKES if _SPOILER_RE.fullmatch(take.group()) else _REVIEWS)
     negated = not _NEGATORS.isdisjoint(map(str.lower, raw_words))
     if speaker is None:
         speaker = find_speaker(text)
@@ -943,6 +944,8 @@ _QUESTION = sys.intern("question")
 _ASKS = frozenset({_QUESTION})
 _TAKE = sys.intern("take")
 _TAKES = frozenset({_TAKE})
+_REVIEW = sys.intern("review")  # a take labelled a review, recap, preview, opinion
+_REVIEWS = frozenset({_TAKE, _REVIEW})
 # A review, a recap, a preview, an analysis, an opinion as its headline labels it
 # ("… (review)", "Titanfall Review", "X reviewed", "finale recap:", "spoilers"):
 # two of them on one show or event are two writers' takes, not one claim told twice
@@ -955,6 +958,7 @@ _TAKE_RE = re.compile(
     r"|\b(?:review|preview|analysis|opinion|commentary)\s*[)\]:]",
     re.IGNORECASE,
 )
+_SPOILER_RE = re.compile(r"spoilers|spoiler alert", re.IGNORECASE)
 _WHOLE_SENTENCE = frozenset({_DENIAL, _QUESTION})
 # What may follow a question's mark at the end of a statement (not a quotation mark).
 _AFTER_QUESTION = " \t\n)]"
@@ -1681,7 +1685,11 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
             out.append("denial")
         if _QUESTION in sa or _QUESTION in sb:
             out.append("question")
-        if _TAKE in sa and _TAKE in sb:
+        # two takes; or a review or recap against a claim: it is its writer's reading
+        # of the show, not the claim ("finale recap: Go toward the light" / "finale
+        # crashes HBO GO"); a spoiler warning may head a plain report ("Spoiler alert:
+        # new trailer promises revenge")
+        if (_TAKE in sa and _TAKE in sb) or _REVIEW in sa or _REVIEW in sb:
             out.append("takes")
         # When both hedge, the hedge of either is taken to bear on the shared claim.
         both = _HEDGE in sa and _HEDGE in sb
@@ -2442,7 +2450,7 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
     if reason == "headlines":
         return "two headlines: too short to tell one claim"
     if reason == "takes":
-        return "takes: two reviews or recaps, each its writer's own"
+        return "takes: a review or recap is its writer's own reading"
     if reason == "opposite":
         wa = _pole_words(a, b.stance)
         wb = _pole_words(b, a.stance)

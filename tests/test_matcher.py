@@ -544,6 +544,17 @@ def test_two_reviews_or_recaps_are_two_takes_not_one_claim() -> None:
     assert "takes" not in matcher.features(prepare(b), prepare(b + " ")).breaks
 
 
+def test_a_review_or_recap_is_no_report_of_the_claim() -> None:
+    # A recap is its writer's reading of the night; the report tells what happened.
+    recap = "'Harbour Lights' finale recap: Mara goes toward the light in Lisbon"
+    _not_same(recap, "'Harbour Lights' finale crashes the Lumo streaming app in Lisbon", "takes")
+    _not_same("Starfall Review (Xbox One / PC)", "Starfall launches on Xbox One and PC", "takes")
+    # A spoiler warning may head a plain report: no take.
+    a = "Spoiler alert: new 'Harbour Lights' season two trailer promises revenge"
+    b = "New 'Harbour Lights' season two trailer promises revenge"
+    assert "takes" not in matcher.features(prepare(a), prepare(b)).breaks
+
+
 def test_a_name_written_two_ways_is_no_other_subject() -> None:
     a = prepare("Guerrillas of al-Qaida attacked the Marib pipeline on Monday, officials said.")
     b = prepare("Guerrillas of al-Qaeda attacked the Marib pipeline on Monday, officials said.")
