@@ -487,7 +487,6 @@ HEDGE_WORDS = frozenset(
 )
 # Conditions: hedges the future does not excuse ("will step aside if ... are true").
 CONDITIONALS = frozenset({"if", "unless"})
-
 HEDGE_BEFORE_TO = frozenset(
     """
     plan plans planned planning intend intends intended intending expect expects expected

@@ -1716,9 +1716,8 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
 # Words that turn a sentence around without changing its claim ("was accused by",
 # "received troops from", "talks with", "Griffin, the president of the Campaign" /
 # "Campaign President Griffin", "Harwood, economist at Warburg" / "Warburg economist
-# Harwood"): two names in the other order across them keep their
-# roles; so do names around a predicate that reads both ways ("Biden met Putin" /
-# "Putin met Biden").
+# Harwood"): two names in the other order across them keep their roles; so do names
+# around a predicate that reads both ways ("Biden met Putin" / "Putin met Biden").
 _CONVERSE = frozenset({"by", "from", "with", "and", "between", "of", "at", "for", "in"})
 _SYMMETRIC = frozenset(
     normalize_word(w)
@@ -1732,9 +1731,10 @@ _SYMMETRIC = frozenset(
 
 
 def _swapped(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """One sentence with two of its names trading places, and no "by"/"from" between
-    them in either ("France beat Germany 2-1" / "Germany beat France 2-1"; not "Jones
-    was accused by Smith"): who did what to whom differs. The two names (as ``a``
+    """One sentence with two of its names trading places, no word of :data:`_CONVERSE`
+    between them in either and a one-way predicate ("France beat Germany 2-1" /
+    "Germany beat France 2-1"; not "Jones was accused by Smith", "Biden met Putin"):
+    who did what to whom differs. The two names (as ``a``
     orders them), or None."""
     if a.tokset != b.tokset or len(a.tokens) != len(b.tokens) or a.tokens == b.tokens:
         return None  # (cheap) trading places, the two carry the same words
