@@ -1828,7 +1828,9 @@ _SOURCE_WORDS = frozenset(
 
 
 def _next_to(p: Prepared, names: list[str], others: frozenset[str]) -> bool:
-    """One of ``names`` stands right next to one of ``others`` in ``p``."""
+    """One of ``names`` stands right next to one of ``others`` in ``p``, which may be
+    among ``names`` too (unlike :func:`_neighbours`: a name of the differing block that
+    the other side also carries, "Edward Marlow" / "Marlow on Veridia")."""
     w = p.words
     return any(
         x in names and ((i and w[i - 1] in others) or (i + 1 < len(w) and w[i + 1] in others))
@@ -2429,12 +2431,13 @@ def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidenc
 def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
     if reason == "other names":
         sb = _surfaces(b)
-        oa = _shown(_other_names(a, b, _EMPTY, _EMPTY), sa, a.tokens)
-        ob = _shown(_other_names(b, a, _EMPTY, _EMPTY), sb, b.tokens)
         refilled = _refilled(a, b)
         if refilled is not None:  # the names one template was filled with
             oa = (" ".join(_shown(refilled[0], sa, a.tokens)),)
             ob = (" ".join(_shown(refilled[1], sb, b.tokens)),)
+        else:
+            oa = _shown(_other_names(a, b, _EMPTY, _EMPTY), sa, a.tokens)
+            ob = _shown(_other_names(b, a, _EMPTY, _EMPTY), sb, b.tokens)
         return f"other names: {', '.join(oa)} / {', '.join(ob)}"
     if reason == "roles":
         x, y = (" ".join(_shown(u, sa, a.tokens)) for u in _swapped(a, b) or ((), ()))
