@@ -430,7 +430,7 @@ def recall(sample: int, window: int, copies: int, seed: int, dense: Sequence[int
 
     index = BlockIndex(window)
     for pos, (source, day, p) in enumerate(items):
-        keys = blocking_keys(p.tokset) if len(p.tokset) >= matching.MIN_TOKENS else ()
+        keys = blocking_keys(p.tokset, p.numbers) if len(p.tokset) >= matching.MIN_TOKENS else ()
         index.add(Item(pos, hash(source), day, keys))
     default = blocking.DENSE_POSTING
     for value in (default, *dense):

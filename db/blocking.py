@@ -5,7 +5,9 @@ informative content tokens, rarest first (static rarity tiers from
 :func:`db.normalize.rarity`), ties broken by a stable hash of the token. Among
 equally rare tokens that is a bottom-k MinHash sketch, so two statements sharing
 most of their rare words share a key with high probability, while a statement's
-keys never depend on other statements (full and incremental runs agree).
+keys never depend on other statements (full and incremental runs agree). Its first
+``FIGURE_KEYS`` telling figures ("1.6%", "$8.45 billion") are keys too: one figure
+given twice in other common words is a claim worth scoring.
 
 Two statements are *candidates* when they
 
@@ -40,6 +42,7 @@ from typing import Any
 
 from db.id_chunks import id_chunks
 from db.normalize import INFORMATIVE_RARITY, PLACE_TOKENS, rarity
+from db.numbers import FIGURE_KEY_PREFIX, figure_key, telling
 
 __all__ = [
     "KEYS_PER_STATEMENT",
@@ -48,6 +51,7 @@ __all__ = [
     "Item",
     "blocking_keys",
     "shared_key_counts",
+    "word_keys",
 ]
 
 # How many keys a statement is indexed under. More keys: higher recall, more
@@ -66,22 +70,44 @@ MIN_SHARED_KEYS = 2
 DENSE_POSTING = 50
 # Tokens at least this rare can be keys (1: rare; 0.75: the least common tier).
 MIN_KEY_RARITY = INFORMATIVE_RARITY
+# A statement is also keyed by its first this many telling figures ("1.6%", "$8.45
+# billion"): two statements may give one figure and share only common words and places
+# besides ("Japan's economy shrank 1.6%" / "The Japanese economy contracted by 1.6
+# percent"), which the matcher then judges (matcher._shares_telling_number).
+FIGURE_KEYS = 2
 
 
 def _key_order(token: str) -> tuple[float, int]:
     return (-rarity(token), zlib.crc32(token.encode("utf-8")))
 
 
-def blocking_keys(tokset: Iterable[str], k: int = KEYS_PER_STATEMENT) -> tuple[str, ...]:
-    """The ``k`` rarest tokens of a statement, stable order. Common words (rarity
-    below MIN_KEY_RARITY) and places are never keys: a statement made only of
-    them is not matched."""
-    toks = [
-        t for t in tokset if t not in PLACE_TOKENS and len(t) > 1 and rarity(t) >= MIN_KEY_RARITY
-    ]
-    if len(toks) <= k:
-        return tuple(sorted(toks, key=_key_order))
-    return tuple(sorted(toks, key=_key_order)[:k])
+def blocking_keys(
+    tokset: Iterable[str], numbers: Iterable[Any] = (), k: int = KEYS_PER_STATEMENT
+) -> tuple[str, ...]:
+    """The ``k`` rarest tokens of a statement, stable order, then a key for each of its
+    first FIGURE_KEYS telling figures (``numbers``: anything with ``value`` and
+    ``unit``; see db.numbers.figure_key). Common words (rarity below MIN_KEY_RARITY)
+    and places are never keys: a statement made only of them, with no telling figure,
+    is not matched."""
+    toks = sorted(
+        (t for t in tokset if t not in PLACE_TOKENS and len(t) > 1 and rarity(t) >= MIN_KEY_RARITY),
+        key=_key_order,
+    )[:k]
+    figures: list[str] = []
+    for n in numbers:
+        if len(figures) == FIGURE_KEYS:
+            break
+        if telling(n.value, n.unit):
+            key = figure_key(n.value, n.unit)
+            if key not in figures:
+                figures.append(key)
+    return (*toks, *figures)
+
+
+def word_keys(keys: Sequence[str]) -> int:
+    """How many of ``keys`` are words (the figures' keys come after them and
+    only add candidates: a statement's threshold of shared keys counts its words)."""
+    return sum(1 for key in keys if key[0] != FIGURE_KEY_PREFIX)
 
 
 def shared_key_counts(
@@ -93,7 +119,8 @@ def shared_key_counts(
     """How strongly each statement shares keys with a statement holding ``keys``:
     ``size(key)`` is how many statements of the window, up to that statement, hold the
     key, ``members(key)`` which (the candidates). A candidate needs a count of
-    ``MIN_SHARED_KEYS`` (or the number of keys of the side with fewer).
+    ``MIN_SHARED_KEYS`` (or the number of word keys of the side with fewer: see
+    :func:`word_keys`).
 
     A key held by at most DENSE_POSTING statements of the window counts
     MIN_SHARED_KEYS on its own; a denser one counts 1 and is only walked for a
@@ -103,10 +130,17 @@ def shared_key_counts(
     key tables of the database both answer through this one rule.
     """
     sizes = [size(key) for key in keys]
-    n_sparse = sum(1 for n in sizes if n <= DENSE_POSTING)
+    n_sparse = sum(
+        1
+        for key, n in zip(keys, sizes, strict=True)
+        if n <= DENSE_POSTING and key[0] != FIGURE_KEY_PREFIX
+    )
     counts: Counter[int] = Counter()
     for key, n in zip(keys, sizes, strict=True):
-        if n > max_posting or (n > DENSE_POSTING and n_sparse >= MIN_SHARED_KEYS):
+        # A figure's key only adds candidates: walked when sparse, never counted
+        # among the sparse word keys that let the dense ones be skipped.
+        dense_skipped = key[0] == FIGURE_KEY_PREFIX or n_sparse >= MIN_SHARED_KEYS
+        if n > max_posting or (n > DENSE_POSTING and dense_skipped):
             continue
         found = members(key)
         counts.update(found)  # counted in C: posting lists run to thousands
@@ -151,7 +185,7 @@ class BlockIndex:
         pos = len(self.items)
         self.items.append(item)
         self._sources.append(item.source)
-        self._n_keys.append(len(item.keys))
+        self._n_keys.append(word_keys(item.keys))
         for key in item.keys:
             if item.day is None:
                 sids, positions = self._undated.setdefault(key, ([], []))
@@ -220,7 +254,7 @@ class BlockIndex:
         counts = shared_key_counts(item.keys, size, members, self.max_posting)
         items, sources, n_keys = self.items, self._sources, self._n_keys
         source, sid = item.source, item.sid
-        mine = min(MIN_SHARED_KEYS, len(item.keys))
+        mine = min(MIN_SHARED_KEYS, word_keys(item.keys))
         # c >= min(mine, keys of p), the counts tested first (most statements sharing
         # one dense key fall there) and attributes read by position.
         return {
@@ -266,13 +300,15 @@ def stored_neighbours(
     out: set[int] = set()
     for marks, chunk in id_chunks(sorted(counts)):
         for sid, source, n_keys in db.execute(
-            "SELECT k.statement_id, a.source_id, json_array_length(k.keys)"
+            "SELECT k.statement_id, a.source_id,"
+            # word_keys(): the keys not starting with FIGURE_KEY_PREFIX
+            " (SELECT count(*) FROM json_each(k.keys) WHERE substr(value, 1, 1) != '=')"
             " FROM statement_keys k JOIN statements s ON s.id = k.statement_id"
             f" JOIN articles a ON a.id = s.article_id WHERE k.statement_id IN ({marks})",
             chunk,
         ):
             if source != item.source and counts[sid] >= min(
-                MIN_SHARED_KEYS, len(item.keys), n_keys
+                MIN_SHARED_KEYS, word_keys(item.keys), n_keys
             ):
                 out.add(sid)
     return out

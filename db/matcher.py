@@ -133,7 +133,7 @@ from db.normalize import (
     tokenize,
     without_number_signs,
 )
-from db.numbers import NumberSpan, extract_numbers
+from db.numbers import NumberSpan, extract_numbers, round_significant, telling
 from db.quotes import find_speaker, names_a_work
 from db.speakers import TITLE_WORDS, speaker_key
 from db.wordsets import words as word_set
@@ -195,6 +195,10 @@ MIN_CONTAINMENT = 0.2
 # word at least normalize.INFORMATIVE_RARITY rare (which makes blocking on such
 # words lose nothing the matcher would find).
 MIN_SHARED_WEIGHT = 1.5
+# Both tests are passed too by two statements that give one telling figure
+# (db.numbers.telling; blocking keys them by it too) and share at least this much word
+# weight besides it (see _shares_telling_number).
+TELLING_MIN_SHARED = 0.5
 # A statement with no name, speaker, number or quotation needs this many content words
 # (one of them rare: outside normalize's common tiers) to be matched at all (see
 # _is_specific).
@@ -1302,12 +1306,6 @@ _LOWER = frozenset({"at least", "more than"})
 _UPPER = frozenset({"at most", "less than", "up to", "nearly"})
 
 
-def _sig_round(x: float, digits: int) -> float:
-    if x == 0:
-        return 0.0
-    return round(x, -math.floor(math.log10(abs(x))) + digits - 1)
-
-
 def _sig_digits(x: float) -> int:
     found = _SIG_DIGITS.get(x)
     if found is None:
@@ -1350,7 +1348,33 @@ def _values_agree(a: Num, b: Num) -> bool:
     coarse, fine, digits = (a, b, da) if da < db_ else (b, a, db_)
     if digits < 2 and rel > ROUNDED_REL_TOL:
         return False
-    return math.isclose(_sig_round(fine.value, digits), coarse.value, rel_tol=NUMBER_REL_TOL)
+    return math.isclose(round_significant(fine.value, digits), coarse.value, rel_tol=NUMBER_REL_TOL)
+
+
+def _shares_telling_number(a: Prepared, b: Prepared, w_common: float) -> bool:
+    """The cheap test's other way in: both statements give one telling figure (each
+    counts as a rare word), name one thing (a place too) and, with them, share enough:
+    "The Bank of England held rates at 0.1%" / "… kept rates unchanged at 0.1 percent"
+    share only common words and places besides the figure. Without a shared name the
+    sentences do not say whose figure it is ("Unemployment rose to 5.2%" / "Inflation
+    rose to 5.2%"), as for the templates MIN_SHARED_WEIGHT keeps out."""
+    if not a.numbers or not b.numbers or w_common < TELLING_MIN_SHARED:
+        return False
+    if a.entities.isdisjoint(b.entities) and not _shared_names_of(a, b):
+        return False
+    shared = 0
+    for x in a.numbers:
+        if telling(x.value, x.unit) and any(
+            (x.unit == y.unit) and _values_agree(x, y) and not _qualifiers_clash(x, y)
+            for y in b.numbers
+        ):
+            shared += 1
+    if not shared:
+        return False
+    return (
+        w_common + shared >= MIN_SHARED_WEIGHT
+        and (w_common + shared) / (min(a.weight, b.weight) + shared) >= MIN_CONTAINMENT
+    )
 
 
 def _qualifiers_clash(a: Num, b: Num) -> bool:
@@ -1917,8 +1941,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     if (
         w_common < MIN_SHARED_WEIGHT
         or w_common / min(wa, wb) < MIN_CONTAINMENT
-        or max(rarities) < INFORMATIVE_RARITY
-    ):
+        or max(rarities, default=0.0) < INFORMATIVE_RARITY
+    ) and not _shares_telling_number(a, b, w_common):
         return None if cut is not None else Features([0.0] * len(FEATURE_NAMES), quick_reject=True)
     # Only a long statement's clauses can be judged apart from the whole (see the end).
     whole_only = not a.clauses and not b.clauses

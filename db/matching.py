@@ -570,7 +570,12 @@ def _prepare_into(
 
 def _items(rows: list[_Row], preps: list[Prepared]) -> list[Item]:
     return [
-        Item(r.sid, r.source, r.day, blocking_keys(p.tokset) if len(p.tokset) >= MIN_TOKENS else ())
+        Item(
+            r.sid,
+            r.source,
+            r.day,
+            blocking_keys(p.tokset, p.numbers) if len(p.tokset) >= MIN_TOKENS else (),
+        )
         for r, p in zip(rows, preps, strict=True)
     ]
 

@@ -39,6 +39,7 @@ Numbers — what counts as a numeric claim (decisions, so the matcher can rely o
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,16 +48,20 @@ from db.wordsets import first_letter_trie, with_punct, words
 
 __all__ = [
     "ABBREVIATED_NUMBERING",
+    "FIGURE_KEY_PREFIX",
     "NUMBERING_ABBREVIATIONS",
     "NUMWORD_TOKENS",
     "TENS_WORDS",
     "UNIT_WORDS",
     "NumberSpan",
     "extract_numbers",
+    "figure_key",
     "low9_as_comma",
     "may_hold_number_words",
     "numbers_at",
     "read_number_words",
+    "round_significant",
+    "telling",
 ]
 
 
@@ -640,3 +645,37 @@ def numbers_at(text: str, base: int, word_numbers: bool | None = None) -> list[N
             out.append(s)
             last_end = s.end
     return out
+
+
+# ------------------------------------------------------------------ figures compared
+
+# A count from this value up is a telling figure (see telling).
+TELLING_COUNT = 100
+
+
+def telling(value: float, unit: str | None) -> bool:
+    """A figure few statements share by chance: an amount of money, a percentage, a
+    fraction, or a count of a hundred or more ("$8.45 billion", "1.6%", "22.5 years",
+    "40,000 people"); not a small whole count ("two weeks", "12 people")."""
+    return unit is not None or value >= TELLING_COUNT or value != int(value)
+
+
+def round_significant(x: float, digits: int) -> float:
+    """``x`` to ``digits`` significant digits, halves away from zero, as people round
+    ("245,000" to two digits is 250,000; Python's round() would give 240,000)."""
+    if x == 0 or not math.isfinite(x):
+        return x
+    step = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
+    # The small nudge keeps a half written in binary as just below it (2.45 / 0.1 is
+    # 24.499999...) a half.
+    return math.copysign(math.floor(abs(x) / step + 0.5 + 1e-9) * step, x)
+
+
+# What starts a figure's blocking key, and no word token.
+FIGURE_KEY_PREFIX = "="
+
+
+def figure_key(value: float, unit: str | None) -> str:
+    """A blocking key for a telling figure: its value to two significant digits and its
+    unit ("1.13bn" and "$1.1 billion" share "=1.1e+09USD")."""
+    return f"{FIGURE_KEY_PREFIX}{round_significant(value, 2):.2g}{unit or ''}"

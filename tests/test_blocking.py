@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from db import blocking, matching
+from db import blocking, matcher, matching
 from db.blocking import BlockIndex, Item
 from db.connection import connect
 from db.ingest import ingest_paths
@@ -117,3 +117,34 @@ def test_one_article_at_a_time_equals_a_rebuild_when_later_ones_crowd_a_key(
     assert one_by_one
     matching.match_all(db)
     assert set(db.execute("SELECT a, b, relation FROM matches")) == one_by_one
+
+
+def test_a_telling_figure_is_a_key_and_only_adds_candidates(dense_at_two: None) -> None:
+    # "The Bank of England held rates at 0.1%" / "… kept rates unchanged at 0.1
+    # percent": no rare word in common (England is a place), one figure.
+    a = matcher.prepare("The Bank of England held interest rates at 0.1%.")
+    b = matcher.prepare("The Bank of England kept rates unchanged at 0.1 percent.")
+    assert not set(blocking.blocking_keys(a.tokset)) & set(blocking.blocking_keys(b.tokset))
+    keys_a = blocking.blocking_keys(a.tokset, a.numbers)
+    keys_b = blocking.blocking_keys(b.tokset, b.numbers)
+    assert set(keys_a) & set(keys_b) == {"=0.1%"}
+    assert BlockIndex(7).neighbours(Item(2, 2, 100, keys_b)) == set()
+    assert _index([Item(1, 1, 100, keys_a)]).neighbours(Item(2, 2, 100, keys_b)) == {0}
+    # Small whole counts are no keys ("two weeks", "12 people").
+    few = matcher.prepare("Twelve people were hurt in two weeks of protests in Elso.")
+    assert all(not k.startswith("=") for k in blocking.blocking_keys(few.tokset, few.numbers))
+    # A figure's key never stops a dense word key from being walked: with "okafor"
+    # dense, the statement still finds its candidate through "okafor" and "bridge",
+    # though its sparse figure key would have counted among its sparse keys.
+    crowd = [Item(1 + k, 3 + k, 100, ("okafor", f"other{k}")) for k in range(3)]
+    older = Item(5, 1, 100, ("okafor", "bridge"))
+    mine = Item(10, 2, 100, ("okafor", "bridge", "=4.5e+09USD"))
+    assert _index([*crowd, older, mine]).neighbours(mine) == {3}
+    # ... and a statement's own figure keys do not raise the count of shared keys it
+    # needs: with one word key, one dense key shared is enough, as without figures.
+    one = Item(5, 1, 100, ("okafor",))
+    plain = Item(10, 2, 100, ("okafor",))
+    with_figure = Item(10, 2, 100, ("okafor", "=4.5e+09USD"))
+    found = _index([*crowd, one, plain]).neighbours(plain)
+    assert 3 in found
+    assert _index([*crowd, one, with_figure]).neighbours(with_figure) == found

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from db import matcher
 from db.matcher import compare, compare_texts, prepare
+from db.numbers import round_significant
 
 UMEROV_A = (
     "In an interview with South Korean broadcaster KBS, Ukrainian Defence Minister Rustem "
@@ -78,6 +79,49 @@ def test_rounded_number_is_not_a_conflict() -> None:
     a = "Revenue at the carmaker rose to $1.13bn in the second quarter, the firm said."
     b = "Revenue at the carmaker rose to $1.1bn in the second quarter, the firm said."
     assert compare_texts(a, b).relation == "same"
+
+
+def test_a_figure_rounded_half_up_is_the_rounding_a_writer_makes() -> None:
+    # 245,000 to two digits is 250,000, not 240,000 (Python's round() goes to even).
+    assert round_significant(245_000, 2) == 250_000
+    assert round_significant(2.45, 2) == 2.5
+    assert round_significant(-0.125, 2) == -0.13
+    a = "Tesla delivered 245,000 cars in the third quarter, the carmaker said."
+    b = "Tesla delivered 240,000 cars in the third quarter, the carmaker said."
+    result = compare_texts(a, b)
+    assert result.relation == "conflict"
+    assert (result.diffs[0]["a"], result.diffs[0]["b"]) == ("245,000", "240,000")
+    c = "Tesla delivered 250,000 cars in the third quarter, the carmaker said."
+    assert compare_texts(a, c).relation == "same"
+
+
+def test_one_telling_figure_and_a_name_are_enough_words_in_common() -> None:
+    # Only common words and places besides the figure: a shared figure with a shared
+    # name tells one claim.
+    pairs = [
+        (
+            "The Bank of England held interest rates at 0.1%.",
+            "The Bank of England kept rates unchanged at 0.1 percent.",
+        ),
+        (
+            "Japan's economy shrank 1.6% in the second quarter.",
+            "The Japanese economy contracted by 1.6 percent in the April-June quarter.",
+        ),
+    ]
+    for a, b in pairs:
+        assert compare_texts(a, b).relation == "same", (a, b)
+    # Without a shared name the sentences do not say whose figure it is.
+    others = [
+        ("Unemployment rose to 5.2% in March.", "Inflation rose to 5.2% in March."),
+        ("Sales rose 12% to $4.5 billion.", "Profit rose 12% to $1.1 billion."),
+        ("Gas prices rose 2 cents in Rhode Island.", "Gas prices rose 2 cents in New Hampshire."),
+    ]
+    for a, b in others:
+        assert compare_texts(a, b).relation == "different", (a, b)
+    # A small whole count is no telling figure: "two weeks" / "12 people" are common.
+    a = "The Bank of England held rates for 12 weeks."
+    b = "The Bank of England kept rates unchanged for 12 weeks."
+    assert compare_texts(a, b).relation == "different"
 
 
 def test_compare_is_symmetric() -> None:
@@ -973,7 +1017,7 @@ def test_a_figure_rounded_to_two_or_more_digits_agrees_with_it(x: float, digits:
     """However far apart the bound lets values be (_AGREE_REL_MAX), a figure rounded
     to two or more significant digits ("1.13bn" -> "1.1bn") still agrees."""
     exact = matcher.Num(x, "USD", None, "x")
-    rounded = matcher.Num(matcher._sig_round(x, digits), "USD", None, "y")
+    rounded = matcher.Num(round_significant(x, digits), "USD", None, "y")
     assert matcher._values_agree(exact, rounded) and matcher._values_agree(rounded, exact)
 
 
