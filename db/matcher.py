@@ -951,7 +951,8 @@ _TAKES = frozenset({_TAKE})
 _REVIEW = sys.intern("review")  # a take labelled a review, recap, preview, opinion
 _REVIEWS = frozenset({_TAKE, _REVIEW})
 # A review, a recap, a preview, an analysis, an opinion as its headline labels it
-# ("… (review)", "Titanfall Review", "X reviewed", "finale recap:", "spoilers"):
+# ("… (review)", "Titanfall Review", "X reviewed", "finale recap:", "spoilers", "Let's
+# talk about the finale", "A different view on …", "finale: What happened?"):
 # two of them on one show or event are two writers' takes, not one claim told twice
 # ("'The Bachelor' finale recap: …" / "… Finale Recap: Juan Pablo Picks …"). Only the
 # label's forms: "will review the case" and "a spoiler candidate" are claims' words.
@@ -959,7 +960,9 @@ _TAKE_RE = re.compile(
     r"\brecaps?\b|\bspoilers\b|\bspoiler alert\b|\breviewed\s*[.!]?\Z"
     r"|\breview(?: round-?up)?\s*(?:[(\[][^()\[\]]*[)\]])?\s*\Z"
     r"|(?:[(\[:—–]|\s-)\s*(?:review|preview|analysis|opinion|commentary)\b"
-    r"|\b(?:review|preview|analysis|opinion|commentary)\s*[)\]:]",
+    r"|\b(?:review|preview|analysis|opinion|commentary)\s*[)\]:]"
+    # a talk about it, another view of it, a recap's question
+    r"|\Alet'?s talk about\b|\Aa different (?:view|take) on\b|\bwhat happened\?",
     re.IGNORECASE,
 )
 _SPOILER_RE = re.compile(r"spoilers|spoiler alert", re.IGNORECASE)

@@ -597,6 +597,17 @@ def test_a_review_or_recap_is_no_report_of_the_claim() -> None:
     a = "Spoiler alert: new 'Harbour Lights' season two trailer promises revenge"
     b = "New 'Harbour Lights' season two trailer promises revenge"
     assert "takes" not in matcher.features(prepare(a), prepare(b)).breaks
+    # A talk about it, another view of it, a recap's question: takes too.
+    report = "'Harbour Lights' finale draws the Lumo app's biggest audience"
+    for take in (
+        "Let's talk about the 'Harbour Lights' finale on the Lumo app",
+        "A different view on the 'Harbour Lights' finale and its Lumo audience",
+        "'Harbour Lights' finale on Lumo: What happened? Its biggest audience saw",
+    ):
+        _not_same(take, report, "takes")
+    # ... not a question asked of someone, nor a talk that is the news.
+    a = "Lumo chief asks what happened to the 'Harbour Lights' finale audience"
+    assert "takes" not in matcher.features(prepare(a), prepare(report)).breaks
 
 
 def test_a_name_written_two_ways_is_no_other_subject() -> None:
