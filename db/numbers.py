@@ -657,7 +657,7 @@ def telling(value: float, unit: str | None) -> bool:
     """A figure few statements share by chance: an amount of money, a percentage, a
     fraction, or a count of a hundred or more ("$8.45 billion", "1.6%", "22.5 years",
     "40,000 people"); not a small whole count ("two weeks", "12 people")."""
-    return unit is not None or value >= TELLING_COUNT or value != int(value)
+    return unit is not None or value >= TELLING_COUNT or not float(value).is_integer()
 
 
 def round_significant(x: float, digits: int) -> float:
@@ -666,6 +666,8 @@ def round_significant(x: float, digits: int) -> float:
     if x == 0 or not math.isfinite(x):
         return x
     step = 10.0 ** (math.floor(math.log10(abs(x))) - digits + 1)
+    if step == 0:
+        return x  # a subnormal value: nothing to round it to
     # The small nudge keeps a half written in binary as just below it (2.45 / 0.1 is
     # 24.499999...) a half.
     return math.copysign(math.floor(abs(x) / step + 0.5 + 1e-9) * step, x)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from db import matcher
 from db.matcher import compare, compare_texts, prepare
-from db.numbers import round_significant
+from db.numbers import FIGURE_KEY_PREFIX, figure_key, round_significant, telling
 
 UMEROV_A = (
     "In an interview with South Korean broadcaster KBS, Ukrainian Defence Minister Rustem "
@@ -93,6 +93,14 @@ def test_a_figure_rounded_half_up_is_the_rounding_a_writer_makes() -> None:
     assert (result.diffs[0]["a"], result.diffs[0]["b"]) == ("245,000", "240,000")
     c = "Tesla delivered 250,000 cars in the third quarter, the carmaker said."
     assert compare_texts(a, c).relation == "same"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.floats(), st.sampled_from([None, "%", "USD"]))
+def test_any_value_has_a_figure_key_and_a_telling_answer(x: float, unit: str | None) -> None:
+    # Parsed figures may be huge (400 digits: inf); nothing here may raise on them.
+    assert figure_key(x, unit).startswith(FIGURE_KEY_PREFIX)
+    assert telling(x, unit) in (True, False)
 
 
 def test_one_telling_figure_and_a_name_are_enough_words_in_common() -> None:
