@@ -1819,8 +1819,13 @@ def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...
     people alike (a name written two ways or its initials aside), so the two names
     are two subjects. The two sides' own words (the names), or None."""
     ta, tb = a.tokens, b.tokens
-    if not ta or not tb or ta[-1] != tb[-1] or abs(len(ta) - len(tb)) > 2:
-        return None  # (cheap) the names stand inside one sentence's words
+    if not ta or not tb or abs(len(ta) - len(tb)) > 2:
+        return None
+    # (cheap) the names stand inside one sentence's words, or end both sentences as
+    # where it happened ("… from their homes in Valencia." / "… in Porto.")
+    at_end = ta[-1] != tb[-1]
+    if at_end and not (_ENDS_IN_PLACE.search(a.text) and _ENDS_IN_PLACE.search(b.text)):
+        return None
     n = min(len(ta), len(tb))
     head = 0
     while head < n and ta[head] == tb[head]:
@@ -1828,21 +1833,31 @@ def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...
     tail = 0
     while tail < n - head and ta[-1 - tail] == tb[-1 - tail]:
         tail += 1
-    # the names stand inside the sentence, not added at its end ("… - WNCN News" /
-    # "… - FOX5 Vegas": the outlet's name after a headline)
-    if head + tail < TEMPLATE_WORDS or not tail:
+    # any other names at the end are an outlet's after a headline ("… - WNCN News" /
+    # "… - FOX5 Vegas"), not the claim's
+    if head + tail < TEMPLATE_WORDS or not (tail or at_end):
         return None
     only_a, only_b = ta[head : len(ta) - tail], tb[head : len(tb) - tail]
     if not only_a or not only_b or len(only_a) > 3 or len(only_b) > 3:
         return None
     if _initials(only_a) in only_b or _initials(only_b) in only_a:
         return None  # "Air Transport Association" / "ATA"
-    if ta[len(ta) - tail] in _SOURCE_WORDS:
+    if tail and ta[len(ta) - tail] in _SOURCE_WORDS:
         # who told it: "…, Pentagon officials said" / "…, Defense Department officials say"
         return None
     if _names_alone(only_a, a, b) and _names_alone(only_b, b, a):
         return only_a, only_b
     return None
+
+
+# A sentence that ends with where it happened: "in", "at", "near", "off" or "outside"
+# and a capitalised name of at most three words, then at most a full stop ("… in
+# Valencia.", "… off the coast of Peru"); not a headline's outlet, which follows a
+# dash, a bar or a colon.
+_ENDS_IN_PLACE = re.compile(
+    r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,2}"
+    r"\s*[.!]?[\"'”’]?\s*\Z"
+)
 
 
 # Words right after a name that make it the source of the claim, not its subject.

@@ -509,6 +509,11 @@ def test_one_sentence_filled_with_other_names_is_another_claim() -> None:
     assert "other names: Vantora / Dunmore Motors" in r.evidence.differs
     c = "A 6.2 magnitude earthquake struck off the coast of Japan on Sunday morning."
     assert _relation_with(c, "Japan", "Chile") != "same"
+    # ... also where the sentence ends with where it happened.
+    d = "Floods forced 3,000 people from their homes in Lorvik."
+    _not_same(d, d.replace("Lorvik", "Aldenport"), "other names")
+    e = "A storm cut power to 40,000 homes near Aldenport"
+    _not_same(e, e.replace("Aldenport", "Lorvik Bay"), "other names")
     # Not another subject: who said it, the name's initials, a name without its
     # qualifier, a given name; nor an outlet's name after a headline (below).
     one_subject = [
