@@ -1824,7 +1824,7 @@ def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...
     # (cheap) the names stand inside one sentence's words, or end both sentences as
     # where it happened ("… from their homes in Valencia." / "… in Porto.")
     at_end = ta[-1] != tb[-1]
-    if at_end and not (_ENDS_IN_PLACE.search(a.text) and _ENDS_IN_PLACE.search(b.text)):
+    if at_end and not (_ends_in_place(a.text) and _ends_in_place(b.text)):
         return None
     n = min(len(ta), len(tb))
     head = 0
@@ -1858,6 +1858,13 @@ _ENDS_IN_PLACE = re.compile(
     r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,2}"
     r"\s*[.!]?[\"'”’]?\s*\Z"
 )
+# ... looked for in the last this many characters only (hostile text may end with a
+# long run of spaces, which the pattern would read again at every place it starts).
+_END_CHARS = 120
+
+
+def _ends_in_place(text: str) -> bool:
+    return _ENDS_IN_PLACE.search(text[-_END_CHARS:]) is not None
 
 
 # Words right after a name that make it the source of the claim, not its subject.
