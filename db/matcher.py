@@ -1365,6 +1365,11 @@ def _shares_telling_number(a: Prepared, b: Prepared, w_common: float) -> bool:
         return False
     if a.entities.isdisjoint(b.entities) and not _shared_names_of(a, b):
         return False
+    # One word swapped in one template is what the figure measures, not a paraphrase:
+    # "US unemployment rose to 5.2%" / "US inflation rose to 5.2%", "German exports" /
+    # "German imports fell 3%" (a paraphrase changes more of the words).
+    if _one_word_swapped(a, b):
+        return False
     shared = 0
     for x in a.numbers:
         if telling(x.value, x.unit) and any(
@@ -1811,6 +1816,33 @@ def _name_units(p: Prepared) -> list[tuple[str, ...]]:
 TEMPLATE_WORDS = 3
 
 
+def _template_split(ta: Sequence[str], tb: Sequence[str]) -> tuple[int, int]:
+    """How many tokens two token sequences share at their start and, after that, at
+    their end: what is left between is where they differ."""
+    n = min(len(ta), len(tb))
+    head = 0
+    while head < n and ta[head] == tb[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and ta[-1 - tail] == tb[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
+def _one_word_swapped(a: Prepared, b: Prepared) -> bool:
+    """The two statements' words are the same but one, each side's own and not a
+    spelling of the other's ("US unemployment rose to 5.2%" / "US inflation rose to
+    5.2%")."""
+    ta, tb = a.tokens, b.tokens
+    if len(ta) != len(tb):
+        return False
+    head, tail = _template_split(ta, tb)
+    if head + tail != len(ta) - 1:
+        return False
+    fa, _ = _fuzzy_matches(frozenset({ta[head]}), frozenset({tb[head]}))
+    return not fa
+
+
 def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """One sentence with other names filled in at one place: the same words before and
     after, and between them only names, each side's its own ("Google was fined 2.4
@@ -1826,13 +1858,7 @@ def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...
     at_end = ta[-1] != tb[-1]
     if at_end and not (_ends_in_place(a.text) and _ends_in_place(b.text)):
         return None
-    n = min(len(ta), len(tb))
-    head = 0
-    while head < n and ta[head] == tb[head]:
-        head += 1
-    tail = 0
-    while tail < n - head and ta[-1 - tail] == tb[-1 - tail]:
-        tail += 1
+    head, tail = _template_split(ta, tb)
     # any other names at the end are an outlet's after a headline ("… - WNCN News" /
     # "… - FOX5 Vegas"), not the claim's
     if head + tail < TEMPLATE_WORDS or not (tail or at_end):
