@@ -1878,8 +1878,8 @@ def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...
 
 # A sentence that ends with where it happened: "in", "at", "near", "off" or "outside"
 # and a capitalised name of at most three words, then at most a full stop ("… in
-# Valencia.", "… off the coast of Peru"); not a headline's outlet, which follows a
-# dash, a bar or a colon.
+# Valencia.", "… struck off Peru"); not a headline's outlet, which follows a dash, a
+# bar or a colon.
 _ENDS_IN_PLACE = re.compile(
     r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,2}"
     r"\s*[.!]?[\"'”’]?\s*\Z"
