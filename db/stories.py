@@ -107,6 +107,10 @@ MERGE_MIN = 0.9
 # event read as one story with probability above this (three outlets that each tell an
 # event their own way: no two alike, all three of one story).
 START_POOL_MIN = 0.5
+# A story's title is its most representative headline among its first this many
+# articles: choosing among all of a story of thousands read every pair score of it
+# each time one article joined (405 ms at 5,196 members; placing the article: 15 ms).
+TITLE_CANDIDATES = 300
 # Above this many articles to profile in a database with no profiles yet, the
 # profiles are built in memory (a rebuild) rather than one by one in the tables.
 _MEMORY_MIN = 200
@@ -777,6 +781,14 @@ def _store(conn: sqlite3.Connection, placement: Placement) -> dict[int, list[int
     return written
 
 
+def _title_candidates(members: list[int], meta: Meta) -> list[int]:
+    """The articles a story's title is chosen among: its first TITLE_CANDIDATES (by
+    date, then id), or all of them."""
+    if len(members) <= TITLE_CANDIDATES:
+        return members
+    return sorted(members, key=lambda a: (meta[a][1] or "\uffff", a))[:TITLE_CANDIDATES]
+
+
 def _refresh(
     conn: sqlite3.Connection,
     stories: dict[int, list[int]],
@@ -784,12 +796,13 @@ def _refresh(
     meta: Meta,
 ) -> None:
     """Recompute the stored row of ``stories`` (id -> articles; ``evidence``, the
-    article-level scores in order of (a, b), and ``meta`` must cover them): the most
-    representative headline (the article with the most article evidence of one event
-    with the others: the claims, costly to read for a large story, are left out),
-    first date, counts."""
+    article-level scores in order of (a, b), must cover their title candidates, and
+    ``meta`` every member): the most representative headline (the article with the most
+    article evidence of one event with the other candidates: the claims, costly to
+    read for a large story, are left out), first date, counts."""
     central_weight: dict[int, float] = {}
-    story_of = {a: story for story, members in stories.items() for a in members}
+    candidates = {story: _title_candidates(members, meta) for story, members in stories.items()}
+    story_of = {a: story for story, members in candidates.items() for a in members}
     for a, b, score in evidence:
         if a in story_of and story_of.get(b) == story_of[a]:
             p = _probability(score)
@@ -799,7 +812,7 @@ def _refresh(
     for story, members in stories.items():
         dates = [meta[a][1] for a in members if meta[a][1]]
         central = min(
-            members,
+            candidates[story],
             key=lambda a: (-round(central_weight.get(a, 0.0), 6), meta[a][1] or "\uffff", a),
         )
         rows.append(
@@ -897,7 +910,8 @@ def update_stories(
         mine = profiles([aid])
         placer.place(aid, _older(links, aid), _profile_of(mine, aid, day))
     written = _store(conn, _placement(placer))
-    members = [aid for group in written.values() for aid in group]
-    within = sorted(_evidence_within(conn, members).items())
-    _refresh(conn, written, ((a, b, s) for (a, b), s in within), article_meta(conn, members))
+    written_meta = article_meta(conn, [aid for group in written.values() for aid in group])
+    titled = [a for group in written.values() for a in _title_candidates(group, written_meta)]
+    within = sorted(_evidence_within(conn, titled).items())
+    _refresh(conn, written, ((a, b, s) for (a, b), s in within), written_meta)
     return len(written)

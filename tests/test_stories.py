@@ -411,3 +411,26 @@ def test_the_story_view_in_the_browser(tmp_path: Path) -> None:
             assert not isinstance(app.screen, StoryScreen)
 
     run()
+
+
+def test_a_large_story_takes_its_title_from_its_first_articles(tmp_path: Path, monkeypatch) -> None:
+    """A story's title is chosen among its first TITLE_CANDIDATES articles (by date, then
+    id), one by one and on a rebuild alike; here the cap is 1 to make it show."""
+    files = [
+        write(tmp_path, "bridge_h", "Delta", "2024-05-06", "Port Elso bridge cables cracked", []),
+        *bridge_and_strike(tmp_path)[:2],
+    ]
+
+    def titles(db) -> set[str]:
+        return {t for (t,) in db.execute("SELECT title FROM stories")}
+
+    db = connect(tmp_path / "s.db")
+    ingest(db, files)
+    assert groups(db) == [{"bridge_a", "bridge_b", "bridge_h"}]
+    assert titles(db) != {"Port Elso bridge cables cracked"}  # the most central is another
+    monkeypatch.setattr(stories, "TITLE_CANDIDATES", 1)
+    capped = connect(tmp_path / "c.db")
+    ingest(capped, files)
+    assert titles(capped) == {"Port Elso bridge cables cracked"}
+    matching.match_all(capped)
+    assert titles(capped) == {"Port Elso bridge cables cracked"}
