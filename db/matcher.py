@@ -1365,11 +1365,6 @@ def _shares_telling_number(a: Prepared, b: Prepared, w_common: float) -> bool:
         return False
     if a.entities.isdisjoint(b.entities) and not _shared_names_of(a, b):
         return False
-    # One word swapped in one template is what the figure measures, not a paraphrase:
-    # "US unemployment rose to 5.2%" / "US inflation rose to 5.2%", "German exports" /
-    # "German imports fell 3%" (a paraphrase changes more of the words).
-    if _one_word_swapped(a, b):
-        return False
     shared = 0
     for x in a.numbers:
         if telling(x.value, x.unit) and any(
@@ -1377,12 +1372,15 @@ def _shares_telling_number(a: Prepared, b: Prepared, w_common: float) -> bool:
             for y in b.numbers
         ):
             shared += 1
-    if not shared:
+    if not shared or w_common + shared < MIN_SHARED_WEIGHT:
         return False
-    return (
-        w_common + shared >= MIN_SHARED_WEIGHT
-        and (w_common + shared) / (min(a.weight, b.weight) + shared) >= MIN_CONTAINMENT
-    )
+    if (w_common + shared) / (min(a.weight, b.weight) + shared) < MIN_CONTAINMENT:
+        return False
+    # One word swapped in one template is what the figure measures, not a paraphrase:
+    # "US unemployment rose to 5.2%" / "US inflation rose to 5.2%", "German exports" /
+    # "German imports fell 3%" (a paraphrase changes more of the words). Asked last:
+    # it walks both statements' words.
+    return not _one_word_swapped(a, b)
 
 
 def _qualifiers_clash(a: Num, b: Num) -> bool:
@@ -1854,14 +1852,14 @@ def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...
     if not ta or not tb or abs(len(ta) - len(tb)) > 2:
         return None
     # (cheap) the names stand inside one sentence's words, or end both sentences as
-    # where it happened ("… from their homes in Valencia." / "… in Porto.")
+    # where it happened ("… from their homes in Valencia." / "… in Porto."); any other
+    # names at the end are an outlet's after a headline ("… - WNCN News" / "… - FOX5
+    # Vegas"), not the claim's
     at_end = ta[-1] != tb[-1]
     if at_end and not (_ends_in_place(a.text) and _ends_in_place(b.text)):
         return None
     head, tail = _template_split(ta, tb)
-    # any other names at the end are an outlet's after a headline ("… - WNCN News" /
-    # "… - FOX5 Vegas"), not the claim's
-    if head + tail < TEMPLATE_WORDS or not (tail or at_end):
+    if head + tail < TEMPLATE_WORDS:
         return None
     only_a, only_b = ta[head : len(ta) - tail], tb[head : len(tb) - tail]
     if not only_a or not only_b or len(only_a) > 3 or len(only_b) > 3:
