@@ -679,5 +679,5 @@ FIGURE_KEY_PREFIX = "="
 
 def figure_key(value: float, unit: str | None) -> str:
     """A blocking key for a telling figure: its value to two significant digits and its
-    unit ("1.13bn" and "$1.1 billion" share "=1.1e+09USD")."""
+    unit ("$1.13bn" and "$1.1 billion" share "=1.1e+09USD")."""
     return f"{FIGURE_KEY_PREFIX}{round_significant(value, 2):.2g}{unit or ''}"
