@@ -35,9 +35,12 @@ probability of 0.25 %) are stored in ``story_links`` (a < b).
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import sqlite3
+import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -309,6 +312,22 @@ def score(a: Profile, b: Profile, window: int) -> float:
     return round(INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, f, strict=True)), 6)
 
 
+def _pack(weights: Iterable[float]) -> str:
+    """Doubles, little-endian, in base64: exact, and fast both ways."""
+    packed = array("d", weights)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def _unpack(text: str) -> array[float]:
+    packed = array("d")
+    packed.frombytes(base64.b64decode(text, validate=True))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed
+
+
 class Pool:
     """A story's profile: its members' profiles pooled. Headlines of one event share a
     few key words and names while any two of them share little; against the pool, a
@@ -352,17 +371,25 @@ class Pool:
             self.days[d] = self.days.get(d, 0) + k
 
     def copy(self) -> Pool:
+        """An exact copy (its squared norms as kept, not summed again)."""
         out = Pool()
-        out.absorb(self)
+        out.n, out.squares = self.n, list(self.squares)
+        out.title, out.lead = dict(self.title), dict(self.lead)
+        out.ents, out.days = dict(self.ents), dict(self.days)
         return out
 
     def data(self) -> str:
-        """The pool as stored (``story_pools.data``)."""
+        """The pool as stored (``story_pools.data``): JSON, the summed vectors' weights
+        packed as doubles (a story of thousands sums tens of thousands of lead words,
+        whose decimal forms cost more to write and read than every other step of
+        placing one article in it)."""
         return json.dumps(
             {
                 "n": self.n,
-                "t": self.title,
-                "l": self.lead,
+                "t": list(self.title),
+                "tw": _pack(self.title.values()),
+                "l": list(self.lead),
+                "lw": _pack(self.lead.values()),
                 "s": self.squares,
                 "e": self.ents,
                 "d": sorted(([d or 0, k] for d, k in self.days.items())),
@@ -375,7 +402,9 @@ class Pool:
     def load(cls, data: str) -> Pool:
         d = json.loads(data)
         out = cls()
-        out.n, out.title, out.lead, out.squares, out.ents = d["n"], d["t"], d["l"], d["s"], d["e"]
+        out.n, out.squares, out.ents = d["n"], d["s"], d["e"]
+        out.title = dict(zip(d["t"], _unpack(d["tw"]), strict=True))
+        out.lead = dict(zip(d["l"], _unpack(d["lw"]), strict=True))
         out.days = {(day or None): k for day, k in d["d"]}
         return out
 

@@ -689,7 +689,7 @@ def _match_all(
                     write_profiles(conn, whole, links)
                     if placing is not None:
                         waited = time.monotonic()
-                        placed = (placing.result(), links, meta)
+                        placed = (placing.result(), links)
                         report.timings["place_wait"] = time.monotonic() - waited
                 del whole, links, matched
             report.stories = rebuild_stories(conn, placed=placed)

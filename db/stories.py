@@ -733,6 +733,57 @@ def _story_members(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[i
     return out
 
 
+@dataclass(frozen=True)
+class _Written:
+    """A stored story as its row and pool are written: its members counted, the newest,
+    how many sources, the first date, and the title candidates (its first
+    ``TITLE_CANDIDATES`` members by date, undated last, then id; with their titles)."""
+
+    n: int
+    last: int
+    sources: int
+    first_date: str | None
+    candidates: list[tuple[int, str]]
+
+
+def _written(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[int, _Written]:
+    """:class:`_Written` for each story (by id) with a member, read from the index on
+    (story, date, source), so that a story of thousands costs a few index lookups, not
+    its members' rows."""
+    counts: dict[int, tuple[int, int, int, str | None]] = {}
+    for marks, chunk in id_chunks(sorted(set(story_ids))):
+        for story, n, last, sources, first in conn.execute(
+            "SELECT story_id, count(*), max(id), count(DISTINCT source_id),"
+            f" min(NULLIF(date, '')) FROM articles WHERE story_id IN ({marks})"
+            " GROUP BY story_id",
+            chunk,
+        ):
+            counts[story] = (n, last, sources, first)
+    firsts: dict[int, list[int]] = {}
+    for story in counts:
+        firsts[story] = ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM articles WHERE story_id = ? AND date > ''"
+                " ORDER BY date, id LIMIT ?",
+                (story, TITLE_CANDIDATES),
+            )
+        ]
+        if len(ids) < TITLE_CANDIDATES:  # the undated come last
+            ids.extend(
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM articles WHERE story_id = ? AND NULLIF(date, '') IS NULL"
+                    " ORDER BY id LIMIT ?",
+                    (story, TITLE_CANDIDATES - len(ids)),
+                )
+            )
+    meta = article_meta(conn, [a for ids in firsts.values() for a in ids])
+    return {
+        story: _Written(*c, [(a, meta[a][2]) for a in firsts[story]]) for story, c in counts.items()
+    }
+
+
 @dataclass
 class Placement:
     """Where a run placed its articles: article -> story key (:class:`_Placer`), each
@@ -753,10 +804,10 @@ def _placement(placer: _Placer) -> Placement:
     )
 
 
-def _store(conn: sqlite3.Connection, placement: Placement) -> dict[int, list[int]]:
+def _store(conn: sqlite3.Connection, placement: Placement) -> dict[int, _Written]:
     """Rows for the stories a run formed, story ids for its articles, stored stories
     merged into others moved over and deleted, and the pools of the stories written
-    (``story_pools``). Returns the stories written, with all their articles."""
+    (``story_pools``). Returns the stories written (:class:`_Written`)."""
     ids = store_groups(
         conn,
         placement.stories,
@@ -767,13 +818,13 @@ def _store(conn: sqlite3.Connection, placement: Placement) -> dict[int, list[int
         into = ids[placement.merged[key]]
         conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (into, key))
         conn.execute("DELETE FROM stories WHERE id = ?", (key,))
-    written = _story_members(conn, ids.values())
+    written = _written(conn, ids.values())
     if _has_pools(conn):
         rows = []
         for key, pool in placement.pools.items():
-            members = written.get(ids[key], [])
-            if members and pool.n == len(members):
-                rows.append((ids[key], pool.n, members[-1], pool.data()))
+            story = written.get(ids[key])
+            if story is not None and pool.n == story.n:
+                rows.append((ids[key], pool.n, story.last, pool.data()))
         conn.executemany(
             "INSERT OR REPLACE INTO story_pools(story_id, n, last, data) VALUES (?, ?, ?, ?)",
             rows,
@@ -781,49 +832,28 @@ def _store(conn: sqlite3.Connection, placement: Placement) -> dict[int, list[int
     return written
 
 
-def _title_candidates(members: list[int], meta: Meta) -> list[int]:
-    """The articles a story's title is chosen among: its first TITLE_CANDIDATES (by
-    date, then id), or all of them."""
-    if len(members) <= TITLE_CANDIDATES:
-        return members
-    return sorted(members, key=lambda a: (meta[a][1] or "\uffff", a))[:TITLE_CANDIDATES]
-
-
 def _refresh(
-    conn: sqlite3.Connection,
-    stories: dict[int, list[int]],
-    evidence: Iterable[Link],
-    meta: Meta,
+    conn: sqlite3.Connection, stories: dict[int, _Written], evidence: Iterable[Link]
 ) -> None:
-    """Recompute the stored row of ``stories`` (id -> articles; ``evidence``, the
-    article-level scores in order of (a, b), must cover their title candidates, and
-    ``meta`` every member): the most representative headline (the article with the most
-    article evidence of one event with the other candidates: the claims, costly to
-    read for a large story, are left out), first date, counts."""
+    """Write the row of ``stories`` (``evidence``, the article-level scores in order of
+    (a, b), must cover their title candidates): the most representative headline (the
+    candidate with the most article evidence of one event with the other candidates:
+    the claims, costly to read for a large story, are left out), first date, counts."""
     central_weight: dict[int, float] = {}
-    candidates = {story: _title_candidates(members, meta) for story, members in stories.items()}
-    story_of = {a: story for story, members in candidates.items() for a in members}
+    story_of = {a: story for story, w in stories.items() for a, _t in w.candidates}
     for a, b, score in evidence:
         if a in story_of and story_of.get(b) == story_of[a]:
             p = _probability(score)
             central_weight[a] = central_weight.get(a, 0.0) + p
             central_weight[b] = central_weight.get(b, 0.0) + p
     rows = []
-    for story, members in stories.items():
-        dates = [meta[a][1] for a in members if meta[a][1]]
-        central = min(
-            candidates[story],
-            key=lambda a: (-round(central_weight.get(a, 0.0), 6), meta[a][1] or "\uffff", a),
+    for story, w in stories.items():
+        # The candidates come by date, then id: the first of the best weight wins.
+        best = min(
+            range(len(w.candidates)),
+            key=lambda k: (-round(central_weight.get(w.candidates[k][0], 0.0), 6), k),
         )
-        rows.append(
-            (
-                meta[central][2],
-                min(dates) if dates else None,
-                len(members),
-                len({meta[a][0] for a in members}),
-                story,
-            )
-        )
+        rows.append((w.candidates[best][1], w.first_date, w.n, w.sources, story))
     conn.executemany(
         "UPDATE stories SET title = ?, first_date = ?, n_articles = ?, n_sources = ? WHERE id = ?",
         rows,
@@ -834,12 +864,12 @@ def rebuild_stories(
     conn: sqlite3.Connection,
     *,
     window_days: int = STORY_WINDOW_DAYS,
-    placed: tuple[Placement, list[Link], Meta] | None = None,
+    placed: tuple[Placement, list[Link]] | None = None,
 ) -> int:
     """Place every article again (inside the caller's transaction), profiling those
     without a profile first; returns how many stories there are. ``placed``: the
     placement already made from what is stored (:func:`place_stored` over it in memory),
-    with the stored links in order of (a, b) and every article's meta."""
+    with the stored links in order of (a, b)."""
     if placed is None:
         profile_articles(conn, None, window_days)
     conn.execute("UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL")
@@ -850,9 +880,9 @@ def rebuild_stories(
         placement = place_stored(evidence, matched, meta, index.profiles, window_days)
         scores: Iterable[Link] = ((a, b, s) for (a, b), s in evidence.items())
     else:
-        placement, scores, meta = placed
+        placement, scores = placed
     written = _store(conn, placement)
-    _refresh(conn, written, scores, meta)
+    _refresh(conn, written, scores)
     return len(written)
 
 
@@ -910,8 +940,7 @@ def update_stories(
         mine = profiles([aid])
         placer.place(aid, _older(links, aid), _profile_of(mine, aid, day))
     written = _store(conn, _placement(placer))
-    written_meta = article_meta(conn, [aid for group in written.values() for aid in group])
-    titled = [a for group in written.values() for a in _title_candidates(group, written_meta)]
+    titled = [a for w in written.values() for a, _t in w.candidates]
     within = sorted(_evidence_within(conn, titled).items())
-    _refresh(conn, written, ((a, b, s) for (a, b), s in within), written_meta)
+    _refresh(conn, written, ((a, b, s) for (a, b), s in within))
     return len(written)

@@ -77,6 +77,28 @@ def test_a_pool_holds_every_member_and_merges_add_up() -> None:
     assert all(abs(pool.title[t] - whole.title[t]) < 1e-9 for t in whole.title)
 
 
+def test_a_pool_reads_back_and_copies_exactly() -> None:
+    members = _profiles(LAUNCH[:3], "2024-05-07") + _profiles(LAUNCH[3:], "")
+    pool = ev.Pool()
+    for p in members:
+        pool.add(p)
+    stored = ev.Pool.load(pool.data())
+    copied = pool.copy()
+    for other in (stored, copied):
+        assert (other.n, other.squares, other.ents, other.days) == (
+            pool.n,
+            pool.squares,
+            pool.ents,
+            pool.days,
+        )
+        assert other.title == pool.title and other.lead == pool.lead  # to the last bit
+    copied.add(members[0])
+    assert copied.n == pool.n + 1 and pool.n == len(members)
+    assert pool.title == stored.title  # the copy grew alone
+    # The weights are packed, not written out as decimals.
+    assert str(next(iter(pool.lead.values()))) not in pool.data()
+
+
 def test_a_headline_is_closer_to_the_story_than_to_any_one_member() -> None:
     *members, new = _profiles([*LAUNCH, NEW])
     pool = ev.Pool()
@@ -183,6 +205,49 @@ def test_each_story_keeps_the_pool_of_all_its_members(tmp_path: Path) -> None:
     with transaction(db) as conn:
         conn.execute("DELETE FROM stories WHERE id = ?", (next(iter(members)),))
     assert db.execute("SELECT count(*) FROM story_pools").fetchone()[0] == len(members) - 1
+
+
+def test_an_upgrade_writes_each_stored_pool_again_with_its_values(tmp_path: Path) -> None:
+    db = _ingest_headlines(tmp_path)
+    before = {
+        sid: ev.Pool.load(data)
+        for sid, data in db.execute("SELECT story_id, data FROM story_pools")
+    }
+    assert before
+    # As schema 11 stored them: the weights as JSON numbers.
+    with transaction(db) as conn:
+        for sid, pool in before.items():
+            old = {
+                "n": pool.n,
+                "t": pool.title,
+                "l": pool.lead,
+                "s": pool.squares,
+                "e": pool.ents,
+                "d": sorted([d or 0, k] for d, k in pool.days.items()),
+            }
+            conn.execute(
+                "UPDATE story_pools SET data = ? WHERE story_id = ?", (json.dumps(old), sid)
+            )
+        conn.execute("PRAGMA user_version = 11")
+    groups = _groups(db)
+    db.conn.close()
+    db = connect(tmp_path / "s.db")
+    after = {
+        sid: ev.Pool.load(data)
+        for sid, data in db.execute("SELECT story_id, data FROM story_pools")
+    }
+    assert after.keys() == before.keys()
+    for sid, pool in after.items():
+        assert (pool.title, pool.lead, pool.squares) == (
+            before[sid].title,
+            before[sid].lead,
+            before[sid].squares,
+        )
+        assert (pool.n, pool.ents, pool.days) == (before[sid].n, before[sid].ents, before[sid].days)
+    # A new article is placed on the pools read back.
+    ingest_paths(db, [_write(tmp_path, "later", "outlet98", "Quillmark patch fixes the lag")])
+    later = next(g for g in _groups(db) if "later" in g)
+    assert later - {"later"} == next(g for g in groups if "launch0" in g)
 
 
 def _dense_index(n_holders: int, n_others: int) -> ev.MemoryIndex:
