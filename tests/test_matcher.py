@@ -420,6 +420,7 @@ def test_a_pair_without_an_anchor_needs_the_higher_cut(monkeypatch) -> None:
     f = matcher.features(ripped, cheered)
     assert not matcher._anchored(f.values) and not f.breaks
     p = matcher.DEFAULT_MODEL.probability(f.values)
+    monkeypatch.setattr(matcher, "SAME_P_LONE", 0.0)  # each is its whole article
     monkeypatch.setattr(matcher, "SAME_P_ARTICLES", p - 0.01)
     monkeypatch.setattr(matcher, "SAME_P_UNANCHORED", p + 0.01)
     assert matcher.decide(f).relation != "same"
@@ -434,6 +435,34 @@ def test_a_pair_without_an_anchor_needs_the_higher_cut(monkeypatch) -> None:
     monkeypatch.setattr(matcher, "SAME_P_ARTICLES", q - 0.01)
     monkeypatch.setattr(matcher, "SAME_P_UNANCHORED", q + 0.01)
     assert matcher.decide(g).relation == "same"
+
+
+def test_two_headlines_without_a_body_need_the_lone_cut(monkeypatch) -> None:
+    # Two outlets' headlines of one story, each all its article says.
+    merge = "Chiquita combines with Fyffes to form the world's largest banana company"
+    deal = "Chiquita and Fyffes agree a merger, forming the largest banana supplier"
+    lone = matcher.features(_in_article(merge), _in_article(deal))
+    assert lone.lone and not lone.headlines and not lone.breaks
+    p = matcher.DEFAULT_MODEL.probability(lone.values)
+    monkeypatch.setattr(matcher, "SAME_P_ARTICLES", p - 0.05)
+    monkeypatch.setattr(matcher, "SAME_P_UNANCHORED", p - 0.05)
+    monkeypatch.setattr(matcher, "SAME_P_LONE", p + 0.01)
+    result = matcher.decide(lone)
+    assert result.relation == "related"
+    assert result.evidence.differs == ("headlines",)
+    monkeypatch.setattr(matcher, "SAME_P_LONE", p - 0.01)
+    assert matcher.decide(lone).relation == "same"
+    # The same headlines over a body: the article says more, the article cut holds.
+    monkeypatch.setattr(matcher, "SAME_P_LONE", p + 0.01)
+    body = "The deal was announced on Monday."
+    a = matcher.with_context([prepare(merge), prepare(body)])[0]
+    b = matcher.with_context([prepare(deal), prepare(body)])[0]
+    over_bodies = matcher.features(a, b)
+    assert not over_bodies.lone
+    q = matcher.DEFAULT_MODEL.probability(over_bodies.values)
+    monkeypatch.setattr(matcher, "SAME_P_ARTICLES", q - 0.05)
+    monkeypatch.setattr(matcher, "SAME_P_UNANCHORED", q - 0.05)
+    assert matcher.decide(over_bodies).relation == "same"
 
 
 def test_a_pair_without_an_anchor_is_not_the_same_claim_two_days_later() -> None:
