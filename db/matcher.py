@@ -50,7 +50,9 @@ The relation (:func:`decide`), with ``same_p`` = ``SAME_P`` for bare sentence pa
 bench/basil_dev_pairs.tsv), or ``SAME_P_UNANCHORED`` for pairs inside articles that
 share no anchor (a quotation, the speaker, an agreeing number, most of their weighted
 words or nearly all of the shorter one's: :func:`_anchored`; chosen on those pairs and
-the random matches of bench/basil_random_matches.tsv):
+the random matches of bench/basil_random_matches.tsv); two headlines need more:
+``SAME_P_HEADLINES`` in headline case, ``SAME_P_LONE`` when each is the whole of its
+article (chosen on bench/uci_random_matches.tsv):
 
 * nothing but ``different`` unless both statements are specific (a name, a speaker, a
   number, a quotation or enough rare words) and share an informative word;
