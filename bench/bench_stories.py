@@ -10,9 +10,11 @@
         # events, triplets, purity
     python bench/bench_stories.py rebuild --db /tmp/scale.db   # every article profiled
         # and placed (a database of bench_match_scale.py build), then placed again
-    python bench/bench_stories.py incremental --db /tmp/scale.db [--n 50]
+    python bench/bench_stories.py incremental --db /tmp/scale.db [--n 50] [--largest 4]
         # (a database of bench_match_scale.py build, matched): ms to place one new
-        # article (its copy under a new source) with update_stories
+        # article (its copy under a new source) with update_stories; --largest K: the
+        # copies are of articles of the K largest stories (the worst case: joining a
+        # story of thousands)
 
 Every corpus goes through the real ingest (JSON Lines records: source, date,
 title, text) and matching (:func:`db.matching.match_all`), into a database under
@@ -373,13 +375,19 @@ def run_incremental(args) -> None:
     n_articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
     n_profiles = db.execute("SELECT count(*) FROM article_profiles").fetchone()[0]
     print(f"{args.db}: {n_articles:,} articles, {n_profiles:,} profiled")
-    sample = [
-        r
-        for r in db.execute(
-            "SELECT id, title, date, text, body_start FROM articles ORDER BY random() LIMIT ?",
+    where = ""
+    if args.largest:
+        where = (
+            " WHERE story_id IN (SELECT id FROM stories ORDER BY n_articles DESC, id LIMIT"
+            f" {int(args.largest)})"
+        )
+    sample = list(
+        db.execute(
+            f"SELECT id, title, date, text, body_start FROM articles{where}"
+            " ORDER BY random() LIMIT ?",
             (args.n,),
         )
-    ]
+    )
     times, cpu = [], []
     with transaction(db) as conn:
         conn.execute("INSERT OR IGNORE INTO sources(name) VALUES ('bench-story-copy')")
@@ -442,6 +450,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--fresh", action="store_true", help="build the databases again")
     ap.add_argument("--db", default="/tmp/scale.db")
     ap.add_argument("--n", type=int, default=50)
+    ap.add_argument(
+        "--largest", type=int, default=0, help="incremental: copy articles of the K largest stories"
+    )
     ap.add_argument("--days", type=int, default=10, help="dense: the days BASIL is spread over")
     ap.add_argument("--paragraphs", type=int, default=0, help="dense: title and N paragraphs")
     ap.add_argument("--seed", type=int, default=5, help="dense: the draw of the events' days")
