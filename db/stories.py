@@ -804,10 +804,45 @@ def _placement(placer: _Placer) -> Placement:
     )
 
 
+def _largest_survives(conn: sqlite3.Connection, placement: Placement) -> Placement:
+    """The placement with each story that absorbs stored stories keeping the id of the
+    largest of them (its own stored id among them): the members of the others move,
+    so an article that joins a small story and merges a story of thousands into it
+    does not rewrite the thousands (40 ms at 5,196 members)."""
+    absorbed: dict[int, list[int]] = {}
+    for old, into in placement.merged.items():
+        absorbed.setdefault(into, []).append(old)
+    rename: dict[int, int] = {}
+    for into, olds in absorbed.items():
+        stored = [*([into] if into > 0 else []), *olds]
+        size = {
+            story: conn.execute(
+                "SELECT count(*) FROM articles WHERE story_id = ?", (story,)
+            ).fetchone()[0]
+            for story in stored
+        }
+        largest = max(stored, key=lambda story: (size[story], -story))
+        if largest != into:
+            rename[into] = largest
+    if not rename:
+        return placement
+    merged = {}
+    for old, into in placement.merged.items():
+        if rename.get(into, into) != old:
+            merged[old] = rename.get(into, into)
+    merged.update((into, kept) for into, kept in rename.items() if into > 0)
+    return Placement(
+        {aid: rename.get(key, key) for aid, key in placement.stories.items()},
+        {rename.get(key, key): pool for key, pool in placement.pools.items()},
+        merged,
+    )
+
+
 def _store(conn: sqlite3.Connection, placement: Placement) -> dict[int, _Written]:
     """Rows for the stories a run formed, story ids for its articles, stored stories
     merged into others moved over and deleted, and the pools of the stories written
     (``story_pools``). Returns the stories written (:class:`_Written`)."""
+    placement = _largest_survives(conn, placement)
     ids = store_groups(
         conn,
         placement.stories,

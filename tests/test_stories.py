@@ -434,3 +434,29 @@ def test_a_large_story_takes_its_title_from_its_first_articles(tmp_path: Path, m
     assert titles(capped) == {"Port Elso bridge cables cracked"}
     matching.match_all(capped)
     assert titles(capped) == {"Port Elso bridge cables cracked"}
+
+
+def test_a_merge_keeps_the_id_of_the_larger_story(tmp_path: Path) -> None:
+    """When a placement merges a stored story into another, the merged story keeps the
+    id of the larger, so that the fewer members move (a story of thousands merged into a
+    small one would rewrite every row). Which id survives changes no story's members."""
+    db = connect(tmp_path / "s.db")
+    extra = write(tmp_path, "bridge_c", "Gamma", "2024-05-07", "Harbour Bridge shut", BRIDGE)
+    ingest(db, [*bridge_and_strike(tmp_path), extra])
+    assert groups(db) == [{"bridge_a", "bridge_b", "bridge_c"}, {"strike_a", "strike_b"}]
+    bridge, strike = story_of(db, "bridge_a"), story_of(db, "strike_a")
+    assert bridge is not None and strike is not None
+    late = write(tmp_path, "late", "Delta", "2024-05-09", "Port news", ["Ships wait."])
+    ingest(db, [late], match=False)
+    (new,) = db.execute("SELECT id FROM articles WHERE url = 't:late'").fetchone()
+    pool = ev.Pool()
+    pool.n = 6
+    # As if the late article joined the strike story and merged the bridge into it.
+    placed = stories.Placement({new: strike}, {strike: pool}, {bridge: strike})
+    with transaction(db) as conn:
+        written = stories._store(conn, placed)
+    assert list(written) == [bridge] and written[bridge].n == 6
+    assert groups(db) == [{"bridge_a", "bridge_b", "bridge_c", "late", "strike_a", "strike_b"}]
+    assert story_of(db, "strike_a") == bridge
+    assert {r[0] for r in db.execute("SELECT id FROM stories")} == {bridge}
+    assert db.execute("SELECT story_id, n FROM story_pools").fetchall() == [(bridge, 6)]
