@@ -436,16 +436,20 @@ def _v11_to_v12(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
     rows = db.conn.execute("SELECT story_id, data FROM story_pools").fetchall()
     for story_id, data in rows:
-        old = json.loads(data)
-        if "tw" in old:  # already in the new form (a step run again over it)
+        try:
+            old = json.loads(data)
+            if "tw" in old:  # already in the new form (a step run again over it)
+                continue
+            pool = Pool()
+            pool.n, pool.title, pool.lead = old["n"], old["t"], old["l"]
+            pool.squares, pool.ents = old["s"], old["e"]
+            pool.days = {(day or None): k for day, k in old["d"]}
+            new = pool.data()
+        except (ValueError, KeyError, TypeError, AttributeError):
+            # Damaged: a pool is a cache, pooled again from its members when next read.
+            db.conn.execute("DELETE FROM story_pools WHERE story_id = ?", (story_id,))
             continue
-        pool = Pool()
-        pool.n, pool.title, pool.lead = old["n"], old["t"], old["l"]
-        pool.squares, pool.ents = old["s"], old["e"]
-        pool.days = {(day or None): k for day, k in old["d"]}
-        db.conn.execute(
-            "UPDATE story_pools SET data = ? WHERE story_id = ?", (pool.data(), story_id)
-        )
+        db.conn.execute("UPDATE story_pools SET data = ? WHERE story_id = ?", (new, story_id))
 
 
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.

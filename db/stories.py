@@ -46,6 +46,7 @@ sources. Reading a story: :mod:`db.story_reads`.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -689,9 +690,12 @@ def _stored_pools(
                 "SELECT data FROM story_pools WHERE story_id = ? AND n = ? AND last = ?",
                 (story, n, last),
             ).fetchone()
+        out = None
         if row is not None:
-            out = ev.Pool.load(row[0])
-        else:
+            # A damaged pool (a cache) is pooled again from the profiles below.
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                out = ev.Pool.load(row[0])
+        if out is None:
             members = [
                 r[0]
                 for r in conn.execute(

@@ -244,10 +244,27 @@ def test_an_upgrade_writes_each_stored_pool_again_with_its_values(tmp_path: Path
             before[sid].squares,
         )
         assert (pool.n, pool.ents, pool.days) == (before[sid].n, before[sid].ents, before[sid].days)
+    # A damaged pool is a cache: the step drops it, and it is pooled again when read.
+    with transaction(db) as conn:
+        damaged = next(iter(before))
+        conn.execute("UPDATE story_pools SET data = 'not json' WHERE story_id = ?", (damaged,))
+        conn.execute("PRAGMA user_version = 11")
+    db.conn.close()
+    db = connect(tmp_path / "s.db")
+    assert db.execute("SELECT count(*) FROM story_pools").fetchone()[0] == len(before) - 1
     # A new article is placed on the pools read back.
     ingest_paths(db, [_write(tmp_path, "later", "outlet98", "Quillmark patch fixes the lag")])
     later = next(g for g in _groups(db) if "later" in g)
     assert later - {"later"} == next(g for g in groups if "launch0" in g)
+    # Damaged after the upgrade: placing reads the members' profiles instead, and
+    # writes the pool again.
+    (story,) = db.execute("SELECT story_id FROM articles WHERE url = 't:later'").fetchone()
+    with transaction(db) as conn:
+        conn.execute("UPDATE story_pools SET data = '{}' WHERE story_id = ?", (story,))
+    ingest_paths(db, [_write(tmp_path, "last", "outlet97", "Quillmark servers back up")])
+    assert db.execute("SELECT story_id FROM articles WHERE url = 't:last'").fetchone() == (story,)
+    (data,) = db.execute("SELECT data FROM story_pools WHERE story_id = ?", (story,)).fetchone()
+    assert ev.Pool.load(data).n == len(later) + 1
 
 
 def _dense_index(n_holders: int, n_others: int) -> ev.MemoryIndex:
