@@ -421,6 +421,9 @@ def _v10_to_v11(db: sqlite_utils.Database) -> None:
 #   written again in the new form, the same values.
 # - Articles are indexed by (story, date, source), so that a story's counts, first date
 #   and first members (its title candidates) are read from the index alone.
+# - Two headlines without a body are 'same' only at a higher cut (db.matcher.SAME_P_LONE):
+#   the articles of one statement are matched again by the next ingest or `claimlens
+#   match --pending`, so that their stored relations follow it.
 _V12_STORY_INDEX = """
 CREATE INDEX IF NOT EXISTS articles_story_date ON articles(story_id, date, source_id);
 DROP INDEX IF EXISTS articles_story;
@@ -434,6 +437,10 @@ def _v11_to_v12(db: sqlite_utils.Database) -> None:
 
     for statement in _split_script(_V12_STORY_INDEX):
         db.conn.execute(statement)
+    db.conn.execute(
+        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN"
+        " (SELECT article_id FROM statements GROUP BY article_id HAVING count(*) = 1)"
+    )
     rows = db.conn.execute("SELECT story_id, data FROM story_pools").fetchall()
     for story_id, data in rows:
         try:

@@ -463,6 +463,41 @@ def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
     assert any(k.startswith("=") for _, keys in keys_of(db).values() for k in keys)
 
 
+def test_upgrade_from_version_11_matches_headlines_without_a_body_again(tmp_path: Path) -> None:
+    """Version 12 judges two headlines without a body by a higher cut: a database
+    matched by version 11 holds 'same' pairs of them that it no longer gives."""
+    path = tmp_path / "v11.db"
+    db = connect(path)
+    records = {
+        "Wire": ("Chiquita combines with Fyffes to form the world's largest banana company", ""),
+        "Daily": ("Chiquita and Fyffes agree a merger, forming the largest banana supplier", ""),
+        "Post": ("Chiquita to merge with Fyffes", "The two banana companies will merge."),
+    }
+    for i, (source, (title, text)) in enumerate(records.items()):
+        record = {"source": source, "date": "2014-03-10", "title": title, "text": text}
+        path_i = tmp_path / f"{i}.json"
+        path_i.write_text(json.dumps(record), encoding="utf-8")
+        ingest_paths(db, [path_i], source=source)
+    matched = pairs(db)
+    with transaction(db) as conn:
+        # As version 11 left it: every article matched, its relations by the old cut.
+        conn.execute("UPDATE matches SET relation = 'same'")
+        conn.execute("PRAGMA user_version = 11")
+    db.conn.close()
+    db = connect(path)
+    waiting = {
+        r[0]
+        for r in db.execute(
+            "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
+        )
+    }
+    assert waiting == {"Wire", "Daily"}  # a headline alone each; the Post has a body
+    from db.ingest import match_pending
+
+    match_pending(db)
+    assert pairs(db) == matched
+
+
 def test_upgrade_from_version_2_regroups_chained_claims(tmp_path: Path) -> None:
     path = tmp_path / "v2.db"
     db = _both_seeds(path)
