@@ -12,7 +12,7 @@ from db.claims import CLAIM_LINK
 from db.schema import SCHEMA_VERSION, user_version
 from db.upgrade import regroup_due
 
-__all__ = ["database_stats"]
+__all__ = ["corpus_state", "database_stats"]
 
 
 def _count(db: sqlite_utils.Database, sql: str) -> int:
@@ -50,4 +50,21 @@ def database_stats(db: sqlite_utils.Database) -> dict[str, Any]:
         "database_bytes": size,
         "path": path,
         "by_source": list_sources(db),
+    }
+
+
+def corpus_state(db: sqlite_utils.Database) -> dict[str, Any]:
+    """What a listing with nothing to show is explained by: how many articles, how many
+    wait for matching, and the sources that have articles (at most two named)."""
+    sources = [
+        r[0]
+        for r in db.execute(
+            "SELECT src.name FROM sources src WHERE EXISTS"
+            " (SELECT 1 FROM articles a WHERE a.source_id = src.id) ORDER BY src.id LIMIT 2"
+        )
+    ]
+    return {
+        "articles": _count(db, "SELECT count(*) FROM articles"),
+        "unmatched_articles": _count(db, "SELECT count(*) FROM articles WHERE matched = 0"),
+        "sources": sources,
     }

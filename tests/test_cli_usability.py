@@ -69,6 +69,26 @@ def test_no_match_ingest_says_how_to_match_later(run) -> None:  # type: ignore[n
     assert "not matched yet (--no-match): `claimlens match --pending` matches them" in out
 
 
+@pytest.mark.parametrize("listing", ["matches", "claims", "stories"])
+def test_an_empty_listing_says_why_and_what_to_do(run, listing: str) -> None:  # type: ignore[no-untyped-def]
+    run("ingest", SEED_A, "--no-match", "--source", "Kyiv Wire")
+    assert run(listing) == (
+        f"no {listing}: 1 article waits for matching (`claimlens match --pending`)\n"
+    )
+    run("ingest", SEED_B, "--source", "Kyiv Wire")  # both outlets' files as one source
+    out = run(listing)
+    assert out.startswith(f"no {listing}: every article is from one source (Kyiv Wire)")
+    assert "--source NAME" in out
+
+
+def test_an_empty_listing_of_two_sources_says_nothing_was_found(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ferry = tmp_path / "ferry.txt"
+    ferry.write_text("The ferry to Elso was cancelled on Tuesday because of storms.\n")
+    run("ingest", SEED_A, "--source", "Kyiv Wire")
+    run("ingest", str(ferry), "--source", "Elso Post")
+    assert run("matches") == "no matches: no two sources were found telling the same thing\n"
+
+
 # --- item 3: reading commands never create a database ----------------------------------------
 
 

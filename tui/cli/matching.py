@@ -54,6 +54,7 @@ from db.match_reads import count_matches, list_matches
 from db.matcher import compare_texts
 from db.matching import DEFAULT_WINDOW_DAYS, MatchReport, match_all
 from db.regroup import RegroupReport, regroup
+from db.stats import corpus_state
 from db.story_reads import count_stories, list_stories, story_view
 from db.upgrade import regroup_due
 from tui.cli.common import (
@@ -143,14 +144,36 @@ class Page:
         return {**where, self.what: self.rows}
 
 
-def _echo_page(page: Page, as_json: bool, lines: Callable[[dict[str, Any]], Iterable[str]]) -> None:
-    """A listing as JSON, or each row's lines and how much is not shown, or a hint when
-    matching has found nothing."""
+def _why_empty(db: sqlite_utils.Database) -> str:
+    """Why a listing of matches, claims or stories is empty, and what to do."""
+    state = corpus_state(db)
+    if not state["articles"]:
+        return "the database has no articles yet (`claimlens ingest PATH`)"
+    if state["unmatched_articles"]:
+        n = state["unmatched_articles"]
+        waits = "waits" if n == 1 else "wait"
+        return f"{plural(n, 'article')} {waits} for matching (`claimlens match --pending`)"
+    if len(state["sources"]) == 1:
+        return (
+            f"every article is from one source ({state['sources'][0]}), and matches, claims"
+            " and stories are across sources: ingest each outlet's files with --source NAME"
+        )
+    return "no two sources were found telling the same thing"
+
+
+def _echo_page(
+    page: Page,
+    as_json: bool,
+    lines: Callable[[dict[str, Any]], Iterable[str]],
+    why_empty: Callable[[], str],
+) -> None:
+    """A listing as JSON, or each row's lines and how much is not shown, or why it is
+    empty (``why_empty``, asked only then)."""
     if as_json:
         emit_json(page.as_dict())
         return
     if page.total == 0:
-        echo(f"no {page.what} (run `claimlens match`?)")
+        echo(f"no {page.what}: {why_empty()}")
         return
     for row in page.rows:
         for line in lines(row):
@@ -298,7 +321,8 @@ def matches_cmd(
     rows = list_matches(db, article_id=article_id, relation=relations, limit=limit, offset=offset)
     rows = pairs_with_evidence(db, rows)
     total = count_matches(db, article_id=article_id, relation=relations)
-    _echo_page(Page("matches", rows, total, limit, offset), as_json, _match_lines)
+    page = Page("matches", rows, total, limit, offset)
+    _echo_page(page, as_json, _match_lines, lambda: _why_empty(db))
 
 
 def _match_lines(m: dict[str, Any]) -> list[str]:
@@ -321,7 +345,7 @@ def claims_cmd(cli: CliContext, listing: Listing) -> None:
         rows = list_claims(db, **listing.page())
         total = count_claims(db, listing.min_sources)
         page = Page("claims", rows, total, listing.limit, listing.offset)
-        _echo_page(page, listing.as_json, _claim_lines)
+        _echo_page(page, listing.as_json, _claim_lines, lambda: _why_empty(db))
         if regroup_due(db) and not listing.as_json:
             echo(REGROUP_DUE, style="bold")
         return
@@ -382,7 +406,7 @@ def stories_cmd(cli: CliContext, listing: Listing) -> None:
         if listing.as_json:
             emit_json({**page.as_dict(), "regroup_due": due})
             return
-        _echo_page(page, listing.as_json, _story_lines)
+        _echo_page(page, listing.as_json, _story_lines, lambda: _why_empty(db))
         if due:
             echo(REGROUP_DUE, style="bold")
         if hidden:
