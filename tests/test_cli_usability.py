@@ -87,6 +87,8 @@ def test_an_empty_listing_of_two_sources_says_nothing_was_found(run, tmp_path: P
     run("ingest", SEED_A, "--source", "Kyiv Wire")
     run("ingest", str(ferry), "--source", "Elso Post")
     assert run("matches") == "no matches: no two sources were found telling the same thing\n"
+    assert run("matches", "--relation", "conflict") == "no matches: none with --relation conflict\n"
+    assert run("matches", "--article", "1") == "no matches: none with --article 1\n"
 
 
 # --- item 3: reading commands never create a database ----------------------------------------

@@ -322,7 +322,13 @@ def matches_cmd(
     rows = pairs_with_evidence(db, rows)
     total = count_matches(db, article_id=article_id, relation=relations)
     page = Page("matches", rows, total, limit, offset)
-    _echo_page(page, as_json, _match_lines, lambda: _why_empty(db))
+
+    def why_empty() -> str:
+        filters = [f"--article {article_id}"] if article_id is not None else []
+        filters += [f"--relation {relation}"] if relation else []
+        return f"none with {' '.join(filters)}" if filters else _why_empty(db)
+
+    _echo_page(page, as_json, _match_lines, why_empty)
 
 
 def _match_lines(m: dict[str, Any]) -> list[str]:
