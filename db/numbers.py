@@ -607,9 +607,56 @@ def _word_numbers(text: str, base: int) -> list[NumberSpan]:
         toks = _prev_tokens(text, start)
         if toks and _ident_or_date_before(toks, unit):
             continue
+        if text[start].isupper() and toks and _plain_lower_word(toks[-1], text, start):
+            continue  # "the clip depicts Four throwing knives": a name, not a count
         qstart, qual = _qualifier(text, start, toks)
         out.append(NumberSpan(qstart + base, end + base, text[qstart:end], value, unit, qual))
     return out
+
+
+# Words a headline in title case leaves in lower case ("Police Search for Three
+# Suspects"): a capitalised number after them may still be a count.
+_TITLE_CASE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+    ]
+)
+
+
+def _plain_lower_word(token: str, text: str, start: int) -> bool:
+    """``token``, the word before ``start`` on the same line, is a lower-case word that
+    title case would capitalise: a capitalised number word right after it is written so
+    because it names someone or something ("the Six Nations", "told Five Live")."""
+    if not (token.isalpha() and token.islower()) or token in _TITLE_CASE_SMALL:
+        return False
+    i = start - 1
+    while i > 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return text[i] not in "\r\n\u2028\u2029"  # not a headline's last word above a body
 
 
 def may_hold_number_words(text: str) -> bool:

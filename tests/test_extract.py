@@ -359,6 +359,24 @@ def test_a_percentage_after_a_naming_word_is_an_amount() -> None:
     assert nums("Dow Ends Week 2% Higher") == [("2%", 2.0, "%", None)]
 
 
+def test_a_capitalised_number_word_inside_a_sentence_is_a_name() -> None:
+    # Written with a capital after a plain lower-case word, it names a show, a station,
+    # a tournament or a character (the sentences are written for this test).
+    assert nums("Ratings were the best since Six Feet Under ended.") == []
+    assert nums("He told Five Live the team would win this Six Nations.") == []
+    assert nums("The new clip shows Four training the recruits.") == []
+    # A count: at a sentence's or headline's start, in title case after its small
+    # words, after another capital, or in lower case.
+    assert nums("Four killed in Elso crash") == [("Four", 4.0, None, None)]
+    assert nums("Police Search for Three Suspects") == [("Three", 3.0, None, None)]
+    assert nums("Storm Hits Two Towns") == [("Two", 2.0, None, None)]
+    assert nums("The storm killed four people.") == [("four", 4.0, None, None)]
+    # A headline's last word above a body that starts with the number.
+    assert nums("Talks held on the port's future\n\nTwo days of talks began.") == [
+        ("Two", 2.0, None, None)
+    ]
+
+
 def test_a_low_quotation_mark_between_digit_groups_is_a_thousands_comma() -> None:
     # U+201A, printed by some outlets and OCR for the comma: "150‚000".
     assert nums("Roughly 150\u201a000 fans came, and 2\u201a400\u201a000 watched.") == [
