@@ -50,7 +50,7 @@ import contextlib
 import math
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from db import article_evidence as ev
 from db import article_profiling
@@ -748,6 +748,9 @@ class _Written:
     sources: int
     first_date: str | None
     candidates: list[tuple[int, str]]
+    # A stored story that only gained articles, none of them among its candidates: its
+    # candidates and the evidence among them are as they were, and so is its title.
+    title_kept: bool = False
 
 
 def _written(conn: sqlite3.Connection, story_ids: Iterable[int]) -> dict[int, _Written]:
@@ -858,6 +861,15 @@ def _store(conn: sqlite3.Connection, placement: Placement) -> dict[int, _Written
         conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (into, key))
         conn.execute("DELETE FROM stories WHERE id = ?", (key,))
     written = _written(conn, ids.values())
+    # Stories formed by this run or that absorbed others have new candidates.
+    changed = {ids[k] for k in placement.stories.values() if k < 0}
+    changed.update(ids[k] for k in placement.merged.values())
+    placed: dict[int, set[int]] = {}
+    for aid, key in placement.stories.items():
+        placed.setdefault(ids[key], set()).add(aid)
+    for story, w in written.items():
+        if story not in changed and placed.get(story, set()).isdisjoint(a for a, _ in w.candidates):
+            written[story] = replace(w, title_kept=True)
     if _has_pools(conn):
         rows = []
         for key, pool in placement.pools.items():
@@ -875,9 +887,10 @@ def _refresh(
     conn: sqlite3.Connection, stories: dict[int, _Written], evidence: Iterable[Link]
 ) -> None:
     """Write the row of ``stories`` (``evidence``, the article-level scores in order of
-    (a, b), must cover their title candidates): the most representative headline (the
-    candidate with the most article evidence of one event with the other candidates:
-    the claims, costly to read for a large story, are left out), first date, counts."""
+    (a, b), must cover the title candidates of those whose title is not kept): the most
+    representative headline (the candidate with the most article evidence of one event
+    with the other candidates: the claims, costly to read for a large story, are left
+    out), first date, counts."""
     central_weight: dict[int, float] = {}
     story_of = {a: story for story, w in stories.items() for a, _t in w.candidates}
     for a, b, score in evidence:
@@ -887,6 +900,9 @@ def _refresh(
             central_weight[b] = central_weight.get(b, 0.0) + p
     rows = []
     for story, w in stories.items():
+        if w.title_kept:
+            rows.append((None, w.first_date, w.n, w.sources, story))
+            continue
         # The candidates come by date, then id: the first of the best weight wins.
         best = min(
             range(len(w.candidates)),
@@ -894,7 +910,8 @@ def _refresh(
         )
         rows.append((w.candidates[best][1], w.first_date, w.n, w.sources, story))
     conn.executemany(
-        "UPDATE stories SET title = ?, first_date = ?, n_articles = ?, n_sources = ? WHERE id = ?",
+        "UPDATE stories SET title = coalesce(?, title), first_date = ?, n_articles = ?,"
+        " n_sources = ? WHERE id = ?",
         rows,
     )
 
@@ -979,7 +996,7 @@ def update_stories(
         mine = profiles([aid])
         placer.place(aid, _older(links, aid), _profile_of(mine, aid, day))
     written = _store(conn, _placement(placer))
-    titled = [a for w in written.values() for a, _t in w.candidates]
+    titled = [a for w in written.values() if not w.title_kept for a, _t in w.candidates]
     within = sorted(_evidence_within(conn, titled).items())
     _refresh(conn, written, ((a, b, s) for (a, b), s in within))
     return len(written)

@@ -6,6 +6,7 @@ The articles are written for these tests (invented towns and people)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -460,3 +461,42 @@ def test_a_merge_keeps_the_id_of_the_larger_story(tmp_path: Path) -> None:
     assert story_of(db, "strike_a") == bridge
     assert {r[0] for r in db.execute("SELECT id FROM stories")} == {bridge}
     assert db.execute("SELECT story_id, n FROM story_pools").fetchall() == [(bridge, 6)]
+
+
+def test_a_title_is_chosen_again_only_when_its_candidates_change(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Placing one article in a story keeps its title when the article is not among the
+    title candidates (they and the evidence among them are unchanged), and chooses it
+    again when it is: one by one, the title is always the rebuild's."""
+    monkeypatch.setattr(stories, "TITLE_CANDIDATES", 2)
+    bridge = [
+        ("bridge_a", "Alpha", "2024-05-07", "Harbour Bridge closed", BRIDGE),
+        ("bridge_b", "Beta", "2024-05-07", "Port Elso shuts bridge", BRIDGE_2),
+        ("bridge_c", "Gamma", "2024-05-08", "Harbour Bridge cables cracked", BRIDGE),
+        ("bridge_d", "Delta", "2024-05-06", "Port Elso bridge cables cracked", BRIDGE_2),
+    ]
+    db = connect(tmp_path / "s.db")
+
+    def rebuilt_titles() -> set[str]:
+        copy = tmp_path / "copy.db"
+        copy.unlink(missing_ok=True)
+        db.conn.backup(sqlite3.connect(copy))
+        other = connect(copy)
+        with transaction(other) as conn:
+            stories.rebuild_stories(conn)
+        titles = {t for (t,) in other.execute("SELECT title FROM stories")}
+        other.conn.close()
+        return titles
+
+    kept = []
+    for name, source, day, title, body in bridge:
+        before = {t for (t,) in db.execute("SELECT title FROM stories")}
+        ingest(db, [write(tmp_path, name, source, day, title, body)])
+        now = {t for (t,) in db.execute("SELECT title FROM stories")}
+        assert now == rebuilt_titles()
+        kept.append(now == before)
+    assert groups(db) == [{"bridge_a", "bridge_b", "bridge_c", "bridge_d"}]
+    # bridge_c (the third, a day later) is no candidate: the title stays; bridge_d (a
+    # day earlier) is one.
+    assert kept[2] and db.execute("SELECT n_articles FROM stories").fetchone() == (4,)
