@@ -2170,7 +2170,7 @@ def _other_events(a: Prepared, b: Prepared) -> bool:
     """The two statements' articles (each more than a headline) tell other events: their
     gists share less than GIST_MIN of the smaller one's weight (see GIST_STATEMENTS)."""
     ca, cb = a.context, b.context
-    if ca is None or cb is None or ca.n < 2 or cb.n < 2:
+    if ca is None or cb is None or _lone(a) or _lone(b):
         return False
     (ga, wa), (gb, wb) = ca.gist(), cb.gist()
     return bool(ga and gb) and _weight(ga & gb) < GIST_MIN * min(wa, wb)
@@ -2308,7 +2308,7 @@ def _judge(f: Features, model: Model) -> PairResult:
 
 def _lone(p: Prepared) -> bool:
     """The statement is the whole of its article: a headline without a body."""
-    return p.context is not None and p.context.n == 1
+    return p.context is not None and p.context.n < 2
 
 
 def _anchored(values: Sequence[float]) -> bool:
