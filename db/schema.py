@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # Version 1: the whole schema.
 _V1 = """
@@ -437,10 +437,7 @@ def _v11_to_v12(db: sqlite_utils.Database) -> None:
 
     for statement in _split_script(_V12_STORY_INDEX):
         db.conn.execute(statement)
-    db.conn.execute(
-        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN"
-        " (SELECT article_id FROM statements GROUP BY article_id HAVING count(*) = 1)"
-    )
+    _match_headlines_again(db.conn)
     rows = db.conn.execute("SELECT story_id, data FROM story_pools").fetchall()
     for story_id, data in rows:
         try:
@@ -459,6 +456,22 @@ def _v11_to_v12(db: sqlite_utils.Database) -> None:
         db.conn.execute("UPDATE story_pools SET data = ? WHERE story_id = ?", (new, story_id))
 
 
+def _match_headlines_again(conn: sqlite3.Connection) -> None:
+    """Mark the articles of one statement (a headline without a body) for matching
+    again: the next ingest or `claimlens match --pending` stores their relations by the
+    cut now in force (db.matcher.SAME_P_LONE)."""
+    conn.execute(
+        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN"
+        " (SELECT article_id FROM statements GROUP BY article_id HAVING count(*) = 1)"
+    )
+
+
+# Version 13: no new tables. Two headlines without a body are 'same' only at p >= 0.90
+# (db.matcher.SAME_P_LONE, was 0.85): their articles are matched again.
+def _v12_to_v13(db: sqlite_utils.Database) -> None:
+    _match_headlines_again(db.conn)
+
+
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.
 MIGRATIONS: dict[int, Migration] = {
     0: _create_v1,
@@ -473,6 +486,7 @@ MIGRATIONS: dict[int, Migration] = {
     9: _v9_to_v10,
     10: _v10_to_v11,
     11: _v11_to_v12,
+    12: _v12_to_v13,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

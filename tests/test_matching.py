@@ -463,10 +463,11 @@ def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
     assert any(k.startswith("=") for _, keys in keys_of(db).values() for k in keys)
 
 
-def test_upgrade_from_version_11_matches_headlines_without_a_body_again(tmp_path: Path) -> None:
-    """Version 12 judges two headlines without a body by a higher cut: a database
-    matched by version 11 holds 'same' pairs of them that it no longer gives."""
-    path = tmp_path / "v11.db"
+@pytest.mark.parametrize("version", [11, 12])
+def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version: int) -> None:
+    """Versions 12 and 13 judge two headlines without a body by a higher cut: a
+    database matched before holds 'same' pairs of them that it no longer gives."""
+    path = tmp_path / f"v{version}.db"
     db = connect(path)
     records = {
         "Wire": ("Chiquita combines with Fyffes to form the world's largest banana company", ""),
@@ -480,9 +481,9 @@ def test_upgrade_from_version_11_matches_headlines_without_a_body_again(tmp_path
         ingest_paths(db, [path_i], source=source)
     matched = pairs(db)
     with transaction(db) as conn:
-        # As version 11 left it: every article matched, its relations by the old cut.
+        # As the version left it: every article matched, its relations by the old cut.
         conn.execute("UPDATE matches SET relation = 'same'")
-        conn.execute("PRAGMA user_version = 11")
+        conn.execute(f"PRAGMA user_version = {version}")
     db.conn.close()
     db = connect(path)
     waiting = {
