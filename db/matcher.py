@@ -504,6 +504,8 @@ class Num:
     # these share a word ("11,000 soldiers in Kursk" vs "10,000 troops in Kursk").
     measures: frozenset[str] = frozenset()
     head: str = ""  # the first of them after the number ("year" in "a 5-year low")
+    after_head: str = ""  # the next one ("marijuana" in "$2.1 million in recreational
+    # marijuana taxes"): see _narrows
     # No amount of anything: a list's length ("10 Things We Learned", "Lindsay
     # premiere: 5 moments", "Top Ten"). Two lists of other lengths are two lists, not
     # one claim in conflict. Nor a figure whose statement is cut right after it
@@ -1182,7 +1184,10 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
                 if places[j]:
                     words.append(content[j].norm)
                 j -= 1
-        out[i] = replace(n, measures=_frozen(words), head=head, no_amount=no_amount)
+        after_head = words[1] if head and len(words) > 1 else ""
+        out[i] = replace(
+            n, measures=_frozen(words), head=head, after_head=after_head, no_amount=no_amount
+        )
     return tuple(out)
 
 
@@ -1408,10 +1413,14 @@ def _qualifiers_clash(a: Num, b: Num) -> bool:
 
 
 def _compare_numbers(
-    na: tuple[Num, ...], nb: tuple[Num, ...]
+    na: tuple[Num, ...],
+    nb: tuple[Num, ...],
+    pa: Prepared | None = None,
+    pb: Prepared | None = None,
 ) -> tuple[int, int, list[dict[str, Any]], bool]:
     """(agreeing pairs, numbers left unpaired, differing pairs as diffs, whether each
-    side keeps an unpaired number of one unit: two amounts of different things)."""
+    side keeps an unpaired number of one unit: two amounts of different things).
+    ``pa`` / ``pb``: the statements holding them, if known (see _narrows)."""
     if not na or not nb:
         return 0, len(na) + len(nb), [], False
     left = list(na)
@@ -1438,6 +1447,8 @@ def _compare_numbers(
                 and not (a.no_amount or b.no_amount)
                 and _same_measure(a, b)
                 and not _scale_lost(a, b)
+                and not _narrows(a, b, pa, pb)
+                and not _narrows(b, a, pb, pa)
             ):
                 diffs.append(_diff(a, b))
                 left.remove(a)
@@ -1475,6 +1486,23 @@ def _same_measure(a: Num, b: Num) -> bool:
         len(shared) >= 2
         or (bool(shared) and len(shared) == min(len(a.measures), len(b.measures)))
         or any(_RARITY.get(w, 1.0) > COMMONEST_RARITY for w in shared)
+    )
+
+
+def _narrows(a: Num, b: Num, pa: Prepared | None, pb: Prepared | None) -> bool:
+    """``a`` counts a part of what ``b`` counts: a word right before the thing both
+    measure that ``b``'s statement does not hold anywhere ("$2.1 million in
+    *recreational* marijuana taxes" against "$3.5 million in marijuana tax", "40
+    *civilian* deaths" against "55 deaths"): two quantities, not two values of one.
+    Names ("North Korean troops") and the commonest words ("new", "more") do not
+    narrow."""
+    if pa is None or pb is None or not a.after_head or a.after_head not in b.measures:
+        return False
+    return (
+        a.head not in pb.tokset
+        and a.head not in pa.entities
+        and a.head not in pa.hnames
+        and _RARITY.get(a.head, 1.0) > COMMONEST_RARITY
     )
 
 
@@ -2012,7 +2040,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     if cut is not None and whole_only and not (a.specific and b.specific):
         return None
     # Who and what the two share (cheap): a pair without them is never matched.
-    agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers)
+    agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers, a, b)
     quoted_common = len(_quoted_common(a, b))  # quoted words both carry
     shared_quote = quoted_common >= 2
     speaker = _same_speaker(a, b)  # +1 the same speaker, -1 another one, 0 one is unknown

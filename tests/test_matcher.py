@@ -776,6 +776,23 @@ def test_numbers_of_different_things_do_not_conflict() -> None:
     assert (r.diffs[0]["a_value"], r.diffs[0]["b_value"]) == (40_000_000, 45_000_000)
 
 
+def test_a_part_of_a_quantity_does_not_conflict_with_the_whole() -> None:
+    # "civilian deaths" are some of the deaths: two quantities, not two values of one.
+    part = "Health officials in Idlib counted 40 civilian deaths after the shelling on Sunday."
+    whole = "Health officials in Idlib counted 55 deaths after the shelling on Sunday."
+    r = compare_texts(part, whole)
+    assert r.relation not in ("conflict", "same")
+    assert compare_texts(whole, part).relation == r.relation
+    # The same word on both sides, or a name before the noun, is one quantity.
+    both = whole.replace("55 deaths", "55 civilian deaths")
+    assert compare_texts(part, both).relation == "conflict"
+    named = "Health officials in Idlib counted 40 Syrian deaths after the shelling on Sunday."
+    assert compare_texts(named, whole).relation == "conflict"
+    # A common word ("new") narrows nothing.
+    new = whole.replace("55 deaths", "40 new deaths")
+    assert compare_texts(new, whole).relation == "conflict"
+
+
 def test_lists_of_other_lengths_and_other_spans_of_time_do_not_conflict() -> None:
     # A list's length is no claim: two lists of one premiere are two lists.
     r = compare_texts(
