@@ -466,10 +466,18 @@ def _match_headlines_again(conn: sqlite3.Connection) -> None:
     )
 
 
-# Version 13: no new tables. Two headlines without a body are 'same' only at p >= 0.90
-# (db.matcher.SAME_P_LONE, was 0.85): their articles are matched again.
+# Version 13: no new tables; articles are matched again by the next ingest or
+# `claimlens match --pending` where the matcher now judges otherwise:
+# - two headlines without a body are 'same' only at p >= 0.90 (db.matcher.SAME_P_LONE,
+#   was 0.85);
+# - a part of a quantity no longer conflicts with the whole ("40 civilian deaths" /
+#   "55 deaths": db.matcher._narrows), so the articles of a stored conflict.
 def _v12_to_v13(db: sqlite_utils.Database) -> None:
     _match_headlines_again(db.conn)
+    db.conn.execute(
+        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
+        " FROM matches m JOIN statements s ON s.id IN (m.a, m.b) WHERE m.relation = 'conflict')"
+    )
 
 
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.

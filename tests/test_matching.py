@@ -499,6 +499,46 @@ def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version:
     assert pairs(db) == matched
 
 
+def test_upgrade_from_version_12_matches_stored_conflicts_again(tmp_path: Path) -> None:
+    """Version 13 no longer calls a part of a quantity a conflict with the whole: a
+    database matched by version 12 holds such conflicts; their articles are matched
+    again, the others left as they were."""
+    path = tmp_path / "v12.db"
+    db = connect(path)
+    texts = {
+        "Wire": "Health officials in Idlib counted 40 civilian deaths after the shelling.",
+        "Daily": "Health officials in Idlib counted 55 deaths after the shelling.",
+        "Post": "Ferry crossings to Elso were cancelled for the day.",
+        "Herald": "Ferry crossings to Elso were cancelled for the whole day.",
+    }
+    for i, (source, text) in enumerate(texts.items()):
+        # a headline and a body: no article of one statement (see SAME_P_LONE)
+        title = f"{source} {'ferry' if 'Ferry' in text else 'Idlib'} report"
+        record = {"source": source, "date": "2021-02-04", "title": title, "text": text}
+        path_i = tmp_path / f"{i}.json"
+        path_i.write_text(json.dumps(record), encoding="utf-8")
+        ingest_paths(db, [path_i], source=source)
+    matched = pairs(db)
+    assert sorted(rel for rel, _ in matched.values()) == ["related", "same"]
+    with transaction(db) as conn:
+        # As version 12 left it: the deaths a conflict, every article matched.
+        conn.execute("UPDATE matches SET relation = 'conflict' WHERE relation = 'related'")
+        conn.execute("PRAGMA user_version = 12")
+    db.conn.close()
+    db = connect(path)
+    waiting = {
+        r[0]
+        for r in db.execute(
+            "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
+        )
+    }
+    assert waiting == {"Wire", "Daily"}
+    from db.ingest import match_pending
+
+    match_pending(db)
+    assert pairs(db) == matched
+
+
 def test_upgrade_from_version_2_regroups_chained_claims(tmp_path: Path) -> None:
     path = tmp_path / "v2.db"
     db = _both_seeds(path)
