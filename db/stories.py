@@ -748,8 +748,9 @@ class _Written:
     sources: int
     first_date: str | None
     candidates: list[tuple[int, str]]
-    # A stored story that only gained articles, none of them among its candidates: its
-    # candidates and the evidence among them are as they were, and so is its title.
+    # A stored story that only gained articles (placed in it, or with a story it
+    # absorbed), none of them among its candidates: its candidates and the evidence
+    # among them are as they were, and so is its title.
     title_kept: bool = False
 
 
@@ -856,19 +857,21 @@ def _store(conn: sqlite3.Connection, placement: Placement) -> dict[int, _Written
         "INSERT INTO stories(title, n_articles, n_sources) VALUES ('', 0, 0)",
         "UPDATE articles SET story_id = ? WHERE id = ?",
     )
+    # The articles each story gained: placed in it, or moved in from a story it absorbed.
+    gained: dict[int, set[int]] = {}
+    for aid, key in placement.stories.items():
+        gained.setdefault(ids[key], set()).add(aid)
     for key in sorted(placement.merged):
         into = ids[placement.merged[key]]
+        gained.setdefault(into, set()).update(
+            r[0] for r in conn.execute("SELECT id FROM articles WHERE story_id = ?", (key,))
+        )
         conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (into, key))
         conn.execute("DELETE FROM stories WHERE id = ?", (key,))
     written = _written(conn, ids.values())
-    # Stories formed by this run or that absorbed others have new candidates.
-    changed = {ids[k] for k in placement.stories.values() if k < 0}
-    changed.update(ids[k] for k in placement.merged.values())
-    placed: dict[int, set[int]] = {}
-    for aid, key in placement.stories.items():
-        placed.setdefault(ids[key], set()).add(aid)
+    formed = {ids[k] for k in placement.stories.values() if k < 0}
     for story, w in written.items():
-        if story not in changed and placed.get(story, set()).isdisjoint(a for a, _ in w.candidates):
+        if story not in formed and gained.get(story, set()).isdisjoint(a for a, _ in w.candidates):
             written[story] = replace(w, title_kept=True)
     if _has_pools(conn):
         rows = []
