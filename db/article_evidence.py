@@ -574,11 +574,14 @@ class StoredIndex:
         if span is None:
             sql, args = "SELECT article_id FROM article_postings WHERE key = ?", (key,)
         else:
+            # Two ranges of the index (key, day): with "OR day = 0" SQLite reads every
+            # day of the key (0.5 ms for a key of 10,000 articles, read for the day alone).
+            # Days are ordinals from 1; undated articles are stored under 0.
             sql = (
-                "SELECT article_id FROM article_postings WHERE key = ?"
-                " AND (day BETWEEN ? AND ? OR day = 0)"
+                "SELECT article_id FROM article_postings WHERE key = ? AND day BETWEEN ? AND ?"
+                " UNION ALL SELECT article_id FROM article_postings WHERE key = ? AND day = 0"
             )
-            args = (key, *span)
+            args = (key, max(span[0], 1), span[1], key)
         return [r[0] for r in self.conn.execute(sql, args)]
 
     def profiles(self, aids: Iterable[int]) -> dict[int, Profile]:
