@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # Version 1: the whole schema.
 _V1 = """
@@ -443,6 +443,8 @@ def _v11_to_v12(db: sqlite_utils.Database) -> None:
     )
     rows = db.conn.execute("SELECT story_id, data FROM story_pools").fetchall()
     for story_id, data in rows:
+        if isinstance(data, bytes):  # in the form of schema 13 (a step run again over it)
+            continue
         try:
             old = json.loads(data)
             if "tw" in old:  # already in the new form (a step run again over it)
@@ -450,6 +452,44 @@ def _v11_to_v12(db: sqlite_utils.Database) -> None:
             pool = Pool()
             pool.n, pool.title, pool.lead = old["n"], old["t"], old["l"]
             pool.squares, pool.ents = old["s"], old["e"]
+            pool.days = {(day or None): k for day, k in old["d"]}
+            new = pool.data()
+        except (ValueError, KeyError, TypeError, AttributeError):
+            # Damaged: a pool is a cache, pooled again from its members when next read.
+            db.conn.execute("DELETE FROM story_pools WHERE story_id = ?", (story_id,))
+            continue
+        db.conn.execute("UPDATE story_pools SET data = ? WHERE story_id = ?", (new, story_id))
+
+
+# Version 13: no new tables. A story's pool is stored as bytes (db.article_evidence.Pool
+# .data: its terms joined, its weights and counts packed), not JSON: writing and reading
+# the pool of a story of thousands was a third of placing one article in it. Each
+# stored pool is written again in the new form, the same values.
+def _v12_to_v13(db: sqlite_utils.Database) -> None:
+    import base64
+    import json
+    import sys
+    from array import array
+
+    from db.article_evidence import Pool  # reads no schema: no cycle
+
+    def doubles(text: str) -> list[float]:  # as schema 12 packed them
+        packed = array("d")
+        packed.frombytes(base64.b64decode(text, validate=True))
+        if sys.byteorder == "big":
+            packed.byteswap()
+        return packed.tolist()
+
+    rows = db.conn.execute("SELECT story_id, data FROM story_pools").fetchall()
+    for story_id, data in rows:
+        if isinstance(data, bytes):  # already in the new form (a step run again over it)
+            continue
+        try:
+            old = json.loads(data)
+            pool = Pool()
+            pool.n, pool.squares, pool.ents = old["n"], old["s"], old["e"]
+            pool.title = dict(zip(old["t"], doubles(old["tw"]), strict=True))
+            pool.lead = dict(zip(old["l"], doubles(old["lw"]), strict=True))
             pool.days = {(day or None): k for day, k in old["d"]}
             new = pool.data()
         except (ValueError, KeyError, TypeError, AttributeError):
@@ -473,6 +513,7 @@ MIGRATIONS: dict[int, Migration] = {
     9: _v9_to_v10,
     10: _v10_to_v11,
     11: _v11_to_v12,
+    12: _v12_to_v13,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup
