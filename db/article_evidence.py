@@ -35,7 +35,6 @@ probability of 0.25 %) are stored in ``story_links`` (a < b).
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 import sqlite3
@@ -312,20 +311,33 @@ def score(a: Profile, b: Profile, window: int) -> float:
     return round(INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, f, strict=True)), 6)
 
 
-def _pack(weights: Iterable[float]) -> str:
-    """Doubles, little-endian, in base64: exact, and fast both ways."""
-    packed = array("d", weights)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return base64.b64encode(packed.tobytes()).decode("ascii")
+# A stored pool (``story_pools.data``, bytes): a JSON head line (members, squared
+# norms, day counts, the byte length of each part), then its headline, lead and entity
+# terms, each joined by NUL, with their weights as doubles and counts as 64-bit
+# integers, little-endian. Writing and reading it is joining and splitting two
+# strings and copying two arrays: a story of 5,195 members (16,554 lead terms) in
+# 1.1 ms and 2.6 ms, where JSON with the weights in base64 took 3.9 and 3.6.
+_TERM_SEP = "\x00"
 
 
-def _unpack(text: str) -> array[float]:
-    packed = array("d")
-    packed.frombytes(base64.b64decode(text, validate=True))
+def _packed(code: str, values: Iterable[float]) -> bytes:
+    packed = array(code, values)
     if sys.byteorder == "big":
         packed.byteswap()
-    return packed
+    return packed.tobytes()
+
+
+def _unpacked(code: str, raw: bytes) -> list:
+    packed = array(code)
+    packed.frombytes(raw)  # ValueError when cut short
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tolist()
+
+
+def _terms(names: bytes, values: bytes, code: str) -> dict:
+    keys = names.decode("utf-8").split(_TERM_SEP) if names else []
+    return dict(zip(keys, _unpacked(code, values), strict=True))
 
 
 class Pool:
@@ -378,34 +390,45 @@ class Pool:
         out.ents, out.days = dict(self.ents), dict(self.days)
         return out
 
-    def data(self) -> str:
-        """The pool as stored (``story_pools.data``): JSON, the summed vectors' weights
-        packed as doubles (a story of thousands sums tens of thousands of lead words,
-        whose decimal forms cost more to write and read than every other step of
-        placing one article in it)."""
-        return json.dumps(
-            {
-                "n": self.n,
-                "t": list(self.title),
-                "tw": _pack(self.title.values()),
-                "l": list(self.lead),
-                "lw": _pack(self.lead.values()),
-                "s": self.squares,
-                "e": self.ents,
-                "d": sorted(([d or 0, k] for d, k in self.days.items())),
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+    def data(self) -> bytes:
+        """The pool as stored (``story_pools.data``; see :data:`_TERM_SEP`): exact, and
+        fast both ways (a story of thousands sums tens of thousands of lead words)."""
+        parts = [
+            _TERM_SEP.join(self.title).encode("utf-8"),
+            _packed("d", self.title.values()),
+            _TERM_SEP.join(self.lead).encode("utf-8"),
+            _packed("d", self.lead.values()),
+            _TERM_SEP.join(self.ents).encode("utf-8"),
+            _packed("q", self.ents.values()),
+        ]
+        head = {
+            "n": self.n,
+            "s": self.squares,
+            "d": sorted([d or 0, k] for d, k in self.days.items()),
+            "z": [len(part) for part in parts],
+        }
+        return b"".join([json.dumps(head, separators=(",", ":")).encode("ascii"), b"\n", *parts])
 
     @classmethod
-    def load(cls, data: str) -> Pool:
-        d = json.loads(data)
+    def load(cls, data: bytes) -> Pool:
+        """A pool as :meth:`data` stored it; ValueError, KeyError or TypeError when it is
+        not one (damaged: pooled again from its members)."""
+        if not isinstance(data, bytes):
+            raise TypeError("a stored pool is bytes")
+        line, _, body = data.partition(b"\n")
+        head = json.loads(line)
+        parts, at = [], 0
+        for size in head["z"]:
+            parts.append(body[at : at + size])
+            at += size
+        if len(parts) != 6 or at != len(body):
+            raise ValueError("a stored pool of other parts")
         out = cls()
-        out.n, out.squares, out.ents = d["n"], d["s"], d["e"]
-        out.title = dict(zip(d["t"], _unpack(d["tw"]), strict=True))
-        out.lead = dict(zip(d["l"], _unpack(d["lw"]), strict=True))
-        out.days = {(day or None): k for day, k in d["d"]}
+        out.n, out.squares = head["n"], head["s"]
+        out.title = _terms(parts[0], parts[1], "d")
+        out.lead = _terms(parts[2], parts[3], "d")
+        out.ents = _terms(parts[4], parts[5], "q")
+        out.days = {(day or None): k for day, k in head["d"]}
         return out
 
     def cosine(self, vec: dict[str, float], which: int) -> float:
@@ -574,11 +597,14 @@ class StoredIndex:
         if span is None:
             sql, args = "SELECT article_id FROM article_postings WHERE key = ?", (key,)
         else:
+            # Two ranges of the index (key, day): with "OR day = 0" SQLite reads every
+            # day of the key (0.5 ms for a key of 10,000 articles, read for the day alone).
+            # Days are ordinals from 1; undated articles are stored under 0.
             sql = (
-                "SELECT article_id FROM article_postings WHERE key = ?"
-                " AND (day BETWEEN ? AND ? OR day = 0)"
+                "SELECT article_id FROM article_postings WHERE key = ? AND day BETWEEN ? AND ?"
+                " UNION ALL SELECT article_id FROM article_postings WHERE key = ? AND day = 0"
             )
-            args = (key, *span)
+            args = (key, max(span[0], 1), span[1], key)
         return [r[0] for r in self.conn.execute(sql, args)]
 
     def profiles(self, aids: Iterable[int]) -> dict[int, Profile]:

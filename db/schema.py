@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
@@ -431,29 +431,16 @@ DROP INDEX IF EXISTS articles_story;
 
 
 def _v11_to_v12(db: sqlite_utils.Database) -> None:
-    import json
-
-    from db.article_evidence import Pool  # reads no schema: no cycle
-
     for statement in _split_script(_V12_STORY_INDEX):
         db.conn.execute(statement)
     _match_headlines_again(db.conn)
-    rows = db.conn.execute("SELECT story_id, data FROM story_pools").fetchall()
-    for story_id, data in rows:
-        try:
-            old = json.loads(data)
-            if "tw" in old:  # already in the new form (a step run again over it)
-                continue
-            pool = Pool()
-            pool.n, pool.title, pool.lead = old["n"], old["t"], old["l"]
-            pool.squares, pool.ents = old["s"], old["e"]
-            pool.days = {(day or None): k for day, k in old["d"]}
-            new = pool.data()
-        except (ValueError, KeyError, TypeError, AttributeError):
-            # Damaged: a pool is a cache, pooled again from its members when next read.
-            db.conn.execute("DELETE FROM story_pools WHERE story_id = ?", (story_id,))
-            continue
-        db.conn.execute("UPDATE story_pools SET data = ? WHERE story_id = ?", (new, story_id))
+
+    def decimals(old: dict[str, Any]) -> dict[str, Any] | None:  # as schema 11 wrote them
+        if "tw" in old:  # already in the form of schema 12 (a step run again over it)
+            return None
+        return {"t": old["t"], "l": old["l"]}
+
+    _rewrite_pools(db.conn, decimals)
 
 
 def _match_headlines_again(conn: sqlite3.Connection) -> None:
@@ -466,18 +453,77 @@ def _match_headlines_again(conn: sqlite3.Connection) -> None:
     )
 
 
-# Version 13: no new tables; articles are matched again by the next ingest or
-# `claimlens match --pending` where the matcher now judges otherwise:
-# - two headlines without a body are 'same' only at p >= 0.90 (db.matcher.SAME_P_LONE,
-#   was 0.85);
-# - a part of a quantity no longer conflicts with the whole ("40 civilian deaths" /
-#   "55 deaths": db.matcher._narrows), so the articles of a stored conflict.
+# Version 13: no new tables.
+# - A story's pool is stored as bytes (db.article_evidence.Pool.data: its terms joined,
+#   its weights and counts packed), not JSON: writing and reading the pool of a story of
+#   thousands was a third of placing one article in it. Each stored pool is written
+#   again in the new form, the same values.
+# - Articles are matched again by the next ingest or `claimlens match --pending` where
+#   the matcher now judges otherwise: two headlines without a body are 'same' only at
+#   p >= 0.90 (db.matcher.SAME_P_LONE, was 0.85); a part of a quantity no longer
+#   conflicts with the whole ("40 civilian deaths" / "55 deaths": db.matcher._narrows),
+#   so the articles of a stored conflict.
 def _v12_to_v13(db: sqlite_utils.Database) -> None:
     _match_headlines_again(db.conn)
     db.conn.execute(
         "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
         " FROM matches m JOIN statements s ON s.id IN (m.a, m.b) WHERE m.relation = 'conflict')"
     )
+    _pools_as_bytes(db.conn)
+
+
+def _pools_as_bytes(conn: sqlite3.Connection) -> None:
+    """Write each stored pool of schema 12 (JSON, weights packed as base64 doubles)
+    again as bytes, the same values."""
+    import base64
+    import sys
+    from array import array
+
+    def doubles(text: str) -> list[float]:
+        packed = array("d")
+        packed.frombytes(base64.b64decode(text, validate=True))
+        if sys.byteorder == "big":
+            packed.byteswap()
+        return packed.tolist()
+
+    def packed(old: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "t": dict(zip(old["t"], doubles(old["tw"]), strict=True)),
+            "l": dict(zip(old["l"], doubles(old["lw"]), strict=True)),
+        }
+
+    _rewrite_pools(conn, packed)
+
+
+def _rewrite_pools(
+    conn: sqlite3.Connection, weights: Callable[[dict[str, Any]], dict[str, Any] | None]
+) -> None:
+    """Write each stored pool in JSON again as bytes (db.article_evidence.Pool.data), the
+    same values. ``weights`` reads an old pool's title and lead weights ({"t": ..., "l":
+    ...}), or None to leave it as it is. A pool is a cache: a damaged one is dropped,
+    pooled again from its members when next read."""
+    import json
+
+    from db.article_evidence import Pool  # reads no schema: no cycle
+
+    rows = conn.execute("SELECT story_id, data FROM story_pools").fetchall()
+    for story_id, data in rows:
+        if isinstance(data, bytes):  # already in the form of schema 13
+            continue
+        try:
+            old = json.loads(data)
+            read = weights(old)
+            if read is None:
+                continue
+            pool = Pool()
+            pool.n, pool.squares, pool.ents = old["n"], old["s"], old["e"]
+            pool.title, pool.lead = read["t"], read["l"]
+            pool.days = {(day or None): k for day, k in old["d"]}
+            new = pool.data()
+        except (ValueError, KeyError, TypeError, AttributeError):
+            conn.execute("DELETE FROM story_pools WHERE story_id = ?", (story_id,))
+            continue
+        conn.execute("UPDATE story_pools SET data = ? WHERE story_id = ?", (new, story_id))
 
 
 # MIGRATIONS[n] upgrades a database at version n to version n + 1.

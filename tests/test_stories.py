@@ -463,6 +463,35 @@ def test_a_merge_keeps_the_id_of_the_larger_story(tmp_path: Path) -> None:
     assert db.execute("SELECT story_id, n FROM story_pools").fetchall() == [(bridge, 6)]
 
 
+def test_a_merge_keeps_the_title_when_the_candidates_do_not_change(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A stored story that absorbs another keeps its title when none of the articles
+    it gains (placed, or moved in with the story it absorbed) is among its title
+    candidates, and chooses again when one is."""
+    db = connect(tmp_path / "s.db")
+    extra = write(tmp_path, "bridge_c", "Gamma", "2024-05-07", "Harbour Bridge shut", BRIDGE)
+    ingest(db, [*bridge_and_strike(tmp_path), extra])
+    bridge, strike = story_of(db, "bridge_a"), story_of(db, "strike_a")
+    assert bridge is not None and strike is not None
+    late = write(tmp_path, "late", "Delta", "2024-05-09", "Port news", ["Ships wait."])
+    ingest(db, [late], match=False)
+    (new,) = db.execute("SELECT id FROM articles WHERE url = 't:late'").fetchone()
+    pool = ev.Pool()
+    pool.n = 6
+    # As if the late article joined the strike story and merged the bridge into it.
+    placed = stories.Placement({new: strike}, {strike: pool}, {bridge: strike})
+    kept = {}
+    for candidates in (3, 4):  # the bridge's three (dated 05-07); then strike_a (05-08)
+        monkeypatch.setattr(stories, "TITLE_CANDIDATES", candidates)
+        with transaction(db) as conn:
+            written = stories._store(conn, placed)
+            kept[candidates] = written[bridge].title_kept
+            conn.execute("ROLLBACK")
+            conn.execute("BEGIN")
+    assert kept == {3: True, 4: False}
+
+
 def test_a_title_is_chosen_again_only_when_its_candidates_change(
     tmp_path: Path, monkeypatch
 ) -> None:

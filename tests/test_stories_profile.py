@@ -5,7 +5,9 @@ The headlines are written for these tests (an invented game, studio and town).""
 
 from __future__ import annotations
 
+import base64
 import json
+from array import array
 from pathlib import Path
 
 import pytest
@@ -92,11 +94,16 @@ def test_a_pool_reads_back_and_copies_exactly() -> None:
             pool.days,
         )
         assert other.title == pool.title and other.lead == pool.lead  # to the last bit
+        assert list(other.lead) == list(pool.lead) and list(other.ents) == list(pool.ents)
     copied.add(members[0])
     assert copied.n == pool.n + 1 and pool.n == len(members)
     assert pool.title == stored.title  # the copy grew alone
     # The weights are packed, not written out as decimals.
-    assert str(next(iter(pool.lead.values()))) not in pool.data()
+    assert str(next(iter(pool.lead.values()))).encode() not in pool.data()
+    # Cut short or not a pool: an error that placing reads as a damaged pool.
+    for damaged in (pool.data()[:-3], b"{}", b"not a pool", "{}"):
+        with pytest.raises((ValueError, KeyError, TypeError)):
+            ev.Pool.load(damaged)
 
 
 def test_a_headline_is_closer_to_the_story_than_to_any_one_member() -> None:
@@ -265,6 +272,58 @@ def test_an_upgrade_writes_each_stored_pool_again_with_its_values(tmp_path: Path
     assert db.execute("SELECT story_id FROM articles WHERE url = 't:last'").fetchone() == (story,)
     (data,) = db.execute("SELECT data FROM story_pools WHERE story_id = ?", (story,)).fetchone()
     assert ev.Pool.load(data).n == len(later) + 1
+
+
+def test_an_upgrade_to_schema_13_writes_each_pool_as_bytes_with_its_values(
+    tmp_path: Path,
+) -> None:
+    db = _ingest_headlines(tmp_path)
+    before = {
+        sid: ev.Pool.load(data)
+        for sid, data in db.execute("SELECT story_id, data FROM story_pools")
+    }
+    assert before
+
+    def doubles(values: object) -> str:
+        return base64.b64encode(array("d", values).tobytes()).decode("ascii")  # type: ignore[arg-type]
+
+    # As schema 12 stored them: JSON, the weights as doubles in base64.
+    with transaction(db) as conn:
+        for sid, pool in before.items():
+            old = {
+                "n": pool.n,
+                "t": list(pool.title),
+                "tw": doubles(pool.title.values()),
+                "l": list(pool.lead),
+                "lw": doubles(pool.lead.values()),
+                "s": pool.squares,
+                "e": pool.ents,
+                "d": sorted([d or 0, k] for d, k in pool.days.items()),
+            }
+            conn.execute(
+                "UPDATE story_pools SET data = ? WHERE story_id = ?", (json.dumps(old), sid)
+            )
+        damaged = next(iter(before))
+        conn.execute("UPDATE story_pools SET data = '{}' WHERE story_id = ?", (damaged,))
+        conn.execute("PRAGMA user_version = 12")
+    db.conn.close()
+    db = connect(tmp_path / "s.db")
+    after = {
+        sid: ev.Pool.load(data)
+        for sid, data in db.execute("SELECT story_id, data FROM story_pools")
+    }
+    # A damaged pool is a cache: the step drops it, and it is pooled again when read.
+    assert after.keys() == before.keys() - {damaged}
+    for sid, pool in after.items():
+        was = before[sid]
+        assert (pool.n, pool.squares, pool.ents, pool.days) == (
+            was.n,
+            was.squares,
+            was.ents,
+            was.days,
+        )
+        assert list(pool.title.items()) == list(was.title.items())  # to the last bit
+        assert list(pool.lead.items()) == list(was.lead.items())
 
 
 def _dense_index(n_holders: int, n_others: int) -> ev.MemoryIndex:
