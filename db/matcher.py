@@ -504,8 +504,8 @@ class Num:
     # these share a word ("11,000 soldiers in Kursk" vs "10,000 troops in Kursk").
     measures: frozenset[str] = frozenset()
     head: str = ""  # the first of them after the number ("year" in "a 5-year low")
-    after_head: str = ""  # the next one ("marijuana" in "$2.1 million in recreational
-    # marijuana taxes"): see _narrows
+    after_head: str = ""  # the next one, written right after it ("marijuana" in "$2.1
+    # million in recreational marijuana taxes"); "" if none: see _narrows
     # No amount of anything: a list's length ("10 Things We Learned", "Lindsay
     # premiere: 5 moments", "Top Ten"). Two lists of other lengths are two lists, not
     # one claim in conflict. Nor a figure whose statement is cut right after it
@@ -1170,12 +1170,20 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
             continue
         stop = found[k + 1][0] if k + 1 < len(found) else len(text)
         words: list[str] = []
+        at_words: list[int] = []  # each word's index in content
         j = bisect_left(starts, pos + len(n.raw))
         while j < len(content) and starts[j] < stop and len(words) < MEASURE_WORDS:
             if places[j]:
                 words.append(content[j].norm)
+                at_words.append(j)
             j += 1
         head = words[0] if words else ""
+        # the next word, when it follows the head at once: "recreational marijuana", not
+        # "coupon and priced"
+        after_head = ""
+        if len(words) > 1 and at_words[1] == at_words[0] + 1:
+            gap = text[starts[at_words[0]] : starts[at_words[1]]]
+            after_head = words[1] if _NEXT_WORD_RE.fullmatch(gap) else ""
         end = pos + len(n.raw)
         no_amount = (n.unit is None and _heads_a_list(text, pos, end)) or _cut_after(text, end)
         if not words:
@@ -1184,13 +1192,14 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
                 if places[j]:
                     words.append(content[j].norm)
                 j -= 1
-        after_head = words[1] if head and len(words) > 1 else ""
         out[i] = replace(
             n, measures=_frozen(words), head=head, after_head=after_head, no_amount=no_amount
         )
     return tuple(out)
 
 
+# A word and the space after it: what lies between two words written one after the other.
+_NEXT_WORD_RE = re.compile(r"[\w'’-]+\s+")
 # Where a list's length stands: the start, after a colon or a dash, after "The" or
 # "List:" there ("10 Things…", "premiere: 5 moments…", "List: The 20 bands…").
 _LIST_START_RE = re.compile(r"(?:\A|[:—–] )(?:(?:List:?|The)\s+)*\Z")
@@ -1490,13 +1499,13 @@ def _same_measure(a: Num, b: Num) -> bool:
 
 
 def _narrows(a: Num, b: Num, pa: Prepared | None, pb: Prepared | None) -> bool:
-    """``a`` counts a part of what ``b`` counts: a word right before the thing both
-    measure that ``b``'s statement does not hold anywhere ("$2.1 million in
+    """``a`` counts a part of what ``b`` counts: a word written right before the thing
+    ``b`` measures, that ``b``'s statement does not hold anywhere ("$2.1 million in
     *recreational* marijuana taxes" against "$3.5 million in marijuana tax", "40
     *civilian* deaths" against "55 deaths"): two quantities, not two values of one.
     Names ("North Korean troops") and the commonest words ("new", "more") do not
     narrow."""
-    if pa is None or pb is None or not a.after_head or a.after_head not in b.measures:
+    if pa is None or pb is None or not a.after_head or a.after_head != b.head:
         return False
     return (
         a.head not in pb.tokset
