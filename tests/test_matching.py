@@ -418,6 +418,30 @@ def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) ->
     assert len(keys_of(db)) == db.execute("SELECT count(*) FROM statements").fetchone()[0]
 
 
+def _ingest_records(
+    db: sqlite_utils.Database,
+    tmp_path: Path,
+    records: dict[str, tuple[str, str]],
+    date: str = "2021-02-04",
+) -> None:
+    """Ingest one JSON article per source ({source: (title, text)}), in order."""
+    for i, (source, (title, text)) in enumerate(records.items()):
+        record = {"source": source, "date": date, "title": title, "text": text}
+        path_i = tmp_path / f"{i}.json"
+        path_i.write_text(json.dumps(record), encoding="utf-8")
+        ingest_paths(db, [path_i], source=source)
+
+
+def _waiting(db: sqlite_utils.Database) -> set[str]:
+    """The sources of the articles marked for matching again."""
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
+        )
+    }
+
+
 def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
     """Two outlets give one figure in common words (England is a place): found only
     through the figure's key, which a database matched by version 10 lacks."""
@@ -428,11 +452,7 @@ def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
         "Daily": "The Bank of England kept rates unchanged at 0.1 percent on Thursday.",
         "Other": "Ferry crossings to Elso were cancelled for the day.",
     }
-    for i, (source, text) in enumerate(texts.items()):
-        record = {"source": source, "date": "2021-02-04", "title": source, "text": text}
-        path_i = tmp_path / f"{i}.json"
-        path_i.write_text(json.dumps(record), encoding="utf-8")
-        ingest_paths(db, [path_i], source=source)
+    _ingest_records(db, tmp_path, {source: (source, text) for source, text in texts.items()})
     matched = pairs(db)
     assert [rel for rel, _ in matched.values()] == ["same"]
     # As version 10 left it: no figure keys, no such match, every article matched.
@@ -449,12 +469,7 @@ def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
     db.conn.close()
     db = connect(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    waiting = {
-        r[0]
-        for r in db.execute(
-            "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
-        )
-    }
+    waiting = _waiting(db)
     assert waiting == {"Wire", "Daily"}  # the ferry has no figure: left as it was
     from db.ingest import match_pending
 
@@ -474,11 +489,7 @@ def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version:
         "Daily": ("Chiquita and Fyffes agree a merger, forming the largest banana supplier", ""),
         "Post": ("Chiquita to merge with Fyffes", "The two banana companies will merge."),
     }
-    for i, (source, (title, text)) in enumerate(records.items()):
-        record = {"source": source, "date": "2014-03-10", "title": title, "text": text}
-        path_i = tmp_path / f"{i}.json"
-        path_i.write_text(json.dumps(record), encoding="utf-8")
-        ingest_paths(db, [path_i], source=source)
+    _ingest_records(db, tmp_path, records, date="2014-03-10")
     matched = pairs(db)
     with transaction(db) as conn:
         # As the version left it: every article matched, its relations by the old cut.
@@ -486,12 +497,7 @@ def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version:
         conn.execute(f"PRAGMA user_version = {version}")
     db.conn.close()
     db = connect(path)
-    waiting = {
-        r[0]
-        for r in db.execute(
-            "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
-        )
-    }
+    waiting = _waiting(db)
     assert waiting == {"Wire", "Daily"}  # a headline alone each; the Post has a body
     from db.ingest import match_pending
 
@@ -511,13 +517,11 @@ def test_upgrade_from_version_12_matches_stored_conflicts_again(tmp_path: Path) 
         "Post": "Ferry crossings to Elso were cancelled for the day.",
         "Herald": "Ferry crossings to Elso were cancelled for the whole day.",
     }
-    for i, (source, text) in enumerate(texts.items()):
-        # a headline and a body: no article of one statement (see SAME_P_LONE)
-        title = f"{source} {'ferry' if 'Ferry' in text else 'Idlib'} report"
-        record = {"source": source, "date": "2021-02-04", "title": title, "text": text}
-        path_i = tmp_path / f"{i}.json"
-        path_i.write_text(json.dumps(record), encoding="utf-8")
-        ingest_paths(db, [path_i], source=source)
+    # a headline and a body each: no article of one statement (see SAME_P_LONE)
+    titled = {
+        src: (f"{src} {'ferry' if 'Ferry' in t else 'Idlib'} report", t) for src, t in texts.items()
+    }
+    _ingest_records(db, tmp_path, titled)
     matched = pairs(db)
     assert sorted(rel for rel, _ in matched.values()) == ["related", "same"]
     with transaction(db) as conn:
@@ -526,12 +530,7 @@ def test_upgrade_from_version_12_matches_stored_conflicts_again(tmp_path: Path) 
         conn.execute("PRAGMA user_version = 12")
     db.conn.close()
     db = connect(path)
-    waiting = {
-        r[0]
-        for r in db.execute(
-            "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
-        )
-    }
+    waiting = _waiting(db)
     assert waiting == {"Wire", "Daily"}
     from db.ingest import match_pending
 

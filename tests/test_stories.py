@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner
 
 from db import article_evidence as ev
@@ -437,10 +438,11 @@ def test_a_large_story_takes_its_title_from_its_first_articles(tmp_path: Path, m
     assert titles(capped) == {"Port Elso bridge cables cracked"}
 
 
-def test_a_merge_keeps_the_id_of_the_larger_story(tmp_path: Path) -> None:
-    """When a placement merges a stored story into another, the merged story keeps the
-    id of the larger, so that the fewer members move (a story of thousands merged into a
-    small one would rewrite every row). Which id survives changes no story's members."""
+def _late_article_merges_bridge_into_strike(
+    tmp_path: Path,
+) -> tuple[sqlite_utils.Database, int, int, stories.Placement]:
+    """Three bridge articles and two strike ones in their stories, and a placement as
+    if a late article joined the strike story and merged the (larger) bridge into it."""
     db = connect(tmp_path / "s.db")
     extra = write(tmp_path, "bridge_c", "Gamma", "2024-05-07", "Harbour Bridge shut", BRIDGE)
     ingest(db, [*bridge_and_strike(tmp_path), extra])
@@ -452,8 +454,15 @@ def test_a_merge_keeps_the_id_of_the_larger_story(tmp_path: Path) -> None:
     (new,) = db.execute("SELECT id FROM articles WHERE url = 't:late'").fetchone()
     pool = ev.Pool()
     pool.n = 6
-    # As if the late article joined the strike story and merged the bridge into it.
     placed = stories.Placement({new: strike}, {strike: pool}, {bridge: strike})
+    return db, bridge, strike, placed
+
+
+def test_a_merge_keeps_the_id_of_the_larger_story(tmp_path: Path) -> None:
+    """When a placement merges a stored story into another, the merged story keeps the
+    id of the larger, so that the fewer members move (a story of thousands merged into a
+    small one would rewrite every row). Which id survives changes no story's members."""
+    db, bridge, _strike, placed = _late_article_merges_bridge_into_strike(tmp_path)
     with transaction(db) as conn:
         written = stories._store(conn, placed)
     assert list(written) == [bridge] and written[bridge].n == 6
@@ -469,18 +478,7 @@ def test_a_merge_keeps_the_title_when_the_candidates_do_not_change(
     """A stored story that absorbs another keeps its title when none of the articles
     it gains (placed, or moved in with the story it absorbed) is among its title
     candidates, and chooses again when one is."""
-    db = connect(tmp_path / "s.db")
-    extra = write(tmp_path, "bridge_c", "Gamma", "2024-05-07", "Harbour Bridge shut", BRIDGE)
-    ingest(db, [*bridge_and_strike(tmp_path), extra])
-    bridge, strike = story_of(db, "bridge_a"), story_of(db, "strike_a")
-    assert bridge is not None and strike is not None
-    late = write(tmp_path, "late", "Delta", "2024-05-09", "Port news", ["Ships wait."])
-    ingest(db, [late], match=False)
-    (new,) = db.execute("SELECT id FROM articles WHERE url = 't:late'").fetchone()
-    pool = ev.Pool()
-    pool.n = 6
-    # As if the late article joined the strike story and merged the bridge into it.
-    placed = stories.Placement({new: strike}, {strike: pool}, {bridge: strike})
+    db, bridge, _strike, placed = _late_article_merges_bridge_into_strike(tmp_path)
     kept = {}
     for candidates in (3, 4):  # the bridge's three (dated 05-07); then strike_a (05-08)
         monkeypatch.setattr(stories, "TITLE_CANDIDATES", candidates)
