@@ -69,6 +69,7 @@ __all__ = [
     "score",
     "story_features",
     "story_probability",
+    "unpack_array",
 ]
 
 # The body read as the lead, after the headline (characters; cut at a word).
@@ -327,7 +328,9 @@ def _packed(code: str, values: Iterable[float]) -> bytes:
     return packed.tobytes()
 
 
-def _unpacked(code: str, raw: bytes) -> list:
+def unpack_array(code: str, raw: bytes) -> list:
+    """The values of an ``array`` of type ``code`` packed little-endian (as stored pools
+    hold them, and schema 12's pools in base64)."""
     packed = array(code)
     packed.frombytes(raw)  # ValueError when cut short
     if sys.byteorder == "big":
@@ -337,7 +340,7 @@ def _unpacked(code: str, raw: bytes) -> list:
 
 def _terms(names: bytes, values: bytes, code: str) -> dict:
     keys = names.decode("utf-8").split(_TERM_SEP) if names else []
-    return dict(zip(keys, _unpacked(code, values), strict=True))
+    return dict(zip(keys, unpack_array(code, values), strict=True))
 
 
 class Pool:

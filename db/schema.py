@@ -476,15 +476,11 @@ def _pools_as_bytes(conn: sqlite3.Connection) -> None:
     """Write each stored pool of schema 12 (JSON, weights packed as base64 doubles)
     again as bytes, the same values."""
     import base64
-    import sys
-    from array import array
+
+    from db.article_evidence import unpack_array  # reads no schema: no cycle
 
     def doubles(text: str) -> list[float]:
-        packed = array("d")
-        packed.frombytes(base64.b64decode(text, validate=True))
-        if sys.byteorder == "big":
-            packed.byteswap()
-        return packed.tolist()
+        return unpack_array("d", base64.b64decode(text, validate=True))
 
     def packed(old: dict[str, Any]) -> dict[str, Any]:
         return {
