@@ -18,7 +18,7 @@
 
 Every corpus goes through the real ingest (JSON Lines records: source, date,
 title, text) and matching (:func:`db.matching.match_all`), into a database under
-``--work`` (default /tmp/claimlens-stories), reused when it exists (``--fresh``
+``$CLAIMLENS_BENCH_WORK`` (default /tmp/claimlens-stories), reused when it exists (``--fresh``
 builds again). Nothing here is a test; numbers go to BENCHMARKS.md.
 """
 
@@ -28,6 +28,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import os
 import random
 import resource
 import shutil
@@ -49,7 +50,7 @@ from db.connection import connect, transaction
 from db.ingest import ingest_paths
 from db.stories import rebuild_stories, update_stories
 
-WORK = Path("/tmp/claimlens-stories")
+WORK = Path(os.environ.get("CLAIMLENS_BENCH_WORK", "/tmp/claimlens-stories"))
 
 
 # ------------------------------------------------------------------ corpora

@@ -506,6 +506,10 @@ class Num:
     head: str = ""  # the first of them after the number ("year" in "a 5-year low")
     after_head: str = ""  # the next one, written right after it ("marijuana" in "$2.1
     # million in recreational marijuana taxes"); "" if none: see _narrows
+    # The content word written right before the number, its qualifier included: what
+    # is done to what it counts ("killed" in "killed at least 1,200 people"); "" if
+    # none (see _same_measure).
+    before: str = ""
     # No amount of anything: a list's length ("10 Things We Learned", "Lindsay
     # premiere: 5 moments", "Top Ten"). Two lists of other lengths are two lists, not
     # one claim in conflict. Nor a figure whose statement is cut right after it
@@ -1186,14 +1190,22 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
             after_head = words[1] if _NEXT_WORD_RE.fullmatch(gap) else ""
         end = pos + len(n.raw)
         no_amount = (n.unit is None and _heads_a_list(text, pos, end)) or _cut_after(text, end)
+        j = bisect_left(starts, pos) - 1
+        before = ""
+        if j >= 0 and places[j] and _NEXT_WORD_RE.fullmatch(text, starts[j], pos):
+            before = content[j].norm
         if not words:
-            j = bisect_left(starts, pos) - 1
             while j >= 0 and len(words) < MEASURE_WORDS:
                 if places[j]:
                     words.append(content[j].norm)
                 j -= 1
         out[i] = replace(
-            n, measures=_frozen(words), head=head, after_head=after_head, no_amount=no_amount
+            n,
+            measures=_frozen(words),
+            head=head,
+            after_head=after_head,
+            before=before,
+            no_amount=no_amount,
         )
     return tuple(out)
 
@@ -1491,11 +1503,16 @@ def _same_measure(a: Num, b: Num) -> bool:
     if (a.head in TIME_UNITS or b.head in TIME_UNITS) and a.head != b.head:
         return False  # "a 5-year low" / "a 9-month low"; "90 minutes" / "900 words a minute"
     shared = a.measures & b.measures
-    return (
+    if (
         len(shared) >= 2
         or (bool(shared) and len(shared) == min(len(a.measures), len(b.measures)))
         or any(_RARITY.get(w, 1.0) > COMMONEST_RARITY for w in shared)
-    )
+    ):
+        return True
+    # A common noun and what is done to it, the verb written before the number on
+    # one side and after it on the other: "killed at least 1,200 people" / "at least
+    # 1,500 people were killed".
+    return bool(shared) and (a.before in b.measures or b.before in a.measures)
 
 
 def _narrows(a: Num, b: Num, pa: Prepared | None, pb: Prepared | None) -> bool:
@@ -1689,6 +1706,25 @@ def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
         if ca.lw.get(t, la + 1.0) > la or cb.lw.get(t, lb + 1.0) > lb:
             return False
     return True
+
+
+def _own_quantity(a: Prepared, b: Prepared, diffs: list[dict[str, Any]]) -> bool:
+    """Two figures in conflict count something their articles say nowhere else: a
+    word of what both measure (its verb too: "killed at least 1,200 people" / "1,500
+    people were killed") held by no other statement of either article. The figures of
+    a story's table ("avg shrs", "ov May bid") count its words."""
+    ca, cb = a.context, b.context
+    if not diffs or ca is None or cb is None:
+        return False
+    for d in diffs:
+        x = next((n for n in a.numbers if n.raw == d["a"]), None)
+        y = next((n for n in b.numbers if n.raw == d["b"]), None)
+        if x is None or y is None:
+            continue
+        shared = x.measures & (y.measures | {y.before}) | y.measures & {x.before}
+        if any(t not in ca.repeated and t not in cb.repeated for t in shared):
+            return True
+    return False
 
 
 # Words that date a claim rather than say it ("on Friday", "in June").
@@ -2059,7 +2095,11 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         and b.specific
         and (
             linked
+            # a figure of one quantity told with another value, in one place, counts as
+            # one such word: "the earthquake in Turkey killed at least 1,200" / "at
+            # least 1,500 were killed by the earthquake in Turkey"
             or sum([1 for t in common if _RARITY.get(t, 1.0) >= 1.0 and t not in PLACE_TOKENS])
+            + bool(diffs and not common.isdisjoint(PLACE_TOKENS))
             >= ANCHOR_WORDS
         )
     )
@@ -2149,7 +2189,10 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     breaks = _breaks(a, b, fa, fb)
     if other_numbers:
         breaks = (*breaks, "other numbers")
-    if not (agree or shared_quote) and _story_only(a, b, common):
+    # One figure told twice is a claim of its own, not the story's words: when its
+    # values agree, and when they differ but what it counts is said of it alone.
+    told_twice = agree or _own_quantity(a, b, diffs)
+    if not (told_twice or shared_quote) and _story_only(a, b, common):
         breaks = (*breaks, "story")
     if not (agree or shared_quote) and _names_only(a, b, common, fa, fb):
         breaks = (*breaks, "names only")

@@ -793,6 +793,24 @@ def test_a_part_of_a_quantity_does_not_conflict_with_the_whole() -> None:
     assert compare_texts(new, whole).relation == "conflict"
 
 
+def test_a_toll_told_with_the_verb_before_or_after_the_figure_conflicts() -> None:
+    # "killed at least 40 people" / "at least 65 people were killed": one quantity, the
+    # verb on either side of the figure; the place is all the two name.
+    before = "The floods in Kenya killed at least 40 people, the police said."
+    after = "At least 65 people were killed by the floods in Kenya, the police said."
+    r = compare_texts(before, after)
+    assert r.relation == "conflict"
+    assert [(d["a"], d["b"]) for d in r.diffs] == [("at least 40", "At least 65")]
+    assert compare_texts(after, before).relation == "conflict"
+    # Another verb with the same common noun is another quantity.
+    homeless = "At least 65 people were left homeless by the floods in Kenya, the police said."
+    assert compare_texts(before, homeless).relation != "conflict"
+    # Without a figure in common, what the two share (a place, the floods, the police)
+    # is what the whole story shares: no claim.
+    other = "The floods in Kenya closed the main road to the coast, the police said."
+    assert compare_texts(before, other).relation not in ("same", "conflict")
+
+
 def test_lists_of_other_lengths_and_other_spans_of_time_do_not_conflict() -> None:
     # A list's length is no claim: two lists of one premiere are two lists.
     r = compare_texts(

@@ -487,7 +487,7 @@ def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version:
     records = {
         "Wire": ("Chiquita combines with Fyffes to form the world's largest banana company", ""),
         "Daily": ("Chiquita and Fyffes agree a merger, forming the largest banana supplier", ""),
-        "Post": ("Chiquita to merge with Fyffes", "The two banana companies will merge."),
+        "Post": ("Chiquita to merge with Fyffes", "The banana companies will merge."),
     }
     _ingest_records(db, tmp_path, records, date="2014-03-10")
     matched = pairs(db)
@@ -499,6 +499,57 @@ def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version:
     db = connect(path)
     waiting = _waiting(db)
     assert waiting == {"Wire", "Daily"}  # a headline alone each; the Post has a body
+    from db.ingest import match_pending
+
+    match_pending(db)
+    assert pairs(db) == matched
+
+
+# Two reports of one earthquake: all the toll's two sentences share besides the figure
+# is the story's (the earthquake, the place).
+_TOLL_REPORTS = {
+    "Wire": (
+        "Earthquake strikes southern Turkey",
+        "A powerful earthquake struck southern Turkey before dawn on Monday. The"
+        " earthquake in Turkey killed at least 1,200 people, officials said. Rescue"
+        " teams searched the rubble of collapsed buildings through the night.",
+    ),
+    "Daily": (
+        "Deadly quake hits Turkey",
+        "A strong earthquake hit southern Turkey early on Monday. At least 1,500 people"
+        " were killed by the earthquake in Turkey, according to officials. Aid"
+        " agencies appealed for blankets and tents.",
+    ),
+    "Post": ("Ferry report", "Ferry crossings to Elso were cancelled for the day."),
+    "Herald": ("Ferry report", "Ferry crossings to Elso were cancelled for the whole day."),
+}
+
+
+def test_a_toll_that_differs_between_two_reports_of_one_story_conflicts(tmp_path: Path) -> None:
+    """The figure the two give, with another value, is what makes them one claim."""
+    db = connect(tmp_path / "toll.db")
+    _ingest_records(db, tmp_path, _TOLL_REPORTS, date="2023-02-06")
+    toll = sorted((stmt(db, "Wire", "1,200"), stmt(db, "Daily", "1,500")))
+    found = pairs(db)
+    assert found[toll[0], toll[1]][0] == "conflict"
+    # Nothing else the two reports share is a claim of its own.
+    assert sorted(rel for rel, _ in found.values()) == ["conflict", "same"]  # and the ferry
+
+
+def test_upgrade_from_version_13_matches_articles_with_figures_again(tmp_path: Path) -> None:
+    """Version 14 finds conflicts version 13 did not: the articles holding a figure are
+    matched again, the others left as they were."""
+    path = tmp_path / "v13.db"
+    db = connect(path)
+    _ingest_records(db, tmp_path, _TOLL_REPORTS, date="2023-02-06")
+    matched = pairs(db)
+    with transaction(db) as conn:
+        # As version 13 left it: no match between the tolls, every article matched.
+        conn.execute("DELETE FROM matches WHERE relation = 'conflict'")
+        conn.execute("PRAGMA user_version = 13")
+    db.conn.close()
+    db = connect(path)
+    assert _waiting(db) == {"Wire", "Daily"}
     from db.ingest import match_pending
 
     match_pending(db)
