@@ -1727,6 +1727,56 @@ def _own_quantity(a: Prepared, b: Prepared, diffs: list[dict[str, Any]]) -> bool
     return False
 
 
+def _elsewhere_or_else(a: Prepared, b: Prepared) -> tuple[str, ...]:
+    """Why two figures of one kind may be of two quantities: each statement names
+    places, or months and years, the other does not ("sales in the U.S. rose 8.8%" /
+    "sales in Canada rose 6.7%"; "a bomber killed 23 people on October 4" / "killed
+    eight people in April 1994"). Asked only of figures that differ."""
+    out: list[str] = []
+    places_a, places_b = a.tokset & PLACE_TOKENS, b.tokset & PLACE_TOKENS
+    if places_a and places_b and places_a.isdisjoint(places_b):
+        out.append("other places")
+    times_a, times_b = _times(a), _times(b)
+    if times_a and times_b and times_a.isdisjoint(times_b):
+        out.append("other times")
+    return tuple(out)
+
+
+def _times(p: Prepared) -> frozenset[str]:
+    """The months (by number) and years a statement names ("in April 1994", "fiscal
+    1987", "Jan.")."""
+    months = {_MONTH_TOKENS[t] for t in p.tokset if t in _MONTH_TOKENS}
+    return frozenset(months) | frozenset(_YEAR_RE.findall(p.text))
+
+
+# Month names and their short forms as tokens -> the month's number ("May" is left
+# out: the verb is the commoner word).
+_MONTH_TOKENS = {
+    normalize_word(w): str(i)
+    for i, names in enumerate(
+        (
+            "january,jan",
+            "february,feb",
+            "march,mar",
+            "april,apr",
+            "-",  # May
+            "june,jun",
+            "july,jul",
+            "august,aug",
+            "september,sep,sept",
+            "october,oct",
+            "november,nov",
+            "december,dec",
+        ),
+        start=1,
+    )
+    for w in names.split(",")
+    if w != "-"
+}
+# A year as written in news: four digits from 1800 to 2099, not part of a larger figure.
+_YEAR_RE = re.compile(r"(?<![\d,.$£€])(?:18|19|20)\d\d(?![\d%]|[,.]\d)")
+
+
 # Words that date a claim rather than say it ("on Friday", "in June").
 _CALENDAR_TOKENS = frozenset(CALENDAR | {normalize_word(w) for w in CALENDAR})
 # Words that only name, place or date someone: a clause of nothing else claims nothing.
@@ -2189,6 +2239,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     breaks = _breaks(a, b, fa, fb)
     if other_numbers:
         breaks = (*breaks, "other numbers")
+    if diffs:
+        breaks = (*breaks, *_elsewhere_or_else(a, b))
     # One figure told twice is a claim of its own, not the story's words: when its
     # values agree, and when they differ but what it counts is said of it alone.
     told_twice = agree or _own_quantity(a, b, diffs)
@@ -2332,6 +2384,8 @@ BREAKING = frozenset(
         "other names",
         "roles",
         "other numbers",
+        "other places",
+        "other times",
         "story",
         "names only",
         "days apart",
@@ -2371,7 +2425,7 @@ def _judge(f: Features, model: Model) -> PairResult:
         agreed = f.as_if_numbers_agreed()
         p_claim = model.probability(agreed)
         breaks = _breaking(f, agreed, model)
-        if p_claim >= conflict_p and not breaks:
+        if (p_claim >= conflict_p or _only_the_quantity(f, agreed)) and not breaks:
             return PairResult(round(100 * p_claim, 1), "conflict", tuple(f.diffs))
         if f.linked and _bare_p(model, agreed, in_articles) >= RELATED_P:
             why = Evidence(differs=(*breaks, "numbers"))
@@ -2385,6 +2439,14 @@ def _judge(f: Features, model: Model) -> PairResult:
     if f.linked and _bare_p(model, f.values, in_articles) >= RELATED_P:
         return PairResult(round(100 * p, 1), "related", (), Evidence(differs=breaks or ("claim",)))
     return PairResult(round(100 * p, 1), "different")
+
+
+def _only_the_quantity(f: Features, values: list[float]) -> bool:
+    """Every content word of the shorter statement is the other's, and all the two
+    tell is one quantity of one thing, linked (a name, a speaker): "He said an
+    estimated 11,000 soldiers were in Kursk" / "At least 10,000 troops are in Kursk".
+    Their words differ too much for the model (said, estimated), not their claim."""
+    return f.linked and not f.headlines and values[_WEIGHTED_CONTAINMENT] >= 1.0
 
 
 def _lone(p: Prepared) -> bool:
@@ -2617,6 +2679,8 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
     if reason == "roles":
         x, y = (" ".join(_shown(u, sa, a.tokens)) for u in _swapped(a, b) or ((), ()))
         return f"roles swapped: {x} / {y}"
+    if reason in ("other places", "other times"):
+        return _other_what(reason, a, b, sa)
     if reason == "story":
         return "only the story's words"
     if reason == "names only":
@@ -2634,6 +2698,26 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         wb = _pole_words(b, a.stance)
         return f"opposite: {wa} / {wb}"
     return reason
+
+
+def _other_what(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
+    """What differs, as written: "other places: Canada / USA", "other times: 2022 / 2023"."""
+    if reason == "other times":
+        return f"{reason}: {', '.join(_time_words(a))} / {', '.join(_time_words(b))}"
+    ta, tb = a.tokset & PLACE_TOKENS, b.tokset & PLACE_TOKENS
+    oa = _shown(ta, sa, a.tokens)
+    ob = _shown(tb, _surfaces(b), b.tokens)
+    return f"{reason}: {', '.join(oa)} / {', '.join(ob)}"
+
+
+def _time_words(p: Prepared) -> list[str]:
+    """The months and years of ``p`` as written, in order, at most EVIDENCE_ITEMS."""
+    out: list[str] = []
+    for m in re.finditer(rf"{_YEAR_RE.pattern}|[A-Za-z]+", p.text):
+        w = m.group(0)
+        if (w[0].isdigit() or normalize_word(w.lower()) in _MONTH_TOKENS) and w not in out:
+            out.append(w)
+    return out[:EVIDENCE_ITEMS]
 
 
 def _pole_words(p: Prepared, other: frozenset[str]) -> str:

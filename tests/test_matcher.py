@@ -811,6 +811,42 @@ def test_a_toll_told_with_the_verb_before_or_after_the_figure_conflicts() -> Non
     assert compare_texts(before, other).relation not in ("same", "conflict")
 
 
+def test_figures_of_other_places_or_other_times_do_not_conflict() -> None:
+    canada = "Same-store sales in Canada rose 6.7% last quarter, Maple Donuts said."
+    us = "Maple Donuts said U.S. same-store sales rose 8.8% last quarter."
+    r = compare_texts(canada, us)
+    assert r.relation == "related"
+    assert r.evidence.differs[0] == "other places: Canada / USA"
+    # "Canadian" is Canada: one place, a conflict.
+    canadian = us.replace("U.S.", "Canadian")
+    assert compare_texts(canada, canadian).relation == "conflict"
+    # Other years, other months: two figures of two times.
+    y2022 = "Vesta Foods said its sales rose 12% in 2022."
+    y2023 = "Vesta Foods said its sales rose 9% in 2023."
+    r = compare_texts(y2022, y2023)
+    assert r.relation == "related"
+    assert r.evidence.differs[0] == "other times: 2022 / 2023"
+    march = "In March, sales at Vesta Foods rose 12%, the company said."
+    june = "In June, sales at Vesta Foods rose 9%, the company said."
+    assert compare_texts(march, june).evidence.differs[0] == "other times: March / June"
+    assert compare_texts(march, june.replace("June", "March")).relation == "conflict"
+    # A figure like a year inside a larger one is no year: "2,001" is a count.
+    assert matcher._times(prepare("It sold 2,001 cars and 2019.5 tonnes.")) == frozenset()
+
+
+def test_two_statements_of_nothing_but_one_quantity_conflict() -> None:
+    # All the shorter says is the other's, and the quantity is of one thing in one
+    # named place: the words the model weighs differ (said, estimated), not the claim.
+    a = "She said an estimated 3,000 volunteers were at Glastonbury."
+    b = "At least 2,500 volunteers are at Glastonbury."
+    r = compare_texts(a, b)
+    assert r.relation == "conflict"
+    assert [(d["a"], d["b"]) for d in r.diffs] == [("an estimated 3,000", "At least 2,500")]
+    # A word of the shorter the other lacks ("complained") and its words must be alike.
+    c = "At least 2,500 volunteers are at Glastonbury, the organisers complained."
+    assert compare_texts(a, c).relation == "related"
+
+
 def test_lists_of_other_lengths_and_other_spans_of_time_do_not_conflict() -> None:
     # A list's length is no claim: two lists of one premiere are two lists.
     r = compare_texts(
