@@ -2282,6 +2282,8 @@ def _may_match(values: list[float], n_diffs: int, linked: bool, model: Model) ->
     breaks of the claim aside: what :func:`_judge` asks, with each probability at its
     highest (the model's curves never fall: Model.bounded)."""
     in_articles = values[_IN_ARTICLES] > 0
+    if n_diffs and linked and values[_WEIGHTED_CONTAINMENT] >= 1.0:
+        return True  # may be nothing but one quantity (_only_the_quantity)
     if n_diffs:
         values = _as_if_agreed(values, n_diffs)
         need = CONFLICT_P

@@ -34,6 +34,10 @@ SENTENCES = (
     "family, said on Tuesday that it would cut 1,200 jobs at its Dayton plant by March, "
     "while its rival Bolt Industries said it would hire 300 workers in Toledo next year.",
     "Bolt Industries said it would hire 300 workers in Toledo next year.",
+    # Nothing but one quantity, told in other words: a conflict the model scores at 2%.
+    "In a long statement released late on Sunday night, organisers said that what they"
+    " described as an estimated 3,000 volunteers were at Glastonbury.",
+    "At least 2,500 volunteers are at Glastonbury.",
 )
 
 
