@@ -33,6 +33,7 @@ without loading the corpus. Both count shared keys with :func:`shared_key_counts
 
 from __future__ import annotations
 
+import json
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -257,11 +258,44 @@ class BlockIndex:
         mine = min(MIN_SHARED_KEYS, word_keys(item.keys))
         # c >= min(mine, keys of p), the counts tested first (most statements sharing
         # one dense key fall there) and attributes read by position.
-        return {
+        found = {
             p
             for p, c in counts.items()
             if (c >= mine or c >= n_keys[p]) and sources[p] != source and items[p].sid != sid
         }
+        if later:
+            found = {p for p in found if items[p].sid < sid or self._keeps(items[p], item)}
+        return found
+
+    def _keeps(self, newer: Item, older: Item) -> bool:
+        """Whether ``newer`` finds ``older`` among its candidates, its keys judged dense
+        or not among the statements up to it (see :func:`later_keeps`)."""
+        windows = {key: self._window(key, newer.day) for key in newer.keys}
+
+        def size(key: str) -> int:
+            return sum(bisect_right(sids, newer.sid) for sids, _ in windows[key])
+
+        return later_keeps(newer, older, size, self.window_days, self.max_posting)
+
+
+def later_keeps(
+    newer: Item,
+    older: Item,
+    size: Callable[[str], int],
+    window_days: int,
+    max_posting: int = MAX_POSTING,
+) -> bool:
+    """Whether ``older`` is a candidate of ``newer`` as ``newer`` judges it, ``size``
+    counting each of its keys among the statements of its window up to it. A pair is
+    scored from its later statement: an older statement matched again (after an
+    upgrade, `claimlens match --pending`) keeps only the newer candidates that would
+    have found it, so that its matches are those of a rebuild. Its own view finds
+    others: a key sparse up to it may be dense up to the newer one."""
+    if newer.day is not None and older.day is not None and abs(newer.day - older.day) > window_days:
+        return False
+    theirs = set(older.keys)
+    counts = shared_key_counts(newer.keys, size, lambda k: (0,) if k in theirs else (), max_posting)
+    return counts[0] >= min(MIN_SHARED_KEYS, word_keys(newer.keys), word_keys(older.keys))
 
 
 def _split(rows: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -284,6 +318,46 @@ def stored_neighbours(
         where = "key = ? AND (day = 0 OR day BETWEEN ? AND ?)"
         window = (item.day - window_days, item.day + window_days)
 
+    def members(key: str) -> list[int]:
+        sql = f"SELECT statement_id FROM key_postings WHERE {where}"
+        return [r[0] for r in db.execute(sql, (key, *window))]
+
+    counts = shared_key_counts(
+        item.keys, _stored_size(db, item, window_days, max_posting), members, max_posting
+    )
+    counts.pop(item.sid, None)
+    out: set[int] = set()
+    for marks, chunk in id_chunks(sorted(counts)):
+        for sid, source, day, keys in db.execute(
+            "SELECT k.statement_id, a.source_id, k.day, k.keys"
+            " FROM statement_keys k JOIN statements s ON s.id = k.statement_id"
+            f" JOIN articles a ON a.id = s.article_id WHERE k.statement_id IN ({marks})",
+            chunk,
+        ):
+            theirs = tuple(json.loads(keys))
+            if source == item.source or counts[sid] < min(
+                MIN_SHARED_KEYS, word_keys(item.keys), word_keys(theirs)
+            ):
+                continue
+            if sid > item.sid:  # an older statement matched again: see later_keeps
+                newer = Item(sid, source, day or None, theirs)
+                size = _stored_size(db, newer, window_days, max_posting)
+                if not later_keeps(newer, item, size, window_days, max_posting):
+                    continue
+            out.add(sid)
+    return out
+
+
+def _stored_size(db: Any, item: Item, window_days: int, max_posting: int) -> Callable[[str], int]:
+    """How many statements of ``item``'s window up to it hold a key, from the key
+    tables (counted to ``max_posting`` + 1 at most)."""
+    if item.day is None:
+        where: str = "key = ?"
+        window: tuple[int, ...] = ()
+    else:  # day 0: undated, a candidate of every date
+        where = "key = ? AND (day = 0 OR day BETWEEN ? AND ?)"
+        window = (item.day - window_days, item.day + window_days)
+
     def size(key: str) -> int:  # among the statements up to item (module docstring)
         return db.execute(
             "SELECT count(*) FROM (SELECT 1 FROM key_postings"
@@ -291,24 +365,4 @@ def stored_neighbours(
             (key, *window, item.sid, max_posting + 1),
         ).fetchone()[0]
 
-    def members(key: str) -> list[int]:
-        sql = f"SELECT statement_id FROM key_postings WHERE {where}"
-        return [r[0] for r in db.execute(sql, (key, *window))]
-
-    counts = shared_key_counts(item.keys, size, members, max_posting)
-    counts.pop(item.sid, None)
-    out: set[int] = set()
-    for marks, chunk in id_chunks(sorted(counts)):
-        for sid, source, n_keys in db.execute(
-            "SELECT k.statement_id, a.source_id,"
-            # word_keys(): the keys not starting with FIGURE_KEY_PREFIX
-            " (SELECT count(*) FROM json_each(k.keys) WHERE substr(value, 1, 1) != '=')"
-            " FROM statement_keys k JOIN statements s ON s.id = k.statement_id"
-            f" JOIN articles a ON a.id = s.article_id WHERE k.statement_id IN ({marks})",
-            chunk,
-        ):
-            if source != item.source and counts[sid] >= min(
-                MIN_SHARED_KEYS, word_keys(item.keys), n_keys
-            ):
-                out.add(sid)
-    return out
+    return size

@@ -823,7 +823,7 @@ def match_articles(
     t0 = time.monotonic()
     report = MatchReport(mode="incremental")
     article_ids = sorted(set(article_ids))
-    if len(article_ids) > 1 and len(article_ids) == _scalar(db, "SELECT count(*) FROM articles"):
+    if len(article_ids) > 1 and _as_rebuild(db, article_ids):
         return match_all(db, window_days=window_days, progress=progress)
     # A schema step left every claim and story to regroup: first, as placing these
     # articles reads the others' profiles and stories (db.regroup).
@@ -854,6 +854,27 @@ def match_articles(
     _count(report, results)
     report.seconds = time.monotonic() - t0
     return report
+
+
+# Re-matching at least this share of the articles, some older than others left as they
+# are (after a schema upgrade: `claimlens match --pending`), rebuilds every match.
+REBUILD_SHARE = 0.5
+
+
+def _as_rebuild(db: sqlite_utils.Database, article_ids: list[int]) -> bool:
+    """Whether matching ``article_ids`` (sorted) is best done as a rebuild: they are
+    every article; or most, some older than articles not among them. An older article
+    matched again finds only the newer candidates that would have found it
+    (db.blocking.later_keeps), not every one a rebuild finds (a key sparse for the
+    newer one may be dense for it): when most are to be matched, a rebuild is as
+    quick and gives exactly the matches a fresh database would."""
+    n = _scalar(db, "SELECT count(*) FROM articles")
+    if len(article_ids) == n:
+        return True
+    if len(article_ids) < REBUILD_SHARE * n:
+        return False
+    newer = _scalar(db, "SELECT count(*) FROM articles WHERE id >= ?", (article_ids[0],))
+    return newer > len(article_ids)
 
 
 def _window(new_rows: list[_Row], window_days: int) -> tuple[str, tuple[str, ...]]:

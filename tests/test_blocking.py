@@ -39,10 +39,15 @@ def test_newer_statements_do_not_make_a_key_dense(dense_at_two: None) -> None:
     assert alone.neighbours(mine) == {0}
     assert grown.neighbours(mine) == {0}
     # The newer statements are not its candidates (a pair is scored from its later
-    # statement) unless asked for (an older statement matched again), as the key is
-    # up to it; for them, the key is dense.
-    assert grown.neighbours(mine, later=True) == {0, 2, 3, 4}
+    # statement), nor when asked for (an older statement matched again): then only
+    # those that find it themselves count, and for them the key is dense.
+    assert grown.neighbours(mine, later=True) == {0}
     assert grown.neighbours(newer[0]) == set()
+    # A newer one sharing a sparse key besides does find it, and is found.
+    both = Item(30, 9, 101, ("okafor", "bridge"))
+    more = _index([older, mine, *newer, both])
+    assert more.neighbours(both) == {1}
+    assert more.neighbours(mine, later=True) == {0, 5}
 
 
 def test_an_older_statement_makes_a_key_dense(dense_at_two: None) -> None:
@@ -117,6 +122,21 @@ def test_one_article_at_a_time_equals_a_rebuild_when_later_ones_crowd_a_key(
     assert one_by_one
     matching.match_all(db)
     assert set(db.execute("SELECT a, b, relation FROM matches")) == one_by_one
+
+
+def test_an_older_article_matched_again_gets_the_matches_of_a_rebuild(
+    tmp_path: Path, dense_at_two: None
+) -> None:
+    """Matched again (after an upgrade), the first article keeps only the newer
+    candidates that find it themselves: for the later ones the mayor's names are
+    dense, as they were when they came."""
+    db = connect(tmp_path / "k.db")
+    for i, (source, day, title, body) in enumerate(ARTICLES):
+        ingest_paths(db, [_article(tmp_path, i, source, day, title, body)], source=source)
+    rebuilt = set(db.execute("SELECT a, b, relation FROM matches"))
+    for aid in (1, 2):
+        matching.match_articles(db, [aid])
+        assert set(db.execute("SELECT a, b, relation FROM matches")) == rebuilt
 
 
 def test_a_telling_figure_is_a_key_and_only_adds_candidates(dense_at_two: None) -> None:
