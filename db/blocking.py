@@ -37,7 +37,7 @@ import json
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -181,8 +181,11 @@ class BlockIndex:
     _sources: list[int] = field(default_factory=list)
     _n_keys: list[int] = field(default_factory=list)
     _sorted: bool = True
+    # A newer statement's key sizes up to it, once asked for (_keeps).
+    _sizes: dict[int, dict[str, int]] = field(default_factory=dict)
 
     def add(self, item: Item) -> None:
+        self._sizes.clear()
         pos = len(self.items)
         self.items.append(item)
         self._sources.append(item.source)
@@ -249,7 +252,7 @@ class BlockIndex:
         def members(key: str) -> list[int]:
             out: list[int] = []
             for (_sids, positions), cut in zip(windows[key], cuts[key], strict=True):
-                out.extend(positions if later else positions[:cut])
+                out.extend(positions[:cut])
             return out
 
         counts = shared_key_counts(item.keys, size, members, self.max_posting)
@@ -263,19 +266,26 @@ class BlockIndex:
             for p, c in counts.items()
             if (c >= mine or c >= n_keys[p]) and sources[p] != source and items[p].sid != sid
         }
-        if later:
-            found = {p for p in found if items[p].sid < sid or self._keeps(items[p], item)}
+        if later:  # the newer ones as they judge (later_keeps), whatever a key is here
+            newer = {
+                pos
+                for key in item.keys
+                for (_sids, positions), cut in zip(windows[key], cuts[key], strict=True)
+                for pos in positions[cut:]
+            }
+            found.update(p for p in newer if sources[p] != source and self._keeps(items[p], item))
         return found
 
     def _keeps(self, newer: Item, older: Item) -> bool:
         """Whether ``newer`` finds ``older`` among its candidates, its keys judged dense
         or not among the statements up to it (see :func:`later_keeps`)."""
-        windows = {key: self._window(key, newer.day) for key in newer.keys}
-
-        def size(key: str) -> int:
-            return sum(bisect_right(sids, newer.sid) for sids, _ in windows[key])
-
-        return later_keeps(newer, older, size, self.window_days, self.max_posting)
+        sizes = self._sizes.get(newer.sid)
+        if sizes is None:
+            sizes = self._sizes[newer.sid] = {
+                key: sum(bisect_right(sids, newer.sid) for sids, _ in self._window(key, newer.day))
+                for key in newer.keys
+            }
+        return later_keeps(newer, older, sizes.__getitem__, self.window_days, self.max_posting)
 
 
 def later_keeps(
@@ -319,33 +329,41 @@ def stored_neighbours(
         window = (item.day - window_days, item.day + window_days)
 
     def members(key: str) -> list[int]:
-        sql = f"SELECT statement_id FROM key_postings WHERE {where}"
-        return [r[0] for r in db.execute(sql, (key, *window))]
+        sql = f"SELECT statement_id FROM key_postings WHERE {where} AND statement_id < ?"
+        return [r[0] for r in db.execute(sql, (key, *window, item.sid))]
 
     counts = shared_key_counts(
         item.keys, _stored_size(db, item, window_days, max_posting), members, max_posting
     )
-    counts.pop(item.sid, None)
-    out: set[int] = set()
-    for marks, chunk in id_chunks(sorted(counts)):
+    out = {
+        sid
+        for sid, source, _day, theirs in _keyed(db, counts)
+        if source != item.source
+        and counts[sid] >= min(MIN_SHARED_KEYS, word_keys(item.keys), word_keys(theirs))
+    }
+    # The newer ones as they judge (an older statement matched again: later_keeps).
+    newer: set[int] = set()
+    for key in item.keys:
+        sql = f"SELECT statement_id FROM key_postings WHERE {where} AND statement_id > ?"
+        newer.update(r[0] for r in db.execute(sql, (key, *window, item.sid)))
+    for sid, source, day, theirs in _keyed(db, newer):
+        them = Item(sid, source, day or None, theirs)
+        size = _stored_size(db, them, window_days, max_posting)
+        if source != item.source and later_keeps(them, item, size, window_days, max_posting):
+            out.add(sid)
+    return out
+
+
+def _keyed(db: Any, sids: Iterable[int]) -> Iterator[tuple[int, int, int, tuple[str, ...]]]:
+    """(statement id, source, day, keys) of each of ``sids`` from the key tables."""
+    for marks, chunk in id_chunks(sorted(sids)):
         for sid, source, day, keys in db.execute(
             "SELECT k.statement_id, a.source_id, k.day, k.keys"
             " FROM statement_keys k JOIN statements s ON s.id = k.statement_id"
             f" JOIN articles a ON a.id = s.article_id WHERE k.statement_id IN ({marks})",
             chunk,
         ):
-            theirs = tuple(json.loads(keys))
-            if source == item.source or counts[sid] < min(
-                MIN_SHARED_KEYS, word_keys(item.keys), word_keys(theirs)
-            ):
-                continue
-            if sid > item.sid:  # an older statement matched again: see later_keeps
-                newer = Item(sid, source, day or None, theirs)
-                size = _stored_size(db, newer, window_days, max_posting)
-                if not later_keeps(newer, item, size, window_days, max_posting):
-                    continue
-            out.add(sid)
-    return out
+            yield sid, source, day, tuple(json.loads(keys))
 
 
 def _stored_size(db: Any, item: Item, window_days: int, max_posting: int) -> Callable[[str], int]:
