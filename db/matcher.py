@@ -1727,7 +1727,7 @@ def _own_quantity(a: Prepared, b: Prepared, diffs: list[dict[str, Any]]) -> bool
     return False
 
 
-def _elsewhere_or_else(a: Prepared, b: Prepared) -> tuple[str, ...]:
+def _other_places_or_times(a: Prepared, b: Prepared) -> tuple[str, ...]:
     """Why two figures of one kind may be of two quantities: each statement names
     places, or months and years, the other does not ("sales in the U.S. rose 8.8%" /
     "sales in Canada rose 6.7%"; "a bomber killed 23 people on October 4" / "killed
@@ -2240,7 +2240,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     if other_numbers:
         breaks = (*breaks, "other numbers")
     if diffs:
-        breaks = (*breaks, *_elsewhere_or_else(a, b))
+        breaks = (*breaks, *_other_places_or_times(a, b))
     # One figure told twice is a claim of its own, not the story's words: when its
     # values agree, and when they differ but what it counts is said of it alone.
     told_twice = agree or _own_quantity(a, b, diffs)

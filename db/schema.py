@@ -478,7 +478,7 @@ def _v12_to_v13(db: sqlite_utils.Database) -> None:
 # statements of one place give only the quantity, or when what the figures count is
 # said by no other statement of their articles though the rest is the story's words
 # (_own_quantity); no conflict between figures of other places or other months and
-# years (_elsewhere_or_else). The articles with a figure are matched again by the next
+# years (_other_places_or_times). The articles with a figure are matched again by the next
 # ingest or `claimlens match --pending`.
 def _v13_to_v14(db: sqlite_utils.Database) -> None:
     db.conn.execute(
