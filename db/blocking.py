@@ -321,12 +321,7 @@ def stored_neighbours(
     """Statement ids that are candidates of ``item``, from the key tables
     (``key_postings``, ``statement_keys``): what :meth:`BlockIndex.neighbours` (with
     ``later``) would answer with every keyed statement of the database indexed."""
-    if item.day is None:
-        where: str = "key = ?"
-        window: tuple[int, ...] = ()
-    else:  # day 0: undated, a candidate of every date
-        where = "key = ? AND (day = 0 OR day BETWEEN ? AND ?)"
-        window = (item.day - window_days, item.day + window_days)
+    where, window = _key_window(item, window_days)
 
     def members(key: str) -> list[int]:
         sql = f"SELECT statement_id FROM key_postings WHERE {where} AND statement_id < ?"
@@ -366,15 +361,21 @@ def _keyed(db: Any, sids: Iterable[int]) -> Iterator[tuple[int, int, int, tuple[
             yield sid, source, day, tuple(json.loads(keys))
 
 
+def _key_window(item: Item, window_days: int) -> tuple[str, tuple[int, ...]]:
+    """The WHERE clause (and its parameters after the key) of ``key_postings`` rows
+    of a key within ``item``'s window; day 0 is undated, a candidate of every date."""
+    if item.day is None:
+        return "key = ?", ()
+    return "key = ? AND (day = 0 OR day BETWEEN ? AND ?)", (
+        item.day - window_days,
+        item.day + window_days,
+    )
+
+
 def _stored_size(db: Any, item: Item, window_days: int, max_posting: int) -> Callable[[str], int]:
     """How many statements of ``item``'s window up to it hold a key, from the key
     tables (counted to ``max_posting`` + 1 at most)."""
-    if item.day is None:
-        where: str = "key = ?"
-        window: tuple[int, ...] = ()
-    else:  # day 0: undated, a candidate of every date
-        where = "key = ? AND (day = 0 OR day BETWEEN ? AND ?)"
-        window = (item.day - window_days, item.day + window_days)
+    where, window = _key_window(item, window_days)
 
     def size(key: str) -> int:  # among the statements up to item (module docstring)
         return db.execute(
