@@ -285,24 +285,19 @@ class BlockIndex:
                 key: sum(bisect_right(sids, newer.sid) for sids, _ in self._window(key, newer.day))
                 for key in newer.keys
             }
-        return later_keeps(newer, older, sizes.__getitem__, self.window_days, self.max_posting)
+        return later_keeps(newer, older, sizes.__getitem__, self.max_posting)
 
 
 def later_keeps(
-    newer: Item,
-    older: Item,
-    size: Callable[[str], int],
-    window_days: int,
-    max_posting: int = MAX_POSTING,
+    newer: Item, older: Item, size: Callable[[str], int], max_posting: int = MAX_POSTING
 ) -> bool:
     """Whether ``older`` is a candidate of ``newer`` as ``newer`` judges it, ``size``
-    counting each of its keys among the statements of its window up to it. A pair is
+    counting each of its keys among the statements of its window up to it; ``newer``
+    is one of the window of ``older`` (both callers walk that window). A pair is
     scored from its later statement: an older statement matched again (after an
     upgrade, `claimlens match --pending`) keeps only the newer candidates that would
     have found it, so that its matches are those of a rebuild. Its own view finds
     others: a key sparse up to it may be dense up to the newer one."""
-    if newer.day is not None and older.day is not None and abs(newer.day - older.day) > window_days:
-        return False
     theirs = set(older.keys)
     counts = shared_key_counts(newer.keys, size, lambda k: (0,) if k in theirs else (), max_posting)
     return counts[0] >= min(MIN_SHARED_KEYS, word_keys(newer.keys), word_keys(older.keys))
@@ -344,7 +339,7 @@ def stored_neighbours(
     for sid, source, day, theirs in _keyed(db, newer):
         them = Item(sid, source, day or None, theirs)
         size = _stored_size(db, them, window_days, max_posting)
-        if source != item.source and later_keeps(them, item, size, window_days, max_posting):
+        if source != item.source and later_keeps(them, item, size, max_posting):
             out.add(sid)
     return out
 

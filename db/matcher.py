@@ -1438,21 +1438,21 @@ def _compare_numbers(
     nb: tuple[Num, ...],
     pa: Prepared | None = None,
     pb: Prepared | None = None,
-) -> tuple[int, int, list[dict[str, Any]], bool]:
-    """(agreeing pairs, numbers left unpaired, differing pairs as diffs, whether each
-    side keeps an unpaired number of one unit: two amounts of different things).
+) -> tuple[int, int, list[tuple[Num, Num]], bool]:
+    """(agreeing pairs, numbers left unpaired, differing pairs, whether each side
+    keeps an unpaired number of one unit: two amounts of different things).
     ``pa`` / ``pb``: the statements holding them, if known (see _narrows)."""
     if not na or not nb:
         return 0, len(na) + len(nb), [], False
     left = list(na)
     right = list(nb)
     agree = 0
-    diffs: list[dict[str, Any]] = []
+    differ: list[tuple[Num, Num]] = []
     for a in list(left):
         for b in right:
             if (a.unit == b.unit or a.unit is None or b.unit is None) and _values_agree(a, b):
                 if _qualifiers_clash(a, b):
-                    diffs.append(_diff(a, b))
+                    differ.append((a, b))
                 else:
                     agree += 1
                 left.remove(a)
@@ -1471,13 +1471,13 @@ def _compare_numbers(
                 and not _narrows(a, b, pa, pb)
                 and not _narrows(b, a, pb, pa)
             ):
-                diffs.append(_diff(a, b))
+                differ.append((a, b))
                 left.remove(a)
                 right.remove(b)
                 break
     units = {a.unit for a in left}
     other = any(b.unit in units for b in right)
-    return agree, len(left) + len(right), diffs, other
+    return agree, len(left) + len(right), differ, other
 
 
 def _scale_lost(a: Num, b: Num) -> bool:
@@ -1512,7 +1512,12 @@ def _same_measure(a: Num, b: Num) -> bool:
     # A common noun and what is done to it, the verb written before the number on
     # one side and after it on the other: "killed at least 1,200 people" / "at least
     # 1,500 people were killed".
-    return bool(shared) and (a.before in b.measures or b.before in a.measures)
+    return bool(shared) and bool(_crossed(a, b))
+
+
+def _crossed(a: Num, b: Num) -> frozenset[str]:
+    """The verb written before one number that is among what the other measures."""
+    return b.measures & {a.before} | a.measures & {b.before}
 
 
 def _narrows(a: Num, b: Num, pa: Prepared | None, pb: Prepared | None) -> bool:
@@ -1708,23 +1713,19 @@ def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
     return True
 
 
-def _own_quantity(a: Prepared, b: Prepared, diffs: list[dict[str, Any]]) -> bool:
+def _own_quantity(a: Prepared, b: Prepared, differ: list[tuple[Num, Num]]) -> bool:
     """Two figures in conflict count something their articles say nowhere else: a
     word of what both measure (its verb too: "killed at least 1,200 people" / "1,500
     people were killed") held by no other statement of either article. The figures of
     a story's table ("avg shrs", "ov May bid") count its words."""
     ca, cb = a.context, b.context
-    if not diffs or ca is None or cb is None:
+    if ca is None or cb is None:
         return False
-    for d in diffs:
-        x = next((n for n in a.numbers if n.raw == d["a"]), None)
-        y = next((n for n in b.numbers if n.raw == d["b"]), None)
-        if x is None or y is None:
-            continue
-        shared = x.measures & (y.measures | {y.before}) | y.measures & {x.before}
-        if any(t not in ca.repeated and t not in cb.repeated for t in shared):
-            return True
-    return False
+    return any(
+        t not in ca.repeated and t not in cb.repeated
+        for x, y in differ
+        for t in x.measures & y.measures | _crossed(x, y)
+    )
 
 
 def _other_places_or_times(a: Prepared, b: Prepared) -> tuple[str, ...]:
@@ -2135,7 +2136,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     if cut is not None and whole_only and not (a.specific and b.specific):
         return None
     # Who and what the two share (cheap): a pair without them is never matched.
-    agree, unpaired, diffs, other_numbers = _compare_numbers(a.numbers, b.numbers, a, b)
+    agree, unpaired, differ, other_numbers = _compare_numbers(a.numbers, b.numbers, a, b)
+    diffs = [_diff(x, y) for x, y in differ]
     quoted_common = len(_quoted_common(a, b))  # quoted words both carry
     shared_quote = quoted_common >= 2
     speaker = _same_speaker(a, b)  # +1 the same speaker, -1 another one, 0 one is unknown
@@ -2243,7 +2245,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         breaks = (*breaks, *_other_places_or_times(a, b))
     # One figure told twice is a claim of its own, not the story's words: when its
     # values agree, and when they differ but what it counts is said of it alone.
-    told_twice = agree or _own_quantity(a, b, diffs)
+    told_twice = agree or _own_quantity(a, b, differ)
     if not (told_twice or shared_quote) and _story_only(a, b, common):
         breaks = (*breaks, "story")
     if not (agree or shared_quote) and _names_only(a, b, common, fa, fb):

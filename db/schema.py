@@ -472,13 +472,13 @@ def _v12_to_v13(db: sqlite_utils.Database) -> None:
     _pools_as_bytes(db.conn)
 
 
-# Version 14: no new tables. Figures that differ are judged otherwise
-# (db.matcher): a conflict also when a verb is written before one figure and after
-# the other ("killed at least 1,200 people" / "1,500 people were killed"), when two
-# statements of one place give only the quantity, or when what the figures count is
-# said by no other statement of their articles though the rest is the story's words
-# (_own_quantity); no conflict between figures of other places or other months and
-# years (_other_places_or_times). The articles with a figure are matched again by the next
+# Version 14: no new tables. Figures that differ are judged otherwise (db.matcher): a
+# conflict also when a verb is written before one figure and after the other ("killed
+# at least 1,200 people" / "1,500 people were killed"), when two statements of one
+# place give only the quantity, or when what the figures count is said by no other
+# statement of their articles though the rest is the story's words (_own_quantity);
+# no conflict between figures of other places or other months and years
+# (_other_places_or_times). The articles with a figure are matched again by the next
 # ingest or `claimlens match --pending`.
 def _v13_to_v14(db: sqlite_utils.Database) -> None:
     db.conn.execute(
