@@ -526,6 +526,26 @@ FUTURE_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
+# What befell the people or things a figure counts, by kind: "killed 12 people" and
+# "left 40,000 people without power" count two groups, as do "12 dead" and "30
+# injured", "destroyed 300 homes" and "damaged 120 homes". Two figures of different
+# kinds are two quantities: neither values that differ conflict nor equal ones agree.
+# Words of one kind name one count ("arrested" / "detained"). Matched on the
+# normalised words (matcher.OUTCOME_OF), so inflections fold as the matcher folds them.
+OUTCOMES: dict[str, str] = {
+    "killed": "killed kill kills killing dead died dies death deaths fatalities slain perished",
+    "injured": "injured injuries injury wounded hurt hospitalized hospitalised",
+    "missing": "missing unaccounted",
+    "displaced": "displaced evacuated evacuation evacuees homeless fled",
+    "arrested": "arrested arrest arrests detained detention jailed",
+    "charged": "charged indicted",
+    "rescued": "rescued rescue",
+    "without power": "power outage outages electricity blackout",
+    "damaged": "damaged damage",
+    "destroyed": "destroyed destroy razed",
+    "infected": "infected infection infections sickened",
+}
+
 # Opposite predicates: on each axis, words of one pole against words of the other.
 # "raised" vs "cut", "won" vs "lost": the same sentence with the other pole is
 # another claim. A statement holding both poles of an axis says nothing on it.

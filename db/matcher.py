@@ -111,6 +111,7 @@ from db.lexicon import (
     HEDGE_WORDS,
     NEGATIONS,
     OPPOSITES,
+    OUTCOMES,
     REJECTED_OBJECTS,
     REJECTION_VERBS,
     REQUEST_VERBS,
@@ -510,6 +511,9 @@ class Num:
     # is done to what it counts ("killed" in "killed at least 1,200 people"); "" if
     # none (see _same_measure).
     before: str = ""
+    # What befell those counted, by kind (lexicon.OUTCOMES: "killed", "injured"): of the
+    # word before the number if it names one, else of what it measures; empty if none.
+    outcomes: frozenset[str] = frozenset()
     # No amount of anything: a list's length ("10 Things We Learned", "Lindsay
     # premiere: 5 moments", "Top Ten"). Two lists of other lengths are two lists, not
     # one claim in conflict. Nor a figure whose statement is cut right after it
@@ -1194,20 +1198,49 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
         before = ""
         if j >= 0 and places[j] and _NEXT_WORD_RE.fullmatch(text, starts[j], pos):
             before = content[j].norm
+        # The words after a figure that tell what befell those counted stop at the next
+        # figure's verb: "killed 12 people and *injured* 30".
+        told = words
+        if at_words and stop < len(text):
+            jn = bisect_left(starts, stop) - 1
+            if _NEXT_WORD_RE.fullmatch(text, starts[jn], stop):
+                told = [w for w, at in zip(words, at_words, strict=True) if at != jn]
         if not words:
             while j >= 0 and len(words) < MEASURE_WORDS:
                 if places[j]:
                     words.append(content[j].norm)
                 j -= 1
+            # the words before a figure its verb tells of may be an earlier figure's
+            # ("killed 12 people and injured 30")
+            told = [] if before in OUTCOME_OF else words
         out[i] = replace(
             n,
             measures=_frozen(words),
             head=head,
             after_head=after_head,
             before=before,
+            outcomes=_outcomes(before, told),
             no_amount=no_amount,
         )
     return tuple(out)
+
+
+# A normalised word -> the kind of outcome it names (lexicon.OUTCOMES).
+OUTCOME_OF = {
+    normalize_word(w): sys.intern(kind) for kind, words in OUTCOMES.items() for w in words.split()
+}
+
+
+def _outcomes(before: str, told: list[str]) -> frozenset[str]:
+    """The kinds of outcome a figure counts: those its verb names ("*killed* 12
+    people") and the words after it name ("12 people *dead*", "40,000 homes without
+    *power*")."""
+    return _frozen([OUTCOME_OF[w] for w in (before, *told) if w in OUTCOME_OF])
+
+
+def _other_outcomes(a: Num, b: Num) -> bool:
+    """The two figures count what befell two groups: "killed 12" / "injured 12"."""
+    return bool(a.outcomes) and bool(b.outcomes) and a.outcomes.isdisjoint(b.outcomes)
 
 
 # A word and the space after it: what lies between two words written one after the other.
@@ -1450,7 +1483,11 @@ def _compare_numbers(
     differ: list[tuple[Num, Num]] = []
     for a in list(left):
         for b in right:
-            if (a.unit == b.unit or a.unit is None or b.unit is None) and _values_agree(a, b):
+            if (
+                (a.unit == b.unit or a.unit is None or b.unit is None)
+                and _values_agree(a, b)
+                and not _other_outcomes(a, b)
+            ):
                 if _qualifiers_clash(a, b):
                     differ.append((a, b))
                 else:
@@ -1500,6 +1537,8 @@ def _same_measure(a: Num, b: Num) -> bool:
     5-year low" is no "9-month low". Unknown (True) when either number was not found."""
     if not a.measures or not b.measures:
         return True
+    if _other_outcomes(a, b):
+        return False  # "killed 12 people" / "left 40,000 people without power"
     if (a.head in TIME_UNITS or b.head in TIME_UNITS) and a.head != b.head:
         return False  # "a 5-year low" / "a 9-month low"; "90 minutes" / "900 words a minute"
     shared = a.measures & b.measures
@@ -1726,6 +1765,16 @@ def _own_quantity(a: Prepared, b: Prepared, differ: list[tuple[Num, Num]]) -> bo
         for x, y in differ
         for t in x.measures & y.measures | _crossed(x, y)
     )
+
+
+def _counts_apart(a: Prepared, b: Prepared) -> tuple[str, str] | None:
+    """The kinds of outcome of the first two figures, one on each side, that count two
+    groups ("killed" / "injured"), or None."""
+    for x in a.numbers:
+        for y in b.numbers:
+            if x.unit == y.unit and _other_outcomes(x, y):
+                return ", ".join(sorted(x.outcomes)), ", ".join(sorted(y.outcomes))
+    return None
 
 
 def _other_places_or_times(a: Prepared, b: Prepared) -> tuple[str, ...]:
@@ -2240,7 +2289,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         return None
     breaks = _breaks(a, b, fa, fb)
     if other_numbers:
-        breaks = (*breaks, "other numbers")
+        breaks = (*breaks, "other counts" if _counts_apart(a, b) else "other numbers")
     if diffs:
         breaks = (*breaks, *_other_places_or_times(a, b))
     # One figure told twice is a claim of its own, not the story's words: when its
@@ -2388,6 +2437,7 @@ BREAKING = frozenset(
         "other names",
         "roles",
         "other numbers",
+        "other counts",
         "other places",
         "other times",
         "story",
@@ -2685,6 +2735,9 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         return f"roles swapped: {x} / {y}"
     if reason in ("other places", "other times"):
         return _other_what(reason, a, b, sa)
+    if reason == "other counts":
+        x, y = _counts_apart(a, b) or ("?", "?")
+        return f"other counts: {x} / {y}"
     if reason == "story":
         return "only the story's words"
     if reason == "names only":

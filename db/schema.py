@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 # Version 1: the whole schema.
 _V1 = """
@@ -481,7 +481,22 @@ def _v12_to_v13(db: sqlite_utils.Database) -> None:
 # (_other_places_or_times). The articles with a figure are matched again by the next
 # ingest or `claimlens match --pending`.
 def _v13_to_v14(db: sqlite_utils.Database) -> None:
-    db.conn.execute(
+    _match_figures_again(db.conn)
+
+
+# Version 15: no new tables. Two figures that count what befell two groups ("killed
+# 12 people" / "left 40,000 people without power", "12 dead" / "12 injured": the
+# kinds in db.lexicon.OUTCOMES) neither conflict nor agree (db.matcher._other_outcomes).
+# The articles with a figure are matched again by the next ingest or `claimlens match
+# --pending`.
+def _v14_to_v15(db: sqlite_utils.Database) -> None:
+    _match_figures_again(db.conn)
+
+
+def _match_figures_again(conn: sqlite3.Connection) -> None:
+    """Mark the articles with a figure for matching again: the next ingest or
+    `claimlens match --pending` judges their figures by the rules now in force."""
+    conn.execute(
         "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
         " FROM numbers n JOIN statements s ON s.id = n.statement_id)"
     )
@@ -553,6 +568,7 @@ MIGRATIONS: dict[int, Migration] = {
     11: _v11_to_v12,
     12: _v12_to_v13,
     13: _v13_to_v14,
+    14: _v14_to_v15,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

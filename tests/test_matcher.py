@@ -834,6 +834,38 @@ def test_figures_of_other_places_or_other_times_do_not_conflict() -> None:
     assert matcher._times(prepare("It sold 2,001 cars and 2019.5 tonnes.")) == frozenset()
 
 
+def test_figures_of_what_befell_two_groups_neither_conflict_nor_agree() -> None:
+    # "killed" and "without power" count two groups of people: no conflict.
+    killed = "The storm killed 12 people in Oakvale County on Monday."
+    power = "The storm left 40,000 people without power in Oakvale County on Monday."
+    r = compare_texts(killed, power)
+    assert r.relation == "related"
+    assert r.evidence.differs[0] == "other counts: killed / without power"
+    # One value of two counts is no agreement: 12 dead are not 12 injured.
+    injured = killed.replace("killed", "injured")
+    r = compare_texts(killed, injured)
+    assert r.relation == "related"
+    assert r.evidence.differs[0] == "other counts: killed / injured"
+    # Two words of one count ("arrested" / "detained", "dead" / "killed") are one count.
+    arrested = "Police arrested 40 protesters in Valmora on Saturday."
+    detained = "Police detained 40 protesters in Valmora on Saturday."
+    assert compare_texts(arrested, detained).relation == "same"
+    r = compare_texts(killed, "The storm left 15 people dead in Oakvale County on Monday.")
+    assert r.relation == "conflict"
+    # Each figure keeps its own verb: "killed 12 ... and injured 30" against "killed 15
+    # ... and wounded 30" differs in the dead, agrees on the injured.
+    r = compare_texts(
+        "The attack killed 12 people and injured 30 in Valmora.",
+        "The attack in Valmora killed 15 people and wounded 30.",
+    )
+    assert r.relation == "conflict"
+    assert [(d["a"], d["b"]) for d in r.diffs] == [("12", "15")]
+    # The verb before a figure decides over the words after it, which may run on to
+    # the next figure's ("12 people and injured").
+    n = prepare("The blast killed 12 people and injured 30.").numbers
+    assert [sorted(x.outcomes) for x in n] == [["killed"], ["injured"]]
+
+
 def test_two_statements_of_nothing_but_one_quantity_conflict() -> None:
     # All the shorter says is the other's, and the quantity is of one thing in one
     # named place: the words the model weighs differ (said, estimated), not the claim.

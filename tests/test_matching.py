@@ -556,6 +556,49 @@ def test_upgrade_from_version_13_matches_articles_with_figures_again(tmp_path: P
     assert pairs(db) == matched
 
 
+def test_upgrade_from_version_14_no_longer_holds_two_counts_in_conflict(tmp_path: Path) -> None:
+    """Version 15 tells the dead from those left without power: a database matched by
+    version 14 holds their figures as a conflict; the articles with a figure are
+    matched again and the pair becomes 'related'."""
+    storm = {
+        "Wire": (
+            "Storm hits Oakvale County",
+            "A storm swept through Oakvale County on Monday. The storm killed 12 people in"
+            " Oakvale County, the sheriff said. Schools will stay closed on Tuesday.",
+        ),
+        "Daily": (
+            "Oakvale storm",
+            "High winds battered Oakvale County on Monday. The storm left 40,000 people"
+            " without power in Oakvale County, the utility said. Crews worked overnight.",
+        ),
+        "Post": ("Ferry report", "Ferry crossings to Elso were cancelled for the day."),
+        "Herald": ("Ferry report", "Ferry crossings to Elso were cancelled for the whole day."),
+    }
+    path = tmp_path / "v14.db"
+    db = connect(path)
+    _ingest_records(db, tmp_path, storm, date="2023-02-06")
+    matched = pairs(db)
+    storm_pair = (
+        "FROM matches m JOIN statements a ON a.id = m.a JOIN statements b ON b.id = m.b"
+        " WHERE a.text || b.text LIKE '%killed 12%' AND a.text || b.text LIKE '%without power%'"
+    )
+    assert [r[0] for r in db.execute(f"SELECT m.relation {storm_pair}")] == ["related"]
+    with transaction(db) as conn:
+        # As version 14 left it: the two counts one quantity in conflict.
+        conn.execute(
+            "UPDATE matches SET relation = 'conflict'"
+            f" WHERE (a, b) IN (SELECT m.a, m.b {storm_pair})"
+        )
+        conn.execute("PRAGMA user_version = 14")
+    db.conn.close()
+    db = connect(path)
+    assert _waiting(db) == {"Wire", "Daily"}
+    from db.ingest import match_pending
+
+    match_pending(db)
+    assert pairs(db) == matched
+
+
 def test_upgrade_from_version_12_matches_stored_conflicts_again(tmp_path: Path) -> None:
     """Version 13 no longer calls a part of a quantity a conflict with the whole: a
     database matched by version 12 holds such conflicts; their articles are matched
