@@ -444,6 +444,25 @@ TIER_WEIGHTS = (0.25, 0.5, 0.75)
 # (lower-cased): inflections are listed, no stemming, so "deny" is not folded into
 # "not" here and "May" the month is told from "may" by its capital.
 
+# Refusal: "declined to endorse", "refused to resign" negate the verb after "to" as
+# "did not" does; "ruled out buying" as "will not buy". Not "failed to": it is as often
+# a verb of its own ("failing to follow protocols" / "disregarding protocols", "fails
+# to make a killing").
+REFUSAL_VERBS = frozenset(
+    """
+    refuse refuses refused refusing refusal decline declines declined declining
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+RULE_VERBS = frozenset({"rule", "rules", "ruled", "ruling"})
+# Where a value that "declined to" fell lands: "declined to record lows", "to second
+# place" are falls, not refusals.
+FALL_TARGETS = frozenset(
+    """
+    record low lows lowest level levels near below bottom number second third fourth fifth
+    last
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
 # Denial: the statement says a report is false. A verb of its own, or "rejected" /
 # "dismissed" followed within two words by what is rejected (a report, a claim).
 DENIAL_VERBS = frozenset(
@@ -533,13 +552,14 @@ FUTURE_WORDS = frozenset(
 # Words of one kind name one count ("arrested" / "detained"). Matched on the
 # normalised words (matcher.OUTCOME_OF), so inflections fold as the matcher folds them.
 OUTCOMES: dict[str, str] = {
-    "killed": "killed kill kills killing dead died dies death deaths fatalities slain perished",
+    "killed": "killed kill kills killing dead died dies death deaths fatalities slain perished"
+    " bodies",
     "injured": "injured injuries injury wounded hurt hospitalized hospitalised",
     "missing": "missing unaccounted",
     "displaced": "displaced evacuated evacuation evacuees homeless fled",
     "arrested": "arrested arrest arrests detained detention jailed",
     "charged": "charged indicted",
-    "rescued": "rescued rescue",
+    "rescued": "rescued rescue survivors",
     "without power": "power outage outages electricity blackout",
     "damaged": "damaged damage",
     "destroyed": "destroyed destroy razed",

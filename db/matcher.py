@@ -106,16 +106,20 @@ from db.lexicon import (
     DEMAND_VERBS,
     DENIAL_VERBS,
     DENIED_THINGS,
+    FALL_TARGETS,
     FUTURE_WORDS,
     HEDGE_BEFORE_TO,
     HEDGE_WORDS,
     NEGATIONS,
     OPPOSITES,
     OUTCOMES,
+    REFUSAL_VERBS,
     REJECTED_OBJECTS,
     REJECTION_VERBS,
     REQUEST_VERBS,
     REQUEST_WINDOW,
+    RULE_VERBS,
+    STOP_WORDS,
 )
 from db.matcher_weights import (
     INTERCEPT,
@@ -577,6 +581,9 @@ class Prepared:
     # For a statement in headline case, the words it may mean as names: those news text
     # does not write in lower case, places aside (see _shared_as_names). Else empty.
     hnames: frozenset[str] = frozenset()
+    # The verbs it refuses ("declined to *endorse*", "ruled out *buying*"), normalised;
+    # {""} for a refusal of a verb not read; mostly empty (see _refused).
+    refused: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -945,6 +952,7 @@ def prepare(
         lweight=_LOG2 * len(tokset),
         titled=titled,
         hnames=_headline_names(tokset) if headline else _EMPTY,
+        refused=_refused(plain),
     )
 
 
@@ -1119,6 +1127,40 @@ def _is_specific(
 
 
 _NOT = frozenset({"not"})
+
+
+def _refused(text: str) -> frozenset[str]:
+    """What ``text`` refuses, normalised: the word right after "refused to", "declined
+    to" ("endorse", "resign") or "ruled out" ("buy"), written in lower case and no
+    function word. Not "declined to 5%", "declined 4-1/4 to close", "declined to a
+    record low", "declined to Jim Courier" (falls), nor "attributed the decline to
+    falling output" (a noun). {""} when a word of refusal or decline stands without a
+    verb read ("declined, through a spokesman, to comment", "Declines Comment"): it may
+    refuse anything. Mostly empty."""
+    if _REFUSAL_WORD_RE.search(text) is None:
+        return _EMPTY
+    out: list[str] = []
+    for m in _REFUSAL_RE.finditer(text):
+        verb = m.group(3) or m.group(5)
+        # "decline" is a fall, or a noun, as often as a refusal
+        fall = (m.group(2) or "").lower().startswith("declin") and (
+            verb in FALL_TARGETS or (m.group(1) or "").lower() in _DETERMINERS
+        )
+        if not (verb in STOP_WORDS or fall):
+            out.append(sys.intern(normalize_word(verb)))
+    return _frozen(out) if out else _SOME_REFUSAL
+
+
+# A refusal of a verb not read ("" is no token): the statement may refuse anything.
+_SOME_REFUSAL = frozenset({""})
+_REFUSAL_WORD_RE = re.compile(r"\b(?i:refus|declin|rul(?:e|es|ed|ing)\s+out\b)")
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+# The verb after the refusal as written in lower case: "declined to Jim Courier" (a
+# fall) refuses no one.
+_REFUSAL_RE = re.compile(
+    rf"(?:\b(\w+)\s+)?\b(?i:({'|'.join(sorted(REFUSAL_VERBS))})\s+to)\s+([a-z]+)\b"
+    rf"|\b(?i:({'|'.join(sorted(RULE_VERBS))})\s+out)\s+([a-z]+)\b"
+)
 
 
 def _scope(text: str, content: list[Token]) -> tuple[tuple[frozenset[str], bool, bool], ...]:
@@ -1888,13 +1930,30 @@ def _names_only(
     return bool(own_a) and bool(own_b) and len(own_a) + len(own_b) >= NAMES_ONLY_OTHER_WORDS
 
 
+def _negation_differs(a: Prepared, b: Prepared) -> bool:
+    """One statement negates what the two share and the other does not: a negation
+    covering it, or the refusal of a verb the other holds ("declined to endorse Bell" /
+    "endorsed Bell"). A refusal against a negation is one stance ("declined to
+    endorse" / "did not endorse", "refused to comment" / "was not in a position to
+    comment"), and so is a refusal against a refusal, whatever each refuses ("refused
+    to cross picket lines" / "refused to picket"; "Declines Comment" / "declined to
+    comment"): only their negations are compared."""
+    if bool(a.refused) != bool(b.refused):
+        p, other = (a, b) if a.refused else (b, a)
+        if other.negated:
+            return False
+        if not p.refused.isdisjoint(other.tokset):
+            return True
+    return (a.negated and _covers(a, b, 2)) != (b.negated and _covers(b, a, 2))
+
+
 def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> tuple[str, ...]:
     """Why ``a`` and ``b`` cannot state the same claim, however alike their words: one
     is negated, a denial, a question, hedged ("may", "plans to"), uses the opposite predicate
     ("raised" / "cut"), or each names someone the other does not (the same sentence
     about another company, person or place)."""
     out: list[str] = []
-    if (a.negated and _covers(a, b, 2)) != (b.negated and _covers(b, a, 2)):
+    if _negation_differs(a, b):
         out.append("negation")
     sa, sb = a.stance, b.stance
     if sa or sb:
@@ -1981,17 +2040,19 @@ def _converse_between(words: tuple[str, ...], pair: frozenset[str]) -> bool:
 
 
 def _name_units(p: Prepared) -> list[tuple[str, ...]]:
-    """``p``'s content tokens, each run of names one unit ("Boris Johnson")."""
+    """``p``'s content tokens, each run of names one unit ("Boris Johnson"); a run
+    ends at any other word ("Arsenal 2-1 at Stamford Bridge" is two)."""
     out: list[tuple[str, ...]] = []
     run: list[str] = []
-    for t in p.tokens:
+    for t in p.words:
         if t in p.entities:
             run.append(t)
             continue
         if run:
             out.append(tuple(run))
             run = []
-        out.append((t,))
+        if t in p.tokset:
+            out.append((t,))
     if run:
         out.append(tuple(run))
     return out

@@ -486,11 +486,17 @@ def _v13_to_v14(db: sqlite_utils.Database) -> None:
 
 # Version 15: no new tables. Two figures that count what befell two groups ("killed
 # 12 people" / "left 40,000 people without power", "12 dead" / "12 injured": the
-# kinds in db.lexicon.OUTCOMES) neither conflict nor agree (db.matcher._other_outcomes).
-# The articles with a figure are matched again by the next ingest or `claimlens match
-# --pending`.
+# kinds in db.lexicon.OUTCOMES) neither conflict nor agree (db.matcher._other_outcomes);
+# a refusal negates the verb it refuses ("declined to endorse" / "endorsed",
+# db.matcher._negation_differs). The articles with a figure or a word of refusal are
+# matched again by the next ingest or `claimlens match --pending`.
 def _v14_to_v15(db: sqlite_utils.Database) -> None:
     _match_figures_again(db.conn)
+    db.conn.execute(
+        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
+        " FROM statements WHERE text LIKE '%refus%' OR text LIKE '%declin%'"
+        " OR text LIKE '%rule% out%')"
+    )
 
 
 def _match_figures_again(conn: sqlite3.Connection) -> None:

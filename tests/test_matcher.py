@@ -254,6 +254,29 @@ def test_a_negation_in_another_clause_does_not_break_same() -> None:
     assert "negation" in matcher.features(prepare(a), prepare(c)).breaks
 
 
+def test_a_refusal_negates_the_verb_it_refuses() -> None:
+    endorsed = "Senator Ruth Okafor endorsed Mayor Tom Bell for re-election on Friday."
+    _not_same(endorsed, endorsed.replace("endorsed", "declined to endorse"), "negation")
+    _not_same(endorsed, endorsed.replace("endorsed", "refused to endorse"), "negation")
+    buy = "Marlow Airlines will buy Kestrel Air for $2 billion, its chief executive said."
+    _not_same(buy, buy.replace("will buy", "ruled out buying"), "negation")
+    # Two refusals, or a refusal and a negation, of one thing agree.
+    declined = endorsed.replace("endorsed", "declined to endorse")
+    assert compare_texts(declined, endorsed.replace("endorsed", "refused to endorse")).relation == (
+        "same"
+    )
+    assert compare_texts(declined, endorsed.replace("endorsed", "did not endorse")).relation == (
+        "same"
+    )
+    # A refusal of something the other does not say is no negation of it.
+    comment = "Senator Ruth Okafor endorsed Mayor Tom Bell on Friday but declined to comment."
+    assert "negation" not in matcher.features(prepare(endorsed), prepare(comment)).breaks
+    # A fall is no refusal: "declined to $40", "declined to record lows".
+    assert prepare("Shares of Marlow Airlines declined to $40 on Friday.").refused <= {""}
+    assert prepare("Shares of Marlow Airlines declined to record lows.").refused <= {""}
+    assert prepare("Shares of Marlow Airlines declined to Jim Bell.").refused <= {""}
+
+
 def test_denial_breaks_same() -> None:
     a = "Hartwell Mining confirmed reports that it will close its Ovens Creek plant in March."
     _not_same(a, a.replace("confirmed", "denied"), "denial")
@@ -575,6 +598,14 @@ def test_two_names_trading_places_is_another_claim() -> None:
         "Senator Hale accused Mayor Brisk of lying.", "Mayor Brisk accused Senator Hale of lying."
     )
     assert "roles swapped: Senator Hale / Mayor Brisk" in r.evidence.differs
+    # Names apart in the text are two, with only a score or a function word between
+    # ("Ostrana 2-1 at Lindenfeld" is no one name).
+    c = "The visitors said Valdoria beat Ostrana 2-1 at Lindenfeld in the final on Tuesday."
+    _not_same(
+        c,
+        c.replace("Valdoria", "X").replace("Ostrana", "Valdoria").replace("X", "Ostrana"),
+        "roles",
+    )
     # The passive, and a predicate that reads both ways, keep the roles.
     b = "Senator Hale accused Governor Brisk of lying to the Tarlow committee."
     passive = "Governor Brisk was accused by Senator Hale of lying to the Tarlow committee."

@@ -558,8 +558,8 @@ def test_upgrade_from_version_13_matches_articles_with_figures_again(tmp_path: P
 
 def test_upgrade_from_version_14_no_longer_holds_two_counts_in_conflict(tmp_path: Path) -> None:
     """Version 15 tells the dead from those left without power: a database matched by
-    version 14 holds their figures as a conflict; the articles with a figure are
-    matched again and the pair becomes 'related'."""
+    version 14 holds their figures as a conflict; the articles with a figure or a
+    refusal are matched again and the pair becomes 'related'."""
     storm = {
         "Wire": (
             "Storm hits Oakvale County",
@@ -573,6 +573,8 @@ def test_upgrade_from_version_14_no_longer_holds_two_counts_in_conflict(tmp_path
         ),
         "Post": ("Ferry report", "Ferry crossings to Elso were cancelled for the day."),
         "Herald": ("Ferry report", "Ferry crossings to Elso were cancelled for the whole day."),
+        # a refusal is judged otherwise too ("declined to comment" / "commented")
+        "Globe": ("Ferry report", "The ferry company declined to comment on the cancellations."),
     }
     path = tmp_path / "v14.db"
     db = connect(path)
@@ -592,7 +594,7 @@ def test_upgrade_from_version_14_no_longer_holds_two_counts_in_conflict(tmp_path
         conn.execute("PRAGMA user_version = 14")
     db.conn.close()
     db = connect(path)
-    assert _waiting(db) == {"Wire", "Daily"}
+    assert _waiting(db) == {"Wire", "Daily", "Globe"}
     from db.ingest import match_pending
 
     match_pending(db)
