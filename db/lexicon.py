@@ -569,17 +569,25 @@ OUTCOMES: dict[str, str] = {
 # Opposite predicates: on each axis, words of one pole against words of the other.
 # "raised" vs "cut", "won" vs "lost": the same sentence with the other pole is
 # another claim. A statement holding both poles of an axis says nothing on it.
+# Words of a rise and of a fall: two poles of one axis, and what moves against what is
+# held steady.
+RISE_WORDS = (
+    "raise raised raises raising increase increased increases increasing boost boosted "
+    "boosts hike hiked hikes rise rose risen rises rising higher grow grew grown grows "
+    "growing gain gained gains expand expanded expands expanding climb climbed climbs "
+    "jump jumped jumps surge surged surges soar soared soars up"
+)
+FALL_WORDS = (
+    "cut cuts cutting reduce reduced reduces reducing lower lowered lowers lowering "
+    "decrease decreased decreases decreasing fall fell fallen falls falling drop dropped "
+    "drops dropping decline declined declines declining shrink shrank shrunk shrinks "
+    "slash slashed slashes slump slumped plunge plunged plunges tumble tumbled down"
+)
 OPPOSITES: tuple[tuple[str, str], ...] = (
-    (
-        "raise raised raises raising increase increased increases increasing boost boosted "
-        "boosts hike hiked hikes rise rose risen rises rising higher grow grew grown grows "
-        "growing gain gained gains expand expanded expands expanding climb climbed climbs "
-        "jump jumped jumps surge surged surges soar soared soars up",
-        "cut cuts cutting reduce reduced reduces reducing lower lowered lowers lowering "
-        "decrease decreased decreases decreasing fall fell fallen falls falling drop dropped "
-        "drops dropping decline declined declines declining shrink shrank shrunk shrinks "
-        "slash slashed slashes slump slumped plunge plunged plunges tumble tumbled down",
-    ),
+    (RISE_WORDS, FALL_WORDS),
+    # what is held steady neither rose nor fell ("held interest rates at 4.5%" /
+    # "raised interest rates to 4.5%")
+    ("hold holds held holding unchanged steady", f"{RISE_WORDS} {FALL_WORDS}"),
     # "defeated" has the winner as its subject ("Brat defeated Cantor") or, passive, the
     # loser ("Cantor defeated by Brat"): on no pole of this axis; a bill's defeat is its
     # rejection (below)

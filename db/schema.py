@@ -488,14 +488,18 @@ def _v13_to_v14(db: sqlite_utils.Database) -> None:
 # 12 people" / "left 40,000 people without power", "12 dead" / "12 injured": the
 # kinds in db.lexicon.OUTCOMES) neither conflict nor agree (db.matcher._other_outcomes);
 # a refusal negates the verb it refuses ("declined to endorse" / "endorsed",
-# db.matcher._negation_differs). The articles with a figure or a word of refusal are
-# matched again by the next ingest or `claimlens match --pending`.
+# db.matcher._negation_differs); what is held steady neither rose nor fell ("held
+# rates at 4.5%" / "raised rates to 4.5%", db.lexicon.OPPOSITES). The articles with a
+# figure, a word of refusal or of holding steady are matched again by the next ingest
+# or `claimlens match --pending`.
 def _v14_to_v15(db: sqlite_utils.Database) -> None:
     _match_figures_again(db.conn)
+    words = ("refus", "declin", "rule% out", "hold", "held", "unchanged", "steady")
+    where = " OR ".join(["text LIKE ?"] * len(words))
     db.conn.execute(
         "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
-        " FROM statements WHERE text LIKE '%refus%' OR text LIKE '%declin%'"
-        " OR text LIKE '%rule% out%')"
+        f" FROM statements WHERE {where})",
+        [f"%{w}%" for w in words],
     )
 
 

@@ -535,6 +535,9 @@ def test_opposite_predicates_break_same() -> None:
          "upheld", "overturned"),
         ("The Valdorian parliament passed the pension reform bill by 210 votes on Friday.",
          "passed", "defeated"),
+        # a rate held steady neither rose nor fell
+        (a, "raised", "held"),
+        (a.replace("raised", "cut"), "cut", "held"),
     ]  # fmt: skip
     for text, old, new in opposites:
         _not_same(text, text.replace(old, new), "opposite")
