@@ -444,13 +444,16 @@ TIER_WEIGHTS = (0.25, 0.5, 0.75)
 # (lower-cased): inflections are listed, no stemming, so "deny" is not folded into
 # "not" here and "May" the month is told from "may" by its capital.
 
-# Refusal: "declined to endorse", "refused to resign" negate the verb after "to" as
-# "did not" does; "ruled out buying" as "will not buy". Not "failed to": it is as often
-# a verb of its own ("failing to follow protocols" / "disregarding protocols", "fails
-# to make a killing").
+# Refusal and failure: "declined to endorse", "refused to resign", "failed to capture"
+# negate the verb after "to" as "did not" does; "ruled out buying" as "will not buy".
+# Only against a statement that holds that verb and neither refuses nor negates: "failing
+# to follow protocols" / "disregarding protocols" is one claim (matcher._refused). Not
+# "failure": "failure to pass the bill would raise the risk" / "inaction would raise
+# the risk" is one claim too.
 REFUSAL_VERBS = frozenset(
     """
-    refuse refuses refused refusing refusal decline declines declined declining
+    refuse refuses refused refusing refusal decline declines declined declining fail fails
+    failed failing
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 RULE_VERBS = frozenset({"rule", "rules", "ruled", "ruling"})
@@ -601,7 +604,10 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("open opened opens reopen reopened reopens", "close closed closes shut shuts"),
-    ("hire hired hires hiring", "fire fired fires firing layoff layoffs"),
+    (
+        "hire hired hires hiring rehire rehired reinstate reinstated reinstates",
+        "fire fired fires firing layoff layoffs",
+    ),
     ("buy bought buys buying", "sell sold sells selling"),
     ("allow allowed allows legal legalize legalized", "ban banned bans illegal forbid forbade"),
     (

@@ -1153,7 +1153,9 @@ def _refused(text: str) -> frozenset[str]:
 
 # A refusal of a verb not read ("" is no token): the statement may refuse anything.
 _SOME_REFUSAL = frozenset({""})
-_REFUSAL_WORD_RE = re.compile(r"\b(?i:refus|declin|rul(?:e|es|ed|ing)\s+out\b)")
+_REFUSAL_WORD_RE = re.compile(
+    rf"\b(?i:{'|'.join(sorted(REFUSAL_VERBS))}|(?:{'|'.join(sorted(RULE_VERBS))})\s+out)\b"
+)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 # The verb after the refusal as written in lower case: "declined to Jim Courier" (a
 # fall) refuses no one.

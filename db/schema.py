@@ -494,7 +494,17 @@ def _v13_to_v14(db: sqlite_utils.Database) -> None:
 # or `claimlens match --pending`.
 def _v14_to_v15(db: sqlite_utils.Database) -> None:
     _match_figures_again(db.conn)
-    words = ("refus", "declin", "rule% out", "hold", "held", "unchanged", "steady")
+    words = (
+        "refus",
+        "declin",
+        "rule% out",
+        "hold",
+        "held",
+        "unchanged",
+        "steady",
+        "reinstat",
+        "rehir",
+    )
     where = " OR ".join(["text LIKE ?"] * len(words))
     db.conn.execute(
         "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"

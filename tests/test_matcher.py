@@ -258,6 +258,13 @@ def test_a_refusal_negates_the_verb_it_refuses() -> None:
     endorsed = "Senator Ruth Okafor endorsed Mayor Tom Bell for re-election on Friday."
     _not_same(endorsed, endorsed.replace("endorsed", "declined to endorse"), "negation")
     _not_same(endorsed, endorsed.replace("endorsed", "refused to endorse"), "negation")
+    captured = "Valdorian forces captured the town of Ostrana, the defence ministry said."
+    failed = captured.replace("captured", "failed to capture")
+    _not_same(captured, failed, "negation")
+    # a failure against a negation of one act is one stance
+    assert compare_texts(failed, captured.replace("captured", "did not capture")).relation == (
+        "same"
+    )
     buy = "Marlow Airlines will buy Kestrel Air for $2 billion, its chief executive said."
     _not_same(buy, buy.replace("will buy", "ruled out buying"), "negation")
     # Two refusals, or a refusal and a negation, of one thing agree.
@@ -535,6 +542,8 @@ def test_opposite_predicates_break_same() -> None:
          "upheld", "overturned"),
         ("The Valdorian parliament passed the pension reform bill by 210 votes on Friday.",
          "passed", "defeated"),
+        ("The board of Marlow Airlines fired chief executive Ines Roa on Friday.",
+         "fired", "reinstated"),
         # a rate held steady neither rose nor fell
         (a, "raised", "held"),
         (a.replace("raised", "cut"), "cut", "held"),
