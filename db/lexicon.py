@@ -614,6 +614,12 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
         "start started starts begin began begins launch launched launches resume resumed",
         "end ended ends stop stopped stops halt halted halts suspend suspended suspends",
     ),
+    (
+        "remove removed removes removing scrap scrapped scraps abolish abolished abolishes "
+        "eliminate eliminated eliminates",
+        "restore restored restores restoring reinstate reinstated reinstates reintroduce "
+        "reintroduced reintroduces",
+    ),
     ("join joined joins enter entered", "leave leaves quit quits exit exited withdraw withdrew"),
     ("agree agreed agrees", "disagree disagreed disagrees"),
     ("confirm confirmed confirms", "deny denied denies"),
@@ -621,3 +627,22 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("strengthen strengthened strengthens", "weaken weakened weakens"),
     ("more", "less fewer"),
 )
+# Two words that stand on a pole as one: the pole word they count as ("struck down the
+# law" overturned it, as "upheld" did not).
+PHRASAL_POLES: dict[str, str] = {
+    "struck down": "overturned",
+    "strike down": "overturn",
+    "strikes down": "overturns",
+    "striking down": "overturned",
+    "turned down": "rejected",
+    "turn down": "reject",
+    "turns down": "rejects",
+    "shut down": "closed",
+    "shuts down": "closes",
+    "laid off": "fired",
+    "lay off": "layoff",
+    "lays off": "layoff",
+    "called off": "ended",
+    "calls off": "ends",
+    "call off": "end",
+}

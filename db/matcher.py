@@ -113,6 +113,7 @@ from db.lexicon import (
     NEGATIONS,
     OPPOSITES,
     OUTCOMES,
+    PHRASAL_POLES,
     REFUSAL_VERBS,
     REJECTED_OBJECTS,
     REJECTION_VERBS,
@@ -1081,6 +1082,10 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
         poles = _POLES.get(w)
         if poles:
             out.update(poles)
+        if w in _PHRASE_STARTS and i + 1 < len(low):
+            word = PHRASAL_POLES.get(f"{w} {low[i + 1]}")
+            if word is not None:
+                out.update(_POLES[word])
     if not out:
         return _EMPTY
     both = {m[:-1] for m in out if m[-1] == "+"} & {m[:-1] for m in out if m[-1] == "-"}
@@ -1090,8 +1095,11 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
 
 
 # Every word _stance looks at (any other word adds nothing).
+# The first words of PHRASAL_POLES ("struck" of "struck down").
+_PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASAL_POLES)
 _STANCE_WORDS = frozenset(
-    HEDGE_WORDS
+    _PHRASE_STARTS
+    | HEDGE_WORDS
     | HEDGE_BEFORE_TO
     | DEMAND_VERBS
     | CALL_VERBS
@@ -2841,11 +2849,18 @@ def _time_words(p: Prepared) -> list[str]:
 
 
 def _pole_words(p: Prepared, other: frozenset[str]) -> str:
-    """The first word of ``p`` on an axis where ``other`` holds the opposite pole."""
-    for w in _RAW_WORD_RE.findall(p.text):
-        for m in _POLES.get(w.lower(), ()):
+    """The first word (or two, PHRASAL_POLES) of ``p`` on an axis where ``other`` holds
+    the opposite pole."""
+    words = _RAW_WORD_RE.findall(p.text)
+    for i, w in enumerate(words):
+        shown, low = w, w.lower()
+        if low in _PHRASE_STARTS and i + 1 < len(words):
+            phrase = f"{low} {words[i + 1].lower()}"
+            if phrase in PHRASAL_POLES:
+                shown, low = f"{w} {words[i + 1]}", PHRASAL_POLES[phrase]
+        for m in _POLES.get(low, ()):
             if m in p.stance and (m[:-1] + ("-" if m[-1] == "+" else "+")) in other:
-                return w
+                return shown
     return "?"
 
 

@@ -484,33 +484,45 @@ def _v13_to_v14(db: sqlite_utils.Database) -> None:
     _match_figures_again(db.conn)
 
 
-# Version 15: no new tables. Two figures that count what befell two groups ("killed
-# 12 people" / "left 40,000 people without power", "12 dead" / "12 injured": the
-# kinds in db.lexicon.OUTCOMES) neither conflict nor agree (db.matcher._other_outcomes);
-# a refusal negates the verb it refuses ("declined to endorse" / "endorsed",
-# db.matcher._negation_differs); what is held steady neither rose nor fell ("held
-# rates at 4.5%" / "raised rates to 4.5%", db.lexicon.OPPOSITES). The articles with a
-# figure, a word of refusal or of holding steady are matched again by the next ingest
-# or `claimlens match --pending`.
+# Version 15: no new tables. The matcher judges otherwise (db.matcher, db.lexicon): two
+# figures that count what befell two groups ("killed 12 people" / "left 40,000 people
+# without power", "12 dead" / "12 injured": OUTCOMES) neither conflict nor agree; a
+# refusal or a failure negates the act it refuses ("declined to endorse" / "endorsed",
+# "failed to capture" / "captured"); what is held steady neither rose nor fell ("held
+# rates" / "raised rates"); more opposite predicates ("struck down" / "upheld",
+# "removed" / "restored", "fired" / "reinstated"). The articles with a figure or one
+# of those words are matched again by the next ingest or `claimlens match --pending`.
 def _v14_to_v15(db: sqlite_utils.Database) -> None:
     _match_figures_again(db.conn)
-    words = (
-        "refus",
-        "declin",
-        "rule% out",
-        "hold",
-        "held",
-        "unchanged",
-        "steady",
-        "reinstat",
-        "rehir",
-    )
-    where = " OR ".join(["text LIKE ?"] * len(words))
+    where = " OR ".join(["text LIKE ?"] * len(_V15_WORDS))
     db.conn.execute(
         "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
         f" FROM statements WHERE {where})",
-        [f"%{w}%" for w in words],
+        [f"%{w}%" for w in _V15_WORDS],
     )
+
+
+# What version 15 reads otherwise, as LIKE patterns (case-insensitive for ASCII).
+_V15_WORDS = (
+    "refus",
+    "declin",
+    "fail",
+    "rul% out",
+    "hold",
+    "held",
+    "unchanged",
+    "steady",
+    "reinstat",
+    "rehir",
+    "% down",
+    "% off",
+    "remov",
+    "restor",
+    "scrap",
+    "abolish",
+    "eliminat",
+    "reintroduc",
+)
 
 
 def _match_figures_again(conn: sqlite3.Connection) -> None:

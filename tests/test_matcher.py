@@ -544,6 +544,10 @@ def test_opposite_predicates_break_same() -> None:
          "passed", "defeated"),
         ("The board of Marlow Airlines fired chief executive Ines Roa on Friday.",
          "fired", "reinstated"),
+        ("The Valdorian supreme court upheld the ban on night flights at Marlow airport.",
+         "upheld", "struck down"),
+        ("Governor Ines Roa removed the fuel subsidy in Valdoria on Monday.",
+         "removed", "restored"),
         # a rate held steady neither rose nor fell
         (a, "raised", "held"),
         (a.replace("raised", "cut"), "cut", "held"),
@@ -552,6 +556,9 @@ def test_opposite_predicates_break_same() -> None:
         _not_same(text, text.replace(old, new), "opposite")
     r = compare_texts(a, a.replace("raised", "cut"))
     assert "opposite: raised / cut" in r.evidence.differs
+    court = "The Valdorian supreme court upheld the ban on night flights at Marlow airport."
+    r = compare_texts(court, court.replace("upheld", "struck down"))
+    assert "opposite: upheld / struck down" in r.evidence.differs
     # Who "defeated" whom names the winner: no loss.
     e = "Mayor Jan Novak defeated Petra Ruzicka in the Ostrava mayoral election on Sunday."
     f = "Mayor Jan Novak won the Ostrava mayoral election against Petra Ruzicka on Sunday."

@@ -558,8 +558,8 @@ def test_upgrade_from_version_13_matches_articles_with_figures_again(tmp_path: P
 
 def test_upgrade_from_version_14_no_longer_holds_two_counts_in_conflict(tmp_path: Path) -> None:
     """Version 15 tells the dead from those left without power: a database matched by
-    version 14 holds their figures as a conflict; the articles with a figure or a
-    refusal are matched again and the pair becomes 'related'."""
+    version 14 holds their figures as a conflict; the articles with a figure or a word
+    it reads otherwise are matched again and the pair becomes 'related'."""
     storm = {
         "Wire": (
             "Storm hits Oakvale County",
