@@ -598,9 +598,22 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("guilty convicted convict convicts", "acquitted acquit acquits innocent"),
     (
         "approve approved approves approval pass passed passes accept accepted accepts "
-        "uphold upheld upholds",
+        "uphold upheld upholds appoint appointed appoints",
         "reject rejected rejects rejection block blocked blocks veto vetoed vetoes refuse "
-        "refused refuses overturn overturned overturns defeat defeated defeats",
+        "refused refuses overturn overturned overturns defeat defeated defeats delay "
+        "delayed delays postpone postponed postpones",
+    ),
+    # a deal done against one given up ("completed its acquisition" / "called off")
+    (
+        "complete completed completes completing finalize finalized finalizes finalise "
+        "finalised finalises",
+        "abandon abandoned abandons",
+    ),
+    # set free against taken in
+    (
+        "release released releases releasing free freed frees",
+        "arrest arrested arrests detain detained detains jail jailed jails imprison "
+        "imprisoned imprisons",
     ),
     ("support supports supported supporting", "oppose opposes opposed opposing"),
     ("open opened opens reopen reopened reopens", "close closed closes shut shuts"),
@@ -612,7 +625,8 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("allow allowed allows legal legalize legalized", "ban banned bans illegal forbid forbade"),
     (
         "start started starts begin began begins launch launched launches resume resumed",
-        "end ended ends stop stopped stops halt halted halts suspend suspended suspends",
+        "end ended ends stop stopped stops halt halted halts suspend suspended suspends "
+        "abandon abandoned abandons",
     ),
     (
         "remove removed removes removing scrap scrapped scraps abolish abolished abolishes "
@@ -642,7 +656,7 @@ PHRASAL_POLES: dict[str, str] = {
     "laid off": "fired",
     "lay off": "layoff",
     "lays off": "layoff",
-    "called off": "ended",
-    "calls off": "ends",
-    "call off": "end",
+    "called off": "abandoned",
+    "calls off": "abandons",
+    "call off": "abandon",
 }

@@ -490,7 +490,8 @@ def _v13_to_v14(db: sqlite_utils.Database) -> None:
 # refusal or a failure negates the act it refuses ("declined to endorse" / "endorsed",
 # "failed to capture" / "captured"); what is held steady neither rose nor fell ("held
 # rates" / "raised rates"); more opposite predicates ("struck down" / "upheld",
-# "removed" / "restored", "fired" / "reinstated"). The articles with a figure or one
+# "removed" / "restored", "fired" / "reinstated", "released" / "arrested", "completed"
+# / "called off", "approved" / "delayed"). The articles with a figure or one
 # of those words are matched again by the next ingest or `claimlens match --pending`.
 def _v14_to_v15(db: sqlite_utils.Database) -> None:
     _match_figures_again(db.conn)
@@ -522,6 +523,18 @@ _V15_WORDS = (
     "abolish",
     "eliminat",
     "reintroduc",
+    "appoint",
+    "delay",
+    "postpon",
+    "complet",
+    "finali",
+    "abandon",
+    "releas",
+    "free",
+    "arrest",
+    "detain",
+    "jail",
+    "imprison",
 )
 
 

@@ -548,6 +548,12 @@ def test_opposite_predicates_break_same() -> None:
          "upheld", "struck down"),
         ("Governor Ines Roa removed the fuel subsidy in Valdoria on Monday.",
          "removed", "restored"),
+        ("Valdoria released the journalist Tom Bell from prison on Thursday.",
+         "released", "arrested"),
+        ("Marlow Airlines completed its takeover of Kestrel Air on Friday.",
+         "completed", "called off"),
+        ("The Valdorian regulator approved the merger of Nordbank and Fjell.",
+         "approved", "delayed"),
         # a rate held steady neither rose nor fell
         (a, "raised", "held"),
         (a.replace("raised", "cut"), "cut", "held"),
