@@ -224,6 +224,13 @@ def test_pairs_inside_articles_get_their_own_intercept() -> None:
 # about, so only the rule can keep it from being 'same'.
 
 
+def _related_first_because(a: str, b: str, why: str) -> None:
+    """``a`` and ``b`` are 'related', and the first thing that differs reads ``why``."""
+    r = compare_texts(a, b)
+    assert r.relation == "related", r
+    assert r.evidence.differs[0] == why, r.evidence
+
+
 def _not_same(a: str, b: str, reason: str) -> None:
     r = compare_texts(a, b)
     assert r.relation in ("related", "different"), r
@@ -870,18 +877,14 @@ def test_a_toll_told_with_the_verb_before_or_after_the_figure_conflicts() -> Non
 def test_figures_of_other_places_or_other_times_do_not_conflict() -> None:
     canada = "Same-store sales in Canada rose 6.7% last quarter, Maple Donuts said."
     us = "Maple Donuts said U.S. same-store sales rose 8.8% last quarter."
-    r = compare_texts(canada, us)
-    assert r.relation == "related"
-    assert r.evidence.differs[0] == "other places: Canada / USA"
+    _related_first_because(canada, us, "other places: Canada / USA")
     # "Canadian" is Canada: one place, a conflict.
     canadian = us.replace("U.S.", "Canadian")
     assert compare_texts(canada, canadian).relation == "conflict"
     # Other years, other months: two figures of two times.
     y2022 = "Vesta Foods said its sales rose 12% in 2022."
     y2023 = "Vesta Foods said its sales rose 9% in 2023."
-    r = compare_texts(y2022, y2023)
-    assert r.relation == "related"
-    assert r.evidence.differs[0] == "other times: 2022 / 2023"
+    _related_first_because(y2022, y2023, "other times: 2022 / 2023")
     march = "In March, sales at Vesta Foods rose 12%, the company said."
     june = "In June, sales at Vesta Foods rose 9%, the company said."
     assert compare_texts(march, june).evidence.differs[0] == "other times: March / June"
@@ -894,14 +897,10 @@ def test_figures_of_what_befell_two_groups_neither_conflict_nor_agree() -> None:
     # "killed" and "without power" count two groups of people: no conflict.
     killed = "The storm killed 12 people in Oakvale County on Monday."
     power = "The storm left 40,000 people without power in Oakvale County on Monday."
-    r = compare_texts(killed, power)
-    assert r.relation == "related"
-    assert r.evidence.differs[0] == "other counts: killed / without power"
+    _related_first_because(killed, power, "other counts: killed / without power")
     # One value of two counts is no agreement: 12 dead are not 12 injured.
     injured = killed.replace("killed", "injured")
-    r = compare_texts(killed, injured)
-    assert r.relation == "related"
-    assert r.evidence.differs[0] == "other counts: killed / injured"
+    _related_first_because(killed, injured, "other counts: killed / injured")
     # Two words of one count ("arrested" / "detained", "dead" / "killed") are one count.
     arrested = "Police arrested 40 protesters in Valmora on Saturday."
     detained = "Police detained 40 protesters in Valmora on Saturday."
