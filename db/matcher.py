@@ -516,8 +516,8 @@ class Num:
     # is done to what it counts ("killed" in "killed at least 1,200 people"); "" if
     # none (see _same_measure).
     before: str = ""
-    # What befell those counted, by kind (lexicon.OUTCOMES: "killed", "injured"): of the
-    # word before the number if it names one, else of what it measures; empty if none.
+    # What befell those counted, by kind (lexicon.OUTCOMES: "killed", "injured"): named
+    # by the word before the number or by what it measures (see _outcomes); mostly empty.
     outcomes: frozenset[str] = frozenset()
     # No amount of anything: a list's length ("10 Things We Learned", "Lindsay
     # premiere: 5 moments", "Top Ten"). Two lists of other lengths are two lists, not
@@ -1094,9 +1094,9 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
     return _frozen(out)
 
 
-# Every word _stance looks at (any other word adds nothing).
 # The first words of PHRASAL_POLES ("struck" of "struck down").
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASAL_POLES)
+# Every word _stance looks at (any other word adds nothing).
 _STANCE_WORDS = frozenset(
     _PHRASE_STARTS
     | HEDGE_WORDS
