@@ -609,6 +609,12 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
         "finalised finalises",
         "abandon abandoned abandons",
     ),
+    # got away against stopped ("tanker escapes" / "navy intercepts tanker")
+    (
+        "escape escaped escapes escaping flee fled flees",
+        "intercept intercepted intercepts seize seized seizes capture captured captures halt "
+        "halted halts catch caught",
+    ),
     # set free against taken in
     (
         "release released releases releasing free freed frees",

@@ -491,8 +491,9 @@ def _v13_to_v14(db: sqlite_utils.Database) -> None:
 # "failed to capture" / "captured"); what is held steady neither rose nor fell ("held
 # rates" / "raised rates"); more opposite predicates ("struck down" / "upheld",
 # "removed" / "restored", "fired" / "reinstated", "released" / "arrested", "completed"
-# / "called off", "approved" / "delayed"). The articles with a figure or one
-# of those words are matched again by the next ingest or `claimlens match --pending`.
+# / "called off", "approved" / "delayed", "escaped" / "intercepted"). The articles with
+# a figure or one of those words are matched again by the next ingest or `claimlens
+# match --pending`.
 def _v14_to_v15(db: sqlite_utils.Database) -> None:
     _match_figures_again(db.conn)
     where = " OR ".join(["text LIKE ?"] * len(_V15_WORDS))
@@ -535,6 +536,14 @@ _V15_WORDS = (
     "detain",
     "jail",
     "imprison",
+    "escap",
+    "fle",
+    "intercept",
+    "seiz",
+    "captur",
+    "halt",
+    "caught",
+    "catch",
 )
 
 

@@ -557,6 +557,8 @@ def test_opposite_predicates_break_same() -> None:
          "removed", "restored"),
         ("Valdoria released the journalist Tom Bell from prison on Thursday.",
          "released", "arrested"),
+        ("A tanker carrying Ostrana's oil escaped the Valdorian navy on Monday.",
+         "escaped", "was intercepted by"),
         ("Marlow Airlines completed its takeover of Kestrel Air on Friday.",
          "completed", "called off"),
         ("The Valdorian regulator approved the merger of Nordbank and Fjell.",
