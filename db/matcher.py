@@ -1829,6 +1829,35 @@ def _counts_apart(a: Prepared, b: Prepared) -> tuple[str, str] | None:
     return None
 
 
+def _other_relative_times(a: str, b: str) -> bool:
+    """Each text names a time of one span relative to now, and another one ("fell to
+    12% last year" / "fell to 12% this year"; "last week" / "this week")."""
+    ra, rb = _relative_times(a), _relative_times(b)
+    if not ra or not rb:
+        return False
+    spans = {s for _, s in ra} & {s for _, s in rb}
+    return any({w for w, s in ra if s == span}.isdisjoint({w for w, s in rb if s == span})
+               for span in spans)  # fmt: skip
+
+
+def _relative_times(text: str) -> frozenset[tuple[str, str]]:
+    """("last", "year"), ("this", "week"), ... as ``text`` names them."""
+    if "year" not in text and "month" not in text and "week" not in text:
+        return frozenset()
+    out = set()
+    for m in _RELATIVE_TIME_RE.finditer(text):
+        word = m.group(1).lower()
+        out.add((_RELATIVE_SAME.get(word, word), m.group(2).lower()))
+    return frozenset(out)
+
+
+_RELATIVE_TIME_RE = re.compile(
+    r"\b(?i:(last|this|next|previous|past|coming)\s+(year|month|week))\b"
+)
+# Words of one relative time: "the previous year" is "last year".
+_RELATIVE_SAME = {"previous": "last", "past": "last", "coming": "next"}
+
+
 def _other_places_or_times(a: Prepared, b: Prepared) -> tuple[str, ...]:
     """Why two figures of one kind may be of two quantities: each statement names
     places, or months and years, the other does not ("sales in the U.S. rose 8.8%" /
@@ -2363,6 +2392,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         breaks = (*breaks, "other counts" if _counts_apart(a, b) else "other numbers")
     if diffs:
         breaks = (*breaks, *_other_places_or_times(a, b))
+    elif _other_relative_times(a.text, b.text):
+        breaks = (*breaks, "other times")
     # One figure told twice is a claim of its own, not the story's words: when its
     # values agree, and when they differ but what it counts is said of it alone.
     told_twice = agree or _own_quantity(a, b, differ)
@@ -2831,7 +2862,9 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
 def _other_what(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
     """What differs, as written: "other places: Canada / USA", "other times: 2022 / 2023"."""
     if reason == "other times":
-        return f"{reason}: {', '.join(_time_words(a))} / {', '.join(_time_words(b))}"
+        wa = _time_words(a) or [" ".join(t) for t in sorted(_relative_times(a.text))]
+        wb = _time_words(b) or [" ".join(t) for t in sorted(_relative_times(b.text))]
+        return f"{reason}: {', '.join(wa)} / {', '.join(wb)}"
     ta, tb = a.tokset & PLACE_TOKENS, b.tokset & PLACE_TOKENS
     oa = _shown(ta, sa, a.tokens)
     ob = _shown(tb, _surfaces(b), b.tokens)

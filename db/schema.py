@@ -491,7 +491,8 @@ def _v13_to_v14(db: sqlite_utils.Database) -> None:
 # "failed to capture" / "captured"); what is held steady neither rose nor fell ("held
 # rates" / "raised rates"); more opposite predicates ("struck down" / "upheld",
 # "removed" / "restored", "fired" / "reinstated", "released" / "arrested", "completed"
-# / "called off", "approved" / "delayed", "escaped" / "intercepted"). The articles with
+# / "called off", "approved" / "delayed", "escaped" / "intercepted"); a time told
+# relative to now ("last year" / "this year"). The articles with
 # a figure or one of those words are matched again by the next ingest or `claimlens
 # match --pending`.
 def _v14_to_v15(db: sqlite_utils.Database) -> None:
@@ -544,6 +545,9 @@ _V15_WORDS = (
     "halt",
     "caught",
     "catch",
+    "year",
+    "month",
+    "week",
 )
 
 

@@ -891,6 +891,14 @@ def test_figures_of_other_places_or_other_times_do_not_conflict() -> None:
     june = "In June, sales at Vesta Foods rose 9%, the company said."
     assert compare_texts(march, june).evidence.differs[0] == "other times: March / June"
     assert compare_texts(march, june.replace("June", "March")).relation == "conflict"
+    # A time told relative to now: last year is not this year ("the previous year" is).
+    last = "Unemployment in Valdoria fell to 12% last year, the statistics office said."
+    _related_first_because(
+        last, last.replace("last year", "this year"), "other times: last year / this year"
+    )
+    assert compare_texts(last, last.replace("last year", "in the previous year")).relation == (
+        "same"
+    )
     # A figure like a year inside a larger one is no year: "2,001" is a count.
     assert matcher._times(prepare("It sold 2,001 cars and 2019.5 tonnes.")) == frozenset()
 
