@@ -585,6 +585,9 @@ class Prepared:
     # The verbs it refuses ("declined to *endorse*", "ruled out *buying*"), normalised;
     # {""} for a refusal of a verb not read; mostly empty (see _refused).
     refused: frozenset[str] = frozenset()
+    # The times it tells relative to now, normalised ("last year", "this week"); mostly
+    # empty (see _relative_times).
+    relative: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -954,6 +957,7 @@ def prepare(
         titled=titled,
         hnames=_headline_names(tokset) if headline else _EMPTY,
         refused=_refused(plain),
+        relative=_relative_times(text),
     )
 
 
@@ -1082,16 +1086,23 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
         poles = _POLES.get(w)
         if poles:
             out.update(poles)
-        if w in _PHRASE_STARTS and i + 1 < len(low):
-            word = PHRASAL_POLES.get(f"{w} {low[i + 1]}")
-            if word is not None:
-                out.update(_POLES[word])
+        word = _phrase_pole(low, i)
+        if word is not None:
+            out.update(_POLES[word])
     if not out:
         return _EMPTY
     both = {m[:-1] for m in out if m[-1] == "+"} & {m[:-1] for m in out if m[-1] == "-"}
     if both:
         out = {m for m in out if m[:-1] not in both}
     return _frozen(out)
+
+
+def _phrase_pole(low: Sequence[str], i: int) -> str | None:
+    """The pole word the two lower-case words at ``low[i]`` stand for ("struck down":
+    "overturned", lexicon.PHRASAL_POLES), or None."""
+    if low[i] not in _PHRASE_STARTS or i + 1 >= len(low):
+        return None
+    return PHRASAL_POLES.get(f"{low[i]} {low[i + 1]}")
 
 
 # The first words of PHRASAL_POLES ("struck" of "struck down").
@@ -1161,15 +1172,15 @@ def _refused(text: str) -> frozenset[str]:
 
 # A refusal of a verb not read ("" is no token): the statement may refuse anything.
 _SOME_REFUSAL = frozenset({""})
-_REFUSAL_WORD_RE = re.compile(
-    rf"\b(?i:{'|'.join(sorted(REFUSAL_VERBS))}|(?:{'|'.join(sorted(RULE_VERBS))})\s+out)\b"
-)
+_REFUSALS = "|".join(sorted(REFUSAL_VERBS))
+_RULES = "|".join(sorted(RULE_VERBS))
+_REFUSAL_WORD_RE = re.compile(rf"\b(?i:{_REFUSALS}|(?:{_RULES})\s+out)\b")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 # The verb after the refusal as written in lower case: "declined to Jim Courier" (a
 # fall) refuses no one.
 _REFUSAL_RE = re.compile(
-    rf"(?:\b(\w+)\s+)?\b(?i:({'|'.join(sorted(REFUSAL_VERBS))})\s+to)\s+([a-z]+)\b"
-    rf"|\b(?i:({'|'.join(sorted(RULE_VERBS))})\s+out)\s+([a-z]+)\b"
+    rf"(?:\b(\w+)\s+)?\b(?i:({_REFUSALS})\s+to)\s+([a-z]+)\b"
+    rf"|\b(?i:({_RULES})\s+out)\s+([a-z]+)\b"
 )
 
 
@@ -1829,26 +1840,30 @@ def _counts_apart(a: Prepared, b: Prepared) -> tuple[str, str] | None:
     return None
 
 
-def _other_relative_times(a: str, b: str) -> bool:
-    """Each text names a time of one span relative to now, and another one ("fell to
-    12% last year" / "fell to 12% this year"; "last week" / "this week")."""
-    ra, rb = _relative_times(a), _relative_times(b)
-    if not ra or not rb:
+def _other_relative_times(a: Prepared, b: Prepared) -> bool:
+    """Each statement names a time of one span relative to now, and another one ("fell
+    to 12% last year" / "fell to 12% this year"; "last week" / "this week")."""
+    if not a.relative or not b.relative:
         return False
-    spans = {s for _, s in ra} & {s for _, s in rb}
-    return any({w for w, s in ra if s == span}.isdisjoint({w for w, s in rb if s == span})
-               for span in spans)  # fmt: skip
+    spans = {t.split()[1] for t in a.relative} & {t.split()[1] for t in b.relative}
+    return any(
+        {t for t in a.relative if t.endswith(span)}.isdisjoint(
+            {t for t in b.relative if t.endswith(span)}
+        )
+        for span in spans
+    )
 
 
-def _relative_times(text: str) -> frozenset[tuple[str, str]]:
-    """("last", "year"), ("this", "week"), ... as ``text`` names them."""
+def _relative_times(text: str) -> frozenset[str]:
+    """The times ``text`` tells relative to now, normalised ("last year", "this week";
+    "the previous year" is "last year")."""
     if "year" not in text and "month" not in text and "week" not in text:
-        return frozenset()
-    out = set()
+        return _EMPTY
+    out = []
     for m in _RELATIVE_TIME_RE.finditer(text):
         word = m.group(1).lower()
-        out.add((_RELATIVE_SAME.get(word, word), m.group(2).lower()))
-    return frozenset(out)
+        out.append(f"{_RELATIVE_SAME.get(word, word)} {m.group(2).lower()}")
+    return _frozen(out)
 
 
 _RELATIVE_TIME_RE = re.compile(
@@ -2392,7 +2407,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         breaks = (*breaks, "other counts" if _counts_apart(a, b) else "other numbers")
     if diffs:
         breaks = (*breaks, *_other_places_or_times(a, b))
-    elif _other_relative_times(a.text, b.text):
+    elif _other_relative_times(a, b):
         breaks = (*breaks, "other times")
     # One figure told twice is a claim of its own, not the story's words: when its
     # values agree, and when they differ but what it counts is said of it alone.
@@ -2862,8 +2877,8 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
 def _other_what(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
     """What differs, as written: "other places: Canada / USA", "other times: 2022 / 2023"."""
     if reason == "other times":
-        wa = _time_words(a) or [" ".join(t) for t in sorted(_relative_times(a.text))]
-        wb = _time_words(b) or [" ".join(t) for t in sorted(_relative_times(b.text))]
+        wa = _time_words(a) or sorted(a.relative)
+        wb = _time_words(b) or sorted(b.relative)
         return f"{reason}: {', '.join(wa)} / {', '.join(wb)}"
     ta, tb = a.tokset & PLACE_TOKENS, b.tokset & PLACE_TOKENS
     oa = _shown(ta, sa, a.tokens)
@@ -2885,12 +2900,12 @@ def _pole_words(p: Prepared, other: frozenset[str]) -> str:
     """The first word (or two, PHRASAL_POLES) of ``p`` on an axis where ``other`` holds
     the opposite pole."""
     words = _RAW_WORD_RE.findall(p.text)
+    lows = [w.lower() for w in words]
     for i, w in enumerate(words):
-        shown, low = w, w.lower()
-        if low in _PHRASE_STARTS and i + 1 < len(words):
-            phrase = f"{low} {words[i + 1].lower()}"
-            if phrase in PHRASAL_POLES:
-                shown, low = f"{w} {words[i + 1]}", PHRASAL_POLES[phrase]
+        shown, low = w, lows[i]
+        word = _phrase_pole(lows, i)
+        if word is not None:
+            shown, low = f"{w} {words[i + 1]}", word
         for m in _POLES.get(low, ()):
             if m in p.stance and (m[:-1] + ("-" if m[-1] == "+" else "+")) in other:
                 return shown

@@ -231,6 +231,13 @@ def _related_first_because(a: str, b: str, why: str) -> None:
     assert r.evidence.differs[0] == why, r.evidence
 
 
+def _conflict_between(a: str, b: str, values: list[tuple[str, str]]) -> None:
+    """``a`` and ``b`` are a 'conflict' over these figures (as written in each)."""
+    r = compare_texts(a, b)
+    assert r.relation == "conflict", r
+    assert [(d["a"], d["b"]) for d in r.diffs] == values
+
+
 def _not_same(a: str, b: str, reason: str) -> None:
     r = compare_texts(a, b)
     assert r.relation in ("related", "different"), r
@@ -863,9 +870,7 @@ def test_a_toll_told_with_the_verb_before_or_after_the_figure_conflicts() -> Non
     # verb on either side of the figure; the place is all the two name.
     before = "The floods in Kenya killed at least 40 people, the police said."
     after = "At least 65 people were killed by the floods in Kenya, the police said."
-    r = compare_texts(before, after)
-    assert r.relation == "conflict"
-    assert [(d["a"], d["b"]) for d in r.diffs] == [("at least 40", "At least 65")]
+    _conflict_between(before, after, [("at least 40", "At least 65")])
     assert compare_texts(after, before).relation == "conflict"
     # Another verb with the same common noun is another quantity.
     homeless = "At least 65 people were left homeless by the floods in Kenya, the police said."
@@ -919,14 +924,13 @@ def test_figures_of_what_befell_two_groups_neither_conflict_nor_agree() -> None:
     assert r.relation == "conflict"
     # Each figure keeps its own verb: "killed 12 ... and injured 30" against "killed 15
     # ... and wounded 30" differs in the dead, agrees on the injured.
-    r = compare_texts(
+    _conflict_between(
         "The attack killed 12 people and injured 30 in Valmora.",
         "The attack in Valmora killed 15 people and wounded 30.",
+        [("12", "15")],
     )
-    assert r.relation == "conflict"
-    assert [(d["a"], d["b"]) for d in r.diffs] == [("12", "15")]
-    # The verb before a figure decides over the words after it, which may run on to
-    # the next figure's ("12 people and injured").
+    # The words after a figure stop at the next figure's own verb: "12 people and
+    # injured" tells only of the dead.
     n = prepare("The blast killed 12 people and injured 30.").numbers
     assert [sorted(x.outcomes) for x in n] == [["killed"], ["injured"]]
 
@@ -936,9 +940,7 @@ def test_two_statements_of_nothing_but_one_quantity_conflict() -> None:
     # named place: the words the model weighs differ (said, estimated), not the claim.
     a = "She said an estimated 3,000 volunteers were at Glastonbury."
     b = "At least 2,500 volunteers are at Glastonbury."
-    r = compare_texts(a, b)
-    assert r.relation == "conflict"
-    assert [(d["a"], d["b"]) for d in r.diffs] == [("an estimated 3,000", "At least 2,500")]
+    _conflict_between(a, b, [("an estimated 3,000", "At least 2,500")])
     # A word of the shorter the other lacks ("complained") and its words must be alike.
     c = "At least 2,500 volunteers are at Glastonbury, the organisers complained."
     assert compare_texts(a, c).relation == "related"
