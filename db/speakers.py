@@ -177,7 +177,7 @@ TITLE_WORDS = words(
     Homeland Security
     Treasury Commerce Energy Education Agriculture Labor Transportation Veterans Housing
     Sheriff Detective Superintendent Constable Councillor Councilman Councilwoman Alderman
-    Rev. Rev Reverend Pastor
+    Rev. Rev Reverend Pastor Whip Tem Tempore
     """
 )
 TITLE_WORDS |= frozenset(w.rstrip(".") for w in TITLE_WORDS)  # "Sen." and "Sen"
@@ -196,7 +196,7 @@ _ORG_WORDS = words(
     Network Association Federation Fund University College School Reserve Times Post
     Campaign Foundation Club Media News Journal Democrats Republicans Coalition Alliance
     Labour Tories Conservatives Liberals Division Trust Society Institution Unit Programme
-    Program Project Commissioner
+    Program Project Commissioner Confederation
     """
 )
 # Last words of events, prizes and competitions: no one a pronoun stands for ("Film
@@ -822,6 +822,14 @@ def _speaker_before(
     k = len(pre) - len(run)
     name: str | None
     start = k  # where the name's run begins in ``pre``
+    body = _organisation_back(pre, k) if run else None
+    if body is not None and not _after_preposition(pre, body):
+        # "the Office for National Statistics said", "the Association of Directors of
+        # Social Services said": the body, not the words after its last "of" or "for".
+        start = body
+        name = " ".join(pre[body:]).rstrip(_TRAIL)
+        a, b = _locate(s, name, lo, v, backwards=True)
+        return Attribution(name, a, b, "named"), False
     # "Sen. Susan Collins of Maine said": the person, not the place; but "Bank of
     # England said" is one organisation. "Roger Pilon of the Cato Institute said": the
     # person too (an organisation "of the …" keeps the run, as before).
@@ -898,6 +906,43 @@ def _after_preposition(pre: list[str], start: int) -> bool:
     return k >= 1 and pre[k] in _LOCATIVE and not pre[k - 1].endswith((",", ".", "!", "?", ":"))
 
 
+_ORG_JOINS = words("of for")
+# A body's word before its "of" ("British Chambers of Commerce"); "Chambers" alone is
+# a surname as often ("songwriter Guy Chambers"), so not one of _ORG_WORDS.
+_BODY_HEADS = _ORG_WORDS | words("Chamber Chambers")
+
+
+def _organisation_back(pre: list[str], k: int) -> int | None:
+    """Where a body's name ending in the run ``pre[k:]`` begins, when the run is what
+    follows its "of" or "for" ("Office for | National Statistics", "Association of
+    Directors of | Social Services", "Joint Council for the | Welfare of Immigrants"):
+    the capitalised run before one of the joins (at most three; "and" joins words of
+    the name: "Institute of Economic and | Social Research") ends with an
+    organisation's word. None when no such body is written (a person "of Maine",
+    "Secretary of State Mike Pompeo", "a spokesman for Smith")."""
+    if any(w in TITLE_WORDS and nxt not in TITLE_WORDS for w, nxt in pairwise(pre[k:])):
+        return None  # "… for Women President Terry O'Neill"; not "… of Homeland Security"
+    end = len(pre)  # where the words after the join end
+    for _ in range(3):
+        j = k - 1
+        if j >= 1 and pre[j] == "the":
+            j -= 1
+        if j < 1 or (pre[j] not in _ORG_JOINS and pre[j] != "and"):
+            return None
+        if pre[j] == "and" and pre[end - 1].rstrip(_TRAIL) in _ORG_WORDS:
+            return None  # two bodies: "the Council of Mortgage Lenders and the BSA"
+        end = j
+        first = _name_run_backwards(pre[:j])
+        if not first:
+            return None
+        k = j - len(first)
+        if first[-1] in _BODY_HEADS and pre[j] != "and":
+            while k < j and pre[k] in _NOT_NAMES:
+                k += 1  # "The Office for …": from its first word of name
+            return k
+    return None
+
+
 def _person_before_object(
     s: str,
     toks: list[re.Match[str]],
@@ -929,9 +974,6 @@ def _person_before_object(
         a, b = _locate(s, name, first, toks[k - 1].end(), backwards=True)
         return Attribution(name, a, b, "named")
     return None
-
-
-_ORG_LAST = [[w] for w in _ORG_WORDS]
 
 
 def _speaker_after(s: str, vend: int) -> Attribution | None:
@@ -968,8 +1010,10 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
         tok = m.group()
         word = tok.rstrip(_TRAIL)
         nxt = matches[k + 1].group() if k + 1 < len(matches) else ""
-        if word == "of" and nxt[:1].isupper() and (len(toks) == 1 or toks[-1:] in _ORG_LAST):
-            toks.append(word)  # "Bank of Japan chief Toshihiko Fukui", not "Peters of UK …"
+        if word in _ORG_JOINS and nxt[:1].isupper() and (len(toks) == 1 or toks[-1] in _BODY_HEADS):
+            # "Bank of Japan chief Toshihiko Fukui", "the Institute for Fiscal Studies";
+            # not "Peters of UK …"
+            toks.append(word)
             continue
         if word.lower() in _FORWARD_STOP or not word:
             break
@@ -980,9 +1024,14 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
         if word != tok and not (initial or (tok.endswith(".") and word in TITLE_WORDS)):
             break  # punctuation ends the name, except a title's, an initial's or "U.S."
     run = _name_run_backwards(toks)
+    i = len(toks) - len(run)
+    while run and i >= 2 and toks[i - 1] in _ORG_JOINS and toks[i - 2] in _BODY_HEADS:
+        i -= 1 + len(_name_run_backwards(toks[: i - 1]))  # "the Bank | of | Japan"
+        run = toks[i:]
     if not run or (len(run) == len(toks) and len(toks) > 6):
         return None
-    name = _clean_name(run)
+    # A body's name is kept whole ("the British Chambers of Commerce").
+    name = " ".join(run) if i < len(toks) - len(_name_run_backwards(toks)) else _clean_name(run)
     if not name:
         return None
     a, b = _locate(s, name, vend, hi, backwards=False)
@@ -1255,11 +1304,30 @@ def _verb_spans(s: str) -> list[tuple[int, int]]:
     return out
 
 
+# What a name carries in brackets: a lawmaker's party and state, as US outlets write
+# it ("Rep. Max Rose (D-N.Y.) said", "Sen. Ted Cruz (R-Texas)", "Gov. Jan Brewer (R)",
+# "(I-Vt.)", "(D-NY-14)"), or a body's initials ("the Energy Information
+# Administration (EIA) said"). Read as nothing between the name and the verb.
+_NAME_LABEL_RE = re.compile(
+    r"(?<=\w) \((?:(?:D|R|I|Dem|Rep|Ind|DFL)(?:\s?[-–—]\s?[A-Z][A-Za-z.]{0,12}"
+    r"(?: [A-Z][A-Za-z.]{0,12})?(?:-\d{1,2})?)?|[A-Z][A-Z0-9&.]{1,9})\)"
+)
+
+
+def _without_name_labels(s: str) -> str:
+    """``s`` with each label in brackets after a name (:data:`_NAME_LABEL_RE`) blanked,
+    offsets kept."""
+    if "(" not in s:
+        return s
+    return _NAME_LABEL_RE.sub(lambda m: " " * len(m.group()), s)
+
+
 def first_named(s: str) -> str | None:
     """The first name a speech verb attributes ``s`` to (quotes masked), or None.
 
     Pronouns and common nouns are skipped: a sentence's speaker is a name or nobody.
     """
+    s = _without_name_labels(s)
     for start, end in _verb_spans(s):
         att = _at_verb(s, start, end)
         if att is not None and att.kind == "named":
@@ -1273,6 +1341,7 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
     The speech verb nearest the quotation wins ("When Ryan said …, Trump responded,
     '…'" -> Trump); on a tie, the verb after it (the news order '"…," X said').
     """
+    s = _without_name_labels(s)
     found = []
     for start, end in _verb_spans(s):
         dist = start - qb if start >= qb else qa - end

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from db.quotes import extract_quotes
+from db.quotes import extract_quotes, find_speaker
 
 
 def speakers(text: str) -> list[tuple[str, str | None]]:
@@ -678,9 +678,52 @@ def test_an_abbreviation_numbering_something_after_a_dash_is_no_name() -> None:
         # Without "the", as before: the person of a place, one organisation's name.
         ('Ruth Okafor of Maine said: "It is wrong."', "Ruth Okafor"),
         ('The Bank of Lantia said: "Rates will rise."', "Bank of Lantia"),
-        # An organisation "of the …" keeps its last words, as before.
-        ('The Department of the Treasury said: "Rates will rise."', None),
+        # An organisation "of the …" or "for …" is read whole.
+        ('The Department of the Treasury said: "Rates will rise."', "Department of the Treasury"),
+        ('The Office for Fiscal Studies (OFS) said: "Rates rise."', "Office for Fiscal Studies"),
+        ('"Rates will rise," said the Bank of Lantia.', "Bank of Lantia"),
+        ('"Rates will rise," said the Kessel Chambers of Commerce.', "Kessel Chambers of Commerce"),
+        (
+            'The Lantian Institute of Economic and Social Research said: "Rates will rise."',
+            "Lantian Institute of Economic and Social Research",
+        ),
+        # Two bodies joined by "and": the one nearest the verb, as before.
+        (
+            'The Council of Lantian Lenders and the Kessel Savers Association said: "No."',
+            "Kessel Savers Association",
+        ),
+        # A title inside the run: the person ("… for Women President Ada Lowe").
+        ('The Lantian League for Women President Ada Lowe said: "No."', "Ada Lowe"),
     ],
 )
 def test_a_person_of_the_organisation_speaks(text: str, speaker: str | None) -> None:
     assert [s for _, s in speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will win," Rep. Lena Ortiz (D-N.M.) said.', "Lena Ortiz"),
+        ('"We will win," said Rep. Lena Ortiz (D-N.M.), who chairs the panel.', "Lena Ortiz"),
+        ('Sen. Dale Harmon (R-Texas) told reporters: "We will win."', "Dale Harmon"),
+        ('Gov. Ruth Keller (R) announced the veto: "It is wrong."', "Ruth Keller"),
+        ('Sen. Omar Pike (I-Vt.) wrote: "No."', "Omar Pike"),
+        ('Rep. Tia Vance (D-NY-14) tweeted: "No."', "Tia Vance"),
+        ('"No," said House Minority Whip Carl Dorsey (D-Md.).', "Carl Dorsey"),
+        ('"No," state Senate President Pro Tem Ed Marsh (R) said.', "Ed Marsh"),
+    ],
+)
+def test_a_lawmakers_party_and_state_in_brackets_keep_the_name_the_speaker(
+    text: str, speaker: str
+) -> None:
+    """US outlets write "Rep. Max Rose (D-N.Y.) said": the bracket stood between the
+    name and the verb, so the quotation had no speaker."""
+    assert [s for _, s in speakers(text)] == [speaker]
+
+
+def test_a_party_label_or_initials_give_reported_speech_its_speaker_too() -> None:
+    assert find_speaker("Sen. Dale Harmon (R-Texas) said the bill would pass.") == "Dale Harmon"
+    assert find_speaker("He cited World War (I) history, the report said.") is None
+    assert find_speaker("The Lantian Energy Agency (LEA) said prices would rise.") == (
+        "Lantian Energy Agency"
+    )
