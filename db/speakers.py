@@ -1010,7 +1010,12 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
         tok = m.group()
         word = tok.rstrip(_TRAIL)
         nxt = matches[k + 1].group() if k + 1 < len(matches) else ""
-        if word in _ORG_JOINS and nxt[:1].isupper() and (len(toks) == 1 or toks[-1] in _BODY_HEADS):
+        if (
+            word in _ORG_JOINS
+            and nxt[:1].isupper()
+            and toks
+            and (len(toks) == 1 or toks[-1] in _BODY_HEADS)
+        ):
             # "Bank of Japan chief Toshihiko Fukui", "the Institute for Fiscal Studies";
             # not "Peters of UK …"
             toks.append(word)
@@ -1111,8 +1116,10 @@ def _according_to(s: str, end: int) -> Attribution | None:
             if w[-1] in _TRAIL or (k and core[:1].isupper() and core not in TITLE_WORDS):
                 break
     toks = [m.group() for m in matches]
-    if toks and toks[0] in ("the", "a", "an"):
+    if toks[0] in ("the", "a", "an"):
         toks = toks[1:]
+    if not toks:
+        return None  # "… according to the" ending the text
     run: list[str] = []
     for tok, nxt in zip(toks, [*toks[1:], ""], strict=True):
         word = tok.rstrip(_TRAIL)

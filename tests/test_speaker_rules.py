@@ -727,3 +727,18 @@ def test_a_party_label_or_initials_give_reported_speech_its_speaker_too() -> Non
     assert find_speaker("The Lantian Energy Agency (LEA) said prices would rise.") == (
         "Lantian Energy Agency"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A join read with nothing before it (this once raised IndexError, and the
+        # article was rejected whole).
+        "It also said that based on the engineers' estimates of Oct 31, 1986, no money may "
+        "be left.",
+        # "according to" with nothing after its article (once a ValueError).
+        "Output fell, according to the",
+    ],
+)
+def test_sentences_that_once_raised_give_no_speaker(sentence: str) -> None:
+    assert find_speaker(sentence) is None
