@@ -271,7 +271,7 @@ CLAUSE_MARGIN = 0.15
 # against one shorter than this (a statement of one claim: see features()).
 CLAUSE_MIN_WORDS = 35
 # ... and only clauses of this many content words (fewer say too little to match on),
-# never when the two name different speakers.
+# never when the two name different speakers, unless their figures differ.
 CLAUSE_MIN_TOKENS = 5
 # Two long statements are compared clause by clause only when they quote this many
 # words in common (one quotation; "attack" and "Benghazi" in quotes are not one).
@@ -2377,7 +2377,9 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     by_clauses = (
         best_j >= wjacc + CLAUSE_MARGIN
         and (long_a != long_b or (long_a and quoted_common >= CLAUSE_QUOTE_WORDS))
-        and speaker >= 0
+        # Two speakers' figures of one quantity are the conflict to show ("an estimated
+        # 11,000", Zelensky said; "at least 10,000", the Pentagon said).
+        and (speaker >= 0 or bool(differ))
         and min(len(ca.tokens if ca else a.tokset), len(cb.tokens if cb else b.tokset))
         >= CLAUSE_MIN_TOKENS
     )

@@ -34,6 +34,7 @@ from db.speakers import (
     colon_name,
     dash_name,
     epithet_fits,
+    first_attribution,
     first_named,
     has_speech_verb,
     is_document,
@@ -60,6 +61,7 @@ __all__ = [
     "find_speaker",
     "names_a_work",
     "quotes_in_line",
+    "reported_speakers",
     "resolve_speakers",
 ]
 
@@ -1169,20 +1171,36 @@ class _People:
         if known != name and known.split()[0] != toks[0]:
             self.shared.add(toks[-1])
 
-    def by_role(self, phrase: str, before: int) -> str | None:
-        """The person last introduced with the role ``phrase`` ('the defence minister')."""
+    def by_role(self, phrase: str, before: int, speaking: QuoteSpan | None = None) -> str | None:
+        """The person last introduced with the role ``phrase`` ('the defence minister');
+        but ``speaking``, the quotation before, when its speaker too was introduced with
+        the role and is quoted after that last introduction (the article goes on about
+        its own governor after naming another one in passing)."""
         toks = phrase.lower().split()
         while toks and toks[0] in ("the", "a", "an"):
             toks = toks[1:]
         if not toks:
             return None
-        for role in dict.fromkeys([_spelling(" ".join(toks)), _spelling(toks[-1])]):
-            found = None
-            for pos, title, name in self.by_title:
-                if pos < before and title and (title == role or title.endswith(" " + role)):
-                    found = self.canonical(name)
-            if found is not None:
-                return found
+        roles = [" ".join(toks)]
+        if toks[0] in ("former", "ex"):
+            roles.append(" ".join(toks[1:]))  # "the former vice president": as introduced
+        if len(toks) < 2 or toks[-2] not in _OTHER_ROLE:
+            roles.append(toks[-1])
+        for role in dict.fromkeys(_spelling(r) for r in roles if r):
+            found = [
+                (pos, self.canonical(name))
+                for pos, title, name in self.by_title
+                if pos < before and (title == role or _same_role(title, role))
+            ]
+            if not found:
+                continue
+            if (
+                speaking is not None
+                and (speaking.speaker_start or 0) > found[-1][0]
+                and any(name == speaking.speaker for _, name in found)
+            ):
+                return speaking.speaker
+            return found[-1][1]
         return None
 
     def antecedent(
@@ -1492,27 +1510,7 @@ def resolve_speakers(
                 q = _named(q, people.canonical(q.speaker or ""))
                 people.add_speaker(q.speaker_start, q.speaker or "")
         elif kind == "common" and people is not None and q.speaker_start is not None:
-            phrase = q.speaker or ""
-            person = people.by_role(phrase, q.speaker_start)
-            owner = _POSSESSED_DOCUMENT_RE.match(phrase)
-            if person is None and owner is not None and is_document(phrase):
-                person = people.canonical(owner.group(1))  # "Mr Crosby's statement said"
-            elif person is None and phrase[:4] in ("the ", "The "):
-                head = phrase.rsplit(" ", 1)[-1]
-                if is_document(head):
-                    person = _issuer(text, head, q.speaker_start, out)
-                else:
-                    speaking = next(
-                        (d for d in reversed(out) if d.speaker and d.speaker_kind != "common"),
-                        None,
-                    )
-                    person = people.described(phrase, q.speaker_start, speaking)
-            if person is not None:
-                q = _named(q, person)
-            elif _someone_unfound(phrase) and not people.spoken_of(phrase, q.speaker_start):
-                # "the 21-year-old", "The minister told delegates": someone the article
-                # names, but not found: no speaker rather than the description.
-                q = _named(q, None, kind="unresolved")
+            q = _resolve_common(text, q, out, people)
         if (q.speaker_kind in ("named", "pronoun") and not _common_phrase(q.speaker)) or (
             q.speaker_kind == "common" and q.speaker != text[q.speaker_start : q.speaker_end]
         ):
@@ -1520,6 +1518,105 @@ def resolve_speakers(
         out.append(q)
         prev = q
     return out
+
+
+def _resolve_common(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
+    """``q``, attributed to a common noun ('the defence minister', "Mr Crosby's
+    statement"), with the person or issuer it stands for when the article has one
+    (``done``: the quotations resolved before it); kind "unresolved" for a definite
+    role or age no one is found for; else as written."""
+    at = q.speaker_start or 0
+    phrase = q.speaker or ""
+    speaking = next((d for d in reversed(done) if d.speaker and d.speaker_kind != "common"), None)
+    person = people.by_role(phrase, at, speaking)
+    owner = _POSSESSED_DOCUMENT_RE.match(phrase)
+    if person is None and owner is not None and is_document(phrase):
+        person = people.canonical(owner.group(1))  # "Mr Crosby's statement said"
+    elif person is None and phrase[:4] in ("the ", "The "):
+        head = phrase.rsplit(" ", 1)[-1]
+        if is_document(head):
+            person = _issuer(text, head, at, done)
+        else:
+            person = people.described(phrase, at, speaking)
+    if person is not None:
+        return _named(q, person)
+    if _someone_unfound(phrase) and not people.spoken_of(phrase, at):
+        # "the 21-year-old", "The minister told delegates": someone the article names,
+        # but not found: no speaker rather than the description.
+        return _named(q, None, kind="unresolved")
+    return q
+
+
+# The verbs that report speech and nothing else: "he asked a staff member to sell it",
+# "He has pleaded guilty", "she wrote the song" say what someone did, and a pronoun
+# there is less often the one the article is quoting.
+_REPORTING_VERBS = words("said says told tells added adds")
+
+
+def reported_speakers(
+    text: str,
+    sentences: list[tuple[int, int, str | None]],
+    quotes: list[QuoteSpan],
+    known: LineRegions | None = None,
+) -> list[str | None]:
+    """Who each sentence of reported speech ``text[a:b]`` (no quotation in it) that
+    names no speaker is attributed to within the article, read as a quotation's
+    speaker is: "He said the deal …" the person "he" stands for, "The governor said …"
+    the person introduced with the role, "It said …" the body quoted before; only with
+    the verbs of :data:`_REPORTING_VERBS`. The sentences are ``(a, b, speaker)``, in
+    text order, those naming their speaker too: like the quotations (``quotes``, as
+    :func:`resolve_speakers` gave them), they are who spoke last ('… an M&S spokesman
+    said. He also said …' is the spokesman, no one named). None where no one is found,
+    and for a common noun as written ("officials said"): a statement's speaker is a
+    name; the sentences naming theirs get it back."""
+    people: _People | None = None
+    done: list[QuoteSpan] = []  # quotations and reported speech before, in text order
+    k = 0
+    out: list[str | None] = []
+    for a, b, speaker in sentences:
+        while k < len(quotes) and quotes[k].start < a:
+            done.append(quotes[k])
+            k += 1
+        if speaker is not None:
+            at = text.find(speaker, a, b)
+            at = a if at < 0 else at
+            done.append(QuoteSpan(a, b, "", speaker, at, at + len(speaker), "named"))
+            out.append(speaker)
+            continue
+        att = first_attribution(text[a:b], _REPORTING_VERBS)
+        if att is None or att.kind not in ("pronoun", "common"):
+            out.append(None)
+            continue
+        if people is None:
+            people = _People(text, _article_regions(text, known or {}))
+            for d in quotes:
+                if d.speaker_kind == "named" and d.speaker and d.speaker_start is not None:
+                    people.add_speaker(d.speaker_start, d.speaker)
+        q = QuoteSpan(a, b, "", att.name, a + att.start, a + att.end, att.kind)
+        if att.kind == "pronoun":
+            q = _resolve_pronoun(text, q, done, people)
+        else:
+            q = _resolve_common(text, q, done, people)
+        done.append(q)
+        name = q.speaker
+        written = text[q.speaker_start or 0 : q.speaker_end or 0]
+        resolved = q.speaker_kind == "pronoun" or (q.speaker_kind == "common" and name != written)
+        named = bool(name) and name[:1].isupper() and not _common_phrase(name)  # type: ignore[index]
+        out.append(name if resolved and named else None)
+    return out
+
+
+# Words before a role that make it another one: a vice president is no "president".
+_OTHER_ROLE = words("vice deputy former ex assistant")
+
+
+def _same_role(title: str, role: str) -> bool:
+    """Is someone introduced as ``title`` ('new jersey senator') the ``role`` a later
+    mention names ('senator'); not a 'vice president' for 'the president'."""
+    if not title.endswith(" " + role):
+        return False
+    before = title[: -len(role) - 1].rsplit(" ", 1)[-1]
+    return before.rstrip("-") not in _OTHER_ROLE
 
 
 def _capitalised_before(text: str, pos: int) -> str:

@@ -40,6 +40,7 @@ __all__ = [
     "colon_name",
     "dash_name",
     "epithet_fits",
+    "first_attribution",
     "first_named",
     "has_speech_verb",
     "is_document",
@@ -1339,6 +1340,20 @@ def first_named(s: str) -> str | None:
         att = _at_verb(s, start, end)
         if att is not None and att.kind == "named":
             return att.name
+    return None
+
+
+def first_attribution(s: str, verbs: frozenset[str] | None = None) -> Attribution | None:
+    """The attribution of the first speech verb in ``s`` (one of ``verbs``, if given)
+    that has one: a name, a pronoun ("he said") or a common noun ("the governor
+    said"); quotes masked."""
+    s = _without_name_labels(s)
+    for start, end in _verb_spans(s):
+        if verbs is not None and s[start:end] not in verbs:
+            continue
+        att = _at_verb(s, start, end)
+        if att is not None:
+            return att
     return None
 
 

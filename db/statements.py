@@ -25,9 +25,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
-from db.quotes import LineRegions, QuoteSpan, find_speaker, quotes_in_line, resolve_speakers
+from db.quotes import (
+    LineRegions,
+    QuoteSpan,
+    find_speaker,
+    quotes_in_line,
+    reported_speakers,
+    resolve_speakers,
+)
 from db.segment import split_sentences
-from db.speakers import VERB_TOKENS, speech_verb_starts
+from db.speakers import VERB_TOKENS, has_speech_verb, speech_verb_starts
 
 __all__ = ["Statement", "analyse"]
 
@@ -211,9 +218,19 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
     # names), then each region's quotes are handed back to it.
     quotes = [q for r in regions for q in r[2]]
     if quotes:
-        resolved = iter(resolve_speakers(text, quotes, known))
+        quotes = resolve_speakers(text, quotes, known)
+        resolved = iter(quotes)
         regions = [(sp, k, [next(resolved) for _ in qs], ns, vs) for sp, k, qs, ns, vs in regions]
     out: list[Statement] = []
     for spans, kind, qs, ns, verbs in regions:
         _statements(text, spans, kind, qs, ns, verbs, out)
+    # Reported speech that names no one ("He said the deal …", "The governor said …"):
+    # who it is, read across the article as a quotation's "he" is.
+    reported = [
+        st for st in out if st.kind == "sentence" and not st.quotes and has_speech_verb(st.text)
+    ]
+    if any(st.speaker is None for st in reported):
+        spans = [(st.start, st.end, st.speaker) for st in reported]
+        for st, name in zip(reported, reported_speakers(text, spans, quotes, known), strict=True):
+            st.speaker = name
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from db.quotes import extract_quotes, find_speaker
+from db.statements import analyse
 
 
 def speakers(text: str) -> list[tuple[str, str | None]]:
@@ -742,3 +743,51 @@ def test_a_party_label_or_initials_give_reported_speech_its_speaker_too() -> Non
 )
 def test_sentences_that_once_raised_give_no_speaker(sentence: str) -> None:
     assert find_speaker(sentence) is None
+
+
+def statement_speakers(text: str) -> list[tuple[str, str | None]]:
+    """(statement, speaker) of each sentence of an article without a headline."""
+    return [(st.text, st.speaker) for st in analyse(text, 0) if st.kind == "sentence"]
+
+
+def test_reported_speech_takes_the_person_its_pronoun_or_role_stands_for() -> None:
+    text = (
+        "Sen. Mara Quill met reporters on Tuesday. "
+        "He said the deal would keep the government open.\n\n"
+        "Gov. Ada Brent of Ohio spoke next. The governor said she would sign it.\n\n"
+        "Officials said the vote would pass."
+    )
+    assert statement_speakers(text) == [
+        ("Sen. Mara Quill met reporters on Tuesday.", None),
+        ("He said the deal would keep the government open.", "Mara Quill"),
+        ("Gov. Ada Brent of Ohio spoke next.", None),
+        ("The governor said she would sign it.", "Ada Brent"),
+        # A common noun as written is no name: no speaker.
+        ("Officials said the vote would pass.", None),
+    ]
+
+
+def test_reported_speech_after_an_unnamed_speaker_goes_on_with_no_one() -> None:
+    text = (
+        "Lena Vos, who runs the fund, was not at the meeting. "
+        "An Acme spokesman said the firm had no evidence of a bid. "
+        "He also said the regulator had been in touch."
+    )
+    assert [s for _, s in statement_speakers(text)] == [None, None, None]
+
+
+def test_only_verbs_that_report_speech_give_reported_speech_a_speaker() -> None:
+    text = "Mr Ivo Dent, the firm's founder, left in May. He has pleaded guilty to fraud."
+    assert [s for _, s in statement_speakers(text)] == [None, None]
+
+
+def test_the_president_is_not_the_vice_president_and_the_governor_goes_on() -> None:
+    text = (
+        "President Ray Holt signed the bill on Monday. Vice President Dana Kell was there.\n\n"
+        '"It is a good day," the president said.\n\n'
+        "Gov. Ted Marsh of Arkan said he would act. Gov. Ellen Pike of Dorva acted last week. "
+        '"We will fix it," Marsh said. As evidence, the governor said his own son had asked '
+        "him to act."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ray Holt", "Ted Marsh"]
+    assert statement_speakers(text)[-1][1] == "Ted Marsh"
