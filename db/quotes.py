@@ -56,6 +56,7 @@ from db.wordsets import words
 
 __all__ = [
     "SPEAKER_KINDS",
+    "ArticlePeople",
     "QuoteSpan",
     "extract_quotes",
     "find_speaker",
@@ -1461,8 +1462,22 @@ def _spelling(s: str) -> str:
     return " ".join(_TITLE_ABBREVIATIONS.get(w, w) for w in s.split())
 
 
+class ArticlePeople:
+    """The people an article names, once read for its quotations, kept for its
+    reported speech (:func:`reported_speakers`): reading them costs more than the rest
+    of the speaker pass."""
+
+    __slots__ = ("people",)
+
+    def __init__(self) -> None:
+        self.people: _People | None = None
+
+
 def resolve_speakers(
-    text: str, quotes: list[QuoteSpan], known: LineRegions | None = None
+    text: str,
+    quotes: list[QuoteSpan],
+    known: LineRegions | None = None,
+    keep: ArticlePeople | None = None,
 ) -> list[QuoteSpan]:
     """The quotations of one article (in text order) with speakers resolved across it:
     run-on quotations take the speaker of the one they continue, and a quotation that
@@ -1474,7 +1489,8 @@ def resolve_speakers(
     Spectator editor") become the person's full name; a document ("the statement
     continued", "Mr Crosby's statement") its issuer. Terms keep no speaker. Every
     speaker gets its key (:func:`speaker_key`).
-    ``known``: the lines' quotation regions already found (:func:`quotes_in_line`).
+    ``known``: the lines' quotation regions already found (:func:`quotes_in_line`);
+    ``keep``: where to keep the article's people if they were read.
     """
     if not quotes:
         return quotes
@@ -1517,6 +1533,8 @@ def resolve_speakers(
             q = _named(q, q.speaker, key=speaker_key(q.speaker))
         out.append(q)
         prev = q
+    if keep is not None:
+        keep.people = people
     return out
 
 
@@ -1558,6 +1576,7 @@ def reported_speakers(
     sentences: list[tuple[int, int, str | None]],
     quotes: list[QuoteSpan],
     known: LineRegions | None = None,
+    keep: ArticlePeople | None = None,
 ) -> list[str | None]:
     """Who each sentence of reported speech ``text[a:b]`` (no quotation in it) that
     names no speaker is attributed to within the article, read as a quotation's
@@ -1568,8 +1587,9 @@ def reported_speakers(
     :func:`resolve_speakers` gave them), they are who spoke last ('… an M&S spokesman
     said. He also said …' is the spokesman, no one named). None where no one is found,
     and for a common noun as written ("officials said"): a statement's speaker is a
-    name; the sentences naming theirs get it back."""
-    people: _People | None = None
+    name; the sentences naming theirs get it back. ``keep``: the people
+    :func:`resolve_speakers` read, if it did."""
+    people = keep.people if keep is not None else None
     done: list[QuoteSpan] = []  # quotations and reported speech before, in text order
     k = 0
     out: list[str | None] = []

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
 from db.quotes import (
+    ArticlePeople,
     LineRegions,
     QuoteSpan,
     find_speaker,
@@ -217,8 +218,9 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
     # Speakers are resolved over the whole article (pronouns, run-on quotes, short
     # names), then each region's quotes are handed back to it.
     quotes = [q for r in regions for q in r[2]]
+    people = ArticlePeople()
     if quotes:
-        quotes = resolve_speakers(text, quotes, known)
+        quotes = resolve_speakers(text, quotes, known, people)
         resolved = iter(quotes)
         regions = [(sp, k, [next(resolved) for _ in qs], ns, vs) for sp, k, qs, ns, vs in regions]
     out: list[Statement] = []
@@ -231,6 +233,8 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
     ]
     if any(st.speaker is None for st in reported):
         spans = [(st.start, st.end, st.speaker) for st in reported]
-        for st, name in zip(reported, reported_speakers(text, spans, quotes, known), strict=True):
+        for st, name in zip(
+            reported, reported_speakers(text, spans, quotes, known, people), strict=True
+        ):
             st.speaker = name
     return out

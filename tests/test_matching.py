@@ -142,8 +142,12 @@ def test_seed_read_functions(seeds_db) -> None:
     a = stmt(seeds_db, "A", "an estimated 11,000 North Korean soldiers")
     b = stmt(seeds_db, "B", "at least 10,000 DPRK forces")
     found = match_reads.matches_for_statement(seeds_db, b)
-    (m,) = [x for x in found if x["relation"] != "related"]  # related ones are listed too
-    assert m["statement_id"] == a and m["relation"] == "conflict" and m["source"] == "A"
+    # Related ones are listed too. Source A gives its figure twice (its lead and "He said
+    # an estimated 11,000 …"): both are conflicts with B's "at least 10,000".
+    shown = [x for x in found if x["relation"] != "related"]
+    assert {x["relation"] for x in shown} == {"conflict"} and len(shown) == 2
+    (m,) = [x for x in shown if x["statement_id"] == a]
+    assert m["source"] == "A"
     assert (m["diffs"][0]["a"], m["diffs"][0]["b"]) == ("at least 10,000", "an estimated 11,000")
     article_b = seeds_db.execute("SELECT article_id FROM statements WHERE id = ?", (b,)).fetchone()[
         0
