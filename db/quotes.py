@@ -1538,27 +1538,31 @@ def resolve_speakers(
     return out
 
 
-def _resolve_common(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
+def _resolve_common(
+    text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People | None
+) -> QuoteSpan:
     """``q``, attributed to a common noun ('the defence minister', "Mr Crosby's
     statement"), with the person or issuer it stands for when the article has one
     (``done``: the quotations resolved before it); kind "unresolved" for a definite
-    role or age no one is found for; else as written."""
+    role or age no one is found for; else as written. ``people`` None: a noun that
+    stands for no person (:func:`_needs_people`), only a document's issuer is looked for."""
     at = q.speaker_start or 0
     phrase = q.speaker or ""
     speaking = next((d for d in reversed(done) if d.speaker and d.speaker_kind != "common"), None)
-    person = people.by_role(phrase, at, speaking)
+    person = people.by_role(phrase, at, speaking) if people is not None else None
     owner = _POSSESSED_DOCUMENT_RE.match(phrase)
     if person is None and owner is not None and is_document(phrase):
-        person = people.canonical(owner.group(1))  # "Mr Crosby's statement said"
+        if people is not None:
+            person = people.canonical(owner.group(1))  # "Mr Crosby's statement said"
     elif person is None and phrase[:4] in ("the ", "The "):
         head = phrase.rsplit(" ", 1)[-1]
         if is_document(head):
             person = _issuer(text, head, at, done)
-        else:
+        elif people is not None:
             person = people.described(phrase, at, speaking)
     if person is not None:
         return _named(q, person)
-    if _someone_unfound(phrase) and not people.spoken_of(phrase, at):
+    if people is not None and _someone_unfound(phrase) and not people.spoken_of(phrase, at):
         # "the 21-year-old", "The minister told delegates": someone the article names,
         # but not found: no speaker rather than the description.
         return _named(q, None, kind="unresolved")
@@ -1569,6 +1573,15 @@ def _resolve_common(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Peo
 # "He has pleaded guilty", "she wrote the song" say what someone did, and a pronoun
 # there is less often the one the article is quoting.
 _REPORTING_VERBS = words("said says told tells added adds")
+
+
+def _needs_people(att: Attribution) -> bool:
+    """Does resolving ``att`` read the article's people: "he"/"she", a person's role or
+    age, someone's document; not "it"/"they" nor "the company" (a body quoted before)."""
+    if att.kind == "pronoun":
+        return att.name in ("he", "she")
+    head = att.name.rsplit(" ", 1)[-1]
+    return "'s " in att.name or "’s " in att.name or is_person_noun(head) or is_epithet_head(head)
 
 
 def reported_speakers(
@@ -1607,16 +1620,18 @@ def reported_speakers(
         if att is None or att.kind not in ("pronoun", "common"):
             out.append(None)
             continue
-        if people is None:
+        if people is None and _needs_people(att):
             people = _People(text, _article_regions(text, known or {}))
             for d in quotes:
                 if d.speaker_kind == "named" and d.speaker and d.speaker_start is not None:
                     people.add_speaker(d.speaker_start, d.speaker)
         q = QuoteSpan(a, b, "", att.name, a + att.start, a + att.end, att.kind)
-        if att.kind == "pronoun":
+        if att.kind == "common":
+            q = _resolve_common(text, q, done, people if _needs_people(att) else None)
+        elif people is not None and _needs_people(att):
             q = _resolve_pronoun(text, q, done, people)
         else:
-            q = _resolve_common(text, q, done, people)
+            q = _group_pronoun(text, q, done)
         done.append(q)
         name = q.speaker
         written = text[q.speaker_start or 0 : q.speaker_end or 0]
@@ -1724,52 +1739,66 @@ def _surname_only(q: QuoteSpan, kind: str | None) -> bool:
 
 
 def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
+    """``q``, attributed to a pronoun, with whom it stands for: "he"/"she" the last
+    person quoted while no one else is named since, else the nearest person named before
+    (:meth:`_People.antecedent`); "it"/"they" a group quoted before
+    (:func:`_group_pronoun`); kind "unresolved" when no one fits."""
+    pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
+    if pronoun not in ("he", "she"):
+        return _group_pronoun(text, q, done)
+    at = q.speaker_start or 0
+    name: str | None = None
+    # The last person quoted goes on speaking while no one else is named since
+    # ('…," Moore campaign chairman Bill Armistead said. … "…," he said').
+    last = next((d for d in reversed(done) if d.speaker_kind != "term"), None)
+    if (
+        last is not None
+        and last.speaker_kind in ("named", "pronoun", "common")
+        and last.speaker
+        and not _common_phrase(last.speaker)
+        and not is_organisation(last.speaker)
+        and at - last.end <= _PRONOUN_REACH
+        and people.continues(pronoun, last, at)
+    ):
+        name = last.speaker
+    elif (
+        last is not None
+        and _one_unnamed_person(text, last, pronoun)
+        and at - last.end <= _PRONOUN_REACH
+        and people.unbroken(last, at)
+    ):
+        # '"…," said a club official. "…," he added': the official goes on.
+        name = last.speaker
+    else:
+        name = people.antecedent(pronoun, at, reported=q.start)
+    if name is None:
+        return _named(q, None, kind="unresolved")
+    people.gender.setdefault(name, pronoun)
+    return _named(q, name)
+
+
+def _group_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan]) -> QuoteSpan:
+    """``q``, attributed to "they"/"it", with the group or organisation quoted before
+    (``done``) it stands for; kind "unresolved" when there is none."""
     pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
     at = q.speaker_start or 0
     name: str | None = None
-    if pronoun in ("he", "she"):
-        # The last person quoted goes on speaking while no one else is named since
-        # ('…," Moore campaign chairman Bill Armistead said. … "…," he said').
-        last = next((d for d in reversed(done) if d.speaker_kind != "term"), None)
-        if (
-            last is not None
-            and last.speaker_kind in ("named", "pronoun", "common")
-            and last.speaker
-            and not _common_phrase(last.speaker)
-            and not is_organisation(last.speaker)
-            and at - last.end <= _PRONOUN_REACH
-            and people.continues(pronoun, last, at)
-        ):
-            name = last.speaker
-        elif (
-            last is not None
-            and _one_unnamed_person(text, last, pronoun)
-            and at - last.end <= _PRONOUN_REACH
-            and people.unbroken(last, at)
-        ):
-            # '"…," said a club official. "…," he added': the official goes on.
-            name = last.speaker
-        else:
-            name = people.antecedent(pronoun, at, reported=q.start)
-        if name is not None:
-            people.gender.setdefault(name, pronoun)
-    else:  # "they", "it": a group or organisation quoted before
-        for d in reversed(done):
-            # A common noun as written ('the company'), not a role resolved to a person,
-            # or a document resolved to its issuer ("Mr Crosby's statement … It added:").
-            mention = text[d.speaker_start or 0 : d.speaker_end or 0]
-            document = d.speaker_kind == "common" and is_document(mention)
-            common = d.speaker_kind == "common" and (d.speaker == mention or document)
-            if d.speaker and (common or is_organisation(d.speaker)):
-                # "It continued:" is no "the site's controllers", nor "they" one official.
-                plural = (mention if document else d.speaker).endswith("s")
-                plural = plural and not is_organisation(d.speaker)
-                fits = plural == (pronoun == "they") or is_organisation(d.speaker)
-                if fits and at - (d.speaker_start or 0) <= _PRONOUN_REACH:
-                    name = d.speaker
-                break
-            if d.speaker_kind in ("named", "pronoun") and d.speaker:
-                break  # a person quoted since: "it" is not sure to go back past them
+    for d in reversed(done):
+        # A common noun as written ('the company'), not a role resolved to a person, or a
+        # document resolved to its issuer ("Mr Crosby's statement … It added:").
+        mention = text[d.speaker_start or 0 : d.speaker_end or 0]
+        document = d.speaker_kind == "common" and is_document(mention)
+        common = d.speaker_kind == "common" and (d.speaker == mention or document)
+        if d.speaker and (common or is_organisation(d.speaker)):
+            # "It continued:" is no "the site's controllers", nor "they" one official.
+            plural = (mention if document else d.speaker).endswith("s")
+            plural = plural and not is_organisation(d.speaker)
+            fits = plural == (pronoun == "they") or is_organisation(d.speaker)
+            if fits and at - (d.speaker_start or 0) <= _PRONOUN_REACH:
+                name = d.speaker
+            break
+        if d.speaker_kind in ("named", "pronoun") and d.speaker:
+            break  # a person quoted since: "it" is not sure to go back past them
     if name is None:
         return _named(q, None, kind="unresolved")
     return _named(q, name)
