@@ -1314,11 +1314,18 @@ def _verb_spans(s: str) -> list[tuple[int, int]]:
 
 # What a name carries in brackets: a lawmaker's party and state, as US outlets write
 # it ("Rep. Max Rose (D-N.Y.) said", "Sen. Ted Cruz (R-Texas)", "Gov. Jan Brewer (R)",
-# "(I-Vt.)", "(D-NY-14)"), or a body's initials ("the Energy Information
+# "(I-Vt.)", "(D-NY-14)", "(N.Y.)"), or a body's initials ("the Energy Information
 # Administration (EIA) said"). Read as nothing between the name and the verb.
+# The state alone, as some outlets write it ("Sen. Chuck Schumer (N.Y.)").
+_STATE_LABELS = (
+    "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
+    "|Mont|Neb|Nev|N\\.H|N\\.J|N\\.M|N\\.Y|N\\.C|N\\.D|S\\.C|S\\.D|R\\.I|Okla|Ore|Pa|Tenn"
+    "|Tex|Vt|Va|W\\.Va|Wash|Wis|Wyo"
+)
 _NAME_LABEL_RE = re.compile(
     r"(?<=\w) \((?:(?:D|R|I|Dem|Rep|Ind|DFL)(?:\s?[-–—]\s?[A-Z][A-Za-z.]{0,12}"
-    r"(?: [A-Z][A-Za-z.]{0,12})?(?:-\d{1,2})?)?|[A-Z][A-Z0-9&.]{1,9})\)"
+    r"(?: [A-Z][A-Za-z.]{0,12})?(?:-\d{1,2})?)?|[A-Z][A-Z0-9&.]{1,9}"
+    r"|(?:" + _STATE_LABELS + r")\.|Texas|Ohio|Iowa|Utah|Idaho|Maine|Alaska|Hawaii)\)"
 )
 
 

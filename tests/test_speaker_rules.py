@@ -710,6 +710,7 @@ def test_a_person_of_the_organisation_speaks(text: str, speaker: str | None) -> 
         ('Gov. Ruth Keller (R) announced the veto: "It is wrong."', "Ruth Keller"),
         ('Sen. Omar Pike (I-Vt.) wrote: "No."', "Omar Pike"),
         ('Rep. Tia Vance (D-NY-14) tweeted: "No."', "Tia Vance"),
+        ('Sen. Omar Pike (Ill.) wrote: "No."', "Omar Pike"),
         ('"No," said House Minority Whip Carl Dorsey (D-Md.).', "Carl Dorsey"),
         ('"No," state Senate President Pro Tem Ed Marsh (R) said.', "Ed Marsh"),
     ],
