@@ -47,9 +47,10 @@ from typing import Any
 import sqlite_utils
 
 from db.connection import transaction
-from db.ingest import analyse_verified, match_pending, write_statements
+from db.ingest import match_pending, write_statements
 from db.regroup import regroup
 from db.schema import FTS_TABLES, SCHEMA_VERSION, schema_objects
+from db.statements import analyse_verified
 from db.upgrade import regroup_due
 
 WaitCallback = Callable[[], None]

@@ -38,7 +38,7 @@ from db.connection import transaction
 from db.formats import RawArticle, Rejected, display_path, host_of, iter_files, read_file
 from db.parent_watch import end_with_parent
 from db.search import compact_index, compaction_wanted
-from db.statements import Statement, analyse
+from db.statements import Statement, StatementRows, analyse_verified, statement_rows
 
 # A batch is committed when it holds this many articles or has been open this long,
 # whichever comes first: big enough to be fast, short enough that readers and a
@@ -178,68 +178,6 @@ def compose_text(title: str, body: str) -> tuple[str, int]:
     if not title:
         return body, 0
     return f"{title}\n\n{body}", len(title) + 2
-
-
-def analyse_verified(text: str, body_start: int) -> list[Statement] | str:
-    """The statements of one article, or why it could not be split (a message).
-
-    Offsets are verified: an article is never stored with a statement, quote or
-    number that is not exactly ``text[start:end]``.
-    """
-    try:
-        statements = analyse(text, body_start)
-    except Exception as exc:  # a splitter bug on hostile text must not stop the ingest
-        return f"cannot split into statements ({type(exc).__name__}: {exc})"
-    n = len(text)
-    for st in statements:
-        if not 0 <= st.start <= st.end <= n or text[st.start : st.end] != st.text:
-            return f"statement offsets {st.start}..{st.end} do not match the text"
-        for q in st.quotes:
-            if text[q.start : q.end] != q.text:
-                return f"quote/number offsets {q.start}..{q.end} do not match the text"
-        for num in st.numbers:
-            if text[num.start : num.end] != num.raw:
-                return f"quote/number offsets {num.start}..{num.end} do not match the text"
-        for q in st.quotes:
-            if q.speaker_start is not None and not (
-                0 <= q.speaker_start <= (q.speaker_end or -1) <= n
-            ):
-                return f"speaker offsets {q.speaker_start}..{q.speaker_end} are outside the text"
-    return statements
-
-
-# An article's statements as the rows they are stored as, without the ids the writer
-# gives them: statements (seq, start, end, kind, text, speaker); quotes and numbers led
-# by their statement's seq. Plain tuples: the writing process unpickles what the analysis
-# workers send about five times faster than the objects they are made from (one
-# constructor call per unpickled Statement, QuoteSpan and NumberSpan).
-StatementRows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
-
-
-def statement_rows(statements: list[Statement]) -> StatementRows:
-    """The rows of ``statements`` (:data:`StatementRows`)."""
-    srows: list[tuple[Any, ...]] = []
-    qrows: list[tuple[Any, ...]] = []
-    nrows: list[tuple[Any, ...]] = []
-    for seq, st in enumerate(statements):
-        srows.append((seq, st.start, st.end, st.kind, st.text, st.speaker))
-        for q in st.quotes:
-            qrows.append(
-                (
-                    seq,
-                    q.start,
-                    q.end,
-                    q.text,
-                    q.speaker,
-                    q.speaker_start,
-                    q.speaker_end,
-                    q.speaker_kind,
-                    q.speaker_key,
-                )
-            )
-        for num in st.numbers:
-            nrows.append((seq, num.start, num.end, num.raw, num.value, num.unit, num.qualifier))
-    return srows, qrows, nrows
 
 
 def _analyse(job: tuple[str, int]) -> StatementRows | str:
@@ -872,9 +810,12 @@ def _size(path: Path) -> int:
 
 
 def match_pending(db: sqlite_utils.Database) -> Any:
-    """Match every article not yet matched (new, replaced, or left by an interrupted run)."""
+    """Match every article not yet matched (new, replaced, or left by an interrupted run);
+    first, the speakers a schema step left to read again (db.speakers_again)."""
     from db.matching import match_articles
+    from db.speakers_again import read_speakers_again
 
+    read_speakers_again(db)
     ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE matched = 0 ORDER BY id")]
     if not ids:
         return None

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 # Version 1: the whole schema.
 _V1 = """
@@ -379,7 +379,8 @@ def _v8_to_v9(db: sqlite_utils.Database) -> None:
 # Version 10: work a step leaves due, done after the upgrade rather than inside it
 # (db.upgrade marks it, db.regroup does it): regrouping every claim and story took
 # minutes at 100 k articles, and every command, the browser too, waited for it. One row
-# per job ('regroup'); the row is deleted in the transaction that does the job.
+# per job ('regroup'; 'speakers' since version 16); the row is deleted in the transaction
+# that does the job.
 _V10_DUE_WORK = """
 CREATE TABLE due_work (
     job TEXT PRIMARY KEY,              -- 'regroup': every claim and story, from the matches
@@ -505,6 +506,29 @@ def _v14_to_v15(db: sqlite_utils.Database) -> None:
     )
 
 
+# Version 16: no new tables. Speakers are found otherwise (db.speakers, db.quotes): a
+# lawmaker's party label or a body's initials in brackets no longer hide the speaker
+# ("Rep. Max Rose (D-N.Y.) said"), a body's name is read whole across "of"/"for"
+# ("the Office for National Statistics"), reported speech that names no one takes the
+# person its pronoun or role stands for ("He said …", "The governor said …"). A
+# database with articles gets a 'speakers' job due (due_work): the next match reads
+# every article's speakers again and matches again those whose statements' speakers
+# changed (db.speakers_again), as a fresh ingest would have them.
+def _v15_to_v16(db: sqlite_utils.Database) -> None:
+    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+        mark_due(db.conn, SPEAKERS_JOB, 16)
+
+
+SPEAKERS_JOB = "speakers"  # the due_work job: every article's speakers read again
+
+
+def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:
+    """Mark ``job`` due (inside the caller's transaction); ``since``: the schema version
+    whose step asks for it. A mark already there stays (with the oldest version)."""
+    create_due_work(conn)  # a step before the one that adds the table
+    conn.execute("INSERT OR IGNORE INTO due_work(job, since) VALUES (?, ?)", (job, since))
+
+
 # What version 15 reads otherwise, as LIKE patterns (case-insensitive for ASCII).
 _V15_WORDS = (
     "refus",
@@ -627,6 +651,7 @@ MIGRATIONS: dict[int, Migration] = {
     12: _v12_to_v13,
     13: _v13_to_v14,
     14: _v14_to_v15,
+    15: _v15_to_v16,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

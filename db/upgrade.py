@@ -68,8 +68,7 @@ def mark_regroup_due(conn: sqlite3.Connection, since: int) -> None:
     """Mark every claim and story due for a regroup (inside the caller's transaction);
     ``since``: the schema version whose step asks for it. A mark already there stays
     (with the oldest version)."""
-    schema.create_due_work(conn)  # a step before the one that adds the table
-    conn.execute("INSERT OR IGNORE INTO due_work(job, since) VALUES (?, ?)", (REGROUP, since))
+    schema.mark_due(conn, REGROUP, since)
 
 
 def regroup_due(db: sqlite_utils.Database | sqlite3.Connection) -> bool:

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import db.formats as formats
-import db.ingest as ingest_mod
+import db.statements as statements_mod
 from db.check import check_database
 from db.connection import connect
 from db.formats import Rejected, read_file
@@ -445,14 +445,14 @@ def test_fifo_and_unreadable_files_do_not_hang_or_stop(
 def test_a_splitter_crash_rejects_that_article_only(
     db: sqlite_utils.Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = ingest_mod.analyse
+    real = statements_mod.analyse
 
     def flaky(text: str, body_start: int):  # type: ignore[no-untyped-def]
         if "POISON" in text:
             raise IndexError("boom")
         return real(text, body_start)
 
-    monkeypatch.setattr(ingest_mod, "analyse", flaky)
+    monkeypatch.setattr(statements_mod, "analyse", flaky)
     (tmp_path / "a.txt").write_text("Good one\n\nA body.")
     (tmp_path / "b.txt").write_text("Bad one\n\nPOISON body.")
     report = ingest_paths(db, [tmp_path], match=False)
@@ -466,14 +466,14 @@ def test_a_splitter_crash_rejects_that_article_only(
 def test_a_splitter_returning_wrong_offsets_is_never_stored(
     db: sqlite_utils.Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = ingest_mod.analyse
+    real = statements_mod.analyse
 
     def shifted(text: str, body_start: int):  # type: ignore[no-untyped-def]
         out = real(text, body_start)
         out[-1].start += 1
         return out
 
-    monkeypatch.setattr(ingest_mod, "analyse", shifted)
+    monkeypatch.setattr(statements_mod, "analyse", shifted)
     (tmp_path / "a.txt").write_text("Headline\n\nA body sentence.")
     report = ingest_paths(db, [tmp_path], match=False)
     assert "do not match the text" in report.rejected[0].reason

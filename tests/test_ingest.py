@@ -267,7 +267,8 @@ def test_statement_rows_store_exactly_what_the_statements_store(tmp_path: Path) 
     # objects: both must give the same rows, quotes with speakers and numbers included.
     import pickle
 
-    from db.ingest import analyse_verified, statement_rows, write_statements
+    from db.ingest import write_statements
+    from db.statements import analyse_verified, statement_rows
 
     text = 'Budget vote\n\nThe minister said "we will cut 5 pct" on Monday. About 300 jobs go.'
     statements = analyse_verified(text, len("Budget vote") + 2)

@@ -842,3 +842,65 @@ def test_a_repeated_statement_is_prepared_once_alike() -> None:
     for i in range(4):
         memo.prepare(matching._Row(i, 1, 1, 1, f"Statement number {i} here.", None), (), ())
     assert memo.prepare(row, nums, ("in Kursk",)) == first
+
+
+def test_upgrade_from_version_15_reads_speakers_again(tmp_path: Path) -> None:
+    """Version 16 finds speakers otherwise (reported speech, party labels): a database
+    ingested by version 15 gets them at the next match, the articles whose statements'
+    speakers changed are matched again, and the matches are a fresh ingest's."""
+    from db.ingest import match_pending
+    from db.speakers_again import speakers_due
+
+    records = {
+        "Wire": (
+            "Budget deal reached",
+            "Sen. Mara Quill met reporters on Tuesday. He said the budget deal would keep"
+            ' the government open until March. "It is a fair deal," Rep. Lena Ortiz (D-N.M.)'
+            " said.",
+        ),
+        "Daily": (
+            "Budget deal",
+            "Quill said the budget deal would keep the government open until March."
+            ' Ortiz called it "a fair deal" on Tuesday.',
+        ),
+    }
+    path = tmp_path / "v15.db"
+    db = connect(path)
+    _ingest_records(db, tmp_path, records)
+    fresh = pairs(db)
+    said = stmt(db, "Wire", "He said the budget deal")
+    quoted = stmt(db, "Wire", "It is a fair deal")
+    assert db.execute("SELECT speaker FROM statements WHERE id = ?", (said,)).fetchone() == (
+        "Mara Quill",
+    )
+    with transaction(db) as conn:
+        # As version 15 left it: no speaker for either.
+        conn.execute("UPDATE statements SET speaker = NULL WHERE id IN (?, ?)", (said, quoted))
+        conn.execute(
+            "UPDATE quotes SET speaker = NULL, speaker_start = NULL, speaker_end = NULL,"
+            " speaker_kind = NULL, speaker_key = NULL WHERE statement_id = ?",
+            (quoted,),
+        )
+        conn.execute("PRAGMA user_version = 15")
+    db.conn.close()
+    db = connect(path)
+    assert speakers_due(db)
+    assert _waiting(db) == set()  # nothing is matched again before the speakers are read
+    match_pending(db)
+    assert not speakers_due(db)
+    speakers = dict(
+        db.execute("SELECT id, speaker FROM statements WHERE id IN (?, ?)", (said, quoted))
+    )
+    assert speakers == {said: "Mara Quill", quoted: "Lena Ortiz"}
+    quote = db.execute(
+        "SELECT speaker, speaker_kind, speaker_key FROM quotes WHERE statement_id = ?", (quoted,)
+    ).fetchone()
+    assert quote == ("Lena Ortiz", "named", "ortiz|lena")
+    assert pairs(db) == fresh
+    assert _waiting(db) == set()
+
+
+def test_a_new_database_has_no_speakers_to_read_again(tmp_path: Path) -> None:
+    from db.speakers_again import speakers_due
+
+    assert not speakers_due(connect(tmp_path / "new.db"))

@@ -188,7 +188,8 @@ def _grouping(path: Path) -> dict[str, object]:
         "profiles": one("SELECT count(*) FROM article_profiles"),
         "pools": one("SELECT count(*) FROM story_pools"),
         "articles": one("SELECT count(*) FROM articles"),
-        "due": conn.execute("SELECT job, since FROM due_work").fetchall(),
+        # the regroup only (a database with articles has its speakers read again too)
+        "due": conn.execute("SELECT job, since FROM due_work WHERE job = 'regroup'").fetchall(),
     }
     conn.close()
     return out
@@ -368,3 +369,30 @@ async def test_the_browser_says_when_the_background_regroup_fails(
         assert any(said in str(n.message) for n in app._notifications)
         assert not app.main.query(regroup_notice.RegroupNotice)
     assert _grouping(path)["due"] == [("regroup", 9)]  # still due, for the next time
+
+
+def test_a_full_match_reads_the_speakers_again_first(tmp_path: Path) -> None:
+    """`claimlens match` (the whole database) after the step to version 16: the stored
+    speakers are read again before matching on them."""
+    from db.speakers_again import speakers_due
+
+    text = tmp_path / "wire.txt"
+    text.write_text(
+        "Budget deal reached\n\nSen. Mara Quill met reporters on Tuesday. He said the"
+        " budget deal would keep the government open until March.\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "v15.db"
+    db = connect(path)
+    ingest_paths(db, [text], source="Wire", match=False)
+    db.execute("UPDATE statements SET speaker = NULL")
+    db.execute("PRAGMA user_version = 15")
+    db.conn.commit()
+    db.conn.close()
+    done = claimlens("--db", str(path), "match")
+    assert done.returncode == 0, done.stderr
+    db = connect(path)
+    assert not speakers_due(db)
+    assert [
+        r[0] for r in db.execute("SELECT speaker FROM statements WHERE speaker IS NOT NULL")
+    ] == ["Mara Quill"]
