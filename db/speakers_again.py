@@ -24,6 +24,7 @@ from db.connection import transaction
 from db.id_chunks import id_chunks
 from db.schema import SPEAKERS_JOB
 from db.statements import analyse_verified, statement_rows
+from db.upgrade import clear_due, job_due
 
 __all__ = ["read_speakers_again", "speakers_due"]
 
@@ -33,13 +34,7 @@ BATCH = 400
 
 def speakers_due(db: sqlite_utils.Database | sqlite3.Connection) -> bool:
     """Whether the stored speakers are still those of the rules before a schema step."""
-    try:
-        row = db.execute("SELECT 1 FROM due_work WHERE job = ?", (SPEAKERS_JOB,)).fetchone()
-    except sqlite3.OperationalError as exc:
-        if "no such table" in str(exc):  # a database of an older schema, read as it is
-            return False
-        raise
-    return row is not None
+    return job_due(db, SPEAKERS_JOB)
 
 
 def read_speakers_again(
@@ -61,7 +56,7 @@ def read_speakers_again(
         if progress is not None:
             progress("speakers", min(len(ids), (done + 1) * BATCH), len(ids))
     with transaction(db) as conn:
-        conn.execute("DELETE FROM due_work WHERE job = ?", (SPEAKERS_JOB,))
+        clear_due(conn, SPEAKERS_JOB)
     return changed
 
 

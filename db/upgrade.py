@@ -24,7 +24,15 @@ if TYPE_CHECKING:
 
 from db import schema
 
-__all__ = ["REGROUP", "clear_regroup_due", "mark_regroup_due", "migrate", "regroup_due"]
+__all__ = [
+    "REGROUP",
+    "clear_due",
+    "clear_regroup_due",
+    "job_due",
+    "mark_regroup_due",
+    "migrate",
+    "regroup_due",
+]
 
 REGROUP = "regroup"  # the due_work job: regroup every claim and story from the matches
 
@@ -71,11 +79,11 @@ def mark_regroup_due(conn: sqlite3.Connection, since: int) -> None:
     schema.mark_due(conn, REGROUP, since)
 
 
-def regroup_due(db: sqlite_utils.Database | sqlite3.Connection) -> bool:
-    """Whether claims and stories are still grouped as before a schema step that
-    regroups them (:mod:`db.regroup` does it). Reads only: a read-only connection will do."""
+def job_due(db: sqlite_utils.Database | sqlite3.Connection, job: str) -> bool:
+    """Whether a schema step left ``job`` due (a row in ``due_work``). Reads only: a
+    read-only connection will do."""
     try:
-        row = db.execute("SELECT 1 FROM due_work WHERE job = ?", (REGROUP,)).fetchone()
+        row = db.execute("SELECT 1 FROM due_work WHERE job = ?", (job,)).fetchone()
     except sqlite3.OperationalError as exc:
         if "no such table" in str(exc):  # a database of an older schema, read as it is
             return False
@@ -83,6 +91,17 @@ def regroup_due(db: sqlite_utils.Database | sqlite3.Connection) -> bool:
     return row is not None
 
 
+def clear_due(conn: sqlite3.Connection, job: str) -> None:
+    """``job`` is done (inside the transaction that did it, or its last one)."""
+    conn.execute("DELETE FROM due_work WHERE job = ?", (job,))
+
+
+def regroup_due(db: sqlite_utils.Database | sqlite3.Connection) -> bool:
+    """Whether claims and stories are still grouped as before a schema step that
+    regroups them (:mod:`db.regroup` does it)."""
+    return job_due(db, REGROUP)
+
+
 def clear_regroup_due(conn: sqlite3.Connection) -> None:
     """The regroup is done (inside the transaction that did it)."""
-    conn.execute("DELETE FROM due_work WHERE job = ?", (REGROUP,))
+    clear_due(conn, REGROUP)
