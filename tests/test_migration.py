@@ -251,6 +251,8 @@ def test_readers_work_while_a_regroup_is_due_and_say_so(tmp_path: Path) -> None:
     assert pending == [
         ("matching:pending", "claimlens match --pending"),
         ("regroup:pending", "claimlens regroup"),
+        # an upgrade past 15 reads every article's speakers again, at the next match
+        ("speakers:pending", "claimlens match --pending"),
     ]
     assert _grouping(path)["due"] == [("regroup", 9)]  # reading did not regroup
 
@@ -371,11 +373,9 @@ async def test_the_browser_says_when_the_background_regroup_fails(
     assert _grouping(path)["due"] == [("regroup", 9)]  # still due, for the next time
 
 
-def test_a_full_match_reads_the_speakers_again_first(tmp_path: Path) -> None:
-    """`claimlens match` (the whole database) after the step to version 16: the stored
-    speakers are read again before matching on them."""
-    from db.speakers_again import speakers_due
-
+def _v15_without_a_reported_speaker(tmp_path: Path, match: bool) -> Path:
+    """A database as version 15 left it: "He said …" with no speaker (the step to 16
+    leaves the speakers to read again)."""
     text = tmp_path / "wire.txt"
     text.write_text(
         "Budget deal reached\n\nSen. Mara Quill met reporters on Tuesday. He said the"
@@ -384,15 +384,38 @@ def test_a_full_match_reads_the_speakers_again_first(tmp_path: Path) -> None:
     )
     path = tmp_path / "v15.db"
     db = connect(path)
-    ingest_paths(db, [text], source="Wire", match=False)
+    ingest_paths(db, [text], source="Wire", match=match)
     db.execute("UPDATE statements SET speaker = NULL")
     db.execute("PRAGMA user_version = 15")
     db.conn.commit()
     db.conn.close()
-    done = claimlens("--db", str(path), "match")
-    assert done.returncode == 0, done.stderr
+    return path
+
+
+def _reported_speakers(path: Path) -> list[str]:
+    from db.speakers_again import speakers_due
+
     db = connect(path)
     assert not speakers_due(db)
-    assert [
-        r[0] for r in db.execute("SELECT speaker FROM statements WHERE speaker IS NOT NULL")
-    ] == ["Mara Quill"]
+    return [r[0] for r in db.execute("SELECT speaker FROM statements WHERE speaker IS NOT NULL")]
+
+
+def test_a_full_match_reads_the_speakers_again_first(tmp_path: Path) -> None:
+    """`claimlens match` (the whole database) after the step to version 16: the stored
+    speakers are read again before matching on them."""
+    path = _v15_without_a_reported_speaker(tmp_path, match=False)
+    done = claimlens("--db", str(path), "match")
+    assert done.returncode == 0, done.stderr
+    assert _reported_speakers(path) == ["Mara Quill"]
+
+
+def test_check_lists_speakers_to_read_again_and_repair_reads_them(tmp_path: Path) -> None:
+    path = _v15_without_a_reported_speaker(tmp_path, match=True)
+    check = claimlens("--db", str(path), "check", "--json")
+    assert check.returncode == 0, check.stdout  # work to do, not damage
+    pending = [(p["name"], p["command"]) for p in json.loads(check.stdout)["pending"]]
+    assert pending == [("speakers:pending", "claimlens match --pending")]
+    repaired = claimlens("--db", str(path), "check", "--repair", "--json")
+    assert repaired.returncode == 0, repaired.stdout
+    assert any("speakers again" in line for line in json.loads(repaired.stdout)["repaired"])
+    assert _reported_speakers(path) == ["Mara Quill"]
