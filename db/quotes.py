@@ -1620,15 +1620,16 @@ def reported_speakers(
         if att is None or att.kind not in ("pronoun", "common"):
             out.append(None)
             continue
-        if people is None and _needs_people(att):
+        needs = _needs_people(att)
+        if people is None and needs:
             people = _People(text, _article_regions(text, known or {}))
             for d in quotes:
                 if d.speaker_kind == "named" and d.speaker and d.speaker_start is not None:
                     people.add_speaker(d.speaker_start, d.speaker)
         q = QuoteSpan(a, b, "", att.name, a + att.start, a + att.end, att.kind)
         if att.kind == "common":
-            q = _resolve_common(text, q, done, people if _needs_people(att) else None)
-        elif people is not None and _needs_people(att):
+            q = _resolve_common(text, q, done, people if needs else None)
+        elif people is not None and needs:
             q = _resolve_pronoun(text, q, done, people)
         else:
             q = _group_pronoun(text, q, done)

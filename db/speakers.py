@@ -1030,14 +1030,14 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
         if word != tok and not (initial or (tok.endswith(".") and word in TITLE_WORDS)):
             break  # punctuation ends the name, except a title's, an initial's or "U.S."
     run = _name_run_backwards(toks)
-    i = len(toks) - len(run)
+    i = first = len(toks) - len(run)
     while run and i >= 2 and toks[i - 1] in _ORG_JOINS and toks[i - 2] in _BODY_HEADS:
         i -= 1 + len(_name_run_backwards(toks[: i - 1]))  # "the Bank | of | Japan"
         run = toks[i:]
     if not run or (len(run) == len(toks) and len(toks) > 6):
         return None
     # A body's name is kept whole ("the British Chambers of Commerce").
-    name = " ".join(run) if i < len(toks) - len(_name_run_backwards(toks)) else _clean_name(run)
+    name = " ".join(run) if i < first else _clean_name(run)
     if not name:
         return None
     a, b = _locate(s, name, vend, hi, backwards=False)
@@ -1312,16 +1312,16 @@ def _verb_spans(s: str) -> list[tuple[int, int]]:
     return out
 
 
-# What a name carries in brackets: a lawmaker's party and state, as US outlets write
-# it ("Rep. Max Rose (D-N.Y.) said", "Sen. Ted Cruz (R-Texas)", "Gov. Jan Brewer (R)",
-# "(I-Vt.)", "(D-NY-14)", "(N.Y.)"), or a body's initials ("the Energy Information
-# Administration (EIA) said"). Read as nothing between the name and the verb.
-# The state alone, as some outlets write it ("Sen. Chuck Schumer (N.Y.)").
+# A state alone in brackets, as some outlets write it ("Sen. Chuck Schumer (N.Y.)").
 _STATE_LABELS = (
     "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
     "|Mont|Neb|Nev|N\\.H|N\\.J|N\\.M|N\\.Y|N\\.C|N\\.D|S\\.C|S\\.D|R\\.I|Okla|Ore|Pa|Tenn"
     "|Tex|Vt|Va|W\\.Va|Wash|Wis|Wyo"
 )
+# What a name carries in brackets: a lawmaker's party and state, as US outlets write
+# it ("Rep. Max Rose (D-N.Y.) said", "Sen. Ted Cruz (R-Texas)", "Gov. Jan Brewer (R)",
+# "(I-Vt.)", "(D-NY-14)", "(N.Y.)"), or a body's initials ("the Energy Information
+# Administration (EIA) said"). Read as nothing between the name and the verb.
 _NAME_LABEL_RE = re.compile(
     r"(?<=\w) \((?:(?:D|R|I|Dem|Rep|Ind|DFL)(?:\s?[-–—]\s?[A-Z][A-Za-z.]{0,12}"
     r"(?: [A-Z][A-Za-z.]{0,12})?(?:-\d{1,2})?)?|[A-Z][A-Z0-9&.]{1,9}"
