@@ -1266,6 +1266,13 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     if _passive_after(s, verb, end):
         return None
     att, passive = _speaker_before(s, start, verb.endswith("ing"))
+    if att is not None and att.kind == "named" and _inverted(s, start, end, verb):
+        # "…, in particular the UK, France and Spain, said the report.": the subject
+        # written after the verb, ending the clause, is the speaker; before the comma is
+        # what was said.
+        after = _speaker_after(s, end)
+        if after is not None and s[after.end :].lstrip()[:1] in (".", ",", ";", ""):
+            return after
     if verb in _DUBBING_VERBS and att is not None and att.kind != "pronoun":
         # "Baywatch dubbed 'worst TV import'": named so, not naming ("which he dubbed").
         passive = passive or bool(_QUOTE_NEXT_RE.match(s, end, end + 120))
@@ -1280,15 +1287,21 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
         if verb == "posted" and att.kind == "common" and is_document(att.name):
             return None  # "a message posted on the site": no one speaking
         return att
-    before = s[max(0, start - 3) : start].rstrip()
     # '"…," said X' names the speaker after the verb; after "saying" comes what is said.
-    if (
+    if _inverted(s, start, end, verb):
+        return _speaker_after(s, end)
+    return None
+
+
+def _inverted(s: str, start: int, end: int, verb: str) -> bool:
+    """Is the verb at s[start:end] written after a comma and before its subject, the
+    news order '…, said the report' (not a participle, nor a verb taking an object)?"""
+    before = s[max(0, start - 3) : start].rstrip()
+    return (
         before.endswith((",", "”", '"', "’", "'", "—", "–"))
         and not verb.endswith("ing")
         and verb not in _OBJECT_VERBS
-    ):
-        return _speaker_after(s, end)
-    return None
+    )
 
 
 # _VERB_RE after the character before the verb, which must be no word character: the

@@ -792,3 +792,32 @@ def test_the_president_is_not_the_vice_president_and_the_governor_goes_on() -> N
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Ray Holt", "Ted Marsh"]
     assert statement_speakers(text)[-1][1] == "Ted Marsh"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # After a comma, the verb's subject written after it speaks: a name listed in
+        # what was said is no speaker.
+        (
+            "The threat was greatest where sales rose, in particular Lantia, Dorva and"
+            " Kessel, said the report.",
+            None,
+        ),
+        (
+            "Many countries, such as Lantia or the Kessel Isles, buy no cover, said a report.",
+            None,
+        ),
+        (
+            "The sale has ruined Ostrana, once the owner of Kessel Oil, said founder Ivo Marsh.",
+            "Ivo Marsh",
+        ),
+        ("Currently, a project can take three months, says Mr Dent.", "Dent"),
+        # A name before the comma that says it still does.
+        ("Lena Vos, the firm's chief, said the deal was off.", "Lena Vos"),
+    ],
+)
+def test_the_subject_after_the_verb_speaks_for_what_came_before_the_comma(
+    sentence: str, speaker: str | None
+) -> None:
+    assert find_speaker(sentence) == speaker
