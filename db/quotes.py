@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from db.normalize import PLACE_TOKENS, tokenize
 from db.speakers import (
     PERSON_PRONOUNS,
     SPEECH_VERB_WORD,
@@ -777,7 +778,13 @@ class _People:
             if len(toks) > 4:
                 continue  # a Title Case headline's run ("Joe Arpaio Endorses Rick Perry")
             honorific = _HONORIFIC_BEFORE_RE.search(masked, max(0, a - 6), a) is not None
-            reused = len(toks) >= 2 and (toks[-1] in alone or toks[-1] in addressed)
+            # A surname the article uses alone or with "Mr" makes a person of the run;
+            # a country it names alone does not ("Saying Britain must change …").
+            reused = (
+                len(toks) >= 2
+                and (toks[-1] in alone or toks[-1] in addressed)
+                and not _a_country(toks[-1])
+            )
             if modifies_role(masked, b):
                 continue  # "Double Olympic champion Hicham El Guerrouj": of the role
             if (
@@ -1362,6 +1369,13 @@ def _owned_person(s: str, end: int, unnamed: bool = False) -> bool:
 
 # A lower-case word, then one capitalised word that no other capitalised word follows.
 _ROLE_THEN_WORD_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}) ([A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
+
+
+def _a_country(word: str) -> bool:
+    """Is ``word`` a country's name as :mod:`db.normalize` folds them ("Britain" is
+    "uk")? No one's surname."""
+    toks = tokenize(word)
+    return len(toks) == 1 and toks[0].norm in PLACE_TOKENS
 
 
 def _role_before(s: str, a: int) -> bool:

@@ -821,3 +821,15 @@ def test_the_subject_after_the_verb_speaks_for_what_came_before_the_comma(
     sentence: str, speaker: str | None
 ) -> None:
     assert find_speaker(sentence) == speaker
+
+
+def test_a_country_named_alone_makes_no_person_of_the_words_before_it() -> None:
+    """ "Britain" written alone in an article is no surname: "Saying Britain must change
+    …" names no one, and "he" goes on with the party leader named before."""
+    text = (
+        "Opposition leader Tom Vale set out his plans on Monday. Britain is tired, he"
+        " said.\n\n"
+        "Saying Britain must change direction, Mr Vale argued that the state was too big."
+        ' He promised to cut "red tape".'
+    )
+    assert speakers(text) == [("red tape", "Tom Vale")]
