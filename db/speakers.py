@@ -161,6 +161,7 @@ _NOT_NAMES = words(
     Such Every Another
     """
 )
+_ORDINALS = words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth")
 # Capitalised counting words: "One Democrat, Representative Stephen F. Lynch" is no name.
 _COUNT_WORDS = words("One Two Three Four Five Another Every Several Few Any")
 # Titles and roles in front of a name: "Defense Minister Rustem Umerov" -> "Rustem Umerov".
@@ -351,8 +352,9 @@ def _numbering(tok: str, nxt: str) -> bool:
 def _clean_name(tokens: list[str]) -> str | None:
     """Drop sentence-initial function words, then everything up to the last title or
     possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
-    if len(tokens) == 1 and tokens[0] in _DEMONYMS:
-        # "the American said", "the 55-year-old Frenchman": a role ("Mr Irish" is a name).
+    if len(tokens) == 1 and tokens[0] in _DEMONYMS | _ORDINALS:
+        # "the American said", "the 55-year-old Frenchman": a role ("Mr Irish" is a name);
+        # "Third generation mobiles": an ordinal alone names no one ("Third Way" does).
         return None
     if len(tokens) > 1 and tokens[0] in ("The", "A", "An") and tokens[-1] in _POST_NOMINALS:
         return None  # "The Glasgow Kelvin MP": a role, not a name

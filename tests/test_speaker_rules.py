@@ -833,3 +833,16 @@ def test_a_country_named_alone_makes_no_person_of_the_words_before_it() -> None:
         ' He promised to cut "red tape".'
     )
     assert speakers(text) == [("red tape", "Tom Vale")]
+
+
+def test_an_ordinal_alone_names_no_one() -> None:
+    """ "Third generation phones …": an ordinal opening a sentence is no speaker for a
+    quotation that goes on from reported speech."""
+    text = (
+        "Analyst Lena Vos of Kestrel Research agreed. Shoppers need a compelling reason to"
+        " upgrade, said Kestrel. Third generation phones (3G) with the ability to handle"
+        " video could drive people to upgrade, but Ms Vos said it was difficult to say how"
+        ' quickly that would happen. "At the end of the day, people have cameras on their'
+        ' phones."'
+    )
+    assert [s for _, s in speakers(text)] == ["Lena Vos"]
