@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -1352,31 +1353,31 @@ def _without_name_labels(s: str) -> str:
     return _NAME_LABEL_RE.sub(lambda m: " " * len(m.group()), s)
 
 
-def first_named(s: str) -> str | None:
-    """The first name a speech verb attributes ``s`` to (quotes masked), or None.
-
-    Pronouns and common nouns are skipped: a sentence's speaker is a name or nobody.
-    """
-    s = _without_name_labels(s)
-    for start, end in _verb_spans(s):
-        att = _at_verb(s, start, end)
-        if att is not None and att.kind == "named":
-            return att.name
-    return None
-
-
-def first_attribution(s: str, verbs: frozenset[str] | None = None) -> Attribution | None:
-    """The attribution of the first speech verb in ``s`` (one of ``verbs``, if given)
-    that has one: a name, a pronoun ("he said") or a common noun ("the governor
-    said"); quotes masked."""
+def _attributions(s: str, verbs: frozenset[str] | None = None) -> Iterator[Attribution]:
+    """The attributions of the speech verbs in ``s`` (those of ``verbs``, if given), in
+    order, labels in brackets read as nothing (quotes masked)."""
     s = _without_name_labels(s)
     for start, end in _verb_spans(s):
         if verbs is not None and s[start:end] not in verbs:
             continue
         att = _at_verb(s, start, end)
         if att is not None:
-            return att
-    return None
+            yield att
+
+
+def first_named(s: str) -> str | None:
+    """The first name a speech verb attributes ``s`` to (quotes masked), or None.
+
+    Pronouns and common nouns are skipped: a sentence's speaker is a name or nobody.
+    """
+    return next((att.name for att in _attributions(s) if att.kind == "named"), None)
+
+
+def first_attribution(s: str, verbs: frozenset[str] | None = None) -> Attribution | None:
+    """The attribution of the first speech verb in ``s`` (one of ``verbs``, if given)
+    that has one: a name, a pronoun ("he said") or a common noun ("the governor
+    said"); quotes masked."""
+    return next(_attributions(s, verbs), None)
 
 
 def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
