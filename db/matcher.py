@@ -2035,7 +2035,7 @@ def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) ->
         if any(m[-1] in "+-" and (m[:-1] + ("-" if m[-1] == "+" else "+")) in sb for m in sa):
             out.append("opposite")
     if (a.names and b.names and (_substituted(a, b, fa, fb) or _other_subjects(a, b, fa, fb))) or (
-        _refilled(a, b) is not None
+        _refilled(a, b) is not None or _counterparts(a, b)
     ):
         out.append("other names")
     if _swapped(a, b):
@@ -2141,6 +2141,37 @@ def _one_word_swapped(a: Prepared, b: Prepared) -> bool:
         return False
     fa, _ = _fuzzy_matches(frozenset({ta[head]}), frozenset({tb[head]}))
     return not fa
+
+
+# Two sides of one institution: two chambers, two parties. Too common for the rarity
+# the other-name rules ask (_unmentioned), yet "the House Judiciary Committee" is not
+# "the Senate Judiciary Committee", nor "Democrats blocked the bill" "Republicans
+# blocked the bill". Normalised as the tokenizer folds them.
+_COUNTERPARTS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (
+        frozenset(normalize_word(w) for w in word_set(one)),
+        frozenset(normalize_word(w) for w in word_set(other)),
+    )
+    for one, other in (
+        ("house", "senate"),
+        ("democrat democrats democratic dem dems", "republican republicans gop"),
+        ("labour", "tory tories conservative conservatives"),
+    )
+)
+
+
+def _counterparts(a: Prepared, b: Prepared) -> bool:
+    """One side names one of two counterparts (:data:`_COUNTERPARTS`) and the other
+    its counterpart, neither naming both, beside a word both share ("House Judiciary" /
+    "Senate Judiciary"): another subject, however alike the rest."""
+    ta, tb = a.tokset, b.tokset
+    for one, other in _COUNTERPARTS:
+        for x, y in ((one, other), (other, one)):
+            in_a, in_b = ta & x, tb & y
+            if in_a and in_b and ta.isdisjoint(y) and tb.isdisjoint(x):
+                if not _neighbours(a, set(in_a)).isdisjoint(_neighbours(b, set(in_b))):
+                    return True
+    return False
 
 
 def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

@@ -597,6 +597,31 @@ def test_another_subject_breaks_same() -> None:
     _not_same(a, a.replace("Brightwater", "Kestrel"), "other names")
 
 
+def test_the_other_chamber_or_party_is_another_subject() -> None:
+    # Words too common for the other-name rules, yet two subjects.
+    a = "Members of the House Oversight Committee voted 21 to 17 to subpoena Ellery Marsh."
+    _not_same(a, a.replace("House", "Senate"), "other names")
+    b = "Democrats blocked the Tarlow water bill on Tuesday, Senator Ekwe said."
+    _not_same(b, b.replace("Democrats", "Republicans"), "other names")
+    _not_same(b, b.replace("Democrats", "The GOP"), "other names")
+    c = "Labour MPs voted against the Harwick bypass plan on Monday."
+    _not_same(c, c.replace("Labour", "Tory"), "other names")
+    # One side of one institution told two ways, or both sides in both, is one subject.
+    for text, old, new in [
+        (b, "Democrats", "Dems"),
+        (b, "Democrats blocked", "Democrats and Republicans blocked"),
+        ("Senate Democrats blocked the Tarlow water bill on Tuesday, Senator Ekwe said.",
+         "Senate Democrats", "Democrats in the Senate"),
+    ]:  # fmt: skip
+        assert _relation_with(text, old, new) == "same", (old, new)
+    # Beside no shared word, the counterparts are no substitution.
+    f = matcher.features(
+        prepare("The Tarlow water bill now goes to the Senate, Senator Ekwe said."),
+        prepare("The House passed the Tarlow water bill, Senator Ekwe said."),
+    )
+    assert "other names" not in f.breaks
+
+
 def test_one_sentence_filled_with_other_names_is_another_claim() -> None:
     # A wire template told of two companies, places or storms: word for word but the
     # names, whatever stop words stand around them ("was", "in", "on").
