@@ -59,7 +59,8 @@ article (chosen on bench/uci_random_matches.tsv):
 * ``same``: ``p >= same_p``, no number disagrees, and nothing breaks the claim:
   negation, denial, a hedge or a request ("urged X to", "calls for") against a plain
   fact, the writer's own question (it asserts nothing), opposite predicates, another
-  name in the same place of the sentence (or one sentence filled with other names),
+  name in the same place of the sentence (or one sentence filled with other names, or
+  the other chamber or party beside the same words: _counterparts),
   two names trading places, other amounts of one unit
   (:func:`_breaks`), sharing nothing but names and dates while each says more
   (:func:`_names_only`), or, inside articles, sharing nothing but the story's words
@@ -2168,9 +2169,14 @@ def _counterparts(a: Prepared, b: Prepared) -> bool:
     for one, other in _COUNTERPARTS:
         for x, y in ((one, other), (other, one)):
             in_a, in_b = ta & x, tb & y
-            if in_a and in_b and ta.isdisjoint(y) and tb.isdisjoint(x):
-                if not _neighbours(a, set(in_a)).isdisjoint(_neighbours(b, set(in_b))):
-                    return True
+            if (
+                in_a
+                and in_b
+                and ta.isdisjoint(y)
+                and tb.isdisjoint(x)
+                and not _neighbours(a, set(in_a)).isdisjoint(_neighbours(b, set(in_b)))
+            ):
+                return True
     return False
 
 
