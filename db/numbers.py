@@ -636,6 +636,53 @@ def _plain_lower_word(token: str, text: str, start: int) -> bool:
     return text[i] not in "\r\n\u2028\u2029"  # not a headline's last word above a body
 
 
+# A share written as two numbers: "1 in 3", "one in five", "two-in-three", "9 out of
+# 10", "1 in a million". Read as one figure, a percentage (raw keeps the words): two
+# numbers would be compared one by one, and "1 in 3" / "two-in-three" read as "3 vs
+# two". Not a rate over time ("3 in 10 days"), nor a number and a year ("5 in 2016").
+_RATIO_RE = re.compile(
+    r"(?<![\w.,$£€¥-])(?P<n>\d{1,3}(?![\d.,]\d)|(?i:" + _SMALL_ALT + r"))"
+    r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)"
+    r"(?P<m>\d{1,3}(?:,\d{3})*(?![\d.]\d)|(?i:a\s+(?:hundred|thousand|million|billion)|"
+    + _SMALL_ALT
+    + r"))(?![\w-])"
+)
+_RATIO_TIME_RE = re.compile(
+    r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
+    re.IGNORECASE,
+)
+_RATIO_BIG = {"a hundred": 100.0, "a thousand": 1e3, "a million": 1e6, "a billion": 1e9}
+
+
+def _ratio_part(word: str) -> float | None:
+    low = " ".join(word.lower().split())
+    if low in _RATIO_BIG:
+        return _RATIO_BIG[low]
+    if low[0].isdigit():
+        return float(low.translate(_NO_SEPS))
+    return UNIT_WORDS.get(low) or TENS_WORDS.get(low)
+
+
+def _ratios(text: str, base: int) -> list[NumberSpan]:
+    """Shares written "N in M" or "N out of M", as percentages; offsets shifted by
+    ``base``."""
+    out: list[NumberSpan] = []
+    for m in _RATIO_RE.finditer(text):
+        n, d = _ratio_part(m.group("n")), _ratio_part(m.group("m"))
+        raw_d = m.group("m")
+        if not n or not d or n > d or d < 2:
+            continue
+        if raw_d.isdigit() and len(raw_d) == 4 and 1800 <= int(raw_d) <= 2099:
+            continue  # "5 in 2016"
+        if _RATIO_TIME_RE.match(text, m.end()):
+            continue  # "3 in 10 days": a rate, not a share
+        start, end = m.start(), m.end()
+        qstart, qual = _qualifier(text, start, _prev_tokens(text, start))
+        value = round(100.0 * n / d, 6)
+        out.append(NumberSpan(qstart + base, end + base, text[qstart:end], value, "%", qual))
+    return out
+
+
 def may_hold_number_words(text: str) -> bool:
     """Cheap C-speed token test: could ``text`` hold a spelled-out number?"""
     return not NUMWORD_TOKENS.isdisjoint(text.lower().replace("-", " ").split())
@@ -661,6 +708,13 @@ def numbers_at(text: str, base: int, word_numbers: bool | None = None) -> list[N
         word_numbers = may_hold_number_words(text)
     if word_numbers:
         spans += _word_numbers(text, base)
+    if (spans or word_numbers) and (" in " in text or "-in-" in text or " out of " in text):
+        ratios = _ratios(text, base)
+        if ratios:
+            # A share's two numbers are one figure: it starts where they do, and ends
+            # later, so the pass below keeps it and drops them.
+            spans += ratios
+    if word_numbers or len(spans) > 1:
         spans.sort(key=lambda s: (s.start, -s.end))
     out: list[NumberSpan] = []
     last_end = -1

@@ -117,6 +117,27 @@ def nums(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ),
         ("Two hundred and fifty were hurt.", [("Two hundred and fifty", 250.0, None, None)]),
         ("About a dozen were hurt.", [("About a dozen", 12.0, None, "about")]),
+        (
+            # A share written as two numbers is one figure, a percentage.
+            'A "1 in 3" chance, a two-in-three one; nearly one in five voters, 9 out of 10.',
+            [
+                ("1 in 3", 100 / 3, "%", None),
+                ("two-in-three", 200 / 3, "%", None),
+                ("nearly one in five", 20.0, "%", "nearly"),
+                ("9 out of 10", 90.0, "%", None),
+            ],
+        ),
+        (
+            # ... not a rate over time, a number and a year, nor more than the whole.
+            "It scored 3 in 10 days, hired 5 in 2016 and sold 40 in 12 stores.",
+            [
+                ("3", 3.0, None, None),
+                ("10", 10.0, None, None),
+                ("5", 5.0, None, None),
+                ("40", 40.0, None, None),
+                ("12", 12.0, None, None),
+            ],
+        ),
     ],
 )
 def test_numbers(text: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:

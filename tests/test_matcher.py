@@ -75,6 +75,18 @@ def test_equal_numbers_written_differently_agree() -> None:
     assert compare_texts(a, b).relation == "same"
 
 
+def test_a_share_is_one_figure() -> None:
+    # "1 in 3" and "one in three" agree; "one in five" and "one in four" conflict as
+    # shares, not as "5 vs four".
+    a = "There is a 1 in 3 chance that the Tarlow bridge will close by May, Ekwe said."
+    assert compare_texts(a, a.replace("1 in 3", "one-in-three")).relation == "same"
+    _conflict_between(
+        "One in five adults in Lorvik smokes, the health board said on Monday.",
+        "One in four adults in Lorvik smokes, the health board said on Monday.",
+        [("One in five", "One in four")],
+    )
+
+
 def test_rounded_number_is_not_a_conflict() -> None:
     a = "Revenue at the carmaker rose to $1.13bn in the second quarter, the firm said."
     b = "Revenue at the carmaker rose to $1.1bn in the second quarter, the firm said."
