@@ -26,14 +26,14 @@ returns a :class:`CheckReport` naming each problem found:
   listed in ``pending`` with the command that does it, and the database is still ok.
 * ``regroup:pending``: a schema upgrade left every claim and story to regroup
   (:mod:`db.upgrade`): pending work too, done by ``claimlens regroup``.
-* ``speakers:pending``: a schema upgrade left every article's speakers to read again
-  (:mod:`db.speakers_again`): pending work, done by the next match.
+* ``statements:pending``: a schema upgrade left every article's speakers and numbers
+  to read again (:mod:`db.statements_again`): pending work, done by the next match.
 
 :func:`repair_database` fixes what can be rebuilt from the articles, in one
 transaction: missing schema objects are recreated, orphans deleted, dangling ids
 cleared, articles with wrong or missing statements re-split, claim and story counts
 recomputed, the full-text indexes rebuilt (FTS5 ``rebuild``), and then a regroup
-left due is done (:mod:`db.regroup`), speakers left to read again are read, and
+left due is done (:mod:`db.regroup`), speakers and numbers left to read again are read, and
 pending matching is run (:func:`db.ingest.match_pending`).
 Page-level corruption found by ``integrity_check`` cannot be repaired here (only
 index entries, by ``REINDEX``): restore a backup or use ``sqlite3 DB .recover``.
@@ -52,8 +52,8 @@ from db.connection import transaction
 from db.ingest import match_pending, write_statements
 from db.regroup import regroup
 from db.schema import FTS_TABLES, SCHEMA_VERSION, schema_objects
-from db.speakers_again import read_speakers_again, speakers_due
 from db.statements import analyse_verified
+from db.statements_again import read_statements_again, statements_due
 from db.upgrade import regroup_due
 
 WaitCallback = Callable[[], None]
@@ -466,10 +466,10 @@ def _check_pending(conn: sqlite3.Connection, report: CheckReport) -> None:
     if regroup_due(conn):  # a schema upgrade left every claim and story to regroup
         message = "claims and stories are grouped as before the last upgrade"
         report.pending.append(Pending("regroup:pending", message, 1, FINISH_REGROUP))
-    report.checks.append("speakers:pending")
-    if speakers_due(conn):  # a schema upgrade left the speakers to read again
-        message = "speakers are as an older claimlens found them"
-        report.pending.append(Pending("speakers:pending", message, 1, FINISH_MATCHING))
+    report.checks.append("statements:pending")
+    if statements_due(conn):  # a schema upgrade left the statements to read again
+        message = "speakers and numbers are as an older claimlens read them"
+        report.pending.append(Pending("statements:pending", message, 1, FINISH_MATCHING))
 
 
 def _n(n: int, word: str, many: str | None = None) -> str:
@@ -509,10 +509,11 @@ def repair_database(
         _repair(conn, found, done)
     if match and regroup(db, on_wait=on_wait) is not None:
         done.append("regrouped every claim and story (due since an upgrade)")
-    if match and speakers_due(db):
-        changed = read_speakers_again(db)  # before the pending matching it marks
+    if match and statements_due(db):
+        changed = read_statements_again(db)  # before the pending matching it marks
         done.append(
-            f"read every article's speakers again (due since an upgrade): {changed:,} changed"
+            f"read every article's speakers and numbers again (due since an upgrade):"
+            f" {changed:,} statements changed"
         )
     pending = db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0]
     if match and pending:

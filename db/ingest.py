@@ -811,11 +811,11 @@ def _size(path: Path) -> int:
 
 def match_pending(db: sqlite_utils.Database) -> Any:
     """Match every article not yet matched (new, replaced, or left by an interrupted run);
-    first, the speakers a schema step left to read again (db.speakers_again)."""
+    first, the speakers and numbers a schema step left to read again (db.statements_again)."""
     from db.matching import match_articles
-    from db.speakers_again import read_speakers_again
+    from db.statements_again import read_statements_again
 
-    read_speakers_again(db)
+    read_statements_again(db)
     ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE matched = 0 ORDER BY id")]
     if not ids:
         return None

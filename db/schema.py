@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 # Version 1: the whole schema.
 _V1 = """
@@ -379,8 +379,8 @@ def _v8_to_v9(db: sqlite_utils.Database) -> None:
 # Version 10: work a step leaves due, done after the upgrade rather than inside it
 # (db.upgrade marks it, db.regroup does it): regrouping every claim and story took
 # minutes at 100 k articles, and every command, the browser too, waited for it. One row
-# per job ('regroup'; 'speakers' since version 16); the row is deleted in the transaction
-# that does the job.
+# per job ('regroup'; 'speakers' in version 16, 'statements' since 17); the row is
+# deleted in the transaction that does the job.
 _V10_DUE_WORK = """
 CREATE TABLE due_work (
     job TEXT PRIMARY KEY,              -- 'regroup': every claim and story, from the matches
@@ -498,11 +498,17 @@ def _v13_to_v14(db: sqlite_utils.Database) -> None:
 # match --pending`.
 def _v14_to_v15(db: sqlite_utils.Database) -> None:
     _match_figures_again(db.conn)
-    where = " OR ".join(["text LIKE ?"] * len(_V15_WORDS))
-    db.conn.execute(
+    _match_words_again(db.conn, _V15_WORDS)
+
+
+def _match_words_again(conn: sqlite3.Connection, words: tuple[str, ...]) -> None:
+    """Mark the articles with a statement holding any of ``words`` (LIKE patterns) for
+    matching again: the matcher now reads those words otherwise."""
+    where = " OR ".join(["text LIKE ?"] * len(words))
+    conn.execute(
         "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
         f" FROM statements WHERE {where})",
-        [f"%{w}%" for w in _V15_WORDS],
+        [f"%{w}%" for w in words],
     )
 
 
@@ -519,7 +525,39 @@ def _v15_to_v16(db: sqlite_utils.Database) -> None:
         mark_due(db.conn, SPEAKERS_JOB, 16)
 
 
-SPEAKERS_JOB = "speakers"  # the due_work job: every article's speakers read again
+SPEAKERS_JOB = "speakers"  # the due_work job of version 16 (step 17 makes it STATEMENTS_JOB)
+
+
+# Version 17: no new tables. Numbers are read otherwise (db.numbers): a share written
+# as two numbers ("1 in 3", "one in five", "9 out of 10") is one figure, a percentage.
+# A database with articles gets a 'statements' job due (due_work): the next match
+# reads every article's statements again, their speakers and numbers
+# (db.statements_again), and matches again those whose statements changed; a
+# 'speakers' job version 16 left is that job. The matcher reads the other chamber or
+# party as another subject ("House" / "Senate", "Democrats" / "Republicans"): the
+# articles naming one are matched again.
+def _v16_to_v17(db: sqlite_utils.Database) -> None:
+    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+        mark_due(db.conn, STATEMENTS_JOB, 17)
+        db.conn.execute("DELETE FROM due_work WHERE job = ?", (SPEAKERS_JOB,))
+        _match_words_again(db.conn, _V17_WORDS)
+
+
+# What version 17 reads otherwise, as LIKE patterns (db.matcher._COUNTERPARTS).
+_V17_WORDS = (
+    "house",
+    "senate",
+    "dem",
+    "republican",
+    "gop",
+    "labour",
+    "tory",
+    "tories",
+    "conservative",
+)
+
+
+STATEMENTS_JOB = "statements"  # the due_work job: every article's speakers and numbers
 
 
 def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:
@@ -652,6 +690,7 @@ MIGRATIONS: dict[int, Migration] = {
     13: _v13_to_v14,
     14: _v14_to_v15,
     15: _v15_to_v16,
+    16: _v16_to_v17,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

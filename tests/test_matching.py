@@ -849,7 +849,7 @@ def test_upgrade_from_version_15_reads_speakers_again(tmp_path: Path) -> None:
     ingested by version 15 gets them at the next match, the articles whose statements'
     speakers changed are matched again, and the matches are a fresh ingest's."""
     from db.ingest import match_pending
-    from db.speakers_again import speakers_due
+    from db.statements_again import statements_due
 
     records = {
         "Wire": (
@@ -884,10 +884,10 @@ def test_upgrade_from_version_15_reads_speakers_again(tmp_path: Path) -> None:
         conn.execute("PRAGMA user_version = 15")
     db.conn.close()
     db = connect(path)
-    assert speakers_due(db)
+    assert statements_due(db)
     assert _waiting(db) == set()  # nothing is matched again before the speakers are read
     match_pending(db)
-    assert not speakers_due(db)
+    assert not statements_due(db)
     speakers = dict(
         db.execute("SELECT id, speaker FROM statements WHERE id IN (?, ?)", (said, quoted))
     )
@@ -900,7 +900,87 @@ def test_upgrade_from_version_15_reads_speakers_again(tmp_path: Path) -> None:
     assert _waiting(db) == set()
 
 
-def test_a_new_database_has_no_speakers_to_read_again(tmp_path: Path) -> None:
-    from db.speakers_again import speakers_due
+def test_upgrade_from_version_16_reads_numbers_again(tmp_path: Path) -> None:
+    """Version 17 reads a share written as two numbers ("1 in 3") as one figure: a
+    database ingested by version 16 gets it at the next match, and its matches are a
+    fresh ingest's (the share agrees with "one in three", where "1" and "3" did not)."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
 
-    assert not speakers_due(connect(tmp_path / "new.db"))
+    records = {
+        "Wire": (
+            "Bridge may close",
+            "There is a 1 in 3 chance that the Tarlow bridge will close by May, Mayor Ekwe"
+            " said on Tuesday.",
+        ),
+        "Daily": (
+            "Tarlow bridge",
+            "There is a one-in-three chance that the Tarlow bridge will close by May, Mayor"
+            " Ekwe said on Tuesday.",
+        ),
+    }
+    path = tmp_path / "v16.db"
+    db = connect(path)
+    _ingest_records(db, tmp_path, records)
+    fresh = pairs(db)
+    share = stmt(db, "Wire", "1 in 3 chance")
+    numbers = "SELECT raw, value, unit FROM numbers WHERE statement_id = ? ORDER BY char_start"
+    assert db.execute(numbers, (share,)).fetchall() == [("1 in 3", pytest.approx(100 / 3), "%")]
+    with transaction(db) as conn:
+        # As version 16 read it: two numbers, "1" and "3".
+        start = conn.execute(
+            "SELECT char_start FROM numbers WHERE statement_id = ?", (share,)
+        ).fetchone()[0]
+        conn.execute("DELETE FROM numbers WHERE statement_id = ?", (share,))
+        conn.executemany(
+            "INSERT INTO numbers(statement_id, char_start, char_end, raw, value, unit,"
+            " qualifier) VALUES (?, ?, ?, ?, ?, NULL, NULL)",
+            [(share, start, start + 1, "1", 1.0), (share, start + 5, start + 6, "3", 3.0)],
+        )
+        conn.execute("PRAGMA user_version = 16")
+    db.conn.close()
+    db = connect(path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(numbers, (share,)).fetchall() == [("1 in 3", pytest.approx(100 / 3), "%")]
+    assert pairs(db) == fresh
+    assert _waiting(db) == set()
+
+
+def test_upgrade_from_version_16_matches_the_other_chamber_again(tmp_path: Path) -> None:
+    """Version 17 reads the other chamber as another subject: a pair version 16 matched
+    as the same claim is matched again at the next match, as a fresh ingest has it."""
+    from db.ingest import match_pending
+
+    text = "Members of the {} Oversight Committee voted 21 to 17 to subpoena Ellery Marsh."
+    records = {
+        "Wire": ("Panel subpoenas Marsh", text.format("House")),
+        "Daily": ("Panel subpoenas Marsh", text.format("Senate")),
+        "Post": ("Port strike ends", "Dockers in Valmora ended their strike on Friday."),
+    }
+    path = tmp_path / "v16.db"
+    db = connect(path)
+    _ingest_records(db, tmp_path, records)
+    fresh = pairs(db)
+    house, senate = stmt(db, "Wire", "House Oversight"), stmt(db, "Daily", "Senate Oversight")
+    with transaction(db) as conn:
+        # As version 16 judged them: the same claim.
+        conn.execute(
+            "UPDATE matches SET relation = 'same' WHERE a IN (?, ?) AND b IN (?, ?)",
+            (house, senate, house, senate),
+        )
+        conn.execute("PRAGMA user_version = 16")
+    db.conn.close()
+    db = connect(path)
+    assert _waiting(db) == {"Wire", "Daily"}  # not the article that names neither
+    match_pending(db)
+    assert pairs(db) == fresh
+    ((relation, _diff),) = [v for (a, b), v in fresh.items() if {a, b} == {house, senate}]
+    assert relation == "related"
+
+
+def test_a_new_database_has_no_speakers_to_read_again(tmp_path: Path) -> None:
+    from db.statements_again import statements_due
+
+    assert not statements_due(connect(tmp_path / "new.db"))

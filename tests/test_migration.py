@@ -251,8 +251,8 @@ def test_readers_work_while_a_regroup_is_due_and_say_so(tmp_path: Path) -> None:
     assert pending == [
         ("matching:pending", "claimlens match --pending"),
         ("regroup:pending", "claimlens regroup"),
-        # an upgrade past 15 reads every article's speakers again, at the next match
-        ("speakers:pending", "claimlens match --pending"),
+        # an upgrade past 15 reads every article's statements again, at the next match
+        ("statements:pending", "claimlens match --pending"),
     ]
     assert _grouping(path)["due"] == [("regroup", 9)]  # reading did not regroup
 
@@ -393,10 +393,10 @@ def _v15_without_a_reported_speaker(tmp_path: Path, match: bool) -> Path:
 
 
 def _reported_speakers(path: Path) -> list[str]:
-    from db.speakers_again import speakers_due
+    from db.statements_again import statements_due
 
     db = connect(path)
-    assert not speakers_due(db)
+    assert not statements_due(db)
     return [r[0] for r in db.execute("SELECT speaker FROM statements WHERE speaker IS NOT NULL")]
 
 
@@ -414,8 +414,10 @@ def test_check_lists_speakers_to_read_again_and_repair_reads_them(tmp_path: Path
     check = claimlens("--db", str(path), "check", "--json")
     assert check.returncode == 0, check.stdout  # work to do, not damage
     pending = [(p["name"], p["command"]) for p in json.loads(check.stdout)["pending"]]
-    assert pending == [("speakers:pending", "claimlens match --pending")]
+    assert pending == [("statements:pending", "claimlens match --pending")]
     repaired = claimlens("--db", str(path), "check", "--repair", "--json")
     assert repaired.returncode == 0, repaired.stdout
-    assert any("speakers again" in line for line in json.loads(repaired.stdout)["repaired"])
+    assert any(
+        "speakers and numbers again" in line for line in json.loads(repaired.stdout)["repaired"]
+    )
     assert _reported_speakers(path) == ["Mara Quill"]

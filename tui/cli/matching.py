@@ -54,7 +54,7 @@ from db.match_reads import count_matches, list_matches
 from db.matcher import compare_texts
 from db.matching import DEFAULT_WINDOW_DAYS, MatchReport, match_all
 from db.regroup import RegroupReport, regroup
-from db.speakers_again import read_speakers_again
+from db.statements_again import read_statements_again
 from db.stats import corpus_state
 from db.story_reads import count_stories, list_stories, story_view
 from db.upgrade import regroup_due
@@ -207,8 +207,8 @@ def match_cmd(cli: CliContext, window_days: int | None, pending: bool, as_json: 
                 echo("nothing to match: every article has been matched")
             return
     else:
-        # Speakers a schema step left to read again, before matching on them.
-        read_speakers_again(db, progress=_progress(as_json))
+        # Speakers and numbers a schema step left to read again, before matching on them.
+        read_statements_again(db, progress=_progress(as_json))
         report = match_all(
             db, window_days=window_days or DEFAULT_WINDOW_DAYS, progress=_progress(as_json)
         )
