@@ -640,10 +640,13 @@ def _plain_lower_word(token: str, text: str, start: int) -> bool:
 # 10", "1 in a million". Read as one figure, a percentage (raw keeps the words): two
 # numbers would be compared one by one, and "1 in 3" / "two-in-three" read as "3 vs
 # two". Not a rate over time ("3 in 10 days"), nor a number and a year ("5 in 2016").
-_RATIO_RE = re.compile(
-    r"(?<![\w.,$£€¥-])(?P<n>\d{1,3}(?![\d.,]\d)|(?i:" + _SMALL_ALT + r"))"
-    r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)"
-    r"(?P<m>\d{1,3}(?:,\d{3})*(?![\d.]\d)|(?i:a\s+(?:hundred|thousand|million|billion)|"
+# Found from the joining words, then the numbers on either side.
+_RATIO_JOINS = (" in ", "-in-", " out of ")
+# The last letters of the number words (_SMALL_ALT), and the digits.
+_RATIO_LAST = frozenset("0123456789" + "".join(w[-1] + w[-1].upper() for w in _SMALL_WORDS))
+_RATIO_N_RE = re.compile(r"(?<![\w.,$£€¥-])(?:\d{1,3}|(?i:" + _SMALL_ALT + r"))\Z")
+_RATIO_M_RE = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})*(?![\d.]\d)|(?i:a\s+(?:hundred|thousand|million|billion)|"
     + _SMALL_ALT
     + r"))(?![\w-])"
 )
@@ -663,20 +666,40 @@ def _ratio_part(word: str) -> float | None:
     return UNIT_WORDS.get(low) or TENS_WORDS.get(low)
 
 
+def _joins(text: str) -> list[tuple[int, int]]:
+    """Where the joining words of a share stand in ``text`` (str.find: a C-speed scan),
+    in order."""
+    out: list[tuple[int, int]] = []
+    for join in _RATIO_JOINS:
+        i = text.find(join)
+        while i >= 0:
+            out.append((i, i + len(join)))
+            i = text.find(join, i + 1)
+    return sorted(out) if len(out) > 1 else out
+
+
 def _ratios(text: str, base: int) -> list[NumberSpan]:
     """Shares written "N in M" or "N out of M", as percentages; offsets shifted by
     ``base``."""
     out: list[NumberSpan] = []
-    for m in _RATIO_RE.finditer(text):
-        n, d = _ratio_part(m.group("n")), _ratio_part(m.group("m"))
-        raw_d = m.group("m")
+    for js, je in _joins(text):
+        if js == 0 or text[js - 1] not in _RATIO_LAST:
+            continue  # (cheap) no digit nor number word ends right before it
+        before = _RATIO_N_RE.search(text, max(0, js - 10), js)
+        if before is None:
+            continue
+        after = _RATIO_M_RE.match(text, je)
+        if after is None:
+            continue
+        n, d = _ratio_part(before.group()), _ratio_part(after.group())
+        raw_d = after.group()
         if not n or not d or n > d or d < 2:
             continue
         if raw_d.isdigit() and len(raw_d) == 4 and 1800 <= int(raw_d) <= 2099:
             continue  # "5 in 2016"
-        if _RATIO_TIME_RE.match(text, m.end()):
+        if _RATIO_TIME_RE.match(text, after.end()):
             continue  # "3 in 10 days": a rate, not a share
-        start, end = m.start(), m.end()
+        start, end = before.start(), after.end()
         qstart, qual = _qualifier(text, start, _prev_tokens(text, start))
         value = round(100.0 * n / d, 6)
         out.append(NumberSpan(qstart + base, end + base, text[qstart:end], value, "%", qual))
@@ -706,15 +729,21 @@ def numbers_at(text: str, base: int, word_numbers: bool | None = None) -> list[N
     # and most paragraphs have no spelled-out number.
     if word_numbers is None:
         word_numbers = may_hold_number_words(text)
+    resort = word_numbers
     if word_numbers:
         spans += _word_numbers(text, base)
-    if (spans or word_numbers) and (" in " in text or "-in-" in text or " out of " in text):
+    if (
+        (spans or word_numbers)
+        and (" in " in text or "-in-" in text or " out of " in text)
+        and (word_numbers or any(text.startswith(_RATIO_JOINS, s.end - base) for s in spans))
+    ):
         ratios = _ratios(text, base)
         if ratios:
             # A share's two numbers are one figure: it starts where they do, and ends
             # later, so the pass below keeps it and drops them.
             spans += ratios
-    if word_numbers or len(spans) > 1:
+            resort = True
+    if resort:
         spans.sort(key=lambda s: (s.start, -s.end))
     out: list[NumberSpan] = []
     last_end = -1
