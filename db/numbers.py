@@ -13,6 +13,10 @@ Numbers — what counts as a numeric claim (decisions, so the matcher can rely o
   ``5 per cent``; percentage points get unit ``"pp"``), scale words (``5.93 mln``,
   ``2 million``) and spelled-out cardinals (``five``, ``twenty-five``, ``two hundred
   and fifty``, ``half a million``, ``a dozen``; also in compounds: ``five-year`` -> 5).
+  A share written as two numbers is one figure, a percentage, ``raw`` keeping the
+  words: ``1 in 3``, ``one in five`` (20), ``two-in-three``, ``9 out of 10``, ``1 in a
+  million``; not a rate over time (``3 in 10 days``) nor a number and a year (``5 in
+  2016``).
 * Not reported at all (they are not claims): years (a bare 4-digit 1800-2099 with no
   currency/scale/percent; "2000 people" is lost with them), dates (``Jan. 5``,
   ``5 January``), times (``3 p.m.``, ``10:30``, ``9 GMT``), ordinals (``1st``,
