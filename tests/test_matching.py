@@ -422,6 +422,16 @@ def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) ->
     assert len(keys_of(db)) == db.execute("SELECT count(*) FROM statements").fetchone()[0]
 
 
+def _ingested(
+    path: Path, records: dict[str, tuple[str, str]]
+) -> tuple[Path, sqlite_utils.Database, dict[tuple[int, int], tuple[str, str | None]]]:
+    """A database at ``path`` with ``records`` ingested (:func:`_ingest_records`), and
+    its matches as a fresh ingest has them (:func:`pairs`)."""
+    db = connect(path)
+    _ingest_records(db, path.parent, records)
+    return path, db, pairs(db)
+
+
 def _ingest_records(
     db: sqlite_utils.Database,
     tmp_path: Path,
@@ -864,10 +874,7 @@ def test_upgrade_from_version_15_reads_speakers_again(tmp_path: Path) -> None:
             ' Ortiz called it "a fair deal" on Tuesday.',
         ),
     }
-    path = tmp_path / "v15.db"
-    db = connect(path)
-    _ingest_records(db, tmp_path, records)
-    fresh = pairs(db)
+    path, db, fresh = _ingested(tmp_path / "v15.db", records)
     said = stmt(db, "Wire", "He said the budget deal")
     quoted = stmt(db, "Wire", "It is a fair deal")
     assert db.execute("SELECT speaker FROM statements WHERE id = ?", (said,)).fetchone() == (
@@ -919,10 +926,7 @@ def test_upgrade_from_version_16_reads_numbers_again(tmp_path: Path) -> None:
             " Ekwe said on Tuesday.",
         ),
     }
-    path = tmp_path / "v16.db"
-    db = connect(path)
-    _ingest_records(db, tmp_path, records)
-    fresh = pairs(db)
+    path, db, fresh = _ingested(tmp_path / "v16.db", records)
     share = stmt(db, "Wire", "1 in 3 chance")
     numbers = "SELECT raw, value, unit FROM numbers WHERE statement_id = ? ORDER BY char_start"
     assert db.execute(numbers, (share,)).fetchall() == [("1 in 3", pytest.approx(100 / 3), "%")]
@@ -959,10 +963,7 @@ def test_upgrade_from_version_16_matches_the_other_chamber_again(tmp_path: Path)
         "Daily": ("Panel subpoenas Marsh", text.format("Senate")),
         "Post": ("Port strike ends", "Dockers in Valmora ended their strike on Friday."),
     }
-    path = tmp_path / "v16.db"
-    db = connect(path)
-    _ingest_records(db, tmp_path, records)
-    fresh = pairs(db)
+    path, db, fresh = _ingested(tmp_path / "v16.db", records)
     house, senate = stmt(db, "Wire", "House Oversight"), stmt(db, "Daily", "Senate Oversight")
     with transaction(db) as conn:
         # As version 16 judged them: the same claim.
