@@ -13,18 +13,20 @@ Numbers — what counts as a numeric claim (decisions, so the matcher can rely o
   ``5 per cent``; percentage points get unit ``"pp"``), scale words (``5.93 mln``,
   ``2 million``) and spelled-out cardinals (``five``, ``twenty-five``, ``two hundred
   and fifty``, ``half a million``, ``a dozen``; also in compounds: ``five-year`` -> 5).
-  A share written as two numbers is one figure, a percentage, ``raw`` keeping the
-  words: ``1 in 3``, ``one in five`` (20), ``two-in-three``, ``9 out of 10``, ``1 in a
-  million``; not a rate over time (``3 in 10 days``) nor a number and a year (``5 in
-  2016``).
+  A share written as two numbers or as a fraction in words is one figure, a
+  percentage, ``raw`` keeping the words: ``1 in 3``, ``one in five`` (20),
+  ``two-in-three``, ``9 out of 10``, ``1 in a million``, ``two-thirds``, ``one third``,
+  ``three-quarters``, ``nine-tenths``; not a rate over time (``3 in 10 days``), a
+  number and a year (``5 in 2016``) nor fiscal quarters (``the past three quarters``).
 * Not reported at all (they are not claims): years (a bare 4-digit 1800-2099 with no
   currency/scale/percent; "2000 people" is lost with them), dates (``Jan. 5``,
   ``5 January``), times (``3 p.m.``, ``10:30``, ``9 GMT``), ordinals (``1st``,
   ``first``), numbers inside words or identifiers (``G7``, ``COVID-19``, ``F-16``,
   ``No. 10``, ``Article 5``), numbers glued to ``/`` or ``:`` (``9/11``, ``24/7``),
-  decades (``1990s``), ``5m`` without a currency (metres? minutes?), fractions
-  (``two-thirds``) and bare ``one`` (nearly always a pronoun: "one of", "no one"; it
-  counts with a scale: "one million"). ALL-CAPS spelled numbers ("FIVE") are missed.
+  decades (``1990s``), ``5m`` without a currency (metres? minutes?), halves and
+  quarters alone ("a year and a half", "in one quarter") and bare ``one`` (nearly
+  always a pronoun: "one of", "no one"; it counts with a scale: "one million").
+  ALL-CAPS spelled numbers ("FIVE") are missed.
 * English conventions only: ``11.000`` is eleven, not eleven thousand. A U+201A low
   quotation mark before exactly three digits is a thousands comma (``150‚000``, as
   some outlets and OCR print it). Signs are not captured (values are magnitudes;
@@ -379,7 +381,7 @@ _SMALL_WORDS = [*UNIT_WORDS, *TENS_WORDS]
 # first letter, and case-insensitivity is scoped to the rare continuation. A
 # whole-pattern IGNORECASE made this scan 4x slower than everything else together.
 # ALL-CAPS spelled numbers ("FIVE") are not matched. Fractions ("two-thirds") are
-# rejected by the final lookahead.
+# rejected by the final lookahead (_fractions reads them).
 _WORDNUM_RE = re.compile(
     "[" + "".join(sorted({w[0] + w[0].upper() for w in [*_SMALL_WORDS, "half", "a"]})) + "]"
     r"(?<![A-Za-z0-9].)"
@@ -670,6 +672,42 @@ def _ratio_part(word: str) -> float | None:
     return UNIT_WORDS.get(low) or TENS_WORDS.get(low)
 
 
+# A share written as a fraction in words: "two-thirds", "one third", "three-fifths",
+# "nine-tenths", "three-quarters" (not "the past three quarters": fiscal ones). Halves
+# and quarters alone are left out ("a year and a half", "in one quarter").
+_FRACTION_RE = re.compile(
+    r"(?<![\w-])(?i:(?P<n>one|two|three|four|five|six|seven|eight|nine)[- ]"
+    r"(?P<d>thirds?|fifths?|sixths?|eighths?|ninths?|tenths?|quarters))\b(?!-)"
+)
+_FRACTION_DENOMINATORS = {
+    "third": 3, "fifth": 5, "sixth": 6, "eighth": 8, "ninth": 9, "tenth": 10, "quarter": 4
+}  # fmt: skip
+# Cheap substring tests before the fraction regex: the denominators' tails.
+_FRACTION_HINTS = ("hird", "ifth", "ixth", "ighth", "inth", "enth", "uarters")
+_FISCAL_BEFORE = frozenset({"past", "last", "first", "next", "previous", "consecutive", "straight"})
+
+
+def _fractions(text: str, base: int) -> list[NumberSpan]:
+    """Shares written as fractions in words, as percentages; offsets shifted by ``base``."""
+    out: list[NumberSpan] = []
+    for m in _FRACTION_RE.finditer(text):
+        n = UNIT_WORDS[m.group("n").lower()]
+        d_word = m.group("d").lower()
+        plural = d_word.endswith("s")
+        d = _FRACTION_DENOMINATORS[d_word.rstrip("s")]
+        if plural != (n > 1) or n >= d:
+            continue  # "one thirds", "three thirds": no share
+        toks = _prev_tokens(text, m.start())
+        if d_word == "quarters" and toks and toks[-1].lower() in _FISCAL_BEFORE:
+            continue  # "the past three quarters"
+        qstart, qual = _qualifier(text, m.start(), toks)
+        value = round(100.0 * n / d, 6)
+        out.append(
+            NumberSpan(qstart + base, m.end() + base, text[qstart : m.end()], value, "%", qual)
+        )
+    return out
+
+
 def _joins(text: str) -> list[tuple[int, int]]:
     """Where the joining words of a share stand in ``text`` (str.find: a C-speed scan),
     in order."""
@@ -720,6 +758,21 @@ def extract_numbers(text: str) -> list[NumberSpan]:
     return numbers_at(text, 0)
 
 
+def _shares(text: str, base: int, spans: list[NumberSpan], word_numbers: bool) -> list[NumberSpan]:
+    """The shares of ``text`` (:func:`_ratios`, :func:`_fractions`), looked for only
+    where a number stands (``spans``, or ``word_numbers``) and their words do."""
+    out: list[NumberSpan] = []
+    if (
+        (spans or word_numbers)
+        and (" in " in text or "-in-" in text or " out of " in text)
+        and (word_numbers or any(text.startswith(_RATIO_JOINS, s.end - base) for s in spans))
+    ):
+        out = _ratios(text, base)
+    if word_numbers and any(k in text for k in _FRACTION_HINTS):
+        out += _fractions(text, base)
+    return out
+
+
 def numbers_at(text: str, base: int, word_numbers: bool | None = None) -> list[NumberSpan]:
     """``extract_numbers`` of ``text`` with every offset shifted by ``base``.
 
@@ -733,21 +786,14 @@ def numbers_at(text: str, base: int, word_numbers: bool | None = None) -> list[N
     # and most paragraphs have no spelled-out number.
     if word_numbers is None:
         word_numbers = may_hold_number_words(text)
-    resort = word_numbers
     if word_numbers:
         spans += _word_numbers(text, base)
-    if (
-        (spans or word_numbers)
-        and (" in " in text or "-in-" in text or " out of " in text)
-        and (word_numbers or any(text.startswith(_RATIO_JOINS, s.end - base) for s in spans))
-    ):
-        ratios = _ratios(text, base)
-        if ratios:
-            # A share's two numbers are one figure: it starts where they do, and ends
-            # later, so the pass below keeps it and drops them.
-            spans += ratios
-            resort = True
-    if resort:
+    shares = _shares(text, base, spans, word_numbers)
+    if shares:
+        # A share's numbers are one figure: it starts where they do and ends later, so
+        # the pass below keeps it and drops them.
+        spans += shares
+    if word_numbers or shares:
         spans.sort(key=lambda s: (s.start, -s.end))
     out: list[NumberSpan] = []
     last_end = -1

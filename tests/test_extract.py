@@ -119,23 +119,29 @@ def nums(text: str) -> list[tuple[str, float, str | None, str | None]]:
         ("About a dozen were hurt.", [("About a dozen", 12.0, None, "about")]),
         (
             # A share written as two numbers is one figure, a percentage.
-            'A "1 in 3" chance, a two-in-three one; nearly one in five voters, 9 out of 10.',
+            'A "1 in 3" chance, a two-in-three one; nearly one in five voters, 9 out of 10,'
+            " two thirds, three-quarters.",
             [
                 ("1 in 3", 100 / 3, "%", None),
                 ("two-in-three", 200 / 3, "%", None),
                 ("nearly one in five", 20.0, "%", "nearly"),
                 ("9 out of 10", 90.0, "%", None),
+                ("two thirds", 200 / 3, "%", None),
+                ("three-quarters", 75.0, "%", None),
             ],
         ),
         (
-            # ... not a rate over time, a number and a year, nor more than the whole.
-            "It scored 3 in 10 days, hired 5 in 2016 and sold 40 in 12 stores.",
+            # ... not a rate over time, a number and a year, more than the whole, nor fiscal
+            # quarters.
+            "It scored 3 in 10 days, hired 5 in 2016 and sold 40 in 12 stores in the past"
+            " three quarters.",
             [
                 ("3", 3.0, None, None),
                 ("10", 10.0, None, None),
                 ("5", 5.0, None, None),
                 ("40", 40.0, None, None),
                 ("12", 12.0, None, None),
+                ("three", 3.0, None, None),
             ],
         ),
     ],
@@ -165,7 +171,7 @@ def test_numbers(text: str, expected: list[tuple[str, float, str | None, str | N
         "After 9/11 and 24/7 coverage in the 1990s.",
         "No one knew; one of them left.",  # bare "one" is a pronoun
         "The 5m race.",  # "5m" without currency: metres, not millions
-        "Two-thirds of voters came at 9 GMT.",  # fractions, time zones
+        "Voters came at 9 GMT, a year and a half later, in one quarter.",  # time zones
     ],
 )
 def test_not_numeric_claims(text: str) -> None:
