@@ -16,8 +16,10 @@ Numbers — what counts as a numeric claim (decisions, so the matcher can rely o
   A share written as two numbers or as a fraction in words is one figure, a
   percentage, ``raw`` keeping the words: ``1 in 3``, ``one in five`` (20),
   ``two-in-three``, ``9 out of 10``, ``1 in a million``, ``two-thirds``, ``one third``,
-  ``three-quarters``, ``nine-tenths``; not a rate over time (``3 in 10 days``), a
-  number and a year (``5 in 2016``) nor fiscal quarters (``the past three quarters``).
+  ``three-quarters of``, ``nine-tenths``, ``a third of``; not a rate over time (``3 in
+  10 days``), a number and a year (``5 in 2016``), fiscal quarters (``the past three
+  quarters``), an ordinal (``a third term``) nor a fraction of one thing (``a quarter
+  of a century``).
 * Not reported at all (they are not claims): years (a bare 4-digit 1800-2099 with no
   currency/scale/percent; "2000 people" is lost with them), dates (``Jan. 5``,
   ``5 January``), times (``3 p.m.``, ``10:30``, ``9 GMT``), ordinals (``1st``,
@@ -672,38 +674,52 @@ def _ratio_part(word: str) -> float | None:
     return UNIT_WORDS.get(low) or TENS_WORDS.get(low)
 
 
-# A share written as a fraction in words: "two-thirds", "one third", "three-fifths",
-# "nine-tenths", "three-quarters" (not "the past three quarters": fiscal ones). Halves
-# and quarters alone are left out ("a year and a half", "in one quarter").
-_FRACTION_RE = re.compile(
-    r"(?<![\w-])(?i:(?P<n>one|two|three|four|five|six|seven|eight|nine)[- ]"
-    r"(?P<d>thirds?|fifths?|sixths?|eighths?|ninths?|tenths?|quarters))\b(?!-)"
+# A share written as a fraction in words: "two-thirds", "one third", "a third of",
+# "three-fifths", "nine-tenths", "three-quarters of" (not "the past three quarters":
+# fiscal ones). Halves are left out ("a year and a half", "half an hour").
+_FRACTION_D_RE = re.compile(
+    r"(?i:thirds?|fifths?|sixths?|eighths?|ninths?|tenths?|quarters?)\b(?!-)"
 )
+_FRACTION_N_RE = re.compile(r"(?<![\w-])(?i:a|one|two|three|four|five|six|seven|eight|nine)[- ]\Z")
+# "a third" and "a quarter" are shares only of something: "a third of voters", not "a
+# third term", "a quarter of a century", "a third of a mile".
+_FRACTION_OF_RE = re.compile(r" of (?!an? )")
 _FRACTION_DENOMINATORS = {
     "third": 3, "fifth": 5, "sixth": 6, "eighth": 8, "ninth": 9, "tenth": 10, "quarter": 4
 }  # fmt: skip
-# Cheap substring tests before the fraction regex: the denominators' tails.
-_FRACTION_HINTS = ("hird", "ifth", "ixth", "ighth", "inth", "enth", "uarters")
-_FISCAL_BEFORE = frozenset({"past", "last", "first", "next", "previous", "consecutive", "straight"})
+# Cheap tests before the fraction regex: the denominators' tails after a number word,
+# or the common shares after "a" ("a third of", "A quarter of": no number word).
+_FRACTION_HINTS = ("hird", "ifth", "ixth", "ighth", "inth", "enth", "uarter")
+_FISCAL_BEFORE = words(
+    "past last first next previous preceding prior recent latest final remaining"
+    " following subsequent consecutive straight"
+)
 
 
 def _fractions(text: str, base: int) -> list[NumberSpan]:
     """Shares written as fractions in words, as percentages; offsets shifted by ``base``."""
     out: list[NumberSpan] = []
-    for m in _FRACTION_RE.finditer(text):
-        n = UNIT_WORDS[m.group("n").lower()]
-        d_word = m.group("d").lower()
+    for dm in _FRACTION_D_RE.finditer(text):
+        if dm.start() < 2 or text[dm.start() - 1] not in "- ":
+            continue  # (cheap) no word before it, or glued to one
+        m = _FRACTION_N_RE.search(text, max(0, dm.start() - 6), dm.start())
+        if m is None:
+            continue
+        n_word, d_word = m.group()[:-1].lower(), dm.group().lower()
+        n = UNIT_WORDS.get(n_word, 1)
         plural = d_word.endswith("s")
         d = _FRACTION_DENOMINATORS[d_word.rstrip("s")]
         if plural != (n > 1) or n >= d:
             continue  # "one thirds", "three thirds": no share
+        if (n_word == "a" or d == 4) and not _FRACTION_OF_RE.match(text, dm.end()):
+            continue  # "a third term", "in one quarter", "a quarter of a century"
         toks = _prev_tokens(text, m.start())
         if d_word == "quarters" and toks and toks[-1].lower() in _FISCAL_BEFORE:
             continue  # "the past three quarters"
         qstart, qual = _qualifier(text, m.start(), toks)
         value = round(100.0 * n / d, 6)
         out.append(
-            NumberSpan(qstart + base, m.end() + base, text[qstart : m.end()], value, "%", qual)
+            NumberSpan(qstart + base, dm.end() + base, text[qstart : dm.end()], value, "%", qual)
         )
     return out
 
@@ -760,7 +776,7 @@ def extract_numbers(text: str) -> list[NumberSpan]:
 
 def _shares(text: str, base: int, spans: list[NumberSpan], word_numbers: bool) -> list[NumberSpan]:
     """The shares of ``text`` (:func:`_ratios`, :func:`_fractions`), looked for only
-    where a number stands (``spans``, or ``word_numbers``) and their words do."""
+    where their words stand (and, for a ratio, a number: ``spans``, ``word_numbers``)."""
     out: list[NumberSpan] = []
     if (
         (spans or word_numbers)
@@ -768,7 +784,9 @@ def _shares(text: str, base: int, spans: list[NumberSpan], word_numbers: bool) -
         and (word_numbers or any(text.startswith(_RATIO_JOINS, s.end - base) for s in spans))
     ):
         out = _ratios(text, base)
-    if word_numbers and any(k in text for k in _FRACTION_HINTS):
+    if (word_numbers and any(k in text for k in _FRACTION_HINTS)) or (
+        " third of " in text or " quarter of " in text or " fifth of " in text
+    ):
         out += _fractions(text, base)
     return out
 

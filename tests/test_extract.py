@@ -120,7 +120,7 @@ def nums(text: str) -> list[tuple[str, float, str | None, str | None]]:
         (
             # A share written as two numbers is one figure, a percentage.
             'A "1 in 3" chance, a two-in-three one; nearly one in five voters, 9 out of 10,'
-            " two thirds, three-quarters.",
+            " two thirds, three-quarters of it and a third of voters.",
             [
                 ("1 in 3", 100 / 3, "%", None),
                 ("two-in-three", 200 / 3, "%", None),
@@ -128,13 +128,14 @@ def nums(text: str) -> list[tuple[str, float, str | None, str | None]]:
                 ("9 out of 10", 90.0, "%", None),
                 ("two thirds", 200 / 3, "%", None),
                 ("three-quarters", 75.0, "%", None),
+                ("a third", 100 / 3, "%", None),
             ],
         ),
         (
-            # ... not a rate over time, a number and a year, more than the whole, nor fiscal
-            # quarters.
+            # ... not a rate over time, a number and a year, more than the whole, fiscal
+            # quarters, an ordinal, nor a fraction of one thing.
             "It scored 3 in 10 days, hired 5 in 2016 and sold 40 in 12 stores in the past"
-            " three quarters.",
+            " three quarters, for a third term, a quarter of a century.",
             [
                 ("3", 3.0, None, None),
                 ("10", 10.0, None, None),
