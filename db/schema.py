@@ -529,7 +529,8 @@ SPEAKERS_JOB = "speakers"  # the due_work job of version 16 (step 17 makes it ST
 
 
 # Version 17: no new tables. Numbers are read otherwise (db.numbers): a share written
-# as two numbers ("1 in 3", "one in five", "9 out of 10") is one figure, a percentage.
+# as two numbers or as a fraction in words ("1 in 3", "9 out of 10", "two-thirds", "a
+# third of") is one figure, a percentage.
 # A database with articles gets a 'statements' job due (due_work): the next match
 # reads every article's statements again, their speakers and numbers
 # (db.statements_again), and matches again those whose statements changed; a
