@@ -494,7 +494,11 @@ REJECTED_OBJECTS = frozenset(
     """
     report reports reporting claim claims allegation allegations accusation accusations
     suggestion suggestions charge charges rumor rumors rumour rumours story stories notion
-    idea assertion assertions account accounts speculation
+    idea assertion assertions account accounts speculation argument arguments assessment
+    assessments conclusion conclusions finding findings estimate estimates figure figures
+    statement statements characterization characterizations characterisation
+    characterisations description descriptions version versions premise theory theories
+    narrative
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
