@@ -535,8 +535,9 @@ SPEAKERS_JOB = "speakers"  # the due_work job of version 16 (step 17 makes it ST
 # reads every article's statements again, their speakers and numbers
 # (db.statements_again), and matches again those whose statements changed; a
 # 'speakers' job version 16 left is that job. The matcher reads the other chamber or
-# party as another subject ("House" / "Senate", "Democrats" / "Republicans"): the
-# articles naming one are matched again.
+# party as another subject ("House" / "Senate", "Democrats" / "Republicans"), and
+# disputing an argument, a finding or an estimate as a denial: the articles naming a
+# chamber or party, or rejecting, dismissing or disputing anything, are matched again.
 def _v16_to_v17(db: sqlite_utils.Database) -> None:
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         mark_due(db.conn, STATEMENTS_JOB, 17)
@@ -544,8 +545,12 @@ def _v16_to_v17(db: sqlite_utils.Database) -> None:
         _match_words_again(db.conn, _V17_WORDS)
 
 
-# What version 17 reads otherwise, as LIKE patterns (db.matcher._COUNTERPARTS).
+# What version 17 reads otherwise, as LIKE patterns (db.matcher._COUNTERPARTS, and
+# db.lexicon.REJECTION_VERBS before more REJECTED_OBJECTS).
 _V17_WORDS = (
+    "reject",
+    "dismiss",
+    "disput",
     "house",
     "senate",
     "dem",

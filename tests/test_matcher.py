@@ -322,6 +322,13 @@ def test_denial_breaks_same() -> None:
     )
     assert "denial" in prepare(disputing).stance
     assert "denial" not in matcher.features(prepare(disputes), prepare(disputing)).breaks
+    # what is disputed may be any claim: an argument, a finding, an estimate
+    b = "Senator Ekwe argued that the Tarlow bridge will cost 40 million euros to repair."
+    c = "Mayor Okafor disputed the argument that the Tarlow bridge will cost 40 million euros."
+    _not_same(b, c, "denial")
+    d = "The audit found the Tarlow bridge repairs would cost 40 million euros."
+    _not_same(d, "Officials rejected the finding that the Tarlow bridge repairs would cost"
+              " 40 million euros.", "denial")  # fmt: skip
 
 
 def test_rejecting_a_bill_is_no_denial() -> None:
