@@ -1582,15 +1582,21 @@ def _compare_numbers(
 
 
 def _scale_lost(a: Num, b: Num) -> bool:
-    """One figure written with its scale and once without: "$2M" / "$2" (a headline's
-    "$2 millio", a cut "$2 ..."), the same digits a thousand, million, billion or
-    trillion times apart, the smaller written as bare digits. Neither agrees with the
-    other nor conflicts with it."""
+    """One figure written with its scale and one without: "$2M" / "$2" (a headline's
+    "$2 millio", a cut "$2 ..."), the smaller written as bare digits and the larger,
+    with a scale, about a thousand, million, billion or trillion times it ("$2 millio" /
+    "$3.5 million" too: whatever the scale lost, the two are no values of one amount).
+    Neither agrees with the other nor conflicts with it."""
     lo, hi = (a, b) if a.value < b.value else (b, a)
     if lo.value <= 0 or not lo.raw.rstrip()[-1:].isdigit() or hi.raw.rstrip()[-1:].isdigit():
         return False
-    power = math.log10(hi.value / lo.value)
-    return round(power) in (3, 6, 9, 12) and abs(power - round(power)) < 1e-9
+    return SCALE_LOST_MIN <= math.log10(hi.value / lo.value) <= SCALE_LOST_MAX
+
+
+# The powers of ten between a bare figure and a scaled one (_scale_lost): a thousand
+# to a trillion times, each within a factor of about three ("$2" / "$4.4 million").
+SCALE_LOST_MIN = 2.5
+SCALE_LOST_MAX = 12.5
 
 
 def _same_measure(a: Num, b: Num) -> bool:

@@ -1028,6 +1028,9 @@ def test_a_one_digit_figure_close_to_the_other_is_it_rounded() -> None:
     r = compare_texts(f, f.replace("$2M", "$2 millio"))
     assert r.relation != "conflict" and not r.diffs
     assert _relation_with(f, "$2M", "$3.5M") == "conflict"
+    # ... nor against another scaled amount: "$2 millio" / "$3.5M" is no "$2 vs $3.5M".
+    r = compare_texts(f.replace("$2M", "$2 millio"), f.replace("$2M", "$3.5M"))
+    assert r.relation != "conflict" and not r.diffs
     # A headline cut right after its figure lost what the figure counts.
     h = "Ostrava Rail files for a listing that could raise $250 million"
     assert _relation_with(h, "$250 million", "up to $100 million") == "conflict"
