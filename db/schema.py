@@ -536,13 +536,16 @@ SPEAKERS_JOB = "speakers"  # the due_work job of version 16 (step 17 makes it ST
 # (db.statements_again), and matches again those whose statements changed; a
 # 'speakers' job version 16 left is that job. The matcher reads the other chamber or
 # party as another subject ("House" / "Senate", "Democrats" / "Republicans"), and
-# disputing an argument, a finding or an estimate as a denial: the articles naming a
-# chamber or party, or rejecting, dismissing or disputing anything, are matched again.
+# disputing an argument, a finding or an estimate as a denial, and a bare figure
+# against a scaled one far above it as a lost scale ("$2 millio" / "$3.5 million"): the
+# articles naming a chamber or party, rejecting, dismissing or disputing anything, or
+# holding a figure, are matched again.
 def _v16_to_v17(db: sqlite_utils.Database) -> None:
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         mark_due(db.conn, STATEMENTS_JOB, 17)
         db.conn.execute("DELETE FROM due_work WHERE job = ?", (SPEAKERS_JOB,))
         _match_words_again(db.conn, _V17_WORDS)
+        _match_figures_again(db.conn)
 
 
 # What version 17 reads otherwise, as LIKE patterns (db.matcher._COUNTERPARTS, and
