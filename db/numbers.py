@@ -662,16 +662,13 @@ _RATIO_TIME_RE = re.compile(
     r"\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
     re.IGNORECASE,
 )
-_RATIO_BIG = {"a hundred": 100.0, "a thousand": 1e3, "a million": 1e6, "a billion": 1e9}
 
 
 def _ratio_part(word: str) -> float | None:
-    low = " ".join(word.lower().split())
-    if low in _RATIO_BIG:
-        return _RATIO_BIG[low]
-    if low[0].isdigit():
-        return float(low.translate(_NO_SEPS))
-    return UNIT_WORDS.get(low) or TENS_WORDS.get(low)
+    """The value of one side of a share: digits, or number words ("a million")."""
+    if word[0].isdigit():
+        return float(word.translate(_NO_SEPS))
+    return _parse_words(word)
 
 
 # A share written as a fraction in words: "two-thirds", "one third", "a third of",
