@@ -524,13 +524,16 @@ HEDGE_BEFORE_TO = frozenset(
 # Requests: the claim is what someone asks for, not what happened ("Republicans call
 # for Brewer to veto the bill" is no "Brewer vetoes the bill"). A request is judged as a
 # hedge. REQUEST_VERBS count when "to" or "for" follows within REQUEST_WINDOW words
-# ("urged state lawmakers to change"), CALL_VERBS only before "for" or "on" in the next
-# two words ("called Friday for", "called on": not "called him a liar"), DEMAND_VERBS
-# always ("seeks changes").
+# ("urged state lawmakers to change", "encouraged Obama on Sunday to listen") or "that"
+# follows at once ("recommended that schools arm staff": not "the recommended dose"),
+# CALL_VERBS only before "for" or "on" in the next two words ("called Friday for",
+# "called on": not "called him a liar"), DEMAND_VERBS always ("seeks changes").
 REQUEST_VERBS = frozenset(
     """
     urge urges urged urging ask asks asked asking press presses pressed pressing pressure
     pressures pressured pressuring push pushes pushed pushing petition petitions petitioned
+    recommend recommends recommended recommending advise advises advised advising
+    encourage encourages encouraged encouraging
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 CALL_VERBS = frozenset({"call", "calls", "called", "calling"})

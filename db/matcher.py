@@ -1053,7 +1053,11 @@ def _request(low: list[str], i: int) -> bool:
         return True
     if w in CALL_VERBS:
         return not _FOR_ON.isdisjoint(low[i + 1 : i + 3])  # "called Friday for"
-    return w in REQUEST_VERBS and not _TO_FOR.isdisjoint(low[i + 1 : i + 1 + REQUEST_WINDOW])
+    if w not in REQUEST_VERBS:
+        return False
+    return low[i + 1 : i + 2] == ["that"] or not _TO_FOR.isdisjoint(
+        low[i + 1 : i + 1 + REQUEST_WINDOW]
+    )
 
 
 def _stance(raw_words: list[str]) -> frozenset[str]:

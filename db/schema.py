@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 # Version 1: the whole schema.
 _V1 = """
@@ -569,6 +569,19 @@ _V17_WORDS = (
 STATEMENTS_JOB = "statements"  # the due_work job: every article's speakers and numbers
 
 
+# Version 18: no new tables. A recommendation, advice or encouragement is read as a
+# request, as a call or an urging is ("recommended that schools arm staff",
+# "encouraged Obama to listen"): what someone asks for, not what happened. The
+# articles holding those words are matched again by the next ingest or `claimlens
+# match --pending`.
+def _v17_to_v18(db: sqlite_utils.Database) -> None:
+    _match_words_again(db.conn, _V18_WORDS)
+
+
+# What version 18 reads otherwise, as LIKE patterns (db.lexicon.REQUEST_VERBS).
+_V18_WORDS = ("recommend", "advis", "encourag")
+
+
 def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:
     """Mark ``job`` due (inside the caller's transaction); ``since``: the schema version
     whose step asks for it. A mark already there stays (with the oldest version)."""
@@ -700,6 +713,7 @@ MIGRATIONS: dict[int, Migration] = {
     14: _v14_to_v15,
     15: _v15_to_v16,
     16: _v16_to_v17,
+    17: _v17_to_v18,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

@@ -1136,6 +1136,9 @@ def test_a_request_is_no_fact() -> None:
         "Senators called on Governor Jan Brewer to veto the Arizona religious freedom bill.",
         "Senators called Friday for Governor Jan Brewer to veto the Arizona religious bill.",
         "Governor Jan Brewer seeks changes to the Arizona religious freedom bill.",
+        "The panel recommended that Governor Jan Brewer veto the Arizona religious bill.",
+        "Senators encouraged Governor Jan Brewer on Monday to veto the Arizona bill.",
+        "Lawyers advised Governor Jan Brewer to veto the Arizona religious freedom bill.",
     ):
         assert "hedge" in prepare(request).stance, request
         assert "modality" in matcher.features(prepare(fact), prepare(request)).breaks
@@ -1143,8 +1146,12 @@ def test_a_request_is_no_fact() -> None:
     a = prepare("Senators urged Governor Jan Brewer to veto the Arizona religious freedom bill.")
     b = prepare("Senators called on Governor Jan Brewer to veto the Arizona religious bill.")
     assert "modality" not in matcher.features(a, b).breaks
-    # "called him a liar" asks for nothing.
+    # A recommendation and a call for the same thing are no modality break either.
+    c = prepare("The panel recommended that Governor Jan Brewer veto the Arizona religious bill.")
+    assert "modality" not in matcher.features(a, c).breaks
+    # "called him a liar" asks for nothing, nor does a recommended dose.
     assert "hedge" not in prepare("Donald Trump called Ted Cruz a liar on Twitter.").stance
+    assert "hedge" not in prepare("The recommended dose of Zelvora is 20 milligrams.").stance
 
 
 def test_denying_service_is_no_denial() -> None:

@@ -985,3 +985,39 @@ def test_a_new_database_has_no_speakers_to_read_again(tmp_path: Path) -> None:
     from db.statements_again import statements_due
 
     assert not statements_due(connect(tmp_path / "new.db"))
+
+
+def test_upgrade_from_version_17_reads_a_recommendation_as_a_request(tmp_path: Path) -> None:
+    """Version 18 reads "recommended that" as a request, as "urged ... to" is: a pair of
+    them version 17 kept apart (one a request, the other read as a fact) is matched
+    again at the next match, as a fresh ingest has it."""
+    from db.ingest import match_pending
+
+    records = {
+        "Wire": (
+            "Panel urges armed guards",
+            "The Tarlow school panel urged the council on Monday to hire 40 armed guards.",
+        ),
+        "Daily": (
+            "Panel wants guards",
+            "The Tarlow school panel recommended that the council hire 40 armed guards.",
+        ),
+        "Post": ("Port strike ends", "Dockers in Valmora ended their strike on Friday."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v17.db", records)
+    urged = stmt(db, "Wire", "urged the council")
+    recommended = stmt(db, "Daily", "recommended that")
+    ((relation, _diff),) = [v for (a, b), v in fresh.items() if {a, b} == {urged, recommended}]
+    assert relation == "same"
+    with transaction(db) as conn:
+        # As version 17 judged them: a request against a fact, related only.
+        conn.execute(
+            "UPDATE matches SET relation = 'related' WHERE a IN (?, ?) AND b IN (?, ?)",
+            (urged, recommended, urged, recommended),
+        )
+        conn.execute("PRAGMA user_version = 17")
+    db.conn.close()
+    db = connect(path)
+    assert _waiting(db) == {"Daily"}  # the article with the word read otherwise
+    match_pending(db)
+    assert pairs(db) == fresh
