@@ -2150,8 +2150,15 @@ def _one_word_swapped(a: Prepared, b: Prepared) -> bool:
     head, tail = _template_split(ta, tb)
     if head + tail != len(ta) - 1:
         return False
+    if _in_figure(ta[head], a) and _in_figure(tb[head], b):
+        return False  # one figure written two ways: "half a point" / "0.5 percentage points"
     fa, _ = _fuzzy_matches(frozenset({ta[head]}), frozenset({tb[head]}))
     return not fa
+
+
+def _in_figure(token: str, p: Prepared) -> bool:
+    """``token`` is a word of one of ``p``'s figures as written ("half", "percentage")."""
+    return any(token in content_token_set(n.raw) for n in p.numbers if n.raw)
 
 
 # Two sides of one institution: two chambers, two parties. Too common for the rarity

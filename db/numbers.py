@@ -10,7 +10,10 @@ Numbers — what counts as a numeric claim (decisions, so the matcher can rely o
 
 * Reported: cardinals written in digits (``11,000``, ``3.5``), with currency
   (``$1.13bn``, ``£600m``, ``1.5 billion dlrs``), percentages (``76%``, ``10 pct``,
-  ``5 per cent``; percentage points get unit ``"pp"``), scale words (``5.93 mln``,
+  ``5 per cent``; percentage points get unit ``"pp"``, and so do basis points, a
+  hundredth of one: ``25 basis points`` and ``25 bps`` are 0.25, as are ``a quarter
+  point``, ``quarter-point`` and ``a quarter of a percentage point``; ``half a
+  point``, ``a half-point`` 0.5), scale words (``5.93 mln``,
   ``2 million``) and spelled-out cardinals (``five``, ``twenty-five``, ``two hundred
   and fifty``, ``half a million``, ``a dozen``; also in compounds: ``five-year`` -> 5).
   A share written as two numbers or as a fraction in words is one figure, a
@@ -253,6 +256,8 @@ _SUFFIX_RE = re.compile(
     + r")\b)"
     r"|(?P<time>[ \u00a0]?(?:(?i:[ap]\.m\.|[ap]m\b|hrs\b|o'clock\b)"
     r"|(?:GMT|UTC|BST|CET|ET|[ECMP][SD]T)\b))"
+    # basis points ("25 basis points", "25bp", "25 bps"; not "BP" the company)
+    r"|(?P<bp>[ \u00a0]?(?:(?i:basis[ \u00a0-]points?)|bps?)\b)"
     r"|(?P<scale>[ \u00a0]?(?:-[ ]?)?"
     r"(?P<sw>(?i:thousand|million|billion|trillion|mln|bln|bn|mn|trn|tln))\b)?"
     r"(?:(?P<pct>[ \u00a0]?(?i:%|pct\b|per[ -]?cent\b|percent\b)"
@@ -538,6 +543,9 @@ def _digit_numbers(text: str, base: int) -> list[NumberSpan]:
         elif sm.group("date") is not None or sm.group("time") is not None:
             continue
         exp = 0
+        if sm is not None and sm.group("bp") is not None and unit is None and glued is None:
+            unit, exp, end = "pp", -2, sm.end()  # a basis point is a hundredth of one
+            sm = None
         if glued:
             g = glued.lower()
             # "5m" is only millions with a currency ("$5m", "3m euros"); alone it may be
@@ -609,7 +617,9 @@ def _word_numbers(text: str, base: int) -> list[NumberSpan]:
         sm = _SUFFIX_RE.match(text, end)
         if sm.group("date") is not None or sm.group("time") is not None:
             continue  # "five p.m.", "three May"
-        if sm.group("sw") is None and (sm.group("pct") or sm.group("pp")):
+        if sm.group("bp") is not None:
+            unit, value, end = "pp", value / 100, sm.end()  # "fifty basis points"
+        elif sm.group("sw") is None and (sm.group("pct") or sm.group("pp")):
             unit = "%" if sm.group("pp") is None and sm.group("pts") is None else "pp"
             end = sm.end()
         toks = _prev_tokens(text, start)
@@ -721,6 +731,30 @@ def _fractions(text: str, base: int) -> list[NumberSpan]:
     return out
 
 
+# A quarter or a half of a (percentage) point: "a quarter point", "quarter-point", "a
+# quarter of a percentage point", "half a point", "a half-point"; not the half of "one
+# and a half points" (1.5, which no digit gives either) nor "the half point" of a season.
+_POINT_PART_RE = re.compile(
+    r"(?<![\w-])(?<!and )(?<!and a )(?<!the )(?:(?i:a|one)[ -])?(?P<part>(?i:quarter|half))"
+    r"(?:[ -](?i:a))?[ -](?:(?i:of)[ ](?i:a)[ ])?(?:(?i:percentage)[ -])?(?i:points?)\b"
+)
+_POINT_PARTS = {"quarter": 0.25, "half": 0.5}
+
+
+def _point_parts(text: str, base: int) -> list[NumberSpan]:
+    """A quarter or a half of a percentage point, in words (unit ``"pp"``); offsets
+    shifted by ``base``."""
+    out: list[NumberSpan] = []
+    for m in _POINT_PART_RE.finditer(text):
+        start = m.start()
+        qstart, qual = _qualifier(text, start, _prev_tokens(text, start))
+        value = _POINT_PARTS[m.group("part").lower()]
+        out.append(
+            NumberSpan(qstart + base, m.end() + base, text[qstart : m.end()], value, "pp", qual)
+        )
+    return out
+
+
 def _joins(text: str) -> list[tuple[int, int]]:
     """Where the joining words of a share stand in ``text`` (str.find: a C-speed scan),
     in order."""
@@ -772,8 +806,9 @@ def extract_numbers(text: str) -> list[NumberSpan]:
 
 
 def _shares(text: str, base: int, spans: list[NumberSpan], word_numbers: bool) -> list[NumberSpan]:
-    """The shares of ``text`` (:func:`_ratios`, :func:`_fractions`), looked for only
-    where their words stand (and, for a ratio, a number: ``spans``, ``word_numbers``)."""
+    """The shares of ``text`` (:func:`_ratios`, :func:`_fractions`) and the parts of a
+    point (:func:`_point_parts`), looked for only where their words stand (and, for a
+    ratio, a number: ``spans``, ``word_numbers``)."""
     out: list[NumberSpan] = []
     if (
         (spans or word_numbers)
@@ -785,6 +820,8 @@ def _shares(text: str, base: int, spans: list[NumberSpan], word_numbers: bool) -
         " third of " in text or " quarter of " in text or " fifth of " in text
     ):
         out += _fractions(text, base)
+    if "oint" in text and ("alf" in text or "uarter" in text):
+        out += _point_parts(text, base)
     return out
 
 

@@ -569,13 +569,20 @@ _V17_WORDS = (
 STATEMENTS_JOB = "statements"  # the due_work job: every article's speakers and numbers
 
 
-# Version 18: no new tables. A recommendation, advice or encouragement is read as a
-# request, as a call or an urging is ("recommended that schools arm staff",
-# "encouraged Obama to listen"): what someone asks for, not what happened. The
-# articles holding those words are matched again by the next ingest or `claimlens
-# match --pending`.
+# Version 18: no new tables. Basis points and a quarter or a half of a point are
+# percentage points ("25 basis points", "a quarter point", "half a percentage point"):
+# a database with articles gets the 'statements' job due again (db.statements_again),
+# and the articles holding a figure are matched again (two ways of writing one figure
+# are no swapped word: "half a point" / "0.5 percentage points"). A recommendation,
+# advice or encouragement is read as a request, as a call or an urging is
+# ("recommended that schools arm staff", "encouraged Obama to listen"): the articles
+# holding those words are matched again too, by the next ingest or `claimlens match
+# --pending`.
 def _v17_to_v18(db: sqlite_utils.Database) -> None:
-    _match_words_again(db.conn, _V18_WORDS)
+    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+        mark_due(db.conn, STATEMENTS_JOB, 18)
+        _match_words_again(db.conn, _V18_WORDS)
+        _match_figures_again(db.conn)
 
 
 # What version 18 reads otherwise, as LIKE patterns (db.lexicon.REQUEST_VERBS).

@@ -145,6 +145,24 @@ def nums(text: str) -> list[tuple[str, float, str | None, str | None]]:
                 ("three", 3.0, None, None),
             ],
         ),
+        (
+            # Basis points and parts of a point are percentage points.
+            "Rates rose 25 basis points, then 50 bps; a quarter point, a half-point,"
+            " half a percentage point and about a quarter of a percentage point.",
+            [
+                ("25 basis points", 0.25, "pp", None),
+                ("50 bps", 0.5, "pp", None),
+                ("a quarter point", 0.25, "pp", None),
+                ("a half-point", 0.5, "pp", None),
+                ("half a percentage point", 0.5, "pp", None),
+                ("about a quarter of a percentage point", 0.25, "pp", "about"),
+            ],
+        ),
+        (
+            # ... not the half of one and a half points, nor a season's half point.
+            "He led by one and a half points at the half point of the season.",
+            [],
+        ),
     ],
 )
 def test_numbers(text: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:

@@ -87,6 +87,24 @@ def test_a_share_is_one_figure() -> None:
     )
 
 
+def test_a_rate_step_in_points_is_one_figure_however_written() -> None:
+    # A quarter point, 25 basis points and 0.25 percentage point are one figure; half a
+    # point is another. Words that only write the figure are no swapped subject.
+    told = "The Bank of Lorvik raised its main interest rate by {} on Thursday."
+    quarter = ("a quarter point", "25 basis points", "0.25 percentage point")
+    for a in quarter:
+        for b in quarter:
+            assert compare_texts(told.format(a), told.format(b)).relation == "same", (a, b)
+    _conflict_between(
+        told.format("half a point"),
+        told.format("25 basis points"),
+        [("half a point", "25 basis points")],
+    )
+    a = "The Bank of Lorvik cut rates by half a point to 4.5%."
+    b = "The Bank of Lorvik cut rates by 0.5 percentage points to 4.5 percent."
+    assert compare_texts(a, b).relation == "same"
+
+
 def test_rounded_number_is_not_a_conflict() -> None:
     a = "Revenue at the carmaker rose to $1.13bn in the second quarter, the firm said."
     b = "Revenue at the carmaker rose to $1.1bn in the second quarter, the firm said."

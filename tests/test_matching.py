@@ -1018,6 +1018,37 @@ def test_upgrade_from_version_17_reads_a_recommendation_as_a_request(tmp_path: P
         conn.execute("PRAGMA user_version = 17")
     db.conn.close()
     db = connect(path)
-    assert _waiting(db) == {"Daily"}  # the article with the word read otherwise
+    # The articles with the word read otherwise or a figure (both), not the third.
+    assert _waiting(db) == {"Wire", "Daily"}
     match_pending(db)
     assert pairs(db) == fresh
+
+
+def test_upgrade_from_version_17_reads_parts_of_a_point_again(tmp_path: Path) -> None:
+    """Version 18 reads "a quarter point" as 0.25 percentage point: a database ingested
+    by version 17 (no figure there) gets it at the next match, and its matches are a
+    fresh ingest's (the figure agrees with "25 basis points")."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    told = "The Bank of Lorvik raised its main interest rate by {} on Thursday."
+    records = {
+        "Wire": ("Lorvik raises rates", told.format("a quarter point")),
+        "Daily": ("Rates up in Lorvik", told.format("25 basis points")),
+    }
+    path, db, fresh = _ingested(tmp_path / "v17.db", records)
+    quarter = stmt(db, "Wire", "a quarter point")
+    numbers = "SELECT raw, value, unit FROM numbers WHERE statement_id = ?"
+    assert db.execute(numbers, (quarter,)).fetchall() == [("a quarter point", 0.25, "pp")]
+    with transaction(db) as conn:
+        # As version 17 read it: no figure.
+        conn.execute("DELETE FROM numbers WHERE statement_id = ?", (quarter,))
+        conn.execute("PRAGMA user_version = 17")
+    db.conn.close()
+    db = connect(path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(numbers, (quarter,)).fetchall() == [("a quarter point", 0.25, "pp")]
+    assert pairs(db) == fresh
+    assert _waiting(db) == set()
