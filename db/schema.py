@@ -570,8 +570,10 @@ STATEMENTS_JOB = "statements"  # the due_work job: every article's speakers and 
 
 
 # Version 18: no new tables. Basis points and a quarter or a half of a point are
-# percentage points ("25 basis points", "a quarter point", "half a percentage point"):
-# a database with articles gets the 'statements' job due again (db.statements_again),
+# percentage points ("25 basis points", "a quarter point", "half a percentage point"),
+# and a day between a name and its verb no longer hides the speaker ("Mr. Obama on
+# Thursday said"): a database with articles gets the 'statements' job due again
+# (db.statements_again: speakers and numbers read again),
 # and the articles holding a figure are matched again (two ways of writing one figure
 # are no swapped word: "half a point" / "0.5 percentage points"). A recommendation,
 # advice or encouragement is read as a request, as a call or an urging is

@@ -138,6 +138,11 @@ _AUX = words(
     would will could may might just recently separately himself herself themselves itself
     """
 )
+# A day between a name and its verb: "Mr. Obama on Thursday said", "Ekwe late Tuesday
+# told reporters", "the ministry on Monday night said".
+_WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_DAY_PARTS = words("night morning afternoon evening")
+_DAY_LEADS = words("on late early")
 # "was told", "is said", "been asked": the subject is not the speaker.
 _BE_FORMS = words("is are was were be been being get gets got")
 # Verbs whose past form followed by "to"/"by" is a passive ("urged to step down by").
@@ -414,6 +419,26 @@ def _skip_aux(toks: list[re.Match[str]]) -> None:
             toks.pop()
         else:
             break
+    tail = [t.group() for t in toks[-3:]]
+    keep = _skip_day(tail)
+    if keep < len(tail):  # "Mr. Obama on Thursday said": the words before the day
+        del toks[len(toks) - len(tail) + keep :]
+        _skip_aux(toks)
+
+
+def _skip_day(tail: list[str]) -> int:
+    """How many of the words ``tail`` ends with are left once a day told between a name
+    and its verb is dropped ("on Thursday", "late Tuesday", "on Monday night"): all of
+    them when it ends with none."""
+    n = len(tail)
+    if n and tail[n - 1] in _DAY_PARTS:
+        n -= 1
+    if not n or tail[n - 1] not in _WEEKDAYS:
+        return len(tail)
+    n -= 1
+    if n and tail[n - 1] in _DAY_LEADS:
+        n -= 1
+    return n
 
 
 def _char_before(s: str, i: int) -> str:
@@ -695,6 +720,7 @@ def _speaker_before(
         near = s[max(0, v - 48) : v].split()
         while near and (near[-1] in _AUX or (near[-1].endswith("ly") and near[-1].islower())):
             near.pop()
+        near = near[: len(near) - len(near[-3:]) + _skip_day(near[-3:])]
         if near:
             w = near[-1]
             if (

@@ -846,3 +846,17 @@ def test_an_ordinal_alone_names_no_one() -> None:
         ' phones."'
     )
     assert [s for _, s in speakers(text)] == ["Lena Vos"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Mayor Lena Okafor on Thursday said, "The bridge will reopen in May."', "Lena Okafor"),
+        ('Okafor late Tuesday told reporters, "The bridge will reopen in May."', "Okafor"),
+        ('The Port Authority on Monday night said, "The bridge will reopen."', "Port Authority"),
+        # After an object, the clause's subject speaks, a day between or not.
+        ('Okafor sent a letter to the council on Friday saying "the bridge is safe".', "Okafor"),
+    ],
+)
+def test_a_day_between_the_name_and_its_verb_is_skipped(text: str, speaker: str | None) -> None:
+    assert speakers(text)[0][1] == speaker
