@@ -461,6 +461,11 @@ def _owned_plural(before: str, head: str) -> bool:
     )
 
 
+def _plain_possessive(tok: str) -> bool:
+    """A name's possessive written with the apostrophe alone: "Jones’", "Sanders'"."""
+    return len(tok) > 3 and tok[:1].isupper() and tok.endswith(("s'", "s’"))
+
+
 def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
     """A common-noun phrase ending with the head token toks[k]: 'a White House spokesman'."""
     head = toks[k].group().rstrip(_TRAIL)
@@ -481,7 +486,9 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
     first = k
     for j in range(k - 1, max(-1, k - 5), -1):
         w = toks[j].group()
-        if w[-1] in _TRAIL or w.lower() in _PHRASE_STOP or w in _PRONOUNS:
+        if (w[-1] in _TRAIL and not _plain_possessive(w)) or w.lower() in _PHRASE_STOP:
+            break
+        if w in _PRONOUNS:
             break
         first = j
         if w.lower() in _DETERMINERS:

@@ -860,3 +860,8 @@ def test_an_ordinal_alone_names_no_one() -> None:
 )
 def test_a_day_between_the_name_and_its_verb_is_skipped(text: str, speaker: str | None) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+def test_a_possessive_written_with_the_apostrophe_alone_owns_the_speaker() -> None:
+    text = 'Reyes’ campaign told reporters: "The mayor must answer these charges."'
+    assert speakers(text) == [("The mayor must answer these charges.", "Reyes’ campaign")]
