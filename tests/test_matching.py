@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -411,8 +414,7 @@ def test_upgrade_from_version_1_matches_again_and_stores_keys(tmp_path: Path) ->
         "PRAGMA user_version = 1",
     ):
         db.execute(sql)
-    db.conn.close()
-    db = connect(path)  # migrates to version 2, then 3
+    db = _reopened(db, path)  # migrates to version 2, then 3
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0] == 2
     from db.ingest import match_pending
@@ -456,6 +458,29 @@ def _waiting(db: sqlite_utils.Database) -> set[str]:
     }
 
 
+@contextmanager
+def _left_by(db: sqlite_utils.Database, version: int) -> Iterator[sqlite3.Connection]:
+    """A transaction on ``db`` that ends by stamping it with schema ``version``: the
+    caller makes it what that version left."""
+    with transaction(db) as conn:
+        yield conn
+        conn.execute(f"PRAGMA user_version = {version}")
+
+
+def _reopened(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Database:
+    """``db`` closed and opened again: the schema's steps since its version run."""
+    db.conn.close()
+    return connect(path)
+
+
+def _judged(conn: sqlite3.Connection, relation: str, x: int, y: int) -> None:
+    """The match of statements ``x`` and ``y`` stored as ``relation``."""
+    conn.execute(
+        "UPDATE matches SET relation = ? WHERE a IN (?, ?) AND b IN (?, ?)",
+        (relation, x, y, x, y),
+    )
+
+
 def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
     """Two outlets give one figure in common words (England is a place): found only
     through the figure's key, which a database matched by version 10 lacks."""
@@ -470,7 +495,7 @@ def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
     matched = pairs(db)
     assert [rel for rel, _ in matched.values()] == ["same"]
     # As version 10 left it: no figure keys, no such match, every article matched.
-    with transaction(db) as conn:
+    with _left_by(db, 10) as conn:
         conn.execute("DELETE FROM key_postings WHERE key LIKE '=%'")
         for sid, keys in conn.execute("SELECT statement_id, keys FROM statement_keys").fetchall():
             words = [k for k in json.loads(keys) if not k.startswith("=")]
@@ -479,9 +504,7 @@ def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
                 (json.dumps(words), sid),
             )
         conn.execute("DELETE FROM matches")
-        conn.execute("PRAGMA user_version = 10")
-    db.conn.close()
-    db = connect(path)
+    db = _reopened(db, path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     waiting = _waiting(db)
     assert waiting == {"Wire", "Daily"}  # the ferry has no figure: left as it was
@@ -505,12 +528,10 @@ def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version:
     }
     _ingest_records(db, tmp_path, records, date="2014-03-10")
     matched = pairs(db)
-    with transaction(db) as conn:
+    with _left_by(db, version) as conn:
         # As the version left it: every article matched, its relations by the old cut.
         conn.execute("UPDATE matches SET relation = 'same'")
-        conn.execute(f"PRAGMA user_version = {version}")
-    db.conn.close()
-    db = connect(path)
+    db = _reopened(db, path)
     waiting = _waiting(db)
     assert waiting == {"Wire", "Daily"}  # a headline alone each; the Post has a body
     from db.ingest import match_pending
@@ -557,12 +578,10 @@ def test_upgrade_from_version_13_matches_articles_with_figures_again(tmp_path: P
     db = connect(path)
     _ingest_records(db, tmp_path, _TOLL_REPORTS, date="2023-02-06")
     matched = pairs(db)
-    with transaction(db) as conn:
+    with _left_by(db, 13) as conn:
         # As version 13 left it: no match between the tolls, every article matched.
         conn.execute("DELETE FROM matches WHERE relation = 'conflict'")
-        conn.execute("PRAGMA user_version = 13")
-    db.conn.close()
-    db = connect(path)
+    db = _reopened(db, path)
     assert _waiting(db) == {"Wire", "Daily"}
     from db.ingest import match_pending
 
@@ -599,15 +618,13 @@ def test_upgrade_from_version_14_no_longer_holds_two_counts_in_conflict(tmp_path
         " WHERE a.text || b.text LIKE '%killed 12%' AND a.text || b.text LIKE '%without power%'"
     )
     assert [r[0] for r in db.execute(f"SELECT m.relation {storm_pair}")] == ["related"]
-    with transaction(db) as conn:
+    with _left_by(db, 14) as conn:
         # As version 14 left it: the two counts one quantity in conflict.
         conn.execute(
             "UPDATE matches SET relation = 'conflict'"
             f" WHERE (a, b) IN (SELECT m.a, m.b {storm_pair})"
         )
-        conn.execute("PRAGMA user_version = 14")
-    db.conn.close()
-    db = connect(path)
+    db = _reopened(db, path)
     assert _waiting(db) == {"Wire", "Daily", "Globe"}
     from db.ingest import match_pending
 
@@ -634,12 +651,10 @@ def test_upgrade_from_version_12_matches_stored_conflicts_again(tmp_path: Path) 
     _ingest_records(db, tmp_path, titled)
     matched = pairs(db)
     assert sorted(rel for rel, _ in matched.values()) == ["related", "same"]
-    with transaction(db) as conn:
+    with _left_by(db, 12) as conn:
         # As version 12 left it: the deaths a conflict, every article matched.
         conn.execute("UPDATE matches SET relation = 'conflict' WHERE relation = 'related'")
-        conn.execute("PRAGMA user_version = 12")
-    db.conn.close()
-    db = connect(path)
+    db = _reopened(db, path)
     waiting = _waiting(db)
     assert waiting == {"Wire", "Daily"}
     from db.ingest import match_pending
@@ -653,7 +668,7 @@ def test_upgrade_from_version_2_regroups_chained_claims(tmp_path: Path) -> None:
     db = _both_seeds(path)
     grouped = claim_sets(db)
     # Version 2 grouped claims as components: lump every matched statement together.
-    with transaction(db) as conn:
+    with _left_by(db, 2) as conn:
         conn.execute("UPDATE statements SET claim_id = NULL")
         conn.execute("DELETE FROM claims")
         cid = conn.execute("INSERT INTO claims(n_sources, n_statements) VALUES (2, 0)").lastrowid
@@ -662,10 +677,8 @@ def test_upgrade_from_version_2_regroups_chained_claims(tmp_path: Path) -> None:
             " UNION SELECT b FROM matches)",
             (cid,),
         )
-        conn.execute("PRAGMA user_version = 2")
     assert len(claim_sets(db)) == 1
-    db.conn.close()
-    db = connect(path)
+    db = _reopened(db, path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     # The upgrade only marks the regroup due (db.upgrade); db.regroup does it.
     assert len(claim_sets(db)) == 1 and regroup_due(db)
@@ -880,7 +893,7 @@ def test_upgrade_from_version_15_reads_speakers_again(tmp_path: Path) -> None:
     assert db.execute("SELECT speaker FROM statements WHERE id = ?", (said,)).fetchone() == (
         "Mara Quill",
     )
-    with transaction(db) as conn:
+    with _left_by(db, 15) as conn:
         # As version 15 left it: no speaker for either.
         conn.execute("UPDATE statements SET speaker = NULL WHERE id IN (?, ?)", (said, quoted))
         conn.execute(
@@ -888,9 +901,7 @@ def test_upgrade_from_version_15_reads_speakers_again(tmp_path: Path) -> None:
             " speaker_kind = NULL, speaker_key = NULL WHERE statement_id = ?",
             (quoted,),
         )
-        conn.execute("PRAGMA user_version = 15")
-    db.conn.close()
-    db = connect(path)
+    db = _reopened(db, path)
     assert statements_due(db)
     assert _waiting(db) == set()  # nothing is matched again before the speakers are read
     match_pending(db)
@@ -930,7 +941,7 @@ def test_upgrade_from_version_16_reads_numbers_again(tmp_path: Path) -> None:
     share = stmt(db, "Wire", "1 in 3 chance")
     numbers = "SELECT raw, value, unit FROM numbers WHERE statement_id = ? ORDER BY char_start"
     assert db.execute(numbers, (share,)).fetchall() == [("1 in 3", pytest.approx(100 / 3), "%")]
-    with transaction(db) as conn:
+    with _left_by(db, 16) as conn:
         # As version 16 read it: two numbers, "1" and "3".
         start = conn.execute(
             "SELECT char_start FROM numbers WHERE statement_id = ?", (share,)
@@ -941,9 +952,7 @@ def test_upgrade_from_version_16_reads_numbers_again(tmp_path: Path) -> None:
             " qualifier) VALUES (?, ?, ?, ?, ?, NULL, NULL)",
             [(share, start, start + 1, "1", 1.0), (share, start + 5, start + 6, "3", 3.0)],
         )
-        conn.execute("PRAGMA user_version = 16")
-    db.conn.close()
-    db = connect(path)
+    db = _reopened(db, path)
     assert statements_due(db)
     match_pending(db)
     assert not statements_due(db)
@@ -965,15 +974,10 @@ def test_upgrade_from_version_16_matches_the_other_chamber_again(tmp_path: Path)
     }
     path, db, fresh = _ingested(tmp_path / "v16.db", records)
     house, senate = stmt(db, "Wire", "House Oversight"), stmt(db, "Daily", "Senate Oversight")
-    with transaction(db) as conn:
+    with _left_by(db, 16) as conn:
         # As version 16 judged them: the same claim.
-        conn.execute(
-            "UPDATE matches SET relation = 'same' WHERE a IN (?, ?) AND b IN (?, ?)",
-            (house, senate, house, senate),
-        )
-        conn.execute("PRAGMA user_version = 16")
-    db.conn.close()
-    db = connect(path)
+        _judged(conn, "same", house, senate)
+    db = _reopened(db, path)
     assert _waiting(db) == {"Wire", "Daily"}  # not the article that names neither
     match_pending(db)
     assert pairs(db) == fresh
@@ -1009,15 +1013,10 @@ def test_upgrade_from_version_17_reads_a_recommendation_as_a_request(tmp_path: P
     recommended = stmt(db, "Daily", "recommended that")
     ((relation, _diff),) = [v for (a, b), v in fresh.items() if {a, b} == {urged, recommended}]
     assert relation == "same"
-    with transaction(db) as conn:
+    with _left_by(db, 17) as conn:
         # As version 17 judged them: a request against a fact, related only.
-        conn.execute(
-            "UPDATE matches SET relation = 'related' WHERE a IN (?, ?) AND b IN (?, ?)",
-            (urged, recommended, urged, recommended),
-        )
-        conn.execute("PRAGMA user_version = 17")
-    db.conn.close()
-    db = connect(path)
+        _judged(conn, "related", urged, recommended)
+    db = _reopened(db, path)
     # The articles with the word read otherwise or a figure (both), not the third.
     assert _waiting(db) == {"Wire", "Daily"}
     match_pending(db)
@@ -1040,12 +1039,10 @@ def test_upgrade_from_version_17_reads_parts_of_a_point_again(tmp_path: Path) ->
     quarter = stmt(db, "Wire", "a quarter point")
     numbers = "SELECT raw, value, unit FROM numbers WHERE statement_id = ?"
     assert db.execute(numbers, (quarter,)).fetchall() == [("a quarter point", 0.25, "pp")]
-    with transaction(db) as conn:
+    with _left_by(db, 17) as conn:
         # As version 17 read it: no figure.
         conn.execute("DELETE FROM numbers WHERE statement_id = ?", (quarter,))
-        conn.execute("PRAGMA user_version = 17")
-    db.conn.close()
-    db = connect(path)
+    db = _reopened(db, path)
     assert statements_due(db)
     match_pending(db)
     assert not statements_due(db)
