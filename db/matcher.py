@@ -108,6 +108,7 @@ from db.lexicon import (
     DENIAL_VERBS,
     DENIED_THINGS,
     FALL_TARGETS,
+    FALL_WORDS,
     FUTURE_WORDS,
     HEDGE_BEFORE_TO,
     HEDGE_WORDS,
@@ -120,6 +121,7 @@ from db.lexicon import (
     REJECTION_VERBS,
     REQUEST_VERBS,
     REQUEST_WINDOW,
+    RISE_WORDS,
     RULE_VERBS,
     STOP_WORDS,
 )
@@ -525,6 +527,10 @@ class Num:
     # one claim in conflict. Nor a figure whose statement is cut right after it
     # ("could raise $250 ..."): what it counts is unknown.
     no_amount: bool = False
+    # The top of a range this number opens, as written ("between 10,000 and 12,000",
+    # "20 to 30 people", "5 to 6 percent"): any value from this one up to it agrees with
+    # it (see _ranges); None for a single figure.
+    high: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -916,7 +922,7 @@ def prepare(
     given = numbers is not None
     nums = tuple(numbers) if given else tuple(_as_num(n) for n in extract_numbers(text))
     if nums:
-        nums = _with_measures(nums, text, content)
+        nums = _with_measures(_ranges(nums, text) if len(nums) > 1 else nums, text, content)
     # "No. 10 said": the number sign is no negation (db.normalize reads it the same way).
     plain = without_number_signs(text)
     raw_words = _RAW_WORD_RE.findall(plain)
@@ -1223,6 +1229,71 @@ MEASURE_WORDS = 3
 COMMONEST_RARITY = 0.25
 
 
+# What joins the two ends of a range: "20 to 30", "20-30", "20–30"; "between 20 and 30".
+_RANGE_JOIN_RE = re.compile(r"\s*(?:to|-|\u2013)\s*")
+_RANGE_AND_RE = re.compile(r"\s+and\s+")
+_BETWEEN_RE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+_FROM_RE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+# The most a range's top may be of its bottom: "5 to 6 million" (the bottom's scale left
+# unwritten, 5 to 6,000,000) is not read as a range, nor "0.2 to 5.4%" (a rise to a level).
+RANGE_MAX_RATIO = 10.0
+# ... and after a verb of change, where "X to Y" is mostly a change and the level it
+# reached ("balances rose 1.37 billion dlrs to 5.68 billion", "boosted Conrac 7-7/8 to
+# 29"): a range there is a narrow one ("prices rose 5 to 6 percent").
+RANGE_MAX_RATIO_AFTER_CHANGE = 2.0
+_CHANGE_WORDS = frozenset(f"{RISE_WORDS} {FALL_WORDS} by".split())
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*\Z")
+
+
+def _ranges(nums: tuple[Num, ...], text: str) -> tuple[Num, ...]:
+    """``nums`` with each range read as one figure: two numbers of one unit (or a bare
+    one before one with a unit, "5 to 6 percent") joined by "to" or a dash, or by "and"
+    after "between", the first below the second and not ten times smaller. Not a change
+    ("rose from 20 to 30") nor a tally or a score ("voted 14 to 9", "won 3-1": the first
+    is larger)."""
+    out: list[Num] = []
+    at = 0
+    i = 0
+    while i < len(nums):
+        lo = nums[i]
+        pos = text.find(lo.raw, at) if lo.raw else -1
+        if pos < 0 or i + 1 == len(nums):
+            out.append(lo)
+            i += 1
+            continue
+        end = pos + len(lo.raw)
+        hi = nums[i + 1]
+        nxt = text.find(hi.raw, end) if hi.raw else -1
+        gap = text[end:nxt] if nxt >= 0 else ""
+        joined = _RANGE_JOIN_RE.fullmatch(gap) is not None or (
+            _RANGE_AND_RE.fullmatch(gap) is not None and _BETWEEN_RE.search(text, 0, pos)
+        )
+        if (
+            joined
+            and lo.high is None
+            and (lo.unit == hi.unit or lo.unit is None)
+            and 0 < lo.value < hi.value <= _range_max(text, pos) * lo.value
+            and not _FROM_RE.search(text, max(0, pos - 12), pos)
+        ):
+            stop = nxt + len(hi.raw)
+            out.append(replace(lo, raw=text[pos:stop], unit=hi.unit, high=hi.value))
+            at = stop
+            i += 2
+            continue
+        out.append(lo)
+        at = end
+        i += 1
+    return tuple(out) if len(out) < len(nums) else nums
+
+
+def _range_max(text: str, pos: int) -> float:
+    """How many times its bottom a range starting at ``pos`` may reach (see
+    RANGE_MAX_RATIO_AFTER_CHANGE)."""
+    m = _LAST_WORD_RE.search(text, max(0, pos - 20), pos)
+    after_change = m is not None and m.group(1).lower() in _CHANGE_WORDS
+    return RANGE_MAX_RATIO_AFTER_CHANGE if after_change else RANGE_MAX_RATIO
+
+
 def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tuple[Num, ...]:
     """``nums`` with what each measures: the first MEASURE_WORDS content tokens after it
     and before the next number ("$40 million on schools and $12 million on parks"),
@@ -1475,6 +1546,8 @@ def _values_agree(a: Num, b: Num) -> bool:
     digits kept), "7%" ~ "6.9%" (one digit, within ROUNDED_REL_TOL), "about 1.5
     million" ~ "1,510,000" (an approximate within 2%). A one-digit round number
     absorbs nothing farther: "some 10,000" vs "11,000" differ."""
+    if a.high is not None or b.high is not None:
+        return _ranges_agree(a, b)
     # math.isclose(rel_tol=NUMBER_REL_TOL, abs_tol=1e-9) written out: this runs for
     # every two numbers of every candidate pair.
     diff = abs(a.value - b.value)
@@ -1493,6 +1566,19 @@ def _values_agree(a: Num, b: Num) -> bool:
     if digits < 2 and rel > ROUNDED_REL_TOL:
         return False
     return math.isclose(round_significant(fine.value, digits), coarse.value, rel_tol=NUMBER_REL_TOL)
+
+
+def _ranges_agree(a: Num, b: Num) -> bool:
+    """A value agrees with a range that holds it ("11,000" / "between 10,000 and
+    12,000"), a range with another only when both ends agree."""
+    if a.high is not None and b.high is not None:
+        return _values_agree(replace(a, high=None), replace(b, high=None)) and _values_agree(
+            replace(a, value=a.high, high=None), replace(b, value=b.high, high=None)
+        )
+    span, one = (a, b) if a.high is not None else (b, a)
+    assert span.high is not None
+    slack = NUMBER_REL_TOL * span.high
+    return span.value - slack <= one.value <= span.high + slack
 
 
 def _shares_telling_number(a: Prepared, b: Prepared, w_common: float) -> bool:

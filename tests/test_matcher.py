@@ -105,6 +105,39 @@ def test_a_rate_step_in_points_is_one_figure_however_written() -> None:
     assert compare_texts(a, b).relation == "same"
 
 
+def test_a_value_inside_a_range_agrees_with_it() -> None:
+    # "between 10,000 and 12,000", "20 to 30", "5 to 6 percent" are ranges: a value
+    # inside one agrees with it, one outside conflicts, naming the range whole.
+    for a, b in (
+        (
+            "Between 10,000 and 12,000 Valmoran troops are in Elso, Ruiz said on Monday.",
+            "Some 11,000 Valmoran troops are in Elso, Ruiz said on Monday.",
+        ),
+        (
+            "The earthquake killed 20 to 30 people in Tarlow, officials said on Monday.",
+            "The earthquake killed 25 people in Tarlow, officials said on Monday.",
+        ),
+        (
+            "Prices rose 5 to 6 percent in Lorvik last year, the statistics office said.",
+            "Prices rose 5.5 percent in Lorvik last year, the statistics office said.",
+        ),
+    ):
+        assert compare_texts(a, b).relation == "same", (a, b)
+    _conflict_between(
+        "The earthquake killed 20-30 people in Tarlow, officials said on Monday.",
+        "The earthquake killed 45 people in Tarlow, officials said on Monday.",
+        [("20-30", "45")],
+    )
+    # Not a range: a change ("from 20 to 30"), a tally (the first larger), a rise and
+    # the level it reached.
+    for text in (
+        "The toll rose from 20 to 30 in Tarlow, officials said.",
+        "The Tarlow council voted 14 to 9 to reject the budget.",
+        "Lorvik's cash balances rose 1.37 billion dlrs to 5.68 billion dlrs last week.",
+    ):
+        assert all(n.high is None for n in matcher.prepare(text).numbers), text
+
+
 def test_rounded_number_is_not_a_conflict() -> None:
     a = "Revenue at the carmaker rose to $1.13bn in the second quarter, the firm said."
     b = "Revenue at the carmaker rose to $1.1bn in the second quarter, the firm said."
