@@ -1248,9 +1248,9 @@ _LAST_WORD_RE = re.compile(r"([A-Za-z]+)\W*\Z")
 def _ranges(nums: tuple[Num, ...], text: str) -> tuple[Num, ...]:
     """``nums`` with each range read as one figure: two numbers of one unit (or a bare
     one before one with a unit, "5 to 6 percent") joined by "to" or a dash, or by "and"
-    after "between", the first below the second and not ten times smaller. Not a change
-    ("rose from 20 to 30") nor a tally or a score ("voted 14 to 9", "won 3-1": the first
-    is larger)."""
+    after "between", the first below the second and not ten times smaller (nor twice
+    after a verb of change: RANGE_MAX_RATIO_AFTER_CHANGE). Not a change ("rose from 20
+    to 30") nor a tally or a score ("voted 14 to 9", "won 3-1": the first is larger)."""
     out: list[Num] = []
     at = 0
     i = 0

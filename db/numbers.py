@@ -256,7 +256,7 @@ _SUFFIX_RE = re.compile(
     + r")\b)"
     r"|(?P<time>[ \u00a0]?(?:(?i:[ap]\.m\.|[ap]m\b|hrs\b|o'clock\b)"
     r"|(?:GMT|UTC|BST|CET|ET|[ECMP][SD]T)\b))"
-    # basis points ("25 basis points", "25bp", "25 bps"; not "BP" the company)
+    # basis points ("25 basis points", "25 bps"; not "BP" the company)
     r"|(?P<bp>[ \u00a0]?(?:(?i:basis[ \u00a0-]points?)|bps?)\b)"
     r"|(?P<scale>[ \u00a0]?(?:-[ ]?)?"
     r"(?P<sw>(?i:thousand|million|billion|trillion|mln|bln|bn|mn|trn|tln))\b)?"

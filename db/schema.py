@@ -573,13 +573,12 @@ STATEMENTS_JOB = "statements"  # the due_work job: every article's speakers and 
 # percentage points ("25 basis points", "a quarter point", "half a percentage point"),
 # and a day between a name and its verb no longer hides the speaker ("Mr. Obama on
 # Thursday said"): a database with articles gets the 'statements' job due again
-# (db.statements_again: speakers and numbers read again),
-# and the articles holding a figure are matched again (two ways of writing one figure
-# are no swapped word: "half a point" / "0.5 percentage points"). A recommendation,
-# advice or encouragement is read as a request, as a call or an urging is
-# ("recommended that schools arm staff", "encouraged Obama to listen"): the articles
-# holding those words are matched again too, by the next ingest or `claimlens match
-# --pending`.
+# (db.statements_again: speakers and numbers read again). The articles holding a
+# figure are matched again: one figure written two ways is no swapped word ("half a
+# point" / "0.5 percentage points"), and a range holds the values inside it ("between
+# 10,000 and 12,000" / "some 11,000"). So are those that recommend, advise or
+# encourage, now read as a request as a call or an urging is ("recommended that schools
+# arm staff"), by the next ingest or `claimlens match --pending`.
 def _v17_to_v18(db: sqlite_utils.Database) -> None:
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         mark_due(db.conn, STATEMENTS_JOB, 18)
