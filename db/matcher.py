@@ -1270,7 +1270,6 @@ def _ranges(nums: tuple[Num, ...], text: str) -> tuple[Num, ...]:
         )
         if (
             joined
-            and lo.high is None
             and (lo.unit == hi.unit or lo.unit is None)
             and 0 < lo.value < hi.value <= _range_max(text, pos) * lo.value
             and not _FROM_RE.search(text, max(0, pos - 12), pos)

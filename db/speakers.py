@@ -419,26 +419,24 @@ def _skip_aux(toks: list[re.Match[str]]) -> None:
             toks.pop()
         else:
             break
-    tail = [t.group() for t in toks[-3:]]
-    keep = _skip_day(tail)
-    if keep < len(tail):  # "Mr. Obama on Thursday said": the words before the day
-        del toks[len(toks) - len(tail) + keep :]
+    day = _day_words([t.group() for t in toks[-3:]])
+    if day:  # "Mr. Obama on Thursday said": the words before the day
+        del toks[-day:]
         _skip_aux(toks)
 
 
-def _skip_day(tail: list[str]) -> int:
-    """How many of the words ``tail`` ends with are left once a day told between a name
-    and its verb is dropped ("on Thursday", "late Tuesday", "on Monday night"): all of
-    them when it ends with none."""
-    n = len(tail)
-    if n and tail[n - 1] in _DAY_PARTS:
+def _day_words(words: list[str]) -> int:
+    """How many of the last ``words`` tell a day between a name and its verb ("on
+    Thursday", "late Tuesday", "on Monday night"); 0 when they end with none."""
+    n = len(words)
+    if n and words[n - 1] in _DAY_PARTS:
         n -= 1
-    if not n or tail[n - 1] not in _WEEKDAYS:
-        return len(tail)
+    if not n or words[n - 1] not in _WEEKDAYS:
+        return 0
     n -= 1
-    if n and tail[n - 1] in _DAY_LEADS:
+    if n and words[n - 1] in _DAY_LEADS:
         n -= 1
-    return n
+    return len(words) - n
 
 
 def _char_before(s: str, i: int) -> str:
@@ -486,9 +484,11 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
     first = k
     for j in range(k - 1, max(-1, k - 5), -1):
         w = toks[j].group()
-        if (w[-1] in _TRAIL and not _plain_possessive(w)) or w.lower() in _PHRASE_STOP:
-            break
-        if w in _PRONOUNS:
+        if (
+            (w[-1] in _TRAIL and not _plain_possessive(w))
+            or w.lower() in _PHRASE_STOP
+            or w in _PRONOUNS
+        ):
             break
         first = j
         if w.lower() in _DETERMINERS:
@@ -727,7 +727,9 @@ def _speaker_before(
         near = s[max(0, v - 48) : v].split()
         while near and (near[-1] in _AUX or (near[-1].endswith("ly") and near[-1].islower())):
             near.pop()
-        near = near[: len(near) - len(near[-3:]) + _skip_day(near[-3:])]
+        day = _day_words(near[-3:])
+        if day:
+            del near[-day:]
         if near:
             w = near[-1]
             if (
