@@ -10,11 +10,14 @@
   ``conflict`` or ``related`` are written to ``matches`` (claims are made of the
   first two only, :data:`db.claims.CLAIM_LINK`; ``a < b``; ``diff`` is a JSON list
   of the differing numbers, each ``{a, b, a_value, b_value, unit, a_qualifier,
-  b_qualifier}`` with ``a`` the wording of statement ``a``), then claims and stories
-  are rebuilt. On a database without story profiles, the workers also read each
-  article for its profile, and profiles and links are made before the write
-  (:mod:`db.article_profiling`). Evidence is not stored: scoring skips it (``explain=False``) and
-  :mod:`db.match_evidence` computes it for the matches a reader looks at.
+  b_qualifier}`` with ``a`` the wording of statement ``a``), except a photo
+  caption's match that its article's text already makes
+  (:func:`without_repeated_captions`), then claims and stories are rebuilt. On a
+  database without story profiles, the workers also read each article for its
+  profile, and profiles and links are made before the write
+  (:mod:`db.article_profiling`). Evidence is not stored: scoring skips it
+  (``explain=False``) and :mod:`db.match_evidence` computes it for the matches a
+  reader looks at.
 * :func:`match_articles` matches only the statements of some (new or replaced)
   articles against the corpus, without a rebuild: candidates come from the stored
   key index (a handful of articles) or from an in-memory index of the articles in
@@ -580,6 +583,51 @@ def _items(rows: list[_Row], preps: list[Prepared]) -> list[Item]:
     ]
 
 
+# How strongly a match joins two statements, for without_repeated_captions.
+_STRENGTH = {"same": 2, "conflict": 2, "related": 1}
+
+
+def without_repeated_captions(db: Any, results: list[tuple]) -> list[tuple]:
+    """``results`` less each photo caption's match with a statement that another
+    statement of the caption's article matches at least as strongly (same or conflict
+    over related). A caption repeats its report ("Zelensky estimates that some 11,000
+    troops are in Kursk [Getty Images]" over "He said an estimated 11,000 soldiers were
+    in Kursk"): a second match with one statement would show one outlet's claim twice.
+    A caption that says what its text does not keeps its matches. Caption and text are
+    of one article, so every run that scores one of the pair scores the other."""
+    if not results or not _scalar(
+        db, "SELECT EXISTS (SELECT 1 FROM statements WHERE kind = 'caption')"
+    ):
+        return results
+    captions: dict[int, int] = {}
+    for marks, chunk in id_chunks(sorted({s for r in results for s in r[:2]})):
+        sql = f"SELECT id, article_id FROM statements WHERE kind = 'caption' AND id IN ({marks})"
+        captions.update(db.execute(sql, chunk).fetchall())
+    if not captions:
+        return results
+    partners = {x for r in results for c, x in ((r[0], r[1]), (r[1], r[0])) if c in captions}
+    article: dict[int, int] = {}
+    others = sorted({s for r in results if r[0] in partners or r[1] in partners for s in r[:2]})
+    for marks, chunk in id_chunks(others):
+        sql = f"SELECT id, article_id FROM statements WHERE id IN ({marks})"
+        article.update(db.execute(sql, chunk).fetchall())
+    # The strongest match of (an article's text other than its captions, a partner).
+    best: dict[tuple[int, int], int] = {}
+    for a, b, _score, relation, _diff in results:
+        for s, x in ((a, b), (b, a)):
+            if x in partners and s not in captions:
+                key = (article[s], x)
+                best[key] = max(best.get(key, 0), _STRENGTH[relation])
+
+    def repeated(r: tuple) -> bool:
+        return any(
+            c in captions and best.get((captions[c], x), 0) >= _STRENGTH[r[3]]
+            for c, x in ((r[0], r[1]), (r[1], r[0]))
+        )
+
+    return [r for r in results if not repeated(r)]
+
+
 def _insert_matches(conn: Any, results: list[tuple]) -> None:
     conn.executemany(
         "INSERT OR REPLACE INTO matches(a, b, score, relation, diff) VALUES (?, ?, ?, ?, ?)",
@@ -636,7 +684,7 @@ def _match_all(
     report.timings["load"] = time.monotonic() - t0
     t = time.monotonic()
     scored = _prepare_and_score(rows, numbers, quotes, window_days, None, progress, heads)
-    results = scored.results
+    results = without_repeated_captions(db, scored.results)
     report.candidates = scored.n
     report.timings["prepare_score"] = time.monotonic() - t
     report.statements = report.indexed = len(rows)
@@ -838,6 +886,7 @@ def match_articles(
             results, report.candidates, report.indexed = _batch(db, new_rows, window_days, progress)
     else:
         results, report.candidates, report.indexed = _via_keys(db, new_rows, window_days)
+    results = without_repeated_captions(db, results)
     report.timings["score"] = time.monotonic() - t0
     t = time.monotonic()
     with transaction(db) as conn:

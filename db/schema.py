@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 
 # Version 1: the whole schema.
 _V1 = """
@@ -590,6 +590,17 @@ def _v17_to_v18(db: sqlite_utils.Database) -> None:
 _V18_WORDS = ("recommend", "advis", "encourag")
 
 
+# Version 19: no new tables. A photo caption's match with a statement that its
+# article's text matches at least as strongly is no longer kept
+# (db.matching.without_repeated_captions): the articles with a caption are matched
+# again by the next ingest or `claimlens match --pending`.
+def _v18_to_v19(db: sqlite_utils.Database) -> None:
+    db.conn.execute(
+        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
+        " FROM statements WHERE kind = 'caption')"
+    )
+
+
 def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:
     """Mark ``job`` due (inside the caller's transaction); ``since``: the schema version
     whose step asks for it. A mark already there stays (with the oldest version)."""
@@ -722,6 +733,7 @@ MIGRATIONS: dict[int, Migration] = {
     15: _v15_to_v16,
     16: _v16_to_v17,
     17: _v17_to_v18,
+    18: _v18_to_v19,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

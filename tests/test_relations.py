@@ -136,12 +136,10 @@ def seeds_db(tmp_path: Path) -> sqlite_utils.Database:
 
 @pytest.mark.xfail(
     reason="issue 11 target for the pair model, not met yet (2026-12-03: three of the"
-    " four pairs are found with the right relation; 'so far just small contacts' ~ 'not a"
-    " systematically organized level of engagement' is missed: p 0.34 < SAME_P_ARTICLES,"
-    " and its negations sit in clauses that share little; and A's lead ('Zelensky"
-    " estimates that some 11,000 …') is a second conflict with B's 'at least 10,000',"
-    " the same figure of the same speaker as the pair wanted); run with --runxfail to"
-    " see where it stands",
+    " four pairs are found with the right relation and nothing else is same or conflict;"
+    " 'so far just small contacts' ~ 'not a systematically organized level of"
+    " engagement' is missed: p 0.34 < SAME_P_ARTICLES, and its negations sit in clauses"
+    " that share little); run with --runxfail to see where it stands",
     strict=False,
 )
 def test_seeds_give_exactly_their_four_pairs(seeds_db) -> None:
