@@ -590,15 +590,21 @@ def _v17_to_v18(db: sqlite_utils.Database) -> None:
 _V18_WORDS = ("recommend", "advis", "encourag")
 
 
-# Version 19: no new tables. A photo caption's match with a statement that its
-# article's text matches at least as strongly is no longer kept
+# Version 19: no new tables. Praise and blame report speech ("Blair hailed his
+# chancellor's "brilliant" performance", "Mr Ancram condemned the document"), and so
+# do "spoke of" and "speaks about": a database with articles gets the 'statements' job
+# due again (db.statements_again: speakers read again, the articles whose speakers
+# changed matched again). A photo caption's match with a statement that its article's
+# text matches at least as strongly is no longer kept
 # (db.matching.without_repeated_captions): the articles with a caption are matched
 # again by the next ingest or `claimlens match --pending`.
 def _v18_to_v19(db: sqlite_utils.Database) -> None:
-    db.conn.execute(
-        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
-        " FROM statements WHERE kind = 'caption')"
-    )
+    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+        mark_due(db.conn, STATEMENTS_JOB, 19)
+        db.conn.execute(
+            "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
+            " FROM statements WHERE kind = 'caption')"
+        )
 
 
 def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:

@@ -92,9 +92,16 @@ _VERBS = (
     "|vowing|dubbing|labeling|labelling|branding|calling|replying|responding|acknowledging"
     "|accused|accuses|described|describes|dubbed|labelled|labeled|branded"
     "|admitting|conceding|stressing|recalling|predicting|testifying|announcing"
-    "|answered|answers"
+    "|answered|answers|spoke of|spoke about|speaks of|speaks about"
 )
-_VERB_LIST = sorted(set(_VERBS.split("|")))
+# Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
+# performance"), never an inverted subject after them, passive before "by" or "for"
+# ("Brown criticised by MPs").
+_EVALUATIVE_VERBS = words(
+    "hailed hails praised praises criticised criticises criticized criticizes condemned"
+    " condemns welcomed welcomes"
+)
+_VERB_LIST = sorted(set(_VERBS.split("|")) | _EVALUATIVE_VERBS)
 
 
 def _any_of(verbs: list[str], capital: dict[str, list[str]] | None = None) -> str:
@@ -123,7 +130,9 @@ _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]})
 _VERB_RE = re.compile(r"(?<![A-Za-z0-9_])" + _VERB_WORD + r"\b")
 SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
-VERB_TOKENS = with_punct({*_VERB_LIST, "according", "According"})  # lower-case too
+VERB_TOKENS = with_punct(
+    {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
+)  # lower-case too
 _NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
 _TOKEN_RE = re.compile(r"\S+")
 _PARTICLES = words("de da van von der den bin al la le du del dos ibn di")
@@ -1192,6 +1201,8 @@ def _passive_after(s: str, verb: str, end: int) -> bool:
     """'urged to step down by', 'asked by reporters': the subject did not speak."""
     if verb.lower() == "accused":
         return s[end : end + 4].startswith((" of ", " by "))  # "Labour accused of …"
+    if verb.lower() in _EVALUATIVE_VERBS:
+        return s[end : end + 5].startswith((" by ", " for "))
     if verb.lower() not in _PASSIVE_PRONE:
         return False
     return s[end : end + 4].startswith((" to ", " by "))
@@ -1208,7 +1219,11 @@ _DUBBING_VERBS = words("dubbed labelled labeled branded")
 _QUOTE_NEXT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\"“‘']")
 # Verbs whose name after them is their object, never an inverted subject ("…, accuses
 # Obama of …").
-_OBJECT_VERBS = _NAMING_VERBS | words("accused accuses describes calls urged urges told tells")
+_OBJECT_VERBS = (
+    _NAMING_VERBS
+    | _EVALUATIVE_VERBS
+    | words("accused accuses describes calls urged urges told tells")
+)
 # From a naming verb to "by" after the quotation it names: 'described as a "…" by '.
 _AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
 

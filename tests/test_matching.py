@@ -1110,3 +1110,30 @@ def test_upgrade_from_version_18_drops_a_caption_that_repeats_its_text(tmp_path:
     assert _waiting(db) == {"A"}
     match_pending(db)
     assert pairs(db) == fresh
+
+
+def test_upgrade_from_version_18_reads_praise_as_speech(tmp_path: Path) -> None:
+    """Version 19 reads "hailed" as a verb of speech: a database ingested by version 18
+    (no speaker there) gets the speaker at the next match, and its matches are a fresh
+    ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    records = {
+        "Wire": ("Mayor hails vote", 'Mayor Lena Okafor hailed the "brave" vote on the dock plan.'),
+        "Daily": ("Dock plan passes", "The council voted 9 to 2 for the Valmora dock plan."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v18.db", records)
+    hailed = stmt(db, "Wire", "hailed the")
+    speaker = "SELECT speaker FROM statements WHERE id = ?"
+    assert db.execute(speaker, (hailed,)).fetchone() == ("Lena Okafor",)
+    with _left_by(db, 18) as conn:
+        # As version 18 read it: no speaker.
+        conn.execute("UPDATE statements SET speaker = NULL WHERE id = ?", (hailed,))
+        conn.execute("UPDATE quotes SET speaker = NULL WHERE statement_id = ?", (hailed,))
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(speaker, (hailed,)).fetchone() == ("Lena Okafor",)
+    assert pairs(db) == fresh

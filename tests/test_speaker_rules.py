@@ -865,3 +865,21 @@ def test_a_day_between_the_name_and_its_verb_is_skipped(text: str, speaker: str 
 def test_a_possessive_written_with_the_apostrophe_alone_owns_the_speaker() -> None:
     text = 'Reyes’ campaign told reporters: "The mayor must answer these charges."'
     assert speakers(text) == [("The mayor must answer these charges.", "Reyes’ campaign")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Mayor Lena Okafor hailed the council\'s "brave" vote.', "Lena Okafor"),
+        ('Tom Vale, of the dockers\' union, spoke of "broken promises" at the port.', "Tom Vale"),
+        ('Okafor criticised the plan as "reckless and unfunded".', "Okafor"),
+        ('The Port Authority welcomed the "long overdue" repairs.', "Port Authority"),
+        # The praised or blamed is no inverted subject; the passive names no speaker.
+        ('Voters, by contrast, praised Okafor for her "plain talk".', "Voters"),
+        ('Okafor criticised by port workers over "broken promises"', None),
+        # Speaking to someone is no speech reported.
+        ('Okafor spoke to reporters about the "long overdue" repairs.', None),
+    ],
+)
+def test_praise_and_blame_report_speech(text: str, speaker: str | None) -> None:
+    assert speakers(text)[0][1] == speaker
