@@ -168,17 +168,21 @@ class _Row:
     day: int | None
     text: str
     speaker: str | None
+    caption: bool = False  # a photo caption (statements.kind), see without_repeated_captions
 
 
 _ROW_SQL = (
-    "SELECT s.id, s.article_id, a.source_id, a.date, s.text, s.speaker FROM statements s"
-    " JOIN articles a ON a.id = s.article_id"
+    "SELECT s.id, s.article_id, a.source_id, a.date, s.text, s.speaker, s.kind = 'caption'"
+    " FROM statements s JOIN articles a ON a.id = s.article_id"
 )
 
 
 def _rows(db: sqlite_utils.Database, where: str = "", params: Sequence[Any] = ()) -> list[_Row]:
     sql = _ROW_SQL + (" WHERE " + where if where else "") + " ORDER BY s.article_id, s.seq"
-    rows = [_Row(r[0], r[1], r[2], day_number(r[3]), r[4], r[5]) for r in db.execute(sql, params)]
+    rows = [
+        _Row(r[0], r[1], r[2], day_number(r[3]), r[4], r[5], bool(r[6]))
+        for r in db.execute(sql, params)
+    ]
     undated = {r.article_id for r in rows if r.day is None}
     if undated:
         days = undated_days(db, undated)
@@ -587,30 +591,33 @@ def _items(rows: list[_Row], preps: list[Prepared]) -> list[Item]:
 _STRENGTH = {"same": 2, "conflict": 2, "related": 1}
 
 
-def without_repeated_captions(db: Any, results: list[tuple]) -> list[tuple]:
+def without_repeated_captions(
+    db: Any, results: list[tuple], rows: list[_Row] | None = None
+) -> list[tuple]:
     """``results`` less each photo caption's match with a statement that another
     statement of the caption's article matches at least as strongly (same or conflict
     over related). A caption repeats its report ("Zelensky estimates that some 11,000
     troops are in Kursk [Getty Images]" over "He said an estimated 11,000 soldiers were
     in Kursk"): a second match with one statement would show one outlet's claim twice.
     A caption that says what its text does not keeps its matches. Caption and text are
-    of one article, so every run that scores one of the pair scores the other."""
-    if not results or not _scalar(
-        db, "SELECT EXISTS (SELECT 1 FROM statements WHERE kind = 'caption')"
-    ):
+    of one article, so every run that scores one of the pair scores the other.
+    ``rows``: every statement of the run (a rebuild), else the database is asked about
+    the statements of ``results``."""
+    if not results:
         return results
-    captions: dict[int, int] = {}
-    for marks, chunk in id_chunks(sorted({s for r in results for s in r[:2]})):
-        sql = f"SELECT id, article_id FROM statements WHERE kind = 'caption' AND id IN ({marks})"
-        captions.update(db.execute(sql, chunk).fetchall())
+    if rows is not None:
+        captions = {r.sid: r.article_id for r in rows if r.caption}
+    else:
+        sids = sorted({s for r in results for s in r[:2]})
+        captions = _articles_of(db, sids, "kind = 'caption' AND ")
     if not captions:
         return results
     partners = {x for r in results for c, x in ((r[0], r[1]), (r[1], r[0])) if c in captions}
-    article: dict[int, int] = {}
-    others = sorted({s for r in results if r[0] in partners or r[1] in partners for s in r[:2]})
-    for marks, chunk in id_chunks(others):
-        sql = f"SELECT id, article_id FROM statements WHERE id IN ({marks})"
-        article.update(db.execute(sql, chunk).fetchall())
+    others = {s for r in results if r[0] in partners or r[1] in partners for s in r[:2]}
+    if rows is not None:
+        article = {r.sid: r.article_id for r in rows if r.sid in others}
+    else:
+        article = _articles_of(db, sorted(others))
     # The strongest match of (an article's text other than its captions, a partner).
     best: dict[tuple[int, int], int] = {}
     for a, b, _score, relation, _diff in results:
@@ -626,6 +633,16 @@ def without_repeated_captions(db: Any, results: list[tuple]) -> list[tuple]:
         )
 
     return [r for r in results if not repeated(r)]
+
+
+def _articles_of(db: Any, sids: Sequence[int], where: str = "") -> dict[int, int]:
+    """The article of each statement of ``sids`` (those that meet ``where``, a fixed
+    condition ending in AND)."""
+    out: dict[int, int] = {}
+    for marks, chunk in id_chunks(sids):
+        sql = f"SELECT id, article_id FROM statements WHERE {where}id IN ({marks})"
+        out.update(db.execute(sql, chunk).fetchall())
+    return out
 
 
 def _insert_matches(conn: Any, results: list[tuple]) -> None:
@@ -684,7 +701,7 @@ def _match_all(
     report.timings["load"] = time.monotonic() - t0
     t = time.monotonic()
     scored = _prepare_and_score(rows, numbers, quotes, window_days, None, progress, heads)
-    results = without_repeated_captions(db, scored.results)
+    results = without_repeated_captions(db, scored.results, rows)
     report.candidates = scored.n
     report.timings["prepare_score"] = time.monotonic() - t
     report.statements = report.indexed = len(rows)
