@@ -251,6 +251,16 @@ _COMMON_HEADS = words(
     countryman speaker whip
     """
 )
+# The people of sport, stage and business, who speak as "the striker", "the actress":
+# the roles written before a name (_ROLE_NOUNS) that are a person, not an adjective
+# ("star witness", "veteran game maker").
+_COMMON_HEADS |= words(
+    """
+    actor actress singer rapper comedian striker midfielder defender goalkeeper winger
+    skipper captain forward author novelist producer businessman businesswoman tycoon
+    billionaire entrepreneur chef broadcaster journalist champion legend batsman bowler
+    """
+)
 # Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
 # role stands for.
 _DOCUMENT_HEADS = words(

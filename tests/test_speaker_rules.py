@@ -883,3 +883,22 @@ def test_a_possessive_written_with_the_apostrophe_alone_owns_the_speaker() -> No
 )
 def test_praise_and_blame_report_speech(text: str, speaker: str | None) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Striker Ion Radu scored twice on Sunday. "We deserved it," said the striker.',
+            "Ion Radu",
+        ),
+        (
+            'Sarah Okafor won her third title. "It was hard," the two-time champion said.',
+            "Sarah Okafor",
+        ),
+        # An adjective before another noun is no role: "the star witness" is not "the star".
+        ('The star witness, Tom Vale, said the books were "cooked".', "Tom Vale"),
+    ],
+)
+def test_a_role_of_sport_stage_or_business_speaks_for_the_person(text: str, speaker: str) -> None:
+    assert speakers(text)[-1][1] == speaker
