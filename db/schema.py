@@ -592,8 +592,9 @@ _V18_WORDS = ("recommend", "advis", "encourag")
 
 # Version 19: no new tables. Praise and blame report speech ("Blair hailed his
 # chancellor's "brilliant" performance", "Mr Ancram condemned the document"), and so
-# do "spoke of" and "speaks about"; the people of sport, stage and business speak as
-# "the striker", "the actress": a database with articles gets the 'statements' job
+# do "spoke of", "speaks about" and "pointed out"; the people of sport, stage and
+# business speak as "the striker", "the actress"; a titled name before "who" speaks for
+# it ("Mr Blair, who has described …"): a database with articles gets the 'statements' job
 # due again (db.statements_again: speakers read again, the articles whose speakers
 # changed matched again). A photo caption's match with a statement that its article's
 # text matches at least as strongly is no longer kept

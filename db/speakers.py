@@ -92,7 +92,7 @@ _VERBS = (
     "|vowing|dubbing|labeling|labelling|branding|calling|replying|responding|acknowledging"
     "|accused|accuses|described|describes|dubbed|labelled|labeled|branded"
     "|admitting|conceding|stressing|recalling|predicting|testifying|announcing"
-    "|answered|answers|spoke of|spoke about|speaks of|speaks about"
+    "|answered|answers|spoke of|spoke about|speaks of|speaks about|pointed out|points out"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"
@@ -781,7 +781,10 @@ def _speaker_before(
             run = _name_run_backwards([t.group() for t in toks[-6:-1]] + [toks[-1].group()[:-1]])
             name = _clean_name(run) if run else None
             lead = toks[-len(run) - 1].group() if run and len(run) < len(toks) else ""
-            if name and " " in name and lead not in ("of", "for", "from", "at", "in"):
+            # A full name or a titled one ("Mr Blair, who has described"); one word alone
+            # may be a team or a place ("Leicester, who signed White").
+            full = bool(name) and (" " in name or len(run) > 1)
+            if full and lead not in ("of", "for", "from", "at", "in"):
                 # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
                 a, b = _locate(s, name, toks[-len(run)].start(), toks[-1].end(), backwards=True)
                 return Attribution(name, a, b, "named"), False
@@ -825,7 +828,8 @@ def _speaker_before(
             return Attribution(m.group().lower(), m.start(), m.end(), "pronoun"), False
         return _main_subject(s, toks), False
     if last_tok == "to" and len(toks) >= 2:
-        # "Biden was quick to retort: …", "Trump went on to say": the subject.
+        # "Biden was quick to retort: …", "Trump went on to say", "Redknapp quit his post
+        # and vowed: …": the subject.
         return _main_subject(s, toks[:-1]), False
     if not toks[-1].group().endswith(","):
         common = _common_back(s, toks, len(toks) - 1)

@@ -902,3 +902,17 @@ def test_praise_and_blame_report_speech(text: str, speaker: str | None) -> None:
 )
 def test_a_role_of_sport_stage_or_business_speaks_for_the_person(text: str, speaker: str) -> None:
     assert speakers(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"It is a lot harder now," points out former champion Tom Vale.', "Tom Vale"),
+        ('Tom Vale pointed out that the "rules" had changed.', "Tom Vale"),
+        # A titled name before "who": the person; a bare word may be a team or a place.
+        ('Mr Vale, who has described the port as a "scar" on the city, will resign.', "Vale"),
+        ('The striker joined Leicester, who described him as a "giant".', None),
+    ],
+)
+def test_pointing_out_and_a_titled_name_before_who(text: str, speaker: str | None) -> None:
+    assert speakers(text)[0][1] == speaker
