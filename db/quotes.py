@@ -1281,6 +1281,11 @@ class _People:
             if fits:
                 # "Tony Blair has failed, Michael Howard has said.": the person reporting
                 # the sentence at its end, not the first one of what is reported.
+                # "According to Mandaric, Redknapp vowed …": the source the sentence is
+                # told by reports it.
+                pos, name = fits[0]
+                if pronoun and self.masked[max(lo, pos - 13) : pos] in _ACCORDING:
+                    return name
                 for pos, name in fits[1:]:
                     if self._reports(pos):
                         return name
@@ -1326,6 +1331,7 @@ _ROLE_NAME_RE = re.compile(r"(?: is| was)? ([A-Z][a-z][\w'’-]* [A-Z][\w'’-]+
 _NOT_NAME_WORDS = words("The A An This That These Those")
 _SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"\b")
 _CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
+_ACCORDING = ("According to ", "according to ")
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+\Z")
 
 

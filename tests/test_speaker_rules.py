@@ -916,3 +916,14 @@ def test_a_role_of_sport_stage_or_business_speaks_for_the_person(text: str, spea
 )
 def test_pointing_out_and_a_titled_name_before_who(text: str, speaker: str | None) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+def test_a_pronoun_after_according_to_is_the_source() -> None:
+    """ "According to X, Y vowed …" is told by X: a quotation's "he" in the next sentence
+    is X, not the Y of what X told."""
+    text = (
+        'Club owner Milan Vasic said he was "disappointed". According to Vasic, Ion Radu'
+        ' vowed he would never join their rivals. "I asked him twice and he said no," he'
+        " said."
+    )
+    assert speakers(text)[-1] == ("I asked him twice and he said no", "Milan Vasic")
