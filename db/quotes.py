@@ -1169,7 +1169,13 @@ class _People:
         if len(toks) == 1 and not is_organisation(name):
             if toks[0] in self.shared:
                 return name  # "Mr. Trump" with Donald and Ivanka Trump named: not expanded
-            return self.by_surname.get(toks[0], name)
+            full = self.by_surname.get(toks[0])
+            if full is None and len(toks[0]) >= 6:
+                # A surname misspelt by two letters swapped ("Mr Barrioneuvo" after "Jose
+                # Barrionuevo"): the one person whose surname it is.
+                close = {n for s, n in self.by_surname.items() if _transposed(s, toks[0])}
+                full = close.pop() if len(close) == 1 else None
+            return full or name
         return name
 
     def _surname(self, toks: list[str], name: str) -> None:
@@ -1332,6 +1338,21 @@ _NOT_NAME_WORDS = words("The A An This That These Those")
 _SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"\b")
 _CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
 _ACCORDING = ("According to ", "according to ")
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Is ``b`` ``a`` with two neighbouring letters swapped ("Barrionuevo", "Barrioneuvo")?"""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+\Z")
 
 

@@ -927,3 +927,11 @@ def test_a_pronoun_after_according_to_is_the_source() -> None:
         " said."
     )
     assert speakers(text)[-1] == ("I asked him twice and he said no", "Milan Vasic")
+
+
+def test_a_surname_with_two_letters_swapped_is_the_person_named_before() -> None:
+    text = (
+        'Analyst David Monteith said sales were "flat". "Prices will fall," explained'
+        ' Mr Montieth. "Sales will not," said Mr Montesi.'
+    )
+    assert [s for _, s in speakers(text)] == ["David Monteith", "David Monteith", "Montesi"]
