@@ -597,9 +597,8 @@ _V18_WORDS = ("recommend", "advis", "encourag")
 # it ("Mr Blair, who has described …"); after "According to X, Y vowed …", a
 # quotation's "he" is X; a surname misspelt by two letters swapped is the person named
 # before ("Mr Montieth" after "David Monteith"): a database with articles gets the
-# 'statements' job
-# due again (db.statements_again: speakers read again, the articles whose speakers
-# changed matched again). A photo caption's match with a statement that its article's
+# 'statements' job due again (db.statements_again: speakers read again, the articles
+# whose speakers changed matched again). A photo caption's match with a statement that its article's
 # text matches at least as strongly is no longer kept
 # (db.matching.without_repeated_captions): the articles with a caption are matched
 # again by the next ingest or `claimlens match --pending`.
