@@ -596,7 +596,8 @@ _V18_WORDS = ("recommend", "advis", "encourag")
 # business speak as "the striker", "the actress"; a titled name before "who" speaks for
 # it ("Mr Blair, who has described …"); after "According to X, Y vowed …", a
 # quotation's "he" is X; a surname misspelt by two letters swapped is the person named
-# before ("Mr Montieth" after "David Monteith"): a database with articles gets the
+# before ("Mr Montieth" after "David Monteith"); "his campaign promises and …" is a
+# noun, no one speaking: a database with articles gets the
 # 'statements' job due again (db.statements_again: speakers read again, the articles
 # whose speakers changed matched again). A photo caption's match with a statement that its article's
 # text matches at least as strongly is no longer kept

@@ -1222,6 +1222,16 @@ def _passive_after(s: str, verb: str, end: int) -> bool:
     return s[end : end + 4].startswith((" to ", " by "))
 
 
+# Verbs of saying that are plural nouns too ("his campaign promises", "the claims"):
+# followed by "and" or "or" they are the nouns (a verb there ends its sentence, '"…,"
+# he recalls.', or takes an object).
+_PLURAL_NOUN_VERBS = words(
+    "claims reports promises pledges vows demands calls notes estimates answers replies"
+    " counters stresses recalls boasts jokes tweets states urges"
+)
+_NOUN_END_RE = re.compile(r" (?:and|or)\b")
+# A plain word before it, no name or pronoun ("Smith promises and smiles" is a verb).
+_NOUN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?!(?:he|she|they|it|who|which)\b)[a-z0-9][\w-]* \Z")
 # _at_verb's answers by what it reads: the same verb is read once for its sentence
 # (find_speaker) and again in a quotation's window (attributions_near). A pure function of
 # the key, so the cache is only bounded, never invalidated.
@@ -1330,6 +1340,12 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     verb = s[start:end]
     if verb[0] in "Aa" and verb.endswith(" to"):
         return _according_to(s, end)
+    if (
+        verb in _PLURAL_NOUN_VERBS
+        and _NOUN_END_RE.match(s, end)
+        and _NOUN_BEFORE_RE.search(s, max(0, start - 40), start)
+    ):
+        return None  # "given his 2016 campaign promises and …": a noun, no one speaking
     if _passive_after(s, verb, end):
         return None
     att, passive = _speaker_before(s, start, verb.endswith("ing"))

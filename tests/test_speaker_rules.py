@@ -935,3 +935,21 @@ def test_a_surname_with_two_letters_swapped_is_the_person_named_before() -> None
         ' Mr Montieth. "Sales will not," said Mr Montesi.'
     )
     assert [s for _, s in speakers(text)] == ["David Monteith", "David Monteith", "Montesi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A plural noun: the quotation is the subject's of "telling".
+        (
+            "Mayor Tom Vale stood by the plan, telling critics that the cuts should come as"
+            ' "no surprise" given his campaign promises and his budget.',
+            "Tom Vale",
+        ),
+        # The verb after a name, at a sentence's end or before "and".
+        ('"We will win," Vale promises.', "Vale"),
+        ('"We will win," Vale promises and smiles.', "Vale"),
+    ],
+)
+def test_a_verb_of_saying_that_is_a_plural_noun(text: str, speaker: str) -> None:
+    assert speakers(text)[0][1] == speaker
