@@ -725,6 +725,7 @@ def _as_num(n: NumberSpan) -> Num:
 
 _WORD_RE = re.compile(r"\w+")
 _CLAUSE_BREAK_RE = re.compile(r'[,;:](?=\s)|[()\[\]"]| - ')
+_SCOPE_BREAK_RE = re.compile(r'[,;:](?=\s)|[()\[\]"]| - | but ')
 MIN_CLAUSE_TOKENS = 3
 
 
@@ -1196,8 +1197,10 @@ _REFUSAL_RE = re.compile(
 
 
 def _scope(text: str, content: list[Token]) -> tuple[tuple[frozenset[str], bool, bool], ...]:
-    """(content tokens, holds a hedge, holds a negation) of each clause of ``text``."""
-    bounds = [0, *(m.start() for m in _CLAUSE_BREAK_RE.finditer(text)), len(text)]
+    """(content tokens, holds a hedge, holds a negation) of each clause of ``text``; "but"
+    opens a clause too ("will cut the library budget but will not close the bus
+    service": the negation is the second clause's)."""
+    bounds = [0, *(m.start() for m in _SCOPE_BREAK_RE.finditer(text)), len(text)]
     out = []
     k = 0  # content is in text order: one walk assigns every token its clause
     for start, end in pairwise(bounds):
@@ -2080,6 +2083,10 @@ def _names_only(
     return bool(own_a) and bool(own_b) and len(own_a) + len(own_b) >= NAMES_ONLY_OTHER_WORDS
 
 
+# Quoted words both statements carry that make a shared quotation.
+SHARED_QUOTE_WORDS = 2
+
+
 def _negation_differs(a: Prepared, b: Prepared) -> bool:
     """One statement negates what the two share and the other does not: a negation
     covering it, or the refusal of a verb the other holds ("declined to endorse Bell" /
@@ -2094,6 +2101,16 @@ def _negation_differs(a: Prepared, b: Prepared) -> bool:
             return False
         if not p.refused.isdisjoint(other.tokset):
             return True
+    if (
+        a.negated
+        and b.negated
+        and len(_quoted_common(a, b)) >= SHARED_QUOTE_WORDS
+        and _same_speaker(a, b) >= 0
+    ):
+        # The same quoted words, negated on both sides, no two speakers: where the
+        # negation's clause ends is the quotation marks' doing ('would not go forward with
+        # "any legislative item …"' / '"we will not agree to … any legislative item …"').
+        return False
     return (a.negated and _covers(a, b, 2)) != (b.negated and _covers(b, a, 2))
 
 
@@ -2442,7 +2459,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     agree, unpaired, differ, other_numbers = _compare_numbers(a.numbers, b.numbers, a, b)
     diffs = [_diff(x, y) for x, y in differ]
     quoted_common = len(_quoted_common(a, b))  # quoted words both carry
-    shared_quote = quoted_common >= 2
+    shared_quote = quoted_common >= SHARED_QUOTE_WORDS
     speaker = _same_speaker(a, b)  # +1 the same speaker, -1 another one, 0 one is unknown
     linked = agree > 0 or shared_quote or speaker > 0 or bool(_shared_names_of(a, b))
     specific = (

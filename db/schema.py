@@ -602,7 +602,10 @@ _V18_WORDS = ("recommend", "advis", "encourag")
 # whose speakers changed matched again). A photo caption's match with a statement that its article's
 # text matches at least as strongly is no longer kept
 # (db.matching.without_repeated_captions): the articles with a caption are matched
-# again by the next ingest or `claimlens match --pending`.
+# again. So are those with a quotation or a "but": the same quoted words negated on
+# both sides are no negation apart, and "but" opens a clause of its own for a negation
+# or a hedge ("will cut the budget but will not close the library") — by the next
+# ingest or `claimlens match --pending`.
 def _v18_to_v19(db: sqlite_utils.Database) -> None:
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         mark_due(db.conn, STATEMENTS_JOB, 19)
@@ -610,6 +613,11 @@ def _v18_to_v19(db: sqlite_utils.Database) -> None:
             "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
             " FROM statements WHERE kind = 'caption')"
         )
+        _match_words_again(db.conn, _V19_WORDS)
+
+
+# What version 19 reads otherwise, as LIKE patterns: quotation marks and "but".
+_V19_WORDS = ('"', "\u201c", " but ")
 
 
 def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:

@@ -331,6 +331,41 @@ def test_a_negation_in_another_clause_does_not_break_same() -> None:
     assert "negation" in matcher.features(prepare(a), prepare(c)).breaks
 
 
+def test_a_negation_after_but_is_its_own_clause() -> None:
+    """ "will cut … but will not close …" negates the second clause only: against "will
+    not cut …" it is the opposite claim, whoever says both."""
+    a = "The council will not cut the library budget, Mayor Ruth Okafor said on Tuesday."
+    b = (
+        "The council will cut the library budget but it will not close the night bus"
+        " service, Mayor Ruth Okafor said on Tuesday."
+    )
+    _not_same(a, b, "negation")
+
+
+def test_the_same_quoted_words_negated_on_both_sides_are_no_negation_apart() -> None:
+    """One side's "not" sits inside the quotation, the other's before it: the clause the
+    quotation marks cut off is what both negate."""
+    quoted = "any budget item until the council has funded the library and the night bus service."
+    letter = (
+        "On Tuesday, Mayor Ruth Okafor received a letter signed by all 12 Elmwood"
+        ' councillors, which stated, "We write to inform you that we will not agree to'
+        f' debate {quoted}"'
+    )
+    told = (
+        "In a letter signed by the 12 members of the Elmwood council, delivered to Mayor"
+        " Ruth Okafor and read out on Tuesday by the council leader, Tom Vale, the group"
+        f' told her deputy that they would not go forward with "{quoted}"'
+    )
+    assert "negation" not in matcher.features(prepare(letter), prepare(told)).breaks
+    # Two speakers each negating their own words: the clauses decide.
+    vale, ruiz = prepare(letter, speaker="Tom Vale"), prepare(told, speaker="Ana Ruiz")
+    assert "negation" in matcher.features(vale, ruiz).breaks
+    # Told in other words, with no quotation shared, the clauses decide as before.
+    wrote = ', which stated, "We write to inform you that we'
+    paraphrased = letter.replace(wrote, " saying that they").removesuffix('"')
+    assert "negation" in matcher.features(prepare(paraphrased), prepare(told)).breaks
+
+
 def test_a_refusal_negates_the_verb_it_refuses() -> None:
     endorsed = "Senator Ruth Okafor endorsed Mayor Tom Bell for re-election on Friday."
     _not_same(endorsed, endorsed.replace("endorsed", "declined to endorse"), "negation")

@@ -939,7 +939,8 @@ def test_upgrade_from_version_15_reads_speakers_again(tmp_path: Path) -> None:
         )
     db = _reopened(db, path)
     assert statements_due(db)
-    assert _waiting(db) == set()  # nothing is matched again before the speakers are read
+    # Only step 19 marks articles before the speakers are read (both hold a quotation).
+    assert _waiting(db) == {"Wire", "Daily"}
     match_pending(db)
     assert not statements_due(db)
     speakers = dict(
@@ -1107,7 +1108,7 @@ def test_upgrade_from_version_18_drops_a_caption_that_repeats_its_text(tmp_path:
             (min(caption, ten_thousand), max(caption, ten_thousand)),
         )
     db = _reopened(db, path)
-    assert _waiting(db) == {"A"}
+    assert "A" in _waiting(db)  # its caption (both hold quotations too)
     match_pending(db)
     assert pairs(db) == fresh
 
@@ -1136,4 +1137,43 @@ def test_upgrade_from_version_18_reads_praise_as_speech(tmp_path: Path) -> None:
     match_pending(db)
     assert not statements_due(db)
     assert db.execute(speaker, (hailed,)).fetchone() == ("Lena Okafor",)
+    assert pairs(db) == fresh
+
+
+def test_upgrade_from_version_18_reads_the_same_quoted_words_negated_as_one_claim(
+    tmp_path: Path,
+) -> None:
+    """Version 19 no longer keeps apart two reports of one letter that both negate its
+    quoted words (one inside the quotation, one before it): a database matched by
+    version 18 holds them as related; their articles are matched again, the third left
+    as it was."""
+    from db.ingest import match_pending
+
+    quoted = "any budget item until the council has funded the library and the night bus service."
+    records = {
+        "Wire": (
+            "Councillors write to the mayor",
+            "On Tuesday, Mayor Ruth Okafor received a letter signed by all 12 Elmwood"
+            ' councillors, which stated, "We write to inform you that we will not agree to'
+            f' debate {quoted}"',
+        ),
+        "Daily": (
+            "Elmwood budget stalls",
+            "In a letter signed by the 12 members of the Elmwood council, delivered to Mayor"
+            " Ruth Okafor and read out on Tuesday by the council leader, Tom Vale, the group"
+            f' told her deputy that they would not go forward with "{quoted}"',
+        ),
+        "Post": ("Port strike ends", "Dockers in Valmora ended their strike on Friday."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v18.db", records)
+    letter = stmt(db, "Wire", "which stated")
+    told = stmt(db, "Daily", "go forward with")
+    ((relation, _diff),) = [v for (a, b), v in fresh.items() if {a, b} == {letter, told}]
+    assert relation == "same"
+    with _left_by(db, 18) as conn:
+        # As version 18 judged them: a negation apart, related only.
+        _judged(conn, "related", letter, told)
+    db = _reopened(db, path)
+    assert _waiting(db) == {"Wire", "Daily"}
+    match_pending(db)
     assert pairs(db) == fresh
