@@ -1032,7 +1032,6 @@ def test_upgrade_from_version_17_reads_a_recommendation_as_a_request(tmp_path: P
     """Version 18 reads "recommended that" as a request, as "urged ... to" is: a pair of
     them version 17 kept apart (one a request, the other read as a fact) is matched
     again at the next match, as a fresh ingest has it."""
-    from db.ingest import match_pending
 
     records = {
         "Wire": (
@@ -1045,16 +1044,29 @@ def test_upgrade_from_version_17_reads_a_recommendation_as_a_request(tmp_path: P
         ),
         "Post": ("Port strike ends", "Dockers in Valmora ended their strike on Friday."),
     }
-    path, db, fresh = _ingested(tmp_path / "v17.db", records)
-    urged = stmt(db, "Wire", "urged the council")
-    recommended = stmt(db, "Daily", "recommended that")
-    ((relation, _diff),) = [v for (a, b), v in fresh.items() if {a, b} == {urged, recommended}]
+    # Version 17 judged them a request against a fact; the articles with the word read
+    # otherwise or a figure (both) are matched again, not the third.
+    _same_again_after_upgrade(
+        tmp_path / "v17.db", records, 17, "urged the council", "recommended that"
+    )
+
+
+def _same_again_after_upgrade(
+    path: Path, records: dict[str, tuple[str, str]], version: int, wire: str, daily: str
+) -> None:
+    """``records`` ingested fresh give the Wire statement holding ``wire`` and the Daily
+    one holding ``daily`` as 'same'; a database that ``version`` left with them
+    'related' matches the Wire and Daily articles again (not the others) and ends as
+    the fresh one."""
+    from db.ingest import match_pending
+
+    path, db, fresh = _ingested(path, records)
+    a, b = stmt(db, "Wire", wire), stmt(db, "Daily", daily)
+    ((relation, _diff),) = [v for (x, y), v in fresh.items() if {x, y} == {a, b}]
     assert relation == "same"
-    with _left_by(db, 17) as conn:
-        # As version 17 judged them: a request against a fact, related only.
-        _judged(conn, "related", urged, recommended)
+    with _left_by(db, version) as conn:
+        _judged(conn, "related", a, b)
     db = _reopened(db, path)
-    # The articles with the word read otherwise or a figure (both), not the third.
     assert _waiting(db) == {"Wire", "Daily"}
     match_pending(db)
     assert pairs(db) == fresh
@@ -1147,7 +1159,6 @@ def test_upgrade_from_version_18_reads_the_same_quoted_words_negated_as_one_clai
     quoted words (one inside the quotation, one before it): a database matched by
     version 18 holds them as related; their articles are matched again, the third left
     as it was."""
-    from db.ingest import match_pending
 
     quoted = "any budget item until the council has funded the library and the night bus service."
     records = {
@@ -1165,15 +1176,5 @@ def test_upgrade_from_version_18_reads_the_same_quoted_words_negated_as_one_clai
         ),
         "Post": ("Port strike ends", "Dockers in Valmora ended their strike on Friday."),
     }
-    path, db, fresh = _ingested(tmp_path / "v18.db", records)
-    letter = stmt(db, "Wire", "which stated")
-    told = stmt(db, "Daily", "go forward with")
-    ((relation, _diff),) = [v for (a, b), v in fresh.items() if {a, b} == {letter, told}]
-    assert relation == "same"
-    with _left_by(db, 18) as conn:
-        # As version 18 judged them: a negation apart, related only.
-        _judged(conn, "related", letter, told)
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire", "Daily"}
-    match_pending(db)
-    assert pairs(db) == fresh
+    # Version 18 judged them a negation apart.
+    _same_again_after_upgrade(tmp_path / "v18.db", records, 18, "which stated", "go forward with")
