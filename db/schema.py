@@ -597,7 +597,8 @@ _V18_WORDS = ("recommend", "advis", "encourag")
 # it ("Mr Blair, who has described …"); after "According to X, Y vowed …", a
 # quotation's "he" is X; a surname misspelt by two letters swapped is the person named
 # before ("Mr Montieth" after "David Monteith"); "his campaign promises and …" is a
-# noun, no one speaking: a database with articles gets the
+# noun, no one speaking; '"…," according to Reuters' yields to a speaker named before
+# the quotation: a database with articles gets the
 # 'statements' job due again (db.statements_again: speakers read again, the articles
 # whose speakers changed matched again). A photo caption's match with a statement that its article's
 # text matches at least as strongly is no longer kept

@@ -1470,6 +1470,10 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
     found = []
     for start, end in _verb_spans(s):
         dist = start - qb if start >= qb else qa - end
+        if start >= qb and s[start] in "Aa" and s[start:end].endswith(" to"):
+            # '"…," according to The Hill' after 'Clinton criticized … its "secrecy"': the
+            # outlet that reports it yields to a verb before the quotation.
+            dist += len(s)
         found.append((max(dist, 0), start < qa, start, end))
     found.sort(key=lambda f: (f[0], f[1]))
     for _, _, start, end in found:

@@ -953,3 +953,22 @@ def test_a_surname_with_two_letters_swapped_is_the_person_named_before() -> None
 )
 def test_a_verb_of_saying_that_is_a_plural_noun(text: str, speaker: str) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The outlet that reports the words yields to the speaker named before them.
+        (
+            'Mayor Tom Vale criticised the plan for its "secrecy," according to The Herald.',
+            "Tom Vale",
+        ),
+        ('Officials said the port was "in trouble," according to Reuters.', "Officials"),
+        # With no one else, the outlet's words are its own.
+        ('The port is "in trouble," according to the Port Authority.', "Port Authority"),
+    ],
+)
+def test_according_to_after_a_quotation_yields_to_the_speaker_before_it(
+    text: str, speaker: str
+) -> None:
+    assert speakers(text)[0][1] == speaker
