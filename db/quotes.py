@@ -1285,13 +1285,13 @@ class _People:
             if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0], hi):
                 fits = []
             if fits:
-                # "Tony Blair has failed, Michael Howard has said.": the person reporting
-                # the sentence at its end, not the first one of what is reported.
                 # "According to Mandaric, Redknapp vowed …": the source the sentence is
                 # told by reports it.
                 pos, name = fits[0]
                 if pronoun and self.masked[max(lo, pos - 13) : pos] in _ACCORDING:
                     return name
+                # "Tony Blair has failed, Michael Howard has said.": the person reporting
+                # the sentence at its end, not the first one of what is reported.
                 for pos, name in fits[1:]:
                     if self._reports(pos):
                         return name

@@ -828,8 +828,7 @@ def _speaker_before(
             return Attribution(m.group().lower(), m.start(), m.end(), "pronoun"), False
         return _main_subject(s, toks), False
     if last_tok == "to" and len(toks) >= 2:
-        # "Biden was quick to retort: …", "Trump went on to say", "Redknapp quit his post
-        # and vowed: …": the subject.
+        # "Biden was quick to retort: …", "Trump went on to say": the subject.
         return _main_subject(s, toks[:-1]), False
     if not toks[-1].group().endswith(","):
         common = _common_back(s, toks, len(toks) - 1)
