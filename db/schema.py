@@ -590,23 +590,22 @@ def _v17_to_v18(db: sqlite_utils.Database) -> None:
 _V18_WORDS = ("recommend", "advis", "encourag")
 
 
-# Version 19: no new tables. Praise and blame report speech ("Blair hailed his
-# chancellor's "brilliant" performance", "Mr Ancram condemned the document"), and so
-# do "spoke of", "speaks about" and "pointed out"; the people of sport, stage and
-# business speak as "the striker", "the actress"; a titled name before "who" speaks for
-# it ("Mr Blair, who has described …"); after "According to X, Y vowed …", a
-# quotation's "he" is X; a surname misspelt by two letters swapped is the person named
-# before ("Mr Montieth" after "David Monteith"); "his campaign promises and …" is a
-# noun, no one speaking; '"…," according to Reuters' yields to a speaker named before
-# the quotation: a database with articles gets the
-# 'statements' job due again (db.statements_again: speakers read again, the articles
-# whose speakers changed matched again). A photo caption's match with a statement that its article's
-# text matches at least as strongly is no longer kept
-# (db.matching.without_repeated_captions): the articles with a caption are matched
-# again. So are those with a quotation or a "but": the same quoted words negated on
-# both sides are no negation apart, and "but" opens a clause of its own for a negation
-# or a hedge ("will cut the budget but will not close the library") — by the next
-# ingest or `claimlens match --pending`.
+# Version 19: no new tables. Speakers are found otherwise: praise and blame report
+# speech ("Blair hailed his chancellor's "brilliant" performance", "Mr Ancram condemned
+# the document"), and so do "spoke of", "speaks about" and "pointed out"; the people of
+# sport, stage and business speak as "the striker", "the actress"; a titled name before
+# "who" speaks for it ("Mr Blair, who has described …"); after "According to X, Y
+# vowed …", a quotation's "he" is X; a surname misspelt by two letters swapped is the
+# person named before ("Mr Montieth" after "David Monteith"); "his campaign promises
+# and …" is a noun, no one speaking; '"…," according to Reuters' yields to a speaker
+# named before the quotation. A database with articles gets the 'statements' job due
+# again (db.statements_again: speakers read again, the articles whose speakers changed
+# matched again). A photo caption's match with a statement that its article's text
+# matches at least as strongly is no longer kept (db.matching.without_repeated_captions):
+# the articles with a caption are matched again. So are those with a quotation or a
+# "but": the same quoted words negated on both sides are no negation apart, and "but"
+# opens a clause of its own for a negation or a hedge ("will cut the budget but will not
+# close the library") — by the next ingest or `claimlens match --pending`.
 def _v18_to_v19(db: sqlite_utils.Database) -> None:
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         mark_due(db.conn, STATEMENTS_JOB, 19)
