@@ -867,6 +867,10 @@ def _titled_tokens(
     return _frozen(quoted - spoken)
 
 
+# Quoted words both statements carry that make a shared quotation.
+SHARED_QUOTE_WORDS = 2
+
+
 def _quoted_common(a: Prepared, b: Prepared) -> frozenset[str]:
     """The quoted words both carry, but for those both quote only as a title: two
     headlines on 'True Detective' share a show's name, not anyone's words; "War on
@@ -2083,11 +2087,7 @@ def _names_only(
     return bool(own_a) and bool(own_b) and len(own_a) + len(own_b) >= NAMES_ONLY_OTHER_WORDS
 
 
-# Quoted words both statements carry that make a shared quotation.
-SHARED_QUOTE_WORDS = 2
-
-
-def _negation_differs(a: Prepared, b: Prepared) -> bool:
+def _negation_differs(a: Prepared, b: Prepared, one_quotation: bool) -> bool:
     """One statement negates what the two share and the other does not: a negation
     covering it, or the refusal of a verb the other holds ("declined to endorse Bell" /
     "endorsed Bell"). A refusal against a negation is one stance ("declined to
@@ -2101,12 +2101,7 @@ def _negation_differs(a: Prepared, b: Prepared) -> bool:
             return False
         if not p.refused.isdisjoint(other.tokset):
             return True
-    if (
-        a.negated
-        and b.negated
-        and len(_quoted_common(a, b)) >= SHARED_QUOTE_WORDS
-        and _same_speaker(a, b) >= 0
-    ):
+    if a.negated and b.negated and one_quotation:
         # The same quoted words, negated on both sides, no two speakers: where the
         # negation's clause ends is the quotation marks' doing ('would not go forward with
         # "any legislative item …"' / '"we will not agree to … any legislative item …"').
@@ -2114,13 +2109,16 @@ def _negation_differs(a: Prepared, b: Prepared) -> bool:
     return (a.negated and _covers(a, b, 2)) != (b.negated and _covers(b, a, 2))
 
 
-def _breaks(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> tuple[str, ...]:
+def _breaks(
+    a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str], one_quotation: bool
+) -> tuple[str, ...]:
     """Why ``a`` and ``b`` cannot state the same claim, however alike their words: one
     is negated, a denial, a question, hedged ("may", "plans to"), uses the opposite predicate
     ("raised" / "cut"), or each names someone the other does not (the same sentence
-    about another company, person or place)."""
+    about another company, person or place). ``one_quotation``: the two share a
+    quotation and do not name two speakers."""
     out: list[str] = []
-    if _negation_differs(a, b):
+    if _negation_differs(a, b, one_quotation):
         out.append("negation")
     sa, sb = a.stance, b.stance
     if sa or sb:
@@ -2402,7 +2400,9 @@ def _other_subjects(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[
     it repeats is unknown: "Chiquita to merge with Ireland's Fyffes" / "Fyffes to be
     acquired by Chiquita Brands"), or that share a quote."""
     ca, cb = a.context, b.context
-    if ca is None or cb is None or ca.n < 2 or cb.n < 2 or len(_quoted_common(a, b)) >= 2:
+    if ca is None or cb is None or ca.n < 2 or cb.n < 2:
+        return False
+    if len(_quoted_common(a, b)) >= SHARED_QUOTE_WORDS:
         return False
     sa = _headline_subjects(a, b, fa, ca, cb)
     if not sa:
@@ -2560,7 +2560,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     # and 'conflict' from 'related'.
     if cut is not None and not by_clauses and not _may_match(values, len(diffs), linked, cut):
         return None
-    breaks = _breaks(a, b, fa, fb)
+    breaks = _breaks(a, b, fa, fb, shared_quote and speaker >= 0)
     if other_numbers:
         breaks = (*breaks, "other counts" if _counts_apart(a, b) else "other numbers")
     if diffs:

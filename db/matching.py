@@ -608,8 +608,7 @@ def without_repeated_captions(
     if rows is not None:
         captions = {r.sid: r.article_id for r in rows if r.caption}
     else:
-        sids = sorted({s for r in results for s in r[:2]})
-        captions = _articles_of(db, sids, "kind = 'caption' AND ")
+        captions = _articles_of(db, {s for r in results for s in r[:2]}, kind="caption")
     if not captions:
         return results
     partners = {x for r in results for c, x in ((r[0], r[1]), (r[1], r[0])) if c in captions}
@@ -617,7 +616,7 @@ def without_repeated_captions(
     if rows is not None:
         article = {r.sid: r.article_id for r in rows if r.sid in others}
     else:
-        article = _articles_of(db, sorted(others))
+        article = _articles_of(db, others)
     # The strongest match of (an article's text other than its captions, a partner).
     best: dict[tuple[int, int], int] = {}
     for a, b, _score, relation, _diff in results:
@@ -635,13 +634,14 @@ def without_repeated_captions(
     return [r for r in results if not repeated(r)]
 
 
-def _articles_of(db: Any, sids: Sequence[int], where: str = "") -> dict[int, int]:
-    """The article of each statement of ``sids`` (those that meet ``where``, a fixed
-    condition ending in AND)."""
+def _articles_of(db: Any, sids: Iterable[int], kind: str | None = None) -> dict[int, int]:
+    """The article of each statement of ``sids`` (of those of ``kind``, if given);
+    ``db``: a database or a connection."""
     out: dict[int, int] = {}
-    for marks, chunk in id_chunks(sids):
-        sql = f"SELECT id, article_id FROM statements WHERE {where}id IN ({marks})"
-        out.update(db.execute(sql, chunk).fetchall())
+    of_kind = "kind = ? AND " if kind else ""
+    for marks, chunk in id_chunks(sorted(sids)):
+        sql = f"SELECT id, article_id FROM statements WHERE {of_kind}id IN ({marks})"
+        out.update(db.execute(sql, [kind, *chunk] if kind else chunk).fetchall())
     return out
 
 
@@ -1019,7 +1019,7 @@ def prepared_statements(db: sqlite_utils.Database, sids: Iterable[int]) -> dict[
 def _prepare_some(db: sqlite_utils.Database, sids: set[int]) -> tuple[dict[int, Prepared], int]:
     """Only these statements are prepared; their articles' token counts (the context)
     are read from article_tokens. Also returns how many rows their articles hold."""
-    articles = _article_ids(db, sids)
+    articles = set(_articles_of(db, sids).values())
     rows = _rows_of_articles(db, articles)
     numbers, quotes = _extras(db, sorted(sids))
     stored = _stored_counts(db, articles)
@@ -1030,16 +1030,3 @@ def _prepare_some(db: sqlite_utils.Database, sids: set[int]) -> tuple[dict[int, 
 
 def _scalar(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> int:
     return int(db.execute(sql, params).fetchone()[0])
-
-
-def _article_ids(db: Any, sids: Iterable[int]) -> set[int]:
-    """The articles of some statements (``db``: a database or a connection)."""
-    out: set[int] = set()
-    for marks, chunk in id_chunks(sorted(sids)):
-        out.update(
-            r[0]
-            for r in db.execute(
-                f"SELECT DISTINCT article_id FROM statements WHERE id IN ({marks})", chunk
-            )
-        )
-    return out
