@@ -119,12 +119,12 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())  # noqa: SIM905
 # Capitalised, but not names.
-CALENDAR = frozenset(
+CALENDAR = WEEKDAYS | frozenset(
     """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

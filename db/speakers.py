@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from db.lexicon import WEEKDAYS
 from db.numbers import NUMBERING_ABBREVIATIONS
 from db.wordsets import with_punct, words
 
@@ -149,7 +150,7 @@ _AUX = words(
 )
 # A day between a name and its verb: "Mr. Obama on Thursday said", "Ekwe late Tuesday
 # told reporters", "the ministry on Monday night said".
-_WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_WEEKDAYS = frozenset(w.capitalize() for w in WEEKDAYS)
 _DAY_PARTS = words("night morning afternoon evening")
 _DAY_LEADS = words("on late early")
 # "was told", "is said", "been asked": the subject is not the speaker.
