@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 
 # Version 1: the whole schema.
 _V1 = """
@@ -620,6 +620,13 @@ def _v18_to_v19(db: sqlite_utils.Database) -> None:
 _V19_WORDS = ('"', "\u201c", " but ")
 
 
+# Version 20: no new tables. Articles of no story that are only weakly linked start a
+# story together only when each tells the event of the others (db.stories
+# START_MEMBER_MIN): stories are placed again (REGROUP_AT), from the stored links.
+def _v19_to_v20(db: sqlite_utils.Database) -> None:
+    del db  # the regroup mark is the whole step
+
+
 def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:
     """Mark ``job`` due (inside the caller's transaction); ``since``: the schema version
     whose step asks for it. A mark already there stays (with the oldest version)."""
@@ -753,13 +760,15 @@ MIGRATIONS: dict[int, Migration] = {
     16: _v16_to_v17,
     17: _v17_to_v18,
     18: _v18_to_v19,
+    19: _v19_to_v20,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup
 # does it later (the next match, `claimlens regroup`, the browser in the background).
 # 5: stories on article evidence; 8: stories on matched statements, weights refitted;
-# 9: stories read as a whole (pools), weights refitted
-REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9})
+# 9: stories read as a whole (pools), weights refitted; 20: a story started by weak
+# links only with articles that each tell its event
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20})
 
 
 class SchemaError(RuntimeError):

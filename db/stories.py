@@ -29,7 +29,9 @@ article that fits no story starts one with the older articles of no story it is
 strongly linked to (above ``START_THRESHOLD``), or, when none is, with those it is
 linked to at all that are linked to each other, if it tells their event read as one
 story (``START_POOL_MIN``: three outlets that each tell an event their own way, no
-two of them alike). A dated article that joins or starts a story takes along the
+two of them alike) and each of them tells the event of the others with it
+(``START_MEMBER_MIN``: not an article of another event that shares a name with one).
+A dated article that joins or starts a story takes along the
 older articles of no story it is linked to that fit the story as it now stands
 (they came before it formed: "A, then B, then C, A's twin"). A dated article that joins one
 story and would join another above ``MERGE_MIN`` merges them (early articles of
@@ -108,6 +110,10 @@ MERGE_MIN = 0.9
 # event read as one story with probability above this (three outlets that each tell an
 # event their own way: no two alike, all three of one story).
 START_POOL_MIN = 0.5
+# ... and each of those articles tells the event of the others and the new one read as
+# one story with probability above this (an article weakly linked to one of them by a
+# shared name is no third telling).
+START_MEMBER_MIN = 0.1
 # A story's title is its most representative headline among its first this many
 # articles: choosing among all of a story of thousands read every pair score of it
 # each time one article joined (405 ms at 5,196 members; placing the article: 15 ms).
@@ -624,20 +630,45 @@ class _Placer:
     ) -> list[tuple[float, int]]:
         """The articles of no story among ``loose`` (linked to ``p``, with the strengths)
         that start a story with ``p``: those linked to another of them (no two strangers
-        with one word in common), when there are two or more and ``p`` tells their event
-        read as one story (:func:`db.article_evidence.story_probability` above
-        ``START_POOL_MIN``); else none."""
+        with one word in common) that each tell the event of the others and ``p`` read as
+        one story (above ``START_MEMBER_MIN``), when there are two or more and ``p`` tells
+        their event read as one story (:func:`db.article_evidence.story_probability`
+        above ``START_POOL_MIN``); else none."""
         ids = [o for _s, o in loose]
         links = self.linked(ids)
         together = [(s, o) for s, o in loose if any(x in links.get(o, {}) for x in ids if x != o)]
         if len(together) < 2:
             return []
         found = self.profiles([o for _s, o in together])
+        profile = {o: found.get(o) or _profile_of({}, o, None) for _s, o in together}
+        # Each of them tells the event of the others and ``p`` read as one story: an
+        # article weakly linked to one of them by a shared name is no third telling.
+        kept = [
+            (s, o)
+            for s, o in together
+            if self._fits(
+                START_MEMBER_MIN,
+                profile[o],
+                [*(profile[x] for _s, x in together if x != o), p],
+                [*(links.get(o, {}).get(x) for _s, x in together if x != o), s],
+            )
+        ]
+        if len(kept) < 2:
+            return []
+        others = [profile[o] for _s, o in sorted(kept, key=lambda so: so[1])]
+        return kept if self._fits(START_POOL_MIN, p, others, [s for s, _o in kept]) else []
+
+    @staticmethod
+    def _fits(
+        floor: float, q: ev.Profile, members: list[ev.Profile], strengths: list[float | None]
+    ) -> bool:
+        """Whether ``q`` tells the event of ``members`` read as one story, linked to them
+        with ``strengths`` (None: not linked), with a probability above ``floor``."""
         pool = ev.Pool()
-        for _s, o in sorted(together, key=lambda so: so[1]):
-            pool.add(found.get(o) or _profile_of({}, o, None))
-        fit = sum(_probability(s) for s, _o in together) / min(pool.n, ev.MAX_CANDIDATES)
-        return together if ev.story_probability(p, pool, fit) > START_POOL_MIN else []
+        for m in members:
+            pool.add(m)
+        fit = sum(_probability(s) for s in strengths if s is not None)
+        return ev.story_probability(q, pool, fit / min(pool.n, ev.MAX_CANDIDATES)) > floor
 
     def final(self) -> dict[int, int]:
         """Article -> story key, merges applied."""

@@ -414,10 +414,40 @@ def test_check_lists_speakers_to_read_again_and_repair_reads_them(tmp_path: Path
     check = claimlens("--db", str(path), "check", "--json")
     assert check.returncode == 0, check.stdout  # work to do, not damage
     pending = [(p["name"], p["command"]) for p in json.loads(check.stdout)["pending"]]
-    assert pending == [("statements:pending", "claimlens match --pending")]
+    # (the step to version 20 places the stories again: a regroup due too)
+    assert pending == [
+        ("regroup:pending", "claimlens regroup"),
+        ("statements:pending", "claimlens match --pending"),
+    ]
     repaired = claimlens("--db", str(path), "check", "--repair", "--json")
     assert repaired.returncode == 0, repaired.stdout
     assert any(
         "speakers and numbers again" in line for line in json.loads(repaired.stdout)["repaired"]
     )
     assert _reported_speakers(path) == ["Mara Quill"]
+
+
+def test_an_upgrade_from_19_places_the_stories_again(tmp_path: Path) -> None:
+    # Version 20 starts stories from weak links otherwise (db.stories START_MEMBER_MIN):
+    # the stories of a version 19 database are placed again, from its stored links.
+    from tui.demo import build_demo_db
+
+    path = tmp_path / "v19.db"
+    build_demo_db(path)
+    conn = sqlite3.connect(path)
+    fresh = conn.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall()
+    conn.execute(f"UPDATE stories SET title = '{SENTINEL}'")
+    conn.execute("PRAGMA user_version = 19")
+    conn.commit()
+    conn.close()
+    db = connect(path)
+    assert user_version(db) == SCHEMA_VERSION
+    assert _grouping(path)["due"] == [("regroup", 20)]
+    db.conn.close()
+    result = claimlens("--db", str(path), "regroup")
+    assert result.returncode == 0, result.stderr
+    after = _grouping(path)
+    assert after["due"] == [] and after["old_stories"] == 0
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall() == fresh
+    conn.close()

@@ -205,3 +205,28 @@ def test_a_weak_link_brings_an_article_of_the_event_into_its_story() -> None:
     placed = _place([REPORT, short, FERRY, SECOND_REPORT], JOINER, "2024-05-07")
     assert set(placed) == {6, 7, 8, 9}
     assert len(set(placed.values())) == 1
+
+
+# Another event of the same town, told the same day: it shares a name with the bridge.
+COUNCIL_PIECE = (
+    "Port Elso council rejects a rise in ferry fares",
+    "Councillors in Port Elso voted against dearer ferry tickets at Monday's meeting.",
+)
+# The first (the council) weakly linked to both reports of the bridge by the town's
+# name; the reports linked to each other, not strongly enough to start a story alone.
+SHARED_NAME = {(0, 1): -2.6, (0, 2): -2.2, (1, 2): 1.6}
+
+
+def test_an_article_linked_by_a_shared_name_does_not_start_a_story_with_them() -> None:
+    assert max(SHARED_NAME.values()) < stories.START_THRESHOLD
+    assert min(SHARED_NAME.values()) > stories.LINK_THRESHOLD
+    # Read as one story, the council and the first report are the bridge's event enough
+    # for the second report, but the council tells nothing of the two reports: no story
+    # of three starts, and none of two (two articles start one only when strongly linked).
+    assert _place([COUNCIL_PIECE, REPORT, SECOND_REPORT], SHARED_NAME, "2024-05-07") == {}
+    # A third report of the bridge, linked to both: the three start a story, the council
+    # stays out.
+    links = {**SHARED_NAME, (1, 3): -1.0, (2, 3): 1.4}
+    placed = _place([COUNCIL_PIECE, REPORT, SECOND_REPORT, FERRY], links, "2024-05-07")
+    assert set(placed) == {7, 8, 9}
+    assert len(set(placed.values())) == 1
