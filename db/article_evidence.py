@@ -46,7 +46,7 @@ from typing import Protocol
 
 from db.dates import day_number
 from db.id_chunks import id_chunks
-from db.normalize import Token, tokenize
+from db.normalize import Token, capitals_say_nothing, clean, common_word, tokenize
 
 __all__ = [
     "FEATURE_NAMES",
@@ -190,12 +190,16 @@ _CALENDAR = frozenset(
 )
 
 
-def _entities(tokens: list[Token]) -> set[str]:
-    """Capitalised content tokens, and the acronym of each run of two or more."""
+def _entities(text: str, tokens: list[Token], loose: bool) -> set[str]:
+    """Names among ``tokens`` (of ``text``), and the acronym of each run of two or more:
+    capitalised content tokens; ``loose``: also the words written with a capital that
+    are no common word, for text whose capitals say nothing to the tokenizer (a headline
+    in Title Case or capitals: "Chris Christie to Throw His Hat in the Ring")."""
+    written = clean(text) if loose else ""
     out: set[str] = set()
     run: list[str] = []
     for t in [*tokens, None]:
-        if t is not None and t.cap and not t.stop and not t.number and t.norm not in _CALENDAR:
+        if t is not None and _named(t, written):
             out.add(t.norm)
             run.append(t.norm)
             continue
@@ -203,6 +207,12 @@ def _entities(tokens: list[Token]) -> set[str]:
             out.add("".join(w[0] for w in run))
         run = []
     return out
+
+
+def _named(t: Token, written: str) -> bool:
+    if t.stop or t.number or t.norm in _CALENDAR:
+        return False
+    return t.cap or (written[t.start : t.start + 1].isupper() and not common_word(t.norm))
 
 
 def read_text(title: str, text: str, body_start: int) -> ArticleText:
@@ -216,12 +226,12 @@ def read_text(title: str, text: str, body_start: int) -> ArticleText:
     content = [t for t in head if not t.stop]
     lead_content = content + [t for t in lead if not t.stop]
     nums = {t.norm for t in lead_content if t.number and len(t.norm) >= 2}
-    return ArticleText(
-        [t.norm for t in content],
-        [t.norm for t in lead_content],
-        _entities(head) | _entities(lead),
-        nums,
-    )
+    # A headline-only article in Title Case (or one whose lead repeats it): its
+    # capitals read as a reader reads them, or it has no names at all. An article with
+    # a lead has its names from there (a headline's capitals say less than a name).
+    loose = not lead or capitals_say_nothing(body)
+    ents = _entities(title, head, loose) | _entities(body, lead, loose)
+    return ArticleText([t.norm for t in content], [t.norm for t in lead_content], ents, nums)
 
 
 class Index(Protocol):

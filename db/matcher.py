@@ -90,10 +90,8 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
-from functools import cache
 from itertools import pairwise, repeat
 from operator import attrgetter, itemgetter, mul
-from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -140,6 +138,7 @@ from db.normalize import (
     PLACE_TOKENS,
     Token,
     clean,
+    common_capitals,
     normalize_word,
     tokenize,
     without_number_signs,
@@ -974,7 +973,7 @@ def prepare(
 
 
 def _headline_names(tokset: frozenset[str]) -> frozenset[str]:
-    common = _common_capitals()
+    common = common_capitals()
     return _frozen(t for t in tokset if t not in common and t not in PLACE_TOKENS)
 
 
@@ -2889,21 +2888,11 @@ def _shown(tokens: Iterable[str], surf: dict[str, str], order: Sequence[str]) ->
     return tuple(surf.get(t) or _PLACE_NAMES.get(t, t) for t in seen[:EVIDENCE_ITEMS])
 
 
-@cache
-def _common_capitals() -> frozenset[str]:
-    """Words news text capitalises inside sentences but mostly writes in lower case
-    ("Defence Minister", "the Government"): no names to show a reader. Written by
-    ``python bench/fit_matcher.py --common-capitals``; read on first use."""
-    path = Path(__file__).with_name("common_capitals.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in lines if w and not w.startswith("#"))
-
-
 def _real_names(p: Prepared, entities: frozenset[str]) -> list[str]:
     """``entities`` of ``p`` less the common words it capitalises ("Defence Minister",
     "the Government", a quotation's first word "Undoubtedly"); such a word written
     right after another name is a family name and kept ("Lena Park", "Gordon Brown")."""
-    common = _common_capitals()
+    common = common_capitals()
     if entities.isdisjoint(common):
         return list(entities)
     kept = {t for t in entities if t in PLACE_TOKENS or t not in common}

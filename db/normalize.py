@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from db.lexicon import (
@@ -61,7 +63,10 @@ __all__ = [
     "INFORMATIVE_RARITY",
     "PLACE_TOKENS",
     "Token",
+    "capitals_say_nothing",
     "clean",
+    "common_capitals",
+    "common_word",
     "content_word_list",
     "entity_tokens",
     "normalize",
@@ -312,6 +317,22 @@ def _join_prefixes(text: str, raw: list[tuple[str, int, int]]) -> list[tuple[str
     return out
 
 
+def _titlecase(words: Iterable[str]) -> bool:
+    """Title Case / ALL CAPS text: its capitals say nothing about names."""
+    n_letters = n_caps = 0
+    for w in words:
+        if w[0].isalpha():
+            n_letters += 1
+            n_caps += w[0].isupper()
+    return n_letters >= 4 and n_caps > 0.6 * n_letters
+
+
+def capitals_say_nothing(text: str) -> bool:
+    """Whether ``text`` is written in Title Case or capitals (a headline), so that
+    :func:`tokenize` marks no word of it as written with a capital."""
+    return _titlecase(m.group(0) for m in _TOKEN_RE.finditer(clean(text)))
+
+
 def tokenize(text: str) -> list[Token]:
     """Normalised tokens of ``text``, aliases and number words folded, stop words marked."""
     text = clean(text)
@@ -319,13 +340,7 @@ def tokenize(text: str) -> list[Token]:
     if "-" in text:
         raw = _join_prefixes(text, raw)
     n = len(raw)
-    n_letters = n_caps = 0
-    for w, _, _ in raw:
-        if w[0].isalpha():
-            n_letters += 1
-            n_caps += w[0].isupper()
-    # Title Case / ALL CAPS text: capitals say nothing about names.
-    titlecase = n_letters >= 4 and n_caps > 0.6 * n_letters
+    titlecase = _titlecase(w for w, _, _ in raw)
     # Possessives are folded here so "North Korea's" and "America's" hit their aliases.
     lowers = [w.lower() if "'" not in w else _strip_possessive(w.lower()) for w, _, _ in raw]
     signs = number_signs(text)
@@ -536,6 +551,22 @@ def _build_rarity() -> dict[str, float]:
 
 _RARITY = _build_rarity()
 _COMMON = frozenset(w for w, wt in _RARITY.items() if wt <= 0.5)
+
+
+@cache
+def common_capitals() -> frozenset[str]:
+    """Words news text capitalises inside sentences but mostly writes in lower case
+    ("Defence Minister", "the Government"): no names. Written by ``python
+    bench/fit_matcher.py --common-capitals``; read on first use."""
+    path = Path(__file__).with_name("common_capitals.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+def common_word(token: str) -> bool:
+    """Whether a normalised token is a common word (:data:`COMMON_TIERS`) or one news
+    text mostly writes in lower case: a capital on it names nothing by itself."""
+    return token in _COMMON or token in common_capitals()
 
 
 def rarity(token: str) -> float:

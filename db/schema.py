@@ -372,8 +372,14 @@ END;
 
 def _v8_to_v9(db: sqlite_utils.Database) -> None:
     _create_missing(db.conn, _V9_STORY_POOLS)
+    _drop_profiles(db.conn)
+
+
+def _drop_profiles(conn: sqlite3.Connection) -> None:
+    """Every article's story profile and what is derived from it, to be made again by
+    the regroup the step marks due (profiles weigh words by the articles before)."""
     for table in ("story_links", "article_postings", "article_df", "article_profiles"):
-        db.conn.execute(f"DELETE FROM {table}")
+        conn.execute(f"DELETE FROM {table}")
 
 
 # Version 10: work a step leaves due, done after the upgrade rather than inside it
@@ -620,11 +626,13 @@ def _v18_to_v19(db: sqlite_utils.Database) -> None:
 _V19_WORDS = ('"', "\u201c", " but ")
 
 
-# Version 20: no new tables. Articles of no story that are only weakly linked start a
-# story together only when each tells the event of the others (db.stories
-# START_MEMBER_MIN): stories are placed again (REGROUP_AT), from the stored links.
+# Version 20: no new tables. A headline-only article in Title Case has names in its
+# story profile (db.article_evidence: its capitals read as a reader reads them), and
+# articles of no story that are only weakly linked start a story together only when each
+# tells the event of the others (db.stories START_MEMBER_MIN): the profiles are made
+# again and the stories placed again (REGROUP_AT).
 def _v19_to_v20(db: sqlite_utils.Database) -> None:
-    del db  # the regroup mark is the whole step
+    _drop_profiles(db.conn)
 
 
 def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:
@@ -766,8 +774,8 @@ MIGRATIONS: dict[int, Migration] = {
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup
 # does it later (the next match, `claimlens regroup`, the browser in the background).
 # 5: stories on article evidence; 8: stories on matched statements, weights refitted;
-# 9: stories read as a whole (pools), weights refitted; 20: a story started by weak
-# links only with articles that each tell its event
+# 9: stories read as a whole (pools), weights refitted; 20: names of Title Case
+# headlines, a story started by weak links only with articles that each tell its event
 REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20})
 
 

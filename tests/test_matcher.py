@@ -1372,9 +1372,9 @@ def test_speaker_keys_tell_a_family_apart() -> None:
 def test_the_common_capitals_list_holds_no_place() -> None:
     # A headline's names are its hnames and its places (_shared_as_names): that holds
     # only while the list of words news writes in lower case keeps places out.
-    from db.normalize import PLACE_TOKENS
+    from db.normalize import PLACE_TOKENS, common_capitals
 
-    assert not matcher._common_capitals() & PLACE_TOKENS
+    assert not common_capitals() & PLACE_TOKENS
 
 
 @settings(max_examples=3000, deadline=None)

@@ -428,8 +428,9 @@ def test_check_lists_speakers_to_read_again_and_repair_reads_them(tmp_path: Path
 
 
 def test_an_upgrade_from_19_places_the_stories_again(tmp_path: Path) -> None:
-    # Version 20 starts stories from weak links otherwise (db.stories START_MEMBER_MIN):
-    # the stories of a version 19 database are placed again, from its stored links.
+    # Version 20 reads names of Title Case headlines and starts stories from weak links
+    # otherwise: the profiles of a version 19 database are made again, its stories
+    # placed again.
     from tui.demo import build_demo_db
 
     path = tmp_path / "v19.db"
@@ -442,12 +443,15 @@ def test_an_upgrade_from_19_places_the_stories_again(tmp_path: Path) -> None:
     conn.close()
     db = connect(path)
     assert user_version(db) == SCHEMA_VERSION
-    assert _grouping(path)["due"] == [("regroup", 20)]
+    upgraded = _grouping(path)
+    assert upgraded["due"] == [("regroup", 20)]
+    assert upgraded["profiles"] == 0 and upgraded["old_stories"] == upgraded["stories"]
     db.conn.close()
     result = claimlens("--db", str(path), "regroup")
     assert result.returncode == 0, result.stderr
     after = _grouping(path)
     assert after["due"] == [] and after["old_stories"] == 0
+    assert after["profiles"] == after["articles"]
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall() == fresh
     conn.close()

@@ -353,3 +353,27 @@ def test_a_name_in_most_articles_finds_none() -> None:
     index = _dense_index(80, 100)  # in 80 of 183: above DENSE_MAX_SHARE
     new = ev.profile(index, 9999, NEW, NEW, len(NEW), "2024-05-07")
     assert ev.candidates(index, new, stories.STORY_WINDOW_DAYS) == []
+
+
+# ---- names in a headline in Title Case ---------------------------------------------
+
+
+def test_a_title_case_headline_alone_has_its_names() -> None:
+    # The tokenizer reads no capital of a Title Case headline as a name; an article with
+    # nothing else reads its capitals as a reader does: the words that are no common word.
+    title = "Port Elso Mayor Lena Okafor to Throw Her Hat in the Ring for Governor"
+    ents = ev.read_text(title, title, len(title)).ents
+    assert {"elso", "lena", "okafor"} <= ents
+    assert not ents & {"hat", "ring", "throw", "mayor"}
+    # its headline repeated as its lead (an aggregator's item) is read the same way
+    repeated = f"{title}\n\n{title}"
+    assert ev.read_text(title, repeated, len(title) + 2).ents == ents
+
+
+def test_an_article_with_a_lead_takes_its_names_from_the_lead() -> None:
+    title = "Port Elso Mayor Lena Okafor to Throw Her Hat in the Ring for Governor"
+    text = f"{title}\n\nThe mayor of the town said on Monday that she would run."
+    assert ev.read_text(title, text, len(title) + 2).ents == set()
+    # a sentence-case headline's names are read as always
+    plain = "Lena Okafor says she will run for governor"
+    assert ev.read_text(plain, plain, len(plain)).ents == {"lena", "okafor", "lo"}
