@@ -94,24 +94,30 @@ _VERBS = (
     "|accused|accuses|described|describes|dubbed|labelled|labeled|branded"
     "|admitting|conceding|stressing|recalling|predicting|testifying|announcing"
     "|answered|answers|spoke of|spoke about|speaks of|speaks about|pointed out|points out"
+    "|commented"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"
 # ("Brown criticised by MPs").
 _EVALUATIVE_VERBS = words(
     "hailed hails praised praises criticised criticises criticized criticizes condemned"
-    " condemns welcomed welcomes"
+    " condemns welcomed welcomes blamed blames thanked"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")) | _EVALUATIVE_VERBS)
 
 
-def _any_of(verbs: list[str], capital: dict[str, list[str]] | None = None) -> str:
+def _any_of(
+    verbs: list[str],
+    capital: dict[str, list[str]] | None = None,
+    extra: dict[str, list[str]] | None = None,
+) -> str:
     """A regex for any one of ``verbs`` (lower-case words), one branch per first letter
     ('a(?:dded|dds|…)|b(?:…)'): where a word boundary follows, the same matches as a
     plain alternation, and the regex engine drops a branch on its first letter at C
     speed (a plain alternation tries every verb at every place, a look-behind per letter
     costs as much). ``capital``: a capital first letter also allowed for some verbs, with
-    extra words for it ({"a": ["ccording to"]} allows "Added", "According to")."""
+    extra words for it ({"a": ["ccording to"]} allows "Added", "According to");
+    ``extra``: more patterns after a lower-case first letter only."""
     by_first: dict[str, list[str]] = {}
     for v in verbs:
         by_first.setdefault(v[0], []).append(v[1:])
@@ -119,20 +125,24 @@ def _any_of(verbs: list[str], capital: dict[str, list[str]] | None = None) -> st
     for c, rests in sorted(by_first.items()):
         rests = rests + (capital or {}).get(c, [])
         alternatives = "|".join(sorted(rests, key=len, reverse=True))
-        branches.append(f"{c}(?:{alternatives})")
+        more = "".join("|" + x for x in (extra or {}).get(c, []))
+        branches.append(f"{c}(?:{alternatives}{more})")
         if capital and c in capital:
             branches.append(f"{c.upper()}(?:{alternatives})")
     return "(?:" + "|".join(branches) + ")"
 
 
-# A speech verb: a lower-case one of the list, or "according to"; "A…" verbs and
-# "According to" also capitalised.
-_VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]})
+# "He went on: "…"", '"…," she goes on.': speech only before punctuation ("went on to
+# win", "went on a diet" are not).
+_GOES_ON = {"g": [r"oes on(?=[,:.;])"], "w": [r"ent on(?=[,:.;])"]}
+# A speech verb: a lower-case one of the list, "went on" and "goes on" as above, or
+# "according to"; "A…" verbs and "According to" also capitalised.
+_VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_GOES_ON)
 _VERB_RE = re.compile(r"(?<![A-Za-z0-9_])" + _VERB_WORD + r"\b")
 SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct(
-    {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
+    {*(v.split()[0] for v in _VERB_LIST), "according", "According", "went", "goes"}
 )  # lower-case too
 _NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
 _TOKEN_RE = re.compile(r"\S+")
@@ -146,6 +156,7 @@ _AUX = words(
     """
     has had have also later earlier first then previously again reportedly once further
     would will could may might just recently separately himself herself themselves itself
+    did does
     """
 )
 # A day between a name and its verb: "Mr. Obama on Thursday said", "Ekwe late Tuesday
@@ -262,6 +273,9 @@ _COMMON_HEADS |= words(
     billionaire entrepreneur chef broadcaster journalist champion legend batsman bowler
     """
 )
+# ... and of church and bench: "the archbishop said", "the chief justice asked" ("the
+# Bishop" is also a title: _SURNAME_TITLES).
+_COMMON_HEADS |= words("archbishop cardinal priest vicar rabbi imam cleric pope justice justices")
 # Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
 # role stands for.
 _DOCUMENT_HEADS = words(
@@ -353,7 +367,24 @@ def _strip_modifiers(tokens: list[str]) -> list[str]:
             k += 1
         else:
             break
+    if k == len(tokens) - 1 and tokens[k - 1] in _DEMONYMS and _company_word(tokens[k]):
+        return tokens  # "British Airways", "American Airlines": one name
     return tokens[k:] if k else tokens
+
+
+# Last words of a company or body named by a people's adjective ("British Gas", "Swiss
+# Re", "the Scottish Executive"), besides an organisation's (_ORG_WORDS) and a transport
+# network's ("Airways", "Airlines"). A surname after one is stripped of it ("American
+# Dent", "Brazilian Ronaldo").
+_COMPANY_TAILS = words(
+    "Gas Telecom Executive Re Steel Motors Petroleum Rail Energy Power Water Aerospace"
+    " Airport Airports Life Broadcasting Television Radio Telegraph"
+)
+
+
+def _company_word(tok: str) -> bool:
+    """A word a company's or body's name ends in after a people's adjective."""
+    return tok in _ORG_WORDS or tok in _COMPANY_TAILS or tok.endswith(("ways", "lines"))
 
 
 _POST_NOMINALS = words("MP MEP MSP MLA QC KC AM OBE MBE CBE")

@@ -879,6 +879,10 @@ def test_a_possessive_written_with_the_apostrophe_alone_owns_the_speaker() -> No
         ('Okafor criticised by port workers over "broken promises"', None),
         # Speaking to someone is no speech reported.
         ('Okafor spoke to reporters about the "long overdue" repairs.', None),
+        ('Okafor blamed "years of neglect" for the cracked cables.', "Okafor"),
+        ('Tom Vale thanked the crews for their "tireless work".', "Tom Vale"),
+        ('"The bridge will reopen in May," commented Tom Vale, the harbour master.', "Tom Vale"),
+        ('Okafor blamed for "years of neglect" by port workers', None),
     ],
 )
 def test_praise_and_blame_report_speech(text: str, speaker: str | None) -> None:
@@ -972,3 +976,32 @@ def test_according_to_after_a_quotation_yields_to_the_speaker_before_it(
     text: str, speaker: str
 ) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Lena Okafor said the bridge was shut. She went on: "It will reopen."', "Lena Okafor"),
+        ('Lena Okafor said the bridge was shut. "It will reopen," she went on.', "Lena Okafor"),
+        # Going on to do something else, or on a journey, is no speech.
+        ('Lena Okafor went on to win the "mayor of the year" award.', None),
+        ('Lena Okafor went on a tour of the "new" harbour.', None),
+    ],
+)
+def test_going_on_is_speech_only_before_its_words(text: str, speaker: str | None) -> None:
+    assert speakers(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("British Airways said it would cut 600 jobs.", "British Airways"),
+        ("Swiss Re said claims would be lower.", "Swiss Re"),
+        ("The Scottish Executive said ministers would be told.", "Scottish Executive"),
+        # a people's adjective before a person is no part of the name
+        ("Brazilian Ronaldo said he was fit.", "Ronaldo"),
+        ("American Dent said he was tired.", "Dent"),
+    ],
+)
+def test_a_company_named_by_a_peoples_adjective_keeps_it(text: str, speaker: str) -> None:
+    assert [s.speaker for s in analyse(text, 0)] == [speaker]
