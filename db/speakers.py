@@ -1075,7 +1075,7 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
     hi = min(len(s), vend + 120)
     matches = list(_TOKEN_RE.finditer(s, vend, hi))[:10]
     if matches and matches[0].group().lower() in _DETERMINERS:
-        common = matches[:6]
+        common = matches[:9]
         for k, m in enumerate(common):
             w = m.group()
             core = w.rstrip(_TRAIL)
@@ -1097,7 +1097,12 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
                 a = common[0].start()
                 return Attribution(s[a:b], a, b, "common")
             numbering = k + 1 < len(common) and _numbering(w, common[k + 1].group())
-            if (w[-1] in _TRAIL and not numbering) or k >= 4 or w.lower() in _PHRASE_STOP:
+            # Past four words only a body's name goes on to its head ("a Department of
+            # Homeland Security spokesman").
+            long_name = w[:1].isupper() or w in _ORG_JOINS
+            if (w[-1] in _TRAIL and not numbering) or (k >= 4 and not long_name):
+                break
+            if w.lower() in _PHRASE_STOP and not (w in _ORG_JOINS and _capital_next(common, k)):
                 break
     for k, m in enumerate(matches):
         tok = m.group()
@@ -1134,6 +1139,11 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
         return None
     a, b = _locate(s, name, vend, hi, backwards=False)
     return Attribution(name, a, b, "named")
+
+
+def _capital_next(toks: list[re.Match[str]], k: int) -> bool:
+    """Whether a capitalised word follows token ``k`` (a body's name goes on: "of Homeland")."""
+    return k + 1 < len(toks) and toks[k + 1].group()[:1].isupper()
 
 
 _APPOSED_OF = words("for of at from with in")

@@ -1005,3 +1005,19 @@ def test_going_on_is_speech_only_before_its_words(text: str, speaker: str | None
 )
 def test_a_company_named_by_a_peoples_adjective_keeps_it(text: str, speaker: str) -> None:
     assert [s.speaker for s in analyse(text, 0)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The bridge is safe," said a Port Elso Harbour Board of Trustees spokesman.',
+            "a Port Elso Harbour Board of Trustees spokesman",
+        ),
+        ('"The bridge is safe," said a Harbour Board spokesman.', "a Harbour Board spokesman"),
+        # past four words, only a body's name leads on to a head
+        ('"The bridge is safe," said a leading figure in the local business community.', None),
+    ],
+)
+def test_an_inverted_spokesman_of_a_long_body_name(text: str, speaker: str | None) -> None:
+    assert speakers(text)[0][1] == speaker
