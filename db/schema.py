@@ -631,8 +631,10 @@ _V19_WORDS = ('"', "\u201c", " but ")
 # articles of no story that are only weakly linked start a story together only when each
 # tells the event of the others (db.stories START_MEMBER_MIN): the profiles are made
 # again and the stories placed again (REGROUP_AT). Speakers are found otherwise: blame,
-# thanks and "commented" report speech, so does "went on:"; "British Airways", "Swiss
-# Re" keep their people's adjective: the 'statements' job is due again.
+# thanks, "commented", "asserted", "reasoned", chants and shouts report speech, so does
+# "went on:"; "the archbishop", "the judges" speak; "British Airways", "Swiss Re" keep
+# their people's adjective; "said a Department of Homeland Security spokeswoman" is
+# read to its head: the 'statements' job is due again.
 def _v19_to_v20(db: sqlite_utils.Database) -> None:
     _drop_profiles(db.conn)
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:

@@ -94,7 +94,7 @@ _VERBS = (
     "|accused|accuses|described|describes|dubbed|labelled|labeled|branded"
     "|admitting|conceding|stressing|recalling|predicting|testifying|announcing"
     "|answered|answers|spoke of|spoke about|speaks of|speaks about|pointed out|points out"
-    "|commented"
+    "|commented|reasoned|chanted|shouted|screamed|whispered"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"
@@ -132,17 +132,23 @@ def _any_of(
     return "(?:" + "|".join(branches) + ")"
 
 
-# "He went on: "…"", '"…," she goes on.': speech only before punctuation ("went on to
-# win", "went on a diet" are not).
-_GOES_ON = {"g": [r"oes on(?=[,:.;])"], "w": [r"ent on(?=[,:.;])"]}
-# A speech verb: a lower-case one of the list, "went on" and "goes on" as above, or
-# "according to"; "A…" verbs and "According to" also capitalised.
-_VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_GOES_ON)
+# Verbs of speech only where they are followed so (regex after their first letter):
+# "He went on: "…"", '"…," she goes on.' ("went on to win", "went on a diet" are not);
+# "Trump asserted that …" ("America asserted itself" is not).
+_SPEECH_IF = {
+    "a": [r"sser(?:ted|ts)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)"],
+    "g": [r"oes on(?=[,:.;])"],
+    "w": [r"ent on(?=[,:.;])"],
+}
+# A speech verb: a lower-case one of the list, those above, or "according to"; "A…"
+# verbs and "According to" also capitalised.
+_VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_SPEECH_IF)
 _VERB_RE = re.compile(r"(?<![A-Za-z0-9_])" + _VERB_WORD + r"\b")
 SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct(
-    {*(v.split()[0] for v in _VERB_LIST), "according", "According", "went", "goes"}
+    {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
+    | {"went", "goes", "asserted", "asserts"}  # _SPEECH_IF
 )  # lower-case too
 _NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
 _TOKEN_RE = re.compile(r"\S+")
@@ -275,7 +281,9 @@ _COMMON_HEADS |= words(
 )
 # ... and of church and bench: "the archbishop said", "the chief justice asked" ("the
 # Bishop" is also a title: _SURNAME_TITLES).
-_COMMON_HEADS |= words("archbishop cardinal priest vicar rabbi imam cleric pope justice justices")
+_COMMON_HEADS |= words(
+    "archbishop cardinal priest vicar rabbi imam cleric pope justice justices judges"
+)
 # Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
 # role stands for.
 _DOCUMENT_HEADS = words(

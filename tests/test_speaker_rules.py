@@ -1021,3 +1021,18 @@ def test_a_company_named_by_a_peoples_adjective_keeps_it(text: str, speaker: str
 )
 def test_an_inverted_spokesman_of_a_long_body_name(text: str, speaker: str | None) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Okafor asserted that the bridge was "perfectly safe".', "Okafor"),
+        ('Okafor reasoned that a closure would "cost the town dearly".', "Okafor"),
+        ('"A gripping read," wrote the judges.', "the judges"),
+        ('Protesters chanted "Open the bridge" outside the town hall.', "Protesters"),
+        # asserting oneself is no speech
+        ('The port asserted itself as the "gateway to the north".', None),
+    ],
+)
+def test_more_verbs_of_speech(text: str, speaker: str | None) -> None:
+    assert speakers(text)[0][1] == speaker
