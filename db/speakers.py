@@ -375,7 +375,7 @@ def _strip_modifiers(tokens: list[str]) -> list[str]:
             k += 1
         else:
             break
-    if k == len(tokens) - 1 and tokens[k - 1] in _DEMONYMS and _company_word(tokens[k]):
+    if k and k == len(tokens) - 1 and tokens[k - 1] in _DEMONYMS and _company_word(tokens[k]):
         return tokens  # "British Airways", "American Airlines": one name
     return tokens[k:] if k else tokens
 

@@ -639,6 +639,7 @@ class _Placer:
         together = [(s, o) for s, o in loose if any(x in links.get(o, {}) for x in ids if x != o)]
         if len(together) < 2:
             return []
+        together.sort(key=lambda so: so[1])  # in id order: the same sums in any run
         found = self.profiles([o for _s, o in together])
         profile = {o: found.get(o) or _profile_of({}, o, None) for _s, o in together}
         # Each of them tells the event of the others and ``p`` read as one story: an
@@ -655,7 +656,7 @@ class _Placer:
         ]
         if len(kept) < 2:
             return []
-        others = [profile[o] for _s, o in sorted(kept, key=lambda so: so[1])]
+        others = [profile[o] for _s, o in kept]
         return kept if self._fits(START_POOL_MIN, p, others, [s for s, _o in kept]) else []
 
     @staticmethod
