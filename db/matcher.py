@@ -724,7 +724,8 @@ def _as_num(n: NumberSpan) -> Num:
 
 _WORD_RE = re.compile(r"\w+")
 _CLAUSE_BREAK_RE = re.compile(r'[,;:](?=\s)|[()\[\]"]| - ')
-_SCOPE_BREAK_RE = re.compile(r'[,;:](?=\s)|[()\[\]"]| - | but ')
+# ... and where a negation's or a hedge's scope ends: a clause break, or "but".
+_SCOPE_BREAK_RE = re.compile(_CLAUSE_BREAK_RE.pattern + "| but ")
 MIN_CLAUSE_TOKENS = 3
 
 

@@ -1288,7 +1288,7 @@ class _People:
                 # "According to Mandaric, Redknapp vowed …": the source the sentence is
                 # told by reports it.
                 pos, name = fits[0]
-                if pronoun and self.masked[max(lo, pos - 13) : pos] in _ACCORDING:
+                if pronoun and self.masked[max(lo, pos - len(_ACCORDING[0])) : pos] in _ACCORDING:
                     return name
                 # "Tony Blair has failed, Michael Howard has said.": the person reporting
                 # the sentence at its end, not the first one of what is reported.
