@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 
 # Version 1: the whole schema.
 _V1 = """
@@ -641,6 +641,16 @@ def _v19_to_v20(db: sqlite_utils.Database) -> None:
         mark_due(db.conn, STATEMENTS_JOB, 20)
 
 
+# Version 21: no new tables. Speakers are found otherwise: the plain form of a verb of
+# speech after its subject or a modal ("critics argue", "he will tell MPs"; not after
+# "to"), "likened … to", and legal documents ("the indictment says", "the lawsuit
+# alleges", "the petition"); a wh-word opens no speaker's phrase ("where social
+# workers tell"): the 'statements' job is due again.
+def _v20_to_v21(db: sqlite_utils.Database) -> None:
+    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+        mark_due(db.conn, STATEMENTS_JOB, 21)
+
+
 def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:
     """Mark ``job`` due (inside the caller's transaction); ``since``: the schema version
     whose step asks for it. A mark already there stays (with the oldest version)."""
@@ -775,6 +785,7 @@ MIGRATIONS: dict[int, Migration] = {
     17: _v17_to_v18,
     18: _v18_to_v19,
     19: _v19_to_v20,
+    20: _v20_to_v21,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

@@ -101,7 +101,7 @@ _VERBS = (
 # ("Brown criticised by MPs").
 _EVALUATIVE_VERBS = words(
     "hailed hails praised praises criticised criticises criticized criticizes condemned"
-    " condemns welcomed welcomes blamed blames thanked"
+    " condemns welcomed welcomes blamed blames thanked likened likens"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")) | _EVALUATIVE_VERBS)
 
@@ -135,11 +135,22 @@ def _any_of(
 # Verbs of speech only where they are followed so (regex after their first letter):
 # "He went on: "…"", '"…," she goes on.' ("went on to win", "went on a diet" are not);
 # "Trump asserted that …" ("America asserted itself" is not).
-_SPEECH_IF = {
+_SPEECH_IF: dict[str, list[str]] = {
     "a": [r"sser(?:ted|ts)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)"],
     "g": [r"oes on(?=[,:.;])"],
     "w": [r"ent on(?=[,:.;])"],
 }
+# The plain form of a verb of speech speaks after a subject or a modal ("critics
+# argue", "he will argue", "Mr Brown will tell MPs"), not after "to": "is expected to
+# announce a decision", "likes to argue cases", "failed to tell investors" are acts
+# (a product recall, a sum added, a nominee confirmed, "could explain the reluctance":
+# those verbs are left out).
+_PLAIN_VERBS = words(
+    "argue insist warn tell admit predict concede declare stress allege"
+    " acknowledge contend complain"
+)
+for _v in sorted(_PLAIN_VERBS):
+    _SPEECH_IF.setdefault(_v[0], []).append(rf"(?<!\bto {_v[0]}){_v[1:]}")
 # A speech verb: a lower-case one of the list, those above, or "according to"; "A…"
 # verbs and "According to" also capitalised.
 _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_SPEECH_IF)
@@ -149,6 +160,7 @@ SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     | {"went", "goes", "asserted", "asserts"}  # _SPEECH_IF
+    | _PLAIN_VERBS
 )  # lower-case too
 _NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
 _TOKEN_RE = re.compile(r"\S+")
@@ -289,7 +301,8 @@ _COMMON_HEADS |= words(
 _DOCUMENT_HEADS = words(
     """
     report statement study survey letter message memo filing ad advert advertisement
-    document documents release email post tweet
+    document documents release email post tweet indictment lawsuit suit complaint ruling
+    affidavit petition transcript memorandum proposal
     """
 )
 _COMMON_HEADS |= _DOCUMENT_HEADS
@@ -303,7 +316,8 @@ _DETERMINERS = words(
 _PHRASE_STOP = words(
     """
     and but or that which who whom when while as after before because if to of in on at
-    for with by from said says told than then also not no nor so
+    for with by from said says told than then also not no nor so where whose what how why
+    whether unless until
     """
 )
 _FORWARD_STOP = words(

@@ -1152,6 +1152,47 @@ def test_upgrade_from_version_18_reads_praise_as_speech(tmp_path: Path) -> None:
     assert pairs(db) == fresh
 
 
+def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
+    tmp_path: Path,
+) -> None:
+    """Version 21 reads "the lawsuit alleges" and "critics insist" as speech: a database
+    ingested by version 20 (no speakers there) gets them at the next match, and its
+    matches are a fresh ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    records = {
+        "Wire": (
+            "Dock suit filed",
+            '"The Valmora dock was never inspected," the lawsuit alleges. Critics insist the'
+            ' plan is "dead on arrival".',
+        ),
+        "Daily": ("Dock plan sued", "A lawsuit says the Valmora dock was never inspected."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v20.db", records)
+    suit, critics = stmt(db, "Wire", "the lawsuit"), stmt(db, "Wire", "Critics insist")
+    quote_speakers = "SELECT speaker FROM quotes WHERE statement_id IN (?, ?) ORDER BY char_start"
+    assert db.execute(quote_speakers, (suit, critics)).fetchall() == [
+        ("the lawsuit",),
+        ("Critics",),
+    ]
+    with _left_by(db, 20) as conn:
+        # As version 20 read them: no speaker.
+        conn.execute("UPDATE statements SET speaker = NULL WHERE id IN (?, ?)", (suit, critics))
+        conn.execute(
+            "UPDATE quotes SET speaker = NULL WHERE statement_id IN (?, ?)", (suit, critics)
+        )
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(quote_speakers, (suit, critics)).fetchall() == [
+        ("the lawsuit",),
+        ("Critics",),
+    ]
+    assert pairs(db) == fresh
+
+
 def test_upgrade_from_version_18_reads_the_same_quoted_words_negated_as_one_claim(
     tmp_path: Path,
 ) -> None:

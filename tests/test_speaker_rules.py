@@ -1036,3 +1036,34 @@ def test_an_inverted_spokesman_of_a_long_body_name(text: str, speaker: str | Non
 )
 def test_more_verbs_of_speech(text: str, speaker: str | None) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the plain form after a subject or a modal speaks
+        ('"The bridge is safe," Mayor Okafor will tell the council.', "Okafor"),
+        ('Mayor Okafor will argue that the toll is "fair and overdue".', "Okafor"),
+        ('Engineers insist the bridge is "perfectly sound".', "Engineers"),
+        ('Councillor Vale likened the toll to "a tax on the harbour".', "Vale"),
+        # ... not after "to": a plan, a liking, a failure are acts, not words
+        ('Okafor is expected to announce a "harbour levy" on Monday.', None),
+        ('Okafor likes to argue that the bridge is "a landmark".', None),
+    ],
+)
+def test_the_plain_form_of_a_verb_of_speech(text: str, speaker: str | None) -> None:
+    assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The levy was spent on boats," the 12-page indictment says.', "the 12-page indictment"),
+        ('"The bridge was never inspected," the lawsuit alleges.', "the lawsuit"),
+        ('The petition said the toll was "a tax on the poor".', "The petition"),
+        # a wh-word opens no speaker's phrase
+        ('It set up a "help desk" where council workers tell drivers the fare.', "council workers"),
+    ],
+)
+def test_a_legal_document_speaks(text: str, speaker: str | None) -> None:
+    assert speakers(text)[0][1] == speaker
