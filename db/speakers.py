@@ -295,6 +295,7 @@ _COMMON_HEADS |= words(
 # Bishop" is also a title: _SURNAME_TITLES).
 _COMMON_HEADS |= words(
     "archbishop cardinal priest vicar rabbi imam cleric pope justice justices judges"
+    " jury"
 )
 # Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
 # role stands for.
@@ -302,7 +303,8 @@ _DOCUMENT_HEADS = words(
     """
     report statement study survey letter message memo filing ad advert advertisement
     document documents release email post tweet indictment lawsuit suit complaint ruling
-    affidavit petition transcript memorandum proposal
+    affidavit petition transcript memorandum proposal magazine newspaper paper journal
+    tabloid website
     """
 )
 _COMMON_HEADS |= _DOCUMENT_HEADS

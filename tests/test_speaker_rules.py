@@ -1061,9 +1061,16 @@ def test_the_plain_form_of_a_verb_of_speech(text: str, speaker: str | None) -> N
         ('"The levy was spent on boats," the 12-page indictment says.', "the 12-page indictment"),
         ('"The bridge was never inspected," the lawsuit alleges.', "the lawsuit"),
         ('The petition said the toll was "a tax on the poor".', "The petition"),
+        # a paper, a magazine, a website and a jury speak as written
+        ('"The toll is a tax on the poor," the paper says.', "the paper"),
+        (
+            'The Harbour Gazette newspaper said: "The bridge is safe."',
+            "The Harbour Gazette newspaper",
+        ),
+        ('"A landmark restored," the 12-strong jury concluded.', "the 12-strong jury"),
         # a wh-word opens no speaker's phrase
         ('It set up a "help desk" where council workers tell drivers the fare.', "council workers"),
     ],
 )
-def test_a_legal_document_speaks(text: str, speaker: str | None) -> None:
+def test_a_document_or_a_publication_speaks(text: str, speaker: str | None) -> None:
     assert speakers(text)[0][1] == speaker
