@@ -644,9 +644,10 @@ def _v19_to_v20(db: sqlite_utils.Database) -> None:
 # Version 21: no new tables. Speakers are found otherwise: the plain form of a verb of
 # speech after its subject or a modal ("critics argue", "he will tell MPs"; not after
 # "to"), "likened … to", legal documents ("the indictment says", "the lawsuit
-# alleges", "the petition"), publications ("the paper says", "the magazine reported")
-# and a jury; a wh-word opens no speaker's phrase ("where social workers tell"): the
-# 'statements' job is due again.
+# alleges", "the petition"), publications ("the paper says", "the magazine reported"),
+# a jury and a staffer; a role after a leading phrase with no comma ("In the speech
+# the senator …, calling"); a wh-word opens no speaker's phrase ("where social workers
+# tell"): the 'statements' job is due again.
 def _v20_to_v21(db: sqlite_utils.Database) -> None:
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         mark_due(db.conn, STATEMENTS_JOB, 21)

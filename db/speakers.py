@@ -278,7 +278,7 @@ _COMMON_HEADS = words(
     observers correspondent reporter editor host presenter boss owner founder deputy
     assistant adviser advisor advisers advisors partner successor predecessor rival
     opponent ally allies teammate team-mate girlfriend boyfriend counterpart compatriot
-    countryman speaker whip
+    countryman speaker whip staffer staffers
     """
 )
 # The people of sport, stage and business, who speak as "the striker", "the actress":
@@ -294,8 +294,7 @@ _COMMON_HEADS |= words(
 # ... and of church and bench: "the archbishop said", "the chief justice asked" ("the
 # Bishop" is also a title: _SURNAME_TITLES).
 _COMMON_HEADS |= words(
-    "archbishop cardinal priest vicar rabbi imam cleric pope justice justices judges"
-    " jury"
+    "archbishop cardinal priest vicar rabbi imam cleric pope justice justices judges jury"
 )
 # Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
 # role stands for.
@@ -684,10 +683,18 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         return None
     first = toks[start].group().rstrip(":,")
     if first in _OPENERS or (first.endswith(("ed", "ing")) and first[:1].isupper()):
-        for k in range(start, len(toks) - 1):
-            if toks[k].group().endswith(","):
-                start = k + 1
-                break
+        ends = (k for k in range(start, len(toks) - 1) if toks[k].group().endswith(","))
+        comma = next(ends, None)
+        if comma is not None:
+            start = comma + 1
+        elif first in _OPENERS:
+            # No comma after the leading phrase ("In the speech the senator also took a
+            # swipe at Hillary Clinton, calling …"): a role after it is the subject, not
+            # the name the sentence goes on to.
+            for k in range(start + 2, min(start + 8, len(toks) - 1)):
+                common = _common_back(s, toks, k)
+                if common is not None and toks[k + 1].group()[:1].islower():
+                    return common  # not "Earlier Tory leader Michael Howard sent"
     head = toks[start].group()
     if head in _PRONOUNS and head.lower() in PERSON_PRONOUNS:
         m = toks[start]

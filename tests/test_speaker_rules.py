@@ -1074,3 +1074,24 @@ def test_the_plain_form_of_a_verb_of_speech(text: str, speaker: str | None) -> N
 )
 def test_a_document_or_a_publication_speaks(text: str, speaker: str | None) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a leading phrase with no comma after it: the role after it is the subject
+        (
+            "Senator Ada Vance spoke on Friday. In the speech the senator also took a swipe"
+            ' at Mayor Ruth Okafor, calling her budget "reckless".',
+            "Ada Vance",
+        ),
+        # ... a title before a name is no role of its own
+        (
+            'Earlier Tory leader Tom Vale sent his "warmest thanks", saying: "We are proud."',
+            "Tom Vale",
+        ),
+    ],
+)
+def test_the_subject_after_a_leading_phrase_without_a_comma(text: str, speaker: str) -> None:
+    quotes = [q for s in analyse(text, 0) for q in s.quotes]
+    assert quotes and all(q.speaker == speaker for q in quotes)
