@@ -645,8 +645,9 @@ def _v19_to_v20(db: sqlite_utils.Database) -> None:
 # speech after its subject or a modal ("critics argue", "he will tell MPs"; not after
 # "to"), "likened … to", legal documents ("the indictment says", "the lawsuit
 # alleges", "the petition"), publications ("the paper says", "the magazine reported"),
-# a jury and a staffer; a role after a leading phrase with no comma ("In the speech
-# the senator …, calling"); a wh-word opens no speaker's phrase ("where social workers
+# a jury and a staffer; what is written reads ("a BBC statement read"); "summarized",
+# "recommended"; a role after a leading phrase with no comma ("In the speech the
+# senator …, calling"); a wh-word opens no speaker's phrase ("where social workers
 # tell"): the 'statements' job is due again.
 def _v20_to_v21(db: sqlite_utils.Database) -> None:
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:

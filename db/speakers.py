@@ -94,7 +94,8 @@ _VERBS = (
     "|accused|accuses|described|describes|dubbed|labelled|labeled|branded"
     "|admitting|conceding|stressing|recalling|predicting|testifying|announcing"
     "|answered|answers|spoke of|spoke about|speaks of|speaks about|pointed out|points out"
-    "|commented|reasoned|chanted|shouted|screamed|whispered"
+    "|commented|reasoned|chanted|shouted|screamed|whispered|summarized|summarised"
+    "|recommended|recommends|recommending"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"
@@ -151,6 +152,15 @@ _PLAIN_VERBS = words(
 )
 for _v in sorted(_PLAIN_VERBS):
     _SPEECH_IF.setdefault(_v[0], []).append(rf"(?<!\bto {_v[0]}){_v[1:]}")
+# What is written reads: '"…," a BBC statement read.', "The headline reads, "…"" ("he
+# read the report" is no speech): "read" after one of these words only.
+_READ_AFTER = words(
+    "statement letter message note memo headline sign banner caption tweet tweets post"
+    " posts email release inscription plaque placard text"
+)
+_SPEECH_IF.setdefault("r", []).append(
+    "(?:" + "|".join(f"(?<={w} r)" for w in sorted(_READ_AFTER)) + ")eads?"
+)
 # A speech verb: a lower-case one of the list, those above, or "according to"; "A…"
 # verbs and "According to" also capitalised.
 _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_SPEECH_IF)
@@ -161,6 +171,7 @@ VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     | {"went", "goes", "asserted", "asserts"}  # _SPEECH_IF
     | _PLAIN_VERBS
+    | {"read", "reads"}
 )  # lower-case too
 _NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
 _TOKEN_RE = re.compile(r"\S+")
@@ -185,7 +196,7 @@ _DAY_LEADS = words("on late early")
 # "was told", "is said", "been asked": the subject is not the speaker.
 _BE_FORMS = words("is are was were be been being get gets got")
 # Verbs whose past form followed by "to"/"by" is a passive ("urged to step down by").
-_PASSIVE_PRONE = words("urged asked told called warned pressed ordered advised begged")
+_PASSIVE_PRONE = words("urged asked told called warned pressed ordered advised begged recommended")
 # Capitalised at the start of a sentence but never names.
 _NOT_NAMES = words(
     """
@@ -303,7 +314,7 @@ _DOCUMENT_HEADS = words(
     report statement study survey letter message memo filing ad advert advertisement
     document documents release email post tweet indictment lawsuit suit complaint ruling
     affidavit petition transcript memorandum proposal magazine newspaper paper journal
-    tabloid website
+    tabloid website headline sign banner caption placard note inscription
     """
 )
 _COMMON_HEADS |= _DOCUMENT_HEADS

@@ -1095,3 +1095,21 @@ def test_a_document_or_a_publication_speaks(text: str, speaker: str | None) -> N
 def test_the_subject_after_a_leading_phrase_without_a_comma(text: str, speaker: str) -> None:
     quotes = [q for s in analyse(text, 0) for q in s.quotes]
     assert quotes and all(q.speaker == speaker for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # what is written reads
+        ('"The bridge is closed," a council statement read.', "a council statement"),
+        ('The sign read "Keep off the bridge".', "The sign"),
+        # ... a person reading is no speaker
+        ('Okafor read the report aloud: "We failed the town."', None),
+        ('"The toll is fair," summarized Okafor.', "Okafor"),
+        ('Okafor had recommended that the town "start again".', "Okafor"),
+        # ... a recommendation by someone is no speaker's subject
+        ('Cuts recommended by the board would "hurt the harbour".', None),
+    ],
+)
+def test_reading_summing_up_and_recommending(text: str, speaker: str | None) -> None:
+    assert speakers(text)[0][1] == speaker
