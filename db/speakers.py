@@ -626,6 +626,12 @@ _ADJECTIVE_ENDS = ("ic", "an", "ish", "ese", "ian")  # "Democratic presidential 
 _CLAUSE_BREAK = words("and but or that which who whom when while as if because of in on at to for")
 
 
+def _aside_opens(word: str) -> bool:
+    """Whether ``word`` opens an aside between a subject and its verb: a relative
+    pronoun or a participle ("who is consulting", "speaking in a whisper")."""
+    return word in ("who", "whose") or (word.endswith("ing") and word.isalpha() and word.islower())
+
+
 def _main_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     """The sentence's subject; when it is "it" or no name ("It came after Boehner
     publicly chided Obama …, accusing"), the main clause's last named subject."""
@@ -946,8 +952,9 @@ def _speaker_before(
             if run and before not in _APPOSITION_PREPOSITIONS and _clean_name(list(run)):
                 pre = cand
                 break
-            if not run and k + 1 < len(toks) and pre[k + 1] in ("who", "whose"):
-                # "The MP, who is consulting his lawyers, told": the role (resolved later).
+            if not run and k + 1 < len(toks) and _aside_opens(pre[k + 1]):
+                # "The MP, who is consulting his lawyers, told", "The congressman,
+                # speaking in a whisper, said": the role (resolved later).
                 common = _common_back(s, toks, k)
                 if common is not None:
                     return common, False

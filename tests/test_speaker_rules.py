@@ -1085,6 +1085,12 @@ def test_a_document_or_a_publication_speaks(text: str, speaker: str | None) -> N
             ' at Mayor Ruth Okafor, calling her budget "reckless".',
             "Ada Vance",
         ),
+        # a participle set off by commas between the role and its verb
+        (
+            "Mayor Ruth Okafor opened the bridge. The mayor, speaking from the deck, said"
+            ' the toll was "fair and overdue".',
+            "Ruth Okafor",
+        ),
         # ... a title before a name is no role of its own
         (
             'Earlier Tory leader Tom Vale sent his "warmest thanks", saying: "We are proud."',
@@ -1092,7 +1098,7 @@ def test_a_document_or_a_publication_speaks(text: str, speaker: str | None) -> N
         ),
     ],
 )
-def test_the_subject_after_a_leading_phrase_without_a_comma(text: str, speaker: str) -> None:
+def test_a_role_is_the_subject_past_a_leading_phrase_or_an_aside(text: str, speaker: str) -> None:
     quotes = [q for s in analyse(text, 0) for q in s.quotes]
     assert quotes and all(q.speaker == speaker for q in quotes)
 
