@@ -648,8 +648,9 @@ def _v19_to_v20(db: sqlite_utils.Database) -> None:
 # a jury and a staffer; what is written reads ("a BBC statement read"); "summarized",
 # "recommended"; a role after a leading phrase with no comma ("In the speech the
 # senator …, calling") or before a participle set off by commas ("The congressman,
-# speaking in a whisper, said"); a wh-word opens no speaker's phrase ("where social workers
-# tell"): the 'statements' job is due again.
+# speaking in a whisper, said"); a verb joined to its subject's clause ('He paused,
+# then added: "…"', "marched … and chanted"); a wh-word opens no speaker's phrase
+# ("where social workers tell"): the 'statements' job is due again.
 def _v20_to_v21(db: sqlite_utils.Database) -> None:
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         mark_due(db.conn, STATEMENTS_JOB, 21)

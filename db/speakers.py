@@ -632,6 +632,46 @@ def _aside_opens(word: str) -> bool:
     return word in ("who", "whose") or (word.endswith("ing") and word.isalpha() and word.islower())
 
 
+# A verb of speech with its quotation right after it ('added: "', 'said, "').
+_VERB_THEN_QUOTE_RE = re.compile(r"[a-z]+[,:]?\s*[\"“‘]")
+
+
+def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """The subject of the clause ``toks`` that a verb of speech is joined to ("Grimm
+    stormed back, leaned into him and said"): its sentence's (after a colon, the part
+    after it), when no other name and no clause of its own come between it and the verb
+    ("US Customs claimed … but his lawyer, Antony Townsden, told … and added" is no
+    one's here)."""
+    start = 0
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].group()[-1:] in ":;":
+            start = k + 1
+            break
+    subject = _subject(s, toks[start:])
+    if subject is None:
+        return None
+    after = [t.group() for t in toks[start:] if t.start() >= subject.end]
+    # ... nor a clause of its own ("Capra was the butt of a gaffe when the host opened
+    # the envelope and declared": the host's words).
+    if any((w[:1].isupper() and w != "I") or w in _SUBORDINATE for w in after):
+        return None
+    return subject
+
+
+def _joined_verb(toks: list[re.Match[str]]) -> int | None:
+    """Where the clause ends that a verb right after ``toks`` is joined to ("He paused
+    and", "Vale paused, then"): the index of "and" or of the word after the comma;
+    None when the verb is not so joined."""
+    if len(toks) < 3:
+        return None
+    last = toks[-1].group()
+    if last == "and" and toks[-2].group()[:1].islower() and toks[-2].group().isalpha():
+        return len(toks) - 1  # "paused and" (not "Smith and", "the mayor and" a subject)
+    if last == "then" and toks[-2].group().endswith(","):
+        return len(toks) - 1
+    return None
+
+
 def _main_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     """The sentence's subject; when it is "it" or no name ("It came after Boehner
     publicly chided Obama …, accusing"), the main clause's last named subject."""
@@ -835,7 +875,7 @@ def _speaker_before(
                 w[:1].islower()
                 and w not in _PRONOUNS
                 and w.lower() not in _BE_FORMS
-                and w != "to"
+                and w not in ("to", "and")
                 and w[-1] not in _TRAIL
                 and w.lower() not in _COMMON_HEADS
                 and not (len(near) >= 2 and _owned_plural(near[-2], w))
@@ -849,6 +889,12 @@ def _speaker_before(
     toks = list(_TOKEN_RE.finditer(s, lo, v))
     if toks and lo > 0 and toks[0].start() == lo and not s[lo - 1].isspace():
         toks = toks[1:]  # the window cut this token in half
+    joined = _joined_verb(toks)
+    if joined is not None and _VERB_THEN_QUOTE_RE.match(s, v):
+        # 'He paused and added: "…"', 'Vale paused, then added: "…"': the verb's subject
+        # is the clause's it is joined to (only with the quotation right after it: "Tea
+        # party organizers disputed claims … and called on" names no "Tea").
+        return _joined_subject(s, toks[:joined]), False
     _skip_aux(toks)
     if not toks:
         return None, False

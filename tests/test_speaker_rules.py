@@ -1119,3 +1119,30 @@ def test_a_role_is_the_subject_past_a_leading_phrase_or_an_aside(text: str, spea
 )
 def test_reading_summing_up_and_recommending(text: str, speaker: str | None) -> None:
     assert speakers(text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb of speech joined to its subject's clause by "and" or ", then"
+        ('Tom Vale spoke first. He paused, then added: "But I do not know that."', "Tom Vale"),
+        ('Vale stormed back, leaned in and said, "Let me be clear."', "Vale"),
+        ('Protesters marched to the bridge and chanted "Open it now!"', "Protesters"),
+        # ... not past another name, nor out of a clause of its own
+        (
+            "Customs claimed he led the group but his lawyer, Ada Lind, told reporters it was"
+            ' false and added: "He had an old computer."',
+            None,
+        ),
+        (
+            "Frank Vale was the butt of a gaffe when the host opened the envelope and"
+            ' declared "come on up, Frank".',
+            None,
+        ),
+    ],
+)
+def test_a_verb_joined_to_its_subjects_clause(text: str, speaker: str | None) -> None:
+    quotes = [q for s in analyse(text, 0) for q in s.quotes]
+    assert quotes[-1].speaker != "Customs" and quotes[-1].speaker != "Frank Vale"
+    if speaker is not None:
+        assert quotes[-1].speaker == speaker
