@@ -913,6 +913,8 @@ class _People:
                     continue
             if person is not None:
                 self.role_people[m.start(2)] = person
+            elif _plural(role[heads[0]]):
+                continue  # "The MPs on the committee pressed Mr Younger. He said": not "he"
             person = person or f"{m.group(1)} {phrase}"
             k = bisect_right(self.positions, start)
             self.positions.insert(k, start)

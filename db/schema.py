@@ -650,7 +650,9 @@ def _v19_to_v20(db: sqlite_utils.Database) -> None:
 # senator …, calling") or before a participle set off by commas ("The congressman,
 # speaking in a whisper, said"); a verb joined to its subject's clause ('He paused,
 # then added: "…"', "marched … and chanted"); a wh-word opens no speaker's phrase
-# ("where social workers tell"): the 'statements' job is due again.
+# ("where social workers tell"); MPs, MEPs and MSPs speak ('"…," MPs warned'), and so
+# does a role and name before a colon ("- Blackburn boss Mark Hughes: "…""); a plural
+# role is no "he": the 'statements' job is due again.
 def _v20_to_v21(db: sqlite_utils.Database) -> None:
     if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
         mark_due(db.conn, STATEMENTS_JOB, 21)

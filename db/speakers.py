@@ -102,7 +102,7 @@ _VERBS = (
 # ("Brown criticised by MPs").
 _EVALUATIVE_VERBS = words(
     "hailed hails praised praises criticised criticises criticized criticizes condemned"
-    " condemns welcomed welcomes blamed blames thanked likened likens"
+    " condemns welcomed welcomes blamed blames thanked likened likens commended commends"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")) | _EVALUATIVE_VERBS)
 
@@ -307,6 +307,9 @@ _COMMON_HEADS |= words(
 _COMMON_HEADS |= words(
     "archbishop cardinal priest vicar rabbi imam cleric pope justice justices judges jury"
 )
+# Members of a parliament, written in capitals: '"…," MPs warned', "Labour MEPs said".
+_MEMBERS = frozenset({"MPs", "MEPs", "MSPs", "MLAs", "AMs"})
+_COMMON_HEADS |= {m.lower() for m in _MEMBERS}
 # Documents speak too ("the report said", "The ad says:"), but are no one a pronoun or a
 # role stands for.
 _DOCUMENT_HEADS = words(
@@ -561,7 +564,9 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
         )
     ):
         return None
-    if head[:1].isupper():
+    if head in _MEMBERS and k >= 1 and toks[k - 1].group() in _APPOSITION_PREPOSITIONS:
+        return None  # "had a "scorching" from MPs adding": those spoken to or of
+    if head[:1].isupper() and head not in _MEMBERS:
         # Capitalised: a name ("Police Chief ..."), unless it opens the sentence alone.
         opens = k == 0 and (toks[k].start() == 0 or _char_before(s, toks[k].start()) in ".!?")
         if not opens or head.isupper():
@@ -1699,7 +1704,10 @@ def colon_name(s: str, pos: int) -> Attribution | None:
         return None  # the pattern ends with the colon at ``pos``: no need to search
     m = _COLON_NAME_RE.search(s, max(0, pos - 80), pos)
     if m is None:
-        return None
+        # "- Manchester City boss Kevin Keegan: "…"": a role (its body before it) first.
+        m = _COLON_ROLE_NAME_RE.search(s, max(0, pos - 100), pos)
+        if m is None or not is_role_noun(m.group("role")):
+            return None
     name = _clean_name(m.group("name").split())
     if not name:
         return None
@@ -1745,7 +1753,12 @@ _DASH_NAME_RE = re.compile(
     rf"[ ]?[―—–-]{{1,2}}[ ]?(?P<name>[A-Z][\w'’.-]*(?:[ ]{_NAME_WORD}){{0,5}})(?=[,.;]|[ ]*$)"
 )
 _COLON_NAME_RE = re.compile(
-    rf"(?:^|(?<=[.!?] )|(?<=\n))(?P<name>[A-Z][\w'’.-]*(?:[ ]{_NAME_WORD}){{0,4}}):[ ]?\Z"
+    rf"(?:^|(?<=[.!?] )|(?<=\n))(?:[-–•][ ])?"
+    rf"(?P<name>[A-Z][\w'’.-]*(?:[ ]{_NAME_WORD}){{0,4}}):[ ]?\Z"
+)
+_COLON_ROLE_NAME_RE = re.compile(
+    rf"(?:^|(?<=[.!?] )|(?<=\n))(?:[-–•][ ])?(?:{_NAME_WORD}[ ]){{0,3}}(?P<role>[a-z][\w-]*)[ ]"
+    rf"(?P<name>[A-Z][\w'’.-]*(?:[ ]{_NAME_WORD}){{0,3}}):[ ]?\Z"
 )
 
 

@@ -1146,3 +1146,31 @@ def test_a_verb_joined_to_its_subjects_clause(text: str, speaker: str | None) ->
     assert quotes[-1].speaker != "Customs" and quotes[-1].speaker != "Frank Vale"
     if speaker is not None:
         assert quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The toll will hurt the harbour," MPs warned.', "MPs"),
+        ('The bridge is "a disgrace", pro-toll MPs say.', "pro-toll MPs"),
+        # ... not those spoken of
+        (
+            'Tom Vale said the mayor had a "scorching" from MPs, adding: "It was like no other."',
+            "Tom Vale",
+        ),
+        ('Mayor Ruth Okafor commended the crews "for their courage".', "Ruth Okafor"),
+        # a role and its body before a name and a colon, as a list of reactions writes it
+        ('- Elso Rovers boss Tom Vale: "We had a great chance."', "Tom Vale"),
+    ],
+)
+def test_members_a_commendation_and_a_role_before_a_colon(text: str, speaker: str) -> None:
+    quotes = [q for s in analyse(text, 0) for q in s.quotes]
+    assert quotes[-1].speaker == speaker
+
+
+def test_a_plural_role_is_no_he() -> None:
+    text = (
+        "Chairman Tom Vale told MPs the toll would stay. The MPs on the transport committee"
+        ' pressed Mr Vale on the cost. He said the toll was "fair".'
+    )
+    assert [q.speaker for s in analyse(text, 0) for q in s.quotes] == ["Tom Vale"]
