@@ -665,8 +665,8 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
 
 def _joined_verb(toks: list[re.Match[str]]) -> int | None:
     """Where the clause ends that a verb right after ``toks`` is joined to ("He paused
-    and", "Vale paused, then"): the index of "and" or of the word after the comma;
-    None when the verb is not so joined."""
+    and", "Vale paused, then"): the index of that "and" or "then"; None when the verb
+    is not so joined."""
     if len(toks) < 3:
         return None
     last = toks[-1].group()
