@@ -12,8 +12,8 @@ BBC articles and 6 BASIL events), drawn when set 3 had been; set 5 (seed 173,
 ``quotes_heldout5.tsv``, 28 BBC articles and 6 BASIL events), drawn when set 4 had been,
 leaving out near-copies too; set 6 (seed 229, ``quotes_heldout6.tsv``, 16 BBC articles and 4
 BASIL events), drawn when set 5 had been; set 7 (seed 283, ``quotes_heldout7.tsv``, 12 BBC
-articles and 3 BASIL events), drawn when set 6 had been. A set leaves out the articles of the development set
-and of the sets before it, and the BASIL events of the sets before it:
+articles and 3 BASIL events), drawn when set 6 had been. A set leaves out the articles of
+the development set and of the sets before it, and the BASIL events of the sets before it:
 
 * BBC: every file of ../shared/data/bbc except the 90 used by the development set
   (bench/quotes_labelled.tsv) and those of earlier sets, shuffled; the first
