@@ -527,8 +527,7 @@ def _match_words_again(conn: sqlite3.Connection, words: tuple[str, ...]) -> None
 # every article's speakers again and matches again those whose statements' speakers
 # changed (db.speakers_again), as a fresh ingest would have them.
 def _v15_to_v16(db: sqlite_utils.Database) -> None:
-    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
-        mark_due(db.conn, SPEAKERS_JOB, 16)
+    _due_if_articles(db.conn, SPEAKERS_JOB, 16)
 
 
 SPEAKERS_JOB = "speakers"  # the due_work job of version 16 (step 17 makes it STATEMENTS_JOB)
@@ -547,8 +546,7 @@ SPEAKERS_JOB = "speakers"  # the due_work job of version 16 (step 17 makes it ST
 # articles naming a chamber or party, rejecting, dismissing or disputing anything, or
 # holding a figure, are matched again.
 def _v16_to_v17(db: sqlite_utils.Database) -> None:
-    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
-        mark_due(db.conn, STATEMENTS_JOB, 17)
+    if _due_if_articles(db.conn, STATEMENTS_JOB, 17):
         db.conn.execute("DELETE FROM due_work WHERE job = ?", (SPEAKERS_JOB,))
         _match_words_again(db.conn, _V17_WORDS)
         _match_figures_again(db.conn)
@@ -586,8 +584,7 @@ STATEMENTS_JOB = "statements"  # the due_work job: every article's speakers and 
 # encourage, now read as a request as a call or an urging is ("recommended that schools
 # arm staff"), by the next ingest or `claimlens match --pending`.
 def _v17_to_v18(db: sqlite_utils.Database) -> None:
-    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
-        mark_due(db.conn, STATEMENTS_JOB, 18)
+    if _due_if_articles(db.conn, STATEMENTS_JOB, 18):
         _match_words_again(db.conn, _V18_WORDS)
         _match_figures_again(db.conn)
 
@@ -613,8 +610,7 @@ _V18_WORDS = ("recommend", "advis", "encourag")
 # opens a clause of its own for a negation or a hedge ("will cut the budget but will not
 # close the library") — by the next ingest or `claimlens match --pending`.
 def _v18_to_v19(db: sqlite_utils.Database) -> None:
-    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
-        mark_due(db.conn, STATEMENTS_JOB, 19)
+    if _due_if_articles(db.conn, STATEMENTS_JOB, 19):
         db.conn.execute(
             "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
             " FROM statements WHERE kind = 'caption')"
@@ -637,8 +633,7 @@ _V19_WORDS = ('"', "\u201c", " but ")
 # read to its head: the 'statements' job is due again.
 def _v19_to_v20(db: sqlite_utils.Database) -> None:
     _drop_profiles(db.conn)
-    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
-        mark_due(db.conn, STATEMENTS_JOB, 20)
+    _due_if_articles(db.conn, STATEMENTS_JOB, 20)
 
 
 # Version 21: no new tables. Speakers are found otherwise: the plain form of a verb of
@@ -654,8 +649,16 @@ def _v19_to_v20(db: sqlite_utils.Database) -> None:
 # does a role and name before a colon ("- Blackburn boss Mark Hughes: "…""); a plural
 # role is no "he": the 'statements' job is due again.
 def _v20_to_v21(db: sqlite_utils.Database) -> None:
-    if db.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
-        mark_due(db.conn, STATEMENTS_JOB, 21)
+    _due_if_articles(db.conn, STATEMENTS_JOB, 21)
+
+
+def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
+    """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
+    one has nothing to read again); whether it does."""
+    if conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+        return False
+    mark_due(conn, job, since)
+    return True
 
 
 def mark_due(conn: sqlite3.Connection, job: str, since: int) -> None:
