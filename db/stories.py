@@ -458,6 +458,14 @@ def _probability(log_odds: float) -> float:
     return 1.0 / (1.0 + math.exp(-log_odds))
 
 
+def _tells(q: ev.Profile, pool: ev.Pool, linked: float) -> float:
+    """How probably ``q`` tells the story of ``pool``, its links to the story's members
+    summing to ``linked`` (probabilities): its fit is their mean over at most
+    :data:`db.article_evidence.MAX_CANDIDATES` members, the most an article is compared
+    with (:func:`db.article_evidence.story_probability`)."""
+    return ev.story_probability(q, pool, linked / min(pool.n, ev.MAX_CANDIDATES))
+
+
 class _Placer:
     """Places articles in id order: each joins the story it fits best, or starts one
     with the unplaced older articles it is linked to; none otherwise.
@@ -561,10 +569,7 @@ class _Placer:
                     loose.append((strength, other))
             else:
                 total[key] = total.get(key, 0.0) + _probability(strength)
-        join = {
-            key: ev.story_probability(p, pool(key), t / min(pool(key).n, ev.MAX_CANDIDATES))
-            for key, t in total.items()
-        }
+        join = {key: _tells(p, pool(key), t) for key, t in total.items()}
         good = sorted((k for k in join if join[k] > JOIN_MIN), key=lambda k: (-join[k], k))
         strongest = max(alone)[0] if alone else -math.inf
         if good and strongest > START_THRESHOLD and join[good[0]] < _probability(strongest):
@@ -620,8 +625,7 @@ class _Placer:
             members = [s for x, s in links.get(o, {}).items() if x <= aid and self.where(x) == key]
             if not members:
                 continue  # linked to aid, but to none of the story before it
-            fit = sum(_probability(s) for s in members) / min(pool.n, ev.MAX_CANDIDATES)
-            if ev.story_probability(q, pool, fit) > JOIN_MIN:
+            if _tells(q, pool, sum(_probability(s) for s in members)) > JOIN_MIN:
                 self._put(o, key, q)
                 pool = self.pool(key, aid + 1)
 
@@ -668,8 +672,7 @@ class _Placer:
         pool = ev.Pool()
         for m in members:
             pool.add(m)
-        fit = sum(_probability(s) for s in strengths if s is not None)
-        return ev.story_probability(q, pool, fit / min(pool.n, ev.MAX_CANDIDATES)) > floor
+        return _tells(q, pool, sum(_probability(s) for s in strengths if s is not None)) > floor
 
     def final(self) -> dict[int, int]:
         """Article -> story key, merges applied."""
