@@ -891,7 +891,7 @@ class _People:
             phrase = " ".join(role[: heads[0] + 1])
             person = self.by_role(phrase, start)
             head_end = m.start(2) + len(" ".join(role[: heads[0] + 1]))
-            named = _ROLE_NAME_RE.match(masked, head_end)
+            named = _ROLE_NAME_RE.match(masked, _role_end(masked, head_end))
             if person is None and named is not None and named.group(1) not in _NOT_NAME_WORDS:
                 # "The magazine's music editor Mark Robertson said", "The musical's
                 # director is Matthew Warchus": the person named with the role.
@@ -1331,12 +1331,28 @@ _UNNAMED_ROLES = words(
     """
     spokesman spokeswoman spokesperson official source aide insider man woman witness
     resident lawyer attorney diplomat analyst expert critic observer fan member
+    trader banker investor prisoner victim survivor neighbour neighbor organiser organizer
+    agent backbencher
     """
 )
 _NAME_AFTER_RE = re.compile(r" ((?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+)")
 # A full name right after a role, or after "is"/"was" ("The director is Matthew Warchus").
 _ROLE_NAME_RE = re.compile(r"(?: is| was)? ([A-Z][a-z][\w'’-]* [A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
 _NOT_NAME_WORDS = words("The A An This That These Those")
+_LOWER_WORD_RE = re.compile(r" ([a-z][a-z-]+)")
+
+
+def _role_end(s: str, end: int) -> int:
+    """Where the role whose head ends at ``end`` ends: past the person nouns that go on
+    naming it ("The company's new chief executive Peter Lynch", "finance director")."""
+    for _ in range(2):
+        m = _LOWER_WORD_RE.match(s, end)
+        if m is None or not is_person_noun(m.group(1)):
+            break
+        end = m.end()
+    return end
+
+
 _SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"\b")
 _CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
 _ACCORDING = ("According to ", "according to ")

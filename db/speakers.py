@@ -95,7 +95,7 @@ _VERBS = (
     "|admitting|conceding|stressing|recalling|predicting|testifying|announcing"
     "|answered|answers|spoke of|spoke about|speaks of|speaks about|pointed out|points out"
     "|commented|reasoned|chanted|shouted|screamed|whispered|summarized|summarised"
-    "|recommended|recommends|recommending"
+    "|recommended|recommends|recommending|recounts|responds"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"
@@ -103,6 +103,7 @@ _VERBS = (
 _EVALUATIVE_VERBS = words(
     "hailed hails praised praises criticised criticises criticized criticizes condemned"
     " condemns welcomed welcomes blamed blames thanked likened likens commended commends"
+    " deemed"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")) | _EVALUATIVE_VERBS)
 
@@ -140,6 +141,10 @@ _SPEECH_IF: dict[str, list[str]] = {
     "a": [r"sser(?:ted|ts)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)"],
     "g": [r"oes on(?=[,:.;])"],
     "w": [r"ent on(?=[,:.;])"],
+    # "Cornyn dismissed Obama's concerns as "unpersuasive"" (not "dismissed the case");
+    # "Yukos maintains that …" (not "maintains its lead").
+    "d": [r"ismiss(?:ed|es)(?=(?:\s+[\w'’-]+){1,5}\s+as\b)"],
+    "m": [r"aintain(?:s|ed)(?=\s+that\b)"],
 }
 # The plain form of a verb of speech speaks after a subject or a modal ("critics
 # argue", "he will argue", "Mr Brown will tell MPs"), not after "to": "is expected to
@@ -169,7 +174,8 @@ SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
-    | {"went", "goes", "asserted", "asserts"}  # _SPEECH_IF
+    | {"went", "goes", "asserted", "asserts", "dismissed", "dismisses", "maintains"}
+    | {"maintained"}  # _SPEECH_IF
     | _PLAIN_VERBS
     | {"read", "reads"}
 )  # lower-case too
@@ -196,7 +202,9 @@ _DAY_LEADS = words("on late early")
 # "was told", "is said", "been asked": the subject is not the speaker.
 _BE_FORMS = words("is are was were be been being get gets got")
 # Verbs whose past form followed by "to"/"by" is a passive ("urged to step down by").
-_PASSIVE_PRONE = words("urged asked told called warned pressed ordered advised begged recommended")
+_PASSIVE_PRONE = words(
+    "urged asked told called warned pressed ordered advised begged recommended deemed dismissed"
+)
 # Capitalised at the start of a sentence but never names.
 _NOT_NAMES = words(
     """
@@ -307,6 +315,37 @@ _COMMON_HEADS |= words(
 _COMMON_HEADS |= words(
     "archbishop cardinal priest vicar rabbi imam cleric pope justice justices judges jury"
 )
+# ... and of the people news quotes by what they do or what befell them: "a Republican
+# strategist said", "one Bombay trader said", "a Labour backbencher has said".
+_COMMON_HEADS |= words(
+    """
+    strategist strategists pollster pollsters consultant consultants economist trader
+    traders banker bankers investor investors pundit pundits historian scientist
+    researcher farmer farmers nurse nurses pilots soldier soldiers prisoner prisoners
+    victim victims survivor survivors neighbour neighbours neighbor neighbors relatives
+    organiser organisers organizer organizers agent agents youngster youngsters
+    clergyman backbencher backbenchers peers
+    """
+)
+# (Not "veteran", "relative", "pilot", "peer": as often a modifier, "The veteran game
+# maker", "the relative calm", "a pilot scheme", "peer review".)
+# Bodies spoken of by what they are ("the club said", "the airline added", "the
+# watchdog warned"): kept as written, never a person a role or pronoun stands for.
+_BODY_NOUNS = words(
+    """
+    company firm ministry government administration police department agency group
+    campaign committee organisation organization board union bank court military army
+    club clubs hospital hospitals station stations network networks channel charity
+    charities council councils school schools university universities museum studio
+    studios label retailer retailers insurer insurers lender lenders watchdog watchdogs
+    regulator regulators carmaker carmakers automaker automakers manufacturer
+    manufacturers supplier suppliers operator operators publisher publishers chain
+    developer exchange party parties league federation association foundation institute
+    commission inquiry tribunal panel embassy trust society service fund office giant
+    giants airline airlines carrier carriers body
+    """
+)
+_COMMON_HEADS |= _BODY_NOUNS
 # Members of a parliament, written in capitals: '"…," MPs warned', "Labour MEPs said".
 _MEMBERS = frozenset({"MPs", "MEPs", "MSPs", "MLAs", "AMs"})
 _COMMON_HEADS |= {m.lower() for m in _MEMBERS}
@@ -765,6 +804,12 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         for k in range(start + 1, min(start + 5, len(toks))):
             common = _common_back(s, toks, k)
             if common is not None:
+                # "An All England club spokesperson": the last of the nouns in a row.
+                while k + 1 < len(toks) and toks[k + 1].group()[:1].islower():
+                    longer = _common_back(s, toks, k + 1)
+                    if longer is None or longer.start != common.start:
+                        break
+                    k, common = k + 1, longer
                 return common
     words_ = [t.group() for t in toks[start : start + 12]]
     while words_ and words_[0].rstrip(":,") in _NOT_NAMES and words_[0] not in _HONORIFICS:
@@ -797,6 +842,10 @@ def _person_before_apposition(
         m = _APPOSED_ROLE_OF_RE.search(head)
     if m is None or (role_only and m.group(2) is None):
         return att  # "Asked about Boris Johnson, Theresa May said": May
+    if _PREPOSITION_BEFORE_RE.search(head, 0, m.start(1)):
+        # "… to sell planes to Air China, the radio station reported", "in a response
+        # to Labour MP Gordon Prentice, the government said": a preposition's object.
+        return att
     name = _clean_name(m.group(1).split())
     if not name or " " not in name or is_organisation(name):
         return att
@@ -805,6 +854,34 @@ def _person_before_apposition(
     return Attribution(name, a, b, "named")
 
 
+def _owner_of_object(
+    s: str, toks: list[re.Match[str]], att: Attribution, lo: int
+) -> Attribution | None:
+    """Who speaks when the common noun right before the verb is a preposition's
+    object: "Howard Archer, economist at the bank, said" -> the person; "A spokesman
+    for the club said" -> that whole phrase; "United's statement to the stock exchange
+    said" -> the document; "a statement from the Democratic committee said", "the
+    statement released by each office said" -> its author; no one when nothing before
+    it speaks ("During a visit to the hospital said": a clause lost its subject); else
+    the common noun itself."""
+    k = next((j for j, t in enumerate(toks) if t.start() == att.start), 0)
+    preposition = toks[k - 1].group() if k else ""
+    if preposition not in _APPOSITION_PREPOSITIONS:
+        return _person_before_apposition(s, att, lo)
+    person = _person_before_apposition(s, att, lo)
+    if person is not att:
+        return person
+    authored = preposition in ("by", "from")
+    before = _common_back(s, toks, k - 2) if k >= 2 else None
+    if before is None or is_document(before.name.rsplit(" ", 1)[-1]):
+        return att if authored else before
+    return Attribution(s[before.start : att.end], before.start, att.end, "common")
+
+
+# A preposition among the few words before a name (its capitalised role aside).
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:to|for|with|from|by|against|at|in|on|of)(?: [A-Z][\w'’.-]*){0,3} \Z"
+)
 # A person's name and a comma, then a role ("economist at", "a ... spokesman") or an
 # organisation, right before the verb's subject.
 _APPOSED_ENDS = (", ", " at ", " of ", " for ", " from ")
@@ -964,7 +1041,7 @@ def _speaker_before(
     if not toks[-1].group().endswith(","):
         common = _common_back(s, toks, len(toks) - 1)
         if common is not None:
-            return _person_before_apposition(s, common, lo), False
+            return _owner_of_object(s, toks, common, lo), False
     last = toks[-1].group()
     if not last.endswith(",") and not _NAME_TOKEN_RE.fullmatch(last):
         return None, False
@@ -1313,6 +1390,9 @@ def _according_to(s: str, end: int) -> Attribution | None:
             w = m.group()
             core = w.rstrip(_TRAIL)
             if core.lower() in _COMMON_HEADS and core[:1].islower():
+                nxt = matches[k + 1].group() if k + 1 < len(matches) else ""
+                if w == core and _NAME_TOKEN_RE.fullmatch(nxt.rstrip(_TRAIL)):
+                    break  # "according to economist Rosa Klein": her role (below)
                 b = m.start() + len(core)
                 a = matches[0].start()
                 return Attribution(s[a:b], a, b, "common")
@@ -1379,7 +1459,7 @@ _NOUN_BEFORE_RE = re.compile(r"(?<![\w'’-])(?!(?:he|she|they|it|who|which)\b)[
 _AT_VERB_CACHE: dict[tuple[str, int, int], Attribution | None] = {}
 _AT_VERB_CACHE_SIZE = 4096
 
-_NAMING_VERBS = words("described called dubbed labelled labeled branded")
+_NAMING_VERBS = words("described called dubbed labelled labeled branded deemed")
 _DUBBING_VERBS = words("dubbed labelled labeled branded")
 _QUOTE_NEXT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\"“‘']")
 # Verbs whose name after them is their object, never an inverted subject ("…, accuses
@@ -1387,7 +1467,7 @@ _QUOTE_NEXT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\"“‘']")
 _OBJECT_VERBS = (
     _NAMING_VERBS
     | _EVALUATIVE_VERBS
-    | words("accused accuses describes calls urged urges told tells")
+    | words("accused accuses describes calls urged urges told tells dismissed dismisses")
 )
 # From a naming verb to "by" after the quotation it names: 'described as a "…" by '.
 _AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
@@ -1513,8 +1593,18 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
         return att
     # '"…," said X' names the speaker after the verb; after "saying" comes what is said.
     if _inverted(s, start, end, verb):
-        return _speaker_after(s, end)
+        after = _speaker_after(s, end)
+        if after is not None and _CLAUSE_GOES_ON_RE.match(s, after.end):
+            return None  # "…, said the channel offered …": what was said, not who
+        return after
     return None
+
+
+# A finite verb right after a subject: the clause goes on ("the channel offered").
+_CLAUSE_GOES_ON_RE = re.compile(
+    r"\s+(?:[a-z]+ed (?:the|a|an|his|her|its|their|that|to)|is|was|were|are|would|will"
+    r"|had|has|have|could|should|must|may|might|did|does|can)\b"
+)
 
 
 def _inverted(s: str, start: int, end: int, verb: str) -> bool:
@@ -1622,7 +1712,7 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
         if att is None:
             continue
         clause = _NEW_CLAUSE_RE.match(s, qb) if qb <= att.start < start else None
-        if clause is not None and s[clause.end() : att.start] in ("", "the ", "The "):
+        if clause is not None and _CLAUSE_SUBJECT_LEAD_RE.fullmatch(s, clause.end(), att.start):
             # '…look "crazy" and one blogger asking, …', '… as "desperate", while
             # the Liberal Democrats said': the verb after the quotation has a subject of its
             # own in a new clause, not the quotation's attribution.
@@ -1639,7 +1729,12 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
 _SUBORDINATE_BEFORE_RE = re.compile(
     r"(?<![\w'’])(?:until|after|before|because|since|unless|although|though|once)\s+\Z"
 )
-# After a quotation's closing mark: a conjunction opening a clause of its own.
+# After a quotation's closing mark: a conjunction opening a clause of its own ...
+# ... and what may come before its subject ("and all three of the main parties said").
+_CLAUSE_SUBJECT_LEAD_RE = re.compile(
+    r"(?:(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our"
+    r"|[Ss]everal) ){0,2}(?:of )?(?:the |The )?"
+)
 _NEW_CLAUSE_RE = re.compile(r"[\"”’']?[,;]?\s+(?:and|but|while|whereas|as|when)\s")
 
 
@@ -1784,16 +1879,7 @@ def person_context(s: str, end: int) -> bool:
     return _PERSON_AFTER_RE.match(s, end, end + 40) is not None
 
 
-_PERSON_NOUNS = (
-    _COMMON_HEADS
-    - _DOCUMENT_HEADS
-    - words(
-        """
-    company firm ministry government administration police department agency group
-    campaign committee organisation organization board union bank court military army
-    """
-    )
-)
+_PERSON_NOUNS = _COMMON_HEADS - _DOCUMENT_HEADS - _BODY_NOUNS
 
 
 # "the 43-year-old said": someone of that age, named before.

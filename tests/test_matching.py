@@ -1193,6 +1193,46 @@ def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
     assert pairs(db) == fresh
 
 
+def test_upgrade_from_version_21_reads_a_body_and_a_strategist_as_speakers(
+    tmp_path: Path,
+) -> None:
+    """Version 22 reads "the airline said" and "a Republican strategist said" as speech:
+    a database ingested by version 21 (no speakers there) gets them at the next match,
+    and its matches are a fresh ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    records = {
+        "Wire": (
+            "Valmora flights cut",
+            '"The Valmora route will close in May," the airline said. The cuts are'
+            ' "a blunder", a Republican strategist said.',
+        ),
+        "Daily": ("Valmora route to close", "The Valmora route will close in May."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v21.db", records)
+    airline, strategist = stmt(db, "Wire", "the airline"), stmt(db, "Wire", "a Republican")
+    quote_speakers = "SELECT speaker FROM quotes WHERE statement_id IN (?, ?) ORDER BY char_start"
+    assert db.execute(quote_speakers, (airline, strategist)).fetchall() == [
+        ("the airline",),
+        ("a Republican strategist",),
+    ]
+    with _left_by(db, 21) as conn:
+        # As version 21 read them: no speaker.
+        ids = (airline, strategist)
+        conn.execute("UPDATE statements SET speaker = NULL WHERE id IN (?, ?)", ids)
+        conn.execute("UPDATE quotes SET speaker = NULL WHERE statement_id IN (?, ?)", ids)
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(quote_speakers, (airline, strategist)).fetchall() == [
+        ("the airline",),
+        ("a Republican strategist",),
+    ]
+    assert pairs(db) == fresh
+
+
 def test_upgrade_from_version_18_reads_the_same_quoted_words_negated_as_one_claim(
     tmp_path: Path,
 ) -> None:

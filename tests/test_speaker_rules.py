@@ -1179,3 +1179,89 @@ def test_a_plural_role_is_no_he() -> None:
         ' pressed Mr Vale on the cost. He said the toll was "fair".'
     )
     assert article_speakers(text) == ["Tom Vale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # bodies spoken of by what they are, and people by what they do
+        ('In a statement, the club said the offer was "hostile".', "the club"),
+        ('"We regret the delays," the airline added.', "the airline"),
+        ('The tolls are "unfair", a Labour backbencher has said.', "a Labour backbencher"),
+        ('"The bill will pass," a Republican strategist said.', "a Republican strategist"),
+        ('"Prices are falling," said one Elso trader.', "one Elso trader"),
+        # a run of nouns ends at its last: the spokesperson, not the club
+        (
+            'An Elso club spokesperson denied the claim, insisting: "He never said it."',
+            "An Elso club spokesperson",
+        ),
+        # a preposition's object is no speaker: the phrase before it is, or the author
+        (
+            'A spokesman for the supporters club said: "It is a good day."',
+            "A spokesman for the supporters club",
+        ),
+        (
+            '"The deal is off," a statement from the harbour committee said.',
+            "the harbour committee",
+        ),
+        (
+            '"We will not sell," a motion by the Vale family\'s lawyers stated.',
+            "the Vale family's lawyers",
+        ),
+    ],
+)
+def test_bodies_and_people_spoken_of_by_what_they_are(text: str, speaker: str) -> None:
+    assert article_speakers(text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the object of "to" before a comma is no one's apposition
+        'Rovia will sell ten ships to Elso Lines, the harbour radio station reported "today".',
+        # "said the channel offered …": what was said, not who said it
+        'The Parents Council (PC), which monitors TV, said the channel offered the "cheapest"'
+        " shows.",
+        # a clause of its own after the quotation: its subject said something else
+        'The audit found the system was "badly flawed" and all three of the main parties have'
+        " said the system must change.",
+    ],
+)
+def test_no_speaker_from_an_object_or_a_clause_of_its_own(text: str) -> None:
+    got = article_speakers(text)[-1]
+    assert got not in ("Elso Lines", "the channel", "the main parties")
+
+
+def test_a_named_role_after_an_owner_and_a_run_of_roles() -> None:
+    text = (
+        "The company's new chief executive Tom Vale said Rovia would cut costs. "
+        '"This includes closing two depots," he said.'
+    )
+    assert article_speakers(text) == ["Tom Vale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Senator Ruth Okafor dismissed the report as "a fantasy".', "Ruth Okafor"),
+        ('Rovia maintains that the sale "was lawful".', "Rovia"),
+        ('Mr. Vale responds: "No."', "Vale"),
+        ('The hull was "never inspected," the indictment recounts.', "the indictment"),
+        ('Tom Vale deemed the tackle "reckless".', "Tom Vale"),
+    ],
+)
+def test_dismissing_maintaining_responding_recounting_deeming(text: str, speaker: str) -> None:
+    assert article_speakers(text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The judge dismissed the case after a "careful review".',
+        'Rovia maintains its "leading" position.',
+        'The claims were dismissed as "nonsense".',
+        'About half of the staff were deemed "essential".',
+    ],
+)
+def test_no_speech_in_dismissing_a_case_or_maintaining_a_lead(text: str) -> None:
+    assert article_speakers(text) == [None]
