@@ -491,6 +491,8 @@ def _clean_name(tokens: list[str]) -> str | None:
         return None
     if len(tokens) > 1 and tokens[0] in ("The", "A", "An") and tokens[-1] in _POST_NOMINALS:
         return None  # "The Glasgow Kelvin MP": a role, not a name
+    # "Ms King", "Mr Major": a surname that is a title word, after an honorific.
+    addressed = len(tokens) >= 2 and tokens[-2] in _ADDRESS and tokens[-1] in _SURNAME_TITLES
     while tokens and tokens[0] in _NOT_NAMES:
         tokens = tokens[1:]
     if not tokens:
@@ -505,7 +507,9 @@ def _clean_name(tokens: list[str]) -> str | None:
     while len(tokens) > 1 and tokens[-1] in _POST_NOMINALS:
         tokens = tokens[:-1]  # "Paul Boateng MP"
     name = " ".join(tokens).rstrip(".")
-    if name.endswith(("'s", "’s")) or name in TITLE_WORDS:
+    if name.endswith(("'s", "’s")):
+        return None
+    if name in TITLE_WORDS and not addressed:
         return None
     return name or None
 

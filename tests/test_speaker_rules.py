@@ -1265,3 +1265,16 @@ def test_dismissing_maintaining_responding_recounting_deeming(text: str, speaker
 )
 def test_no_speech_in_dismissing_a_case_or_maintaining_a_lead(text: str) -> None:
     assert article_speakers(text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Ms King said she was "delighted" at the chance.', "King"),
+        ('"It was a fight," says Mr Major.', "Major"),
+        # a title alone is no one's name
+        ('The King said the plan was "mad".', None),
+    ],
+)
+def test_a_surname_that_is_a_title_after_an_honorific(text: str, speaker: str | None) -> None:
+    assert article_speakers(text)[-1] == speaker
