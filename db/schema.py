@@ -658,8 +658,8 @@ def _v20_to_v21(db: sqlite_utils.Database) -> None:
 # spokesman, "a statement from the committee" the committee, a preposition's object is
 # no subject ("… planes to Air China, the radio station reported"), nor what a "said"
 # reports ("said the channel offered …"); "The company's chief executive Peter Lynch"
-# is a name; "recounts", "responds", "deemed", "dismissed … as", "maintains that": the
-# 'statements' job is due again.
+# is a name, and so is "Ms King"; "recounts", "responds", "deemed", "dismissed … as",
+# "maintains that": the 'statements' job is due again.
 def _v21_to_v22(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 22)
 
