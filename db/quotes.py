@@ -766,6 +766,8 @@ class _People:
                 and masked[max(0, i - len(first)) : i] != first
                 and masked[max(0, i - 4) : i] not in (" the", "the ", "The ")
                 and not modifies_noun(masked, i + len(w))
+                # "the arts in Wales" (after "BBC Radio Wales"): a place, no one.
+                and not _PLACE_PREPOSITION_RE.search(masked, max(0, i - 12), i)
             ]
             if positions:
                 alone[w] = positions
@@ -1216,6 +1218,15 @@ class _People:
                 and any(name == speaking.speaker for _, name in found)
             ):
                 return speaking.speaker
+            names = {name for _, name in found}
+            if len(names) > 1:
+                # Two governors introduced: the one the article spoke of last ("Gov.
+                # Deval Patrick … by Gov. Nikki R. Haley … Mr. Patrick was asked …, the
+                # governor replied").
+                k = bisect_left(self.positions, before)
+                spoken = [name for _, name in self.mentions[:k] if name in names]
+                if spoken:
+                    return spoken[-1]
             return found[-1][1]
         return None
 
@@ -1412,6 +1423,8 @@ def _owned_person(s: str, end: int, unnamed: bool = False) -> bool:
     return False
 
 
+# A preposition of place right before a word: what follows is somewhere, not someone.
+_PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|across|throughout|around|within) \Z")
 # A lower-case word, then one capitalised word that no other capitalised word follows.
 _ROLE_THEN_WORD_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}) ([A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
 
@@ -1702,7 +1715,7 @@ def reported_speakers(
 
 
 # Words before a role that make it another one: a vice president is no "president".
-_OTHER_ROLE = words("vice deputy former ex assistant")
+_OTHER_ROLE = words("vice deputy former ex assistant lieutenant under shadow associate")
 
 
 def _same_role(title: str, role: str) -> bool:

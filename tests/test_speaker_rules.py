@@ -1278,3 +1278,22 @@ def test_no_speech_in_dismissing_a_case_or_maintaining_a_lead(text: str) -> None
 )
 def test_a_surname_that_is_a_title_after_an_honorific(text: str, speaker: str | None) -> None:
     assert article_speakers(text)[-1] == speaker
+
+
+def test_a_place_after_in_is_no_one_a_pronoun_stands_for() -> None:
+    # "Elso" ends a station's name, then stands alone as a place: no "she".
+    text = (
+        'Ruth Okafor told BBC Radio Elso the plan was "dangerous". Artists need freedom in'
+        ' Elso.\n\nShe added: "It would set us back 60 years."'
+    )
+    assert article_speakers(text) == ["Ruth Okafor", "Ruth Okafor"]
+
+
+def test_the_role_is_the_one_spoken_of_last_and_a_lieutenant_is_no_governor() -> None:
+    text = (
+        "Gov. Tom Vale appointed Jo Hart on Wednesday. Ms Hart follows Sam Lee, who was"
+        ' appointed by Gov. Ruth Okafor of Elso. "She is cool," Lt. Gov. Dan Price said.'
+        " Mr. Vale was asked whether he saw himself in Ms Hart."
+        ' "I\'m not that cool," the governor replied.'
+    )
+    assert article_speakers(text) == ["Dan Price", "Tom Vale"]
