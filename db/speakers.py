@@ -174,8 +174,8 @@ SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
-    | {"went", "goes", "asserted", "asserts", "dismissed", "dismisses", "maintains"}
-    | {"maintained"}  # _SPEECH_IF
+    # _SPEECH_IF
+    | {"went", "goes", "asserted", "asserts", "dismissed", "dismisses", "maintains", "maintained"}
     | _PLAIN_VERBS
     | {"read", "reads"}
 )  # lower-case too
@@ -868,12 +868,10 @@ def _owner_of_object(
     statement released by each office said" -> its author; no one when nothing before
     it speaks ("During a visit to the hospital said": a clause lost its subject); else
     the common noun itself."""
+    person = _person_before_apposition(s, att, lo)
     k = next((j for j, t in enumerate(toks) if t.start() == att.start), 0)
     preposition = toks[k - 1].group() if k else ""
-    if preposition not in _APPOSITION_PREPOSITIONS:
-        return _person_before_apposition(s, att, lo)
-    person = _person_before_apposition(s, att, lo)
-    if person is not att:
+    if person is not att or preposition not in _APPOSITION_PREPOSITIONS:
         return person
     authored = preposition in ("by", "from")
     before = _common_back(s, toks, k - 2) if k >= 2 else None
@@ -1733,13 +1731,14 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
 _SUBORDINATE_BEFORE_RE = re.compile(
     r"(?<![\w'’])(?:until|after|before|because|since|unless|although|though|once)\s+\Z"
 )
-# After a quotation's closing mark: a conjunction opening a clause of its own ...
-# ... and what may come before its subject ("and all three of the main parties said").
+# After a quotation's closing mark: a conjunction opening a clause of its own.
+_NEW_CLAUSE_RE = re.compile(r"[\"”’']?[,;]?\s+(?:and|but|while|whereas|as|when)\s")
+# What may come between that conjunction and the clause's subject ("and all three of
+# the main parties said").
 _CLAUSE_SUBJECT_LEAD_RE = re.compile(
     r"(?:(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our"
     r"|[Ss]everal) ){0,2}(?:of )?(?:the |The )?"
 )
-_NEW_CLAUSE_RE = re.compile(r"[\"”’']?[,;]?\s+(?:and|but|while|whereas|as|when)\s")
 
 
 def speech_verb_starts(
