@@ -1152,15 +1152,43 @@ def test_upgrade_from_version_18_reads_praise_as_speech(tmp_path: Path) -> None:
     assert pairs(db) == fresh
 
 
-def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
+def _speakers_read_again(
     tmp_path: Path,
+    version: int,
+    records: dict[str, tuple[str, str]],
+    openings: tuple[str, ...],
+    expected: list[tuple[str]],
 ) -> None:
-    """Version 21 reads "the lawsuit alleges" and "critics insist" as speech: a database
-    ingested by version 20 (no speakers there) gets them at the next match, and its
+    """A database left by ``version`` with no speakers for the quotations of the "Wire"
+    statements holding ``openings`` gets ``expected`` at the next match, and its
     matches are a fresh ingest's."""
     from db.ingest import match_pending
     from db.statements_again import statements_due
 
+    path, db, fresh = _ingested(tmp_path / f"v{version}.db", records)
+    ids = tuple(stmt(db, "Wire", opening) for opening in openings)
+    marks = ", ".join("?" * len(ids))
+    quote_speakers = (
+        f"SELECT speaker FROM quotes WHERE statement_id IN ({marks}) ORDER BY char_start"
+    )
+    assert db.execute(quote_speakers, ids).fetchall() == expected
+    with _left_by(db, version) as conn:
+        # As that version read them: no speaker.
+        conn.execute(f"UPDATE statements SET speaker = NULL WHERE id IN ({marks})", ids)
+        conn.execute(f"UPDATE quotes SET speaker = NULL WHERE statement_id IN ({marks})", ids)
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(quote_speakers, ids).fetchall() == expected
+    assert pairs(db) == fresh
+
+
+def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
+    tmp_path: Path,
+) -> None:
+    """Version 21 reads "the lawsuit alleges" and "critics insist" as speech: a database
+    ingested by version 20 (no speakers there) gets them at the next match."""
     records = {
         "Wire": (
             "Dock suit filed",
@@ -1169,39 +1197,15 @@ def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
         ),
         "Daily": ("Dock plan sued", "A lawsuit says the Valmora dock was never inspected."),
     }
-    path, db, fresh = _ingested(tmp_path / "v20.db", records)
-    suit, critics = stmt(db, "Wire", "the lawsuit"), stmt(db, "Wire", "Critics insist")
-    quote_speakers = "SELECT speaker FROM quotes WHERE statement_id IN (?, ?) ORDER BY char_start"
-    assert db.execute(quote_speakers, (suit, critics)).fetchall() == [
-        ("the lawsuit",),
-        ("Critics",),
-    ]
-    with _left_by(db, 20) as conn:
-        # As version 20 read them: no speaker.
-        conn.execute("UPDATE statements SET speaker = NULL WHERE id IN (?, ?)", (suit, critics))
-        conn.execute(
-            "UPDATE quotes SET speaker = NULL WHERE statement_id IN (?, ?)", (suit, critics)
-        )
-    db = _reopened(db, path)
-    assert statements_due(db)
-    match_pending(db)
-    assert not statements_due(db)
-    assert db.execute(quote_speakers, (suit, critics)).fetchall() == [
-        ("the lawsuit",),
-        ("Critics",),
-    ]
-    assert pairs(db) == fresh
+    expected = [("the lawsuit",), ("Critics",)]
+    _speakers_read_again(tmp_path, 20, records, ("the lawsuit", "Critics insist"), expected)
 
 
 def test_upgrade_from_version_21_reads_a_body_and_a_strategist_as_speakers(
     tmp_path: Path,
 ) -> None:
     """Version 22 reads "the airline said" and "a Republican strategist said" as speech:
-    a database ingested by version 21 (no speakers there) gets them at the next match,
-    and its matches are a fresh ingest's."""
-    from db.ingest import match_pending
-    from db.statements_again import statements_due
-
+    a database ingested by version 21 (no speakers there) gets them at the next match."""
     records = {
         "Wire": (
             "Valmora flights cut",
@@ -1210,27 +1214,8 @@ def test_upgrade_from_version_21_reads_a_body_and_a_strategist_as_speakers(
         ),
         "Daily": ("Valmora route to close", "The Valmora route will close in May."),
     }
-    path, db, fresh = _ingested(tmp_path / "v21.db", records)
-    airline, strategist = stmt(db, "Wire", "the airline"), stmt(db, "Wire", "a Republican")
-    quote_speakers = "SELECT speaker FROM quotes WHERE statement_id IN (?, ?) ORDER BY char_start"
-    assert db.execute(quote_speakers, (airline, strategist)).fetchall() == [
-        ("the airline",),
-        ("a Republican strategist",),
-    ]
-    with _left_by(db, 21) as conn:
-        # As version 21 read them: no speaker.
-        ids = (airline, strategist)
-        conn.execute("UPDATE statements SET speaker = NULL WHERE id IN (?, ?)", ids)
-        conn.execute("UPDATE quotes SET speaker = NULL WHERE statement_id IN (?, ?)", ids)
-    db = _reopened(db, path)
-    assert statements_due(db)
-    match_pending(db)
-    assert not statements_due(db)
-    assert db.execute(quote_speakers, (airline, strategist)).fetchall() == [
-        ("the airline",),
-        ("a Republican strategist",),
-    ]
-    assert pairs(db) == fresh
+    expected = [("the airline",), ("a Republican strategist",)]
+    _speakers_read_again(tmp_path, 21, records, ("the airline", "a Republican"), expected)
 
 
 def test_upgrade_from_version_18_reads_the_same_quoted_words_negated_as_one_claim(
