@@ -1818,7 +1818,7 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Pe
     (:func:`_group_pronoun`); kind "unresolved" when no one fits."""
     pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
     if pronoun not in ("he", "she"):
-        return _group_pronoun(text, q, done)
+        return _group_pronoun(text, q, done, people)
     at = q.speaker_start or 0
     name: str | None = None
     # The last person quoted goes on speaking while no one else is named since
@@ -1850,12 +1850,17 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Pe
     return _named(q, name)
 
 
-def _group_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan]) -> QuoteSpan:
+def _group_pronoun(
+    text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People | None = None
+) -> QuoteSpan:
     """``q``, attributed to "they"/"it", with the group or organisation quoted before
-    (``done``) it stands for; kind "unresolved" when there is none."""
+    (``done``) it stands for, else for "it" the body a sentence just before names as its
+    speaker (:func:`_body_spoken_before`, when the article's ``people`` were read); kind
+    "unresolved" when there is none."""
     pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
     at = q.speaker_start or 0
     name: str | None = None
+    person_since = False
     for d in reversed(done):
         # A common noun as written ('the company'), not a role resolved to a person, or a
         # document resolved to its issuer ("Mr Crosby's statement … It added:").
@@ -1871,10 +1876,41 @@ def _group_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan]) -> QuoteSpan:
                 name = d.speaker
             break
         if d.speaker_kind in ("named", "pronoun") and d.speaker:
-            break  # a person quoted since: "it" is not sure to go back past them
+            # A person quoted since: "it" is not sure to go back past them. A body named
+            # so ('Wimpey said the market had proved "challenging"') is left to the
+            # sentences before (below).
+            person_since = people is None or not _body_name(d.speaker, people)
+            break
+    if name is None and pronoun == "it" and people is not None and not person_since:
+        name = _body_spoken_before(text, at, people)
     if name is None:
         return _named(q, None, kind="unresolved")
     return _named(q, name)
+
+
+def _body_spoken_before(text: str, at: int, people: _People) -> str | None:
+    """The organisation a sentence of the three before ``at`` names as its speaker
+    ("Wimpey said the market had proved "challenging". … "By late summer …," it
+    added."): an organisation's name, or one word that is no person the article names;
+    none past a sentence where someone else speaks."""
+    k = bisect_right(people.sentence_starts, at) - 1
+    for j in range(k - 1, max(-1, k - 4), -1):
+        lo = people.sentence_starts[j]
+        if lo <= people.barrier_before(at):
+            return None
+        name = find_speaker(text[lo : people.sentence_starts[j + 1]])
+        if name is None:
+            continue
+        return name if _body_name(name, people) else None
+    return None
+
+
+def _body_name(name: str, people: _People) -> bool:
+    """Is the speaker ``name`` a body: an organisation's name, or one word that is no
+    person the article names ("Wimpey", "Allianz"; not "Labrador" of "Raúl Labrador")?"""
+    if is_organisation(name):
+        return True
+    return " " not in name and not name_gender(name) and people.canonical(name) not in people.names
 
 
 # Singular person nouns of one gender: "said a club spokeswoman" is no "he".

@@ -660,7 +660,8 @@ def _v20_to_v21(db: sqlite_utils.Database) -> None:
 # reports ("said the channel offered …"); "The company's chief executive Peter Lynch"
 # is a name, and so is "Ms King"; "recounts", "responds", "deemed", "dismissed … as",
 # "maintains that"; "the governor" is the one spoken of last, never a lieutenant
-# governor; "in Wales" is no one a pronoun stands for: the 'statements' job is due again.
+# governor; "in Wales" is no one a pronoun stands for; '"…," it said' is the body a
+# sentence just before names as its speaker: the 'statements' job is due again.
 def _v21_to_v22(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 22)
 

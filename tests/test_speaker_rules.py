@@ -1297,3 +1297,29 @@ def test_the_role_is_the_one_spoken_of_last_and_a_lieutenant_is_no_governor() ->
         ' "I\'m not that cool," the governor replied.'
     )
     assert article_speakers(text) == ["Dan Price", "Tom Vale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the body a sentence just before names as its speaker
+        (
+            "The Elso Chambers of Commerce welcomed the plan. "
+            '"This is the best of both worlds," it said.',
+            "Elso Chambers of Commerce",
+        ),
+        (
+            "The UNECE warned that the deficit could cause difficulties. "
+            '"The reversal is a major challenge," it noted.',
+            "UNECE",
+        ),
+        # ... never past a person speaking since
+        (
+            "The UNECE warned that the deficit could cause difficulties. Tom Vale said"
+            ' the risk was small. "The reversal is a major challenge," it noted.',
+            None,
+        ),
+    ],
+)
+def test_it_is_the_body_that_spoke_just_before(text: str, speaker: str | None) -> None:
+    assert article_speakers(text)[-1] == speaker
