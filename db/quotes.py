@@ -1889,10 +1889,10 @@ def _group_pronoun(
 
 
 def _body_spoken_before(text: str, at: int, people: _People) -> str | None:
-    """The organisation a sentence of the three before ``at`` names as its speaker
-    ("Wimpey said the market had proved "challenging". … "By late summer …," it
-    added."): an organisation's name, or one word that is no person the article names;
-    none past a sentence where someone else speaks."""
+    """The organisation a sentence of the three before ``at`` names as its speaker ("The
+    UNECE warned that … "The orderly reversal …," it noted."): an organisation's name,
+    or one word that is no person the article names; none past a sentence where someone
+    else speaks."""
     k = bisect_right(people.sentence_starts, at) - 1
     for j in range(k - 1, max(-1, k - 4), -1):
         lo = people.sentence_starts[j]
@@ -1906,8 +1906,9 @@ def _body_spoken_before(text: str, at: int, people: _People) -> str | None:
 
 
 def _body_name(name: str, people: _People) -> bool:
-    """Is the speaker ``name`` a body: an organisation's name, or one word that is no
-    person the article names ("Wimpey", "Allianz"; not "Labrador" of "Raúl Labrador")?"""
+    """Is the speaker ``name`` a body: an organisation's name ("UNECE", "British Chambers
+    of Commerce"), or one word that is no person the article names (not "Labrador" of
+    "Raúl Labrador"; a company read as a person, "Wimpey said", is not one either)?"""
     if is_organisation(name):
         return True
     return " " not in name and not name_gender(name) and people.canonical(name) not in people.names
