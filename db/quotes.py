@@ -1224,9 +1224,10 @@ class _People:
                 # Deval Patrick … by Gov. Nikki R. Haley … Mr. Patrick was asked …, the
                 # governor replied").
                 k = bisect_left(self.positions, before)
-                spoken = [name for _, name in self.mentions[:k] if name in names]
-                if spoken:
-                    return spoken[-1]
+                spoken = (name for _, name in reversed(self.mentions[:k]) if name in names)
+                last = next(spoken, None)
+                if last is not None:
+                    return last
             return found[-1][1]
         return None
 
