@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from db.lexicon import WEEKDAYS
+from db.normalize import common_capitals
 from db.numbers import NUMBERING_ABBREVIATIONS
 from db.wordsets import with_punct, words
 
@@ -141,11 +142,27 @@ _SPEECH_IF: dict[str, list[str]] = {
     "a": [r"sser(?:ted|ts)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)"],
     "g": [r"oes on(?=[,:.;])"],
     "w": [r"ent on(?=[,:.;])"],
-    # "Cornyn dismissed Obama's concerns as "unpersuasive"" (not "dismissed the case");
     # "Yukos maintains that …" (not "maintains its lead").
-    "d": [r"ismiss(?:ed|es)(?=(?:\s+[\w'’-]+){1,5}\s+as\b)"],
     "m": [r"aintain(?:s|ed)(?=\s+that\b)"],
 }
+# Scorn that names what it scorns "as" something: "Cornyn dismissed Obama's concerns as
+# "unpersuasive"", "Schumer denounced the offer as "…"" (not "dismissed the case",
+# "blasted off", "mocked up").
+_AS_VERBS = {
+    "dismissed": "dismisses",
+    "denounced": "denounces",
+    "blasted": "blasts",
+    "slammed": "slams",
+    "lambasted": "lambasts",
+    "derided": "derides",
+    "decried": "decries",
+    "ridiculed": "ridicules",
+    "mocked": "mocks",
+}
+for _past, _present in _AS_VERBS.items():
+    _SPEECH_IF.setdefault(_past[0], []).append(
+        rf"(?:{_past[1:]}|{_present[1:]})(?=(?:\s+[\w'’-]+){{1,5}}\s+as\b)"
+    )
 # The plain form of a verb of speech speaks after a subject or a modal ("critics
 # argue", "he will argue", "Mr Brown will tell MPs"), not after "to": "is expected to
 # announce a decision", "likes to argue cases", "failed to tell investors" are acts
@@ -175,11 +192,14 @@ SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     # _SPEECH_IF
-    | {"went", "goes", "asserted", "asserts", "dismissed", "dismisses", "maintains", "maintained"}
+    | {"went", "goes", "asserted", "asserts", "maintains", "maintained"}
+    | set(_AS_VERBS)
+    | set(_AS_VERBS.values())
     | _PLAIN_VERBS
     | {"read", "reads"}
 )  # lower-case too
-_NAME_TOKEN_RE = re.compile(r"[A-Z][\w'’.&-]*")  # "M&S", "AT&T"
+# "M&S", "AT&T"; a particle written onto the name: "diGenova", "deGrasse".
+_NAME_TOKEN_RE = re.compile(r"(?:[A-Z]|(?:d[aeiu]|l[ae])(?=[A-Z][a-z]))[\w'’.&-]*")
 _TOKEN_RE = re.compile(r"\S+")
 _PARTICLES = words("de da van von der den bin al la le du del dos ibn di")
 _PRONOUNS = words("he she they it i we you He She They It I We You who which this that")
@@ -203,8 +223,8 @@ _DAY_LEADS = words("on late early")
 _BE_FORMS = words("is are was were be been being get gets got")
 # Verbs whose past form followed by "to"/"by" is a passive ("urged to step down by").
 _PASSIVE_PRONE = words(
-    "urged asked told called warned pressed ordered advised begged recommended deemed dismissed"
-)
+    "urged asked told called warned pressed ordered advised begged recommended deemed"
+) | frozenset(_AS_VERBS)
 # Capitalised at the start of a sentence but never names.
 _NOT_NAMES = words(
     """
@@ -506,12 +526,36 @@ def _clean_name(tokens: list[str]) -> str | None:
     tokens = _strip_modifiers(tokens[cut:])
     while len(tokens) > 1 and tokens[-1] in _POST_NOMINALS:
         tokens = tokens[:-1]  # "Paul Boateng MP"
+    tokens = _from_first_name(tokens)
     name = " ".join(tokens).rstrip(".")
     if name.endswith(("'s", "’s")):
         return None
     if name in TITLE_WORDS and not addressed:
         return None
     return name or None
+
+
+def _from_first_name(tokens: list[str], after_of: bool = False) -> list[str]:
+    """A run of three or more capitalised words whose last given name (of the lists
+    below) starts the name when the words before it are a role or common words
+    ("Guitarist Brian May", "Referee Graham Poll") or end a body's "of" phrase (``after_of``:
+    "the District of Columbia Joseph diGenova"); "Martin Luther King", "Sonny Bill
+    Williams", "K. Michael Conaway" are one name."""
+    given = _FIRST_NAMES
+    if len(tokens) < 3 or tokens[0] in given or _dotted(tokens[0]):
+        return tokens
+    for k in range(len(tokens) - 2, 0, -1):  # the last: "West Virginia Joe Manchin"
+        if tokens[k] in given:
+            if after_of or all(_role_word(t) for t in tokens[:k]):
+                return tokens[k:]
+            break
+    return tokens
+
+
+def _role_word(tok: str) -> bool:
+    """A capitalised word that is a role or a common word, not a given name."""
+    low = tok.lower()
+    return "-" in tok or low in common_capitals() or is_role_noun(low) or tok in _MODIFIERS
 
 
 def _name_run_backwards(tokens: list[str]) -> list[str]:
@@ -639,6 +683,8 @@ _OPENERS = words(
     In On At After Before When While As Although Though Since During Despite Asked Speaking
     Pressed Earlier Later Meanwhile Instead Still Yet However Unlike Like For With Without
     Under Over Amid Following Updated Facing Responding Writing
+    Shortly Soon Moments Minutes Hours Weeks Months Once Upon Across Throughout Within
+    Beyond Between Among Toward Towards Until Unless Because Besides Alongside Ahead
     """
 )
 
@@ -792,6 +838,15 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         comma = next(ends, None)
         if comma is not None:
             start = comma + 1
+            later = next(ends, None)
+            if (
+                later is not None
+                and toks[start].group() in ("a", "an")
+                and any(t.group() == "and" for t in toks[start:later])
+            ):
+                # "After collecting a trophy, a car and a cheque, Federer addressed":
+                # the opener's list runs on to its last comma.
+                start = later + 1
         elif first in _OPENERS:
             # No comma after the leading phrase ("In the speech the senator also took a
             # swipe at Hillary Clinton, calling …"): a role after it is the subject, not
@@ -862,15 +917,25 @@ def _owner_of_object(
     s: str, toks: list[re.Match[str]], att: Attribution, lo: int
 ) -> Attribution | None:
     """Who speaks when the common noun right before the verb is a preposition's
-    object: "Howard Archer, economist at the bank, said" -> the person; "A spokesman
-    for the club said" -> that whole phrase; "United's statement to the stock exchange
-    said" -> the document; "a statement from the Democratic committee said", "the
-    statement released by each office said" -> its author; no one when nothing before
-    it speaks ("During a visit to the hospital said": a clause lost its subject); else
-    the common noun itself."""
+    object: "the mother of the victim said" -> that whole phrase ("one of the officials
+    said" -> the officials); "Howard Archer, economist at the bank, said" -> the person;
+    "A spokesman for the club said" -> that whole phrase; "United's statement to the
+    stock exchange said" -> the document; "a statement from the Democratic committee
+    said", "the statement released by each office said" -> its author; no one when
+    nothing before it speaks ("During a visit to the hospital said": a clause lost its
+    subject); else the common noun itself."""
     person = _person_before_apposition(s, att, lo)
     k = next((j for j, t in enumerate(toks) if t.start() == att.start), 0)
+    if k >= 3 and toks[k - 1].group() in ("and", "or") and toks[k - 3].group() == "of":
+        k -= 2  # "a committee of MPs and peers": the object is both
     preposition = toks[k - 1].group() if k else ""
+    if person is att and preposition == "of":
+        # "The mother of the victim said", "a committee of MPs and peers has warned": the
+        # whole phrase; "One of the officials", "some of the residents": the object.
+        owner = _common_back(s, toks, k - 2) if k >= 2 else None
+        if owner is None or toks[k - 2].group()[:1].isupper():
+            return att
+        return Attribution(s[owner.start : att.end], owner.start, att.end, "common")
     if person is not att or preposition not in _APPOSITION_PREPOSITIONS:
         return person
     authored = preposition in ("by", "from")
@@ -957,6 +1022,7 @@ def _speaker_before(
             w = near[-1]
             if (
                 w[:1].islower()
+                and w[1:3].lower() == w[1:3]  # not a name such as "diGenova"
                 and w not in _PRONOUNS
                 and w.lower() not in _BE_FORMS
                 and w not in ("to", "and")
@@ -994,7 +1060,7 @@ def _speaker_before(
             # A full name or a titled one ("Mr Blair, who has described"); one word alone
             # may be a team or a place ("Leicester, who signed White").
             full = bool(name) and (" " in name or len(run) > 1)
-            if full and lead not in ("of", "for", "from", "at", "in"):
+            if full and lead not in ("of", "for", "at", "in"):
                 # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
                 a, b = _locate(s, name, toks[-len(run)].start(), toks[-1].end(), backwards=True)
                 return Attribution(name, a, b, "named"), False
@@ -1108,7 +1174,12 @@ def _speaker_before(
     of_at = k - 2 if k >= 3 and pre[k - 1] == "the" else k - 1
     if run and of_at >= 1 and pre[of_at] == "of":
         first = _name_run_backwards(pre[:of_at])
-        if first and first[-1] in TITLE_WORDS:
+        person = _from_first_name(run, after_of=True)
+        if len(person) < len(run):
+            # "attorney for the District of Columbia Joseph diGenova said": the person
+            # after the place.
+            name, start = _clean_name(person), len(pre) - len(person)
+        elif first and first[-1] in TITLE_WORDS:
             name = _clean_name(run)  # "Secretary of State Mike Pompeo"
         elif first and of_at == k - 1:
             name = _clean_name([*first, "of", *run] if first[-1] in _ORG_WORDS else first)
@@ -1469,7 +1540,9 @@ _QUOTE_NEXT_RE = re.compile(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\"“‘']")
 _OBJECT_VERBS = (
     _NAMING_VERBS
     | _EVALUATIVE_VERBS
-    | words("accused accuses describes calls urged urges told tells dismissed dismisses")
+    | words("accused accuses describes calls urged urges told tells")
+    | frozenset(_AS_VERBS)
+    | frozenset(_AS_VERBS.values())
 )
 # From a naming verb to "by" after the quotation it names: 'described as a "…" by '.
 _AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
@@ -2040,7 +2113,7 @@ _MENTION_RE = re.compile(
     r"(?:(?:[a-z]++\.?|[A-Z]{1,4}+) (?:(?:[A-Z][a-z]++\.?|[A-Z]{2,5}+) )*[A-Z][a-z][\w'’-]*"
     r"|[a-z][\w'’-]*)"
     r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|[DO]['’][A-Z][\w'’-]*"  # D'Souza, O'Brien
-    r"|(?:de|van|von|bin|al|da|di|del)\b)){0,3}"
+    r"|(?:de|van|von|bin|al|da|di|del)\b|(?:d[aeiu]|l[ae])[A-Z][a-z][\w'’-]*)){0,3}"
 )
 
 
@@ -2111,6 +2184,7 @@ def _mention(
     name_toks = toks[k:]
     if name_toks and (name_toks[0] in _MODIFIERS or "-" in name_toks[0]):
         name_toks = _strip_modifiers(name_toks)
+    name_toks = _from_first_name(name_toks, s[max(0, lo - 3) : lo] == "of ")
     if not (_NOT_NAMES.isdisjoint(name_toks) and TITLE_WORDS.isdisjoint(name_toks)):
         # A surname that is a title word ("John Major", "Paul King") after a first name.
         # Or after an honorific: "Ms King", "Mr Major".
@@ -2178,6 +2252,7 @@ _MALE_NAMES = words(
     Sergei Dmitry Alexei Rustem Andriy Oleksandr Yoon Moon Shinzo Fumio Jair Andres
     """
 )
+_FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
 _KEY_DROP = words("jr jr. sr sr. ii iii iv")
 
 

@@ -509,7 +509,7 @@ def test_a_definite_role_no_one_is_found_for_gives_no_speaker() -> None:
 
 
 def test_a_new_clauses_subject_after_a_quotation_is_not_its_speaker() -> None:
-    text = 'The Greens mocked the plan as "desperate", while the Liberals said it was late.'
+    text = 'The Greens saw the plan as "desperate", while the Liberals said it was late.'
     assert speakers(text) == [("desperate", None)]
 
 
@@ -1323,3 +1323,61 @@ def test_the_role_is_the_one_spoken_of_last_and_a_lieutenant_is_no_governor() ->
 )
 def test_it_is_the_body_that_spoke_just_before(text: str, speaker: str | None) -> None:
     assert article_speakers(text)[-1] == speaker
+
+
+def test_scorn_that_names_what_it_scorns_as_something_is_speech() -> None:
+    text = 'Senator Ada Price, the Democratic leader, denounced the offer as "hostage taking."'
+    assert speakers(text) == [("hostage taking.", "Ada Price")]
+    text = 'Opening the show, Harlan mocked his rival as the man who "invented the mullet".'
+    assert speakers(text) == [("invented the mullet", "Harlan")]
+    text = 'Tom Hale blasted the ruling as "a disgrace".'
+    assert speakers(text) == [("a disgrace", "Tom Hale")]
+    # Not scorn: the rocket, the mock-up.
+    text = 'The rocket blasted off at dawn as the "Star Hope" crew waved.'
+    assert speakers(text) == [("Star Hope", None)]
+
+
+def test_a_particle_written_onto_a_surname_is_part_of_the_name() -> None:
+    text = (
+        'Former prosecutor Joseph diMarco blasted the raid as "outrageous." '
+        '"It was a show of force," diMarco, who once ran the office, told reporters. '
+        'He added: "Nobody needed it."'
+    )
+    assert article_speakers(text) == ["Joseph diMarco"] * 3
+
+
+def test_a_role_or_a_place_run_onto_a_given_name_is_no_part_of_it() -> None:
+    text = 'Guitarist Brian Hale said: "We will tour in April."'
+    assert speakers(text) == [("We will tour in April.", "Brian Hale")]
+    text = 'The former attorney for the District of Columbia Joseph Smith said: "No."'
+    assert speakers(text) == [("No.", "Joseph Smith")]
+    # A given name inside a name, or after an initial, is part of it.
+    text = 'Forward Sonny Bill Carter said: "I love it here."'
+    assert speakers(text) == [("I love it here.", "Sonny Bill Carter")]
+    text = 'Representative K. Michael Conway said: "No."'
+    assert speakers(text) == [("No.", "K. Michael Conway")]
+
+
+def test_the_owner_of_an_of_phrase_speaks_not_its_object() -> None:
+    text = 'Deaths in custody are "shocking", a committee of MPs and peers has warned.'
+    assert speakers(text) == [("shocking", "a committee of MPs and peers")]
+    text = '"He was a good boy," the mother of the victim said.'
+    assert speakers(text) == [("He was a good boy", "the mother of the victim")]
+    text = '"We are ready," one of the officials said.'
+    assert speakers(text) == [("We are ready", "the officials")]
+
+
+def test_who_after_a_name_a_preposition_governs_still_speaks_for_it() -> None:
+    text = (
+        'The raid drew scrutiny, even from President Tom Hale, who said "it was wrong" '
+        'and questioned "who called the press?"'
+    )
+    assert speakers(text) == [("it was wrong", "Tom Hale"), ("who called the press?", "Tom Hale")]
+
+
+def test_an_openers_list_runs_on_to_its_last_comma() -> None:
+    text = (
+        "Shortly after collecting a Waterford trophy, a Mercedes car and a cheque, Hale "
+        'thanked the crowd and concluded by saying "thanks for having me".'
+    )
+    assert speakers(text) == [("thanks for having me", "Hale")]
