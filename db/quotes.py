@@ -1087,9 +1087,13 @@ class _People:
         # role's words before it, or the bare head ("the coach") after "coach X".
         modifiers = {w.lower() for w in role.split()[:-1]}
         introduced = []  # (name, the words before the head)
+        other_role: set[str] = set()  # "shadow chancellor Oliver Letwin": no "the chancellor"
         for pos in reversed(_word_positions(before, head)):
             named = _NAME_AFTER_RE.match(before, pos + len(head))
             if named is not None:
+                if _other_role_before(before, pos):
+                    other_role.add(self.canonical(named.group(1)))
+                    continue
                 lead = {w.lower() for w in before[max(0, pos - 40) : pos].split()[-3:]}
                 introduced.append((self.canonical(named.group(1)), lead))
         for name, lead in introduced:
@@ -1107,7 +1111,7 @@ class _People:
             and self.unbroken(last, at)
         ):
             return last.speaker
-        return person
+        return None if person in other_role else person
 
     def _by_epithet(self, phrase: str, at: int) -> str | None:
         """'the Kentucky Republican': the one person named before ``at`` with every word
@@ -1141,6 +1145,9 @@ class _People:
         lower = role[:1].lower() + role[1:] if not role[1:2].isupper() else role
         variants = (lower, role[:1].upper() + role[1:])
         seen = sorted({p for v in variants for p in _word_positions(before, v)})
+        if " " not in role:
+            # "the chancellor" was not written as "shadow chancellor Oliver Letwin".
+            seen = [p for p in seen if not _other_role_before(before, p)]
         return base, before, role, seen
 
     def spoken_of(self, phrase: str, at: int) -> bool:
@@ -1717,6 +1724,13 @@ def reported_speakers(
 
 # Words before a role that make it another one: a vice president is no "president".
 _OTHER_ROLE = words("vice deputy former ex assistant lieutenant under shadow associate")
+
+
+def _other_role_before(s: str, pos: int) -> bool:
+    """Is the role written at ``s[pos:]`` another one by the word before it ("shadow
+    chancellor", "vice-president")?"""
+    words_before = s[max(0, pos - 20) : pos].lower().split()
+    return bool(words_before) and words_before[-1].rstrip("-") in _OTHER_ROLE
 
 
 def _same_role(title: str, role: str) -> bool:

@@ -149,6 +149,7 @@ _SPEECH_IF: dict[str, list[str]] = {
 # "unpersuasive"", "Schumer denounced the offer as "…"" (not "dismissed the case",
 # "blasted off", "mocked up").
 _AS_VERBS = {
+    "attacked": "attacks",
     "dismissed": "dismisses",
     "denounced": "denounces",
     "blasted": "blasts",
@@ -211,7 +212,7 @@ _AUX = words(
     """
     has had have also later earlier first then previously again reportedly once further
     would will could may might just recently separately himself herself themselves itself
-    did does
+    did does meanwhile however nevertheless instead too now
     """
 )
 # A day between a name and its verb: "Mr. Obama on Thursday said", "Ekwe late Tuesday
@@ -242,7 +243,8 @@ _NOT_NAMES = words(
     Added Adds Continued Explained Replied Insisted Noted Wrote Writes Recalled Warned
     Several Few One Two Three Four Five Users Parties Ultimately Possibly Perhaps Indeed
     Instead Finally Eventually Clearly Obviously Certainly Apparently Presumably Only Even
-    Such Every Another
+    Such Every Another Nobody No-one Someone Somebody Everyone Everybody Anyone
+    Anybody
     """
 )
 _ORDINALS = words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth")
@@ -344,7 +346,9 @@ _COMMON_HEADS |= words(
     researcher farmer farmers nurse nurses pilots soldier soldiers prisoner prisoners
     victim victims survivor survivors neighbour neighbours neighbor neighbors relatives
     organiser organisers organizer organizers agent agents youngster youngsters
-    clergyman backbencher backbenchers peers
+    clergyman backbencher backbenchers peers chancellor users customers
+    consumers shoppers passengers travellers viewers listeners readers delegates developers
+    authors bishops scholars writers announcer cameraman
     """
 )
 # (Not "veteran", "relative", "pilot", "peer": as often a modifier, "The veteran game
@@ -362,7 +366,8 @@ _BODY_NOUNS = words(
     manufacturers supplier suppliers operator operators publisher publishers chain
     developer exchange party parties league federation association foundation institute
     commission inquiry tribunal panel embassy trust society service fund office giant
-    giants airline airlines carrier carriers body
+    giants airline airlines carrier carriers body firms companies agencies alliance
+    coalition festival
     """
 )
 _COMMON_HEADS |= _BODY_NOUNS
@@ -376,7 +381,8 @@ _DOCUMENT_HEADS = words(
     report statement study survey letter message memo filing ad advert advertisement
     document documents release email post tweet indictment lawsuit suit complaint ruling
     affidavit petition transcript memorandum proposal magazine newspaper paper journal
-    tabloid website headline sign banner caption placard note inscription
+    tabloid website headline sign banner caption placard note inscription minutes cable
+    tweets emails letters statements messages
     """
 )
 _COMMON_HEADS |= _DOCUMENT_HEADS
@@ -728,6 +734,10 @@ def _aside_opens(word: str) -> bool:
 
 # A verb of speech with its quotation right after it ('added: "', 'said, "').
 _VERB_THEN_QUOTE_RE = re.compile(r"[a-z]+[,:]?\s*[\"“‘]")
+_JOINED_REPORTING_RE = re.compile(
+    r"(?:said|says|told|tells|insisted|insists|warned|warns|argued|argues"
+    r"|claimed|claims|vowed|vows|declared|declares)\b"
+)
 
 
 def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
@@ -759,8 +769,11 @@ def _joined_verb(toks: list[re.Match[str]]) -> int | None:
     if len(toks) < 3:
         return None
     last = toks[-1].group()
-    if last == "and" and toks[-2].group()[:1].islower() and toks[-2].group().isalpha():
-        return len(toks) - 1  # "paused and" (not "Smith and", "the mayor and" a subject)
+    before = toks[-2].group().removesuffix(",")
+    if last == "and" and before[:1].islower() and before.isalpha():
+        # "paused and", "dismissed questions about it, and" (not "Smith and", "the mayor
+        # and": a subject)
+        return len(toks) - 1
     if last == "then" and toks[-2].group().endswith(","):
         return len(toks) - 1
     return None
@@ -873,7 +886,14 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     words_ = [t.group() for t in toks[start : start + 12]]
     while words_ and words_[0].rstrip(":,") in _NOT_NAMES and words_[0] not in _HONORIFICS:
         words_ = words_[1:]
+        start += 1
     run = _first_name_run(words_)
+    if len(run) == 1 and words_[0] == run[0] and start + 1 < len(toks):
+        # "Administration officials described …", "Republican leaders said": people of
+        # the body, not the body.
+        common = _common_back(s, toks, start + 1)
+        if common is not None and common.start == toks[start].start():
+            return common
     if len(run) == 1 and run[0] in _MODIFIERS:
         return None  # "Conservative websites are …": an adjective, no one's name
     name = _clean_name(run) if run else None
@@ -1040,10 +1060,12 @@ def _speaker_before(
     if toks and lo > 0 and toks[0].start() == lo and not s[lo - 1].isspace():
         toks = toks[1:]  # the window cut this token in half
     joined = _joined_verb(toks)
-    if joined is not None and _VERB_THEN_QUOTE_RE.match(s, v):
+    if joined is not None and (_VERB_THEN_QUOTE_RE.match(s, v) or _JOINED_REPORTING_RE.match(s, v)):
         # 'He paused and added: "…"', 'Vale paused, then added: "…"': the verb's subject
         # is the clause's it is joined to (only with the quotation right after it: "Tea
-        # party organizers disputed claims … and called on" names no "Tea").
+        # party organizers disputed claims … and called on" names no "Tea"; or a plain
+        # verb of saying: "Blair dismissed questions …, and said his statement had been a
+        # "fair summary"").
         return _joined_subject(s, toks[:joined]), False
     _skip_aux(toks)
     if not toks:
@@ -1645,10 +1667,16 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     if _passive_after(s, verb, end):
         return None
     att, passive = _speaker_before(s, start, verb.endswith("ing"))
-    if att is not None and att.kind == "named" and _inverted(s, start, end, verb):
+    if (
+        att is not None
+        and att.kind == "named"
+        and _inverted(s, start, end, verb)
+        and not _apposed(s, att.end, start)
+    ):
         # "…, in particular the UK, France and Spain, said the report.": the subject
         # written after the verb, ending the clause, is the speaker; before the comma is
-        # what was said.
+        # what was said. (Not after a name and its apposition: "Mark Warner, the top
+        # Democrat, said the messages, if real, are …".)
         after = _speaker_after(s, end)
         if after is not None and s[after.end :].lstrip()[:1] in (".", ",", ";", ""):
             return after
@@ -1680,6 +1708,22 @@ _CLAUSE_GOES_ON_RE = re.compile(
     r"\s+(?:[a-z]+ed (?:the|a|an|his|her|its|their|that|to)|is|was|were|are|would|will"
     r"|had|has|have|could|should|must|may|might|did|does|can)\b"
 )
+
+
+_APPOSITION_RE = re.compile(r", (?:the|a|an) ([^,;:.!?\"“”]{1,80}), \Z")
+
+
+def _apposed(s: str, end: int, verb: int) -> bool:
+    """Is all between a name ending at ``end`` and the verb at ``verb`` an apposition
+    describing a person ("Mark Warner, the top Democrat on the committee, said")?"""
+    m = _APPOSITION_RE.fullmatch(s, end, verb)
+    if m is None:
+        return False
+    words_ = m.group(1).split()
+    described = any(
+        w in _MODIFIERS or is_person_noun(w.lower()) or is_role_noun(w.lower()) for w in words_[:4]
+    )
+    return described and not any(w in _AUX or w in _BE_FORMS for w in words_)
 
 
 def _inverted(s: str, start: int, end: int, verb: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from db.quotes import extract_quotes, find_speaker
+from db.speakers import Attribution, first_attribution
 from db.statements import analyse
 
 
@@ -1381,3 +1382,46 @@ def test_an_openers_list_runs_on_to_its_last_comma() -> None:
         'thanked the crowd and concluded by saying "thanks for having me".'
     )
     assert speakers(text) == [("thanks for having me", "Hale")]
+
+
+def test_a_verb_of_saying_joined_by_and_speaks_for_the_clauses_subject() -> None:
+    text = (
+        "Earlier, Tom Hale dismissed questions about the advice, and said his statement "
+        'had been a "fair summary" of it.'
+    )
+    assert speakers(text) == [("fair summary", "Tom Hale")]
+    # "added" joined so is as often a score or a sum as speech.
+    text = 'Hale converted and added a penalty for a "famous" win.'
+    assert speakers(text) == [("famous", None)]
+
+
+def test_people_and_bodies_by_what_they_are_and_an_adverb_before_the_verb() -> None:
+    text = 'The chancellor meanwhile insisted the plans were "affordable".'
+    assert first_attribution(text) == Attribution("The chancellor", 0, 14, "common")
+    text = 'Some users said the feature was "unfair".'
+    assert speakers(text) == [("unfair", "Some users")]
+    text = 'Those firms have denied they give the government a "back door".'
+    assert speakers(text) == [("back door", "Those firms")]
+    text = '"It was a mistake," the authors concluded.'
+    assert speakers(text) == [("It was a mistake", "the authors")]
+    text = 'Administration officials cited earlier cases, insisting it was "routine".'
+    assert speakers(text) == [("routine", "Administration officials")]
+    # The shadow chancellor introduced before is someone of another role: no one.
+    text = (
+        "Shadow chancellor Piet Brandt predicted tax rises. The chancellor meanwhile "
+        'insisted his plans were "affordable".'
+    )
+    assert article_speakers(text) == [None]
+
+
+def test_a_name_and_its_apposition_speak_not_the_reported_clauses_subject() -> None:
+    text = (
+        "Mark Hale, the top Democrat on the committee, said the report, if real, is "
+        '"one more example" of it.'
+    )
+    assert speakers(text) == [("one more example", "Mark Hale")]
+    # The news order '…, said the report' still names the report.
+    text = (
+        'Growth was weakest in Europe, in particular France and Spain, "by far", said the report.'
+    )
+    assert speakers(text) == [("by far", "the report")]
