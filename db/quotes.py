@@ -707,10 +707,18 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
     if end - start > 400 or _QUOTE_MARK_RE.search(text, start, end):
         return None  # a long stretch, or one with quotations of its own: not this rule's
     att = _attribution_in(text, start, end)
+    if att is not None and len(text[att.end : end].split()) > _TRAILING_WORDS:
+        # The verb nearest the end is inside what the sentence reports ("Peter Knight
+        # says 24 companies reported for the first time …"): its first speaker speaks.
+        first = first_attribution(text[start:end])
+        att = first.shifted(start) if first is not None else att
     if att is None or (att.kind == "common" and _plural(att.name)):
         # "…, economists said. "I think …"": a group reports, one person is quoted.
         return None
     return _with(q, att)
+
+
+_TRAILING_WORDS = 4  # "…, Smith said on Monday.": an attribution closing its sentence
 
 
 def _plural(phrase: str) -> bool:
@@ -1351,7 +1359,7 @@ _UNNAMED_ROLES = words(
     spokesman spokeswoman spokesperson official source aide insider man woman witness
     resident lawyer attorney diplomat analyst expert critic observer fan member
     trader banker investor prisoner victim survivor neighbour neighbor organiser organizer
-    agent backbencher
+    agent backbencher cameraman announcer
     """
 )
 _NAME_AFTER_RE = re.compile(r" ((?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+)")

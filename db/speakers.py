@@ -222,6 +222,18 @@ _DAY_PARTS = words("night morning afternoon evening")
 _DAY_LEADS = words("on late early")
 # "was told", "is said", "been asked": the subject is not the speaker.
 _BE_FORMS = words("is are was were be been being get gets got")
+_PROGRESSIVE_BE = words("is are was were been")
+# Verbs of saying whose progressive is speech ("is writing a book", "is recalling
+# 200,000 vehicles", "was adding captions" are not).
+_PROGRESSIVE_SPEECH = words(
+    """
+    saying telling warning urging insisting arguing suggesting demanding promising
+    asking calling stressing predicting explaining complaining admitting conceding
+    accusing vowing
+    """
+)
+_PREPOSITIONS_BEFORE = words("through to of for from with by in on at into about")
+_OWNERS_BEFORE = words("the a an his her their its")
 # Verbs whose past form followed by "to"/"by" is a passive ("urged to step down by").
 _PASSIVE_PRONE = words(
     "urged asked told called warned pressed ordered advised begged recommended deemed"
@@ -381,8 +393,8 @@ _DOCUMENT_HEADS = words(
     report statement study survey letter message memo filing ad advert advertisement
     document documents release email post tweet indictment lawsuit suit complaint ruling
     affidavit petition transcript memorandum proposal magazine newspaper paper journal
-    tabloid website headline sign banner caption placard note inscription minutes cable
-    tweets emails letters statements messages
+    tabloid website headline sign banner caption placard note inscription minutes tweets
+    statements
     """
 )
 _COMMON_HEADS |= _DOCUMENT_HEADS
@@ -591,6 +603,16 @@ def _locate(s: str, name: str, lo: int, hi: int, backwards: bool) -> tuple[int, 
         return lo, lo
     m = found[-1] if backwards else found[0]
     return m.start(), m.end()
+
+
+def _preposition_object(toks: list[re.Match[str]]) -> bool:
+    """Is the last of ``toks`` a preposition's object ("through the Legislature")?"""
+    before = [t.group().lower() for t in toks[-3:-1]]
+    if not before:
+        return False
+    if before[-1] in _PREPOSITIONS_BEFORE:
+        return True
+    return len(before) == 2 and before[1] in _OWNERS_BEFORE and before[0] in _PREPOSITIONS_BEFORE
 
 
 def _skip_aux(toks: list[re.Match[str]]) -> None:
@@ -1071,6 +1093,21 @@ def _speaker_before(
     if not toks:
         return None, False
     last = toks[-1].group()
+    if (
+        participle
+        and last.lower() in _PROGRESSIVE_BE
+        and len(toks) >= 2
+        and s[v : v + 12].split()[0] in _PROGRESSIVE_SPEECH
+    ):
+        # "Mr Trump is saying", "Senators are now calling for": the subject of the
+        # progressive speaks, as of the plain verb; not a preposition's object ("senators
+        # who pushed the bill through the Legislature are now calling").
+        toks.pop()
+        _skip_aux(toks)
+        if not toks or _preposition_object(toks):
+            return None, False
+        participle = False
+        last = toks[-1].group()
     if last.lower() in _BE_FORMS:
         return None, True
     if last in _PRONOUNS:

@@ -1425,3 +1425,28 @@ def test_a_name_and_its_apposition_speak_not_the_reported_clauses_subject() -> N
         'Growth was weakest in Europe, in particular France and Spain, "by far", said the report.'
     )
     assert speakers(text) == [("by far", "the report")]
+
+
+def test_the_subject_of_a_progressive_verb_of_saying_speaks() -> None:
+    text = 'Tom Hale is urging leaders to wake up from their "state of denial".'
+    assert speakers(text) == [("state of denial", "Tom Hale")]
+    text = 'Ecologists are warning MPs they may have to accept "significant intrusion".'
+    assert speakers(text) == [("significant intrusion", "Ecologists")]
+    # Not an act ("is writing a book"), nor a preposition's object before the verb.
+    text = 'Tom Hale is writing a book about the "dark days" of the war.'
+    assert speakers(text) == [("dark days", None)]
+    text = 'GM is recalling cars over a "faulty" switch.'
+    assert speakers(text) == [("faulty", None)]
+    text = (
+        "Senators who pushed the bill through the Legislature are now calling for a veto, "
+        'but they cite "inaccurate" information.'
+    )
+    assert first_attribution(text.split(", but")[0] + ".") is None
+
+
+def test_a_quotation_after_reported_speech_is_its_first_speakers() -> None:
+    text = (
+        "Peter Hale, director of Context, says 24 companies reported for the first time "
+        'this year and the quality has improved. "The lexicon of fluff is on its way out."'
+    )
+    assert article_speakers(text) == ["Peter Hale"]
