@@ -1082,6 +1082,9 @@ class _People:
         if "'s " in phrase or "’s " in phrase:
             return None
         base, before, role, seen = self._role_seen(phrase, at)
+        # A headline's role ("Chancellor rallies Labour voters") is no earlier mention.
+        headline = self.masked.find("\n")
+        seen = [pos for pos in seen if base + pos > headline]
         for pos in reversed(seen):
             named = _NAME_AFTER_RE.match(before, pos + len(role))
             if named is not None:

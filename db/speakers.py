@@ -628,9 +628,31 @@ def _skip_aux(toks: list[re.Match[str]]) -> None:
         _skip_aux(toks)
 
 
+_TIME_PHRASES = frozenset(
+    tuple(p.split())
+    for p in (
+        "at the time",
+        "in a statement",
+        "in an interview",
+        "in a tweet",
+        "in a speech",
+        "on Twitter",
+        "last week",
+        "this week",
+        "last month",
+        "last year",
+        "this year",
+    )
+)
+
+
 def _day_words(words: list[str]) -> int:
     """How many of the last ``words`` tell a day between a name and its verb ("on
     Thursday", "late Tuesday", "on Monday night"); 0 when they end with none."""
+    if tuple(words[-3:]) in _TIME_PHRASES:
+        return 3  # "Comey at the time said", "the firm in a statement said"
+    if tuple(words[-2:]) in _TIME_PHRASES:
+        return 2
     n = len(words)
     if n and words[n - 1] in _DAY_PARTS:
         n -= 1
@@ -1119,7 +1141,7 @@ def _speaker_before(
             # A full name or a titled one ("Mr Blair, who has described"); one word alone
             # may be a team or a place ("Leicester, who signed White").
             full = bool(name) and (" " in name or len(run) > 1)
-            if full and lead not in ("of", "for", "at", "in"):
+            if full and lead not in ("of", "for", "at", "in"):  # "from X, who said": X
                 # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
                 a, b = _locate(s, name, toks[-len(run)].start(), toks[-1].end(), backwards=True)
                 return Attribution(name, a, b, "named"), False
@@ -2109,6 +2131,14 @@ def is_person_noun(word: str) -> bool:
 # Radu"); not the adjectives among the capitalised modifiers ("former", "fellow").
 _LOWER_ROLES = (_PERSON_NOUNS | frozenset(w.lower() for w in _ROLE_NOUNS)) - words(
     "former ex incumbent outgoing incoming newly plus fellow star legend veteran"
+)
+# Sport's positions and disciplines, written before a name in lower case only ("Perpignan
+# centre Jean-Philippe Granclaude", "sprinter Jason Gardener").
+_LOWER_ROLES |= words(
+    """
+    centre center prop flanker hooker fly-half scrum-half full-back fullback sprinter
+    hurdler runner swimmer cyclist boxer golfer jockey playmaker all-rounder
+    """
 )
 
 

@@ -1450,3 +1450,30 @@ def test_a_quotation_after_reported_speech_is_its_first_speakers() -> None:
         'this year and the quality has improved. "The lexicon of fluff is on its way out."'
     )
     assert article_speakers(text) == ["Peter Hale"]
+
+
+def test_a_time_or_a_medium_between_the_subject_and_its_verb() -> None:
+    text = 'Comey at the time said Clinton was "extremely careless".'
+    assert speakers(text) == [("extremely careless", "Comey")]
+    text = 'Mr Howard last week said his team had reached a "collective view".'
+    assert speakers(text) == [("collective view", "Howard")]
+    text = 'The firm in a statement said it was "deeply sorry".'
+    assert speakers(text) == [("deeply sorry", "The firm")]
+
+
+def test_a_player_named_after_a_position_in_lower_case_is_a_person() -> None:
+    text = (
+        "France coach Paul Lamy is upbeat. Meanwhile, Perpignan centre Jean-Marc Duval is "
+        'delighted to be called up. "It\'s incredible," the youngster said.'
+    )
+    assert article_speakers(text) == ["Jean-Marc Duval"]
+
+
+def test_a_role_in_the_headline_is_no_earlier_mention_of_it() -> None:
+    text = (
+        "Chancellor rallies voters\n\n"
+        'Tom Hale has issued a rallying cry. The chancellor said the vote was a "clear" '
+        "choice."
+    )
+    assert article_speakers(text) == ["Tom Hale"]
+
