@@ -1476,4 +1476,3 @@ def test_a_role_in_the_headline_is_no_earlier_mention_of_it() -> None:
         "choice."
     )
     assert article_speakers(text) == ["Tom Hale"]
-
