@@ -689,12 +689,17 @@ def _plain_possessive(tok: str) -> bool:
     return len(tok) > 3 and tok[:1].isupper() and tok.endswith(("s'", "s’"))
 
 
+_GENERAL_ROLES = words("inspector attorney surgeon solicitor auditor postmaster")
+
+
 def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
     """A common-noun phrase ending with the head token toks[k]: 'a White House spokesman'."""
     head = toks[k].group().rstrip(_TRAIL)
     if (
         head.lower() not in _COMMON_HEADS
         and not _AGE_RE.fullmatch(head)
+        # "the inspector general said" (not "the general election")
+        and not (head == "general" and k >= 1 and toks[k - 1].group() in _GENERAL_ROLES)
         and not (
             # "the site's controllers said": people of something named before them
             k >= 1 and _owned_plural(toks[k - 1].group(), head)
@@ -1093,6 +1098,7 @@ def _speaker_before(
                 and w[-1] not in _TRAIL
                 and w.lower() not in _COMMON_HEADS
                 and not (len(near) >= 2 and _owned_plural(near[-2], w))
+                and not (w == "general" and len(near) >= 2 and near[-2] in _GENERAL_ROLES)
             ):
                 return None, False
     aside = _ASIDE_RE.search(s, max(0, v - 40), v) if s[v - 2 : v - 1] == "," else None

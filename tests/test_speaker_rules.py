@@ -1476,3 +1476,10 @@ def test_a_role_in_the_headline_is_no_earlier_mention_of_it() -> None:
         "choice."
     )
     assert article_speakers(text) == ["Tom Hale"]
+
+
+def test_an_inspector_general_speaks_and_a_general_election_does_not() -> None:
+    text = 'The delay was "unpersuasive", the inspector general said.'
+    assert speakers(text) == [("unpersuasive", "the inspector general")]
+    text = 'The general election was "close" and turnout fell.'
+    assert speakers(text) == [("close", None)]
