@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 23
 
 # Version 1: the whole schema.
 _V1 = """
@@ -666,6 +666,21 @@ def _v21_to_v22(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 22)
 
 
+# Version 23: no new tables. Speakers are found otherwise: scorn that names what it
+# scorns "as" something ("denounced the offer as", "blasted", "mocked"); "diGenova"; a
+# role or place run onto a given name is no part of it ("Guitarist Brian May", "the
+# District of Columbia Joseph diGenova"); "a committee of MPs and peers", "the mother of
+# the victim" speak, not their object; "from President Trump, who said"; a progressive
+# ("is urging", "are warning"); a verb of saying joined by "and" to its clause ("dismissed
+# questions …, and said"); "at the time", "last week", "in a statement" between subject
+# and verb; the chancellor, users, firms, authors, the minutes, the tweets, an inspector
+# general; a shadow chancellor is no "the chancellor", a headline's role no mention; a
+# sport's position before a name makes a person; a name and its apposition speak, not
+# what they report: the 'statements' job is due again.
+def _v22_to_v23(db: sqlite_utils.Database) -> None:
+    _due_if_articles(db.conn, STATEMENTS_JOB, 23)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -811,6 +826,7 @@ MIGRATIONS: dict[int, Migration] = {
     19: _v19_to_v20,
     20: _v20_to_v21,
     21: _v21_to_v22,
+    22: _v22_to_v23,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

@@ -1201,6 +1201,23 @@ def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
     _speakers_read_again(tmp_path, 20, records, ("the lawsuit", "Critics insist"), expected)
 
 
+def test_upgrade_from_version_22_reads_scorn_and_a_progressive_as_speech(
+    tmp_path: Path,
+) -> None:
+    """Version 23 reads "denounced the offer as" and "is urging" as speech: a database
+    ingested by version 22 (no speakers there) gets them at the next match."""
+    records = {
+        "Wire": (
+            "Valmora deal rejected",
+            'Senator Ada Price denounced the Valmora offer as "hostage taking." Tom Hale is'
+            ' urging leaders to wake up from their "state of denial".',
+        ),
+        "Daily": ("Valmora offer rejected", "Senator Ada Price rejected the Valmora offer."),
+    }
+    expected = [("Ada Price",), ("Tom Hale",)]
+    _speakers_read_again(tmp_path, 22, records, ("Senator Ada", "Tom Hale is"), expected)
+
+
 def test_upgrade_from_version_21_reads_a_body_and_a_strategist_as_speakers(
     tmp_path: Path,
 ) -> None:
