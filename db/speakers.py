@@ -170,7 +170,7 @@ for _past, _present in _AS_VERBS.items():
 # (a product recall, a sum added, a nominee confirmed, "could explain the reluctance":
 # those verbs are left out).
 _PLAIN_VERBS = words(
-    "argue insist warn tell admit predict concede declare stress allege"
+    "argue insist warn tell admit predict concede declare stress allege ask"
     " acknowledge contend complain"
 )
 for _v in sorted(_PLAIN_VERBS):
@@ -255,7 +255,7 @@ _NOT_NAMES = words(
     Added Adds Continued Explained Replied Insisted Noted Wrote Writes Recalled Warned
     Several Few One Two Three Four Five Users Parties Ultimately Possibly Perhaps Indeed
     Instead Finally Eventually Clearly Obviously Certainly Apparently Presumably Only Even
-    Such Every Another Nobody No-one Someone Somebody Everyone Everybody Anyone
+    Such Every Another Nobody No-one Someone Somebody Everyone Everybody Anyone Just
     Anybody
     """
 )

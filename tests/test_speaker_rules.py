@@ -1483,3 +1483,10 @@ def test_an_inspector_general_speaks_and_a_general_election_does_not() -> None:
     assert speakers(text) == [("unpersuasive", "the inspector general")]
     text = 'The general election was "close" and turnout fell.'
     assert speakers(text) == [("close", None)]
+
+
+def test_ask_after_a_subject_or_a_modal_is_speech() -> None:
+    text = '"How is it that peace has not arrived?," the cardinal will ask.'
+    assert first_attribution(text) == Attribution("the cardinal", 41, 53, "common")
+    text = 'They failed to ask about the "deal".'
+    assert speakers(text) == [("deal", None)]
