@@ -644,15 +644,17 @@ _TIME_PHRASES = frozenset(
         "this year",
     )
 )
+_TIME_PHRASE_ENDS = frozenset(p[-1] for p in _TIME_PHRASES)
 
 
 def _day_words(words: list[str]) -> int:
     """How many of the last ``words`` tell a day between a name and its verb ("on
     Thursday", "late Tuesday", "on Monday night"); 0 when they end with none."""
-    if tuple(words[-3:]) in _TIME_PHRASES:
-        return 3  # "Comey at the time said", "the firm in a statement said"
-    if tuple(words[-2:]) in _TIME_PHRASES:
-        return 2
+    if words and words[-1] in _TIME_PHRASE_ENDS:
+        if tuple(words[-3:]) in _TIME_PHRASES:
+            return 3  # "Comey at the time said", "the firm in a statement said"
+        if tuple(words[-2:]) in _TIME_PHRASES:
+            return 2
     n = len(words)
     if n and words[n - 1] in _DAY_PARTS:
         n -= 1
