@@ -554,16 +554,15 @@ def _clean_name(tokens: list[str]) -> str | None:
 
 
 def _from_first_name(tokens: list[str], after_of: bool = False) -> list[str]:
-    """A run of three or more capitalised words whose last given name (of the lists
-    below) starts the name when the words before it are a role or common words
-    ("Guitarist Brian May", "Referee Graham Poll") or end a body's "of" phrase (``after_of``:
-    "the District of Columbia Joseph diGenova"); "Martin Luther King", "Sonny Bill
-    Williams", "K. Michael Conaway" are one name."""
-    given = _FIRST_NAMES
-    if len(tokens) < 3 or tokens[0] in given or _dotted(tokens[0]):
+    """A run of three or more capitalised words starts at its last given name
+    (:data:`_FIRST_NAMES`) when the words before it are roles or common words ("Guitarist
+    Brian May", "Referee Graham Poll") or end a body's "of" phrase (``after_of``: "the
+    District of Columbia Joseph diGenova"); "Martin Luther King", "Sonny Bill Williams",
+    "K. Michael Conaway" are one name."""
+    if len(tokens) < 3 or tokens[0] in _FIRST_NAMES or _dotted(tokens[0]):
         return tokens
     for k in range(len(tokens) - 2, 0, -1):  # the last: "West Virginia Joe Manchin"
-        if tokens[k] in given:
+        if tokens[k] in _FIRST_NAMES:
             if after_of or all(_role_word(t) for t in tokens[:k]):
                 return tokens[k:]
             break
