@@ -605,13 +605,15 @@ def _locate(s: str, name: str, lo: int, hi: int, backwards: bool) -> tuple[int, 
 
 
 def _preposition_object(toks: list[re.Match[str]]) -> bool:
-    """Is the last of ``toks`` a preposition's object ("through the Legislature")?"""
-    before = [t.group().lower() for t in toks[-3:-1]]
-    if not before:
+    """Is the last of ``toks`` a preposition's object ("through the Legislature"; not
+    the end of a body's name, "the Federal Bureau of Investigation")?"""
+    words_ = [t.group() for t in toks[-4:-1]]
+    k = len(words_) - 1
+    if k >= 0 and words_[k].lower() in _OWNERS_BEFORE:
+        k -= 1  # "through the Legislature"
+    if k < 0 or words_[k] not in _PREPOSITIONS_BEFORE:
         return False
-    if before[-1] in _PREPOSITIONS_BEFORE:
-        return True
-    return len(before) == 2 and before[1] in _OWNERS_BEFORE and before[0] in _PREPOSITIONS_BEFORE
+    return k == 0 or not words_[k - 1][:1].isupper()
 
 
 def _skip_aux(toks: list[re.Match[str]]) -> None:
@@ -1129,12 +1131,15 @@ def _speaker_before(
         and s[v : v + 12].split()[0] in _PROGRESSIVE_SPEECH
     ):
         # "Mr Trump is saying", "Senators are now calling for": the subject of the
-        # progressive speaks, as of the plain verb; not a preposition's object ("senators
-        # who pushed the bill through the Legislature are now calling").
+        # progressive speaks, as of the plain verb; not a preposition's object ("Some
+        # senators who pushed the bill through the Legislature are now calling": the
+        # sentence's subject).
         toks.pop()
         _skip_aux(toks)
-        if not toks or _preposition_object(toks):
+        if not toks:
             return None, False
+        if _preposition_object(toks):
+            return _main_subject(s, toks), False
         participle = False
         last = toks[-1].group()
     if last.lower() in _BE_FORMS:
