@@ -38,6 +38,7 @@ from db.speakers import (
     first_attribution,
     first_named,
     has_speech_verb,
+    is_body_noun,
     is_document,
     is_epithet_head,
     is_organisation,
@@ -1887,6 +1888,7 @@ def _group_pronoun(
     at = q.speaker_start or 0
     name: str | None = None
     person_since = False
+    person_end = 0  # where the last person quoted before ends
     for d in reversed(done):
         # A common noun as written ('the company'), not a role resolved to a person, or a
         # document resolved to its issuer ("Mr Crosby's statement … It added:").
@@ -1906,29 +1908,51 @@ def _group_pronoun(
             # so ('Wimpey said the market had proved "challenging"') is left to the
             # sentences before (below).
             person_since = people is None or not _body_name(d.speaker, people)
+            person_end = max(d.end, d.speaker_end or 0)
             break
-    if name is None and pronoun == "it" and people is not None and not person_since:
-        name = _body_spoken_before(text, at, people)
+    if name is None and pronoun == "it" and people is not None:
+        # Not past a person quoted since, unless the body spoke after them.
+        name = _body_spoken_before(text, at, people, person_end if person_since else 0)
     if name is None:
         return _named(q, None, kind="unresolved")
     return _named(q, name)
 
 
-def _body_spoken_before(text: str, at: int, people: _People) -> str | None:
-    """The organisation a sentence of the three before ``at`` names as its speaker ("The
-    UNECE warned that … "The orderly reversal …," it noted."): an organisation's name,
-    or one word that is no person the article names; none past a sentence where someone
-    else speaks."""
+def _body_spoken_before(text: str, at: int, people: _People, after: int = 0) -> str | None:
+    """The body a sentence of the three before ``at`` (none starting before ``after``)
+    names as its speaker ("The UNECE warned that … "The orderly reversal …," it noted."):
+    an organisation's name, or one word that is no person the article names, or a body or
+    document as written ("A National Audit Office report … says …. It says",
+    "The guidance … said"); none past a sentence where someone else speaks."""
     k = bisect_right(people.sentence_starts, at) - 1
     for j in range(k - 1, max(-1, k - 4), -1):
         lo = people.sentence_starts[j]
-        if lo <= people.barrier_before(at):
+        if lo <= people.barrier_before(at) or lo < after:
             return None
-        name = find_speaker(text[lo : people.sentence_starts[j + 1]])
-        if name is None:
-            continue
-        return name if _body_name(name, people) else None
+        sentence = text[lo : people.sentence_starts[j + 1]]
+        name = find_speaker(sentence)
+        if name is not None:
+            return name if _body_name(name, people) else None
+        common = _common_speaker(sentence)
+        if common is not None:
+            return common
     return None
+
+
+def _common_speaker(sentence: str) -> str | None:
+    """A singular body or document a sentence names as its speaker, as written ("A
+    National Audit Office report on the projects says …", "The airline said …")."""
+    if not has_speech_verb(sentence):
+        return None
+    regions = _quote_regions(sentence, 0, len(sentence))
+    masked = _masked(sentence, 0, len(sentence), regions) if regions else sentence
+    att = first_attribution(masked)
+    if att is None or att.kind != "common":
+        return None
+    head = att.name.rsplit(" ", 1)[-1].lower()
+    if _plural(head) or not (is_document(head) or is_body_noun(head)):
+        return None
+    return att.name
 
 
 def _body_name(name: str, people: _People) -> bool:

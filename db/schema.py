@@ -676,7 +676,8 @@ def _v21_to_v22(db: sqlite_utils.Database) -> None:
 # and verb; the chancellor, users, firms, authors, the minutes, the tweets, an inspector
 # general; a shadow chancellor is no "the chancellor", a headline's role no mention; a
 # sport's position before a name makes a person; a name and its apposition speak, not
-# what they report: the 'statements' job is due again.
+# what they report; "it said" is also a body or document as written that spoke just
+# before, even after a person quoted earlier: the 'statements' job is due again.
 def _v22_to_v23(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 23)
 

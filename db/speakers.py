@@ -1593,6 +1593,12 @@ def _according_to(s: str, end: int) -> Attribution | None:
     return Attribution(name, a, b, "named")
 
 
+def is_body_noun(word: str) -> bool:
+    """A body spoken of by what it is ("club", "airline", "watchdog"): a speaker kept as
+    written, never a person."""
+    return word in _BODY_NOUNS
+
+
 def is_document(phrase: str) -> bool:
     """Is the common-noun phrase a document ('the report', 'a joint statement')?"""
     return phrase.rsplit(" ", 1)[-1].lower() in _DOCUMENT_HEADS

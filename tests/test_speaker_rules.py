@@ -1489,3 +1489,23 @@ def test_ask_after_a_subject_or_a_modal_is_speech() -> None:
     assert first_attribution(text) == Attribution("the cardinal", 41, 53, "common")
     text = 'They failed to ask about the "deal".'
     assert speakers(text) == [("deal", None)]
+
+
+def test_it_is_a_body_or_document_that_spoke_just_before_even_after_a_person() -> None:
+    text = (
+        "The report said the police had a duty to investigate such deaths. "
+        'Such cases would be dealt with "as swiftly as possible", it said.'
+    )
+    assert article_speakers(text) == ["The report"]
+    text = (
+        '"Why target the airlines?" said Pat Cole, head of the airlines\' association. The '
+        "EU sought to allay the airlines' fears, stressing that it was only a first step. "
+        'It added that any tax "should not hinder" the airlines.'
+    )
+    assert article_speakers(text) == ["Pat Cole", "EU"]
+    # Not past a person who speaks after the body.
+    text = (
+        "The EU stressed that it was only a first step. Pat Cole, head of the airlines' "
+        'association, disagreed. "Why target us?" he said. It added that the tax was "fair".'
+    )
+    assert article_speakers(text) == ["Pat Cole", None]
