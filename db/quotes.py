@@ -530,13 +530,22 @@ def find_speaker(sentence: str) -> str | None:
     them); quotes get their pronouns resolved within the article instead.
     Organisations are returned as written ("South Korean Defense Ministry").
     """
-    if not isinstance(sentence, str) or not sentence or not has_speech_verb(sentence):
+    if not isinstance(sentence, str) or not sentence:
+        return None
+    masked = _speech_masked(sentence)
+    return first_named(masked) if masked is not None else None
+
+
+def _speech_masked(sentence: str) -> str | None:
+    """``sentence`` with its quotations masked (a verb inside them attributes nothing),
+    or None when it holds no verb of saying."""
+    if not has_speech_verb(sentence):
         return None
     if any(q in sentence for q in _QUOTE_CHARS_ALL):
         regions = _quote_regions(sentence, 0, len(sentence))
         if regions:
-            sentence = _masked(sentence, 0, len(sentence), regions)
-    return first_named(sentence)
+            return _masked(sentence, 0, len(sentence), regions)
+    return sentence
 
 
 def extract_quotes(text: str) -> list[QuoteSpan]:
@@ -1921,31 +1930,29 @@ def _group_pronoun(
 def _body_spoken_before(text: str, at: int, people: _People, after: int = 0) -> str | None:
     """The body a sentence of the three before ``at`` (none starting before ``after``)
     names as its speaker ("The UNECE warned that … "The orderly reversal …," it noted."):
-    an organisation's name, or one word that is no person the article names, or a body or
-    document as written ("A National Audit Office report … says …. It says",
-    "The guidance … said"); none past a sentence where someone else speaks."""
+    an organisation's name, or one word that is no person the article names, or a
+    singular body or document as written ("The airline said …", "The report said …");
+    none past a sentence where someone else speaks."""
     k = bisect_right(people.sentence_starts, at) - 1
     for j in range(k - 1, max(-1, k - 4), -1):
         lo = people.sentence_starts[j]
         if lo <= people.barrier_before(at) or lo < after:
             return None
-        sentence = text[lo : people.sentence_starts[j + 1]]
-        name = find_speaker(sentence)
+        masked = _speech_masked(text[lo : people.sentence_starts[j + 1]])
+        if masked is None:
+            continue
+        name = first_named(masked)
         if name is not None:
             return name if _body_name(name, people) else None
-        common = _common_speaker(sentence)
+        common = _common_body(masked)
         if common is not None:
             return common
     return None
 
 
-def _common_speaker(sentence: str) -> str | None:
-    """A singular body or document a sentence names as its speaker, as written ("A
-    National Audit Office report on the projects says …", "The airline said …")."""
-    if not has_speech_verb(sentence):
-        return None
-    regions = _quote_regions(sentence, 0, len(sentence))
-    masked = _masked(sentence, 0, len(sentence), regions) if regions else sentence
+def _common_body(masked: str) -> str | None:
+    """The singular body or document a sentence (its quotations masked) names first as
+    its speaker, as written ("The airline said …", "The report said …")."""
     att = first_attribution(masked)
     if att is None or att.kind != "common":
         return None

@@ -160,6 +160,7 @@ _AS_VERBS = {
     "ridiculed": "ridicules",
     "mocked": "mocks",
 }
+_AS_VERB_FORMS = frozenset(_AS_VERBS) | frozenset(_AS_VERBS.values())
 for _past, _present in _AS_VERBS.items():
     _SPEECH_IF.setdefault(_past[0], []).append(
         rf"(?:{_past[1:]}|{_present[1:]})(?=(?:\s+[\w'’-]+){{1,5}}\s+as\b)"
@@ -194,8 +195,7 @@ VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     # _SPEECH_IF
     | {"went", "goes", "asserted", "asserts", "maintains", "maintained"}
-    | set(_AS_VERBS)
-    | set(_AS_VERBS.values())
+    | _AS_VERB_FORMS
     | _PLAIN_VERBS
     | {"read", "reads"}
 )  # lower-case too
@@ -1640,8 +1640,7 @@ _OBJECT_VERBS = (
     _NAMING_VERBS
     | _EVALUATIVE_VERBS
     | words("accused accuses describes calls urged urges told tells")
-    | frozenset(_AS_VERBS)
-    | frozenset(_AS_VERBS.values())
+    | _AS_VERB_FORMS
 )
 # From a naming verb to "by" after the quotation it names: 'described as a "…" by '.
 _AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
