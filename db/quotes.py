@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from db.lexicon import WEEKDAYS
 from db.normalize import PLACE_TOKENS, tokenize
 from db.speakers import (
     PERSON_PRONOUNS,
@@ -53,6 +54,7 @@ from db.speakers import (
     person_context,
     person_mentions,
     speaker_key,
+    speech_verb_starts,
 )
 from db.wordsets import words
 
@@ -277,6 +279,10 @@ _WORK_NOUNS = words(
     """
 )
 _NAMING_CUES = words("called named titled entitled dubbed")
+# A name's translation in brackets right after it: ' (Game Against Poverty)'.
+_TRANSLATED_RE = re.compile(
+    r" \((?:[A-Z][\w'’-]*)(?: (?:[A-Z][\w'’-]*|of|the|and|for|in|on|a|to)){1,6}\)"
+)
 
 
 def _title_cased(toks: list[str]) -> bool:
@@ -309,6 +315,13 @@ def names_a_work(quotation: str) -> bool:
 
 def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> bool:
     before = text[max(ls, qa - 40) : qa].split()[-2:]
+    if len(text[s:e].split()) <= 8 and (
+        [w.lower() for w in before] in (["billed", "as"], ["known", "as"])
+        or _TRANSLATED_RE.match(text, qb + 1, le)
+    ):
+        # 'billed as "Ronaldo's friends against Zidane's friends"', 'the "Partido contra
+        # la Pobreza" (Game Against Poverty)': a name, given as such or translated.
+        return True
     if before and before[-1].lower() in _NAMING_CUES:
         # "titled"/"entitled" name a work; "called"/"named" do after a work's noun.
         cue = before[-1].lower()
@@ -464,6 +477,13 @@ def quotes_in_line(
             na = regions[r + 1][0]
             if not text[qb + 1 : na].strip() or _TERMINATOR_RE.search(masked, qb - ls, na - ls):
                 hi = na
+        if j + 1 < len(sents) and text[qb - 1] in ".!?" and hi <= sents[j + 1][0]:
+            ns, ne = sents[j + 1]
+            if not text[qb + 1 : ns].strip() and _attribution_sentence(text, ns, ne):
+                # '"…?" Representative Kevin McCarthy of California, the Republican
+                # leader, asked at a news conference.': the sentence after it is its
+                # attribution (the splitter ends the quotation's sentence at its mark).
+                hi = min(ne, qb + 1 + _CONTEXT)
         att = dash_name(masked, qb + 1 - ls) if qb < le else None
         if att is None and text[qa] not in "'‘":
             att = colon_name(masked, qa - ls)
@@ -487,6 +507,48 @@ def quotes_in_line(
         q = QuoteSpan(s, e, text[s:e], None)
         out.append(_with(q, att.shifted(ls) if att is not None else None))
     return out
+
+
+# A sentence that only attributes the quotation before it: a name (titles before it,
+# an apposition after it), one of these verbs, and nothing said after the verb: where,
+# when or to whom ('asked at a news conference', 'said on Monday', 'told reporters'),
+# not what ('said the plan had failed').
+_ATTRIBUTING = words(
+    "said says asked asks added adds told tells wrote writes replied explained insisted"
+    " stated noted declared continued warned argued recalled"
+)
+_ATTRIBUTION_TAIL_LEADS = (
+    words(
+        """
+        at on in during to from via after before while when as with over outside inside
+        yesterday today tonight later earlier afterwards afterward recently last this next
+        again then reporters journalists him her them us me
+        """
+    )
+    | WEEKDAYS
+)
+_ATTRIBUTION_TAIL_WORDS = 12
+
+
+def _attribution_sentence(text: str, ns: int, ne: int) -> bool:
+    """Is text[ns:ne] a sentence that only attributes a quotation before it ('"…?"
+    Representative Kevin McCarthy of California, the Republican leader, asked at a news
+    conference.')?"""
+    if ne - ns > _CONTEXT or not _DOUBLE_MARKS.isdisjoint(text[ns:ne]):
+        return False
+    verbs = speech_verb_starts(text, ns, ne)
+    if len(verbs) != 1:
+        return False
+    tail = text[verbs[0] : ne].rstrip(" .!?").split()
+    if tail[0].strip(",") not in _ATTRIBUTING or len(tail) > _ATTRIBUTION_TAIL_WORDS + 1:
+        return False
+    if len(tail) > 1 and tail[1].strip(",").lower() not in _ATTRIBUTION_TAIL_LEADS:
+        return False
+    att = first_attribution(text[ns:ne])
+    if att is None or att.kind != "named":
+        return False
+    lead = text[ns : ns + att.start].split()  # titles only: "Representative", "Sen."
+    return len(lead) <= 3 and not any(w[:1].islower() for w in lead)
 
 
 _QUESTION_WORDS = words(
@@ -578,6 +640,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 _MARKS_AND_SPACE = " \n\"“”«»„‟'‘’"
+_DOUBLE_MARKS = frozenset('"“”«»„‟')
 
 
 def _starts_line(text: str, q: QuoteSpan) -> bool:
@@ -592,6 +655,27 @@ def _attribution_only(between: str) -> bool:
     if len(core) > 150:
         return False
     return len(_TERMINATOR_RE.findall(core)) == 0
+
+
+# How long the first quotation's own attribution sentence between two quotations of a
+# paragraph may run with a clause of its own ('"…," he told reporters, referring to an
+# exchange with Speaker Nancy Pelosi during a meeting … . "…"').
+_LONG_ATTRIBUTION = 400
+
+
+def _attribution_runs_on(text: str, prev: QuoteSpan, at: int) -> bool:
+    """Is text[prev.end:at] one sentence that holds ``prev``'s attribution and, after it,
+    a clause that goes on from it in which no one else speaks? Then a quotation after it
+    is ``prev``'s speaker's still."""
+    if prev.speaker_start is None or not prev.end <= prev.speaker_start < at or not prev.speaker:
+        return False
+    core = text[prev.end : at].strip(_MARKS_AND_SPACE + ",.;:")
+    if len(core) > _LONG_ATTRIBUTION or _TERMINATOR_RE.search(core):
+        return False
+    verbs = speech_verb_starts(text, prev.end, at)
+    rest = text[verbs[0] : at] if verbs else ""
+    other = first_attribution(rest[rest.find(" ") + 1 :]) if len(verbs) > 1 else None
+    return other is None or other.name.split()[-1] == prev.speaker.split()[-1]
 
 
 def _narrative_before(between: str) -> bool:
@@ -624,7 +708,9 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
         _pls, ple = _line_bounds(text, prev.end)
         if q.start < ple:
             between = text[prev.end : q.start]
-            runs_on = _attribution_only(between) and not _narrative_before(between)
+            runs_on = (
+                _attribution_only(between) or _attribution_runs_on(text, prev, q.start)
+            ) and not _narrative_before(between)
         else:
             between = text[ple : q.start].strip(_MARKS_AND_SPACE)
             runs_on = _starts_line(text, q) and not between
@@ -632,6 +718,7 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
             # A quote paragraph with a verb of its own (not understood) is not run on:
             # '"…," Rev. Tom Pace of St Mary's Church, told reporters.'
             runs_on = runs_on and not _own_verb(text, q) and not _expects_attribution(text, q)
+            runs_on = runs_on and not _phrase_in_sentence(text, q)
         if runs_on and q.start < ple:
             # '…commons". Adam Jollans, IBM's manager, said the move … "We believe …"':
             # someone else's reported speech between them speaks the second.
@@ -747,6 +834,16 @@ def _expects_attribution(text: str, q: QuoteSpan) -> bool:
             return rest[:1].isalpha()
         i += 1
     return False
+
+
+_PHRASE_GOES_ON_RE = re.compile(r"[\"”’']\s+[a-z]")
+
+
+def _phrase_in_sentence(text: str, q: QuoteSpan) -> bool:
+    """Does the sentence go on after the quotation with no comma, a word in lower case
+    next ('"Gaming widows" has become a comedic term')? Then it is a phrase of that
+    sentence, no quote paragraph running on."""
+    return _PHRASE_GOES_ON_RE.match(text, q.end) is not None
 
 
 class _People:
@@ -1292,7 +1389,10 @@ class _People:
             # by a comma or colon ('Hirono blasted the decision, "…," she said'), and
             # not after a speaker named before it ('Arnold described her victory as').
             lead = self.masked[lo:reported].rstrip(_MARKS_AND_SPACE)
-            if lead and lead[-1] not in ",:;" and not has_speech_verb(lead):
+            # (Nor a quotation of a clause before a semicolon: "Trump bragged about
+            # "…"; since taking office he has referred to …".)
+            own_clause = ";" not in self.masked[reported:before]
+            if lead and lead[-1] not in ",:;" and not has_speech_verb(lead) and own_clause:
                 skip_lo, skip_hi = lo, reported
         if (
             pronoun
@@ -1300,8 +1400,11 @@ class _People:
             and not self.masked[max(0, before - 8) : before].endswith(("who, ", "which, "))
         ):
             # "Mr Blair has failed, he claimed, saying …": what comes before the
-            # reporting pronoun in its sentence is what is reported, not who reports it.
-            skip_lo, skip_hi = self.sentence_starts[max(k, 0)], before
+            # reporting pronoun in its sentence is what is reported, not who reports it;
+            # not a clause before a semicolon ("Trump bragged …; since taking office he
+            # has referred to …").
+            start = self.sentence_starts[max(k, 0)]
+            skip_lo, skip_hi = max(start, self.masked.rfind(";", start, before) + 1), before
         while k > last:
             lo = self.sentence_starts[k]
             if before - lo > _PRONOUN_REACH or lo <= barrier:
@@ -1326,6 +1429,11 @@ class _People:
                 return None  # "Hale's Dutch counterpart was …": someone unnamed
             if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0], hi):
                 fits = []
+            # "… would help him — as it did President Bill Clinton — …, Mr. Trump dived
+            # in": a person named in an aside is no one the sentence is about.
+            outside = [(pos, name) for pos, name in fits if not _in_aside(self.masked, lo, hi, pos)]
+            if outside:
+                fits = outside
             if fits:
                 # "According to Mandaric, Redknapp vowed …": the source the sentence is
                 # told by reports it.
@@ -1395,6 +1503,20 @@ def _role_end(s: str, end: int) -> int:
 
 _SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"\b")
 _CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
+# A dash setting off an aside: an em or en dash, or "--", with a space on either side.
+_ASIDE_DASH_RE = re.compile(r"(?<=\s)(?:—|–|--)(?=\s)|(?<=\w)(?:—|--)(?=\w)")
+
+
+def _in_aside(masked: str, lo: int, hi: int, pos: int) -> bool:
+    """Whether ``pos`` in the sentence masked[lo:hi] is inside an aside: between a pair
+    of dashes ("— as it did President Bill Clinton in the 1990s —") or in brackets."""
+    before = masked[lo:pos]
+    if before.count("(") > before.count(")") and ")" in masked[pos:hi]:
+        return True
+    opened = len(_ASIDE_DASH_RE.findall(before)) % 2 == 1
+    return opened and _ASIDE_DASH_RE.search(masked, pos, hi) is not None
+
+
 _ACCORDING = ("According to ", "according to ")
 
 

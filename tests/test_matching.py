@@ -1201,6 +1201,25 @@ def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
     _speakers_read_again(tmp_path, 20, records, ("the lawsuit", "Critics insist"), expected)
 
 
+def test_upgrade_from_version_23_reads_an_aside_and_an_attribution_sentence(
+    tmp_path: Path,
+) -> None:
+    """Version 24 reads past an aside in dashes to its subject and a sentence that only
+    attributes the quotation before it: a database ingested by version 23 (no speakers
+    there) gets them at the next match."""
+    records = {
+        "Wire": (
+            "Valmora deal rejected",
+            '"The Valmora offer is a trap," Senator Ada Price, the chairman of the Rules'
+            ' Committee — where any such bill must begin — said. "Is this the Valmora way?"'
+            " Tom Hale, the Republican leader, asked at a news conference.",
+        ),
+        "Daily": ("Valmora offer rejected", "Senator Ada Price rejected the Valmora offer."),
+    }
+    expected = [("Ada Price",), ("Tom Hale",)]
+    _speakers_read_again(tmp_path, 23, records, ('"The Valmora', '"Is this'), expected)
+
+
 def test_upgrade_from_version_22_reads_scorn_and_a_progressive_as_speech(
     tmp_path: Path,
 ) -> None:

@@ -1509,3 +1509,105 @@ def test_it_is_a_body_or_document_that_spoke_just_before_even_after_a_person() -
         'association, disagreed. "Why target us?" he said. It added that the tax was "fair".'
     )
     assert article_speakers(text) == ["Pat Cole", None]
+
+
+def test_a_person_named_in_an_aside_is_no_one_a_pronoun_stands_for() -> None:
+    text = (
+        "Out of a hope that the fight would help her — as it once helped Governor Paul "
+        "Ricci — Senator Ann Vale took up the cause. "
+        '"We spoke about it today," she told reporters.'
+    )
+    assert article_speakers(text) == ["Ann Vale"]
+    text = (
+        "The fight once helped a governor (Paul Ricci), and Senator Dan Vale took up the "
+        'cause. "We spoke about it today," he said.'
+    )
+    assert article_speakers(text) == ["Dan Vale"]
+
+
+def test_an_aside_in_dashes_between_the_subject_and_its_verb() -> None:
+    text = (
+        '"I do not like that kind of language," Representative Carl Dunn, the chairman '
+        "of the House Rules Committee — where any such motion must begin — said on CNN."
+    )
+    assert speakers(text) == [("I do not like that kind of language", "Carl Dunn")]
+    text = '"It is over," Senator Tom Pryce — who had long opposed the bill — said.'
+    assert speakers(text) == [("It is over", "Tom Pryce")]
+    # A list of names between the dashes is the subject, not an aside.
+    text = (
+        "Two of her former colleagues on the court in Denver — Ann Tacha, appointed by "
+        "the governor, and Rob Henry, appointed by the mayor — praised her."
+    )
+    assert analyse(text, 0)[0].speaker is None
+
+
+def test_a_quotation_goes_on_past_its_attributions_long_clause() -> None:
+    text = (
+        '"We even talked about that today," he told reporters at the park, referring to '
+        "an exchange with Speaker Nora Bell during a long meeting earlier on Friday to try "
+        "to end the strike at the port, which Mr. Hale had threatened to keep going for "
+        'months if he did not get his way. "I said, why not settle it now?"'
+    )
+    people = "Governor Tom Hale spoke first. "
+    assert article_speakers(people + text) == ["Tom Hale", "Tom Hale"]
+    # Someone else speaking in that clause may speak the second.
+    text = text.replace("which Mr. Hale had threatened", "which Ms. Bell said she would")
+    assert article_speakers(people + text)[1] is None
+
+
+def test_a_sentence_that_only_attributes_the_quotation_before_it() -> None:
+    text = (
+        '"Is this the behavior we are going to find?" Representative Carl Dunn of '
+        "Ohio, the Republican leader, asked at a news conference."
+    )
+    assert speakers(text) == [("Is this the behavior we are going to find?", "Carl Dunn")]
+    text = '"This is the end." Carl Dunn, the Republican leader, told reporters on Monday.'
+    assert speakers(text) == [("This is the end.", "Carl Dunn")]
+    # A sentence that says something of its own is no attribution of it.
+    text = '"This is the end." Carl Dunn said the plan had failed.'
+    assert speakers(text) == [("This is the end.", None)]
+    text = (
+        '"This year music will play a part." The market was worth $20m in 2004, according to Ovum.'
+    )
+    assert speakers(text) == [("This year music will play a part.", None)]
+
+
+def test_proclaiming_and_referring_to_someone_as_something_are_speech() -> None:
+    text = (
+        "Ms. Reyes spoke on Friday. She made no apologies, proclaiming that "
+        '"I will always speak my mind" and more.'
+    )
+    assert article_speakers(text) == ["Reyes"]
+    text = 'The network referred to her as a "foul-mouthed congresswoman."'
+    assert speakers(text) == [("foul-mouthed congresswoman.", "The network")]
+    # "also referred to as" names nothing: no one speaks.
+    text = 'The paper said Ms. Reyes wants the plan, also referred to as "principles," done.'
+    assert speakers(text) == [("principles", "The paper")]
+    text = 'The case was referred to the court as an "urgent matter".'
+    assert speakers(text) == [("urgent matter", None)]
+
+
+def test_a_quotation_in_a_clause_before_a_semicolon_is_not_what_the_pronoun_reports() -> None:
+    text = (
+        'Governor Tom Hale bragged about being "the best" in a tape from 2005; since '
+        'taking office he has referred to rivals as "losers".'
+    )
+    assert article_speakers(text) == ["Tom Hale", "Tom Hale"]
+
+
+def test_a_name_billed_known_as_or_translated_is_no_ones_words() -> None:
+    text = (
+        "The match, billed as \"Ronaldo's friends against Zidane's friends\", will go ahead, "
+        'Mr Ruiz declared of the "Partido contra la Pobreza" (Game Against Poverty).'
+    )
+    assert [q for q, _ in speakers(text)] == []
+    text = 'The group became known as "The Invincibles" after the tour.'
+    assert speakers(text) == []
+
+
+def test_a_phrase_opening_a_paragraph_is_no_quote_running_on() -> None:
+    text = (
+        'Jane Hill wrote: "My husband never comes to bed."\n\n'
+        '"Gaming widows" has become a term for such wives.'
+    )
+    assert article_speakers(text) == ["Jane Hill", None]
