@@ -329,7 +329,10 @@ def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> 
         if cue in ("titled", "entitled") or noun in _WORK_NOUNS:
             return len(text[s:e].split()) <= 12
     toks = text[s:e].rstrip(".,!?").split()
-    if len(toks) > 8 or not _title_cased(toks):
+    # A work's noun right before: a longer title ('His book, "Quit Digging Your Grave
+    # with a Knife and Fork,"').
+    work = bool(before) and before[-1].rstrip(",").lower() in _WORK_NOUNS
+    if len(toks) > (12 if work else 8) or not _title_cased(toks):
         return False
     after = text[qb + 1 : min(le, qb + 30)].split()[:1]
     if any(w.lower().strip(",") in _TITLE_CUES_BEFORE for w in before):

@@ -689,8 +689,10 @@ def _v22_to_v23(db: sqlite_utils.Database) -> None:
 # attributes the quotation before it ('"…?" Kevin McCarthy of California, the Republican
 # leader, asked at a news conference.'); "proclaiming", "referred to her as"; a quotation
 # of a clause before a semicolon; names billed, known as or translated are no one's
-# words; a phrase opening a paragraph is no quote running on: the 'statements' job is
-# due again.
+# words; a phrase opening a paragraph is no quote running on; '"…," said Castell ahead
+# of the tie' (an inverted name ends before an adverb or "who"); "Sen. Angus King of
+# Maine"; "went on to claim", "… and admitted he was"; a party's member alone ("said one
+# Democrat") is no name: the 'statements' job is due again.
 def _v23_to_v24(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 24)
 

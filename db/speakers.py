@@ -173,13 +173,20 @@ for _past, _present in _AS_VERBS.items():
 # argue", "he will argue", "Mr Brown will tell MPs"), not after "to": "is expected to
 # announce a decision", "likes to argue cases", "failed to tell investors" are acts
 # (a product recall, a sum added, a nominee confirmed, "could explain the reluctance":
-# those verbs are left out).
+# those verbs are left out). After "went on to" they and "claim" are speech again
+# ("The England coach went on to claim that …").
 _PLAIN_VERBS = words(
     "argue insist warn tell admit predict concede declare stress allege ask"
     " acknowledge contend complain"
 )
-for _v in sorted(_PLAIN_VERBS):
-    _SPEECH_IF.setdefault(_v[0], []).append(rf"(?<!\bto {_v[0]}){_v[1:]}")
+for _v in sorted(_PLAIN_VERBS | {"claim"}):
+    _not_to = "" if _v == "claim" else rf"(?<!\bto {_v[0]})|"
+    _went_on = "|".join(rf"(?<=\b{w} on to {_v[0]})" for w in ("went", "goes", "go"))
+    _SPEECH_IF.setdefault(_v[0], []).append(
+        rf"(?:{_not_to}{_went_on}){_v[1:]}(?=\s+(?:that\b|[\"“:]))"
+        if _v == "claim"
+        else rf"(?:{_not_to}{_went_on}){_v[1:]}"
+    )
 # What is written reads: '"…," a BBC statement read.', "The headline reads, "…"" ("he
 # read the report" is no speech): "read" after one of these words only.
 _READ_AFTER = words(
@@ -201,7 +208,7 @@ VERB_TOKENS = with_punct(
     | {"went", "goes", "asserted", "asserts", "maintains", "maintained"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
-    | {"read", "reads"}
+    | {"read", "reads", "claim"}
 )  # lower-case too
 # "M&S", "AT&T"; a particle written onto the name: "diGenova", "deGrasse".
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]|(?:d[aeiu]|l[ae])(?=[A-Z][a-z]))[\w'’.&-]*")
@@ -419,7 +426,9 @@ _PHRASE_STOP = words(
 _FORWARD_STOP = words(
     """
     on in at that to it this after before during when while with for by from as about he she
-    they we i you his her their its our of
+    they we i you his her their its our of ahead following despite amid afterwards
+    yesterday today tonight recently shortly because where who which once although
+    including
     """
 )
 # Words written before a name that are no part of it: nationalities, parties and roles
@@ -439,6 +448,8 @@ _DEMONYMS = words(
     Venezuelan Ecuadorian Filipino Indonesian Thai Vietnamese Malaysian Singaporean
     """
 )
+# A party's member, never a name alone ("said one Democrat who opposed her").
+_PARTY_MEMBERS = words("Democrat Republican Tory Conservative Liberal Socialist Dem")
 _PARTY_WORDS = words(
     """
     Tory Tories Labour Conservative Liberal Democrat Democratic Republican Unionist
@@ -527,7 +538,7 @@ def _numbering(tok: str, nxt: str) -> bool:
 def _clean_name(tokens: list[str]) -> str | None:
     """Drop sentence-initial function words, then everything up to the last title or
     possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
-    if len(tokens) == 1 and tokens[0] in _DEMONYMS | _ORDINALS:
+    if len(tokens) == 1 and tokens[0] in _DEMONYMS | _ORDINALS | _PARTY_MEMBERS:
         # "the American said", "the 55-year-old Frenchman": a role ("Mr Irish" is a name);
         # "Third generation mobiles": an ordinal alone names no one ("Third Way" does).
         return None
@@ -792,7 +803,8 @@ def _aside_opens(word: str) -> bool:
 _VERB_THEN_QUOTE_RE = re.compile(r"[a-z]+[,:]?\s*[\"“‘]")
 _JOINED_REPORTING_RE = re.compile(
     r"(?:said|says|told|tells|insisted|insists|warned|warns|argued|argues"
-    r"|claimed|claims|vowed|vows|declared|declares)\b"
+    r"|claimed|claims|vowed|vows|declared|declares|admitted(?! to\b)|admits(?! to\b)"
+    r"|conceded|concedes|acknowledged|acknowledges|predicted|predicts)\b"
 )
 
 
@@ -1293,7 +1305,7 @@ def _speaker_before(
             # "attorney for the District of Columbia Joseph diGenova said": the person
             # after the place.
             name, start = _clean_name(person), len(pre) - len(person)
-        elif first and first[-1] in TITLE_WORDS:
+        elif first and first[-1] in TITLE_WORDS and not _surname_title(first):
             name = _clean_name(run)  # "Secretary of State Mike Pompeo"
         elif first and of_at == k - 1:
             name = _clean_name([*first, "of", *run] if first[-1] in _ORG_WORDS else first)
@@ -1323,6 +1335,23 @@ def _speaker_before(
     if is_organisation(name) or " " not in name:
         return _person_before_apposition(s, att, lo), False
     return _person_before_apposition(s, att, lo, role_only=True), False
+
+
+def _surname_title(run: list[str]) -> bool:
+    """Does the name ``run`` end in a title word that is a surname after a given name
+    ("Sen. Angus King", not "the King", "Crown Prince")?"""
+    if len(run) < 2 or run[-1] not in _SURNAME_TITLES:
+        return False
+    given = run[-2]
+    return (
+        given[:1].isupper()
+        and given.isalpha()
+        and given not in TITLE_WORDS
+        and given not in _HONORIFICS
+        and given not in _NOT_NAMES
+        and given not in _MODIFIERS
+        and given not in ("Crown", "Grand", "Chief", "Prime", "High")
+    )
 
 
 _ROLE_PREPOSITIONS = words("of for at from with in")

@@ -1611,3 +1611,48 @@ def test_a_phrase_opening_a_paragraph_is_no_quote_running_on() -> None:
         '"Gaming widows" has become a term for such wives.'
     )
     assert article_speakers(text) == ["Jane Hill", None]
+
+
+def test_an_inverted_name_ends_before_an_adverb_or_a_relative() -> None:
+    text = '"All the talk is of the match," said Castell ahead of the 12 March tie.'
+    assert speakers(text) == [("All the talk is of the match", "Castell")]
+    text = '"What a way to finish," said Nadar afterwards.'
+    assert speakers(text) == [("What a way to finish", "Nadar")]
+    text = '"I used textphones," said Rob Curtis who is taking part in the pilot.'
+    assert speakers(text) == [("I used textphones", "Rob Curtis")]
+    # A body's name runs on across "and": "Ernst and Young's Sanjay Mehta".
+    text = '"It could ignite interest," added Ernst and Young\'s Sanjay Mehta.'
+    assert speakers(text) == [("It could ignite interest", "Sanjay Mehta")]
+
+
+def test_a_surname_that_is_a_title_word_before_of_and_a_place() -> None:
+    text = (
+        '"He will follow through," independent Sen. Angus King of Maine, who caucuses '
+        "with the Democrats, told reporters on Monday."
+    )
+    assert speakers(text) == [("He will follow through", "Angus King")]
+
+
+def test_went_on_to_claim_and_joined_admitted_are_speech() -> None:
+    text = (
+        "England coach Andy Robinson was livid. The England coach went on to claim that "
+        '"only one side was refereed".'
+    )
+    assert article_speakers(text) == ["Andy Robinson"]
+    text = (
+        "Jon Kaplan refereed the match. Kaplan has defended his performance and "
+        'admitted he was "very disappointed" with the remarks.'
+    )
+    assert article_speakers(text) == ["Jon Kaplan"]
+    # Holding on to claim a victory, being admitted to hospital: no speech.
+    text = 'Ireland held on to claim a "deserved" victory.'
+    assert speakers(text) == [("deserved", None)]
+    text = 'He was taken ill and admitted to hospital with "chest pains".'
+    assert speakers(text) == [("chest pains", None)]
+
+
+def test_a_long_title_after_a_works_noun_and_a_party_member_is_no_name() -> None:
+    text = 'His book, "Quit Digging Your Grave with a Knife and Fork," sold well.'
+    assert speakers(text) == []
+    text = '"There is a lot of anger," said one Democrat who opposed her.'
+    assert speakers(text) == [("There is a lot of anger", None)]
