@@ -1571,14 +1571,16 @@ def _apposed_name(s: str, toks: list[re.Match[str]], head: int, hi: int) -> Attr
         tok = t.group()
         word = tok.rstrip(_TRAIL)
         if not _NAME_TOKEN_RE.fullmatch(word) and not (run and word in _PARTICLES):
-            if direct and run:
-                break  # "said the party's chairman Tom Briggs on Monday"
+            if (direct or word == "of") and run:
+                break  # "said the party's chairman Tom Briggs on Monday", "… of Ohio"
             return None
-        run.append(word)
-        if word != tok:
+        initial = bool(run) and _dotted(tok)  # "Eric J. Schultz" (not "U.S. Navy")
+        run.append(tok if initial else word)
+        titled = word in TITLE_WORDS or tok in _HONORIFICS
+        if word != tok and not (tok.endswith(".") and (titled or initial)):
             if tok[len(word) :][:1] not in ",.;":
                 return None
-            break
+            break  # (not after a title's or an initial's period: "Sen. Dianne Feinstein")
     else:
         # No punctuation after the name: only the window's end may close it.
         if not run or toks[k + len(run)].end() < len(s.rstrip()):
@@ -1612,6 +1614,13 @@ def _according_to(s: str, end: int) -> Attribution | None:
                 b = m.start() + len(core)
                 a = matches[0].start()
                 return Attribution(s[a:b], a, b, "common")
+            if w.endswith(",") and k and core[:1].isupper():
+                # "according to the panel's top Democrat, Sen. Dianne Feinstein": the
+                # person named in apposition.
+                hi = min(len(s), end + 120)
+                apposed = _apposed_name(s, list(_TOKEN_RE.finditer(s, end, hi))[:20], k, hi)
+                if apposed is not None:
+                    return apposed
             if w[-1] in _TRAIL or (k and core[:1].isupper() and core not in TITLE_WORDS):
                 break
     toks = [m.group() for m in matches]

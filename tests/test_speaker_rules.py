@@ -1656,3 +1656,13 @@ def test_a_long_title_after_a_works_noun_and_a_party_member_is_no_name() -> None
     assert speakers(text) == []
     text = '"There is a lot of anger," said one Democrat who opposed her.'
     assert speakers(text) == [("There is a lot of anger", None)]
+
+
+def test_a_person_in_apposition_after_according_to_a_role() -> None:
+    text = (
+        "He will testify before the committee, according to the panel's top Democrat, "
+        "Sen. Diane Fenton of California."
+    )
+    assert first_attribution(text) == Attribution("Diane Fenton", 82, 94, "named")
+    text = '"We are fine," said a White House spokesman, Eric J. Shultz.'
+    assert speakers(text) == [("We are fine", "Eric J. Shultz")]
