@@ -1666,3 +1666,8 @@ def test_a_person_in_apposition_after_according_to_a_role() -> None:
     assert first_attribution(text) == Attribution("Diane Fenton", 82, 94, "named")
     text = '"We are fine," said a White House spokesman, Eric J. Shultz.'
     assert speakers(text) == [("We are fine", "Eric J. Shultz")]
+    text = (
+        '"Ground zero is hallowed," Ed Mayhew, a Republican trying to unseat '
+        "Representative Nick J. Rowan II, a Democrat, in the Third District, said."
+    )
+    assert speakers(text) == [("Ground zero is hallowed", "Ed Mayhew")]
