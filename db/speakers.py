@@ -1271,11 +1271,10 @@ def _speaker_before(
                 # "…, a founder of the conservative House Freedom Caucus, asked if …,
                 # said": the body a role belongs to, inside a longer apposition.
                 continue
-            if run and before.islower() and len(cand) > len(run) + 1:
-                if cand[-len(run) - 2] == "to":
-                    # "Elliott Maynard, a Republican trying to unseat Representative Nick
-                    # J. Rahall II, a Democrat, …, said": the infinitive's object.
-                    continue
+            if run and before.islower() and cand[-len(run) - 2 :][:1] == ["to"]:
+                # "Elliott Maynard, a Republican trying to unseat Representative Nick J.
+                # Rahall II, a Democrat, …, said": the infinitive's object.
+                continue
             if run and before not in _APPOSITION_PREPOSITIONS and _clean_name(list(run)):
                 pre = cand
                 break
