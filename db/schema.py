@@ -695,8 +695,8 @@ def _v22_to_v23(db: sqlite_utils.Database) -> None:
 # Democrat") is no name; the person in apposition after "according to the panel's top
 # Democrat," and a title's or an initial's period inside it ("Sen.", "Eric J. Schultz");
 # an infinitive's object inside an apposition ("a Republican trying to unseat
-# Representative Nick J. Rahall II, a Democrat, …, said"): the 'statements' job is due
-# again.
+# Representative Nick J. Rahall II, a Democrat, …, said"); police ranks abbreviated
+# ("Chief Supt Deats", "Det Insp"): the 'statements' job is due again.
 def _v23_to_v24(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 24)
 

@@ -1671,3 +1671,11 @@ def test_a_person_in_apposition_after_according_to_a_role() -> None:
         "Representative Nick J. Rowan II, a Democrat, in the Third District, said."
     )
     assert speakers(text) == [("Ground zero is hallowed", "Ed Mayhew")]
+
+
+def test_a_police_rank_abbreviated_is_a_title() -> None:
+    text = (
+        "The unit is led by Det Supt Nick Deane. Chief Supt Deane went on to warn: "
+        '"Your identity is precious."'
+    )
+    assert article_speakers(text) == ["Nick Deane"]
