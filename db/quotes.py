@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from db.lexicon import WEEKDAYS
 from db.normalize import PLACE_TOKENS, tokenize
+from db.segment import ATTRIBUTION_VERBS
 from db.speakers import (
     PERSON_PRONOUNS,
     SPEECH_VERB_WORD,
@@ -516,10 +517,7 @@ def quotes_in_line(
 # an apposition after it), one of these verbs, and nothing said after the verb: where,
 # when or to whom ('asked at a news conference', 'said on Monday', 'told reporters'),
 # not what ('said the plan had failed').
-_ATTRIBUTING = words(
-    "said says asked asks added adds told tells wrote writes replied explained insisted"
-    " stated noted declared continued warned argued recalled"
-)
+_ATTRIBUTING = frozenset(ATTRIBUTION_VERBS)
 _ATTRIBUTION_TAIL_LEADS = (
     words(
         """

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["ATTRIBUTION_VERBS", "split_sentences"]
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -97,10 +97,33 @@ _OPENERS_WORDS = _words(
     """
 )
 _INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+# The plain verbs of an attribution after a quotation ('"…," Smith said'); also read by
+# db.quotes for a sentence that only attributes the quotation before it.
+ATTRIBUTION_VERBS = [
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "replied",
+    "explained",
+    "insisted",
+    "stated",
+    "noted",
+    "declared",
+    "continued",
+    "warned",
+    "argued",
+    "recalled",
+]
 # Attribution right after a closing quote: '..?" Smith asked' continues the sentence.
 _ATTRIBUTION_RE = re.compile(
-    r"(?:[A-Z][\w.'’-]*[ ]){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes"
-    r"|replied|explained|insisted|stated|noted|declared|continued|warned|argued|recalled)\b"
+    r"(?:[A-Z][\w.'’-]*[ ]){1,4}(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b"
 )
 _LIST_FIRST = tuple("0123456789abcdefghijklmnopqrstuvwxyz•⁃▪◦‣*-")  # cheap pre-check
 _LIST_START_RE = re.compile(r"(?:[•⁃▪◦‣*-][ ]?)?(\d{1,3}|[a-z])(\.\)|[.)])[ ]")

@@ -179,14 +179,17 @@ _PLAIN_VERBS = words(
     "argue insist warn tell admit predict concede declare stress allege ask"
     " acknowledge contend complain"
 )
-for _v in sorted(_PLAIN_VERBS | {"claim"}):
-    _not_to = "" if _v == "claim" else rf"(?<!\bto {_v[0]})|"
-    _went_on = "|".join(rf"(?<=\b{w} on to {_v[0]})" for w in ("went", "goes", "go"))
-    _SPEECH_IF.setdefault(_v[0], []).append(
-        rf"(?:{_not_to}{_went_on}){_v[1:]}(?=\s+(?:that\b|[\"“:]))"
-        if _v == "claim"
-        else rf"(?:{_not_to}{_went_on}){_v[1:]}"
-    )
+
+
+def _went_on(letter: str) -> str:
+    """Look-behinds for "went/goes/go on to" before a verb's first ``letter``."""
+    return "|".join(rf"(?<=\b{w} on to {letter})" for w in ("went", "goes", "go"))
+
+
+for _v in sorted(_PLAIN_VERBS):
+    _SPEECH_IF.setdefault(_v[0], []).append(rf"(?:(?<!\bto {_v[0]})|{_went_on(_v[0])}){_v[1:]}")
+# "claim" only there, and before what is claimed (not "went on to claim the Cup").
+_SPEECH_IF.setdefault("c", []).append(rf"(?:{_went_on('c')})laim(?=\s+(?:that\b|[\"“:]))")
 # What is written reads: '"…," a BBC statement read.', "The headline reads, "…"" ("he
 # read the report" is no speech): "read" after one of these words only.
 _READ_AFTER = words(
