@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from db.lexicon import WEEKDAYS
@@ -492,6 +493,8 @@ def quotes_in_line(
         if att is None and text[qa] not in "'‘":
             att = colon_name(masked, qa - ls)
         if att is None:
+            att = _colon_clause_name(masked, qa - ls)
+        if att is None:
             window = masked[lo - ls : hi - ls]
             if has_speech_verb(window):
                 att = attributions_near(window, qa - lo, qb + 1 - lo)
@@ -511,6 +514,21 @@ def quotes_in_line(
         q = QuoteSpan(s, e, text[s:e], None)
         out.append(_with(q, att.shifted(ls) if att is not None else None))
     return out
+
+
+def _colon_clause_name(masked: str, at: int) -> Attribution | None:
+    """A full name before a colon that opens the clause the quotation at ``at`` is in
+    ("Larry Summers: If Tax Deal Goes Down There's A 'Significant Risk' Of …"): what
+    follows the colon is that person's, quoted words and all."""
+    c = masked.rfind(": ", max(0, at - 200), at)
+    if c < 0 or any(mark in masked[c:at] for mark in ".!?\n"):
+        return None
+    att = colon_name(masked, c + 2)
+    # A person's full name (a first name known), not "Perry TV Ad: …" nor a headline's
+    # words ("Alabama Republicans Defend Roy Moore: …").
+    if att is None or " " not in att.name or not name_gender(att.name):
+        return None
+    return att
 
 
 # A sentence that only attributes the quotation before it: a name (titles before it,
@@ -855,10 +873,12 @@ class _People:
     Later mentions of a known surname ("Umerov") count as mentions of the person."""
 
     def __init__(self, text: str, regions: list[tuple[int, int]]) -> None:
-        masked = _masked(text, 0, len(text), regions)
+        masked = self.masked = _masked(text, 0, len(text), regions)
         found = [m for m in person_mentions(masked, 0, len(masked)) if not m[2].startswith("Qq")]
         self.by_surname: dict[str, str] = {}
         self.shared: set[str] = set()  # surnames of two people ("Donald", "Ivanka Trump")
+        # The full names of each surname, with how often each is written.
+        self.surname_people: dict[str, Counter[str]] = {}
         self.by_title: list[tuple[int, str, str]] = []  # (position, title, name)
         self.gender: dict[str, str] = {}
         self.mentions: list[tuple[int, str]] = []  # (position, canonical name)
@@ -915,7 +935,7 @@ class _People:
             ):
                 people.append((a, name))
                 if len(toks) >= 2:
-                    self._surname(toks, name)
+                    self._surname(toks, name, a)
                 if title:
                     self.by_title.append((a, _spelling(title), name))
         first_names = {n.split()[0]: n for _a, n in people if " " in n}
@@ -984,7 +1004,6 @@ class _People:
         dotted = sorted((a, b) for a, b, name, _t in found if ". " in name)
         if dotted:
             self.sentence_starts = [i for i in self.sentence_starts if not _inside(dotted, i)]
-        self.masked = masked
         # Paragraphs opening with a lower-case word lost their first words (a file
         # damaged in conversion: "was delighted to be paired with United, although he
         # admitted"): their subject is gone, so no pronoun or role there or after it
@@ -1000,27 +1019,28 @@ class _People:
         self.role_people: dict[int, str] = {}
         for start in self.sentence_starts:
             m = _ROLE_OPENING_RE.match(masked, start)
-            if m is None:
-                continue
+            if m is None or m.group().lstrip('"“')[:1].islower():
+                continue  # (a lower-case article only after a conjunction)
             role = m.group(2).split()
             heads = [j for j, w in enumerate(role) if is_person_noun(w)]
             if not heads:
                 continue
-            phrase = " ".join(role[: heads[0] + 1])
+            h = heads[0]
+            while h + 1 in heads:
+                h += 1  # "An executive spokeswoman": the last of the nouns in a row
+            phrase = " ".join(role[: h + 1])
             person = self.by_role(phrase, start)
-            head_end = m.start(2) + len(" ".join(role[: heads[0] + 1]))
+            head_end = m.start(2) + len(phrase)
             named = _ROLE_NAME_RE.match(masked, _role_end(masked, head_end))
             if person is None and named is not None and named.group(1) not in _NOT_NAME_WORDS:
                 # "The magazine's music editor Mark Robertson said", "The musical's
                 # director is Matthew Warchus": the person named with the role.
                 person = self.canonical(named.group(1))
-            if person is None and m.group(1) == "The":
+            if person is None and m.group(1).lower() == "the":
                 # "The president of …, Dolphy D'Souza, says"; "Lord Falconer said. The
                 # constitutional affairs secretary outlined …": the person described.
-                person = self.apposed(m.end(), start) or self.described(
-                    " ".join(role[: heads[0] + 1]), start
-                )
-                head = role[heads[0]]
+                person = self.apposed(m.end(), start) or self.described(phrase, start)
+                head = role[h]
                 if person is None and head[:1].isdigit():
                     # "The 21-year-old missed …": an age stands for the person last named.
                     person = self.antecedent("", start, sentences=4)
@@ -1031,9 +1051,9 @@ class _People:
                     continue
             if person is not None:
                 self.role_people[m.start(2)] = person
-            elif _plural(role[heads[0]]):
+            elif _plural(role[h]):
                 continue  # "The MPs on the committee pressed Mr Younger. He said": not "he"
-            person = person or f"{m.group(1)} {phrase}"
+            person = person or f"{m.group(1).capitalize()} {phrase}"
             k = bisect_right(self.positions, start)
             self.positions.insert(k, start)
             self.mentions.insert(k, (start, person))
@@ -1288,7 +1308,7 @@ class _People:
         if is_organisation(name) or self.masked[max(0, pos - 4) : pos].lower() == "the ":
             return  # "according to The Hill": no one a pronoun refers to
         if len(toks) >= 2:
-            self._surname(toks, name)
+            self._surname(toks, name, pos)
         k = bisect_right(self.positions, pos)
         self.positions.insert(k, pos)
         self.mentions.insert(k, (pos, name))
@@ -1308,12 +1328,35 @@ class _People:
             return full or name
         return name
 
-    def _surname(self, toks: list[str], name: str) -> None:
-        """Read ``name`` (its words ``toks``) as the full name its surname stands for,
-        unless another person's name ends with the same surname."""
+    def _surname(self, toks: list[str], name: str, pos: int) -> None:
+        """Read ``name`` (its words ``toks``, at ``pos``) as the full name its surname
+        stands for, unless another person's name ends with the same surname."""
         known = self.by_surname.setdefault(toks[-1], name)
         if known != name and known.split()[0] != toks[0]:
             self.shared.add(toks[-1])
+        self.surname_people.setdefault(toks[-1], Counter())[name] += 1
+        if len(toks) >= 3 and toks[-1].rstrip(".") in _NAME_SUFFIXES:
+            self.surname_people.setdefault(toks[-2], Counter())[name] += 1  # "Jesse Jackson Jr."
+
+    def _fitting(self, name: str, pronoun: str) -> str | None:
+        """The person a mention ``name`` may be for ``pronoun`` ("" any), None if
+        none: a surname two people share ("Trump" with Donald and Melania Trump named)
+        is the one of them of the pronoun's gender, if only one is."""
+        if pronoun and name in self.shared:
+            # One of a gender not known may be the one too ("Asa", "Seth" and "Tim C.
+            # Hutchinson": not Tim for "he"), if named so twice: once may be a word
+            # before the surname ("Faultless Federer", "Whether Sanders …").
+            people = [
+                n
+                for n, times in self.surname_people.get(name, {}).items()
+                if self.gender.get(n, name_gender(n)) == pronoun
+                or (times >= 2 and self.gender.get(n, name_gender(n)) is None)
+            ]
+            if len(people) == 1:
+                return people[0]
+        if not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun:
+            return name
+        return None
 
     def by_role(self, phrase: str, before: int, speaking: QuoteSpan | None = None) -> str | None:
         """The person last introduced with the role ``phrase`` ('the defence minister');
@@ -1415,11 +1458,11 @@ class _People:
             a = bisect_left(self.positions, lo)
             b = bisect_left(self.positions, hi)
             fits = [
-                (pos, name)
+                (pos, fit)
                 for pos, name in self.mentions[a:b]
                 if not is_organisation(name)
-                and (not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun)
                 and not skip_lo <= pos < skip_hi
+                and (fit := self._fitting(name, pronoun)) is not None
             ]
             if any(
                 lo <= p < (fits[0][0] if fits else hi) and len(self.masked[lo:p].split()) <= 3
@@ -1435,6 +1478,7 @@ class _People:
             outside = [(pos, name) for pos, name in fits if not _in_aside(self.masked, lo, hi, pos)]
             if outside:
                 fits = outside
+            fits = _main_clause_first(self.masked, lo, fits)
             if fits:
                 # "According to Mandaric, Redknapp vowed …": the source the sentence is
                 # told by reports it.
@@ -1506,6 +1550,30 @@ _SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"
 _CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
 # A dash setting off an aside: an em or en dash, or "--", with a space on either side.
 _ASIDE_DASH_RE = re.compile(r"(?<=\s)(?:—|–|--)(?=\s)|(?<=\w)(?:—|--)(?=\w)")
+
+
+# Conjunctions opening a leading clause ("As Tory leader Michael Howard kicked off …,").
+_SUBORDINATORS = words(
+    "As While Whilst When After Before Although Though Since Because If Once Until Whereas"
+)
+_FIRST_WORD_RE = re.compile(r"[\s\"“‘']*(\w+)")
+
+
+def _main_clause_first(masked: str, lo: int, fits: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``fits`` (people of the sentence at ``lo``, in text order) with those of its main
+    clause before those of a leading clause ("As Tory leader Michael Howard kicked off his
+    campaign, the Lib Dem leader Charles Kennedy dismissed …. And he insisted": Kennedy)."""
+    if len(fits) < 2:
+        return fits
+    m = _FIRST_WORD_RE.match(masked, lo)
+    if m is None or m.group(1) not in _SUBORDINATORS:
+        return fits
+    comma = masked.find(",", m.end(), fits[-1][0])
+    if comma < 0:
+        return fits
+    lead = [f for f in fits if f[0] < comma]
+    main = [f for f in fits if f[0] > comma]
+    return main + lead if lead and main else fits
 
 
 def _in_aside(masked: str, lo: int, hi: int, pos: int) -> bool:
@@ -1635,11 +1703,16 @@ _HONORIFIC_BEFORE_RE = re.compile(r"\b(?:M(?:r|rs|s)|Dr|Prof|Sir|Dame|Lord|Lady)
 _FIRST_NAME_HONORIFIC_RE = re.compile(r"\b(?:Sir|Dame) \Z")
 # "M" first so the engine skips to it; the look-behind is the word start (\bM).
 _HONORIFIC_RE = re.compile(r"M(?<!\wM)(r|rs|s|iss)\.? ([A-Z][\w'’-]+)")
+_NAME_SUFFIXES = words("Jr Sr II III IV")
 _ABBREVIATIONS = words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr. Sgt. Capt. U.S.")
 # Their last two characters: a break whose mark ends none of them needs no look-back.
 _ABBREVIATION_ENDS = frozenset(a[-2:] for a in _ABBREVIATIONS)
+# (After a conjunction too: "But a spokesman for the Home Office defended …", "And the
+# French international defender believes …"; not "But the prime minister says …", as
+# often another person than the one named before as not.)
 _ROLE_OPENING_RE = re.compile(
-    r"[\"“]?(The|A|An) ((?:[A-Za-z][\w'’-]* ){0,2}(?:[a-z]+|\d{1,3}-year-old))\b"
+    r"[\"“]?(?:(?:But|Yet) (?=a |an )|And (?=the |a |an ))?(The|A|An|the|a|an) "
+    r"((?:[A-Za-z][\w'’-]* ){0,2}(?:[a-z]+|\d{1,3}-year-old))\b"
 )
 _WORD_AT_RE = re.compile(r"[\w'’-]+(?: [A-Z][\w'’-]+)*")
 _PREPOSITION_WORDS = words(

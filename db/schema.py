@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 25
 
 # Version 1: the whole schema.
 _V1 = """
@@ -701,6 +701,19 @@ def _v23_to_v24(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 24)
 
 
+# Version 25: no new tables. Speakers are found otherwise: a pronoun's antecedent is the
+# main clause's person before a leading clause's ("As Michael Howard kicked off …, the
+# Lib Dem leader Charles Kennedy dismissed …. And he insisted"); a surname two people
+# share is, for a pronoun, the one of its gender ("Mrs. Trump" beside Donald Trump); an
+# unnamed role after "But a"/"And the" opening a sentence, and the last of two role
+# nouns ("an executive spokeswoman"); the person in apposition to an owned role with a
+# participle ("Amanda's uncle, Lewis Champion, told …, saying:"); "legislator", family
+# nouns; "The posts read, "…""; a full name before a headline's colon ("Larry Summers:
+# … 'Significant Risk' …"): the 'statements' job is due again.
+def _v24_to_v25(db: sqlite_utils.Database) -> None:
+    _due_if_articles(db.conn, STATEMENTS_JOB, 25)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -848,6 +861,7 @@ MIGRATIONS: dict[int, Migration] = {
     21: _v21_to_v22,
     22: _v22_to_v23,
     23: _v23_to_v24,
+    24: _v24_to_v25,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

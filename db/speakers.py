@@ -346,7 +346,8 @@ _COMMON_HEADS = words(
     observers correspondent reporter editor host presenter boss owner founder deputy
     assistant adviser advisor advisers advisors partner successor predecessor rival
     opponent ally allies teammate team-mate girlfriend boyfriend counterpart compatriot
-    countryman speaker whip staffer staffers
+    countryman speaker whip staffer staffers legislator uncle aunt cousin nephew niece
+    grandfather grandmother widow widower
     """
 )
 # The people of sport, stage and business, who speak as "the striker", "the actress":
@@ -409,7 +410,7 @@ _DOCUMENT_HEADS = words(
     document documents release email post tweet indictment lawsuit suit complaint ruling
     affidavit petition transcript memorandum proposal magazine newspaper paper journal
     tabloid website headline sign banner caption placard note inscription minutes tweets
-    statements
+    statements posts emails messages
     """
 )
 _COMMON_HEADS |= _DOCUMENT_HEADS
@@ -954,7 +955,7 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
                     if longer is None or longer.start != common.start:
                         break
                     k, common = k + 1, longer
-                return common
+                return _apposed_name(s, toks, k, toks[-1].end()) or common
     words_ = [t.group() for t in toks[start : start + 12]]
     while words_ and words_[0].rstrip(":,") in _NOT_NAMES and words_[0] not in _HONORIFICS:
         words_ = words_[1:]
@@ -965,7 +966,8 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         # the body, not the body.
         common = _common_back(s, toks, start + 1)
         if common is not None and common.start == toks[start].start():
-            return common
+            # "Amanda's uncle, Lewis Champion, told …, saying": the person so described.
+            return _apposed_name(s, toks, start + 1, toks[-1].end()) or common
     if len(run) == 1 and run[0] in _MODIFIERS:
         return None  # "Conservative websites are …": an adjective, no one's name
     name = _clean_name(run) if run else None

@@ -1201,6 +1201,25 @@ def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
     _speakers_read_again(tmp_path, 20, records, ("the lawsuit", "Critics insist"), expected)
 
 
+def test_upgrade_from_version_24_reads_a_main_clause_and_a_role_after_but(
+    tmp_path: Path,
+) -> None:
+    """Version 25 takes a pronoun's antecedent from the main clause before a leading
+    clause, and an unnamed role opening a sentence after "But": a database ingested by
+    version 24 (other speakers there) gets them at the next match."""
+    records = {
+        "Wire": (
+            "Valmora deal rejected",
+            "As union leader Tom Hale opened the talks, Senator Rob Price called the Valmora"
+            ' offer a "trap". And he insisted there was "no deal". But a spokesman for the'
+            ' Treasury rejected that. He said: "The Valmora offer stands."',
+        ),
+        "Daily": ("Valmora offer rejected", "Senator Rob Price rejected the Valmora offer."),
+    }
+    expected = [("Rob Price",), ("A spokesman",)]
+    _speakers_read_again(tmp_path, 24, records, ("And he", "He said"), expected)
+
+
 def test_upgrade_from_version_23_reads_an_aside_and_an_attribution_sentence(
     tmp_path: Path,
 ) -> None:

@@ -1679,3 +1679,86 @@ def test_a_police_rank_abbreviated_is_a_title() -> None:
         '"Your identity is precious."'
     )
     assert article_speakers(text) == ["Nick Deane"]
+
+
+# ------------------------------------------------ twenty-sixth session (set 13's errors)
+
+
+def test_a_pronoun_prefers_the_main_clause_to_a_leading_clause() -> None:
+    text = (
+        "As union leader Tom Brace opened the conference, the party leader Rob Kemble "
+        'called the plan a "mistake". And he insisted there was "no doubt" about it.'
+    )
+    assert article_speakers(text) == ["Rob Kemble", "Rob Kemble"]
+    # Only one person named: the leading clause's, as before.
+    text = 'When Tom Brace arrived, the hall was full. He said it was "a triumph".'
+    assert article_speakers(text) == ["Tom Brace"]
+
+
+def test_a_surname_two_people_share_is_the_one_of_the_pronouns_gender() -> None:
+    text = (
+        "Donald Brook and his wife Melania Brook posed for photographers. Mrs. Brook "
+        'smiled. Later Brook turned on Tom Cole. "I will tell everything," he said.'
+    )
+    assert article_speakers(text) == ["Donald Brook"]
+    # Two of that gender (or one of a gender not known, named twice): no one chosen.
+    text = (
+        "Asa Holt and his son Seth Holt disagree. Seth Holt is a union organiser, and "
+        'his cousin Tim Holt sits in the state house. Mr. Holt smiled. "I grew up on '
+        'the campaign trail," he said.'
+    )
+    assert article_speakers(text) == ["Holt"]
+
+
+def test_an_unnamed_role_after_a_conjunction_speaks_next() -> None:
+    text = (
+        'Mr Dorn said: "We want change." But a spokesman for the Treasury rejected '
+        'the idea. He said: "We stand by the rules."'
+    )
+    assert article_speakers(text) == ["Dorn", "A spokesman"]
+    text = (
+        "Chelsea defender Will Gates says the title race is open. And the French "
+        "defender believes manager Jose Marin is perfect for the club. "
+        '"He is the icing on the cake," he said.'
+    )
+    assert article_speakers(text) == ["Will Gates"]
+
+
+def test_the_last_of_two_role_nouns_opening_a_sentence_is_the_speaker() -> None:
+    text = (
+        'Ms Reid said the remark was "a gaffe". But an executive spokeswoman insisted '
+        'it was not. "He meant adults," she said.'
+    )
+    assert article_speakers(text) == ["Reid", "An executive spokeswoman"]
+
+
+def test_the_person_in_apposition_to_an_owned_role_speaks_with_a_participle() -> None:
+    text = (
+        "Anna's uncle, Lewis Beck, told reporters Ford deserved no credit for his plea, "
+        'saying: "Nothing is worth that."'
+    )
+    assert speakers(text) == [("Nothing is worth that.", "Lewis Beck")]
+    text = 'The firm\'s founder, Carla Mendes, left early, saying: "We are done here."'
+    assert speakers(text) == [("We are done here.", "Carla Mendes")]
+
+
+def test_a_role_noun_then_the_name_after_the_verb() -> None:
+    text = '"Of course I was surprised," said the legislator, Representative Carl Seel.'
+    assert speakers(text) == [("Of course I was surprised", "Carl Seel")]
+    text = '"We were not told," said her aunt, Mary Stone.'
+    assert speakers(text) == [("We were not told", "Mary Stone")]
+
+
+def test_posts_read_and_a_full_name_before_a_headlines_colon() -> None:
+    text = 'The posts read, "Vote for us on Tuesday."'
+    assert speakers(text) == [("Vote for us on Tuesday.", "The posts")]
+    text = "Larry Sumner: Tax Deal Failure Is A 'Significant Risk' For Growth\n\nMore here."
+    assert article_speakers(text) == ["Larry Sumner"]
+    # Not a headline's run of words, nor a book's title before its colon.
+    text = "Alabama Republicans Defend Roy Moore: 'It Was 40 Years Ago'\n\nMore here."
+    assert article_speakers(text) == [None]
+    text = (
+        "Rod Stewart won for Stardust... The Great American Songbook: Volume III. "
+        'In 2003, Stewart said he was "astounded".'
+    )
+    assert article_speakers(text) == ["Rod Stewart"]
