@@ -2130,12 +2130,19 @@ def _body_spoken_before(text: str, at: int, people: _People, after: int = 0) -> 
     singular body or document as written ("The airline said …", "The report said …");
     none past a sentence where someone else speaks."""
     k = bisect_right(people.sentence_starts, at) - 1
+    it_spoke = False  # "it" spoke in a sentence between (see below)
     for j in range(k - 1, max(-1, k - 4), -1):
         lo = people.sentence_starts[j]
         if lo <= people.barrier_before(at) or lo < after:
             return None
-        masked = _speech_masked(text[lo : people.sentence_starts[j + 1]])
+        sentence = text[lo : people.sentence_starts[j + 1]]
+        masked = _speech_masked(sentence)
         if masked is None:
+            opening = _OPENING_BODY_RE.match(sentence) if it_spoke else None
+            if opening is not None and is_organisation(opening.group(1)):
+                # "The China Three Gorges Project Corp could face a fine. Last week, it
+                # denied …. "…," it said": the body the "it" before stood for.
+                return opening.group(1)
             continue
         name = first_named(masked)
         if name is not None:
@@ -2143,7 +2150,13 @@ def _body_spoken_before(text: str, at: int, people: _People, after: int = 0) -> 
         common = _common_body(masked)
         if common is not None:
             return common
+        att = first_attribution(masked)
+        it_spoke = it_spoke or (att is not None and att.kind == "pronoun" and att.name == "it")
     return None
+
+
+# A capitalised name opening a sentence as its subject (after "The"), then a lower-case word.
+_OPENING_BODY_RE = re.compile(r"\s*(?:The )?((?:[A-Z][\w&'’.-]* ){0,5}[A-Z][\w&'’.-]*) [a-z]")
 
 
 def _common_body(masked: str) -> str | None:

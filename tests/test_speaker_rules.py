@@ -1762,3 +1762,14 @@ def test_posts_read_and_a_full_name_before_a_headlines_colon() -> None:
         'In 2003, Stewart said he was "astounded".'
     )
     assert article_speakers(text) == ["Rod Stewart"]
+
+
+def test_it_said_after_it_denied_is_the_body_the_first_it_stood_for() -> None:
+    text = (
+        "The Ardent Power Corp could now face a fine. Last week, it denied breaking the "
+        'rules. "We have always obeyed the law," it said.'
+    )
+    assert article_speakers(text) == ["Ardent Power Corp"]
+    # Without an "it" speaking between, the body opening a sentence is not taken.
+    text = 'The Ardent Power Corp could now face a fine. "We have always obeyed the law," it said.'
+    assert article_speakers(text) == [None]
