@@ -710,7 +710,8 @@ def _v23_to_v24(db: sqlite_utils.Database) -> None:
 # participle ("Amanda's uncle, Lewis Champion, told …, saying:"); "legislator", family
 # nouns; "The posts read, "…""; a full name before a headline's colon ("Larry Summers:
 # … 'Significant Risk' …"); "it said" after "it denied" is the body the first "it"
-# stood for: the 'statements' job is due again.
+# stood for; "over the weekend" between a subject and its verb; "… and has said";
+# "Sen. Amy Klobuchar of Minnesota, who tweeted": the 'statements' job is due again.
 def _v24_to_v25(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 25)
 

@@ -663,6 +663,12 @@ _TIME_PHRASES = frozenset(
         "last month",
         "last year",
         "this year",
+        "over the weekend",
+        "last weekend",
+        "this weekend",
+        "last night",
+        "in a letter",
+        "in an email",
     )
 )
 _TIME_PHRASE_ENDS = frozenset(p[-1] for p in _TIME_PHRASES)
@@ -835,18 +841,24 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     return subject
 
 
+_JOIN_AUX = words("has have had also")
+
+
 def _joined_verb(toks: list[re.Match[str]]) -> int | None:
     """Where the clause ends that a verb right after ``toks`` is joined to ("He paused
     and", "Vale paused, then"): the index of that "and" or "then"; None when the verb
     is not so joined."""
-    if len(toks) < 3:
+    k = len(toks)
+    while k > 3 and toks[k - 1].group() in _JOIN_AUX:
+        k -= 1  # "supports a cut and has said"
+    if k < 3:
         return None
-    last = toks[-1].group()
-    before = toks[-2].group().removesuffix(",")
+    last = toks[k - 1].group()
+    before = toks[k - 2].group().removesuffix(",")
     if last == "and" and before[:1].islower() and before.isalpha():
         # "paused and", "dismissed questions about it, and" (not "Smith and", "the mayor
         # and": a subject)
-        return len(toks) - 1
+        return k - 1
     if last == "then" and toks[-2].group().endswith(","):
         return len(toks) - 1
     return None
@@ -1196,6 +1208,16 @@ def _speaker_before(
                 # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
                 a, b = _locate(s, name, toks[-len(run)].start(), toks[-1].end(), backwards=True)
                 return Attribution(name, a, b, "named"), False
+            if run and len(run) == 1 and lead == "of" and len(toks) > len(run) + 2:
+                # "Sen. Amy Klobuchar of Minnesota, who tweeted": the person, not the place.
+                head = toks[: -len(run) - 1]
+                owner = _name_run_backwards([t.group() for t in head[-6:]])
+                name = _clean_name(owner) if len(owner) >= 2 else None
+                if name and " " in name and not is_organisation(name):
+                    a, b = _locate(
+                        s, name, head[-len(owner)].start(), head[-1].end(), backwards=True
+                    )
+                    return Attribution(name, a, b, "named"), False
         else:
             kind = PERSON_PRONOUNS.get(last.lower())
             if kind is None:

@@ -1773,3 +1773,21 @@ def test_it_said_after_it_denied_is_the_body_the_first_it_stood_for() -> None:
     # Without an "it" speaking between, the body opening a sentence is not taken.
     text = 'The Ardent Power Corp could now face a fine. "We have always obeyed the law," it said.'
     assert article_speakers(text) == [None]
+
+
+def test_a_weekend_between_subject_and_verb_and_a_joined_verb_after_has() -> None:
+    text = 'Mayor Tom Reed over the weekend had tweeted that the plan was "dead".'
+    assert speakers(text) == [("dead", "Tom Reed")]
+    text = 'Tom Reed backs a lower limit and has said the current rules are "a disgrace".'
+    assert speakers(text) == [("a disgrace", "Tom Reed")]
+
+
+def test_a_person_of_a_place_then_who_is_the_person() -> None:
+    text = (
+        "It was a similar call from Sen. Ann Kolb of Vermont, who tweeted that "
+        '"the report must be released".'
+    )
+    assert speakers(text) == [("the report must be released", "Ann Kolb")]
+    # A place alone before "who" stays no one.
+    text = 'The fans of Leicester, who signed White, said it was "a steal".'
+    assert speakers(text)[0][1] != "Leicester"
