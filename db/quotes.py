@@ -1346,12 +1346,11 @@ class _People:
             # One of a gender not known may be the one too ("Asa", "Seth" and "Tim C.
             # Hutchinson": not Tim for "he"), if named so twice: once may be a word
             # before the surname ("Faultless Federer", "Whether Sanders …").
-            people = [
-                n
-                for n, times in self.surname_people.get(name, {}).items()
-                if self.gender.get(n, name_gender(n)) == pronoun
-                or (times >= 2 and self.gender.get(n, name_gender(n)) is None)
-            ]
+            people = []
+            for n, times in self.surname_people.get(name, {}).items():
+                gender = self.gender.get(n, name_gender(n))
+                if gender == pronoun or (gender is None and times >= 2):
+                    people.append(n)
             if len(people) == 1:
                 return people[0]
         if not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun:

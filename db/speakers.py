@@ -859,8 +859,8 @@ def _joined_verb(toks: list[re.Match[str]]) -> int | None:
         # "paused and", "dismissed questions about it, and" (not "Smith and", "the mayor
         # and": a subject)
         return k - 1
-    if last == "then" and toks[-2].group().endswith(","):
-        return len(toks) - 1
+    if last == "then" and toks[k - 2].group().endswith(","):
+        return k - 1
     return None
 
 
