@@ -711,7 +711,9 @@ def _v23_to_v24(db: sqlite_utils.Database) -> None:
 # nouns; "The posts read, "…""; a full name before a headline's colon ("Larry Summers:
 # … 'Significant Risk' …"); "it said" after "it denied" is the body the first "it"
 # stood for; "over the weekend" between a subject and its verb; "… and has said";
-# "Sen. Amy Klobuchar of Minnesota, who tweeted": the 'statements' job is due again.
+# "Sen. Amy Klobuchar of Minnesota, who tweeted"; "said EEF chief economist, Steve
+# Radley"; '"…," Kirsten Pfeifer from the Consumer Electronics Association, told': the
+# 'statements' job is due again.
 def _v24_to_v25(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 25)
 

@@ -1282,6 +1282,9 @@ def _speaker_before(
             if name and (" " in name or seg[0] in _HONORIFICS):
                 a, b = _locate(s, name, lo, v, backwards=True)
                 return Attribution(name, a, b, "named"), False
+        affiliated = _affiliated_after_quote(s, toks)
+        if affiliated is not None:
+            return affiliated, False
         # Appositive: "Lisa O. Monaco, Obama's adviser on homeland security, said". The
         # apposition may hold commas itself: try the commas before, nearest first, and
         # take the first one preceded by a name that is no preposition's object ("MP for
@@ -1552,6 +1555,10 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
         if word != tok and not (initial or (tok.endswith(".") and word in TITLE_WORDS)):
             break  # punctuation ends the name, except a title's, an initial's or "U.S."
     run = _name_run_backwards(toks)
+    if not run:
+        # "said EEF chief economist, Steve Radley", "said BA director of commercial
+        # planning, Robert Boyle": a body's role with no article, then the name set off.
+        return _role_then_apposed(s, vend, hi, matches)
     i = first = len(toks) - len(run)
     while run and i >= 2 and toks[i - 1] in _ORG_JOINS and toks[i - 2] in _BODY_HEADS:
         i -= 1 + len(_name_run_backwards(toks[: i - 1]))  # "the Bank | of | Japan"
@@ -1564,6 +1571,54 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
         return None
     a, b = _locate(s, name, vend, hi, backwards=False)
     return Attribution(name, a, b, "named")
+
+
+def _affiliated_after_quote(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """'"…," Kirsten Pfeifer from the Consumer Electronics Association, told': right
+    after a quotation, a full name, "from"/"of"/"at" and where they are from, a comma,
+    then the verb (``toks`` end at the comma)."""
+    words_ = [t.group() for t in toks]
+    start = next((j + 1 for j in range(len(words_) - 2, -1, -1) if words_[j][-1:] in '"”'), None)
+    if start is None:
+        return None
+    run: list[str] = []
+    for w in words_[start : start + 5]:
+        if not (_NAME_TOKEN_RE.fullmatch(w) or (run and w in _PARTICLES)):
+            break
+        run.append(w)
+    rest = words_[start + len(run) :]
+    if len(run) < 2 or not rest or rest[0] not in ("from", "of", "at") or len(rest) > 8:
+        return None
+    if any(w.endswith(",") for w in rest[:-1]):
+        return None  # not one phrase
+    name = _clean_name(run)
+    if not name or " " not in name or is_organisation(name):
+        return None
+    a, b = _locate(s, name, toks[start].start(), toks[start + len(run) - 1].end(), backwards=False)
+    return Attribution(name, a, b, "named")
+
+
+def _role_then_apposed(
+    s: str, vend: int, hi: int, matches: list[re.Match[str]]
+) -> Attribution | None:
+    """The person named in apposition after a role that follows the verb after
+    capitalised words only ("said EEF chief economist, Steve Radley")."""
+    for k, m in enumerate(matches[:6]):
+        word = m.group().rstrip(_TRAIL)
+        if word[:1].isupper():
+            if m.group() != word:
+                return None  # punctuation after a capitalised word: no role follows
+            continue
+        if word not in _COMMON_HEADS:
+            return None
+        # The compound's last noun: "chief economist".
+        while k + 1 < len(matches) and matches[k].group()[-1] not in _TRAIL:
+            nxt = matches[k + 1].group().rstrip(_TRAIL)
+            if not (nxt[:1].islower() and nxt in _COMMON_HEADS):
+                break
+            k += 1
+        return _apposed_name(s, list(_TOKEN_RE.finditer(s, vend, hi))[:20], k, hi)
+    return None
 
 
 def _capital_next(toks: list[re.Match[str]], k: int) -> bool:

@@ -1791,3 +1791,18 @@ def test_a_person_of_a_place_then_who_is_the_person() -> None:
     # A place alone before "who" stays no one.
     text = 'The fans of Leicester, who signed White, said it was "a steal".'
     assert speakers(text)[0][1] != "Leicester"
+
+
+def test_a_bodys_role_without_an_article_then_the_name_set_off() -> None:
+    text = '"The outlook is good," said ACME chief economist, Steve Radcliffe.'
+    assert speakers(text) == [("The outlook is good", "Steve Radcliffe")]
+    text = '"It was a hard call," said BA director of route planning, Rob Boyd.'
+    assert speakers(text) == [("It was a hard call", "Rob Boyd")]
+
+
+def test_a_name_from_a_body_set_off_by_a_comma_after_the_quotation() -> None:
+    text = '"Everything is digital," Kirsten Pfeil from the Electronics Association, told us.'
+    assert speakers(text) == [("Everything is digital", "Kirsten Pfeil")]
+    # A role, not a name, stays unresolved here.
+    text = '"We did not know," the head of Acme, told HuffPost.'
+    assert speakers(text) == [("We did not know", None)]
