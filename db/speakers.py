@@ -1512,13 +1512,9 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
             if (core.lower() in _COMMON_HEADS and w[:1].islower()) or age:
                 # A compound's last noun: "a company spokeswoman", not "a company"; an
                 # age: "said the 30-year-old".
-                while k + 1 < len(common) and m.group()[-1] not in _TRAIL:
-                    nxt = common[k + 1].group().rstrip(_TRAIL)
-                    if nxt.lower() not in _COMMON_HEADS or not nxt[:1].islower():
-                        break
-                    k += 1
-                    m = common[k]
-                apposed = _apposed_name(s, list(_TOKEN_RE.finditer(s, vend, hi))[:20], k, hi)
+                k = _last_head(common, k)
+                m = common[k]
+                apposed = _apposed_from(s, vend, hi, k)
                 if apposed is not None:
                     return apposed
                 b = m.start() + len(m.group().rstrip(_TRAIL))
@@ -1611,14 +1607,25 @@ def _role_then_apposed(
             continue
         if word not in _COMMON_HEADS:
             return None
-        # The compound's last noun: "chief economist".
-        while k + 1 < len(matches) and matches[k].group()[-1] not in _TRAIL:
-            nxt = matches[k + 1].group().rstrip(_TRAIL)
-            if not (nxt[:1].islower() and nxt in _COMMON_HEADS):
-                break
-            k += 1
-        return _apposed_name(s, list(_TOKEN_RE.finditer(s, vend, hi))[:20], k, hi)
+        return _apposed_from(s, vend, hi, _last_head(matches, k))  # "chief economist"
     return None
+
+
+def _last_head(toks: list[re.Match[str]], k: int) -> int:
+    """The index of a compound's last noun from the role noun toks[k] on, before any
+    punctuation ("a company spokeswoman", "chief economist")."""
+    while k + 1 < len(toks) and toks[k].group()[-1] not in _TRAIL:
+        nxt = toks[k + 1].group().rstrip(_TRAIL)
+        if nxt.lower() not in _COMMON_HEADS or not nxt[:1].islower():
+            break
+        k += 1
+    return k
+
+
+def _apposed_from(s: str, lo: int, hi: int, head: int) -> Attribution | None:
+    """:func:`_apposed_name` over the words of s[lo:hi] (the first 20), the role at
+    index ``head`` of them."""
+    return _apposed_name(s, list(_TOKEN_RE.finditer(s, lo, hi))[:20], head, hi)
 
 
 def _capital_next(toks: list[re.Match[str]], k: int) -> bool:
@@ -1704,8 +1711,7 @@ def _according_to(s: str, end: int) -> Attribution | None:
             if w.endswith(",") and k and core[:1].isupper():
                 # "according to the panel's top Democrat, Sen. Dianne Feinstein": the
                 # person named in apposition.
-                hi = min(len(s), end + 120)
-                apposed = _apposed_name(s, list(_TOKEN_RE.finditer(s, end, hi))[:20], k, hi)
+                apposed = _apposed_from(s, end, min(len(s), end + 120), k)
                 if apposed is not None:
                     return apposed
             if w[-1] in _TRAIL or (k and core[:1].isupper() and core not in TITLE_WORDS):
