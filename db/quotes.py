@@ -2146,10 +2146,10 @@ def _body_spoken_before(text: str, at: int, people: _People, after: int = 0) -> 
         name = first_named(masked)
         if name is not None:
             return name if _body_name(name, people) else None
-        common = _common_body(masked)
+        att = first_attribution(masked)
+        common = _common_body(att)
         if common is not None:
             return common
-        att = first_attribution(masked)
         it_spoke = it_spoke or (att is not None and att.kind == "pronoun" and att.name == "it")
     return None
 
@@ -2158,10 +2158,9 @@ def _body_spoken_before(text: str, at: int, people: _People, after: int = 0) -> 
 _OPENING_BODY_RE = re.compile(r"\s*(?:The )?((?:[A-Z][\w&'’.-]* ){0,5}[A-Z][\w&'’.-]*) [a-z]")
 
 
-def _common_body(masked: str) -> str | None:
-    """The singular body or document a sentence (its quotations masked) names first as
-    its speaker, as written ("The airline said …", "The report said …")."""
-    att = first_attribution(masked)
+def _common_body(att: Attribution | None) -> str | None:
+    """The singular body or document that ``att``, a sentence's first attribution, names
+    as written ("The airline said …", "The report said …"), if it names one."""
     if att is None or att.kind != "common":
         return None
     head = att.name.rsplit(" ", 1)[-1].lower()
