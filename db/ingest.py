@@ -38,7 +38,14 @@ from db.connection import transaction
 from db.formats import RawArticle, Rejected, display_path, host_of, iter_files, read_file
 from db.parent_watch import end_with_parent
 from db.search import compact_index, compaction_wanted
-from db.statements import Statement, StatementRows, analyse_verified, statement_rows
+from db.statements import (
+    NUMBER_INSERT,
+    QUOTE_INSERT,
+    Statement,
+    StatementRows,
+    analyse_verified,
+    statement_rows,
+)
 
 # A batch is committed when it holds this many articles or has been open this long,
 # whichever comes first: big enough to be fast, short enough that readers and a
@@ -535,16 +542,8 @@ class BatchRows:
         """Write the collected rows (inside the caller's transaction) and forget them."""
         _insert_through_temp(conn, "articles", _ARTICLE_COLUMNS, self.articles)
         _insert_through_temp(conn, "statements", _STATEMENT_COLUMNS, self.statements)
-        conn.executemany(
-            "INSERT INTO quotes(statement_id, char_start, char_end, text, speaker, speaker_start,"
-            " speaker_end, speaker_kind, speaker_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            self.quotes,
-        )
-        conn.executemany(
-            "INSERT INTO numbers(statement_id, char_start, char_end, raw, value, unit, qualifier)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            self.numbers,
-        )
+        conn.executemany(QUOTE_INSERT, self.quotes)
+        conn.executemany(NUMBER_INSERT, self.numbers)
         self.articles, self.statements, self.quotes, self.numbers = [], [], [], []
         self.keys = set()
 

@@ -131,8 +131,9 @@ def _closes(text: str, i: int) -> bool:
 
 def _reopens(text: str, i: int, open_at: int, hi: int) -> bool:
     """Is the straight double quote at ``i``, inside a quotation opened at ``open_at``, the
-    opening of the next one: after sentence punctuation and a space, before a letter or
-    digit ('…the park. "But')? A closing mark is written against the last word."""
+    opening of the next one: after sentence punctuation or a colon and a space, before a
+    letter or digit ('…the park. "But', '… Arsene Wenger said: "Freddie')? A closing mark
+    is written against the last word."""
     if i + 1 >= hi or not text[i + 1].isalnum() or i - open_at < 4:
         return False
     j = i - 1
@@ -140,7 +141,16 @@ def _reopens(text: str, i: int, open_at: int, hi: int) -> bool:
         return False
     while j > open_at and text[j].isspace():
         j -= 1
-    return text[j] in ".!?…"
+    return text[j] in ".!?…:"
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    """Where the last sentence of text[lo:hi] starts (after a ". " or the like; ``hi``
+    when there is none: no end is moved)."""
+    for j in range(hi - 2, lo, -1):
+        if text[j] in ".!?…" and text[j + 1] == " ":
+            return j + 1
+    return hi
 
 
 def _quote_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -189,11 +199,16 @@ def _quote_regions(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 regions.append((open_at, i))
                 open_at = -1
         elif open_at >= 0:  # straight double quote closes an open quote
-            regions.append((open_at, i))
             # ... unless it is shaped like an opener after a sentence end ('…substantial.
             # "But despite'): a quote paragraph run on into the next one with the
             # paragraph break lost, so the next paragraph's opening mark starts a quote.
-            open_at = i if _reopens(text, i, open_at, hi) else -1
+            reopens = _reopens(text, i, open_at, hi)
+            # After a colon the sentence it ends introduces the next quotation ('…
+            # seconds. Gunners boss Arsene Wenger said: "Freddie'): the open one ended
+            # before it.
+            end = _sentence_start(text, open_at, i) if reopens and text[i - 2] == ":" else i
+            regions.append((open_at, end))
+            open_at = i if reopens else -1
         elif _opens(text, i):
             open_at, single_at = i, -1
     if open_at >= 0:
@@ -371,6 +386,10 @@ _SPEECH_NOUNS = words(
     """
 )
 
+# Nouns a quoted name modifies: 'the "don't ask, don't tell" policy', 'the "stand your
+# ground" law' name a policy, they quote no one.
+_POLICY_NOUNS = words("policy policies law laws rule rules doctrine")
+
 
 def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> bool:
     """Is the quotation at text[s:e] (marks at qa, qb) a term rather than someone's words?"""
@@ -405,6 +424,10 @@ def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> b
         and toks[0][:1].isupper()
     ):
         return True  # a nickname inside a name: Ahmed 'Mido' Hossam
+    if nxt in _POLICY_NOUNS and prev == "the" and text[qb - 1] not in ",.;:!?":
+        # A policy's name: 'the "don't ask, don't tell" policy' (not 'a "firm but fair"
+        # policy': the speaker's words for it).
+        return True
     if len(toks) > _MAX_TERM_WORDS or not nxt or not nxt.isalpha() or text[qb - 1] in ",.;:!?":
         return False
     if nxt.islower() and nxt not in _NOT_NOUNS and not nxt.endswith("ly"):

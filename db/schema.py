@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 
 # Version 1: the whole schema.
 _V1 = """
@@ -718,6 +718,19 @@ def _v24_to_v25(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 25)
 
 
+# Version 26: no new tables. Quotations and speakers are found otherwise: a quotation
+# whose closing mark was lost ends before the sentence that introduces the next with a
+# colon ('… seconds. Gunners boss Arsene Wenger said: "Freddie'), and the article's
+# quotes are written again when they differ; a name followed by a relative clause after
+# a dash is a person ("Gerry Conlon - who was wrongly convicted - said"); "X, which
+# said" is the organisation X ("the Log Cabin Republicans, a gay and lesbian group,
+# which said", "the Confederation of British Industry, which said"); "contended";
+# a headline's "Who Criticized Trump" names no one; 'the "don't ask, don't tell"
+# policy' is a name: the 'statements' job is due again.
+def _v25_to_v26(db: sqlite_utils.Database) -> None:
+    _due_if_articles(db.conn, STATEMENTS_JOB, 26)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -866,6 +879,7 @@ MIGRATIONS: dict[int, Migration] = {
     22: _v22_to_v23,
     23: _v23_to_v24,
     24: _v24_to_v25,
+    25: _v25_to_v26,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from db.lexicon import WEEKDAYS
+from db.lexicon import CALENDAR, WEEKDAYS
 from db.normalize import common_capitals
 from db.numbers import NUMBERING_ABBREVIATIONS
 from db.wordsets import with_punct, words
@@ -97,6 +97,7 @@ _VERBS = (
     "|answered|answers|spoke of|spoke about|speaks of|speaks about|pointed out|points out"
     "|commented|reasoned|chanted|shouted|screamed|whispered|summarized|summarised"
     "|recommended|recommends|recommending|recounts|responds|proclaimed|proclaims|proclaiming"
+    "|contended|contends"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"
@@ -253,8 +254,10 @@ _PASSIVE_PRONE = words(
     "urged asked told called warned pressed ordered advised begged recommended deemed"
 ) | frozenset(_AS_VERBS)
 # Capitalised at the start of a sentence but never names.
-_NOT_NAMES = words(
-    """
+_RELATIVES = words("Who Whom Whose Which")
+_NOT_NAMES = (
+    words(
+        """
     The A An But And Or So Yet However Meanwhile In On At For From With By After Before As
     If When While Where What Why How Since Although Though Earlier Later Last Next Now Then
     Today Yesterday Some Many Most Both All Each Other Others Also Still Officials Police
@@ -272,6 +275,8 @@ _NOT_NAMES = words(
     Such Every Another Nobody No-one Someone Somebody Everyone Everybody Anyone Just
     Anybody
     """
+    )
+    | _RELATIVES
 )
 _ORDINALS = words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth")
 # Capitalised counting words: "One Democrat, Representative Stephen F. Lynch" is no name.
@@ -593,6 +598,59 @@ def _role_word(tok: str) -> bool:
     """A capitalised word that is a role or a common word, not a given name."""
     low = tok.lower()
     return "-" in tok or low in common_capitals() or is_role_noun(low) or tok in _MODIFIERS
+
+
+# Verbs of speech that after "X, which" are mostly acts, unless a quotation or colon
+# follows: "which continued a recent run of upbeat results", "which had asked Mr.
+# Petraeus for talking points", "which calls for …".
+_WHICH_ACT_RE = re.compile(r"(?:continue[sd]?|(?:ask|call)(?:s|ed)?)\b(?!\s*[,:\"“])")
+
+
+def _which_body(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """The organisation a relative "which" after a comma stands for (``toks`` end with
+    the word before ", which"): "Greenpeace, which said", "the Log Cabin Republicans, a
+    gay men and lesbian group, which said" (past an apposition naming what it is)."""
+    words_ = [t.group() for t in toks]
+    end = len(words_)
+    if words_[-1][:1].islower():
+        # An apposition of a body: back to the comma that opens it, before "a"/"the".
+        head = words_[-1][:-1]
+        opened = next(
+            (i for i in range(end - 2, max(0, end - 9), -1) if words_[i].endswith(",")), None
+        )
+        if (
+            head not in _BODY_NOUNS
+            or opened is None
+            or words_[opened + 1] not in ("a", "an", "the")
+        ):
+            return None
+        end = opened + 1
+    run = _name_run_backwards([*words_[max(0, end - 6) : end - 1], words_[end - 1][:-1]])
+    first = end - len(run)
+    while run and first >= 2:
+        # "the Confederation of British Industry", "the National Council for Adoption",
+        # "the Organisation for Economic Co-operation and Development" ("and" only
+        # inside a name of "of" or "for": "Microsoft and IBM" are two), "the 14th
+        # Amendment to the Constitution"
+        joint = (
+            words_[first - 2 : first] if words_[first - 1] == "the" else words_[first - 1 : first]
+        )
+        if joint not in (["of"], ["for"], ["and"], ["of", "the"], ["to", "the"]):
+            break
+        owner = _name_run_backwards(words_[max(0, first - len(joint) - 4) : first - len(joint)])
+        k = first - len(joint) - len(owner)
+        if not owner or (joint == ["and"] and words_[k - 1 : k] not in (["of"], ["for"])):
+            break
+        run = [*owner, *joint, *run]
+        first = k
+    lead = words_[first - 1] if first >= 1 else ""
+    if lead.isdigit() or lead in _QUANTIFIERS:
+        return None  # "a letter signed by all 42 Senate Republicans, which stated": people
+    name = _clean_name(run) if run else None
+    if not name or name_gender(name) or name.split()[0].lower() in CALENDAR:
+        return None  # a person ("Mr Smith, which"), a day or a month
+    a, b = _locate(s, name, toks[first].start(), toks[end - 1].end(), backwards=True)
+    return Attribution(name, a, b, "named")
 
 
 def _name_run_backwards(tokens: list[str]) -> list[str]:
@@ -1218,6 +1276,10 @@ def _speaker_before(
                         s, name, head[-len(owner)].start(), head[-1].end(), backwards=True
                     )
                     return Attribution(name, a, b, "named"), False
+        elif last == "which" and len(toks) >= 2 and toks[-2].group().endswith(","):
+            if _WHICH_ACT_RE.match(s, v):
+                return None, False  # "Costco, which continued a run of results": no speech
+            return _which_body(s, toks[:-1]), False
         else:
             kind = PERSON_PRONOUNS.get(last.lower())
             if kind is None:
@@ -2211,7 +2273,8 @@ _COLON_ROLE_NAME_RE = re.compile(
 # "Tom Hale, 52,") or a speech verb ("Anna Berg said", "Anna Berg has told").
 _ROLE_END = "|".join(sorted(_COMMON_HEADS - _DOCUMENT_HEADS, key=len, reverse=True))
 _PERSON_AFTER_RE = re.compile(
-    r", (?:who|whose) |, \d{1,3}[,)]"
+    # a relative clause after a comma or a dash ("Gerry Conlon - who was wrongly …")
+    r"(?:, | -{1,2} | ?[—–] ?)(?:who|whose) |, \d{1,3}[,)]"
     r"|, (?:[\w-]+ ){0,2}(?:[a-z][\w-]*(?:ant|ent|ist|er|or)|chair|head|chief|boss)"
     r" (?:at|of|for|with)\b"
     r"|, (?:the|a|an|[A-Z][\w'’.-]*(?:'s|’s)) (?:[\w'’-]+ ){0,3}?"
@@ -2446,7 +2509,10 @@ def _mention(
     if not _NOT_NAMES.isdisjoint(toks):
         cut = [k for k, w in enumerate(toks) if w in _NOT_NAMES and w not in _HONORIFICS]
         if cut:
+            relative = toks[cut[-1]] in _RELATIVES
             toks = toks[cut[-1] + 1 :]
+            if relative and toks[:1] and toks[0].endswith("ed"):
+                toks = toks[1:]  # a headline's "Peter Strzok, Who Criticized Trump in Texts"
     while len(toks) > 2 and toks[0].endswith(("ing", "ed")):
         toks = toks[1:]  # "Indicting Roger Stone", "Updated Rick Santorum"
     if len(toks) > 3 and not any(w in TITLE_WORDS or w in _HONORIFICS for w in toks):

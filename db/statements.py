@@ -38,7 +38,15 @@ from db.quotes import (
 from db.segment import split_sentences
 from db.speakers import VERB_TOKENS, has_speech_verb, speech_verb_starts
 
-__all__ = ["Statement", "StatementRows", "analyse", "analyse_verified", "statement_rows"]
+__all__ = [
+    "NUMBER_INSERT",
+    "QUOTE_INSERT",
+    "Statement",
+    "StatementRows",
+    "analyse",
+    "analyse_verified",
+    "statement_rows",
+]
 
 
 @dataclass(slots=True)
@@ -275,6 +283,16 @@ def analyse_verified(text: str, body_start: int) -> list[Statement] | str:
 # workers send about five times faster than the objects they are made from (one
 # constructor call per unpickled Statement, QuoteSpan and NumberSpan).
 StatementRows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+# How quotes and numbers rows are written, their statement's id first (db.ingest; db.
+# statements_again writes an article's again).
+QUOTE_INSERT = (
+    "INSERT INTO quotes(statement_id, char_start, char_end, text, speaker, speaker_start,"
+    " speaker_end, speaker_kind, speaker_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+NUMBER_INSERT = (
+    "INSERT INTO numbers(statement_id, char_start, char_end, raw, value, unit, qualifier)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def statement_rows(statements: list[Statement]) -> StatementRows:

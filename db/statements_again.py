@@ -6,9 +6,10 @@ stored with its statements. When the rules change, a schema step marks the job d
 (a ``statements`` row in ``due_work``) and returns at once;
 :func:`read_statements_again` does it before the next match
 (:func:`db.ingest.match_pending`, ``claimlens match``): each article is analysed
-again and only the speaker columns and the numbers are written, so a database
-matches as a fresh ingest of the same files would; the articles whose statements'
-speakers or numbers changed are matched again (``matched = 0``). An article whose
+again and only the speaker columns, the numbers and (when quotations are found
+otherwise, version 26) the quotes are written, so a database matches as a fresh
+ingest of the same files would; the articles whose statements' speakers, numbers or
+quotes changed are matched again (``matched = 0``). An article whose
 statements now come out with other offsets keeps its rows as they are. The row is
 deleted when every article is done; an interrupted run starts over (it writes
 nothing twice).
@@ -25,7 +26,7 @@ import sqlite_utils
 from db.connection import transaction
 from db.id_chunks import id_chunks
 from db.schema import STATEMENTS_JOB
-from db.statements import analyse_verified, statement_rows
+from db.statements import NUMBER_INSERT, QUOTE_INSERT, analyse_verified, statement_rows
 from db.upgrade import clear_due, job_due
 
 __all__ = ["read_statements_again", "statements_due"]
@@ -65,8 +66,9 @@ def read_statements_again(
 
 
 def _read_again(conn: Any, aid: int, text: str, body_start: int) -> int:
-    """Write one article's speakers and numbers as the rules now find them; its
-    statements whose speaker or numbers changed (the article is then matched again)."""
+    """Write one article's speakers, numbers and quotes as the rules now find them; its
+    statements whose speaker, numbers or quotes changed (the article is then matched
+    again)."""
     statements = analyse_verified(text, body_start)
     if isinstance(statements, str):
         return 0
@@ -97,14 +99,26 @@ def _read_again(conn: Any, aid: int, text: str, body_start: int) -> int:
             (aid,),
         )
     }
-    for seq, start, end, _text, *speaker in qrows:
-        found = quotes.get((stored[spans[seq]][0], start, end))
-        if found is not None and found[1] != tuple(speaker):
-            conn.execute(
-                "UPDATE quotes SET speaker = ?, speaker_start = ?, speaker_end = ?,"
-                " speaker_kind = ?, speaker_key = ? WHERE id = ?",
-                (*speaker, found[0]),
-            )
+    new = [(stored[spans[seq]][0], *row) for seq, *row in qrows]
+    if {row[:3] for row in new} == set(quotes):
+        for sid, start, end, _text, *speaker in new:
+            qid, old_speaker = quotes[(sid, start, end)]
+            if old_speaker != tuple(speaker):
+                conn.execute(
+                    "UPDATE quotes SET speaker = ?, speaker_start = ?, speaker_end = ?,"
+                    " speaker_kind = ?, speaker_key = ? WHERE id = ?",
+                    (*speaker, qid),
+                )
+    else:
+        # Quotations found otherwise (one whose closing mark was lost ends before the
+        # sentence that introduces the next): the article's quotes are written again.
+        conn.execute(
+            "DELETE FROM quotes WHERE statement_id IN"
+            " (SELECT id FROM statements WHERE article_id = ?)",
+            (aid,),
+        )
+        conn.executemany(QUOTE_INSERT, new)
+        changed |= {key[0] for key in set(quotes) ^ {row[:3] for row in new}}
     if changed:
         conn.execute("UPDATE articles SET matched = 0 WHERE id = ?", (aid,))
     return len(changed)
@@ -128,9 +142,5 @@ def _numbers_again(conn: Any, aid: int, sids: list[int], nrows: list[tuple]) -> 
     changed = {sid for sid in sids if found.get(sid, []) != stored.get(sid, [])}
     for sid in sorted(changed):
         conn.execute("DELETE FROM numbers WHERE statement_id = ?", (sid,))
-        conn.executemany(
-            "INSERT INTO numbers(statement_id, char_start, char_end, raw, value, unit,"
-            " qualifier) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(sid, *row) for row in found.get(sid, [])],
-        )
+        conn.executemany(NUMBER_INSERT, [(sid, *row) for row in found.get(sid, [])])
     return changed

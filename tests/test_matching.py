@@ -1201,6 +1201,62 @@ def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
     _speakers_read_again(tmp_path, 20, records, ("the lawsuit", "Critics insist"), expected)
 
 
+def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
+    """Version 26 ends a quotation whose closing mark was lost before the sentence that
+    introduces the next, and reads "X, which said" as the organisation X: a database
+    ingested by version 25 (the quotations run on, no speaker for "which") gets the
+    quotes and speakers of a fresh ingest at the next match, and its matches."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    records = {
+        "Wire": (
+            "Valmora striker row",
+            'Ada Lenn said: "We will learn. It happens in every season. Tom Rusk is likely to'
+            ' start up front. Club manager Piet Varga said: "Rusk is an option. "I have to'
+            ' decide who starts." The move was condemned by the Valmora Fans Trust, which'
+            ' said it was "a gamble with the season".',
+        ),
+        "Daily": ("Valmora picks Rusk", "Piet Varga said Tom Rusk is an option up front."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v25.db", records)
+    article = db.execute(
+        "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE s.name = 'Wire'"
+    ).fetchone()[0]
+    quote_rows = (
+        "SELECT q.char_start, q.char_end, q.text, q.speaker, q.speaker_kind FROM quotes q"
+        " JOIN statements s ON s.id = q.statement_id WHERE s.article_id = ? ORDER BY 1"
+    )
+    expected = db.execute(quote_rows, (article,)).fetchall()
+    assert ("Rusk is an option.", "Piet Varga") in [(r[2], r[3]) for r in expected]
+    assert ("a gamble with the season", "Valmora Fans Trust") in [(r[2], r[3]) for r in expected]
+    with _left_by(db, 25) as conn:
+        # As version 25 stored them: Ada Lenn's quotation ran on to "said:".
+        said = next(r for r in expected if r[2].startswith("Tom Rusk"))
+        varga = next(r for r in expected if r[2] == "Rusk is an option.")
+        sid = stmt(db, "Wire", "Club manager")
+        conn.execute(
+            "DELETE FROM quotes WHERE statement_id IN (SELECT id FROM statements"
+            " WHERE article_id = ?) AND char_start IN (?, ?)",
+            (article, said[0], varga[0]),
+        )
+        conn.execute(
+            "INSERT INTO quotes(statement_id, char_start, char_end, text, speaker, speaker_kind)"
+            " VALUES (?, ?, ?, ?, 'Ada Lenn', 'named')",
+            (sid, said[0], varga[0] - 3, "Tom Rusk … Piet Varga said"),
+        )
+        conn.execute(
+            "UPDATE quotes SET speaker = NULL, speaker_kind = NULL, speaker_key = NULL"
+            " WHERE text = 'a gamble with the season'"
+        )
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(quote_rows, (article,)).fetchall() == expected
+    assert pairs(db) == fresh
+
+
 def test_upgrade_from_version_24_reads_a_main_clause_and_a_role_after_but(
     tmp_path: Path,
 ) -> None:

@@ -1806,3 +1806,61 @@ def test_a_name_from_a_body_set_off_by_a_comma_after_the_quotation() -> None:
     # A role, not a name, stays unresolved here.
     text = '"We did not know," the head of Acme, told HuffPost.'
     assert speakers(text) == [("We did not know", None)]
+
+
+def test_a_relative_clause_after_a_dash_makes_a_person_a_pronoun_stands_for() -> None:
+    text = (
+        "Mr Hart apologised on Monday. However, one of the dockers, Jory Penrick - who was "
+        "wrongly dismissed in 1998 - said the families were pleased. He said Mr Hart had "
+        'spoken with "real warmth", adding: "He listened to everyone."'
+    )
+    assert article_speakers(text) == ["Jory Penrick", "Jory Penrick"]
+
+
+def test_a_quotation_left_open_ends_before_the_sentence_that_introduces_the_next() -> None:
+    # The closing mark of the first quotation was lost with its paragraph break.
+    text = (
+        'Ada Lenn said: "We will learn. It happens in every season. Tom Rusk is likely to '
+        'start up front. Club manager Piet Varga said: "Rusk is an option. '
+        '"I have to decide who starts."'
+    )
+    quotes = [(q.text, q.speaker) for st in analyse(text, 0) for q in st.quotes]
+    assert ("Rusk is an option.", "Piet Varga") in quotes
+    assert ("I have to decide who starts.", "Piet Varga") in quotes
+    assert not any("Piet Varga said" in q for q, _ in quotes)
+
+
+def test_which_after_a_comma_is_the_organisation_named_before_it() -> None:
+    text = (
+        "The advert was condemned by the Harbour Workers Alliance, a dockers' group, "
+        'which said it was "an insult to every worker".'
+    )
+    assert speakers(text) == [("an insult to every worker", "Harbour Workers Alliance")]
+    text = 'The plan was welcomed by the Confederation of Valmora Industry, which said: "At last."'
+    assert speakers(text) == [("At last.", "Confederation of Valmora Industry")]
+    # People counted, or a verb of an act, are no speaker for "which".
+    text = (
+        "A letter signed by all 12 Valmora Republicans, which stated, "
+        '"we will not agree", reached the house.'
+    )
+    assert speakers(text)[0][1] != "Valmora Republicans"
+    assert find_speaker("Shares rose at Norda Foods, which continued a run of results.") is None
+
+
+def test_contended_is_speech_and_a_headlines_who_clause_names_no_one() -> None:
+    assert speakers('Lee Vance contended that there was a "rush to judge".') == [
+        ("rush to judge", "Lee Vance")
+    ]
+    text = (
+        "Agent Nell Rudd, Who Criticized Varga in Texts, Is Fired\n\n"
+        'Mr. Varga contended that she was "a disgrace" and fired her.'
+    )
+    assert article_speakers(text) == ["Varga"]
+
+
+def test_a_policys_name_in_quotation_marks_is_no_ones_words() -> None:
+    text = 'Mr. Hale criticised the repeal of the "leave no trace" policy, aides said.'
+    assert speakers(text) == [("leave no trace", None)]
+    # A speaker's word for a policy is still theirs.
+    text = 'Mr. Hale promised a "firm but fair" policy on the docks.'
+    assert speakers(text) == [("firm but fair", "Hale")]
