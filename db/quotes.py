@@ -2130,6 +2130,20 @@ def _group_pronoun(
             if fits and at - (d.speaker_start or 0) <= _PRONOUN_REACH:
                 name = d.speaker
             break
+        if (
+            pronoun == "it"
+            and d.speaker_kind == "named"
+            and d.speaker
+            and people is not None
+            and _sexless_word(d.speaker, people)
+            and at - (d.speaker_start or 0) <= _PRONOUN_REACH
+            and not has_speech_verb(_between_outside(text, max(d.end, d.speaker_end or 0), at, q))
+        ):
+            # '"…," said Seagate. "…" "…," it said': one word no one calls "he" or "she",
+            # which "it" goes on quoting, is a body (unless another spoke since: "The
+            # UNECE warned that …. "…," it noted").
+            name = d.speaker
+            break
         if d.speaker_kind in ("named", "pronoun") and d.speaker:
             # A person quoted since: "it" is not sure to go back past them. A body named
             # so ('Wimpey said the market had proved "challenging"') is left to the
@@ -2190,6 +2204,23 @@ def _common_body(att: Attribution | None) -> str | None:
     if _plural(head) or not (is_document(head) or is_body_noun(head)):
         return None
     return att.name
+
+
+def _between_outside(text: str, lo: int, hi: int, q: QuoteSpan) -> str:
+    """text[lo:hi] less the quotation ``q`` (its words say nothing of who speaks)."""
+    if lo <= q.start and q.end <= hi:
+        return text[lo : q.start] + " " + text[q.end : hi]
+    return text[lo:hi]
+
+
+def _sexless_word(name: str, people: _People) -> bool:
+    """Is the speaker ``name`` one word of no known gender: no first name of one, never
+    with "Mr"/"Ms", never "he" or "she" before ("Seagate", "Turkcell"; not "Federer")?"""
+    return (
+        " " not in name
+        and not name_gender(name)
+        and people.gender.get(people.canonical(name)) is None  # "Mr", "he" give one
+    )
 
 
 def _body_name(name: str, people: _People) -> bool:

@@ -726,7 +726,8 @@ def _v24_to_v25(db: sqlite_utils.Database) -> None:
 # said" is the organisation X ("the Log Cabin Republicans, a gay and lesbian group,
 # which said", "the Confederation of British Industry, which said"); "contended";
 # a headline's "Who Criticized Trump" names no one; 'the "don't ask, don't tell"
-# policy' is a name: the 'statements' job is due again.
+# policy' is a name; "it said" goes on quoting a one-word body no one calls "he" or
+# "she" ('"…," said Seagate. … "…," it said'): the 'statements' job is due again.
 def _v25_to_v26(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 26)
 

@@ -1864,3 +1864,19 @@ def test_a_policys_name_in_quotation_marks_is_no_ones_words() -> None:
     # A speaker's word for a policy is still theirs.
     text = 'Mr. Hale promised a "firm but fair" policy on the docks.'
     assert speakers(text) == [("firm but fair", "Hale")]
+
+
+def test_it_goes_on_quoting_a_one_word_body_no_one_calls_he_or_she() -> None:
+    text = (
+        'The drive won an award. "It is the storage people want," said Norvia. "It has '
+        'style." "It is the first drive you can call sexy," it said.'
+    )
+    assert article_speakers(text) == ["Norvia", "Norvia", "Norvia"]
+    # Not past another body speaking in between, nor for a person called "he".
+    text = (
+        '"It is a hard year," said Norvia. The Valmora Council warned that costs were '
+        'rising. "The reversal is a challenge," it noted.'
+    )
+    assert article_speakers(text)[1] != "Norvia"
+    text = 'Mr Rusk was pleased. "It was a good game," said Rusk. "It is a start," it said.'
+    assert article_speakers(text)[1] != "Rusk"
