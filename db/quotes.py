@@ -30,6 +30,7 @@ from db.lexicon import WEEKDAYS
 from db.normalize import PLACE_TOKENS, tokenize
 from db.segment import ATTRIBUTION_VERBS
 from db.speakers import (
+    NAME_SUFFIXES,
     PERSON_PRONOUNS,
     SPEECH_VERB_WORD,
     Attribution,
@@ -1358,7 +1359,7 @@ class _People:
         if known != name and known.split()[0] != toks[0]:
             self.shared.add(toks[-1])
         self.surname_people.setdefault(toks[-1], Counter())[name] += 1
-        if len(toks) >= 3 and toks[-1].rstrip(".") in _NAME_SUFFIXES:
+        if len(toks) >= 3 and toks[-1].rstrip(".") in NAME_SUFFIXES:
             self.surname_people.setdefault(toks[-2], Counter())[name] += 1  # "Jesse Jackson Jr."
 
     def _fitting(self, name: str, pronoun: str) -> str | None:
@@ -1725,7 +1726,6 @@ _HONORIFIC_BEFORE_RE = re.compile(r"\b(?:M(?:r|rs|s)|Dr|Prof|Sir|Dame|Lord|Lady)
 _FIRST_NAME_HONORIFIC_RE = re.compile(r"\b(?:Sir|Dame) \Z")
 # "M" first so the engine skips to it; the look-behind is the word start (\bM).
 _HONORIFIC_RE = re.compile(r"M(?<!\wM)(r|rs|s|iss)\.? ([A-Z][\w'’-]+)")
-_NAME_SUFFIXES = words("Jr Sr II III IV")
 _ABBREVIATIONS = words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr. Sgt. Capt. U.S.")
 # Their last two characters: a break whose mark ends none of them needs no look-back.
 _ABBREVIATION_ENDS = frozenset(a[-2:] for a in _ABBREVIATIONS)

@@ -727,7 +727,10 @@ def _v24_to_v25(db: sqlite_utils.Database) -> None:
 # which said", "the Confederation of British Industry, which said"); "contended";
 # a headline's "Who Criticized Trump" names no one; 'the "don't ask, don't tell"
 # policy' is a name; "it said" goes on quoting a one-word body no one calls "he" or
-# "she" ('"…," said Seagate. … "…," it said'): the 'statements' job is due again.
+# "she" ('"…," said Seagate. … "…," it said'); a name with an initial and "Jr." is a
+# person ("Theodore J. Boutrous Jr., a lawyer for Wal-Mart,"); "said the Ealing North
+# MP" is the MP, no "Ealing North"; "defines a blog as: "…"": the 'statements' job is
+# due again.
 def _v25_to_v26(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 26)
 

@@ -33,6 +33,7 @@ from db.numbers import NUMBERING_ABBREVIATIONS
 from db.wordsets import with_punct, words
 
 __all__ = [
+    "NAME_SUFFIXES",
     "PERSON_PRONOUNS",
     "SPEECH_VERB_WORD",
     "TITLE_WORDS",
@@ -162,6 +163,8 @@ _AS_VERBS = {
     "mocked": "mocks",
     # Naming: "The network referred to her as a "foul-mouthed …"".
     "referred": "refers",
+    # A definition: "Merriam-Webster defines a blog as: "a Web site that …"".
+    "defined": "defines",
 }
 _AS_VERB_FORMS = frozenset(_AS_VERBS) | frozenset(_AS_VERBS.values())
 for _past, _present in _AS_VERBS.items():
@@ -255,6 +258,8 @@ _PASSIVE_PRONE = words(
 ) | frozenset(_AS_VERBS)
 # Capitalised at the start of a sentence but never names.
 _RELATIVES = words("Who Whom Whose Which")
+# What may follow a surname: "Jesse Jackson Jr.", "John Roberts Sr."
+NAME_SUFFIXES = words("Jr Sr II III IV")
 _NOT_NAMES = (
     words(
         """
@@ -1571,7 +1576,13 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
             core = w.rstrip(_TRAIL)
             named = k + 1 < len(common) and w == core and common[k + 1].group()[:1].isupper()
             age = _AGE_RE.fullmatch(core) is not None and not named  # not "the 28-year-old X"
-            if (core.lower() in _COMMON_HEADS and w[:1].islower()) or age:
+            # "said the Ealing North MP": a member for a place, a role as "the MP" is.
+            member = (
+                core in _POST_NOMINALS
+                and k >= 2
+                and all(x.group()[:1].isupper() for x in common[1:k])
+            )
+            if (core.lower() in _COMMON_HEADS and w[:1].islower()) or age or member:
                 # A compound's last noun: "a company spokeswoman", not "a company"; an
                 # age: "said the 30-year-old".
                 k = _last_head(common, k)
@@ -2273,6 +2284,8 @@ _COLON_ROLE_NAME_RE = re.compile(
 # "Tom Hale, 52,") or a speech verb ("Anna Berg said", "Anna Berg has told").
 _ROLE_END = "|".join(sorted(_COMMON_HEADS - _DOCUMENT_HEADS, key=len, reverse=True))
 _PERSON_AFTER_RE = re.compile(
+    # (after a suffix's period: "Theodore J. Boutrous Jr., a lawyer for Wal-Mart,")
+    r"\.?(?:"
     # a relative clause after a comma or a dash ("Gerry Conlon - who was wrongly …")
     r"(?:, | -{1,2} | ?[—–] ?)(?:who|whose) |, \d{1,3}[,)]"
     r"|, (?:[\w-]+ ){0,2}(?:[a-z][\w-]*(?:ant|ent|ist|er|or)|chair|head|chief|boss)"
@@ -2282,7 +2295,7 @@ _PERSON_AFTER_RE = re.compile(
     # "Piers Freelove is senior benefit officer at …": a role, not any noun in -er.
     r"| (?:is|was) (?:(?:a|an|the) )?(?:[\w-]+ ){0,3}?"
     rf"(?:{_ROLE_END}|[a-z]+(?:ist|man|woman))(?: (?:at|of|for|with|on|in)\b|[,.])"
-    r"|,? (?:(?:has|had|also|later) )?" + _any_of(_VERB_LIST) + r"\b"
+    r"|,? (?:(?:has|had|also|later) )?" + _any_of(_VERB_LIST) + r"\b)"
 )
 
 
@@ -2515,8 +2528,12 @@ def _mention(
                 toks = toks[1:]  # a headline's "Peter Strzok, Who Criticized Trump in Texts"
     while len(toks) > 2 and toks[0].endswith(("ing", "ed")):
         toks = toks[1:]  # "Indicting Roger Stone", "Updated Rick Santorum"
-    if len(toks) > 3 and not any(w in TITLE_WORDS or w in _HONORIFICS for w in toks):
-        toks = toks[-2:]
+    # A long run keeps its last two words, and a generational suffix after them
+    # ("Theodore J. Boutrous Jr." is no headline's run).
+    suffix = toks[-1:] if len(toks) > 2 and toks[-1].rstrip(".") in NAME_SUFFIXES else []
+    core = toks[: len(toks) - len(suffix)]
+    if len(core) > 3 and not any(w in TITLE_WORDS or w in _HONORIFICS for w in core):
+        toks = core[-2:] + suffix
     if not toks or toks[-1] in _ORG_WORDS:
         return None
     last = toks[-1]

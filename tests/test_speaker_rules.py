@@ -1880,3 +1880,25 @@ def test_it_goes_on_quoting_a_one_word_body_no_one_calls_he_or_she() -> None:
     assert article_speakers(text)[1] != "Norvia"
     text = 'Mr Rusk was pleased. "It was a good game," said Rusk. "It is a start," it said.'
     assert article_speakers(text)[1] != "Rusk"
+
+
+def test_a_name_with_a_suffix_and_an_initial_is_a_person_a_pronoun_stands_for() -> None:
+    text = (
+        'That did not satisfy Justice Hale. "You have no case," he said.\n\n'
+        "Marcus P. Delane Jr., a lawyer for the port, said the dockers had different "
+        'stories.\n\n"Each of them was treated otherwise," he said.'
+    )
+    assert article_speakers(text) == ["Hale", "Marcus P. Delane Jr"]
+
+
+def test_the_member_for_a_place_is_a_role_not_a_name() -> None:
+    text = (
+        "Labour MP Tom Rusk has told of his shock.\n\n"
+        '"It was a pretty horrible thing," said the Valmora North MP.'
+    )
+    assert article_speakers(text) == ["Tom Rusk"]
+
+
+def test_a_definition_is_the_definers_words() -> None:
+    text = 'Norvia Press defines a blog as: "a site that holds an online journal".'
+    assert speakers(text) == [("a site that holds an online journal", "Norvia Press")]
