@@ -1472,6 +1472,7 @@ class _People:
             # has referred to …").
             start = self.sentence_starts[max(k, 0)]
             skip_lo, skip_hi = max(start, self.masked.rfind(";", start, before) + 1), before
+        roles: list[str] = []  # offices the sentences passed over speak of (_other_office)
         while k > last:
             lo = self.sentence_starts[k]
             if before - lo > _PRONOUN_REACH or lo <= barrier:
@@ -1486,6 +1487,7 @@ class _People:
                 if not is_organisation(name)
                 and not skip_lo <= pos < skip_hi
                 and (fit := self._fitting(name, pronoun)) is not None
+                and not self._other_office(fit, pos, roles)
             ]
             if any(
                 lo <= p < (fits[0][0] if fits else hi) and len(self.masked[lo:p].split()) <= 3
@@ -1538,8 +1540,32 @@ class _People:
                 # someone named only as an owner ("Tony Blair's official spokesman").
                 if objects:
                     return objects[0] if pronoun else None
+            if pronoun in ("he", "she"):
+                roles += [m.group(1) for m in _DEFINITE_OFFICE_RE.finditer(self.masked, lo, hi)]
             k -= 1
         return None
+
+    def _other_office(self, name: str, pos: int, roles: list[str]) -> bool:
+        """Was ``name``, introduced with a title up to ``pos``, holder of another office
+        than every one the sentences after spoke of as "the prime minister", "the
+        chancellor" (``roles``)? ("… his rift with Chancellor Gordon Brown. … although
+        the prime minister talked about …. … he declared": not Brown.)"""
+        if not roles:
+            return False
+        titles = {
+            title for at, title, who in self.by_title if at <= pos and self.canonical(who) == name
+        }
+        return bool(titles) and not any(
+            title == role or _same_role(title, role) for title in titles for role in roles
+        )
+
+
+# An office spoken of by itself: "the prime minister", "the chancellor" (not "the prime
+# minister Tony Blair", nor "the deputy prime minister": the words must be the whole).
+_DEFINITE_OFFICE_RE = re.compile(
+    r"\b[Tt]he (prime minister|chancellor|president|chief executive|foreign secretary"
+    r"|home secretary|governor|mayor|speaker|chief justice|attorney general)\b(?! [A-Z]|-|['’]s)"
+)
 
 
 # Roles usually left unnamed: "the spokesman said" is no earlier person.

@@ -729,8 +729,9 @@ def _v24_to_v25(db: sqlite_utils.Database) -> None:
 # policy' is a name; "it said" goes on quoting a one-word body no one calls "he" or
 # "she" ('"…," said Seagate. … "…," it said'); a name with an initial and "Jr." is a
 # person ("Theodore J. Boutrous Jr., a lawyer for Wal-Mart,"); "said the Ealing North
-# MP" is the MP, no "Ealing North"; "defines a blog as: "…"": the 'statements' job is
-# due again.
+# MP" is the MP, no "Ealing North"; "defines a blog as: "…""; "he" after a sentence
+# speaking of "the prime minister" is no one introduced with another office
+# ("Chancellor Gordon Brown"): the 'statements' job is due again.
 def _v25_to_v26(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 26)
 

@@ -1902,3 +1902,19 @@ def test_the_member_for_a_place_is_a_role_not_a_name() -> None:
 def test_a_definition_is_the_definers_words() -> None:
     text = 'Norvia Press defines a blog as: "a site that holds an online journal".'
     assert speakers(text) == [("a site that holds an online journal", "Norvia Press")]
+
+
+def test_he_after_the_office_spoken_of_is_no_holder_of_another_office() -> None:
+    text = (
+        "Tom Hale's big speech was a start.\n\n"
+        "There was a line drawn under his rift with Chancellor Ada Brock. There was little "
+        'new, although the prime minister talked about a "new manifesto". In a key '
+        'section, he declared: "In our third term we can do more."'
+    )
+    assert "Ada Brock" not in article_speakers(text)
+    # The governor spoken of is the governor introduced.
+    text = (
+        "President Tom Hale signed the bill. Governor Ada Brock backed it. When asked, "
+        'the governor said she would not change it. "That is not on my agenda," she said.'
+    )
+    assert article_speakers(text) == ["Ada Brock"]
