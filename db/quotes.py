@@ -2163,11 +2163,11 @@ def _group_pronoun(
             and people is not None
             and _sexless_word(d.speaker, people)
             and at - (d.speaker_start or 0) <= _PRONOUN_REACH
-            and not has_speech_verb(_between_outside(text, max(d.end, d.speaker_end or 0), at, q))
+            and not has_speech_verb(people.masked[max(d.end, d.speaker_end or 0) : at])
         ):
             # '"…," said Seagate. "…" "…," it said': one word no one calls "he" or "she",
-            # which "it" goes on quoting, is a body (unless another spoke since: "The
-            # UNECE warned that …. "…," it noted").
+            # which "it" goes on quoting, is a body (unless another spoke since, outside
+            # the quotations: "The UNECE warned that …. "…," it noted").
             name = d.speaker
             break
         if d.speaker_kind in ("named", "pronoun") and d.speaker:
@@ -2230,13 +2230,6 @@ def _common_body(att: Attribution | None) -> str | None:
     if _plural(head) or not (is_document(head) or is_body_noun(head)):
         return None
     return att.name
-
-
-def _between_outside(text: str, lo: int, hi: int, q: QuoteSpan) -> str:
-    """text[lo:hi] less the quotation ``q`` (its words say nothing of who speaks)."""
-    if lo <= q.start and q.end <= hi:
-        return text[lo : q.start] + " " + text[q.end : hi]
-    return text[lo:hi]
 
 
 def _sexless_word(name: str, people: _People) -> bool:
