@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Fifteen sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Seventeen sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -22,7 +22,10 @@ articles and 3 BASIL events), drawn when set 10's errors had been read; set 12 (
 used to write rules; set 13 (seed 563, ``quotes_heldout13.tsv``, 12 BBC articles and 3
 BASIL events), drawn when set 12 had been; set 14 (seed 607, ``quotes_heldout14.tsv``, 12 BBC
 articles and 3 BASIL events), drawn when set 13 had been; set 15 (seed 643,
-``quotes_heldout15.tsv``, 12 BBC articles and 3 BASIL events), drawn when set 14 had been.
+``quotes_heldout15.tsv``, 12 BBC articles and 3 BASIL events), drawn when set 14 had been;
+sets 16 (seed 691) and 17 (seed 739, ``quotes_heldout16.tsv`` and ``quotes_heldout17.tsv``,
+12 BBC articles and 3 BASIL events each), drawn together when set 15 had been, set 17
+labelled by a second labeller.
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
 
@@ -203,6 +206,26 @@ SETS = {
         643,
         HERE / "quotes_heldout15.tsv",
         (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14),
+        bbc_articles=12,
+        basil_events=3,
+        near_copy=0.2,
+    ),
+    # Drawn (and labelled) at the start of the twenty-eighth session, set 15 being
+    # development data; small (one labeller).
+    16: HeldOutSet(
+        691,
+        HERE / "quotes_heldout16.tsv",
+        (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+        bbc_articles=12,
+        basil_events=3,
+        near_copy=0.2,
+    ),
+    # Drawn and labelled with set 16, by another labeller, kept untouched until the
+    # twenty-eighth session's rules written from set 16 were done.
+    17: HeldOutSet(
+        739,
+        HERE / "quotes_heldout17.tsv",
+        (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
         bbc_articles=12,
         basil_events=3,
         near_copy=0.2,
