@@ -392,6 +392,18 @@ _SPEECH_NOUNS = words(
 _POLICY_NOUNS = words("policy policies law laws rule rules doctrine")
 
 
+def _listed_term(before: list[str]) -> bool:
+    """Do the words ``before`` a quotation end with a term cue and "like" or "such as"
+    ('terms like', 'words such as'), the list's earlier quoted items aside?"""
+    k = len(before)
+    while k and (before[k - 1][:1] in _QUOTE_CHARS_ALL or before[k - 1] in ("and", "or")):
+        k -= 1  # 'terms like "digital", "interactive"': past "digital",
+    cue = before[max(0, k - 3) : k]
+    if cue[-1:] == ["like"]:
+        return len(cue) >= 2 and cue[-2].lower() in _TERM_CUES
+    return cue[-2:] == ["such", "as"] and len(cue) == 3 and cue[0].lower() in _TERM_CUES
+
+
 def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> bool:
     """Is the quotation at text[s:e] (marks at qa, qb) a term rather than someone's words?"""
     if e - s > _MAX_TERM_CHARS:
@@ -402,6 +414,8 @@ def _is_term(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> b
     before = text[max(ls, qa - 40) : qa].split()
     after = text[qb + 1 : min(le, qb + 40)].split()
     prev = before[-1].lower() if before else ""
+    if _listed_term(before):
+        return True  # 'terms like "digital", "interactive"', 'words such as "cool"'
     if prev == "so-called" or (
         prev in _TERM_CUES
         and len(before) >= 2
@@ -962,6 +976,10 @@ class _People:
                     self._surname(toks, name, a)
                 if title:
                     self.by_title.append((a, _spelling(title), name))
+                post = _MEMBER_AFTER_RE.match(masked, b)
+                if post is not None:
+                    # "Frank Field MP": the member a later "the Labour MP" is.
+                    self.by_title.append((a, post.group(1).lower(), name))
         first_names = {n.split()[0]: n for _a, n in people if " " in n}
         for a, name in people:
             if " " not in name and _FIRST_NAME_HONORIFIC_RE.search(masked, max(0, a - 5), a):
@@ -1693,6 +1711,8 @@ def _owned_person(s: str, end: int, unnamed: bool = False) -> bool:
 
 
 # A preposition of place right before a word: what follows is somewhere, not someone.
+# A member's post written after the name ("Frank Field MP").
+_MEMBER_AFTER_RE = re.compile(r" (MP|MEP|MSP|MLA)\b")
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|across|throughout|around|within) \Z")
 # A lower-case word, then one capitalised word that no other capitalised word follows.
 _ROLE_THEN_WORD_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}) ([A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")

@@ -825,6 +825,24 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
     return Attribution(s[a:b], a, b, "common")
 
 
+_MEMBER_POSTS = words("MP MEP MSP MLA AM")
+
+
+def _member_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
+    """A member of a house named by its post, toks[k], after a determiner and at most
+    two capitalised words (a party): 'the Labour MP', 'the MP' (a role, as "the MP" is)."""
+    if toks[k].group() not in _MEMBER_POSTS:
+        return None
+    for j in range(k - 1, max(-1, k - 4), -1):
+        w = toks[j].group()
+        if w.lower() in ("the", "a"):
+            a, b = toks[j].start(), toks[k].end()
+            return Attribution(s[a:b], a, b, "common")
+        if not w[:1].isupper() or w[-1] in _TRAIL:
+            return None
+    return None
+
+
 _OPENERS = words(
     """
     In On At After Before When While As Although Though Since During Despite Asked Speaking
@@ -1417,7 +1435,11 @@ def _speaker_before(
         else:
             name = _clean_name(run)
     elif run and k >= 2 and pre[k - 1] == "for":
-        # "a spokesman for Smith said": the spokesman speaks.
+        # "a spokesman for Smith said": the spokesman speaks; "the Labour MP for
+        # Birkenhead asked": the member (a role, as "the MP" is), not the place.
+        member = _member_back(s, toks, k - 2)
+        if member is not None:
+            return member, False
         common = _common_back(s, toks, k - 2)
         if common is not None:
             end = toks[len(pre) - 1].start() + len(pre[-1].rstrip(_TRAIL))

@@ -1918,3 +1918,21 @@ def test_he_after_the_office_spoken_of_is_no_holder_of_another_office() -> None:
         'the governor said she would not change it. "That is not on my agenda," she said.'
     )
     assert article_speakers(text) == ["Ada Brock"]
+
+
+def test_the_member_for_a_place_before_the_verb_is_the_member_named_with_the_post() -> None:
+    text = (
+        "Former minister Tom Rusk MP criticised the rivalry.\n\n"
+        '"What sort of model does it give?" the Labour MP for Valmora asked.'
+    )
+    assert article_speakers(text) == ["Tom Rusk"]
+    # No member named: the role, never the place.
+    assert speakers('"It is wrong," the MP for Valmora said.') == [("It is wrong", "the MP")]
+
+
+def test_quoted_words_listed_after_terms_like_are_no_ones_words() -> None:
+    text = (
+        'It helps, said Mr Rusk, that people know terms like "digital", "interactive" now. '
+        'He likes words such as "cool".'
+    )
+    assert speakers(text) == [("digital", None), ("interactive", None), ("cool", None)]
