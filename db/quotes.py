@@ -1108,10 +1108,8 @@ class _People:
         ""), before ``hi``: 'He recalled …', 'Amplifying the message, he said …'; or does
         the pronoun report the sentence (before ``end``): '…, he told activists'?"""
         same = _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).search(self.masked, lo, hi)
-        if same is not None:
-            lead = self.masked[lo : same.start()].strip(_MARKS_AND_SPACE)
-            if not lead or lead in _CONJUNCTIONS or (lead.endswith(",") and len(lead.split()) <= 6):
-                return True
+        if same is not None and _before_subject(self.masked[lo : same.start()], 6):
+            return True
         # "Mr Blair has failed …, he claimed": the pronoun reports the sentence's content.
         for m in _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).finditer(self.masked, lo, end):
             if self.masked[m.start() - 2 : m.start()] == ", " and _SPEECH_VERB_AT_RE.match(
@@ -1119,6 +1117,19 @@ class _People:
             ):
                 return True
         return False
+
+    def _office_subject(self, pronoun: str, lo: int, hi: int) -> str | None:
+        """The person introduced with the office that is the subject of the sentence
+        opening at ``lo``, before ``hi`` ("In a recording of the message, the governor
+        identified himself and went on to curse out Gattine. "…," he said": the
+        governor, not Gattine), if ``pronoun`` fits them."""
+        m = _DEFINITE_OFFICE_RE.search(self.masked, lo, hi)
+        if m is None:
+            return None
+        if not _before_subject(self.masked[lo : m.start()], 12):
+            return None
+        holder = self.by_role(m.group(1), m.start())
+        return holder if holder is not None and self._fitting(holder, pronoun) == holder else None
 
     def _owned_subject(self, lo: int, hi: int) -> bool:
         """Does the sentence at masked[lo:hi] open with someone of a named person's, not
@@ -1516,6 +1527,10 @@ class _People:
                 return None  # "Hale's Dutch counterpart was …": someone unnamed
             if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0], hi):
                 fits = []
+            if pronoun in ("he", "she"):
+                office = self._office_subject(pronoun, lo, fits[0][0] if fits else hi)
+                if office is not None:
+                    return office
             # "… would help him — as it did President Bill Clinton — …, Mr. Trump dived
             # in": a person named in an aside is no one the sentence is about.
             outside = [(pos, name) for pos, name in fits if not _in_aside(self.masked, lo, hi, pos)]
@@ -1580,6 +1595,14 @@ class _People:
 
 # An office spoken of by itself: "the prime minister", "the chancellor" (not "the prime
 # minister Tony Blair", nor "the deputy prime minister": the words must be the whole).
+def _before_subject(lead: str, most: int) -> bool:
+    """Can ``lead``, what a sentence holds before a word, come before its subject:
+    nothing, a conjunction, or an opening phrase of at most ``most`` words and a comma
+    ("Amplifying the message, he said")?"""
+    lead = lead.strip(_MARKS_AND_SPACE)
+    return not lead or lead in _CONJUNCTIONS or (lead.endswith(",") and len(lead.split()) <= most)
+
+
 _DEFINITE_OFFICE_RE = re.compile(
     r"\b[Tt]he (prime minister|chancellor|president|chief executive|foreign secretary"
     r"|home secretary|governor|mayor|speaker|chief justice|attorney general)\b(?! [A-Z]|-|['’]s)"

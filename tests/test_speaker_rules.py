@@ -1936,3 +1936,13 @@ def test_quoted_words_listed_after_terms_like_are_no_ones_words() -> None:
         'He likes words such as "cool".'
     )
     assert speakers(text) == [("digital", None), ("interactive", None), ("cool", None)]
+
+
+def test_he_after_an_office_as_the_sentences_subject_is_its_holder() -> None:
+    text = (
+        "Valmora Gov. Tom Hale left a message for state Rep. Ned Rusk.\n\n"
+        "In a recording of the message obtained by the Herald, the governor identified "
+        "himself and went on to curse out Rusk.\n\n"
+        '"I want you to prove it," he said in the message.'
+    )
+    assert article_speakers(text) == ["Tom Hale"]
