@@ -292,9 +292,10 @@ def profile_of_text(index: Index, aid: int, read: ArticleText, date: str | None)
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b[t] for t, w in a.items() if t in b)
+    # The shared terms found in C; fsum, so that the set's order (hash-seeded) cannot
+    # change the last bit of a score between processes.
+    shared = a.keys() & b.keys()
+    return math.fsum([a[t] * b[t] for t in shared]) if shared else 0.0
 
 
 def features(a: Profile, b: Profile, window: int) -> list[float]:
@@ -649,9 +650,13 @@ def write_profiles(conn: sqlite3.Connection, profiles: list[Profile]) -> None:
             for p in profiles
         ],
     )
-    conn.executemany(
-        "INSERT OR IGNORE INTO article_postings(key, day, article_id) VALUES (?, ?, ?)",
-        sorted((k, p.day or 0, p.aid) for p in profiles for k in p.keys),
+    # The postings are the keys just written, read back and sorted by SQLite (see
+    # db.matching._write_keys).
+    conn.execute(
+        "INSERT OR IGNORE INTO article_postings(key, day, article_id)"
+        " SELECT j.value, p.day, p.article_id FROM article_profiles p, json_each(p.keys) j"
+        " WHERE p.article_id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2, 3",
+        (json.dumps([p.aid for p in profiles]),),
     )
     counts: dict[str, int] = {}
     for p in profiles:

@@ -666,9 +666,13 @@ def _write_keys(conn: Any, items: Sequence[Item], *, everything: bool = False) -
         "INSERT INTO statement_keys(statement_id, day, keys) VALUES (?, ?, ?)",
         [(it.sid, it.day or 0, json.dumps(it.keys, ensure_ascii=False)) for it in items],
     )
-    conn.executemany(
-        "INSERT OR IGNORE INTO key_postings(key, day, statement_id) VALUES (?, ?, ?)",
-        sorted((key, it.day or 0, it.sid) for it in items for key in it.keys),
+    # The postings are the keys just written, read back and sorted by SQLite: a third
+    # of the time of sorting and binding them here (a full match writes millions).
+    conn.execute(
+        "INSERT OR IGNORE INTO key_postings(key, day, statement_id)"
+        " SELECT j.value, k.day, k.statement_id FROM statement_keys k, json_each(k.keys) j"
+        " WHERE k.statement_id IN (SELECT value FROM json_each(?)) ORDER BY 1, 2, 3",
+        (json.dumps([it.sid for it in items]),),
     )
 
 
