@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 27
 
 # Version 1: the whole schema.
 _V1 = """
@@ -736,6 +736,16 @@ def _v25_to_v26(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 26)
 
 
+# Version 27: no new tables. Speakers found otherwise: "the Labour MP for Birkenhead
+# asked" is the member (a role, resolved to one named "Frank Field MP"), not the place;
+# quoted words listed after "terms like" or "words such as" are terms, no one's; "he"
+# after a sentence whose subject is an office ("…, the governor identified himself and
+# went on to curse out Gattine") is the office's holder: the 'statements' job is due
+# again.
+def _v26_to_v27(db: sqlite_utils.Database) -> None:
+    _due_if_articles(db.conn, STATEMENTS_JOB, 27)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -885,6 +895,7 @@ MIGRATIONS: dict[int, Migration] = {
     23: _v23_to_v24,
     24: _v24_to_v25,
     25: _v25_to_v26,
+    26: _v26_to_v27,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

@@ -1201,6 +1201,26 @@ def test_upgrade_from_version_20_reads_a_lawsuit_and_a_plain_verb_as_speakers(
     _speakers_read_again(tmp_path, 20, records, ("the lawsuit", "Critics insist"), expected)
 
 
+def test_upgrade_from_version_26_reads_a_member_and_an_office_as_speakers(
+    tmp_path: Path,
+) -> None:
+    """Version 27 reads "the Labour MP for Valmora asked" as the member named with the
+    post, and "he" after an office as the sentence's subject as its holder: a database
+    ingested by version 26 (no speakers there) gets them at the next match."""
+    records = {
+        "Wire": (
+            "Valmora dock row",
+            "Former minister Tom Rusk MP criticised the dock plan. \"Who gains from it?\""
+            " the Labour MP for Valmora asked. Valmora Gov. Ada Price answered him. In a"
+            " message obtained by the Herald, the governor identified herself and went on"
+            ' to scold Rusk. "The dock will be built," she said in the message.',
+        ),
+        "Daily": ("Valmora dock row", "Tom Rusk MP criticised the Valmora dock plan."),
+    }
+    expected = [("Tom Rusk",), ("Ada Price",)]
+    _speakers_read_again(tmp_path, 26, records, ('"Who gains', '"The dock'), expected)
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database
