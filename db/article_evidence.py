@@ -522,11 +522,12 @@ def candidates(index: Index, p: Profile, window: int) -> list[int]:
             found = sorted(index.postings(key, p.day, 0))[:DENSE_POSTINGS]
         else:
             continue
+        weight = q[key]
         for aid in found:
-            if aid != p.aid:
-                acc[aid] = acc.get(aid, 0.0) + q[key]
-    ranked = sorted(acc.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))
-    return [aid for aid, _w in ranked[:MAX_CANDIDATES]]
+            acc[aid] = acc.get(aid, 0.0) + weight
+    acc.pop(p.aid, None)
+    ranked = sorted([(-round(w, 9), aid) for aid, w in acc.items()])
+    return [aid for _w, aid in ranked[:MAX_CANDIDATES]]
 
 
 def link_article(index: Index, p: Profile, window: int) -> list[tuple[int, float]]:
