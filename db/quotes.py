@@ -30,6 +30,7 @@ from db.lexicon import WEEKDAYS
 from db.normalize import PLACE_TOKENS, tokenize
 from db.segment import ATTRIBUTION_VERBS
 from db.speakers import (
+    MEMBER_POSTS,
     NAME_SUFFIXES,
     PERSON_PRONOUNS,
     SPEECH_VERB_WORD,
@@ -1593,8 +1594,6 @@ class _People:
         )
 
 
-# An office spoken of by itself: "the prime minister", "the chancellor" (not "the prime
-# minister Tony Blair", nor "the deputy prime minister": the words must be the whole).
 def _before_subject(lead: str, most: int) -> bool:
     """Can ``lead``, what a sentence holds before a word, come before its subject:
     nothing, a conjunction, or an opening phrase of at most ``most`` words and a comma
@@ -1603,6 +1602,8 @@ def _before_subject(lead: str, most: int) -> bool:
     return not lead or lead in _CONJUNCTIONS or (lead.endswith(",") and len(lead.split()) <= most)
 
 
+# An office spoken of by itself: "the prime minister", "the chancellor" (not "the prime
+# minister Tony Blair", nor "the deputy prime minister": the words must be the whole).
 _DEFINITE_OFFICE_RE = re.compile(
     r"\b[Tt]he (prime minister|chancellor|president|chief executive|foreign secretary"
     r"|home secretary|governor|mayor|speaker|chief justice|attorney general)\b(?! [A-Z]|-|['’]s)"
@@ -1733,9 +1734,9 @@ def _owned_person(s: str, end: int, unnamed: bool = False) -> bool:
     return False
 
 
-# A preposition of place right before a word: what follows is somewhere, not someone.
 # A member's post written after the name ("Frank Field MP").
-_MEMBER_AFTER_RE = re.compile(r" (MP|MEP|MSP|MLA)\b")
+_MEMBER_AFTER_RE = re.compile(rf" ({'|'.join(sorted(MEMBER_POSTS))})\b")
+# A preposition of place right before a word: what follows is somewhere, not someone.
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|across|throughout|around|within) \Z")
 # A lower-case word, then one capitalised word that no other capitalised word follows.
 _ROLE_THEN_WORD_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}) ([A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")

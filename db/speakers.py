@@ -33,6 +33,7 @@ from db.numbers import NUMBERING_ABBREVIATIONS
 from db.wordsets import with_punct, words
 
 __all__ = [
+    "MEMBER_POSTS",
     "NAME_SUFFIXES",
     "PERSON_PRONOUNS",
     "SPEECH_VERB_WORD",
@@ -825,13 +826,14 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
     return Attribution(s[a:b], a, b, "common")
 
 
-_MEMBER_POSTS = words("MP MEP MSP MLA AM")
+# A member of a house named by the post ("the Labour MP", "Frank Field MP").
+MEMBER_POSTS = words("MP MEP MSP MLA AM")
 
 
 def _member_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
     """A member of a house named by its post, toks[k], after a determiner and at most
     two capitalised words (a party): 'the Labour MP', 'the MP' (a role, as "the MP" is)."""
-    if toks[k].group() not in _MEMBER_POSTS:
+    if toks[k].group() not in MEMBER_POSTS:
         return None
     for j in range(k - 1, max(-1, k - 4), -1):
         w = toks[j].group()
