@@ -1210,7 +1210,7 @@ def test_upgrade_from_version_26_reads_a_member_and_an_office_as_speakers(
     records = {
         "Wire": (
             "Valmora dock row",
-            "Former minister Tom Rusk MP criticised the dock plan. \"Who gains from it?\""
+            'Former minister Tom Rusk MP criticised the dock plan. "Who gains from it?"'
             " the Labour MP for Valmora asked. Valmora Gov. Ada Price answered him. In a"
             " message obtained by the Herald, the governor identified herself and went on"
             ' to scold Rusk. "The dock will be built," she said in the message.',
