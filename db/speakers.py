@@ -99,7 +99,7 @@ _VERBS = (
     "|answered|answers|spoke of|spoke about|speaks of|speaks about|pointed out|points out"
     "|commented|reasoned|chanted|shouted|screamed|whispered|summarized|summarised"
     "|recommended|recommends|recommending|recounts|responds|proclaimed|proclaims|proclaiming"
-    "|contended|contends"
+    "|contended|contends|reassured|reassures"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"
@@ -140,9 +140,13 @@ def _any_of(
 
 # Verbs of speech only where they are followed so (regex after their first letter):
 # "He went on: "…"", '"…," she goes on.' ("went on to win", "went on a diet" are not);
-# "Trump asserted that …" ("America asserted itself" is not).
+# "Trump asserted that …" ("America asserted itself" is not); '"…," assured Mr
+# Wallace' (not "Rest assured we will …").
 _SPEECH_IF: dict[str, list[str]] = {
-    "a": [r"sser(?:ted|ts)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)"],
+    "a": [
+        r"sser(?:ted|ts)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)",
+        r"(?<![Rr]est a)ssured|ssures",
+    ],
     "g": [r"oes on(?=[,:.;])"],
     "w": [r"ent on(?=[,:.;])"],
     # "Yukos maintains that …" (not "maintains its lead").
@@ -213,7 +217,7 @@ SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     # _SPEECH_IF
-    | {"went", "goes", "asserted", "asserts", "maintains", "maintained"}
+    | {"went", "goes", "asserted", "asserts", "assured", "assures", "maintains", "maintained"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
     | {"read", "reads", "claim"}

@@ -1946,3 +1946,11 @@ def test_he_after_an_office_as_the_sentences_subject_is_its_holder() -> None:
         '"I want you to prove it," he said in the message.'
     )
     assert article_speakers(text) == ["Tom Hale"]
+
+
+def test_assured_is_speech_but_not_rest_assured() -> None:
+    assert speakers('"There will be no singing," assured Mr Rusk.') == [
+        ("There will be no singing", "Rusk")
+    ]
+    text = 'Mr Rusk spoke. "Rest assured we will play," he said.'
+    assert article_speakers(text) == ["Rusk"]
