@@ -741,7 +741,8 @@ def _v25_to_v26(db: sqlite_utils.Database) -> None:
 # quoted words listed after "terms like" or "words such as" are terms, no one's; "he"
 # after a sentence whose subject is an office ("…, the governor identified himself and
 # went on to curse out Gattine") is the office's holder; '"…," assured Mr Wallace'
-# (not "Rest assured") is speech: the 'statements' job is due again.
+# (not "Rest assured") is speech; "the prop said" (the hooker, the fly-half …) is a
+# person, as "the striker": the 'statements' job is due again.
 def _v26_to_v27(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 27)
 

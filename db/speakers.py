@@ -373,6 +373,7 @@ _COMMON_HEADS |= words(
     actor actress singer rapper comedian striker midfielder defender goalkeeper winger
     skipper captain forward author novelist producer businessman businesswoman tycoon
     billionaire entrepreneur chef broadcaster journalist champion legend batsman bowler
+    prop hooker flanker fly-half scrum-half keeper
     """
 )
 # ... and of church and bench: "the archbishop said", "the chief justice asked" ("the

@@ -1954,3 +1954,11 @@ def test_assured_is_speech_but_not_rest_assured() -> None:
     ]
     text = 'Mr Rusk spoke. "Rest assured we will play," he said.'
     assert article_speakers(text) == ["Rusk"]
+
+
+def test_a_rugby_position_speaks_as_the_striker_does() -> None:
+    text = (
+        "Wales prop Tom Rusk faces France.\n\n"
+        'The prop said: "If we get stuffed our backs have had it. "We will see."'
+    )
+    assert article_speakers(text) == ["Tom Rusk", "Tom Rusk"]
