@@ -815,10 +815,15 @@ def match_pending(db: sqlite_utils.Database) -> Any:
     from db.statements_again import read_statements_again
 
     read_statements_again(db)
-    ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE matched = 0 ORDER BY id")]
-    if not ids:
+    versions = db.execute(
+        "SELECT id, content_hash FROM articles WHERE matched = 0 ORDER BY id"
+    ).fetchall()
+    if not versions:
         return None
-    result = match_articles(db, ids)
+    result = match_articles(db, [aid for aid, _ in versions])
     with transaction(db) as conn:
-        conn.executemany("UPDATE articles SET matched = 1 WHERE id = ?", [(i,) for i in ids])
+        # Not one replaced meanwhile (by another ingest): its new text waits.
+        conn.executemany(
+            "UPDATE articles SET matched = 1 WHERE id = ? AND content_hash = ?", versions
+        )
     return result

@@ -46,6 +46,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import time
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -61,7 +62,7 @@ from db.article_profiling import write as write_profiles
 from db.blocking import BlockIndex, Item, blocking_keys, stored_neighbours
 from db.bulk import bulk
 from db.claims import place_claims, rebuild_claims, stale_claims
-from db.connection import big_cache, transaction
+from db.connection import big_cache, snapshot, transaction
 from db.dates import date_in_text, day_number
 from db.id_chunks import id_chunks
 from db.match_reads import flip_diffs
@@ -138,6 +139,10 @@ class MatchReport:
     related: int = 0  # the same event, another claim: stored, shown apart, never claims
     claims: int = 0  # claims written
     stories: int = 0  # stories written
+    # Articles added, replaced or deleted by another process while a full match ran:
+    # left out of it (their matches are not those it scored), the ones still there
+    # left pending for `claimlens match --pending`.
+    pending: int = 0
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -152,6 +157,7 @@ class MatchReport:
             "related": self.related,
             "claims": self.claims,
             "stories": self.stories,
+            "pending": self.pending,
             "seconds": round(self.seconds, 3),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
@@ -695,13 +701,18 @@ def _match_all(
 ) -> MatchReport:
     t0 = time.monotonic()
     report = MatchReport(mode="full")
-    rows = _rows(db)
-    numbers, quotes = _extras(db, None)
-    # A database without story profiles: the workers read every article for its
-    # profile as they score its dates, and profiles and links are made before the
-    # transaction (db.article_profiling); else rebuild_stories profiles what lacks one.
-    profiling = _unprofiled(db)
-    heads = article_heads(db.conn) if profiling else {}
+    with snapshot(db.conn):  # one state of the database, whatever is written meanwhile
+        rows = _rows(db)
+        numbers, quotes = _extras(db, None)
+        # A database without story profiles: the workers read every article for its
+        # profile as they score its dates, and profiles and links are made before the
+        # transaction (db.article_profiling); else rebuild_stories profiles what lacks one.
+        profiling = _unprofiled(db)
+        heads = article_heads(db.conn) if profiling else {}
+        as_read = _article_versions(db)
+    # Each statement's article, compactly: what to leave out if its article changes.
+    read_sids = array("q", (r.sid for r in rows))
+    read_articles = array("q", (r.article_id for r in rows))
     report.timings["load"] = time.monotonic() - t0
     t = time.monotonic()
     scored = _prepare_and_score(rows, numbers, quotes, window_days, None, progress, heads)
@@ -730,6 +741,17 @@ def _match_all(
     t = time.monotonic()
     try:
         with big_cache(db.conn), transaction(db) as conn:
+            # Under the write lock: the articles another process added, replaced or
+            # deleted since they were read (an ingest, `claimlens follow`) are left out.
+            changed = _changed_since(conn, as_read)
+            if changed:
+                left_out = {
+                    sid for sid, aid in zip(read_sids, read_articles, strict=True) if aid in changed
+                }
+                results = [r for r in results if r[0] not in left_out and r[1] not in left_out]
+                scored.items = [it for it in scored.items if it.sid not in left_out]
+                scored.counts = {a: c for a, c in scored.counts.items() if a not in changed}
+            del read_sids, read_articles
             conn.execute("DELETE FROM matches")
             _insert_matches(conn, results)
             _write_keys(conn, scored.items, everything=True)
@@ -746,7 +768,8 @@ def _match_all(
                 whole, links = profiling_apart.result()
                 report.timings["profile_link"] = profiling_apart.seconds
                 report.timings["profile_wait"] = time.monotonic() - waited
-                if _unprofiled(conn, set(whole.profiles)):
+                # Profiles of the articles as read, only if they are still those.
+                if not changed and _unprofiled(conn, set(whole.profiles)):
                     links.sort()  # the order rebuild_stories reads them in
                     if matched is not None:
                         meta = article_meta(conn)
@@ -765,6 +788,9 @@ def _match_all(
             del placed
             clear_regroup_due(conn)  # a schema step's regroup, if due: this rebuild is it
             conn.execute("UPDATE articles SET matched = 1 WHERE matched = 0")
+            # The changed ones wait for an incremental match: the matches another
+            # process gave them were deleted with every other above.
+            report.pending = _set_pending(conn, changed)
     finally:
         for apart_process in (profiling_apart, placing):
             if apart_process is not None:
@@ -857,6 +883,26 @@ class _Apart:
             self.proc.kill()
             self.proc.join()
             self.proc = None
+
+
+def _article_versions(db: Any) -> dict[int, str]:
+    """Each article's content hash: what a replaced article changes."""
+    return dict(db.execute("SELECT id, content_hash FROM articles").fetchall())
+
+
+def _changed_since(conn: Any, as_read: dict[int, str]) -> set[int]:
+    """Articles added, replaced or deleted since ``as_read`` (_article_versions)."""
+    now = _article_versions(conn)
+    return {a for a, h in now.items() if as_read.get(a) != h} | (as_read.keys() - now.keys())
+
+
+def _set_pending(conn: Any, article_ids: set[int]) -> int:
+    """Mark those of ``article_ids`` that exist as not matched; how many they are."""
+    cur = conn.execute(
+        "UPDATE articles SET matched = 0 WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(article_ids)),),
+    )
+    return cur.rowcount
 
 
 def _unprofiled(db: Any, articles: set[int] | None = None) -> bool:

@@ -481,3 +481,26 @@ def test_every_command_module_prints_one_way() -> None:
             continue
         found = other_ways.findall(module.read_text(encoding="utf-8"))
         assert found == [], f"{module.name} prints with {found}"
+
+
+def test_match_also_matches_an_article_ingested_while_it_ran(run, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """`claimlens match` rebuilds from what it read: an article another process ingests
+    meanwhile (`claimlens follow`) is matched after it, not marked matched without."""
+    import db.matching as matching_mod
+
+    run("ingest", SEED_A, "--source", "Reuters", "--no-match")
+    scored_then = matching_mod.without_repeated_captions
+    done: list[bool] = []
+
+    def meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if not done:
+            done.append(True)
+            ingest_paths(connect(tmp_path / "cli.db"), [Path(SEED_B)], source="BBC News")
+        return scored_then(*args, **kwargs)
+
+    monkeypatch.setattr(matching_mod, "without_repeated_captions", meanwhile)
+    out = run("match")
+    assert out.splitlines()[-1] == "1 article added or replaced meanwhile: matched after it"
+    db = connect(tmp_path / "cli.db")
+    assert db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM matches WHERE relation = 'same'").fetchone()[0] > 0

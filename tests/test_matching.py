@@ -1375,3 +1375,140 @@ def test_upgrade_from_version_18_reads_the_same_quoted_words_negated_as_one_clai
     }
     # Version 18 judged them a negation apart.
     _same_again_after_upgrade(tmp_path / "v18.db", records, 18, "which stated", "go forward with")
+
+
+def _story_sets(db: sqlite_utils.Database) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for aid, story in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
+        groups.setdefault(story, set()).add(aid)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one-process", "parallel"])
+def test_articles_changed_while_a_full_match_runs_are_left_pending(
+    tmp_path: Path, monkeypatch, parallel: bool
+) -> None:
+    """Another process adds one article and replaces another while `claimlens match`
+    scores: the rebuild leaves both out (no integrity error, no match of the replaced
+    text) and marks them pending; matching them then gives what a fresh rebuild gives."""
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    d = _write(tmp_path, "flood_d.txt", FLOOD_D)
+    b = _write(tmp_path, "b.txt", SEED_B.read_text(encoding="utf-8"))
+    path = tmp_path / "meanwhile.db"
+    db = connect(path)
+    for p, source in ((SEED_A, "A"), (b, "B"), (c, "C")):
+        ingest_paths(db, [p], source=source, match=False)
+    if parallel:
+        monkeypatch.setattr(matching, "PARALLEL_MIN_STATEMENTS", 0)
+        monkeypatch.setattr(matching, "WORKERS", 2)
+    scored_then = matching.without_repeated_captions
+    done: list[bool] = []
+
+    def meanwhile(*args, **kwargs):  # runs after the scoring, before the write
+        if not done:
+            done.append(True)
+            other = connect(path)
+            ingest_paths(other, [d], source="D")  # added (and matched by its ingest)
+            b.write_text(b.read_text(encoding="utf-8").replace("10,000", "12,000"), "utf-8")
+            assert ingest_paths(other, [b], source="B", match=False).replaced == 1
+            other.conn.close()
+        return scored_then(*args, **kwargs)
+
+    monkeypatch.setattr(matching, "without_repeated_captions", meanwhile)
+    report = matching.match_all(db)
+    assert report.pending == 2
+    pending = {
+        r[0]
+        for r in db.execute(
+            "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
+        )
+    }
+    assert pending == {"B", "D"}
+    # No match was written for the text B had before, nor kept for D's.
+    for source in ("B", "D"):
+        sids = [
+            r[0]
+            for r in db.execute(
+                "SELECT st.id FROM statements st JOIN articles a ON a.id = st.article_id"
+                " JOIN sources s ON s.id = a.source_id WHERE s.name = ?",
+                (source,),
+            )
+        ]
+        marks = ",".join("?" * len(sids))
+        assert not db.execute(
+            f"SELECT 1 FROM matches WHERE a IN ({marks}) OR b IN ({marks})", sids * 2
+        ).fetchone()
+    from db.ingest import match_pending
+
+    match_pending(db)
+    assert not db.execute("SELECT 1 FROM articles WHERE matched = 0").fetchone()
+    after = (pairs(db), claim_sets(db), _story_sets(db))
+    troops = stmt(db, "B", "at least 12,000 DPRK forces")
+    assert linked(db, troops, stmt(db, "A", "an estimated 11,000"))[0] == "conflict"
+    assert linked(db, stmt(db, "D", "Some 2,500 people"), stmt(db, "C", "about 3,000"))
+    monkeypatch.setattr(matching, "without_repeated_captions", scored_then)
+    matching.match_all(db)
+    assert (pairs(db), claim_sets(db), _story_sets(db)) == after
+
+
+def test_an_article_deleted_while_a_full_match_runs_leaves_no_match(
+    tmp_path: Path, monkeypatch
+) -> None:
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    d = _write(tmp_path, "flood_d.txt", FLOOD_D)
+    path = tmp_path / "deleted.db"
+    db = connect(path)
+    for p, source in ((SEED_A, "A"), (SEED_B, "B"), (c, "C"), (d, "D")):
+        ingest_paths(db, [p], source=source, match=False)
+    scored_then = matching.without_repeated_captions
+
+    def meanwhile(*args, **kwargs):
+        other = sqlite3.connect(path)
+        other.execute("PRAGMA foreign_keys = ON")
+        other.execute(
+            "DELETE FROM articles WHERE source_id = (SELECT id FROM sources WHERE name = 'D')"
+        )
+        other.commit()
+        other.close()
+        return scored_then(*args, **kwargs)
+
+    monkeypatch.setattr(matching, "without_repeated_captions", meanwhile)
+    report = matching.match_all(db)  # was: sqlite3.IntegrityError, nothing written
+    assert report.pending == 0
+    assert report.same > 0 and not db.execute("SELECT 1 FROM articles WHERE matched = 0").fetchone()
+    assert not db.execute(
+        "SELECT 1 FROM matches WHERE a NOT IN (SELECT id FROM statements)"
+        " OR b NOT IN (SELECT id FROM statements)"
+    ).fetchone()
+    assert not db.execute("PRAGMA foreign_key_check").fetchall()
+    assert linked(db, stmt(db, "A", "an estimated 11,000"), stmt(db, "B", "at least 10,000"))
+
+
+def test_an_article_replaced_as_pending_matching_ends_stays_pending(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from db.ingest import match_pending
+
+    b = _write(tmp_path, "b.txt", SEED_B.read_text(encoding="utf-8"))
+    path = tmp_path / "pending.db"
+    db = connect(path)
+    ingest_paths(db, [SEED_A], source="A", match=False)
+    ingest_paths(db, [b], source="B", match=False)
+    matched_then = matching.match_articles
+
+    def then_replaced(*args, **kwargs):  # another ingest, between the match and the flag
+        report = matched_then(*args, **kwargs)
+        b.write_text(b.read_text(encoding="utf-8").replace("10,000", "12,000"), "utf-8")
+        assert ingest_paths(connect(path), [b], source="B", match=False).replaced == 1
+        return report
+
+    monkeypatch.setattr(matching, "match_articles", then_replaced)
+    match_pending(db)
+    pending = db.execute(
+        "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
+    ).fetchall()
+    assert pending == [("B",)]  # was: marked matched, its new text never matched
+    monkeypatch.setattr(matching, "match_articles", matched_then)
+    match_pending(db)
+    troops = stmt(db, "B", "at least 12,000 DPRK forces")
+    assert linked(db, troops, stmt(db, "A", "an estimated 11,000"))[0] == "conflict"

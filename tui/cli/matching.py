@@ -212,10 +212,15 @@ def match_cmd(cli: CliContext, window_days: int | None, pending: bool, as_json: 
         report = match_all(
             db, window_days=window_days or DEFAULT_WINDOW_DAYS, progress=_progress(as_json)
         )
+        if report.pending:
+            # Articles another process added or replaced while this ran: matched now.
+            match_pending(db)
     if as_json:
         emit_json(report.as_dict())
         return
     echo(match_summary(report))
+    if not pending and report.pending:
+        echo(f"{plural(report.pending, 'article')} added or replaced meanwhile: matched after it")
 
 
 def _progress(as_json: bool) -> Callable[[str, int, int], None] | None:
