@@ -885,12 +885,22 @@ class _Apart:
             self.proc = None
 
 
-def _article_versions(db: Any) -> dict[int, str]:
-    """Each article's content hash: what a replaced article changes."""
-    return dict(db.execute("SELECT id, content_hash FROM articles").fetchall())
+def _article_versions(db: Any) -> dict[int, tuple[Any, ...]]:
+    """What tells each article as matched apart from itself changed: its content hash
+    (a replaced article), and its statements' ids, spans and speakers (statements
+    written again by `claimlens check --repair` or a schema step, maybe on the same
+    ids: the last article's statements deleted give their ids to the new ones)."""
+    return {
+        aid: version
+        for aid, *version in db.execute(
+            "SELECT a.id, a.content_hash, count(s.id), total(s.id),"
+            " total(s.char_start * 7919 + s.char_end), total(length(s.speaker))"
+            " FROM articles a LEFT JOIN statements s ON s.article_id = a.id GROUP BY a.id"
+        )
+    }
 
 
-def _changed_since(conn: Any, as_read: dict[int, str]) -> set[int]:
+def _changed_since(conn: Any, as_read: dict[int, tuple[Any, ...]]) -> set[int]:
     """Articles added, replaced or deleted since ``as_read`` (_article_versions)."""
     now = _article_versions(conn)
     return {a for a, h in now.items() if as_read.get(a) != h} | (as_read.keys() - now.keys())

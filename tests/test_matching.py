@@ -1512,3 +1512,49 @@ def test_an_article_replaced_as_pending_matching_ends_stays_pending(
     match_pending(db)
     troops = stmt(db, "B", "at least 12,000 DPRK forces")
     assert linked(db, troops, stmt(db, "A", "an estimated 11,000"))[0] == "conflict"
+
+
+def test_an_article_split_again_while_a_full_match_runs_is_left_pending(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """`claimlens check --repair` writes an article's statements again while a full
+    match scores (here split otherwise: its last sentence left out), on the ids the old
+    ones had (they were the last): they are left out and wait, no integrity error."""
+    import db.check as check
+
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    d = _write(tmp_path, "flood_d.txt", FLOOD_D)
+    path = tmp_path / "resplit.db"
+    db = connect(path)
+    for p, source in ((SEED_A, "A"), (SEED_B, "B"), (c, "C"), (d, "D")):
+        ingest_paths(db, [p], source=source, match=False)
+    scored_then = matching.without_repeated_captions
+    done: list[bool] = []
+
+    def meanwhile(*args, **kwargs):
+        if not done:
+            done.append(True)
+            other = connect(path)
+            with transaction(other) as conn:
+                (aid,) = conn.execute(
+                    "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
+                    " WHERE s.name = 'D'"
+                ).fetchone()
+                split = check.analyse_verified
+                monkeypatch.setattr(check, "analyse_verified", lambda *a: split(*a)[:-1])
+                assert check._resplit(conn, [aid]) == 1
+                monkeypatch.setattr(check, "analyse_verified", split)
+        return scored_then(*args, **kwargs)
+
+    monkeypatch.setattr(matching, "without_repeated_captions", meanwhile)
+    report = matching.match_all(db)
+    assert report.pending == 1
+    assert not db.execute("PRAGMA foreign_key_check").fetchall()
+    monkeypatch.setattr(matching, "without_repeated_captions", scored_then)
+    from db.ingest import match_pending
+
+    match_pending(db)
+    assert linked(db, stmt(db, "D", "Some 2,500 people"), stmt(db, "C", "about 3,000"))
+    after = (pairs(db), claim_sets(db), _story_sets(db))
+    matching.match_all(db)
+    assert (pairs(db), claim_sets(db), _story_sets(db)) == after
