@@ -197,8 +197,13 @@ def _went_on(letter: str) -> str:
 
 for _v in sorted(_PLAIN_VERBS):
     _SPEECH_IF.setdefault(_v[0], []).append(rf"(?:(?<!\bto {_v[0]})|{_went_on(_v[0])}){_v[1:]}")
-# "claim" only there, and before what is claimed (not "went on to claim the Cup").
+# "claim" only there, and before what is claimed (not "went on to claim the Cup"); "call"
+# there before what is called so ("went on to call the situation "highly unusual"", not
+# "went on to call for …" or "call a vote").
 _SPEECH_IF.setdefault("c", []).append(rf"(?:{_went_on('c')})laim(?=\s+(?:that\b|[\"“:]))")
+_SPEECH_IF["c"].append(
+    rf"(?:{_went_on('c')})all(?!\s+(?:for|on|off|up|in|out)\b)(?=(?:\s+[\w'’-]+){{1,6}}\s+[\"“])"
+)
 # What is written reads: '"…," a BBC statement read.', "The headline reads, "…"" ("he
 # read the report" is no speech): "read" after one of these words only.
 _READ_AFTER = words(
@@ -220,7 +225,7 @@ VERB_TOKENS = with_punct(
     | {"went", "goes", "asserted", "asserts", "assured", "assures", "maintains", "maintained"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
-    | {"read", "reads", "claim"}
+    | {"read", "reads", "claim", "call"}
 )  # lower-case too
 # "M&S", "AT&T"; a particle written onto the name: "diGenova", "deGrasse".
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]|(?:d[aeiu]|l[ae])(?=[A-Z][a-z]))[\w'’.&-]*")
@@ -966,11 +971,7 @@ def _clause_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     (lower case, not a preposition, not ending a phrase): the subject of the clause the
     verb of saying hangs on ("It came after Boehner publicly chided Obama on Friday …,
     accusing" -> Boehner; "Mr. Santorum did not back down, saying" -> Santorum)."""
-    start = 0
-    for k in range(len(toks) - 1, -1, -1):
-        if toks[k].group()[-1:] in ".!?" and toks[k].group() not in TITLE_WORDS:
-            start = k + 1
-            break
+    start = _last_sentence_start(toks)
     found: Attribution | None = None
     k = start
     while k < len(toks) - 1:
@@ -1004,22 +1005,59 @@ def _clause_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     return found
 
 
+def _last_sentence_start(toks: list[re.Match[str]]) -> int:
+    """The index of the token the last sentence of ``toks`` opens with: after the last
+    one ending in . ! or ?, not a title's period ("Sen.") nor a middle initial's ("Senator
+    Charles E. Grassley after video emerged of him warning" is one sentence)."""
+    for k in range(len(toks) - 1, -1, -1):
+        tok = toks[k].group()
+        if tok[-1:] in ".!?" and tok not in TITLE_WORDS and not _middle_initial(toks, k):
+            return k + 1
+    return 0
+
+
+def _middle_initial(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] an initial between a given name and a surname ("Charles E. Grassley")?"""
+    tok = toks[k].group()
+    return (
+        len(tok) == 2
+        and tok[0].isupper()
+        and 0 < k < len(toks) - 1
+        and _NAME_TOKEN_RE.fullmatch(toks[k - 1].group()) is not None
+        and toks[k + 1].group()[:1].isupper()
+    )
+
+
+# A span of time counted at a sentence's start ("Ten minutes later, Benjamin J. Rhodes …
+# offered"): an opening phrase, as "Minutes later," is.
+_COUNTS = _COUNT_WORDS | words("A Six Seven Eight Nine Ten Twenty Thirty")
+_TIME_UNITS = words("seconds minutes hours days weeks months years moments decades")
+
+
+def _counted_time(toks: list[re.Match[str]], k: int) -> bool:
+    """Do toks[k:] open with a counted span of time ("Ten minutes", "3 days")?"""
+    if k + 1 >= len(toks):
+        return False
+    count = toks[k].group()
+    return (count in _COUNTS or count.isdigit()) and toks[k + 1].group().rstrip(",") in _TIME_UNITS
+
+
 def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     """Who the sentence ``toks`` ends in is about: its subject, a name ('Carla Mendes
     left early, ...'), a pronoun ('He signaled he did, ...') or a common noun ('the
     senator also took a swipe at ..., ...'). A leading clause ('In the wake of the
     attack, Trump ...', 'Asked whether …, Mr. Santorum ...') is skipped."""
-    start = 0
-    for k in range(len(toks) - 1, -1, -1):
-        if toks[k].group()[-1:] in ".!?" and toks[k].group() not in TITLE_WORDS:
-            start = k + 1
-            break
+    start = _last_sentence_start(toks)
     while start < len(toks) and toks[start].group()[:1] in "\"“”'‘’":
         start += 1  # a quotation opening the sentence (masked): '"…," the Arsenal boss is …'
     if start >= len(toks):
         return None
     first = toks[start].group().rstrip(":,")
-    if first in _OPENERS or (first.endswith(("ed", "ing")) and first[:1].isupper()):
+    if (
+        first in _OPENERS
+        or (first.endswith(("ed", "ing")) and first[:1].isupper())
+        or _counted_time(toks, start)
+    ):
         ends = (k for k in range(start, len(toks) - 1) if toks[k].group().endswith(","))
         comma = next(ends, None)
         if comma is not None:
@@ -2103,16 +2141,22 @@ _STATE_LABELS = (
 _NAME_LABEL_RE = re.compile(
     r"(?<=\w) \((?:(?:D|R|I|Dem|Rep|Ind|DFL)(?:\s?[-–—]\s?[A-Z][A-Za-z.]{0,12}"
     r"(?: [A-Z][A-Za-z.]{0,12})?(?:-\d{1,2})?)?|[A-Z][A-Z0-9&.]{1,9}"
-    r"|(?:" + _STATE_LABELS + r")\.|Texas|Ohio|Iowa|Utah|Idaho|Maine|Alaska|Hawaii)\)"
+    r"|(?:" + _STATE_LABELS + r")\.|Texas|Ohio|Iowa|Utah|Idaho|Maine|Alaska|Hawaii)\),?"
 )
 
 
 def _without_name_labels(s: str) -> str:
     """``s`` with each label in brackets after a name (:data:`_NAME_LABEL_RE`) blanked,
-    offsets kept."""
+    offsets kept; a comma after the label moves up to the name, so that an apposition
+    reads as one ("Rep. Trey Gowdy (R-S.C.), the committee chairman, said")."""
     if "(" not in s:
         return s
-    return _NAME_LABEL_RE.sub(lambda m: " " * len(m.group()), s)
+    return _NAME_LABEL_RE.sub(_blanked_label, s)
+
+
+def _blanked_label(m: re.Match[str]) -> str:
+    label = m.group()
+    return "," + " " * (len(label) - 1) if label.endswith(",") else " " * len(label)
 
 
 def _attributions(s: str, verbs: frozenset[str] | None = None) -> Iterator[Attribution]:

@@ -1962,3 +1962,33 @@ def test_a_rugby_position_speaks_as_the_striker_does() -> None:
         'The prop said: "If we get stuffed our backs have had it. "We will see."'
     )
     assert article_speakers(text) == ["Tom Rusk", "Tom Rusk"]
+
+
+def test_a_party_label_before_an_apposition_leaves_the_name_its_subject() -> None:
+    text = (
+        "Sen. Dana Whitlock (R-Ore.), the panel's chairwoman, said the inquiry will look only at "
+        "\u201cthe contracts signed that spring.\u201d\n\n"
+        "\u201cWe will not be rushed,\u201d Rep. Omar Lindqvist (D-Minn.), the ranking member, "
+        "said."
+    )
+    assert article_speakers(text) == ["Dana Whitlock", "Omar Lindqvist"]
+
+
+def test_went_on_to_call_is_speech_but_not_went_on_to_call_for() -> None:
+    text = (
+        "Marla Voss went on to call the delay \u201cplainly unacceptable,\u201d and said the "
+        "board should act.\n\n"
+        "He went on to call for \u201cfresh elections\u201d in the spring."
+    )
+    assert speakers(text) == [("plainly unacceptable", "Marla Voss"), ("fresh elections", None)]
+
+
+def test_a_middle_initial_ends_no_sentence_and_a_counted_time_opens_one() -> None:
+    text = (
+        "Glenda Moss is the candidate. Ms. Moss wrote to Senator Harold T. Penn after a "
+        "recording surfaced of her warning that \u201ca retired grocer who never ran a "
+        "business\u201d could chair the committee.\n\n"
+        "Ten minutes later, Victor Amadi, the campaign's counsel, replied, saying, "
+        "\u201cWe will answer every question.\u201d"
+    )
+    assert article_speakers(text) == ["Glenda Moss", "Victor Amadi"]
