@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 27
+SCHEMA_VERSION = 28
 
 # Version 1: the whole schema.
 _V1 = """
@@ -747,6 +747,15 @@ def _v26_to_v27(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 27)
 
 
+# Version 28: no new tables. Speakers found otherwise: a party label before an
+# apposition ("Rep. Trey Gowdy (R-S.C.), the committee chairman, said") leaves the name
+# the subject; "went on to call … "…"" is speech; a middle initial ("Charles E.
+# Grassley") ends no sentence when the subject is sought, and a counted span of time
+# ("Ten minutes later,") opens one: the 'statements' job is due again.
+def _v27_to_v28(db: sqlite_utils.Database) -> None:
+    _due_if_articles(db.conn, STATEMENTS_JOB, 28)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -897,6 +906,7 @@ MIGRATIONS: dict[int, Migration] = {
     24: _v24_to_v25,
     25: _v25_to_v26,
     26: _v26_to_v27,
+    27: _v27_to_v28,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

@@ -1221,6 +1221,26 @@ def test_upgrade_from_version_26_reads_a_member_and_an_office_as_speakers(
     _speakers_read_again(tmp_path, 26, records, ('"Who gains', '"The dock'), expected)
 
 
+def test_upgrade_from_version_27_reads_a_labelled_name_and_a_middle_initial(
+    tmp_path: Path,
+) -> None:
+    """Version 28 reads "Rep. X (D-Ore.), the panel's chairwoman, said" as X, and looks
+    for the subject past a middle initial: a database ingested by version 27 (no speakers
+    there) gets them at the next match."""
+    records = {
+        "Wire": (
+            "Valmora dock row",
+            "Rep. Ada Price (D-Ore.), the panel's chairwoman, said the dock plan was"
+            ' "dead on arrival." Tom Rusk wrote to Senator Paul T. Moss after a'
+            ' recording surfaced of him warning that "a retired grocer" could chair the'
+            " panel.",
+        ),
+        "Daily": ("Valmora dock row", "Ada Price criticised the Valmora dock plan."),
+    }
+    expected = [("Ada Price",), ("Tom Rusk",)]
+    _speakers_read_again(tmp_path, 27, records, ("Rep. Ada", "Tom Rusk wrote"), expected)
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database
