@@ -885,6 +885,15 @@ class _Apart:
             self.proc = None
 
 
+def _still_stored(conn: Any, sids: Iterable[int]) -> set[int]:
+    """Those of ``sids`` the database still holds."""
+    out: set[int] = set()
+    for marks, chunk in id_chunks(sorted(set(sids))):
+        sql = f"SELECT id FROM statements WHERE id IN ({marks})"
+        out.update(r[0] for r in conn.execute(sql, chunk))
+    return out
+
+
 def _article_versions(db: Any) -> dict[int, tuple[Any, ...]]:
     """What tells each article as matched apart from itself changed: its content hash
     (a replaced article), and its statements' ids, spans and speakers (statements
@@ -969,6 +978,11 @@ def match_articles(
     with transaction(db) as conn:
         for marks, chunk in id_chunks(r.sid for r in new_rows):
             conn.execute(f"DELETE FROM matches WHERE a IN ({marks}) OR b IN ({marks})", chunk * 2)
+        # Another process may have replaced or deleted an article since its statements
+        # were read: their matches go (a replaced one waits for its own match).
+        kept = _still_stored(conn, {sid for r in results for sid in r[:2]} | new_sids)
+        results = [r for r in results if r[0] in kept and r[1] in kept]
+        new_sids &= kept
         _insert_matches(conn, results)
         # New statements join the claims of older ones (or start claims with them);
         # re-matched ones and the claims that lost statements are placed again.
@@ -1028,9 +1042,10 @@ def _batch(
     numbers, quotes = _extras(db, None if len(rows) > 200_000 else [r.sid for r in rows])
     new_sids = {r.sid for r in new_rows}
     scored = _prepare_and_score(rows, numbers, quotes, window_days, new_sids, progress)
-    new_articles = {r.article_id for r in new_rows}
     with transaction(db) as conn:
-        _write_keys(conn, [item for item in scored.items if item.sid in new_sids])
+        kept = _still_stored(conn, new_sids)
+        new_articles = {r.article_id for r in new_rows if r.sid in kept}
+        _write_keys(conn, [item for item in scored.items if item.sid in kept])
         _write_counts(conn, {a: c for a, c in scored.counts.items() if a in new_articles})
     return scored.results, scored.n, len(rows)
 
@@ -1047,8 +1062,10 @@ def _via_keys(
     # Stored before the lookups, so the new statements count in the postings (as
     # they do in a rebuild) and find each other across sources.
     with transaction(db) as conn:
-        _write_keys(conn, new_items)
-        _write_counts(conn, {a: _encode(c) for a, c in new_counts.items()})
+        kept = _still_stored(conn, (item.sid for item in new_items))
+        new_articles = {r.article_id for r in new_rows if r.sid in kept}
+        _write_keys(conn, [item for item in new_items if item.sid in kept])
+        _write_counts(conn, {a: _encode(c) for a, c in new_counts.items() if a in new_articles})
     at = {item.sid: i for i, item in enumerate(new_items)}
     neighbours = [
         stored_neighbours(db, item, window_days) if item.keys else set() for item in new_items

@@ -1578,3 +1578,52 @@ def test_an_article_split_again_while_a_full_match_runs_is_left_pending(
     after = (pairs(db), claim_sets(db), _story_sets(db))
     matching.match_all(db)
     assert (pairs(db), claim_sets(db), _story_sets(db)) == after
+
+
+@pytest.mark.parametrize("path_taken", ["keys", "batch"])
+def test_articles_changed_while_new_ones_are_matched_are_left_out(
+    tmp_path: Path, monkeypatch, path_taken: str
+) -> None:
+    """While one new article is matched, another process replaces it and deletes an
+    older article it matches: no integrity error, no match of either's old statements,
+    and the replaced one waits for its own match (then a rebuild's matches)."""
+    from db.ingest import match_pending
+
+    c = _write(tmp_path, "flood_c.txt", FLOOD_C)
+    d = _write(tmp_path, "flood_d.txt", FLOOD_D)
+    path = tmp_path / "incremental.db"
+    db = connect(path)
+    for p, source in ((SEED_A, "A"), (SEED_B, "B"), (c, "C")):
+        ingest_paths(db, [p], source=source)
+    ingest_paths(db, [d], source="D", match=False)
+    if path_taken == "batch":
+        monkeypatch.setattr(matching, "KEYS_MAX_NEW_STATEMENTS", 0)
+        monkeypatch.setattr(matching, "BATCH_MAX_WINDOW_RATIO", 1000)
+    scored_then = matching.without_repeated_captions
+    done: list[bool] = []
+
+    def meanwhile(*args, **kwargs):
+        if not done:
+            done.append(True)
+            other = connect(path)
+            d.write_text(d.read_text(encoding="utf-8").replace("2,500", "2,700"), "utf-8")
+            assert ingest_paths(other, [d], source="D", match=False).replaced == 1
+            with transaction(other) as conn:
+                conn.execute(
+                    "DELETE FROM articles WHERE source_id = (SELECT id FROM sources"
+                    " WHERE name = 'C')"
+                )
+        return scored_then(*args, **kwargs)
+
+    monkeypatch.setattr(matching, "without_repeated_captions", meanwhile)
+    match_pending(db)  # was: sqlite3.IntegrityError
+    assert not db.execute("PRAGMA foreign_key_check").fetchall()
+    pending = db.execute(
+        "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
+    ).fetchall()
+    assert pending == [("D",)]
+    monkeypatch.setattr(matching, "without_repeated_captions", scored_then)
+    match_pending(db)
+    after = (pairs(db), claim_sets(db), _story_sets(db))
+    matching.match_all(db)
+    assert (pairs(db), claim_sets(db), _story_sets(db)) == after
