@@ -811,19 +811,18 @@ def _size(path: Path) -> int:
 def match_pending(db: sqlite_utils.Database) -> Any:
     """Match every article not yet matched (new, replaced, or left by an interrupted run);
     first, the speakers and numbers a schema step left to read again (db.statements_again)."""
-    from db.matching import match_articles
+    from db.matching import article_versions, match_articles
     from db.statements_again import read_statements_again
 
     read_statements_again(db)
-    versions = db.execute(
-        "SELECT id, content_hash FROM articles WHERE matched = 0 ORDER BY id"
-    ).fetchall()
-    if not versions:
+    ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE matched = 0 ORDER BY id")]
+    if not ids:
         return None
-    result = match_articles(db, [aid for aid, _ in versions])
+    versions = article_versions(db, ids)
+    result = match_articles(db, ids)
     with transaction(db) as conn:
-        # Not one replaced meanwhile (by another ingest): its new text waits.
-        conn.executemany(
-            "UPDATE articles SET matched = 1 WHERE id = ? AND content_hash = ?", versions
-        )
+        # Not one another process replaced (or split again) meanwhile: it waits.
+        now = article_versions(conn, ids)
+        same = [(aid,) for aid in ids if aid in now and now[aid] == versions.get(aid)]
+        conn.executemany("UPDATE articles SET matched = 1 WHERE id = ?", same)
     return result

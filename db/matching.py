@@ -94,6 +94,7 @@ from db.upgrade import clear_regroup_due
 __all__ = [
     "DEFAULT_WINDOW_DAYS",
     "MatchReport",
+    "article_versions",
     "match_all",
     "match_articles",
     "prepared_statements",
@@ -709,7 +710,7 @@ def _match_all(
         # transaction (db.article_profiling); else rebuild_stories profiles what lacks one.
         profiling = _unprofiled(db)
         heads = article_heads(db.conn) if profiling else {}
-        as_read = _article_versions(db)
+        as_read = article_versions(db)
     # Each statement's article, compactly: what to leave out if its article changes.
     read_sids = array("q", (r.sid for r in rows))
     read_articles = array("q", (r.article_id for r in rows))
@@ -894,24 +895,31 @@ def _still_stored(conn: Any, sids: Iterable[int]) -> set[int]:
     return out
 
 
-def _article_versions(db: Any) -> dict[int, tuple[Any, ...]]:
-    """What tells each article as matched apart from itself changed: its content hash
-    (a replaced article), and its statements' ids, spans and speakers (statements
-    written again by `claimlens check --repair` or a schema step, maybe on the same
-    ids: the last article's statements deleted give their ids to the new ones)."""
-    return {
-        aid: version
-        for aid, *version in db.execute(
-            "SELECT a.id, a.content_hash, count(s.id), total(s.id),"
-            " total(s.char_start * 7919 + s.char_end), total(length(s.speaker))"
-            " FROM articles a LEFT JOIN statements s ON s.article_id = a.id GROUP BY a.id"
-        )
-    }
+def article_versions(db: Any, article_ids: Iterable[int] | None = None) -> dict[int, tuple]:
+    """What tells each article (of ``article_ids``, else all) as matched apart from
+    itself changed: its content hash (a replaced article), and its statements' ids, spans
+    and speakers (statements written again by `claimlens check --repair` or a schema
+    step, maybe on the same ids: the last article's statements deleted give their ids to
+    the new ones)."""
+    sql = (
+        "SELECT a.id, a.content_hash, count(s.id), total(s.id),"
+        " total(s.char_start * 7919 + s.char_end), total(length(s.speaker))"
+        " FROM articles a LEFT JOIN statements s ON s.article_id = a.id"
+    )
+    if article_ids is None:
+        chunks: Iterable[tuple[str, list[int]]] = [("", [])]
+    else:
+        chunks = ((f" WHERE a.id IN ({marks})", c) for marks, c in id_chunks(sorted(article_ids)))
+    out: dict[int, tuple] = {}
+    for where, params in chunks:
+        for aid, *version in db.execute(sql + where + " GROUP BY a.id", params):
+            out[aid] = tuple(version)
+    return out
 
 
-def _changed_since(conn: Any, as_read: dict[int, tuple[Any, ...]]) -> set[int]:
-    """Articles added, replaced or deleted since ``as_read`` (_article_versions)."""
-    now = _article_versions(conn)
+def _changed_since(conn: Any, as_read: dict[int, tuple]) -> set[int]:
+    """Articles added, replaced or deleted since ``as_read`` (article_versions)."""
+    now = article_versions(conn)
     return {a for a, h in now.items() if as_read.get(a) != h} | (as_read.keys() - now.keys())
 
 

@@ -239,6 +239,7 @@ def test_pending_matching_is_listed_as_pending_and_run_by_repair(
     fake = types.ModuleType("db.matching")
     fake.__spec__ = importlib.machinery.ModuleSpec("db.matching", None)
     fake.match_articles = lambda db, ids: matched.append(list(ids))  # type: ignore[attr-defined]
+    fake.article_versions = lambda db, ids: dict.fromkeys(ids, ())  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "db.matching", fake)
     damage(db_path, "UPDATE articles SET matched = 0 WHERE id IN (2, 3)")
     code, out = run(db_path, "check", "--json")

@@ -1534,13 +1534,17 @@ def test_an_article_replaced_as_pending_matching_ends_stays_pending(
     assert linked(db, troops, stmt(db, "A", "an estimated 11,000"))[0] == "conflict"
 
 
+@pytest.mark.parametrize("run", ["match_all", "match_pending"])
 def test_an_article_split_again_while_a_full_match_runs_is_left_pending(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, monkeypatch, run: str
 ) -> None:
     """`claimlens check --repair` writes an article's statements again while a full
     match scores (here split otherwise: its last sentence left out), on the ids the old
-    ones had (they were the last): they are left out and wait, no integrity error."""
+    ones had (they were the last): they are left out and wait, no integrity error; also
+    when the full match is `match --pending`'s (every article pending), which must not
+    mark them matched after it."""
     import db.check as check
+    from db.ingest import match_pending
 
     c = _write(tmp_path, "flood_c.txt", FLOOD_C)
     d = _write(tmp_path, "flood_d.txt", FLOOD_D)
@@ -1567,12 +1571,14 @@ def test_an_article_split_again_while_a_full_match_runs_is_left_pending(
         return scored_then(*args, **kwargs)
 
     monkeypatch.setattr(matching, "without_repeated_captions", meanwhile)
-    report = matching.match_all(db)
-    assert report.pending == 1
+    report = matching.match_all(db) if run == "match_all" else match_pending(db)
+    assert report.mode == "full" and report.pending == 1
     assert not db.execute("PRAGMA foreign_key_check").fetchall()
+    pending = db.execute(
+        "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
+    ).fetchall()
+    assert pending == [("D",)]
     monkeypatch.setattr(matching, "without_repeated_captions", scored_then)
-    from db.ingest import match_pending
-
     match_pending(db)
     assert linked(db, stmt(db, "D", "Some 2,500 people"), stmt(db, "C", "about 3,000"))
     after = (pairs(db), claim_sets(db), _story_sets(db))
