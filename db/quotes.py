@@ -1711,6 +1711,8 @@ def _who_described(s: str) -> list[int]:
 
 
 _LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z]+) \Z")
+# A role and what it is of, in lower case, right before a name ("minister of sport").
+_ROLE_OF_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z]+) (?:of|for) (?:the )?[a-z]+(?: [a-z]+)? \Z")
 
 
 # A sentence opening with a name's possessive ("Hale's", "But Mr Blair's").
@@ -1751,9 +1753,14 @@ def _a_country(word: str) -> bool:
 
 def _role_before(s: str, a: int) -> bool:
     """Is the name at s[a:] written after a role in lower case ('talk-show host Eve
-    Marlowe', 'striker Ion Radu'): a person?"""
-    m = _LOWER_WORD_BEFORE_RE.search(s, max(0, a - 20), a)
-    return m is not None and is_role_noun(m.group(1))
+    Marlowe', 'striker Ion Radu', 'minister of sport Jaime Lissavetzky'): a person?"""
+    return any(
+        m is not None and is_role_noun(m.group(1))
+        for m in (
+            _LOWER_WORD_BEFORE_RE.search(s, max(0, a - 20), a),
+            _ROLE_OF_BEFORE_RE.search(s, max(0, a - 40), a),
+        )
+    )
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:

@@ -751,7 +751,8 @@ def _v26_to_v27(db: sqlite_utils.Database) -> None:
 # apposition ("Rep. Trey Gowdy (R-S.C.), the committee chairman, said") leaves the name
 # the subject; "went on to call … "…"" is speech; a middle initial ("Charles E.
 # Grassley") ends no sentence when the subject is sought, and a counted span of time
-# ("Ten minutes later,") opens one: the 'statements' job is due again.
+# ("Ten minutes later,") opens one; a name after "minister of sport" is a person a
+# pronoun may mean: the 'statements' job is due again.
 def _v27_to_v28(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 28)
 

@@ -1992,3 +1992,11 @@ def test_a_middle_initial_ends_no_sentence_and_a_counted_time_opens_one() -> Non
         "\u201cWe will answer every question.\u201d"
     )
     assert article_speakers(text) == ["Glenda Moss", "Victor Amadi"]
+
+
+def test_a_name_after_a_role_of_something_is_a_person_a_pronoun_may_mean() -> None:
+    text = (
+        "Fans chanted at the visiting players. Valmora's minister of sport Idris Kovac "
+        'was quick to back the league\'s decision. "We will have zero tolerance," he said.'
+    )
+    assert article_speakers(text) == ["Idris Kovac"]
