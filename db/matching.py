@@ -886,15 +886,6 @@ class _Apart:
             self.proc = None
 
 
-def _still_stored(conn: Any, sids: Iterable[int]) -> set[int]:
-    """Those of ``sids`` the database still holds."""
-    out: set[int] = set()
-    for marks, chunk in id_chunks(sorted(set(sids))):
-        sql = f"SELECT id FROM statements WHERE id IN ({marks})"
-        out.update(r[0] for r in conn.execute(sql, chunk))
-    return out
-
-
 def article_versions(db: Any, article_ids: Iterable[int] | None = None) -> dict[int, tuple]:
     """What tells each article (of ``article_ids``, else all) as matched apart from
     itself changed: its content hash (a replaced article), and its statements' ids, spans
@@ -988,7 +979,7 @@ def match_articles(
             conn.execute(f"DELETE FROM matches WHERE a IN ({marks}) OR b IN ({marks})", chunk * 2)
         # Another process may have replaced or deleted an article since its statements
         # were read: their matches go (a replaced one waits for its own match).
-        kept = _still_stored(conn, {sid for r in results for sid in r[:2]} | new_sids)
+        kept = set(_articles_of(conn, {sid for r in results for sid in r[:2]} | new_sids))
         results = [r for r in results if r[0] in kept and r[1] in kept]
         new_sids &= kept
         _insert_matches(conn, results)
@@ -1051,9 +1042,9 @@ def _batch(
     new_sids = {r.sid for r in new_rows}
     scored = _prepare_and_score(rows, numbers, quotes, window_days, new_sids, progress)
     with transaction(db) as conn:
-        kept = _still_stored(conn, new_sids)
-        new_articles = {r.article_id for r in new_rows if r.sid in kept}
-        _write_keys(conn, [item for item in scored.items if item.sid in kept])
+        stored = _articles_of(conn, new_sids)  # not those replaced or deleted meanwhile
+        new_articles = set(stored.values())
+        _write_keys(conn, [item for item in scored.items if item.sid in stored])
         _write_counts(conn, {a: c for a, c in scored.counts.items() if a in new_articles})
     return scored.results, scored.n, len(rows)
 
@@ -1070,9 +1061,9 @@ def _via_keys(
     # Stored before the lookups, so the new statements count in the postings (as
     # they do in a rebuild) and find each other across sources.
     with transaction(db) as conn:
-        kept = _still_stored(conn, (item.sid for item in new_items))
-        new_articles = {r.article_id for r in new_rows if r.sid in kept}
-        _write_keys(conn, [item for item in new_items if item.sid in kept])
+        stored = _articles_of(conn, (item.sid for item in new_items))  # as in _batch
+        new_articles = set(stored.values())
+        _write_keys(conn, [item for item in new_items if item.sid in stored])
         _write_counts(conn, {a: _encode(c) for a, c in new_counts.items() if a in new_articles})
     at = {item.sid: i for i, item in enumerate(new_items)}
     neighbours = [
