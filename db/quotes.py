@@ -1754,13 +1754,11 @@ def _a_country(word: str) -> bool:
 def _role_before(s: str, a: int) -> bool:
     """Is the name at s[a:] written after a role in lower case ('talk-show host Eve
     Marlowe', 'striker Ion Radu', 'minister of sport Jaime Lissavetzky'): a person?"""
-    return any(
-        m is not None and is_role_noun(m.group(1))
-        for m in (
-            _LOWER_WORD_BEFORE_RE.search(s, max(0, a - 20), a),
-            _ROLE_OF_BEFORE_RE.search(s, max(0, a - 40), a),
-        )
-    )
+    m = _LOWER_WORD_BEFORE_RE.search(s, max(0, a - 20), a)
+    if m is not None and is_role_noun(m.group(1)):
+        return True
+    m = _ROLE_OF_BEFORE_RE.search(s, max(0, a - 40), a)
+    return m is not None and is_role_noun(m.group(1))
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
