@@ -1,5 +1,5 @@
 """Helpers the engine's tests share: the matching state of a database, ids left out;
-Ctrl-C in the middle of an ingest."""
+Ctrl-C in the middle of an ingest; another process writing while a match runs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 
 import db.ingest as ingest_mod
+import db.matching as matching_mod
 
 
 def claim_rows(db: sqlite_utils.Database) -> set[tuple]:
@@ -41,3 +42,22 @@ def interrupt_read_at(monkeypatch: pytest.MonkeyPatch, n: int) -> Callable[[Path
 
     monkeypatch.setattr(ingest_mod, "read_file", interrupted_read)
     return real
+
+
+def once_after_scoring(
+    monkeypatch: pytest.MonkeyPatch, change: Callable[[], Any]
+) -> Callable[[], None]:
+    """Run ``change`` (what another process writes) once, after a match has scored and
+    before it writes (at ``matching.without_repeated_captions``); returns the call that
+    takes the hook away again."""
+    scored_then = matching_mod.without_repeated_captions
+    done: list[bool] = []
+
+    def meanwhile(*args: Any, **kwargs: Any) -> Any:
+        if not done:
+            done.append(True)
+            change()
+        return scored_then(*args, **kwargs)
+
+    monkeypatch.setattr(matching_mod, "without_repeated_captions", meanwhile)
+    return lambda: monkeypatch.setattr(matching_mod, "without_repeated_captions", scored_then)

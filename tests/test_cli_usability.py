@@ -19,7 +19,7 @@ from db.connection import connect
 from db.ingest import ingest_paths, is_notes_file
 from tests.cli_fixtures import *  # noqa: F403 (pytest fixtures)
 from tests.cli_fixtures import SEED_A, SEED_B, ingest_seeds
-from tests.db_helpers import interrupt_read_at
+from tests.db_helpers import interrupt_read_at, once_after_scoring
 from tui.cli import main
 from tui.cli.root import COMMANDS
 
@@ -486,19 +486,11 @@ def test_every_command_module_prints_one_way() -> None:
 def test_match_also_matches_an_article_ingested_while_it_ran(run, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     """`claimlens match` rebuilds from what it read: an article another process ingests
     meanwhile (`claimlens follow`) is matched after it, not marked matched without."""
-    import db.matching as matching_mod
-
     run("ingest", SEED_A, "--source", "Reuters", "--no-match")
-    scored_then = matching_mod.without_repeated_captions
-    done: list[bool] = []
-
-    def meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
-        if not done:
-            done.append(True)
-            ingest_paths(connect(tmp_path / "cli.db"), [Path(SEED_B)], source="BBC News")
-        return scored_then(*args, **kwargs)
-
-    monkeypatch.setattr(matching_mod, "without_repeated_captions", meanwhile)
+    once_after_scoring(
+        monkeypatch,
+        lambda: ingest_paths(connect(tmp_path / "cli.db"), [Path(SEED_B)], source="BBC News"),
+    )
     out = run("match")
     assert out.splitlines()[-1] == "1 article added or replaced meanwhile: matched after it"
     db = connect(tmp_path / "cli.db")

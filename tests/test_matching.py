@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from db_helpers import claim_rows
+from db_helpers import claim_rows, once_after_scoring
 
 from db import match_reads, matcher, matching
 from db.connection import connect, transaction
@@ -1397,6 +1397,17 @@ def test_upgrade_from_version_18_reads_the_same_quoted_words_negated_as_one_clai
     _same_again_after_upgrade(tmp_path / "v18.db", records, 18, "which stated", "go forward with")
 
 
+def _pending_sources(db: sqlite_utils.Database) -> list[str]:
+    """The sources of the articles waiting to be matched."""
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE a.matched = 0 ORDER BY s.name"
+        )
+    ]
+
+
 def _story_sets(db: sqlite_utils.Database) -> set[frozenset[int]]:
     groups: dict[int, set[int]] = {}
     for aid, story in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"):
@@ -1421,29 +1432,18 @@ def test_articles_changed_while_a_full_match_runs_are_left_pending(
     if parallel:
         monkeypatch.setattr(matching, "PARALLEL_MIN_STATEMENTS", 0)
         monkeypatch.setattr(matching, "WORKERS", 2)
-    scored_then = matching.without_repeated_captions
-    done: list[bool] = []
 
-    def meanwhile(*args, **kwargs):  # runs after the scoring, before the write
-        if not done:
-            done.append(True)
-            other = connect(path)
-            ingest_paths(other, [d], source="D")  # added (and matched by its ingest)
-            b.write_text(b.read_text(encoding="utf-8").replace("10,000", "12,000"), "utf-8")
-            assert ingest_paths(other, [b], source="B", match=False).replaced == 1
-            other.conn.close()
-        return scored_then(*args, **kwargs)
+    def meanwhile() -> None:
+        other = connect(path)
+        ingest_paths(other, [d], source="D")  # added (and matched by its ingest)
+        b.write_text(b.read_text(encoding="utf-8").replace("10,000", "12,000"), "utf-8")
+        assert ingest_paths(other, [b], source="B", match=False).replaced == 1
+        other.conn.close()
 
-    monkeypatch.setattr(matching, "without_repeated_captions", meanwhile)
+    unhook = once_after_scoring(monkeypatch, meanwhile)
     report = matching.match_all(db)
     assert report.pending == 2
-    pending = {
-        r[0]
-        for r in db.execute(
-            "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
-        )
-    }
-    assert pending == {"B", "D"}
+    assert _pending_sources(db) == ["B", "D"]
     # No match was written for the text B had before, nor kept for D's.
     for source in ("B", "D"):
         sids = [
@@ -1466,7 +1466,7 @@ def test_articles_changed_while_a_full_match_runs_are_left_pending(
     troops = stmt(db, "B", "at least 12,000 DPRK forces")
     assert linked(db, troops, stmt(db, "A", "an estimated 11,000"))[0] == "conflict"
     assert linked(db, stmt(db, "D", "Some 2,500 people"), stmt(db, "C", "about 3,000"))
-    monkeypatch.setattr(matching, "without_repeated_captions", scored_then)
+    unhook()
     matching.match_all(db)
     assert (pairs(db), claim_sets(db), _story_sets(db)) == after
 
@@ -1480,9 +1480,8 @@ def test_an_article_deleted_while_a_full_match_runs_leaves_no_match(
     db = connect(path)
     for p, source in ((SEED_A, "A"), (SEED_B, "B"), (c, "C"), (d, "D")):
         ingest_paths(db, [p], source=source, match=False)
-    scored_then = matching.without_repeated_captions
 
-    def meanwhile(*args, **kwargs):
+    def meanwhile() -> None:
         other = sqlite3.connect(path)
         other.execute("PRAGMA foreign_keys = ON")
         other.execute(
@@ -1490,9 +1489,8 @@ def test_an_article_deleted_while_a_full_match_runs_leaves_no_match(
         )
         other.commit()
         other.close()
-        return scored_then(*args, **kwargs)
 
-    monkeypatch.setattr(matching, "without_repeated_captions", meanwhile)
+    once_after_scoring(monkeypatch, meanwhile)
     report = matching.match_all(db)  # was: sqlite3.IntegrityError, nothing written
     assert report.pending == 0
     assert report.same > 0 and not db.execute("SELECT 1 FROM articles WHERE matched = 0").fetchone()
@@ -1524,10 +1522,7 @@ def test_an_article_replaced_as_pending_matching_ends_stays_pending(
 
     monkeypatch.setattr(matching, "match_articles", then_replaced)
     match_pending(db)
-    pending = db.execute(
-        "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
-    ).fetchall()
-    assert pending == [("B",)]  # was: marked matched, its new text never matched
+    assert _pending_sources(db) == ["B"]  # was: marked matched, its new text never matched
     monkeypatch.setattr(matching, "match_articles", matched_then)
     match_pending(db)
     troops = stmt(db, "B", "at least 12,000 DPRK forces")
@@ -1552,33 +1547,24 @@ def test_an_article_split_again_while_a_full_match_runs_is_left_pending(
     db = connect(path)
     for p, source in ((SEED_A, "A"), (SEED_B, "B"), (c, "C"), (d, "D")):
         ingest_paths(db, [p], source=source, match=False)
-    scored_then = matching.without_repeated_captions
-    done: list[bool] = []
 
-    def meanwhile(*args, **kwargs):
-        if not done:
-            done.append(True)
-            other = connect(path)
-            with transaction(other) as conn:
-                (aid,) = conn.execute(
-                    "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
-                    " WHERE s.name = 'D'"
-                ).fetchone()
-                split = check.analyse_verified
-                monkeypatch.setattr(check, "analyse_verified", lambda *a: split(*a)[:-1])
-                assert check._resplit(conn, [aid]) == 1
-                monkeypatch.setattr(check, "analyse_verified", split)
-        return scored_then(*args, **kwargs)
+    def meanwhile() -> None:
+        with transaction(connect(path)) as conn:
+            (aid,) = conn.execute(
+                "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
+                " WHERE s.name = 'D'"
+            ).fetchone()
+            split = check.analyse_verified
+            monkeypatch.setattr(check, "analyse_verified", lambda *a: split(*a)[:-1])
+            assert check._resplit(conn, [aid]) == 1
+            monkeypatch.setattr(check, "analyse_verified", split)
 
-    monkeypatch.setattr(matching, "without_repeated_captions", meanwhile)
+    unhook = once_after_scoring(monkeypatch, meanwhile)
     report = matching.match_all(db) if run == "match_all" else match_pending(db)
     assert report.mode == "full" and report.pending == 1
     assert not db.execute("PRAGMA foreign_key_check").fetchall()
-    pending = db.execute(
-        "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
-    ).fetchall()
-    assert pending == [("D",)]
-    monkeypatch.setattr(matching, "without_repeated_captions", scored_then)
+    assert _pending_sources(db) == ["D"]
+    unhook()
     match_pending(db)
     assert linked(db, stmt(db, "D", "Some 2,500 people"), stmt(db, "C", "about 3,000"))
     after = (pairs(db), claim_sets(db), _story_sets(db))
@@ -1605,30 +1591,21 @@ def test_articles_changed_while_new_ones_are_matched_are_left_out(
     if path_taken == "batch":
         monkeypatch.setattr(matching, "KEYS_MAX_NEW_STATEMENTS", 0)
         monkeypatch.setattr(matching, "BATCH_MAX_WINDOW_RATIO", 1000)
-    scored_then = matching.without_repeated_captions
-    done: list[bool] = []
 
-    def meanwhile(*args, **kwargs):
-        if not done:
-            done.append(True)
-            other = connect(path)
-            d.write_text(d.read_text(encoding="utf-8").replace("2,500", "2,700"), "utf-8")
-            assert ingest_paths(other, [d], source="D", match=False).replaced == 1
-            with transaction(other) as conn:
-                conn.execute(
-                    "DELETE FROM articles WHERE source_id = (SELECT id FROM sources"
-                    " WHERE name = 'C')"
-                )
-        return scored_then(*args, **kwargs)
+    def meanwhile() -> None:
+        other = connect(path)
+        d.write_text(d.read_text(encoding="utf-8").replace("2,500", "2,700"), "utf-8")
+        assert ingest_paths(other, [d], source="D", match=False).replaced == 1
+        with transaction(other) as conn:
+            conn.execute(
+                "DELETE FROM articles WHERE source_id = (SELECT id FROM sources WHERE name = 'C')"
+            )
 
-    monkeypatch.setattr(matching, "without_repeated_captions", meanwhile)
+    unhook = once_after_scoring(monkeypatch, meanwhile)
     match_pending(db)  # was: sqlite3.IntegrityError
     assert not db.execute("PRAGMA foreign_key_check").fetchall()
-    pending = db.execute(
-        "SELECT s.name FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.matched = 0"
-    ).fetchall()
-    assert pending == [("D",)]
-    monkeypatch.setattr(matching, "without_repeated_captions", scored_then)
+    assert _pending_sources(db) == ["D"]
+    unhook()
     match_pending(db)
     after = (pairs(db), claim_sets(db), _story_sets(db))
     matching.match_all(db)
