@@ -815,14 +815,25 @@ def match_pending(db: sqlite_utils.Database) -> Any:
     from db.statements_again import read_statements_again
 
     read_statements_again(db)
-    ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE matched = 0 ORDER BY id")]
-    if not ids:
-        return None
-    versions = article_versions(db, ids)
-    result = match_articles(db, ids)
-    with transaction(db) as conn:
-        # Not one another process replaced (or split again) meanwhile: it waits.
-        now = article_versions(conn, ids)
-        same = [(aid,) for aid in ids if aid in now and now[aid] == versions.get(aid)]
-        conn.executemany("UPDATE articles SET matched = 1 WHERE id = ?", same)
-    return result
+    first = None
+    for _round in range(PENDING_ROUNDS):
+        ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE matched = 0 ORDER BY id")]
+        if not ids:
+            break
+        versions = article_versions(db, ids)
+        result = match_articles(db, ids)
+        with transaction(db) as conn:
+            # Not one another process replaced (or split again) meanwhile: it waits.
+            now = article_versions(conn, ids)
+            same = [(aid,) for aid in ids if aid in now and now[aid] == versions.get(aid)]
+            conn.executemany("UPDATE articles SET matched = 1 WHERE id = ?", same)
+        first = first or result
+        # Older articles another process changed meanwhile, left pending by the match
+        # (MatchReport.pending): matched again now, a few rounds at most.
+        if not result.pending:
+            break
+    return first
+
+
+# How many times match_pending matches what is pending (see there).
+PENDING_ROUNDS = 3

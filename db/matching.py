@@ -142,7 +142,8 @@ class MatchReport:
     stories: int = 0  # stories written
     # Articles added, replaced or deleted by another process while a full match ran:
     # left out of it (their matches are not those it scored), the ones still there
-    # left pending for `claimlens match --pending`.
+    # left pending for `claimlens match --pending`. An incremental match: older
+    # articles another process changed meanwhile, left pending to be matched again.
     pending: int = 0
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
@@ -961,28 +962,43 @@ def match_articles(
     # A schema step left every claim and story to regroup: first, as placing these
     # articles reads the others' profiles and stories (db.regroup).
     regroup(db, progress=progress)
-    new_rows = _rows_of_articles(db, article_ids)
+    with snapshot(db.conn):
+        new_rows = _rows_of_articles(db, article_ids)
+        new_sids = {r.sid for r in new_rows}
+        old_pairs, read = _old_matches(db, new_sids)
+    read.update(_fingerprints(new_rows))
     report.statements = len(new_rows)
-    new_sids = {r.sid for r in new_rows}
     if len(new_rows) > KEYS_MAX_NEW_STATEMENTS and _window_size(
         db, new_rows, window_days
     ) <= BATCH_MAX_WINDOW_RATIO * len(new_rows):
         with bulk():
-            results, report.candidates, report.indexed = _batch(db, new_rows, window_days, progress)
+            results, report.candidates, report.indexed, others = _batch(
+                db, new_rows, window_days, progress
+            )
     else:
-        results, report.candidates, report.indexed = _via_keys(db, new_rows, window_days)
+        results, report.candidates, report.indexed, others = _via_keys(db, new_rows, window_days)
+    read.update(others)
     results = without_repeated_captions(db, results)
     report.timings["score"] = time.monotonic() - t0
     t = time.monotonic()
     with transaction(db) as conn:
-        for marks, chunk in id_chunks(r.sid for r in new_rows):
-            conn.execute(f"DELETE FROM matches WHERE a IN ({marks}) OR b IN ({marks})", chunk * 2)
         # Another process may have replaced or deleted an article since its statements
-        # were read: their matches go (a replaced one waits for its own match).
-        kept = set(_articles_of(conn, {sid for r in results for sid in r[:2]} | new_sids))
-        results = [r for r in results if r[0] in kept and r[1] in kept]
-        new_sids &= kept
+        # were read, maybe writing new statements on the old ids: only statements still
+        # as read keep or get matches here. Of the old matches, only those read go: a
+        # match another process wrote meanwhile (its own new article's) is its to keep.
+        fresh = _unchanged(conn, read)
+        conn.executemany(
+            "DELETE FROM matches WHERE a = ? AND b = ?",
+            [p for p in old_pairs if p[0] in fresh and p[1] in fresh],
+        )
+        results = [r for r in results if r[0] in fresh and r[1] in fresh]
+        new_sids &= fresh
         _insert_matches(conn, results)
+        # An older article changed meanwhile may have been matched before this run's
+        # statements could be found: it is matched again (a changed new one waits for
+        # its own match: db.ingest.match_pending marks it matched only if unchanged).
+        changed = set(_articles_of(conn, read.keys() - fresh).values()) - set(article_ids)
+        report.pending = _set_pending(conn, changed)
         # New statements join the claims of older ones (or start claims with them);
         # re-matched ones and the claims that lost statements are placed again.
         # Stories link articles by their own matches, which regrouping older claims
@@ -1035,42 +1051,39 @@ def _window_size(db: sqlite_utils.Database, new_rows: list[_Row], window_days: i
 
 def _batch(
     db: sqlite_utils.Database, new_rows: list[_Row], window_days: int, progress: Progress | None
-) -> tuple[list[tuple], int, int]:
-    """Many new statements: index every statement of the time window in memory."""
-    rows = _rows(db, *_window(new_rows, window_days))
-    numbers, quotes = _extras(db, None if len(rows) > 200_000 else [r.sid for r in rows])
+) -> tuple[list[tuple], int, int, dict[int, tuple]]:
+    """Many new statements: index every statement of the time window in memory.
+    Returns the matches, the pairs scored, the statements indexed, and the
+    :func:`_fingerprints` of the statements matched."""
+    with snapshot(db.conn):
+        rows = _rows(db, *_window(new_rows, window_days))
+        numbers, quotes = _extras(db, None if len(rows) > 200_000 else [r.sid for r in rows])
     new_sids = {r.sid for r in new_rows}
     scored = _prepare_and_score(rows, numbers, quotes, window_days, new_sids, progress)
-    with transaction(db) as conn:
-        stored = _articles_of(conn, new_sids)  # not those replaced or deleted meanwhile
-        new_articles = set(stored.values())
-        _write_keys(conn, [item for item in scored.items if item.sid in stored])
-        _write_counts(conn, {a: c for a, c in scored.counts.items() if a in new_articles})
-    return scored.results, scored.n, len(rows)
+    matched = {sid for r in scored.results for sid in r[:2]}
+    _store_keys(db, new_rows, scored.items, scored.counts)
+    return scored.results, scored.n, len(rows), _fingerprints(r for r in rows if r.sid in matched)
 
 
 def _via_keys(
     db: sqlite_utils.Database, new_rows: list[_Row], window_days: int
-) -> tuple[list[tuple], int, int]:
+) -> tuple[list[tuple], int, int, dict[int, tuple]]:
     """A few new statements: their keys are stored first, then their candidates are
-    looked up in the key tables, and only the candidates' articles are loaded."""
+    looked up in the key tables, and only the candidates' articles are loaded.
+    Returns what :func:`_batch` returns."""
     numbers, quotes = _extras(db, [r.sid for r in new_rows])
     new_counts: dict[int, TokenCounts] = {}
     new_preps = _prepare_articles(new_rows, numbers, quotes, counts_out=new_counts)
     new_items = _items(new_rows, new_preps)
     # Stored before the lookups, so the new statements count in the postings (as
     # they do in a rebuild) and find each other across sources.
-    with transaction(db) as conn:
-        stored = _articles_of(conn, (item.sid for item in new_items))  # as in _batch
-        new_articles = set(stored.values())
-        _write_keys(conn, [item for item in new_items if item.sid in stored])
-        _write_counts(conn, {a: _encode(c) for a, c in new_counts.items() if a in new_articles})
+    _store_keys(db, new_rows, new_items, {a: _encode(c) for a, c in new_counts.items()})
     at = {item.sid: i for i, item in enumerate(new_items)}
     neighbours = [
         stored_neighbours(db, item, window_days) if item.keys else set() for item in new_items
     ]
     wanted = set().union(*neighbours) - at.keys()
-    prepared, n_rows = _prepare_some(db, wanted)
+    prepared, rows = _prepare_some(db, wanted)
     prepared.update(zip(at, new_preps, strict=True))
     results: list[tuple] = []
     n = 0
@@ -1082,7 +1095,7 @@ def _via_keys(
             result = compare(new_preps[i], prepared[other], explain=False, score_different=False)
             if result.relation != "different":
                 results.append(_oriented(item.sid, other, result))
-    return results, n, n_rows + len(new_rows)
+    return results, n, len(rows) + len(new_rows), _fingerprints(rows)
 
 
 def prepared_statements(db: sqlite_utils.Database, sids: Iterable[int]) -> dict[int, Prepared]:
@@ -1092,16 +1105,70 @@ def prepared_statements(db: sqlite_utils.Database, sids: Iterable[int]) -> dict[
     return _prepare_some(db, set(sids))[0]
 
 
-def _prepare_some(db: sqlite_utils.Database, sids: set[int]) -> tuple[dict[int, Prepared], int]:
+def _prepare_some(
+    db: sqlite_utils.Database, sids: set[int]
+) -> tuple[dict[int, Prepared], list[_Row]]:
     """Only these statements are prepared; their articles' token counts (the context)
-    are read from article_tokens. Also returns how many rows their articles hold."""
-    articles = set(_articles_of(db, sids).values())
-    rows = _rows_of_articles(db, articles)
-    numbers, quotes = _extras(db, sorted(sids))
-    stored = _stored_counts(db, articles)
+    are read from article_tokens. Also returns the rows of their articles."""
+    with snapshot(db.conn):
+        articles = set(_articles_of(db, sids).values())
+        rows = _rows_of_articles(db, articles)
+        numbers, quotes = _extras(db, sorted(sids))
+        stored = _stored_counts(db, articles)
     preps = _prepare_articles(rows, numbers, quotes, only=sids, stored=stored)
     chosen = [r.sid for r in rows if r.sid in sids]  # the order of preps
-    return dict(zip(chosen, preps, strict=True)), len(rows)
+    return dict(zip(chosen, preps, strict=True)), rows
+
+
+def _store_keys(
+    db: sqlite_utils.Database,
+    new_rows: list[_Row],
+    items: Sequence[Item],
+    counts: dict[int, tuple[int, str]],
+) -> None:
+    """Store the keys of the new statements and the token counts of their articles,
+    of those still as read (not replaced or deleted meanwhile: a replaced article's
+    new statements may have the old ones' ids)."""
+    with transaction(db) as conn:
+        fresh = _unchanged(conn, _fingerprints(new_rows))
+        stale = {r.article_id for r in new_rows if r.sid not in fresh}
+        articles = {r.article_id for r in new_rows} - stale
+        _write_keys(conn, [item for item in items if item.sid in fresh])
+        _write_counts(conn, {a: c for a, c in counts.items() if a in articles})
+
+
+def _fingerprints(rows: Iterable[_Row]) -> dict[int, tuple]:
+    """What each statement was when read: its article, text and speaker."""
+    return {r.sid: (r.article_id, r.text, r.speaker) for r in rows}
+
+
+def _unchanged(conn: Any, read: dict[int, tuple]) -> set[int]:
+    """Those of the statements ``read`` (:func:`_fingerprints`) stored as they were read."""
+    out: set[int] = set()
+    for marks, chunk in id_chunks(sorted(read)):
+        for sid, *now in conn.execute(
+            f"SELECT id, article_id, text, speaker FROM statements WHERE id IN ({marks})", chunk
+        ):
+            if read[sid] == tuple(now):
+                out.add(sid)
+    return out
+
+
+def _old_matches(
+    db: sqlite_utils.Database, sids: set[int]
+) -> tuple[list[tuple[int, int]], dict[int, tuple]]:
+    """The stored matches of ``sids`` and the :func:`_fingerprints` of their other
+    statements (read in the caller's snapshot)."""
+    pairs: set[tuple[int, int]] = set()
+    for marks, chunk in id_chunks(sorted(sids)):
+        sql = f"SELECT a, b FROM matches WHERE a IN ({marks}) OR b IN ({marks})"
+        pairs.update(db.execute(sql, chunk * 2).fetchall())
+    others = {sid for p in pairs for sid in p} - sids
+    read: dict[int, tuple] = {}
+    for marks, chunk in id_chunks(sorted(others)):
+        sql = f"SELECT id, article_id, text, speaker FROM statements WHERE id IN ({marks})"
+        read.update((sid, tuple(rest)) for sid, *rest in db.execute(sql, chunk))
+    return sorted(pairs), read
 
 
 def _scalar(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> int:

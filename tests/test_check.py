@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from db.check import check_database, repair_database
 from db.connection import connect
 from db.ingest import ingest_paths
+from db.matching import MatchReport
 from db.schema import schema_objects
 from db.search import search
 from tui.cli import main
@@ -238,7 +239,12 @@ def test_pending_matching_is_listed_as_pending_and_run_by_repair(
     matched: list[list[int]] = []
     fake = types.ModuleType("db.matching")
     fake.__spec__ = importlib.machinery.ModuleSpec("db.matching", None)
-    fake.match_articles = lambda db, ids: matched.append(list(ids))  # type: ignore[attr-defined]
+
+    def match_articles(db: object, ids: list[int]) -> MatchReport:
+        matched.append(list(ids))
+        return MatchReport(mode="incremental")
+
+    fake.match_articles = match_articles  # type: ignore[attr-defined]
     fake.article_versions = lambda db, ids: dict.fromkeys(ids, ())  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "db.matching", fake)
     damage(db_path, "UPDATE articles SET matched = 0 WHERE id IN (2, 3)")
