@@ -80,11 +80,14 @@ def _same(got: str, gold: str) -> bool:
 
 
 def _words(name: str) -> set[str]:
+    """The words that tell a name: not short ones, except initials ("JK", "BA") and
+    "ad" (an advertisement speaks: `common:ad`)."""
     out = set()
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    for w in name.replace("_", " ").replace("-", " ").lower().split():
-        w = w.strip(".,'’")
-        if len(w) > 2 and w not in _SKIP:
+    for raw in name.replace("_", " ").replace("-", " ").split():
+        w = raw.strip(".,'’").lower()
+        short = len(w) == 2 and (raw.strip(".,'’").isupper() or w == "ad")
+        if (len(w) > 2 or short) and w not in _SKIP:
             out.add(w[:-1] if w.endswith("s") else w)
     # "Democratic" / "Democrats", "Republican(s)": one party word.
     return {"democrat" if w.startswith("democrat") else w for w in out}

@@ -356,7 +356,20 @@ def _is_title(text: str, s: int, e: int, qa: int, qb: int, ls: int, le: int) -> 
     after = text[qb + 1 : min(le, qb + 30)].split()[:1]
     if any(w.lower().strip(",") in _TITLE_CUES_BEFORE for w in before):
         return True
+    if _cued_owner(text[max(ls, qa - 60) : qa].split()[-5:]):
+        return True
     return bool(after) and after[0].lower().strip(",.") in _TITLE_CUES_AFTER
+
+
+def _cued_owner(before: list[str]) -> bool:
+    """Do the words before a quotation end with a cue and a capitalised owner of what
+    is quoted ('on Fox News’ “Hannity,”', 'told ABC’s “This Week”')?"""
+    if not before or not before[-1].endswith(("'s", "’s", "'", "’")):
+        return False
+    k = len(before) - 1
+    while k > 0 and before[k][:1].isupper() and before[k].lower() not in _TITLE_CUES_BEFORE:
+        k -= 1
+    return k < len(before) - 1 and before[k].lower() in _TITLE_CUES_BEFORE
 
 
 # A quoted word used as a word or a name, no one's words: 'the word "energie"', 'his
@@ -1537,6 +1550,8 @@ class _People:
             outside = [(pos, name) for pos, name in fits if not _in_aside(self.masked, lo, hi, pos)]
             if outside:
                 fits = outside
+            # 'Governor Christie? "Strong," he said.': a name asked about, no one speaking.
+            fits = [(pos, name) for pos, name in fits if not _asked_about(self.masked, lo, pos)]
             fits = _main_clause_first(self.masked, lo, fits)
             if fits:
                 # "According to Mandaric, Redknapp vowed …": the source the sentence is
@@ -1675,6 +1690,19 @@ def _in_aside(masked: str, lo: int, hi: int, pos: int) -> bool:
         return True
     opened = len(_ASIDE_DASH_RE.findall(before)) % 2 == 1
     return opened and _ASIDE_DASH_RE.search(masked, pos, hi) is not None
+
+
+# A question of names alone: "Governor Christie?", "Senator Joni Ernst of Iowa?".
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|of|the|and)"
+_NAMES_ASKED_RE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,7}}\?")
+
+
+def _asked_about(masked: str, lo: int, pos: int) -> bool:
+    """Whether the name at ``pos`` is in a question made of names alone that opens its
+    sentence at ``lo`` (a list of people someone is asked about, each answer quoted
+    after it)."""
+    asked = _NAMES_ASKED_RE.match(masked, lo)
+    return asked is not None and pos < asked.end()
 
 
 _ACCORDING = ("According to ", "according to ")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 28
+SCHEMA_VERSION = 29
 
 # Version 1: the whole schema.
 _V1 = """
@@ -757,6 +757,16 @@ def _v27_to_v28(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 28)
 
 
+# Version 29: no new tables. Speakers found otherwise: "recalls", "underlined" and
+# '"…," reads the letter' are speech; a plural role before two names ("the mayor's
+# lawyers A and B") is the first of them; a name asked about ("Governor Christie?
+# "Strong," he said") is no one a pronoun stands for; "X – who went on a tear declaring"
+# is X; a quotation after "on Fox News’" is a show's title: the 'statements' job is due
+# again.
+def _v28_to_v29(db: sqlite_utils.Database) -> None:
+    _due_if_articles(db.conn, STATEMENTS_JOB, 29)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -908,6 +918,7 @@ MIGRATIONS: dict[int, Migration] = {
     25: _v25_to_v26,
     26: _v26_to_v27,
     27: _v27_to_v28,
+    28: _v28_to_v29,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

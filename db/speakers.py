@@ -99,7 +99,8 @@ _VERBS = (
     "|answered|answers|spoke of|spoke about|speaks of|speaks about|pointed out|points out"
     "|commented|reasoned|chanted|shouted|screamed|whispered|summarized|summarised"
     "|recommended|recommends|recommending|recounts|responds|proclaimed|proclaims|proclaiming"
-    "|contended|contends|reassured|reassures"
+    "|contended|contends|reassured|reassures|recalls|underlined|underlines|underscored"
+    "|underscores"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"
@@ -205,13 +206,19 @@ _SPEECH_IF["c"].append(
     rf"(?:{_went_on('c')})all(?!\s+(?:for|on|off|up|in|out)\b)(?=(?:\s+[\w'’-]+){{1,6}}\s+[\"“])"
 )
 # What is written reads: '"…," a BBC statement read.', "The headline reads, "…"" ("he
-# read the report" is no speech): "read" after one of these words only.
+# read the report" is no speech): "read" after one of these words only, or before one
+# with its determiner ('"…," reads the letter.', '"…," read a statement from …').
 _READ_AFTER = words(
     "statement letter message note memo headline sign banner caption tweet tweets post"
     " posts email release inscription plaque placard text"
 )
 _SPEECH_IF.setdefault("r", []).append(
     "(?:" + "|".join(f"(?<={w} r)" for w in sorted(_READ_AFTER)) + ")eads?"
+)
+_SPEECH_IF["r"].append(
+    r"eads?(?=\s+(?:the|a|an|its|his|her|their|one)\s+(?:[\w'’-]+\s+){0,2}(?:"
+    + "|".join(sorted(_READ_AFTER))
+    + r")\b)"
 )
 # A speech verb: a lower-case one of the list, those above, or "according to"; "A…"
 # verbs and "According to" also capitalised.
@@ -1322,28 +1329,11 @@ def _speaker_before(
     if last.lower() in _BE_FORMS:
         return None, True
     if last in _PRONOUNS:
-        if last.lower() == "who" and len(toks) >= 2 and toks[-2].group().endswith(","):
-            toks = toks[:-1]  # "Smith, who said …": the name before the relative pronoun
-            run = _name_run_backwards([t.group() for t in toks[-6:-1]] + [toks[-1].group()[:-1]])
-            name = _clean_name(run) if run else None
-            lead = toks[-len(run) - 1].group() if run and len(run) < len(toks) else ""
-            # A full name or a titled one ("Mr Blair, who has described"); one word alone
-            # may be a team or a place ("Leicester, who signed White").
-            full = bool(name) and (" " in name or len(run) > 1)
-            if full and lead not in ("of", "for", "at", "in"):  # "from X, who said": X
-                # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
-                a, b = _locate(s, name, toks[-len(run)].start(), toks[-1].end(), backwards=True)
-                return Attribution(name, a, b, "named"), False
-            if run and len(run) == 1 and lead == "of" and len(toks) > len(run) + 2:
-                # "Sen. Amy Klobuchar of Minnesota, who tweeted": the person, not the place.
-                head = toks[: -len(run) - 1]
-                owner = _name_run_backwards([t.group() for t in head[-6:]])
-                name = _clean_name(owner) if len(owner) >= 2 else None
-                if name and " " in name and not is_organisation(name):
-                    a, b = _locate(
-                        s, name, head[-len(owner)].start(), head[-1].end(), backwards=True
-                    )
-                    return Attribution(name, a, b, "named"), False
+        if last.lower() == "who" and _set_off(toks):
+            who = _before_who(s, toks)
+            if who is not None:
+                return who, False
+            toks = toks[:-1]  # no one named before it: what comes before is read on
         elif last == "which" and len(toks) >= 2 and toks[-2].group().endswith(","):
             if _WHICH_ACT_RE.match(s, v):
                 return None, False  # "Costco, which continued a run of results": no speech
@@ -1386,7 +1376,10 @@ def _speaker_before(
             # commas, not the subject of what is reported.
             m = toks[-2]
             return Attribution(m.group().lower(), m.start(), m.end(), "pronoun"), False
-        return _main_subject(s, toks), False
+        # "Vicente Fox – who went on a tear declaring …": the relative clause's subject.
+        at = _relative_clause_start(toks)
+        who = _before_who(s, toks[: at + 1]) if at is not None else None
+        return who or _main_subject(s, toks), False
     if last_tok == "to" and len(toks) >= 2:
         # "Biden was quick to retort: …", "Trump went on to say": the subject.
         return _main_subject(s, toks[:-1]), False
@@ -1504,6 +1497,56 @@ def _speaker_before(
     if is_organisation(name) or " " not in name:
         return _person_before_apposition(s, att, lo), False
     return _person_before_apposition(s, att, lo, role_only=True), False
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _set_off(toks: list[re.Match[str]]) -> bool:
+    """Whether ``toks`` end with "who" set off by a comma or a dash ("Smith, who",
+    "Fox – who")."""
+    return len(toks) >= 2 and (toks[-2].group().endswith(",") or toks[-2].group() in _DASHES)
+
+
+def _relative_clause_start(toks: list[re.Match[str]]) -> int | None:
+    """The index of a set-off "who" among the last few of ``toks`` with no punctuation
+    after it: a relative clause runs on to the verb ("Fox – who went on a tear")."""
+    for j in range(len(toks) - 2, max(0, len(toks) - 8), -1):
+        if toks[j].group()[-1] in _TRAIL:
+            return None
+        if toks[j].group() == "who":
+            return j if _set_off(toks[: j + 1]) else None
+    return None
+
+
+def _before_who(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """The person a relative "who" (the last of ``toks``, set off: :func:`_set_off`)
+    stands for: "Smith, who said …", "Vicente Fox – who went on …"."""
+    head = toks[:-2] if toks[-2].group() in _DASHES else toks[:-1]
+    words_ = [t.group() for t in head]
+    if toks[-2].group().endswith(","):
+        words_[-1] = words_[-1][:-1]
+    run = _name_run_backwards(words_[-6:])
+    name = _clean_name(run) if run else None
+    lead = head[-len(run) - 1].group() if run and len(run) < len(head) else ""
+    # A full name or a titled one ("Mr Blair, who has described"); one word alone
+    # may be a team or a place ("Leicester, who signed White").
+    full = bool(name) and (" " in name or len(run) > 1)
+    if name and full and lead not in ("of", "for", "at", "in"):  # "from X, who said": X
+        # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
+        a, b = _locate(s, name, head[-len(run)].start(), head[-1].end(), backwards=True)
+        return Attribution(name, a, b, "named")
+    if run and len(run) == 1 and lead == "of" and len(head) > len(run) + 2:
+        # "Sen. Amy Klobuchar of Minnesota, who tweeted": the person, not the place.
+        owner_toks = head[: -len(run) - 1]
+        owner = _name_run_backwards([t.group() for t in owner_toks[-6:]])
+        name = _clean_name(owner) if len(owner) >= 2 else None
+        if name and " " in name and not is_organisation(name):
+            a, b = _locate(
+                s, name, owner_toks[-len(owner)].start(), owner_toks[-1].end(), backwards=True
+            )
+            return Attribution(name, a, b, "named")
+    return None
 
 
 def _surname_title(run: list[str]) -> bool:
@@ -1784,8 +1827,11 @@ def _apposed_name(s: str, toks: list[re.Match[str]], head: int, hi: int) -> Attr
     dropped); a full name, not an organisation."""
     k = head
     noun = toks[k].group().rstrip(_TRAIL)
-    if noun.endswith("s") and not noun.endswith("ss"):
-        return None  # "the officials, Tom Briggs and Ann Lee": not one person
+    # A plural role names two people ("the president's attorneys Rudy Giuliani and Jay
+    # Sekulow", "the officials, Tom Briggs and Ann Lee"): the first of them speaks for
+    # both; without the second ("the officials, Tom Briggs, said") it is no apposition.
+    plural = noun.endswith("s") and not noun.endswith("ss")
+    joined = False  # the name ended at "and" before a capitalised word
     direct = (
         k + 1 < len(toks)
         and toks[k].group()[-1:] not in _TRAIL
@@ -1805,7 +1851,8 @@ def _apposed_name(s: str, toks: list[re.Match[str]], head: int, hi: int) -> Attr
         tok = t.group()
         word = tok.rstrip(_TRAIL)
         if not _NAME_TOKEN_RE.fullmatch(word) and not (run and word in _PARTICLES):
-            if (direct or word == "of") and run:
+            joined = plural and tok == "and" and bool(run)
+            if joined or ((direct or word == "of") and run and not plural):
                 break  # "said the party's chairman Tom Briggs on Monday", "… of Ohio"
             return None
         initial = bool(run) and _dotted(tok)  # "Eric J. Schultz" (not "U.S. Navy")
@@ -1819,7 +1866,9 @@ def _apposed_name(s: str, toks: list[re.Match[str]], head: int, hi: int) -> Attr
         # No punctuation after the name: only the window's end may close it.
         if not run or toks[k + len(run)].end() < len(s.rstrip()):
             return None
-    if len(run) < 2 or any(w in _NOT_NAMES for w in run):
+    if len(run) < 2 or any(w in _NOT_NAMES for w in run) or (plural and not joined):
+        return None
+    if joined and not _capital_next(toks, k + len(run) + 1):
         return None
     name = _clean_name(run)  # "Labour MP Barry Sheerman", "Sir Howard Newby": the name
     if not name or " " not in name or is_organisation(name):

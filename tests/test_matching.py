@@ -1241,6 +1241,25 @@ def test_upgrade_from_version_27_reads_a_labelled_name_and_a_middle_initial(
     _speakers_read_again(tmp_path, 27, records, ("Rep. Ada", "Tom Rusk wrote"), expected)
 
 
+def test_upgrade_from_version_28_reads_a_document_and_a_relative_clause_after_a_dash(
+    tmp_path: Path,
+) -> None:
+    """Version 29 reads '"…," reads the letter' as the letter's words, and "X – who went
+    on … declaring" as X's: a database ingested by version 28 (no speakers there) gets
+    them at the next match."""
+    records = {
+        "Wire": (
+            "Valmora dock row",
+            '"The dock will ruin the bay," reads the letter. On Tuesday Gov. Ada Price'
+            " traded barbs with her rival Tom Rusk \u2013 who went on a tear declaring the"
+            ' plan "dead on arrival" in the capital.',
+        ),
+        "Daily": ("Valmora dock row", "Tom Rusk criticised the Valmora dock plan."),
+    }
+    expected = [("the letter",), ("Tom Rusk",)]
+    _speakers_read_again(tmp_path, 28, records, ('"The dock', "On Tuesday"), expected)
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database

@@ -412,13 +412,12 @@ def test_a_name_apposed_after_a_common_noun_is_the_speaker() -> None:
     # A title or a role before the name is dropped.
     text = '"It is sad," said the chairwoman of the county housing panel, Labour MP Ruth Ames.'
     assert speakers(text) == [("It is sad", "Ruth Ames")]
-    # Not a relative clause, a day, two people or an organisation.
+    # Not a relative clause, a day or an organisation; of two people, the first (a
+    # reader wants a name: the role alone tells less).
     assert speakers('"It is closed," said a spokesman, who asked not to be named.') == [
         ("It is closed", "a spokesman")
     ]
-    assert speakers('"No," said the officials, Tom Briggs and Ann Lee.') == [
-        ("No", "the officials")
-    ]
+    assert speakers('"No," said the officials, Tom Briggs and Ann Lee.') == [("No", "Tom Briggs")]
     assert speakers('"Yes," said a spokesman, Harbour Transport Authority.') == [
         ("Yes", "a spokesman")
     ]
@@ -2000,3 +1999,55 @@ def test_a_name_after_a_role_of_something_is_a_person_a_pronoun_may_mean() -> No
         'was quick to back the league\'s decision. "We will have zero tolerance," he said.'
     )
     assert article_speakers(text) == ["Idris Kovac"]
+
+
+def test_recalls_and_underlined_are_speech_after_the_quotation() -> None:
+    text = (
+        "The clinic opened in March. \u201cWe ran out of beds on the first night,\u201d "
+        "recalls Imelda Sarno. \u201cThis is only a start,\u201d underlined Ms Sarno."
+    )
+    assert article_speakers(text) == ["Imelda Sarno", "Imelda Sarno"]
+
+
+def test_reads_before_a_document_is_the_documents_words() -> None:
+    text = (
+        "Nine firms wrote to the governor on Monday. \u201cWe are deeply concerned about "
+        "what the law does to our staff,\u201d reads the letter. He reads the papers daily."
+    )
+    assert speakers(text) == [
+        ("We are deeply concerned about what the law does to our staff", "the letter")
+    ]
+
+
+def test_a_plural_role_then_two_names_is_the_first_of_them() -> None:
+    text = (
+        "The inquiry closed on Friday. \u201cWe are pleased it is over,\u201d said the "
+        "mayor\u2019s lawyers Pia Grunwald and Tomas Eck in a joint statement. "
+        "\u201cIt was fair,\u201d said the officials, Ann Lee and the clerk."
+    )
+    assert article_speakers(text) == ["Pia Grunwald", "the officials"]
+
+
+def test_a_name_asked_about_is_no_one_a_pronoun_stands_for() -> None:
+    text = (
+        "Asked about each of his rivals, Mayor Carl Osei played along. "
+        "Councillor Dana Pruitt? \u201cTough,\u201d he said. "
+        "Is it Mr. Osei who decides? \u201cYes,\u201d she said."
+    )
+    assert speakers(text)[0] == ("Tough", "Carl Osei")
+
+
+def test_a_relative_clause_after_a_dash_speaks_through_its_participle() -> None:
+    text = (
+        "On Tuesday Governor Lena Marsh traded barbs with her rival Hugo Prieto \u2013 who "
+        "went on a tear declaring the plan \u201cdead on arrival\u201d in the capital."
+    )
+    assert speakers(text) == [("dead on arrival", "Hugo Prieto")]
+
+
+def test_a_show_named_after_its_channels_name_is_a_title() -> None:
+    text = (
+        "Senator Ruth Adler spoke on Monday. On Metro News\u2019 \u201cNightly,\u201d she "
+        "called the bill \u201ca disgrace to the state.\u201d"
+    )
+    assert speakers(text) == [("a disgrace to the state.", "Ruth Adler")]
