@@ -147,6 +147,9 @@ _SPEECH_IF: dict[str, list[str]] = {
     "a": [
         r"sser(?:ted|ts)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)",
         r"(?<![Rr]est a)ssured|ssures",
+        # Advice given in the words that follow: "Clinton once advised him: "…"" (not
+        # "was advised to stay", "advised against it").
+        r"dvised(?=\s+(?:him|her|them|me|us|you)\s*:)",
     ],
     "g": [r"oes on(?=[,:.;])"],
     "w": [r"ent on(?=[,:.;])"],
@@ -230,9 +233,9 @@ VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     # _SPEECH_IF
     | {"went", "goes", "asserted", "asserts", "assured", "assures", "maintains", "maintained"}
+    | {"advised", "read", "reads", "claim", "call"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
-    | {"read", "reads", "claim", "call"}
 )  # lower-case too
 # "M&S", "AT&T"; a particle written onto the name: "diGenova", "deGrasse".
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]|(?:d[aeiu]|l[ae])(?=[A-Z][a-z]))[\w'’.&-]*")

@@ -2001,12 +2001,13 @@ def test_a_name_after_a_role_of_something_is_a_person_a_pronoun_may_mean() -> No
     assert article_speakers(text) == ["Idris Kovac"]
 
 
-def test_recalls_and_underlined_are_speech_after_the_quotation() -> None:
+def test_recalls_and_underlined_are_speech_and_advice_before_a_colon_is_the_advisers() -> None:
     text = (
         "The clinic opened in March. \u201cWe ran out of beds on the first night,\u201d "
-        "recalls Imelda Sarno. \u201cThis is only a start,\u201d underlined Ms Sarno."
+        "recalls Imelda Sarno. \u201cThis is only a start,\u201d underlined Ms Sarno. "
+        "She recalls how Dr Ivo Brandt once advised her: \u201cNever promise a date.\u201d"
     )
-    assert article_speakers(text) == ["Imelda Sarno", "Imelda Sarno"]
+    assert article_speakers(text) == ["Imelda Sarno", "Imelda Sarno", "Ivo Brandt"]
 
 
 def test_reads_before_a_document_is_the_documents_words() -> None:
