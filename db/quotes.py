@@ -771,12 +771,21 @@ def _text_end_before(text: str, at: int) -> int:
     return at
 
 
+def _answers_in_turn(text: str, prev_line: int, asked: str) -> bool:
+    """A list of answers, each after a question of names alone ("Governor Christie?
+    "Strong," he said." then "Retired Lt. Gen. Mike Flynn? "A patriot.""): the paragraph
+    before the quotation (from ``prev_line``) opens with such a question too, and the
+    quotation's own question (``asked``) is all that comes before it in its paragraph."""
+    whole = _NAMES_ASKED_RE.fullmatch(asked)
+    return whole is not None and _NAMES_ASKED_RE.match(text, prev_line) is not None
+
+
 def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpan | None:
     """A quotation with no attribution of its own that continues the one before: in the
     same paragraph ('"A," he said. "B."'), or opening the next paragraph (news style
     for a quote that runs on), or after a paragraph ending 'X said:'."""
     if prev is not None and prev.speaker_kind is not None:
-        _pls, ple = _line_bounds(text, prev.end)
+        pls, ple = _line_bounds(text, prev.end)
         if q.start < ple:
             between = text[prev.end : q.start]
             runs_on = (
@@ -784,7 +793,9 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
             ) and not _narrative_before(between)
         else:
             between = text[ple : q.start].strip(_MARKS_AND_SPACE)
-            runs_on = _starts_line(text, q) and not between
+            runs_on = (_starts_line(text, q) and not between) or _answers_in_turn(
+                text, pls, between
+            )
             runs_on = runs_on and _attribution_only(text[prev.end : ple])
             # A quote paragraph with a verb of its own (not understood) is not run on:
             # '"…," Rev. Tom Pace of St Mary's Church, told reporters.'

@@ -758,11 +758,12 @@ def _v27_to_v28(db: sqlite_utils.Database) -> None:
 
 
 # Version 29: no new tables. Speakers found otherwise: "recalls", "underlined",
-# "advised him:" and '"…," reads the letter' are speech; a plural role before two names ("the mayor's
-# lawyers A and B") is the first of them; a name asked about ("Governor Christie?
-# "Strong," he said") is no one a pronoun stands for; "X – who went on a tear declaring"
-# is X; a quotation after "on Fox News’" is a show's title: the 'statements' job is due
-# again.
+# "advised him:" and '"…," reads the letter' are speech; a plural role before two
+# names ("the mayor's lawyers A and B") is the first of them; a name asked about
+# ("Governor Christie? "Strong," he said") is no one a pronoun stands for, and the
+# answers after such questions in turn are the same speaker's; "X – who went on a tear
+# declaring" is X; a quotation after "on Fox News’" is a show's title: the 'statements'
+# job is due again.
 def _v28_to_v29(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 29)
 

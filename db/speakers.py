@@ -1502,13 +1502,16 @@ def _speaker_before(
     return _person_before_apposition(s, att, lo, role_only=True), False
 
 
-_DASHES = frozenset({"-", "–", "—", "--"})
+def _dash(tok: re.Match[str]) -> bool:
+    """Is ``tok`` a dash standing alone ("–", "—", "-", "--")?"""
+    t = tok.group()
+    return (len(t) == 1 and t in _DASHES) or t == "--"
 
 
 def _set_off(toks: list[re.Match[str]]) -> bool:
     """Whether ``toks`` end with "who" set off by a comma or a dash ("Smith, who",
     "Fox – who")."""
-    return len(toks) >= 2 and (toks[-2].group().endswith(",") or toks[-2].group() in _DASHES)
+    return len(toks) >= 2 and (toks[-2].group().endswith(",") or _dash(toks[-2]))
 
 
 def _relative_clause_start(toks: list[re.Match[str]]) -> int | None:
@@ -1525,7 +1528,7 @@ def _relative_clause_start(toks: list[re.Match[str]]) -> int | None:
 def _before_who(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     """The person a relative "who" (the last of ``toks``, set off: :func:`_set_off`)
     stands for: "Smith, who said …", "Vicente Fox – who went on …"."""
-    head = toks[:-2] if toks[-2].group() in _DASHES else toks[:-1]
+    head = toks[:-2] if _dash(toks[-2]) else toks[:-1]
     words_ = [t.group() for t in head]
     if toks[-2].group().endswith(","):
         words_[-1] = words_[-1][:-1]

@@ -2029,13 +2029,14 @@ def test_a_plural_role_then_two_names_is_the_first_of_them() -> None:
     assert article_speakers(text) == ["Pia Grunwald", "the officials"]
 
 
-def test_a_name_asked_about_is_no_one_a_pronoun_stands_for() -> None:
+def test_a_name_asked_about_is_no_one_a_pronoun_stands_for_and_answers_run_on() -> None:
     text = (
-        "Asked about each of his rivals, Mayor Carl Osei played along. "
-        "Councillor Dana Pruitt? \u201cTough,\u201d he said. "
-        "Is it Mr. Osei who decides? \u201cYes,\u201d she said."
+        "Asked about each of his rivals, Mayor Carl Osei played along.\n\n"
+        "Councillor Dana Pruitt? \u201cTough,\u201d he said.\n\n"
+        "Judge Ivo Lam of Leeds? \u201cA fair man.\u201d\n\n"
+        "Is it Mr. Osei who decides? \u201cYes.\u201d"
     )
-    assert speakers(text)[0] == ("Tough", "Carl Osei")
+    assert speakers(text) == [("Tough", "Carl Osei"), ("A fair man.", "Carl Osei"), ("Yes.", None)]
 
 
 def test_a_relative_clause_after_a_dash_speaks_through_its_participle() -> None:
