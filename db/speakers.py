@@ -827,12 +827,16 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
         if not opens or head.isupper():
             return None
     first = k
-    for j in range(k - 1, max(-1, k - 5), -1):
+    for j in range(k - 1, max(-1, k - 9), -1):
         w = toks[j].group()
+        # A body's name runs on through "of", "for" and "and" between capitalised words
+        # ("a Department for Work and Pensions spokeswoman"); past four words, only it.
+        in_name = (w in _ORG_JOINS or w == "and") and _capitalised_around(toks, j)
         if (
             (w[-1] in _TRAIL and not _plain_possessive(w))
-            or w.lower() in _PHRASE_STOP
+            or (w.lower() in _PHRASE_STOP and not in_name)
             or w in _PRONOUNS
+            or (j < k - 4 and not (in_name or w[:1].isupper() or w.lower() in _DETERMINERS))
         ):
             break
         first = j
@@ -844,6 +848,11 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
         return None
     a, b = toks[first].start(), toks[k].start() + len(head)
     return Attribution(s[a:b], a, b, "common")
+
+
+def _capitalised_around(toks: list[re.Match[str]], j: int) -> bool:
+    """Are the words on either side of toks[j] capitalised?"""
+    return 0 < j < len(toks) - 1 and toks[j - 1].group()[:1].isupper() and _capital_next(toks, j)
 
 
 # A member of a house named by the post ("the Labour MP", "Frank Field MP").

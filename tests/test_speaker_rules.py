@@ -2053,3 +2053,14 @@ def test_a_show_named_after_its_channels_name_is_a_title() -> None:
         "called the bill \u201ca disgrace to the state.\u201d"
     )
     assert speakers(text) == [("a disgrace to the state.", "Ruth Adler")]
+
+
+def test_a_bodys_name_with_of_for_and_and_stays_whole_before_its_role_noun() -> None:
+    text = (
+        "A Department for Work and Pensions spokeswoman said the office was \u201cclosed "
+        "for good\u201d. Fans of Leeds and the club spokesman said it was \u201ca shame\u201d."
+    )
+    assert speakers(text) == [
+        ("closed for good", "A Department for Work and Pensions spokeswoman"),
+        ("a shame", "the club spokesman"),
+    ]
