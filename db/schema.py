@@ -764,7 +764,8 @@ def _v27_to_v28(db: sqlite_utils.Database) -> None:
 # answers after such questions in turn are the same speaker's; "X – who went on a tear
 # declaring" is X; a quotation after "on Fox News’" is a show's title; a body's name
 # with "of", "for" or "and" stays whole before its role noun ("A Department for Work and
-# Pensions spokeswoman"): the 'statements' job is due again.
+# Pensions spokeswoman"); 'Said the Pew report: "…"' is the report's; "X left UKIP
+# saying" is X's: the 'statements' job is due again.
 def _v28_to_v29(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 29)
 

@@ -233,7 +233,7 @@ VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     # _SPEECH_IF
     | {"went", "goes", "asserted", "asserts", "assured", "assures", "maintains", "maintained"}
-    | {"advised", "read", "reads", "claim", "call"}
+    | {"advised", "read", "reads", "claim", "call", "Said"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
 )  # lower-case too
@@ -1392,6 +1392,11 @@ def _speaker_before(
         at = _relative_clause_start(toks)
         who = _before_who(s, toks[: at + 1]) if at is not None else None
         return who or _main_subject(s, toks), False
+    if participle and _object_name_before(toks):
+        # "Mr Hockney also left UKIP saying …": the name is the object of the verb before
+        # it; the sentence's subject speaks (not after a preposition: "with Tom Smith
+        # saying" is Smith).
+        return _main_subject(s, toks), False
     if last_tok == "to" and len(toks) >= 2:
         # "Biden was quick to retort: …", "Trump went on to say": the subject.
         return _main_subject(s, toks[:-1]), False
@@ -1509,6 +1514,23 @@ def _speaker_before(
     if is_organisation(name) or " " not in name:
         return _person_before_apposition(s, att, lo), False
     return _person_before_apposition(s, att, lo, role_only=True), False
+
+
+# Verbs of leaving, joining or leading a body ("left UKIP", "joined the Tories").
+_MEMBERSHIP_VERBS = words("left leaves quit quits joined joins founded founds led leads")
+
+
+def _object_name_before(toks: list[re.Match[str]]) -> bool:
+    """Do ``toks`` end with capitalised words (no punctuation) right after a verb that
+    takes them as its object ("left UKIP", "quit the Labour Party")?"""
+    k = len(toks) - 1
+    while k >= 0 and toks[k].group()[:1].isupper() and toks[k].group()[-1] not in _TRAIL:
+        k -= 1
+    if k == len(toks) - 1 or k < 0:
+        return False
+    if toks[k].group() in ("the", "The") and k > 0:
+        k -= 1
+    return toks[k].group() in _MEMBERSHIP_VERBS
 
 
 def _dash(tok: re.Match[str]) -> bool:
@@ -2092,6 +2114,8 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     verb = s[start:end]
     if verb[0] in "Aa" and verb.endswith(" to"):
         return _according_to(s, end)
+    if verb == "Said":  # 'Said the Pew report: "…"' (_SAID_FIRST_RE): the subject after
+        return _speaker_after(s, end)
     if (
         verb in _PLURAL_NOUN_VERBS
         and _NOUN_END_RE.match(s, end)
@@ -2178,7 +2202,8 @@ _VERB_AFTER_RE = re.compile(r"[^A-Za-z0-9_](" + _VERB_WORD + r")\b")
 
 
 def _verb_spans(s: str) -> list[tuple[int, int]]:
-    """The spans of the first _MAX_VERBS matches of _VERB_RE in ``s``, in order."""
+    """The spans of the first _MAX_VERBS matches of _VERB_RE in ``s``, in order (and of
+    a sentence opened by "Said" before its subject and a colon)."""
     out = []
     pos = 0
     m = _VERB_RE.match(s)  # a verb opening ``s`` has no character before it
@@ -2189,7 +2214,14 @@ def _verb_spans(s: str) -> list[tuple[int, int]]:
         if len(out) >= _MAX_VERBS:
             break
         out.append(m.span(1))
+    if "Said " in s:
+        out = sorted(out + [m.span() for m in _SAID_FIRST_RE.finditer(s)])[:_MAX_VERBS]
     return out
+
+
+# 'Said the Pew report: "…"', 'Said one aide: "…"': the verb opens the sentence, its
+# subject follows, then a colon.
+_SAID_FIRST_RE = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))Said(?= [\w'’.-]+(?: [\w'’.-]+){0,5}:)")
 
 
 # A state alone in brackets, as some outlets write it ("Sen. Chuck Schumer (N.Y.)").

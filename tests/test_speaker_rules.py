@@ -2064,3 +2064,22 @@ def test_a_bodys_name_with_of_for_and_and_stays_whole_before_its_role_noun() -> 
         ("closed for good", "A Department for Work and Pensions spokeswoman"),
         ("a shame", "the club spokesman"),
     ]
+
+
+def test_a_participle_after_a_body_someone_left_is_the_leavers() -> None:
+    text = (
+        "Ann Lee quit the Labour Party saying it had \u201clost its way\u201d. The talks "
+        "ended with Tom Smith saying it was \u201ca good day\u201d."
+    )
+    assert speakers(text) == [("lost its way", "Ann Lee"), ("a good day", "Tom Smith")]
+
+
+def test_said_opening_a_sentence_before_its_subject_and_a_colon() -> None:
+    text = (
+        "Only 18% of users can tell. Said the Pew report: \u201cThis finding is ironic.\u201d "
+        "Said assistant coach Ivo Brandt: \u201cWe are positive.\u201d"
+    )
+    assert speakers(text) == [
+        ("This finding is ironic.", "the Pew report"),
+        ("We are positive.", "Ivo Brandt"),
+    ]
