@@ -927,7 +927,7 @@ _VERB_THEN_QUOTE_RE = re.compile(r"[a-z]+[,:]?\s*[\"“‘]")
 _JOINED_REPORTING_RE = re.compile(
     r"(?:said|says|told|tells|insisted|insists|warned|warns|argued|argues"
     r"|claimed|claims|vowed|vows|declared|declares|admitted(?! to\b)|admits(?! to\b)"
-    r"|conceded|concedes|acknowledged|acknowledges|predicted|predicts)\b"
+    r"|conceded|concedes|acknowledged|acknowledges|predicted|predicts|noted|notes)\b"
 )
 
 
@@ -970,6 +970,10 @@ def _joined_verb(toks: list[re.Match[str]]) -> int | None:
     if last == "and" and before[:1].islower() and before.isalpha():
         # "paused and", "dismissed questions about it, and" (not "Smith and", "the mayor
         # and": a subject)
+        return k - 1
+    if last == "but":
+        # "The Fed did not rule out a rise in December but noted that …" (a subject
+        # does not stand before "but")
         return k - 1
     if last == "then" and toks[k - 2].group().endswith(","):
         return k - 1
@@ -1282,7 +1286,7 @@ def _speaker_before(
                 and w[1:3].lower() == w[1:3]  # not a name such as "diGenova"
                 and w not in _PRONOUNS
                 and w.lower() not in _BE_FORMS
-                and w not in ("to", "and")
+                and w not in ("to", "and", "but")
                 and w[-1] not in _TRAIL
                 and w.lower() not in _COMMON_HEADS
                 and not (len(near) >= 2 and _owned_plural(near[-2], w))

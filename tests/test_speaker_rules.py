@@ -2083,3 +2083,12 @@ def test_said_opening_a_sentence_before_its_subject_and_a_colon() -> None:
         ("This finding is ironic.", "the Pew report"),
         ("We are positive.", "Ivo Brandt"),
     ]
+
+
+def test_a_verb_of_saying_joined_by_but_is_the_subjects() -> None:
+    text = (
+        "Rates rose again. The bank did not rule out another rise but noted that any "
+        "increase would be \u201cmeasured\u201d. Ann Lee backed the plan but said it was "
+        "\u201ctoo late\u201d."
+    )
+    assert speakers(text) == [("measured", "The bank"), ("too late", "Ann Lee")]
