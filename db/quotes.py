@@ -1149,11 +1149,17 @@ class _People:
         identified himself and went on to curse out Gattine. "…," he said": the
         governor, not Gattine), if ``pronoun`` fits them."""
         m = _DEFINITE_OFFICE_RE.search(self.masked, lo, hi)
-        if m is None:
-            return None
-        if not _before_subject(self.masked[lo : m.start()], 12):
-            return None
-        holder = self.by_role(m.group(1), m.start())
+        if m is not None:
+            if not _before_subject(self.masked[lo : m.start()], 12):
+                return None
+            holder = self.by_role(m.group(1), m.start())
+        else:
+            # "But the Lib Dem spokesman questioned …. He urged …": a qualified role
+            # introduced with a name ("Lib Dem spokesman Vince Cable").
+            m = _QUALIFIED_ROLE_RE.search(self.masked, lo, hi)
+            if m is None or not _before_subject(self.masked[lo : m.start()], 12):
+                return None
+            holder = self.described(m.group(), m.start())
         return holder if holder is not None and self._fitting(holder, pronoun) == holder else None
 
     def _owned_subject(self, lo: int, hi: int) -> bool:
@@ -1283,7 +1289,13 @@ class _People:
             return self._by_epithet(phrase, at)
         head = written.lower()
         plural = head.endswith("s") and not head.endswith("ss")
-        if plural or not is_person_noun(head) or head in _UNNAMED_ROLES:
+        if plural or not is_person_noun(head):
+            return None
+        # A role usually left unnamed ("the spokesman") only when qualified as it was
+        # written before a name: "the Lib Dem spokesman" after "Lib Dem spokesman Vince
+        # Cable".
+        unnamed = head in _UNNAMED_ROLES
+        if unnamed and not _QUALIFIED_ROLE_RE.fullmatch(phrase):
             return None
         if "'s " in phrase or "’s " in phrase:
             return None
@@ -1297,7 +1309,7 @@ class _People:
                 return self.canonical(named.group(1))
             if base + pos in self.role_people:
                 return self.role_people[base + pos]
-        if seen:
+        if seen or unnamed:
             return None
         # The role introduced with a name in other words ("Tottenham sporting director
         # Frank Arnesen" for "the Spurs sporting director"): the head with one of the
@@ -1636,6 +1648,8 @@ _DEFINITE_OFFICE_RE = re.compile(
 )
 
 
+# A definite role qualified by capitalised words: "the Lib Dem spokesman".
+_QUALIFIED_ROLE_RE = re.compile(r"\b[Tt]he (?:[A-Z][\w'’-]* ){1,3}[a-z]+\b")
 # Roles usually left unnamed: "the spokesman said" is no earlier person.
 _UNNAMED_ROLES = words(
     """

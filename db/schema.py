@@ -765,8 +765,9 @@ def _v27_to_v28(db: sqlite_utils.Database) -> None:
 # declaring" is X; a quotation after "on Fox News’" is a show's title; a body's name
 # with "of", "for" or "and" stays whole before its role noun ("A Department for Work and
 # Pensions spokeswoman"); 'Said the Pew report: "…"' is the report's; "X left UKIP
-# saying" is X's; "X did not rule it out but noted that" is X's: the 'statements' job is
-# due again.
+# saying" is X's; "X did not rule it out but noted that" is X's; "the Lib Dem
+# spokesman" after "Lib Dem spokesman Vince Cable" is Cable, also as the subject "he"
+# stands for: the 'statements' job is due again.
 def _v28_to_v29(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 29)
 

@@ -2092,3 +2092,18 @@ def test_a_verb_of_saying_joined_by_but_is_the_subjects() -> None:
         "\u201ctoo late\u201d."
     )
     assert speakers(text) == [("measured", "The bank"), ("too late", "Ann Lee")]
+
+
+def test_a_role_usually_unnamed_is_its_holder_when_qualified_as_introduced() -> None:
+    text = (
+        "Budget row\n\n"
+        "Lib Dem spokesman Vince Cable attacked the plan. Mr Brown set aside a billion. "
+        "\u201cIt is unfair,\u201d the Lib Dem spokesman said. But the Lib Dem spokesman "
+        "questioned the sums. He called the tax \u201cgrossly unfair\u201d. "
+        "\u201cWe will see,\u201d the spokesman said."
+    )
+    assert speakers(text) == [
+        ("It is unfair", "Vince Cable"),
+        ("grossly unfair", "Vince Cable"),
+        ("We will see", "the spokesman"),
+    ]
