@@ -1142,16 +1142,18 @@ def _fingerprints(rows: Iterable[_Row]) -> dict[int, tuple]:
     return {r.sid: (r.article_id, r.text, r.speaker) for r in rows}
 
 
+def _stored_fingerprints(db: Any, sids: Iterable[int]) -> dict[int, tuple]:
+    """:func:`_fingerprints` of the statements of ``sids`` still stored."""
+    out: dict[int, tuple] = {}
+    for marks, chunk in id_chunks(sorted(sids)):
+        sql = f"SELECT id, article_id, text, speaker FROM statements WHERE id IN ({marks})"
+        out.update((sid, tuple(rest)) for sid, *rest in db.execute(sql, chunk))
+    return out
+
+
 def _unchanged(conn: Any, read: dict[int, tuple]) -> set[int]:
     """Those of the statements ``read`` (:func:`_fingerprints`) stored as they were read."""
-    out: set[int] = set()
-    for marks, chunk in id_chunks(sorted(read)):
-        for sid, *now in conn.execute(
-            f"SELECT id, article_id, text, speaker FROM statements WHERE id IN ({marks})", chunk
-        ):
-            if read[sid] == tuple(now):
-                out.add(sid)
-    return out
+    return {sid for sid, now in _stored_fingerprints(conn, read).items() if read[sid] == now}
 
 
 def _old_matches(
@@ -1164,11 +1166,7 @@ def _old_matches(
         sql = f"SELECT a, b FROM matches WHERE a IN ({marks}) OR b IN ({marks})"
         pairs.update(db.execute(sql, chunk * 2).fetchall())
     others = {sid for p in pairs for sid in p} - sids
-    read: dict[int, tuple] = {}
-    for marks, chunk in id_chunks(sorted(others)):
-        sql = f"SELECT id, article_id, text, speaker FROM statements WHERE id IN ({marks})"
-        read.update((sid, tuple(rest)) for sid, *rest in db.execute(sql, chunk))
-    return sorted(pairs), read
+    return sorted(pairs), _stored_fingerprints(db, others)
 
 
 def _scalar(db: sqlite_utils.Database, sql: str, params: Sequence[Any] = ()) -> int:

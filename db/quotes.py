@@ -776,8 +776,10 @@ def _answers_in_turn(text: str, prev_line: int, asked: str) -> bool:
     "Strong," he said." then "Retired Lt. Gen. Mike Flynn? "A patriot.""): the paragraph
     before the quotation (from ``prev_line``) opens with such a question too, and the
     quotation's own question (``asked``) is all that comes before it in its paragraph."""
-    whole = _NAMES_ASKED_RE.fullmatch(asked)
-    return whole is not None and _NAMES_ASKED_RE.match(text, prev_line) is not None
+    return (
+        _NAMES_ASKED_RE.fullmatch(asked) is not None
+        and _NAMES_ASKED_RE.match(text, prev_line) is not None
+    )
 
 
 def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpan | None:
