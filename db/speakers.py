@@ -441,7 +441,8 @@ _DOCUMENT_HEADS = words(
     document documents release email post tweet indictment lawsuit suit complaint ruling
     affidavit petition transcript memorandum proposal magazine newspaper paper journal
     tabloid website headline sign banner caption placard note inscription minutes tweets
-    statements posts emails messages
+    statements posts emails messages guidance guidelines leaflet booklet brochure manual
+    handbook resolution dossier
     """
 )
 _COMMON_HEADS |= _DOCUMENT_HEADS

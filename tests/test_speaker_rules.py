@@ -2107,3 +2107,16 @@ def test_a_role_usually_unnamed_is_its_holder_when_qualified_as_introduced() -> 
         ("grossly unfair", "Vince Cable"),
         ("We will see", "the spokesman"),
     ]
+
+
+def test_guidance_leaflets_and_resolutions_speak_as_documents() -> None:
+    text = (
+        "Burglar guidance issued\n\n"
+        "Householders who hurt intruders are unlikely to be charged if they acted "
+        "\u201chonestly and instinctively\u201d, new guidelines say. The leaflet adds that "
+        "people may use \u201csomething to hand\u201d."
+    )
+    assert speakers(text) == [
+        ("honestly and instinctively", "new guidelines"),
+        ("something to hand", "The leaflet"),
+    ]
