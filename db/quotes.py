@@ -1680,7 +1680,9 @@ def _role_end(s: str, end: int) -> int:
 
 
 _SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"\b")
-_CONJUNCTIONS = words("And But So Yet Then Also and but so yet then also")
+# Words that may open a sentence before its subject: conjunctions and a few adverbs of
+# time ("Later the Tory leader spoke again").
+_CONJUNCTIONS = words("And But So Yet Then Also Later Earlier Meanwhile and but so yet then also")
 # A dash setting off an aside: an em or en dash, or "--", with a space on either side.
 _ASIDE_DASH_RE = re.compile(r"(?<=\s)(?:—|–|--)(?=\s)|(?<=\w)(?:—|--)(?=\w)")
 

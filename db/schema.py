@@ -767,8 +767,8 @@ def _v27_to_v28(db: sqlite_utils.Database) -> None:
 # Pensions spokeswoman"); 'Said the Pew report: "…"' is the report's; "X left UKIP
 # saying" is X's; "X did not rule it out but noted that" is X's; "the Lib Dem
 # spokesman" after "Lib Dem spokesman Vince Cable" is Cable, also as the subject "he"
-# stands for; guidance, guidelines, a leaflet, a resolution speak as documents: the
-# 'statements' job is due again.
+# stands for ("Later the Tory leader spoke again" too); guidance, guidelines, a leaflet,
+# a resolution speak as documents: the 'statements' job is due again.
 def _v28_to_v29(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 29)
 

@@ -2100,12 +2100,14 @@ def test_a_role_usually_unnamed_is_its_holder_when_qualified_as_introduced() -> 
         "Lib Dem spokesman Vince Cable attacked the plan. Mr Brown set aside a billion. "
         "\u201cIt is unfair,\u201d the Lib Dem spokesman said. But the Lib Dem spokesman "
         "questioned the sums. He called the tax \u201cgrossly unfair\u201d. "
-        "\u201cWe will see,\u201d the spokesman said."
+        "\u201cWe will see,\u201d the spokesman said. Tory leader Tom Hale agreed. Mr Brown "
+        "did not. Later the Tory leader spoke again. \u201cIt is a disgrace,\u201d he said."
     )
     assert speakers(text) == [
         ("It is unfair", "Vince Cable"),
         ("grossly unfair", "Vince Cable"),
         ("We will see", "the spokesman"),
+        ("It is a disgrace", "Tom Hale"),
     ]
 
 
