@@ -98,6 +98,19 @@ class HeldOutSet:
     near_copy: float | None = None
 
 
+def _later(seed: int, n: int) -> HeldOutSet:
+    """Set ``n`` as sets 16 on are drawn: 12 BBC articles and 3 BASIL events, leaving out
+    those of every set before it and near-copies of them."""
+    return HeldOutSet(
+        seed,
+        HERE / f"quotes_heldout{n}.tsv",
+        tuple(range(1, n)),
+        bbc_articles=12,
+        basil_events=3,
+        near_copy=0.2,
+    )
+
+
 SETS = {
     1: HeldOutSet(29, HERE / "quotes_heldout.tsv", ()),
     2: HeldOutSet(47, HERE / "quotes_heldout2.tsv", (1,)),
@@ -218,115 +231,31 @@ SETS = {
     ),
     # Drawn (and labelled) at the start of the twenty-eighth session, set 15 being
     # development data; small (one labeller).
-    16: HeldOutSet(
-        691,
-        HERE / "quotes_heldout16.tsv",
-        (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
+    16: _later(691, 16),
     # Drawn and labelled with set 16, by another labeller, kept untouched until the
     # twenty-eighth session's rules written from set 16 were done.
-    17: HeldOutSet(
-        739,
-        HERE / "quotes_heldout17.tsv",
-        (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
+    17: _later(739, 17),
     # Drawn together when sets 16 and 17 had become development data (twenty-ninth
     # session): 18 labelled by the lead, 19 by another labeller, kept untouched until the
     # rules written from set 18 were done.
-    18: HeldOutSet(
-        787,
-        HERE / "quotes_heldout18.tsv",
-        (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
-    19: HeldOutSet(
-        829,
-        HERE / "quotes_heldout19.tsv",
-        (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
+    18: _later(787, 18),
+    19: _later(829, 19),
     # Drawn together when sets 18 and 19 had become development data (thirtieth
     # session), each labelled by a helper that neither ran nor read the extractor.
-    20: HeldOutSet(
-        877,
-        HERE / "quotes_heldout20.tsv",
-        (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
-    21: HeldOutSet(
-        919,
-        HERE / "quotes_heldout21.tsv",
-        (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
+    20: _later(877, 20),
+    21: _later(919, 21),
     # Drawn together when the rules written from sets 20 and 21 were done (thirtieth
     # session), each labelled by a helper that neither ran nor read the extractor.
-    22: HeldOutSet(
-        967,
-        HERE / "quotes_heldout22.tsv",
-        tuple(range(1, 22)),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
-    23: HeldOutSet(
-        1013,
-        HERE / "quotes_heldout23.tsv",
-        tuple(range(1, 23)),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
+    22: _later(967, 22),
+    23: _later(1013, 23),
     # Drawn together when the rules written from sets 22 and 23 were done (thirtieth
     # session), each labelled by a helper that neither ran nor read the extractor.
-    24: HeldOutSet(
-        1061,
-        HERE / "quotes_heldout24.tsv",
-        tuple(range(1, 24)),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
-    25: HeldOutSet(
-        1109,
-        HERE / "quotes_heldout25.tsv",
-        tuple(range(1, 25)),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
+    24: _later(1061, 24),
+    25: _later(1109, 25),
     # Drawn together on the session's final rules (thirtieth session), each labelled by
     # a helper that neither ran nor read the extractor.
-    26: HeldOutSet(
-        1153,
-        HERE / "quotes_heldout26.tsv",
-        tuple(range(1, 26)),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
-    27: HeldOutSet(
-        1201,
-        HERE / "quotes_heldout27.tsv",
-        tuple(range(1, 27)),
-        bbc_articles=12,
-        basil_events=3,
-        near_copy=0.2,
-    ),
+    26: _later(1153, 26),
+    27: _later(1201, 27),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
