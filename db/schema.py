@@ -768,7 +768,8 @@ def _v27_to_v28(db: sqlite_utils.Database) -> None:
 # saying" is X's; "X did not rule it out but noted that" is X's; "the Lib Dem
 # spokesman" after "Lib Dem spokesman Vince Cable" is Cable, also as the subject "he"
 # stands for ("Later the Tory leader spoke again" too); guidance, guidelines, a leaflet,
-# a resolution speak as documents: the 'statements' job is due again.
+# a resolution speak as documents; "As X put it," is speech; "Gavin Cox of the … website
+# said" is Cox: the 'statements' job is due again.
 def _v28_to_v29(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 29)
 

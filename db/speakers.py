@@ -152,6 +152,8 @@ _SPEECH_IF: dict[str, list[str]] = {
         r"dvised(?=\s+(?:him|her|them|me|us|you)\s*:)",
     ],
     "g": [r"oes on(?=[,:.;])"],
+    # "As Sen. Rand Paul put it, "…"" (not "put it on the table").
+    "p": [r"uts? it(?=\s*[,:])"],
     "w": [r"ent on(?=[,:.;])"],
     # "Yukos maintains that …" (not "maintains its lead").
     "m": [r"aintain(?:s|ed)(?=\s+that\b)"],
@@ -233,7 +235,7 @@ VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     # _SPEECH_IF
     | {"went", "goes", "asserted", "asserts", "assured", "assures", "maintains", "maintained"}
-    | {"advised", "read", "reads", "claim", "call", "Said"}
+    | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
 )  # lower-case too
@@ -1190,7 +1192,8 @@ def _owner_of_object(
         # whole phrase; "One of the officials", "some of the residents": the object.
         owner = _common_back(s, toks, k - 2) if k >= 2 else None
         if owner is None or toks[k - 2].group()[:1].isupper():
-            return att
+            # "Gavin Cox of the excellent buildyourown.org.uk website said": the person.
+            return (_full_name_before(s, toks[: k - 1]) if k >= 3 else None) or att
         return Attribution(s[owner.start : att.end], owner.start, att.end, "common")
     if person is not att or preposition not in _APPOSITION_PREPOSITIONS:
         return person
@@ -1199,6 +1202,16 @@ def _owner_of_object(
     if before is None or is_document(before.name.rsplit(" ", 1)[-1]):
         return att if authored else before
     return Attribution(s[before.start : att.end], before.start, att.end, "common")
+
+
+def _full_name_before(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """A person's full name ending ``toks`` (not an organisation's)."""
+    run = _name_run_backwards([t.group() for t in toks[-6:]])
+    name = _clean_name(run) if len(run) >= 2 else None
+    if not name or " " not in name or is_organisation(name):
+        return None
+    a, b = _locate(s, name, toks[-len(run)].start(), toks[-1].end(), backwards=True)
+    return Attribution(name, a, b, "named")
 
 
 # A preposition among the few words before a name (its capitalised role aside).

@@ -2122,3 +2122,16 @@ def test_guidance_leaflets_and_resolutions_speak_as_documents() -> None:
         ("honestly and instinctively", "new guidelines"),
         ("something to hand", "The leaflet"),
     ]
+
+
+def test_as_x_put_it_is_speech_and_a_name_of_a_body_is_the_person() -> None:
+    text = (
+        "Budget row\n\n"
+        "The cable was a priority. As Sen. Ada Price put it, \u201cThat was the hottest "
+        "spot.\u201d He put it on the table. Tom Rusk of the excellent valmora.org website "
+        "said: \u201cIt will be tough.\u201d"
+    )
+    assert speakers(text) == [
+        ("That was the hottest spot.", "Ada Price"),
+        ("It will be tough.", "Tom Rusk"),
+    ]
