@@ -22,24 +22,29 @@ sentence's own speaker: :func:`find_speaker` — bare names, pronouns give ``Non
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections import Counter
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from db.article_people import (
+    MARKS_AND_SPACE,
+    NAMES_ASKED_RE,
+    PRONOUN_REACH,
+    UNNAMED_ROLES,
+    ArticlePeople,
+    People,
+    is_plural,
+    mask_quotes,
+    word_positions,
+)
 from db.lexicon import WEEKDAYS
-from db.normalize import PLACE_TOKENS, tokenize
 from db.segment import ATTRIBUTION_VERBS
 from db.speakers import (
-    MEMBER_POSTS,
-    NAME_SUFFIXES,
     PERSON_PRONOUNS,
-    SPEECH_VERB_WORD,
     Attribution,
     asked_before,
     attributions_near,
     colon_name,
     dash_name,
-    epithet_fits,
     first_attribution,
     first_named,
     has_speech_verb,
@@ -48,15 +53,7 @@ from db.speakers import (
     is_epithet_head,
     is_organisation,
     is_person_noun,
-    is_role_noun,
-    is_title_word,
-    modifies_noun,
-    modifies_role,
     name_gender,
-    named_subjects,
-    one_word_name,
-    person_context,
-    person_mentions,
     speaker_key,
     speech_verb_starts,
 )
@@ -64,7 +61,6 @@ from db.wordsets import words
 
 __all__ = [
     "SPEAKER_KINDS",
-    "ArticlePeople",
     "QuoteSpan",
     "extract_quotes",
     "find_speaker",
@@ -240,30 +236,6 @@ def _inner(text: str, qa: int, qb: int) -> tuple[int, int] | None:
 # "term": a word quoted as a word or a name ('the word "energie"'), no one's words.
 SPEAKER_KINDS = ("named", "pronoun", "common", "unresolved", "term")
 _CONTEXT = 300  # characters either side of a quotation searched for its speaker
-_PRONOUN_REACH = 3000  # characters back a pronoun's antecedent may be
-
-
-def _masked(text: str, lo: int, hi: int, regions: list[tuple[int, int]]) -> str:
-    """text[lo:hi] with every quoted passage (inside the marks) replaced by 'Qqq…' of the
-    same length, so offsets into the result are offsets into the text (minus ``lo``).
-
-    ``regions`` (sorted, disjoint) are from ``_quote_regions``.
-    """
-    parts: list[str] = []
-    pos = lo
-    for a, b in regions:
-        if a >= hi:
-            break
-        if b <= lo:
-            continue
-        a, b = max(a + 1, lo), min(b, hi)
-        if a > pos:
-            parts.append(text[pos:a])
-        if b > a:
-            parts.append("Q" + "q" * (b - a - 1))
-        pos = max(pos, b)
-    parts.append(text[pos:hi])
-    return "".join(parts)
 
 
 # A quoted title is Title Case and follows or precedes a word that names a work or a
@@ -501,7 +473,7 @@ def quotes_in_line(
         known[(ls, le)] = regions
     if not regions:
         return out
-    masked = _masked(text, ls, le, regions)
+    masked = mask_quotes(text, ls, le, regions)
     s_starts = [a for a, _ in sents]
     s_ends = [b for _, b in sents]
     for r, (qa, qb) in enumerate(regions):
@@ -677,7 +649,7 @@ def _speech_masked(sentence: str) -> str | None:
     if any(q in sentence for q in _QUOTE_CHARS_ALL):
         regions = _quote_regions(sentence, 0, len(sentence))
         if regions:
-            return _masked(sentence, 0, len(sentence), regions)
+            return mask_quotes(sentence, 0, len(sentence), regions)
     return sentence
 
 
@@ -710,19 +682,18 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     return ls, len(text) if le < 0 else le
 
 
-_MARKS_AND_SPACE = " \n\"“”«»„‟'‘’"
 _DOUBLE_MARKS = frozenset('"“”«»„‟')
 
 
 def _starts_line(text: str, q: QuoteSpan) -> bool:
     ls, _ = _line_bounds(text, q.start)
-    return not text[ls : q.start].strip(_MARKS_AND_SPACE)
+    return not text[ls : q.start].strip(MARKS_AND_SPACE)
 
 
 def _attribution_only(between: str) -> bool:
     """Is the text between two quotations at most the first one's attribution ('," he
     said. "'), not a passage of narrative after which the quotes may be someone else's?"""
-    core = between.strip(_MARKS_AND_SPACE + ",.;:")
+    core = between.strip(MARKS_AND_SPACE + ",.;:")
     if len(core) > 150:
         return False
     return len(_TERMINATOR_RE.findall(core)) == 0
@@ -740,7 +711,7 @@ def _attribution_runs_on(text: str, prev: QuoteSpan, at: int) -> bool:
     is ``prev``'s speaker's still."""
     if prev.speaker_start is None or not prev.end <= prev.speaker_start < at or not prev.speaker:
         return False
-    core = text[prev.end : at].strip(_MARKS_AND_SPACE + ",.;:")
+    core = text[prev.end : at].strip(MARKS_AND_SPACE + ",.;:")
     if len(core) > _LONG_ATTRIBUTION or _TERMINATOR_RE.search(core):
         return False
     verbs = speech_verb_starts(text, prev.end, at)
@@ -754,7 +725,7 @@ def _narrative_before(between: str) -> bool:
     ('…manifesto". Meanwhile, Oliver Letwin accused Mr Blair of "')? Then the second
     opens no sentence of its own: it is part of another's, not a quote run on."""
     ends = list(_TERMINATOR_RE.finditer(between))
-    return bool(ends) and bool(between[ends[-1].end() :].strip(_MARKS_AND_SPACE))
+    return bool(ends) and bool(between[ends[-1].end() :].strip(MARKS_AND_SPACE))
 
 
 # A sentence end, not an abbreviation's period ("Mr. Trump said", "U.S. officials").
@@ -777,8 +748,8 @@ def _answers_in_turn(text: str, prev_line: int, asked: str) -> bool:
     before the quotation (from ``prev_line``) opens with such a question too, and the
     quotation's own question (``asked``) is all that comes before it in its paragraph."""
     return (
-        _NAMES_ASKED_RE.fullmatch(asked) is not None
-        and _NAMES_ASKED_RE.match(text, prev_line) is not None
+        NAMES_ASKED_RE.fullmatch(asked) is not None
+        and NAMES_ASKED_RE.match(text, prev_line) is not None
     )
 
 
@@ -794,7 +765,7 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
                 _attribution_only(between) or _attribution_runs_on(text, prev, q.start)
             ) and not _narrative_before(between)
         else:
-            between = text[ple : q.start].strip(_MARKS_AND_SPACE)
+            between = text[ple : q.start].strip(MARKS_AND_SPACE)
             runs_on = (_starts_line(text, q) and not between) or _answers_in_turn(
                 text, pls, between
             )
@@ -809,14 +780,14 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
             own = prev.speaker_start is not None and prev.end <= prev.speaker_start < q.start
             # Only a sentence of its own between them ('"… shot" to Mr Blair not to try …'
             # continues the first quote's sentence).
-            ended = text[prev.end - 1] in ".!?" or between.lstrip(_MARKS_AND_SPACE)[:1] in ".!?"
+            ended = text[prev.end - 1] in ".!?" or between.lstrip(MARKS_AND_SPACE)[:1] in ".!?"
             if not own and ended:
                 other = _attribution_in(text, prev.end, q.start)
                 if other is not None:
                     return None if _own_verb(text, q) else _with(q, other)
                 # '…impressed." Mendes could not believe the 'goal' was …': a new
                 # sentence after the first quote's, not its attribution.
-                if text[prev.end - 1] in ".!?" and between.strip(_MARKS_AND_SPACE):
+                if text[prev.end - 1] in ".!?" and between.strip(MARKS_AND_SPACE):
                     runs_on = False
         if runs_on:
             return QuoteSpan(
@@ -839,7 +810,7 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
         return _after_reported_speech(text, ls, q)
     pls, _ = _line_bounds(text, pe - 1)
     lo = max(pls, pe - _CONTEXT)
-    window = _masked(text, lo, pe, _quote_regions(text, pls, pe))
+    window = mask_quotes(text, lo, pe, _quote_regions(text, pls, pe))
     if not has_speech_verb(window):
         return None
     att = attributions_near(window, len(window), len(window))
@@ -851,7 +822,7 @@ def _attribution_in(text: str, lo: int, hi: int) -> Attribution | None:
     window = text[lo:hi]
     if not has_speech_verb(window):
         return None
-    window = _masked(text, lo, hi, _quote_regions(text, lo, hi))
+    window = mask_quotes(text, lo, hi, _quote_regions(text, lo, hi))
     att = attributions_near(window, len(window), len(window))
     return att.shifted(lo) if att is not None else None
 
@@ -859,7 +830,7 @@ def _attribution_in(text: str, lo: int, hi: int) -> Attribution | None:
 def _own_verb(text: str, q: QuoteSpan) -> bool:
     """Does a speech verb follow the quotation in its sentence ('"…," said M&S.')?"""
     rest = text[q.end : q.end + 120]
-    after = rest.lstrip(_MARKS_AND_SPACE)
+    after = rest.lstrip(MARKS_AND_SPACE)
     if text[q.end - 1] in ".!?" and after[:1].isupper():
         return False  # the quotation ended its sentence: '… seeing him." And he added'
     stop = _TERMINATOR_RE.search(rest)
@@ -873,7 +844,7 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
     reported speaker's."""
     if _own_verb(text, q) or _expects_attribution(text, q):
         return None  # an attribution of its own not understood
-    head = text[ls : q.start].rstrip(_MARKS_AND_SPACE)
+    head = text[ls : q.start].rstrip(MARKS_AND_SPACE)
     if head:
         lo = ls
     else:  # the quotation opens its paragraph: the last sentence of the one before
@@ -893,7 +864,7 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
         # says 24 companies reported for the first time …"): its first speaker speaks.
         first = first_attribution(text[start:end])
         att = first.shifted(start) if first is not None else att
-    if att is None or (att.kind == "common" and _plural(att.name)):
+    if att is None or (att.kind == "common" and is_plural(att.name)):
         # "…, economists said. "I think …"": a group reports, one person is quoted.
         return None
     return _with(q, att)
@@ -902,19 +873,14 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
 _TRAILING_WORDS = 4  # "…, Smith said on Monday.": an attribution closing its sentence
 
 
-def _plural(phrase: str) -> bool:
-    head = phrase.rsplit(" ", 1)[-1]
-    return head.endswith("s") and not head.endswith("ss")
-
-
 def _expects_attribution(text: str, q: QuoteSpan) -> bool:
     """Does the quotation end with a comma and words go on in its sentence ('"…," AG
     Edwards' Thayer.', '"…," Ann Lee grumbled.'): an attribution of its own, even where
     it is not understood?"""
     i = q.end
-    while i < len(text) and i < q.end + 3 and text[i] in _MARKS_AND_SPACE + ",":
+    while i < len(text) and i < q.end + 3 and text[i] in MARKS_AND_SPACE + ",":
         if text[i] == ",":
-            rest = text[i + 1 : i + 40].lstrip(_MARKS_AND_SPACE)
+            rest = text[i + 1 : i + 40].lstrip(MARKS_AND_SPACE)
             return rest[:1].isalpha()
         i += 1
     return False
@@ -928,1000 +894,6 @@ def _phrase_in_sentence(text: str, q: QuoteSpan) -> bool:
     next ('"Gaming widows" has become a comedic term')? Then it is a phrase of that
     sentence, no quote paragraph running on."""
     return _PHRASE_GOES_ON_RE.match(text, q.end) is not None
-
-
-class _People:
-    """The people an article names, in text order, for resolving pronouns and short
-    names. A person is a named speaker of the article, or a name written with a title
-    or honorific ("Defense Minister Rustem Umerov", "Mr. Obama") or with a common first
-    name ("Mary Smith"): places and events ("New York", "Puerto Rico") are no antecedents.
-    Later mentions of a known surname ("Umerov") count as mentions of the person."""
-
-    def __init__(self, text: str, regions: list[tuple[int, int]]) -> None:
-        masked = self.masked = _masked(text, 0, len(text), regions)
-        found = [m for m in person_mentions(masked, 0, len(masked)) if not m[2].startswith("Qq")]
-        self.by_surname: dict[str, str] = {}
-        self.shared: set[str] = set()  # surnames of two people ("Donald", "Ivanka Trump")
-        # The full names of each surname, with how often each is written.
-        self.surname_people: dict[str, Counter[str]] = {}
-        self.by_title: list[tuple[int, str, str]] = []  # (position, title, name)
-        self.gender: dict[str, str] = {}
-        self.mentions: list[tuple[int, str]] = []  # (position, canonical name)
-        # Where each surname stands alone ("Duval" after "Gregoire Duval"): people are
-        # called by their surname, places ("New York") are not.
-        ends = {b - len(name.split()[-1]) for _a, b, name, _t in found}
-        last_words = {name.split()[-1] for _a, _b, name, _t in found if " " in name}
-        alone: dict[str, list[int]] = {}
-        first_words = {n.split()[-1]: n.split()[-2] for _a, _b, n, _t in found if " " in n}
-        for w in last_words:
-            # Not where it ends a name ("Clinton" of "Hillary Clinton"), nor after that
-            # name's first word ("York" of "The New York Times").
-            first = first_words[w] + " "
-            # Nor after an article: "the Romney campaign" names no one.
-            # Nor before a common noun it modifies: "Moore campaign chairman Bill
-            # Armistead", "a Romney aide" name the chairman and the aide.
-            positions = [
-                i
-                for i in _word_positions(masked, w)
-                if i not in ends
-                and masked[max(0, i - len(first)) : i] != first
-                and masked[max(0, i - 4) : i] not in (" the", "the ", "The ")
-                and not modifies_noun(masked, i + len(w))
-                # "the arts in Wales" (after "BBC Radio Wales"): a place, no one.
-                and not _PLACE_PREPOSITION_RE.search(masked, max(0, i - 12), i)
-            ]
-            if positions:
-                alone[w] = positions
-        # Surnames written with an honorific anywhere ("Mr Doctorow"): people.
-        honorifics = [(m.group(2), m.group(1)) for m in _HONORIFIC_RE.finditer(masked)]
-        addressed = {surname for surname, _ in honorifics}
-        people = []
-        for a, b, name, title in found:
-            toks = name.split()
-            if len(toks) > 4:
-                continue  # a Title Case headline's run ("Joe Arpaio Endorses Rick Perry")
-            honorific = _HONORIFIC_BEFORE_RE.search(masked, max(0, a - 6), a) is not None
-            # A surname the article uses alone or with "Mr" makes a person of the run;
-            # a country it names alone does not ("Saying Britain must change …").
-            reused = (
-                len(toks) >= 2
-                and (toks[-1] in alone or toks[-1] in addressed)
-                and not _a_country(toks[-1])
-            )
-            if modifies_role(masked, b):
-                continue  # "Double Olympic champion Hicham El Guerrouj": of the role
-            if (
-                title
-                or honorific
-                or reused
-                or name_gender(name)
-                or person_context(masked, b)
-                or _role_before(masked, a)
-            ):
-                people.append((a, name))
-                if len(toks) >= 2:
-                    self._surname(toks, name, a)
-                if title:
-                    self.by_title.append((a, _spelling(title), name))
-                post = _MEMBER_AFTER_RE.match(masked, b)
-                if post is not None:
-                    # "Frank Field MP": the member a later "the Labour MP" is.
-                    self.by_title.append((a, post.group(1).lower(), name))
-        first_names = {n.split()[0]: n for _a, n in people if " " in n}
-        for a, name in people:
-            if " " not in name and _FIRST_NAME_HONORIFIC_RE.search(masked, max(0, a - 5), a):
-                name = first_names.get(name, name)  # "Sir Elton" after "Sir Elton John"
-            self.mentions.append((a, self.canonical(name)))
-        for surname, positions in alone.items():
-            if surname in self.by_surname:
-                person = self.canonical(surname)  # the surname alone when two share it
-                self.mentions += [(pos, person) for pos in positions]
-        # One-word names doing the saying ("Federer admitted", "Safin said") are people
-        # even when the article never gives their full name.
-        known = {a for a, _ in self.mentions}
-        self.mentions += [
-            (pos, self.canonical(name)) for pos, name in named_subjects(masked) if pos not in known
-        ]
-        # One-word names after a role in lower case ("Celtic manager O'Neill", "striker
-        # Rooney"): people, though no title or first name comes with them.
-        known = {a for a, _ in self.mentions}
-        for m in _ROLE_THEN_WORD_RE.finditer(masked):
-            pos = m.start(2)
-            if pos in known or not is_role_noun(m.group(1)) or is_organisation(m.group(2)):
-                continue
-            lead = masked[max(0, m.start() - 30) : m.start()].split()[-1:]
-            # After a name, an owner or an article ("Celtic manager", "his wife", "Edwards'
-            # sister"), not an adjective ("best actress Oscar").
-            word = lead[0] if lead else "."
-            if (
-                word[:1].isupper()
-                or word.endswith(("'s", "’s", "'", "’"))
-                or word in _OWNERS
-                or not word[-1:].isalnum()
-            ):
-                self.mentions.append((pos, self.canonical(m.group(2))))
-        # Names not taken for people, and one-word names described by a relative clause
-        # ("DiCaprio, who lost out …", but "Leicester, who signed White"): someone, or
-        # something, no pronoun is sure to skip.
-        known = {a for a, _ in self.mentions}
-        self.subjects = {p for p in _who_described(masked) if p not in known}
-        if self.subjects:
-            spans = sorted((a, b) for a, b, _n, _t in found)
-            self.subjects = {p for p in self.subjects if not _inside(spans, p)}
-        self.others = sorted(
-            [a for a, _b, name, _t in found if a not in known and not is_organisation(name)]
-            + list(self.subjects)
-        )
-        for surname, honorific in honorifics:
-            person = self.canonical(surname)
-            self.gender.setdefault(person, "he" if honorific == "r" else "she")
-        self.mentions.sort()
-        self.positions = [a for a, _ in self.mentions]
-        self.names = {name for _, name in self.mentions}  # the people read in the text
-        # Sentence breaks from the text itself: a quotation's last period is masked
-        # ('Ms Brankin said: "…." Ms Sturgeon has written …').
-        self.sentence_starts = [0] + [
-            m.end()
-            for m in _SENTENCE_BREAK_RE.finditer(text)
-            if (
-                text[m.start() - 1 : m.start() + 1] not in _ABBREVIATION_ENDS
-                or text[text.rfind(" ", max(0, m.start() - 5), m.start()) + 1 : m.start() + 1]
-                not in _ABBREVIATIONS
-            )
-        ]
-        # Nor a period inside a name ("Elijah E. Cummings").
-        dotted = sorted((a, b) for a, b, name, _t in found if ". " in name)
-        if dotted:
-            self.sentence_starts = [i for i in self.sentence_starts if not _inside(dotted, i)]
-        # Paragraphs opening with a lower-case word lost their first words (a file
-        # damaged in conversion: "was delighted to be paired with United, although he
-        # admitted"): their subject is gone, so no pronoun or role there or after it
-        # reaches back past their start to someone named earlier.
-        self.barriers = [m.start(1) for m in _DAMAGED_PARAGRAPH_RE.finditer(text)]
-        # A sentence opening with a role ("The congressman also ...") mentions the person
-        # last introduced with it.
-        # A sentence opening with a role ("The congressman also ...", "A spokesman said")
-        # mentions the person last introduced with it, or else that role itself.
-        blocked: list[int] = []
-        # Where a role opening a sentence stood for a person: a later "the foreign
-        # secretary" is the same person ("Jack Straw said. The foreign secretary told …").
-        self.role_people: dict[int, str] = {}
-        for start in self.sentence_starts:
-            m = _ROLE_OPENING_RE.match(masked, start)
-            if m is None or m.group().lstrip('"“')[:1].islower():
-                continue  # (a lower-case article only after a conjunction)
-            role = m.group(2).split()
-            heads = [j for j, w in enumerate(role) if is_person_noun(w)]
-            if not heads:
-                continue
-            h = heads[0]
-            while h + 1 in heads:
-                h += 1  # "An executive spokeswoman": the last of the nouns in a row
-            phrase = " ".join(role[: h + 1])
-            person = self.by_role(phrase, start)
-            head_end = m.start(2) + len(phrase)
-            named = _ROLE_NAME_RE.match(masked, _role_end(masked, head_end))
-            if person is None and named is not None and named.group(1) not in _NOT_NAME_WORDS:
-                # "The magazine's music editor Mark Robertson said", "The musical's
-                # director is Matthew Warchus": the person named with the role.
-                person = self.canonical(named.group(1))
-            if person is None and m.group(1).lower() == "the":
-                # "The president of …, Dolphy D'Souza, says"; "Lord Falconer said. The
-                # constitutional affairs secretary outlined …": the person described.
-                person = self.apposed(m.end(), start) or self.described(phrase, start)
-                head = role[h]
-                if person is None and head[:1].isdigit():
-                    # "The 21-year-old missed …": an age stands for the person last named.
-                    person = self.antecedent("", start, sentences=4)
-                if person is None and head not in _UNNAMED_ROLES and not _plural(head):
-                    # "The 48-year-old crossed …": someone named, but not found; no
-                    # pronoun passes over them, nor stops at the description.
-                    blocked.append(start)
-                    continue
-            if person is not None:
-                self.role_people[m.start(2)] = person
-            elif _plural(role[h]):
-                continue  # "The MPs on the committee pressed Mr Younger. He said": not "he"
-            person = person or f"{m.group(1).capitalize()} {phrase}"
-            k = bisect_right(self.positions, start)
-            self.positions.insert(k, start)
-            self.mentions.insert(k, (start, person))
-        if blocked:
-            self.subjects |= set(blocked)
-            self.others = sorted([*self.others, *blocked])
-
-    def _pronoun_subject(self, pronoun: str, lo: int, hi: int, end: int) -> bool:
-        """Is the subject of the sentence opening at ``lo`` the pronoun (any of he/she for
-        ""), before ``hi``: 'He recalled …', 'Amplifying the message, he said …'; or does
-        the pronoun report the sentence (before ``end``): '…, he told activists'?"""
-        same = _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).search(self.masked, lo, hi)
-        if same is not None and _before_subject(self.masked[lo : same.start()], 6):
-            return True
-        # "Mr Blair has failed …, he claimed": the pronoun reports the sentence's content.
-        for m in _PRONOUN_RE.get(pronoun, _PRONOUN_RE[""]).finditer(self.masked, lo, end):
-            if self.masked[m.start() - 2 : m.start()] == ", " and _SPEECH_VERB_AT_RE.match(
-                self.masked, m.end()
-            ):
-                return True
-        return False
-
-    def _office_subject(self, pronoun: str, lo: int, hi: int) -> str | None:
-        """The person introduced with the office that is the subject of the sentence
-        opening at ``lo``, before ``hi`` ("In a recording of the message, the governor
-        identified himself and went on to curse out Gattine. "…," he said": the
-        governor, not Gattine), if ``pronoun`` fits them."""
-        m = _DEFINITE_OFFICE_RE.search(self.masked, lo, hi)
-        if m is not None:
-            if not _before_subject(self.masked[lo : m.start()], 12):
-                return None
-            holder = self.by_role(m.group(1), m.start())
-        else:
-            # "But the Lib Dem spokesman questioned …. He urged …": a qualified role
-            # introduced with a name ("Lib Dem spokesman Vince Cable").
-            m = _QUALIFIED_ROLE_RE.search(self.masked, lo, hi)
-            if m is None or not _before_subject(self.masked[lo : m.start()], 12):
-                return None
-            holder = self.described(m.group(), m.start())
-        return holder if holder is not None and self._fitting(holder, pronoun) == holder else None
-
-    def _owned_subject(self, lo: int, hi: int) -> bool:
-        """Does the sentence at masked[lo:hi] open with someone of a named person's, not
-        named ("Hale's Dutch counterpart was …", "Tony Blair's official spokesman said")?"""
-        head = self.masked[lo : min(hi, lo + 60)]
-        m = _OWNER_OPENING_RE.match(head)
-        if m is None or not _owned_person(head, m.end(), unnamed=True):
-            return False
-        # Named further on ("Spain's minister of sport Jaime Lissavetzky was …").
-        a = bisect_left(self.positions, lo + m.end())
-        return a >= len(self.positions) or self.positions[a] >= hi
-
-    def barrier_before(self, at: int) -> int:
-        """Where the last paragraph that lost its first words starts, at or before
-        ``at`` (-1: none)."""
-        k = bisect_right(self.barriers, at) - 1
-        return self.barriers[k] if k >= 0 else -1
-
-    def continues(self, pronoun: str, d: QuoteSpan, at: int) -> bool:
-        """Does ``pronoun`` at ``at`` go on speaking of ``d``'s speaker: a person of its
-        gender, and no person (nor role) mentioned between ``d``'s attribution and
-        ``at``, save in a possessive ("Mr Blair's insistence")?"""
-        name = d.speaker or ""
-        if name not in self.names or self.gender.get(name, name_gender(name) or pronoun) != pronoun:
-            return False  # no person read in the text ("according to The Hill")
-        return self.unbroken(d, at)
-
-    def unbroken(self, d: QuoteSpan, at: int) -> bool:
-        """Is no one but ``d``'s speaker mentioned between ``d``'s attribution and ``at``
-        (possessives and organisations aside), and no paragraph lost its subject?"""
-        name = d.speaker or ""
-        # Nor before it in its sentence: 'Mr Howard denied Mr Yeo … said the plans
-        # "stink". He also said' goes on with Howard; 'A spokesman for Toho said'.
-        said = d.speaker_start or 0
-        lo = self.sentence_starts[bisect_right(self.sentence_starts, said) - 1]
-        if d.end <= said:
-            lo = d.end  # '"…," he said': what comes before the quotation is reported
-        if self.barrier_before(at) > lo:
-            return False
-        a = bisect_left(self.positions, lo)
-        b = bisect_left(self.positions, at)
-        own = (said, max(d.speaker_end or 0, d.end))
-        if d.end <= said:
-            # '"…," she told MSNBC's Joy Reid in an interview': whom the attribution
-            # after the quotation names is no one speaking since.
-            k = bisect_right(self.sentence_starts, said)
-            if k < len(self.sentence_starts):
-                own = (said, max(own[1], min(self.sentence_starts[k], at)))
-        if any(lo <= p < at and not own[0] <= p < own[1] for p in self.others):
-            return False  # a name not read as a person, or 'DiCaprio, who'
-        for pos, other in self.mentions[a:b]:
-            if own[0] <= pos < own[1]:
-                continue  # the speaker's own mention, and the quotation
-            word = _WORD_AT_RE.match(self.masked, pos)
-            owner = word is not None and word.group().endswith(("'s", "’s"))
-            if owner and _owned_person(self.masked, word.end()):
-                return False  # "Hale's Dutch counterpart": someone else now
-            if other == name or is_organisation(other) or owner:
-                continue
-            return False
-        # Someone of another's, unnamed ("Hale's Dutch counterpart was …"): not them.
-        k = bisect_left(self.sentence_starts, max(lo, own[1]))
-        while k < len(self.sentence_starts) and self.sentence_starts[k] < at:
-            if self._owned_subject(self.sentence_starts[k], at):
-                return False
-            k += 1
-        return True
-
-    def _reports(self, pos: int) -> bool:
-        """Is the mention at ``pos`` set off by a comma and followed by a verb of saying
-        (", Michael Howard has said"): the speaker reporting what comes before?"""
-        if self.masked[pos - 2 : pos] != ", ":
-            return False
-        word = _WORD_AT_RE.match(self.masked, pos)
-        return word is not None and _SPEECH_VERB_AT_RE.match(self.masked, word.end()) is not None
-
-    def _after_preposition(self, pos: int) -> bool:
-        """Is the mention at ``pos`` a preposition's object, its titles and role passed
-        over ("by Representative Gerald E. Connolly", "through her attorney Rich Nichols")?"""
-        window = self.masked[max(0, pos - 80) : pos]
-        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("? "), window.rfind("! "))
-        before = window[cut + 1 :].split()  # this sentence's words only
-        while before and is_title_word(before[-1]):
-            before.pop()
-        if before[-1:] in _PREPOSITIONS:
-            return True
-        if not before or before[-1][:1].isupper() or not before[-1].isalpha():
-            return False
-        # A role or description between ("through her attorney Rich Nichols", "by
-        # shadow chancellor X", "to Real Madrid sporting director X", "from Hillsborough
-        # coma victim X"): up to four plain words back to the preposition.
-        for word in reversed(before[-5:]):
-            if word in _PREPOSITION_WORDS:
-                return True
-            if not word.replace("'", "").replace("’", "").replace("-", "").isalnum():
-                return False  # punctuation ends the phrase
-            if word in _NOT_PHRASE or word.endswith("ed"):
-                return False  # a verb or a conjunction: "in which Bloomberg argued …"
-        return False
-
-    def apposed(self, end: int, start: int) -> str | None:
-        """The name set off by commas after a role ending at ``end`` in the sentence
-        opening at ``start``: 'The president of the council, Dolphy D'Souza, says'."""
-        k = bisect_right(self.sentence_starts, start)
-        limit = end + 150
-        if k < len(self.sentence_starts):
-            limit = min(limit, self.sentence_starts[k])
-        for i in range(bisect_left(self.positions, end), len(self.positions)):
-            pos, name = self.mentions[i]
-            if pos >= limit:
-                break
-            if self.masked[pos - 2 : pos] == ", " and not self.masked[end:pos].count(". "):
-                return name
-        return None
-
-    def described(self, phrase: str, at: int, last: QuoteSpan | None = None) -> str | None:
-        """Whom a definite singular role ('the editor', 'The Spectator editor') at ``at``
-        stands for: the person last introduced with it ('TV presenter Cat Deeley'), else
-        the person named just before (this sentence or the one before), else the person
-        quoted ``last`` while no one else is named since ('"…," says Perry. … "…," the
-        Texas governor continues'), unless the article has spoken of such a role as a
-        common noun ('met the coach'). Roles often left unnamed ('the spokesman') and
-        someone's ('the rapper's spokesman') are not resolved."""
-        written = phrase.rsplit(" ", 1)[-1]
-        if is_epithet_head(written):
-            return self._by_epithet(phrase, at)
-        head = written.lower()
-        plural = head.endswith("s") and not head.endswith("ss")
-        if plural or not is_person_noun(head):
-            return None
-        # A role usually left unnamed ("the spokesman") only when qualified as it was
-        # written before a name: "the Lib Dem spokesman" after "Lib Dem spokesman Vince
-        # Cable".
-        unnamed = head in _UNNAMED_ROLES
-        if unnamed and not _QUALIFIED_ROLE_RE.fullmatch(phrase):
-            return None
-        if "'s " in phrase or "’s " in phrase:
-            return None
-        base, before, role, seen = self._role_seen(phrase, at)
-        # A headline's role ("Chancellor rallies Labour voters") is no earlier mention.
-        headline = self.masked.find("\n")
-        seen = [pos for pos in seen if base + pos > headline]
-        for pos in reversed(seen):
-            named = _NAME_AFTER_RE.match(before, pos + len(role))
-            if named is not None:
-                return self.canonical(named.group(1))
-            if base + pos in self.role_people:
-                return self.role_people[base + pos]
-        if seen or unnamed:
-            return None
-        # The role introduced with a name in other words ("Tottenham sporting director
-        # Frank Arnesen" for "the Spurs sporting director"): the head with one of the
-        # role's words before it, or the bare head ("the coach") after "coach X".
-        modifiers = {w.lower() for w in role.split()[:-1]}
-        introduced = []  # (name, the words before the head)
-        other_role: set[str] = set()  # "shadow chancellor Oliver Letwin": no "the chancellor"
-        for pos in reversed(_word_positions(before, head)):
-            named = _NAME_AFTER_RE.match(before, pos + len(head))
-            if named is not None:
-                if _other_role_before(before, pos):
-                    other_role.add(self.canonical(named.group(1)))
-                    continue
-                lead = {w.lower() for w in before[max(0, pos - 40) : pos].split()[-3:]}
-                introduced.append((self.canonical(named.group(1)), lead))
-        for name, lead in introduced:
-            # One person so introduced ("France coach Bernard Laporte" for "the French
-            # coach"), or the one whose words match.
-            if not modifiers or modifiers & lead or len({n for n, _ in introduced}) == 1:
-                return name
-        # An age ("the 43-year-old") stands for someone named a little further back.
-        person = self.antecedent("", at, sentences=4 if head[:1].isdigit() else 2)
-        if (
-            person is None
-            and last is not None
-            and last.speaker in self.names
-            and last.speaker_kind in ("named", "pronoun")
-            and self.unbroken(last, at)
-        ):
-            return last.speaker
-        return None if person in other_role else person
-
-    def _by_epithet(self, phrase: str, at: int) -> str | None:
-        """'the Kentucky Republican': the one person named before ``at`` with every word
-        of the description in the capitalised words right before a mention or just
-        after it ('Kentucky Republican Rand Paul', 'Sen. Rand Paul, R-Ky.'). The person
-        named last is not enough: 'If Ryan had replaced her, … The California Democrat
-        spoke' is Pelosi."""
-        fits = {
-            name
-            for pos, name in self.mentions
-            if pos < at
-            and epithet_fits(
-                phrase,
-                _capitalised_before(self.masked, pos) + self.masked[pos : pos + len(name) + 12],
-            )
-        }
-        return fits.pop() if len(fits) == 1 else None
-
-    def _role_seen(self, phrase: str, at: int) -> tuple[int, str, str, list[int]]:
-        """Where the role ``phrase`` (its determiner dropped) was written before ``at``:
-        (where the text searched starts, that text, the role, its positions in it). The
-        role as written ("Arsenal boss": not "the United boss"), in either case at its
-        first letter (a sentence may open with it)."""
-        base = max(0, at - _PRONOUN_REACH, self.barrier_before(at))
-        before = self.masked[base:at]
-        words_ = phrase.split()
-        while len(words_) > 1 and words_[0].lower() in ("the", "a", "an"):
-            words_ = words_[1:]
-        role = " ".join(words_)
-        # Either case at its first letter, but not "tV host".
-        lower = role[:1].lower() + role[1:] if not role[1:2].isupper() else role
-        variants = (lower, role[:1].upper() + role[1:])
-        seen = sorted({p for v in variants for p in _word_positions(before, v)})
-        if " " not in role:
-            # "the chancellor" was not written as "shadow chancellor Oliver Letwin".
-            seen = [p for p in seen if not _other_role_before(before, p)]
-        return base, before, role, seen
-
-    def spoken_of(self, phrase: str, at: int) -> bool:
-        """Was the role ``phrase`` written before ``at`` as an object ('Tom Hale met the
-        coach'), not as a subject someone named stands behind ('…, the Fox News host
-        urged')?"""
-        _base, before, _role, seen = self._role_seen(phrase, at)
-        for pos in seen:
-            lead = before[max(0, pos - 30) : pos].split()
-            if lead and lead[-1].lower() in ("the", "a", "an"):
-                lead.pop()
-            if lead and lead[-1][:1].islower() and lead[-1].isalpha():
-                return True
-        return False
-
-    def add_speaker(self, pos: int, name: str) -> None:
-        """A named speaker is a person (or organisation) mentioned at ``pos``."""
-        toks = name.split()
-        if is_organisation(name) or self.masked[max(0, pos - 4) : pos].lower() == "the ":
-            return  # "according to The Hill": no one a pronoun refers to
-        if len(toks) >= 2:
-            self._surname(toks, name, pos)
-        k = bisect_right(self.positions, pos)
-        self.positions.insert(k, pos)
-        self.mentions.insert(k, (pos, name))
-        self.names.add(name)
-
-    def canonical(self, name: str) -> str:
-        toks = name.split()
-        if len(toks) == 1 and not is_organisation(name):
-            if toks[0] in self.shared:
-                return name  # "Mr. Trump" with Donald and Ivanka Trump named: not expanded
-            full = self.by_surname.get(toks[0])
-            if full is None and len(toks[0]) >= 6:
-                # A surname misspelt by two letters swapped ("Mr Barrioneuvo" after "Jose
-                # Barrionuevo"): the one person whose surname it is.
-                close = {n for s, n in self.by_surname.items() if _transposed(s, toks[0])}
-                full = close.pop() if len(close) == 1 else None
-            return full or name
-        return name
-
-    def _surname(self, toks: list[str], name: str, pos: int) -> None:
-        """Read ``name`` (its words ``toks``, at ``pos``) as the full name its surname
-        stands for, unless another person's name ends with the same surname."""
-        known = self.by_surname.setdefault(toks[-1], name)
-        if known != name and known.split()[0] != toks[0]:
-            self.shared.add(toks[-1])
-        self.surname_people.setdefault(toks[-1], Counter())[name] += 1
-        if len(toks) >= 3 and toks[-1].rstrip(".") in NAME_SUFFIXES:
-            self.surname_people.setdefault(toks[-2], Counter())[name] += 1  # "Jesse Jackson Jr."
-
-    def _fitting(self, name: str, pronoun: str) -> str | None:
-        """The person a mention ``name`` may be for ``pronoun`` ("" any), None if
-        none: a surname two people share ("Trump" with Donald and Melania Trump named)
-        is the one of them of the pronoun's gender, if only one is."""
-        if pronoun and name in self.shared:
-            # One of a gender not known may be the one too ("Asa", "Seth" and "Tim C.
-            # Hutchinson": not Tim for "he"), if named so twice: once may be a word
-            # before the surname ("Faultless Federer", "Whether Sanders …").
-            people = []
-            for n, times in self.surname_people.get(name, {}).items():
-                gender = self.gender.get(n, name_gender(n))
-                if gender == pronoun or (gender is None and times >= 2):
-                    people.append(n)
-            if len(people) == 1:
-                return people[0]
-        if not pronoun or self.gender.get(name, name_gender(name) or pronoun) == pronoun:
-            return name
-        return None
-
-    def by_role(self, phrase: str, before: int, speaking: QuoteSpan | None = None) -> str | None:
-        """The person last introduced with the role ``phrase`` ('the defence minister');
-        but ``speaking``, the quotation before, when its speaker too was introduced with
-        the role and is quoted after that last introduction (the article goes on about
-        its own governor after naming another one in passing)."""
-        toks = phrase.lower().split()
-        while toks and toks[0] in ("the", "a", "an"):
-            toks = toks[1:]
-        if not toks:
-            return None
-        roles = [" ".join(toks)]
-        if toks[0] in ("former", "ex"):
-            roles.append(" ".join(toks[1:]))  # "the former vice president": as introduced
-        if len(toks) < 2 or toks[-2] not in _OTHER_ROLE:
-            roles.append(toks[-1])
-        for role in dict.fromkeys(_spelling(r) for r in roles if r):
-            found = [
-                (pos, self.canonical(name))
-                for pos, title, name in self.by_title
-                if pos < before and (title == role or _same_role(title, role))
-            ]
-            if not found:
-                continue
-            if (
-                speaking is not None
-                and (speaking.speaker_start or 0) > found[-1][0]
-                and any(name == speaking.speaker for _, name in found)
-            ):
-                return speaking.speaker
-            names = {name for _, name in found}
-            if len(names) > 1:
-                # Two governors introduced: the one the article spoke of last ("Gov.
-                # Deval Patrick … by Gov. Nikki R. Haley … Mr. Patrick was asked …, the
-                # governor replied").
-                k = bisect_left(self.positions, before)
-                spoken = (name for _, name in reversed(self.mentions[:k]) if name in names)
-                last = next(spoken, None)
-                if last is not None:
-                    return last
-            return found[-1][1]
-        return None
-
-    def antecedent(
-        self, pronoun: str, before: int, sentences: int = 0, reported: int | None = None
-    ) -> str | None:
-        """The person ``pronoun`` at ``before`` refers to: the first fitting person named
-        in its sentence before it, else in the sentence before that, and so on (the
-        subject of a sentence comes first: "Bloomberg ... threw jabs at Trump, whom he
-        called ..." -> Bloomberg), within _PRONOUN_REACH characters (and ``sentences``
-        sentences, if given). ``pronoun`` "": any person. A sentence whose subject is
-        the same pronoun ("He recalled campaigning with Romney.") speaks of the same
-        person: its other people are passed over. ``reported``: where the quotation the
-        pronoun attributes starts, when it comes first; the people written before it in
-        its sentence are what is reported, not the speaker ('Mr Blair has "the same
-        passion …", he said')."""
-        k = bisect_right(self.sentence_starts, before) - 1
-        last = -1
-        if sentences:
-            # Sentences inside a quotation ('"America has spoken. The rest …," the
-            # prime minister said') are not counted: they name no one.
-            last, n = k, 0
-            while last >= 0:
-                start = self.sentence_starts[last]
-                n += self.masked[start : start + 1] != "q"
-                if n > sentences:
-                    break
-                last -= 1
-        barrier = self.barrier_before(before)
-        skip_lo = skip_hi = -1
-        if reported is not None and reported < before:
-            lo = self.sentence_starts[bisect_right(self.sentence_starts, reported) - 1]
-            # Only a quotation inside the clause ('Mr Blair has "…"'), not one set off
-            # by a comma or colon ('Hirono blasted the decision, "…," she said'), and
-            # not after a speaker named before it ('Arnold described her victory as').
-            lead = self.masked[lo:reported].rstrip(_MARKS_AND_SPACE)
-            # (Nor a quotation of a clause before a semicolon: "Trump bragged about
-            # "…"; since taking office he has referred to …".)
-            own_clause = ";" not in self.masked[reported:before]
-            if lead and lead[-1] not in ",:;" and not has_speech_verb(lead) and own_clause:
-                skip_lo, skip_hi = lo, reported
-        if (
-            pronoun
-            and self._reports(before)
-            and not self.masked[max(0, before - 8) : before].endswith(("who, ", "which, "))
-        ):
-            # "Mr Blair has failed, he claimed, saying …": what comes before the
-            # reporting pronoun in its sentence is what is reported, not who reports it;
-            # not a clause before a semicolon ("Trump bragged …; since taking office he
-            # has referred to …").
-            start = self.sentence_starts[max(k, 0)]
-            skip_lo, skip_hi = max(start, self.masked.rfind(";", start, before) + 1), before
-        roles: list[str] = []  # offices the sentences passed over speak of (_other_office)
-        while k > last:
-            lo = self.sentence_starts[k]
-            if before - lo > _PRONOUN_REACH or lo <= barrier:
-                return None
-            hi = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else before
-            hi = min(hi, before)
-            a = bisect_left(self.positions, lo)
-            b = bisect_left(self.positions, hi)
-            fits = [
-                (pos, fit)
-                for pos, name in self.mentions[a:b]
-                if not is_organisation(name)
-                and not skip_lo <= pos < skip_hi
-                and (fit := self._fitting(name, pronoun)) is not None
-                and not self._other_office(fit, pos, roles)
-            ]
-            if any(
-                lo <= p < (fits[0][0] if fits else hi) and len(self.masked[lo:p].split()) <= 3
-                for p in self.subjects
-            ):
-                return None  # 'DiCaprio, who …' is the subject: a person, or a team
-            if pronoun in ("he", "she") and self._owned_subject(lo, hi):
-                return None  # "Hale's Dutch counterpart was …": someone unnamed
-            if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0], hi):
-                fits = []
-            if pronoun in ("he", "she"):
-                office = self._office_subject(pronoun, lo, fits[0][0] if fits else hi)
-                if office is not None:
-                    return office
-            # "… would help him — as it did President Bill Clinton — …, Mr. Trump dived
-            # in": a person named in an aside is no one the sentence is about.
-            outside = [(pos, name) for pos, name in fits if not _in_aside(self.masked, lo, hi, pos)]
-            if outside:
-                fits = outside
-            # 'Governor Christie? "Strong," he said.': a name asked about, no one speaking.
-            fits = [(pos, name) for pos, name in fits if not _asked_about(self.masked, lo, pos)]
-            fits = _main_clause_first(self.masked, lo, fits)
-            if fits:
-                # "According to Mandaric, Redknapp vowed …": the source the sentence is
-                # told by reports it.
-                pos, name = fits[0]
-                if pronoun and self.masked[max(lo, pos - len(_ACCORDING[0])) : pos] in _ACCORDING:
-                    return name
-                # "Tony Blair has failed, Michael Howard has said.": the person reporting
-                # the sentence at its end, not the first one of what is reported.
-                for pos, name in fits[1:]:
-                    if self._reports(pos):
-                        return name
-                # A subject or an apposition, not the object of a preposition ("a
-                # senator from New York", "took aim at Berg"), unless there is only that.
-                objects = []
-                for pos, name in fits:
-                    word = _WORD_AT_RE.match(self.masked, pos)
-                    if word is not None and word.group().endswith(("'s", "’s")):
-                        # "Ms Jowell's deputy, Richard Caborn, said": not Jowell; nor any
-                        # owner ("enjoying Dan Brown's theory, the Bishop said"): a few are
-                        # the topic ("Conti's 17th turn"), more are not. But an owner
-                        # opening the sentence is its topic ("Huckabee's religion has
-                        # played a role. He wrote …"), unless what is owned is a person
-                        # ("Tony Blair's official spokesman. He said").
-                        owned = _owned_person(self.masked, word.end())
-                        lead = self.masked[lo:pos].strip(_MARKS_AND_SPACE)
-                        if pronoun and not owned and (not lead or lead in _CONJUNCTIONS):
-                            return name
-                        continue
-                    if not self._after_preposition(pos):
-                        return name
-                    objects.append(name)
-                # Only a preposition's object: a pronoun may still mean them; a role
-                # ("said the Factory Records founder") names the subject, not them. Not
-                # someone named only as an owner ("Tony Blair's official spokesman").
-                if objects:
-                    return objects[0] if pronoun else None
-            if pronoun in ("he", "she"):
-                roles += [m.group(1) for m in _DEFINITE_OFFICE_RE.finditer(self.masked, lo, hi)]
-            k -= 1
-        return None
-
-    def _other_office(self, name: str, pos: int, roles: list[str]) -> bool:
-        """Was ``name``, introduced with a title up to ``pos``, holder of another office
-        than every one the sentences after spoke of as "the prime minister", "the
-        chancellor" (``roles``)? ("… his rift with Chancellor Gordon Brown. … although
-        the prime minister talked about …. … he declared": not Brown.)"""
-        if not roles:
-            return False
-        titles = {
-            title for at, title, who in self.by_title if at <= pos and self.canonical(who) == name
-        }
-        return bool(titles) and not any(
-            title == role or _same_role(title, role) for title in titles for role in roles
-        )
-
-
-def _before_subject(lead: str, most: int) -> bool:
-    """Can ``lead``, what a sentence holds before a word, come before its subject:
-    nothing, a conjunction, or an opening phrase of at most ``most`` words and a comma
-    ("Amplifying the message, he said")?"""
-    lead = lead.strip(_MARKS_AND_SPACE)
-    return not lead or lead in _CONJUNCTIONS or (lead.endswith(",") and len(lead.split()) <= most)
-
-
-# An office spoken of by itself: "the prime minister", "the chancellor" (not "the prime
-# minister Tony Blair", nor "the deputy prime minister": the words must be the whole).
-_DEFINITE_OFFICE_RE = re.compile(
-    r"\b[Tt]he (prime minister|chancellor|president|chief executive|foreign secretary"
-    r"|home secretary|governor|mayor|speaker|chief justice|attorney general)\b(?! [A-Z]|-|['’]s)"
-)
-
-
-# A definite role qualified by capitalised words: "the Lib Dem spokesman".
-_QUALIFIED_ROLE_RE = re.compile(r"\b[Tt]he (?:[A-Z][\w'’-]* ){1,3}[a-z]+\b")
-# Roles usually left unnamed: "the spokesman said" is no earlier person.
-_UNNAMED_ROLES = words(
-    """
-    spokesman spokeswoman spokesperson official source aide insider man woman witness
-    resident lawyer attorney diplomat analyst expert critic observer fan member
-    trader banker investor prisoner victim survivor neighbour neighbor organiser organizer
-    agent backbencher cameraman announcer
-    """
-)
-_NAME_AFTER_RE = re.compile(r" ((?:[A-Z][\w'’-]+ )*[A-Z][\w'’-]+)")
-# A full name right after a role, or after "is"/"was" ("The director is Matthew Warchus").
-_ROLE_NAME_RE = re.compile(r"(?: is| was)? ([A-Z][a-z][\w'’-]* [A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
-_NOT_NAME_WORDS = words("The A An This That These Those")
-_LOWER_WORD_RE = re.compile(r" ([a-z][a-z-]+)")
-
-
-def _role_end(s: str, end: int) -> int:
-    """Where the role whose head ends at ``end`` ends: past the person nouns that go on
-    naming it ("The company's new chief executive Peter Lynch", "finance director")."""
-    for _ in range(2):
-        m = _LOWER_WORD_RE.match(s, end)
-        if m is None or not is_person_noun(m.group(1)):
-            break
-        end = m.end()
-    return end
-
-
-_SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"\b")
-# Words that may open a sentence before its subject: conjunctions and a few adverbs of
-# time ("Later the Tory leader spoke again").
-_CONJUNCTIONS = words("And But So Yet Then Also Later Earlier Meanwhile and but so yet then also")
-# A dash setting off an aside: an em or en dash, or "--", with a space on either side.
-_ASIDE_DASH_RE = re.compile(r"(?<=\s)(?:—|–|--)(?=\s)|(?<=\w)(?:—|--)(?=\w)")
-
-
-# Conjunctions opening a leading clause ("As Tory leader Michael Howard kicked off …,").
-_SUBORDINATORS = words(
-    "As While Whilst When After Before Although Though Since Because If Once Until Whereas"
-)
-_FIRST_WORD_RE = re.compile(r"[\s\"“‘']*(\w+)")
-
-
-def _main_clause_first(masked: str, lo: int, fits: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """``fits`` (people of the sentence at ``lo``, in text order) with those of its main
-    clause before those of a leading clause ("As Tory leader Michael Howard kicked off his
-    campaign, the Lib Dem leader Charles Kennedy dismissed …. And he insisted": Kennedy)."""
-    if len(fits) < 2:
-        return fits
-    m = _FIRST_WORD_RE.match(masked, lo)
-    if m is None or m.group(1) not in _SUBORDINATORS:
-        return fits
-    comma = masked.find(",", m.end(), fits[-1][0])
-    if comma < 0:
-        return fits
-    lead = [f for f in fits if f[0] < comma]
-    main = [f for f in fits if f[0] > comma]
-    return main + lead if lead and main else fits
-
-
-def _in_aside(masked: str, lo: int, hi: int, pos: int) -> bool:
-    """Whether ``pos`` in the sentence masked[lo:hi] is inside an aside: between a pair
-    of dashes ("— as it did President Bill Clinton in the 1990s —") or in brackets."""
-    before = masked[lo:pos]
-    if before.count("(") > before.count(")") and ")" in masked[pos:hi]:
-        return True
-    opened = len(_ASIDE_DASH_RE.findall(before)) % 2 == 1
-    return opened and _ASIDE_DASH_RE.search(masked, pos, hi) is not None
-
-
-# A question of names alone: "Governor Christie?", "Senator Joni Ernst of Iowa?".
-_NAME_WORD = r"(?:[A-Z][\w.'’-]*|of|the|and)"
-_NAMES_ASKED_RE = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,7}}\?")
-
-
-def _asked_about(masked: str, lo: int, pos: int) -> bool:
-    """Whether the name at ``pos`` is in a question made of names alone that opens its
-    sentence at ``lo`` (a list of people someone is asked about, each answer quoted
-    after it)."""
-    asked = _NAMES_ASKED_RE.match(masked, lo)
-    return asked is not None and pos < asked.end()
-
-
-_ACCORDING = ("According to ", "according to ")
-
-
-def _transposed(a: str, b: str) -> bool:
-    """Is ``b`` ``a`` with two neighbouring letters swapped ("Barrionuevo", "Barrioneuvo")?"""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
-
-
-_WORD_BEFORE_RE = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+\Z")
-
-
-def _who_described(s: str) -> list[int]:
-    """Where a one-word name takes a relative clause ("DiCaprio, who lost out", "Leicester,
-    whose"); found with str.find, since ", who" is rare and a regex scan is not."""
-    out = []
-    i = s.find(", who")
-    while i >= 0:
-        if s[i + 5 : i + 6] == " " or s[i + 5 : i + 8] == "se ":
-            m = _WORD_BEFORE_RE.search(s, max(0, i - 30), i)
-            if m is not None and one_word_name(m.group()):
-                out.append(m.start())
-        i = s.find(", who", i + 5)
-    return out
-
-
-_LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z]+) \Z")
-# A role and what it is of, in lower case, right before a name ("minister of sport").
-_ROLE_OF_BEFORE_RE = re.compile(r"(?<![\w'’])([a-z]+) (?:of|for) (?:the )?[a-z]+(?: [a-z]+)? \Z")
-
-
-# A sentence opening with a name's possessive ("Hale's", "But Mr Blair's").
-_OWNER_OPENING_RE = re.compile(
-    r"[\"“]?(?:(?:But|And|Yet|So) )?(?!(?:The|A|An) )(?:M(?:r|rs|s)\.? )?[A-Z][\w-]*"
-    r"(?: [A-Z][\w-]*)?['’]s\b"
-)
-
-
-def _owned_person(s: str, end: int, unnamed: bool = False) -> bool:
-    """Is what a possessive ending at ``end`` owns a person ("'s official spokesman",
-    "'s Bayern counterpart"), its first lower-case noun among the next three words?
-    ``unnamed``: and no name follows it ("'s counterpart Felix Magath" is named)."""
-    toks = s[end : end + 60].split()[:4]
-    for k, w in enumerate(toks[:3]):
-        w = w.strip(",.;:")
-        if w[:1].islower() and w not in ("own", "official", "former", "new", "then"):
-            if not (is_person_noun(w) or is_role_noun(w)):
-                return False
-            return not unnamed or k + 1 >= len(toks) or not toks[k + 1][:1].isupper()
-    return False
-
-
-# A member's post written after the name ("Frank Field MP").
-_MEMBER_AFTER_RE = re.compile(rf" ({'|'.join(sorted(MEMBER_POSTS))})\b")
-# A preposition of place right before a word: what follows is somewhere, not someone.
-_PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|across|throughout|around|within) \Z")
-# A lower-case word, then one capitalised word that no other capitalised word follows.
-_ROLE_THEN_WORD_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}) ([A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
-
-
-def _a_country(word: str) -> bool:
-    """Is ``word`` a country's name as :mod:`db.normalize` folds them ("Britain" is
-    "uk")? No one's surname."""
-    toks = tokenize(word)
-    return len(toks) == 1 and toks[0].norm in PLACE_TOKENS
-
-
-def _role_before(s: str, a: int) -> bool:
-    """Is the name at s[a:] written after a role in lower case ('talk-show host Eve
-    Marlowe', 'striker Ion Radu', 'minister of sport Jaime Lissavetzky'): a person?"""
-    m = _LOWER_WORD_BEFORE_RE.search(s, max(0, a - 20), a)
-    if m is not None and is_role_noun(m.group(1)):
-        return True
-    m = _ROLE_OF_BEFORE_RE.search(s, max(0, a - 40), a)
-    return m is not None and is_role_noun(m.group(1))
-
-
-def _inside(spans: list[tuple[int, int]], i: int) -> bool:
-    """Does ``i`` fall strictly inside one of the sorted, non-nested ``spans``?"""
-    k = bisect_right(spans, (i, -1)) - 1
-    return k >= 0 and spans[k][0] < i < spans[k][1]
-
-
-_PRONOUN_RE = {
-    "he": re.compile(r"\b[Hh]e\b"),
-    "she": re.compile(r"\b[Ss]he\b"),
-    "": re.compile(r"\b(?:[Hh]e|[Ss]he)\b"),
-}
-
-
-# One leading character class (the engine skips to it at C speed), then the branch:
-# the same matches as r'[.!?]["”’)]*\s+(?=["“‘(]?[A-Z0-9])|\n+', three times faster.
-_SENTENCE_BREAK_RE = re.compile(r"[.!?\n](?:(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=\n)\n*)")
-
-
-def _word_positions(s: str, w: str) -> list[int]:
-    """Where ``w`` stands as a whole word in ``s`` (str.find: a few surnames per article)."""
-    out = []
-    i = s.find(w)
-    while i >= 0:
-        j = i + len(w)
-        if (i == 0 or not (s[i - 1].isalnum() or s[i - 1] in "'’-")) and (
-            j == len(s) or not (s[j].isalnum() or s[j] in "'’-")
-        ):
-            out.append(i)
-        i = s.find(w, j)
-    return out
-
-
-# A paragraph opening with a lower-case word ("was delighted"; not "iTunes"), after a
-# blank line (not a hard-wrapped line of one paragraph).
-_DAMAGED_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n([a-z]+)\b")
-_HONORIFIC_BEFORE_RE = re.compile(r"\b(?:M(?:r|rs|s)|Dr|Prof|Sir|Dame|Lord|Lady)\.? \Z")
-# "Sir Elton", "Dame Judi": a knight or dame called by the first name.
-_FIRST_NAME_HONORIFIC_RE = re.compile(r"\b(?:Sir|Dame) \Z")
-# "M" first so the engine skips to it; the look-behind is the word start (\bM).
-_HONORIFIC_RE = re.compile(r"M(?<!\wM)(r|rs|s|iss)\.? ([A-Z][\w'’-]+)")
-_ABBREVIATIONS = words("Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Gen. Lt. Col. Jr. Sr. Sgt. Capt. U.S.")
-# Their last two characters: a break whose mark ends none of them needs no look-back.
-_ABBREVIATION_ENDS = frozenset(a[-2:] for a in _ABBREVIATIONS)
-# (After a conjunction too: "But a spokesman for the Home Office defended …", "And the
-# French international defender believes …"; not "But the prime minister says …", as
-# often another person than the one named before as not.)
-_ROLE_OPENING_RE = re.compile(
-    r"[\"“]?(?:(?:But|Yet) (?=a |an )|And (?=the |a |an ))?(The|A|An|the|a|an) "
-    r"((?:[A-Za-z][\w'’-]* ){0,2}(?:[a-z]+|\d{1,3}-year-old))\b"
-)
-_WORD_AT_RE = re.compile(r"[\w'’-]+(?: [A-Z][\w'’-]+)*")
-_PREPOSITION_WORDS = words(
-    """
-    from in of at to by with for on about against over under through behind beside
-    alongside among between without towards toward into onto past including
-    """
-)
-_PREPOSITIONS = [[w] for w in _PREPOSITION_WORDS]
-_OWNERS = words("the a an his her their its our my your")
-
-
-# Words that end a noun phrase walked back from a name: verbs and conjunctions.
-_NOT_PHRASE = words(
-    """
-    and or but said says told is was are were has had have be been that which who when
-    while as if than then also not
-    """
-)
-_SPELLINGS = (("defence", "defense"), ("labour", "labor"), ("organisation", "organization"))
-# Abbreviated titles, so "the governor" finds "Gov. Mike Pence".
-_TITLE_ABBREVIATIONS = {
-    "gov": "governor",
-    "sen": "senator",
-    "sens": "senator",
-    "rep": "representative",
-    "reps": "representative",
-    "gen": "general",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "prof": "professor",
-    "pres": "president",
-    "congressman": "representative",
-    "congresswoman": "representative",
-}
-
-
-def _spelling(s: str) -> str:
-    """A role in one spelling: 'defence minister' -> 'defense minister', 'gov' -> 'governor'."""
-    for a, b in _SPELLINGS:
-        s = s.replace(a, b)
-    return " ".join(_TITLE_ABBREVIATIONS.get(w, w) for w in s.split())
-
-
-class ArticlePeople:
-    """The people an article names, once read for its quotations, kept for its
-    reported speech (:func:`reported_speakers`): reading them costs more than the rest
-    of the speaker pass."""
-
-    __slots__ = ("people",)
-
-    def __init__(self) -> None:
-        self.people: _People | None = None
 
 
 def resolve_speakers(
@@ -1945,7 +917,7 @@ def resolve_speakers(
     """
     if not quotes:
         return quotes
-    people: _People | None = None
+    people: People | None = None
     named: list[tuple[int, str]] = []  # full names quoted before the people were read
     out: list[QuoteSpan] = []
     prev: QuoteSpan | None = None
@@ -1965,7 +937,7 @@ def resolve_speakers(
         kind = q.speaker_kind
         # The article's people are read only when needed: a pronoun, a role, a surname.
         if people is None and (kind in ("pronoun", "common") or _surname_only(q, kind)):
-            people = _People(text, _article_regions(text, known or {}))
+            people = People(text, _article_regions(text, known or {}))
             for pos, name in named:
                 people.add_speaker(pos, name)
         if kind == "pronoun" and people is not None:
@@ -1990,7 +962,7 @@ def resolve_speakers(
 
 
 def _resolve_common(
-    text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People | None
+    text: str, q: QuoteSpan, done: list[QuoteSpan], people: People | None
 ) -> QuoteSpan:
     """``q``, attributed to a common noun ('the defence minister', "Mr Crosby's
     statement"), with the person or issuer it stands for when the article has one
@@ -2073,7 +1045,7 @@ def reported_speakers(
             continue
         needs = _needs_people(att)
         if people is None and needs:
-            people = _People(text, _article_regions(text, known or {}))
+            people = People(text, _article_regions(text, known or {}))
             for d in quotes:
                 if d.speaker_kind == "named" and d.speaker and d.speaker_start is not None:
                     people.add_speaker(d.speaker_start, d.speaker)
@@ -2093,37 +1065,6 @@ def reported_speakers(
     return out
 
 
-# Words before a role that make it another one: a vice president is no "president".
-_OTHER_ROLE = words("vice deputy former ex assistant lieutenant under shadow associate")
-
-
-def _other_role_before(s: str, pos: int) -> bool:
-    """Is the role written at ``s[pos:]`` another one by the word before it ("shadow
-    chancellor", "vice-president")?"""
-    words_before = s[max(0, pos - 20) : pos].lower().split()
-    return bool(words_before) and words_before[-1].rstrip("-") in _OTHER_ROLE
-
-
-def _same_role(title: str, role: str) -> bool:
-    """Is someone introduced as ``title`` ('new jersey senator') the ``role`` a later
-    mention names ('senator'); not a 'vice president' for 'the president'."""
-    if not title.endswith(" " + role):
-        return False
-    before = title[: -len(role) - 1].rsplit(" ", 1)[-1]
-    return before.rstrip("-") not in _OTHER_ROLE
-
-
-def _capitalised_before(text: str, pos: int) -> str:
-    """The capitalised words written right before ``pos`` ("California Democratic Rep."
-    of "… Rep. Nancy Pelosi"): what introduces the name there, not the sentence before."""
-    run: list[str] = []
-    for w in reversed(text[max(0, pos - 60) : pos].split()):
-        if not w[:1].isupper() or w[-1] in ",;:":
-            break
-        run.append(w)
-    return " ".join(reversed(run)) + " "
-
-
 # "Mr Crosby's statement", "Sony's annual report": the owner's name.
 _POSSESSED_DOCUMENT_RE = re.compile(
     r"(?:M(?:r|rs|s)\.? )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s (?:[a-z-]+ ){0,2}[a-z]+\Z"
@@ -2139,7 +1080,7 @@ def _issuer(text: str, document: str, at: int, done: list[QuoteSpan]) -> str | N
             continue
         if at - d.speaker_start > _CONTEXT * 2:
             return None
-        found = _word_positions(text[d.speaker_start : at], document.lower())
+        found = word_positions(text[d.speaker_start : at], document.lower())
         # In the sentence naming them ('Trump said in a statement released …'), not a
         # later one ('In a statement, the party said …').
         if (
@@ -2179,9 +1120,9 @@ def _someone_unfound(phrase: str) -> bool:
     if phrase[:4] not in ("the ", "The ") or "'s " in phrase or "’s " in phrase:
         return False
     head = head.lower()
-    if head in _COLLECTIVE_NOUNS or _plural(head):
+    if head in _COLLECTIVE_NOUNS or is_plural(head):
         return False  # "the Google team said": a body, not one person
-    return is_person_noun(head) and head not in _UNNAMED_ROLES
+    return is_person_noun(head) and head not in UNNAMED_ROLES
 
 
 _COLLECTIVE_NOUNS = words("team family crew band panel jury couple pair duo trio staff")
@@ -2197,10 +1138,10 @@ def _surname_only(q: QuoteSpan, kind: str | None) -> bool:
     return kind == "named" and " " not in (q.speaker or "")
 
 
-def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People) -> QuoteSpan:
+def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: People) -> QuoteSpan:
     """``q``, attributed to a pronoun, with whom it stands for: "he"/"she" the last
     person quoted while no one else is named since, else the nearest person named before
-    (:meth:`_People.antecedent`); "it"/"they" a group quoted before
+    (:meth:`People.antecedent`); "it"/"they" a group quoted before
     (:func:`_group_pronoun`); kind "unresolved" when no one fits."""
     pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
     if pronoun not in ("he", "she"):
@@ -2216,14 +1157,14 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Pe
         and last.speaker
         and not _common_phrase(last.speaker)
         and not is_organisation(last.speaker)
-        and at - last.end <= _PRONOUN_REACH
+        and at - last.end <= PRONOUN_REACH
         and people.continues(pronoun, last, at)
     ):
         name = last.speaker
     elif (
         last is not None
         and _one_unnamed_person(text, last, pronoun)
-        and at - last.end <= _PRONOUN_REACH
+        and at - last.end <= PRONOUN_REACH
         and people.unbroken(last, at)
     ):
         # '"…," said a club official. "…," he added': the official goes on.
@@ -2237,7 +1178,7 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: _Pe
 
 
 def _group_pronoun(
-    text: str, q: QuoteSpan, done: list[QuoteSpan], people: _People | None = None
+    text: str, q: QuoteSpan, done: list[QuoteSpan], people: People | None = None
 ) -> QuoteSpan:
     """``q``, attributed to "they"/"it", with the group or organisation quoted before
     (``done``) it stands for, else for "it" the body a sentence just before names as its
@@ -2259,7 +1200,7 @@ def _group_pronoun(
             plural = (mention if document else d.speaker).endswith("s")
             plural = plural and not is_organisation(d.speaker)
             fits = plural == (pronoun == "they") or is_organisation(d.speaker)
-            if fits and at - (d.speaker_start or 0) <= _PRONOUN_REACH:
+            if fits and at - (d.speaker_start or 0) <= PRONOUN_REACH:
                 name = d.speaker
             break
         if (
@@ -2268,7 +1209,7 @@ def _group_pronoun(
             and d.speaker
             and people is not None
             and _sexless_word(d.speaker, people)
-            and at - (d.speaker_start or 0) <= _PRONOUN_REACH
+            and at - (d.speaker_start or 0) <= PRONOUN_REACH
             and not has_speech_verb(people.masked[max(d.end, d.speaker_end or 0) : at])
         ):
             # '"…," said Seagate. "…" "…," it said': one word no one calls "he" or "she",
@@ -2291,7 +1232,7 @@ def _group_pronoun(
     return _named(q, name)
 
 
-def _body_spoken_before(text: str, at: int, people: _People, after: int = 0) -> str | None:
+def _body_spoken_before(text: str, at: int, people: People, after: int = 0) -> str | None:
     """The body a sentence of the three before ``at`` (none starting before ``after``)
     names as its speaker ("The UNECE warned that … "The orderly reversal …," it noted."):
     an organisation's name, or one word that is no person the article names, or a
@@ -2333,12 +1274,12 @@ def _common_body(att: Attribution | None) -> str | None:
     if att is None or att.kind != "common":
         return None
     head = att.name.rsplit(" ", 1)[-1].lower()
-    if _plural(head) or not (is_document(head) or is_body_noun(head)):
+    if is_plural(head) or not (is_document(head) or is_body_noun(head)):
         return None
     return att.name
 
 
-def _sexless_word(name: str, people: _People) -> bool:
+def _sexless_word(name: str, people: People) -> bool:
     """Is the speaker ``name`` one word of no known gender: no first name of one, never
     with "Mr"/"Ms", never "he" or "she" before ("Seagate", "Turkcell"; not "Federer")?"""
     return (
@@ -2348,7 +1289,7 @@ def _sexless_word(name: str, people: _People) -> bool:
     )
 
 
-def _body_name(name: str, people: _People) -> bool:
+def _body_name(name: str, people: People) -> bool:
     """Is the speaker ``name`` a body: an organisation's name ("UNECE", "British Chambers
     of Commerce"), or one word that is no person the article names (not "Labrador" of
     "Raúl Labrador"; a company read as a person, "Wimpey said", is not one either)?"""
@@ -2375,7 +1316,7 @@ def _one_unnamed_person(text: str, d: QuoteSpan, pronoun: str) -> bool:
     head = d.speaker.rsplit(" ", 1)[-1].lower()
     if not is_person_noun(head) or (head.endswith("s") and not head.endswith("ss")):
         return False
-    if d.speaker.split(" ", 1)[0].lower() not in ("a", "an", "one") and head not in _UNNAMED_ROLES:
+    if d.speaker.split(" ", 1)[0].lower() not in ("a", "an", "one") and head not in UNNAMED_ROLES:
         return False
     gender = "he" if head in _MALE_NOUNS else "she" if head in _FEMALE_NOUNS else pronoun
     return gender == pronoun

@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from db.article_people import ArticlePeople
 from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
 from db.quotes import (
-    ArticlePeople,
     LineRegions,
     QuoteSpan,
     find_speaker,
