@@ -69,6 +69,9 @@ class Quotation(Protocol):
 
 
 PRONOUN_REACH = 3000  # characters back a pronoun's antecedent may be
+# The person an article is about (People.protagonist): named in its headline and at
+# least this many times in it, and at least twice as often as anyone else.
+PROTAGONIST_MENTIONS = 4
 
 
 def mask_quotes(text: str, lo: int, hi: int, regions: list[tuple[int, int]]) -> str:
@@ -662,6 +665,23 @@ class People:
                     return last
             return found[-1][1]
         return None
+
+    def protagonist(self, pronoun: str) -> str | None:
+        """The person the article is about, if ``pronoun`` may be them: the one its
+        headline names whom it names most, at least PROTAGONIST_MENTIONS times and twice
+        as often as anyone else. A pronoun no one before it stands for is theirs
+        ("Valencia, who signed Lopez …, have been helped by her form. The Bats are top
+        of the league. "…," she said" in a profile of Maria Lopez)."""
+        counts = Counter(name for _pos, name in self.mentions).most_common(2)
+        if not counts:
+            return None
+        name, times = counts[0]
+        if times < PROTAGONIST_MENTIONS or (len(counts) > 1 and 2 * counts[1][1] > times):
+            return None
+        headline = self.masked.split("\n", 1)[0]
+        if not re.search(rf"\b{re.escape(name.split()[-1])}\b", headline):
+            return None
+        return self._fitting(name, pronoun)
 
     def antecedent(
         self, pronoun: str, before: int, sentences: int = 0, reported: int | None = None

@@ -1260,6 +1260,26 @@ def test_upgrade_from_version_28_reads_a_document_and_a_relative_clause_after_a_
     _speakers_read_again(tmp_path, 28, records, ('"The dock', "On Tuesday"), expected)
 
 
+def test_upgrade_from_version_29_gives_an_unresolved_pronoun_to_the_article_s_protagonist(
+    tmp_path: Path,
+) -> None:
+    """Version 30 gives "she" that no one named before it stands for to the person the
+    article is about: a database ingested by version 29 (no speaker there) gets her at
+    the next match."""
+    records = {
+        "Wire": (
+            "Lopez eyes a return to the top",
+            "Maria Lopez says she is ready to challenge for the world title again. Lopez,"
+            " who missed most of last season, won in Madrid on Sunday. Lopez beat the top"
+            " seed in three sets. Valencia, who signed Lopez from Seville in 2003, have"
+            ' also been helped by her form. The Bats are top of the league. "I feel strong'
+            ' again," she said.',
+        ),
+        "Daily": ("Lopez wins in Madrid", "Maria Lopez won in Madrid on Sunday."),
+    }
+    _speakers_read_again(tmp_path, 29, records, ('"I feel',), [("Maria Lopez",)])
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database

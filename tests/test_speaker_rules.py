@@ -2135,3 +2135,39 @@ def test_as_x_put_it_is_speech_and_a_name_of_a_body_is_the_person() -> None:
         ("That was the hottest spot.", "Ada Price"),
         ("It will be tough.", "Tom Rusk"),
     ]
+
+
+PROFILE = (
+    "Lopez eyes a return to the top\n\n"
+    "Maria Lopez says she is ready to challenge for the world title again. Lopez, who "
+    "missed most of last season, won in Madrid on Sunday. Lopez beat the top seed in "
+    "three sets. Valencia, who signed Lopez from Seville in 2003, have also been helped "
+    'by her form. The Bats are top of the league. "I feel strong again," she said.'
+)
+
+
+def test_a_pronoun_no_one_near_stands_for_is_the_person_the_article_is_about() -> None:
+    # The club's sentences name no one "she" can be: the woman the article is about,
+    # named in its headline and three times more, goes on speaking.
+    assert article_speakers(PROFILE) == ["Maria Lopez"]
+
+
+def test_no_protagonist_when_the_headline_names_no_one_or_another_is_named_as_often() -> None:
+    no_headline_name = PROFILE.replace("Lopez eyes a return", "A return")
+    assert article_speakers(no_headline_name) == [None]
+    # Her coach is named more than half as often: no one the article is about above
+    # others.
+    rival = PROFILE.replace(
+        "won in Madrid on Sunday.",
+        "won in Madrid on Sunday. Her coach, Ana Ruiz, watched. Ruiz was pleased. Ruiz "
+        "said Ruiz had expected it.",
+    )
+    assert article_speakers(rival) == [None]
+    # Named in the headline and in one sentence only: too few to be what it is about.
+    fewer = (
+        PROFILE.replace("Lopez, who missed", "Having missed")
+        .replace("season, won", "season, she won")
+        .replace("Lopez beat", "She beat")
+        .replace("signed Lopez", "signed her")
+    )
+    assert article_speakers(fewer) == [None]
