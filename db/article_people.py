@@ -671,7 +671,8 @@ class People:
         headline names whom it names most, at least PROTAGONIST_MENTIONS times and twice
         as often as anyone else. A pronoun no one before it stands for is theirs
         ("Valencia, who signed Lopez …, have been helped by her form. The Bats are top
-        of the league. "…," she said" in a profile of Maria Lopez)."""
+        of the league. "…," she said" in a profile of Maria Lopez), unless someone
+        unnamed is the subject before it ("Lopez's coach was less sure")."""
         counts = Counter(name for _pos, name in self.mentions).most_common(2)
         if not counts:
             return None
@@ -684,7 +685,12 @@ class People:
         return self._fitting(name, pronoun)
 
     def antecedent(
-        self, pronoun: str, before: int, sentences: int = 0, reported: int | None = None
+        self,
+        pronoun: str,
+        before: int,
+        sentences: int = 0,
+        reported: int | None = None,
+        protagonist: bool = False,
     ) -> str | None:
         """The person ``pronoun`` at ``before`` refers to: the first fitting person named
         in its sentence before it, else in the sentence before that, and so on (the
@@ -695,7 +701,9 @@ class People:
         person: its other people are passed over. ``reported``: where the quotation the
         pronoun attributes starts, when it comes first; the people written before it in
         its sentence are what is reported, not the speaker ('Mr Blair has "the same
-        passion …", he said')."""
+        passion …", he said'). ``protagonist``: when no one is found (and no one unnamed
+        is the subject), the person the article is about (:meth:`protagonist`)."""
+        nobody = self.protagonist(pronoun) if protagonist else None
         k = bisect_right(self.sentence_starts, before) - 1
         last = -1
         if sentences:
@@ -736,7 +744,7 @@ class People:
         while k > last:
             lo = self.sentence_starts[k]
             if before - lo > PRONOUN_REACH or lo <= barrier:
-                return None
+                return nobody
             hi = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else before
             hi = min(hi, before)
             a = bisect_left(self.positions, lo)
@@ -753,7 +761,7 @@ class People:
                 lo <= p < (fits[0][0] if fits else hi) and len(self.masked[lo:p].split()) <= 3
                 for p in self.subjects
             ):
-                return None  # 'DiCaprio, who …' is the subject: a person, or a team
+                return nobody  # 'DiCaprio, who …' is the subject: a person, or a team
             if pronoun in ("he", "she") and self._owned_subject(lo, hi):
                 return None  # "Hale's Dutch counterpart was …": someone unnamed
             if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0], hi):
@@ -809,7 +817,7 @@ class People:
             if pronoun in ("he", "she"):
                 roles += [m.group(1) for m in _DEFINITE_OFFICE_RE.finditer(self.masked, lo, hi)]
             k -= 1
-        return None
+        return nobody
 
     def _other_office(self, name: str, pos: int, roles: list[str]) -> bool:
         """Was ``name``, introduced with a title up to ``pos``, holder of another office

@@ -1170,7 +1170,7 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: Peo
         # '"…," said a club official. "…," he added': the official goes on.
         name = last.speaker
     else:
-        name = people.antecedent(pronoun, at, reported=q.start) or people.protagonist(pronoun)
+        name = people.antecedent(pronoun, at, reported=q.start, protagonist=True)
     if name is None:
         return _named(q, None, kind="unresolved")
     people.gender.setdefault(name, pronoun)

@@ -2171,3 +2171,6 @@ def test_no_protagonist_when_the_headline_names_no_one_or_another_is_named_as_of
         .replace("signed Lopez", "signed her")
     )
     assert article_speakers(fewer) == [None]
+    # Someone unnamed is the subject just before: "she" is her coach, no one named.
+    coach = PROFILE.replace("The Bats are top of the league.", "Lopez's coach was less sure.")
+    assert article_speakers(coach) == [None]
