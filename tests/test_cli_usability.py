@@ -496,3 +496,13 @@ def test_match_also_matches_an_article_ingested_while_it_ran(run, tmp_path, monk
     db = connect(tmp_path / "cli.db")
     assert db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM matches WHERE relation = 'same'").fetchone()[0] > 0
+
+
+def test_counts_are_written_with_their_plural() -> None:
+    from tui.cli.common import plural
+
+    assert plural(1, "story") == "1 story"
+    assert plural(201, "story") == "201 stories"  # was "201 storys" under `stories`
+    assert plural(2, "day") == "2 days"
+    assert plural(1_024, "statement") == "1,024 statements"
+    assert plural(3, "analysis", "analyses") == "3 analyses"

@@ -249,8 +249,14 @@ REGROUP_DUE = (
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 article``, ``2 articles``, ``1,024 statements`` (``many``: an irregular plural)."""
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
+    """``1 article``, ``2 articles``, ``1,024 statements``, ``3 stories`` (``many``: an
+    irregular plural)."""
+    if n == 1:
+        return f"{n:,} {word}"
+    if many is None:
+        y_to_ies = word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u", "")
+        many = word[:-1] + "ies" if y_to_ies else word + "s"
+    return f"{n:,} {many}"
 
 
 def match_summary(report: MatchReport) -> str:
@@ -260,7 +266,7 @@ def match_summary(report: MatchReport) -> str:
         f" {plural(report.candidates, 'candidate pair')} scored:"
         f" {report.same:,} same, {plural(report.conflict, 'conflict')},"
         f" {report.related:,} related (same event, another claim);"
-        f" {plural(report.claims, 'claim')}, {plural(report.stories, 'story', 'stories')}"
+        f" {plural(report.claims, 'claim')}, {plural(report.stories, 'story')}"
         f" ({report.seconds:.1f}s)"
     )
 

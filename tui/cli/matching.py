@@ -265,7 +265,7 @@ def regroup_cmd(cli: CliContext, as_json: bool, progress_lines: bool) -> None:
     elif not progress_lines:
         echo(
             f"regrouped: {plural(report.claims, 'claim')},"
-            f" {plural(report.stories, 'story', 'stories')} ({report.seconds:.1f}s)"
+            f" {plural(report.stories, 'story')} ({report.seconds:.1f}s)"
         )
 
 
