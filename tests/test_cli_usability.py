@@ -499,10 +499,11 @@ def test_match_also_matches_an_article_ingested_while_it_ran(run, tmp_path, monk
 
 
 def test_counts_are_written_with_their_plural() -> None:
-    from tui.cli.common import plural
+    from tui.wording import plural
 
     assert plural(1, "story") == "1 story"
     assert plural(201, "story") == "201 stories"  # was "201 storys" under `stories`
     assert plural(2, "day") == "2 days"
     assert plural(1_024, "statement") == "1,024 statements"
+    assert plural(2, "match") == "2 matches"
     assert plural(3, "analysis", "analyses") == "3 analyses"

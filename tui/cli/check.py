@@ -19,10 +19,10 @@ from tui.cli.common import (
     emit_json,
     json_option,
     pass_cli,
-    plural,
     say_waiting,
     styled,
 )
+from tui.wording import plural
 
 EXIT_PROBLEMS = 1
 

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tui.wording import plural
+
 if TYPE_CHECKING:
     import sqlite3
     from pathlib import Path
@@ -246,17 +248,6 @@ REGROUP_DUE = (
     "claims and stories are grouped as before the last upgrade:"
     " `claimlens regroup` regroups them (so does the next match, or the browser)"
 )
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 article``, ``2 articles``, ``1,024 statements``, ``3 stories`` (``many``: an
-    irregular plural)."""
-    if n == 1:
-        return f"{n:,} {word}"
-    if many is None:
-        y_to_ies = word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u", "")
-        many = word[:-1] + "ies" if y_to_ies else word + "s"
-    return f"{n:,} {many}"
 
 
 def match_summary(report: MatchReport) -> str:

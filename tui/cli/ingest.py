@@ -29,9 +29,9 @@ from tui.cli.common import (
     json_option,
     match_summary,
     pass_cli,
-    plural,
     say_waiting,
 )
+from tui.wording import plural
 
 FINISH_MATCHING = "claimlens match --pending"
 # Files rejected for one reason get a line each up to this many; the rest are counted in

@@ -67,11 +67,11 @@ from tui.cli.common import (
     json_option,
     match_summary,
     pass_cli,
-    plural,
     say_waiting,
     showing,
 )
 from tui.cli.common import page_options as shared_page_options
+from tui.wording import plural
 
 if TYPE_CHECKING:
     import sqlite_utils

@@ -24,9 +24,9 @@ from tui.cli.common import (
     known_source,
     page_options,
     pass_cli,
-    plural,
     styled,
 )
+from tui.wording import plural
 
 # --- stats, articles, show ------------------------------------------------------------------
 

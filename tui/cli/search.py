@@ -24,10 +24,10 @@ from tui.cli.common import (
     known_source,
     page_options,
     pass_cli,
-    plural,
     showing,
     styled,
 )
+from tui.wording import plural
 
 
 @click.command("search")

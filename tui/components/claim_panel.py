@@ -27,6 +27,7 @@ from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
 from tui.components.scrollbars import update_scrollbars
+from tui.wording import plural
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -446,8 +447,8 @@ class ClaimPanel(Vertical):
         sources = len({m["source"] for m in claim_matches})
         related = len(self.matches) - n
         self.border_title = (
-            f"Claims · {n} match{'es' if n != 1 else ''}"
-            + (f" in {sources} source{'s' if sources != 1 else ''}" if n else "")
+            f"Claims · {plural(n, 'match')}"
+            + (f" in {plural(sources, 'source')}" if n else "")
             + (f" · {related} also on this event" if related else "")
         )
 

@@ -49,6 +49,7 @@ from tui.components.messages import (
 from tui.components.reader import Reader
 from tui.components.status_line import StatusPart, fit_status, part
 from tui.keymap import bind, effective_keys
+from tui.wording import plural
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -478,8 +479,8 @@ class MainScreen(Screen, inherit_bindings=False):
             parts.append(part(30, "counting articles…", short="…"))
         else:
             n, stories = self.counts
-            articles = f"{n:,} article{'s' if n != 1 else ''}"
-            in_stories = f" in {stories:,} stor{'ies' if stories != 1 else 'y'}"
+            articles = plural(n, "article")
+            in_stories = f" in {plural(stories, 'story')}"
             full = articles + (in_stories if self.state.by_story else "")
             parts.append(part(30, full, short=articles))
         if filt.source:
@@ -680,7 +681,7 @@ class MainScreen(Screen, inherit_bindings=False):
             overrides = getattr(self.app, "keymap_overrides", {})
             key = effective_keys("app.newest", overrides).split(",")[0]
             self.notify(
-                f"{new:,} new article{'s' if new != 1 else ''}: press {key} for the newest",
+                f"{plural(new, 'new article')}: press {key} for the newest",
                 timeout=4,
                 markup=False,
             )

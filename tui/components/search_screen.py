@@ -27,6 +27,7 @@ from tui.components.inputs import StillInput
 from tui.components.library import Library, QueryError, SearchHit
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
+from tui.wording import plural
 
 WORDS_HINT = 'words (all must match), "a phrase", pre*, this OR that, -not'
 FUZZY_HINT = "a half-remembered or misspelled quote, e.g. small contacts not full scale engagment"
@@ -226,10 +227,7 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
             self._status(f"No statement matches {query!r}.")
         else:
             how = "closest first" if fuzzy else "best first"
-            self._status(
-                f"{len(hits)} statement{'s' if len(hits) != 1 else ''}, {how}. "
-                "Enter opens; ↑/↓ move."
-            )
+            self._status(f"{plural(len(hits), 'statement')}, {how}. Enter opens; ↑/↓ move.")
 
     def hit_text(self, hit: SearchHit) -> Text:
         """The statement with its matched words highlighted, then where it is from."""
