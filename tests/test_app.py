@@ -17,6 +17,7 @@ from tests.tui_fixtures import (
     async_test,
     ingested_db,
     one_sentence_articles,
+    screen_text,
     settle,
 )
 from tui.app import ClaimLensApp, make_app
@@ -29,12 +30,6 @@ from tui.config import Config, load_config
 from tui.keymap import SPECS
 
 ROOT = Path(__file__).parent.parent
-
-
-def screen_text(app: ClaimLensApp) -> str:
-    """What is on the terminal, as plain text lines."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
 
 
 def styles_of(app: ClaimLensApp, needle: str) -> list:  # type: ignore[type-arg]

@@ -383,7 +383,7 @@ def test_stories_cli_json_and_hidden_single_source_stories(tmp_path: Path) -> No
 
 
 def test_the_story_view_in_the_browser(tmp_path: Path) -> None:
-    from tests.tui_fixtures import async_test, settle
+    from tests.tui_fixtures import async_test, screen_text, settle
     from tui.app import make_app
     from tui.components.story_view import StoryScreen
     from tui.config import Config
@@ -400,19 +400,40 @@ def test_the_story_view_in_the_browser(tmp_path: Path) -> None:
             await settle(pilot)
             screen = app.screen
             assert isinstance(screen, StoryScreen)
-            shown = " ".join(str(w.render()) for w in screen.query("#story-scroll Static"))
-            assert "Blindspot" in shown and "Conflicts" in shown
+            shown = screen_text(app)
+            assert "Articles (2)" in shown and "Claims its outlets share" in shown
             await pilot.press("C")
             await settle(pilot)
             scroll = screen.query_one("#story-scroll")
             assert scroll.scroll_y > 0
             shown_at = screen.query_one("#story-conflicts").region
             assert scroll.region.y <= shown_at.y < scroll.region.bottom  # in sight
+            assert "Conflicts (" in screen_text(app) and "Blindspot" in screen_text(app)
             await pilot.press("escape")
             await settle(pilot)
             assert not isinstance(app.screen, StoryScreen)
 
     run()
+
+
+def test_the_story_view_wraps_a_long_text_under_itself_not_under_its_label(
+    tmp_path: Path,
+) -> None:
+    from rich.console import Console
+
+    from tui.components.story_view import story_sections
+
+    view = story_view(_read_db(tmp_path), story_of(_read_db(tmp_path), "bridge_a"))
+    console = Console(width=50, color_system=None, record=True)
+    for part in story_sections(view):
+        console.print(part)
+    lines = console.export_text().splitlines()
+    (at,) = [i for i, line in enumerate(lines) if line.startswith("Claims its outlets share")]
+    first, wrapped = lines[at + 1], lines[at + 2]
+    after_label = first.index("outlets") + len("outlets")
+    text_at = after_label + len(first[after_label:]) - len(first[after_label:].lstrip())
+    assert first.startswith("  ")
+    assert wrapped[:text_at].strip() == "" and wrapped[text_at] != " "
 
 
 def test_a_large_story_takes_its_title_from_its_first_articles(tmp_path: Path, monkeypatch) -> None:

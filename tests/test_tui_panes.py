@@ -10,8 +10,14 @@ from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
-from tests.tui_fixtures import async_test, ingested_db, one_sentence_articles, settle
-from tui.app import ClaimLensApp, make_app
+from tests.tui_fixtures import (
+    async_test,
+    ingested_db,
+    one_sentence_articles,
+    screen_text,
+    settle,
+)
+from tui.app import make_app
 from tui.config import Config
 
 
@@ -21,10 +27,6 @@ def many_db(tmp_path: Path, n: int = 600) -> Path:
         tmp_path / "many.jsonl", n, lambda i: f"2020-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
     )
     return ingested_db(tmp_path / "many.db", [data])
-
-
-def screen_text(app: ClaimLensApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])

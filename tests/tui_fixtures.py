@@ -108,6 +108,11 @@ def markup_db(tmp_path: Path) -> Path:
     return build_markup_db(tmp_path / "markup.db")
 
 
+def screen_text(app: ClaimLensApp) -> str:
+    """What is on the terminal, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let messages, workers and the screen catch up: what a worker thread read arrives
     as a message, and showing it may start another worker (an article, then its

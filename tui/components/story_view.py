@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -39,55 +41,80 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-def story_sections(view: dict[str, Any]) -> tuple[Text, Text, Text]:
+def _rows(rows: list[tuple[Text, Text]]) -> Table:
+    """A label and a text per row; a long text wraps under itself, not under its label
+    (readable at 80 columns)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for label, text in rows:
+        grid.add_row(label, text)
+    return grid
+
+
+def _label(text: str, style: str = "dim") -> Text:
+    return Text("  " + text, style=style)
+
+
+def story_sections(view: dict[str, Any]) -> tuple[Group, Group, Group]:
     """The story as three blocks: what it is (title, first seen, outlets, articles,
-    claims), its conflicts, its blindspot."""
+    claims), its conflicts, its blindspot. Every text from the articles is a plain
+    Text (never markup)."""
     head = Text(view["title"], style="bold")
     first = view["first_seen"]
     if first:
         head.append(f"\nfirst seen: {first['source']}, {first['date'] or 'undated'}", style="dim")
     head.append("\n")
     head.append(f"\n{len(view['outlets'])} outlets: " + ", ".join(view["outlets"]), style="bold")
-    head.append("\n\n")
-    head.append_text(_heading(f"Articles ({len(view['articles'])})"))
-    for a in view["articles"]:
-        head.append(f"\n  {a['date'] or 'undated':10.10}  {a['source']}: ", style="dim")
-        head.append(a["title"])
+    head.append("\n")
+    articles = [
+        (_label(f"{a['date'] or 'undated':10.10}  {a['source']}:"), Text(a["title"]))
+        for a in view["articles"]
+    ]
     shared = [c for c in view["claims"] if c["n_outlets"] > 1]
-    head.append("\n\n")
-    head.append_text(_heading(f"Claims its outlets share ({len(shared)})"))
+    claims = []
     for c in shared[:MAX_CLAIMS]:
-        head.append(f"\n  {c['n_outlets']} outlets", style="bold")
+        label = _label(f"{c['n_outlets']} outlets", "bold")
         if c["has_conflict"]:
-            head.append(" ≠", style="bold red")
-        head.append("  ")
-        head.append(c["text"])
+            label.append(" ≠", style="bold red")
+        claims.append((label, Text(c["text"])))
+    more = []
     if len(shared) > MAX_CLAIMS:
-        head.append(f"\n  … {len(shared) - MAX_CLAIMS} more", style="dim")
+        more.append(Text(f"  … {len(shared) - MAX_CLAIMS} more", style="dim"))
+    what = Group(
+        head,
+        _heading(f"Articles ({len(view['articles'])})"),
+        _rows(articles),
+        Text(),
+        _heading(f"Claims its outlets share ({len(shared)})"),
+        _rows(claims),
+        *more,
+    )
 
-    conflicts = _heading(f"Conflicts ({len(view['conflicts'])})")
+    parts: list[RenderableType] = [_heading(f"Conflicts ({len(view['conflicts'])})")]
     if not view["conflicts"]:
-        conflicts.append("\n  none: no two outlets give different numbers", style="dim")
+        parts.append(Text("  none: no two outlets give different numbers", style="dim"))
+    pairs = []
     for c in view["conflicts"]:
-        conflicts.append(f"\n  {c['a']['source']}: ", style="bold")
-        conflicts.append(c["a"]["text"])
-        conflicts.append(f"\n    ≠ {c['b']['source']}: ", style="bold red")
-        conflicts.append(c["b"]["text"])
+        pairs.append((_label(f"{c['a']['source']}:", "bold"), Text(c["a"]["text"])))
+        pairs.append((_label(f"≠ {c['b']['source']}:", "bold red"), Text(c["b"]["text"])))
+    parts.append(_rows(pairs))
+    conflicts = Group(*parts)
 
     blind = view["blindspot"]
-    spot = _heading("Blindspot")
+    spot: list[RenderableType] = [_heading("Blindspot")]
     missing = blind["missing_sources"]
     if blind["days"] is None:
-        spot.append("\n  undated: no days to compare other sources with", style="dim")
+        spot.append(Text("  undated: no days to compare other sources with", style="dim"))
     else:
-        spot.append(f"\n  active {blind['days'][0]} to {blind['days'][1]}, did not report it: ")
-        spot.append(", ".join(missing) if missing else "none", style="bold" if missing else "dim")
+        line = Text(f"  active {blind['days'][0]} to {blind['days'][1]}, did not report it: ")
+        line.append(", ".join(missing) if missing else "none", style="bold" if missing else "dim")
+        spot.append(line)
     for solo in blind["only_one_outlet"]:
-        spot.append(f"\n  only {solo['source']} ({solo['n']}):", style="bold")
-        for st in solo["statements"][:MAX_SOLO]:
-            spot.append("\n    ")
-            spot.append(st["text"])
-    return head, conflicts, spot
+        spot.append(Text(f"  only {solo['source']} ({solo['n']}):", style="bold"))
+        said = solo["statements"][:MAX_SOLO]
+        spot.append(_rows([(_label(" "), Text(st["text"])) for st in said]))
+    return what, conflicts, Group(*spot)
 
 
 class StoryScreen(Screen[None]):
