@@ -21,6 +21,7 @@ from db.normalize import PLACE_TOKENS, tokenize
 from db.speakers import (
     MEMBER_POSTS,
     NAME_SUFFIXES,
+    PLURAL_NOUNS,
     SPEECH_VERB_WORD,
     epithet_fits,
     has_speech_verb,
@@ -101,9 +102,10 @@ MARKS_AND_SPACE = " \n\"“”«»„‟'‘’"
 
 
 def is_plural(phrase: str) -> bool:
-    """Whether the phrase's last word reads as a plural ("officials", not "boss")."""
+    """Whether the phrase's last word reads as a plural ("officials", "police"; not
+    "boss")."""
     head = phrase.rsplit(" ", 1)[-1]
-    return head.endswith("s") and not head.endswith("ss")
+    return (head.endswith("s") and not head.endswith("ss")) or head.lower() in PLURAL_NOUNS
 
 
 class People:

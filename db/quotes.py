@@ -1197,7 +1197,7 @@ def _group_pronoun(
         common = d.speaker_kind == "common" and (d.speaker == mention or document)
         if d.speaker and (common or is_organisation(d.speaker)):
             # "It continued:" is no "the site's controllers", nor "they" one official.
-            plural = (mention if document else d.speaker).endswith("s")
+            plural = is_plural(mention if document else d.speaker)
             plural = plural and not is_organisation(d.speaker)
             fits = plural == (pronoun == "they") or is_organisation(d.speaker)
             if fits and at - (d.speaker_start or 0) <= PRONOUN_REACH:

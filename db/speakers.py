@@ -36,6 +36,7 @@ __all__ = [
     "MEMBER_POSTS",
     "NAME_SUFFIXES",
     "PERSON_PRONOUNS",
+    "PLURAL_NOUNS",
     "SPEECH_VERB_WORD",
     "TITLE_WORDS",
     "VERB_TOKENS",
@@ -428,10 +429,13 @@ _BODY_NOUNS = words(
     developer exchange party parties league federation association foundation institute
     commission inquiry tribunal panel embassy trust society service fund office giant
     giants airline airlines carrier carriers body firms companies agencies alliance
-    coalition festival
+    coalition festival band
     """
 )
 _COMMON_HEADS |= _BODY_NOUNS
+# Nouns that are plural without an "s": "police said" as "officials said", and "they"
+# goes on for them.
+PLURAL_NOUNS = words("police staff personnel")
 # Members of a parliament, written in capitals: '"…," MPs warned', "Labour MEPs said".
 _MEMBERS = frozenset({"MPs", "MEPs", "MSPs", "MLAs", "AMs"})
 _COMMON_HEADS |= {m.lower() for m in _MEMBERS}
@@ -846,8 +850,14 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
         if w.lower() in _DETERMINERS:
             break
     lead = toks[first].group().lower()
-    # A bare singular ("company said") is a headline fragment, not a speaker.
-    if lead not in _DETERMINERS and not head.endswith("s") and first == k:
+    # A bare singular ("company said") is a headline fragment, not a speaker; a plural
+    # without an "s" is none ("police said").
+    if (
+        lead not in _DETERMINERS
+        and not head.endswith("s")
+        and head.lower() not in PLURAL_NOUNS
+        and first == k
+    ):
         return None
     a, b = toks[first].start(), toks[k].start() + len(head)
     return Attribution(s[a:b], a, b, "common")

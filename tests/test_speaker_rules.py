@@ -2174,3 +2174,15 @@ def test_no_protagonist_when_the_headline_names_no_one_or_another_is_named_as_of
     # Someone unnamed is the subject just before: "she" is her coach, no one named.
     coach = PROFILE.replace("The Bats are top of the league.", "Lopez's coach was less sure.")
     assert article_speakers(coach) == [None]
+
+
+def test_police_speak_without_an_article_and_they_go_on_for_them() -> None:
+    text = (
+        "Singer fined after hotel fight\n\n"
+        'The band said they were victims of an "unprovoked attack" in a bar. At the time, '
+        'police said a "scuffle" broke out. One guest was "pushed over", they said. '
+        'Police said the singer had been "very drunk".'
+    )
+    assert article_speakers(text) == ["The band", "police", "police", "Police"]
+    # A bare singular noun is still a headline's fragment, no speaker.
+    assert first_attribution("Profits rose, company said.") is None
