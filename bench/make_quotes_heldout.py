@@ -31,7 +31,8 @@ set 17 had been, set 19 labelled by a second labeller; sets 20 (seed 877) and 21
 967) and 23 (seed 1013), drawn together when the rules from sets 20 and 21 were done,
 and sets 24 (seed 1061) and 25 (seed 1109), when the rules from sets 22 and 23 were
 done, and sets 26 (seed 1153) and 27 (seed 1201) on the session's final rules, each
-labelled by a helper.
+labelled by a helper; set 28 (seed 1249, 15 BBC articles: BASIL's events are all used),
+when the thirty-first session's first rule was done, labelled by a helper.
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
 
