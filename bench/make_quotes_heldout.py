@@ -260,9 +260,7 @@ SETS = {
     # Drawn when the thirty-first session's rule (the article's protagonist) was done,
     # labelled by a helper that neither ran nor read the extractor. BASIL's events are
     # all used: 15 BBC articles.
-    28: HeldOutSet(
-        1249, HERE / "quotes_heldout28.tsv", tuple(range(1, 28)), 15, 0, near_copy=0.2
-    ),
+    28: HeldOutSet(1249, HERE / "quotes_heldout28.tsv", tuple(range(1, 28)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
