@@ -90,7 +90,7 @@ _VERBS = (
     "|called|calls|saying|telling|joked|jokes|quipped|posted|testified|conceded|concedes"
     "|complained|complains|vowed|vows|pledged|pledges|promised|promises|boasted|boasts"
     "|countered|counters|retorted|remarked|observed|charged|concluded|concludes|lamented"
-    "|exclaimed|demanded|demands|threatened|threatens|agreed|agrees|recounted|mused"
+    "|exclaimed|demanded|demands|threatened|threatens|recounted|mused"
     "|retort|retorted|pleaded|implored|scoffed|quipping|joking|writing|tweeting|posting"
     "|adding|accusing|arguing|noting|insisting|warning|claiming|declaring|promising"
     "|describing|complaining|asking|explaining|stating|suggesting|urging|demanding"
@@ -211,6 +211,9 @@ _SPEECH_IF.setdefault("c", []).append(rf"(?:{_went_on('c')})laim(?=\s+(?:that\b|
 _SPEECH_IF["c"].append(
     rf"(?:{_went_on('c')})all(?!\s+(?:for|on|off|up|in|out)\b)(?=(?:\s+[\w'’-]+){{1,6}}\s+[\"“])"
 )
+# "agreed" speaks ("agreed that …", '"…," he agreed'), "agreed to" does not: "the US had
+# agreed to release the four after "…"" is what the US did, in another's words.
+_SPEECH_IF.setdefault("a", []).append(r"gree[sd](?!\s+to\b)")
 # What is written reads: '"…," a BBC statement read.', "The headline reads, "…"" ("he
 # read the report" is no speech): "read" after one of these words only, or before one
 # with its determiner ('"…," reads the letter.', '"…," read a statement from …').
@@ -236,7 +239,7 @@ VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     # _SPEECH_IF
     | {"went", "goes", "asserted", "asserts", "assured", "assures", "maintains", "maintained"}
-    | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts"}
+    | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts", "agreed", "agrees"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
 )  # lower-case too

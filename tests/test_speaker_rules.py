@@ -2186,3 +2186,15 @@ def test_police_speak_without_an_article_and_they_go_on_for_them() -> None:
     assert article_speakers(text) == ["The band", "police", "police", "Police"]
     # A bare singular noun is still a headline's fragment, no speaker.
     assert first_attribution("Profits rose, company said.") is None
+
+
+def test_agreed_to_do_something_is_no_speech_but_agreed_is() -> None:
+    text = (
+        "Four to be freed\n\n"
+        "Foreign Secretary Jack Straw told MPs that the US had agreed to release the "
+        'four after "intensive and complex discussions" over security. "It is a fair '
+        'deal," Mr Straw agreed.'
+    )
+    assert article_speakers(text) == ["Jack Straw", "Jack Straw"]
+    (statement,) = analyse("Harbour Holdings agreed to pay a fine of $2m.", 0)
+    assert statement.speaker is None
