@@ -411,11 +411,25 @@ class People:
 
     def _reports(self, pos: int) -> bool:
         """Is the mention at ``pos`` set off by a comma and followed by a verb of saying
-        (", Michael Howard has said"): the speaker reporting what comes before?"""
-        if self.masked[pos - 2 : pos] != ", ":
+        (", Michael Howard has said"), its role or title between (", Lib Dem's elections
+        chief Lord Rennard said"): the speaker reporting what comes before?"""
+        masked = self.masked
+        if masked[pos - 2 : pos] != ", " and not self._role_after_comma(pos):
             return False
-        word = _WORD_AT_RE.match(self.masked, pos)
-        return word is not None and _SPEECH_VERB_AT_RE.match(self.masked, word.end()) is not None
+        word = _WORD_AT_RE.match(masked, pos)
+        return word is not None and _SPEECH_VERB_AT_RE.match(masked, word.end()) is not None
+
+    def _role_after_comma(self, pos: int) -> bool:
+        """Is what stands between the last comma and ``pos`` a few words that end with a
+        role or title ("Lib Dem's elections chief Lord")?"""
+        masked = self.masked
+        comma = masked.rfind(", ", max(0, pos - 60), pos)
+        words = masked[comma + 2 : pos].split() if comma >= 0 else []
+        if not words or len(words) > 6 or not (is_role_noun(words[-1]) or is_title_word(words[-1])):
+            return False
+        return not any(w in _CLAUSE_OPENERS or not w[:1].isalpha() for w in words) and not (
+            has_speech_verb(" ".join(words))
+        )
 
     def _after_preposition(self, pos: int) -> bool:
         """Is the mention at ``pos`` a preposition's object, its titles and role passed
@@ -882,6 +896,11 @@ def _role_end(s: str, end: int) -> int:
 
 
 _SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"\b")
+# Words opening a clause: what follows them after a comma is no role before a name.
+_CLAUSE_OPENERS = words(
+    "and but or while although though as because since when where who whom whose which"
+    " if whereas after before until unless that"
+)
 # Words that may open a sentence before its subject: conjunctions and a few adverbs of
 # time ("Later the Tory leader spoke again").
 _CONJUNCTIONS = words("And But So Yet Then Also Later Earlier Meanwhile and but so yet then also")

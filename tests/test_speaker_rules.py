@@ -2198,3 +2198,15 @@ def test_agreed_to_do_something_is_no_speech_but_agreed_is() -> None:
     assert article_speakers(text) == ["Jack Straw", "Jack Straw"]
     (statement,) = analyse("Harbour Holdings agreed to pay a fine of $2m.", 0)
     assert statement.speaker is None
+
+
+def test_a_reporter_at_the_sentence_end_after_a_role_is_who_he_is() -> None:
+    text = (
+        "Top Tories on target list\n\n"
+        "Others targeted include Oliver Letwin, David Davis and Theresa May, the Lib Dem "
+        'elections chief Lord Rennard said. He said it was "nothing personal".'
+    )
+    assert article_speakers(text) == ["Rennard"]
+    # A clause after the comma is no role: the sentence's first person stays.
+    clause = text.replace("the Lib Dem elections chief Lord Rennard said", "while Rennard said")
+    assert article_speakers(clause) != ["Rennard"]
