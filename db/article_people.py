@@ -700,6 +700,11 @@ class People:
             return None
         return self._fitting(name, pronoun)
 
+    def _no_one_found(self, pronoun: str, protagonist: bool) -> str | None:
+        """What :meth:`antecedent` gives when no one before fits: the article's
+        protagonist, if asked for and there is one."""
+        return self.protagonist(pronoun) if protagonist else None
+
     def antecedent(
         self,
         pronoun: str,
@@ -719,7 +724,6 @@ class People:
         its sentence are what is reported, not the speaker ('Mr Blair has "the same
         passion …", he said'). ``protagonist``: when no one is found (and no one unnamed
         is the subject), the person the article is about (:meth:`protagonist`)."""
-        nobody = self.protagonist(pronoun) if protagonist else None
         k = bisect_right(self.sentence_starts, before) - 1
         last = -1
         if sentences:
@@ -760,7 +764,7 @@ class People:
         while k > last:
             lo = self.sentence_starts[k]
             if before - lo > PRONOUN_REACH or lo <= barrier:
-                return nobody
+                return self._no_one_found(pronoun, protagonist)
             hi = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else before
             hi = min(hi, before)
             a = bisect_left(self.positions, lo)
@@ -777,7 +781,8 @@ class People:
                 lo <= p < (fits[0][0] if fits else hi) and len(self.masked[lo:p].split()) <= 3
                 for p in self.subjects
             ):
-                return nobody  # 'DiCaprio, who …' is the subject: a person, or a team
+                # 'DiCaprio, who …' is the subject: a person, or a team
+                return self._no_one_found(pronoun, protagonist)
             if pronoun in ("he", "she") and self._owned_subject(lo, hi):
                 return None  # "Hale's Dutch counterpart was …": someone unnamed
             if fits and pronoun != "they" and self._pronoun_subject(pronoun, lo, fits[0][0], hi):
@@ -833,7 +838,7 @@ class People:
             if pronoun in ("he", "she"):
                 roles += [m.group(1) for m in _DEFINITE_OFFICE_RE.finditer(self.masked, lo, hi)]
             k -= 1
-        return nobody
+        return self._no_one_found(pronoun, protagonist)
 
     def _other_office(self, name: str, pos: int, roles: list[str]) -> bool:
         """Was ``name``, introduced with a title up to ``pos``, holder of another office
