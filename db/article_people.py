@@ -414,17 +414,36 @@ class People:
         (", Michael Howard has said"), its role or title between (", Lib Dem's elections
         chief Lord Rennard said"): the speaker reporting what comes before?"""
         masked = self.masked
+        if self._said_before(pos):
+            return True
         if masked[pos - 2 : pos] != ", " and not self._role_after_comma(pos):
             return False
         word = _WORD_AT_RE.match(masked, pos)
         return word is not None and _SPEECH_VERB_AT_RE.match(masked, word.end()) is not None
 
+    def _said_before(self, pos: int) -> bool:
+        """Does ", said" (its roles and titles between) come right before the mention at
+        ``pos``, which ends its sentence (", said Prime Minister Tony Blair.")?"""
+        words = self._words_after_comma(pos)
+        if not words or words[0] not in _SAID or len(words) > 6:
+            return False
+        if not all(
+            is_role_noun(w) or is_title_word(w) or w in ("the", "a") or w[:1].isupper()
+            for w in words[1:]
+        ):
+            return False
+        word = _WORD_AT_RE.match(self.masked, pos)
+        return word is not None and self.masked[word.end() : word.end() + 1] in (".", "")
+
+    def _words_after_comma(self, pos: int) -> list[str]:
+        """The words between the last comma (at most 60 characters back) and ``pos``."""
+        comma = self.masked.rfind(", ", max(0, pos - 60), pos)
+        return self.masked[comma + 2 : pos].split() if comma >= 0 else []
+
     def _role_after_comma(self, pos: int) -> bool:
         """Is what stands between the last comma and ``pos`` a few words that end with a
         role or title ("Lib Dem's elections chief Lord")?"""
-        masked = self.masked
-        comma = masked.rfind(", ", max(0, pos - 60), pos)
-        words = masked[comma + 2 : pos].split() if comma >= 0 else []
+        words = self._words_after_comma(pos)
         if not words or len(words) > 6 or not (is_role_noun(words[-1]) or is_title_word(words[-1])):
             return False
         return not any(w in _CLAUSE_OPENERS or not w[:1].isalpha() for w in words) and not (
@@ -901,6 +920,7 @@ def _role_end(s: str, end: int) -> int:
 
 
 _SPEECH_VERB_AT_RE = re.compile(r" (?:has |had |also )?" + SPEECH_VERB_WORD + r"\b")
+_SAID = words("said says added adds")
 # Words opening a clause: what follows them after a comma is no role before a name.
 _CLAUSE_OPENERS = words(
     "and but or while although though as because since when where who whom whose which"

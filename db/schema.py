@@ -781,7 +781,8 @@ def _v28_to_v29(db: sqlite_utils.Database) -> None:
 # profile of Maria Lopez); "police said" and "The band said" name their speaker, and
 # "they" goes on for the police; "agreed to" (do something) is no verb of speech; a
 # reporter at a sentence's end after a role (", the Lib Dem elections chief Lord Rennard
-# said") is who "he" stands for next: the 'statements' job is due again.
+# said") or after the verb (", said Mr Clarke.") is who "he" stands for next: the
+# 'statements' job is due again.
 def _v29_to_v30(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 30)
 

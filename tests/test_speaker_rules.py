@@ -2210,3 +2210,8 @@ def test_a_reporter_at_the_sentence_end_after_a_role_is_who_he_is() -> None:
     # A clause after the comma is no role: the sentence's first person stays.
     clause = text.replace("the Lib Dem elections chief Lord Rennard said", "while Rennard said")
     assert article_speakers(clause) != ["Rennard"]
+    # ... and after the verb that ends the sentence: ", said Home Secretary Charles Clarke."
+    inverted = text.replace(
+        "the Lib Dem elections chief Lord Rennard said", "said Home Secretary Charles Clarke"
+    )
+    assert article_speakers(inverted) == ["Charles Clarke"]
