@@ -412,7 +412,8 @@ class People:
     def _reports(self, pos: int) -> bool:
         """Is the mention at ``pos`` set off by a comma and followed by a verb of saying
         (", Michael Howard has said"), its role or title between (", Lib Dem's elections
-        chief Lord Rennard said"): the speaker reporting what comes before?"""
+        chief Lord Rennard said"), or after the verb and ending its sentence (", said Mr
+        Clarke."): the speaker reporting what comes before?"""
         masked = self.masked
         if self._said_before(pos):
             return True
