@@ -265,6 +265,10 @@ SETS = {
     # Drawn on the thirty-first session's final rules, labelled by a helper that
     # neither ran nor read the extractor: 15 BBC articles.
     29: HeldOutSet(1291, HERE / "quotes_heldout29.tsv", tuple(range(1, 29)), 15, 0, near_copy=0.2),
+    # Drawn together at the thirty-second session's start, each labelled by a helper
+    # that neither ran nor read the extractor: 15 BBC articles each.
+    30: HeldOutSet(1327, HERE / "quotes_heldout30.tsv", tuple(range(1, 30)), 15, 0, near_copy=0.2),
+    31: HeldOutSet(1361, HERE / "quotes_heldout31.tsv", tuple(range(1, 31)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
