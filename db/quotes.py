@@ -44,6 +44,7 @@ from db.speakers import (
     asked_before,
     attributions_near,
     colon_name,
+    colon_subject,
     dash_name,
     first_attribution,
     first_named,
@@ -526,6 +527,8 @@ def quotes_in_line(
                     att = att.shifted(lo - ls)
         if att is None and qb < le and (text[qb - 1] in ",!?" or text[qb + 1 : qb + 2] == ","):
             att = _pronoun_after(masked, qb + 1 - ls)
+        if att is None and text[qa] not in "'‘":
+            att = colon_subject(masked, qa - ls)
         if _is_question(text, s, e, qb):
             asked, asker = asked_before(masked, qa - ls)
             if asked:

@@ -44,6 +44,7 @@ __all__ = [
     "asked_before",
     "attributions_near",
     "colon_name",
+    "colon_subject",
     "dash_name",
     "epithet_fits",
     "first_attribution",
@@ -2431,6 +2432,41 @@ def colon_name(s: str, pos: int) -> Attribution | None:
         return None
     a, b = _locate(s, name, m.start("name"), m.end("name"), backwards=True)
     return Attribution(name, a, b, "named")
+
+
+_COLON_OPENERS = words("But And Yet So Still Now")
+
+
+def colon_subject(s: str, pos: int) -> Attribution | None:
+    """The person a sentence ending in a colon right before ``pos`` is about, when it
+    says nothing of saying: 'Osbourne himself was at a loss to explain its popularity:
+    "…"', 'He is prepared to go this far: "…"' introduce the subject's own words. A name
+    or "he"/"she" opening the sentence only: not a body, a document, a possessive ("Her
+    shirt carried a slogan:") nor a common noun ("Some of the comments were humorous:")."""
+    head = s[max(0, pos - 200) : pos].rstrip()
+    if not head.endswith(":"):
+        return None
+    toks = list(_TOKEN_RE.finditer(head, max(0, head.rfind("\n") + 1)))
+    clause = toks[_last_sentence_start(toks) :]
+    said = head[clause[0].start() :] if clause else ""
+    if len(clause) < 3 or has_speech_verb(said) or any(q in said for q in '"“”'):
+        return None
+    if clause[-1].group()[:1].isupper():
+        return None  # "BBC Two controller Roly Keating:": a name before the colon
+    if clause[0].group() in _COLON_OPENERS:
+        clause = clause[1:]
+    subject = _subject(head, clause)
+    if subject is None or subject.kind not in ("named", "pronoun"):
+        return None
+    before = [t.group() for t in clause if t.start() < subject.start]
+    if len(before) > 3 or any(w[:1].islower() for w in before):
+        return None  # "A photograph of Prince Harry … under the headline:": not its subject
+    if subject.kind == "pronoun" and subject.name not in ("he", "she"):
+        return None
+    after = head[subject.end : subject.end + 3]
+    if after[:1] in "'’" or is_organisation(subject.name) or is_document(subject.name):
+        return None
+    return subject.shifted(max(0, pos - 200))
 
 
 # A question put to someone right before the quotation that asks it: 'Asked by one of her

@@ -2215,3 +2215,23 @@ def test_a_reporter_at_the_sentence_end_after_a_role_is_who_he_is() -> None:
         "the Lib Dem elections chief Lord Rennard said", "said Home Secretary Charles Clarke"
     )
     assert article_speakers(inverted) == ["Charles Clarke"]
+
+
+def test_a_sentence_about_someone_ending_in_a_colon_introduces_their_words() -> None:
+    text = (
+        "Band plans new album\n\n"
+        "Nina Park founded the band in 1998. Ms Park is confident though: "
+        '"We will be bigger than ever." Tom Reyes joined later. He was more '
+        'restrained in his assessment: "It is a good record."'
+    )
+    assert article_speakers(text) == ["Nina Park", "Tom Reyes"]
+    # Not when the sentence is about something else, is a name before the colon, or a
+    # speaker after the quotation says whose words they are.
+    for other in (
+        'A photo of Ms Park ran under the headline: "Band in trouble."',
+        'Her shirt carried a slogan: "Vote now."',
+        'Ms Park was under attack: "She lied," said Tom Reyes.',
+    ):
+        assert article_speakers("Band plans new album\n\nNina Park founded it. " + other) != [
+            "Nina Park"
+        ]
