@@ -1552,6 +1552,9 @@ def _speaker_before(
 _MEMBERSHIP_VERBS = words("left leaves quit quits joined joins founded founds led leads")
 
 
+_PASSED_THROUGH = words("through via")
+
+
 def _object_name_before(toks: list[re.Match[str]]) -> bool:
     """Do ``toks`` end with capitalised words (no punctuation) right after a verb that
     takes them as its object ("left UKIP", "quit the Labour Party")?"""
@@ -1562,7 +1565,10 @@ def _object_name_before(toks: list[re.Match[str]]) -> bool:
         return False
     if toks[k].group() in ("the", "The") and k > 0:
         k -= 1
-    return toks[k].group() in _MEMBERSHIP_VERBS
+    # Or a place the act went through or to ("issuing a statement through Arsenal
+    # describing"); not its source or owner ("a letter from Mr Smith saying", "with Tom
+    # Smith saying": those speak).
+    return toks[k].group() in _MEMBERSHIP_VERBS or toks[k].group() in _PASSED_THROUGH
 
 
 def _dash(tok: re.Match[str]) -> bool:
@@ -1995,6 +2001,11 @@ def _according_to(s: str, end: int) -> Attribution | None:
             break
     if run and run[-1].endswith(("'s", "’s")):
         run[-1] = run[-1][:-2]  # "according to South Korea's spy agency"
+    elif run and len(toks) > len(run) + 1 and is_role_noun(toks[len(run)]):
+        # "according to Gartner analyst Carolina Milanesi": the person, not the firm.
+        person = _speaker_after(s, end)
+        if person is not None and person.kind == "named" and not is_organisation(person.name):
+            return person
     name = _clean_name(run)
     if not name:
         # "according to economist Rosa Klein": a role in front of the name.

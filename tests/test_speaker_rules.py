@@ -2235,3 +2235,24 @@ def test_a_sentence_about_someone_ending_in_a_colon_introduces_their_words() -> 
         assert article_speakers("Band plans new album\n\nNina Park founded it. " + other) != [
             "Nina Park"
         ]
+
+
+def test_according_to_a_firms_analyst_is_the_analyst() -> None:
+    assert article_speakers(
+        'Phones sell\n\nThe quarter, according to Gartner analyst Ana Silva, is "seldom strong".'
+    ) == ["Ana Silva"]
+    # The firm alone, or its possessive body, stays the firm.
+    assert article_speakers(
+        'Phones sell\n\nThe quarter, according to Gartner, is "seldom strong".'
+    ) == ["Gartner"]
+
+
+def test_a_statement_issued_through_a_club_is_the_players() -> None:
+    text = (
+        "Striker denies move\n\n"
+        "Mark Ode played down the reports, issuing a statement through Arsenal "
+        'describing the speculation as "flattering".'
+    )
+    assert article_speakers(text) == ["Mark Ode"]
+    # A statement from the club is the club's.
+    assert article_speakers(text.replace("through", "from")) == ["Arsenal"]
