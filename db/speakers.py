@@ -385,6 +385,9 @@ _COMMON_HEADS = words(
     opponent ally allies teammate team-mate girlfriend boyfriend counterpart compatriot
     countryman speaker whip staffer staffers legislator uncle aunt cousin nephew niece
     grandfather grandmother widow widower
+    bosses executives chiefs directors ministers managers coaches owners editors
+    correspondents reporters judges governors mayors chairmen candidates deputies rivals
+    opponents teammates team-mates
     """
 )
 # The people of sport, stage and business, who speak as "the striker", "the actress":

@@ -2256,3 +2256,11 @@ def test_a_statement_issued_through_a_club_is_the_players() -> None:
     assert article_speakers(text) == ["Mark Ode"]
     # A statement from the club is the club's.
     assert article_speakers(text.replace("through", "from")) == ["Arsenal"]
+
+
+def test_plural_roles_speak_as_their_singulars_do() -> None:
+    text = 'Rover deal near\n\nRover bosses have said they are "confident" of a deal.'
+    assert article_speakers(text) == ["Rover bosses"]
+    # A plural role opening a sentence is no statement's named speaker.
+    (statement,) = analyse("Ministers said the plan would go ahead.", 0)
+    assert statement.speaker is None
