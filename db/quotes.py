@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from db.article_people import (
     MARKS_AND_SPACE,
@@ -961,7 +961,28 @@ def resolve_speakers(
         prev = q
     if keep is not None:
         keep.people = people
-    return out
+    return _run_back(text, out)
+
+
+_OPENING_MARKS = ('"', "“")
+
+
+def _run_back(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A quotation left open where the next one opens ('"… make-up. "In the HD version
+    …," explains Mr Dean.': news style for one quotation over two paragraphs, the break
+    sometimes lost) is the words of whoever the attribution after the next one names."""
+    for i in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[i], quotes[i + 1]
+        if q.speaker is not None or q.speaker_kind is not None or nxt.speaker is None:
+            continue
+        if nxt.speaker_start is None or nxt.speaker_start < nxt.end:
+            continue  # the next one's speaker is named before it: not said of this one
+        if text[q.end - 1 : q.end] not in (".", "!", "?"):
+            continue
+        if text[q.end : nxt.start].strip() not in _OPENING_MARKS:
+            continue  # closed, or words between them
+        quotes[i] = replace(nxt, start=q.start, end=q.end, text=q.text)
+    return quotes
 
 
 def _resolve_common(

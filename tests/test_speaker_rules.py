@@ -2264,3 +2264,13 @@ def test_plural_roles_speak_as_their_singulars_do() -> None:
     # A plural role opening a sentence is no statement's named speaker.
     (statement,) = analyse("Ministers said the plan would go ahead.", 0)
     assert statement.speaker is None
+
+
+def test_a_quotation_left_open_where_the_next_opens_is_the_next_ones_speakers() -> None:
+    text = (
+        'HD films\n\nMore clarity means more care. "When we did the first version, '
+        'everybody was tanned. "In the HD version, the lines showed up," explains Ana '
+        'Ruiz.\n\nLater. "We did it once." "In the HD version, it showed," Ana Ruiz said.'
+    )
+    # Closed before the next one opens: someone else's words, or no one's.
+    assert article_speakers(text) == ["Ana Ruiz", "Ana Ruiz", None, "Ana Ruiz"]
