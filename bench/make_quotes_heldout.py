@@ -269,6 +269,10 @@ SETS = {
     # that neither ran nor read the extractor: 15 BBC articles each.
     30: HeldOutSet(1327, HERE / "quotes_heldout30.tsv", tuple(range(1, 30)), 15, 0, near_copy=0.2),
     31: HeldOutSet(1361, HERE / "quotes_heldout31.tsv", tuple(range(1, 31)), 15, 0, near_copy=0.2),
+    # Drawn after the thirty-second session's first rules (from sets 30 and 31's
+    # errors), each labelled by a helper that neither ran nor read the extractor.
+    32: HeldOutSet(1399, HERE / "quotes_heldout32.tsv", tuple(range(1, 32)), 15, 0, near_copy=0.2),
+    33: HeldOutSet(1433, HERE / "quotes_heldout33.tsv", tuple(range(1, 33)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
