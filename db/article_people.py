@@ -752,7 +752,11 @@ class People:
             last, n = k, 0
             while last >= 0:
                 start = self.sentence_starts[last]
-                n += self.masked[start : start + 1] != "q"
+                # Nor sentences about someone named before ("He said …"): they go on
+                # about them.
+                n += self.masked[start : start + 1] != "q" and not self.masked.startswith(
+                    _GOES_ON, start
+                )
                 if n > sentences:
                     break
                 last -= 1
@@ -873,6 +877,9 @@ class People:
         return bool(titles) and not any(
             title == role or _same_role(title, role) for title in titles for role in roles
         )
+
+
+_GOES_ON = ("He ", "She ")
 
 
 def _before_subject(lead: str, most: int) -> bool:

@@ -2274,3 +2274,15 @@ def test_a_quotation_left_open_where_the_next_opens_is_the_next_ones_speakers() 
     )
     # Closed before the next one opens: someone else's words, or no one's.
     assert article_speakers(text) == ["Ana Ruiz", "Ana Ruiz", None, "Ana Ruiz"]
+
+
+def test_a_role_reaches_back_past_sentences_that_go_on_about_someone() -> None:
+    text = (
+        "Viewer sues over rat scene\n\nAnna Marsh is taking action against NBC over its "
+        "show. She said watching it made her dizzy and light-headed. The legal assistant "
+        'said NBC was "sending the wrong message".'
+    )
+    assert article_speakers(text) == ["Anna Marsh"]
+    # A sentence about something else between them is still counted.
+    other = text.replace("She said watching it", "The show said watching it")
+    assert article_speakers(other) == [None]
