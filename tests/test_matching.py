@@ -1280,6 +1280,28 @@ def test_upgrade_from_version_29_gives_an_unresolved_pronoun_to_the_article_s_pr
     _speakers_read_again(tmp_path, 29, records, ('"I feel',), [("Maria Lopez",)])
 
 
+def test_upgrade_from_version_30_reads_a_colon_after_someone_and_a_quotation_left_open(
+    tmp_path: Path,
+) -> None:
+    """Version 31 gives the words after "Mr Dean is confident though:" to him, and a
+    quotation left open where the next one opens to whoever that one's attribution
+    names: a database ingested by version 30 (no speakers there) gets them at the next
+    match."""
+    records = {
+        "Wire": (
+            "HD films need care",
+            "Rick Dean of THX is working on HD discs. Mr Dean is confident though: "
+            '"People will see the difference." Film makers must be careful. "When we did '
+            'the first HD version, everyone was tanned. "In HD, the make-up lines showed '
+            'up," explains Ana Ruiz.',
+        ),
+        "Daily": ("HD discs due", "Rick Dean of THX said HD discs will change films."),
+    }
+    _speakers_read_again(
+        tmp_path, 30, records, ('"People will', '"When we did'), [("Rick Dean",), ("Ana Ruiz",)]
+    )
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database
