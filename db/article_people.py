@@ -27,6 +27,7 @@ from db.speakers import (
     has_speech_verb,
     is_epithet_head,
     is_organisation,
+    is_people_noun,
     is_person_noun,
     is_role_noun,
     is_title_word,
@@ -500,7 +501,12 @@ class People:
         someone's ('the rapper's spokesman') are not resolved."""
         written = phrase.rsplit(" ", 1)[-1]
         if is_epithet_head(written):
-            return self._by_epithet(phrase, at)
+            person = self._by_epithet(phrase, at)
+            alone = phrase.lower() == "the " + written.lower()
+            if person is None and alone and is_people_noun(written):
+                # "said the American": the person named just before, as a role stands for
+                person = self.antecedent("", at, sentences=2)
+            return person
         head = written.lower()
         if is_plural(head) or not is_person_noun(head):
             return None

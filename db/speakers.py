@@ -53,6 +53,7 @@ __all__ = [
     "is_document",
     "is_epithet_head",
     "is_organisation",
+    "is_people_noun",
     "is_person_noun",
     "is_role_noun",
     "key_clause",
@@ -521,15 +522,17 @@ _MODIFIERS = _DEMONYMS | _PARTY_WORDS | _ROLE_NOUNS
 # article gave a name before, not a name. Adjectives of a people ("British", "Chinese")
 # and parties named by an adjective ("Democratic", "Green") describe no one alone;
 # "the Independent" and "the Australian" are newspapers as often as people.
-_EPITHET_HEADS = words(
+_PEOPLE_NOUNS = words(
     """
-    Republican Democrat Dem Tory Conservative Liberal Socialist Unionist Nationalist
     Scot Scotsman Welshman Englishman Irishman Frenchman Dutchman Briton Swede
     Spaniard American Canadian Russian German Italian Israeli Palestinian
     Iranian Iraqi Syrian Afghan Pakistani Indian Mexican Brazilian Argentine Argentinian
     Belgian Austrian Ukrainian Serb Croat Pole Greek Turk Kiwi Aussie Texan Californian
     Floridian Virginian Ohioan
     """
+)
+_EPITHET_HEADS = _PEOPLE_NOUNS | words(
+    "Republican Democrat Dem Tory Conservative Liberal Socialist Unionist Nationalist"
 )
 _MODIFIERS |= frozenset(w + "s" for w in _DEMONYMS if not w.endswith(("sh", "ch", "ss", "ese")))
 
@@ -1770,7 +1773,9 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
                 and k >= 2
                 and all(x.group()[:1].isupper() for x in common[1:k])
             )
-            if (core.lower() in _COMMON_HEADS and w[:1].islower()) or age or member:
+            # "said the American": one of a people, written alone after "the".
+            people = k == 1 and core in _PEOPLE_NOUNS and not named
+            if (core.lower() in _COMMON_HEADS and w[:1].islower()) or age or member or people:
                 # A compound's last noun: "a company spokeswoman", not "a company"; an
                 # age: "said the 30-year-old".
                 k = _last_head(common, k)
@@ -2560,6 +2565,11 @@ _PERSON_NOUNS = _COMMON_HEADS - _DOCUMENT_HEADS - _BODY_NOUNS
 
 # "the 43-year-old said": someone of that age, named before.
 _AGE_RE = re.compile(r"\d{1,3}-year-old")
+
+
+def is_people_noun(word: str) -> bool:
+    """One person of a people or a place: 'American', 'Spaniard', 'Texan'."""
+    return word in _PEOPLE_NOUNS
 
 
 def is_epithet_head(word: str) -> bool:

@@ -2286,3 +2286,17 @@ def test_a_role_reaches_back_past_sentences_that_go_on_about_someone() -> None:
     # A sentence about something else between them is still counted.
     other = text.replace("She said watching it", "The show said watching it")
     assert article_speakers(other) == [None]
+
+
+def test_the_american_after_a_quotation_is_the_person_named_just_before() -> None:
+    text = (
+        "Agassi beaten\n\nJurgen Melzer beat Andre Agassi on Tuesday. Agassi said Melzer "
+        'played well. "A lot more guys are capable of it now," said the American.'
+    )
+    assert article_speakers(text) == ["Andre Agassi"]
+    # One of a people, as a role is; before a noun, the noun is the role.
+    assert first_attribution('"It is over," said the American.') == Attribution(
+        "the American", 19, 31, "common"
+    )
+    team = first_attribution('"It is over," said the American team.')
+    assert team is not None and team.name == "the American team"
