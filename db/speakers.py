@@ -103,7 +103,8 @@ _VERBS = (
     "|commented|reasoned|chanted|shouted|screamed|whispered|summarized|summarised"
     "|recommended|recommends|recommending|recounts|responds|proclaimed|proclaims|proclaiming"
     "|contended|contends|reassured|reassures|recalls|underlined|underlines|underscored"
-    "|underscores"
+    "|underscores|reiterated|reiterates|elaborated|confessed|confesses|confessing|fumed"
+    "|laughed"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"

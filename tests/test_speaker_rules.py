@@ -2300,3 +2300,8 @@ def test_the_american_after_a_quotation_is_the_person_named_just_before() -> Non
     )
     team = first_attribution('"It is over," said the American team.')
     assert team is not None and team.name == "the American team"
+
+
+@pytest.mark.parametrize("verb", ["reiterated", "laughed", "fumed", "confessed", "elaborated"])
+def test_more_verbs_of_saying(verb: str) -> None:
+    assert find_speaker(f'"It was a prank," Anthony Weiner {verb}.') == "Anthony Weiner"
