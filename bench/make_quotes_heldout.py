@@ -273,6 +273,10 @@ SETS = {
     # errors), each labelled by a helper that neither ran nor read the extractor.
     32: HeldOutSet(1399, HERE / "quotes_heldout32.tsv", tuple(range(1, 32)), 15, 0, near_copy=0.2),
     33: HeldOutSet(1433, HERE / "quotes_heldout33.tsv", tuple(range(1, 33)), 15, 0, near_copy=0.2),
+    # Drawn after the thirty-second session's rules from sets 30–33, each labelled by a
+    # helper that neither ran nor read the extractor.
+    34: HeldOutSet(1471, HERE / "quotes_heldout34.tsv", tuple(range(1, 34)), 15, 0, near_copy=0.2),
+    35: HeldOutSet(1511, HERE / "quotes_heldout35.tsv", tuple(range(1, 35)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
