@@ -944,6 +944,7 @@ _CLAUSE_OPENERS = words(
 # time ("Later the Tory leader spoke again").
 _CONJUNCTIONS = words("And But So Yet Then Also Later Earlier Meanwhile and but so yet then also")
 # A dash setting off an aside: an em or en dash, or "--", with a space on either side.
+_CONCESSION_RE = re.compile(r", (?:despite|although|though|notwithstanding) ")
 _ASIDE_DASH_RE = re.compile(r"(?<=\s)(?:—|–|--)(?=\s)|(?<=\w)(?:—|--)(?=\w)")
 
 
@@ -973,12 +974,18 @@ def _main_clause_first(masked: str, lo: int, fits: list[tuple[int, str]]) -> lis
 
 def _in_aside(masked: str, lo: int, hi: int, pos: int) -> bool:
     """Whether ``pos`` in the sentence masked[lo:hi] is inside an aside: between a pair
-    of dashes ("— as it did President Bill Clinton in the 1990s —") or in brackets."""
+    of dashes ("— as it did President Bill Clinton in the 1990s —"), in brackets, or
+    between the commas of a concession (", despite having X out injured,")."""
     before = masked[lo:pos]
     if before.count("(") > before.count(")") and ")" in masked[pos:hi]:
         return True
     opened = len(_ASIDE_DASH_RE.findall(before)) % 2 == 1
-    return opened and _ASIDE_DASH_RE.search(masked, pos, hi) is not None
+    if opened and _ASIDE_DASH_RE.search(masked, pos, hi) is not None:
+        return True
+    # Or between commas after a concession: "Ireland, despite having Gordon D'Arcy still
+    # out injured, have been boosted by the return of Brian O'Driscoll".
+    m = _CONCESSION_RE.search(before)
+    return m is not None and "," not in before[m.end() :] and "," in masked[pos:hi]
 
 
 # A question of names alone: "Governor Christie?", "Senator Joni Ernst of Iowa?".

@@ -400,7 +400,8 @@ _COMMON_HEADS |= words(
     actor actress singer rapper comedian striker midfielder defender goalkeeper winger
     skipper captain forward author novelist producer businessman businesswoman tycoon
     billionaire entrepreneur chef broadcaster journalist champion legend batsman bowler
-    prop hooker flanker fly-half scrum-half keeper
+    prop hooker flanker fly-half scrum-half keeper full-back fullback sprinter hurdler
+    swimmer cyclist boxer golfer jockey playmaker all-rounder
     """
 )
 # ... and of church and bench: "the archbishop said", "the chief justice asked" ("the

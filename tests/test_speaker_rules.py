@@ -2305,3 +2305,13 @@ def test_the_american_after_a_quotation_is_the_person_named_just_before() -> Non
 @pytest.mark.parametrize("verb", ["reiterated", "laughed", "fumed", "confessed", "elaborated"])
 def test_more_verbs_of_saying(verb: str) -> None:
     assert find_speaker(f'"It was a prank," Anthony Weiner {verb}.') == "Anthony Weiner"
+
+
+def test_a_name_in_a_concession_between_commas_is_passed_over_and_a_full_back_speaks() -> None:
+    text = (
+        "Ireland ready\n\nIreland, despite having Gordon Darcy still out injured, have been "
+        'boosted by the return of skipper Brian Ode. "It really helped," he said. '
+        "Skipper Jason Robinson believes there is nothing wrong in the camp. "
+        '"There is no lack of confidence," said the Sale full-back.'
+    )
+    assert article_speakers(text) == ["Brian Ode", "Jason Robinson"]
