@@ -796,7 +796,8 @@ def _v29_to_v30(db: sqlite_utils.Database) -> None:
 # that go on about someone ("He said …"); "said the American" is the person named just
 # before; "reiterated", "laughed", "fumed", "confessed", "elaborated" are verbs of saying;
 # "the Sale full-back" is a role; a name between the commas of a concession (", despite
-# having X out injured,") is passed over by "he": the 'statements' job is due again.
+# having X out injured,") is passed over by "he"; "PBS' Jacoba Atlas" is Atlas: the
+# 'statements' job is due again.
 def _v30_to_v31(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 31)
 

@@ -590,6 +590,24 @@ def _numbering(tok: str, nxt: str) -> bool:
     return nxt[:1].isdigit() and tok[-1:] == "." and tok[:-1] in NUMBERING_ABBREVIATIONS
 
 
+_PLURAL_POSSESSIVE = ("s'", "s’", "S'", "S’")  # "the Smiths' lawyer", "PBS' Jacoba Atlas"
+_NAMED_BODY_ENDS = _ORG_WORDS | words("Forum Fellowship Guild League Movement Network")
+
+
+def _person_next(toks: list[str]) -> bool:
+    """Do ``toks`` open with a person's name of two or three words ("Jacoba Atlas", not
+    "Christian Fellowship" nor "Forum"), after a plural possessive?"""
+    run: list[str] = []
+    for tok in toks[:4]:
+        word = tok.rstrip(_TRAIL)
+        if not _NAME_TOKEN_RE.fullmatch(word):
+            break
+        run.append(word)
+        if word != tok:
+            break
+    return 2 <= len(run) <= 3 and run[-1] not in _NAMED_BODY_ENDS
+
+
 def _clean_name(tokens: list[str]) -> str | None:
     """Drop sentence-initial function words, then everything up to the last title or
     possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
@@ -609,7 +627,10 @@ def _clean_name(tokens: list[str]) -> str | None:
         return " ".join(tokens)  # "South Korean Defense Ministry": keep it whole
     cut = 0
     for k, tok in enumerate(tokens[:-1]):
-        if tok in TITLE_WORDS or tok.endswith(("'s", "’s")):
+        owner = tok.endswith(("'s", "’s")) or (
+            tok.endswith(_PLURAL_POSSESSIVE) and _person_next(tokens[k + 1 :])
+        )
+        if tok in TITLE_WORDS or owner:
             cut = k + 1
     tokens = _strip_modifiers(tokens[cut:])
     while len(tokens) > 1 and tokens[-1] in _POST_NOMINALS:
@@ -1812,6 +1833,9 @@ def _speaker_after(s: str, vend: int) -> Attribution | None:
             continue
         if word.lower() in _FORWARD_STOP or not word:
             break
+        if tok.endswith(_PLURAL_POSSESSIVE) and _person_next([m.group() for m in matches[k + 1 :]]):
+            toks.append(tok)  # "said PBS' Jacoba Atlas": the owner, then the person
+            continue
         initial = _dotted(tok)
         toks.append(tok if initial else word)
         if _numbering(tok, nxt):

@@ -2315,3 +2315,12 @@ def test_a_name_in_a_concession_between_commas_is_passed_over_and_a_full_back_sp
         '"There is no lack of confidence," said the Sale full-back.'
     )
     assert article_speakers(text) == ["Brian Ode", "Jason Robinson"]
+
+
+def test_a_plural_possessive_before_a_person_is_their_employer() -> None:
+    assert first_attribution('"It is not worth it," said PBS\' Jacoba Atlas.') == Attribution(
+        "Jacoba Atlas", 32, 44, "named"
+    )
+    # A body's name holding a plural possessive stays whole.
+    said = first_attribution('"It is a back door," said the Lawyers\' Christian Fellowship.')
+    assert said is not None and said.name != "Christian Fellowship"
