@@ -277,6 +277,10 @@ SETS = {
     # helper that neither ran nor read the extractor.
     34: HeldOutSet(1471, HERE / "quotes_heldout34.tsv", tuple(range(1, 34)), 15, 0, near_copy=0.2),
     35: HeldOutSet(1511, HERE / "quotes_heldout35.tsv", tuple(range(1, 35)), 15, 0, near_copy=0.2),
+    # Drawn on the thirty-second session's final rules, each labelled by a helper that
+    # neither ran nor read the extractor.
+    36: HeldOutSet(1553, HERE / "quotes_heldout36.tsv", tuple(range(1, 36)), 15, 0, near_copy=0.2),
+    37: HeldOutSet(1597, HERE / "quotes_heldout37.tsv", tuple(range(1, 37)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
