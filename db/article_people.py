@@ -943,8 +943,9 @@ _CLAUSE_OPENERS = words(
 # Words that may open a sentence before its subject: conjunctions and a few adverbs of
 # time ("Later the Tory leader spoke again").
 _CONJUNCTIONS = words("And But So Yet Then Also Later Earlier Meanwhile and but so yet then also")
-# A dash setting off an aside: an em or en dash, or "--", with a space on either side.
+# A concession set off by commas: ", despite having X out injured,".
 _CONCESSION_RE = re.compile(r", (?:despite|although|though|notwithstanding) ")
+# A dash setting off an aside: an em or en dash, or "--", with a space on either side.
 _ASIDE_DASH_RE = re.compile(r"(?<=\s)(?:—|–|--)(?=\s)|(?<=\w)(?:—|--)(?=\w)")
 
 

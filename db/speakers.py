@@ -1594,9 +1594,9 @@ def _object_name_before(toks: list[re.Match[str]]) -> bool:
         return False
     if toks[k].group() in ("the", "The") and k > 0:
         k -= 1
-    # Or a place the act went through or to ("issuing a statement through Arsenal
-    # describing"); not its source or owner ("a letter from Mr Smith saying", "with Tom
-    # Smith saying": those speak).
+    # Or the channel the act went through ("issuing a statement through Arsenal
+    # describing"); not its source ("a letter from Mr Smith saying") nor the one it went
+    # with ("with Tom Smith saying"): those speak.
     return toks[k].group() in _MEMBERSHIP_VERBS or toks[k].group() in _PASSED_THROUGH
 
 
