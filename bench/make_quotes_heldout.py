@@ -281,6 +281,10 @@ SETS = {
     # neither ran nor read the extractor.
     36: HeldOutSet(1553, HERE / "quotes_heldout36.tsv", tuple(range(1, 36)), 15, 0, near_copy=0.2),
     37: HeldOutSet(1597, HERE / "quotes_heldout37.tsv", tuple(range(1, 37)), 15, 0, near_copy=0.2),
+    # Drawn with 36 and 37 left unread, each labelled by a helper that neither ran nor
+    # read the extractor: the session's errors to read next.
+    38: HeldOutSet(1637, HERE / "quotes_heldout38.tsv", tuple(range(1, 38)), 15, 0, near_copy=0.2),
+    39: HeldOutSet(1681, HERE / "quotes_heldout39.tsv", tuple(range(1, 39)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
