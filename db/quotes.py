@@ -973,7 +973,11 @@ def _run_back(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
     sometimes lost) is the words of whoever the attribution after the next one names."""
     for i in range(len(quotes) - 2, -1, -1):
         q, nxt = quotes[i], quotes[i + 1]
-        if q.speaker is not None or q.speaker_kind is not None or nxt.speaker is None:
+        # (Also one whose pronoun or role found no one: "…, they insisted, …. "…. "…,"
+        # said Councillor Brian Parbutt.")
+        if q.speaker is not None or q.speaker_kind not in (None, "unresolved"):
+            continue
+        if nxt.speaker is None:
             continue
         if nxt.speaker_start is None or nxt.speaker_start < nxt.end:
             continue  # the next one's speaker is named before it: not said of this one

@@ -794,7 +794,7 @@ def _v29_to_v30(db: sqlite_utils.Database) -> None:
 # X" is X; a statement issued "through" a club is its issuer's; plural roles ("Rover
 # bosses", "ministers") speak as their singulars do; a role reaches back past sentences
 # that go on about someone ("He said …"); "said the American" is the person named just
-# before; "reiterated", "laughed", "fumed", "confessed", "elaborated" are verbs of saying;
+# before; "reiterated", "laughed", "laughs", "fumed", "confessed", "elaborated" are speech;
 # "the Sale full-back" is a role; a name between the commas of a concession (", despite
 # having X out injured,") is passed over by "he"; "PBS' Jacoba Atlas" is Atlas: the
 # 'statements' job is due again.

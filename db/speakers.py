@@ -104,7 +104,7 @@ _VERBS = (
     "|recommended|recommends|recommending|recounts|responds|proclaimed|proclaims|proclaiming"
     "|contended|contends|reassured|reassures|recalls|underlined|underlines|underscored"
     "|underscores|reiterated|reiterates|elaborated|confessed|confesses|confessing|fumed"
-    "|laughed"
+    "|laughed|laughs"
 )
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"

@@ -2274,6 +2274,12 @@ def test_a_quotation_left_open_where_the_next_opens_is_the_next_ones_speakers() 
     )
     # Closed before the next one opens: someone else's words, or no one's.
     assert article_speakers(text) == ["Ana Ruiz", "Ana Ruiz", None, "Ana Ruiz"]
+    # Also after a pronoun that found no one: "they" with no group before it.
+    unfound = (
+        'Poll worries\n\nIraq, they insisted, would not matter. "The problem is the '
+        'polls. "They make voters complacent," said Councillor Brian Parbutt.'
+    )
+    assert article_speakers(unfound) == ["Brian Parbutt", "Brian Parbutt"]
 
 
 def test_a_role_reaches_back_past_sentences_that_go_on_about_someone() -> None:
@@ -2305,6 +2311,7 @@ def test_the_american_after_a_quotation_is_the_person_named_just_before() -> Non
 @pytest.mark.parametrize("verb", ["reiterated", "laughed", "fumed", "confessed", "elaborated"])
 def test_more_verbs_of_saying(verb: str) -> None:
     assert find_speaker(f'"It was a prank," Anthony Weiner {verb}.') == "Anthony Weiner"
+    assert find_speaker('"No one died," laughs Bill Conti.') == "Bill Conti"
 
 
 def test_a_name_in_a_concession_between_commas_is_passed_over_and_a_full_back_speaks() -> None:
