@@ -285,6 +285,10 @@ SETS = {
     # read the extractor: the session's errors to read next.
     38: HeldOutSet(1637, HERE / "quotes_heldout38.tsv", tuple(range(1, 38)), 15, 0, near_copy=0.2),
     39: HeldOutSet(1681, HERE / "quotes_heldout39.tsv", tuple(range(1, 39)), 15, 0, near_copy=0.2),
+    # Drawn on the thirty-second session's last rules, each labelled by a helper that
+    # neither ran nor read the extractor.
+    40: HeldOutSet(1723, HERE / "quotes_heldout40.tsv", tuple(range(1, 40)), 15, 0, near_copy=0.2),
+    41: HeldOutSet(1759, HERE / "quotes_heldout41.tsv", tuple(range(1, 41)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
