@@ -2508,8 +2508,8 @@ def colon_subject(s: str, pos: int) -> Attribution | None:
         return None  # "A photograph of Prince Harry … under the headline:": not its subject
     if subject.kind == "pronoun" and subject.name not in ("he", "she"):
         return None
-    after = head[subject.end : subject.end + 3]
-    if after[:1] in "'’" or is_organisation(subject.name) or is_document(subject.name):
+    possessive = head[subject.end : subject.end + 1] in "'’"
+    if possessive or is_organisation(subject.name) or is_document(subject.name):
         return None
     return subject.shifted(max(0, pos - 200))
 
