@@ -289,6 +289,14 @@ SETS = {
     # neither ran nor read the extractor.
     40: HeldOutSet(1723, HERE / "quotes_heldout40.tsv", tuple(range(1, 40)), 15, 0, near_copy=0.2),
     41: HeldOutSet(1759, HERE / "quotes_heldout41.tsv", tuple(range(1, 41)), 15, 0, near_copy=0.2),
+    # Drawn at the thirty-third session's start, before any of its rules, each labelled
+    # by a helper that neither ran nor read the extractor; run on its final rules.
+    42: HeldOutSet(1801, HERE / "quotes_heldout42.tsv", tuple(range(1, 42)), 15, 0, near_copy=0.2),
+    43: HeldOutSet(1847, HERE / "quotes_heldout43.tsv", tuple(range(1, 43)), 15, 0, near_copy=0.2),
+    44: HeldOutSet(1889, HERE / "quotes_heldout44.tsv", tuple(range(1, 44)), 15, 0, near_copy=0.2),
+    45: HeldOutSet(1931, HERE / "quotes_heldout45.tsv", tuple(range(1, 45)), 15, 0, near_copy=0.2),
+    46: HeldOutSet(1973, HERE / "quotes_heldout46.tsv", tuple(range(1, 46)), 15, 0, near_copy=0.2),
+    47: HeldOutSet(2017, HERE / "quotes_heldout47.tsv", tuple(range(1, 47)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
