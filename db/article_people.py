@@ -549,8 +549,12 @@ class People:
             # coach"), or the one whose words match.
             if not modifiers or modifiers & lead or len({n for n, _ in introduced}) == 1:
                 return name
-        # An age ("the 43-year-old") stands for someone named a little further back.
+        # An age ("the 43-year-old") stands for someone named a little further back;
+        # not for another role left unnamed ("The spokesman declined …, the prime
+        # minister conceded": two people).
         person = self.antecedent("", at, sentences=4 if head[:1].isdigit() else 2)
+        if person is not None and _unnamed_role(person):
+            person = None
         if (
             person is None
             and last is not None
@@ -886,6 +890,11 @@ class People:
 
 
 _GOES_ON = ("He ", "She ")
+
+
+def _unnamed_role(person: str) -> bool:
+    """A mention that is a role no name was found for ("The spokesman")."""
+    return person.split(" ", 1)[0] in ("The", "A", "An")
 
 
 def _before_subject(lead: str, most: int) -> bool:

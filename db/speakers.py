@@ -1259,7 +1259,7 @@ def _full_name_before(s: str, toks: list[re.Match[str]]) -> Attribution | None:
 
 # A preposition among the few words before a name (its capitalised role aside).
 _PREPOSITION_BEFORE_RE = re.compile(
-    r"\b(?:to|for|with|from|by|against|at|in|on|of)(?: [A-Z][\w'’.-]*){0,3} \Z"
+    r"\b(?:to|for|with|from|by|against|at|in|on|of)(?: the)?(?: [A-Z][\w'’.-]*){0,3} \Z"
 )
 # A person's name and a comma, then a role ("economist at", "a ... spokesman") or an
 # organisation, right before the verb's subject.

@@ -2331,3 +2331,19 @@ def test_a_plural_possessive_before_a_person_is_their_employer() -> None:
     # A body's name holding a plural possessive stays whole.
     said = first_attribution('"It is a back door," said the Lawyers\' Christian Fellowship.')
     assert said is not None and said.name != "Christian Fellowship"
+
+
+def test_a_paper_written_in_is_no_apposition_and_one_role_does_not_stand_for_another() -> None:
+    said = first_attribution(
+        "Earlier, writing in the Daily Telegraph, the prime minister conceded that the "
+        "plans were hard."
+    )
+    assert said is not None and said.name == "the prime minister"
+    text = (
+        "Terror warning\n\nThe threat is real, police said. Asked about it, the minister's "
+        'spokesman said: "We believe the threat is real." The spokesman declined to say '
+        "more. Earlier, writing in the Daily Telegraph, the prime minister conceded that "
+        'the plans were "difficult issues for any government".'
+    )
+    # No one is named: "the prime minister" is not the spokesman, nor the paper.
+    assert article_speakers(text)[-1] is None
