@@ -104,8 +104,12 @@ _VERBS = (
     "|recommended|recommends|recommending|recounts|responds|proclaimed|proclaims|proclaiming"
     "|contended|contends|reassured|reassures|recalls|underlined|underlines|underscored"
     "|underscores|reiterated|reiterates|elaborated|confessed|confesses|confessing|fumed"
-    "|laughed|laughs"
+    "|laughed|laughs|believes|thinks"
 )
+# Belief in the present, the way news reports someone's view before their words
+# ("Healey believes the match was "up there"", '"…," thinks Curry'): speech, but
+# second to any verb of saying next to the quotation.
+_BELIEF_VERBS = frozenset(("believes", "thinks"))
 # Praise and blame: speech with an object ("Blair hailed his chancellor's "brilliant"
 # performance"), never an inverted subject after them, passive before "by" or "for"
 # ("Brown criticised by MPs").
@@ -2372,6 +2376,10 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
         if start >= qb and s[start] in "Aa" and s[start:end].endswith(" to"):
             # '"…," according to The Hill' after 'Clinton criticized … its "secrecy"': the
             # outlet that reports it yields to a verb before the quotation.
+            dist += len(s)
+        elif s[start:end] in _BELIEF_VERBS:
+            # 'Vivendi has said it believes there is "no legal basis"': a verb of
+            # belief speaks only where no verb of saying does.
             dist += len(s)
         found.append((max(dist, 0), start < qa, start, end))
     found.sort(key=lambda f: (f[0], f[1]))

@@ -2347,3 +2347,19 @@ def test_a_paper_written_in_is_no_apposition_and_one_role_does_not_stand_for_ano
     )
     # No one is named: "the prime minister" is not the spokesman, nor the paper.
     assert article_speakers(text)[-1] is None
+
+
+def test_a_view_believed_or_thought_is_the_believers_but_second_to_saying() -> None:
+    assert (
+        find_speaker('Mr Hale, a former winner, believes the final was "up there" with any.')
+        == "Hale"
+    )
+    assert find_speaker('"It will kill radio," thinks Tom Curry.') == "Tom Curry"
+    # A verb of saying next to the quotation speaks first.
+    said = 'Plan\n\nTom Curry thinks the plan "will work", the White House said.'
+    assert article_speakers(said) == ["White House"]
+    text = (
+        "Fund row\n\nShareholders sued Vivendi on Monday. Vivendi has said it believes "
+        'there is "no legal basis" for the claims.'
+    )
+    assert article_speakers(text) == ["Vivendi"]
