@@ -764,9 +764,7 @@ class People:
                 start = self.sentence_starts[last]
                 # Nor sentences about someone named before ("He said …"): they go on
                 # about them.
-                n += self.masked[start : start + 1] != "q" and not self.masked.startswith(
-                    _GOES_ON, start
-                )
+                n += self.masked[start : start + 1] != "q" and not self._goes_on(start, k)
                 if n > sentences:
                     break
                 last -= 1
@@ -874,6 +872,15 @@ class People:
             k -= 1
         return self._no_one_found(pronoun, protagonist)
 
+    def _goes_on(self, start: int, k: int) -> bool:
+        """Does the sentence at ``start`` (before sentence ``k``) go on about someone
+        named before it: "He said …", "Otherwise it would be overtaken, he told MPs"?"""
+        if self.masked.startswith(_GOES_ON, start):
+            return True
+        j = bisect_right(self.sentence_starts, start)
+        end = self.sentence_starts[j] if j < len(self.sentence_starts) and j <= k else start
+        return _PRONOUN_REPORTS_RE.search(self.masked, start, end) is not None
+
     def _other_office(self, name: str, pos: int, roles: list[str]) -> bool:
         """Was ``name``, introduced with a title up to ``pos``, holder of another office
         than every one the sentences after spoke of as "the prime minister", "the
@@ -890,6 +897,8 @@ class People:
 
 
 _GOES_ON = ("He ", "She ")
+# A sentence reported by "he"/"she" after a comma: '…, he told MPs.'
+_PRONOUN_REPORTS_RE = re.compile(r", (?:he|she) (?:said|says|told|tells|added|adds)\b")
 
 
 def _unnamed_role(person: str) -> bool:

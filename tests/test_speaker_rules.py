@@ -2363,3 +2363,12 @@ def test_a_view_believed_or_thought_is_the_believers_but_second_to_saying() -> N
         'there is "no legal basis" for the claims.'
     )
     assert article_speakers(text) == ["Vivendi"]
+
+
+def test_a_sentence_reported_by_he_goes_on_about_the_person_named_before() -> None:
+    text = (
+        "Spending row\n\nMr Gold said it was vital to invest in schools. Otherwise the "
+        "country would fall behind, he told MPs. The chancellor said the pact would force a "
+        'surplus. He told the committee that the rules "make it hard to invest".'
+    )
+    assert article_speakers(text) == ["Gold"]
