@@ -116,7 +116,7 @@ _BELIEF_VERBS = frozenset(("believes", "thinks"))
 _EVALUATIVE_VERBS = words(
     "hailed hails praised praises criticised criticises criticized criticizes condemned"
     " condemns welcomed welcomes blamed blames thanked likened likens commended commends"
-    " deemed"
+    " deemed slated slammed slams blasted lambasted lambasts"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")) | _EVALUATIVE_VERBS)
 
@@ -2383,6 +2383,15 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
             dist += len(s)
         found.append((max(dist, 0), start < qa, start, end))
     found.sort(key=lambda f: (f[0], f[1]))
+    if any(
+        end <= qa and s[start:end] in _EVALUATIVE_VERBS and _FAULTED_WORDS_RE.search(s, end, qa)
+        for _, _, start, end in found
+    ):
+        # 'The lawmakers slammed Schiff for his claims that there was "…"', 'Blair
+        # criticised Howard for saying it was "…"': the words blamed are the object's,
+        # whom no verb names as speaking (but "fined for calling a referee "…"" is the
+        # subject's).
+        return None
     for _, _, start, end in found:
         att = _at_verb(s, start, end)
         if att is None:
@@ -2401,6 +2410,11 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
     return None
 
 
+# What someone is blamed or praised for saying: "for his claims that", "for saying".
+_FAULTED_WORDS_RE = re.compile(
+    r"\bfor (?:(?:his|her|their|its) )?(?:claims?|remarks?|comments?|statements?|words"
+    r"|saying|claiming|suggesting|calling|describing|insisting)\b"
+)
 # A subordinating conjunction right before a subject.
 _SUBORDINATE_BEFORE_RE = re.compile(
     r"(?<![\w'’])(?:until|after|before|because|since|unless|although|though|once)\s+\Z"

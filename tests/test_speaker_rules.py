@@ -2372,3 +2372,23 @@ def test_a_sentence_reported_by_he_goes_on_about_the_person_named_before() -> No
         'surplus. He told the committee that the rules "make it hard to invest".'
     )
     assert article_speakers(text) == ["Gold"]
+
+
+def test_slating_someone_is_speech_but_the_words_they_are_blamed_for_are_theirs() -> None:
+    assert speakers('Jane Hill slated comic Tom Cole for his "horrible" brand of humour.') == [
+        ("horrible", "Jane Hill")
+    ]
+    assert speakers('Sen. Tom Bell slammed the leader for refusing "to negotiate".') == [
+        ("to negotiate", "Tom Bell")
+    ]
+    # The words someone is blamed for saying are not the blamer's.
+    assert speakers('The lawmakers slammed Mr Hart for his claims that there was "proof".') == [
+        ("proof", None)
+    ]
+    assert speakers('Ann Lee criticised Mr Hart for saying the plan was "a fantasy".') == [
+        ("a fantasy", None)
+    ]
+    # Fined for calling a referee names: the one fined called him so.
+    assert speakers('Tom Bell has been fined for calling a referee "a disgrace".') == [
+        ("a disgrace", "Tom Bell")
+    ]
