@@ -55,6 +55,7 @@ from db.speakers import (
     is_organisation,
     is_person_noun,
     name_gender,
+    person_mentions,
     speaker_key,
     speech_verb_starts,
 )
@@ -867,10 +868,61 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
         # says 24 companies reported for the first time …"): its first speaker speaks.
         first = first_attribution(text[start:end])
         att = first.shifted(start) if first is not None else att
+    if att is None:
+        att = _narrated_subject(text, start, end)
     if att is None or (att.kind == "common" and is_plural(att.name)):
         # "…, economists said. "I think …"": a group reports, one person is quoted.
         return None
     return _with(q, att)
+
+
+_OPENERS = ("But ", "And ", "So ", "Yet ", "Now ")
+
+
+def _narrated_subject(text: str, start: int, end: int) -> Attribution | None:
+    """The person a sentence without a verb of saying is about, when they are its
+    subject ('Campbell signalled his intent to move abroad. "I'm 30 now …"', 'US coach
+    Patrick McEnroe wants his team to play on clay. "I think …"'): the quotation paragraph
+    after it is theirs. A person only if named elsewhere in the article too (a one-word
+    name as the surname of someone named in full before); "He"/"She" as a pronoun."""
+    while text.startswith(" ", start):
+        start += 1
+    for opener in _OPENERS:
+        if text.startswith(opener, start):
+            start += len(opener)
+    first = text[start : min(end, start + 120)].split(" ", 2)
+    if len(first) < 2:
+        return None
+    mentions = person_mentions(text, start, min(end, start + 60))
+    if mentions and mentions[0][0] - start < 30:
+        a, b, name, _title = mentions[0]
+        lead = [w for w in text[start:a].split() if w.rstrip(".") not in _HONORIFIC_WORDS]
+        nxt = text[b : b + 20].split()
+        if lead and not (
+            all(w[:1].islower() or w.isupper() for w in lead) and is_person_noun(lead[-1])
+        ):
+            return None  # "Another Boca Juniors player", "Strong Oscar contenders"
+        if not nxt or not nxt[0][:1].islower() or nxt[0] in _NOT_A_VERB:
+            return None
+        surname = name.split()[-1]
+        if len(word_positions(text, surname)) < 2:
+            return None  # named once: not someone the article follows
+        return Attribution(name, a, b, "named")
+    if not first[1][:1].islower():
+        return None
+    word = first[0]
+    if word in ("He", "She"):
+        return Attribution(word.lower(), start, start + len(word), "pronoun")
+    if len(word) < 3 or not word.isalpha() or first[1] in _NOT_A_VERB:
+        return None
+    surnames = {n.split()[-1] for _a, _b, n, _t in person_mentions(text, 0, start)}
+    if word not in surnames:
+        return None
+    return Attribution(word, start, start + len(word), "named")
+
+
+_HONORIFIC_WORDS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady"))
+_NOT_A_VERB = frozenset(("of", "and", "or", "in", "at", "for", "to", "on", "with", "from"))
 
 
 _TRAILING_WORDS = 4  # "…, Smith said on Monday.": an attribution closing its sentence

@@ -2392,3 +2392,27 @@ def test_slating_someone_is_speech_but_the_words_they_are_blamed_for_are_theirs(
     assert speakers('Tom Bell has been fined for calling a referee "a disgrace".') == [
         ("a disgrace", "Tom Bell")
     ]
+
+
+def test_a_quote_paragraph_after_a_sentence_about_someone_is_theirs() -> None:
+    text = (
+        "Sprint hopes\n\nKim Cole won the 100m title in 2003. Cole was sixth in the final in "
+        'Athens but is hoping for a better year. "This will be a big year for me."'
+    )
+    assert article_speakers(text) == ["Kim Cole"]
+    coach = (
+        "Davis Cup\n\nUS coach Pat Moore wants his team to play more on clay. "
+        '"I think it will help them." Moore has led the team since 2000.'
+    )
+    assert article_speakers(coach) == ["Pat Moore"]
+    # Not a club that shares a word with someone named, nor a phrase named once.
+    club = (
+        "Draw\n\nReal Madrid beat Roma. But Real could face Arsenal. "
+        '"It will be great whoever we play."'
+    )
+    assert article_speakers(club) == [None]
+    once = (
+        "Awards\n\nStrong Oscar contenders did not figure in the nominations. "
+        '"There is a sense that this film is ours."'
+    )
+    assert article_speakers(once) == [None]
