@@ -405,7 +405,8 @@ _COMMON_HEADS |= words(
     skipper captain forward author novelist producer businessman businesswoman tycoon
     billionaire entrepreneur chef broadcaster journalist champion legend batsman bowler
     prop hooker flanker fly-half scrum-half keeper full-back fullback sprinter hurdler
-    swimmer cyclist boxer golfer jockey playmaker all-rounder
+    swimmer cyclist boxer golfer jockey playmaker all-rounder athlete skier rower gymnast
+    skater sportsman sportswoman wrestler driver rider musician broker teenager
     """
 )
 # ... and of church and bench: "the archbishop said", "the chief justice asked" ("the

@@ -2416,3 +2416,14 @@ def test_a_quote_paragraph_after_a_sentence_about_someone_is_theirs() -> None:
         '"There is a sense that this film is ours."'
     )
     assert article_speakers(once) == [None]
+
+
+def test_an_athlete_a_broker_and_a_musician_speak_as_roles() -> None:
+    text = (
+        "Honour\n\nDan Cole was given an MBE. Cole agreed it capped a hard year for the "
+        'sprinter. "It is important to me," said the Newport-based athlete.'
+    )
+    assert article_speakers(text) == ["Dan Cole"]
+    assert speakers('"Wait and see," said one London-based broker.') == [
+        ("Wait and see", "one London-based broker")
+    ]
