@@ -2599,7 +2599,9 @@ _PERSON_AFTER_RE = re.compile(
     # "Piers Freelove is senior benefit officer at …": a role, not any noun in -er.
     r"| (?:is|was) (?:(?:a|an|the) )?(?:[\w-]+ ){0,3}?"
     rf"(?:{_ROLE_END}|[a-z]+(?:ist|man|woman))(?: (?:at|of|for|with|on|in)\b|[,.])"
-    r"|,? (?:(?:has|had|also|later) )?" + _any_of(_VERB_LIST) + r"\b)"
+    r"|,? (?:(?:has|had|also|later) )?" + _any_of(_VERB_LIST) + r"\b"
+    # "Shami Chakrabarti, from human rights group Liberty, joined …": one from a body.
+    r"|, from (?:the )?(?:[\w'’&-]+ ){0,4}?[A-Z][\w'’&.-]*,)"
 )
 
 

@@ -2427,3 +2427,11 @@ def test_an_athlete_a_broker_and_a_musician_speak_as_roles() -> None:
     assert speakers('"Wait and see," said one London-based broker.') == [
         ("Wait and see", "one London-based broker")
     ]
+
+
+def test_someone_from_a_body_set_off_by_commas_is_a_person_a_pronoun_can_mean() -> None:
+    text = (
+        "Terror laws\n\nShami Patel, from rights group Liberty, joined calls for change. "
+        'She said: "The rule of law is no game."'
+    )
+    assert article_speakers(text) == ["Shami Patel"]
