@@ -42,6 +42,7 @@ from db.speakers import (
     PERSON_PRONOUNS,
     Attribution,
     asked_before,
+    attributions,
     attributions_near,
     colon_name,
     colon_subject,
@@ -1334,8 +1335,13 @@ def _body_spoken_before(text: str, at: int, people: People, after: int = 0) -> s
                 return opening.group(1)
             continue
         name = first_named(masked)
+        if name is not None and _body_name(name, people):
+            return name
         if name is not None:
-            return name if _body_name(name, people) else None
+            # "In a statement from Lycos Europe announcing …, the company denied …": a
+            # body as written speaking in the same sentence; else someone else spoke.
+            bodies = (_common_body(att) for att in attributions(masked))
+            return next((body for body in bodies if body is not None), None)
         att = first_attribution(masked)
         common = _common_body(att)
         if common is not None:

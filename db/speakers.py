@@ -42,6 +42,7 @@ __all__ = [
     "VERB_TOKENS",
     "Attribution",
     "asked_before",
+    "attributions",
     "attributions_near",
     "colon_name",
     "colon_subject",
@@ -2347,6 +2348,11 @@ def _attributions(s: str, verbs: frozenset[str] | None = None) -> Iterator[Attri
         att = _at_verb(s, start, end)
         if att is not None:
             yield att
+
+
+def attributions(s: str) -> list[Attribution]:
+    """Every attribution of a speech verb in ``s``, in order (quotes masked)."""
+    return list(_attributions(s))
 
 
 def first_named(s: str) -> str | None:

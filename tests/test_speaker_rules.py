@@ -2435,3 +2435,12 @@ def test_someone_from_a_body_set_off_by_commas_is_a_person_a_pronoun_can_mean() 
         'She said: "The rule of law is no game."'
     )
     assert article_speakers(text) == ["Shami Patel"]
+
+
+def test_it_after_a_body_as_written_in_a_sentence_that_names_another_first() -> None:
+    text = (
+        "Spam\n\nIn a statement from Lycos Europe announcing the end of the scheme, the "
+        'company denied it was at fault. "There is nothing to suggest it harmed any site," '
+        "it said."
+    )
+    assert article_speakers(text) == ["the company"]
