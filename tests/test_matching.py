@@ -1302,6 +1302,26 @@ def test_upgrade_from_version_30_reads_a_colon_after_someone_and_a_quotation_lef
     )
 
 
+def test_upgrade_from_version_31_reads_a_view_believed_and_a_paragraph_after_its_subject(
+    tmp_path: Path,
+) -> None:
+    """Version 32 gives words someone "believes" to them, and a quotation paragraph after
+    a sentence whose subject is someone the article names again to that person: a
+    database ingested by version 31 (no speakers there) gets them at the next match."""
+    records = {
+        "Wire": (
+            "Cole eyes medal",
+            "Kim Cole won the 100m title in 2003. Cole was sixth in the final in Athens but"
+            ' is hoping for a better year. "This will be a big year for me." Cole believes'
+            ' the indoor season is "the key to it all".',
+        ),
+        "Daily": ("Cole chases medal", "Kim Cole said this will be a big year."),
+    }
+    _speakers_read_again(
+        tmp_path, 31, records, ('"This will', '"the key'), [("Kim Cole",), ("Kim Cole",)]
+    )
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database
