@@ -2109,11 +2109,23 @@ _OBJECT_VERBS = (
 _AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
 
 
+# Or "by" first: 'was described by Jobs as "…"' (the name, then "as" and the quotation).
+_AGENT_FIRST_RE = re.compile(
+    r"\s+by\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+as\s+(?:(?:a|an|the)\s+)?[\"“‘'Q]"
+)
+
+
 def _agent_after(s: str, end: int) -> Attribution | None:
     """The name (or else the common noun) after 'by' that follows the quotation a naming
     verb ending at ``end`` introduces."""
     # Read no further than 120 characters after the verb, as the rest of _at_verb.
     hi = min(len(s), end + 120)
+    first = _AGENT_FIRST_RE.match(s, end, hi)
+    if first is not None:
+        name = _clean_name(first.group(1).split())
+        if name:
+            a, b = _locate(s, name, first.start(1), first.end(1), backwards=False)
+            return Attribution(name, a, b, "named")
     m = _AGENT_RE.match(s, end, hi)
     if m is None:
         return None

@@ -2444,3 +2444,11 @@ def test_it_after_a_body_as_written_in_a_sentence_that_names_another_first() -> 
         "it said."
     )
     assert article_speakers(text) == ["the company"]
+
+
+def test_described_by_someone_as_names_them_before_the_quotation() -> None:
+    assert speakers('The Mac mini was described by Steve Jobs as the "most important Mac".') == [
+        ("most important Mac", "Steve Jobs")
+    ]
+    # No name after "by": no one.
+    assert speakers('The plan was described by some as "a fantasy".') == [("a fantasy", None)]
