@@ -407,7 +407,8 @@ _COMMON_HEADS |= words(
     billionaire entrepreneur chef broadcaster journalist champion legend batsman bowler
     prop hooker flanker fly-half scrum-half keeper full-back fullback sprinter hurdler
     swimmer cyclist boxer golfer jockey playmaker all-rounder athlete skier rower gymnast
-    skater sportsman sportswoman wrestler driver rider musician broker teenager
+    skater sportsman sportswoman wrestler driver rider musician broker teenager dealer
+    shopkeeper fisherman resident passenger
     """
 )
 # ... and of church and bench: "the archbishop said", "the chief justice asked" ("the

@@ -2452,3 +2452,12 @@ def test_described_by_someone_as_names_them_before_the_quotation() -> None:
     ]
     # No name after "by": no one.
     assert speakers('The plan was described by some as "a fantasy".') == [("a fantasy", None)]
+
+
+def test_a_dealer_and_a_resident_speak_as_roles() -> None:
+    assert speakers('One dealer told Reuters the sales were "not what we hoped for".') == [
+        ("not what we hoped for", "One dealer")
+    ]
+    assert speakers('"It was terrifying," said one resident.') == [
+        ("It was terrifying", "one resident")
+    ]
