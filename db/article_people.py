@@ -379,6 +379,10 @@ class People:
         lo = self.sentence_starts[bisect_right(self.sentence_starts, said) - 1]
         if d.end <= said:
             lo = d.end  # '"…," he said': what comes before the quotation is reported
+        elif self.masked[max(0, said - 2) : said] == ", ":
+            # "The minister had been saying …, the spokesman said. "…" "…," he added":
+            # what comes before a reporter set off at the sentence's end is reported.
+            lo = said
         if self.barrier_before(at) > lo:
             return False
         a = bisect_left(self.positions, lo)

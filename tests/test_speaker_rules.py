@@ -2461,3 +2461,12 @@ def test_a_dealer_and_a_resident_speak_as_roles() -> None:
     assert speakers('"It was terrifying," said one resident.') == [
         ("It was terrifying", "one resident")
     ]
+
+
+def test_he_goes_on_for_a_reporter_set_off_at_the_end_of_reported_words() -> None:
+    text = (
+        "Powers row\n\nLater, the prime minister's spokesman urged calm. The minister had "
+        "been saying the powers were not aimed at one group, the spokesman said.\n\n"
+        '"What is happening is clear. "It is not aimed at a community," he added.'
+    )
+    assert article_speakers(text) == ["the spokesman", "the spokesman"]
