@@ -1569,6 +1569,10 @@ def _speaker_before(
             return Attribution(s[common.start : end], common.start, end, "common"), False
         name = _clean_name(run)
     else:
+        # "the Salford MP told": a member for a place, a role as "the MP" is.
+        member = _member_back(s, toks, len(pre) - 1) if run and run[-1] in MEMBER_POSTS else None
+        if member is not None:
+            return member, False
         name = _clean_name(run)
     if not name:
         return None, False

@@ -2470,3 +2470,10 @@ def test_he_goes_on_for_a_reporter_set_off_at_the_end_of_reported_words() -> Non
         '"What is happening is clear. "It is not aimed at a community," he added.'
     )
     assert article_speakers(text) == ["the spokesman", "the spokesman"]
+
+
+def test_the_member_for_a_place_is_a_role_not_the_place() -> None:
+    assert speakers('"The threat is real," the Salford MP told the committee.') == [
+        ("The threat is real", "the Salford MP")
+    ]
+    assert speakers('"It is real," Frank Field MP said.') == [("It is real", "Frank Field")]
