@@ -40,6 +40,7 @@ from db.lexicon import WEEKDAYS
 from db.segment import ATTRIBUTION_VERBS
 from db.speakers import (
     PERSON_PRONOUNS,
+    SPEECH_VERB_WORD,
     Attribution,
     asked_before,
     attributions,
@@ -528,7 +529,7 @@ def quotes_in_line(
                 if att is not None:
                     att = att.shifted(lo - ls)
         if att is None and qb < le and (text[qb - 1] in ",!?" or text[qb + 1 : qb + 2] == ","):
-            att = _pronoun_after(masked, qb + 1 - ls)
+            att = _pronoun_after(masked, qb + 1 - ls) or _name_then_verb(masked, qb + 1 - ls)
         if att is None and text[qa] not in "'‘":
             att = colon_subject(masked, qa - ls)
         if _is_question(text, s, e, qb):
@@ -627,6 +628,38 @@ def _pronoun_after(s: str, pos: int) -> Attribution | None:
     if m is None:
         return None
     return Attribution(m.group(1), m.start(1), m.end(1), "pronoun")
+
+
+# After a quotation: a person's name, words of a role whose commas were lost, then a
+# verb of saying closing the sentence ('"…," Alois Rhiel, its minister for economic
+# affairs added.', '"…," Dr Mark Tuffy games systems director at THX told').
+_ROLE_THEN_VERB_RE = re.compile(
+    r"[^.!?\"“”;:]{0,90}? " + SPEECH_VERB_WORD + r"(?: [\w'’-]+){0,4}\."
+)
+
+
+def _name_then_verb(s: str, pos: int) -> Attribution | None:
+    """The person named first after a quotation's closing mark, when what follows them
+    ends in a verb of saying (:data:`_ROLE_THEN_VERB_RE`) that no one else is the
+    subject of."""
+    lo = pos + (1 if s[pos : pos + 1] == "," else 0)
+    while s[lo : lo + 1] == " ":
+        lo += 1
+    mentions = person_mentions(s, lo, min(len(s), lo + 40))
+    if not mentions or mentions[0][0] > lo + 4:
+        return None
+    a, b, name, _title = mentions[0]
+    rest = _ROLE_THEN_VERB_RE.match(s, b)
+    if (
+        rest is None
+        or person_mentions(s, b, rest.end())
+        or _PRONOUN_WORD_RE.search(s, b, rest.end())
+    ):
+        return None
+    return Attribution(name, a, b, "named")
+
+
+_PRONOUN_WORD_RE = re.compile(r"\b(?:he|she|they|it|who|which)\b")
 
 
 def find_speaker(sentence: str) -> str | None:

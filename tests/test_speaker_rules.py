@@ -2477,3 +2477,14 @@ def test_the_member_for_a_place_is_a_role_not_the_place() -> None:
         ("The threat is real", "the Salford MP")
     ]
     assert speakers('"It is real," Frank Field MP said.') == [("It is real", "Frank Field")]
+
+
+def test_a_name_after_a_quotation_whose_role_lost_its_closing_comma_speaks() -> None:
+    assert speakers('"It is our wish," Alois Rhiel, its minister for economic affairs added.') == [
+        ("It is our wish", "Alois Rhiel")
+    ]
+    assert speakers('"It looks strong," Dr Mike Watts head of exploration said.') == [
+        ("It looks strong", "Mike Watts")
+    ]
+    # Someone else between the name and the verb: not read so.
+    assert speakers('"It looks strong," Mike Watts, whom Ann Lee hired, said.')[0][1] != "Ann Lee"
