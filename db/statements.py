@@ -36,7 +36,13 @@ from db.quotes import (
     resolve_speakers,
 )
 from db.segment import split_sentences
-from db.speakers import VERB_TOKENS, has_speech_verb, speech_verb_starts
+from db.speakers import (
+    VERB_TOKENS,
+    has_speech_verb,
+    is_organisation,
+    name_gender,
+    speech_verb_starts,
+)
 
 __all__ = [
     "NUMBER_INSERT",
@@ -246,7 +252,38 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
             reported, reported_speakers(text, spans, quotes, known, people), strict=True
         ):
             st.speaker = name
+    _full_names(text, out, quotes)
     return out
+
+
+def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan]) -> None:
+    """A statement's speaker named by surname alone ("Trump said …") as the full name
+    the article gives that person elsewhere (a quotation's resolved speaker, another
+    statement's), when only one person has that surname there."""
+    if not any(st.speaker and " " not in st.speaker for st in statements):
+        return
+    full: dict[str, set[str]] = {}
+    names = [q.speaker for q in quotes if q.speaker_kind in _NAMED] + [
+        st.speaker for st in statements
+    ]
+    for name in names:
+        if name and " " in name and name[:1].isupper() and not is_organisation(name):
+            full.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
+    for st in statements:
+        if st.speaker and " " not in st.speaker:
+            found = full.get(st.speaker, ())
+            if len(found) == 1 and not _another_first_name(text, st.speaker, next(iter(found))):
+                st.speaker = next(iter(found))
+
+
+def _another_first_name(text: str, surname: str, name: str) -> bool:
+    """Does ``text`` name someone else with ``surname`` ("Bill Clinton" beside "Hillary
+    Clinton"): a known first name before it that is not ``name``'s?"""
+    given = set(name.split()[:-1])
+    for m in re.finditer(r"([A-Z][a-z]+) " + re.escape(surname) + r"\b", text):
+        if m.group(1) not in given and name_gender(m.group(1)) is not None:
+            return True
+    return False
 
 
 def analyse_verified(text: str, body_start: int) -> list[Statement] | str:

@@ -103,8 +103,9 @@ def test_seed_quotes_and_speakers(seed_four: tuple[str, list[Statement]]) -> Non
     assert [q.text for q in head.quotes] == ["engaged in small scale"]
 
     s = by_prefix(statements, '"Yes… it is engagement," Umerov said')
-    assert s.speaker == "Umerov"
-    # A quote's speaker is the article's canonical name (the headline names him fully).
+    # The statement's speaker and its quote's are the article's full name for him (the
+    # headline names him fully), though the text writes "Umerov".
+    assert s.speaker == "Rustem Umerov"
     [q] = s.quotes
     assert (q.text, q.speaker, q.speaker_kind) == (
         "Yes… it is engagement",
@@ -126,7 +127,7 @@ def test_seed_quotes_and_speakers(seed_four: tuple[str, list[Statement]]) -> Non
     )
 
     s = by_prefix(statements, "But it was not a systematically organized")
-    assert s.speaker == "Umerov"
+    assert s.speaker == "Rustem Umerov"
     s = by_prefix(statements, "Last Tuesday, the South Korean Defense Ministry")
     assert [(n.raw, n.qualifier) for n in s.numbers] == [("some 10,000", "about")]
 
@@ -273,3 +274,16 @@ def test_the_same_verb_read_in_two_windows_gives_each_its_own_offsets() -> None:
     for q in quotes:
         assert q.speaker == "Rustem Umerov"
         assert text[q.speaker_start : q.speaker_end] == "Rustem Umerov"
+
+
+def test_a_statement_named_by_surname_takes_the_full_name_unless_two_share_it() -> None:
+    text = (
+        'Trump row\n\nDonald Trump attacked the press. "It is fake," Mr Trump said. Trump '
+        "said the media were dishonest."
+    )
+    assert [st.speaker for st in analyse(text, 11)][-2:] == ["Donald Trump", "Donald Trump"]
+    shared = (
+        'Clinton row\n\nBill Clinton spoke first. "It is fake," Hillary Clinton said. '
+        "Clinton said the media were dishonest."
+    )
+    assert [st.speaker for st in analyse(shared, 13)][-1] == "Clinton"
