@@ -939,7 +939,8 @@ def _narrated_subject(text: str, start: int, end: int) -> Attribution | None:
         if not nxt or not nxt[0][:1].islower() or nxt[0] in _NOT_A_VERB:
             return None
         surname = name.split()[-1]
-        if len(word_positions(text, surname)) < 2:
+        near = text[max(0, start - _NAMED_BEFORE_REACH) : end + _NAMED_BEFORE_REACH]
+        if len(word_positions(near, surname)) < 2:
             return None  # named once: not someone the article follows
         return Attribution(name, a, b, "named")
     if not first[1][:1].islower():
@@ -949,12 +950,29 @@ def _narrated_subject(text: str, start: int, end: int) -> Attribution | None:
         return Attribution(word.lower(), start, start + len(word), "pronoun")
     if len(word) < 3 or not word.isalpha() or first[1] in _NOT_A_VERB:
         return None
-    surnames = {n.split()[-1] for _a, _b, n, _t in person_mentions(text, 0, start)}
-    if word not in surnames:
-        return None
-    return Attribution(word, start, start + len(word), "named")
+    # Named in full before (the nearest few mentions of the word): a capitalised word
+    # and this one, read as a person's name.
+    lo = max(0, start - _NAMED_BEFORE_REACH)
+    at = start
+    for _ in range(_MENTIONS_READ):
+        at = text.rfind(word, lo, at)
+        if at <= lo:
+            break
+        m = _FIRST_NAME_BEFORE_RE.search(text, max(lo, at - 24), at)
+        if m is None:
+            continue
+        people = person_mentions(text, m.start(), at + len(word))
+        if any(n.split()[-1] == word for _a, _b, n, _t in people):
+            return Attribution(word, start, start + len(word), "named")
+    return None
 
 
+# How far around a quotation paragraph the article is read for its person's other
+# mentions: a hostile line of thousands of quotations stays linear.
+_NAMED_BEFORE_REACH = 20_000
+_MENTIONS_READ = 12
+# A capitalised word (and an initial) right before a surname: "John Smith", "John F. Smith".
+_FIRST_NAME_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]* (?:[A-Z]\. )?\Z")
 _HONORIFIC_WORDS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady"))
 _NOT_A_VERB = frozenset(("of", "and", "or", "in", "at", "for", "to", "on", "with", "from"))
 

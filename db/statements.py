@@ -269,20 +269,31 @@ def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan])
     for name in names:
         if name and " " in name and name[:1].isupper() and not is_organisation(name):
             full.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
+    # Each surname's full name, read once (a long article says "Trump said" many times).
+    chosen: dict[str, str | None] = {}
     for st in statements:
-        if st.speaker and " " not in st.speaker:
-            found = full.get(st.speaker, ())
-            if len(found) == 1 and not _another_first_name(text, st.speaker, next(iter(found))):
-                st.speaker = next(iter(found))
+        surname = st.speaker
+        if not surname or " " in surname:
+            continue
+        if surname not in chosen:
+            found = full.get(surname, set())
+            one = next(iter(found)) if len(found) == 1 else None
+            chosen[surname] = (
+                None if one is None or _another_first_name(text, surname, one) else one
+            )
+        st.speaker = chosen[surname] or surname
 
 
 def _another_first_name(text: str, surname: str, name: str) -> bool:
     """Does ``text`` name someone else with ``surname`` ("Bill Clinton" beside "Hillary
-    Clinton"): a known first name before it that is not ``name``'s?"""
+    Clinton"): a known first name right before it that is not ``name``'s?"""
     given = set(name.split()[:-1])
-    for m in re.finditer(r"([A-Z][a-z]+) " + re.escape(surname) + r"\b", text):
-        if m.group(1) not in given and name_gender(m.group(1)) is not None:
+    at = text.find(" " + surname)
+    while at > 0:
+        first = [w.lstrip("\"“‘'(") for w in text[max(0, at - 20) : at].rsplit(None, 1)[-1:]]
+        if first and first[0] not in given and name_gender(first[0]) is not None:
             return True
+        at = text.find(" " + surname, at + 1)
     return False
 
 
