@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Twenty-nine sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Forty-seven sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -33,7 +33,10 @@ and sets 24 (seed 1061) and 25 (seed 1109), when the rules from sets 22 and 23 w
 done, and sets 26 (seed 1153) and 27 (seed 1201) on the session's final rules, each
 labelled by a helper; set 28 (seed 1249, 15 BBC articles: BASIL's events are all used),
 when the thirty-first session's first rule was done, and set 29 (seed 1291, 15 BBC
-articles) on its final rules, each labelled by a helper.
+articles) on its final rules, each labelled by a helper; sets 30–41 (seeds 1327–1759,
+15 BBC articles each) through the thirty-second session, and sets 42–47 (seeds
+1801–2017) at the thirty-third session's start, each labelled by a helper
+(bench/README.md says when each was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
 

@@ -49,6 +49,7 @@ __all__ = [
     "ArticlePeople",
     "People",
     "Quotation",
+    "common_phrase",
     "is_plural",
     "mask_quotes",
     "word_positions",
@@ -557,7 +558,7 @@ class People:
         # not for another role left unnamed ("The spokesman declined …, the prime
         # minister conceded": two people).
         person = self.antecedent("", at, sentences=4 if head[:1].isdigit() else 2)
-        if person is not None and _unnamed_role(person):
+        if person is not None and common_phrase(person):
             person = None
         if (
             person is None
@@ -905,9 +906,11 @@ _GOES_ON = ("He ", "She ")
 _PRONOUN_REPORTS_RE = re.compile(r", (?:he|she) (?:said|says|told|tells|added|adds)\b")
 
 
-def _unnamed_role(person: str) -> bool:
-    """A mention that is a role no name was found for ("The spokesman")."""
-    return person.split(" ", 1)[0] in ("The", "A", "An")
+def common_phrase(speaker: str | None) -> bool:
+    """'A spokesman', 'The spokesman': a common noun as written (a role no name was found
+    for), not a person's name."""
+    first = (speaker or "").split(" ", 1)[0]
+    return first in ("A", "An", "The", "a", "an", "the")
 
 
 def _before_subject(lead: str, most: int) -> bool:

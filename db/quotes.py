@@ -32,6 +32,7 @@ from db.article_people import (
     UNNAMED_ROLES,
     ArticlePeople,
     People,
+    common_phrase,
     is_plural,
     mask_quotes,
     word_positions,
@@ -39,6 +40,7 @@ from db.article_people import (
 from db.lexicon import WEEKDAYS
 from db.segment import ATTRIBUTION_VERBS
 from db.speakers import (
+    HONORIFICS,
     PERSON_PRONOUNS,
     SPEECH_VERB_WORD,
     Attribution,
@@ -930,7 +932,7 @@ def _narrated_subject(text: str, start: int, end: int) -> Attribution | None:
     mentions = person_mentions(text, start, min(end, start + 60))
     if mentions and mentions[0][0] - start < 30:
         a, b, name, _title = mentions[0]
-        lead = [w for w in text[start:a].split() if w.rstrip(".") not in _HONORIFIC_WORDS]
+        lead = [w for w in text[start:a].split() if w not in HONORIFICS]
         nxt = text[b : b + 20].split()
         if lead and not (
             all(w[:1].islower() or w.isupper() for w in lead) and is_person_noun(lead[-1])
@@ -973,7 +975,6 @@ _NAMED_BEFORE_REACH = 20_000
 _MENTIONS_READ = 12
 # A capitalised word (and an initial) right before a surname: "John Smith", "John F. Smith".
 _FIRST_NAME_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]* (?:[A-Z]\. )?\Z")
-_HONORIFIC_WORDS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady"))
 _NOT_A_VERB = frozenset(("of", "and", "or", "in", "at", "for", "to", "on", "with", "from"))
 
 
@@ -1057,7 +1058,7 @@ def resolve_speakers(
                 people.add_speaker(q.speaker_start, q.speaker or "")
         elif kind == "common" and people is not None and q.speaker_start is not None:
             q = _resolve_common(text, q, out, people)
-        if (q.speaker_kind in ("named", "pronoun") and not _common_phrase(q.speaker)) or (
+        if (q.speaker_kind in ("named", "pronoun") and not common_phrase(q.speaker)) or (
             q.speaker_kind == "common" and q.speaker != text[q.speaker_start : q.speaker_end]
         ):
             q = _named(q, q.speaker, key=speaker_key(q.speaker))
@@ -1192,7 +1193,7 @@ def reported_speakers(
         name = q.speaker
         written = text[q.speaker_start or 0 : q.speaker_end or 0]
         resolved = q.speaker_kind == "pronoun" or (q.speaker_kind == "common" and name != written)
-        named = bool(name) and name[:1].isupper() and not _common_phrase(name)  # type: ignore[index]
+        named = bool(name) and name[:1].isupper() and not common_phrase(name)  # type: ignore[index]
         out.append(name if resolved and named else None)
     return out
 
@@ -1260,12 +1261,6 @@ def _someone_unfound(phrase: str) -> bool:
 _COLLECTIVE_NOUNS = words("team family crew band panel jury couple pair duo trio staff")
 
 
-def _common_phrase(speaker: str | None) -> bool:
-    """'A spokesman' (a pronoun's antecedent that is a common noun): no speaker key."""
-    first = (speaker or "").split(" ", 1)[0]
-    return first in ("A", "An", "The", "a", "an", "the")
-
-
 def _surname_only(q: QuoteSpan, kind: str | None) -> bool:
     return kind == "named" and " " not in (q.speaker or "")
 
@@ -1287,7 +1282,7 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: Peo
         last is not None
         and last.speaker_kind in ("named", "pronoun", "common")
         and last.speaker
-        and not _common_phrase(last.speaker)
+        and not common_phrase(last.speaker)
         and not is_organisation(last.speaker)
         and at - last.end <= PRONOUN_REACH
         and people.continues(pronoun, last, at)

@@ -811,8 +811,10 @@ def _v30_to_v31(db: sqlite_utils.Database) -> None:
 # before; "writing in the Daily Telegraph, the prime minister" is no apposition, nor does
 # one role stand for another left unnamed; athletes, brokers and musicians are roles;
 # "Shami Chakrabarti, from human rights group Liberty," is a person; "it" after "…, the
-# company denied" is the company; a statement named by surname alone ("Trump said") takes
-# the full name the article's speakers give that person: the 'statements' job is due again.
+# company denied" is the company; "described by Jobs as "…"" is Jobs's; "the Salford MP"
+# is a role, not the place; a name whose role lost its closing comma after a quotation
+# speaks; a statement named by surname alone ("Trump said") takes the full name the
+# article's speakers give that person: the 'statements' job is due again.
 def _v31_to_v32(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 32)
 

@@ -33,6 +33,7 @@ from db.numbers import NUMBERING_ABBREVIATIONS
 from db.wordsets import with_punct, words
 
 __all__ = [
+    "HONORIFICS",
     "MEMBER_POSTS",
     "NAME_SUFFIXES",
     "PERSON_PRONOUNS",
@@ -344,6 +345,7 @@ _HONORIFICS = words("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Lord Lady Prof Prof.
 # Honorifics before a surname ("Ms King"), and the title words that are also surnames
 # ("Lord Chancellor" is no one's name).
 _ADDRESS = words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr.")
+HONORIFICS = _HONORIFICS | _ADDRESS  # for other modules: a word before a name, no name
 _SURNAME_TITLES = words("King Major Prince Bishop Judge")
 # Last words of organisation names, whose "titles" (Defense, Foreign ...) are not roles.
 _ORG_WORDS = words(
