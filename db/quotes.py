@@ -43,6 +43,7 @@ from db.speakers import (
     HONORIFICS,
     PERSON_PRONOUNS,
     SPEECH_VERB_WORD,
+    SUBJECT_OPENERS,
     Attribution,
     asked_before,
     attributions,
@@ -912,9 +913,6 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
     return _with(q, att)
 
 
-_OPENERS = ("But ", "And ", "So ", "Yet ", "Now ")
-
-
 def _narrated_subject(text: str, start: int, end: int) -> Attribution | None:
     """The person a sentence without a verb of saying is about, when they are its
     subject ('Campbell signalled his intent to move abroad. "I'm 30 now …"', 'US coach
@@ -923,9 +921,9 @@ def _narrated_subject(text: str, start: int, end: int) -> Attribution | None:
     name as the surname of someone named in full before); "He"/"She" as a pronoun."""
     while text.startswith(" ", start):
         start += 1
-    for opener in _OPENERS:
-        if text.startswith(opener, start):
-            start += len(opener)
+    opener = text[start : start + 6].split(" ", 1)
+    if len(opener) == 2 and opener[0] in SUBJECT_OPENERS:
+        start += len(opener[0]) + 1
     first = text[start : min(end, start + 120)].split(" ", 2)
     if len(first) < 2:
         return None

@@ -39,6 +39,7 @@ __all__ = [
     "PERSON_PRONOUNS",
     "PLURAL_NOUNS",
     "SPEECH_VERB_WORD",
+    "SUBJECT_OPENERS",
     "TITLE_WORDS",
     "VERB_TOKENS",
     "Attribution",
@@ -2527,7 +2528,8 @@ def colon_name(s: str, pos: int) -> Attribution | None:
     return Attribution(name, a, b, "named")
 
 
-_COLON_OPENERS = words("But And Yet So Still Now")
+# Words a sentence may open with before its subject ("But Collins …", "Now he …").
+SUBJECT_OPENERS = words("But And Yet So Still Now")
 
 
 def colon_subject(s: str, pos: int) -> Attribution | None:
@@ -2546,7 +2548,7 @@ def colon_subject(s: str, pos: int) -> Attribution | None:
         return None
     if clause[-1].group()[:1].isupper():
         return None  # "BBC Two controller Roly Keating:": a name before the colon
-    if clause[0].group() in _COLON_OPENERS:
+    if clause[0].group() in SUBJECT_OPENERS:
         clause = clause[1:]
     subject = _subject(head, clause)
     if subject is None or subject.kind not in ("named", "pronoun"):
