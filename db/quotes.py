@@ -61,6 +61,7 @@ from db.speakers import (
     is_person_noun,
     name_gender,
     person_mentions,
+    sentence_speaker,
     speaker_key,
     speech_verb_starts,
 )
@@ -665,7 +666,7 @@ def _name_then_verb(s: str, pos: int) -> Attribution | None:
 _PRONOUN_WORD_RE = re.compile(r"\b(?:he|she|they|it|who|which)\b")
 
 
-def find_speaker(sentence: str) -> str | None:
+def find_speaker(sentence: str, headline: bool = False) -> str | None:
     """Who ``sentence`` attributes its content to, as a bare name, or None.
 
     Handles '..." Umerov said', 'Umerov told KBS that', 'Defense Minister Rustem Umerov
@@ -674,12 +675,15 @@ def find_speaker(sentence: str) -> str | None:
     Verbs inside quotation marks are ignored. Pronouns ("he said") and common nouns
     ("officials said") give None: a sentence's speaker is a name (db.matcher compares
     them); quotes get their pronouns resolved within the article instead.
-    Organisations are returned as written ("South Korean Defense Ministry").
+    Organisations are returned as written ("South Korean Defense Ministry"). Only the
+    sentence's own attribution names it (:func:`db.speakers.sentence_speaker`): "He
+    said Mr Blair told …" is None here, "he" being resolved in the article. A
+    ``headline``'s past forms are passive ("UK urged").
     """
     if not isinstance(sentence, str) or not sentence:
         return None
     masked = _speech_masked(sentence)
-    return first_named(masked) if masked is not None else None
+    return sentence_speaker(masked, headline) if masked is not None else None
 
 
 def _speech_masked(sentence: str) -> str | None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 32
+SCHEMA_VERSION = 33
 
 # Version 1: the whole schema.
 _V1 = """
@@ -819,6 +819,16 @@ def _v31_to_v32(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 32)
 
 
+# Version 33: no new tables. A sentence's speaker is its own attribution's: "A
+# spokeswoman said Lord Falconer agreed" and "He said Mr Blair told …" no longer name the
+# person reported; a subject in a condition, a relative clause or an aside speaks for no
+# sentence; "continues to be", "Arab states", "profit warning", "adding $1.89", "agreed
+# a contract" and "posted a loss" are no speech, and a headline's past forms are passive
+# ("UK urged"): the 'statements' job is due again.
+def _v32_to_v33(db: sqlite_utils.Database) -> None:
+    _due_if_articles(db.conn, STATEMENTS_JOB, 33)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -974,6 +984,7 @@ MIGRATIONS: dict[int, Migration] = {
     29: _v29_to_v30,
     30: _v30_to_v31,
     31: _v31_to_v32,
+    32: _v32_to_v33,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

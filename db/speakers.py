@@ -64,6 +64,7 @@ __all__ = [
     "named_subjects",
     "person_context",
     "person_mentions",
+    "sentence_speaker",
     "speaker_clause",
     "speaker_key",
     "speech_verb_starts",
@@ -122,6 +123,7 @@ _EVALUATIVE_VERBS = words(
     " deemed slated slammed slams blasted lambasted lambasts"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")) | _EVALUATIVE_VERBS)
+_VERB_SET = frozenset(_VERB_LIST)
 
 
 def _any_of(
@@ -156,7 +158,7 @@ def _any_of(
 # Wallace' (not "Rest assured we will …").
 _SPEECH_IF: dict[str, list[str]] = {
     "a": [
-        r"sser(?:ted|ts)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)",
+        r"sser(?:ted|ts|ting)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)",
         r"(?<![Rr]est a)ssured|ssures",
         # Advice given in the words that follow: "Clinton once advised him: "…"" (not
         # "was advised to stay", "advised against it").
@@ -248,7 +250,17 @@ SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
     # _SPEECH_IF
-    | {"went", "goes", "asserted", "asserts", "assured", "assures", "maintains", "maintained"}
+    | {
+        "went",
+        "goes",
+        "asserted",
+        "asserts",
+        "asserting",
+        "assured",
+        "assures",
+        "maintains",
+        "maintained",
+    }
     | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts", "agreed", "agrees"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
@@ -2319,7 +2331,68 @@ def _verb_spans(s: str) -> list[tuple[int, int]]:
         out.append(m.span(1))
     if "Said " in s:
         out = sorted(out + [m.span() for m in _SAID_FIRST_RE.finditer(s)])[:_MAX_VERBS]
-    return out
+    return [(a, b) for a, b in out if not _not_speech(s, a, b)]
+
+
+# Forms of a speech verb that say nothing when they run on into what they do: "Stern
+# continues to be …", "Nadal continued his run" (but '"…," he continued.', "continues to
+# describe … as"); "Arab states", "Press reports suggest" (but "the letter states.",
+# ", reports the Daily Mail", "Politico reports that"); "has agreed a contract"; "Marsh
+# posted a $676m loss".
+_PUNCTUATION_AFTER_RE = re.compile(r"\s*(?:[,.:;!?\"“”‘’'—–―]|-|\Z)")
+_CONTINUED_TO_RE = re.compile(r"\s+to\s+([a-z]+)\b")
+_THAT_AFTER_RE = re.compile(r"\s*(?:[:\"“]|that\b)")
+_COLON_SOON_RE = re.compile(r"[^.!?:\"“]{0,40}[:\"“]")  # "Mandic continued in the Herald: "
+_PRONOUN_BEFORE_RE = re.compile(r"\b(?:which|that|it)\Z")
+_CLOSING_LEAD_NAME_RE = re.compile(r",\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,5}[A-Z][\w’'.-]*\Z")
+_BODY_BEFORE_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his)\s+(?:[a-z][\w-]*\s+){0,2}\Z"
+)
+_AGREED_WHAT_RE = re.compile(r"\s+an?\s+(?!view\b)")
+_RESULTS_RE = re.compile(
+    r"\s+(?:(?:an?|its|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:[$£€¥]|\d|(?:loss|losses|profits?|rise"
+    r"|fall|gains?|drop|decline|increase|record|results|revenues?|sales|earnings|deficit"
+    r"|surplus)\b)"
+)
+# "-ing" forms that do something else: "adding $1.89", "adding to honours", "asking prices".
+_ING_IDLE_RE = re.compile(r"\s+(?:[$£€¥]|\d|to\b(?<=adding to\b)|prices?\b)")
+# "-ing" forms read as nouns: "a word of warning", "profit warning", "time of writing".
+_ISSUED = words("issued issues issue issuing gave gives give giving sounded sounds")
+_NOUN_BEFORE = words(
+    "a an the of its his her their our my your this profit profits creative feature"
+)
+
+
+def _not_speech(s: str, start: int, end: int) -> bool:
+    """The speech verb at s[start:end] is used for something other than speech here
+    (see the patterns above)."""
+    verb = s[start:end]
+    if verb in ("continues", "continued"):
+        to = _CONTINUED_TO_RE.match(s, end)
+        if to is not None:
+            base = to.group(1)
+            return not {base + "s", base + "d", base + "ed"} & _VERB_SET
+        return not (_PUNCTUATION_AFTER_RE.match(s, end) or _COLON_SOON_RE.match(s, end))
+    if verb in ("states", "reports"):
+        before = s[:start].rstrip()
+        if _THAT_AFTER_RE.match(s, end) or before[-1:] in (",", '"', "”"):
+            return False
+        if (
+            _PRONOUN_BEFORE_RE.search(before) or _CLOSING_LEAD_NAME_RE.search(before)
+        ) and _PUNCTUATION_AFTER_RE.match(s, end):
+            return False  # "…, which states, "…"", "…, the Washington Post reports."
+        return not (_BODY_BEFORE_RE.search(s, 0, start) and _PUNCTUATION_AFTER_RE.match(s, end))
+    if verb in ("agreed", "agrees"):
+        return bool(_AGREED_WHAT_RE.match(s, end))
+    if verb in ("posted", "posts", "posting"):
+        return bool(_RESULTS_RE.match(s, end))
+    if verb.endswith("ing"):
+        before = s[max(0, start - 40) : start].split()
+        if before and before[-1].lower() in _NOUN_BEFORE:
+            # a noun, unless issued: "Eyre issued a warning that …"
+            return not _ISSUED.intersection(before[-4:])
+        return bool(_ING_IDLE_RE.match(s, end))
+    return False
 
 
 # 'Said the Pew report: "…"', 'Said one aide: "…"': the verb opens the sentence, its
@@ -2381,6 +2454,107 @@ def first_named(s: str) -> str | None:
     Pronouns and common nouns are skipped: a sentence's speaker is a name or nobody.
     """
     return next((att.name for att in _attributions(s) if att.kind == "named"), None)
+
+
+def sentence_speaker(s: str, headline: bool = False) -> str | None:
+    """The name a sentence's own attribution gives it (quotes masked), or None.
+
+    The first speech verb's attribution is the sentence's. When that is a pronoun or a
+    common noun ("He said Mr Blair told Mr Brown …", "A spokeswoman said Lord Falconer
+    agreed …"), a name after it speaks inside what is reported, so it is not the
+    sentence's speaker, unless it is the subject of the main clause after all: before
+    the first verb ("Cornyn, according to the source, told him"), after a fronted clause
+    that holds the first verb ("When the government announced …, Tony Blair said"), of
+    a clause joined on (", while Trump said"), or closing the sentence ('… they asked
+    themselves, Kapranos said.'). An attribution in a condition ("If the Council agrees
+    …"), a relative clause ("the bill that critics said would …") or an aside between
+    dashes is not the sentence's own. A headline speaks in the present: its past forms
+    are passive ("Act on detention ruling, UK urged", "Blair warned over Iraq").
+    """
+    s = _without_name_labels(s)
+    found = [
+        (start, end, att)
+        for start, end in _verb_spans(s)
+        if not (headline and _PAST_FORM_RE.fullmatch(s, start, end))
+        and (att := _at_verb(s, start, end)) is not None
+        and not _CONDITION_RE.search(s, 0, att.start)
+        and not _in_aside(s, min(start, att.start))
+    ]
+    while len(found) > 1 and _RELATIVE_RE.search(s, 0, found[0][2].start):
+        found.pop(0)  # the clause's speaker only when no one else speaks
+    if not found:
+        return None
+    first_verb, _, first = found[0]
+    if first.kind == "named":
+        return first.name
+    for k, (start, end, att) in enumerate(found[1:], 1):
+        if att.kind != "named":
+            continue
+        lo = min(start, att.start)
+        if (
+            att.start < first_verb
+            or _JOINED_CLAUSE_RE.search(s, 0, lo)
+            or _after_fronted(s, first_verb, lo)
+            or (k == len(found) - 1 and _closes(s, lo, max(end, att.end)))
+        ):
+            return att.name
+    return None
+
+
+_PAST_FORM_RE = re.compile(r"[a-z]+ed|told|said|wrote")
+# A subject in a condition: "If the European Council agrees …", "unless Smith says".
+_CONDITION_RE = re.compile(r"(?:^|\W)(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:the\s+)?\Z")
+# A subject in a relative clause: "the legislation that critics said would …".
+_RELATIVE_RE = re.compile(r"[a-z]\s+(?:that|which|whom)\s+(?:the\s+)?\Z")
+# A main clause joined on, up to its subject: ", while Trump said", "– and at least
+# one senator, Arizona's John McCain, said", "; the Association said".
+_JOINED_CLAUSE_RE = re.compile(
+    r"(?:(?:,|\s[—–―-])\s+(?:and|but|while|whereas)|;)\s+(?:[\w’'.-]+,?\s+){0,5}\Z"
+)
+# What may come between a comma and a name closing the sentence ("…, news agency
+# Associated Press reported."), and what may follow it: an apposition, a time.
+_CLOSING_LEAD_RE = re.compile(r"[,;:—–―\"”’']\s*(?:[a-z][\w-]*\s+){0,3}\Z")
+_CLOSING_TAIL_RE = re.compile(r"[^.!?;\"“”]{0,90}[.!?]?[\"”’']?\s*\Z")
+_FRONTED_OPENERS = words(
+    "When As After Before While Although Though Because Since Until Once If Whereas Asked"
+    " Pressed Questioned"
+)
+_ASIDE_DASHES_RE = re.compile(r"\s(?:—|–|―|--?)\s|\(|\)")
+
+
+def _closes(s: str, lo: int, hi: int) -> bool:
+    """s[lo:hi] (an attribution) closes its sentence: after a comma, a dash or a
+    quotation's mark, with only a short tail after it ("…, Kapranos said.")."""
+    return bool(_CLOSING_LEAD_RE.search(s, 0, lo)) and bool(_CLOSING_TAIL_RE.match(s, hi))
+
+
+def _after_fronted(s: str, first_verb: int, lo: int) -> bool:
+    """The attribution starting at ``lo`` is the subject right after a fronted clause
+    ("When …, " or a participle: "Explaining why …, ") that holds the first verb."""
+    opener = s.lstrip().split(" ", 1)[0]
+    if opener not in _FRONTED_OPENERS and not (opener[:1].isupper() and opener.endswith("ing")):
+        return False
+    comma = s.find(",", first_verb)
+    return comma != -1 and comma < lo and not s[comma + 1 : lo].strip(" ,").count(",")
+
+
+def _in_aside(s: str, at: int) -> bool:
+    """``at`` falls between a pair of dashes or in brackets that close before the
+    sentence ends ("― the congresswoman vowed to … ― Pelosi said"); a dateline's dash
+    ("DES MOINES – ") opens nothing."""
+    lo = m.end() if (m := _DATELINE_RE.match(s)) else 0
+    marks = _ASIDE_DASHES_RE.findall(s, lo, at)
+    opened = sum(1 for m in marks if m == "(") > sum(1 for m in marks if m == ")")
+    dashes = sum(1 for m in marks if m not in "()")
+    if not opened and dashes % 2 == 0:
+        return False
+    close = _ASIDE_DASHES_RE.search(s, at)
+    return close is not None and bool(_AFTER_ASIDE_RE.search(s, close.end()))
+
+
+# "WASHINGTON -- ", "DES MOINES – ", "Denver (AP) – ": a dateline before its dash.
+_DATELINE_RE = re.compile(r"\s*[A-Z][\w.,' ]{0,40}(?:\([A-Z]+\))?\s(?:—|–|―|--?)\s")
+_AFTER_ASIDE_RE = re.compile(r"\w")
 
 
 def first_attribution(s: str, verbs: frozenset[str] | None = None) -> Attribution | None:

@@ -143,12 +143,13 @@ def _statements(
                 ns.append(numbers[ni])
             ni += 1
         sent = text[s:e]
+        headline = kind == "headline"
         if verbs is None:
-            speaker = find_speaker(sent)
+            speaker = find_speaker(sent, headline)
         else:
             while vi < n_verbs and verbs[vi] < s:
                 vi += 1
-            speaker = find_speaker(sent) if vi < n_verbs and verbs[vi] < e else None
+            speaker = find_speaker(sent, headline) if vi < n_verbs and verbs[vi] < e else None
         if speaker is None and qs:
             speaker = next((q.speaker for q in qs if q.speaker_kind in _NAMED), None)
         out.append(Statement(s, e, kind, sent, speaker, qs, ns))

@@ -1322,6 +1322,35 @@ def test_upgrade_from_version_31_reads_a_view_believed_and_a_paragraph_after_its
     )
 
 
+def test_upgrade_from_version_32_drops_a_name_reported_by_a_spokeswoman(tmp_path: Path) -> None:
+    """Version 33 names a sentence's speaker by its own attribution only: a database
+    ingested by version 32 ("A spokeswoman said Lord Falconer agreed" said by Falconer)
+    loses that speaker at the next match, and its matches are a fresh ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    records = {
+        "Wire": (
+            "Judges row settled",
+            "A ministry spokeswoman said Lord Woolf and Lord Falconer agreed on the Valmora "
+            "judges plan. Lord Falconer said the Valmora plan would cost £4m.",
+        ),
+        "Daily": ("Judges plan agreed", "Lord Falconer said the Valmora plan would cost £4m."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v32.db", records)
+    sid = stmt(db, "Wire", "A ministry spokeswoman")
+    speaker = "SELECT speaker FROM statements WHERE id = ?"
+    assert db.execute(speaker, (sid,)).fetchone() == (None,)
+    with _left_by(db, 32) as conn:
+        conn.execute("UPDATE statements SET speaker = 'Falconer' WHERE id = ?", (sid,))
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(speaker, (sid,)).fetchone() == (None,)
+    assert pairs(db) == fresh
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database

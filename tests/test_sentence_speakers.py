@@ -1,0 +1,117 @@
+"""A sentence's own speaker (find_speaker, the statement's "said by"): only its own
+attribution names it, and words that look like speech verbs but are not say nothing.
+
+Sentences written for these tests, after kinds of errors read in a census of BASIL and
+BBC statements (see BENCHMARKS.md, the thirty-fourth session)."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.quotes import find_speaker
+from db.statements import analyse
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the first attribution is a role or a pronoun: later names are reported
+        "A ministry spokeswoman said Lord Woolf and Lord Falconer agreed on the plan.",
+        "He also says Lord Goldsmith warned Tony Blair that the war could be illegal.",
+        "His agent said last month that Rangers had told him to find a new club.",
+        # a subject in a condition says nothing
+        "If the European Council agrees on the draft it will return to parliament.",
+        "The key is if Gerrard comes out and says that he is happy.",
+        # "continues" and "continued" running on into what someone does
+        "But Stern continues to be one of the most popular talk show hosts.",
+        "Rafael Nadal continued his run of fine form to reach the semi-finals.",
+        "Roundabout continues nostalgia trip",
+        # plural nouns and "-ing" nouns
+        "He had a right to criticise Arab states.",
+        "Press reports suggest that Qwest and MCI may reach an agreement.",
+        "EMI shares hit by profit warning",
+        "Fletcher graduated from the University of East Anglia's creative writing course.",
+        "Overall, asking prices have fallen 3.3% from their July peaks.",
+        # doing, not saying
+        "Brent crude rose in London trading, adding $1.89 to $48.62 at the close.",
+        "Williams has agreed a contract until the end of the season.",
+        "Marsh posted a $676m loss for the last three months of 2004.",
+        "Ericsson has posted a rise in fourth quarter profits.",
+        # a relative clause's speaker when someone else speaks after it
+        "The bill that critics said would hurt business was passed, a spokesman said.",
+    ],
+)
+def test_no_sentence_speaker(sentence: str) -> None:
+    assert find_speaker(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a name closing the sentence, after a pronoun or a role spoke inside it
+        ("Franz Ferdinand had a question they asked every time, Kapranos said.", "Kapranos"),
+        (
+            "Prosecutors said Jaynes was a snake oil salesman, news agency Associated Press "
+            "reported.",
+            "Associated Press",
+        ),
+        # the subject after a fronted clause holding the first verb
+        (
+            "When the government announced it had hit its target, Prime Minister Tony Blair "
+            "said it was only the start.",
+            "Tony Blair",
+        ),
+        # the main subject, before a verb whose attribution is an aside
+        ("Cornyn, according to the source, told him the party is concerned.", "Cornyn"),
+        # a clause joined on
+        (
+            "Democrats countered with $1.3 billion, while Trump said he would not sign it.",
+            "Trump",
+        ),
+        # an aside between dashes is not the sentence's
+        (
+            "Asked about Tlaib's language ― the congresswoman vowed to impeach him ― Pelosi "
+            "said it was a free speech issue.",
+            "Pelosi",
+        ),
+        # a dateline's dash opens no aside
+        ("DES MOINES – Hillary Clinton on Sunday urged Obama to listen.", "Hillary Clinton"),
+        # the speech uses of the same words
+        ("Politico also reports that Coleman could enter the race.", "Politico"),
+        ("England will protest, reports the Daily Mail.", "Daily Mail"),
+        ("IBM was granted 3,248 patents in 2004, the New York Times reports.", "New York Times"),
+        ("Smith wrote in the Guardian that the deal was off.", "Smith"),
+        ("Deco agreed that it was not typical of his fellow Portuguese.", "Deco"),
+        (
+            "Richard Eyre issued a warning that the show was unsuitable for children.",
+            "Richard Eyre",
+        ),
+        (
+            "But as Trump continues to describe the probe as a witch hunt, aides worry.",
+            "Trump",
+        ),
+        ("Mandic continued in the Sydney Morning Herald: he is struggling.", "Mandic"),
+        ("He continued the theme by asserting that Smith was wrong.", None),
+        # a relative clause's speaker when no one else speaks
+        ("Units would be scrapped under plans which the Tories say would save £4.3bn.", "Tories"),
+    ],
+)
+def test_sentence_speaker(sentence: str, speaker: str | None) -> None:
+    assert find_speaker(sentence) == speaker
+
+
+def test_a_headline_speaks_in_the_present_its_past_forms_are_passive() -> None:
+    assert find_speaker("Act on detention ruling, UK urged", headline=True) is None
+    assert find_speaker("Blair urges action on detention ruling", headline=True) == "Blair"
+    # the same words in a sentence of the body are active
+    assert find_speaker("Act on detention ruling, UK urged.") == "UK"
+
+
+def test_a_pronoun_that_speaks_first_is_resolved_in_the_article_not_the_name_it_reports() -> None:
+    text = (
+        "Book row\n\nCharles Clarke defended the bill on Monday. He also said Lord Goldsmith "
+        "warned Tony Blair that the war could be illegal."
+    )
+    last = analyse(text, text.index("Charles"))[-1]
+    assert last.text.startswith("He also said")
+    assert last.speaker == "Charles Clarke"
