@@ -2180,7 +2180,18 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
             _AT_VERB_CACHE.clear()
         _AT_VERB_CACHE[key] = None if att is None else att.shifted(-k0)
     # Read outside the cached window: the words before a name may make it a description.
-    return att if att is None or att.kind != "named" else _role_of(s, _epithet(s, att))
+    if att is None or att.kind != "named":
+        return att
+    if s[att.end : att.end + 1] == "," and _FRONTED_PLACE_RE.search(s, 0, att.start):
+        return None  # "In Sri Lanka, some economists have said": a place, not the subject
+    return _role_of(s, _epithet(s, att))
+
+
+# A sentence opened by a place or time before its subject: "In Sri Lanka, …".
+_FRONTED_PLACE_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:In|At|From|Across|Outside|Inside|Within|Throughout|Around|Beyond"
+    r"|Near|Since|During|Until)\s+(?:the\s+)?\Z"
+)
 
 
 # "the mayor of ", "a senator from ", "the head of the ": a person's role, then the

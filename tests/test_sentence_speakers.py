@@ -37,6 +37,8 @@ from db.statements import analyse
         "Williams has agreed a contract until the end of the season.",
         "Marsh posted a $676m loss for the last three months of 2004.",
         "Ericsson has posted a rise in fourth quarter profits.",
+        # a place opening the sentence is not its subject
+        "In Sri Lanka, some economists have said that 1% of growth may be lost.",
         # a relative clause's speaker when someone else speaks after it
         "The bill that critics said would hurt business was passed, a spokesman said.",
     ],
@@ -68,6 +70,7 @@ def test_no_sentence_speaker(sentence: str) -> None:
             "Democrats countered with $1.3 billion, while Trump said he would not sign it.",
             "Trump",
         ),
+        ("In London, Smith said growth may be lost.", "Smith"),
         # an aside between dashes is not the sentence's
         (
             "Asked about Tlaib's language ― the congresswoman vowed to impeach him ― Pelosi "
