@@ -36,6 +36,7 @@ __all__ = [
     "HONORIFICS",
     "MEMBER_POSTS",
     "NAME_SUFFIXES",
+    "PARTY_MEMBERS",
     "PERSON_PRONOUNS",
     "PLURAL_NOUNS",
     "SPEECH_VERB_WORD",
@@ -524,7 +525,7 @@ _DEMONYMS = words(
     """
 )
 # A party's member, never a name alone ("said one Democrat who opposed her").
-_PARTY_MEMBERS = words("Democrat Republican Tory Conservative Liberal Socialist Dem")
+PARTY_MEMBERS = words("Democrat Republican Tory Conservative Liberal Socialist Dem")
 _PARTY_WORDS = words(
     """
     Tory Tories Labour Conservative Liberal Democrat Democratic Republican Unionist
@@ -633,7 +634,7 @@ def _person_next(toks: list[str]) -> bool:
 def _clean_name(tokens: list[str]) -> str | None:
     """Drop sentence-initial function words, then everything up to the last title or
     possessive ("Ukraine's Defense Minister Rustem Umerov" -> "Rustem Umerov")."""
-    if len(tokens) == 1 and tokens[0] in _DEMONYMS | _ORDINALS | _PARTY_MEMBERS:
+    if len(tokens) == 1 and tokens[0] in _DEMONYMS | _ORDINALS | PARTY_MEMBERS:
         # "the American said", "the 55-year-old Frenchman": a role ("Mr Irish" is a name);
         # "Third generation mobiles": an ordinal alone names no one ("Third Way" does).
         return None
@@ -2059,13 +2060,31 @@ def _according_to(s: str, end: int) -> Attribution | None:
         run.append(word)
         if word != tok:
             break
+    body = len(run)
+    while (
+        run
+        and (len(run) == 1 or run[-1] in _ORG_WORDS)  # not "Andreas Adriano of Latin …"
+        and body + 1 < len(toks)
+        and toks[body] in ("of", "for")
+        and _NAME_TOKEN_RE.fullmatch(toks[body + 1].rstrip(_TRAIL))
+    ):
+        # "according to Bank of England deputy governor Rachel Lomax": past the body's name
+        body += 2
+        while body < len(toks) and _NAME_TOKEN_RE.fullmatch(toks[body - 1]):
+            if not _NAME_TOKEN_RE.fullmatch(toks[body].rstrip(_TRAIL)):
+                break
+            body += 1
     if run and run[-1].endswith(("'s", "’s")):
         run[-1] = run[-1][:-2]  # "according to South Korea's spy agency"
-    elif run and len(toks) > len(run) + 1 and is_role_noun(toks[len(run)]):
+    elif run and len(toks) > body + 1 and any(is_role_noun(t) for t in toks[body : body + 2]):
         # "according to Gartner analyst Carolina Milanesi": the person, not the firm.
         person = _speaker_after(s, end)
         if person is not None and person.kind == "named" and not is_organisation(person.name):
             return person
+    if body > len(run) and not run[-1].endswith(_TRAIL):
+        run = [t.rstrip(_TRAIL) for t in toks[:body]]  # "the Bank of England"
+        if run[-1].endswith(("'s", "’s")):
+            run[-1] = run[-1][:-2]  # "the Bank of Mexico's figures"
     name = _clean_name(run)
     if not name:
         # "according to economist Rosa Klein": a role in front of the name.
@@ -2184,9 +2203,15 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
         return att
     if s[att.end : att.end + 1] == "," and _FRONTED_PLACE_RE.search(s, 0, att.start):
         return None  # "In Sri Lanka, some economists have said": a place, not the subject
+    if att.end <= start and _PARTICIPLE_OBJECT_RE.search(s, 0, att.start):
+        return None  # "prosecutors working for Mr. Mueller described": his men speak
     return _role_of(s, _epithet(s, att))
 
 
+# A participle's object before the verb: "working for Mr. ", "speaking to ".
+_PARTICIPLE_OBJECT_RE = re.compile(
+    r"\b[a-z]+ing (?:for|to|with|against|from|alongside)(?: (?:Mr|Mrs|Ms|Dr)\.?)? \Z"
+)
 # A sentence opened by a place or time before its subject: "In Sri Lanka, …".
 _FRONTED_PLACE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?:In|At|From|Across|Outside|Inside|Within|Throughout|Around|Beyond"

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from db.article_people import ArticlePeople
+from db.normalize import common_word, normalize_word
 from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
 from db.quotes import (
     LineRegions,
@@ -37,6 +38,7 @@ from db.quotes import (
 )
 from db.segment import split_sentences
 from db.speakers import (
+    PARTY_MEMBERS,
     VERB_TOKENS,
     has_speech_verb,
     is_organisation,
@@ -242,6 +244,7 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
     out: list[Statement] = []
     for spans, kind, qs, ns, verbs in regions:
         _statements(text, spans, kind, qs, ns, verbs, out)
+    _common_subjects(text, out)
     # Reported speech that names no one ("He said the deal …", "The governor said …"):
     # who it is, read across the article as a quotation's "he" is.
     reported = [
@@ -255,6 +258,28 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
             st.speaker = name
     _full_names(text, out, quotes)
     return out
+
+
+def _common_subjects(text: str, statements: list[Statement]) -> None:
+    """No speaker for a sentence opened by a plural common noun read as a name
+    ("Producers say …", "Opponents of the directive said …"): one word, common in news
+    text (db.normalize.common_word), that the article never capitalises inside a
+    sentence, as it does a party or an outlet ("the Democrats", "told Reuters")."""
+    for st in statements:
+        word = st.speaker
+        if (
+            not word
+            or " " in word
+            or not word.endswith("s")
+            or word.endswith(("ss", "'s", "’s"))
+            or not st.text.startswith(word)
+            or not common_word(normalize_word(word.lower()))
+            or word[:-1] in PARTY_MEMBERS  # "Democrats pushed back": a party speaks
+        ):
+            continue
+        inside = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
+        if inside is None:
+            st.speaker = None
 
 
 def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan]) -> None:

@@ -39,6 +39,8 @@ from db.statements import analyse
         "Ericsson has posted a rise in fourth quarter profits.",
         # a place opening the sentence is not its subject
         "In Sri Lanka, some economists have said that 1% of growth may be lost.",
+        # a participle's object before the verb is not its subject
+        "In a court filing, prosecutors working for Mr. Mueller described how Cohen lied.",
         # a relative clause's speaker when someone else speaks after it
         "The bill that critics said would hurt business was passed, a spokesman said.",
     ],
@@ -95,6 +97,17 @@ def test_no_sentence_speaker(sentence: str) -> None:
         ),
         ("Mandic continued in the Sydney Morning Herald: he is struggling.", "Mandic"),
         ("He continued the theme by asserting that Smith was wrong.", None),
+        # "according to" a body's whole name, or the person after the body and a role
+        (
+            "Growth was strong, according to the Office for National Statistics.",
+            "Office for National Statistics",
+        ),
+        ("Growth was 2%, according to the Bank of Mexico's figures.", "Bank of Mexico"),
+        (
+            "Growth was strong, according to Bank of England deputy governor Rachel Lomax.",
+            "Rachel Lomax",
+        ),
+        ("Prices rose, according to Andreas Adriano of Latin Trade Magazine.", "Andreas Adriano"),
         # a relative clause's speaker when no one else speaks
         ("Units would be scrapped under plans which the Tories say would save £4.3bn.", "Tories"),
     ],
@@ -118,3 +131,21 @@ def test_a_pronoun_that_speaks_first_is_resolved_in_the_article_not_the_name_it_
     last = analyse(text, text.index("Charles"))[-1]
     assert last.text.startswith("He also said")
     assert last.speaker == "Charles Clarke"
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_name() -> None:
+    """ "Producers say …" speaks for no one named, unless the article writes the word
+    with its capital inside a sentence too, as it does a party or an outlet."""
+
+    def last_speaker(text: str) -> str | None:
+        return analyse(text, text.index("\n\n") + 2)[-1].speaker
+
+    assert last_speaker("Bond row\n\nProducers say no decision has been made on the role.") is None
+    assert (
+        last_speaker(
+            "Bond row\n\nThe film was made by Producers United. Producers say no decision."
+        )
+        == "Producers"
+    )
+    party = "Vote row\n\nDemocrats pushed back hard, saying the vote was rigged."
+    assert last_speaker(party) == "Democrats"
