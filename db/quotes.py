@@ -63,6 +63,7 @@ from db.speakers import (
     person_mentions,
     sentence_speaker,
     speaker_key,
+    speaks_for_sentence,
     speech_verb_starts,
 )
 from db.wordsets import words
@@ -1131,6 +1132,17 @@ def _resolve_common(
 # "He has pleaded guilty", "she wrote the song" say what someone did, and a pronoun
 # there is less often the one the article is quoting.
 _REPORTING_VERBS = words("said says told tells added adds")
+# More verbs of saying a sentence of reported speech may open with "he" or "it" ("He
+# confirmed that …", "It claimed revenues were …"): a pronoun is resolved as reliably
+# after them; a role before them ("the Tory leader argued") is not read.
+_PRONOUN_REPORTING_VERBS = _REPORTING_VERBS | words(
+    "confirmed confirms argued argues insisted insists claimed claims acknowledged"
+    " acknowledges admitted admits explained explains stressed stresses warned warns denied"
+    " denies noted notes suggested suggests believes thinks announced announces revealed"
+    " reveals predicted predicts estimated estimates urged urges pledged pledges promised"
+    " promises vowed vows conceded concedes maintained maintains replied replies responded"
+    " responds recalled recalls accused accuses"
+)
 
 
 def _needs_people(att: Attribution) -> bool:
@@ -1153,12 +1165,13 @@ def reported_speakers(
     names no speaker is attributed to within the article, read as a quotation's
     speaker is: "He said the deal …" the person "he" stands for, "The governor said …"
     the person introduced with the role, "It said …" the body quoted before; only with
-    the verbs of :data:`_REPORTING_VERBS`. The sentences are ``(a, b, speaker)``, in
-    text order, those naming their speaker too: like the quotations (``quotes``, as
-    :func:`resolve_speakers` gave them), they are who spoke last ('… an M&S spokesman
-    said. He also said …' is the spokesman, no one named). None where no one is found,
-    and for a common noun as written ("officials said"): a statement's speaker is a
-    name; the sentences naming theirs get it back. ``keep``: the people
+    the verbs of :data:`_REPORTING_VERBS` (those of :data:`_PRONOUN_REPORTING_VERBS`
+    after a pronoun that is the sentence's subject: "He confirmed …"). The sentences
+    are ``(a, b, speaker)``, in text order, those naming their speaker too: like the
+    quotations (``quotes``, as :func:`resolve_speakers` gave them), they are who spoke
+    last ('… an M&S spokesman said. He also said …' is the spokesman, no one named).
+    None where no one is found, and for a common noun as written ("officials said"): a
+    statement's speaker is a name; the sentences naming theirs get it back. ``keep``: the people
     :func:`resolve_speakers` read, if it did."""
     people = keep.people if keep is not None else None
     done: list[QuoteSpan] = []  # quotations and reported speech before, in text order
@@ -1175,6 +1188,12 @@ def reported_speakers(
             out.append(speaker)
             continue
         att = first_attribution(text[a:b], _REPORTING_VERBS)
+        if att is None:
+            att = first_attribution(text[a:b], _PRONOUN_REPORTING_VERBS)
+            if att is not None and not (
+                att.kind == "pronoun" and speaks_for_sentence(text[a:b], att)
+            ):
+                att = None
         if att is None or att.kind not in ("pronoun", "common"):
             out.append(None)
             continue

@@ -824,7 +824,10 @@ def _v31_to_v32(db: sqlite_utils.Database) -> None:
 # person reported; a subject in a condition, a relative clause or an aside speaks for no
 # sentence; "continues to be", "Arab states", "profit warning", "adding $1.89", "agreed
 # a contract" and "posted a loss" are no speech, and a headline's past forms are passive
-# ("UK urged"): the 'statements' job is due again.
+# ("UK urged"); "In Sri Lanka, some economists", "Producers say" and "prosecutors working
+# for Mr. Mueller" name no one; "according to" reads a body's whole name or the person
+# after its role; "He confirmed …", "…, he argued" are the person "he" stands for: the
+# 'statements' job is due again.
 def _v32_to_v33(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 33)
 

@@ -68,6 +68,7 @@ __all__ = [
     "sentence_speaker",
     "speaker_clause",
     "speaker_key",
+    "speaks_for_sentence",
     "speech_verb_starts",
 ]
 
@@ -2556,6 +2557,25 @@ _FRONTED_OPENERS = words(
     " Pressed Questioned"
 )
 _ASIDE_DASHES_RE = re.compile(r"\s(?:—|–|―|--?)\s|\(|\)")
+
+
+def speaks_for_sentence(s: str, att: Attribution) -> bool:
+    """Does ``att`` (found in sentence ``s``) speak for the whole sentence: its subject
+    opens it, after at most a conjunction and a fronted phrase ("But he argued …", "In
+    the foreword, he promises …"), or the attribution closes it ("…, he argued.")? Not
+    a subject inside a clause ("The recovery he promised …", "If he believes …",
+    "after he predicted …")."""
+    if _MAIN_SUBJECT_LEAD_RE.fullmatch(s, 0, att.start):
+        return True
+    verb = _VERB_AFTER_RE.match(s, att.end - 1)
+    return verb is not None and _closes(s, att.start, verb.end(1))
+
+
+# What may come before a sentence's subject: a conjunction or adverb, a fronted phrase.
+_MAIN_SUBJECT_LEAD_RE = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|However|Now|Instead|Meanwhile|Later|Earlier|Separately"
+    r"|Also|Indeed)\b,?\s+)?(?:[A-Z][^,;:]{0,80},\s+)?"
+)
 
 
 def _closes(s: str, lo: int, hi: int) -> bool:

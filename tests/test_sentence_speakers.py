@@ -149,3 +149,18 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_name() -> None:
     )
     party = "Vote row\n\nDemocrats pushed back hard, saying the vote was rigged."
     assert last_speaker(party) == "Democrats"
+
+
+def test_he_as_the_subject_of_more_verbs_of_saying_is_resolved() -> None:
+    """ "He confirmed …", "…, he argued." name the person "he" stands for; "he" inside a
+    clause ("The recovery he promised …", "If he believes …") speaks for no sentence."""
+    text = (
+        "Budget row\n\nChancellor Gordon Brown spoke in London on Monday. He confirmed that "
+        "borrowing would rise. Growth would pick up next year, he argued. The recovery he "
+        "promised has not come. If he believes that, he is alone."
+    )
+    got = {st.text.split()[0]: st.speaker for st in analyse(text, text.index("Chancellor"))}
+    assert got["He"] == "Gordon Brown"
+    assert got["Growth"] == "Gordon Brown"
+    assert got["The"] is None
+    assert got["If"] is None
