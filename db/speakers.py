@@ -352,7 +352,7 @@ TITLE_WORDS = words(
     Treasury Commerce Energy Education Agriculture Labor Transportation Veterans Housing
     Sheriff Detective Superintendent Constable Councillor Councilman Councilwoman Alderman
     Rev. Rev Reverend Pastor Whip Tem Tempore Supt Supt. Det Det. Insp Insp. Sgt Cllr Cllr.
-    Cmdr Cmdr.
+    Cmdr Cmdr. Commissioner
     """
 )
 TITLE_WORDS |= frozenset(w.rstrip(".") for w in TITLE_WORDS)  # "Sen." and "Sen"

@@ -108,6 +108,11 @@ def test_no_sentence_speaker(sentence: str) -> None:
             "Rachel Lomax",
         ),
         ("Prices rose, according to Andreas Adriano of Latin Trade Magazine.", "Andreas Adriano"),
+        # a commissioner's title is no part of the name
+        (
+            "Monetary Affairs Commissioner Joaquin Almunia said it was a matter for next week.",
+            "Joaquin Almunia",
+        ),
         # a relative clause's speaker when no one else speaks
         ("Units would be scrapped under plans which the Tories say would save £4.3bn.", "Tories"),
     ],
