@@ -826,8 +826,11 @@ def _v31_to_v32(db: sqlite_utils.Database) -> None:
 # a contract" and "posted a loss" are no speech, and a headline's past forms are passive
 # ("UK urged"); "In Sri Lanka, some economists", "Producers say" and "prosecutors working
 # for Mr. Mueller" name no one; "according to" reads a body's whole name or the person
-# after its role; "He confirmed …", "…, he argued" are the person "he" stands for: the
-# 'statements' job is due again.
+# after its role; "He confirmed …", "…, he argued" are the person "he" stands for; a
+# subject in a clause of time ("Oil prices fell after Opec said …"), a preposition's
+# object ("contact with Steele told") and the name before an inverted "…, say MPs." name
+# no one; "Commissioner" is a title; "GM recalls cars" is no speech: the 'statements'
+# job is due again.
 def _v32_to_v33(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 33)
 

@@ -2204,14 +2204,19 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
         return att
     if s[att.end : att.end + 1] == "," and _FRONTED_PLACE_RE.search(s, 0, att.start):
         return None  # "In Sri Lanka, some economists have said": a place, not the subject
-    if att.end <= start and _PARTICIPLE_OBJECT_RE.search(s, 0, att.start):
-        return None  # "prosecutors working for Mr. Mueller described": his men speak
+    if att.end <= start and not s[start:end].endswith("ing"):  # "with Perry claiming"
+        prep = _PREPOSITION_OBJECT_RE.search(s, 0, att.start)
+        if prep is not None and not (prep.group(1) in _LOWER_ROLES or is_document(prep.group(1))):
+            # "prosecutors working for Mr. Mueller described", "one GOP insider who had
+            # direct contact with Steele told": the object's, not the subject's (but "a
+            # spokesman for Smith", "the letter from Qwest": theirs)
+            return None
     return _role_of(s, _epithet(s, att))
 
 
 # A participle's object before the verb: "working for Mr. ", "speaking to ".
-_PARTICIPLE_OBJECT_RE = re.compile(
-    r"\b[a-z]+ing (?:for|to|with|against|from|alongside)(?: (?:Mr|Mrs|Ms|Dr)\.?)? \Z"
+_PREPOSITION_OBJECT_RE = re.compile(
+    r"\b([a-z]+) (?:for|to|with|against|from|alongside)(?: (?:Mr|Mrs|Ms|Dr)\.?)? \Z"
 )
 # A sentence opened by a place or time before its subject: "In Sri Lanka, …".
 _FRONTED_PLACE_RE = re.compile(
@@ -2391,6 +2396,11 @@ _RESULTS_RE = re.compile(
     r"|fall|gains?|drop|decline|increase|record|results|revenues?|sales|earnings|deficit"
     r"|surplus)\b)"
 )
+# "GM recalls cars", "recalled 2,000 vehicles" (not "recalled how", "recalls the day").
+_RECALLED_GOODS_RE = re.compile(
+    r"\s+(?:(?:its|their|some|more than|nearly|about|up to|over|almost)\s+)?(?:[\d,.]+|thousands"
+    r"|millions|hundreds|(?!(?:his|its|this|was|is|as|us|years|days|months)\b)[a-z]+s)\b"
+)
 # "-ing" forms that do something else: "adding $1.89", "adding to honours", "asking prices".
 _ING_IDLE_RE = re.compile(r"\s+(?:[$£€¥]|\d|to\b(?<=adding to\b)|prices?\b)")
 # "-ing" forms read as nouns: "a word of warning", "profit warning", "time of writing".
@@ -2423,6 +2433,8 @@ def _not_speech(s: str, start: int, end: int) -> bool:
         return bool(_AGREED_WHAT_RE.match(s, end))
     if verb in ("posted", "posts", "posting"):
         return bool(_RESULTS_RE.match(s, end))
+    if verb in ("recalls", "recalled", "recalling"):
+        return bool(_RECALLED_GOODS_RE.match(s, end))
     if verb.endswith("ing"):
         before = s[max(0, start - 40) : start].split()
         if before and before[-1].lower() in _NOUN_BEFORE:
@@ -2504,9 +2516,11 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
     that holds the first verb ("When the government announced …, Tony Blair said"), of
     a clause joined on (", while Trump said"), or closing the sentence ('… they asked
     themselves, Kapranos said.'). An attribution in a condition ("If the Council agrees
-    …"), a relative clause ("the bill that critics said would …") or an aside between
-    dashes is not the sentence's own. A headline speaks in the present: its past forms
-    are passive ("Act on detention ruling, UK urged", "Blair warned over Iraq").
+    …"), a relative clause ("the bill that critics said would …"), an aside between
+    dashes or a clause of time ("Oil prices fell after Opec said …") is not the
+    sentence's own; "As the Huffington Post reported, …" is. A headline speaks in the
+    present: its past forms are passive ("Act on detention ruling, UK urged", "Blair
+    warned over Iraq").
     """
     s = _without_name_labels(s)
     found = [
@@ -2516,20 +2530,23 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
         and (att := _at_verb(s, start, end)) is not None
         and not _CONDITION_RE.search(s, 0, att.start)
         and not _in_aside(s, min(start, att.start))
+        and not (att.end <= start and _inverted_close(s, start, end))
     ]
     while len(found) > 1 and _RELATIVE_RE.search(s, 0, found[0][2].start):
         found.pop(0)  # the clause's speaker only when no one else speaks
     if not found:
         return None
-    first_verb, _, first = found[0]
-    if first.kind == "named":
+    first_verb, first_end, first = found[0]
+    if first.kind == "named" and not _subordinate(s, *found[0]):
         return first.name
     for k, (start, end, att) in enumerate(found[1:], 1):
-        if att.kind != "named":
+        if att.kind != "named" or _subordinate(s, start, end, att):
             continue
         lo = min(start, att.start)
+        # the subject before the first verb, whose own verb follows that one's phrase
+        main = att.start == first.start or not s[max(first_end, first.end) : start].strip(" ,")
         if (
-            att.start < first_verb
+            (att.start < first_verb and main)
             or _JOINED_CLAUSE_RE.search(s, 0, lo)
             or _after_fronted(s, first_verb, lo)
             or (k == len(found) - 1 and _closes(s, lo, max(end, att.end)))
@@ -2539,6 +2556,58 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
 
 
 _PAST_FORM_RE = re.compile(r"[a-z]+ed|told|said|wrote")
+# A subject in a clause of time, cause or comparison: "Oil prices fell after producers'
+# cartel Opec said …", "His broadside came as Robin Cook said …".
+_SUBORDINATE_SUBJECT_RE = re.compile(
+    r"(?:^|[\s,(])(?:(?<!such )(?<!well )(?<!known )(?<!same )(?<!just )[Aa]s|[Aa]fter|[Bb]efore"
+    r"|[Ss]ince|[Bb]ecause|[Uu]ntil|[Oo]nce|[Ww]hen"
+    r"|[Aa]lthough|[Tt]hough)\s+(?:[\w'’.-]+\s+){0,4}\Z"
+)
+# A participle in such a clause: "resigned … after criticising UKIP and stating …".
+_SUBORDINATE_VERB_RE = re.compile(r"\b(?:after|before|since|while|when|without)\s+\Z")
+# "As the Huffington Post reported on Thursday, …": "as" giving the source, not a time.
+_AS_SOURCE_RE = re.compile(r"(?:\s+[\w.]+){0,3}?\s*(?:,|[.?!]?\s*\Z)")
+
+
+def _subordinate(s: str, start: int, end: int, att: Attribution) -> bool:
+    """The attribution of the verb at s[start:end] is in a clause of time, cause or
+    comparison (:data:`_SUBORDINATE_SUBJECT_RE`, :data:`_SUBORDINATE_VERB_RE`): the
+    main clause says something else ("Oil prices fell after Opec said …")."""
+    if _SUBORDINATE_VERB_RE.search(s, 0, start):
+        return True
+    m = _SUBORDINATE_SUBJECT_RE.search(s, 0, att.start)
+    if m is None:
+        return False
+    words_ = m.group().strip(" ,(").split()
+    if words_[0].lower() != "as":
+        return True
+    # "as Robin Cook said" (not "As HuffPost reported, …", nor "acting as an adviser for
+    # Labour, which denies …": "as" a preposition)
+    return not (_AS_SOURCE_RE.match(s, end) or _PREPOSITIONS_BEFORE.intersection(words_[1:]))
+
+
+# An attribution inverted at the sentence's end: "…, say MPs." (its subject after it).
+_INVERTED_TAIL_RE = re.compile(
+    r"\s+(?:[A-Z]|(?:the|a|an|one|two|three|some|many|several|most|other|another)\s"
+    r"|(?!(?:his|its|this|thus|was|is|has|us|as)\b)[a-z]+s\b)(?:[\w'’.-]*\s+){0,3}[\w'’.-]+"
+    r"[.!?]?[\"”’']?\s*\Z"
+)
+_CLAUSE_VERBS = words("is are was were would will has have had could should can may might")
+_INVERTING_VERBS = words("said say says added adds reported reports wrote writes noted notes")
+
+
+def _inverted_close(s: str, start: int, end: int) -> bool:
+    """The verb at s[start:end] follows a comma and only its subject follows it: "…,
+    say MPs.", "…, said the report." A name before the verb is not its subject."""
+    tail = _INVERTED_TAIL_RE.match(s, end)
+    return (
+        tail is not None
+        and s[start:end] in _INVERTING_VERBS
+        and s[:start].rstrip().endswith(",")
+        and _CLAUSE_VERBS.isdisjoint(tail.group().split())  # ", said such warnings were …"
+    )
+
+
 # A subject in a condition: "If the European Council agrees …", "unless Smith says".
 _CONDITION_RE = re.compile(r"(?:^|\W)(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:the\s+)?\Z")
 # A subject in a relative clause: "the legislation that critics said would …".

@@ -41,6 +41,11 @@ from db.statements import analyse
         "In Sri Lanka, some economists have said that 1% of growth may be lost.",
         # a participle's object before the verb is not its subject
         "In a court filing, prosecutors working for Mr. Mueller described how Cohen lied.",
+        # a subject in a clause of time; an inverted attribution's subject after it
+        "His broadside came as ex-Foreign Secretary Robin Cook said he hoped for more.",
+        "Thousands of bodies are ill-prepared for the Freedom of Information Act, say MPs.",
+        "One insider who had direct contact with Steele told the Post that he would run.",
+        "Safety alert as GM recalls cars",
         # a relative clause's speaker when someone else speaks after it
         "The bill that critics said would hurt business was passed, a spokesman said.",
     ],
@@ -91,10 +96,9 @@ def test_no_sentence_speaker(sentence: str) -> None:
             "Richard Eyre issued a warning that the show was unsuitable for children.",
             "Richard Eyre",
         ),
-        (
-            "But as Trump continues to describe the probe as a witch hunt, aides worry.",
-            "Trump",
-        ),
+        # a subject in a clause of time or comparison speaks for no sentence
+        ("But as Trump continues to describe the probe as a witch hunt, aides worry.", None),
+        ("Oil prices fell after producers' cartel Opec said it would not cut output.", None),
         ("Mandic continued in the Sydney Morning Herald: he is struggling.", "Mandic"),
         ("He continued the theme by asserting that Smith was wrong.", None),
         # "according to" a body's whole name, or the person after the body and a role
@@ -108,6 +112,20 @@ def test_no_sentence_speaker(sentence: str) -> None:
             "Rachel Lomax",
         ),
         ("Prices rose, according to Andreas Adriano of Latin Trade Magazine.", "Andreas Adriano"),
+        # "as" giving the source; "as" a preposition; a comma then a clause, not a subject
+        (
+            "As the Huffington Post reported on Thursday, historians have approached him.",
+            "Huffington Post",
+        ),
+        ("Mr Campbell is an adviser for Labour, which denies engaging in campaigning.", "Labour"),
+        (
+            "But Kevin Hogan, senior manager at Symantec, said such warnings were premature.",
+            "Kevin Hogan",
+        ),
+        ("Brendan Buck, spokesman for the Speaker, said just that.", "Brendan Buck"),
+        ('"We will bid," the letter from Qwest said.', "Qwest"),
+        ("This latest ad ends with Perry claiming that faith made America strong.", "Perry"),
+        ("Senate Majority Leader Mitch McConnell, R-Ky., asked on Tuesday.", "Mitch McConnell"),
         # a commissioner's title is no part of the name
         (
             "Monetary Affairs Commissioner Joaquin Almunia said it was a matter for next week.",
