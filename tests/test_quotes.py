@@ -78,8 +78,9 @@ def test_long_apposition_between_name_and_verb() -> None:
 def test_the_verb_nearest_the_quote_wins() -> None:
     text = 'When Harlow said the vote was lost, Brennan replied, "Count again."'
     assert said(text) == [("Count again.", "Brennan", "named", "Brennan")]
-    # The sentence's own speaker (for matching) is still its first attribution.
-    assert find_speaker(text) == "Harlow"
+    # The sentence's own speaker (for matching) is its main clause's: Harlow speaks in
+    # the clause of time before it.
+    assert find_speaker(text) == "Brennan"
 
 
 def test_common_noun_speakers_are_kept_and_marked() -> None:
