@@ -2588,8 +2588,8 @@ def _subordinate(s: str, start: int, end: int, att: Attribution) -> bool:
 
 # An attribution inverted at the sentence's end: "…, say MPs." (its subject after it).
 _INVERTED_TAIL_RE = re.compile(
-    r"\s+(?:[A-Z]|(?:the|a|an|one|two|three|some|many|several|most|other|another)\s"
-    r"|(?!(?:his|its|this|thus|was|is|has|us|as)\b)[a-z]+s\b)(?:[\w'’.-]*\s+){0,3}[\w'’.-]+"
+    r"\s+(?=[A-Z]|(?:the|a|an|one|two|three|some|many|several|most|other|another)\s"
+    r"|(?!(?:his|its|this|thus|was|is|has|us|as)\b)[a-z]+s\b)(?:[\w'’.-]+\s+){0,3}[\w'’.-]+"
     r"[.!?]?[\"”’']?\s*\Z"
 )
 _CLAUSE_VERBS = words("is are was were would will has have had could should can may might")

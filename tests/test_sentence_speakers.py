@@ -123,6 +123,7 @@ def test_no_sentence_speaker(sentence: str) -> None:
             "Kevin Hogan",
         ),
         ("Brendan Buck, spokesman for the Speaker, said just that.", "Brendan Buck"),
+        ("The LSE, which saw its shares rise, said the bid undervalued the business.", "LSE"),
         ('"We will bid," the letter from Qwest said.', "Qwest"),
         ("This latest ad ends with Perry claiming that faith made America strong.", "Perry"),
         ("Senate Majority Leader Mitch McConnell, R-Ky., asked on Tuesday.", "Mitch McConnell"),
