@@ -2214,7 +2214,8 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     return _role_of(s, _epithet(s, att))
 
 
-# A participle's object before the verb: "working for Mr. ", "speaking to ".
+# A preposition's object before the verb, after a word that is no role: "working for Mr. ",
+# "contact with ".
 _PREPOSITION_OBJECT_RE = re.compile(
     r"\b([a-z]+) (?:for|to|with|against|from|alongside)(?: (?:Mr|Mrs|Ms|Dr)\.?)? \Z"
 )
@@ -2669,8 +2670,8 @@ def _in_aside(s: str, at: int) -> bool:
     ("DES MOINES – ") opens nothing."""
     lo = m.end() if (m := _DATELINE_RE.match(s)) else 0
     marks = _ASIDE_DASHES_RE.findall(s, lo, at)
-    opened = sum(1 for m in marks if m == "(") > sum(1 for m in marks if m == ")")
-    dashes = sum(1 for m in marks if m not in "()")
+    opened = marks.count("(") > marks.count(")")
+    dashes = sum(1 for mark in marks if mark not in "()")
     if not opened and dashes % 2 == 0:
         return False
     close = _ASIDE_DASHES_RE.search(s, at)

@@ -265,6 +265,7 @@ def _common_subjects(text: str, statements: list[Statement]) -> None:
     ("Producers say …", "Opponents of the directive said …"): one word, common in news
     text (db.normalize.common_word), that the article never capitalises inside a
     sentence, as it does a party or an outlet ("the Democrats", "told Reuters")."""
+    capitalised_inside: dict[str, bool] = {}  # each word looked up once per article
     for st in statements:
         word = st.speaker
         if (
@@ -277,8 +278,10 @@ def _common_subjects(text: str, statements: list[Statement]) -> None:
             or word[:-1] in PARTY_MEMBERS  # "Democrats pushed back": a party speaks
         ):
             continue
-        inside = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
-        if inside is None:
+        if word not in capitalised_inside:
+            found = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
+            capitalised_inside[word] = found is not None
+        if not capitalised_inside[word]:
             st.speaker = None
 
 
