@@ -829,7 +829,8 @@ def _v31_to_v32(db: sqlite_utils.Database) -> None:
 # after its role; "He confirmed …", "…, he argued" are the person "he" stands for; a
 # subject in a clause of time ("Oil prices fell after Opec said …"), a preposition's
 # object ("contact with Steele told") and the name before an inverted "…, say MPs." name
-# no one; "Commissioner" is a title; "GM recalls cars" is no speech: the 'statements'
+# no one; "Commissioner" is a title; "GM recalls cars", "AMR reported a loss" and
+# "posted a photo" are no speech; "Speculation suggests" names no one: the 'statements'
 # job is due again.
 def _v32_to_v33(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 33)

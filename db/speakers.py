@@ -2397,6 +2397,17 @@ _RESULTS_RE = re.compile(
     r"|fall|gains?|drop|decline|increase|record|results|revenues?|sales|earnings|deficit"
     r"|surplus)\b)"
 )
+# What a company "reported": "a 19% rise in profits", "revenues of $69.4m" (not "reported
+# in November 2012 Christie turned down …").
+_ACCOUNTS_RE = re.compile(
+    r"\s+(?:(?:an?|its|their|the)\s+)?(?:[\w%.$£€-]+\s+){0,3}?(?:loss|losses|profits?"
+    r"|revenues?|sales|earnings|deficit|surplus|results|turnover)\b"
+)
+# "posted the footage on YouTube", "posted a photo" (not "posted on Twitter that").
+_MEDIA_RE = re.compile(
+    r"\s+(?:(?:an?|the|his|her|its|their|a\s+new)\s+)?(?:photos?|pictures?|videos?|footage"
+    r"|images?|clips?|ads?|adverts?|links?|memes?)\b"
+)
 # "GM recalls cars", "recalled 2,000 vehicles" (not "recalled how", "recalls the day").
 _RECALLED_GOODS_RE = re.compile(
     r"\s+(?:(?:its|their|some|more than|nearly|about|up to|over|almost)\s+)?(?:[\d,.]+|thousands"
@@ -2433,7 +2444,9 @@ def _not_speech(s: str, start: int, end: int) -> bool:
     if verb in ("agreed", "agrees"):
         return bool(_AGREED_WHAT_RE.match(s, end))
     if verb in ("posted", "posts", "posting"):
-        return bool(_RESULTS_RE.match(s, end))
+        return bool(_RESULTS_RE.match(s, end) or _MEDIA_RE.match(s, end))
+    if verb in ("reported", "reports") and _ACCOUNTS_RE.match(s, end):
+        return True  # "AMR reported a loss of $387m": its accounts, not a claim
     if verb in ("recalls", "recalled", "recalling"):
         return bool(_RECALLED_GOODS_RE.match(s, end))
     if verb.endswith("ing"):
@@ -2565,7 +2578,9 @@ _SUBORDINATE_SUBJECT_RE = re.compile(
     r"|[Aa]lthough|[Tt]hough)\s+(?:[\w'’.-]+\s+){0,4}\Z"
 )
 # A participle in such a clause: "resigned … after criticising UKIP and stating …".
-_SUBORDINATE_VERB_RE = re.compile(r"\b(?:after|before|since|while|when|without)\s+\Z")
+_SUBORDINATE_VERB_RE = re.compile(
+    r"\b(?:after|before|since|while|when|without)\s+(?:[a-z]+ly\s+)?\Z"  # "while openly saying"
+)
 # "As the Huffington Post reported on Thursday, …": "as" giving the source, not a time.
 _AS_SOURCE_RE = re.compile(r"(?:\s+[\w.]+){0,3}?\s*(?:,|[.?!]?\s*\Z)")
 

@@ -261,26 +261,30 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
 
 
 def _common_subjects(text: str, statements: list[Statement]) -> None:
-    """No speaker for a sentence opened by a plural common noun read as a name
-    ("Producers say …", "Opponents of the directive said …"): one word, common in news
-    text (db.normalize.common_word), that the article never capitalises inside a
-    sentence, as it does a party or an outlet ("the Democrats", "told Reuters")."""
+    """No speaker for a sentence opened by a common noun read as a name ("Producers say
+    …", "Opponents of the directive said …", "Speculation suggests …"): one word, common
+    in news text (db.normalize.common_word), that the article never capitalises inside
+    a sentence, as it does a party, an outlet or a surname ("the Democrats", "told
+    Reuters", "Jack Straw"); a singular one only if the article also writes it in lower
+    case ("speculation"), which "Washington" and "Labour" are not."""
     capitalised_inside: dict[str, bool] = {}  # each word looked up once per article
     for st in statements:
         word = st.speaker
         if (
             not word
             or " " in word
-            or not word.endswith("s")
-            or word.endswith(("ss", "'s", "’s"))
+            or word.endswith(("'s", "’s"))
             or not st.text.startswith(word)
             or not common_word(normalize_word(word.lower()))
-            or word[:-1] in PARTY_MEMBERS  # "Democrats pushed back": a party speaks
+            or word.removesuffix("s") in PARTY_MEMBERS  # "Democrats pushed back": a party
         ):
             continue
         if word not in capitalised_inside:
             found = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
-            capitalised_inside[word] = found is not None
+            common = word.endswith("s") or (
+                not word.isupper() and re.search(r"\b" + re.escape(word.lower()) + r"\b", text)
+            )
+            capitalised_inside[word] = found is not None or not common
         if not capitalised_inside[word]:
             st.speaker = None
 

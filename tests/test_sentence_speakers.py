@@ -46,6 +46,11 @@ from db.statements import analyse
         "Thousands of bodies are ill-prepared for the Freedom of Information Act, say MPs.",
         "One insider who had direct contact with Steele told the Post that he would run.",
         "Safety alert as GM recalls cars",
+        # a company's accounts and a posted photo are no claims; a participle after
+        # "while" is in a clause of time
+        "American Airlines' parent AMR reported a loss of $387m for the fourth quarter.",
+        "Last week, Sarah Palin posted a photo of her visit on her Facebook page.",
+        "Trump drew criticism for moderating a debate while openly saying he might run.",
         # a relative clause's speaker when someone else speaks after it
         "The bill that critics said would hurt business was passed, a spokesman said.",
     ],
@@ -127,6 +132,8 @@ def test_no_sentence_speaker(sentence: str) -> None:
         ('"We will bid," the letter from Qwest said.', "Qwest"),
         ("This latest ad ends with Perry claiming that faith made America strong.", "Perry"),
         ("Senate Majority Leader Mitch McConnell, R-Ky., asked on Tuesday.", "Mitch McConnell"),
+        ("HuffPost reported in November 2012 Christie turned down an invitation.", "HuffPost"),
+        ("Web portal Lycos Europe reported a 500% increase in phishing e-mails.", "Lycos Europe"),
         # a commissioner's title is no part of the name
         (
             "Monetary Affairs Commissioner Joaquin Almunia said it was a matter for next week.",
@@ -173,6 +180,11 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_name() -> None:
     )
     party = "Vote row\n\nDemocrats pushed back hard, saying the vote was rigged."
     assert last_speaker(party) == "Democrats"
+    # one word in the singular: only when the article writes it in lower case too
+    rumour = "Bid row\n\nThe speculation grew. Speculation suggests that Euronext will bid."
+    assert last_speaker(rumour) is None
+    capital = "Arms row\n\nWashington argues that lifting the embargo could lead to a buying spree."
+    assert last_speaker(capital) == "Washington"
 
 
 def test_he_as_the_subject_of_more_verbs_of_saying_is_resolved() -> None:
