@@ -2656,10 +2656,19 @@ def speaks_for_sentence(s: str, att: Attribution) -> bool:
     return verb is not None and _closes(s, att.start, verb.end(1))
 
 
-# What may come before a sentence's subject: a conjunction or adverb, a fronted phrase.
+# Words a sentence may open with before its subject ("But Collins …", "Now he …").
+SUBJECT_OPENERS = words("But And Yet So Still Now")
+# What may come before a sentence's subject: one of those or an adverb set off alone,
+# then a fronted phrase.
 _MAIN_SUBJECT_LEAD_RE = re.compile(
-    r"\s*(?:(?:But|And|Yet|So|Still|However|Now|Instead|Meanwhile|Later|Earlier|Separately"
-    r"|Also|Indeed)\b,?\s+)?(?:[A-Z][^,;:]{0,80},\s+)?"
+    r"\s*(?:(?:"
+    + "|".join(
+        sorted(
+            SUBJECT_OPENERS
+            | words("However Instead Meanwhile Later Earlier Separately Also Indeed")
+        )
+    )
+    + r")\b,?\s+)?(?:[A-Z][^,;:]{0,80},\s+)?"
 )
 
 
@@ -2841,10 +2850,6 @@ def colon_name(s: str, pos: int) -> Attribution | None:
         return None
     a, b = _locate(s, name, m.start("name"), m.end("name"), backwards=True)
     return Attribution(name, a, b, "named")
-
-
-# Words a sentence may open with before its subject ("But Collins …", "Now he …").
-SUBJECT_OPENERS = words("But And Yet So Still Now")
 
 
 def colon_subject(s: str, pos: int) -> Attribution | None:

@@ -267,7 +267,7 @@ def _common_subjects(text: str, statements: list[Statement]) -> None:
     a sentence, as it does a party, an outlet or a surname ("the Democrats", "told
     Reuters", "Jack Straw"); a singular one only if the article also writes it in lower
     case ("speculation"), which "Washington" and "Labour" are not."""
-    capitalised_inside: dict[str, bool] = {}  # each word looked up once per article
+    keeps: dict[str, bool] = {}  # whether a word keeps its speaker, read once per article
     for st in statements:
         word = st.speaker
         if (
@@ -279,13 +279,13 @@ def _common_subjects(text: str, statements: list[Statement]) -> None:
             or word.removesuffix("s") in PARTY_MEMBERS  # "Democrats pushed back": a party
         ):
             continue
-        if word not in capitalised_inside:
+        if word not in keeps:
             found = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
             common = word.endswith("s") or (
                 not word.isupper() and re.search(r"\b" + re.escape(word.lower()) + r"\b", text)
             )
-            capitalised_inside[word] = found is not None or not common
-        if not capitalised_inside[word]:
+            keeps[word] = found is not None or not common
+        if not keeps[word]:
             st.speaker = None
 
 
