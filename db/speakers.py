@@ -2413,6 +2413,19 @@ _RECALLED_GOODS_RE = re.compile(
     r"\s+(?:(?:its|their|some|more than|nearly|about|up to|over|almost)\s+)?(?:[\d,.]+|thousands"
     r"|millions|hundreds|(?!(?:his|its|this|was|is|as|us|years|days|months)\b)[a-z]+s)\b"
 )
+# What a side or a player "claimed" or "added" in a match: "France claimed victory",
+# "claimed the title", "Joe Cole added a second", "Paterson added the conversion".
+_WON_RE = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:victory|win|title|crown"
+    r"|gold|silver|bronze|medals?|trophy|top\s+spot|first\s+place)\b"
+    r"(?!\s+(?:was|is|were|are|had|has|have|would|will|could|should|might|may)\b)"
+)
+_SCORED_RE = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:(?:second|third|fourth|fifth|sixth|another)"
+    r"(?=\s*[,.;]|\s+(?:with|in|after|before|from|on|just|when|as|minutes?|\d))"
+    r"|(?:(?:second|third|fourth|fifth|sixth|another|late)\s+)?(?:(?:drop\s+)?goal|try|penalty"
+    r"|conversion|winner|equali[sz]er)\b(?!\s+(?:that|of|to)\b))"
+)
 # "-ing" forms that do something else: "adding $1.89", "adding to honours", "asking prices".
 _ING_IDLE_RE = re.compile(r"\s+(?:[$£€¥]|\d|to\b(?<=adding to\b)|prices?\b)")
 # "-ing" forms read as nouns: "a word of warning", "profit warning", "time of writing".
@@ -2447,6 +2460,10 @@ def _not_speech(s: str, start: int, end: int) -> bool:
         return bool(_RESULTS_RE.match(s, end) or _MEDIA_RE.match(s, end))
     if verb in ("reported", "reports") and _ACCOUNTS_RE.match(s, end):
         return True  # "AMR reported a loss of $387m": its accounts, not a claim
+    if (verb in ("claimed", "claims", "claiming") and _WON_RE.match(s, end)) or (
+        verb in ("added", "adds", "adding") and _SCORED_RE.match(s, end)
+    ):
+        return True
     if verb in ("recalls", "recalled", "recalling"):
         return bool(_RECALLED_GOODS_RE.match(s, end))
     if verb.endswith("ing"):

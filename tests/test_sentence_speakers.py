@@ -53,6 +53,12 @@ from db.statements import analyse
         "Trump drew criticism for moderating a debate while openly saying he might run.",
         # a relative clause's speaker when someone else speaks after it
         "The bill that critics said would hurt business was passed, a spokesman said.",
+        # what a side or a player wins or scores in a match
+        "Spain claimed victory in the relay after a late surge.",
+        "Moreau claims Rotterdam crown",
+        "Valdes claimed her second national title in Madrid.",
+        "Rooney added a second with a low shot in injury-time.",
+        "Price added the conversion from the touchline.",
     ],
 )
 def test_no_sentence_speaker(sentence: str) -> None:
@@ -62,6 +68,10 @@ def test_no_sentence_speaker(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
+        # claims and additions that are speech
+        ("Moreau claimed the win was unfair to the other riders.", "Moreau"),
+        ("Price added another warning about the club's debts.", "Price"),
+        ("Halvorsen added a second point: the fund had run dry.", "Halvorsen"),
         # a name closing the sentence, after a pronoun or a role spoke inside it
         ("Franz Ferdinand had a question they asked every time, Kapranos said.", "Kapranos"),
         (
