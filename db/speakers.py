@@ -2211,6 +2211,8 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
             # direct contact with Steele told": the object's, not the subject's (but "a
             # spokesman for Smith", "the letter from Qwest": theirs)
             return None
+        if _CIRCLE_OF_RE.search(s, 0, att.start):
+            return None  # "Aides to Mr. Romney declined", "Allies of Mr Brown say": theirs
     return _role_of(s, _epithet(s, att))
 
 
@@ -2218,6 +2220,13 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
 # "contact with ".
 _PREPOSITION_OBJECT_RE = re.compile(
     r"\b([a-z]+) (?:for|to|with|against|from|alongside)(?: (?:Mr|Mrs|Ms|Dr)\.?)? \Z"
+)
+# People around someone, who speak for themselves, not for that person ("a spokesman
+# for Smith" speaks for Smith).
+_CIRCLE_OF_RE = re.compile(
+    r"\b(?i:aides|allies|supporters|associates|advisers|advisors|friends|relatives|backers"
+    r"|loyalists|confidants|critics|opponents|people|sources|those)"
+    r"\s+(?:close\s+)?(?:to|of|for|around|near)(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s+\Z"
 )
 # A sentence opened by a place or time before its subject: "In Sri Lanka, …".
 _FRONTED_PLACE_RE = re.compile(

@@ -53,6 +53,9 @@ from db.statements import analyse
         "Trump drew criticism for moderating a debate while openly saying he might run.",
         # a relative clause's speaker when someone else speaks after it
         "The bill that critics said would hurt business was passed, a spokesman said.",
+        # people around someone speak for themselves
+        "Aides to Mr. Okafor declined to say whether he would stand again.",
+        "Critics of President Lindqvist said the plan was flawed.",
         # what a side or a player wins or scores in a match
         "Spain claimed victory in the relay after a late surge.",
         "Moreau claims Rotterdam crown",
