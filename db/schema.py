@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 33
+SCHEMA_VERSION = 34
 
 # Version 1: the whole schema.
 _V1 = """
@@ -836,6 +836,14 @@ def _v32_to_v33(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 33)
 
 
+# Version 34: no new tables. What a side or a player claims or adds in a match ("France
+# claimed victory", "Joe Cole added a second") is no speech, and aides, allies or critics
+# of someone speak for themselves ("Aides to Mr. Romney declined to say" is not
+# Romney's): the 'statements' job is due again.
+def _v33_to_v34(db: sqlite_utils.Database) -> None:
+    _due_if_articles(db.conn, STATEMENTS_JOB, 34)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -992,6 +1000,7 @@ MIGRATIONS: dict[int, Migration] = {
     30: _v30_to_v31,
     31: _v31_to_v32,
     32: _v32_to_v33,
+    33: _v33_to_v34,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

@@ -1351,6 +1351,35 @@ def test_upgrade_from_version_32_drops_a_name_reported_by_a_spokeswoman(tmp_path
     assert pairs(db) == fresh
 
 
+def test_upgrade_from_version_33_drops_the_speaker_of_a_victory(tmp_path: Path) -> None:
+    """Version 34 reads "claimed victory" as no speech: a database ingested by version
+    33 (that sentence said by Spain) loses that speaker at the next match, and its
+    matches are a fresh ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    records = {
+        "Wire": (
+            "Relay gold for Spain",
+            "Spain claimed victory in the Valmora relay after a late surge. Coach Ana Ruiz "
+            "said the Valmora team had trained for 14 weeks.",
+        ),
+        "Daily": ("Spain win relay", "Ana Ruiz said the Valmora team had trained for 14 weeks."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v33.db", records)
+    sid = stmt(db, "Wire", "Spain claimed victory")
+    speaker = "SELECT speaker FROM statements WHERE id = ?"
+    assert db.execute(speaker, (sid,)).fetchone() == (None,)
+    with _left_by(db, 33) as conn:
+        conn.execute("UPDATE statements SET speaker = 'Spain' WHERE id = ?", (sid,))
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(speaker, (sid,)).fetchone() == (None,)
+    assert pairs(db) == fresh
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database
