@@ -53,6 +53,7 @@ from db.speakers import (
     dash_name,
     first_attribution,
     first_named,
+    has_data_source,
     has_speech_verb,
     is_body_noun,
     is_document,
@@ -683,14 +684,15 @@ def find_speaker(sentence: str, headline: bool = False) -> str | None:
     """
     if not isinstance(sentence, str) or not sentence:
         return None
-    masked = _speech_masked(sentence)
+    masked = _speech_masked(sentence, sources=True)
     return sentence_speaker(masked, headline) if masked is not None else None
 
 
-def _speech_masked(sentence: str) -> str | None:
+def _speech_masked(sentence: str, sources: bool = False) -> str | None:
     """``sentence`` with its quotations masked (a verb inside them attributes nothing),
-    or None when it holds no verb of saying."""
-    if not has_speech_verb(sentence):
+    or None when it holds no verb of saying (nor, with ``sources``, a source of its
+    figures: "Figures from the ONS showed …")."""
+    if not has_speech_verb(sentence) and not (sources and has_data_source(sentence)):
         return None
     if any(q in sentence for q in _QUOTE_CHARS_ALL):
         regions = _quote_regions(sentence, 0, len(sentence))

@@ -837,9 +837,11 @@ def _v32_to_v33(db: sqlite_utils.Database) -> None:
 
 
 # Version 34: no new tables. What a side or a player claims or adds in a match ("France
-# claimed victory", "Joe Cole added a second") is no speech, and aides, allies or critics
-# of someone speak for themselves ("Aides to Mr. Romney declined to say" is not
-# Romney's): the 'statements' job is due again.
+# claimed victory", "Joe Cole added a second") is no speech; aides, allies or critics of
+# someone speak for themselves ("Aides to Mr. Romney declined to say" is not Romney's);
+# a sentence whose figures come from a named body has it as its source ("Figures from
+# the Council of Mortgage Lenders showed …"); "so-called" says nothing: the
+# 'statements' job is due again.
 def _v33_to_v34(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 34)
 

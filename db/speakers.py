@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from db.lexicon import CALENDAR, WEEKDAYS
-from db.normalize import common_capitals
+from db.normalize import PLACE_TOKENS, common_capitals, tokenize
 from db.numbers import NUMBERING_ABBREVIATIONS
 from db.wordsets import with_punct, words
 
 __all__ = [
+    "DATA_SOURCE_TOKENS",
     "HONORIFICS",
     "MEMBER_POSTS",
     "NAME_SUFFIXES",
@@ -50,9 +51,11 @@ __all__ = [
     "colon_name",
     "colon_subject",
     "dash_name",
+    "data_source_starts",
     "epithet_fits",
     "first_attribution",
     "first_named",
+    "has_data_source",
     "has_speech_verb",
     "is_document",
     "is_epithet_head",
@@ -2068,6 +2071,7 @@ def _according_to(s: str, end: int) -> Attribution | None:
         and body + 1 < len(toks)
         and toks[body] in ("of", "for")
         and _NAME_TOKEN_RE.fullmatch(toks[body + 1].rstrip(_TRAIL))
+        and toks[body + 1].rstrip(_TRAIL).lower() not in CALENDAR  # "… Department for November"
     ):
         # "according to Bank of England deputy governor Rachel Lomax": past the body's name
         body += 2
@@ -2092,6 +2096,45 @@ def _according_to(s: str, end: int) -> Attribution | None:
         return _speaker_after(s, end)
     a, b = _locate(s, name, end, min(len(s), end + 120), backwards=False)
     return Attribution(name, a, b, "named")
+
+
+def _data_source(s: str, start: int, end: int) -> Attribution | None:
+    """The body named after "figures from" at s[start:end] (:data:`_DATA_SOURCE_RE`),
+    when those figures are what the sentence reports: its subject ("Figures from the
+    CML showed …"), after "according to", or closing it (", figures compiled by the
+    Tories suggest."); not an object ("steal key data from users"), a place the figures
+    are about ("the UK's regulator Ofcom"), a month, a body's first word alone ("the
+    Office of the …"), or a word describing people ("a study by US researchers")."""
+    if not _DATA_SUBJECT_RE.search(s, 0, start):
+        return None
+    att = _according_to(s, end)
+    if att is None or att.kind != "named":
+        return None  # "figures from the company": no source named
+    if att.name.split()[0].lower() in CALENDAR or _place(att.name) or att.name in _ORG_WORDS:
+        return None  # "from the Office of the …" read as "Office": no name
+    after = _WORD_AFTER_RE.match(s, att.end)
+    if after is not None and (after.group(1) or is_person_noun(after.group(2))):
+        return None  # "by US researchers", "by CES organisers", "from the UK's regulator"
+    return att
+
+
+# What may stand before figures that are the sentence's subject: its start, a comma,
+# "according to", an inverted "shows"; a conjunction; up to three determiners and
+# adjectives ("However, recent data from", "The most recent projections from").
+_DATA_SUBJECT_RE = re.compile(
+    r"(?:^|[.!?:;]\s+|,\s+|\b[Aa]ccording\s+to\s+|\b(?:shows?|showed|suggests?|suggested)\s+)"
+    r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever,?)\s+)?(?:(?:[Tt]he|[Aa]n?|[Nn]ew|[Rr]ecent"
+    r"|[Ll]atest|[Ss]eparate|[Ee]arly|[Oo]fficial|[Ff]resh|[Ff]urther|[Mm]ost|[Oo]ther"
+    r"|[Ss]imilar|[Ii]n-depth|[Pp]reliminary|[Pp]rovisional|[Mm]onthly|[Qq]uarterly|[Aa]nnual"
+    r"|[Ll]ending|[Gg]overnment)\s+){0,3}\Z"
+)
+_WORD_AFTER_RE = re.compile(r"(?:['’](s)\b|\s+([a-z][\w-]*))")
+
+
+def _place(name: str) -> bool:
+    """Is ``name`` a country as :mod:`db.normalize` folds them ("UK", "Russia")?"""
+    toks = tokenize(name)
+    return len(toks) == 1 and toks[0].norm in PLACE_TOKENS
 
 
 def is_body_noun(word: str) -> bool:
@@ -2281,6 +2324,8 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     verb = s[start:end]
     if verb[0] in "Aa" and verb.endswith(" to"):
         return _according_to(s, end)
+    if verb.endswith((" from", " by")) and _DATA_SOURCE_RE.match(s, start):
+        return _data_source(s, start, end)
     if verb == "Said":  # 'Said the Pew report: "…"' (_SAID_FIRST_RE): the subject after
         return _speaker_after(s, end)
     if (
@@ -2365,7 +2410,31 @@ def _inverted(s: str, start: int, end: int, verb: str) -> bool:
 # _VERB_RE after the character before the verb, which must be no word character: the
 # engine skips at C speed to such a character (mostly spaces) and tries the verbs only
 # there (a leading look-behind would make it try at every character).
-_VERB_AFTER_RE = re.compile(r"[^A-Za-z0-9_](" + _VERB_WORD + r")\b")
+# Not after a hyphen: "so-called", "self-styled" are words of their own.
+_VERB_AFTER_RE = re.compile(r"[^A-Za-z0-9_-](" + _VERB_WORD + r")\b")
+# Where a sentence's figures come from: "Figures from the Office for National Statistics
+# showed …", "a survey by Gallup found …", "Early estimates from the World Bank put …":
+# the body after "from" or "by" is its source, read as after "according to". Only for a
+# sentence's own speaker (:func:`sentence_speaker`), not a quotation's.
+_DATA_SOURCE_RE = re.compile(
+    r"(?<![\w-])(?:[Ff]igures|[Ee]stimates|[Dd]ata|[Ss]tatistics|[Ff]orecasts|[Pp]rojections"
+    r"|[Rr]esearch|[Ss]urveys?|[Ss]tud(?:y|ies))\s+(?:(?:published|released"
+    r"|compiled|issued|commissioned|conducted)\s+)?(?:from|by)(?=\s)"
+)
+_DATA_NOUNS = words(
+    "figures estimates data statistics forecasts projections research survey surveys study studies"
+)
+DATA_SOURCE_TOKENS = _DATA_NOUNS | frozenset(w.capitalize() for w in _DATA_NOUNS)
+
+
+def has_data_source(text: str) -> bool:
+    """Could ``text`` name where its figures come from (:data:`_DATA_SOURCE_RE`)?"""
+    return not DATA_SOURCE_TOKENS.isdisjoint(text.split()) and bool(_DATA_SOURCE_RE.search(text))
+
+
+def data_source_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets of the phrases naming a source of figures in text[lo:hi]."""
+    return [m.start() for m in _DATA_SOURCE_RE.finditer(text, lo, hi)]
 
 
 def _verb_spans(s: str) -> list[tuple[int, int]]:
@@ -2563,9 +2632,14 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
     warned over Iraq").
     """
     s = _without_name_labels(s)
+    spans = _verb_spans(s)
+    if not DATA_SOURCE_TOKENS.isdisjoint(s.split()):
+        sources = [m.span() for m in _DATA_SOURCE_RE.finditer(s)]
+        starts = {a for a, _ in sources}  # "Early estimates from …": a noun, not the verb
+        spans = sorted([sp for sp in spans if sp[0] not in starts] + sources)
     found = [
         (start, end, att)
-        for start, end in _verb_spans(s)
+        for start, end in spans
         if not (headline and _PAST_FORM_RE.fullmatch(s, start, end))
         and (att := _at_verb(s, start, end)) is not None
         and not _CONDITION_RE.search(s, 0, att.start)

@@ -38,8 +38,10 @@ from db.quotes import (
 )
 from db.segment import split_sentences
 from db.speakers import (
+    DATA_SOURCE_TOKENS,
     PARTY_MEMBERS,
     VERB_TOKENS,
+    data_source_starts,
     has_speech_verb,
     is_organisation,
     name_gender,
@@ -176,6 +178,8 @@ def _analyse_region(text: str, ls: int, le: int, kind: str, known: LineRegions) 
     numbers = numbers_at(region, ls, word_numbers)
     verb_tokens = VERB_TOKENS.intersection(region.split())
     verbs = speech_verb_starts(text, ls, le, verb_tokens) if verb_tokens else []
+    if not DATA_SOURCE_TOKENS.isdisjoint(region.split()):
+        verbs = sorted(verbs + data_source_starts(text, ls, le))  # "Figures from the ONS"
     return spans, kind, quotes, numbers, verbs
 
 

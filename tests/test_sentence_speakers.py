@@ -53,6 +53,14 @@ from db.statements import analyse
         "Trump drew criticism for moderating a debate while openly saying he might run.",
         # a relative clause's speaker when someone else speaks after it
         "The bill that critics said would hurt business was passed, a spokesman said.",
+        # figures from no named body, or from a place or a month; data as an object
+        "Hackers steal key data from users of the Korvala bank.",
+        "Recent figures from the UK's regulator Ofcom showed a rise in viewers.",
+        "A study by US researchers found a rise in downloads.",
+        "Figures from January showed a 3% rise in sales.",
+        "Figures from the company showed a 3% rise in sales.",
+        # a hyphen makes a word of its own
+        "So-called phishing attacks have boomed this year.",
         # people around someone speak for themselves
         "Aides to Mr. Okafor declined to say whether he would stand again.",
         "Critics of President Lindqvist said the plan was flawed.",
@@ -71,6 +79,18 @@ def test_no_sentence_speaker(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
+        # where the figures come from
+        (
+            "Figures from the Office for National Statistics showed that unemployment fell.",
+            "Office for National Statistics",
+        ),
+        ("A recent survey by Gallup found that 40% of voters approved.", "Gallup"),
+        ("Early estimates from the World Bank put the cost at about $5bn.", "World Bank"),
+        (
+            "Prices fell 0.7%, according to figures from the Valmora Land Registry.",
+            "Valmora Land Registry",
+        ),
+        ("The Bank cut rates after figures from the ONS showed a slowdown.", None),
         # claims and additions that are speech
         ("Moreau claimed the win was unfair to the other riders.", "Moreau"),
         ("Price added another warning about the club's debts.", "Price"),
@@ -213,3 +233,14 @@ def test_he_as_the_subject_of_more_verbs_of_saying_is_resolved() -> None:
     assert got["Growth"] == "Gordon Brown"
     assert got["The"] is None
     assert got["If"] is None
+
+
+def test_an_article_names_where_its_figures_come_from() -> None:
+    """A sentence with no verb of saying still has its source when its figures come
+    from a named body ("Figures from the Council of Mortgage Lenders showed …")."""
+    text = (
+        "Mortgage lending slows\n\nFigures from the Council of Mortgage Lenders showed "
+        "lending fell to £25bn in November. Lending had risen all year."
+    )
+    got = [st.speaker for st in analyse(text, text.index("Figures")) if st.kind != "headline"]
+    assert got == ["Council of Mortgage Lenders", None]
