@@ -594,6 +594,9 @@ class Prepared:
     # The times it tells relative to now, normalised ("last year", "this week"); mostly
     # empty (see _relative_times).
     relative: frozenset[str] = frozenset()
+    # The speaker as the statement names them ("Jane Doe"), shown in the evidence; "" if
+    # unknown (interned: one string for each speaker's many statements).
+    speaker_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -970,6 +973,7 @@ def prepare(
         hnames=_headline_names(tokset) if headline else _EMPTY,
         refused=_refused(plain),
         relative=_relative_times(text),
+        speaker_name=sys.intern(speaker) if speaker else "",
     )
 
 
@@ -2971,14 +2975,13 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
 
 def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidence:
     """Why ``a`` and ``b`` were matched: shared names, agreeing numbers, quoted words,
-    the speaker (as written in ``a``), and ``differs`` made readable ("other names:
+    the speaker (as ``a`` names them), and ``differs`` made readable ("other names:
     Apple / Google", "opposite: rose / fell")."""
     sa = _surfaces(a)
     names = _full_names(a, _real_names(a, a.entities & b.entities), sa)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
     quote = _shown(_quoted_common(a, b), sa, a.tokens)
-    shared_spk = a.speaker & b.speaker if _same_speaker(a, b) > 0 else _EMPTY
-    speaker = " ".join(sa.get(t, t.title()) for t in sorted(shared_spk)) if shared_spk else ""
+    speaker = a.speaker_name if _same_speaker(a, b) > 0 and a.speaker & b.speaker else ""
     if differs:
         differs = tuple(_explain(r, a, b, sa) for r in differs)
     return Evidence(names, agreed[:EVIDENCE_ITEMS], quote, speaker, differs)

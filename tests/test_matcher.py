@@ -1365,8 +1365,19 @@ def test_speaker_keys_tell_a_family_apart() -> None:
     assert (asa.speaker_key, seth.speaker_key) == ("hutchinson|asa", "hutchinson|seth")
     assert matcher.features(asa, seth, full=True).as_dict()["speaker_disagree"] == 1.0
     assert matcher.features(asa, mr, full=True).as_dict()["speaker_agree"] == 1.0
-    assert compare(asa, mr).evidence.speaker == "Hutchinson"
+    assert compare(asa, mr).evidence.speaker == "Asa Hutchinson"  # as this side names him
     assert compare(asa, seth).evidence.speaker == ""
+
+
+def test_the_evidence_names_the_speaker_as_the_statement_does() -> None:
+    """Not the name's normalised words sorted ("Doe Jan", "Brown Mark")."""
+    a = prepare("The Valmora plan will cost £4m, she said.", speaker="Jane Doe")
+    b = prepare("Jane Doe said the Valmora plan would cost £4m.", speaker="Jane Doe")
+    assert compare(a, b).evidence.speaker == "Jane Doe"
+    c = prepare("Mark Brown said the Valmora plan would cost £4m.", speaker="Mark Brown")
+    d = prepare("The Valmora plan would cost £4m, Mr Brown said.", speaker="Mr Brown")
+    assert compare(c, d).evidence.speaker == "Mark Brown"
+    assert compare(d, c).evidence.speaker == "Mr Brown"
 
 
 def test_the_common_capitals_list_holds_no_place() -> None:
