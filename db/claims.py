@@ -28,6 +28,7 @@ from typing import Any
 
 import sqlite_utils
 
+from db.dates import EARLIEST_FIRST_SQL, earliest_first
 from db.grouping import CENTRE, Placement, Placer, level_in, store_groups
 from db.id_chunks import id_chunks
 
@@ -145,10 +146,11 @@ def _refresh(conn: sqlite3.Connection, cids: Iterable[int], conflicted: set[int]
             f" JOIN articles a ON a.id = s.article_id WHERE s.claim_id IN ({marks})",
             chunk,
         ):
-            found.setdefault(cid, []).append((date is None, date or "", sid, source))
+            found.setdefault(cid, []).append((earliest_first(date), sid, source))
         for cid, members in found.items():
-            _undated, date, first, _source = min(members)
-            n_sources = len({m[3] for m in members})
+            when, first, _source = min(members)
+            date = when[3]
+            n_sources = len({m[2] for m in members})
             rows.append((first, date or None, n_sources, len(members), int(cid in conflicted), cid))
     conn.executemany(
         "UPDATE claims SET first_statement_id = ?, first_date = ?, n_sources = ?,"
@@ -322,7 +324,7 @@ def claim_detail(db: sqlite_utils.Database, claim_id: int) -> dict[str, Any] | N
             "SELECT s.id, s.text, s.article_id, a.title, a.date, s.speaker, s.kind, src.name"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
             " JOIN sources src ON src.id = a.source_id"
-            " WHERE s.claim_id = ? ORDER BY a.date IS NULL, a.date, s.id",
+            f" WHERE s.claim_id = ? ORDER BY {EARLIEST_FIRST_SQL.format(t='a')}, s.id",
             (claim_id,),
         )
     )

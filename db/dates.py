@@ -84,6 +84,22 @@ def _parse(value: str) -> datetime | None:
     return None
 
 
+# Earliest first, as "first seen" reads dates (stored dates are ISO 8601, UTC): undated
+# last; by day; on one day, the articles with a time before those dated by the day only
+# (which may have come at any hour of it: "2024-11-05" sorts before "2024-11-05T10:00"
+# as text); then by time. ``{t}``: the table alias.
+EARLIEST_FIRST_SQL = (
+    "NULLIF({t}.date, '') IS NULL, substr({t}.date, 1, 10), length({t}.date) <= 10, {t}.date"
+)
+
+
+def earliest_first(value: str | None) -> tuple[bool, str, bool, str]:
+    """The sort key of a stored date that :data:`EARLIEST_FIRST_SQL` orders by."""
+    if not value:
+        return (True, "", False, "")
+    return (False, value[:10], len(value) <= 10, value)
+
+
 def day_number(value: str | None) -> int | None:
     """The day of a stored ISO date or datetime as an ordinal (for date windows), or None."""
     if not value:

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
+from db.dates import EARLIEST_FIRST_SQL
 from db.id_chunks import id_chunks
 
 __all__ = [
@@ -88,7 +89,7 @@ def story_articles(db: sqlite_utils.Database, story_id: int) -> list[dict[str, A
         " (SELECT count(*) FROM statements s WHERE s.article_id = a.id"
         "  AND s.claim_id IS NOT NULL)"
         " FROM articles a JOIN sources src ON src.id = a.source_id"
-        " WHERE a.story_id = ? ORDER BY a.date IS NULL, a.date, a.id",
+        f" WHERE a.story_id = ? ORDER BY {EARLIEST_FIRST_SQL.format(t='a')}, a.id",
         (story_id,),
     )
     keys = ("id", "title", "source", "date", "url", "n_statements", "n_matched")

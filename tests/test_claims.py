@@ -173,3 +173,30 @@ def test_placing_again_a_statement_with_a_claim_dissolves_it(tmp_path: Path) -> 
     placed = claim_rows(db)
     rebuild_claims(conn)
     assert claim_rows(db) == placed
+
+
+def test_first_seen_puts_a_time_of_day_before_a_day_alone(tmp_path: Path) -> None:
+    """An article dated by the day only may have come at any hour of it: on that day,
+    those with a time are seen first ("2024-03-01" sorts before "2024-03-01T10:00" as
+    text), for a claim and for a story."""
+    import json
+
+    from db.story_reads import story_view
+
+    db = connect(tmp_path / "first.db")
+    body = FIRST.split("\n\n", 1)[1]
+    for name, source, date in (
+        ("day", "Herald", "2024-03-01"),
+        ("late", "Daily", "2024-03-01T12:00:00"),
+        ("early", "Wire", "2024-03-01T10:00:00"),
+    ):
+        path = tmp_path / f"{name}.json"
+        record = {"source": source, "date": date, "title": "Quake kills 40", "text": body}
+        path.write_text(json.dumps(record), encoding="utf-8")
+        ingest_paths(db, [path], match=False)
+    matching.match_all(db)
+    (c,) = list_claims(db, min_sources=3)[:1]
+    assert c["first_source"] == "Wire" and c["first_date"] == "2024-03-01T10:00:00"
+    assert claim_detail(db, c["id"])["first_source"] == "Wire"
+    (story,) = db.execute("SELECT DISTINCT story_id FROM articles").fetchall()
+    assert story_view(db, story[0])["first_seen"]["source"] == "Wire"
