@@ -1,6 +1,6 @@
 """Fit the weights of article-level story evidence (db.article_evidence).
 
-    python bench/fit_stories.py [--write] [--leads]   # needs numpy (pip install -e '.[fit]')
+    python bench/fit_stories.py [--write] [--leads] [--heads]   # needs numpy: pip install -e '.[fit]'
 
 Data: the two labelled story sets, as bench/bench_stories.py builds them (real
 ingest and matching): BASIL (300 articles, 100 events of 3 outlets, full text)
@@ -41,7 +41,14 @@ Reported, so that nothing is judged only on what it was fitted to:
 ``--leads`` adds BASIL cut to titles and two paragraphs (dated, and on one day) as
 two more sets (see BENCHMARKS.md: not shipped, UCI loses).
 
-The weights shipped are fitted on every set; ``--write`` puts them into
+``--heads`` fits only the weights of headlines alone (:data:`db.article_evidence.HEADS`:
+terms that are zero for any article with a lead, so only the UCI headlines inform
+them), the pair and story weights of everything else held as shipped (Newton steps on
+those columns only, the rest an offset): articles with a lead are placed exactly as
+before. The shipped weights are the others as last fitted on every set (a run
+without ``--heads`` fits them all again), then these with ``--heads``.
+
+The weights are fitted on every set; ``--write`` puts them into
 db/article_evidence.py (else the block to paste is printed).
 """
 
@@ -130,28 +137,47 @@ def pairs(c: Corpus, pr: Profiled) -> tuple[np.ndarray, np.ndarray, list[str]]:
     return np.array(xs), np.array(ys), groups
 
 
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """Weighted L2 logistic regression by Newton steps; returns [intercept, *weights]."""
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, held: np.ndarray | None = None) -> np.ndarray:
+    """Weighted L2 logistic regression by Newton steps; returns [intercept, *weights].
+    ``held``: [intercept, *weights] to start from, of which only the columns it holds
+    as NaN are fitted (the others stay as they are)."""
     xb = np.hstack([np.ones((len(x), 1)), x])
-    beta = np.zeros(xb.shape[1])
+    beta = np.zeros(xb.shape[1]) if held is None else np.nan_to_num(held)
+    free = np.arange(xb.shape[1]) if held is None else np.flatnonzero(np.isnan(held))
     reg = L2 * np.eye(xb.shape[1])
     reg[0, 0] = 0.0
+    reg = reg[np.ix_(free, free)]
+    xf = xb[:, free]
     for _ in range(50):
         p = 1 / (1 + np.exp(-xb @ beta))
-        grad = xb.T @ (w * (p - y)) + reg @ beta
-        hess = (xb * (w * p * (1 - p))[:, None]).T @ xb + reg
+        grad = xf.T @ (w * (p - y)) + reg @ beta[free]
+        hess = (xf * (w * p * (1 - p))[:, None]).T @ xf + reg
         step = np.linalg.solve(hess, grad)
-        beta -= step
+        beta[free] -= step
         if np.abs(step).max() < 1e-8:
             break
     return beta
 
 
-def fit_sets(sets: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Fit on several sets, each weighing the same in total."""
+def fit_sets(
+    sets: list[tuple[np.ndarray, np.ndarray]], held: np.ndarray | None = None
+) -> np.ndarray:
+    """Fit on several sets, each weighing the same in total (``held``: see :func:`fit`)."""
     ys = [y for _x, y in sets]
     w = np.concatenate([np.full(len(y), 1.0 / len(y)) for y in ys]) * sum(map(len, ys))
-    return fit(np.vstack([x for x, _y in sets]), np.concatenate(ys), w)
+    return fit(np.vstack([x for x, _y in sets]), np.concatenate(ys), w, held)
+
+
+def shipped_heads_free() -> tuple[np.ndarray, np.ndarray]:
+    """The shipped pair and story weights ([intercept, *weights]) with the weights of
+    :data:`db.article_evidence.HEADS` left to fit (NaN)."""
+    pairs_ = np.array([ev.INTERCEPT, *ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT])
+    story = np.array([ev.STORY_INTERCEPT, *ev.STORY_WEIGHTS])
+    for names, beta in ((ev.FEATURE_NAMES, pairs_), (ev.STORY_FEATURE_NAMES, story)):
+        for k, name in enumerate(names):
+            if name in ev.HEADS:
+                beta[1 + k] = np.nan
+    return pairs_, story
 
 
 def pair_scores(beta: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -194,7 +220,8 @@ def link_all(c: Corpus, pr: Profiled) -> stories.Links:
             if s >= ev.STORE_FLOOR:
                 evidence[(min(aid, other), max(aid, other))] = s
     days = {aid: p.day for aid, p in pr.profiles.items()}
-    return stories.link_graph(evidence, c.matched, days, STORY_WINDOW_DAYS)
+    heads = frozenset(aid for aid, p in pr.profiles.items() if p.headline_only)
+    return stories.link_graph(evidence, c.matched, days, STORY_WINDOW_DAYS, heads)
 
 
 def story_rows(c: Corpus, pr: Profiled, pairs_beta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -223,12 +250,17 @@ def story_rows(c: Corpus, pr: Profiled, pairs_beta: np.ndarray) -> tuple[np.ndar
     return np.array(xs), np.array(ys)
 
 
-def fit_all(corpora: dict[str, Corpus], profiled: dict[str, Profiled]) -> Weights:
-    """Pair weights, then story weights, each set weighing the same."""
+def fit_all(
+    corpora: dict[str, Corpus], profiled: dict[str, Profiled], heads: bool = False
+) -> Weights:
+    """Pair weights, then story weights, each set weighing the same; ``heads``: only
+    the weights of headlines alone (:data:`db.article_evidence.HEADS`), the others as
+    shipped."""
+    held_pairs, held_story = shipped_heads_free() if heads else (None, None)
     pair_sets = [pairs(c, profiled[n])[:2] for n, c in corpora.items()]
-    beta = fit_sets(pair_sets)
+    beta = fit_sets(pair_sets, held_pairs)
     story_sets = [story_rows(c, profiled[n], beta) for n, c in corpora.items()]
-    return Weights(beta, fit_sets([s for s in story_sets if len(s[1])]))
+    return Weights(beta, fit_sets([s for s in story_sets if len(s[1])], held_story))
 
 
 def story_scores(c: Corpus, pr: Profiled, w: Weights) -> dict[str, float]:
@@ -272,23 +304,32 @@ def constants(w: Weights) -> list[tuple[str, str]]:
     """The fitted constants of db/article_evidence.py, as written there."""
     beta, story = w.pairs, w.stories
     assert story is not None
-    pw = ", ".join(f"{b:.4f}" for b in beta[1 : 1 + len(ev.FEATURE_NAMES)])
-    sw = ", ".join(f"{b:.4f}" for b in story[1:])
+    pw = _named_tuple(beta[1 : 1 + len(ev.FEATURE_NAMES)], ev.FEATURE_NAMES)
+    sw = _named_tuple(story[1:], ev.STORY_FEATURE_NAMES)
     return [
-        ("WEIGHTS", f"({pw})"),
+        ("WEIGHTS", pw),
         ("INTERCEPT", f"{beta[0]:.4f}"),
         ("RELATED_WEIGHT", f"{beta[-2]:.4f}"),
         ("CLAIM_WEIGHT", f"{beta[-1]:.4f}"),
-        ("STORY_WEIGHTS", f"({sw})"),
+        ("STORY_WEIGHTS", sw),
         ("STORY_INTERCEPT", f"{story[0]:.4f}"),
     ]
+
+
+def _named_tuple(values: np.ndarray, names: tuple[str, ...]) -> str:
+    """A tuple of weights as written in db/article_evidence.py: one a line, named."""
+    rows = "".join(f"    {b:.4f},  # {n}\n" for b, n in zip(values, names, strict=True))
+    return f"(\n{rows})"
 
 
 def write_weights(w: Weights) -> None:
     """Replace the fitted constants in db/article_evidence.py."""
     text = EVIDENCE_FILE.read_text(encoding="utf-8")
     for name, value in constants(w):
-        text, n = re.subn(rf"^{name} = .*$", f"{name} = {value}", text, count=1, flags=re.M)
+        # a constant's value: to the end of its line, or its bracketed lines
+        pattern = rf"^{name} = (?:\([^()]*\)|.*)$"
+        new = f"{name} = {value}".replace("\\", "\\\\")  # a replacement template
+        text, n = re.subn(pattern, new, text, count=1, flags=re.M)
         if n != 1:
             raise SystemExit(f"{name} not found in {EVIDENCE_FILE}")
     EVIDENCE_FILE.write_text(text, encoding="utf-8")
@@ -299,6 +340,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true", help="write the weights into db/")
     ap.add_argument("--leads", action="store_true", help="fit on BASIL's titles and leads too")
+    ap.add_argument(
+        "--heads",
+        action="store_true",
+        help="fit only the weights of headlines alone (HEADS), the others as shipped",
+    )
     args = ap.parse_args()
     corpora = load(args.leads)
     profiled = {name: profile_all(c) for name, c in corpora.items()}
@@ -314,20 +360,20 @@ def main() -> None:
             fold = np.array([zlib.crc32(e.encode()) % FOLDS == k for e in g])
             train.append((x[~fold], y[~fold]))
             test.append((x[fold], y[fold]))
-        beta = fit_sets(train)
+        beta = fit_sets(train, shipped_heads_free()[0] if args.heads else None)
         rows.append([pair_scores(beta, xt, yt) for xt, yt in test])
     for i, name in enumerate(data):
         p = np.mean([r[i][0] for r in rows])
         r = np.mean([r[i][1] for r in rows])
         print(f"pairs cross-validated by event, {name}: precision {p:.3f} recall {r:.3f}")
 
-    shipped = fit_all(corpora, profiled)
+    shipped = fit_all(corpora, profiled, args.heads)
 
     # Stories held out by story: fit on one half of the events, build on the other.
     print("\nstories, by half of the events (held out: weights fitted on the other half only)")
     for h in (0, 1):
         train = {name: c.half(h, keep=False) for name, c in corpora.items()}
-        held_w = fit_all(train, {name: profile_all(c) for name, c in train.items()})
+        held_w = fit_all(train, {name: profile_all(c) for name, c in train.items()}, args.heads)
         assert held_w.stories is not None
         print(f"  half {h}: story weights fitted on the other half {np.round(held_w.stories, 2)}")
         for name, c in corpora.items():
@@ -342,7 +388,7 @@ def main() -> None:
 
     # Across sets.
     for names, test in ((("basil", "basil-one-day"), "uci"), (("uci",), "basil")):
-        w = fit_all({n: corpora[n] for n in names}, {n: profiled[n] for n in names})
+        w = fit_all({n: corpora[n] for n in names}, {n: profiled[n] for n in names}, args.heads)
         s = story_scores(corpora[test], profiled[test], w)
         print(f"fitted on {'+'.join(names)} alone -> {test}: {describe(s)}")
 

@@ -14,10 +14,14 @@ the event as a whole:
   possessives dropped — plus the acronym of a multi-word name, so "European
   Central Bank" also reads "ecb"), weighted by rarity;
 * the numbers of their leads they share;
-* how many days apart they are (undated: a flag).
+* how many days apart they are (undated: a flag);
+* for two headlines alone (no lead: a feed of titles, an aggregator's list), their
+  title cosine again and whether they are of other days (:data:`HEADS`): zero for any
+  pair with a lead, whose score they leave as it was.
 
 The weights are a logistic regression fitted by ``bench/fit_stories.py`` (see its
-docstring for the data and the split). A pair's *score* is that model's log-odds
+docstring for the data and the split; ``--heads`` fits those of :data:`HEADS`, on the
+UCI headlines, with the others held as they are). A pair's *score* is that model's log-odds
 without the matches term; :mod:`db.stories` adds what their matched statements add.
 
 Each article gets a *profile* once (``article_profiles``): its vectors weighted
@@ -50,6 +54,7 @@ from db.normalize import Token, capitals_say_nothing, clean, common_word, tokeni
 
 __all__ = [
     "FEATURE_NAMES",
+    "HEADS",
     "INTERCEPT",
     "NO_EVIDENCE",
     "STORY_FEATURE_NAMES",
@@ -70,6 +75,7 @@ __all__ = [
     "story_features",
     "story_probability",
     "unpack_array",
+    "unscored",
 ]
 
 # The body read as the lead, after the headline (characters; cut at a word).
@@ -100,9 +106,29 @@ FEATURE_NAMES = (
     "numbers_shared",  # shared numbers of the leads, capped at 3, / 3
     "day_gap",  # |days apart| / window (1 when either is undated)
     "undated",  # either article has no date
+    # Only when both are headlines alone (no lead: a feed of titles, an aggregator),
+    # so they leave every pair with a lead as it was (see HEADS):
+    "heads",  # both are headlines alone
+    "heads_title_cos",  # then their title_cos again
+    "heads_other_day",  # then: of different days
 )
+# The features, of the pair and of an article against a story, that read headlines alone:
+# bench/fit_stories.py fits their weights with the others held as they are.
+HEADS = ("heads", "heads_title_cos", "heads_other_day")
 # Fitted by bench/fit_stories.py --write (logistic regression; BASIL + UCI, see there).
-WEIGHTS = (2.4701, 18.3219, -4.8307, 2.5252, -1.7550, 0.4362, -4.1495, 0.0000)
+WEIGHTS = (
+    2.4701,  # title_cos
+    18.3219,  # lead_cos
+    -4.8307,  # cross_cos
+    2.5252,  # entity_overlap
+    -1.7550,  # entity_shared
+    0.4362,  # numbers_shared
+    -4.1495,  # day_gap
+    0.0000,  # undated
+    1.5243,  # heads
+    -4.9575,  # heads_title_cos
+    -20.3094,  # heads_other_day
+)
 INTERCEPT = -3.2680
 # The matches term (:func:`matches_features`): statements of the newer article matching
 # the older as the same claim or a conflict, and those matching it as related only.
@@ -113,7 +139,7 @@ LINK_FLOOR = -3.0
 # Pairs scoring below this are not stored (their matched statements then count alone).
 STORE_FLOOR = -6.0
 # A pair that was not stored (not a candidate of either) counts as having nothing
-# in common but their matched statements.
+# in common but their matched statements (:func:`unscored`).
 NO_EVIDENCE = INTERCEPT
 
 STORY_FEATURE_NAMES = (
@@ -122,10 +148,20 @@ STORY_FEATURE_NAMES = (
     "lead_cos",  # cosine of the lead with the story's pooled leads
     "entity_cover",  # its entity weight that the story's members hold, by how many hold it
     "same_day",  # share of the story's members of its day (0 when undated)
+    "heads",  # the article is a headline alone
+    "heads_title_cos",  # then its title_cos again
 )
 # Fitted by bench/fit_stories.py --write (logistic regression on each article against
 # the stories of one event and of others as they stood when it came; see there).
-STORY_WEIGHTS = (6.2120, 2.5152, 8.5454, -0.3105, -0.4955)
+STORY_WEIGHTS = (
+    6.2120,  # fit
+    2.5152,  # title_cos
+    8.5454,  # lead_cos
+    -0.3105,  # entity_cover
+    -0.4955,  # same_day
+    0.8447,  # heads
+    3.0159,  # heads_title_cos
+)
 STORY_INTERCEPT = -4.7269
 
 
@@ -142,16 +178,17 @@ class Profile:
     keys: list[str]  # its postings: headline tokens 't:…', entities 'e:…'
     terms: list[str]  # what it adds to the document frequencies ('' counts articles)
     ent_sum: float = 0.0  # sum of the entity weights
+    headline_only: bool = False  # a headline alone: no word of a body (ArticleText)
 
     def __post_init__(self) -> None:
         self.ent_sum = sum(self.ents.values())
 
     def data(self) -> str:
-        return json.dumps(
-            {"t": self.title, "l": self.lead, "e": self.ents, "n": sorted(self.nums)},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+        d: dict[str, object] = {"t": self.title, "l": self.lead, "e": self.ents}
+        d["n"] = sorted(self.nums)
+        if self.headline_only:
+            d["h"] = 1
+        return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(slots=True)
@@ -163,6 +200,7 @@ class ArticleText:
     lead: list[str]
     ents: set[str]
     nums: set[str]
+    headline_only: bool  # no word of a body: a headline alone
 
 
 # Capitalised, but no names: every story of a Friday has "Friday".
@@ -231,7 +269,9 @@ def read_text(title: str, text: str, body_start: int) -> ArticleText:
     # a lead has its names from there (a headline's capitals say less than a name).
     loose = not lead or capitals_say_nothing(body)
     ents = _entities(title, head, loose) | _entities(body, lead, loose)
-    return ArticleText([t.norm for t in content], [t.norm for t in lead_content], ents, nums)
+    return ArticleText(
+        [t.norm for t in content], [t.norm for t in lead_content], ents, nums, not lead
+    )
 
 
 class Index(Protocol):
@@ -288,6 +328,7 @@ def profile_of_text(index: Index, aid: int, read: ArticleText, date: str | None)
         nums=frozenset(read.nums),
         keys=sorted({"t:" + t for t in title_counts} | ent_terms),
         terms=terms,
+        headline_only=read.headline_only,
     )
 
 
@@ -305,8 +346,10 @@ def features(a: Profile, b: Profile, window: int) -> list[float]:
     least = min(a.ent_sum, b.ent_sum)
     undated = a.day is None or b.day is None
     gap = 1.0 if undated else min(1.0, abs(a.day - b.day) / max(1, window))  # type: ignore[operator]
+    title_cos = _dot(a.title, b.title)
+    heads = a.headline_only and b.headline_only
     return [
-        _dot(a.title, b.title),
+        title_cos,
         _dot(a.lead, b.lead),
         max(_dot(a.title, b.lead), _dot(b.title, a.lead)),
         weight / least if least else 0.0,
@@ -314,6 +357,9 @@ def features(a: Profile, b: Profile, window: int) -> list[float]:
         min(len(a.nums & b.nums), 3) / 3,
         gap,
         float(undated),
+        float(heads),
+        title_cos if heads else 0.0,
+        float(heads and not undated and a.day != b.day),
     ]
 
 
@@ -461,12 +507,16 @@ def story_features(p: Profile, pool: Pool, fit: float) -> list[float]:
     if p.ent_sum:
         cover = sum(w * pool.ents.get(e, 0) for e, w in p.ents.items()) / (n * p.ent_sum)
     same_day = 0.0 if p.day is None else pool.days.get(p.day, 0) / n
+    title_cos = pool.cosine(p.title, 0)
+    heads = p.headline_only
     return [
         fit,
-        pool.cosine(p.title, 0),
+        title_cos,
         pool.cosine(p.lead, 1),
         cover,
         same_day,
+        float(heads),
+        title_cos if heads else 0.0,
     ]
 
 
@@ -475,6 +525,17 @@ def story_probability(p: Profile, pool: Pool, fit: float) -> float:
     f = story_features(p, pool, fit)
     z = STORY_INTERCEPT + sum(w * x for w, x in zip(STORY_WEIGHTS, f, strict=True))
     return round(1.0 / (1.0 + math.exp(-z)), 9)
+
+
+def unscored(heads: bool, other_day: bool) -> float:
+    """The log-odds of one event, on article evidence, of a pair that was not stored
+    (not a candidate of either, or scored under ``STORE_FLOOR``): nothing in common,
+    and, for two headlines alone (``heads``), what that and their being of other days
+    (``other_day``) say, as :func:`features` reads them."""
+    if not heads:
+        return NO_EVIDENCE
+    w = dict(zip(FEATURE_NAMES, WEIGHTS, strict=True))
+    return NO_EVIDENCE + w["heads"] + (w["heads_other_day"] if other_day else 0.0)
 
 
 def matches_features(same: int, related: int) -> tuple[float, float]:
@@ -590,7 +651,9 @@ class MemoryIndex:
 
 def _load(aid: int, day: int, data: str) -> Profile:
     d = json.loads(data)
-    return Profile(aid, day or None, d["t"], d["l"], d["e"], frozenset(d["n"]), [], [])
+    return Profile(
+        aid, day or None, d["t"], d["l"], d["e"], frozenset(d["n"]), [], [], 0.0, "h" in d
+    )
 
 
 class StoredIndex:

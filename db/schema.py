@@ -841,8 +841,12 @@ def _v32_to_v33(db: sqlite_utils.Database) -> None:
 # someone speak for themselves ("Aides to Mr. Romney declined to say" is not Romney's);
 # a sentence whose figures come from a named body has it as its source ("Figures from
 # the Council of Mortgage Lenders showed …"); "so-called" says nothing: the
-# 'statements' job is due again.
+# 'statements' job is due again. Stories read an article that is a headline alone as
+# one (terms of its own, fitted on the UCI headlines: two headlines alone of other days
+# are no story): a profile says whether its article is one, so every profile is made
+# again and every story regrouped (REGROUP_AT).
 def _v33_to_v34(db: sqlite_utils.Database) -> None:
+    _drop_profiles(db.conn)  # a profile now says whether it is a headline alone
     _due_if_articles(db.conn, STATEMENTS_JOB, 34)
 
 
@@ -1009,8 +1013,9 @@ MIGRATIONS: dict[int, Migration] = {
 # does it later (the next match, `claimlens regroup`, the browser in the background).
 # 5: stories on article evidence; 8: stories on matched statements, weights refitted;
 # 9: stories read as a whole (pools), weights refitted; 20: names of Title Case
-# headlines, a story started by weak links only with articles that each tell its event
-REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20})
+# headlines, a story started by weak links only with articles that each tell its event;
+# 34: headlines alone read as such (title cosine, other days), weights refitted
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34})
 
 
 class SchemaError(RuntimeError):

@@ -69,6 +69,7 @@ __all__ = [
     "Placement",
     "article_meta",
     "count_matched",
+    "headlines_alone",
     "link_graph",
     "place_all",
     "place_stored",
@@ -412,7 +413,8 @@ def _links(
     is never linked to an older undated one (see the module docstring)."""
     evidence, matched, meta = _stored_pairs(conn, article_ids)
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
-    return link_graph(evidence, matched, days, window), meta
+    heads = headlines_alone(evidence, matched, ev.StoredIndex(conn).profiles)
+    return link_graph(evidence, matched, days, window, heads), meta
 
 
 def link_graph(
@@ -420,11 +422,14 @@ def link_graph(
     matched: dict[tuple[int, int], Matched],
     days: dict[int, int | None],
     window: int = STORY_WINDOW_DAYS,
+    heads: frozenset[int] = frozenset(),
 ) -> Links:
     """The links among articles: pairs (a < b) with their article-evidence scores and
     matched statements (:data:`Matched`), articles' day numbers (None: undated; pairs
     of articles not in ``days`` are left out). A dated article is never linked to an
-    older undated one (see the module docstring)."""
+    older undated one (see the module docstring). ``heads``: the articles, of pairs with
+    matched statements and no stored score, that are headlines alone
+    (:func:`headlines_alone`; what such a pair has is :func:`db.article_evidence.unscored`)."""
     links: Links = {}
 
     def link(x: int, y: int, strength: float) -> None:
@@ -443,10 +448,24 @@ def link_graph(
         if counts is not None:  # (none adds 0.0: the same strength)
             strength += ev.matches_term(*counts)
         link(*pair, strength)
-    for pair, counts in matched.items():
-        if pair not in evidence:
-            link(*pair, ev.NO_EVIDENCE + ev.matches_term(*counts))
+    for (a, b), counts in matched.items():
+        if (a, b) not in evidence:
+            da, db = days.get(a), days.get(b)
+            other_day = da is not None and db is not None and da != db
+            unscored = ev.unscored(a in heads and b in heads, other_day)
+            link(a, b, unscored + ev.matches_term(*counts))
     return links
+
+
+def headlines_alone(
+    evidence: dict[tuple[int, int], float],
+    matched: dict[tuple[int, int], Matched],
+    profiles: Callable[[list[int]], dict[int, ev.Profile]],
+) -> frozenset[int]:
+    """The articles of the pairs with matched statements and no stored score that are
+    headlines alone (what :func:`link_graph` reads of them)."""
+    ids = sorted({x for pair in matched if pair not in evidence for x in pair})
+    return frozenset(a for a, p in profiles(ids).items() if p.headline_only) if ids else frozenset()
 
 
 def _older(links: Links, aid: int) -> list[tuple[int, float]]:
@@ -700,7 +719,9 @@ def _profile_of(profiles: dict[int, ev.Profile], aid: int, day: int | None) -> e
     if p is None:
         return ev.Profile(aid, day, {}, {}, {}, frozenset(), [], [])
     if p.day != day:
-        p = ev.Profile(aid, day, p.title, p.lead, p.ents, p.nums, p.keys, p.terms)
+        p = ev.Profile(
+            aid, day, p.title, p.lead, p.ents, p.nums, p.keys, p.terms, 0.0, p.headline_only
+        )
     return p
 
 
@@ -1030,7 +1051,8 @@ def place_stored(
     the tables, or held in memory by a full match, which places the stories beside its
     write."""
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
-    graph = link_graph(evidence, matched, days, window)
+    heads = headlines_alone(evidence, matched, profiles)
+    graph = link_graph(evidence, matched, days, window, heads)
     return _placement(_place_all(graph, days, profiles(graph)))
 
 

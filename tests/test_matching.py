@@ -1367,17 +1367,23 @@ def test_upgrade_from_version_33_drops_the_speaker_of_a_victory(tmp_path: Path) 
         "Daily": ("Spain win relay", "Ana Ruiz said the Valmora team had trained for 14 weeks."),
     }
     path, db, fresh = _ingested(tmp_path / "v33.db", records)
+    stories = "SELECT id, story_id FROM articles ORDER BY id"
+    fresh_stories = db.execute(stories).fetchall()
     sid = stmt(db, "Wire", "Spain claimed victory")
     speaker = "SELECT speaker FROM statements WHERE id = ?"
     assert db.execute(speaker, (sid,)).fetchone() == (None,)
     with _left_by(db, 33) as conn:
         conn.execute("UPDATE statements SET speaker = 'Spain' WHERE id = ?", (sid,))
     db = _reopened(db, path)
-    assert statements_due(db)
+    assert statements_due(db) and regroup_due(db)
+    # the profiles are made again (they now say whether an article is a headline alone)
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (0,)
     match_pending(db)
-    assert not statements_due(db)
+    assert not statements_due(db) and not regroup_due(db)
     assert db.execute(speaker, (sid,)).fetchone() == (None,)
     assert pairs(db) == fresh
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (2,)
+    assert db.execute(stories).fetchall() == fresh_stories
 
 
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:

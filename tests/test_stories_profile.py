@@ -170,12 +170,17 @@ def test_without_the_story_profile_the_headline_stays_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The same articles, the story read only as the mean of its members' links (the
-    # pooled headlines, leads and entities weigh nothing): the new headline, sharing
-    # one word with each member, fits none of them well enough.
+    # pooled headlines, leads and entities weigh nothing), and the pairs read as pairs
+    # with a lead are (the terms of headlines alone off): the new headline, sharing one
+    # word with each member, fits none of them well enough.
     weights = list(ev.STORY_WEIGHTS)
-    for name in ("title_cos", "lead_cos", "entity_cover"):
-        weights[ev.STORY_FEATURE_NAMES.index(name)] = 0.0
+    for name in ("title_cos", "lead_cos", "entity_cover", *ev.HEADS):
+        if name in ev.STORY_FEATURE_NAMES:
+            weights[ev.STORY_FEATURE_NAMES.index(name)] = 0.0
     monkeypatch.setattr(ev, "STORY_WEIGHTS", tuple(weights))
+    named = zip(ev.FEATURE_NAMES, ev.WEIGHTS, strict=True)
+    pair_weights = [0.0 if n in ev.HEADS else w for n, w in named]
+    monkeypatch.setattr(ev, "WEIGHTS", tuple(pair_weights))
     db = _ingest_headlines(tmp_path)
     launch = next(g for g in _groups(db) if "launch0" in g)
     assert "new" not in launch
@@ -377,3 +382,50 @@ def test_an_article_with_a_lead_takes_its_names_from_the_lead() -> None:
     # a sentence-case headline's names are read as always
     plain = "Lena Okafor says she will run for governor"
     assert ev.read_text(plain, plain, len(plain)).ents == {"lena", "okafor", "lo"}
+
+
+def test_headlines_alone_are_read_as_such_and_articles_with_a_lead_as_before() -> None:
+    """The terms of headlines alone (:data:`db.article_evidence.HEADS`) are read only
+    when both articles are headlines alone: a pair with a lead scores as it did."""
+    index = ev.MemoryIndex()
+    launch = ev.profile(index, 1, LAUNCH[0], LAUNCH[0], len(LAUNCH[0]), "2024-05-07")
+    index.add(launch)
+    later = ev.profile(index, 2, LAUNCH[2], LAUNCH[2], len(LAUNCH[2]), "2024-05-08")
+    lead = "Quillmark went on sale at midnight and sold out in Corvel by noon."
+    text = LAUNCH[2] + "\n\n" + lead
+    with_lead = ev.profile(index, 3, LAUNCH[2], text, len(LAUNCH[2]) + 2, "2024-05-08")
+    assert launch.headline_only and later.headline_only and not with_lead.headline_only
+    heads = {n: x for n, x in zip(ev.FEATURE_NAMES, ev.features(launch, later, 4), strict=True)}
+    assert heads["heads"] == 1.0 and heads["heads_other_day"] == 1.0
+    assert heads["heads_title_cos"] == heads["title_cos"] > 0
+    mixed = dict(zip(ev.FEATURE_NAMES, ev.features(launch, with_lead, 4), strict=True))
+    assert all(mixed[n] == 0.0 for n in ev.HEADS)
+
+
+def test_headlines_alone_of_two_days_are_two_stories(tmp_path: Path) -> None:
+    """Headlines alone (a feed of titles, an aggregator's) tell one story a day: the same
+    launch headlined on the next day starts a story of its own, as the aggregators whose
+    stories the weights are fitted on do; on one day they join."""
+    db = connect(tmp_path / "s.db")
+    for i, title in enumerate(BACKGROUND):
+        ingest_paths(db, [_write(tmp_path, f"bg{i}", f"outlet{i}", title, "2024-05-01")])
+    for i, title in enumerate(LAUNCH[:3]):
+        ingest_paths(db, [_write(tmp_path, f"day1_{i}", f"outlet{i}", title, "2024-05-07")])
+    for i, title in enumerate([*LAUNCH[3:], NEW]):
+        ingest_paths(db, [_write(tmp_path, f"day2_{i}", f"outlet{i}", title, "2024-05-08")])
+    found = _groups(db)
+    assert {"day1_0", "day1_1", "day1_2"} <= next(g for g in found if "day1_0" in g)
+    assert not any(
+        any(n.startswith("day1") for n in g) and any(n.startswith("day2") for n in g) for g in found
+    )
+
+
+def test_matched_headlines_of_two_days_with_no_score_are_not_linked() -> None:
+    """A pair with matched statements and no stored score counts as having nothing in
+    common: for two headlines alone of other days, that includes their days."""
+    matched = {(1, 2): (3, 0)}
+    days = {1: 100, 2: 101}
+    assert 2 in stories.link_graph({}, matched, days)[1]  # read as before for articles
+    assert stories.link_graph({}, matched, days, heads=frozenset({1, 2})) == {}
+    same_day = {1: 100, 2: 100}
+    assert 2 in stories.link_graph({}, matched, same_day, heads=frozenset({1, 2}))[1]
