@@ -1,6 +1,7 @@
 """Fit the weights of article-level story evidence (db.article_evidence).
 
-    python bench/fit_stories.py [--write] [--leads] [--heads]   # needs numpy: pip install -e '.[fit]'
+    python bench/fit_stories.py [--write] [--leads] [--heads]
+    # needs numpy: pip install -e '.[fit]'
 
 Data: the two labelled story sets, as bench/bench_stories.py builds them (real
 ingest and matching): BASIL (300 articles, 100 events of 3 outlets, full text)
