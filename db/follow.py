@@ -318,6 +318,10 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
             f"{skipped} more pages not fetched after {MAX_PAGE_FAILURES} failed;"
             " kept their summaries, tried again next round"
         )
+    if page_failures or skipped:
+        # Pages wait for the next round: no validators stored, or the feed's 304 would
+        # end that round before its entries are read (and their pages never tried again).
+        fetched.outcome.etag = fetched.outcome.last_modified = None
     return fetched
 
 

@@ -242,6 +242,28 @@ def test_a_page_that_is_not_an_article_keeps_the_summary(site: FeedSite, db) -> 
     assert site.count("/p0.html") == 1
 
 
+@pytest.mark.parametrize(
+    "validator", [{"etag": '"v1"'}, {"last_modified": "Mon, 30 Nov 2026 07:00:00 GMT"}]
+)
+def test_a_failed_page_is_tried_again_though_the_feed_is_not_modified(  # type: ignore[no-untyped-def]
+    site: FeedSite, db, validator: dict[str, str]
+) -> None:
+    """QA A1: the feed's ETag / Last-Modified must not make a page that failed unreachable
+    (a 304 ends the round before the entries are read)."""
+    items = entries("r", 2)
+    site.add_feed("/r.rss", "R", items, **validator)
+    del site.routes["/r1.html"]  # a 404 this round
+    first = round_of(db, site, "{base}/r.rss\n").feeds[0]
+    assert len(first.page_problems) == 1 and first.added == 2
+    site.routes["/r1.html"] = Route(article_page(items[1]))  # the page is there now
+    again = round_of(db, site, "{base}/r.rss\n").feeds[0]
+    assert again.status == "ok" and (again.new_entries, again.replaced) == (1, 1)
+    assert items[1].paragraphs[3] in article_texts(db)[f"{site.base}/r1.html"]
+    assert site.count("/r0.html") == 1  # the page fetched before is not fetched again
+    # Nothing is pending any more: the validators are stored, and the feed answers 304.
+    assert round_of(db, site, "{base}/r.rss\n").feeds[0].status == "not modified"
+
+
 def test_retries_with_backoff_then_success(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
     site.add_feed("/busy.rss", "Busy", entries("x", 1))
     site.routes["/busy.rss"].fail_first = 2
