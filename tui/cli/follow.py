@@ -173,7 +173,7 @@ def _sleep_until(deadline: float, *, say: bool) -> None:
 @pass_cli
 def feeds(cli: CliContext, as_json: bool) -> None:
     """What each followed feed's last fetch did: when, its error, articles added."""
-    rows = list_feeds(cli.db())
+    rows = list_feeds(cli.db(reading=True))
     if as_json:
         emit_json(rows)
         return

@@ -324,7 +324,7 @@ def matches_cmd(
     as_json: bool,
 ) -> None:
     """Matched statement pairs across sources, best first, with why they match."""
-    db = cli.db()
+    db = cli.db(reading=True)
     relations = (relation,) if relation else CLAIM_RELATIONS
     rows = list_matches(db, article_id=article_id, relation=relations, limit=limit, offset=offset)
     rows = pairs_with_evidence(db, rows)
@@ -354,7 +354,7 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
 @pass_cli
 def claims_cmd(cli: CliContext, listing: Listing) -> None:
     """Claims reported by several sources: first seen, and where numbers differ."""
-    db = cli.db()
+    db = cli.db(reading=True)
     if listing.item_id is None:
         rows = list_claims(db, **listing.page())
         total = count_claims(db, listing.min_sources)
@@ -407,7 +407,7 @@ def _echo_claim(detail: dict[str, Any]) -> None:
 @pass_cli
 def stories_cmd(cli: CliContext, listing: Listing) -> None:
     """Stories: articles of several outlets about the same event."""
-    db = cli.db()
+    db = cli.db(reading=True)
     if listing.item_id is None:
         total, hidden = count_stories(db, listing.min_sources)
         if listing.as_json:  # each story to read: articles, claims, conflicts, blindspot

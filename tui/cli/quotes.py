@@ -39,7 +39,7 @@ def quotes_cmd(
     as_json: bool,
 ) -> None:
     """Quotes with their speakers, newest first, and the other outlets carrying each."""
-    db = cli.db()
+    db = cli.db(reading=True)
     flt = QuoteFilter(speaker=speaker, source=source, since=since, until=until)
     quotes, total = list_quotes(db, flt, limit=limit, offset=offset)
     if not quotes:
