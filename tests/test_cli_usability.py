@@ -507,3 +507,25 @@ def test_counts_are_written_with_their_plural() -> None:
     assert plural(1_024, "statement") == "1,024 statements"
     assert plural(2, "match") == "2 matches"
     assert plural(3, "analysis", "analyses") == "3 analyses"
+
+
+# --- QA pass (s37): options, inputs and messages ---------------------------------------------
+
+
+def test_match_window_rejects_a_negative_window_and_0_is_the_same_day(seeded) -> None:  # type: ignore[no-untyped-def]
+    """QA A3: ``--window -1`` was accepted and deleted every match, claim and story."""
+    claims = seeded("claims")
+    out = seeded("match", "--window", "-1", code=2)
+    assert "Invalid value for '--window'" in out
+    assert seeded("claims") == claims  # nothing was matched again
+    assert "0: the same day only" in seeded("match", "--help")
+
+    # The seeds are a day apart: a window of 0 days compares none of their statements.
+    def pairs(*window: str) -> int:
+        found = re.search(r"([\d,]+) candidate pairs? scored", seeded("match", *window))
+        assert found
+        return int(found.group(1).replace(",", ""))
+
+    assert pairs("--window", "0") == 0
+    assert pairs("--window", "1") == pairs("--window", "7") == pairs() > 0
+    assert seeded("claims") == claims

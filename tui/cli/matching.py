@@ -185,7 +185,14 @@ def _echo_page(
 
 
 @click.command("match")
-@click.option("--window", "window_days", type=int, default=None, help="days (default 7)")
+@click.option(
+    "--window",
+    "window_days",
+    type=click.IntRange(0),
+    default=DEFAULT_WINDOW_DAYS,
+    show_default=True,
+    help="Compare statements of articles at most this many days apart (0: the same day only).",
+)
 @click.option(
     "--pending",
     is_flag=True,
@@ -193,7 +200,7 @@ def _echo_page(
 )
 @json_option("print the report as JSON")
 @pass_cli
-def match_cmd(cli: CliContext, window_days: int | None, pending: bool, as_json: bool) -> None:
+def match_cmd(cli: CliContext, window_days: int, pending: bool, as_json: bool) -> None:
     """Re-run cross-source matching on the whole database (matches, claims, stories)."""
     db = cli.db(create=True)
     if pending:
@@ -209,9 +216,7 @@ def match_cmd(cli: CliContext, window_days: int | None, pending: bool, as_json: 
     else:
         # Speakers and numbers a schema step left to read again, before matching on them.
         read_statements_again(db, progress=_progress(as_json))
-        report = match_all(
-            db, window_days=window_days or DEFAULT_WINDOW_DAYS, progress=_progress(as_json)
-        )
+        report = match_all(db, window_days=window_days, progress=_progress(as_json))
         if report.pending:
             # Articles another process added or replaced while this ran: matched now.
             match_pending(db)
