@@ -569,6 +569,20 @@ def _stream_encoding(sample: bytes) -> str:
     return _guess_not_utf8(sample)
 
 
+def text_stream(handle: Any) -> io.TextIOWrapper:
+    """A binary stream (a file, a pipe) read as text the way ingest reads a table or a
+    JSON file: the encoding judged from its first bytes (a byte order mark, UTF-8, else
+    Windows-1252 / Latin-1: :func:`decode_bytes`), bytes that do not fit it read as
+    U+FFFD. Raises :class:`BadInput` for binary data. The first bytes are looked at
+    without being consumed, so a pipe can be read too."""
+    if handle.seekable():
+        sample = handle.read(_SAMPLE)
+        handle.seek(0)
+    else:
+        sample = handle.peek(_SAMPLE)[:_SAMPLE]
+    return io.TextIOWrapper(handle, encoding=_stream_encoding(sample), errors="replace")
+
+
 def _looks_like_article(data: dict[str, Any]) -> bool:
     return "title" in data or "headline" in data or any(k in data for k in _BODY_KEYS)
 

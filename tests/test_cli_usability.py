@@ -529,3 +529,23 @@ def test_match_window_rejects_a_negative_window_and_0_is_the_same_day(seeded) ->
     assert pairs("--window", "0") == 0
     assert pairs("--window", "1") == pairs("--window", "7") == pairs() > 0
     assert seeded("claims") == claims
+
+
+def test_pairs_reads_a_latin1_file_as_ingest_does(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA A4: a byte that is not UTF-8 ended ``pairs`` with a traceback."""
+    latin1 = tmp_path / "pairs.tsv"
+    latin1.write_bytes(
+        b"1\tThe council met on Monday.\tThe council met on Monday.\n"
+        b"2\tCaf\xe9 owner said prices rose.\tThe caf\xe9 owner said prices rose.\n"
+    )
+    lines = run("pairs", str(latin1)).splitlines()
+    assert [line.split("\t")[:3] for line in lines] == [
+        ["1", "The council met on Monday.", "The council met on Monday."],
+        ["2", "Café owner said prices rose.", "The café owner said prices rose."],
+    ]
+    assert all(len(line.split("\t")) == 5 for line in lines)
+    binary = tmp_path / "pairs.bin"
+    binary.write_bytes(bytes(range(256)) * 4)
+    result = CliRunner().invoke(main, ["pairs", str(binary)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.output == f"rejected: {binary}: binary file, not text\n"

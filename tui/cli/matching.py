@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from db.claims import CLAIM_RELATIONS, claim_detail, count_claims, list_claims
+from db.formats import BadInput, text_stream
 from db.ingest import match_pending
 from db.match_evidence import pairs_with_evidence
 from db.match_reads import count_matches, list_matches
@@ -60,6 +61,7 @@ from db.story_reads import count_stories, list_stories, story_view
 from db.upgrade import regroup_due
 from tui.cli.common import (
     EXIT_INTERRUPTED,
+    EXIT_REJECTED,
     REGROUP_DUE,
     CliContext,
     echo,
@@ -486,16 +488,23 @@ def _story_lines(s: dict[str, Any]) -> list[str]:
 
 
 @click.command("pairs")
-@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.argument("file", type=click.File("rb"))
 def pairs_cmd(file: Any) -> None:
     """Score statement pairs from a TSV file: its last two columns are the statements.
 
     Prints every line with two more tab-separated columns: the score (0-100) and
     the relation (same, conflict, related, different). A first line whose first column is
     "Quality" (MRPC's header) is skipped. Streams: output follows input line by line.
+    The file is decoded as ingest decodes one (UTF-8, a byte order mark's encoding, else
+    Latin-1 / Windows-1252).
     """
+    try:
+        lines = text_stream(file)
+    except BadInput as exc:
+        echo(f"rejected: {file.name}: {exc}", err=True)
+        sys.exit(EXIT_REJECTED)
     out = sys.stdout
-    for n, line in enumerate(file):
+    for n, line in enumerate(lines):
         line = line.rstrip("\r\n")
         cols = line.split("\t")
         if n == 0 and cols[0].strip() == "Quality":
