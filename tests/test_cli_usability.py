@@ -549,3 +549,23 @@ def test_pairs_reads_a_latin1_file_as_ingest_does(run, tmp_path: Path) -> None: 
     result = CliRunner().invoke(main, ["pairs", str(binary)])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert result.output == f"rejected: {binary}: binary file, not text\n"
+
+
+def test_min_sources_that_leaves_nothing_says_how_many_have_fewer(seeded) -> None:  # type: ignore[no-untyped-def]
+    """QA A9: "no two sources were found telling the same thing" was said of claims and
+    stories that have two sources, when --min-sources asked for more."""
+    claims = json.loads(seeded("claims", "--json"))["total"]
+    assert claims > 0
+    assert seeded("claims", "--min-sources", "3") == (
+        f"no claims with 3 or more sources ({claims} with fewer)\n"
+    )
+    assert seeded("stories", "--min-sources", "3") == (
+        "no stories with 3 or more sources (1 with fewer)\n"
+    )
+    for listing in ("claims", "stories"):
+        for bad in ("0", "-1"):
+            assert "Invalid value for '--min-sources'" in seeded(
+                listing, "--min-sources", bad, code=2
+            )
+    # 1 shows single-source stories too (the README says so): here the one story.
+    assert seeded("stories", "--min-sources", "1").startswith("story 1: ")

@@ -126,7 +126,13 @@ def listing_options(id_help: str) -> Callable[[Callable[..., Any]], Callable[...
 
         return page_options(
             click.option("--id", "item_id", type=int, default=None, help=id_help),
-            click.option("--min-sources", type=int, default=2, show_default=True),
+            click.option(
+                "--min-sources",
+                type=click.IntRange(1),
+                default=2,
+                show_default=True,
+                help="Only those of at least this many sources.",
+            ),
         )(run)
 
     return decorate
@@ -162,6 +168,15 @@ def _why_empty(db: sqlite_utils.Database) -> str:
             " and stories are across sources: ingest each outlet's files with --source NAME"
         )
     return "no two sources were found telling the same thing"
+
+
+def _none_so_large(page: Page, min_sources: int, fewer: int) -> bool:
+    """Say so when ``--min-sources`` left nothing of what there is (``fewer``: how many
+    have fewer sources); False when there is nothing to say that of."""
+    if page.total or not fewer:
+        return False
+    echo(f"no {page.what} with {min_sources} or more sources ({fewer:,} with fewer)")
+    return True
 
 
 def _echo_page(
@@ -366,7 +381,9 @@ def claims_cmd(cli: CliContext, listing: Listing) -> None:
         rows = list_claims(db, **listing.page())
         total = count_claims(db, listing.min_sources)
         page = Page("claims", rows, total, listing.limit, listing.offset)
-        _echo_page(page, listing.as_json, _claim_lines, lambda: _why_empty(db))
+        fewer = count_claims(db, 0) - total if total == 0 and not listing.as_json else 0
+        if not _none_so_large(page, listing.min_sources, fewer):
+            _echo_page(page, listing.as_json, _claim_lines, lambda: _why_empty(db))
         if regroup_due(db) and not listing.as_json:
             echo(REGROUP_DUE, style="bold")
         return
@@ -427,7 +444,13 @@ def stories_cmd(cli: CliContext, listing: Listing) -> None:
         if listing.as_json:
             emit_json({**page.as_dict(), "regroup_due": due})
             return
-        _echo_page(page, listing.as_json, _story_lines, lambda: _why_empty(db))
+        # Stories of one source are no reason to say "none of N or more" when none has
+        # two: why none has two (no matches) is then the answer, and they are hidden.
+        several = total == 0 and listing.min_sources > 2 and count_stories(db, 2)[0] > 0
+        if _none_so_large(page, listing.min_sources, hidden if several else 0):
+            hidden = 0  # counted just now
+        else:
+            _echo_page(page, listing.as_json, _story_lines, lambda: _why_empty(db))
         if due:
             echo(REGROUP_DUE, style="bold")
         if hidden:
