@@ -569,3 +569,16 @@ def test_min_sources_that_leaves_nothing_says_how_many_have_fewer(seeded) -> Non
             )
     # 1 shows single-source stories too (the README says so): here the one story.
     assert seeded("stories", "--min-sources", "1").startswith("story 1: ")
+
+
+def test_search_past_the_end_says_so_as_the_other_listings_do(seeded) -> None:  # type: ignore[no-untyped-def]
+    """QA A10: ``search --offset`` past the end said "no statements match" with exit 1."""
+    total = json.loads(seeded("search", "Umerov", "--json"))["total"]
+    assert total > 0
+    out = seeded("search", "Umerov", "--offset", str(total + 4))  # exit 0
+    assert out == f"nothing at offset {total + 4} of {total} — try a smaller --offset\n"
+    assert (
+        seeded("articles", "--offset", "100")
+        == "nothing at offset 100 of 2 — try a smaller --offset\n"
+    )
+    assert "no statements match" in seeded("search", "zebra", "--offset", "5", code=1)
