@@ -582,3 +582,7 @@ def test_search_past_the_end_says_so_as_the_other_listings_do(seeded) -> None:  
         == "nothing at offset 100 of 2 — try a smaller --offset\n"
     )
     assert "no statements match" in seeded("search", "zebra", "--offset", "5", code=1)
+    quotes = json.loads(seeded("quotes", "--json"))["total"]
+    assert seeded("quotes", "--offset", "100") == (
+        f"nothing at offset 100 of {quotes} — try a smaller --offset\n"
+    )

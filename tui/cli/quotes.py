@@ -47,6 +47,9 @@ def quotes_cmd(
     if as_json:
         emit_json({"total": total, "quotes": [q.as_dict() for q in quotes]})
         return
+    if not quotes and total:  # there are some: only not at this offset
+        echo_showing(0, offset, total)
+        return
     if not quotes:
         echo("no quotes" + (f" of {speaker!r}" if speaker else ""))
         sys.exit(EXIT_REJECTED)
