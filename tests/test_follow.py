@@ -18,9 +18,9 @@ from click.testing import CliRunner
 
 from db.check import check_database
 from db.connection import connect
-from db.feed_state import list_feeds
+from db.feed_state import OK, FetchOutcome, list_feeds, save_outcome
 from db.fetch import Fetcher, FetchError, FetchPolicy
-from db.follow import FULL_TEXT_WORDS, MAX_PAGE_FAILURES, run_round
+from db.follow import FULL_TEXT_WORDS, MAX_PAGE_FAILURES, FeedReport, RoundReport, run_round
 from db.urls_file import parse_urls
 from tests.feed_site import Entry, FeedSite, Route, article_page, paragraphs_for
 from tui.cli import main
@@ -419,7 +419,7 @@ def test_ctrl_c_between_rounds_exits_130(site: FeedSite, tmp_path: Path) -> None
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130, (lines, out, err)
-    assert any(line.startswith("round done") and "1 articles added" in line for line in lines)
+    assert any(line.startswith("round done") and "1 article added" in line for line in lines)
     assert "Traceback" not in err
 
 
@@ -450,3 +450,28 @@ def test_a_dead_site_costs_a_few_page_failures_not_one_per_entry(site: FeedSite,
     site.add_feed("/dead.rss", "Dead pages", entries("d", 8))
     again = round_of(db, site, "{base}/dead.rss\n").feeds[0]
     assert again.new_entries == 8 and again.replaced == 8 and not again.page_problems
+
+
+def test_counts_are_written_with_their_plural(site: FeedSite, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA A13: "1 entries", "1 feeds", "1 articles added", "a exec: line"."""
+    feed = FeedReport(url="http://x.test/f.rss", source=None, status=OK, entries=1, added=1)
+    assert feed.line().endswith(": 1 entry, 0 new or changed: 1 added, 0 replaced")
+    feed.entries = 2
+    assert ": 2 entries," in feed.line()
+    summary = RoundReport(feeds=[feed]).summary()
+    assert summary.startswith("round done: 1 feed, 0 failed; 1 article added, 0 replaced in ")
+    _, bad = parse_urls('"exec:~/bin/fetch"\nquery:unread\n')
+    assert bad[0].reason.startswith("an exec: line ('exec:~/bin/fetch')")
+    assert bad[1].reason.startswith("a query: line")
+    # One page more than a dead site is given.
+    site.add_feed("/dead.rss", "Dead", entries("d", MAX_PAGE_FAILURES + 1), with_pages=False)
+    problems = round_of(db, site, "{base}/dead.rss\n").feeds[0].page_problems
+    assert problems[-1].startswith(f"1 more page not fetched after {MAX_PAGE_FAILURES} failed")
+    # claimlens feeds
+    path = tmp_path / "feeds.db"
+    stored = connect(path)
+    outcome = FetchOutcome("http://x.test/f.rss", OK, entries=1, added=1, fingerprints={})
+    save_outcome(stored, outcome)
+    stored.conn.close()
+    listing = CliRunner().invoke(main, ["--db", str(path), "feeds"]).output
+    assert "1 entry, 1 added last time, 1 in all" in listing
