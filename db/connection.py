@@ -168,7 +168,7 @@ def read_only_connection(path: str) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA schema_version")  # opens the file now, and in WAL mode its -shm
         return conn
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
         conn.close()
         if not _cannot_open(exc) or not os.path.isfile(path):
             raise

@@ -22,6 +22,7 @@ import db.connection as connection_mod
 import tui.cli.browse as browse_mod
 from db.connection import CannotOpen, connect, connect_reader, read_only_connection
 from db.ingest import ingest_paths
+from db.schema import SCHEMA_VERSION
 from tests.cli_fixtures import SEED_A, SEED_B
 from tui.cli import main
 
@@ -142,3 +143,20 @@ def test_a_wal_holding_changes_is_never_read_past(tmp_path: Path) -> None:
         connect_reader(stuck)
     result = cli(stuck, "stats")
     assert result.exit_code == 1 and "x.db-wal holds changes" in result.output
+
+
+def test_an_older_schema_that_cannot_be_upgraded_there_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "old" / "x.db"
+    db = connect(path)
+    ingest_paths(db, [Path(SEED_A)], source="A")
+    db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    db.conn.close()
+    os.symlink(tmp_path / "no such folder" / "shm", f"{path}-shm")
+    for args in (["stats"], ["search", "Umerov"]):
+        result = cli(path, *args)
+        assert result.exit_code == 1
+        assert result.output == (
+            f"Error: {path}: schema version {SCHEMA_VERSION - 1} is to be upgraded before it"
+            " can be read, which cannot be done here (SQLite cannot open it, or create"
+            " x.db-wal and -shm beside it): copy the database to a folder that can be written\n"
+        )
