@@ -11,6 +11,7 @@ only reads and must start at once (importing sqlite-utils alone costs ~90 ms).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -39,6 +40,12 @@ class OlderSchema(SchemaError):
     """The database must be upgraded (:func:`connect`) before it can be read."""
 
 
+class CannotOpen(SchemaError):
+    """SQLite cannot open the database file for writing, or at all: its folder or mount
+    is read-only (a WAL database needs its ``-wal`` and ``-shm`` files beside it, even
+    to be read), or the file is. :func:`connect` with ``read_only_ok`` reads it anyway."""
+
+
 def default_db_path() -> Path:
     """``$CLAIMLENS_DB``, else ``claimlens.db`` in the user data directory."""
     # Imported here: `claimlens search` opens the file by name, without pathlib (~5 ms).
@@ -58,16 +65,45 @@ def connect(
     readonly: bool = False,
     create: bool = True,
     on_upgrade: Callable[[int], None] | None = None,
+    read_only_ok: bool = False,
 ) -> sqlite_utils.Database:
     """Open (creating and migrating if needed) the claimlens database at ``path``.
     ``on_upgrade(version)``: told before an existing database of an older schema
-    ``version`` is upgraded (:func:`db.upgrade.migrate`).
+    ``version`` is upgraded (:func:`db.upgrade.migrate`). ``readonly``: a connection
+    that cannot write (:func:`read_only_connection`), and never upgrades.
+    ``read_only_ok``: for a caller that only reads; when the database cannot be opened
+    for writing (:class:`CannotOpen`: a read-only folder or mount), it is opened with
+    ``readonly`` instead, provided its schema is current.
 
     Raises :class:`SchemaError` with a one-line message when the file cannot be used:
-    not an SQLite database, not a claimlens one, a newer schema, or not openable;
-    :class:`NoDatabase` when there is no file at ``path`` and ``create`` is false (then
-    nothing is created, not even its folder).
+    not an SQLite database, not a claimlens one, a newer schema, or not openable
+    (:class:`CannotOpen`); :class:`NoDatabase` when there is no file at ``path`` and
+    ``create`` is false (then nothing is created, not even its folder).
     """
+    try:
+        return _connect(path, readonly=readonly, create=create, on_upgrade=on_upgrade)
+    except CannotOpen:
+        if not read_only_ok or readonly:
+            raise
+    db = _connect(path, readonly=True, create=False, on_upgrade=None)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        db.conn.close()
+        raise CannotOpen(
+            f"{path}: schema version {version} is to be upgraded before it can be read,"
+            f" which cannot be done here ({_why_not_writable(os.fspath(path))}):"
+            " copy the database to a folder that can be written"
+        )
+    return db
+
+
+def _connect(
+    path: str | os.PathLike[str],
+    *,
+    readonly: bool,
+    create: bool,
+    on_upgrade: Callable[[int], None] | None,
+) -> sqlite_utils.Database:
     # Imported here: a command that only reads (connect_reader) does without them.
     from pathlib import Path
 
@@ -78,10 +114,10 @@ def connect(
     path = Path(path)
     if not create and not path.exists():
         raise NoDatabase(f"no database at {path}")
-    with _errors_named(path):
-        if not readonly:
+    with _errors_named(path, writing=not readonly):
+        if not readonly and not path.parent.is_dir():
             path.parent.mkdir(parents=True, exist_ok=True)
-        conn = _sqlite_connect(str(path))
+        conn = read_only_connection(str(path)) if readonly else _sqlite_connect(str(path))
         with _closed_on_error(conn):
             conn.execute("PRAGMA foreign_keys = ON")
             # No sqlite-utils plugins: they could change the connection, and finding them
@@ -108,10 +144,8 @@ def connect_reader(path: str | os.PathLike[str]) -> sqlite3.Connection:
     path = os.fspath(path)
     if not os.path.exists(path):
         raise NoDatabase(f"no database at {path}")
-    with _errors_named(path):
-        # mode=ro: SQLite itself refuses to write. A WAL database is read as usual (its
-        # -wal and -shm files are opened, and created if missing).
-        conn = _sqlite_connect(read_only_uri(path), uri=True)
+    with _errors_named(path, writing=False):
+        conn = read_only_connection(path)
         with _closed_on_error(conn):
             version = check_usable(conn)
             if version < SCHEMA_VERSION:
@@ -119,16 +153,70 @@ def connect_reader(path: str | os.PathLike[str]) -> sqlite3.Connection:
             return conn
 
 
-def read_only_uri(path: str) -> str:
-    """The ``file:`` URI that opens ``path`` read-only (``mode=ro``). Built by hand, not
-    with ``Path.as_uri()``: pathlib and urllib.parse cost `claimlens search` ~5 ms of
-    start-up. SQLite decodes ``%HH`` in a URI's path and ends the path at ``?`` or
-    ``#``, so those three are escaped; everything else stands for itself."""
+def read_only_connection(path: str) -> sqlite3.Connection:
+    """A connection that cannot write the database file at ``path``: ``mode=ro`` (SQLite
+    itself refuses to write; a WAL database is read as usual, its -wal and -shm files
+    opened, and created if missing).
+
+    When SQLite cannot open it so because it cannot create the -wal or -shm file (a
+    read-only folder or mount), and no -wal file holds changes, the file is opened
+    ``immutable``: read as it is, without those files or locks. Only then: an immutable
+    reader does not see what another process writes meanwhile. A -wal file holding
+    changes is never left out: :class:`CannotOpen` says why.
+    """
+    conn = _sqlite_connect(read_only_uri(path), uri=True)
+    try:
+        conn.execute("PRAGMA schema_version")  # opens the file now, and in WAL mode its -shm
+        return conn
+    except sqlite3.Error as exc:
+        conn.close()
+        if not _cannot_open(exc) or not os.path.isfile(path):
+            raise
+    wal = f"{path}-wal"
+    if os.path.exists(wal) and os.path.getsize(wal) > 0:
+        raise CannotOpen(
+            f"cannot read the database: {os.path.basename(wal)} holds changes that SQLite"
+            f" cannot read without creating {os.path.basename(path)}-shm beside it"
+            f" ({_why_not_writable(path)}): open it once where its folder can be written"
+        )
+    return _sqlite_connect(read_only_uri(path, immutable=True), uri=True)
+
+
+def read_only_uri(path: str, *, immutable: bool = False) -> str:
+    """The ``file:`` URI that opens ``path`` read-only (``mode=ro``; ``immutable``: also
+    ``immutable=1``). Built by hand, not with ``Path.as_uri()``: pathlib and urllib.parse
+    cost `claimlens search` ~5 ms of start-up. SQLite decodes ``%HH`` in a URI's path
+    and ends the path at ``?`` or ``#``, so those three are escaped; everything else
+    stands for itself."""
     absolute = os.path.abspath(path).replace(os.sep, "/")
     if not absolute.startswith("/"):  # a Windows drive: file:///C:/...
         absolute = "/" + absolute
     escaped = absolute.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
-    return f"file://{escaped}?mode=ro"
+    return f"file://{escaped}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _cannot_open(exc: sqlite3.Error) -> bool:
+    """SQLITE_CANTOPEN (the message is the same in every SQLite and Python version)."""
+    return "unable to open database file" in str(exc)
+
+
+def _cannot_write(exc: sqlite3.Error) -> bool:
+    """SQLITE_CANTOPEN or SQLITE_READONLY: the file, its folder or its mount is read-only."""
+    return _cannot_open(exc) or "readonly database" in str(exc)
+
+
+def folder_writable(path: str) -> bool:
+    """Whether files can be created in the folder of ``path`` (a WAL database's -wal
+    and -shm files)."""
+    return os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+
+
+def _why_not_writable(path: str) -> str:
+    if not folder_writable(path):
+        return f"the folder {os.path.dirname(os.path.abspath(path))} is read-only"
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    return f"SQLite cannot open it, or create {os.path.basename(path)}-wal and -shm beside it"
 
 
 def _sqlite_connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
@@ -145,8 +233,9 @@ def _sqlite_connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
 
 
 @contextmanager
-def _errors_named(path: str | Path) -> Iterator[None]:
-    """Errors opening ``path`` as one-line :class:`SchemaError` messages naming it."""
+def _errors_named(path: str | Path, *, writing: bool) -> Iterator[None]:
+    """Errors opening ``path`` as one-line :class:`SchemaError` messages naming it
+    (``writing``: opened to be written)."""
     try:
         yield
     except SchemaError as exc:
@@ -154,9 +243,17 @@ def _errors_named(path: str | Path) -> Iterator[None]:
     except sqlite3.DatabaseError as exc:
         if "not a database" in str(exc):
             raise SchemaError(f"{path}: not an SQLite database (nor a claimlens one)") from None
+        if writing and _cannot_write(exc) and os.path.exists(path):
+            raise CannotOpen(
+                f"{path}: cannot write to the database: {_why_not_writable(os.fspath(path))}"
+                "; copy it to a folder that can be written"
+            ) from None
+        if _cannot_open(exc):
+            raise CannotOpen(f"{path}: cannot open the database: {exc}") from None
         raise SchemaError(f"{path}: cannot open the database: {exc}") from None
     except OSError as exc:
-        raise SchemaError(f"{path}: cannot open the database: {exc.strerror or exc}") from None
+        kind = CannotOpen if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else SchemaError
+        raise kind(f"{path}: cannot open the database: {exc.strerror or exc}") from None
 
 
 @contextmanager

@@ -51,6 +51,7 @@ from db.formats import (
 )
 from db.ingest import ingest_records, match_pending
 from db.urls_file import FeedSpec
+from db.wording import plural
 
 # An entry whose own full text is shorter than this many words is a summary (or a
 # teaser in content:encoded): its page is fetched and extracted when it has a link.
@@ -99,9 +100,10 @@ class FeedReport:
         if self.status == NOT_MODIFIED:
             return printable(f"not modified  {self.url}{name}")
         return printable(
-            f"ok            {self.url}{name}: {self.entries} entries, {self.new_entries} new"
-            f" or changed: {self.added} added, {self.replaced} replaced"
-            + (f", {len(self.rejected)} rejected" if self.rejected else "")
+            f"ok            {self.url}{name}: {plural(self.entries, 'entry')},"
+            f" {self.new_entries:,} new or changed: {self.added:,} added,"
+            f" {self.replaced:,} replaced"
+            + (f", {len(self.rejected):,} rejected" if self.rejected else "")
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -143,8 +145,9 @@ class RoundReport:
     def summary(self) -> str:
         head = "interrupted — saved so far" if self.interrupted else "round done"
         return (
-            f"{head}: {len(self.feeds)} feeds, {len(self.failed)} failed;"
-            f" {self.added} articles added, {self.replaced} replaced in {self.seconds:.1f}s"
+            f"{head}: {plural(len(self.feeds), 'feed')}, {len(self.failed):,} failed;"
+            f" {plural(self.added, 'article')} added, {self.replaced:,} replaced"
+            f" in {self.seconds:.1f}s"
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -315,9 +318,13 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
         fetched.records.append(record)
     if skipped:
         fetched.page_problems.append(
-            f"{skipped} more pages not fetched after {MAX_PAGE_FAILURES} failed;"
+            f"{plural(skipped, 'more page')} not fetched after {MAX_PAGE_FAILURES} failed;"
             " kept their summaries, tried again next round"
         )
+    if page_failures or skipped:
+        # Pages wait for the next round: no validators stored, or the feed's 304 would
+        # end that round before its entries are read (and their pages never tried again).
+        fetched.outcome.etag = fetched.outcome.last_modified = None
     return fetched
 
 

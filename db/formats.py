@@ -38,6 +38,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ARTICLE_CHARS = 5_000_000
 # A JSON Lines line longer than this is refused (and skipped without reading it whole).
 MAX_LINE_BYTES = 4 * MAX_ARTICLE_CHARS
+# A text file longer than this is refused before it is read: no text of more bytes fits
+# in MAX_ARTICLE_CHARS characters (four bytes at most per character).
+MAX_TEXT_BYTES = 4 * MAX_ARTICLE_CHARS
 # A "headline" longer than this is a paragraph (a page saved on one line): it goes to
 # the body, and its beginning stands in for the headline.
 MAX_TITLE_CHARS = 500
@@ -209,8 +212,11 @@ def read_file(path: Path) -> Iterator[Record]:
             return
         if size > MAX_FILE_BYTES:
             raise BadInput(f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-        if kind == "text" and size > 4 * MAX_ARTICLE_CHARS:
-            raise BadInput(_too_long(size, "bytes"))
+        if kind == "text" and size > MAX_TEXT_BYTES:
+            raise BadInput(
+                f"article too long ({size:,} bytes; the limit is {MAX_TEXT_BYTES:,} bytes,"
+                f" {MAX_ARTICLE_CHARS:,} characters)"
+            )
         text = decode_bytes(path.read_bytes())
         if not text.strip():
             raise BadInput("empty file")
@@ -225,8 +231,8 @@ def read_file(path: Path) -> Iterator[Record]:
         yield Rejected(name, f"cannot read ({type(exc).__name__}: {exc})")
 
 
-def _too_long(n: int, unit: str = "characters") -> str:
-    return f"article too long ({n:,} {unit}; the limit is {MAX_ARTICLE_CHARS:,} characters)"
+def _too_long(chars: int) -> str:
+    return f"article too long ({chars:,} characters; the limit is {MAX_ARTICLE_CHARS:,} characters)"
 
 
 def _detect_kind(path: Path) -> str:
@@ -567,6 +573,20 @@ def _stream_encoding(sample: bytes) -> str:
         if exc.reason == "unexpected end of data" and exc.start >= len(sample) - 3:
             return "utf-8"
     return _guess_not_utf8(sample)
+
+
+def text_stream(handle: Any) -> io.TextIOWrapper:
+    """A binary stream (a file, a pipe) read as text the way ingest reads a table or a
+    JSON file: the encoding judged from its first bytes (a byte order mark, UTF-8, else
+    Windows-1252 / Latin-1: :func:`decode_bytes`), bytes that do not fit it read as
+    U+FFFD. Raises :class:`BadInput` for binary data. The first bytes are looked at
+    without being consumed, so a pipe can be read too."""
+    if handle.seekable():
+        sample = handle.read(_SAMPLE)
+        handle.seek(0)
+    else:
+        sample = handle.peek(_SAMPLE)[:_SAMPLE]
+    return io.TextIOWrapper(handle, encoding=_stream_encoding(sample), errors="replace")
 
 
 def _looks_like_article(data: dict[str, Any]) -> bool:

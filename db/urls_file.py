@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from db.formats import BadInput, decode_bytes, printable
+from db.wording import a_or_an
 
 # A urls file is a hand-written list; a bigger file is not one.
 MAX_URLS_FILE_BYTES = 4 * 1024 * 1024
@@ -89,7 +90,7 @@ def parse_line(line: str, number: int) -> FeedSpec | BadLine:
     url, tags = words[0], words[1:]
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
-        kind = f"a {scheme}: line" if scheme else "not a URL"
+        kind = f"{a_or_an(scheme)}: line" if scheme else "not a URL"
         return BadLine(number, f"{kind} ({url[:80]!r}): only http(s) feeds are fetched")
     if not urlsplit(url).hostname:
         return BadLine(number, f"no host in the URL {url[:80]!r}")

@@ -18,9 +18,9 @@ from click.testing import CliRunner
 
 from db.check import check_database
 from db.connection import connect
-from db.feed_state import list_feeds
+from db.feed_state import OK, FetchOutcome, list_feeds, save_outcome
 from db.fetch import Fetcher, FetchError, FetchPolicy
-from db.follow import FULL_TEXT_WORDS, MAX_PAGE_FAILURES, run_round
+from db.follow import FULL_TEXT_WORDS, MAX_PAGE_FAILURES, FeedReport, RoundReport, run_round
 from db.urls_file import parse_urls
 from tests.feed_site import Entry, FeedSite, Route, article_page, paragraphs_for
 from tui.cli import main
@@ -242,6 +242,28 @@ def test_a_page_that_is_not_an_article_keeps_the_summary(site: FeedSite, db) -> 
     assert site.count("/p0.html") == 1
 
 
+@pytest.mark.parametrize(
+    "validator", [{"etag": '"v1"'}, {"last_modified": "Mon, 30 Nov 2026 07:00:00 GMT"}]
+)
+def test_a_failed_page_is_tried_again_though_the_feed_is_not_modified(  # type: ignore[no-untyped-def]
+    site: FeedSite, db, validator: dict[str, str]
+) -> None:
+    """QA A1: the feed's ETag / Last-Modified must not make a page that failed unreachable
+    (a 304 ends the round before the entries are read)."""
+    items = entries("r", 2)
+    site.add_feed("/r.rss", "R", items, **validator)
+    del site.routes["/r1.html"]  # a 404 this round
+    first = round_of(db, site, "{base}/r.rss\n").feeds[0]
+    assert len(first.page_problems) == 1 and first.added == 2
+    site.routes["/r1.html"] = Route(article_page(items[1]))  # the page is there now
+    again = round_of(db, site, "{base}/r.rss\n").feeds[0]
+    assert again.status == "ok" and (again.new_entries, again.replaced) == (1, 1)
+    assert items[1].paragraphs[3] in article_texts(db)[f"{site.base}/r1.html"]
+    assert site.count("/r0.html") == 1  # the page fetched before is not fetched again
+    # Nothing is pending any more: the validators are stored, and the feed answers 304.
+    assert round_of(db, site, "{base}/r.rss\n").feeds[0].status == "not modified"
+
+
 def test_retries_with_backoff_then_success(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
     site.add_feed("/busy.rss", "Busy", entries("x", 1))
     site.routes["/busy.rss"].fail_first = 2
@@ -397,7 +419,7 @@ def test_ctrl_c_between_rounds_exits_130(site: FeedSite, tmp_path: Path) -> None
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130, (lines, out, err)
-    assert any(line.startswith("round done") and "1 articles added" in line for line in lines)
+    assert any(line.startswith("round done") and "1 article added" in line for line in lines)
     assert "Traceback" not in err
 
 
@@ -428,3 +450,28 @@ def test_a_dead_site_costs_a_few_page_failures_not_one_per_entry(site: FeedSite,
     site.add_feed("/dead.rss", "Dead pages", entries("d", 8))
     again = round_of(db, site, "{base}/dead.rss\n").feeds[0]
     assert again.new_entries == 8 and again.replaced == 8 and not again.page_problems
+
+
+def test_counts_are_written_with_their_plural(site: FeedSite, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA A13: "1 entries", "1 feeds", "1 articles added", "a exec: line"."""
+    feed = FeedReport(url="http://x.test/f.rss", source=None, status=OK, entries=1, added=1)
+    assert feed.line().endswith(": 1 entry, 0 new or changed: 1 added, 0 replaced")
+    feed.entries = 2
+    assert ": 2 entries," in feed.line()
+    summary = RoundReport(feeds=[feed]).summary()
+    assert summary.startswith("round done: 1 feed, 0 failed; 1 article added, 0 replaced in ")
+    _, bad = parse_urls('"exec:~/bin/fetch"\nquery:unread\n')
+    assert bad[0].reason.startswith("an exec: line ('exec:~/bin/fetch')")
+    assert bad[1].reason.startswith("a query: line")
+    # One page more than a dead site is given.
+    site.add_feed("/dead.rss", "Dead", entries("d", MAX_PAGE_FAILURES + 1), with_pages=False)
+    problems = round_of(db, site, "{base}/dead.rss\n").feeds[0].page_problems
+    assert problems[-1].startswith(f"1 more page not fetched after {MAX_PAGE_FAILURES} failed")
+    # claimlens feeds
+    path = tmp_path / "feeds.db"
+    stored = connect(path)
+    outcome = FetchOutcome("http://x.test/f.rss", OK, entries=1, added=1, fingerprints={})
+    save_outcome(stored, outcome)
+    stored.conn.close()
+    listing = CliRunner().invoke(main, ["--db", str(path), "feeds"]).output
+    assert "1 entry, 1 added last time, 1 in all" in listing

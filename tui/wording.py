@@ -1,22 +1,8 @@
-"""Counts in words, one way for the CLI and the browser: ``1 story``, ``201 stories``."""
+"""Counts in words for the CLI and the browser (``1 story``, ``201 stories``): the one
+implementation lives in :mod:`db.wording`, shared with the engine's own messages."""
 
 from __future__ import annotations
 
+from db.wording import plural
+
 __all__ = ["plural"]
-
-_VOWELS = ("a", "e", "i", "o", "u")
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 article``, ``2 articles``, ``1,024 statements``, ``3 stories``, ``2 matches``
-    (``many``: an irregular plural)."""
-    if n == 1:
-        return f"{n:,} {word}"
-    if many is None:
-        if word.endswith("y") and not word[:-1].endswith(_VOWELS):
-            many = word[:-1] + "ies"
-        elif word.endswith(("s", "x", "z", "ch", "sh")):
-            many = word + "es"
-        else:
-            many = word + "s"
-    return f"{n:,} {many}"

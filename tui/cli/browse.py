@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from tui.cli.common import CliContext, pass_cli
 from tui.demo import build_demo_db
 
+if TYPE_CHECKING:
+    import sqlite_utils
 
-def _run(db_path: Path, *, config_path: Path | None, theme: str | None, title: str | None) -> None:
+
+def _run(
+    db_path: Path,
+    *,
+    config_path: Path | None,
+    theme: str | None,
+    title: str | None,
+    db: sqlite_utils.Database | None = None,
+) -> None:
     from tui.app import make_app
     from tui.config import load_config
 
     config = load_config(config_path)
     if theme:
         config.theme = theme
-    make_app(db_path, config=config, title=title).run()
+    make_app(db_path, config=config, db=db, title=title).run()
 
 
 _config_option = click.option(
@@ -38,8 +49,10 @@ _theme_option = click.option(
 @pass_cli
 def browse(cli: CliContext, config_path: Path | None, theme: str | None) -> None:
     """Browse articles, statements and what other sources say (keys: ? in the app)."""
-    cli.db()  # exit 2 when there is none; migrate or refuse before the screen opens
-    _run(cli.db_path, config_path=config_path, theme=theme, title=None)
+    # Exit 2 when there is none; migrate or refuse before the screen opens. The app reads
+    # on this connection: read-only (immutable) when the folder cannot be written.
+    db = cli.db(reading=True)
+    _run(cli.db_path, config_path=config_path, theme=theme, title=None, db=db)
 
 
 @click.command()

@@ -74,7 +74,7 @@ def check_cmd(cli: CliContext, repair: bool, as_json: bool) -> None:
     problems), 1 when problems were found (--repair: 1 when some remain).
     """
 
-    db = cli.db()
+    db = cli.db(reading=not repair)
     report = check_database(db, on_wait=say_waiting)
     before = report
     if repair and (not report.ok or report.pending):

@@ -70,16 +70,23 @@ class CliContext:
         # Resolved when first asked for: `claimlens CMD --help` needs no database layer.
         return resolve_db_path(self.given_path)
 
-    def db(self, *, create: bool = False) -> sqlite_utils.Database:
+    def db(self, *, create: bool = False, reading: bool = False) -> sqlite_utils.Database:
         """The database, migrated if older. Only commands that write (``ingest``,
         ``match``, ``follow``) pass ``create``: the others exit 2 on a missing file,
-        creating nothing (a mistyped ``--db`` must not leave an empty database)."""
+        creating nothing (a mistyped ``--db`` must not leave an empty database). Commands
+        that only read pass ``reading``: a database that cannot be written where it is
+        (a read-only folder or mount) is then read as it is."""
         from db.connection import NoDatabase, connect
         from db.schema import SchemaError
 
         if self._db is None:
             try:
-                self._db = connect(self.db_path, create=create, on_upgrade=self._upgrading)
+                self._db = connect(
+                    self.db_path,
+                    create=create,
+                    on_upgrade=self._upgrading,
+                    read_only_ok=reading,
+                )
             except NoDatabase:
                 raise NoDatabaseError(self.db_path) from None
             except SchemaError as exc:
@@ -101,7 +108,7 @@ class CliContext:
             except NoDatabase:
                 raise NoDatabaseError(path) from None
             except OlderSchema:
-                self._reader = self.db().conn
+                self._reader = self.db(reading=True).conn
             except SchemaError as exc:
                 raise click.ClickException(str(exc)) from exc
         return self._reader

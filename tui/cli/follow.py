@@ -29,6 +29,7 @@ from tui.cli.common import (
     pass_cli,
     say_waiting,
 )
+from tui.wording import plural
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -173,7 +174,7 @@ def _sleep_until(deadline: float, *, say: bool) -> None:
 @pass_cli
 def feeds(cli: CliContext, as_json: bool) -> None:
     """What each followed feed's last fetch did: when, its error, articles added."""
-    rows = list_feeds(cli.db())
+    rows = list_feeds(cli.db(reading=True))
     if as_json:
         emit_json(rows)
         return
@@ -185,8 +186,8 @@ def feeds(cli: CliContext, as_json: bool) -> None:
         state = row["last_status"] or "never fetched"
         line = (
             f"{state:<13} {row['url']}{name}  last fetched {row['last_fetched'] or '-'},"
-            f" {row['entries']} entries, {row['last_added']} added last time,"
-            f" {row['articles_added']} in all"
+            f" {plural(row['entries'], 'entry')}, {row['last_added']:,} added last time,"
+            f" {row['articles_added']:,} in all"
         )
         if row["last_error"]:
             line += f"; error: {row['last_error']}"

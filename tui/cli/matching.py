@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from db.claims import CLAIM_RELATIONS, claim_detail, count_claims, list_claims
+from db.formats import BadInput, text_stream
 from db.ingest import match_pending
 from db.match_evidence import pairs_with_evidence
 from db.match_reads import count_matches, list_matches
@@ -60,6 +61,7 @@ from db.story_reads import count_stories, list_stories, story_view
 from db.upgrade import regroup_due
 from tui.cli.common import (
     EXIT_INTERRUPTED,
+    EXIT_REJECTED,
     REGROUP_DUE,
     CliContext,
     echo,
@@ -124,7 +126,13 @@ def listing_options(id_help: str) -> Callable[[Callable[..., Any]], Callable[...
 
         return page_options(
             click.option("--id", "item_id", type=int, default=None, help=id_help),
-            click.option("--min-sources", type=int, default=2, show_default=True),
+            click.option(
+                "--min-sources",
+                type=click.IntRange(1),
+                default=2,
+                show_default=True,
+                help="Only those of at least this many sources.",
+            ),
         )(run)
 
     return decorate
@@ -162,6 +170,15 @@ def _why_empty(db: sqlite_utils.Database) -> str:
     return "no two sources were found telling the same thing"
 
 
+def _none_so_large(page: Page, min_sources: int, fewer: int) -> bool:
+    """Say so when ``--min-sources`` left nothing of what there is (``fewer``: how many
+    have fewer sources); False when there is nothing to say that of."""
+    if page.total or not fewer:
+        return False
+    echo(f"no {page.what} with {min_sources} or more sources ({fewer:,} with fewer)")
+    return True
+
+
 def _echo_page(
     page: Page,
     as_json: bool,
@@ -185,7 +202,14 @@ def _echo_page(
 
 
 @click.command("match")
-@click.option("--window", "window_days", type=int, default=None, help="days (default 7)")
+@click.option(
+    "--window",
+    "window_days",
+    type=click.IntRange(0),
+    default=DEFAULT_WINDOW_DAYS,
+    show_default=True,
+    help="Compare statements of articles at most this many days apart (0: the same day only).",
+)
 @click.option(
     "--pending",
     is_flag=True,
@@ -193,7 +217,7 @@ def _echo_page(
 )
 @json_option("print the report as JSON")
 @pass_cli
-def match_cmd(cli: CliContext, window_days: int | None, pending: bool, as_json: bool) -> None:
+def match_cmd(cli: CliContext, window_days: int, pending: bool, as_json: bool) -> None:
     """Re-run cross-source matching on the whole database (matches, claims, stories)."""
     db = cli.db(create=True)
     if pending:
@@ -209,9 +233,7 @@ def match_cmd(cli: CliContext, window_days: int | None, pending: bool, as_json: 
     else:
         # Speakers and numbers a schema step left to read again, before matching on them.
         read_statements_again(db, progress=_progress(as_json))
-        report = match_all(
-            db, window_days=window_days or DEFAULT_WINDOW_DAYS, progress=_progress(as_json)
-        )
+        report = match_all(db, window_days=window_days, progress=_progress(as_json))
         if report.pending:
             # Articles another process added or replaced while this ran: matched now.
             match_pending(db)
@@ -324,7 +346,7 @@ def matches_cmd(
     as_json: bool,
 ) -> None:
     """Matched statement pairs across sources, best first, with why they match."""
-    db = cli.db()
+    db = cli.db(reading=True)
     relations = (relation,) if relation else CLAIM_RELATIONS
     rows = list_matches(db, article_id=article_id, relation=relations, limit=limit, offset=offset)
     rows = pairs_with_evidence(db, rows)
@@ -354,12 +376,14 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
 @pass_cli
 def claims_cmd(cli: CliContext, listing: Listing) -> None:
     """Claims reported by several sources: first seen, and where numbers differ."""
-    db = cli.db()
+    db = cli.db(reading=True)
     if listing.item_id is None:
         rows = list_claims(db, **listing.page())
         total = count_claims(db, listing.min_sources)
         page = Page("claims", rows, total, listing.limit, listing.offset)
-        _echo_page(page, listing.as_json, _claim_lines, lambda: _why_empty(db))
+        fewer = count_claims(db, 0) - total if total == 0 and not listing.as_json else 0
+        if not _none_so_large(page, listing.min_sources, fewer):
+            _echo_page(page, listing.as_json, _claim_lines, lambda: _why_empty(db))
         if regroup_due(db) and not listing.as_json:
             echo(REGROUP_DUE, style="bold")
         return
@@ -407,7 +431,7 @@ def _echo_claim(detail: dict[str, Any]) -> None:
 @pass_cli
 def stories_cmd(cli: CliContext, listing: Listing) -> None:
     """Stories: articles of several outlets about the same event."""
-    db = cli.db()
+    db = cli.db(reading=True)
     if listing.item_id is None:
         total, hidden = count_stories(db, listing.min_sources)
         if listing.as_json:  # each story to read: articles, claims, conflicts, blindspot
@@ -420,7 +444,13 @@ def stories_cmd(cli: CliContext, listing: Listing) -> None:
         if listing.as_json:
             emit_json({**page.as_dict(), "regroup_due": due})
             return
-        _echo_page(page, listing.as_json, _story_lines, lambda: _why_empty(db))
+        # Stories of one source are no reason to say "none of N or more" when none has
+        # two: why none has two (no matches) is then the answer, and they are hidden.
+        several = total == 0 and listing.min_sources > 2 and count_stories(db, 2)[0] > 0
+        if _none_so_large(page, listing.min_sources, hidden if several else 0):
+            hidden = 0  # counted just now
+        else:
+            _echo_page(page, listing.as_json, _story_lines, lambda: _why_empty(db))
         if due:
             echo(REGROUP_DUE, style="bold")
         if hidden:
@@ -481,16 +511,23 @@ def _story_lines(s: dict[str, Any]) -> list[str]:
 
 
 @click.command("pairs")
-@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.argument("file", type=click.File("rb"))
 def pairs_cmd(file: Any) -> None:
     """Score statement pairs from a TSV file: its last two columns are the statements.
 
     Prints every line with two more tab-separated columns: the score (0-100) and
     the relation (same, conflict, related, different). A first line whose first column is
     "Quality" (MRPC's header) is skipped. Streams: output follows input line by line.
+    The file is decoded as ingest decodes one (UTF-8, a byte order mark's encoding, else
+    Latin-1 / Windows-1252).
     """
+    try:
+        lines = text_stream(file)
+    except BadInput as exc:
+        echo(f"rejected: {file.name}: {exc}", err=True)
+        sys.exit(EXIT_REJECTED)
     out = sys.stdout
-    for n, line in enumerate(file):
+    for n, line in enumerate(lines):
         line = line.rstrip("\r\n")
         cols = line.split("\t")
         if n == 0 and cols[0].strip() == "Quality":

@@ -39,13 +39,16 @@ def quotes_cmd(
     as_json: bool,
 ) -> None:
     """Quotes with their speakers, newest first, and the other outlets carrying each."""
-    db = cli.db()
+    db = cli.db(reading=True)
     flt = QuoteFilter(speaker=speaker, source=source, since=since, until=until)
     quotes, total = list_quotes(db, flt, limit=limit, offset=offset)
     if not quotes:
         known_source(db, source)
     if as_json:
         emit_json({"total": total, "quotes": [q.as_dict() for q in quotes]})
+        return
+    if not quotes and total:  # there are some: only not at this offset
+        echo_showing(0, offset, total)
         return
     if not quotes:
         echo("no quotes" + (f" of {speaker!r}" if speaker else ""))

@@ -36,7 +36,7 @@ from tui.wording import plural
 @pass_cli
 def stats(cli: CliContext, as_json: bool) -> None:
     """Counts of sources, articles, statements, quotes, numbers, matches, claims, stories."""
-    data = database_stats(cli.db())
+    data = database_stats(cli.db(reading=True))
     if as_json:
         emit_json(data)
         return
@@ -76,7 +76,7 @@ def articles(
 ) -> None:
     """List articles, newest first."""
     filt = ArticleFilter(source=source, since=since, until=until, story_id=story_id)
-    db = cli.db()
+    db = cli.db(reading=True)
     rows = list_articles(db, filt, limit=limit, offset=offset)
     total = count_articles(db, filt) if rows or offset else 0
     if not rows:
@@ -107,7 +107,7 @@ def articles(
 @pass_cli
 def show(cli: CliContext, article_id: int, as_json: bool) -> None:
     """Print an article as plain text, one numbered statement per line."""
-    db = cli.db()
+    db = cli.db(reading=True)
     article = get_article(db, article_id)
     if article is None:
         raise click.ClickException(f"no article with id {article_id}")

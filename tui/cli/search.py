@@ -69,6 +69,9 @@ def search_cmd(
     if as_json:
         emit_json({"query": query, "total": total, "hits": [h.as_dict() for h in hits]})
         return
+    if not hits and total and offset:  # the query matches: only not at this offset
+        echo(showing(0, offset, total) or "", style="dim")
+        return
     if not hits:
         echo(f"no statements match {query!r}")
         sys.exit(EXIT_REJECTED)

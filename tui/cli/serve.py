@@ -60,7 +60,7 @@ def serve(
     """
     from textual_serve.server import Server  # imported here: aiohttp is slow to import
 
-    cli.db()  # exit 2 when there is none; migrate or refuse before serving
+    cli.db(reading=True)  # exit 2 when there is none; migrate or refuse before serving
     if host not in LOCAL_HOSTS:
         echo(
             f"warning: listening on {host}: anyone who can reach it can read the database"
