@@ -948,6 +948,40 @@ async def test_a_terminal_too_small_says_so(demo_app) -> None:  # type: ignore[n
         await settle(pilot)
         assert "too small" not in screen_text(app)
         assert main_of(app).articles.region.height > 10
+        assert app.focused is main_of(app).articles  # the keys work from the start
+
+
+@async_test
+async def test_the_focus_comes_back_after_the_terminal_was_too_small(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA A7: shrunk below the minimum (a tmux split) and back, the pane that had the keys
+    has them again: j moves its cursor."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("enter")  # the text has the keys
+        await settle(pilot)
+        assert app.focused is main.reader and main.reader.cursor == 0
+        await pilot.resize_terminal(25, 7)
+        await settle(pilot)
+        assert "too small" in screen_text(app).replace("\n", " ")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.focused is main.reader
+        await pilot.press("j")
+        assert main.reader.cursor == 1
+        # From the list too (a tiny size passed through twice on the way).
+        await pilot.press("escape")
+        assert app.focused is main.articles
+        await pilot.resize_terminal(28, 7)
+        await pilot.resize_terminal(20, 5)
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.focused is main.articles
+        before = main.articles.cursor
+        await pilot.press("j")
+        assert main.articles.cursor == before + 1
 
 
 @async_test

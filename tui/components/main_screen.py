@@ -144,6 +144,8 @@ class MainScreen(Screen, inherit_bindings=False):
         self.caught_up_id = 0
         self.new_articles = 0
         self._views: OrderedDict[int, dict[str, Any] | None] = OrderedDict()
+        # The pane that had the keys when the terminal became too small (on_resize).
+        self._focus_before_tiny: Widget | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar(Text(""), id="status", markup=False)
@@ -230,16 +232,31 @@ class MainScreen(Screen, inherit_bindings=False):
         width, height = self.size
         self.set_class(width < SMALL[0] or height < SMALL[1], "-small")
         tiny = width < TINY[0] or height < TINY[1]
+        was_tiny = self.has_class("-tiny")
+        if tiny and not was_tiny:
+            # The notice hides the panes and Textual drops the focus with them: the pane
+            # that had it gets it back when the terminal grows again.
+            self._focus_before_tiny = self.focused
         self.set_class(tiny, "-tiny")
         if tiny:
             self.query_one("#too-small", Static).update(
                 Text(f"terminal too small ({width}×{height}), need {TINY[0]}×{TINY[1]}")
             )
+        elif was_tiny:
+            self._restore_focus()
         # The palette's key sits on the footer's right: in a narrow footer it lands on the
         # other keys' labels (Ctrl+P still works; it is in the help).
         self.query_one(FittingFooter).show_command_palette = width >= SMALL[0]
         # Shrunk while reading the claims: they stay, in the text's place.
         self._zoom(self.zoomed or (self.small and self.focused is self.claims.match_list))
+
+    def _restore_focus(self) -> None:
+        """Give the keys back to the pane that had them before the terminal became too
+        small (or, when none had them or it is no longer shown, to the view's pane)."""
+        widget, self._focus_before_tiny = self._focus_before_tiny, None
+        if widget is None or widget not in self._panes():
+            widget = self.articles if self.view == "list" else self.reader
+        self._focus(widget)
 
     def _zoom(self, on: bool) -> None:
         """The claim panel alone, full height (on), or back under the text (off)."""
