@@ -718,8 +718,12 @@ class MainScreen(Screen, inherit_bindings=False):
         self.reader.show(view, current["seq"] if current else None)
 
     def action_newest(self) -> None:
-        """Put the cursor on the newest article the list shows."""
-        for article_id in self.library.added_after(0, NEWEST_LOOKUP):
+        """Put the cursor on the newest article the list shows: after "N new", the newest
+        of those new articles (added since the count began) that the list shows, never an
+        older one; with nothing new, the newest listed."""
+        new = self.library.count_added_after(self.caught_up_id)
+        after = self.caught_up_id if new else 0
+        for article_id in self.library.added_after(after, NEWEST_LOOKUP):
             if self.library.position(self.state, article_id) is not None:
                 self.caught_up_id = self.library.newest_article_id()
                 self.new_articles = 0
@@ -730,7 +734,11 @@ class MainScreen(Screen, inherit_bindings=False):
                     self._set_view("list")
                 self.update_status()
                 return
-        self.notify("The newest articles are hidden by the filters (x clears them).", timeout=3)
+        if new:
+            hidden = "The new article is" if new == 1 else f"The {new:,} new articles are"
+            self.notify(f"{hidden} hidden by the filters (x clears them).", timeout=3)
+        else:
+            self.notify("The newest articles are hidden by the filters (x clears them).", timeout=3)
 
     def action_open_story(self, at_conflicts: bool = False) -> None:
         """The story of the row under the cursor (a story's heading or an article)."""
