@@ -378,6 +378,24 @@ async def test_source_and_date_filters(demo_app) -> None:  # type: ignore[no-unt
 
 
 @async_test
+async def test_pickers_count_in_words(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA A13: "1 article", "1 quote", never "1 articles"."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, SourceFilterScreen)
+        text = screen_text(app)
+        assert "Source A  1 article " in text and "1 articles" not in text, text
+        await pilot.press("escape", "w")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Rustem Umerov  6 quotes in 2 articles" in text, text
+        assert "Pat Ryder  1 quote in 1 article" in text
+        assert "1 articles" not in text and "1 quotes" not in text
+
+
+@async_test
 async def test_resize_to_80x24_stacks_panes(demo_app) -> None:  # type: ignore[no-untyped-def]
     app = demo_app()
     async with app.run_test(size=(160, 48)) as pilot:

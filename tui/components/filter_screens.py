@@ -17,6 +17,7 @@ from tui.components.inputs import StillInput
 from tui.components.library import parse_date
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
+from tui.wording import plural
 
 ALL = "\x00all"
 
@@ -90,7 +91,7 @@ class SourceFilterScreen(PickOneScreen):
         src = self.sources[index]
         label = Text(end="")
         label.append(src["name"])
-        label.append(f"  {src['articles']:,} articles", style="dim")
+        label.append(f"  {plural(src['articles'], 'article')}", style="dim")
         if src.get("first_date"):
             label.append(
                 f"  {src['first_date'][:10]} – {(src.get('last_date') or '')[:10]}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.components.filter_screens import PickOneScreen
+from tui.wording import plural
 
 
 class SpeakerFilterScreen(PickOneScreen):
@@ -24,5 +25,5 @@ class SpeakerFilterScreen(PickOneScreen):
         name, _key, quotes, articles = self.speakers[index]
         label = Text(end="")
         label.append(name)  # article text: a Text, never markup
-        label.append(f"  {quotes:,} quotes in {articles:,} articles", style="dim")
+        label.append(f"  {plural(quotes, 'quote')} in {plural(articles, 'article')}", style="dim")
         return label
