@@ -351,7 +351,7 @@ async def test_source_and_date_filters(demo_app) -> None:  # type: ignore[no-unt
         main = main_of(app)
         await pilot.press("s")
         assert isinstance(app.screen, SourceFilterScreen)
-        await pilot.press("j", "j", "enter")  # All, Source A, [Source B]
+        await pilot.press("down", "down", "enter")  # All, Source A, [Source B]
         assert main.state.filter.source == "Source B"
         assert main.counts[0] == 1
         assert [r["source"] for r in article_rows(main.articles)] == ["Source B"]
@@ -393,6 +393,29 @@ async def test_pickers_count_in_words(demo_app) -> None:  # type: ignore[no-unty
         assert "Rustem Umerov  6 quotes in 2 articles" in text, text
         assert "Pat Ryder  1 quote in 1 article" in text
         assert "1 articles" not in text and "1 quotes" not in text
+
+
+@async_test
+async def test_the_source_picker_narrows_as_you_type(markup_db: Path) -> None:
+    """The source picker is the speaker picker's code: typing narrows it (any part, any
+    case); names are shown as written, never as markup."""
+    app = make_app(markup_db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("s", *"nowhere")
+        await settle(pilot)
+        assert isinstance(app.screen, SourceFilterScreen)
+        assert "No source holds 'nowhere'" in screen_text(app)
+        await pilot.press("enter")  # nothing to pick: the dialog stays
+        assert isinstance(app.screen, SourceFilterScreen) and app.screen.shown == []
+        await pilot.press(*["backspace"] * 7, *"EVIL")
+        await settle(pilot)
+        assert "[bold]Evil[/bold] Source  1 article" in screen_text(app)
+        assert [src["name"] for src in app.screen.shown] == ["[bold]Evil[/bold] Source"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.state.filter.source == "[bold]Evil[/bold] Source"
 
 
 @async_test
@@ -888,7 +911,7 @@ async def test_header_at_80_columns_fits_and_drops_parts_by_priority(demo_app) -
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         main = main_of(app)
-        await pilot.press("s", "j", "j", "enter")  # only Source B
+        await pilot.press("s", "down", "down", "enter")  # only Source B
         await pilot.press("enter", "j")
         await pilot.press("slash", *"Umerov", "enter")
         await settle(pilot)
@@ -1194,7 +1217,7 @@ async def test_status_says_when_the_article_read_is_hidden_by_the_filter(demo_ap
         await settle(pilot)
         main = main_of(app)
         source_a = main.articles.current["id"]
-        await pilot.press("s", "j", "j", "enter")  # only Source B
+        await pilot.press("s", "down", "down", "enter")  # only Source B
         await settle(pilot)
         assert main.reader.article["source"] == "Source B"
         n = len(main.reader.statements)

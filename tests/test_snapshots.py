@@ -123,7 +123,7 @@ def test_status_line_with_filter_and_hits(snap_compare, demo_app, size) -> None:
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
-        await pilot.press("s", "j", "j", "enter", "enter")
+        await pilot.press("s", "down", "down", "enter", "enter")
         await pilot.press("slash", *"Umerov", "enter")
         await settle(pilot)
         await pilot.press("n", "n")

@@ -36,7 +36,7 @@ from db.dates import parse_date
 from db.fuzzy_search import fuzzy_search
 from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
-from db.quote_reads import speakers as quoted_speakers
+from db.quote_reads import speakers_counted
 from db.search import QueryError, SearchHit, search
 from db.upgrade import regroup_due
 
@@ -156,10 +156,19 @@ class Library:
     def source_names(self) -> list[str]:
         return source_names(self.db)
 
-    def speakers(self, state: ListState) -> list[tuple[str, str, int, int]]:
+    def speakers(
+        self,
+        state: ListState,
+        match: str | None = None,
+        db: sqlite_utils.Database | None = None,
+    ) -> tuple[list[tuple[str, str, int, int]], int]:
         """The speakers quoted in the listed articles (any speaker filter left out), most
-        quoted first: (name, key, quotes, articles), for the speaker filter dialog."""
-        return quoted_speakers(self.db, replace(state.filter, speaker=None))
+        quoted first: (name, key, quotes, articles), for the speaker filter dialog, and
+        how many there are in all; ``match``: those with it in their name (``db``: a
+        worker's connection, else the UI thread's)."""
+        return speakers_counted(
+            db if db is not None else self.db, replace(state.filter, speaker=None), match=match
+        )
 
     # --- live updates (another process adding articles) ----------------------------
 

@@ -612,8 +612,8 @@ class MainScreen(Screen, inherit_bindings=False):
             if speaker is not None:
                 self.reload_list(self.state.with_filter(speaker=speaker or None))
 
-        speakers = self.library.speakers(self.state)
-        self.app.push_screen(SpeakerFilterScreen(speakers, self.state.filter.speaker), done)
+        screen = SpeakerFilterScreen(self.library, self.state, self.state.filter.speaker)
+        self.app.push_screen(screen, done)
 
     def action_clear_filters(self) -> None:
         self.reload_list(ListState(by_story=self.state.by_story))
