@@ -293,6 +293,122 @@ async def test_enter_before_results_opens_the_best_hit(demo_app) -> None:  # typ
         assert "Pyongyang" in main.reader.current["text"]
 
 
+@async_test
+async def test_search_says_how_many_match_and_reads_on_past_the_first_page(
+    tmp_path: Path,
+) -> None:
+    """QA A5: 130 statements match; the first 50 are listed as "50 of 130", the next pages
+    are read as the cursor nears the end of the list, and n goes on past the hits read."""
+    n = 130
+    data = one_sentence_articles(tmp_path / "many.jsonl", n, lambda i: f"2024-01-{1 + i % 28:02d}")
+    app = make_app(ingested_db(tmp_path / "many.db", [data]), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("slash", *"sentences")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert "50 of 130 statements, best first (↓ loads more)" in screen_text(app)
+        assert len(search.hits) == 50
+        results = search.result_list
+        while results.highlighted is not None and results.highlighted < n - 1:
+            before = results.highlighted
+            await pilot.press("down")
+            if results.highlighted == before:  # at the last hit read: the next page
+                await settle(pilot)
+        await settle(pilot)
+        assert results.highlighted == n - 1
+        assert len({h.statement_id for h in search.hits}) == n
+        scores = [h.score for h in search.hits]
+        assert scores == sorted(scores, reverse=True)
+        assert "130 statements, best first" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.reader.current["id"] == search.hits[-1].statement_id
+        assert "hit 130/130" in screen_text(app).splitlines()[0]
+        # A new search, the first hit opened: n steps on past the 50 read, reading on.
+        await pilot.press("slash", *"sentences", "enter")
+        await settle(pilot)
+        assert len(main.hits) == 50 and main.hit_index == 0
+        for _ in range(50):
+            await pilot.press("n")
+        await settle(pilot)
+        assert main.hit_index == 50 and len(main.hits) == 100
+        assert main.reader.current["id"] == main.hits[50].statement_id
+        assert "hit 51/130" in screen_text(app).splitlines()[0]
+
+
+@async_test
+async def test_search_reaches_the_ranking_window_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More matches than the ranking reads (its newest RANK_WINDOW): as many are listed,
+    and the list says the others are past it."""
+    import db.search
+    import tui.components.library
+    import tui.components.search_screen
+
+    for module, name in (
+        (db.search, "RANK_WINDOW"),
+        (tui.components.library, "SEARCH_WINDOW"),
+        (tui.components.search_screen, "SEARCH_WINDOW"),
+    ):
+        monkeypatch.setattr(module, name, 60)
+    data = one_sentence_articles(tmp_path / "many.jsonl", 130, lambda i: "2024-01-02")
+    app = make_app(ingested_db(tmp_path / "many.db", [data]), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"sentences")
+        await settle(pilot)
+        search = app.screen
+        assert "50 of 130 statements; the newest 60 ranked, best first" in screen_text(app)
+        await pilot.press(*["pagedown"] * 4)
+        await settle(pilot)
+        await pilot.press(*["pagedown"] * 4)
+        await settle(pilot)
+        assert len(search.hits) == 60 and search.result_list.highlighted == 59
+        text = screen_text(app)
+        assert "60 of 130 statements: the best of the newest 60; add a word" in text
+        assert "… 70 more match, past the newest 60: add a word" in text
+
+
+@async_test
+async def test_search_looks_within_the_lists_filters(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA B4: a search looks where the list looks (source, dates, speaker), and says so."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("slash", *"troops")
+        await settle(pilot)
+        assert {h.source for h in app.screen.hits} == {"Source A", "Source B"}
+        assert "within the list's filters" not in screen_text(app)
+        await pilot.press("escape", "s", "down", "down", "enter")  # only Source B
+        await pilot.press("slash", *"troops")
+        await settle(pilot)
+        assert app.screen.hits and {h.source for h in app.screen.hits} == {"Source B"}
+        assert "within the list's filters: source: Source B" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "not in the list" not in screen_text(app)
+        # Nothing within them: said so, with the way out.
+        await pilot.press("slash", *"Zelensky")
+        await settle(pilot)
+        assert app.screen.hits == []
+        assert "'Zelensky' within the filters (Esc, x clears them)" in screen_text(app)
+        # A fuzzy search within the articles quoting one speaker (and a date).
+        await pilot.press("escape", "x", "w", *"ryder", "enter")
+        await settle(pilot)
+        assert main.state.filter.speaker == "Pat Ryder"
+        await pilot.press("f")
+        for ch in "north korean troops":
+            await pilot.press("space" if ch == " " else ch)
+        await settle(pilot)
+        assert app.screen.fuzzy and {h.source for h in app.screen.hits} == {"Source B"}
+        assert "within the list's filters: quoting: Pat Ryder" in screen_text(app)
+
+
 # --- help, palette, filters, layout, keymap ---------------------------------------------
 
 

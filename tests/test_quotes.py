@@ -762,6 +762,7 @@ async def test_the_speaker_picker_finds_every_speaker_by_typing(tmp_path: Path) 
         await settle(pilot)
         assert "… 1 more speaker: type part of a name" in screen_text(app)
         assert len(picker.shown) == 200
+        assert picker.options.highlighted == 200  # the last speaker: Enter picks them
         await pilot.press(*"bREW")
         await settle(pilot)
         assert "Jan Brewer  1 quote in 1 article" in screen_text(app)

@@ -9,6 +9,7 @@ with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections import OrderedDict
 from dataclasses import replace
 from functools import partial
@@ -24,6 +25,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from tui.components.article_list import ArticleList
 from tui.components.claim_panel import FOLLOW_DELAY, READ_AHEAD_DELAY, ClaimPanel
@@ -33,6 +35,8 @@ from tui.components.library import (
     ClaimView,
     Library,
     ListState,
+    QueryError,
+    SearchResults,
     keep_recent,
     read_article,
     read_claims,
@@ -134,7 +138,8 @@ class MainScreen(Screen, inherit_bindings=False):
         self.back_stack: list[tuple[int, int]] = []  # (article id, statement seq)
         self.view = "list"  # in narrow layouts: "list" or "reader"
         self.zoomed = False  # the claim panel alone, full height (c)
-        self.hits: list[Any] = []
+        self.hits: list[Any] = []  # the search's hits read so far (hit_results.hits)
+        self.hit_results: SearchResults | None = None
         self.hit_index = -1
         self.hit_query = ""
         self.counts: tuple[int, int] | None = (0, 0)  # articles, stories; None: counting
@@ -519,7 +524,9 @@ class MainScreen(Screen, inherit_bindings=False):
         if self.back_stack:
             parts.append(part(40, f"↩ {len(self.back_stack)}"))
         if self.hits and self.on_hit():  # only while the cursor is on the hit
-            parts.append(part(50, f"hit {self.hit_index + 1}/{len(self.hits)}"))
+            # of every hit n can reach (the pages not read yet too)
+            reachable = self.hit_results.reachable if self.hit_results else len(self.hits)
+            parts.append(part(50, f"hit {self.hit_index + 1}/{reachable:,}"))
         if self.new_articles:
             parts.append(part(60, f"{self.new_articles:,} new", "bold"))
         return parts
@@ -630,20 +637,25 @@ class MainScreen(Screen, inherit_bindings=False):
     # --- search ------------------------------------------------------------------------
 
     def action_search(self, fuzzy: bool = False) -> None:
+        """Search statements within the list's filters (what the list shows)."""
         from tui.components.search_screen import SearchScreen
 
-        def done(result: tuple[list[Any], int, str] | None) -> None:
+        def done(result: tuple[SearchResults, int] | None) -> None:
             if result is None:
                 return
-            self.hits, self.hit_index, self.hit_query = result
+            self.workers.cancel_group(self, "hits")
+            self.hit_results, self.hit_index = result
+            self.hits, self.hit_query = self.hit_results.hits, self.hit_results.query
             self._open_hit()
 
         # One search screen, kept installed: opening it again costs nothing to build.
+        scope = self.state.filter
         if not self.app.is_screen_installed("search"):
-            self.app.install_screen(SearchScreen(self.library, fuzzy=fuzzy), name="search")
+            screen = SearchScreen(self.library, fuzzy=fuzzy, scope=scope)
+            self.app.install_screen(screen, name="search")
         screen = self.app.get_screen("search")
         assert isinstance(screen, SearchScreen)
-        screen.reset(fuzzy=fuzzy)
+        screen.reset(fuzzy=fuzzy, scope=scope)
         self.app.push_screen("search", done)
 
     def action_fuzzy_search(self) -> None:
@@ -664,15 +676,56 @@ class MainScreen(Screen, inherit_bindings=False):
             self.notify("No search yet: press / to search.", timeout=3)
             return
         index = self.hit_index + step
+        # Stepping through the hits is one place in the jump-back history: the place
+        # before the first hit (a step is remembered only from somewhere else).
+        remember = not self.on_hit()
+        results = self.hit_results
+        if index == len(self.hits) and results is not None and results.more:
+            self._read_more_hits(results, len(results.hits), index, remember)
+            return
         if not 0 <= index < len(self.hits):
             self.app.bell()
             self.notify(f"No {'more' if step > 0 else 'earlier'} hits.", timeout=2)
             return
-        # Stepping through the hits is one place in the jump-back history: the place
-        # before the first hit (a step is remembered only from somewhere else).
-        remember = not self.on_hit()
         self.hit_index = index
         self._open_hit(remember=remember)
+
+    @work(exclusive=True, group="hits", thread=True)
+    def _read_more_hits(
+        self, results: SearchResults, offset: int, index: int, remember: bool
+    ) -> None:
+        """n past the hits read: the next page of the search (in a thread), then the hit."""
+        worker = get_current_worker()
+        try:
+            page, _ = self.library.search(
+                results.query,
+                fuzzy=results.fuzzy,
+                scope=results.scope,
+                offset=offset,
+                superseded=lambda: worker.is_cancelled,
+            )
+        except (QueryError, sqlite3.OperationalError):
+            page = []
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._more_hits_read, results, offset, page, index, remember)
+
+    def _more_hits_read(
+        self,
+        results: SearchResults,
+        offset: int,
+        page: list[Any],
+        index: int,
+        remember: bool,
+    ) -> None:
+        if results is not self.hit_results or offset != len(results.hits):
+            return  # another search since, or read already
+        results.add(page)
+        if index < len(self.hits):
+            self.hit_index = index
+            self._open_hit(remember=remember)
+        else:
+            self.app.bell()
+            self.notify("No more hits.", timeout=2)
 
     def action_next_hit(self) -> None:
         self._step_hit(1)
