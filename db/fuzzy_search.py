@@ -245,19 +245,23 @@ def fuzzy_search(
     *,
     source: str | None = None,
     limit: int = 20,
+    since: str | None = None,
+    until: str | None = None,
+    speaker: str | None = None,
 ) -> list[SearchHit]:
     """Statements that look like ``query`` even when it is misspelled or partial.
 
     Ranked by how many of the query's words a statement holds (misspelled ones
     included), then by how closely it reads like the query, in the same order; the
-    matched words are highlighted the way fzf does.
+    matched words are highlighted the way fzf does. ``source``, ``since``, ``until``,
+    ``speaker``: only in the articles those filters keep (:func:`db.search.matching_sql`).
     """
     if not _query_words(query):
         raise QueryError("nothing to search for: type at least one word")
     fq = expand_terms(db, query)
     if not fq.words:
         return []  # no word of the quote is, or is close to, a word of the index
-    matching, params = matching_sql(source, None, None)
+    matching, params = matching_sql(source, since, until, speaker)
     found: dict[int, None] = {}  # candidate statement ids, best first
     for expr in _candidate_queries(fq):
         found.update(

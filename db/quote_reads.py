@@ -25,7 +25,15 @@ from rapidfuzz import fuzz, utils
 from db.articles import ArticleFilter
 from db.speakers import key_clause, speaker_clause
 
-__all__ = ["SAME_QUOTE_DAYS", "Quote", "QuoteFilter", "list_quotes", "speakers"]
+__all__ = [
+    "SAME_QUOTE_DAYS",
+    "Quote",
+    "QuoteFilter",
+    "like_pattern",
+    "list_quotes",
+    "speakers",
+    "speakers_counted",
+]
 
 SAME_QUOTE_DAYS = 14
 _MAX_CANDIDATES = 5000  # quotes of one speaker compared with a listed one, newest first
@@ -202,18 +210,54 @@ def _near_in_time(a: str | None, b: str | None) -> bool:
 
 
 def speakers(
-    db: sqlite_utils.Database, flt: ArticleFilter | None = None, limit: int = 200
+    db: sqlite_utils.Database,
+    flt: ArticleFilter | None = None,
+    limit: int = 200,
+    *,
+    match: str | None = None,
 ) -> list[tuple[str, str, int, int]]:
     """The speakers quoted most: (speaker, key, quotes, articles), most quoted first; for
-    the app's "who said what" filter. Common nouns ("officials") are left out."""
+    the app's "who said what" filter. Common nouns ("officials") are left out. ``match``:
+    only the speakers written somewhere with it in their name (see :func:`speakers_counted`)."""
+    return speakers_counted(db, flt, limit, match=match)[0]
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern (``ESCAPE '\\'``) for names holding ``text``: its ``%``, ``_`` and
+    ``\\`` stand for themselves."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def speakers_counted(
+    db: sqlite_utils.Database,
+    flt: ArticleFilter | None = None,
+    limit: int = 200,
+    *,
+    match: str | None = None,
+) -> tuple[list[tuple[str, str, int, int]], int]:
+    """:func:`speakers`, and how many there are in all (past ``limit``). ``match`` keeps
+    the speakers one of whose quotes names them with it, as a substring (case-insensitive
+    for ASCII letters, as SQLite's LIKE): "brew" finds Jan Brewer, "barack" Obama also
+    where he is written "Obama"; their counts are all their quotes'."""
     clauses, params = (flt or ArticleFilter()).conditions()
     clauses.append("q.speaker_key IS NOT NULL")
+    having, having_params = "", []
+    if match and match.strip():
+        having, having_params = (
+            " HAVING max(q.speaker LIKE ? ESCAPE '\\')",
+            [like_pattern(match.strip())],
+        )
     rows = db.execute(
-        "SELECT max(q.speaker), q.speaker_key, count(*), count(DISTINCT s.article_id)"
+        "SELECT max(q.speaker), q.speaker_key, count(*), count(DISTINCT s.article_id),"
+        " count(*) OVER ()"
         " FROM quotes q JOIN statements s ON s.id = q.statement_id"
         " JOIN articles a ON a.id = s.article_id WHERE "
         + " AND ".join(clauses)
-        + " GROUP BY q.speaker_key ORDER BY count(DISTINCT s.article_id) DESC, 3 DESC LIMIT ?",
-        [*params, limit],
-    )
-    return [(r[0], r[1], r[2], r[3]) for r in rows]
+        + " GROUP BY q.speaker_key"
+        + having
+        + " ORDER BY count(DISTINCT s.article_id) DESC, 3 DESC LIMIT ?",
+        [*params, *having_params, limit],
+    ).fetchall()
+    total = rows[0][4] if rows else 0
+    return [(r[0], r[1], r[2], r[3]) for r in rows], total

@@ -162,17 +162,22 @@ def _parse_query(query: str) -> tuple[str, bool]:
     return expr, words_needed >= 2 and not any(" OR " in p for p in positive)
 
 
-def matching_sql(source: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+def matching_sql(
+    source: str | None, since: str | None, until: str | None, speaker: str | None = None
+) -> tuple[str, list[Any]]:
     """``FROM ... WHERE`` of the statements matching an FTS5 query (the first
     parameter), within the filters: the statement and article tables are joined only
-    when a filter needs them (an article's source and date)."""
-    if source is None and since is None and until is None:
+    when a filter needs them (an article's source and date, the articles quoting
+    ``speaker``: the browser's filters, :class:`db.articles.ArticleFilter`)."""
+    if source is None and since is None and until is None and speaker is None:
         return "FROM statements_fts WHERE statements_fts MATCH ?", []
     # Imported here: db.articles builds dataclasses on import (~5 ms of a plain search's
     # start-up).
     from db.articles import ArticleFilter
 
-    conditions, params = ArticleFilter(source=source, since=since, until=until).conditions()
+    conditions, params = ArticleFilter(
+        source=source, since=since, until=until, speaker=speaker
+    ).conditions()
     if not conditions:
         return "FROM statements_fts WHERE statements_fts MATCH ?", params
     return (
@@ -254,6 +259,7 @@ def search(
     until: str | None = None,
     limit: int = 20,
     offset: int = 0,
+    speaker: str | None = None,
 ) -> list[SearchHit]:
     """Statements matching ``query``, best (bm25) first, ties newest first.
 
@@ -264,9 +270,11 @@ def search(
     the page returned is joined with its articles and sources. Without filters, the
     query is one walk of the index (:data:`_WALK`) that also highlights its first
     :data:`FEW_MATCHES` matches as it reads them: a query of at most that many
-    needs nothing more; another page is highlighted on a scratch index.
+    needs nothing more; another page is highlighted on a scratch index. ``speaker``:
+    only in the articles quoting that speaker (as the browser's speaker filter).
     """
-    return _search(connection_of(db), query, source, since, until, limit, offset, False)[0]
+    filters = (source, since, until, speaker)
+    return _search(connection_of(db), query, filters, limit, offset, False)[0]
 
 
 def search_counted(
@@ -278,34 +286,34 @@ def search_counted(
     until: str | None = None,
     limit: int = 20,
     offset: int = 0,
+    speaker: str | None = None,
 ) -> tuple[list[SearchHit], int]:
     """:func:`search` and :func:`count` in one state of the database (what ``claimlens
     search`` prints): a query of no more matches than the window without filters has
     its count from the walk that ranks it (:func:`_walk`)."""
     conn = connection_of(db)
     with snapshot(conn):
-        hits, total = _search(conn, query, source, since, until, limit, offset, True)
+        filters = (source, since, until, speaker)
+        hits, total = _search(conn, query, filters, limit, offset, True)
         if total is None:
-            total = count(conn, query, source=source, since=since, until=until)
+            total = count(conn, query, source=source, since=since, until=until, speaker=speaker)
     return hits, total
 
 
 def _search(
     conn: sqlite3.Connection,
     query: str,
-    source: str | None,
-    since: str | None,
-    until: str | None,
+    filters: tuple[str | None, str | None, str | None, str | None],
     limit: int,
     offset: int,
     counted: bool,
 ) -> tuple[list[SearchHit], int | None]:
     """:func:`search`'s hits, and how many statements match when that came with them
-    (asked for by ``counted``)."""
+    (asked for by ``counted``); ``filters``: (source, since, until, speaker)."""
     fts, narrow = _parse_query(query)
-    if source is None and since is None and until is None:
+    if all(f is None for f in filters):
         return _walk(conn, fts, limit, offset, narrow, counted)
-    matching, params = matching_sql(source, since, until)
+    matching, params = matching_sql(*filters)
     if not params:  # filters that filter nothing
         return _walk(conn, fts, limit, offset, narrow, counted)
     with snapshot(conn):  # the page and its rows read from one state of the file
@@ -476,10 +484,11 @@ def count(
     source: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    speaker: str | None = None,
 ) -> int:
     """How many statements match ``query`` within the filters."""
     fts = build_fts_query(query)
-    matching, params = matching_sql(source, since, until)
+    matching, params = matching_sql(source, since, until, speaker)
     return int(db.execute(f"SELECT count(*) {matching}", [fts, *params]).fetchone()[0])
 
 

@@ -293,6 +293,122 @@ async def test_enter_before_results_opens_the_best_hit(demo_app) -> None:  # typ
         assert "Pyongyang" in main.reader.current["text"]
 
 
+@async_test
+async def test_search_says_how_many_match_and_reads_on_past_the_first_page(
+    tmp_path: Path,
+) -> None:
+    """QA A5: 130 statements match; the first 50 are listed as "50 of 130", the next pages
+    are read as the cursor nears the end of the list, and n goes on past the hits read."""
+    n = 130
+    data = one_sentence_articles(tmp_path / "many.jsonl", n, lambda i: f"2024-01-{1 + i % 28:02d}")
+    app = make_app(ingested_db(tmp_path / "many.db", [data]), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("slash", *"sentences")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert "50 of 130 statements, best first (↓ loads more)" in screen_text(app)
+        assert len(search.hits) == 50
+        results = search.result_list
+        while results.highlighted is not None and results.highlighted < n - 1:
+            before = results.highlighted
+            await pilot.press("down")
+            if results.highlighted == before:  # at the last hit read: the next page
+                await settle(pilot)
+        await settle(pilot)
+        assert results.highlighted == n - 1
+        assert len({h.statement_id for h in search.hits}) == n
+        scores = [h.score for h in search.hits]
+        assert scores == sorted(scores, reverse=True)
+        assert "130 statements, best first" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.reader.current["id"] == search.hits[-1].statement_id
+        assert "hit 130/130" in screen_text(app).splitlines()[0]
+        # A new search, the first hit opened: n steps on past the 50 read, reading on.
+        await pilot.press("slash", *"sentences", "enter")
+        await settle(pilot)
+        assert len(main.hits) == 50 and main.hit_index == 0
+        for _ in range(50):
+            await pilot.press("n")
+        await settle(pilot)
+        assert main.hit_index == 50 and len(main.hits) == 100
+        assert main.reader.current["id"] == main.hits[50].statement_id
+        assert "hit 51/130" in screen_text(app).splitlines()[0]
+
+
+@async_test
+async def test_search_reaches_the_ranking_window_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More matches than the ranking reads (its newest RANK_WINDOW): as many are listed,
+    and the list says the others are past it."""
+    import db.search
+    import tui.components.library
+    import tui.components.search_screen
+
+    for module, name in (
+        (db.search, "RANK_WINDOW"),
+        (tui.components.library, "SEARCH_WINDOW"),
+        (tui.components.search_screen, "SEARCH_WINDOW"),
+    ):
+        monkeypatch.setattr(module, name, 60)
+    data = one_sentence_articles(tmp_path / "many.jsonl", 130, lambda i: "2024-01-02")
+    app = make_app(ingested_db(tmp_path / "many.db", [data]), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"sentences")
+        await settle(pilot)
+        search = app.screen
+        assert "50 of 130 statements; the newest 60 ranked, best first" in screen_text(app)
+        await pilot.press(*["pagedown"] * 4)
+        await settle(pilot)
+        await pilot.press(*["pagedown"] * 4)
+        await settle(pilot)
+        assert len(search.hits) == 60 and search.result_list.highlighted == 59
+        text = screen_text(app)
+        assert "60 of 130 statements: the best of the newest 60; add a word" in text
+        assert "… 70 more match, past the newest 60: add a word" in text
+
+
+@async_test
+async def test_search_looks_within_the_lists_filters(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA B4: a search looks where the list looks (source, dates, speaker), and says so."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("slash", *"troops")
+        await settle(pilot)
+        assert {h.source for h in app.screen.hits} == {"Source A", "Source B"}
+        assert "within the list's filters" not in screen_text(app)
+        await pilot.press("escape", "s", "down", "down", "enter")  # only Source B
+        await pilot.press("slash", *"troops")
+        await settle(pilot)
+        assert app.screen.hits and {h.source for h in app.screen.hits} == {"Source B"}
+        assert "within the list's filters: source: Source B" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "not in the list" not in screen_text(app)
+        # Nothing within them: said so, with the way out.
+        await pilot.press("slash", *"Zelensky")
+        await settle(pilot)
+        assert app.screen.hits == []
+        assert "'Zelensky' within the filters (Esc, x clears them)" in screen_text(app)
+        # A fuzzy search within the articles quoting one speaker (and a date).
+        await pilot.press("escape", "x", "w", *"ryder", "enter")
+        await settle(pilot)
+        assert main.state.filter.speaker == "Pat Ryder"
+        await pilot.press("f")
+        for ch in "north korean troops":
+            await pilot.press("space" if ch == " " else ch)
+        await settle(pilot)
+        assert app.screen.fuzzy and {h.source for h in app.screen.hits} == {"Source B"}
+        assert "within the list's filters: quoting: Pat Ryder" in screen_text(app)
+
+
 # --- help, palette, filters, layout, keymap ---------------------------------------------
 
 
@@ -351,7 +467,7 @@ async def test_source_and_date_filters(demo_app) -> None:  # type: ignore[no-unt
         main = main_of(app)
         await pilot.press("s")
         assert isinstance(app.screen, SourceFilterScreen)
-        await pilot.press("j", "j", "enter")  # All, Source A, [Source B]
+        await pilot.press("down", "down", "enter")  # All, Source A, [Source B]
         assert main.state.filter.source == "Source B"
         assert main.counts[0] == 1
         assert [r["source"] for r in article_rows(main.articles)] == ["Source B"]
@@ -375,6 +491,47 @@ async def test_source_and_date_filters(demo_app) -> None:  # type: ignore[no-unt
         assert main.counts[0] == 2
         await pilot.press("x")
         assert main.state.filter.since is None
+
+
+@async_test
+async def test_pickers_count_in_words(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA A13: "1 article", "1 quote", never "1 articles"."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, SourceFilterScreen)
+        text = screen_text(app)
+        assert "Source A  1 article " in text and "1 articles" not in text, text
+        await pilot.press("escape", "w")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Rustem Umerov  6 quotes in 2 articles" in text, text
+        assert "Pat Ryder  1 quote in 1 article" in text
+        assert "1 articles" not in text and "1 quotes" not in text
+
+
+@async_test
+async def test_the_source_picker_narrows_as_you_type(markup_db: Path) -> None:
+    """The source picker is the speaker picker's code: typing narrows it (any part, any
+    case); names are shown as written, never as markup."""
+    app = make_app(markup_db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("s", *"nowhere")
+        await settle(pilot)
+        assert isinstance(app.screen, SourceFilterScreen)
+        assert "No source holds 'nowhere'" in screen_text(app)
+        await pilot.press("enter")  # nothing to pick: the dialog stays
+        assert isinstance(app.screen, SourceFilterScreen) and app.screen.shown == []
+        await pilot.press(*["backspace"] * 7, *"EVIL")
+        await settle(pilot)
+        assert "[bold]Evil[/bold] Source  1 article" in screen_text(app)
+        assert [src["name"] for src in app.screen.shown] == ["[bold]Evil[/bold] Source"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.state.filter.source == "[bold]Evil[/bold] Source"
 
 
 @async_test
@@ -870,7 +1027,7 @@ async def test_header_at_80_columns_fits_and_drops_parts_by_priority(demo_app) -
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         main = main_of(app)
-        await pilot.press("s", "j", "j", "enter")  # only Source B
+        await pilot.press("s", "down", "down", "enter")  # only Source B
         await pilot.press("enter", "j")
         await pilot.press("slash", *"Umerov", "enter")
         await settle(pilot)
@@ -948,6 +1105,40 @@ async def test_a_terminal_too_small_says_so(demo_app) -> None:  # type: ignore[n
         await settle(pilot)
         assert "too small" not in screen_text(app)
         assert main_of(app).articles.region.height > 10
+        assert app.focused is main_of(app).articles  # the keys work from the start
+
+
+@async_test
+async def test_the_focus_comes_back_after_the_terminal_was_too_small(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA A7: shrunk below the minimum (a tmux split) and back, the pane that had the keys
+    has them again: j moves its cursor."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("enter")  # the text has the keys
+        await settle(pilot)
+        assert app.focused is main.reader and main.reader.cursor == 0
+        await pilot.resize_terminal(25, 7)
+        await settle(pilot)
+        assert "too small" in screen_text(app).replace("\n", " ")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.focused is main.reader
+        await pilot.press("j")
+        assert main.reader.cursor == 1
+        # From the list too (a tiny size passed through twice on the way).
+        await pilot.press("escape")
+        assert app.focused is main.articles
+        await pilot.resize_terminal(28, 7)
+        await pilot.resize_terminal(20, 5)
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.focused is main.articles
+        before = main.articles.cursor
+        await pilot.press("j")
+        assert main.articles.cursor == before + 1
 
 
 @async_test
@@ -1142,7 +1333,7 @@ async def test_status_says_when_the_article_read_is_hidden_by_the_filter(demo_ap
         await settle(pilot)
         main = main_of(app)
         source_a = main.articles.current["id"]
-        await pilot.press("s", "j", "j", "enter")  # only Source B
+        await pilot.press("s", "down", "down", "enter")  # only Source B
         await settle(pilot)
         assert main.reader.article["source"] == "Source B"
         n = len(main.reader.statements)

@@ -127,3 +127,42 @@ async def test_no_change_reads_nothing_again(demo_app) -> None:  # type: ignore[
         await pilot.pause(2.5)  # two polls or more
         main.check_for_new_articles()
         assert main.articles.fetches == fetches and main.new_articles == 0
+
+
+@async_test
+async def test_newest_with_the_new_article_filtered_out_stays_and_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """QA A8: "1 new", but the source filter hides it: u says so and leaves the cursor
+    where it is, rather than jumping to the newest of the older articles listed."""
+    from tests.tui_fixtures import ingested_db, one_sentence_articles
+    from tui.app import make_app
+    from tui.config import Config
+
+    # Nine articles of three wires; the lowest ids have the latest dates, so the list's
+    # first row is not the newest article of its wire.
+    data = one_sentence_articles(tmp_path / "old.jsonl", 9, lambda i: f"2024-01-{20 - i:02d}")
+    db_path = ingested_db(tmp_path / "live.db", [data])
+    app = make_app(db_path, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        main.set_source("Wire 0")
+        await settle(pilot)
+        rows = [main.articles.row(i) for i in range(main.articles.total)]
+        assert [r["source"] for r in rows] == ["Wire 0"] * 3
+        here = main.articles.current["id"]
+        assert here != max(r["id"] for r in rows)
+
+        commit_articles(db_path, tmp_path / "incoming")  # from "Live Wire"
+        assert await wait_for(pilot, lambda: main.new_articles == len(NEW_ARTICLES))
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert main.articles.current["id"] == here
+        notices = [n.message for n in app._notifications]
+        assert any("new articles are hidden by the filters" in m for m in notices), notices
+        assert main.new_articles == len(NEW_ARTICLES)  # still new: x, then u, shows them
+
+        await pilot.press("x", "u")
+        await settle(pilot)
+        assert main.articles.current["source"] == "Live Wire"
+        assert main.new_articles == 0

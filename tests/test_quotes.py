@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from db.connection import connect
+from db.ingest import ingest_paths
 from db.quote_reads import QuoteFilter, list_quotes
 from db.quotes import extract_quotes, find_speaker, names_a_work
 from db.speakers import speaker_key
@@ -655,12 +656,12 @@ async def test_who_said_what_filter_in_the_app(demo_app) -> None:  # type: ignor
         await settle(pilot)
         main = app.main
         total = main.counts[0]
-        speakers = main.library.speakers(main.state)
+        speakers, _total = main.library.speakers(main.state)
         assert speakers, "the demo articles quote named speakers"
         await pilot.press("w")
         await settle(pilot)
         assert isinstance(app.screen, SpeakerFilterScreen)
-        await pilot.press("j", "enter")  # All speakers, [the most quoted]
+        await pilot.press("down", "enter")  # All speakers, [the most quoted]
         await settle(pilot)
         assert main.state.filter.speaker == speakers[0][0]
         assert 1 <= main.counts[0] <= total
@@ -685,3 +686,100 @@ async def test_who_said_what_filter_in_the_app(demo_app) -> None:  # type: ignor
 )
 def test_a_short_quotation_in_capitals_names_a_work(quotation: str, work: bool) -> None:
     assert names_a_work(quotation) is work
+
+
+def _many_speakers(path: Path) -> Path:
+    """A database of 200 speakers quoted in two articles each (Wire A and Wire B), then
+    Jan Brewer, quoted once (Wire C): the 201st, past the picker's first 200."""
+    given = ["Anna", "Bruno", "Clara", "Dmitri", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas"]
+    surnames = [
+        "Abbott", "Baxter", "Calloway", "Dunmore", "Ellery", "Fairley", "Garrow", "Hadley",
+        "Ingram", "Jessop", "Kendall", "Lowther", "Marlow", "Norwood", "Oakley", "Pryor",
+        "Quimby", "Rowley", "Stanhope", "Thorne",
+    ]  # fmt: skip
+    names = [f"{g} {s}" for s in surnames for g in given]
+    records = []
+    for source in ("Wire A", "Wire B"):
+        for a in range(10):
+            paras = [
+                f'"We have point number {i} to make today," said {names[a * 20 + i]}.'
+                for i in range(20)
+            ]
+            records.append(
+                {"source": source, "date": f"2024-02-{a + 1:02d}", "title": f"Debate part {a}",
+                 "text": "\n\n".join(paras), "id": f"{source}-{a}"}
+            )  # fmt: skip
+    records.append(
+        {"source": "Wire C", "date": "2024-01-05", "title": "Governor speaks", "id": "c",
+         "text": '"The border is not secure," said Jan Brewer on Monday.'}
+    )  # fmt: skip
+    data = path.with_suffix(".jsonl")
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = connect(path)
+    ingest_paths(db, [data], match=False)
+    db.conn.close()
+    return path
+
+
+def test_speakers_past_the_first_ones_are_counted_and_found(tmp_path: Path) -> None:
+    from db.quote_reads import like_pattern, speakers, speakers_counted
+
+    db = connect(_many_speakers(tmp_path / "many.db"))
+    rows, total = speakers_counted(db)
+    assert len(rows) == 200 and total == 201
+    assert "Jan Brewer" not in [r[0] for r in rows]
+    assert speakers_counted(db, match="BREW") == ([("Jan Brewer", "brewer|jan", 1, 1)], 1)
+    assert [r[0] for r in speakers(db, match="ingram", limit=3)] == [
+        "Anna Ingram",
+        "Bruno Ingram",
+        "Clara Ingram",
+    ]
+    assert speakers_counted(db, match="ingram", limit=3)[1] == 10
+    # LIKE's wildcards typed are plain characters, matching nothing here.
+    for text in ("%", "_", "a%b", "\\", "Jan_Brewer"):
+        assert speakers_counted(db, match=text) == ([], 0), text
+    assert like_pattern("5%_a\\b") == "%5\\%\\_a\\\\b%"
+
+
+@async_test
+async def test_the_speaker_picker_finds_every_speaker_by_typing(tmp_path: Path) -> None:
+    """QA A12: the picker lists the 200 most quoted and says how many more; typing part of
+    a name (any case) looks every speaker up, and Enter picks the first found."""
+    from tests.tui_fixtures import screen_text
+    from tui.app import make_app
+    from tui.components.speaker_filter import SpeakerFilterScreen
+    from tui.config import Config
+
+    app = make_app(_many_speakers(tmp_path / "many.db"), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("w")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, SpeakerFilterScreen)
+        await pilot.press(*["pagedown"] * 21)
+        await settle(pilot)
+        assert "… 1 more speaker: type part of a name" in screen_text(app)
+        assert len(picker.shown) == 200
+        assert picker.options.highlighted == 200  # the last speaker: Enter picks them
+        await pilot.press(*"bREW")
+        await settle(pilot)
+        assert "Jan Brewer  1 quote in 1 article" in screen_text(app)
+        assert [s[0] for s in picker.shown] == ["Jan Brewer"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is main and main.state.filter.speaker == "Jan Brewer"
+        assert main.counts[0] == 1 and main.articles.current["source"] == "Wire C"
+        # Typed text is shown as typed, never as markup; nothing found says so.
+        await pilot.press("w", *"[b]x")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, SpeakerFilterScreen) and picker.shown == []
+        assert "No speaker holds '[b]x'" in screen_text(app)
+        # Typed fast and Enter at once: the first speaker found.
+        for _ in range(4):
+            await pilot.press("backspace")
+        await pilot.press(*"thorne", "enter")
+        await settle(pilot)
+        assert app.screen is main and main.state.filter.speaker.endswith(" Thorne")

@@ -31,6 +31,7 @@ from db.search import (
     search,
     search_counted,
 )
+from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
 from tui.cli import main
 
 QUERIES = ["prices", "pric*", '"prices rose"', "oil OR vote", "prices -vote", "Ljubljana", "rose"]
@@ -352,3 +353,22 @@ def test_a_search_reads_one_state_of_the_database(tmp_path: Path) -> None:
         assert count(reader, "Ljubljana") == before == 1
         assert len(search(reader, "Ljubljana")) == 1
     assert count(reader, "Ljubljana") == len(search(reader, "Ljubljana")) == 2
+
+
+def test_word_and_fuzzy_search_keep_to_the_browsers_filters(demo_db: Path) -> None:
+    """The browser searches within its filters (source, dates, the articles quoting a
+    speaker): counted and listed alike, for a word search and a fuzzy one."""
+    database = connect(demo_db)
+    everywhere, total = search_counted(database, "troops", limit=50)
+    assert {h.source for h in everywhere} == {"Source A", "Source B"}
+    for filters, sources in (
+        ({"speaker": "Pat Ryder"}, {"Source B"}),  # quoted in Source B only
+        ({"since": "2024-11-06"}, {"Source A"}),
+        ({"until": "2024-11-05", "speaker": "Rustem Umerov"}, {"Source B"}),
+    ):
+        hits, n = search_counted(database, "troops", limit=50, **filters)
+        assert {h.source for h in hits} == sources and n == len(hits) < total, filters
+        assert count(database, "troops", **filters) == n
+        assert search(database, "troops", limit=50, **filters) == hits
+        fuzzy = fuzzy_search(database, "north korean troops", limit=50, **filters)
+        assert fuzzy and {h.source for h in fuzzy} == sources, filters

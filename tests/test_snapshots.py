@@ -118,12 +118,12 @@ def test_claims_alone(snap_compare, demo_app, size) -> None:  # type: ignore[no-
 
 @pytest.mark.parametrize("size", SMALL_SIZES)
 def test_status_line_with_filter_and_hits(snap_compare, demo_app, size) -> None:  # type: ignore[no-untyped-def]
-    """One source, a search hit the filter hides, two steps with n: the status line keeps
-    the statement, filter, hit and jump-back parts whole, dropping the least important."""
+    """One source, a search within it, two steps with n: the status line keeps the
+    statement, filter, hit and jump-back parts whole, dropping the least important."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
-        await pilot.press("s", "j", "j", "enter", "enter")
+        await pilot.press("s", "down", "down", "enter", "enter")
         await pilot.press("slash", *"Umerov", "enter")
         await settle(pilot)
         await pilot.press("n", "n")

@@ -1,99 +1,233 @@
-"""The filters: one source (``s``) and a date range (``d``)."""
+"""The filters: one source (``s``) and a date range (``d``); the pickers' one
+implementation, :class:`PickOneScreen`, which the speaker filter (``w``) shares."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.components.inputs import StillInput
 from tui.components.library import parse_date
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
+from tui.wording import plural
 
 ALL = "\x00all"
 
 
 class PickOneScreen(ModalScreen[str | None]):
-    """Pick one of ``names``, or all. Dismisses with the name, "" for all, None to cancel.
+    """Pick one name, or all; typing narrows the list. Dismisses with the name, "" for
+    all, None to cancel.
 
-    A subclass gives the dialog's texts and :meth:`label`, each name's line."""
+    As in the search screen, the keys go to the query box: typing narrows the list (any
+    part of a name, in any case), ↑/↓ (Ctrl+N) and the page keys move, Enter picks, Esc
+    cancels. The names are looked up in a worker thread (the latest text wins), so a list
+    cut at a few hundred still reaches every name; the list's last line says how many more
+    there are. A subclass gives the dialog's texts, :meth:`label` (an item's line),
+    :meth:`name_of` and :meth:`find` (the items holding a text, and how many in all).
+    """
 
-    BINDINGS: ClassVar[list[BindingType]] = [bind("search.close", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("search.close", "close"),
+        bind("search.down", "move(1)", show=False),
+        bind("search.up", "move(-1)", show=False),
+        bind("cursor.page_down", "page(1)", show=False),
+        bind("cursor.page_up", "page(-1)", show=False),
+    ]
+    AUTO_FOCUS = ".pick-query"
     DIALOG_TITLE: ClassVar[str]
     ALL_LABEL: ClassVar[str]
     EMPTY_LABEL: ClassVar[str | None] = None  # the disabled line shown when there are none
+    NOUN: ClassVar[str]  # "source", "speaker": what the list names
     HINT: ClassVar[str]
     LIST_ID: ClassVar[str]
 
-    def __init__(self, names: list[str], current: str | None) -> None:
+    def __init__(self, items: Sequence[Any], total: int, current: str | None) -> None:
+        """``items``: the list with nothing typed (read when the key was pressed, so the
+        dialog opens whole), of ``total`` in all."""
         super().__init__(classes="filter-dialog")
-        self.names = names
+        self.items = list(items)
+        self.total = total
         self.current = current
+        self.shown: list[Any] = []  # the items listed, in order (option "n{i}": shown[i])
+        self.generation = 0  # bumped per keystroke; older lookups are dropped
+        self.shown_generation = 0
+        self.choose_when_ready = False
 
-    def label(self, index: int) -> Text:
-        """The line of ``names[index]``: article text goes in as a Text, never markup."""
+    def label(self, item: Any) -> Text:
+        """The line of ``item``: names are data, so a Text, never markup."""
         raise NotImplementedError
+
+    def name_of(self, item: Any) -> str:
+        raise NotImplementedError
+
+    def find(self, text: str) -> tuple[list[Any], int]:
+        """(In a worker thread) the items whose name holds ``text``, and how many in all."""
+        raise NotImplementedError
+
+    @property
+    def options(self) -> KeyedOptionList:
+        return self.query_one(KeyedOptionList)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(".pick-query", Input)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as box:
             box.border_title = self.DIALOG_TITLE
-            self._options = [Option(Text(self.ALL_LABEL, style="bold"), id=ALL)]
-            self._options += [Option(self.label(i), id=f"n{i}") for i in range(len(self.names))]
-            if not self.names and self.EMPTY_LABEL:
-                self._options.append(Option(Text(self.EMPTY_LABEL, style="dim"), disabled=True))
-            yield KeyedOptionList(id=self.LIST_ID)
+            with Horizontal(classes="pick-row"):
+                yield Static(Text("Find ", style="bold"), classes="pick-prompt")
+                yield StillInput(
+                    classes="pick-query", placeholder="type any part of a name to narrow"
+                )
+            options = KeyedOptionList(id=self.LIST_ID)
+            options.can_focus = False  # the keys stay in the query box
+            yield options
             yield Static(Text(self.HINT, style="dim"))
 
     def on_mount(self) -> None:
-        option_list = self.query_one(KeyedOptionList)
-        option_list.add_options(self._options)
+        self._fill(self.items, self.total, "")
+        self.input.focus()
+
+    def _fill(self, items: list[Any], total: int, text: str) -> None:
+        self.shown = items
+        options: list[Option] = []
+        if not text:
+            options.append(Option(Text(self.ALL_LABEL, style="bold"), id=ALL))
+        options += [Option(self.label(item), id=f"n{i}") for i, item in enumerate(items)]
+        if not items:
+            empty = f"No {self.NOUN} holds {text!r}" if text else self.EMPTY_LABEL
+            if empty:
+                options.append(Option(Text(empty, style="dim"), disabled=True))
+        elif total > len(items):
+            more = f"… {plural(total - len(items), 'more ' + self.NOUN)}: type part of a name"
+            options.append(Option(Text(more, style="dim italic"), disabled=True))
+        option_list = self.options
+        option_list.set_options(options)
         index = 0
-        for i, name in enumerate(self.names, start=1):
-            if self.current and name.lower() == self.current.lower():
-                index = i
-        option_list.highlighted = index
-        option_list.focus()
+        if not text and self.current:
+            for i, item in enumerate(items, start=1):
+                if self.name_of(item).lower() == self.current.lower():
+                    index = i
+        option_list.highlighted = index if options and not options[index].disabled else None
+
+    @on(Input.Changed, ".pick-query")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.generation += 1
+        text = event.value.strip()
+        if not text:
+            self.workers.cancel_group(self, "pick")
+            self.shown_generation = self.generation
+            self._fill(self.items, self.total, "")
+            return
+        self._look_up(text, self.generation)
+
+    @work(exclusive=True, thread=True, group="pick")
+    def _look_up(self, text: str, generation: int) -> None:
+        worker = get_current_worker()
+        try:
+            items, total = self.find(text)
+        except sqlite3.Error as exc:  # a busy or damaged database: say so, keep the dialog
+            items, total = [], 0
+            text = f"{text} (could not read: {exc})"
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._found, generation, text, items, total)
+
+    def _found(self, generation: int, text: str, items: list[Any], total: int) -> None:
+        if generation != self.generation or not self.is_attached:
+            return  # a newer text is on its way
+        self.shown_generation = generation
+        self._fill(items, total, text)
+        if self.choose_when_ready:
+            self.choose_when_ready = False
+            self._choose(self.options.highlighted)
+
+    def action_move(self, step: int) -> None:
+        if step > 0:
+            self.options.action_cursor_down()
+        else:
+            self.options.action_cursor_up()
+
+    def action_page(self, step: int) -> None:
+        if step > 0:
+            self.options.action_page_down()
+        else:
+            self.options.action_page_up()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """On the last name, the line under it (how many more) scrolls into view too."""
+        option_list = self.options
+        last = option_list.option_count - 1
+        if event.option_index == last - 1 and option_list.get_option_at_index(last).disabled:
+            option_list.scroll_end(animate=False)
+
+    @on(Input.Submitted, ".pick-query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.shown_generation != self.generation:
+            self.choose_when_ready = True  # Enter before the list caught up: take its first
+            return
+        self._choose(self.options.highlighted)
 
     @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id == ALL:
+        self._choose(event.option_index)
+
+    def _choose(self, index: int | None) -> None:
+        option = self.options.get_option_at_index(index) if index is not None else None
+        if option is None or option.disabled or not option.id:
+            self.app.bell()
+        elif option.id == ALL:
             self.dismiss("")
-        elif event.option.id:
-            self.dismiss(self.names[int(event.option.id[1:])])
+        else:
+            self.dismiss(self.name_of(self.shown[int(option.id[1:])]))
 
     def action_close(self) -> None:
         self.dismiss(None)
 
 
 class SourceFilterScreen(PickOneScreen):
-    """Pick one source, or all."""
+    """Pick one source, or all (every source is listed; typing narrows them)."""
 
     DIALOG_TITLE = "Show one source"
     ALL_LABEL = "All sources"
-    HINT = "Enter: show only this source · Esc: cancel"
+    NOUN = "source"
+    HINT = "↑/↓: move · Enter: show only this source · Esc: cancel"
     LIST_ID = "source-options"
 
     def __init__(self, sources: list[dict[str, Any]], current: str | None) -> None:
-        super().__init__([src["name"] for src in sources], current)
-        self.sources = sources
+        super().__init__(sources, len(sources), current)
 
-    def label(self, index: int) -> Text:
-        src = self.sources[index]
+    def name_of(self, item: dict[str, Any]) -> str:
+        return item["name"]
+
+    def find(self, text: str) -> tuple[list[Any], int]:
+        folded = text.casefold()
+        found = [src for src in self.items if folded in src["name"].casefold()]
+        return found, len(found)
+
+    def label(self, item: dict[str, Any]) -> Text:
         label = Text(end="")
-        label.append(src["name"])
-        label.append(f"  {src['articles']:,} articles", style="dim")
-        if src.get("first_date"):
+        label.append(item["name"])
+        label.append(f"  {plural(item['articles'], 'article')}", style="dim")
+        if item.get("first_date"):
             label.append(
-                f"  {src['first_date'][:10]} – {(src.get('last_date') or '')[:10]}",
+                f"  {item['first_date'][:10]} – {(item.get('last_date') or '')[:10]}",
                 style="dim",
             )
         return label

@@ -36,16 +36,19 @@ from db.dates import parse_date
 from db.fuzzy_search import fuzzy_search
 from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
-from db.quote_reads import speakers as quoted_speakers
-from db.search import QueryError, SearchHit, search
+from db.quote_reads import speakers_counted
+from db.search import RANK_WINDOW, QueryError, SearchHit, search, search_counted
 from db.upgrade import regroup_due
 
 __all__ = [
+    "SEARCH_PAGE",
+    "SEARCH_WINDOW",
     "ArticleFilter",
     "ClaimView",
     "Library",
     "QueryError",
     "SearchHit",
+    "SearchResults",
     "keep_recent",
     "parse_date",
     "read_article",
@@ -90,6 +93,49 @@ def read_claims(db: sqlite_utils.Database, statement: dict[str, Any]) -> ClaimVi
     matches = with_evidence(db, sid, matches_for_statement(db, sid))
     claim_id = statement.get("claim_id")
     return ClaimView(sid, matches, None if claim_id is None else claim_detail(db, claim_id))
+
+
+# Hits read at a time: the first screen of results, and each page read after it.
+SEARCH_PAGE = 50
+# A word search ranks the newest this many matches (db.search.RANK_WINDOW): no more can
+# be listed, however many match.
+SEARCH_WINDOW = RANK_WINDOW
+
+
+@dataclass
+class SearchResults:
+    """A search's hits as far as read, best first, and what the next page needs: the
+    query, its mode and the filters it searched within (``scope``). Changed on the UI
+    thread only (:meth:`add`)."""
+
+    query: str
+    fuzzy: bool
+    scope: ArticleFilter
+    hits: list[SearchHit]
+    total: int | None  # statements matching in all; None for a fuzzy search (its best)
+    exhausted: bool = False  # a page came back short: nothing more to read
+
+    @property
+    def reachable(self) -> int:
+        """How many hits can be listed: every match, or the ranked window's."""
+        if self.total is None or self.exhausted:
+            return len(self.hits)
+        return min(self.total, SEARCH_WINDOW)
+
+    @property
+    def more(self) -> int:
+        """How many more hits the next pages hold."""
+        return max(0, self.reachable - len(self.hits))
+
+    def add(self, page: list[SearchHit]) -> list[SearchHit]:
+        """Append the page read at ``len(hits)``; returns the hits new to the list (the
+        database changed meanwhile: a statement held already is not listed twice)."""
+        held = {hit.statement_id for hit in self.hits}
+        new = [hit for hit in page if hit.statement_id not in held]
+        self.hits.extend(new)
+        if len(page) < SEARCH_PAGE or not new:
+            self.exhausted = True
+        return new
 
 
 @dataclass(frozen=True)
@@ -156,10 +202,19 @@ class Library:
     def source_names(self) -> list[str]:
         return source_names(self.db)
 
-    def speakers(self, state: ListState) -> list[tuple[str, str, int, int]]:
+    def speakers(
+        self,
+        state: ListState,
+        match: str | None = None,
+        db: sqlite_utils.Database | None = None,
+    ) -> tuple[list[tuple[str, str, int, int]], int]:
         """The speakers quoted in the listed articles (any speaker filter left out), most
-        quoted first: (name, key, quotes, articles), for the speaker filter dialog."""
-        return quoted_speakers(self.db, replace(state.filter, speaker=None))
+        quoted first: (name, key, quotes, articles), for the speaker filter dialog, and
+        how many there are in all; ``match``: those with it in their name (``db``: a
+        worker's connection, else the UI thread's)."""
+        return speakers_counted(
+            db if db is not None else self.db, replace(state.filter, speaker=None), match=match
+        )
 
     # --- live updates (another process adding articles) ----------------------------
 
@@ -201,17 +256,29 @@ class Library:
         query: str,
         *,
         fuzzy: bool,
-        source: str | None = None,
-        limit: int = 50,
+        scope: ArticleFilter | None = None,
+        limit: int = SEARCH_PAGE,
+        offset: int = 0,
+        counted: bool = False,
         superseded: Callable[[], bool] = lambda: False,
-    ) -> list[SearchHit]:
+    ) -> tuple[list[SearchHit], int | None]:
         """Run one search on a fresh connection; a newer search interrupts this one.
 
+        The hits from ``offset`` within the list's filters (``scope``: source, dates,
+        speaker), and with ``counted`` how many statements match in all (a word search's
+        count; None otherwise, and for a fuzzy search, which lists its best ``limit``).
         ``superseded`` tells whether a newer search was asked for meanwhile: such a
         search does not start (its thread may reach here after the newer one's, and
         must not interrupt it). Raises QueryError for a query with nothing searchable
         and ``sqlite3.OperationalError`` ("interrupted") when superseded.
         """
+        scope = scope or ArticleFilter()
+        filters = {
+            "source": scope.source,
+            "since": scope.since,
+            "until": scope.until,
+            "speaker": scope.speaker,
+        }
         db = connect(self.db_path, readonly=True)
         with self._search_lock:
             if superseded():
@@ -222,8 +289,10 @@ class Library:
             self._search_conn = db.conn
         try:
             if fuzzy:
-                return fuzzy_search(db, query, source=source, limit=limit)
-            return search(db, query, source=source, limit=limit)
+                return fuzzy_search(db, query, limit=limit, **filters), None
+            if counted:
+                return search_counted(db, query, limit=limit, offset=offset, **filters)
+            return search(db, query, limit=limit, offset=offset, **filters), None
         finally:
             with self._search_lock:
                 if self._search_conn is db.conn:

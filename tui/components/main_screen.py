@@ -9,6 +9,7 @@ with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections import OrderedDict
 from dataclasses import replace
 from functools import partial
@@ -24,6 +25,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from tui.components.article_list import ArticleList
 from tui.components.claim_panel import FOLLOW_DELAY, READ_AHEAD_DELAY, ClaimPanel
@@ -33,6 +35,8 @@ from tui.components.library import (
     ClaimView,
     Library,
     ListState,
+    QueryError,
+    SearchResults,
     keep_recent,
     read_article,
     read_claims,
@@ -134,7 +138,8 @@ class MainScreen(Screen, inherit_bindings=False):
         self.back_stack: list[tuple[int, int]] = []  # (article id, statement seq)
         self.view = "list"  # in narrow layouts: "list" or "reader"
         self.zoomed = False  # the claim panel alone, full height (c)
-        self.hits: list[Any] = []
+        self.hits: list[Any] = []  # the search's hits read so far (hit_results.hits)
+        self.hit_results: SearchResults | None = None
         self.hit_index = -1
         self.hit_query = ""
         self.counts: tuple[int, int] | None = (0, 0)  # articles, stories; None: counting
@@ -144,6 +149,8 @@ class MainScreen(Screen, inherit_bindings=False):
         self.caught_up_id = 0
         self.new_articles = 0
         self._views: OrderedDict[int, dict[str, Any] | None] = OrderedDict()
+        # The pane that had the keys when the terminal became too small (on_resize).
+        self._focus_before_tiny: Widget | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar(Text(""), id="status", markup=False)
@@ -230,16 +237,31 @@ class MainScreen(Screen, inherit_bindings=False):
         width, height = self.size
         self.set_class(width < SMALL[0] or height < SMALL[1], "-small")
         tiny = width < TINY[0] or height < TINY[1]
+        was_tiny = self.has_class("-tiny")
+        if tiny and not was_tiny:
+            # The notice hides the panes and Textual drops the focus with them: the pane
+            # that had it gets it back when the terminal grows again.
+            self._focus_before_tiny = self.focused
         self.set_class(tiny, "-tiny")
         if tiny:
             self.query_one("#too-small", Static).update(
                 Text(f"terminal too small ({width}×{height}), need {TINY[0]}×{TINY[1]}")
             )
+        elif was_tiny:
+            self._restore_focus()
         # The palette's key sits on the footer's right: in a narrow footer it lands on the
         # other keys' labels (Ctrl+P still works; it is in the help).
         self.query_one(FittingFooter).show_command_palette = width >= SMALL[0]
         # Shrunk while reading the claims: they stay, in the text's place.
         self._zoom(self.zoomed or (self.small and self.focused is self.claims.match_list))
+
+    def _restore_focus(self) -> None:
+        """Give the keys back to the pane that had them before the terminal became too
+        small (or, when none had them or it is no longer shown, to the view's pane)."""
+        widget, self._focus_before_tiny = self._focus_before_tiny, None
+        if widget is None or widget not in self._panes():
+            widget = self.articles if self.view == "list" else self.reader
+        self._focus(widget)
 
     def _zoom(self, on: bool) -> None:
         """The claim panel alone, full height (on), or back under the text (off)."""
@@ -502,7 +524,9 @@ class MainScreen(Screen, inherit_bindings=False):
         if self.back_stack:
             parts.append(part(40, f"↩ {len(self.back_stack)}"))
         if self.hits and self.on_hit():  # only while the cursor is on the hit
-            parts.append(part(50, f"hit {self.hit_index + 1}/{len(self.hits)}"))
+            # of every hit n can reach (the pages not read yet too)
+            reachable = self.hit_results.reachable if self.hit_results else len(self.hits)
+            parts.append(part(50, f"hit {self.hit_index + 1}/{reachable:,}"))
         if self.new_articles:
             parts.append(part(60, f"{self.new_articles:,} new", "bold"))
         return parts
@@ -595,8 +619,8 @@ class MainScreen(Screen, inherit_bindings=False):
             if speaker is not None:
                 self.reload_list(self.state.with_filter(speaker=speaker or None))
 
-        speakers = self.library.speakers(self.state)
-        self.app.push_screen(SpeakerFilterScreen(speakers, self.state.filter.speaker), done)
+        screen = SpeakerFilterScreen(self.library, self.state, self.state.filter.speaker)
+        self.app.push_screen(screen, done)
 
     def action_clear_filters(self) -> None:
         self.reload_list(ListState(by_story=self.state.by_story))
@@ -613,20 +637,25 @@ class MainScreen(Screen, inherit_bindings=False):
     # --- search ------------------------------------------------------------------------
 
     def action_search(self, fuzzy: bool = False) -> None:
+        """Search statements within the list's filters (what the list shows)."""
         from tui.components.search_screen import SearchScreen
 
-        def done(result: tuple[list[Any], int, str] | None) -> None:
+        def done(result: tuple[SearchResults, int] | None) -> None:
             if result is None:
                 return
-            self.hits, self.hit_index, self.hit_query = result
+            self.workers.cancel_group(self, "hits")
+            self.hit_results, self.hit_index = result
+            self.hits, self.hit_query = self.hit_results.hits, self.hit_results.query
             self._open_hit()
 
         # One search screen, kept installed: opening it again costs nothing to build.
+        scope = self.state.filter
         if not self.app.is_screen_installed("search"):
-            self.app.install_screen(SearchScreen(self.library, fuzzy=fuzzy), name="search")
+            screen = SearchScreen(self.library, fuzzy=fuzzy, scope=scope)
+            self.app.install_screen(screen, name="search")
         screen = self.app.get_screen("search")
         assert isinstance(screen, SearchScreen)
-        screen.reset(fuzzy=fuzzy)
+        screen.reset(fuzzy=fuzzy, scope=scope)
         self.app.push_screen("search", done)
 
     def action_fuzzy_search(self) -> None:
@@ -647,15 +676,56 @@ class MainScreen(Screen, inherit_bindings=False):
             self.notify("No search yet: press / to search.", timeout=3)
             return
         index = self.hit_index + step
+        # Stepping through the hits is one place in the jump-back history: the place
+        # before the first hit (a step is remembered only from somewhere else).
+        remember = not self.on_hit()
+        results = self.hit_results
+        if index == len(self.hits) and results is not None and results.more:
+            self._read_more_hits(results, len(results.hits), index, remember)
+            return
         if not 0 <= index < len(self.hits):
             self.app.bell()
             self.notify(f"No {'more' if step > 0 else 'earlier'} hits.", timeout=2)
             return
-        # Stepping through the hits is one place in the jump-back history: the place
-        # before the first hit (a step is remembered only from somewhere else).
-        remember = not self.on_hit()
         self.hit_index = index
         self._open_hit(remember=remember)
+
+    @work(exclusive=True, group="hits", thread=True)
+    def _read_more_hits(
+        self, results: SearchResults, offset: int, index: int, remember: bool
+    ) -> None:
+        """n past the hits read: the next page of the search (in a thread), then the hit."""
+        worker = get_current_worker()
+        try:
+            page, _ = self.library.search(
+                results.query,
+                fuzzy=results.fuzzy,
+                scope=results.scope,
+                offset=offset,
+                superseded=lambda: worker.is_cancelled,
+            )
+        except (QueryError, sqlite3.OperationalError):
+            page = []
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._more_hits_read, results, offset, page, index, remember)
+
+    def _more_hits_read(
+        self,
+        results: SearchResults,
+        offset: int,
+        page: list[Any],
+        index: int,
+        remember: bool,
+    ) -> None:
+        if results is not self.hit_results or offset != len(results.hits):
+            return  # another search since, or read already
+        results.add(page)
+        if index < len(self.hits):
+            self.hit_index = index
+            self._open_hit(remember=remember)
+        else:
+            self.app.bell()
+            self.notify("No more hits.", timeout=2)
 
     def action_next_hit(self) -> None:
         self._step_hit(1)
@@ -701,8 +771,12 @@ class MainScreen(Screen, inherit_bindings=False):
         self.reader.show(view, current["seq"] if current else None)
 
     def action_newest(self) -> None:
-        """Put the cursor on the newest article the list shows."""
-        for article_id in self.library.added_after(0, NEWEST_LOOKUP):
+        """Put the cursor on the newest article the list shows: after "N new", the newest
+        of those new articles (added since the count began) that the list shows, never an
+        older one; with nothing new, the newest listed."""
+        new = self.library.count_added_after(self.caught_up_id)
+        after = self.caught_up_id if new else 0
+        for article_id in self.library.added_after(after, NEWEST_LOOKUP):
             if self.library.position(self.state, article_id) is not None:
                 self.caught_up_id = self.library.newest_article_id()
                 self.new_articles = 0
@@ -713,7 +787,11 @@ class MainScreen(Screen, inherit_bindings=False):
                     self._set_view("list")
                 self.update_status()
                 return
-        self.notify("The newest articles are hidden by the filters (x clears them).", timeout=3)
+        if new:
+            hidden = "The new article is" if new == 1 else f"The {new:,} new articles are"
+            self.notify(f"{hidden} hidden by the filters (x clears them).", timeout=3)
+        else:
+            self.notify("The newest articles are hidden by the filters (x clears them).", timeout=3)
 
     def action_open_story(self, at_conflicts: bool = False) -> None:
         """The story of the row under the cursor (a story's heading or an article)."""

@@ -26,6 +26,18 @@ class KeyedOptionList(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
 
+    def action_page_down(self) -> None:
+        """A page down, onto the last option that can be chosen when the page ends on a
+        line that cannot (Textual's OptionList leaves none highlighted then)."""
+        super().action_page_down()
+        if self.highlighted is None:
+            self.action_last()
+
+    def action_page_up(self) -> None:
+        super().action_page_up()
+        if self.highlighted is None:
+            self.action_first()
+
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         """The highlighted option also gets its CSS text style (``reverse`` without
         colour): Textual paints options with a visual style that has no reverse, so

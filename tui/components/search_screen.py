@@ -4,6 +4,11 @@ Typing never waits for the database: each change starts a worker that
 replaces the previous one (``exclusive=True``) and interrupts its query;
 only the latest query's results are shown. Focus stays in the query box;
 Up/Down move through the results (fzf-style) and Enter opens one.
+
+A search looks within the list's filters (source, dates, speaker), which the box's
+title names. A word search lists its first :data:`SEARCH_PAGE` hits and says how many
+match in all; the next page is read (in a worker) as the cursor nears the end of
+those listed, up to every hit the ranking reaches.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,7 +30,15 @@ from textual.worker import get_current_worker
 
 from tui.components.footer import FittingFooter
 from tui.components.inputs import StillInput
-from tui.components.library import Library, QueryError, SearchHit
+from tui.components.library import (
+    SEARCH_PAGE,
+    SEARCH_WINDOW,
+    ArticleFilter,
+    Library,
+    QueryError,
+    SearchHit,
+    SearchResults,
+)
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
 from tui.wording import plural
@@ -33,12 +47,30 @@ WORDS_HINT = 'words (all must match), "a phrase", pre*, this OR that, -not'
 FUZZY_HINT = "a half-remembered or misspelled quote, e.g. small contacts not full scale engagment"
 
 
+# The next page is read when the cursor comes this close to the last hit listed.
+READ_AHEAD_HITS = 10
+MORE = "more"  # the id of the list's last line, when more hits can be read
+
+
 class Results(KeyedOptionList):
     """The hits, best first."""
 
 
-class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
-    """Dismisses with (hits, chosen index, query), or None when closed."""
+def scope_words(scope: ArticleFilter) -> str:
+    """The filters a search looks within, in words ("" for none): the status line's
+    words for them (source, dates, quoting)."""
+    parts = []
+    if scope.source:
+        parts.append(f"source: {scope.source}")
+    if scope.since or scope.until:
+        parts.append(f"dates: {scope.since or '…'} – {scope.until or '…'}")
+    if scope.speaker:
+        parts.append(f"quoting: {scope.speaker}")
+    return " · ".join(parts)
+
+
+class SearchScreen(Screen[tuple[SearchResults, int] | None]):
+    """Dismisses with (the results, chosen index), or None when closed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("search.close", "close"),
@@ -56,13 +88,21 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
     # "/" (typeahead, a paste) land in it rather than before it is ready.
     AUTO_FOCUS = "#search-input"
 
-    def __init__(self, library: Library, *, fuzzy: bool = False, query: str = "") -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        fuzzy: bool = False,
+        query: str = "",
+        scope: ArticleFilter | None = None,
+    ) -> None:
         super().__init__(id="search")
         self.library = library
         self.fuzzy = fuzzy
         self.initial_query = query
-        self.hits: list[SearchHit] = []
-        self.query_text = ""
+        self.scope = scope or ArticleFilter()
+        self.results: SearchResults | None = None  # what the list shows
+        self.reading_more = False  # a page past the hits listed is being read
         self.generation = 0  # bumped per keystroke; results of older generations are dropped
         self.shown_generation = 0  # the generation on screen; behind self.generation: searching
         self.choose_when_ready = False
@@ -81,8 +121,18 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         return self.query_one("#search-input", Input)
 
     @property
-    def results(self) -> Results:
+    def result_list(self) -> Results:
         return self.query_one(Results)
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        """The hits listed, best first."""
+        return self.results.hits if self.results is not None else []
+
+    @property
+    def query_text(self) -> str:
+        """The query of the hits listed."""
+        return self.results.query if self.results is not None else ""
 
     def on_mount(self) -> None:
         self._show_mode()
@@ -90,17 +140,19 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         if self.initial_query:
             self.run_search(self.initial_query)
 
-    def reset(self, *, fuzzy: bool) -> None:
-        """Ready the (reused) screen for a new search in ``fuzzy`` or word mode."""
+    def reset(self, *, fuzzy: bool, scope: ArticleFilter | None = None) -> None:
+        """Ready the (reused) screen for a new search in ``fuzzy`` or word mode, within
+        the list's filters ``scope``."""
         self.fuzzy = fuzzy
+        self.scope = scope or ArticleFilter()
         self.choose_when_ready = False
         if not self.is_mounted:
             return
         self.input.value = ""
         self.generation += 1
         self.shown_generation = self.generation
-        self.hits = []
-        self.results.clear_options()
+        self.results = None
+        self.result_list.clear_options()
         self._show_mode()
 
     def on_screen_resume(self) -> None:
@@ -122,6 +174,13 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         label = Text(" fuzzy quote " if self.fuzzy else " words ", style="reverse bold")
         self.query_one("#search-mode", Static).update(label)
         self.input.placeholder = FUZZY_HINT if self.fuzzy else WORDS_HINT
+        # The filters searched within, on the box's border (names are data: Content,
+        # never markup); none: no title, every article is searched.
+        within = scope_words(self.scope)
+        title = Content(f"within the list's filters: {within}") if within else None
+        box = self.query_one("#search-box")
+        if str(box.border_title or "") != str(title or ""):
+            box.border_title = title
         self._status("Type to search. Ctrl+T: " + ("word search" if self.fuzzy else "fuzzy quotes"))
 
     def _status(self, message: str) -> None:
@@ -136,7 +195,7 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
         self.dismiss(None)
 
     def action_move(self, step: int) -> None:
-        results = self.results
+        results = self.result_list
         if step > 0:
             results.action_cursor_down()
         else:
@@ -144,16 +203,16 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
 
     def action_page(self, step: int) -> None:
         if step > 0:
-            self.results.action_page_down()
+            self.result_list.action_page_down()
         else:
-            self.results.action_page_up()
+            self.result_list.action_page_up()
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
 
     def action_open(self) -> None:
-        self._choose(self.results.highlighted)
+        self._choose(self.result_list.highlighted)
 
     @on(OptionList.OptionSelected, "#results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -165,69 +224,163 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
             self.choose_when_ready = True  # Enter before the results came: take the best
             self._status("Searching…")
             return
-        if index is None or not 0 <= index < len(self.hits):
+        if self.results is None or index is None or not 0 <= index < len(self.hits):
             self.app.bell()
             return
-        self.dismiss((self.hits, index, self.query_text))
+        self.dismiss((self.results, index))
 
     # --- the search worker -------------------------------------------------------------
 
     def run_search(self, query: str) -> None:
         self.generation += 1
+        self.workers.cancel_group(self, "search-more")
+        self.reading_more = False
         if not query.strip():
-            self.hits = []
+            self.results = None
             self.shown_generation = self.generation
-            self.results.clear_options()
+            self.result_list.clear_options()
             self._show_mode()
             return
-        self._search(query, self.fuzzy, self.generation)
+        self._search(query, self.fuzzy, self.scope, self.generation)
 
     @work(exclusive=True, thread=True, group="search")
-    def _search(self, query: str, fuzzy: bool, generation: int) -> None:
+    def _search(self, query: str, fuzzy: bool, scope: ArticleFilter, generation: int) -> None:
         worker = get_current_worker()
         try:
-            hits = self.library.search(query, fuzzy=fuzzy, superseded=lambda: worker.is_cancelled)
+            hits, total = self.library.search(
+                query,
+                fuzzy=fuzzy,
+                scope=scope,
+                counted=True,
+                superseded=lambda: worker.is_cancelled,
+            )
             error = None
         except QueryError as exc:
-            hits, error = [], str(exc)
+            hits, total, error = [], 0, str(exc)
         except sqlite3.OperationalError as exc:
             if "interrupt" in str(exc):
                 return  # a newer query took over
-            hits, error = [], f"search failed: {exc}"
+            hits, total, error = [], 0, f"search failed: {exc}"
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, query, fuzzy, generation, hits, error)
+            results = SearchResults(query, fuzzy, scope, hits, total)
+            if len(hits) < SEARCH_PAGE:
+                results.exhausted = True
+            self.app.call_from_thread(self._show, generation, results, error)
 
-    def _show(
-        self,
-        query: str,
-        fuzzy: bool,
-        generation: int,
-        hits: list[SearchHit],
-        error: str | None,
-    ) -> None:
+    def _show(self, generation: int, results: SearchResults, error: str | None) -> None:
         if generation != self.generation or not self.is_attached:
             return  # a newer query is on its way
         self.shown_generation = generation
-        self.hits = hits
-        self.query_text = query
-        options: list[Option] = []
-        for i, hit in enumerate(hits):
-            options.append(Option(self.hit_text(hit), id=f"h{i}"))
-        self.results.set_options(options)
+        self.results = results
+        hits = results.hits
+        options = [Option(self.hit_text(hit), id=f"h{i}") for i, hit in enumerate(hits)]
+        self.result_list.set_options(options + self._more_line(results))
         if hits:
-            self.results.highlighted = 0
+            self.result_list.highlighted = 0
         if self.choose_when_ready:
             self.choose_when_ready = False
             if hits:
-                self.dismiss((hits, 0, query))
+                self.dismiss((results, 0))
                 return
         if error:
             self._status(error)
         elif not hits:
-            self._status(f"No statement matches {query!r}.")
+            within = " within the filters (Esc, x clears them)" if self._scoped else ""
+            self._status(f"No statement matches {results.query!r}{within}.")
         else:
-            how = "closest first" if fuzzy else "best first"
-            self._status(f"{plural(len(hits), 'statement')}, {how}. Enter opens; ↑/↓ move.")
+            self._show_count()
+
+    @property
+    def _scoped(self) -> bool:
+        return bool(scope_words(self.scope))
+
+    def _show_count(self) -> None:
+        """The status: how many hits are listed, of how many, and in what order."""
+        results = self.results
+        if results is None:
+            return
+        n, total = len(results.hits), results.total
+        if results.fuzzy:
+            closest = f"The {n} closest statements" if n >= SEARCH_PAGE else None
+            head = closest or f"{plural(n, 'statement')}, closest first"
+            self._status(f"{head}. Enter opens; ↑/↓ move.")
+        elif total is None or n >= total:
+            self._status(f"{plural(n, 'statement')}, best first. Enter opens; ↑/↓ move.")
+        elif results.more:
+            ranked = f"; the newest {SEARCH_WINDOW:,} ranked" if total > SEARCH_WINDOW else ""
+            self._status(f"{n:,} of {total:,} statements{ranked}, best first (↓ loads more).")
+        else:  # every hit the ranking reaches is listed
+            self._status(
+                f"{n:,} of {total:,} statements: the best of the newest {SEARCH_WINDOW:,};"
+                " add a word to narrow."
+            )
+
+    def _more_line(self, results: SearchResults) -> list[Option]:
+        """The list's last line when it does not hold every match: how many more, and how
+        to reach them."""
+        if results.fuzzy or results.total is None or len(results.hits) >= results.total:
+            return []
+        if results.more:
+            more = f"… {plural(results.more, 'more statement')}: ↓ reads them"
+        else:
+            rest = results.total - len(results.hits)
+            more = f"… {rest:,} more match, past the newest {SEARCH_WINDOW:,}: add a word"
+        return [Option(Text(more, style="dim italic", end=""), id=MORE, disabled=True)]
+
+    # --- reading more hits as the cursor nears the end -------------------------------
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        results = self.results
+        if results is None:
+            return
+        if event.option_index == len(results.hits) - 1 and results.more == 0:
+            self.result_list.scroll_end(animate=False)  # the last line says why no more
+        if not results.more or self.reading_more:
+            return
+        if self.shown_generation != self.generation:
+            return  # a newer query is being searched: its results come first
+        if event.option_index >= len(results.hits) - READ_AHEAD_HITS:
+            self.reading_more = True
+            self._search_more(results, len(results.hits), self.generation)
+
+    @work(exclusive=True, thread=True, group="search-more")
+    def _search_more(self, results: SearchResults, offset: int, generation: int) -> None:
+        worker = get_current_worker()
+        try:
+            page, _ = self.library.search(
+                results.query,
+                fuzzy=results.fuzzy,
+                scope=results.scope,
+                offset=offset,
+                superseded=lambda: worker.is_cancelled,
+            )
+        except (QueryError, sqlite3.OperationalError):
+            page = []  # interrupted by a newer query, or the database went away
+            if worker.is_cancelled:
+                return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_more, results, offset, generation, page)
+
+    def _show_more(
+        self, results: SearchResults, offset: int, generation: int, page: list[SearchHit]
+    ) -> None:
+        self.reading_more = False
+        if results is not self.results or generation != self.generation or not self.is_attached:
+            return
+        if offset != len(results.hits):
+            return
+        new = results.add(page)
+        result_list = self.result_list
+        highlighted = result_list.highlighted
+        if result_list.option_count > offset:  # the "more" line
+            result_list.remove_option_at_index(offset)
+        options = [Option(self.hit_text(hit), id=f"h{offset + i}") for i, hit in enumerate(new)]
+        result_list.add_options(options + self._more_line(results))
+        if highlighted is not None and highlighted < len(results.hits):
+            result_list.highlighted = highlighted
+        self._show_count()
 
     def hit_text(self, hit: SearchHit) -> Text:
         """The statement with its matched words highlighted, then where it is from."""
@@ -244,6 +397,6 @@ class SearchScreen(Screen[tuple[list[SearchHit], int, str] | None]):
             meta.append(hit.speaker, self.get_component_rich_style("search--speaker", partial=True))
         meta.append(" · ", meta_style)
         meta.append(hit.title, meta_style)
-        width = max(20, self.results.scrollable_content_region.width - 2)
+        width = max(20, self.result_list.scrollable_content_region.width - 2)
         meta.truncate(width, overflow="ellipsis")
         return Text("\n", end="").join([body, meta])

@@ -5,24 +5,39 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.components.filter_screens import PickOneScreen
+from tui.components.library import Library, ListState
+from tui.wording import plural
+
+Speaker = tuple[str, str, int, int]  # name, key, quotes, articles
 
 
 class SpeakerFilterScreen(PickOneScreen):
-    """Pick a speaker (most quoted first), or all."""
+    """Pick a speaker (most quoted first), or all. The list holds the most quoted few
+    hundred; typing looks every speaker of the listed articles up in the database."""
 
     DIALOG_TITLE = "Who said what: one speaker"
     ALL_LABEL = "All speakers"
     EMPTY_LABEL = "No quotes with a named speaker yet"
-    HINT = "Enter: show only their articles · Esc: cancel"
+    NOUN = "speaker"
+    HINT = "↑/↓: move · Enter: show only their articles · Esc: cancel"
     LIST_ID = "speaker-options"
 
-    def __init__(self, speakers: list[tuple[str, str, int, int]], current: str | None) -> None:
-        super().__init__([name for name, _key, _quotes, _articles in speakers], current)
-        self.speakers = speakers
+    def __init__(self, library: Library, state: ListState, current: str | None) -> None:
+        self.library = library
+        self.state = state
+        speakers, total = library.speakers(state)
+        super().__init__(speakers, total, current)
 
-    def label(self, index: int) -> Text:
-        name, _key, quotes, articles = self.speakers[index]
+    def name_of(self, item: Speaker) -> str:
+        return item[0]
+
+    def find(self, text: str) -> tuple[list[Speaker], int]:
+        with self.library.worker_db() as db:
+            return self.library.speakers(self.state, match=text, db=db)
+
+    def label(self, item: Speaker) -> Text:
+        name, _key, quotes, articles = item
         label = Text(end="")
         label.append(name)  # article text: a Text, never markup
-        label.append(f"  {quotes:,} quotes in {articles:,} articles", style="dim")
+        label.append(f"  {plural(quotes, 'quote')} in {plural(articles, 'article')}", style="dim")
         return label
