@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Protocol
 
-from db.normalize import PLACE_TOKENS, tokenize
+from db.normalize import is_country
 from db.speakers import (
     MEMBER_POSTS,
     NAME_SUFFIXES,
@@ -166,7 +166,7 @@ class People:
             reused = (
                 len(toks) >= 2
                 and (toks[-1] in alone or toks[-1] in addressed)
-                and not _a_country(toks[-1])
+                and not is_country(toks[-1])
             )
             if modifies_role(masked, b):
                 continue  # "Double Olympic champion Hicham El Guerrouj": of the role
@@ -1092,13 +1092,6 @@ _MEMBER_AFTER_RE = re.compile(rf" ({'|'.join(sorted(MEMBER_POSTS))})\b")
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|across|throughout|around|within) \Z")
 # A lower-case word, then one capitalised word that no other capitalised word follows.
 _ROLE_THEN_WORD_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}) ([A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
-
-
-def _a_country(word: str) -> bool:
-    """Is ``word`` a country's name as :mod:`db.normalize` folds them ("Britain" is
-    "uk")? No one's surname."""
-    toks = tokenize(word)
-    return len(toks) == 1 and toks[0].norm in PLACE_TOKENS
 
 
 def _role_before(s: str, a: int) -> bool:

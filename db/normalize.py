@@ -327,6 +327,13 @@ def _titlecase(words: Iterable[str]) -> bool:
     return n_letters >= 4 and n_caps > 0.6 * n_letters
 
 
+def is_country(name: str) -> bool:
+    """Is ``name`` a country (or its capital, its people) as the aliases fold them:
+    "Britain" is "uk", "Moscow" "russia" (:data:`PLACE_TOKENS`)? No one's surname."""
+    toks = tokenize(name)
+    return len(toks) == 1 and toks[0].norm in PLACE_TOKENS
+
+
 def capitals_say_nothing(text: str) -> bool:
     """Whether ``text`` is written in Title Case or capitals (a headline), so that
     :func:`tokenize` marks no word of it as written with a capital."""

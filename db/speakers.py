@@ -28,12 +28,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from db.lexicon import CALENDAR, WEEKDAYS
-from db.normalize import PLACE_TOKENS, common_capitals, tokenize
+from db.normalize import common_capitals, is_country
 from db.numbers import NUMBERING_ABBREVIATIONS
 from db.wordsets import with_punct, words
 
 __all__ = [
-    "DATA_SOURCE_TOKENS",
     "HONORIFICS",
     "MEMBER_POSTS",
     "NAME_SUFFIXES",
@@ -51,11 +50,10 @@ __all__ = [
     "colon_name",
     "colon_subject",
     "dash_name",
-    "data_source_starts",
+    "data_source_spans",
     "epithet_fits",
     "first_attribution",
     "first_named",
-    "has_data_source",
     "has_speech_verb",
     "is_document",
     "is_epithet_head",
@@ -2110,7 +2108,7 @@ def _data_source(s: str, start: int, end: int) -> Attribution | None:
     att = _according_to(s, end)
     if att is None or att.kind != "named":
         return None  # "figures from the company": no source named
-    if att.name.split()[0].lower() in CALENDAR or _place(att.name) or att.name in _ORG_WORDS:
+    if att.name.split()[0].lower() in CALENDAR or is_country(att.name) or att.name in _ORG_WORDS:
         return None  # "from the Office of the …" read as "Office": no name
     after = _WORD_AFTER_RE.match(s, att.end)
     if after is not None and (after.group(1) or is_person_noun(after.group(2))):
@@ -2129,12 +2127,6 @@ _DATA_SUBJECT_RE = re.compile(
     r"|[Ll]ending|[Gg]overnment)\s+){0,3}\Z"
 )
 _WORD_AFTER_RE = re.compile(r"(?:['’](s)\b|\s+([a-z][\w-]*))")
-
-
-def _place(name: str) -> bool:
-    """Is ``name`` a country as :mod:`db.normalize` folds them ("UK", "Russia")?"""
-    toks = tokenize(name)
-    return len(toks) == 1 and toks[0].norm in PLACE_TOKENS
 
 
 def is_body_noun(word: str) -> bool:
@@ -2424,17 +2416,16 @@ _DATA_SOURCE_RE = re.compile(
 _DATA_NOUNS = words(
     "figures estimates data statistics forecasts projections research survey surveys study studies"
 )
-DATA_SOURCE_TOKENS = _DATA_NOUNS | frozenset(w.capitalize() for w in _DATA_NOUNS)
+_DATA_SOURCE_TOKENS = _DATA_NOUNS | frozenset(w.capitalize() for w in _DATA_NOUNS)
 
 
-def has_data_source(text: str) -> bool:
-    """Could ``text`` name where its figures come from (:data:`_DATA_SOURCE_RE`)?"""
-    return not DATA_SOURCE_TOKENS.isdisjoint(text.split()) and bool(_DATA_SOURCE_RE.search(text))
-
-
-def data_source_starts(text: str, lo: int, hi: int) -> list[int]:
-    """Offsets of the phrases naming a source of figures in text[lo:hi]."""
-    return [m.start() for m in _DATA_SOURCE_RE.finditer(text, lo, hi)]
+def data_source_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the phrases in text[lo:hi] that say where figures come from ("Figures
+    from", "a survey by": :data:`_DATA_SOURCE_RE`; a token look-up first)."""
+    hi = len(text) if hi is None else hi
+    if _DATA_SOURCE_TOKENS.isdisjoint(text[lo:hi].split()):
+        return []
+    return [m.span() for m in _DATA_SOURCE_RE.finditer(text, lo, hi)]
 
 
 def _verb_spans(s: str) -> list[tuple[int, int]]:
@@ -2633,8 +2624,8 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
     """
     s = _without_name_labels(s)
     spans = _verb_spans(s)
-    if not DATA_SOURCE_TOKENS.isdisjoint(s.split()):
-        sources = [m.span() for m in _DATA_SOURCE_RE.finditer(s)]
+    sources = data_source_spans(s)
+    if sources:
         starts = {a for a, _ in sources}  # "Early estimates from …": a noun, not the verb
         spans = sorted([sp for sp in spans if sp[0] not in starts] + sources)
     found = [

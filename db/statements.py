@@ -38,10 +38,9 @@ from db.quotes import (
 )
 from db.segment import split_sentences
 from db.speakers import (
-    DATA_SOURCE_TOKENS,
     PARTY_MEMBERS,
     VERB_TOKENS,
-    data_source_starts,
+    data_source_spans,
     has_speech_verb,
     is_organisation,
     name_gender,
@@ -178,8 +177,9 @@ def _analyse_region(text: str, ls: int, le: int, kind: str, known: LineRegions) 
     numbers = numbers_at(region, ls, word_numbers)
     verb_tokens = VERB_TOKENS.intersection(region.split())
     verbs = speech_verb_starts(text, ls, le, verb_tokens) if verb_tokens else []
-    if not DATA_SOURCE_TOKENS.isdisjoint(region.split()):
-        verbs = sorted(verbs + data_source_starts(text, ls, le))  # "Figures from the ONS"
+    sources = data_source_spans(text, ls, le)  # "Figures from the ONS showed …"
+    if sources:
+        verbs = sorted(verbs + [a for a, _b in sources])
     return spans, kind, quotes, numbers, verbs
 
 
