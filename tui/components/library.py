@@ -299,6 +299,24 @@ class Library:
                     self._search_conn = None
             db.conn.close()
 
+    def next_page(
+        self, results: SearchResults, offset: int, superseded: Callable[[], bool]
+    ) -> list[SearchHit]:
+        """The hits of ``results``' search from ``offset`` (:meth:`search`, within the
+        filters it searched), or none when a newer search or a closed database cut it
+        short."""
+        try:
+            page, _ = self.search(
+                results.query,
+                fuzzy=results.fuzzy,
+                scope=results.scope,
+                offset=offset,
+                superseded=superseded,
+            )
+        except (QueryError, sqlite3.OperationalError):
+            return []
+        return page
+
     # --- reads in worker threads --------------------------------------------------------
 
     @contextmanager

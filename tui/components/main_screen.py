@@ -9,7 +9,6 @@ with Enter / Esc (or ``v``), so nothing is squeezed unreadably.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections import OrderedDict
 from dataclasses import replace
 from functools import partial
@@ -35,7 +34,6 @@ from tui.components.library import (
     ClaimView,
     Library,
     ListState,
-    QueryError,
     SearchResults,
     keep_recent,
     read_article,
@@ -696,16 +694,7 @@ class MainScreen(Screen, inherit_bindings=False):
     ) -> None:
         """n past the hits read: the next page of the search (in a thread), then the hit."""
         worker = get_current_worker()
-        try:
-            page, _ = self.library.search(
-                results.query,
-                fuzzy=results.fuzzy,
-                scope=results.scope,
-                offset=offset,
-                superseded=lambda: worker.is_cancelled,
-            )
-        except (QueryError, sqlite3.OperationalError):
-            page = []
+        page = self.library.next_page(results, offset, lambda: worker.is_cancelled)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._more_hits_read, results, offset, page, index, remember)
 

@@ -348,18 +348,7 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
     @work(exclusive=True, thread=True, group="search-more")
     def _search_more(self, results: SearchResults, offset: int, generation: int) -> None:
         worker = get_current_worker()
-        try:
-            page, _ = self.library.search(
-                results.query,
-                fuzzy=results.fuzzy,
-                scope=results.scope,
-                offset=offset,
-                superseded=lambda: worker.is_cancelled,
-            )
-        except (QueryError, sqlite3.OperationalError):
-            page = []  # interrupted by a newer query, or the database went away
-            if worker.is_cancelled:
-                return
+        page = self.library.next_page(results, offset, lambda: worker.is_cancelled)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_more, results, offset, generation, page)
 
