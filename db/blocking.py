@@ -179,6 +179,7 @@ class BlockIndex:
     items: list[Item] = field(default_factory=list)
     # Each item's source and number of keys, by position (read for every shared key).
     _sources: list[int] = field(default_factory=list)
+    _source_set: set[int] = field(default_factory=set)  # the sources indexed
     _n_keys: list[int] = field(default_factory=list)
     _sorted: bool = True
     # A newer statement's key sizes up to it, once asked for (_keeps).
@@ -189,6 +190,7 @@ class BlockIndex:
         pos = len(self.items)
         self.items.append(item)
         self._sources.append(item.source)
+        self._source_set.add(item.source)
         self._n_keys.append(word_keys(item.keys))
         for key in item.keys:
             if item.day is None:
@@ -238,6 +240,11 @@ class BlockIndex:
         id (a pair is scored from its later statement), and with ``later`` those of
         higher id too (an older statement matched again). Keys are judged dense or
         not among the statements up to ``item`` (see the module docstring)."""
+        if self._source_set <= {item.source}:
+            # Nothing of another source indexed (one outlet's first articles, one long
+            # text): no candidate, and none of the reading of its keys' postings, which
+            # for a text of tens of thousands of statements is most of the work.
+            return set()
         self._sort()
         upto = item.sid
         windows = {key: self._window(key, item.day) for key in item.keys}

@@ -50,6 +50,25 @@ def test_newer_statements_do_not_make_a_key_dense(dense_at_two: None) -> None:
     assert more.neighbours(mine, later=True) == {0, 5}
 
 
+def test_one_source_alone_reads_no_postings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Statements of one source have no candidates, and finding that reads none of their
+    keys' postings (for one text of tens of thousands of statements, most of the work);
+    a statement of another source makes them read again."""
+    one = [Item(k, 1, 100, ("okafor", "bridge", f"w{k}")) for k in range(1, 6)]
+    index = _index(one)
+
+    def unread(*_args: object) -> dict[int, int]:
+        raise AssertionError("the postings were read")
+
+    real = blocking.shared_key_counts
+    monkeypatch.setattr(blocking, "shared_key_counts", unread)
+    assert all(index.neighbours(item, later=True) == set() for item in one)
+    monkeypatch.setattr(blocking, "shared_key_counts", real)
+    other = Item(9, 2, 100, ("okafor", "bridge"))
+    index.add(other)
+    assert index.neighbours(other) == {0, 1, 2, 3, 4}
+
+
 def test_an_older_statement_makes_a_key_dense(dense_at_two: None) -> None:
     crowd = [Item(1 + k, 3 + k, 100, ("okafor", f"other{k}")) for k in range(3)]
     older = Item(5, 1, 100, ("okafor", "elso"))
