@@ -81,6 +81,7 @@ class RawArticle:
     line: int | None = None  # 1-based line (JSONL) or record index (JSON list)
     nbytes: int = 0  # bytes of input this record came from, when known (JSONL), for progress
     input: InputPieces | None = None  # what was read, before cleaning (only by read_input)
+    date_unread: bool = False  # a date was given that could not be read: undated
 
 
 @dataclass(slots=True)
@@ -918,14 +919,16 @@ def _article(
         raise BadInput(_too_long(len(title) + len(body)))
     if not title:
         raise BadInput("no text left once control characters and spaces are removed")
+    parsed = parse_date(date)
     return RawArticle(
         title=title,
         body=body,
-        date=parse_date(date),
+        date=parsed,
         source=clean_title(source) if source else None,
         url=clean_title(url) or None if url else None,
         path=path,
         key=strip_controls(key or url or path),
         line=line,
         input=pieces,
+        date_unread=parsed is None and date is not None and str(date).strip() != "",
     )

@@ -114,6 +114,9 @@ class IngestReport:
     # Files found in folders that are clearly not articles (README, LICENSE, notes...).
     skipped: list[str] = field(default_factory=list)
     empty: int = 0  # records with empty title and text, skipped (formats.Rejected.empty)
+    # Articles written undated because the date they gave could not be read ("2024-13-45",
+    # "yesterday").
+    unread_dates: int = 0
     bytes: int = 0  # of the files read
     seconds: float = 0.0
     interrupted: bool = False
@@ -139,6 +142,7 @@ class IngestReport:
             "skipped": len(self.skipped),
             "skipped_files": list(self.skipped),
             "empty": self.empty,
+            "unread_dates": self.unread_dates,
             "bytes": self.bytes,
             "match": None if self.match is None else self.match.as_dict(),
         }
@@ -391,6 +395,7 @@ class _Writer:
             return
         analysed = list(results)  # BrokenProcessPool here: nothing of the batch is written
         counts = {"added": 0, "replaced": 0, "unchanged": 0, "statements": 0, "words": 0}
+        counts["unread_dates"] = 0
         changed: list[int] = []
         failed: list[Rejected] = []
         with self.guard.commit():
@@ -416,6 +421,7 @@ class _Writer:
                         changed.append(article_id)
                         counts["statements"] += n
                         counts["words"] += item["words"]
+                        counts["unread_dates"] += item["article"].date_unread
                 rows.insert(conn)
             for key, value in counts.items():
                 setattr(self.report, key, getattr(self.report, key) + value)

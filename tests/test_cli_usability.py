@@ -587,3 +587,30 @@ def test_search_past_the_end_says_so_as_the_other_listings_do(seeded) -> None:  
     assert seeded("quotes", "--offset", "100") == (
         f"nothing at offset 100 of {quotes} — try a smaller --offset\n"
     )
+
+
+def test_dates_that_cannot_be_read_are_counted_not_dropped_silently(tmp_path: Path) -> None:
+    """An article whose date cannot be read is stored undated, and the ingest says how
+    many were (text and --json); a record with no date at all is not counted."""
+    records = [
+        {
+            "title": "Budget set",
+            "text": "Ana Ruiz said the budget was 10 million.",
+            "date": "2024-13-45",
+        },
+        {"title": "Budget news", "text": "Ana Ruiz said it was 11 million.", "date": "yesterday"},
+        {"title": "Budget row", "text": "Ana Ruiz said it was 12 million.", "date": "2024-11-05"},
+        {"title": "Budget plan", "text": "Ana Ruiz said it was 13 million."},
+    ]
+    path = tmp_path / "dates.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    db_path = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["--db", str(db_path), "ingest", str(path), "--no-match"])
+    assert result.exit_code == 0, result.output
+    assert "undated: 2 articles gave a date that could not be read" in result.output
+    again = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "e.db"), "ingest", str(path), "--no-match", "--json"]
+    )
+    assert json.loads(again.output)["unread_dates"] == 2
+    dates = [r[0] for r in connect(db_path).execute("SELECT date FROM articles ORDER BY id")]
+    assert dates == [None, None, "2024-11-05", None]

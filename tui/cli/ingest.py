@@ -138,6 +138,11 @@ def _print_summary(report: IngestReport, *, matching: bool) -> None:
         f"{skipped}; {plural(report.statements, 'statement')}, "
         f"{plural(report.words, 'word')} in {report.seconds:.1f}s ({words_per_s:,.0f} words/s)"
     )
+    if report.unread_dates:
+        echo(
+            f"undated: {plural(report.unread_dates, 'article')} gave a date that could not be"
+            " read (ISO 8601, RFC 822, seconds since 1970 or a written date)"
+        )
     if report.match is not None:
         echo(f"matched: {match_summary(report.match)}")
     elif matching and stopped:
