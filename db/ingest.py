@@ -117,6 +117,9 @@ class IngestReport:
     # Articles written undated because the date they gave could not be read ("2024-13-45",
     # "yesterday").
     unread_dates: int = 0
+    # Articles replaced under another source than they had ((was, now) -> how many): a
+    # folder ingested again from its parent, whose name is now their source.
+    moved: dict[tuple[str, str], int] = field(default_factory=dict)
     bytes: int = 0  # of the files read
     seconds: float = 0.0
     interrupted: bool = False
@@ -143,6 +146,9 @@ class IngestReport:
             "skipped_files": list(self.skipped),
             "empty": self.empty,
             "unread_dates": self.unread_dates,
+            "moved": [
+                {"from": was, "to": now, "articles": n} for (was, now), n in self.moved.items()
+            ],
             "bytes": self.bytes,
             "match": None if self.match is None else self.match.as_dict(),
         }
@@ -398,6 +404,7 @@ class _Writer:
         counts["unread_dates"] = 0
         changed: list[int] = []
         failed: list[Rejected] = []
+        moved: dict[tuple[str, str], int] = {}
         with self.guard.commit():
             with transaction(self.db, on_wait=self.on_wait) as conn:
                 self.guard.begin()  # the lock is held: Ctrl-C now waits for the commit
@@ -413,7 +420,7 @@ class _Writer:
                         failed.append(Rejected(article.path, statements, article.line))
                         continue
                     outcome, article_id, n = self._write(
-                        conn, item, statements, next_statement_id, rows
+                        conn, item, statements, next_statement_id, rows, moved
                     )
                     next_statement_id += n
                     counts[outcome] += 1
@@ -427,6 +434,8 @@ class _Writer:
                 setattr(self.report, key, getattr(self.report, key) + value)
             self.report.changed_article_ids.extend(changed)
             self.report.rejected.extend(failed)
+            for was_now, n in moved.items():
+                self.report.moved[was_now] = self.report.moved.get(was_now, 0) + n
         for rejected in failed:
             if self.on_reject:
                 self.on_reject(rejected)
@@ -445,16 +454,24 @@ class _Writer:
         statements: StatementRows | list[Statement],
         first_id: int,
         rows: BatchRows,
+        moved: dict[tuple[str, str], int],
     ) -> tuple[str, int, int]:
+        """Write one analysed article (added, replaced or left unchanged); an article
+        replaced under another source is counted in ``moved`` ((was, now) -> how many)."""
         article: RawArticle = item["article"]
         if article.key in rows.keys:
             rows.insert(conn)  # met before in this batch: the look-up below must see it
         # Checked again under the write lock: another ingest may have stored it meanwhile.
         existing = conn.execute(
-            "SELECT id, content_hash FROM articles WHERE key = ?", (article.key,)
+            "SELECT a.id, a.content_hash, s.name FROM articles a"
+            " JOIN sources s ON s.id = a.source_id WHERE a.key = ?",
+            (article.key,),
         ).fetchone()
         if existing and existing[1] == item["hash"]:
             return "unchanged", existing[0], 0
+        if existing and existing[2].casefold() != item["source"].casefold():
+            was_now = (existing[2], item["source"])
+            moved[was_now] = moved.get(was_now, 0) + 1
         row = (
             self._source_id(conn, item["source"]),
             article.url,

@@ -614,3 +614,27 @@ def test_dates_that_cannot_be_read_are_counted_not_dropped_silently(tmp_path: Pa
     assert json.loads(again.output)["unread_dates"] == 2
     dates = [r[0] for r in connect(db_path).execute("SELECT date FROM articles ORDER BY id")]
     assert dates == [None, None, "2024-11-05", None]
+
+
+def test_a_source_changed_by_ingesting_a_parent_folder_is_said(tmp_path: Path) -> None:
+    """Ingesting a folder again from its parent gives its files the parent's name as
+    their source: the summary says which articles moved, and --json lists them."""
+    for outlet in ("Wire", "Daily"):
+        (tmp_path / "news" / outlet).mkdir(parents=True)
+        (tmp_path / "news" / outlet / "a.txt").write_text(
+            f"Quake in Valmora\n\nA quake of magnitude 6.1 hit Valmora, {outlet} said.",
+            encoding="utf-8",
+        )
+    db_path = str(tmp_path / "m.db")
+    folders = [str(tmp_path / "news" / o) for o in ("Wire", "Daily")]
+    first = CliRunner().invoke(main, ["--db", db_path, "ingest", *folders])
+    assert first.exit_code == 0 and "source changed" not in first.output
+    again = CliRunner().invoke(main, ["--db", db_path, "ingest", str(tmp_path / "news"), "--json"])
+    moved = json.loads(again.output)["moved"]
+    assert sorted((m["from"], m["to"], m["articles"]) for m in moved) == [
+        ("Daily", "news", 1),
+        ("Wire", "news", 1),
+    ]
+    (tmp_path / "news" / "Wire" / "a.txt").write_text("Quake\n\nIt was 6.2.", encoding="utf-8")
+    text = CliRunner().invoke(main, ["--db", db_path, "ingest", str(tmp_path / "news" / "Wire")])
+    assert "source changed: 1 article from news to Wire" in text.output

@@ -138,6 +138,12 @@ def _print_summary(report: IngestReport, *, matching: bool) -> None:
         f"{skipped}; {plural(report.statements, 'statement')}, "
         f"{plural(report.words, 'word')} in {report.seconds:.1f}s ({words_per_s:,.0f} words/s)"
     )
+    for (was, now), n in report.moved.items():
+        echo(
+            f"source changed: {plural(n, 'article')} from {was} to {now} (files take their"
+            f" folder's name as source: ingest {was}'s own folder, or give --source, to keep"
+            " it); articles of one source are never matched with each other"
+        )
     if report.unread_dates:
         echo(
             f"undated: {plural(report.unread_dates, 'article')} gave a date that could not be"
