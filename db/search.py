@@ -45,6 +45,7 @@ __all__ = [
     "connection_of",
     "count",
     "matching_sql",
+    "operator_hint",
     "parse_highlight",
     "quote_term",
     "scratch_index",
@@ -109,6 +110,23 @@ def connection_of(db: Db) -> sqlite3.Connection:
 
 def quote_term(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
+
+
+_PLAIN_OPERATORS_RE = re.compile(r"(?:^|\s)(AND|NOT|NEAR)(?=\s|$)|^\s*(OR)\s|\s(OR)\s*$")
+
+
+def operator_hint(query: str) -> str | None:
+    """What to tell someone whose query found nothing and writes an operator this query
+    language reads as a plain word ("small AND group", "OR small"), else None."""
+    m = _PLAIN_OPERATORS_RE.search(query)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g)
+    if word == "OR":
+        return "OR stands between two words or phrases: a OR b"
+    if word == "NOT":
+        return "NOT is a plain word here: write -word to leave a word out"
+    return f"{word} is a plain word here: every word must match already, so leave it out"
 
 
 def build_fts_query(query: str) -> str:

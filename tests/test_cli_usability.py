@@ -638,3 +638,17 @@ def test_a_source_changed_by_ingesting_a_parent_folder_is_said(tmp_path: Path) -
     (tmp_path / "news" / "Wire" / "a.txt").write_text("Quake\n\nIt was 6.2.", encoding="utf-8")
     text = CliRunner().invoke(main, ["--db", db_path, "ingest", str(tmp_path / "news" / "Wire")])
     assert "source changed: 1 article from news to Wire" in text.output
+
+
+def test_a_search_that_finds_nothing_explains_an_operator_it_read_as_a_word(
+    tmp_path: Path,
+) -> None:
+    db_path = str(tmp_path / "h.db")
+    path = tmp_path / "a.txt"
+    path.write_text("Bridge shut\n\nA small group of inspectors shut the bridge.", encoding="utf-8")
+    assert CliRunner().invoke(main, ["--db", db_path, "ingest", str(path)]).exit_code == 0
+    found = CliRunner().invoke(main, ["--db", db_path, "search", "small AND group"])
+    assert found.exit_code == 1
+    assert "AND is a plain word here: every word must match already" in found.output
+    plain = CliRunner().invoke(main, ["--db", db_path, "search", "small group"])
+    assert plain.exit_code == 0 and "plain word" not in plain.output

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.search import QueryError, build_fts_query, parse_highlight
+from db.search import QueryError, build_fts_query, operator_hint, parse_highlight
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,21 @@ def test_fuzzy_highlights_short_words_match_exactly() -> None:
     spans = fuzzy_highlights("small contacts not full scale engagment", text)
     marked = [text[s:e] for s, e in spans]
     assert marked == ["small", "contacts", "not", "full", "scale", "engagement"]
+
+
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [
+        ("small AND group", "AND is a plain word here"),
+        ("NEAR small", "NEAR is a plain word here"),
+        ("small NOT group", "write -word to leave a word out"),
+        ("OR small", "OR stands between two words or phrases"),
+        ("small OR", "OR stands between two words or phrases"),
+        ("small OR group", None),
+        ("small group", None),
+        ("Anderson Norway", None),
+    ],
+)
+def test_an_operator_read_as_a_plain_word_is_explained(query: str, hint: str | None) -> None:
+    got = operator_hint(query)
+    assert (got is None) if hint is None else (got is not None and hint in got)

@@ -13,7 +13,7 @@ import sys
 import click
 
 from db.connection import snapshot
-from db.search import QueryError, search_counted
+from db.search import QueryError, operator_hint, search_counted
 from tui.cli.common import (
     EXIT_REJECTED,
     CliContext,
@@ -73,7 +73,8 @@ def search_cmd(
         echo(showing(0, offset, total) or "", style="dim")
         return
     if not hits:
-        echo(f"no statements match {query!r}")
+        hint = operator_hint(query)
+        echo(f"no statements match {query!r}" + (f" ({hint})" if hint else ""))
         sys.exit(EXIT_REJECTED)
     for rank, hit in enumerate(hits, start=offset + 1):
         echo(

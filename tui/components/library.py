@@ -37,7 +37,7 @@ from db.fuzzy_search import fuzzy_search
 from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
 from db.quote_reads import speakers_counted
-from db.search import RANK_WINDOW, QueryError, SearchHit, search, search_counted
+from db.search import RANK_WINDOW, QueryError, SearchHit, operator_hint, search, search_counted
 from db.upgrade import regroup_due
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "keep_recent",
+    "operator_hint",
     "parse_date",
     "read_article",
     "read_claims",

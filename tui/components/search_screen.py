@@ -38,6 +38,7 @@ from tui.components.library import (
     QueryError,
     SearchHit,
     SearchResults,
+    operator_hint,
 )
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
@@ -286,7 +287,9 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
             self._status(error)
         elif not hits:
             within = " within the filters (Esc, x clears them)" if self._scoped else ""
-            self._status(f"No statement matches {results.query!r}{within}.")
+            hint = operator_hint(results.query)
+            hint = f" {hint[0].upper()}{hint[1:]}." if hint and not results.fuzzy else ""
+            self._status(f"No statement matches {results.query!r}{within}.{hint}")
         else:
             self._show_count()
 
