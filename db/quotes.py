@@ -51,7 +51,6 @@ from db.speakers import (
     colon_name,
     colon_subject,
     dash_name,
-    data_source_spans,
     first_attribution,
     first_named,
     has_speech_verb,
@@ -692,7 +691,7 @@ def _speech_masked(sentence: str, sources: bool = False) -> str | None:
     """``sentence`` with its quotations masked (a verb inside them attributes nothing),
     or None when it holds no verb of saying (nor, with ``sources``, a source of its
     figures: "Figures from the ONS showed …")."""
-    if not has_speech_verb(sentence) and not (sources and data_source_spans(sentence)):
+    if not has_speech_verb(sentence, sources):
         return None
     if any(q in sentence for q in _QUOTE_CHARS_ALL):
         regions = _quote_regions(sentence, 0, len(sentence))

@@ -2419,11 +2419,14 @@ _DATA_NOUNS = words(
 _DATA_SOURCE_TOKENS = _DATA_NOUNS | frozenset(w.capitalize() for w in _DATA_NOUNS)
 
 
-def data_source_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+def data_source_spans(
+    text: str, lo: int = 0, hi: int | None = None, words: list[str] | None = None
+) -> list[tuple[int, int]]:
     """The spans of the phrases in text[lo:hi] that say where figures come from ("Figures
-    from", "a survey by": :data:`_DATA_SOURCE_RE`; a token look-up first)."""
+    from", "a survey by": :data:`_DATA_SOURCE_RE`; a token look-up first, in ``words``,
+    text[lo:hi] split, when the caller has them)."""
     hi = len(text) if hi is None else hi
-    if _DATA_SOURCE_TOKENS.isdisjoint(text[lo:hi].split()):
+    if _DATA_SOURCE_TOKENS.isdisjoint(text[lo:hi].split() if words is None else words):
         return []
     return [m.span() for m in _DATA_SOURCE_RE.finditer(text, lo, hi)]
 
@@ -2904,9 +2907,13 @@ def speech_verb_starts(
 _EDGE_PUNCT = ",.;:!?)(”“\"’‘'—–[]"
 
 
-def has_speech_verb(text: str) -> bool:
-    """Cheap test: could a speech verb be in ``text``? (token look-up)."""
-    return not VERB_TOKENS.isdisjoint(text.split())
+def has_speech_verb(text: str, sources: bool = False) -> bool:
+    """Cheap test: could a speech verb be in ``text`` (or, with ``sources``, a phrase
+    saying where figures come from: :func:`data_source_spans`)? (token look-up)."""
+    words = text.split()
+    if not VERB_TOKENS.isdisjoint(words):
+        return True
+    return sources and not _DATA_SOURCE_TOKENS.isdisjoint(words)
 
 
 def dash_name(s: str, pos: int) -> Attribution | None:

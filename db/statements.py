@@ -175,9 +175,10 @@ def _analyse_region(text: str, ls: int, le: int, kind: str, known: LineRegions) 
     # Cheap C-speed token tests first, so the costlier regex scans can be skipped.
     word_numbers = not NUMWORD_TOKENS.isdisjoint(region.lower().replace("-", " ").split())
     numbers = numbers_at(region, ls, word_numbers)
-    verb_tokens = VERB_TOKENS.intersection(region.split())
+    words = region.split()
+    verb_tokens = VERB_TOKENS.intersection(words)
     verbs = speech_verb_starts(text, ls, le, verb_tokens) if verb_tokens else []
-    sources = data_source_spans(text, ls, le)  # "Figures from the ONS showed …"
+    sources = data_source_spans(text, ls, le, words)  # "Figures from the ONS showed …"
     if sources:
         verbs = sorted(verbs + [a for a, _b in sources])
     return spans, kind, quotes, numbers, verbs
