@@ -374,6 +374,25 @@ async def test_search_reaches_the_ranking_window_and_says_so(
 
 
 @async_test
+async def test_a_search_that_reads_an_operator_as_a_word_says_so_whole(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA B8: "small AND group" finds nothing, and the status says why on two lines at
+    80 columns, not cut after the first."""
+    from textual.widgets import Static
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        for ch in "small AND group":
+            await pilot.press("space" if ch == " " else ch)
+        await settle(pilot)
+        assert app.screen.hits == []
+        status = app.screen.query_one("#search-status", Static)
+        assert "AND is a plain word here" in str(status.render())
+        assert status.size.height == 2
+
+
+@async_test
 async def test_search_looks_within_the_lists_filters(demo_app) -> None:  # type: ignore[no-untyped-def]
     """QA B4: a search looks where the list looks (source, dates, speaker), and says so."""
     app = demo_app()
