@@ -491,6 +491,17 @@ class Pool:
         out.days = {(day or None): k for day, k in head["d"]}
         return out
 
+    def alike(self, other: Pool) -> float:
+        """How alike two stories read: the better of the cosines of their pooled
+        headlines and of their pooled leads (a merge asks it, :mod:`db.stories`)."""
+        best = 0.0
+        for which, (a, b) in enumerate(((self.title, other.title), (self.lead, other.lead))):
+            norms = self.squares[which] * other.squares[which]
+            if norms > 0.0:
+                small, large = (a, b) if len(a) <= len(b) else (b, a)
+                best = max(best, _dot(small, large) / math.sqrt(norms))
+        return best
+
     def cosine(self, vec: dict[str, float], which: int) -> float:
         """Cosine of a unit vector with the pooled titles (0) or leads (1)."""
         sq = self.squares[which]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 34
+SCHEMA_VERSION = 35
 
 # Version 1: the whole schema.
 _V1 = """
@@ -850,6 +850,13 @@ def _v33_to_v34(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 34)
 
 
+# Version 35: no new tables. Two stories merge only when they read alike, not because
+# one article tells both (db.stories.MERGE_ALIKE_MIN): every story is regrouped
+# (REGROUP_AT).
+def _v34_to_v35(db: sqlite_utils.Database) -> None:
+    """Nothing to change in the tables: the regrouping is the whole step."""
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -1007,6 +1014,7 @@ MIGRATIONS: dict[int, Migration] = {
     31: _v31_to_v32,
     32: _v32_to_v33,
     33: _v33_to_v34,
+    34: _v34_to_v35,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup
@@ -1014,8 +1022,9 @@ MIGRATIONS: dict[int, Migration] = {
 # 5: stories on article evidence; 8: stories on matched statements, weights refitted;
 # 9: stories read as a whole (pools), weights refitted; 20: names of Title Case
 # headlines, a story started by weak links only with articles that each tell its event;
-# 34: headlines alone read as such (title cosine, other days), weights refitted
-REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34})
+# 34: headlines alone read as such (title cosine, other days), weights refitted;
+# 35: two stories merge only when they read alike
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35})
 
 
 class SchemaError(RuntimeError):

@@ -35,10 +35,10 @@ A dated article that joins or starts a story takes along the
 older articles of no story it is linked to that fit the story as it now stands
 (they came before it formed: "A, then B, then C, A's twin"). A dated article that joins one
 story and would join another above ``MERGE_MIN`` merges them (early articles of
-one event can start two). An undated article never bridges two
-stories: a dated article is never linked to an older undated one, and an undated
-article joins one story, or starts one with one article, and merges nothing. An
-article linked to no other has no ``story_id``.
+one event can start two) when the two stories read alike (``MERGE_ALIKE_MIN``). An
+undated article never bridges two stories: a dated article is never linked to an
+older undated one, and an undated article joins one story, or starts one with one
+article, and merges nothing. An article linked to no other has no ``story_id``.
 
 The story's title is the headline of its most representative article (the
 strongest links to the other articles of the story; ties: the earliest),
@@ -106,6 +106,14 @@ BRING_THRESHOLD = 0.0
 # MERGE_MIN (bench/fit_stories.py reports both; chosen on BASIL and UCI, see there).
 JOIN_MIN = 0.5
 MERGE_MIN = 0.9
+# ... and only when the two stories read alike too (:meth:`db.article_evidence.Pool.alike`
+# at least this): one article that tells both is no proof that they tell one event
+# ("True Detective Watch: I Am the Cosmos" fits a story of each show; "Sbarro files for
+# second bankruptcy protection", Sbarro's and Mt. Gox's filings). On UCI, 24 of 79
+# merges joined two events; their pooled headlines' cosine was 0.002-0.30, that of the
+# right ones 0.007-0.39. Chosen on UCI's halves of events, each choosing for the other
+# (bench/bench_stories.py uci; BENCHMARKS.md); BASIL's stories never merge.
+MERGE_ALIKE_MIN = 0.15
 # An article that joins no story and starts none with one strong link starts one with
 # two or more articles of no story it is linked to, however weakly, when it tells their
 # event read as one story with probability above this (three outlets that each tell an
@@ -497,8 +505,9 @@ class _Placer:
     (:class:`db.article_evidence.Pool`), so a headline that shares one rare name with
     most of the story joins it even when it shares little with any one member. It
     joins the best story above ``JOIN_MIN``. A dated article merges the best story
-    with any other it would join with probability above ``MERGE_MIN`` (early
-    articles of one event can start two stories); an undated one never does. A dated
+    with any other it would join with probability above ``MERGE_MIN`` and that reads
+    alike (``MERGE_ALIKE_MIN``; early articles of one event can start two stories); an
+    undated one never does. A dated
     article that joins no story and has no strong link starts one with the articles of
     no story it is linked to that are linked to each other, when it would join them
     read as one story (``START_POOL_MIN``).
@@ -596,9 +605,11 @@ class _Placer:
         if good:
             key = good[0]
             if dated:
-                for other in good[1:]:
-                    if join[other] > MERGE_MIN:
-                        self._merge(other, key)
+                # Read before any merge: the pools as ``aid`` found them, in any run.
+                alike = [o for o in good[1:] if join[o] > MERGE_MIN]
+                alike = [o for o in alike if pool(key).alike(pool(o)) >= MERGE_ALIKE_MIN]
+                for other in alike:
+                    self._merge(other, key)
             self._put(aid, key, p)
             if not dated:
                 return

@@ -195,14 +195,17 @@ def test_a_weak_link_brings_no_article_of_another_event_into_a_story() -> None:
     assert len(set(placed.values())) == 1
 
 
+# A short report of the bridge.
+SHORT = (
+    "Port Elso shuts the Harbour Bridge",
+    "The Harbour Bridge in Port Elso is closed after inspectors found cracked cables.",
+)
+
+
 def test_a_weak_link_brings_an_article_of_the_event_into_its_story() -> None:
     # The same links, the older article a report of the bridge: it fits the story it
     # would join, so it comes along.
-    short = (
-        "Port Elso shuts the Harbour Bridge",
-        "The Harbour Bridge in Port Elso is closed after inspectors found cracked cables.",
-    )
-    placed = _place([REPORT, short, FERRY, SECOND_REPORT], JOINER, "2024-05-07")
+    placed = _place([REPORT, SHORT, FERRY, SECOND_REPORT], JOINER, "2024-05-07")
     assert set(placed) == {6, 7, 8, 9}
     assert len(set(placed.values())) == 1
 
@@ -229,4 +232,46 @@ def test_an_article_linked_by_a_shared_name_does_not_start_a_story_with_them() -
     links = {**SHARED_NAME, (1, 3): -1.0, (2, 3): 1.4}
     placed = _place([COUNCIL_PIECE, REPORT, SECOND_REPORT, FERRY], links, "2024-05-07")
     assert set(placed) == {7, 8, 9}
+    assert len(set(placed.values())) == 1
+
+
+# Two events of one day, each a story of two reports, and an article that tells both;
+# and a late report of the bridge that two early stories of the bridge would both take.
+PIZZA = (
+    "Pizza chain Marlo files for bankruptcy",
+    "Marlo, the pizza chain of 400 restaurants, filed for bankruptcy on Monday.",
+)
+PIZZA_2 = (
+    "Marlo to close 80 pizza restaurants",
+    "The Marlo pizza chain will close 80 of its 400 restaurants.",
+)
+EXCHANGE = (
+    "Hackers drain the Vexa coin exchange",
+    "Vexa, a coin exchange, lost its customers' deposits to hackers.",
+)
+EXCHANGE_2 = (
+    "Vexa exchange halts withdrawals after hack",
+    "The Vexa coin exchange stopped all withdrawals after the theft.",
+)
+BOTH = (
+    "Marlo pizza and the Vexa exchange: a bad Monday",
+    "Marlo filed for bankruptcy, and hackers emptied the Vexa coin exchange.",
+)
+# Each pair strongly linked (a story each), the last article strongly linked to all four.
+TWO_STORIES = {(0, 1): 8.0, (2, 3): 8.0, (0, 4): 8.0, (1, 4): 8.0, (2, 4): 8.0, (3, 4): 8.0}
+
+
+def test_one_article_that_tells_two_events_does_not_merge_their_stories() -> None:
+    placed = _place([PIZZA, PIZZA_2, EXCHANGE, EXCHANGE_2, BOTH], TWO_STORIES, "2024-05-07")
+    assert set(placed) == {6, 7, 8, 9, 10}
+    assert placed[6] == placed[7] != placed[8] == placed[9]
+
+
+def test_one_article_merges_two_stories_of_one_event() -> None:
+    third = (
+        "Harbour Bridge in Port Elso closed: cables cracked",
+        "Port Elso's Harbour Bridge was closed on Tuesday; inspectors found cracked cables.",
+    )
+    placed = _place([REPORT, SECOND_REPORT, FERRY, third, SHORT], TWO_STORIES, "2024-05-07")
+    assert set(placed) == {6, 7, 8, 9, 10}
     assert len(set(placed.values())) == 1
