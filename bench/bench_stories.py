@@ -304,7 +304,7 @@ def run_agree(args) -> None:
     stories' own part apart from the matcher's: the articles placed one by one again
     on the rebuild's matches."""
     sets = (
-        ("uci", uci_records()[:500]),
+        ("uci", uci_records()[: args.agree_uci]),
         ("basil", basil_records()),
         # Titles and leads in a dense window: where an article left alone joins a
         # story that newer ones form (db.stories._Placer._join_again).
@@ -451,6 +451,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--fresh", action="store_true", help="build the databases again")
     ap.add_argument("--db", default="/tmp/scale.db")
     ap.add_argument("--n", type=int, default=50)
+    ap.add_argument("--agree-uci", type=int, default=500, help="agree: UCI headlines to place")
     ap.add_argument(
         "--largest", type=int, default=0, help="incremental: copy articles of the K largest stories"
     )
