@@ -811,6 +811,9 @@ def _run_on_speaker(text: str, prev: QuoteSpan | None, q: QuoteSpan) -> QuoteSpa
             runs_on = (
                 _attribution_only(between) or _attribution_runs_on(text, prev, q.start)
             ) and not _narrative_before(between)
+            # Nor one whose own attribution, not understood, names someone else ('"…,"
+            # Smith said. "…," said Mayor Ann Lee and her deputy.' is not Smith's).
+            runs_on = runs_on and not _names_another(text, q, prev.speaker)
         else:
             between = text[ple : q.start].strip(MARKS_AND_SPACE)
             runs_on = (_starts_line(text, q) and not between) or _answers_in_turn(
@@ -882,6 +885,38 @@ def _own_verb(text: str, q: QuoteSpan) -> bool:
         return False  # the quotation ended its sentence: '… seeing him." And he added'
     stop = _TERMINATOR_RE.search(rest)
     return has_speech_verb(rest[: stop.start() if stop else len(rest)].replace('"', " "))
+
+
+# A person's name: a known first name and a surname, or an honorific and a surname.
+_PERSON_NAME_RE = re.compile(r"\b(?=([A-Z][a-z]+)\.? ([A-Z][\w'’-]+))")  # overlapping
+
+
+def _names_another(text: str, q: QuoteSpan, speaker: str | None) -> bool:
+    """Does a speech verb follow the quotation in its sentence, with the name of a
+    person whose surname is not in ``speaker`` ('"…," said Mayor Ann Lee and her
+    deputy.'; not '"…," added the two-time Academy Award winner.')?"""
+    if q.text.rstrip("'’")[-1:] in (".", "!", "?"):
+        return False  # the quotation ended its sentence: "… there?'" John Crowther added:
+    if not (_own_verb(text, q) or _expects_attribution(text, q)):
+        return False
+    rest = text[q.end : q.end + 120]
+    stop = _TERMINATOR_RE.search(rest)
+    clause = rest[: stop.start() if stop else len(rest)].lstrip(MARKS_AND_SPACE + ",")
+    # Up to the next quotation: '"…," "…," economist Steven Wei said.' names the speaker
+    # of the second one.
+    clause = re.split(r"[\"“]", clause, maxsplit=1)[0]
+    theirs = set((speaker or "").split())
+    for m in _PERSON_NAME_RE.finditer(clause):
+        first, surname = m.groups()
+        before = clause[: m.start()].split()[-1:]
+        person = (
+            first in HONORIFICS
+            or name_gender(first) is not None
+            or (bool(before) and is_person_noun(before[0]))  # "analyst Vadim Mitroshin"
+        )
+        if person and surname.rstrip("’'s") not in theirs:
+            return True
+    return False
 
 
 def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None:

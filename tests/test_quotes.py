@@ -341,6 +341,24 @@ def test_no_run_on_into_a_sentence_of_narrative() -> None:
     assert [s for _q, s, _k, _m in said(text)] == ["Anna Berg", None]
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said Mayor Ann Lee and her deputy",
+        "a tired Mr Ortega confided to the host",
+        "said Harbour Trust analyst Vera Koss The board",
+    ],
+)
+def test_a_quote_whose_own_attribution_names_another_does_not_run_on(attribution: str) -> None:
+    # Not understood, the second quotation's own attribution still says it is not Tom
+    # Hale's; one that names no one, or him, runs on.
+    text = f'"Prices rose," Tom Hale said. "It is over," {attribution}.'
+    assert [s for _q, s, _k, _m in said(text)] == ["Tom Hale", None]
+    for kept in ("added the two-time Academy Award winner", "was Mr Hale's verdict"):
+        text = f'"Prices rose," Tom Hale said. "It is over," {kept}.'
+        assert [s for _q, s, _k, _m in said(text)] == ["Tom Hale", "Tom Hale"]
+
+
 def test_the_person_heads_an_apposition_not_its_place() -> None:
     text = 'Mr Hale, MP for Kendal, Cumbria, said he expected "a long night".'
     assert said(text)[0][1:] == ("Hale", "named", "Hale")
