@@ -1416,3 +1416,70 @@ async def test_start_up_objects_are_kept_out_of_the_collector(demo_app) -> None:
         await settle(pilot)
         assert gc.get_freeze_count() > 10_000
     assert gc.get_freeze_count() == 0
+
+
+# --- the story view's conflicts -------------------------------------------------------
+
+
+@async_test
+async def test_a_conflict_in_the_story_view_opens_each_side_in_its_article(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA item: the story view listed its conflicts but nothing led to them. C gives the
+    conflicts the keys, j/k choose a side, Enter opens that side's article with its
+    statement under the cursor (the claim panel there shows the other side); Esc goes
+    back. The keys are the keymap's (remapped here)."""
+    from db.story_reads import story_view
+    from tui.components.story_view import ConflictList, StoryScreen
+
+    keymap = {"story.conflicts": "K", "cursor.select": "ctrl+o", "cursor.down": "J"}
+    app = demo_app(config=Config(keymap=keymap))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("o")
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        (conflict,) = story_view(main.library.db, story.story_id)["conflicts"]
+        listed = story.query_one(ConflictList)
+        await pilot.press("tab")  # Tab goes between the story and its conflicts too
+        assert app.focused is listed and listed.highlighted == 0
+        await pilot.press("shift+tab")
+        assert app.focused is story.query_one("#story-scroll")
+        await pilot.press("K")  # to the conflicts: the first side is chosen
+        await settle(pilot)
+        assert app.focused is listed and listed.highlighted == 0
+        assert "Conflicts (1)" in screen_text(app) and "^o Open" in screen_text(app)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert app.screen is main
+        side_a = conflict["a"]
+        assert main.reader.current["id"] == side_a["statement_id"]
+        assert main.reader.article["source"] == side_a["source"]
+        assert app.focused is main.reader and main.view == "reader"
+        # Its claim panel shows the other side, as a conflict.
+        assert any(
+            m["statement_id"] == conflict["b"]["statement_id"] and m["relation"] == "conflict"
+            for m in main.claims.matches
+        )
+        # The other side, from the story view again (opened at its conflicts by K).
+        await pilot.press("escape")  # back to where we were (a jump)
+        await settle(pilot)
+        await pilot.press("escape")  # to the list
+        await pilot.press("K")
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        listed = story.query_one(ConflictList)
+        assert app.focused is listed and listed.highlighted == 0
+        await pilot.press("J")
+        assert listed.highlighted == 1
+        # The side chosen is in sight in the story's scroll.
+        scroll = story.query_one("#story-scroll")
+        assert "10,000 DPRK forces" in screen_text(app)
+        chosen_at = listed.region.y + listed._index_to_line[1]
+        assert scroll.region.y <= chosen_at < scroll.region.bottom
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert app.screen is main
+        assert main.reader.current["id"] == conflict["b"]["statement_id"]
+        assert main.reader.article["source"] == conflict["b"]["source"]
