@@ -940,6 +940,12 @@ async def test_help_header_and_config_problems_show_their_brackets(
         assert "Binding id (for [keymap])" in screen_text(app)
 
 
+def pane_rows(app: ClaimLensApp, widget) -> list[str]:  # type: ignore[no-untyped-def]
+    """The screen's rows that ``widget`` takes, as text."""
+    rows = screen_text(app).splitlines()
+    return rows[widget.region.y : widget.region.bottom]
+
+
 async def open_statement_at_80x24(pilot, needle: str) -> MainScreen:  # type: ignore[no-untyped-def]
     await settle(pilot)
     await pilot.press("enter")
@@ -975,10 +981,16 @@ async def test_claim_panel_at_80x24_is_scrolled_by_keys_and_can_take_the_whole_h
         assert matches.scroll_y > start + 1 and matches.highlighted == first
         await pilot.press("k")
         assert matches.highlighted == first
-        # The last line of every match can be reached; G goes to the end.
+        # The last line of every match can be reached; G goes to the end (the last
+        # match's source line on the top row, over the line scrolled under it: k shows
+        # that line).
         await pilot.press("G")
         assert matches.scroll_y == matches.max_scroll_y > 0
-        last_line = main.claims.matches[-1]["text"].split()[-1]
+        last = main.claims.matches[-1]
+        assert last["source"] in pane_rows(app, matches)[0]
+        last_line = last["text"].split()[-1]
+        if last_line not in screen_text(app):
+            await pilot.press("k")
         assert last_line in screen_text(app)
         await pilot.press("g")
         assert matches.scroll_y == 0 and matches.highlighted == first
@@ -1483,3 +1495,41 @@ async def test_a_conflict_in_the_story_view_opens_each_side_in_its_article(demo_
         assert app.screen is main
         assert main.reader.current["id"] == conflict["b"]["statement_id"]
         assert main.reader.article["source"] == conflict["b"]["source"]
+
+
+# --- the claim panel at 80x24 ----------------------------------------------------------
+
+
+@async_test
+async def test_a_matchs_source_line_stays_in_sight_while_its_text_is_read(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA item: at 80x24 the match list has a few rows, and reading a tall match with j
+    or space scrolled its source line (outlet, date, relation) away: a matched sentence
+    with no one saying it. The highlighted match's first line now stays on the top row
+    while the rest of the match is read under it, forwards and back."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_statement_at_80x24(pilot, "an estimated 11,000")
+        matches = main.claims.match_list
+        await pilot.press("tab")
+        assert app.focused is matches
+        first = matches.highlighted
+        match = main.claims.matches[int(matches.get_option_at_index(first).id[1:])]
+        source = f"{match['source']} · {match['date'][:10]}"
+        assert matches._heights[first] > matches.scrollable_content_region.height + 2
+        seen_last = False
+        last_word = match["text"].split()[-1]
+        for key in ["j"] * 12 + ["space", "k", "b", "k", "k"]:
+            await pilot.press(key)
+            rows = pane_rows(app, matches)
+            if matches.highlighted != first:
+                break
+            assert source in rows[0], (key, rows)
+            # The rest of the rows show the match's lines under it, in order.
+            top = int(matches.scroll_y)
+            if top > matches._index_to_line[first]:
+                assert not any(source in row for row in rows[1:])
+            seen_last = seen_last or any(last_word in row for row in rows)
+        assert seen_last  # its end was reached with the source still in sight
+        # Every line of the match was shown at some point (none hidden under the source).
+        await pilot.press("g")
+        assert int(matches.scroll_y) == 0 and source in pane_rows(app, matches)[0]
