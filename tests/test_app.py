@@ -1533,3 +1533,69 @@ async def test_a_matchs_source_line_stays_in_sight_while_its_text_is_read(demo_a
         # Every line of the match was shown at some point (none hidden under the source).
         await pilot.press("g")
         assert int(matches.scroll_y) == 0 and source in pane_rows(app, matches)[0]
+
+
+# --- the command palette's stories ----------------------------------------------------
+
+
+@async_test
+async def test_the_palette_opens_a_story_by_its_title(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA item: the palette had no "open story". Each story is a command "Open story:
+    <title>" (with its date and counts), and choosing one opens its story view."""
+    from tui.components.story_view import StoryScreen
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        (story,) = main.library.stories(10)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"open story")
+        await settle(pilot)
+        assert "Open story: Ukrainian troops" in screen_text(app)
+        assert "2024-11-05 · 2 sources, 2 articles" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen) and app.screen.story_id == story["id"]
+        assert story["title"][:40] in screen_text(app)
+        # From the story view, the palette opens a story in its place (not over it).
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"open story", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert sum(isinstance(s, StoryScreen) for s in app.screen_stack) == 1
+        await pilot.press("escape")
+        assert app.screen is main
+
+
+@async_test
+async def test_palette_titles_and_sources_are_never_markup(markup_db: Path) -> None:
+    """A story's title and a source's name are data: the palette shows their brackets
+    as written (Textual's highlighter parsed them as markup) and runs nothing."""
+    from db.connection import connect
+
+    db = connect(markup_db)
+    title = db.execute("SELECT title FROM articles").fetchone()[0]
+    assert "[bold red]" in title
+    db.execute("INSERT INTO stories(id, title, n_articles, n_sources) VALUES (1, ?, 1, 1)", [title])
+    db.execute("UPDATE articles SET story_id = 1")
+    db.conn.commit()
+    db.conn.close()
+    app = make_app(markup_db, config=Config())
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        for query in ("open story", "only source"):
+            await pilot.press("ctrl+p")
+            await settle(pilot)
+            await pilot.press(*query)
+            await settle(pilot)
+            text = screen_text(app)
+            if query == "open story":
+                assert f"Open story: {title}" in text
+            else:
+                assert "Show only source: [bold]Evil[/bold] Source" in text
+            await pilot.press("escape")
+            await settle(pilot)
+        assert app.is_running
