@@ -1599,3 +1599,29 @@ async def test_palette_titles_and_sources_are_never_markup(markup_db: Path) -> N
             await pilot.press("escape")
             await settle(pilot)
         assert app.is_running
+
+
+@async_test
+async def test_the_reader_cuts_a_long_address_where_it_reads_as_cut(tmp_path: Path) -> None:
+    """QA item: at 80x24 an address wider than the text pane was cut at its last cell
+    ("…full-report-on-the-harb" / "our-bridge…"); it is cut after a hyphen there, and a
+    shorter address that fits on a line of its own moves there whole."""
+    url = "https://www.council.example.gov.uk/news/2024/01/02/full-report-on-the-harbour-bridge-closure.html"
+    short = "https://www.example.com/news/2024/01/02/report-on-the-harbour-bridge.html"
+    article = tmp_path / "url.txt"
+    article.write_text(
+        " date 2024-01-02 Council publishes report online\n\n"
+        f"The council published the full report at {url} on Tuesday. "
+        f"A summary of the main findings is at {short} for readers.\n",
+        encoding="utf-8",
+    )
+    db = ingested_db(tmp_path / "url.db", [article], source="A")
+    app = make_app(db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        rows = [row.strip("┃│ ▁▂▃▄▅▆▇█") for row in pane_rows(app, main_of(app).reader)]
+        assert "https://www.council.example.gov.uk/news/2024/01/02/full-report-on-the-" in rows
+        assert "harbour-bridge-closure.html on Tuesday." in rows
+        assert short in rows  # whole, on a line of its own
