@@ -940,6 +940,12 @@ async def test_help_header_and_config_problems_show_their_brackets(
         assert "Binding id (for [keymap])" in screen_text(app)
 
 
+def pane_rows(app: ClaimLensApp, widget) -> list[str]:  # type: ignore[no-untyped-def]
+    """The screen's rows that ``widget`` takes, as text."""
+    rows = screen_text(app).splitlines()
+    return rows[widget.region.y : widget.region.bottom]
+
+
 async def open_statement_at_80x24(pilot, needle: str) -> MainScreen:  # type: ignore[no-untyped-def]
     await settle(pilot)
     await pilot.press("enter")
@@ -975,10 +981,16 @@ async def test_claim_panel_at_80x24_is_scrolled_by_keys_and_can_take_the_whole_h
         assert matches.scroll_y > start + 1 and matches.highlighted == first
         await pilot.press("k")
         assert matches.highlighted == first
-        # The last line of every match can be reached; G goes to the end.
+        # The last line of every match can be reached; G goes to the end (the last
+        # match's source line on the top row, over the line scrolled under it: k shows
+        # that line).
         await pilot.press("G")
         assert matches.scroll_y == matches.max_scroll_y > 0
-        last_line = main.claims.matches[-1]["text"].split()[-1]
+        last = main.claims.matches[-1]
+        assert last["source"] in pane_rows(app, matches)[0]
+        last_line = last["text"].split()[-1]
+        if last_line not in screen_text(app):
+            await pilot.press("k")
         assert last_line in screen_text(app)
         await pilot.press("g")
         assert matches.scroll_y == 0 and matches.highlighted == first
@@ -1416,3 +1428,200 @@ async def test_start_up_objects_are_kept_out_of_the_collector(demo_app) -> None:
         await settle(pilot)
         assert gc.get_freeze_count() > 10_000
     assert gc.get_freeze_count() == 0
+
+
+# --- the story view's conflicts -------------------------------------------------------
+
+
+@async_test
+async def test_a_conflict_in_the_story_view_opens_each_side_in_its_article(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA item: the story view listed its conflicts but nothing led to them. C gives the
+    conflicts the keys, j/k choose a side, Enter opens that side's article with its
+    statement under the cursor (the claim panel there shows the other side); Esc goes
+    back. The keys are the keymap's (remapped here)."""
+    from db.story_reads import story_view
+    from tui.components.story_view import ConflictList, StoryScreen
+
+    keymap = {"story.conflicts": "K", "cursor.select": "ctrl+o", "cursor.down": "J"}
+    app = demo_app(config=Config(keymap=keymap))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("o")
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        (conflict,) = story_view(main.library.db, story.story_id)["conflicts"]
+        listed = story.query_one(ConflictList)
+        await pilot.press("tab")  # Tab goes between the story and its conflicts too
+        assert app.focused is listed and listed.highlighted == 0
+        await pilot.press("shift+tab")
+        assert app.focused is story.query_one("#story-scroll")
+        await pilot.press("K")  # to the conflicts: the first side is chosen
+        await settle(pilot)
+        assert app.focused is listed and listed.highlighted == 0
+        assert "Conflicts (1)" in screen_text(app) and "^o Open" in screen_text(app)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert app.screen is main
+        side_a = conflict["a"]
+        assert main.reader.current["id"] == side_a["statement_id"]
+        assert main.reader.article["source"] == side_a["source"]
+        assert app.focused is main.reader and main.view == "reader"
+        # Its claim panel shows the other side, as a conflict.
+        assert any(
+            m["statement_id"] == conflict["b"]["statement_id"] and m["relation"] == "conflict"
+            for m in main.claims.matches
+        )
+        # The other side, from the story view again (opened at its conflicts by K).
+        await pilot.press("escape")  # back to where we were (a jump)
+        await settle(pilot)
+        await pilot.press("escape")  # to the list
+        await pilot.press("K")
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        listed = story.query_one(ConflictList)
+        assert app.focused is listed and listed.highlighted == 0
+        await pilot.press("J")
+        assert listed.highlighted == 1
+        # The side chosen is in sight in the story's scroll.
+        scroll = story.query_one("#story-scroll")
+        assert "10,000 DPRK forces" in screen_text(app)
+        chosen_at = listed.region.y + listed._index_to_line[1]
+        assert scroll.region.y <= chosen_at < scroll.region.bottom
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert app.screen is main
+        assert main.reader.current["id"] == conflict["b"]["statement_id"]
+        assert main.reader.article["source"] == conflict["b"]["source"]
+
+
+# --- the claim panel at 80x24 ----------------------------------------------------------
+
+
+@async_test
+async def test_a_matchs_source_line_stays_in_sight_while_its_text_is_read(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA item: at 80x24 the match list has a few rows, and reading a tall match with j
+    or space scrolled its source line (outlet, date, relation) away: a matched sentence
+    with no one saying it. The highlighted match's first line now stays on the top row
+    while the rest of the match is read under it, forwards and back."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_statement_at_80x24(pilot, "an estimated 11,000")
+        matches = main.claims.match_list
+        await pilot.press("tab")
+        assert app.focused is matches
+        first = matches.highlighted
+        match = main.claims.matches[int(matches.get_option_at_index(first).id[1:])]
+        source = f"{match['source']} · {match['date'][:10]}"
+        assert matches._heights[first] > matches.scrollable_content_region.height + 2
+        seen_last = False
+        last_word = match["text"].split()[-1]
+        for key in ["j"] * 12 + ["space", "k", "b", "k", "k"]:
+            await pilot.press(key)
+            rows = pane_rows(app, matches)
+            if matches.highlighted != first:
+                break
+            assert source in rows[0], (key, rows)
+            # The rest of the rows show the match's lines under it, in order.
+            top = int(matches.scroll_y)
+            if top > matches._index_to_line[first]:
+                assert not any(source in row for row in rows[1:])
+            seen_last = seen_last or any(last_word in row for row in rows)
+        assert seen_last  # its end was reached with the source still in sight
+        # Every line of the match was shown at some point (none hidden under the source).
+        await pilot.press("g")
+        assert int(matches.scroll_y) == 0 and source in pane_rows(app, matches)[0]
+
+
+# --- the command palette's stories ----------------------------------------------------
+
+
+@async_test
+async def test_the_palette_opens_a_story_by_its_title(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA item: the palette had no "open story". Each story is a command "Open story:
+    <title>" (with its date and counts), and choosing one opens its story view."""
+    from tui.components.story_view import StoryScreen
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        (story,) = main.library.stories(10)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"open story")
+        await settle(pilot)
+        assert "Open story: Ukrainian troops" in screen_text(app)
+        assert "2024-11-05 · 2 sources, 2 articles" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen) and app.screen.story_id == story["id"]
+        assert story["title"][:40] in screen_text(app)
+        # From the story view, the palette opens a story in its place (not over it).
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"open story", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert sum(isinstance(s, StoryScreen) for s in app.screen_stack) == 1
+        await pilot.press("escape")
+        assert app.screen is main
+
+
+@async_test
+async def test_palette_titles_and_sources_are_never_markup(markup_db: Path) -> None:
+    """A story's title and a source's name are data: the palette shows their brackets
+    as written (Textual's highlighter parsed them as markup) and runs nothing."""
+    from db.connection import connect
+
+    db = connect(markup_db)
+    title = db.execute("SELECT title FROM articles").fetchone()[0]
+    assert "[bold red]" in title
+    db.execute("INSERT INTO stories(id, title, n_articles, n_sources) VALUES (1, ?, 1, 1)", [title])
+    db.execute("UPDATE articles SET story_id = 1")
+    db.conn.commit()
+    db.conn.close()
+    app = make_app(markup_db, config=Config())
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        for query in ("open story", "only source"):
+            await pilot.press("ctrl+p")
+            await settle(pilot)
+            await pilot.press(*query)
+            await settle(pilot)
+            text = screen_text(app)
+            if query == "open story":
+                assert f"Open story: {title}" in text
+            else:
+                assert "Show only source: [bold]Evil[/bold] Source" in text
+            await pilot.press("escape")
+            await settle(pilot)
+        assert app.is_running
+
+
+@async_test
+async def test_the_reader_cuts_a_long_address_where_it_reads_as_cut(tmp_path: Path) -> None:
+    """QA item: at 80x24 an address wider than the text pane was cut at its last cell
+    ("…full-report-on-the-harb" / "our-bridge…"); it is cut after a hyphen there, and a
+    shorter address that fits on a line of its own moves there whole."""
+    url = "https://www.council.example.gov.uk/news/2024/01/02/full-report-on-the-harbour-bridge-closure.html"
+    short = "https://www.example.com/news/2024/01/02/report-on-the-harbour-bridge.html"
+    article = tmp_path / "url.txt"
+    article.write_text(
+        " date 2024-01-02 Council publishes report online\n\n"
+        f"The council published the full report at {url} on Tuesday. "
+        f"A summary of the main findings is at {short} for readers.\n",
+        encoding="utf-8",
+    )
+    db = ingested_db(tmp_path / "url.db", [article], source="A")
+    app = make_app(db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        rows = [row.strip("┃│ ▁▂▃▄▅▆▇█") for row in pane_rows(app, main_of(app).reader)]
+        assert "https://www.council.example.gov.uk/news/2024/01/02/full-report-on-the-" in rows
+        assert "harbour-bridge-closure.html on Tuesday." in rows
+        assert short in rows  # whole, on a line of its own

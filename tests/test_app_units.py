@@ -427,3 +427,39 @@ def test_status_line_shortens_then_drops_the_least_important_parts() -> None:
         assert cell_len(line) <= width
         # A part is whole or gone: never cut in the middle of a number.
         assert "…" not in line or width < len("st. 6/13")
+
+
+def test_a_word_wider_than_the_line_is_cut_where_it_reads_as_cut() -> None:
+    """QA item: an address wider than the reader was cut at the line's last cell
+    ("…full-report-on-the-harb" / "our-bridge…"). It is cut after a slash or a hyphen,
+    or before a dot or a query, when that fills at least half the line; a word that
+    fits on a line of its own is never cut; one with nowhere to cut is cut at the end."""
+    url = "https://www.council.example.gov.uk/news/2024/01/02/full-report-on-the-harbour-bridge-closure.html"
+    text = f"The council published the full report at {url} on Tuesday."
+    assert [text[a:b].rstrip() for a, b in wrap(text, 75)] == [
+        "The council published the full report at",
+        "https://www.council.example.gov.uk/news/2024/01/02/full-report-on-the-",
+        "harbour-bridge-closure.html on Tuesday.",
+    ]
+    query = "see https://example.com/search?q=harbour+bridge&page=2&sort=newest&lang=en-GB ok"
+    assert [query[a:b].rstrip() for a, b in wrap(query, 40)] == [
+        "see",
+        "https://example.com/search",
+        "?q=harbour+bridge&page=2&sort=newest",
+        "&lang=en-GB ok",
+    ]
+    # "https://" is never cut in its "//"; a cut that would leave a short line is not
+    # taken: the word is cut at the line's end.
+    long = "https://x.org/" + "a" * 60
+    assert [long[a:b] for a, b in wrap(long, 40)] == [long[:40], long[40:]]
+    # A trailing full stop is not left alone on a line.
+    dotted = "example.org/" + "b" * 30 + "."
+    assert [dotted[a:b] for a, b in wrap(dotted, 42)] == [dotted[:41], dotted[41:]]
+    rule = "-" * 100  # nowhere to cut but everywhere: full lines
+    assert [b - a for a, b in wrap(rule, 40)] == [40, 40, 20]
+    # A word that fits on a line of its own moves there whole.
+    fits = "words before https://example.com/a-path/that-fits"
+    assert [fits[a:b].rstrip() for a, b in wrap(fits, 36)] == [
+        "words before",
+        "https://example.com/a-path/that-fits",
+    ]

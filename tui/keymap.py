@@ -33,7 +33,13 @@ _SPECS = [
     KeySpec("cursor.bottom", "G,end", "Bottom", "last row", "Move"),
     KeySpec("cursor.page_down", "pagedown,space,ctrl+f", "Page down", "one page down", "Move"),
     KeySpec("cursor.page_up", "pageup,b,ctrl+b", "Page up", "one page up", "Move"),
-    KeySpec("cursor.select", "enter", "Open", "open the article / jump to the match", "Move"),
+    KeySpec(
+        "cursor.select",
+        "enter",
+        "Open",
+        "open the article / jump to the match (or to a story's conflict)",
+        "Move",
+    ),
     # Panes.
     KeySpec("pane.next", "tab", "Next pane", "focus the next pane", "Panes"),
     KeySpec("pane.previous", "shift+tab", "Prev pane", "focus the previous pane", "Panes"),
@@ -69,7 +75,7 @@ _SPECS = [
         "story.conflicts",
         "C",
         "Conflicts",
-        "the story's conflicts (in the story view: jump to them)",
+        "the story's conflicts (in the story view: to them; j/k choose, ⏎ opens one)",
         "Panes",
     ),
     # Claims.

@@ -94,7 +94,11 @@ class MatchList(KeyedOptionList):
 
     A match can be taller than the pane (80x24 leaves it a few rows): the keys read
     it to its end first, like ``less``: down/space scroll through the highlighted
-    match, and only at its end move to the next one (up/b likewise backwards).
+    match, and only at its end move to the next one (up/b likewise backwards). While
+    the highlighted match's first line (its source, date, score and relation) is
+    scrolled above the pane, that line stays on the pane's top row over the line
+    scrolled under it (:meth:`sticky_line`): what a match says is never shown without
+    who said it.
 
     New options change the list's virtual size, which Textual treats as a layout change
     of the whole screen (tens of ms after every statement move). The list's own size is
@@ -208,6 +212,23 @@ class MatchList(KeyedOptionList):
         first = self._index_to_line[index]
         return first, first + self._heights[index]
 
+    def sticky_line(self) -> int | None:
+        """The highlighted match's first line, drawn on the pane's top row, when it is
+        scrolled above the pane while the match's other lines show below that row."""
+        span = self._highlighted_lines()
+        if span is None or self.scrollable_content_region.height < 2:
+            return None
+        first, end = span
+        top = int(self.scroll_offset.y)
+        return first if first < top and top + 1 < end else None
+
+    def render_line(self, y: int) -> Strip:
+        if y == 0:
+            sticky = self.sticky_line()
+            if sticky is not None:
+                return super().render_line(sticky - int(self.scroll_offset.y))
+        return super().render_line(y)
+
     def _scroll_lines(self, lines: int) -> None:
         self.scroll_to(y=int(self.scroll_y) + lines, animate=False, immediate=True)
 
@@ -249,11 +270,16 @@ class MatchList(KeyedOptionList):
     def action_cursor_up(self) -> None:
         self._step(-1, 1)
 
+    def _page(self) -> int:
+        """Lines a page scrolls within a match: one line of the last page stays in sight
+        under the match's first line, which may take the top row (sticky_line)."""
+        return max(1, self.scrollable_content_region.height - 2)
+
     def action_page_down(self) -> None:
-        self._step(1, max(1, self.scrollable_content_region.height - 1))
+        self._step(1, self._page())
 
     def action_page_up(self) -> None:
-        self._step(-1, max(1, self.scrollable_content_region.height - 1))
+        self._step(-1, self._page())
 
     def action_last(self) -> None:
         super().action_last()

@@ -4,22 +4,49 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import Any
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from tui.components.help_screen import key_display
 from tui.keymap import effective_keys
+from tui.wording import plural
 
 Command = tuple[str, str, Callable[[], object]]
 
+# "Open story: <title>" for this many of the newest stories (read once per palette).
+STORY_COMMANDS = 1000
+
+
+def highlighted(matcher: Matcher, name: str) -> Content:
+    """``name`` with the letters the query matched highlighted, as plain text: Textual's
+    ``Matcher.highlight`` parses the name as markup, and source names and story titles
+    are data ("[bold]" would vanish, "[@click=...]" would be a link)."""
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
 
 class ClaimLensCommands(Provider):
-    """Search, filters, grouping, navigation and help, plus "Show only source: X" per source.
+    """Search, filters, grouping, navigation and help, plus "Show only source: X" per source
+    and "Open story: T" per story (the newest :data:`STORY_COMMANDS`).
 
     Each command's hint names its key as the user's keymap has it (``tui.keymap``), so a
     remapped key is shown as remapped.
     """
+
+    _stories: list[dict[str, Any]] | None = None  # read once per palette
+
+    def _story_list(self, screen: Any) -> list[dict[str, Any]]:
+        if self._stories is None:
+            self._stories = screen.library.stories(STORY_COMMANDS)
+        return self._stories
 
     def _keys(self, binding_id: str) -> str:
         keymap = getattr(self.app, "keymap_overrides", {})
@@ -79,6 +106,12 @@ class ClaimLensCommands(Provider):
             ),
             ("Newest article", "Jump to the newest article", "app.newest", screen.action_newest),
             (
+                "Story of the article under the cursor",
+                "Outlets, claims, conflicts, blindspot",
+                "story.open",
+                screen.action_open_story,
+            ),
+            (
                 "Next statement another source reports",
                 "",
                 "reader.next_matched",
@@ -115,6 +148,16 @@ class ClaimLensCommands(Provider):
                 "Filter the list to this source",
                 partial(screen.set_source, name),
             )
+        for story in self._story_list(screen):
+            when = (story["first_date"] or "undated")[:10]
+            counts = (
+                f"{plural(story['n_sources'], 'source')}, {plural(story['n_articles'], 'article')}"
+            )
+            yield (
+                f"Open story: {story['title']}",
+                f"{when} · {counts}",
+                partial(screen.open_story, story["id"]),
+            )
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():
@@ -126,4 +169,4 @@ class ClaimLensCommands(Provider):
         for name, help_text, callback in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, text=name, help=help_text)
+                yield Hit(score, highlighted(matcher, name), callback, text=name, help=help_text)

@@ -38,6 +38,7 @@ from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
 from db.quote_reads import speakers_counted
 from db.search import RANK_WINDOW, QueryError, SearchHit, operator_hint, search, search_counted
+from db.story_reads import list_stories
 from db.upgrade import regroup_due
 
 __all__ = [
@@ -202,6 +203,11 @@ class Library:
 
     def source_names(self) -> list[str]:
         return source_names(self.db)
+
+    def stories(self, limit: int) -> list[dict[str, Any]]:
+        """The newest ``limit`` stories, of any number of sources, newest first: ``id,
+        title, first_date, n_articles, n_sources`` (the command palette's)."""
+        return list_stories(self.db, limit=limit, min_sources=1)
 
     def speakers(
         self,

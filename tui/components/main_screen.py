@@ -785,7 +785,6 @@ class MainScreen(Screen, inherit_bindings=False):
     def action_open_story(self, at_conflicts: bool = False) -> None:
         """The story of the row under the cursor (a story's heading or an article)."""
         from db.story_reads import article_story
-        from tui.components.story_view import StoryScreen
 
         row = self.articles.row(self.articles.cursor)
         if row is None:
@@ -794,7 +793,20 @@ class MainScreen(Screen, inherit_bindings=False):
         if story is None:
             self.notify("This article is in no story.", timeout=3)
             return
-        self.app.push_screen(StoryScreen(self.library, story, at_conflicts=at_conflicts))
+        self.open_story(story, at_conflicts=at_conflicts)
+
+    def open_story(self, story_id: int, *, at_conflicts: bool = False) -> None:
+        """The story view of ``story_id`` (in place of one open already); a side of a
+        conflict chosen there (its statement id) opens in its article as a jump."""
+        from tui.components.story_view import StoryScreen
+
+        def done(statement_id: int | None) -> None:
+            if statement_id is not None:
+                self.post_message(JumpToStatement(statement_id))
+
+        if isinstance(self.app.screen, StoryScreen):
+            self.app.pop_screen()
+        self.app.push_screen(StoryScreen(self.library, story_id, at_conflicts=at_conflicts), done)
 
     def action_help(self) -> None:
         from tui.components.help_screen import HelpScreen

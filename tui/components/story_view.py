@@ -5,6 +5,12 @@ its outlets and articles, its claims with how many of its outlets carry each, it
 conflicts (``C`` jumps there, also from the list), and its blindspot: the sources
 active in those days that did not report it, and what only one outlet says.
 Everything shown comes from the articles (untrusted): plain Text, never markup.
+
+The conflicts are a list to choose from (:class:`ConflictList`): ``C`` (or Tab) gives
+it the keys, each side of a conflict is one option, and Enter opens that side's article
+with its statement under the cursor (the screen is dismissed with the statement's id;
+the main screen opens it as a jump, so Back returns), where the claim panel shows the
+other side and the numbers that differ.
 """
 
 from __future__ import annotations
@@ -14,16 +20,20 @@ from typing import Any, ClassVar
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from db.story_reads import story_view
 from tui.components.footer import FittingFooter
 from tui.components.library import Library
 from tui.components.line_view import cursor_bindings
+from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
 
 # Claims and one-outlet statements listed per story (the CLI's --json has them all).
@@ -41,11 +51,12 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-def _rows(rows: list[tuple[Text, Text]]) -> Table:
+def _rows(rows: list[tuple[Text, Text]], label_width: int | None = None) -> Table:
     """A label and a text per row; a long text wraps under itself, not under its label
-    (readable at 80 columns)."""
+    (readable at 80 columns). ``label_width``: the labels' column at least this wide
+    (tables drawn one under another, their texts in one column)."""
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, min_width=label_width)
     grid.add_column(ratio=1, overflow="fold")
     for label, text in rows:
         grid.add_row(label, text)
@@ -56,10 +67,24 @@ def _label(text: str, style: str = "dim") -> Text:
     return Text("  " + text, style=style)
 
 
+def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Table]]:
+    """(statement id, its row) for each side of each conflict, in order: a conflict's
+    first side, then the other (``≠``), each an option of :class:`ConflictList`. The
+    labels take one width, so the texts of every row start in one column."""
+    sides = []
+    for c in view["conflicts"]:
+        sides.append((c["a"], _label(f"{c['a']['source']}:", "bold")))
+        sides.append((c["b"], _label(f"≠ {c['b']['source']}:", "bold red")))
+    width = max((label.cell_len for _, label in sides), default=0)
+    return [
+        (side["statement_id"], _rows([(label, Text(side["text"]))], width)) for side, label in sides
+    ]
+
+
 def story_sections(view: dict[str, Any]) -> tuple[Group, Group, Group]:
     """The story as three blocks: what it is (title, first seen, outlets, articles,
-    claims), its conflicts, its blindspot. Every text from the articles is a plain
-    Text (never markup)."""
+    claims), its conflicts' heading (its sides are :func:`conflict_sides`), its
+    blindspot. Every text from the articles is a plain Text (never markup)."""
     head = Text(view["title"], style="bold")
     first = view["first_seen"]
     if first:
@@ -94,11 +119,6 @@ def story_sections(view: dict[str, Any]) -> tuple[Group, Group, Group]:
     parts: list[RenderableType] = [_heading(f"Conflicts ({len(view['conflicts'])})")]
     if not view["conflicts"]:
         parts.append(Text("  none: no two outlets give different numbers", style="dim"))
-    pairs = []
-    for c in view["conflicts"]:
-        pairs.append((_label(f"{c['a']['source']}:", "bold"), Text(c["a"]["text"])))
-        pairs.append((_label(f"≠ {c['b']['source']}:", "bold red"), Text(c["b"]["text"])))
-    parts.append(_rows(pairs))
     conflicts = Group(*parts)
 
     blind = view["blindspot"]
@@ -117,8 +137,46 @@ def story_sections(view: dict[str, Any]) -> tuple[Group, Group, Group]:
     return what, conflicts, Group(*spot)
 
 
-class StoryScreen(Screen[None]):
-    """One story; Esc closes it, ``C`` scrolls to its conflicts."""
+class ConflictList(KeyedOptionList):
+    """The story's conflicts, one option per side; Enter opens that side's statement.
+
+    As tall as its options, in the story's scroll: the highlighted side is scrolled into
+    sight there (an OptionList scrolls only itself)."""
+
+    DEFAULT_CSS = """
+    ConflictList, ConflictList:focus {
+        height: auto;
+        max-height: 100000;
+        border: none;
+        padding: 0;
+        background: $background;
+        background-tint: $background 0%;
+    }
+    ConflictList > .option-list--option { padding: 0; }
+    """
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        index = self.highlighted
+        story = self.parent
+        if index is None or not self.is_mounted or not isinstance(story, VerticalScroll):
+            return
+        self._update_lines()
+        line = self._index_to_line.get(index)
+        if line is None:
+            return
+        at = self.virtual_region
+        story.scroll_to_region(
+            Region(at.x, at.y + line, at.width, self._heights[index]),
+            animate=False,
+            immediate=True,
+            top=top,
+        )
+
+
+class StoryScreen(Screen[int | None]):
+    """One story; Esc closes it, ``C`` goes to its conflicts (and Tab between them and
+    the story), Enter on a side of a conflict opens it: the screen is dismissed with
+    that statement's id."""
 
     DEFAULT_CSS = """
     StoryScreen #story-conflicts, StoryScreen #story-blindspot { margin-top: 1; }
@@ -127,6 +185,8 @@ class StoryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("search.close", "close"),
         bind("story.conflicts", "conflicts"),
+        bind("pane.next", "app.focus_next", show=False),
+        bind("pane.previous", "app.focus_previous", show=False),
     ]
 
     def __init__(self, library: Library, story_id: int, *, at_conflicts: bool = False) -> None:
@@ -134,6 +194,7 @@ class StoryScreen(Screen[None]):
         self.library = library
         self.story_id = story_id
         self.at_conflicts = at_conflicts
+        self.sides: list[int] = []  # the statement id of each option of the conflict list
 
     def compose(self) -> ComposeResult:
         view = story_view(self.library.db, self.story_id)
@@ -144,8 +205,19 @@ class StoryScreen(Screen[None]):
                 head, conflicts, spot = story_sections(view)
                 yield Static(head, id="story-head", markup=False)
                 yield Static(conflicts, id="story-conflicts", markup=False)
+                sides = conflict_sides(view)
+                if sides:
+                    listed = ConflictList(id="story-conflict-list")
+                    listed.add_options(Option(row) for _, row in sides)
+                    self.sides = [statement_id for statement_id, _ in sides]
+                    yield listed
                 yield Static(spot, id="story-blindspot", markup=False)
         yield FittingFooter()
+
+    @property
+    def conflict_list(self) -> ConflictList | None:
+        found = self.query(ConflictList)
+        return found.first() if found else None
 
     def on_mount(self) -> None:
         self.query_one(StoryText).focus()
@@ -153,9 +225,30 @@ class StoryScreen(Screen[None]):
             self.call_after_refresh(self.action_conflicts)
 
     def action_conflicts(self) -> None:
+        """Scroll to the conflicts and give their list the keys (its first side chosen,
+        unless one was chosen before)."""
+        scroll = self.query_one(StoryText)
         found = self.query("#story-conflicts")
         if found:
-            self.query_one(StoryText).scroll_to_widget(found.first(), top=True, animate=False)
+            scroll.scroll_to_widget(found.first(), top=True, animate=False, immediate=True)
+        listed = self.conflict_list
+        if listed is not None:
+            self.set_focus(listed, scroll_visible=False)
+            if listed.highlighted is None:
+                listed.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#story-conflict-list")
+    def _open_side(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a side of a conflict: dismissed with its statement's id, which the
+        main screen opens in its article."""
+        event.stop()
+        if 0 <= event.option_index < len(self.sides):
+            self.dismiss(self.sides[event.option_index])
+
+    def on_descendant_focus(self) -> None:
+        listed = self.conflict_list
+        if listed is not None and listed.has_focus and listed.highlighted is None:
+            listed.highlighted = 0
 
     def action_close(self) -> None:
         self.dismiss(None)

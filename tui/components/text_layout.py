@@ -49,8 +49,11 @@ def wrap(text: str, width: int, breaks: Sequence[int] = ()) -> list[tuple[int, i
 
     Newlines always break; so does each offset in ``breaks`` (where a statement
     starts: its gutter mark then labels it, not the sentence before it). Spaces
-    at a break stay at the end of the line (they are not drawn); a word wider
-    than the line is cut.
+    at a break stay at the end of the line (they are not drawn). A word that does not
+    fit on the rest of a line starts the next one whole; only a word (an address, a
+    long compound) wider than the whole line is cut, where it can be read as cut
+    (:func:`_cut`: after a slash or a hyphen, before a dot or a query), else at the
+    line's end.
     """
     width = max(1, width)
     marks = sorted(set(breaks))
@@ -66,8 +69,8 @@ def wrap(text: str, width: int, breaks: Sequence[int] = ()) -> list[tuple[int, i
             if (forced and has_word) or (used and used + cells > width):
                 lines.append((line_start, at))
                 line_start, used = at, 0
-            while cells > width:  # a very long word: cut it
-                cut = _fitting_chars(token, width)
+            while cells > width:  # a word wider than a line: cut it
+                cut = _cut(token, width)
                 lines.append((at, at + cut))
                 at, token = at + cut, token[cut:]
                 cells = cell_len(token)
@@ -96,6 +99,39 @@ def _pieces(para: str, base: int, marks: list[int]) -> Iterator[tuple[int, str, 
             forced = i < len(marks) and marks[i] <= piece_start
             yield piece_start, token[piece_start - start : piece_end - start], forced
             word_end = piece_end
+
+
+# Where a word wider than the line (an address, a long compound) may be cut: after these
+# (a path's slash, "//" kept whole; a hyphen or dash) ...
+BREAK_AFTER = frozenset("/-\u2010\u2013\u2014")
+# ... or before these (an address's dots and query parts), as the Chicago Manual cuts
+# a URL: the line's end then never reads as a sentence's end.
+BREAK_BEFORE = frozenset(".?#&_~%")
+
+
+def _cut(token: str, width: int) -> int:
+    """How many leading characters of ``token`` (wider than ``width`` cells) go on a
+    line: up to its last break opportunity (BREAK_AFTER, BREAK_BEFORE) that fits, if
+    that fills at least half the line and leaves letters or digits for the next, else
+    as many as fit (but for its last letter or digit, when only punctuation would be
+    left for the next line: a full stop alone there)."""
+    fit = _fitting_chars(token, width)
+    if fit >= len(token):  # one wide character on a line narrower than it
+        return fit
+    for at in range(fit, 0, -1):
+        if at * 2 < fit:
+            break
+        before, after = token[at - 1], token[at]
+        breaks = (before in BREAK_AFTER and not (before == "/" == after)) or (
+            after in BREAK_BEFORE and before not in BREAK_BEFORE
+        )
+        if breaks and any(ch.isalnum() for ch in token[at:]):
+            return at
+    if not any(ch.isalnum() for ch in token[fit:]):
+        last = next((i for i in range(fit - 1, 0, -1) if token[i].isalnum()), 0)
+        if last * 2 >= fit:  # its last letter or digit goes with the punctuation
+            return last
+    return fit
 
 
 def _fitting_chars(token: str, width: int) -> int:
