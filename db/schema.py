@@ -854,7 +854,9 @@ def _v33_to_v34(db: sqlite_utils.Database) -> None:
 # one article tells both (db.stories.MERGE_ALIKE_MIN): every story is regrouped
 # (REGROUP_AT). A quotation whose own attribution, not understood, names someone else
 # does not run on from the one before ('"…," Smith said. "…," said Mayor Ann Lee and her
-# deputy.'): the 'statements' job is due again.
+# deputy.'); an organisation named with "and" speaks by its whole name ("the Health and
+# Human Services Department said", not "Human Services Department"): the 'statements'
+# job is due again.
 def _v34_to_v35(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 35)
 

@@ -2248,7 +2248,50 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
             return None
         if _CIRCLE_OF_RE.search(s, 0, att.start):
             return None  # "Aides to Mr. Romney declined", "Allies of Mr Brown say": theirs
-    return _role_of(s, _epithet(s, att))
+    return _role_of(s, _epithet(s, _with_and(s, att)))
+
+
+# The words of an organisation's name before its "and": capitalised (no possessive).
+_AND_LEFT_RE = re.compile(r"((?:[A-Z][\w.-]*(?<!'s) ){0,2}[A-Z][\w.-]*(?<!'s)) (?:and|&) \Z")
+# ... or a body "for" its fields: "the Department for Culture, Media and Sport".
+_AND_FIELDS_RE = re.compile(
+    r"\b((?:[A-Z][\w-]* ){0,2}(?:Department|Ministry|Office|Secretary|Committee|Commission"
+    r"|Council|Institute|Society|Centre|Center|Board|Agency) (?:for|of) (?:the )?"
+    r"(?:[A-Z][\w-]*,? ){1,4})(?:and|&) \Z"
+)
+_AND_INSIDE_RE = re.compile(r"\b(?:of|between|and)\s\Z|&\s\Z")
+# Last words of organisations' names that is_organisation does not read as such.
+_AND_HEADS = words("Co Co. Ltd Plc plc PLC Executive")
+# Words that open a sentence or a name's phrase, never an organisation's name.
+_AND_NOT_NAME = words("The A An This That These Those Its Their His Her Our")
+
+
+def _with_and(s: str, att: Attribution) -> Attribution:
+    """An organisation named with "and" as a whole ("the Health and Human Services
+    Department said", "Baoshan Iron and Steel Co. said", "a spokesman for the
+    Department for Culture, Media and Sport said"), not from its "and" on; people or
+    places joined by "and" ("Smith and Jones said") are left as they are."""
+    if att.kind != "named" or not s.endswith(("and ", "& "), 0, att.start):
+        return att
+    lo = None
+    head = att.name.split()[-1]
+    body = (is_organisation(att.name) or head in _AND_HEADS) and head not in _PARTY_WORDS
+    if " " not in att.name and (m := _AND_FIELDS_RE.search(s, max(0, att.start - 120), att.start)):
+        lo = m.start(1)
+    elif body:
+        m = _AND_LEFT_RE.search(s, max(0, att.start - 60), att.start)
+        # Not the end of another name ("United Bank of Africa and …", "Cable & Wireless
+        # and NTL"), nor two of something ("between Sony and Toshiba Corp").
+        if m is not None and not _AND_INSIDE_RE.search(s, max(0, m.start(1) - 10), m.start(1)):
+            toks = m.group(1).split()
+            # Not a modifier ("the Republican-led House Ways and Means Committee").
+            while toks and (toks[0] in _AND_NOT_NAME or re.search(r"-[a-z]", toks[0])):
+                toks.pop(0)
+            if toks:
+                lo = m.end(1) - len(" ".join(toks))
+    if lo is None:
+        return att
+    return Attribution(s[lo : att.end], lo, att.end, "named")
 
 
 # A preposition's object before the verb, after a word that is no role: "working for Mr. ",

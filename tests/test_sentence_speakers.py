@@ -244,3 +244,30 @@ def test_an_article_names_where_its_figures_come_from() -> None:
     )
     got = [st.speaker for st in analyse(text, text.index("Figures")) if st.kind != "headline"]
     assert got == ["Council of Mortgage Lenders", None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Fen and Marsh Drainage Board said the pumps failed.", "Fen and Marsh Drainage Board"),
+        ("The Ports and Harbours Executive said it would act.", "Ports and Harbours Executive"),
+        ("Okafor Iron and Steel Co. said it would delay the sale.", "Okafor Iron and Steel Co"),
+        (
+            "A spokesman for the Department for Roads, Rail and Canals said there were no plans.",
+            "Department for Roads, Rail and Canals",
+        ),
+        (
+            "An aide to the Tory-led Fish and Game Committee said the vote was close.",
+            "Fish and Game Committee",
+        ),
+        # People or bodies joined by "and" that end another name: left as they were.
+        ("Lena Okafor and Tom Hale said they would appeal.", "Tom Hale"),
+        ("The Bank of Elso and Corvel Trust Bank said they would merge.", "Corvel Trust Bank"),
+        ("Cable & Wireless and Elso Telecom Group said they would invest.", "Elso Telecom Group"),
+    ],
+)
+def test_an_organisation_named_with_and_speaks_by_its_whole_name(
+    sentence: str, speaker: str
+) -> None:
+    text = f"Headline\n\n{sentence}"
+    assert analyse(text, len("Headline\n\n"))[1].speaker == speaker
