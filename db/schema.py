@@ -855,8 +855,9 @@ def _v33_to_v34(db: sqlite_utils.Database) -> None:
 # (REGROUP_AT). A quotation whose own attribution, not understood, names someone else
 # does not run on from the one before ('"…," Smith said. "…," said Mayor Ann Lee and her
 # deputy.'); an organisation named with "and" speaks by its whole name ("the Health and
-# Human Services Department said", not "Human Services Department"): the 'statements'
-# job is due again.
+# Human Services Department said", not "Human Services Department"); questions asked
+# or answered are no claim ("Mr Blair answered questions posed via the website"): the
+# 'statements' job is due again.
 def _v34_to_v35(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 35)
 

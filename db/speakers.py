@@ -2530,6 +2530,13 @@ _RECALLED_GOODS_RE = re.compile(
 )
 # What a side or a player "claimed" or "added" in a match: "France claimed victory",
 # "claimed the title", "Joe Cole added a second", "Paterson added the conversion".
+# Questions asked or answered as the verb's object: an exchange, no claim ("answered
+# questions posed via the party's website", "for asking questions", "asked the
+# Congressman questions"); not "asked whether the questions …".
+_QUESTION_VERBS = words("asked asks asking answered answers answering")
+_QUESTIONS_RE = re.compile(
+    r"\s+(?:(?!(?:whether|if|why|how|what|that|when|where|who)\b)[\w'’-]+\s+){0,3}questions\b"
+)
 _WON_RE = re.compile(
     r"\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:victory|win|title|crown"
     r"|gold|silver|bronze|medals?|trophy|top\s+spot|first\s+place)\b"
@@ -2579,6 +2586,8 @@ def _not_speech(s: str, start: int, end: int) -> bool:
         verb in ("added", "adds", "adding") and _SCORED_RE.match(s, end)
     ):
         return True
+    if verb in _QUESTION_VERBS and _QUESTIONS_RE.match(s, end):
+        return True  # "Mr Blair answered questions posed via the website": no claim
     if verb in ("recalls", "recalled", "recalling"):
         return bool(_RECALLED_GOODS_RE.match(s, end))
     if verb.endswith("ing"):

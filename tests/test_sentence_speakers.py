@@ -70,6 +70,10 @@ from db.statements import analyse
         "Valdes claimed her second national title in Madrid.",
         "Rooney added a second with a low shot in injury-time.",
         "Price added the conversion from the touchline.",
+        # questions asked or answered: an exchange, no claim
+        "In the session, Mr Okafor answered questions posed via the party's website.",
+        "Ms. Lindqvist scolded the journalists for asking questions at the photo call.",
+        "The Treasury Department answered some of those questions on Thursday.",
     ],
 )
 def test_no_sentence_speaker(sentence: str) -> None:
@@ -172,6 +176,8 @@ def test_no_sentence_speaker(sentence: str) -> None:
             "Monetary Affairs Commissioner Joaquin Almunia said it was a matter for next week.",
             "Joaquin Almunia",
         ),
+        # what is asked is said
+        ("Mr Okafor asked whether the questions had been vetted.", "Okafor"),
         # a relative clause's speaker when no one else speaks
         ("Units would be scrapped under plans which the Tories say would save £4.3bn.", "Tories"),
     ],
