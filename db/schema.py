@@ -856,8 +856,9 @@ def _v33_to_v34(db: sqlite_utils.Database) -> None:
 # does not run on from the one before ('"…," Smith said. "…," said Mayor Ann Lee and her
 # deputy.'); an organisation named with "and" speaks by its whole name ("the Health and
 # Human Services Department said", not "Human Services Department"); questions asked
-# or answered are no claim ("Mr Blair answered questions posed via the website"): the
-# 'statements' job is due again.
+# or answered are no claim ("Mr Blair answered questions posed via the website"), nor a
+# verb of speech joined by "and" to what follows ("Kipchoge responded and a burst of
+# speed clinched victory"): the 'statements' job is due again.
 def _v34_to_v35(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 35)
 

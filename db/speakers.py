@@ -2530,6 +2530,13 @@ _RECALLED_GOODS_RE = re.compile(
 )
 # What a side or a player "claimed" or "added" in a match: "France claimed victory",
 # "claimed the title", "Joe Cole added a second", "Paterson added the conversion".
+# A verb of speech joined by "and" to what follows, with nothing said in between: what
+# is said, if anything, is the next verb's ("responded and a burst of speed clinched
+# victory", "laughed and walked off", "when all is said and done").
+_AND_NEXT_RE = re.compile(r" and\b")
+# ... unless a quotation comes before it, which it attributes ('"We will win," Vale
+# promises and smiles.').
+_QUOTE_MARK_RE = re.compile(r"[\"“”]")
 # Questions asked or answered as the verb's object: an exchange, no claim ("answered
 # questions posed via the party's website", "for asking questions", "asked the
 # Congressman questions"); not "asked whether the questions …".
@@ -2586,6 +2593,8 @@ def _not_speech(s: str, start: int, end: int) -> bool:
         verb in ("added", "adds", "adding") and _SCORED_RE.match(s, end)
     ):
         return True
+    if _AND_NEXT_RE.match(s, end) and not _QUOTE_MARK_RE.search(s, max(0, start - 200), start):
+        return True  # "Kipchoge responded and a burst of speed clinched victory"
     if verb in _QUESTION_VERBS and _QUESTIONS_RE.match(s, end):
         return True  # "Mr Blair answered questions posed via the website": no claim
     if verb in ("recalls", "recalled", "recalling"):

@@ -70,6 +70,9 @@ from db.statements import analyse
         "Valdes claimed her second national title in Madrid.",
         "Rooney added a second with a low shot in injury-time.",
         "Price added the conversion from the touchline.",
+        # a verb of speech joined by "and" to what follows, nothing said in between
+        "Okafor responded and a burst of speed clinched victory.",
+        "The plan holds none of the money that Mr. Okafor had demanded and was the same.",
         # questions asked or answered: an exchange, no claim
         "In the session, Mr Okafor answered questions posed via the party's website.",
         "Ms. Lindqvist scolded the journalists for asking questions at the photo call.",
@@ -176,6 +179,8 @@ def test_no_sentence_speaker(sentence: str) -> None:
             "Monetary Affairs Commissioner Joaquin Almunia said it was a matter for next week.",
             "Joaquin Almunia",
         ),
+        # the next verb says it
+        ("Ms. Lindqvist smiled and said the vote was close.", "Lindqvist"),
         # what is asked is said
         ("Mr Okafor asked whether the questions had been vetted.", "Okafor"),
         # a relative clause's speaker when no one else speaks
