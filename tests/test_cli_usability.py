@@ -589,6 +589,33 @@ def test_search_past_the_end_says_so_as_the_other_listings_do(seeded) -> None:  
     )
 
 
+def test_fuzzy_search_pages_as_the_word_search_does(seeded) -> None:  # type: ignore[no-untyped-def]
+    """QA (second round) item 1: ``search --fuzzy --offset N`` showed the first page again
+    ("showing 4–6 of 3"), and ``--since``/``--until`` were ignored."""
+
+    def page(*options: str) -> dict:  # type: ignore[type-arg]
+        return json.loads(seeded("search", "--fuzzy", "Umerov", "--json", *options))
+
+    whole = page("--limit", "100")
+    total = whole["total"]
+    ranked = [h["statement_id"] for h in whole["hits"]]
+    assert total == len(ranked) >= 5
+    pages = [page("--limit", "2", "--offset", str(at)) for at in range(0, total, 2)]
+    assert {p["total"] for p in pages} == {total}
+    assert [h["statement_id"] for p in pages for h in p["hits"]] == ranked
+    out = seeded("search", "--fuzzy", "Umerov", "--limit", "2", "--offset", "2")
+    assert out.rstrip().endswith(f"showing 3–4 of {total} — --limit/--offset for more")
+    assert re.match(r"\s+3\. ", out)
+    assert seeded("search", "--fuzzy", "Umerov", "--offset", str(total + 1)) == (
+        f"nothing at offset {total + 1} of {total} — try a smaller --offset\n"
+    )
+    # The dates filter it as they filter the word search (Reuters' article is of the 6th).
+    later = page("--since", "2024-11-06")
+    assert later["total"] == len(later["hits"]) > 0
+    assert {h["date"] for h in later["hits"]} == {"2024-11-06"}
+    assert page("--until", "2024-11-05")["total"] == total - later["total"]
+
+
 def test_dates_that_cannot_be_read_are_counted_not_dropped_silently(tmp_path: Path) -> None:
     """An article whose date cannot be read is stored undated, and the ingest says how
     many were (text and --json); a record with no date at all is not counted."""
