@@ -160,22 +160,31 @@ class Item:
     keys: tuple[str, ...]
 
 
+# A posting list of statements of more than one source (_Posting's third member).
+MIXED = -1
+
+# One posting list: statement ids (sorted), their positions in the index, and the one
+# source of all its statements, else MIXED.
+_Posting = tuple[list[int], list[int], int]
+
+
 @dataclass
 class BlockIndex:
     """Inverted index key -> statements by day: for each key its days (sorted) and,
     per day, the statement ids holding it (sorted) with their positions, so that
     how many of a window's statements come up to a given one is a bisection per day.
+    Each such list knows whether its statements are all of one source: a statement's
+    candidates are of other sources, so a list all of its own source is counted (how
+    dense a key is) but never read (one long text of one source, among others).
 
     Undated statements are kept apart and paired with everything.
     """
 
     window_days: int
     max_posting: int = MAX_POSTING
-    # key -> (days, per day: (statement ids, positions))
-    _dated: dict[str, tuple[list[int], list[tuple[list[int], list[int]]]]] = field(
-        default_factory=dict
-    )
-    _undated: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    # key -> (days, per day: (statement ids, positions, source or MIXED))
+    _dated: dict[str, tuple[list[int], list[_Posting]]] = field(default_factory=dict)
+    _undated: dict[str, _Posting] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
     # Each item's source and number of keys, by position (read for every shared key).
     _sources: list[int] = field(default_factory=list)
@@ -192,17 +201,25 @@ class BlockIndex:
         self._sources.append(item.source)
         self._source_set.add(item.source)
         self._n_keys.append(word_keys(item.keys))
+        source = item.source
         for key in item.keys:
             if item.day is None:
-                sids, positions = self._undated.setdefault(key, ([], []))
+                posting = self._undated.get(key)
+                if posting is None:
+                    posting = self._undated[key] = ([], [], source)
+                elif posting[2] != source and posting[2] != MIXED:
+                    posting = self._undated[key] = (posting[0], posting[1], MIXED)
             else:
                 days, lists = self._dated.setdefault(key, ([], []))
                 if not days or days[-1] != item.day:
                     if days and days[-1] > item.day:
                         self._sorted = False  # added out of date order: sort before use
                     days.append(item.day)
-                    lists.append(([], []))
-                sids, positions = lists[-1]
+                    lists.append(([], [], source))
+                posting = lists[-1]
+                if posting[2] != source and posting[2] != MIXED:
+                    posting = lists[-1] = (posting[0], posting[1], MIXED)
+            sids, positions = posting[0], posting[1]
             if sids and sids[-1] > item.sid:
                 self._sorted = False
             sids.append(item.sid)
@@ -213,17 +230,23 @@ class BlockIndex:
             return
         for key, (days, lists) in self._dated.items():
             by_day: dict[int, list[tuple[int, int]]] = {}
-            for day, (sids, positions) in zip(days, lists, strict=True):
+            for day, (sids, positions, _source) in zip(days, lists, strict=True):
                 by_day.setdefault(day, []).extend(zip(sids, positions, strict=True))
             order = sorted(by_day)
-            self._dated[key] = (order, [_split(sorted(by_day[d])) for d in order])
-        for key, (sids, positions) in self._undated.items():
-            self._undated[key] = _split(sorted(zip(sids, positions, strict=True)))
+            self._dated[key] = (order, [self._posting(sorted(by_day[d])) for d in order])
+        for key, (sids, positions, _source) in self._undated.items():
+            self._undated[key] = self._posting(sorted(zip(sids, positions, strict=True)))
         self._sorted = True
 
-    def _window(self, key: str, day: int | None) -> list[tuple[list[int], list[int]]]:
-        """The (statement ids, positions) holding ``key`` of each day within the window
-        of ``day`` (every day when it is None), the undated ones last."""
+    def _posting(self, rows: list[tuple[int, int]]) -> _Posting:
+        """The posting list of (statement id, position) ``rows``, sorted."""
+        sources = {self._sources[pos] for _sid, pos in rows}
+        lone = next(iter(sources)) if len(sources) == 1 else MIXED
+        return [sid for sid, _ in rows], [pos for _, pos in rows], lone
+
+    def _window(self, key: str, day: int | None) -> list[_Posting]:
+        """The postings of ``key`` of each day within the window of ``day`` (every day
+        when it is None), the undated ones last."""
         days, lists = self._dated.get(key) or ([], [])
         if day is not None and days:
             lists = lists[
@@ -250,21 +273,23 @@ class BlockIndex:
         windows = {key: self._window(key, item.day) for key in item.keys}
         # Per day of each key's window: how many of its statements come up to item.
         cuts = {
-            key: [bisect_right(sids, upto) for sids, _ in lists] for key, lists in windows.items()
+            key: [bisect_right(posting[0], upto) for posting in lists]
+            for key, lists in windows.items()
         }
+        source, sid = item.source, item.sid
 
         def size(key: str) -> int:  # the item itself counts, as in the key tables
             return sum(cuts[key])
 
-        def members(key: str) -> list[int]:
-            out: list[int] = []
-            for (_sids, positions), cut in zip(windows[key], cuts[key], strict=True):
-                out.extend(positions[:cut])
+        def members(key: str) -> list[int]:  # those of a list of its own source alone:
+            out: list[int] = []  # never candidates, not read
+            for (_sids, positions, lone), cut in zip(windows[key], cuts[key], strict=True):
+                if lone != source:
+                    out.extend(positions[:cut])
             return out
 
         counts = shared_key_counts(item.keys, size, members, self.max_posting)
         items, sources, n_keys = self.items, self._sources, self._n_keys
-        source, sid = item.source, item.sid
         mine = min(MIN_SHARED_KEYS, word_keys(item.keys))
         # c >= min(mine, keys of p), the counts tested first (most statements sharing
         # one dense key fall there) and attributes read by position.
@@ -277,7 +302,8 @@ class BlockIndex:
             newer = {
                 pos
                 for key in item.keys
-                for (_sids, positions), cut in zip(windows[key], cuts[key], strict=True)
+                for (_sids, positions, lone), cut in zip(windows[key], cuts[key], strict=True)
+                if lone != source
                 for pos in positions[cut:]
             }
             found.update(p for p in newer if sources[p] != source and self._keeps(items[p], item))
@@ -289,7 +315,7 @@ class BlockIndex:
         sizes = self._sizes.get(newer.sid)
         if sizes is None:
             sizes = self._sizes[newer.sid] = {
-                key: sum(bisect_right(sids, newer.sid) for sids, _ in self._window(key, newer.day))
+                key: sum(bisect_right(p[0], newer.sid) for p in self._window(key, newer.day))
                 for key in newer.keys
             }
         return later_keeps(newer, older, sizes.__getitem__, self.max_posting)
@@ -308,10 +334,6 @@ def later_keeps(
     theirs = set(older.keys)
     counts = shared_key_counts(newer.keys, size, lambda k: (0,) if k in theirs else (), max_posting)
     return counts[0] >= min(MIN_SHARED_KEYS, word_keys(newer.keys), word_keys(older.keys))
-
-
-def _split(rows: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    return [sid for sid, _ in rows], [pos for _, pos in rows]
 
 
 # ------------------------------------------------------------------ stored keys

@@ -1,4 +1,13 @@
-"""Parsing the many ways articles write their dates into ISO 8601."""
+"""Parsing the many ways articles write their dates into ISO 8601.
+
+A numeric date with the year last ("25/11/2024", "11.25.2024", "5-11-2024") is read
+day-first or month-first as its numbers allow; one whose day and month could each be
+the other ("05/11/2024": 5 November or 11 May) is *ambiguous* and is read only in an
+order given (:data:`DATE_ORDERS`): :func:`parse_date` reads it so, or not at all.
+:func:`numeric_order` tells which orders read a date; the ingest chooses one for a
+file's ambiguous dates (``db.ingest``: ``--dates``, else the order of the file's other
+dates, else :data:`DEFAULT_ORDER`) and says how many it read and how.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +15,17 @@ import re
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
+# How an ambiguous numeric date is read: day first ("dmy": 05/11/2024 is 5 November)
+# or month first ("mdy": 11 May).
+DATE_ORDERS = ("dmy", "mdy")
+# When nothing else tells: day first, as most of the world writes dates, and every
+# dotted date ("05.11.2024").
+DEFAULT_ORDER = "dmy"
+AMBIGUOUS = "either"  # what numeric_order says of a date both orders read, differently
+
 _FORMATS = (
     "%Y-%m-%d",
     "%Y/%m/%d",
-    "%d/%m/%Y",
-    "%d.%m.%Y",
     "%Y.%m.%d",
     "%Y%m%d",
     "%d %B %Y",
@@ -27,20 +42,66 @@ _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
 # Unix time in seconds (10 digits) or milliseconds (13 digits), as JSON exports write it.
 _EPOCH = re.compile(r"^\d{9,10}(?:\.\d+)?$|^\d{12,13}$")
+# Day and month in either order, then a four-digit year, one separator throughout; maybe
+# a time ("05/11/2024 14:30", "11/5/2024 2:30:00 PM").
+_NUMERIC = re.compile(
+    r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
+    r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(?:([AaPp])\.?[Mm]\.?)?)?$"
+)
 
 
-def parse_date(value: object) -> str | None:
+def _clean(value: object) -> str:
+    return " ".join(str(value).split())[:100]
+
+
+def numeric_order(value: object) -> str | None:
+    """How a numeric date with the year last can be read: ``"dmy"`` or ``"mdy"`` when
+    only that order makes a date ("25/11/2024", "11/25/2024"), :data:`AMBIGUOUS` when
+    both do and differ ("05/11/2024"), None for any other date, or one both orders read
+    the same ("05/05/2024")."""
+    if value is None or isinstance(value, bool):
+        return None
+    m = _NUMERIC.match(_clean(value))
+    if not m:
+        return None
+    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    dmy, mdy = _is_day(year, second, first), _is_day(year, first, second)
+    if dmy and mdy:
+        return None if first == second else AMBIGUOUS
+    return "dmy" if dmy else "mdy" if mdy else None
+
+
+def either_way(value: object) -> str | None:
+    """For a date the user typed that reads either way ("05/11/2024"), both readings
+    ("2024-11-05 (day first) or 2024-05-11 (month first)"); None for any other."""
+    if numeric_order(value) != AMBIGUOUS:
+        return None
+    return f"{parse_date(value, 'dmy')} (day first) or {parse_date(value, 'mdy')} (month first)"
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_date(value: object, order: str | None = None) -> str | None:
     """``value`` as ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM:SS`` (UTC), or None if unparseable.
 
     A date with a time zone is converted to UTC so that "first seen" compares
-    like with like. Unix timestamps (seconds or milliseconds) are understood.
+    like with like. Unix timestamps (seconds or milliseconds) are understood. An
+    ambiguous numeric date ("05/11/2024": :func:`numeric_order`) is read in ``order``
+    (one of :data:`DATE_ORDERS`), and not at all without one: it is never guessed here.
     Never raises: a date that cannot be read is simply unknown.
     """
     if value is None or value == "" or isinstance(value, bool):
         return None
     try:
-        value = " ".join(str(value).split())[:100]
-        parsed = _parse(value)
+        value = _clean(value)
+        numeric = _NUMERIC.match(value)
+        parsed = _numeric(numeric, order) if numeric else _parse(value)
         if parsed is None or not 1800 <= parsed.year <= 2200:
             return None
         if parsed.tzinfo is not None:
@@ -54,6 +115,23 @@ def parse_date(value: object) -> str | None:
 
 def _has_time(value: str) -> bool:
     return bool(re.search(r"\d:\d\d", value))
+
+
+def _numeric(m: re.Match[str], order: str | None) -> datetime | None:
+    """A numeric date (:data:`_NUMERIC`) in the order its numbers allow, else ``order``."""
+    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    found = numeric_order(m.group(0))
+    if found == AMBIGUOUS:
+        if order not in DATE_ORDERS:
+            return None
+        found = order
+    day, month = (first, second) if found in (None, "dmy") else (second, first)
+    hour, minute, second_ = (int(m.group(i) or 0) for i in (5, 6, 7))
+    if m.group(8):  # "2:30 PM"
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m.group(8) in "Pp" else 0)
+    return datetime(year, month, day, hour, minute, second_)
 
 
 def _parse(value: str) -> datetime | None:

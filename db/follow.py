@@ -28,6 +28,8 @@ from typing import Any
 
 import sqlite_utils
 
+from db.date_orders import FILE
+from db.dates import parse_date
 from db.feed_state import (
     FAILED,
     NOT_MODIFIED,
@@ -86,6 +88,8 @@ class FeedReport:
     unchanged: int = 0
     rejected: list[str] = field(default_factory=list)  # entries that are not articles
     page_problems: list[str] = field(default_factory=list)  # summaries kept, and why
+    # How the dates that read either way ("05/11/2024") were read (db.date_orders).
+    dates: list[str] = field(default_factory=list)
     interrupted: bool = False
 
     @property
@@ -120,6 +124,7 @@ class FeedReport:
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "page_problems": self.page_problems,
+            "dates": self.dates,
         }
 
 
@@ -378,7 +383,17 @@ def _with_page(record: RawArticle, fetcher: Fetcher) -> tuple[RawArticle, str | 
         return kept(f"cannot extract the article ({type(exc).__name__})")
     if len(page.body) <= len(record.body):
         return record, None  # the feed's own text is as long: nothing better to take
-    return replace(record, body=page.body, date=record.date or page.date), None
+    if record.date is not None or record.date_either is not None:
+        return replace(record, body=page.body), None
+    return replace(  # the page's date, as it gave it
+        record,
+        body=page.body,
+        date=page.date,
+        date_either=page.date_either,
+        date_order=page.date_order,
+        date_unread=page.date_unread
+        or (record.date_unread and page.date is None and page.date_either is None),
+    ), None
 
 
 class _DatabaseFailure(Exception):
@@ -410,6 +425,15 @@ def _store(
             ingested.unchanged,
         )
         feed.rejected = [str(r) for r in ingested.rejected]
+        for (order, why), (n, example) in ingested.ambiguous_dates.items():
+            feed.dates.append(
+                printable(
+                    f"dates: {plural(n, 'entry')} gave a date that reads either way, such as"
+                    f" {example} ({parse_date(example, order)}): read"
+                    f" {'day' if order == 'dmy' else 'month'} first, as "
+                    + ("other dates of the feed are" if why == FILE else "nothing else told")
+                )
+            )
         if ingested.interrupted:
             feed.interrupted = True
             return feed  # what was committed stays; the state is stored next round

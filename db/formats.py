@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from db.cleaning import InputPieces, clean_text, clean_title, strip_controls
-from db.dates import parse_date
+from db.dates import AMBIGUOUS, numeric_order, parse_date
 from db.json_stream import BadJson, JsonStream
 
 # Files read whole (text, HTML, feeds) bigger than this are refused instead of being
@@ -82,6 +82,14 @@ class RawArticle:
     nbytes: int = 0  # bytes of input this record came from, when known (JSONL), for progress
     input: InputPieces | None = None  # what was read, before cleaning (only by read_input)
     date_unread: bool = False  # a date was given that could not be read: undated
+    # A numeric date that reads either way ("05/11/2024"), as given: unread here, read
+    # in its file's order by the ingest (db.date_orders), which notes how in date_read
+    # (order, why).
+    date_either: str | None = None
+    date_read: tuple[str, str] | None = None
+    # The order of a numeric date that reads one way only ("25/11/2024": "dmy"), which
+    # tells the order of its file's ambiguous ones.
+    date_order: str | None = None
 
 
 @dataclass(slots=True)
@@ -920,6 +928,7 @@ def _article(
     if not title:
         raise BadInput("no text left once control characters and spaces are removed")
     parsed = parse_date(date)
+    order = numeric_order(date)
     return RawArticle(
         title=title,
         body=body,
@@ -930,5 +939,10 @@ def _article(
         key=strip_controls(key or url or path),
         line=line,
         input=pieces,
-        date_unread=parsed is None and date is not None and str(date).strip() != "",
+        date_unread=parsed is None
+        and order != AMBIGUOUS
+        and date is not None
+        and str(date).strip() != "",
+        date_either=strip_controls(str(date).strip()) if order == AMBIGUOUS else None,
+        date_order=order if order != AMBIGUOUS else None,
     )

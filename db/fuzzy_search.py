@@ -45,6 +45,11 @@ if TYPE_CHECKING:
 #    how closely and in which order (rapidfuzz), as fzf users expect.
 
 FUZZY_CANDIDATES = 200  # statements ranked word by word (step 3)
+# When every word is common, the statements holding them all are the candidates; fewer
+# than this many, and those holding the two rarest words too (one word may be misspelled
+# beyond repair). A constant, not the page's size: the candidates, and so the pages of one
+# search, must not depend on which page is asked for.
+FUZZY_ENOUGH = 50
 FUZZY_BUDGET = 5000  # statements bm25 may rank in step 2 (sum of document frequencies)
 FUZZY_KEY_WORDS = 4  # at most this many of the rarest words choose the candidates
 FUZZY_TERM_CUTOFF = 75  # how close a misspelled word must be to a term of the index
@@ -208,14 +213,14 @@ def expand_terms(db: Db, query: str) -> FuzzyQuery:
 
 
 def _candidate_queries(fq: FuzzyQuery) -> list[str]:
-    """FTS5 queries of the candidates, tried in turn until one finds enough.
+    """FTS5 queries of the candidates, tried in turn until FUZZY_ENOUGH are found.
 
     The candidates are the statements holding any of the rarest words, as many as
     keep them within FUZZY_BUDGET (at least one); bm25 ranks them by every word (and
     by the function words of a quote with few others), so that those holding more of
     the others come first. When even the rarest word is common: those holding every
-    word, then (if too few do: one may be misspelled beyond repair) any of the two
-    rarest."""
+    word, then (if fewer than FUZZY_ENOUGH do: one may be misspelled beyond repair)
+    any of the two rarest."""
     by_rarity = sorted(fq.words, key=lambda w: w.df)
     every = " OR ".join([*(_any_term(w) for w in by_rarity), *map(quote_term, fq.function_words)])
     if by_rarity[0].df > FUZZY_BUDGET and len(by_rarity) > 1:
@@ -245,22 +250,53 @@ def fuzzy_search(
     *,
     source: str | None = None,
     limit: int = 20,
+    offset: int = 0,
     since: str | None = None,
     until: str | None = None,
     speaker: str | None = None,
 ) -> list[SearchHit]:
-    """Statements that look like ``query`` even when it is misspelled or partial.
+    """Statements that look like ``query`` even when it is misspelled or partial: the
+    ``limit`` from ``offset`` of :func:`fuzzy_search_counted`'s ranking."""
+    hits, _total = fuzzy_search_counted(
+        db,
+        query,
+        source=source,
+        limit=limit,
+        offset=offset,
+        since=since,
+        until=until,
+        speaker=speaker,
+    )
+    return hits
+
+
+def fuzzy_search_counted(
+    db: Db,
+    query: str,
+    *,
+    source: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    since: str | None = None,
+    until: str | None = None,
+    speaker: str | None = None,
+) -> tuple[list[SearchHit], int]:
+    """Statements that look like ``query`` even when it is misspelled or partial, the
+    ``limit`` from ``offset``, and how many the search found in all (what ``claimlens
+    search --fuzzy`` prints: "showing 21–40 of 143").
 
     Ranked by how many of the query's words a statement holds (misspelled ones
     included), then by how closely it reads like the query, in the same order; the
     matched words are highlighted the way fzf does. ``source``, ``since``, ``until``,
     ``speaker``: only in the articles those filters keep (:func:`db.search.matching_sql`).
+    The statements found, and so their ranking, do not depend on ``limit`` and
+    ``offset``: the pages of one search follow each other, none repeated or left out.
     """
     if not _query_words(query):
         raise QueryError("nothing to search for: type at least one word")
     fq = expand_terms(db, query)
     if not fq.words:
-        return []  # no word of the quote is, or is close to, a word of the index
+        return [], 0  # no word of the quote is, or is close to, a word of the index
     matching, params = matching_sql(source, since, until, speaker)
     found: dict[int, None] = {}  # candidate statement ids, best first
     for expr in _candidate_queries(fq):
@@ -274,10 +310,10 @@ def fuzzy_search(
                 )
             )
         )
-        if len(found) >= limit:
+        if len(found) >= FUZZY_ENOUGH:
             break
     if not found:
-        return []
+        return [], 0
     ids = list(found)
     marks = ",".join("?" * len(ids))
     rows = db.execute(
@@ -288,18 +324,22 @@ def fuzzy_search(
     words_of = {row[0]: _words(row[5]) for row in rows}
     ranker = _Ranker([w.word for w in fq.words], query.lower(), words_of.values())
     held = {row[0]: ranker.held(words_of[row[0]]) for row in rows}
-    # Only statements holding as many words as the limit-th best can be shown: only
-    # they are compared more closely (rapidfuzz).
-    enough = sorted((len(h) for h in held.values()), reverse=True)[: max(1, limit)][-1]
+    total = len(rows)
+    if offset >= total:
+        return [], total
+    # Only statements holding as many words as the last of the page's can be shown:
+    # only they are compared more closely (rapidfuzz).
+    end = offset + limit
+    enough = sorted((len(h) for h in held.values()), reverse=True)[: max(1, end)][-1]
     rows = [row for row in rows if len(held[row[0]]) >= enough]
     rank = {
         row[0]: (len(held[row[0]]), ranker.closeness(held[row[0]], row[5]), row[0]) for row in rows
     }
     rows.sort(key=lambda row: rank[row[0]], reverse=True)  # ties: the newer first
-    del rows[limit:]
+    rows = rows[offset:end]
     marker = WordMatcher(_highlight_words(query), (words_of[row[0]] for row in rows))
     n = len(fq.words) + 1
-    return [
+    hits = [
         SearchHit(
             statement_id=row[0],
             article_id=row[1],
@@ -318,6 +358,7 @@ def fuzzy_search(
         )
         for row in rows
     ]
+    return hits, total
 
 
 class WordMatcher:

@@ -35,6 +35,7 @@ from typing import Any
 import sqlite_utils
 
 from db.connection import transaction
+from db.date_orders import read_dates
 from db.formats import RawArticle, Rejected, display_path, host_of, iter_files, read_file
 from db.parent_watch import end_with_parent
 from db.search import compact_index, compaction_wanted
@@ -117,6 +118,12 @@ class IngestReport:
     # Articles written undated because the date they gave could not be read ("2024-13-45",
     # "yesterday").
     unread_dates: int = 0
+    # Articles whose numeric date reads either way ("05/11/2024"), by how it was read
+    # ((order, why): db.date_orders) -> [how many, one such date as given].
+    ambiguous_dates: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
+    # Files some of whose dates can only be read in another order than their ambiguous
+    # ones were: (file, order read, the other order).
+    mixed_dates: list[tuple[str, str, str]] = field(default_factory=list)
     # Articles replaced under another source than they had ((was, now) -> how many): a
     # folder ingested again from its parent, whose name is now their source.
     moved: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -146,6 +153,14 @@ class IngestReport:
             "skipped_files": list(self.skipped),
             "empty": self.empty,
             "unread_dates": self.unread_dates,
+            "ambiguous_dates": [
+                {"order": order, "why": why, "articles": n, "example": example}
+                for (order, why), (n, example) in self.ambiguous_dates.items()
+            ],
+            "mixed_dates": [
+                {"path": path, "read": read, "other": other}
+                for path, read, other in self.mixed_dates
+            ],
             "moved": [
                 {"from": was, "to": now, "articles": n} for (was, now), n in self.moved.items()
             ],
@@ -405,6 +420,7 @@ class _Writer:
         changed: list[int] = []
         failed: list[Rejected] = []
         moved: dict[tuple[str, str], int] = {}
+        ambiguous: dict[tuple[str, str], list[Any]] = {}
         with self.guard.commit():
             with transaction(self.db, on_wait=self.on_wait) as conn:
                 self.guard.begin()  # the lock is held: Ctrl-C now waits for the commit
@@ -429,6 +445,10 @@ class _Writer:
                         counts["statements"] += n
                         counts["words"] += item["words"]
                         counts["unread_dates"] += item["article"].date_unread
+                        read = item["article"].date_read
+                        if read is not None:
+                            seen = ambiguous.setdefault(read, [0, item["article"].date_either])
+                            seen[0] += 1
                 rows.insert(conn)
             for key, value in counts.items():
                 setattr(self.report, key, getattr(self.report, key) + value)
@@ -436,6 +456,8 @@ class _Writer:
             self.report.rejected.extend(failed)
             for was_now, n in moved.items():
                 self.report.moved[was_now] = self.report.moved.get(was_now, 0) + n
+            for read, (n, example) in ambiguous.items():
+                self.report.ambiguous_dates.setdefault(read, [0, example])[0] += n
         for rejected in failed:
             if self.on_reject:
                 self.on_reject(rejected)
@@ -605,6 +627,7 @@ def ingest_paths(
     on_total: TotalCallback | None = None,
     on_wait: WaitCallback | None = None,
     on_reject: Callable[[Rejected], None] | None = None,
+    dates: str | None = None,
 ) -> IngestReport:
     """Ingest every file under ``paths``; return what was done.
 
@@ -622,11 +645,14 @@ def ingest_paths(
     or an analysis worker process dies, and ``error`` says why it stopped. New and
     replaced articles are then matched against the index unless ``match`` is false.
     Bad input never raises: each file, line or record that cannot be ingested is in
-    ``report.rejected`` (and passed to ``on_reject``) with its reason.
+    ``report.rejected`` (and passed to ``on_reject``) with its reason. A numeric date
+    that reads either way ("05/11/2024") is read in the order ``dates`` ("dmy" or
+    "mdy"), else in the order of its file's other dates, else day first
+    (:mod:`db.date_orders`); ``report.ambiguous_dates`` counts them by how.
     """
     report = IngestReport()
     records = _file_records(db, paths, report, progress, on_total)
-    return _ingest(db, records, report, source, match, on_wait, on_reject)
+    return _ingest(db, records, report, source, match, on_wait, on_reject, dates)
 
 
 def ingest_records(
@@ -637,10 +663,11 @@ def ingest_records(
     match: bool = True,
     on_wait: WaitCallback | None = None,
     on_reject: Callable[[Rejected], None] | None = None,
+    dates: str | None = None,
 ) -> IngestReport:
     """Ingest records read elsewhere (``claimlens follow``: feed entries and their
     pages) exactly as :func:`ingest_paths` ingests the records of files."""
-    return _ingest(db, records, IngestReport(), source, match, on_wait, on_reject)
+    return _ingest(db, records, IngestReport(), source, match, on_wait, on_reject, dates)
 
 
 def _file_records(
@@ -692,8 +719,10 @@ def _ingest(
     match: bool,
     on_wait: WaitCallback | None,
     on_reject: Callable[[Rejected], None] | None,
+    dates: str | None = None,
 ) -> IngestReport:
     started = time.monotonic()
+    records = read_dates(records, dates, on_mixed=lambda *mixed: report.mixed_dates.append(mixed))
     guard = _InterruptGuard()
     writer = _Writer(db, report, on_wait, on_reject=on_reject, guard=guard)
     broken = False

@@ -69,6 +69,47 @@ def test_one_source_alone_reads_no_postings(monkeypatch: pytest.MonkeyPatch) -> 
     assert index.neighbours(other) == {0, 1, 2, 3, 4}
 
 
+def test_postings_of_a_statements_own_source_alone_are_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA (second round) item 3: a long text of one source among others read its own
+    statements' postings only to drop them as one source. A posting list all of the
+    statement's own source is counted (how dense a key is) but never read; the
+    candidates are those found reading everything."""
+    text = [Item(k, 1, 100, ("okafor", "bridge", f"w{k % 3}")) for k in range(1, 13)]
+    others = [Item(20, 2, 101, ("okafor", "bridge")), Item(21, 3, 99, ("w1", "quay"))]
+    index = _index([*others, *text])
+    own = {pos for pos, item in enumerate(index.items) if item.source == 1}
+    read: list[int] = []
+    real = blocking.shared_key_counts
+
+    def reading(keys, size, members, max_posting):  # type: ignore[no-untyped-def]
+        def members_read(key: str) -> list[int]:
+            found = list(members(key))
+            read.extend(found)
+            return found
+
+        return real(keys, size, members_read, max_posting)
+
+    class Looked(list):  # type: ignore[type-arg]
+        """The index's sources by position, noting which were looked up."""
+
+        def __getitem__(self, pos):  # type: ignore[no-untyped-def]
+            read.append(pos)
+            return super().__getitem__(pos)
+
+    monkeypatch.setattr(blocking, "shared_key_counts", reading)
+    index._sort()  # added out of order: sorted once, before the lookups
+    index._sources = Looked(index._sources)
+    found = [index.neighbours(item, later=True) for item in text]
+    assert not own & set(read)
+    # The statements of other sources sharing a sparse key: 20 with each, 21 with the w1s.
+    assert found == [{0, 1} if item.keys[2] == "w1" else {0} for item in text]
+    # Another statement of the text's day, of another source: that day's lists are read.
+    index.add(Item(30, 4, 100, ("okafor", "bridge")))
+    assert index.neighbours(index.items[-1]) == own | {0}
+
+
 def test_an_older_statement_makes_a_key_dense(dense_at_two: None) -> None:
     crowd = [Item(1 + k, 3 + k, 100, ("okafor", f"other{k}")) for k in range(3)]
     older = Item(5, 1, 100, ("okafor", "elso"))

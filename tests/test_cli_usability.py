@@ -589,6 +589,33 @@ def test_search_past_the_end_says_so_as_the_other_listings_do(seeded) -> None:  
     )
 
 
+def test_fuzzy_search_pages_as_the_word_search_does(seeded) -> None:  # type: ignore[no-untyped-def]
+    """QA (second round) item 1: ``search --fuzzy --offset N`` showed the first page again
+    ("showing 4–6 of 3"), and ``--since``/``--until`` were ignored."""
+
+    def page(*options: str) -> dict:  # type: ignore[type-arg]
+        return json.loads(seeded("search", "--fuzzy", "Umerov", "--json", *options))
+
+    whole = page("--limit", "100")
+    total = whole["total"]
+    ranked = [h["statement_id"] for h in whole["hits"]]
+    assert total == len(ranked) >= 5
+    pages = [page("--limit", "2", "--offset", str(at)) for at in range(0, total, 2)]
+    assert {p["total"] for p in pages} == {total}
+    assert [h["statement_id"] for p in pages for h in p["hits"]] == ranked
+    out = seeded("search", "--fuzzy", "Umerov", "--limit", "2", "--offset", "2")
+    assert out.rstrip().endswith(f"showing 3–4 of {total} — --limit/--offset for more")
+    assert re.match(r"\s+3\. ", out)
+    assert seeded("search", "--fuzzy", "Umerov", "--offset", str(total + 1)) == (
+        f"nothing at offset {total + 1} of {total} — try a smaller --offset\n"
+    )
+    # The dates filter it as they filter the word search (Reuters' article is of the 6th).
+    later = page("--since", "2024-11-06")
+    assert later["total"] == len(later["hits"]) > 0
+    assert {h["date"] for h in later["hits"]} == {"2024-11-06"}
+    assert page("--until", "2024-11-05")["total"] == total - later["total"]
+
+
 def test_dates_that_cannot_be_read_are_counted_not_dropped_silently(tmp_path: Path) -> None:
     """An article whose date cannot be read is stored undated, and the ingest says how
     many were (text and --json); a record with no date at all is not counted."""
@@ -614,6 +641,62 @@ def test_dates_that_cannot_be_read_are_counted_not_dropped_silently(tmp_path: Pa
     assert json.loads(again.output)["unread_dates"] == 2
     dates = [r[0] for r in connect(db_path).execute("SELECT date FROM articles ORDER BY id")]
     assert dates == [None, None, "2024-11-05", None]
+
+
+def test_dates_that_read_either_way_are_said_and_read_as_asked(tmp_path: Path) -> None:
+    """QA (second round) item 2: "05/11/2024" was read day first without a word (and
+    "11/25/2024" not at all). Read in the order of the file's other dates, else day
+    first, or as --dates says; the summary says how many and how (text and --json); a
+    --since that reads either way is refused, not guessed."""
+    us = tmp_path / "us.jsonl"
+    rows = [("Budget set", "05/11/2024"), ("Budget row", "11/25/2024")]
+    us.write_text(
+        "\n".join(
+            json.dumps({"title": t, "text": f"Ana Ruiz said of the {t.lower()}: fine.", "date": d})
+            for t, d in rows
+        ),
+        encoding="utf-8",
+    )
+    eu = tmp_path / "eu.jsonl"
+    eu.write_text(
+        json.dumps(
+            {"title": "Vote held", "text": "Bo Li said it was close.", "date": "05.11.2024"}
+        ),
+        encoding="utf-8",
+    )
+    db_path = tmp_path / "d.db"
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", str(db_path), "ingest", str(us), str(eu), "--no-match"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "dates: 1 article gave a date that reads either way, such as 05/11/2024 (2024-05-11):"
+        " read month first, as other dates of their files are (--dates dmy reads them day"
+        " first)"
+    ) in result.output
+    assert (
+        "dates: 1 article gave a date that reads either way, such as 05.11.2024 (2024-11-05):"
+        " read day first, as nothing else in their files told (--dates mdy reads them month"
+        " first)"
+    ) in result.output
+    assert "undated" not in result.output
+
+    def dates() -> list[str]:
+        return [r[0] for r in connect(db_path).execute("SELECT date FROM articles ORDER BY id")]
+
+    assert dates() == ["2024-05-11", "2024-11-25", "2024-11-05"]
+    again = runner.invoke(
+        main, ["--db", str(db_path), "ingest", str(eu), "--no-match", "--json", "--dates", "mdy"]
+    )
+    assert json.loads(again.output)["ambiguous_dates"] == [
+        {"order": "mdy", "why": "given", "articles": 1, "example": "05.11.2024"}
+    ]
+    assert dates() == ["2024-05-11", "2024-11-25", "2024-05-11"]  # replaced: read again
+    refused = runner.invoke(main, ["--db", str(db_path), "articles", "--since", "05/11/2024"])
+    assert refused.exit_code == 2
+    assert (
+        "'05/11/2024' reads either way: 2024-11-05 (day first) or 2024-05-11 (month first);"
+        " write YYYY-MM-DD"
+    ) in refused.output
 
 
 def test_a_source_changed_by_ingesting_a_parent_folder_is_said(tmp_path: Path) -> None:

@@ -475,3 +475,27 @@ def test_counts_are_written_with_their_plural(site: FeedSite, db, tmp_path: Path
     stored.conn.close()
     listing = CliRunner().invoke(main, ["--db", str(path), "feeds"]).output
     assert "1 entry, 1 added last time, 1 in all" in listing
+
+
+def test_a_feeds_dates_that_read_either_way_are_read_in_its_order_and_said(
+    site: FeedSite, db
+) -> None:  # type: ignore[no-untyped-def]
+    """QA (second round) item 2, for follow: a feed's "05/11/2024" is read in the order
+    of its other dates (one feed, one convention) and the round says so."""
+    long_paragraphs = [" ".join(paragraphs_for(i)) for i in range(3)]
+    feed = [
+        Entry(f"d{i}", f"Dated story {i} on the bridge", long_paragraphs, date, full_text=True)
+        for i, date in enumerate(["05/11/2024", "11/25/2024"])
+    ]
+    site.add_feed("/dated.rss", "Dated", feed, with_pages=False)
+    report = round_of(db, site, "{base}/dated.rss\n")
+    assert report.added == 2
+    dates = dict(db.execute("SELECT title, date FROM articles"))
+    assert dates == {
+        "Dated story 0 on the bridge": "2024-05-11",
+        "Dated story 1 on the bridge": "2024-11-25",
+    }
+    assert report.feeds[0].dates == [
+        "dates: 1 entry gave a date that reads either way, such as 05/11/2024 (2024-05-11):"
+        " read month first, as other dates of the feed are"
+    ]

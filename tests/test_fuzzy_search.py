@@ -9,7 +9,7 @@ import sqlite_utils
 
 import db.fuzzy_search as fuzzy_mod
 from db.connection import connect
-from db.fuzzy_search import expand_terms, fuzzy_highlights, fuzzy_search
+from db.fuzzy_search import expand_terms, fuzzy_highlights, fuzzy_search, fuzzy_search_counted
 from db.ingest import ingest_paths
 from db.search import QueryError, SearchHit
 
@@ -114,3 +114,20 @@ def test_a_quote_of_unknown_words_finds_nothing_and_a_quote_of_none_is_an_error(
     assert fuzzy_search(db, "qxzvw jjkkq") == []
     with pytest.raises(QueryError, match="nothing to search for"):
         fuzzy_search(db, "!! ?")
+
+
+def test_pages_of_one_fuzzy_search_follow_each_other(
+    db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The statements found do not depend on the page asked for: every word common
+    here, the forty holding them all are too few (FUZZY_ENOUGH), so those holding the
+    rarest two join them, for a page of 2 as for one of 100."""
+    monkeypatch.setattr(fuzzy_mod, "FUZZY_BUDGET", 10)
+    query = "market prices day"
+    whole, total = fuzzy_search_counted(db, query, limit=100)
+    assert total == len(whole) == 41  # not only the forty "day" statements
+    assert "Market prices rose in Ljubljana yesterday after the vote." in texts(whole)
+    pages = [fuzzy_search_counted(db, query, limit=7, offset=at) for at in range(0, total, 7)]
+    assert {n for _hits, n in pages} == {total}
+    assert [h.statement_id for hits, _n in pages for h in hits] == [h.statement_id for h in whole]
+    assert fuzzy_search(db, query, limit=3, offset=total) == []

@@ -311,10 +311,13 @@ def known_source(db: sqlite_utils.Database | sqlite3.Connection, source: str | N
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from db.dates import parse_date
+    from db.dates import either_way, parse_date
 
     parsed = parse_date(value)
     if parsed is None:
+        both = either_way(value)
+        if both:  # never guessed: the user says which
+            raise click.BadParameter(f"{value!r} reads either way: {both}; write YYYY-MM-DD")
         raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)")
     return parsed
 

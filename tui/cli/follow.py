@@ -115,7 +115,7 @@ def follow(
         if as_json:
             return
         echo(feed.line(), style="red" if feed.failed else "", err=feed.failed)
-        for problem in [*feed.page_problems, *feed.rejected]:
+        for problem in [*feed.page_problems, *feed.rejected, *feed.dates]:
             echo(f"  {problem}", style="yellow", err=True)
 
     any_failed = False

@@ -17,6 +17,7 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 
+from db.dates import parse_date
 from db.formats import Rejected, printable
 from db.ingest import IngestReport, ingest_paths
 from tui.cli.common import (
@@ -43,6 +44,12 @@ LINES_PER_REASON = 5
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--source", help="Source name for every article (overrides the files' own).")
 @click.option("--no-match", is_flag=True, help="Do not match the new articles yet.")
+@click.option(
+    "--dates",
+    type=click.Choice(["dmy", "mdy"]),
+    help="Read a date such as 05/11/2024 day first (dmy) or month first (mdy)."
+    " By default as the file's other dates show (25/11/2024: dmy), else day first.",
+)
 @json_option("Print the summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per rejected file.")
 @pass_cli
@@ -51,6 +58,7 @@ def ingest(
     paths: tuple[Path, ...],
     source: str | None,
     no_match: bool,
+    dates: str | None,
     as_json: bool,
     quiet: bool,
 ) -> None:
@@ -77,6 +85,7 @@ def ingest(
         paths,
         source=source,
         match=not no_match,
+        dates=dates,
         on_wait=say_waiting,
         on_reject=None if quiet or as_json else on_reject,
     )
@@ -149,6 +158,8 @@ def _print_summary(report: IngestReport, *, matching: bool) -> None:
             f"undated: {plural(report.unread_dates, 'article')} gave a date that could not be"
             " read (ISO 8601, RFC 822, seconds since 1970 or a written date)"
         )
+    for line in ambiguous_date_lines(report):
+        echo(line)
     if report.match is not None:
         echo(f"matched: {match_summary(report.match)}")
     elif matching and stopped:
@@ -158,3 +169,38 @@ def _print_summary(report: IngestReport, *, matching: bool) -> None:
         )
     elif not matching and (report.added or report.replaced):
         echo(f"not matched yet (--no-match): `{FINISH_MATCHING}` matches them")
+
+
+_ORDER_WORDS = {"dmy": "day first", "mdy": "month first"}
+_OTHER = {"dmy": "mdy", "mdy": "dmy"}
+
+
+def ambiguous_date_lines(report: IngestReport) -> list[str]:
+    """What the summary says of the dates that read either way ("05/11/2024"): how many
+    were read, in which order and why, and how to read them the other way; and the
+    files whose other dates disagree with that order."""
+    lines = []
+    for (order, why), (n, example) in report.ambiguous_dates.items():
+        other = _OTHER[order]
+        because = {
+            "given": f" (--dates {order})",
+            "file": f", as other dates of their files are (--dates {other} reads them"
+            f" {_ORDER_WORDS[other]})",
+            "default": f", as nothing else in their files told (--dates {other} reads"
+            f" them {_ORDER_WORDS[other]})",
+        }[why]
+        lines.append(
+            f"dates: {plural(n, 'article')} gave a date that reads either way, such as"
+            f" {printable(example)} ({parse_date(example, order)}): read"
+            f" {_ORDER_WORDS[order]}{because}"
+        )
+    for path, read, other in report.mixed_dates[:LINES_PER_REASON]:
+        lines.append(
+            f"dates: {printable(path)} has dates that can only be read {_ORDER_WORDS[other]},"
+            f" yet those that read either way were read {_ORDER_WORDS[read]}: check them"
+            f" (--dates {other} reads them {_ORDER_WORDS[other]})"
+        )
+    more = len(report.mixed_dates) - LINES_PER_REASON
+    if more > 0:
+        lines.append(f"dates: {plural(more, 'more file')} like that (--json lists them)")
+    return lines

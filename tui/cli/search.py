@@ -53,11 +53,12 @@ def search_cmd(
     try:
         if fuzzy:
             # Imported here: rapidfuzz costs a word search's start-up ~15 ms.
-            from db.fuzzy_search import fuzzy_search
+            from db.fuzzy_search import fuzzy_search_counted
 
             with snapshot(db):  # its reads see one state of the database, read once
-                hits = fuzzy_search(db, query, source=source, limit=limit)
-            total = len(hits)
+                hits, total = fuzzy_search_counted(
+                    db, query, source=source, since=since, until=until, limit=limit, offset=offset
+                )
         else:  # search_counted reads the hits and their total in one snapshot itself
             hits, total = search_counted(
                 db, query, source=source, since=since, until=until, limit=limit, offset=offset
@@ -73,7 +74,7 @@ def search_cmd(
         echo(showing(0, offset, total) or "", style="dim")
         return
     if not hits:
-        hint = operator_hint(query)
+        hint = None if fuzzy else operator_hint(query)  # a fuzzy quote has no operators
         echo(f"no statements match {query!r}" + (f" ({hint})" if hint else ""))
         sys.exit(EXIT_REJECTED)
     for rank, hit in enumerate(hits, start=offset + 1):

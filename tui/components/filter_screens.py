@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.components.inputs import StillInput
-from tui.components.library import parse_date
+from tui.components.library import either_way, parse_date
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
 from tui.wording import plural
@@ -268,8 +268,14 @@ class DateFilterScreen(ModalScreen[tuple[str | None, str | None] | None]):
                 continue
             parsed = parse_date(raw)
             if parsed is None:
+                both = either_way(raw)  # never guessed: the user says which
                 self.query_one("#date-error", Static).update(
-                    Text(f"Not a date: {raw!r} (use YYYY-MM-DD)", style="bold")
+                    Text(
+                        f"{raw!r} reads either way: {both}; write YYYY-MM-DD"
+                        if both
+                        else f"Not a date: {raw!r} (use YYYY-MM-DD)",
+                        style="bold",
+                    )
                 )
                 self.query_one(f"#{name}", Input).focus()
                 return

@@ -32,7 +32,7 @@ from db.articles import (
 )
 from db.claims import claim_detail
 from db.connection import connect
-from db.dates import parse_date
+from db.dates import either_way, parse_date
 from db.fuzzy_search import fuzzy_search
 from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
@@ -50,6 +50,7 @@ __all__ = [
     "QueryError",
     "SearchHit",
     "SearchResults",
+    "either_way",
     "keep_recent",
     "operator_hint",
     "parse_date",
