@@ -78,7 +78,7 @@ from db.matcher import (
     with_context,
 )
 from db.parent_watch import end_with_parent
-from db.regroup import regroup
+from db.regroup import regroup_in
 from db.stories import (
     STORY_WINDOW_DAYS,
     Meta,
@@ -89,7 +89,7 @@ from db.stories import (
     rebuild_stories,
     update_stories,
 )
-from db.upgrade import clear_regroup_due
+from db.upgrade import clear_regroup_due, regroup_due
 
 __all__ = [
     "DEFAULT_WINDOW_DAYS",
@@ -959,9 +959,6 @@ def match_articles(
     article_ids = sorted(set(article_ids))
     if len(article_ids) > 1 and _as_rebuild(db, article_ids):
         return match_all(db, window_days=window_days, progress=progress)
-    # A schema step left every claim and story to regroup: first, as placing these
-    # articles reads the others' profiles and stories (db.regroup).
-    regroup(db, progress=progress)
     with snapshot(db.conn):
         new_rows = _rows_of_articles(db, article_ids)
         new_sids = {r.sid for r in new_rows}
@@ -999,12 +996,20 @@ def match_articles(
         # its own match: db.ingest.match_pending marks it matched only if unchanged).
         changed = set(_articles_of(conn, read.keys() - fresh).values()) - set(article_ids)
         report.pending = _set_pending(conn, changed)
-        # New statements join the claims of older ones (or start claims with them);
-        # re-matched ones and the claims that lost statements are placed again.
-        # Stories link articles by their own matches, which regrouping older claims
-        # does not change (db.stories): only these articles are placed.
-        report.claims, _regrouped = place_claims(conn, new_sids, stale_claims(conn), new=new_sids)
-        report.stories = update_stories(conn, article_ids)
+        if regroup_due(conn):
+            # A schema step left every claim and story to regroup (db.regroup): done
+            # now, from every match as it now stands, these articles' included (placed
+            # on the old groups, then regrouped, an article the step read again would
+            # keep a place a fresh ingest would not give it).
+            regrouped = regroup_in(conn, progress)
+            report.claims, report.stories = regrouped.claims, regrouped.stories
+        else:
+            # New statements join the claims of older ones (or start claims with them);
+            # re-matched ones and the claims that lost statements are placed again.
+            # Stories link articles by their own matches, which regrouping older claims
+            # does not change (db.stories): only these articles are placed.
+            report.claims, _ = place_claims(conn, new_sids, stale_claims(conn), new=new_sids)
+            report.stories = update_stories(conn, article_ids)
     report.timings["write"] = time.monotonic() - t
     _count(report, results)
     report.seconds = time.monotonic() - t0

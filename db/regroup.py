@@ -2,7 +2,9 @@
 
 :func:`db.upgrade.migrate` only marks the regroup due (:func:`db.upgrade.regroup_due`);
 it is done here, by whichever comes first: the next match (:func:`db.matching.match_articles`
-regroups before placing anything, :func:`db.matching.match_all` rebuilds anyway),
+regroups instead of placing its articles, from the matches it has just written, so that an
+article a schema step read again is placed as a fresh ingest places it;
+:func:`db.matching.match_all` rebuilds anyway),
 ``claimlens regroup``, or the browser, in a child process, when it opens such a database.
 
 The whole regroup is one IMMEDIATE transaction, the write lock taken before anything is

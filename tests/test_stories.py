@@ -548,3 +548,35 @@ def test_a_title_is_chosen_again_only_when_its_candidates_change(
     # bridge_c (the third, a day later) is no candidate: the title stays; bridge_d (a
     # day earlier) is one.
     assert kept[2] and db.execute("SELECT n_articles FROM stories").fetchone() == (4,)
+
+
+def test_a_due_regroup_groups_on_the_matches_of_the_articles_matched_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a schema step that reads an old article again (its matches dropped, to be
+    found again) and leaves every story to regroup, the next match regroups from every
+    match as it then stands: the article is not placed on the groups made without its
+    matches (that could keep it where a fresh ingest would not put it)."""
+    from db.ingest import match_pending
+    from db.upgrade import mark_regroup_due, regroup_due
+
+    db = connect(tmp_path / "s.db")
+    ingest(db, bridge_and_strike(tmp_path))
+    fresh = groups(db)
+    (old,) = db.execute("SELECT id FROM articles WHERE url = 't:bridge_a'").fetchone()
+    with transaction(db) as conn:
+        conn.execute(
+            "DELETE FROM matches WHERE a IN (SELECT id FROM statements WHERE article_id = ?)"
+            " OR b IN (SELECT id FROM statements WHERE article_id = ?)",
+            (old, old),
+        )
+        conn.execute("UPDATE articles SET matched = 0 WHERE id = ?", (old,))
+        mark_regroup_due(conn, 35)
+
+    def placed(*_args: object) -> None:
+        raise AssertionError("articles placed on groups about to be regrouped")
+
+    monkeypatch.setattr(matching, "update_stories", placed)
+    match_pending(db)
+    assert not regroup_due(db)
+    assert groups(db) == fresh

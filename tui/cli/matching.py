@@ -221,9 +221,13 @@ def match_cmd(cli: CliContext, window_days: int, pending: bool, as_json: bool) -
     """Re-run cross-source matching on the whole database (matches, claims, stories)."""
     db = cli.db(create=True)
     if pending:
-        # A schema upgrade's regroup first, whether or not any article waits.
-        _regroup(db, progress=_progress(as_json), quiet=as_json)
+        if regroup_due(db) and not as_json:
+            echo(REGROUPING, err=True)
+        # The pending articles are matched first (and the speakers a schema step left to
+        # read again): the regroup then groups on their matches (db.regroup).
         report: MatchReport | None = match_pending(db)
+        # A schema upgrade's regroup, whether or not any article waited.
+        _regroup(db, progress=_progress(as_json), quiet=True)
         if report is None:
             if as_json:
                 emit_json({"mode": "pending", "statements": 0})
@@ -291,6 +295,10 @@ def regroup_cmd(cli: CliContext, as_json: bool, progress_lines: bool) -> None:
         )
 
 
+# Said on stderr before a schema upgrade's regroup.
+REGROUPING = "regrouping every claim and story (a schema upgrade left it due; once)…"
+
+
 def _regroup(
     db: sqlite_utils.Database, *, progress: Callable[[str, int, int], None] | None, quiet: bool
 ) -> RegroupReport | None:
@@ -298,7 +306,7 @@ def _regroup(
     if not regroup_due(db):
         return None
     if not quiet:
-        echo("regrouping every claim and story (a schema upgrade left it due; once)…", err=True)
+        echo(REGROUPING, err=True)
 
     def on_wait() -> None:
         if progress is _progress_lines:
