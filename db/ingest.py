@@ -860,20 +860,22 @@ def _size(path: Path) -> int:
         return 0
 
 
-def match_pending(db: sqlite_utils.Database) -> Any:
+def match_pending(db: sqlite_utils.Database, progress: Any = None) -> Any:
     """Match every article not yet matched (new, replaced, or left by an interrupted run);
-    first, the speakers and numbers a schema step left to read again (db.statements_again)."""
+    first, the speakers and numbers a schema step left to read again (db.statements_again).
+    ``progress``: as :func:`db.matching.match_articles` takes it (a due regroup reports
+    through it)."""
     from db.matching import article_versions, match_articles
     from db.statements_again import read_statements_again
 
-    read_statements_again(db)
+    read_statements_again(db, progress=progress)
     first = None
     for _round in range(PENDING_ROUNDS):
         ids = [r[0] for r in db.execute("SELECT id FROM articles WHERE matched = 0 ORDER BY id")]
         if not ids:
             break
         versions = article_versions(db, ids)
-        result = match_articles(db, ids)
+        result = match_articles(db, ids, progress=progress)
         with transaction(db) as conn:
             # Not one another process replaced (or split again) meanwhile: it waits.
             now = article_versions(conn, ids)

@@ -580,3 +580,31 @@ def test_a_due_regroup_groups_on_the_matches_of_the_articles_matched_with_it(
     match_pending(db)
     assert not regroup_due(db)
     assert groups(db) == fresh
+
+
+def test_the_browsers_regroup_reads_the_speakers_again_first(tmp_path: Path) -> None:
+    """`claimlens regroup` (the browser runs it after an upgrade) does the speakers a
+    schema step left to read again first, and matches the articles they changed, so
+    that the regroup groups on their matches."""
+    from db.schema import STATEMENTS_JOB, mark_due
+    from db.statements_again import statements_due
+    from db.upgrade import mark_regroup_due, regroup_due
+
+    path = tmp_path / "s.db"
+    db = connect(path)
+    ingest(db, bridge_and_strike(tmp_path))
+    fresh = groups(db)
+    with transaction(db) as conn:
+        conn.execute(
+            "UPDATE statements SET speaker = 'Nobody' WHERE article_id ="
+            " (SELECT id FROM articles WHERE url = 't:bridge_a')"
+        )
+        mark_due(conn, STATEMENTS_JOB, 35)
+        mark_regroup_due(conn, 35)
+    result = CliRunner().invoke(cli_main, ["--db", str(path), "regroup"])
+    assert result.exit_code == 0, result.output
+    assert "regrouped:" in result.output
+    db = connect(path)
+    assert not statements_due(db) and not regroup_due(db)
+    assert "Nobody" not in {s for (s,) in db.execute("SELECT speaker FROM statements")}
+    assert groups(db) == fresh

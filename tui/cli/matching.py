@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -55,7 +56,7 @@ from db.match_reads import count_matches, list_matches
 from db.matcher import compare_texts
 from db.matching import DEFAULT_WINDOW_DAYS, MatchReport, match_all
 from db.regroup import RegroupReport, regroup
-from db.statements_again import read_statements_again
+from db.statements_again import read_statements_again, statements_due
 from db.stats import corpus_state
 from db.story_reads import count_stories, list_stories, story_view
 from db.upgrade import regroup_due
@@ -227,7 +228,7 @@ def match_cmd(cli: CliContext, window_days: int, pending: bool, as_json: bool) -
         # read again): the regroup then groups on their matches (db.regroup).
         report: MatchReport | None = match_pending(db)
         # A schema upgrade's regroup, whether or not any article waited.
-        _regroup(db, progress=_progress(as_json), quiet=True)
+        _regroup(db, progress=_progress(as_json), quiet=as_json, announced=True)
         if report is None:
             if as_json:
                 emit_json({"mode": "pending", "statements": 0})
@@ -280,7 +281,12 @@ def regroup_cmd(cli: CliContext, as_json: bool, progress_lines: bool) -> None:
     db = cli.db()
     progress = _progress_lines if progress_lines else _progress(as_json)
     try:
-        report = _regroup(db, progress=progress, quiet=as_json or progress_lines)
+        quiet = as_json or progress_lines
+        if regroup_due(db) and not quiet:
+            echo(REGROUPING, err=True)
+        report = _regroup_after_statements(db, progress) or _regroup(
+            db, progress=progress, quiet=quiet, announced=True
+        )
     except KeyboardInterrupt:
         echo("interrupted: nothing changed, the regroup is still due", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -295,17 +301,38 @@ def regroup_cmd(cli: CliContext, as_json: bool, progress_lines: bool) -> None:
         )
 
 
+def _regroup_after_statements(
+    db: sqlite_utils.Database, progress: Callable[[str, int, int], None] | None
+) -> RegroupReport | None:
+    """When a schema step left both the speakers to read again and the regroup due: the
+    speakers first, and the articles whose statements changed matched, whose match does
+    the regroup from every match as it then stands (db.matching.match_articles), as a
+    fresh ingest groups them; its report, or None when no match did it."""
+    if not (regroup_due(db) and statements_due(db)):
+        return None
+    t0 = time.monotonic()
+    matched = match_pending(db, progress=progress)
+    if matched is None or regroup_due(db):
+        return None  # no statement changed: the regroup is done on its own
+    return RegroupReport(matched.claims, matched.stories, time.monotonic() - t0)
+
+
 # Said on stderr before a schema upgrade's regroup.
 REGROUPING = "regrouping every claim and story (a schema upgrade left it due; once)…"
 
 
 def _regroup(
-    db: sqlite_utils.Database, *, progress: Callable[[str, int, int], None] | None, quiet: bool
+    db: sqlite_utils.Database,
+    *,
+    progress: Callable[[str, int, int], None] | None,
+    quiet: bool,
+    announced: bool = False,
 ) -> RegroupReport | None:
-    """A schema upgrade's regroup, if due (db.regroup), saying so unless ``quiet``."""
+    """A schema upgrade's regroup, if due (db.regroup), saying so unless ``quiet`` or
+    ``announced`` (said already)."""
     if not regroup_due(db):
         return None
-    if not quiet:
+    if not (quiet or announced):
         echo(REGROUPING, err=True)
 
     def on_wait() -> None:
