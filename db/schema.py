@@ -858,7 +858,9 @@ def _v33_to_v34(db: sqlite_utils.Database) -> None:
 # Human Services Department said", not "Human Services Department"); questions asked
 # or answered are no claim ("Mr Blair answered questions posed via the website"), nor a
 # verb of speech joined by "and" to what follows ("Kipchoge responded and a burst of
-# speed clinched victory"): the 'statements' job is due again.
+# speed clinched victory"); a name written with a plural possessive is the name ("Matt
+# Williams' side": Matt Williams), and no owner speaks ("the Tories' call …, saying"):
+# the 'statements' job is due again.
 def _v34_to_v35(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 35)
 

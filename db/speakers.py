@@ -662,8 +662,8 @@ def _clean_name(tokens: list[str]) -> str | None:
         tokens = tokens[:-1]  # "Paul Boateng MP"
     tokens = _from_first_name(tokens)
     name = " ".join(tokens).rstrip(".")
-    if name.endswith(("'s", "’s")):
-        return None
+    if name.endswith(("'s", "’s", "s'", "s’")):
+        return None  # an owner ("the Tories' call …, saying"), not the subject
     if name in TITLE_WORDS and not addressed:
         return None
     return name or None
@@ -3356,6 +3356,8 @@ def _mention(
     last = toks[-1]
     if last.endswith(("'s", "’s")):
         toks[-1] = last[:-2]
+    elif last.endswith(("s'", "s’")):
+        toks[-1] = last[:-1]  # "Matt Williams' side": Matt Williams
     # The role runs to its last title word: "Seattle Mayor Ed Murray", "Defense
     # Minister Rustem Umerov" (a place or an adjective may come first).
     k = 0

@@ -359,6 +359,11 @@ def test_a_quote_whose_own_attribution_names_another_does_not_run_on(attribution
         assert [s for _q, s, _k, _m in said(text)] == ["Tom Hale", "Tom Hale"]
 
 
+def test_a_name_written_with_a_plural_possessive_is_the_name() -> None:
+    text = 'James Rhodes\' plan was voted down on Monday. "We will try again," he said.'
+    assert [s for _q, s, _k, _m in said(text)] == ["James Rhodes"]
+
+
 def test_the_person_heads_an_apposition_not_its_place() -> None:
     text = 'Mr Hale, MP for Kendal, Cumbria, said he expected "a long night".'
     assert said(text)[0][1:] == ("Hale", "named", "Hale")

@@ -73,6 +73,8 @@ from db.statements import analyse
         # a verb of speech joined by "and" to what follows, nothing said in between
         "Okafor responded and a burst of speed clinched victory.",
         "The plan holds none of the money that Mr. Okafor had demanded and was the same.",
+        # an owner is not the subject
+        "But he rejected the Tories' call for a quota, saying no figure could work.",
         # questions asked or answered: an exchange, no claim
         "In the session, Mr Okafor answered questions posed via the party's website.",
         "Ms. Lindqvist scolded the journalists for asking questions at the photo call.",
