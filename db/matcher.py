@@ -2581,7 +2581,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     days = _days_apart(a, b)
     if days >= DAYS_APART or (days >= DAYS_APART_UNANCHORED and not _anchored(values)):
         breaks = (*breaks, "days apart")
-    if _other_events(a, b):
+    # One named speaker giving one figure is one event however the articles open.
+    if not (speaker > 0 and agree) and _other_events(a, b):
         breaks = (*breaks, "other event")
     out = Features(
         values,

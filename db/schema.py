@@ -850,7 +850,9 @@ def _v33_to_v34(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 34)
 
 
-# Version 35: no new tables. Two stories merge only when they read alike, not because
+# Version 35: no new tables. The same named speaker giving the same figure is one event
+# however the two articles open (db.matcher): the articles with a speaker's figure are
+# matched again. Two stories merge only when they read alike, not because
 # one article tells both (db.stories.MERGE_ALIKE_MIN): every story is regrouped
 # (REGROUP_AT). A quotation whose own attribution, not understood, names someone else
 # does not run on from the one before ('"…," Smith said. "…," said Mayor Ann Lee and her
@@ -863,6 +865,13 @@ def _v33_to_v34(db: sqlite_utils.Database) -> None:
 # the 'statements' job is due again.
 def _v34_to_v35(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 35)
+    # One named speaker's one figure is one event however the articles open
+    # (db.matcher): the articles with a speaker's figure are matched again.
+    db.conn.execute(
+        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
+        " FROM numbers n JOIN statements s ON s.id = n.statement_id"
+        " WHERE s.speaker IS NOT NULL)"
+    )
 
 
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:

@@ -1445,3 +1445,26 @@ def test_a_claim_of_another_event_is_judged_without_its_article() -> None:
     # A headline alone has no lead to compare: its article is not judged so.
     alone = _article(matters)[-1]
     assert not matcher._other_events(a, alone)
+
+
+def test_one_speaker_giving_one_figure_is_one_event_however_the_articles_open() -> None:
+    # The articles' headlines and leads share nothing, but both statements give one
+    # named speaker's one figure: a corroboration, not two events.
+    said = "Mayor Lena Okafor said at least 1,200 homes had been damaged."
+    told = (
+        '"We count at least 1,200 damaged homes so far, and the number will rise," Mayor'
+        " Lena Okafor told reporters on Monday."
+    )
+
+    def in_article(texts: tuple[str, ...], last: str, speaker: str) -> matcher.Prepared:
+        return matcher.with_context([prepare(t) for t in texts] + [prepare(last, speaker=speaker)])[
+            -1
+        ]
+
+    a, b = in_article(_RENTS, said, "Lena Okafor"), in_article(_FLOODS, told, "Lena Okafor")
+    assert matcher._other_events(a, b)
+    r = matcher.compare(a, b)
+    assert r.relation == "same" and not r.evidence.differs
+    # Without a speaker of its own, the same figure is judged as of another event.
+    c = in_article(_FLOODS, told.replace("Mayor Lena Okafor", "a council officer"), "")
+    assert matcher.compare(a, c).relation != "same"
