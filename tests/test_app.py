@@ -1625,3 +1625,62 @@ async def test_the_reader_cuts_a_long_address_where_it_reads_as_cut(tmp_path: Pa
         assert "https://www.council.example.gov.uk/news/2024/01/02/full-report-on-the-" in rows
         assert "harbour-bridge-closure.html on Tuesday." in rows
         assert short in rows  # whole, on a line of its own
+
+
+# --- keys that arrive together (QA finding 3) ---------------------------------------------
+
+
+def burst(app: ClaimLensApp, *keys: str) -> None:
+    """Keys queued at once, as a terminal sends them over SSH or in a paste (Pilot's
+    ``press`` waits for the app to idle after every key)."""
+    named = {"down": None, "up": None, "enter": None, "escape": None}
+    for key in keys:
+        app.post_message(events.Key(key, None if key in named else key))
+
+
+@async_test
+async def test_down_down_enter_in_one_burst_opens_the_third_hit(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 3: ↓↓⏎ typed in one burst opened hit 1 and then moved two statements
+    down (Enter, a priority binding, ran before the queued ↓s reached the results)."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Umerov")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen) and len(search.hits) >= 3
+        third = search.hits[2]
+        burst(app, "down", "down", "enter")
+        await settle(pilot)
+        main = main_of(app)
+        assert app.screen is main
+        assert main.reader.current["id"] == third.statement_id
+        assert "hit 3/" in screen_text(app).splitlines()[0]
+        # Keys after the Enter act on the article opened, in order.
+        cursor = main.reader.cursor
+        burst(app, "j", "j", "k")
+        await settle(pilot)
+        assert main.reader.cursor == cursor + 1
+
+
+@async_test
+async def test_ten_js_in_one_burst_scroll_the_story_ten_lines(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 3: ten j in one burst scrolled the story view one line (each deferred
+    scroll read the same target); k comes back as far."""
+    from tui.components.story_view import StoryScreen
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        scroll = story.query_one("#story-scroll")
+        assert scroll.max_scroll_y >= 10
+        burst(app, *"jjjjjjjjjj")
+        await settle(pilot)
+        assert scroll.scroll_y == 10
+        burst(app, *"kkkk")
+        await settle(pilot)
+        assert scroll.scroll_y == 6
