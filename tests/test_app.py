@@ -130,7 +130,7 @@ async def test_statement_cursor_moves_sentence_by_sentence(demo_app) -> None:  #
         assert "▶" in screen_text(app)
         await pilot.press("g")
         assert reader.cursor == 0 and reader.scroll_y == 0
-        assert "statement 1/" in screen_text(app)
+        assert f"article {reader.article['id']} · 0 (0–" in screen_text(app)
 
 
 @async_test
@@ -150,7 +150,7 @@ async def test_claim_panel_shows_the_conflicting_number(demo_app) -> None:  # ty
         assert (11000, 10000) in values
         text = screen_text(app)
         assert "CONFLICT" in text
-        assert "in conflict: a number differs" in text
+        assert "In conflict: a number differs" in text
         assert "11,000 ≠ at least 10,000" in text.replace("\n", " ") or "≠" in text
         assert "first seen 2024-11-05 · Source B" in text
 
@@ -1069,7 +1069,7 @@ async def test_header_at_80_columns_fits_and_drops_parts_by_priority(demo_app) -
         # article is Source A's (the filter hides it), and every number is whole.
         assert len(line.rstrip()) <= 80 and "…" not in line, line
         shown = main.reader.article
-        assert f"/{len(main.reader.statements)}" in line
+        assert f"(0–{main.reader.statements[-1]['seq']}" in line
         if shown["source"] != "Source B":
             assert "(filtered)" in line or "not in the list" in line
         assert "source" in line.lower() or "Source B" in line
@@ -1080,7 +1080,9 @@ async def test_header_at_80_columns_fits_and_drops_parts_by_priority(demo_app) -
         await settle(pilot)
         line = status_line(app)
         assert "hit " not in line and "Source B" not in line
-        assert f"statement {main.reader.cursor + 1}/{len(main.reader.statements)}" in line
+        reader = main.reader
+        last = reader.statements[-1]["seq"]
+        assert f"article {reader.article['id']} · {reader.current['seq']} (0–{last})" in line
 
 
 @async_test
@@ -1110,7 +1112,7 @@ async def test_at_40x10_one_pane_at_a_time(demo_app) -> None:  # type: ignore[no
         # Tab (or Enter) brings the claims in the text's place, Esc takes them away.
         await pilot.press("tab")
         assert main.claims.region.height == 8 and main.reader.region.height == 0
-        assert "statement 6" in screen_text(app)
+        assert f"article {main.reader.article['id']} · 5" in screen_text(app)
         await pilot.press("escape")
         assert main.reader.region.height == 8 and app.focused is main.reader
         lines = screen_text(app).splitlines()
@@ -1178,8 +1180,8 @@ async def test_labels_say_what_each_number_counts(demo_app) -> None:  # type: ig
     async with app.run_test(size=(80, 24)) as pilot:
         main = await open_statement_at_80x24(pilot, "Umerov said")
         text = screen_text(app)
-        seq = main.reader.current["seq"] + 1
-        assert f"statement {seq} " in text and "#" not in text
+        seq = main.reader.current["seq"]
+        assert f" · article {main.reader.article['id']} · {seq}" in text and "#" not in text
         claim_id = main.reader.current.get("claim_id")
         if main.claims.matches and claim_id is not None:
             assert f"claim {claim_id} · first seen" in text
@@ -1368,11 +1370,13 @@ async def test_status_says_when_the_article_read_is_hidden_by_the_filter(demo_ap
         await settle(pilot)
         assert main.reader.article["source"] == "Source B"
         n = len(main.reader.statements)
-        assert f"statement 1/{n}" in status_line(app) and "not in the list" not in status_line(app)
+        name = f"article {main.reader.article['id']} · 0 (0–{n - 1})"
+        assert name in status_line(app) and "not in the list" not in status_line(app)
         main.open_article(source_a, 0)  # as a search hit or a jump would
         await settle(pilot)
         line = status_line(app)
-        assert f"statement 1/{len(main.reader.statements)} (not in the list)" in line, line
+        last = len(main.reader.statements) - 1
+        assert f"article {source_a} · 0 (0–{last}, not in the list)" in line, line
         assert len(main.reader.statements) != n
 
 
@@ -1684,3 +1688,27 @@ async def test_ten_js_in_one_burst_scroll_the_story_ten_lines(demo_app) -> None:
         burst(app, *"kkkk")
         await settle(pilot)
         assert scroll.scroll_y == 6
+
+
+@async_test
+async def test_the_browser_numbers_statements_as_the_cli_does(demo_app, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 4: the browser said "statement 5" of what `claimlens show` lists as [4]
+    and `matches` names `article N · 4`. The README names a statement `article N · k`, k
+    as `show N` numbers it (from 0): the status line and the claim panel say that."""
+    from click.testing import CliRunner
+
+    from tui.cli import main as cli
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_statement_at_80x24(pilot, "an estimated 11,000")
+        article_id, seq = main.reader.article["id"], main.reader.current["seq"]
+        text = main.reader.current["text"]
+        name = f"article {article_id} · {seq}"
+        assert name in status_line(app)
+        assert name in screen_text(app).split("Claims")[1]  # the claim panel's header
+    shown = CliRunner().invoke(cli, ["--db", str(demo_db), "show", str(article_id)]).output
+    assert f"[{seq}] {text[:40]}" in shown
+    matches = ["--db", str(demo_db), "matches", "--article", str(article_id)]
+    listed = CliRunner().invoke(cli, matches)
+    assert f"{name}] {text[:40]}" in listed.output
