@@ -505,7 +505,15 @@ async def test_source_and_date_filters(demo_app) -> None:  # type: ignore[no-unt
         assert main.counts[0] == 1
         assert main.articles.current["source"] == "Source A"
         await pilot.press("d", "tab", *"2024-11-01", "enter")
-        # since 2024-11-06 > until 2024-11-01: the range is turned round.
+        # QA finding 12: From 2024-11-06 after Until 2024-11-01 was swapped silently (the
+        # CLI listed nothing); both refuse it, saying which date goes first.
+        assert isinstance(app.screen, DateFilterScreen)
+        assert "From 2024-11-06 is after Until 2024-11-01" in screen_text(app)
+        assert "the earlier date goes in From" in screen_text(app)
+        assert main.state.filter.since == "2024-11-06" and main.state.filter.until is None
+        await pilot.press(*(["backspace"] * 10), *"2024-11-01")  # From, refocused
+        await pilot.press("tab", *(["backspace"] * 10), *"2024-11-06", "enter")
+        assert isinstance(app.screen, MainScreen)
         assert (main.state.filter.since, main.state.filter.until) == ("2024-11-01", "2024-11-06")
         assert main.counts[0] == 2
         await pilot.press("x")
