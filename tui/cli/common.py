@@ -328,11 +328,12 @@ def date_options(func):  # type: ignore[no-untyped-def]
 
     @functools.wraps(func)
     def in_order(*args, **kwargs):  # type: ignore[no-untyped-def]
-        from db.dates import reversed_range
+        if kwargs.get("since") and kwargs.get("until"):  # (a plain search imports no dates)
+            from db.dates import reversed_range
 
-        problem = reversed_range(kwargs.get("since"), kwargs.get("until"))
-        if problem:
-            raise click.UsageError(problem)
+            problem = reversed_range(kwargs["since"], kwargs["until"])
+            if problem:
+                raise click.UsageError(problem)
         return command(*args, **kwargs)
 
     command = func
