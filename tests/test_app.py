@@ -1202,6 +1202,7 @@ async def test_source_column_is_capped_and_cut_with_an_ellipsis(tmp_path: Path) 
     records = [
         {"id": "1", "source": "entertainment and culture", "title": "A long source name"},
         {"id": "2", "source": "BBC", "title": "A short source name"},
+        {"id": "3", "source": "Local Wire", "title": "A short name of ten"},
     ]
     with data.open("w", encoding="utf-8") as out:
         for rec in records:
@@ -1212,7 +1213,10 @@ async def test_source_column_is_capped_and_cut_with_an_ellipsis(tmp_path: Path) 
         text = screen_text(app)
         long_row = next(line for line in text.splitlines() if "A long source name" in line)
         short_row = next(line for line in text.splitlines() if "A short source name" in line)
-        assert "entertai…" in long_row and "entertainment and" not in long_row
+        assert "entertainme…" in long_row and "entertainment and" not in long_row
+        # QA finding 15: at 80 columns a short name is whole ("Local Wi…" was cut at 9).
+        wire_row = next(line for line in text.splitlines() if "A short name of ten" in line)
+        assert "Local Wire " in wire_row and "…" not in wire_row
         # Both headlines start in the same column; the source column is at most 12 cells.
         assert long_row.index("A long") == short_row.index("A short")
         assert short_row.index("2024-01-02") - short_row.index("BBC") <= 12 + 1
@@ -1720,3 +1724,32 @@ async def test_the_browser_numbers_statements_as_the_cli_does(demo_app, demo_db)
     matches = ["--db", str(demo_db), "matches", "--article", str(article_id)]
     listed = CliRunner().invoke(cli, matches)
     assert f"{name}] {text[:40]}" in listed.output
+
+
+@async_test
+async def test_dates_are_days_in_every_pane(tmp_path: Path) -> None:
+    """QA finding 15: a feed's article showed its time of day in the reader's header
+    ("2024-01-02T10:00:00") and the story view's "first seen", its day elsewhere."""
+    from tui.components.story_view import story_sections
+
+    data = tmp_path / "feed.jsonl"
+    record = {"id": "1", "source": "Wire", "title": "Harbour opens", "text": "It opened."}
+    data.write_text(json.dumps({**record, "date": "2024-01-02T10:00:00"}) + "\n", "utf-8")
+    app = make_app(ingested_db(tmp_path / "feed.db", [data]), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Wire · 2024-01-02" in text and "T10:00" not in text
+    view = {
+        "title": "Harbour opens",
+        "first_seen": {"source": "Wire", "date": "2024-01-02T10:00:00"},
+        "outlets": ["Wire"],
+        "articles": [{"date": "2024-01-02T10:00:00", "source": "Wire", "title": "Harbour"}],
+        "claims": [],
+        "conflicts": [],
+        "blindspot": {"days": None, "missing_sources": [], "only_one_outlet": []},
+    }
+    head = story_sections(view)[0].renderables[0]
+    assert "first seen: Wire, 2024-01-02\n" in head.plain and "T10:00" not in head.plain

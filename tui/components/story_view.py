@@ -86,7 +86,8 @@ def story_sections(view: dict[str, Any]) -> tuple[Group, Group, Group]:
     head = Text(view["title"], style="bold")
     first = view["first_seen"]
     if first:
-        head.append(f"\nfirst seen: {first['source']}, {first['date'] or 'undated'}", style="dim")
+        when = (first["date"] or "undated")[:10]  # the day, as the articles' dates below
+        head.append(f"\nfirst seen: {first['source']}, {when}", style="dim")
     head.append("\n")
     head.append(f"\n{len(view['outlets'])} outlets: " + ", ".join(view["outlets"]), style="bold")
     head.append("\n")
