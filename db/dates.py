@@ -178,6 +178,22 @@ def earliest_first(value: str | None) -> tuple[bool, str, bool, str]:
     return (False, value[:10], len(value) <= 10, value)
 
 
+def reversed_range(
+    since: str | None, until: str | None, names: tuple[str, str] = ("--since", "--until")
+) -> str | None:
+    """Why a date range is refused, or None: its start is a later day than its end (an
+    empty range, never silently swapped). ``names``: what the two dates are called where
+    they were typed (the CLI's options, the browser's fields); the CLI and the browser
+    refuse it in these words."""
+    if not (since and until) or since[:10] <= until[:10]:
+        return None
+    first, last = names
+    return (
+        f"{first} {since[:10]} is after {last} {until[:10]}: the range is empty;"
+        f" the earlier date goes in {first}"
+    )
+
+
 def day_number(value: str | None) -> int | None:
     """The day of a stored ISO date or datetime as an ordinal (for date windows), or None."""
     if not value:

@@ -130,7 +130,7 @@ async def test_statement_cursor_moves_sentence_by_sentence(demo_app) -> None:  #
         assert "▶" in screen_text(app)
         await pilot.press("g")
         assert reader.cursor == 0 and reader.scroll_y == 0
-        assert "statement 1/" in screen_text(app)
+        assert f"article {reader.article['id']} · 0 (0–" in screen_text(app)
 
 
 @async_test
@@ -150,7 +150,7 @@ async def test_claim_panel_shows_the_conflicting_number(demo_app) -> None:  # ty
         assert (11000, 10000) in values
         text = screen_text(app)
         assert "CONFLICT" in text
-        assert "in conflict: a number differs" in text
+        assert "In conflict: a number differs" in text
         assert "11,000 ≠ at least 10,000" in text.replace("\n", " ") or "≠" in text
         assert "first seen 2024-11-05 · Source B" in text
 
@@ -505,7 +505,15 @@ async def test_source_and_date_filters(demo_app) -> None:  # type: ignore[no-unt
         assert main.counts[0] == 1
         assert main.articles.current["source"] == "Source A"
         await pilot.press("d", "tab", *"2024-11-01", "enter")
-        # since 2024-11-06 > until 2024-11-01: the range is turned round.
+        # QA finding 12: From 2024-11-06 after Until 2024-11-01 was swapped silently (the
+        # CLI listed nothing); both refuse it, saying which date goes first.
+        assert isinstance(app.screen, DateFilterScreen)
+        assert "From 2024-11-06 is after Until 2024-11-01" in screen_text(app)
+        assert "the earlier date goes in From" in screen_text(app)
+        assert main.state.filter.since == "2024-11-06" and main.state.filter.until is None
+        await pilot.press(*(["backspace"] * 10), *"2024-11-01")  # From, refocused
+        await pilot.press("tab", *(["backspace"] * 10), *"2024-11-06", "enter")
+        assert isinstance(app.screen, MainScreen)
         assert (main.state.filter.since, main.state.filter.until) == ("2024-11-01", "2024-11-06")
         assert main.counts[0] == 2
         await pilot.press("x")
@@ -1069,7 +1077,7 @@ async def test_header_at_80_columns_fits_and_drops_parts_by_priority(demo_app) -
         # article is Source A's (the filter hides it), and every number is whole.
         assert len(line.rstrip()) <= 80 and "…" not in line, line
         shown = main.reader.article
-        assert f"/{len(main.reader.statements)}" in line
+        assert f"(0–{main.reader.statements[-1]['seq']}" in line
         if shown["source"] != "Source B":
             assert "(filtered)" in line or "not in the list" in line
         assert "source" in line.lower() or "Source B" in line
@@ -1080,7 +1088,9 @@ async def test_header_at_80_columns_fits_and_drops_parts_by_priority(demo_app) -
         await settle(pilot)
         line = status_line(app)
         assert "hit " not in line and "Source B" not in line
-        assert f"statement {main.reader.cursor + 1}/{len(main.reader.statements)}" in line
+        reader = main.reader
+        last = reader.statements[-1]["seq"]
+        assert f"article {reader.article['id']} · {reader.current['seq']} (0–{last})" in line
 
 
 @async_test
@@ -1110,7 +1120,7 @@ async def test_at_40x10_one_pane_at_a_time(demo_app) -> None:  # type: ignore[no
         # Tab (or Enter) brings the claims in the text's place, Esc takes them away.
         await pilot.press("tab")
         assert main.claims.region.height == 8 and main.reader.region.height == 0
-        assert "statement 6" in screen_text(app)
+        assert f"article {main.reader.article['id']} · 5" in screen_text(app)
         await pilot.press("escape")
         assert main.reader.region.height == 8 and app.focused is main.reader
         lines = screen_text(app).splitlines()
@@ -1178,8 +1188,8 @@ async def test_labels_say_what_each_number_counts(demo_app) -> None:  # type: ig
     async with app.run_test(size=(80, 24)) as pilot:
         main = await open_statement_at_80x24(pilot, "Umerov said")
         text = screen_text(app)
-        seq = main.reader.current["seq"] + 1
-        assert f"statement {seq} " in text and "#" not in text
+        seq = main.reader.current["seq"]
+        assert f" · article {main.reader.article['id']} · {seq}" in text and "#" not in text
         claim_id = main.reader.current.get("claim_id")
         if main.claims.matches and claim_id is not None:
             assert f"claim {claim_id} · first seen" in text
@@ -1192,6 +1202,7 @@ async def test_source_column_is_capped_and_cut_with_an_ellipsis(tmp_path: Path) 
     records = [
         {"id": "1", "source": "entertainment and culture", "title": "A long source name"},
         {"id": "2", "source": "BBC", "title": "A short source name"},
+        {"id": "3", "source": "Local Wire", "title": "A short name of ten"},
     ]
     with data.open("w", encoding="utf-8") as out:
         for rec in records:
@@ -1202,7 +1213,10 @@ async def test_source_column_is_capped_and_cut_with_an_ellipsis(tmp_path: Path) 
         text = screen_text(app)
         long_row = next(line for line in text.splitlines() if "A long source name" in line)
         short_row = next(line for line in text.splitlines() if "A short source name" in line)
-        assert "entertai…" in long_row and "entertainment and" not in long_row
+        assert "entertainme…" in long_row and "entertainment and" not in long_row
+        # QA finding 15: at 80 columns a short name is whole ("Local Wi…" was cut at 9).
+        wire_row = next(line for line in text.splitlines() if "A short name of ten" in line)
+        assert "Local Wire " in wire_row and "…" not in wire_row
         # Both headlines start in the same column; the source column is at most 12 cells.
         assert long_row.index("A long") == short_row.index("A short")
         assert short_row.index("2024-01-02") - short_row.index("BBC") <= 12 + 1
@@ -1368,11 +1382,13 @@ async def test_status_says_when_the_article_read_is_hidden_by_the_filter(demo_ap
         await settle(pilot)
         assert main.reader.article["source"] == "Source B"
         n = len(main.reader.statements)
-        assert f"statement 1/{n}" in status_line(app) and "not in the list" not in status_line(app)
+        name = f"article {main.reader.article['id']} · 0 (0–{n - 1})"
+        assert name in status_line(app) and "not in the list" not in status_line(app)
         main.open_article(source_a, 0)  # as a search hit or a jump would
         await settle(pilot)
         line = status_line(app)
-        assert f"statement 1/{len(main.reader.statements)} (not in the list)" in line, line
+        last = len(main.reader.statements) - 1
+        assert f"article {source_a} · 0 (0–{last}, not in the list)" in line, line
         assert len(main.reader.statements) != n
 
 
@@ -1625,3 +1641,115 @@ async def test_the_reader_cuts_a_long_address_where_it_reads_as_cut(tmp_path: Pa
         assert "https://www.council.example.gov.uk/news/2024/01/02/full-report-on-the-" in rows
         assert "harbour-bridge-closure.html on Tuesday." in rows
         assert short in rows  # whole, on a line of its own
+
+
+# --- keys that arrive together (QA finding 3) ---------------------------------------------
+
+
+def burst(app: ClaimLensApp, *keys: str) -> None:
+    """Keys queued at once, as a terminal sends them over SSH or in a paste (Pilot's
+    ``press`` waits for the app to idle after every key)."""
+    named = {"down": None, "up": None, "enter": None, "escape": None}
+    for key in keys:
+        app.post_message(events.Key(key, None if key in named else key))
+
+
+@async_test
+async def test_down_down_enter_in_one_burst_opens_the_third_hit(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 3: ↓↓⏎ typed in one burst opened hit 1 and then moved two statements
+    down (Enter, a priority binding, ran before the queued ↓s reached the results)."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Umerov")
+        await settle(pilot)
+        search = app.screen
+        assert isinstance(search, SearchScreen) and len(search.hits) >= 3
+        third = search.hits[2]
+        burst(app, "down", "down", "enter")
+        await settle(pilot)
+        main = main_of(app)
+        assert app.screen is main
+        assert main.reader.current["id"] == third.statement_id
+        assert "hit 3/" in screen_text(app).splitlines()[0]
+        # Keys after the Enter act on the article opened, in order.
+        cursor = main.reader.cursor
+        burst(app, "j", "j", "k")
+        await settle(pilot)
+        assert main.reader.cursor == cursor + 1
+
+
+@async_test
+async def test_ten_js_in_one_burst_scroll_the_story_ten_lines(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 3: ten j in one burst scrolled the story view one line (each deferred
+    scroll read the same target); k comes back as far."""
+    from tui.components.story_view import StoryScreen
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        scroll = story.query_one("#story-scroll")
+        assert scroll.max_scroll_y >= 10
+        burst(app, *"jjjjjjjjjj")
+        await settle(pilot)
+        assert scroll.scroll_y == 10
+        burst(app, *"kkkk")
+        await settle(pilot)
+        assert scroll.scroll_y == 6
+
+
+@async_test
+async def test_the_browser_numbers_statements_as_the_cli_does(demo_app, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 4: the browser said "statement 5" of what `claimlens show` lists as [4]
+    and `matches` names `article N · 4`. The README names a statement `article N · k`, k
+    as `show N` numbers it (from 0): the status line and the claim panel say that."""
+    from click.testing import CliRunner
+
+    from tui.cli import main as cli
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_statement_at_80x24(pilot, "an estimated 11,000")
+        article_id, seq = main.reader.article["id"], main.reader.current["seq"]
+        text = main.reader.current["text"]
+        name = f"article {article_id} · {seq}"
+        assert name in status_line(app)
+        assert name in screen_text(app).split("Claims")[1]  # the claim panel's header
+    shown = CliRunner().invoke(cli, ["--db", str(demo_db), "show", str(article_id)]).output
+    assert f"[{seq}] {text[:40]}" in shown
+    matches = ["--db", str(demo_db), "matches", "--article", str(article_id)]
+    listed = CliRunner().invoke(cli, matches)
+    assert f"{name}] {text[:40]}" in listed.output
+
+
+@async_test
+async def test_dates_are_days_in_every_pane(tmp_path: Path) -> None:
+    """QA finding 15: a feed's article showed its time of day in the reader's header
+    ("2024-01-02T10:00:00") and the story view's "first seen", its day elsewhere."""
+    from tui.components.story_view import story_sections
+
+    data = tmp_path / "feed.jsonl"
+    record = {"id": "1", "source": "Wire", "title": "Harbour opens", "text": "It opened."}
+    data.write_text(json.dumps({**record, "date": "2024-01-02T10:00:00"}) + "\n", "utf-8")
+    app = make_app(ingested_db(tmp_path / "feed.db", [data]), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Wire · 2024-01-02" in text and "T10:00" not in text
+    view = {
+        "title": "Harbour opens",
+        "first_seen": {"source": "Wire", "date": "2024-01-02T10:00:00"},
+        "outlets": ["Wire"],
+        "articles": [{"date": "2024-01-02T10:00:00", "source": "Wire", "title": "Harbour"}],
+        "claims": [],
+        "conflicts": [],
+        "blindspot": {"days": None, "missing_sources": [], "only_one_outlet": []},
+    }
+    head = story_sections(view)[0].renderables[0]
+    assert "first seen: Wire, 2024-01-02\n" in head.plain and "T10:00" not in head.plain

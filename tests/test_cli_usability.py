@@ -735,3 +735,15 @@ def test_a_search_that_finds_nothing_explains_an_operator_it_read_as_a_word(
     assert "AND is a plain word here: every word must match already" in found.output
     plain = CliRunner().invoke(main, ["--db", db_path, "search", "small group"])
     assert plain.exit_code == 0 and "plain word" not in plain.output
+
+
+@pytest.mark.parametrize("command", [["articles"], ["quotes"], ["search", "Umerov"]])
+def test_a_date_range_that_ends_before_it_starts_is_refused(seeded, command) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 12: ``--since 2024-11-06 --until 2024-11-01`` listed nothing ("no
+    articles match these filters", exit 0) where the browser swapped the dates silently;
+    both refuse it, naming the order (a usage error, exit 2)."""
+    dates = ["--since", "2024-11-06", "--until", "2024-11-01"]
+    out = seeded(*command, *dates, code=2)
+    assert "--since 2024-11-06 is after --until 2024-11-01" in out
+    assert "the earlier date goes in --since" in out
+    assert seeded(*command, "--since", "2024-11-05", "--until", "2024-11-05", code=None)

@@ -18,6 +18,7 @@ from textual.filter import Monochrome, NoColor
 
 from tui.components.commands import ClaimLensCommands
 from tui.components.idle_gc import CHECK_EVERY, IdleCollector
+from tui.components.key_order import KeyDone, KeyOrder
 from tui.components.library import Library
 from tui.components.main_screen import MainScreen
 from tui.components.regroup_notice import RegroupNotice
@@ -53,6 +54,7 @@ class ClaimLensApp(App[None]):
         self.keymap_overrides = dict(self.config.keymap)
         self.library = Library(db_path, db)
         self.collector = IdleCollector()
+        self.key_order = KeyOrder(self, super().on_event)
         if title:
             self.sub_title = title
         theme = THEME_ALIASES.get(self.config.theme, self.config.theme)
@@ -97,7 +99,13 @@ class ClaimLensApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self.collector.key()
+            if not event.is_forwarded:  # from the terminal: in the order typed (key_order)
+                await self.key_order.key(event)
+                return
         await super().on_event(event)
+
+    async def on_key_done(self, marker: KeyDone) -> None:
+        await self.key_order.done(marker)
 
     def on_unmount(self) -> None:
         self.library.close()

@@ -323,6 +323,21 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 
 def date_options(func):  # type: ignore[no-untyped-def]
+    """``--source``, ``--since`` and ``--until``; a range that ends before it starts is a
+    usage error (as the browser refuses it), not an empty listing."""
+
+    @functools.wraps(func)
+    def in_order(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs.get("since") and kwargs.get("until"):  # (a plain search imports no dates)
+            from db.dates import reversed_range
+
+            problem = reversed_range(kwargs["since"], kwargs["until"])
+            if problem:
+                raise click.UsageError(problem)
+        return command(*args, **kwargs)
+
+    command = func
+    func = in_order
     func = click.option("--until", callback=_iso_date, help="Only up to this date (inclusive).")(
         func
     )

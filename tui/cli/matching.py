@@ -74,7 +74,7 @@ from tui.cli.common import (
     showing,
 )
 from tui.cli.common import page_options as shared_page_options
-from tui.wording import plural
+from tui.wording import plural, statement_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -356,7 +356,7 @@ def _progress_lines(stage: str, done: int, total: int) -> None:
 def _where(side: dict[str, Any]) -> str:
     return (
         f"[{side['source']}, {side['date'] or 'undated'},"
-        f" article {side['article_id']} · {side['seq']}] {side['text']}"
+        f" {statement_name(side['article_id'], side['seq'])}] {side['text']}"
     )
 
 

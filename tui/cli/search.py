@@ -27,7 +27,7 @@ from tui.cli.common import (
     showing,
     styled,
 )
-from tui.wording import plural
+from tui.wording import plural, statement_name
 
 
 @click.command("search")
@@ -84,7 +84,7 @@ def search_cmd(
                 (hit.source, "cyan"),
                 f" · {hit.date or 'undated'} · ",
                 (hit.title, "bold"),
-                (f"  [article {hit.article_id} · {hit.seq}]", "dim"),
+                (f"  [{statement_name(hit.article_id, hit.seq)}]", "dim"),
             )
         )
         body = styled("     " + hit.text)

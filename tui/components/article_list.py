@@ -37,9 +37,10 @@ RELATED = "~"  # other sources report the event, not the claim: never corroborat
 
 def source_column(longest: int, width: int) -> int:
     """Cells of the source column in a one-line row ``width`` cells wide: as wide as the
-    longest source name, but at most an eighth of the row (6 to 12 cells), so a long
-    name ("entertainment") does not eat the headline; longer names are cut with "…"."""
-    cap = max(6, min(12, width // 8))
+    longest source name, but at most a sixth of the row (6 to 12 cells: 12 at 80
+    columns, where "Local Wire" or "TVbytheNovel" fit whole), so a long name
+    ("entertainment and culture") does not eat the headline; it is cut with "…"."""
+    cap = max(6, min(12, width // 6))
     return max(1, min(longest, cap))
 
 

@@ -27,7 +27,7 @@ from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
 from tui.components.scrollbars import update_scrollbars
-from tui.wording import plural
+from tui.wording import plural, statement_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -491,9 +491,13 @@ class ClaimPanel(Vertical):
         status = st.get("status", "unique")
         # Labels say what a number counts ("#6" read as a claim id, a statement id or a
         # position): the statement's place in this article, and the claim's id.
-        lines[0].append(f"statement {st['seq'] + 1} ", self._style("label"))
         style = self._style(status) if status in ("corroborated", "conflict") else Style()
-        lines[0].append(STATUS_LABEL.get(status, status), style)
+        label = STATUS_LABEL.get(status, status)
+        lines[0].append(label[:1].upper() + label[1:], style)
+        # Named as the CLI names it (README: `article 2 · 7`); last, as the status line
+        # names it too: a narrow panel cuts the name, not the status.
+        lines[0].append(" · ", self._style("dim"))
+        lines[0].append(statement_name(self.article["id"], st["seq"]), self._style("label"))
         details: list[tuple[str, str, Style]] = []
         if st.get("speaker"):
             details.append(("said by ", st["speaker"], self._style("speaker")))

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.components.inputs import StillInput
-from tui.components.library import either_way, parse_date
+from tui.components.library import either_way, parse_date, reversed_range
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
 from tui.wording import plural
@@ -281,8 +281,11 @@ class DateFilterScreen(ModalScreen[tuple[str | None, str | None] | None]):
                 return
             values.append(parsed[:10])
         since, until = values
-        if since and until and since > until:
-            since, until = until, since
+        problem = reversed_range(since, until, ("From", "Until"))
+        if problem:  # refused, as the CLI refuses it: never swapped behind the user's back
+            self.query_one("#date-error", Static).update(Text(problem, style="bold"))
+            self.query_one("#since", Input).focus()
+            return
         self.dismiss((since, until))
 
     def action_close(self) -> None:

@@ -8,12 +8,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.components.footer import FittingFooter
-from tui.components.line_view import cursor_bindings
+from tui.components.line_view import TextScroll
 from tui.keymap import SECTIONS, SPECS, bind, effective_keys
 
 
@@ -26,10 +25,8 @@ def key_display(app_get_display, keys: str) -> str:  # type: ignore[no-untyped-d
     return ", ".join(shown)
 
 
-class HelpText(VerticalScroll):
-    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings(
-        down="scroll_down", up="scroll_up", top="scroll_home", bottom="scroll_end"
-    )
+class HelpText(TextScroll):
+    """The help's scroll."""
 
 
 class HelpScreen(Screen[None]):

@@ -32,7 +32,7 @@ from db.articles import (
 )
 from db.claims import claim_detail
 from db.connection import connect
-from db.dates import either_way, parse_date
+from db.dates import either_way, parse_date, reversed_range
 from db.fuzzy_search import fuzzy_search
 from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
@@ -56,6 +56,7 @@ __all__ = [
     "parse_date",
     "read_article",
     "read_claims",
+    "reversed_range",
 ]
 
 

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.binding import BindingType
+from textual.containers import VerticalScroll
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -37,6 +38,28 @@ def cursor_bindings(
         "cursor.page_up": "page_up",
     }
     return [bind(binding_id, action, show=False) for binding_id, action in actions.items()]
+
+
+class TextScroll(VerticalScroll):
+    """A scroll of text (the story, the help) moved by the cursor keys. Each key scrolls
+    at once: Textual's own scroll keys defer the scroll to the next refresh, from a
+    target not moved yet, so a burst of ten j scrolled one line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings(
+        down="lines(1)", up="lines(-1)", top="lines(-1e9)", bottom="lines(1e9)"
+    )
+
+    def action_lines(self, lines: float) -> None:
+        self._scroll_now(self.scroll_target_y + lines)
+
+    def action_page_down(self) -> None:
+        self._scroll_now(self.scroll_target_y + self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self._scroll_now(self.scroll_target_y - self.scrollable_content_region.height)
+
+    def _scroll_now(self, y: float) -> None:
+        self.scroll_to(y=max(0, min(round(y), self.max_scroll_y)), animate=False, immediate=True)
 
 
 class LineView(ScrollView):

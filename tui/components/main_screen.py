@@ -51,7 +51,7 @@ from tui.components.messages import (
 from tui.components.reader import Reader
 from tui.components.status_line import StatusPart, fit_status, part
 from tui.keymap import bind, effective_keys
-from tui.wording import plural
+from tui.wording import plural, statement_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -512,12 +512,16 @@ class MainScreen(Screen, inherit_bindings=False):
             parts.append(part(80, f"quoting: {filt.speaker}", "bold", short=filt.speaker))
         reader = self.reader
         if reader.article is not None and reader.statements:
-            where = f"{reader.cursor + 1}/{len(reader.statements)}"
+            # The statement named as the CLI names it (README: `article 2 · 7`, numbered
+            # from 0 as `claimlens show 2` numbers it), and the article's numbers.
+            name = statement_name(reader.article["id"], reader.current["seq"])
+            last = reader.statements[-1]["seq"]
+            short = name.replace("article ", "art. ", 1)
             listed = self.articles.current
             if listed is not None and listed["id"] == reader.article["id"]:
-                parts.append(part(90, f"statement {where}", short=f"st. {where}"))
+                parts.append(part(90, f"{name} (0–{last})", short=short))
             else:  # a jump or a search hit opened an article the filters hide
-                full, short = f"statement {where} (not in the list)", f"st. {where} (filtered)"
+                full, short = f"{name} (0–{last}, not in the list)", f"{short} (filtered)"
                 parts.append(part(90, full, short=short))
         if self.back_stack:
             parts.append(part(40, f"↩ {len(self.back_stack)}"))

@@ -32,7 +32,7 @@ from textual.widgets.option_list import Option
 from db.story_reads import story_view
 from tui.components.footer import FittingFooter
 from tui.components.library import Library
-from tui.components.line_view import cursor_bindings
+from tui.components.line_view import TextScroll
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
 
@@ -41,10 +41,8 @@ MAX_CLAIMS = 15
 MAX_SOLO = 3
 
 
-class StoryText(VerticalScroll):
-    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings(
-        down="scroll_down", up="scroll_up", top="scroll_home", bottom="scroll_end"
-    )
+class StoryText(TextScroll):
+    """The story's scroll."""
 
 
 def _heading(text: str) -> Text:
@@ -88,7 +86,8 @@ def story_sections(view: dict[str, Any]) -> tuple[Group, Group, Group]:
     head = Text(view["title"], style="bold")
     first = view["first_seen"]
     if first:
-        head.append(f"\nfirst seen: {first['source']}, {first['date'] or 'undated'}", style="dim")
+        when = (first["date"] or "undated")[:10]  # the day, as the articles' dates below
+        head.append(f"\nfirst seen: {first['source']}, {when}", style="dim")
     head.append("\n")
     head.append(f"\n{len(view['outlets'])} outlets: " + ", ".join(view["outlets"]), style="bold")
     head.append("\n")

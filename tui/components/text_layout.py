@@ -199,7 +199,8 @@ def header_lines(article: dict[str, Any], style: StyleOf) -> list[Text]:
     """Source · date · address, then a blank line."""
     meta = Text(end="", no_wrap=True, overflow="ellipsis")
     meta.append(article["source"] or "", style("meta") + Style(bold=True))
-    meta.append(f" · {article['date'] or 'undated'}", style("meta"))
+    # The day, as every list and panel shows it (a feed's time of day is not shown).
+    meta.append(f" · {(article['date'] or 'undated')[:10]}", style("meta"))
     where = article.get("url") or ""
     if where:
         meta.append(f" · {where}", style("meta"))
