@@ -608,3 +608,75 @@ def test_the_browsers_regroup_reads_the_speakers_again_first(tmp_path: Path) -> 
     assert not statements_due(db) and not regroup_due(db)
     assert "Nobody" not in {s for (s,) in db.execute("SELECT speaker FROM statements")}
     assert groups(db) == fresh
+
+
+def test_re_sourcing_an_article_places_the_newer_articles_it_now_matches(
+    tmp_path: Path,
+) -> None:
+    """QA finding 5: both files of one folder are one source (no stories); giving the
+    older one its own source matches it with the newer one, which must then be placed
+    again: the stories equal a fresh ingest of the files with those sources."""
+    import shutil
+
+    from tests.cli_fixtures import SEED_A, SEED_B
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    a = folder / Path(SEED_A).name
+    shutil.copy(SEED_A, a)
+    shutil.copy(SEED_B, folder / Path(SEED_B).name)
+
+    def cli(db: Path, *args: str) -> str:
+        result = CliRunner().invoke(cli_main, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    moved = tmp_path / "moved.db"
+    cli(moved, "ingest", str(folder))
+    cli(moved, "ingest", str(a), "--source", "A")
+    fresh = tmp_path / "fresh.db"
+    cli(fresh, "ingest", str(a), "--source", "A")
+    cli(fresh, "ingest", str(folder / Path(SEED_B).name), "--source", "seeds")
+    expected = _without_ids(json.loads(cli(fresh, "stories", "--json")))
+    assert expected["total"] == 1
+    assert _without_ids(json.loads(cli(moved, "stories", "--json"))) == expected
+
+
+def _without_ids(listing: dict) -> dict:
+    """A ``stories --json`` listing without the ids of statements and claims (a
+    re-ingested article's statements get new ids, so its claims and conflicts are
+    numbered and oriented otherwise: a = the lower statement id)."""
+
+    def side(s: dict) -> tuple:
+        return (s["source"], s["text"])
+
+    def conflict(c: dict) -> tuple:
+        ends = sorted([side(c["a"]), side(c["b"])])
+        diff = sorted(tuple(sorted([d["a"], d["b"]])) for d in c["diff"])
+        return (c["score"], tuple(ends), tuple(diff))
+
+    out = dict(listing)
+    out["stories"] = [
+        {
+            **story,
+            "claims": sorted(
+                json.dumps({k: v for k, v in c.items() if k != "id"}, sort_keys=True)
+                for c in story["claims"]
+            ),
+            "conflicts": sorted(conflict(c) for c in story["conflicts"]),
+            "blindspot": {
+                **story["blindspot"],
+                "only_one_outlet": [
+                    {
+                        **o,
+                        "statements": [
+                            {k: v for k, v in s.items() if k != "id"} for s in o["statements"]
+                        ],
+                    }
+                    for o in story["blindspot"]["only_one_outlet"]
+                ],
+            },
+        }
+        for story in listing["stories"]
+    ]
+    return out
