@@ -359,6 +359,40 @@ def test_a_story_to_read(tmp_path: Path) -> None:
     assert any("Corvel University" in st["text"] for st in solo["Gamma"]["statements"])
 
 
+def test_a_long_blindspot_shows_the_most_active_sources_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    """QA finding 8: ~1,900 sources in one paragraph. The text shows the most active
+    sources of those days and counts the others; --json lists them all."""
+    db = _read_db(tmp_path)
+    extra = [
+        write(
+            tmp_path, f"rain_{i}_{n}", f"Outlet {i:02d}", "2024-05-06", f"Rain {i} {n}", ["Rain."]
+        )
+        for i in range(30)
+        for n in range(3 if i == 7 else 1)
+    ]
+    ingest(db, extra, match=False)
+    story = str(story_of(db, "bridge_a"))
+    args = ["--db", str(tmp_path / "s.db"), "stories", "--id", story]
+    text = CliRunner().invoke(cli_main, args)
+    assert text.exit_code == 0, text.output
+    [line] = [x for x in text.output.splitlines() if "blindspot" in x]
+    shown = line.split("did not report it: ")[1]
+    assert shown.startswith("Outlet 07, ")  # 3 articles those days, the others 1
+    assert shown.count(", ") == stories_text_cap()  # the last before "and 11 more"
+    assert shown.endswith(f"and {31 - stories_text_cap()} more (--json lists all 31)")
+    data = json.loads(CliRunner().invoke(cli_main, [*args, "--json"]).output)
+    missing = data["blindspot"]["missing_sources"]
+    assert missing == sorted(missing) and len(missing) == 31 and "Omega" in missing
+
+
+def stories_text_cap() -> int:
+    from db.story_reads import BLINDSPOT_SHOWN
+
+    return BLINDSPOT_SHOWN
+
+
 def test_stories_cli_json_and_hidden_single_source_stories(tmp_path: Path) -> None:
     db = _read_db(tmp_path)
     with transaction(db) as conn:  # a single-source story
