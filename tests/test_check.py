@@ -240,7 +240,7 @@ def test_pending_matching_is_listed_as_pending_and_run_by_repair(
     fake = types.ModuleType("db.matching")
     fake.__spec__ = importlib.machinery.ModuleSpec("db.matching", None)
 
-    def match_articles(db: object, ids: list[int]) -> MatchReport:
+    def match_articles(db: object, ids: list[int], progress: object = None) -> MatchReport:
         matched.append(list(ids))
         return MatchReport(mode="incremental")
 
