@@ -248,15 +248,22 @@ def speakers_counted(
             " HAVING max(q.speaker LIKE ? ESCAPE '\\')",
             [like_pattern(match.strip())],
         )
+    # A key is named by its most common form (then the shortest): "Donald Trump" over
+    # "Donald J. Trump", and a surname-only key by the surname as it is written.
     rows = db.execute(
-        "SELECT max(q.speaker), q.speaker_key, count(*), count(DISTINCT s.article_id),"
-        " count(*) OVER ()"
-        " FROM quotes q JOIN statements s ON s.id = q.statement_id"
+        "WITH picked AS (SELECT q.speaker AS speaker, q.speaker_key AS k,"
+        " s.article_id AS aid FROM quotes q JOIN statements s ON s.id = q.statement_id"
         " JOIN articles a ON a.id = s.article_id WHERE "
         + " AND ".join(clauses)
-        + " GROUP BY q.speaker_key"
-        + having
-        + " ORDER BY count(DISTINCT s.article_id) DESC, 3 DESC LIMIT ?",
+        + "), grouped AS (SELECT k, count(*) AS n, count(DISTINCT aid) AS na FROM picked"
+        " GROUP BY k"
+        + having.replace("q.speaker", "speaker")
+        + "), named AS (SELECT k, speaker, row_number() OVER (PARTITION BY k"
+        " ORDER BY count(*) DESC, length(speaker), speaker) AS r FROM picked"
+        " WHERE k IN (SELECT k FROM grouped) GROUP BY k, speaker)"
+        " SELECT named.speaker, g.k, g.n, g.na, count(*) OVER () FROM grouped g"
+        " JOIN named ON named.k = g.k AND named.r = 1"
+        " ORDER BY g.na DESC, g.n DESC, g.k LIMIT ?",
         [*params, *having_params, limit],
     ).fetchall()
     total = rows[0][4] if rows else 0

@@ -861,8 +861,12 @@ def _v33_to_v34(db: sqlite_utils.Database) -> None:
 # or answered are no claim ("Mr Blair answered questions posed via the website"), nor a
 # verb of speech joined by "and" to what follows ("Kipchoge responded and a burst of
 # speed clinched victory"); a name written with a plural possessive is the name ("Matt
-# Williams' side": Matt Williams), and no owner speaks ("the Tories' call …, saying"):
-# the 'statements' job is due again.
+# Williams' side": Matt Williams), and no owner speaks ("the Tories' call …, saying");
+# a speaker's "Jr", "II", "III" or "IV" stays in the key ("Donald Trump Jr." is
+# 'trump jr|donald', no longer 'trump|donald': db.speakers.speaker_key): the
+# 'statements' job is due again (it writes the quotes' keys again; the matcher reads
+# no surname across keys, so no match changes). The key change was folded into this
+# step: no database at version 35 without it exists outside the machine it was made on.
 def _v34_to_v35(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 35)
     # One named speaker's one figure is one event however the articles open

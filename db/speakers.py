@@ -3437,7 +3437,12 @@ _MALE_NAMES = words(
     """
 )
 _FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
-_KEY_DROP = words("jr jr. sr sr. ii iii iv")
+# "Sr" names the one the plain name names ("Fred Trump Sr." is "Fred Trump"): dropped.
+# "Jr", "II" and on name another person than the plain name, so they stay with the
+# surname ("Donald Trump Jr." 'trump jr|donald', "Trump Jr" 'trump jr'): neither is
+# "Donald Trump", nor a "Trump" of any given name (key_clause).
+_KEY_DROP = words("sr sr.")
+_KEY_SUFFIXES = words("jr ii iii iv")
 
 
 def name_gender(name: str) -> str | None:
@@ -3453,8 +3458,9 @@ def name_gender(name: str) -> str | None:
 def speaker_key(name: str | None) -> str | None:
     """One key for one speaker across articles: 'surname|given names', ASCII lower-case,
     titles, honorifics and initials dropped ('Defence Minister Rustem Umerov' and
-    'Rustem Umerov' -> 'umerov|rustem'; 'Umerov' -> 'umerov'); an organisation is its
-    whole name ('pentagon', 'bank of england'). None when nothing is left."""
+    'Rustem Umerov' -> 'umerov|rustem'; 'Umerov' -> 'umerov'; 'Donald Trump Jr.' ->
+    'trump jr|donald', see _KEY_SUFFIXES); an organisation is its whole name ('pentagon',
+    'bank of england'). None when nothing is left."""
     if not name:
         return None
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -3466,9 +3472,13 @@ def speaker_key(name: str | None) -> str | None:
         toks = toks[1:]
     toks = [t.strip(".,").lower() for t in toks]
     toks = [t for t in toks if len(t) > 1 and t not in _KEY_DROP]
+    suffix = ""
+    if toks and toks[-1] in _KEY_SUFFIXES:
+        suffix, toks = " " + toks[-1], toks[:-1]
+    toks = [t for t in toks if t not in _KEY_SUFFIXES]
     if not toks:
         return None
-    surname, given = toks[-1], toks[:-1]
+    surname, given = toks[-1] + suffix, toks[:-1]
     return surname + ("|" + " ".join(given) if given else "")
 
 

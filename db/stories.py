@@ -1076,8 +1076,16 @@ def update_stories(
     articles of the stories any of them was in (those stories are dissolved) and the
     articles newly linked to them, beside the stories of every other article as they
     stand. Returns the stories written."""
-    affected = set(article_ids)
-    affected |= profile_articles(conn, affected, window_days)
+    placed = set(article_ids)
+    affected = placed | profile_articles(conn, placed, window_days)
+    # Newer articles they are linked to now are placed again too, each by its older
+    # links as a fresh ingest places it: an article re-matched (another source now, so
+    # its statements match a newer article of its old source) may now bring one into
+    # a story, or start one with it. (Links it lost leave the stories it was in, which
+    # are placed again below.)
+    newer, _meta = _links(conn, placed, window_days)
+    for aid in placed:
+        affected.update(o for o in newer.get(aid, {}) if o > aid)
     old: set[int] = set()
     for marks, chunk in id_chunks(sorted(affected)):
         old.update(

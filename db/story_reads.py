@@ -10,6 +10,7 @@ story, and the statements only one of its outlets carries.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,10 +21,13 @@ from db.id_chunks import id_chunks
 
 __all__ = [
     "BLINDSPOT_DAYS",
+    "BLINDSPOT_SHOWN",
     "article_story",
+    "blindspot_shown",
     "count_stories",
     "get_story",
     "list_stories",
+    "most_active_sources",
     "story_articles",
     "story_view",
 ]
@@ -31,6 +35,9 @@ __all__ = [
 # The blindspot looks at the sources active this many days before the story's first
 # article and after its last.
 BLINDSPOT_DAYS = 1
+# A blindspot's sources named as text (the CLI, the browser): the most active those
+# days (most_active_sources), the others counted; story_view (--json) has them all.
+BLINDSPOT_SHOWN = 20
 # Statements only one outlet carries, shown per outlet (the count is given too).
 SOLO_PER_OUTLET = 5
 
@@ -181,6 +188,30 @@ def _days(arts: list[dict[str, Any]]) -> tuple[str, str] | None:
     except ValueError:
         return None
     return lo.isoformat(), hi.isoformat()
+
+
+def most_active_sources(
+    db: sqlite_utils.Database, names: Iterable[str], days: Sequence[str], limit: int
+) -> list[str]:
+    """Of the sources ``names``, the ``limit`` with the most articles in ``days`` (a
+    blindspot's ``days``: first and last ISO date), most first, then by name."""
+    wanted = set(names)
+    rows = db.execute(
+        "SELECT src.name, count(*) AS n FROM articles a JOIN sources src ON src.id = a.source_id"
+        " WHERE a.date >= ? AND a.date <= ? GROUP BY src.id ORDER BY n DESC, src.name",
+        (days[0], days[1] + "\uffff"),
+    )
+    return [name for name, _n in rows if name in wanted][:limit]
+
+
+def blindspot_shown(db: sqlite_utils.Database, view: dict[str, Any]) -> list[str] | None:
+    """The sources of ``view``'s blindspot to name as text: None when all of them (no
+    more than BLINDSPOT_SHOWN), else the BLINDSPOT_SHOWN most active those days."""
+    blind = view["blindspot"]
+    missing = blind["missing_sources"]
+    if len(missing) <= BLINDSPOT_SHOWN or blind["days"] is None:
+        return None
+    return most_active_sources(db, missing, blind["days"], BLINDSPOT_SHOWN)
 
 
 def _blindspot(

@@ -806,3 +806,72 @@ async def test_the_speaker_picker_finds_every_speaker_by_typing(tmp_path: Path) 
         await pilot.press(*"thorne", "enter")
         await settle(pilot)
         assert app.screen is main and main.state.filter.speaker.endswith(" Thorne")
+
+
+def test_a_suffixed_name_is_another_speaker_than_the_plain_one() -> None:
+    """QA finding 6: "Donald Trump Jr." is not "Donald Trump" (nor "Trump Jr" every Trump);
+    "Sr" names the one the plain name names."""
+    assert speaker_key("Donald Trump Jr.") == "trump jr|donald"
+    assert speaker_key("Donald Trump Jr") == speaker_key("Donald Trump, Jr.")
+    assert speaker_key("Trump Jr") == "trump jr"
+    assert speaker_key("Martin Luther King Jr.") == "king jr|martin luther"
+    assert speaker_key("Robert Griffin III") == "griffin iii|robert"
+    assert speaker_key("Donald Trump") == "trump|donald"
+    assert speaker_key("Fred Trump Sr.") == "trump|fred"
+    assert speaker_key("Jr.") is None
+
+
+def _trumps(path: Path) -> Path:
+    lines = [
+        ("Wire A", '"The wall will be built," said Donald Trump.'),
+        ("Wire A", '"We will win again," Trump said on Monday.'),
+        ("Wire B", '"Taxes will fall," Trump said.'),
+        ("Wire B", '"The economy is strong," said Donald J. Trump.'),
+        ("Wire C", '"My father is right," said Donald Trump Jr.'),
+        ("Wire C", '"The hearing was a sham," Trump Jr said.'),
+        ("Wire D", '"Be best," said Melania Trump.'),
+        ("Wire D", '"Trade matters," said President Donald Trump.'),
+        ("Wire E", '"Rates will rise," said Anna M. Berg.'),
+        ("Wire E", '"Rates will stay," said Anna Berg.'),
+        ("Wire F", '"Rates matter," said Anna Berg.'),
+    ]
+    records = [
+        {
+            "source": s,
+            "date": f"2019-01-{i + 1:02d}",
+            "title": f"Remarks {i}",
+            "text": t,
+            "id": str(i),
+        }
+        for i, (s, t) in enumerate(lines)
+    ]
+    data = path.with_suffix(".jsonl")
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = connect(path)
+    ingest_paths(db, [data], match=False)
+    db.conn.close()
+    return path
+
+
+def test_a_speaker_is_named_by_the_most_common_form_of_the_key(tmp_path: Path) -> None:
+    """QA finding 6: the picker named every Trump quote "Trump Jr" (the greatest form of
+    the key, not the most common): a surname-only key is named by the surname."""
+    from db.quote_reads import speakers_counted
+
+    path = _trumps(tmp_path / "trumps.db")
+    db = connect(path)
+    rows, _total = speakers_counted(db)
+    named = {key: name for name, key, _n, _a in rows}
+    assert named == {
+        "trump|donald": "Donald Trump",
+        "berg|anna": "Anna Berg",  # 2 quotes, "Anna M. Berg" 1
+        "trump": "Trump",
+        "trump jr|donald": "Donald Trump Jr",
+        "trump jr": "Trump Jr",
+        "trump|melania": "Melania Trump",
+    }
+    db.conn.close()
+    out = CliRunner().invoke(main, ["--db", str(path), "quotes", "--speaker", "Trump Jr", "--json"])
+    assert out.exit_code == 0, out.output
+    said = {q["speaker"] for q in json.loads(out.output)["quotes"]}
+    assert said == {"Donald Trump Jr", "Trump Jr"}

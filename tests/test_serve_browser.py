@@ -93,3 +93,37 @@ def test_serve_needs_a_database_and_runs_browse_on_it(tmp_path: Path) -> None:
     command = browse_command(tmp_path / "my news.db", None, "ansi-light")
     assert "'" + str(tmp_path / "my news.db") + "'" in command
     assert command.endswith("browse --theme ansi-light")
+
+
+def test_serve_on_a_busy_port_says_so_and_announces_nothing(tmp_path: Path) -> None:
+    """QA finding 9: a success banner, then a traceback. Now one line and exit 1."""
+    import socket
+
+    db_path = build_demo_db(tmp_path / "demo.db")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(
+            main, ["--db", str(db_path), "serve", "--port", str(port)], catch_exceptions=False
+        )
+    assert result.exit_code == 1, result.output
+    assert f"port {port} is in use on 127.0.0.1: try another --port" in result.output
+    assert "Serving" not in result.output and "Traceback" not in result.output
+
+
+def test_the_served_page_fetches_nothing_from_the_internet(tmp_path: Path) -> None:
+    """QA finding 9: the page loaded its font from fonts.googleapis.com; it takes the one
+    textual-serve ships, from the server itself."""
+    import urllib.request
+
+    from tests.browser import serving
+
+    db_path = build_demo_db(tmp_path / "demo.db")
+    with serving(db_path, tmp_path / "serve.log") as url:
+        with urllib.request.urlopen(url, timeout=30) as page:
+            html = page.read().decode()
+        with urllib.request.urlopen(url + "static/fonts/RobotoMono-VariableFont_wght.ttf") as f:
+            assert len(f.read()) > 10_000
+    assert "fonts/RobotoMono-VariableFont_wght.ttf" in html
+    assert "googleapis" not in html and "https://" not in html

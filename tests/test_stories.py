@@ -359,6 +359,40 @@ def test_a_story_to_read(tmp_path: Path) -> None:
     assert any("Corvel University" in st["text"] for st in solo["Gamma"]["statements"])
 
 
+def test_a_long_blindspot_shows_the_most_active_sources_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    """QA finding 8: ~1,900 sources in one paragraph. The text shows the most active
+    sources of those days and counts the others; --json lists them all."""
+    db = _read_db(tmp_path)
+    extra = [
+        write(
+            tmp_path, f"rain_{i}_{n}", f"Outlet {i:02d}", "2024-05-06", f"Rain {i} {n}", ["Rain."]
+        )
+        for i in range(30)
+        for n in range(3 if i == 7 else 1)
+    ]
+    ingest(db, extra, match=False)
+    story = str(story_of(db, "bridge_a"))
+    args = ["--db", str(tmp_path / "s.db"), "stories", "--id", story]
+    text = CliRunner().invoke(cli_main, args)
+    assert text.exit_code == 0, text.output
+    [line] = [x for x in text.output.splitlines() if "blindspot" in x]
+    shown = line.split("did not report it: ")[1]
+    assert shown.startswith("Outlet 07, ")  # 3 articles those days, the others 1
+    assert shown.count(", ") == stories_text_cap()  # the last before "and 11 more"
+    assert shown.endswith(f"and {31 - stories_text_cap()} more (--json lists all 31)")
+    data = json.loads(CliRunner().invoke(cli_main, [*args, "--json"]).output)
+    missing = data["blindspot"]["missing_sources"]
+    assert missing == sorted(missing) and len(missing) == 31 and "Omega" in missing
+
+
+def stories_text_cap() -> int:
+    from db.story_reads import BLINDSPOT_SHOWN
+
+    return BLINDSPOT_SHOWN
+
+
 def test_stories_cli_json_and_hidden_single_source_stories(tmp_path: Path) -> None:
     db = _read_db(tmp_path)
     with transaction(db) as conn:  # a single-source story
@@ -608,3 +642,75 @@ def test_the_browsers_regroup_reads_the_speakers_again_first(tmp_path: Path) -> 
     assert not statements_due(db) and not regroup_due(db)
     assert "Nobody" not in {s for (s,) in db.execute("SELECT speaker FROM statements")}
     assert groups(db) == fresh
+
+
+def test_re_sourcing_an_article_places_the_newer_articles_it_now_matches(
+    tmp_path: Path,
+) -> None:
+    """QA finding 5: both files of one folder are one source (no stories); giving the
+    older one its own source matches it with the newer one, which must then be placed
+    again: the stories equal a fresh ingest of the files with those sources."""
+    import shutil
+
+    from tests.cli_fixtures import SEED_A, SEED_B
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    a = folder / Path(SEED_A).name
+    shutil.copy(SEED_A, a)
+    shutil.copy(SEED_B, folder / Path(SEED_B).name)
+
+    def cli(db: Path, *args: str) -> str:
+        result = CliRunner().invoke(cli_main, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    moved = tmp_path / "moved.db"
+    cli(moved, "ingest", str(folder))
+    cli(moved, "ingest", str(a), "--source", "A")
+    fresh = tmp_path / "fresh.db"
+    cli(fresh, "ingest", str(a), "--source", "A")
+    cli(fresh, "ingest", str(folder / Path(SEED_B).name), "--source", "seeds")
+    expected = _without_ids(json.loads(cli(fresh, "stories", "--json")))
+    assert expected["total"] == 1
+    assert _without_ids(json.loads(cli(moved, "stories", "--json"))) == expected
+
+
+def _without_ids(listing: dict) -> dict:
+    """A ``stories --json`` listing without the ids of statements and claims (a
+    re-ingested article's statements get new ids, so its claims and conflicts are
+    numbered and oriented otherwise: a = the lower statement id)."""
+
+    def side(s: dict) -> tuple:
+        return (s["source"], s["text"])
+
+    def conflict(c: dict) -> tuple:
+        ends = sorted([side(c["a"]), side(c["b"])])
+        diff = sorted(tuple(sorted([d["a"], d["b"]])) for d in c["diff"])
+        return (c["score"], tuple(ends), tuple(diff))
+
+    out = dict(listing)
+    out["stories"] = [
+        {
+            **story,
+            "claims": sorted(
+                json.dumps({k: v for k, v in c.items() if k != "id"}, sort_keys=True)
+                for c in story["claims"]
+            ),
+            "conflicts": sorted(conflict(c) for c in story["conflicts"]),
+            "blindspot": {
+                **story["blindspot"],
+                "only_one_outlet": [
+                    {
+                        **o,
+                        "statements": [
+                            {k: v for k, v in s.items() if k != "id"} for s in o["statements"]
+                        ],
+                    }
+                    for o in story["blindspot"]["only_one_outlet"]
+                ],
+            },
+        }
+        for story in listing["stories"]
+    ]
+    return out

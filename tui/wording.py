@@ -6,4 +6,10 @@ from __future__ import annotations
 
 from db.wording import plural, statement_name
 
-__all__ = ["plural", "statement_name"]
+__all__ = ["more_sources", "plural", "statement_name"]
+
+
+def more_sources(n: int, shown: list[str]) -> str:
+    """What follows the ``shown`` of ``n`` sources named: ``and 1,880 more (--json lists
+    all 1,900)``."""
+    return f"and {n - len(shown):,} more (--json lists all {n:,})"

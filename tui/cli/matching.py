@@ -58,7 +58,12 @@ from db.matching import DEFAULT_WINDOW_DAYS, MatchReport, match_all
 from db.regroup import RegroupReport, regroup
 from db.statements_again import read_statements_again, statements_due
 from db.stats import corpus_state
-from db.story_reads import count_stories, list_stories, story_view
+from db.story_reads import (
+    blindspot_shown,
+    count_stories,
+    list_stories,
+    story_view,
+)
 from db.upgrade import regroup_due
 from tui.cli.common import (
     EXIT_INTERRUPTED,
@@ -74,7 +79,7 @@ from tui.cli.common import (
     showing,
 )
 from tui.cli.common import page_options as shared_page_options
-from tui.wording import plural, statement_name
+from tui.wording import more_sources, plural, statement_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -500,13 +505,14 @@ def stories_cmd(cli: CliContext, listing: Listing) -> None:
         row = {k: view[k] for k in ("id", "title", "first_date", "n_articles", "n_sources")}
         emit_json({"story": row, **{k: v for k, v in view.items() if k not in row}})
         return
-    for line in story_text(view):
+    for line in story_text(view, blindspot_shown(db, view)):
         echo(line)
 
 
-def story_text(view: dict[str, Any]) -> list[str]:
+def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str]:
     """A story to read, as lines: title, first seen, outlets, articles, claims,
-    conflicts, blindspot."""
+    conflicts, blindspot (``shown``: the blindspot's sources to name, when not all; the
+    others are counted)."""
     first = view["first_seen"]
     out = [f"story {view['id']}: {view['title']}"]
     if first:
@@ -531,6 +537,8 @@ def story_text(view: dict[str, Any]) -> list[str]:
         out.append(f"      vs {c['b']['source']}: {c['b']['text']}")
     blind = view["blindspot"]
     missing = ", ".join(blind["missing_sources"]) or "none"
+    if shown is not None:
+        missing = ", ".join(shown) + ", " + more_sources(len(blind["missing_sources"]), shown)
     out.append(f"  blindspot: sources active those days that did not report it: {missing}")
     for solo in blind["only_one_outlet"]:
         out.append(f"    only {solo['source']} ({plural(solo['n'], 'statement')}):")

@@ -8,8 +8,12 @@ it from elsewhere through an SSH tunnel, not by binding to a public address.
 
 from __future__ import annotations
 
+import errno
+import re
 import shlex
+import socket
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -17,6 +21,26 @@ import click
 from tui.cli.common import CliContext, echo, pass_cli
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+# textual-serve's page loads its font from fonts.googleapis.com; the same font ships with
+# it (static/fonts), served by the server itself: the page takes it from there.
+GOOGLE_FONT = re.compile(r"<link[^>]*https://fonts\.googleapis\.com/[^>]*>")
+LOCAL_FONT = """<style>
+      @font-face {
+        font-family: "Roboto Mono";
+        font-style: normal;
+        font-weight: 100 700;
+        src: url("{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf")
+          format("truetype");
+      }
+      @font-face {
+        font-family: "Roboto Mono";
+        font-style: italic;
+        font-weight: 100 700;
+        src: url("{{ config.static.url }}fonts/RobotoMono-Italic-VariableFont_wght.ttf")
+          format("truetype");
+      }
+    </style>"""
 
 
 def browse_command(db_path: Path, config_path: Path | None, theme: str | None) -> str:
@@ -67,6 +91,54 @@ def serve(
             " (there is no login); an SSH tunnel to 127.0.0.1 is safer",
             err=True,
         )
+    busy = port_problem(host, port)
+    if busy is not None:
+        echo(busy, err=True)
+        raise SystemExit(1)
     command = browse_command(cli.db_path.resolve(), config_path, theme)
-    server = Server(command, host=host, port=port, title="claimlens", public_url=public_url)
-    server.serve()
+    with tempfile.TemporaryDirectory(prefix="claimlens-serve-") as pages:
+        server = Server(
+            command,
+            host=host,
+            port=port,
+            title="claimlens",
+            public_url=public_url,
+            templates_path=offline_templates(Path(pages)),
+        )
+        server.serve()
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why textual-serve could not listen on ``host``:``port`` (in use, an address not
+    of this machine, a name that does not resolve), as one line; None when it can. Bound
+    as aiohttp binds (SO_REUSEADDR, on every address the name has), then let go."""
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return f"cannot listen on {host}: {exc.strerror}"
+    for family, kind, proto, _name, address in addresses:
+        with socket.socket(family, kind, proto) as probe:
+            if sys.platform != "win32":
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as exc:
+                if exc.errno == errno.EADDRINUSE:
+                    return f"port {port} is in use on {host}: try another --port"
+                return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+    return None
+
+
+def offline_templates(folder: Path) -> Path:
+    """``folder`` holding textual-serve's page with its font taken from the server
+    (:data:`LOCAL_FONT`) instead of fonts.googleapis.com (a page without that link is
+    copied as it is)."""
+    import textual_serve
+
+    shipped = Path(textual_serve.__file__).parent / "templates"
+    for page in shipped.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        (folder / page.name).write_text(
+            GOOGLE_FONT.sub(lambda _m: LOCAL_FONT, text), encoding="utf-8"
+        )
+    return folder

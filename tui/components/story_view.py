@@ -29,12 +29,13 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from db.story_reads import story_view
+from db.story_reads import blindspot_shown, story_view
 from tui.components.footer import FittingFooter
 from tui.components.library import Library
 from tui.components.line_view import TextScroll
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
+from tui.wording import more_sources
 
 # Claims and one-outlet statements listed per story (the CLI's --json has them all).
 MAX_CLAIMS = 15
@@ -79,7 +80,9 @@ def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Table]]:
     ]
 
 
-def story_sections(view: dict[str, Any]) -> tuple[Group, Group, Group]:
+def story_sections(
+    view: dict[str, Any], shown: list[str] | None = None
+) -> tuple[Group, Group, Group]:
     """The story as three blocks: what it is (title, first seen, outlets, articles,
     claims), its conflicts' heading (its sides are :func:`conflict_sides`), its
     blindspot. Every text from the articles is a plain Text (never markup)."""
@@ -127,7 +130,10 @@ def story_sections(view: dict[str, Any]) -> tuple[Group, Group, Group]:
         spot.append(Text("  undated: no days to compare other sources with", style="dim"))
     else:
         line = Text(f"  active {blind['days'][0]} to {blind['days'][1]}, did not report it: ")
-        line.append(", ".join(missing) if missing else "none", style="bold" if missing else "dim")
+        named = missing if shown is None else shown
+        line.append(", ".join(named) if named else "none", style="bold" if named else "dim")
+        if shown is not None:
+            line.append(", " + more_sources(len(missing), shown), style="dim")
         spot.append(line)
     for solo in blind["only_one_outlet"]:
         spot.append(Text(f"  only {solo['source']} ({solo['n']}):", style="bold"))
@@ -201,7 +207,7 @@ class StoryScreen(Screen[int | None]):
             if view is None:
                 yield Static(Text("This story is gone (matched again)."), markup=False)
             else:
-                head, conflicts, spot = story_sections(view)
+                head, conflicts, spot = story_sections(view, blindspot_shown(self.library.db, view))
                 yield Static(head, id="story-head", markup=False)
                 yield Static(conflicts, id="story-conflicts", markup=False)
                 sides = conflict_sides(view)
