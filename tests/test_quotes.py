@@ -736,6 +736,11 @@ def _many_speakers(path: Path) -> Path:
         {"source": "Wire C", "date": "2024-01-05", "title": "Governor speaks", "id": "c",
          "text": '"The border is not secure," said Jan Brewer on Monday.'}
     )  # fmt: skip
+    return _ingested(path, records)
+
+
+def _ingested(path: Path, records: list[dict]) -> Path:
+    """A database at ``path`` of ``records`` (JSONL), not matched."""
     data = path.with_suffix(".jsonl")
     data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     db = connect(path)
@@ -845,12 +850,7 @@ def _trumps(path: Path) -> Path:
         }
         for i, (s, t) in enumerate(lines)
     ]
-    data = path.with_suffix(".jsonl")
-    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    db = connect(path)
-    ingest_paths(db, [data], match=False)
-    db.conn.close()
-    return path
+    return _ingested(path, records)
 
 
 def test_a_speaker_is_named_by_the_most_common_form_of_the_key(tmp_path: Path) -> None:
