@@ -879,12 +879,17 @@ def _attribution_in(text: str, lo: int, hi: int) -> Attribution | None:
 
 def _own_verb(text: str, q: QuoteSpan) -> bool:
     """Does a speech verb follow the quotation in its sentence ('"…," said M&S.')?"""
-    rest = text[q.end : q.end + 120]
-    after = rest.lstrip(MARKS_AND_SPACE)
+    after = text[q.end : q.end + 120].lstrip(MARKS_AND_SPACE)
     if text[q.end - 1] in ".!?" and after[:1].isupper():
         return False  # the quotation ended its sentence: '… seeing him." And he added'
+    return has_speech_verb(_rest_of_sentence(text, q).replace('"', " "))
+
+
+def _rest_of_sentence(text: str, q: QuoteSpan) -> str:
+    """What follows the quotation in its sentence (at most 120 characters)."""
+    rest = text[q.end : q.end + 120]
     stop = _TERMINATOR_RE.search(rest)
-    return has_speech_verb(rest[: stop.start() if stop else len(rest)].replace('"', " "))
+    return rest[: stop.start() if stop else len(rest)]
 
 
 # A person's name: a known first name and a surname, or an honorific and a surname.
@@ -899,9 +904,7 @@ def _names_another(text: str, q: QuoteSpan, speaker: str | None) -> bool:
         return False  # the quotation ended its sentence: "… there?'" John Crowther added:
     if not (_own_verb(text, q) or _expects_attribution(text, q)):
         return False
-    rest = text[q.end : q.end + 120]
-    stop = _TERMINATOR_RE.search(rest)
-    clause = rest[: stop.start() if stop else len(rest)].lstrip(MARKS_AND_SPACE + ",")
+    clause = _rest_of_sentence(text, q).lstrip(MARKS_AND_SPACE + ",")
     # Up to the next quotation: '"…," "…," economist Steven Wei said.' names the speaker
     # of the second one.
     clause = re.split(r"[\"“]", clause, maxsplit=1)[0]

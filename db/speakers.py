@@ -2528,8 +2528,6 @@ _RECALLED_GOODS_RE = re.compile(
     r"\s+(?:(?:its|their|some|more than|nearly|about|up to|over|almost)\s+)?(?:[\d,.]+|thousands"
     r"|millions|hundreds|(?!(?:his|its|this|was|is|as|us|years|days|months)\b)[a-z]+s)\b"
 )
-# What a side or a player "claimed" or "added" in a match: "France claimed victory",
-# "claimed the title", "Joe Cole added a second", "Paterson added the conversion".
 # A verb of speech joined by "and" to what follows, with nothing said in between: what
 # is said, if anything, is the next verb's ("responded and a burst of speed clinched
 # victory", "laughed and walked off", "when all is said and done").
@@ -2544,6 +2542,8 @@ _QUESTION_VERBS = words("asked asks asking answered answers answering")
 _QUESTIONS_RE = re.compile(
     r"\s+(?:(?!(?:whether|if|why|how|what|that|when|where|who)\b)[\w'’-]+\s+){0,3}questions\b"
 )
+# What a side or a player "claimed" or "added" in a match: "France claimed victory",
+# "claimed the title", "Joe Cole added a second", "Paterson added the conversion".
 _WON_RE = re.compile(
     r"\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:victory|win|title|crown"
     r"|gold|silver|bronze|medals?|trophy|top\s+spot|first\s+place)\b"
