@@ -917,7 +917,8 @@ def _names_another(text: str, q: QuoteSpan, speaker: str | None) -> bool:
             or name_gender(first) is not None
             or (bool(before) and is_person_noun(before[0]))  # "analyst Vadim Mitroshin"
         )
-        if person and surname.rstrip("’'s") not in theirs:
+        # (A possessive's "'s" off, not every final s: "Jones" is Tom Jones's.)
+        if person and surname.removesuffix("'s").removesuffix("’s") not in theirs:
             return True
     return False
 

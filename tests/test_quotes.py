@@ -357,6 +357,9 @@ def test_a_quote_whose_own_attribution_names_another_does_not_run_on(attribution
     for kept in ("added the two-time Academy Award winner", "was Mr Hale's verdict"):
         text = f'"Prices rose," Tom Hale said. "It is over," {kept}.'
         assert [s for _q, s, _k, _m in said(text)] == ["Tom Hale", "Tom Hale"]
+    # A surname ending in s is the speaker's own.
+    text = '"Prices rose," Tom Jones said. "It is over," said Mr Jones and his aides.'
+    assert [s for _q, s, _k, _m in said(text)] == ["Tom Jones", "Tom Jones"]
 
 
 def test_a_name_written_with_a_plural_possessive_is_the_name() -> None:
