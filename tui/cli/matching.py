@@ -227,13 +227,12 @@ def match_cmd(cli: CliContext, window_days: int, pending: bool, as_json: bool) -
     """Re-run cross-source matching on the whole database (matches, claims, stories)."""
     db = cli.db(create=True)
     if pending:
-        if regroup_due(db) and not as_json:
-            echo(REGROUPING, err=True)
+        _say_regrouping(db, quiet=as_json)
         # The pending articles are matched first (and the speakers a schema step left to
         # read again): the regroup then groups on their matches (db.regroup).
         report: MatchReport | None = match_pending(db)
         # A schema upgrade's regroup, whether or not any article waited.
-        _regroup(db, progress=_progress(as_json), quiet=as_json, announced=True)
+        _regroup(db, progress=_progress(as_json), quiet=as_json)
         if report is None:
             if as_json:
                 emit_json({"mode": "pending", "statements": 0})
@@ -287,10 +286,9 @@ def regroup_cmd(cli: CliContext, as_json: bool, progress_lines: bool) -> None:
     progress = _progress_lines if progress_lines else _progress(as_json)
     try:
         quiet = as_json or progress_lines
-        if regroup_due(db) and not quiet:
-            echo(REGROUPING, err=True)
+        _say_regrouping(db, quiet=quiet)
         report = _regroup_after_statements(db, progress) or _regroup(
-            db, progress=progress, quiet=quiet, announced=True
+            db, progress=progress, quiet=quiet
         )
     except KeyboardInterrupt:
         echo("interrupted: nothing changed, the regroup is still due", err=True)
@@ -322,23 +320,19 @@ def _regroup_after_statements(
     return RegroupReport(matched.claims, matched.stories, time.monotonic() - t0)
 
 
-# Said on stderr before a schema upgrade's regroup.
-REGROUPING = "regrouping every claim and story (a schema upgrade left it due; once)…"
+def _say_regrouping(db: sqlite_utils.Database, *, quiet: bool) -> None:
+    """Say on stderr, unless ``quiet``, that a schema upgrade's regroup is about to run."""
+    if regroup_due(db) and not quiet:
+        echo("regrouping every claim and story (a schema upgrade left it due; once)…", err=True)
 
 
 def _regroup(
-    db: sqlite_utils.Database,
-    *,
-    progress: Callable[[str, int, int], None] | None,
-    quiet: bool,
-    announced: bool = False,
+    db: sqlite_utils.Database, *, progress: Callable[[str, int, int], None] | None, quiet: bool
 ) -> RegroupReport | None:
-    """A schema upgrade's regroup, if due (db.regroup), saying so unless ``quiet`` or
-    ``announced`` (said already)."""
+    """A schema upgrade's regroup, if due (db.regroup; the caller has said so:
+    :func:`_say_regrouping`); ``quiet``: no word of waiting for another writer."""
     if not regroup_due(db):
         return None
-    if not (quiet or announced):
-        echo(REGROUPING, err=True)
 
     def on_wait() -> None:
         if progress is _progress_lines:
