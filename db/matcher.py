@@ -1671,6 +1671,7 @@ def _compare_numbers(
                 and not _scale_lost(a, b)
                 and not _narrows(a, b, pa, pb)
                 and not _narrows(b, a, pb, pa)
+                and not _other_side(a, b, pa, pb)
             ):
                 differ.append((a, b))
                 left.remove(a)
@@ -1679,6 +1680,22 @@ def _compare_numbers(
     units = {a.unit for a in left}
     other = any(b.unit in units for b in right)
     return agree, len(left) + len(right), differ, other
+
+
+def _other_side(a: Num, b: Num, pa: Prepared | None, pb: Prepared | None) -> bool:
+    """A share and its complement ("1 in 3", "two-in-three") told of outcomes not seen
+    to be one: a "1 in 3 chance that they will lose" is a "two-in-three chance of
+    holding on", one claim from its two sides. Only statements that share the pole of
+    an opposite predicate ("of winning" both times) and hold no opposite one tell one
+    outcome with both figures: a conflict."""
+    if a.unit != "%" or abs(a.value + b.value - 100.0) > 0.5 or a.value == b.value:
+        return False
+    if pa is None or pb is None:
+        return True
+    poles_a = {m for m in pa.stance if m[-1] in "+-"}
+    poles_b = {m for m in pb.stance if m[-1] in "+-"}
+    flipped = {m[:-1] + ("-" if m[-1] == "+" else "+") for m in poles_b}
+    return not (poles_a & poles_b) or bool(poles_a & flipped)
 
 
 def _scale_lost(a: Num, b: Num) -> bool:

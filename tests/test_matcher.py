@@ -1468,3 +1468,25 @@ def test_one_speaker_giving_one_figure_is_one_event_however_the_articles_open() 
     # Without a speaker of its own, the same figure is judged as of another event.
     c = in_article(_FLOODS, told.replace("Mayor Lena Okafor", "a council officer"), "")
     assert matcher.compare(a, c).relation != "same"
+
+
+def test_a_share_and_its_complement_conflict_only_when_they_tell_one_outcome() -> None:
+    # "1 in 3" of losing is "2 in 3" of holding on: the one claim told from its two
+    # sides, no conflict (nor an agreement: the figures differ).
+    lose = "Speaker Tom Hale said there is a 1 in 3 chance that the Liberals will lose Ashford."
+    hold = "Speaker Tom Hale gave the Liberals a two-in-three chance of holding on to Ashford."
+    r = compare_texts(lose, hold)
+    assert r.relation != "conflict", r
+    assert not r.diffs
+    # One outcome told with both figures is a conflict: "of winning" both times.
+    _conflict_between(
+        "Pollster Ana Reyes gives Mayor Tom Hale a 1 in 3 chance of winning Ashford.",
+        "Pollster Ana Reyes gives Mayor Tom Hale a two-in-three chance of winning Ashford.",
+        [("1 in 3", "two-in-three")],
+    )
+    # A share that is no complement still conflicts whatever the verbs.
+    _conflict_between(
+        "Speaker Tom Hale said there is a 1 in 4 chance that the Liberals will lose Ashford.",
+        "Speaker Tom Hale said there is a 1 in 3 chance that the Liberals will lose Ashford.",
+        [("1 in 4", "1 in 3")],
+    )
