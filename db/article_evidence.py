@@ -50,6 +50,7 @@ from typing import Protocol
 
 from db.dates import day_number
 from db.id_chunks import id_chunks
+from db.lexicon import WEEKDAYS
 from db.normalize import Token, capitals_say_nothing, clean, common_word, tokenize
 
 __all__ = [
@@ -262,6 +263,10 @@ def read_text(title: str, text: str, body_start: int) -> ArticleText:
         body = body.rsplit(" ", 1)[0]
     lead = tokenize(body) if body.strip() else []
     content = [t for t in head if not t.stop]
+    if not lead:
+        # A headline alone: its weekday says when, not what ("Monday television",
+        # "How the Dow did Monday", "Monday Moan: ..." are no one event).
+        content = [t for t in content if t.norm not in WEEKDAYS]
     lead_content = content + [t for t in lead if not t.stop]
     nums = {t.norm for t in lead_content if t.number and len(t.norm) >= 2}
     # A headline-only article in Title Case (or one whose lead repeats it): its

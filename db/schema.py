@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 35
+SCHEMA_VERSION = 36
 
 # Version 1: the whole schema.
 _V1 = """
@@ -878,6 +878,19 @@ def _v34_to_v35(db: sqlite_utils.Database) -> None:
     )
 
 
+# Version 36: no new tables. A share and its complement ("1 in 3" of losing,
+# "two-in-three" of holding) are no conflict unless both statements tell one outcome
+# (db.matcher): the articles with a share are matched again. A headline alone reads
+# no weekday ("Monday television", "How the Dow did Monday" are no one event): every
+# profile is made again and every story regrouped (REGROUP_AT).
+def _v35_to_v36(db: sqlite_utils.Database) -> None:
+    _drop_profiles(db.conn)
+    db.conn.execute(
+        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
+        " FROM numbers n JOIN statements s ON s.id = n.statement_id WHERE n.unit = '%')"
+    )
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -1036,6 +1049,7 @@ MIGRATIONS: dict[int, Migration] = {
     32: _v32_to_v33,
     33: _v33_to_v34,
     34: _v34_to_v35,
+    35: _v35_to_v36,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup
@@ -1044,8 +1058,8 @@ MIGRATIONS: dict[int, Migration] = {
 # 9: stories read as a whole (pools), weights refitted; 20: names of Title Case
 # headlines, a story started by weak links only with articles that each tell its event;
 # 34: headlines alone read as such (title cosine, other days), weights refitted;
-# 35: two stories merge only when they read alike
-REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35})
+# 35: two stories merge only when they read alike; 36: a headline alone reads no weekday
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36})
 
 
 class SchemaError(RuntimeError):

@@ -1806,3 +1806,40 @@ def test_an_article_changed_and_matched_while_another_is_matched_keeps_its_new_m
     unhook()
     matching.match_all(db)
     assert pairs(db) == after  # was: D's statements matched to C's other sentences
+
+
+def test_upgrade_from_version_35_no_longer_holds_a_share_and_its_complement_in_conflict(
+    tmp_path: Path,
+) -> None:
+    """Version 36 reads "1 in 3" of losing and "two-in-three" of holding on as one claim
+    from two sides: a database matched by version 35 holds them in conflict; the articles
+    with a share are matched again (the others are not), and every story is regrouped
+    from profiles made again."""
+    from db.ingest import match_pending
+
+    records = {
+        "Wire": (
+            "Hale sees a hard race",
+            "Speaker Tom Hale said there is a 1 in 3 chance that the Liberals will lose"
+            " Ashford. Ferry crossings to Elso were cancelled for the day.",
+        ),
+        "Daily": (
+            "Hale upbeat on Ashford",
+            "Speaker Tom Hale gave the Liberals a two-in-three chance of holding on to"
+            " Ashford. Ferry crossings to Elso were cancelled for the whole day.",
+        ),
+        "Post": ("Ferry report", "Ferry crossings to Elso were cancelled for the day."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v35.db", records)
+    wire, daily = stmt(db, "Wire", "1 in 3"), stmt(db, "Daily", "two-in-three")
+    assert fresh[min(wire, daily), max(wire, daily)][0] == "related"
+    with _left_by(db, 35) as conn:
+        _judged(conn, "conflict", wire, daily)  # as version 35 judged the pair
+    db = _reopened(db, path)
+    assert _waiting(db) == {"Wire", "Daily"}
+    assert regroup_due(db)
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (0,)
+    match_pending(db)
+    assert pairs(db) == fresh
+    assert not regroup_due(db)
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (3,)

@@ -429,3 +429,29 @@ def test_matched_headlines_of_two_days_with_no_score_are_not_linked() -> None:
     assert stories.link_graph({}, matched, days, heads=frozenset({1, 2})) == {}
     same_day = {1: 100, 2: 100}
     assert 2 in stories.link_graph({}, matched, same_day, heads=frozenset({1, 2}))[1]
+
+
+# Headlines of one day with nothing in common but their weekday.
+MONDAY = [
+    "Monday Moan: let me delete the apps that came with my phone",
+    "How the Valmora stock index did Monday",
+    "Playbook: Monday's five top stories from the studios",
+    "Playhouse to be delivered to the Okafor family Monday",
+]
+
+
+def test_headlines_alone_that_share_only_their_weekday_are_no_story(tmp_path: Path) -> None:
+    """A weekday says when, not what: headlines alone that share nothing else tell no
+    one event (an article with a lead still reads its lead's weekday: it can tell which
+    event it is)."""
+    db = connect(tmp_path / "s.db")
+    for i, title in enumerate(BACKGROUND):
+        ingest_paths(db, [_write(tmp_path, f"bg{i}", f"outlet{i}", title, "2024-05-01")])
+    for i, title in enumerate(MONDAY):
+        ingest_paths(db, [_write(tmp_path, f"monday{i}", f"outlet{i}", title, "2024-05-06")])
+    assert not [g for g in _groups(db) if any(n.startswith("monday") for n in g)]
+    alone = ev.read_text(MONDAY[1], MONDAY[1], len(MONDAY[1]))
+    assert "monday" not in alone.title and "monday" not in alone.lead
+    text = f"{MONDAY[1]}\n\nShares fell on Monday after the bank raised rates."
+    with_lead = ev.read_text(MONDAY[1], text, len(MONDAY[1]) + 2)
+    assert "monday" in with_lead.title and "monday" in with_lead.lead
