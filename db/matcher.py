@@ -1954,6 +1954,25 @@ def _own_quantity(a: Prepared, b: Prepared, differ: list[tuple[Num, Num]]) -> bo
     )
 
 
+def _numbers_apart(a: Prepared, b: Prepared) -> str:
+    """Why each side keeps a figure of one unit the other does not pair: they count
+    two groups ("other counts"), they tell one share from its two sides ("two sides"),
+    or they are two amounts ("other numbers")."""
+    if _counts_apart(a, b):
+        return "other counts"
+    return "two sides" if _sides_apart(a, b) else "other numbers"
+
+
+def _sides_apart(a: Prepared, b: Prepared) -> tuple[str, str] | None:
+    """The first share and its complement, one on each side, told of two outcomes
+    (:func:`_other_side`), as written; or None."""
+    for x in a.numbers:
+        for y in b.numbers:
+            if x.unit == y.unit and _other_side(x, y, a, b):
+                return x.raw, y.raw
+    return None
+
+
 def _counts_apart(a: Prepared, b: Prepared) -> tuple[str, str] | None:
     """The kinds of outcome of the first two figures, one on each side, that count two
     groups ("killed" / "injured"), or None."""
@@ -2583,7 +2602,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         return None
     breaks = _breaks(a, b, fa, fb, shared_quote and speaker >= 0)
     if other_numbers:
-        breaks = (*breaks, "other counts" if _counts_apart(a, b) else "other numbers")
+        breaks = (*breaks, _numbers_apart(a, b))
     if diffs:
         breaks = (*breaks, *_other_places_or_times(a, b))
     elif _other_relative_times(a, b):
@@ -2735,6 +2754,7 @@ BREAKING = frozenset(
         "roles",
         "other numbers",
         "other counts",
+        "two sides",
         "other places",
         "other times",
         "story",
@@ -3024,6 +3044,9 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
     if reason == "other counts":
         x, y = _counts_apart(a, b) or ("?", "?")
         return f"other counts: {x} / {y}"
+    if reason == "two sides":
+        x, y = _sides_apart(a, b) or ("?", "?")
+        return f"two sides of one share: {x} / {y}"
     if reason == "story":
         return "only the story's words"
     if reason == "names only":

@@ -1475,9 +1475,8 @@ def test_a_share_and_its_complement_conflict_only_when_they_tell_one_outcome() -
     # sides, no conflict (nor an agreement: the figures differ).
     lose = "Speaker Tom Hale said there is a 1 in 3 chance that the Liberals will lose Ashford."
     hold = "Speaker Tom Hale gave the Liberals a two-in-three chance of holding on to Ashford."
-    r = compare_texts(lose, hold)
-    assert r.relation != "conflict", r
-    assert not r.diffs
+    _related_first_because(lose, hold, "two sides of one share: 1 in 3 / two-in-three")
+    assert not compare_texts(lose, hold).diffs
     # One outcome told with both figures is a conflict: "of winning" both times.
     _conflict_between(
         "Pollster Ana Reyes gives Mayor Tom Hale a 1 in 3 chance of winning Ashford.",
