@@ -644,6 +644,35 @@ def test_the_browsers_regroup_reads_the_speakers_again_first(tmp_path: Path) -> 
     assert groups(db) == fresh
 
 
+def test_the_browsers_regroup_matches_the_articles_a_step_left_unmatched_first(
+    tmp_path: Path,
+) -> None:
+    """A schema step that leaves articles to match again (and the regroup due): `claimlens
+    regroup` matches them first, so that the stories are grouped as a fresh ingest's,
+    ids included."""
+    from db.upgrade import mark_regroup_due, regroup_due
+
+    path = tmp_path / "s.db"
+    db = connect(path)
+    ingest(db, bridge_and_strike(tmp_path))
+    fresh = db.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall()
+    with transaction(db) as conn:
+        conn.execute(
+            "DELETE FROM matches WHERE a IN (SELECT s.id FROM statements s JOIN articles a"
+            " ON a.id = s.article_id WHERE a.url = 't:bridge_a') OR b IN (SELECT s.id FROM"
+            " statements s JOIN articles a ON a.id = s.article_id WHERE a.url = 't:bridge_a')"
+        )
+        conn.execute("UPDATE articles SET matched = 0 WHERE url = 't:bridge_a'")
+        mark_regroup_due(conn, 36)
+    result = CliRunner().invoke(cli_main, ["--db", str(path), "regroup"])
+    assert result.exit_code == 0, result.output
+    assert "regrouped:" in result.output
+    db = connect(path)
+    assert not regroup_due(db)
+    assert db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone() == (0,)
+    assert db.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall() == fresh
+
+
 def test_re_sourcing_an_article_places_the_newer_articles_it_now_matches(
     tmp_path: Path,
 ) -> None:

@@ -56,7 +56,7 @@ from db.match_reads import count_matches, list_matches
 from db.matcher import compare_texts
 from db.matching import DEFAULT_WINDOW_DAYS, MatchReport, match_all
 from db.regroup import RegroupReport, regroup
-from db.statements_again import read_statements_again, statements_due
+from db.statements_again import read_statements_again
 from db.stats import corpus_state
 from db.story_reads import (
     blindspot_shown,
@@ -287,9 +287,7 @@ def regroup_cmd(cli: CliContext, as_json: bool, progress_lines: bool) -> None:
     try:
         quiet = as_json or progress_lines
         _say_regrouping(db, quiet=quiet)
-        report = _regroup_after_statements(db, progress) or _regroup(
-            db, progress=progress, quiet=quiet
-        )
+        report = _regroup_by_matching(db, progress) or _regroup(db, progress=progress, quiet=quiet)
     except KeyboardInterrupt:
         echo("interrupted: nothing changed, the regroup is still due", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -304,14 +302,15 @@ def regroup_cmd(cli: CliContext, as_json: bool, progress_lines: bool) -> None:
         )
 
 
-def _regroup_after_statements(
+def _regroup_by_matching(
     db: sqlite_utils.Database, progress: Callable[[str, int, int], None] | None
 ) -> RegroupReport | None:
-    """When a schema step left both the speakers to read again and the regroup due: the
-    speakers first, and the articles whose statements changed matched, whose match does
-    the regroup from every match as it then stands (db.matching.match_articles), as a
-    fresh ingest groups them; its report, or None when no match did it."""
-    if not (regroup_due(db) and statements_due(db)):
+    """When the regroup is due and a schema step left articles to match again (or the
+    speakers to read again, whose changed articles then are): those matched first, whose
+    match does the regroup from every match as it then stands
+    (db.matching.match_articles), as a fresh ingest groups them; its report, or None when
+    no match did it."""
+    if not regroup_due(db):
         return None
     t0 = time.monotonic()
     matched = match_pending(db, progress=progress)
