@@ -32,9 +32,9 @@ returns a :class:`CheckReport` naming each problem found:
 :func:`repair_database` fixes what can be rebuilt from the articles, in one
 transaction: missing schema objects are recreated, orphans deleted, dangling ids
 cleared, articles with wrong or missing statements re-split, claim and story counts
-recomputed, the full-text indexes rebuilt (FTS5 ``rebuild``), and then a regroup
-left due is done (:mod:`db.regroup`), speakers and numbers left to read again are read, and
-pending matching is run (:func:`db.ingest.match_pending`).
+recomputed, the full-text indexes rebuilt (FTS5 ``rebuild``); then speakers and numbers
+left to read again are read, pending matching is run (:func:`db.ingest.match_pending`),
+and a regroup left due is done by it or after it (:mod:`db.regroup`).
 Page-level corruption found by ``integrity_check`` cannot be repaired here (only
 index entries, by ``REINDEX``): restore a backup or use ``sqlite3 DB .recover``.
 """
@@ -515,8 +515,10 @@ def repair_database(
     done: list[str] = []
     with transaction(db, on_wait=on_wait) as conn:
         _repair(conn, found, done)
-    if match and regroup(db, on_wait=on_wait) is not None:
-        done.append("regrouped every claim and story (due since an upgrade)")
+    # Speakers first, then the pending articles matched, whose match regroups when a
+    # regroup is due (db.matching.match_articles): claims and stories as a fresh ingest
+    # groups them; a regroup still due (no article was pending) is done last.
+    due = match and regroup_due(db)
     if match and statements_due(db):
         changed = read_statements_again(db)  # before the pending matching it marks
         done.append(
@@ -527,6 +529,8 @@ def repair_database(
     if match and pending:
         match_pending(db)  # also the articles split again above
         done.append(f"matched {pending:,} pending article{'' if pending == 1 else 's'}")
+    if due and (regroup(db, on_wait=on_wait) is not None or not regroup_due(db)):
+        done.append("regrouped every claim and story (due since an upgrade)")
     after = check_database(db, on_wait=on_wait)
     after.repaired = done
     return after

@@ -644,12 +644,16 @@ def test_the_browsers_regroup_reads_the_speakers_again_first(tmp_path: Path) -> 
     assert groups(db) == fresh
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [(["regroup"], "regrouped:"), (["check", "--repair"], "regrouped every claim and story")],
+)
 def test_the_browsers_regroup_matches_the_articles_a_step_left_unmatched_first(
-    tmp_path: Path,
+    tmp_path: Path, args: list[str], said: str
 ) -> None:
     """A schema step that leaves articles to match again (and the regroup due): `claimlens
-    regroup` matches them first, so that the stories are grouped as a fresh ingest's,
-    ids included."""
+    regroup` (and `check --repair`) matches them first, so that the stories are grouped
+    as a fresh ingest's, ids included."""
     from db.upgrade import mark_regroup_due, regroup_due
 
     path = tmp_path / "s.db"
@@ -664,9 +668,9 @@ def test_the_browsers_regroup_matches_the_articles_a_step_left_unmatched_first(
         )
         conn.execute("UPDATE articles SET matched = 0 WHERE url = 't:bridge_a'")
         mark_regroup_due(conn, 36)
-    result = CliRunner().invoke(cli_main, ["--db", str(path), "regroup"])
+    result = CliRunner().invoke(cli_main, ["--db", str(path), *args])
     assert result.exit_code == 0, result.output
-    assert "regrouped:" in result.output
+    assert said in result.output
     db = connect(path)
     assert not regroup_due(db)
     assert db.execute("SELECT count(*) FROM articles WHERE matched = 0").fetchone() == (0,)
