@@ -737,6 +737,33 @@ def test_a_search_that_finds_nothing_explains_an_operator_it_read_as_a_word(
     assert plain.exit_code == 0 and "plain word" not in plain.output
 
 
+def test_search_explains_near_exclusions_a_dash_query_and_not_among_hits(seeded) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 10: ``NEAR(a b)`` found nothing with no word of why; a query that only
+    excludes was told to "type at least one word"; ``search -Kursk`` got click's "No
+    such option '-K'"; ``a NOT b`` listed its hits with nothing saying NOT is a word."""
+    near = seeded("search", "NEAR(Kursk troops)", code=1)
+    assert near.strip() == (
+        "no statements match 'NEAR(Kursk troops)' (NEAR is a plain word here and parentheses"
+        " are ignored: every word must match already, so try 'Kursk troops')"
+    )
+    assert "4 statements match" in seeded("search", "Kursk troops")  # as the hint says
+    excluding = seeded("search", "--", "-Kursk", code=2)
+    assert "Error: a search needs at least one word to include; -Kursk only excludes" in (excluding)
+    dashed = seeded("search", "-Kursk", code=2)
+    assert "No such option" not in dashed
+    assert (
+        "Error: -Kursk reads as an option; to leave a word out, put the query after --,"
+        " with a word to include: claimlens search -- 'WORD -Kursk'"
+    ) in dashed
+    after = seeded("search", "Umerov", "--limit", "5", "-Kursk", code=2)
+    assert "put the query after --: claimlens search -- 'Umerov -Kursk'" in after
+    assert "'--limit'" in seeded("search", "Umerov", "--limt", "5", code=2)  # click's own
+    hits = seeded("search", "Umerov NOT small").splitlines()
+    assert "small contacts, not full-scale" in hits[1]
+    assert hits[-1] == "note: NOT is a plain word here: write -word to leave a word out"
+    assert "note:" not in seeded("search", "Umerov small")
+
+
 @pytest.mark.parametrize("command", [["articles"], ["quotes"], ["search", "Umerov"]])
 def test_a_date_range_that_ends_before_it_starts_is_refused(seeded, command) -> None:  # type: ignore[no-untyped-def]
     """QA finding 12: ``--since 2024-11-06 --until 2024-11-01`` listed nothing ("no
