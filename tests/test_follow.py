@@ -5,6 +5,7 @@ reported while the rest go on, conditional requests, and Ctrl-C mid-round."""
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sqlite3
 import subprocess
@@ -449,7 +450,45 @@ def test_a_dead_site_costs_a_few_page_failures_not_one_per_entry(site: FeedSite,
     # None was remembered: the next round tries the pages again (the site is back).
     site.add_feed("/dead.rss", "Dead pages", entries("d", 8))
     again = round_of(db, site, "{base}/dead.rss\n").feeds[0]
-    assert again.new_entries == 8 and again.replaced == 8 and not again.page_problems
+    assert (again.new_entries, again.retried) == (0, 8)  # tried again: not new
+    assert again.replaced == 8 and not again.page_problems
+
+
+def test_a_page_that_keeps_failing_is_a_retry_and_each_round_says_what_matching_found(
+    site: FeedSite, tmp_path: Path
+) -> None:
+    """QA finding 13: an entry whose page kept failing was "1 new or changed" every round
+    though nothing changed; and a round never said what matching found, as ingest does."""
+    site.add_feed("/wire.rss", "Wire", entries("w", 2), with_pages=False)
+    urls = tmp_path / "urls"
+    urls.write_text(f"{site.base}/wire.rss\n")
+    db_path = str(tmp_path / "retry.db")
+
+    def one_round(*more: str) -> list[str]:
+        result = CliRunner().invoke(main, ["--db", db_path, "follow", str(urls), "--once", *more])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()
+
+    matched = re.compile(
+        r"matched: [\d,]+ statements?, [\d,]+ candidate pairs? scored: [\d,]+ same,"
+        r" [\d,]+ conflicts?, [\d,]+ related \(same event, another claim\);"
+        r" [\d,]+ claims?, [\d,]+ stor(y|ies) \(\d+\.\ds\)"
+    )
+    first = one_round()
+    assert first[0].endswith("wire.rss: 2 entries, 2 new or changed: 2 added, 0 replaced")
+    assert "HTTP 404" in first[1]
+    assert first[-2].startswith("round done: 1 feed, 0 failed; 2 articles added")
+    assert matched.fullmatch(first[-1]), first[-1]
+    again = one_round()
+    assert again[0].endswith(
+        "wire.rss: 2 entries, 0 new or changed, 2 pages tried again: 0 added, 0 replaced"
+    )
+    assert again[-1].startswith("round done:")  # nothing new: nothing matched
+    site.add_feed("/wire.rss", "Wire", entries("w", 2))  # the pages are back
+    data = json.loads("".join(one_round("--json")))
+    assert (data["feeds"][0]["new_entries"], data["feeds"][0]["retried"]) == (0, 2)
+    assert data["replaced"] == 2 and data["match"]["statements"] > 0
+    assert one_round()[0].endswith(": 2 entries, 0 new or changed: 0 added, 0 replaced")
 
 
 def test_counts_are_written_with_their_plural(site: FeedSite, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

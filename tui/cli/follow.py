@@ -26,6 +26,7 @@ from tui.cli.common import (
     echo,
     emit_json,
     json_option,
+    match_summary,
     pass_cli,
     say_waiting,
 )
@@ -157,6 +158,8 @@ def _print_round(report: RoundReport, as_json: bool) -> None:
         sys.stdout.flush()
     else:
         echo(report.summary(), style="bold")
+        if report.match is not None:  # as ingest says it
+            echo(f"matched: {match_summary(report.match)}")
 
 
 def _sleep_until(deadline: float, *, say: bool) -> None:
