@@ -225,6 +225,28 @@ def test_csv_rows_are_articles_read_as_json_records(tmp_path: Path) -> None:
     assert "neither a title nor a text" in bad.reason
 
 
+def test_a_csv_row_with_fewer_columns_than_the_header_is_rejected(tmp_path: Path) -> None:
+    """QA finding 14: the UCI file's last line is cut off (3 of 8 columns, no newline) and
+    was ingested as an undated article with a truncated URL; a one-cell row too."""
+    path = tmp_path / "uci.csv"
+    path.write_text(
+        "ID,TITLE,URL,PUBLISHER,CATEGORY,STORY,HOSTNAME,TIMESTAMP\n"
+        "1,Whole row,http://example.com/a,Wire,e,s1,example.com,1394470370698\n"
+        "only one col\n"
+        "2,Grant Gustin on set of The Flash,http://www.dailymail.co.uk/tvshowbiz/article-25",
+        encoding="utf-8",
+    )
+    whole, one, cut = records(path)
+    assert isinstance(whole, RawArticle) and whole.title == "Whole row"
+    assert isinstance(one, Rejected) and isinstance(cut, Rejected)
+    assert str(one) == f"{path}:3: row has 1 of 8 columns"
+    assert str(cut) == f"{path}:4: row has 3 of 8 columns"
+    # An empty last header cell ("title,text,": a trailing delimiter) asks for no cell.
+    trailing = tmp_path / "trailing.csv"
+    trailing.write_text("title,text,\nA title,Its text.\n", encoding="utf-8")
+    assert only(trailing).title == "A title"
+
+
 def test_csv_with_bodies_other_delimiters_and_multi_line_cells(tmp_path: Path) -> None:
     semicolons = tmp_path / "export.csv"
     semicolons.write_text(
