@@ -764,6 +764,55 @@ def test_search_explains_near_exclusions_a_dash_query_and_not_among_hits(seeded)
     assert "note:" not in seeded("search", "Umerov small")
 
 
+def _timed_seeds(tmp_path: Path) -> list[str]:
+    """The two seed articles as JSON files of two sources, dated with a time of day (as
+    feeds and the UCI file give them); a long source name for the second."""
+    paths = []
+    for seed, source, when in (
+        (SEED_A, "A", "2024-11-06T10:00:00"),
+        (SEED_B, "The Very Long Name Of A Regional Broadcaster Online", "2024-11-05T23:15:09"),
+    ):
+        head, _, body = Path(seed).read_text(encoding="utf-8").partition("\n\n")
+        title = head.split(" ", 3)[-1]  # "date 2024-11-06 Title"
+        path = tmp_path / f"{source[:1]}.json"
+        record = {"title": title, "text": body, "date": when, "source": source}
+        path.write_text(json.dumps(record), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_dates_are_shown_one_way_and_stats_columns_stay_aligned(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 15: ``articles`` showed 2024-11-06 but ``matches``, ``show`` and ``stats``
+    2024-11-06T10:00:00; a long source name pushed ``stats``' columns out of line."""
+    for path in _timed_seeds(tmp_path):
+        run("ingest", path)
+    outputs = {
+        command[0]: run(*command)
+        for command in (
+            ["articles"],
+            ["show", "1"],
+            ["matches", "--limit", "3"],
+            ["claims"],
+            ["stories"],
+            ["quotes", "--limit", "3"],
+            ["search", "Umerov"],
+            ["stats"],
+        )
+    }
+    for command, output in outputs.items():
+        assert "T10:00" not in output and "T23:15" not in output, command
+        assert "2024-11-06" in output or "2024-11-05" in output, command
+    assert outputs["show"].splitlines()[0] == "article 1 · A · 2024-11-06"
+    assert "first date               2024-11-05" in outputs["stats"]
+    by_source = outputs["stats"].split("by source:\n")[1].splitlines()
+    assert by_source == [
+        "  A                                 1 article  2024-11-06 … 2024-11-06",
+        "  The Very Long Name Of A Regiona…  1 article  2024-11-05 … 2024-11-05",
+    ]
+    stored = json.loads(run("articles", "--json"))["articles"]
+    assert [a["date"] for a in stored] == ["2024-11-06T10:00:00", "2024-11-05T23:15:09"]
+
+
 @pytest.mark.parametrize("command", [["articles"], ["quotes"], ["search", "Umerov"]])
 def test_a_date_range_that_ends_before_it_starts_is_refused(seeded, command) -> None:  # type: ignore[no-untyped-def]
     """QA finding 12: ``--since 2024-11-06 --until 2024-11-01`` listed nothing ("no

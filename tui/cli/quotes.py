@@ -20,6 +20,7 @@ from tui.cli.common import (
     pass_cli,
     styled,
 )
+from tui.wording import shown_date
 
 
 @click.command("quotes")
@@ -61,7 +62,7 @@ def quotes_cmd(
                 (f" ({q.speaker_kind})" if q.speaker_kind not in (None, "named") else "", "dim"),
                 " · ",
                 (q.source, "cyan"),
-                f" · {q.date or 'undated'}",
+                f" · {shown_date(q.date)}",
                 (f"  [article {q.article_id}]", "dim"),
             )
         )

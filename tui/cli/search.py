@@ -29,7 +29,7 @@ from tui.cli.common import (
     showing,
     styled,
 )
-from tui.wording import plural, statement_name
+from tui.wording import plural, shown_date, statement_name
 
 
 class SearchCommand(click.Command):
@@ -137,7 +137,7 @@ def search_cmd(
             styled(
                 (f"{rank:>3}. ", "bold"),
                 (hit.source, "cyan"),
-                f" · {hit.date or 'undated'} · ",
+                f" · {shown_date(hit.date)} · ",
                 (hit.title, "bold"),
                 (f"  [{statement_name(hit.article_id, hit.seq)}]", "dim"),
             )
