@@ -187,6 +187,9 @@ def test_wrapped_list_above_the_whole_file_limit_streams_in_bounded_memory(
         ('{"articles": [{"title": "A"} "b"]}', "invalid JSON at line 1 column 30: expected"),
         ('{"n": 1 "articles": []}', "invalid JSON at line 1 column 9: Expecting ','"),
         ("{3: 4}", "invalid JSON at line 1 column 2: Expecting property name"),
+        # QA finding 15: the end of the file, not "line 1 column 1".
+        ('{"title": "x", "text": ', "invalid JSON at line 1 column 24: Expecting value"),
+        ('{"title": "x",\n "text": ', "invalid JSON at line 2 column 10: Expecting value"),
         ("  \n ", "empty file"),
     ],
 )
@@ -199,6 +202,15 @@ def test_json_objects_streamed(tmp_path: Path, content: str, expected: object) -
         assert not [r for r in got if isinstance(r, Rejected)]
     else:
         assert isinstance(got[-1], Rejected) and got[-1].reason.startswith(expected), got
+
+
+def test_a_json_error_past_the_first_buffer_is_at_its_column(tmp_path: Path) -> None:
+    """One line over two buffers of 1 MB: its columns are counted across them."""
+    path = tmp_path / "long.json"
+    path.write_text("[" + '{"title": "A", "text": "a."}, ' * 50_000 + "x]")
+    bad = records(path)[-1]
+    assert isinstance(bad, Rejected)
+    assert bad.reason == f"invalid JSON at line 1 column {1 + 30 * 50_000 + 1}: Expecting value"
 
 
 def test_csv_rows_are_articles_read_as_json_records(tmp_path: Path) -> None:
