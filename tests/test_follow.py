@@ -97,6 +97,23 @@ def test_parse_duration() -> None:
             parse_duration(bad)
 
 
+def test_follow_every_has_a_floor_of_30_seconds(tmp_path: Path) -> None:
+    """QA finding 15: ``--every 3s`` was accepted, which makes it easy to hammer a feed."""
+    assert parse_duration("30s") == 30 and parse_duration("0.5m") == 30
+    with pytest.raises(ValueError, match="at least 30s between rounds"):
+        parse_duration("29s")
+    urls = tmp_path / "urls"
+    urls.write_text("http://127.0.0.1:9/feed.xml\n")
+    db_path = tmp_path / "never.db"
+    result = CliRunner().invoke(main, ["--db", str(db_path), "follow", str(urls), "--every", "3s"])
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--every': too short: '3s': at least 30s between rounds, so as not"
+        " to hammer the feeds' servers (--once runs one round now)"
+    ) in " ".join(result.output.split())
+    assert not db_path.exists()  # refused before anything was fetched or created
+
+
 # --- rounds ------------------------------------------------------------------------------
 
 
