@@ -813,6 +813,14 @@ def test_dates_are_shown_one_way_and_stats_columns_stay_aligned(run, tmp_path: P
     assert [a["date"] for a in stored] == ["2024-11-06T10:00:00", "2024-11-05T23:15:09"]
 
 
+def test_quotes_says_an_unresolved_pronoun_once(seeded) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 15: ``quotes`` listed ``(unresolved pronoun) (unresolved)``."""
+    lines = seeded("quotes", "--source", "Reuters").splitlines()
+    unresolved = [line for line in lines if "unresolved" in line]
+    assert unresolved == ["(unresolved pronoun) · Reuters · 2024-11-06  [article 1]"]
+    assert "Rustem Umerov (pronoun) · Reuters · 2024-11-06  [article 1]" in lines
+
+
 @pytest.mark.parametrize("command", [["articles"], ["quotes"], ["search", "Umerov"]])
 def test_a_date_range_that_ends_before_it_starts_is_refused(seeded, command) -> None:  # type: ignore[no-untyped-def]
     """QA finding 12: ``--since 2024-11-06 --until 2024-11-01`` listed nothing ("no
