@@ -8,7 +8,6 @@ a plain read-only ``sqlite3`` connection (:meth:`CliContext.reader`), without sq
 
 from __future__ import annotations
 
-import shlex
 import sys
 
 import click
@@ -56,6 +55,8 @@ def _dash_hint(params: list[click.Parameter], args: list[str]) -> str:
         how = "put the query after --, with a word to include"
     else:
         how = "put the query after --"
+    import shlex  # here: only this error needs it (~0.3 ms of every search's start-up)
+
     query = shlex.quote(" ".join(words))
     return clean(
         f"{dashed} reads as an option; to leave a word out, {how}: claimlens search -- {query}"
