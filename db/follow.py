@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -55,6 +55,9 @@ from db.ingest import ingest_records, match_pending
 from db.urls_file import FeedSpec
 from db.wording import plural
 
+if TYPE_CHECKING:
+    from db.matching import MatchReport  # imported by the matching itself, when it runs
+
 # An entry whose own full text is shorter than this many words is a summary (or a
 # teaser in content:encoded): its page is fetched and extracted when it has a link.
 FULL_TEXT_WORDS = 150
@@ -70,6 +73,10 @@ MATCH_INTERVAL = 10.0
 # After this many of a feed's pages failed (a site down, timing out), its other pages
 # wait for the next round: a dead site costs a few timeouts, not one per entry.
 MAX_PAGE_FAILURES = 3
+# An entry whose page failed (or was not tried) is remembered with its fingerprint
+# behind this mark: the next round fetches its page again, and counts it as a page
+# tried again, not as an entry new or changed.
+PAGE_PENDING = "page-pending:"
 
 
 @dataclass
@@ -83,6 +90,7 @@ class FeedReport:
     title: str | None = None
     entries: int = 0  # in the feed
     new_entries: int = 0  # new or changed since the last fetch
+    retried: int = 0  # entries seen before, unchanged, whose page is tried again
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
@@ -103,9 +111,10 @@ class FeedReport:
             return printable(f"failed        {self.url}{name}: {self.error}")
         if self.status == NOT_MODIFIED:
             return printable(f"not modified  {self.url}{name}")
+        retried = f", {plural(self.retried, 'page')} tried again" if self.retried else ""
         return printable(
             f"ok            {self.url}{name}: {plural(self.entries, 'entry')},"
-            f" {self.new_entries:,} new or changed: {self.added:,} added,"
+            f" {self.new_entries:,} new or changed{retried}: {self.added:,} added,"
             f" {self.replaced:,} replaced"
             + (f", {len(self.rejected):,} rejected" if self.rejected else "")
         )
@@ -119,6 +128,7 @@ class FeedReport:
             "title": self.title,
             "entries": self.entries,
             "new_entries": self.new_entries,
+            "retried": self.retried,
             "added": self.added,
             "replaced": self.replaced,
             "unchanged": self.unchanged,
@@ -134,6 +144,7 @@ class RoundReport:
     seconds: float = 0.0
     interrupted: bool = False
     error: str | None = None  # the database could not be written: the round stopped
+    match: MatchReport | None = None  # what matching the round's new articles found
 
     @property
     def failed(self) -> list[FeedReport]:
@@ -164,7 +175,34 @@ class RoundReport:
             "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted,
             "error": self.error,
+            "match": self.match.as_dict() if self.match is not None else None,
         }
+
+    def matched(self, match: MatchReport | None) -> None:
+        """Add what one matching run of the round found (None: nothing was pending)."""
+        if match is None:
+            return
+        if self.match is None:
+            self.match = replace(match, timings={})
+            return
+        total = self.match
+        for name in _MATCH_COUNTS:
+            setattr(total, name, getattr(total, name) + getattr(match, name))
+        total.indexed = max(total.indexed, match.indexed)
+
+
+# What :meth:`RoundReport.matched` adds up over a round's matching runs.
+_MATCH_COUNTS = (
+    "statements",
+    "candidates",
+    "same",
+    "conflict",
+    "related",
+    "claims",
+    "stories",
+    "pending",
+    "seconds",
+)
 
 
 @dataclass
@@ -175,6 +213,7 @@ class _Fetched:
     outcome: FetchOutcome
     records: list[RawArticle | Rejected] = field(default_factory=list)
     new_entries: int = 0
+    retried: int = 0
     page_problems: list[str] = field(default_factory=list)
 
 
@@ -214,10 +253,10 @@ def run_round(
             if feed.interrupted:
                 raise KeyboardInterrupt
             if match and time.monotonic() - matched_at >= MATCH_INTERVAL:
-                match_pending(db)
+                report.matched(match_pending(db))
                 matched_at = time.monotonic()
         if match:
-            match_pending(db)
+            report.matched(match_pending(db))
     except KeyboardInterrupt:
         report.interrupted = True
         fetcher.stop.set()
@@ -303,22 +342,28 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
     for index, entry in enumerate(parsed.entries, start=1):
         key = entry.get("link") or f"{spec.url}#{entry.get('id') or index}"
         fingerprint = _fingerprint(entry)
-        if state.fingerprints.get(key) == fingerprint:
+        seen = state.fingerprints.get(key)
+        if seen == fingerprint:
             fingerprints[key] = fingerprint  # seen before, unchanged: nothing to do
             continue
-        fetched.new_entries += 1
+        if seen == PAGE_PENDING + fingerprint:
+            fetched.retried += 1  # unchanged, its page failed last time: a retry
+        else:
+            fetched.new_entries += 1
         record = feed_entry(entry, index, spec.url, feed_title)
         if isinstance(record, RawArticle) and record.url and _summary_only(entry):
             if page_failures >= MAX_PAGE_FAILURES:
                 skipped += 1
+                fingerprints[key] = PAGE_PENDING + fingerprint
                 fetched.records.append(record)
                 continue  # its summary for now; the page is tried next round
             record, problem = _with_page(record, fetcher)
             if problem:
                 page_failures += 1
+                fingerprints[key] = PAGE_PENDING + fingerprint
                 fetched.page_problems.append(problem)
                 fetched.records.append(record)
-                continue  # not remembered: the page is tried again next round
+                continue  # its page is tried again next round
         fingerprints[key] = fingerprint
         fetched.records.append(record)
     if skipped:
@@ -413,6 +458,7 @@ def _store(
         title=outcome.title,
         entries=outcome.entries,
         new_entries=fetched.new_entries,
+        retried=fetched.retried,
         page_problems=fetched.page_problems,
     )
     if fetched.records:

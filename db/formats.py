@@ -697,7 +697,8 @@ def _read_csv(path: Path, name: str) -> Iterator[Record]:
     """One article per row of a table with a header row, streamed. Columns are named as a
     JSON record's fields, in any case (``title`` or ``headline``; ``text``, ``body`` or
     ``content``; ``url``; ``date`` or ``timestamp``; ``source`` or ``publisher``;
-    ``id``); other columns are ignored. Rows are numbered by the line they start on."""
+    ``id``); other columns are ignored. A row with fewer cells than the header is
+    rejected (a cut-off line). Rows are numbered by the line they start on."""
     with path.open("rb") as handle:
         encoding = _stream_encoding(handle.read(_SAMPLE))
         handle.seek(0)
@@ -724,6 +725,11 @@ def _csv_rows(reader: Any, name: str) -> Iterator[Record]:
     if not _looks_like_article(dict.fromkeys(columns)):
         shown = ", ".join(h for h in header[:8]) + (", …" if len(header) > 8 else "")
         raise NotArticle(f"not articles: no title or text column in the header ({shown})")
+    # A row needs every column up to the header's last named one: a shorter row was cut
+    # off (a truncated download's last line), and its last cell with it.
+    needed = len(header)
+    while needed and not header[needed - 1].strip():  # "title,text," : 2 are needed
+        needed -= 1
     rows = 0
     end = reader.line_num
     for row in reader:
@@ -731,8 +737,11 @@ def _csv_rows(reader: Any, name: str) -> Iterator[Record]:
         if not any(cell.strip() for cell in row):
             continue
         rows += 1
+        if len(row) < needed:
+            yield Rejected(name, f"row has {len(row)} of {needed} columns", start)
+            continue
         item: dict[str, str] = {}
-        for column, cell in zip(columns, row, strict=False):  # short or long rows too
+        for column, cell in zip(columns, row, strict=False):  # long rows too
             if column and cell.strip() and column not in item:
                 item[column] = cell
         record = _record_or_rejected(item, name, start, multi=True)

@@ -38,6 +38,8 @@ class JsonStream:
         self._decoder = json.JSONDecoder(strict=False)  # raw tabs/newlines in strings
         self._max = max_value_chars
         self.buf, self.pos, self._lines_before, self._eof = "", 0, 0, False
+        # Characters of the line buf starts in that came before it (read and let go).
+        self._column_before = 0
         self.last_size = 0  # characters of the last value parsed
 
     def _more(self) -> bool:
@@ -46,6 +48,10 @@ class JsonStream:
         data = self._handle.read(_READ_BYTES)
         self._eof = not data
         self._lines_before += self.buf.count("\n", 0, self.pos)
+        line_start = self.buf.rfind("\n", 0, self.pos) + 1
+        self._column_before = (self._column_before if line_start == 0 else 0) + (
+            self.pos - line_start
+        )
         self.buf, self.pos = self.buf[self.pos :] + self._chars.decode(data, final=self._eof), 0
         return True
 
@@ -74,7 +80,8 @@ class JsonStream:
     def where(self, at: int | None = None) -> str:
         at = self.pos if at is None else at
         line = self._lines_before + self.buf.count("\n", 0, at) + 1
-        column = at - self.buf.rfind("\n", 0, at)
+        line_start = self.buf.rfind("\n", 0, at) + 1
+        column = at - line_start + 1 + (self._column_before if line_start == 0 else 0)
         return f"line {line} column {column}"
 
     def value(self, what: str) -> Any:

@@ -113,11 +113,18 @@ def quote_term(term: str) -> str:
 
 
 _PLAIN_OPERATORS_RE = re.compile(r"(?:^|\s)(AND|NOT|NEAR)(?=\s|$)|^\s*(OR)\s|\s(OR)\s*$")
+_NEAR_CALL_RE = re.compile(r"\bNEAR\s*\(")
+_NEAR_DISTANCE_RE = re.compile(r",\s*\d+\s*\)")  # FTS5's NEAR(a b, 5)
+_PARENTHESES_RE = re.compile(r"[(),]")
 
 
 def operator_hint(query: str) -> str | None:
-    """What to tell someone whose query found nothing and writes an operator this query
-    language reads as a plain word ("small AND group", "OR small"), else None."""
+    """What to tell someone whose query writes an operator this query language reads as
+    a plain word ("small AND group", "OR small", "NEAR(a b)"), else None: said when it
+    found nothing, and under its hits (``claimlens search``). The one wording of these
+    hints, for the CLI and the browser's search."""
+    if _NEAR_CALL_RE.search(query):
+        return _near_call_hint(query)
     m = _PLAIN_OPERATORS_RE.search(query)
     if m is None:
         return None
@@ -127,6 +134,24 @@ def operator_hint(query: str) -> str | None:
     if word == "NOT":
         return "NOT is a plain word here: write -word to leave a word out"
     return f"{word} is a plain word here: every word must match already, so leave it out"
+
+
+def _near_call_hint(query: str) -> str:
+    """The hint for FTS5's ``NEAR(a b)``, which this query language does not have: the
+    query it meant, its words alone."""
+    words = _NEAR_CALL_RE.sub(" ", query)
+    words = " ".join(_PARENTHESES_RE.sub(" ", _NEAR_DISTANCE_RE.sub(" ", words)).split())
+    hint = "NEAR is a plain word here and parentheses are ignored"
+    if not words:
+        return hint
+    return f"{hint}: every word must match already, so try {words!r}"
+
+
+def _exclude_only(excluded: Sequence[str]) -> str:
+    """What a query that only leaves words out ("-trump") is told."""
+    shown = " ".join(excluded)
+    verb = "excludes" if len(excluded) == 1 else "exclude"
+    return f"a search needs at least one word to include; {shown} only {verb}"
 
 
 def build_fts_query(query: str) -> str:
@@ -142,6 +167,7 @@ def _parse_query(query: str) -> tuple[str, bool]:
         return quote_term(query), False
     positive: list[str] = []
     negative: list[str] = []
+    excluded: list[str] = []  # the excluded terms as written, for _exclude_only
     pending_or = False
     words_needed = 0
     for m in _TOKEN.finditer(query):
@@ -165,6 +191,7 @@ def _parse_query(query: str) -> tuple[str, bool]:
             continue
         if neg:
             negative.append(term)
+            excluded.append(m.group(0))
         elif pending_or:
             positive[-1] = f"{positive[-1]} OR {term}"
             pending_or = False
@@ -172,6 +199,8 @@ def _parse_query(query: str) -> tuple[str, bool]:
             positive.append(term)
             words_needed += len(words)
     if not positive:
+        if excluded:
+            raise QueryError(_exclude_only(excluded))
         raise QueryError("nothing to search for: type at least one word")
     expr = " AND ".join(f"({p})" if " OR " in p else p for p in positive)
     for term in negative:

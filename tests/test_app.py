@@ -393,6 +393,32 @@ async def test_a_search_that_reads_an_operator_as_a_word_says_so_whole(demo_app)
 
 
 @async_test
+async def test_search_explains_near_and_a_query_that_only_excludes(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 10: "NEAR(trump wall)" found nothing and said no more; "-Kursk" was told
+    to type a word. The browser says what the CLI says (db.search's one wording)."""
+    from textual.widgets import Static
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        status = app.screen.query_one("#search-status", Static)
+        app.screen.input.value = "NEAR(Kursk troops)"
+        await settle(pilot)
+        assert app.screen.hits == []
+        assert str(status.render()).replace("\n", " ") == (
+            "No statement matches 'NEAR(Kursk troops)'. NEAR is a plain word here and"
+            " parentheses are ignored: every word must match already, so try 'Kursk troops'."
+        )
+        assert status.size.height == 2
+        app.screen.input.value = "-Kursk"
+        await settle(pilot)
+        assert str(status.render()) == (
+            "a search needs at least one word to include; -Kursk only excludes"
+        )
+
+
+@async_test
 async def test_search_looks_within_the_lists_filters(demo_app) -> None:  # type: ignore[no-untyped-def]
     """QA B4: a search looks where the list looks (source, dates, speaker), and says so."""
     app = demo_app()

@@ -46,7 +46,7 @@ EXPECTED_REJECTIONS = {
     ("deep.json", None, "nested too deeply"),
     ("empty_list.json", None, "empty JSON list"),
     ("wrong_types.json", None, "field 'title' must be text, not dict"),
-    ("truncated.json", None, "invalid JSON at line 4 column 23"),
+    ("truncated.json", None, "invalid JSON at line 4 column 25"),  # where the cut-off string starts
     ("mixed_list.json", 2, "record must be a JSON object, not int"),
     ("no_article.html", None, "no article text found"),
     ("broken_feed.rss", 1, "neither a title nor any text"),
@@ -289,7 +289,7 @@ def test_jsonl_records_and_their_line_numbers(db: sqlite_utils.Database) -> None
 def test_json_list_streams_records_before_a_syntax_error(db: sqlite_utils.Database) -> None:
     report = ingest_paths(db, [BAD / "truncated.json"], match=False)
     assert [str(r) for r in report.rejected] == [
-        f"{(BAD / 'truncated.json').resolve()}: invalid JSON at line 4 column 23: "
+        f"{(BAD / 'truncated.json').resolve()}: invalid JSON at line 4 column 25: "
         "Unterminated string starting at"
     ]
     assert [r[0] for r in db.execute("SELECT title FROM articles")] == [

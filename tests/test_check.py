@@ -191,6 +191,23 @@ DAMAGES: dict[str, tuple[list[str], set[str]]] = {
 }
 
 
+def test_every_check_is_named_in_plain_english(db_path: Path) -> None:
+    """QA finding 15: ``check`` printed ``ok   statements:pending``, an internal name among
+    plain-English lines: every check it runs has a title."""
+    from tui.cli.check import _TITLES
+
+    code, out = run(db_path, "check")
+    assert code == 0, out
+    assert "ok   speakers and numbers are read by this version" in out.splitlines()
+    assert "statements:pending" not in out
+    db = connect(db_path)
+    try:
+        names = set(check_database(db).checks)
+    finally:
+        db.conn.close()
+    assert names <= set(_TITLES), names - set(_TITLES)
+
+
 @pytest.mark.parametrize("kind", sorted(DAMAGES))
 def test_damage_is_found_then_repaired(db_path: Path, kind: str) -> None:
     sql, names = DAMAGES[kind]

@@ -737,6 +737,90 @@ def test_a_search_that_finds_nothing_explains_an_operator_it_read_as_a_word(
     assert plain.exit_code == 0 and "plain word" not in plain.output
 
 
+def test_search_explains_near_exclusions_a_dash_query_and_not_among_hits(seeded) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 10: ``NEAR(a b)`` found nothing with no word of why; a query that only
+    excludes was told to "type at least one word"; ``search -Kursk`` got click's "No
+    such option '-K'"; ``a NOT b`` listed its hits with nothing saying NOT is a word."""
+    near = seeded("search", "NEAR(Kursk troops)", code=1)
+    assert near.strip() == (
+        "no statements match 'NEAR(Kursk troops)' (NEAR is a plain word here and parentheses"
+        " are ignored: every word must match already, so try 'Kursk troops')"
+    )
+    assert "4 statements match" in seeded("search", "Kursk troops")  # as the hint says
+    excluding = seeded("search", "--", "-Kursk", code=2)
+    assert "Error: a search needs at least one word to include; -Kursk only excludes" in (excluding)
+    dashed = seeded("search", "-Kursk", code=2)
+    assert "No such option" not in dashed
+    assert (
+        "Error: -Kursk reads as an option; to leave a word out, put the query after --,"
+        " with a word to include: claimlens search -- 'WORD -Kursk'"
+    ) in dashed
+    after = seeded("search", "Umerov", "--limit", "5", "-Kursk", code=2)
+    assert "put the query after --: claimlens search -- 'Umerov -Kursk'" in after
+    assert "'--limit'" in seeded("search", "Umerov", "--limt", "5", code=2)  # click's own
+    hits = seeded("search", "Umerov NOT small").splitlines()
+    assert "small contacts, not full-scale" in hits[1]
+    assert hits[-1] == "note: NOT is a plain word here: write -word to leave a word out"
+    assert "note:" not in seeded("search", "Umerov small")
+
+
+def _timed_seeds(tmp_path: Path) -> list[str]:
+    """The two seed articles as JSON files of two sources, dated with a time of day (as
+    feeds and the UCI file give them); a long source name for the second."""
+    paths = []
+    for seed, source, when in (
+        (SEED_A, "A", "2024-11-06T10:00:00"),
+        (SEED_B, "The Very Long Name Of A Regional Broadcaster Online", "2024-11-05T23:15:09"),
+    ):
+        head, _, body = Path(seed).read_text(encoding="utf-8").partition("\n\n")
+        title = head.split(" ", 3)[-1]  # "date 2024-11-06 Title"
+        path = tmp_path / f"{source[:1]}.json"
+        record = {"title": title, "text": body, "date": when, "source": source}
+        path.write_text(json.dumps(record), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_dates_are_shown_one_way_and_stats_columns_stay_aligned(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 15: ``articles`` showed 2024-11-06 but ``matches``, ``show`` and ``stats``
+    2024-11-06T10:00:00; a long source name pushed ``stats``' columns out of line."""
+    for path in _timed_seeds(tmp_path):
+        run("ingest", path)
+    outputs = {
+        command[0]: run(*command)
+        for command in (
+            ["articles"],
+            ["show", "1"],
+            ["matches", "--limit", "3"],
+            ["claims"],
+            ["stories"],
+            ["quotes", "--limit", "3"],
+            ["search", "Umerov"],
+            ["stats"],
+        )
+    }
+    for command, output in outputs.items():
+        assert "T10:00" not in output and "T23:15" not in output, command
+        assert "2024-11-06" in output or "2024-11-05" in output, command
+    assert outputs["show"].splitlines()[0] == "article 1 · A · 2024-11-06"
+    assert "first date               2024-11-05" in outputs["stats"]
+    by_source = outputs["stats"].split("by source:\n")[1].splitlines()
+    assert by_source == [
+        "  A                                 1 article  2024-11-06 … 2024-11-06",
+        "  The Very Long Name Of A Regiona…  1 article  2024-11-05 … 2024-11-05",
+    ]
+    stored = json.loads(run("articles", "--json"))["articles"]
+    assert [a["date"] for a in stored] == ["2024-11-06T10:00:00", "2024-11-05T23:15:09"]
+
+
+def test_quotes_says_an_unresolved_pronoun_once(seeded) -> None:  # type: ignore[no-untyped-def]
+    """QA finding 15: ``quotes`` listed ``(unresolved pronoun) (unresolved)``."""
+    lines = seeded("quotes", "--source", "Reuters").splitlines()
+    unresolved = [line for line in lines if "unresolved" in line]
+    assert unresolved == ["(unresolved pronoun) · Reuters · 2024-11-06  [article 1]"]
+    assert "Rustem Umerov (pronoun) · Reuters · 2024-11-06  [article 1]" in lines
+
+
 @pytest.mark.parametrize("command", [["articles"], ["quotes"], ["search", "Umerov"]])
 def test_a_date_range_that_ends_before_it_starts_is_refused(seeded, command) -> None:  # type: ignore[no-untyped-def]
     """QA finding 12: ``--since 2024-11-06 --until 2024-11-01`` listed nothing ("no

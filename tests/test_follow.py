@@ -5,6 +5,7 @@ reported while the rest go on, conditional requests, and Ctrl-C mid-round."""
 from __future__ import annotations
 
 import json
+import re
 import signal
 import sqlite3
 import subprocess
@@ -94,6 +95,23 @@ def test_parse_duration() -> None:
     for bad in ("15", "", "m", "0s", "15 minutes"):
         with pytest.raises(ValueError):
             parse_duration(bad)
+
+
+def test_follow_every_has_a_floor_of_30_seconds(tmp_path: Path) -> None:
+    """QA finding 15: ``--every 3s`` was accepted, which makes it easy to hammer a feed."""
+    assert parse_duration("30s") == 30 and parse_duration("0.5m") == 30
+    with pytest.raises(ValueError, match="at least 30s between rounds"):
+        parse_duration("29s")
+    urls = tmp_path / "urls"
+    urls.write_text("http://127.0.0.1:9/feed.xml\n")
+    db_path = tmp_path / "never.db"
+    result = CliRunner().invoke(main, ["--db", str(db_path), "follow", str(urls), "--every", "3s"])
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--every': too short: '3s': at least 30s between rounds, so as not"
+        " to hammer the feeds' servers (--once runs one round now)"
+    ) in " ".join(result.output.split())
+    assert not db_path.exists()  # refused before anything was fetched or created
 
 
 # --- rounds ------------------------------------------------------------------------------
@@ -238,7 +256,7 @@ def test_a_page_that_is_not_an_article_keeps_the_summary(site: FeedSite, db) -> 
         body=site.routes["/p0.html"].body.replace(b"P story 0", b"P story 2")
     )
     again = round_of(db, site, "{base}/p.rss\n").feeds[0]
-    assert again.new_entries == 2 and again.replaced == 1
+    assert (again.new_entries, again.retried, again.replaced) == (0, 2, 1)  # retries
     assert site.count("/p0.html") == 1
 
 
@@ -257,7 +275,7 @@ def test_a_failed_page_is_tried_again_though_the_feed_is_not_modified(  # type: 
     assert len(first.page_problems) == 1 and first.added == 2
     site.routes["/r1.html"] = Route(article_page(items[1]))  # the page is there now
     again = round_of(db, site, "{base}/r.rss\n").feeds[0]
-    assert again.status == "ok" and (again.new_entries, again.replaced) == (1, 1)
+    assert again.status == "ok" and (again.new_entries, again.retried, again.replaced) == (0, 1, 1)
     assert items[1].paragraphs[3] in article_texts(db)[f"{site.base}/r1.html"]
     assert site.count("/r0.html") == 1  # the page fetched before is not fetched again
     # Nothing is pending any more: the validators are stored, and the feed answers 304.
@@ -302,7 +320,7 @@ def test_cli_follow_once_reports_each_bad_feed_on_one_line(site: FeedSite, tmp_p
     assert any("gone.rss" in line and "HTTP 404" in line for line in failed)
     assert any("garbage.rss" in line and "not a readable RSS/Atom feed" in line for line in failed)
     assert any(line.startswith("ok") and "(Good Times)" in line for line in lines)
-    assert "2 articles added" in lines[-1]
+    assert "2 articles added" in lines[-2] and lines[-1].startswith("matched: ")
 
     result = runner.invoke(main, ["--db", str(db_path), "feeds", "--json"])
     assert result.exit_code == 0
@@ -449,7 +467,45 @@ def test_a_dead_site_costs_a_few_page_failures_not_one_per_entry(site: FeedSite,
     # None was remembered: the next round tries the pages again (the site is back).
     site.add_feed("/dead.rss", "Dead pages", entries("d", 8))
     again = round_of(db, site, "{base}/dead.rss\n").feeds[0]
-    assert again.new_entries == 8 and again.replaced == 8 and not again.page_problems
+    assert (again.new_entries, again.retried) == (0, 8)  # tried again: not new
+    assert again.replaced == 8 and not again.page_problems
+
+
+def test_a_page_that_keeps_failing_is_a_retry_and_each_round_says_what_matching_found(
+    site: FeedSite, tmp_path: Path
+) -> None:
+    """QA finding 13: an entry whose page kept failing was "1 new or changed" every round
+    though nothing changed; and a round never said what matching found, as ingest does."""
+    site.add_feed("/wire.rss", "Wire", entries("w", 2), with_pages=False)
+    urls = tmp_path / "urls"
+    urls.write_text(f"{site.base}/wire.rss\n")
+    db_path = str(tmp_path / "retry.db")
+
+    def one_round(*more: str) -> list[str]:
+        result = CliRunner().invoke(main, ["--db", db_path, "follow", str(urls), "--once", *more])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()
+
+    matched = re.compile(
+        r"matched: [\d,]+ statements?, [\d,]+ candidate pairs? scored: [\d,]+ same,"
+        r" [\d,]+ conflicts?, [\d,]+ related \(same event, another claim\);"
+        r" [\d,]+ claims?, [\d,]+ stor(y|ies) \(\d+\.\ds\)"
+    )
+    first = one_round()
+    assert first[0].endswith("wire.rss: 2 entries, 2 new or changed: 2 added, 0 replaced")
+    assert "HTTP 404" in first[1]
+    assert first[-2].startswith("round done: 1 feed, 0 failed; 2 articles added")
+    assert matched.fullmatch(first[-1]), first[-1]
+    again = one_round()
+    assert again[0].endswith(
+        "wire.rss: 2 entries, 0 new or changed, 2 pages tried again: 0 added, 0 replaced"
+    )
+    assert again[-1].startswith("round done:")  # nothing new: nothing matched
+    site.add_feed("/wire.rss", "Wire", entries("w", 2))  # the pages are back
+    data = json.loads("".join(one_round("--json")))
+    assert (data["feeds"][0]["new_entries"], data["feeds"][0]["retried"]) == (0, 2)
+    assert data["replaced"] == 2 and data["match"]["statements"] > 0
+    assert one_round()[0].endswith(": 2 entries, 0 new or changed: 0 added, 0 replaced")
 
 
 def test_counts_are_written_with_their_plural(site: FeedSite, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

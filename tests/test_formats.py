@@ -187,6 +187,9 @@ def test_wrapped_list_above_the_whole_file_limit_streams_in_bounded_memory(
         ('{"articles": [{"title": "A"} "b"]}', "invalid JSON at line 1 column 30: expected"),
         ('{"n": 1 "articles": []}', "invalid JSON at line 1 column 9: Expecting ','"),
         ("{3: 4}", "invalid JSON at line 1 column 2: Expecting property name"),
+        # QA finding 15: the end of the file, not "line 1 column 1".
+        ('{"title": "x", "text": ', "invalid JSON at line 1 column 24: Expecting value"),
+        ('{"title": "x",\n "text": ', "invalid JSON at line 2 column 10: Expecting value"),
         ("  \n ", "empty file"),
     ],
 )
@@ -199,6 +202,15 @@ def test_json_objects_streamed(tmp_path: Path, content: str, expected: object) -
         assert not [r for r in got if isinstance(r, Rejected)]
     else:
         assert isinstance(got[-1], Rejected) and got[-1].reason.startswith(expected), got
+
+
+def test_a_json_error_past_the_first_buffer_is_at_its_column(tmp_path: Path) -> None:
+    """One line over two buffers of 1 MB: its columns are counted across them."""
+    path = tmp_path / "long.json"
+    path.write_text("[" + '{"title": "A", "text": "a."}, ' * 50_000 + "x]")
+    bad = records(path)[-1]
+    assert isinstance(bad, Rejected)
+    assert bad.reason == f"invalid JSON at line 1 column {1 + 30 * 50_000 + 1}: Expecting value"
 
 
 def test_csv_rows_are_articles_read_as_json_records(tmp_path: Path) -> None:
@@ -223,6 +235,28 @@ def test_csv_rows_are_articles_read_as_json_records(tmp_path: Path) -> None:
     assert second.key.endswith("headlines.csv#2") and second.line == 4  # by its ID
     assert isinstance(bad, Rejected) and bad.line == 5
     assert "neither a title nor a text" in bad.reason
+
+
+def test_a_csv_row_with_fewer_columns_than_the_header_is_rejected(tmp_path: Path) -> None:
+    """QA finding 14: the UCI file's last line is cut off (3 of 8 columns, no newline) and
+    was ingested as an undated article with a truncated URL; a one-cell row too."""
+    path = tmp_path / "uci.csv"
+    path.write_text(
+        "ID,TITLE,URL,PUBLISHER,CATEGORY,STORY,HOSTNAME,TIMESTAMP\n"
+        "1,Whole row,http://example.com/a,Wire,e,s1,example.com,1394470370698\n"
+        "only one col\n"
+        "2,Grant Gustin on set of The Flash,http://www.dailymail.co.uk/tvshowbiz/article-25",
+        encoding="utf-8",
+    )
+    whole, one, cut = records(path)
+    assert isinstance(whole, RawArticle) and whole.title == "Whole row"
+    assert isinstance(one, Rejected) and isinstance(cut, Rejected)
+    assert str(one) == f"{path}:3: row has 1 of 8 columns"
+    assert str(cut) == f"{path}:4: row has 3 of 8 columns"
+    # An empty last header cell ("title,text,": a trailing delimiter) asks for no cell.
+    trailing = tmp_path / "trailing.csv"
+    trailing.write_text("title,text,\nA title,Its text.\n", encoding="utf-8")
+    assert only(trailing).title == "A title"
 
 
 def test_csv_with_bodies_other_delimiters_and_multi_line_cells(tmp_path: Path) -> None:

@@ -46,6 +46,22 @@ def test_nothing_searchable_is_a_clear_error(query: str) -> None:
         build_fts_query(query)
 
 
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("-trump", "a search needs at least one word to include; -trump only excludes"),
+        ('-trump -"border wall"', '-trump -"border wall" only exclude'),
+    ],
+)
+def test_a_query_that_only_excludes_says_a_word_to_include_is_needed(
+    query: str, message: str
+) -> None:
+    """QA finding 10: ``-trump`` was told "nothing to search for: type at least one word"."""
+    with pytest.raises(QueryError) as caught:
+        build_fts_query(query)
+    assert message in str(caught.value)
+
+
 @given(st.text(max_size=200))
 def test_any_text_gives_valid_fts_or_query_error(query: str) -> None:
     conn = sqlite3.connect(":memory:")
@@ -95,6 +111,12 @@ def test_fuzzy_highlights_short_words_match_exactly() -> None:
         ("small NOT group", "write -word to leave a word out"),
         ("OR small", "OR stands between two words or phrases"),
         ("small OR", "OR stands between two words or phrases"),
+        (
+            "NEAR(small group)",
+            "parentheses are ignored: every word must match already, so try 'small group'",
+        ),
+        ("NEAR(small group, 5) -x", "so try 'small group -x'"),
+        ("NEAR()", "NEAR is a plain word here and parentheses are ignored"),
         ("small OR group", None),
         ("small group", None),
         ("Anderson Norway", None),

@@ -50,11 +50,13 @@ _TITLES = {
     "counts:stories": "story counts match their articles",
     "matching:pending": "every article has been matched",
     "regroup:pending": "claims and stories are grouped by this version",
+    "statements:pending": "speakers and numbers are read by this version",
 }
 # What a check says when it finds work to do rather than damage.
 _WAITING = {
     "matching:pending": "some articles are waiting for matching",
     "regroup:pending": "claims and stories are waiting for a regroup",
+    "statements:pending": "speakers and numbers are waiting to be read again",
 }
 
 

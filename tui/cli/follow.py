@@ -26,6 +26,7 @@ from tui.cli.common import (
     echo,
     emit_json,
     json_option,
+    match_summary,
     pass_cli,
     say_waiting,
 )
@@ -33,16 +34,23 @@ from tui.wording import plural
 
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)([smhd])")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# The shortest --every: a round more often hammers the feeds' servers (and most feeds
+# change every few minutes at most).
+MIN_EVERY = 30
 
 
 def parse_duration(text: str) -> float:
-    """'90s', '15m', '1h30m', '1d' -> seconds; ValueError for anything else."""
+    """'90s', '15m', '1h30m', '1d' -> seconds; ValueError for anything else, and for less
+    than :data:`MIN_EVERY` seconds."""
     compact = text.strip().lower().replace(" ", "")
     if not compact or _DURATION.sub("", compact):
         raise ValueError(f"not a duration: {text!r} (examples: 90s, 15m, 1h30m)")
     seconds = sum(float(n) * _UNIT_SECONDS[u] for n, u in _DURATION.findall(compact))
-    if seconds < 1:
-        raise ValueError(f"too short: {text!r} (at least 1s)")
+    if seconds < MIN_EVERY:
+        raise ValueError(
+            f"too short: {text!r}: at least {MIN_EVERY}s between rounds, so as not to hammer"
+            " the feeds' servers (--once runs one round now)"
+        )
     return seconds
 
 
@@ -76,7 +84,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
     default="15m",
     show_default=True,
     callback=_duration,
-    help="Time between the starts of two rounds (90s, 15m, 1h).",
+    help=f"Time between the starts of two rounds (90s, 15m, 1h; at least {MIN_EVERY}s).",
 )
 @click.option("--timeout", default=20.0, show_default=True, help="Seconds per HTTP response.")
 @click.option(
@@ -157,6 +165,8 @@ def _print_round(report: RoundReport, as_json: bool) -> None:
         sys.stdout.flush()
     else:
         echo(report.summary(), style="bold")
+        if report.match is not None:  # as ingest says it
+            echo(f"matched: {match_summary(report.match)}")
 
 
 def _sleep_until(deadline: float, *, say: bool) -> None:

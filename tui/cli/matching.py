@@ -79,7 +79,7 @@ from tui.cli.common import (
     showing,
 )
 from tui.cli.common import page_options as shared_page_options
-from tui.wording import more_sources, plural, statement_name
+from tui.wording import more_sources, plural, shown_date, statement_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -353,7 +353,7 @@ def _progress_lines(stage: str, done: int, total: int) -> None:
 
 def _where(side: dict[str, Any]) -> str:
     return (
-        f"[{side['source']}, {side['date'] or 'undated'},"
+        f"[{side['source']}, {shown_date(side['date'])},"
         f" {statement_name(side['article_id'], side['seq'])}] {side['text']}"
     )
 
@@ -436,7 +436,7 @@ def _found(item: dict[str, Any] | None, missing: str) -> dict[str, Any]:
 def _claim_lines(c: dict[str, Any]) -> list[str]:
     flag = " CONFLICT" if c["has_conflict"] else ""
     return [
-        f"claim {c['id']}: {plural(c['n_sources'], 'source')}, first {c['first_date'] or 'undated'}"
+        f"claim {c['id']}: {plural(c['n_sources'], 'source')}, first {shown_date(c['first_date'])}"
         f" ({c['first_source']}){flag}: {c['text']}"
     ]
 
@@ -445,12 +445,12 @@ def _echo_claim(detail: dict[str, Any]) -> None:
     echo(
         f"claim {detail['id']}: {plural(detail['n_sources'], 'source')},"
         f" {plural(detail['n_statements'], 'statement')};"
-        f" first seen {detail['first_date'] or 'undated'} in"
+        f" first seen {shown_date(detail['first_date'])} in"
         f" {detail['first_source']}" + ("  CONFLICT" if detail["has_conflict"] else "")
     )
     for group in detail["sources"]:
         for st in group["statements"]:
-            echo(f"  [{group['source']}, {st['date'] or 'undated'}] {st['text']}")
+            echo(f"  [{group['source']}, {shown_date(st['date'])}] {st['text']}")
     for num in detail["numbers"]:
         if len(num["values"]) > 1:
             vals = ", ".join(
@@ -509,11 +509,11 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
     first = view["first_seen"]
     out = [f"story {view['id']}: {view['title']}"]
     if first:
-        out.append(f"  first seen: {first['source']}, {first['date'] or 'undated'}")
+        out.append(f"  first seen: {first['source']}, {shown_date(first['date'])}")
     out.append(f"  outlets: {', '.join(view['outlets'])}")
     out.append(f"  {plural(len(view['articles']), 'article')}:")
     out += [
-        f"    article {a['id']} [{a['source']}, {a['date'] or 'undated'}] {a['title']}"
+        f"    article {a['id']} [{a['source']}, {shown_date(a['date'])}] {a['title']}"
         for a in view["articles"]
     ]
     shared = [c for c in view["claims"] if c["n_outlets"] > 1]
@@ -541,7 +541,7 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
 
 def _story_lines(s: dict[str, Any]) -> list[str]:
     return [
-        f"story {s['id']}: {s['first_date'] or 'undated'}, {plural(s['n_sources'], 'source')},"
+        f"story {s['id']}: {shown_date(s['first_date'])}, {plural(s['n_sources'], 'source')},"
         f" {plural(s['n_articles'], 'article')}: {s['title']}"
     ]
 

@@ -20,6 +20,7 @@ from tui.cli.common import (
     pass_cli,
     styled,
 )
+from tui.wording import shown_date
 
 
 @click.command("quotes")
@@ -54,14 +55,14 @@ def quotes_cmd(
         echo("no quotes" + (f" of {speaker!r}" if speaker else ""))
         sys.exit(EXIT_REJECTED)
     for q in quotes:
-        who = q.speaker or ("(unresolved pronoun)" if q.speaker_kind == "unresolved" else "—")
+        who, kind = speaker_label(q.speaker, q.speaker_kind)
         echo(
             styled(
                 (who, "bold"),
-                (f" ({q.speaker_kind})" if q.speaker_kind not in (None, "named") else "", "dim"),
+                (kind, "dim"),
                 " · ",
                 (q.source, "cyan"),
-                f" · {q.date or 'undated'}",
+                f" · {shown_date(q.date)}",
                 (f"  [article {q.article_id}]", "dim"),
             )
         )
@@ -70,3 +71,15 @@ def quotes_cmd(
             outlets = ", ".join(f"{o['source']} (article {o['article_id']})" for o in q.also_in)
             echo(styled(("    also in: ", "dim"), outlets))
     echo_showing(len(quotes), offset, total)
+
+
+def speaker_label(speaker: str | None, kind: str | None) -> tuple[str, str]:
+    """A quote's speaker as listed, and how it was found (`` (pronoun)``, dim after it;
+    nothing for a name): each said once, so an unresolved pronoun is
+    ``(unresolved pronoun)``, not that and ``(unresolved)`` too."""
+    how = "" if kind in (None, "named") else f" ({kind})"
+    if speaker:
+        return speaker, how
+    if kind == "unresolved":
+        return "(unresolved pronoun)", ""
+    return "—", how

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from db.articles import (
@@ -26,7 +28,7 @@ from tui.cli.common import (
     pass_cli,
     styled,
 )
-from tui.wording import plural
+from tui.wording import plural, shown_date
 
 # --- stats, articles, show ------------------------------------------------------------------
 
@@ -44,18 +46,40 @@ def stats(cli: CliContext, as_json: bool) -> None:
     for key, value in data.items():
         if key in ("by_source", "regroup_due"):
             continue
-        shown = f"{value:,}" if isinstance(value, int) and key != "schema_version" else value
+        if key in ("first_date", "last_date"):
+            shown = shown_date(value, "-")
+        else:
+            shown = f"{value:,}" if isinstance(value, int) and key != "schema_version" else value
         echo(f"{key.replace('_', ' '):<{width}}  {shown}")
     if data["regroup_due"]:
         echo(REGROUP_DUE, style="bold")
     if data["by_source"]:
         echo()
         echo("by source:", style="bold")
-        for src in data["by_source"]:
-            echo(
-                f"  {src['name']:<24} {plural(src['articles'], 'article'):>14}"
-                f"  {src['first_date'] or ''} … {src['last_date'] or ''}"
-            )
+        for line in source_lines(data["by_source"]):
+            echo(line)
+
+
+# The widest a source's name is shown in `stats` (a longer one is cut, with "…").
+SOURCE_WIDTH = 32
+
+
+def source_lines(by_source: list[dict[str, Any]]) -> list[str]:
+    """``stats``' lines of sources: name, articles, first and last date, in columns as
+    wide as their widest value (a name up to :data:`SOURCE_WIDTH`)."""
+    names = [fit(src["name"], SOURCE_WIDTH) for src in by_source]
+    counts = [plural(src["articles"], "article") for src in by_source]
+    name_width, count_width = max(map(len, names)), max(map(len, counts))
+    return [
+        f"  {name:<{name_width}}  {count:>{count_width}}"
+        f"  {shown_date(src['first_date'], '')} … {shown_date(src['last_date'], '')}"
+        for name, count, src in zip(names, counts, by_source, strict=True)
+    ]
+
+
+def fit(text: str, width: int) -> str:
+    """``text``, cut to ``width`` characters with "…" when longer."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @click.command()
@@ -89,7 +113,7 @@ def articles(
             styled(
                 (f"{row['id']:>6} ", "bold"),
                 (f"{row['source'][:16]:<16} ", "cyan"),
-                f"{(row['date'] or 'undated')[:10]:<10} ",
+                f"{shown_date(row['date']):<10} ",
                 (f"{row['statements']:>4} st  ", "dim"),
                 row["title"],
             )
@@ -116,7 +140,7 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
         article["input"] = add_input_offsets(db, article_id, statements)
         emit_json({"article": article, "statements": statements})
         return
-    echo(f"article {article['id']} · {article['source']} · {article['date'] or 'undated'}")
+    echo(f"article {article['id']} · {article['source']} · {shown_date(article['date'])}")
     echo(article["title"], style="bold")
     if article["url"] or article["path"]:
         echo(article["url"] or article["path"], style="dim")

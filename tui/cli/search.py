@@ -17,6 +17,7 @@ from db.search import QueryError, operator_hint, search_counted
 from tui.cli.common import (
     EXIT_REJECTED,
     CliContext,
+    clean,
     date_options,
     echo,
     emit_json,
@@ -27,10 +28,65 @@ from tui.cli.common import (
     showing,
     styled,
 )
-from tui.wording import plural, statement_name
+from tui.wording import plural, shown_date, statement_name
 
 
-@click.command("search")
+class SearchCommand(click.Command):
+    """``search``, whose query may start with ``-`` (``-trump`` leaves a word out): a
+    query word click reads as an unknown option is said so, with the ``--`` that keeps
+    it a query, rather than click's "No such option '-t'"."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, list(args))
+        except click.NoSuchOption as exc:
+            if exc.option_name.startswith("--"):
+                raise  # a mistyped long option (--limt): click's own message and hints
+            raise click.UsageError(_dash_hint(self.get_params(ctx), args), ctx) from None
+
+
+def _dash_hint(params: list[click.Parameter], args: list[str]) -> str:
+    """What to tell someone whose query word starting with ``-`` was read as an option:
+    the query they meant, after ``--``."""
+    words = _query_words(params, args)
+    dashed = next((w for w in words if w.startswith("-")), "-word")
+    if all(w.startswith("-") for w in words):
+        words = ["WORD", *words]
+        how = "put the query after --, with a word to include"
+    else:
+        how = "put the query after --"
+    import shlex  # here: only this error needs it (~0.3 ms of every search's start-up)
+
+    query = shlex.quote(" ".join(words))
+    return clean(
+        f"{dashed} reads as an option; to leave a word out, {how}: claimlens search -- {query}"
+    )
+
+
+def _query_words(params: list[click.Parameter], args: list[str]) -> list[str]:
+    """The words of ``args`` that are not the command's options (nor their values)."""
+    takes_value = {
+        name: not (param.is_flag or param.count)
+        for param in params
+        if isinstance(param, click.Option)
+        for name in (*param.opts, *param.secondary_opts)
+    }
+    words: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            words.extend(rest)
+            break
+        name, has_value, _ = arg.partition("=")
+        if name in takes_value:
+            if takes_value[name] and not has_value:
+                next(rest, None)  # the option's value
+            continue
+        words.append(arg)
+    return words
+
+
+@click.command("search", cls=SearchCommand)
 @click.argument("query")
 @date_options
 @page_options(20, most=10_000)
@@ -73,8 +129,8 @@ def search_cmd(
     if not hits and total and offset:  # the query matches: only not at this offset
         echo(showing(0, offset, total) or "", style="dim")
         return
+    hint = None if fuzzy else operator_hint(query)  # a fuzzy quote has no operators
     if not hits:
-        hint = None if fuzzy else operator_hint(query)  # a fuzzy quote has no operators
         echo(f"no statements match {query!r}" + (f" ({hint})" if hint else ""))
         sys.exit(EXIT_REJECTED)
     for rank, hit in enumerate(hits, start=offset + 1):
@@ -82,7 +138,7 @@ def search_cmd(
             styled(
                 (f"{rank:>3}. ", "bold"),
                 (hit.source, "cyan"),
-                f" · {hit.date or 'undated'} · ",
+                f" · {shown_date(hit.date)} · ",
                 (hit.title, "bold"),
                 (f"  [{statement_name(hit.article_id, hit.seq)}]", "dim"),
             )
@@ -93,3 +149,5 @@ def search_cmd(
         echo(body)
     more = showing(len(hits), offset, total)
     echo(more or f"{plural(total, 'statement')} match", style="dim")
+    if hint:  # hits, but not for the operator the query seems to mean ("a NOT b")
+        echo(f"note: {hint}", style="dim")
