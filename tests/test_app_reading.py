@@ -56,3 +56,74 @@ async def test_the_notice_names_the_keys_as_remapped(demo_app) -> None:  # type:
         await pilot.press("enter", "G", "m")
         await settle(pilot)
         assert notices(app)[-1] == "No more matched statements below; M goes back."
+
+
+def _word_styles(app, word: str) -> list[tuple[bool, object]]:  # type: ignore[no-untyped-def]
+    """(on the highlighted result row?, style) of each on-screen segment that is exactly
+    ``word`` in the search results."""
+    from tui.components.search_screen import Results
+
+    results = app.screen.query_one(Results)
+    region = results.content_region
+    highlighted = results.highlighted
+    assert highlighted is not None
+    out = []
+    for y, strip in enumerate(app.screen._compositor.render_strips()):
+        if not region.y <= y < region.bottom:
+            continue
+        line = results.scroll_offset.y + y - region.y
+        option = results._lines[line][0] if line < len(results._lines) else None
+        for seg in strip:
+            if seg.text == word:
+                out.append((option == highlighted, seg.style))
+    return out
+
+
+def _is_legible_mark(style, row_style) -> bool:  # type: ignore[no-untyped-def]
+    """A matched word stands out by attributes (bold, underline, reverse), in the
+    row's own colours: no foreground of its own to clash with the row's background
+    (yellow on the white cursor row in 16 colours)."""
+    if style is None:
+        return False
+    marked = bool(style.bold) and bool(style.underline)
+    return marked and style.color == row_style.color and style.bgcolor == row_style.bgcolor
+
+
+@async_test
+async def test_search_words_are_legible_on_the_cursor_row_in_16_colours(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "ansi-dark"
+        await pilot.press("slash", *"Umerov")
+        await settle(pilot)
+        styles = _word_styles(app, "Umerov")
+        on_cursor = [s for chosen, s in styles if chosen]
+        elsewhere = [s for chosen, s in styles if not chosen]
+        assert on_cursor and elsewhere, styles
+        from tui.components.search_screen import Results
+
+        results = app.screen.query_one(Results)
+        cursor_row = results.get_component_rich_style("option-list--option-highlighted")
+        plain_row = results.rich_style
+        for style in on_cursor:
+            assert _is_legible_mark(style, cursor_row), (style, cursor_row)
+        for style in elsewhere:
+            assert _is_legible_mark(style, plain_row), (style, plain_row)
+            assert style.reverse, style  # stands out like less's search matches
+
+
+@async_test
+async def test_search_words_stand_out_without_colour(demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tui.app import make_app
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Umerov")
+        await settle(pilot)
+        styles = _word_styles(app, "Umerov")
+        assert any(chosen for chosen, _ in styles) and any(not c for c, _ in styles)
+        for _chosen, style in styles:
+            assert style is not None and style.bold and style.underline, style
