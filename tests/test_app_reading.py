@@ -127,3 +127,56 @@ async def test_search_words_stand_out_without_colour(demo_db, monkeypatch) -> No
         assert any(chosen for chosen, _ in styles) and any(not c for c, _ in styles)
         for _chosen, style in styles:
             assert style is not None and style.bold and style.underline, style
+
+
+def status_line(app) -> str:  # type: ignore[no-untyped-def]
+    from tests.tui_fixtures import screen_text
+
+    return screen_text(app).splitlines()[0]
+
+
+@async_test
+async def test_the_header_names_the_statement_only_while_the_text_shows(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """At 80 columns the list and the text take turns: back in the list, the header
+    names the article under the list's cursor, not the statement read last."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("enter", "j", "j")
+        await settle(pilot)
+        read = main.reader.article["id"]
+        assert f"article {read} · 2 (0–" in status_line(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is main.articles
+        line = status_line(app)
+        assert " · 2 (0–" not in line, line
+        assert f"article {main.articles.current['id']}" in line, line
+        await pilot.press("j")
+        await settle(pilot)
+        line = status_line(app)
+        listed = main.articles.current
+        if listed is not None:
+            assert f"article {listed['id']}" in line and " (0–" not in line, line
+        await pilot.press("enter")
+        await settle(pilot)
+        assert f"article {main.reader.article['id']} · 0 (0–" in status_line(app)
+
+
+@async_test
+async def test_the_header_keeps_its_name_at_80_columns_with_filters(demo_app) -> None:  # type: ignore[no-untyped-def]
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("d", *"2024-11-01", "tab", *"2024-11-06", "enter")
+        await pilot.press("s", "down", "down", "enter")  # only Source B
+        assert main.state.filter.source == "Source B"
+        await pilot.press("enter", "j")
+        await settle(pilot)
+        line = status_line(app)
+        assert line.startswith(" claimlens  "), line
+        assert "Source B" in line and "2024-11-01" in line, line
+        assert f"article {main.reader.article['id']} · 1" in line, line
+        assert len(line.rstrip()) <= 80 and "…" not in line, line
