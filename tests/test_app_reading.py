@@ -4,6 +4,8 @@ header, the search highlight and the command palette's prompt (QA report, item 1
 
 from __future__ import annotations
 
+import re
+
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
 from tests.tui_fixtures import async_test, settle
 from tui.config import Config
@@ -180,3 +182,30 @@ async def test_the_header_keeps_its_name_at_80_columns_with_filters(demo_app) ->
         assert "Source B" in line and "2024-11-01" in line, line
         assert f"article {main.reader.article['id']} · 1" in line, line
         assert len(line.rstrip()) <= 80 and "…" not in line, line
+
+
+@async_test
+async def test_the_command_palette_prompt_is_plain_ascii(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """Textual's palette opens with a 🔎 emoji: two cells or one, or a box, depending on
+    the terminal and its font over SSH. Ours is a plain '>' (and so is the theme
+    picker's, which the palette's Theme command opens)."""
+    from textual.command import CommandPalette
+
+    from tests.tui_fixtures import screen_text
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        text = screen_text(app)
+        assert "🔎" not in text
+        prompt = next(line for line in text.splitlines() if "Search for commands" in line)
+        assert re.match(r"\s*>\s+Search for commands", prompt), prompt
+        await pilot.press("escape")
+        await settle(pilot)
+        app.search_themes()
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert "🔎" not in screen_text(app)
