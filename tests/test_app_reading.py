@@ -209,3 +209,41 @@ async def test_the_command_palette_prompt_is_plain_ascii(demo_app) -> None:  # t
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
         assert "🔎" not in screen_text(app)
+
+
+@async_test
+async def test_claim_header_names_every_source_of_the_first_day(demo_db) -> None:  # type: ignore[no-untyped-def]
+    """QA item 15: "claim 481 · first seen 2019-03-28 · fox" over a list where fox was
+    only RELATED: three outlets had the claim that day and fox was named because its
+    statement has the lowest id. The header names the claim's size and every source of
+    its first day."""
+    from db.claims import rebuild_claims
+    from db.connection import connect
+    from tests.tui_fixtures import screen_text
+    from tui.app import make_app
+
+    db = connect(demo_db)
+    with db.conn:
+        db.conn.execute("UPDATE articles SET date = '2024-11-05'")
+        rebuild_claims(db.conn)
+    db.conn.close()
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        reader = app.main.reader
+        target = matched_indexes(reader)[0]
+        while reader.cursor < target:
+            await pilot.press("j")
+        await settle(pilot)
+        line = next(ln for ln in screen_text(app).splitlines() if "first seen" in ln)
+        assert "claim 1 · first seen 2024-11-05 · " in line, line
+        named = line.split("first seen 2024-11-05 · ", 1)[1]
+        assert "Source A" in named and "Source B" in named, line
+        # A claim with a source reached through another statement (QA: fox matched the
+        # hpo headline, and the nyt statement only hpo's): the header says the claim
+        # has more sources than the list shows as its matches.
+        panel = app.main.claims
+        bigger = dict(panel._view.claim, n_sources=3, first_sources=["fox", "hpo", "nyt"])
+        text = panel.header_text(bigger).plain.splitlines()[2]
+        assert text == "claim 1 · 3 sources in all · first seen 2024-11-05 · fox, hpo, nyt", text
