@@ -304,13 +304,18 @@ def _regrouped(
 def claim_detail(db: sqlite_utils.Database, claim_id: int) -> dict[str, Any] | None:
     """One claim: who reported it, first, in what words, with which numbers.
 
-    Keys: ``id``, ``first_date``, ``first_source``, ``first_statement_id``,
-    ``first_article_id``, ``n_sources``, ``n_statements``, ``has_conflict``,
+    Keys: ``id``, ``first_date``, ``first_source``, ``first_sources``,
+    ``first_statement_id``, ``first_article_id``, ``n_sources``, ``n_statements``, ``has_conflict``,
     ``sources`` (list of ``{source, statements: [{id, text, article_id, title, date,
     speaker, kind}]}``, earliest first), ``numbers`` (list of ``{unit, values:
     [{value, raw, sources, statement_ids}]}``: the variants of each kind of number
     the statements give; more than one value means the sources disagree) and
     ``speakers`` (list of ``{speaker, sources}``).
+
+    ``first_source`` is the source of the first statement (earliest date, then lowest
+    id); ``first_sources`` names it and every other source with a statement as early
+    (the same day, for articles dated by the day only): which of those was first is not
+    known, and the lowest id is only the order they were ingested in.
     """
     row = db.execute(
         "SELECT id, first_statement_id, first_date, n_sources, n_statements, has_conflict"
@@ -333,7 +338,12 @@ def claim_detail(db: sqlite_utils.Database, claim_id: int) -> dict[str, Any] | N
     speakers: dict[str, set[str]] = {}
     first_source = None
     first_article = None
+    first_sources: list[str] = []
+    earliest = earliest_first(statements[0][4]) if statements and row[2] else None
     for sid, text, aid, title, date, speaker, kind, source in statements:
+        tied = earliest is not None and earliest_first(date) == earliest
+        if tied and source not in first_sources:
+            first_sources.append(source)
         source_of[sid] = source
         by_source.setdefault(source, []).append(
             {
@@ -371,6 +381,7 @@ def claim_detail(db: sqlite_utils.Database, claim_id: int) -> dict[str, Any] | N
         "first_statement_id": row[1],
         "first_date": row[2],
         "first_source": first_source,
+        "first_sources": first_sources,
         "first_article_id": first_article,
         "n_sources": row[3],
         "n_statements": row[4],

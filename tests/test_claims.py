@@ -200,3 +200,49 @@ def test_first_seen_puts_a_time_of_day_before_a_day_alone(tmp_path: Path) -> Non
     assert claim_detail(db, c["id"])["first_source"] == "Wire"
     (story,) = db.execute("SELECT DISTINCT story_id FROM articles").fetchall()
     assert story_view(db, story[0])["first_seen"]["source"] == "Wire"
+
+
+def test_first_seen_names_every_source_of_the_first_day_when_they_tie(tmp_path: Path) -> None:
+    """Three outlets with the claim on the same day, dated by the day only: none is
+    known to have been first. ``first_source`` (the first statement's, by id) is kept,
+    and ``first_sources`` names every source tied with it, so a reader does not say
+    "first seen: fox" of a claim three outlets published that day (QA report, item 15)."""
+    import json
+
+    db = connect(tmp_path / "tie.db")
+    body = FIRST.split("\n\n", 1)[1]
+    for name, source, date in (
+        ("a", "Wire", "2024-03-01"),
+        ("b", "Daily", "2024-03-01"),
+        ("c", "Herald", "2024-03-01"),
+        ("d", "Weekly", "2024-03-02"),
+    ):
+        path = tmp_path / f"{name}.json"
+        record = {"source": source, "date": date, "title": "Quake kills 40", "text": body}
+        path.write_text(json.dumps(record), encoding="utf-8")
+        ingest_paths(db, [path], match=False)
+    matching.match_all(db)
+    (c,) = list_claims(db, min_sources=4)[:1]
+    detail = claim_detail(db, c["id"])
+    assert detail["first_date"] == "2024-03-01"
+    assert detail["first_sources"][0] == detail["first_source"]
+    assert sorted(detail["first_sources"]) == ["Daily", "Herald", "Wire"]
+
+
+def test_first_seen_with_a_time_names_the_one_source(tmp_path: Path) -> None:
+    import json
+
+    db = connect(tmp_path / "timed.db")
+    body = FIRST.split("\n\n", 1)[1]
+    for name, source, date in (
+        ("day", "Herald", "2024-03-01"),
+        ("early", "Wire", "2024-03-01T10:00:00"),
+        ("late", "Daily", "2024-03-01T12:00:00"),
+    ):
+        path = tmp_path / f"{name}.json"
+        record = {"source": source, "date": date, "title": "Quake kills 40", "text": body}
+        path.write_text(json.dumps(record), encoding="utf-8")
+        ingest_paths(db, [path], match=False)
+    matching.match_all(db)
+    (c,) = list_claims(db, min_sources=3)[:1]
+    assert claim_detail(db, c["id"])["first_sources"] == ["Wire"]

@@ -14,9 +14,11 @@ import sqlite_utils
 from textual import events
 from textual.app import App
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.filter import Monochrome, NoColor
+from textual.theme import ThemeProvider
 
-from tui.components.commands import ClaimLensCommands
+from tui.components.commands import ClaimLensCommands, PlainPalette
 from tui.components.idle_gc import CHECK_EVERY, IdleCollector
 from tui.components.key_order import KeyDone, KeyOrder
 from tui.components.library import Library
@@ -95,6 +97,15 @@ class ClaimLensApp(App[None]):
             if isinstance(screen, MainScreen):
                 return screen
         raise LookupError("the main screen is not open")
+
+    # Textual's palettes, with a plain prompt (commands.PlainPalette): Ctrl+P, and the
+    # theme picker its Theme command opens.
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PlainPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(PlainPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):

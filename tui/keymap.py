@@ -10,6 +10,7 @@ the search results) are remapped everywhere at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.binding import Binding
 
@@ -166,6 +167,13 @@ def bind(binding_id: str, action: str, *, show: bool = True, priority: bool = Fa
 def effective_keys(binding_id: str, keymap: dict[str, str]) -> str:
     """The keys bound to ``binding_id`` once the user's keymap is applied."""
     return keymap.get(binding_id, SPECS[binding_id].keys)
+
+
+def key_name(app: Any, binding_id: str) -> str:
+    """The first key bound to ``binding_id`` as the footer shows it (``]``, ``^p``), the
+    user's keymap applied: for a notice that names the key to press."""
+    keys = effective_keys(binding_id, getattr(app, "keymap_overrides", {}))
+    return str(app.get_key_display(Binding(keys.split(",")[0].strip(), "noop")))
 
 
 def unknown_ids(keymap: dict[str, str]) -> list[str]:

@@ -20,6 +20,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
 
+from db.dates import earliest_first
 from tui.components.diffing import diff_values, differing_spans, find_spans
 from tui.components.focus_border import quiet_focus, show_focus
 from tui.components.kept_lines import KeptLines
@@ -517,6 +518,15 @@ class ClaimPanel(Vertical):
         if claim and claim.get("id") is not None and _claim_matches(self.matches):
             lines[2].append(f"claim {claim['id']}", self._style("label"))
             lines[2].append(" · ", self._style("dim"))
+            # The claim may hold statements this one does not match itself (they match
+            # one that does): then it has more sources than this one and its matches,
+            # and its first source may be one the list shows only as related.
+            matched = _claim_matches(self.matches)
+            shown = {self.article.get("source")} | {m.get("source") for m in matched}
+            n_sources = int(claim.get("n_sources") or 0)
+            if n_sources > len(shown):
+                lines[2].append(f"{n_sources} sources in all", self._style("dim"))
+                lines[2].append(" · ", self._style("dim"))
         if not _claim_matches(self.matches):
             lines[2].append("No other source reports this statement.", self._style("dim"))
         elif first:
@@ -525,19 +535,25 @@ class ClaimPanel(Vertical):
         return Text("\n", no_wrap=True, overflow="ellipsis", end="").join(lines)
 
     def first_seen(self, claim: dict[str, Any] | None) -> str | None:
-        """When and where the claim was first reported (the claim's record, else the
-        earliest of this statement and its matches)."""
+        """When and where the claim was first reported: the claim's record (its own
+        statements), else the earliest of this statement and its matches. Every source
+        as early is named (three outlets the same day: none is known to be first)."""
         if claim and claim.get("first_date"):
-            source = claim.get("first_source") or claim.get("source")
-            return f"{claim['first_date'][:10]}" + (f" · {source}" if source else "")
+            sources = claim.get("first_sources") or [
+                s for s in (claim.get("first_source") or claim.get("source"),) if s
+            ]
+            # Tied: by name, not in the order they were ingested (which reads as first).
+            names = ", ".join(sorted(sources))
+            return f"{claim['first_date'][:10]}" + (f" · {names}" if names else "")
         assert self.article is not None
         seen = [(self.article.get("date"), self.article.get("source"))]
         seen += [(m.get("date"), m.get("source")) for m in _claim_matches(self.matches)]
-        dated = sorted((d, s or "") for d, s in seen if d)
+        dated = sorted((earliest_first(d), s or "") for d, s in seen if d)
         if not dated or not _claim_matches(self.matches):
             return None
-        date, source = dated[0]
-        return f"{date[:10]} · {source}"
+        when = dated[0][0]
+        sources = list(dict.fromkeys(s for w, s in dated if w == when and s))
+        return f"{when[3][:10]}" + (f" · {', '.join(sources)}" if sources else "")
 
     def match_text(self, match: dict[str, Any]) -> Text:
         text = Text(end="")

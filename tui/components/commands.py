@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
 from textual.content import Content
 from textual.fuzzy import Matcher
 
@@ -16,6 +16,20 @@ from tui.keymap import effective_keys
 from tui.wording import plural
 
 Command = tuple[str, str, Callable[[], object]]
+
+# The palette's prompt: Textual's is a 🔎 emoji, drawn one cell wide, two, or as a box
+# by terminals and fonts over SSH (and it shifts the query by a cell where it is one).
+PROMPT = ">"
+
+
+class PlainPalette(CommandPalette):
+    """Textual's command palette with a plain ASCII prompt (:data:`PROMPT`)."""
+
+    def on_mount(self) -> None:
+        icon = self.query_one(SearchIcon)
+        icon.icon = PROMPT
+        icon.refresh()
+
 
 # "Open story: <title>" for this many of the newest stories (read once per palette).
 STORY_COMMANDS = 1000

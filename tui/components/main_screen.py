@@ -179,6 +179,11 @@ class MainScreen(Screen, inherit_bindings=False):
         return self.size.width < MEDIUM_WIDTH
 
     @property
+    def text_shown(self) -> bool:
+        """The text (or the claim panel in its place) is on screen: not the list alone."""
+        return not self.narrow or self.view == "reader"
+
+    @property
     def small(self) -> bool:
         """One pane at a time: the text or the claims, never both (short terminals)."""
         return self.has_class("-small")
@@ -212,8 +217,11 @@ class MainScreen(Screen, inherit_bindings=False):
     # --- layout -------------------------------------------------------------------
 
     def _set_view(self, view: str) -> None:
+        changed = view != self.view
         self.view = view
         self._arrange()
+        if changed:  # the status line names the statement only while the text shows
+            self.update_status()
 
     def _arrange(self) -> None:
         """Show the panes that the size, the view and the zoom call for.
@@ -494,7 +502,10 @@ class MainScreen(Screen, inherit_bindings=False):
     def status_parts(self) -> list[StatusPart]:
         """What the status line says, each part with its priority (see status_line)."""
         filt = self.state.filter
-        parts = [part(10, "claimlens", "bold", short="")]
+        # The app's name stays while the filters can be shortened (a line that loses its
+        # first word as a filter is set looks like another screen): dropped before the
+        # statement's name is shortened, and before any part is dropped.
+        parts = [part(88, "claimlens", "bold", short="")]
         if self.counts is None:
             parts.append(part(30, "counting articles…", short="…"))
         else:
@@ -511,13 +522,19 @@ class MainScreen(Screen, inherit_bindings=False):
         if filt.speaker:
             parts.append(part(80, f"quoting: {filt.speaker}", "bold", short=filt.speaker))
         reader = self.reader
-        if reader.article is not None and reader.statements:
+        listed = self.articles.current
+        if not self.text_shown:
+            # The list alone (narrow): the statement the text had would be stale (the
+            # article read last); the article under the list's cursor, named as the CLI
+            # names it (`claimlens show N`), instead.
+            if listed is not None:
+                parts.append(part(20, f"article {listed['id']}"))
+        elif reader.article is not None and reader.statements:
             # The statement named as the CLI names it (README: `article 2 · 7`, numbered
             # from 0 as `claimlens show 2` numbers it), and the article's numbers.
             name = statement_name(reader.article["id"], reader.current["seq"])
             last = reader.statements[-1]["seq"]
             short = name.replace("article ", "art. ", 1)
-            listed = self.articles.current
             if listed is not None and listed["id"] == reader.article["id"]:
                 parts.append(part(90, f"{name} (0–{last})", short=short))
             else:  # a jump or a search hit opened an article the filters hide

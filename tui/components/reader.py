@@ -23,7 +23,7 @@ from tui.components.focus_border import FocusBorder
 from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import StatementChanged
 from tui.components.text_layout import STATUS_MARK, Layout, build_layout
-from tui.keymap import bind
+from tui.keymap import bind, key_name
 
 
 class Reader(LineView, FocusBorder, can_focus=True):
@@ -266,22 +266,39 @@ class Reader(LineView, FocusBorder, can_focus=True):
     def action_page_up(self) -> None:
         self._page(-1)
 
+    @staticmethod
+    def _is_matched(statement: dict[str, Any]) -> bool:
+        return statement.get("status") in ("corroborated", "conflict")
+
     def _matched_from(self, direction: int) -> int | None:
         """The next statement that way with matches (corroborated or in conflict)."""
         sts = self.statements
         i = self.cursor + direction
         while 0 <= i < len(sts):
-            if sts[i].get("status") in ("corroborated", "conflict"):
+            if self._is_matched(sts[i]):
                 return i
             i += direction
         return None
 
     def _matched(self, direction: int) -> None:
         index = self._matched_from(direction)
-        if index is None:
-            self.app.bell()
-        else:
+        if index is not None:
             self.set_cursor(index)
+            return
+        # Past the last (or before the first) matched statement: say so, and which key
+        # goes the other way, rather than a bell alone (often silent over SSH).
+        self.app.bell()
+        if not self.statements:
+            return
+        if not any(self._is_matched(st) for st in self.statements):
+            message = "No statement of this article is matched by another source."
+        elif direction > 0:
+            back = key_name(self.app, "reader.previous_matched")
+            message = f"No more matched statements below; {back} goes back."
+        else:
+            on = key_name(self.app, "reader.next_matched")
+            message = f"No matched statement above; {on} goes on."
+        self.notify(message, timeout=3, markup=False)
 
     def action_next_matched(self) -> None:
         self._matched(1)
