@@ -69,7 +69,8 @@ class ArticleFilter:
             # which every other filter (and `claimlens search`'s start-up) can do without.
             from db.speakers import speaker_clause
 
-            clause, speaker_params = speaker_clause(self.speaker)
+            # The other conditions say whose surname alone is the speaker's (key_clause).
+            clause, speaker_params = speaker_clause(self.speaker, (clauses[:], params[:]))
             clauses.append(
                 "a.id IN (SELECT s.article_id FROM quotes q"
                 f" JOIN statements s ON s.id = q.statement_id WHERE {clause})"

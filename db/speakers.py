@@ -54,6 +54,7 @@ __all__ = [
     "epithet_fits",
     "first_attribution",
     "first_named",
+    "given_names_agree",
     "has_speech_verb",
     "is_document",
     "is_epithet_head",
@@ -3482,25 +3483,97 @@ def speaker_key(name: str | None) -> str | None:
     return surname + ("|" + " ".join(given) if given else "")
 
 
-def key_clause(key: str) -> tuple[str, list[str]]:
-    """SQL on ``q.speaker_key`` (quotes aliased ``q``) for the quotes whose speaker fits
-    ``key``: the same surname, and the same given names where both have them ('umerov'
-    fits 'umerov|rustem', which fits 'umerov'); the partial index serves both forms."""
+def given_names_agree(a: str, b: str) -> bool:
+    """Whether two keys' given names (``'donald'``, ``'donald john'``) can name one
+    person: one's words begin the other's. 'donald' agrees with 'donald john', 'george'
+    with 'george walker'; 'donald' not with 'melania', 'donald john' not with 'donald
+    james', 'don' not with 'donald'."""
+    return a == b or b.startswith(a + " ") or a.startswith(b + " ")
+
+
+def _agreeing_keys(key: str, column: str) -> tuple[str, list[str]]:
+    """SQL on ``column`` for the full keys whose given names agree with those of the full
+    ``key`` (:func:`given_names_agree`): the key, its shorter forms ('trump|donald' for
+    'trump|donald john') and its longer ones, every 'trump|donald …' — one range, as
+    ' ' < '!': ['trump|donald ', 'trump|donald!')."""
     surname, _, given = key.partition("|")
-    if given:
-        return "q.speaker_key IN (?, ?)", [key, surname]
-    # "|" < "}": every 'surname|given' key sorts in [surname|, surname}).
-    return "(q.speaker_key = ? OR (q.speaker_key >= ? AND q.speaker_key < ?))", [
+    words_ = given.split()
+    shorter = [surname + "|" + " ".join(words_[:i]) for i in range(1, len(words_) + 1)]
+    marks = ", ".join("?" * len(shorter))
+    return (
+        f"({column} IN ({marks}) OR ({column} >= ? AND {column} < ?))",
+        [*shorter, key + " ", key + "!"],
+    )
+
+
+# Quotes, with their articles as ``a``, for a condition on the articles; CROSS JOIN
+# keeps the quotes first, read by the key's index (the surname's few hundred quotes at
+# most), not every article of a source.
+_QUOTES_IN_ARTICLES = (
+    "quotes q CROSS JOIN statements s ON s.id = q.statement_id"
+    " CROSS JOIN articles a ON a.id = s.article_id"
+)
+
+
+def key_clause(key: str, within: tuple[list[str], list] | None = None) -> tuple[str, list[str]]:
+    """SQL on ``q.speaker_key`` (quotes aliased ``q``) for the quotes whose speaker fits
+    ``key``.
+
+    A surname alone ('trump') fits every key of that surname. A full name
+    ('trump|donald') fits the keys whose given names agree with its own
+    (:func:`given_names_agree`: 'trump|donald john', not 'trump|melania' nor 'trump
+    jr|donald'), and the surname alone only when every full name of that surname among
+    the quotes agrees with it too: 'obama' is Barack Obama's where no other Obama is
+    quoted, but 'trump' is nobody's in particular beside Donald, Melania and Ivanka.
+    ``within``: conditions on ``articles a`` (:meth:`db.articles.ArticleFilter.conditions`)
+    that say which quotes "the quotes" are — those of the list the speaker is picked in,
+    so that a name fits its surname exactly where :func:`db.quote_reads.speakers_counted`
+    counts the surname's quotes as that name's.
+
+    The clause is ``q.speaker_key IN (the fitting keys)``, the keys read once from the
+    partial index on the key: the quotes are then read by key too, also beside a filter
+    on a large source (an OR of the key's ranges beside it would walk the source's
+    articles instead).
+    """
+    surname, _, given = key.partition("|")
+    if not given:
+        # "|" < "}": every 'surname|given' key sorts in [surname|, surname}).
+        return _keys_in("k.speaker_key = ? OR (k.speaker_key >= ? AND k.speaker_key < ?)"), [
+            surname,
+            surname + "|",
+            surname + "}",
+        ]
+    agreeing, agreeing_params = _agreeing_keys(key, "k.speaker_key")
+    other_name, other_params = _agreeing_keys(key, "q.speaker_key")
+    conditions, condition_params = within or ([], [])
+    # Uncorrelated (its q, s and a are its own): SQLite runs it once per statement.
+    other = (
+        f"SELECT 1 FROM {_QUOTES_IN_ARTICLES if conditions else 'quotes q'}"
+        f" WHERE q.speaker_key >= ? AND q.speaker_key < ? AND NOT {other_name}"
+        + "".join(f" AND {c}" for c in conditions)
+    )
+    return _keys_in(f"{agreeing} OR (k.speaker_key = ? AND NOT EXISTS ({other}))"), [
+        *agreeing_params,
         surname,
         surname + "|",
         surname + "}",
+        *other_params,
+        *condition_params,
     ]
 
 
-def speaker_clause(name: str) -> tuple[str, list[str]]:
+def _keys_in(condition: str) -> str:
+    """``q.speaker_key`` among the stored keys (of quotes ``k``) that meet ``condition``."""
+    return f"q.speaker_key IN (SELECT DISTINCT k.speaker_key FROM quotes k WHERE {condition})"
+
+
+def speaker_clause(
+    name: str, within: tuple[list[str], list] | None = None
+) -> tuple[str, list[str]]:
     """SQL on quotes ``q`` for the quotes of the speaker ``name``: by key for a name
-    ("Rustem Umerov", "Umerov"), as written for a common noun ("officials")."""
+    ("Rustem Umerov", "Umerov"; ``within``: see :func:`key_clause`), as written for a
+    common noun ("officials")."""
     key = speaker_key(name)
     if key is None or name.strip()[:1].islower():
         return "q.speaker = ? COLLATE NOCASE", [name.strip()]
-    return key_clause(key)
+    return key_clause(key, within)

@@ -869,8 +869,7 @@ def test_a_speaker_is_named_by_the_most_common_form_of_the_key(tmp_path: Path) -
         "trump|donald": "Donald Trump",
         "berg|anna": "Anna Berg",  # 2 quotes, "Anna M. Berg" 1
         "trump": "Trump",
-        "trump jr|donald": "Donald Trump Jr",
-        "trump jr": "Trump Jr",
+        "trump jr|donald": "Donald Trump Jr",  # and "Trump Jr": the only Trump Jr named
         "trump|melania": "Melania Trump",
     }
     db.conn.close()

@@ -1,0 +1,250 @@
+"""One person, one row (QA report item 6): speaker keys whose given names agree
+(db.speakers.given_names_agree) are one speaker in ``--speaker``, in "also in" and in
+the speaker picker (db.quote_reads.speakers_counted), and the surname alone is the
+surname's one person's only where nobody else of that surname is quoted. Picking a
+row lists exactly the quotes it counts. Never two people: Donald Trump, Donald Trump Jr,
+Melania and Ivanka Trump stay apart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from db.articles import ArticleFilter, count_articles
+from db.connection import connect
+from db.ingest import ingest_paths
+from db.quote_reads import QuoteFilter, list_quotes, speakers_counted
+from db.speakers import given_names_agree
+from tests.tui_fixtures import async_test, settle
+
+WALL = '"The wall will be paid for, believe me,"'
+LINES = [  # one article each: (source, text)
+    ("Wire A", f"{WALL} said Donald Trump."),
+    ("Wire A", '"We are going to win so much," said Donald John Trump.'),
+    ("Wire A", '"Be best, always," said Melania Trump.'),
+    ("Wire A", '"My father is right," said Donald Trump Jr.'),
+    ("Wire A", '"Change has come to America," said Barack Obama.'),
+    ("Wire B", f"{WALL} Donald John Trump said on Monday."),
+    ("Wire B", '"Taxes will fall next year," Trump said.'),
+    ("Wire B", '"The economy is strong," said Donald Trump.\n\n'
+               '"Jobs are back," said Donald John Trump.'),
+    ("Wire B", '"Yes we can, and yes we will," Obama said.'),
+    ("Wire C", f"{WALL} said Melania Trump."),
+    ("Wire C", '"Our health care law works," said Barack Obama.'),
+    ("Wire C", '"Fashion is an art," said Ivanka Trump.'),
+    ("Wire C", '"We must stay the course," said George Walker Bush.'),
+    ("Wire C", '"Freedom is on the march," said George Bush.'),
+    ("Wire C", '"Reading matters most," said Laura Bush.'),
+    ("Wire C", '"Mission accomplished," Bush said.'),
+]  # fmt: skip
+
+
+def _ingested(path: Path, lines: list[tuple[str, str]]) -> Path:
+    """A database at ``path`` of one article per (source, text), dated a day apart."""
+    records = [
+        {"source": s, "date": f"2019-01-{i + 1:02d}", "title": f"Remarks {i}", "text": t}
+        for i, (s, t) in enumerate(lines)
+    ]
+    data = path.with_suffix(".jsonl")
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = connect(path)
+    ingest_paths(db, [data], match=False)
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def people(tmp_path: Path) -> Path:
+    return _ingested(tmp_path / "people.db", LINES)
+
+
+def _said(db, name: str, source: str | None = None) -> list[str]:  # type: ignore[no-untyped-def]
+    quotes, total = list_quotes(db, QuoteFilter(speaker=name, source=source), limit=100)
+    assert total == len(quotes)
+    return sorted(q.speaker for q in quotes)
+
+
+def test_given_names_agree_when_one_begins_the_other() -> None:
+    assert given_names_agree("donald", "donald")
+    assert given_names_agree("donald", "donald john")
+    assert given_names_agree("george walker", "george")
+    assert not given_names_agree("donald", "melania")
+    assert not given_names_agree("donald john", "donald james")
+    assert not given_names_agree("don", "donald")  # words, not letters
+
+
+def test_a_name_fits_its_longer_and_shorter_forms_and_nobody_else(people: Path) -> None:
+    db = connect(people)
+    donald = ["Donald John Trump"] * 3 + ["Donald Trump"] * 2
+    # Not "Trump" alone (Melania and Ivanka are quoted too), nor Donald Trump Jr.
+    assert _said(db, "Donald Trump") == donald
+    assert _said(db, "Donald John Trump") == donald
+    assert _said(db, "President Donald J. Trump") == donald
+    assert _said(db, "Melania Trump") == ["Melania Trump"] * 2
+    assert _said(db, "George Walker Bush") == ["George Bush", "George Walker Bush"]
+    assert _said(db, "Laura Bush") == ["Laura Bush"]
+    # Barack is the only Obama with a given name: "Obama" is his.
+    assert _said(db, "Barack Obama") == ["Barack Obama", "Barack Obama", "Obama"]
+    # The surname alone still asks for every Trump (not Trump Jr).
+    others = ["Ivanka Trump", "Melania Trump", "Melania Trump", "Trump"]
+    assert _said(db, "Trump") == sorted([*donald, *others])
+    # In Wire B Donald is the only Trump quoted: there "Trump" is his.
+    assert _said(db, "Donald Trump", source="Wire B") == [
+        "Donald John Trump",
+        "Donald John Trump",
+        "Donald Trump",
+        "Trump",
+    ]
+    assert _said(db, "Melania Trump", source="Wire B") == []
+
+
+@pytest.mark.parametrize("name", ["Donald Trump", "Trump"])
+@pytest.mark.parametrize("source", [None, "Wire B"])
+def test_the_speaker_clause_reads_the_key_index(
+    people: Path, name: str, source: str | None
+) -> None:
+    """The quotes are read by key, also beside a source's filter (not by walking the
+    source's articles), and so are the keys that fit (no database has ANALYZE stats:
+    the plan here is the plan on a large database)."""
+    db = connect(people)
+    clauses, params = QuoteFilter(speaker=name, source=source).conditions()
+    sql = (
+        "EXPLAIN QUERY PLAN SELECT q.id FROM quotes q JOIN statements s"
+        " ON s.id = q.statement_id JOIN articles a ON a.id = s.article_id"
+        " WHERE " + " AND ".join(clauses)
+    )
+    plan = [r[3] for r in db.execute(sql, params)]
+    assert plan[0] == "SEARCH q USING INDEX quotes_speaker_key (speaker_key=?)", plan
+    reads = [step for step in plan if step.startswith(("SEARCH q", "SCAN", "SEARCH k"))]
+    assert all(" INDEX quotes_speaker_key (speaker_key" in step for step in reads), plan
+
+
+ROWS = [
+    # "Donald John Trump" is written more often, but the row is the shortest key's,
+    # named by its own most common form, which lists the row back.
+    ("Donald Trump", "trump|donald", 5, 4),
+    ("Barack Obama", "obama|barack", 3, 3),  # and "Obama"
+    ("George Bush", "bush|george", 2, 2),  # and "George Walker Bush"
+    ("Melania Trump", "trump|melania", 2, 2),
+    ("Bush", "bush", 1, 1),  # George or Laura
+    ("Laura Bush", "bush|laura", 1, 1),
+    ("Trump", "trump", 1, 1),  # Donald, Melania or Ivanka
+    ("Donald Trump Jr", "trump jr|donald", 1, 1),
+    ("Ivanka Trump", "trump|ivanka", 1, 1),
+]
+
+
+def test_the_picker_shows_one_row_per_person(people: Path) -> None:
+    db = connect(people)
+    assert speakers_counted(db) == (ROWS, len(ROWS))
+    assert speakers_counted(db, limit=2) == (ROWS[:2], len(ROWS))
+    # Typed text finds the row by any of its forms, with all of the row's quotes.
+    assert speakers_counted(db, match="john") == ([ROWS[0]], 1)
+    assert speakers_counted(db, match="WALKER") == ([ROWS[2]], 1)
+    assert speakers_counted(db, match="obama") == ([ROWS[1]], 1)
+    assert speakers_counted(db, match="trump", limit=3) == (
+        [ROWS[0], ROWS[3], ROWS[6]],
+        4 + 1,  # Donald, Melania, Trump, Donald Jr, Ivanka
+    )
+    # Within Wire B, Donald is the only Trump: "Trump" is his row.
+    assert speakers_counted(db, ArticleFilter(source="Wire B")) == (
+        [("Donald Trump", "trump|donald", 4, 3), ("Obama", "obama", 1, 1)],
+        2,
+    )
+    assert speakers_counted(db, ArticleFilter(source="Wire C", since="2019-01-14")) == (
+        [
+            ("Bush", "bush", 1, 1),
+            ("George Bush", "bush|george", 1, 1),
+            ("Laura Bush", "bush|laura", 1, 1),
+        ],
+        3,
+    )
+
+
+def test_two_longer_forms_of_no_shorter_one_are_two_rows(tmp_path: Path) -> None:
+    """'donald john' and 'donald james' both agree with 'donald', not with each other:
+    without a "Donald Trump" quoted they are two rows, and "Trump" is neither's."""
+    db = connect(
+        _ingested(
+            tmp_path / "two.db",
+            [
+                ("Wire A", '"We are going to win so much," said Donald John Trump.'),
+                ("Wire A", '"The hearing was a farce," said Donald James Trump.'),
+                ("Wire B", '"Taxes will fall next year," Trump said.'),
+                ("Wire B", '"Rates will rise," said Anna Maria Berg.'),
+                ("Wire B", '"Rates will stay," said Anna Maria Louisa Berg.'),
+                ("Wire B", '"Rates matter," Berg said.'),
+            ],
+        )
+    )
+    assert speakers_counted(db) == (
+        [
+            ("Anna Maria Berg", "berg|anna maria", 3, 3),
+            ("Trump", "trump", 1, 1),
+            ("Donald James Trump", "trump|donald james", 1, 1),
+            ("Donald John Trump", "trump|donald john", 1, 1),
+        ],
+        4,
+    )
+    assert _said(db, "Donald John Trump") == ["Donald John Trump"]
+    assert _said(db, "Anna Maria Berg") == ["Anna Maria Berg", "Anna Maria Louisa Berg", "Berg"]
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        ArticleFilter(),
+        ArticleFilter(source="Wire A"),
+        ArticleFilter(source="Wire B"),
+        ArticleFilter(source="Wire C"),
+        ArticleFilter(since="2019-01-06", until="2019-01-11"),
+        ArticleFilter(since="2019-01-14"),
+    ],
+    ids=repr,
+)
+def test_picking_a_row_lists_exactly_the_quotes_it_counts(people: Path, flt: ArticleFilter) -> None:
+    db = connect(people)
+    rows, total = speakers_counted(db, flt)
+    assert rows and total == len(rows)
+    full = {key.partition("|")[0] for _name, key, _n, _a in rows if "|" in key}
+    for name, key, n, articles in rows:
+        if "|" not in key and key in full:
+            continue  # "Trump" beside Donald and Melania: picking it asks for any Trump
+        picked = QuoteFilter(speaker=name, source=flt.source, since=flt.since, until=flt.until)
+        assert list_quotes(db, picked, limit=1)[1] == n, name
+        listed = ArticleFilter(flt.source, flt.since, flt.until, speaker=name)
+        assert count_articles(db, listed) == articles, name
+
+
+def test_also_in_joins_longer_and_shorter_forms_not_other_people(people: Path) -> None:
+    db = connect(people)
+    quotes, _ = list_quotes(db, QuoteFilter(speaker="Donald Trump", source="Wire A"))
+    wall = next(q for q in quotes if q.text.startswith("The wall"))
+    assert wall.speaker == "Donald Trump"
+    # Donald John Trump's words in Wire B; not Melania Trump's same words in Wire C.
+    assert [(o["source"], o["text"]) for o in wall.also_in] == [("Wire B", wall.text)]
+
+
+@async_test
+async def test_the_picker_row_found_by_a_longer_form_picks_all_its_articles(people: Path) -> None:
+    from tests.tui_fixtures import screen_text
+    from tui.app import make_app
+    from tui.components.speaker_filter import SpeakerFilterScreen
+    from tui.config import Config
+
+    app = make_app(people, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.main
+        await pilot.press("w", *"john")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, SpeakerFilterScreen)
+        assert "Donald Trump  5 quotes in 4 articles" in screen_text(app)
+        assert picker.shown == [ROWS[0]]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is main and main.state.filter.speaker == "Donald Trump"
+        assert main.counts[0] == 4
