@@ -563,13 +563,14 @@ def pairs_cmd(file: Any) -> None:
         echo(f"rejected: {file.name}: {exc}", err=True)
         sys.exit(EXIT_REJECTED)
     out = sys.stdout
-    for n, line in enumerate(lines):
-        line = line.rstrip("\r\n")
-        cols = line.split("\t")
-        if n == 0 and cols[0].strip() == "Quality":
-            continue
-        if len(cols) < 2:
-            out.write(f"{line}\t\t\n")
-            continue
-        result = compare_texts(cols[-2], cols[-1])
-        out.write(f"{line}\t{result.score:.1f}\t{result.relation}\n")
+    with lines:  # closed with the file under it (else a ResourceWarning when collected)
+        for n, line in enumerate(lines):
+            line = line.rstrip("\r\n")
+            cols = line.split("\t")
+            if n == 0 and cols[0].strip() == "Quality":
+                continue
+            if len(cols) < 2:
+                out.write(f"{line}\t\t\n")
+                continue
+            result = compare_texts(cols[-2], cols[-1])
+            out.write(f"{line}\t{result.score:.1f}\t{result.relation}\n")
