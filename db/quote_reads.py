@@ -284,8 +284,11 @@ def speakers_counted(
     for row, keys in groups.items():
         if like_params and found.isdisjoint(keys):
             continue
-        seen = set().union(*(articles[k] for k in keys)) if len(keys) > 1 else articles[row]
-        counted.append((row, sum(quotes[k] for k in keys), len(seen)))
+        # A surname alone that is no one person's row asks for every person of that
+        # surname (key_clause): it counts what picking it lists.
+        listed = keys if "|" in row else [k for k in quotes if k.partition("|")[0] == row]
+        seen = set().union(*(articles[k] for k in listed))
+        counted.append((row, sum(quotes[k] for k in listed), len(seen)))
     counted.sort(key=lambda r: (-r[2], -r[1], r[0]))
     return [
         (min(forms[row].items(), key=lambda f: (-f[1], len(f[0]), f[0]))[0], row, n, na)

@@ -36,8 +36,11 @@ class SpeakerFilterScreen(PickOneScreen):
             return self.library.speakers(self.state, match=text, db=db)
 
     def label(self, item: Speaker) -> Text:
-        name, _key, quotes, articles = item
+        name, key, quotes, articles = item
         label = Text(end="")
         label.append(name)  # article text: a Text, never markup
+        if "|" not in key and " " not in name:
+            # A surname alone that is no one person's row lists everyone of that name.
+            label.append(f" (anyone named {name})", style="dim")
         label.append(f"  {plural(quotes, 'quote')} in {plural(articles, 'article')}", style="dim")
         return label
