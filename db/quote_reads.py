@@ -280,13 +280,16 @@ def speakers_counted(
     groups: dict[str, list[str]] = {}
     for key, row in row_of.items():
         groups.setdefault(row, []).append(key)
+    of_surname: dict[str, list[str]] = {}
+    for key in quotes:
+        of_surname.setdefault(key.partition("|")[0], []).append(key)
     counted = []
     for row, keys in groups.items():
         if like_params and found.isdisjoint(keys):
             continue
         # A surname alone that is no one person's row asks for every person of that
         # surname (key_clause): it counts what picking it lists.
-        listed = keys if "|" in row else [k for k in quotes if k.partition("|")[0] == row]
+        listed = keys if "|" in row else of_surname[row]
         seen = set().union(*(articles[k] for k in listed))
         counted.append((row, sum(quotes[k] for k in listed), len(seen)))
     counted.sort(key=lambda r: (-r[2], -r[1], r[0]))
