@@ -1964,11 +1964,11 @@ def _numbers_apart(a: Prepared, b: Prepared) -> str:
 
 
 def _sides_apart(a: Prepared, b: Prepared) -> tuple[str, str] | None:
-    """The first share and its complement, one on each side, told of two outcomes
-    (:func:`_other_side`), as written; or None."""
+    """The first share and its complement, one on each side, of one thing told of two
+    outcomes (:func:`_other_side`), as written; or None."""
     for x in a.numbers:
         for y in b.numbers:
-            if x.unit == y.unit and _other_side(x, y, a, b):
+            if x.unit == y.unit and _other_side(x, y, a, b) and _same_measure(x, y):
                 return x.raw, y.raw
     return None
 
