@@ -23,7 +23,7 @@ beside the claims of every other statement as they stand.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import sqlite_utils
@@ -190,7 +190,7 @@ def rebuild_claims(conn: sqlite3.Connection) -> int:
     conn.execute("UPDATE statements SET claim_id = NULL WHERE claim_id IS NOT NULL")
     conn.execute("DELETE FROM claims")
     # Statements never placed here have no older match: centres without a claim.
-    placer = Placer(lambda _sid: (None, CENTRE))
+    placer = Placer(lambda _sid: (None, CENTRE), _judged_apart(conn))
     conflicts: list[tuple[int, int]] = []
     current, older = None, []
     for a, b, score, relation in conn.execute(
@@ -210,6 +210,20 @@ def rebuild_claims(conn: sqlite3.Connection) -> int:
     ids = _store(conn, claim)
     _refresh(conn, set(ids.values()), {ids[k] for k in conflicted_keys})
     return len(ids)
+
+
+def _judged_apart(conn: sqlite3.Connection) -> Callable[[int, int], bool]:
+    """Whether two statements (the lower id first) were matched as `related`: one
+    event, another claim, so that a third statement matching both brings neither
+    into the other's claim (:class:`db.grouping.Placer`)."""
+
+    def apart(a: int, b: int) -> bool:
+        row = conn.execute(
+            "SELECT 1 FROM matches WHERE a = ? AND b = ? AND relation = 'related'", (a, b)
+        ).fetchone()
+        return row is not None
+
+    return apart
 
 
 def stale_claims(conn: sqlite3.Connection) -> list[int]:
@@ -243,7 +257,7 @@ def place_claims(
         affected |= members
     _delete(conn, dissolved)
     stored = _Stored(conn)
-    placer = Placer(stored.where)
+    placer = Placer(stored.where, _judged_apart(conn))
     for marks, chunk in id_chunks(sorted(affected)):
         older: dict[int, list[tuple[int, float]]] = {}
         for b, a, score in conn.execute(

@@ -15,7 +15,9 @@ linked to that no one had joined and that are younger than the centre (as fringe
 members): the one that arrives last often links the others (A and B differ, C
 agrees with both). When those are all it is linked to, the oldest is the centre.
 A group's centre is thus always its lowest id, which is how a stored group's
-centre is found again.
+centre is found again. An older item judged apart from the centre (``apart``: for
+claims, a `related` match, one event but another claim) is not brought along: it
+differs from the centre not in words but in what it claims.
 
 So every member of a group is linked to its centre, or to an item that is: a
 group cannot drift along a chain of weak likenesses the way connected components
@@ -46,6 +48,9 @@ class Placer:
     """Places items in id order (see the module docstring)."""
 
     known: Callable[[int], Placement]  # where an older item not placed here stands
+    # Whether two items were judged apart (never brought along into one group); the
+    # lower id first.
+    apart: Callable[[int, int], bool] = lambda _a, _b: False
     group: dict[int, int] = field(default_factory=dict)
     level: dict[int, int] = field(default_factory=dict)
 
@@ -80,7 +85,7 @@ class Placer:
             # younger than the centre (the centre stays the group's lowest id), come
             # along as fringe members. No group is merged into another.
             for other in alone:
-                if other > anchor:
+                if other > anchor and not self.apart(anchor, other):
                     self.group[other], self.level[other] = key, FRINGE
 
     def groups(self) -> dict[int, list[int]]:

@@ -882,7 +882,9 @@ def _v34_to_v35(db: sqlite_utils.Database) -> None:
 # "two-in-three" of holding) are no conflict unless both statements tell one outcome
 # (db.matcher): the articles with a share are matched again. A headline alone reads
 # no weekday ("Monday television", "How the Dow did Monday" are no one event): every
-# profile is made again and every story regrouped (REGROUP_AT).
+# profile is made again and every story regrouped (REGROUP_AT). A statement matched
+# `related` to a claim's centre is not brought into its claim by a third that matches
+# both (db.grouping): the regroup makes every claim again too.
 def _v35_to_v36(db: sqlite_utils.Database) -> None:
     _drop_profiles(db.conn)
     db.conn.execute(
@@ -1058,7 +1060,8 @@ MIGRATIONS: dict[int, Migration] = {
 # 9: stories read as a whole (pools), weights refitted; 20: names of Title Case
 # headlines, a story started by weak links only with articles that each tell its event;
 # 34: headlines alone read as such (title cosine, other days), weights refitted;
-# 35: two stories merge only when they read alike; 36: a headline alone reads no weekday
+# 35: two stories merge only when they read alike; 36: a headline alone reads no weekday,
+# and a claim brings along no statement judged another claim than its centre
 REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36})
 
 

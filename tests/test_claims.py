@@ -118,6 +118,35 @@ def test_a_claim_does_not_chain_past_the_statements_that_match_its_centre(tmp_pa
     assert _claims(db) == {frozenset(s[0:3]), frozenset(s[3:6])}
 
 
+def test_a_statement_judged_another_claim_than_the_centre_is_not_brought_along(
+    tmp_path: Path,
+) -> None:
+    """s2 matches s0 and s1 as the same claim, but s0 and s1 were judged `related` (one
+    event, another claim): s1 is not brought into s0's claim as a fringe member (QA: a
+    claim panel naming an outlet whose statement it shows only as related). One by one
+    gives what a rebuild gives."""
+    from db.claims import place_claims, rebuild_claims
+
+    db, conn, s = _unmatched(tmp_path)
+    edges = [
+        (s[0], s[1], 70.0, "related"),
+        (s[0], s[2], 80.0, "same"),
+        (s[1], s[2], 85.0, "same"),
+        # without the related match, s4 brings s3 along, as before
+        (s[3], s[5], 80.0, "same"),
+        (s[4], s[5], 85.0, "same"),
+    ]
+    _matched(db, edges)
+    rebuild_claims(conn)
+    rebuilt = claim_rows(db)
+    assert {r[0] for r in rebuilt} == {frozenset({s[0], s[2]}), frozenset({s[3], s[4], s[5]})}
+    conn.execute("UPDATE statements SET claim_id = NULL")
+    conn.execute("DELETE FROM claims")
+    for sid in s[:6]:
+        place_claims(conn, {sid}, new={sid})
+    assert claim_rows(db) == rebuilt
+
+
 def test_new_statements_join_the_best_centre_as_a_rebuild_would(tmp_path: Path) -> None:
     from db.claims import place_claims, rebuild_claims
 
