@@ -28,7 +28,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db.dates import EARLIEST_FIRST_SQL, earliest_first
+from db.dates import EARLIEST_FIRST_SQL, earliest_first, first_sources
 from db.grouping import CENTRE, Placement, Placer, level_in, store_groups
 from db.id_chunks import id_chunks
 
@@ -352,12 +352,7 @@ def claim_detail(db: sqlite_utils.Database, claim_id: int) -> dict[str, Any] | N
     speakers: dict[str, set[str]] = {}
     first_source = None
     first_article = None
-    first_sources: list[str] = []
-    earliest = earliest_first(statements[0][4]) if statements and row[2] else None
     for sid, text, aid, title, date, speaker, kind, source in statements:
-        tied = earliest is not None and earliest_first(date) == earliest
-        if tied and source not in first_sources:
-            first_sources.append(source)
         source_of[sid] = source
         by_source.setdefault(source, []).append(
             {
@@ -395,7 +390,7 @@ def claim_detail(db: sqlite_utils.Database, claim_id: int) -> dict[str, Any] | N
         "first_statement_id": row[1],
         "first_date": row[2],
         "first_source": first_source,
-        "first_sources": first_sources,
+        "first_sources": first_sources([(st[4], st[7]) for st in statements]) if row[2] else [],
         "first_article_id": first_article,
         "n_sources": row[3],
         "n_statements": row[4],

@@ -12,6 +12,7 @@ dates, else :data:`DEFAULT_ORDER`) and says how many it read and how.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
@@ -176,6 +177,27 @@ def earliest_first(value: str | None) -> tuple[bool, str, bool, str]:
     if not value:
         return (True, "", False, "")
     return (False, value[:10], len(value) <= 10, value)
+
+
+def first_sources(dated: Iterable[tuple[str | None, str]]) -> list[str]:
+    """The sources of the earliest of ``dated`` ((date, source), earliest first as
+    :data:`EARLIEST_FIRST_SQL` orders them): the first one's, and every other's as early
+    (the same day, for dates of the day only). Which of those came first is not known;
+    the order they are listed in is only the order they were stored in. None dated:
+    []."""
+    out: list[str] = []
+    earliest = None
+    for when, source in dated:
+        if not when:
+            break
+        key = earliest_first(when)
+        if earliest is None:
+            earliest = key
+        if key != earliest:
+            break
+        if source not in out:
+            out.append(source)
+    return out
 
 
 def reversed_range(

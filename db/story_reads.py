@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db.dates import EARLIEST_FIRST_SQL
+from db.dates import EARLIEST_FIRST_SQL, first_sources
 from db.id_chunks import id_chunks
 
 __all__ = [
@@ -254,8 +254,10 @@ def story_view(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | Non
     """One story to read, or None.
 
     Keys: the row's (``id, title, first_date, n_articles, n_sources``), ``first_seen``
-    (``{article_id, source, date, title}``), ``outlets`` (names), ``articles``
-    (``{id, source, date, title, url, n_statements, n_matched}``, earliest first),
+    (``{article_id, source, sources, date, title}``: ``sources`` every outlet with an
+    article as early as the first, :func:`db.dates.first_sources`), ``outlets``
+    (names), ``articles`` (``{id, source, date, title, url, n_statements,
+    n_matched}``, earliest first),
     ``claims`` (``{id, text, n_outlets, outlets, n_sources, has_conflict}``: the
     story's outlets carrying each, and all sources), ``conflicts`` (``{claim_id,
     score, diff, a, b}``, ``a``/``b``: ``{statement_id, source, text}``) and
@@ -281,6 +283,8 @@ def story_view(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | Non
         else {
             "article_id": first["id"],
             "source": first["source"],
+            # every outlet as early (three on one day: none is known to be first)
+            "sources": first_sources([(a["date"], a["source"]) for a in arts]),
             "date": first["date"],
             "title": first["title"],
         },

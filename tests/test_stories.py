@@ -94,6 +94,22 @@ def test_articles_of_one_event_form_one_story_and_two_events_two(tmp_path: Path)
     assert {s["n_sources"] for s in list_stories(db)} == {2}
 
 
+def test_a_story_first_seen_on_one_day_by_two_outlets_names_both(tmp_path: Path) -> None:
+    """Two outlets on one day, dated by the day only: which was first is not known, so
+    the story's first sighting names both, in the CLI too (the order they were stored in
+    read as "first")."""
+    from tui.cli.matching import story_text
+
+    db = connect(tmp_path / "s.db")
+    ingest(db, bridge_and_strike(tmp_path))
+    sid = db.execute("SELECT story_id FROM articles WHERE url = 't:bridge_a'").fetchone()[0]
+    view = story_view(db, sid)
+    assert view is not None
+    assert view["first_seen"]["source"] == "Alpha"
+    assert view["first_seen"]["sources"] == ["Alpha", "Beta"]
+    assert "  first seen: Alpha, Beta, 2024-05-07" in story_text(view)
+
+
 def test_short_and_headline_only_articles_join_the_story(tmp_path: Path) -> None:
     db = connect(tmp_path / "s.db")
     files = [

@@ -509,7 +509,8 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
     first = view["first_seen"]
     out = [f"story {view['id']}: {view['title']}"]
     if first:
-        out.append(f"  first seen: {first['source']}, {shown_date(first['date'])}")
+        who = ", ".join(first.get("sources") or [first["source"]])
+        out.append(f"  first seen: {who}, {shown_date(first['date'])}")
     out.append(f"  outlets: {', '.join(view['outlets'])}")
     out.append(f"  {plural(len(view['articles']), 'article')}:")
     out += [

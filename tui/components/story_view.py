@@ -90,7 +90,8 @@ def story_sections(
     first = view["first_seen"]
     if first:
         when = (first["date"] or "undated")[:10]  # the day, as the articles' dates below
-        head.append(f"\nfirst seen: {first['source']}, {when}", style="dim")
+        who = ", ".join(first.get("sources") or [first["source"]])
+        head.append(f"\nfirst seen: {who}, {when}", style="dim")
     head.append("\n")
     head.append(f"\n{len(view['outlets'])} outlets: " + ", ".join(view["outlets"]), style="bold")
     head.append("\n")
