@@ -256,6 +256,15 @@ def test_first_seen_names_every_source_of_the_first_day_when_they_tie(tmp_path: 
     assert detail["first_date"] == "2024-03-01"
     assert detail["first_sources"][0] == detail["first_source"]
     assert sorted(detail["first_sources"]) == ["Daily", "Herald", "Wire"]
+    # and `claims --id N` says so
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    shown = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "tie.db"), "claims", "--id", str(c["id"])]
+    )
+    assert f"first seen 2024-03-01 in {', '.join(detail['first_sources'])}" in shown.output
 
 
 def test_first_seen_with_a_time_names_the_one_source(tmp_path: Path) -> None:

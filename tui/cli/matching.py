@@ -446,7 +446,8 @@ def _echo_claim(detail: dict[str, Any]) -> None:
         f"claim {detail['id']}: {plural(detail['n_sources'], 'source')},"
         f" {plural(detail['n_statements'], 'statement')};"
         f" first seen {shown_date(detail['first_date'])} in"
-        f" {detail['first_source']}" + ("  CONFLICT" if detail["has_conflict"] else "")
+        f" {', '.join(detail['first_sources']) or detail['first_source']}"
+        + ("  CONFLICT" if detail["has_conflict"] else "")
     )
     for group in detail["sources"]:
         for st in group["statements"]:
