@@ -145,7 +145,7 @@ from db.normalize import (
 )
 from db.numbers import NumberSpan, extract_numbers, round_significant, telling
 from db.quotes import find_speaker, names_a_work
-from db.speakers import TITLE_WORDS, speaker_key
+from db.speakers import TITLE_WORDS, given_names_agree, speaker_key
 from db.wordsets import words as word_set
 
 __all__ = [
@@ -1892,7 +1892,8 @@ def _same_speaker(a: Prepared, b: Prepared) -> int:
     """+1 when both name the same speaker (their names share a word), -1 another one,
     0 when either is unknown. Speaker keys tell one family name's people apart: 'Asa
     Hutchinson' and 'Seth Hutchinson' ('hutchinson|asa', 'hutchinson|seth') are two
-    speakers, 'Asa Hutchinson' and 'Mr. Hutchinson' one."""
+    speakers, 'Asa Hutchinson' and 'Mr. Hutchinson' one, 'Donald John Trump' and
+    'Donald Trump' one, but not 'Donald James Trump' (db.speakers.given_names_agree)."""
     if not a.speaker or not b.speaker:
         return 0
     if a.speaker.isdisjoint(b.speaker):
@@ -1905,7 +1906,7 @@ def _same_speaker(a: Prepared, b: Prepared) -> int:
             surname_a == surname_b
             and given_a
             and given_b
-            and given_a.split()[0] != given_b.split()[0]
+            and not given_names_agree(given_a, given_b)
         ):
             return -1
     return 1

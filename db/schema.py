@@ -884,12 +884,16 @@ def _v34_to_v35(db: sqlite_utils.Database) -> None:
 # no weekday ("Monday television", "How the Dow did Monday" are no one event): every
 # profile is made again and every story regrouped (REGROUP_AT). A statement matched
 # `related` to a claim's centre is not brought into its claim by a third that matches
-# both (db.grouping): the regroup makes every claim again too.
+# both (db.grouping): the regroup makes every claim again too. Two speakers of one
+# surname and first name are one person only when one's given names begin the other's
+# ("Donald John Trump" / "Donald Trump", not "Donald James Trump"): the articles with a
+# speaker of three words or more are matched again too.
 def _v35_to_v36(db: sqlite_utils.Database) -> None:
     _drop_profiles(db.conn)
     db.conn.execute(
         "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
-        " FROM numbers n JOIN statements s ON s.id = n.statement_id WHERE n.unit = '%')"
+        " FROM numbers n JOIN statements s ON s.id = n.statement_id WHERE n.unit = '%'"
+        " UNION SELECT article_id FROM statements WHERE speaker LIKE '% % %')"
     )
 
 

@@ -1367,6 +1367,12 @@ def test_speaker_keys_tell_a_family_apart() -> None:
     assert matcher.features(asa, mr, full=True).as_dict()["speaker_agree"] == 1.0
     assert compare(asa, mr).evidence.speaker == "Asa Hutchinson"  # as this side names him
     assert compare(asa, seth).evidence.speaker == ""
+    # Given names agree when one's words begin the other's (db.speakers.given_names_agree):
+    # a middle name told or not is one person, two middle names two people.
+    john = prepare(f"Asa John Hutchinson said {text}", speaker="Asa John Hutchinson")
+    james = prepare(f"Asa James Hutchinson said {text}", speaker="Asa James Hutchinson")
+    assert matcher.features(asa, john, full=True).as_dict()["speaker_agree"] == 1.0
+    assert matcher.features(john, james, full=True).as_dict()["speaker_disagree"] == 1.0
 
 
 def test_the_evidence_names_the_speaker_as_the_statement_does() -> None:
