@@ -416,6 +416,15 @@ async def test_search_explains_near_and_a_query_that_only_excludes(demo_app) -> 
         assert str(status.render()) == (
             "a search needs at least one word to include; -Kursk only excludes"
         )
+        # Hits, but NOT is read as a word: said under them, as the CLI's note does.
+        app.screen.input.value = "NOT engagement"
+        await settle(pilot)
+        assert app.screen.hits
+        assert str(status.render()).replace("\n", " ") == (
+            "2 statements, best first. Enter opens; ↑/↓ move. NOT is a plain word here:"
+            " write -word to leave a word out."
+        )
+        assert status.size.height == 2
 
 
 @async_test

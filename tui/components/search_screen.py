@@ -287,9 +287,7 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
             self._status(error)
         elif not hits:
             within = " within the filters (Esc, x clears them)" if self._scoped else ""
-            hint = operator_hint(results.query)
-            hint = f" {hint[0].upper()}{hint[1:]}." if hint and not results.fuzzy else ""
-            self._status(f"No statement matches {results.query!r}{within}.{hint}")
+            self._status(f"No statement matches {results.query!r}{within}.{_hint(results)}")
         else:
             self._show_count()
 
@@ -303,19 +301,21 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
         if results is None:
             return
         n, total = len(results.hits), results.total
+        # Hits, but not for the operator the query seems to mean ("a NOT b").
+        hint = _hint(results)
         if results.fuzzy:
             closest = f"The {n} closest statements" if n >= SEARCH_PAGE else None
             head = closest or f"{plural(n, 'statement')}, closest first"
             self._status(f"{head}. Enter opens; ↑/↓ move.")
         elif total is None or n >= total:
-            self._status(f"{plural(n, 'statement')}, best first. Enter opens; ↑/↓ move.")
+            self._status(f"{plural(n, 'statement')}, best first. Enter opens; ↑/↓ move.{hint}")
         elif results.more:
             ranked = f"; the newest {SEARCH_WINDOW:,} ranked" if total > SEARCH_WINDOW else ""
-            self._status(f"{n:,} of {total:,} statements{ranked}, best first (↓ loads more).")
+            self._status(f"{n:,} of {total:,} statements{ranked}, best first (↓ loads more).{hint}")
         else:  # every hit the ranking reaches is listed
             self._status(
                 f"{n:,} of {total:,} statements: the best of the newest {SEARCH_WINDOW:,};"
-                " add a word to narrow."
+                f" add a word to narrow.{hint}"
             )
 
     def _more_line(self, results: SearchResults) -> list[Option]:
@@ -392,3 +392,10 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
         width = max(20, self.result_list.scrollable_content_region.width - 2)
         meta.truncate(width, overflow="ellipsis")
         return Text("\n", end="").join([body, meta])
+
+
+def _hint(results: SearchResults) -> str:
+    """What the status adds for a query that writes an operator this query language
+    reads as a plain word (db.search.operator_hint), as a sentence; "" if none."""
+    hint = None if results.fuzzy else operator_hint(results.query)
+    return f" {hint[0].upper()}{hint[1:]}." if hint else ""
