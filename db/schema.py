@@ -887,9 +887,11 @@ def _v34_to_v35(db: sqlite_utils.Database) -> None:
 # both (db.grouping): the regroup makes every claim again too. Two speakers of one
 # surname and first name are one person only when one's given names begin the other's
 # ("Donald John Trump" / "Donald Trump", not "Donald James Trump"): the articles with a
-# speaker of three words or more are matched again too.
+# speaker of three words or more are matched again too. A name that modifies a noun
+# ("the Resist Trump movement") is no one mentioned: the 'statements' job is due again.
 def _v35_to_v36(db: sqlite_utils.Database) -> None:
     _drop_profiles(db.conn)
+    _due_if_articles(db.conn, STATEMENTS_JOB, 36)
     db.conn.execute(
         "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
         " FROM numbers n JOIN statements s ON s.id = n.statement_id WHERE n.unit = '%'"

@@ -338,6 +338,13 @@ _NOT_NAMES = (
 _ORDINALS = words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth")
 # Capitalised counting words: "One Democrat, Representative Stephen F. Lynch" is no name.
 _COUNT_WORDS = words("One Two Three Four Five Another Every Several Few Any")
+# Nouns a name modifies ("the Resist Trump movement", "the Donald Trump campaign",
+# "Mitt Romney supporters"): the name is no one mentioned, for "he" to stand for.
+_ATTRIBUTED_NOUNS = words(
+    "movement campaign administration presidency era supporters loyalists camp rally"
+    " doctrine foundation impeachment inauguration voters"
+)
+_NEXT_LOWER_RE = re.compile(r"[ \t]+([a-z]+)\b")
 # Titles and roles in front of a name: "Defense Minister Rustem Umerov" -> "Rustem Umerov".
 TITLE_WORDS = words(
     """
@@ -3333,6 +3340,9 @@ def _mention(
     """The person named by the capitalised words ``toks`` written at s[lo:hi], or None."""
     if len(toks) < 2:
         return None
+    following = _NEXT_LOWER_RE.match(s, hi)
+    if following is not None and following.group(1) in _ATTRIBUTED_NOUNS:
+        return None  # "the Resist Trump movement": a name that modifies a noun
     if after_article and not any(w in TITLE_WORDS for w in toks[:-1]):
         return None  # "the Missouri Republican", "the White House"; not "the Treasury Paul …"
     # Title Case headlines run words together: cut after the last function word

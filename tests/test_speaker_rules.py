@@ -2488,3 +2488,18 @@ def test_a_name_after_a_quotation_whose_role_lost_its_closing_comma_speaks() -> 
     ]
     # Someone else between the name and the verb: not read so.
     assert speakers('"It looks strong," Mike Watts, whom Ann Lee hired, said.')[0][1] != "Ann Lee"
+
+
+def test_a_name_that_modifies_a_noun_is_no_one_mentioned() -> None:
+    # "the Resist Trump movement", "the Ann Lee campaign": nobody of that name is
+    # mentioned, so "Trump" alone, and "he" after it, are not "Resist Trump".
+    text = (
+        "Shutdown row\n\nA chapter of Indivisible, a leader in the progressive, Resist Trump "
+        "movement, urged senators to stay strong.\n\nTrump wrote on Tuesday that he is not "
+        'sure a deal will happen.\n\n"Nobody knows for sure that a deal will be reached," '
+        "he said."
+    )
+    assert article_speakers(text) == ["Trump"]
+    assert article_speakers(text.replace("Resist Trump movement", "Stop Trump campaign")) == [
+        "Trump"
+    ]
