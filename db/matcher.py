@@ -2972,8 +2972,10 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
     if not shared:
         return ()
     want = set(shared)
-    # The words of p that name someone (not places, not common words it capitalises).
-    naming = set(_real_names(p, p.names))
+    # The words of p that name someone (not places, not common words it capitalises);
+    # a headline's capitals say nothing, so there the shared words written as the other
+    # side's names ("Deval Patrick Names …") are.
+    naming = set(_real_names(p, p.names)) | (want - PLACE_TOKENS if p.headline_case else set())
     text = p.text
     items: list[str] = []
     run: list[Any] = []  # tokens of the current name, in order
@@ -2999,7 +3001,7 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
                 items.append(surf.get(tok.norm, tok.norm[1:]))
                 covered.add(tok.norm)
             continue
-        if tok.norm in naming and tok.cap:
+        if tok.norm in naming and (tok.cap or p.headline_case):
             if run and not _IN_NAME_RE.fullmatch(text, _token_end(text, run[-1].start), tok.start):
                 close()
             run.append(tok)
@@ -3017,7 +3019,10 @@ def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidenc
     the speaker (as ``a`` names them), and ``differs`` made readable ("other names:
     Apple / Google", "opposite: rose / fell")."""
     sa = _surfaces(a)
-    names = _full_names(a, _real_names(a, a.entities & b.entities), sa)
+    # The names both write, and those a headline writes in Title Case that the other
+    # side writes as names (as the matcher reads them, _shared_names_of).
+    shared = a.entities & b.entities | _shared_names_of(a, b)
+    names = _full_names(a, _real_names(a, shared), sa)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
     quote = _shown(_quoted_common(a, b), sa, a.tokens)
     speaker = a.speaker_name if _same_speaker(a, b) > 0 and a.speaker & b.speaker else ""

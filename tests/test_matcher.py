@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db import matcher
-from db.matcher import compare, compare_texts, prepare
+from db.matcher import compare, compare_texts, evidence, prepare
 from db.numbers import FIGURE_KEY_PREFIX, figure_key, round_significant, telling
 
 UMEROV_A = (
@@ -1494,4 +1494,21 @@ def test_a_share_and_its_complement_conflict_only_when_they_tell_one_outcome() -
         "Speaker Tom Hale said there is a 1 in 4 chance that the Liberals will lose Ashford.",
         "Speaker Tom Hale said there is a 1 in 3 chance that the Liberals will lose Ashford.",
         [("1 in 4", "1 in 3")],
+    )
+
+
+def test_the_evidence_names_what_a_headline_shares_with_a_sentence() -> None:
+    # A headline's capitals say nothing of names to the tokenizer; the names the other
+    # side writes as names are still why the two were matched, shown whole as written.
+    headline = "Mo Cowan Senate: Deval Patrick Names Former Chief Of Staff To Replace John Kerry"
+    sentence = "Massachusetts Gov. Deval Patrick picks former staffer to fill Kerry's Senate seat"
+    assert evidence(prepare(sentence), prepare(headline)).names == (
+        "Deval Patrick",
+        "Kerry",
+        "Senate",
+    )
+    assert evidence(prepare(headline), prepare(sentence)).names == (
+        "Senate",
+        "Deval Patrick",
+        "Kerry",
     )
