@@ -204,26 +204,36 @@ def test_placing_again_a_statement_with_a_claim_dissolves_it(tmp_path: Path) -> 
     assert claim_rows(db) == placed
 
 
-def test_first_seen_puts_a_time_of_day_before_a_day_alone(tmp_path: Path) -> None:
-    """An article dated by the day only may have come at any hour of it: on that day,
-    those with a time are seen first ("2024-03-01" sorts before "2024-03-01T10:00" as
-    text), for a claim and for a story."""
+def _quake_reports(db_path: Path, reports: list[tuple[str, str, str]]):
+    """A database of one quake report's body told by each (file name, source, date),
+    ingested in that order and matched."""
     import json
 
-    from db.story_reads import story_view
-
-    db = connect(tmp_path / "first.db")
+    db = connect(db_path)
     body = FIRST.split("\n\n", 1)[1]
-    for name, source, date in (
-        ("day", "Herald", "2024-03-01"),
-        ("late", "Daily", "2024-03-01T12:00:00"),
-        ("early", "Wire", "2024-03-01T10:00:00"),
-    ):
-        path = tmp_path / f"{name}.json"
+    for name, source, date in reports:
+        path = db_path.parent / f"{name}.json"
         record = {"source": source, "date": date, "title": "Quake kills 40", "text": body}
         path.write_text(json.dumps(record), encoding="utf-8")
         ingest_paths(db, [path], match=False)
     matching.match_all(db)
+    return db
+
+
+def test_first_seen_puts_a_time_of_day_before_a_day_alone(tmp_path: Path) -> None:
+    """An article dated by the day only may have come at any hour of it: on that day,
+    those with a time are seen first ("2024-03-01" sorts before "2024-03-01T10:00" as
+    text), for a claim and for a story."""
+    from db.story_reads import story_view
+
+    db = _quake_reports(
+        tmp_path / "first.db",
+        [
+            ("day", "Herald", "2024-03-01"),
+            ("late", "Daily", "2024-03-01T12:00:00"),
+            ("early", "Wire", "2024-03-01T10:00:00"),
+        ],
+    )
     (c,) = list_claims(db, min_sources=3)[:1]
     assert c["first_source"] == "Wire" and c["first_date"] == "2024-03-01T10:00:00"
     assert claim_detail(db, c["id"])["first_source"] == "Wire"
@@ -236,21 +246,15 @@ def test_first_seen_names_every_source_of_the_first_day_when_they_tie(tmp_path: 
     known to have been first. ``first_source`` (the first statement's, by id) is kept,
     and ``first_sources`` names every source tied with it, so a reader does not say
     "first seen: fox" of a claim three outlets published that day (QA report, item 15)."""
-    import json
-
-    db = connect(tmp_path / "tie.db")
-    body = FIRST.split("\n\n", 1)[1]
-    for name, source, date in (
-        ("a", "Wire", "2024-03-01"),
-        ("b", "Daily", "2024-03-01"),
-        ("c", "Herald", "2024-03-01"),
-        ("d", "Weekly", "2024-03-02"),
-    ):
-        path = tmp_path / f"{name}.json"
-        record = {"source": source, "date": date, "title": "Quake kills 40", "text": body}
-        path.write_text(json.dumps(record), encoding="utf-8")
-        ingest_paths(db, [path], match=False)
-    matching.match_all(db)
+    db = _quake_reports(
+        tmp_path / "tie.db",
+        [
+            ("a", "Wire", "2024-03-01"),
+            ("b", "Daily", "2024-03-01"),
+            ("c", "Herald", "2024-03-01"),
+            ("d", "Weekly", "2024-03-02"),
+        ],
+    )
     (c,) = list_claims(db, min_sources=4)[:1]
     detail = claim_detail(db, c["id"])
     assert detail["first_date"] == "2024-03-01"
@@ -268,19 +272,13 @@ def test_first_seen_names_every_source_of_the_first_day_when_they_tie(tmp_path: 
 
 
 def test_first_seen_with_a_time_names_the_one_source(tmp_path: Path) -> None:
-    import json
-
-    db = connect(tmp_path / "timed.db")
-    body = FIRST.split("\n\n", 1)[1]
-    for name, source, date in (
-        ("day", "Herald", "2024-03-01"),
-        ("early", "Wire", "2024-03-01T10:00:00"),
-        ("late", "Daily", "2024-03-01T12:00:00"),
-    ):
-        path = tmp_path / f"{name}.json"
-        record = {"source": source, "date": date, "title": "Quake kills 40", "text": body}
-        path.write_text(json.dumps(record), encoding="utf-8")
-        ingest_paths(db, [path], match=False)
-    matching.match_all(db)
+    db = _quake_reports(
+        tmp_path / "timed.db",
+        [
+            ("day", "Herald", "2024-03-01"),
+            ("early", "Wire", "2024-03-01T10:00:00"),
+            ("late", "Daily", "2024-03-01T12:00:00"),
+        ],
+    )
     (c,) = list_claims(db, min_sources=3)[:1]
     assert claim_detail(db, c["id"])["first_sources"] == ["Wire"]
