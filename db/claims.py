@@ -328,8 +328,8 @@ def claim_detail(db: sqlite_utils.Database, claim_id: int) -> dict[str, Any] | N
 
     ``first_source`` is the source of the first statement (earliest date, then lowest
     id); ``first_sources`` names it and every other source with a statement as early
-    (the same day, for articles dated by the day only): which of those was first is not
-    known, and the lowest id is only the order they were ingested in.
+    (the same day, for articles dated by the day only), by name: which of those was
+    first is not known, and the lowest id is only the order they were ingested in.
     """
     row = db.execute(
         "SELECT id, first_statement_id, first_date, n_sources, n_statements, has_conflict"

@@ -182,8 +182,8 @@ def earliest_first(value: str | None) -> tuple[bool, str, bool, str]:
 def first_sources(dated: Iterable[tuple[str | None, str]]) -> list[str]:
     """The sources of the earliest of ``dated`` ((date, source), earliest first as
     :data:`EARLIEST_FIRST_SQL` orders them): the first one's, and every other's as early
-    (the same day, for dates of the day only). Which of those came first is not known;
-    the order they are listed in is only the order they were stored in. None dated:
+    (the same day, for dates of the day only), by name: which of those came first is not
+    known, and the order they were stored in would read as if it were. None dated:
     []."""
     out: list[str] = []
     earliest = None
@@ -197,7 +197,7 @@ def first_sources(dated: Iterable[tuple[str | None, str]]) -> list[str]:
             break
         if source not in out:
             out.append(source)
-    return out
+    return sorted(out, key=str.casefold)
 
 
 def reversed_range(

@@ -542,8 +542,7 @@ class ClaimPanel(Vertical):
             sources = claim.get("first_sources") or [
                 s for s in (claim.get("first_source") or claim.get("source"),) if s
             ]
-            # Tied: by name, not in the order they were ingested (which reads as first).
-            names = ", ".join(sorted(sources))
+            names = ", ".join(sources)  # tied ones by name (db.dates.first_sources)
             return f"{claim['first_date'][:10]}" + (f" · {names}" if names else "")
         assert self.article is not None
         seen = [(self.article.get("date"), self.article.get("source"))]
