@@ -38,7 +38,7 @@ CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
 READER = r"""
 import json, os, sys, time
 from db.connection import connect
-from db.fuzzy_search import fuzzy_search
+from db.fuzzy_search import fuzzy_search_counted
 from db.search import QueryError, count, search
 from db import articles
 db_path, stop, out = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -55,7 +55,7 @@ while not os.path.exists(stop):
     error = None
     try:
         if i % 8 == 0:
-            hits = fuzzy_search(db, q, limit=10)
+            hits = fuzzy_search_counted(db, q, limit=10)[0]
         elif i % 8 == 1:
             articles.list_articles(db, articles.ArticleFilter(), limit=50)
             hits = []

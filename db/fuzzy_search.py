@@ -1,5 +1,5 @@
 """Fuzzy quote search: statements that look like a half-remembered quote, misspelled
-or partial, ranked as fzf users expect (:func:`fuzzy_search`), and the fzf-like
+or partial, ranked as fzf users expect (:func:`fuzzy_search_counted`), and the fzf-like
 highlights of the words that matched (:func:`fuzzy_highlights`).
 
 A module of its own, apart from the word search of :mod:`db.search` (whose hit, page
@@ -242,32 +242,6 @@ def _all_terms(words: list[FuzzyWord]) -> str:
 
 def _any_term(w: FuzzyWord) -> str:
     return " OR ".join(expr for expr, _n in w.terms)
-
-
-def fuzzy_search(
-    db: Db,
-    query: str,
-    *,
-    source: str | None = None,
-    limit: int = 20,
-    offset: int = 0,
-    since: str | None = None,
-    until: str | None = None,
-    speaker: str | None = None,
-) -> list[SearchHit]:
-    """Statements that look like ``query`` even when it is misspelled or partial: the
-    ``limit`` from ``offset`` of :func:`fuzzy_search_counted`'s ranking."""
-    hits, _total = fuzzy_search_counted(
-        db,
-        query,
-        source=source,
-        limit=limit,
-        offset=offset,
-        since=since,
-        until=until,
-        speaker=speaker,
-    )
-    return hits
 
 
 def fuzzy_search_counted(

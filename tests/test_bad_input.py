@@ -29,7 +29,7 @@ import db.statements as statements_mod
 from db.check import check_database
 from db.connection import connect
 from db.formats import Rejected, read_file
-from db.fuzzy_search import fuzzy_search
+from db.fuzzy_search import fuzzy_search_counted
 from db.ingest import ingest_paths
 from db.search import QueryError, count, search
 from tests.read_memory import read_in_fresh_process
@@ -648,7 +648,7 @@ def test_any_query_searches_or_says_why(search_db: sqlite_utils.Database, query:
 @given(query=st.text(max_size=40))
 def test_any_fuzzy_query_searches_or_says_why(search_db: sqlite_utils.Database, query: str) -> None:
     try:
-        hits = fuzzy_search(search_db, query, limit=5)
+        hits = fuzzy_search_counted(search_db, query, limit=5)[0]
     except QueryError:
         return
     for hit in hits:

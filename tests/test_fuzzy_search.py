@@ -9,7 +9,7 @@ import sqlite_utils
 
 import db.fuzzy_search as fuzzy_mod
 from db.connection import connect
-from db.fuzzy_search import expand_terms, fuzzy_highlights, fuzzy_search, fuzzy_search_counted
+from db.fuzzy_search import expand_terms, fuzzy_highlights, fuzzy_search_counted
 from db.ingest import ingest_paths
 from db.search import QueryError, SearchHit
 
@@ -51,7 +51,7 @@ def texts(hits: list[SearchHit]) -> list[str]:
 
 def test_ranked_by_how_many_query_words_a_statement_holds(db: sqlite_utils.Database) -> None:
     # "Yes, it is engagement" holds one word of three; the troops hold all three.
-    hits = fuzzy_search(db, "smal scale engagment", limit=5)
+    hits = fuzzy_search_counted(db, "smal scale engagment", limit=5)[0]
     assert hits[0].text.startswith('Ukrainian troops "engaged in small scale"')
     assert any(t.startswith('"Yes... it is engagement,"') for t in texts(hits[1:]))
     assert hits[0].score > hits[1].score  # the score follows the ranking
@@ -62,7 +62,7 @@ def test_function_words_are_not_widened(db: sqlite_utils.Database) -> None:
     assert [w.word for w in fq.words] == ["engagment", "troops"]
     # ...unless there is nothing else to look for.
     assert [w.word for w in expand_terms(db, "it is what it is").words] == ["it", "is", "what"]
-    hits = fuzzy_search(db, "it is what it is", limit=3)
+    hits = fuzzy_search_counted(db, "it is what it is", limit=3)[0]
     assert hits[0].text == "It is what it is, the general said."
 
 
@@ -70,7 +70,7 @@ def test_a_word_whose_stem_is_short_is_found(db: sqlite_utils.Database) -> None:
     # The index holds "boeing" as its porter stem "boe".
     (word,) = expand_terms(db, "boeing").words
     assert word.stem == "boe" and word.df == 1
-    assert texts(fuzzy_search(db, "boeing", limit=1)) == [
+    assert texts(fuzzy_search_counted(db, "boeing", limit=1)[0]) == [
         "Boeing delivered two aircraft to the air force on Monday."
     ]
 
@@ -82,7 +82,7 @@ def test_a_rare_word_finds_its_statement_among_common_ones(
     # misspelled words must choose them.
     monkeypatch.setattr(fuzzy_mod, "FUZZY_CANDIDATES", 5)
     monkeypatch.setattr(fuzzy_mod, "FUZZY_BUDGET", 10)
-    hits = fuzzy_search(db, "market prices rose ljubljana yesterdya", limit=3)
+    hits = fuzzy_search_counted(db, "market prices rose ljubljana yesterdya", limit=3)[0]
     assert hits[0].text == "Market prices rose in Ljubljana yesterday after the vote."
 
 
@@ -104,16 +104,16 @@ def test_a_statement_word_stands_for_one_query_word(db: sqlite_utils.Database) -
         "Sales\n\nThe sale went ahead on Friday. Small scale farms were sold.\n"
     )
     ingest_paths(other, [folder], match=False)
-    hits = fuzzy_search(other, "smal scale", limit=2)
+    hits = fuzzy_search_counted(other, "smal scale", limit=2)[0]
     assert hits[0].text == "Small scale farms were sold."
 
 
 def test_a_quote_of_unknown_words_finds_nothing_and_a_quote_of_none_is_an_error(
     db: sqlite_utils.Database,
 ) -> None:
-    assert fuzzy_search(db, "qxzvw jjkkq") == []
+    assert fuzzy_search_counted(db, "qxzvw jjkkq")[0] == []
     with pytest.raises(QueryError, match="nothing to search for"):
-        fuzzy_search(db, "!! ?")
+        fuzzy_search_counted(db, "!! ?")[0]
 
 
 def test_pages_of_one_fuzzy_search_follow_each_other(
@@ -130,4 +130,4 @@ def test_pages_of_one_fuzzy_search_follow_each_other(
     pages = [fuzzy_search_counted(db, query, limit=7, offset=at) for at in range(0, total, 7)]
     assert {n for _hits, n in pages} == {total}
     assert [h.statement_id for hits, _n in pages for h in hits] == [h.statement_id for h in whole]
-    assert fuzzy_search(db, query, limit=3, offset=total) == []
+    assert fuzzy_search_counted(db, query, limit=3, offset=total)[0] == []

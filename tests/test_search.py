@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import db.search as search_mod
 from db.connection import NoDatabase, OlderSchema, connect, connect_reader, snapshot
-from db.fuzzy_search import fuzzy_search
+from db.fuzzy_search import fuzzy_search_counted
 from db.ingest import ingest_paths
 from db.schema import SCHEMA_VERSION, SchemaError
 from db.search import (
@@ -282,9 +282,9 @@ def test_the_reader_finds_what_the_app_finds_and_writes_nothing(
             h.as_dict() for h in search(db, query, limit=10)
         ]
         assert count(reader, query, source="wire") == count(db, query, source="wire")
-    assert [h.as_dict() for h in fuzzy_search(reader, "oil prics rose in ljubljana")] == [
-        h.as_dict() for h in fuzzy_search(db, "oil prics rose in ljubljana")
-    ]
+    assert [
+        h.as_dict() for h in fuzzy_search_counted(reader, "oil prics rose in ljubljana")[0]
+    ] == [h.as_dict() for h in fuzzy_search_counted(db, "oil prics rose in ljubljana")[0]]
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         reader.execute("DELETE FROM statements")
     reader.close()
@@ -370,5 +370,5 @@ def test_word_and_fuzzy_search_keep_to_the_browsers_filters(demo_db: Path) -> No
         assert {h.source for h in hits} == sources and n == len(hits) < total, filters
         assert count(database, "troops", **filters) == n
         assert search(database, "troops", limit=50, **filters) == hits
-        fuzzy = fuzzy_search(database, "north korean troops", limit=50, **filters)
+        fuzzy = fuzzy_search_counted(database, "north korean troops", limit=50, **filters)[0]
         assert fuzzy and {h.source for h in fuzzy} == sources, filters

@@ -33,7 +33,7 @@ from db.articles import (
 from db.claims import claim_detail
 from db.connection import connect
 from db.dates import either_way, parse_date, reversed_range
-from db.fuzzy_search import fuzzy_search
+from db.fuzzy_search import fuzzy_search_counted
 from db.match_evidence import with_evidence
 from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
 from db.quote_reads import speakers_counted
@@ -298,7 +298,7 @@ class Library:
             self._search_conn = db.conn
         try:
             if fuzzy:
-                return fuzzy_search(db, query, limit=limit, **filters), None
+                return fuzzy_search_counted(db, query, limit=limit, **filters)[0], None
             if counted:
                 return search_counted(db, query, limit=limit, offset=offset, **filters)
             return search(db, query, limit=limit, offset=offset, **filters), None
