@@ -17,7 +17,8 @@ def more_sources(n: int, shown: list[str]) -> str:
 
 
 def shown_date(date: str | None, missing: str = "undated") -> str:
-    """A stored date as every CLI listing shows it: the day alone (``2024-11-06``, also for
-    a feed's ``2024-11-06T10:00:00``: one form everywhere, and the time of publication
-    says nothing of the claim; ``--json`` keeps the stored ISO value), else ``missing``."""
+    """A stored date as every listing, in the CLI and the browser, shows it: the day alone
+    (``2024-11-06``, also for a feed's ``2024-11-06T10:00:00``: one form everywhere, and
+    the time of publication says nothing of the claim; ``--json`` keeps the stored ISO
+    value), else ``missing``."""
     return date[:10] if date else missing

@@ -26,6 +26,7 @@ from tui.components.library import Library, ListState, keep_recent
 from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import ArticleHighlighted, ArticleSelected, PageRead, read_and_post
 from tui.keymap import bind
+from tui.wording import shown_date
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -388,7 +389,7 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         text.append(indent)
         source = fit_cells(row["source"] or "", source_column(self._longest_source, width))
         text.append(source + " ", self._style("source"))
-        date = (row["date"] or "undated")[:10]
+        date = shown_date(row["date"])
         text.append(f"{date:<10} ", self._style("date"))
         corroborated, conflict = row.get("corroborated", 0), row.get("conflict", 0)
         related = row.get("related", 0)
@@ -419,7 +420,7 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         first.append(row["title"] or "(no headline)")
         second.append(" " + indent + " ")
         second.append(row["source"] or "", self._style("source"))
-        second.append(f" · {(row['date'] or 'undated')[:10]}", self._style("date"))
+        second.append(f" · {shown_date(row['date'])}", self._style("date"))
         corroborated, conflict = row.get("corroborated", 0), row.get("conflict", 0)
         if corroborated:
             second.append(f"  {CORROBORATED}{corroborated}", self._style("corroborated"))

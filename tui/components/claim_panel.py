@@ -28,7 +28,7 @@ from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
 from tui.components.scrollbars import update_scrollbars
-from tui.wording import plural, statement_name
+from tui.wording import plural, shown_date, statement_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -557,7 +557,7 @@ class ClaimPanel(Vertical):
     def match_text(self, match: dict[str, Any]) -> Text:
         text = Text(end="")
         text.append(match.get("source") or "?", self._style("source"))
-        text.append(f" · {(match.get('date') or 'undated')[:10]}", self._style("dim"))
+        text.append(f" · {shown_date(match.get('date'))}", self._style("dim"))
         text.append(f" · {float(match.get('score') or 0):.0f}%", self._style("dim"))
         relation = match.get("relation") or "same"
         text.append(" · ")

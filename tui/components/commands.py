@@ -13,7 +13,7 @@ from textual.fuzzy import Matcher
 
 from tui.components.help_screen import key_display
 from tui.keymap import effective_keys
-from tui.wording import plural
+from tui.wording import plural, shown_date
 
 Command = tuple[str, str, Callable[[], object]]
 
@@ -163,7 +163,7 @@ class ClaimLensCommands(Provider):
                 partial(screen.set_source, name),
             )
         for story in self._story_list(screen):
-            when = (story["first_date"] or "undated")[:10]
+            when = shown_date(story["first_date"])
             counts = (
                 f"{plural(story['n_sources'], 'source')}, {plural(story['n_articles'], 'article')}"
             )

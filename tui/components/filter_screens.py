@@ -21,7 +21,7 @@ from tui.components.inputs import StillInput
 from tui.components.library import either_way, parse_date, reversed_range
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
-from tui.wording import plural
+from tui.wording import plural, shown_date
 
 ALL = "\x00all"
 
@@ -227,7 +227,7 @@ class SourceFilterScreen(PickOneScreen):
         label.append(f"  {plural(item['articles'], 'article')}", style="dim")
         if item.get("first_date"):
             label.append(
-                f"  {item['first_date'][:10]} – {(item.get('last_date') or '')[:10]}",
+                f"  {item['first_date'][:10]} – {shown_date(item.get('last_date'), '')}",
                 style="dim",
             )
         return label

@@ -42,7 +42,7 @@ from tui.components.library import (
 )
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
-from tui.wording import plural
+from tui.wording import plural, shown_date
 
 WORDS_HINT = 'words (all must match), "a phrase", pre*, this OR that, -not'
 FUZZY_HINT = "a half-remembered or misspelled quote, e.g. small contacts not full scale engagment"
@@ -383,7 +383,7 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
             body.stylize(match_style, start, end)
         meta = Text(end="", no_wrap=True, overflow="ellipsis")
         meta.append(hit.source, meta_style + Style(bold=True))
-        meta.append(f" · {(hit.date or 'undated')[:10]}", meta_style)
+        meta.append(f" · {shown_date(hit.date)}", meta_style)
         if hit.speaker:
             meta.append(" · ", meta_style)
             meta.append(hit.speaker, self.get_component_rich_style("search--speaker", partial=True))

@@ -35,7 +35,7 @@ from tui.components.library import Library
 from tui.components.line_view import TextScroll
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
-from tui.wording import more_sources
+from tui.wording import more_sources, shown_date
 
 # Claims and one-outlet statements listed per story (the CLI's --json has them all).
 MAX_CLAIMS = 15
@@ -89,14 +89,14 @@ def story_sections(
     head = Text(view["title"], style="bold")
     first = view["first_seen"]
     if first:
-        when = (first["date"] or "undated")[:10]  # the day, as the articles' dates below
+        when = shown_date(first["date"])  # the day, as the articles' dates below
         who = ", ".join(first.get("sources") or [first["source"]])
         head.append(f"\nfirst seen: {who}, {when}", style="dim")
     head.append("\n")
     head.append(f"\n{len(view['outlets'])} outlets: " + ", ".join(view["outlets"]), style="bold")
     head.append("\n")
     articles = [
-        (_label(f"{a['date'] or 'undated':10.10}  {a['source']}:"), Text(a["title"]))
+        (_label(f"{shown_date(a['date']):10}  {a['source']}:"), Text(a["title"]))
         for a in view["articles"]
     ]
     shared = [c for c in view["claims"] if c["n_outlets"] > 1]

@@ -20,6 +20,8 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
+from tui.wording import shown_date
+
 GUTTER = 3  # cursor mark, status mark, space
 # related: other sources report the event, not this claim (never corroboration).
 STATUS_MARK = {"corroborated": "✓", "conflict": "≠", "related": "~", "unique": " "}
@@ -200,7 +202,7 @@ def header_lines(article: dict[str, Any], style: StyleOf) -> list[Text]:
     meta = Text(end="", no_wrap=True, overflow="ellipsis")
     meta.append(article["source"] or "", style("meta") + Style(bold=True))
     # The day, as every list and panel shows it (a feed's time of day is not shown).
-    meta.append(f" · {(article['date'] or 'undated')[:10]}", style("meta"))
+    meta.append(f" · {shown_date(article['date'])}", style("meta"))
     where = article.get("url") or ""
     if where:
         meta.append(f" · {where}", style("meta"))
