@@ -3,6 +3,7 @@ Ctrl-C in the middle of an ingest; another process writing while a match runs.""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,18 @@ import sqlite_utils
 
 import db.ingest as ingest_mod
 import db.matching as matching_mod
+
+
+def ingested_records(path: Path, records: list[dict]) -> Path:
+    """A database at ``path`` of ``records`` (written as JSONL beside it), not matched."""
+    from db.connection import connect
+
+    data = path.with_suffix(".jsonl")
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = connect(path)
+    ingest_mod.ingest_paths(db, [data], match=False)
+    db.conn.close()
+    return path
 
 
 def claim_rows(db: sqlite_utils.Database) -> set[tuple]:

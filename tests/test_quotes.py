@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from db_helpers import ingested_records
 
 from db.connection import connect
-from db.ingest import ingest_paths
 from db.quote_reads import QuoteFilter, list_quotes
 from db.quotes import extract_quotes, find_speaker, names_a_work
 from db.speakers import speaker_key
@@ -739,17 +739,7 @@ def _many_speakers(path: Path) -> Path:
         {"source": "Wire C", "date": "2024-01-05", "title": "Governor speaks", "id": "c",
          "text": '"The border is not secure," said Jan Brewer on Monday.'}
     )  # fmt: skip
-    return _ingested(path, records)
-
-
-def _ingested(path: Path, records: list[dict]) -> Path:
-    """A database at ``path`` of ``records`` (JSONL), not matched."""
-    data = path.with_suffix(".jsonl")
-    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    db = connect(path)
-    ingest_paths(db, [data], match=False)
-    db.conn.close()
-    return path
+    return ingested_records(path, records)
 
 
 def test_speakers_past_the_first_ones_are_counted_and_found(tmp_path: Path) -> None:
@@ -853,7 +843,7 @@ def _trumps(path: Path) -> Path:
         }
         for i, (s, t) in enumerate(lines)
     ]
-    return _ingested(path, records)
+    return ingested_records(path, records)
 
 
 def test_a_speaker_is_named_by_the_most_common_form_of_the_key(tmp_path: Path) -> None:

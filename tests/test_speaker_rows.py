@@ -7,14 +7,13 @@ Melania and Ivanka Trump stay apart."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from db_helpers import ingested_records
 
 from db.articles import ArticleFilter, count_articles
 from db.connection import connect
-from db.ingest import ingest_paths
 from db.quote_reads import QuoteFilter, list_quotes, speakers_counted
 from db.speakers import given_names_agree
 from tests.tui_fixtures import async_test, settle
@@ -47,12 +46,7 @@ def _ingested(path: Path, lines: list[tuple[str, str]]) -> Path:
         {"source": s, "date": f"2019-01-{i + 1:02d}", "title": f"Remarks {i}", "text": t}
         for i, (s, t) in enumerate(lines)
     ]
-    data = path.with_suffix(".jsonl")
-    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    db = connect(path)
-    ingest_paths(db, [data], match=False)
-    db.conn.close()
-    return path
+    return ingested_records(path, records)
 
 
 @pytest.fixture
