@@ -412,7 +412,9 @@ def list_claims(
     """Claims reported by at least ``min_sources`` sources, most sources first.
 
     Each: ``id, n_sources, n_statements, has_conflict, first_date, first_source,
-    first_statement_id, text`` (the first statement's text).
+    first_sources, first_statement_id, text`` (the first statement's text);
+    ``first_source`` and ``first_sources`` as :func:`claim_detail` has them (every
+    source as early as the first, by name).
     """
     rows = db.execute(
         "SELECT c.id, c.n_sources, c.n_statements, c.has_conflict, c.first_date,"
@@ -424,7 +426,8 @@ def list_claims(
         " ORDER BY c.n_sources DESC, c.n_statements DESC, c.first_date DESC, c.id"
         " LIMIT ? OFFSET ?",
         (min_sources, limit, offset),
-    )
+    ).fetchall()
+    tied = _first_sources(db, [r[0] for r in rows if r[4]])
     return [
         {
             "id": r[0],
@@ -433,11 +436,33 @@ def list_claims(
             "has_conflict": bool(r[3]),
             "first_date": r[4],
             "first_source": r[5],
+            "first_sources": tied.get(r[0], []),
             "first_statement_id": r[6],
             "text": r[7],
         }
         for r in rows
     ]
+
+
+def _first_sources(db: sqlite_utils.Database, cids: list[int]) -> dict[int, list[str]]:
+    """:func:`db.dates.first_sources` of each of the claims ``cids`` (dated ones), read
+    for them all at once (a query per :data:`db.id_chunks.ID_CHUNK` claims, not one per
+    claim): only the statements dated exactly as their claim's stored first date are
+    read, as only those can tie with the first (two dates tie when they are equal:
+    :func:`db.dates.earliest_first`)."""
+    dated: dict[int, list[tuple[str | None, str]]] = {}
+    for marks, chunk in id_chunks(cids):
+        for cid, date, source in db.execute(
+            "SELECT s.claim_id, a.date, src.name FROM claims c"
+            " JOIN statements s ON s.claim_id = c.id"
+            " JOIN articles a ON a.id = s.article_id AND a.date = c.first_date"
+            " JOIN sources src ON src.id = a.source_id"
+            f" WHERE c.id IN ({marks})"
+            f" ORDER BY s.claim_id, {EARLIEST_FIRST_SQL.format(t='a')}, s.id",
+            chunk,
+        ):
+            dated.setdefault(cid, []).append((date, source))
+    return {cid: first_sources(rows) for cid, rows in dated.items()}
 
 
 def count_claims(db: sqlite_utils.Database, min_sources: int = 2) -> int:

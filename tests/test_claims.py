@@ -282,3 +282,66 @@ def test_first_seen_with_a_time_names_the_one_source(tmp_path: Path) -> None:
     )
     (c,) = list_claims(db, min_sources=3)[:1]
     assert claim_detail(db, c["id"])["first_sources"] == ["Wire"]
+
+
+def test_the_claims_listing_names_every_source_tied_first(tmp_path: Path) -> None:
+    """`claimlens claims` (one line a claim) and `claims --json` name every source as
+    early as the first, as `claims --id N` does, not the one stored first (by id):
+    "first 2024-03-01 (fox)" of a claim three outlets published that day reads as if
+    fox had it first. ``first_source`` stays for readers of the JSON."""
+    import json
+
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    db = _quake_reports(
+        tmp_path / "tie.db",
+        [
+            ("a", "wire", "2024-03-01"),
+            ("b", "Daily", "2024-03-01"),
+            ("c", "herald", "2024-03-01"),
+            ("d", "Weekly", "2024-03-02"),
+        ],
+    )
+    listed = list_claims(db, min_sources=1)
+    assert listed
+    for c in listed:  # the listing's ties are the detail's, claim by claim
+        detail = claim_detail(db, c["id"])
+        assert c["first_sources"] == detail["first_sources"]
+        assert c["first_source"] == detail["first_source"]
+    (c,) = list_claims(db, min_sources=4)[:1]
+    assert c["first_sources"] == ["Daily", "herald", "wire"]  # by name, case aside
+    run = ["--db", str(tmp_path / "tie.db"), "claims", "--min-sources", "4"]
+    shown = CliRunner().invoke(main, run)
+    assert shown.exit_code == 0, shown.output
+    assert "first 2024-03-01 (Daily, herald, wire)" in shown.output
+    rows = json.loads(CliRunner().invoke(main, [*run, "--json"]).output)["claims"]
+    assert rows[0]["first_sources"] == ["Daily", "herald", "wire"]
+    assert rows[0]["first_source"] == "wire"  # the first stored, kept as before
+
+
+def test_the_claims_listing_reads_the_ties_of_a_page_at_once(tmp_path: Path) -> None:
+    """The tied first sources of a page of claims take one query for the page, not one
+    per claim; a claim first seen at a time names its one source, an undated claim
+    none (the text listing then names the first stored, as before)."""
+    db = _quake_reports(
+        tmp_path / "page.db",
+        [
+            ("day", "Herald", "2024-03-01"),
+            ("early", "Wire", "2024-03-01T10:00:00"),
+            ("late", "Daily", "2024-03-01T12:00:00"),
+        ],
+    )
+    queries: list[str] = []
+    db.conn.set_trace_callback(queries.append)
+    try:
+        listed = list_claims(db, min_sources=1)
+    finally:
+        db.conn.set_trace_callback(None)
+    assert len(listed) > 1
+    assert [c["first_sources"] for c in listed] == [["Wire"]] * len(listed)
+    assert len([q for q in queries if q.lstrip().upper().startswith("SELECT")]) == 2
+    undated = _quake_reports(tmp_path / "undated.db", [("u1", "A", ""), ("u2", "B", "")])
+    listed = list_claims(undated, min_sources=1)
+    assert listed and all(c["first_sources"] == [] for c in listed)

@@ -17,8 +17,10 @@ JSON outputs (``--json``), stable keys:
   event, another claim). With ``--article``, ``a`` is the statement of that article.
 * ``claimlens claims --json``: ``{total, limit, offset, claims}``; each claim is
   ``{id, n_sources, n_statements, has_conflict, first_date, first_source,
-  first_statement_id, text}``; with ``--id N``, one claim in detail: ``{id,
-  first_statement_id, first_date, first_source, first_article_id, n_sources,
+  first_sources, first_statement_id, text}`` (``first_sources``: every source as
+  early as the first, by name; ``first_source``: the first statement's, one of them);
+  with ``--id N``, one claim in detail: ``{id, first_statement_id, first_date,
+  first_source, first_sources, first_article_id, n_sources,
   n_statements, has_conflict, sources: [{source, statements: [{id, text, article_id,
   title, date, speaker, kind}]}], numbers: [{unit, values: [{value, raw, sources,
   statement_ids}]}], speakers: [{speaker, sources}]}``.
@@ -437,7 +439,7 @@ def _claim_lines(c: dict[str, Any]) -> list[str]:
     flag = " CONFLICT" if c["has_conflict"] else ""
     return [
         f"claim {c['id']}: {plural(c['n_sources'], 'source')}, first {shown_date(c['first_date'])}"
-        f" ({c['first_source']}){flag}: {c['text']}"
+        f" ({', '.join(c['first_sources']) or c['first_source']}){flag}: {c['text']}"
     ]
 
 
