@@ -813,6 +813,32 @@ def test_dates_are_shown_one_way_and_stats_columns_stay_aligned(run, tmp_path: P
     assert [a["date"] for a in stored] == ["2024-11-06T10:00:00", "2024-11-05T23:15:09"]
 
 
+def test_stats_cuts_and_pads_source_names_by_terminal_cells(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A CJK or emoji character takes two cells of a terminal: ``stats`` cut names to 32
+    characters and padded them by characters, so a wide name overflowed its column and
+    pushed the counts out of line. It cuts and pads by cells, as the browser's article
+    list does (one function, tui.wording.fit_cells); a name is never read as markup."""
+    from rich.cells import cell_len
+
+    wide = "新华通讯社国际新闻部" * 2  # 20 characters, 40 cells
+    names = ["A", "📰 Daily 📰", "[bold]Wire[/bold]", wide]
+    data = tmp_path / "names.jsonl"
+    with data.open("w", encoding="utf-8") as out:
+        for i, name in enumerate(names):
+            record = {"source": name, "date": "2024-11-05", "title": f"Story {i}"}
+            out.write(json.dumps({**record, "text": f"Body number {i}."}) + "\n")
+    run("ingest", str(data), "--no-match")
+    lines = run("stats").split("by source:\n")[1].splitlines()
+    assert len(lines) == len(names)
+    # Every count starts in the same terminal column: names take 32 cells (the widest
+    # is cut to 31 and "…"; the wide character the cut would halve is a space).
+    columns = {cell_len(line[: line.index("  1 article")]) for line in lines}
+    assert columns == {2 + 32}, lines
+    assert f"  {wide[:15]} …  1 article  2024-11-05 … 2024-11-05" in lines
+    assert any(line.startswith("  [bold]Wire[/bold]   ") for line in lines)  # as written
+    assert any(line.startswith("  📰 Daily 📰   ") for line in lines)
+
+
 def test_quotes_says_an_unresolved_pronoun_once(seeded) -> None:  # type: ignore[no-untyped-def]
     """QA finding 15: ``quotes`` listed ``(unresolved pronoun) (unresolved)``."""
     lines = seeded("quotes", "--source", "Reuters").splitlines()

@@ -1,13 +1,13 @@
 """Counts in words for the CLI and the browser (``1 story``, ``201 stories``) and a
 statement's name (``article 2 · 7``): the one implementation lives in :mod:`db.wording`,
 shared with the engine's own messages. A stored date as the CLI shows it
-(:func:`shown_date`)."""
+(:func:`shown_date`). A name cut to a column's terminal cells (:func:`fit_cells`)."""
 
 from __future__ import annotations
 
 from db.wording import plural, statement_name
 
-__all__ = ["more_sources", "plural", "shown_date", "statement_name"]
+__all__ = ["cell_width", "fit_cells", "more_sources", "plural", "shown_date", "statement_name"]
 
 
 def more_sources(n: int, shown: list[str]) -> str:
@@ -22,3 +22,27 @@ def shown_date(date: str | None, missing: str = "undated") -> str:
     the time of publication says nothing of the claim; ``--json`` keeps the stored ISO
     value), else ``missing``."""
     return date[:10] if date else missing
+
+
+# rich.cells is imported in these two functions, not above: the CLI imports this module
+# at every start and rich at none (bench/bench_startup.py); only `stats` measures names.
+
+
+def cell_width(value: str) -> int:
+    """The terminal cells ``value`` takes (a wide character, CJK or emoji, takes two),
+    measured as the browser draws it (rich)."""
+    from rich.cells import cell_len
+
+    return cell_len(value)
+
+
+def fit_cells(value: str, cells: int) -> str:
+    """``value`` cut with "…" or padded with spaces to exactly ``cells`` terminal cells:
+    a column of names in the CLI (``stats``) and the browser (the article list) alike. A
+    wide character the cut would halve is left out (a space in its place). Plain text in,
+    plain text out: the callers add it as text, never as markup."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(value) > cells:
+        value = set_cell_size(value, cells - 1) + "…"
+    return set_cell_size(value, cells)

@@ -28,7 +28,7 @@ from tui.cli.common import (
     pass_cli,
     styled,
 )
-from tui.wording import plural, shown_date
+from tui.wording import cell_width, fit_cells, plural, shown_date
 
 # --- stats, articles, show ------------------------------------------------------------------
 
@@ -60,26 +60,24 @@ def stats(cli: CliContext, as_json: bool) -> None:
             echo(line)
 
 
-# The widest a source's name is shown in `stats` (a longer one is cut, with "…").
+# The most terminal cells a source's name takes in `stats` (a longer one is cut, with "…").
 SOURCE_WIDTH = 32
 
 
 def source_lines(by_source: list[dict[str, Any]]) -> list[str]:
     """``stats``' lines of sources: name, articles, first and last date, in columns as
-    wide as their widest value (a name up to :data:`SOURCE_WIDTH`)."""
-    names = [fit(src["name"], SOURCE_WIDTH) for src in by_source]
+    wide as their widest value (a name up to :data:`SOURCE_WIDTH` cells). Names are cut
+    and padded by terminal cells, as the browser's article list cuts them (a CJK or
+    emoji character takes two), so a wide name does not push the columns out of line."""
+    name_width = min(SOURCE_WIDTH, max(cell_width(src["name"]) for src in by_source))
+    names = [fit_cells(src["name"], name_width) for src in by_source]
     counts = [plural(src["articles"], "article") for src in by_source]
-    name_width, count_width = max(map(len, names)), max(map(len, counts))
+    count_width = max(map(len, counts))
     return [
-        f"  {name:<{name_width}}  {count:>{count_width}}"
+        f"  {name}  {count:>{count_width}}"
         f"  {shown_date(src['first_date'], '')} … {shown_date(src['last_date'], '')}"
         for name, count, src in zip(names, counts, by_source, strict=True)
     ]
-
-
-def fit(text: str, width: int) -> str:
-    """``text``, cut to ``width`` characters with "…" when longer."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @click.command()

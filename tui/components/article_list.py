@@ -12,7 +12,7 @@ from collections import OrderedDict
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
@@ -26,7 +26,7 @@ from tui.components.library import Library, ListState, keep_recent
 from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import ArticleHighlighted, ArticleSelected, PageRead, read_and_post
 from tui.keymap import bind
-from tui.wording import shown_date
+from tui.wording import fit_cells, shown_date
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -43,13 +43,6 @@ def source_column(longest: int, width: int) -> int:
     ("entertainment and culture") does not eat the headline; it is cut with "…"."""
     cap = max(6, min(12, width // 6))
     return max(1, min(longest, cap))
-
-
-def fit_cells(value: str, cells: int) -> str:
-    """``value`` cut with "…" or padded with spaces to exactly ``cells`` cells."""
-    if cell_len(value) > cells:
-        value = set_cell_size(value, cells - 1) + "…"
-    return set_cell_size(value, cells)
 
 
 class ArticleList(LineView, FocusBorder, can_focus=True):
