@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 36
+SCHEMA_VERSION = 37
 
 # Version 1: the whole schema.
 _V1 = """
@@ -899,6 +899,13 @@ def _v35_to_v36(db: sqlite_utils.Database) -> None:
     )
 
 
+# Version 37: no new tables. An article with a lead joins a story only when one of its
+# links to the story's members says it may tell their event (db.stories.JOIN_LINK_MIN),
+# not on its reading of the story's pool alone: every story is regrouped (REGROUP_AT).
+def _v36_to_v37(db: sqlite_utils.Database) -> None:
+    """Nothing to change in the tables: the step only leaves every story to regroup."""
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -1058,6 +1065,7 @@ MIGRATIONS: dict[int, Migration] = {
     33: _v33_to_v34,
     34: _v34_to_v35,
     35: _v35_to_v36,
+    36: _v36_to_v37,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup
@@ -1067,8 +1075,9 @@ MIGRATIONS: dict[int, Migration] = {
 # headlines, a story started by weak links only with articles that each tell its event;
 # 34: headlines alone read as such (title cosine, other days), weights refitted;
 # 35: two stories merge only when they read alike; 36: a headline alone reads no weekday,
-# and a claim brings along no statement judged another claim than its centre
-REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36})
+# and a claim brings along no statement judged another claim than its centre; 37: an
+# article with a lead joins a story only on a link to one of its members
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36, 37})
 
 
 class SchemaError(RuntimeError):

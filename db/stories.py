@@ -23,7 +23,10 @@ one event with the story's older members, over at most
 with) and the story's *pool* (its members' headline and lead vectors, entities and
 days summed: headlines of one event share a few key names and rare words while any
 two of them share little), above ``JOIN_MIN``; a story grows by what fits most of
-it, not along a chain of articles each like the last. Pools are stored per story
+it, not along a chain of articles each like the last. An article with a lead joins
+only a story it is linked to one member of above ``JOIN_LINK_MIN`` at least: the next
+event of the same people and place reads like their story, though no link says it
+tells its event. Pools are stored per story
 (``story_pools``), so placing one new article reads no member of its stories. An
 article that fits no story starts one with the older articles of no story it is
 strongly linked to (above ``START_THRESHOLD``), or, when none is, with those it is
@@ -106,6 +109,16 @@ BRING_THRESHOLD = 0.0
 # MERGE_MIN (bench/fit_stories.py reports both; chosen on BASIL and UCI, see there).
 JOIN_MIN = 0.5
 MERGE_MIN = 0.9
+# ... and, for an article with a lead, when one of its links to the story's members at
+# least is above this (probability 0.38). Read against a story's pooled leads, the next
+# event of the same people and place tells the story well (BASIL told as titles and
+# leads, events moved within ten days: Netanyahu in an ad, then Netanyahu's visit two
+# days later, in one story), though no link to any member says so. A headline alone
+# joins on its reading of the pool, as before: headlines of one event share a few
+# words, any two of them little. Chosen on the dense BASIL draws (BENCHMARKS.md). An
+# older article of no story that a story takes along when it grows (_join_again) is not
+# asked it: asked, the draws lost more of their events' articles than they kept out.
+JOIN_LINK_MIN = -0.5
 # ... and only when the two stories read alike too (:meth:`db.article_evidence.Pool.alike`
 # at least this): one article that tells both is no proof that they tell one event
 # ("True Detective Watch: I Am the Cosmos" fits a story of each show; "Sbarro files for
@@ -487,6 +500,13 @@ def _probability(log_odds: float) -> float:
     return 1.0 / (1.0 + math.exp(-log_odds))
 
 
+def _may_join(q: ev.Profile, strongest: float) -> bool:
+    """Whether ``q`` may join a story whose member most strongly linked to it is linked
+    by ``strongest``: an article with a lead needs one link above ``JOIN_LINK_MIN``; a
+    headline alone joins on its reading of the story's pool."""
+    return q.headline_only or strongest > JOIN_LINK_MIN
+
+
 def _tells(q: ev.Profile, pool: ev.Pool, linked: float) -> float:
     """How probably ``q`` tells the story of ``pool``, its links to the story's members
     summing to ``linked`` (probabilities): its fit is their mean over at most
@@ -590,6 +610,7 @@ class _Placer:
                 pools[key] = self.pool(key, aid)
             return pools[key]
 
+        best: dict[int, float] = {}  # story -> the strongest link of ``aid`` to a member
         for other, strength in older:
             key = self.where(other)
             if key is None or pool(key).n < 2:
@@ -599,7 +620,8 @@ class _Placer:
                     loose.append((strength, other))
             else:
                 total[key] = total.get(key, 0.0) + _probability(strength)
-        join = {key: _tells(p, pool(key), t) for key, t in total.items()}
+                best[key] = max(best.get(key, -math.inf), strength)
+        join = {key: _tells(p, pool(key), t) for key, t in total.items() if _may_join(p, best[key])}
         good = sorted((k for k in join if join[k] > JOIN_MIN), key=lambda k: (-join[k], k))
         strongest = max(alone)[0] if alone else -math.inf
         if good and strongest > START_THRESHOLD and join[good[0]] < _probability(strongest):

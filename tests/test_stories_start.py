@@ -275,3 +275,50 @@ def test_one_article_merges_two_stories_of_one_event() -> None:
     placed = _place([REPORT, SECOND_REPORT, FERRY, third, SHORT], TWO_STORIES, "2024-05-07")
     assert set(placed) == {6, 7, 8, 9, 10}
     assert len(set(placed.values())) == 1
+
+
+# The next event of the bridge, days later: it reads like the reports of its closing
+# (the town, the bridge, the cables), but no link to them is more than weak.
+REOPENED = (
+    "Harbour Bridge reopens after cable repairs",
+    "Port Elso reopened its Harbour Bridge on Friday after repairs to the cracked cables.",
+)
+CLOSED = {(0, 1): 8.0}
+
+
+def _join_probability(articles: list[tuple[str, str]], links: list[float]) -> float:
+    """How probably the last of ``articles`` tells the story of the others, linked to
+    each of them as ``links`` say (db.stories._tells, as placing it asks)."""
+    profiles = list(_profiles(articles, "2024-05-07").values())
+    pool = ev.Pool()
+    for p in profiles[:-1]:
+        pool.add(p)
+    return stories._tells(profiles[-1], pool, sum(stories._probability(s) for s in links))
+
+
+def test_an_article_that_only_reads_like_a_story_does_not_join_it() -> None:
+    # Linked to both reports, weakly: read against their pool it tells their story,
+    # but not one of its own links says it tells their event (BASIL told as titles and
+    # leads: Netanyahu in an ad, then Netanyahu's visit two days later, one story).
+    weak = [-1.5, -1.8]
+    assert max(weak) < stories.JOIN_LINK_MIN
+    assert _join_probability([REPORT, SECOND_REPORT, REOPENED], weak) > stories.JOIN_MIN
+    links = {**CLOSED, (0, 2): weak[0], (1, 2): weak[1]}
+    placed = _place([REPORT, SECOND_REPORT, REOPENED], links, "2024-05-07")
+    assert placed[6] == placed[7]
+    assert 8 not in placed
+    # A link just above the floor, and the same reading: it joins.
+    links = {**CLOSED, (0, 2): stories.JOIN_LINK_MIN + 0.2, (1, 2): weak[1]}
+    placed = _place([REPORT, SECOND_REPORT, REOPENED], links, "2024-05-07")
+    assert placed[6] == placed[7] == placed[8]
+
+
+def test_a_headline_alone_joins_a_story_on_its_reading_however_weak_its_links() -> None:
+    # Headlines of one event share a few words, any two of them little (UCI): a headline
+    # alone joins the story its pool tells, as before.
+    heads = [(title, "") for title, _lead in (REPORT, SECOND_REPORT, REOPENED)]
+    weak = [-1.5, -1.8]
+    assert _join_probability(heads, weak) > stories.JOIN_MIN
+    links = {**CLOSED, (0, 2): weak[0], (1, 2): weak[1]}
+    placed = _place(heads, links, "2024-05-07")
+    assert placed[6] == placed[7] == placed[8]
