@@ -31,6 +31,8 @@ from db.speakers import (
     is_person_noun,
     is_role_noun,
     is_title_word,
+    joint_name,
+    joint_names,
     modifies_noun,
     modifies_role,
     name_gender,
@@ -621,7 +623,16 @@ class People:
         return False
 
     def add_speaker(self, pos: int, name: str) -> None:
-        """A named speaker is a person (or organisation) mentioned at ``pos``."""
+        """A named speaker is a person (or organisation) mentioned at ``pos``; people
+        speaking together ("Smith and Jones") each where their name is written."""
+        people = joint_names(name)
+        if people is not None:
+            at = pos
+            for person in people:
+                found = self.masked.find(person, at, at + 200)
+                at = found if found >= 0 else at
+                self.add_speaker(at, person)
+            return
         toks = name.split()
         if is_organisation(name) or self.masked[max(0, pos - 4) : pos].lower() == "the ":
             return  # "according to The Hill": no one a pronoun refers to
@@ -633,6 +644,9 @@ class People:
         self.names.add(name)
 
     def canonical(self, name: str) -> str:
+        people = joint_names(name)
+        if people is not None:  # "Smith and Jones": "John Smith and Mary Jones"
+            return joint_name([self.canonical(person) for person in people])
         toks = name.split()
         if len(toks) == 1 and not is_organisation(name):
             if toks[0] in self.shared:

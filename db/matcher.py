@@ -145,7 +145,7 @@ from db.normalize import (
 )
 from db.numbers import NumberSpan, extract_numbers, round_significant, telling
 from db.quotes import find_speaker, names_a_work
-from db.speakers import TITLE_WORDS, given_names_agree, speaker_key
+from db.speakers import TITLE_WORDS, keys_clash, speaker_key
 from db.wordsets import words as word_set
 
 __all__ = [
@@ -1893,22 +1893,15 @@ def _same_speaker(a: Prepared, b: Prepared) -> int:
     0 when either is unknown. Speaker keys tell one family name's people apart: 'Asa
     Hutchinson' and 'Seth Hutchinson' ('hutchinson|asa', 'hutchinson|seth') are two
     speakers, 'Asa Hutchinson' and 'Mr. Hutchinson' one, 'Donald John Trump' and
-    'Donald Trump' one, but not 'Donald James Trump' (db.speakers.given_names_agree)."""
+    'Donald Trump' one, but not 'Donald James Trump' (db.speakers.keys_clash). People
+    speaking together ('John Smith and Mary Jones') are the same speaker as one of them."""
     if not a.speaker or not b.speaker:
         return 0
     if a.speaker.isdisjoint(b.speaker):
         return -1
     ka, kb = a.speaker_key, b.speaker_key
-    if ka and kb:
-        surname_a, _, given_a = ka.partition("|")
-        surname_b, _, given_b = kb.partition("|")
-        if (
-            surname_a == surname_b
-            and given_a
-            and given_b
-            and not given_names_agree(given_a, given_b)
-        ):
-            return -1
+    if ka and kb and keys_clash(ka, kb):
+        return -1
     return 1
 
 

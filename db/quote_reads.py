@@ -6,7 +6,8 @@ stored clipped to each (as ``show --json`` gives it), with the same speaker.
 
 "The same quote" in another outlet: a quote of another source whose speaker has the
 same surname key (:func:`db.speakers.speaker_key`; given names, when both have them,
-must agree: one's words begin the other's, :func:`db.speakers.given_names_agree`) and
+must agree: one's words begin the other's, :func:`db.speakers.given_names_agree`; of
+people speaking together, one of them: :func:`db.speakers.keys_clash`) and
 whose words are fuzzy-equal (rapidfuzz: ratio >= 85 on the normalised text, or partial
 ratio >= 92 when the shorter has at least 25 characters, for a quotation one outlet cut
 shorter), dated within :data:`SAME_QUOTE_DAYS` days when both articles are dated.
@@ -25,7 +26,7 @@ import sqlite_utils
 from rapidfuzz import fuzz, utils
 
 from db.articles import ArticleFilter
-from db.speakers import given_names_agree, key_clause, speaker_clause
+from db.speakers import key_clause, key_people, keys_clash, speaker_clause, speaker_people
 
 __all__ = [
     "SAME_QUOTE_DAYS",
@@ -150,23 +151,26 @@ def _also_in(db: sqlite_utils.Database, q: Quote, cache: dict[str, list[Quote]])
     """The same words, said by the same speaker, in other sources' articles."""
     if not q.speaker_key:
         return []
-    surname, _, given = q.speaker_key.partition("|")
-    candidates = cache.get(surname)
-    if candidates is None:
-        clause, params = key_clause(surname)
-        rows = db.execute(
-            _SELECT + " WHERE " + clause + " ORDER BY q.id DESC LIMIT ?",
-            [*params, _MAX_CANDIDATES],
-        )
-        candidates = cache[surname] = [_quote(r) for r in rows]
+    surnames = sorted({k.partition("|")[0] for k in key_people(q.speaker_key)})
+    for surname in surnames:
+        if surname not in cache:
+            clause, params = key_clause(surname)
+            rows = db.execute(
+                _SELECT + " WHERE " + clause + " ORDER BY q.id DESC LIMIT ?",
+                [*params, _MAX_CANDIDATES],
+            )
+            cache[surname] = [_quote(r) for r in rows]
+    candidates = cache[surnames[0]]
+    if len(surnames) > 1:  # people together: any one's quotes, newest first
+        by_id = {c.quote_id: c for surname in surnames for c in cache[surname]}
+        candidates = [by_id[i] for i in sorted(by_id, reverse=True)]
     mine = utils.default_process(q.text)
     out: list[dict] = []
     seen: set[int] = set()
     for c in candidates:
         if c.source.casefold() == q.source.casefold() or c.article_id in seen:
             continue
-        other_given = (c.speaker_key or "").partition("|")[2]
-        if given and other_given and not given_names_agree(given, other_given):
+        if keys_clash(q.speaker_key, c.speaker_key or ""):
             continue
         if not _near_in_time(q.date, c.date):
             continue
@@ -249,7 +253,9 @@ def speakers_counted(
     surname's one person when only one has a full name among the listed quotes (else its
     own row: "Trump" beside Donald, Melania and Ivanka). A row's key is its shortest key
     and its name that key's most common form (then the shortest): picking the name
-    lists exactly the quotes counted in the row.
+    lists exactly the quotes counted in the row. People speaking together ("John Smith
+    and Mary Jones") are counted in each one's row (and found by each one's name), as
+    :func:`db.speakers.key_clause` lists them.
     """
     clauses, params = (flt or ArticleFilter()).conditions()
     like, like_params = "0", []
@@ -269,13 +275,16 @@ def speakers_counted(
     articles: dict[str, set[int]] = {}
     forms: dict[str, dict[str, int]] = {}
     found: set[str] = set()
+    typed = (match or "").strip().translate(_ASCII_LOWER)
     for key, speaker, article_id, hit in rows:
-        quotes[key] = quotes.get(key, 0) + 1
-        articles.setdefault(key, set()).add(article_id)
-        named = forms.setdefault(key, {})
-        named[speaker] = named.get(speaker, 0) + 1
-        if hit:
-            found.add(key)
+        together = key[:1] == "&"  # people together: each one's quote
+        for person, name in speaker_people(speaker, key) if together else [(key, speaker)]:
+            quotes[person] = quotes.get(person, 0) + 1
+            articles.setdefault(person, set()).add(article_id)
+            named = forms.setdefault(person, {})
+            named[name] = named.get(name, 0) + 1
+            if hit and (not together or typed in name.translate(_ASCII_LOWER)):
+                found.add(person)
     row_of = _rows_of_keys(quotes)
     groups: dict[str, list[str]] = {}
     for key, row in row_of.items():
@@ -297,6 +306,10 @@ def speakers_counted(
         (min(forms[row].items(), key=lambda f: (-f[1], len(f[0]), f[0]))[0], row, n, na)
         for row, n, na in counted[:limit]
     ], len(counted)
+
+
+# LIKE's case: ASCII letters only.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _rows_of_keys(keys: Collection[str]) -> dict[str, str]:

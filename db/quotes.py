@@ -59,6 +59,7 @@ from db.speakers import (
     is_epithet_head,
     is_organisation,
     is_person_noun,
+    joint_names,
     name_gender,
     person_mentions,
     sentence_speaker,
@@ -1323,7 +1324,11 @@ _COLLECTIVE_NOUNS = words("team family crew band panel jury couple pair duo trio
 
 
 def _surname_only(q: QuoteSpan, kind: str | None) -> bool:
-    return kind == "named" and " " not in (q.speaker or "")
+    """Is ``q``'s speaker named by surname alone ("Smith"; "Smith and Jones" together)?"""
+    if kind != "named":
+        return False
+    people = joint_names(q.speaker)
+    return any(" " not in name for name in people or [q.speaker or ""])
 
 
 def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: People) -> QuoteSpan:
@@ -1369,7 +1374,8 @@ def _group_pronoun(
     text: str, q: QuoteSpan, done: list[QuoteSpan], people: People | None = None
 ) -> QuoteSpan:
     """``q``, attributed to "they"/"it", with the group or organisation quoted before
-    (``done``) it stands for, else for "it" the body a sentence just before names as its
+    (``done``) it stands for ("they": or the people quoted together, "Smith and Jones"),
+    else for "it" the body a sentence just before names as its
     speaker (:func:`_body_spoken_before`, when the article's ``people`` were read); kind
     "unresolved" when there is none."""
     pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
@@ -1403,6 +1409,15 @@ def _group_pronoun(
             # '"…," said Seagate. "…" "…," it said': one word no one calls "he" or "she",
             # which "it" goes on quoting, is a body (unless another spoke since, outside
             # the quotations: "The UNECE warned that …. "…," it noted").
+            name = d.speaker
+            break
+        if (
+            pronoun == "they"
+            and d.speaker_kind in ("named", "pronoun")
+            and joint_names(d.speaker) is not None
+            and at - (d.speaker_start or 0) <= PRONOUN_REACH
+        ):
+            # '"…," Smith and Jones said. "…," they added': the people quoted together.
             name = d.speaker
             break
         if d.speaker_kind in ("named", "pronoun") and d.speaker:

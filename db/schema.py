@@ -888,7 +888,9 @@ def _v34_to_v35(db: sqlite_utils.Database) -> None:
 # surname and first name are one person only when one's given names begin the other's
 # ("Donald John Trump" / "Donald Trump", not "Donald James Trump"): the articles with a
 # speaker of three words or more are matched again too. A name that modifies a noun
-# ("the Resist Trump movement") is no one mentioned: the 'statements' job is due again.
+# ("the Resist Trump movement") is no one mentioned, and people joined by "and" speak
+# together ("Smith and Jones said": one speaker naming both, keyed '&smith&jones', not
+# "Jones" alone): the 'statements' job is due again.
 def _v35_to_v36(db: sqlite_utils.Database) -> None:
     _drop_profiles(db.conn)
     _due_if_articles(db.conn, STATEMENTS_JOB, 36)

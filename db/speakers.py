@@ -62,7 +62,11 @@ __all__ = [
     "is_people_noun",
     "is_person_noun",
     "is_role_noun",
+    "joint_name",
+    "joint_names",
     "key_clause",
+    "key_people",
+    "keys_clash",
     "name_gender",
     "named_subjects",
     "person_context",
@@ -70,6 +74,7 @@ __all__ = [
     "sentence_speaker",
     "speaker_clause",
     "speaker_key",
+    "speaker_people",
     "speaks_for_sentence",
     "speech_verb_starts",
 ]
@@ -1974,8 +1979,9 @@ def _apposed_name(s: str, toks: list[re.Match[str]], head: int, hi: int) -> Attr
     k = head
     noun = toks[k].group().rstrip(_TRAIL)
     # A plural role names two people ("the president's attorneys Rudy Giuliani and Jay
-    # Sekulow", "the officials, Tom Briggs and Ann Lee"): the first of them speaks for
-    # both; without the second ("the officials, Tom Briggs, said") it is no apposition.
+    # Sekulow", "the officials, Tom Briggs and Ann Lee"): the first of them here, both
+    # after _with_partners; without the second ("the officials, Tom Briggs, said") it
+    # is no apposition.
     plural = noun.endswith("s") and not noun.endswith("ss")
     joined = False  # the name ended at "and" before a capitalised word
     direct = (
@@ -2245,6 +2251,7 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
     # Read outside the cached window: the words before a name may make it a description.
     if att is None or att.kind != "named":
         return att
+    att = _with_partners(s, att, start, end)
     if s[att.end : att.end + 1] == "," and _FRONTED_PLACE_RE.search(s, 0, att.start):
         return None  # "In Sri Lanka, some economists have said": a place, not the subject
     if att.end <= start and not s[start:end].endswith("ing"):  # "with Perry claiming"
@@ -2277,8 +2284,9 @@ _AND_NOT_NAME = words("The A An This That These Those Its Their His Her Our")
 def _with_and(s: str, att: Attribution) -> Attribution:
     """An organisation named with "and" as a whole ("the Health and Human Services
     Department said", "Baoshan Iron and Steel Co. said", "a spokesman for the
-    Department for Culture, Media and Sport said"), not from its "and" on; people or
-    places joined by "and" ("Smith and Jones said") are left as they are."""
+    Department for Culture, Media and Sport said"), not from its "and" on; people
+    joined by "and" ("Smith and Jones said") speak together (:func:`_with_partners`),
+    places joined so are left as they are."""
     if att.kind != "named" or not s.endswith(("and ", "& "), 0, att.start):
         return att
     lo = None
@@ -2300,6 +2308,250 @@ def _with_and(s: str, att: Attribution) -> Attribution:
     if lo is None:
         return att
     return Attribution(s[lo : att.end], lo, att.end, "named")
+
+
+# People speaking together ("Smith and Jones said", "Senators John Smith and Mary Jones
+# said", '"…," said Sen. Chuck Schumer and Rep. Nancy Pelosi'): one speaker that names
+# each of them as one alone would be named (titles dropped), "A and B" or "A, B and C"
+# (:func:`joint_name`). Only people: a person and a body or a group ("Smith and the White
+# House said", "Trump and his aides said") are read as before, the one nearest the verb.
+_JOINT_MAX = 4  # people named in one list
+# Lower-case words a clause may open with before its subject ("…, but Smith and Jones
+# said", "even though Romney and Ryan have said"): the first name is no object then.
+_CLAUSE_OPENERS = words(
+    "and but while as though although because when whereas yet so since after before if"
+    " that where once until unless both"
+)
+# Lower-case words that may follow the last name of people written after their verb
+# ('"…," said Smith and Jones in a statement', "… of the council", "… on Monday").
+_AFTER_JOINT = words("in on at of from for during after before with who whose while as")
+_CALENDAR_NAMES = frozenset(w.capitalize() for w in CALENDAR)
+_JOINT_LINK_RE = re.compile(r", | and ")
+
+
+def _person_part(name: str) -> bool:
+    """Whether ``name`` (as :func:`_clean_name` gives it) can be one person of a joint
+    speaker: one to five capitalised words, no organisation, party, people, place, day
+    or title ("Mary Jones", "Schumer"; not "White House", "Democrats", "Britain")."""
+    toks = name.split()
+    return (
+        0 < len(toks) <= 5
+        and toks[0][:1].isupper()
+        and not _title_word(toks[0])
+        and not is_organisation(name)
+        and not _company_word(toks[-1])
+        and not name.endswith(("'s", "’s", "s'", "s’"))
+        and all(
+            (_NAME_TOKEN_RE.fullmatch(t) is not None or t in _PARTICLES)
+            and "&" not in t
+            and t not in _NOT_NAMES
+            and t not in _MODIFIERS
+            and t not in _AND_HEADS
+            and t not in _CALENDAR_NAMES
+            for t in toks
+        )
+        and not (len(toks) == 1 and (toks[0] in _ORG_WORDS or is_country(toks[0])))
+    )
+
+
+def _title_word(tok: str) -> bool:
+    """A title or honorific, or the plural of a title ("Senators", "Justices")."""
+    return tok in TITLE_WORDS or tok in _HONORIFICS or tok.removesuffix("s") in TITLE_WORDS
+
+
+def joint_name(names: list[str]) -> str:
+    """One speaker naming several people: 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def joint_names(name: str | None) -> list[str] | None:
+    """The people a joint speaker names ('John Smith and Mary Jones' -> ['John Smith',
+    'Mary Jones']; :func:`joint_name` read back), or None when ``name`` names one
+    speaker (a person, or a body named with "and": 'Okafor Iron and Steel Co', 'Fen and
+    Marsh Drainage Board', 'Microsoft and IBM')."""
+    if not name or " and " not in name:
+        return None
+    head, _, last = name.rpartition(" and ")
+    names = [*head.split(", "), last]
+    if len(names) > _JOINT_MAX or not all(_person_part(n) for n in names):
+        return None
+    return names
+
+
+_WORD_BEFORE_RE = re.compile(r"(?<!\S)(\S+) \Z")
+
+
+def _title_start(s: str, at: int) -> int:
+    """Where the titles and honorifics written right before s[at] begin ("Sen. " before
+    "Chuck Schumer", "Rep. " before "Nancy Pelosi"); ``at`` when there are none."""
+    while True:
+        m = _WORD_BEFORE_RE.search(s, max(0, at - 30), at)
+        if m is None or not _title_word(m.group(1)):
+            return at
+        at = m.start(1)
+
+
+def _name_written(tok: str) -> bool:
+    """Whether the token ``tok`` may be part of a name written before another word:
+    capitalised, with no punctuation after it but a title's, an honorific's or an
+    initial's period."""
+    dotted = tok.endswith(".") and (tok in TITLE_WORDS or tok in _HONORIFICS or _dotted(tok))
+    return _NAME_TOKEN_RE.fullmatch(tok) is not None and (tok[-1] not in _TRAIL or dotted)
+
+
+def _opens_subject(s: str, at: int, verb_end: int | None = None) -> bool:
+    """Can a subject begin at s[at] (its first word no object or complement of what comes
+    before: "His name is Tote King and Manuel Millan says", "training in Holland and
+    Ferguson said")? At a text's or a sentence's start, after a quotation, a colon or a
+    comma, a clause's opening word ("but", "although"), a plural role ("the lawyers Pia
+    Grunwald and Tomas Eck said") or, after the verb (``verb_end``), right after it."""
+    if verb_end is not None and not s[verb_end:at].strip():
+        return True  # '"…," said Smith and Jones'
+    before = s[max(0, at - 40) : at].split()
+    if len(before) >= 2 and before[-1] in ("both", "Both"):
+        before.pop()  # "while both Smith and Jones said"
+    if not before:
+        return not s[:at].strip()
+    last = before[-1]
+    if last[-1] in "\"“”'’:;,—–(" or (last[-1] in ".!?" and last not in TITLE_WORDS):
+        return True  # (a comma: "On Tuesday, Smith and Jones said"; lists: _joint_before)
+    low = last.lower()
+    if low in _CLAUSE_OPENERS:
+        return True
+    return low == last and low.endswith("s") and not low.endswith("ss") and is_person_noun(low)
+
+
+def _untitled(tokens: list[str]) -> list[str]:
+    """A name's words without the plural titles before it ("Justices Kennedy": one of two
+    justices named; :func:`_clean_name` drops the others)."""
+    k = 0
+    while k < len(tokens) - 1 and tokens[k] not in TITLE_WORDS and _title_word(tokens[k]):
+        k += 1
+    return tokens[k:]
+
+
+def _person_before(s: str, end: int, verb_end: int | None = None) -> tuple[int, str, bool] | None:
+    """A person's name written (titles and all) right before s[end] ("Sen. Chuck
+    Schumer", "Smith"): (where the name is, as :func:`_clean_name` gives it; the name;
+    whether a subject may begin there, :func:`_opens_subject`)."""
+    toks = list(_TOKEN_RE.finditer(s, max(0, end - 80), end))
+    run: list[re.Match[str]] = []
+    for m in reversed(toks):
+        if not _name_written(m.group()):
+            break  # "… in Washington. Smith and Jones said": no sentence's last word
+        run.append(m)
+    if not run or len(run) > 6 or run[0].end() != end:
+        return None
+    run.reverse()
+    name = _clean_name(_untitled([m.group() for m in run]))
+    if not name or not _person_part(name):
+        return None
+    at = s.find(name, run[0].start(), end)
+    if at < 0:
+        return None
+    # The words dropped before the name: titles, parties, peoples, "Both"; not "In" ("In
+    # Leeds, Smith and Jones said": a place, no one speaking).
+    for w in s[run[0].start() : at].split():
+        if w in _NOT_NAMES and w.lower() not in _CLAUSE_OPENERS and w not in _HONORIFICS:
+            return None
+    return at, name, _opens_subject(s, run[0].start(), verb_end)
+
+
+def _joint_before(s: str, att: Attribution, verb_end: int | None) -> Attribution:
+    """``att``, a person, with the people named before it and joined to it by "and"
+    ("Sen. Chuck Schumer and Rep. Nancy Pelosi said": 'Chuck Schumer and Nancy Pelosi';
+    "Smith, Jones and Brown said"). ``verb_end``: where the verb ends when the names
+    follow it."""
+    at = _title_start(s, att.start)
+    if not s.endswith(" and ", 0, at):
+        return att
+    found = _person_before(s, at - 5, verb_end)
+    if found is None or not found[2]:
+        return att
+    first, name, _ = found
+    names = [name, att.name]
+    while s.endswith(", ", 0, _title_start(s, first)):
+        # "John Lewis, Andre Carson and Emanuel Cleaver said": every one of them, where
+        # the list opens a subject; not the end of a list that is an object ("a spokesman
+        # for the Department for Roads, Rail and Canals said"). No name before the comma:
+        # it ends what opens the sentence ("On Tuesday, Smith and Jones said").
+        more = _person_before(s, _title_start(s, first) - 2, verb_end)
+        if more is None:
+            break
+        if not more[2] or len(names) == _JOINT_MAX:
+            return att
+        first, name, _ = more
+        names.insert(0, name)
+    return Attribution(joint_name(names), first, att.end, "named")
+
+
+def _joint_closes(s: str, end: int) -> bool:
+    """Whether a name of people written after their verb ends its phrase at s[end]: a
+    punctuation mark, the text's end, a preposition or a bracket ("said Smith and Jones
+    in a statement", "… (D-N.Y.)"; not "said Smith and Jones nodded")."""
+    rest = s[end : end + 24]
+    if not rest.strip() or rest[0] in _TRAIL or rest[0] in "—–":
+        return True
+    m = _TOKEN_RE.match(rest, 1) if rest[0] == " " else None
+    return m is not None and (m.group().rstrip(_TRAIL) in _AFTER_JOINT or m.group()[0] == "(")
+
+
+def _person_after(s: str, at: int) -> tuple[int, str] | None:
+    """A person's name written (titles and all) from s[at] on: (where the name ends, the
+    name as :func:`_clean_name` gives it)."""
+    run: list[re.Match[str]] = []
+    for m in _TOKEN_RE.finditer(s, at, min(len(s), at + 80)):
+        core = m.group().rstrip(_TRAIL)
+        if not core or _NAME_TOKEN_RE.fullmatch(core) is None or len(run) > 6:
+            break
+        run.append(m)
+        if not _name_written(m.group()):
+            break  # the punctuation after it ends the name
+    if not run or run[0].start() != at:
+        return None
+    name = _clean_name(_untitled([m.group() for m in run[:-1]] + [run[-1].group().rstrip(_TRAIL)]))
+    if not name or not _person_part(name):
+        return None
+    return _locate(s, name, at, run[-1].end(), backwards=False)[1], name
+
+
+def _joint_after(s: str, att: Attribution) -> Attribution:
+    """``att``, a person named after the verb, with the people named after it and joined
+    to it by "and" ('"…," said the officials, Tom Briggs and Ann Lee.'; "said John Lewis,
+    Andre Carson and Emanuel Cleaver"), the last name closing the phrase (:func:`_joint_closes`)."""
+    names = [att.name]
+    at = att.end
+    while len(names) < _JOINT_MAX:
+        link = _JOINT_LINK_RE.match(s, at)
+        found = _person_after(s, link.end()) if link is not None else None
+        if found is None:
+            return att
+        at, name = found
+        names.append(name)
+        if link.group() == " and ":
+            if not _joint_closes(s, at):
+                return att
+            return Attribution(joint_name(names), att.start, at, "named")
+    return att
+
+
+def _with_partners(s: str, att: Attribution, start: int, end: int) -> Attribution:
+    """``att``, named by the verb at s[start:end], as one joint speaker with the people
+    named with it (:func:`_joint_before`, :func:`_joint_after`), when it is a person."""
+    if att.end <= start:
+        if " and " not in s[max(0, att.start - 40) : att.start]:
+            return att  # (most names, cheaply)
+        if not s.endswith(" and ", 0, _title_start(s, att.start)):
+            return att
+        return _joint_before(s, att, None) if _person_part(att.name) else att
+    after = s.startswith((" and ", ", "), att.end)
+    before = " and " in s[max(end, att.start - 40) : att.start]
+    if not (after or before) or not _person_part(att.name):
+        return att
+    joined = _joint_after(s, att) if after else att
+    if joined is att and before and _joint_closes(s, att.end):
+        joined = _joint_before(s, att, end)  # '"…," said Smith and Jones.'
+    return joined
 
 
 # A preposition's object before the verb, after a word that is no role: "working for Mr. ",
@@ -3471,9 +3723,17 @@ def speaker_key(name: str | None) -> str | None:
     titles, honorifics and initials dropped ('Defence Minister Rustem Umerov' and
     'Rustem Umerov' -> 'umerov|rustem'; 'Umerov' -> 'umerov'; 'Donald Trump Jr.' ->
     'trump jr|donald', see _KEY_SUFFIXES); an organisation is its whole name ('pentagon',
-    'bank of england'). None when nothing is left."""
+    'bank of england'); people speaking together (:func:`joint_names`) "&" before each
+    one's key ('John Smith and Mary Jones' -> '&smith|john&jones|mary'). None when
+    nothing is left."""
     if not name:
         return None
+    people = joint_names(name)
+    if people is not None:
+        # People speaking together: "&" and each one's key ('Smith and Mary Jones' ->
+        # '&smith&jones|mary'), every such key in one range of the index (key_clause).
+        keys = [k for k in map(speaker_key, people) if k]
+        return keys[0] if len(keys) == 1 else ("&" + "&".join(keys) if keys else None)
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     toks = [t for t in ascii_name.replace("’", "'").split() if t]
     if is_organisation(name):
@@ -3491,6 +3751,44 @@ def speaker_key(name: str | None) -> str | None:
         return None
     surname, given = toks[-1] + suffix, toks[:-1]
     return surname + ("|" + " ".join(given) if given else "")
+
+
+def key_people(key: str) -> list[str]:
+    """The keys of the people a speaker key names: a joint key's each
+    ('&smith|john&jones|mary' -> ['smith|john', 'jones|mary']), else the key itself."""
+    return key[1:].split("&") if key.startswith("&") else [key]
+
+
+def speaker_people(speaker: str, key: str) -> list[tuple[str, str]]:
+    """(key, name) of each person a stored speaker and its key name: the people of a
+    joint speaker (:func:`joint_names`), else the speaker itself."""
+    if not key.startswith("&"):
+        return [(key, speaker)]
+    people = [(speaker_key(name), name) for name in joint_names(speaker) or []]
+    return [(k, name) for k, name in people if k]
+
+
+def keys_clash(a: str, b: str) -> bool:
+    """Whether keys ``a`` and ``b`` name other people of one surname: some of their people
+    (:func:`key_people`) share a surname, and none of those has given names agreeing
+    with the other's ('trump|donald' and 'trump|melania'; not 'trump' and 'trump|melania',
+    nor '&smith|john&jones|mary' and 'jones|mary')."""
+    if a[:1] != "&" and b[:1] != "&":  # (one person each: the matcher's many pairs)
+        surname_a, _, given_a = a.partition("|")
+        surname_b, _, given_b = b.partition("|")
+        return (
+            surname_a == surname_b
+            and bool(given_a)
+            and bool(given_b)
+            and not given_names_agree(given_a, given_b)
+        )
+    same = [
+        (ga, gb)
+        for sa, _, ga in (k.partition("|") for k in key_people(a))
+        for sb, _, gb in (k.partition("|") for k in key_people(b))
+        if sa == sb
+    ]
+    return bool(same) and not any(not ga or not gb or given_names_agree(ga, gb) for ga, gb in same)
 
 
 def given_names_agree(a: str, b: str) -> bool:
@@ -3535,6 +3833,10 @@ def key_clause(key: str, within: tuple[list[str], list] | None = None) -> tuple[
     jr|donald'), and the surname alone only when every full name of that surname among
     the quotes agrees with it too: 'obama' is Barack Obama's where no other Obama is
     quoted, but 'trump' is nobody's in particular beside Donald, Melania and Ivanka.
+    People speaking together (a key of '&' and each one's, :func:`speaker_key`) fit the
+    key of each of them as one person's key would ('&smith|john&jones|mary' fits 'jones',
+    'jones|mary', 'smith|john'), read in their own range of the index; a key of people
+    together fits only itself.
     ``within``: conditions on ``articles a`` (:meth:`db.articles.ArticleFilter.conditions`)
     that say which quotes "the quotes" are — those of the list the speaker is picked in,
     so that a name fits its surname exactly where :func:`db.quote_reads.speakers_counted`
@@ -3545,31 +3847,76 @@ def key_clause(key: str, within: tuple[list[str], list] | None = None) -> tuple[
     on a large source (an OR of the key's ranges beside it would walk the source's
     articles instead).
     """
+    if key.startswith("&"):
+        return _keys_in("k.speaker_key = ?"), [key]  # people together: as written
     surname, _, given = key.partition("|")
     if not given:
         # "|" < "}": every 'surname|given' key sorts in [surname|, surname}).
-        return _keys_in("k.speaker_key = ? OR (k.speaker_key >= ? AND k.speaker_key < ?)"), [
-            surname,
-            surname + "|",
-            surname + "}",
-        ]
+        joint, joint_params = _joint_fits("k.speaker_key", [surname], [surname + "|"])
+        return _keys_in(
+            f"k.speaker_key = ? OR (k.speaker_key >= ? AND k.speaker_key < ?) OR {joint}"
+        ), [surname, surname + "|", surname + "}", *joint_params]
     agreeing, agreeing_params = _agreeing_keys(key, "k.speaker_key")
+    joint, joint_params = _agreeing_joint(key, "k.speaker_key")
+    alone, alone_params = _joint_fits("k.speaker_key", [surname], [])
     other_name, other_params = _agreeing_keys(key, "q.speaker_key")
+    other_joint, other_joint_params = _agreeing_joint(key, "q.speaker_key")
+    of_surname, of_surname_params = _joint_fits("q.speaker_key", [], [surname + "|"])
     conditions, condition_params = within or ([], [])
-    # Uncorrelated (its q, s and a are its own): SQLite runs it once per statement.
+    # Uncorrelated (its q, s and a are its own): SQLite runs it once per statement. Another
+    # person of the surname is a key's or one of people's together.
     other = (
         f"SELECT 1 FROM {_QUOTES_IN_ARTICLES if conditions else 'quotes q'}"
-        f" WHERE q.speaker_key >= ? AND q.speaker_key < ? AND NOT {other_name}"
-        + "".join(f" AND {c}" for c in conditions)
+        f" WHERE ((q.speaker_key >= ? AND q.speaker_key < ? AND NOT {other_name})"
+        f" OR ({of_surname} AND NOT {other_joint}))" + "".join(f" AND {c}" for c in conditions)
     )
-    return _keys_in(f"{agreeing} OR (k.speaker_key = ? AND NOT EXISTS ({other}))"), [
-        *agreeing_params,
-        surname,
+    other_params = [
         surname + "|",
         surname + "}",
         *other_params,
+        *of_surname_params,
+        *other_joint_params,
         *condition_params,
     ]
+    return _keys_in(
+        f"{agreeing} OR {joint} OR (k.speaker_key = ? AND NOT EXISTS ({other}))"
+        f" OR ({alone} AND NOT EXISTS ({other}))"
+    ), [
+        *agreeing_params,
+        *joint_params,
+        surname,
+        *other_params,
+        *alone_params,
+        *other_params,
+    ]
+
+
+# Every key of people together begins with "&" (speaker_key), and "'" follows "&": they
+# are one range of the index, read whole for one person among them (a few in a thousand).
+_JOINT_KEYS = ("&", "'")
+
+
+def _joint_fits(column: str, exact: list[str], prefixes: list[str]) -> tuple[str, list[str]]:
+    """SQL on ``column`` for the keys of people together (:func:`speaker_key`) one of whose
+    people's keys is one of ``exact`` or begins with one of ``prefixes``."""
+    globs = [g for e in exact for g in (f"*&{_glob(e)}", f"*&{_glob(e)}&*")]
+    globs += [f"*&{_glob(p)}*" for p in prefixes]
+    fits = " OR ".join(f"{column} GLOB ?" for _ in globs)
+    return f"({column} >= ? AND {column} < ? AND ({fits}))", [*_JOINT_KEYS, *globs]
+
+
+def _agreeing_joint(key: str, column: str) -> tuple[str, list[str]]:
+    """:func:`_agreeing_keys` for one person among people together: the full key, its
+    shorter forms and its longer ones."""
+    surname, _, given = key.partition("|")
+    words_ = given.split()
+    shorter = [surname + "|" + " ".join(words_[:i]) for i in range(1, len(words_) + 1)]
+    return _joint_fits(column, shorter, [key + " "])
+
+
+def _glob(text: str) -> str:
+    """``text`` matched as written by GLOB."""
+    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def _keys_in(condition: str) -> str:

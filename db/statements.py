@@ -43,6 +43,8 @@ from db.speakers import (
     data_source_spans,
     has_speech_verb,
     is_organisation,
+    joint_name,
+    joint_names,
     name_gender,
     speech_verb_starts,
 )
@@ -297,29 +299,37 @@ def _common_subjects(text: str, statements: list[Statement]) -> None:
 def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan]) -> None:
     """A statement's speaker named by surname alone ("Trump said …") as the full name
     the article gives that person elsewhere (a quotation's resolved speaker, another
-    statement's), when only one person has that surname there."""
-    if not any(st.speaker and " " not in st.speaker for st in statements):
+    statement's), when only one person has that surname there; so each of people
+    speaking together ("Smith and Jones said …": "John Smith and Mary Jones")."""
+    people = {st.speaker: joint_names(st.speaker) for st in statements if st.speaker}
+    if not any(" " not in name for speaker, joint in people.items() for name in joint or [speaker]):
         return
     full: dict[str, set[str]] = {}
     names = [q.speaker for q in quotes if q.speaker_kind in _NAMED] + [
         st.speaker for st in statements
     ]
     for name in names:
-        if name and " " in name and name[:1].isupper() and not is_organisation(name):
-            full.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
+        for person in (joint_names(name) or [name]) if name else []:
+            if " " in person and person[:1].isupper() and not is_organisation(person):
+                full.setdefault(person.rsplit(" ", 1)[1], set()).add(person)
     # Each surname's full name, read once (a long article says "Trump said" many times).
     chosen: dict[str, str | None] = {}
-    for st in statements:
-        surname = st.speaker
-        if not surname or " " in surname:
-            continue
+
+    def full_name(surname: str) -> str:
         if surname not in chosen:
             found = full.get(surname, set())
             one = next(iter(found)) if len(found) == 1 else None
             chosen[surname] = (
                 None if one is None or _another_first_name(text, surname, one) else one
             )
-        st.speaker = chosen[surname] or surname
+        return chosen[surname] or surname
+
+    for st in statements:
+        joint = people.get(st.speaker) if st.speaker else None
+        if joint is not None:
+            st.speaker = joint_name([n if " " in n else full_name(n) for n in joint])
+        elif st.speaker and " " not in st.speaker:
+            st.speaker = full_name(st.speaker)
 
 
 def _another_first_name(text: str, surname: str, name: str) -> bool:

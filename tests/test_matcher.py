@@ -1375,6 +1375,18 @@ def test_speaker_keys_tell_a_family_apart() -> None:
     assert matcher.features(john, james, full=True).as_dict()["speaker_disagree"] == 1.0
 
 
+def test_people_speaking_together_are_the_same_speaker_as_each_of_them() -> None:
+    text = "the religious freedom bill must be changed before it is signed into law."
+    both = prepare(f"Asa Hutchinson and Ann Lee said {text}")
+    asa = prepare(f"Asa Hutchinson said {text}", speaker="Asa Hutchinson")
+    lee = prepare(f"Ms. Lee said {text}", speaker="Ms. Lee")
+    seth = prepare(f"Seth Hutchinson said {text}", speaker="Seth Hutchinson")
+    assert both.speaker_key == "&hutchinson|asa&lee|ann"
+    assert matcher.features(both, asa, full=True).as_dict()["speaker_agree"] == 1.0
+    assert matcher.features(lee, both, full=True).as_dict()["speaker_agree"] == 1.0
+    assert matcher.features(both, seth, full=True).as_dict()["speaker_disagree"] == 1.0
+
+
 def test_the_evidence_names_the_speaker_as_the_statement_does() -> None:
     """Not the name's normalised words sorted ("Doe Jan", "Brown Mark")."""
     a = prepare("The Valmora plan will cost £4m, she said.", speaker="Jane Doe")

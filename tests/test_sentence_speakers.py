@@ -273,8 +273,9 @@ def test_an_article_names_where_its_figures_come_from() -> None:
             "An aide to the Tory-led Fish and Game Committee said the vote was close.",
             "Fish and Game Committee",
         ),
-        # People or bodies joined by "and" that end another name: left as they were.
-        ("Lena Okafor and Tom Hale said they would appeal.", "Tom Hale"),
+        # Bodies joined by "and" that end another name: left as they were (people
+        # joined so speak together: test_people_joined_by_and_speak_together).
+        ("Lena Okafor and Tom Hale said they would appeal.", "Lena Okafor and Tom Hale"),
         ("The Bank of Elso and Corvel Trust Bank said they would merge.", "Corvel Trust Bank"),
         ("Cable & Wireless and Elso Telecom Group said they would invest.", "Elso Telecom Group"),
     ],
@@ -282,5 +283,42 @@ def test_an_article_names_where_its_figures_come_from() -> None:
 def test_an_organisation_named_with_and_speaks_by_its_whole_name(
     sentence: str, speaker: str
 ) -> None:
+    text = f"Headline\n\n{sentence}"
+    assert analyse(text, len("Headline\n\n"))[1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Senators John Smith and Mary Jones said in a statement that they would vote no.",
+            "John Smith and Mary Jones",
+        ),
+        (
+            "Ms. Pelosi and Mr. Schumer said $1.3 billion was their highest bid.",
+            "Pelosi and Schumer",
+        ),
+        (
+            "U.S. Reps. John Lewis, Andre Carson and Emanuel Cleaver said some protesters yelled.",
+            "John Lewis, Andre Carson and Emanuel Cleaver",
+        ),
+        (
+            "Even so, as Tony Blair and Ruth Kelly have suggested, the exams will stay.",
+            "Tony Blair and Ruth Kelly",
+        ),
+        # Not people together: a list inside an object, a place, a complement, those
+        # named in what is reported.
+        (
+            "A spokesman for the Department for Roads, Rail and Canals said there were no plans.",
+            "Department for Roads, Rail and Canals",
+        ),
+        ("Attorneys general in Utah and New Mexico said they had no plans to sue.", "New Mexico"),
+        ("His name is Tote King and Manuel Millan says that he leads.", "Manuel Millan"),
+        ("Smith said he and Jones agreed that it was fair.", "Smith"),
+    ],
+)
+def test_people_joined_by_and_speak_together(sentence: str, speaker: str) -> None:
+    """Two or more people joined by "and" as the subject are one speaker naming each of
+    them (not the last alone, as if only they had said it)."""
     text = f"Headline\n\n{sentence}"
     assert analyse(text, len("Headline\n\n"))[1].speaker == speaker

@@ -3,7 +3,8 @@
 the speaker picker (db.quote_reads.speakers_counted), and the surname alone is the
 surname's one person's only where nobody else of that surname is quoted. Picking a
 row lists exactly the quotes it counts. Never two people: Donald Trump, Donald Trump Jr,
-Melania and Ivanka Trump stay apart."""
+Melania and Ivanka Trump stay apart. People speaking together ("John Smith and Mary
+Jones") are found, counted and joined under each of them."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from db_helpers import ingested_records
 from db.articles import ArticleFilter, count_articles
 from db.connection import connect
 from db.quote_reads import QuoteFilter, list_quotes, speakers_counted
-from db.speakers import given_names_agree
+from db.speakers import given_names_agree, keys_clash, speaker_key
 from tests.tui_fixtures import async_test, settle
 
 WALL = '"The wall will be paid for, believe me,"'
@@ -246,3 +247,103 @@ async def test_the_picker_row_found_by_a_longer_form_picks_all_its_articles(peop
         await pilot.press("w", *"trump")
         await settle(pilot)
         assert "Trump (anyone named Trump)  9 quotes in 8 articles" in screen_text(app)
+
+
+TOGETHER = [  # one article each: (source, text)
+    ("Wire A", '"We will not back down," said John Smith and Mary Jones.'),
+    ("Wire A", '"Taxes will fall next year," said Mary Jones.'),
+    ("Wire B", '"We will not back down," Mary Jones said on Monday.'),
+    ("Wire B", '"The vote is close," said John Smith.'),
+    ("Wire C", '"Rates will rise," said Tom Jones.'),
+    ("Wire C", '"We stand together," Smith and Jones said.'),
+]  # fmt: skip
+
+
+@pytest.fixture
+def together(tmp_path: Path) -> Path:
+    return _ingested(tmp_path / "together.db", TOGETHER)
+
+
+def test_people_speaking_together_have_each_ones_key() -> None:
+    assert speaker_key("John Smith and Mary Jones") == "&smith|john&jones|mary"
+    assert speaker_key("Smith and Jones") == "&smith&jones"
+    assert speaker_key("John Lewis, Andre Carson and Emanuel Cleaver") == (
+        "&lewis|john&carson|andre&cleaver|emanuel"
+    )
+    # A body named with "and" is one speaker, as before.
+    assert speaker_key("Okafor Iron and Steel Co") == "co|okafor iron and steel"
+    assert speaker_key("Fen and Marsh Drainage Board") == "fen and marsh drainage board"
+    # One of people together is that person; another of a surname among them is not.
+    assert not keys_clash("&smith|john&jones|mary", "jones|mary")
+    assert not keys_clash("&smith|john&jones|mary", "jones")
+    assert not keys_clash("&smith&jones", "smith|john")
+    assert keys_clash("&smith|john&jones|mary", "jones|tom")
+    assert keys_clash("trump|donald", "trump|melania") and not keys_clash("trump", "trump|ivanka")
+
+
+def test_people_speaking_together_are_found_under_each_of_them(together: Path) -> None:
+    db = connect(together)
+    assert _said(db, "Mary Jones") == ["John Smith and Mary Jones", "Mary Jones", "Mary Jones"]
+    assert _said(db, "Ms. Jones", source="Wire A") == ["John Smith and Mary Jones", "Mary Jones"]
+    assert _said(db, "John Smith") == ["John Smith", "John Smith and Mary Jones", "Smith and Jones"]
+    assert _said(db, "Tom Jones") == ["Tom Jones"]  # not Mary's
+    assert _said(db, "Jones") == [
+        "John Smith and Mary Jones",
+        "Mary Jones",
+        "Mary Jones",
+        "Smith and Jones",
+        "Tom Jones",
+    ]
+    assert _said(db, "John Smith and Mary Jones") == ["John Smith and Mary Jones"]
+    # Each one's row in the picker counts them; typed text finds the row of the one
+    # whose name holds it (not John Smith's for "mary").
+    assert speakers_counted(db) == (
+        [
+            ("Jones", "jones", 5, 5),  # Mary, Tom and "Jones" (of Smith and Jones)
+            ("Mary Jones", "jones|mary", 3, 3),
+            ("John Smith", "smith|john", 3, 3),  # and "Smith" (of Smith and Jones)
+            ("Tom Jones", "jones|tom", 1, 1),
+        ],
+        4,
+    )
+    assert speakers_counted(db, match="mary") == ([("Mary Jones", "jones|mary", 3, 3)], 1)
+    assert speakers_counted(db, match="smith") == ([("John Smith", "smith|john", 3, 3)], 1)
+    # The same words in another outlet: Mary Jones's, said with John Smith or alone.
+    quotes, _ = list_quotes(db, QuoteFilter(speaker="Mary Jones"))
+    also = {(q.source, q.speaker): [o["source"] for o in q.also_in] for q in quotes}
+    assert also[("Wire A", "John Smith and Mary Jones")] == ["Wire B"]
+    assert also[("Wire B", "Mary Jones")] == ["Wire A"]
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [ArticleFilter(), ArticleFilter(source="Wire A"), ArticleFilter(source="Wire C")],
+    ids=repr,
+)
+def test_picking_a_row_of_one_of_people_together_lists_what_it_counts(
+    together: Path, flt: ArticleFilter
+) -> None:
+    db = connect(together)
+    rows, total = speakers_counted(db, flt)
+    assert rows and total == len(rows)
+    for name, _key, n, articles in rows:
+        picked = QuoteFilter(speaker=name, source=flt.source)
+        assert list_quotes(db, picked, limit=1)[1] == n, name
+        assert count_articles(db, ArticleFilter(flt.source, speaker=name)) == articles, name
+
+
+@pytest.mark.parametrize("name", ["Mary Jones", "Jones", "John Smith and Mary Jones"])
+def test_the_speaker_clause_of_people_together_reads_the_key_index(
+    together: Path, name: str
+) -> None:
+    db = connect(together)
+    clauses, params = QuoteFilter(speaker=name, source="Wire A").conditions()
+    sql = (
+        "EXPLAIN QUERY PLAN SELECT q.id FROM quotes q JOIN statements s"
+        " ON s.id = q.statement_id JOIN articles a ON a.id = s.article_id"
+        " WHERE " + " AND ".join(clauses)
+    )
+    plan = [r[3] for r in db.execute(sql, params)]
+    assert plan[0] == "SEARCH q USING INDEX quotes_speaker_key (speaker_key=?)", plan
+    reads = [step for step in plan if step.startswith(("SEARCH q", "SCAN", "SEARCH k"))]
+    assert all(" INDEX quotes_speaker_key (speaker_key" in step for step in reads), plan

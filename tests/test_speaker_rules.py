@@ -417,7 +417,9 @@ def test_a_name_apposed_after_a_common_noun_is_the_speaker() -> None:
     assert speakers('"It is closed," said a spokesman, who asked not to be named.') == [
         ("It is closed", "a spokesman")
     ]
-    assert speakers('"No," said the officials, Tom Briggs and Ann Lee.') == [("No", "Tom Briggs")]
+    assert speakers('"No," said the officials, Tom Briggs and Ann Lee.') == [
+        ("No", "Tom Briggs and Ann Lee")
+    ]
     assert speakers('"Yes," said a spokesman, Harbour Transport Authority.') == [
         ("Yes", "a spokesman")
     ]
@@ -2020,13 +2022,13 @@ def test_reads_before_a_document_is_the_documents_words() -> None:
     ]
 
 
-def test_a_plural_role_then_two_names_is_the_first_of_them() -> None:
+def test_a_plural_role_then_two_names_is_both_of_them() -> None:
     text = (
         "The inquiry closed on Friday. \u201cWe are pleased it is over,\u201d said the "
         "mayor\u2019s lawyers Pia Grunwald and Tomas Eck in a joint statement. "
         "\u201cIt was fair,\u201d said the officials, Ann Lee and the clerk."
     )
-    assert article_speakers(text) == ["Pia Grunwald", "the officials"]
+    assert article_speakers(text) == ["Pia Grunwald and Tomas Eck", "the officials"]
 
 
 def test_a_name_asked_about_is_no_one_a_pronoun_stands_for_and_answers_run_on() -> None:
@@ -2503,3 +2505,74 @@ def test_a_name_that_modifies_a_noun_is_no_one_mentioned() -> None:
     assert article_speakers(text.replace("Resist Trump movement", "Stop Trump campaign")) == [
         "Trump"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will not back down," Smith and Jones said.', "Smith and Jones"),
+        ('"We will not back down," Mr. Smith and Ms. Jones said.', "Smith and Jones"),
+        (
+            '"We will vote no," said Sen. Chuck Schumer and Rep. Nancy Pelosi.',
+            "Chuck Schumer and Nancy Pelosi",
+        ),
+        (
+            'Sen. Chuck Schumer and Rep. Nancy Pelosi said: "We will vote no."',
+            "Chuck Schumer and Nancy Pelosi",
+        ),
+        (
+            '"It is dead," said John Smith and Mary Jones, the two senators.',
+            "John Smith and Mary Jones",
+        ),
+        ('"It is dead," said Ann Lee and Tom Hale in a joint statement.', "Ann Lee and Tom Hale"),
+        ('Both Smith and Jones said the plan was "dead".', "Smith and Jones"),
+        ('Smith and Jones, who lead the panel, said the plan was "dead".', "Smith and Jones"),
+        ('In Leeds, Smith and Jones said it was "dead".', "Smith and Jones"),
+        (
+            'Justices Kennedy and Samuel A. Alito Jr. said it was "vague".',
+            "Kennedy and Samuel A. Alito Jr",
+        ),
+        (
+            '"It was vile," said John Lewis, Andre Carson and Emanuel Cleaver.',
+            "John Lewis, Andre Carson and Emanuel Cleaver",
+        ),
+        # A person and a body or a group: as before, the one nearest the verb.
+        ('"It is fine," Smith and the White House said.', "White House"),
+        ('"It is fine," Trump and his aides said.', "his aides"),
+        # The first name is an object or a complement: not one of the speakers.
+        (
+            'The 28-year-old has been training in Holland and Ferguson said: "He is back."',
+            "Ferguson",
+        ),
+        ('His name is Tote King and Manuel Millan says he is "the leader".', "Manuel Millan"),
+        # The last name goes on into another clause: no one named speaks.
+        ('"Fine," said Smith and Jones nodded.', None),
+    ],
+)
+def test_people_joined_by_and_speak_together(text: str, speaker: str | None) -> None:
+    """People joined by "and" as a verb's subject say the words together: the speaker
+    names each of them ("Smith and Jones"), not the last alone."""
+    assert [s for _, s in speakers(text)] == [speaker]
+
+
+def test_people_speaking_together_are_named_in_full_and_are_they() -> None:
+    """Each of people speaking together is read as the article names them, "they" goes on
+    quoting them together, and each is still a person of their own after them ("Jones
+    said" is Mary Jones, "he" John Smith). Lists of people who are no speakers are left
+    as they were."""
+    text = (
+        "Senator John Smith and Representative Mary Jones met on Monday. "
+        '"We will not back down," Smith and Jones said. "It is a fight," they added. '
+        '"We are ready," Jones said. "We won," he said.\n\n'
+        "Smith and Jones said the vote was close. Smith said he and Jones agreed it was "
+        '"fair".'
+    )
+    assert article_speakers(text) == [
+        "John Smith and Mary Jones",
+        "John Smith and Mary Jones",
+        "Mary Jones",
+        "John Smith",
+        "Mary Jones",  # "Jones agreed …": as before (his reported words)
+    ]
+    said = [st.speaker for st in analyse(text, 0) if st.text.startswith("Smith")]
+    assert said == ["John Smith and Mary Jones", "John Smith"]
