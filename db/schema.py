@@ -888,9 +888,7 @@ def _v34_to_v35(db: sqlite_utils.Database) -> None:
 # surname and first name are one person only when one's given names begin the other's
 # ("Donald John Trump" / "Donald Trump", not "Donald James Trump"): the articles with a
 # speaker of three words or more are matched again too. A name that modifies a noun
-# ("the Resist Trump movement") is no one mentioned, and people joined by "and" speak
-# together ("Smith and Jones said": one speaker naming both, keyed '&smith&jones', not
-# "Jones" alone): the 'statements' job is due again.
+# ("the Resist Trump movement") is no one mentioned: the 'statements' job is due again.
 def _v35_to_v36(db: sqlite_utils.Database) -> None:
     _drop_profiles(db.conn)
     _due_if_articles(db.conn, STATEMENTS_JOB, 36)
@@ -904,8 +902,11 @@ def _v35_to_v36(db: sqlite_utils.Database) -> None:
 # Version 37: no new tables. An article with a lead joins a story only when one of its
 # links to the story's members says it may tell their event (db.stories.JOIN_LINK_MIN),
 # not on its reading of the story's pool alone: every story is regrouped (REGROUP_AT).
+# People joined by "and" speak together ("Smith and Jones said": one speaker naming
+# both, keyed '&smith&jones', not "Jones" alone): the 'statements' job is due again (it
+# matches again the articles whose speakers change).
 def _v36_to_v37(db: sqlite_utils.Database) -> None:
-    """Nothing to change in the tables: the step only leaves every story to regroup."""
+    _due_if_articles(db.conn, STATEMENTS_JOB, 37)
 
 
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
