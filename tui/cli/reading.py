@@ -110,7 +110,7 @@ def articles(
         echo(
             styled(
                 (f"{row['id']:>6} ", "bold"),
-                (f"{row['source'][:16]:<16} ", "cyan"),
+                (f"{fit_cells(row['source'], 16)} ", "cyan"),
                 f"{shown_date(row['date']):<10} ",
                 (f"{row['statements']:>4} st  ", "dim"),
                 row["title"],
