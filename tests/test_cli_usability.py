@@ -878,3 +878,18 @@ def test_articles_cut_and_pad_the_source_column_by_terminal_cells(run, tmp_path:
     # Every date starts in the same terminal column: 6 for the id, a space, 16 cells, a space.
     assert {cell_len(line[: line.index("2024-11-05")]) for line in lines} == {6 + 1 + 16 + 1}
     assert "     4 The Extremely L… 2024-11-05    2 st  Story 3" in lines, lines
+
+
+def test_stats_says_a_source_with_no_dated_article_is_undated(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: a source whose articles carry no date (BBC's folders) was listed in ``stats``
+    as ``politics  417 articles   … `` — a lone "…" between two blanks. It says
+    ``undated``."""
+    data = tmp_path / "undated.jsonl"
+    records = [
+        {"source": "bbc", "title": "Story one", "text": "Body one."},
+        {"source": "wire", "title": "Story two", "text": "Body two.", "date": "2024-11-05"},
+    ]
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    run("ingest", str(data), "--no-match")
+    lines = run("stats").split("by source:\n")[1].splitlines()
+    assert lines == ["  bbc   1 article  undated", "  wire  1 article  2024-11-05 … 2024-11-05"]
