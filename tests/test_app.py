@@ -1791,3 +1791,26 @@ async def test_dates_are_days_in_every_pane(tmp_path: Path) -> None:
     }
     head = story_sections(view)[0].renderables[0]
     assert "first seen: Wire, 2024-01-02\n" in head.plain and "T10:00" not in head.plain
+
+
+def test_a_story_of_one_outlet_says_1_outlet() -> None:
+    """QA: the story view of two articles from one source (the seeds folder, ingested as
+    one source, is a story of its own in a larger database) said "1 outlets: seeds". It
+    says "1 outlet"; two or more stay plural."""
+    from tui.components.story_view import story_sections
+
+    def view(outlets: list[str]) -> dict:
+        return {
+            "title": "Ukraine says it fought N Korean troops",
+            "first_seen": {"source": outlets[0], "date": "2024-11-05"},
+            "outlets": outlets,
+            "articles": [{"date": "2024-11-05", "source": outlets[0], "title": "Ukraine"}],
+            "claims": [],
+            "conflicts": [],
+            "blindspot": {"days": None, "missing_sources": [], "only_one_outlet": []},
+        }
+
+    head = story_sections(view(["seeds"]))[0].renderables[0].plain
+    assert "\n1 outlet: seeds\n" in head and "outlets" not in head
+    head = story_sections(view(["fox", "nyt"]))[0].renderables[0].plain
+    assert "\n2 outlets: fox, nyt\n" in head
