@@ -254,8 +254,9 @@ def speakers_counted(
     own row: "Trump" beside Donald, Melania and Ivanka). A row's key is its shortest key
     and its name that key's most common form (then the shortest): picking the name
     lists exactly the quotes counted in the row. People speaking together ("John Smith
-    and Mary Jones") are counted in each one's row (and found by each one's name), as
-    :func:`db.speakers.key_clause` lists them.
+    and Mary Jones") are counted in each one's row (and found by each one's name, or all
+    of them by text that runs across the "and", "Smith and Mary", as the browser shows
+    them together), as :func:`db.speakers.key_clause` lists them.
     """
     clauses, params = (flt or ArticleFilter()).conditions()
     like, like_params = "0", []
@@ -278,13 +279,17 @@ def speakers_counted(
     typed = (match or "").strip().translate(_ASCII_LOWER)
     for key, speaker, article_id, hit in rows:
         together = key[:1] == "&"  # people together: each one's quote
-        for person, name in speaker_people(speaker, key) if together else [(key, speaker)]:
+        people = speaker_people(speaker, key) if together else [(key, speaker)]
+        for person, name in people:
             quotes[person] = quotes.get(person, 0) + 1
             articles.setdefault(person, set()).add(article_id)
             named = forms.setdefault(person, {})
             named[name] = named.get(name, 0) + 1
-            if hit and (not together or typed in name.translate(_ASCII_LOWER)):
-                found.add(person)
+        if hit:
+            # The one whose name holds the typed text ("mary": Mary Jones, not John
+            # Smith); text that runs across the "and" ("Smith and Jo") names them all.
+            own = [p for p, name in people if typed in name.translate(_ASCII_LOWER)]
+            found.update(own if together and own else (p for p, _ in people))
     row_of = _rows_of_keys(quotes)
     groups: dict[str, list[str]] = {}
     for key, row in row_of.items():

@@ -315,6 +315,26 @@ def test_people_speaking_together_are_found_under_each_of_them(together: Path) -
     assert also[("Wire B", "Mary Jones")] == ["Wire A"]
 
 
+def test_typing_people_together_as_the_text_shows_them_finds_each_of_them(
+    together: Path,
+) -> None:
+    """QA: the reader shows a joint speaker as one ("‹Rudy Giuliani and Jay Sekulow›");
+    typed so in the speaker picker ("Giuliani and"), it found "No speaker holds
+    'Giuliani and'", since only a text within one person's name found that person.
+    Text that runs across the "and" finds every one of them; text within one name still
+    finds that one alone."""
+    db = connect(together)
+    both = [("Mary Jones", "jones|mary", 3, 3), ("John Smith", "smith|john", 3, 3)]
+    assert speakers_counted(db, match="John Smith and Mary Jones") == (both, 2)
+    # "Smith and Jones" holds it too: its Jones (the surname alone) comes with them.
+    assert speakers_counted(db, match="smith and") == ([("Jones", "jones", 5, 5), *both], 3)
+    assert speakers_counted(db, match="Smith and Jones") == (
+        [("Jones", "jones", 5, 5), ("John Smith", "smith|john", 3, 3)],
+        2,
+    )
+    assert speakers_counted(db, match="mary") == ([("Mary Jones", "jones|mary", 3, 3)], 1)
+
+
 @pytest.mark.parametrize(
     "flt",
     [ArticleFilter(), ArticleFilter(source="Wire A"), ArticleFilter(source="Wire C")],
