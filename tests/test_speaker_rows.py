@@ -315,6 +315,23 @@ def test_people_speaking_together_are_found_under_each_of_them(together: Path) -
     assert also[("Wire B", "Mary Jones")] == ["Wire A"]
 
 
+def test_people_together_are_found_in_any_order_and_by_their_surnames(together: Path) -> None:
+    """QA: ``--speaker "Nancy Pelosi and Chuck Schumer"`` found nothing where the quote's
+    speaker was "Chuck Schumer and Nancy Pelosi", and "Schumer and Pelosi" not the quote
+    of "Chuck Schumer and Nancy Pelosi", though "Schumer" alone finds every Schumer. The
+    same people together, in any order, each as one person's name fits, are found; other
+    people, or more or fewer of them, are not."""
+    db = connect(together)
+    joint = ["John Smith and Mary Jones"]
+    assert _said(db, "Mary Jones and John Smith") == joint
+    assert _said(db, "Smith and Jones") == ["John Smith and Mary Jones", "Smith and Jones"]
+    assert _said(db, "Jones and Smith") == ["John Smith and Mary Jones", "Smith and Jones"]
+    assert _said(db, "John Smith and Mary Jones") == joint  # not "Smith and Jones"
+    assert _said(db, "John Smith and Tom Jones") == []
+    assert _said(db, "Smith, Jones and Brown") == []
+    assert _said(db, "Smith and Brown") == []
+
+
 def test_typing_people_together_as_the_text_shows_them_finds_each_of_them(
     together: Path,
 ) -> None:
