@@ -83,3 +83,31 @@ def test_show_numbers_statements(seeded) -> None:  # type: ignore[no-untyped-def
     assert "[0] (headline) Ukraine says it fought N Korean troops for first time" in out
     assert "number: an estimated 11,000 = 11000" in out
     seeded("show", "999", code=1)
+
+
+def test_claims_id_says_who_said_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: ``claims --id N`` listed the claim's statements and numbers but not its
+    speakers, which ``--json`` (``speakers``) and the browser's claim panel ("said by")
+    give. It names each as its sources wrote it, people together as one ("Chuck Schumer
+    and Nancy Pelosi"), "; " between them (such a name may hold commas)."""
+    said = '"This is a non-starter and we will not fund the wall,"'
+    records = [
+        {
+            "source": "wire",
+            "date": "2019-01-19",
+            "title": "Democrats reject wall offer",
+            "text": f"{said} said Sen. Chuck Schumer and Rep. Nancy Pelosi in a joint statement.",
+        },
+        {
+            "source": "paper",
+            "date": "2019-01-19",
+            "title": "Schumer and Pelosi say no",
+            "text": f"{said} Schumer and Pelosi said in a statement on Saturday.",
+        },
+    ]
+    data = tmp_path / "joint.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    run("ingest", str(data))
+    claim = json.loads(run("claims", "--min-sources", "2", "--json"))["claims"][0]
+    shown = run("claims", "--id", str(claim["id"])).splitlines()
+    assert "  said by: Chuck Schumer and Nancy Pelosi (wire); Schumer and Pelosi (paper)" in shown

@@ -454,6 +454,9 @@ def _echo_claim(detail: dict[str, Any]) -> None:
     for group in detail["sources"]:
         for st in group["statements"]:
             echo(f"  [{group['source']}, {shown_date(st['date'])}] {st['text']}")
+    if detail["speakers"]:  # "; " between them: a name of people together holds commas
+        said = "; ".join(f"{s['speaker']} ({', '.join(s['sources'])})" for s in detail["speakers"])
+        echo(f"  said by: {said}")
     for num in detail["numbers"]:
         if len(num["values"]) > 1:
             vals = ", ".join(
