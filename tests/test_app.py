@@ -1814,3 +1814,24 @@ def test_a_story_of_one_outlet_says_1_outlet() -> None:
     assert "\n1 outlet: seeds\n" in head and "outlets" not in head
     head = story_sections(view(["fox", "nyt"]))[0].renderables[0].plain
     assert "\n2 outlets: fox, nyt\n" in head
+
+
+@async_test
+async def test_a_long_address_in_the_text_header_is_cut_with_an_ellipsis(tmp_path: Path) -> None:
+    """QA: at 80 columns the text pane's first line (source · date · address) was cut at
+    the pane's edge with no mark ("…/house-intelligence-committe"), though it asks for
+    an ellipsis: the line was drawn at the console's width, then cropped. It ends in
+    "…" where the address goes on."""
+    url = "https://www.example.com/entry/" + "house-intelligence-committee-" * 4 + "schiff"
+    data = tmp_path / "long.jsonl"
+    record = {"source": "hpo", "date": "2019-03-28", "url": url, "title": "Schiff", "text": "x."}
+    data.write_text(json.dumps(record) + "\n", "utf-8")
+    app = make_app(ingested_db(tmp_path / "long.db", [data]), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        [header] = [line for line in screen_text(app).splitlines() if "hpo · 2019-03-28" in line]
+        shown = header.strip("┃ ")
+        assert shown.endswith("…"), header
+        assert f"hpo · 2019-03-28 · {url}".startswith(shown[:-1]), header
