@@ -1625,6 +1625,24 @@ async def test_the_palette_opens_a_story_by_its_title(demo_app) -> None:  # type
 
 
 @async_test
+async def test_a_story_in_a_long_palette_list_keeps_its_date_and_counts(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: at 80x24, with enough commands matching to scroll ("o"), a story title that
+    wraps lost its last line, the date and counts ("2024-11-05 · 2 sources, 2
+    articles"): the options' heights were measured before the scrollbar took a column,
+    and the title wrapped to one more line in the narrower list."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Open story: Ukrainian troops" in text
+        assert "2024-11-05 · 2 sources, 2 articles" in text
+
+
+@async_test
 async def test_palette_titles_and_sources_are_never_markup(markup_db: Path) -> None:
     """A story's title and a source's name are data: the palette shows their brackets
     as written (Textual's highlighter parsed them as markup) and runs nothing."""
