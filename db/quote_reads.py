@@ -18,7 +18,7 @@ that speaker, not of the corpus.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -51,10 +51,14 @@ class QuoteFilter:
     source: str | None = None
     since: str | None = None
     until: str | None = None
+    as_written: bool = False  # ``speaker`` as stored, not by key (see list_quotes)
 
     def conditions(self) -> tuple[list[str], list[Any]]:
         clauses, params = ArticleFilter(self.source, self.since, self.until).conditions()
-        if self.speaker:
+        if self.speaker and self.as_written:
+            clauses.append("q.speaker = ? COLLATE NOCASE")
+            params.append(self.speaker.strip())
+        elif self.speaker:
             clause, speaker_params = speaker_clause(self.speaker, (clauses[:], params[:]))
             clauses.append(clause)
             params += speaker_params
@@ -132,6 +136,11 @@ def list_quotes(
         " JOIN articles a ON a.id = s.article_id" + where,
         params,
     ).fetchone()[0]
+    if total == 0 and flt.speaker and not flt.as_written and _stored_as_written(db, flt.speaker):
+        # A common noun kept as written and capitalised as the listing shows it ("The
+        # report", "A spokesman", "Officials"): no key finds it, its words do.
+        flt = replace(flt, as_written=True)
+        return list_quotes(db, flt, limit=limit, offset=offset, others=others)
     quotes = [
         _quote(r)
         for r in db.execute(
@@ -145,6 +154,16 @@ def list_quotes(
         for q in quotes:
             q.also_in = _also_in(db, q, cache)
     return quotes, total
+
+
+def _stored_as_written(db: sqlite_utils.Database, name: str) -> bool:
+    """Whether some quote's speaker is ``name`` as written (any case), with no key: a
+    common noun ("The report", "A Labour spokesman"), which a key never finds."""
+    row = db.execute(
+        "SELECT 1 FROM quotes WHERE speaker_key IS NULL AND speaker = ? COLLATE NOCASE LIMIT 1",
+        [name.strip()],
+    ).fetchone()
+    return row is not None
 
 
 def _also_in(db: sqlite_utils.Database, q: Quote, cache: dict[str, list[Quote]]) -> list[dict]:

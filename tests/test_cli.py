@@ -111,3 +111,31 @@ def test_claims_id_says_who_said_it(run, tmp_path: Path) -> None:  # type: ignor
     claim = json.loads(run("claims", "--min-sources", "2", "--json"))["claims"][0]
     shown = run("claims", "--id", str(claim["id"])).splitlines()
     assert "  said by: Chuck Schumer and Nancy Pelosi (wire); Schumer and Pelosi (paper)" in shown
+
+
+def test_quotes_finds_a_common_speaker_as_the_listing_writes_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: ``quotes`` lists speakers kept as written ("Officials", "The report", "A
+    spokesman": 117 such names in BASIL + BBC politics), but ``--speaker "The report"``
+    said "no quotes of 'The report'": a capitalised name was looked up by key alone, and
+    a common noun has none. Its words find it, in any case; a person is still found by
+    key ("Rustem Umerov", "Umerov")."""
+    text = (
+        'Officials said the plan was "dead on arrival" in its present form.\n\n'
+        'The report said the fund was "close to empty" by March.\n\n'
+        '"We will fight on," said Defence Minister Rustem Umerov.'
+    )
+    record = {"source": "A", "date": "2024-01-02", "title": "Budget row", "text": text}
+    data = tmp_path / "common.jsonl"
+    data.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    run("ingest", str(data))
+    for name, said in [
+        ("Officials", "dead on arrival"),
+        ("officials", "dead on arrival"),
+        ("The report", "close to empty"),
+        ("THE REPORT", "close to empty"),
+        ("Umerov", "We will fight on"),
+    ]:
+        shown = run("quotes", "--speaker", name)
+        assert f"“{said}”" in shown, (name, shown)
+        assert shown.count("[article 1]") == 1, (name, shown)
+    assert "no quotes of 'The reports'" in run("quotes", "--speaker", "The reports", code=1)
