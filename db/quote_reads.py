@@ -18,7 +18,7 @@ that speaker, not of the corpus.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -51,10 +51,14 @@ class QuoteFilter:
     source: str | None = None
     since: str | None = None
     until: str | None = None
+    as_written: bool = False  # ``speaker`` as stored, not by key (see list_quotes)
 
     def conditions(self) -> tuple[list[str], list[Any]]:
         clauses, params = ArticleFilter(self.source, self.since, self.until).conditions()
-        if self.speaker:
+        if self.speaker and self.as_written:
+            clauses.append("q.speaker = ? COLLATE NOCASE")
+            params.append(self.speaker.strip())
+        elif self.speaker:
             clause, speaker_params = speaker_clause(self.speaker, (clauses[:], params[:]))
             clauses.append(clause)
             params += speaker_params
@@ -132,6 +136,11 @@ def list_quotes(
         " JOIN articles a ON a.id = s.article_id" + where,
         params,
     ).fetchone()[0]
+    if total == 0 and flt.speaker and not flt.as_written and _stored_as_written(db, flt.speaker):
+        # A common noun kept as written and capitalised as the listing shows it ("The
+        # report", "A spokesman", "Officials"): no key finds it, its words do.
+        flt = replace(flt, as_written=True)
+        return list_quotes(db, flt, limit=limit, offset=offset, others=others)
     quotes = [
         _quote(r)
         for r in db.execute(
@@ -145,6 +154,16 @@ def list_quotes(
         for q in quotes:
             q.also_in = _also_in(db, q, cache)
     return quotes, total
+
+
+def _stored_as_written(db: sqlite_utils.Database, name: str) -> bool:
+    """Whether some quote's speaker is ``name`` as written (any case), with no key: a
+    common noun ("The report", "A Labour spokesman"), which a key never finds."""
+    row = db.execute(
+        "SELECT 1 FROM quotes WHERE speaker_key IS NULL AND speaker = ? COLLATE NOCASE LIMIT 1",
+        [name.strip()],
+    ).fetchone()
+    return row is not None
 
 
 def _also_in(db: sqlite_utils.Database, q: Quote, cache: dict[str, list[Quote]]) -> list[dict]:
@@ -254,8 +273,9 @@ def speakers_counted(
     own row: "Trump" beside Donald, Melania and Ivanka). A row's key is its shortest key
     and its name that key's most common form (then the shortest): picking the name
     lists exactly the quotes counted in the row. People speaking together ("John Smith
-    and Mary Jones") are counted in each one's row (and found by each one's name), as
-    :func:`db.speakers.key_clause` lists them.
+    and Mary Jones") are counted in each one's row (and found by each one's name, or all
+    of them by text that runs across the "and", "Smith and Mary", as the browser shows
+    them together), as :func:`db.speakers.key_clause` lists them.
     """
     clauses, params = (flt or ArticleFilter()).conditions()
     like, like_params = "0", []
@@ -278,13 +298,17 @@ def speakers_counted(
     typed = (match or "").strip().translate(_ASCII_LOWER)
     for key, speaker, article_id, hit in rows:
         together = key[:1] == "&"  # people together: each one's quote
-        for person, name in speaker_people(speaker, key) if together else [(key, speaker)]:
+        people = speaker_people(speaker, key) if together else [(key, speaker)]
+        for person, name in people:
             quotes[person] = quotes.get(person, 0) + 1
             articles.setdefault(person, set()).add(article_id)
             named = forms.setdefault(person, {})
             named[name] = named.get(name, 0) + 1
-            if hit and (not together or typed in name.translate(_ASCII_LOWER)):
-                found.add(person)
+        if hit:
+            # The one whose name holds the typed text ("mary": Mary Jones, not John
+            # Smith); text that runs across the "and" ("Smith and Jo") names them all.
+            own = [p for p, name in people if typed in name.translate(_ASCII_LOWER)]
+            found.update(own if together and own else (p for p, _ in people))
     row_of = _rows_of_keys(quotes)
     groups: dict[str, list[str]] = {}
     for key, row in row_of.items():

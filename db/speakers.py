@@ -3836,7 +3836,9 @@ def key_clause(key: str, within: tuple[list[str], list] | None = None) -> tuple[
     People speaking together (a key of '&' and each one's, :func:`speaker_key`) fit the
     key of each of them as one person's key would ('&smith|john&jones|mary' fits 'jones',
     'jones|mary', 'smith|john'), read in their own range of the index; a key of people
-    together fits only itself.
+    together fits the keys of as many people together, in any order, each of whom fits
+    one of its people as a full name or a surname alone fits ('&pelosi&schumer' fits
+    '&schumer|chuck&pelosi|nancy'; '&smith|john&jones|mary' not '&smith&jones').
     ``within``: conditions on ``articles a`` (:meth:`db.articles.ArticleFilter.conditions`)
     that say which quotes "the quotes" are — those of the list the speaker is picked in,
     so that a name fits its surname exactly where :func:`db.quote_reads.speakers_counted`
@@ -3847,8 +3849,19 @@ def key_clause(key: str, within: tuple[list[str], list] | None = None) -> tuple[
     on a large source (an OR of the key's ranges beside it would walk the source's
     articles instead).
     """
-    if key.startswith("&"):
-        return _keys_in("k.speaker_key = ?"), [key]  # people together: as written
+    if key.startswith("&"):  # people together: the same people, in any order
+        fits: list[str] = []
+        fit_params: list[str] = []
+        for person in key_people(key):
+            surname, bar, _ = person.partition("|")
+            if bar:
+                fit, params = _agreeing_joint(person, "k.speaker_key")
+            else:
+                fit, params = _joint_fits("k.speaker_key", [surname], [surname + "|"])
+            fits.append(fit)
+            fit_params += params
+        many = f"length(k.speaker_key) - length(replace(k.speaker_key, '&', '')) = {key.count('&')}"
+        return _keys_in(" AND ".join([*fits, many])), fit_params
     surname, _, given = key.partition("|")
     if not given:
         # "|" < "}": every 'surname|given' key sorts in [surname|, surname}).

@@ -1625,6 +1625,24 @@ async def test_the_palette_opens_a_story_by_its_title(demo_app) -> None:  # type
 
 
 @async_test
+async def test_a_story_in_a_long_palette_list_keeps_its_date_and_counts(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: at 80x24, with enough commands matching to scroll ("o"), a story title that
+    wraps lost its last line, the date and counts ("2024-11-05 · 2 sources, 2
+    articles"): the options' heights were measured before the scrollbar took a column,
+    and the title wrapped to one more line in the narrower list."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Open story: Ukrainian troops" in text
+        assert "2024-11-05 · 2 sources, 2 articles" in text
+
+
+@async_test
 async def test_palette_titles_and_sources_are_never_markup(markup_db: Path) -> None:
     """A story's title and a source's name are data: the palette shows their brackets
     as written (Textual's highlighter parsed them as markup) and runs nothing."""
@@ -1791,3 +1809,47 @@ async def test_dates_are_days_in_every_pane(tmp_path: Path) -> None:
     }
     head = story_sections(view)[0].renderables[0]
     assert "first seen: Wire, 2024-01-02\n" in head.plain and "T10:00" not in head.plain
+
+
+def test_a_story_of_one_outlet_says_1_outlet() -> None:
+    """QA: the story view of two articles from one source (the seeds folder, ingested as
+    one source, is a story of its own in a larger database) said "1 outlets: seeds". It
+    says "1 outlet"; two or more stay plural."""
+    from tui.components.story_view import story_sections
+
+    def view(outlets: list[str]) -> dict:
+        return {
+            "title": "Ukraine says it fought N Korean troops",
+            "first_seen": {"source": outlets[0], "date": "2024-11-05"},
+            "outlets": outlets,
+            "articles": [{"date": "2024-11-05", "source": outlets[0], "title": "Ukraine"}],
+            "claims": [],
+            "conflicts": [],
+            "blindspot": {"days": None, "missing_sources": [], "only_one_outlet": []},
+        }
+
+    head = story_sections(view(["seeds"]))[0].renderables[0].plain
+    assert "\n1 outlet: seeds\n" in head and "outlets" not in head
+    head = story_sections(view(["fox", "nyt"]))[0].renderables[0].plain
+    assert "\n2 outlets: fox, nyt\n" in head
+
+
+@async_test
+async def test_a_long_address_in_the_text_header_is_cut_with_an_ellipsis(tmp_path: Path) -> None:
+    """QA: at 80 columns the text pane's first line (source · date · address) was cut at
+    the pane's edge with no mark ("…/house-intelligence-committe"), though it asks for
+    an ellipsis: the line was drawn at the console's width, then cropped. It ends in
+    "…" where the address goes on."""
+    url = "https://www.example.com/entry/" + "house-intelligence-committee-" * 4 + "schiff"
+    data = tmp_path / "long.jsonl"
+    record = {"source": "hpo", "date": "2019-03-28", "url": url, "title": "Schiff", "text": "x."}
+    data.write_text(json.dumps(record) + "\n", "utf-8")
+    app = make_app(ingested_db(tmp_path / "long.db", [data]), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        [header] = [line for line in screen_text(app).splitlines() if "hpo · 2019-03-28" in line]
+        shown = header.strip("┃ ")
+        assert shown.endswith("…"), header
+        assert f"hpo · 2019-03-28 · {url}".startswith(shown[:-1]), header

@@ -83,3 +83,59 @@ def test_show_numbers_statements(seeded) -> None:  # type: ignore[no-untyped-def
     assert "[0] (headline) Ukraine says it fought N Korean troops for first time" in out
     assert "number: an estimated 11,000 = 11000" in out
     seeded("show", "999", code=1)
+
+
+def test_claims_id_says_who_said_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: ``claims --id N`` listed the claim's statements and numbers but not its
+    speakers, which ``--json`` (``speakers``) and the browser's claim panel ("said by")
+    give. It names each as its sources wrote it, people together as one ("Chuck Schumer
+    and Nancy Pelosi"), "; " between them (such a name may hold commas)."""
+    said = '"This is a non-starter and we will not fund the wall,"'
+    records = [
+        {
+            "source": "wire",
+            "date": "2019-01-19",
+            "title": "Democrats reject wall offer",
+            "text": f"{said} said Sen. Chuck Schumer and Rep. Nancy Pelosi in a joint statement.",
+        },
+        {
+            "source": "paper",
+            "date": "2019-01-19",
+            "title": "Schumer and Pelosi say no",
+            "text": f"{said} Schumer and Pelosi said in a statement on Saturday.",
+        },
+    ]
+    data = tmp_path / "joint.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    run("ingest", str(data))
+    claim = json.loads(run("claims", "--min-sources", "2", "--json"))["claims"][0]
+    shown = run("claims", "--id", str(claim["id"])).splitlines()
+    assert "  said by: Chuck Schumer and Nancy Pelosi (wire); Schumer and Pelosi (paper)" in shown
+
+
+def test_quotes_finds_a_common_speaker_as_the_listing_writes_it(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: ``quotes`` lists speakers kept as written ("Officials", "The report", "A
+    spokesman": 117 such names in BASIL + BBC politics), but ``--speaker "The report"``
+    said "no quotes of 'The report'": a capitalised name was looked up by key alone, and
+    a common noun has none. Its words find it, in any case; a person is still found by
+    key ("Rustem Umerov", "Umerov")."""
+    text = (
+        'Officials said the plan was "dead on arrival" in its present form.\n\n'
+        'The report said the fund was "close to empty" by March.\n\n'
+        '"We will fight on," said Defence Minister Rustem Umerov.'
+    )
+    record = {"source": "A", "date": "2024-01-02", "title": "Budget row", "text": text}
+    data = tmp_path / "common.jsonl"
+    data.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    run("ingest", str(data))
+    for name, said in [
+        ("Officials", "dead on arrival"),
+        ("officials", "dead on arrival"),
+        ("The report", "close to empty"),
+        ("THE REPORT", "close to empty"),
+        ("Umerov", "We will fight on"),
+    ]:
+        shown = run("quotes", "--speaker", name)
+        assert f"“{said}”" in shown, (name, shown)
+        assert shown.count("[article 1]") == 1, (name, shown)
+    assert "no quotes of 'The reports'" in run("quotes", "--speaker", "The reports", code=1)

@@ -857,3 +857,39 @@ def test_a_date_range_that_ends_before_it_starts_is_refused(seeded, command) -> 
     assert "--since 2024-11-06 is after --until 2024-11-01" in out
     assert "the earlier date goes in --since" in out
     assert seeded(*command, "--since", "2024-11-05", "--until", "2024-11-05", code=None)
+
+
+def test_articles_cut_and_pad_the_source_column_by_terminal_cells(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: ``articles`` cut a source's name to 16 characters and padded it by characters,
+    so a CJK or emoji name pushed its date out of line (a 16-character CJK name took 32
+    cells) and a long name was cut with no "…". It fits the name to 16 cells, as ``stats``
+    and the browser do (tui.wording.fit_cells)."""
+    from rich.cells import cell_len
+
+    names = ["A", "🦊 Fox", "日本経済新聞電子版ニュース速報", "The Extremely Long Name Of A Paper"]
+    data = tmp_path / "names.jsonl"
+    with data.open("w", encoding="utf-8") as out:
+        for i, name in enumerate(names):
+            record = {"source": name, "date": "2024-11-05", "title": f"Story {i}"}
+            out.write(json.dumps({**record, "text": f"Body number {i}."}) + "\n")
+    run("ingest", str(data), "--no-match")
+    lines = run("articles").splitlines()
+    assert len(lines) == len(names)
+    # Every date starts in the same terminal column: 6 for the id, a space, 16 cells, a space.
+    assert {cell_len(line[: line.index("2024-11-05")]) for line in lines} == {6 + 1 + 16 + 1}
+    assert "     4 The Extremely L… 2024-11-05    2 st  Story 3" in lines, lines
+
+
+def test_stats_says_a_source_with_no_dated_article_is_undated(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA: a source whose articles carry no date (BBC's folders) was listed in ``stats``
+    as ``politics  417 articles   … `` — a lone "…" between two blanks. It says
+    ``undated``."""
+    data = tmp_path / "undated.jsonl"
+    records = [
+        {"source": "bbc", "title": "Story one", "text": "Body one."},
+        {"source": "wire", "title": "Story two", "text": "Body two.", "date": "2024-11-05"},
+    ]
+    data.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    run("ingest", str(data), "--no-match")
+    lines = run("stats").split("by source:\n")[1].splitlines()
+    assert lines == ["  bbc   1 article  undated", "  wire  1 article  2024-11-05 … 2024-11-05"]

@@ -319,6 +319,43 @@ def test_people_speaking_together_are_found_under_each_of_them(together: Path) -
     assert also[("Wire B", "Mary Jones")] == ["Wire A"]
 
 
+def test_people_together_are_found_in_any_order_and_by_their_surnames(together: Path) -> None:
+    """QA: ``--speaker "Nancy Pelosi and Chuck Schumer"`` found nothing where the quote's
+    speaker was "Chuck Schumer and Nancy Pelosi", and "Schumer and Pelosi" not the quote
+    of "Chuck Schumer and Nancy Pelosi", though "Schumer" alone finds every Schumer. The
+    same people together, in any order, each as one person's name fits, are found; other
+    people, or more or fewer of them, are not."""
+    db = connect(together)
+    joint = ["John Smith and Mary Jones"]
+    assert _said(db, "Mary Jones and John Smith") == joint
+    assert _said(db, "Smith and Jones") == ["John Smith and Mary Jones", "Smith and Jones"]
+    assert _said(db, "Jones and Smith") == ["John Smith and Mary Jones", "Smith and Jones"]
+    assert _said(db, "John Smith and Mary Jones") == joint  # not "Smith and Jones"
+    assert _said(db, "John Smith and Tom Jones") == []
+    assert _said(db, "Smith, Jones and Brown") == []
+    assert _said(db, "Smith and Brown") == []
+
+
+def test_typing_people_together_as_the_text_shows_them_finds_each_of_them(
+    together: Path,
+) -> None:
+    """QA: the reader shows a joint speaker as one ("‹Rudy Giuliani and Jay Sekulow›");
+    typed so in the speaker picker ("Giuliani and"), it found "No speaker holds
+    'Giuliani and'", since only a text within one person's name found that person.
+    Text that runs across the "and" finds every one of them; text within one name still
+    finds that one alone."""
+    db = connect(together)
+    both = [("Mary Jones", "jones|mary", 3, 3), ("John Smith", "smith|john", 3, 3)]
+    assert speakers_counted(db, match="John Smith and Mary Jones") == (both, 2)
+    # "Smith and Jones" holds it too: its Jones (the surname alone) comes with them.
+    assert speakers_counted(db, match="smith and") == ([("Jones", "jones", 5, 5), *both], 3)
+    assert speakers_counted(db, match="Smith and Jones") == (
+        [("Jones", "jones", 5, 5), ("John Smith", "smith|john", 3, 3)],
+        2,
+    )
+    assert speakers_counted(db, match="mary") == ([("Mary Jones", "jones|mary", 3, 3)], 1)
+
+
 @pytest.mark.parametrize(
     "flt",
     [ArticleFilter(), ArticleFilter(source="Wire A"), ArticleFilter(source="Wire C")],

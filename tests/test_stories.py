@@ -763,3 +763,31 @@ def _without_ids(listing: dict) -> dict:
         for story in listing["stories"]
     ]
     return out
+
+
+def test_the_cli_blindspot_names_its_days_and_says_when_a_story_has_none() -> None:
+    """QA: ``stories --id N`` of an undated story (BBC's folders) said "blindspot: sources
+    active those days that did not report it: none", of days it has not; the browser's
+    story view says "undated: no days to compare other sources with". The CLI says so
+    too, and of a dated story names the days, as the browser does."""
+    from tui.cli.matching import story_text
+
+    def view(days: list[str] | None, missing: list[str]) -> dict:
+        return {
+            "id": 7,
+            "title": "Kilroy launches 'Veritas' party",
+            "first_seen": {"source": "politics", "sources": [], "date": None},
+            "outlets": ["politics"],
+            "articles": [],
+            "claims": [],
+            "conflicts": [],
+            "blindspot": {"days": days, "missing_sources": missing, "only_one_outlet": []},
+        }
+
+    [line] = [x for x in story_text(view(None, [])) if "blindspot" in x]
+    assert line == "  blindspot: undated: no days to compare other sources with"
+    days = ["2019-02-14", "2019-02-16"]
+    [line] = [x for x in story_text(view(days, ["bbc", "cnn"])) if "blindspot" in x]
+    assert line == (
+        "  blindspot: sources active 2019-02-14 to 2019-02-16 that did not report it: bbc, cnn"
+    )

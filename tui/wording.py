@@ -25,7 +25,8 @@ def shown_date(date: str | None, missing: str = "undated") -> str:
 
 
 # rich.cells is imported in these two functions, not above: the CLI imports this module
-# at every start and rich at none (bench/bench_startup.py); only `stats` measures names.
+# at every start and rich at none (bench/bench_startup.py); only `stats` and `articles`
+# measure names.
 
 
 def cell_width(value: str) -> int:

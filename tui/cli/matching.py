@@ -454,6 +454,9 @@ def _echo_claim(detail: dict[str, Any]) -> None:
     for group in detail["sources"]:
         for st in group["statements"]:
             echo(f"  [{group['source']}, {shown_date(st['date'])}] {st['text']}")
+    if detail["speakers"]:  # "; " between them: a name of people together holds commas
+        said = "; ".join(f"{s['speaker']} ({', '.join(s['sources'])})" for s in detail["speakers"])
+        echo(f"  said by: {said}")
     for num in detail["numbers"]:
         if len(num["values"]) > 1:
             vals = ", ".join(
@@ -536,7 +539,13 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
     missing = ", ".join(blind["missing_sources"]) or "none"
     if shown is not None:
         missing = ", ".join(shown) + ", " + more_sources(len(blind["missing_sources"]), shown)
-    out.append(f"  blindspot: sources active those days that did not report it: {missing}")
+    if blind["days"] is None:  # as the browser's story view says it
+        out.append("  blindspot: undated: no days to compare other sources with")
+    else:
+        first, last = blind["days"]
+        out.append(
+            f"  blindspot: sources active {first} to {last} that did not report it: {missing}"
+        )
     for solo in blind["only_one_outlet"]:
         out.append(f"    only {solo['source']} ({plural(solo['n'], 'statement')}):")
         out += [f"      {st['text']}" for st in solo["statements"][:3]]

@@ -74,10 +74,17 @@ def source_lines(by_source: list[dict[str, Any]]) -> list[str]:
     counts = [plural(src["articles"], "article") for src in by_source]
     count_width = max(map(len, counts))
     return [
-        f"  {name}  {count:>{count_width}}"
-        f"  {shown_date(src['first_date'], '')} … {shown_date(src['last_date'], '')}"
+        f"  {name}  {count:>{count_width}}  {_date_range(src['first_date'], src['last_date'])}"
         for name, count, src in zip(names, counts, by_source, strict=True)
     ]
+
+
+def _date_range(first: str | None, last: str | None) -> str:
+    """A source's dates in ``stats``: ``2024-11-05 … 2024-11-06``, or ``undated`` for a
+    source none of whose articles has a date (not a bare "…" between two blanks)."""
+    if not first and not last:
+        return "undated"
+    return f"{shown_date(first, '')} … {shown_date(last, '')}"
 
 
 @click.command()
@@ -110,7 +117,7 @@ def articles(
         echo(
             styled(
                 (f"{row['id']:>6} ", "bold"),
-                (f"{row['source'][:16]:<16} ", "cyan"),
+                (f"{fit_cells(row['source'], 16)} ", "cyan"),
                 f"{shown_date(row['date']):<10} ",
                 (f"{row['statements']:>4} st  ", "dim"),
                 row["title"],

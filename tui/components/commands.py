@@ -23,7 +23,17 @@ PROMPT = ">"
 
 
 class PlainPalette(CommandPalette):
-    """Textual's command palette with a plain ASCII prompt (:data:`PROMPT`)."""
+    """Textual's command palette with a plain ASCII prompt (:data:`PROMPT`).
+
+    Its list keeps the scrollbar's column whether or not it scrolls: the heights of its
+    options are measured before the scrollbar shows, so a story title that wrapped to
+    one more line in the narrower list lost its last line (the date and counts)."""
+
+    DEFAULT_CSS = """
+    PlainPalette CommandList {
+        scrollbar-gutter: stable;
+    }
+    """
 
     def on_mount(self) -> None:
         icon = self.query_one(SearchIcon)

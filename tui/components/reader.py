@@ -186,7 +186,11 @@ class Reader(LineView, FocusBorder, can_focus=True):
                 return self._strip(text, width, base)
             return Strip.blank(width, base)
         if index < len(layout.header):
-            return self._strip(layout.header[index].copy(), width, base)
+            # Cut with "…" to the pane (a long address): Text.render() draws at the
+            # console's width, which the crop below would cut with no mark.
+            header = layout.header[index].copy()
+            header.truncate(width, overflow="ellipsis")
+            return self._strip(header, width, base)
         line_no = index - len(layout.header)
         if line_no >= len(layout.lines):
             return Strip.blank(width, base)

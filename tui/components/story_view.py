@@ -35,7 +35,7 @@ from tui.components.library import Library
 from tui.components.line_view import TextScroll
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
-from tui.wording import more_sources, shown_date
+from tui.wording import more_sources, plural, shown_date
 
 # Claims and one-outlet statements listed per story (the CLI's --json has them all).
 MAX_CLAIMS = 15
@@ -93,7 +93,9 @@ def story_sections(
         who = ", ".join(first.get("sources") or [first["source"]])
         head.append(f"\nfirst seen: {who}, {when}", style="dim")
     head.append("\n")
-    head.append(f"\n{len(view['outlets'])} outlets: " + ", ".join(view["outlets"]), style="bold")
+    head.append(
+        f"\n{plural(len(view['outlets']), 'outlet')}: " + ", ".join(view["outlets"]), style="bold"
+    )
     head.append("\n")
     articles = [
         (_label(f"{shown_date(a['date']):10}  {a['source']}:"), Text(a["title"]))
