@@ -1808,7 +1808,7 @@ async def test_dates_are_days_in_every_pane(tmp_path: Path) -> None:
         "blindspot": {"days": None, "missing_sources": [], "only_one_outlet": []},
     }
     head = story_sections(view)[0].renderables[0]
-    assert "first seen: Wire, 2024-01-02\n" in head.plain and "T10:00" not in head.plain
+    assert "first seen 2024-01-02 · Wire\n" in head.plain and "T10:00" not in head.plain
 
 
 def test_a_story_of_one_outlet_says_1_outlet() -> None:

@@ -268,7 +268,7 @@ def test_first_seen_names_every_source_of_the_first_day_when_they_tie(tmp_path: 
     shown = CliRunner().invoke(
         main, ["--db", str(tmp_path / "tie.db"), "claims", "--id", str(c["id"])]
     )
-    assert f"first seen 2024-03-01 in {', '.join(detail['first_sources'])}" in shown.output
+    assert f"first seen 2024-03-01 · {', '.join(detail['first_sources'])}" in shown.output
 
 
 def test_first_seen_with_a_time_names_the_one_source(tmp_path: Path) -> None:
@@ -315,7 +315,7 @@ def test_the_claims_listing_names_every_source_tied_first(tmp_path: Path) -> Non
     run = ["--db", str(tmp_path / "tie.db"), "claims", "--min-sources", "4"]
     shown = CliRunner().invoke(main, run)
     assert shown.exit_code == 0, shown.output
-    assert "first 2024-03-01 (Daily, herald, wire)" in shown.output
+    assert "first seen 2024-03-01 · Daily, herald, wire" in shown.output
     rows = json.loads(CliRunner().invoke(main, [*run, "--json"]).output)["claims"]
     assert rows[0]["first_sources"] == ["Daily", "herald", "wire"]
     assert rows[0]["first_source"] == "wire"  # the first stored, kept as before

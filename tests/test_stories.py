@@ -107,7 +107,7 @@ def test_a_story_first_seen_on_one_day_by_two_outlets_names_both(tmp_path: Path)
     assert view is not None
     assert view["first_seen"]["source"] == "Alpha"
     assert view["first_seen"]["sources"] == ["Alpha", "Beta"]
-    assert "  first seen: Alpha, Beta, 2024-05-07" in story_text(view)
+    assert "  first seen 2024-05-07 · Alpha, Beta" in story_text(view)
 
 
 def test_short_and_headline_only_articles_join_the_story(tmp_path: Path) -> None:

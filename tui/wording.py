@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from db.wording import plural, statement_name
 
-__all__ = ["cell_width", "fit_cells", "more_sources", "plural", "shown_date", "statement_name"]
+__all__ = [
+    "cell_width",
+    "first_seen",
+    "fit_cells",
+    "more_sources",
+    "plural",
+    "shown_date",
+    "statement_name",
+]
 
 
 def more_sources(n: int, shown: list[str]) -> str:
@@ -22,6 +30,17 @@ def shown_date(date: str | None, missing: str = "undated") -> str:
     the time of publication says nothing of the claim; ``--json`` keeps the stored ISO
     value), else ``missing``."""
     return date[:10] if date else missing
+
+
+def first_seen(date: str | None, sources: list[str]) -> str:
+    """When and by whom something was first seen, one form everywhere (the story view,
+    the claim panel, ``stories --id``, ``claims --id``): "2019-03-28 · fox, hpo" — the
+    day, then every source as early (none of them known to be first). Undated: no source
+    is known to be first, so none is named."""
+    if not date:
+        return shown_date(date)
+    names = ", ".join(s for s in sources if s)
+    return shown_date(date) + (f" · {names}" if names else "")
 
 
 # rich.cells is imported in these two functions, not above: the CLI imports this module

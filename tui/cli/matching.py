@@ -81,7 +81,7 @@ from tui.cli.common import (
     showing,
 )
 from tui.cli.common import page_options as shared_page_options
-from tui.wording import more_sources, plural, shown_date, statement_name
+from tui.wording import first_seen, more_sources, plural, shown_date, statement_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -438,18 +438,18 @@ def _found(item: dict[str, Any] | None, missing: str) -> dict[str, Any]:
 def _claim_lines(c: dict[str, Any]) -> list[str]:
     flag = " CONFLICT" if c["has_conflict"] else ""
     return [
-        f"claim {c['id']}: {plural(c['n_sources'], 'source')}, first {shown_date(c['first_date'])}"
-        f" ({', '.join(c['first_sources']) or c['first_source']}){flag}: {c['text']}"
+        f"claim {c['id']}: {plural(c['n_sources'], 'source')}, first seen"
+        f" {first_seen(c['first_date'], c['first_sources'] or [c['first_source']])}{flag}:"
+        f" {c['text']}"
     ]
 
 
 def _echo_claim(detail: dict[str, Any]) -> None:
+    first = first_seen(detail["first_date"], detail["first_sources"] or [detail["first_source"]])
     echo(
         f"claim {detail['id']}: {plural(detail['n_sources'], 'source')},"
         f" {plural(detail['n_statements'], 'statement')};"
-        f" first seen {shown_date(detail['first_date'])} in"
-        f" {', '.join(detail['first_sources']) or detail['first_source']}"
-        + ("  CONFLICT" if detail["has_conflict"] else "")
+        f" first seen {first}" + ("  CONFLICT" if detail["has_conflict"] else "")
     )
     for group in detail["sources"]:
         for st in group["statements"]:
@@ -515,8 +515,8 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
     first = view["first_seen"]
     out = [f"story {view['id']}: {view['title']}"]
     if first:
-        who = ", ".join(first.get("sources") or [first["source"]])
-        out.append(f"  first seen: {who}, {shown_date(first['date'])}")
+        who = first.get("sources") or [first["source"]]
+        out.append(f"  first seen {first_seen(first['date'], who)}")
     out.append(f"  outlets: {', '.join(view['outlets'])}")
     out.append(f"  {plural(len(view['articles']), 'article')}:")
     out += [

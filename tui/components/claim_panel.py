@@ -28,7 +28,7 @@ from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
 from tui.components.scrollbars import update_scrollbars
-from tui.wording import plural, shown_date, statement_name
+from tui.wording import first_seen, plural, shown_date, statement_name
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -542,8 +542,7 @@ class ClaimPanel(Vertical):
             sources = claim.get("first_sources") or [
                 s for s in (claim.get("first_source") or claim.get("source"),) if s
             ]
-            names = ", ".join(sources)  # tied ones by name (db.dates.first_sources)
-            return f"{claim['first_date'][:10]}" + (f" · {names}" if names else "")
+            return first_seen(claim["first_date"], sources)  # ties by name (db.dates)
         assert self.article is not None
         seen = [(self.article.get("date"), self.article.get("source"))]
         seen += [(m.get("date"), m.get("source")) for m in _claim_matches(self.matches)]
@@ -552,7 +551,7 @@ class ClaimPanel(Vertical):
             return None
         when = dated[0][0]
         sources = list(dict.fromkeys(s for w, s in dated if w == when and s))
-        return f"{when[3][:10]}" + (f" · {', '.join(sources)}" if sources else "")
+        return first_seen(when[3], sources)
 
     def match_text(self, match: dict[str, Any]) -> Text:
         text = Text(end="")

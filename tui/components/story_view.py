@@ -35,7 +35,7 @@ from tui.components.library import Library
 from tui.components.line_view import TextScroll
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
-from tui.wording import more_sources, plural, shown_date
+from tui.wording import first_seen, more_sources, plural, shown_date
 
 # Claims and one-outlet statements listed per story (the CLI's --json has them all).
 MAX_CLAIMS = 15
@@ -89,9 +89,8 @@ def story_sections(
     head = Text(view["title"], style="bold")
     first = view["first_seen"]
     if first:
-        when = shown_date(first["date"])  # the day, as the articles' dates below
-        who = ", ".join(first.get("sources") or [first["source"]])
-        head.append(f"\nfirst seen: {who}, {when}", style="dim")
+        who = first.get("sources") or [first["source"]]
+        head.append(f"\nfirst seen {first_seen(first['date'], who)}", style="dim")
     head.append("\n")
     head.append(
         f"\n{plural(len(view['outlets']), 'outlet')}: " + ", ".join(view["outlets"]), style="bold"
