@@ -924,6 +924,11 @@ def _names_another(text: str, q: QuoteSpan, speaker: str | None) -> bool:
     return False
 
 
+# A quotation mark in a sentence: a double one, or a single one opening a word ('Mr
+# Sigarchi's sentence', "the players' union" hold apostrophes, no quotation).
+_QUOTATION_IN_RE = re.compile(r"[\"“”«»„‟]|(?<![\w'‘’])['‘](?=\w)")
+
+
 def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None:
     """A quotation that is a sentence of its own (no attribution) after a sentence of
     reported speech, in its paragraph or ending the one before ('Instead, said Mr
@@ -943,7 +948,7 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
     end = lo + len(head)
     starts = [m.end() for m in _TERMINATOR_RE.finditer(text, max(lo, end - 400), end - 1)]
     start = starts[-1] if starts else lo
-    if end - start > 400 or _QUOTE_MARK_RE.search(text, start, end):
+    if end - start > 400 or _QUOTATION_IN_RE.search(text, start, end):
         return None  # a long stretch, or one with quotations of its own: not this rule's
     att = _attribution_in(text, start, end)
     if att is not None and len(text[att.end : end].split()) > _TRAILING_WORDS:
