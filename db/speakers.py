@@ -225,6 +225,11 @@ def _went_on(letter: str) -> str:
 
 for _v in sorted(_PLAIN_VERBS):
     _SPEECH_IF.setdefault(_v[0], []).append(rf"(?:(?<!\bto {_v[0]})|{_went_on(_v[0])}){_v[1:]}")
+# More verbs of saying that speak after "went on to" only ("Mr Kennedy went on to suggest
+# the result would be …", "went on to explain why", "went on to accuse the board of …"):
+# elsewhere their plain form is mostly an act ("to explain the rise", "figures suggest").
+for _v in sorted(words("suggest explain reveal describe accuse urge")):
+    _SPEECH_IF.setdefault(_v[0], []).append(rf"(?:{_went_on(_v[0])}){_v[1:]}")
 # "claim" only there, and before what is claimed (not "went on to claim the Cup"); "call"
 # there before what is called so ("went on to call the situation "highly unusual"", not
 # "went on to call for …" or "call a vote").

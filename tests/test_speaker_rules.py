@@ -2576,3 +2576,40 @@ def test_people_speaking_together_are_named_in_full_and_are_they() -> None:
     ]
     said = [st.speaker for st in analyse(text, 0) if st.text.startswith("Smith")]
     assert said == ["John Smith and Mary Jones", "John Smith"]
+
+
+def test_an_apostrophe_is_no_quotation_before_a_quote_paragraph_after_reported_speech() -> None:
+    """A quotation after a sentence of someone's reported speech is theirs, and a
+    possessive or a plural's apostrophe in that sentence is no quotation of its own that
+    would stop the rule."""
+    text = (
+        "Blogger jailed\n\nAn online campaign was held on Monday. Ann Lee said the "
+        "blogger's sentence would not dent the resolve of the campaign. "
+        '"The eyes of the world are on the court." '
+        "Tom Hart said the players' union would fight on. "
+        '"We will not stop."'
+    )
+    assert article_speakers(text) == ["Ann Lee", "Tom Hart"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Mr Kennedy went on to suggest a small majority would be a "vote of no '
+            'confidence" in the government.',
+            "Kennedy",
+        ),
+        ('Ann Lee went on to explain why the plan was "a disaster" for the town.', "Ann Lee"),
+        ('Ann Lee went on to accuse the board of "squabbling like schoolboys".', "Ann Lee"),
+        ('Ann Lee goes on to describe the match as "the best of my life".', "Ann Lee"),
+    ],
+)
+def test_more_verbs_of_saying_after_went_on_to(text: str, speaker: str) -> None:
+    """A verb of saying in its plain form after "went on to" is speech, as "went on to
+    claim" and "went on to warn" are; those verbs' plain form elsewhere is not."""
+    assert [s for _, s in speakers(text)] == [speaker]
+    assert speakers('Figures out on Monday suggest the rise was "modest" at best.') == [
+        ("modest", None)
+    ]
+    assert speakers('He wanted to explain the "big vote" to the public.') == [("big vote", None)]
