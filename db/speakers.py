@@ -1446,7 +1446,7 @@ def _speaker_before(
         return None, True
     if last in _PRONOUNS:
         if last.lower() == "who" and _set_off(toks):
-            who = _before_who(s, toks)
+            who = _before_who(s, toks, direct=True)
             if who is not None:
                 return who, False
             toks = toks[:-1]  # no one named before it: what comes before is read on
@@ -1670,9 +1670,11 @@ def _relative_clause_start(toks: list[re.Match[str]]) -> int | None:
     return None
 
 
-def _before_who(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+def _before_who(s: str, toks: list[re.Match[str]], direct: bool = False) -> Attribution | None:
     """The person a relative "who" (the last of ``toks``, set off: :func:`_set_off`)
-    stands for: "Smith, who said …", "Vicente Fox – who went on …"."""
+    stands for: "Smith, who said …", "Vicente Fox – who went on …". ``direct``: the
+    verb of saying is the clause's own, right after "who": one word after "by" or
+    opening the sentence names its speaker too ("shared by Rooney, who believes "…"")."""
     head = toks[:-2] if _dash(toks[-2]) else toks[:-1]
     words_ = [t.group() for t in head]
     if toks[-2].group().endswith(","):
@@ -1682,7 +1684,11 @@ def _before_who(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     lead = head[-len(run) - 1].group() if run and len(run) < len(head) else ""
     # A full name or a titled one ("Mr Blair, who has described"); one word alone
     # may be a team or a place ("Leicester, who signed White").
-    full = bool(name) and (" " in name or len(run) > 1)
+    # One word after "by" or opening the sentence, before "who" and its own verb of
+    # saying, names the speaker ("shared by Rooney, who believes", "Rooney, who said");
+    # not a verb's object ("joined Leicester, who described him") nor a place.
+    alone = direct and lead in ("", "by") and not run[-1].endswith(".")
+    full = bool(name) and (" " in name or len(run) > 1 or alone)
     if name and full and lead not in ("of", "for", "at", "in"):  # "from X, who said": X
         # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
         a, b = _locate(s, name, head[-len(run)].start(), head[-1].end(), backwards=True)

@@ -2613,3 +2613,22 @@ def test_more_verbs_of_saying_after_went_on_to(text: str, speaker: str) -> None:
         ("modest", None)
     ]
     assert speakers('He wanted to explain the "big vote" to the public.') == [("big vote", None)]
+
+
+def test_one_name_before_who_and_a_verb_of_saying_speaks() -> None:
+    """In "shared by X, who believes "…"" and "X, who said "…"" one word names the
+    speaker as a full name does (the article's full name for it given); not a verb's
+    object ("joined Leicester, who described him"), a place, nor before a clause whose
+    verb is no saying."""
+    text = (
+        "Cup hopes\n\nManchester United face Milan on Tuesday. Sir Alex Ferguson rates "
+        'his side. It is a view shared by Rooney, who believes "we have a great chance". '
+        '"I got excited when I saw the draw."\n\nWayne Rooney has scored ten goals.'
+    )
+    assert article_speakers(text) == ["Wayne Rooney", "Wayne Rooney"]
+    assert first_attribution('Rooney, who said "we will win", was happy.') == Attribution(
+        "Rooney", 0, 6, "named"
+    )
+    assert first_attribution('It happened in Leicester, who said "no".') is None
+    assert first_attribution('They lost to Leicester, who signed White on "good terms".') is None
+    assert first_attribution('They joined Leicester, who described him as a "giant".') is None
