@@ -936,6 +936,9 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
     reported speaker's."""
     if _own_verb(text, q) or _expects_attribution(text, q):
         return None  # an attribution of its own not understood
+    rest = _rest_of_sentence(text, q)
+    if q.text[-1:] in ("?", "!") and len(rest.split()) <= 8 and has_speech_verb(rest):
+        return None  # '"… the movie?" Mr Kashyap's lawyer Mihir Desai said.'
     head = text[ls : q.start].rstrip(MARKS_AND_SPACE)
     if head:
         lo = ls
@@ -943,7 +946,9 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
         end = _text_end_before(text, ls)
         lo, _ = _line_bounds(text, max(end - 1, 0))
         head = text[lo:end]
-    if not head or head[-1] not in ".!?" or len(head) < 2:
+    if not head or head[-1] not in ".!" or len(head) < 2:
+        # (A question is the reporter's, the quotation its answer: "So is its job to
+        # destroy the Tories, as Robert Kilroy-Silk once declared? "No. …"".)
         return None
     end = lo + len(head)
     starts = [m.end() for m in _TERMINATOR_RE.finditer(text, max(lo, end - 400), end - 1)]

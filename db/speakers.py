@@ -1673,8 +1673,8 @@ def _relative_clause_start(toks: list[re.Match[str]]) -> int | None:
 def _before_who(s: str, toks: list[re.Match[str]], direct: bool = False) -> Attribution | None:
     """The person a relative "who" (the last of ``toks``, set off: :func:`_set_off`)
     stands for: "Smith, who said …", "Vicente Fox – who went on …". ``direct``: the
-    verb of saying is the clause's own, right after "who": one word after "by" or
-    opening the sentence names its speaker too ("shared by Rooney, who believes "…"")."""
+    verb of saying is the clause's own, right after "who": one word after "by" names
+    its speaker too ("shared by Rooney, who believes "…"")."""
     head = toks[:-2] if _dash(toks[-2]) else toks[:-1]
     words_ = [t.group() for t in head]
     if toks[-2].group().endswith(","):
@@ -1684,10 +1684,11 @@ def _before_who(s: str, toks: list[re.Match[str]], direct: bool = False) -> Attr
     lead = head[-len(run) - 1].group() if run and len(run) < len(head) else ""
     # A full name or a titled one ("Mr Blair, who has described"); one word alone
     # may be a team or a place ("Leicester, who signed White").
-    # One word after "by" or opening the sentence, before "who" and its own verb of
-    # saying, names the speaker ("shared by Rooney, who believes", "Rooney, who said");
-    # not a verb's object ("joined Leicester, who described him") nor a place.
-    alone = direct and lead in ("", "by") and not run[-1].endswith(".")
+    # One word after "by", before "who" and its own verb of saying, names the speaker
+    # ("a view shared by Rooney, who believes "…""); not a verb's object ("joined
+    # Leicester, who described him"), a place, nor a sentence's subject ("Jones, who
+    # says she is innocent, could lose …": what the sentence says is no one's).
+    alone = direct and bool(run) and lead == "by" and not run[-1].endswith(".")
     full = bool(name) and (" " in name or len(run) > 1 or alone)
     if name and full and lead not in ("of", "for", "at", "in"):  # "from X, who said": X
         # "students Ryan Crabbe and Gordon Rennie, who observed": the last name

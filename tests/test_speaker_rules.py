@@ -2590,6 +2590,17 @@ def test_an_apostrophe_is_no_quotation_before_a_quote_paragraph_after_reported_s
         '"We will not stop."'
     )
     assert article_speakers(text) == ["Ann Lee", "Tom Hart"]
+    # Not a question's answer, nor words an attribution after them gives another.
+    asked = (
+        "Party plans\n\nDick Morris leads the campaign. So is the party's job to destroy the "
+        'Tories, as Ann Lee once declared? "No. The aim is to leave the EU."'
+    )
+    assert article_speakers(asked) == [None, None]
+    lawyer = (
+        "Film delayed\n\nDirector Tom Hart said the film's release should not be delayed. "
+        '"How can you go against the movie?" Mr Hart\'s lawyer Ann Lee said.'
+    )
+    assert article_speakers(lawyer) != ["Tom Hart"]
 
 
 @pytest.mark.parametrize(
@@ -2616,19 +2627,20 @@ def test_more_verbs_of_saying_after_went_on_to(text: str, speaker: str) -> None:
 
 
 def test_one_name_before_who_and_a_verb_of_saying_speaks() -> None:
-    """In "shared by X, who believes "…"" and "X, who said "…"" one word names the
-    speaker as a full name does (the article's full name for it given); not a verb's
-    object ("joined Leicester, who described him"), a place, nor before a clause whose
-    verb is no saying."""
+    """In "shared by X, who believes "…"" one word names the speaker as a full name
+    does (the article's full name for it given); not a verb's object ("joined
+    Leicester, who described him"), a place, a sentence's subject, nor before a clause
+    whose verb is no saying."""
     text = (
         "Cup hopes\n\nManchester United face Milan on Tuesday. Sir Alex Ferguson rates "
         'his side. It is a view shared by Rooney, who believes "we have a great chance". '
         '"I got excited when I saw the draw."\n\nWayne Rooney has scored ten goals.'
     )
     assert article_speakers(text) == ["Wayne Rooney", "Wayne Rooney"]
-    assert first_attribution('Rooney, who said "we will win", was happy.') == Attribution(
-        "Rooney", 0, 6, "named"
+    assert first_attribution('It was denied by Shepherd, who said "it is a lie".') == Attribution(
+        "Shepherd", 17, 25, "named"
     )
     assert first_attribution('It happened in Leicester, who said "no".') is None
     assert first_attribution('They lost to Leicester, who signed White on "good terms".') is None
     assert first_attribution('They joined Leicester, who described him as a "giant".') is None
+    assert first_attribution('Many fans, who said "never again", stayed away.') is None
