@@ -255,6 +255,16 @@ _SPEECH_IF["r"].append(
     + "|".join(sorted(_READ_AFTER))
     + r")\b)"
 )
+# What an inquiry finds it reports: "the report found", "The select committee found
+# that …", '"…," the study finds.' ("police found a body", "he found it hard" are no
+# speech): "found"/"finds" right after one of these nouns only.
+_FOUND_AFTER = words(
+    "report reports study studies survey surveys review inquiry investigation audit"
+    " research poll committee"
+)
+_SPEECH_IF.setdefault("f", []).append(
+    "(?:" + "|".join(f"(?<={w} f)" for w in sorted(_FOUND_AFTER)) + ")(?:ound|inds)"
+)
 # A speech verb: a lower-case one of the list, those above, or "according to"; "A…"
 # verbs and "According to" also capitalised.
 _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_SPEECH_IF)
@@ -276,6 +286,7 @@ VERB_TOKENS = with_punct(
         "maintained",
     }
     | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts", "agreed", "agrees"}
+    | {"found", "finds"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
 )  # lower-case too

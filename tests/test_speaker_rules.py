@@ -2644,3 +2644,25 @@ def test_one_name_before_who_and_a_verb_of_saying_speaks() -> None:
     assert first_attribution('They lost to Leicester, who signed White on "good terms".') is None
     assert first_attribution('They joined Leicester, who described him as a "giant".') is None
     assert first_attribution('Many fans, who said "never again", stayed away.') is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The firm had had "too much freedom to spend as it wished", the report found.',
+            "the report",
+        ),
+        (
+            'The select committee found that staff were caught up in "general enthusiasm".',
+            "The select committee",
+        ),
+        ('The study finds that people are "deeply worried" by the plan.', "The study"),
+        ('Police found a "suspicious package" in the car.', None),
+        ('He found it "really hard" to play on the day.', None),
+    ],
+)
+def test_what_a_report_or_an_inquiry_found_it_says(text: str, speaker: str | None) -> None:
+    """ "Found"/"finds" after a report, a study, a survey, an inquiry or a committee
+    reports its findings, as "said" does; anyone else's finding is no speech."""
+    assert [s for _, s in speakers(text)] == [speaker]
