@@ -2252,6 +2252,18 @@ def _agent_after(s: str, end: int) -> Attribution | None:
     if name:
         a, b = _locate(s, name, m.end(), hi, backwards=False)
         return Attribution(name, a, b, "named")
+    # A common noun: 'branded a "disgraceful waste" by MPs', '… by the select committee'
+    # (lower-case words before its head: people, or a body). Not one person's role ("by
+    # the sentencing judge"): a role is read as someone named before, here the one named.
+    for i, word in enumerate(toks[:4]):
+        people = is_person_noun(word) and word.endswith("s") and not word.endswith("ss")
+        if people or is_body_noun(word):
+            if all(w[:1].islower() for w in toks[:i]):
+                phrase = " ".join(toks[: i + 1])
+                a = s.find(phrase, m.end(), hi)
+                if a >= 0:
+                    return Attribution(phrase, a, a + len(phrase), "common")
+            break
     return None
 
 

@@ -2666,3 +2666,27 @@ def test_what_a_report_or_an_inquiry_found_it_says(text: str, speaker: str | Non
     """ "Found"/"finds" after a report, a study, a survey, an inquiry or a committee
     reports its findings, as "said" does; anyone else's finding is no speech."""
     assert [s for _, s in speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The scheme has been branded a "disgraceful waste" by MPs.', "MPs"),
+        (
+            'The scheme was described as "a shambles" by the select committee.',
+            "the select committee",
+        ),
+        ('The plan was labelled "unworkable" by local residents.', "local residents"),
+        ('The plan was described as "a world first" by the end of the year.', None),
+    ],
+)
+def test_a_common_noun_after_by_names_who_branded_something(text: str, speaker: str | None) -> None:
+    """The agent of a naming verb's passive ('branded a "…" by MPs') is its speaker when
+    it is a common noun for people or a body, as when it is a name; not one person's
+    role, which would be read as the person named before it (the one so called)."""
+    assert [s for _, s in speakers(text)] == [speaker]
+    text = (
+        'Pirate jailed\n\nJay Patel was found guilty on Monday. Patel was called "one of '
+        'the biggest pirates in the UK" by the sentencing judge.'
+    )
+    assert article_speakers(text) != ["Jay Patel"]
