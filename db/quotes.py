@@ -140,14 +140,19 @@ def _closes(text: str, i: int) -> bool:
 def _reopens(text: str, i: int, open_at: int, hi: int) -> bool:
     """Is the straight double quote at ``i``, inside a quotation opened at ``open_at``, the
     opening of the next one: after sentence punctuation or a colon and a space, before a
-    letter or digit ('…the park. "But', '… Arsene Wenger said: "Freddie')? A closing mark
-    is written against the last word."""
+    letter or digit ('…the park. "But', '… Arsene Wenger said: "Freddie', "… my day.'
+    "But")? A closing mark is written against the last word."""
     if i + 1 >= hi or not text[i + 1].isalnum() or i - open_at < 4:
         return False
     j = i - 1
     if not text[j].isspace():
         return False
     while j > open_at and text[j].isspace():
+        j -= 1
+    if text[j] in "'’" and j - 1 > open_at:
+        # A sentence's end closed by a single mark: a quotation nested in this one ending
+        # it ("… 'This is not my day.' "But then …") or a closing mark mistyped ("…
+        # bandwidth.' "It can't …").
         j -= 1
     return text[j] in ".!?…:"
 
