@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Forty-seven sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Fifty sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -35,7 +35,9 @@ labelled by a helper; set 28 (seed 1249, 15 BBC articles: BASIL's events are all
 when the thirty-first session's first rule was done, and set 29 (seed 1291, 15 BBC
 articles) on its final rules, each labelled by a helper; sets 30–41 (seeds 1327–1759,
 15 BBC articles each) through the thirty-second session, and sets 42–47 (seeds
-1801–2017) at the thirty-third session's start, each labelled by a helper
+1801–2017) at the thirty-third session's start, each labelled by a helper, and sets 48
+(seed 2063) and 49 (seed 2111) at the thirty-sixth session's start, and set 50 (seed 2153) on its
+final rules, labelled blind
 (bench/README.md says when each was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
@@ -300,6 +302,13 @@ SETS = {
     45: HeldOutSet(1931, HERE / "quotes_heldout45.tsv", tuple(range(1, 45)), 15, 0, near_copy=0.2),
     46: HeldOutSet(1973, HERE / "quotes_heldout46.tsv", tuple(range(1, 46)), 15, 0, near_copy=0.2),
     47: HeldOutSet(2017, HERE / "quotes_heldout47.tsv", tuple(range(1, 47)), 15, 0, near_copy=0.2),
+    # Drawn together at the thirty-sixth session's start, before any of its rules, each
+    # labelled blind (from the article text alone, before the extractor was run on it).
+    48: HeldOutSet(2063, HERE / "quotes_heldout48.tsv", tuple(range(1, 48)), 15, 0, near_copy=0.2),
+    49: HeldOutSet(2111, HERE / "quotes_heldout49.tsv", tuple(range(1, 49)), 15, 0, near_copy=0.2),
+    # Drawn on the thirty-sixth session's final rules (written from sets 48 and 49),
+    # labelled blind: its run on them is the untouched figure of those rules.
+    50: HeldOutSet(2153, HERE / "quotes_heldout50.tsv", tuple(range(1, 50)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")

@@ -140,14 +140,19 @@ def _closes(text: str, i: int) -> bool:
 def _reopens(text: str, i: int, open_at: int, hi: int) -> bool:
     """Is the straight double quote at ``i``, inside a quotation opened at ``open_at``, the
     opening of the next one: after sentence punctuation or a colon and a space, before a
-    letter or digit ('…the park. "But', '… Arsene Wenger said: "Freddie')? A closing mark
-    is written against the last word."""
+    letter or digit ('…the park. "But', '… Arsene Wenger said: "Freddie', "… my day.'
+    "But")? A closing mark is written against the last word."""
     if i + 1 >= hi or not text[i + 1].isalnum() or i - open_at < 4:
         return False
     j = i - 1
     if not text[j].isspace():
         return False
     while j > open_at and text[j].isspace():
+        j -= 1
+    if text[j] in "'’" and j - 1 > open_at:
+        # A sentence's end closed by a single mark: a quotation nested in this one ending
+        # it ("… 'This is not my day.' "But then …") or a closing mark mistyped ("…
+        # bandwidth.' "It can't …").
         j -= 1
     return text[j] in ".!?…:"
 
@@ -924,6 +929,11 @@ def _names_another(text: str, q: QuoteSpan, speaker: str | None) -> bool:
     return False
 
 
+# A quotation mark in a sentence: a double one, or a single one opening a word ('Mr
+# Sigarchi's sentence', "the players' union" hold apostrophes, no quotation).
+_QUOTATION_IN_RE = re.compile(r"[\"“”«»„‟]|(?<![\w'‘’])['‘](?=\w)")
+
+
 def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None:
     """A quotation that is a sentence of its own (no attribution) after a sentence of
     reported speech, in its paragraph or ending the one before ('Instead, said Mr
@@ -931,6 +941,9 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
     reported speaker's."""
     if _own_verb(text, q) or _expects_attribution(text, q):
         return None  # an attribution of its own not understood
+    rest = _rest_of_sentence(text, q)
+    if q.text[-1:] in ("?", "!") and len(rest.split()) <= 8 and has_speech_verb(rest):
+        return None  # '"… the movie?" Mr Kashyap's lawyer Mihir Desai said.'
     head = text[ls : q.start].rstrip(MARKS_AND_SPACE)
     if head:
         lo = ls
@@ -938,12 +951,14 @@ def _after_reported_speech(text: str, ls: int, q: QuoteSpan) -> QuoteSpan | None
         end = _text_end_before(text, ls)
         lo, _ = _line_bounds(text, max(end - 1, 0))
         head = text[lo:end]
-    if not head or head[-1] not in ".!?" or len(head) < 2:
+    if not head or head[-1] not in ".!" or len(head) < 2:
+        # (A question is the reporter's, the quotation its answer: "So is its job to
+        # destroy the Tories, as Robert Kilroy-Silk once declared? "No. …"".)
         return None
     end = lo + len(head)
     starts = [m.end() for m in _TERMINATOR_RE.finditer(text, max(lo, end - 400), end - 1)]
     start = starts[-1] if starts else lo
-    if end - start > 400 or _QUOTE_MARK_RE.search(text, start, end):
+    if end - start > 400 or _QUOTATION_IN_RE.search(text, start, end):
         return None  # a long stretch, or one with quotations of its own: not this rule's
     att = _attribution_in(text, start, end)
     if att is not None and len(text[att.end : end].split()) > _TRAILING_WORDS:

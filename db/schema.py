@@ -903,8 +903,12 @@ def _v35_to_v36(db: sqlite_utils.Database) -> None:
 # links to the story's members says it may tell their event (db.stories.JOIN_LINK_MIN),
 # not on its reading of the story's pool alone: every story is regrouped (REGROUP_AT).
 # People joined by "and" speak together ("Smith and Jones said": one speaker naming
-# both, keyed '&smith&jones', not "Jones" alone): the 'statements' job is due again (it
-# matches again the articles whose speakers change).
+# both, keyed '&smith&jones', not "Jones" alone); a quote paragraph after reported
+# speech is the reported person's past an apostrophe ("Mr Sigarchi's sentence"), not
+# after a question; more verbs speak after "went on to" (suggest, explain …); "shared
+# by Rooney, who believes "…""; what a report or committee "found"; '… by MPs' after a
+# naming verb; a quotation opening after '… day.' "' is no longer lost: the
+# 'statements' job is due again (it matches again the articles whose speakers change).
 def _v36_to_v37(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 37)
 

@@ -225,6 +225,11 @@ def _went_on(letter: str) -> str:
 
 for _v in sorted(_PLAIN_VERBS):
     _SPEECH_IF.setdefault(_v[0], []).append(rf"(?:(?<!\bto {_v[0]})|{_went_on(_v[0])}){_v[1:]}")
+# More verbs of saying that speak after "went on to" only ("Mr Kennedy went on to suggest
+# the result would be …", "went on to explain why", "went on to accuse the board of …"):
+# elsewhere their plain form is mostly an act ("to explain the rise", "figures suggest").
+for _v in sorted(words("suggest explain reveal describe accuse urge")):
+    _SPEECH_IF.setdefault(_v[0], []).append(rf"(?:{_went_on(_v[0])}){_v[1:]}")
 # "claim" only there, and before what is claimed (not "went on to claim the Cup"); "call"
 # there before what is called so ("went on to call the situation "highly unusual"", not
 # "went on to call for …" or "call a vote").
@@ -250,6 +255,16 @@ _SPEECH_IF["r"].append(
     + "|".join(sorted(_READ_AFTER))
     + r")\b)"
 )
+# What an inquiry finds it reports: "the report found", "The select committee found
+# that …", '"…," the study finds.' ("police found a body", "he found it hard" are no
+# speech): "found"/"finds" right after one of these nouns only.
+_FOUND_AFTER = words(
+    "report reports study studies survey surveys review inquiry investigation audit"
+    " research poll committee"
+)
+_SPEECH_IF.setdefault("f", []).append(
+    "(?:" + "|".join(f"(?<={w} f)" for w in sorted(_FOUND_AFTER)) + ")(?:ound|inds)"
+)
 # A speech verb: a lower-case one of the list, those above, or "according to"; "A…"
 # verbs and "According to" also capitalised.
 _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_SPEECH_IF)
@@ -271,6 +286,7 @@ VERB_TOKENS = with_punct(
         "maintained",
     }
     | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts", "agreed", "agrees"}
+    | {"found", "finds"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
 )  # lower-case too
@@ -1441,7 +1457,7 @@ def _speaker_before(
         return None, True
     if last in _PRONOUNS:
         if last.lower() == "who" and _set_off(toks):
-            who = _before_who(s, toks)
+            who = _before_who(s, toks, direct=True)
             if who is not None:
                 return who, False
             toks = toks[:-1]  # no one named before it: what comes before is read on
@@ -1665,9 +1681,11 @@ def _relative_clause_start(toks: list[re.Match[str]]) -> int | None:
     return None
 
 
-def _before_who(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+def _before_who(s: str, toks: list[re.Match[str]], direct: bool = False) -> Attribution | None:
     """The person a relative "who" (the last of ``toks``, set off: :func:`_set_off`)
-    stands for: "Smith, who said …", "Vicente Fox – who went on …"."""
+    stands for: "Smith, who said …", "Vicente Fox – who went on …". ``direct``: the
+    verb of saying is the clause's own, right after "who": one word after "by" names
+    its speaker too ("shared by Rooney, who believes "…"")."""
     head = toks[:-2] if _dash(toks[-2]) else toks[:-1]
     words_ = [t.group() for t in head]
     if toks[-2].group().endswith(","):
@@ -1677,7 +1695,12 @@ def _before_who(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     lead = head[-len(run) - 1].group() if run and len(run) < len(head) else ""
     # A full name or a titled one ("Mr Blair, who has described"); one word alone
     # may be a team or a place ("Leicester, who signed White").
-    full = bool(name) and (" " in name or len(run) > 1)
+    # One word after "by", before "who" and its own verb of saying, names the speaker
+    # ("a view shared by Rooney, who believes "…""); not a verb's object ("joined
+    # Leicester, who described him"), a place, nor a sentence's subject ("Jones, who
+    # says she is innocent, could lose …": what the sentence says is no one's).
+    alone = direct and bool(run) and lead == "by" and not run[-1].endswith(".")
+    full = bool(name) and (" " in name or len(run) > 1 or alone)
     if name and full and lead not in ("of", "for", "at", "in"):  # "from X, who said": X
         # "students Ryan Crabbe and Gordon Rennie, who observed": the last name
         a, b = _locate(s, name, head[-len(run)].start(), head[-1].end(), backwards=True)
@@ -2229,6 +2252,18 @@ def _agent_after(s: str, end: int) -> Attribution | None:
     if name:
         a, b = _locate(s, name, m.end(), hi, backwards=False)
         return Attribution(name, a, b, "named")
+    # A common noun: 'branded a "disgraceful waste" by MPs', '… by the select committee'
+    # (lower-case words before its head: people, or a body). Not one person's role ("by
+    # the sentencing judge"): a role is read as someone named before, here the one named.
+    for i, word in enumerate(toks[:4]):
+        people = is_person_noun(word) and word.endswith("s") and not word.endswith("ss")
+        if people or is_body_noun(word):
+            if all(w[:1].islower() for w in toks[:i]):
+                phrase = " ".join(toks[: i + 1])
+                a = s.find(phrase, m.end(), hi)
+                if a >= 0:
+                    return Attribution(phrase, a, a + len(phrase), "common")
+            break
     return None
 
 

@@ -867,3 +867,17 @@ def test_a_speaker_is_named_by_the_most_common_form_of_the_key(tmp_path: Path) -
     assert out.exit_code == 0, out.output
     said = {q["speaker"] for q in json.loads(out.output)["quotes"]}
     assert said == {"Donald Trump Jr", "Trump Jr"}
+
+
+def test_a_quotation_ending_in_a_single_mark_then_a_new_one_opening_are_two() -> None:
+    """A quotation whose last sentence closes with a single mark (a quotation nested in
+    it, or a closing mark mistyped) and the next quotation opening after it, the
+    paragraph break lost, are two quotations: the second is not lost between them."""
+    text = (
+        '"Then you think: \'This is not my day.\' "But then you fight back," she said. '
+        "Ann Lee said that \"the network needs more bandwidth.' \"It can't choke at any "
+        'point," she said.'
+    )
+    quotes = [q for q, *_ in said(text)]
+    assert "But then you fight back" in quotes
+    assert "It can't choke at any point" in quotes

@@ -2576,3 +2576,117 @@ def test_people_speaking_together_are_named_in_full_and_are_they() -> None:
     ]
     said = [st.speaker for st in analyse(text, 0) if st.text.startswith("Smith")]
     assert said == ["John Smith and Mary Jones", "John Smith"]
+
+
+def test_an_apostrophe_is_no_quotation_before_a_quote_paragraph_after_reported_speech() -> None:
+    """A quotation after a sentence of someone's reported speech is theirs, and a
+    possessive or a plural's apostrophe in that sentence is no quotation of its own that
+    would stop the rule."""
+    text = (
+        "Blogger jailed\n\nAn online campaign was held on Monday. Ann Lee said the "
+        "blogger's sentence would not dent the resolve of the campaign. "
+        '"The eyes of the world are on the court." '
+        "Tom Hart said the players' union would fight on. "
+        '"We will not stop."'
+    )
+    assert article_speakers(text) == ["Ann Lee", "Tom Hart"]
+    # Not a question's answer, nor words an attribution after them gives another.
+    asked = (
+        "Party plans\n\nDick Morris leads the campaign. So is the party's job to destroy the "
+        'Tories, as Ann Lee once declared? "No. The aim is to leave the EU."'
+    )
+    assert article_speakers(asked) == [None, None]
+    lawyer = (
+        "Film delayed\n\nDirector Tom Hart said the film's release should not be delayed. "
+        '"How can you go against the movie?" Mr Hart\'s lawyer Ann Lee said.'
+    )
+    assert article_speakers(lawyer) != ["Tom Hart"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Mr Kennedy went on to suggest a small majority would be a "vote of no '
+            'confidence" in the government.',
+            "Kennedy",
+        ),
+        ('Ann Lee went on to explain why the plan was "a disaster" for the town.', "Ann Lee"),
+        ('Ann Lee went on to accuse the board of "squabbling like schoolboys".', "Ann Lee"),
+        ('Ann Lee goes on to describe the match as "the best of my life".', "Ann Lee"),
+    ],
+)
+def test_more_verbs_of_saying_after_went_on_to(text: str, speaker: str) -> None:
+    """A verb of saying in its plain form after "went on to" is speech, as "went on to
+    claim" and "went on to warn" are; those verbs' plain form elsewhere is not."""
+    assert [s for _, s in speakers(text)] == [speaker]
+    assert speakers('Figures out on Monday suggest the rise was "modest" at best.') == [
+        ("modest", None)
+    ]
+    assert speakers('He wanted to explain the "big vote" to the public.') == [("big vote", None)]
+
+
+def test_one_name_before_who_and_a_verb_of_saying_speaks() -> None:
+    """In "shared by X, who believes "…"" one word names the speaker as a full name
+    does (the article's full name for it given); not a verb's object ("joined
+    Leicester, who described him"), a place, a sentence's subject, nor before a clause
+    whose verb is no saying."""
+    text = (
+        "Cup hopes\n\nManchester United face Milan on Tuesday. Sir Alex Ferguson rates "
+        'his side. It is a view shared by Rooney, who believes "we have a great chance". '
+        '"I got excited when I saw the draw."\n\nWayne Rooney has scored ten goals.'
+    )
+    assert article_speakers(text) == ["Wayne Rooney", "Wayne Rooney"]
+    assert first_attribution('It was denied by Shepherd, who said "it is a lie".') == Attribution(
+        "Shepherd", 17, 25, "named"
+    )
+    assert first_attribution('It happened in Leicester, who said "no".') is None
+    assert first_attribution('They lost to Leicester, who signed White on "good terms".') is None
+    assert first_attribution('They joined Leicester, who described him as a "giant".') is None
+    assert first_attribution('Many fans, who said "never again", stayed away.') is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The firm had had "too much freedom to spend as it wished", the report found.',
+            "the report",
+        ),
+        (
+            'The select committee found that staff were caught up in "general enthusiasm".',
+            "The select committee",
+        ),
+        ('The study finds that people are "deeply worried" by the plan.', "The study"),
+        ('Police found a "suspicious package" in the car.', None),
+        ('He found it "really hard" to play on the day.', None),
+    ],
+)
+def test_what_a_report_or_an_inquiry_found_it_says(text: str, speaker: str | None) -> None:
+    """ "Found"/"finds" after a report, a study, a survey, an inquiry or a committee
+    reports its findings, as "said" does; anyone else's finding is no speech."""
+    assert [s for _, s in speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The scheme has been branded a "disgraceful waste" by MPs.', "MPs"),
+        (
+            'The scheme was described as "a shambles" by the select committee.',
+            "the select committee",
+        ),
+        ('The plan was labelled "unworkable" by local residents.', "local residents"),
+        ('The plan was described as "a world first" by the end of the year.', None),
+    ],
+)
+def test_a_common_noun_after_by_names_who_branded_something(text: str, speaker: str | None) -> None:
+    """The agent of a naming verb's passive ('branded a "…" by MPs') is its speaker when
+    it is a common noun for people or a body, as when it is a name; not one person's
+    role, which would be read as the person named before it (the one so called)."""
+    assert [s for _, s in speakers(text)] == [speaker]
+    text = (
+        'Pirate jailed\n\nJay Patel was found guilty on Monday. Patel was called "one of '
+        'the biggest pirates in the UK" by the sentencing judge.'
+    )
+    assert article_speakers(text) != ["Jay Patel"]
