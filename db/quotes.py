@@ -1097,7 +1097,16 @@ def resolve_speakers(
             inherited = prev is not None and q.speaker_start == prev.speaker_start
             if q.speaker_key is not None or (inherited and q.speaker_kind is not None):
                 # Inherited whole: its speaker was resolved with the quotation it goes
-                # on ('"…," he said. "…"' is not read again from "he").
+                # on ('"…," he said. "…"' is not read again from "he"), the key too
+                # (found again from that attribution, it has none yet).
+                if inherited and prev is not None and q.speaker_key is None:
+                    q = replace(
+                        q,
+                        speaker=prev.speaker,
+                        speaker_kind=prev.speaker_kind,
+                        speaker_end=prev.speaker_end,
+                        speaker_key=prev.speaker_key,
+                    )
                 out.append(q)
                 prev = q
                 continue

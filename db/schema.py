@@ -907,7 +907,8 @@ def _v35_to_v36(db: sqlite_utils.Database) -> None:
 # speech is the reported person's past an apostrophe ("Mr Sigarchi's sentence"), not
 # after a question; more verbs speak after "went on to" (suggest, explain …); "shared
 # by Rooney, who believes "…""; what a report or committee "found"; '… by MPs' after a
-# naming verb; a quotation opening after '… day.' "' is no longer lost: the
+# naming verb; a quotation opening after '… day.' "' is no longer lost; a quotation
+# going on after its attribution keeps the speaker's key ('"…," X said of Y. "…"'): the
 # 'statements' job is due again (it matches again the articles whose speakers change).
 def _v36_to_v37(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 37)

@@ -881,3 +881,15 @@ def test_a_quotation_ending_in_a_single_mark_then_a_new_one_opening_are_two() ->
     quotes = [q for q, *_ in said(text)]
     assert "But then you fight back" in quotes
     assert "It can't choke at any point" in quotes
+
+
+def test_a_quotation_that_goes_on_after_its_attribution_keeps_the_speakers_key() -> None:
+    # '"…," X said of Y. "…"': the second quotation is X's, found under X's key too
+    # (QA: `quotes --speaker "Timothy Murray"` listed one of his two quotes).
+    text = (
+        "BOSTON — “He’s cool,” Lt. Gov. Timothy Murray said of Mr. Cowan."
+        " “Tom Brady, he’s cool too.”\n\nOther news."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Timothy Murray", "Timothy Murray"]
+    assert [q.speaker_key for q in quotes] == ["murray|timothy", "murray|timothy"]
