@@ -813,6 +813,16 @@ def test_dates_are_shown_one_way_and_stats_columns_stay_aligned(run, tmp_path: P
     assert [a["date"] for a in stored] == ["2024-11-06T10:00:00", "2024-11-05T23:15:09"]
 
 
+def _ingest_one_article_each(run, tmp_path: Path, sources: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """One article of 2024-11-05 from each of ``sources``, ingested unmatched."""
+    data = tmp_path / "names.jsonl"
+    with data.open("w", encoding="utf-8") as out:
+        for i, name in enumerate(sources):
+            record = {"source": name, "date": "2024-11-05", "title": f"Story {i}"}
+            out.write(json.dumps({**record, "text": f"Body number {i}."}) + "\n")
+    run("ingest", str(data), "--no-match")
+
+
 def test_stats_cuts_and_pads_source_names_by_terminal_cells(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A CJK or emoji character takes two cells of a terminal: ``stats`` cut names to 32
     characters and padded them by characters, so a wide name overflowed its column and
@@ -822,12 +832,7 @@ def test_stats_cuts_and_pads_source_names_by_terminal_cells(run, tmp_path: Path)
 
     wide = "新华通讯社国际新闻部" * 2  # 20 characters, 40 cells
     names = ["A", "📰 Daily 📰", "[bold]Wire[/bold]", wide]
-    data = tmp_path / "names.jsonl"
-    with data.open("w", encoding="utf-8") as out:
-        for i, name in enumerate(names):
-            record = {"source": name, "date": "2024-11-05", "title": f"Story {i}"}
-            out.write(json.dumps({**record, "text": f"Body number {i}."}) + "\n")
-    run("ingest", str(data), "--no-match")
+    _ingest_one_article_each(run, tmp_path, names)
     lines = run("stats").split("by source:\n")[1].splitlines()
     assert len(lines) == len(names)
     # Every count starts in the same terminal column: names take 32 cells (the widest
@@ -867,12 +872,7 @@ def test_articles_cut_and_pad_the_source_column_by_terminal_cells(run, tmp_path:
     from rich.cells import cell_len
 
     names = ["A", "🦊 Fox", "日本経済新聞電子版ニュース速報", "The Extremely Long Name Of A Paper"]
-    data = tmp_path / "names.jsonl"
-    with data.open("w", encoding="utf-8") as out:
-        for i, name in enumerate(names):
-            record = {"source": name, "date": "2024-11-05", "title": f"Story {i}"}
-            out.write(json.dumps({**record, "text": f"Body number {i}."}) + "\n")
-    run("ingest", str(data), "--no-match")
+    _ingest_one_article_each(run, tmp_path, names)
     lines = run("articles").splitlines()
     assert len(lines) == len(names)
     # Every date starts in the same terminal column: 6 for the id, a space, 16 cells, a space.
