@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.style import Style
 
-from tui.components.diffing import diff_values, differing_spans, find_spans
+from tui.components.diffing import differing_spans, find_spans
 from tui.components.text_layout import (
     STATUS_MARK,
     TagShifts,
@@ -19,6 +19,7 @@ from tui.components.text_layout import (
     wrap,
 )
 from tui.keymap import SPECS, bind, effective_keys
+from tui.wording import diff_values
 
 
 @given(st.text(alphabet=st.sampled_from("ab c\n界x  -"), max_size=200), st.integers(1, 30))

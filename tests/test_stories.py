@@ -352,6 +352,15 @@ def _read_db(tmp_path: Path):
     return db
 
 
+def _plain(table) -> str:  # type: ignore[no-untyped-def]
+    """A rich Table as the plain text it prints (wide, no colour)."""
+    from rich.console import Console
+
+    console = Console(width=200, color_system=None, record=True)
+    console.print(table)
+    return console.export_text()
+
+
 def test_a_story_to_read(tmp_path: Path) -> None:
     db = _read_db(tmp_path)
     view = story_view(db, story_of(db, "bridge_a"))
@@ -368,6 +377,17 @@ def test_a_story_to_read(tmp_path: Path) -> None:
         {c["a"]["source"], c["b"]["source"]} <= {"Alpha", "Beta", "Gamma"}
         and ("nine" in c["a"]["text"] or "nine" in c["b"]["text"])
         for c in view["conflicts"]
+    )
+    # Its numbers are said with it, in the CLI and in the browser's list of conflicts
+    # (QA: only `matches` showed "48 vs 47").
+    from tui.cli.matching import story_text
+    from tui.components.story_view import conflict_sides
+
+    lines = story_text(view)
+    assert lines.count("      numbers: at least six vs at least nine") == len(view["conflicts"])
+    rows = [_plain(row) for _sid, row in conflict_sides(view)]
+    assert [("numbers: at least six vs at least nine" in r) for r in rows] == [False, True] * len(
+        view["conflicts"]
     )
     blind = view["blindspot"]
     assert blind["missing_sources"] == ["Omega"]  # active the day before, did not report it

@@ -5,16 +5,20 @@ shared with the engine's own messages. A stored date as the CLI shows it
 
 from __future__ import annotations
 
+from typing import Any
+
 from db.wording import plural, statement_name
 
 __all__ = [
     "cell_width",
+    "diff_values",
     "first_seen",
     "fit_cells",
     "more_sources",
     "plural",
     "shown_date",
     "statement_name",
+    "values_apart",
 ]
 
 
@@ -66,3 +70,23 @@ def fit_cells(value: str, cells: int) -> str:
     if cell_len(value) > cells:
         value = set_cell_size(value, cells - 1) + "…"
     return set_cell_size(value, cells)
+
+
+def diff_values(diffs: list[Any]) -> list[tuple[str, str]]:
+    """(this statement's wording, the other's) of each differing number."""
+    out = []
+    for d in diffs or []:
+        if isinstance(d, dict):
+            a, b = d.get("a"), d.get("b")
+            if a is None and d.get("a_value") is not None:
+                a = f"{d['a_value']:g}" if isinstance(d["a_value"], float) else str(d["a_value"])
+            if b is None and d.get("b_value") is not None:
+                b = f"{d['b_value']:g}" if isinstance(d["b_value"], float) else str(d["b_value"])
+            if a is not None or b is not None:
+                out.append((str(a if a is not None else "?"), str(b if b is not None else "?")))
+    return out
+
+
+def values_apart(diffs: list[Any]) -> str:
+    """The differing numbers of a conflict on one line: "six weeks vs nine weeks; …"."""
+    return "; ".join(f"{a} vs {b}" for a, b in diff_values(diffs))

@@ -81,7 +81,14 @@ from tui.cli.common import (
     showing,
 )
 from tui.cli.common import page_options as shared_page_options
-from tui.wording import first_seen, more_sources, plural, shown_date, statement_name
+from tui.wording import (
+    first_seen,
+    more_sources,
+    plural,
+    shown_date,
+    statement_name,
+    values_apart,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -399,7 +406,7 @@ def matches_cmd(
 def _match_lines(m: dict[str, Any]) -> list[str]:
     head = f"{m['score']:5.1f} {m['relation']}"
     if m["diffs"]:
-        head += "  " + "; ".join(f"{d['a']} vs {d['b']}" for d in m["diffs"])
+        head += "  " + values_apart(m["diffs"])
     lines = [head, "  A " + _where(m["a"]), "  B " + _where(m["b"])]
     if m["evidence"]["summary"]:
         lines.append("  why: " + m["evidence"]["summary"])
@@ -535,6 +542,8 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
     for c in view["conflicts"]:
         out.append(f"    {c['a']['source']}: {c['a']['text']}")
         out.append(f"      vs {c['b']['source']}: {c['b']['text']}")
+        if values := values_apart(c["diff"]):
+            out.append(f"      numbers: {values}")
     blind = view["blindspot"]
     missing = ", ".join(blind["missing_sources"]) or "none"
     if shown is not None:

@@ -21,14 +21,14 @@ from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
 
 from db.dates import earliest_first
-from tui.components.diffing import diff_values, differing_spans, find_spans
+from tui.components.diffing import differing_spans, find_spans
 from tui.components.focus_border import quiet_focus, show_focus
 from tui.components.kept_lines import KeptLines
 from tui.components.library import ClaimView, Library, keep_recent, read_claims
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
 from tui.components.scrollbars import update_scrollbars
-from tui.wording import first_seen, plural, shown_date, statement_name
+from tui.wording import diff_values, first_seen, plural, shown_date, statement_name
 
 if TYPE_CHECKING:
     import sqlite_utils

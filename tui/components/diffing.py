@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Any
 
 _WORD = re.compile(r"\w+(?:[.,'’]\w+)*", re.UNICODE)
 
@@ -51,18 +50,3 @@ def find_spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
         if at >= 0:
             spans.append((at, at + len(needle)))
     return spans
-
-
-def diff_values(diffs: list[Any]) -> list[tuple[str, str]]:
-    """(this statement's wording, the other's) of each differing number."""
-    out = []
-    for d in diffs or []:
-        if isinstance(d, dict):
-            a, b = d.get("a"), d.get("b")
-            if a is None and d.get("a_value") is not None:
-                a = f"{d['a_value']:g}" if isinstance(d["a_value"], float) else str(d["a_value"])
-            if b is None and d.get("b_value") is not None:
-                b = f"{d['b_value']:g}" if isinstance(d["b_value"], float) else str(d["b_value"])
-            if a is not None or b is not None:
-                out.append((str(a if a is not None else "?"), str(b if b is not None else "?")))
-    return out

@@ -35,7 +35,7 @@ from tui.components.library import Library
 from tui.components.line_view import TextScroll
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
-from tui.wording import first_seen, more_sources, plural, shown_date
+from tui.wording import first_seen, more_sources, plural, shown_date, values_apart
 
 # Claims and one-outlet statements listed per story (the CLI's --json has them all).
 MAX_CLAIMS = 15
@@ -72,12 +72,23 @@ def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Table]]:
     labels take one width, so the texts of every row start in one column."""
     sides = []
     for c in view["conflicts"]:
-        sides.append((c["a"], _label(f"{c['a']['source']}:", "bold")))
-        sides.append((c["b"], _label(f"≠ {c['b']['source']}:", "bold red")))
-    width = max((label.cell_len for _, label in sides), default=0)
+        sides.append((c["a"], _label(f"{c['a']['source']}:", "bold"), ""))
+        values = values_apart(c.get("diff") or [])
+        sides.append((c["b"], _label(f"≠ {c['b']['source']}:", "bold red"), values))
+    width = max((label.cell_len for _, label, _v in sides), default=0)
     return [
-        (side["statement_id"], _rows([(label, Text(side["text"]))], width)) for side, label in sides
+        (side["statement_id"], _rows([(label, _side(side, values))], width))
+        for side, label, values in sides
     ]
+
+
+def _side(side: dict[str, Any], values: str) -> Text:
+    """A side's text; the second side's with the numbers that differ under it."""
+    text = Text(side["text"])
+    if values:
+        text.append("\nnumbers: ", style="dim")
+        text.append(values, style="bold red")
+    return text
 
 
 def story_sections(
