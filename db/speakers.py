@@ -3977,7 +3977,12 @@ def speaker_clause(
 ) -> tuple[str, list[str]]:
     """SQL on quotes ``q`` for the quotes of the speaker ``name``: by key for a name
     ("Rustem Umerov", "Umerov"; ``within``: see :func:`key_clause`), as written for a
-    common noun ("officials")."""
+    common noun ("officials"). People together named in full may be typed with "&"
+    ("Rudy Giuliani & Jay Sekulow"); "Marks & Spencer", "Procter & Gamble" stay names."""
+    if " & " in name:
+        people = joint_names(name.replace(" & ", " and "))
+        if people is not None and all(" " in person for person in people):
+            name = name.replace(" & ", " and ")
     key = speaker_key(name)
     if key is None or name.strip()[:1].islower():
         return "q.speaker = ? COLLATE NOCASE", [name.strip()]

@@ -16,7 +16,7 @@ from db_helpers import ingested_records
 from db.articles import ArticleFilter, count_articles
 from db.connection import connect
 from db.quote_reads import QuoteFilter, list_quotes, speakers_counted
-from db.speakers import given_names_agree, keys_clash, speaker_key
+from db.speakers import given_names_agree, key_clause, keys_clash, speaker_clause, speaker_key
 from tests.tui_fixtures import async_test, settle
 
 WALL = '"The wall will be paid for, believe me,"'
@@ -334,6 +334,10 @@ def test_people_together_are_found_in_any_order_and_by_their_surnames(together: 
     assert _said(db, "John Smith and Tom Jones") == []
     assert _said(db, "Smith, Jones and Brown") == []
     assert _said(db, "Smith and Brown") == []
+    # "&" for "and", as people type it (QA: `--speaker "Rudy Giuliani & Jay Sekulow"`),
+    # between full names: "Marks & Spencer" is a company's name.
+    assert _said(db, "Mary Jones & John Smith") == joint
+    assert speaker_clause("Marks & Spencer") == key_clause("spencer|marks")
 
 
 def test_typing_people_together_as_the_text_shows_them_finds_each_of_them(
