@@ -455,6 +455,7 @@ def test_stories_cli_json_and_hidden_single_source_stories(tmp_path: Path) -> No
 def test_the_story_view_in_the_browser(tmp_path: Path) -> None:
     from tests.tui_fixtures import async_test, screen_text, settle
     from tui.app import make_app
+    from tui.components.search_screen import SearchScreen
     from tui.components.story_view import StoryScreen
     from tui.config import Config
 
@@ -482,6 +483,13 @@ def test_the_story_view_in_the_browser(tmp_path: Path) -> None:
             await pilot.press("escape")
             await settle(pilot)
             assert not isinstance(app.screen, StoryScreen)
+            # / in a story closes it and opens the search, as in the list.
+            await pilot.press("o")
+            await settle(pilot)
+            assert isinstance(app.screen, StoryScreen)
+            await pilot.press("/")
+            await settle(pilot)
+            assert isinstance(app.screen, SearchScreen), app.screen
 
     run()
 

@@ -203,6 +203,7 @@ class StoryScreen(Screen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("search.close", "close"),
         bind("story.conflicts", "conflicts"),
+        bind("app.search", "search"),
         bind("pane.next", "app.focus_next", show=False),
         bind("pane.previous", "app.focus_previous", show=False),
     ]
@@ -241,6 +242,17 @@ class StoryScreen(Screen[int | None]):
         self.query_one(StoryText).focus()
         if self.at_conflicts:
             self.call_after_refresh(self.action_conflicts)
+
+    def action_search(self) -> None:
+        """/ in a story: close it and search, as / does in the list (QA: it did nothing,
+        and the next Esc closed the story)."""
+        self.dismiss(None)
+        self.app.call_after_refresh(self._search_after)
+
+    def _search_after(self) -> None:
+        search = getattr(self.app.screen, "action_search", None)
+        if search is not None:
+            search()
 
     def action_conflicts(self) -> None:
         """Scroll to the conflicts and give their list the keys (its first side chosen,
