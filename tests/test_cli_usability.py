@@ -893,3 +893,18 @@ def test_stats_says_a_source_with_no_dated_article_is_undated(run, tmp_path: Pat
     run("ingest", str(data), "--no-match")
     lines = run("stats").split("by source:\n")[1].splitlines()
     assert lines == ["  bbc   1 article  undated", "  wire  1 article  2024-11-05 … 2024-11-05"]
+
+
+def test_the_ingest_summary_times_the_ingest_and_the_match_apart(capsys) -> None:  # type: ignore[no-untyped-def]
+    """QA: "ingested: … in 9.4s" held the match after it too, which its own line
+    ("matched: … (6.7s)") tells: the reader added them up, and words/s was too low."""
+    from db.ingest import IngestReport
+    from db.matching import MatchReport
+    from tui.cli.ingest import _print_summary
+
+    report = IngestReport(added=1, files=1, statements=2, words=3_000, seconds=10.0)
+    report.match = MatchReport(statements=2, seconds=6.0)
+    _print_summary(report, matching=True)
+    lines = capsys.readouterr().out.splitlines()
+    assert "3,000 words in 4.0s (750 words/s)" in lines[0], lines
+    assert lines[1].startswith("matched: ") and "(6.0s)" in lines[1], lines

@@ -130,7 +130,11 @@ def ingest(
 
 
 def _print_summary(report: IngestReport, *, matching: bool) -> None:
-    words_per_s = report.words / report.seconds if report.seconds else 0.0
+    # The ingest's own time: ``report.seconds`` holds the match after it too, which its
+    # own line ("matched: … (6.7s)") tells.
+    seconds = report.seconds - (report.match.seconds if report.match is not None else 0.0)
+    seconds = max(seconds, 0.0)
+    words_per_s = report.words / seconds if seconds else 0.0
     head = "ingested"
     stopped = report.interrupted or report.error is not None
     if stopped:
@@ -145,7 +149,7 @@ def _print_summary(report: IngestReport, *, matching: bool) -> None:
         f"{report.unchanged:,} unchanged, {len(report.rejected):,} rejected "
         f"from {plural(report.files, 'file')}"
         f"{skipped}; {plural(report.statements, 'statement')}, "
-        f"{plural(report.words, 'word')} in {report.seconds:.1f}s ({words_per_s:,.0f} words/s)"
+        f"{plural(report.words, 'word')} in {seconds:.1f}s ({words_per_s:,.0f} words/s)"
     )
     for (was, now), n in report.moved.items():
         echo(
