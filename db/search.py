@@ -169,6 +169,7 @@ def _parse_query(query: str) -> tuple[str, bool]:
     negative: list[str] = []
     excluded: list[str] = []  # the excluded terms as written, for _exclude_only
     pending_or = False
+    leading_or = False  # the first term is an OR with nothing before it
     words_needed = 0
     for m in _TOKEN.finditer(query):
         neg = bool(m.group(1) or m.group(3))
@@ -180,6 +181,7 @@ def _parse_query(query: str) -> tuple[str, bool]:
             if raw == "OR" and positive:
                 pending_or = True
                 continue
+            leading_or = leading_or or (raw == "OR" and not positive and not neg)
             words = TERM.findall(raw)
             if not words:
                 continue
@@ -198,6 +200,11 @@ def _parse_query(query: str) -> tuple[str, bool]:
         else:
             positive.append(term)
             words_needed += len(words)
+    if leading_or and len(positive) > 1:
+        # "OR wall": an OR between nothing and a word, left out as a trailing one is
+        # ("wall OR"); "OR" alone is the word.
+        positive.pop(0)
+        words_needed -= 1
     if not positive:
         if excluded:
             raise QueryError(_exclude_only(excluded))

@@ -26,6 +26,11 @@ from db.search import QueryError, build_fts_query, operator_hint, parse_highligh
         ("NEAR(a b)", '"NEAR a" AND "b"'),
         ("AND OR Umerov", '("AND" OR "Umerov")'),
         ("OR", '"OR"'),
+        # An OR at either end stands between nothing: left out alike (QA: "OR wall" was
+        # searched as two words, "wall OR" as one).
+        ("OR Kursk", '"Kursk"'),
+        ("Kursk OR", '"Kursk"'),
+        ("OR Kursk Kyiv", '"Kursk" AND "Kyiv"'),
     ],
 )
 def test_translation(query: str, fts: str) -> None:
