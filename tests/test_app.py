@@ -225,6 +225,16 @@ async def test_word_search_ranks_highlights_and_opens(demo_app) -> None:  # type
         assert main.reader.current["id"] == third.statement_id
         await pilot.press("N")
         assert main.reader.current["id"] == second.statement_id
+        # Esc keeps a search that found hits: n opens its first (QA: "No search yet").
+        await pilot.press("slash", *"Kursk")
+        await settle(pilot)
+        first = app.screen.hits[0]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main and main.reader.current["id"] == second.statement_id
+        await pilot.press("n")
+        await settle(pilot)
+        assert main.reader.current["id"] == first.statement_id
         # Searching again starts afresh, in the mode asked for.
         await pilot.press("f")
         assert isinstance(app.screen, SearchScreen) and app.screen.fuzzy
@@ -278,7 +288,9 @@ async def test_search_mode_toggle_errors_and_latest_query_wins(demo_app) -> None
         assert search.fuzzy and "fuzzy quote" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
-        assert main_of(app).hits == []
+        # Esc opens nothing; the search it closed is kept for n (before its first hit).
+        main = main_of(app)
+        assert main.hits == search.hits and main.hit_index == -1
 
 
 @async_test

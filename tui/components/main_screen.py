@@ -665,6 +665,9 @@ class MainScreen(Screen, inherit_bindings=False):
             self.workers.cancel_group(self, "hits")
             self.hit_results, self.hit_index = result
             self.hits, self.hit_query = self.hit_results.hits, self.hit_results.query
+            if self.hit_index < 0:  # closed with Esc: kept for n, nothing opened
+                self.notify(f"n: the first hit of {self.hit_query!r}.", timeout=2, markup=False)
+                return
             self._open_hit()
 
         # One search screen, kept installed: opening it again costs nothing to build.

@@ -193,7 +193,13 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
         self.run_search(self.input.value)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        """Esc: nothing opened, but a search that found hits is kept for ``n``/``N``
+        (index -1: before its first hit), as a pager keeps its last search."""
+        current = self.shown_generation == self.generation
+        if current and self.results is not None and self.hits:
+            self.dismiss((self.results, -1))
+        else:
+            self.dismiss(None)
 
     def action_move(self, step: int) -> None:
         results = self.result_list
