@@ -1004,11 +1004,28 @@ def _first_name_run(words_: list[str]) -> list[str]:
         runs.append(run)
     if not runs:
         return []
-    if len(runs[0]) == 1 and words_ and words_[0].rstrip(",:") == runs[0][0]:
+    # A party's or a people's words are no name either: "Lib Dem president Simon Hughes
+    # branded …, for claiming" is Simon Hughes.
+    modifiers = all(w in _MODIFIERS or w == "Lib" for w in runs[0])
+    if (len(runs[0]) == 1 or modifiers) and words_ and words_[0].rstrip(",:") == runs[0][0]:
         longer = [r for r in runs[1:] if len(r) >= 2]
         if longer:
-            return longer[0]
+            # Not past a verb or a preposition: "Mido was axed by former coach Marco
+            # Tardelli …" is about Mido, the name after "by" an object.
+            at = words_.index(longer[0][0]) if longer[0][0] in words_ else len(words_)
+            between = [w.rstrip(",:") for w in words_[len(runs[0]) : at]]
+            # "to" after a verb ("Blanchett also paid tribute to the film's director
+            # Martin Scorsese, telling"), not right after the first word ("Close to three
+            # dozen House Democrats have signed").
+            people = len(runs[0]) == 1 and is_person_noun(runs[0][0].lower())
+            if people or (_RUN_BREAKS.isdisjoint(between) and "to" not in between[1:]):
+                return longer[0]  # ("Women will be employed …, Prince Saud said": no name)
     return runs[0]
+
+
+# Words that end a subject before a longer name (:func:`_first_name_run`): a form of
+# "be" or "have", the "by" of a passive.
+_RUN_BREAKS = _BE_FORMS | words("has have had by")
 
 
 _SUBORDINATE = words("that which who whom whose because when while if although whether")
@@ -1221,6 +1238,11 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     while words_ and words_[0].rstrip(":,") in _NOT_NAMES and words_[0] not in _HONORIFICS:
         words_ = words_[1:]
         start += 1
+    if words_ and words_[0] in ("he", "she", "they") and start < len(toks):
+        # "But he aimed his fire at Republicans …, saying": the pronoun after the opening
+        # conjunction is the subject, not the first name the clause goes on to.
+        m = toks[start]
+        return Attribution(m.group(), m.start(), m.end(), "pronoun")
     run = _first_name_run(words_)
     if len(run) == 1 and words_[0] == run[0] and start + 1 < len(toks):
         # "Administration officials described …", "Republican leaders said": people of

@@ -2690,3 +2690,62 @@ def test_a_common_noun_after_by_names_who_branded_something(text: str, speaker: 
         'the biggest pirates in the UK" by the sentencing judge.'
     )
     assert article_speakers(text) != ["Jay Patel"]
+
+
+def test_a_pronoun_after_an_opening_conjunction_is_the_subject_of_its_participle() -> None:
+    """ "But he turned his fire on X …, saying" is said by "he", not by X, the first
+    name the clause goes on to (statement-speaker set 7, "he aimed his fire at
+    Republicans …, saying")."""
+    text = (
+        "Cuts\n\nJohn Prescott attacked the plan on Monday. But he turned his fire on "
+        "Gordon Brown as well as the Tories, and gave them no credit, saying both were "
+        '"out of touch".'
+    )
+    sts = analyse(text, len("Cuts\n\n"))
+    assert sts[-1].speaker != "Gordon Brown"
+    assert [q.speaker for q in sts[-1].quotes] == ["John Prescott"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # after a form of "be", "have" or a passive's "by" the longer name is an object
+        (
+            "Rossi was dropped by former manager Carlo Ancelotti after missing training, "
+            "claiming he had a knee injury.",
+            "Rossi",
+        ),
+        (
+            "Petrov has not been shy about criticising party leader John Major, saying "
+            "that he should resign.",
+            "Petrov",
+        ),
+        # a party's words before a role are no name: the name after the role speaks
+        (
+            'Lib Dem spokesman Ed Davey attacked the minister, saying the scheme was "a fiasco".',
+            "Ed Davey",
+        ),
+        # as before: a sentence's capitalised first word, then the name
+        (
+            "Work and pensions minister Alan Johnson attacked the plan, saying it would fail.",
+            "Alan Johnson",
+        ),
+        (
+            "Nearly two dozen Senate Republicans have signed a letter, calling the bill"
+            ' "reckless".',
+            "Senate Republicans",
+        ),
+    ],
+)
+def test_the_subject_of_a_participle_is_not_a_name_past_its_verb(
+    sentence: str, speaker: str
+) -> None:
+    """The subject a participle (", saying", ", claiming") takes is the clause's first
+    name, not a longer name past a form of "be" or "have" or a passive's "by" (quote
+    set 52 and statement set 7: "Mido was axed by former coach Marco Tardelli …,
+    claiming"; "Lib Dem president Simon Hughes branded …, for claiming")."""
+    text = f"Headline\n\n{sentence}"
+    st = analyse(text, len("Headline\n\n"))[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
+
