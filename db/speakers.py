@@ -2873,6 +2873,15 @@ _SCORED_RE = re.compile(
     r"|conversion|winner|equali[sz]er)\b(?!\s+(?:that|of|to)\b))"
 )
 # "-ing" forms that do something else: "adding $1.89", "adding to honours", "asking prices".
+# What is written as a work, not said: "Adams wrote the screenplay", "began writing the
+# book in 1982", "writing lyrics and playing guitar" (not "wrote in the Times", "wrote to
+# the council", "wrote a letter saying": those are someone's words).
+_WRITTEN_WORK_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|this|two|three|several|many)\s+)?"
+    r"(?:(?!(?:to|in|on|for|that|about|of|with|from|at|by|and|as)\b)[a-z][\w'’-]*\s+){0,2}?"
+    r"(?:books?|novels?|screenplays?|scripts?|songs?|lyrics|music|poems?|poetry|plays?"
+    r"|operas?|symphon(?:y|ies)|albums?|memoirs?|autobiography|biography|sitcoms?|musicals?)\b"
+)
 _ING_IDLE_RE = re.compile(r"\s+(?:[$£€¥]|\d|to\b(?<=adding to\b)|prices?\b)")
 # "-ing" forms read as nouns: "a word of warning", "profit warning", "time of writing".
 _ISSUED = words("issued issues issue issuing gave gives give giving sounded sounds")
@@ -2916,6 +2925,8 @@ def _not_speech(s: str, start: int, end: int) -> bool:
         return True  # "Mr Blair answered questions posed via the website": no claim
     if verb in ("recalls", "recalled", "recalling"):
         return bool(_RECALLED_GOODS_RE.match(s, end))
+    if verb in ("wrote", "writes", "writing") and _WRITTEN_WORK_RE.match(s, end):
+        return True
     if verb.endswith("ing"):
         before = s[max(0, start - 40) : start].split()
         if before and before[-1].lower() in _NOUN_BEFORE:

@@ -2749,3 +2749,22 @@ def test_the_subject_of_a_participle_is_not_a_name_past_its_verb(
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
 
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Smith wrote the screenplay before he died.", None),
+        ("Jones began writing the novel in 1990 while at university.", None),
+        ("Brown joined the band in 1999, writing songs and playing bass.", None),
+        ("Smith wrote in the Times that the plan would fail.", "Smith"),
+        ("Smith wrote to the council about the plan.", "Smith"),
+        ("Smith wrote a letter saying the plan would fail.", "Smith"),
+        ("Smith writes the plan is a mess.", "Smith"),
+    ],
+)
+def test_writing_a_work_is_no_speech(sentence: str, speaker: str | None) -> None:
+    """ "Wrote the screenplay", "began writing the book", "writing lyrics" make a work,
+    say nothing (statement sets 6 and 7: three such sentences given their writer);
+    writing in a paper, to someone or that something is so is speech as before."""
+    text = f"Headline\n\n{sentence}"
+    assert analyse(text, len("Headline\n\n"))[1].speaker == speaker
