@@ -71,6 +71,7 @@ __all__ = [
     "named_subjects",
     "person_context",
     "person_mentions",
+    "places_together",
     "sentence_speaker",
     "speaker_clause",
     "speaker_key",
@@ -2378,6 +2379,9 @@ _JOINT_MAX = 4  # people named in one list
 _CLAUSE_OPENERS = words(
     "and but while as though although because when whereas yet so since after before if"
     " that where once until unless both"
+    # a clause on a pronoun, no "that" ("something Oklahoma and Nebraska says Colorado
+    # has failed to do", "what Smith and Jones said")
+    " what something anything everything nothing"
 )
 # Lower-case words that may follow the last name of people written after their verb
 # ('"…," said Smith and Jones in a statement', "… of the council", "… on Monday").
@@ -2386,13 +2390,54 @@ _CALENDAR_NAMES = frozenset(w.capitalize() for w in CALENDAR)
 _JOINT_LINK_RE = re.compile(r", | and ")
 
 
+# US states by name, for telling places that speak together from people ("Oklahoma and
+# Nebraska said": the two states, not two people); not those that are people's names
+# as often ("Georgia", "Virginia", "Washington", "Montana", "Indiana", "Dakota").
+_US_STATES = words(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Hawaii Idaho Illinois Iowa Kansas Kentucky Louisiana Maryland Massachusetts Michigan
+    Minnesota Mississippi Missouri Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania
+    Tennessee Texas Utah Vermont Wisconsin Wyoming"""
+) | frozenset(
+    (
+        "New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina",
+        "South Carolina", "North Dakota", "South Dakota", "West Virginia", "Rhode Island",
+    )
+)  # fmt: skip
+
+
+def _place_part(name: str) -> bool:
+    """Whether ``name`` is a place that may speak with others named with it: a country,
+    its capital or its people as :func:`is_country` folds them ("France", "Moscow"), or
+    a US state ("Oklahoma and Nebraska said": both states, as "France and Germany")."""
+    return name in _US_STATES or is_country(name)
+
+
+def _joint_part(name: str, like: str | None = None) -> bool:
+    """Whether ``name`` can be one of several speaking together: a person
+    (:func:`_person_part`) or a place (:func:`_place_part`), of the same kind as
+    ``like`` when given (a person and a place are not read as speaking together)."""
+    if like is not None:
+        return _person_part(name) if _person_part(like) else _place_part(like) and _place_part(name)
+    return _person_part(name) or _place_part(name)
+
+
+def places_together(name: str | None) -> bool:
+    """Whether ``name`` names places speaking together ("Oklahoma and Nebraska"): found
+    under each place (:func:`joint_names`), but no people a pronoun may stand for."""
+    parts = joint_names(name)
+    return parts is not None and _place_part(parts[0])
+
+
 def _person_part(name: str) -> bool:
     """Whether ``name`` (as :func:`_clean_name` gives it) can be one person of a joint
     speaker: one to five capitalised words, no organisation, party, people, place, day
-    or title ("Mary Jones", "Schumer"; not "White House", "Democrats", "Britain")."""
+    or title ("Mary Jones", "Schumer"; not "White House", "Democrats", "Britain",
+    "Oklahoma")."""
     toks = name.split()
     return (
-        0 < len(toks) <= 5
+        name not in _US_STATES
+        and 0 < len(toks) <= 5
         and toks[0][:1].isupper()
         and not _title_word(toks[0])
         and not is_organisation(name)
@@ -2430,7 +2475,7 @@ def joint_names(name: str | None) -> list[str] | None:
         return None
     head, _, last = name.rpartition(" and ")
     names = [*head.split(", "), last]
-    if len(names) > _JOINT_MAX or not all(_person_part(n) for n in names):
+    if len(names) > _JOINT_MAX or not all(_joint_part(n, names[0]) for n in names):
         return None
     return names
 
@@ -2501,7 +2546,7 @@ def _person_before(s: str, end: int, verb_end: int | None = None) -> tuple[int, 
         return None
     run.reverse()
     name = _clean_name(_untitled([m.group() for m in run]))
-    if not name or not _person_part(name):
+    if not name or not _joint_part(name):
         return None
     at = s.find(name, run[0].start(), end)
     if at < 0:
@@ -2523,7 +2568,7 @@ def _joint_before(s: str, att: Attribution, verb_end: int | None) -> Attribution
     if not s.endswith(" and ", 0, at):
         return att
     found = _person_before(s, at - 5, verb_end)
-    if found is None or not found[2]:
+    if found is None or not found[2] or not _joint_part(found[1], att.name):
         return att
     first, name, _ = found
     names = [name, att.name]
@@ -2533,7 +2578,7 @@ def _joint_before(s: str, att: Attribution, verb_end: int | None) -> Attribution
         # for the Department for Roads, Rail and Canals said"). No name before the comma:
         # it ends what opens the sentence ("On Tuesday, Smith and Jones said").
         more = _person_before(s, _title_start(s, first) - 2, verb_end)
-        if more is None:
+        if more is None or not _joint_part(more[1], att.name):
             break
         if not more[2] or len(names) == _JOINT_MAX:
             return att
@@ -2567,7 +2612,7 @@ def _person_after(s: str, at: int) -> tuple[int, str] | None:
     if not run or run[0].start() != at:
         return None
     name = _clean_name(_untitled([m.group() for m in run[:-1]] + [run[-1].group().rstrip(_TRAIL)]))
-    if not name or not _person_part(name):
+    if not name or not _joint_part(name):
         return None
     return _locate(s, name, at, run[-1].end(), backwards=False)[1], name
 
@@ -2584,6 +2629,8 @@ def _joint_after(s: str, att: Attribution) -> Attribution:
         if found is None:
             return att
         at, name = found
+        if not _joint_part(name, att.name):
+            return att
         names.append(name)
         if link.group() == " and ":
             if not _joint_closes(s, at):
@@ -2600,10 +2647,10 @@ def _with_partners(s: str, att: Attribution, start: int, end: int) -> Attributio
             return att  # (most names, cheaply)
         if not s.endswith(" and ", 0, _title_start(s, att.start)):
             return att
-        return _joint_before(s, att, None) if _person_part(att.name) else att
+        return _joint_before(s, att, None) if _joint_part(att.name) else att
     after = s.startswith((" and ", ", "), att.end)
     before = " and " in s[max(end, att.start - 40) : att.start]
-    if not (after or before) or not _person_part(att.name):
+    if not (after or before) or not _joint_part(att.name):
         return att
     joined = _joint_after(s, att) if after else att
     if joined is att and before and _joint_closes(s, att.end):
