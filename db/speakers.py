@@ -2870,7 +2870,16 @@ _CLOSING_LEAD_NAME_RE = re.compile(r",\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,5}[A-Z]
 _BODY_BEFORE_RE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his)\s+(?:[a-z][\w-]*\s+){0,2}\Z"
 )
-_AGREED_WHAT_RE = re.compile(r"\s+an?\s+(?!view\b)")
+_AGREED_WHAT_RE = re.compile(
+    r"\s+an?\s+(?!view\b)"
+    # what is agreed as a deal, in a headline's words ("O'Leary agrees new Villa
+    # contract", "IMF agrees fresh Turkey funding", "have agreed plans to merge"); not
+    # what is agreed to be so ("agreed the deal was fair")
+    r"|\s+(?:(?:the|its|their|his|her|new|fresh)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?"
+    r"(?:deals?|contracts?|terms|plans?|funding|switch|move|transfer|loan|merger|takeover"
+    r"|settlement|pact|package|fee|budget|pay|extension|sale|truce|ceasefire|treaty|accord)\b"
+    r"(?=\s*(?:[,.;:!?]|\Z)|\s+(?:to|for|with|at|from|in|on|and|worth|until|over|after)\b)"
+)
 _RESULTS_RE = re.compile(
     r"\s+(?:(?:an?|its|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:[$£€¥]|\d|(?:loss|losses|profits?|rise"
     r"|fall|gains?|drop|decline|increase|record|results|revenues?|sales|earnings|deficit"

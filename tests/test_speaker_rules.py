@@ -2768,3 +2768,25 @@ def test_writing_a_work_is_no_speech(sentence: str, speaker: str | None) -> None
     writing in a paper, to someone or that something is so is speech as before."""
     text = f"Headline\n\n{sentence}"
     assert analyse(text, len("Headline\n\n"))[1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Rovers agree new Wembley contract", None),
+        ("Dawson agrees switch to Leeds", None),
+        ("The two firms have agreed plans to merge next year.", None),
+        ("The IMF agreed fresh Argentina funding on Monday.", None),
+        # what is agreed to be so is speech, as before
+        ("Smith agreed the deal was fair.", "Smith"),
+        ("Smith agreed the new contract terms had been fair.", "Smith"),
+        ("Smith agreed and said the plan was fair.", "Smith"),
+    ],
+)
+def test_agreeing_a_deal_is_no_speech(sentence: str, speaker: str | None) -> None:
+    """ "Agrees new Villa contract", "agrees switch to Madrid", "have agreed plans to
+    merge" are deals made, as "agreed a contract" already was (statement set 7 and four
+    more in BBC: each given its party as a speaker); "agreed the deal was fair" speaks."""
+    text = f"Headline\n\n{sentence}"
+    sts = analyse(text, len("Headline\n\n"))
+    assert sts[-1].speaker == speaker
