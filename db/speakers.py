@@ -2321,6 +2321,8 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
             return None
         if _CIRCLE_OF_RE.search(s, 0, att.start):
             return None  # "Aides to Mr. Romney declined", "Allies of Mr Brown say": theirs
+        if _WORK_OF_RE.search(s, max(0, att.start - 160), att.start):
+            return None  # "The former star of US TV drama Baretta has denied": a work
     return _role_of(s, _epithet(s, _with_and(s, att)))
 
 
@@ -2669,6 +2671,17 @@ _CIRCLE_OF_RE = re.compile(
     r"\b(?i:aides|allies|supporters|associates|advisers|advisors|friends|relatives|backers"
     r"|loyalists|confidants|critics|opponents|people|sources|those)"
     r"\s+(?:close\s+)?(?:to|of|for|around|near)(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s+\Z"
+)
+# A work's name after the one who made it or played in it, the subject a description:
+# "The 71-year-old former star of US TV drama Baretta has denied", "The star of Rain Man
+# and Tootsie said", "The US singer of Because the Night told" (the work says nothing).
+_WORK_OF_RE = re.compile(
+    r"(?:^|[.!?:;,]\s+|\n)(?:The|the|A|a|An|an|Its|its|His|his|Her|her)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:stars?|co-stars?|singer|frontman|frontwoman|creator|composer"
+    r"|writer|author|lyricist|songwriter)\s+of\s+(?:the\s+)?"
+    r"(?:(?:US|UK|British|American|TV|BBC|hit|cult|classic|drama|film|films|show|series"
+    r"|sitcom|movie|movies|musical|novel|novels|band|album|song|single)\s+){0,3}"
+    r"(?:(?:[A-Z][\w'’-]*|the|of|and|a|in|on)\s+)*\Z"
 )
 # A sentence opened by a place or time before its subject: "In Sri Lanka, …".
 _FRONTED_PLACE_RE = re.compile(
