@@ -1479,7 +1479,7 @@ def _speaker_before(
     if last.lower() in _BE_FORMS:
         return None, True
     if last in _PRONOUNS:
-        if last.lower() == "who" and _set_off(toks):
+        if last.lower() == "who" and (_set_off(toks) or _named_before_who(s, toks)):
             who = _before_who(s, toks, direct=True)
             if who is not None:
                 return who, False
@@ -1691,6 +1691,22 @@ def _set_off(toks: list[re.Match[str]]) -> bool:
     """Whether ``toks`` end with "who" set off by a comma or a dash ("Smith, who",
     "Fox – who")."""
     return len(toks) >= 2 and (toks[-2].group().endswith(",") or _dash(toks[-2]))
+
+
+def _named_before_who(s: str, toks: list[re.Match[str]]) -> bool:
+    """Whether ``toks`` end with "who" right after a person's full name or an
+    organisation's, no comma between ("Iris director Sir Richard Eyre who called …"): a
+    name's relative clause is set off however it is written (not "American Indians who
+    claimed": a people)."""
+    if len(toks) < 3 or not all(
+        _NAME_TOKEN_RE.fullmatch(t.group()) is not None and t.group()[-1] not in _TRAIL
+        for t in toks[-3:-1]
+    ):
+        return False
+    who = _before_who(s, toks, direct=True)
+    return who is not None and (
+        (" " in who.name and _person_part(who.name)) or is_organisation(who.name)
+    )
 
 
 def _relative_clause_start(toks: list[re.Match[str]]) -> int | None:

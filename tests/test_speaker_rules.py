@@ -2814,3 +2814,37 @@ def test_a_works_name_after_its_star_or_singer_is_no_speaker(
     st = analyse(text, len("Headline\n\n"))[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'Her view was echoed by film director Sir Peter Hall who called the book "a marvel".',
+            "Peter Hall",
+        ),
+        (
+            "The figures were given by finance minister Ann Lee who said growth would slow.",
+            "Ann Lee",
+        ),
+        (
+            "It was the European Space Agency who demanded an inquiry into the launch.",
+            "European Space Agency",
+        ),
+        # a people, not a name; one word may be a team or a place
+        (
+            "The deal pays black farmers and American Indians who claimed they were wronged.",
+            None,
+        ),
+        ('The view was shared by Leicester who signed White on "good terms".', None),
+    ],
+)
+def test_a_full_name_before_who_speaks_without_a_comma(sentence: str, speaker: str | None) -> None:
+    """ "… by Iris director Sir Richard Eyre who called Marie Leroi's work "…"" (quote set
+    52; eleven such sentences in BBC + BASIL, "Tessa Jowell who said: "…"") names its
+    speaker as "…, who called" does: a person's full name or an organisation's before
+    "who" and its verb of saying, the comma left out."""
+    text = f"Headline\n\n{sentence}"
+    st = analyse(text, len("Headline\n\n"))[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
