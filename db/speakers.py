@@ -1361,6 +1361,13 @@ _ASIDE_RE = re.compile(
     r"(?<=\w),\s+(?:though|however|meanwhile|too|also|instead|in turn|for (?:his|her|their|its)"
     r" part),\s+\Z"
 )
+# A document's source set off by commas right before its verb: "The letter, from the
+# Home Office, says", "the report, by White House Counsel Robert Bauer, concluded", "The
+# statement, issued by the Pentagon, said" (groups: the noun, the two commas).
+_SOURCE_ASIDE_RE = re.compile(
+    r"\b[Tt]he (?:[\w-]+ ){0,2}?([a-z]+)(,) (?:from|by|(?:issued|written|signed|published|sent)"
+    r" by) [^,.;:!?\"“”]{3,80}(,) \Z"
+)
 # An aside set off by dashes right before a verb: the first dash after a word, words
 # without a dash, a comma or a sentence end, the closing dash.
 _DASHES = "—–-"
@@ -1431,6 +1438,13 @@ def _speaker_before(
     if aside is not None:
         # "A campaign aide, though, said": the aside set off by commas is no subject.
         return _speaker_before(s, aside.start(), participle, max(floor, v - 240))
+    source = _SOURCE_ASIDE_RE.search(s, max(0, v - 120), v) if s[v - 2 : v - 1] == "," else None
+    if source is not None and source.group(1).lower() in _DOCUMENT_HEADS:
+        # "The letter, from the Home Office, says": as "the letter from the Home Office
+        # says" (the commas read as spaces, the offsets kept).
+        a, b = source.start(2), source.start(3)
+        unset = s[:a] + " " + s[a + 1 : b] + " " + s[b + 1 :]
+        return _speaker_before(unset, v, participle, floor)
     aside = _DASH_ASIDE_RE.search(s, max(0, v - 160), v) if s[v - 2 : v - 1] in _DASHES else None
     if aside is not None:
         # "Smith — who had long opposed the bill — said": the aside set off by dashes is

@@ -2848,3 +2848,27 @@ def test_a_full_name_before_who_speaks_without_a_comma(sentence: str, speaker: s
     st = analyse(text, len("Headline\n\n"))[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'The letter, from the Department of Health, says: "You will be paid."',
+            "Department of Health",
+        ),
+        ('The statement, issued by the Pentagon, said the raid "went well".', "Pentagon"),
+        ("The report, by auditor Jane Smith, concluded that no rules were broken.", "Jane Smith"),
+        # not a document, or no source set off: as before
+        ("The man, from Leeds, said he was fine.", None),
+        ("The team, by common consent, said it was fine.", None),
+    ],
+)
+def test_a_documents_source_set_off_by_commas_speaks(sentence: str, speaker: str | None) -> None:
+    """ "The letter, from the Home Office, says: "…"" (quote set 51) is the Home Office's,
+    as "the letter from the Home Office says" is: a document's source set off by commas
+    before its verb ("the report, by White House Counsel Robert Bauer, concluded")."""
+    text = f"Headline\n\n{sentence}"
+    st = analyse(text, len("Headline\n\n"))[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
