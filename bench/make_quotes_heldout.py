@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Fifty sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Fifty-two sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -37,7 +37,8 @@ articles) on its final rules, each labelled by a helper; sets 30–41 (seeds 132
 15 BBC articles each) through the thirty-second session, and sets 42–47 (seeds
 1801–2017) at the thirty-third session's start, each labelled by a helper, and sets 48
 (seed 2063) and 49 (seed 2111) at the thirty-sixth session's start, and set 50 (seed 2153) on its
-final rules, labelled blind
+final rules, labelled blind, and sets 51 (seed 2203) and 52 (seed 2251) at the start of a
+helper's work in the thirty-ninth session, labelled blind
 (bench/README.md says when each was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
@@ -309,6 +310,11 @@ SETS = {
     # Drawn on the thirty-sixth session's final rules (written from sets 48 and 49),
     # labelled blind: its run on them is the untouched figure of those rules.
     50: HeldOutSet(2153, HERE / "quotes_heldout50.tsv", tuple(range(1, 50)), 15, 0, near_copy=0.2),
+    # Drawn together at the start of a helper's work in the thirty-ninth session (worktree
+    # spk51), before any of its rules, labelled blind (from the article text alone,
+    # before the extractor was run on it).
+    51: HeldOutSet(2203, HERE / "quotes_heldout51.tsv", tuple(range(1, 51)), 15, 0, near_copy=0.2),
+    52: HeldOutSet(2251, HERE / "quotes_heldout52.tsv", tuple(range(1, 52)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")

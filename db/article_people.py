@@ -40,6 +40,7 @@ from db.speakers import (
     one_word_name,
     person_context,
     person_mentions,
+    places_together,
 )
 from db.wordsets import words
 
@@ -625,6 +626,8 @@ class People:
     def add_speaker(self, pos: int, name: str) -> None:
         """A named speaker is a person (or organisation) mentioned at ``pos``; people
         speaking together ("Smith and Jones") each where their name is written."""
+        if places_together(name):
+            return  # "Oklahoma and Nebraska said": places, no one a pronoun stands for
         people = joint_names(name)
         if people is not None:
             at = pos

@@ -71,6 +71,7 @@ __all__ = [
     "named_subjects",
     "person_context",
     "person_mentions",
+    "places_together",
     "sentence_speaker",
     "speaker_clause",
     "speaker_key",
@@ -1004,11 +1005,28 @@ def _first_name_run(words_: list[str]) -> list[str]:
         runs.append(run)
     if not runs:
         return []
-    if len(runs[0]) == 1 and words_ and words_[0].rstrip(",:") == runs[0][0]:
+    # A party's or a people's words are no name either: "Lib Dem president Simon Hughes
+    # branded …, for claiming" is Simon Hughes.
+    modifiers = all(w in _MODIFIERS or w == "Lib" for w in runs[0])
+    if (len(runs[0]) == 1 or modifiers) and words_ and words_[0].rstrip(",:") == runs[0][0]:
         longer = [r for r in runs[1:] if len(r) >= 2]
         if longer:
-            return longer[0]
+            # Not past a verb or a preposition: "Mido was axed by former coach Marco
+            # Tardelli …" is about Mido, the name after "by" an object.
+            at = words_.index(longer[0][0]) if longer[0][0] in words_ else len(words_)
+            between = [w.rstrip(",:") for w in words_[len(runs[0]) : at]]
+            # "to" after a verb ("Blanchett also paid tribute to the film's director
+            # Martin Scorsese, telling"), not right after the first word ("Close to three
+            # dozen House Democrats have signed").
+            people = len(runs[0]) == 1 and is_person_noun(runs[0][0].lower())
+            if people or (_RUN_BREAKS.isdisjoint(between) and "to" not in between[1:]):
+                return longer[0]  # ("Women will be employed …, Prince Saud said": no name)
     return runs[0]
+
+
+# Words that end a subject before a longer name (:func:`_first_name_run`): a form of
+# "be" or "have", the "by" of a passive.
+_RUN_BREAKS = _BE_FORMS | words("has have had by")
 
 
 _SUBORDINATE = words("that which who whom whose because when while if although whether")
@@ -1221,6 +1239,11 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     while words_ and words_[0].rstrip(":,") in _NOT_NAMES and words_[0] not in _HONORIFICS:
         words_ = words_[1:]
         start += 1
+    if words_ and words_[0] in ("he", "she", "they") and start < len(toks):
+        # "But he aimed his fire at Republicans …, saying": the pronoun after the opening
+        # conjunction is the subject, not the first name the clause goes on to.
+        m = toks[start]
+        return Attribution(m.group(), m.start(), m.end(), "pronoun")
     run = _first_name_run(words_)
     if len(run) == 1 and words_[0] == run[0] and start + 1 < len(toks):
         # "Administration officials described …", "Republican leaders said": people of
@@ -1338,6 +1361,13 @@ _ASIDE_RE = re.compile(
     r"(?<=\w),\s+(?:though|however|meanwhile|too|also|instead|in turn|for (?:his|her|their|its)"
     r" part),\s+\Z"
 )
+# A document's source set off by commas right before its verb: "The letter, from the
+# Home Office, says", "the report, by White House Counsel Robert Bauer, concluded", "The
+# statement, issued by the Pentagon, said" (groups: the noun, the two commas).
+_SOURCE_ASIDE_RE = re.compile(
+    r"\b[Tt]he (?:[\w-]+ ){0,2}?([a-z]+)(,) (?:from|by|(?:issued|written|signed|published|sent)"
+    r" by) [^,.;:!?\"“”]{3,80}(,) \Z"
+)
 # An aside set off by dashes right before a verb: the first dash after a word, words
 # without a dash, a comma or a sentence end, the closing dash.
 _DASHES = "—–-"
@@ -1408,6 +1438,13 @@ def _speaker_before(
     if aside is not None:
         # "A campaign aide, though, said": the aside set off by commas is no subject.
         return _speaker_before(s, aside.start(), participle, max(floor, v - 240))
+    source = _SOURCE_ASIDE_RE.search(s, max(0, v - 120), v) if s[v - 2 : v - 1] == "," else None
+    if source is not None and source.group(1).lower() in _DOCUMENT_HEADS:
+        # "The letter, from the Home Office, says": as "the letter from the Home Office
+        # says" (the commas read as spaces, the offsets kept).
+        a, b = source.start(2), source.start(3)
+        unset = s[:a] + " " + s[a + 1 : b] + " " + s[b + 1 :]
+        return _speaker_before(unset, v, participle, floor)
     aside = _DASH_ASIDE_RE.search(s, max(0, v - 160), v) if s[v - 2 : v - 1] in _DASHES else None
     if aside is not None:
         # "Smith — who had long opposed the bill — said": the aside set off by dashes is
@@ -1456,7 +1493,7 @@ def _speaker_before(
     if last.lower() in _BE_FORMS:
         return None, True
     if last in _PRONOUNS:
-        if last.lower() == "who" and _set_off(toks):
+        if last.lower() == "who" and (_set_off(toks) or _named_before_who(s, toks)):
             who = _before_who(s, toks, direct=True)
             if who is not None:
                 return who, False
@@ -1668,6 +1705,22 @@ def _set_off(toks: list[re.Match[str]]) -> bool:
     """Whether ``toks`` end with "who" set off by a comma or a dash ("Smith, who",
     "Fox – who")."""
     return len(toks) >= 2 and (toks[-2].group().endswith(",") or _dash(toks[-2]))
+
+
+def _named_before_who(s: str, toks: list[re.Match[str]]) -> bool:
+    """Whether ``toks`` end with "who" right after a person's full name or an
+    organisation's, no comma between ("Iris director Sir Richard Eyre who called …"): a
+    name's relative clause is set off however it is written (not "American Indians who
+    claimed": a people)."""
+    if len(toks) < 3 or not all(
+        _NAME_TOKEN_RE.fullmatch(t.group()) is not None and t.group()[-1] not in _TRAIL
+        for t in toks[-3:-1]
+    ):
+        return False
+    who = _before_who(s, toks, direct=True)
+    return who is not None and (
+        (" " in who.name and _person_part(who.name)) or is_organisation(who.name)
+    )
 
 
 def _relative_clause_start(toks: list[re.Match[str]]) -> int | None:
@@ -2298,6 +2351,8 @@ def _at_verb(s: str, start: int, end: int) -> Attribution | None:
             return None
         if _CIRCLE_OF_RE.search(s, 0, att.start):
             return None  # "Aides to Mr. Romney declined", "Allies of Mr Brown say": theirs
+        if _WORK_OF_RE.search(s, max(0, att.start - 160), att.start):
+            return None  # "The former star of US TV drama Baretta has denied": a work
     return _role_of(s, _epithet(s, _with_and(s, att)))
 
 
@@ -2356,6 +2411,9 @@ _JOINT_MAX = 4  # people named in one list
 _CLAUSE_OPENERS = words(
     "and but while as though although because when whereas yet so since after before if"
     " that where once until unless both"
+    # a clause on a pronoun, no "that" ("something Oklahoma and Nebraska says Colorado
+    # has failed to do", "what Smith and Jones said")
+    " what something anything everything nothing"
 )
 # Lower-case words that may follow the last name of people written after their verb
 # ('"…," said Smith and Jones in a statement', "… of the council", "… on Monday").
@@ -2364,13 +2422,54 @@ _CALENDAR_NAMES = frozenset(w.capitalize() for w in CALENDAR)
 _JOINT_LINK_RE = re.compile(r", | and ")
 
 
+# US states by name, for telling places that speak together from people ("Oklahoma and
+# Nebraska said": the two states, not two people); not those that are people's names
+# as often ("Georgia", "Virginia", "Washington", "Montana", "Indiana", "Dakota").
+_US_STATES = words(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+    Hawaii Idaho Illinois Iowa Kansas Kentucky Louisiana Maryland Massachusetts Michigan
+    Minnesota Mississippi Missouri Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania
+    Tennessee Texas Utah Vermont Wisconsin Wyoming"""
+) | frozenset(
+    (
+        "New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina",
+        "South Carolina", "North Dakota", "South Dakota", "West Virginia", "Rhode Island",
+    )
+)  # fmt: skip
+
+
+def _place_part(name: str) -> bool:
+    """Whether ``name`` is a place that may speak with others named with it: a country,
+    its capital or its people as :func:`is_country` folds them ("France", "Moscow"), or
+    a US state ("Oklahoma and Nebraska said": both states, as "France and Germany")."""
+    return name in _US_STATES or is_country(name)
+
+
+def _joint_part(name: str, like: str | None = None) -> bool:
+    """Whether ``name`` can be one of several speaking together: a person
+    (:func:`_person_part`) or a place (:func:`_place_part`), of the same kind as
+    ``like`` when given (a person and a place are not read as speaking together)."""
+    if like is not None:
+        return _person_part(name) if _person_part(like) else _place_part(like) and _place_part(name)
+    return _person_part(name) or _place_part(name)
+
+
+def places_together(name: str | None) -> bool:
+    """Whether ``name`` names places speaking together ("Oklahoma and Nebraska"): found
+    under each place (:func:`joint_names`), but no people a pronoun may stand for."""
+    parts = joint_names(name)
+    return parts is not None and _place_part(parts[0])
+
+
 def _person_part(name: str) -> bool:
     """Whether ``name`` (as :func:`_clean_name` gives it) can be one person of a joint
     speaker: one to five capitalised words, no organisation, party, people, place, day
-    or title ("Mary Jones", "Schumer"; not "White House", "Democrats", "Britain")."""
+    or title ("Mary Jones", "Schumer"; not "White House", "Democrats", "Britain",
+    "Oklahoma")."""
     toks = name.split()
     return (
-        0 < len(toks) <= 5
+        name not in _US_STATES
+        and 0 < len(toks) <= 5
         and toks[0][:1].isupper()
         and not _title_word(toks[0])
         and not is_organisation(name)
@@ -2408,7 +2507,7 @@ def joint_names(name: str | None) -> list[str] | None:
         return None
     head, _, last = name.rpartition(" and ")
     names = [*head.split(", "), last]
-    if len(names) > _JOINT_MAX or not all(_person_part(n) for n in names):
+    if len(names) > _JOINT_MAX or not all(_joint_part(n, names[0]) for n in names):
         return None
     return names
 
@@ -2479,7 +2578,7 @@ def _person_before(s: str, end: int, verb_end: int | None = None) -> tuple[int, 
         return None
     run.reverse()
     name = _clean_name(_untitled([m.group() for m in run]))
-    if not name or not _person_part(name):
+    if not name or not _joint_part(name):
         return None
     at = s.find(name, run[0].start(), end)
     if at < 0:
@@ -2501,7 +2600,7 @@ def _joint_before(s: str, att: Attribution, verb_end: int | None) -> Attribution
     if not s.endswith(" and ", 0, at):
         return att
     found = _person_before(s, at - 5, verb_end)
-    if found is None or not found[2]:
+    if found is None or not found[2] or not _joint_part(found[1], att.name):
         return att
     first, name, _ = found
     names = [name, att.name]
@@ -2511,7 +2610,7 @@ def _joint_before(s: str, att: Attribution, verb_end: int | None) -> Attribution
         # for the Department for Roads, Rail and Canals said"). No name before the comma:
         # it ends what opens the sentence ("On Tuesday, Smith and Jones said").
         more = _person_before(s, _title_start(s, first) - 2, verb_end)
-        if more is None:
+        if more is None or not _joint_part(more[1], att.name):
             break
         if not more[2] or len(names) == _JOINT_MAX:
             return att
@@ -2545,7 +2644,7 @@ def _person_after(s: str, at: int) -> tuple[int, str] | None:
     if not run or run[0].start() != at:
         return None
     name = _clean_name(_untitled([m.group() for m in run[:-1]] + [run[-1].group().rstrip(_TRAIL)]))
-    if not name or not _person_part(name):
+    if not name or not _joint_part(name):
         return None
     return _locate(s, name, at, run[-1].end(), backwards=False)[1], name
 
@@ -2562,6 +2661,8 @@ def _joint_after(s: str, att: Attribution) -> Attribution:
         if found is None:
             return att
         at, name = found
+        if not _joint_part(name, att.name):
+            return att
         names.append(name)
         if link.group() == " and ":
             if not _joint_closes(s, at):
@@ -2578,10 +2679,10 @@ def _with_partners(s: str, att: Attribution, start: int, end: int) -> Attributio
             return att  # (most names, cheaply)
         if not s.endswith(" and ", 0, _title_start(s, att.start)):
             return att
-        return _joint_before(s, att, None) if _person_part(att.name) else att
+        return _joint_before(s, att, None) if _joint_part(att.name) else att
     after = s.startswith((" and ", ", "), att.end)
     before = " and " in s[max(end, att.start - 40) : att.start]
-    if not (after or before) or not _person_part(att.name):
+    if not (after or before) or not _joint_part(att.name):
         return att
     joined = _joint_after(s, att) if after else att
     if joined is att and before and _joint_closes(s, att.end):
@@ -2600,6 +2701,17 @@ _CIRCLE_OF_RE = re.compile(
     r"\b(?i:aides|allies|supporters|associates|advisers|advisors|friends|relatives|backers"
     r"|loyalists|confidants|critics|opponents|people|sources|those)"
     r"\s+(?:close\s+)?(?:to|of|for|around|near)(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s+\Z"
+)
+# A work's name after the one who made it or played in it, the subject a description:
+# "The 71-year-old former star of US TV drama Baretta has denied", "The star of Rain Man
+# and Tootsie said", "The US singer of Because the Night told" (the work says nothing).
+_WORK_OF_RE = re.compile(
+    r"(?:^|[.!?:;,]\s+|\n)(?:The|the|A|a|An|an|Its|its|His|his|Her|her)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:stars?|co-stars?|singer|frontman|frontwoman|creator|composer"
+    r"|writer|author|lyricist|songwriter)\s+of\s+(?:the\s+)?"
+    r"(?:(?:US|UK|British|American|TV|BBC|hit|cult|classic|drama|film|films|show|series"
+    r"|sitcom|movie|movies|musical|novel|novels|band|album|song|single)\s+){0,3}"
+    r"(?:(?:[A-Z][\w'’-]*|the|of|and|a|in|on)\s+)*\Z"
 )
 # A sentence opened by a place or time before its subject: "In Sri Lanka, …".
 _FRONTED_PLACE_RE = re.compile(
@@ -2801,7 +2913,16 @@ _CLOSING_LEAD_NAME_RE = re.compile(r",\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,5}[A-Z]
 _BODY_BEFORE_RE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his)\s+(?:[a-z][\w-]*\s+){0,2}\Z"
 )
-_AGREED_WHAT_RE = re.compile(r"\s+an?\s+(?!view\b)")
+_AGREED_WHAT_RE = re.compile(
+    r"\s+an?\s+(?!view\b)"
+    # what is agreed as a deal, in a headline's words ("O'Leary agrees new Villa
+    # contract", "IMF agrees fresh Turkey funding", "have agreed plans to merge"); not
+    # what is agreed to be so ("agreed the deal was fair")
+    r"|\s+(?:(?:the|its|their|his|her|new|fresh)\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?"
+    r"(?:deals?|contracts?|terms|plans?|funding|switch|move|transfer|loan|merger|takeover"
+    r"|settlement|pact|package|fee|budget|pay|extension|sale|truce|ceasefire|treaty|accord)\b"
+    r"(?=\s*(?:[,.;:!?]|\Z)|\s+(?:to|for|with|at|from|in|on|and|worth|until|over|after)\b)"
+)
 _RESULTS_RE = re.compile(
     r"\s+(?:(?:an?|its|their|the)\s+)?(?:[\w-]+\s+){0,2}?(?:[$£€¥]|\d|(?:loss|losses|profits?|rise"
     r"|fall|gains?|drop|decline|increase|record|results|revenues?|sales|earnings|deficit"
@@ -2851,6 +2972,15 @@ _SCORED_RE = re.compile(
     r"|conversion|winner|equali[sz]er)\b(?!\s+(?:that|of|to)\b))"
 )
 # "-ing" forms that do something else: "adding $1.89", "adding to honours", "asking prices".
+# What is written as a work, not said: "Adams wrote the screenplay", "began writing the
+# book in 1982", "writing lyrics and playing guitar" (not "wrote in the Times", "wrote to
+# the council", "wrote a letter saying": those are someone's words).
+_WRITTEN_WORK_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|this|two|three|several|many)\s+)?"
+    r"(?:(?!(?:to|in|on|for|that|about|of|with|from|at|by|and|as)\b)[a-z][\w'’-]*\s+){0,2}?"
+    r"(?:books?|novels?|screenplays?|scripts?|songs?|lyrics|music|poems?|poetry|plays?"
+    r"|operas?|symphon(?:y|ies)|albums?|memoirs?|autobiography|biography|sitcoms?|musicals?)\b"
+)
 _ING_IDLE_RE = re.compile(r"\s+(?:[$£€¥]|\d|to\b(?<=adding to\b)|prices?\b)")
 # "-ing" forms read as nouns: "a word of warning", "profit warning", "time of writing".
 _ISSUED = words("issued issues issue issuing gave gives give giving sounded sounds")
@@ -2894,6 +3024,8 @@ def _not_speech(s: str, start: int, end: int) -> bool:
         return True  # "Mr Blair answered questions posed via the website": no claim
     if verb in ("recalls", "recalled", "recalling"):
         return bool(_RECALLED_GOODS_RE.match(s, end))
+    if verb in ("wrote", "writes", "writing") and _WRITTEN_WORK_RE.match(s, end):
+        return True
     if verb.endswith("ing"):
         before = s[max(0, start - 40) : start].split()
         if before and before[-1].lower() in _NOUN_BEFORE:

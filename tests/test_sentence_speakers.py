@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from db.quotes import find_speaker
+from db.speakers import joint_names, places_together, speaker_key
 from db.statements import analyse
 
 
@@ -322,3 +323,38 @@ def test_people_joined_by_and_speak_together(sentence: str, speaker: str) -> Non
     them (not the last alone, as if only they had said it)."""
     text = f"Headline\n\n{sentence}"
     assert analyse(text, len("Headline\n\n"))[1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Texas and Ohio said the rules were unfair.", "Texas and Ohio"),
+        ("France and Germany have called for talks.", "France and Germany"),
+        # a clause on "something" or "what", no "that": the pair is its subject
+        ("It is something Kansas and Missouri says the law forbids.", "Kansas and Missouri"),
+        ("That is what Smith and Jones said the plan would do.", "Smith and Jones"),
+        # a person and a place do not speak together
+        ("Smith and Texas said the rules were unfair.", "Texas"),
+        # as before: places after a preposition are no subject
+        ("Attorneys general in Utah and New Mexico said they had no plans to sue.", "New Mexico"),
+    ],
+)
+def test_places_joined_by_and_speak_together(sentence: str, speaker: str) -> None:
+    """Places joined by "and" as the subject (countries, US states) are one speaker
+    naming each, as people are ("France and Germany said" was "Germany"; "something
+    Oklahoma and Nebraska says" was "Nebraska")."""
+    text = f"Headline\n\n{sentence}"
+    assert analyse(text, len("Headline\n\n"))[1].speaker == speaker
+
+
+def test_places_speaking_together_are_found_under_each_but_are_no_people() -> None:
+    """A pair of places is keyed under each place (found by either, as people
+    together are), and known as places: no person a pronoun may stand for, and never
+    read as a person paired with a place."""
+    assert speaker_key("Oklahoma and Nebraska") == "&oklahoma&nebraska"
+    assert speaker_key("France and Germany") == "&france&germany"
+    assert joint_names("Oklahoma and Nebraska") == ["Oklahoma", "Nebraska"]
+    assert places_together("Oklahoma and Nebraska") and places_together("France and Germany")
+    assert not places_together("Smith and Jones") and not places_together("Texas")
+    assert joint_names("Smith and Texas") is None
+    assert speaker_key("Smith and Jones") == "&smith&jones"
