@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 37
+SCHEMA_VERSION = 38
 
 # Version 1: the whole schema.
 _V1 = """
@@ -914,6 +914,18 @@ def _v36_to_v37(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 37)
 
 
+# Version 38: no new tables. A participle's subject is its clause's first name, not a
+# longer name past "was", "has" or a passive's "by"; writing a work ("wrote the
+# screenplay") or agreeing a deal is no speech; places joined by "and" speak together
+# ("France and Germany said"), and a pair after "something"/"what" opens its clause; a
+# work's name after its star is no speaker; a full name before "who" and its verb of
+# saying speaks with no comma between; a document's source set off by commas speaks
+# ("The letter, from the Home Office, says"): the 'statements' job is due again (it
+# matches again the articles whose speakers change).
+def _v37_to_v38(db: sqlite_utils.Database) -> None:
+    _due_if_articles(db.conn, STATEMENTS_JOB, 38)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -1074,6 +1086,7 @@ MIGRATIONS: dict[int, Migration] = {
     34: _v34_to_v35,
     35: _v35_to_v36,
     36: _v36_to_v37,
+    37: _v37_to_v38,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

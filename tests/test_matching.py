@@ -1386,6 +1386,35 @@ def test_upgrade_from_version_33_drops_the_speaker_of_a_victory(tmp_path: Path) 
     assert db.execute(stories).fetchall() == fresh_stories
 
 
+def test_upgrade_from_version_37_drops_the_speaker_of_a_screenplay(tmp_path: Path) -> None:
+    """Version 38 reads writing a work ("wrote the screenplay") as no speech: a database
+    ingested by version 37 (that sentence said by Adams) loses that speaker at the next
+    match, and its matches are a fresh ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    records = {
+        "Wire": (
+            "Film wins award",
+            "Tom Adams wrote the screenplay in Valmora over 14 weeks. Director Ana Ruiz said "
+            "the Valmora shoot had lasted 14 weeks.",
+        ),
+        "Daily": ("Award for film", "Ana Ruiz said the Valmora shoot had lasted 14 weeks."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v37.db", records)
+    sid = stmt(db, "Wire", "Tom Adams wrote the screenplay")
+    speaker = "SELECT speaker FROM statements WHERE id = ?"
+    assert db.execute(speaker, (sid,)).fetchone() == (None,)
+    with _left_by(db, 37) as conn:
+        conn.execute("UPDATE statements SET speaker = 'Tom Adams' WHERE id = ?", (sid,))
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(speaker, (sid,)).fetchone() == (None,)
+    assert pairs(db) == fresh
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database
