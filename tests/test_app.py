@@ -856,6 +856,29 @@ async def test_list_groups_articles_by_story(demo_db: Path) -> None:
 
 
 @async_test
+async def test_a_story_row_of_one_source_says_1_source(demo_db: Path) -> None:
+    """A story of one outlet's articles (BBC's follow-ups): "2 articles · 1 source", not
+    "1 sources", in the wide row and the two-line row of a narrow pane."""
+    from db.connection import connect
+
+    db = connect(demo_db)
+    db.execute("DELETE FROM stories")
+    db.execute(
+        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
+        " VALUES (1, 'Text message record smashed', '2024-11-05', 2, 1)"
+    )
+    db.execute("UPDATE articles SET story_id = 1")
+    db.conn.close()
+    for size in ((160, 48), (40, 10)):
+        app = make_app(demo_db, config=Config())
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            text = screen_text(app)
+            assert "2 articles · 1 source" in text, size
+            assert "1 sources" not in text, size
+
+
+@async_test
 async def test_only_the_terminals_16_colours_are_used(demo_app) -> None:  # type: ignore[no-untyped-def]
     """The default theme paints with the terminal's own 16 ANSI colours (and its default
     foreground and background), so it reads the same on 16-colour, 256-colour and
