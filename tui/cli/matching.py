@@ -557,7 +557,10 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
         )
     for solo in blind["only_one_outlet"]:
         out.append(f"    only {solo['source']} ({plural(solo['n'], 'statement')}):")
-        out += [f"      {st['text']}" for st in solo["statements"][:3]]
+        said = solo["statements"][:3]
+        out += [f"      {st['text']}" for st in said]
+        if solo["n"] > len(said):  # "only A (18 statements)" lists 3
+            out.append(f"      … {solo['n'] - len(said):,} more")
     return out
 
 

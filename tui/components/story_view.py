@@ -152,6 +152,8 @@ def story_sections(
         spot.append(Text(f"  only {solo['source']} ({solo['n']}):", style="bold"))
         said = solo["statements"][:MAX_SOLO]
         spot.append(_rows([(_label(" "), Text(st["text"])) for st in said]))
+        if solo["n"] > len(said):  # "only A (18)" lists 3
+            spot.append(Text(f"    … {solo['n'] - len(said):,} more", style="dim"))
     return what, conflicts, Group(*spot)
 
 
