@@ -879,6 +879,30 @@ async def test_a_story_row_of_one_source_says_1_source(demo_db: Path) -> None:
 
 
 @async_test
+async def test_the_status_line_does_not_put_articles_of_no_story_in_the_stories(
+    demo_db: Path,
+) -> None:
+    """QA: BASIL + BBC said "2,527 articles in 309 stories" where 1,730 are in none: the
+    status line gives both counts side by side ("2 articles, 1 story")."""
+    from db.connection import connect
+
+    db = connect(demo_db)
+    db.execute("DELETE FROM stories")
+    db.execute(
+        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
+        " VALUES (1, 'North Korean troops in Kursk', '2024-11-05', 1, 1)"
+    )
+    db.execute("UPDATE articles SET story_id = CASE WHEN id = 1 THEN 1 END")
+    db.conn.close()
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "2 articles, 1 story" in text
+        assert "in 1 story" not in text
+
+
+@async_test
 async def test_only_the_terminals_16_colours_are_used(demo_app) -> None:  # type: ignore[no-untyped-def]
     """The default theme paints with the terminal's own 16 ANSI colours (and its default
     foreground and background), so it reads the same on 16-colour, 256-colour and
@@ -1502,7 +1526,7 @@ async def test_first_screen_counts_a_grouped_list_in_a_worker(
         assert (True, True) in counted  # the list's own rows: on the UI thread
         assert (False, False) in counted and (False, True) not in counted
         assert main.counts == (2, 1)
-        assert "2 articles in 1 story" in screen_text(app)
+        assert "2 articles, 1 story" in screen_text(app)
         assert main.articles.border_title == "Stories (1)"
 
 

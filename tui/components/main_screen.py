@@ -511,8 +511,10 @@ class MainScreen(Screen, inherit_bindings=False):
         else:
             n, stories = self.counts
             articles = plural(n, "article")
-            in_stories = f" in {plural(stories, 'story')}"
-            full = articles + (in_stories if self.state.by_story else "")
+            # ", 309 stories", not " in 309 stories": most articles may be in none
+            # (BASIL + BBC: 797 of 2,527 are in one).
+            of_stories = f", {plural(stories, 'story')}"
+            full = articles + (of_stories if self.state.by_story else "")
             parts.append(part(30, full, short=articles))
         if filt.source:
             parts.append(part(85, f"source: {filt.source}", "bold", short=filt.source))
