@@ -903,6 +903,26 @@ async def test_the_status_line_does_not_put_articles_of_no_story_in_the_stories(
 
 
 @async_test
+async def test_the_palette_offers_the_apps_keys_not_textuals_keys_panel(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: "keys" in the palette offered Textual's "Keys" panel beside "Show keys": it
+    took half of 80 columns and listed bindings the help does not (scroll left, page
+    right). Only the app's help is offered."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Keys" not in titles and "Quit" in titles and "Theme" in titles
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"keys")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Show keys" in text
+        assert "Show help for the focused widget" not in text
+
+
+@async_test
 async def test_only_the_terminals_16_colours_are_used(demo_app) -> None:  # type: ignore[no-untyped-def]
     """The default theme paints with the terminal's own 16 ANSI colours (and its default
     foreground and background), so it reads the same on 16-colour, 256-colour and
