@@ -923,6 +923,27 @@ async def test_the_palette_offers_the_apps_keys_not_textuals_keys_panel(demo_app
 
 
 @async_test
+async def test_the_source_picker_says_undated_of_a_source_without_dates(tmp_path: Path) -> None:
+    """QA: the source picker gave BBC's folder "bbc  2,225 articles" and nothing where a
+    dated source has its first and last dates; `claimlens stats` says "undated"."""
+    from tests.db_helpers import ingested_records
+
+    records = [
+        {"source": "Wire", "date": "2024-11-05", "title": "Dated", "text": "Body one."},
+        {"source": "bbc", "title": "Undated", "text": "Body two."},
+    ]
+    app = make_app(ingested_records(tmp_path / "d.db", records), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, SourceFilterScreen)
+        text = screen_text(app)
+        assert "bbc  1 article  undated" in text
+        assert "Wire  1 article  2024-11-05 – 2024-11-05" in text
+
+
+@async_test
 async def test_only_the_terminals_16_colours_are_used(demo_app) -> None:  # type: ignore[no-untyped-def]
     """The default theme paints with the terminal's own 16 ANSI colours (and its default
     foreground and background), so it reads the same on 16-colour, 256-colour and

@@ -230,6 +230,8 @@ class SourceFilterScreen(PickOneScreen):
                 f"  {item['first_date'][:10]} – {shown_date(item.get('last_date'), '')}",
                 style="dim",
             )
+        else:  # as `claimlens stats` says it (BBC's folders)
+            label.append("  undated", style="dim")
         return label
 
 
