@@ -452,6 +452,24 @@ def test_the_help_table_tells_each_command_as_the_command_does() -> None:
         assert (command.help or "").split("\n\n")[0].strip() == spec.summary, name
 
 
+def test_every_option_says_what_it_does_in_a_sentence() -> None:
+    """QA: `claims --help`, `matches --help` and `stories --help` showed --json, --limit
+    and --offset with no words, and "one claim in detail", "only this article's" in lower
+    case where every other option's help is a sentence ("Only this source …"); `stories
+    --id` said "one story's articles" of a view that also gives its claims, conflicts and
+    blindspot. Every option of every command has help that starts as a sentence."""
+    ctx = click.Context(main)
+    for name in COMMANDS:
+        command = main.get_command(ctx, name)
+        assert command is not None, name
+        for param in command.params:
+            if isinstance(param, click.Option):
+                text = param.help or ""
+                assert text[:1].isupper(), (name, param.opts, text)
+    help_text = CliRunner().invoke(main, ["stories", "--help"]).output
+    assert "blindspot" in help_text
+
+
 # --- output: data never reaches the terminal as escape sequences or markup --------------------
 
 

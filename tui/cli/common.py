@@ -352,9 +352,16 @@ def page_options(default: int, most: int | None = None):  # type: ignore[no-unty
     at a time. The command shows what is left with :func:`echo_showing`."""
 
     def decorate(func):  # type: ignore[no-untyped-def]
-        func = click.option("--offset", default=0, type=click.IntRange(0))(func)
+        func = click.option(
+            "--offset",
+            default=0,
+            type=click.IntRange(0),
+            help="Skip this many first (--offset 50: the next page).",
+        )(func)
         limit = click.IntRange(1, most)
-        return click.option("--limit", default=default, show_default=True, type=limit)(func)
+        return click.option(
+            "--limit", default=default, show_default=True, type=limit, help="Show this many."
+        )(func)
 
     return decorate
 
