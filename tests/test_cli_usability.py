@@ -470,6 +470,26 @@ def test_every_option_says_what_it_does_in_a_sentence() -> None:
     assert "blindspot" in help_text
 
 
+def test_articles_keeps_a_row_to_one_line_on_a_terminal_and_whole_in_a_pipe(
+    run,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA: at 80 columns `articles` wrapped a long headline under the id column (the
+    README shows it cut with "…"); on a terminal each row is one line now, and a pipe
+    still gets the headline whole."""
+    import tui.cli.reading as reading
+    from tui.wording import cell_width
+
+    run("ingest", SEED_B, "--source", "B", "--no-match")
+    title = 'Ukrainian troops "engaged in small scale" with North Korean soldiers'
+    [row] = [line for line in run("articles").splitlines() if "13 st" in line]
+    assert title in row and row.endswith("KBS TV.")  # a pipe: whole
+    monkeypatch.setattr(reading, "_terminal_width", lambda: 79, raising=False)
+    [row] = [line for line in run("articles").splitlines() if "13 st" in line]
+    assert cell_width(row) == 79 and row.endswith("…")
+    assert row.startswith("     1 B                2024-11-05   13 st  Ukrainian troops")
+
+
 # --- output: data never reaches the terminal as escape sequences or markup --------------------
 
 
