@@ -691,6 +691,31 @@ def test_config_file_problems_are_reported_not_fatal(tmp_path: Path) -> None:
     assert load_config(tmp_path / "missing.toml").problems == []
 
 
+@async_test
+async def test_a_key_the_keymap_gives_to_two_bindings_is_reported(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """QA: '"cursor.down" = "q"' made q move down and left nothing to quit, without a
+    word, while the help still said "q  quit". The config's problems say that q is the
+    key of both (shown when the app opens, as the other config problems); a key shared
+    with another screen's binding (ctrl+n: the search screen's next result) is fine."""
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\n"cursor.down" = "q"\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.problems == [
+        "[keymap] q is the key of cursor.down and app.quit: only one can have it;"
+        " give the other another key"
+    ]
+    path.write_text('[keymap]\n"cursor.down" = "j,down,ctrl+n"\n', encoding="utf-8")
+    assert load_config(path).problems == []
+    path.write_text('[keymap]\n"cursor.down" = "q"\n', encoding="utf-8")
+    app = make_app(demo_db, config=load_config(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        notices = [str(n.message) for n in app._notifications]
+        assert any("q is the key of cursor.down and app.quit" in m for m in notices), notices
+
+
 # --- safety, colours, size ----------------------------------------------------------------
 
 

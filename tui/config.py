@@ -23,7 +23,7 @@ from typing import Any
 
 import platformdirs
 
-from tui.keymap import unknown_ids
+from tui.keymap import shared_keys, unknown_ids
 
 ENV_VAR = "CLAIMLENS_CONFIG"
 DEFAULT_THEME = "ansi-dark"
@@ -85,3 +85,8 @@ def _read_keymap(config: Config, table: Any) -> None:
     for binding_id in unknown_ids(config.keymap):
         config.problems.append(f"[keymap] unknown binding id {binding_id!r} (see ? for the ids)")
         del config.keymap[binding_id]
+    for key, ids in shared_keys(config.keymap):
+        config.problems.append(
+            f"[keymap] {key} is the key of {' and '.join(ids)}: only one can have it;"
+            " give the other another key"
+        )

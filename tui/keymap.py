@@ -178,3 +178,22 @@ def key_name(app: Any, binding_id: str) -> str:
 
 def unknown_ids(keymap: dict[str, str]) -> list[str]:
     return sorted(set(keymap) - set(SPECS))
+
+
+def shared_keys(keymap: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """(key, binding ids) for each key that ``keymap`` gives to a binding while another
+    of the same screen still has it: only one of them can act on it ('"cursor.down" =
+    "q"' made q move down, and nothing quit, while the help still said "q quit"). The
+    search screen and the help screen are screens of their own."""
+    held: dict[tuple[str, str], list[str]] = {}
+    for spec in SPECS.values():
+        screen = spec.section if spec.section == "Search screen" else spec.id
+        screen = screen if screen in ("Search screen", "help.close") else "main"
+        keys = keymap.get(spec.id, spec.keys)
+        for key in dict.fromkeys(k.strip() for k in keys.split(",") if k.strip()):
+            held.setdefault((screen, key), []).append(spec.id)
+    return [
+        (key, ids)
+        for (_screen, key), ids in held.items()
+        if len(ids) > 1 and any(i in keymap for i in ids)
+    ]
