@@ -969,6 +969,34 @@ async def test_the_source_picker_says_undated_of_a_source_without_dates(tmp_path
 
 
 @async_test
+async def test_a_story_row_says_how_many_of_its_articles_the_filters_list(demo_db: Path) -> None:
+    """QA: with a speaker filter ("quoting: Capitol Police") a story row said "3 articles
+    · 3 sources" over the one article listed under it; it says "1 of 3 articles" now,
+    and the plain count when every article is listed."""
+    from db.connection import connect
+
+    db = connect(demo_db)
+    db.execute("DELETE FROM stories")
+    db.execute(
+        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
+        " VALUES (1, 'North Korean troops in Kursk', '2024-11-05', 2, 2)"
+    )
+    db.execute("UPDATE articles SET story_id = 1")
+    source = db.execute("SELECT name FROM sources ORDER BY name LIMIT 1").fetchone()[0]
+    db.conn.close()
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        assert "2 articles · 2 sources" in screen_text(app)
+        main.set_source(source)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "1 of 2 articles · 2 sources" in text
+        assert main.articles.total == 2  # the story's row and its one article listed
+
+
+@async_test
 async def test_only_the_terminals_16_colours_are_used(demo_app) -> None:  # type: ignore[no-untyped-def]
     """The default theme paints with the terminal's own 16 ANSI colours (and its default
     foreground and background), so it reads the same on 16-colour, 256-colour and

@@ -421,5 +421,8 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
 
 
 def _story_counts(row: dict[str, Any]) -> str:
-    """A story row's counts: "2 articles · 1 source" (a story of one outlet's articles)."""
-    return f"{plural(row['n_articles'], 'article')} · {plural(row['n_sources'], 'source')}"
+    """A story row's counts: "2 articles · 1 source" (a story of one outlet's articles);
+    "1 of 3 articles · 3 sources" when the filters list fewer of its articles under it."""
+    n, shown = row["n_articles"], row.get("n_shown", row["n_articles"])
+    articles = f"{shown:,} of {plural(n, 'article')}" if shown < n else plural(n, "article")
+    return f"{articles} · {plural(row['n_sources'], 'source')}"
