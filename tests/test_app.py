@@ -243,6 +243,30 @@ async def test_word_search_ranks_highlights_and_opens(demo_app) -> None:  # type
 
 
 @async_test
+async def test_n_after_a_search_that_found_nothing_says_so(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: "/zzzqqq", Esc, then n said "No search yet: press / to search." of a search
+    just made; n now says it matched nothing, and a search with hits before it is no
+    longer stepped through as if it were the last."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("slash", *"Umerov")
+        await settle(pilot)
+        await pilot.press("escape", "slash", *"zzzqqq")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen) and app.screen.hits == []
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main and main.hits == []
+        await pilot.press("n")
+        await settle(pilot)
+        notices = [str(n.message) for n in app._notifications]
+        assert "No statement matches 'zzzqqq': press / to search again." in notices, notices
+        assert not any("No search yet" in m for m in notices)
+
+
+@async_test
 async def test_fuzzy_search_finds_a_misspelled_quote(demo_app) -> None:  # type: ignore[no-untyped-def]
     app = demo_app()
     async with app.run_test(size=(120, 36)) as pilot:

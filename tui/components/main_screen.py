@@ -668,7 +668,9 @@ class MainScreen(Screen, inherit_bindings=False):
             self.hit_results, self.hit_index = result
             self.hits, self.hit_query = self.hit_results.hits, self.hit_results.query
             if self.hit_index < 0:  # closed with Esc: kept for n, nothing opened
-                self.notify(f"n: the first hit of {self.hit_query!r}.", timeout=2, markup=False)
+                if self.hits:
+                    message = f"n: the first hit of {self.hit_query!r}."
+                    self.notify(message, timeout=2, markup=False)
                 return
             self._open_hit()
 
@@ -697,7 +699,11 @@ class MainScreen(Screen, inherit_bindings=False):
 
     def _step_hit(self, step: int) -> None:
         if not self.hits:
-            self.notify("No search yet: press / to search.", timeout=3)
+            if self.hit_query:  # the last search found nothing (QA: "No search yet")
+                message = f"No statement matches {self.hit_query!r}: press / to search again."
+                self.notify(message, timeout=3, markup=False)
+            else:
+                self.notify("No search yet: press / to search.", timeout=3)
             return
         index = self.hit_index + step
         # Stepping through the hits is one place in the jump-back history: the place
