@@ -267,6 +267,24 @@ async def test_n_after_a_search_that_found_nothing_says_so(demo_app) -> None:  #
 
 
 @async_test
+async def test_x_with_no_filter_says_there_is_none(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: x on a list with no filter did nothing and said nothing."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("x")
+        await settle(pilot)
+        notices = [str(n.message) for n in app._notifications]
+        assert "No source, date or speaker filter to clear." in notices, notices
+        main.set_source("Source A")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert main.state.filter.source is None
+
+
+@async_test
 async def test_fuzzy_search_finds_a_misspelled_quote(demo_app) -> None:  # type: ignore[no-untyped-def]
     app = demo_app()
     async with app.run_test(size=(120, 36)) as pilot:

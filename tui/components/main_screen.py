@@ -644,7 +644,11 @@ class MainScreen(Screen, inherit_bindings=False):
         self.app.push_screen(screen, done)
 
     def action_clear_filters(self) -> None:
-        self.reload_list(ListState(by_story=self.state.by_story))
+        cleared = ListState(by_story=self.state.by_story)
+        if self.state.filter == cleared.filter:  # x did nothing, and said nothing
+            self.notify("No source, date or speaker filter to clear.", timeout=2)
+            return
+        self.reload_list(cleared)
 
     def action_toggle_stories(self) -> None:
         if not self.state.by_story and not self.library.has_stories():
