@@ -468,6 +468,10 @@ def test_every_option_says_what_it_does_in_a_sentence() -> None:
                 assert text[:1].isupper(), (name, param.opts, text)
     help_text = CliRunner().invoke(main, ["stories", "--help"]).output
     assert "blindspot" in help_text
+    # A date is written one way (05/11/2024 is refused): the help says which.
+    for name in ("articles", "search", "quotes"):
+        help_text = CliRunner().invoke(main, [name, "--help"]).output
+        assert "--since YYYY-MM-DD" in help_text and "--until YYYY-MM-DD" in help_text, name
 
 
 def test_articles_keeps_a_row_to_one_line_on_a_terminal_and_whole_in_a_pipe(

@@ -338,12 +338,19 @@ def date_options(func):  # type: ignore[no-untyped-def]
 
     command = func
     func = in_order
-    func = click.option("--until", callback=_iso_date, help="Only up to this date (inclusive).")(
-        func
-    )
-    func = click.option("--since", callback=_iso_date, help="Only from this date (inclusive).")(
-        func
-    )
+    # The metavar says how a date is written (a date that reads either way is refused).
+    func = click.option(
+        "--until",
+        callback=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="Only up to this date (inclusive).",
+    )(func)
+    func = click.option(
+        "--since",
+        callback=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="Only from this date (inclusive).",
+    )(func)
     return click.option("--source", help="Only this source (case-insensitive).")(func)
 
 
