@@ -275,7 +275,11 @@ def speakers_counted(
     lists exactly the quotes counted in the row. People speaking together ("John Smith
     and Mary Jones") are counted in each one's row (and found by each one's name, or all
     of them by text that runs across the "and", "Smith and Mary", as the browser shows
-    them together), as :func:`db.speakers.key_clause` lists them.
+    them together), as :func:`db.speakers.key_clause` lists them. A key named in lower
+    case ("police", "de Léon") is a row of its own, counted as picking its name lists
+    (:func:`db.speakers.speaker_clause` reads it as written): every quote so written,
+    with a key or none ("police said" is a common noun's, kept without one; "they said"
+    after it is given one).
     """
     clauses, params = (flt or ArticleFilter()).conditions()
     like, like_params = "0", []
