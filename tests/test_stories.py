@@ -865,3 +865,32 @@ def test_a_blindspot_outlet_of_more_statements_than_shown_says_how_many_more() -
         "Statement 0.",
         "Statement 1.",
     ]
+
+
+def test_the_story_views_long_blindspot_names_the_command_that_lists_all() -> None:
+    """QA: the browser's story view ended a long blindspot with "and 1,811 more (--json
+    lists all 1,831)", a flag of a command the browser never named; it names the command
+    (`claimlens stories --id 109 --json`). The CLI's own line keeps "--json"."""
+    from rich.console import Console
+
+    from tui.components.story_view import story_sections
+
+    missing = [f"Outlet {i:02d}" for i in range(31)]
+    view = {
+        "id": 109,
+        "title": "Colorado collects $2 million in recreational pot taxes",
+        "first_seen": {"source": "The Ledger", "sources": [], "date": "2014-03-11"},
+        "outlets": ["The Ledger", "9NEWS.com"],
+        "articles": [],
+        "claims": [],
+        "conflicts": [],
+        "blindspot": {
+            "days": ["2014-03-10", "2014-03-12"],
+            "missing_sources": missing,
+            "only_one_outlet": [],
+        },
+    }
+    console = Console(width=200, record=True, color_system=None)
+    console.print(story_sections(view, missing[:20])[2])
+    text = " ".join(console.export_text().split())
+    assert text.endswith("and 11 more (`claimlens stories --id 109 --json` lists all 31)")

@@ -149,7 +149,8 @@ def story_sections(
         named = missing if shown is None else shown
         line.append(", ".join(named) if named else "none", style="bold" if named else "dim")
         if shown is not None:
-            line.append(", " + more_sources(len(missing), shown), style="dim")
+            every = f"`claimlens stories --id {view['id']} --json`"
+            line.append(", " + more_sources(len(missing), shown, every), style="dim")
         spot.append(line)
     for solo in blind["only_one_outlet"]:
         spot.append(Text(f"  only {solo['source']} ({solo['n']}):", style="bold"))
