@@ -1071,6 +1071,44 @@ async def test_the_source_picker_lists_the_first_sources_and_finds_the_others(
 
 
 @async_test
+async def test_the_palette_lists_its_best_commands_and_finds_the_rest(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA: with the UCI headlines' 1,948 sources the palette held 3,000 commands, laid out
+    as it opened and at each key typed (0.3 s net). It lists PALETTE_HITS (100) at most,
+    the best first; typing still finds any command."""
+    from textual.command import CommandList
+
+    import tui.components.commands as commands
+
+    def listed() -> list[str]:
+        options = app.screen.query_one(CommandList)
+        return [str(options.get_option_at_index(i).hit.text) for i in range(options.option_count)]
+
+    monkeypatch.setattr(commands, "PALETTE_HITS", 2, raising=False)
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        ours = [t for t in listed() if t in ("Search statements", "Fuzzy quote search")]
+        assert len(ours) == 2
+        assert not any(t.startswith(("Filter by", "Open story:")) for t in listed())
+        await pilot.press(*"open story")
+        await settle(pilot)
+        assert any(t.startswith("Open story:") for t in listed())
+        await pilot.press(*["backspace"] * 10, *"show only source")
+        await settle(pilot)
+        assert len([t for t in listed() if t.startswith("Show only source:")]) == 2
+        await pilot.press(*["backspace"] * 16, *"o")  # in most of its commands' names
+        await settle(pilot)
+        textuals = {"Theme", "Quit", "Screenshot", "Maximize", "Minimize"}
+        assert len([t for t in listed() if t not in textuals]) == 2
+
+
+@async_test
 async def test_only_the_terminals_16_colours_are_used(demo_app) -> None:  # type: ignore[no-untyped-def]
     """The default theme paints with the terminal's own 16 ANSI colours (and its default
     foreground and background), so it reads the same on 16-colour, 256-colour and
