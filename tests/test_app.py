@@ -1109,6 +1109,27 @@ async def test_the_palette_lists_its_best_commands_and_finds_the_rest(
 
 
 @async_test
+async def test_a_matched_headline_is_not_said_again_as_its_articles_title(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: in the claim panel a match that is its article's headline was followed by
+    "in <the same headline>" (every match of the UCI headlines: a line of the few 80×24
+    leaves, saying nothing). A match of a body sentence keeps its "in <headline>"."""
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        main.open_article(1, 3)  # "…said a "small group" of North Korean soldiers…"
+        await settle(pilot)
+        headline = 'Ukrainian troops "engaged in small scale" with North Korean soldiers'
+        texts = [main.claims.match_text(m).plain for m in main.claims.matches]
+        [same] = [t for t in texts if headline in t]
+        assert "\nin " not in same, same
+        main.open_article(1, 5)  # the conflict: B's body sentence, "in" B's headline
+        await settle(pilot)
+        texts = [main.claims.match_text(m).plain for m in main.claims.matches]
+        assert any(f"\nin {headline}" in t for t in texts), texts
+
+
+@async_test
 async def test_only_the_terminals_16_colours_are_used(demo_app) -> None:  # type: ignore[no-untyped-def]
     """The default theme paints with the terminal's own 16 ANSI colours (and its default
     foreground and background), so it reads the same on 16-colour, 256-colour and
