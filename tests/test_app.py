@@ -758,6 +758,31 @@ async def test_a_key_the_keymap_gives_to_two_bindings_is_reported(
         assert any("q is the key of cursor.down and app.quit" in m for m in notices), notices
 
 
+def test_a_keymap_key_that_names_no_key_is_reported_and_left_out(tmp_path: Path) -> None:
+    """QA: '"cursor.down" = "notakey"' was taken as it was: j and ↓ stopped moving, the
+    help listed "notakey", and nothing said why. A name Textual does not know is reported
+    and left out; a binding left with no key keeps its own."""
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[keymap]\n"cursor.down" = "notakey"\n'
+        '"reader.next_matched" = "right_square_bracket,n2"\n'
+        '"app.search" = "slash,ctrl+s,f5,?"\n',
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.problems == [
+        "[keymap] cursor.down: 'notakey' names no key (keys are written j, ?, down,"
+        " pagedown, ctrl+n, f5); its keys are as they were",
+        "[keymap] reader.next_matched: 'n2' names no key (keys are written j, ?, down,"
+        " pagedown, ctrl+n, f5); kept right_square_bracket",
+        "[keymap] question_mark is the key of app.search and app.help: only one can have"
+        " it; give the other another key",
+    ]
+    assert "cursor.down" not in config.keymap
+    assert config.keymap["reader.next_matched"] == "right_square_bracket"
+    assert config.keymap["app.search"] == "slash,ctrl+s,f5,?"
+
+
 # --- safety, colours, size ----------------------------------------------------------------
 
 
