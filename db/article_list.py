@@ -148,8 +148,9 @@ def browse_rows(
 
     Ungrouped: articles newest first, undated last (``date DESC`` puts NULL
     last), ties by id. Grouped by story: stories newest first, each as a row
-    ``{"kind": "story", "id", "title", "first_date", "n_articles", "n_sources"}``
-    followed by its articles; articles in no story come last, without a header.
+    ``{"kind": "story", "id", "title", "first_date", "n_articles", "n_sources", "n_shown"}``
+    (``n_shown``: how many of its articles the filter lets through, those listed under
+    it) followed by its articles; articles in no story come last, without a header.
     """
     where, params = _where(filt)
     if not by_story:
@@ -159,6 +160,7 @@ def browse_rows(
     story_rows = _story_rows(db, filt)
     end = offset + limit
     keys: list[tuple[str, int]] = []  # ("story" | "article", id) in list order
+    shown: dict[int, int] = {}  # a story's articles the filter lets through
     if offset < story_rows:
         spans = db.execute(
             f"SELECT story_id, start, n FROM {_STORY_POS}"
@@ -168,6 +170,7 @@ def browse_rows(
         for story_id, start, n in spans:
             if offset <= start:
                 keys.append(("story", story_id))
+                shown[story_id] = n
             first = max(0, offset - start - 1)
             last = min(n, end - start - 1)
             in_story = _and(where, "a.story_id = ?")
@@ -194,6 +197,7 @@ def browse_rows(
                 "first_date": r[2],
                 "n_articles": r[3],
                 "n_sources": r[4],
+                "n_shown": shown[r[0]],
             }
     out = []
     for kind, i in keys:

@@ -275,7 +275,11 @@ def speakers_counted(
     lists exactly the quotes counted in the row. People speaking together ("John Smith
     and Mary Jones") are counted in each one's row (and found by each one's name, or all
     of them by text that runs across the "and", "Smith and Mary", as the browser shows
-    them together), as :func:`db.speakers.key_clause` lists them.
+    them together), as :func:`db.speakers.key_clause` lists them. A key named in lower
+    case ("police", "de Léon") is a row of its own, counted as picking its name lists
+    (:func:`db.speakers.speaker_clause` reads it as written): every quote so written,
+    with a key or none ("police said" is a common noun's, kept without one; "they said"
+    after it is given one).
     """
     clauses, params = (flt or ArticleFilter()).conditions()
     like, like_params = "0", []
@@ -287,7 +291,7 @@ def speakers_counted(
         f"SELECT q.speaker_key, q.speaker, s.article_id, {like} FROM quotes q"
         " JOIN statements s ON s.id = q.statement_id"
         + (" JOIN articles a ON a.id = s.article_id" if clauses else "")
-        + " WHERE +q.speaker_key IS NOT NULL"
+        + " WHERE +q.speaker IS NOT NULL"
         + "".join(f" AND {c}" for c in clauses),
         [*like_params, *params],
     ).fetchall()
@@ -295,8 +299,18 @@ def speakers_counted(
     articles: dict[str, set[int]] = {}
     forms: dict[str, dict[str, int]] = {}
     found: set[str] = set()
+    # A name written in lower case ("police", "de Léon") is picked as written
+    # (db.speakers.speaker_clause): every quote of it so written, with a key or none
+    # (a common noun's own quote has none; "they said" after it may have one).
+    written: dict[str, tuple[int, set[int]]] = {}
     typed = (match or "").strip().translate(_ASCII_LOWER)
     for key, speaker, article_id, hit in rows:
+        if speaker[:1].islower():
+            n, ids = written.get(as_written := speaker.strip().translate(_ASCII_LOWER), (0, set()))
+            ids.add(article_id)
+            written[as_written] = (n + 1, ids)
+        if key is None:
+            continue
         together = key[:1] == "&"  # people together: each one's quote
         people = speaker_people(speaker, key) if together else [(key, speaker)]
         for person, name in people:
@@ -309,7 +323,15 @@ def speakers_counted(
             # Smith); text that runs across the "and" ("Smith and Jo") names them all.
             own = [p for p, name in people if typed in name.translate(_ASCII_LOWER)]
             found.update(own if together and own else (p for p, _ in people))
-    row_of = _rows_of_keys(quotes)
+    name_of = {
+        key: min(named.items(), key=lambda f: (-f[1], len(f[0]), f[0]))[0]
+        for key, named in forms.items()
+    }
+    # A key named in lower case is a row of its own, counted as picking it lists (as
+    # written), and no other key's row.
+    lower = {key for key, name in name_of.items() if name[:1].islower()}
+    row_of = _rows_of_keys({key for key in quotes if key not in lower})
+    row_of.update((key, key) for key in lower)
     groups: dict[str, list[str]] = {}
     for key, row in row_of.items():
         groups.setdefault(row, []).append(key)
@@ -320,16 +342,17 @@ def speakers_counted(
     for row, keys in groups.items():
         if like_params and found.isdisjoint(keys):
             continue
+        if row in lower:
+            n, seen = written[name_of[row].strip().translate(_ASCII_LOWER)]
+            counted.append((row, n, len(seen)))
+            continue
         # A surname alone that is no one person's row asks for every person of that
         # surname (key_clause): it counts what picking it lists.
         listed = keys if "|" in row else of_surname[row]
         seen = set().union(*(articles[k] for k in listed))
         counted.append((row, sum(quotes[k] for k in listed), len(seen)))
     counted.sort(key=lambda r: (-r[2], -r[1], r[0]))
-    return [
-        (min(forms[row].items(), key=lambda f: (-f[1], len(f[0]), f[0]))[0], row, n, na)
-        for row, n, na in counted[:limit]
-    ], len(counted)
+    return [(name_of[row], row, n, na) for row, n, na in counted[:limit]], len(counted)
 
 
 # LIKE's case: ASCII letters only.

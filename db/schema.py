@@ -406,6 +406,15 @@ def _v9_to_v10(db: sqlite_utils.Database) -> None:
     create_due_work(db.conn)
 
 
+def _match_again(conn: sqlite3.Connection, articles_sql: str, params: Any = ()) -> None:
+    """Mark for matching again the matched articles whose ids ``articles_sql`` (a SELECT
+    of one column, with ``params``) gives: the next ingest or `claimlens match --pending`
+    matches them by the rules now in force."""
+    conn.execute(
+        f"UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN ({articles_sql})", params
+    )
+
+
 # Version 11: no new tables. A statement is keyed by its telling figures too ("1.6%",
 # "$8.45 billion": db.blocking), so two statements giving one figure in common words
 # become candidates; the articles with such a figure, matched without those keys, are
@@ -414,10 +423,10 @@ def _v10_to_v11(db: sqlite_utils.Database) -> None:
     from db.numbers import telling  # a leaf module: no cycle
 
     db.conn.create_function("claimlens_telling", 2, telling, deterministic=True)
-    db.conn.execute(
-        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
-        " FROM numbers n JOIN statements s ON s.id = n.statement_id"
-        " WHERE claimlens_telling(n.value, n.unit))"
+    _match_again(
+        db.conn,
+        "SELECT s.article_id FROM numbers n JOIN statements s ON s.id = n.statement_id"
+        " WHERE claimlens_telling(n.value, n.unit)",
     )
 
 
@@ -454,10 +463,7 @@ def _match_headlines_again(conn: sqlite3.Connection) -> None:
     """Mark the articles of one statement (a headline without a body) for matching
     again: the next ingest or `claimlens match --pending` stores their relations by the
     cut now in force (db.matcher.SAME_P_LONE)."""
-    conn.execute(
-        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN"
-        " (SELECT article_id FROM statements GROUP BY article_id HAVING count(*) = 1)"
-    )
+    _match_again(conn, "SELECT article_id FROM statements GROUP BY article_id HAVING count(*) = 1")
 
 
 # Version 13: no new tables.
@@ -472,9 +478,10 @@ def _match_headlines_again(conn: sqlite3.Connection) -> None:
 #   so the articles of a stored conflict.
 def _v12_to_v13(db: sqlite_utils.Database) -> None:
     _match_headlines_again(db.conn)
-    db.conn.execute(
-        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
-        " FROM matches m JOIN statements s ON s.id IN (m.a, m.b) WHERE m.relation = 'conflict')"
+    _match_again(
+        db.conn,
+        "SELECT s.article_id FROM matches m JOIN statements s ON s.id IN (m.a, m.b)"
+        " WHERE m.relation = 'conflict'",
     )
     _pools_as_bytes(db.conn)
 
@@ -511,10 +518,8 @@ def _match_words_again(conn: sqlite3.Connection, words: tuple[str, ...]) -> None
     """Mark the articles with a statement holding any of ``words`` (LIKE patterns) for
     matching again: the matcher now reads those words otherwise."""
     where = " OR ".join(["text LIKE ?"] * len(words))
-    conn.execute(
-        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
-        f" FROM statements WHERE {where})",
-        [f"%{w}%" for w in words],
+    _match_again(
+        conn, f"SELECT article_id FROM statements WHERE {where}", [f"%{w}%" for w in words]
     )
 
 
@@ -611,10 +616,7 @@ _V18_WORDS = ("recommend", "advis", "encourag")
 # close the library") — by the next ingest or `claimlens match --pending`.
 def _v18_to_v19(db: sqlite_utils.Database) -> None:
     if _due_if_articles(db.conn, STATEMENTS_JOB, 19):
-        db.conn.execute(
-            "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT article_id"
-            " FROM statements WHERE kind = 'caption')"
-        )
+        _match_again(db.conn, "SELECT article_id FROM statements WHERE kind = 'caption'")
         _match_words_again(db.conn, _V19_WORDS)
 
 
@@ -871,10 +873,10 @@ def _v34_to_v35(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 35)
     # One named speaker's one figure is one event however the articles open
     # (db.matcher): the articles with a speaker's figure are matched again.
-    db.conn.execute(
-        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
-        " FROM numbers n JOIN statements s ON s.id = n.statement_id"
-        " WHERE s.speaker IS NOT NULL)"
+    _match_again(
+        db.conn,
+        "SELECT s.article_id FROM numbers n JOIN statements s ON s.id = n.statement_id"
+        " WHERE s.speaker IS NOT NULL",
     )
 
 
@@ -892,10 +894,10 @@ def _v34_to_v35(db: sqlite_utils.Database) -> None:
 def _v35_to_v36(db: sqlite_utils.Database) -> None:
     _drop_profiles(db.conn)
     _due_if_articles(db.conn, STATEMENTS_JOB, 36)
-    db.conn.execute(
-        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
-        " FROM numbers n JOIN statements s ON s.id = n.statement_id WHERE n.unit = '%'"
-        " UNION SELECT article_id FROM statements WHERE speaker LIKE '% % %')"
+    _match_again(
+        db.conn,
+        "SELECT s.article_id FROM numbers n JOIN statements s ON s.id = n.statement_id"
+        " WHERE n.unit = '%' UNION SELECT article_id FROM statements WHERE speaker LIKE '% % %'",
     )
 
 
@@ -991,9 +993,8 @@ _V15_WORDS = (
 def _match_figures_again(conn: sqlite3.Connection) -> None:
     """Mark the articles with a figure for matching again: the next ingest or
     `claimlens match --pending` judges their figures by the rules now in force."""
-    conn.execute(
-        "UPDATE articles SET matched = 0 WHERE matched = 1 AND id IN (SELECT s.article_id"
-        " FROM numbers n JOIN statements s ON s.id = n.statement_id)"
+    _match_again(
+        conn, "SELECT s.article_id FROM numbers n JOIN statements s ON s.id = n.statement_id"
     )
 
 

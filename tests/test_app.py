@@ -243,6 +243,48 @@ async def test_word_search_ranks_highlights_and_opens(demo_app) -> None:  # type
 
 
 @async_test
+async def test_n_after_a_search_that_found_nothing_says_so(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: "/zzzqqq", Esc, then n said "No search yet: press / to search." of a search
+    just made; n now says it matched nothing, and a search with hits before it is no
+    longer stepped through as if it were the last."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("slash", *"Umerov")
+        await settle(pilot)
+        await pilot.press("escape", "slash", *"zzzqqq")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen) and app.screen.hits == []
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main and main.hits == []
+        await pilot.press("n")
+        await settle(pilot)
+        notices = [str(n.message) for n in app._notifications]
+        assert "No statement matches 'zzzqqq': press / to search again." in notices, notices
+        assert not any("No search yet" in m for m in notices)
+
+
+@async_test
+async def test_x_with_no_filter_says_there_is_none(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: x on a list with no filter did nothing and said nothing."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        await pilot.press("x")
+        await settle(pilot)
+        notices = [str(n.message) for n in app._notifications]
+        assert "No source, date or speaker filter to clear." in notices, notices
+        main.set_source("Source A")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert main.state.filter.source is None
+
+
+@async_test
 async def test_fuzzy_search_finds_a_misspelled_quote(demo_app) -> None:  # type: ignore[no-untyped-def]
     app = demo_app()
     async with app.run_test(size=(120, 36)) as pilot:
@@ -691,6 +733,56 @@ def test_config_file_problems_are_reported_not_fatal(tmp_path: Path) -> None:
     assert load_config(tmp_path / "missing.toml").problems == []
 
 
+@async_test
+async def test_a_key_the_keymap_gives_to_two_bindings_is_reported(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """QA: '"cursor.down" = "q"' made q move down and left nothing to quit, without a
+    word, while the help still said "q  quit". The config's problems say that q is the
+    key of both (shown when the app opens, as the other config problems); a key shared
+    with another screen's binding (ctrl+n: the search screen's next result) is fine."""
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\n"cursor.down" = "q"\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.problems == [
+        "[keymap] q is the key of cursor.down and app.quit: only one can have it;"
+        " give the other another key"
+    ]
+    path.write_text('[keymap]\n"cursor.down" = "j,down,ctrl+n"\n', encoding="utf-8")
+    assert load_config(path).problems == []
+    path.write_text('[keymap]\n"cursor.down" = "q"\n', encoding="utf-8")
+    app = make_app(demo_db, config=load_config(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        notices = [str(n.message) for n in app._notifications]
+        assert any("q is the key of cursor.down and app.quit" in m for m in notices), notices
+
+
+def test_a_keymap_key_that_names_no_key_is_reported_and_left_out(tmp_path: Path) -> None:
+    """QA: '"cursor.down" = "notakey"' was taken as it was: j and ↓ stopped moving, the
+    help listed "notakey", and nothing said why. A name Textual does not know is reported
+    and left out; a binding left with no key keeps its own."""
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[keymap]\n"cursor.down" = "notakey"\n'
+        '"reader.next_matched" = "right_square_bracket,n2"\n'
+        '"app.search" = "slash,ctrl+s,f5,?"\n',
+        encoding="utf-8",
+    )
+    config = load_config(path)
+    assert config.problems == [
+        "[keymap] cursor.down: 'notakey' names no key (keys are written j, ?, down,"
+        " pagedown, ctrl+n, f5); its keys are as they were",
+        "[keymap] reader.next_matched: 'n2' names no key (keys are written j, ?, down,"
+        " pagedown, ctrl+n, f5); kept right_square_bracket",
+        "[keymap] question_mark is the key of app.search and app.help: only one can have"
+        " it; give the other another key",
+    ]
+    assert "cursor.down" not in config.keymap
+    assert config.keymap["reader.next_matched"] == "right_square_bracket"
+    assert config.keymap["app.search"] == "slash,ctrl+s,f5,?"
+
+
 # --- safety, colours, size ----------------------------------------------------------------
 
 
@@ -853,6 +945,213 @@ async def test_list_groups_articles_by_story(demo_db: Path) -> None:
         assert not main.state.by_story and articles.total == 2
         assert articles.current["kind"] == "article"
         assert "Articles (2)" in screen_text(app)
+
+
+@async_test
+async def test_a_story_row_of_one_source_says_1_source(demo_db: Path) -> None:
+    """A story of one outlet's articles (BBC's follow-ups): "2 articles · 1 source", not
+    "1 sources", in the wide row and the two-line row of a narrow pane."""
+    from db.connection import connect
+
+    db = connect(demo_db)
+    db.execute("DELETE FROM stories")
+    db.execute(
+        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
+        " VALUES (1, 'Text message record smashed', '2024-11-05', 2, 1)"
+    )
+    db.execute("UPDATE articles SET story_id = 1")
+    db.conn.close()
+    for size in ((160, 48), (40, 10)):
+        app = make_app(demo_db, config=Config())
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            text = screen_text(app)
+            assert "2 articles · 1 source" in text, size
+            assert "1 sources" not in text, size
+
+
+@async_test
+async def test_the_status_line_does_not_put_articles_of_no_story_in_the_stories(
+    demo_db: Path,
+) -> None:
+    """QA: BASIL + BBC said "2,527 articles in 309 stories" where 1,730 are in none: the
+    status line gives both counts side by side ("2 articles, 1 story")."""
+    from db.connection import connect
+
+    db = connect(demo_db)
+    db.execute("DELETE FROM stories")
+    db.execute(
+        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
+        " VALUES (1, 'North Korean troops in Kursk', '2024-11-05', 1, 1)"
+    )
+    db.execute("UPDATE articles SET story_id = CASE WHEN id = 1 THEN 1 END")
+    db.conn.close()
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "2 articles, 1 story" in text
+        assert "in 1 story" not in text
+
+
+@async_test
+async def test_the_palette_offers_the_apps_keys_not_textuals_keys_panel(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: "keys" in the palette offered Textual's "Keys" panel beside "Show keys": it
+    took half of 80 columns and listed bindings the help does not (scroll left, page
+    right). Only the app's help is offered."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Keys" not in titles and "Quit" in titles and "Theme" in titles
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"keys")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Show keys" in text
+        assert "Show help for the focused widget" not in text
+
+
+@async_test
+async def test_the_source_picker_says_undated_of_a_source_without_dates(tmp_path: Path) -> None:
+    """QA: the source picker gave BBC's folder "bbc  2,225 articles" and nothing where a
+    dated source has its first and last dates; `claimlens stats` says "undated"."""
+    from tests.db_helpers import ingested_records
+
+    records = [
+        {"source": "Wire", "date": "2024-11-05", "title": "Dated", "text": "Body one."},
+        {"source": "bbc", "title": "Undated", "text": "Body two."},
+    ]
+    app = make_app(ingested_records(tmp_path / "d.db", records), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, SourceFilterScreen)
+        text = screen_text(app)
+        assert "bbc  1 article  undated" in text
+        assert "Wire  1 article  2024-11-05 – 2024-11-05" in text
+
+
+@async_test
+async def test_a_story_row_says_how_many_of_its_articles_the_filters_list(demo_db: Path) -> None:
+    """QA: with a speaker filter ("quoting: Capitol Police") a story row said "3 articles
+    · 3 sources" over the one article listed under it; it says "1 of 3 articles" now,
+    and the plain count when every article is listed."""
+    from db.connection import connect
+
+    db = connect(demo_db)
+    db.execute("DELETE FROM stories")
+    db.execute(
+        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
+        " VALUES (1, 'North Korean troops in Kursk', '2024-11-05', 2, 2)"
+    )
+    db.execute("UPDATE articles SET story_id = 1")
+    source = db.execute("SELECT name FROM sources ORDER BY name LIMIT 1").fetchone()[0]
+    db.conn.close()
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        assert "2 articles · 2 sources" in screen_text(app)
+        main.set_source(source)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "1 of 2 articles · 2 sources" in text
+        assert main.articles.total == 2  # the story's row and its one article listed
+
+
+@async_test
+async def test_the_source_picker_lists_the_first_sources_and_finds_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: the UCI headlines' 1,948 sources took the source picker ~0.4 s to open (every
+    line laid out; > 200 ms a key). It lists the first SOURCES_SHOWN (200), says how many
+    more there are, and typing finds any of them."""
+    import tui.components.filter_screens as fs
+    from tests.db_helpers import ingested_records
+
+    monkeypatch.setattr(fs, "SOURCES_SHOWN", 2, raising=False)
+    records = [
+        {"source": name, "date": "2024-11-05", "title": f"By {name}", "text": "Body."}
+        for name in ("Alpha", "Bravo", "Charlie")
+    ]
+    app = make_app(ingested_records(tmp_path / "s.db", records), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, SourceFilterScreen)
+        assert [s["name"] for s in picker.shown] == ["Alpha", "Bravo"]
+        assert "… 1 more source: type part of a name" in screen_text(app)
+        await pilot.press(*"charl")
+        await settle(pilot)
+        assert [s["name"] for s in picker.shown] == ["Charlie"]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main_of(app).state.filter.source == "Charlie"
+
+
+@async_test
+async def test_the_palette_lists_its_best_commands_and_finds_the_rest(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA: with the UCI headlines' 1,948 sources the palette held 3,000 commands, laid out
+    as it opened and at each key typed (0.3 s net). It lists PALETTE_HITS (100) at most,
+    the best first; typing still finds any command."""
+    from textual.command import CommandList
+
+    import tui.components.commands as commands
+
+    def listed() -> list[str]:
+        options = app.screen.query_one(CommandList)
+        return [str(options.get_option_at_index(i).hit.text) for i in range(options.option_count)]
+
+    monkeypatch.setattr(commands, "PALETTE_HITS", 2, raising=False)
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        ours = [t for t in listed() if t in ("Search statements", "Fuzzy quote search")]
+        assert len(ours) == 2
+        assert not any(t.startswith(("Filter by", "Open story:")) for t in listed())
+        await pilot.press(*"open story")
+        await settle(pilot)
+        assert any(t.startswith("Open story:") for t in listed())
+        await pilot.press(*["backspace"] * 10, *"show only source")
+        await settle(pilot)
+        assert len([t for t in listed() if t.startswith("Show only source:")]) == 2
+        await pilot.press(*["backspace"] * 16, *"o")  # in most of its commands' names
+        await settle(pilot)
+        textuals = {"Theme", "Quit", "Screenshot", "Maximize", "Minimize"}
+        assert len([t for t in listed() if t not in textuals]) == 2
+
+
+@async_test
+async def test_a_matched_headline_is_not_said_again_as_its_articles_title(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: in the claim panel a match that is its article's headline was followed by
+    "in <the same headline>" (every match of the UCI headlines: a line of the few 80×24
+    leaves, saying nothing). A match of a body sentence keeps its "in <headline>"."""
+    app = demo_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        main.open_article(1, 3)  # "…said a "small group" of North Korean soldiers…"
+        await settle(pilot)
+        headline = 'Ukrainian troops "engaged in small scale" with North Korean soldiers'
+        texts = [main.claims.match_text(m).plain for m in main.claims.matches]
+        [same] = [t for t in texts if headline in t]
+        assert "\nin " not in same, same
+        main.open_article(1, 5)  # the conflict: B's body sentence, "in" B's headline
+        await settle(pilot)
+        texts = [main.claims.match_text(m).plain for m in main.claims.matches]
+        assert any(f"\nin {headline}" in t for t in texts), texts
 
 
 @async_test
@@ -1479,7 +1778,7 @@ async def test_first_screen_counts_a_grouped_list_in_a_worker(
         assert (True, True) in counted  # the list's own rows: on the UI thread
         assert (False, False) in counted and (False, True) not in counted
         assert main.counts == (2, 1)
-        assert "2 articles in 1 story" in screen_text(app)
+        assert "2 articles, 1 story" in screen_text(app)
         assert main.articles.border_title == "Stories (1)"
 
 
@@ -1497,6 +1796,36 @@ async def test_start_up_objects_are_kept_out_of_the_collector(demo_app) -> None:
 
 
 # --- the story view's conflicts -------------------------------------------------------
+
+
+@async_test
+async def test_the_story_view_lists_its_first_conflicts_and_counts_the_rest(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA: a UCI story of 118 headlines has 191 conflicts; their 382 sides took the story
+    view ~0.5 s to lay out (o and C: 0.9 and 1.4 s, > 200 ms a key). It lists the first
+    MAX_CONFLICTS (20) and says how many more there are and where they all are."""
+    import tui.components.story_view as sv
+    from db.story_reads import story_view
+
+    def three_times(db, story_id):  # type: ignore[no-untyped-def]
+        view = story_view(db, story_id)
+        return {**view, "conflicts": view["conflicts"] * 3}
+
+    monkeypatch.setattr(sv, "story_view", three_times)
+    monkeypatch.setattr(sv, "MAX_CONFLICTS", 1, raising=False)
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, sv.StoryScreen)
+        assert story.query_one(sv.ConflictList).option_count == 2  # one conflict's sides
+        text = screen_text(app)
+        assert "Conflicts (3)" in text
+        assert f"… 2 more: `claimlens stories --id {story.story_id}` lists all" in text
 
 
 @async_test

@@ -452,6 +452,48 @@ def test_the_help_table_tells_each_command_as_the_command_does() -> None:
         assert (command.help or "").split("\n\n")[0].strip() == spec.summary, name
 
 
+def test_every_option_says_what_it_does_in_a_sentence() -> None:
+    """QA: `claims --help`, `matches --help` and `stories --help` showed --json, --limit
+    and --offset with no words, and "one claim in detail", "only this article's" in lower
+    case where every other option's help is a sentence ("Only this source …"); `stories
+    --id` said "one story's articles" of a view that also gives its claims, conflicts and
+    blindspot. Every option of every command has help that starts as a sentence."""
+    ctx = click.Context(main)
+    for name in COMMANDS:
+        command = main.get_command(ctx, name)
+        assert command is not None, name
+        for param in command.params:
+            if isinstance(param, click.Option):
+                text = param.help or ""
+                assert text[:1].isupper(), (name, param.opts, text)
+    help_text = CliRunner().invoke(main, ["stories", "--help"]).output
+    assert "blindspot" in help_text
+    # A date is written one way (05/11/2024 is refused): the help says which.
+    for name in ("articles", "search", "quotes"):
+        help_text = CliRunner().invoke(main, [name, "--help"]).output
+        assert "--since YYYY-MM-DD" in help_text and "--until YYYY-MM-DD" in help_text, name
+
+
+def test_articles_keeps_a_row_to_one_line_on_a_terminal_and_whole_in_a_pipe(
+    run,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA: at 80 columns `articles` wrapped a long headline under the id column (the
+    README shows it cut with "…"); on a terminal each row is one line now, and a pipe
+    still gets the headline whole."""
+    import tui.cli.reading as reading
+    from tui.wording import cell_width
+
+    run("ingest", SEED_B, "--source", "B", "--no-match")
+    title = 'Ukrainian troops "engaged in small scale" with North Korean soldiers'
+    [row] = [line for line in run("articles").splitlines() if "13 st" in line]
+    assert title in row and row.endswith("KBS TV.")  # a pipe: whole
+    monkeypatch.setattr(reading, "_terminal_width", lambda: 79, raising=False)
+    [row] = [line for line in run("articles").splitlines() if "13 st" in line]
+    assert cell_width(row) == 79 and row.endswith("…")
+    assert row.startswith("     1 B                2024-11-05   13 st  Ukrainian troops")
+
+
 # --- output: data never reaches the terminal as escape sequences or markup --------------------
 
 

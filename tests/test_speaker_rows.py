@@ -382,3 +382,38 @@ def test_the_speaker_clause_of_people_together_reads_the_key_index(
     together: Path, name: str
 ) -> None:
     assert_reads_the_key_index(connect(together), QuoteFilter(speaker=name, source="Wire A"))
+
+
+# "police said" is a common noun's quote (kept as written, no key); "they said" after it
+# is the same speaker, keyed by the pronoun's rule. A name in lower case is picked as
+# written (db.speakers.speaker_clause): its row counts both.
+AS_WRITTEN = [
+    ("Wire A", 'The man was "very dangerous", police said. "He fled on foot," they said.'),
+    ("Wire B", '"The Committee will meet," the Committee said.'),
+]  # fmt: skip
+
+
+def test_a_row_named_in_lower_case_counts_what_picking_it_lists(tmp_path: Path) -> None:
+    db = connect(_ingested(tmp_path / "written.db", AS_WRITTEN))
+    rows, _total = speakers_counted(db)
+    assert ("police", "police", 2, 1) in rows
+    for name, _key, n, articles in rows:
+        assert list_quotes(db, QuoteFilter(speaker=name), limit=1)[1] == n, name
+        assert count_articles(db, ArticleFilter(speaker=name)) == articles, name
+    assert speakers_counted(db, match="poli") == ([("police", "police", 2, 1)], 1)
+
+
+@async_test
+async def test_a_row_named_in_lower_case_says_no_anyone_named(tmp_path: Path) -> None:
+    from tests.tui_fixtures import screen_text
+    from tui.app import make_app
+    from tui.config import Config
+
+    app = make_app(_ingested(tmp_path / "written.db", AS_WRITTEN[:1]), config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "police  2 quotes in 1 article" in text
+        assert "anyone named police" not in text

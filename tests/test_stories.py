@@ -819,3 +819,78 @@ def test_the_cli_blindspot_names_its_days_and_says_when_a_story_has_none() -> No
     assert line == (
         "  blindspot: sources active 2019-02-14 to 2019-02-16 that did not report it: bbc, cnn"
     )
+
+
+def test_a_blindspot_outlet_of_more_statements_than_shown_says_how_many_more() -> None:
+    """QA: "only A (18 statements):" listed 3 and said nothing of the other 15, in
+    ``stories --id`` and in the browser's story view ("only A (18):"); both say
+    "… 15 more" now, and nothing when all are listed."""
+    from rich.console import Console
+
+    from tui.cli.matching import story_text
+    from tui.components.story_view import story_sections
+
+    said = [{"id": i, "article_id": 1, "text": f"Statement {i}."} for i in range(5)]
+    view = {
+        "id": 1,
+        "title": "Ukraine says it fought N Korean troops for first time",
+        "first_seen": {"source": "A", "sources": ["A"], "date": "2024-11-05"},
+        "outlets": ["A", "B"],
+        "articles": [],
+        "claims": [],
+        "conflicts": [],
+        "blindspot": {
+            "days": ["2024-11-04", "2024-11-07"],
+            "missing_sources": [],
+            "only_one_outlet": [
+                {"source": "A", "n": 18, "statements": said},
+                {"source": "B", "n": 2, "statements": said[:2]},
+            ],
+        },
+    }
+    lines = story_text(view)
+    a, b = lines.index("    only A (18 statements):"), lines.index("    only B (2 statements):")
+    assert lines[a + 1 : b] == [*(f"      Statement {i}." for i in range(3)), "      … 15 more"]
+    assert lines[b + 1 :] == ["      Statement 0.", "      Statement 1."]
+
+    console = Console(width=80, record=True, color_system=None)
+    console.print(story_sections(view)[2])
+    shown = [line.rstrip() for line in console.export_text().splitlines()]
+    a, b = shown.index("  only A (18):"), shown.index("  only B (2):")
+    assert [line.strip() for line in shown[a + 1 : b]] == [
+        *(f"Statement {i}." for i in range(3)),
+        "… 15 more",
+    ]
+    assert [line.strip() for line in shown[b + 1 :] if line.strip()] == [
+        "Statement 0.",
+        "Statement 1.",
+    ]
+
+
+def test_the_story_views_long_blindspot_names_the_command_that_lists_all() -> None:
+    """QA: the browser's story view ended a long blindspot with "and 1,811 more (--json
+    lists all 1,831)", a flag of a command the browser never named; it names the command
+    (`claimlens stories --id 109 --json`). The CLI's own line keeps "--json"."""
+    from rich.console import Console
+
+    from tui.components.story_view import story_sections
+
+    missing = [f"Outlet {i:02d}" for i in range(31)]
+    view = {
+        "id": 109,
+        "title": "Colorado collects $2 million in recreational pot taxes",
+        "first_seen": {"source": "The Ledger", "sources": [], "date": "2014-03-11"},
+        "outlets": ["The Ledger", "9NEWS.com"],
+        "articles": [],
+        "claims": [],
+        "conflicts": [],
+        "blindspot": {
+            "days": ["2014-03-10", "2014-03-12"],
+            "missing_sources": missing,
+            "only_one_outlet": [],
+        },
+    }
+    console = Console(width=200, record=True, color_system=None)
+    console.print(story_sections(view, missing[:20])[2])
+    text = " ".join(console.export_text().split())
+    assert text.endswith("and 11 more (`claimlens stories --id 109 --json` lists all 31)")

@@ -7,15 +7,17 @@ Everything it shows comes from :mod:`db` through
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
 import sqlite_utils
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.filter import Monochrome, NoColor
+from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from tui.components.commands import ClaimLensCommands, PlainPalette
@@ -66,6 +68,14 @@ class ClaimLensApp(App[None]):
         self.theme = theme
         if self.no_color:
             self._use_no_color_filter()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands less its "Keys" panel: it squeezed the list to half of 80
+        columns and listed the widgets' bindings (scroll left, page right) that the app's
+        help does not; "Show keys" (?) is the app's own, every key and its id."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
 
     def _use_no_color_filter(self) -> None:
         """NO_COLOR: drop every colour, keep bold/underline/reverse.

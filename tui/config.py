@@ -23,7 +23,7 @@ from typing import Any
 
 import platformdirs
 
-from tui.keymap import unknown_ids
+from tui.keymap import is_key, shared_keys, unknown_ids
 
 ENV_VAR = "CLAIMLENS_CONFIG"
 DEFAULT_THEME = "ansi-dark"
@@ -81,7 +81,25 @@ def _read_keymap(config: Config, table: Any) -> None:
         if not isinstance(keys, str) or not keys.strip():
             config.problems.append(f"[keymap] {binding_id}: keys must be a non-empty string")
             continue
-        config.keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
+        given = [k.strip() for k in keys.split(",") if k.strip()]
+        unknown = [k for k in given if not is_key(k)]
+        if unknown:
+            kept = [k for k in given if is_key(k)]
+            left = f"kept {', '.join(kept)}" if kept else "its keys are as they were"
+            config.problems.append(
+                f"[keymap] {binding_id}: {', '.join(map(repr, unknown))}"
+                f" {'names' if len(unknown) == 1 else 'name'} no key"
+                f" (keys are written j, ?, down, pagedown, ctrl+n, f5); {left}"
+            )
+            if not kept:
+                continue
+            given = kept
+        config.keymap[binding_id] = ",".join(given)
     for binding_id in unknown_ids(config.keymap):
         config.problems.append(f"[keymap] unknown binding id {binding_id!r} (see ? for the ids)")
         del config.keymap[binding_id]
+    for key, ids in shared_keys(config.keymap):
+        config.problems.append(
+            f"[keymap] {key} is the key of {' and '.join(ids)}: only one can have it;"
+            " give the other another key"
+        )

@@ -178,3 +178,43 @@ def key_name(app: Any, binding_id: str) -> str:
 
 def unknown_ids(keymap: dict[str, str]) -> list[str]:
     return sorted(set(keymap) - set(SPECS))
+
+
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def is_key(key: str) -> bool:
+    """Whether ``key`` names a key as Textual does: a character (``j``, ``?``) or its name
+    (``question_mark``, ``right_square_bracket``, ``slash``), or a key's (``down``,
+    ``pagedown``, ``f5``), after modifiers (``ctrl+n``). '"cursor.down" = "notakey"' was
+    taken as it was: j and ↓ stopped moving, and nothing said why."""
+    from textual.keys import REPLACED_KEYS, Keys, key_to_character
+
+    *modifiers, name = key.split("+")
+    if not name or any(m not in _MODIFIERS for m in modifiers):
+        return False
+    known = {k.value for k in Keys}
+    return name in known or name in REPLACED_KEYS or key_to_character(name) is not None
+
+
+def shared_keys(keymap: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """(key, binding ids) for each key that ``keymap`` gives to a binding while another
+    of the same screen still has it: only one of them can act on it ('"cursor.down" =
+    "q"' made q move down, and nothing quit, while the help still said "q quit"). The
+    search screen and the help screen are screens of their own."""
+    from textual.keys import _character_to_key
+
+    held: dict[tuple[str, str], list[str]] = {}
+    for spec in SPECS.values():
+        screen = spec.section if spec.section == "Search screen" else spec.id
+        screen = screen if screen in ("Search screen", "help.close") else "main"
+        keys = keymap.get(spec.id, spec.keys)
+        # "?" is question_mark, as Textual reads a binding's keys.
+        named = (k.strip() for k in keys.split(",") if k.strip())
+        for key in dict.fromkeys(_character_to_key(k) if len(k) == 1 else k for k in named):
+            held.setdefault((screen, key), []).append(spec.id)
+    return [
+        (key, ids)
+        for (_screen, key), ids in held.items()
+        if len(ids) > 1 and any(i in keymap for i in ids)
+    ]

@@ -22,10 +22,11 @@ __all__ = [
 ]
 
 
-def more_sources(n: int, shown: list[str]) -> str:
+def more_sources(n: int, shown: list[str], command: str = "--json") -> str:
     """What follows the ``shown`` of ``n`` sources named: ``and 1,880 more (--json lists
-    all 1,900)``."""
-    return f"and {n - len(shown):,} more (--json lists all {n:,})"
+    all 1,900)``; ``command``: what lists them all, where ``--json`` alone says nothing
+    (the browser: ``claimlens stories --id 7 --json``)."""
+    return f"and {n - len(shown):,} more ({command} lists all {n:,})"
 
 
 def shown_date(date: str | None, missing: str = "undated") -> str:

@@ -338,12 +338,19 @@ def date_options(func):  # type: ignore[no-untyped-def]
 
     command = func
     func = in_order
-    func = click.option("--until", callback=_iso_date, help="Only up to this date (inclusive).")(
-        func
-    )
-    func = click.option("--since", callback=_iso_date, help="Only from this date (inclusive).")(
-        func
-    )
+    # The metavar says how a date is written (a date that reads either way is refused).
+    func = click.option(
+        "--until",
+        callback=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="Only up to this date (inclusive).",
+    )(func)
+    func = click.option(
+        "--since",
+        callback=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="Only from this date (inclusive).",
+    )(func)
     return click.option("--source", help="Only this source (case-insensitive).")(func)
 
 
@@ -352,9 +359,16 @@ def page_options(default: int, most: int | None = None):  # type: ignore[no-unty
     at a time. The command shows what is left with :func:`echo_showing`."""
 
     def decorate(func):  # type: ignore[no-untyped-def]
-        func = click.option("--offset", default=0, type=click.IntRange(0))(func)
+        func = click.option(
+            "--offset",
+            default=0,
+            type=click.IntRange(0),
+            help="Skip this many first (--offset 50: the next page).",
+        )(func)
         limit = click.IntRange(1, most)
-        return click.option("--limit", default=default, show_default=True, type=limit)(func)
+        return click.option(
+            "--limit", default=default, show_default=True, type=limit, help="Show this many."
+        )(func)
 
     return decorate
 

@@ -112,7 +112,7 @@ def page_options(*first: Callable[[F], F]) -> Callable[[F], F]:
     return _options(
         *first,
         shared_page_options(50),
-        json_option(),
+        json_option("Print as JSON."),
     )
 
 
@@ -230,7 +230,7 @@ def _echo_page(
     is_flag=True,
     help="Only the articles not matched yet (left by --no-match or an interrupted ingest).",
 )
-@json_option("print the report as JSON")
+@json_option("Print the report as JSON.")
 @pass_cli
 def match_cmd(cli: CliContext, window_days: int, pending: bool, as_json: bool) -> None:
     """Re-run cross-source matching on the whole database (matches, claims, stories)."""
@@ -281,7 +281,7 @@ def _progress(as_json: bool) -> Callable[[str, int, int], None] | None:
 
 
 @click.command("regroup")
-@json_option("print what was done as JSON")
+@json_option("Print what was done as JSON.")
 @click.option(
     "--progress-lines",
     is_flag=True,
@@ -369,12 +369,14 @@ def _where(side: dict[str, Any]) -> str:
 
 @click.command("matches")
 @page_options(
-    click.option("--article", "article_id", type=int, default=None, help="only this article's"),
+    click.option(
+        "--article", "article_id", type=int, default=None, help="Only this article's matches."
+    ),
     click.option(
         "--relation",
         type=click.Choice(["same", "conflict", "related"]),
         default=None,
-        help="only this relation (default: same and conflict; related = the same event,"
+        help="Only this relation (default: same and conflict; related = the same event,"
         " another claim)",
     ),
 )
@@ -414,7 +416,7 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
 
 
 @click.command("claims")
-@listing_options("one claim in detail")
+@listing_options("One claim in detail: its statements, numbers and speakers.")
 @pass_cli
 def claims_cmd(cli: CliContext, listing: Listing) -> None:
     """Claims reported by several sources: first seen, and where numbers differ."""
@@ -473,7 +475,7 @@ def _echo_claim(detail: dict[str, Any]) -> None:
 
 
 @click.command("stories")
-@listing_options("one story's articles")
+@listing_options("One story in detail: articles, claims, conflicts, blindspot.")
 @pass_cli
 def stories_cmd(cli: CliContext, listing: Listing) -> None:
     """Stories: articles of several outlets about the same event."""
@@ -557,7 +559,10 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
         )
     for solo in blind["only_one_outlet"]:
         out.append(f"    only {solo['source']} ({plural(solo['n'], 'statement')}):")
-        out += [f"      {st['text']}" for st in solo["statements"][:3]]
+        said = solo["statements"][:3]
+        out += [f"      {st['text']}" for st in said]
+        if solo["n"] > len(said):  # "only A (18 statements)" lists 3
+            out.append(f"      … {solo['n'] - len(said):,} more")
     return out
 
 

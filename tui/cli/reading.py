@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -113,19 +114,39 @@ def articles(
     if as_json:
         emit_json({"total": total, "limit": limit, "offset": offset, "articles": rows})
         return
+    width = _terminal_width()
     for row in rows:
+        title = row["title"] or ""
+        if width is not None and cell_width(title) > width - _BEFORE_TITLE:
+            # On a terminal a row is one line (a wrapped headline broke the columns at 80);
+            # a pipe gets it whole. `show N` prints it whole.
+            title = fit_cells(title, max(width - _BEFORE_TITLE, 12))
         echo(
             styled(
                 (f"{row['id']:>6} ", "bold"),
                 (f"{fit_cells(row['source'], 16)} ", "cyan"),
                 f"{shown_date(row['date']):<10} ",
                 (f"{row['statements']:>4} st  ", "dim"),
-                row["title"],
+                title,
             )
         )
     if not rows and not offset:
         echo("no articles" + (" match these filters" if filt != ArticleFilter() else ""))
     echo_showing(len(rows), offset, total)
+
+
+# The cells of an `articles` row before its headline: id, source, date, statements.
+_BEFORE_TITLE = 7 + 17 + 11 + 9
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width when stdout is one (else None: a pipe or a file), less the
+    last column, where a full line would wrap on some terminals."""
+    if not sys.stdout.isatty():
+        return None
+    from tui.cli.root import terminal_columns
+
+    return terminal_columns() - 1
 
 
 @click.command()

@@ -56,7 +56,13 @@ def browse_command(db_path: Path, config_path: Path | None, theme: str | None) -
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
 @click.option(
     "--public-url",
     help="The URL the browser uses, when it differs (a tunnel or proxy in front).",

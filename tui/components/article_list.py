@@ -26,7 +26,7 @@ from tui.components.library import Library, ListState, keep_recent
 from tui.components.line_view import LineView, cursor_bindings
 from tui.components.messages import ArticleHighlighted, ArticleSelected, PageRead, read_and_post
 from tui.keymap import bind
-from tui.wording import fit_cells, shown_date
+from tui.wording import fit_cells, plural, shown_date
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -374,8 +374,7 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         if row["kind"] == "story":
             text.append("▾ ", self._style("story"))
             text.append(row["title"] or "(untitled story)", self._style("story"))
-            extra = f"  {row['n_articles']} articles · {row['n_sources']} sources"
-            text.append(extra, self._style("date"))
+            text.append("  " + _story_counts(row), self._style("date"))
             return text
         indent = "  " if self.state.by_story and row.get("story_id") is not None else ""
         text.append("▶" if cursor else " ")
@@ -402,10 +401,7 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         second = Text(style=style, end="", no_wrap=True, overflow="ellipsis")
         if row["kind"] == "story":
             first.append("▾ " + (row["title"] or "(untitled story)"), self._style("story"))
-            second.append(
-                f"  {row['n_articles']} articles · {row['n_sources']} sources",
-                self._style("date"),
-            )
+            second.append("  " + _story_counts(row), self._style("date"))
             return [first, second]
         indent = " " if self.state.by_story and row.get("story_id") is not None else ""
         first.append("▶" if cursor else " ")
@@ -422,3 +418,11 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         if row.get("related"):
             second.append(f"  {RELATED}{row['related']}", self._style("date"))
         return [self._plain_if_cursor(first, cursor), self._plain_if_cursor(second, cursor)]
+
+
+def _story_counts(row: dict[str, Any]) -> str:
+    """A story row's counts: "2 articles · 1 source" (a story of one outlet's articles);
+    "1 of 3 articles · 3 sources" when the filters list fewer of its articles under it."""
+    n, shown = row["n_articles"], row.get("n_shown", row["n_articles"])
+    articles = f"{shown:,} of {plural(n, 'article')}" if shown < n else plural(n, "article")
+    return f"{articles} · {plural(row['n_sources'], 'source')}"

@@ -588,7 +588,9 @@ class ClaimPanel(Vertical):
         if match.get("speaker"):
             text.append("\nsaid by ", self._style("dim"))
             text.append(match["speaker"], self._style("speaker"))
-        if match.get("title"):
+        if match.get("title") and match["title"] != match.get("text"):
+            # (a headline matched is its article's title: "in" it again says nothing, and
+            # takes a line of the few 80×24 leaves: every match of a UCI headline did)
             text.append("\nin ", self._style("dim"))
             text.append(match["title"], self._style("dim"))
         return text

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import islice
 from typing import Any
 
 from rich.text import Text
@@ -43,6 +45,10 @@ class PlainPalette(CommandPalette):
 
 # "Open story: <title>" for this many of the newest stories (read once per palette).
 STORY_COMMANDS = 1000
+# Commands the palette lists at once, the best first: the UCI headlines' 1,948 sources and
+# 162 stories made 3,000 lines, which took it 0.3 s to lay out as it opened and on each
+# key typed (every line measured). Typing still reaches every command.
+PALETTE_HITS = 100
 
 
 def highlighted(matcher: Matcher, name: str) -> Content:
@@ -184,13 +190,16 @@ class ClaimLensCommands(Provider):
             )
 
     async def discover(self) -> Hits:
-        for name, help_text, callback in self._commands():
+        for name, help_text, callback in islice(self._commands(), PALETTE_HITS):
             # Text, not str: a str prompt is parsed as markup, and source names are data.
             yield DiscoveryHit(Text(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, callback in self._commands():
+        scored = []
+        for order, (name, help_text, callback) in enumerate(self._commands()):
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, highlighted(matcher, name), callback, text=name, help=help_text)
+                scored.append((-score, order, name, help_text, callback))
+        for minus, _order, name, help_text, callback in heapq.nsmallest(PALETTE_HITS, scored):
+            yield Hit(-minus, highlighted(matcher, name), callback, text=name, help=help_text)

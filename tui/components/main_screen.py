@@ -511,8 +511,10 @@ class MainScreen(Screen, inherit_bindings=False):
         else:
             n, stories = self.counts
             articles = plural(n, "article")
-            in_stories = f" in {plural(stories, 'story')}"
-            full = articles + (in_stories if self.state.by_story else "")
+            # ", 309 stories", not " in 309 stories": most articles may be in none
+            # (BASIL + BBC: 797 of 2,527 are in one).
+            of_stories = f", {plural(stories, 'story')}"
+            full = articles + (of_stories if self.state.by_story else "")
             parts.append(part(30, full, short=articles))
         if filt.source:
             parts.append(part(85, f"source: {filt.source}", "bold", short=filt.source))
@@ -642,7 +644,11 @@ class MainScreen(Screen, inherit_bindings=False):
         self.app.push_screen(screen, done)
 
     def action_clear_filters(self) -> None:
-        self.reload_list(ListState(by_story=self.state.by_story))
+        cleared = ListState(by_story=self.state.by_story)
+        if self.state.filter == cleared.filter:  # x did nothing, and said nothing
+            self.notify("No source, date or speaker filter to clear.", timeout=2)
+            return
+        self.reload_list(cleared)
 
     def action_toggle_stories(self) -> None:
         if not self.state.by_story and not self.library.has_stories():
@@ -666,7 +672,9 @@ class MainScreen(Screen, inherit_bindings=False):
             self.hit_results, self.hit_index = result
             self.hits, self.hit_query = self.hit_results.hits, self.hit_results.query
             if self.hit_index < 0:  # closed with Esc: kept for n, nothing opened
-                self.notify(f"n: the first hit of {self.hit_query!r}.", timeout=2, markup=False)
+                if self.hits:
+                    message = f"n: the first hit of {self.hit_query!r}."
+                    self.notify(message, timeout=2, markup=False)
                 return
             self._open_hit()
 
@@ -695,7 +703,11 @@ class MainScreen(Screen, inherit_bindings=False):
 
     def _step_hit(self, step: int) -> None:
         if not self.hits:
-            self.notify("No search yet: press / to search.", timeout=3)
+            if self.hit_query:  # the last search found nothing (QA: "No search yet")
+                message = f"No statement matches {self.hit_query!r}: press / to search again."
+                self.notify(message, timeout=3, markup=False)
+            else:
+                self.notify("No search yet: press / to search.", timeout=3)
             return
         index = self.hit_index + step
         # Stepping through the hits is one place in the jump-back history: the place

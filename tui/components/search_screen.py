@@ -193,10 +193,11 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
         self.run_search(self.input.value)
 
     def action_close(self) -> None:
-        """Esc: nothing opened, but a search that found hits is kept for ``n``/``N``
-        (index -1: before its first hit), as a pager keeps its last search."""
+        """Esc: nothing opened, but a search made is kept for ``n``/``N`` (index -1:
+        before its first hit), as a pager keeps its last search; one that found nothing
+        too, so that ``n`` says so rather than "No search yet"."""
         current = self.shown_generation == self.generation
-        if current and self.results is not None and self.hits:
+        if current and self.results is not None:
             self.dismiss((self.results, -1))
         else:
             self.dismiss(None)

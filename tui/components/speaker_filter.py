@@ -39,8 +39,9 @@ class SpeakerFilterScreen(PickOneScreen):
         name, key, quotes, articles = item
         label = Text(end="")
         label.append(name)  # article text: a Text, never markup
-        if "|" not in key and " " not in name:
-            # A surname alone that is no one person's row lists everyone of that name.
+        if "|" not in key and " " not in name and not name[:1].islower():
+            # A surname alone that is no one person's row lists everyone of that name
+            # (a name in lower case, "police", is picked as written: db.speakers).
             label.append(f" (anyone named {name})", style="dim")
         label.append(f"  {plural(quotes, 'quote')} in {plural(articles, 'article')}", style="dim")
         return label

@@ -40,6 +40,9 @@ from tui.wording import first_seen, more_sources, plural, shown_date, values_apa
 # Claims and one-outlet statements listed per story (the CLI's --json has them all).
 MAX_CLAIMS = 15
 MAX_SOLO = 3
+# Conflicts listed to choose from: a story of 118 headlines has 191, whose 382 sides took
+# the story view ~0.5 s to lay out at 80 columns (`stories --id N` lists them all).
+MAX_CONFLICTS = 20
 
 
 class StoryText(TextScroll):
@@ -71,7 +74,7 @@ def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Table]]:
     first side, then the other (``≠``), each an option of :class:`ConflictList`. The
     labels take one width, so the texts of every row start in one column."""
     sides = []
-    for c in view["conflicts"]:
+    for c in view["conflicts"][:MAX_CONFLICTS]:
         sides.append((c["a"], _label(f"{c['a']['source']}:", "bold"), ""))
         values = values_apart(c.get("diff") or [])
         sides.append((c["b"], _label(f"≠ {c['b']['source']}:", "bold red"), values))
@@ -146,12 +149,15 @@ def story_sections(
         named = missing if shown is None else shown
         line.append(", ".join(named) if named else "none", style="bold" if named else "dim")
         if shown is not None:
-            line.append(", " + more_sources(len(missing), shown), style="dim")
+            every = f"`claimlens stories --id {view['id']} --json`"
+            line.append(", " + more_sources(len(missing), shown, every), style="dim")
         spot.append(line)
     for solo in blind["only_one_outlet"]:
         spot.append(Text(f"  only {solo['source']} ({solo['n']}):", style="bold"))
         said = solo["statements"][:MAX_SOLO]
         spot.append(_rows([(_label(" "), Text(st["text"])) for st in said]))
+        if solo["n"] > len(said):  # "only A (18)" lists 3
+            spot.append(Text(f"    … {solo['n'] - len(said):,} more", style="dim"))
     return what, conflicts, Group(*spot)
 
 
@@ -230,6 +236,10 @@ class StoryScreen(Screen[int | None]):
                     listed.add_options(Option(row) for _, row in sides)
                     self.sides = [statement_id for statement_id, _ in sides]
                     yield listed
+                more = len(view["conflicts"]) - MAX_CONFLICTS
+                if more > 0:
+                    line = f"  … {more:,} more: `claimlens stories --id {self.story_id}` lists all"
+                    yield Static(Text(line, style="dim"), id="story-conflicts-more", markup=False)
                 yield Static(spot, id="story-blindspot", markup=False)
         yield FittingFooter()
 
