@@ -15,6 +15,12 @@ by statement ids.
 The rows (label empty) go to stdout; the reading sheet (FILE) holds each pair's texts,
 its articles' titles, dates and outlets, and nothing the matcher said: no relation,
 score or reason, so that the labels are the reader's own (bench/README.md).
+
+    python bench/draw_blind.py score FILE DB [DB ...]
+
+scores a BASIL file (``basil_dense_matches.tsv``) against the databases it was drawn
+from: of its pairs that any DB shows as same/conflict, the share labelled so, per set,
+with a Wilson 95 % interval.
 """
 
 from __future__ import annotations
@@ -106,7 +112,63 @@ def uci(db: sqlite3.Connection) -> tuple[list[tuple], dict, list[str]]:
     return pairs, {"row": row, "info": info}, list(FIELDS)
 
 
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson 95 % interval of k right of n."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    mid = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return mid - half, mid + half
+
+
+def score(path: Path, dbs: list[Path]) -> None:
+    """Precision of the BASIL pairs of ``path`` shown as same/conflict in any of ``dbs``
+    (a dense draw's pair is a match in one window, maybe not in another)."""
+    from bench_match_data import basil_articles
+    from make_basil_pairs import statement_hash
+
+    event_of = {a["url"]: a["event"][:8] for a in basil_articles()}
+    shown: dict[frozenset, str] = {}
+    for p in dbs:
+        db = sqlite3.connect(p)
+        key = {
+            sid: (src, statement_hash(text))
+            for sid, text, url, _t, _d, src in db.execute(STATEMENTS)
+            if url in event_of
+        }
+        for a, b, rel in db.execute(
+            "SELECT a, b, relation FROM matches WHERE relation IN ('same', 'conflict')"
+        ):
+            if a in key and b in key:
+                shown.setdefault(frozenset((key[a], key[b])), rel)
+    by_set: dict[str, list[int]] = {}
+    for r in _rows(path):
+        k = frozenset(((r["outlet_a"], r["hash_a"]), (r["outlet_b"], r["hash_b"])))
+        c = by_set.setdefault(r["stratum"], [0, 0, 0])
+        c[0] += 1
+        rel = shown.get(k)
+        if rel is not None:
+            c[1] += 1
+            c[2] += r["label"] == rel or (rel == "same" and r["label"] == "same")
+    for name, (n, s, right) in by_set.items():
+        lo, hi = wilson(right, s)
+        p = right / s if s else 0.0
+        print(
+            f"{name}: {n} labelled, {s} shown as same/conflict now; right {right}"
+            f" ({p:.1%}, Wilson 95 % {lo:.1%}-{hi:.1%})"
+        )
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["score"]:
+        ap = argparse.ArgumentParser(description="score a BASIL set against databases")
+        ap.add_argument("cmd")
+        ap.add_argument("file", type=Path)
+        ap.add_argument("dbs", type=Path, nargs="+")
+        args = ap.parse_args()
+        score(args.file, args.dbs)
+        return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", choices=("basil", "uci"))
     ap.add_argument("--db", type=Path, required=True)
