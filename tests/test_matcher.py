@@ -1524,3 +1524,62 @@ def test_the_evidence_names_what_a_headline_shares_with_a_sentence() -> None:
         "Deval Patrick",
         "Kerry",
     )
+
+
+def test_an_investigation_named_in_passing_is_no_claim_shared() -> None:
+    # Every article of an inquiry describes it the same way; two statements that share
+    # only that description say two things about it.
+    questioned = _article(
+        "Dole questioned by FBI over email server",
+        "Senator Jane Dole was questioned by FBI agents as part of the investigation into"
+        " her use of a private email server while she led the agency.",
+    )[1]
+    rally = _article(
+        "Rivers attacks Dole at rally",
+        "Governor Mark Rivers then turned on Dole, apparently referring to the FBI's"
+        " investigation into her use of a private email server.",
+    )[1]
+    third = _article(
+        "Third aide charged",
+        "He was the third aide charged in the probe of special counsel Ellen Marsh into"
+        " foreign lobbying and possible ties to the Halden campaign.",
+    )[1]
+    expects = _article(
+        "Pratt expects charges",
+        "Pratt has said it was possible that he would be indicted in Marsh's probe into"
+        " foreign lobbying and possible ties to the Halden campaign.",
+    )[1]
+    pleads = _article(
+        "Pratt pleads guilty",
+        "Pratt pleaded guilty on Friday to lying to agents in special counsel Ellen"
+        " Marsh's investigation into foreign lobbying and possible ties to the Halden"
+        " campaign.",
+    )[1]
+    for a, b in ((questioned, rally), (third, expects), (third, pleads)):
+        assert "in passing" in matcher.features(a, b).breaks
+        r = matcher.compare(a, b)
+        assert r.relation == "related", r
+        assert r.evidence.differs[0].startswith("they share an investigation"), r.evidence
+    # Opening the investigation is the claim itself, not a passing mention.
+    opened = _article(
+        "FBI opens inquiry",
+        "The FBI opened an investigation into Jane Dole's use of a private email server on Monday.",
+    )[1]
+    launched = _article(
+        "FBI probes Dole",
+        "The FBI has launched an investigation into Senator Jane Dole's use of a private"
+        " email server, officials said Monday.",
+    )[1]
+    assert matcher.compare(opened, launched).relation == "same"
+    # One claim in other verbs shares more than the investigation.
+    charged = _article(
+        "Pratt charged",
+        "Pratt was charged on Friday in special counsel Ellen Marsh's investigation into"
+        " foreign lobbying by the Halden campaign.",
+    )[1]
+    indicted = _article(
+        "Pratt indicted",
+        "Pratt was indicted Friday as part of the investigation of special counsel Ellen"
+        " Marsh into foreign lobbying by the Halden campaign.",
+    )[1]
+    assert matcher.compare(charged, indicted).relation == "same"
