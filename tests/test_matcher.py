@@ -1583,3 +1583,24 @@ def test_an_investigation_named_in_passing_is_no_claim_shared() -> None:
         " Marsh into foreign lobbying by the Halden campaign.",
     )[1]
     assert matcher.compare(charged, indicted).relation == "same"
+
+
+def test_a_possibility_is_a_hedge() -> None:
+    # "It was a possibility that he would be charged" is no charge.
+    said = _article(
+        "Pratt expects charges",
+        "Pratt has said it was a possibility that he would be charged in the Halden fraud case.",
+    )[1]
+    charged = _article("Pratt charged", "Pratt was charged in the Halden fraud case on Friday.")[1]
+    assert matcher._HEDGE in said.stance
+    assert "modality" in matcher.features(said, charged).breaks
+    assert matcher.compare(said, charged).relation == "related"
+    # Two hedges of one claim are still one claim.
+    possible = _article(
+        "Plant may move",
+        "Governor Bell said a move of the Halden plant to Ohio was a distinct possibility.",
+    )[1]
+    may = _article(
+        "Plant may move", "Governor Bell said the Halden plant may have to move to Ohio."
+    )[1]
+    assert matcher.compare(possible, may).relation == "same"
