@@ -2183,6 +2183,32 @@ def _in_passing_only(a: Prepared, b: Prepared) -> bool:
     return any(t not in names for t in ra - rb) and any(t not in names for t in rb - ra)
 
 
+# Two names joined by "or": alternatives, neither told ("Watch Reyes pick Lopez or
+# Tran", "Lopez or Tran: who does Reyes pick?").
+_OR_NAMES_RE = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:or|Or|OR)\s+([A-Z][\w'’-]*)")
+
+
+def _alternative_names(p: Prepared) -> frozenset[str]:
+    """The names ``p`` offers as alternatives (see _OR_NAMES_RE), normalised."""
+    if " or " not in p.text.lower():
+        return _EMPTY
+    names = p.names | p.hnames
+    out: set[str] = set()
+    for m in _OR_NAMES_RE.finditer(p.text):
+        x, y = content_token_set(m[1]), content_token_set(m[2])
+        if x and y and x <= names and y <= names:
+            out |= x | y
+    return _frozen(out)
+
+
+def _alternatives_told(a: Prepared, b: Prepared) -> bool:
+    """``a`` offers names as alternatives and ``b`` names one of them without
+    offering the choice: a choice left open is not the one made ("Watch Reyes pick
+    Lopez or Tran" / "Reyes picks Lopez")."""
+    alt = _alternative_names(a)
+    return bool(alt) and not _alternative_names(b) and not alt.isdisjoint(b.tokset)
+
+
 def _negation_differs(a: Prepared, b: Prepared, one_quotation: bool) -> bool:
     """One statement negates what the two share and the other does not: a negation
     covering it, or the refusal of a verb the other holds ("declined to endorse Bell" /
@@ -2672,6 +2698,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         breaks = (*breaks, "names only")
     if not (agree or shared_quote) and _in_passing_only(a, b):
         breaks = (*breaks, "in passing")
+    if _alternatives_told(a, b) or _alternatives_told(b, a):
+        breaks = (*breaks, "alternatives")
     days = _days_apart(a, b)
     if days >= DAYS_APART or (days >= DAYS_APART_UNANCHORED and not _anchored(values)):
         breaks = (*breaks, "days apart")
@@ -2818,6 +2846,7 @@ BREAKING = frozenset(
         "story",
         "names only",
         "in passing",
+        "alternatives",
         "days apart",
         "other event",
         "takes",
@@ -3115,6 +3144,8 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         return "only the story's words"
     if reason == "names only":
         return "same names, other claim"
+    if reason == "alternatives":
+        return "one names alternatives (A or B), the other one of them"
     if reason == "in passing":
         return "they share an investigation named in passing, not a claim"
     if reason == "days apart":

@@ -1604,3 +1604,29 @@ def test_a_possibility_is_a_hedge() -> None:
         "Plant may move", "Governor Bell said the Halden plant may have to move to Ohio."
     )[1]
     assert matcher.compare(possible, may).relation == "same"
+
+
+def test_names_offered_as_alternatives_are_no_choice_told() -> None:
+    # "Lopez or Tran" leaves the choice open: the one made is another claim.
+    for a, b in (
+        (
+            "Watch Reyes Pick Lopez Or Tran In The Finale Online",
+            "Reyes picks Lopez in the finale and Tran walks out",
+        ),
+        (
+            "Senator Reyes will name Lopez or Tran as her running mate on Friday, aides said.",
+            "Senator Reyes will name Lopez as her running mate on Friday, aides said.",
+        ),
+    ):
+        x = _article("One headline", a)[1]
+        y = _article("Another headline", b)[1]
+        assert "alternatives" in matcher.features(x, y).breaks
+        assert matcher.compare(x, y).relation == "related"
+        assert matcher.compare(y, x).relation == "related"
+    # Both offering the same choice tell one claim; so do two names joined by "and".
+    same = "Senator Reyes will name Lopez or Tran as her running mate on Friday, aides said."
+    told = "Senator Reyes will name Lopez or Tran as her running mate on Friday, her aides said."
+    assert matcher.compare(_article("H", same)[1], _article("I", told)[1]).relation == "same"
+    both = "Senator Reyes met Lopez and Tran on Friday to talk about the running mate, aides said."
+    met = "Senator Reyes met Lopez and Tran on Friday to discuss her running mate, aides said."
+    assert matcher.compare(_article("H", both)[1], _article("I", met)[1]).relation == "same"
