@@ -63,7 +63,9 @@ article (chosen on bench/uci_random_matches.tsv):
   the other chamber or party beside the same words: _counterparts),
   two names trading places, other amounts of one unit
   (:func:`_breaks`), sharing nothing but names and dates while each says more
-  (:func:`_names_only`), or, inside articles, sharing nothing but the story's words
+  (:func:`_names_only`), sharing little but an investigation named in passing
+  (:func:`_in_passing_only`), names offered as alternatives against one of them
+  (:func:`_alternatives_told`), or, inside articles, sharing nothing but the story's words
   (STORY_SHARE) or articles DAYS_APART days apart or more (DAYS_APART_UNANCHORED
   without an anchor), or articles of other events (their gists share almost nothing:
   GIST_MIN) unless the pair is ``same`` as bare sentences;
