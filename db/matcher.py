@@ -1015,7 +1015,10 @@ _TAKE_RE = re.compile(
     r"|(?:[(\[:—–]|\s-)\s*(?:review|preview|analysis|opinion|commentary)\b"
     r"|\b(?:review|preview|analysis|opinion|commentary)\s*[)\]:]"
     # a talk about it, another view of it, a recap's question
-    r"|\Alet'?s talk about\b|\Aa different (?:view|take) on\b|\bwhat happened\?",
+    r"|\Alet'?s talk about\b|\Aa different (?:view|take) on\b|\bwhat happened\?"
+    # a preview: what is to come, told before it ("Countdown to the finale: …", "What to
+    # watch from …", "Sneak peek: …")
+    r"|\bcountdown to\b|\bsneak peek\b|\Awhat to (?:watch|expect)\b",
     re.IGNORECASE,
 )
 _SPOILER_RE = re.compile(r"spoilers|spoiler alert", re.IGNORECASE)

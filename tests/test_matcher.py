@@ -1630,3 +1630,28 @@ def test_names_offered_as_alternatives_are_no_choice_told() -> None:
     both = "Senator Reyes met Lopez and Tran on Friday to talk about the running mate, aides said."
     met = "Senator Reyes met Lopez and Tran on Friday to discuss her running mate, aides said."
     assert matcher.compare(_article("H", both)[1], _article("I", met)[1]).relation == "same"
+
+
+def test_a_preview_is_a_take_not_the_event() -> None:
+    # A countdown, a sneak peek or "what to expect" tells what is to come: not the
+    # event told after it, however alike the words.
+    for a, b in (
+        (
+            "Countdown to the 'Harbor Games' finale: Mara and Teo find their last clue",
+            "Mara and Teo win the 'Harbor Games' finale with their last clue",
+        ),
+        (
+            "Sneak Peek: Mara and Teo prepare for the 'Harbor Games' finale",
+            "Mara and Teo prepare for the 'Harbor Games' finale tonight",
+        ),
+        (
+            "What to expect from Halden Motors' deal for Rivet on Monday",
+            "Halden Motors agrees a deal for Rivet on Monday",
+        ),
+    ):
+        x, y = _in_article(a), _in_article(b)
+        assert "takes" in matcher.features(x, y).breaks, (a, b)
+        assert matcher.compare(x, y).relation == "related", (a, b)
+    # "peek" and "countdown" in a report's own words are no label.
+    told = _in_article("Mara and Teo give viewers a peek at the 'Harbor Games' set")
+    assert matcher._REVIEW not in told.stance
