@@ -505,10 +505,13 @@ REJECTED_OBJECTS = frozenset(
 # Modality and hedges: a statement of what may, might or is planned to happen is not
 # the statement that it happened. Single words (lower case as written: "May" the month
 # is capitalised), and verbs that hedge only before "to" ("plans to", "is expected to").
+# The noun hedges too: "said it was a possibility that he would be indicted" is no
+# indictment.
 HEDGE_WORDS = frozenset(
     """
     may might could possibly perhaps maybe likely unlikely probably potentially if unless
     considering weighing mulling mulls mull nears nearing proposed proposes proposing
+    possibility possibilities
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 # Conditions: hedges the future does not excuse ("will step aside if ... are true").

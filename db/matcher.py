@@ -63,7 +63,9 @@ article (chosen on bench/uci_random_matches.tsv):
   the other chamber or party beside the same words: _counterparts),
   two names trading places, other amounts of one unit
   (:func:`_breaks`), sharing nothing but names and dates while each says more
-  (:func:`_names_only`), or, inside articles, sharing nothing but the story's words
+  (:func:`_names_only`), sharing little but an investigation named in passing
+  (:func:`_in_passing_only`), names offered as alternatives against one of them
+  (:func:`_alternatives_told`), or, inside articles, sharing nothing but the story's words
   (STORY_SHARE) or articles DAYS_APART days apart or more (DAYS_APART_UNANCHORED
   without an anchor), or articles of other events (their gists share almost nothing:
   GIST_MIN) unless the pair is ``same`` as bare sentences;
@@ -1013,7 +1015,10 @@ _TAKE_RE = re.compile(
     r"|(?:[(\[:—–]|\s-)\s*(?:review|preview|analysis|opinion|commentary)\b"
     r"|\b(?:review|preview|analysis|opinion|commentary)\s*[)\]:]"
     # a talk about it, another view of it, a recap's question
-    r"|\Alet'?s talk about\b|\Aa different (?:view|take) on\b|\bwhat happened\?",
+    r"|\Alet'?s talk about\b|\Aa different (?:view|take) on\b|\bwhat happened\?"
+    # a preview: what is to come, told before it ("Countdown to the finale: …", "What to
+    # watch from …", "Sneak peek: …")
+    r"|\bcountdown to\b|\bsneak peek\b|\Awhat to (?:watch|expect)\b",
     re.IGNORECASE,
 )
 _SPOILER_RE = re.compile(r"spoilers|spoiler alert", re.IGNORECASE)
@@ -2121,6 +2126,94 @@ def _names_only(
     return bool(own_a) and bool(own_b) and len(own_a) + len(own_b) >= NAMES_ONLY_OTHER_WORDS
 
 
+# An investigation named in passing: after a preposition ("charged *in* the
+# investigation of …", "as part *of* the FBI's probe into …", "referring *to* Mueller's
+# inquiry into …"), with only a determiner, possessives, capitalised words or a few
+# modifiers between, up to the end of the phrase (a comma, colon, dash, bracket,
+# quotation mark or the sentence's end; a period inside "U.S." or after an initial
+# goes on). "The FBI opened an investigation into …" names none in passing: it is
+# the claim.
+_PASSING_RE = re.compile(
+    r"\b(?:in|of|to|into|during|amid|over|from|with|under)\s+"
+    r"((?:(?:the|an?|its|his|her|their|this|that|federal|criminal|special|counsel|"
+    r"congressional|ongoing|independent|[A-Z][\w.'’-]*|[\w.-]+['’]s?)\s+){0,6}?"
+    r"(?:investigation|probe|inquiry)\s+(?:into|of|on)\b"
+    r"(?:[^,;:!?()\"“”—–.]|\.(?=\w)|(?<=\b[A-Z])\.)*)"
+)
+_PASSING_WORDS = ("investigation", "probe", "inquiry")
+# ... and outside those phrases they share less than this share of their content
+# tokens (days aside): "Pratt was charged in the inquiry into …" / "Pratt was indicted
+# as part of the inquiry into …" share 1 of their 4, Pratt (one claim in other verbs).
+PASSING_SHARE = 0.25
+
+
+def _outside_passing(p: Prepared) -> frozenset[str] | None:
+    """The content tokens of ``p`` outside the investigations it names in passing
+    (see _PASSING_RE); None when it names none."""
+    low = p.text.lower()
+    if not any(w in low for w in _PASSING_WORDS):
+        return None
+    spans = [m.span(1) for m in _PASSING_RE.finditer(p.text)]
+    if not spans:
+        return None
+    rest, at = [], 0
+    for start, end in spans:
+        rest.append(p.text[at:start])
+        at = end
+    rest.append(p.text[at:])
+    return content_token_set(" , ".join(rest))
+
+
+def _in_passing_only(a: Prepared, b: Prepared) -> bool:
+    """Both name an investigation in passing, and outside those phrases they share
+    little, nothing telling but names, and each says something of its own: "X was
+    questioned by agents as part of the investigation into her use of a private email
+    server" / "Y turned on X, referring to the investigation into her use of a private
+    email server" — one investigation, two claims. The description of an investigation
+    is the story's background, repeated in every article of it (and of its next
+    events), so the words it brings are no claim shared."""
+    ra = _outside_passing(a)
+    if ra is None:
+        return False
+    rb = _outside_passing(b)
+    if rb is None:
+        return False
+    names = a.entities | b.entities
+    ra, rb = ra - _CALENDAR_TOKENS, rb - _CALENDAR_TOKENS
+    shared = ra & rb
+    if len(shared) >= PASSING_SHARE * len(ra | rb):
+        return False
+    if any(t not in names and _RARITY.get(t, 1.0) >= INFORMATIVE_RARITY for t in shared):
+        return False
+    return any(t not in names for t in ra - rb) and any(t not in names for t in rb - ra)
+
+
+# Two names joined by "or": alternatives, neither told ("Watch Reyes pick Lopez or
+# Tran", "Lopez or Tran: who does Reyes pick?").
+_OR_NAMES_RE = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:or|Or|OR)\s+([A-Z][\w'’-]*)")
+
+
+def _alternative_names(p: Prepared) -> frozenset[str]:
+    """The names ``p`` offers as alternatives (see _OR_NAMES_RE), normalised."""
+    if " or " not in p.text.lower():
+        return _EMPTY
+    names = p.names | p.hnames
+    out: set[str] = set()
+    for m in _OR_NAMES_RE.finditer(p.text):
+        x, y = content_token_set(m[1]), content_token_set(m[2])
+        if x and y and x <= names and y <= names:
+            out |= x | y
+    return _frozen(out)
+
+
+def _alternatives_told(a: Prepared, b: Prepared) -> bool:
+    """``a`` offers names as alternatives and ``b`` names one of them without
+    offering the choice: a choice left open is not the one made ("Watch Reyes pick
+    Lopez or Tran" / "Reyes picks Lopez")."""
+    alt = _alternative_names(a)
+    return bool(alt) and not _alternative_names(b) and not alt.isdisjoint(b.tokset)
+
+
 def _negation_differs(a: Prepared, b: Prepared, one_quotation: bool) -> bool:
     """One statement negates what the two share and the other does not: a negation
     covering it, or the refusal of a verb the other holds ("declined to endorse Bell" /
@@ -2608,6 +2701,10 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         breaks = (*breaks, "story")
     if not (agree or shared_quote) and _names_only(a, b, common, fa, fb):
         breaks = (*breaks, "names only")
+    if not (agree or shared_quote) and _in_passing_only(a, b):
+        breaks = (*breaks, "in passing")
+    if _alternatives_told(a, b) or _alternatives_told(b, a):
+        breaks = (*breaks, "alternatives")
     days = _days_apart(a, b)
     if days >= DAYS_APART or (days >= DAYS_APART_UNANCHORED and not _anchored(values)):
         breaks = (*breaks, "days apart")
@@ -2753,6 +2850,8 @@ BREAKING = frozenset(
         "other times",
         "story",
         "names only",
+        "in passing",
+        "alternatives",
         "days apart",
         "other event",
         "takes",
@@ -3050,6 +3149,10 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         return "only the story's words"
     if reason == "names only":
         return "same names, other claim"
+    if reason == "alternatives":
+        return "one names alternatives (A or B), the other one of them"
+    if reason == "in passing":
+        return "they share an investigation named in passing, not a claim"
     if reason == "days apart":
         return f"{_days_apart(a, b)} days apart"
     if reason == "other event":

@@ -1524,3 +1524,134 @@ def test_the_evidence_names_what_a_headline_shares_with_a_sentence() -> None:
         "Deval Patrick",
         "Kerry",
     )
+
+
+def test_an_investigation_named_in_passing_is_no_claim_shared() -> None:
+    # Every article of an inquiry describes it the same way; two statements that share
+    # only that description say two things about it.
+    questioned = _article(
+        "Dole questioned by FBI over email server",
+        "Senator Jane Dole was questioned by FBI agents as part of the investigation into"
+        " her use of a private email server while she led the agency.",
+    )[1]
+    rally = _article(
+        "Rivers attacks Dole at rally",
+        "Governor Mark Rivers then turned on Dole, apparently referring to the FBI's"
+        " investigation into her use of a private email server.",
+    )[1]
+    third = _article(
+        "Third aide charged",
+        "He was the third aide charged in the probe of special counsel Ellen Marsh into"
+        " foreign lobbying and possible ties to the Halden campaign.",
+    )[1]
+    expects = _article(
+        "Pratt expects charges",
+        "Pratt has said it was possible that he would be indicted in Marsh's probe into"
+        " foreign lobbying and possible ties to the Halden campaign.",
+    )[1]
+    pleads = _article(
+        "Pratt pleads guilty",
+        "Pratt pleaded guilty on Friday to lying to agents in special counsel Ellen"
+        " Marsh's investigation into foreign lobbying and possible ties to the Halden"
+        " campaign.",
+    )[1]
+    for a, b in ((questioned, rally), (third, expects), (third, pleads)):
+        assert "in passing" in matcher.features(a, b).breaks
+        r = matcher.compare(a, b)
+        assert r.relation == "related", r
+        assert r.evidence.differs[0].startswith("they share an investigation"), r.evidence
+    # Opening the investigation is the claim itself, not a passing mention.
+    opened = _article(
+        "FBI opens inquiry",
+        "The FBI opened an investigation into Jane Dole's use of a private email server on Monday.",
+    )[1]
+    launched = _article(
+        "FBI probes Dole",
+        "The FBI has launched an investigation into Senator Jane Dole's use of a private"
+        " email server, officials said Monday.",
+    )[1]
+    assert matcher.compare(opened, launched).relation == "same"
+    # One claim in other verbs shares more than the investigation.
+    charged = _article(
+        "Pratt charged",
+        "Pratt was charged on Friday in special counsel Ellen Marsh's investigation into"
+        " foreign lobbying by the Halden campaign.",
+    )[1]
+    indicted = _article(
+        "Pratt indicted",
+        "Pratt was indicted Friday as part of the investigation of special counsel Ellen"
+        " Marsh into foreign lobbying by the Halden campaign.",
+    )[1]
+    assert matcher.compare(charged, indicted).relation == "same"
+
+
+def test_a_possibility_is_a_hedge() -> None:
+    # "It was a possibility that he would be charged" is no charge.
+    said = _article(
+        "Pratt expects charges",
+        "Pratt has said it was a possibility that he would be charged in the Halden fraud case.",
+    )[1]
+    charged = _article("Pratt charged", "Pratt was charged in the Halden fraud case on Friday.")[1]
+    assert matcher._HEDGE in said.stance
+    assert "modality" in matcher.features(said, charged).breaks
+    assert matcher.compare(said, charged).relation == "related"
+    # Two hedges of one claim are still one claim.
+    possible = _article(
+        "Plant may move",
+        "Governor Bell said a move of the Halden plant to Ohio was a distinct possibility.",
+    )[1]
+    may = _article(
+        "Plant may move", "Governor Bell said the Halden plant may have to move to Ohio."
+    )[1]
+    assert matcher.compare(possible, may).relation == "same"
+
+
+def test_names_offered_as_alternatives_are_no_choice_told() -> None:
+    # "Lopez or Tran" leaves the choice open: the one made is another claim.
+    for a, b in (
+        (
+            "Watch Reyes Pick Lopez Or Tran In The Finale Online",
+            "Reyes picks Lopez in the finale and Tran walks out",
+        ),
+        (
+            "Senator Reyes will name Lopez or Tran as her running mate on Friday, aides said.",
+            "Senator Reyes will name Lopez as her running mate on Friday, aides said.",
+        ),
+    ):
+        x = _article("One headline", a)[1]
+        y = _article("Another headline", b)[1]
+        assert "alternatives" in matcher.features(x, y).breaks
+        assert matcher.compare(x, y).relation == "related"
+        assert matcher.compare(y, x).relation == "related"
+    # Both offering the same choice tell one claim; so do two names joined by "and".
+    same = "Senator Reyes will name Lopez or Tran as her running mate on Friday, aides said."
+    told = "Senator Reyes will name Lopez or Tran as her running mate on Friday, her aides said."
+    assert matcher.compare(_article("H", same)[1], _article("I", told)[1]).relation == "same"
+    both = "Senator Reyes met Lopez and Tran on Friday to talk about the running mate, aides said."
+    met = "Senator Reyes met Lopez and Tran on Friday to discuss her running mate, aides said."
+    assert matcher.compare(_article("H", both)[1], _article("I", met)[1]).relation == "same"
+
+
+def test_a_preview_is_a_take_not_the_event() -> None:
+    # A countdown, a sneak peek or "what to expect" tells what is to come: not the
+    # event told after it, however alike the words.
+    for a, b in (
+        (
+            "Countdown to the 'Harbor Games' finale: Mara and Teo find their last clue",
+            "Mara and Teo win the 'Harbor Games' finale with their last clue",
+        ),
+        (
+            "Sneak Peek: Mara and Teo prepare for the 'Harbor Games' finale",
+            "Mara and Teo prepare for the 'Harbor Games' finale tonight",
+        ),
+        (
+            "What to expect from Halden Motors' deal for Rivet on Monday",
+            "Halden Motors agrees a deal for Rivet on Monday",
+        ),
+    ):
+        x, y = _in_article(a), _in_article(b)
+        assert "takes" in matcher.features(x, y).breaks, (a, b)
+        assert matcher.compare(x, y).relation == "related", (a, b)
+    # "peek" and "countdown" in a report's own words are no label.
+    told = _in_article("Mara and Teo give viewers a peek at the 'Harbor Games' set")
+    assert matcher._REVIEW not in told.stance

@@ -1,0 +1,197 @@
+"""Draw same/conflict matches of a real ingest at random, to label blind.
+
+    python bench/draw_blind.py basil --db D --seed S --n N --set NAME --sheet FILE
+    python bench/draw_blind.py uci --db D --seed S --n N --set NAME --sheet FILE
+
+``basil``: D is a BASIL + BBC database (``bench_stories.py mixed``: WORK/basil_bbc.db);
+the matches between two BASIL statements that ``make_basil_pairs.py`` keeps (3 content
+tokens or more), leaving out every pair of ``basil_random_matches.tsv``,
+``basil_band_matches.tsv``, ``basil_pairs.tsv`` and ``basil_dev_pairs.tsv``; rows in
+``basil_random_matches.tsv``'s columns. ``uci``: D is a UCI database
+(``bench_stories.py uci``: WORK/uci.db); the matches not in ``uci_random_matches.tsv``;
+rows in its columns. Python ``random.Random(S).sample`` of the eligible matches ordered
+by statement ids.
+
+The rows (label empty) go to stdout; the reading sheet (FILE) holds each pair's texts,
+its articles' titles, dates and outlets, and nothing the matcher said: no relation,
+score or reason, so that the labels are the reader's own (bench/README.md).
+
+    python bench/draw_blind.py score FILE DB [DB ...]
+
+scores a BASIL file (``basil_dense_matches.tsv``) against the databases it was drawn
+from: of its pairs that any DB shows as same/conflict, the share labelled so, per set,
+with a Wilson 95 % interval.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sqlite3
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+HERE = Path(__file__).resolve().parent
+
+Q = """SELECT m.a, m.b FROM matches m WHERE m.relation IN ('same', 'conflict') ORDER BY m.a, m.b"""
+STATEMENTS = """SELECT s.id, s.text, a.url, a.title, a.date, src.name FROM statements s
+  JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"""
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def basil(db: sqlite3.Connection) -> tuple[list[tuple], dict, list[str]]:
+    from bench_match_data import basil_articles
+    from make_basil_pairs import FIELDS, MIN_TOKENS, statement_hash
+
+    from db.matcher import content_token_set
+
+    arts = basil_articles()
+    event_of = {a["url"]: a["event"][:8] for a in arts}
+    date_of = {a["url"]: a["date"] for a in arts}  # as published (a dense draw moves it)
+    key = {}
+    info = {}
+    for sid, text, url, title, _date, src in db.execute(STATEMENTS):
+        if url not in event_of or len(content_token_set(text)) < MIN_TOKENS:
+            continue
+        key[sid] = (event_of[url], src, statement_hash(text))
+        info[sid] = (text, title, date_of[url], src)
+    done = set()
+    for name in ("basil_random_matches", "basil_band_matches", "basil_pairs", "basil_dev_pairs"):
+        for r in _rows(HERE / f"{name}.tsv"):
+            done.add(frozenset(((r["outlet_a"], r["hash_a"]), (r["outlet_b"], r["hash_b"]))))
+    pairs = []
+    for a, b in db.execute(Q):
+        if a not in key or b not in key:
+            continue
+        if frozenset((key[a][1:], key[b][1:])) in done:
+            continue
+        pairs.append((a, b))
+    start = max((int(r["id"]) for r in _rows(HERE / "basil_random_matches.tsv")), default=0) + 1
+
+    def row(i: int, a: int, b: int, name: str) -> str:
+        from db.matcher import content_token_set as toks
+
+        ta, tb = toks(info[a][0]), toks(info[b][0])
+        ov = len(ta & tb) / len(ta | tb)
+        ka, kb = key[a], key[b]
+        event = ka[0] if ka[0] == kb[0] else f"{ka[0]}/{kb[0]}"
+        return "\t".join((str(start + i), name, f"{ov:.3f}", event, ka[1], ka[2], kb[1], kb[2], ""))
+
+    return pairs, {"row": row, "info": info}, list(FIELDS)
+
+
+def uci(db: sqlite3.Connection) -> tuple[list[tuple], dict, list[str]]:
+    from bench_uci_matches import FIELDS, text_hash, uci_ids
+
+    ids = uci_ids()
+    key = {}
+    info = {}
+    for sid, text, url, title, date, src in db.execute(STATEMENTS):
+        key[sid] = (ids.get(url, "?"), text_hash(text))
+        info[sid] = (text, title, date, src)
+    done = {
+        frozenset(((r["uci_a"], r["hash_a"]), (r["uci_b"], r["hash_b"])))
+        for r in _rows(HERE / "uci_random_matches.tsv")
+    }
+    pairs = [(a, b) for a, b in db.execute(Q) if frozenset((key[a], key[b])) not in done]
+    start = max((int(r["id"]) for r in _rows(HERE / "uci_random_matches.tsv")), default=0) + 1
+
+    def row(i: int, a: int, b: int, name: str) -> str:
+        return "\t".join((str(start + i), name, *key[a], *key[b], ""))
+
+    return pairs, {"row": row, "info": info}, list(FIELDS)
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson 95 % interval of k right of n."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    mid = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return mid - half, mid + half
+
+
+def score(path: Path, dbs: list[Path]) -> None:
+    """Precision of the BASIL pairs of ``path`` shown as same/conflict in any of ``dbs``
+    (a dense draw's pair is a match in one window, maybe not in another)."""
+    from bench_match_data import basil_articles
+    from make_basil_pairs import statement_hash
+
+    event_of = {a["url"]: a["event"][:8] for a in basil_articles()}
+    shown: dict[frozenset, str] = {}
+    for p in dbs:
+        db = sqlite3.connect(p)
+        key = {
+            sid: (src, statement_hash(text))
+            for sid, text, url, _t, _d, src in db.execute(STATEMENTS)
+            if url in event_of
+        }
+        for a, b, rel in db.execute(
+            "SELECT a, b, relation FROM matches WHERE relation IN ('same', 'conflict')"
+        ):
+            if a in key and b in key:
+                shown.setdefault(frozenset((key[a], key[b])), rel)
+    by_set: dict[str, list[int]] = {}
+    for r in _rows(path):
+        k = frozenset(((r["outlet_a"], r["hash_a"]), (r["outlet_b"], r["hash_b"])))
+        c = by_set.setdefault(r["stratum"], [0, 0, 0])
+        c[0] += 1
+        rel = shown.get(k)
+        if rel is not None:
+            c[1] += 1
+            c[2] += r["label"] == rel or (rel == "same" and r["label"] == "same")
+    for name, (n, s, right) in by_set.items():
+        lo, hi = wilson(right, s)
+        p = right / s if s else 0.0
+        print(
+            f"{name}: {n} labelled, {s} shown as same/conflict now; right {right}"
+            f" ({p:.1%}, Wilson 95 % {lo:.1%}-{hi:.1%})"
+        )
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["score"]:
+        ap = argparse.ArgumentParser(description="score a BASIL set against databases")
+        ap.add_argument("cmd")
+        ap.add_argument("file", type=Path)
+        ap.add_argument("dbs", type=Path, nargs="+")
+        args = ap.parse_args()
+        score(args.file, args.dbs)
+        return
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", choices=("basil", "uci"))
+    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--n", type=int, required=True)
+    ap.add_argument("--set", required=True, help="the drawn set's name")
+    ap.add_argument("--sheet", type=Path, required=True, help="the reading sheet to write")
+    args = ap.parse_args()
+    db = sqlite3.connect(args.db)
+    pairs, fn, _fields = (basil if args.corpus == "basil" else uci)(db)
+    n = min(args.n, len(pairs))
+    drawn = random.Random(args.seed).sample(pairs, n)
+    info = fn["info"]
+    print(f"# {len(pairs)} eligible same/conflict matches; {n} drawn with seed {args.seed}")
+    with open(args.sheet, "w", encoding="utf-8") as sheet:
+        for i, (a, b) in enumerate(drawn):
+            print(fn["row"](i, a, b, args.set))
+            sheet.write(f"## {i + 1}\n")
+            for sid in (a, b):
+                text, title, date, src = info[sid]
+                sheet.write(f"  [{src}, {date or 'undated'}] title: {title}\n    {text}\n")
+            sheet.write("\n")
+
+
+if __name__ == "__main__":
+    main()
