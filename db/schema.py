@@ -923,9 +923,21 @@ def _v36_to_v37(db: sqlite_utils.Database) -> None:
 # work's name after its star is no speaker; a full name before "who" and its verb of
 # saying speaks with no comma between; a document's source set off by commas speaks
 # ("The letter, from the Home Office, says"): the 'statements' job is due again (it
-# matches again the articles whose speakers change).
+# matches again the articles whose speakers change). Two statements that share only an
+# investigation named in passing are at most related, "possibility" hedges a claim, names
+# offered as alternatives ("pick Lopez or Tran") tell no choice, and a preview
+# ("Countdown to …", "Sneak peek", "What to watch …") is a take (db.matcher): the
+# articles with a statement that may meet one of these (a superset) are matched again.
 def _v37_to_v38(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 38)
+    _match_again(
+        db.conn,
+        "SELECT article_id FROM statements WHERE text LIKE '%investigation %'"
+        " OR text LIKE '%probe %' OR text LIKE '%inquiry %' OR text LIKE '%possibilit%'"
+        " OR text GLOB '*[A-Za-z] [Oo][Rr] [A-Z]*' OR text LIKE '%countdown to%'"
+        " OR text LIKE '%sneak peek%' OR text LIKE 'what to watch%'"
+        " OR text LIKE 'what to expect%'",
+    )
 
 
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:

@@ -1415,6 +1415,37 @@ def test_upgrade_from_version_37_drops_the_speaker_of_a_screenplay(tmp_path: Pat
     assert pairs(db) == fresh
 
 
+def test_upgrade_from_version_37_matches_again_a_possibility_told(tmp_path: Path) -> None:
+    """Version 38 reads "a possibility that he would be charged" as no charge: a database
+    matched by version 37 holds it the same claim as the charge; the articles with such a
+    statement are matched again (the others are not), and the matches are a fresh
+    ingest's."""
+    from db.ingest import match_pending
+
+    records = {
+        "Wire": (
+            "Pratt expects charges",
+            "Pratt has said it was a possibility that he would be charged in the Halden"
+            " fraud case. Ferry crossings to Elso were cancelled for the day.",
+        ),
+        "Daily": (
+            "Pratt charged",
+            "Pratt was charged in the Halden fraud case on Friday. Ferry crossings to Elso"
+            " were cancelled for the whole day.",
+        ),
+        "Post": ("Ferry report", "Ferry crossings to Elso were cancelled for the day."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v37m.db", records)
+    wire, daily = stmt(db, "Wire", "possibility"), stmt(db, "Daily", "was charged")
+    assert fresh[min(wire, daily), max(wire, daily)][0] == "related"
+    with _left_by(db, 37) as conn:
+        _judged(conn, "same", wire, daily)  # as version 37 judged the pair
+    db = _reopened(db, path)
+    assert _waiting(db) == {"Wire"}
+    match_pending(db)
+    assert pairs(db) == fresh
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database
