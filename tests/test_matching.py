@@ -509,6 +509,34 @@ def _reopened(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Database:
     return connect(path)
 
 
+def _speaker_gone_after_upgrade(
+    tmp_path: Path,
+    version: int,
+    records: dict[str, tuple[str, str]],
+    needle: tuple[str, str],
+    old_speaker: str,
+) -> None:
+    """A statement (``needle``: source, words of it) that the rules of ``version`` gave
+    ``old_speaker`` and today's give none: a database left by ``version`` with that
+    speaker has the 'statements' job due, loses the speaker at the next match, and its
+    matches are a fresh ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    path, db, fresh = _ingested(tmp_path / f"v{version}.db", records)
+    sid = stmt(db, *needle)
+    speaker = "SELECT speaker FROM statements WHERE id = ?"
+    assert db.execute(speaker, (sid,)).fetchone() == (None,)
+    with _left_by(db, version) as conn:
+        conn.execute("UPDATE statements SET speaker = ? WHERE id = ?", (old_speaker, sid))
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(speaker, (sid,)).fetchone() == (None,)
+    assert pairs(db) == fresh
+
+
 def _judged(conn: sqlite3.Connection, relation: str, x: int, y: int) -> None:
     """The match of statements ``x`` and ``y`` stored as ``relation``."""
     conn.execute(
@@ -1326,9 +1354,6 @@ def test_upgrade_from_version_32_drops_a_name_reported_by_a_spokeswoman(tmp_path
     """Version 33 names a sentence's speaker by its own attribution only: a database
     ingested by version 32 ("A spokeswoman said Lord Falconer agreed" said by Falconer)
     loses that speaker at the next match, and its matches are a fresh ingest's."""
-    from db.ingest import match_pending
-    from db.statements_again import statements_due
-
     records = {
         "Wire": (
             "Judges row settled",
@@ -1337,18 +1362,9 @@ def test_upgrade_from_version_32_drops_a_name_reported_by_a_spokeswoman(tmp_path
         ),
         "Daily": ("Judges plan agreed", "Lord Falconer said the Valmora plan would cost £4m."),
     }
-    path, db, fresh = _ingested(tmp_path / "v32.db", records)
-    sid = stmt(db, "Wire", "A ministry spokeswoman")
-    speaker = "SELECT speaker FROM statements WHERE id = ?"
-    assert db.execute(speaker, (sid,)).fetchone() == (None,)
-    with _left_by(db, 32) as conn:
-        conn.execute("UPDATE statements SET speaker = 'Falconer' WHERE id = ?", (sid,))
-    db = _reopened(db, path)
-    assert statements_due(db)
-    match_pending(db)
-    assert not statements_due(db)
-    assert db.execute(speaker, (sid,)).fetchone() == (None,)
-    assert pairs(db) == fresh
+    _speaker_gone_after_upgrade(
+        tmp_path, 32, records, ("Wire", "A ministry spokeswoman"), "Falconer"
+    )
 
 
 def test_upgrade_from_version_33_drops_the_speaker_of_a_victory(tmp_path: Path) -> None:
@@ -1390,9 +1406,6 @@ def test_upgrade_from_version_37_drops_the_speaker_of_a_screenplay(tmp_path: Pat
     """Version 38 reads writing a work ("wrote the screenplay") as no speech: a database
     ingested by version 37 (that sentence said by Adams) loses that speaker at the next
     match, and its matches are a fresh ingest's."""
-    from db.ingest import match_pending
-    from db.statements_again import statements_due
-
     records = {
         "Wire": (
             "Film wins award",
@@ -1401,18 +1414,9 @@ def test_upgrade_from_version_37_drops_the_speaker_of_a_screenplay(tmp_path: Pat
         ),
         "Daily": ("Award for film", "Ana Ruiz said the Valmora shoot had lasted 14 weeks."),
     }
-    path, db, fresh = _ingested(tmp_path / "v37.db", records)
-    sid = stmt(db, "Wire", "Tom Adams wrote the screenplay")
-    speaker = "SELECT speaker FROM statements WHERE id = ?"
-    assert db.execute(speaker, (sid,)).fetchone() == (None,)
-    with _left_by(db, 37) as conn:
-        conn.execute("UPDATE statements SET speaker = 'Tom Adams' WHERE id = ?", (sid,))
-    db = _reopened(db, path)
-    assert statements_due(db)
-    match_pending(db)
-    assert not statements_due(db)
-    assert db.execute(speaker, (sid,)).fetchone() == (None,)
-    assert pairs(db) == fresh
+    _speaker_gone_after_upgrade(
+        tmp_path, 37, records, ("Wire", "Tom Adams wrote the screenplay"), "Tom Adams"
+    )
 
 
 def test_upgrade_from_version_37_matches_again_a_possibility_told(tmp_path: Path) -> None:
