@@ -341,6 +341,8 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
     page_failures = skipped = 0
     for index, entry in enumerate(parsed.entries, start=1):
         key = entry.get("link") or f"{spec.url}#{entry.get('id') or index}"
+        if key in fingerprints:
+            continue  # listed twice in the feed: the first one counts (once)
         fingerprint = _fingerprint(entry)
         seen = state.fingerprints.get(key)
         if seen == fingerprint:

@@ -810,13 +810,18 @@ def parse_feed(
     would take bytes or a string that look like a path or a URL for one and open it.
     ``url`` (where it was fetched) resolves relative links; ``content_type`` (the HTTP
     header) may name the charset."""
+    import xml.sax
+
     import feedparser
 
     headers = {"content-location": url or "", "content-type": content_type or ""}
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     parsed = feedparser.parse(stream, response_headers={k: v for k, v in headers.items() if v})
-    if not parsed.entries and not (allow_empty and parsed.get("version")):
-        problem = getattr(parsed, "bozo_exception", None)
+    problem = getattr(parsed, "bozo_exception", None)
+    # An empty feed is one only if it is whole: a feed cut off or broken before its
+    # first entry (a SAX error) is not an empty feed but an unreadable one.
+    whole = not isinstance(problem, xml.sax.SAXException)
+    if not parsed.entries and not (allow_empty and parsed.get("version") and whole):
         problem_line = " ".join(str(problem).split())[:200] if problem else ""
         raise BadInput(f"not a readable RSS/Atom feed{': ' + problem_line if problem else ''}")
     return parsed

@@ -1,0 +1,51 @@
+"""``claimlens follow`` against hostile and broken feeds served from 127.0.0.1 (the site
+of tests/feed_site.py, started and stopped by each test): a feed cut off before its
+first entry, an entry listed twice."""
+
+from __future__ import annotations
+
+from db.feed_state import list_feeds
+from tests.feed_site import FeedSite, Route
+from tests.test_follow import db, entries, round_of, site
+
+__all__ = ["db", "site"]  # the fixtures, for pytest
+
+
+def test_a_feed_cut_off_before_its_first_entry_fails_but_an_empty_one_is_ok(
+    site: FeedSite,
+    db,  # type: ignore[no-untyped-def]
+) -> None:
+    """A truncated feed said `ok … 0 entries` round after round; a whole feed with no
+    entries is still ok."""
+    site.routes["/cut.rss"] = Route(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Cut<item><title>x</titl',
+        "application/rss+xml",
+    )
+    site.routes["/empty.rss"] = Route(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>',
+        "application/rss+xml",
+    )
+    site.routes["/cut.atom"] = Route(
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><title>Cut</title>', "application/atom+xml"
+    )
+    report = round_of(db, site, "{base}/cut.rss\n{base}/empty.rss\n{base}/cut.atom\n")
+    by_name = {f.url.rsplit("/", 1)[1]: f for f in report.feeds}
+    assert not by_name["empty.rss"].failed and by_name["empty.rss"].entries == 0
+    for name in ("cut.rss", "cut.atom"):
+        assert by_name[name].failed
+        assert by_name[name].error.startswith("not a readable RSS/Atom feed")
+    states = {row["url"].rsplit("/", 1)[1]: row for row in list_feeds(db)}
+    assert states["cut.rss"]["last_status"] == "failed"
+
+
+def test_an_entry_listed_twice_is_new_once(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    """`6 entries, 6 new or changed: 5 added`: the numbers did not add up when a feed
+    listed one entry twice (a CMS's repost); the second listing is the same article."""
+    listed = entries("d", 3)
+    site.add_feed("/dup.rss", "Dup", [*listed, listed[1]])
+    report = round_of(db, site, "{base}/dup.rss\n")
+    (feed,) = report.feeds
+    assert (feed.entries, feed.new_entries, feed.added) == (4, 3, 3)
+    assert f"{feed.new_entries} new or changed: {feed.added} added" in feed.line()
+    again = round_of(db, site, "{base}/dup.rss\n").feeds[0]
+    assert (again.new_entries, again.retried, again.added) == (0, 0, 0)
