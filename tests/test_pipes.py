@@ -1,5 +1,6 @@
-"""Output read by a pipe that closes early (``claimlens show 1 | head``): the command
-ends quietly, exit 0, text or ``--json`` alike; no traceback, no "Exception ignored"."""
+"""What the CLI writes: to a pipe that closes early (``claimlens show 1 | head``) the command
+ends quietly, exit 0, text or ``--json`` alike, no traceback; and no bidi override from the
+data reaches the terminal."""
 
 from __future__ import annotations
 
@@ -47,3 +48,25 @@ def test_a_reader_that_stops_early_ends_the_command_quietly_with_exit_0(
     err = proc.stderr.read().decode()
     assert code == 0, err
     assert err == ""
+
+
+def test_bidi_overrides_in_a_title_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    """A feed title's U+202E (right-to-left override) reversed the rest of the row on a
+    terminal that lays out bidi text; the listings drop it as they drop escapes."""
+    db = str(tmp_path / "bidi.db")
+    article = tmp_path / "bidi.json"
+    article.write_text(
+        '{"title": "Mayor \\u202eyeknom\\u202c resigns \\u2067isolated\\u2069",'
+        ' "text": "The mayor resigned on Monday, the council said.", "source": "Wire",'
+        ' "date": "2026-11-30"}',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
+    out = runner.invoke(main, ["--db", db, "articles"]).output
+    out += runner.invoke(main, ["--db", db, "show", "1"]).output
+    assert "Mayor yeknom resigns isolated" in out
+    assert not set(out) & {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+    # --json keeps the stored text as it is
+    shown = runner.invoke(main, ["--db", db, "articles", "--json"]).output
+    assert "\\u202e" in shown or "\u202e" in shown
