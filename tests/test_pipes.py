@@ -4,6 +4,7 @@ data reaches the terminal."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +71,31 @@ def test_bidi_overrides_in_a_title_do_not_reach_the_terminal(tmp_path: Path) -> 
     # --json keeps the stored text as it is
     shown = runner.invoke(main, ["--db", db, "articles", "--json"]).output
     assert "\\u202e" in shown or "\u202e" in shown
+
+
+def test_every_listing_json_says_its_total_limit_and_offset(tmp_path: Path) -> None:
+    """`search --json` and `quotes --json` had `total` but not the `limit`/`offset` that
+    `articles`, `matches`, `claims` and `stories` give: a script paging through all of
+    them needed to know which command was which."""
+    db = str(tmp_path / "page.db")
+    runner = CliRunner()
+    seeds = Path(__file__).parent.parent / "tui" / "samples"
+    for name, source in (("000_dd9f0b5d2f8810a6.txt", "A"), ("004_30c3ae78e6307b4b.txt", "B")):
+        args = ["--db", db, "ingest", "-q", "--source", source, str(seeds / name)]
+        assert runner.invoke(main, args).exit_code == 0
+    listings = [
+        ["articles"],
+        ["search", "Umerov"],
+        ["quotes"],
+        ["matches"],
+        ["claims", "--min-sources", "1"],
+        ["stories", "--min-sources", "1"],
+    ]
+    for listing in listings:
+        result = runner.invoke(
+            main, ["--db", db, *listing, "--json", "--limit", "1", "--offset", "1"]
+        )
+        assert result.exit_code == 0, (listing, result.output)
+        data = json.loads(result.output)
+        assert (data["limit"], data["offset"]) == (1, 1), listing
+        assert isinstance(data["total"], int), listing
