@@ -112,7 +112,8 @@ def follow(
     One feed a line: its URL, then tags; a tag "~Name" names the source. For an
     entry whose feed gives only a summary, the linked page is fetched and its article
     extracted. Without --once, a round runs every --every until Ctrl-C. Exit status
-    1 when a feed failed (each is reported on one line), 130 when interrupted.
+    1 when a feed failed (each is reported on one line) or a line of URLS_FILE was
+    skipped, 130 when interrupted.
     """
     db = cli.db(create=True)
     policy = FetchPolicy(
