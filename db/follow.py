@@ -47,6 +47,7 @@ from db.formats import (
     decode_bytes,
     entry_body,
     feed_entry,
+    feed_text,
     html_article,
     parse_feed,
     printable,
@@ -322,7 +323,7 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
         )
     except BadInput as exc:
         return _failed(spec, _not_a_feed(response, exc))
-    feed_title = parsed.feed.get("title") or None
+    feed_title = feed_text(parsed.feed, "title") or None
     fetched = _Fetched(
         spec,
         FetchOutcome(

@@ -5,6 +5,7 @@ first entry, an entry listed twice."""
 from __future__ import annotations
 
 from db.feed_state import list_feeds
+from db.formats import _read_feed
 from tests.feed_site import FeedSite, Route
 from tests.test_follow import db, entries, round_of, site
 
@@ -49,3 +50,41 @@ def test_an_entry_listed_twice_is_new_once(site: FeedSite, db) -> None:  # type:
     assert f"{feed.new_entries} new or changed: {feed.added} added" in feed.line()
     again = round_of(db, site, "{base}/dup.rss\n").feeds[0]
     assert (again.new_entries, again.retried, again.added) == (0, 0, 0)
+
+
+def test_a_title_the_feed_gives_as_html_is_stored_as_its_text(site: FeedSite, db) -> None:  # type: ignore[no-untyped-def]
+    """WordPress's `Trump&amp;#8217;s plan`, a CDATA title with tags, a double-escaped
+    `Q&amp;amp;A`: feedparser hands these titles over as HTML, and they were stored and
+    shown with their tags and entities ("Q&amp;A <b>bold</b>"). A plain-text title keeps
+    its `<` and `&`."""
+    body = " ".join(f"The council met on Monday about item {i} of the budget." for i in range(30))
+    titles = [
+        "Trump&amp;#8217;s plan for the harbour",
+        "<![CDATA[Q&A <b>bold</b> &amp; more]]>",
+        "Tom &amp;amp; Jerry return",
+        "AT&amp;T says 5 &lt; 6",
+    ]
+    items = "".join(
+        f"<item><title>{t}</title><link>{site.base}/page{i}</link>"
+        f"<description>{body}</description></item>"
+        for i, t in enumerate(titles)
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel>'
+        "<title><![CDATA[The <i>Daily</i> &amp; Co]]></title>" + items + "</channel></rss>"
+    ).encode()
+    site.routes["/html-titles.rss"] = Route(feed, "application/rss+xml")
+    report = round_of(db, site, "{base}/html-titles.rss\n")
+    assert report.feeds[0].added == 4
+    stored = {row[0] for row in db.execute("SELECT title FROM articles")}
+    assert stored == {
+        "Trump\u2019s plan for the harbour",
+        "Q&A bold & more",
+        "Tom & Jerry return",
+        "AT&T says 5 < 6",
+    }
+    assert {row[0] for row in db.execute("SELECT name FROM sources")} == {"The Daily & Co"}
+    # a feed file ingested from disk is read the same way
+    records = list(_read_feed(feed.decode(), "saved.rss"))
+    assert [r.title for r in records][1] == "Q&A bold & more"
+    assert records[0].source == "The Daily & Co"
