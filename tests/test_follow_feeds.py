@@ -88,3 +88,18 @@ def test_a_title_the_feed_gives_as_html_is_stored_as_its_text(site: FeedSite, db
     records = list(_read_feed(feed.decode(), "saved.rss"))
     assert [r.title for r in records][1] == "Q&A bold & more"
     assert records[0].source == "The Daily & Co"
+
+
+def test_a_feeds_title_and_error_are_stored_without_escape_sequences(
+    site: FeedSite,
+    db,  # type: ignore[no-untyped-def]
+) -> None:
+    """`feeds --json | jq -r '.[].title'` wrote a feed title's ESC [2J to the terminal:
+    the title was stored raw, while article titles are stored cleaned."""
+    site.add_feed("/title.rss", "Evil \x1b[2J News \x1b]0;pwned\x07", entries("t", 1))
+    site.routes["/gone.rss"] = Route(b"nope", "text/plain", status=410)
+    site.routes["/gone.rss"].reason = "Gone \x1b[31mred\x1b[0m"
+    round_of(db, site, "{base}/title.rss\n{base}/gone.rss\n")
+    states = {row["url"].rsplit("/", 1)[1]: row for row in list_feeds(db)}
+    assert states["title.rss"]["title"] == "Evil News"
+    assert "\x1b" not in states["gone.rss"]["last_error"]
