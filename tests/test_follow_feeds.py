@@ -4,10 +4,15 @@ first entry, an entry listed twice."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
 from db.feed_state import list_feeds
 from db.formats import _read_feed
 from tests.feed_site import FeedSite, Route
 from tests.test_follow import db, entries, round_of, site
+from tui.cli import main
 
 __all__ = ["db", "site"]  # the fixtures, for pytest
 
@@ -103,3 +108,18 @@ def test_a_feeds_title_and_error_are_stored_without_escape_sequences(
     states = {row["url"].rsplit("/", 1)[1]: row for row in list_feeds(db)}
     assert states["title.rss"]["title"] == "Evil News"
     assert "\x1b" not in states["gone.rss"]["last_error"]
+
+
+def test_a_urls_file_with_no_feed_says_so_and_exits_1(tmp_path: Path) -> None:
+    """An empty (or wrong) URLS_FILE did a silent round of 0 feeds, exit 0, every
+    --every; and an unreadable one was refused without its name."""
+    db_path = str(tmp_path / "none.db")
+    urls = tmp_path / "urls"
+    urls.write_text("# nothing yet\n\n")
+    result = CliRunner().invoke(main, ["--db", db_path, "follow", "--once", str(urls)])
+    assert result.exit_code == 1, result.output
+    assert f"{urls}: no feed to fetch (one http(s) feed URL a line)" in result.output
+    assert "round done: 0 feeds" in result.output
+    urls.write_bytes(b"\xff\xfe\x00garbage\n")
+    result = CliRunner().invoke(main, ["--db", db_path, "follow", "--once", str(urls)])
+    assert result.exit_code == 1 and f"Error: {urls}: " in result.output

@@ -134,10 +134,16 @@ def follow(
             specs, bad_lines = _read_specs(urls_file)
             for bad in bad_lines:
                 echo(printable(f"{urls_file}: {bad}"), style="yellow", err=True)
+            if not specs:  # a wrong or empty file: said each round (it is read anew)
+                echo(
+                    printable(f"{urls_file}: no feed to fetch (one http(s) feed URL a line)"),
+                    style="yellow",
+                    err=True,
+                )
             report = run_round(
                 db, specs, fetcher, match=not no_match, on_feed=on_feed, on_wait=say_waiting
             )
-            any_failed = any_failed or bool(report.failed) or bool(bad_lines)
+            any_failed = any_failed or bool(report.failed) or bool(bad_lines) or not specs
             _print_round(report, as_json)
             if report.error is not None:
                 raise click.ClickException(report.error)
@@ -157,7 +163,7 @@ def _read_specs(urls_file: Path) -> tuple[list[Any], list[Any]]:
     try:
         return read_urls_file(urls_file)
     except BadInput as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(f"{urls_file}: {exc}") from None
 
 
 def _print_round(report: RoundReport, as_json: bool) -> None:
