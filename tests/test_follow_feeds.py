@@ -104,7 +104,11 @@ def test_a_feeds_title_and_error_are_stored_without_escape_sequences(
     site.add_feed("/title.rss", "Evil \x1b[2J News \x1b]0;pwned\x07", entries("t", 1))
     site.routes["/gone.rss"] = Route(b"nope", "text/plain", status=410)
     site.routes["/gone.rss"].reason = "Gone \x1b[31mred\x1b[0m"
-    round_of(db, site, "{base}/title.rss\n{base}/gone.rss\n")
+    report = round_of(db, site, "{base}/title.rss\n{base}/gone.rss\n")
+    # and so is what `follow --json` says of the round
+    said = {f["url"].rsplit("/", 1)[1]: f for f in report.as_dict()["feeds"]}
+    assert said["title.rss"]["title"] == "Evil News"
+    assert "\x1b" not in said["gone.rss"]["error"]
     states = {row["url"].rsplit("/", 1)[1]: row for row in list_feeds(db)}
     assert states["title.rss"]["title"] == "Evil News"
     assert "\x1b" not in states["gone.rss"]["last_error"]
