@@ -127,3 +127,24 @@ def test_a_urls_file_with_no_feed_says_so_and_exits_1(tmp_path: Path) -> None:
     urls.write_bytes(b"\xff\xfe\x00garbage\n")
     result = CliRunner().invoke(main, ["--db", db_path, "follow", "--once", str(urls)])
     assert result.exit_code == 1 and f"Error: {urls}: " in result.output
+
+
+def test_a_timeout_of_no_seconds_is_a_usage_error(tmp_path: Path) -> None:
+    """`--timeout 0`, `-5` or `nan` were taken and failed every feed ("Resource
+    temporarily unavailable", "ValueError: Timeout value out of range")."""
+    urls = tmp_path / "urls"
+    urls.write_text("http://127.0.0.1:9/feed.xml\n")
+    db_path = tmp_path / "never.db"
+    for option in (
+        ["--timeout", "0"],
+        ["--timeout", "-5"],
+        ["--timeout", "nan"],
+        ["--concurrency", "0"],
+        ["--per-host", "0"],
+    ):
+        result = CliRunner().invoke(
+            main, ["--db", str(db_path), "follow", "--once", *option, str(urls)]
+        )
+        assert result.exit_code == 2, (option, result.output)
+        assert f"Invalid value for '{option[0]}'" in result.output
+    assert not db_path.exists()  # refused before anything was fetched or created

@@ -61,6 +61,13 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
         raise click.BadParameter(str(exc)) from None
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """``--timeout``: a number of seconds above 0 (0, -5 or nan failed every feed)."""
+    if not 0 < value < float("inf"):
+        raise click.BadParameter(f"{value:g} is not a number of seconds above 0 (say 20)")
+    return value
+
+
 def _raise_interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
@@ -86,12 +93,26 @@ def _sigterm_as_interrupt() -> Iterator[None]:
     callback=_duration,
     help=f"Time between the starts of two rounds (90s, 15m, 1h; at least {MIN_EVERY}s).",
 )
-@click.option("--timeout", default=20.0, show_default=True, help="Seconds per HTTP response.")
 @click.option(
-    "--concurrency", default=8, show_default=True, help="Requests in flight at once (all hosts)."
+    "--timeout",
+    default=20.0,
+    show_default=True,
+    callback=_seconds,
+    help="Seconds per HTTP response.",
 )
 @click.option(
-    "--per-host", default=2, show_default=True, help="Requests in flight to one host at once."
+    "--concurrency",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Requests in flight at once (all hosts).",
+)
+@click.option(
+    "--per-host",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Requests in flight to one host at once.",
 )
 @click.option("--no-match", is_flag=True, help="Do not match the new articles yet.")
 @json_option("One JSON object per round.")
