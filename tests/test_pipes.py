@@ -99,28 +99,3 @@ def test_every_listing_json_says_its_total_limit_and_offset(tmp_path: Path) -> N
         data = json.loads(result.output)
         assert (data["limit"], data["offset"]) == (1, 1), listing
         assert isinstance(data["total"], int), listing
-
-
-def test_nothing_found_exits_1_with_json_as_without(tmp_path: Path) -> None:
-    """`search` and `quotes` exit 1 when they find nothing (README: "1 …
-    nothing matched"), but with --json they exited 0: a script's `if claimlens search
-    … --json` took an empty answer for a found one."""
-    db = str(tmp_path / "empty.db")
-    runner = CliRunner()
-    seeds = Path(__file__).parent.parent / "tui" / "samples"
-    ingest = ["--db", db, "ingest", "-q", "--no-match", str(seeds / "000_dd9f0b5d2f8810a6.txt")]
-    assert runner.invoke(main, ingest).exit_code == 0
-    for command, key in (
-        (["search", "zebra"], "hits"),
-        (["search", "zebrra", "--fuzzy"], "hits"),
-        (["quotes", "--speaker", "Nobody Atall"], "quotes"),
-    ):
-        text = runner.invoke(main, ["--db", db, *command])
-        as_json = runner.invoke(main, ["--db", db, *command, "--json"])
-        assert text.exit_code == as_json.exit_code == 1, command
-        data = json.loads(as_json.output)
-        assert data["total"] == 0 and data[key] == [], command
-    # found, but not at this offset: exit 0, text or --json
-    for extra in ([], ["--json"]):
-        past = runner.invoke(main, ["--db", db, "search", "Umerov", "--offset", "500", *extra])
-        assert past.exit_code == 0, extra

@@ -54,8 +54,6 @@ def quotes_cmd(
                 "quotes": [q.as_dict() for q in quotes],
             }
         )
-        if not total:  # no quotes: exit 1, as without --json
-            sys.exit(EXIT_REJECTED)
         return
     if not quotes and total:  # there are some: only not at this offset
         echo_showing(0, offset, total)

@@ -133,8 +133,6 @@ def search_cmd(
                 "hits": [h.as_dict() for h in hits],
             }
         )
-        if not total:  # nothing matches: exit 1, as without --json
-            sys.exit(EXIT_REJECTED)
         return
     if not hits and total and offset:  # the query matches: only not at this offset
         echo(showing(0, offset, total) or "", style="dim")
