@@ -99,3 +99,26 @@ def test_every_listing_json_says_its_total_limit_and_offset(tmp_path: Path) -> N
         data = json.loads(result.output)
         assert (data["limit"], data["offset"]) == (1, 1), listing
         assert isinstance(data["total"], int), listing
+
+
+def test_nothing_found_exits_1_in_text_and_0_with_json_as_the_readme_says(
+    tmp_path: Path,
+) -> None:
+    """The README said only "1 … nothing matched"; with --json the status is 0 and
+    `total` 0 (scripts, and test_concurrency's readers, rely on it)."""
+    db = str(tmp_path / "empty.db")
+    runner = CliRunner()
+    seeds = Path(__file__).parent.parent / "tui" / "samples"
+    ingest = ["--db", db, "ingest", "-q", "--no-match", str(seeds / "000_dd9f0b5d2f8810a6.txt")]
+    assert runner.invoke(main, ingest).exit_code == 0
+    for command, key in (
+        (["search", "zebra"], "hits"),
+        (["quotes", "--speaker", "Nobody Atall"], "quotes"),
+    ):
+        assert runner.invoke(main, ["--db", db, *command]).exit_code == 1, command
+        as_json = runner.invoke(main, ["--db", db, *command, "--json"])
+        assert as_json.exit_code == 0, command
+        data = json.loads(as_json.output)
+        assert data["total"] == 0 and data[key] == [], command
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "with `--json` the status is 0 and `total` is 0" in " ".join(readme.split())
