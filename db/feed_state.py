@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlite_utils
 
+from db.cleaning import clean_title
 from db.connection import transaction
 
 OK = "ok"
@@ -83,7 +84,9 @@ def save_outcome(db: sqlite_utils.Database, outcome: FetchOutcome) -> None:
             " WHERE url = ?",
             (
                 outcome.source,
-                outcome.title,
+                # stored as an article's title is (no escape sequences): `feeds --json`
+                # piped to `jq -r` must not write a feed's ESC to the terminal
+                clean_title(outcome.title) if outcome.title is not None else None,
                 outcome.status == OK,
                 outcome.etag,
                 outcome.status == OK,
@@ -92,7 +95,7 @@ def save_outcome(db: sqlite_utils.Database, outcome: FetchOutcome) -> None:
                 failed,
                 at,
                 outcome.status,
-                outcome.error,
+                clean_title(outcome.error) if outcome.error is not None else None,
                 outcome.status == OK,
                 outcome.entries,
                 outcome.added,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from db.cleaning import clean_title
 from db.date_orders import FILE
 from db.dates import parse_date
 from db.feed_state import (
@@ -47,6 +48,7 @@ from db.formats import (
     decode_bytes,
     entry_body,
     feed_entry,
+    feed_text,
     html_article,
     parse_feed,
     printable,
@@ -300,7 +302,9 @@ def _worker(
 
 
 def _failed(spec: FeedSpec, error: str) -> _Fetched:
-    return _Fetched(spec, FetchOutcome(spec.url, FAILED, source=spec.source, error=error))
+    # A server's reason phrase is untrusted: no escape sequences in the report either.
+    outcome = FetchOutcome(spec.url, FAILED, source=spec.source, error=clean_title(error))
+    return _Fetched(spec, outcome)
 
 
 def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
@@ -322,7 +326,7 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
         )
     except BadInput as exc:
         return _failed(spec, _not_a_feed(response, exc))
-    feed_title = parsed.feed.get("title") or None
+    feed_title = clean_title(feed_text(parsed.feed, "title")) or None
     fetched = _Fetched(
         spec,
         FetchOutcome(
@@ -341,6 +345,8 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
     page_failures = skipped = 0
     for index, entry in enumerate(parsed.entries, start=1):
         key = entry.get("link") or f"{spec.url}#{entry.get('id') or index}"
+        if key in fingerprints:
+            continue  # listed twice in the feed: the first one counts (once)
         fingerprint = _fingerprint(entry)
         seen = state.fingerprints.get(key)
         if seen == fingerprint:

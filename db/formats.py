@@ -793,7 +793,7 @@ def html_article(text: str, name: str) -> RawArticle:
 
 def _read_feed(text: str, name: str) -> Iterator[Record]:
     parsed = parse_feed(text)
-    feed_title = parsed.feed.get("title") or None
+    feed_title = feed_text(parsed.feed, "title") or None
     for index, entry in enumerate(parsed.entries, start=1):
         yield feed_entry(entry, index, name, feed_title)
 
@@ -810,13 +810,18 @@ def parse_feed(
     would take bytes or a string that look like a path or a URL for one and open it.
     ``url`` (where it was fetched) resolves relative links; ``content_type`` (the HTTP
     header) may name the charset."""
+    import xml.sax
+
     import feedparser
 
     headers = {"content-location": url or "", "content-type": content_type or ""}
     stream = io.BytesIO(data) if isinstance(data, bytes) else data
     parsed = feedparser.parse(stream, response_headers={k: v for k, v in headers.items() if v})
-    if not parsed.entries and not (allow_empty and parsed.get("version")):
-        problem = getattr(parsed, "bozo_exception", None)
+    problem = getattr(parsed, "bozo_exception", None)
+    # An empty feed is one only if it is whole: a feed cut off or broken before its
+    # first entry (a SAX error) is not an empty feed but an unreadable one.
+    whole = not isinstance(problem, xml.sax.SAXException)
+    if not parsed.entries and not (allow_empty and parsed.get("version") and whole):
         problem_line = " ".join(str(problem).split())[:200] if problem else ""
         raise BadInput(f"not a readable RSS/Atom feed{': ' + problem_line if problem else ''}")
     return parsed
@@ -825,7 +830,7 @@ def parse_feed(
 def feed_entry(entry: Any, index: int, name: str, feed_title: str | None) -> Record:
     """One feed entry as an article (or why it cannot be one); ``index`` is 1-based."""
     body = entry_body(entry)
-    title = entry.get("title") or ""
+    title = feed_text(entry, "title")
     if not title.strip() and not body.strip():
         return Rejected(name, "feed entry has neither a title nor any text", index, "entry")
     link = entry.get("link") or None
@@ -843,6 +848,17 @@ def feed_entry(entry: Any, index: int, name: str, feed_title: str | None) -> Rec
         )
     except BadInput as exc:
         return Rejected(name, str(exc), index, "entry")
+
+
+def feed_text(item: Any, key: str) -> str:
+    """A feed's or an entry's ``key`` (its title) as plain text. feedparser gives a title
+    the feed marks as HTML (a CDATA with tags, a double-escaped "Q&amp;amp;A", WordPress's
+    "&amp;#8217;") as HTML: its tags and entities are not the headline's text."""
+    text = item.get(key) or ""
+    kind = (item.get(f"{key}_detail") or {}).get("type", "")
+    if text and "html" in kind:
+        text = " ".join(html_to_text(text).split())
+    return text
 
 
 def entry_body(entry: Any, *, full_only: bool = False) -> str:

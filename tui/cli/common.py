@@ -37,8 +37,10 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 # C0 controls but tab and newline, DEL and C1: an escape sequence in article text or a
-# file name must not reach the terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# file name must not reach the terminal. Nor the bidirectional embeddings, overrides and
+# isolates (U+202A-202E, U+2066-2069): on a terminal that lays out bidi text, a feed
+# title's U+202E would show the rest of the line, dates and ids too, reversed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class NoDatabaseError(click.ClickException):

@@ -61,6 +61,13 @@ def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
         raise click.BadParameter(str(exc)) from None
 
 
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """``--timeout``: a number of seconds above 0 (0, -5 or nan failed every feed)."""
+    if not 0 < value < float("inf"):
+        raise click.BadParameter(f"{value:g} is not a number of seconds above 0 (say 20)")
+    return value
+
+
 def _raise_interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
@@ -86,12 +93,26 @@ def _sigterm_as_interrupt() -> Iterator[None]:
     callback=_duration,
     help=f"Time between the starts of two rounds (90s, 15m, 1h; at least {MIN_EVERY}s).",
 )
-@click.option("--timeout", default=20.0, show_default=True, help="Seconds per HTTP response.")
 @click.option(
-    "--concurrency", default=8, show_default=True, help="Requests in flight at once (all hosts)."
+    "--timeout",
+    default=20.0,
+    show_default=True,
+    callback=_seconds,
+    help="Seconds per HTTP response.",
 )
 @click.option(
-    "--per-host", default=2, show_default=True, help="Requests in flight to one host at once."
+    "--concurrency",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Requests in flight at once (all hosts).",
+)
+@click.option(
+    "--per-host",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Requests in flight to one host at once.",
 )
 @click.option("--no-match", is_flag=True, help="Do not match the new articles yet.")
 @json_option("One JSON object per round.")
@@ -112,7 +133,8 @@ def follow(
     One feed a line: its URL, then tags; a tag "~Name" names the source. For an
     entry whose feed gives only a summary, the linked page is fetched and its article
     extracted. Without --once, a round runs every --every until Ctrl-C. Exit status
-    1 when a feed failed (each is reported on one line), 130 when interrupted.
+    1 when a feed failed (each is reported on one line) or a line of URLS_FILE was
+    skipped, 130 when interrupted.
     """
     db = cli.db(create=True)
     policy = FetchPolicy(
@@ -133,10 +155,16 @@ def follow(
             specs, bad_lines = _read_specs(urls_file)
             for bad in bad_lines:
                 echo(printable(f"{urls_file}: {bad}"), style="yellow", err=True)
+            if not specs:  # a wrong or empty file: said each round (it is read anew)
+                echo(
+                    printable(f"{urls_file}: no feed to fetch (one http(s) feed URL a line)"),
+                    style="yellow",
+                    err=True,
+                )
             report = run_round(
                 db, specs, fetcher, match=not no_match, on_feed=on_feed, on_wait=say_waiting
             )
-            any_failed = any_failed or bool(report.failed) or bool(bad_lines)
+            any_failed = any_failed or bool(report.failed) or bool(bad_lines) or not specs
             _print_round(report, as_json)
             if report.error is not None:
                 raise click.ClickException(report.error)
@@ -156,7 +184,7 @@ def _read_specs(urls_file: Path) -> tuple[list[Any], list[Any]]:
     try:
         return read_urls_file(urls_file)
     except BadInput as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(f"{urls_file}: {exc}") from None
 
 
 def _print_round(report: RoundReport, as_json: bool) -> None:

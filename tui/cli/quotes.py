@@ -46,7 +46,14 @@ def quotes_cmd(
     if not quotes:
         known_source(db, source)
     if as_json:
-        emit_json({"total": total, "quotes": [q.as_dict() for q in quotes]})
+        emit_json(
+            {
+                "total": total,
+                "limit": limit,
+                "offset": offset,
+                "quotes": [q.as_dict() for q in quotes],
+            }
+        )
         return
     if not quotes and total:  # there are some: only not at this offset
         echo_showing(0, offset, total)

@@ -151,6 +151,18 @@ class HelpFormatter(click.HelpFormatter):
         super().__init__(indent_increment, width, max_width)
 
 
+def _quiet_stdout() -> None:
+    """stdout's reader went away: write what is left to nowhere, so that neither the next
+    write nor the interpreter's flush at exit complains."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+
+
 class Context(click.Context):
     formatter_class = HelpFormatter
 
@@ -197,6 +209,17 @@ class LazyGroup(click.Group):
                 rows.append((name, stand_in.get_short_help_str(limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; a reader that stops reading (``| head``) ends it quietly with
+        exit 0, whether the output is text or ``--json`` (click's own handling exits 1)."""
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # here, so a closed pipe is seen now, not at exit
+        except BrokenPipeError:
+            _quiet_stdout()
+            ctx.exit(0)
+        return result
 
     def _hidden(self, name: str) -> bool:
         return name in self.commands and self.commands[name].hidden

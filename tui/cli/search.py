@@ -124,7 +124,15 @@ def search_cmd(
     if not hits:
         known_source(db, source)
     if as_json:
-        emit_json({"query": query, "total": total, "hits": [h.as_dict() for h in hits]})
+        emit_json(
+            {
+                "query": query,
+                "total": total,
+                "limit": limit,
+                "offset": offset,
+                "hits": [h.as_dict() for h in hits],
+            }
+        )
         return
     if not hits and total and offset:  # the query matches: only not at this offset
         echo(showing(0, offset, total) or "", style="dim")

@@ -1,0 +1,124 @@
+"""What the CLI writes: to a pipe that closes early (``claimlens show 1 | head``) the command
+ends quietly, exit 0, text or ``--json`` alike, no traceback; and no bidi override from the
+data reaches the terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import main
+
+CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
+
+
+@pytest.fixture(scope="module")
+def long_article_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pipes")
+    sentences = " ".join(
+        f"The council said the harbour budget rose by {i} million pounds this year."
+        for i in range(3000)
+    )  # ~220 KB: more than a pipe's buffer holds
+    (folder / "long.txt").write_text("A long article\n\n" + sentences + "\n", encoding="utf-8")
+    db = folder / "pipes.db"
+    result = CliRunner().invoke(
+        main, ["--db", str(db), "ingest", "--no-match", "-q", str(folder / "long.txt")]
+    )
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize("args", [["show", "1"], ["show", "1", "--json"]])
+def test_a_reader_that_stops_early_ends_the_command_quietly_with_exit_0(
+    long_article_db: Path, args: list[str]
+) -> None:
+    proc = subprocess.Popen(
+        [*CLI, "--db", str(long_article_db), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100)  # as `| head -c 100` does, then close
+    proc.stdout.close()
+    code = proc.wait(timeout=60)
+    err = proc.stderr.read().decode()
+    assert code == 0, err
+    assert err == ""
+
+
+def test_bidi_overrides_in_a_title_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    """A feed title's U+202E (right-to-left override) reversed the rest of the row on a
+    terminal that lays out bidi text; the listings drop it as they drop escapes."""
+    db = str(tmp_path / "bidi.db")
+    article = tmp_path / "bidi.json"
+    article.write_text(
+        '{"title": "Mayor \\u202eyeknom\\u202c resigns \\u2067isolated\\u2069",'
+        ' "text": "The mayor resigned on Monday, the council said.", "source": "Wire",'
+        ' "date": "2026-11-30"}',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
+    out = runner.invoke(main, ["--db", db, "articles"]).output
+    out += runner.invoke(main, ["--db", db, "show", "1"]).output
+    assert "Mayor yeknom resigns isolated" in out
+    assert not set(out) & {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+    # --json keeps the stored text as it is
+    shown = runner.invoke(main, ["--db", db, "articles", "--json"]).output
+    assert "\\u202e" in shown or "\u202e" in shown
+
+
+def test_every_listing_json_says_its_total_limit_and_offset(tmp_path: Path) -> None:
+    """`search --json` and `quotes --json` had `total` but not the `limit`/`offset` that
+    `articles`, `matches`, `claims` and `stories` give: a script paging through all of
+    them needed to know which command was which."""
+    db = str(tmp_path / "page.db")
+    runner = CliRunner()
+    seeds = Path(__file__).parent.parent / "tui" / "samples"
+    for name, source in (("000_dd9f0b5d2f8810a6.txt", "A"), ("004_30c3ae78e6307b4b.txt", "B")):
+        args = ["--db", db, "ingest", "-q", "--source", source, str(seeds / name)]
+        assert runner.invoke(main, args).exit_code == 0
+    listings = [
+        ["articles"],
+        ["search", "Umerov"],
+        ["quotes"],
+        ["matches"],
+        ["claims", "--min-sources", "1"],
+        ["stories", "--min-sources", "1"],
+    ]
+    for listing in listings:
+        result = runner.invoke(
+            main, ["--db", db, *listing, "--json", "--limit", "1", "--offset", "1"]
+        )
+        assert result.exit_code == 0, (listing, result.output)
+        data = json.loads(result.output)
+        assert (data["limit"], data["offset"]) == (1, 1), listing
+        assert isinstance(data["total"], int), listing
+
+
+def test_nothing_found_exits_1_in_text_and_0_with_json_as_the_readme_says(
+    tmp_path: Path,
+) -> None:
+    """The README said only "1 … nothing matched"; with --json the status is 0 and
+    `total` 0 (scripts, and test_concurrency's readers, rely on it)."""
+    db = str(tmp_path / "empty.db")
+    runner = CliRunner()
+    seeds = Path(__file__).parent.parent / "tui" / "samples"
+    ingest = ["--db", db, "ingest", "-q", "--no-match", str(seeds / "000_dd9f0b5d2f8810a6.txt")]
+    assert runner.invoke(main, ingest).exit_code == 0
+    for command, key in (
+        (["search", "zebra"], "hits"),
+        (["quotes", "--speaker", "Nobody Atall"], "quotes"),
+    ):
+        assert runner.invoke(main, ["--db", db, *command]).exit_code == 1, command
+        as_json = runner.invoke(main, ["--db", db, *command, "--json"])
+        assert as_json.exit_code == 0, command
+        data = json.loads(as_json.output)
+        assert data["total"] == 0 and data[key] == [], command
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "with `--json` the status is 0 and `total` is 0" in " ".join(readme.split())
