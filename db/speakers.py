@@ -1261,6 +1261,33 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     return Attribution(name, a, b, "named")
 
 
+# Words a sentence may open with that begin a phrase before its subject ("In a speech
+# from beneath Key Bridge, Obama told", "Asked about Boris Johnson, May said").
+_OPENING_PHRASE_WORDS = words(
+    "in at on after before during following despite with without from under unlike like"
+    " amid among against about over beneath behind upon since while when although though"
+    " asked pressed questioned quizzed"
+)
+_CLAUSE_START_RE = re.compile(r"(?:^|(?<=[a-z0-9]{2})[.!?]\s+|[:;]\s+|\n)[\"“‘']?(?=\S)")
+
+
+def _in_opening_phrase(s: str, at: int) -> bool:
+    """Is ``s[at]`` inside a phrase its sentence opens with before the subject: the
+    sentence's first word a preposition, a participle ("Wearing", "Addressing") or
+    "Asked", and no comma before ``at``?"""
+    start = 0
+    for m in _CLAUSE_START_RE.finditer(s, 0, at):
+        start = m.end()
+    lead = s[start:at]
+    if "," in lead or not lead:
+        return False
+    first = lead.split(None, 1)[0]
+    low = first.lower()
+    return first[:1].isupper() and (
+        low in _OPENING_PHRASE_WORDS or (low.endswith("ing") and low.isalpha() and len(low) > 4)
+    )
+
+
 def _person_before_apposition(
     s: str, att: Attribution, lo: int, role_only: bool = False
 ) -> Attribution:
@@ -1282,6 +1309,11 @@ def _person_before_apposition(
     if _PREPOSITION_BEFORE_RE.search(head, 0, m.start(1)):
         # "… to sell planes to Air China, the radio station reported", "in a response
         # to Labour MP Gordon Prentice, the government said": a preposition's object.
+        return att
+    if _in_opening_phrase(s, head_lo + m.start(1)):
+        # "Wearing a frock by the designer Alexander McQueen, Miller told", "Asked about
+        # Tony Blair, Brown said": the name is inside the phrase the sentence opens with;
+        # the one after its comma is the subject.
         return att
     name = _clean_name(m.group(1).split())
     if not name or " " not in name or is_organisation(name):

@@ -2872,3 +2872,38 @@ def test_a_documents_source_set_off_by_commas_speaks(sentence: str, speaker: str
     st = analyse(text, len("Headline\n\n"))[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Wearing a long frock by the designer Alexander McQueen, Miller told reporters"
+            ' the night was "cold".',
+            "Miller",
+        ),
+        ('Asked about Boris Johnson, May said he was "a friend".', "May"),
+        ('After meeting Tony Blair, Brown said the talks were "useful".', "Brown"),
+        (
+            "In a speech from beneath the D.C. area's Key Bridge, Obama told the crowd it"
+            ' was "time to act".',
+            "Obama",
+        ),
+        # the person's name first, then an affiliation: the person, as before
+        ('Colin Asplin, Blackpool Hotel Association said it was "bad".', "Colin Asplin"),
+        ('Howard Archer, economist at Global Insight said it was "bad".', "Howard Archer"),
+    ],
+)
+def test_a_name_inside_an_opening_phrase_is_not_the_subjects_apposition(
+    sentence: str, speaker: str | None
+) -> None:
+    """ "Wearing a … frock by the designer Alexander McQueen, Miller told reporters …"
+    (quote set 53) gave McQueen, read as "Colin Asplin, Blackpool Hotel Association
+    said" is (a person, then an affiliation); so "In a speech from beneath … Key Bridge,
+    Obama told" (BASIL) gave "Key Bridge". A name inside the phrase a sentence opens
+    with (a preposition, a participle, "Asked") is no one's apposition: the word after
+    its comma is the subject."""
+    text = f"Headline\n\n{sentence}"
+    st = analyse(text, len("Headline\n\n"))[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
