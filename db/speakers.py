@@ -1049,6 +1049,9 @@ _JOINED_REPORTING_RE = re.compile(
 )
 
 
+_OBJECT_CLAUSE = words("whether that if")
+
+
 def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     """The subject of the clause ``toks`` that a verb of speech is joined to ("Grimm
     stormed back, leaned into him and said"): its sentence's (after a colon, the part
@@ -1064,6 +1067,21 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     if subject is None:
         return None
     after = [t.group() for t in toks[start:] if t.start() >= subject.end]
+    if after and after[-1].endswith(","):
+        # "Mr Strauss doubted whether Rock would make an impact, but added": a clause
+        # of its own closed by the comma before the join; the verb is joined to the
+        # subject's (the words before that clause are read as before).
+        # Only a clause that is the verb's object ("doubted whether", "said that",
+        # "asked if"), not one of time or cause ("when the host opened the envelope, and
+        # declared": the host's, perhaps).
+        sub = next((j for j, w in enumerate(after) if w in _SUBORDINATE), None)
+        if (
+            sub is not None
+            and sub > 0
+            and after[sub] in _OBJECT_CLAUSE
+            and after[sub - 1].isalpha()
+        ):
+            after = after[:sub]
     # ... nor a clause of its own ("Capra was the butt of a gaffe when the host opened
     # the envelope and declared": the host's words).
     if any((w[:1].isupper() and w != "I") or w in _SUBORDINATE for w in after):

@@ -2907,3 +2907,44 @@ def test_a_name_inside_an_opening_phrase_is_not_the_subjects_apposition(
     st = analyse(text, len("Headline\n\n"))[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'Mr Strauss doubted whether Rock would win the vote, but added: "I am all for it."',
+            "Strauss",
+        ),
+        (
+            "Yukos reacted by repeating its view that the sale was illegal, and said Baikal"
+            " had bought itself trouble.",
+            "Yukos",
+        ),
+        ('Smith asked if Jones would stay, and added: "It is done."', "Smith"),
+        # a clause of time or cause may have the verb: no one, as before
+        (
+            "Capra was the butt of a joke when the host opened the envelope, and declared:"
+            ' "The winner is Frank."',
+            None,
+        ),
+        # no comma closing the clause: as before
+        (
+            "Capra was the butt of a joke when the host opened the envelope and declared:"
+            ' "The winner is Frank."',
+            None,
+        ),
+    ],
+)
+def test_a_verb_joined_after_an_object_clause_closed_by_a_comma_has_the_subjects_speaker(
+    sentence: str, speaker: str | None
+) -> None:
+    """ "Mr Strauss doubted whether Rock would make an impact, but added: "…"" (quote set
+    53) and "Yukos reacted … by repeating its view that the auction was illegal …, and
+    said" (BBC) were given no one: a name or "whether"/"that" between the subject and
+    the joined verb read as a clause of its own. A clause that is the verb's object,
+    closed by the comma before "and"/"but", leaves the joined verb to the subject."""
+    text = f"Headline\n\n{sentence}"
+    st = analyse(text, len("Headline\n\n"))[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
