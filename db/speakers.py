@@ -3760,12 +3760,15 @@ def is_organisation(name: str) -> bool:
 # Written as "capital, look-behind, rest" (the rest being "(prefix )+word" or the word's
 # tail) so the regex engine skips to the next capital: the same matches as
 # "(?<![\w'’])(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*[A-Z][a-z][\w'’-]*(?: …){0,3}", faster.
+# A lower-case letter of a name after its first, accented ones too ("Juan de Léon",
+# "Maria Pérez", "Thomas Müller").
+_LOWER = "a-zß-öø-ÿ"
 _MENTION_RE = re.compile(
     r"[A-Z](?<![\w'’][A-Z])"
     r"(?:(?:[a-z]++\.?|[A-Z]{1,4}+) (?:(?:[A-Z][a-z]++\.?|[A-Z]{2,5}+) )*[A-Z][a-z][\w'’-]*"
     r"|[a-z][\w'’-]*)"
-    r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|[DO]['’][A-Z][\w'’-]*"  # D'Souza, O'Brien
-    r"|(?:de|van|von|bin|al|da|di|del)\b|(?:d[aeiu]|l[ae])[A-Z][a-z][\w'’-]*)){0,3}"
+    rf"(?: (?:[A-Z]\.|[A-Z][{_LOWER}][\w'’-]*|[DO]['’][A-Z][\w'’-]*"  # D'Souza, O'Brien
+    rf"|(?:de|van|von|bin|al|da|di|del)\b(?! [a-z])|(?:d[aeiu]|l[ae])[A-Z][a-z][\w'’-]*)){{0,3}}"
 )
 
 
