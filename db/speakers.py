@@ -353,6 +353,9 @@ _NOT_NAMES = (
     Instead Finally Eventually Clearly Obviously Certainly Apparently Presumably Only Even
     Such Every Another Nobody No-one Someone Somebody Everyone Everybody Anyone Just
     Anybody
+    Addressing Following Having Responding Commenting Referring Reacting Answering
+    Rejecting Denying Dismissing Defending Describing Citing Noting Announcing
+    Acknowledging Arguing Writing Quoting Asking Explaining Discussing Confirming
     """
     )
     | _RELATIVES

@@ -2948,3 +2948,28 @@ def test_a_verb_joined_after_an_object_clause_closed_by_a_comma_has_the_subjects
     st = analyse(text, len("Headline\n\n"))[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Addressing claims that the law was unenforceable, Mr Michael told BBC Radio 4:"
+            ' "There has been a lot of spin."',
+            "Michael",
+        ),
+        ("Following claims that troops had been sent, Mr Blair was asked about it.", None),
+        ("Having said that, Mark is looking in much better shape.", None),
+        ('Responding to claims of bias, Mr Smith said it was "fair".', "Smith"),
+    ],
+)
+def test_a_participle_opening_a_sentence_is_no_name(sentence: str, speaker: str | None) -> None:
+    """ "Addressing claims that the new law was unenforceable, Mr Michael told …" gave
+    "Addressing", "Following claims that US forces had worked inside Iran, …" gave
+    "Following", "Having said that, Mark is …" gave "Having" (BBC): the participle a
+    sentence opens with, capitalised there, is no name ("Speaking", "Asked" were not
+    either)."""
+    text = f"Headline\n\n{sentence}"
+    st = analyse(text, len("Headline\n\n"))[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
