@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Fifty-two sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Fifty-four sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -38,7 +38,8 @@ articles) on its final rules, each labelled by a helper; sets 30–41 (seeds 132
 1801–2017) at the thirty-third session's start, each labelled by a helper, and sets 48
 (seed 2063) and 49 (seed 2111) at the thirty-sixth session's start, and set 50 (seed 2153) on its
 final rules, labelled blind, and sets 51 (seed 2203) and 52 (seed 2251) at the start of a
-helper's work in the thirty-ninth session, labelled blind
+helper's work in the thirty-ninth session, labelled blind, and sets 53 (seed 2297) and 54
+(seed 2347) at the start of a second helper's work in that session, labelled blind
 (bench/README.md says when each was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
@@ -315,6 +316,11 @@ SETS = {
     # before the extractor was run on it).
     51: HeldOutSet(2203, HERE / "quotes_heldout51.tsv", tuple(range(1, 51)), 15, 0, near_copy=0.2),
     52: HeldOutSet(2251, HERE / "quotes_heldout52.tsv", tuple(range(1, 52)), 15, 0, near_copy=0.2),
+    # Drawn together at the start of a helper's work in the thirty-ninth session (worktree
+    # wt-spk2, branch spk53), before any of its rules, labelled blind (from the article
+    # text alone, before the extractor was run on it).
+    53: HeldOutSet(2297, HERE / "quotes_heldout53.tsv", tuple(range(1, 53)), 15, 0, near_copy=0.2),
+    54: HeldOutSet(2347, HERE / "quotes_heldout54.tsv", tuple(range(1, 54)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")

@@ -922,8 +922,13 @@ def _v36_to_v37(db: sqlite_utils.Database) -> None:
 # ("France and Germany said"), and a pair after "something"/"what" opens its clause; a
 # work's name after its star is no speaker; a full name before "who" and its verb of
 # saying speaks with no comma between; a document's source set off by commas speaks
-# ("The letter, from the Home Office, says"): the 'statements' job is due again (it
-# matches again the articles whose speakers change). Two statements that share only an
+# ("The letter, from the Home Office, says"); a name inside the phrase a sentence opens
+# with is no apposition of its subject ("Asked about Boris Johnson, May said"), nor is
+# that participle a name ("Addressing claims …, Mr Michael told"); a verb joined by ",
+# but"/", and" after its object clause has the subject's speaker ("doubted whether Rock
+# would …, but added"); a person mention reads accented letters ("Juan de Léon", not
+# "Juan de"): the 'statements' job is due again (it matches again the articles whose
+# speakers change). Two statements that share only an
 # investigation named in passing are at most related, "possibility" hedges a claim, names
 # offered as alternatives ("pick Lopez or Tran") tell no choice, and a preview
 # ("Countdown to …", "Sneak peek", "What to watch …") is a take (db.matcher): the

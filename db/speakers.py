@@ -353,6 +353,9 @@ _NOT_NAMES = (
     Instead Finally Eventually Clearly Obviously Certainly Apparently Presumably Only Even
     Such Every Another Nobody No-one Someone Somebody Everyone Everybody Anyone Just
     Anybody
+    Addressing Following Having Responding Commenting Referring Reacting Answering
+    Rejecting Denying Dismissing Defending Describing Citing Noting Announcing
+    Acknowledging Arguing Writing Quoting Asking Explaining Discussing Confirming
     """
     )
     | _RELATIVES
@@ -1049,6 +1052,9 @@ _JOINED_REPORTING_RE = re.compile(
 )
 
 
+_OBJECT_CLAUSE = words("whether that if")
+
+
 def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     """The subject of the clause ``toks`` that a verb of speech is joined to ("Grimm
     stormed back, leaned into him and said"): its sentence's (after a colon, the part
@@ -1064,6 +1070,21 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     if subject is None:
         return None
     after = [t.group() for t in toks[start:] if t.start() >= subject.end]
+    if after and after[-1].endswith(","):
+        # "Mr Strauss doubted whether Rock would make an impact, but added": a clause
+        # of its own closed by the comma before the join; the verb is joined to the
+        # subject's (the words before that clause are read as before).
+        # Only a clause that is the verb's object ("doubted whether", "said that",
+        # "asked if"), not one of time or cause ("when the host opened the envelope, and
+        # declared": the host's, perhaps).
+        sub = next((j for j, w in enumerate(after) if w in _SUBORDINATE), None)
+        if (
+            sub is not None
+            and sub > 0
+            and after[sub] in _OBJECT_CLAUSE
+            and after[sub - 1].isalpha()
+        ):
+            after = after[:sub]
     # ... nor a clause of its own ("Capra was the butt of a gaffe when the host opened
     # the envelope and declared": the host's words).
     if any((w[:1].isupper() and w != "I") or w in _SUBORDINATE for w in after):
@@ -1261,6 +1282,33 @@ def _subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     return Attribution(name, a, b, "named")
 
 
+# Words a sentence may open with that begin a phrase before its subject ("In a speech
+# from beneath Key Bridge, Obama told", "Asked about Boris Johnson, May said").
+_OPENING_PHRASE_WORDS = words(
+    "in at on after before during following despite with without from under unlike like"
+    " amid among against about over beneath behind upon since while when although though"
+    " asked pressed questioned quizzed"
+)
+_CLAUSE_START_RE = re.compile(r"(?:^|(?<=[a-z0-9]{2})[.!?]\s+|[:;]\s+|\n)[\"“‘']?(?=\S)")
+
+
+def _in_opening_phrase(s: str, at: int) -> bool:
+    """Is ``s[at]`` inside a phrase its sentence opens with before the subject: the
+    sentence's first word a preposition, a participle ("Wearing", "Addressing") or
+    "Asked", and no comma before ``at``?"""
+    start = 0
+    for m in _CLAUSE_START_RE.finditer(s, 0, at):
+        start = m.end()
+    lead = s[start:at]
+    if "," in lead or not lead:
+        return False
+    first = lead.split(None, 1)[0]
+    low = first.lower()
+    return first[:1].isupper() and (
+        low in _OPENING_PHRASE_WORDS or (low.endswith("ing") and low.isalpha() and len(low) > 4)
+    )
+
+
 def _person_before_apposition(
     s: str, att: Attribution, lo: int, role_only: bool = False
 ) -> Attribution:
@@ -1282,6 +1330,11 @@ def _person_before_apposition(
     if _PREPOSITION_BEFORE_RE.search(head, 0, m.start(1)):
         # "… to sell planes to Air China, the radio station reported", "in a response
         # to Labour MP Gordon Prentice, the government said": a preposition's object.
+        return att
+    if _in_opening_phrase(s, head_lo + m.start(1)):
+        # "Wearing a frock by the designer Alexander McQueen, Miller told", "Asked about
+        # Tony Blair, Brown said": the name is inside the phrase the sentence opens with;
+        # the one after its comma is the subject.
         return att
     name = _clean_name(m.group(1).split())
     if not name or " " not in name or is_organisation(name):
@@ -3710,12 +3763,15 @@ def is_organisation(name: str) -> bool:
 # Written as "capital, look-behind, rest" (the rest being "(prefix )+word" or the word's
 # tail) so the regex engine skips to the next capital: the same matches as
 # "(?<![\w'’])(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,5}) )*[A-Z][a-z][\w'’-]*(?: …){0,3}", faster.
+# A lower-case letter of a name after its first, accented ones too ("Juan de Léon",
+# "Maria Pérez", "Thomas Müller").
+_LOWER = "a-zß-öø-ÿ"
 _MENTION_RE = re.compile(
     r"[A-Z](?<![\w'’][A-Z])"
     r"(?:(?:[a-z]++\.?|[A-Z]{1,4}+) (?:(?:[A-Z][a-z]++\.?|[A-Z]{2,5}+) )*[A-Z][a-z][\w'’-]*"
     r"|[a-z][\w'’-]*)"
-    r"(?: (?:[A-Z]\.|[A-Z][a-z][\w'’-]*|[DO]['’][A-Z][\w'’-]*"  # D'Souza, O'Brien
-    r"|(?:de|van|von|bin|al|da|di|del)\b|(?:d[aeiu]|l[ae])[A-Z][a-z][\w'’-]*)){0,3}"
+    rf"(?: (?:[A-Z]\.|[A-Z][{_LOWER}][\w'’-]*|[DO]['’][A-Z][\w'’-]*"  # D'Souza, O'Brien
+    rf"|(?:de|van|von|bin|al|da|di|del)\b(?! [a-z])|(?:d[aeiu]|l[ae])[A-Z][a-z][\w'’-]*)){{0,3}}"
 )
 
 

@@ -893,3 +893,24 @@ def test_a_quotation_that_goes_on_after_its_attribution_keeps_the_speakers_key()
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["Timothy Murray", "Timothy Murray"]
     assert [q.speaker_key for q in quotes] == ["murray|timothy", "murray|timothy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Juan de Léon leads the party. "We won," de Léon said. "Again," he said.', "Juan de Léon"),
+        ('Maria Pérez ran the count. "We won," she said.', "Maria Pérez"),
+        ('Thomas Müller scored twice. "We won," he said.', "Thomas Müller"),
+        # a particle before another lower-case word ends no name: as before, no one
+        ('Smith met Anna de la Rue there. "We won," she said.', None),
+    ],
+)
+def test_a_name_with_an_accented_letter_is_a_person_a_pronoun_resolves_to(
+    text: str, speaker: str | None
+) -> None:
+    """ "Juan de Léon … "…," he said." gave "Juan de" (the mention cut at "é": only
+    a-z read after a capital), and "Maria Pérez … she said" no one: a name's letters
+    after its first may be accented ("Léon", "Pérez", "Müller"), and a mention does not
+    end in a particle ("Anna de" of "Anna de la Rue")."""
+    quotes = [q for st in analyse(f"Headline\n\n{text}", len("Headline\n\n")) for q in st.quotes]
+    assert quotes[-1].speaker == speaker

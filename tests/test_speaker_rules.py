@@ -2872,3 +2872,104 @@ def test_a_documents_source_set_off_by_commas_speaks(sentence: str, speaker: str
     st = analyse(text, len("Headline\n\n"))[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Wearing a long frock by the designer Alexander McQueen, Miller told reporters"
+            ' the night was "cold".',
+            "Miller",
+        ),
+        ('Asked about Boris Johnson, May said he was "a friend".', "May"),
+        ('After meeting Tony Blair, Brown said the talks were "useful".', "Brown"),
+        (
+            "In a speech from beneath the D.C. area's Key Bridge, Obama told the crowd it"
+            ' was "time to act".',
+            "Obama",
+        ),
+        # the person's name first, then an affiliation: the person, as before
+        ('Colin Asplin, Blackpool Hotel Association said it was "bad".', "Colin Asplin"),
+        ('Howard Archer, economist at Global Insight said it was "bad".', "Howard Archer"),
+    ],
+)
+def test_a_name_inside_an_opening_phrase_is_not_the_subjects_apposition(
+    sentence: str, speaker: str | None
+) -> None:
+    """ "Wearing a … frock by the designer Alexander McQueen, Miller told reporters …"
+    (quote set 53) gave McQueen, read as "Colin Asplin, Blackpool Hotel Association
+    said" is (a person, then an affiliation); so "In a speech from beneath … Key Bridge,
+    Obama told" (BASIL) gave "Key Bridge". A name inside the phrase a sentence opens
+    with (a preposition, a participle, "Asked") is no one's apposition: the word after
+    its comma is the subject."""
+    text = f"Headline\n\n{sentence}"
+    st = analyse(text, len("Headline\n\n"))[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'Mr Strauss doubted whether Rock would win the vote, but added: "I am all for it."',
+            "Strauss",
+        ),
+        (
+            "Yukos reacted by repeating its view that the sale was illegal, and said Baikal"
+            " had bought itself trouble.",
+            "Yukos",
+        ),
+        ('Smith asked if Jones would stay, and added: "It is done."', "Smith"),
+        # a clause of time or cause may have the verb: no one, as before
+        (
+            "Capra was the butt of a joke when the host opened the envelope, and declared:"
+            ' "The winner is Frank."',
+            None,
+        ),
+        # no comma closing the clause: as before
+        (
+            "Capra was the butt of a joke when the host opened the envelope and declared:"
+            ' "The winner is Frank."',
+            None,
+        ),
+    ],
+)
+def test_a_verb_joined_after_an_object_clause_closed_by_a_comma_has_the_subjects_speaker(
+    sentence: str, speaker: str | None
+) -> None:
+    """ "Mr Strauss doubted whether Rock would make an impact, but added: "…"" (quote set
+    53) and "Yukos reacted … by repeating its view that the auction was illegal …, and
+    said" (BBC) were given no one: a name or "whether"/"that" between the subject and
+    the joined verb read as a clause of its own. A clause that is the verb's object,
+    closed by the comma before "and"/"but", leaves the joined verb to the subject."""
+    text = f"Headline\n\n{sentence}"
+    st = analyse(text, len("Headline\n\n"))[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Addressing claims that the law was unenforceable, Mr Michael told BBC Radio 4:"
+            ' "There has been a lot of spin."',
+            "Michael",
+        ),
+        ("Following claims that troops had been sent, Mr Blair was asked about it.", None),
+        ("Having said that, Mark is looking in much better shape.", None),
+        ('Responding to claims of bias, Mr Smith said it was "fair".', "Smith"),
+    ],
+)
+def test_a_participle_opening_a_sentence_is_no_name(sentence: str, speaker: str | None) -> None:
+    """ "Addressing claims that the new law was unenforceable, Mr Michael told …" gave
+    "Addressing", "Following claims that US forces had worked inside Iran, …" gave
+    "Following", "Having said that, Mark is …" gave "Having" (BBC): the participle a
+    sentence opens with, capitalised there, is no name ("Speaking", "Asked" were not
+    either)."""
+    text = f"Headline\n\n{sentence}"
+    st = analyse(text, len("Headline\n\n"))[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
