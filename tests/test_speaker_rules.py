@@ -26,6 +26,12 @@ def article_speakers(text: str) -> list[str | None]:
     return [q.speaker for st in analyse(text, 0) for q in st.quotes]
 
 
+def body_statements(sentence: str) -> list:
+    """The statements of an article of a headline and ``sentence`` as its body."""
+    text = f"Headline\n\n{sentence}"
+    return analyse(text, len("Headline\n\n"))
+
+
 def test_a_counting_word_before_a_party_is_no_name_and_initials_end_no_sentence() -> None:
     text = (
         "Representative Paul K. Hanley of Ohio, the senior Democrat on the panel, spoke "
@@ -2744,8 +2750,7 @@ def test_the_subject_of_a_participle_is_not_a_name_past_its_verb(
     name, not a longer name past a form of "be" or "have" or a passive's "by" (quote
     set 52 and statement set 7: "Mido was axed by former coach Marco Tardelli …,
     claiming"; "Lib Dem president Simon Hughes branded …, for claiming")."""
-    text = f"Headline\n\n{sentence}"
-    st = analyse(text, len("Headline\n\n"))[1]
+    st = body_statements(sentence)[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
 
@@ -2766,8 +2771,7 @@ def test_writing_a_work_is_no_speech(sentence: str, speaker: str | None) -> None
     """ "Wrote the screenplay", "began writing the book", "writing lyrics" make a work,
     say nothing (statement sets 6 and 7: three such sentences given their writer);
     writing in a paper, to someone or that something is so is speech as before."""
-    text = f"Headline\n\n{sentence}"
-    assert analyse(text, len("Headline\n\n"))[1].speaker == speaker
+    assert body_statements(sentence)[1].speaker == speaker
 
 
 @pytest.mark.parametrize(
@@ -2787,8 +2791,7 @@ def test_agreeing_a_deal_is_no_speech(sentence: str, speaker: str | None) -> Non
     """ "Agrees new Villa contract", "agrees switch to Madrid", "have agreed plans to
     merge" are deals made, as "agreed a contract" already was (statement set 7 and four
     more in BBC: each given its party as a speaker); "agreed the deal was fair" speaks."""
-    text = f"Headline\n\n{sentence}"
-    sts = analyse(text, len("Headline\n\n"))
+    sts = body_statements(sentence)
     assert sts[-1].speaker == speaker
 
 
@@ -2810,8 +2813,7 @@ def test_a_works_name_after_its_star_or_singer_is_no_speaker(
     """ "The former star of US TV drama Baretta has denied …" is said by the star, not
     by "Baretta"; the star unnamed, no one is given (statement set 7; "The star of Rain
     Man and Tootsie said", "The US singer of Because the Night told" in BBC)."""
-    text = f"Headline\n\n{sentence}"
-    st = analyse(text, len("Headline\n\n"))[1]
+    st = body_statements(sentence)[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
 
@@ -2844,8 +2846,7 @@ def test_a_full_name_before_who_speaks_without_a_comma(sentence: str, speaker: s
     52; eleven such sentences in BBC + BASIL, "Tessa Jowell who said: "…"") names its
     speaker as "…, who called" does: a person's full name or an organisation's before
     "who" and its verb of saying, the comma left out."""
-    text = f"Headline\n\n{sentence}"
-    st = analyse(text, len("Headline\n\n"))[1]
+    st = body_statements(sentence)[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
 
@@ -2868,8 +2869,7 @@ def test_a_documents_source_set_off_by_commas_speaks(sentence: str, speaker: str
     """ "The letter, from the Home Office, says: "…"" (quote set 51) is the Home Office's,
     as "the letter from the Home Office says" is: a document's source set off by commas
     before its verb ("the report, by White House Counsel Robert Bauer, concluded")."""
-    text = f"Headline\n\n{sentence}"
-    st = analyse(text, len("Headline\n\n"))[1]
+    st = body_statements(sentence)[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
 
@@ -2903,8 +2903,7 @@ def test_a_name_inside_an_opening_phrase_is_not_the_subjects_apposition(
     Obama told" (BASIL) gave "Key Bridge". A name inside the phrase a sentence opens
     with (a preposition, a participle, "Asked") is no one's apposition: the word after
     its comma is the subject."""
-    text = f"Headline\n\n{sentence}"
-    st = analyse(text, len("Headline\n\n"))[1]
+    st = body_statements(sentence)[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
 
@@ -2944,8 +2943,7 @@ def test_a_verb_joined_after_an_object_clause_closed_by_a_comma_has_the_subjects
     said" (BBC) were given no one: a name or "whether"/"that" between the subject and
     the joined verb read as a clause of its own. A clause that is the verb's object,
     closed by the comma before "and"/"but", leaves the joined verb to the subject."""
-    text = f"Headline\n\n{sentence}"
-    st = analyse(text, len("Headline\n\n"))[1]
+    st = body_statements(sentence)[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
 
@@ -2969,7 +2967,6 @@ def test_a_participle_opening_a_sentence_is_no_name(sentence: str, speaker: str 
     "Following", "Having said that, Mark is …" gave "Having" (BBC): the participle a
     sentence opens with, capitalised there, is no name ("Speaking", "Asked" were not
     either)."""
-    text = f"Headline\n\n{sentence}"
-    st = analyse(text, len("Headline\n\n"))[1]
+    st = body_statements(sentence)[1]
     assert st.speaker == speaker
     assert all(q.speaker == speaker for q in st.quotes)
