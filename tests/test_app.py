@@ -52,6 +52,29 @@ def main_of(app: ClaimLensApp) -> MainScreen:
     return app.main
 
 
+def one_story(
+    demo_db: Path,
+    title: str,
+    n_articles: int,
+    n_sources: int,
+    members: str = "1",
+) -> None:
+    """Stand-in for the story builder: the demo database's one story, ``title``, with
+    ``n_articles`` of ``n_sources`` sources (the stored counts), and the articles
+    ``members`` (a SQL expression: 1 for all) in it."""
+    from db.connection import connect
+
+    db = connect(demo_db)
+    db.execute("DELETE FROM stories")
+    db.execute(
+        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
+        " VALUES (1, ?, '2024-11-05', ?, ?)",
+        (title, n_articles, n_sources),
+    )
+    db.execute(f"UPDATE articles SET story_id = CASE WHEN {members} THEN 1 END")
+    db.conn.close()
+
+
 async def ungrouped_main(pilot) -> MainScreen:  # type: ignore[no-untyped-def]
     """The main screen once the app has settled, its list ungrouped (``t``: one row per
     article, the demo's two)."""
@@ -951,16 +974,7 @@ async def test_list_groups_articles_by_story(demo_db: Path) -> None:
 async def test_a_story_row_of_one_source_says_1_source(demo_db: Path) -> None:
     """A story of one outlet's articles (BBC's follow-ups): "2 articles · 1 source", not
     "1 sources", in the wide row and the two-line row of a narrow pane."""
-    from db.connection import connect
-
-    db = connect(demo_db)
-    db.execute("DELETE FROM stories")
-    db.execute(
-        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
-        " VALUES (1, 'Text message record smashed', '2024-11-05', 2, 1)"
-    )
-    db.execute("UPDATE articles SET story_id = 1")
-    db.conn.close()
+    one_story(demo_db, "Text message record smashed", 2, 1)
     for size in ((160, 48), (40, 10)):
         app = make_app(demo_db, config=Config())
         async with app.run_test(size=size) as pilot:
@@ -976,16 +990,7 @@ async def test_the_status_line_does_not_put_articles_of_no_story_in_the_stories(
 ) -> None:
     """QA: BASIL + BBC said "2,527 articles in 309 stories" where 1,730 are in none: the
     status line gives both counts side by side ("2 articles, 1 story")."""
-    from db.connection import connect
-
-    db = connect(demo_db)
-    db.execute("DELETE FROM stories")
-    db.execute(
-        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
-        " VALUES (1, 'North Korean troops in Kursk', '2024-11-05', 1, 1)"
-    )
-    db.execute("UPDATE articles SET story_id = CASE WHEN id = 1 THEN 1 END")
-    db.conn.close()
+    one_story(demo_db, "North Korean troops in Kursk", 1, 1, "id = 1")
     app = make_app(demo_db, config=Config())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -1042,13 +1047,8 @@ async def test_a_story_row_says_how_many_of_its_articles_the_filters_list(demo_d
     and the plain count when every article is listed."""
     from db.connection import connect
 
+    one_story(demo_db, "North Korean troops in Kursk", 2, 2)
     db = connect(demo_db)
-    db.execute("DELETE FROM stories")
-    db.execute(
-        "INSERT INTO stories(id, title, first_date, n_articles, n_sources)"
-        " VALUES (1, 'North Korean troops in Kursk', '2024-11-05', 2, 2)"
-    )
-    db.execute("UPDATE articles SET story_id = 1")
     source = db.execute("SELECT name FROM sources ORDER BY name LIMIT 1").fetchone()[0]
     db.conn.close()
     app = make_app(demo_db, config=Config())
