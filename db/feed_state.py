@@ -46,6 +46,15 @@ class FetchOutcome:
     # The feed's entries now (key -> fingerprint); None keeps the stored ones (304, failure).
     fingerprints: dict[str, str] | None = None
 
+    def __post_init__(self) -> None:
+        # The feed's title and a server's error are untrusted: made safe once, here, for
+        # the round's report (`follow --json`) and the store (`feeds --json` piped to
+        # `jq -r` must not write a feed's ESC to the terminal).
+        if self.title is not None:
+            self.title = clean_title(self.title) or None
+        if self.error is not None:
+            self.error = clean_title(self.error)
+
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -84,9 +93,7 @@ def save_outcome(db: sqlite_utils.Database, outcome: FetchOutcome) -> None:
             " WHERE url = ?",
             (
                 outcome.source,
-                # stored as an article's title is (no escape sequences): `feeds --json`
-                # piped to `jq -r` must not write a feed's ESC to the terminal
-                clean_title(outcome.title) if outcome.title is not None else None,
+                outcome.title,
                 outcome.status == OK,
                 outcome.etag,
                 outcome.status == OK,
@@ -95,7 +102,7 @@ def save_outcome(db: sqlite_utils.Database, outcome: FetchOutcome) -> None:
                 failed,
                 at,
                 outcome.status,
-                clean_title(outcome.error) if outcome.error is not None else None,
+                outcome.error,
                 outcome.status == OK,
                 outcome.entries,
                 outcome.added,

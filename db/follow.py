@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from db.cleaning import clean_title
 from db.date_orders import FILE
 from db.dates import parse_date
 from db.feed_state import (
@@ -302,9 +301,7 @@ def _worker(
 
 
 def _failed(spec: FeedSpec, error: str) -> _Fetched:
-    # A server's reason phrase is untrusted: no escape sequences in the report either.
-    outcome = FetchOutcome(spec.url, FAILED, source=spec.source, error=clean_title(error))
-    return _Fetched(spec, outcome)
+    return _Fetched(spec, FetchOutcome(spec.url, FAILED, source=spec.source, error=error))
 
 
 def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
@@ -326,20 +323,20 @@ def read_feed(spec: FeedSpec, state: FeedState, fetcher: Fetcher) -> _Fetched:
         )
     except BadInput as exc:
         return _failed(spec, _not_a_feed(response, exc))
-    feed_title = clean_title(feed_text(parsed.feed, "title")) or None
     fetched = _Fetched(
         spec,
         FetchOutcome(
             spec.url,
             OK,
             source=spec.source,
-            title=feed_title,
+            title=feed_text(parsed.feed, "title"),
             etag=response.etag,
             last_modified=response.last_modified,
             entries=len(parsed.entries),
             fingerprints={},
         ),
     )
+    feed_title = fetched.outcome.title  # made safe by FetchOutcome
     fingerprints = fetched.outcome.fingerprints
     assert fingerprints is not None
     page_failures = skipped = 0
