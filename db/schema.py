@@ -928,11 +928,11 @@ def _v36_to_v37(db: sqlite_utils.Database) -> None:
 # but"/", and" after its object clause has the subject's speaker ("doubted whether Rock
 # would …, but added"); a person mention reads accented letters ("Juan de Léon", not
 # "Juan de"): the 'statements' job is due again (it matches again the articles whose
-# speakers change). Two statements that share only an
-# investigation named in passing are at most related, "possibility" hedges a claim, names
-# offered as alternatives ("pick Lopez or Tran") tell no choice, and a preview
-# ("Countdown to …", "Sneak peek", "What to watch …") is a take (db.matcher): the
-# articles with a statement that may meet one of these (a superset) are matched again.
+# speakers change). Two statements that share only an investigation named in passing
+# are at most related, "possibility" hedges a claim, names offered as alternatives
+# ("pick Lopez or Tran") tell no choice, and a preview ("Countdown to …", "Sneak peek",
+# "What to watch …") is a take (db.matcher): the articles with a statement that may
+# meet one of these (a superset) are matched again.
 def _v37_to_v38(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 38)
     _match_again(
