@@ -2150,8 +2150,7 @@ PASSING_SHARE = 0.25
 def _outside_passing(p: Prepared) -> frozenset[str] | None:
     """The content tokens of ``p`` outside the investigations it names in passing
     (see _PASSING_RE); None when it names none."""
-    low = p.text.lower()
-    if not any(w in low for w in _PASSING_WORDS):
+    if not any(w in p.text for w in _PASSING_WORDS):  # as _PASSING_RE writes them
         return None
     spans = [m.span(1) for m in _PASSING_RE.finditer(p.text)]
     if not spans:
@@ -2195,7 +2194,7 @@ _OR_NAMES_RE = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:or|Or|OR)\s+([A-Z][\w'’-]
 
 def _alternative_names(p: Prepared) -> frozenset[str]:
     """The names ``p`` offers as alternatives (see _OR_NAMES_RE), normalised."""
-    if " or " not in p.text.lower():
+    if not any(f" {w} " in p.text for w in ("or", "Or", "OR")):  # as _OR_NAMES_RE
         return _EMPTY
     names = p.names | p.hnames
     out: set[str] = set()
