@@ -6,6 +6,7 @@
     python bench/bench_stories.py agree            # BASIL, 500 UCI, dense titles and leads:
         # one by one == rebuild
     python bench/bench_stories.py dense --days 10 [--paragraphs 2] [--seed 5]  # BASIL's 100 events
+        [--bbc]  # and BBC's 2,225 articles dated among those days: a week of other news
         # re-dated into 10 days (title and 2 paragraphs): same/conflict matches across
         # events, triplets, purity
     python bench/bench_stories.py rebuild --db /tmp/scale.db   # every article profiled
@@ -277,20 +278,37 @@ def dense_records(days: int, paragraphs: int = 0, seed: int = 5) -> list[dict]:
     return records
 
 
+def dated_bbc(days: int, seed: int) -> list[dict]:
+    """BBC's articles (UK 2004-05, undated), each dated a day drawn at random among the
+    ``days`` of a dense draw: other news in BASIL's window, of which no article tells a
+    BASIL event (US politics 2010-19), so every BASIL-BBC match joins two events."""
+    rng = random.Random(seed * 7919 + 1)
+    start = dt.date(2021, 1, 1)
+    records = bbc_records()
+    for r in records:
+        r["date"] = (start + dt.timedelta(days=rng.randrange(days))).isoformat()
+    return records
+
+
 def run_dense(args) -> None:
     name = f"basil_dense{args.days}" + (f"_p{args.paragraphs}" if args.paragraphs else "")
     name += f"_s{args.seed}" if args.seed != 5 else ""
     records = dense_records(args.days, args.paragraphs, args.seed)
+    if args.bbc:
+        name += "_bbc"
+        records += dated_bbc(args.days, args.seed)
     db, event_of = build(name, records, args.fresh)
     rows = db.execute(
         "SELECT sa.article_id, sb.article_id FROM matches m JOIN statements sa ON sa.id = m.a"
         " JOIN statements sb ON sb.id = m.b WHERE m.relation IN ('same', 'conflict')"
     ).fetchall()
     across = sum(1 for a, b in rows if event_of[a] != event_of[b])
+    corpora = sum(1 for a, b in rows if event_of[a][:4] != event_of[b][:4])
     story_of = groups(db)
     t = triplets(story_of, event_of)
     pw = pairwise(story_of, event_of)
     kept = f", title and {args.paragraphs} paragraphs" if args.paragraphs else ""
+    kept += f", BBC among them ({corpora} BASIL-BBC matches)" if args.bbc else ""
     print(
         f"BASIL in {args.days} days{kept}: {len(rows)} same/conflict matches, {across} of"
         f" them across two events; {t['complete']}/{t['events']} triplets complete,"
@@ -457,6 +475,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     )
     ap.add_argument("--days", type=int, default=10, help="dense: the days BASIL is spread over")
     ap.add_argument("--paragraphs", type=int, default=0, help="dense: title and N paragraphs")
+    ap.add_argument("--bbc", action="store_true", help="dense: BBC dated among the days too")
     ap.add_argument("--seed", type=int, default=5, help="dense: the draw of the events' days")
     args = ap.parse_args(argv)
     {

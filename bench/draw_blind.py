@@ -1,16 +1,19 @@
 """Draw same/conflict matches of a real ingest at random, to label blind.
 
-    python bench/draw_blind.py basil --db D --seed S --n N --set NAME --sheet FILE
+    python bench/draw_blind.py basil --db D [D ...] --seed S --n N --set NAME --sheet FILE
+        [--ids-after basil_dense_matches]
     python bench/draw_blind.py uci --db D --seed S --n N --set NAME --sheet FILE
 
 ``basil``: D is a BASIL + BBC database (``bench_stories.py mixed``: WORK/basil_bbc.db);
 the matches between two BASIL statements that ``make_basil_pairs.py`` keeps (3 content
 tokens or more), leaving out every pair of ``basil_random_matches.tsv``,
-``basil_band_matches.tsv``, ``basil_pairs.tsv`` and ``basil_dev_pairs.tsv``; rows in
-``basil_random_matches.tsv``'s columns. ``uci``: D is a UCI database
+``basil_band_matches.tsv``, ``basil_pairs.tsv``, ``basil_dev_pairs.tsv`` and
+``basil_dense_matches.tsv``; rows in ``basil_random_matches.tsv``'s columns, numbered
+after the ids of ``--ids-after``. Several databases (dense draws) are drawn from as one:
+a pair matched in two of them counts once, ordered by its (event, outlet, hash) keys. ``uci``: D is a UCI database
 (``bench_stories.py uci``: WORK/uci.db); the matches not in ``uci_random_matches.tsv``;
-rows in its columns. Python ``random.Random(S).sample`` of the eligible matches ordered
-by statement ids.
+rows in its columns, ordered by statement ids. Python ``random.Random(S).sample`` of the
+eligible matches.
 
 The rows (label empty) go to stdout; the reading sheet (FILE) holds each pair's texts,
 its articles' titles, dates and outlets, and nothing the matcher said: no relation,
@@ -36,6 +39,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 HERE = Path(__file__).resolve().parent
+# Every labelled BASIL file: a pair in any of them is never drawn again.
+LABELLED_BASIL = (
+    "basil_random_matches",
+    "basil_band_matches",
+    "basil_pairs",
+    "basil_dev_pairs",
+    "basil_dense_matches",
+)
 
 Q = """SELECT m.a, m.b FROM matches m WHERE m.relation IN ('same', 'conflict') ORDER BY m.a, m.b"""
 STATEMENTS = """SELECT s.id, s.text, a.url, a.title, a.date, src.name FROM statements s
@@ -49,7 +60,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t"))
 
 
-def basil(db: sqlite3.Connection) -> tuple[list[tuple], dict, list[str]]:
+def basil(
+    dbs: list[sqlite3.Connection], ids_after: str = "basil_random_matches"
+) -> tuple[list[tuple], dict, list[str]]:
+    """The eligible pairs of every database in ``dbs`` (several dense draws: one pair
+    found in two of them is drawn once), each side keyed by (event, outlet, hash)."""
     from bench_match_data import basil_articles
     from make_basil_pairs import FIELDS, MIN_TOKENS, statement_hash
 
@@ -58,32 +73,33 @@ def basil(db: sqlite3.Connection) -> tuple[list[tuple], dict, list[str]]:
     arts = basil_articles()
     event_of = {a["url"]: a["event"][:8] for a in arts}
     date_of = {a["url"]: a["date"] for a in arts}  # as published (a dense draw moves it)
-    key = {}
-    info = {}
-    for sid, text, url, title, _date, src in db.execute(STATEMENTS):
-        if url not in event_of or len(content_token_set(text)) < MIN_TOKENS:
-            continue
-        key[sid] = (event_of[url], src, statement_hash(text))
-        info[sid] = (text, title, date_of[url], src)
     done = set()
-    for name in ("basil_random_matches", "basil_band_matches", "basil_pairs", "basil_dev_pairs"):
+    for name in LABELLED_BASIL:
         for r in _rows(HERE / f"{name}.tsv"):
             done.add(frozenset(((r["outlet_a"], r["hash_a"]), (r["outlet_b"], r["hash_b"]))))
-    pairs = []
-    for a, b in db.execute(Q):
-        if a not in key or b not in key:
-            continue
-        if frozenset((key[a][1:], key[b][1:])) in done:
-            continue
-        pairs.append((a, b))
-    start = max((int(r["id"]) for r in _rows(HERE / "basil_random_matches.tsv")), default=0) + 1
+    info: dict[tuple, tuple] = {}
+    found: set[tuple] = set()
+    for db in dbs:
+        key = {}
+        for sid, text, url, title, _date, src in db.execute(STATEMENTS):
+            if url not in event_of or len(content_token_set(text)) < MIN_TOKENS:
+                continue
+            key[sid] = (event_of[url], src, statement_hash(text))
+            info[key[sid]] = (text, title, date_of[url], src)
+        for a, b in db.execute(Q):
+            if a not in key or b not in key:
+                continue
+            if frozenset((key[a][1:], key[b][1:])) in done:
+                continue
+            found.add(tuple(sorted((key[a], key[b]))))
+    pairs = sorted(found)
+    start = max((int(r["id"]) for r in _rows(HERE / f"{ids_after}.tsv")), default=0) + 1
 
-    def row(i: int, a: int, b: int, name: str) -> str:
+    def row(i: int, ka: tuple, kb: tuple, name: str) -> str:
         from db.matcher import content_token_set as toks
 
-        ta, tb = toks(info[a][0]), toks(info[b][0])
+        ta, tb = toks(info[ka][0]), toks(info[kb][0])
         ov = len(ta & tb) / len(ta | tb)
-        ka, kb = key[a], key[b]
         event = ka[0] if ka[0] == kb[0] else f"{ka[0]}/{kb[0]}"
         return "\t".join((str(start + i), name, f"{ov:.3f}", event, ka[1], ka[2], kb[1], kb[2], ""))
 
@@ -171,14 +187,24 @@ def main() -> None:
         return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", choices=("basil", "uci"))
-    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument(
+        "--db", type=Path, nargs="+", required=True, help="basil: one or more databases"
+    )
+    ap.add_argument(
+        "--ids-after",
+        default="basil_random_matches",
+        help="basil: the labelled file (bench/NAME.tsv) whose ids the rows continue",
+    )
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--n", type=int, required=True)
     ap.add_argument("--set", required=True, help="the drawn set's name")
     ap.add_argument("--sheet", type=Path, required=True, help="the reading sheet to write")
     args = ap.parse_args()
-    db = sqlite3.connect(args.db)
-    pairs, fn, _fields = (basil if args.corpus == "basil" else uci)(db)
+    dbs = [sqlite3.connect(p) for p in args.db]
+    if args.corpus == "basil":
+        pairs, fn, _fields = basil(dbs, args.ids_after)
+    else:
+        pairs, fn, _fields = uci(dbs[0])
     n = min(args.n, len(pairs))
     drawn = random.Random(args.seed).sample(pairs, n)
     info = fn["info"]
