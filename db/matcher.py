@@ -68,7 +68,8 @@ article (chosen on bench/uci_random_matches.tsv):
   (:func:`_alternatives_told`), or, inside articles, sharing nothing but the story's words
   (STORY_SHARE) or articles DAYS_APART days apart or more (DAYS_APART_UNANCHORED
   without an anchor), or articles of other events (their gists share almost nothing:
-  GIST_MIN) unless the pair is ``same`` as bare sentences;
+  GIST_MIN; or little, and their themes little too: THEME_MIN) unless the pair is
+  ``same`` as bare sentences;
 * ``conflict``: the same, except that aligned numbers measuring the same thing (same
   unit, a shared word after them) differ, or qualifiers contradict ("at least" vs
   "at most"): the probability computed *as if the numbers agreed* is ``>= CONFLICT_P``.
@@ -306,6 +307,19 @@ DAYS_APART_UNANCHORED = 2
 # headline alone is never judged so (it has no lead besides the claim).
 GIST_STATEMENTS = 4
 GIST_MIN = 0.1
+# ... and so do two articles whose gists share less than THEME_GIST and whose themes
+# (the words two or more of an article's statements hold, places left out: what it is
+# about all through) share less than THEME_MIN of the smaller theme's weight, when
+# each theme holds THEME_TOKENS tokens or more (a whole article, not a title and a
+# paragraph, whose few repeated words say little). Heads alone miss events told with
+# other headlines; whole articles of one event share their people and topic words all
+# through, two events of one week only the week's names ("Trump", "Clinton", "House").
+# Chosen on every pair of BASIL's 300 articles (BENCHMARKS.md, match55): of the
+# 300 pairs of one event none more is judged so, of the 44,550 of two events 43,266
+# (GIST_MIN alone: 40,057).
+THEME_GIST = 0.25
+THEME_MIN = 0.2
+THEME_TOKENS = 15
 
 FEATURE_NAMES = (
     "raw_ratio",  # rapidfuzz.ratio on the lower-cased texts (character LCS)
@@ -620,6 +634,10 @@ class ArticleContext:
     gist_cell: list[tuple[frozenset[str], float]] = field(
         default_factory=list, compare=False, repr=False
     )
+    # The theme once computed (see theme).
+    theme_cell: list[tuple[frozenset[str], float]] = field(
+        default_factory=list, compare=False, repr=False
+    )
 
     def gist(self) -> tuple[frozenset[str], float]:
         """Its gist: the content tokens of its head, places left out, with their rarity
@@ -631,6 +649,14 @@ class ArticleContext:
             gist = frozenset(toks - PLACE_TOKENS)
             self.gist_cell.append((gist, _weight(gist)))
         return self.gist_cell[0]
+
+    def theme(self) -> tuple[frozenset[str], float]:
+        """Its theme: the tokens two or more of its statements hold, places left out,
+        with their rarity summed (see THEME_MIN)."""
+        if not self.theme_cell:
+            theme = self.repeated - PLACE_TOKENS
+            self.theme_cell.append((theme, _weight(theme)))
+        return self.theme_cell[0]
 
 
 # The local weight of every token of a statement without an article (n = df = 1).
@@ -2760,12 +2786,27 @@ def _may_match(values: list[float], n_diffs: int, linked: bool, model: Model) ->
 
 def _other_events(a: Prepared, b: Prepared) -> bool:
     """The two statements' articles (each more than a headline) tell other events: their
-    gists share less than GIST_MIN of the smaller one's weight (see GIST_STATEMENTS)."""
+    gists share less than GIST_MIN of the smaller one's weight (see GIST_STATEMENTS), or
+    less than THEME_GIST and their themes little (see THEME_MIN)."""
     ca, cb = a.context, b.context
     if ca is None or cb is None or _lone(a) or _lone(b):
         return False
     (ga, wa), (gb, wb) = ca.gist(), cb.gist()
-    return bool(ga and gb) and _weight(ga & gb) < GIST_MIN * min(wa, wb)
+    if not (ga and gb):
+        return False
+    shared = _weight(ga & gb)
+    if shared < GIST_MIN * min(wa, wb):
+        return True
+    return shared < THEME_GIST * min(wa, wb) and _other_themes(ca, cb)
+
+
+def _other_themes(ca: ArticleContext, cb: ArticleContext) -> bool:
+    """Two whole articles whose themes share less than THEME_MIN of the smaller one's
+    weight (see THEME_MIN)."""
+    (ta, wa), (tb, wb) = ca.theme(), cb.theme()
+    if len(ta) < THEME_TOKENS or len(tb) < THEME_TOKENS:
+        return False
+    return _weight(ta & tb) < THEME_MIN * min(wa, wb)
 
 
 def _days_apart(a: Prepared, b: Prepared) -> int:

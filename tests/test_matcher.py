@@ -1465,6 +1465,69 @@ def test_a_claim_of_another_event_is_judged_without_its_article() -> None:
     assert not matcher._other_events(a, alone)
 
 
+# Two events of one week with one protagonist: a farm budget and a wedding flight,
+# written for the test below; and the budget told by another outlet.
+_BUDGET = (
+    "Senator Mara Quell unveils farm budget with cuts to grain subsidies",
+    "Senator Mara Quell on Tuesday unveiled a farm budget that cuts grain subsidies by a third.",
+    "The budget would move the grain money to drought relief for cattle ranchers.",
+    "Grain growers in Wessen county said the subsidy cuts would close family farms.",
+    "Cattle ranchers welcomed the drought relief in the farm budget.",
+    "The Wessen Farm Bureau called the grain subsidy cuts reckless.",
+    "Quell said drought relief for ranchers could not wait for another season.",
+    "The farm budget goes to the agriculture committee next month.",
+    "The agriculture committee chairman said he would hear the grain growers first.",
+)
+_WEDDING = (
+    "Mara Quell attends governor's daughter's wedding amid ethics complaint",
+    "Senator Mara Quell flew on a donor's jet to the wedding of Governor Ilse Brandt's"
+    " daughter in Porto Vell.",
+    "An ethics complaint filed by the watchdog Clean Hall says the jet flight was an"
+    " undisclosed gift.",
+    "Clean Hall asked the ethics office to open an inquiry into the donor's jet.",
+    "Brandt's daughter married a hotel heir at a seaside chapel in Porto Vell.",
+    "The donor, a shipping magnate, has given to Quell's campaigns and to Brandt's.",
+    "The ethics office did not say whether it would open an inquiry into the flight.",
+    "Guests at the wedding included two cabinet members and the shipping magnate.",
+)
+_BUDGET_TOLD = (
+    "Ranchers cheer, grain growers fume at Quell plan",
+    "Grain growers in Wessen county warned on Wednesday that family farms would close"
+    " under the subsidy cuts.",
+    "The plan by Senator Mara Quell shifts grain subsidies to drought relief for cattle ranchers.",
+    "Cattle ranchers said the drought relief in the farm budget was overdue.",
+    "The Wessen Farm Bureau said the grain subsidy cuts were reckless.",
+    "The agriculture committee will take up the farm budget next month.",
+    "Quell said ranchers could not wait another season for drought relief.",
+    "Grain growers plan to testify before the agriculture committee chairman.",
+)
+
+
+def test_two_events_sharing_a_name_in_their_heads_and_nothing_all_through_are_other_events() -> (
+    None
+):
+    # The heads share the senator's name (more than GIST_MIN of their weight), the
+    # whole articles nothing else: a generic line about her is no claim shared.
+    fired = "Senator Quell immediately fired back at her critics."
+    smear = "Quell fired back at Clean Hall, calling the complaint a smear by her critics."
+    a = _article(*_BUDGET, fired)[-1]
+    b = _article(*_WEDDING, smear)[-1]
+    (ga, wa), (gb, wb) = a.context.gist(), b.context.gist()
+    assert matcher._weight(ga & gb) >= matcher.GIST_MIN * min(wa, wb)
+    assert matcher._other_events(a, b)
+    r = matcher.compare(a, b)
+    assert r.relation == "related" and "headlines and leads share little" in r.evidence.differs[0]
+    # The budget told by another outlet shares its theme all through.
+    c = _article(*_BUDGET_TOLD, smear)[-1]
+    assert not matcher._other_themes(a.context, c.context)
+    assert matcher.compare(a, c).relation == "same"
+    # A title and a paragraph repeat too few words to have a theme: not judged by it.
+    short = _article(_WEDDING[0], _WEDDING[1], smear)[-1]
+    assert len(short.context.theme()[0]) < matcher.THEME_TOKENS
+    assert not matcher._other_themes(a.context, short.context)
+    assert matcher.compare(a, short).relation == "same"
+
+
 def test_one_speaker_giving_one_figure_is_one_event_however_the_articles_open() -> None:
     # The articles' headlines and leads share nothing, but both statements give one
     # named speaker's one figure: a corroboration, not two events.
