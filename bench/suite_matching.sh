@@ -22,7 +22,8 @@
 # (and test, when the split is in DATA) through the pipeline (`bench_match_mrpc.py`), the held-out BASIL pairs
 # (`bench_pairs_basil.py`: report only, never choose on it) and the development pairs
 # (`--dev`), BASIL (`bench_stories.py basil`), BASIL + BBC (`bench_stories.py mixed`, the ingest the BASIL random-match sets are drawn from),
-# BASIL on one day and four dense draws (days, paragraphs, seed: 10 0 5, 10 2 5, 3 1 11, 30 2 13) (`bench_stories.py dense`), and the seeds
+# BASIL on one day and four dense draws (days, paragraphs, seed: 10 0 5, 10 2 5, 3 1 11, 30 2 13) (`bench_stories.py dense`),
+# BASIL in 7 days with BBC dated among them (`dense --days 7 --seed 29 --bbc`), and the seeds
 # (`claimlens ingest` of seeds 000 with source bbc and 004 with source other, then
 # `claimlens matches`). Databases go under OUT/work (CLAIMLENS_BENCH_WORK).
 # `--quick` leaves out MRPC and the dense draws. About 2.5 minutes at load 2.
@@ -119,5 +120,9 @@ if [ "$QUICK" != "--quick" ]; then
         db="$CLAIMLENS_BENCH_WORK/basil_dense$1$([ "$2" != 0 ] && echo "_p$2")$([ "$3" != 5 ] && echo "_s$3").db"
         dump "$db" "dense_$1_$2_$3"
     done
+    # BASIL in 7 days with BBC dated among them: other news in the window (no BBC
+    # article tells a BASIL event, so every BASIL-BBC match is wrong)
+    run dense_7_0_29_bbc python "$B/bench_stories.py" dense --fresh --days 7 --seed 29 --bbc
+    dump "$CLAIMLENS_BENCH_WORK/basil_dense7_s29_bbc.db" dense_7_0_29_bbc
 fi
 echo "[$(date -u +%H:%M:%S)] done: $OUT" >&2
