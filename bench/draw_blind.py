@@ -10,10 +10,10 @@ tokens or more), leaving out every pair of ``basil_random_matches.tsv``,
 ``basil_band_matches.tsv``, ``basil_pairs.tsv``, ``basil_dev_pairs.tsv`` and
 ``basil_dense_matches.tsv``; rows in ``basil_random_matches.tsv``'s columns, numbered
 after the ids of ``--ids-after``. Several databases (dense draws) are drawn from as one:
-a pair matched in two of them counts once, ordered by its (event, outlet, hash) keys. ``uci``: D is a UCI database
-(``bench_stories.py uci``: WORK/uci.db); the matches not in ``uci_random_matches.tsv``;
-rows in its columns, ordered by statement ids. Python ``random.Random(S).sample`` of the
-eligible matches.
+a pair matched in two of them counts once, ordered by its (event, outlet, hash) keys.
+``uci``: D is a UCI database (``bench_stories.py uci``: WORK/uci.db); the matches not
+in ``uci_random_matches.tsv``; rows in its columns, ordered by statement ids. Python
+``random.Random(S).sample`` of the eligible matches.
 
 The rows (label empty) go to stdout; the reading sheet (FILE) holds each pair's texts,
 its articles' titles, dates and outlets, and nothing the matcher said: no relation,

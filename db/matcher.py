@@ -2800,6 +2800,16 @@ def _other_events(a: Prepared, b: Prepared) -> bool:
     return shared < THEME_GIST * min(wa, wb) and _other_themes(ca, cb)
 
 
+def _heads_apart(a: Prepared, b: Prepared) -> bool:
+    """The articles' gists alone share less than GIST_MIN (of a pair _other_events
+    judges: for its reason's wording)."""
+    ca, cb = a.context, b.context
+    if ca is None or cb is None:
+        return False
+    (ga, wa), (gb, wb) = ca.gist(), cb.gist()
+    return _weight(ga & gb) < GIST_MIN * min(wa, wb)
+
+
 def _other_themes(ca: ArticleContext, cb: ArticleContext) -> bool:
     """Two whole articles whose themes share less than THEME_MIN of the smaller one's
     weight (see THEME_MIN)."""
@@ -3196,7 +3206,9 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
     if reason == "days apart":
         return f"{_days_apart(a, b)} days apart"
     if reason == "other event":
-        return "their articles' headlines and leads share little"
+        if _heads_apart(a, b):
+            return "their articles' headlines and leads share little"
+        return "their articles share little: headlines, leads and the words each repeats"
     if reason == "headlines":
         return "two headlines: too short to tell one claim"
     if reason == "takes":
