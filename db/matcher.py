@@ -1271,8 +1271,9 @@ MEASURE_WORDS = 3
 COMMONEST_RARITY = 0.25
 
 
-# What joins the two ends of a range: "20 to 30", "20-30", "20–30"; "between 20 and 30".
-_RANGE_JOIN_RE = re.compile(r"\s*(?:to|-|\u2013)\s*")
+# What joins the two ends of a range: "20 to 30", "20-30", "20–30"; "between 20 and 30";
+# a suspended hyphen, "a 10- to 15-year loan".
+_RANGE_JOIN_RE = re.compile(r"\s*(?:[-\u2013]?\s*to|-|\u2013)\s*")
 _RANGE_AND_RE = re.compile(r"\s+and\s+")
 _BETWEEN_RE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)

@@ -105,6 +105,20 @@ def test_a_rate_step_in_points_is_one_figure_however_written() -> None:
     assert compare_texts(a, b).relation == "same"
 
 
+def test_a_range_of_suspended_hyphens_is_one_figure() -> None:
+    # "a 10- to 15-year loan", "a 30– to 45-minute drive": the first number's hyphen
+    # waits for the unit after the second; the two are one range, compared whole.
+    for text, low, high in (
+        ("Smallwood faces a 10- to 15-year sentence for the fraud.", 10.0, 15.0),
+        ("The crossing is a 30\u2013 to 45-minute drive from Tarlow.", 30.0, 45.0),
+    ):
+        assert [(n.value, n.high) for n in prepare(text).numbers] == [(low, high)], text
+    told = "Councillor Ria Dent said the Harlow bypass would need a {} from the state."
+    a = told.format("10- to 15-year loan")
+    assert compare_texts(a, told.format("loan running 12 years")).relation == "same"
+    _conflict_between(a, told.format("loan running 20 to 25 years"), [("10- to 15", "20 to 25")])
+
+
 def test_a_value_inside_a_range_agrees_with_it() -> None:
     # "between 10,000 and 12,000", "20 to 30", "5 to 6 percent" are ranges: a value
     # inside one agrees with it, one outside conflicts, naming the range whole.
