@@ -1043,7 +1043,7 @@ _TAKE_NEEDLES = (
 
 def _take(plain: str) -> re.Match[str] | None:
     """``_TAKE_RE.search(plain)``, not run on an ASCII text without a needle (most
-    statements): the search costs a fifth of :func:`prepare`. Only ASCII: the regex's
+    statements): the search costs a sixth of :func:`prepare`. Only ASCII: the regex's
     IGNORECASE also matches letters lower() does not fold to ASCII ("ſ", "K")."""
     if plain.isascii():
         low = plain.lower()
