@@ -39,6 +39,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from db.id_chunks import id_chunks
@@ -82,6 +83,26 @@ def _key_order(token: str) -> tuple[float, int]:
     return (-rarity(token), zlib.crc32(token.encode("utf-8")))
 
 
+_first = itemgetter(0)
+# Each token's _key_order, None when it is never a key: a token's order is static (its
+# rarity tier and a hash), and a full match keys a million statements of a vocabulary
+# of a few hundred thousand tokens. Bounded like db.normalize's word cache.
+_ORDERS: dict[str, tuple[float, int] | None] = {}
+_ORDERS_MAX = 500_000
+
+
+_UNSEEN = (0.0, -1)  # no token's order (crc32 is never negative)
+
+
+def _order_of(token: str) -> tuple[float, int] | None:
+    """``token``'s _key_order if it may be a key, else None (and remembered)."""
+    keyable = token not in PLACE_TOKENS and len(token) > 1 and rarity(token) >= MIN_KEY_RARITY
+    order = _key_order(token) if keyable else None
+    if len(_ORDERS) < _ORDERS_MAX:
+        _ORDERS[token] = order
+    return order
+
+
 def blocking_keys(
     tokset: Iterable[str], numbers: Iterable[Any] = (), k: int = KEYS_PER_STATEMENT
 ) -> tuple[str, ...]:
@@ -90,10 +111,18 @@ def blocking_keys(
     ``unit``; see db.numbers.figure_key). Common words (rarity below MIN_KEY_RARITY)
     and places are never keys: a statement made only of them, with no telling figure,
     is not matched."""
-    toks = sorted(
-        (t for t in tokset if t not in PLACE_TOKENS and len(t) > 1 and rarity(t) >= MIN_KEY_RARITY),
-        key=_key_order,
-    )[:k]
+    ranked: list[tuple[tuple[float, int], str]] = []
+    orders = _ORDERS
+    for t in tokset:
+        order = orders.get(t, _UNSEEN)
+        if order is _UNSEEN:
+            order = _order_of(t)
+        if order is not None:
+            ranked.append((order, t))
+    # By order alone, as sorted(key=_key_order): a stable sort keeps tokset's order
+    # for two tokens of one order (a hash collision), as before.
+    ranked.sort(key=_first)
+    toks = [t for _order, t in ranked[:k]]
     figures: list[str] = []
     for n in numbers:
         if len(figures) == FIGURE_KEYS:
@@ -270,25 +299,29 @@ class BlockIndex:
             return set()
         self._sort()
         upto = item.sid
-        windows = {key: self._window(key, item.day) for key in item.keys}
-        # Per day of each key's window: how many of its statements come up to item.
-        cuts = {
-            key: [bisect_right(posting[0], upto) for posting in lists]
-            for key, lists in windows.items()
-        }
+        windows: dict[str, list[_Posting]] = {}
+        # Per day of each key's window: how many of its statements come up to item
+        # (all of a list that ends before it: no bisection), and their sum.
+        cuts: dict[str, list[int]] = {}
+        sizes: dict[str, int] = {}
+        for key in item.keys:
+            lists = windows[key] = self._window(key, item.day)
+            cut = cuts[key] = [
+                len(sids) if sids[-1] <= upto else bisect_right(sids, upto)
+                for sids, _positions, _lone in lists
+            ]
+            sizes[key] = sum(cut)
         source, sid = item.source, item.sid
-
-        def size(key: str) -> int:  # the item itself counts, as in the key tables
-            return sum(cuts[key])
 
         def members(key: str) -> list[int]:  # those of a list of its own source alone:
             out: list[int] = []  # never candidates, not read
             for (_sids, positions, lone), cut in zip(windows[key], cuts[key], strict=True):
                 if lone != source:
-                    out.extend(positions[:cut])
+                    out.extend(positions if cut == len(positions) else positions[:cut])
             return out
 
-        counts = shared_key_counts(item.keys, size, members, self.max_posting)
+        # the item itself counts in sizes, as in the key tables
+        counts = shared_key_counts(item.keys, sizes.__getitem__, members, self.max_posting)
         items, sources, n_keys = self.items, self._sources, self._n_keys
         mine = min(MIN_SHARED_KEYS, word_keys(item.keys))
         # c >= min(mine, keys of p), the counts tested first (most statements sharing

@@ -340,7 +340,8 @@ def _stored_counts(db: Any, article_ids: Iterable[int]) -> dict[int, TokenCounts
 def _encode(counts: TokenCounts) -> tuple[int, str]:
     """Token counts as stored: tokens held by one statement are left out (the default)."""
     n, df = counts
-    return n, json.dumps({t: d for t, d in sorted(df.items()) if d > 1}, ensure_ascii=False)
+    # Filtered before sorting: most of an article's tokens are held by one statement.
+    return n, json.dumps(dict(sorted((t, d) for t, d in df.items() if d > 1)), ensure_ascii=False)
 
 
 def _write_counts(
@@ -408,23 +409,27 @@ class _Pipeline:
         """Score the owned statements at positions lo..hi-1 against their neighbours,
         and read the ``heads`` of their articles."""
         items, preps, owned = self.index.items, self.preps, self.owned
+        neighbours = self.index.neighbours
+        later = owned is not None
         out: list[tuple] = []
         n = 0
         for pos in range(lo, hi):
             item = items[pos]
-            if not item.keys or (owned is not None and item.sid not in owned):
+            sid = item.sid
+            if not item.keys or (owned is not None and sid not in owned):
                 continue
+            prep = preps[pos]
             # An owned statement may be older than others of the window (matched
             # again): those pairs are scored from it.
-            for other in self.index.neighbours(item, later=owned is not None):
+            for other in neighbours(item, later=later):
                 osid = items[other].sid
                 # Pairs of two scored statements are scored from the later one.
-                if osid > item.sid and (owned is None or osid in owned):
+                if osid > sid and (owned is None or osid in owned):
                     continue
                 n += 1
-                result = compare(preps[pos], preps[other], explain=False, score_different=False)
+                result = compare(prep, preps[other], explain=False, score_different=False)
                 if result.relation != "different":
-                    out.append(_oriented(item.sid, osid, result))
+                    out.append(_oriented(sid, osid, result))
         reads = (
             read_heads(self.heads, {r.article_id for r in self.rows[lo:hi]}) if self.heads else {}
         )

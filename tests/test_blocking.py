@@ -228,3 +228,93 @@ def test_a_telling_figure_is_a_key_and_only_adds_candidates(dense_at_two: None) 
     found = _index([*crowd, one, plain]).neighbours(plain)
     assert 3 in found
     assert _index([*crowd, one, with_figure]).neighbours(with_figure) == found
+
+
+def _brute_neighbours(items: list[Item], item: Item, window: int) -> set[int]:
+    """BlockIndex.neighbours (without ``later``) by its definition: every indexed
+    statement read for every key, no posting list, no bisection."""
+
+    def in_window(other: Item) -> bool:
+        return item.day is None or other.day is None or abs(other.day - item.day) <= window
+
+    def holders(key: str) -> list[int]:  # the window's statements up to item holding key
+        return [
+            pos
+            for pos, other in enumerate(items)
+            if key in other.keys and other.sid <= item.sid and in_window(other)
+        ]
+
+    counts = blocking.shared_key_counts(
+        item.keys, lambda key: len(holders(key)), holders, blocking.MAX_POSTING
+    )
+    mine = min(blocking.MIN_SHARED_KEYS, blocking.word_keys(item.keys))
+    return {
+        pos
+        for pos, c in counts.items()
+        if (c >= mine or c >= blocking.word_keys(items[pos].keys))
+        and items[pos].source != item.source
+        and items[pos].sid != item.sid
+    }
+
+
+def test_the_index_finds_the_candidates_its_definition_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Random statements, added in day order with ids in no order (an ingest's ids, a
+    full match's day order), some undated, keys dense and sparse, figure keys among
+    them: every statement's candidates are those the rule gives read plainly (the
+    index skips the bisection of a day's list that ends before the statement)."""
+    import random
+
+    monkeypatch.setattr(blocking, "DENSE_POSTING", 4)
+    monkeypatch.setattr(blocking, "MAX_POSTING", 12)
+    rnd = random.Random(7)
+    words = [f"w{k}" for k in range(14)] + ["=1.5%", "=$8bn"]
+    sids = rnd.sample(range(1, 2000), 260)
+    items = [
+        Item(
+            sid,
+            rnd.randrange(4),
+            None if rnd.random() < 0.08 else 1000 + rnd.randrange(25),
+            tuple(rnd.sample(words, rnd.randint(1, 5))),
+        )
+        for sid in sids
+    ]
+    items.sort(key=lambda it: (it.day is not None, it.day or 0))
+    index = BlockIndex(3, max_posting=12)
+    for item in items:
+        index.add(item)
+    found = 0
+    for item in items:
+        expected = _brute_neighbours(items, item, 3)
+        assert index.neighbours(item) == expected
+        found += len(expected)
+    assert found > 500  # the draw exercises the rule, not empty answers
+
+
+def test_blocking_keys_are_the_rarest_tokens_by_their_order_every_time() -> None:
+    """Keys as sorted() by (rarity, hash) gives them, asked once and again (a token's
+    order is remembered after its first statement)."""
+    tokens = ["okafor", "bridge", "the", "said", "uk", "x", "kovalenko", "umerov", "troops"]
+    tokens += [f"rare{k}" for k in range(12)]
+
+    def expected(tokset: frozenset[str]) -> tuple[str, ...]:
+        return tuple(
+            sorted(
+                (
+                    t
+                    for t in tokset
+                    if t not in blocking.PLACE_TOKENS
+                    and len(t) > 1
+                    and blocking.rarity(t) >= blocking.MIN_KEY_RARITY
+                ),
+                key=blocking._key_order,
+            )[: blocking.KEYS_PER_STATEMENT]
+        )
+
+    import random
+
+    rnd = random.Random(3)
+    for _ in range(200):
+        tokset = frozenset(rnd.sample(tokens, rnd.randint(0, len(tokens))))
+        assert blocking.blocking_keys(tokset) == expected(tokset)
