@@ -481,6 +481,26 @@ _COMMON_HEADS |= words(
     authors bishops scholars writers announcer cameraman
     """
 )
+# A role held with another or before, one word with its prefix ("The Tory co-chairman
+# attacked …", "the vice-president said", "the ex-minister told"), and a parent by the
+# children they have ("the mother-of-nine said"): the person the last part names.
+_PREFIXED_HEADS = words(
+    """
+    chairman chairwoman chair president founder owner host author leader minister
+    chancellor secretary captain manager coach director editor presenter producer star
+    wife husband boss chief premier governor principal prime-minister
+    """
+)
+_COMMON_HEADS |= {
+    f"{prefix}-{head}"
+    for prefix in ("co", "vice", "ex", "deputy", "joint")
+    for head in _PREFIXED_HEADS
+}
+_COMMON_HEADS |= {
+    f"{parent}-of-{n}"
+    for parent in ("mother", "father", "grandmother", "grandfather", "mum", "dad")
+    for n in words("one two three four five six seven eight nine ten eleven twelve")
+}
 # (Not "veteran", "relative", "pilot", "peer": as often a modifier, "The veteran game
 # maker", "the relative calm", "a pilot scheme", "peer review".)
 # Bodies spoken of by what they are ("the club said", "the airline added", "the
@@ -2832,6 +2852,10 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     if _passive_after(s, verb, end):
         return None
     att, passive = _speaker_before(s, start, verb.endswith("ing"))
+    if att is not None and att.kind == "named":
+        opened = _open_relative_clause(s, att.start)
+        if opened is not None:
+            att = _relative_head(s, opened)
     if (
         att is not None
         and att.kind == "named"
@@ -2866,6 +2890,51 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
             return None  # "…, said the channel offered …": what was said, not who
         return after
     return None
+
+
+# A relative clause set off after a subject and still open at the name that ends it:
+# its pronoun, the clause's own lower-case words ("who met", "whose films include",
+# "which owns"), no punctuation since. "which Tony Blair said" (the name the clause's
+# subject) is not one.
+_OPEN_RELATIVE_RE = re.compile(
+    r"(?:,|\s[-–—])\s+(?:who|whose|which)\s+([a-z][^,.;:!?\"“”()]*?)\s*\Z"
+)
+
+
+def _open_relative_clause(s: str, at: int) -> int | None:
+    """Where (its comma or dash) a relative clause starts that the name at ``s[at]`` is
+    inside: "The minister, who met Tony Blair, Gordon Brown and John Prescott, said",
+    "The actor, whose films include Schindler's List, … and Star Wars, said", "Ms
+    Robinson, who presents The Weakest Link tells": what the clause speaks of, not who
+    speaks (a list's commas, or no comma at all, leave it open to the verb). Not a role
+    before the name ("whose chief executive John Smith said": the clause's subject)."""
+    m = _OPEN_RELATIVE_RE.search(s, max(0, at - 160), at)
+    if m is None:
+        return None
+    clause = [w.lower() for w in m.group(1).split()]
+    while len(clause) > 1 and clause[-1] in _DETERMINERS:
+        clause.pop()  # "who presents The Weakest Link"
+    if is_person_noun(clause[-1]) or is_role_noun(clause[-1]) or clause[-1] in _DETERMINERS:
+        return None
+    return m.start()
+
+
+def _relative_head(s: str, opened: int) -> Attribution | None:
+    """The subject the relative clause starting at ``s[opened]`` (its comma or dash)
+    belongs to: a name ("Ms Robinson"), a common noun ("The minister"), else None."""
+    pronoun = _TOKEN_RE.search(s, opened + 1)
+    if pronoun is not None and _dash(pronoun):
+        pronoun = _TOKEN_RE.search(s, pronoun.end())
+    if pronoun is None:
+        return None
+    toks = list(_TOKEN_RE.finditer(s, max(0, opened - 120), pronoun.end()))
+    if len(toks) < 3:
+        return None
+    name = _before_who(s, toks)  # reads "X, who" / "X – whose" alike
+    if name is not None:
+        return name
+    head = toks[:-2] if _dash(toks[-2]) else toks[:-1]
+    return _common_back(s, head, len(head) - 1)
 
 
 # A finite verb right after a subject: the clause goes on ("the channel offered").
