@@ -2894,10 +2894,15 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
 
 # A relative clause set off after a subject and still open at the name that ends it:
 # its pronoun, the clause's own lower-case words ("who met", "whose films include",
-# "which owns"), no punctuation since. "which Tony Blair said" (the name the clause's
-# subject) is not one.
+# "which owns"), no punctuation (nor a dash) since. "which Tony Blair said" (the name
+# the clause's subject) is not one.
 _OPEN_RELATIVE_RE = re.compile(
-    r"(?:,|\s[-–—])\s+(?:who|whose|which)\s+([a-z][^,.;:!?\"“”()]*?)\s*\Z"
+    r"(?:,|\s[-–—])\s+(?:who|whose|which)\s+([a-z][^,.;:!?\"“”()–—]*?)\s*\Z"
+)
+# Words that open a clause of its own inside the relative one, the name its subject:
+# "a book …, which reported that Mattis once told", "although Charles claimed".
+_CLAUSE_OPENERS_IN = words(
+    "that if whether although though because while whereas as since when after before"
 )
 
 
@@ -2912,6 +2917,8 @@ def _open_relative_clause(s: str, at: int) -> int | None:
     if m is None:
         return None
     clause = [w.lower() for w in m.group(1).split()]
+    if " - " in m.group(1) or any(w in _CLAUSE_OPENERS_IN for w in clause):
+        return None  # the name heads a clause of its own, which the verb is in
     while len(clause) > 1 and clause[-1] in _DETERMINERS:
         clause.pop()  # "who presents The Weakest Link"
     if is_person_noun(clause[-1]) or is_role_noun(clause[-1]) or clause[-1] in _DETERMINERS:
@@ -2928,12 +2935,18 @@ def _relative_head(s: str, opened: int) -> Attribution | None:
     if pronoun is None:
         return None
     toks = list(_TOKEN_RE.finditer(s, max(0, opened - 120), pronoun.end()))
-    if len(toks) < 3:
+    if len(toks) < 2:
         return None
-    name = _before_who(s, toks)  # reads "X, who" / "X – whose" alike
+    name = _before_who(s, toks) if len(toks) > 2 else None  # reads "X, who" / "X – whose" alike
     if name is not None:
         return name
     head = toks[:-2] if _dash(toks[-2]) else toks[:-1]
+    word = head[-1].group().rstrip(",")
+    opens = len(head) == 1 or head[-2].group()[-1:] in ".!?"
+    if opens and _NAME_TOKEN_RE.fullmatch(word) and word not in _PRONOUNS:
+        # One word opening the sentence is its subject ("Southcorp, whose brands include
+        # Penfolds, Rosemount and Lindemans, dismissed the offer").
+        return Attribution(word, head[-1].start(), head[-1].start() + len(word), "named")
     return _common_back(s, head, len(head) - 1)
 
 

@@ -2995,7 +2995,18 @@ def test_a_participle_opening_a_sentence_is_no_name(sentence: str, speaker: str 
             ' "despaired" of him.',
             "Jane Hollis",
         ),
-        # the clause's own subject, or a name before the clause: as before
+        (
+            "Vantix, whose brands include Orla, Benna and Castor, dismissed the offer as"
+            ' "inadequate".',
+            "Vantix",
+        ),
+        # the clause's own subject, a clause of its own inside it, or a name before the
+        # clause: as before
+        (
+            "It came before a book by journalist Tom Reed, which reported that Mattis once"
+            ' told staff the plan was "mad".',
+            "Mattis",
+        ),
         (
             'The firm, whose chief executive John Smith said profits were "strong", is growing.',
             "John Smith",
