@@ -3794,6 +3794,8 @@ def named_subjects(s: str) -> list[tuple[int, str]]:
         and m.group(1) not in _ORG_WORDS
         # "The News of the World reports": the end of a name, not a person
         and s[max(0, m.start(1) - 4) : m.start(1)] not in ("the ", "The ", " of ")
+        # "The star of Rain Man and Tootsie said": a work, the subject its star
+        and _WORK_OF_RE.search(s, max(0, m.start(1) - 120), m.start(1)) is None
     ]
 
 

@@ -3055,3 +3055,23 @@ def test_a_role_with_a_prefix_or_a_parents_count_is_a_person(text: str, speaker:
     with. A role with its prefix (co-, vice-, ex-, deputy-, joint-) and a parent by the
     children they have are people the article named before."""
     assert article_speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "work",
+    ["Blue Harbour and Kestrel", "Kestrel", "the hit show Kestrel"],
+)
+def test_a_work_after_its_star_is_no_one_a_description_stands_for(work: str) -> None:
+    """ "The star of Rain Man and Tootsie said …. The 67-year-old also said he lost his
+    "spark"" (quote set 55) gave "Tootsie": the sentence's speaker was already no one
+    (a work says nothing), but the article's people read "Tootsie said" as someone named,
+    the nearest person the age stood for. A work's name after its star, singer or
+    author is no person of the article."""
+    headline = "Price hits out over modern film"
+    text = (
+        f"{headline}\n\nHollywood legend Dana Price has hit out at modern films. "
+        f"The star of {work} said the industry was in decline. "
+        'The 67-year-old also said he had lost his "spark" for acting.'
+    )
+    quotes = [q.speaker for st in analyse(text, len(headline) + 2) for q in st.quotes]
+    assert quotes == ["Dana Price"]
