@@ -2247,6 +2247,13 @@ def _according_to(s: str, end: int) -> Attribution | None:
         person = _speaker_after(s, end)
         if person is not None and person.kind == "named" and not is_organisation(person.name):
             return person
+    # (Not past a comma: "According to the Financial Times, chief operating officer
+    # Peter Chernin said" is the paper's.)
+    described = None
+    if run and toks[body - 1][-1] not in _TRAIL:
+        described = _described_source(s, matches[len(matches) - len(toks) + body :])
+    if described is not None:
+        return described
     if body > len(run) and not run[-1].endswith(_TRAIL):
         run = [t.rstrip(_TRAIL) for t in toks[:body]]  # "the Bank of England"
         if run[-1].endswith(("'s", "’s")):
@@ -2257,6 +2264,35 @@ def _according_to(s: str, end: int) -> Attribution | None:
         return _speaker_after(s, end)
     a, b = _locate(s, name, end, min(len(s), end + 120), backwards=False)
     return Attribution(name, a, b, "named")
+
+
+# Heads of a source's description written before its name: "US research think-tank Pew
+# …", "Hollywood newspaper Daily Variety", "the French news agency AFP".
+_SOURCE_HEADS = _COMMON_HEADS | words("think-tank thinktank")
+
+
+def _described_source(s: str, after: list[re.Match[str]]) -> Attribution | None:
+    """The name after a capitalised word's description, ``after`` the tokens following
+    that word: a few lower-case words ending with a person's or a body's noun, then the
+    name ("according to US research firm Gartner": Gartner, not "US")."""
+    k = 0
+    while k < min(len(after), 3) and re.fullmatch(r"[a-z][a-z-]*", after[k].group()):
+        k += 1
+    if k == 0 or k >= len(after) or after[k - 1].group() not in _SOURCE_HEADS:
+        return None
+    run: list[str] = []
+    for m in after[k:]:
+        word = m.group().rstrip(_TRAIL)
+        if not _NAME_TOKEN_RE.fullmatch(word):
+            break
+        run.append(word)
+        if word != m.group():
+            break
+    name = _clean_name(run) if run else None
+    if not name:
+        return None
+    a = after[k].start()
+    return Attribution(name, a, a + len(name), "named") if s.startswith(name, a) else None
 
 
 def _data_source(s: str, start: int, end: int) -> Attribution | None:

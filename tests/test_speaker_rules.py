@@ -3075,3 +3075,34 @@ def test_a_work_after_its_star_is_no_one_a_description_stands_for(work: str) -> 
     )
     quotes = [q.speaker for st in analyse(text, len(headline) + 2) for q in st.quotes]
     assert quotes == ["Dana Price"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Sales rose 4%, according to US research firm Korvell.", "Korvell"),
+        (
+            "The star will join the cast, according to Hollywood newspaper Daily Herald.",
+            "Daily Herald",
+        ),
+        ("The ban does not apply to old deals, according to the French news agency AFX.", "AFX"),
+        # a person's role before the name, or no name after the words: as before
+        ("Sales fell, according to Korvell analyst Rosa Klein.", "Rosa Klein"),
+        ("Sales fell, according to Labour sources.", "Labour"),
+        ("Sales fell, according to US figures released on Tuesday.", "US"),
+        (
+            "According to the Daily Post, chief operating officer Ray Tobin said sales fell.",
+            "Daily Post",
+        ),
+    ],
+)
+def test_according_to_a_described_source_is_the_name_after_its_description(
+    sentence: str, speaker: str
+) -> None:
+    """ "according to US research think-tank Pew Internet and American Life" (statement
+    set 9) gave "US", "according to Hollywood newspaper Daily Variety" (BBC) "Hollywood"
+    and "according to the French news agency AFP" (BBC) no one: the capitalised word
+    before a source's description was read as the source. A few lower-case words ending
+    in a body's or a person's noun, then a name: the name speaks."""
+    att = first_attribution(sentence)
+    assert att is not None and att.name == speaker
