@@ -3142,6 +3142,19 @@ _SCORED_RE = re.compile(
     r"|(?:(?:second|third|fourth|fifth|sixth|another|late)\s+)?(?:(?:drop\s+)?goal|try|penalty"
     r"|conversion|winner|equali[sz]er)\b(?!\s+(?:that|of|to)\b))"
 )
+# A thing added to another: "Federer added the Dubai trophy to his long list", "Daiwa
+# added 5.3% to 740 yen", "Nintendo adds media playing to DS": an act, not words. Not
+# "added in a statement to the BBC", "added that …", nor a clause with its own verb
+# ("added the plan was sent to the board", "added the targets intended to ensure …").
+_ADDED_TO_RE = re.compile(
+    r"\s+(?!(?:that|in|on|at|during|later|also|he|she|they|it|we|I|you)\b)"
+    # (what is said as it is added: "added his thanks to the fans", "his voice to …")
+    r"(?!(?:(?:his|her|its|their|my|our)\s+)?(?:thanks|voice|praise|tribute|congratulations"
+    r"|condolences|support|backing|weight|criticism|warning|concerns?|name)\b)"
+    r"(?:(?!(?:is|was|were|are|had|has|have|would|will|could|should|may|might|can|did"
+    r"|does|rose|fell|grew|went|came|must)\b)[\w%£$.'’-]+\s+){1,6}?"
+    r"to\s+(?:the|a|an|his|her|its|their|\d|[A-Z])"
+)
 # "-ing" forms that do something else: "adding $1.89", "adding to honours", "asking prices".
 # What is written as a work, not said: "Adams wrote the screenplay", "began writing the
 # book in 1982", "writing lyrics and playing guitar" (not "wrote in the Times", "wrote to
@@ -3188,6 +3201,8 @@ def _not_speech(s: str, start: int, end: int) -> bool:
     if (verb in ("claimed", "claims", "claiming") and _WON_RE.match(s, end)) or (
         verb in ("added", "adds", "adding") and _SCORED_RE.match(s, end)
     ):
+        return True
+    if verb in ("added", "adds") and _ADDED_TO_RE.match(s, end):
         return True
     if _AND_NEXT_RE.match(s, end) and not _QUOTE_MARK_RE.search(s, max(0, start - 200), start):
         return True  # "Kipchoge responded and a burst of speed clinched victory"

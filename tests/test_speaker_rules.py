@@ -3106,3 +3106,24 @@ def test_according_to_a_described_source_is_the_name_after_its_description(
     in a body's or a person's noun, then a name: the name speaks."""
     att = first_attribution(sentence)
     assert att is not None and att.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Kestrel adds music playing to its handheld", None),
+        ("World number one Ivan Roth added the Doha trophy to his long list of titles.", None),
+        ("Shares in Nobu fell 1%, and Daiwa added 5.3% to 740 yen.", None),
+        # words added: as before
+        ("Ivan Roth added the plan was sent to the board.", "Ivan Roth"),
+        ("Ivan Roth added in a statement to the BBC that he was sorry.", "Ivan Roth"),
+        ("Ivan Roth added his thanks to the fans.", "Ivan Roth"),
+    ],
+)
+def test_a_thing_added_to_another_is_no_speech(sentence: str, speaker: str | None) -> None:
+    """ "Nintendo adds media playing to DS" (statement set 9), "Roger Federer added the
+    Dubai Championship trophy to his long list of successes", "Gardener added the Olympic
+    relay crown to his World Indoor title", "Daiwa added 5.3% to 740 yen" (BBC) were
+    read as speech. "Added" with an object and "to" another thing (no verb of its own
+    between, no "that") is an act."""
+    assert body_statements(sentence)[1].speaker == speaker
