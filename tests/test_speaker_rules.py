@@ -3127,3 +3127,34 @@ def test_a_thing_added_to_another_is_no_speech(sentence: str, speaker: str | Non
     read as speech. "Added" with an object and "to" another thing (no verb of its own
     between, no "that") is an act."""
     assert body_statements(sentence)[1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A Fenwick Institute report on the 20 biggest projects says costs rose. It says"
+            ' there is "little evidence" of progress.',
+            "A Fenwick Institute report",
+        ),
+        ('A report on the experiment said: "Pupils began asking questions."', "A report"),
+        # what the document is about holds a clause of its own, or the document is in
+        # the phrase the sentence opens with: as before
+        (
+            "The Home Office has produced its own report on CSOs which it describes as"
+            ' "encouraging".',
+            None,
+        ),
+        (
+            'In its report on the council\'s work the committee said: "We are concerned."',
+            "the committee",
+        ),
+    ],
+)
+def test_what_a_document_is_about_stands_between_it_and_its_verb(text: str, speaker: str) -> None:
+    """ "A National Audit Office report on the 20 biggest projects says …. It says there is
+    "little evidence" …" (quote set 56) and "A report on the experiment said: "…"" (quote
+    set 1) were given no one: the document's subject matter ("on …", "of …", "into …")
+    between it and the verb hid it. Read as "A … report says" (a "by"/"for" phrase after
+    the subject matter still names the author)."""
+    assert article_speakers(f"Headline\n\n{text}") == [speaker]
