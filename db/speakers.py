@@ -481,6 +481,26 @@ _COMMON_HEADS |= words(
     authors bishops scholars writers announcer cameraman
     """
 )
+# A role held with another or before, one word with its prefix ("The Tory co-chairman
+# attacked …", "the vice-president said", "the ex-minister told"), and a parent by the
+# children they have ("the mother-of-nine said"): the person the last part names.
+_PREFIXED_HEADS = words(
+    """
+    chairman chairwoman chair president founder owner host author leader minister
+    chancellor secretary captain manager coach director editor presenter producer star
+    wife husband boss chief premier governor principal prime-minister
+    """
+)
+_COMMON_HEADS |= {
+    f"{prefix}-{head}"
+    for prefix in ("co", "vice", "ex", "deputy", "joint")
+    for head in _PREFIXED_HEADS
+}
+_COMMON_HEADS |= {
+    f"{parent}-of-{n}"
+    for parent in ("mother", "father", "grandmother", "grandfather", "mum", "dad")
+    for n in words("one two three four five six seven eight nine ten eleven twelve")
+}
 # (Not "veteran", "relative", "pilot", "peer": as often a modifier, "The veteran game
 # maker", "the relative calm", "a pilot scheme", "peer review".)
 # Bodies spoken of by what they are ("the club said", "the airline added", "the
@@ -1421,6 +1441,17 @@ _SOURCE_ASIDE_RE = re.compile(
     r"\b[Tt]he (?:[\w-]+ ){0,2}?([a-z]+)(,) (?:from|by|(?:issued|written|signed|published|sent)"
     r" by) [^,.;:!?\"“”]{3,80}(,) \Z"
 )
+# What a document is about, between it and its verb: "report on the 20 biggest projects
+# says", "survey of 280 schemes by IDS said" (group 1; a "by"/"from"/"for" phrase after
+# it names the author or client and is kept). Not "a report in the Sunday Telegraph
+# claims" (the paper's), "a statement in which he said", "its own report on CSOs which
+# it describes as" (a clause of its own).
+_DOCUMENT_TAIL_RE = re.compile(
+    r"\b(?:report|study|survey|poll|review|inquiry|audit|analysis|research|paper|letter"
+    r"|statement|memo|dossier)s?( (?:on|of|into|about) (?:(?!(?:by|from|for|which|that|who"
+    r"|whom|where|it|he|she|they|we)\b)"
+    r"[\w'’.%/&-]+ ){1,8}?)(?:(?:by|from|for) [^,.;:!?\"“”()]{2,60}? )?\Z"
+)
 # An aside set off by dashes right before a verb: the first dash after a word, words
 # without a dash, a comma or a sentence end, the closing dash.
 _DASHES = "—–-"
@@ -1464,6 +1495,14 @@ def _speaker_before(
     """Who is named right before the verb at ``v``: (attribution, passive).
     ``participle``: the verb is an -ing form ("saying"), which after a comma takes the
     sentence's subject. Nothing before ``floor`` (nor 240 characters before) is read."""
+    tail = _DOCUMENT_TAIL_RE.search(s, max(0, v - 120), v)
+    if tail is not None and not _in_opening_phrase(s, tail.start()):
+        # (Not "In its report on the council's work the committee said": the committee.)
+        # "A National Audit Office report on the 20 biggest projects says", "A survey of
+        # 280 schemes by IDS said": read as "A … report says", "A survey by IDS said"
+        # (the document's subject matter blanked, the offsets kept).
+        a, b = tail.span(1)
+        return _speaker_before(s[:a] + " " * (b - a) + s[b:], v, participle, floor)
     if not participle:
         # Fast path on a short window: most verbs follow a word that names no one ("the
         # ministry's report said", "it was said"), settled without tokenising 240 chars.
@@ -2227,6 +2266,13 @@ def _according_to(s: str, end: int) -> Attribution | None:
         person = _speaker_after(s, end)
         if person is not None and person.kind == "named" and not is_organisation(person.name):
             return person
+    # (Not past a comma: "According to the Financial Times, chief operating officer
+    # Peter Chernin said" is the paper's.)
+    described = None
+    if run and toks[body - 1][-1] not in _TRAIL:
+        described = _described_source(s, matches[len(matches) - len(toks) + body :])
+    if described is not None:
+        return described
     if body > len(run) and not run[-1].endswith(_TRAIL):
         run = [t.rstrip(_TRAIL) for t in toks[:body]]  # "the Bank of England"
         if run[-1].endswith(("'s", "’s")):
@@ -2237,6 +2283,35 @@ def _according_to(s: str, end: int) -> Attribution | None:
         return _speaker_after(s, end)
     a, b = _locate(s, name, end, min(len(s), end + 120), backwards=False)
     return Attribution(name, a, b, "named")
+
+
+# Heads of a source's description written before its name: "US research think-tank Pew
+# …", "Hollywood newspaper Daily Variety", "the French news agency AFP".
+_SOURCE_HEADS = _COMMON_HEADS | words("think-tank thinktank")
+
+
+def _described_source(s: str, after: list[re.Match[str]]) -> Attribution | None:
+    """The name after a capitalised word's description, ``after`` the tokens following
+    that word: a few lower-case words ending with a person's or a body's noun, then the
+    name ("according to US research firm Gartner": Gartner, not "US")."""
+    k = 0
+    while k < min(len(after), 3) and re.fullmatch(r"[a-z][a-z-]*", after[k].group()):
+        k += 1
+    if k == 0 or k >= len(after) or after[k - 1].group() not in _SOURCE_HEADS:
+        return None
+    run: list[str] = []
+    for m in after[k:]:
+        word = m.group().rstrip(_TRAIL)
+        if not _NAME_TOKEN_RE.fullmatch(word):
+            break
+        run.append(word)
+        if word != m.group():
+            break
+    name = _clean_name(run) if run else None
+    if not name:
+        return None
+    a = after[k].start()
+    return Attribution(name, a, a + len(name), "named") if s.startswith(name, a) else None
 
 
 def _data_source(s: str, start: int, end: int) -> Attribution | None:
@@ -2832,6 +2907,10 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
     if _passive_after(s, verb, end):
         return None
     att, passive = _speaker_before(s, start, verb.endswith("ing"))
+    if att is not None and att.kind == "named":
+        opened = _open_relative_clause(s, att.start)
+        if opened is not None:
+            att = _relative_head(s, opened)
     if (
         att is not None
         and att.kind == "named"
@@ -2866,6 +2945,64 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
             return None  # "…, said the channel offered …": what was said, not who
         return after
     return None
+
+
+# A relative clause set off after a subject and still open at the name that ends it:
+# its pronoun, the clause's own lower-case words ("who met", "whose films include",
+# "which owns"), no punctuation (nor a dash) since. "which Tony Blair said" (the name
+# the clause's subject) is not one.
+_OPEN_RELATIVE_RE = re.compile(
+    r"(?:,|\s[-–—])\s+(?:who|whose|which)\s+([a-z][^,.;:!?\"“”()–—]*?)\s*\Z"
+)
+# Words that open a clause of its own inside the relative one, the name its subject:
+# "a book …, which reported that Mattis once told", "although Charles claimed".
+_CLAUSE_OPENERS_IN = words(
+    "that if whether although though because while whereas as since when after before"
+)
+
+
+def _open_relative_clause(s: str, at: int) -> int | None:
+    """Where (its comma or dash) a relative clause starts that the name at ``s[at]`` is
+    inside: "The minister, who met Tony Blair, Gordon Brown and John Prescott, said",
+    "The actor, whose films include Schindler's List, … and Star Wars, said", "Ms
+    Robinson, who presents The Weakest Link tells": what the clause speaks of, not who
+    speaks (a list's commas, or no comma at all, leave it open to the verb). Not a role
+    before the name ("whose chief executive John Smith said": the clause's subject)."""
+    m = _OPEN_RELATIVE_RE.search(s, max(0, at - 160), at)
+    if m is None:
+        return None
+    clause = [w.lower() for w in m.group(1).split()]
+    if " - " in m.group(1) or any(w in _CLAUSE_OPENERS_IN for w in clause):
+        return None  # the name heads a clause of its own, which the verb is in
+    while len(clause) > 1 and clause[-1] in _DETERMINERS:
+        clause.pop()  # "who presents The Weakest Link"
+    if is_person_noun(clause[-1]) or is_role_noun(clause[-1]) or clause[-1] in _DETERMINERS:
+        return None
+    return m.start()
+
+
+def _relative_head(s: str, opened: int) -> Attribution | None:
+    """The subject the relative clause starting at ``s[opened]`` (its comma or dash)
+    belongs to: a name ("Ms Robinson"), a common noun ("The minister"), else None."""
+    pronoun = _TOKEN_RE.search(s, opened + 1)
+    if pronoun is not None and _dash(pronoun):
+        pronoun = _TOKEN_RE.search(s, pronoun.end())
+    if pronoun is None:
+        return None
+    toks = list(_TOKEN_RE.finditer(s, max(0, opened - 120), pronoun.end()))
+    if len(toks) < 2:
+        return None
+    name = _before_who(s, toks) if len(toks) > 2 else None  # reads "X, who" / "X – whose" alike
+    if name is not None:
+        return name
+    head = toks[:-2] if _dash(toks[-2]) else toks[:-1]
+    word = head[-1].group().rstrip(",")
+    opens = len(head) == 1 or head[-2].group()[-1:] in ".!?"
+    if opens and _NAME_TOKEN_RE.fullmatch(word) and word not in _PRONOUNS:
+        # One word opening the sentence is its subject ("Southcorp, whose brands include
+        # Penfolds, Rosemount and Lindemans, dismissed the offer").
+        return Attribution(word, head[-1].start(), head[-1].start() + len(word), "named")
+    return _common_back(s, head, len(head) - 1)
 
 
 # A finite verb right after a subject: the clause goes on ("the channel offered").
@@ -3024,6 +3161,19 @@ _SCORED_RE = re.compile(
     r"|(?:(?:second|third|fourth|fifth|sixth|another|late)\s+)?(?:(?:drop\s+)?goal|try|penalty"
     r"|conversion|winner|equali[sz]er)\b(?!\s+(?:that|of|to)\b))"
 )
+# A thing added to another: "Federer added the Dubai trophy to his long list", "Daiwa
+# added 5.3% to 740 yen", "Nintendo adds media playing to DS": an act, not words. Not
+# "added in a statement to the BBC", "added that …", nor a clause with its own verb
+# ("added the plan was sent to the board", "added the targets intended to ensure …").
+_ADDED_TO_RE = re.compile(
+    r"\s+(?!(?:that|in|on|at|during|later|also|he|she|they|it|we|I|you)\b)"
+    # (what is said as it is added: "added his thanks to the fans", "his voice to …")
+    r"(?!(?:(?:his|her|its|their|my|our)\s+)?(?:thanks|voice|praise|tribute|congratulations"
+    r"|condolences|support|backing|weight|criticism|warning|concerns?|name)\b)"
+    r"(?:(?!(?:is|was|were|are|had|has|have|would|will|could|should|may|might|can|did"
+    r"|does|rose|fell|grew|went|came|must)\b)[\w%£$.'’-]+\s+){1,6}?"
+    r"to\s+(?:the|a|an|his|her|its|their|\d|[A-Z])"
+)
 # "-ing" forms that do something else: "adding $1.89", "adding to honours", "asking prices".
 # What is written as a work, not said: "Adams wrote the screenplay", "began writing the
 # book in 1982", "writing lyrics and playing guitar" (not "wrote in the Times", "wrote to
@@ -3070,6 +3220,8 @@ def _not_speech(s: str, start: int, end: int) -> bool:
     if (verb in ("claimed", "claims", "claiming") and _WON_RE.match(s, end)) or (
         verb in ("added", "adds", "adding") and _SCORED_RE.match(s, end)
     ):
+        return True
+    if verb in ("added", "adds") and _ADDED_TO_RE.match(s, end):
         return True
     if _AND_NEXT_RE.match(s, end) and not _QUOTE_MARK_RE.search(s, max(0, start - 200), start):
         return True  # "Kipchoge responded and a burst of speed clinched victory"
@@ -3712,6 +3864,8 @@ def named_subjects(s: str) -> list[tuple[int, str]]:
         and m.group(1) not in _ORG_WORDS
         # "The News of the World reports": the end of a name, not a person
         and s[max(0, m.start(1) - 4) : m.start(1)] not in ("the ", "The ", " of ")
+        # "The star of Rain Man and Tootsie said": a work, the subject its star
+        and _WORK_OF_RE.search(s, max(0, m.start(1) - 120), m.start(1)) is None
     ]
 
 

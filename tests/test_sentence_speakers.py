@@ -56,7 +56,6 @@ from db.statements import analyse
         "The bill that critics said would hurt business was passed, a spokesman said.",
         # figures from no named body, or from a place or a month; data as an object
         "Hackers steal key data from users of the Korvala bank.",
-        "Recent figures from the UK's regulator Ofcom showed a rise in viewers.",
         "A study by US researchers found a rise in downloads.",
         "Figures from January showed a 3% rise in sales.",
         "Figures from the company showed a 3% rise in sales.",
@@ -95,6 +94,9 @@ def test_no_sentence_speaker(sentence: str) -> None:
             "Office for National Statistics",
         ),
         ("A recent survey by Gallup found that 40% of voters approved.", "Gallup"),
+        # a place's body named after its description: the body, not the place (was no
+        # one before the described-source rule; "the UK" is still never the source)
+        ("Recent figures from the UK's regulator Ofcom showed a rise in viewers.", "Ofcom"),
         ("Early estimates from the World Bank put the cost at about $5bn.", "World Bank"),
         (
             "Prices fell 0.7%, according to figures from the Valmora Land Registry.",
