@@ -832,6 +832,96 @@ async def test_markup_in_articles_renders_literally(markup_db: Path) -> None:
     assert "[bold red]" in MARKUP_TEXT
 
 
+# Unicode's bidirectional controls: a right-to-left override, a pop, an isolate and its end.
+BIDI = "\u202e\u202c\u2066\u2069"
+
+
+def bidi_db(tmp_path: Path) -> Path:
+    """Two sources' articles of one story (two same matches and a conflict) whose
+    sources, titles, text and speaker hold bidi overrides and isolates."""
+    from db.connection import connect
+    from db.ingest import ingest_paths
+
+    r, i, p = "\u202e", "\u2066", "\u2069"
+    body = (
+        f"The finance minister said the budget for {r}schools rises to $5 billion next"
+        f' year.{p} "We will spend every {r}penny on teachers," said Jane {i}Doe{p} on'
+        " Monday. Opposition leaders criticised the plan in parliament on Monday evening."
+    )
+    records = [
+        {"id": "a", "source": f"Evil{r} Wire", "date": "2024-03-04", "text": body,
+         "title": f"Budget {r}for schools{p} rises"},
+        {"id": "b", "source": f"Other{i} Post{p}", "date": "2024-03-04",
+         "title": f"Schools budget {r}rises to $5 billion",
+         "text": body.replace("$5 billion", "$6 billion")},
+    ]  # fmt: skip
+    source = tmp_path / "bidi.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = connect(tmp_path / "bidi.db")
+    ingest_paths(db, [source], match=True)
+    db.conn.close()
+    return tmp_path / "bidi.db"
+
+
+@async_test
+async def test_bidi_controls_in_stored_text_never_reach_the_screen(tmp_path: Path) -> None:
+    """A title's U+202E reverses the rest of its line on a terminal that lays out bidi
+    text (ids, dates, the next column too). The browser leaves every bidi control out of
+    what it shows — list, text, claim panel, story view, search, pickers, palette,
+    status line — and keeps the statements' highlights on their words."""
+    path = bidi_db(tmp_path)
+    seen: list[str] = []
+    app = make_app(path, config=Config())
+
+    async def look(*keys: str) -> str:
+        await pilot.press(*keys)
+        await settle(pilot)
+        text = screen_text(app)
+        seen.append(text)
+        return text
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        text = await look()
+        assert "Budget for schools rises" in text
+        assert "Evil Wire" in text and "Other Post" in text
+        main = main_of(app)
+        await goto_statement(pilot, "spend every")
+        text = await look()
+        assert '"We will spend every penny on teachers," said Jane Doe on' in text
+        assert "≠ $5 billion there, $6 billion here" in text  # the claim panel
+        # The cursor's statement is drawn reversed, from its first word on.
+        lines = text.splitlines()
+        row = next(n for n, line in enumerate(lines) if "▶≠ The finance" in line)
+        strip = app.screen._compositor.render_strips()[row]
+        cursor = "".join(seg.text for seg in strip if seg.style is not None and seg.style.reverse)
+        assert cursor.strip().startswith("The finance minister said the budget for schools")
+        assert main.claims.matches
+        await look("o")  # the story
+        await look("C")  # its conflicts
+        await look("escape")
+        for keys in (("slash", *"penny"), ("f", *"penny on teachers")):
+            text = await look(*keys)
+            if keys[0] == "slash":  # the matched word highlighted, not a letter beside it
+                strips = app.screen._compositor.render_strips()
+                row = next(n for n, line in enumerate(text.splitlines()) if "every penny" in line)
+                assert "penny" in [seg.text for seg in strips[row]]
+            assert "every penny on" in text and "said Jane Doe" in text
+            await look("escape")
+        await look("s")  # the source picker
+        await look("escape")
+        text = await look("w")  # the speaker picker
+        assert "Jane Doe" in text
+        await look("enter")
+        text = await look("s", "enter")
+        await look("ctrl+p", *"open story")
+        await look("escape")
+        await look("ctrl+p", *"only source")
+    assert len(seen) > 10
+    for text in seen:
+        assert not set(text) & set(BIDI), text
+
+
 @async_test
 async def test_no_color_keeps_every_cue(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")

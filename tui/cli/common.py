@@ -15,12 +15,12 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-import re
 import sys
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from db.showable import showable
 from tui.wording import plural
 
 if TYPE_CHECKING:
@@ -35,12 +35,6 @@ if TYPE_CHECKING:
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-
-# C0 controls but tab and newline, DEL and C1: an escape sequence in article text or a
-# file name must not reach the terminal. Nor the bidirectional embeddings, overrides and
-# isolates (U+202A-202E, U+2066-2069): on a terminal that lays out bidi text, a feed
-# title's U+202E would show the rest of the line, dates and ids too, reversed.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class NoDatabaseError(click.ClickException):
@@ -172,8 +166,11 @@ def console(stderr: bool = False) -> Console:
 
 
 def clean(text: str) -> str:
-    """``text`` without control characters (tab and newline stay)."""
-    return _CONTROL.sub("", text)
+    """``text`` as it may reach the terminal (:func:`db.showable.showable`: the browser's rule
+    too): an escape sequence in article text or a file name must not reach it, nor a
+    bidirectional override (a feed title's U+202E would show the rest of the line, dates
+    and ids too, reversed)."""
+    return showable(text)
 
 
 _FLAGS = ("bold", "dim", "italic", "underline", "reverse")

@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from db.showable import showable
 from tui.components.inputs import StillInput
 from tui.components.library import either_way, parse_date, reversed_range
 from tui.components.option_list import KeyedOptionList
@@ -230,7 +231,7 @@ class SourceFilterScreen(PickOneScreen):
 
     def label(self, item: dict[str, Any]) -> Text:
         label = Text(end="")
-        label.append(item["name"])
+        label.append(showable(item["name"]))
         label.append(f"  {plural(item['articles'], 'article')}", style="dim")
         if item.get("first_date"):
             label.append(
