@@ -5,6 +5,7 @@ data reaches the terminal."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,12 @@ def test_nothing_found_exits_1_in_text_and_0_with_json_as_the_readme_says(
         assert data["total"] == 0 and data[key] == [], command
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "with `--json` the status is 0 and `total` is 0" in " ".join(readme.split())
+
+
+def test_show_json_gives_its_utc_time_with_a_z_as_feeds_json_does(long_article_db: Path) -> None:
+    """`show --json`'s ingested_at was UTC without a zone (2026-12-05T03:08:34) where
+    `feeds --json`'s last_fetched says …Z: a script comparing them read one as local."""
+    result = CliRunner().invoke(main, ["--db", str(long_article_db), "show", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    stamp = json.loads(result.output)["article"]["ingested_at"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp), stamp

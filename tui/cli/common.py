@@ -156,6 +156,24 @@ def emit_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
+def emit_json_line(obj: Any) -> None:
+    """Print ``obj`` as one line of JSON (JSON Lines) and flush it: for a stream of
+    objects that never ends (``follow --json``'s rounds), which ``while read``, ``tail
+    -f`` and log shippers read a line at a time (``jq`` reads it either way)."""
+    import json
+
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def utc_timestamp(stamp: str | None) -> str | None:
+    """A stored UTC time as the JSON gives every one: ISO 8601 with its ``Z``. An
+    article's ``ingested_at`` is stored without it, a feed's ``last_fetched`` with it."""
+    if stamp and len(stamp) == 19 and stamp[10:11] == "T":  # YYYY-MM-DDTHH:MM:SS
+        return stamp + "Z"
+    return stamp
+
+
 @functools.lru_cache(maxsize=2)
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
