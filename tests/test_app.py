@@ -266,6 +266,23 @@ async def test_word_search_ranks_highlights_and_opens(demo_app) -> None:  # type
 
 
 @async_test
+async def test_a_headline_found_says_headline_rather_than_its_title_again(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """A headline hit's second line repeated the headline as its article's title (half of
+    the 80 columns saying again the line above it); a body sentence keeps its title."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"fought")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        at = next(n for n, line in enumerate(lines) if "Ukraine says it fought N Korean" in line)
+        assert lines[at + 1].rstrip("│ ").endswith("2024-11-06 · Ukraine · headline")
+        await pilot.press("ctrl+u", *"Zelensky")
+        await settle(pilot)
+        assert "2024-11-06 · Volodymyr Zelensky · Ukraine says it fought" in screen_text(app)
+
+
+@async_test
 async def test_n_after_a_search_that_found_nothing_says_so(demo_app) -> None:  # type: ignore[no-untyped-def]
     """QA: "/zzzqqq", Esc, then n said "No search yet: press / to search." of a search
     just made; n now says it matched nothing, and a search with hits before it is no

@@ -400,7 +400,9 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
                 self.get_component_rich_style("search--speaker", partial=True),
             )
         meta.append(" · ", meta_style)
-        meta.append(showable(hit.title or ""), meta_style)
+        # A headline found is its article's title: the line says so rather than repeat it
+        # (as the claim panel does not say a matched headline again).
+        meta.append("headline" if hit.kind == "headline" else showable(hit.title or ""), meta_style)
         width = max(20, self.result_list.scrollable_content_region.width - 2)
         meta.truncate(width, overflow="ellipsis")
         return Text("\n", end="").join([body, meta])
