@@ -1401,6 +1401,21 @@ async def test_help_header_and_config_problems_show_their_brackets(
         assert "Binding id (for [keymap])" in screen_text(app)
 
 
+@async_test
+async def test_a_config_problem_is_told_without_its_bidi_controls(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """A config file is text from anywhere: a binding id written with U+202E was told
+    back as written, reversing the notice on a terminal that lays out bidi text."""
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\n"app.\u202ehelp" = ""\n', encoding="utf-8")
+    app = make_app(demo_db, config=load_config(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = [n.message for n in app._notifications if "non-empty" in n.message]
+        assert shown == ["[keymap] app.help: keys must be a non-empty string"]
+
+
 def pane_rows(app: ClaimLensApp, widget) -> list[str]:  # type: ignore[no-untyped-def]
     """The screen's rows that ``widget`` takes, as text."""
     rows = screen_text(app).splitlines()
