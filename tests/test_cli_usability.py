@@ -373,9 +373,8 @@ def test_help_imports_no_command_module_and_no_textual() -> None:
     assert not {m for m in modules if m.startswith("tui.cli.") and m != "tui.cli.root"} - {
         "tui.cli.common"
     }
-    # db.wording is counts in words (a leaf, tui.wording's one implementation), no database;
-    # db.showable the text made safe to show (a leaf of re and bisect: every echo uses it).
-    assert not {m for m in modules if m.startswith("db.")} - {"db.wording", "db.showable"}
+    # db.wording is counts in words (a leaf, tui.wording's one implementation), no database.
+    assert not {m for m in modules if m.startswith("db.")} - {"db.wording"}
 
 
 @pytest.mark.parametrize("options", [[], ["--fuzzy"], ["--source", "nowhere"]])

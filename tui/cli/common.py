@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from db.showable import showable
 from tui.wording import plural
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Callable
     from pathlib import Path
 
     import sqlite_utils
@@ -188,7 +188,15 @@ def clean(text: str) -> str:
     too): an escape sequence in article text or a file name must not reach it, nor a
     bidirectional override (a feed title's U+202E would show the rest of the line, dates
     and ids too, reversed)."""
-    return showable(text)
+    global _showable
+    if _showable is None:  # imported when first printed: `--help` (click's) needs no db
+        from db.showable import showable
+
+        _showable = showable
+    return _showable(text)
+
+
+_showable: Callable[[str], str] | None = None
 
 
 _FLAGS = ("bold", "dim", "italic", "underline", "reverse")
