@@ -862,7 +862,7 @@ def bidi_db(tmp_path: Path) -> Path:
     r, i, p = "\u202e", "\u2066", "\u2069"
     body = (
         f"The finance minister said the budget for {r}schools rises to $5 billion next"
-        f' year.{p} "We will spend every {r}penny on teachers," said Jane {i}Doe{p} on'
+        f' year.{p} "We will spend every {r}penny on teachers," said {i}Jane Doe on'
         " Monday. Opposition leaders criticised the plan in parliament on Monday evening."
     )
     records = [
@@ -905,7 +905,8 @@ async def test_bidi_controls_in_stored_text_never_reach_the_screen(tmp_path: Pat
         main = main_of(app)
         await goto_statement(pilot, "spend every")
         text = await look()
-        assert '"We will spend every penny on teachers," said Jane Doe on' in text
+        assert '"We will spend every penny on teachers," ‹Jane Doe› said' in text  # the text
+        assert '"We will spend every penny on teachers," said Jane Doe on' in text  # a match
         assert "≠ $5 billion there, $6 billion here" in text  # the claim panel
         # The cursor's statement is drawn reversed, from its first word on.
         lines = text.splitlines()
@@ -925,10 +926,12 @@ async def test_bidi_controls_in_stored_text_never_reach_the_screen(tmp_path: Pat
                 assert "penny" in [seg.text for seg in strips[row]]
             assert "every penny on" in text and "said Jane Doe" in text
             await look("escape")
-        await look("s")  # the source picker
+        await look("s")  # the source picker, found by the name as shown
+        text = await look(*"Evil W")
+        assert "Evil Wire  1 article" in text
         await look("escape")
         text = await look("w")  # the speaker picker
-        assert "Jane Doe" in text
+        assert "Jane Doe  2 quotes in 2 articles" in text
         await look("enter")
         text = await look("s", "enter")
         await look("ctrl+p", *"open story")

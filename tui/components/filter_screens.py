@@ -226,7 +226,8 @@ class SourceFilterScreen(PickOneScreen):
 
     def find(self, text: str) -> tuple[list[Any], int]:
         folded = text.casefold()
-        found = [src for src in self.sources if folded in src["name"].casefold()]
+        # As shown: a name's bidi controls are not drawn, so they are not typed either.
+        found = [src for src in self.sources if folded in showable(src["name"]).casefold()]
         return found[:SOURCES_SHOWN], len(found)
 
     def label(self, item: dict[str, Any]) -> Text:
