@@ -132,3 +132,21 @@ def test_show_json_gives_its_utc_time_with_a_z_as_feeds_json_does(long_article_d
     assert result.exit_code == 0, result.output
     stamp = json.loads(result.output)["article"]["ingested_at"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp), stamp
+
+
+def test_a_source_named_in_an_error_has_no_bidi_override(tmp_path: Path) -> None:
+    """`--source` naming no source prints the closest names in click's error, which is not
+    written through the listings' cleaning: a stored name's U+202E reached stderr."""
+    db = str(tmp_path / "bidi.db")
+    article = tmp_path / "bidi.json"
+    article.write_text(
+        '{"title": "Mayor resigns", "text": "The mayor resigned on Monday, the council said.",'
+        ' "source": "Evil\u202e Wire", "date": "2026-11-30"}',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
+    result = runner.invoke(main, ["--db", db, "articles", "--source", "Evil Wir"])
+    assert result.exit_code == 2
+    assert "closest: Evil Wire" in result.output
+    assert "\u202e" not in result.output

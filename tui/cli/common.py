@@ -325,8 +325,9 @@ def known_source(db: sqlite_utils.Database | sqlite3.Connection, source: str | N
         limit=3,
         score_cutoff=60,
     )
-    hint = f"; closest: {', '.join(name for name, _score, _i in close)}" if close else ""
-    known = "" if close else f" (sources: {', '.join(names[:10]) or 'none yet'})"
+    # (names are data: click prints its error as given, not through clean)
+    hint = f"; closest: {clean(', '.join(name for name, _score, _i in close))}" if close else ""
+    known = "" if close else f" (sources: {clean(', '.join(names[:10])) or 'none yet'})"
     raise click.BadParameter(f"no source is named {source!r}{hint}{known}", param_hint="--source")
 
 
