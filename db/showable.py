@@ -8,8 +8,8 @@ ids and the next column too. They are left out of what is shown, with any contro
 character a file name or a server's message may still carry (tab and newline stay).
 Every one of them is drawn zero cells wide, so leaving them out moves no column.
 
-A leaf: imports nothing of claimlens, and only ``re`` and ``bisect`` (the CLI's
-start-up imports it).
+A leaf: imports nothing of claimlens, and only ``re`` and ``bisect`` (every CLI command
+that prints imports it; ``claimlens search`` must start at once).
 """
 
 from __future__ import annotations
