@@ -1954,6 +1954,29 @@ async def test_the_story_view_lists_its_first_conflicts_and_counts_the_rest(
 
 
 @async_test
+async def test_q_closes_the_story_view_as_it_closes_the_help(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """Walk at 80×24: q in the story view did nothing (the app's q is the main screen's),
+    and a reader leaving the story pressed it first. It closes the story, as in the help;
+    a second q quits. Its conflicts' list has the keys too."""
+    from tui.components.story_view import StoryScreen
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        for keys in (("o",), ("o", "C")):
+            await pilot.press(*keys)
+            await settle(pilot)
+            assert isinstance(app.screen, StoryScreen)
+            await pilot.press("q")
+            await settle(pilot)
+            assert app.screen is main and app.is_running
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running
+
+
+@async_test
 async def test_a_conflict_in_the_story_view_opens_each_side_in_its_article(demo_app) -> None:  # type: ignore[no-untyped-def]
     """QA item: the story view listed its conflicts but nothing led to them. C gives the
     conflicts the keys, j/k choose a side, Enter opens that side's article with its

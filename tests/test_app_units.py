@@ -500,3 +500,14 @@ def test_a_word_wider_than_the_line_is_cut_where_it_reads_as_cut() -> None:
         "words before",
         "https://example.com/a-path/that-fits",
     ]
+
+
+def test_the_story_views_q_is_not_the_main_screens_q() -> None:
+    """The story view's q (close) and the app's q (quit) act on different screens: a
+    keymap giving app.quit "q,ctrl+q" (the README's example) shares no key, while one
+    giving q to two bindings of the main screen does."""
+    from tui.keymap import shared_keys
+
+    assert shared_keys({"app.quit": "q,ctrl+q"}) == []
+    assert shared_keys({"story.close": "escape,q"}) == []
+    assert shared_keys({"cursor.down": "q"}) == [("q", ["cursor.down", "app.quit"])]

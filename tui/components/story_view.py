@@ -215,6 +215,9 @@ class StoryScreen(Screen[int | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("search.close", "close"),
+        # q, as in the help: a reader leaving the story pressed it, and nothing happened
+        # (the app's q is the main screen's).
+        bind("story.close", "close", show=False),
         bind("story.conflicts", "conflicts"),
         bind("app.search", "search"),
         bind("pane.next", "app.focus_next", show=False),
