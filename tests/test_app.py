@@ -1957,7 +1957,8 @@ async def test_the_story_view_lists_its_first_conflicts_and_counts_the_rest(
 async def test_q_closes_the_story_view_as_it_closes_the_help(demo_app) -> None:  # type: ignore[no-untyped-def]
     """Walk at 80×24: q in the story view did nothing (the app's q is the main screen's),
     and a reader leaving the story pressed it first. It closes the story, as in the help;
-    a second q quits. Its conflicts' list has the keys too."""
+    a second q quits. Its conflicts' list has the keys too. ? did nothing there either: it
+    opens the help over the story."""
     from tui.components.story_view import StoryScreen
 
     app = demo_app()
@@ -1966,6 +1967,12 @@ async def test_q_closes_the_story_view_as_it_closes_the_help(demo_app) -> None: 
         main = main_of(app)
         for keys in (("o",), ("o", "C")):
             await pilot.press(*keys)
+            await settle(pilot)
+            assert isinstance(app.screen, StoryScreen)
+            await pilot.press("question_mark")  # the help opens over the story
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("q")
             await settle(pilot)
             assert isinstance(app.screen, StoryScreen)
             await pilot.press("q")

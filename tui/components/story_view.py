@@ -218,6 +218,7 @@ class StoryScreen(Screen[int | None]):
         # q, as in the help: a reader leaving the story pressed it, and nothing happened
         # (the app's q is the main screen's).
         bind("story.close", "close", show=False),
+        bind("app.help", "help", show=False),  # ? did nothing here either
         bind("story.conflicts", "conflicts"),
         bind("app.search", "search"),
         bind("pane.next", "app.focus_next", show=False),
@@ -273,6 +274,11 @@ class StoryScreen(Screen[int | None]):
         search = getattr(self.app.screen, "action_search", None)
         if search is not None:
             search()
+
+    def action_help(self) -> None:
+        from tui.components.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen())
 
     def action_conflicts(self) -> None:
         """Scroll to the conflicts and give their list the keys (its first side chosen,
