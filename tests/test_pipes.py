@@ -150,3 +150,23 @@ def test_a_source_named_in_an_error_has_no_bidi_override(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "closest: Evil Wire" in result.output
     assert "\u202e" not in result.output
+
+
+def test_search_highlights_the_matched_word_after_a_bidi_override(tmp_path: Path) -> None:
+    """`search` printed a hit without its bidi controls but highlighted the offsets of the
+    stored text: a U+202E before the word moved the highlight one character early."""
+    db = str(tmp_path / "bidi.db")
+    article = tmp_path / "bidi.json"
+    article.write_text(
+        '{"title": "Harbour", "text": "The \\u202ecouncil\\u202c said the harbour budget rose.",'
+        ' "source": "Wire", "date": "2026-11-30"}',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
+    result = runner.invoke(main, ["--db", db, "search", "budget"], color=True)
+    assert result.exit_code == 0, result.output
+    body = next(line for line in result.output.splitlines() if "council" in line)
+    # The styled run: what follows the last escape sequence before the reset.
+    highlighted = re.findall(r"\x1b\[[0-9;]*m([^\x1b]+)\x1b\[0m", body)
+    assert highlighted == ["budget"], body
