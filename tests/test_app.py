@@ -266,6 +266,23 @@ async def test_word_search_ranks_highlights_and_opens(demo_app) -> None:  # type
 
 
 @async_test
+async def test_a_headline_found_says_headline_rather_than_its_title_again(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """A headline hit's second line repeated the headline as its article's title (half of
+    the 80 columns saying again the line above it); a body sentence keeps its title."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"fought")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        at = next(n for n, line in enumerate(lines) if "Ukraine says it fought N Korean" in line)
+        assert lines[at + 1].rstrip("│ ").endswith("2024-11-06 · Ukraine · headline")
+        await pilot.press("ctrl+u", *"Zelensky")
+        await settle(pilot)
+        assert "2024-11-06 · Volodymyr Zelensky · Ukraine says it fought" in screen_text(app)
+
+
+@async_test
 async def test_n_after_a_search_that_found_nothing_says_so(demo_app) -> None:  # type: ignore[no-untyped-def]
     """QA: "/zzzqqq", Esc, then n said "No search yet: press / to search." of a search
     just made; n now says it matched nothing, and a search with hits before it is no
@@ -832,6 +849,99 @@ async def test_markup_in_articles_renders_literally(markup_db: Path) -> None:
     assert "[bold red]" in MARKUP_TEXT
 
 
+# Unicode's bidirectional controls: a right-to-left override, a pop, an isolate and its end.
+BIDI = "\u202e\u202c\u2066\u2069"
+
+
+def bidi_db(tmp_path: Path) -> Path:
+    """Two sources' articles of one story (two same matches and a conflict) whose
+    sources, titles, text and speaker hold bidi overrides and isolates."""
+    from db.connection import connect
+    from db.ingest import ingest_paths
+
+    r, i, p = "\u202e", "\u2066", "\u2069"
+    body = (
+        f"The finance minister said the budget for {r}schools rises to $5 billion next"
+        f' year.{p} "We will spend every {r}penny on teachers," said {i}Jane Doe on'
+        " Monday. Opposition leaders criticised the plan in parliament on Monday evening."
+    )
+    records = [
+        {"id": "a", "source": f"Evil{r} Wire", "date": "2024-03-04", "text": body,
+         "title": f"Budget {r}for schools{p} rises"},
+        {"id": "b", "source": f"Other{i} Post{p}", "date": "2024-03-04",
+         "title": f"Schools budget {r}rises to $5 billion",
+         "text": body.replace("$5 billion", "$6 billion")},
+    ]  # fmt: skip
+    source = tmp_path / "bidi.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = connect(tmp_path / "bidi.db")
+    ingest_paths(db, [source], match=True)
+    db.conn.close()
+    return tmp_path / "bidi.db"
+
+
+@async_test
+async def test_bidi_controls_in_stored_text_never_reach_the_screen(tmp_path: Path) -> None:
+    """A title's U+202E reverses the rest of its line on a terminal that lays out bidi
+    text (ids, dates, the next column too). The browser leaves every bidi control out of
+    what it shows — list, text, claim panel, story view, search, pickers, palette,
+    status line — and keeps the statements' highlights on their words."""
+    path = bidi_db(tmp_path)
+    seen: list[str] = []
+    app = make_app(path, config=Config())
+
+    async def look(*keys: str) -> str:
+        await pilot.press(*keys)
+        await settle(pilot)
+        text = screen_text(app)
+        seen.append(text)
+        return text
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        text = await look()
+        assert "Budget for schools rises" in text
+        assert "Evil Wire" in text and "Other Post" in text
+        main = main_of(app)
+        await goto_statement(pilot, "spend every")
+        text = await look()
+        assert '"We will spend every penny on teachers," ‹Jane Doe› said' in text  # the text
+        assert '"We will spend every penny on teachers," said Jane Doe on' in text  # a match
+        assert "≠ $5 billion there, $6 billion here" in text  # the claim panel
+        # The cursor's statement is drawn reversed, from its first word on.
+        lines = text.splitlines()
+        row = next(n for n, line in enumerate(lines) if "▶≠ The finance" in line)
+        strip = app.screen._compositor.render_strips()[row]
+        cursor = "".join(seg.text for seg in strip if seg.style is not None and seg.style.reverse)
+        assert cursor.strip().startswith("The finance minister said the budget for schools")
+        assert main.claims.matches
+        await look("o")  # the story
+        await look("C")  # its conflicts
+        await look("escape")
+        for keys in (("slash", *"penny"), ("f", *"penny on teachers")):
+            text = await look(*keys)
+            if keys[0] == "slash":  # the matched word highlighted, not a letter beside it
+                strips = app.screen._compositor.render_strips()
+                row = next(n for n, line in enumerate(text.splitlines()) if "every penny" in line)
+                assert "penny" in [seg.text for seg in strips[row]]
+            assert "every penny on" in text and "said Jane Doe" in text
+            await look("escape")
+        await look("s")  # the source picker, found by the name as shown
+        text = await look(*"Evil W")
+        assert "Evil Wire  1 article" in text
+        await look("escape")
+        text = await look("w")  # the speaker picker
+        assert "Jane Doe  2 quotes in 2 articles" in text
+        await look("enter")
+        text = await look("s", "enter")
+        await look("ctrl+p", *"open story")
+        await look("escape")
+        await look("ctrl+p", *"only source")
+    assert len(seen) > 10
+    for text in seen:
+        assert not set(text) & set(BIDI), text
+
+
 @async_test
 async def test_no_color_keeps_every_cue(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
@@ -1292,6 +1402,21 @@ async def test_help_header_and_config_problems_show_their_brackets(
         await pilot.press("question_mark")
         await settle(pilot)
         assert "Binding id (for [keymap])" in screen_text(app)
+
+
+@async_test
+async def test_a_config_problem_is_told_without_its_bidi_controls(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """A config file is text from anywhere: a binding id written with U+202E was told
+    back as written, reversing the notice on a terminal that lays out bidi text."""
+    path = tmp_path / "config.toml"
+    path.write_text('[keymap]\n"app.\u202ehelp" = ""\n', encoding="utf-8")
+    app = make_app(demo_db, config=load_config(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = [n.message for n in app._notifications if "non-empty" in n.message]
+        assert shown == ["[keymap] app.help: keys must be a non-empty string"]
 
 
 def pane_rows(app: ClaimLensApp, widget) -> list[str]:  # type: ignore[no-untyped-def]
@@ -1826,6 +1951,36 @@ async def test_the_story_view_lists_its_first_conflicts_and_counts_the_rest(
         text = screen_text(app)
         assert "Conflicts (3)" in text
         assert f"… 2 more: `claimlens stories --id {story.story_id}` lists all" in text
+
+
+@async_test
+async def test_q_closes_the_story_view_as_it_closes_the_help(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """Walk at 80×24: q in the story view did nothing (the app's q is the main screen's),
+    and a reader leaving the story pressed it first. It closes the story, as in the help;
+    a second q quits. Its conflicts' list has the keys too. ? did nothing there either: it
+    opens the help over the story."""
+    from tui.components.story_view import StoryScreen
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        for keys in (("o",), ("o", "C")):
+            await pilot.press(*keys)
+            await settle(pilot)
+            assert isinstance(app.screen, StoryScreen)
+            await pilot.press("question_mark")  # the help opens over the story
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("q")
+            await settle(pilot)
+            assert isinstance(app.screen, StoryScreen)
+            await pilot.press("q")
+            await settle(pilot)
+            assert app.screen is main and app.is_running
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running
 
 
 @async_test

@@ -169,6 +169,42 @@ def test_layout_styles_by_offsets_not_markup() -> None:
     assert underlined == ["11,000"]
 
 
+def test_layout_leaves_out_bidi_controls_and_keeps_every_offset() -> None:
+    """U+202E (a right-to-left override) and an isolate in the text, the speaker and
+    the source would reverse how the line reads on a terminal that lays out bidi text:
+    they are not shown, and every statement, quote and number still covers its words."""
+    text = 'Troops \u202ecrossed\u202c.\n\n\u2066"We saw 11,000," the minister said. Talks failed.'
+    article, statements = _article_statements(text)
+    article["source"] = "Wi\u202ere"
+    statements[1]["quotes"][0]["speaker"] = "A\u202ena"
+    styles = {"number": Style(underline=True), "quote": Style(italic=True)}
+    layout = build_layout(article, statements, 80, lambda name: styles.get(name, Style()))
+    plain = layout.text.plain
+    assert not set(plain) & {"\u202e", "\u202c", "\u2066"}
+    assert [plain[a:b] for a, b in layout.spans] == [
+        "Troops crossed.",
+        '"We saw 11,000," ‹Ana› the minister said.',
+        "Talks failed.",
+    ]
+    underlined = [plain[s.start : s.end] for s in layout.text.spans if s.style == styles["number"]]
+    assert underlined == ["11,000"]
+    quoted = [plain[s.start : s.end] for s in layout.text.spans if s.style == styles["quote"]]
+    assert quoted == ["We saw 11,000"]
+    assert layout.header[0].plain.startswith("Wire · ")
+
+
+def test_showable_is_the_one_rule_of_the_cli_and_the_browser() -> None:
+    from db.showable import Showable, showable
+    from tui.cli.common import clean
+
+    raw = "a\u202eb\u2066c\u2069d\u200fe\u061cf\x1b[2Jg\th\ni"
+    assert showable(raw) == clean(raw) == "abcdef[2Jg\th\ni"
+    safe = Showable(raw)
+    assert safe.text == showable(raw)
+    assert safe.text[safe.at(raw.index("e")) : safe.at(raw.index("g") + 1)] == "ef[2Jg"
+    assert Showable("plain").dropped == []
+
+
 def test_text_layout_does_not_import_textual() -> None:
     import subprocess
     import sys
@@ -464,3 +500,14 @@ def test_a_word_wider_than_the_line_is_cut_where_it_reads_as_cut() -> None:
         "words before",
         "https://example.com/a-path/that-fits",
     ]
+
+
+def test_the_story_views_q_is_not_the_main_screens_q() -> None:
+    """The story view's q (close) and the app's q (quit) act on different screens: a
+    keymap giving app.quit "q,ctrl+q" (the README's example) shares no key, while one
+    giving q to two bindings of the main screen does."""
+    from tui.keymap import shared_keys
+
+    assert shared_keys({"app.quit": "q,ctrl+q"}) == []
+    assert shared_keys({"story.close": "escape,q"}) == []
+    assert shared_keys({"cursor.down": "q"}) == [("q", ["cursor.down", "app.quit"])]

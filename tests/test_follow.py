@@ -336,6 +336,8 @@ def test_cli_follow_once_reports_each_bad_feed_on_one_line(site: FeedSite, tmp_p
     urls.write_text(f"{site.base}/good.rss\n")
     result = runner.invoke(main, ["--db", str(db_path), "follow", str(urls), "--once", "--json"])
     assert result.exit_code == 0, result.output
+    # A round is one line (JSON Lines): rounds that never end are read a line at a time.
+    assert len(result.output.splitlines()) == 1
     data = json.loads(result.output)
     assert data["added"] == 0 and data["failed"] == 0 and data["feeds"][0]["new_entries"] == 0
 

@@ -358,7 +358,9 @@ async def test_the_browser_says_when_the_background_regroup_fails(
     from tui.components import regroup_notice
     from tui.config import Config
 
-    failing = [sys.executable, "-c", "import sys; sys.exit('database is locked, say')"]
+    # (the child's last line of stderr, told as it is but for a bidi override: a path or
+    # an article's words in an error must not reverse the notice)
+    failing = [sys.executable, "-c", "import sys; sys.exit('database is \u202elocked, say')"]
     monkeypatch.setattr(regroup_notice, "_CLI", failing)
     path = _schema_8_matched(tmp_path / "v8.db")
     app = make_app(path, config=Config())

@@ -5,6 +5,7 @@ data reaches the terminal."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,50 @@ def test_nothing_found_exits_1_in_text_and_0_with_json_as_the_readme_says(
         assert data["total"] == 0 and data[key] == [], command
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "with `--json` the status is 0 and `total` is 0" in " ".join(readme.split())
+
+
+def test_show_json_gives_its_utc_time_with_a_z_as_feeds_json_does(long_article_db: Path) -> None:
+    """`show --json`'s ingested_at was UTC without a zone (2026-12-05T03:08:34) where
+    `feeds --json`'s last_fetched says …Z: a script comparing them read one as local."""
+    result = CliRunner().invoke(main, ["--db", str(long_article_db), "show", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    stamp = json.loads(result.output)["article"]["ingested_at"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp), stamp
+
+
+def test_a_source_named_in_an_error_has_no_bidi_override(tmp_path: Path) -> None:
+    """`--source` naming no source prints the closest names in click's error, which is not
+    written through the listings' cleaning: a stored name's U+202E reached stderr."""
+    db = str(tmp_path / "bidi.db")
+    article = tmp_path / "bidi.json"
+    article.write_text(
+        '{"title": "Mayor resigns", "text": "The mayor resigned on Monday, the council said.",'
+        ' "source": "Evil\u202e Wire", "date": "2026-11-30"}',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
+    result = runner.invoke(main, ["--db", db, "articles", "--source", "Evil Wir"])
+    assert result.exit_code == 2
+    assert "closest: Evil Wire" in result.output
+    assert "\u202e" not in result.output
+
+
+def test_search_highlights_the_matched_word_after_a_bidi_override(tmp_path: Path) -> None:
+    """`search` printed a hit without its bidi controls but highlighted the offsets of the
+    stored text: a U+202E before the word moved the highlight one character early."""
+    db = str(tmp_path / "bidi.db")
+    article = tmp_path / "bidi.json"
+    article.write_text(
+        '{"title": "Harbour", "text": "The \\u202ecouncil\\u202c said the harbour budget rose.",'
+        ' "source": "Wire", "date": "2026-11-30"}',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
+    result = runner.invoke(main, ["--db", db, "search", "budget"], color=True)
+    assert result.exit_code == 0, result.output
+    body = next(line for line in result.output.splitlines() if "council" in line)
+    # The styled run: what follows the last escape sequence before the reset.
+    highlighted = re.findall(r"\x1b\[[0-9;]*m([^\x1b]+)\x1b\[0m", body)
+    assert highlighted == ["budget"], body

@@ -20,6 +20,7 @@ from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
+from db.showable import showable
 from tui.components.commands import ClaimLensCommands, PlainPalette
 from tui.components.idle_gc import CHECK_EVERY, IdleCollector
 from tui.components.key_order import KeyDone, KeyOrder
@@ -97,7 +98,9 @@ class ClaimLensApp(App[None]):
         self.call_after_refresh(self.collector.start)
         self.set_interval(CHECK_EVERY, self.collector.tick)
         for problem in self.config.problems:
-            self.notify(problem, title="config", severity="warning", timeout=8, markup=False)
+            self.notify(
+                showable(problem), title="config", severity="warning", timeout=8, markup=False
+            )
         if self.library.regroup_due():  # a schema upgrade left it: run it beside the screen
             self.call_after_refresh(self.main.mount, RegroupNotice(self.library.db_path))
 

@@ -79,6 +79,7 @@ _SPECS = [
         "the story's conflicts (in the story view: to them; j/k choose, ⏎ opens one)",
         "Panes",
     ),
+    KeySpec("story.close", "q", "Close", "close the story view (also Esc)", "Panes"),
     # Claims.
     KeySpec(
         "reader.next_matched",
@@ -207,7 +208,8 @@ def shared_keys(keymap: dict[str, str]) -> list[tuple[str, list[str]]]:
     held: dict[tuple[str, str], list[str]] = {}
     for spec in SPECS.values():
         screen = spec.section if spec.section == "Search screen" else spec.id
-        screen = screen if screen in ("Search screen", "help.close") else "main"
+        # (the help and the story view are screens of their own: their q is not main's)
+        screen = screen if screen in ("Search screen", "help.close", "story.close") else "main"
         keys = keymap.get(spec.id, spec.keys)
         # "?" is question_mark, as Textual reads a binding's keys.
         named = (k.strip() for k in keys.split(",") if k.strip())

@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,7 @@ from tui.wording import plural
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Callable
     from pathlib import Path
 
     import sqlite_utils
@@ -35,12 +35,6 @@ if TYPE_CHECKING:
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-
-# C0 controls but tab and newline, DEL and C1: an escape sequence in article text or a
-# file name must not reach the terminal. Nor the bidirectional embeddings, overrides and
-# isolates (U+202A-202E, U+2066-2069): on a terminal that lays out bidi text, a feed
-# title's U+202E would show the rest of the line, dates and ids too, reversed.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class NoDatabaseError(click.ClickException):
@@ -162,6 +156,24 @@ def emit_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
+def emit_json_line(obj: Any) -> None:
+    """Print ``obj`` as one line of JSON (JSON Lines) and flush it: for a stream of
+    objects that never ends (``follow --json``'s rounds), which ``while read``, ``tail
+    -f`` and log shippers read a line at a time (``jq`` reads it either way)."""
+    import json
+
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def utc_timestamp(stamp: str | None) -> str | None:
+    """A stored UTC time as the JSON gives every one: ISO 8601 with its ``Z``. An
+    article's ``ingested_at`` is stored without it, a feed's ``last_fetched`` with it."""
+    if stamp and len(stamp) == 19 and stamp[10:11] == "T":  # YYYY-MM-DDTHH:MM:SS
+        return stamp + "Z"
+    return stamp
+
+
 @functools.lru_cache(maxsize=2)
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
@@ -172,8 +184,19 @@ def console(stderr: bool = False) -> Console:
 
 
 def clean(text: str) -> str:
-    """``text`` without control characters (tab and newline stay)."""
-    return _CONTROL.sub("", text)
+    """``text`` as it may reach the terminal (:func:`db.showable.showable`: the browser's rule
+    too): an escape sequence in article text or a file name must not reach it, nor a
+    bidirectional override (a feed title's U+202E would show the rest of the line, dates
+    and ids too, reversed)."""
+    global _showable
+    if _showable is None:  # imported when first printed: `--help` (click's) needs no db
+        from db.showable import showable
+
+        _showable = showable
+    return _showable(text)
+
+
+_showable: Callable[[str], str] | None = None
 
 
 _FLAGS = ("bold", "dim", "italic", "underline", "reverse")
@@ -302,8 +325,9 @@ def known_source(db: sqlite_utils.Database | sqlite3.Connection, source: str | N
         limit=3,
         score_cutoff=60,
     )
-    hint = f"; closest: {', '.join(name for name, _score, _i in close)}" if close else ""
-    known = "" if close else f" (sources: {', '.join(names[:10]) or 'none yet'})"
+    # (names are data: click prints its error as given, not through clean)
+    hint = f"; closest: {clean(', '.join(name for name, _score, _i in close))}" if close else ""
+    known = "" if close else f" (sources: {clean(', '.join(names[:10])) or 'none yet'})"
     raise click.BadParameter(f"no source is named {source!r}{hint}{known}", param_hint="--source")
 
 

@@ -25,6 +25,7 @@ from tui.cli.common import (
     CliContext,
     echo,
     emit_json,
+    emit_json_line,
     json_option,
     match_summary,
     pass_cli,
@@ -115,7 +116,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
     help="Requests in flight to one host at once.",
 )
 @click.option("--no-match", is_flag=True, help="Do not match the new articles yet.")
-@json_option("One JSON object per round.")
+@json_option("One JSON object per round, on one line (JSON Lines).")
 @pass_cli
 def follow(
     cli: CliContext,
@@ -189,8 +190,7 @@ def _read_specs(urls_file: Path) -> tuple[list[Any], list[Any]]:
 
 def _print_round(report: RoundReport, as_json: bool) -> None:
     if as_json:
-        emit_json(report.as_dict())
-        sys.stdout.flush()
+        emit_json_line(report.as_dict())
     else:
         echo(report.summary(), style="bold")
         if report.match is not None:  # as ingest says it

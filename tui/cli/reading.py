@@ -28,6 +28,7 @@ from tui.cli.common import (
     page_options,
     pass_cli,
     styled,
+    utc_timestamp,
 )
 from tui.wording import cell_width, fit_cells, plural, shown_date
 
@@ -163,6 +164,7 @@ def show(cli: CliContext, article_id: int, as_json: bool) -> None:
         raise click.ClickException(f"no article with id {article_id}")
     statements = article_statements(db, article_id)
     if as_json:
+        article["ingested_at"] = utc_timestamp(article["ingested_at"])
         article["input"] = add_input_offsets(db, article_id, statements)
         emit_json({"article": article, "statements": statements})
         return

@@ -14,6 +14,7 @@ import click
 
 from db.connection import snapshot
 from db.search import QueryError, operator_hint, search_counted
+from db.showable import Showable
 from tui.cli.common import (
     EXIT_REJECTED,
     CliContext,
@@ -151,9 +152,13 @@ def search_cmd(
                 (f"  [{statement_name(hit.article_id, hit.seq)}]", "dim"),
             )
         )
-        body = styled("     " + hit.text)
+        # The text as printed (its bidi controls left out), the matched words' offsets moved
+        # with it: cleaned after them, the highlight fell a character early for each.
+        safe = Showable(hit.text)
+        body = styled("     " + safe.text)
         for start, end in hit.highlights:
-            body.stylize("bold reverse", start + 5, end + 5)
+            shown_start, shown_end = safe.span(start, end)
+            body.stylize("bold reverse", shown_start + 5, shown_end + 5)
         echo(body)
     more = showing(len(hits), offset, total)
     echo(more or f"{plural(total, 'statement')} match", style="dim")

@@ -21,6 +21,7 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from db.showable import showable
 from tui.components.focus_border import FocusBorder
 from tui.components.library import Library, ListState, keep_recent
 from tui.components.line_view import LineView, cursor_bindings
@@ -373,13 +374,15 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         text = Text(style=style, end="", no_wrap=True, overflow="ellipsis")
         if row["kind"] == "story":
             text.append("▾ ", self._style("story"))
-            text.append(row["title"] or "(untitled story)", self._style("story"))
+            text.append(showable(row["title"] or "(untitled story)"), self._style("story"))
             text.append("  " + _story_counts(row), self._style("date"))
             return text
         indent = "  " if self.state.by_story and row.get("story_id") is not None else ""
         text.append("▶" if cursor else " ")
         text.append(indent)
-        source = fit_cells(row["source"] or "", source_column(self._longest_source, width))
+        source = fit_cells(
+            showable(row["source"] or ""), source_column(self._longest_source, width)
+        )
         text.append(source + " ", self._style("source"))
         date = shown_date(row["date"])
         text.append(f"{date:<10} ", self._style("date"))
@@ -391,7 +394,7 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         text.append(f"{c:>4}", self._style("corroborated"))
         text.append(f"{x:>4}", self._style("conflict"))
         text.append(f"{r:>4} ", self._style("date"))
-        text.append(row["title"] or "(no headline)")
+        text.append(showable(row["title"] or "(no headline)"))
         return self._plain_if_cursor(text, cursor)
 
     def render_row_lines(self, row: dict[str, Any], *, cursor: bool = False) -> list[Text]:
@@ -400,15 +403,15 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         first = Text(style=style, end="", no_wrap=True, overflow="ellipsis")
         second = Text(style=style, end="", no_wrap=True, overflow="ellipsis")
         if row["kind"] == "story":
-            first.append("▾ " + (row["title"] or "(untitled story)"), self._style("story"))
+            first.append("▾ " + showable(row["title"] or "(untitled story)"), self._style("story"))
             second.append("  " + _story_counts(row), self._style("date"))
             return [first, second]
         indent = " " if self.state.by_story and row.get("story_id") is not None else ""
         first.append("▶" if cursor else " ")
         first.append(indent)
-        first.append(row["title"] or "(no headline)")
+        first.append(showable(row["title"] or "(no headline)"))
         second.append(" " + indent + " ")
-        second.append(row["source"] or "", self._style("source"))
+        second.append(showable(row["source"] or ""), self._style("source"))
         second.append(f" · {shown_date(row['date'])}", self._style("date"))
         corroborated, conflict = row.get("corroborated", 0), row.get("conflict", 0)
         if corroborated:

@@ -21,6 +21,7 @@ from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
 
 from db.dates import earliest_first
+from db.showable import showable
 from tui.components.diffing import differing_spans, find_spans
 from tui.components.focus_border import quiet_focus, show_focus
 from tui.components.kept_lines import KeptLines
@@ -501,14 +502,14 @@ class ClaimPanel(Vertical):
         lines[0].append(statement_name(self.article["id"], st["seq"]), self._style("label"))
         details: list[tuple[str, str, Style]] = []
         if st.get("speaker"):
-            details.append(("said by ", st["speaker"], self._style("speaker")))
+            details.append(("said by ", showable(st["speaker"]), self._style("speaker")))
         quoted = sorted({q["speaker"] for q in st.get("quotes", []) if q.get("speaker")})
         quoted = [name for name in quoted if name != st.get("speaker")]
         if quoted:
-            details.append(("quotes ", ", ".join(quoted), self._style("speaker")))
+            details.append(("quotes ", showable(", ".join(quoted)), self._style("speaker")))
         if st.get("numbers"):
             raw = ", ".join(n["raw"] for n in st["numbers"])
-            details.append(("numbers ", raw, self._style("label")))
+            details.append(("numbers ", showable(raw), self._style("label")))
         for i, (label, value, style) in enumerate(details):
             if i:
                 lines[1].append(" · ", self._style("dim"))
@@ -531,7 +532,7 @@ class ClaimPanel(Vertical):
             lines[2].append("No other source reports this statement.", self._style("dim"))
         elif first:
             lines[2].append("first seen ", self._style("dim"))
-            lines[2].append(first)
+            lines[2].append(showable(first))
         return Text("\n", no_wrap=True, overflow="ellipsis", end="").join(lines)
 
     def first_seen(self, claim: dict[str, Any] | None) -> str | None:
@@ -555,7 +556,7 @@ class ClaimPanel(Vertical):
 
     def match_text(self, match: dict[str, Any]) -> Text:
         text = Text(end="")
-        text.append(match.get("source") or "?", self._style("source"))
+        text.append(showable(match.get("source") or "?"), self._style("source"))
         text.append(f" · {shown_date(match.get('date'))}", self._style("dim"))
         text.append(f" · {float(match.get('score') or 0):.0f}%", self._style("dim"))
         relation = match.get("relation") or "same"
@@ -569,30 +570,30 @@ class ClaimPanel(Vertical):
         for mine_value, other_value in values:
             text.append("\n")
             text.append("≠ ", self._style("conflict"))
-            text.append(other_value, self._style("number"))
+            text.append(showable(other_value), self._style("number"))
             text.append(" there, ", self._style("dim"))
-            text.append(mine_value, self._style("number"))
+            text.append(showable(mine_value), self._style("number"))
             text.append(" here", self._style("dim"))
         why = (match.get("evidence") or {}).get("summary")
         if why:  # plain text: names as the statements write them, never markup
             text.append("\nwhy ", self._style("dim"))
-            text.append(why, self._style("label"))
-        body = Text(match.get("text") or "", end="")
-        mine = self.statement["text"] if self.statement else ""
+            text.append(showable(why), self._style("label"))
+        body = Text(showable(match.get("text") or ""), end="")
+        mine = showable(self.statement["text"]) if self.statement else ""
         for a, b in differing_spans(mine, body.plain):
             body.stylize(self._style("diff"), a, b)
-        for a, b in find_spans(body.plain, [b for _, b in values]):
+        for a, b in find_spans(body.plain, [showable(b) for _, b in values]):
             body.stylize(self._style("number"), a, b)
         text.append("\n")
         text.append_text(body)
         if match.get("speaker"):
             text.append("\nsaid by ", self._style("dim"))
-            text.append(match["speaker"], self._style("speaker"))
+            text.append(showable(match["speaker"]), self._style("speaker"))
         if match.get("title") and match["title"] != match.get("text"):
             # (a headline matched is its article's title: "in" it again says nothing, and
             # takes a line of the few 80×24 leaves: every match of a UCI headline did)
             text.append("\nin ", self._style("dim"))
-            text.append(match["title"], self._style("dim"))
+            text.append(showable(match["title"]), self._style("dim"))
         return text
 
     # --- events -------------------------------------------------------------------

@@ -13,6 +13,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, S
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from db.showable import showable
 from tui.components.help_screen import key_display
 from tui.keymap import effective_keys
 from tui.wording import plural, shown_date
@@ -174,7 +175,7 @@ class ClaimLensCommands(Provider):
             yield (name, f"{help_text} {keys}" if help_text else keys, callback)
         for name in screen.library.source_names():
             yield (
-                f"Show only source: {name}",
+                f"Show only source: {showable(name)}",
                 "Filter the list to this source",
                 partial(screen.set_source, name),
             )
@@ -184,7 +185,7 @@ class ClaimLensCommands(Provider):
                 f"{plural(story['n_sources'], 'source')}, {plural(story['n_articles'], 'article')}"
             )
             yield (
-                f"Open story: {story['title']}",
+                f"Open story: {showable(story['title'] or '')}",
                 f"{when} · {counts}",
                 partial(screen.open_story, story["id"]),
             )

@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from db.showable import showable
 from tui.components.inputs import StillInput
 from tui.components.library import either_way, parse_date, reversed_range
 from tui.components.option_list import KeyedOptionList
@@ -225,12 +226,13 @@ class SourceFilterScreen(PickOneScreen):
 
     def find(self, text: str) -> tuple[list[Any], int]:
         folded = text.casefold()
-        found = [src for src in self.sources if folded in src["name"].casefold()]
+        # As shown: a name's bidi controls are not drawn, so they are not typed either.
+        found = [src for src in self.sources if folded in showable(src["name"]).casefold()]
         return found[:SOURCES_SHOWN], len(found)
 
     def label(self, item: dict[str, Any]) -> Text:
         label = Text(end="")
-        label.append(item["name"])
+        label.append(showable(item["name"]))
         label.append(f"  {plural(item['articles'], 'article')}", style="dim")
         if item.get("first_date"):
             label.append(

@@ -26,6 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from db.showable import showable
 from tui.components.article_list import ArticleList
 from tui.components.claim_panel import FOLLOW_DELAY, READ_AHEAD_DELAY, ClaimPanel
 from tui.components.footer import FittingFooter
@@ -517,12 +518,14 @@ class MainScreen(Screen, inherit_bindings=False):
             full = articles + (of_stories if self.state.by_story else "")
             parts.append(part(30, full, short=articles))
         if filt.source:
-            parts.append(part(85, f"source: {filt.source}", "bold", short=filt.source))
+            source = showable(filt.source)
+            parts.append(part(85, f"source: {source}", "bold", short=source))
         if filt.since or filt.until:
             dates = f"{filt.since or '…'} – {filt.until or '…'}"
             parts.append(part(70, f"dates: {dates}", short=dates.replace(" – ", "–")))
         if filt.speaker:
-            parts.append(part(80, f"quoting: {filt.speaker}", "bold", short=filt.speaker))
+            speaker = showable(filt.speaker)
+            parts.append(part(80, f"quoting: {speaker}", "bold", short=speaker))
         reader = self.reader
         listed = self.articles.current
         if not self.text_shown:
@@ -566,7 +569,7 @@ class MainScreen(Screen, inherit_bindings=False):
         _title(self.articles, title)
         _title(self.reader, "Text")
         # Content, not a str: a str title would be parsed as markup.
-        source = (reader.article["source"] or "") if reader.article is not None else ""
+        source = showable(reader.article["source"] or "") if reader.article is not None else ""
         if str(self.reader.border_subtitle or "") != source:
             self.reader.border_subtitle = Content(source)
 

@@ -22,6 +22,8 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Static
 
+from db.showable import showable
+
 # The command line of this claimlens, whatever way it was installed or started.
 _CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
 
@@ -102,7 +104,7 @@ class RegroupNotice(Static):
             self.notify("claims and stories regrouped", timeout=4, markup=False)
         else:
             self.notify(
-                f"regrouping stories failed: {event.error or f'exit {event.returncode}'}"
+                f"regrouping stories failed: {showable(event.error) or f'exit {event.returncode}'}"
                 " — claimlens regroup does it from a shell",
                 severity="error",
                 timeout=10,

@@ -28,6 +28,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from db.showable import Showable, showable
 from tui.components.footer import FittingFooter
 from tui.components.inputs import StillInput
 from tui.components.library import (
@@ -62,11 +63,11 @@ def scope_words(scope: ArticleFilter) -> str:
     words for them (source, dates, quoting)."""
     parts = []
     if scope.source:
-        parts.append(f"source: {scope.source}")
+        parts.append(f"source: {showable(scope.source)}")
     if scope.since or scope.until:
         parts.append(f"dates: {scope.since or '…'} – {scope.until or '…'}")
     if scope.speaker:
-        parts.append(f"quoting: {scope.speaker}")
+        parts.append(f"quoting: {showable(scope.speaker)}")
     return " · ".join(parts)
 
 
@@ -385,17 +386,23 @@ class SearchScreen(Screen[tuple[SearchResults, int] | None]):
         """The statement with its matched words highlighted, then where it is from."""
         meta_style = self.get_component_rich_style("search--meta", partial=True)
         match_style = self.get_component_rich_style("search--match", partial=True)
-        body = Text(hit.text, end="")
+        safe = Showable(hit.text)  # the matched words' offsets move with the text shown
+        body = Text(safe.text, end="")
         for start, end in hit.highlights:
-            body.stylize(match_style, start, end)
+            body.stylize(match_style, *safe.span(start, end))
         meta = Text(end="", no_wrap=True, overflow="ellipsis")
-        meta.append(hit.source, meta_style + Style(bold=True))
+        meta.append(showable(hit.source), meta_style + Style(bold=True))
         meta.append(f" · {shown_date(hit.date)}", meta_style)
         if hit.speaker:
             meta.append(" · ", meta_style)
-            meta.append(hit.speaker, self.get_component_rich_style("search--speaker", partial=True))
+            meta.append(
+                showable(hit.speaker),
+                self.get_component_rich_style("search--speaker", partial=True),
+            )
         meta.append(" · ", meta_style)
-        meta.append(hit.title, meta_style)
+        # A headline found is its article's title: the line says so rather than repeat it
+        # (as the claim panel does not say a matched headline again).
+        meta.append("headline" if hit.kind == "headline" else showable(hit.title or ""), meta_style)
         width = max(20, self.result_list.scrollable_content_region.width - 2)
         meta.truncate(width, overflow="ellipsis")
         return Text("\n", end="").join([body, meta])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from db.showable import showable
 from tui.components.filter_screens import PickOneScreen
 from tui.components.library import Library, ListState
 from tui.wording import plural
@@ -38,10 +39,10 @@ class SpeakerFilterScreen(PickOneScreen):
     def label(self, item: Speaker) -> Text:
         name, key, quotes, articles = item
         label = Text(end="")
-        label.append(name)  # article text: a Text, never markup
+        label.append(showable(name))  # article text: a Text, never markup
         if "|" not in key and " " not in name and not name[:1].islower():
             # A surname alone that is no one person's row lists everyone of that name
             # (a name in lower case, "police", is picked as written: db.speakers).
-            label.append(f" (anyone named {name})", style="dim")
+            label.append(f" (anyone named {showable(name)})", style="dim")
         label.append(f"  {plural(quotes, 'quote')} in {plural(articles, 'article')}", style="dim")
         return label

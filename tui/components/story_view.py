@@ -29,6 +29,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from db.showable import showable
 from db.story_reads import blindspot_shown, story_view
 from tui.components.footer import FittingFooter
 from tui.components.library import Library
@@ -75,9 +76,9 @@ def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Table]]:
     labels take one width, so the texts of every row start in one column."""
     sides = []
     for c in view["conflicts"][:MAX_CONFLICTS]:
-        sides.append((c["a"], _label(f"{c['a']['source']}:", "bold"), ""))
+        sides.append((c["a"], _label(f"{showable(c['a']['source'])}:", "bold"), ""))
         values = values_apart(c.get("diff") or [])
-        sides.append((c["b"], _label(f"≠ {c['b']['source']}:", "bold red"), values))
+        sides.append((c["b"], _label(f"≠ {showable(c['b']['source'])}:", "bold red"), values))
     width = max((label.cell_len for _, label, _v in sides), default=0)
     return [
         (side["statement_id"], _rows([(label, _side(side, values))], width))
@@ -87,10 +88,10 @@ def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Table]]:
 
 def _side(side: dict[str, Any], values: str) -> Text:
     """A side's text; the second side's with the numbers that differ under it."""
-    text = Text(side["text"])
+    text = Text(showable(side["text"]))
     if values:
         text.append("\nnumbers: ", style="dim")
-        text.append(values, style="bold red")
+        text.append(showable(values), style="bold red")
     return text
 
 
@@ -100,18 +101,22 @@ def story_sections(
     """The story as three blocks: what it is (title, first seen, outlets, articles,
     claims), its conflicts' heading (its sides are :func:`conflict_sides`), its
     blindspot. Every text from the articles is a plain Text (never markup)."""
-    head = Text(view["title"], style="bold")
+    head = Text(showable(view["title"] or ""), style="bold")
     first = view["first_seen"]
     if first:
         who = first.get("sources") or [first["source"]]
-        head.append(f"\nfirst seen {first_seen(first['date'], who)}", style="dim")
+        head.append(f"\nfirst seen {showable(first_seen(first['date'], who))}", style="dim")
     head.append("\n")
     head.append(
-        f"\n{plural(len(view['outlets']), 'outlet')}: " + ", ".join(view["outlets"]), style="bold"
+        f"\n{plural(len(view['outlets']), 'outlet')}: " + showable(", ".join(view["outlets"])),
+        style="bold",
     )
     head.append("\n")
     articles = [
-        (_label(f"{shown_date(a['date']):10}  {a['source']}:"), Text(a["title"]))
+        (
+            _label(f"{shown_date(a['date']):10}  {showable(a['source'])}:"),
+            Text(showable(a["title"] or "")),
+        )
         for a in view["articles"]
     ]
     shared = [c for c in view["claims"] if c["n_outlets"] > 1]
@@ -120,7 +125,7 @@ def story_sections(
         label = _label(f"{c['n_outlets']} outlets", "bold")
         if c["has_conflict"]:
             label.append(" ≠", style="bold red")
-        claims.append((label, Text(c["text"])))
+        claims.append((label, Text(showable(c["text"]))))
     more = []
     if len(shared) > MAX_CLAIMS:
         more.append(Text(f"  … {len(shared) - MAX_CLAIMS} more", style="dim"))
@@ -147,15 +152,17 @@ def story_sections(
     else:
         line = Text(f"  active {blind['days'][0]} to {blind['days'][1]}, did not report it: ")
         named = missing if shown is None else shown
-        line.append(", ".join(named) if named else "none", style="bold" if named else "dim")
+        line.append(
+            showable(", ".join(named)) if named else "none", style="bold" if named else "dim"
+        )
         if shown is not None:
             every = f"`claimlens stories --id {view['id']} --json`"
             line.append(", " + more_sources(len(missing), shown, every), style="dim")
         spot.append(line)
     for solo in blind["only_one_outlet"]:
-        spot.append(Text(f"  only {solo['source']} ({solo['n']}):", style="bold"))
+        spot.append(Text(f"  only {showable(solo['source'])} ({solo['n']}):", style="bold"))
         said = solo["statements"][:MAX_SOLO]
-        spot.append(_rows([(_label(" "), Text(st["text"])) for st in said]))
+        spot.append(_rows([(_label(" "), Text(showable(st["text"]))) for st in said]))
         if solo["n"] > len(said):  # "only A (18)" lists 3
             spot.append(Text(f"    … {solo['n'] - len(said):,} more", style="dim"))
     return what, conflicts, Group(*spot)
@@ -208,6 +215,10 @@ class StoryScreen(Screen[int | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("search.close", "close"),
+        # q, as in the help: a reader leaving the story pressed it, and nothing happened
+        # (the app's q is the main screen's).
+        bind("story.close", "close", show=False),
+        bind("app.help", "help", show=False),  # ? did nothing here either
         bind("story.conflicts", "conflicts"),
         bind("app.search", "search"),
         bind("pane.next", "app.focus_next", show=False),
@@ -263,6 +274,11 @@ class StoryScreen(Screen[int | None]):
         search = getattr(self.app.screen, "action_search", None)
         if search is not None:
             search()
+
+    def action_help(self) -> None:
+        from tui.components.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen())
 
     def action_conflicts(self) -> None:
         """Scroll to the conflicts and give their list the keys (its first side chosen,

@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
+from db.showable import Showable, showable
 from tui.wording import shown_date
 
 GUTTER = 3  # cursor mark, status mark, space
@@ -162,7 +163,7 @@ def speaker_tags(source_text: str, statements: Sequence[dict[str, Any]]) -> list
                 source_text[pos + 1 : pos + 2] in tuple(CLOSING_QUOTES)
             ):
                 pos += 2
-            inserts.append((pos, f" ‹{q['speaker']}›"))
+            inserts.append((pos, f" ‹{showable(q['speaker'])}›"))
     inserts.sort(key=lambda item: item[0])
     return inserts
 
@@ -200,10 +201,10 @@ def display_text(source_text: str, inserts: Sequence[tuple[int, str]], tag_style
 def header_lines(article: dict[str, Any], style: StyleOf) -> list[Text]:
     """Source · date · address, then a blank line."""
     meta = Text(end="", no_wrap=True, overflow="ellipsis")
-    meta.append(article["source"] or "", style("meta") + Style(bold=True))
+    meta.append(showable(article["source"] or ""), style("meta") + Style(bold=True))
     # The day, as every list and panel shows it (a feed's time of day is not shown).
     meta.append(f" · {shown_date(article['date'])}", style("meta"))
-    where = article.get("url") or ""
+    where = showable(article.get("url") or "")
     if where:
         meta.append(f" · {where}", style("meta"))
     return [meta, Text("", end="")]
@@ -218,7 +219,14 @@ def build_layout(
     """Lay ``article`` out for a pane ``width`` cells wide (gutter included)."""
     if article is None:
         return Layout(Text(), [], [], [])
-    source_text: str = article["text"]
+    # The text as it may be shown (no bidi override reverses a line), every offset moved
+    # with it: a character left out before a statement moves it back.
+    safe = Showable(article["text"])
+    source_text = safe.text
+    if safe.dropped:
+        statements = [_moved(st, safe) for st in statements]
+        body_start = article.get("body_start")
+        article = {**article, "body_start": safe.at(body_start) if body_start else body_start}
     inserts = speaker_tags(source_text, statements)
     shift = TagShifts(inserts)
     text = display_text(source_text, inserts, style("speaker"))
@@ -245,6 +253,24 @@ def build_layout(
     layout = Layout(text, header_lines(article, style), lines, spans)
     place_statements(layout, statements)
     return layout
+
+
+def _moved(statement: dict[str, Any], safe: Showable) -> dict[str, Any]:
+    """A copy of ``statement`` with its offsets, and its quotes' and numbers', in the text
+    shown (``safe.text``)."""
+
+    def spans(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {**item, "start": safe.at(item["start"]), "end": safe.at(item["end"])} for item in items
+        ]
+
+    return {
+        **statement,
+        "start": safe.at(statement["start"]),
+        "end": safe.at(statement["end"]),
+        "quotes": spans(statement["quotes"]),
+        "numbers": spans(statement["numbers"]),
+    }
 
 
 def place_statements(layout: Layout, statements: Sequence[dict[str, Any]]) -> None:
