@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 38
+SCHEMA_VERSION = 39
 
 # Version 1: the whole schema.
 _V1 = """
@@ -945,6 +945,42 @@ def _v37_to_v38(db: sqlite_utils.Database) -> None:
     )
 
 
+# Version 39: no new tables. A name inside a relative clause left open up to its verb
+# ("whose films include Schindler's List, … said") is no speaker; a prefixed role
+# ("co-chairman", "deputy-") and a parent by their children ("mother-of-nine") are people
+# a description resolves to; a work named after its star is no person; the name after a
+# source's description speaks ("according to US research firm Gartner"); adding a thing
+# to another is an act; what a document is about ("a report on the 20 biggest projects
+# says") no longer hides it from its verb: the 'statements' job is due again (it matches
+# again the articles whose speakers change). Two whole articles whose heads share little
+# and whose themes (the words two or more of their statements hold) little too tell other
+# events (db.matcher.THEME_MIN), and "a 10- to 15-year loan" is one figure: the articles
+# of a same or conflict match between two articles with a theme of THEME_TOKENS tokens
+# or more (read from their stored token counts), and those with such a range, are
+# matched again.
+def _v38_to_v39(db: sqlite_utils.Database) -> None:
+    import json
+
+    from db.matcher import THEME_TOKENS  # reads no schema: no cycle
+    from db.normalize import PLACE_TOKENS
+
+    def themed(df: str) -> bool:  # stored token counts hold the repeated tokens alone
+        return len(json.loads(df).keys() - PLACE_TOKENS) >= THEME_TOKENS
+
+    _due_if_articles(db.conn, STATEMENTS_JOB, 39)
+    db.conn.create_function("claimlens_themed", 1, themed, deterministic=True)
+    _match_again(
+        db.conn,
+        "WITH themed AS (SELECT article_id FROM article_tokens WHERE claimlens_themed(df))"
+        " SELECT s.article_id FROM matches m JOIN statements sa ON sa.id = m.a"
+        " JOIN statements sb ON sb.id = m.b JOIN statements s ON s.id IN (m.a, m.b)"
+        " WHERE m.relation IN ('same', 'conflict') AND sa.article_id IN themed"
+        " AND sb.article_id IN themed"
+        " UNION SELECT article_id FROM statements"
+        " WHERE text GLOB '*[0-9]-*to [0-9]*' OR text GLOB '*[0-9]\u2013*to [0-9]*'",
+    )
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -1105,6 +1141,7 @@ MIGRATIONS: dict[int, Migration] = {
     35: _v35_to_v36,
     36: _v36_to_v37,
     37: _v37_to_v38,
+    38: _v38_to_v39,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

@@ -1450,6 +1450,76 @@ def test_upgrade_from_version_37_matches_again_a_possibility_told(tmp_path: Path
     assert pairs(db) == fresh
 
 
+def test_upgrade_from_version_38_drops_the_speaker_of_a_thing_added(tmp_path: Path) -> None:
+    """Version 39 reads adding a thing to another ("Tanaka added the Valmora cup to his
+    titles") as an act, not speech: a database ingested by version 38 (that sentence
+    said by Tanaka) loses that speaker at the next match, and its matches are a fresh
+    ingest's."""
+    records = {
+        "Wire": (
+            "Tanaka wins in Valmora",
+            "Ken Tanaka added the Valmora cup to his titles on Sunday. Coach Ana Ruiz said"
+            " the Valmora final had drawn 14,000 fans.",
+        ),
+        "Daily": ("Cup for Tanaka", "Ana Ruiz said the Valmora final had drawn 14,000 fans."),
+    }
+    _speaker_gone_after_upgrade(
+        tmp_path, 38, records, ("Wire", "Ken Tanaka added the Valmora cup"), "Ken Tanaka"
+    )
+
+
+# Two whole articles of two events that share the senator's name and nothing all
+# through (as tests/test_matcher.py's), and a headline alone.
+_QUELL_BUDGET = (
+    "Senator Mara Quell unveils farm budget with cuts to grain subsidies",
+    "Senator Mara Quell on Tuesday unveiled a farm budget that cuts grain subsidies by a"
+    " third. The budget would move the grain money to drought relief for cattle ranchers."
+    " Grain growers in Wessen county said the subsidy cuts would close family farms."
+    " Cattle ranchers welcomed the drought relief in the farm budget. The Wessen Farm"
+    " Bureau called the grain subsidy cuts reckless. Quell said drought relief for"
+    " ranchers could not wait for another season. The farm budget goes to the agriculture"
+    " committee next month. The agriculture committee chairman said he would hear the"
+    " grain growers first. Senator Quell immediately fired back at her critics.",
+)
+_QUELL_WEDDING = (
+    "Mara Quell attends governor's daughter's wedding amid ethics complaint",
+    "Senator Mara Quell flew on a donor's jet to the wedding of Governor Ilse Brandt's"
+    " daughter in Porto Vell. An ethics complaint filed by the watchdog Clean Hall says"
+    " the jet flight was an undisclosed gift. Clean Hall asked the ethics office to open"
+    " an inquiry into the donor's jet. Brandt's daughter married a hotel heir at a"
+    " seaside chapel in Porto Vell. The donor, a shipping magnate, has given to Quell's"
+    " campaigns and to Brandt's. The ethics office did not say whether it would open an"
+    " inquiry into the flight. Guests at the wedding included two cabinet members and the"
+    " shipping magnate. Quell fired back at Clean Hall, calling the complaint a smear by"
+    " her critics.",
+)
+
+
+def test_upgrade_from_version_38_matches_again_two_events_sharing_a_name(
+    tmp_path: Path,
+) -> None:
+    """Version 39 judges two whole articles whose heads and themes share little as
+    other events: a database matched by version 38 holds their generic lines about one
+    senator the same claim; the articles of such a match are matched again (not a
+    headline alone's), and the matches are a fresh ingest's."""
+    from db.ingest import match_pending
+
+    records = {
+        "Wire": _QUELL_BUDGET,
+        "Daily": _QUELL_WEDDING,
+        "Post": ("Quell fires back at critics", ""),
+    }
+    path, db, fresh = _ingested(tmp_path / "v38m.db", records)
+    wire, daily = stmt(db, "Wire", "immediately fired"), stmt(db, "Daily", "a smear")
+    assert fresh[min(wire, daily), max(wire, daily)][0] == "related"
+    with _left_by(db, 38) as conn:
+        _judged(conn, "same", wire, daily)  # as version 38 judged the pair
+    db = _reopened(db, path)
+    assert _waiting(db) == {"Wire", "Daily"}
+    match_pending(db)
+    assert pairs(db) == fresh
+
+
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:
     """Version 26 ends a quotation whose closing mark was lost before the sentence that
     introduces the next, and reads "X, which said" as the organisation X: a database
