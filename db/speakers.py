@@ -3170,8 +3170,12 @@ _ADDED_TO_RE = re.compile(
     # (what is said as it is added: "added his thanks to the fans", "his voice to …")
     r"(?!(?:(?:his|her|its|their|my|our)\s+)?(?:thanks|voice|praise|tribute|congratulations"
     r"|condolences|support|backing|weight|criticism|warning|concerns?|name)\b)"
+    # (no verb of the object's own, past forms most of all: "added the ban applied to
+    # the whole country", "the rules seemed to apply to …" are words added)
     r"(?:(?!(?:is|was|were|are|had|has|have|would|will|could|should|may|might|can|did"
-    r"|does|rose|fell|grew|went|came|must)\b)[\w%£$.'’-]+\s+){1,6}?"
+    r"|does|rose|fell|grew|went|came|must|to|meant|held|led|brought|took|gave|made|got"
+    r"|kept|left|sent|spent|stood|ran|saw|told|thought|belongs|applies|seems|refers"
+    r"|[a-z]+ed)\b)[\w%£$.'’-]+\s+){1,6}?"
     r"to\s+(?:the|a|an|his|her|its|their|\d|[A-Z])"
 )
 # "-ing" forms that do something else: "adding $1.89", "adding to honours", "asking prices".

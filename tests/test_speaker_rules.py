@@ -3118,6 +3118,10 @@ def test_according_to_a_described_source_is_the_name_after_its_description(
         ("Ivan Roth added the plan was sent to the board.", "Ivan Roth"),
         ("Ivan Roth added in a statement to the BBC that he was sorry.", "Ivan Roth"),
         ("Ivan Roth added his thanks to the fans.", "Ivan Roth"),
+        # an object clause with a verb of its own: words added
+        ("Ivan Roth added the ban applied to the whole country.", "Ivan Roth"),
+        ("Ivan Roth added the money belonged to the club.", "Ivan Roth"),
+        ("Ivan Roth added the rules seemed to apply to the whole country.", "Ivan Roth"),
     ],
 )
 def test_a_thing_added_to_another_is_no_speech(sentence: str, speaker: str | None) -> None:
