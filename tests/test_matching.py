@@ -545,6 +545,30 @@ def _judged(conn: sqlite3.Connection, relation: str, x: int, y: int) -> None:
     )
 
 
+def _related_matched_again(
+    tmp_path: Path,
+    version: int,
+    records: dict[str, tuple[str, str]],
+    needles: tuple[str, str],
+    waiting: set[str],
+) -> None:
+    """A pair (``needles``: words of Wire's statement and of Daily's) that today's rules
+    judge related and ``version`` judged same: a database left by ``version`` marks the
+    articles of ``waiting`` for matching again, and its matches are then a fresh
+    ingest's."""
+    from db.ingest import match_pending
+
+    path, db, fresh = _ingested(tmp_path / f"v{version}m.db", records)
+    wire, daily = stmt(db, "Wire", needles[0]), stmt(db, "Daily", needles[1])
+    assert fresh[min(wire, daily), max(wire, daily)][0] == "related"
+    with _left_by(db, version) as conn:
+        _judged(conn, "same", wire, daily)  # as ``version`` judged the pair
+    db = _reopened(db, path)
+    assert _waiting(db) == waiting
+    match_pending(db)
+    assert pairs(db) == fresh
+
+
 def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
     """Two outlets give one figure in common words (England is a place): found only
     through the figure's key, which a database matched by version 10 lacks."""
@@ -1424,8 +1448,6 @@ def test_upgrade_from_version_37_matches_again_a_possibility_told(tmp_path: Path
     matched by version 37 holds it the same claim as the charge; the articles with such a
     statement are matched again (the others are not), and the matches are a fresh
     ingest's."""
-    from db.ingest import match_pending
-
     records = {
         "Wire": (
             "Pratt expects charges",
@@ -1439,15 +1461,7 @@ def test_upgrade_from_version_37_matches_again_a_possibility_told(tmp_path: Path
         ),
         "Post": ("Ferry report", "Ferry crossings to Elso were cancelled for the day."),
     }
-    path, db, fresh = _ingested(tmp_path / "v37m.db", records)
-    wire, daily = stmt(db, "Wire", "possibility"), stmt(db, "Daily", "was charged")
-    assert fresh[min(wire, daily), max(wire, daily)][0] == "related"
-    with _left_by(db, 37) as conn:
-        _judged(conn, "same", wire, daily)  # as version 37 judged the pair
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire"}
-    match_pending(db)
-    assert pairs(db) == fresh
+    _related_matched_again(tmp_path, 37, records, ("possibility", "was charged"), {"Wire"})
 
 
 def test_upgrade_from_version_38_drops_the_speaker_of_a_thing_added(tmp_path: Path) -> None:
@@ -1502,22 +1516,14 @@ def test_upgrade_from_version_38_matches_again_two_events_sharing_a_name(
     other events: a database matched by version 38 holds their generic lines about one
     senator the same claim; the articles of such a match are matched again (not a
     headline alone's), and the matches are a fresh ingest's."""
-    from db.ingest import match_pending
-
     records = {
         "Wire": _QUELL_BUDGET,
         "Daily": _QUELL_WEDDING,
         "Post": ("Quell fires back at critics", ""),
     }
-    path, db, fresh = _ingested(tmp_path / "v38m.db", records)
-    wire, daily = stmt(db, "Wire", "immediately fired"), stmt(db, "Daily", "a smear")
-    assert fresh[min(wire, daily), max(wire, daily)][0] == "related"
-    with _left_by(db, 38) as conn:
-        _judged(conn, "same", wire, daily)  # as version 38 judged the pair
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire", "Daily"}
-    match_pending(db)
-    assert pairs(db) == fresh
+    _related_matched_again(
+        tmp_path, 38, records, ("immediately fired", "a smear"), {"Wire", "Daily"}
+    )
 
 
 def test_upgrade_from_version_25_writes_quotations_found_otherwise(tmp_path: Path) -> None:

@@ -32,6 +32,14 @@ def body_statements(sentence: str) -> list:
     return analyse(text, len("Headline\n\n"))
 
 
+def _said_with_its_quotes(sentence: str, speaker: str | None) -> None:
+    """The body statement of ``sentence`` is said by ``speaker``, and so is each of its
+    quotes."""
+    st = body_statements(sentence)[1]
+    assert st.speaker == speaker
+    assert all(q.speaker == speaker for q in st.quotes)
+
+
 def test_a_counting_word_before_a_party_is_no_name_and_initials_end_no_sentence() -> None:
     text = (
         "Representative Paul K. Hanley of Ohio, the senior Democrat on the panel, spoke "
@@ -2750,9 +2758,7 @@ def test_the_subject_of_a_participle_is_not_a_name_past_its_verb(
     name, not a longer name past a form of "be" or "have" or a passive's "by" (quote
     set 52 and statement set 7: "Mido was axed by former coach Marco Tardelli …,
     claiming"; "Lib Dem president Simon Hughes branded …, for claiming")."""
-    st = body_statements(sentence)[1]
-    assert st.speaker == speaker
-    assert all(q.speaker == speaker for q in st.quotes)
+    _said_with_its_quotes(sentence, speaker)
 
 
 @pytest.mark.parametrize(
@@ -2813,9 +2819,7 @@ def test_a_works_name_after_its_star_or_singer_is_no_speaker(
     """ "The former star of US TV drama Baretta has denied …" is said by the star, not
     by "Baretta"; the star unnamed, no one is given (statement set 7; "The star of Rain
     Man and Tootsie said", "The US singer of Because the Night told" in BBC)."""
-    st = body_statements(sentence)[1]
-    assert st.speaker == speaker
-    assert all(q.speaker == speaker for q in st.quotes)
+    _said_with_its_quotes(sentence, speaker)
 
 
 @pytest.mark.parametrize(
@@ -2846,9 +2850,7 @@ def test_a_full_name_before_who_speaks_without_a_comma(sentence: str, speaker: s
     52; eleven such sentences in BBC + BASIL, "Tessa Jowell who said: "…"") names its
     speaker as "…, who called" does: a person's full name or an organisation's before
     "who" and its verb of saying, the comma left out."""
-    st = body_statements(sentence)[1]
-    assert st.speaker == speaker
-    assert all(q.speaker == speaker for q in st.quotes)
+    _said_with_its_quotes(sentence, speaker)
 
 
 @pytest.mark.parametrize(
@@ -2869,9 +2871,7 @@ def test_a_documents_source_set_off_by_commas_speaks(sentence: str, speaker: str
     """ "The letter, from the Home Office, says: "…"" (quote set 51) is the Home Office's,
     as "the letter from the Home Office says" is: a document's source set off by commas
     before its verb ("the report, by White House Counsel Robert Bauer, concluded")."""
-    st = body_statements(sentence)[1]
-    assert st.speaker == speaker
-    assert all(q.speaker == speaker for q in st.quotes)
+    _said_with_its_quotes(sentence, speaker)
 
 
 @pytest.mark.parametrize(
@@ -2903,9 +2903,7 @@ def test_a_name_inside_an_opening_phrase_is_not_the_subjects_apposition(
     Obama told" (BASIL) gave "Key Bridge". A name inside the phrase a sentence opens
     with (a preposition, a participle, "Asked") is no one's apposition: the word after
     its comma is the subject."""
-    st = body_statements(sentence)[1]
-    assert st.speaker == speaker
-    assert all(q.speaker == speaker for q in st.quotes)
+    _said_with_its_quotes(sentence, speaker)
 
 
 @pytest.mark.parametrize(
@@ -2943,9 +2941,7 @@ def test_a_verb_joined_after_an_object_clause_closed_by_a_comma_has_the_subjects
     said" (BBC) were given no one: a name or "whether"/"that" between the subject and
     the joined verb read as a clause of its own. A clause that is the verb's object,
     closed by the comma before "and"/"but", leaves the joined verb to the subject."""
-    st = body_statements(sentence)[1]
-    assert st.speaker == speaker
-    assert all(q.speaker == speaker for q in st.quotes)
+    _said_with_its_quotes(sentence, speaker)
 
 
 @pytest.mark.parametrize(
@@ -2967,9 +2963,7 @@ def test_a_participle_opening_a_sentence_is_no_name(sentence: str, speaker: str 
     "Following", "Having said that, Mark is …" gave "Having" (BBC): the participle a
     sentence opens with, capitalised there, is no name ("Speaking", "Asked" were not
     either)."""
-    st = body_statements(sentence)[1]
-    assert st.speaker == speaker
-    assert all(q.speaker == speaker for q in st.quotes)
+    _said_with_its_quotes(sentence, speaker)
 
 
 @pytest.mark.parametrize(
