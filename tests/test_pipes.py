@@ -52,19 +52,26 @@ def test_a_reader_that_stops_early_ends_the_command_quietly_with_exit_0(
     assert err == ""
 
 
+def _ingested_one(tmp_path: Path, record: str) -> tuple[str, CliRunner]:
+    """A database of one article (``record``: its JSON, as written), ingested unmatched
+    through the CLI; its path and the runner."""
+    db = str(tmp_path / "bidi.db")
+    article = tmp_path / "bidi.json"
+    article.write_text(record, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
+    return db, runner
+
+
 def test_bidi_overrides_in_a_title_do_not_reach_the_terminal(tmp_path: Path) -> None:
     """A feed title's U+202E (right-to-left override) reversed the rest of the row on a
     terminal that lays out bidi text; the listings drop it as they drop escapes."""
-    db = str(tmp_path / "bidi.db")
-    article = tmp_path / "bidi.json"
-    article.write_text(
+    db, runner = _ingested_one(
+        tmp_path,
         '{"title": "Mayor \\u202eyeknom\\u202c resigns \\u2067isolated\\u2069",'
         ' "text": "The mayor resigned on Monday, the council said.", "source": "Wire",'
         ' "date": "2026-11-30"}',
-        encoding="utf-8",
     )
-    runner = CliRunner()
-    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
     out = runner.invoke(main, ["--db", db, "articles"]).output
     out += runner.invoke(main, ["--db", db, "show", "1"]).output
     assert "Mayor yeknom resigns isolated" in out
@@ -137,15 +144,11 @@ def test_show_json_gives_its_utc_time_with_a_z_as_feeds_json_does(long_article_d
 def test_a_source_named_in_an_error_has_no_bidi_override(tmp_path: Path) -> None:
     """`--source` naming no source prints the closest names in click's error, which is not
     written through the listings' cleaning: a stored name's U+202E reached stderr."""
-    db = str(tmp_path / "bidi.db")
-    article = tmp_path / "bidi.json"
-    article.write_text(
+    db, runner = _ingested_one(
+        tmp_path,
         '{"title": "Mayor resigns", "text": "The mayor resigned on Monday, the council said.",'
         ' "source": "Evil\u202e Wire", "date": "2026-11-30"}',
-        encoding="utf-8",
     )
-    runner = CliRunner()
-    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
     result = runner.invoke(main, ["--db", db, "articles", "--source", "Evil Wir"])
     assert result.exit_code == 2
     assert "closest: Evil Wire" in result.output
@@ -155,15 +158,11 @@ def test_a_source_named_in_an_error_has_no_bidi_override(tmp_path: Path) -> None
 def test_search_highlights_the_matched_word_after_a_bidi_override(tmp_path: Path) -> None:
     """`search` printed a hit without its bidi controls but highlighted the offsets of the
     stored text: a U+202E before the word moved the highlight one character early."""
-    db = str(tmp_path / "bidi.db")
-    article = tmp_path / "bidi.json"
-    article.write_text(
+    db, runner = _ingested_one(
+        tmp_path,
         '{"title": "Harbour", "text": "The \\u202ecouncil\\u202c said the harbour budget rose.",'
         ' "source": "Wire", "date": "2026-11-30"}',
-        encoding="utf-8",
     )
-    runner = CliRunner()
-    assert runner.invoke(main, ["--db", db, "ingest", "--no-match", str(article)]).exit_code == 0
     result = runner.invoke(main, ["--db", db, "search", "budget"], color=True)
     assert result.exit_code == 0, result.output
     body = next(line for line in result.output.splitlines() if "council" in line)
