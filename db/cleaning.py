@@ -2,7 +2,9 @@
 
 Article text is hostile input. Terminal escape sequences and control
 characters are removed here, once, before any offset is computed, so nothing
-stored can reach a terminal as a command; the text is NFC-normalised and line
+stored can reach a terminal as a command, and so are Unicode's bidirectional controls
+(a stored U+202E reversed a line; db.showable still leaves them out of what is shown,
+for databases stored before); the text is NFC-normalised and line
 endings become ``\\n``. (Markup such as ``[bold]`` is left as it is: it is
 plain text, and the TUI never renders stored text as markup.)
 """
@@ -23,6 +25,13 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# Unicode's Bidi_Control characters (ALM U+061C, LRM/RLM U+200E-200F, embeddings and
+# overrides U+202A-202E, isolates U+2066-2069): invisible, and a U+202E in a title or a
+# source's name reverses the rest of a terminal's line; one inside a name ("Jane
+# \u2066Doe\u2069") hid it from the speaker rules, one in a source's name from `--source`.
+# Dropped from stored text, titles and names (not from keys: an article's identity).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 # Lone surrogates (from JSON "\\ud800" escapes or undecodable file names) cannot be
 # stored as UTF-8: each becomes U+FFFD.
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -52,9 +61,15 @@ def strip_controls(text: str) -> str:
     return _SURROGATES.sub("\ufffd", _CONTROL.sub("", text))
 
 
+def _stored(text: str) -> str:
+    """``strip_controls``, then without bidi controls: what every stored text keeps."""
+    text = strip_controls(text)
+    return _BIDI.sub("", text) if _BIDI.search(text) else text
+
+
 def clean_text(text: str) -> str:
     """Body text as stored: safe, NFC, one space between words, paragraphs split by a blank line."""
-    text = unicodedata.normalize("NFC", strip_controls(text))
+    text = unicodedata.normalize("NFC", _stored(text))
     text = _SPACES_TO_COLLAPSE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES.sub("\n\n", text)
@@ -63,7 +78,7 @@ def clean_text(text: str) -> str:
 
 def clean_title(text: str) -> str:
     """A headline or a name: one line, safe, single-spaced."""
-    text = unicodedata.normalize("NFC", strip_controls(text))
+    text = unicodedata.normalize("NFC", _stored(text))
     return " ".join(text.split())
 
 
@@ -110,7 +125,7 @@ class InputPieces:
 
 
 def _controls_removed(chars: _Chars) -> _Chars:
-    """``strip_controls`` replayed on ``chars``, keeping input offsets."""
+    """``_stored`` replayed on ``chars``, keeping input offsets."""
     merged: _Chars = []
     i = 0
     while i < len(chars):
@@ -131,7 +146,7 @@ def _controls_removed(chars: _Chars) -> _Chars:
             keep[m.start() : m.end()] = [False] * (m.end() - m.start())
     out: _Chars = []
     for (c, a, b), kept in zip(merged, keep, strict=True):
-        if kept and not _CONTROL.fullmatch(c):
+        if kept and not _CONTROL.fullmatch(c) and not _BIDI.fullmatch(c):
             out.append(("\ufffd" if _SURROGATES.fullmatch(c) else c, a, b))
     return out
 

@@ -34,6 +34,7 @@ from typing import Any
 
 import sqlite_utils
 
+from db.cleaning import clean_title
 from db.connection import transaction
 from db.date_orders import read_dates
 from db.formats import RawArticle, Rejected, display_path, host_of, iter_files, read_file
@@ -193,6 +194,12 @@ def folder_source(path: Path, folders: list[Path]) -> str | None:
         if folder in where.parents and folder.name:
             return folder.name
     return None
+
+
+def source_name(name: str) -> str:
+    """A source's name as stored: cleaned as a title is (``--source`` and a folder's name
+    are not read from a record, whose source the reader cleaned already)."""
+    return clean_title(name) or "unknown"
 
 
 def content_hash(source: str, article: RawArticle) -> str:
@@ -462,6 +469,32 @@ class _Writer:
             if self.on_reject:
                 self.on_reject(rejected)
 
+    def write_in(self, conn: Any, records: list[tuple[str, RawArticle]]) -> list[int]:
+        """Write ``records`` ((source, article)) as a batch is written, in the caller's
+        transaction on ``conn`` (a schema step's), analysed here: added, replaced or left
+        unchanged by key and content. The ids of the articles added or replaced (an
+        article whose text cannot be split is left as stored)."""
+        batch = self._skip_unchanged(records)
+        next_statement_id = conn.execute(
+            "SELECT coalesce(max(id), 0) + 1 FROM statements"
+        ).fetchone()[0]
+        rows = BatchRows(
+            conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        )
+        changed = []
+        for item in batch:
+            statements = _analyse((item["text"], item["body_start"]))
+            if isinstance(statements, str):
+                continue
+            outcome, article_id, n = self._write(
+                conn, item, statements, next_statement_id, rows, {}
+            )
+            next_statement_id += n
+            if outcome != "unchanged":
+                changed.append(article_id)
+        rows.insert(conn)
+        return changed
+
     def _source_id(self, conn: Any, name: str) -> int:
         if name not in self._sources:
             conn.execute("INSERT OR IGNORE INTO sources(name) VALUES (?)", (name,))
@@ -655,6 +688,12 @@ def ingest_paths(
     return _ingest(db, records, report, source, match, on_wait, on_reject, dates)
 
 
+def write_records(db: sqlite_utils.Database, records: list[tuple[str, RawArticle]]) -> list[int]:
+    """Write ``records`` ((source, article)) as the ingest writes them, inside the
+    caller's transaction (:meth:`_Writer.write_in`); unmatched, as any article written."""
+    return _Writer(db, IngestReport(), None).write_in(db.conn, records)
+
+
 def ingest_records(
     db: sqlite_utils.Database,
     records: Iterable[RawArticle | Rejected],
@@ -737,7 +776,7 @@ def _ingest(
                 if on_reject:
                     on_reject(record)
                 continue
-            writer.add(source or record.source or fallback_source(record), record)
+            writer.add(source_name(source or record.source or fallback_source(record)), record)
         writer.flush(final=True)
     except KeyboardInterrupt:
         report.interrupted = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -856,6 +857,9 @@ BIDI = "\u202e\u202c\u2066\u2069"
 def bidi_db(tmp_path: Path) -> Path:
     """Two sources' articles of one story (two same matches and a conflict) whose
     sources, titles, text and speaker hold bidi overrides and isolates."""
+    from unittest import mock
+
+    from db import cleaning
     from db.connection import connect
     from db.ingest import ingest_paths
 
@@ -875,7 +879,10 @@ def bidi_db(tmp_path: Path) -> Path:
     source = tmp_path / "bidi.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     db = connect(tmp_path / "bidi.db")
-    ingest_paths(db, [source], match=True)
+    # Stored as claimlens stored them before it dropped bidi controls at ingest: a
+    # database of then holds them, and the browser must still leave them out.
+    with mock.patch.object(cleaning, "_BIDI", re.compile("(?!)")):
+        ingest_paths(db, [source], match=True)
     db.conn.close()
     return tmp_path / "bidi.db"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from db import cleaning
 from tui.cli import main
 
 CLI = [sys.executable, "-c", "from tui.cli import main; main()"]
@@ -52,6 +53,13 @@ def test_a_reader_that_stops_early_ends_the_command_quietly_with_exit_0(
     assert err == ""
 
 
+@pytest.fixture
+def stored_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest as claimlens did before bidi controls were dropped at ingest: a database of
+    then still holds them, and every listing must leave them out of what it prints."""
+    monkeypatch.setattr(cleaning, "_BIDI", re.compile("(?!)"))
+
+
 def _ingested_one(tmp_path: Path, record: str) -> tuple[str, CliRunner]:
     """A database of one article (``record``: its JSON, as written), ingested unmatched
     through the CLI; its path and the runner."""
@@ -63,6 +71,7 @@ def _ingested_one(tmp_path: Path, record: str) -> tuple[str, CliRunner]:
     return db, runner
 
 
+@pytest.mark.usefixtures("stored_as_before")
 def test_bidi_overrides_in_a_title_do_not_reach_the_terminal(tmp_path: Path) -> None:
     """A feed title's U+202E (right-to-left override) reversed the rest of the row on a
     terminal that lays out bidi text; the listings drop it as they drop escapes."""
@@ -141,6 +150,7 @@ def test_show_json_gives_its_utc_time_with_a_z_as_feeds_json_does(long_article_d
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp), stamp
 
 
+@pytest.mark.usefixtures("stored_as_before")
 def test_a_source_named_in_an_error_has_no_bidi_override(tmp_path: Path) -> None:
     """`--source` naming no source prints the closest names in click's error, which is not
     written through the listings' cleaning: a stored name's U+202E reached stderr."""
@@ -155,6 +165,7 @@ def test_a_source_named_in_an_error_has_no_bidi_override(tmp_path: Path) -> None
     assert "\u202e" not in result.output
 
 
+@pytest.mark.usefixtures("stored_as_before")
 def test_search_highlights_the_matched_word_after_a_bidi_override(tmp_path: Path) -> None:
     """`search` printed a hit without its bidi controls but highlighted the offsets of the
     stored text: a U+202E before the word moved the highlight one character early."""
@@ -169,3 +180,49 @@ def test_search_highlights_the_matched_word_after_a_bidi_override(tmp_path: Path
     # The styled run: what follows the last escape sequence before the reset.
     highlighted = re.findall(r"\x1b\[[0-9;]*m([^\x1b]+)\x1b\[0m", body)
     assert highlighted == ["budget"], body
+
+
+def test_bidi_controls_are_dropped_at_ingest_so_a_source_is_found_by_its_name(
+    tmp_path: Path,
+) -> None:
+    """A source sent as "Evil\u202e Wire" was stored so: `--source "Evil Wire"` (what every
+    listing shows) found nothing. Titles, text and names are stored without bidi controls."""
+    db, runner = _ingested_one(
+        tmp_path,
+        '{"title": "Mayor \\u202eyeknom\\u202c resigns", "text": "The \\u2066council\\u2069'
+        ' said the \\u200fharbour budget rose.", "source": "Evil\\u202e Wire",'
+        ' "date": "2026-11-30"}',
+    )
+    result = runner.invoke(main, ["--db", db, "articles", "--source", "Evil Wire", "--json"])
+    assert result.exit_code == 0, result.output
+    (article,) = json.loads(result.output)["articles"]
+    assert (article["source"], article["title"]) == ("Evil Wire", "Mayor yeknom resigns")
+    shown = json.loads(runner.invoke(main, ["--db", db, "show", "1", "--json"]).output)
+    texts = [st["text"] for st in shown["statements"]]
+    assert texts == ["Mayor yeknom resigns", "The council said the harbour budget rose."]
+
+
+def test_a_speaker_whose_name_holds_an_isolate_is_found(tmp_path: Path) -> None:
+    """ "said Jane \u2066Doe\u2069" gave no speaker (the isolate split the name for the speaker
+    rules) where "said Jane Doe" gives one: dropped at ingest, the name reads as written."""
+    db, runner = _ingested_one(
+        tmp_path,
+        '{"title": "Harbour budget", "text": "The harbour budget will rise next year, said'
+        ' Jane \\u2066Doe\\u2069, the council leader.", "source": "Wire", "date": "2026-11-30"}',
+    )
+    shown = json.loads(runner.invoke(main, ["--db", db, "show", "1", "--json"]).output)
+    speakers = [st["speaker"] for st in shown["statements"]]
+    assert speakers[1:] == ["Jane Doe"], speakers
+
+
+def test_a_source_given_on_the_command_line_is_stored_cleaned(tmp_path: Path) -> None:
+    """`--source` (and a folder's name) is no record's field, which the readers clean: it
+    was stored as typed, bidi override and all."""
+    article = tmp_path / "a.txt"
+    article.write_text("Mayor resigns\n\nThe mayor resigned on Monday.\n", encoding="utf-8")
+    db = str(tmp_path / "source.db")
+    runner = CliRunner()
+    args = ["--db", db, "ingest", "--no-match", "--source", "Evil\u202e  Wire", str(article)]
+    assert runner.invoke(main, args).exit_code == 0
+    listed = runner.invoke(main, ["--db", db, "articles", "--source", "Evil Wire", "--json"])
+    assert [a["source"] for a in json.loads(listed.output)["articles"]] == ["Evil Wire"]
