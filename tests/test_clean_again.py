@@ -16,14 +16,14 @@ from db.clean_again import articles_to_clean_again, clean_again
 from db.connection import connect, transaction
 from db.ingest import ingest_paths, match_pending
 
-R, I, P = "\u202e", "\u2066", "\u2069"
+R, ISO, P = "\u202e", "\u2066", "\u2069"
 RECORDS = [
     {
         "id": "a",
         "source": f"Evil{R} Wire",
         "date": "2024-03-04",
         "title": f"Budget {R}for schools{P} rises",
-        "text": f'The schools budget rises to $5 billion, said Jane {I}Doe{P}. "We will spend'
+        "text": f'The schools budget rises to $5 billion, said Jane {ISO}Doe{P}. "We will spend'
         f' every {R}penny on teachers," she said on Monday.',
     },
     {

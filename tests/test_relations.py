@@ -378,3 +378,19 @@ def test_pairs_writes_the_relation_in_its_last_column(tmp_path: Path) -> None:
     assert [len(cols) for cols in lines] == [5, 5]
     assert lines[0][-1] == "same" and lines[1][-1] == "different"
     assert all(cols[-1] in {"same", "conflict", "related", "different"} for cols in lines)
+
+
+def test_check_counts_matches_as_stats_does_in_its_names(port_db) -> None:
+    """`check --json`'s counts.matches counted related matches too (2,054) where
+    `stats --json`'s matches does not (768, and related_matches 1,286): a script piping
+    both read two answers to one question."""
+    from db.check import check_database
+    from db.stats import database_stats
+
+    walked, strike, union, chief = port_ids(port_db, "walked", "strike", "union", "chief")
+    _store(port_db, [(walked, strike, 91.0, "same"), (union, chief, 70.0, "related")])
+    stats = database_stats(port_db)
+    counts = check_database(port_db).counts
+    names = ("matches", "conflicts", "related_matches", "claims", "stories")
+    assert {k: counts[k] for k in names} == {k: stats[k] for k in names}
+    assert counts["matches"] == 1

@@ -73,7 +73,8 @@ def check_cmd(cli: CliContext, repair: bool, as_json: bool) -> None:
     """Verify the database: SQLite integrity, full-text indexes, orphans, offsets, counts.
 
     Exits 0 when healthy (articles waiting for matching are listed as pending, not as
-    problems), 1 when problems were found (--repair: 1 when some remain).
+    problems), 1 when problems were found (--repair: 1 when some remain). --json's
+    counts are named and counted as stats --json's (matches: same and conflict).
     """
 
     db = cli.db(reading=not repair)

@@ -39,7 +39,10 @@ from tui.wording import cell_width, fit_cells, plural, shown_date
 @json_option("Print as JSON.")
 @pass_cli
 def stats(cli: CliContext, as_json: bool) -> None:
-    """Counts of sources, articles, statements, quotes, numbers, matches, claims, stories."""
+    """Counts of sources, articles, statements, quotes, numbers, matches, claims, stories.
+
+    matches: same and conflict (what claims are made of); related_matches apart, as in
+    check --json's counts."""
     data = database_stats(cli.db(reading=True))
     if as_json:
         emit_json(data)
