@@ -2010,9 +2010,10 @@ async def test_a_conflict_in_the_story_view_opens_each_side_in_its_article(demo_
         assert isinstance(story, StoryScreen)
         (conflict,) = story_view(main.library.db, story.story_id)["conflicts"]
         listed = story.query_one(ConflictList)
-        await pilot.press("tab")  # Tab goes between the story and its conflicts too
+        # Tab goes between the story, its articles and its conflicts too
+        await pilot.press("tab", "tab")
         assert app.focused is listed and listed.highlighted == 0
-        await pilot.press("shift+tab")
+        await pilot.press("shift+tab", "shift+tab")
         assert app.focused is story.query_one("#story-scroll")
         await pilot.press("K")  # to the conflicts: the first side is chosen
         await settle(pilot)
@@ -2052,6 +2053,51 @@ async def test_a_conflict_in_the_story_view_opens_each_side_in_its_article(demo_
         assert app.screen is main
         assert main.reader.current["id"] == conflict["b"]["statement_id"]
         assert main.reader.article["source"] == conflict["b"]["source"]
+
+
+@async_test
+async def test_an_article_of_the_story_view_opens_in_the_text(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA item: the story view listed its articles, but only its conflicts could be
+    opened. `a` (or Tab) gives the articles the keys, j/k choose one, Enter opens it in
+    the text (a jump: Esc comes back); the footer and the help say so. The keys are the
+    keymap's (remapped here)."""
+    from db.story_reads import story_view
+    from tui.components.story_view import StoryArticleList, StoryScreen
+
+    keymap = {"story.articles": "A", "cursor.select": "ctrl+o", "cursor.down": "J"}
+    app = demo_app(config=Config(keymap=keymap))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        before = main.reader.article["id"]
+        await pilot.press("o")
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        assert "A Articles" in screen_text(app)  # the footer names the key
+        articles = story_view(main.library.db, story.story_id)["articles"]
+        assert len(articles) >= 2
+        listed = story.query_one(StoryArticleList)
+        await pilot.press("tab")
+        assert app.focused is listed and listed.highlighted == 0
+        await pilot.press("shift+tab")
+        assert app.focused is story.query_one("#story-scroll")
+        await pilot.press("A")
+        await settle(pilot)
+        assert app.focused is listed and listed.highlighted == 0
+        assert "^o Open" in screen_text(app)
+        chosen = next(i for i, a in enumerate(articles) if a["id"] != before)
+        for _ in range(chosen):
+            await pilot.press("J")
+        assert listed.highlighted == chosen
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert app.screen is main
+        assert main.reader.article["id"] == articles[chosen]["id"]
+        assert app.focused is main.reader and main.view == "reader"
+        await pilot.press("escape")  # a jump: back to where we were
+        await settle(pilot)
+        assert main.reader.article["id"] == before
 
 
 # --- the claim panel at 80x24 ----------------------------------------------------------

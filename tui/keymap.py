@@ -38,7 +38,7 @@ _SPECS = [
         "cursor.select",
         "enter",
         "Open",
-        "open the article / jump to the match (or to a story's conflict)",
+        "open the article / jump to the match (or to a story's article or conflict)",
         "Move",
     ),
     # Panes.
@@ -77,6 +77,13 @@ _SPECS = [
         "C",
         "Conflicts",
         "the story's conflicts (in the story view: to them; j/k choose, ⏎ opens one)",
+        "Panes",
+    ),
+    KeySpec(
+        "story.articles",
+        "a",
+        "Articles",
+        "(in the story view) to its articles: j/k choose, ⏎ opens one in the text",
         "Panes",
     ),
     KeySpec("story.close", "q", "Close", "close the story view (also Esc)", "Panes"),

@@ -835,13 +835,18 @@ class MainScreen(Screen, inherit_bindings=False):
         self.open_story(story, at_conflicts=at_conflicts)
 
     def open_story(self, story_id: int, *, at_conflicts: bool = False) -> None:
-        """The story view of ``story_id`` (in place of one open already); a side of a
-        conflict chosen there (its statement id) opens in its article as a jump."""
-        from tui.components.story_view import StoryScreen
+        """The story view of ``story_id`` (in place of one open already); an article
+        chosen there opens in the text, a side of a conflict (its statement) in its
+        article, each as a jump (Back returns)."""
+        from tui.components.story_view import Chosen, StoryScreen
 
-        def done(statement_id: int | None) -> None:
-            if statement_id is not None:
-                self.post_message(JumpToStatement(statement_id))
+        def done(chosen: Chosen | None) -> None:
+            if chosen is None:
+                return
+            if chosen.statement_id is not None:
+                self.post_message(JumpToStatement(chosen.statement_id))
+            elif chosen.article_id is not None:
+                self.open_article(chosen.article_id)
 
         if isinstance(self.app.screen, StoryScreen):
             self.app.pop_screen()

@@ -6,15 +6,18 @@ conflicts (``C`` jumps there, also from the list), and its blindspot: the source
 active in those days that did not report it, and what only one outlet says.
 Everything shown comes from the articles (untrusted): plain Text, never markup.
 
-The conflicts are a list to choose from (:class:`ConflictList`): ``C`` (or Tab) gives
-it the keys, each side of a conflict is one option, and Enter opens that side's article
-with its statement under the cursor (the screen is dismissed with the statement's id;
-the main screen opens it as a jump, so Back returns), where the claim panel shows the
-other side and the numbers that differ.
+The articles and the conflicts are lists to choose from (:class:`StoryArticleList`,
+:class:`ConflictList`): ``a`` (or Tab) gives the articles the keys, and Enter opens the
+article chosen in the text; ``C`` (or Tab again) gives the conflicts the keys, each side
+of a conflict is one option, and Enter opens that side's article with its statement under
+the cursor, where the claim panel shows the other side and the numbers that differ. The
+screen is dismissed with what was chosen (:class:`Chosen`); the main screen opens it as a
+jump, so Back returns.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.console import Group, RenderableType
@@ -86,6 +89,17 @@ def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Table]]:
     ]
 
 
+def _article_line(article: dict[str, Any]) -> tuple[Text, Text]:
+    label = _label(f"{shown_date(article['date']):10}  {showable(article['source'])}:")
+    return label, Text(showable(article["title"] or ""))
+
+
+def article_rows(view: dict[str, Any]) -> list[tuple[int, Table]]:
+    """(article id, its row: date, source, title) for each of the story's articles, each
+    an option of :class:`StoryArticleList`."""
+    return [(a["id"], _rows([_article_line(a)])) for a in view["articles"]]
+
+
 def _side(side: dict[str, Any], values: str) -> Text:
     """A side's text; the second side's with the numbers that differ under it."""
     text = Text(showable(side["text"]))
@@ -95,12 +109,32 @@ def _side(side: dict[str, Any], values: str) -> Text:
     return text
 
 
+@dataclass(frozen=True, slots=True)
+class StoryParts:
+    """The story's blocks, top to bottom; its articles (:func:`article_rows`) follow
+    ``head``, its conflicts' sides (:func:`conflict_sides`) follow ``conflicts``."""
+
+    head: Group  # title, first seen, outlets, the articles' heading
+    claims: Group
+    conflicts: Group  # the conflicts' heading
+    blindspot: Group
+
+
 def story_sections(
     view: dict[str, Any], shown: list[str] | None = None
 ) -> tuple[Group, Group, Group]:
     """The story as three blocks: what it is (title, first seen, outlets, articles,
     claims), its conflicts' heading (its sides are :func:`conflict_sides`), its
     blindspot. Every text from the articles is a plain Text (never markup)."""
+    parts = story_parts(view, shown)
+    articles = _rows([_article_line(a) for a in view["articles"]])
+    what = Group(*parts.head.renderables, articles, Text(), *parts.claims.renderables)
+    return what, parts.conflicts, parts.blindspot
+
+
+def story_parts(view: dict[str, Any], shown: list[str] | None = None) -> StoryParts:
+    """The story's blocks (:class:`StoryParts`); ``shown``: the blindspot's sources named
+    (the rest counted). Every text from the articles is a plain Text (never markup)."""
     head = Text(showable(view["title"] or ""), style="bold")
     first = view["first_seen"]
     if first:
@@ -112,13 +146,6 @@ def story_sections(
         style="bold",
     )
     head.append("\n")
-    articles = [
-        (
-            _label(f"{shown_date(a['date']):10}  {showable(a['source'])}:"),
-            Text(showable(a["title"] or "")),
-        )
-        for a in view["articles"]
-    ]
     shared = [c for c in view["claims"] if c["n_outlets"] > 1]
     claims = []
     for c in shared[:MAX_CLAIMS]:
@@ -129,14 +156,9 @@ def story_sections(
     more = []
     if len(shared) > MAX_CLAIMS:
         more.append(Text(f"  … {len(shared) - MAX_CLAIMS} more", style="dim"))
-    what = Group(
-        head,
-        _heading(f"Articles ({len(view['articles'])})"),
-        _rows(articles),
-        Text(),
-        _heading(f"Claims its outlets share ({len(shared)})"),
-        _rows(claims),
-        *more,
+    top = Group(head, _heading(f"Articles ({len(view['articles'])})"))
+    shared_claims = Group(
+        _heading(f"Claims its outlets share ({len(shared)})"), _rows(claims), *more
     )
 
     parts: list[RenderableType] = [_heading(f"Conflicts ({len(view['conflicts'])})")]
@@ -165,17 +187,15 @@ def story_sections(
         spot.append(_rows([(_label(" "), Text(showable(st["text"]))) for st in said]))
         if solo["n"] > len(said):  # "only A (18)" lists 3
             spot.append(Text(f"    … {solo['n'] - len(said):,} more", style="dim"))
-    return what, conflicts, Group(*spot)
+    return StoryParts(top, shared_claims, conflicts, Group(*spot))
 
 
-class ConflictList(KeyedOptionList):
-    """The story's conflicts, one option per side; Enter opens that side's statement.
-
-    As tall as its options, in the story's scroll: the highlighted side is scrolled into
-    sight there (an OptionList scrolls only itself)."""
+class StoryOptions(KeyedOptionList):
+    """Options in the story's scroll, as tall as they are: the highlighted one is scrolled
+    into sight there (an OptionList scrolls only itself)."""
 
     DEFAULT_CSS = """
-    ConflictList, ConflictList:focus {
+    StoryOptions, StoryOptions:focus {
         height: auto;
         max-height: 100000;
         border: none;
@@ -183,7 +203,7 @@ class ConflictList(KeyedOptionList):
         background: $background;
         background-tint: $background 0%;
     }
-    ConflictList > .option-list--option { padding: 0; }
+    StoryOptions > .option-list--option { padding: 0; }
     """
 
     def scroll_to_highlight(self, top: bool = False) -> None:
@@ -204,10 +224,27 @@ class ConflictList(KeyedOptionList):
         )
 
 
-class StoryScreen(Screen[int | None]):
-    """One story; Esc closes it, ``C`` goes to its conflicts (and Tab between them and
-    the story), Enter on a side of a conflict opens it: the screen is dismissed with
-    that statement's id."""
+class StoryArticleList(StoryOptions):
+    """The story's articles, one option each; Enter opens the article."""
+
+
+class ConflictList(StoryOptions):
+    """The story's conflicts, one option per side; Enter opens that side's statement."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """What the story view was left for: an article (opened at its top) or a side of a
+    conflict (its statement, in its article)."""
+
+    article_id: int | None = None
+    statement_id: int | None = None
+
+
+class StoryScreen(Screen[Chosen | None]):
+    """One story; Esc closes it, ``a`` goes to its articles and ``C`` to its conflicts
+    (Tab between them and the story), Enter on an article or on a side of a conflict
+    opens it: the screen is dismissed with it (:class:`Chosen`)."""
 
     DEFAULT_CSS = """
     StoryScreen #story-conflicts, StoryScreen #story-blindspot { margin-top: 1; }
@@ -219,6 +256,7 @@ class StoryScreen(Screen[int | None]):
         # (the app's q is the main screen's).
         bind("story.close", "close", show=False),
         bind("app.help", "help", show=False),  # ? did nothing here either
+        bind("story.articles", "articles"),
         bind("story.conflicts", "conflicts"),
         bind("app.search", "search"),
         bind("pane.next", "app.focus_next", show=False),
@@ -231,6 +269,7 @@ class StoryScreen(Screen[int | None]):
         self.story_id = story_id
         self.at_conflicts = at_conflicts
         self.sides: list[int] = []  # the statement id of each option of the conflict list
+        self.article_ids: list[int] = []  # the id of each option of the article list
 
     def compose(self) -> ComposeResult:
         view = story_view(self.library.db, self.story_id)
@@ -238,9 +277,16 @@ class StoryScreen(Screen[int | None]):
             if view is None:
                 yield Static(Text("This story is gone (matched again)."), markup=False)
             else:
-                head, conflicts, spot = story_sections(view, blindspot_shown(self.library.db, view))
-                yield Static(head, id="story-head", markup=False)
-                yield Static(conflicts, id="story-conflicts", markup=False)
+                parts = story_parts(view, blindspot_shown(self.library.db, view))
+                yield Static(parts.head, id="story-head", markup=False)
+                rows = article_rows(view)
+                if rows:
+                    articles = StoryArticleList(id="story-article-list")
+                    articles.add_options(Option(row) for _, row in rows)
+                    self.article_ids = [article_id for article_id, _ in rows]
+                    yield articles
+                yield Static(parts.claims, id="story-claims", markup=False)
+                yield Static(parts.conflicts, id="story-conflicts", markup=False)
                 sides = conflict_sides(view)
                 if sides:
                     listed = ConflictList(id="story-conflict-list")
@@ -251,7 +297,7 @@ class StoryScreen(Screen[int | None]):
                 if more > 0:
                     line = f"  … {more:,} more: `claimlens stories --id {self.story_id}` lists all"
                     yield Static(Text(line, style="dim"), id="story-conflicts-more", markup=False)
-                yield Static(spot, id="story-blindspot", markup=False)
+                yield Static(parts.blindspot, id="story-blindspot", markup=False)
         yield FittingFooter()
 
     @property
@@ -280,6 +326,27 @@ class StoryScreen(Screen[int | None]):
 
         self.app.push_screen(HelpScreen())
 
+    def action_articles(self) -> None:
+        """Give the article list the keys (its first article chosen, unless one was
+        chosen before), scrolled to its heading."""
+        found = self.query(StoryArticleList)
+        if not found:
+            return
+        listed = found.first()
+        scroll = self.query_one(StoryText)
+        scroll.scroll_to_widget(self.query_one("#story-head"), animate=False, immediate=True)
+        self.set_focus(listed, scroll_visible=False)
+        if listed.highlighted is None:
+            listed.highlighted = 0
+        listed.scroll_to_highlight()
+
+    @on(OptionList.OptionSelected, "#story-article-list")
+    def _open_article(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an article: dismissed with it, which the main screen opens."""
+        event.stop()
+        if 0 <= event.option_index < len(self.article_ids):
+            self.dismiss(Chosen(article_id=self.article_ids[event.option_index]))
+
     def action_conflicts(self) -> None:
         """Scroll to the conflicts and give their list the keys (its first side chosen,
         unless one was chosen before)."""
@@ -299,12 +366,12 @@ class StoryScreen(Screen[int | None]):
         main screen opens in its article."""
         event.stop()
         if 0 <= event.option_index < len(self.sides):
-            self.dismiss(self.sides[event.option_index])
+            self.dismiss(Chosen(statement_id=self.sides[event.option_index]))
 
     def on_descendant_focus(self) -> None:
-        listed = self.conflict_list
-        if listed is not None and listed.has_focus and listed.highlighted is None:
-            listed.highlighted = 0
+        for listed in self.query(StoryOptions):
+            if listed.has_focus and listed.highlighted is None:
+                listed.highlighted = 0
 
     def action_close(self) -> None:
         self.dismiss(None)
