@@ -33,7 +33,8 @@ Measured headless with Textual's Pilot (``--size``, default 160x48):
   text and the claim panel, which follow in a worker the next key cancels), and
   the CPU the process spent (Pilot's own work included): list moves, paging,
   jumping to the bottom, Tab between panes, statement moves, ``]`` (next matched
-  statement), ``c`` (the claim panel alone), ``o`` (the story view), search;
+  statement), ``c`` (the claim panel alone), ``o`` (the story view), ``w`` (the
+  speaker picker: its first open, then opened again), search;
 * memory: resident set size after start-up and after paging through thousands
   of rows (the list is virtual: it holds a few pages, whatever the corpus size).
 """
@@ -325,6 +326,11 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
         )
         lat["c / c (claim panel alone, back)"] = await d.keys(["c", "c"], 10)
         lat["o / Esc (story view, back)"] = await d.keys(["o", "escape"], 10)
+        # The speaker picker: its first open reads every quote; Esc (untimed) between.
+        for name in ("w (speaker picker, first open)", *["w (opened again)"] * 5):
+            lat.setdefault(name, []).append(await d.press("w"))
+            await pilot.press("escape")
+            await d.settle()
         await pilot.press("escape")
         main.articles.focus()
         await d.settle()

@@ -286,13 +286,17 @@ def speakers_counted(
     if match and match.strip():
         like, like_params = "q.speaker LIKE ? ESCAPE '\\'", [like_pattern(match.strip())]
     # "+": read the quotes in order (all of them, or a filter's by its articles), not one
-    # by one through the key's index, which costs twice as much for every quote.
+    # by one through the key's index, which costs twice as much for every quote. One row
+    # per (key, name as written, article), with its quotes counted: SQLite groups them in
+    # C, and the loop below reads a third of the rows (the picker's 60-120 ms, mostly this
+    # loop, at 15,058 quotes).
     rows = db.execute(
-        f"SELECT q.speaker_key, q.speaker, s.article_id, {like} FROM quotes q"
+        f"SELECT q.speaker_key, q.speaker, s.article_id, count(*), max({like}) FROM quotes q"
         " JOIN statements s ON s.id = q.statement_id"
         + (" JOIN articles a ON a.id = s.article_id" if clauses else "")
         + " WHERE +q.speaker IS NOT NULL"
-        + "".join(f" AND {c}" for c in clauses),
+        + "".join(f" AND {c}" for c in clauses)
+        + " GROUP BY q.speaker_key, q.speaker, s.article_id",
         [*like_params, *params],
     ).fetchall()
     quotes: dict[str, int] = {}
@@ -304,20 +308,20 @@ def speakers_counted(
     # (a common noun's own quote has none; "they said" after it may have one).
     written: dict[str, tuple[int, set[int]]] = {}
     typed = (match or "").strip().translate(_ASCII_LOWER)
-    for key, speaker, article_id, hit in rows:
+    for key, speaker, article_id, n_quotes, hit in rows:
         if speaker[:1].islower():
             n, ids = written.get(as_written := speaker.strip().translate(_ASCII_LOWER), (0, set()))
             ids.add(article_id)
-            written[as_written] = (n + 1, ids)
+            written[as_written] = (n + n_quotes, ids)
         if key is None:
             continue
         together = key[:1] == "&"  # people together: each one's quote
         people = speaker_people(speaker, key) if together else [(key, speaker)]
         for person, name in people:
-            quotes[person] = quotes.get(person, 0) + 1
+            quotes[person] = quotes.get(person, 0) + n_quotes
             articles.setdefault(person, set()).add(article_id)
             named = forms.setdefault(person, {})
-            named[name] = named.get(name, 0) + 1
+            named[name] = named.get(name, 0) + n_quotes
         if hit:
             # The one whose name holds the typed text ("mary": Mary Jones, not John
             # Smith); text that runs across the "and" ("Smith and Jo") names them all.

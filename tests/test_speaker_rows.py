@@ -417,3 +417,39 @@ async def test_a_row_named_in_lower_case_says_no_anyone_named(tmp_path: Path) ->
         text = screen_text(app)
         assert "police  2 quotes in 1 article" in text
         assert "anyone named police" not in text
+
+
+def test_the_pickers_list_is_read_once_until_the_database_changes(
+    people: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`w` read every quote each time it opened (60-120 ms on a 2,527-article database):
+    opened again on the same filter it shows the list read before, until another
+    connection (an ingest, `follow`) or this one writes."""
+    import tui.components.library as library_mod
+    from tui.components.library import Library, ListState
+
+    calls: list[ArticleFilter] = []
+
+    def counted(db, flt=None, limit=200, *, match=None):  # type: ignore[no-untyped-def]
+        calls.append(flt)
+        return speakers_counted(db, flt, limit, match=match)
+
+    monkeypatch.setattr(library_mod, "speakers_counted", counted)
+    library = Library(people)
+    state = ListState()
+    first = library.speakers(state)
+    assert library.speakers(state) == first
+    assert library.speakers(state.with_filter(speaker="trump|donald")) == first  # left out
+    assert len(calls) == 1
+    wire_b = state.with_filter(source="Wire B")
+    assert library.speakers(wire_b)[0][0][0] == "Donald Trump"
+    assert len(calls) == 2
+    other = connect(people)
+    _add = [("Wire A", '"The border is open," said Kamala Harris.')]
+    other.execute("UPDATE quotes SET speaker = 'Kamala Harris', speaker_key = 'harris|kamala'"
+                  " WHERE id = (SELECT min(id) FROM quotes)")  # fmt: skip
+    other.conn.commit()
+    assert "Kamala Harris" in [row[0] for row in library.speakers(state)[0]]
+    assert len(calls) == 3
+    library.db.execute("UPDATE quotes SET speaker = NULL, speaker_key = NULL")
+    assert library.speakers(state) == ([], 0)

@@ -894,3 +894,22 @@ def test_the_story_views_long_blindspot_names_the_command_that_lists_all() -> No
     console.print(story_sections(view, missing[:20])[2])
     text = " ".join(console.export_text().split())
     assert text.endswith("and 11 more (`claimlens stories --id 109 --json` lists all 31)")
+
+
+def test_the_story_views_articles_are_options_in_one_column_the_first_fifty() -> None:
+    """The story view's articles are options to open (each laid out on its own, as a
+    conflict's side): their titles start in one column whatever the source's length, and
+    a story of hundreds lists its first MAX_ARTICLES (`stories --id N` lists them all)."""
+    from tui.components.story_view import MAX_ARTICLES, article_rows
+
+    sources = ["AP", "The Washington Examiner"]
+    view = {
+        "articles": [
+            {"id": i, "date": "2024-03-04", "source": sources[i % 2], "title": f"Title {i}"}
+            for i in range(MAX_ARTICLES + 10)
+        ]
+    }
+    rows = article_rows(view)
+    assert [article_id for article_id, _ in rows] == list(range(MAX_ARTICLES))
+    columns = {_plain(row).index("Title") for _, row in rows}
+    assert len(columns) == 1

@@ -60,6 +60,10 @@ __all__ = [
 ]
 
 
+# Speaker picker lists kept (one per filter of sources and dates).
+SPEAKER_LISTS_KEPT = 4
+
+
 def keep_recent(cache: OrderedDict, key: Hashable, value: Any, limit: int) -> None:
     """Put ``value`` in ``cache`` as its most recent entry, dropping the oldest ones
     beyond ``limit`` (the views and pages the browser keeps of what it read)."""
@@ -162,6 +166,11 @@ class Library:
         self._pool_lock = threading.Lock()
         self._idle: list[sqlite_utils.Database] = []  # worker connections not in use
         self._closed = False
+        # The speaker picker's list by (filter, database version): `w` opened again (to
+        # pick another speaker, or after a look and Esc) reads no quote again.
+        self._speakers: OrderedDict[Hashable, tuple[list[tuple[str, str, int, int]], int]] = (
+            OrderedDict()
+        )
 
     # --- the list ---------------------------------------------------------------------
 
@@ -220,10 +229,18 @@ class Library:
         """The speakers quoted in the listed articles (any speaker filter left out), most
         quoted first: (name, key, quotes, articles), for the speaker filter dialog, and
         how many there are in all; ``match``: those with it in their name (``db``: a
-        worker's connection, else the UI thread's)."""
-        return speakers_counted(
-            db if db is not None else self.db, replace(state.filter, speaker=None), match=match
-        )
+        worker's connection, else the UI thread's, whose whole list is kept until the
+        database changes)."""
+        flt = replace(state.filter, speaker=None)
+        if db is not None or match is not None:
+            return speakers_counted(db if db is not None else self.db, flt, match=match)
+        # Another connection's commit changes data_version, this one's total_changes.
+        key = (flt, self.data_version(), self.db.conn.total_changes)
+        found = self._speakers.get(key)
+        if found is None:
+            found = speakers_counted(self.db, flt)
+            keep_recent(self._speakers, key, found, SPEAKER_LISTS_KEPT)
+        return found
 
     # --- live updates (another process adding articles) ----------------------------
 

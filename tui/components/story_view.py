@@ -47,6 +47,9 @@ MAX_SOLO = 3
 # Conflicts listed to choose from: a story of 118 headlines has 191, whose 382 sides took
 # the story view ~0.5 s to lay out at 80 columns (`stories --id N` lists them all).
 MAX_CONFLICTS = 20
+# Articles listed to choose from: each is an option laid out on its own (300 took ~0.35 s
+# of CPU at 80 columns; one table of them ~0.3 s); `stories --id N` lists them all.
+MAX_ARTICLES = 50
 
 
 class StoryText(TextScroll):
@@ -95,9 +98,12 @@ def _article_line(article: dict[str, Any]) -> tuple[Text, Text]:
 
 
 def article_rows(view: dict[str, Any]) -> list[tuple[int, Table]]:
-    """(article id, its row: date, source, title) for each of the story's articles, each
-    an option of :class:`StoryArticleList`."""
-    return [(a["id"], _rows([_article_line(a)])) for a in view["articles"]]
+    """(article id, its row: date, source, title) for each of the story's first
+    :data:`MAX_ARTICLES` articles, each an option of :class:`StoryArticleList`. The labels
+    take one width, so the titles start in one column."""
+    lines = [(a["id"], _article_line(a)) for a in view["articles"][:MAX_ARTICLES]]
+    width = max((label.cell_len for _, (label, _t) in lines), default=0)
+    return [(article_id, _rows([line], width)) for article_id, line in lines]
 
 
 def _side(side: dict[str, Any], values: str) -> Text:
@@ -247,7 +253,9 @@ class StoryScreen(Screen[Chosen | None]):
     opens it: the screen is dismissed with it (:class:`Chosen`)."""
 
     DEFAULT_CSS = """
-    StoryScreen #story-conflicts, StoryScreen #story-blindspot { margin-top: 1; }
+    StoryScreen #story-claims, StoryScreen #story-conflicts, StoryScreen #story-blindspot {
+        margin-top: 1;
+    }
     StoryScreen #story-scroll { padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -285,6 +293,10 @@ class StoryScreen(Screen[Chosen | None]):
                     articles.add_options(Option(row) for _, row in rows)
                     self.article_ids = [article_id for article_id, _ in rows]
                     yield articles
+                more = len(view["articles"]) - MAX_ARTICLES
+                if more > 0:
+                    line = f"  … {more:,} more: `claimlens stories --id {self.story_id}` lists all"
+                    yield Static(Text(line, style="dim"), id="story-articles-more", markup=False)
                 yield Static(parts.claims, id="story-claims", markup=False)
                 yield Static(parts.conflicts, id="story-conflicts", markup=False)
                 sides = conflict_sides(view)
