@@ -318,3 +318,28 @@ def test_blocking_keys_are_the_rarest_tokens_by_their_order_every_time() -> None
     for _ in range(200):
         tokset = frozenset(rnd.sample(tokens, rnd.randint(0, len(tokens))))
         assert blocking.blocking_keys(tokset) == expected(tokset)
+
+
+def test_a_full_match_writes_the_keys_afresh_and_keeps_their_trigger(tmp_path: Path) -> None:
+    """A full match empties both key tables at once (its trigger dropped for the delete:
+    it fired once a row) and writes them again: the same rows, and the trigger as it
+    was, still dropping a statement's postings with its keys."""
+    seeds = Path(__file__).parent.parent / "tui" / "samples"
+    db = connect(tmp_path / "keys.db")
+    for name, source in (("000_dd9f0b5d2f8810a6.txt", "A"), ("004_30c3ae78e6307b4b.txt", "B")):
+        ingest_paths(db, [seeds / name], source=source)
+    trigger = "SELECT sql FROM sqlite_master WHERE name = 'statement_keys_ad'"
+    tables = (
+        "SELECT * FROM statement_keys ORDER BY statement_id",
+        "SELECT * FROM key_postings ORDER BY key, day, statement_id",
+    )
+    before = [db.execute(sql).fetchall() for sql in (trigger, *tables)]
+    assert before[0] and before[1] and before[2]
+    matching.match_all(db)
+    assert [db.execute(sql).fetchall() for sql in (trigger, *tables)] == before
+    sid = before[1][0][0]
+    db.execute("DELETE FROM statement_keys WHERE statement_id = ?", (sid,))
+    assert (
+        db.execute("SELECT count(*) FROM key_postings WHERE statement_id = ?", (sid,)).fetchone()[0]
+        == 0
+    )
