@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from db.cleaning import BIDI_CONTROLS
+from db.cleaning import holds_bidi
 from db.formats import BadInput, RawArticle
 from db.formats import _article as record_of
 from db.id_chunks import id_chunks
@@ -24,18 +24,22 @@ from db.ingest import write_records
 
 __all__ = ["articles_to_clean_again", "clean_again"]
 
-# A GLOB of any text holding a bidi control (SQLite reads a class's ranges as code points).
-_HOLDS_BIDI = f"'*[{BIDI_CONTROLS}]*'"
+
+def _holds_bidi_function(db: sqlite_utils.Database) -> None:
+    # A regex in Python reads the walk database's 6.2 M characters of text in ~50 ms,
+    # where GLOB with a character class took 450 ms and 13 instr() calls 190 ms.
+    db.conn.create_function("claimlens_holds_bidi", 1, holds_bidi, deterministic=True)
 
 
 def articles_to_clean_again(db: sqlite_utils.Database) -> list[int]:
     """The articles whose title, text or source's name holds a bidi control."""
+    _holds_bidi_function(db)
     return [
         r[0]
         for r in db.execute(
             "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
-            f" WHERE a.text GLOB {_HOLDS_BIDI} OR a.title GLOB {_HOLDS_BIDI}"
-            f" OR s.name GLOB {_HOLDS_BIDI} ORDER BY a.id"
+            " WHERE claimlens_holds_bidi(a.text) OR claimlens_holds_bidi(a.title)"
+            " OR claimlens_holds_bidi(s.name) ORDER BY a.id"
         )
     ]
 
@@ -63,8 +67,9 @@ def clean_again(db: sqlite_utils.Database, ids: list[int] | None = None) -> list
                 continue  # nothing left to store: kept as it is
             records.append((record.source or source, record))
     changed = write_records(db, records)
+    _holds_bidi_function(db)
     db.execute(
-        f"DELETE FROM sources WHERE name GLOB {_HOLDS_BIDI} AND NOT EXISTS"
+        "DELETE FROM sources WHERE claimlens_holds_bidi(name) AND NOT EXISTS"
         " (SELECT 1 FROM articles a WHERE a.source_id = sources.id)"
     )
     return changed

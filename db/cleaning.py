@@ -30,8 +30,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u
 # source's name reverses the rest of a terminal's line; one inside a name ("Jane
 # \u2066Doe\u2069") hid it from the speaker rules, one in a source's name from `--source`.
 # Dropped from stored text, titles and names (not from keys: an article's identity).
-BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI = re.compile(f"[{_BIDI_CONTROLS}]")
 # Lone surrogates (from JSON "\\ud800" escapes or undecodable file names) cannot be
 # stored as UTF-8: each becomes U+FFFD.
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -59,6 +59,11 @@ def strip_controls(text: str) -> str:
     if "\x1b" in text or "\x9b" in text:
         text = _ESCAPES.sub("", text)
     return _SURROGATES.sub("\ufffd", _CONTROL.sub("", text))
+
+
+def holds_bidi(text: str | None) -> bool:
+    """Whether ``text`` holds a bidi control (stored by an older claimlens)."""
+    return text is not None and _BIDI.search(text) is not None
 
 
 def _stored(text: str) -> str:
