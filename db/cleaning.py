@@ -66,10 +66,15 @@ def holds_bidi(text: str | None) -> bool:
     return text is not None and _BIDI.search(text) is not None
 
 
+# Every character _stored changes: one scan decides for nearly every text.
+_TO_STORE = re.compile(f"{_TO_STRIP.pattern[:-1]}{_BIDI_CONTROLS}]")
+
+
 def _stored(text: str) -> str:
     """``strip_controls``, then without bidi controls: what every stored text keeps."""
-    text = strip_controls(text)
-    return _BIDI.sub("", text) if _BIDI.search(text) else text
+    if _TO_STORE.search(text) is None:
+        return text
+    return _BIDI.sub("", strip_controls(text))
 
 
 def clean_text(text: str) -> str:
