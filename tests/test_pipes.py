@@ -200,6 +200,14 @@ def test_bidi_controls_are_dropped_at_ingest_so_a_source_is_found_by_its_name(
     shown = json.loads(runner.invoke(main, ["--db", db, "show", "1", "--json"]).output)
     texts = [st["text"] for st in shown["statements"]]
     assert texts == ["Mayor yeknom resigns", "The council said the harbour budget rose."]
+    # show --json replays the cleaning on the record: each statement maps back to its input
+    assert shown["article"]["input"] == {"of": "title+body", "why": None}
+    title, body = (
+        "Mayor \u202eyeknom\u202c resigns",
+        "The \u2066council\u2069 said the \u200fharbour budget rose.",
+    )
+    raw = f"{title}\n\n{body}"
+    assert [raw[st["input_start"] : st["input_end"]] for st in shown["statements"]] == [title, body]
 
 
 def test_a_speaker_whose_name_holds_an_isolate_is_found(tmp_path: Path) -> None:
