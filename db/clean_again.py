@@ -4,7 +4,7 @@
 text and source name (a U+202E reversed a terminal's line; one inside a name hid it from
 the speaker rules and ``--source``). A database ingested before still holds them. Each
 article holding one is read again from what is stored, through the ingest's own path:
-its record made by the format readers' one cleaning (``formats._article``), written by
+its record made by the format readers' one cleaning (``formats.article_record``), written by
 the ingest's writer (``ingest.write_records``: text, hash, statements split again, the
 article left unmatched), so that it is stored as a fresh ingest of its file stores it.
 Its old statements' matches, keys and claim memberships go with them (cascades); the next
@@ -18,7 +18,7 @@ import sqlite_utils
 
 from db.cleaning import holds_bidi
 from db.formats import BadInput, RawArticle
-from db.formats import _article as record_of
+from db.formats import article_record as record_of
 from db.id_chunks import id_chunks
 from db.ingest import write_records
 

@@ -398,7 +398,7 @@ def _read_text(text: str, name: str) -> Iterator[Record]:
         title_end = starts[first] + len(lines[first])
         spans = [(starts[k], starts[k] + len(lines[k])) for k in range(first + 1, len(lines))]
         pieces = InputPieces(text, (title_end - len(title), title_end), spans, whole_file=True)
-    yield _article(title=title, body=body, date=date, path=name, pieces=pieces)
+    yield article_record(title=title, body=body, date=date, path=name, pieces=pieces)
 
 
 # --- JSON and JSON Lines -------------------------------------------------------------------
@@ -630,7 +630,7 @@ def _from_record(item: Any, name: str, line: int | None, *, multi: bool) -> RawA
     record_id = _metadata(item, "id", "uuid")
     date = _metadata(item, "date", "published", "datetime", "timestamp")
     key = f"{name}#{record_id or line}" if multi else name
-    return _article(
+    return article_record(
         title=title,
         body=body,
         date=date,
@@ -778,7 +778,7 @@ def html_article(text: str, name: str) -> RawArticle:
     if len(body.split()) < MIN_HTML_WORDS:
         # A page's menus and buttons ("Home", "Log in") are not an article.
         raise BadInput("no article text found in the HTML page")
-    return _article(
+    return article_record(
         title=title,
         body=body,
         date=meta.get("date"),
@@ -836,7 +836,7 @@ def feed_entry(entry: Any, index: int, name: str, feed_title: str | None) -> Rec
     link = entry.get("link") or None
     entry_id = entry.get("id") or link
     try:
-        return _article(
+        return article_record(
             title=title,
             body=body,
             date=entry.get("published") or entry.get("updated"),
@@ -921,7 +921,7 @@ def read_input(path: Path, key: str) -> RawArticle | None:
         _KEEP_INPUT.reset(token)
 
 
-def _article(
+def article_record(
     *,
     title: str,
     body: str,
@@ -933,6 +933,9 @@ def _article(
     line: int | None = None,
     pieces: InputPieces | None = None,
 ) -> RawArticle:
+    """One record as every format reader makes it: title and body cleaned as stored
+    (:mod:`db.cleaning`), a headline found in the body when there is none, the date read;
+    :class:`BadInput` when nothing is left or it is too long."""
     if _KEEP_INPUT.get():
         pieces = pieces or InputPieces.joined(title, body)
     if len(title) + len(body) > 2 * MAX_ARTICLE_CHARS:

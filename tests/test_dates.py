@@ -9,7 +9,7 @@ import pytest
 import db.date_orders as orders_mod
 from db.date_orders import read_dates
 from db.dates import either_way, numeric_order, parse_date
-from db.formats import RawArticle, Rejected, _article
+from db.formats import RawArticle, Rejected, article_record
 
 
 def test_a_numeric_date_is_read_as_its_numbers_allow_and_an_ambiguous_one_only_in_an_order() -> (
@@ -35,7 +35,7 @@ def test_a_numeric_date_is_read_as_its_numbers_allow_and_an_ambiguous_one_only_i
 
 def _records(path: str, *dates: str) -> list[RawArticle]:
     return [
-        _article(title=f"t{i}", body="b", date=d, path=path, key=f"{path}#{i}")
+        article_record(title=f"t{i}", body="b", date=d, path=path, key=f"{path}#{i}")
         for i, d in enumerate(dates)
     ]
 
