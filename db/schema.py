@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 39
+SCHEMA_VERSION = 40
 
 # Version 1: the whole schema.
 _V1 = """
@@ -981,6 +981,14 @@ def _v38_to_v39(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v39_to_v40(db: sqlite_utils.Database) -> None:
+    from db.clean_again import clean_again  # reads the schema only once it is made
+
+    # Bidi controls are dropped at ingest now: the articles stored with one are stored
+    # again (statements split again, left unmatched: the next match matches them).
+    clean_again(db)
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -1142,6 +1150,7 @@ MIGRATIONS: dict[int, Migration] = {
     36: _v36_to_v37,
     37: _v37_to_v38,
     38: _v38_to_v39,
+    39: _v39_to_v40,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

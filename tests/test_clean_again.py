@@ -95,3 +95,21 @@ def test_an_article_stored_with_bidi_controls_is_stored_again_as_a_fresh_ingest_
         old.execute("SELECT count(*) FROM stories").fetchone()[0]
         == (fresh.execute("SELECT count(*) FROM stories").fetchone()[0])
     )
+
+
+def test_upgrade_from_version_39_stores_again_an_article_with_bidi_controls(
+    tmp_path: Path,
+) -> None:
+    """Version 40 drops bidi controls at ingest: a database left by version 39 holding
+    them is, once opened and matched, what a fresh ingest gives."""
+    old = _ingested(tmp_path / "old", as_before=True)
+    fresh = _ingested(tmp_path / "fresh", as_before=False)
+    with transaction(old) as conn:
+        conn.execute("PRAGMA user_version = 39")
+    old.conn.close()
+    old = connect(tmp_path / "old" / "news.db")
+    assert articles_to_clean_again(old) == []
+    assert _stored(old) == _stored(fresh)
+    match_pending(old)
+    relations = "SELECT relation, count(*) FROM matches GROUP BY relation ORDER BY relation"
+    assert old.execute(relations).fetchall() == fresh.execute(relations).fetchall()
