@@ -337,12 +337,43 @@ def test_negation_breaks_same() -> None:
     _not_same(DAM, DAM.replace("was damaged", "was never damaged"), "negation")
 
 
+def test_a_contraction_written_without_its_apostrophe_is_a_negation() -> None:
+    """Feeds and copied text lose apostrophes ("isnt", "didnt"): such a word negates as
+    "isn't" does, against the plain statement and with the apostrophe written."""
+    plant = "Harlow Steel chief Jane Roe said the company is selling its Boston plant."
+    bare = plant.replace("is selling", "isnt selling")
+    _not_same(plant, bare, "negation")
+    assert compare_texts(bare, plant.replace("is selling", "isn't selling")).relation == "same"
+    resigned = "Mayor Tom Bell resigned after the vote on the Riverton dam, his office said."
+    for word in ("didnt", "hasnt", "wasnt", "couldnt"):
+        prepared = prepare(resigned.replace("resigned", f"{word} resign"))
+        assert prepared.negated, word
+    # "cant" (insincere talk) and "wont" (a habit) are words of their own.
+    assert not prepare("Senator Ann Ruiz called the speech political cant.").negated
+    assert not prepare("Senator Ann Ruiz spoke early, as is her wont.").negated
+
+
 def test_a_negation_in_another_clause_does_not_break_same() -> None:
     a = 'Mayor Ana Ortiz said she takes "full responsibility for the port contract".'
     b = 'Mayor Ana Ortiz said she takes "full responsibility for the port contract", "no excuses".'
     assert "negation" not in matcher.features(prepare(a), prepare(b)).breaks
     c = 'Mayor Ana Ortiz said she takes "no responsibility for the port contract".'
     assert "negation" in matcher.features(prepare(a), prepare(c)).breaks
+
+
+def test_a_negation_bears_on_what_its_long_clause_shares() -> None:
+    """A clause of many words of its own that holds most of what the two share: its
+    negation is the shared claim's, against the plain claim and not against its
+    negation."""
+    plain = "Mayor Ruth Okafor said on Tuesday that the council will close the Elm Street library."
+    hopes = (
+        "ELMWOOD - Mayor Ruth Okafor said on Tuesday that talk of the budget shortfall that"
+        " worried parents and teachers and nurses across the whole county all winter long"
+        " won't mean the council will close the Elm Street library."
+    )
+    assert "negation" in matcher.features(prepare(plain), prepare(hopes)).breaks
+    negated = plain.replace("will close", "will not close")
+    assert "negation" not in matcher.features(prepare(negated), prepare(hopes)).breaks
 
 
 def test_a_negation_after_but_is_its_own_clause() -> None:
