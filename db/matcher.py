@@ -1289,22 +1289,10 @@ def _covers(p: Prepared, other: Prepared, which: int) -> bool:
     """Whether the hedge (``which`` 1) or negation (2) of ``p`` bears on what it shares
     with ``other``: some clause holding it shares at least half its content words
     with ``other`` (a statement of one clause: always). '..., "no excuses"' and
-    '..., those numbers could go up' add a clause of their own. A negation bears on it
-    too when its clause holds most of what the two share, however long the clause
-    ("Trump said he hopes questions … won't be the defining issue if he's chosen …"):
-    a hedge in such a clause mostly hedges its own words ("changes that would occur")."""
+    '..., those numbers could go up' add a clause of their own."""
     if len(p.scope) < 2:
         return True
-    if any(c[which] and 2 * len(c[0] & other.tokset) >= len(c[0]) for c in p.scope):
-        return True
-    if which != _NEGATION:
-        return False
-    shared = p.tokset & other.tokset - _NOT
-    return any(c[which] and 2 * len(c[0] & shared) > len(shared) for c in p.scope)
-
-
-# _covers' ``which`` of a negation (the third field of a scope's clause).
-_NEGATION = 2
+    return any(c[which] and 2 * len(c[0] & other.tokset) >= len(c[0]) for c in p.scope)
 
 
 # Content words looked at after a number for what it measures (before it, when none).
