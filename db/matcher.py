@@ -1587,6 +1587,80 @@ def _fuzzy_matches(
 
 _EMPTY: frozenset[str] = frozenset()
 
+# An acronym's letters (db.normalize drops the dots of "N.R.A."): short enough to be one.
+ACRONYM_LETTERS = (3, 6)
+# Words a long name may hold between those its acronym spells ("Bureau of Investigation"),
+# each spelt by the acronym or not ("CHOGM": Commonwealth Heads of Government Meeting).
+_NAME_LINKS = word_set("of and for the on de")
+
+
+def _with_acronyms(
+    a: Prepared,
+    b: Prepared,
+    only_a: frozenset[str],
+    only_b: frozenset[str],
+    fa: frozenset[str],
+    fb: frozenset[str],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """``fa``/``fb`` (the tokens each side writes another way) with each side's acronyms
+    and the words of the name they spell on the other ("GBI" / "Georgia Bureau of
+    Investigation"): one name written two ways, as a spelling variant is."""
+    for p, q, only_p, only_q in ((a, b, only_a, only_b), (b, a, only_b, only_a)):
+        for t in p.names & only_p:
+            if not _is_acronym(t, p.text):
+                continue
+            spelt = _spelt_by(t, q) & only_q
+            if spelt:
+                fp, fq = (fa, fb) if p is a else (fb, fa)
+                fp, fq = fp | {t}, fq | spelt
+                fa, fb = (fp, fq) if p is a else (fq, fp)
+    return fa, fb
+
+
+def _is_acronym(t: str, text: str) -> bool:
+    """``t`` is written in capitals in ``text``, as "NRA" or "N.R.A."."""
+    lo, hi = ACRONYM_LETTERS
+    if not (lo <= len(t) <= hi and t.isalpha() and t.isascii()):
+        return False
+    up = t.upper()
+    return re.search(rf"\b(?:{up}|{'[.]'.join(up)}[.])(?![A-Za-z])", text) is not None
+
+
+def _spelt_by(acronym: str, q: Prepared) -> frozenset[str]:
+    """The words of a name of ``q`` whose initials spell ``acronym`` (names next to each
+    other, linked by _NAME_LINKS), or nothing."""
+    words, names = q.words, q.entities
+    for i, w in enumerate(words):
+        if w in names and w[0] == acronym[0]:
+            found = _spell(acronym, 0, words, i, names)
+            if found is not None:
+                return frozenset(found)
+    return _EMPTY
+
+
+def _spell(
+    acronym: str, j: int, words: tuple[str, ...], i: int, names: frozenset[str]
+) -> list[str] | None:
+    """The name words of ``words[i:]`` spelling ``acronym[j:]``, a link word spelling
+    its letter or skipped; None if they do not."""
+    if j == len(acronym):
+        return []
+    if i >= len(words):
+        return None
+    w = words[i]
+    if w in names:
+        if w[0] != acronym[j]:
+            return None
+        rest = _spell(acronym, j + 1, words, i + 1, names)
+        return None if rest is None else [w, *rest]
+    if w in _NAME_LINKS and j > 0:
+        if w[0] == acronym[j]:
+            rest = _spell(acronym, j + 1, words, i + 1, names)
+            if rest is not None:
+                return rest
+        return _spell(acronym, j, words, i + 1, names)
+    return None
+
 
 _APPROX = frozenset({"about", "estimated", "nearly"})
 _LOWER = frozenset({"at least", "more than"})
@@ -2669,6 +2743,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     only_a = a.tokset - common
     only_b = b.tokset - common
     fa, fb = _fuzzy_matches(only_a, only_b) if only_a and only_b else (_EMPTY, _EMPTY)
+    if only_a and only_b:
+        fa, fb = _with_acronyms(a, b, only_a, only_b, fa, fb)
     w_fa, w_fb = _weight(fa), _weight(fb)
     w_shared = w_common + 0.5 * (w_fa + w_fb)
     w_union = wa + wb - w_shared

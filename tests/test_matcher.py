@@ -1751,3 +1751,28 @@ def test_a_preview_is_a_take_not_the_event() -> None:
     # "peek" and "countdown" in a report's own words are no label.
     told = _in_article("Mara and Teo give viewers a peek at the 'Harbor Games' set")
     assert matcher._REVIEW not in told.stance
+
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_name() -> None:
+    """"GBI" / "Georgia Bureau of Investigation", "the NRA" / "the National Rifle
+    Association": one name written two ways, shared as names are, not other names in the
+    same place of the sentence; an acronym the other side does not spell is another."""
+    short = "GBI spokesman Tom Vale said the Harlow murders were the work of one killer."
+    spelt = short.replace("GBI", "Georgia Bureau of Investigation")
+    pa, pb = prepare(short), prepare(spelt)
+    assert "other names" not in matcher.features(pa, pb).breaks
+    assert compare(pa, pb).relation == "same"
+    other = short.replace("GBI", "FBI")
+    assert compare_texts(other, spelt).relation != "same"
+    # the words of a longer name may stand between the acronym's (connectors too)
+    heads = "The HRC Board said on Friday that the Elmwood dam failed its safety review."
+    assert "other names" not in matcher.features(
+        prepare(heads), prepare(heads.replace("HRC", "Harlow River Commission"))
+    ).breaks
+    nra = "The NRA called on Tuesday for armed guards in every Elmwood school."
+    spelt_nra = nra.replace("NRA", "National Rifle Association")
+    base = matcher.features(prepare(nra), prepare(nra.replace("NRA", "Audubon Society")))
+    told = matcher.features(prepare(nra), prepare(spelt_nra))
+    at = matcher.FEATURE_NAMES.index("weighted_jaccard")
+    assert told.values[at] > base.values[at]
+    assert compare_texts(nra, spelt_nra).relation == "same"
