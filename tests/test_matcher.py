@@ -1754,9 +1754,10 @@ def test_a_preview_is_a_take_not_the_event() -> None:
 
 
 def test_an_acronym_and_the_name_it_abbreviates_are_one_name() -> None:
-    """"GBI" / "Georgia Bureau of Investigation", "the NRA" / "the National Rifle
-    Association": one name written two ways, shared as names are, not other names in the
-    same place of the sentence; an acronym the other side does not spell is another."""
+    """An acronym ("GBI" / "Georgia Bureau of Investigation", "the NRA" / "the National
+    Rifle Association") and the name it spells: one name written two ways, shared as
+    names are, not other names in the same place of the sentence; an acronym the other
+    side does not spell is another."""
     short = "GBI spokesman Tom Vale said the Harlow murders were the work of one killer."
     spelt = short.replace("GBI", "Georgia Bureau of Investigation")
     pa, pb = prepare(short), prepare(spelt)
@@ -1766,9 +1767,12 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_name() -> None:
     assert compare_texts(other, spelt).relation != "same"
     # the words of a longer name may stand between the acronym's (connectors too)
     heads = "The HRC Board said on Friday that the Elmwood dam failed its safety review."
-    assert "other names" not in matcher.features(
-        prepare(heads), prepare(heads.replace("HRC", "Harlow River Commission"))
-    ).breaks
+    assert (
+        "other names"
+        not in matcher.features(
+            prepare(heads), prepare(heads.replace("HRC", "Harlow River Commission"))
+        ).breaks
+    )
     nra = "The NRA called on Tuesday for armed guards in every Elmwood school."
     spelt_nra = nra.replace("NRA", "National Rifle Association")
     base = matcher.features(prepare(nra), prepare(nra.replace("NRA", "Audubon Society")))
