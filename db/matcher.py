@@ -1629,6 +1629,46 @@ _ACRONYM_RE = re.compile(
 )
 
 
+# A title and the abbreviation news styles write before a name ("Sgt." / "Sergeant"),
+# normalised: one word written two ways.
+_TITLE_SPELLINGS = {
+    normalize_word(short): normalize_word(full)
+    for short, full in (
+        ("sgt", "sergeant"),
+        ("lt", "lieutenant"),
+        ("lieut", "lieutenant"),
+        ("adm", "admiral"),
+        ("gen", "general"),
+        ("col", "colonel"),
+        ("capt", "captain"),
+        ("cpl", "corporal"),
+        ("maj", "major"),
+        ("gov", "governor"),
+        ("sen", "senator"),
+        ("rep", "representative"),
+        ("prof", "professor"),
+        ("det", "detective"),
+        ("supt", "superintendent"),
+        ("insp", "inspector"),
+        ("atty", "attorney"),
+    )
+}
+_TITLES_SHORT = frozenset(_TITLE_SPELLINGS)
+
+
+def _with_titles(
+    only_a: frozenset[str], only_b: frozenset[str], fa: frozenset[str], fb: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """``fa``/``fb`` with the titles one side abbreviates and the other spells out."""
+    for t in only_a & _TITLES_SHORT:
+        if _TITLE_SPELLINGS[t] in only_b:
+            fa, fb = fa | {t}, fb | {_TITLE_SPELLINGS[t]}
+    for t in only_b & _TITLES_SHORT:
+        if _TITLE_SPELLINGS[t] in only_a:
+            fa, fb = fa | {_TITLE_SPELLINGS[t]}, fb | {t}
+    return fa, fb
+
+
 def _acronyms(text: str, entities: frozenset[str]) -> frozenset[str]:
     """The names (``entities``) written in capitals in ``text`` ("NRA", "N.R.A."), of
     ACRONYM_LETTERS letters, kept as written by the normaliser; none in a text all in
@@ -2758,6 +2798,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     fa, fb = _fuzzy_matches(only_a, only_b) if only_a and only_b else (_EMPTY, _EMPTY)
     if (a.acronyms or b.acronyms) and only_a and only_b:
         fa, fb = _with_acronyms(a, b, only_a, only_b, fa, fb)
+    if not (only_a.isdisjoint(_TITLES_SHORT) and only_b.isdisjoint(_TITLES_SHORT)):
+        fa, fb = _with_titles(only_a, only_b, fa, fb)
     w_fa, w_fb = _weight(fa), _weight(fb)
     w_shared = w_common + 0.5 * (w_fa + w_fb)
     w_union = wa + wb - w_shared

@@ -1780,3 +1780,17 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_name() -> None:
     at = matcher.FEATURE_NAMES.index("weighted_jaccard")
     assert told.values[at] > base.values[at]
     assert compare_texts(nra, spelt_nra).relation == "same"
+
+
+def test_a_title_and_its_abbreviation_are_one_word() -> None:
+    """"Sgt." / "Sergeant", "Lieut." / "Lieutenant": one title written two ways (news
+    styles differ), shared as a spelling variant is, not another name in its place."""
+    short = "Sgt. Randy Vale, a police spokesman, said Tom Okafor was not charged over the crash."
+    long = short.replace("Sgt.", "Sergeant")
+    assert "other names" not in matcher.features(prepare(short), prepare(long)).breaks
+    assert compare_texts(short, long).relation == "same"
+    lieut = "Police Lieut. Ana Ruiz said about 1,000 people marched to the Harlow station."
+    base = matcher.features(prepare(lieut), prepare(lieut.replace("Lieut.", "Chief")))
+    told = matcher.features(prepare(lieut), prepare(lieut.replace("Lieut.", "Lieutenant")))
+    at = matcher.FEATURE_NAMES.index("weighted_jaccard")
+    assert told.values[at] > base.values[at]
