@@ -1783,8 +1783,9 @@ def test_an_acronym_and_the_name_it_abbreviates_are_one_name() -> None:
 
 
 def test_a_title_and_its_abbreviation_are_one_word() -> None:
-    """"Sgt." / "Sergeant", "Lieut." / "Lieutenant": one title written two ways (news
-    styles differ), shared as a spelling variant is, not another name in its place."""
+    """A title and its abbreviation ("Sgt." / "Sergeant", "Lieut." / "Lieutenant"): one
+    title written two ways (news styles differ), shared as a spelling variant is, not
+    another name in its place."""
     short = "Sgt. Randy Vale, a police spokesman, said Tom Okafor was not charged over the crash."
     long = short.replace("Sgt.", "Sergeant")
     assert "other names" not in matcher.features(prepare(short), prepare(long)).breaks
