@@ -136,6 +136,13 @@ NEGATIONS = frozenset(
     aren't wasn't weren't hasn't haven't hadn't wouldn't shouldn't couldn't denied deny
     denies
     """.split()  # noqa: SIM905 - a word list reads better as text
+) | frozenset(
+    # The same contractions as feeds and copied text write them, their apostrophe lost
+    # ("isnt", "havent"); not "cant" and "wont", which are words of their own.
+    """
+    dont didnt doesnt isnt arent wasnt werent hasnt havent hadnt wouldnt shouldnt couldnt
+    mustnt neednt aint
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 # British -> American spellings that the suffix rules below do not cover.

@@ -613,6 +613,9 @@ class Prepared:
     # The speaker as the statement names them ("Jane Doe"), shown in the evidence; "" if
     # unknown (interned: one string for each speaker's many statements).
     speaker_name: str = ""
+    # Its names written in capitals, as acronyms are ("NRA", "N.R.A."; see
+    # _with_acronyms). Mostly empty.
+    acronyms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1002,6 +1005,7 @@ def prepare(
         refused=_refused(plain),
         relative=_relative_times(text),
         speaker_name=sys.intern(speaker) if speaker else "",
+        acronyms=_acronyms(text, entities),
     )
 
 
@@ -1586,6 +1590,129 @@ def _fuzzy_matches(
 
 
 _EMPTY: frozenset[str] = frozenset()
+
+# An acronym's letters (db.normalize drops the dots of "N.R.A."): short enough to be one.
+ACRONYM_LETTERS = (3, 6)
+# Words a long name may hold between those its acronym spells ("Bureau of Investigation"),
+# each spelt by the acronym or not ("CHOGM": Commonwealth Heads of Government Meeting).
+_NAME_LINKS = word_set("of and for the on de")
+
+
+def _with_acronyms(
+    a: Prepared,
+    b: Prepared,
+    only_a: frozenset[str],
+    only_b: frozenset[str],
+    fa: frozenset[str],
+    fb: frozenset[str],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """``fa``/``fb`` (the tokens each side writes another way) with each side's acronyms
+    and the words of the name they spell on the other ("GBI" / "Georgia Bureau of
+    Investigation"): one name written two ways, as a spelling variant is."""
+    for t in a.acronyms & only_a:
+        spelt = _spelt_by(t, b) & only_b
+        if spelt:
+            fa, fb = fa | {t}, fb | spelt
+    for t in b.acronyms & only_b:
+        spelt = _spelt_by(t, a) & only_a
+        if spelt:
+            fa, fb = fa | spelt, fb | {t}
+    return fa, fb
+
+
+# Three capitals in a row, or with dots ("NRA", "N.R.A"): most statements have none
+# (no word boundary: the search is many times faster without).
+_CAPITALS_RE = re.compile(r"[A-Z]\.?[A-Z]\.?[A-Z]")
+_FEW, _MANY = ACRONYM_LETTERS
+_ACRONYM_RE = re.compile(
+    rf"\b(?:[A-Z]{{{_FEW},{_MANY}}}|(?:[A-Z]\.){{{_FEW},{_MANY}}})(?![A-Za-z])"
+)
+
+
+# A title and the abbreviation news styles write before a name ("Sgt." / "Sergeant"),
+# normalised: one word written two ways.
+_TITLE_SPELLINGS = {
+    normalize_word(short): normalize_word(full)
+    for short, full in (
+        ("sgt", "sergeant"),
+        ("lt", "lieutenant"),
+        ("lieut", "lieutenant"),
+        ("adm", "admiral"),
+        ("gen", "general"),
+        ("col", "colonel"),
+        ("capt", "captain"),
+        ("cpl", "corporal"),
+        ("maj", "major"),
+        ("gov", "governor"),
+        ("sen", "senator"),
+        ("rep", "representative"),
+        ("prof", "professor"),
+        ("det", "detective"),
+        ("supt", "superintendent"),
+        ("insp", "inspector"),
+        ("atty", "attorney"),
+    )
+}
+_TITLES_SHORT = frozenset(_TITLE_SPELLINGS)
+
+
+def _with_titles(
+    only_a: frozenset[str], only_b: frozenset[str], fa: frozenset[str], fb: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """``fa``/``fb`` with the titles one side abbreviates and the other spells out."""
+    for t in only_a & _TITLES_SHORT:
+        if _TITLE_SPELLINGS[t] in only_b:
+            fa, fb = fa | {t}, fb | {_TITLE_SPELLINGS[t]}
+    for t in only_b & _TITLES_SHORT:
+        if _TITLE_SPELLINGS[t] in only_a:
+            fa, fb = fa | {_TITLE_SPELLINGS[t]}, fb | {t}
+    return fa, fb
+
+
+def _acronyms(text: str, entities: frozenset[str]) -> frozenset[str]:
+    """The names (``entities``) written in capitals in ``text`` ("NRA", "N.R.A."), of
+    ACRONYM_LETTERS letters, kept as written by the normaliser; none in a text all in
+    capitals (a shouted headline's words are no acronyms)."""
+    if _CAPITALS_RE.search(text) is None or text.isupper():
+        return _EMPTY
+    found = (m.group(0).replace(".", "").lower() for m in _ACRONYM_RE.finditer(text))
+    return _frozen(t for t in found if t in entities)
+
+
+def _spelt_by(acronym: str, q: Prepared) -> frozenset[str]:
+    """The words of a name of ``q`` whose initials spell ``acronym`` (names next to each
+    other, linked by _NAME_LINKS), or nothing."""
+    words, names = q.words, q.entities
+    for i, w in enumerate(words):
+        if w in names and w[0] == acronym[0]:
+            found = _spell(acronym, 0, words, i, names)
+            if found is not None:
+                return frozenset(found)
+    return _EMPTY
+
+
+def _spell(
+    acronym: str, j: int, words: tuple[str, ...], i: int, names: frozenset[str]
+) -> list[str] | None:
+    """The name words of ``words[i:]`` spelling ``acronym[j:]``, a link word spelling
+    its letter or skipped; None if they do not."""
+    if j == len(acronym):
+        return []
+    if i >= len(words):
+        return None
+    w = words[i]
+    if w in names:
+        if w[0] != acronym[j]:
+            return None
+        rest = _spell(acronym, j + 1, words, i + 1, names)
+        return None if rest is None else [w, *rest]
+    if w in _NAME_LINKS and j > 0:
+        if w[0] == acronym[j]:
+            rest = _spell(acronym, j + 1, words, i + 1, names)
+            if rest is not None:
+                return rest
+        return _spell(acronym, j, words, i + 1, names)
+    return None
 
 
 _APPROX = frozenset({"about", "estimated", "nearly"})
@@ -2669,6 +2796,10 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     only_a = a.tokset - common
     only_b = b.tokset - common
     fa, fb = _fuzzy_matches(only_a, only_b) if only_a and only_b else (_EMPTY, _EMPTY)
+    if (a.acronyms or b.acronyms) and only_a and only_b:
+        fa, fb = _with_acronyms(a, b, only_a, only_b, fa, fb)
+    if not (only_a.isdisjoint(_TITLES_SHORT) and only_b.isdisjoint(_TITLES_SHORT)):
+        fa, fb = _with_titles(only_a, only_b, fa, fb)
     w_fa, w_fb = _weight(fa), _weight(fb)
     w_shared = w_common + 0.5 * (w_fa + w_fb)
     w_union = wa + wb - w_shared

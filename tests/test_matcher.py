@@ -337,6 +337,22 @@ def test_negation_breaks_same() -> None:
     _not_same(DAM, DAM.replace("was damaged", "was never damaged"), "negation")
 
 
+def test_a_contraction_written_without_its_apostrophe_is_a_negation() -> None:
+    """Feeds and copied text lose apostrophes ("isnt", "didnt"): such a word negates as
+    "isn't" does, against the plain statement and with the apostrophe written."""
+    plant = "Harlow Steel chief Jane Roe said the company is selling its Boston plant."
+    bare = plant.replace("is selling", "isnt selling")
+    _not_same(plant, bare, "negation")
+    assert compare_texts(bare, plant.replace("is selling", "isn't selling")).relation == "same"
+    resigned = "Mayor Tom Bell resigned after the vote on the Riverton dam, his office said."
+    for word in ("didnt", "hasnt", "wasnt", "couldnt"):
+        prepared = prepare(resigned.replace("resigned", f"{word} resign"))
+        assert prepared.negated, word
+    # "cant" (insincere talk) and "wont" (a habit) are words of their own.
+    assert not prepare("Senator Ann Ruiz called the speech political cant.").negated
+    assert not prepare("Senator Ann Ruiz spoke early, as is her wont.").negated
+
+
 def test_a_negation_in_another_clause_does_not_break_same() -> None:
     a = 'Mayor Ana Ortiz said she takes "full responsibility for the port contract".'
     b = 'Mayor Ana Ortiz said she takes "full responsibility for the port contract", "no excuses".'
@@ -1735,3 +1751,47 @@ def test_a_preview_is_a_take_not_the_event() -> None:
     # "peek" and "countdown" in a report's own words are no label.
     told = _in_article("Mara and Teo give viewers a peek at the 'Harbor Games' set")
     assert matcher._REVIEW not in told.stance
+
+
+def test_an_acronym_and_the_name_it_abbreviates_are_one_name() -> None:
+    """An acronym ("GBI" / "Georgia Bureau of Investigation", "the NRA" / "the National
+    Rifle Association") and the name it spells: one name written two ways, shared as
+    names are, not other names in the same place of the sentence; an acronym the other
+    side does not spell is another."""
+    short = "GBI spokesman Tom Vale said the Harlow murders were the work of one killer."
+    spelt = short.replace("GBI", "Georgia Bureau of Investigation")
+    pa, pb = prepare(short), prepare(spelt)
+    assert "other names" not in matcher.features(pa, pb).breaks
+    assert compare(pa, pb).relation == "same"
+    other = short.replace("GBI", "FBI")
+    assert compare_texts(other, spelt).relation != "same"
+    # the words of a longer name may stand between the acronym's (connectors too)
+    heads = "The HRC Board said on Friday that the Elmwood dam failed its safety review."
+    assert (
+        "other names"
+        not in matcher.features(
+            prepare(heads), prepare(heads.replace("HRC", "Harlow River Commission"))
+        ).breaks
+    )
+    nra = "The NRA called on Tuesday for armed guards in every Elmwood school."
+    spelt_nra = nra.replace("NRA", "National Rifle Association")
+    base = matcher.features(prepare(nra), prepare(nra.replace("NRA", "Audubon Society")))
+    told = matcher.features(prepare(nra), prepare(spelt_nra))
+    at = matcher.FEATURE_NAMES.index("weighted_jaccard")
+    assert told.values[at] > base.values[at]
+    assert compare_texts(nra, spelt_nra).relation == "same"
+
+
+def test_a_title_and_its_abbreviation_are_one_word() -> None:
+    """A title and its abbreviation ("Sgt." / "Sergeant", "Lieut." / "Lieutenant"): one
+    title written two ways (news styles differ), shared as a spelling variant is, not
+    another name in its place."""
+    short = "Sgt. Randy Vale, a police spokesman, said Tom Okafor was not charged over the crash."
+    long = short.replace("Sgt.", "Sergeant")
+    assert "other names" not in matcher.features(prepare(short), prepare(long)).breaks
+    assert compare_texts(short, long).relation == "same"
+    lieut = "Police Lieut. Ana Ruiz said about 1,000 people marched to the Harlow station."
+    base = matcher.features(prepare(lieut), prepare(lieut.replace("Lieut.", "Chief")))
+    told = matcher.features(prepare(lieut), prepare(lieut.replace("Lieut.", "Lieutenant")))
+    at = matcher.FEATURE_NAMES.index("weighted_jaccard")
+    assert told.values[at] > base.values[at]
