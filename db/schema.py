@@ -981,12 +981,32 @@ def _v38_to_v39(db: sqlite_utils.Database) -> None:
     )
 
 
+# Version 40: no new tables.
+# - Bidi controls are dropped at ingest: the articles stored with one are stored again
+#   (db.clean_again: statements split again, left unmatched: the next match matches them).
+# - The matcher reads an acronym and the name it spells as one name ("GBI" / "Georgia
+#   Bureau of Investigation"), a title and its abbreviation as one word ("Sgt." /
+#   "Sergeant"), a contraction without its apostrophe as a negation ("isnt"): the
+#   articles with a statement holding any of these are matched again.
+_V40_MATCH_AGAIN = re.compile(
+    r"[A-Z]\.?[A-Z]\.?[A-Z]"
+    r"|(?i:\b(?:dont|didnt|doesnt|isnt|arent|wasnt|werent|hasnt|havent|hadnt|wouldnt"
+    r"|shouldnt|couldnt|mustnt|neednt|aint|sgt|lt|lieut|adm|gen|col|capt|cpl|maj|gov|sen"
+    r"|rep|prof|det|supt|insp|atty)\b)"
+)
+
+
 def _v39_to_v40(db: sqlite_utils.Database) -> None:
     from db.clean_again import clean_again  # reads the schema only once it is made
 
-    # Bidi controls are dropped at ingest now: the articles stored with one are stored
-    # again (statements split again, left unmatched: the next match matches them).
     clean_again(db)
+    db.conn.create_function(
+        "claimlens_v40_again",
+        1,
+        lambda text: _V40_MATCH_AGAIN.search(text) is not None,
+        deterministic=True,
+    )
+    _match_again(db.conn, "SELECT article_id FROM statements WHERE claimlens_v40_again(text)")
 
 
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:

@@ -551,18 +551,21 @@ def _related_matched_again(
     records: dict[str, tuple[str, str]],
     needles: tuple[str, str],
     waiting: set[str],
+    *,
+    now: str = "related",
+    then: str = "same",
 ) -> None:
     """A pair (``needles``: words of Wire's statement and of Daily's) that today's rules
-    judge related and ``version`` judged same: a database left by ``version`` marks the
-    articles of ``waiting`` for matching again, and its matches are then a fresh
+    judge ``now`` and ``version`` judged ``then``: a database left by ``version`` marks
+    the articles of ``waiting`` for matching again, and its matches are then a fresh
     ingest's."""
     from db.ingest import match_pending
 
     path, db, fresh = _ingested(tmp_path / f"v{version}m.db", records)
     wire, daily = stmt(db, "Wire", needles[0]), stmt(db, "Daily", needles[1])
-    assert fresh[min(wire, daily), max(wire, daily)][0] == "related"
+    assert fresh[min(wire, daily), max(wire, daily)][0] == now
     with _left_by(db, version) as conn:
-        _judged(conn, "same", wire, daily)  # as ``version`` judged the pair
+        _judged(conn, then, wire, daily)  # as ``version`` judged the pair
     db = _reopened(db, path)
     assert _waiting(db) == waiting
     match_pending(db)
@@ -1983,3 +1986,23 @@ def test_upgrade_from_version_35_no_longer_holds_a_share_and_its_complement_in_c
     assert pairs(db) == fresh
     assert not regroup_due(db)
     assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (3,)
+
+
+def test_upgrade_from_version_39_matches_again_an_acronym_and_its_name(tmp_path: Path) -> None:
+    """Version 40 reads an acronym and the name it spells as one name ("GBI" / "Georgia
+    Bureau of Investigation"): a database left by version 39 (that pair related) matches
+    the article holding the acronym again; the other one, without any, stays."""
+    records = {
+        "Wire": (
+            "Harlow murders",
+            "GBI spokesman Tom Vale said the Harlow murders were the work of one killer.",
+        ),
+        "Daily": (
+            "One killer in Harlow",
+            "Georgia Bureau of Investigation spokesman Tom Vale said the Harlow murders"
+            " were the work of one killer.",
+        ),
+    }
+    _related_matched_again(
+        tmp_path, 39, records, ("GBI", "Georgia"), {"Wire"}, now="same", then="related"
+    )

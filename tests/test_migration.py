@@ -416,8 +416,10 @@ def test_check_lists_speakers_to_read_again_and_repair_reads_them(tmp_path: Path
     check = claimlens("--db", str(path), "check", "--json")
     assert check.returncode == 0, check.stdout  # work to do, not damage
     pending = [(p["name"], p["command"]) for p in json.loads(check.stdout)["pending"]]
-    # (the step to version 20 places the stories again: a regroup due too)
+    # (the step to version 20 places the stories again: a regroup due too; the step to
+    # 40 matches "Sen." again, a title's abbreviation)
     assert pending == [
+        ("matching:pending", "claimlens match --pending"),
         ("regroup:pending", "claimlens regroup"),
         ("statements:pending", "claimlens match --pending"),
     ]
