@@ -42,7 +42,8 @@ helper's work in the thirty-ninth session, labelled blind, and sets 53 (seed 229
 (seed 2347) at the start of a second helper's work in that session, labelled blind, and
 sets 55 (seed 2399) and 56 (seed 2447) at the start of a helper's work in the fortieth
 session, labelled blind, and sets 57 (seed 2503) and 58 (seed 2551) at the start of a
-helper's work in the forty-first session, labelled blind (bench/README.md says when each was drawn and run).
+helper's work in the forty-first session, labelled blind (bench/README.md says when each
+was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
 
