@@ -940,12 +940,28 @@ def _plain_possessive(tok: str) -> bool:
 _GENERAL_ROLES = words("inspector attorney surgeon solicitor auditor postmaster")
 
 
+def _described_by_people_noun(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] a people noun ("American", "Frenchman") right after "the" or "the" and
+    an age ("the 55-year-old Frenchman")?"""
+    head = toks[k].group().rstrip(_TRAIL)
+    if head not in _PEOPLE_NOUNS or toks[k].group() != head or k < 1:
+        return False
+    if toks[k - 1].group().lower() == "the":
+        return True
+    return (
+        k >= 2
+        and _AGE_RE.fullmatch(toks[k - 1].group()) is not None
+        and toks[k - 2].group().lower() == "the"
+    )
+
+
 def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
     """A common-noun phrase ending with the head token toks[k]: 'a White House spokesman'."""
     head = toks[k].group().rstrip(_TRAIL)
     if (
         head.lower() not in _COMMON_HEADS
         and not _AGE_RE.fullmatch(head)
+        and not _described_by_people_noun(toks, k)
         # "the inspector general said" (not "the general election")
         and not (head == "general" and k >= 1 and toks[k - 1].group() in _GENERAL_ROLES)
         and not (
@@ -956,6 +972,12 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
         return None
     if head in _MEMBERS and k >= 1 and toks[k - 1].group() in _APPOSITION_PREPOSITIONS:
         return None  # "had a "scorching" from MPs adding": those spoken to or of
+    if _described_by_people_noun(toks, k):
+        # "the American said", "the 55-year-old Frenchman told": one of a people, a
+        # description of someone named before.
+        first = k - 1 if toks[k - 1].group().lower() == "the" else k - 2
+        a, b = toks[first].start(), toks[k].start() + len(head)
+        return Attribution(s[a:b], a, b, "common")
     if head[:1].isupper() and head not in _MEMBERS:
         # Capitalised: a name ("Police Chief ..."), unless it opens the sentence alone.
         opens = k == 0 and (toks[k].start() == 0 or _char_before(s, toks[k].start()) in ".!?")

@@ -637,7 +637,8 @@ def test_an_initial_after_the_verb_does_not_end_the_name() -> None:
 
 def test_a_nationality_or_a_sentence_adverb_alone_is_no_name() -> None:
     text = 'Ann Lee spoke. Reacting to a comment, the American said: "It is insulting."'
-    assert speakers(text) == [("It is insulting.", None)]
+    # not "American": the description, for the person named before it
+    assert speakers(text) == [("It is insulting.", "Ann Lee")]
     assert speakers('"I acted correctly," the 27-year-old Austrian said.') == [
         ("I acted correctly", None)
     ]
@@ -3290,3 +3291,39 @@ def test_the_plain_claim_deny_accuse_after_a_plural_subject_is_speech(
     forms were speech only after "went on to". After a plural subject they are, as
     "say" is."""
     assert body_statements(sentence)[1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Koss stays\n\nClub manager Arne Koss has signed a new deal. The club is pleased. "
+            'The 55-year-old Dutchman told the club website: "I love this club."',
+            "Arne Koss",
+        ),
+        (
+            "Visser joy\n\nManager Jan Visser praised his players after the win. "
+            '"It was a professional performance," the Dutchman said.',
+            "Jan Visser",
+        ),
+        # one named in the sentence's opening phrase is not the one described
+        (
+            "Marsh hits out\n\nWorld number one Kelly Marsh has criticised the club. "
+            "Reacting to a comment by chairman Tom Hale, the American said: "
+            '"I think it is insulting."',
+            "Kelly Marsh",
+        ),
+        # no one named before: no speaker rather than the description
+        ('Cup win\n\n"It was not the best display," the Irishman said.', None),
+    ],
+)
+def test_a_people_noun_described_stands_for_the_person_named_before(
+    text: str, speaker: str | None
+) -> None:
+    """ "The 55-year-old Frenchman told Arsenal's website: "…"" (Wenger), "…," the Dutchman
+    said (Martin Jol), "the 27-year-old Austrian said" (BBC) gave no one: "the" (and an
+    age) before a people noun was no description before the verb, only after it ("said
+    the American"). It stands for the person named last before its sentence; and the
+    words after a name are no apposition of it when they are the description itself
+    ("Reacting to a comment by … Tim Phillips, the American said" was Phillips)."""
+    assert article_speakers(text) == [speaker]
