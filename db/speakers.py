@@ -625,7 +625,8 @@ _PEOPLE_NOUNS = words(
     Spaniard American Canadian Russian German Italian Israeli Palestinian
     Iranian Iraqi Syrian Afghan Pakistani Indian Mexican Brazilian Argentine Argentinian
     Belgian Austrian Ukrainian Serb Croat Pole Greek Turk Kiwi Aussie Texan Californian
-    Floridian Virginian Ohioan
+    Floridian Virginian Ohioan Dubliner Londoner Glaswegian Mancunian Liverpudlian Parisian
+    Muscovite Wallaby Springbok
     """
 )
 _EPITHET_HEADS = _PEOPLE_NOUNS | words(

@@ -3327,3 +3327,14 @@ def test_a_people_noun_described_stands_for_the_person_named_before(
     words after a name are no apposition of it when they are the description itself
     ("Reacting to a comment by … Tim Phillips, the American said" was Phillips)."""
     assert article_speakers(text) == [speaker]
+
+
+def test_a_city_demonym_after_an_age_is_no_name() -> None:
+    """ "But the 25-year-old Dubliner underlined his intention to stay" (BBC) gave
+    "Dubliner": a city's people noun is a description as a country's is."""
+    text = (
+        "Dunne stays\n\nRichard Dunne signed on. "
+        "But the 25-year-old Dubliner underlined his intention to stay."
+    )
+    assert analyse(text, text.index("Richard"))[-1].speaker is None
+    assert find_speaker("The 30-year-old Londoner underlined his intention to stay.") is None
