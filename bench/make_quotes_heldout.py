@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Fifty-six sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Fifty-eight sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -41,7 +41,9 @@ final rules, labelled blind, and sets 51 (seed 2203) and 52 (seed 2251) at the s
 helper's work in the thirty-ninth session, labelled blind, and sets 53 (seed 2297) and 54
 (seed 2347) at the start of a second helper's work in that session, labelled blind, and
 sets 55 (seed 2399) and 56 (seed 2447) at the start of a helper's work in the fortieth
-session, labelled blind (bench/README.md says when each was drawn and run).
+session, labelled blind, and sets 57 (seed 2503) and 58 (seed 2551) at the start of a
+helper's work in the forty-first session, labelled blind (bench/README.md says when each
+was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
 
@@ -327,6 +329,11 @@ SETS = {
     # text alone, before the extractor was run on it).
     55: HeldOutSet(2399, HERE / "quotes_heldout55.tsv", tuple(range(1, 55)), 15, 0, near_copy=0.2),
     56: HeldOutSet(2447, HERE / "quotes_heldout56.tsv", tuple(range(1, 56)), 15, 0, near_copy=0.2),
+    # Drawn together at the start of a helper's work in the forty-first session (worktree
+    # wt-spk57, branch spk57), before any of its rules, labelled blind (from the article
+    # text alone, before the extractor was run on it).
+    57: HeldOutSet(2503, HERE / "quotes_heldout57.tsv", tuple(range(1, 57)), 15, 0, near_copy=0.2),
+    58: HeldOutSet(2551, HERE / "quotes_heldout58.tsv", tuple(range(1, 58)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")

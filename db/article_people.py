@@ -44,6 +44,9 @@ from db.speakers import (
 )
 from db.wordsets import words
 
+# A people noun after "the", or "the" and an age: "the Dutchman", "the 27-year-old Austrian".
+_PEOPLE_NOUN_RE = re.compile(r"[Tt]he (?:\d{1,3}-year-old )?[A-Z][a-z]+")
+
 __all__ = [
     "MARKS_AND_SPACE",
     "NAMES_ASKED_RE",
@@ -510,10 +513,14 @@ class People:
         written = phrase.rsplit(" ", 1)[-1]
         if is_epithet_head(written):
             person = self._by_epithet(phrase, at)
-            alone = phrase.lower() == "the " + written.lower()
-            if person is None and alone and is_people_noun(written):
-                # "said the American": the person named just before, as a role stands for
-                person = self.antecedent("", at, sentences=2)
+            if person is None and is_people_noun(written) and _PEOPLE_NOUN_RE.fullmatch(phrase):
+                # "said the American", "the Dutchman said", "the 55-year-old Frenchman
+                # told": the person named last before its sentence, as a role stands for
+                # (not one its opening phrase names: "Reacting to a comment by chairman
+                # Tim Phillips, the American said" is not Phillips).
+                k = bisect_right(self.sentence_starts, at) - 1
+                start = self.sentence_starts[k] if k >= 0 else at
+                person = self.antecedent("", start, sentences=4 if "-year-old" in phrase else 2)
             return person
         head = written.lower()
         if is_plural(head) or not is_person_noun(head):
@@ -585,7 +592,10 @@ class People:
             if pos < at
             and epithet_fits(
                 phrase,
-                _capitalised_before(self.masked, pos) + self.masked[pos : pos + len(name) + 12],
+                # (not past the description itself: "… chairman Tim Phillips, the
+                # American said" is no apposition of Phillips)
+                _capitalised_before(self.masked, pos)
+                + self.masked[pos : min(at, pos + len(name) + 12)],
             )
         }
         return fits.pop() if len(fits) == 1 else None

@@ -58,6 +58,7 @@ from db.speakers import (
     is_document,
     is_epithet_head,
     is_organisation,
+    is_people_noun,
     is_person_noun,
     joint_names,
     name_gender,
@@ -1338,6 +1339,8 @@ def _someone_unfound(phrase: str) -> bool:
         return True
     if phrase[:4] not in ("the ", "The ") or "'s " in phrase or "’s " in phrase:
         return False
+    if is_people_noun(head):
+        return True  # "the Irishman said": someone the article names
     head = head.lower()
     if head in _COLLECTIVE_NOUNS or is_plural(head):
         return False  # "the Google team said": a body, not one person

@@ -238,6 +238,22 @@ _SPEECH_IF.setdefault("c", []).append(rf"(?:{_went_on('c')})laim(?=\s+(?:that\b|
 _SPEECH_IF["c"].append(
     rf"(?:{_went_on('c')})all(?!\s+(?:for|on|off|up|in|out)\b)(?=(?:\s+[\w'’-]+){{1,6}}\s+[\"“])"
 )
+# The plain "claim", "deny" and "accuse" after a plural subject ("Democrats claim the
+# administration has not done enough", "The unions claim Fiat is to close …", "Ministers
+# deny …", "Unions accuse Wal-Mart of …"): speech, as "say" is. Not the noun ("a tax
+# claim against Yukos", "his claim that"), an act denied ("deny access", "deny Clinton the
+# nomination") nor after "to" (the subject before the verb is checked in _not_speech).
+_SPEECH_IF["c"].append(
+    r"laim(?!\s+(?:for|against|of|was|is|were|are|has|had|form|forms|on|in|by|to|and|or"
+    r"|will|would|could|may|might|upheld|thrown|struck|won|lost|heard|[a-z]+ed)\b)(?=\s+[\w\"“])"
+)
+_SPEECH_IF.setdefault("d", []).append(
+    r"eny(?!\s+(?:access|entry|visas?|permission|bail|service|funding|benefits"
+    r"|(?:him|her|them|us|me|you|[A-Z][\w'’-]*)\s+(?:the|a|an|any|his|her|their|its)\b))"
+    r"(?=\s+[\w\"“])"
+)
+_SPEECH_IF["a"].append(r"ccuse(?=(?:\s+[\w'’.-]+){1,5}\s+of\b)")
+_PLURAL_SPEECH = words("claim deny accuse")
 # "agreed" speaks ("agreed that …", '"…," he agreed'), "agreed to" does not: "the US had
 # agreed to release the four after "…"" is what the US did, in another's words.
 _SPEECH_IF.setdefault("a", []).append(r"gree[sd](?!\s+to\b)")
@@ -287,6 +303,7 @@ VERB_TOKENS = with_punct(
         "maintained",
     }
     | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts", "agreed", "agrees"}
+    | {"deny", "accuse"}
     | {"found", "finds"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
@@ -608,7 +625,8 @@ _PEOPLE_NOUNS = words(
     Spaniard American Canadian Russian German Italian Israeli Palestinian
     Iranian Iraqi Syrian Afghan Pakistani Indian Mexican Brazilian Argentine Argentinian
     Belgian Austrian Ukrainian Serb Croat Pole Greek Turk Kiwi Aussie Texan Californian
-    Floridian Virginian Ohioan
+    Floridian Virginian Ohioan Dubliner Londoner Glaswegian Mancunian Liverpudlian Parisian
+    Muscovite Wallaby Springbok
     """
 )
 _EPITHET_HEADS = _PEOPLE_NOUNS | words(
@@ -923,12 +941,28 @@ def _plain_possessive(tok: str) -> bool:
 _GENERAL_ROLES = words("inspector attorney surgeon solicitor auditor postmaster")
 
 
+def _described_by_people_noun(toks: list[re.Match[str]], k: int) -> bool:
+    """Is toks[k] a people noun ("American", "Frenchman") right after "the" or "the" and
+    an age ("the 55-year-old Frenchman")?"""
+    head = toks[k].group().rstrip(_TRAIL)
+    if head not in _PEOPLE_NOUNS or toks[k].group() != head or k < 1:
+        return False
+    if toks[k - 1].group().lower() == "the":
+        return True
+    return (
+        k >= 2
+        and _AGE_RE.fullmatch(toks[k - 1].group()) is not None
+        and toks[k - 2].group().lower() == "the"
+    )
+
+
 def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
     """A common-noun phrase ending with the head token toks[k]: 'a White House spokesman'."""
     head = toks[k].group().rstrip(_TRAIL)
     if (
         head.lower() not in _COMMON_HEADS
         and not _AGE_RE.fullmatch(head)
+        and not _described_by_people_noun(toks, k)
         # "the inspector general said" (not "the general election")
         and not (head == "general" and k >= 1 and toks[k - 1].group() in _GENERAL_ROLES)
         and not (
@@ -939,6 +973,12 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
         return None
     if head in _MEMBERS and k >= 1 and toks[k - 1].group() in _APPOSITION_PREPOSITIONS:
         return None  # "had a "scorching" from MPs adding": those spoken to or of
+    if _described_by_people_noun(toks, k):
+        # "the American said", "the 55-year-old Frenchman told": one of a people, a
+        # description of someone named before.
+        first = k - 1 if toks[k - 1].group().lower() == "the" else k - 2
+        a, b = toks[first].start(), toks[k].start() + len(head)
+        return Attribution(s[a:b], a, b, "common")
     if head[:1].isupper() and head not in _MEMBERS:
         # Capitalised: a name ("Police Chief ..."), unless it opens the sentence alone.
         opens = k == 0 and (toks[k].start() == 0 or _char_before(s, toks[k].start()) in ".!?")
@@ -1459,7 +1499,9 @@ _DASHES = "—–-"
 # Robert Harlan Henry … — praised" names the subject there.)
 _DASH_ASIDE_RE = re.compile(r"(?<=\w) (?:—|–|--?) [^—–.,!?;:\"“”]{3,150}? (?:—|–|--?) \Z")
 _QUANTIFIERS = words("some many others most several few all both")
-_QUOTED = words("quoted quotes quoting")
+# Verbs that put words in another's mouth "as saying": "AP quoted …", "Reuters reported
+# BaFin as saying", "the paper cited officials as saying" (the one named speaks).
+_QUOTED = words("quoted quotes quoting reported reports reporting cited cites citing")
 
 
 def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
@@ -1771,6 +1813,13 @@ _MEMBERSHIP_VERBS = words("left leaves quit quits joined joins founded founds le
 _PASSED_THROUGH = words("through via")
 
 
+# A word of writing or praise, then the preposition before the one it is addressed to.
+_ADDRESSED_BEFORE = frozenset(
+    [(w, "to") for w in words("wrote written write writes writing tribute")]
+    + [(w, "on") for w in words("praise praises praised")]
+)
+
+
 def _object_name_before(toks: list[re.Match[str]]) -> bool:
     """Do ``toks`` end with capitalised words (no punctuation) right after a verb that
     takes them as its object ("left UKIP", "quit the Labour Party")?"""
@@ -1784,7 +1833,12 @@ def _object_name_before(toks: list[re.Match[str]]) -> bool:
     # Or the channel the act went through ("issuing a statement through Arsenal
     # describing"); not its source ("a letter from Mr Smith saying") nor the one it went
     # with ("with Tom Smith saying"): those speak.
-    return toks[k].group() in _MEMBERSHIP_VERBS or toks[k].group() in _PASSED_THROUGH
+    if toks[k].group() in _MEMBERSHIP_VERBS or toks[k].group() in _PASSED_THROUGH:
+        return True
+    # Or the one written to or praised: "Ms Sturgeon has written to Mr McConnell asking",
+    # "heaped praise on Mr Brown saying", "paid tribute to Jane Smith saying" (not "in
+    # response to Mr Smith saying", "objected to Smith saying": Smith's words).
+    return k > 0 and (toks[k - 1].group().lower(), toks[k].group()) in _ADDRESSED_BEFORE
 
 
 def _dash(tok: re.Match[str]) -> bool:
@@ -2245,8 +2299,12 @@ def _according_to(s: str, end: int) -> Attribution | None:
         if word != tok:
             break
     body = len(run)
+    # A run closed by a comma or a bracket is the whole name: "according to Reuters, of
+    # London" is Reuters (an abbreviation's full stop does not close it: "Co. of Ohio").
+    closed = bool(run) and toks[len(run) - 1][-1] in _TRAIL.replace(".", "")
     while (
         run
+        and not closed
         and (len(run) == 1 or run[-1] in _ORG_WORDS)  # not "Andreas Adriano of Latin …"
         and body + 1 < len(toks)
         and toks[body] in ("of", "for")
@@ -2273,7 +2331,7 @@ def _according_to(s: str, end: int) -> Attribution | None:
         described = _described_source(s, matches[len(matches) - len(toks) + body :])
     if described is not None:
         return described
-    if body > len(run) and not run[-1].endswith(_TRAIL):
+    if body > len(run):
         run = [t.rstrip(_TRAIL) for t in toks[:body]]  # "the Bank of England"
         if run[-1].endswith(("'s", "’s")):
             run[-1] = run[-1][:-2]  # "the Bank of Mexico's figures"
@@ -3124,6 +3182,9 @@ _ACCOUNTS_RE = re.compile(
     r"\s+(?:(?:an?|its|their|the)\s+)?(?:[\w%.$£€-]+\s+){0,3}?(?:loss|losses|profits?"
     r"|revenues?|sales|earnings|deficit|surplus|results|turnover)\b"
 )
+# Someone named as the one "saying" after "reported": "Reuters reported BaFin as saying",
+# "reports a union source as saying" (not "was reported as saying": the subject's words).
+_REPORTED_AS_SAYING_RE = re.compile(r"(?:\s+(?!as\b)[\w'’.-]+){1,6}\s+as\s+saying\b")
 # "posted the footage on YouTube", "posted a photo" (not "posted on Twitter that").
 _MEDIA_RE = re.compile(
     r"\s+(?:(?:an?|the|his|her|its|their|a\s+new)\s+)?(?:photos?|pictures?|videos?|footage"
@@ -3178,6 +3239,21 @@ _ADDED_TO_RE = re.compile(
     r"|[a-z]+ed)\b)[\w%£$.'’-]+\s+){1,6}?"
     r"to\s+(?:the|a|an|his|her|its|their|\d|[A-Z])"
 )
+# A story told: a work's plot ("Sideways tells the story of two men", "Wolf Brother tells
+# the story of Torak") or a telling with no claim in it ("told the tale of a boy"); not
+# "told the story of how police beat him" (what happened, in someone's words).
+_STORY_OF_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?(?:story|stories|tale|tales)"
+    r"\s+of\b(?!\s+(?:how|why|what|when|where|whether)\b)"
+)
+_TELL_FORMS = words("tells told tell telling")
+# A thing slammed, or where it went: "Ronaldo slammed well over the bar", "slammed his
+# racket onto the ground", "slammed the ball home" (not "slammed the decision").
+_SLAMMED_THING_RE = re.compile(
+    r"\s+(?:(?:well|just|narrowly|wildly)\s+)?(?:over|wide|home|into|onto|against|past)\b"
+    r"|\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’-]+\s+)?(?:ball|shot|racket|racquet"
+    r"|door|doors|phone|fist|brakes|header|volley|drive|effort|free-kick|penalty)\b"
+)
 # "-ing" forms that do something else: "adding $1.89", "adding to honours", "asking prices".
 # What is written as a work, not said: "Adams wrote the screenplay", "began writing the
 # book in 1982", "writing lyrics and playing guitar" (not "wrote in the Times", "wrote to
@@ -3194,6 +3270,43 @@ _ISSUED = words("issued issues issue issuing gave gives give giving sounded soun
 _NOUN_BEFORE = words(
     "a an the of its his her their our my your this profit profits creative feature"
 )
+
+
+_CLAIM_WHAT_RE = re.compile(r"\s+(?:that\b|[\"“:])")
+# What a side claims as it wins, a headline's most of all: "England claim Dubai Sevens
+# glory", "Henman & Murray claim LTA awards", "Republicans claim victory".
+_CLAIM_WON_RE = re.compile(
+    r"\s+(?:[\w'’&-]+\s+){0,3}?(?:glory|victory|win|wins|title|titles|crown|gold|silver|bronze"
+    r"|medals?|trophy|trophies|cup|Cup|prize|prizes|honours|awards?|place|spot|berth|scalp"
+    r"|points?|draw|seats?|double|treble|lead)\b"
+)
+# Words ending in "s" that are no plural subject of a verb after them ("a damages claim").
+_NOT_PLURAL = words(
+    "its his this was has is us does thus always perhaps whereas damages expenses benefits"
+    " rights losses costs services news"
+)
+_WE_THEY = words("they we I you They We You")
+
+
+def _went_on_before(s: str, start: int) -> bool:
+    """Does "went/goes/go on to" come right before ``start``?"""
+    return bool(re.search(r"\b(?:went|goes|go) on to\s*\Z", s[max(0, start - 20) : start]))
+
+
+def _plural_subject(s: str, start: int) -> bool:
+    """Is the word before ``start`` a plural subject the plain verb agrees with: "they",
+    a plural noun or name ("Democrats", "lawyers"), or a capitalised name ("Boeing")?"""
+    before = s[max(0, start - 40) : start].split()
+    if not before:
+        return False
+    word = before[-1]
+    if word in _WE_THEY:
+        return True
+    if not re.fullmatch(r"[A-Za-z][\w-]*", word) or word.lower() in _NOT_PLURAL:
+        return False
+    if word[0].isupper():
+        return word.lower() not in _DETERMINERS and word not in _OWNERS_BEFORE
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _not_speech(s: str, start: int, end: int) -> bool:
@@ -3221,6 +3334,14 @@ def _not_speech(s: str, start: int, end: int) -> bool:
         return bool(_RESULTS_RE.match(s, end) or _MEDIA_RE.match(s, end))
     if verb in ("reported", "reports") and _ACCOUNTS_RE.match(s, end):
         return True  # "AMR reported a loss of $387m": its accounts, not a claim
+    if verb in ("reported", "reports", "reporting") and _REPORTED_AS_SAYING_RE.match(s, end):
+        return True  # "Reuters reported BaFin as saying": BaFin's words (at "saying")
+    if verb in _PLURAL_SPEECH:
+        if _went_on_before(s, start):
+            # "went on to claim that …" (the older pattern), not "went on to claim the Cup"
+            return verb == "claim" and not _CLAIM_WHAT_RE.match(s, end)
+        if not _plural_subject(s, start) or (verb == "claim" and _CLAIM_WON_RE.match(s, end)):
+            return True
     if (verb in ("claimed", "claims", "claiming") and _WON_RE.match(s, end)) or (
         verb in ("added", "adds", "adding") and _SCORED_RE.match(s, end)
     ):
@@ -3234,6 +3355,10 @@ def _not_speech(s: str, start: int, end: int) -> bool:
     if verb in ("recalls", "recalled", "recalling"):
         return bool(_RECALLED_GOODS_RE.match(s, end))
     if verb in ("wrote", "writes", "writing") and _WRITTEN_WORK_RE.match(s, end):
+        return True
+    if verb in _TELL_FORMS and _STORY_OF_RE.match(s, end):
+        return True
+    if verb in ("slammed", "slams") and _SLAMMED_THING_RE.match(s, end):
         return True
     if verb.endswith("ing"):
         before = s[max(0, start - 40) : start].split()
