@@ -988,6 +988,8 @@ def _v38_to_v39(db: sqlite_utils.Database) -> None:
 #   Bureau of Investigation"), a title and its abbreviation as one word ("Sgt." /
 #   "Sergeant"), a contraction without its apostrophe as a negation ("isnt"): the
 #   articles with a statement holding any of these are matched again.
+# - Speakers: a ball slammed, a story told, a people noun ("the 25-year-old Dubliner"),
+#   plural subjects that claim, deny or accuse …: the 'statements' job is due.
 _V40_MATCH_AGAIN = re.compile(
     r"[A-Z]\.?[A-Z]\.?[A-Z]"
     r"|(?i:\b(?:dont|didnt|doesnt|isnt|arent|wasnt|werent|hasnt|havent|hadnt|wouldnt"
@@ -1000,6 +1002,7 @@ def _v39_to_v40(db: sqlite_utils.Database) -> None:
     from db.clean_again import clean_again  # reads the schema only once it is made
 
     clean_again(db)
+    _due_if_articles(db.conn, STATEMENTS_JOB, 40)
     db.conn.create_function(
         "claimlens_v40_again",
         1,

@@ -2006,3 +2006,18 @@ def test_upgrade_from_version_39_matches_again_an_acronym_and_its_name(tmp_path:
     _related_matched_again(
         tmp_path, 39, records, ("GBI", "Georgia"), {"Wire"}, now="same", then="related"
     )
+
+
+def test_upgrade_from_version_39_drops_the_speaker_of_a_ball_slammed(tmp_path: Path) -> None:
+    """Version 40 reads a ball slammed as play, not speech: a database ingested by
+    version 39 (that sentence said by the player) loses that speaker at the next match,
+    and its matches are a fresh ingest's."""
+    records = {
+        "Wire": (
+            "Tanaka out in Valmora",
+            "Ken Tanaka slammed the ball into the net on match point. Coach Ana Ruiz said"
+            " the Valmora final had drawn 14,000 fans.",
+        ),
+        "Daily": ("Tanaka beaten", "Ana Ruiz said the Valmora final had drawn 14,000 fans."),
+    }
+    _speaker_gone_after_upgrade(tmp_path, 39, records, ("Wire", "slammed the ball"), "Ken Tanaka")
