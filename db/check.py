@@ -28,6 +28,9 @@ returns a :class:`CheckReport` naming each problem found:
   (:mod:`db.upgrade`): pending work too, done by ``claimlens regroup``.
 * ``statements:pending``: a schema upgrade left every article's speakers and numbers
   to read again (:mod:`db.statements_again`): pending work, done by the next match.
+* ``clean:pending``: a schema upgrade found articles stored with bidi controls, which
+  the ingest now drops (:func:`db.ingest.clean_again_if_due`): pending work, done by
+  the next match.
 
 :func:`repair_database` fixes what can be rebuilt from the articles, in one
 transaction: missing schema objects are recreated, orphans deleted, dangling ids
@@ -50,12 +53,12 @@ import sqlite_utils
 
 from db.claims import CLAIM_LINK
 from db.connection import transaction
-from db.ingest import match_pending, write_statements
+from db.ingest import clean_again_if_due, match_pending, write_statements
 from db.regroup import regroup
-from db.schema import FTS_TABLES, SCHEMA_VERSION, schema_objects
+from db.schema import CLEAN_JOB, FTS_TABLES, SCHEMA_VERSION, schema_objects
 from db.statements import analyse_verified
 from db.statements_again import read_statements_again, statements_due
-from db.upgrade import regroup_due
+from db.upgrade import job_due, regroup_due
 
 WaitCallback = Callable[[], None]
 
@@ -483,6 +486,10 @@ def _check_pending(conn: sqlite3.Connection, report: CheckReport) -> None:
     if regroup_due(conn):  # a schema upgrade left every claim and story to regroup
         message = "claims and stories are grouped as before the last upgrade"
         report.pending.append(Pending("regroup:pending", message, 1, FINISH_REGROUP))
+    report.checks.append("clean:pending")
+    if job_due(conn, CLEAN_JOB):  # a schema upgrade left articles to store again
+        message = "articles hold bidi controls an older claimlens stored"
+        report.pending.append(Pending("clean:pending", message, 1, FINISH_MATCHING))
     report.checks.append("statements:pending")
     if statements_due(conn):  # a schema upgrade left the statements to read again
         message = "speakers and numbers are as an older claimlens read them"
@@ -528,6 +535,8 @@ def repair_database(
     # regroup is due (db.matching.match_articles): claims and stories as a fresh ingest
     # groups them; a regroup still due (no article was pending) is done last.
     due = match and regroup_due(db)
+    if match and clean_again_if_due(db):
+        done.append("stored again the articles holding bidi controls (due since an upgrade)")
     if match and statements_due(db):
         changed = read_statements_again(db)  # before the pending matching it marks
         done.append(

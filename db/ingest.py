@@ -34,11 +34,23 @@ from typing import Any
 
 import sqlite_utils
 
+from db.clean_again import articles_to_clean_again
 from db.cleaning import clean_title
 from db.connection import transaction
 from db.date_orders import read_dates
-from db.formats import RawArticle, Rejected, display_path, host_of, iter_files, read_file
+from db.formats import (
+    BadInput,
+    RawArticle,
+    Rejected,
+    article_record,
+    display_path,
+    host_of,
+    iter_files,
+    read_file,
+)
+from db.id_chunks import id_chunks
 from db.parent_watch import end_with_parent
+from db.schema import CLEAN_JOB
 from db.search import compact_index, compaction_wanted
 from db.statements import (
     NUMBER_INSERT,
@@ -48,6 +60,7 @@ from db.statements import (
     analyse_verified,
     statement_rows,
 )
+from db.upgrade import clear_due, job_due
 
 # A batch is committed when it holds this many articles or has been open this long,
 # whichever comes first: big enough to be fast, short enough that readers and a
@@ -694,6 +707,50 @@ def write_records(db: sqlite_utils.Database, records: list[tuple[str, RawArticle
     return _Writer(db, IngestReport(), None).write_in(db.conn, records)
 
 
+def clean_again(db: sqlite_utils.Database) -> list[int]:
+    """Store again, inside the caller's transaction, the articles holding a bidi
+    control (:func:`db.clean_again.articles_to_clean_again`) as the ingest now stores
+    them: the readers' record (``formats.article_record``, the one
+    cleaning), written by the ingest's writer (text, hash, statements split again, the
+    article left unmatched; its old matches, keys and claim memberships go by cascade).
+    The ids of those it changed. A source's name left with no article once its articles
+    take the cleaned name is deleted."""
+    ids = articles_to_clean_again(db)  # also defines claimlens_holds_bidi, used below
+    records: list[tuple[str, RawArticle]] = []
+    for marks, part in id_chunks(ids):
+        for key, source, url, path, title, date, text, body_start in db.execute(
+            "SELECT a.key, s.name, a.url, a.path, a.title, a.date, a.text, a.body_start"
+            f" FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN ({marks})",
+            part,
+        ):
+            body = text[body_start:].lstrip("\n")
+            try:
+                record = article_record(
+                    title=title, body=body, date=date, path=path, source=source, url=url, key=key
+                )
+            except BadInput:
+                continue  # nothing left to store: kept as it is
+            records.append((record.source or source, record))
+    changed = write_records(db, records)
+    db.execute(
+        "DELETE FROM sources WHERE claimlens_holds_bidi(name) AND NOT EXISTS"
+        " (SELECT 1 FROM articles a WHERE a.source_id = sources.id)"
+    )
+    return changed
+
+
+def clean_again_if_due(db: sqlite_utils.Database) -> list[int]:
+    """The 'clean' job a schema step left due (version 40: bidi controls stored by an
+    older claimlens), done in one transaction: :func:`clean_again`; the articles it
+    stored again (matched by the next match)."""
+    if not job_due(db, CLEAN_JOB):
+        return []
+    with transaction(db) as conn:
+        changed = clean_again(db)
+        clear_due(conn, CLEAN_JOB)
+    return changed
+
+
 def ingest_records(
     db: sqlite_utils.Database,
     records: Iterable[RawArticle | Rejected],
@@ -901,12 +958,14 @@ def _size(path: Path) -> int:
 
 def match_pending(db: sqlite_utils.Database, progress: Any = None) -> Any:
     """Match every article not yet matched (new, replaced, or left by an interrupted run);
-    first, the speakers and numbers a schema step left to read again (db.statements_again).
+    first, the articles and the speakers and numbers a schema step left to store or read
+    again (:func:`clean_again_if_due`, db.statements_again).
     ``progress``: as :func:`db.matching.match_articles` takes it (a due regroup reports
     through it)."""
     from db.matching import article_versions, match_articles
     from db.statements_again import read_statements_again
 
+    clean_again_if_due(db)
     read_statements_again(db, progress=progress)
     first = None
     for _round in range(PENDING_ROUNDS):

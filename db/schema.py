@@ -983,7 +983,7 @@ def _v38_to_v39(db: sqlite_utils.Database) -> None:
 
 # Version 40: no new tables.
 # - Bidi controls are dropped at ingest: the articles stored with one are stored again
-#   (db.clean_again: statements split again, left unmatched: the next match matches them).
+#   (the 'clean' job, done before the next match: db.ingest.clean_again_if_due).
 # - The matcher reads an acronym and the name it spells as one name ("GBI" / "Georgia
 #   Bureau of Investigation"), a title and its abbreviation as one word ("Sgt." /
 #   "Sergeant"), a contraction without its apostrophe as a negation ("isnt"): the
@@ -998,10 +998,14 @@ _V40_MATCH_AGAIN = re.compile(
 )
 
 
-def _v39_to_v40(db: sqlite_utils.Database) -> None:
-    from db.clean_again import clean_again  # reads the schema only once it is made
+CLEAN_JOB = "clean"  # the due_work job: articles stored again as the ingest now cleans them
 
-    clean_again(db)
+
+def _v39_to_v40(db: sqlite_utils.Database) -> None:
+    from db.clean_again import articles_to_clean_again  # reads the cleaning rules alone
+
+    if articles_to_clean_again(db):
+        mark_due(db.conn, CLEAN_JOB, 40)
     _due_if_articles(db.conn, STATEMENTS_JOB, 40)
     db.conn.create_function(
         "claimlens_v40_again",

@@ -1,5 +1,5 @@
 """A database ingested before bidi controls were dropped at ingest is stored again as a
-fresh ingest stores it (db.clean_again: what a schema step runs)."""
+fresh ingest stores it (db.ingest.clean_again: the 'clean' job a schema step leaves due)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 import sqlite_utils
 
 from db import cleaning
-from db.clean_again import articles_to_clean_again, clean_again
+from db.clean_again import articles_to_clean_again
 from db.connection import connect, transaction
-from db.ingest import ingest_paths, match_pending
+from db.ingest import clean_again, ingest_paths, match_pending
 
 R, ISO, P = "\u202e", "\u2066", "\u2069"
 RECORDS = [
@@ -108,8 +108,12 @@ def test_upgrade_from_version_39_stores_again_an_article_with_bidi_controls(
         conn.execute("PRAGMA user_version = 39")
     old.conn.close()
     old = connect(tmp_path / "old" / "news.db")
+    due = "SELECT job FROM due_work ORDER BY job"
+    assert [r[0] for r in old.execute(due)] == ["clean", "statements"]
+    assert [r[0] for r in fresh.execute(due)] == []
+    match_pending(old)  # stores them again first
     assert articles_to_clean_again(old) == []
+    assert [r[0] for r in old.execute(due)] == []
     assert _stored(old) == _stored(fresh)
-    match_pending(old)
     relations = "SELECT relation, count(*) FROM matches GROUP BY relation ORDER BY relation"
     assert old.execute(relations).fetchall() == fresh.execute(relations).fetchall()

@@ -51,12 +51,14 @@ _TITLES = {
     "matching:pending": "every article has been matched",
     "regroup:pending": "claims and stories are grouped by this version",
     "statements:pending": "speakers and numbers are read by this version",
+    "clean:pending": "no article holds characters this version drops",
 }
 # What a check says when it finds work to do rather than damage.
 _WAITING = {
     "matching:pending": "some articles are waiting for matching",
     "regroup:pending": "claims and stories are waiting for a regroup",
     "statements:pending": "speakers and numbers are waiting to be read again",
+    "clean:pending": "articles holding bidi controls are waiting to be stored again",
 }
 
 

@@ -52,7 +52,7 @@ import click
 
 from db.claims import CLAIM_RELATIONS, claim_detail, count_claims, list_claims
 from db.formats import BadInput, text_stream
-from db.ingest import match_pending
+from db.ingest import clean_again_if_due, match_pending
 from db.match_evidence import pairs_with_evidence
 from db.match_reads import count_matches, list_matches
 from db.matcher import compare_texts
@@ -249,7 +249,9 @@ def match_cmd(cli: CliContext, window_days: int, pending: bool, as_json: bool) -
                 echo("nothing to match: every article has been matched")
             return
     else:
-        # Speakers and numbers a schema step left to read again, before matching on them.
+        # Articles, speakers and numbers a schema step left to store or read again,
+        # before matching on them.
+        clean_again_if_due(db)
         read_statements_again(db, progress=_progress(as_json))
         report = match_all(db, window_days=window_days, progress=_progress(as_json))
         if report.pending:
