@@ -100,7 +100,7 @@ class Corpus:
 
 
 def _half(event: str) -> int:
-    return zlib.crc32(event.encode()) % 2
+    return bs.uci_half(event)  # one split for every set, the bench's UCI halves too
 
 
 @dataclass
