@@ -2,6 +2,9 @@
 
     python bench/bench_stories.py basil            # 100 events x 3 outlets: complete, pure
     python bench/bench_stories.py uci              # 6,366 headlines: pairwise P/R/F1
+    python bench/bench_stories.py uci --half 0     # only the events of one half (0 or 1,
+        # by uci_half: a CRC32 of the story id, fit_stories.py's split), built alone:
+        # half 0 is the development half, half 1 the held-out half (BENCHMARKS.md)
     python bench/bench_stories.py mixed            # BASIL + 2,225 BBC in one db: no mix
     python bench/bench_stories.py agree            # BASIL, 500 UCI, dense titles and leads:
         # one by one == rebuild
@@ -36,6 +39,7 @@ import shutil
 import statistics
 import sys
 import time
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timezone
@@ -92,6 +96,12 @@ def uci_records() -> list[dict]:
             )
     out.sort(key=lambda r: (r["ts"], r["url"]))  # in the order they were published
     return out
+
+
+def uci_half(event: str) -> int:
+    """The half (0 or 1) of the UCI stories an event is in: a fixed hash of its story id,
+    so that no story is in both halves (bench/fit_stories.py splits every set so)."""
+    return zlib.crc32(event.encode()) % 2
 
 
 def bbc_records() -> list[dict]:
@@ -210,13 +220,17 @@ def run_basil(args) -> None:
 
 
 def run_uci(args) -> None:
-    db, event_of = build("uci", uci_records(), args.fresh)
+    records, name, label = uci_records(), "uci", "UCI headlines"
+    if args.half is not None:
+        records = [r for r in records if uci_half(r["event"]) == args.half]
+        name, label = f"uci_half{args.half}", f"UCI half {args.half}"
+    db, event_of = build(name, records, args.fresh)
     secs = restory(db)
     story_of = groups(db)
     pw = pairwise(story_of, event_of)
     t = triplets(story_of, event_of)
     print(
-        f"UCI headlines: pairwise P {pw['precision']:.3f} R {pw['recall']:.3f} F1 {pw['f1']:.3f}"
+        f"{label}: pairwise P {pw['precision']:.3f} R {pw['recall']:.3f} F1 {pw['f1']:.3f}"
         f" ({pw['pred_pairs']:,} predicted pairs, {pw['gold_pairs']:,} gold);"
         f" {t['pure']}/{t['stories']} stories pure; {in_story(story_of)}/{len(story_of)}"
         f" headlines in a story; stories {secs:.1f}s"
@@ -472,6 +486,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     ap.add_argument("--agree-uci", type=int, default=500, help="agree: UCI headlines to place")
     ap.add_argument(
         "--largest", type=int, default=0, help="incremental: copy articles of the K largest stories"
+    )
+    ap.add_argument(
+        "--half", type=int, choices=(0, 1), help="uci: only the stories of this half, built alone"
     )
     ap.add_argument("--days", type=int, default=10, help="dense: the days BASIL is spread over")
     ap.add_argument("--paragraphs", type=int, default=0, help="dense: title and N paragraphs")

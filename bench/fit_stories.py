@@ -30,9 +30,10 @@ Reported, so that nothing is judged only on what it was fitted to:
 * 5-fold cross-validation split by event (a pair belongs to the fold of its newer
   article's event; folds never share an event): pair precision/recall at p > 0.5;
 * **stories held out by story**: the events of each set split in two halves (by a
-  hash of the event id); the weights (pairs, then stories) fitted on the articles of
-  one half only, the
-  stories built (in memory, as a rebuild builds them: :func:`db.stories.link_graph`
+  hash of the event id: :func:`bench_stories.uci_half`, so UCI's halves are those of
+  ``bench_stories.py uci --half``, half 0 for development, half 1 held out); the
+  weights (pairs, then stories) fitted on the articles of one half only, the stories
+  built (in memory, as a rebuild builds them: :func:`db.stories.link_graph`
   and :func:`db.stories.place_all`) from the articles of the other half only, and
   scored; beside it the same half scored with the weights fitted on everything
   (in-sample). The thresholds of db.stories (``JOIN_MIN``, ``MERGE_MIN``, start,
@@ -100,7 +101,7 @@ class Corpus:
 
 
 def _half(event: str) -> int:
-    return zlib.crc32(event.encode()) % 2
+    return bs.uci_half(event)  # one split for every set, the bench's UCI halves too
 
 
 @dataclass

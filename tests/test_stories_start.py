@@ -267,13 +267,110 @@ def test_one_article_that_tells_two_events_does_not_merge_their_stories() -> Non
     assert placed[6] == placed[7] != placed[8] == placed[9]
 
 
-def test_one_article_merges_two_stories_of_one_event() -> None:
-    third = (
+# More outlets' reports of the bridge's closing, and two early ones that started a story
+# of their own (the ferries, the cables).
+MORE_REPORTS = [
+    (
+        "Port Elso shuts Harbour Bridge over cracked cables",
+        "Inspectors found cracked cables on the Harbour Bridge, and Port Elso shut it.",
+    ),
+    (
+        "Harbour Bridge closed until further notice",
+        "The Harbour Bridge in Port Elso is closed after an inspection found cracked cables.",
+    ),
+    (
+        "Cracked cables close Port Elso's Harbour Bridge",
+        "Port Elso's main crossing, the Harbour Bridge, closed on Tuesday.",
+    ),
+    (
+        "Drivers face detours as Harbour Bridge closes",
+        "With the Harbour Bridge closed, drivers in Port Elso face long detours.",
+    ),
+]
+FRAGMENT = [
+    FERRY,
+    (
         "Harbour Bridge in Port Elso closed: cables cracked",
         "Port Elso's Harbour Bridge was closed on Tuesday; inspectors found cracked cables.",
-    )
-    placed = _place([REPORT, SECOND_REPORT, FERRY, third, SHORT], TWO_STORIES, "2024-05-07")
-    assert set(placed) == {6, 7, 8, 9, 10}
+    ),
+]
+
+
+def _one_story_and_a_fragment(main: int, fragment: int) -> dict[tuple[int, int], float]:
+    """Links of ``main`` articles (one story), then ``fragment`` articles (a story of
+    their own, not linked to the first), then one article strongly linked to all."""
+    out: dict[tuple[int, int], float] = {}
+    for first, n in ((0, main), (main, fragment)):
+        out.update({(x, y): 8.0 for x in range(first, first + n) for y in range(x + 1, first + n)})
+    last = main + fragment
+    out.update({(x, last): 8.0 for x in range(last)})
+    return out
+
+
+def test_one_article_merges_a_fragment_into_the_story_of_its_event() -> None:
+    main = [REPORT, SECOND_REPORT, *MORE_REPORTS]
+    links = _one_story_and_a_fragment(len(main), len(FRAGMENT))
+    assert len(FRAGMENT) <= stories.MERGE_SHARE_MAX * len(main)
+    placed = _place([*main, *FRAGMENT, SHORT], links, "2024-05-07")
+    assert set(placed) == set(range(6, 6 + len(main) + len(FRAGMENT) + 1))
+    assert len(set(placed.values())) == 1
+
+
+# Two events of one day in one town with the same people, each told by three outlets,
+# and an article that tells both: the two stories read alike (the mayor, the harbour,
+# the town), but each has grown as its own.
+FESTIVAL = [
+    (
+        "Mayor Okafor opens the Port Elso harbour festival",
+        "Mayor Lena Okafor opened the harbour festival in Port Elso on Tuesday.",
+    ),
+    (
+        "Harbour festival opens in Port Elso with fireworks",
+        "Fireworks over the harbour opened Port Elso's festival, Mayor Okafor said.",
+    ),
+    (
+        "Crowds fill the harbour for Port Elso's festival",
+        "Thousands came to the harbour as Mayor Okafor opened the festival.",
+    ),
+]
+CLOSING = [
+    REPORT,
+    MORE_REPORTS[0],
+    (
+        "Mayor Okafor shuts the Harbour Bridge in Port Elso",
+        "Mayor Lena Okafor closed the Harbour Bridge on Tuesday after cables cracked.",
+    ),
+]
+OKAFOR_DAY = (
+    "Okafor's Tuesday: the Harbour Bridge shut, the harbour festival opened",
+    "Mayor Lena Okafor closed the Harbour Bridge in Port Elso and opened the harbour festival.",
+)
+
+
+def test_one_article_does_not_merge_two_grown_stories_of_one_day_and_people() -> None:
+    links = _one_story_and_a_fragment(len(CLOSING), len(FESTIVAL))
+    profiles = list(_profiles([*CLOSING, *FESTIVAL], "2024-05-07").values())
+    pools = [ev.Pool(), ev.Pool()]
+    for i, p in enumerate(profiles):
+        pools[i >= len(CLOSING)].add(p)
+    # They read alike: only their sizes say that neither is a fragment of the other.
+    assert pools[0].alike(pools[1]) >= stories.MERGE_ALIKE_MIN
+    assert len(FESTIVAL) > stories.MERGE_SHARE_MAX * len(CLOSING)
+    placed = _place([*CLOSING, *FESTIVAL, OKAFOR_DAY], links, "2024-05-07")
+    closing = {placed[6 + i] for i in range(len(CLOSING))}
+    festival = {placed[6 + len(CLOSING) + i] for i in range(len(FESTIVAL))}
+    assert len(closing) == len(festival) == 1
+    assert closing != festival
+
+
+def test_a_headline_alone_merges_two_grown_stories_that_read_alike() -> None:
+    # One event's headlines share few words: its early ones start two stories that both
+    # grow, and a headline that tells both is what joins them (UCI's held-out half lost
+    # 0.03 of F1 when headlines merged only fragments).
+    heads = [(title, "") for title, _lead in (*CLOSING, *FESTIVAL, OKAFOR_DAY)]
+    links = _one_story_and_a_fragment(len(CLOSING), len(FESTIVAL))
+    placed = _place(heads, links, "2024-05-07")
+    assert set(placed) == set(range(6, 6 + len(heads)))
     assert len(set(placed.values())) == 1
 
 
