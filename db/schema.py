@@ -990,6 +990,8 @@ def _v38_to_v39(db: sqlite_utils.Database) -> None:
 #   articles with a statement holding any of these are matched again.
 # - Speakers: a ball slammed, a story told, a people noun ("the 25-year-old Dubliner"),
 #   plural subjects that claim, deny or accuse …: the 'statements' job is due.
+# - An article with a lead merges two stories only when the smaller is a fragment of the
+#   larger: every claim and story is regrouped (REGROUP_AT).
 _V40_MATCH_AGAIN = re.compile(
     r"[A-Z]\.?[A-Z]\.?[A-Z]"
     r"|(?i:\b(?:dont|didnt|doesnt|isnt|arent|wasnt|werent|hasnt|havent|hadnt|wouldnt"
@@ -1188,8 +1190,9 @@ MIGRATIONS: dict[int, Migration] = {
 # 34: headlines alone read as such (title cosine, other days), weights refitted;
 # 35: two stories merge only when they read alike; 36: a headline alone reads no weekday,
 # and a claim brings along no statement judged another claim than its centre; 37: an
-# article with a lead joins a story only on a link to one of its members
-REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36, 37})
+# article with a lead joins a story only on a link to one of its members; 40: an article
+# with a lead merges two stories only when the smaller is a fragment of the larger
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36, 37, 40})
 
 
 class SchemaError(RuntimeError):

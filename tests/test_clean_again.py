@@ -109,7 +109,7 @@ def test_upgrade_from_version_39_stores_again_an_article_with_bidi_controls(
     old.conn.close()
     old = connect(tmp_path / "old" / "news.db")
     due = "SELECT job FROM due_work ORDER BY job"
-    assert [r[0] for r in old.execute(due)] == ["clean", "statements"]
+    assert [r[0] for r in old.execute(due)] == ["clean", "regroup", "statements"]
     assert [r[0] for r in fresh.execute(due)] == []
     match_pending(old)  # stores them again first
     assert articles_to_clean_again(old) == []
