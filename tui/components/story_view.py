@@ -17,6 +17,7 @@ jump, so Back returns.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -29,6 +30,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -287,30 +289,35 @@ class StoryScreen(Screen[Chosen | None]):
             else:
                 parts = story_parts(view, blindspot_shown(self.library.db, view))
                 yield Static(parts.head, id="story-head", markup=False)
-                rows = article_rows(view)
-                if rows:
-                    articles = StoryArticleList(id="story-article-list")
-                    articles.add_options(Option(row) for _, row in rows)
-                    self.article_ids = [article_id for article_id, _ in rows]
-                    yield articles
-                more = len(view["articles"]) - MAX_ARTICLES
-                if more > 0:
-                    line = f"  … {more:,} more: `claimlens stories --id {self.story_id}` lists all"
-                    yield Static(Text(line, style="dim"), id="story-articles-more", markup=False)
+                self.article_ids = yield from self._options(
+                    StoryArticleList(id="story-article-list"),
+                    article_rows(view),
+                    len(view["articles"]) - MAX_ARTICLES,
+                    "story-articles-more",
+                )
                 yield Static(parts.claims, id="story-claims", markup=False)
                 yield Static(parts.conflicts, id="story-conflicts", markup=False)
-                sides = conflict_sides(view)
-                if sides:
-                    listed = ConflictList(id="story-conflict-list")
-                    listed.add_options(Option(row) for _, row in sides)
-                    self.sides = [statement_id for statement_id, _ in sides]
-                    yield listed
-                more = len(view["conflicts"]) - MAX_CONFLICTS
-                if more > 0:
-                    line = f"  … {more:,} more: `claimlens stories --id {self.story_id}` lists all"
-                    yield Static(Text(line, style="dim"), id="story-conflicts-more", markup=False)
+                self.sides = yield from self._options(
+                    ConflictList(id="story-conflict-list"),
+                    conflict_sides(view),
+                    len(view["conflicts"]) - MAX_CONFLICTS,
+                    "story-conflicts-more",
+                )
                 yield Static(parts.blindspot, id="story-blindspot", markup=False)
         yield FittingFooter()
+
+    def _options(
+        self, listed: StoryOptions, rows: list[tuple[int, Table]], more: int, more_id: str
+    ) -> Generator[Widget, None, list[int]]:
+        """``listed`` holding ``rows`` (when there are any), then how many ``more`` are not
+        listed; returns the id of each option (an article's, a side's statement)."""
+        if rows:
+            listed.add_options(Option(row) for _, row in rows)
+            yield listed
+        if more > 0:
+            line = f"  … {more:,} more: `claimlens stories --id {self.story_id}` lists all"
+            yield Static(Text(line, style="dim"), id=more_id, markup=False)
+        return [row_id for row_id, _ in rows]
 
     @property
     def conflict_list(self) -> ConflictList | None:
