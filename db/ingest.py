@@ -484,7 +484,7 @@ class _Writer:
 
     def write_in(self, conn: Any, records: list[tuple[str, RawArticle]]) -> list[int]:
         """Write ``records`` ((source, article)) as a batch is written, in the caller's
-        transaction on ``conn`` (a schema step's), analysed here: added, replaced or left
+        transaction on ``conn`` (the clean job's), analysed here: added, replaced or left
         unchanged by key and content. The ids of the articles added or replaced (an
         article whose text cannot be split is left as stored)."""
         batch = self._skip_unchanged(records)
