@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from db.showable import BIDI_CONTROLS
+
 # CSI / OSC / other ESC sequences (ECMA-48), then any remaining C0/C1 control
 # character except tab and newline. OSC strings end at BEL or ST.
 _ESCAPES = re.compile(
@@ -30,8 +32,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u
 # source's name reverses the rest of a terminal's line; one inside a name ("Jane
 # \u2066Doe\u2069") hid it from the speaker rules, one in a source's name from `--source`.
 # Dropped from stored text, titles and names (not from keys: an article's identity).
-_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_BIDI = re.compile(f"[{_BIDI_CONTROLS}]")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 # Lone surrogates (from JSON "\\ud800" escapes or undecodable file names) cannot be
 # stored as UTF-8: each becomes U+FFFD.
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -67,7 +68,7 @@ def holds_bidi(text: str | None) -> bool:
 
 
 # Every character _stored changes: one scan decides for nearly every text.
-_TO_STORE = re.compile(f"{_TO_STRIP.pattern[:-1]}{_BIDI_CONTROLS}]")
+_TO_STORE = re.compile(f"{_TO_STRIP.pattern[:-1]}{BIDI_CONTROLS}]")
 
 
 def _stored(text: str) -> str:

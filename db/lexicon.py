@@ -128,21 +128,26 @@ CALENDAR = WEEKDAYS | frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
-# Words that flip the meaning of a statement: kept as content tokens (canonical
-# "not"), and the matcher also compares their presence.
-NEGATIONS = frozenset(
-    """
-    not no never nobody nothing none nowhere cannot can't won't don't didn't doesn't isn't
-    aren't wasn't weren't hasn't haven't hadn't wouldn't shouldn't couldn't denied deny
-    denies
-    """.split()  # noqa: SIM905 - a word list reads better as text
-) | frozenset(
-    # The same contractions as feeds and copied text write them, their apostrophe lost
-    # ("isnt", "havent"); not "cant" and "wont", which are words of their own.
+# The contractions of negation as feeds and copied text write them, their apostrophe
+# lost ("isnt", "havent"); not "cant" and "wont", which are words of their own.
+NEGATIONS_WITHOUT_APOSTROPHE = frozenset(
     """
     dont didnt doesnt isnt arent wasnt werent hasnt havent hadnt wouldnt shouldnt couldnt
     mustnt neednt aint
     """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+# Words that flip the meaning of a statement: kept as content tokens (canonical
+# "not"), and the matcher also compares their presence.
+NEGATIONS = (
+    frozenset(
+        """
+    not no never nobody nothing none nowhere cannot can't won't don't didn't doesn't isn't
+    aren't wasn't weren't hasn't haven't hadn't wouldn't shouldn't couldn't denied deny
+    denies
+    """.split()  # noqa: SIM905 - a word list reads better as text
+    )
+    | NEGATIONS_WITHOUT_APOSTROPHE
 )
 
 # British -> American spellings that the suffix rules below do not cover.

@@ -1622,7 +1622,7 @@ def _with_acronyms(
 
 # Three capitals in a row, or with dots ("NRA", "N.R.A"): most statements have none
 # (no word boundary: the search is many times faster without).
-_CAPITALS_RE = re.compile(r"[A-Z]\.?[A-Z]\.?[A-Z]")
+CAPITALS_RE = re.compile(r"[A-Z]\.?[A-Z]\.?[A-Z]")
 _FEW, _MANY = ACRONYM_LETTERS
 _ACRONYM_RE = re.compile(
     rf"\b(?:[A-Z]{{{_FEW},{_MANY}}}|(?:[A-Z]\.){{{_FEW},{_MANY}}})(?![A-Za-z])"
@@ -1631,27 +1631,27 @@ _ACRONYM_RE = re.compile(
 
 # A title and the abbreviation news styles write before a name ("Sgt." / "Sergeant"),
 # normalised: one word written two ways.
+TITLE_ABBREVIATIONS = (
+    ("sgt", "sergeant"),
+    ("lt", "lieutenant"),
+    ("lieut", "lieutenant"),
+    ("adm", "admiral"),
+    ("gen", "general"),
+    ("col", "colonel"),
+    ("capt", "captain"),
+    ("cpl", "corporal"),
+    ("maj", "major"),
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("prof", "professor"),
+    ("det", "detective"),
+    ("supt", "superintendent"),
+    ("insp", "inspector"),
+    ("atty", "attorney"),
+)
 _TITLE_SPELLINGS = {
-    normalize_word(short): normalize_word(full)
-    for short, full in (
-        ("sgt", "sergeant"),
-        ("lt", "lieutenant"),
-        ("lieut", "lieutenant"),
-        ("adm", "admiral"),
-        ("gen", "general"),
-        ("col", "colonel"),
-        ("capt", "captain"),
-        ("cpl", "corporal"),
-        ("maj", "major"),
-        ("gov", "governor"),
-        ("sen", "senator"),
-        ("rep", "representative"),
-        ("prof", "professor"),
-        ("det", "detective"),
-        ("supt", "superintendent"),
-        ("insp", "inspector"),
-        ("atty", "attorney"),
-    )
+    normalize_word(short): normalize_word(full) for short, full in TITLE_ABBREVIATIONS
 }
 _TITLES_SHORT = frozenset(_TITLE_SPELLINGS)
 
@@ -1673,7 +1673,7 @@ def _acronyms(text: str, entities: frozenset[str]) -> frozenset[str]:
     """The names (``entities``) written in capitals in ``text`` ("NRA", "N.R.A."), of
     ACRONYM_LETTERS letters, kept as written by the normaliser; none in a text all in
     capitals (a shouted headline's words are no acronyms)."""
-    if _CAPITALS_RE.search(text) is None or text.isupper():
+    if CAPITALS_RE.search(text) is None or text.isupper():
         return _EMPTY
     found = (m.group(0).replace(".", "").lower() for m in _ACRONYM_RE.finditer(text))
     return _frozen(t for t in found if t in entities)

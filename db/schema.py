@@ -992,28 +992,22 @@ def _v38_to_v39(db: sqlite_utils.Database) -> None:
 #   plural subjects that claim, deny or accuse …: the 'statements' job is due.
 # - An article with a lead merges two stories only when the smaller is a fragment of the
 #   larger: every claim and story is regrouped (REGROUP_AT).
-_V40_MATCH_AGAIN = re.compile(
-    r"[A-Z]\.?[A-Z]\.?[A-Z]"
-    r"|(?i:\b(?:dont|didnt|doesnt|isnt|arent|wasnt|werent|hasnt|havent|hadnt|wouldnt"
-    r"|shouldnt|couldnt|mustnt|neednt|aint|sgt|lt|lieut|adm|gen|col|capt|cpl|maj|gov|sen"
-    r"|rep|prof|det|supt|insp|atty)\b)"
-)
-
-
 CLEAN_JOB = "clean"  # the due_work job: articles stored again as the ingest now cleans them
 
 
 def _v39_to_v40(db: sqlite_utils.Database) -> None:
     from db.clean_again import articles_to_clean_again  # reads the cleaning rules alone
+    from db.lexicon import NEGATIONS_WITHOUT_APOSTROPHE  # reads no schema: no cycle
+    from db.matcher import CAPITALS_RE, TITLE_ABBREVIATIONS
 
     if articles_to_clean_again(db):
         mark_due(db.conn, CLEAN_JOB, 40)
     _due_if_articles(db.conn, STATEMENTS_JOB, 40)
+    # The matcher's own lists (a superset: three capitals need not be a known name).
+    words = sorted(NEGATIONS_WITHOUT_APOSTROPHE | {short for short, _ in TITLE_ABBREVIATIONS})
+    again = re.compile(rf"{CAPITALS_RE.pattern}|(?i:\b(?:{'|'.join(words)})\b)")
     db.conn.create_function(
-        "claimlens_v40_again",
-        1,
-        lambda text: _V40_MATCH_AGAIN.search(text) is not None,
-        deterministic=True,
+        "claimlens_v40_again", 1, lambda text: again.search(text) is not None, deterministic=True
     )
     _match_again(db.conn, "SELECT article_id FROM statements WHERE claimlens_v40_again(text)")
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 import bisect
 import re
 
-# C0 controls but tab and newline, DEL and C1; then Unicode's Bidi_Control characters:
-# ALM U+061C, LRM/RLM U+200E-200F, embeddings and overrides U+202A-202E, isolates
-# U+2066-2069.
-_UNSHOWABLE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+# Unicode's Bidi_Control characters, as a character class's body: ALM U+061C, LRM/RLM
+# U+200E-200F, embeddings and overrides U+202A-202E, isolates U+2066-2069 (db.cleaning
+# drops them at ingest too).
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# C0 controls but tab and newline, DEL and C1; then the bidi controls.
+_UNSHOWABLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 
 
 def showable(text: str) -> str:
