@@ -21,9 +21,13 @@ score or reason, so that the labels are the reader's own (bench/README.md).
 
     python bench/draw_blind.py score FILE DB [DB ...]
 
-scores a BASIL file (``basil_dense_matches.tsv``) against the databases it was drawn
-from: of its pairs that any DB shows as same/conflict, the share labelled so, per set,
-with a Wilson 95 % interval.
+scores a BASIL file (``basil_dense_matches.tsv``, ``basil_blind_matches.tsv``) or a UCI
+file (``uci_blind_matches.tsv``) against the databases it was drawn from: of its pairs
+that any DB shows as same/conflict, the share labelled so, per set, with a Wilson 95 %
+interval; and of those shown as related, the share labelled related.
+
+``--relation related`` draws ``related`` matches instead; ``--cross-outlet`` (uci) only
+pairs of two publishers; ``--ids-after`` names the file whose ids the rows continue.
 """
 
 from __future__ import annotations
@@ -46,9 +50,14 @@ LABELLED_BASIL = (
     "basil_pairs",
     "basil_dev_pairs",
     "basil_dense_matches",
+    "basil_blind_matches",
 )
+# Every labelled UCI file, likewise.
+LABELLED_UCI = ("uci_random_matches", "uci_blind_matches")
 
 Q = """SELECT m.a, m.b FROM matches m WHERE m.relation IN ('same', 'conflict') ORDER BY m.a, m.b"""
+# --relation related: the matches shown apart ("also on this event"), drawn the same way
+Q_RELATED = """SELECT m.a, m.b FROM matches m WHERE m.relation = 'related' ORDER BY m.a, m.b"""
 STATEMENTS = """SELECT s.id, s.text, a.url, a.title, a.date, src.name FROM statements s
   JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"""
 
@@ -61,7 +70,10 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def basil(
-    dbs: list[sqlite3.Connection], ids_after: str = "basil_random_matches"
+    dbs: list[sqlite3.Connection],
+    ids_after: str = "basil_random_matches",
+    q: str = Q,
+    any_source: bool = False,
 ) -> tuple[list[tuple], dict, list[str]]:
     """The eligible pairs of every database in ``dbs`` (several dense draws: one pair
     found in two of them is drawn once), each side keyed by (event, outlet, hash)."""
@@ -81,12 +93,14 @@ def basil(
     found: set[tuple] = set()
     for db in dbs:
         key = {}
-        for sid, text, url, title, _date, src in db.execute(STATEMENTS):
-            if url not in event_of or len(content_token_set(text)) < MIN_TOKENS:
+        for sid, text, url, title, date, src in db.execute(STATEMENTS):
+            if url not in event_of and not any_source:
                 continue
-            key[sid] = (event_of[url], src, statement_hash(text))
-            info[key[sid]] = (text, title, date_of[url], src)
-        for a, b in db.execute(Q):
+            if len(content_token_set(text)) < MIN_TOKENS:
+                continue
+            key[sid] = (event_of.get(url, "-"), src, statement_hash(text))
+            info[key[sid]] = (text, title, date_of.get(url, date), src)
+        for a, b in db.execute(q):
             if a not in key or b not in key:
                 continue
             if frozenset((key[a][1:], key[b][1:])) in done:
@@ -106,7 +120,12 @@ def basil(
     return pairs, {"row": row, "info": info}, list(FIELDS)
 
 
-def uci(db: sqlite3.Connection) -> tuple[list[tuple], dict, list[str]]:
+def uci(
+    db: sqlite3.Connection,
+    ids_after: str = "uci_random_matches",
+    q: str = Q,
+    cross_outlet: bool = False,
+) -> tuple[list[tuple], dict, list[str]]:
     from bench_uci_matches import FIELDS, text_hash, uci_ids
 
     ids = uci_ids()
@@ -117,10 +136,16 @@ def uci(db: sqlite3.Connection) -> tuple[list[tuple], dict, list[str]]:
         info[sid] = (text, title, date, src)
     done = {
         frozenset(((r["uci_a"], r["hash_a"]), (r["uci_b"], r["hash_b"])))
-        for r in _rows(HERE / "uci_random_matches.tsv")
+        for name in LABELLED_UCI
+        for r in _rows(HERE / f"{name}.tsv")
     }
-    pairs = [(a, b) for a, b in db.execute(Q) if frozenset((key[a], key[b])) not in done]
-    start = max((int(r["id"]) for r in _rows(HERE / "uci_random_matches.tsv")), default=0) + 1
+    pairs = [
+        (a, b)
+        for a, b in db.execute(q)
+        if frozenset((key[a], key[b])) not in done
+        and not (cross_outlet and info[a][3] == info[b][3])
+    ]
+    start = max((int(r["id"]) for r in _rows(HERE / f"{ids_after}.tsv")), default=0) + 1
 
     def row(i: int, a: int, b: int, name: str) -> str:
         return "\t".join((str(start + i), name, *key[a], *key[b], ""))
@@ -138,42 +163,78 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return mid - half, mid + half
 
 
-def score(path: Path, dbs: list[Path]) -> None:
-    """Precision of the BASIL pairs of ``path`` shown as same/conflict in any of ``dbs``
-    (a dense draw's pair is a match in one window, maybe not in another)."""
-    from bench_match_data import basil_articles
-    from make_basil_pairs import statement_hash
+def _shown(path: Path, uci_file: bool) -> dict[frozenset, str]:
+    """{pair of keys: relation} of every match of the database at ``path``, each side
+    keyed as the labelled files key it: BASIL (outlet, hash), UCI (row ID, hash)."""
+    db = sqlite3.connect(path)
+    if uci_file:
+        from bench_uci_matches import text_hash, uci_ids
 
-    event_of = {a["url"]: a["event"][:8] for a in basil_articles()}
-    shown: dict[frozenset, str] = {}
-    for p in dbs:
-        db = sqlite3.connect(p)
+        ids = uci_ids()
+        key = {
+            sid: (ids.get(url, "?"), text_hash(text))
+            for sid, text, url, _t, _d, _src in db.execute(STATEMENTS)
+        }
+    else:
+        from make_basil_pairs import statement_hash
+
+        # every statement (a BBC one too: --any-source draws them); the labelled
+        # files' pairs are keyed by source and hash alone
         key = {
             sid: (src, statement_hash(text))
-            for sid, text, url, _t, _d, src in db.execute(STATEMENTS)
-            if url in event_of
+            for sid, text, _url, _t, _d, src in db.execute(STATEMENTS)
         }
-        for a, b, rel in db.execute(
-            "SELECT a, b, relation FROM matches WHERE relation IN ('same', 'conflict')"
-        ):
-            if a in key and b in key:
-                shown.setdefault(frozenset((key[a], key[b])), rel)
+    out: dict[frozenset, str] = {}
+    for a, b, rel in db.execute("SELECT a, b, relation FROM matches"):
+        if a in key and b in key:
+            out[frozenset((key[a], key[b]))] = rel
+    return out
+
+
+def score(path: Path, dbs: list[Path]) -> None:
+    """Precision of the pairs of ``path`` (a BASIL or a UCI file) against the databases
+    they were drawn from: of the pairs any DB shows as same/conflict, the share labelled
+    so (``same-partly`` counts for ``same``; strictly, not); of those shown as
+    ``related`` (and no DB shows as same/conflict), the share labelled ``related``.
+    Per set, with Wilson 95 % intervals."""
+    rows = _rows(path)
+    uci_file = bool(rows) and "uci_a" in rows[0]
+    shown: dict[frozenset, str] = {}
+    for p in dbs:
+        for k, rel in _shown(p, uci_file).items():
+            # a pair shown as same/conflict in one window is a ✓ a reader saw
+            prev = shown.get(k)
+            if prev is None or (prev not in ("same", "conflict") and rel in ("same", "conflict")):
+                shown[k] = rel
+    cols = ("uci_a", "uci_b") if uci_file else ("outlet_a", "outlet_b")
     by_set: dict[str, list[int]] = {}
-    for r in _rows(path):
-        k = frozenset(((r["outlet_a"], r["hash_a"]), (r["outlet_b"], r["hash_b"])))
-        c = by_set.setdefault(r["stratum"], [0, 0, 0])
+    for r in rows:
+        k = frozenset(((r[cols[0]], r["hash_a"]), (r[cols[1]], r["hash_b"])))
+        c = by_set.setdefault(r.get("stratum") or r["set"], [0] * 6)
         c[0] += 1
         rel = shown.get(k)
-        if rel is not None:
+        if rel in ("same", "conflict"):
             c[1] += 1
-            c[2] += r["label"] == rel or (rel == "same" and r["label"] == "same")
-    for name, (n, s, right) in by_set.items():
+            right = r["label"] == rel or (rel == "same" and r["label"] == "same-partly")
+            c[2] += right
+            c[3] += r["label"] == rel
+        elif rel == "related":
+            c[4] += 1
+            c[5] += r["label"] == "related"
+    for name, (n, s, right, strict, sr, rright) in by_set.items():
         lo, hi = wilson(right, s)
         p = right / s if s else 0.0
-        print(
+        line = (
             f"{name}: {n} labelled, {s} shown as same/conflict now; right {right}"
-            f" ({p:.1%}, Wilson 95 % {lo:.1%}-{hi:.1%})"
+            f" ({p:.1%}, Wilson 95 % {lo:.1%}-{hi:.1%}), strictly {strict}"
         )
+        if sr:
+            lo, hi = wilson(rright, sr)
+            line += (
+                f"; {sr} shown as related, labelled related {rright}"
+                f" ({rright / sr:.1%}, Wilson 95 % {lo:.1%}-{hi:.1%})"
+            )
+        print(line)
 
 
 def main() -> None:
@@ -192,8 +253,20 @@ def main() -> None:
     )
     ap.add_argument(
         "--ids-after",
-        default="basil_random_matches",
-        help="basil: the labelled file (bench/NAME.tsv) whose ids the rows continue",
+        default=None,
+        help="the labelled file (bench/NAME.tsv) whose ids the rows continue",
+    )
+    ap.add_argument(
+        "--relation",
+        choices=("match", "related"),
+        default="match",
+        help="draw same/conflict matches (default) or related ones",
+    )
+    ap.add_argument("--cross-outlet", action="store_true", help="uci: only pairs of two publishers")
+    ap.add_argument(
+        "--any-source",
+        action="store_true",
+        help="basil: every pair of the database (BBC's too), not only BASIL pairs",
     )
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--n", type=int, required=True)
@@ -201,14 +274,19 @@ def main() -> None:
     ap.add_argument("--sheet", type=Path, required=True, help="the reading sheet to write")
     args = ap.parse_args()
     dbs = [sqlite3.connect(p) for p in args.db]
+    q = Q_RELATED if args.relation == "related" else Q
     if args.corpus == "basil":
-        pairs, fn, _fields = basil(dbs, args.ids_after)
+        pairs, fn, _fields = basil(
+            dbs, args.ids_after or "basil_random_matches", q, args.any_source
+        )
     else:
-        pairs, fn, _fields = uci(dbs[0])
+        after = args.ids_after or "uci_random_matches"
+        pairs, fn, _fields = uci(dbs[0], after, q, args.cross_outlet)
     n = min(args.n, len(pairs))
     drawn = random.Random(args.seed).sample(pairs, n)
     info = fn["info"]
-    print(f"# {len(pairs)} eligible same/conflict matches; {n} drawn with seed {args.seed}")
+    what = "related" if args.relation == "related" else "same/conflict"
+    print(f"# {len(pairs)} eligible {what} matches; {n} drawn with seed {args.seed}")
     with open(args.sheet, "w", encoding="utf-8") as sheet:
         for i, (a, b) in enumerate(drawn):
             print(fn["row"](i, a, b, args.set))
