@@ -669,6 +669,11 @@ OPPOSITES: tuple[tuple[str, str], ...] = (
     ("strengthen strengthened strengthens", "weaken weakened weakens"),
     ("more", "less fewer"),
 )
+# The axes above whose two poles tell one event from its two sides, named by a word of
+# their first pole: "Kestrel Air sold to Marlow" is "Marlow buying Kestrel Air", "Ostrava
+# won against Brno" is "Brno lost to Ostrava", when the names trade places across the
+# verb (matcher._converse).
+CONVERSE_POLES = frozenset({"buy", "win"})
 # Two words that stand on a pole as one: the pole word they count as ("struck down the
 # law" overturned it, as "upheld" did not).
 PHRASAL_POLES: dict[str, str] = {

@@ -105,6 +105,7 @@ from db.lexicon import (
     CALENDAR,
     CALL_VERBS,
     CONDITIONALS,
+    CONVERSE_POLES,
     DEMAND_VERBS,
     DENIAL_VERBS,
     DENIED_THINGS,
@@ -2419,6 +2420,62 @@ def _negation_differs(a: Prepared, b: Prepared, one_quotation: bool) -> bool:
     return (a.negated and _covers(a, b, 2)) != (b.negated and _covers(b, a, 2))
 
 
+# The verbs of a denial (a rejection of reports is one too, see _stance).
+_DENYING = DENIAL_VERBS | REJECTION_VERBS
+
+
+def _denial_negated(text: str) -> bool:
+    """A negation stands in the two words before a verb of denial ("did not deny",
+    "never denied"): the denial is itself denied."""
+    low = [w.lower() for w in _RAW_WORD_RE.findall(text)]
+    return any(
+        w in _DENYING and not _NEGATORS.isdisjoint(low[max(0, i - 2) : i])
+        for i, w in enumerate(low)
+    )
+
+
+def _denial_meets_negation(a: Prepared, b: Prepared) -> bool:
+    """One statement denies and the other negates what the two share ("denied taking
+    money from the lobbyists" / "said he never took money from the lobbyists"): one
+    stance, as a refusal against a negation is. Not when the denial is itself negated
+    ("did not deny")."""
+    d, o = (a, b) if _DENIAL in a.stance else (b, a)
+    return o.negated and _covers(o, d, 2) and not _denial_negated(d.text)
+
+
+# The axes of converse predicates (lexicon.CONVERSE_POLES): each one's pole words as a
+# statement's words are normalised.
+_CONVERSE_FORMS: dict[str, frozenset[str]] = {
+    str(i): frozenset(normalize_word(w) for w in f"{plus} {minus}".split())
+    for i, (plus, minus) in enumerate(OPPOSITES)
+    if not CONVERSE_POLES.isdisjoint(plus.split())
+}
+
+
+def _converse(a: Prepared, b: Prepared, axis: str) -> bool:
+    """The two poles of a converse axis with the names trading places across the verb:
+    what one side holds before it the other holds after it, both ways, and the two hold
+    nothing alike before it ("Kestrel Air sold to Marlow Airlines" / "Marlow Airlines
+    buying Kestrel Air"): one event told from its two sides. Not with the agent after
+    "by" ("shares bought by Marlow"), nor with the verb twice on a side."""
+    forms = _CONVERSE_FORMS.get(axis)
+    if forms is None:
+        return False
+    shared = a.tokset & b.tokset
+    sides: list[tuple[frozenset[str], frozenset[str]]] = []
+    for p in (a, b):
+        at = [i for i, w in enumerate(p.words) if w in forms]
+        if len(at) != 1 or p.words[at[0] + 1 : at[0] + 2] == ("by",):
+            return False
+        before = shared.intersection(p.words[: at[0]])
+        after = shared.intersection(p.words[at[0] + 1 :])
+        if not before:
+            return False
+        sides.append((before, after))
+    (ba, aa), (bb, ab) = sides
+    return ba.isdisjoint(bb) and ba <= ab and bb <= aa
+
+
 def _breaks(
     a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str], one_quotation: bool
 ) -> tuple[str, ...]:
@@ -2428,11 +2485,13 @@ def _breaks(
     about another company, person or place). ``one_quotation``: the two share a
     quotation and do not name two speakers."""
     out: list[str] = []
-    if _negation_differs(a, b, one_quotation):
-        out.append("negation")
     sa, sb = a.stance, b.stance
+    one_denies = (_DENIAL in sa) != (_DENIAL in sb)
+    meet = one_denies and _denial_meets_negation(a, b)
+    if not meet and _negation_differs(a, b, one_quotation):
+        out.append("negation")
     if sa or sb:
-        if (_DENIAL in sa) != (_DENIAL in sb):
+        if one_denies and not meet:
             out.append("denial")
         if _QUESTION in sa or _QUESTION in sb:
             out.append("question")
@@ -2453,7 +2512,12 @@ def _breaks(
             _CONDITION in (sa if hedged_a else sb) or _FUTURE not in (sb if hedged_a else sa)
         ):
             out.append("modality")
-        if any(m[-1] in "+-" and (m[:-1] + ("-" if m[-1] == "+" else "+")) in sb for m in sa):
+        if any(
+            m[-1] in "+-"
+            and (m[:-1] + ("-" if m[-1] == "+" else "+")) in sb
+            and not _converse(a, b, m[:-1])
+            for m in sa
+        ):
             out.append("opposite")
     if (a.names and b.names and (_substituted(a, b, fa, fb) or _other_subjects(a, b, fa, fb))) or (
         _refilled(a, b) is not None or _counterparts(a, b)

@@ -1795,3 +1795,41 @@ def test_a_title_and_its_abbreviation_are_one_word() -> None:
     told = matcher.features(prepare(lieut), prepare(lieut.replace("Lieut.", "Lieutenant")))
     at = matcher.FEATURE_NAMES.index("weighted_jaccard")
     assert told.values[at] > base.values[at]
+
+
+def test_a_sale_told_by_its_buyer_is_one_deal_and_a_win_by_its_loser_one_result() -> None:
+    """A converse predicate with its names trading places tells one event from its other
+    side ("Kestrel Air sold to Marlow Airlines" / "Marlow Airlines buying Kestrel Air";
+    "Ostrava won against Brno" / "Brno lost to Ostrava"): no opposite. The same names on
+    the same sides with the other pole, or an agent after "by", stay opposite."""
+    sold = "Kestrel Air was sold to Marlow Airlines for $2 billion on Friday, the companies said."
+    bought = "Marlow Airlines is buying Kestrel Air for $2 billion, the companies said on Friday."
+    assert "opposite" not in matcher.features(prepare(sold), prepare(bought)).breaks
+    assert compare_texts(sold, bought).relation == "same"
+    won = "FC Ostrava won against Sparta Brno in the cup final in Ostrava on Sunday."
+    lost = "Sparta Brno lost to FC Ostrava in the cup final in Ostrava on Sunday."
+    assert "opposite" not in matcher.features(prepare(won), prepare(lost)).breaks
+    # the same seller on both sides: one sold, the other bought
+    sells = "Marlow Airlines sold its stake in Kestrel Air to Fjell Capital on Friday."
+    buys = "Marlow Airlines bought a stake in Kestrel Air from Fjell Capital on Friday."
+    _not_same(sells, buys, "opposite")
+    _not_same(won, won.replace("won against", "lost to"), "opposite")
+    # "bought by": the buyer after the verb, as the seller is after "sold to"
+    by = "Shares of Kestrel Air were bought by Marlow Airlines on Friday."
+    _not_same(by, "Shares of Kestrel Air were sold to Marlow Airlines on Friday.", "opposite")
+
+
+def test_a_denial_and_a_negation_of_one_thing_are_one_stance() -> None:
+    """A denial against the negation of what is denied ("denied taking money from" /
+    "said he never took money from") is one stance, as a refusal against a negation is:
+    neither a negation nor a denial breaks it. A denial against the plain claim, or a
+    denial negated ("did not deny"), still does."""
+    denied = "Senator Tom Okafor denied taking money from the Harlow Port lobbyists in 2019."
+    never = "Senator Tom Okafor said he never took money from the Harlow Port lobbyists in 2019."
+    f = matcher.features(prepare(denied), prepare(never))
+    assert "denial" not in f.breaks and "negation" not in f.breaks
+    assert compare_texts(denied, never).relation == "same"
+    took = "Senator Tom Okafor admitted taking money from the Harlow Port lobbyists in 2019."
+    _not_same(denied, took, "denial")
+    not_denied = denied.replace("denied", "did not deny")
+    assert compare_texts(not_denied, never).relation != "same"
