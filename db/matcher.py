@@ -2437,10 +2437,16 @@ def _denial_negated(text: str) -> bool:
 def _denial_meets_negation(a: Prepared, b: Prepared) -> bool:
     """One statement denies and the other negates what the two share ("denied taking
     money from the lobbyists" / "said he never took money from the lobbyists"): one
-    stance, as a refusal against a negation is. Not when the denial is itself negated
-    ("did not deny")."""
+    stance, as a refusal against a negation is. Not when either negates a verb of
+    denial ("did not deny", "did not directly dispute that"): that negation is of the
+    denial itself."""
     d, o = (a, b) if _DENIAL in a.stance else (b, a)
-    return o.negated and _covers(o, d, 2) and not _denial_negated(d.text)
+    return (
+        o.negated
+        and _covers(o, d, 2)
+        and not _denial_negated(d.text)
+        and not _denial_negated(o.text)
+    )
 
 
 # The axes of converse predicates (lexicon.CONVERSE_POLES): each one's pole words as a

@@ -1833,3 +1833,9 @@ def test_a_denial_and_a_negation_of_one_thing_are_one_stance() -> None:
     _not_same(denied, took, "denial")
     not_denied = denied.replace("denied", "did not deny")
     assert compare_texts(not_denied, never).relation != "same"
+    # a negated denial against the denial: the negation is of the denial itself
+    disputed = "The Harlow Port authority disputed reports that the Ovens Creek dock will close."
+    not_disputed = (
+        "The Harlow Port authority did not directly dispute that the Ovens Creek dock will close."
+    )
+    assert compare_texts(disputed, not_disputed).relation != "same"
