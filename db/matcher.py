@@ -933,18 +933,6 @@ def content_token_set(text: str) -> frozenset[str]:
     return frozenset(t.norm for t in tokenize(clean(text or "")) if _is_content(t))
 
 
-# A dateline opening a statement: a place in capitals (a state after a comma, an
-# agency in brackets) and a dash ("BOSTON — ", "NEW YORK (AP) — ", "SAN JUAN, Puerto
-# Rico -- "), matched on the text as written (a single hyphen is no dateline's: "US - China
-# talks"). It tells where the reporter filed from, not who or what the claim is
-# about: its words are no content token ("BOSTON —" against "Massachusetts Gov. X" is
-# no other name).
-_DATELINE_RE = re.compile(
-    r"[A-Z][A-Z.']+(?: [A-Z][A-Z.']+)*(?:, [A-Z][\w.']+(?: [A-Z][\w.']+)?)?"
-    r"(?: \((?:AP|Reuters|AFP|UPI|CNN)\))? ?(?:—|–|―|--) ?"
-)
-
-
 def prepare(
     text: str,
     *,
@@ -959,25 +947,15 @@ def prepare(
     as given when known (the database has them); otherwise they are extracted from
     ``text``.
     """
-    raw = text or ""
-    text = clean(raw)
+    text = clean(text or "")
     intern = sys.intern
     toks: list[Token] = tokenize(text)
     # Every word, normalised like the content tokens ("DPRK" and "North Korean" are one
     # word), so that the word-order features see past an outlet's spelling.
     words = tuple([intern(t.norm) for t in toks])
-    # Content tokens (_is_content), and their interned forms taken from words; a
-    # dateline's words are none (see _DATELINE_RE).
-    dateline = _DATELINE_RE.match(raw)  # as written: clean() spaces its dash as " - "
-    cut = len(clean(raw[: dateline.end()])) if dateline is not None else 0
-    content = [t for t in toks if not t.stop and not t.number and t.start >= cut]
-    tokens = tuple(
-        [
-            w
-            for w, t in zip(words, toks, strict=True)
-            if not t.stop and not t.number and t.start >= cut
-        ]
-    )
+    # Content tokens (_is_content), and their interned forms taken from words.
+    content = [t for t in toks if not t.stop and not t.number]
+    tokens = tuple([w for w, t in zip(words, toks, strict=True) if not t.stop and not t.number])
     tokset = frozenset(tokens)
     capitals = [tok for tok, t in zip(tokens, content, strict=True) if t.cap]
     entities = _frozen(capitals)

@@ -1839,20 +1839,3 @@ def test_a_denial_and_a_negation_of_one_thing_are_one_stance() -> None:
         "The Harlow Port authority did not directly dispute that the Ovens Creek dock will close."
     )
     assert compare_texts(disputed, not_disputed).relation != "same"
-
-
-def test_a_dateline_is_no_name_of_the_claim() -> None:
-    """A dateline ("MARLOW — ", "NEW YORK (AP) — ") says where the reporter filed from,
-    not who or what the claim is about: its place is no other name against the other
-    side's, nor a content word either lacks."""
-    plain = "Valdorian Governor Ines Roa on Friday appointed Tom Bell to the harbour board."
-    filed = "MARLOW — Governor Ines Roa on Friday appointed Tom Bell to the harbour board."
-    assert "other names" not in matcher.features(prepare(plain), prepare(filed)).breaks
-    assert compare_texts(plain, filed).relation == "same"
-    assert "marlow" not in prepare(filed).tokset
-    assert "york" not in prepare("NEW YORK (AP) — Marlow Airlines will cut 300 jobs.").tokset
-    # a name in capitals that opens a sentence without a dash stays a name
-    assert "nato" in prepare("NATO said on Friday it would send ships to Marlow.").tokset
-    # another place in the claim itself still counts
-    other = "Governor Ines Roa on Friday appointed Tom Bell to the Marlow harbour board."
-    assert "marlow" in prepare(other).tokset
