@@ -1479,7 +1479,7 @@ def test_a_claim_of_another_event_is_judged_without_its_article() -> None:
     b = _article(*_FLOODS, matters)[-1]
     assert matcher._other_events(a, b)
     r = matcher.compare(a, b)
-    assert r.relation == "related" and "headlines and leads share little" in r.evidence.differs[0]
+    assert r.relation == "different"  # not of one event either: not 'related'
     assert r.score >= matcher.SAME_P_ARTICLES * 100  # what the articles alone would make 'same'
     # In two articles of one event, the same pair is judged as before.
     c = _article(*_FREEZE, matters)[-1]
@@ -1545,11 +1545,8 @@ def test_two_events_sharing_a_name_in_their_heads_and_nothing_all_through_are_ot
     (ga, wa), (gb, wb) = a.context.gist(), b.context.gist()
     assert matcher._weight(ga & gb) >= matcher.GIST_MIN * min(wa, wb)
     assert matcher._other_events(a, b)
-    r = matcher.compare(a, b)
-    assert r.relation == "related"
-    assert "their articles share little: headlines, leads and the words each repeats" in (
-        r.evidence.differs
-    )
+    assert "other event" in matcher.features(a, b).breaks
+    assert matcher.compare(a, b).relation == "different"
     # The budget told by another outlet shares its theme all through.
     c = _article(*_BUDGET_TOLD, smear)[-1]
     assert not matcher._other_themes(a.context, c.context)
@@ -1839,3 +1836,25 @@ def test_a_denial_and_a_negation_of_one_thing_are_one_stance() -> None:
         "The Harlow Port authority did not directly dispute that the Ovens Creek dock will close."
     )
     assert compare_texts(disputed, not_disputed).relation != "same"
+
+
+def test_a_pair_of_two_events_is_not_shown_as_also_on_this_event() -> None:
+    """``related`` is the same event told with another claim ("also on this event"): a
+    pair whose articles the matcher judges other events (see _other_events) is neither
+    the same claim nor of one event, so it is ``different``, not ``related``; the same
+    pair in two articles of one event stays what it was."""
+    vague = "The Lanter Institute, when pressed on the matter, had been vague."
+    matters = "Being at the Lanter Institute matters to you."
+    a = _article(*_RENTS, vague)[-1]
+    b = _article(*_FLOODS, matters)[-1]
+    assert matcher._other_events(a, b)
+    assert "other event" in matcher.features(a, b).breaks
+    assert matcher.compare(a, b).relation == "different"
+    c = _article(*_FREEZE, matters)[-1]
+    assert matcher.compare(a, c).relation == "same"
+    # a claim told alike as bare sentences is one wherever it is told
+    told = "The Lanter Institute said the report was wrong and would be withdrawn."
+    again = "The Lanter Institute said the report was wrong and would withdraw it."
+    assert matcher.compare(_article(*_RENTS, told)[-1], _article(*_FLOODS, again)[-1]).relation == (
+        "same"
+    )
