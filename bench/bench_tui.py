@@ -34,7 +34,10 @@ Measured headless with Textual's Pilot (``--size``, default 160x48):
   the CPU the process spent (Pilot's own work included): list moves, paging,
   jumping to the bottom, Tab between panes, statement moves, ``]`` (next matched
   statement), ``c`` (the claim panel alone), ``o`` (the story view), ``w`` (the
-  speaker picker: its first open, then opened again), search;
+  speaker picker: its first open, then opened again), Enter in the list (opening an
+  article), search typing (``/``) and fuzzy quote search typing (``f``): each key until
+  its results are drawn in full (``content_*``), and until the first frame that shows
+  its results (``search_results_drawn_ms``, ``fuzzy_results_drawn_ms``);
 * memory: resident set size after start-up and after paging through thousands
   of rows (the list is virtual: it holds a few pages, whatever the corpus size).
 """
@@ -152,6 +155,7 @@ FRAME_CPU: list[float] = []  # the UI thread's CPU time at each of them
 # The first screen update written with the list, the first article and its claims shown:
 # (wall time, the process's CPU time) at that moment.
 FIRST_SCREEN: list[tuple[float, float]] = []
+RESULTS_SHOWN: list[float] = []  # when a search's results were put in its list
 Row = tuple[float, float, float]  # per key: ms to the first frame, to the last, CPU ms
 
 
@@ -170,6 +174,31 @@ def _record_frames() -> None:
             FIRST_SCREEN.append((time.perf_counter(), time.process_time()))
 
     Screen._compositor_refresh = refresh  # type: ignore[method-assign]
+
+    from tui.components.search_screen import SearchScreen
+
+    show = SearchScreen._show
+
+    def shown(self: SearchScreen, *args: Any) -> None:
+        RESULTS_SHOWN.append(time.perf_counter())
+        show(self, *args)
+
+    SearchScreen._show = shown  # type: ignore[method-assign]
+
+
+async def typed(driver: Driver, text: str) -> list[float]:
+    """Each key of ``text`` typed into a search, timed from the key to the first frame
+    drawn after its results were put in the list (what a user sees change): ms."""
+    out = []
+    for key in text:
+        RESULTS_SHOWN.clear()
+        t = time.perf_counter()
+        await driver.press(key)
+        if RESULTS_SHOWN:
+            drawn = [f for f in FRAMES if f >= RESULTS_SHOWN[-1]]
+            if drawn:
+                out.append((drawn[0] - t) * 1000)
+    return out
 
 
 def pct(values: list[float], q: float) -> float:
@@ -309,6 +338,13 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
         lat["list PgDn"] = await d.keys(["pagedown"], 30)
         lat["list G / g (last page, first)"] = await d.keys(["G", "g"], 5)
         lat["Tab / shift+Tab (list, text)"] = await d.keys(["tab", "shift+tab"], 10)
+        # Opening an article (Enter in the list: the text takes the focus); the focus
+        # goes back to the list untimed, then the next article.
+        for _ in range(10):
+            main.articles.focus()
+            await pilot.press("j")
+            await d.settle()
+            lat.setdefault("list Enter (open the article)", []).append(await d.press("enter"))
         main.articles.focus()
         await _to_matched_article(d, main)
         await pilot.press("enter")
@@ -343,11 +379,28 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
         results["list_pages_held"] = main.articles.pages_held
         lat["open search (/) / Esc"] = await d.keys(["slash", "escape"], 10)
         await pilot.press("slash")
+        results_ms = await typed(d, "oil prices")
+        results["search_results_drawn_ms"] = summary([(r, r, 0.0) for r in results_ms])
+        await pilot.press(*["backspace"] * len("oil prices"))
+        await d.settle()
         lat["typing in search (key handled)"] = await d.keys(list("oil prices"), 1)
         t = time.perf_counter()
         await d.settle()
         results["search_results_after_typing_ms"] = round((time.perf_counter() - t) * 1000, 1)
         results["search_hits"] = len(app.screen.hits)  # type: ignore[attr-defined]
+        # Fuzzy quote search, a misspelled quote typed a key at a time: each key until
+        # its results are drawn (content_*).
+        await pilot.press("escape")
+        await d.settle()
+        await pilot.press("f")
+        await d.settle()
+        quote = "there remanes a public emergancy"
+        fuzzy_ms = await typed(d, quote)
+        results["fuzzy_results_drawn_ms"] = summary([(r, r, 0.0) for r in fuzzy_ms])
+        await pilot.press(*["backspace"] * len(quote))
+        await d.settle()
+        lat["typing in fuzzy search (key handled)"] = await d.keys(list(quote), 1)
+        results["fuzzy_hits"] = len(app.screen.hits)  # type: ignore[attr-defined]
         results["latency"] = {name: summary(rows) for name, rows in lat.items() if rows}
         results["rss_end_mb"] = round(rss_mb(), 1)
     return results

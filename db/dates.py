@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 # How an ambiguous numeric date is read: day first ("dmy": 05/11/2024 is 5 November)
@@ -49,6 +49,41 @@ _NUMERIC = re.compile(
     r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
     r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(?:([AaPp])\.?[Mm]\.?)?)?$"
 )
+
+
+# A zone after a time: an offset ("-0500", "+05:30", "+01") or a name RFC 822 defines
+# (the names whose offsets are sure: "IST" or "BST" name several zones, "ET" two). It is
+# split off and applied to whatever the rest reads as, so that every spelling of a date
+# with a zone ("2026-12-03 23:30 EST", "December 3, 2026 11:30 PM EST") is one instant.
+_ZONE_NAMES = {
+    "Z": 0, "UT": 0, "UTC": 0, "GMT": 0,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+}  # fmt: skip
+_TRAILING_ZONE = re.compile(
+    r"^(?P<rest>.*\d:\d\d(?::\d\d(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?)\s*"
+    r"(?:(?P<name>Z|UTC|UT|GMT|[ECMP][SD]T)|(?P<sign>[+-])(?P<hh>\d\d):?(?P<mm>\d\d)?)$"
+)
+# A written day, then its time: "December 3, 2026 11:30 PM", "3 Dec 2026, 23:30".
+_DAY_THEN_TIME = re.compile(
+    r"^(?P<day>.*?\d)[\s,]+(?:at\s+)?(?P<h>\d{1,2}):(?P<m>\d\d)(?::(?P<s>\d\d)(?:\.\d+)?)?"
+    r"\s*(?P<ampm>[AaPp])?\.?(?:[Mm]\.?)?$"
+)
+
+
+def _split_zone(value: str) -> tuple[str, timezone | None]:
+    """``value`` without a zone that follows its time, and that zone (None: none given)."""
+    m = _TRAILING_ZONE.match(value)
+    if not m:
+        return value, None
+    if m.group("name"):
+        hours, minutes = _ZONE_NAMES[m.group("name")], 0
+    else:
+        hours, minutes = int(m.group("hh")), int(m.group("mm") or 0)
+        if hours > 14 or minutes > 59:
+            return value, None
+        if m.group("sign") == "-":
+            hours, minutes = -hours, -minutes
+    return m.group("rest").strip(), timezone(timedelta(hours=hours, minutes=minutes))
 
 
 def _clean(value: object) -> str:
@@ -101,10 +136,13 @@ def parse_date(value: object, order: str | None = None) -> str | None:
         return None
     try:
         value = _clean(value)
-        numeric = _NUMERIC.match(value)
-        parsed = _numeric(numeric, order) if numeric else _parse(value)
+        bare, zone = _split_zone(value)
+        numeric = _NUMERIC.match(bare)
+        parsed = _numeric(numeric, order) if numeric else _parse(bare)
         if parsed is None or not 1800 <= parsed.year <= 2200:
             return None
+        if parsed.tzinfo is None and zone is not None:
+            parsed = parsed.replace(tzinfo=zone)  # the zone given after the time
         if parsed.tzinfo is not None:
             parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
     except (ValueError, TypeError, OverflowError, OSError, IndexError):
@@ -150,17 +188,40 @@ def _parse(value: str) -> datetime | None:
             return datetime.fromisoformat(match.group(0))
         except ValueError:
             pass
+    timed = _day_then_time(value)  # before the mail parser, which reads it wrong
+    if timed is not None:
+        return timed
     try:
         return parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         pass
-    value = _ORDINAL.sub("", value)  # "June 10th, 2003"
+    return _written_day(value)
+
+
+def _written_day(value: str) -> datetime | None:
+    """A day written as :data:`_FORMATS` spell it ("June 10th, 2003"), else None."""
+    value = _ORDINAL.sub("", value)
     for fmt in _FORMATS:
         try:
             return datetime.strptime(value, fmt)
         except ValueError:
             continue
     return None
+
+
+def _day_then_time(value: str) -> datetime | None:
+    """A written day and a time after it ("December 3, 2026 11:30 PM"), else None. The
+    mail date parser takes such a value for its own and drops the PM."""
+    m = _DAY_THEN_TIME.match(value)
+    day = _written_day(m.group("day")) if m else None
+    if m is None or day is None or day.hour or day.minute:
+        return None
+    hour, minute, second = int(m.group("h")), int(m.group("m")), int(m.group("s") or 0)
+    if m.group("ampm"):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m.group("ampm") in "Pp" else 0)
+    return day.replace(hour=hour, minute=minute, second=second)
 
 
 # Earliest first, as "first seen" reads dates (stored dates are ISO 8601, UTC): undated

@@ -106,8 +106,11 @@ class FeedReport:
         return self.status == FAILED
 
     def line(self) -> str:
-        """One line for the terminal (safe: control characters escaped)."""
-        name = f" ({self.source})" if self.source else ""
+        """One line for the terminal (safe: control characters escaped). It names the
+        source the articles are stored under: the ``~`` tag's, else the feed's title
+        (as ``claimlens feeds`` does)."""
+        shown = self.source or self.title
+        name = f" ({shown})" if shown else ""
         if self.status == FAILED:
             return printable(f"failed        {self.url}{name}: {self.error}")
         if self.status == NOT_MODIFIED:

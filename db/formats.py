@@ -781,11 +781,48 @@ def html_article(text: str, name: str) -> RawArticle:
     return article_record(
         title=title,
         body=body,
-        date=meta.get("date"),
+        date=page_time(text, meta.get("date")),
         source=meta.get("sitename") or host_of(meta.get("url")),
         url=meta.get("url"),
         path=name,
     )
+
+
+# Where a page gives its publication time in ISO 8601 with its zone: Open Graph's
+# article:published_time, schema.org's datePublished (microdata or JSON-LD), <time datetime>.
+_PAGE_TIME_XPATH = (
+    "//meta[@property='article:published_time' or @name='article:published_time'"
+    " or @property='og:published_time' or @itemprop='datePublished']/@content"
+    " | //*[@itemprop='datePublished']/@datetime | //time/@datetime"
+)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+_ISO_WITH_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def page_time(html: str, day: str | None) -> str | None:
+    """The page's date as trafilatura found it (``day``, ``YYYY-MM-DD`` as the page wrote
+    it), with its time and zone when the page gives them for that day: trafilatura keeps
+    only the day, so "2026-12-03T23:30:00-05:00" would be stored as 3 December when it is
+    4 December, 04:30 UTC, the instant a feed's "Tue, 03 Dec 2026 23:30:00 -0500" is."""
+    if not day:
+        return day
+    import lxml.html  # trafilatura's own parser: imported only when a page is read
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.LxmlError):
+        return day
+    found = [str(v) for v in tree.xpath(_PAGE_TIME_XPATH)]
+    found += [
+        m.group(1)
+        for script in tree.xpath("//script[@type='application/ld+json']/text()")
+        for m in _JSON_LD_PUBLISHED.finditer(str(script))
+    ]
+    for value in found:
+        value = value.strip()
+        if _ISO_WITH_TIME.match(value) and value[:10] == day[:10] and parse_date(value):
+            return value
+    return day
 
 
 # --- RSS / Atom feeds ------------------------------------------------------------------------

@@ -952,3 +952,27 @@ def test_the_ingest_summary_times_the_ingest_and_the_match_apart(capsys) -> None
     lines = capsys.readouterr().out.splitlines()
     assert "3,000 words in 4.0s (750 words/s)" in lines[0], lines
     assert lines[1].startswith("matched: ") and "(6.0s)" in lines[1], lines
+
+
+def test_pairs_writes_no_escape_sequence_of_its_input(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """QA qa10: ``pairs`` wrote its input lines through unchanged, so an escape sequence
+    in the TSV (a title that clears the screen, a bidi override) reached the terminal."""
+    hostile = tmp_path / "pairs.tsv"
+    hostile.write_text(
+        "1\t\x1b[2J\x1b]0;pwned\x07The council met on Monday.\tThe council met on Monday.\n"
+        "2\tThe mayor \u202eresigned\u202c on Friday.\tThe mayor resigned on Friday.\x9b31m\n"
+        "a line of one column\x1b[5m\n",
+        encoding="utf-8",
+    )
+    lines = run("pairs", str(hostile)).splitlines()
+    assert len(lines) == 3
+    assert not any(c in "".join(lines) for c in "\x1b\x07\x9b\u202e\u202c")
+    assert lines[0].split("\t")[:3] == [
+        "1",
+        "[2J]0;pwnedThe council met on Monday.",
+        "The council met on Monday.",
+    ]
+    relations = {"same", "conflict", "related", "different"}
+    assert all(line.split("\t")[-1] in relations for line in lines[:2])
+    assert all(len(line.split("\t")) == 5 for line in lines[:2])
+    assert lines[2] == "a line of one column[5m\t\t"

@@ -94,3 +94,24 @@ def test_records_are_held_back_only_so_far(monkeypatch: pytest.MonkeyPatch) -> N
         ("2024-11-25", None),
         ("dmy", "mdy"),
     ]
+
+
+def test_a_zone_after_the_time_is_applied_however_the_date_is_written() -> None:
+    instant = "2026-12-04T04:30:00"
+    for given in (
+        "Thu, 03 Dec 2026 23:30:00 -0500",
+        "2026-12-04T04:30:00Z",
+        "2026-12-03T23:30:00-05:00",
+        "2026-12-03 23:30 EST",
+        "2026-12-03T23:30:00 EST",
+        "December 3, 2026 11:30 PM EST",
+        "3 Dec 2026 23:30 -05:00",
+        "2026-12-04 05:30:00+01",
+    ):
+        assert parse_date(given) == instant, given
+    assert parse_date("12/03/2026 11:30 PM -0500", "mdy") == instant
+    # Without a zone, or with a name that is no one zone, the time is kept as given.
+    assert parse_date("December 3, 2026 11:30 PM") == "2026-12-03T23:30:00"
+    assert parse_date("3 Dec 2026, 11:30 a.m.") == "2026-12-03T11:30:00"
+    assert parse_date("Thu, 03 Dec 2026 23:30:00 CET") == "2026-12-03T23:30:00"
+    assert parse_date("2026-12-03") == "2026-12-03"

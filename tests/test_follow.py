@@ -494,13 +494,14 @@ def test_a_page_that_keeps_failing_is_a_retry_and_each_round_says_what_matching_
         r" [\d,]+ claims?, [\d,]+ stor(y|ies) \(\d+\.\ds\)"
     )
     first = one_round()
-    assert first[0].endswith("wire.rss: 2 entries, 2 new or changed: 2 added, 0 replaced")
+    # Untagged: the line names the source its articles are stored under, the feed's title.
+    assert first[0].endswith("wire.rss (Wire): 2 entries, 2 new or changed: 2 added, 0 replaced")
     assert "HTTP 404" in first[1]
     assert first[-2].startswith("round done: 1 feed, 0 failed; 2 articles added")
     assert matched.fullmatch(first[-1]), first[-1]
     again = one_round()
     assert again[0].endswith(
-        "wire.rss: 2 entries, 0 new or changed, 2 pages tried again: 0 added, 0 replaced"
+        "wire.rss (Wire): 2 entries, 0 new or changed, 2 pages tried again: 0 added, 0 replaced"
     )
     assert again[-1].startswith("round done:")  # nothing new: nothing matched
     site.add_feed("/wire.rss", "Wire", entries("w", 2))  # the pages are back

@@ -83,7 +83,9 @@ def test_html_through_trafilatura() -> None:
     article = only(FORMATS / "article.html")
     assert article.title == "Seoul summons Russian envoy over North Korean troops"
     assert article.source == "Example News"
-    assert article.date == "2024-10-21"
+    # article:published_time 2024-10-21T08:30:00+09:00: its instant, in UTC (was the day
+    # trafilatura keeps, 21 October, when it was 20 October in UTC).
+    assert article.date == "2024-10-20T23:30:00"
     assert article.url == "https://news.example.com/world/seoul-summons-envoy"
     assert article.body.startswith("South Korea summoned Russia's ambassador")
     assert "Privacy policy" not in article.body and "Home" not in article.body
@@ -353,3 +355,85 @@ def test_an_empty_json_record_is_flagged_empty_not_bad(tmp_path: Path) -> None:
     assert isinstance(also_empty, Rejected) and also_empty.empty
     assert isinstance(bad, Rejected) and not bad.empty
     assert "neither a title nor a text" in bad.reason
+
+
+# One instant, 23:30 on 3 December in New York, as each format gives it.
+_BODY = (
+    "The dam near the town broke late at night, officials said on Thursday, and about"
+    " 300 people were moved from their homes to the school gym before the water came."
+)
+_PAGE = (
+    "<html><head><title>Dam breaks</title>{head}</head><body><article><h1>Dam breaks</h1>"
+    "{time}<p>{body}</p><p>{body}</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "east.rss",
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>East</title><item>'
+            "<title>Dam breaks</title><link>http://e.example/1</link>"
+            f"<pubDate>Thu, 03 Dec 2026 23:30:00 -0500</pubDate><description>{_BODY}"
+            "</description></item></channel></rss>",
+        ),
+        (
+            "west.atom",
+            '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>West</title>'
+            "<id>w</id><updated>2026-12-04T04:30:00Z</updated><entry><title>Dam breaks</title>"
+            '<link href="http://w.example/1"/><id>w1</id><updated>2026-12-04T04:30:00Z</updated>'
+            f"<summary>{_BODY}</summary></entry></feed>",
+        ),
+        (
+            "wire.jsonl",
+            json.dumps({"title": "Dam breaks", "text": _BODY, "date": "2026-12-04T05:30:00+01:00"})
+            + "\n",
+        ),
+        ("eu.csv", f'title,text,date\nDam breaks,"{_BODY}",2026-12-03 23:30 EST\n'),
+        (
+            "us.json",
+            json.dumps([{"title": "Dam", "text": _BODY, "date": "Dec 3, 2026 11:30 PM EST"}]),
+        ),
+        (
+            "meta.html",
+            _PAGE.format(
+                head='<meta property="article:published_time" content="2026-12-03T23:30:00-05:00">',
+                time="",
+                body=_BODY,
+            ),
+        ),
+        (
+            "time.html",
+            _PAGE.format(
+                head="", time='<time datetime="2026-12-03T23:30:00-05:00">3 Dec</time>', body=_BODY
+            ),
+        ),
+    ],
+    ids=["rss", "atom", "jsonl", "csv", "json", "html-meta", "html-time"],
+)
+def test_a_date_with_a_zone_is_stored_as_its_instant_in_utc(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    assert only(path).date == "2026-12-04T04:30:00"
+
+
+def test_a_pages_time_without_a_zone_is_kept_as_given_and_a_day_alone_stays_a_day(
+    tmp_path: Path,
+) -> None:
+    local = tmp_path / "local.html"
+    local.write_text(
+        _PAGE.format(head="", time='<time datetime="2026-12-03T23:30">3 Dec</time>', body=_BODY)
+    )
+    assert only(local).date == "2026-12-03T23:30:00"
+    day = tmp_path / "day.html"
+    day.write_text(
+        _PAGE.format(
+            head='<meta property="article:published_time" content="2026-12-03">',
+            time="",
+            body=_BODY,
+        )
+    )
+    assert only(day).date == "2026-12-03"

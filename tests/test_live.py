@@ -166,3 +166,56 @@ async def test_newest_with_the_new_article_filtered_out_stays_and_says_so(tmp_pa
         await settle(pilot)
         assert main.articles.current["source"] == "Live Wire"
         assert main.new_articles == 0
+
+
+def _harlow(folder: Path, source: str, million: int) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / "aid.txt"
+    path.write_text(
+        f"Harlow asks state for ${million} million in flood aid\n\n"
+        f"Harlow Mayor Dana Whitcomb asked the state for ${million} million in emergency aid"
+        " on Friday after the dam broke.",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@async_test
+async def test_the_claim_panel_shows_a_match_whose_other_side_was_replaced(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """QA qa10: with one article open, ``follow`` replaced the article its statement
+    matches (a feed entry updated, "$15 million" now "$16 million"): the article open
+    was the same, so the claim panel kept saying "$15 million there" until another key."""
+    from tui.app import make_app
+    from tui.config import Config
+
+    db_path = tmp_path / "live.db"
+    db = connect(db_path)
+    try:
+        ingest_paths(db, [_harlow(tmp_path / "east", "East", 12)], source="East")
+        ingest_paths(db, [_harlow(tmp_path / "west", "West", 15)], source="West")
+    finally:
+        db.conn.close()
+    app = make_app(db_path, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        while main.reader.article["title"] != "Harlow asks state for $12 million in flood aid":
+            await pilot.press("j")
+            await settle(pilot)
+        await pilot.press("enter", "j")  # the text's first sentence: its conflict
+        await settle(pilot)
+
+        def other_sides() -> str:
+            return " ".join(m["text"] for m in main.claims.matches)
+
+        assert "$15 million" in other_sides()
+
+        other = connect(db_path)
+        try:
+            report = ingest_paths(other, [_harlow(tmp_path / "west", "West", 16)], source="West")
+            assert report.replaced == 1
+        finally:
+            other.conn.close()
+        assert await wait_for(pilot, lambda: "$16 million" in other_sides()), other_sides()
+        assert "$15 million" not in other_sides()
+        await settle(pilot)

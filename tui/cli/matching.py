@@ -34,8 +34,8 @@ JSON outputs (``--json``), stable keys:
   while a schema upgrade's regroup is due (the stories are grouped as before it). With ``--id N``:
   ``{story: {id, title, first_date, n_articles, n_sources}, first_seen, outlets,
   articles, claims, conflicts, blindspot}``.
-* ``claimlens pairs FILE``: no JSON; each input line with ``\\tSCORE\\tRELATION``
-  appended.
+* ``claimlens pairs FILE``: no JSON; each input line (control characters and bidi
+  controls left out) with ``\\tSCORE\\tRELATION`` appended.
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ from tui.cli.common import (
     EXIT_REJECTED,
     REGROUP_DUE,
     CliContext,
+    clean,
     echo,
     emit_json,
     json_option,
@@ -581,7 +582,9 @@ def pairs_cmd(file: Any) -> None:
     """Score statement pairs from a TSV file: its last two columns are the statements.
 
     Prints every line with two more tab-separated columns: the score (0-100) and
-    the relation (same, conflict, related, different). A first line whose first column is
+    the relation (same, conflict, related, different); the line without its control
+    characters and bidi controls (an escape sequence in the file never reaches the
+    terminal), its tabs kept. A first line whose first column is
     "Quality" (MRPC's header) is skipped. Streams: output follows input line by line.
     The file is decoded as ingest decodes one (UTF-8, a byte order mark's encoding, else
     Latin-1 / Windows-1252).
@@ -598,8 +601,10 @@ def pairs_cmd(file: Any) -> None:
             cols = line.split("\t")
             if n == 0 and cols[0].strip() == "Quality":
                 continue
+            # The line as the rest of the CLI prints untrusted text (clean: no escape
+            # sequence, control or bidi override reaches the terminal); its tabs stay.
             if len(cols) < 2:
-                out.write(f"{line}\t\t\n")
+                out.write(f"{clean(line)}\t\t\n")
                 continue
             result = compare_texts(cols[-2], cols[-1])
-            out.write(f"{line}\t{result.score:.1f}\t{result.relation}\n")
+            out.write(f"{clean(line)}\t{result.score:.1f}\t{result.relation}\n")

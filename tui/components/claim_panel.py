@@ -399,6 +399,16 @@ class ClaimPanel(Vertical):
         read = partial(_read, article, statement, ahead)
         read_and_post(self, self.library, ClaimsRead, [read], delay=FOLLOW_DELAY, show=True)
 
+    def read_again(self) -> None:
+        """The database changed (another process committed): read the shown statement's
+        claims again, and draw them if they differ. Its own article may be unchanged
+        while a match's other side was replaced (a feed entry updated: "$15 million"
+        now "$16 million") or a new match came."""
+        if self.statement is None or self._pending is not None:
+            return  # nothing shown, or a read is on its way already
+        self._pending = (self.article, self.statement)
+        self._load(self.article, self.statement, [])
+
     @on(ClaimsRead)
     def _arrived(self, event: ClaimsRead) -> None:
         event.stop()
@@ -406,6 +416,9 @@ class ClaimPanel(Vertical):
         self.remember(view)
         if not event.wanted or self._pending is None or self._pending[1] is not statement:
             return  # a read ahead, or a newer statement is under the cursor
+        if statement is self.statement and view == self._view:
+            self._pending = None  # read again, the same: the list keeps its place
+            return
         self._draw(article, statement, view)
         self._read_ahead(ahead)
 

@@ -788,12 +788,13 @@ class MainScreen(Screen, inherit_bindings=False):
 
     def _refresh_reader(self) -> None:
         """The reader's article was replaced (a changed feed entry) or newly matched:
-        show it again, at the same statement number."""
+        show it again, at the same statement number; else its claims are read again."""
         shown = self.reader.view
         if shown is None:
             return
         view = self._view(shown["article"]["id"])
         if view is None or _same_view(view, shown):
+            self.claims.read_again()  # what the other sources say may have changed
             return
         current = self.reader.current
         self.reader.show(view, current["seq"] if current else None)
