@@ -2005,7 +2005,10 @@ def _object_in_apposition(cand: list[str], run: list[str]) -> bool:
 
 # Prepositions whose object, right before a verb, is a place or a body the subject is
 # in or comes from, not the subject: "detainee 'A' in Woodhill Prison said".
-_LOCATIVE = words("in at near to from into inside outside across within among")
+# (Not "behind": "one of the brothers behind the Falic Group said" is the group's.)
+_LOCATIVE = words(
+    "in at near to from into inside outside across within among opposite beside beneath alongside"
+)
 
 
 def _after_preposition(pre: list[str], start: int) -> bool:

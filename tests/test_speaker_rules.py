@@ -3490,3 +3490,25 @@ def test_a_spokesman_for_a_firm_is_a_person_for_he() -> None:
         'starting to see how important messaging was. "The key thing is managing it," he said.'
     )
     assert article_speakers(text)[-1] == "JF Sullivan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "And the Green Party unveiled a billboard opposite the Palace of Westminster "
+            "accusing the government of lying.",
+            None,
+        ),
+        ("The Rail Union put up a poster beside Leeds Station saying fares were too high.", None),
+        ("Ann Lee left the meeting, saying the plan would fail.", "Ann Lee"),
+    ],
+)
+def test_a_place_named_opposite_or_beside_is_no_participles_subject(
+    sentence: str, speaker: str | None
+) -> None:
+    """ "the Green Party unveiled a billboard opposite the Palace of Westminster accusing
+    the government of lying" (set 11) gave "Palace": a name after "opposite", "beside",
+    "beneath" or "alongside" is a place, as one after "outside" or "near" was, and no
+    participle's subject."""
+    assert find_speaker(sentence) == speaker
