@@ -1547,11 +1547,15 @@ _APPOSITION_PREPOSITIONS = words("for at in from with on by near to")
 
 # A share of people as a verb's subject: "Three-quarters said", "Most have said", "14%
 # said", "half of those asked say". (Not a participle: "with some saying" is no one's.)
-_SHARE_BEFORE_RE = re.compile(
-    r"(?<![\w'’%-])((?:[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew"
+_SHARE = (
+    r"(?:[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew"
     r"|(?:(?:[Oo]ne|[Aa]|[Tt]wo|[Tt]hree) |[A-Za-z]+-)?(?:thirds?|quarters?|fifths?|tenths?)"
     r"|\d+(?:\.\d+)?(?:%| per ?cent))"
-    r"(?: of (?:them|us|those(?: [a-z]+)?|the [a-z]+(?: [a-z]+)?))?)"
+    r"(?: of (?:them|us|those(?: [a-z]+)?|the [a-z]+(?: [a-z]+)?))?"
+)
+_SHARE_RE = re.compile(_SHARE)
+_SHARE_BEFORE_RE = re.compile(
+    rf"(?<![\w'’%-])({_SHARE})"
     r"(?: (?:has|have|had|also|already|always|often|long|[a-z]+ly))*\s+\Z"
 )
 
@@ -3727,7 +3731,9 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
         return None
     for _, _, start, end in found:
         att = _at_verb(s, start, end)
-        if att is None:
+        if att is None or (att.kind == "common" and _SHARE_RE.fullmatch(att.name)):
+            # (A share of people, "one quarter said they "neither support nor oppose"",
+            # is a sentence's subject, not a quotation's speaker: the words are a poll's.)
             continue
         clause = _NEW_CLAUSE_RE.match(s, qb) if qb <= att.start < start else None
         if clause is not None and _CLAUSE_SUBJECT_LEAD_RE.fullmatch(s, clause.end(), att.start):

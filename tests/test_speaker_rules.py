@@ -3383,10 +3383,14 @@ def test_a_share_of_people_as_subject_is_no_one_named(sentence: str) -> None:
     assert analyse(text, text.index("Mr"))[-1].speaker is None
 
 
-def test_a_share_of_people_does_not_take_a_naming_verb() -> None:
+def test_a_share_of_people_speaks_no_quotation() -> None:
     """ "about half furloughed, half deemed "essential"" (BASIL): a word called so, not
-    the words of those who are half."""
+    the words of those who are half; "around one quarter said they "neither support nor
+    oppose" a ban" (the development set: no one's): a poll's words. The share is only
+    the sentence's subject."""
     text = 'Staff wait: about half furloughed, half deemed "essential" and at work.'
+    assert [q.speaker for q in extract_quotes(text)] == [None]
+    text = 'Support fell: around one quarter said they "neither support nor oppose" a ban.'
     assert [q.speaker for q in extract_quotes(text)] == [None]
 
 
