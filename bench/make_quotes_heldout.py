@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Fifty-eight sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Sixty sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -42,7 +42,9 @@ helper's work in the thirty-ninth session, labelled blind, and sets 53 (seed 229
 (seed 2347) at the start of a second helper's work in that session, labelled blind, and
 sets 55 (seed 2399) and 56 (seed 2447) at the start of a helper's work in the fortieth
 session, labelled blind, and sets 57 (seed 2503) and 58 (seed 2551) at the start of a
-helper's work in the forty-first session, labelled blind (bench/README.md says when each
+helper's work in the forty-first session, labelled blind, and sets 59 (seed 2593) and 60
+(seed 2647) at the start of a helper's work in the forty-second session, labelled blind
+(bench/README.md says when each
 was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
@@ -334,6 +336,11 @@ SETS = {
     # text alone, before the extractor was run on it).
     57: HeldOutSet(2503, HERE / "quotes_heldout57.tsv", tuple(range(1, 57)), 15, 0, near_copy=0.2),
     58: HeldOutSet(2551, HERE / "quotes_heldout58.tsv", tuple(range(1, 58)), 15, 0, near_copy=0.2),
+    # Drawn together at the start of a helper's work in the forty-second session (worktree
+    # wt-spk59, branch spk59), before any of its rules, labelled blind (from the article
+    # text alone, before the extractor was run on it).
+    59: HeldOutSet(2593, HERE / "quotes_heldout59.tsv", tuple(range(1, 59)), 15, 0, near_copy=0.2),
+    60: HeldOutSet(2647, HERE / "quotes_heldout60.tsv", tuple(range(1, 60)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")

@@ -25,6 +25,7 @@ from db.speakers import (
     SPEECH_VERB_WORD,
     epithet_fits,
     has_speech_verb,
+    is_body_noun,
     is_epithet_head,
     is_organisation,
     is_people_noun,
@@ -116,6 +117,16 @@ def is_plural(phrase: str) -> bool:
     return (head.endswith("s") and not head.endswith("ss")) or head.lower() in PLURAL_NOUNS
 
 
+# A one-word name after a body noun and a word describing it: "producers' cartel Opec",
+# "e-mail software firm Sendmail", "US research firm Gartner".
+_BODY_THEN_NAME_RE = re.compile(r"[\w'’-]+ ([a-z]+) ([A-Z][\w&'’-]*)\b(?! [A-Z])")
+
+
+def _written_bodies(masked: str) -> set[str]:
+    """The one-word names ``masked`` writes as bodies, after a described body noun."""
+    return {m.group(2) for m in _BODY_THEN_NAME_RE.finditer(masked) if is_body_noun(m.group(1))}
+
+
 class People:
     """The people an article names, in text order, for resolving pronouns and short
     names. A person is a named speaker of the article, or a name written with a title
@@ -203,10 +214,14 @@ class People:
                 person = self.canonical(surname)  # the surname alone when two share it
                 self.mentions += [(pos, person) for pos in positions]
         # One-word names doing the saying ("Federer admitted", "Safin said") are people
-        # even when the article never gives their full name.
+        # even when the article never gives their full name; not a body the article
+        # writes as one ("producers' cartel Opec said", "software firm Sendmail").
+        bodies = _written_bodies(masked)
         known = {a for a, _ in self.mentions}
         self.mentions += [
-            (pos, self.canonical(name)) for pos, name in named_subjects(masked) if pos not in known
+            (pos, self.canonical(name))
+            for pos, name in named_subjects(masked)
+            if pos not in known and name not in bodies
         ]
         # One-word names after a role in lower case ("Celtic manager O'Neill", "striker
         # Rooney"): people, though no title or first name comes with them.

@@ -322,6 +322,7 @@ _AUX = words(
     has had have also later earlier first then previously again reportedly once further
     would will could may might just recently separately himself herself themselves itself
     did does meanwhile however nevertheless instead too now
+    already always often
     """
 )
 # A day between a name and its verb: "Mr. Obama on Thursday said", "Ekwe late Tuesday
@@ -534,7 +535,7 @@ _BODY_NOUNS = words(
     developer exchange party parties league federation association foundation institute
     commission inquiry tribunal panel embassy trust society service fund office giant
     giants airline airlines carrier carriers body firms companies agencies alliance
-    coalition festival band
+    coalition festival band cartel
     """
 )
 _COMMON_HEADS |= _BODY_NOUNS
@@ -856,10 +857,19 @@ def _preposition_object(toks: list[re.Match[str]]) -> bool:
     return k == 0 or not words_[k - 1][:1].isupper()
 
 
+def _adverb_between(words_: list[str]) -> bool:
+    """Is the last of ``words_`` an auxiliary or adverb between a subject and its verb
+    ("has", "also", "already", "repeatedly"; "long" after "has/have/had": "The Caribs
+    have long denied", not "Sanders' team long accusing")?"""
+    w = words_[-1]
+    if w == "long":
+        return len(words_) >= 2 and words_[-2] in ("has", "have", "had")
+    return w in _AUX or (w.endswith("ly") and w.islower())
+
+
 def _skip_aux(toks: list[re.Match[str]]) -> None:
     while toks:
-        w = toks[-1].group()
-        if w in _AUX or (w.endswith("ly") and w.islower()):
+        if _adverb_between([t.group() for t in toks[-2:]]):
             toks.pop()
         else:
             break
@@ -1379,9 +1389,11 @@ def _person_before_apposition(
     head = s[head_lo : att.start]
     # The pattern ends ", " or "<preposition> " at the verb's subject: check that first.
     m = _APPOSED_PERSON_RE.search(head) if head.endswith(_APPOSED_ENDS) else None
-    if m is None and not role_only and is_organisation(att.name):
+    body = is_organisation(att.name) or _body_noun_before(s, att.start)
+    if m is None and not role_only and body:
         # The body named at the end of a longer role: "Rabbi Marvin Hier, founder of
-        # Jewish human rights group the Simon Wiesenthal Center said".
+        # Jewish human rights group the Simon Wiesenthal Center said", "JF Sullivan,
+        # spokesman for e-mail software firm Sendmail said" (a body noun before it).
         head_lo = max(lo, att.start - 120)
         head = s[head_lo : att.start]
         m = _APPOSED_ROLE_OF_RE.search(head)
@@ -1460,6 +1472,8 @@ _APPOSED_PERSON_RE = re.compile(
 )
 
 
+# A body noun right before a name: "software firm Sendmail", "producers' cartel Opec".
+_BODY_NOUN_BEFORE_RE = re.compile(r"(?<![\w-])([a-z]+) \Z")
 # A person's name, a comma, a role ending in a preposition and the body's description
 # (no comma, no sentence end) right before an organisation's name.
 _APPOSED_ROLE_OF_RE = re.compile(
@@ -1531,6 +1545,31 @@ def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
 _APPOSITION_PREPOSITIONS = words("for at in from with on by near to")
 
 
+# A share of people as a verb's subject: "Three-quarters said", "Most have said", "14%
+# said", "half of those asked say". (Not a participle: "with some saying" is no one's.)
+_SHARE = (
+    r"(?:[Hh]alf|[Mm]ost|[Mm]any|[Ss]ome|[Ss]everal|[Ff]ew"
+    r"|(?:(?:[Oo]ne|[Aa]|[Tt]wo|[Tt]hree) |[A-Za-z]+-)?(?:thirds?|quarters?|fifths?|tenths?)"
+    r"|\d+(?:\.\d+)?(?:%| per ?cent))"
+    r"(?: of (?:them|us|those(?: [a-z]+)?|the [a-z]+(?: [a-z]+)?))?"
+)
+_SHARE_RE = re.compile(_SHARE)
+_SHARE_BEFORE_RE = re.compile(
+    rf"(?<![\w'’%-])({_SHARE})"
+    r"(?: (?:has|have|had|also|already|always|often|long|[a-z]+ly))*\s+\Z"
+)
+
+
+def _share_before(s: str, v: int) -> Attribution | None:
+    """The share of people that is the subject of the verb at ``v``, as written: a group
+    no one names, so that a name after it is in what they said ("Three-quarters said Mr
+    Blunkett was right … - whom he says he fathered" is none of Blunkett's)."""
+    m = _SHARE_BEFORE_RE.search(s, max(0, v - 60), v)
+    if m is None or s[v : v + 12].split()[0] in _NAMING_VERBS:  # "half deemed "essential""
+        return None
+    return Attribution(m.group(1), m.start(1), m.end(1), "common")
+
+
 def _speaker_before(
     s: str, v: int, participle: bool = False, floor: int = 0
 ) -> tuple[Attribution | None, bool]:
@@ -1545,11 +1584,14 @@ def _speaker_before(
         # (the document's subject matter blanked, the offsets kept).
         a, b = tail.span(1)
         return _speaker_before(s[:a] + " " * (b - a) + s[b:], v, participle, floor)
+    share = None if participle else _share_before(s, v)
+    if share is not None:
+        return share, False
     if not participle:
         # Fast path on a short window: most verbs follow a word that names no one ("the
         # ministry's report said", "it was said"), settled without tokenising 240 chars.
         near = s[max(0, v - 48) : v].split()
-        while near and (near[-1] in _AUX or (near[-1].endswith("ly") and near[-1].islower())):
+        while near and _adverb_between(near):
             near.pop()
         day = _day_words(near[-3:])
         if day:
@@ -1801,9 +1843,16 @@ def _speaker_before(
     titled = any(w in TITLE_WORDS or w in _HONORIFICS for w in pre[start : len(pre) - 1])
     if run and not titled and _after_preposition(pre, start):
         return _person_before_object(s, toks, pre, start, att, lo), False
-    if is_organisation(name) or " " not in name:
+    if is_organisation(name) or " " not in name or _body_noun_before(s, a):
         return _person_before_apposition(s, att, lo), False
     return _person_before_apposition(s, att, lo, role_only=True), False
+
+
+def _body_noun_before(s: str, at: int) -> bool:
+    """Is the word before ``at`` a body noun, making what follows a body's name
+    ("research firm Global Insight", "software firm Sendmail")?"""
+    noun = _BODY_NOUN_BEFORE_RE.search(s, max(0, at - 30), at)
+    return noun is not None and noun.group(1) in _BODY_NOUNS
 
 
 # Verbs of leaving, joining or leading a body ("left UKIP", "joined the Tories").
@@ -1960,7 +2009,10 @@ def _object_in_apposition(cand: list[str], run: list[str]) -> bool:
 
 # Prepositions whose object, right before a verb, is a place or a body the subject is
 # in or comes from, not the subject: "detainee 'A' in Woodhill Prison said".
-_LOCATIVE = words("in at near to from into inside outside across within among")
+# (Not "behind": "one of the brothers behind the Falic Group said" is the group's.)
+_LOCATIVE = words(
+    "in at near to from into inside outside across within among opposite beside beneath alongside"
+)
 
 
 def _after_preposition(pre: list[str], start: int) -> bool:
@@ -3212,7 +3264,7 @@ _QUESTIONS_RE = re.compile(
 # What a side or a player "claimed" or "added" in a match: "France claimed victory",
 # "claimed the title", "Joe Cole added a second", "Paterson added the conversion".
 _WON_RE = re.compile(
-    r"\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:victory|win|title|crown"
+    r"\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:\w[\w,.-]*\s+){0,2}?(?:victory|win|title|crown"
     r"|gold|silver|bronze|medals?|trophy|top\s+spot|first\s+place)\b"
     r"(?!\s+(?:was|is|were|are|had|has|have|would|will|could|should|might|may)\b)"
 )
@@ -3222,6 +3274,18 @@ _SCORED_RE = re.compile(
     r"|(?:(?:second|third|fourth|fifth|sixth|another|late)\s+)?(?:(?:drop\s+)?goal|try|penalty"
     r"|conversion|winner|equali[sz]er)\b(?!\s+(?:that|of|to)\b))"
 )
+# Someone called to come back, up or round ("Sir Edward called the Liberal leader back to
+# Downing Street", "called my parents up and said"): a summons or a telephone call, no
+# words reported. Not "called for", "called on … to", "called in a statement for".
+_CALLED_BACK_RE = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|my|our|him|them|me|us)\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:back|up|round|over|away)(?=\s*[,.;]|\s*\Z|\s+(?:to|for|from|at|on|and|after|when)\b)"
+)
+_CALLS = words("call calls called calling")
+# Argued with someone: a quarrel ("Klein, who often argued with the Finance Ministry,
+# steps down"), unless what was argued follows ("argued with reporters that …").
+_ARGUED_WITH_RE = re.compile(r"\s+with\s+(?![^.;:!?\"“]{0,60}?\b(?:that|whether)\b)")
+_ARGUES = words("argue argues argued arguing")
 # A thing added to another: "Federer added the Dubai trophy to his long list", "Daiwa
 # added 5.3% to 740 yen", "Nintendo adds media playing to DS": an act, not words. Not
 # "added in a statement to the BBC", "added that …", nor a clause with its own verb
@@ -3347,6 +3411,12 @@ def _not_speech(s: str, start: int, end: int) -> bool:
     ):
         return True
     if verb in ("added", "adds") and _ADDED_TO_RE.match(s, end):
+        return True
+    if verb in ("added", "adds", "adding") and _WON_RE.match(s, end):
+        return True  # "as soon as he had added the 5,000m crown": a title won, no words
+    if verb in _CALLS and _CALLED_BACK_RE.match(s, end):
+        return True
+    if verb in _ARGUES and _ARGUED_WITH_RE.match(s, end):
         return True
     if _AND_NEXT_RE.match(s, end) and not _QUOTE_MARK_RE.search(s, max(0, start - 200), start):
         return True  # "Kipchoge responded and a burst of speed clinched victory"
@@ -3661,7 +3731,9 @@ def attributions_near(s: str, qa: int, qb: int) -> Attribution | None:
         return None
     for _, _, start, end in found:
         att = _at_verb(s, start, end)
-        if att is None:
+        if att is None or (att.kind == "common" and _SHARE_RE.fullmatch(att.name)):
+            # (A share of people, "one quarter said they "neither support nor oppose"",
+            # is a sentence's subject, not a quotation's speaker: the words are a poll's.)
             continue
         clause = _NEW_CLAUSE_RE.match(s, qb) if qb <= att.start < start else None
         if clause is not None and _CLAUSE_SUBJECT_LEAD_RE.fullmatch(s, clause.end(), att.start):
@@ -3859,7 +3931,9 @@ _PERSON_AFTER_RE = re.compile(
     r"\.?(?:"
     # a relative clause after a comma or a dash ("Gerry Conlon - who was wrongly …")
     r"(?:, | -{1,2} | ?[—–] ?)(?:who|whose) |, \d{1,3}[,)]"
-    r"|, (?:[\w-]+ ){0,2}(?:[a-z][\w-]*(?:ant|ent|ist|er|or)|chair|head|chief|boss)"
+    # (a role in -man/-woman/-person too: "JF Sullivan, spokesman for …")
+    r"|, (?:[\w-]+ ){0,2}(?:[a-z][\w-]*(?:ant|ent|ist|er|or|man|woman|person)|chair|head"
+    r"|chief|boss)"
     r" (?:at|of|for|with)\b"
     r"|, (?:the|a|an|[A-Z][\w'’.-]*(?:'s|’s)) (?:[\w'’-]+ ){0,3}?"
     rf"(?:{_ROLE_END}|[a-z]+(?:er|or|ist|ian|man|woman)|wife|husband|son|daughter)\b"
