@@ -85,7 +85,7 @@ def _place(
 
 
 # Every link weak (below START_THRESHOLD): no two of them start a story alone.
-WEAK = {(0, 1): 1.0, (0, 2): 1.9, (1, 2): 1.5}
+WEAK = {(0, 1): 0.0, (0, 2): 1.0, (1, 2): 0.5}
 
 
 def test_three_articles_weakly_linked_to_each_other_start_one_story() -> None:
@@ -188,8 +188,8 @@ SECOND_REPORT = (
 )
 # The first and third articles start a story (a strong link); the fourth joins it and
 # is weakly linked (above BRING_THRESHOLD, below START_THRESHOLD) to the second, an
-# older article of no story, linked to nothing else.
-JOINER = {(0, 2): 3.0, (0, 3): 3.0, (2, 3): 2.5, (1, 3): 1.5}
+# older article of no story, linked more weakly still to the first and to nothing else.
+JOINER = {(0, 2): 3.0, (0, 3): 3.0, (2, 3): 2.5, (1, 3): 1.5, (0, 1): 0.5}
 
 
 def test_a_weak_link_brings_no_article_of_another_event_into_a_story() -> None:
