@@ -182,7 +182,8 @@ def test_without_the_story_profile_the_headline_stays_out(
     pair_weights = [0.0 if n in ev.HEADS else w for n, w in named]
     monkeypatch.setattr(ev, "WEIGHTS", tuple(pair_weights))
     db = _ingest_headlines(tmp_path)
-    launch = next(g for g in _groups(db) if "launch0" in g)
+    # (the launch's headlines may form no story at all then)
+    launch = next((g for g in _groups(db) if "launch0" in g), set())
     assert "new" not in launch
 
 

@@ -85,7 +85,7 @@ def _place(
 
 
 # Every link weak (below START_THRESHOLD): no two of them start a story alone.
-WEAK = {(0, 1): -1.0, (0, 2): 1.0, (1, 2): -0.5}
+WEAK = {(0, 1): 0.0, (0, 2): 1.0, (1, 2): 0.5}
 
 
 def test_three_articles_weakly_linked_to_each_other_start_one_story() -> None:
@@ -111,8 +111,15 @@ def test_an_undated_article_starts_no_story_from_weak_links() -> None:
     assert _place([REPORT, MAYOR, FERRY], WEAK, None) == {}
 
 
-# The first and the third alike (a story of their own); the second linked to the
-# first, not strongly enough to start one, and hardly to the third.
+# A short report of the bridge.
+SHORT = (
+    "Port Elso shuts the Harbour Bridge",
+    "The Harbour Bridge in Port Elso is closed after inspectors found cracked cables.",
+)
+
+
+# The first and the third alike (a story of their own); the second (a short
+# report) linked to the first, not strongly enough to start one, and hardly to the third.
 LATE_TWIN = {(0, 1): 1.0, (0, 2): 3.0, (1, 2): -1.0}
 
 
@@ -121,7 +128,7 @@ def test_an_article_left_alone_joins_the_story_newer_ones_form() -> None:
     # once the third forms one with the first, it joins as if it had come last.
     assert LATE_TWIN[(1, 2)] < stories.BRING_THRESHOLD
     assert LATE_TWIN[(0, 1)] < stories.START_THRESHOLD < LATE_TWIN[(0, 2)]
-    placed = _place([REPORT, MAYOR, FERRY], LATE_TWIN, "2024-05-07")
+    placed = _place([REPORT, SHORT, FERRY], LATE_TWIN, "2024-05-07")
     assert set(placed) == {6, 7, 8}
     assert len(set(placed.values())) == 1
 
@@ -181,8 +188,8 @@ SECOND_REPORT = (
 )
 # The first and third articles start a story (a strong link); the fourth joins it and
 # is weakly linked (above BRING_THRESHOLD, below START_THRESHOLD) to the second, an
-# older article of no story, linked to nothing else.
-JOINER = {(0, 2): 3.0, (0, 3): 3.0, (2, 3): 2.5, (1, 3): 0.5}
+# older article of no story, linked more weakly still to the first and to nothing else.
+JOINER = {(0, 2): 3.0, (0, 3): 3.0, (2, 3): 2.5, (1, 3): 1.5, (0, 1): 0.5}
 
 
 def test_a_weak_link_brings_no_article_of_another_event_into_a_story() -> None:
@@ -193,13 +200,6 @@ def test_a_weak_link_brings_no_article_of_another_event_into_a_story() -> None:
     placed = _place([REPORT, STRIKE_PIECE, FERRY, SECOND_REPORT], JOINER, "2024-05-07")
     assert set(placed) == {6, 8, 9}
     assert len(set(placed.values())) == 1
-
-
-# A short report of the bridge.
-SHORT = (
-    "Port Elso shuts the Harbour Bridge",
-    "The Harbour Bridge in Port Elso is closed after inspectors found cracked cables.",
-)
 
 
 def test_a_weak_link_brings_an_article_of_the_event_into_its_story() -> None:
@@ -217,7 +217,7 @@ COUNCIL_PIECE = (
 )
 # The first (the council) weakly linked to both reports of the bridge by the town's
 # name; the reports linked to each other, not strongly enough to start a story alone.
-SHARED_NAME = {(0, 1): -2.6, (0, 2): -2.2, (1, 2): 1.6}
+SHARED_NAME = {(0, 1): -2.6, (0, 2): -2.2, (1, 2): 1.9}
 
 
 def test_an_article_linked_by_a_shared_name_does_not_start_a_story_with_them() -> None:
@@ -229,7 +229,7 @@ def test_an_article_linked_by_a_shared_name_does_not_start_a_story_with_them() -
     assert _place([COUNCIL_PIECE, REPORT, SECOND_REPORT], SHARED_NAME, "2024-05-07") == {}
     # A third report of the bridge, linked to both: the three start a story, the council
     # stays out.
-    links = {**SHARED_NAME, (1, 3): -1.0, (2, 3): 1.4}
+    links = {**SHARED_NAME, (1, 3): 1.0, (2, 3): 1.9}
     placed = _place([COUNCIL_PIECE, REPORT, SECOND_REPORT, FERRY], links, "2024-05-07")
     assert set(placed) == {7, 8, 9}
     assert len(set(placed.values())) == 1
@@ -394,18 +394,21 @@ def _join_probability(articles: list[tuple[str, str]], links: list[float]) -> fl
 
 
 def test_an_article_that_only_reads_like_a_story_does_not_join_it() -> None:
-    # Linked to both reports, weakly: read against their pool it tells their story,
-    # but not one of its own links says it tells their event (BASIL told as titles and
-    # leads: Netanyahu in an ad, then Netanyahu's visit two days later, one story).
+    # Linked to both reports, weakly: it reads like their pool (the town, the bridge,
+    # the cables), but not one of its own links says it tells their event (BASIL told
+    # as titles and leads: Netanyahu in an ad, then Netanyahu's visit two days later,
+    # one story). With the story weights fitted since the forty-second session the
+    # reading alone no longer gets it in (join probability 0.06), so JOIN_LINK_MIN is a
+    # guard here, not what decides.
     weak = [-1.5, -1.8]
     assert max(weak) < stories.JOIN_LINK_MIN
-    assert _join_probability([REPORT, SECOND_REPORT, REOPENED], weak) > stories.JOIN_MIN
     links = {**CLOSED, (0, 2): weak[0], (1, 2): weak[1]}
     placed = _place([REPORT, SECOND_REPORT, REOPENED], links, "2024-05-07")
     assert placed[6] == placed[7]
     assert 8 not in placed
-    # A link just above the floor, and the same reading: it joins.
-    links = {**CLOSED, (0, 2): stories.JOIN_LINK_MIN + 0.2, (1, 2): weak[1]}
+    # A link that says one event (probability 0.73), another weak one, and the same
+    # reading: it joins.
+    links = {**CLOSED, (0, 2): 1.0, (1, 2): -0.3}
     placed = _place([REPORT, SECOND_REPORT, REOPENED], links, "2024-05-07")
     assert placed[6] == placed[7] == placed[8]
 
