@@ -2024,3 +2024,80 @@ def test_upgrade_from_version_39_drops_the_speaker_of_a_ball_slammed(tmp_path: P
         "Daily": ("Tanaka beaten", "Ana Ruiz said the Valmora final had drawn 14,000 fans."),
     }
     _speaker_gone_after_upgrade(tmp_path, 39, records, ("Wire", "slammed the ball"), "Ken Tanaka")
+
+
+def test_upgrade_from_version_40_matches_again_a_related_pair_of_two_events(
+    tmp_path: Path,
+) -> None:
+    """Version 41 judges a pair of two articles of other events `different`, no longer
+    `related` ("also on this event" is one event told otherwise): a database matched by
+    version 40 holds the two senators' lines related; the articles of a related match
+    are matched again (none holds a word the step reads otherwise: "close" nor
+    "undisclosed" hold "lose"), and the matches are a fresh ingest's (no match)."""
+    title, text = _QUELL_BUDGET
+    wedding_title, wedding = _QUELL_WEDDING
+    records = {
+        "Wire": (title, text.replace("would close", "would ruin")),
+        "Daily": (wedding_title, wedding.replace("undisclosed", "unreported")),
+        "Post": ("Quell fires back at critics", ""),
+    }
+    _related_matched_again(
+        tmp_path,
+        40,
+        records,
+        ("immediately fired", "a smear"),
+        {"Wire", "Daily"},
+        now="different",
+        then="related",
+    )
+
+
+def test_upgrade_from_version_40_matches_again_a_sale_told_by_its_buyer(tmp_path: Path) -> None:
+    """Version 41 reads "X was sold to Y" and "Y is buying X" as one event told from its
+    two sides, not opposite verbs: a database left by version 40 (that pair related)
+    matches both articles again (each holds a word of a sale), then as a fresh ingest."""
+    records = {
+        "Wire": (
+            "Kestrel Air sold",
+            "Kestrel Air was sold to Marlow Airlines for $2 billion on Friday, the companies said.",
+        ),
+        "Daily": (
+            "Marlow buys Kestrel",
+            "Marlow Airlines is buying Kestrel Air for $2 billion, the companies said on Friday.",
+        ),
+    }
+    _related_matched_again(
+        tmp_path, 40, records, ("was sold", "is buying"), {"Wire", "Daily"}, now="same"
+    )
+
+
+def test_upgrade_from_version_40_drops_a_call_back_as_speech_and_regroups(
+    tmp_path: Path,
+) -> None:
+    """Version 41 reads calling someone back as an act, not speech, and fits its story
+    weights anew: a database ingested by version 40 (that sentence said by Hale) loses
+    the speaker at the next match, its matches are a fresh ingest's, and every story
+    profile is made again by the regroup the step leaves due."""
+    from db.ingest import match_pending
+
+    records = {
+        "Wire": (
+            "Hale recalls Liberal leader",
+            "Four hours later, Sir Edwin Hale called the Liberal leader back to Downing"
+            " Street. Aides said the Ashford talks had lasted 14 hours.",
+        ),
+        "Daily": ("Ashford talks", "Aides said the Ashford talks had lasted 14 hours."),
+    }
+    _speaker_gone_after_upgrade(
+        tmp_path, 40, records, ("Wire", "called the Liberal leader back"), "Edwin Hale"
+    )
+    path = tmp_path / "v40.db"  # the database the call above left, matched again by 41
+    db = connect(path)
+    with _left_by(db, 40):
+        pass
+    db = _reopened(db, path)
+    assert regroup_due(db)
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (0,)
+    match_pending(db)
+    assert not regroup_due(db)
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (2,)
