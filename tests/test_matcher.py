@@ -1363,6 +1363,13 @@ def test_a_headline_all_in_the_other_is_the_same_claim() -> None:
     # Another buyer: not all in the other.
     other = _in_article("Harlow Mills buys Kestle Dairy for $2.1 billion after long battle")
     assert matcher.compare(buys, other).relation != "same"
+    # A headline of names alone names a topic and claims nothing: still related.
+    topic = _in_article("Velmora Mae and Kestle Mac")
+    plan = _in_article("Senators Agree On Plan To Replace Velmora Mae, Kestle Mac")
+    t = matcher.features(topic, plan)
+    assert t.headlines and not t.breaks and not t.tells
+    assert t.values[matcher._WEIGHTED_CONTAINMENT] >= 1.0
+    assert matcher.compare(topic, plan).relation == "related"
 
 
 def test_sharing_only_names_and_a_date_is_two_claims() -> None:
