@@ -1049,7 +1049,10 @@ _TAKE_RE = re.compile(
     r"|\Alet'?s talk about\b|\Aa different (?:view|take) on\b|\bwhat happened\?"
     # a preview: what is to come, told before it ("Countdown to the finale: …", "What to
     # watch from …", "Sneak peek: …")
-    r"|\bcountdown to\b|\bsneak peek\b|\Awhat to (?:watch|expect)\b",
+    r"|\bcountdown to\b|\bsneak peek\b|\Awhat to (?:watch|expect)\b"
+    # an explainer: what it means for someone ("What the Rivet deal means for Halden
+    # stock"), its writer's reading of the event, not the event
+    r"|\Awhat\b[^.?!:;]{1,80}?\bmeans? for\b",
     re.IGNORECASE,
 )
 _SPOILER_RE = re.compile(r"spoilers|spoiler alert", re.IGNORECASE)
@@ -1069,6 +1072,7 @@ _TAKE_NEEDLES = (
     "countdown",
     "sneak peek",
     "what to",
+    "mean",  # "means for", "mean for"
 )
 
 

@@ -1791,6 +1791,30 @@ def test_a_preview_is_a_take_not_the_event() -> None:
     assert matcher._REVIEW not in told.stance
 
 
+def test_what_an_event_means_for_someone_is_a_take() -> None:
+    # An explainer headline reads the event for someone: not the event told plainly.
+    for a, b in (
+        (
+            "What Halden Motors' Rivet Deal Means for Halden Stock",
+            "Halden Motors buys Rivet",
+        ),
+        (
+            "What the Kestle Dairy sale means for farmers",
+            "Velmora Foods buys Kestle Dairy, farmers told",
+        ),
+    ):
+        x, y = _in_article(a), _in_article(b)
+        assert "takes" in matcher.features(x, y).breaks, (a, b)
+        assert matcher.compare(x, y).relation != "same", (a, b)
+    # "means" in a report's own words is no label.
+    for text in (
+        "Halden Motors said the deal means for now no job cuts",
+        "What he did means nothing, Halden said",
+        "What Halden said: the deal means for farmers lower prices",
+    ):
+        assert matcher._REVIEW not in _in_article(text).stance, text
+
+
 def test_an_acronym_and_the_name_it_abbreviates_are_one_name() -> None:
     """An acronym ("GBI" / "Georgia Bureau of Investigation", "the NRA" / "the National
     Rifle Association") and the name it spells: one name written two ways, shared as
