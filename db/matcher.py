@@ -1052,7 +1052,7 @@ _TAKE_RE = re.compile(
     r"|\bcountdown to\b|\bsneak peek\b|\Awhat to (?:watch|expect)\b"
     # an explainer: what it means for someone ("What the Rivet deal means for Halden
     # stock"), its writer's reading of the event, not the event
-    r"|\Awhat\b[^.?!:;]{1,80}?\bmeans? for\b",
+    r"|\Awhat\b[^?!:;]{1,80}?\bmeans? for\b",
     re.IGNORECASE,
 )
 _SPOILER_RE = re.compile(r"spoilers|spoiler alert", re.IGNORECASE)

@@ -1795,7 +1795,7 @@ def test_what_an_event_means_for_someone_is_a_take() -> None:
     # An explainer headline reads the event for someone: not the event told plainly.
     for a, b in (
         (
-            "What Halden Motors' Rivet Deal Means for Halden Stock",
+            "What Halden Motors' Rivet Co. Deal Means for Halden (NYSE: HM) Stock",
             "Halden Motors buys Rivet",
         ),
         (
