@@ -1317,7 +1317,9 @@ def test_two_headlines_sharing_only_names_are_two_claims() -> None:
 def test_two_headlines_need_a_higher_cut_to_be_the_same_claim() -> None:
     # Headline case hides which words are names: two headlines are 'same' only at
     # SAME_P_HEADLINES; under it, alike, they are 'related' and say why.
-    signs = _in_article("Okafor Signs Tarlow Water Bill")
+    # Each says something the other does not (a headline all in the other is the same
+    # claim: test_a_headline_all_in_the_other_is_the_same_claim).
+    signs = _in_article("Okafor Signs Tarlow Water Bill After Delay")
     ending = _in_article("Okafor Signs Tarlow Water Bill, Ending Long Fight")
     r = matcher.compare(signs, ending)
     assert matcher.SAME_P_ARTICLES * 100 <= r.score < matcher.SAME_P_HEADLINES * 100
@@ -1329,6 +1331,45 @@ def test_two_headlines_need_a_higher_cut_to_be_the_same_claim() -> None:
         for t in (signs, ending)
     ]
     assert not told[0].headline_case and matcher.compare(*told).relation == "same"
+
+
+def test_a_headline_all_in_the_other_is_the_same_claim() -> None:
+    # Two headlines alike under their own cut, the shorter all in the other: one claim.
+    files = _in_article("Okafor Signs Tarlow Water Bill")
+    told = _in_article("Okafor Signs Tarlow Water Bill, Ending Long Fight")
+    f = matcher.features(files, told)
+    assert f.headlines and not f.breaks
+    assert matcher.DEFAULT_MODEL.probability(f.values) < matcher.SAME_P_HEADLINES
+    assert matcher.compare(files, told).relation == "same"
+    buys = _in_article("Velmora Foods buys Kestle Dairy")
+    deal = _in_article("Velmora Foods to buy Kestle Dairy for $2.1 billion after long battle")
+    g = matcher.features(buys, deal)
+    assert g.lone and not g.headlines and not g.breaks
+    assert matcher.DEFAULT_MODEL.probability(g.values) < matcher.SAME_P_LONE
+    assert matcher.compare(buys, deal).relation == "same"
+    # Every break still holds: negation, modality, denial, an opposite verb.
+    for other in (
+        "Velmora Foods will not buy Kestle Dairy for $2.1 billion after long battle",
+        "Velmora Foods could buy Kestle Dairy for $2.1 billion after long battle",
+        "Velmora Foods denies it buys Kestle Dairy for $2.1 billion after long battle",
+        "Velmora Foods sells Kestle Dairy for $2.1 billion after long battle",
+    ):
+        assert matcher.compare(buys, _in_article(other)).relation == "related", other
+    # Each headline telling something of its own stays under the cut: related.
+    delay = _in_article("Okafor Signs Tarlow Water Bill After Delay")
+    r = matcher.compare(delay, told)
+    assert r.relation == "related"
+    assert r.evidence.differs == ("two headlines: too short to tell one claim",)
+    # Another buyer: not all in the other.
+    other = _in_article("Harlow Mills buys Kestle Dairy for $2.1 billion after long battle")
+    assert matcher.compare(buys, other).relation != "same"
+    # A headline of names alone names a topic and claims nothing: still related.
+    topic = _in_article("Velmora Mae and Kestle Mac")
+    plan = _in_article("Senators Agree On Plan To Replace Velmora Mae, Kestle Mac")
+    t = matcher.features(topic, plan)
+    assert t.headlines and not t.breaks and not t.tells
+    assert t.values[matcher._WEIGHTED_CONTAINMENT] >= 1.0
+    assert matcher.compare(topic, plan).relation == "related"
 
 
 def test_sharing_only_names_and_a_date_is_two_claims() -> None:
@@ -1748,6 +1789,30 @@ def test_a_preview_is_a_take_not_the_event() -> None:
     # "peek" and "countdown" in a report's own words are no label.
     told = _in_article("Mara and Teo give viewers a peek at the 'Harbor Games' set")
     assert matcher._REVIEW not in told.stance
+
+
+def test_what_an_event_means_for_someone_is_a_take() -> None:
+    # An explainer headline reads the event for someone: not the event told plainly.
+    for a, b in (
+        (
+            "What Halden Motors' Rivet Co. Deal Means for Halden (NYSE: HM) Stock",
+            "Halden Motors buys Rivet",
+        ),
+        (
+            "What the Kestle Dairy sale means for farmers",
+            "Velmora Foods buys Kestle Dairy, farmers told",
+        ),
+    ):
+        x, y = _in_article(a), _in_article(b)
+        assert "takes" in matcher.features(x, y).breaks, (a, b)
+        assert matcher.compare(x, y).relation != "same", (a, b)
+    # "means" in a report's own words is no label.
+    for text in (
+        "Halden Motors said the deal means for now no job cuts",
+        "What he did means nothing, Halden said",
+        "What Halden said: the deal means for farmers lower prices",
+    ):
+        assert matcher._REVIEW not in _in_article(text).stance, text
 
 
 def test_an_acronym_and_the_name_it_abbreviates_are_one_name() -> None:
