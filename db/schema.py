@@ -1021,10 +1021,12 @@ def _v39_to_v40(db: sqlite_utils.Database) -> None:
 # - The matcher: a pair of two articles it judges other events is `different`, no longer
 #   `related` (the articles of a stored related match are matched again); a sale told by
 #   its buyer and a win by its loser are one event, a denial against a negation of what
-#   it denies one stance (the articles with such words are matched again).
+#   it denies one stance, "what X means for Y" a take (the articles with such words are
+#   matched again). Two headlines, the shorter wholly in the other, are `same` where they
+#   were `related`: the related matches' articles are matched again already.
 _V41_WORDS = (
     "buy", "bought", "sell", "sold", "win", "won", "victor", "lose", "losing", "lost",
-    "deny", "deni", "refut", "rebut", "debunk", "reject", "dismiss", "disput",
+    "deny", "deni", "refut", "rebut", "debunk", "reject", "dismiss", "disput", "what%mean%for",
 )  # fmt: skip
 
 
