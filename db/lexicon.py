@@ -744,7 +744,4 @@ PARAPHRASES: tuple[tuple[str, ...], ...] = (
     ("merge", "merges", "merged", "merging", "merger", "mergers"),
     ("buy", "takeover", "takeovers"),
     ("probe", "probes", "investigation", "investigations", "inquiry"),
-    ("win", "wins", "won", "victory"),
-    ("hike", "hikes", "hiked", "raise", "raises", "raised"),
-    ("ceo", "chief executive"),
 )
