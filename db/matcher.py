@@ -117,6 +117,7 @@ from db.lexicon import (
     NEGATIONS,
     OPPOSITES,
     OUTCOMES,
+    PARAPHRASES,
     PHRASAL_POLES,
     REFUSAL_VERBS,
     REJECTED_OBJECTS,
@@ -1676,6 +1677,64 @@ def _with_titles(
     return fa, fb
 
 
+def _paraphrase_form(phrase: str) -> tuple[str, ...]:
+    """``phrase`` (PARAPHRASES) as a statement's normalised words hold it ("11" is "#11")."""
+    return tuple(f"#{w}" if w.isdigit() else normalize_word(w) for w in phrase.split())
+
+
+# Each form of PARAPHRASES (a tuple of normalised words, a phrase's stop words kept) ->
+# its group's index, and every word of a form (the cheap test before looking).
+_PARAPHRASE_GROUP: dict[tuple[str, ...], int] = {
+    _paraphrase_form(phrase): i for i, group in enumerate(PARAPHRASES) for phrase in group
+}
+_PARAPHRASE_WORDS = frozenset(w for form in _PARAPHRASE_GROUP for w in form)
+# Each word of a form -> the groups it may tell (a refused "step" of "refused to step
+# down" is one of "resign").
+_PARAPHRASE_WORD_GROUPS: dict[str, frozenset[int]] = {
+    w: frozenset(g for form, g in _PARAPHRASE_GROUP.items() if w in form) for w in _PARAPHRASE_WORDS
+}
+
+
+def _paraphrased(p: Prepared, only: frozenset[str]) -> dict[int, frozenset[str]]:
+    """The PARAPHRASES groups ``p`` tells with words only it holds (``only``): each group
+    -> those words. A phrase counts where its words stand together in ``p`` ("stepped
+    down"), by its words ``only`` holds (a stop word such as "down" is in no tokset)."""
+    found: dict[int, frozenset[str]] = {}
+    words = p.words
+    for i, w in enumerate(words):
+        if w not in _PARAPHRASE_WORDS:
+            continue
+        for n in (1, 2):
+            form = words[i : i + n]
+            g = _PARAPHRASE_GROUP.get(form)
+            if g is None or len(form) < n:
+                continue
+            carried = frozenset(form) & only
+            if carried and carried == frozenset(form) & p.tokset:
+                found[g] = found.get(g, _EMPTY) | carried
+    return found
+
+
+def _with_paraphrases(
+    a: Prepared, b: Prepared, only_a: frozenset[str], only_b: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The words each side alone holds that tell one PARAPHRASES group in other words
+    ("bankruptcy" / "chapter #11"), as near matches (weighted as fuzzy ones are); empty
+    when the two tell none."""
+    ga, gb = _paraphrased(a, only_a), _paraphrased(b, only_b)
+    fa, fb = _EMPTY, _EMPTY
+    for g in ga.keys() & gb.keys():
+        fa, fb = fa | ga[g], fb | gb[g]
+    return fa, fb
+
+
+def _told_otherwise(words: frozenset[str], q: Prepared) -> bool:
+    """Whether ``q`` tells in other words (PARAPHRASES) what one of ``words`` names: a
+    refusal of "resign" against "stepped down" refuses what the other did."""
+    groups = [_PARAPHRASE_WORD_GROUPS[w] for w in words if w in _PARAPHRASE_WORDS]
+    return bool(groups) and not frozenset().union(*groups).isdisjoint(_paraphrased(q, q.tokset))
+
+
 def _acronyms(text: str, entities: frozenset[str]) -> frozenset[str]:
     """The names (``entities``) written in capitals in ``text`` ("NRA", "N.R.A."), of
     ACRONYM_LETTERS letters, kept as written by the normaliser; none in a text all in
@@ -2416,7 +2475,7 @@ def _negation_differs(a: Prepared, b: Prepared, one_quotation: bool) -> bool:
         p, other = (a, b) if a.refused else (b, a)
         if other.negated:
             return False
-        if not p.refused.isdisjoint(other.tokset):
+        if not p.refused.isdisjoint(other.tokset) or _told_otherwise(p.refused, other):
             return True
     if a.negated and b.negated and one_quotation:
         # The same quoted words, negated on both sides, no two speakers: where the
@@ -2876,7 +2935,13 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         fa, fb = _with_acronyms(a, b, only_a, only_b, fa, fb)
     if not (only_a.isdisjoint(_TITLES_SHORT) and only_b.isdisjoint(_TITLES_SHORT)):
         fa, fb = _with_titles(only_a, only_b, fa, fb)
-    w_fa, w_fb = _weight(fa), _weight(fb)
+    # One event in other words counts toward the overlap only: the breaks below judge
+    # the words as written (fa, fb), so no paraphrase lifts a negation or another subject.
+    near_a, near_b = fa, fb
+    if not (only_a.isdisjoint(_PARAPHRASE_WORDS) or only_b.isdisjoint(_PARAPHRASE_WORDS)):
+        pa, pb = _with_paraphrases(a, b, only_a, only_b)
+        near_a, near_b = fa | pa, fb | pb
+    w_fa, w_fb = _weight(near_a), _weight(near_b)
     w_shared = w_common + 0.5 * (w_fa + w_fb)
     w_union = wa + wb - w_shared
     wjacc = w_shared / w_union if w_union > 0 else 0.0

@@ -1923,3 +1923,31 @@ def test_a_pair_of_two_events_is_not_shown_as_also_on_this_event() -> None:
     assert matcher.compare(_article(*_RENTS, told)[-1], _article(*_FLOODS, again)[-1]).relation == (
         "same"
     )
+
+
+def test_one_event_in_other_words_is_one_claim() -> None:
+    """Words that name one act in other words (lexicon.PARAPHRASES: "arrested" / "taken
+    into custody", "bankruptcy" / "Chapter 11") count as shared between the words each
+    side alone has. Every break still holds: a negation, a hedge, another subject."""
+    arrested = "Police arrested the Dornfeld bank robber in Ostrava on Friday."
+    custody = "The Dornfeld bank robber was taken into custody in Ostrava on Friday."
+    assert compare_texts(arrested, custody).relation == "same"
+    _not_same(arrested.replace("arrested", "did not arrest"), custody, "negation")
+    _not_same(arrested.replace("arrested", "may arrest"), custody, "modality")
+    _not_same(arrested.replace("Dornfeld", "Kestle"), custody, "other names")
+    bankrupt = "Velmora Foods files for bankruptcy protection in Delaware."
+    chapter = "Velmora Foods filed for Chapter 11 protection in Delaware."
+    told = matcher.features(prepare(bankrupt), prepare(chapter))
+    other = matcher.features(prepare(bankrupt), prepare(chapter.replace("Chapter 11", "a grant")))
+    at = matcher.FEATURE_NAMES.index("weighted_jaccard")
+    assert told.values[at] > other.values[at]
+    _not_same(bankrupt.replace("files", "will not file"), chapter, "negation")
+
+
+def test_a_refusal_of_an_act_told_in_other_words_is_a_negation() -> None:
+    """A refusal of a verb breaks the claim against the other's telling of that act in
+    other words, as against the verb itself ("refused to resign" / "stepped down")."""
+    refused = "Interior minister Ardo Velsk refused to resign on Tuesday over the pension scandal."
+    for did in ("stepped down", "quit", "resigned"):
+        other = f"Interior minister Ardo Velsk {did} on Tuesday over the pension scandal."
+        _not_same(refused, other, "negation")
