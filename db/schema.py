@@ -1023,7 +1023,9 @@ def _v39_to_v40(db: sqlite_utils.Database) -> None:
 #   its buyer and a win by its loser are one event, a denial against a negation of what
 #   it denies one stance, "what X means for Y" a take (the articles with such words are
 #   matched again). Two headlines, the shorter wholly in the other, are `same` where they
-#   were `related`: the related matches' articles are matched again already.
+#   were `related`: the related matches' articles are matched again already. One act
+#   in other words (lexicon.PARAPHRASES: "bankruptcy" / "Chapter 11", "resigned" /
+#   "stepped down") is one claim: the articles holding such a word are matched again.
 _V41_WORDS = (
     "buy", "bought", "sell", "sold", "win", "won", "victor", "lose", "losing", "lost",
     "deny", "deni", "refut", "rebut", "debunk", "reject", "dismiss", "disput", "what%mean%for",
@@ -1031,6 +1033,8 @@ _V41_WORDS = (
 
 
 def _v40_to_v41(db: sqlite_utils.Database) -> None:
+    from db.lexicon import PARAPHRASES  # reads no schema: no cycle
+
     _drop_profiles(db.conn)
     _due_if_articles(db.conn, STATEMENTS_JOB, 41)
     _match_again(
@@ -1040,6 +1044,13 @@ def _v40_to_v41(db: sqlite_utils.Database) -> None:
         " JOIN statements s ON s.id = m.b WHERE m.relation = 'related'",
     )
     _match_words_again(db.conn, _V41_WORDS)
+    told = sorted({w for group in PARAPHRASES for w in group})
+    spelt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in told)
+    again = re.compile(rf"(?i:\b(?:{spelt}|ch\.\s*11)\b)")  # "Ch. 11" reads as chapter
+    db.conn.create_function(
+        "claimlens_v41_again", 1, lambda text: again.search(text) is not None, deterministic=True
+    )
+    _match_again(db.conn, "SELECT article_id FROM statements WHERE claimlens_v41_again(text)")
 
 
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:

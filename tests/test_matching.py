@@ -2115,3 +2115,30 @@ def test_upgrade_from_version_40_drops_a_call_back_as_speech_and_regroups(
     match_pending(db)
     assert not regroup_due(db)
     assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (2,)
+
+
+def test_upgrade_from_version_40_matches_again_one_act_in_other_words(tmp_path: Path) -> None:
+    """Version 41 reads "arrested" and "taken into custody" as one act told in other
+    words: a database left by version 40 (no match of the pair) matches again the
+    articles holding a word of lexicon.PARAPHRASES ("bank" holds no "ban"), then as a
+    fresh ingest."""
+    from db.ingest import match_pending
+
+    records = {
+        "Wire": ("Robber held", "Police arrested the Dornfeld bank robber in Ostrava on Friday."),
+        "Daily": (
+            "Robber in custody",
+            "The Dornfeld bank robber was taken into custody in Ostrava on Friday.",
+        ),
+        "Post": ("Bank robbed", "The Dornfeld bank was robbed in Ostrava on Thursday."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v40p.db", records)
+    wire, daily = stmt(db, "Wire", "arrested"), stmt(db, "Daily", "taken into")
+    assert fresh[min(wire, daily), max(wire, daily)][0] == "same"
+    with _left_by(db, 40) as conn:
+        conn.execute("DELETE FROM matches WHERE a IN (?, ?) AND b IN (?, ?)", (wire, daily) * 2)
+        assert not _of_related_matches(conn)
+    db = _reopened(db, path)
+    assert _waiting(db) == {"Wire", "Daily"}
+    match_pending(db)
+    assert pairs(db) == fresh
