@@ -35,10 +35,23 @@ def articles() -> Iterator[dict[str, str]]:
                 yield art
 
 
+def earlier_sets() -> set[str]:
+    """The articles of the sets already drawn (``body_speakers*.tsv``): left out."""
+    ids = set()
+    for path in Path(__file__).resolve().parent.glob("body_speakers*.tsv"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        ids |= {line.split("\t", 1)[0] for line in lines if not line.startswith("#")}
+    return ids
+
+
 def draw(seed: int, size: int) -> list[tuple[str, int, str]]:
-    """(article id, offset of the sentence in the body, sentence): one per article."""
+    """(article id, offset of the sentence in the body, sentence): one per article, none
+    of an earlier set's."""
     found = []
+    drawn = earlier_sets()
     for art in articles():
+        if art["id"] in drawn:
+            continue
         hits = list(SENTENCE_RE.finditer(art["text"]))
         if hits:
             found.append((art["id"], hits))

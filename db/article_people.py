@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Protocol
 
-from db.normalize import is_country
+from db.normalize import common_word, is_country, normalize_word
 from db.speakers import (
     MEMBER_POSTS,
     NAME_SUFFIXES,
@@ -1307,7 +1307,13 @@ _CLUB_WORDS = words("United City Rovers Athletic Wanderers Albion Rangers Hotspu
 _NOT_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:of|for|at|from|with|to|and|or|by|in|on)\s*\Z")
 _BODY_NAME = r"(?:[A-Z][\w&’'.-]*|&)(?: (?:[A-Z][\w&’'.-]*|&|of|de|du)){0,4}"
 _LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Plc|plc|PLC|Ltd|AG|SA|NV|Co|Group|Holdings)\b\.?"
-_SUFFIXED_RE = re.compile(rf"\b({_BODY_NAME}) {_LEGAL_SUFFIX}")
+_SUFFIXED_RE = re.compile(rf"\b({_BODY_NAME})\s+{_LEGAL_SUFFIX}")
+# A name opening a sentence as the subject of a speech verb ("<Interconnect Capital> said
+# it seeks to acquire Gates Learjet Corp"): a body that spoke, which "the company" may be.
+_SPOKE_RE = re.compile(
+    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?\s+"
+    r"(?:said|says|added|announced|reported|told|stated)\b"
+)
 _NOUN_BEFORE_RE = re.compile(rf"(?<![\w-])([a-z]+) ({_BODY_NAME})")
 _SHARES_RE = re.compile(
     rf"\b[Ss]hares (?:in|of) ({_BODY_NAME})"
@@ -1319,7 +1325,7 @@ _NOT_BODY_WORDS = words(
     The A An This That It Its Shares Mr Mrs Ms Dr Chief Chairman President Executive
     Director Managing Sir Lord January February March April May June July August
     September October November December Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday In On At For But And Analysts Officials
+    Saturday Sunday In On At For But And Analysts Officials He She They We I You
     """
 )
 _DEFINITE_BODY_RE = re.compile(r"(?i)the ([a-z]+)\Z")
@@ -1381,16 +1387,48 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
     if noun not in _BUSINESS_NOUNS and noun not in _OWN_WORD_NOUNS:
         return None
     cues = _body_cues(text[:at], noun)
-    keys: list[str] = []
+    # Names written with a legal suffix are whole: "Honeywell Inc" … "Honeywell Bull" are
+    # two bodies (an affiliate), "Cairn shares" … "Shares in Cairn Energy" one.
+    whole = {_body_key(m.group(1)) for m in _SUFFIXED_RE.finditer(text[:at])}
+    keys: list[list[str]] = []
     for _, name in cues:
-        key = _body_key(name)
-        # One body written longer or shorter ("Time Warner", "Time Warner Inc").
-        if not any(k.startswith(key) or key.startswith(k) for k in keys):
+        key = _body_key(name).split(" ")
+        if not any(_same_body(key, k, whole) for k in keys):
             keys.append(key)
     if len(keys) != 1:
         return None
     name = cues[-1][1]
+    if _another_spoke(text[:at], keys[0]):
+        return None
     return None if _named_more_often(text[:at], name) else name
+
+
+def _same_body(a: list[str], b: list[str], whole: set[str]) -> bool:
+    """Are the names ``a`` and ``b`` (words of their keys) one body: the same, or one
+    the start of the other unless the shorter was written whole (with a legal suffix)?"""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if long[: len(short)] != short:
+        return False
+    return short == long or " ".join(short) not in whole
+
+
+def _another_spoke(before: str, key: list[str]) -> bool:
+    """Has a sentence of ``before`` opened with a name other than the body ``key`` as the
+    subject of a speech verb (a body or a person no first name shows: either may be the
+    one "the company" is)? Not someone named with a first name ("Peter Lee said")."""
+    for m in _SPOKE_RE.finditer(before):
+        name = m.group(1)
+        first = name.split(" ", 1)[0]
+        if first in _NOT_BODY_WORDS or (" " in name and name_gender(first)):
+            continue
+        if " " not in name and common_word(normalize_word(name.lower())):
+            continue  # "Experts said", "Critics say": no one named
+        other = _body_key(name).split(" ")
+        # (One name written with a space and without: "TimeWarner", "Time Warner".)
+        one = other[: len(key)] == key or key[: len(other)] == other
+        if not one and "".join(other) != "".join(key):
+            return True
+    return False
 
 
 _CAPITAL_WORD_RE = re.compile(r"\b[A-Z][\w-]+\b")

@@ -47,6 +47,18 @@ def said_by(body: str, sentence: str) -> str | None:
             "The ministry said rail journeys rose by 4%.",
             "Norvian Transport Ministry",
         ),
+        # A short name and a longer one are one body unless the short was written whole.
+        (
+            "Talvence shares rose early. Shares in Talvence Energy then jumped.",
+            "The company said it had found more gas.",
+            "Talvence Energy",
+        ),
+        # Spaces in the stored text; someone who spoke with no name, or as "she".
+        (
+            "Brambleworth  Inc said profits rose. Experts said kettles sell. She said so.",
+            "The company said demand was strong.",
+            "Brambleworth",
+        ),
         # "It" going on for "the firm" is the same firm.
         (
             "Online grocer Quillfield lost money for a fourth year running. The firm said"
@@ -76,6 +88,16 @@ def test_the_company_is_the_one_company_named_before(
             "Talvence sold more cars. Talvence raised its prices. Talvence hired staff."
             " Parts maker Osric supplies its engines.",
             "The firm said sales would rise again next year.",
+        ),
+        # Another body spoke first, with no cue: it may be the one meant.
+        (
+            "Quillfield Capital said it seeks to buy Harlowe Corp on friendly terms.",
+            "The company said it had offered 7 dlrs a share.",
+        ),
+        # A name written whole ("Inc") and a longer one after it: an affiliate, another body.
+        (
+            "Brambleworth Inc said profits rose. Shares in Brambleworth Kettles fell.",
+            "The company said demand was strong.",
         ),
         # No body named with a cue of that kind.
         (
