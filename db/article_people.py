@@ -1436,11 +1436,12 @@ _CAPITAL_WORD_RE = re.compile(r"\b[A-Z][\w-]+\b")
 
 def _named_more_often(before: str, name: str) -> bool:
     """Does ``before`` write some other capitalised word (no common word, country or
-    title) more often than ``name``'s first word, so the body it names may be the one
+    title) more often than any word of ``name``, so the body it names may be the one
     the article is about ("Japanese carmaker Nissan", once, in a story on Renault)?"""
     own = set(name.split(" "))
     counts = Counter(_CAPITAL_WORD_RE.findall(before))
-    mine = counts.get(name.split(" ", 1)[0], 0)
+    # Its most written word: "F.W. Woolworth" is written "Woolworth".
+    mine = max((counts.get(word, 0) for word in own), default=0)
     for word, n in counts.items():
         if n <= mine or word in own or word in _NOT_BODY_WORDS or is_country(word):
             continue

@@ -59,6 +59,12 @@ def said_by(body: str, sentence: str) -> str | None:
             "The company said demand was strong.",
             "Brambleworth",
         ),
+        # A name opening with initials, written after by its surname alone.
+        (
+            "Profits rose at F.W. Talvence Co. Talvence sold more. Talvence hired staff.",
+            "The company said sales would rise again.",
+            "F.W. Talvence",
+        ),
         # "It" going on for "the firm" is the same firm.
         (
             "Online grocer Quillfield lost money for a fourth year running. The firm said"
