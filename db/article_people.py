@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Protocol
 
-from db.normalize import is_country
+from db.normalize import common_word, is_country, normalize_word
 from db.speakers import (
     MEMBER_POSTS,
     NAME_SUFFIXES,
@@ -56,6 +56,7 @@ __all__ = [
     "ArticlePeople",
     "People",
     "Quotation",
+    "body_named_before",
     "common_phrase",
     "is_plural",
     "mask_quotes",
@@ -1281,3 +1282,170 @@ def _capitalised_before(text: str, pos: int) -> str:
             break
         run.append(w)
     return " ".join(reversed(run)) + " "
+
+
+# "The company said …": the body a definite body noun stands for is the one the article
+# named with a cue of that kind before (body_named_before). Nouns of a business, and the
+# cues that make a name one: a legal suffix ("Sendmail Inc"), the noun written before
+# the name ("software firm Sendmail"), its shares ("shares in Cairn Energy").
+_BUSINESS_NOUNS = words(
+    """
+    company firm group retailer carmaker automaker airline carrier insurer lender chain
+    giant manufacturer operator publisher supplier developer bank studio maker producer
+    parent subsidiary grocer brewer miner broker chipmaker drugmaker conglomerate
+    """
+)
+# Nouns whose own word, capitalised, ends or opens the name ("the ministry": "Ministry of
+# Defence", "Finance Ministry"), or is written before it ("the bank": "bank HSBC").
+_OWN_WORD_NOUNS = words(
+    "bank ministry department agency commission council union party club federation airline"
+)
+# Last words of a club's name: "the club" may be any of them ("Manchester United").
+_CLUB_WORDS = words("United City Rovers Athletic Wanderers Albion Rangers Hotspur FC Club")
+# Written just before "the company said", it is not the subject: "a veteran of the
+# department, …, said", "the lawyer for the campaign and the party said".
+_NOT_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:of|for|at|from|with|to|and|or|by|in|on)\s*\Z")
+_BODY_NAME = r"(?:[A-Z][\w&’'.-]*|&)(?: (?:[A-Z][\w&’'.-]*|&|of|de|du)){0,4}"
+_LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Plc|plc|PLC|Ltd|AG|SA|NV|Co|Group|Holdings)\b\.?"
+_SUFFIXED_RE = re.compile(rf"\b({_BODY_NAME})\s+{_LEGAL_SUFFIX}")
+# A name opening a sentence as the subject of a speech verb ("<Interconnect Capital> said
+# it seeks to acquire Gates Learjet Corp"): a body that spoke, which "the company" may be.
+_SPOKE_RE = re.compile(
+    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?\s+"
+    r"(?:said|says|added|announced|reported|told|stated)\b"
+)
+_NOUN_BEFORE_RE = re.compile(rf"(?<![\w-])([a-z]+) ({_BODY_NAME})")
+_SHARES_RE = re.compile(
+    rf"\b[Ss]hares (?:in|of) ({_BODY_NAME})"
+    rf"|\b({_BODY_NAME})['’]s? shares\b|\b({_BODY_NAME}) shares\b"
+)
+# Not a body's name: a sentence's opening word, a person's title or a month.
+_NOT_BODY_WORDS = words(
+    """
+    The A An This That It Its Shares Mr Mrs Ms Dr Chief Chairman President Executive
+    Director Managing Sir Lord January February March April May June July August
+    September October November December Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday In On At For But And Analysts Officials He She They We I You
+    """
+)
+_DEFINITE_BODY_RE = re.compile(r"(?i)the ([a-z]+)\Z")
+
+
+def _body_key(name: str) -> str:
+    """``name`` compared as one body: 'The Walt Disney Co.' and 'Walt Disney' alike."""
+    name = re.sub(rf"^(?:The )|['’]s?$| {_LEGAL_SUFFIX}$", "", name.strip())
+    return name.lower()
+
+
+def _clean_body(name: str) -> str | None:
+    """``name`` without an opening "The" and a possessive; None if it is no body's name
+    (its first word a title, a month, a sentence's opener: "Chief Executive Bob Smith")."""
+    name = re.sub(r"['’]s?$", "", name.removeprefix("The "))
+    first = name.split(" ", 1)[0]
+    if not name or first in _NOT_BODY_WORDS or not name[:1].isupper():
+        return None
+    return name.removesuffix(" of").removesuffix(" de").removesuffix(" du")
+
+
+def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
+    """Every body ``before`` names with a cue fitting ``noun``, as (where, name)."""
+    found: list[tuple[int, str]] = []
+    business = noun in _BUSINESS_NOUNS
+    if business:
+        found += [(m.start(1), m.group(1)) for m in _SUFFIXED_RE.finditer(before)]
+        for m in _SHARES_RE.finditer(before):
+            i = next(i for i in (1, 2, 3) if m.group(i))
+            found.append((m.start(i), m.group(i)))
+    for m in _NOUN_BEFORE_RE.finditer(before):
+        if m.group(1) == noun or (business and m.group(1) in _BUSINESS_NOUNS):
+            found.append((m.start(2), m.group(2)))
+    if noun in _OWN_WORD_NOUNS:
+        own = {noun.capitalize(), noun.capitalize() + "s"}
+        if noun == "club":
+            own |= _CLUB_WORDS
+        for m in re.finditer(rf"\b{_BODY_NAME}", before):
+            if own & set(m.group(0).split(" ")):
+                found.append((m.start(), m.group(0)))
+    out = []
+    for at, name in found:
+        clean = _clean_body(name)
+        if clean is not None:
+            out.append((at, clean))
+    return sorted(out)
+
+
+def body_named_before(text: str, at: int, phrase: str) -> str | None:
+    """The body "the company" (``phrase``, spoken at ``at``) stands for: the one the
+    article names before with a cue of that kind (a business noun: "Sendmail Inc",
+    "software firm Sendmail", "shares in Sendmail"; "the ministry": "Finance Ministry"),
+    if it names only one such body there (two firms named: no one can tell which);
+    else None."""
+    m = _DEFINITE_BODY_RE.fullmatch(phrase.strip())
+    if m is None or _NOT_SUBJECT_BEFORE_RE.search(text, max(0, at - 6), at):
+        return None
+    noun = m.group(1).lower()
+    if noun not in _BUSINESS_NOUNS and noun not in _OWN_WORD_NOUNS:
+        return None
+    cues = _body_cues(text[:at], noun)
+    # Names written with a legal suffix are whole: "Honeywell Inc" … "Honeywell Bull" are
+    # two bodies (an affiliate), "Cairn shares" … "Shares in Cairn Energy" one.
+    whole = {_body_key(m.group(1)) for m in _SUFFIXED_RE.finditer(text[:at])}
+    keys: list[list[str]] = []
+    for _, name in cues:
+        key = _body_key(name).split(" ")
+        if not any(_same_body(key, k, whole) for k in keys):
+            keys.append(key)
+    if len(keys) != 1:
+        return None
+    name = cues[-1][1]
+    if _another_spoke(text[:at], keys[0]):
+        return None
+    return None if _named_more_often(text[:at], name) else name
+
+
+def _same_body(a: list[str], b: list[str], whole: set[str]) -> bool:
+    """Are the names ``a`` and ``b`` (words of their keys) one body: the same, or one
+    the start of the other unless the shorter was written whole (with a legal suffix)?"""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if long[: len(short)] != short:
+        return False
+    return short == long or " ".join(short) not in whole
+
+
+def _another_spoke(before: str, key: list[str]) -> bool:
+    """Has a sentence of ``before`` opened with a name other than the body ``key`` as the
+    subject of a speech verb (a body or a person no first name shows: either may be the
+    one "the company" is)? Not someone named with a first name ("Peter Lee said")."""
+    for m in _SPOKE_RE.finditer(before):
+        name = m.group(1)
+        first = name.split(" ", 1)[0]
+        if first in _NOT_BODY_WORDS or (" " in name and name_gender(first)):
+            continue
+        if " " not in name and common_word(normalize_word(name.lower())):
+            continue  # "Experts said", "Critics say": no one named
+        other = _body_key(name).split(" ")
+        # (One name written with a space and without: "TimeWarner", "Time Warner".)
+        one = other[: len(key)] == key or key[: len(other)] == other
+        if not one and "".join(other) != "".join(key):
+            return True
+    return False
+
+
+_CAPITAL_WORD_RE = re.compile(r"\b[A-Z][\w-]+\b")
+
+
+def _named_more_often(before: str, name: str) -> bool:
+    """Does ``before`` write some other capitalised word (no common word, country or
+    title) more often than any word of ``name``, so the body it names may be the one
+    the article is about ("Japanese carmaker Nissan", once, in a story on Renault)?"""
+    own = set(name.split(" "))
+    counts = Counter(_CAPITAL_WORD_RE.findall(before))
+    # Its most written word: "F.W. Woolworth" is written "Woolworth".
+    mine = max((counts.get(word, 0) for word in own), default=0)
+    for word, n in counts.items():
+        if n <= mine or word in own or word in _NOT_BODY_WORDS or is_country(word):
+            continue
+        if re.search(rf"\b{word.lower()}\b", before):
+            continue  # a word written in lower case too: "Shares", "Earlier"
+        return True
+    return False

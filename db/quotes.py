@@ -32,6 +32,7 @@ from db.article_people import (
     UNNAMED_ROLES,
     ArticlePeople,
     People,
+    body_named_before,
     common_phrase,
     is_plural,
     mask_quotes,
@@ -1281,6 +1282,10 @@ def reported_speakers(
         written = text[q.speaker_start or 0 : q.speaker_end or 0]
         resolved = q.speaker_kind == "pronoun" or (q.speaker_kind == "common" and name != written)
         named = bool(name) and name[:1].isupper() and not common_phrase(name)  # type: ignore[index]
+        if name and not (resolved and named):
+            # "The company said …" (or "it" going back to it): the one company named before.
+            out.append(body_named_before(text, q.speaker_start or a, name))
+            continue
         out.append(name if resolved and named else None)
     return out
 
