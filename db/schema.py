@@ -1017,7 +1017,8 @@ def _v39_to_v40(db: sqlite_utils.Database) -> None:
 #   profile and link is made again and every claim and story regrouped (REGROUP_AT).
 # - Speakers: adverbs between subject and verb, a share of people as subject, calls and
 #   arguments that are no speech, a firm named after its kind ("software firm Sendmail")
-#   no person: the 'statements' job is due.
+#   no person, "the company said" the one company the article named before: the
+#   'statements' job is due.
 # - The matcher: a pair of two articles it judges other events is `different`, no longer
 #   `related` (the articles of a stored related match are matched again); a sale told by
 #   its buyer and a win by its loser are one event, a denial against a negation of what
