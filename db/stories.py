@@ -1115,35 +1115,48 @@ def place_stored(
     return _placement(_place_all(graph, days, profiles(graph)))
 
 
+def _from_oldest(conn: sqlite3.Connection, oldest: int) -> int:
+    """The oldest article to place again when ``oldest`` and every newer article are:
+    ``oldest``, or the oldest member of a story one of them is in (that story is placed
+    again whole), until no story reaches older."""
+    while True:
+        (low,) = conn.execute(
+            "SELECT min(id) FROM articles WHERE story_id IN"
+            " (SELECT story_id FROM articles WHERE id >= ? AND story_id IS NOT NULL)",
+            (oldest,),
+        ).fetchone()
+        if low is None or low >= oldest:
+            return oldest
+        oldest = low
+
+
 def update_stories(
     conn: sqlite3.Connection, article_ids: Iterable[int], *, window_days: int = STORY_WINDOW_DAYS
 ) -> int:
-    """Place ``article_ids`` (new, or replaced) again, with the
-    articles of the stories any of them was in (those stories are dissolved) and the
-    articles newly linked to them, beside the stories of every other article as they
-    stand. Returns the stories written."""
+    """Place ``article_ids`` (new, or replaced) again, with every newer article and the
+    articles of the stories any of them is in (those stories are dissolved), beside the
+    stories of every older article as they stand. Returns the stories written.
+
+    A rebuild places each article on what the older ones made of each other; an older
+    article placed again (replaced, or re-matched) may change what any newer one finds
+    (brought into a story, a story it joins, two stories merged), and a story kept
+    with a member newer than it was formed or grown by that member. So everything from
+    the oldest of them on is placed again in id order, and the stories left stand as a
+    rebuild has them when it reaches that article: none holds a newer member. New
+    articles are the newest: only they are placed."""
     placed = set(article_ids)
-    affected = placed | profile_articles(conn, placed, window_days)
-    # Newer articles they are linked to now are placed again too, each by its older
-    # links as a fresh ingest places it: an article re-matched (another source now, so
-    # its statements match a newer article of its old source) may now bring one into
-    # a story, or start one with it. (Links it lost leave the stories it was in, which
-    # are placed again below.)
-    newer, _meta = _links(conn, placed, window_days)
-    for aid in placed:
-        affected.update(o for o in newer.get(aid, {}) if o > aid)
-    old: set[int] = set()
-    for marks, chunk in id_chunks(sorted(affected)):
-        old.update(
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks})"
-                " AND story_id IS NOT NULL",
-                chunk,
-            )
+    if not placed:
+        return 0
+    profile_articles(conn, placed, window_days)
+    oldest = _from_oldest(conn, min(placed))
+    affected = {r[0] for r in conn.execute("SELECT id FROM articles WHERE id >= ?", (oldest,))}
+    old = {
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT story_id FROM articles WHERE id >= ? AND story_id IS NOT NULL",
+            (oldest,),
         )
-    for members in _story_members(conn, old).values():
-        affected.update(members)
+    }
     for marks, chunk in id_chunks(sorted(old)):
         conn.execute(f"UPDATE articles SET story_id = NULL WHERE story_id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
