@@ -83,3 +83,33 @@ def test_a_new_article_places_only_itself(tmp_path: Path) -> None:
         stories.update_stories(conn, [b])
     (after,) = db.execute("SELECT story_id FROM articles WHERE id = ?", (x,)).fetchone()
     assert before is not None and after == before
+
+
+def test_past_the_bound_only_the_articles_around_it_are_placed_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """More than EXACT_PLACE_MAX articles from the oldest on (an old article replaced in
+    a large database): only the article, its linked newer ones and their stories are
+    placed again, quickly; here that is as a rebuild except for what came after it
+    (2 joins the story 3 formed with 1, as before version 41)."""
+    db = _db(tmp_path)
+    x, m, b = [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+    with transaction(db) as conn:
+        _set_links(conn, {(x, m): 1.0, (x, b): 5.0})
+        stories.rebuild_stories(conn)
+    monkeypatch.setattr(stories, "EXACT_PLACE_MAX", 1)
+    with transaction(db) as conn:
+        _set_links(conn, {(x, m): 5.0, (x, b): 5.0})
+        stories.update_stories(conn, [m])
+    assert _partition(db) == {frozenset({x, m, b})}
+    monkeypatch.setattr(stories, "EXACT_PLACE_MAX", 3)  # from 1 (3's story) on: exact
+    with transaction(db) as conn:
+        stories.rebuild_stories(conn)
+        _set_links(conn, {(x, m): 1.0, (x, b): 5.0})
+        stories.rebuild_stories(conn)
+        _set_links(conn, {(x, m): 5.0, (x, b): 5.0})
+        stories.update_stories(conn, [m])
+    incremental = _partition(db)
+    with transaction(db) as conn:
+        stories.rebuild_stories(conn)
+    assert incremental == _partition(db)
