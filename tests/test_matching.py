@@ -631,7 +631,8 @@ def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version:
     records = {
         "Wire": ("Chiquita combines with Fyffes to form the world's largest banana company", ""),
         "Daily": ("Chiquita and Fyffes agree a merger, forming the largest banana supplier", ""),
-        "Post": ("Chiquita to merge with Fyffes", "The banana companies will merge."),
+        # (no word the step to 41 reads otherwise: "merge" is one of lexicon.PARAPHRASES)
+        "Post": ("Chiquita to combine with Fyffes", "The banana companies will combine."),
     }
     _ingest_records(db, tmp_path, records, date="2014-03-10")
     matched = pairs(db)
