@@ -1178,7 +1178,7 @@ def update_stories(
     articles are the newest: only they are placed. When more than EXACT_PLACE_MAX
     articles would be placed again (an old article replaced in a large database: about
     45 s at 116 k articles), only those around it are (_around): quick, and it may
-    differ from a rebuild until `claimlens regroup`."""
+    differ from a rebuild until a full `claimlens match`."""
     placed = set(article_ids)
     if not placed:
         return 0
