@@ -514,6 +514,15 @@ def _v14_to_v15(db: sqlite_utils.Database) -> None:
     _match_words_again(db.conn, _V15_WORDS)
 
 
+def _match_pattern_again(conn: sqlite3.Connection, pattern: re.Pattern[str]) -> None:
+    """Mark the articles with a statement ``pattern`` finds in for matching again (a
+    pattern built from the matcher's own lists: word bounds LIKE cannot give)."""
+    conn.create_function(
+        "claimlens_pattern", 1, lambda text: pattern.search(text) is not None, deterministic=True
+    )
+    _match_again(conn, "SELECT article_id FROM statements WHERE claimlens_pattern(text)")
+
+
 def _match_words_again(conn: sqlite3.Connection, words: tuple[str, ...]) -> None:
     """Mark the articles with a statement holding any of ``words`` (LIKE patterns) for
     matching again: the matcher now reads those words otherwise."""
@@ -1005,11 +1014,9 @@ def _v39_to_v40(db: sqlite_utils.Database) -> None:
     _due_if_articles(db.conn, STATEMENTS_JOB, 40)
     # The matcher's own lists (a superset: three capitals need not be a known name).
     words = sorted(NEGATIONS_WITHOUT_APOSTROPHE | {short for short, _ in TITLE_ABBREVIATIONS})
-    again = re.compile(rf"{CAPITALS_RE.pattern}|(?i:\b(?:{'|'.join(words)})\b)")
-    db.conn.create_function(
-        "claimlens_v40_again", 1, lambda text: again.search(text) is not None, deterministic=True
+    _match_pattern_again(
+        db.conn, re.compile(rf"{CAPITALS_RE.pattern}|(?i:\b(?:{'|'.join(words)})\b)")
     )
-    _match_again(db.conn, "SELECT article_id FROM statements WHERE claimlens_v40_again(text)")
 
 
 # Version 41: no new tables.
@@ -1047,11 +1054,8 @@ def _v40_to_v41(db: sqlite_utils.Database) -> None:
     _match_words_again(db.conn, _V41_WORDS)
     told = sorted({w for group in PARAPHRASES for w in group})
     spelt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in told)
-    again = re.compile(rf"(?i:\b(?:{spelt}|ch\.\s*11)\b)")  # "Ch. 11" reads as chapter
-    db.conn.create_function(
-        "claimlens_v41_again", 1, lambda text: again.search(text) is not None, deterministic=True
-    )
-    _match_again(db.conn, "SELECT article_id FROM statements WHERE claimlens_v41_again(text)")
+    # "Ch. 11" reads as chapter
+    _match_pattern_again(db.conn, re.compile(rf"(?i:\b(?:{spelt}|ch\.\s*11)\b)"))
 
 
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
