@@ -38,6 +38,7 @@ import os
 import random
 import resource
 import shutil
+import sqlite3
 import statistics
 import sys
 import time
@@ -427,15 +428,20 @@ def run_incremental(args) -> None:
     with transaction(db) as conn:
         conn.execute("INSERT OR IGNORE INTO sources(name) VALUES ('bench-story-copy')")
         (src,) = conn.execute("SELECT id FROM sources WHERE name = 'bench-story-copy'").fetchone()
+
+    def placed(conn: sqlite3.Connection, aid: int) -> None:
+        """Time placing ``aid``, then leave nothing of it (rolled back)."""
+        t, c = time.perf_counter(), time.process_time()
+        update_stories(conn, [aid])
+        times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+        conn.execute("ROLLBACK")
+        conn.execute("BEGIN")
+
     for i, (aid, title, date, text, body_start) in enumerate(sample):
         if args.replaced:  # the article itself placed again, as when it is replaced
             with transaction(db) as conn:
-                t, c = time.perf_counter(), time.process_time()
-                update_stories(conn, [aid])
-                times.append(time.perf_counter() - t)
-                cpu.append(time.process_time() - c)
-                conn.execute("ROLLBACK")
-                conn.execute("BEGIN")
+                placed(conn, aid)
             continue
         with transaction(db) as conn:
             cur = conn.execute(
@@ -452,13 +458,7 @@ def run_incremental(args) -> None:
                     len(text.split()),
                 ),
             )
-            new = cur.lastrowid
-            t, c = time.perf_counter(), time.process_time()
-            update_stories(conn, [new])
-            times.append(time.perf_counter() - t)
-            cpu.append(time.process_time() - c)
-            conn.execute("ROLLBACK")
-            conn.execute("BEGIN")
+            placed(conn, cur.lastrowid)
     times.sort()
     cpu.sort()
     what = "an existing article placed again" if args.replaced else "one new article"
