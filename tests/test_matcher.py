@@ -1423,6 +1423,33 @@ def test_sharing_only_the_story_words_is_not_the_same_claim() -> None:
     assert "story" not in matcher.features(prepare(a[0].text), prepare(b[0].text)).breaks
 
 
+def test_a_short_articles_title_told_again_in_its_lead_is_no_story_word() -> None:
+    # Two short articles (a title and a lead paragraph): the title's words come again in
+    # the lead, so each is in two of the article's three statements. That is the claim
+    # told twice, not the story's words, and the claim told by the other outlet is it.
+    a = _article(
+        "Harwick council approves Selby ferry contract",
+        "The Harwick council on Tuesday approved a five-year contract with Selby Ferries"
+        " for the island crossing.",
+        "The vote was seven to two.",
+    )
+    b = _article(
+        "Selby Ferries wins Harwick crossing deal",
+        "Harwick councillors approved the ferry contract with Selby on Tuesday, ending a"
+        " year of talks.",
+        "Rival bidders said they would appeal.",
+    )
+    f = matcher.features(a[0], b[1])
+    assert "story" not in f.breaks
+    assert matcher.compare(a[0], b[1]).relation == "same"
+    # Every break still holds: a negation, and a headline telling another claim.
+    refused = prepare_in(
+        b[:2], "Harwick councillors did not approve the ferry contract with Selby."
+    )
+    assert matcher.compare(a[0], refused).relation != "same"
+    assert matcher.compare(a[0], b[0]).relation != "same"
+
+
 def prepare_in(article: list[matcher.Prepared], text: str) -> matcher.Prepared:
     """``text`` as one more statement of ``article``."""
     return _article(*(p.text for p in article), text)[-1]
