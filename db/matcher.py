@@ -243,14 +243,14 @@ ANCHOR_WORDS = 2
 # fitter's older BASIL labels (bench/README.md), never on the held-out pairs.
 STORY_SHARE = 0.1
 STORY_MIN_DF = 2
-# ... but in a short article (fewer than SHORT_ARTICLE statements: a title and its lead
-# paragraphs) a word two of them hold, not a name, is the title's claim told again in
-# the lead ("council approves ferry contract" / "the council approved a contract for the
-# ferry"), not the story's: there such a word is the story's only in STORY_MIN_DF_SHORT
-# of them. A name two of them hold stays the story's (its place, its people: "Arkansas
-# governor's son opposes ..." / "Arkansas Governor Signs ..."). On the title-and-one-
-# paragraph draw of blind set 63 (development since), 4 of the 6 related-but-same pairs
-# broken by "story" were such (BENCHMARKS.md, match63).
+# ... but when both articles are short (fewer than SHORT_ARTICLE statements: a title and
+# its lead paragraphs) a word two of an article's statements hold, not a name, is the
+# title's claim told again in the lead ("council approves ferry contract" / "the council
+# approved a contract for the ferry"), not the story's: there such a word is the story's
+# only in STORY_MIN_DF_SHORT of them. A name two of them hold stays the story's (its
+# place, its people: "Arkansas governor's son opposes ..." / "Arkansas Governor Signs
+# ..."). On the title-and-one-paragraph draw of blind set 63 (development since), 4 of
+# the 6 related-but-same pairs broken by "story" were such (BENCHMARKS.md, match63).
 SHORT_ARTICLE = 10
 STORY_MIN_DF_SHORT = 3
 # Names written differently ("Zelensky"/"Zelenskiy") count as the same token when
@@ -2191,7 +2191,11 @@ def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
     # a word no side names, in a short article, at most the second.
     la = math.log(1.0 + ca.n / max(STORY_MIN_DF, STORY_SHARE * ca.n))
     lb = math.log(1.0 + cb.n / max(STORY_MIN_DF, STORY_SHARE * cb.n))
-    sa, sb = _story_bound(ca.n, la), _story_bound(cb.n, lb)
+    # ... when both are short: a long article's repeated word is its story, whatever a
+    # short one's lead repeats ("Insurance bosses plead guilty", a long report of it,
+    # against "Jackson Jr. Pleads Guilty" and its lead)
+    short = ca.n < SHORT_ARTICLE and cb.n < SHORT_ARTICLE
+    sa, sb = (_story_bound(ca.n, la), _story_bound(cb.n, lb)) if short else (la, lb)
     named = a.entities | a.hnames | b.entities | b.hnames
     for t in common:
         if _RARITY.get(t, 1.0) < INFORMATIVE_RARITY or t in PLACE_TOKENS:

@@ -1448,6 +1448,21 @@ def test_a_short_articles_title_told_again_in_its_lead_is_no_story_word() -> Non
     )
     assert matcher.compare(a[0], refused).relation != "same"
     assert matcher.compare(a[0], b[0]).relation != "same"
+    # Against a long article (ten statements) whose story is the contract, the title's
+    # words are that article's story words: the break holds.
+    long = _article(
+        "Harwick ferry contract approved",
+        "The Harwick council approved the Selby ferry contract on Tuesday.",
+        "The ferry contract runs for five years.",
+        "Councillors in Harwick debated the contract for three hours.",
+        "Two members voted against the ferry deal.",
+        "Selby Ferries will run the crossing from May.",
+        "The old operator left in March.",
+        "Fares will stay at their current level.",
+        "A new boat is due in the spring.",
+        "The council meets again next month.",
+    )
+    assert "story" in matcher.features(a[0], long[1]).breaks
 
 
 def prepare_in(article: list[matcher.Prepared], text: str) -> matcher.Prepared:
