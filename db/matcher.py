@@ -66,7 +66,8 @@ article (chosen on bench/uci_random_matches.tsv):
   (:func:`_names_only`), sharing little but an investigation named in passing
   (:func:`_in_passing_only`), names offered as alternatives against one of them
   (:func:`_alternatives_told`), or, inside articles, sharing nothing but the story's words
-  (STORY_SHARE) or articles DAYS_APART days apart or more (DAYS_APART_UNANCHORED
+  (STORY_SHARE; in two short articles a title's words its lead repeats are its claim:
+  SHORT_ARTICLE) or articles DAYS_APART days apart or more (DAYS_APART_UNANCHORED
   without an anchor), or articles of other events (their gists share almost nothing:
   GIST_MIN; or little, and their themes little too: THEME_MIN) unless the pair is
   ``same`` as bare sentences (such a pair is not ``related`` either: ``different``);
@@ -2183,17 +2184,16 @@ def _shared_names_of(a: Prepared, b: Prepared) -> frozenset[str]:
 
 def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
     """Every informative word the two share is a place or one of the story's words in
-    both articles (see STORY_SHARE); False for statements without their article."""
+    both articles (see STORY_SHARE; two short articles: SHORT_ARTICLE); False for
+    statements without their article."""
     ca, cb = a.context, b.context
     if ca is None or cb is None:
         return False
-    # A word is a story word when its local weight log(1 + n / df) is at most this;
-    # a word no side names, in a short article, at most the second.
+    # A word is a story word when its local weight log(1 + n / df) is at most this
     la = math.log(1.0 + ca.n / max(STORY_MIN_DF, STORY_SHARE * ca.n))
     lb = math.log(1.0 + cb.n / max(STORY_MIN_DF, STORY_SHARE * cb.n))
-    # ... when both are short: a long article's repeated word is its story, whatever a
-    # short one's lead repeats ("Insurance bosses plead guilty", a long report of it,
-    # against "Jackson Jr. Pleads Guilty" and its lead)
+    # ... and, a word no side names, between two short articles, at most this: a long
+    # article's repeated word is its story, whatever a short one's lead repeats
     short = ca.n < SHORT_ARTICLE and cb.n < SHORT_ARTICLE
     sa, sb = (_story_bound(ca.n, la), _story_bound(cb.n, lb)) if short else (la, lb)
     named = a.entities | a.hnames | b.entities | b.hnames
@@ -2207,10 +2207,8 @@ def _story_only(a: Prepared, b: Prepared, common: frozenset[str]) -> bool:
 
 
 def _story_bound(n: int, bound: float) -> float:
-    """The local weight at most of a story word that is no name, in an article of ``n``
-    statements whose story words are at most ``bound`` (see SHORT_ARTICLE)."""
-    if n >= SHORT_ARTICLE:
-        return bound
+    """The local weight at most of a story word that is no name, in a short article of
+    ``n`` statements whose story words are at most ``bound`` (see SHORT_ARTICLE)."""
     return min(bound, math.log(1.0 + n / STORY_MIN_DF_SHORT))
 
 
