@@ -1,0 +1,91 @@
+"""Speakers of sentences and quotations, for classes of error read in the forty-third
+session's held-out sets (quote sets 61 and 62, statement-speaker set 12; BENCHMARKS.md).
+
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.statements import analyse
+
+HEAD = "Headline\n\n"
+
+
+def _speakers(body: str) -> list[str | None]:
+    return [st.speaker for st in analyse(HEAD + body, len(HEAD))[1:]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The tax year starting on 6 April calls for higher duties on fuel.",
+        "The plan, which runs to 4 May, said spending would rise.",
+        "Figures released on 12th June said growth was slow.",
+    ],
+)
+def test_a_day_and_month_are_a_date_not_a_speaker(sentence: str) -> None:
+    """A month after a day's number ("on 21 March calls for") is a date, no one who
+    speaks ("March" was the speaker)."""
+    assert _speakers(sentence) == [None]
+
+
+def test_a_month_that_is_a_surname_still_speaks() -> None:
+    assert _speakers("Prime Minister Theresa May said the plan was good.") == ["Theresa May"]
+    assert _speakers("On 3 May Theresa May said it was.") == ["Theresa May"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an act told in the main clause, the saying only in a name's relative clause
+        "The suit was filed by Acme Corp and state attorney Jane Rowe who alleged fraud.",
+        "The deal was arranged by agent Tom Blake who promised the club a fee.",
+        "Her letter follows a report from the Royal Society, which said the tests failed.",
+        "The trial was heard by Judge Mary Jones, who said the law was clear.",
+        "Peter Hale, who said the war was legal, resigned on Monday.",
+        "The firm, which said profits fell, is based in Leeds.",
+    ],
+)
+def test_a_relative_clause_alone_is_not_the_sentence_speaking(sentence: str) -> None:
+    """A name's relative clause ("Eliot Spitzer who alleged …", "the Committee, which
+    said …") is not the speech of a sentence whose main clause tells an act: the
+    sentence has no speaker of its own."""
+    assert _speakers(sentence) == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the main clause speaks, or puts forward a view: the relative clause is its speech
+        ("That charge was denied by Mr Mandelson, who said the Tories were afraid.", "Mandelson"),
+        ("The plan was criticised by John Brown, who said it would fail.", "John Brown"),
+        (
+            "Doubts have been voiced by the Royal Society, which said the tests failed.",
+            "Royal Society",
+        ),
+        ("That was a view repeated by Home Secretary Jane Rowe who said it must end.", "Jane Rowe"),
+        # a cleft sentence: what the relative clause says is the sentence's content
+        (
+            "It was the Football Association who demanded an inquiry into the match.",
+            "Football Association",
+        ),
+        # a main clause of its own after the name
+        ("Jack Straw said the war, which Blair backed, was legal.", "Jack Straw"),
+    ],
+)
+def test_a_relative_clause_speaks_when_the_main_clause_does(sentence: str, speaker: str) -> None:
+    assert _speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The figures were given by finance minister Ann Lee who said growth would slow.",
+        "That warning was repeated by Home Secretary Jane Rowe who said it must end.",
+    ],
+)
+def test_a_passive_of_something_said_names_its_sayer(sentence: str) -> None:
+    """A passive whose subject is something said ("The figures were given by …") has
+    its agent, whose relative clause says it, for its speaker."""
+    assert _speakers(sentence)[0] is not None
