@@ -294,6 +294,10 @@ class People:
                 continue  # (a lower-case article only after a conjunction)
             role = m.group(2).split()
             heads = [j for j, w in enumerate(role) if is_person_noun(w)]
+            if not heads and m.group(1) == "The" and is_people_noun(role[0]):
+                # "The Brazilian confirmed …", "The Frenchman added": a person named
+                # before, as "said the American" is; no pronoun passes over them.
+                heads = [0]
             if not heads:
                 continue
             h = heads[0]
@@ -310,7 +314,8 @@ class People:
             if person is None and m.group(1).lower() == "the":
                 # "The president of …, Dolphy D'Souza, says"; "Lord Falconer said. The
                 # constitutional affairs secretary outlined …": the person described.
-                person = self.apposed(m.end(), start) or self.described(phrase, start)
+                described = phrase if is_person_noun(role[h]) else f"The {phrase}"
+                person = self.apposed(m.end(), start) or self.described(described, start)
                 head = role[h]
                 if person is None and head[:1].isdigit():
                     # "The 21-year-old missed …": an age stands for the person last named.

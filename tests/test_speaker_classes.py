@@ -89,3 +89,30 @@ def test_a_passive_of_something_said_names_its_sayer(sentence: str) -> None:
     """A passive whose subject is something said ("The figures were given by …") has
     its agent, whose relative clause says it, for its speaker."""
     assert _speakers(sentence)[0] is not None
+
+
+def _quote_speakers(body: str) -> list[str | None]:
+    return [q.speaker for st in analyse(HEAD + body, len(HEAD)) for q in st.quotes]
+
+
+def test_a_nationality_opening_a_sentence_stands_for_the_person_named_before() -> None:
+    """ "The Scot", "The Brazilian" opening a sentence is the person last named, as "said
+    the American" is: a pronoun after it goes on with them, not with a name the sentence
+    holds as an object (the pronoun went to "Gallas", to "Sir Alex Ferguson")."""
+    body = (
+        "Hull manager Peter Dowd will fine striker Tom Keane for his tackle.\n\n"
+        "The Scot at first defended Keane, saying Gallas went down too easily. "
+        'He said: "I was wrong about the tackle."'
+    )
+    assert _quote_speakers(body) == ["Peter Dowd"]
+
+
+def test_a_nationality_no_one_was_named_for_stops_a_pronoun() -> None:
+    """Someone described, not found ("The Brazilian" where no Brazilian is named): no
+    pronoun after them reaches back past them to a preposition's object."""
+    body = (
+        "Leeds's Rui has spoken about the fight after the derby.\n\n"
+        "The Brazilian said nothing about reports that a cup was thrown at coach Sam "
+        'Allen. "I saw people pushing," he told the club website.'
+    )
+    assert _quote_speakers(body) != ["Sam Allen"]
