@@ -60,6 +60,7 @@ __all__ = [
     "common_phrase",
     "is_plural",
     "mask_quotes",
+    "names_a_body",
     "word_positions",
 ]
 
@@ -1377,6 +1378,15 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         if clean is not None:
             out.append((at, clean))
     return sorted(out)
+
+
+def names_a_body(phrase: str) -> bool:
+    """Is ``phrase`` "the company", "the ministry": a body :func:`body_named_before`
+    may find the name of (no person)?"""
+    m = _DEFINITE_BODY_RE.fullmatch(phrase.strip())
+    return m is not None and (
+        m.group(1).lower() in _BUSINESS_NOUNS or m.group(1).lower() in _OWN_WORD_NOUNS
+    )
 
 
 def body_named_before(text: str, at: int, phrase: str) -> str | None:

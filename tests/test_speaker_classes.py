@@ -116,3 +116,24 @@ def test_a_nationality_no_one_was_named_for_stops_a_pronoun() -> None:
         'Allen. "I saw people pushing," he told the club website.'
     )
     assert _quote_speakers(body) != ["Sam Allen"]
+
+
+def test_a_quotation_of_the_company_is_the_company_named_before() -> None:
+    """ "…," the company said: the one company the article named before with a cue of
+    its kind, as a sentence of reported speech already got it ("The company said it
+    …"); "it" after goes on with that company."""
+    body = (
+        "Shares in toy maker Brickwell fell on Monday after a profit warning. "
+        '"Sales over Christmas were weak," the company said. It added that costs rose. '
+        '"We expect a better year," it said.'
+    )
+    assert _quote_speakers(body) == ["Brickwell", "Brickwell"]
+    assert _speakers(body)[2] == "Brickwell"
+
+
+def test_a_quotation_of_the_company_stays_as_written_when_two_are_named() -> None:
+    body = (
+        "Shares in toy maker Brickwell and games maker Playco fell on Monday. "
+        '"Sales over Christmas were weak," the company said.'
+    )
+    assert _quote_speakers(body) == ["the company"]
