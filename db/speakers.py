@@ -1538,7 +1538,7 @@ def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         if between and between[0].group() in ("in", "by", "on", "at"):
             between = []  # "was quoted in The Hill as saying": a source, not the speaker
         if not between:  # "was quoted as saying": the subject
-            return _main_subject(s, toks[:k])
+            return _apposed_subject(s, toks[:k]) or _main_subject(s, toks[:k])
         word = between[-1].group()
         if len(between) == 1 and word.lower() in PERSON_PRONOUNS:
             m = between[-1]
@@ -1553,6 +1553,28 @@ def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
 
 
 _APPOSITION_PREPOSITIONS = words("for at in from with on by near to")
+_PASSIVE_AUX = words("was is were are been has have had being")
+
+
+def _apposed_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """The full name set off by commas right before the auxiliary ``toks`` end with:
+    "The EU's Humanitarian Aid Commissioner, Louis Michel, was" -> Louis Michel (a
+    role, capitalised or not, then the person it is)."""
+    j = len(toks)
+    while j > 0 and toks[j - 1].group() in _PASSIVE_AUX:
+        j -= 1
+    if j < 3 or j == len(toks) or not toks[j - 1].group().endswith(","):
+        return None
+    words_ = [t.group() for t in toks[:j]]
+    words_[-1] = words_[-1][:-1]
+    run = _name_run_backwards(words_)
+    if not run or len(run) >= len(words_) or not words_[-len(run) - 1].endswith(","):
+        return None
+    name = _clean_name(run)
+    if not name or " " not in name or is_organisation(name):
+        return None
+    a, b = _locate(s, name, toks[j - len(run)].start(), toks[j - 1].end(), backwards=True)
+    return Attribution(name, a, b, "named")
 
 
 # A share of people as a verb's subject: "Three-quarters said", "Most have said", "14%

@@ -137,3 +137,24 @@ def test_a_quotation_of_the_company_stays_as_written_when_two_are_named() -> Non
         '"Sales over Christmas were weak," the company said.'
     )
     assert _quote_speakers(body) == ["the company"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            'The UN\'s Relief Co-ordinator, Jan Olsen, was quoted as saying aid was "late".',
+            "Jan Olsen",
+        ),
+        (
+            'The bank\'s chief economist, Ann Kerr, was quoted as saying rates were "high".',
+            "Ann Kerr",
+        ),
+        ('Ian Smith was quoted as saying he was "happy".', "Ian Smith"),
+    ],
+)
+def test_quoted_as_saying_after_a_role_and_a_name_in_commas(sentence: str, speaker: str) -> None:
+    """ "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying": the
+    person set off by commas after the role, not a capitalised role read as a name."""
+    assert _quote_speakers(sentence) == [speaker]
+    assert _speakers(sentence) == [speaker]
