@@ -247,7 +247,15 @@ class People:
         # ("DiCaprio, who lost out …", but "Leicester, who signed White"): someone, or
         # something, no pronoun is sure to skip.
         known = {a for a, _ in self.mentions}
-        self.subjects = {p for p in _who_described(masked) if p not in known}
+        described = _who_described(masked)
+        for pos in described:
+            # "Jane, who runs the website, …": a given name alone is someone, whom "she"
+            # after may stand for (not a team or place: "Leicester, who signed White").
+            word = _WORD_AT_RE.match(masked, pos)
+            if pos not in known and word is not None and name_gender(word.group()):
+                self.mentions.append((pos, self.canonical(word.group())))
+                known.add(pos)
+        self.subjects = {p for p in described if p not in known}
         if self.subjects:
             spans = sorted((a, b) for a, b, _n, _t in found)
             self.subjects = {p for p in self.subjects if not _inside(spans, p)}

@@ -158,3 +158,19 @@ def test_quoted_as_saying_after_a_role_and_a_name_in_commas(sentence: str, speak
     person set off by commas after the role, not a capitalised role read as a name."""
     assert _quote_speakers(sentence) == [speaker]
     assert _speakers(sentence) == [speaker]
+
+
+def test_a_given_name_with_a_relative_clause_is_someone_a_pronoun_stands_for() -> None:
+    """ "Jane, who runs the website, …": a given name alone, described by a relative
+    clause, is a person "she" may stand for (it was someone no pronoun could resolve);
+    a one-word team or place so described still stops a pronoun."""
+    body = (
+        "The stories can be read on one blog, Gamer Widows. Mary, who runs the site, "
+        'collects them. "Some people play all night," she said.'
+    )
+    assert _quote_speakers(body) == ["Mary"]
+    body = (
+        "Leicester, who signed White, were beaten by Chelsea's John Terry on Monday. "
+        '"It was hard," he said.'
+    )
+    assert _quote_speakers(body) == [None]
