@@ -2540,8 +2540,12 @@ _OBJECT_VERBS = (
     | words("accused accuses describes calls urged urges told tells")
     | _AS_VERB_FORMS
 )
-# From a naming verb to "by" after the quotation it names: 'described as a "…" by '.
-_AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
+# From a naming verb to "by" after the quotation it names: 'described as a "…" by ', or
+# the two it names: 'branded "…" and "…" by '.
+_AGENT_RE = re.compile(
+    r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?"
+    r"(?:,?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?[\"“‘']Qq*[\"”’']?)?,?\s+by\s+"
+)
 
 
 # Or "by" first: 'was described by Jobs as "…"' (the name, then "as" and the quotation).

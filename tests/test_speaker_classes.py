@@ -174,3 +174,19 @@ def test_a_given_name_with_a_relative_clause_is_someone_a_pronoun_stands_for() -
         '"It was hard," he said.'
     )
     assert _quote_speakers(body) == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('The plan was branded "a disgrace" and "a shambles" by Tory leader Ann Hale.', "Ann Hale"),
+        ('He was called "brave" or "reckless" by Jane Smith, who knew him.', "Jane Smith"),
+        ('The band were described as "average" and "eerie" by critics.', "critics"),
+    ],
+)
+def test_two_quotations_a_naming_verb_names_share_the_agent_after(
+    sentence: str, speaker: str
+) -> None:
+    """'described as "…" and "…" by scouts' (quote set 62): both quotations are the
+    passive's agent's, as one quotation before "by" is."""
+    assert _quote_speakers(sentence) == [speaker, speaker]
