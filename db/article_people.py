@@ -60,6 +60,7 @@ __all__ = [
     "common_phrase",
     "is_plural",
     "mask_quotes",
+    "names_a_body",
     "word_positions",
 ]
 
@@ -246,7 +247,15 @@ class People:
         # ("DiCaprio, who lost out …", but "Leicester, who signed White"): someone, or
         # something, no pronoun is sure to skip.
         known = {a for a, _ in self.mentions}
-        self.subjects = {p for p in _who_described(masked) if p not in known}
+        described = _who_described(masked)
+        for pos in described:
+            # "Jane, who runs the website, …": a given name alone is someone, whom "she"
+            # after may stand for (not a team or place: "Leicester, who signed White").
+            word = _WORD_AT_RE.match(masked, pos)
+            if pos not in known and word is not None and name_gender(word.group()):
+                self.mentions.append((pos, self.canonical(word.group())))
+                known.add(pos)
+        self.subjects = {p for p in described if p not in known}
         if self.subjects:
             spans = sorted((a, b) for a, b, _n, _t in found)
             self.subjects = {p for p in self.subjects if not _inside(spans, p)}
@@ -294,6 +303,10 @@ class People:
                 continue  # (a lower-case article only after a conjunction)
             role = m.group(2).split()
             heads = [j for j, w in enumerate(role) if is_person_noun(w)]
+            if not heads and m.group(1) == "The" and is_people_noun(role[0]):
+                # "The Brazilian confirmed …", "The Frenchman added": a person named
+                # before, as "said the American" is; no pronoun passes over them.
+                heads = [0]
             if not heads:
                 continue
             h = heads[0]
@@ -310,7 +323,8 @@ class People:
             if person is None and m.group(1).lower() == "the":
                 # "The president of …, Dolphy D'Souza, says"; "Lord Falconer said. The
                 # constitutional affairs secretary outlined …": the person described.
-                person = self.apposed(m.end(), start) or self.described(phrase, start)
+                described = phrase if is_person_noun(role[h]) else f"The {phrase}"
+                person = self.apposed(m.end(), start) or self.described(described, start)
                 head = role[h]
                 if person is None and head[:1].isdigit():
                     # "The 21-year-old missed …": an age stands for the person last named.
@@ -1372,6 +1386,15 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         if clean is not None:
             out.append((at, clean))
     return sorted(out)
+
+
+def names_a_body(phrase: str) -> bool:
+    """Is ``phrase`` "the company", "the ministry": a body :func:`body_named_before`
+    may find the name of (no person)?"""
+    m = _DEFINITE_BODY_RE.fullmatch(phrase.strip())
+    return m is not None and (
+        m.group(1).lower() in _BUSINESS_NOUNS or m.group(1).lower() in _OWN_WORD_NOUNS
+    )
 
 
 def body_named_before(text: str, at: int, phrase: str) -> str | None:

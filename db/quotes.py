@@ -36,6 +36,7 @@ from db.article_people import (
     common_phrase,
     is_plural,
     mask_quotes,
+    names_a_body,
     word_positions,
 )
 from db.lexicon import WEEKDAYS
@@ -1186,6 +1187,10 @@ def _resolve_common(
             person = _issuer(text, head, at, done)
         elif people is not None:
             person = people.described(phrase, at, speaking)
+    if person is None and people is not None:
+        # "…," the company said: the one company the article named before with a cue of
+        # its kind, as a sentence of reported speech gets it (reported_speakers).
+        person = body_named_before(text, at, phrase)
     if person is not None:
         return _named(q, person)
     if people is not None and _someone_unfound(phrase) and not people.spoken_of(phrase, at):
@@ -1420,10 +1425,12 @@ def _group_pronoun(
         # document resolved to its issuer ("Mr Crosby's statement … It added:").
         mention = text[d.speaker_start or 0 : d.speaker_end or 0]
         document = d.speaker_kind == "common" and is_document(mention)
-        common = d.speaker_kind == "common" and (d.speaker == mention or document)
+        # "the company" resolved to the company named before (_resolve_common): a body.
+        body = d.speaker_kind == "common" and names_a_body(mention)
+        common = d.speaker_kind == "common" and (d.speaker == mention or document or body)
         if d.speaker and (common or is_organisation(d.speaker)):
             # "It continued:" is no "the site's controllers", nor "they" one official.
-            plural = is_plural(mention if document else d.speaker)
+            plural = is_plural(mention if document or body else d.speaker)
             plural = plural and not is_organisation(d.speaker)
             fits = plural == (pronoun == "they") or is_organisation(d.speaker)
             if fits and at - (d.speaker_start or 0) <= PRONOUN_REACH:

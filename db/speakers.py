@@ -816,6 +816,10 @@ def _which_body(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     return Attribution(name, a, b, "named")
 
 
+_MONTH_WORDS = CALENDAR - WEEKDAYS
+_DAY_NUMBER_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+
+
 def _name_run_backwards(tokens: list[str]) -> list[str]:
     """The trailing run of capitalised tokens (with particles such as 'de', 'bin')."""
     run: list[str] = []
@@ -828,7 +832,13 @@ def _name_run_backwards(tokens: list[str]) -> list[str]:
             break
     while run and run[-1] in _PARTICLES:
         run.pop()
-    return run[::-1]
+    run.reverse()
+    before = tokens[-len(run) - 1] if run and len(run) < len(tokens) else ""
+    if run and run[0].lower() in _MONTH_WORDS and _DAY_NUMBER_RE.fullmatch(before):
+        # "the fiscal year starting on 21 March calls for": a date names no one, though
+        # a month may be a surname ("Theresa May said").
+        run = run[1:]
+    return run
 
 
 def _locate(s: str, name: str, lo: int, hi: int, backwards: bool) -> tuple[int, int]:
@@ -1528,7 +1538,7 @@ def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         if between and between[0].group() in ("in", "by", "on", "at"):
             between = []  # "was quoted in The Hill as saying": a source, not the speaker
         if not between:  # "was quoted as saying": the subject
-            return _main_subject(s, toks[:k])
+            return _apposed_subject(s, toks[:k]) or _main_subject(s, toks[:k])
         word = between[-1].group()
         if len(between) == 1 and word.lower() in PERSON_PRONOUNS:
             m = between[-1]
@@ -1543,6 +1553,28 @@ def _quoted_as(s: str, toks: list[re.Match[str]]) -> Attribution | None:
 
 
 _APPOSITION_PREPOSITIONS = words("for at in from with on by near to")
+_PASSIVE_AUX = words("was is were are been has have had being")
+
+
+def _apposed_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
+    """The full name set off by commas right before the auxiliary ``toks`` end with:
+    "The EU's Humanitarian Aid Commissioner, Louis Michel, was" -> Louis Michel (a
+    role, capitalised or not, then the person it is)."""
+    j = len(toks)
+    while j > 0 and toks[j - 1].group() in _PASSIVE_AUX:
+        j -= 1
+    if j < 3 or j == len(toks) or not toks[j - 1].group().endswith(","):
+        return None
+    words_ = [t.group() for t in toks[:j]]
+    words_[-1] = words_[-1][:-1]
+    run = _name_run_backwards(words_)
+    if not run or len(run) >= len(words_) or not words_[-len(run) - 1].endswith(","):
+        return None
+    name = _clean_name(run)
+    if not name or " " not in name or is_organisation(name):
+        return None
+    a, b = _locate(s, name, toks[j - len(run)].start(), toks[j - 1].end(), backwards=True)
+    return Attribution(name, a, b, "named")
 
 
 # A share of people as a verb's subject: "Three-quarters said", "Most have said", "14%
@@ -2508,8 +2540,12 @@ _OBJECT_VERBS = (
     | words("accused accuses describes calls urged urges told tells")
     | _AS_VERB_FORMS
 )
-# From a naming verb to "by" after the quotation it names: 'described as a "…" by '.
-_AGENT_RE = re.compile(r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?,?\s+by\s+")
+# From a naming verb to "by" after the quotation it names: 'described as a "…" by ', or
+# the two it names: 'branded "…" and "…" by '.
+_AGENT_RE = re.compile(
+    r"[^.!?\"“”]{0,40}?[\"“”‘’']Qq*[\"”’']?"
+    r"(?:,?\s+(?:and|or)\s+(?:(?:a|an|the)\s+)?[\"“‘']Qq*[\"”’']?)?,?\s+by\s+"
+)
 
 
 # Or "by" first: 'was described by Jobs as "…"' (the name, then "as" and the quotation).
@@ -3532,6 +3568,10 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
         and not _in_aside(s, min(start, att.start))
         and not (att.end <= start and _inverted_close(s, start, end))
     ]
+    # "The lawsuit was brought by Microsoft and Eliot Spitzer who alleged …": a name's
+    # relative clause is the sentence's speech only when the main clause speaks too
+    # ("That charge was denied by Mr Mandelson, who said …"); else it tells an act.
+    found = [f for f in found if not _relative_clause_only(s, f[0], f[2])]
     while len(found) > 1 and _RELATIVE_RE.search(s, 0, found[0][2].start):
         found.pop(0)  # the clause's speaker only when no one else speaks
     if not found:
@@ -3556,6 +3596,48 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
 
 
 _PAST_FORM_RE = re.compile(r"[a-z]+ed|told|said|wrote")
+# What stands between a name and its relative clause's verb: "Spitzer who alleged",
+# "the Committee, which said", "Jack Straw, who had said", "Fox – who also said".
+_WHO_THEN_VERB_RE = re.compile(
+    r"\s*[,—–-]?\s*(?:who|which)\s+(?:(?:also|had|has|have|[a-z]+ly)\s+)?"
+)
+
+
+def _relative_clause_only(s: str, verb: int, att: Attribution) -> bool:
+    """Is ``att`` a name whose own relative clause holds the verb at ``verb`` ("… by
+    Eliot Spitzer who alleged …"), in a sentence whose main clause says nothing before
+    the name ("The meeting was brokered by …", "Jack Straw, who said …, resigned")?"""
+    if att.kind != "named" or att.end > verb:
+        return False
+    main = s[: att.start]
+    return (
+        _WHO_THEN_VERB_RE.fullmatch(s, att.end, verb) is not None
+        and not has_speech_verb(main)
+        and _VIEW_VERBS.isdisjoint(main.split())
+        and _CLEFT_RE.search(main) is None
+        and _SAID_BY_RE.search(main) is None
+    )
+
+
+# A passive whose subject is something said, its agent the sayer: "The figures were
+# given by finance minister Ann Lee who said …", "That view was shared by X, who …".
+_SAID_BY_RE = re.compile(
+    r"\b(?:figures|estimates?|forecasts?|views?|message|charge|claims?|argument|warning|point)"
+    r"\s+(?:was|were|is|are|has been|have been|had been)\s+(?:[a-z]+ly\s+)?[a-z]+\s+by\s+"
+    r"(?:[\w'’.-]+\s+){0,6}\Z"
+)
+
+
+# "It was the International Olympic Committee who demanded …": a cleft sentence, whose
+# relative clause is what it says.
+_CLEFT_RE = re.compile(r"(?:^|\s)[Ii]t (?:is|was|'s|’s) (?:the |a |an )?\Z")
+
+
+# Verbs of a main clause that puts forward a view, not among the verbs of saying: "A
+# note of concern has been expressed by the CBI, which complained …", "highlighted by
+# the OECD, which argued …", "a message repeated by Charles Clarke who said …" (the
+# relative clause's speaker is the sentence's).
+_VIEW_VERBS = words("expressed voiced raised highlighted stressed underlined echoed repeated")
 # A subject in a clause of time, cause or comparison: "Oil prices fell after producers'
 # cartel Opec said …", "His broadside came as Robin Cook said …".
 _SUBORDINATE_SUBJECT_RE = re.compile(
