@@ -37,7 +37,11 @@ Measured headless with Textual's Pilot (``--size``, default 160x48):
   speaker picker: its first open, then opened again), Enter in the list (opening an
   article), search typing (``/``) and fuzzy quote search typing (``f``): each key until
   its results are drawn in full (``content_*``), and until the first frame that shows
-  its results (``search_results_drawn_ms``, ``fuzzy_results_drawn_ms``);
+  its results (``search_results_drawn_ms``, ``fuzzy_results_drawn_ms``); at a large
+  database's heaviest (:func:`_scale_cases`): ``o`` and Esc of the largest story, ``j``
+  onto the statement with the most matches (its claim panel read afresh) and ``c`` there,
+  ``t`` and j/k/PgDn/PgUp in the list by story; each row with its max (``max_ms``,
+  ``content_max_ms``);
 * memory: resident set size after start-up and after paging through thousands
   of rows (the list is virtual: it holds a few pages, whatever the corpus size).
 """
