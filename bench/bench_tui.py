@@ -37,7 +37,11 @@ Measured headless with Textual's Pilot (``--size``, default 160x48):
   speaker picker: its first open, then opened again), Enter in the list (opening an
   article), search typing (``/``) and fuzzy quote search typing (``f``): each key until
   its results are drawn in full (``content_*``), and until the first frame that shows
-  its results (``search_results_drawn_ms``, ``fuzzy_results_drawn_ms``);
+  its results (``search_results_drawn_ms``, ``fuzzy_results_drawn_ms``); at a large
+  database's heaviest (:func:`_scale_cases`): ``o`` and Esc of the largest story, ``j``
+  onto the statement with the most matches (its claim panel read afresh) and ``c`` there,
+  ``t`` and j/k/PgDn/PgUp in the list by story; each row with its max (``max_ms``,
+  ``content_max_ms``);
 * memory: resident set size after start-up and after paging through thousands
   of rows (the list is virtual: it holds a few pages, whatever the corpus size).
 """
@@ -216,6 +220,7 @@ def summary(rows: list[Row]) -> dict[str, float]:
         "max_ms": round(max(cursor), 1),
         "content_median_ms": round(statistics.median(content), 1),
         "content_p95_ms": pct(content, 0.95),
+        "content_max_ms": round(max(content), 1),
         "cpu_median_ms": round(statistics.median(r[2] for r in rows), 1),
     }
 
@@ -308,6 +313,67 @@ async def _to_matched_article(driver: Driver, main: Any) -> None:
     await driver.settle()
 
 
+def _largest(db_path: Path) -> tuple[int | None, int | None]:
+    """The largest story and the statement with the most matches (read-only): the story
+    view and the claim panel at their heaviest."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        story = conn.execute("SELECT id FROM stories ORDER BY n_articles DESC LIMIT 1").fetchone()
+        most = conn.execute(
+            "SELECT s, count(*) AS n FROM (SELECT a AS s FROM matches UNION ALL"
+            " SELECT b FROM matches) GROUP BY s ORDER BY n DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        conn.close()
+    return (story[0] if story else None), (most[0] if most else None)
+
+
+async def _scale_cases(d: Driver, main: Any, db_path: Path, lat: dict[str, list[Row]]) -> None:
+    """The heaviest views of a large database: the largest story's view (opened from its
+    first article, o then Esc), the claim panel of the statement with the most matches (j
+    onto it from the statement before, and c alone), the story list (t: the list by story,
+    j/k/PgDn, t back)."""
+    from db.articles import statement_location
+    from db.story_reads import story_articles
+
+    story_id, statement_id = _largest(db_path)
+    if story_id is not None:
+        first = story_articles(main.library.db, story_id)[0]["id"]
+        main.open_article(first)
+        await d.settle()
+        for _ in range(5):
+            lat.setdefault("o (largest story's view)", []).append(await d.press("o"))
+            lat.setdefault("Esc (largest story closed)", []).append(await d.press("escape"))
+    if statement_id is not None:
+        article_id, seq = statement_location(main.library.db, statement_id)
+        for _ in range(5):
+            main.open_article(article_id, seq)
+            await d.settle()
+            if main.reader.cursor == 0:
+                break
+            main.claims.forget()  # its claims read again, as for a statement not yet seen
+            await d.pilot.press("k")
+            await d.settle()
+            main.claims.forget()
+            lat.setdefault("text j (onto the most-matched statement)", []).append(
+                await d.press("j")
+            )
+        lat["c / c (most-matched claim panel)"] = await d.keys(["c", "c"], 5)
+    await d.pilot.press("escape")
+    main.articles.focus()
+    await d.settle()
+    lat["t (list by story)"] = [await d.press("t")]
+    lat["story list j"] = await d.keys(["j"], 50)
+    lat["story list k"] = await d.keys(["k"], 20)
+    lat["story list PgDn"] = await d.keys(["pagedown"], 20)
+    lat["story list PgUp"] = await d.keys(["pageup"], 10)
+    lat["t (back to articles)"] = [await d.press("t")]
+    main.articles.focus()
+    await d.settle()
+
+
 async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
     from tui.app import make_app
     from tui.components.main_screen import MainScreen
@@ -361,7 +427,10 @@ async def measure(db_path: Path, size: tuple[int, int]) -> dict[str, object]:
             "right_square_bracket", 30, lambda: _matched_after_cursor(reader), "g"
         )
         lat["c / c (claim panel alone, back)"] = await d.keys(["c", "c"], 10)
-        lat["o / Esc (story view, back)"] = await d.keys(["o", "escape"], 10)
+        for _ in range(10):  # o and Esc timed apart: Esc pops the story screen
+            lat.setdefault("o (story view)", []).append(await d.press("o"))
+            lat.setdefault("Esc (story view closed)", []).append(await d.press("escape"))
+        await _scale_cases(d, main, db_path, lat)
         # The speaker picker: its first open reads every quote; Esc (untimed) between.
         for name in ("w (speaker picker, first open)", *["w (opened again)"] * 5):
             lat.setdefault(name, []).append(await d.press("w"))
@@ -412,14 +481,19 @@ def table(results: dict[str, Any]) -> str:
         f"{results['size']}, {results['articles']:,} rows, first screen"
         f" {results['first_screen_s']} s ({results.get('first_screen_cpu_s', '?')} s CPU)",
         "",
-        "| key | cursor median / p95 ms | content median / p95 ms | CPU median ms |",
-        "|---|---|---|---|",
+        "| key | n | first frame median / max ms | content median / p95 / max ms | CPU median ms |",
+        "|---|---|---|---|---|",
     ]
     for name, s in results["latency"].items():
         lines.append(
-            f"| {name} | {s['median_ms']} / {s['p95_ms']} |"
-            f" {s['content_median_ms']} / {s['content_p95_ms']} | {s['cpu_median_ms']} |"
+            f"| {name} | {s['n']} | {s['median_ms']} / {s['max_ms']} |"
+            f" {s['content_median_ms']} / {s['content_p95_ms']} / {s['content_max_ms']} |"
+            f" {s['cpu_median_ms']} |"
         )
+    for name in ("search_results_drawn_ms", "fuzzy_results_drawn_ms"):
+        if name in results:
+            r = results[name]
+            lines.append(f"| {name} | {r['n']} | {r['median_ms']} / {r['max_ms']} | | |")
     return "\n".join(lines)
 
 

@@ -54,16 +54,18 @@ class PickOneScreen(ModalScreen[str | None]):
     HINT: ClassVar[str]
     LIST_ID: ClassVar[str]
 
-    def __init__(self, items: Sequence[Any], total: int, current: str | None) -> None:
-        """``items``: the list with nothing typed (read when the key was pressed, so the
-        dialog opens whole), of ``total`` in all."""
+    def __init__(self, items: Sequence[Any] | None, total: int, current: str | None) -> None:
+        """``items``: the list with nothing typed, of ``total`` in all; None when it is
+        still to read: the dialog opens at once saying so, and :meth:`read_all` reads it
+        in a worker thread."""
         super().__init__(classes="filter-dialog")
-        self.items = list(items)
+        self.items: list[Any] | None = None if items is None else list(items)
         self.total = total
         self.current = current
         self.shown: list[Any] = []  # the items listed, in order (option "n{i}": shown[i])
         self.generation = 0  # bumped per keystroke; older lookups are dropped
-        self.shown_generation = 0
+        # The generation the list shows; -1: the list with nothing typed is still read.
+        self.shown_generation = 0 if items is not None else -1
         self.choose_when_ready = False
 
     def label(self, item: Any) -> Text:
@@ -75,6 +77,10 @@ class PickOneScreen(ModalScreen[str | None]):
 
     def find(self, text: str) -> tuple[list[Any], int]:
         """(In a worker thread) the items whose name holds ``text``, and how many in all."""
+        raise NotImplementedError
+
+    def read_all(self) -> tuple[list[Any], int]:
+        """(In a worker thread) the list with nothing typed, when it was not given."""
         raise NotImplementedError
 
     @property
@@ -99,8 +105,42 @@ class PickOneScreen(ModalScreen[str | None]):
             yield Static(Text(self.HINT, style="dim"))
 
     def on_mount(self) -> None:
-        self._fill(self.items, self.total, "")
+        if self.items is None:
+            self._reading()
+            self._read_all()
+        else:
+            self._fill(self.items, self.total, "")
         self.input.focus()
+
+    def _reading(self) -> None:
+        """The list while it is read: one line saying so."""
+        reading = Option(Text(f"Reading the {self.NOUN}s …", style="dim italic"), disabled=True)
+        self.options.set_options([reading])
+        self.options.highlighted = None
+
+    @work(thread=True, group="pick-all")
+    def _read_all(self) -> None:
+        worker = get_current_worker()
+        try:
+            items, total = self.read_all()
+        except sqlite3.Error:  # a busy or damaged database: an empty list, typing still looks
+            items, total = [], 0
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.all_read, items, total)
+
+    def all_read(self, items: list[Any], total: int) -> None:
+        """The list with nothing typed is read: shown unless a text is typed meanwhile
+        (its own lookup shows what it finds; clearing it shows this list)."""
+        if not self.is_attached:
+            return
+        self.items, self.total = items, total
+        if self.input.value.strip():
+            return
+        self.shown_generation = self.generation
+        self._fill(items, total, "")
+        if self.choose_when_ready:  # Enter before the list was read: its first line
+            self.choose_when_ready = False
+            self._choose(self.options.highlighted)
 
     def _fill(self, items: list[Any], total: int, text: str) -> None:
         self.shown = items
@@ -131,6 +171,10 @@ class PickOneScreen(ModalScreen[str | None]):
         text = event.value.strip()
         if not text:
             self.workers.cancel_group(self, "pick")
+            if self.items is None:  # still read: all_read shows it
+                self.shown_generation = -1
+                self._reading()
+                return
             self.shown_generation = self.generation
             self._fill(self.items, self.total, "")
             return

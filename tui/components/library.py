@@ -62,6 +62,8 @@ __all__ = [
 
 # Speaker picker lists kept (one per filter of sources and dates).
 SPEAKER_LISTS_KEPT = 4
+# The picker's list: (name, key, quotes, articles) rows, and how many speakers in all.
+SpeakerRows = tuple[list[tuple[str, str, int, int]], int]
 
 
 def keep_recent(cache: OrderedDict, key: Hashable, value: Any, limit: int) -> None:
@@ -168,9 +170,7 @@ class Library:
         self._closed = False
         # The speaker picker's list by (filter, database version): `w` opened again (to
         # pick another speaker, or after a look and Esc) reads no quote again.
-        self._speakers: OrderedDict[Hashable, tuple[list[tuple[str, str, int, int]], int]] = (
-            OrderedDict()
-        )
+        self._speakers: OrderedDict[Hashable, SpeakerRows] = OrderedDict()
 
     # --- the list ---------------------------------------------------------------------
 
@@ -234,13 +234,27 @@ class Library:
         flt = replace(state.filter, speaker=None)
         if db is not None or match is not None:
             return speakers_counted(db if db is not None else self.db, flt, match=match)
-        # Another connection's commit changes data_version, this one's total_changes.
-        key = (flt, self.data_version(), self.db.conn.total_changes)
-        found = self._speakers.get(key)
+        key = self.speakers_key(state)
+        found = self.kept_speakers(key)
         if found is None:
             found = speakers_counted(self.db, flt)
-            keep_recent(self._speakers, key, found, SPEAKER_LISTS_KEPT)
+            self.keep_speakers(key, found)
         return found
+
+    def speakers_key(self, state: ListState) -> Hashable:
+        """What the speaker picker's whole list depends on (on the UI thread): the filter
+        (any speaker filter left out) and the database's version. Another connection's
+        commit changes data_version, this one's total_changes."""
+        flt = replace(state.filter, speaker=None)
+        return (flt, self.data_version(), self.db.conn.total_changes)
+
+    def kept_speakers(self, key: Hashable) -> SpeakerRows | None:
+        """The picker's list read for ``key`` (:meth:`speakers_key`), if it is kept."""
+        return self._speakers.get(key)
+
+    def keep_speakers(self, key: Hashable, found: SpeakerRows) -> None:
+        """Keep a list read (in a worker) for ``key``: `w` opened again reads nothing."""
+        keep_recent(self._speakers, key, found, SPEAKER_LISTS_KEPT)
 
     # --- live updates (another process adding articles) ----------------------------
 

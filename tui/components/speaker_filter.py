@@ -26,8 +26,19 @@ class SpeakerFilterScreen(PickOneScreen):
     def __init__(self, library: Library, state: ListState, current: str | None) -> None:
         self.library = library
         self.state = state
-        speakers, total = library.speakers(state)
-        super().__init__(speakers, total, current)
+        # The whole list is read in a worker (every quote of the listed articles: ~1 s of
+        # the UI thread in a newsroom's library), unless it is kept from an earlier open.
+        self.key = library.speakers_key(state)
+        kept = library.kept_speakers(self.key)
+        super().__init__(*(kept if kept is not None else (None, 0)), current)
+
+    def read_all(self) -> tuple[list[Speaker], int]:
+        with self.library.worker_db() as db:
+            return self.library.speakers(self.state, db=db)
+
+    def all_read(self, items: list[Speaker], total: int) -> None:
+        self.library.keep_speakers(self.key, (items, total))
+        super().all_read(items, total)
 
     def name_of(self, item: Speaker) -> str:
         return item[0]

@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -33,6 +33,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from db.showable import showable
 from db.story_reads import blindspot_shown, story_view
@@ -280,31 +281,59 @@ class StoryScreen(Screen[Chosen | None]):
         self.at_conflicts = at_conflicts
         self.sides: list[int] = []  # the statement id of each option of the conflict list
         self.article_ids: list[int] = []  # the id of each option of the article list
+        self.shown = False  # the story is read and shown (until then, a line says it reads)
 
     def compose(self) -> ComposeResult:
-        view = story_view(self.library.db, self.story_id)
+        # The story is read in a worker (a story of 136 articles: ~90 ms of queries, which
+        # held the key's first frame): the screen says so until it is shown.
         with StoryText(id="story-scroll"):
-            if view is None:
-                yield Static(Text("This story is gone (matched again)."), markup=False)
-            else:
-                parts = story_parts(view, blindspot_shown(self.library.db, view))
-                yield Static(parts.head, id="story-head", markup=False)
-                self.article_ids = yield from self._options(
-                    StoryArticleList(id="story-article-list"),
-                    article_rows(view),
-                    len(view["articles"]) - MAX_ARTICLES,
-                    "story-articles-more",
-                )
-                yield Static(parts.claims, id="story-claims", markup=False)
-                yield Static(parts.conflicts, id="story-conflicts", markup=False)
-                self.sides = yield from self._options(
-                    ConflictList(id="story-conflict-list"),
-                    conflict_sides(view),
-                    len(view["conflicts"]) - MAX_CONFLICTS,
-                    "story-conflicts-more",
-                )
-                yield Static(parts.blindspot, id="story-blindspot", markup=False)
+            yield Static(Text("Reading the story …", style="dim italic"), id="story-reading")
         yield FittingFooter()
+
+    @work(exclusive=True, thread=True, group="story")
+    def _read(self) -> None:
+        worker = get_current_worker()
+        with self.library.worker_db() as db:
+            view = story_view(db, self.story_id)
+            shown = None if view is None else blindspot_shown(db, view)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, view, shown)
+
+    async def _show(self, view: dict[str, Any] | None, shown: list[str] | None) -> None:
+        """The story read: its parts replace the line that said it is read."""
+        if not self.is_attached:
+            return
+        scroll = self.query_one(StoryText)
+        await scroll.remove_children()
+        await scroll.mount_all(list(self._parts(view, shown)))
+        self.shown = True
+        if self.at_conflicts:
+            self.call_after_refresh(self.action_conflicts)
+
+    def _parts(
+        self, view: dict[str, Any] | None, shown: list[str] | None
+    ) -> Generator[Widget, None, None]:
+        """The story's widgets (or a line saying it is gone)."""
+        if view is None:
+            yield Static(Text("This story is gone (matched again)."), markup=False)
+        else:
+            parts = story_parts(view, shown)
+            yield Static(parts.head, id="story-head", markup=False)
+            self.article_ids = yield from self._options(
+                StoryArticleList(id="story-article-list"),
+                article_rows(view),
+                len(view["articles"]) - MAX_ARTICLES,
+                "story-articles-more",
+            )
+            yield Static(parts.claims, id="story-claims", markup=False)
+            yield Static(parts.conflicts, id="story-conflicts", markup=False)
+            self.sides = yield from self._options(
+                ConflictList(id="story-conflict-list"),
+                conflict_sides(view),
+                len(view["conflicts"]) - MAX_CONFLICTS,
+                "story-conflicts-more",
+            )
+            yield Static(parts.blindspot, id="story-blindspot", markup=False)
 
     def _options(
         self, listed: StoryOptions, rows: list[tuple[int, Table]], more: int, more_id: str
@@ -326,8 +355,7 @@ class StoryScreen(Screen[Chosen | None]):
 
     def on_mount(self) -> None:
         self.query_one(StoryText).focus()
-        if self.at_conflicts:
-            self.call_after_refresh(self.action_conflicts)
+        self._read()
 
     def action_search(self) -> None:
         """/ in a story: close it and search, as / does in the list (QA: it did nothing,
