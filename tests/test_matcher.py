@@ -1376,40 +1376,41 @@ def test_a_headline_all_in_the_other_is_the_same_claim() -> None:
 
 def test_two_headlines_of_one_name_doing_one_act_are_one_claim() -> None:
     # Two headlines alike but under their own cut, in which a name both write does
-    # the same act ("marries"), claim one thing whatever else each adds.
-    beach = _in_article("Corvina Hale Marries Tomas Reyes In Beach Ceremony")
-    inside = _in_article("Corvina Hale Marries Tomas Reyes: Inside Their Surprise Wedding")
+    # the same act ("marries", a verb one of them writes in lower case), claim one
+    # thing whatever else each adds.
+    beach = _in_article("Corvina Hale marries Tomas Reyes in beach ceremony")
+    inside = _in_article("Corvina Hale Marries Tomas Reyes: Inside Their Surprise Wedding Plans")
     f = matcher.features(beach, inside)
-    assert f.headlines and f.lone and not f.breaks and f.same_act
-    assert matcher.DEFAULT_MODEL.probability(f.values) < matcher.SAME_P_HEADLINES
+    assert f.lone and not f.breaks and f.same_act
+    assert matcher.DEFAULT_MODEL.probability(f.values) < matcher.SAME_P_LONE
     assert matcher.compare(beach, inside).relation == "same"
-    # Another form of the verb is the same act ("Is Marrying" / "Married").
+    # Another form of the verb is the same act ("is marrying" / "married").
     names = beach.names | beach.hnames
-    assert (
-        matcher._acts(_in_article("Corvina Hale Is Marrying Tomas Reyes"), names)
-        == matcher._acts(_in_article("Corvina Hale Married Tomas Reyes"), names)
-        == matcher._acts(beach, names)
-        == {(normalize_word("hale"), normalize_word("marries"))}
-    )
+    act = (normalize_word("hale"), normalize_word("marries"))
+    for text in ("Corvina Hale is marrying Tomas Reyes", "Corvina Hale married Tomas Reyes"):
+        assert matcher._acts(_in_article(text), names) == {act: True}, text
+    # Both in headline case, the word after the name may be a part of a name ("Malaysia
+    # Airlines", "Dick's Sporting Goods"): no act read, the cut holds.
+    capitals = _in_article("Corvina Hale Marries Tomas Reyes In Beach Ceremony")
+    assert matcher._acts(capitals, names) == {act: False}
+    assert not matcher.features(capitals, inside).same_act
+    assert matcher.compare(capitals, inside).relation == "related"
     # Another act of the same names: not the same claim.
-    divorces = _in_article("Corvina Hale Divorces Tomas Reyes In Beach Ceremony")
+    divorces = _in_article("Corvina Hale divorces Tomas Reyes in beach ceremony")
     assert matcher.compare(divorces, inside).relation != "same"
     # Negated or hedged: every break still holds.
     for other in (
-        "Corvina Hale Will Not Marry Tomas Reyes In Beach Ceremony",
-        "Corvina Hale Could Marry Tomas Reyes In Beach Ceremony",
+        "Corvina Hale will not marry Tomas Reyes in beach ceremony",
+        "Corvina Hale could marry Tomas Reyes in beach ceremony",
     ):
         assert matcher.compare(_in_article(other), inside).relation != "same", other
     # The act done by another of the names is not the same act: "Tomas Reyes
-    # Marries" is not "Corvina Hale Marries".
-    reyes = _in_article("Tomas Reyes Marries Corvina Hale In Beach Ceremony")
+    # marries" is not "Corvina Hale Marries".
+    reyes = _in_article("Tomas Reyes marries Corvina Hale in beach ceremony")
     assert not matcher.features(reyes, inside).same_act
-    assert matcher.compare(reyes, inside).relation == "related"
+    assert matcher.compare(reyes, inside).relation != "same"
     # "Says" is no act: a speech verb after the name claims nothing of its own.
-    assert (
-        matcher._acts(_in_article("Corvina Hale Says Tomas Reyes Is Kind"), frozenset({"hale"}))
-        == frozenset()
-    )
+    assert matcher._acts(_in_article("Corvina Hale says Tomas Reyes is kind"), names) == {}
 
 
 def test_sharing_only_names_and_a_date_is_two_claims() -> None:
