@@ -1560,8 +1560,9 @@ class Features:
     lone: bool = False
     # The shorter statement tells a word that is no name both share (see _told_whole).
     tells: bool = False
-    # Two headlines: a name both write does one act in both (see _same_act).
-    same_act: bool = False
+    # Two headlines: the two statements, for _same_act, read only when the headline
+    # cuts hold the pair (most pairs never need it).
+    heads: tuple[Prepared, Prepared] | None = None
 
     def vector(self) -> list[float]:
         return self.values
@@ -3075,8 +3076,8 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         lone=_lone(a) and _lone(b),
         tells=_tells(a, b),
     )
-    if out.lone or out.headlines:  # only the headline cuts read it (see _judge)
-        out.same_act = _same_act(a, b)
+    if out.lone or out.headlines:  # only the headline cuts read them (see _judge)
+        out.heads = (a, b)
     if by_clauses:
         sub = features(_sub(a, ca), _sub(b, cb), full=full)
         if not sub.quick_reject:
@@ -3281,7 +3282,7 @@ def _judge(f: Features, model: Model) -> PairResult:
     if p >= same_p and not breaks:
         return PairResult(round(100 * p, 1), "same")
     if p >= alike_p and not breaks:  # two headlines (SAME_P_HEADLINES, SAME_P_LONE)
-        if _told_whole(f, f.values) or (f.linked and f.same_act):
+        if _told_whole(f, f.values) or (f.linked and f.heads and _same_act(*f.heads)):
             return PairResult(round(100 * p, 1), "same")
         return PairResult(round(100 * p, 1), "related", (), Evidence(differs=("headlines",)))
     if _OTHER_EVENT in breaks:

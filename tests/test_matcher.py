@@ -1381,7 +1381,7 @@ def test_two_headlines_of_one_name_doing_one_act_are_one_claim() -> None:
     beach = _in_article("Corvina Hale marries Tomas Reyes in beach ceremony")
     inside = _in_article("Corvina Hale Marries Tomas Reyes: Inside Their Surprise Wedding Plans")
     f = matcher.features(beach, inside)
-    assert f.lone and not f.breaks and f.same_act
+    assert f.lone and not f.breaks and matcher._same_act(beach, inside)
     assert matcher.DEFAULT_MODEL.probability(f.values) < matcher.SAME_P_LONE
     assert matcher.compare(beach, inside).relation == "same"
     # Another form of the verb is the same act ("is marrying" / "married").
@@ -1393,7 +1393,7 @@ def test_two_headlines_of_one_name_doing_one_act_are_one_claim() -> None:
     # Airlines", "Dick's Sporting Goods"): no act read, the cut holds.
     capitals = _in_article("Corvina Hale Marries Tomas Reyes In Beach Ceremony")
     assert matcher._acts(capitals, names) == {act: False}
-    assert not matcher.features(capitals, inside).same_act
+    assert not matcher._same_act(capitals, inside)
     assert matcher.compare(capitals, inside).relation == "related"
     # Another act of the same names: not the same claim.
     divorces = _in_article("Corvina Hale divorces Tomas Reyes in beach ceremony")
@@ -1407,7 +1407,7 @@ def test_two_headlines_of_one_name_doing_one_act_are_one_claim() -> None:
     # The act done by another of the names is not the same act: "Tomas Reyes
     # marries" is not "Corvina Hale Marries".
     reyes = _in_article("Tomas Reyes marries Corvina Hale in beach ceremony")
-    assert not matcher.features(reyes, inside).same_act
+    assert not matcher._same_act(reyes, inside)
     assert matcher.compare(reyes, inside).relation != "same"
     # "Says" is no act: a speech verb after the name claims nothing of its own.
     assert matcher._acts(_in_article("Corvina Hale says Tomas Reyes is kind"), names) == {}
