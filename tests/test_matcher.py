@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from db import matcher
 from db.matcher import compare, compare_texts, evidence, prepare
+from db.normalize import normalize_word
 from db.numbers import FIGURE_KEY_PREFIX, figure_key, round_significant, telling
 
 UMEROV_A = (
@@ -1318,9 +1319,10 @@ def test_two_headlines_need_a_higher_cut_to_be_the_same_claim() -> None:
     # Headline case hides which words are names: two headlines are 'same' only at
     # SAME_P_HEADLINES; under it, alike, they are 'related' and say why.
     # Each says something the other does not (a headline all in the other is the same
-    # claim: test_a_headline_all_in_the_other_is_the_same_claim).
+    # claim: test_a_headline_all_in_the_other_is_the_same_claim; so is one name doing
+    # one act in both: test_two_headlines_of_one_name_doing_one_act_are_one_claim).
     signs = _in_article("Okafor Signs Tarlow Water Bill After Delay")
-    ending = _in_article("Okafor Signs Tarlow Water Bill, Ending Long Fight")
+    ending = _in_article("Tarlow Water Bill Gets Okafor Nod, Ending Long Fight")
     r = matcher.compare(signs, ending)
     assert matcher.SAME_P_ARTICLES * 100 <= r.score < matcher.SAME_P_HEADLINES * 100
     assert r.relation == "related"
@@ -1357,7 +1359,7 @@ def test_a_headline_all_in_the_other_is_the_same_claim() -> None:
         assert matcher.compare(buys, _in_article(other)).relation == "related", other
     # Each headline telling something of its own stays under the cut: related.
     delay = _in_article("Okafor Signs Tarlow Water Bill After Delay")
-    r = matcher.compare(delay, told)
+    r = matcher.compare(delay, _in_article("Tarlow Water Bill Gets Okafor Nod, Ending Long Fight"))
     assert r.relation == "related"
     assert r.evidence.differs == ("two headlines: too short to tell one claim",)
     # Another buyer: not all in the other.
@@ -1370,6 +1372,45 @@ def test_a_headline_all_in_the_other_is_the_same_claim() -> None:
     assert t.headlines and not t.breaks and not t.tells
     assert t.values[matcher._WEIGHTED_CONTAINMENT] >= 1.0
     assert matcher.compare(topic, plan).relation == "related"
+
+
+def test_two_headlines_of_one_name_doing_one_act_are_one_claim() -> None:
+    # Two headlines alike but under their own cut, in which a name both write does
+    # the same act ("marries", a verb one of them writes in lower case), claim one
+    # thing whatever else each adds.
+    beach = _in_article("Corvina Hale marries Tomas Reyes in beach ceremony")
+    inside = _in_article("Corvina Hale Marries Tomas Reyes: Inside Their Surprise Wedding Plans")
+    f = matcher.features(beach, inside)
+    assert f.lone and not f.breaks and matcher._same_act(beach, inside)
+    assert matcher.DEFAULT_MODEL.probability(f.values) < matcher.SAME_P_LONE
+    assert matcher.compare(beach, inside).relation == "same"
+    # Another form of the verb is the same act ("is marrying" / "married").
+    names = beach.names | beach.hnames
+    act = (normalize_word("hale"), normalize_word("marries"))
+    for text in ("Corvina Hale is marrying Tomas Reyes", "Corvina Hale married Tomas Reyes"):
+        assert matcher._acts(_in_article(text), names) == {act: True}, text
+    # Both in headline case, the word after the name may be a part of a name ("Malaysia
+    # Airlines", "Dick's Sporting Goods"): no act read, the cut holds.
+    capitals = _in_article("Corvina Hale Marries Tomas Reyes In Beach Ceremony")
+    assert matcher._acts(capitals, names) == {act: False}
+    assert not matcher._same_act(capitals, inside)
+    assert matcher.compare(capitals, inside).relation == "related"
+    # Another act of the same names: not the same claim.
+    divorces = _in_article("Corvina Hale divorces Tomas Reyes in beach ceremony")
+    assert matcher.compare(divorces, inside).relation != "same"
+    # Negated or hedged: every break still holds.
+    for other in (
+        "Corvina Hale will not marry Tomas Reyes in beach ceremony",
+        "Corvina Hale could marry Tomas Reyes in beach ceremony",
+    ):
+        assert matcher.compare(_in_article(other), inside).relation != "same", other
+    # The act done by another of the names is not the same act: "Tomas Reyes
+    # marries" is not "Corvina Hale Marries".
+    reyes = _in_article("Tomas Reyes marries Corvina Hale in beach ceremony")
+    assert not matcher._same_act(reyes, inside)
+    assert matcher.compare(reyes, inside).relation != "same"
+    # "Says" is no act: a speech verb after the name claims nothing of its own.
+    assert matcher._acts(_in_article("Corvina Hale says Tomas Reyes is kind"), names) == {}
 
 
 def test_sharing_only_names_and_a_date_is_two_claims() -> None:
