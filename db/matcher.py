@@ -1224,6 +1224,12 @@ _STANCE_WORDS = frozenset(
 )
 
 
+def headline_case(text: str) -> bool:
+    """``text`` in Title Case or ALL CAPS, as :func:`prepare` reads it: two such
+    statements are judged by the headline cuts (schema steps find those pairs with it)."""
+    return _headline_case(_RAW_WORD_RE.findall(without_number_signs(clean(text or ""))))
+
+
 def _headline_case(raw_words: list[str]) -> bool:
     """Title Case or ALL CAPS, as :func:`db.normalize.tokenize` judges it."""
     n = len(raw_words)

@@ -13,6 +13,7 @@ number.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Callable
@@ -1065,25 +1066,33 @@ def _v40_to_v41(db: sqlite_utils.Database) -> None:
 #   named before: the 'statements' job is due.
 # - The matcher: between two short articles (fewer than matcher.SHORT_ARTICLE
 #   statements: a title and its lead) a word the title and its lead both hold, no name,
-#   is the claim told twice, not the story's. A pair those words alone broke is stored
-#   'related' (its score clears the related cut wherever it clears the same cut): the
-#   articles of a related match between two short articles are matched again.
+#   is the claim told twice, not the story's; two headlines (single-statement articles,
+#   or two statements in Title Case) in which a name both write does the same act are
+#   one claim. Such pairs were stored 'related' (a pair the story's words alone broke
+#   clears the related cut wherever it clears the same cut; the headline cuts left the
+#   others related): the articles of a related match between two short articles or two
+#   Title Case statements are matched again.
 def _v41_to_v42(db: sqlite_utils.Database) -> None:
-    from db.matcher import SHORT_ARTICLE  # reads no schema: no cycle
+    from db.matcher import SHORT_ARTICLE, headline_case  # reads no schema: no cycle
 
-    _due_if_articles(db.conn, STATEMENTS_JOB, 42)
-    short = "SELECT article_id FROM statements GROUP BY article_id HAVING count(*) < ?"
-    ends = (
-        "SELECT sa.article_id AS x, sb.article_id AS y FROM matches m"
+    conn = db.conn
+    _due_if_articles(conn, STATEMENTS_JOB, 42)
+    short = {
+        r[0]
+        for r in conn.execute(
+            "SELECT article_id FROM statements GROUP BY article_id HAVING count(*) < ?",
+            (SHORT_ARTICLE,),
+        )
+    }
+    again: set[int] = set()
+    for x, x_text, y, y_text in conn.execute(
+        "SELECT sa.article_id, sa.text, sb.article_id, sb.text FROM matches m"
         " JOIN statements sa ON sa.id = m.a JOIN statements sb ON sb.id = m.b"
-        f" WHERE m.relation = 'related' AND sa.article_id IN ({short})"
-        f" AND sb.article_id IN ({short})"
-    )
-    _match_again(
-        db.conn,
-        f"SELECT x FROM ({ends}) UNION SELECT y FROM ({ends})",
-        (SHORT_ARTICLE,) * 4,
-    )
+        " WHERE m.relation = 'related'"
+    ):
+        if (x in short and y in short) or (headline_case(x_text) and headline_case(y_text)):
+            again |= {x, y}
+    _match_again(conn, "SELECT value FROM json_each(?)", (json.dumps(sorted(again)),))
 
 
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:

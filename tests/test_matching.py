@@ -2188,3 +2188,39 @@ def test_upgrade_from_version_41_drops_the_speech_of_a_relative_clause(tmp_path:
         "Daily": ("Ashford talks", "Aides said the Ashford talks had lasted 14 hours."),
     }
     _speaker_gone_after_upgrade(tmp_path, 41, records, ("Wire", "who said the war"), "Peter Hale")
+
+
+def test_upgrade_from_version_41_matches_again_two_titles_of_one_act(tmp_path: Path) -> None:
+    """Version 42 reads two headlines in which a name both write does the same act as
+    one claim, the titles of long articles too: a database left by version 41 (those
+    titles related) matches again the articles of a related match between two Title
+    Case statements, then as a fresh ingest."""
+    records = {
+        "Wire": (
+            "Corvina Hale marries Tomas Reyes In Beach Ceremony At Sunset",
+            "Corvina Hale and Tomas Reyes were married on Saturday on the shore at Elso."
+            " About forty guests attended the evening service. The couple met two years"
+            " ago in Lisbon. Hale wore a dress by a local designer. Reyes, a chef, cooked"
+            " the dinner himself. The band played until midnight. Guests were asked not to"
+            " post photographs. A spokesman confirmed the wedding on Sunday. The pair will"
+            " live in Porto.",
+        ),
+        "Daily": (
+            "Corvina Hale Marries Tomas Reyes: Inside Their Surprise Wedding Plans",
+            "The actress and her partner exchanged vows in a small private ceremony."
+            " Friends flew in from Madrid and Paris for the weekend. The ceremony lasted"
+            " twenty minutes. Her sister read a poem she had written for the day. Dinner"
+            " was served on the terrace. The couple plan a honeymoon in Japan. Their"
+            " engagement was announced in March. Photographs of the day appeared online on"
+            " Monday. The venue declined to comment.",
+        ),
+    }
+    _related_matched_again(
+        tmp_path,
+        41,
+        records,
+        ("In Beach Ceremony", "Inside Their"),
+        {"Wire", "Daily"},
+        now="same",
+        then="related",
+    )
