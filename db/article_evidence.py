@@ -119,23 +119,23 @@ HEADS = ("heads", "heads_title_cos", "heads_other_day")
 # Fitted by bench/fit_stories.py --leads --write (logistic regression; BASIL, its titles and
 # leads, and UCI's development half only: half 1 is held out for them; see there).
 WEIGHTS = (
-    5.1661,  # title_cos
-    34.0840,  # lead_cos
-    -6.3095,  # cross_cos
-    1.9852,  # entity_overlap
-    1.6807,  # entity_shared
-    -1.7171,  # numbers_shared
+    3.6207,  # title_cos
+    25.3494,  # lead_cos
+    1.6627,  # cross_cos
+    2.7119,  # entity_overlap
+    -0.7158,  # entity_shared
+    -1.8887,  # numbers_shared
     0.0000,  # day_gap
     -4.1495,  # undated
-    6.8663,  # heads
-    -20.6222,  # heads_title_cos
-    -28.3709,  # heads_other_day
+    4.6628,  # heads
+    -17.7805,  # heads_title_cos
+    -27.9737,  # heads_other_day
 )
-INTERCEPT = -9.0435
+INTERCEPT = -6.6768
 # The matches term (:func:`matches_features`): statements of the newer article matching
 # the older as the same claim or a conflict, and those matching it as related only.
-CLAIM_WEIGHT = 23.6847
-RELATED_WEIGHT = 8.7558
+CLAIM_WEIGHT = 23.4591
+RELATED_WEIGHT = 9.8365
 # db.stories counts a pair in a story's fit above this log-odds (probability 0.05).
 LINK_FLOOR = -3.0
 # Pairs scoring below this are not stored (their matched statements then count alone).
@@ -152,19 +152,21 @@ STORY_FEATURE_NAMES = (
     "same_day",  # share of the story's members of its day (0 when undated); held at 0
     "heads",  # the article is a headline alone
     "heads_title_cos",  # then its title_cos again
+    "best",  # the probability of its strongest link to one of the story's members
 )
 # Fitted by bench/fit_stories.py --leads --write (logistic regression on each article against
 # the stories of one event and of others as they stood when it came; see there).
 STORY_WEIGHTS = (
-    8.6630,  # fit
-    0.4224,  # title_cos
-    5.1877,  # lead_cos
-    -1.0155,  # entity_cover
+    5.9695,  # fit
+    0.1490,  # title_cos
+    4.2031,  # lead_cos
+    0.5312,  # entity_cover
     0.0000,  # same_day
-    1.8150,  # heads
-    11.7926,  # heads_title_cos
+    0.5894,  # heads
+    10.8738,  # heads_title_cos
+    3.6621,  # best
 )
-STORY_INTERCEPT = -6.6704
+STORY_INTERCEPT = -7.7202
 
 
 @dataclass(slots=True)
@@ -516,9 +518,10 @@ class Pool:
         return _dot(vec, self.title if which == 0 else self.lead) / math.sqrt(sq)
 
 
-def story_features(p: Profile, pool: Pool, fit: float) -> list[float]:
+def story_features(p: Profile, pool: Pool, fit: float, best: float = 0.0) -> list[float]:
     """The features (:data:`STORY_FEATURE_NAMES`) of ``p`` joining the story ``pool``
-    whose members it fits by ``fit`` (the mean probability over its links)."""
+    whose members it fits by ``fit`` (the mean probability over its links), its
+    strongest link to one of them of probability ``best``."""
     n = max(1, pool.n)
     cover = 0.0
     if p.ent_sum:
@@ -534,12 +537,14 @@ def story_features(p: Profile, pool: Pool, fit: float) -> list[float]:
         same_day,
         float(heads),
         title_cos if heads else 0.0,
+        best,
     ]
 
 
-def story_probability(p: Profile, pool: Pool, fit: float) -> float:
-    """The probability that ``p`` tells the event of the story ``pool``."""
-    f = story_features(p, pool, fit)
+def story_probability(p: Profile, pool: Pool, fit: float, best: float = 0.0) -> float:
+    """The probability that ``p`` tells the event of the story ``pool`` (``fit``,
+    ``best``: as :func:`story_features` reads them)."""
+    f = story_features(p, pool, fit, best)
     z = STORY_INTERCEPT + sum(w * x for w, x in zip(STORY_WEIGHTS, f, strict=True))
     return round(1.0 / (1.0 + math.exp(-z)), 9)
 
