@@ -43,10 +43,11 @@ Reported, so that nothing is judged only on what it was fitted to:
 
 ``--leads`` adds BASIL cut to titles and two paragraphs and to titles and one paragraph
 (each dated, and on one day) as four more sets: short articles, as the dense draws and a
-feed of leads tell them (one paragraph since the forty-fourth session: a title and its
+feed of leads tell them (one paragraph since story63, BENCHMARKS.md: a title and its
 lead paragraph is the case told worst, and the one issue 12's graders use).
 
-The shipped weights (since the forty-second session) are one run of
+The shipped weights (since the forty-second session; since story63 with the one-paragraph
+sets and the story feature ``best``) are one run of
 ``python bench/fit_stories.py --leads --write``: every weight, pairs and stories, fitted
 on BASIL, BASIL's titles and leads (each dated and on one day) and UCI's development half
 only (``--uci-half 0``, the default), so that UCI's half 1 is held out for all of them;
