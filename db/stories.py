@@ -787,7 +787,17 @@ def _profile_of(profiles: dict[int, ev.Profile], aid: int, day: int | None) -> e
         return ev.Profile(aid, day, {}, {}, {}, frozenset(), [], [])
     if p.day != day:
         p = ev.Profile(
-            aid, day, p.title, p.lead, p.ents, p.nums, p.keys, p.terms, 0.0, p.headline_only
+            aid,
+            day,
+            p.title,
+            p.lead,
+            p.ents,
+            p.nums,
+            p.keys,
+            p.terms,
+            0.0,
+            p.headline_only,
+            p.short,
         )
     return p
 
