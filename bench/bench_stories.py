@@ -344,6 +344,9 @@ def run_agree(args) -> None:
         # Titles and leads in a dense window: where an article left alone joins a
         # story that newer ones form (db.stories._Placer._join_again).
         ("dense10_p2", dense_records(10, 2)),
+        # A title and one paragraph: pairs of short articles, scored by SHORT_WEIGHTS
+        # (Profile.short, stored with the profile and read back one by one).
+        ("dense10_p1", dense_records(10, 1)),
     )
     for name, records in sets:
         path = WORK / f"agree_{name}.db"

@@ -43,9 +43,17 @@ Reported, so that nothing is judged only on what it was fitted to:
 
 ``--leads`` adds BASIL cut to titles and two paragraphs (dated, and on one day) as
 two more sets: short articles, as the dense draws and a feed of leads tell them.
+``--short`` adds BASIL cut to titles and one paragraph too (dated, and on one day) and
+fits the story feature ``best`` (held at 0 without it), and ``--write`` then writes the
+weights of pairs of short articles (``SHORT_WEIGHTS``, ``SHORT_STORY_WEIGHTS``, their
+intercepts: db.article_evidence reads them only when both articles are a title and one
+short paragraph, ``Profile.short``): story63's fit (BENCHMARKS.md), whose lenient weights
+gained on one paragraph and lost on full text, kept to the pairs it gains on (story63b).
+While a fit's weights are measured (``weights``), they score every pair, short or not.
 
 The shipped weights (since the forty-second session) are one run of
-``python bench/fit_stories.py --leads --write``: every weight, pairs and stories, fitted
+``python bench/fit_stories.py --leads --write``, and the short ones (story63b) one run
+of ``python bench/fit_stories.py --leads --short --write``: every weight, pairs and stories, fitted
 on BASIL, BASIL's titles and leads (each dated and on one day) and UCI's development half
 only (``--uci-half 0``, the default), so that UCI's half 1 is held out for all of them;
 the weights of days and of undated pairs are held, not fitted (:data:`HELD_PAIR`,
@@ -74,6 +82,7 @@ the block to paste is printed).
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 import zlib
@@ -245,17 +254,30 @@ def weights(w: Weights) -> Iterator[None]:
     beta = w.pairs
     saved = (ev.INTERCEPT, ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE)
     saved_story = (ev.STORY_INTERCEPT, ev.STORY_WEIGHTS)
-    ev.INTERCEPT = ev.NO_EVIDENCE = float(beta[0])
-    ev.WEIGHTS = tuple(float(b) for b in beta[1 : 1 + len(ev.FEATURE_NAMES)])
+    saved_short = (
+        ev.SHORT_INTERCEPT,
+        ev.SHORT_WEIGHTS,
+        ev.SHORT_STORY_INTERCEPT,
+        ev.SHORT_STORY_WEIGHTS,
+    )
+    # One fitted model scores every pair, short or not, as it was fitted.
+    ev.INTERCEPT = ev.NO_EVIDENCE = ev.SHORT_INTERCEPT = float(beta[0])
+    ev.WEIGHTS = ev.SHORT_WEIGHTS = tuple(float(b) for b in beta[1 : 1 + len(ev.FEATURE_NAMES)])
     ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT = float(beta[-2]), float(beta[-1])
     if w.stories is not None:
-        ev.STORY_INTERCEPT = float(w.stories[0])
-        ev.STORY_WEIGHTS = tuple(float(b) for b in w.stories[1:])
+        ev.STORY_INTERCEPT = ev.SHORT_STORY_INTERCEPT = float(w.stories[0])
+        ev.STORY_WEIGHTS = ev.SHORT_STORY_WEIGHTS = tuple(float(b) for b in w.stories[1:])
     try:
         yield
     finally:
         ev.INTERCEPT, ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE = saved
         ev.STORY_INTERCEPT, ev.STORY_WEIGHTS = saved_story
+        (
+            ev.SHORT_INTERCEPT,
+            ev.SHORT_WEIGHTS,
+            ev.SHORT_STORY_INTERCEPT,
+            ev.SHORT_STORY_WEIGHTS,
+        ) = saved_short
 
 
 def link_all(c: Corpus, pr: Profiled) -> stories.Links:
@@ -282,16 +304,19 @@ def story_rows(c: Corpus, pr: Profiled, pairs_beta: np.ndarray) -> tuple[np.ndar
     for aid in sorted(pr.profiles):
         p, own = pr.profiles[aid], c.event_of[aid]
         total: dict[str, float] = {}
+        best: dict[str, float] = {}
         for other, strength in links.get(aid, {}).items():
             if other < aid:
                 e = c.event_of[other]
-                total[e] = total.get(e, 0.0) + 1.0 / (1.0 + np.exp(-strength))
+                prob = 1.0 / (1.0 + math.exp(-strength))
+                total[e] = total.get(e, 0.0) + prob
+                best[e] = max(best.get(e, 0.0), prob)
         for e, t in total.items():
             pool = pools.get(e)
             if pool is None or pool.n < 2:
                 continue
             fit_ = t / min(pool.n, ev.MAX_CANDIDATES)
-            xs.append(ev.story_features(p, pool, fit_))
+            xs.append(ev.story_features(p, pool, fit_, best[e]))
             ys.append(float(e == own))
         pools.setdefault(own, ev.Pool()).add(p)
     return np.array(xs), np.array(ys)
@@ -338,11 +363,13 @@ def uci_corpus(half: int | None) -> tuple[str, list[dict]]:
     return f"uci_half{half}", [r for r in records if bs.uci_half(r["event"]) == half]
 
 
-def load(leads: bool, uci_half: int | None) -> dict[str, Corpus]:
+def load(leads: bool, uci_half: int | None, short: bool = False) -> dict[str, Corpus]:
     out: dict[str, Corpus] = {}
     sets = [("basil", bs.basil_records()), uci_corpus(uci_half)]
     if leads:
         sets.append(("basil_p2", bs.lead_records(2)))
+    if short:
+        sets.append(("basil_p1", bs.lead_records(1)))
     for name, records in sets:
         db, event_of = bs.build(name, records)
         arts = db.execute(
@@ -356,12 +383,20 @@ def load(leads: bool, uci_half: int | None) -> dict[str, Corpus]:
     return out
 
 
-def constants(w: Weights) -> list[tuple[str, str]]:
-    """The fitted constants of db/article_evidence.py, as written there."""
+def constants(w: Weights, short: bool = False) -> list[tuple[str, str]]:
+    """The fitted constants of db/article_evidence.py, as written there (``short``: those
+    of pairs of short articles; the matches term is one for every pair)."""
     beta, story = w.pairs, w.stories
     assert story is not None
     pw = _named_tuple(beta[1 : 1 + len(ev.FEATURE_NAMES)], ev.FEATURE_NAMES)
     sw = _named_tuple(story[1:], ev.STORY_FEATURE_NAMES)
+    if short:
+        return [
+            ("SHORT_WEIGHTS", pw),
+            ("SHORT_INTERCEPT", f"{beta[0]:.4f}"),
+            ("SHORT_STORY_WEIGHTS", sw),
+            ("SHORT_STORY_INTERCEPT", f"{story[0]:.4f}"),
+        ]
     return [
         ("WEIGHTS", pw),
         ("INTERCEPT", f"{beta[0]:.4f}"),
@@ -378,10 +413,10 @@ def _named_tuple(values: np.ndarray, names: tuple[str, ...]) -> str:
     return f"(\n{rows})"
 
 
-def write_weights(w: Weights) -> None:
+def write_weights(w: Weights, short: bool = False) -> None:
     """Replace the fitted constants in db/article_evidence.py."""
     text = EVIDENCE_FILE.read_text(encoding="utf-8")
-    for name, value in constants(w):
+    for name, value in constants(w, short):
         # a constant's value: to the end of its line, or its bracketed lines
         pattern = rf"^{name} = (?:\([^()]*\)|.*)$"
         new = f"{name} = {value}".replace("\\", "\\\\")  # a replacement template
@@ -396,6 +431,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true", help="write the weights into db/")
     ap.add_argument("--leads", action="store_true", help="fit on BASIL's titles and leads too")
+    ap.add_argument(
+        "--short",
+        action="store_true",
+        help="fit on BASIL's titles and one paragraph too, with best: the short-pair weights",
+    )
     ap.add_argument(
         "--heads",
         action="store_true",
@@ -414,7 +454,9 @@ def main() -> None:
     )
     args = ap.parse_args()
     uci_half = None if args.uci_half == "all" else int(args.uci_half)
-    corpora = load(args.leads, uci_half)
+    if not args.short:
+        HELD_STORY["best"] = 0.0  # read for short articles only (SHORT_STORY_WEIGHTS)
+    corpora = load(args.leads, uci_half, args.short)
     profiled = {name: profile_all(c) for name, c in corpora.items()}
     data = {name: pairs(c, profiled[name]) for name, c in corpora.items()}
     for name, (_x, y, _g) in data.items():
@@ -486,9 +528,10 @@ def main() -> None:
         s = story_scores(held, profile_all(held), shipped)
         print(f"  held out, {name} (never fitted on): {describe(s)}")
     if args.write:
-        write_weights(shipped)
+        write_weights(shipped, args.short)
     else:
-        print("\n" + "\n".join(f"{name} = {value}" for name, value in constants(shipped)))
+        block = constants(shipped, args.short)
+        print("\n" + "\n".join(f"{name} = {value}" for name, value in block))
 
 
 if __name__ == "__main__":

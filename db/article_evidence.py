@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 import sys
 from array import array
@@ -58,6 +59,10 @@ __all__ = [
     "HEADS",
     "INTERCEPT",
     "NO_EVIDENCE",
+    "SHORT_INTERCEPT",
+    "SHORT_STORY_INTERCEPT",
+    "SHORT_STORY_WEIGHTS",
+    "SHORT_WEIGHTS",
     "STORY_FEATURE_NAMES",
     "STORY_INTERCEPT",
     "STORY_WEIGHTS",
@@ -117,7 +122,7 @@ FEATURE_NAMES = (
 # bench/fit_stories.py fits their weights with the others held as they are.
 HEADS = ("heads", "heads_title_cos", "heads_other_day")
 # Fitted by bench/fit_stories.py --leads --write (logistic regression; BASIL, its titles and
-# leads, and UCI's development half only: half 1 is held out for them; see there).
+# two paragraphs, and UCI's development half only: half 1 is held out for them; see there).
 WEIGHTS = (
     5.1661,  # title_cos
     34.0840,  # lead_cos
@@ -132,6 +137,24 @@ WEIGHTS = (
     -28.3709,  # heads_other_day
 )
 INTERCEPT = -9.0435
+# For a pair of short articles (both a headline and one short paragraph: Profile.short),
+# the weights fitted with BASIL cut to one paragraph too (story63's fit): two tellings of
+# one event in a few lines share fewer words, and these weights ask less of them. Used for
+# such pairs only, as they join two long articles of other events on shared words.
+SHORT_WEIGHTS = (
+    3.6207,  # title_cos
+    25.3494,  # lead_cos
+    1.6627,  # cross_cos
+    2.7119,  # entity_overlap
+    -0.7158,  # entity_shared
+    -1.8887,  # numbers_shared
+    0.0000,  # day_gap
+    -4.1495,  # undated
+    4.6628,  # heads
+    -17.7805,  # heads_title_cos
+    -27.9737,  # heads_other_day
+)
+SHORT_INTERCEPT = -6.6768
 # The matches term (:func:`matches_features`): statements of the newer article matching
 # the older as the same claim or a conflict, and those matching it as related only.
 CLAIM_WEIGHT = 23.6847
@@ -152,9 +175,11 @@ STORY_FEATURE_NAMES = (
     "same_day",  # share of the story's members of its day (0 when undated); held at 0
     "heads",  # the article is a headline alone
     "heads_title_cos",  # then its title_cos again
+    "best",  # the probability of its strongest link to one of the story's members
 )
 # Fitted by bench/fit_stories.py --leads --write (logistic regression on each article against
-# the stories of one event and of others as they stood when it came; see there).
+# the stories of one event and of others as they stood when it came; see there). ``best`` is
+# read for a short article only (SHORT_STORY_WEIGHTS): held at 0 here.
 STORY_WEIGHTS = (
     8.6630,  # fit
     0.4224,  # title_cos
@@ -163,8 +188,22 @@ STORY_WEIGHTS = (
     0.0000,  # same_day
     1.8150,  # heads
     11.7926,  # heads_title_cos
+    0.0000,  # best
 )
 STORY_INTERCEPT = -6.6704
+# For a short article (Profile.short) joining a story: fitted with SHORT_WEIGHTS and ``best``
+# (story63's fit): one strong link counts in a story of two, where its fit is at most half.
+SHORT_STORY_WEIGHTS = (
+    5.9695,  # fit
+    0.1490,  # title_cos
+    4.2031,  # lead_cos
+    0.5312,  # entity_cover
+    0.0000,  # same_day
+    0.5894,  # heads
+    10.8738,  # heads_title_cos
+    3.6621,  # best
+)
+SHORT_STORY_INTERCEPT = -7.7202
 
 
 @dataclass(slots=True)
@@ -181,6 +220,7 @@ class Profile:
     terms: list[str]  # what it adds to the document frequencies ('' counts articles)
     ent_sum: float = 0.0  # sum of the entity weights
     headline_only: bool = False  # a headline alone: no word of a body (ArticleText)
+    short: bool = False  # a headline and one short paragraph (ArticleText)
 
     def __post_init__(self) -> None:
         self.ent_sum = sum(self.ents.values())
@@ -190,6 +230,8 @@ class Profile:
         d["n"] = sorted(self.nums)
         if self.headline_only:
             d["h"] = 1
+        if self.short:
+            d["s"] = 1
         return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -203,6 +245,7 @@ class ArticleText:
     ents: set[str]
     nums: set[str]
     headline_only: bool  # no word of a body: a headline alone
+    short: bool = False  # its body is one paragraph, all of it read (is_short)
 
 
 # Capitalised, but no names: every story of a Friday has "Friday".
@@ -255,6 +298,18 @@ def _named(t: Token, written: str) -> bool:
     return t.cap or (written[t.start : t.start + 1].isupper() and not common_word(t.norm))
 
 
+# A blank line between paragraphs (dense and feed texts: "\n\n").
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def is_short(body: str) -> bool:
+    """A body of one paragraph whose every word the profile reads (within ``LEAD_CHARS``):
+    a title and lead, as a feed or a grader gives it. Such an article and another like it
+    share few words even when they tell one event."""
+    body = body.strip()
+    return 0 < len(body) <= LEAD_CHARS and not _PARAGRAPH_BREAK.search(body)
+
+
 def read_text(title: str, text: str, body_start: int) -> ArticleText:
     """The headline and the lead of an article, tokenised: what its profile reads
     (``text[body_start : body_start + LEAD_CHARS + 1]`` is all of the text it reads)."""
@@ -275,8 +330,9 @@ def read_text(title: str, text: str, body_start: int) -> ArticleText:
     # a lead has its names from there (a headline's capitals say less than a name).
     loose = not lead or capitals_say_nothing(body)
     ents = _entities(title, head, loose) | _entities(body, lead, loose)
+    short = bool(lead) and is_short(text[body_start:])
     return ArticleText(
-        [t.norm for t in content], [t.norm for t in lead_content], ents, nums, not lead
+        [t.norm for t in content], [t.norm for t in lead_content], ents, nums, not lead, short
     )
 
 
@@ -335,6 +391,7 @@ def profile_of_text(index: Index, aid: int, read: ArticleText, date: str | None)
         keys=sorted({"t:" + t for t in title_counts} | ent_terms),
         terms=terms,
         headline_only=read.headline_only,
+        short=read.short,
     )
 
 
@@ -370,9 +427,12 @@ def features(a: Profile, b: Profile, window: int) -> list[float]:
 
 
 def score(a: Profile, b: Profile, window: int) -> float:
-    """The pair's log-odds of one event, on article evidence alone."""
+    """The pair's log-odds of one event, on article evidence alone (two short articles:
+    by ``SHORT_WEIGHTS``)."""
     f = features(a, b, window)
-    return round(INTERCEPT + sum(w * x for w, x in zip(WEIGHTS, f, strict=True)), 6)
+    short = a.short and b.short
+    weights, intercept = (SHORT_WEIGHTS, SHORT_INTERCEPT) if short else (WEIGHTS, INTERCEPT)
+    return round(intercept + sum(w * x for w, x in zip(weights, f, strict=True)), 6)
 
 
 # A stored pool (``story_pools.data``, bytes): a JSON head line (members, squared
@@ -516,9 +576,10 @@ class Pool:
         return _dot(vec, self.title if which == 0 else self.lead) / math.sqrt(sq)
 
 
-def story_features(p: Profile, pool: Pool, fit: float) -> list[float]:
+def story_features(p: Profile, pool: Pool, fit: float, best: float = 0.0) -> list[float]:
     """The features (:data:`STORY_FEATURE_NAMES`) of ``p`` joining the story ``pool``
-    whose members it fits by ``fit`` (the mean probability over its links)."""
+    whose members it fits by ``fit`` (the mean probability over its links), its
+    strongest link to one of them of probability ``best``."""
     n = max(1, pool.n)
     cover = 0.0
     if p.ent_sum:
@@ -534,13 +595,20 @@ def story_features(p: Profile, pool: Pool, fit: float) -> list[float]:
         same_day,
         float(heads),
         title_cos if heads else 0.0,
+        best,
     ]
 
 
-def story_probability(p: Profile, pool: Pool, fit: float) -> float:
-    """The probability that ``p`` tells the event of the story ``pool``."""
-    f = story_features(p, pool, fit)
-    z = STORY_INTERCEPT + sum(w * x for w, x in zip(STORY_WEIGHTS, f, strict=True))
+def story_probability(p: Profile, pool: Pool, fit: float, best: float = 0.0) -> float:
+    """The probability that ``p`` tells the event of the story ``pool`` (``fit``,
+    ``best``: as :func:`story_features` reads them)."""
+    f = story_features(p, pool, fit, best)
+    weights, intercept = (
+        (SHORT_STORY_WEIGHTS, SHORT_STORY_INTERCEPT)
+        if p.short
+        else (STORY_WEIGHTS, STORY_INTERCEPT)
+    )
+    z = intercept + sum(w * x for w, x in zip(weights, f, strict=True))
     return round(1.0 / (1.0 + math.exp(-z)), 9)
 
 
@@ -669,7 +737,7 @@ class MemoryIndex:
 def _load(aid: int, day: int, data: str) -> Profile:
     d = json.loads(data)
     return Profile(
-        aid, day or None, d["t"], d["l"], d["e"], frozenset(d["n"]), [], [], 0.0, "h" in d
+        aid, day or None, d["t"], d["l"], d["e"], frozenset(d["n"]), [], [], 0.0, "h" in d, "s" in d
     )
 
 

@@ -20,7 +20,9 @@ again gives). Each joins the story it most probably tells, read as a whole
 (:func:`db.article_evidence.story_probability`): its *fit* (the mean probability of
 one event with the story's older members, over at most
 :data:`db.article_evidence.MAX_CANDIDATES` of them, the most an article is compared
-with) and the story's *pool* (its members' headline and lead vectors, entities and
+with), its strongest link to one of them (a short article often repeats one outlet's
+telling and shares nothing with another's: in a story of two its fit is half) and the
+story's *pool* (its members' headline and lead vectors, entities and
 days summed: headlines of one event share a few key names and rare words while any
 two of them share little), above ``JOIN_MIN``; a story grows by what fits most of
 it, not along a chain of articles each like the last. An article with a lead joins
@@ -530,12 +532,12 @@ def _may_merge(q: ev.Profile, a: ev.Pool, b: ev.Pool) -> bool:
     return a.alike(b) >= MERGE_ALIKE_MIN
 
 
-def _tells(q: ev.Profile, pool: ev.Pool, linked: float) -> float:
+def _tells(q: ev.Profile, pool: ev.Pool, linked: float, best: float = 0.0) -> float:
     """How probably ``q`` tells the story of ``pool``, its links to the story's members
-    summing to ``linked`` (probabilities): its fit is their mean over at most
-    :data:`db.article_evidence.MAX_CANDIDATES` members, the most an article is compared
-    with (:func:`db.article_evidence.story_probability`)."""
-    return ev.story_probability(q, pool, linked / min(pool.n, ev.MAX_CANDIDATES))
+    summing to ``linked`` (probabilities), the strongest of probability ``best``: its
+    fit is their mean over at most :data:`db.article_evidence.MAX_CANDIDATES` members,
+    the most an article is compared with (:func:`db.article_evidence.story_probability`)."""
+    return ev.story_probability(q, pool, linked / min(pool.n, ev.MAX_CANDIDATES), best)
 
 
 class _Placer:
@@ -645,7 +647,11 @@ class _Placer:
             else:
                 total[key] = total.get(key, 0.0) + _probability(strength)
                 best[key] = max(best.get(key, -math.inf), strength)
-        join = {key: _tells(p, pool(key), t) for key, t in total.items() if _may_join(p, best[key])}
+        join = {
+            key: _tells(p, pool(key), t, _probability(best[key]))
+            for key, t in total.items()
+            if _may_join(p, best[key])
+        }
         good = sorted((k for k in join if join[k] > JOIN_MIN), key=lambda k: (-join[k], k))
         strongest = max(alone)[0] if alone else -math.inf
         if good and strongest > START_THRESHOLD and join[good[0]] < _probability(strongest):
@@ -703,7 +709,8 @@ class _Placer:
             members = [s for x, s in links.get(o, {}).items() if x <= aid and self.where(x) == key]
             if not members:
                 continue  # linked to aid, but to none of the story before it
-            if _tells(q, pool, sum(_probability(s) for s in members)) > JOIN_MIN:
+            probs = [_probability(s) for s in members]
+            if _tells(q, pool, sum(probs), max(probs)) > JOIN_MIN:
                 self._put(o, key, q)
                 pool = self.pool(key, aid + 1)
 
@@ -750,7 +757,8 @@ class _Placer:
         pool = ev.Pool()
         for m in members:
             pool.add(m)
-        return _tells(q, pool, sum(_probability(s) for s in strengths if s is not None)) > floor
+        probs = [_probability(s) for s in strengths if s is not None]
+        return _tells(q, pool, sum(probs), max(probs, default=0.0)) > floor
 
     def final(self) -> dict[int, int]:
         """Article -> story key, merges applied."""
@@ -779,7 +787,17 @@ def _profile_of(profiles: dict[int, ev.Profile], aid: int, day: int | None) -> e
         return ev.Profile(aid, day, {}, {}, {}, frozenset(), [], [])
     if p.day != day:
         p = ev.Profile(
-            aid, day, p.title, p.lead, p.ents, p.nums, p.keys, p.terms, 0.0, p.headline_only
+            aid,
+            day,
+            p.title,
+            p.lead,
+            p.ents,
+            p.nums,
+            p.keys,
+            p.terms,
+            0.0,
+            p.headline_only,
+            p.short,
         )
     return p
 
