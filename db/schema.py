@@ -13,7 +13,6 @@ number.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from collections.abc import Callable
@@ -1072,10 +1071,17 @@ def _v40_to_v41(db: sqlite_utils.Database) -> None:
 #   clears the related cut wherever it clears the same cut; the headline cuts left the
 #   others related): the articles of a related match between two short articles or two
 #   Title Case statements are matched again.
+# - Stories: a pair of two short articles (a headline and one short paragraph) is scored
+#   with weights of its own, and the story model reads an article's strongest link; a
+#   stored profile does not say whether its article is short: every profile and link is
+#   made again and every claim and story regrouped (REGROUP_AT).
 def _v41_to_v42(db: sqlite_utils.Database) -> None:
+    import json  # here: `claimlens search` imports this module and no json
+
     from db.matcher import SHORT_ARTICLE, headline_case  # reads no schema: no cycle
 
     conn = db.conn
+    _drop_profiles(conn)
     _due_if_articles(conn, STATEMENTS_JOB, 42)
     short = {
         r[0]
@@ -1271,8 +1277,9 @@ MIGRATIONS: dict[int, Migration] = {
 # and a claim brings along no statement judged another claim than its centre; 37: an
 # article with a lead joins a story only on a link to one of its members; 40: an article
 # with a lead merges two stories only when the smaller is a fragment of the larger;
-# 41: story weights fitted again without UCI's held-out half
-REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36, 37, 40, 41})
+# 41: story weights fitted again without UCI's held-out half; 42: two short articles
+# scored with weights of their own
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36, 37, 40, 41, 42})
 
 
 class SchemaError(RuntimeError):

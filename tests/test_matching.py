@@ -2190,6 +2190,30 @@ def test_upgrade_from_version_41_drops_the_speech_of_a_relative_clause(tmp_path:
     _speaker_gone_after_upgrade(tmp_path, 41, records, ("Wire", "who said the war"), "Peter Hale")
 
 
+def test_upgrade_from_version_41_makes_every_story_profile_again(tmp_path: Path) -> None:
+    """Version 42 scores a pair of two short articles with weights of its own, and a
+    profile stored by 41 does not say whether its article is short: a database left by
+    41 has every profile dropped and the regroup due, and the next match makes them
+    again, the short article's marked as such."""
+    from db.ingest import match_pending
+
+    records = {
+        "Wire": ("Elso bridge shut", "The Elso bridge was shut on Friday after a crack was found."),
+        "Daily": ("Bridge closed", "Engineers closed the Elso bridge on Friday over a crack."),
+    }
+    path, db, _fresh = _ingested(tmp_path / "v41s.db", records)
+    short = "SELECT count(*) FROM article_profiles WHERE data LIKE '%\"s\":1%'"
+    assert db.execute(short).fetchone() == (2,)
+    with _left_by(db, 41) as conn:
+        conn.execute("UPDATE article_profiles SET data = replace(data, ',\"s\":1', '')")
+    db = _reopened(db, path)
+    assert regroup_due(db)
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (0,)
+    match_pending(db)
+    assert not regroup_due(db)
+    assert db.execute(short).fetchone() == (2,)
+
+
 def test_upgrade_from_version_41_matches_again_two_titles_of_one_act(tmp_path: Path) -> None:
     """Version 42 reads two headlines in which a name both write does the same act as
     one claim, the titles of long articles too: a database left by version 41 (those
