@@ -15,14 +15,8 @@ from __future__ import annotations
 
 from db import article_evidence as ev
 from db import stories
+from tests.test_stories_start import BACKGROUND  # the other news of those days
 
-BACKGROUND = [
-    ("Council rejects the regional budget", "The council voted the budget down on Monday."),
-    ("New library opens on Quay Street", "The library holds 80,000 books."),
-    ("Fishing quotas cut for next season", "Boats will land a fifth less cod."),
-    ("Museum reopens after two-year refit", "The museum's new wing opened to visitors."),
-    ("Night trains return to the coast line", "Two night trains a week run again."),
-]
 # One event (the ferry line closed) told by two outlets, each a title and one paragraph.
 REPORT = (
     "Tallis council votes to close the Orvin ferry line",
