@@ -176,3 +176,22 @@ async def test_a_tall_pane_is_filled_with_matches(tmp_path: Path) -> None:
         assert matches.scrollable_content_region.height > 100
         assert matches.option_count == 40
         assert main.claims.matches[20]["source"] in screen_text(app)
+
+
+@async_test
+async def test_the_status_line_names_the_statement_in_words(tmp_path: Path) -> None:
+    """After c the status line read "article 1 · 1 (0–2)", taken for code: it says
+    "article 1 · statement 1" and the article's numbers, (0–2); the claim panel keeps
+    the CLI's name (`claimlens matches`: article 1 · 1)."""
+    path = _many(tmp_path / "many.db")
+    app = make_app(path, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await _on_the_claim(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        article, seq = main.reader.article["id"], main.reader.current["seq"]
+        last = main.reader.statements[-1]["seq"]
+        status = screen_text(app).splitlines()[0]
+        assert f"article {article} · statement {seq}  (0–{last})" in status, status
+        assert f"article {article} · {seq} (" not in status, status
+        assert f"article {article} · {seq}" in screen_text(app).split("Claims")[1]
