@@ -148,12 +148,12 @@ async def test_the_header_names_the_statement_only_while_the_text_shows(demo_app
         await pilot.press("enter", "j", "j")
         await settle(pilot)
         read = main.reader.article["id"]
-        assert f"article {read} · 2 (0–" in status_line(app)
+        assert f"article {read} · statement 2  (0–" in status_line(app)
         await pilot.press("escape")
         await settle(pilot)
         assert app.focused is main.articles
         line = status_line(app)
-        assert " · 2 (0–" not in line, line
+        assert " · statement 2" not in line, line
         assert f"article {main.articles.current['id']}" in line, line
         await pilot.press("j")
         await settle(pilot)
@@ -163,7 +163,7 @@ async def test_the_header_names_the_statement_only_while_the_text_shows(demo_app
             assert f"article {listed['id']}" in line and " (0–" not in line, line
         await pilot.press("enter")
         await settle(pilot)
-        assert f"article {main.reader.article['id']} · 0 (0–" in status_line(app)
+        assert f"article {main.reader.article['id']} · statement 0  (0–" in status_line(app)
 
 
 @async_test
@@ -180,7 +180,7 @@ async def test_the_header_keeps_its_name_at_80_columns_with_filters(demo_app) ->
         line = status_line(app)
         assert line.startswith(" claimlens  "), line
         assert "Source B" in line and "2024-11-01" in line, line
-        assert f"article {main.reader.article['id']} · 1" in line, line
+        assert f"article {main.reader.article['id']} · statement 1" in line, line
         assert len(line.rstrip()) <= 80 and "…" not in line, line
 
 

@@ -98,10 +98,10 @@ def test_demo_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.keys("Enter")  # open the first article: the text with the claims under it
     screen = terminal.wait_for("Claims ·")
     assert "Source B ·" not in screen  # 80 columns: the text replaces the list
-    assert "· 0 (0–21)" in screen and "▶" in screen
+    assert "· statement 0  (0–21)" in screen and "▶" in screen
 
     terminal.keys("j", "j")  # the statement cursor moves sentence by sentence
-    screen = terminal.wait_for("· 2 (0–21)")
+    screen = terminal.wait_for("· statement 2  (0–21)")
     assert "In an interview with South Korean broadcaster KBS" in screen
 
     # ] goes to the next statement another source also reports: the claim panel

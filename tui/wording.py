@@ -18,8 +18,16 @@ __all__ = [
     "plural",
     "shown_date",
     "statement_name",
+    "status_statement",
     "values_apart",
 ]
+
+
+def status_statement(article_id: int, seq: int) -> str:
+    """A statement named in words for the status line, ``article 2 · statement 7``: the
+    CLI's ``article 2 · 7`` (:func:`statement_name`, kept for its output) reads as code
+    where nothing else says what the 7 is."""
+    return f"article {article_id} · statement {seq}"
 
 
 def more_sources(n: int, shown: list[str], command: str = "--json") -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
@@ -25,7 +25,14 @@ from db.showable import showable
 from tui.components.diffing import differing_spans, find_spans
 from tui.components.focus_border import quiet_focus, show_focus
 from tui.components.kept_lines import KeptLines
-from tui.components.library import ClaimView, Library, keep_recent, read_claims
+from tui.components.library import (
+    EVIDENCE_FIRST,
+    ClaimView,
+    Library,
+    keep_recent,
+    read_claims,
+    shown_order,
+)
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
 from tui.components.scrollbars import update_scrollbars
@@ -56,6 +63,12 @@ STATUS_LABEL = {
 # Heads the matches that tell the same event but make another claim ('related'):
 # they are listed after the claim's own matches and never count as corroboration.
 RELATED_HEADING = "also on this event"
+# Matches laid out when a statement's claims are drawn, and laid out more at a time as the
+# reader pages or scrolls towards the end of those: laying out every match of a statement
+# with 255 took ~200 ms at 80x24 (each match's text wrapped and measured). Those read with
+# their evidence (library.EVIDENCE_FIRST); a pane shows fewer (a match takes 3+ lines).
+MATCHES_FIRST = EVIDENCE_FIRST
+MATCHES_PAGE = EVIDENCE_FIRST
 
 
 def _read(
@@ -109,6 +122,9 @@ class MatchList(KeyedOptionList):
 
     _no_layout = False
     _lines_width = -1  # the width the options were measured and drawn at
+    # Lays out more matches, if any are left (the panel's :meth:`ClaimPanel.lay_out_more`;
+    # with None, all of them): returns whether it added any.
+    more: Callable[[int | None], bool] = staticmethod(lambda _count: False)
 
     def __init__(self, *, id: str | None = None) -> None:
         # The same options measured and drawn at other widths (c and back: the panel
@@ -151,6 +167,22 @@ class MatchList(KeyedOptionList):
         event.prevent_default()  # not OptionList's: the caches are cleared when drawn
         if self.scrollable_content_region.width != self._lines_width:
             self.refresh()
+        self.check_more()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.check_more()
+
+    def check_more(self) -> None:
+        """Lay out more matches while those laid out end less than a pane below the
+        pane's last line: what the pane shows, and the next page, are as if every match
+        were laid out."""
+        region = self.scrollable_content_region
+        if region.height <= 0 or region.width <= 0:
+            return  # not laid out (hidden): nothing is measured yet
+        while self.virtual_size.height < int(self.scroll_y) + 2 * region.height:
+            if not self.more(MATCHES_PAGE):
+                return
 
     # The lines as styled (padding, background) at each width the list had (c and back),
     # kept while nothing else is drawn differently (kept_lines).
@@ -248,6 +280,8 @@ class MatchList(KeyedOptionList):
                 self._scroll_lines(-min(lines, top - first))
                 return
         target = self._next_enabled(direction)
+        if target is None and direction > 0 and self.more(MATCHES_PAGE):
+            target = self._next_enabled(direction)
         if target is None:
             self.app.bell()
             return
@@ -284,6 +318,7 @@ class MatchList(KeyedOptionList):
         self._step(-1, self._page())
 
     def action_last(self) -> None:
+        self.more(None)  # the last match: every match laid out
         super().action_last()
         self.scroll_end(animate=False, immediate=True)
 
@@ -318,6 +353,8 @@ class ClaimPanel(Vertical):
         self._cache: OrderedDict[int, ClaimView] = OrderedDict()
         self._view: ClaimView | None = None  # the claims drawn (with article, statement)
         self._drawn = False
+        self._laid = 0  # matches laid out as options (the first ones of self.matches)
+        self._drawing = False  # set_options may scroll: no laying out more meanwhile
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -332,7 +369,9 @@ class ClaimPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ClaimHeader(Text(""), id="claim-header", markup=False)
-        yield MatchList(id="matches")
+        match_list = MatchList(id="matches")
+        match_list.more = self.lay_out_more
+        yield match_list
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_focus())
@@ -467,23 +506,24 @@ class ClaimPanel(Vertical):
         self.article, self.statement, self._view = article, statement, view
         found = view.matches if view is not None else []
         claim_matches = _claim_matches(found)
-        self.matches = claim_matches + [m for m in found if m.get("relation") == "related"]
+        self.matches = shown_order(found)  # the order read_claims gave them in
         claim = view.claim if view is not None else None
         # The header always has HEADER_LINES lines: no relayout as the cursor moves.
         self.query_one("#claim-header", ClaimHeader).update(self.header_text(claim), layout=False)
-        options: list[Option | None] = []
-        for i, match in enumerate(self.matches):
-            if i:
-                options.append(None)
-            if i == len(claim_matches):  # the first related match
-                heading = Text(RELATED_HEADING, self._style("label"), end="")
-                options += [Option(heading, id="related", disabled=True), None]
-            options.append(Option(self.match_text(match), id=f"m{i}"))
+        # Only the first matches are laid out (the pane shows a few); more as the reader
+        # pages or scrolls to them (lay_out_more). The title counts them all.
+        self._laid = 0
+        options = self._more_options(MATCHES_FIRST)
         match_list = self.match_list
-        match_list.set_options(options)
-        if self.matches:
-            # The first match, not the "also on this event" heading above related ones.
-            match_list.highlighted = 1 if not claim_matches else 0
+        self._drawing = True
+        try:
+            match_list.set_options(options)
+            if self.matches:
+                # The first match, not the "also on this event" heading above related ones.
+                match_list.highlighted = 1 if not claim_matches else 0
+        finally:
+            self._drawing = False
+        match_list.check_more()
         n = len(claim_matches)
         sources = len({m["source"] for m in claim_matches})
         related = len(self.matches) - n
@@ -492,6 +532,37 @@ class ClaimPanel(Vertical):
             + (f" in {plural(sources, 'source')}" if n else "")
             + (f" · {related} also on this event" if related else "")
         )
+
+    def _more_options(self, count: int | None) -> list[Option | None]:
+        """The options of the next ``count`` matches not laid out yet (None: all), their
+        evidence read first if it was not (read_claims reads the first ones')."""
+        start = self._laid
+        end = len(self.matches) if count is None else min(len(self.matches), start + count)
+        if end <= start or self.statement is None:
+            return []
+        page = self.library.evidence(self.statement["id"], self.matches[start:end])
+        self.matches[start:end] = page
+        first_related = len(_claim_matches(self.matches))
+        options: list[Option | None] = []
+        for i in range(start, end):
+            if i:
+                options.append(None)  # the rule under the match before
+            if i == first_related:
+                heading = Text(RELATED_HEADING, self._style("label"), end="")
+                options += [Option(heading, id="related", disabled=True), None]
+            options.append(Option(self.match_text(self.matches[i]), id=f"m{i}"))
+        self._laid = end
+        return options
+
+    def lay_out_more(self, count: int | None) -> bool:
+        """Add the next ``count`` matches (None: all that are left) to the list; whether
+        there were any."""
+        if self._drawing:
+            return False
+        options = self._more_options(count)
+        if options:
+            self.match_list.add_options(options)
+        return bool(options)
 
     # --- text ---------------------------------------------------------------------
 

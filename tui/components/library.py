@@ -57,6 +57,7 @@ __all__ = [
     "read_article",
     "read_claims",
     "reversed_range",
+    "shown_order",
 ]
 
 
@@ -90,17 +91,50 @@ def read_article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] |
 
 @dataclass(frozen=True)
 class ClaimView:
-    """What the claim panel shows for one statement: its matches, best first, each with
-    its ``evidence`` (:func:`db.match_evidence.with_evidence`), and its claim."""
+    """What the claim panel shows for one statement: its matches in the panel's order
+    (:func:`shown_order`), the first :data:`EVIDENCE_FIRST` with their ``evidence``
+    (:func:`db.match_evidence.with_evidence`; the rest read when paged to,
+    :meth:`Library.evidence`), and its claim."""
 
     statement_id: int
     matches: list[dict[str, Any]]
     claim: dict[str, Any] | None
 
 
-def read_claims(db: sqlite_utils.Database, statement: dict[str, Any]) -> ClaimView:
+# Matches whose evidence is read with a statement's claims: more than the claim panel
+# lays out at first (tui.components.claim_panel.MATCHES_FIRST). Evidence is recomputed
+# per pair (~0.6 ms each): a statement with 255 matches took 150 ms to read whole; the
+# rest is read as the reader pages to it (:func:`with_evidence_of`).
+EVIDENCE_FIRST = 16
+
+
+def shown_order(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The matches as the claim panel lists them: the claim's own (same, conflict) first,
+    then those only on the same event ('related'), each group best first as read."""
+    own = [m for m in matches if m.get("relation") != "related"]
+    return own + [m for m in matches if m.get("relation") == "related"]
+
+
+def with_evidence_of(
+    db: sqlite_utils.Database, statement_id: int, matches: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``matches`` of one statement, each with its ``evidence`` (those without it read
+    now: the ones a reader pages to), in the same order."""
+    missing = [m for m in matches if "evidence" not in m]
+    if not missing:
+        return matches
+    read = {m["statement_id"]: m for m in with_evidence(db, statement_id, missing)}
+    return [m if "evidence" in m else read[m["statement_id"]] for m in matches]
+
+
+def read_claims(
+    db: sqlite_utils.Database, statement: dict[str, Any], first: int = EVIDENCE_FIRST
+) -> ClaimView:
+    """A statement's claims: every match (the count), the first ``first`` as the panel
+    lists them with their evidence, the others without (read when paged to)."""
     sid = statement["id"]
-    matches = with_evidence(db, sid, matches_for_statement(db, sid))
+    order = shown_order(matches_for_statement(db, sid))
+    matches = with_evidence(db, sid, order[:first]) + order[first:]
     claim_id = statement.get("claim_id")
     return ClaimView(sid, matches, None if claim_id is None else claim_detail(db, claim_id))
 
@@ -285,6 +319,10 @@ class Library:
     def claims(self, statement: dict[str, Any]) -> ClaimView:
         """:func:`read_claims` on the UI thread's connection."""
         return read_claims(self.db, statement)
+
+    def evidence(self, statement_id: int, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """:func:`with_evidence_of` on the UI thread's connection (a page of matches)."""
+        return with_evidence_of(self.db, statement_id, matches)
 
     def locate(self, statement_id: int) -> tuple[int, int] | None:
         return statement_location(self.db, statement_id)

@@ -52,7 +52,7 @@ from tui.components.messages import (
 from tui.components.reader import Reader
 from tui.components.status_line import StatusPart, fit_status, part
 from tui.keymap import bind, effective_keys
-from tui.wording import plural, statement_name
+from tui.wording import plural, status_statement
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -535,16 +535,17 @@ class MainScreen(Screen, inherit_bindings=False):
             if listed is not None:
                 parts.append(part(20, f"article {listed['id']}"))
         elif reader.article is not None and reader.statements:
-            # The statement named as the CLI names it (README: `article 2 · 7`, numbered
-            # from 0 as `claimlens show 2` numbers it), and the article's numbers.
-            name = statement_name(reader.article["id"], reader.current["seq"])
+            # The statement in words, numbered as `claimlens show 2` numbers it (from
+            # 0): the CLI's bare `article 2 · 7 (0–21)` read as code here. The article's
+            # numbers apart, given up before the app's name when the line is short.
+            name = status_statement(reader.article["id"], reader.current["seq"])
             last = reader.statements[-1]["seq"]
-            short = name.replace("article ", "art. ", 1)
-            if listed is not None and listed["id"] == reader.article["id"]:
-                parts.append(part(90, f"{name} (0–{last})", short=short))
-            else:  # a jump or a search hit opened an article the filters hide
-                full, short = f"{name} (0–{last}, not in the list)", f"{short} (filtered)"
-                parts.append(part(90, full, short=short))
+            short = name.replace("article ", "art. ", 1).replace("statement ", "st. ", 1)
+            if listed is None or listed["id"] != reader.article["id"]:
+                # a jump or a search hit opened an article the filters hide
+                name, short = f"{name}, not in the list", f"{short} (filtered)"
+            parts.append(part(90, name, short=short))
+            parts.append(part(86, f"(0–{last})", short=""))
         if self.back_stack:
             parts.append(part(40, f"↩ {len(self.back_stack)}"))
         if self.hits and self.on_hit():  # only while the cursor is on the hit
