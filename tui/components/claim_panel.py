@@ -29,9 +29,9 @@ from tui.components.library import (
     EVIDENCE_FIRST,
     ClaimView,
     Library,
+    claim_matches,
     keep_recent,
     read_claims,
-    shown_order,
 )
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
@@ -80,10 +80,6 @@ def _read(
     """(In a worker thread) the statement's claims, with what ``_arrived`` needs to show
     them: the article, the statement, and the statements to read ahead once shown."""
     return article, statement, read_claims(db, statement), ahead
-
-
-def _claim_matches(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [m for m in matches if m.get("relation") != "related"]
 
 
 def _size_laid_out(widget: Widget, size: Size, virtual: Size, container: Size) -> bool:
@@ -505,8 +501,8 @@ class ClaimPanel(Vertical):
         self._drawn = True
         self.article, self.statement, self._view = article, statement, view
         found = view.matches if view is not None else []
-        claim_matches = _claim_matches(found)
-        self.matches = shown_order(found)  # the order read_claims gave them in
+        own = claim_matches(found)
+        self.matches = list(found)  # as read_claims ordered them (shown_order)
         claim = view.claim if view is not None else None
         # The header always has HEADER_LINES lines: no relayout as the cursor moves.
         self.query_one("#claim-header", ClaimHeader).update(self.header_text(claim), layout=False)
@@ -520,12 +516,12 @@ class ClaimPanel(Vertical):
             match_list.set_options(options)
             if self.matches:
                 # The first match, not the "also on this event" heading above related ones.
-                match_list.highlighted = 1 if not claim_matches else 0
+                match_list.highlighted = 1 if not own else 0
         finally:
             self._drawing = False
         match_list.check_more()
-        n = len(claim_matches)
-        sources = len({m["source"] for m in claim_matches})
+        n = len(own)
+        sources = len({m["source"] for m in own})
         related = len(self.matches) - n
         self.border_title = (
             f"Claims · {plural(n, 'match')}"
@@ -542,7 +538,7 @@ class ClaimPanel(Vertical):
             return []
         page = self.library.evidence(self.statement["id"], self.matches[start:end])
         self.matches[start:end] = page
-        first_related = len(_claim_matches(self.matches))
+        first_related = len(claim_matches(self.matches))
         options: list[Option | None] = []
         for i in range(start, end):
             if i:
@@ -600,19 +596,19 @@ class ClaimPanel(Vertical):
             lines[1].append(label, self._style("dim"))
             lines[1].append(value, style)
         first = self.first_seen(claim)
-        if claim and claim.get("id") is not None and _claim_matches(self.matches):
+        if claim and claim.get("id") is not None and claim_matches(self.matches):
             lines[2].append(f"claim {claim['id']}", self._style("label"))
             lines[2].append(" · ", self._style("dim"))
             # The claim may hold statements this one does not match itself (they match
             # one that does): then it has more sources than this one and its matches,
             # and its first source may be one the list shows only as related.
-            matched = _claim_matches(self.matches)
+            matched = claim_matches(self.matches)
             shown = {self.article.get("source")} | {m.get("source") for m in matched}
             n_sources = int(claim.get("n_sources") or 0)
             if n_sources > len(shown):
                 lines[2].append(f"{n_sources} sources in all", self._style("dim"))
                 lines[2].append(" · ", self._style("dim"))
-        if not _claim_matches(self.matches):
+        if not claim_matches(self.matches):
             lines[2].append("No other source reports this statement.", self._style("dim"))
         elif first:
             lines[2].append("first seen ", self._style("dim"))
@@ -630,9 +626,9 @@ class ClaimPanel(Vertical):
             return first_seen(claim["first_date"], sources)  # ties by name (db.dates)
         assert self.article is not None
         seen = [(self.article.get("date"), self.article.get("source"))]
-        seen += [(m.get("date"), m.get("source")) for m in _claim_matches(self.matches)]
+        seen += [(m.get("date"), m.get("source")) for m in claim_matches(self.matches)]
         dated = sorted((earliest_first(d), s or "") for d, s in seen if d)
-        if not dated or not _claim_matches(self.matches):
+        if not dated or not claim_matches(self.matches):
             return None
         when = dated[0][0]
         sources = list(dict.fromkeys(s for w, s in dated if w == when and s))

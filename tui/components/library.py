@@ -50,6 +50,7 @@ __all__ = [
     "QueryError",
     "SearchHit",
     "SearchResults",
+    "claim_matches",
     "either_way",
     "keep_recent",
     "operator_hint",
@@ -108,11 +109,16 @@ class ClaimView:
 EVIDENCE_FIRST = 16
 
 
+def claim_matches(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The matches of the claim itself (same, conflict): not those only on the same
+    event ('related'), which never count as corroboration."""
+    return [m for m in matches if m.get("relation") != "related"]
+
+
 def shown_order(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The matches as the claim panel lists them: the claim's own (same, conflict) first,
     then those only on the same event ('related'), each group best first as read."""
-    own = [m for m in matches if m.get("relation") != "related"]
-    return own + [m for m in matches if m.get("relation") == "related"]
+    return claim_matches(matches) + [m for m in matches if m.get("relation") == "related"]
 
 
 def with_evidence_of(
