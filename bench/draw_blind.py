@@ -27,7 +27,10 @@ that any DB shows as same/conflict, the share labelled so, per set, with a Wilso
 interval; and of those shown as related, the share labelled related.
 
 ``--relation related`` draws ``related`` matches instead; ``--cross-outlet`` (uci) only
-pairs of two publishers; ``--ids-after`` names the file whose ids the rows continue.
+pairs of two publishers; ``--ids-after`` names the file whose ids the rows continue;
+``--minus DB2`` (uci) only the pairs DB2 does not show as same/conflict: DB2 built
+from the same file by code without a rule, the draw holds only what the rule made
+(set 65: the pairs ``matcher._same_act`` made ``same``).
 """
 
 from __future__ import annotations
@@ -125,6 +128,7 @@ def uci(
     ids_after: str = "uci_random_matches",
     q: str = Q,
     cross_outlet: bool = False,
+    minus: sqlite3.Connection | None = None,
 ) -> tuple[list[tuple], dict, list[str]]:
     from bench_uci_matches import FIELDS, text_hash, uci_ids
 
@@ -139,6 +143,12 @@ def uci(
         for name in LABELLED_UCI
         for r in _rows(HERE / f"{name}.tsv")
     }
+    if minus is not None:  # what the other build shows too is left out
+        other = {
+            sid: (ids.get(url, "?"), text_hash(text))
+            for sid, text, url, _t, _d, _src in minus.execute(STATEMENTS)
+        }
+        done |= {frozenset((other[a], other[b])) for a, b in minus.execute(Q)}
     pairs = [
         (a, b)
         for a, b in db.execute(q)
@@ -264,6 +274,11 @@ def main() -> None:
     )
     ap.add_argument("--cross-outlet", action="store_true", help="uci: only pairs of two publishers")
     ap.add_argument(
+        "--minus",
+        type=Path,
+        help="uci: leave out the pairs this database shows as same/conflict",
+    )
+    ap.add_argument(
         "--any-source",
         action="store_true",
         help="basil: every pair of the database (BBC's too), not only BASIL pairs",
@@ -281,7 +296,8 @@ def main() -> None:
         )
     else:
         after = args.ids_after or "uci_random_matches"
-        pairs, fn, _fields = uci(dbs[0], after, q, args.cross_outlet)
+        minus = sqlite3.connect(args.minus) if args.minus else None
+        pairs, fn, _fields = uci(dbs[0], after, q, args.cross_outlet, minus)
     n = min(args.n, len(pairs))
     drawn = random.Random(args.seed).sample(pairs, n)
     info = fn["info"]
