@@ -115,6 +115,7 @@ from db.lexicon import (
     FUTURE_WORDS,
     HEDGE_BEFORE_TO,
     HEDGE_WORDS,
+    LIGHT_VERBS,
     NEGATIONS,
     OPPOSITES,
     OUTCOMES,
@@ -145,6 +146,7 @@ from db.normalize import (
     Token,
     clean,
     common_capitals,
+    common_word,
     normalize_word,
     tokenize,
     without_number_signs,
@@ -3060,7 +3062,10 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     told_twice = agree or _own_quantity(a, b, differ)
     if not (told_twice or shared_quote) and _story_only(a, b, common):
         breaks = (*breaks, "story")
-    if not (agree or shared_quote) and _names_only(a, b, common, fa, fb):
+    tells = _tells(a, b)
+    if not (agree or shared_quote) and (
+        _names_only(a, b, common, fa, fb) or (not tells and _names_a_topic(a, b))
+    ):
         breaks = (*breaks, "names only")
     if not (agree or shared_quote) and _in_passing_only(a, b):
         breaks = (*breaks, "in passing")
@@ -3080,7 +3085,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         linked=linked,
         headlines=a.headline_case and b.headline_case,
         lone=_lone(a) and _lone(b),
-        tells=_tells(a, b),
+        tells=tells,
     )
     if out.lone or out.headlines:  # only the headline cuts read them (see _judge)
         out.heads = (a, b)
@@ -3317,16 +3322,20 @@ _INFLECTED_RE = re.compile(r"[a-z]+(?:[^su's]s|ed|ing)")
 _ACT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'.-]*")
 # Stop words skipped between a name and its act ("Men's Wearhouse Is Buying").
 _ACT_GAP = 2
+# Content words after a light verb (LIGHT_VERBS) read as what it does: "gets butt naked"
+# / "gets completely naked" share one.
+_LIGHT_TAIL = 2
 
 
-def _acts(p: Prepared, names: frozenset[str]) -> dict[tuple[str, str], bool]:
+def _acts(p: Prepared, names: frozenset[str]) -> dict[tuple[str, str], tuple[bool, frozenset[str]]]:
     """Each of ``names`` that an inflected word follows in ``p`` (stop words between
     skipped), with that word's stem: who does what, "Stacy Keibler marries Jared Pobre"
     -> {(keibler, marry)}; the value: whether ``p`` writes the word in lower case, so
-    not as a part of a name ("Dick's Sporting Goods", "Malaysia Airlines", "Jared").
-    Speech verbs are stop words: "X says" is no act."""
+    not as a part of a name ("Dick's Sporting Goods", "Malaysia Airlines", "Jared"),
+    and for a light verb ("gets", "calls"), the content words after it that tell what
+    it does (empty for any other verb). Speech verbs are stop words: "X says" is no act."""
     ws = _ACT_WORD_RE.findall(p.text)
-    out: dict[tuple[str, str], bool] = {}
+    out: dict[tuple[str, str], tuple[bool, frozenset[str]]] = {}
     for i in range(len(ws) - 1):
         name = normalize_word(ws[i].lower().rstrip("."))
         if name not in names:
@@ -3337,8 +3346,16 @@ def _acts(p: Prepared, names: frozenset[str]) -> dict[tuple[str, str], bool]:
         w = ws[j].lower()
         act = normalize_word(w)
         if w not in STOP_WORDS and act not in names and _INFLECTED_RE.fullmatch(w):
-            out[name, act] = out.get((name, act), False) or ws[j].islower()
+            tail = _light_tail(ws, j) if w in LIGHT_VERBS else _EMPTY
+            lower, told = out.get((name, act), (False, _EMPTY))
+            out[name, act] = (lower or ws[j].islower(), told | tail)
     return out
+
+
+def _light_tail(ws: list[str], j: int) -> frozenset[str]:
+    """The first _LIGHT_TAIL content words after the light verb at ``ws[j]``."""
+    tail = [normalize_word(x.lower()) for x in ws[j + 1 :] if x.lower() not in STOP_WORDS]
+    return frozenset(tail[:_LIGHT_TAIL])
 
 
 def _same_act(a: Prepared, b: Prepared) -> bool:
@@ -3349,14 +3366,23 @@ def _same_act(a: Prepared, b: Prepared) -> bool:
     one story share its names and topic whatever each claims; one subject doing one act
     is one claim (the same name: "A marries B" is not "B marries A" here). Measured on
     the UCI pairs shown 'related' for the cuts alone and on the pairs it adds
-    (BENCHMARKS.md, match63b); a plural noun after a name still reads as its act
-    ("Asian shares decline")."""
+    (BENCHMARKS.md, match63b). A light verb is one act only when the words after it
+    share one ("gets naked" / "gets in trouble" are two; BENCHMARKS.md, match65); a
+    plural noun after a name still reads as its act ("Asian shares decline")."""
     names = (a.names | a.hnames) & (b.names | b.hnames)
     if not names:
         return False
     acts_a = _acts(a, names)
     acts_b = _acts(b, names)
-    return any(acts_a[k] or acts_b[k] for k in acts_a.keys() & acts_b.keys())
+    for k in acts_a.keys() & acts_b.keys():
+        (lower_a, told_a), (lower_b, told_b) = acts_a[k], acts_b[k]
+        if (lower_a or lower_b) and (told_a & told_b if k[1] in _LIGHT_ACTS else True):
+            return True
+    return False
+
+
+# The stems of LIGHT_VERBS, as _acts keys them.
+_LIGHT_ACTS = frozenset(normalize_word(w) for w in LIGHT_VERBS)
 
 
 def _tells(a: Prepared, b: Prepared) -> bool:
@@ -3366,6 +3392,18 @@ def _tells(a: Prepared, b: Prepared) -> bool:
     short = a if len(a.tokset) <= len(b.tokset) else b
     # a name both write as one (a headline's names read from its words: hnames)
     return not short.tokset <= (a.names | a.hnames) & (b.names | b.hnames)
+
+
+def _names_a_topic(a: Prepared, b: Prepared) -> bool:
+    """Of two statements the shorter is names alone (not _tells: every content word a
+    name both write), none of them a common word and no verb among them: "Ackman and
+    Herbalife", "Fannie Mae and Freddie Mac" name a story's topic and claim nothing,
+    however high the pair scores. "Twitter Goes Down" (a verb) and "Bieber, Gomez
+    Split" (a common word) tell something."""
+    short = a if len(a.tokset) <= len(b.tokset) else b
+    if any(common_word(t) for t in short.tokset):
+        return False
+    return not any(_INFLECTED_RE.fullmatch(w) for w in _RAW_WORD_RE.findall(short.text.lower()))
 
 
 def _only_the_quantity(f: Features, values: list[float]) -> bool:

@@ -1388,11 +1388,11 @@ def test_two_headlines_of_one_name_doing_one_act_are_one_claim() -> None:
     names = beach.names | beach.hnames
     act = (normalize_word("hale"), normalize_word("marries"))
     for text in ("Corvina Hale is marrying Tomas Reyes", "Corvina Hale married Tomas Reyes"):
-        assert matcher._acts(_in_article(text), names) == {act: True}, text
+        assert matcher._acts(_in_article(text), names) == {act: (True, frozenset())}, text
     # Both in headline case, the word after the name may be a part of a name ("Malaysia
     # Airlines", "Dick's Sporting Goods"): no act read, the cut holds.
     capitals = _in_article("Corvina Hale Marries Tomas Reyes In Beach Ceremony")
-    assert matcher._acts(capitals, names) == {act: False}
+    assert matcher._acts(capitals, names) == {act: (False, frozenset())}
     assert not matcher._same_act(capitals, inside)
     assert matcher.compare(capitals, inside).relation == "related"
     # Another act of the same names: not the same claim.
@@ -1411,6 +1411,50 @@ def test_two_headlines_of_one_name_doing_one_act_are_one_claim() -> None:
     assert matcher.compare(reyes, inside).relation != "same"
     # "Says" is no act: a speech verb after the name claims nothing of its own.
     assert matcher._acts(_in_article("Corvina Hale says Tomas Reyes is kind"), names) == {}
+
+
+def test_a_light_verb_is_one_act_only_with_its_complement() -> None:
+    # "gets", "calls for": a light verb says little of its own; what its subject does
+    # is told by the words after it ("gets naked" / "gets in trouble", "calls for
+    # oversight" / "calls for encryption"). One name doing it in two headlines is one
+    # act only when the words after it share one.
+    married = _in_article("Corvina Hale gets married in secret ceremony in Mexico")
+    trouble = _in_article("Corvina Hale Gets In Trouble For Tweet After Wedding")
+    assert matcher.features(married, trouble).lone
+    assert not matcher._same_act(married, trouble)
+    assert matcher.compare(married, trouble).relation == "related"
+    secret = _in_article("Corvina Hale Gets Married In Secret, But Not To Tomas Reyes")
+    assert matcher._same_act(married, secret)
+    assert matcher.compare(married, secret).relation == "same"
+    oversight = _in_article("Tomas Reyes calls for citizen oversight of Tarlow government")
+    encryption = _in_article(
+        "Reyes calls for better encryption to protect public from government spying"
+    )
+    assert not matcher._same_act(oversight, encryption)
+    assert matcher.compare(oversight, encryption).relation == "related"
+    # Another verb keeps reading the word after the name alone.
+    assert matcher._same_act(
+        _in_article("Corvina Hale marries Tomas Reyes in beach ceremony"),
+        _in_article("Corvina Hale Marries Tomas Reyes: Inside Their Surprise Wedding Plans"),
+    )
+
+
+def test_a_headline_of_names_alone_claims_nothing_even_alone_in_its_article() -> None:
+    # "Ackman and Herbalife": a headline of names joined by "and" names a topic; every
+    # word of it is in any headline of the story, and however high the pair scores it
+    # is no claim told twice.
+    topic = _in_article("Velmora and Kestle")
+    battle = _in_article("Velmora Dwarfed By Kestle Spending In Lobbying Battle")
+    f = matcher.features(topic, battle)
+    assert f.lone and not f.tells
+    assert matcher.DEFAULT_MODEL.probability(f.values) >= matcher.SAME_P_LONE
+    assert "names only" in f.breaks
+    assert matcher.compare(topic, battle).relation == "related"
+    # A headline whose words are all capitalised but holds a verb tells something.
+    down = _in_article("Tarlow Goes Down")
+    g = matcher.features(down, _in_article("Tarlow Briefly Goes Down, Silencing Millions Of Users"))
+    assert "names only" not in g.breaks
+    assert matcher.decide(g).relation == "same"
 
 
 def test_sharing_only_names_and_a_date_is_two_claims() -> None:
