@@ -1478,6 +1478,14 @@ def test_two_headlines_telling_one_figure_are_one_claim() -> None:
     # Another figure is no agreement: a conflict or nothing, never 'same'.
     other = _in_article("Tarlow makes $3.5 million in tax in first month of cannabis sales")
     assert matcher.compare(reaps, other).relation != "same"
+    # A list's length is no amount of anything: two lists of five moments are two
+    # writers' picks, not one figure.
+    picks = _in_article("5 Must-See Moments From Corvina Hale's First SNL")
+    top = _in_article("Corvina Hale: Her Top 5 'Saturday Night Live' Moments")
+    h = matcher.features(picks, top)
+    assert h.values[matcher._NUMBERS_AGREE] > 0 and not h.breaks
+    assert matcher.DEFAULT_MODEL.probability(h.values) < matcher.SAME_P_LONE
+    assert matcher.compare(picks, top).relation == "related"
     # Without a figure the cut holds.
     plain = _in_article("Tarlow reaps millions in marijuana taxes")
     g = matcher.features(plain, makes)
