@@ -3322,8 +3322,9 @@ def _told_whole(f: Features, values: list[float]) -> bool:
 
 def _one_figure(f: Features, values: list[float]) -> bool:
     """Of two headlines alike but under their own cut (SAME_P_HEADLINES, SAME_P_LONE),
-    linked and with no break, both tell one figure of one thing (their numbers agree:
-    _NUMBERS_AGREE reads only numbers that measure the same): "Colorado reaps $2m in
+    linked and with no break, both tell one figure (a number of each agrees in value and
+    unit, as _NUMBERS_AGREE counts them; what it measures is not asked, since two
+    headlines word it each their own way): "Colorado reaps $2m in
     marijuana taxes" / "Colorado makes $2 million in tax in first month of cannabis
     sales". The figure is the claim, whatever verb tells it. Of the labelled UCI pairs
     shown 'related' for the cuts alone (random sets 1-21, blind sets 59, 63 and 65:
