@@ -3096,6 +3096,8 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
             return agent
     if passive and not verb.endswith("ing"):  # "was told" is passive, "was saying" is not
         return None
+    if att is not None and att.kind == "named":
+        att = _members_counted(s, att)
     if att is not None:
         if verb == "posted" and att.kind == "common" and is_document(att.name):
             return None  # "a message posted on the site": no one speaking
@@ -3107,6 +3109,30 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
             return None  # "…, said the channel offered …": what was said, not who
         return after
     return None
+
+
+# Members of a party counted ("some senior Tories", "several leading Republicans", "Other
+# Democrats"): some of its people, as "some officials" are, not the party speaking.
+_PARTY_PEOPLE = frozenset(
+    ("Democrats", "Republicans", "Tories", "Conservatives", "Liberals", "Socialists", "Dems")
+)
+_COUNTED_RE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?:[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Tt]wo|[Tt]hree"
+    r"|[Ff]our|[Ff]ive|[Dd]ozens\s+of|[Aa]\s+few|[Aa]\s+number\s+of|[Aa]\s+group\s+of)"
+    r"\s+(?:(?:leading|senior|top|prominent|moderate|conservative|liberal|fellow|key)\s+){0,2}\Z"
+)
+
+
+def _members_counted(s: str, att: Attribution) -> Attribution:
+    """``att`` as a common noun when it names a party's people counted before it
+    (:data:`_COUNTED_RE`): "with several leading Republicans arguing" is no one named."""
+    last = att.name.rsplit(" ", 1)[-1]
+    if last not in _PARTY_PEOPLE:
+        return att
+    m = _COUNTED_RE.search(s, max(0, att.start - 40), att.start)
+    if m is None:
+        return att
+    return Attribution(s[m.start() : att.end], m.start(), att.end, "common")
 
 
 # A relative clause set off after a subject and still open at the name that ends it:

@@ -28,6 +28,11 @@ from db.quotes import extract_quotes, find_speaker
         "Officials rejected the figure which Jan Halvorsen claimed was too low.",
         "Lindqvist won her award on the same day the Valmora High Court ruled that the ban"
         " was unlawful.",
+        # a party's people counted are some of its people, not the party
+        "The effort has been underway for weeks, with several leading Republicans arguing"
+        " that the committee must change.",
+        "Some senior Tories argued vociferously against the move.",
+        "Other Democrats said they did not see the fight resonating.",
         # "ruled" as rule or exclusion, not a ruling
         "Karl Okafor has ruled Valmora since 1980.",
         "The party that has ruled Valmora for decades is expected to win again.",
@@ -109,3 +114,8 @@ def test_it_goes_on_with_the_body_that_spoke_since_the_last_quotation() -> None:
     )
     speakers = [q.speaker for q in extract_quotes(text)]
     assert speakers == ["Valmora Court of Appeal", "Ostland Commission"]
+
+
+def test_a_partys_people_counted_are_a_common_noun() -> None:
+    (quote,) = extract_quotes('"The bill is flawed," some Democrats said.')
+    assert (quote.speaker, quote.speaker_kind) == ("some Democrats", "common")
