@@ -3315,7 +3315,8 @@ _ACCOUNTS_RE = re.compile(
 # Someone named as the one "saying" after "reported": "Reuters reported BaFin as saying",
 # "reports a union source as saying" (not "was reported as saying": the subject's words).
 _REPORTED_AS_SAYING_RE = re.compile(r"(?:\s+(?!as\b)[\w'’.-]+){1,6}\s+as\s+saying\b")
-# "posted the footage on YouTube", "posted a photo" (not "posted on Twitter that").
+# "posted the footage on YouTube", "posted a photo", "tweeted a link to a video" (not
+# "posted on Twitter that").
 _MEDIA_RE = re.compile(
     r"\s+(?:(?:an?|the|his|her|its|their|a\s+new)\s+)?(?:photos?|pictures?|videos?|footage"
     r"|images?|clips?|ads?|adverts?|links?|memes?)\b"
@@ -3485,6 +3486,8 @@ def _not_speech(s: str, start: int, end: int) -> bool:
         return bool(_AGREED_WHAT_RE.match(s, end))
     if verb in ("posted", "posts", "posting"):
         return bool(_RESULTS_RE.match(s, end) or _MEDIA_RE.match(s, end))
+    if verb in ("tweeted", "tweets", "tweeting"):
+        return bool(_MEDIA_RE.match(s, end))  # "tweeted a link to a cache of emails": shared
     if verb in ("reported", "reports") and _ACCOUNTS_RE.match(s, end):
         return True  # "AMR reported a loss of $387m": its accounts, not a claim
     if verb in ("reported", "reports", "reporting") and _REPORTED_AS_SAYING_RE.match(s, end):

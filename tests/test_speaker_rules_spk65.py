@@ -33,6 +33,9 @@ from db.quotes import extract_quotes, find_speaker
         " that the committee must change.",
         "Some senior Tories argued vociferously against the move.",
         "Other Democrats said they did not see the fight resonating.",
+        # a link or a photo tweeted is shared, not said
+        "On one occasion, Karl Okafor tweeted a link to a cache of leaked emails.",
+        "Anna Lindqvist tweeted a photo of the crowd on Sunday.",
         # "ruled" as rule or exclusion, not a ruling
         "Karl Okafor has ruled Valmora since 1980.",
         "The party that has ruled Valmora for decades is expected to win again.",
@@ -50,6 +53,7 @@ def test_no_sentence_speaker(sentence: str) -> None:
         # words added stay words; points made stay speech
         ("Karl Okafor added that the side would win with a late goal.", "Karl Okafor"),
         ("Karl Okafor added two points: the fund had run dry.", "Karl Okafor"),
+        ("Anna Lindqvist tweeted that the vote had been rigged.", "Anna Lindqvist"),
         # "as X says" outside a condition is the sentence's source
         ("As Anna Lindqvist says, the plan failed.", "Anna Lindqvist"),
         # "that" after no noun phrase: the subject's own clause
