@@ -3123,12 +3123,29 @@ _COUNTED_RE = re.compile(
 )
 
 
+# A person named first with a party's people ("Mitt Romney and other Republicans have
+# criticized", "Ms. Pelosi and senior Democrats said"): the person named speaks.
+_NAMED_WITH_MEMBERS_RE = re.compile(
+    r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+"
+    r"(?:(?:other|senior|fellow|leading|top|several|some|many|prominent)\s+){1,2}\Z"
+)
+
+
 def _members_counted(s: str, att: Attribution) -> Attribution:
     """``att`` as a common noun when it names a party's people counted before it
-    (:data:`_COUNTED_RE`): "with several leading Republicans arguing" is no one named."""
+    (:data:`_COUNTED_RE`): "with several leading Republicans arguing" is no one named;
+    the person when one is named first with them (:data:`_NAMED_WITH_MEMBERS_RE`)."""
     last = att.name.rsplit(" ", 1)[-1]
     if last not in _PARTY_PEOPLE:
         return att
+    lo = max(0, att.start - 80)
+    first = _NAMED_WITH_MEMBERS_RE.search(s, lo, att.start)
+    if first is not None:
+        tokens = first.group(1).split()
+        name = _clean_name(tokens) if tokens[-1] not in _PARTY_PEOPLE else None
+        if name and (len(tokens) >= 2 or name_gender(name) is not None):  # (not "Texas")
+            a, b = _locate(s, name, first.start(1), first.end(1), backwards=True)
+            return Attribution(name, a, b, "named")
     m = _COUNTED_RE.search(s, max(0, att.start - 40), att.start)
     if m is None:
         return att

@@ -33,6 +33,7 @@ from db.quotes import extract_quotes, find_speaker
         " that the committee must change.",
         "Some senior Tories argued vociferously against the move.",
         "Other Democrats said they did not see the fight resonating.",
+        "Valmora and other Republicans said no.",
         # a link or a photo tweeted is shared, not said
         "On one occasion, Karl Okafor tweeted a link to a cache of leaked emails.",
         "Anna Lindqvist tweeted a photo of the crowd on Sunday.",
@@ -50,6 +51,9 @@ def test_no_sentence_speaker(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
+        # a person named first with a party's people speaks
+        ("Karl Okafor and other Republicans have criticized his foreign policy.", "Karl Okafor"),
+        ("Ms. Lindqvist and senior Democrats said they would not take the bait.", "Lindqvist"),
         # words added stay words; points made stay speech
         ("Karl Okafor added that the side would win with a late goal.", "Karl Okafor"),
         ("Karl Okafor added two points: the fund had run dry.", "Karl Okafor"),
