@@ -1,7 +1,7 @@
 """A statement's own speaker ("said by" in the browser, ``statements.speaker``) on
 hand-labelled sentences of BASIL and BBC (bench/statement_speakers*.tsv).
 
-python bench/bench_statement_speakers.py [--set 1|2|...|12] [--show-errors]
+python bench/bench_statement_speakers.py [--set 1|2|...|13] [--show-errors]
 
 Each set holds sentences without a quotation that had a speaker in the census of the
 thirty-fourth session's start tree or of a later tree, labelled by a reader who saw
@@ -32,7 +32,7 @@ from make_quotes_heldout import DATA, stored_article
 from db.statements import analyse_verified
 
 HERE = Path(__file__).resolve().parent
-SETS = {n: HERE / f"statement_speakers{n}.tsv" for n in range(1, 13)}
+SETS = {n: HERE / f"statement_speakers{n}.tsv" for n in range(1, 14)}
 NO_NAME = frozenset({"NONE", "GROUP", "UNKNOWN"})
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]+")
 _SKIP = frozenset({"the", "of", "mr", "mrs", "ms", "dr", "lord", "lady", "sir", "and"})

@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Sixty-two sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Sixty-four sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -45,7 +45,8 @@ session, labelled blind, and sets 57 (seed 2503) and 58 (seed 2551) at the start
 helper's work in the forty-first session, labelled blind, and sets 59 (seed 2593) and 60
 (seed 2647) at the start of a helper's work in the forty-second session, labelled blind,
 and sets 61 (seed 2699) and 62 (seed 2749) at the start of a helper's work in the
-forty-third session, labelled blind (bench/README.md says when each
+forty-third session, labelled blind, and sets 63 (seed 2801) and 64 (seed 2851) at the
+start of a helper's work in the forty-fourth session, labelled blind (bench/README.md says when each
 was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
@@ -347,6 +348,11 @@ SETS = {
     # text alone, before the extractor was run on it).
     61: HeldOutSet(2699, HERE / "quotes_heldout61.tsv", tuple(range(1, 61)), 15, 0, near_copy=0.2),
     62: HeldOutSet(2749, HERE / "quotes_heldout62.tsv", tuple(range(1, 62)), 15, 0, near_copy=0.2),
+    # Drawn together at the start of a helper's work in the forty-fourth session (worktree
+    # wt-spk65, branch spk65), before any of its rules, labelled blind (from the article
+    # text alone, before the extractor was run on it).
+    63: HeldOutSet(2801, HERE / "quotes_heldout63.tsv", tuple(range(1, 63)), 15, 0, near_copy=0.2),
+    64: HeldOutSet(2851, HERE / "quotes_heldout64.tsv", tuple(range(1, 64)), 15, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")

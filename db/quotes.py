@@ -1435,6 +1435,13 @@ def _group_pronoun(
             fits = plural == (pronoun == "they") or is_organisation(d.speaker)
             if fits and at - (d.speaker_start or 0) <= PRONOUN_REACH:
                 name = d.speaker
+            if name is not None and pronoun == "it" and people is not None:
+                # Another body speaking since, outside the quotations, is the one "it"
+                # goes on with: 'the Court, which ruled … "in abeyance". … the EU said
+                # that …. "…," it said in a statement' is the EU.
+                since = _body_spoken_before(text, at, people, max(d.end, d.speaker_end or 0))
+                if since is not None and since != name and not common_phrase(since):
+                    name = since
             break
         if (
             pronoun == "it"

@@ -282,6 +282,15 @@ _FOUND_AFTER = words(
 _SPEECH_IF.setdefault("f", []).append(
     "(?:" + "|".join(f"(?<={w} f)" for w in sorted(_FOUND_AFTER)) + ")(?:ound|inds)"
 )
+# A court's ruling says what it finds: "The High Court ruled on Tuesday that …", "the
+# Court, which ruled EU countries could not put the pact "in abeyance"" (not "ruled out",
+# "ruled by", "has ruled Japan for decades", "ruled the country").
+_VERBS_NOT_RULED = r"(?!(?:for|since|during|from|over|out|by)\b)"
+_SPEECH_IF.setdefault("r", []).append(
+    r"uled(?!\s+(?:out|over|by)\b)(?=(?:\s+" + _VERBS_NOT_RULED + r"[\w'’-]+){0,3}\s+that\b"
+    r"|(?:\s+" + _VERBS_NOT_RULED + r"[\w'’-]+){1,3}\s+(?:could|would|should|must|was|were"
+    r"|is|are|had|has|can|may|might|did|does)\b)"
+)
 # A speech verb: a lower-case one of the list, those above, or "according to"; "A…"
 # verbs and "According to" also capitalised.
 _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_SPEECH_IF)
@@ -304,7 +313,7 @@ VERB_TOKENS = with_punct(
     }
     | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts", "agreed", "agrees"}
     | {"deny", "accuse"}
-    | {"found", "finds"}
+    | {"found", "finds", "ruled"}
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
 )  # lower-case too
@@ -774,10 +783,11 @@ def _which_body(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     the word before ", which"): "Greenpeace, which said", "the Log Cabin Republicans, a
     gay men and lesbian group, which said" (past an apposition naming what it is)."""
     words_ = [t.group() for t in toks]
+    words_[-1] = words_[-1].rstrip(",")  # (the comma before "which", if any)
     end = len(words_)
     if words_[-1][:1].islower():
         # An apposition of a body: back to the comma that opens it, before "a"/"the".
-        head = words_[-1][:-1]
+        head = words_[-1]
         opened = next(
             (i for i in range(end - 2, max(0, end - 9), -1) if words_[i].endswith(",")), None
         )
@@ -788,7 +798,7 @@ def _which_body(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         ):
             return None
         end = opened + 1
-    run = _name_run_backwards([*words_[max(0, end - 6) : end - 1], words_[end - 1][:-1]])
+    run = _name_run_backwards([*words_[max(0, end - 6) : end - 1], words_[end - 1].rstrip(",")])
     first = end - len(run)
     while run and first >= 2:
         # "the Confederation of British Industry", "the National Council for Adoption",
@@ -1710,6 +1720,12 @@ def _speaker_before(
             if _WHICH_ACT_RE.match(s, v):
                 return None, False  # "Costco, which continued a run of results": no speech
             return _which_body(s, toks[:-1]), False
+        elif last == "which" and len(toks) >= 3 and _dash(toks[-2]):
+            # set off by a dash as by a comma: "the European Court of Justice - which
+            # ruled …"
+            if _WHICH_ACT_RE.match(s, v):
+                return None, False
+            return _which_body(s, toks[:-2]), False
         else:
             kind = PERSON_PRONOUNS.get(last.lower())
             if kind is None:
@@ -3080,6 +3096,8 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
             return agent
     if passive and not verb.endswith("ing"):  # "was told" is passive, "was saying" is not
         return None
+    if att is not None and att.kind == "named":
+        att = _members_counted(s, att)
     if att is not None:
         if verb == "posted" and att.kind == "common" and is_document(att.name):
             return None  # "a message posted on the site": no one speaking
@@ -3091,6 +3109,47 @@ def _attribution_at(s: str, start: int, end: int) -> Attribution | None:
             return None  # "…, said the channel offered …": what was said, not who
         return after
     return None
+
+
+# Members of a party counted ("some senior Tories", "several leading Republicans", "Other
+# Democrats"): some of its people, as "some officials" are, not the party speaking.
+_PARTY_PEOPLE = frozenset(
+    ("Democrats", "Republicans", "Tories", "Conservatives", "Liberals", "Socialists", "Dems")
+)
+_COUNTED_RE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?:[Ss]ome|[Ss]everal|[Mm]any|[Mm]ost|[Oo]ther|[Tt]wo|[Tt]hree"
+    r"|[Ff]our|[Ff]ive|[Dd]ozens\s+of|[Aa]\s+few|[Aa]\s+number\s+of|[Aa]\s+group\s+of)"
+    r"\s+(?:(?:leading|senior|top|prominent|moderate|conservative|liberal|fellow|key)\s+){0,2}\Z"
+)
+
+
+# A person named first with a party's people ("Mitt Romney and other Republicans have
+# criticized", "Ms. Pelosi and senior Democrats said"): the person named speaks.
+_NAMED_WITH_MEMBERS_RE = re.compile(
+    r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+"
+    r"(?:(?:other|senior|fellow|leading|top|several|some|many|prominent)\s+){1,2}\Z"
+)
+
+
+def _members_counted(s: str, att: Attribution) -> Attribution:
+    """``att`` as a common noun when it names a party's people counted before it
+    (:data:`_COUNTED_RE`): "with several leading Republicans arguing" is no one named;
+    the person when one is named first with them (:data:`_NAMED_WITH_MEMBERS_RE`)."""
+    last = att.name.rsplit(" ", 1)[-1]
+    if last not in _PARTY_PEOPLE:
+        return att
+    lo = max(0, att.start - 80)
+    first = _NAMED_WITH_MEMBERS_RE.search(s, lo, att.start)
+    if first is not None:
+        tokens = first.group(1).split()
+        name = _clean_name(tokens) if tokens[-1] not in _PARTY_PEOPLE else None
+        if name and (len(tokens) >= 2 or name_gender(name) is not None):  # (not "Texas")
+            a, b = _locate(s, name, first.start(1), first.end(1), backwards=True)
+            return Attribution(name, a, b, "named")
+    m = _COUNTED_RE.search(s, max(0, att.start - 40), att.start)
+    if m is None:
+        return att
+    return Attribution(s[m.start() : att.end], m.start(), att.end, "common")
 
 
 # A relative clause set off after a subject and still open at the name that ends it:
@@ -3273,7 +3332,8 @@ _ACCOUNTS_RE = re.compile(
 # Someone named as the one "saying" after "reported": "Reuters reported BaFin as saying",
 # "reports a union source as saying" (not "was reported as saying": the subject's words).
 _REPORTED_AS_SAYING_RE = re.compile(r"(?:\s+(?!as\b)[\w'’.-]+){1,6}\s+as\s+saying\b")
-# "posted the footage on YouTube", "posted a photo" (not "posted on Twitter that").
+# "posted the footage on YouTube", "posted a photo", "tweeted a link to a video" (not
+# "posted on Twitter that").
 _MEDIA_RE = re.compile(
     r"\s+(?:(?:an?|the|his|her|its|their|a\s+new)\s+)?(?:photos?|pictures?|videos?|footage"
     r"|images?|clips?|ads?|adverts?|links?|memes?)\b"
@@ -3309,6 +3369,17 @@ _SCORED_RE = re.compile(
     r"(?=\s*[,.;]|\s+(?:with|in|after|before|from|on|just|when|as|minutes?|\d))"
     r"|(?:(?:second|third|fourth|fifth|sixth|another|late)\s+)?(?:(?:drop\s+)?goal|try|penalty"
     r"|conversion|winner|equali[sz]er)\b(?!\s+(?:that|of|to)\b))"
+    # A count of what a side or a player scores: "Van Gisbergen added 18 points", "added
+    # two more tries" (a point or a run is never words).
+    r"|\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+further)\s+(?:more\s+)?"
+    r"(?:points|goals|tries|penalties|conversions|runs|wickets|birdies)\b(?!\s*:)"
+    # What was added with a score ("Humphreys adding the final flourish with a touchline
+    # conversion"), the object no clause of its own ("added the side would win with a
+    # late goal" are words).
+    r"|\s+(?:(?!(?:that|he|she|they|it|we|I|you|is|was|were|are|had|has|have|would|will"
+    r"|could|should|may|might|can|must|did|does)\b)(?![a-z]+ed\b)[\w'’-]+\s+){1,4}?with\s+"
+    r"(?:a|an|the|his|her|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:(?:drop\s+)?goal|try|penalty"
+    r"|conversion|header|volley)\b"
 )
 # Someone called to come back, up or round ("Sir Edward called the Liberal leader back to
 # Downing Street", "called my parents up and said"): a summons or a telephone call, no
@@ -3432,6 +3503,8 @@ def _not_speech(s: str, start: int, end: int) -> bool:
         return bool(_AGREED_WHAT_RE.match(s, end))
     if verb in ("posted", "posts", "posting"):
         return bool(_RESULTS_RE.match(s, end) or _MEDIA_RE.match(s, end))
+    if verb in ("tweeted", "tweets", "tweeting"):
+        return bool(_MEDIA_RE.match(s, end))  # "tweeted a link to a cache of emails": shared
     if verb in ("reported", "reports") and _ACCOUNTS_RE.match(s, end):
         return True  # "AMR reported a loss of $387m": its accounts, not a claim
     if verb in ("reported", "reports", "reporting") and _REPORTED_AS_SAYING_RE.match(s, end):
@@ -3574,6 +3647,9 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
     found = [f for f in found if not _relative_clause_only(s, f[0], f[2])]
     while len(found) > 1 and _RELATIVE_RE.search(s, 0, found[0][2].start):
         found.pop(0)  # the clause's speaker only when no one else speaks
+    # "it clears the support that Pelosi predicted she had": a relative clause on a noun
+    # the sentence is about, its speaker none of the sentence's, alone or not.
+    found = [f for f in found if not _object_relative(s, f[2].start)]
     if not found:
         return None
     first_verb, first_end, first = found[0]
@@ -3692,10 +3768,41 @@ def _inverted_close(s: str, start: int, end: int) -> bool:
     )
 
 
-# A subject in a condition: "If the European Council agrees …", "unless Smith says".
-_CONDITION_RE = re.compile(r"(?:^|\W)(?:[Ii]f|[Uu]nless|[Ww]hether)\s+(?:the\s+)?\Z")
+# A subject in a condition: "If the European Council agrees …", "unless Smith says", and
+# the source of what the condition supposes ("could be scuppered if, as Tony Blair has
+# suggested, GCSEs stay": the worry is the sentence's, not Blair's).
+_CONDITION_RE = re.compile(r"(?:^|\W)(?:[Ii]f|[Uu]nless|[Ww]hether)(?:,?\s+as)?\s+(?:the\s+)?\Z")
 # A subject in a relative clause: "the legislation that critics said would …".
 _RELATIVE_RE = re.compile(r"[a-z]\s+(?:that|which|whom)\s+(?:the\s+)?\Z")
+# A subject in a relative clause on a noun with its determiner: "the support that
+# Pelosi predicted", "the bill, which Smith said was flawed,", "at what Hutchinson
+# said would be …", "on the same day the European Court ruled that …" (a time). Not
+# "said that Smith …", "so that", "clear that" (no noun).
+_OBJECT_RELATIVE_RE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hese|[Tt]hose)"
+    r"((?:\s+[\w'’%-]+){1,4}),?\s+(?:that|which|whom)"
+    r"|(?<![\w'’-])what"
+    r"|\b[Tt]he\s+(?:(?:same|very)\s+(?:day|week|month|year|time|moment|night)|day)"
+    r"(?:\s+(?:that|when))?)\s+(?:the\s+)?\Z"
+)
+# A cleft ("It was the number one thing that Democrats had said Obama should do",
+# "that's what Ryan had argued is the problem"): the clause is what the sentence says.
+_CLEFT_BEFORE_RE = re.compile(r"(?:\b(?:is|was|are|were)|['’]s)\s*\Z")
+
+
+def _object_relative(s: str, at: int) -> bool:
+    """Does the subject at ``at`` open a relative clause on a noun phrase
+    (:data:`_OBJECT_RELATIVE_RE`) whose words hold no verb ("the company said that
+    Smith …", "the report was that …" are clauses of their own), in no cleft?"""
+    m = _OBJECT_RELATIVE_RE.search(s, max(0, at - 120), at)
+    if m is None or _CLEFT_BEFORE_RE.search(s, max(0, m.start() - 12), m.start()):
+        return False
+    words_ = [w.strip(",") for w in (m.group(1) or "").split()]
+    return not any(
+        w in _VERB_SET or w in _AUX or w in _BE_FORMS or w.endswith("ed") for w in words_
+    )
+
+
 # A main clause joined on, up to its subject: ", while Trump said", "– and at least
 # one senator, Arizona's John McCain, said", "; the Association said".
 _JOINED_CLAUSE_RE = re.compile(
