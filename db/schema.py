@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 42
+SCHEMA_VERSION = 43
 
 # Version 1: the whole schema.
 _V1 = """
@@ -1101,6 +1101,66 @@ def _v41_to_v42(db: sqlite_utils.Database) -> None:
     _match_again(conn, "SELECT value FROM json_each(?)", (json.dumps(sorted(again)),))
 
 
+# Version 43: no new tables.
+# - Speakers: a score added in a match is no speech, a condition's "as X said" is inside
+#   it, a name in a relative clause on a noun speaks not for its sentence, a court's
+#   ruling speaks, a party's people counted are a common noun: the 'statements' job is
+#   due.
+# - The matcher: a light verb ("gets", "calls") is one act of two headlines only when
+#   the words after it share one; two headlines telling one figure are one claim; a
+#   statement of names alone ("Ackman and Herbalife") claims nothing. The articles of a
+#   match (any relation) between two Title Case statements or two headlines alone in
+#   their articles, and of a same/conflict match one side of which holds no lower-case
+#   word but stop words, are matched again.
+def _v42_to_v43(db: sqlite_utils.Database) -> None:
+    import json  # here: `claimlens search` imports this module and no json
+
+    conn = db.conn
+    _due_if_articles(conn, STATEMENTS_JOB, 43)
+    heads, capitals = _headline_statements(conn)
+    lone = {
+        r[0]
+        for r in conn.execute(
+            "SELECT article_id FROM statements GROUP BY article_id HAVING count(*) = 1"
+        )
+    }
+    again: set[int] = set()
+    for a, x, b, y, relation in conn.execute(
+        "SELECT m.a, sa.article_id, m.b, sb.article_id, m.relation FROM matches m"
+        " JOIN statements sa ON sa.id = m.a JOIN statements sb ON sb.id = m.b"
+    ):
+        if (
+            (a in heads and b in heads)
+            or (x in lone and y in lone)
+            or (relation != "related" and (a in capitals or b in capitals))
+        ):
+            again |= {x, y}
+    _match_again(conn, "SELECT value FROM json_each(?)", (json.dumps(sorted(again)),))
+
+
+def _headline_statements(conn: sqlite3.Connection) -> tuple[set[int], set[int]]:
+    """Of the statements in a match, those in Title Case (matcher.headline_case) and
+    those with no lower-case word but stop words (a superset of names alone): each
+    statement read once, however many matches it is in."""
+    from db.lexicon import STOP_WORDS  # leaf modules: no cycle
+    from db.matcher import headline_case
+
+    heads: set[int] = set()
+    capitals: set[int] = set()
+    for sid, text in conn.execute(
+        "SELECT id, text FROM statements"
+        " WHERE id IN (SELECT a FROM matches UNION SELECT b FROM matches)"
+    ):
+        if headline_case(text):
+            heads.add(sid)
+        if all(w in STOP_WORDS for w in _LOWER_WORD_RE.findall(text or "")):
+            capitals.add(sid)
+    return heads, capitals
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![A-Za-z'])[a-z][a-z'-]*")
+
+
 def _due_if_articles(conn: sqlite3.Connection, job: str, since: int) -> bool:
     """Mark ``job`` due (:func:`mark_due`) when the database holds articles (an empty
     one has nothing to read again); whether it does."""
@@ -1265,6 +1325,7 @@ MIGRATIONS: dict[int, Migration] = {
     39: _v39_to_v40,
     40: _v40_to_v41,
     41: _v41_to_v42,
+    42: _v42_to_v43,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

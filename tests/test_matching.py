@@ -2248,3 +2248,93 @@ def test_upgrade_from_version_41_matches_again_two_titles_of_one_act(tmp_path: P
         now="same",
         then="related",
     )
+
+
+def test_upgrade_from_version_42_matches_again_two_headlines_of_a_light_verb(
+    tmp_path: Path,
+) -> None:
+    """Version 43 reads a light verb ("gets") as one act of two headlines only when the
+    words after it share one: a database left by version 42 (those headlines 'same')
+    matches again the articles of a match between two headlines alone in their articles,
+    then as a fresh ingest."""
+    records = {
+        "Wire": ("Corvina Hale gets married in secret ceremony in Mexico", ""),
+        "Daily": ("Corvina Hale gets in trouble for tweet after wedding", ""),
+    }
+    _related_matched_again(tmp_path, 42, records, ("gets married", "in trouble"), {"Wire", "Daily"})
+
+
+def test_upgrade_from_version_42_matches_again_two_titles_of_one_figure(tmp_path: Path) -> None:
+    """Version 43 reads two headlines telling one figure as one claim, the titles of
+    long articles too: a database left by version 42 (those titles related) matches
+    again the articles of a match between two Title Case statements, then as a fresh
+    ingest."""
+    records = {
+        "Wire": (
+            "First Month Of Cannabis Sales Brings Tarlow $2 Million",
+            "The state collected the money in January, officials said on Monday. Shops"
+            " opened on New Year's Day. Lines formed before dawn in the capital. Prices"
+            " rose in the first week. Growers asked for more licences.",
+        ),
+        "Daily": (
+            "Tarlow Makes $2 Million In Tax In First Month Of Cannabis Sales",
+            "Revenue officials published the figure on Monday. Sales began on January 1."
+            " Buyers queued in the snow. Some shops ran out by noon. Lawmakers will"
+            " debate the tax rate in March.",
+        ),
+    }
+    _related_matched_again(
+        tmp_path,
+        42,
+        records,
+        ("Brings Tarlow", "Makes $2"),
+        {"Wire", "Daily"},
+        now="same",
+        then="related",
+    )
+
+
+def test_upgrade_from_version_42_matches_again_a_statement_of_names_alone(
+    tmp_path: Path,
+) -> None:
+    """Version 43 reads a statement of names alone ("Velmora and Kestle") as claiming
+    nothing: a database left by version 42 (it 'same' as another article's statement)
+    matches again the articles of a same match one side of which holds no lower-case
+    word but stop words, though neither is a headline alone nor both in Title Case."""
+    records = {
+        "Wire": (
+            "Velmora and Kestle",
+            "The two firms spent $9 million on lobbying in Tarlow last year, filings show.",
+        ),
+        "Daily": (
+            "Lobbying battle in Tarlow",
+            "Velmora was dwarfed by Kestle spending in the lobbying battle over the"
+            " Tarlow port, filings show.",
+        ),
+    }
+    path, db, fresh = _ingested(tmp_path / "v42n.db", records)
+    wire, daily = stmt(db, "Wire", "Velmora and Kestle"), stmt(db, "Daily", "was dwarfed")
+    assert fresh.get((min(wire, daily), max(wire, daily)), ("different",))[0] != "same"
+    with _left_by(db, 42) as conn:
+        _judged(conn, "same", wire, daily)
+    db = _reopened(db, path)
+    assert _waiting(db) == {"Wire", "Daily"}
+    from db.ingest import match_pending
+
+    match_pending(db)
+    assert pairs(db) == fresh
+
+
+def test_upgrade_from_version_42_drops_a_score_added_as_speech(tmp_path: Path) -> None:
+    """Version 43 reads a score added in a match as no speech: a database ingested by
+    version 42 (that sentence said by Peter Hale) loses the speaker at the next match,
+    and its matches are a fresh ingest's."""
+    records = {
+        "Wire": (
+            "Tarlow win at home",
+            "Tarlow beat Selby 28-12 on Saturday. Peter Hale added 18 points from the"
+            " kicking tee. Aides said the Ashford talks had lasted 14 hours.",
+        ),
+        "Daily": ("Ashford talks", "Aides said the Ashford talks had lasted 14 hours."),
+    }
+    _speaker_gone_after_upgrade(tmp_path, 42, records, ("Wire", "added 18 points"), "Peter Hale")
