@@ -136,3 +136,25 @@ def test_a_match_with_no_shared_name_says_it_rests_on_its_wording(port, nothing_
             assert f"why {WORDING_ALONE}" in _screen_text(app)
 
     asyncio.run(run())
+
+
+def test_the_help_says_what_the_lists_counts_are(port) -> None:
+    """The list shows "✓2 ≠1 ~1" beside an article; the help explained the marks of
+    the text only, so a new reader had no key to those counts, nor that ~ is not ✓."""
+    from tui.components.help_screen import HelpScreen
+
+    path = db_file(port)
+
+    async def run() -> None:
+        app = make_app(path, config=Config())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            caption = app.screen.help_table().caption
+            assert caption is not None
+            said = str(caption)
+            assert "In the list: ✓2 ≠1 ~1 count an article's statements" in said
+            assert "~ never counts as ✓" in said
+
+    asyncio.run(run())
