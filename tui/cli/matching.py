@@ -13,7 +13,7 @@ JSON outputs (``--json``), stable keys:
   list of ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}`` (``a`` = how
   statement ``a`` words the number); ``evidence`` is ``{names, numbers, quote,
   speaker, differs, summary}`` told from ``a``'s side (:mod:`db.match_evidence`).
-  Same and conflict by default; ``--relation`` selects one (``related``: the same
+  Same and conflict by default; ``--relation`` selects (repeatable; ``related``: the same
   event, another claim). With ``--article``, ``a`` is the statement of that article.
 * ``claimlens claims --json``: ``{total, limit, offset, claims}``; each claim is
   ``{id, n_sources, n_statements, has_conflict, first_date, first_source,
