@@ -20,7 +20,12 @@ __all__ = [
     "statement_name",
     "status_statement",
     "values_apart",
+    "why_matched",
 ]
+
+# What a match rests on when the matcher found no shared name, number, quote or speaker
+# (a headline in title case names nothing it can tell): the score came from the words.
+WORDING_ALONE = "wording alone: no shared name, number, quote or speaker found"
 
 
 def status_statement(article_id: int, seq: int) -> str:
@@ -99,3 +104,12 @@ def diff_values(diffs: list[Any]) -> list[tuple[str, str]]:
 def values_apart(diffs: list[Any]) -> str:
     """The differing numbers of a conflict on one line: "six weeks vs nine weeks; …"."""
     return "; ".join(f"{a} vs {b}" for a, b in diff_values(diffs))
+
+
+def why_matched(evidence: dict[str, Any] | None) -> str:
+    """The ``why`` line of a match: its evidence's summary, else that it rests on its
+    wording alone, so that no ✓ is shown without saying why; "" before the evidence
+    is read."""
+    if evidence is None:
+        return ""
+    return str(evidence.get("summary") or "") or WORDING_ALONE

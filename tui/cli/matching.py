@@ -13,7 +13,7 @@ JSON outputs (``--json``), stable keys:
   list of ``{a, b, a_value, b_value, unit, a_qualifier, b_qualifier}`` (``a`` = how
   statement ``a`` words the number); ``evidence`` is ``{names, numbers, quote,
   speaker, differs, summary}`` told from ``a``'s side (:mod:`db.match_evidence`).
-  Same and conflict by default; ``--relation`` selects one (``related``: the same
+  Same and conflict by default; ``--relation`` selects (repeatable; ``related``: the same
   event, another claim). With ``--article``, ``a`` is the statement of that article.
 * ``claimlens claims --json``: ``{total, limit, offset, claims}``; each claim is
   ``{id, n_sources, n_statements, has_conflict, first_date, first_source,
@@ -89,6 +89,7 @@ from tui.wording import (
     shown_date,
     statement_name,
     values_apart,
+    why_matched,
 )
 
 if TYPE_CHECKING:
@@ -378,23 +379,24 @@ def _where(side: dict[str, Any]) -> str:
     click.option(
         "--relation",
         type=click.Choice(["same", "conflict", "related"]),
-        default=None,
-        help="Only this relation (default: same and conflict; related = the same event,"
-        " another claim)",
+        multiple=True,
+        help="Only this relation; give it again for more (default: same and conflict;"
+        " related = the same event, another claim)",
     ),
 )
 @pass_cli
 def matches_cmd(
     cli: CliContext,
     article_id: int | None,
-    relation: str | None,
+    relation: tuple[str, ...],
     limit: int,
     offset: int,
     as_json: bool,
 ) -> None:
     """Matched statement pairs across sources, best first, with why they match."""
     db = cli.db(reading=True)
-    relations = (relation,) if relation else CLAIM_RELATIONS
+    # Each --relation given counts (click kept only the last of several before).
+    relations = tuple(dict.fromkeys(relation)) or CLAIM_RELATIONS
     rows = list_matches(db, article_id=article_id, relation=relations, limit=limit, offset=offset)
     rows = pairs_with_evidence(db, rows)
     total = count_matches(db, article_id=article_id, relation=relations)
@@ -402,7 +404,7 @@ def matches_cmd(
 
     def why_empty() -> str:
         filters = [f"--article {article_id}"] if article_id is not None else []
-        filters += [f"--relation {relation}"] if relation else []
+        filters += [f"--relation {r}" for r in dict.fromkeys(relation)]
         return f"none with {' '.join(filters)}" if filters else _why_empty(db)
 
     _echo_page(page, as_json, _match_lines, why_empty)
@@ -413,8 +415,9 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
     if m["diffs"]:
         head += "  " + values_apart(m["diffs"])
     lines = [head, "  A " + _where(m["a"]), "  B " + _where(m["b"])]
-    if m["evidence"]["summary"]:
-        lines.append("  why: " + m["evidence"]["summary"])
+    why = why_matched(m["evidence"])
+    if why:
+        lines.append("  why: " + why)
     return lines
 
 

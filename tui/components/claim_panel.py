@@ -36,7 +36,14 @@ from tui.components.library import (
 from tui.components.messages import ClaimsRead, JumpToStatement, read_and_post
 from tui.components.option_list import KeyedOptionList
 from tui.components.scrollbars import update_scrollbars
-from tui.wording import diff_values, first_seen, plural, shown_date, statement_name
+from tui.wording import (
+    diff_values,
+    first_seen,
+    plural,
+    shown_date,
+    statement_name,
+    why_matched,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -251,6 +258,25 @@ class MatchList(KeyedOptionList):
         first, end = span
         top = int(self.scroll_offset.y)
         return first if first < top and top + 1 < end else None
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        self._show_heading_above()
+
+    def _show_heading_above(self) -> None:
+        """Keep the "also on this event" heading in sight over the first related match
+        when the match's first line still shows with it: scrolled to fit the match, the
+        few rows at 80x24 dropped the heading, and a related match read as one of the
+        claim's own."""
+        index = self.highlighted
+        if not index or self.get_option_at_index(index - 1).id != "related":
+            return
+        heading = self._index_to_line.get(index - 1)
+        first = self._index_to_line.get(index)
+        if heading is None or first is None:
+            return
+        if heading < int(self.scroll_y) and first - heading < self.scrollable_content_region.height:
+            self.scroll_to(y=heading, animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
         if y == 0:
@@ -654,7 +680,7 @@ class ClaimPanel(Vertical):
             text.append(" there, ", self._style("dim"))
             text.append(showable(mine_value), self._style("number"))
             text.append(" here", self._style("dim"))
-        why = (match.get("evidence") or {}).get("summary")
+        why = why_matched(match.get("evidence"))
         if why:  # plain text: names as the statements write them, never markup
             text.append("\nwhy ", self._style("dim"))
             text.append(showable(why), self._style("label"))

@@ -73,7 +73,10 @@ class HelpScreen(Screen[None]):
             "In the text: ✓ corroborated by another source, ≠ a number differs (conflict), "
             "~ others report the event, not this claim, no mark: unique to this source; "
             "‹name› after a quote: who said it; "
-            "▶ the statement under the cursor.",
+            "▶ the statement under the cursor. "
+            # The list's counts were explained nowhere: a new reader saw "✓2 ≠1 ~1" bare.
+            "In the list: ✓2 ≠1 ~1 count an article's statements so marked (~ never counts "
+            "as ✓); ▾ a story, with its articles and sources.",
             style="dim",
         )
         return table
