@@ -122,6 +122,19 @@ MERGE_MIN = 0.9
 # older article of no story that a story takes along when it grows (_join_again) is not
 # asked it: asked, the draws lost more of their events' articles than they kept out.
 JOIN_LINK_MIN = -0.5
+# ... and, for an article with a lead whose strongest link to the story is below
+# TOLD_LINK, only when its lead shares words with the story's pooled leads beyond the
+# names of either (:meth:`db.article_evidence.Pool.beyond_names` at least ACT_MIN):
+# another event of the story's people on its days ("Christie subpoenaed" / "Christie
+# runs"; "Netanyahu in an ad" / "Rice on Netanyahu's visit") shares their names and
+# little else, links to the story's members at 1 to 4 on those names, and once in
+# brings its own tellings along whole. On the dense BASIL draws (1 and 10 days) such
+# first tellings of a second event read 0.000-0.028 beyond names (strongest link
+# 2.2-4.0); the right joins reading under 0.03 were all linked above 5.5 (a shared
+# claim, a near-copy), and the weakest-linked right joins read 0.036 and more
+# (BENCHMARKS.md, story65).
+ACT_MIN = 0.03
+TOLD_LINK = 5.0
 # ... and only when the two stories read alike too (:meth:`db.article_evidence.Pool.alike`
 # at least this): one article that tells both is no proof that they tell one event
 # ("True Detective Watch: I Am the Cosmos" fits a story of each show; "Sbarro files for
@@ -516,11 +529,16 @@ def _probability(log_odds: float) -> float:
     return 1.0 / (1.0 + math.exp(-log_odds))
 
 
-def _may_join(q: ev.Profile, strongest: float) -> bool:
-    """Whether ``q`` may join a story whose member most strongly linked to it is linked
-    by ``strongest``: an article with a lead needs one link above ``JOIN_LINK_MIN``; a
-    headline alone joins on its reading of the story's pool."""
-    return q.headline_only or strongest > JOIN_LINK_MIN
+def _may_join(q: ev.Profile, strongest: float, pool: ev.Pool) -> bool:
+    """Whether ``q`` may join the story ``pool`` whose member most strongly linked to it
+    is linked by ``strongest``: an article with a lead needs one link above
+    ``JOIN_LINK_MIN`` and, unless that link is above ``TOLD_LINK``, words of the story
+    beyond its names (``ACT_MIN``); a headline alone joins on its reading of the pool."""
+    if q.headline_only:
+        return True
+    if strongest <= JOIN_LINK_MIN:
+        return False
+    return strongest > TOLD_LINK or pool.beyond_names(q) >= ACT_MIN
 
 
 def _may_merge(q: ev.Profile, a: ev.Pool, b: ev.Pool) -> bool:
@@ -650,7 +668,7 @@ class _Placer:
         join = {
             key: _tells(p, pool(key), t, _probability(best[key]))
             for key, t in total.items()
-            if _may_join(p, best[key])
+            if _may_join(p, best[key], pool(key))
         }
         good = sorted((k for k in join if join[k] > JOIN_MIN), key=lambda k: (-join[k], k))
         strongest = max(alone)[0] if alone else -math.inf
