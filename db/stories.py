@@ -28,7 +28,9 @@ two of them share little), above ``JOIN_MIN``; a story grows by what fits most o
 it, not along a chain of articles each like the last. An article with a lead joins
 only a story it is linked to one member of above ``JOIN_LINK_MIN`` at least: the next
 event of the same people and place reads like their story, though no link says it
-tells its event. Pools are stored per story
+tells its event; and, unless that link is above ``TOLD_LINK``, only when its lead
+shares words with the story's beyond the names of either (``ACT_MIN``: another event of
+the same people on one day shares their names and little else). Pools are stored per story
 (``story_pools``), so placing one new article reads no member of its stories. An
 article that fits no story starts one with the older articles of no story it is
 strongly linked to (above ``START_THRESHOLD``), or, when none is, with those it is
