@@ -4,9 +4,12 @@ The first telling of a second event of a story's people (the mayor subpoenaed; t
 mayor, that afternoon, running for governor) is linked to the story's members by
 their names (log-odds 1 to 4: what bench/fit_stories.py's pair model gives such pairs
 on BASIL), and once it joins, its own tellings, strongly linked to it, follow it in.
-An article with a lead joins a story it is linked to that weakly only when its lead
-shares words with the story's beyond the names (``db.stories.ACT_MIN``): the act, the
-thing, the place. Three outlets telling one event in other words share some of them.
+An article with a lead joins a story only when it says something of it beyond the
+names: its lead shares words with the story's beyond the names (``db.stories.ACT_MIN``:
+the act, the thing, the place), or one of its statements matches a member's as the same
+claim (``db.stories.CLAIM_PART``). Three outlets telling one event in other words share
+some of those words. How strongly the pair model links two articles is no help: names
+count in it as much as any word.
 
 The articles (an invented town and people) and link strengths are written for these
 tests, as in tests/test_stories_short.py."""
@@ -83,9 +86,10 @@ def _stories(
     return {frozenset(members) for members in by_key.values()}
 
 
-# The subpoena's tellings linked strongly (a shared claim: "subpoenaed ... campaign"),
-# the third in other words more weakly; the run's first telling linked to the subpoena's
-# by the mayor's and the town's names; the run's own tellings strongly to each other.
+# The subpoena's tellings linked strongly, the third in other words more weakly; the
+# run's first telling linked to the subpoena's by the mayor's and the town's names (as
+# BASIL's second events of the same people were: 1 to 4); the run's own tellings
+# strongly to each other.
 SUBPOENA_LINKS = {(1, 2): 12.0, (1, 3): 3.0, (2, 3): 2.5}
 RUN_LINKS = {
     (1, 4): 3.0,
@@ -105,8 +109,8 @@ def test_two_events_of_the_same_people_on_one_day_stay_two_stories() -> None:
 
 
 def test_one_event_told_by_three_outlets_in_other_words_stays_one() -> None:
-    # The third telling is weakly linked (3.0, 2.5: under TOLD_LINK) and names the
-    # mayor only by her office, but says "subpoena", "campaign", "records", "donations".
+    # The third telling is weakly linked (3.0, 2.5) and names the mayor only by her
+    # office, but says "subpoena", "campaign", "records", "donations".
     assert _stories(SUBPOENA, SUBPOENA_LINKS) == {frozenset({1, 2, 3})}
 
 
@@ -125,9 +129,41 @@ def test_words_beyond_the_names_read_the_act_not_the_people() -> None:
     assert pool.cosine(run.lead, 1) > 0.1
 
 
-def test_a_strongly_linked_article_joins_on_its_link_alone() -> None:
-    # A near-copy of the story's first telling (a shared claim: linked above TOLD_LINK)
-    # joins even when every word it shares is a name.
+def _scored(articles: list[tuple[str, str]]) -> set[frozenset[int]]:
+    """As :func:`_stories`, every pair scored by the pair model (article evidence
+    alone: these articles share no matched statement)."""
+    profiles = _profiles(articles)
+    base = len(BACKGROUND)
+    n = len(articles)
+    pairs = {
+        (a, b): ev.score(profiles[base + a], profiles[base + b], stories.STORY_WINDOW_DAYS)
+        for a in range(1, n + 1)
+        for b in range(a + 1, n + 1)
+    }
+    return _stories(articles, {k: s for k, s in pairs.items() if s > stories.LINK_THRESHOLD})
+
+
+def test_scored_as_written_the_two_events_stay_two_stories() -> None:
+    # The pair model links the run's first telling to the subpoena's strongly (both
+    # titles say "Tallis mayor Ines Varga": their names weigh as much as words); no link
+    # strength tells names from the act, the words beyond the names do.
+    assert _scored([*SUBPOENA, *RUN]) == {frozenset({1, 2, 3}), frozenset({4, 5, 6})}
+
+
+def _copy_linked(extra: float) -> set[frozenset[int]]:
+    """The subpoena's tellings and a dateline naming only the mayor and the town, linked
+    to the first telling by their article evidence plus ``extra`` (a matched claim)."""
     copy = ("Ines Varga, Tallis", "Tallis Mayor Ines Varga, Tuesday.")
-    found = _stories([*SUBPOENA, copy], {**SUBPOENA_LINKS, (1, 4): 20.0, (2, 4): 8.0})
-    assert found == {frozenset({1, 2, 3, 4})}
+    articles = [*SUBPOENA, copy]
+    profiles = _profiles(articles)
+    base = len(BACKGROUND)
+    window = stories.STORY_WINDOW_DAYS
+    evidence = ev.score(profiles[base + 1], profiles[base + 4], window)
+    return _stories(articles, {**SUBPOENA_LINKS, (1, 4): evidence + extra})
+
+
+def test_a_matched_claim_says_more_than_the_names() -> None:
+    # Every word it shares with the story is a name (or the day): it joins when one of
+    # its statements matches the first telling's as the same claim, not otherwise.
+    assert _copy_linked(ev.matches_term(1, 0)) == {frozenset({1, 2, 3, 4})}
+    assert _copy_linked(0.0) == {frozenset({1, 2, 3})}
