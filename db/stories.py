@@ -133,7 +133,7 @@ JOIN_LINK_MIN = -0.5
 # related statements 8.8, two 4.4). Another event of the story's people on its days
 # ("Christie subpoenaed" / "Christie runs"; "Netanyahu in an ad" / "Rice on Netanyahu's
 # visit") shares their names and little else, is linked to the story's members by those
-# names (1 to 4 on BASIL; 6 to 7 for written tellings whose titles repeat them), and
+# names (1 to 4 on BASIL; 14-15 for written tellings whose titles repeat them), and
 # once in brings its own tellings along whole. On the dense BASIL draws (1 and 10 days)
 # such first tellings of a second event read 0.000-0.028 beyond names; the weakest
 # right joins read 0.036 and more, and those under 0.03 shared claims but for two
