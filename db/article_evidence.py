@@ -568,6 +568,22 @@ class Pool:
                 best = max(best, _dot(small, large) / math.sqrt(norms))
         return best
 
+    def beyond_names(self, p: Profile) -> float:
+        """Cosine of ``p``'s lead with the story's pooled leads over the words that are no
+        name of either (the act, the place, the thing: "subpoena", "runs", "ferry"): what
+        the article says of the story beyond its people. Another event of the same people
+        shares their names and little else (:mod:`db.stories`, ``ACT_MIN``). The days and
+        months are no act either: every story of a Tuesday says "Tuesday"."""
+        names = p.ents.keys() | self.ents.keys() | _CALENDAR
+        mine = {t: w for t, w in p.lead.items() if t not in names}
+        if not mine:
+            return 0.0
+        theirs = math.fsum([w * w for t, w in self.lead.items() if t not in names])
+        if theirs <= 0.0:
+            return 0.0
+        norm = math.sqrt(math.fsum([w * w for w in mine.values()]) * theirs)
+        return _dot(mine, self.lead) / norm
+
     def cosine(self, vec: dict[str, float], which: int) -> float:
         """Cosine of a unit vector with the pooled titles (0) or leads (1)."""
         sq = self.squares[which]

@@ -28,7 +28,10 @@ two of them share little), above ``JOIN_MIN``; a story grows by what fits most o
 it, not along a chain of articles each like the last. An article with a lead joins
 only a story it is linked to one member of above ``JOIN_LINK_MIN`` at least: the next
 event of the same people and place reads like their story, though no link says it
-tells its event. Pools are stored per story
+tells its event; and only when it says something of the story beyond its people's
+names: words of its lead beyond the names (``ACT_MIN``) or a claim matched with a member
+(``CLAIM_PART``): another event of the same people on one day shares their names and
+little else. Pools are stored per story
 (``story_pools``), so placing one new article reads no member of its stories. An
 article that fits no story starts one with the older articles of no story it is
 strongly linked to (above ``START_THRESHOLD``), or, when none is, with those it is
@@ -122,6 +125,21 @@ MERGE_MIN = 0.9
 # older article of no story that a story takes along when it grows (_join_again) is not
 # asked it: asked, the draws lost more of their events' articles than they kept out.
 JOIN_LINK_MIN = -0.5
+# ... and, for an article with a lead, only when it says something of the story beyond
+# the names of its people: its lead shares words with the story's pooled leads beyond
+# the names of either (:meth:`db.article_evidence.Pool.beyond_names` at least ACT_MIN),
+# or a statement of it matches one of a member it is linked to as the same claim (its
+# link above their article evidence by CLAIM_PART at least: one claim adds 7.9, three
+# related statements 8.8, two 4.4). Another event of the story's people on its days
+# ("Christie subpoenaed" / "Christie runs"; "Netanyahu in an ad" / "Rice on Netanyahu's
+# visit") shares their names and little else, is linked to the story's members by those
+# names (1 to 4 on BASIL; 14-15 for written tellings whose titles repeat them), and
+# once in brings its own tellings along whole. On the dense BASIL draws (1 and 10 days)
+# such first tellings of a second event read 0.000-0.028 beyond names; the weakest
+# right joins read 0.036 and more, and those under 0.03 shared claims but for two
+# short tellings of one event in other words (BENCHMARKS.md, story65).
+ACT_MIN = 0.03
+CLAIM_PART = 7.0
 # ... and only when the two stories read alike too (:meth:`db.article_evidence.Pool.alike`
 # at least this): one article that tells both is no proof that they tell one event
 # ("True Detective Watch: I Am the Cosmos" fits a story of each show; "Sbarro files for
@@ -523,6 +541,23 @@ def _may_join(q: ev.Profile, strongest: float) -> bool:
     return q.headline_only or strongest > JOIN_LINK_MIN
 
 
+def _claimed(q: ev.Profile, members: dict[int, ev.Profile], links: list[tuple[int, float]]) -> bool:
+    """Whether one of ``q``'s ``links`` to the members of a story (profiles ``members``)
+    holds a matched claim: the link above the pair's article evidence (as
+    :func:`link_graph` read it: a pair scored under ``STORE_FLOOR`` was not stored) by
+    ``CLAIM_PART`` at least."""
+    for other, strength in links:
+        m = members.get(other)
+        if m is None:
+            continue
+        evidence = ev.score(q, m, STORY_WINDOW_DAYS)
+        if evidence < ev.STORE_FLOOR:
+            evidence = ev.NO_EVIDENCE
+        if strength - evidence >= CLAIM_PART:
+            return True
+    return False
+
+
 def _may_merge(q: ev.Profile, a: ev.Pool, b: ev.Pool) -> bool:
     """Whether ``q``, which would join both stories, may merge them: they read alike
     (``MERGE_ALIKE_MIN``) and, when ``q`` has a lead, one is a fragment of the other
@@ -650,7 +685,7 @@ class _Placer:
         join = {
             key: _tells(p, pool(key), t, _probability(best[key]))
             for key, t in total.items()
-            if _may_join(p, best[key])
+            if _may_join(p, best[key]) and self._beyond_names(p, key, pool(key), older)
         }
         good = sorted((k for k in join if join[k] > JOIN_MIN), key=lambda k: (-join[k], k))
         strongest = max(alone)[0] if alone else -math.inf
@@ -690,6 +725,17 @@ class _Placer:
                 self._put(other, key)
         if dated:
             self._join_again(key, [o for _s, o in loose], aid)
+
+    def _beyond_names(
+        self, p: ev.Profile, key: int, pool: ev.Pool, older: list[tuple[int, float]]
+    ) -> bool:
+        """Whether ``p`` says something of story ``key`` (``pool``) beyond its people's
+        names: words of its lead (``ACT_MIN``) or a claim matched with a member it is
+        linked to (``older``: its links; ``CLAIM_PART``). A headline alone: always."""
+        if p.headline_only or pool.beyond_names(p) >= ACT_MIN:
+            return True
+        links = [(o, s) for o, s in older if self.where(o) == key]
+        return _claimed(p, self.profiles([o for o, _s in links]), links)
 
     def _join_again(self, key: int, loose: list[int], aid: int) -> None:
         """The older articles of no story linked to ``aid`` that would join ``key`` as it
