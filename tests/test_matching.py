@@ -2338,3 +2338,25 @@ def test_upgrade_from_version_42_drops_a_score_added_as_speech(tmp_path: Path) -
         "Daily": ("Ashford talks", "Aides said the Ashford talks had lasted 14 hours."),
     }
     _speaker_gone_after_upgrade(tmp_path, 42, records, ("Wire", "added 18 points"), "Peter Hale")
+
+
+def test_upgrade_from_version_42_regroups_every_story(tmp_path: Path) -> None:
+    """Version 43 lets an article with a lead join a story only on something beyond its
+    people's names: a database left by version 42 has the regroup due, and the regroup
+    leaves the stories a fresh ingest's."""
+    from db.regroup import regroup
+
+    records = {
+        "Wire": ("Elso bridge shut", "The Elso bridge was shut on Friday after a crack was found."),
+        "Daily": ("Bridge closed", "Engineers closed the Elso bridge on Friday over a crack."),
+    }
+    path, db, _fresh = _ingested(tmp_path / "v42s.db", records)
+    stories = "SELECT id, story_id FROM articles ORDER BY id"
+    before = db.execute(stories).fetchall()
+    with _left_by(db, 42):
+        pass
+    db = _reopened(db, path)
+    assert regroup_due(db)
+    assert regroup(db) is not None
+    assert not regroup_due(db)
+    assert db.execute(stories).fetchall() == before
