@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 # 2. Candidates are the statements holding any of the rarest words, as many as keep
 #    the candidate set within FUZZY_BUDGET statements, or, when every word is common,
 #    those holding all of them; bm25 ranks them by every word (rare words weigh most)
-#    and the best FUZZY_CANDIDATES are kept.
+#    and the best FUZZY_CANDIDATES are kept. bm25 ranks at most the newest
+#    FUZZY_RANK_WINDOW of them (a quote of one very common word, "the", held by half of
+#    a million statements: ranking them all took 0.5 s).
 # 3. Those are ranked by how many of the query's words they hold, then by how well,
 #    how closely and in which order (rapidfuzz), as fzf users expect.
 
@@ -51,6 +53,10 @@ FUZZY_CANDIDATES = 200  # statements ranked word by word (step 3)
 # search, must not depend on which page is asked for.
 FUZZY_ENOUGH = 50
 FUZZY_BUDGET = 5000  # statements bm25 may rank in step 2 (sum of document frequencies)
+# Matches of one candidate query bm25 ranks, the newest (by statement id, as the word
+# search's RANK_WINDOW): a query of more (only one whose words are all common) has its
+# candidates chosen among these. Four times the budget: a query within it is ranked whole.
+FUZZY_RANK_WINDOW = 20_000
 FUZZY_KEY_WORDS = 4  # at most this many of the rarest words choose the candidates
 FUZZY_TERM_CUTOFF = 75  # how close a misspelled word must be to a term of the index
 FUZZY_WORD_CUTOFF = 80  # ... to a word of a statement, to count as that word
@@ -236,6 +242,22 @@ def _candidate_queries(fq: FuzzyQuery) -> list[str]:
     return [f"({expr}) AND ({every})" if ranked_by_all else expr]
 
 
+def _best_candidates(db: Db, expr: str, matching: str, params: list[object]) -> list[int]:
+    """The FUZZY_CANDIDATES statements bm25 ranks best for the FTS5 query ``expr``
+    among its newest FUZZY_RANK_WINDOW matches within the filters (``matching``: the
+    ``FROM ... WHERE`` of :func:`db.search.matching_sql`); ties newest first."""
+    rows = db.execute(
+        f"""
+        SELECT id FROM (
+            SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank {matching}
+            ORDER BY statements_fts.rowid DESC LIMIT {FUZZY_RANK_WINDOW}
+        ) ORDER BY rank, id DESC LIMIT {FUZZY_CANDIDATES}
+        """,
+        [expr, *params],
+    )
+    return [sid for (sid,) in rows]
+
+
 def _all_terms(words: list[FuzzyWord]) -> str:
     return " AND ".join(f"({_any_term(w)})" for w in words)
 
@@ -274,16 +296,7 @@ def fuzzy_search_counted(
     matching, params = matching_sql(source, since, until, speaker)
     found: dict[int, None] = {}  # candidate statement ids, best first
     for expr in _candidate_queries(fq):
-        found.update(
-            dict.fromkeys(
-                sid
-                for (sid,) in db.execute(
-                    f"SELECT statements_fts.rowid {matching}"
-                    f" ORDER BY bm25(statements_fts) LIMIT {FUZZY_CANDIDATES}",
-                    [expr, *params],
-                )
-            )
-        )
+        found.update(dict.fromkeys(_best_candidates(db, expr, matching, params)))
         if len(found) >= FUZZY_ENOUGH:
             break
     if not found:
