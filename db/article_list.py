@@ -84,6 +84,15 @@ def _set_built(db: sqlite_utils.Database, table: str, filt: ArticleFilter | None
         )
 
 
+def _restamp(db: sqlite_utils.Database, table: str) -> None:
+    """Note that ``table``, fresh before this connection's own TEMP writes (the loose
+    articles' order), is fresh still: those writes change ``total_changes``, not the
+    database (the update's own change is the last, one row)."""
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    stamp = f"{version}:{db.conn.total_changes + 1}"
+    db.execute(f"UPDATE {_BUILT} SET stamp = ? WHERE name = ?", (stamp, table))
+
+
 def _story_rows(
     db: sqlite_utils.Database, filt: ArticleFilter | None, *, recount: bool = False
 ) -> int:
@@ -238,6 +247,8 @@ def _loose_ids(
     filt = filt or ArticleFilter()
     built = _built_for(db, _LOOSE)
     if built is None or built[0] != repr(filt):
+        stories = _built_for(db, _STORY_POS)
+        stories_fresh = stories is not None and stories[2] == _stamp(db)
         _set_built(db, _LOOSE, None, 0)
         db.execute(f"DROP TABLE IF EXISTS {_LOOSE}")
         db.execute(f"CREATE TABLE {_LOOSE} (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL)")
@@ -248,6 +259,8 @@ def _loose_ids(
         )
         db.execute(f"CREATE INDEX {_LOOSE}_id ON claimlens_loose(id)")
         _set_built(db, _LOOSE, filt, 0)
+        if stories_fresh:
+            _restamp(db, _STORY_POS)
     rows = db.execute(f"SELECT id FROM {_LOOSE} WHERE pos > ? ORDER BY pos LIMIT ?", (skip, limit))
     return [r[0] for r in rows]
 

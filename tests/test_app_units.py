@@ -395,6 +395,7 @@ def test_the_story_positions_are_built_again_only_when_the_database_changed(tmp_
     everything = ArticleFilter()
     n = bq.browse_count(ui, everything, by_story=True)
     assert n == len(_expected(ui, everything, True)) and len(built) == 1
+    assert len(_pages(ui, everything, range(0, n + 14, 7))) == n  # the loose ones' order built
     assert bq.browse_count(ui, everything, by_story=False) == 60  # t: the articles
     assert bq.browse_count(ui, everything, by_story=True) == n  # t back
     assert len(built) == 1  # read, not built again
