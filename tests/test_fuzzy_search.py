@@ -148,9 +148,11 @@ def _ingested_in_turn(folder: Path, texts_in_order: list[str]) -> sqlite_utils.D
 def test_a_very_common_word_is_ranked_among_its_newest_matches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A quote of a word half the statements hold ("the") has its candidates ranked by
-    bm25 among its newest FUZZY_RANK_WINDOW matches only: the best of the older ones
-    (short, "the" twice) are not candidates, and what is shown is ranked as before."""
+    """A quote of a word half the statements hold ("the": more than FUZZY_BUDGET) has its
+    candidates ranked by bm25 among its newest FUZZY_RANK_WINDOW matches only: the best
+    of the older ones (short, "the" twice) are not candidates, and what is shown is
+    ranked as before (a quote with a word rarer than the budget is ranked whole: the
+    tests above)."""
     old = "Old news\n\nThe end of the line. The cut of the cloth. The top of the hill."
     new = (
         "New news\n\nPrices rose again on the market in the morning trade today. "
@@ -168,6 +170,7 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(
     whole = fuzzy_search_counted(database, "the", limit=10)[0]
     assert any(h.statement_id not in newest for h in whole)  # every match a candidate
     monkeypatch.setattr(fuzzy_mod, "FUZZY_RANK_WINDOW", 3, raising=False)
+    monkeypatch.setattr(fuzzy_mod, "FUZZY_BUDGET", 2)
     hits, total = fuzzy_search_counted(database, "the", limit=10)
     assert total == 3 and sorted(h.statement_id for h in hits) == sorted(newest)
     # Among those, the order is the ranking's, as when every match was a candidate.
@@ -180,10 +183,11 @@ def test_a_common_words_statements_are_counted_up_to_the_rank_window(
     db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The index's count of a word read every posting of it ("the": half a million
-    statements, ~35 ms at 1 M): a word is counted up to FUZZY_RANK_WINDOW, past which it
-    is common whatever its count; a rarer word's count is exact."""
+    statements, ~35 ms at 1 M): a word is counted up to FUZZY_RANK_WINDOW (and past
+    FUZZY_BUDGET), past which it is common whatever its count; a rarer word's is exact."""
     assert expand_terms(db, "market").words[0].df == 42  # the title "Markets" too
     monkeypatch.setattr(fuzzy_mod, "FUZZY_RANK_WINDOW", 3, raising=False)
+    monkeypatch.setattr(fuzzy_mod, "FUZZY_BUDGET", 2)  # the cap is past the budget
     (market,) = expand_terms(db, "market").words
     assert market.df == 3
     assert expand_terms(db, "ljubljana").words[0].df == 1
