@@ -253,3 +253,30 @@ def test_the_blindspot_reads_each_sources_days_on_its_index(tmp_path: Path) -> N
     # Articles are read only on a source's days (not every source's days by date).
     articles = [p for p in plans if re.match(r"(SCAN|SEARCH) a\b", p)]
     assert articles and all("articles_source_date (source_id=?" in p for p in articles), plans
+
+
+@async_test
+async def test_c_on_a_story_not_all_laid_out_goes_to_its_conflicts_at_once(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Walk at 80x24: C in a story whose conflicts were not laid out yet scrolled before
+    they had a place and gave them no keys (a second C did). The rest is laid out, mounted,
+    and then C scrolls to the conflicts and gives them the keys."""
+    import tui.components.story_view as sv
+
+    _long_story(monkeypatch)
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        story = app.screen
+        assert not story.query("#story-conflicts")
+        await pilot.press("C")
+        for _ in range(30):
+            await pilot.pause(0.01)
+        assert app.focused is story.conflict_list
+        heading = story.query_one("#story-conflicts").region
+        top = story.query_one(sv.StoryText).region.y
+        assert top <= heading.y <= top + 1  # at the view's top (under its margin's line)

@@ -69,14 +69,14 @@ class StoryText(TextScroll):
     scroll could show past it, the rest is laid out (``before_end``: all of it, for a
     scroll to the end; ``scrolled``: as far as :data:`SCREENS_AHEAD`)."""
 
-    before_end: Callable[[], bool] = staticmethod(lambda: False)
+    # Lays out the rest of the story and calls back once it is laid out (False: nothing
+    # was left to lay out, and nothing is called).
+    before_end: Callable[[Callable[[], object]], bool] = staticmethod(lambda _then: False)
     scrolled: Callable[[], None] = staticmethod(lambda: None)
 
     def _scroll_now(self, y: float) -> None:
-        if y > self.max_scroll_y and self.before_end():
-            # The rest laid out just now: scrolled to once it has its place.
-            self.call_after_refresh(super()._scroll_now, y)
-            return
+        if y > self.max_scroll_y and self.before_end(lambda: super(StoryText, self)._scroll_now(y)):
+            return  # scrolled once the rest has its place
         super()._scroll_now(y)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -406,7 +406,7 @@ class StoryScreen(Screen[Chosen | None]):
             # A story taller than the screen has a scrollbar: its room kept from the first
             # layout, or the parts are laid out once without it and again narrower.
             scroll.styles.scrollbar_gutter = "stable"
-        scroll.before_end = lambda: self._lay_out(None) is not None
+        scroll.before_end = self._after_rest
         scroll.scrolled = self._check_more
         laid = self._lay_out(SCREENS_AHEAD * max(1, self.size.height))
         if laid is not None:
@@ -541,11 +541,24 @@ class StoryScreen(Screen[Chosen | None]):
         if short and self._lay_out(height) is not None:
             self.call_after_refresh(self._check_more)
 
+    def _after_rest(self, then: Callable[[], object]) -> bool:
+        """Lay out the rest of the story and call ``then`` once its new parts are mounted
+        and laid out (their places known: a scroll to them, a focus); False, and nothing
+        called, when nothing was left."""
+        laid = self._lay_out(None)
+        if laid is None:
+            return False
+
+        async def when_laid_out() -> None:
+            await laid
+            self.call_after_refresh(then)
+
+        self.call_next(when_laid_out)
+        return True
+
     def _after_all(self, then: Callable[[], object]) -> None:
         """``then`` once the whole story is laid out (at once if it is)."""
-        if self._lay_out(None) is not None:
-            self.call_after_refresh(then)
-        else:
+        if not self._after_rest(then):
             then()
 
     def action_next_pane(self) -> None:
@@ -613,8 +626,7 @@ class StoryScreen(Screen[Chosen | None]):
     def action_conflicts(self) -> None:
         """Scroll to the conflicts and give their list the keys (its first side chosen,
         unless one was chosen before): the story laid out to its end first."""
-        if self._lay_out(None) is not None:
-            self.call_after_refresh(self.action_conflicts)
+        if self._after_rest(self.action_conflicts):
             return
         scroll = self.query_one(StoryText)
         found = self.query("#story-conflicts")
