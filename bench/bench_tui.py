@@ -8,6 +8,7 @@
     python bench/bench_tui.py keys --matched --size 160x48    # the slow keys, briefly
     python bench/bench_tui.py keys --matched --root /tmp/before   # another tree's browser
     python bench/bench_tui.py first --matched --size 160x48,80x24 --runs 5   # cold starts
+    python bench/bench_tui.py slow --db PATH --size 80x24 --repeat 5   # o, t, fuzzy "the"
 
 Two big databases:
 * the default (``bench.db``) is real news as the ingest stores it: Reuters-21578
@@ -547,6 +548,60 @@ async def measure_keys(db_path: Path, size: tuple[int, int]) -> dict[str, dict[s
     }
 
 
+async def measure_slow(db_path: Path, size: tuple[int, int], repeat: int) -> dict[str, Any]:
+    """``slow``: the keys that were still over 50 ms at 116 k articles, each ``repeat``
+    times (``bench``'s rows have one ``t`` each): ``o`` and Esc of the largest story (from
+    its first article) and of the first article's story, ``t`` to the articles and back
+    (the list focused), and a fuzzy quote search of one very common word ("the": from
+    its last key to the first frame showing its results, then its text cleared)."""
+    from tui.app import make_app
+    from tui.config import Config
+
+    app = make_app(db_path, config=Config())
+    lat: dict[str, list[Row]] = {}
+    results: dict[str, Any] = {"size": f"{size[0]}x{size[1]}", "db": str(db_path)}
+    async with app.run_test(size=size) as pilot:
+        await _first_screen(pilot)
+        main = app.screen
+        results["articles"] = main.articles.total
+        d = Driver(app, pilot)
+        await d.settle()
+        lat["t (to the articles)"], lat["t (back to the stories)"] = [], []
+        for _ in range(repeat):
+            main.articles.focus()
+            lat["t (to the articles)"].append(await d.press("t"))
+            lat["t (back to the stories)"].append(await d.press("t"))
+        for _ in range(repeat):
+            lat.setdefault("o (story view)", []).append(await d.press("o"))
+            lat.setdefault("Esc (story view closed)", []).append(await d.press("escape"))
+        story_id, _statement = _largest(db_path)
+        if story_id is not None:
+            from db.story_reads import story_articles
+
+            main.open_article(story_articles(main.library.db, story_id)[0]["id"])
+            await d.settle()
+            for _ in range(repeat):
+                lat.setdefault("o (largest story's view)", []).append(await d.press("o"))
+                lat.setdefault("Esc (largest story closed)", []).append(await d.press("escape"))
+            await d.press("o")
+            lat["G in the largest story (all of it laid out)"] = [await d.press("G")]
+            await d.press("escape")
+        await pilot.press("escape")
+        main.articles.focus()
+        await d.settle()
+        await pilot.press("f")
+        await d.settle()
+        drawn: list[float] = []
+        for _ in range(repeat):
+            await typed(d, "th")
+            drawn += await typed(d, "e")
+            await pilot.press(*["backspace"] * 3)
+            await d.settle()
+        results["fuzzy 'the' results drawn (ms)"] = summary([(r, r, 0.0) for r in drawn])
+    results["latency"] = {name: summary(rows) for name, rows in lat.items() if rows}
+    return results
+
+
 async def measure_first(db_path: Path, size: tuple[int, int]) -> dict[str, float]:
     """One cold start: from creating the app to the first screen (the list, the first
     article and its claims drawn), with the process's CPU to it, and to the last frame
@@ -623,7 +678,7 @@ def first_screens(args: argparse.Namespace, sizes: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    commands = ["bench", "keys", "first", "first-one", "screenshot"]
+    commands = ["bench", "keys", "slow", "first", "first-one", "screenshot"]
     parser.add_argument("command", nargs="?", default="bench", choices=commands)
     parser.add_argument("out", nargs="?", default="docs/screenshot.svg")
     parser.add_argument("--db", type=Path, default=CACHE / "bench.db")
@@ -637,6 +692,7 @@ def main() -> None:
     parser.add_argument("--size", default="160x48", help="WxH, or several: 160x48,80x24")
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
     parser.add_argument("--runs", type=int, default=5, help="first: cold starts per size")
+    parser.add_argument("--repeat", type=int, default=5, help="slow: presses of each key")
     parser.add_argument(
         "--root",
         type=Path,
@@ -676,6 +732,10 @@ def main() -> None:
                 f"  {name:16} {s['wall_median_ms']:6} / {s['wall_p95_ms']:6}"
                 f"   {s['ui_cpu_median_ms']:5} / {s['ui_cpu_p95_ms']:5}"
             )
+        return
+    if args.command == "slow":
+        slow = asyncio.run(measure_slow(args.db, (width, height), args.repeat))
+        print(json.dumps(slow, indent=2), flush=True)
         return
     results = asyncio.run(measure(args.db, (width, height)))
     print(json.dumps(results, indent=2) if args.json else table(results), flush=True)

@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 # 2. Candidates are the statements holding any of the rarest words, as many as keep
 #    the candidate set within FUZZY_BUDGET statements, or, when every word is common,
 #    those holding all of them; bm25 ranks them by every word (rare words weigh most)
-#    and the best FUZZY_CANDIDATES are kept.
+#    and the best FUZZY_CANDIDATES are kept. When every word is common, bm25 ranks at
+#    most the newest FUZZY_RANK_WINDOW of them (a quote of one very common word, "the",
+#    held by half of a million statements: ranking them all took 0.5 s).
 # 3. Those are ranked by how many of the query's words they hold, then by how well,
 #    how closely and in which order (rapidfuzz), as fzf users expect.
 
@@ -51,6 +53,11 @@ FUZZY_CANDIDATES = 200  # statements ranked word by word (step 3)
 # search, must not depend on which page is asked for.
 FUZZY_ENOUGH = 50
 FUZZY_BUDGET = 5000  # statements bm25 may rank in step 2 (sum of document frequencies)
+# Matches of one candidate query bm25 ranks when every word of the quote is common (held
+# by more than FUZZY_BUDGET statements), the newest (by statement id, as the word search's
+# RANK_WINDOW): a query of more has its candidates chosen among these. Four times the
+# budget: a query within it is ranked whole.
+FUZZY_RANK_WINDOW = 20_000
 FUZZY_KEY_WORDS = 4  # at most this many of the rarest words choose the candidates
 FUZZY_TERM_CUTOFF = 75  # how close a misspelled word must be to a term of the index
 FUZZY_WORD_CUTOFF = 80  # ... to a word of a statement, to count as that word
@@ -66,7 +73,8 @@ class FuzzyWord:
 
     word: str  # as typed, lower case
     stem: str  # as the index tokenizer stems it ("" when it makes no token)
-    terms: list[tuple[str, int]] = field(default_factory=list)  # (FTS5 term, statements)
+    # (FTS5 term, statements holding it; a word as typed counted up to FUZZY_RANK_WINDOW)
+    terms: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def df(self) -> int:
@@ -108,6 +116,18 @@ def _stems(db: Db, words: list[str]) -> list[str]:
         ):
             first.setdefault(doc, term)
     return [first.get(i, "") for i in range(len(words))]
+
+
+def _matches_up_to(db: Db, expr: str, cap: int) -> int:
+    """How many statements the FTS5 query ``expr`` matches, counted up to ``cap``: the
+    index's own count of a word reads its every posting ("the": half a million, ~35 ms
+    at 1 M statements), where a word held more than ``cap`` times is common whatever its
+    count (FUZZY_BUDGET, FUZZY_RANK_WINDOW)."""
+    row = db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ? LIMIT ?)",
+        (expr, cap),
+    ).fetchone()
+    return int(row[0])
 
 
 def _doc_count(db: Db, term: str) -> int:
@@ -193,7 +213,9 @@ def expand_terms(db: Db, query: str) -> FuzzyQuery:
     words = _query_words(query)
     for word, stem in zip(words, _stems(db, words), strict=True):
         fw = FuzzyWord(word, stem)
-        n = _doc_count(db, stem) if stem else 0
+        # The statements holding the word as typed (its stem), up to the rank window.
+        cap = max(FUZZY_RANK_WINDOW, FUZZY_BUDGET + 1)  # past the budget: common
+        n = _matches_up_to(db, quote_term(word), cap) if stem else 0
         if n:
             fw.terms = [(quote_term(word), n)]
         if n <= FUZZY_TYPO_DOCS and len(word) >= 3:
@@ -212,8 +234,9 @@ def expand_terms(db: Db, query: str) -> FuzzyQuery:
     return result
 
 
-def _candidate_queries(fq: FuzzyQuery) -> list[str]:
-    """FTS5 queries of the candidates, tried in turn until FUZZY_ENOUGH are found.
+def _candidate_queries(fq: FuzzyQuery) -> tuple[list[str], bool]:
+    """FTS5 queries of the candidates, tried in turn until FUZZY_ENOUGH are found, and
+    whether every word is common (bm25 ranks their newest FUZZY_RANK_WINDOW matches).
 
     The candidates are the statements holding any of the rarest words, as many as
     keep them within FUZZY_BUDGET (at least one); bm25 ranks them by every word (and
@@ -223,9 +246,10 @@ def _candidate_queries(fq: FuzzyQuery) -> list[str]:
     any of the two rarest."""
     by_rarity = sorted(fq.words, key=lambda w: w.df)
     every = " OR ".join([*(_any_term(w) for w in by_rarity), *map(quote_term, fq.function_words)])
-    if by_rarity[0].df > FUZZY_BUDGET and len(by_rarity) > 1:
+    common = by_rarity[0].df > FUZZY_BUDGET
+    if common and len(by_rarity) > 1:
         two = " OR ".join(_any_term(w) for w in by_rarity[:2])
-        return [_all_terms(by_rarity), f"({two}) AND ({every})"]
+        return [_all_terms(by_rarity), f"({two}) AND ({every})"], True
     chosen = [by_rarity[0]]
     for w in by_rarity[1:FUZZY_KEY_WORDS]:
         if sum(c.df for c in chosen) + w.df > FUZZY_BUDGET:
@@ -233,7 +257,29 @@ def _candidate_queries(fq: FuzzyQuery) -> list[str]:
         chosen.append(w)
     expr = " OR ".join(_any_term(w) for w in chosen)
     ranked_by_all = len(chosen) < len(by_rarity) or fq.function_words
-    return [f"({expr}) AND ({every})" if ranked_by_all else expr]
+    return [f"({expr}) AND ({every})" if ranked_by_all else expr], common
+
+
+def _best_candidates(
+    db: Db, expr: str, matching: str, params: list[object], *, windowed: bool
+) -> list[int]:
+    """The FUZZY_CANDIDATES statements bm25 ranks best for the FTS5 query ``expr``
+    within the filters (``matching``: the ``FROM ... WHERE`` of
+    :func:`db.search.matching_sql`); ``windowed``: among its newest FUZZY_RANK_WINDOW
+    matches, ties newest first."""
+    if not windowed:
+        sql = (
+            f"SELECT statements_fts.rowid {matching}"
+            f" ORDER BY bm25(statements_fts) LIMIT {FUZZY_CANDIDATES}"
+        )
+    else:
+        sql = f"""
+            SELECT id FROM (
+                SELECT statements_fts.rowid AS id, bm25(statements_fts) AS rank {matching}
+                ORDER BY statements_fts.rowid DESC LIMIT {FUZZY_RANK_WINDOW}
+            ) ORDER BY rank, id DESC LIMIT {FUZZY_CANDIDATES}
+            """
+    return [sid for (sid,) in db.execute(sql, [expr, *params])]
 
 
 def _all_terms(words: list[FuzzyWord]) -> str:
@@ -273,17 +319,9 @@ def fuzzy_search_counted(
         return [], 0  # no word of the quote is, or is close to, a word of the index
     matching, params = matching_sql(source, since, until, speaker)
     found: dict[int, None] = {}  # candidate statement ids, best first
-    for expr in _candidate_queries(fq):
-        found.update(
-            dict.fromkeys(
-                sid
-                for (sid,) in db.execute(
-                    f"SELECT statements_fts.rowid {matching}"
-                    f" ORDER BY bm25(statements_fts) LIMIT {FUZZY_CANDIDATES}",
-                    [expr, *params],
-                )
-            )
-        )
+    queries, common = _candidate_queries(fq)
+    for expr in queries:
+        found.update(dict.fromkeys(_best_candidates(db, expr, matching, params, windowed=common)))
         if len(found) >= FUZZY_ENOUGH:
             break
     if not found:

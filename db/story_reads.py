@@ -196,9 +196,12 @@ def most_active_sources(
     """Of the sources ``names``, the ``limit`` with the most articles in ``days`` (a
     blindspot's ``days``: first and last ISO date), most first, then by name."""
     wanted = set(names)
+    # Each source's articles of those days counted on its (source, date) index: a join of
+    # every article of the days (a story of months: most of the library) took ~40 ms.
     rows = db.execute(
-        "SELECT src.name, count(*) AS n FROM articles a JOIN sources src ON src.id = a.source_id"
-        " WHERE a.date >= ? AND a.date <= ? GROUP BY src.id ORDER BY n DESC, src.name",
+        "SELECT name, n FROM (SELECT src.name AS name, (SELECT count(*) FROM articles a"
+        " WHERE a.source_id = src.id AND a.date >= ? AND a.date <= ?) AS n FROM sources src)"
+        " WHERE n > 0 ORDER BY n DESC, name",
         (days[0], days[1] + "\uffff"),
     )
     return [name for name, _n in rows if name in wanted][:limit]
@@ -225,11 +228,14 @@ def _blindspot(
     span = _days(arts)
     missing: list[str] = []
     if span is not None:
+        # The sources with an article in those days, each looked up on its (source, date)
+        # index: reading every article of the days (a story of months: most of the
+        # library) took ~100 ms at 116 k articles.
         missing = [
             r[0]
             for r in db.execute(
-                "SELECT DISTINCT src.name FROM articles a JOIN sources src ON src.id = a.source_id"
-                " WHERE a.date >= ? AND a.date <= ? ORDER BY src.name",
+                "SELECT DISTINCT src.name FROM sources src WHERE EXISTS (SELECT 1 FROM articles a"
+                " WHERE a.source_id = src.id AND a.date >= ? AND a.date <= ?) ORDER BY src.name",
                 (span[0], span[1] + "\uffff"),
             )
             if r[0] not in outlets

@@ -378,6 +378,41 @@ def test_list_positions_are_each_connections_own(tmp_path, monkeypatch) -> None:
         conn.conn.close()
 
 
+def test_the_story_positions_are_built_again_only_when_the_database_changed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Counting a list by story (``t`` back to the stories) reads the positions built
+    before for that filter while the database is as it was; a change by another
+    connection, or by this one, has them built again, and the list follows it."""
+    from db import article_list as bq
+    from db.articles import ArticleFilter
+    from db.connection import connect
+
+    _small_corpus(tmp_path).conn.close()
+    ui = connect(tmp_path / "small.db")
+    built: list[str] = []
+    ui.conn.set_trace_callback(
+        lambda sql: built.append(sql) if "CREATE TABLE temp.claimlens_story_pos" in sql else None
+    )
+    everything = ArticleFilter()
+    n = bq.browse_count(ui, everything, by_story=True)
+    assert n == len(_expected(ui, everything, True)) and len(built) == 1
+    assert len(_pages(ui, everything, range(0, n + 14, 7))) == n  # the loose ones' order built
+    assert bq.browse_count(ui, everything, by_story=False) == 60  # t: the articles
+    assert bq.browse_count(ui, everything, by_story=True) == n  # t back
+    assert len(built) == 1  # read, not built again
+    other = connect(tmp_path / "small.db")
+    other.execute("UPDATE articles SET story_id = NULL WHERE id = 4")
+    other.conn.commit()
+    assert bq.browse_count(ui, everything, by_story=True) == len(_expected(ui, everything, True))
+    assert len(built) == 2  # another connection's change
+    ui.execute("UPDATE articles SET story_id = 2 WHERE id = 5")
+    ui.conn.commit()
+    assert bq.browse_count(ui, everything, by_story=True) == len(_expected(ui, everything, True))
+    assert len(built) == 3  # this connection's own
+    assert _pages(ui, everything, range(0, n + 14, 7)) == _expected(ui, everything, True)
+    for conn in (ui, other):
+        conn.conn.close()
+
+
 # Where a str is shown as plain text, never read as markup: rich Text and Textual Content,
 # escape(), any call with markup=False, and the config's problems (the app shows them
 # with notify(markup=False); tests/test_app.py checks it on screen).

@@ -131,3 +131,65 @@ def test_pages_of_one_fuzzy_search_follow_each_other(
     assert {n for _hits, n in pages} == {total}
     assert [h.statement_id for hits, _n in pages for h in hits] == [h.statement_id for h in whole]
     assert fuzzy_search_counted(db, query, limit=3, offset=total)[0] == []
+
+
+def _ingested_in_turn(folder: Path, texts_in_order: list[str]) -> sqlite_utils.Database:
+    """A database of one article per text, ingested one after another (statement ids
+    grow in that order: the last text's statements are the newest)."""
+    database = connect(folder / "w.db")
+    for i, text in enumerate(texts_in_order):
+        sub = folder / f"a{i}"
+        sub.mkdir()
+        (sub / f"a{i}.txt").write_text(text, encoding="utf-8")
+        ingest_paths(database, [sub], match=False)
+    return database
+
+
+def test_a_very_common_word_is_ranked_among_its_newest_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quote of a word half the statements hold ("the": more than FUZZY_BUDGET) has its
+    candidates ranked by bm25 among its newest FUZZY_RANK_WINDOW matches only: the best
+    of the older ones (short, "the" twice) are not candidates, and what is shown is
+    ranked as before (a quote with a word rarer than the budget is ranked whole: the
+    tests above)."""
+    old = "Old news\n\nThe end of the line. The cut of the cloth. The top of the hill."
+    new = (
+        "New news\n\nPrices rose again on the market in the morning trade today. "
+        "Ministers met again in the capital after a long vote on the budget. "
+        "Farmers sold more grain at the port this week than in the last one."
+    )
+    database = _ingested_in_turn(tmp_path, [old, new])
+    newest = [
+        sid
+        for (sid,) in database.execute(
+            "SELECT s.id FROM statements s JOIN statements_fts f ON f.rowid = s.id"
+            " WHERE statements_fts MATCH 'the' ORDER BY s.id DESC LIMIT 3"
+        )
+    ]
+    whole = fuzzy_search_counted(database, "the", limit=10)[0]
+    assert any(h.statement_id not in newest for h in whole)  # every match a candidate
+    monkeypatch.setattr(fuzzy_mod, "FUZZY_RANK_WINDOW", 3, raising=False)
+    monkeypatch.setattr(fuzzy_mod, "FUZZY_BUDGET", 2)
+    hits, total = fuzzy_search_counted(database, "the", limit=10)
+    assert total == 3 and sorted(h.statement_id for h in hits) == sorted(newest)
+    # Among those, the order is the ranking's, as when every match was a candidate.
+    assert [h.statement_id for h in hits] == [
+        h.statement_id for h in whole if h.statement_id in newest
+    ]
+
+
+def test_a_common_words_statements_are_counted_up_to_the_rank_window(
+    db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index's count of a word read every posting of it ("the": half a million
+    statements, ~35 ms at 1 M): a word is counted up to FUZZY_RANK_WINDOW (and past
+    FUZZY_BUDGET), past which it is common whatever its count; a rarer word's is exact."""
+    assert expand_terms(db, "market").words[0].df == 42  # the title "Markets" too
+    monkeypatch.setattr(fuzzy_mod, "FUZZY_RANK_WINDOW", 3, raising=False)
+    monkeypatch.setattr(fuzzy_mod, "FUZZY_BUDGET", 2)  # the cap is past the budget
+    (market,) = expand_terms(db, "market").words
+    assert market.df == 3
+    assert expand_terms(db, "ljubljana").words[0].df == 1
+    hits = fuzzy_search_counted(db, "market prices rose ljubljana", limit=1)[0]
+    assert hits[0].text == "Market prices rose in Ljubljana yesterday after the vote."

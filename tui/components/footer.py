@@ -59,6 +59,10 @@ class FittingFooter(Footer):
         super().__init__(compact=True)
         self._width = 0
         self._shown: tuple[object, ...] | None = None  # what the keys shown were built from
+        # A build of the keys is asked for and not done yet: Textual's footer asks for one
+        # at every change of the bindings (a screen's first two: two builds, two layouts
+        # and two frames after the story view's parts; one reads the bindings of both).
+        self._rebuilding = False
 
     def _keys_wanted(self) -> tuple[object, ...]:
         """Everything the footer's keys are built from."""
@@ -79,6 +83,7 @@ class FittingFooter(Footer):
             # Docked across the screen: its first resize then builds the keys again only
             # if the guess was wrong (8 keys mounted twice was ~5% of the first screen).
             self._width = self.app.size.width
+        self._rebuilding = False
         self._shown = self._keys_wanted() if self._bindings_ready else None
         keys = list(super().compose())
         for key in keys:  # as compact as the footer already: no restyle once mounted
@@ -98,7 +103,15 @@ class FittingFooter(Footer):
             if self._relabel():
                 self._shown = wanted
                 return
-        super().bindings_changed(screen)
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._rebuilding:  # the build asked for reads the bindings as they are then
+            self._rebuilding = True
+            # Built next, not after the next frame as Textual's footer does: a screen's
+            # first keys came after what the screen shows first (the story's parts, read
+            # meanwhile), with a layout and a frame of their own.
+            self.refresh(recompose=True)
 
     def _relabel(self) -> bool:
         """Give the keys on screen the labels of the keys wanted, if those are as many and

@@ -17,20 +17,20 @@ jump, so Back returns.
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Self
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -38,6 +38,7 @@ from textual.worker import get_current_worker
 from db.showable import showable
 from db.story_reads import blindspot_shown, story_view
 from tui.components.footer import FittingFooter
+from tui.components.hanging import Hanging
 from tui.components.library import Library
 from tui.components.line_view import TextScroll
 from tui.components.option_list import KeyedOptionList
@@ -53,33 +54,56 @@ MAX_CONFLICTS = 20
 # Articles listed to choose from: each is an option laid out on its own (300 took ~0.35 s
 # of CPU at 80 columns; one table of them ~0.3 s); `stories --id N` lists them all.
 MAX_ARTICLES = 50
+# The story is laid out as far as it fills this many screens below the top of what the
+# reader sees, and further as the reader scrolls (a story of 136 articles: its 50 article
+# options and 40 conflict sides took ~250 ms to lay out at 80x24, for one screen shown).
+SCREENS_AHEAD = 2
+OPTIONS_PAGE = 8  # options added to a list at a time as the reader scrolls or moves on
+# Checks (50 ms apart) for the parts just mounted to be laid out before the next are
+# laid out (a screen pushed over the story holds its layout back: the next scroll looks).
+CHECKS_BEFORE_LAYOUT = 20
 
 
 class StoryText(TextScroll):
-    """The story's scroll."""
+    """The story's scroll. What is laid out of the story is always its beginning: before a
+    scroll could show past it, the rest is laid out (``before_end``: all of it, for a
+    scroll to the end; ``scrolled``: as far as :data:`SCREENS_AHEAD`)."""
+
+    # Lays out the rest of the story and calls back once it is laid out (False: nothing
+    # was left to lay out, and nothing is called).
+    before_end: Callable[[Callable[[], object]], bool] = staticmethod(lambda _then: False)
+    scrolled: Callable[[], None] = staticmethod(lambda: None)
+
+    def _scroll_now(self, y: float) -> None:
+        if y > self.max_scroll_y and self.before_end(lambda: super(StoryText, self)._scroll_now(y)):
+            return  # scrolled once the rest has its place
+        super()._scroll_now(y)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.scrolled()
+
+    def on_resize(self) -> None:
+        self.scrolled()
 
 
 def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
-def _rows(rows: list[tuple[Text, Text]], label_width: int | None = None) -> Table:
+def _rows(rows: list[tuple[Text, Text]], label_width: int | None = None) -> Hanging:
     """A label and a text per row; a long text wraps under itself, not under its label
     (readable at 80 columns). ``label_width``: the labels' column at least this wide
-    (tables drawn one under another, their texts in one column)."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, min_width=label_width)
-    grid.add_column(ratio=1, overflow="fold")
-    for label, text in rows:
-        grid.add_row(label, text)
-    return grid
+    (tables drawn one under another, their texts in one column). Drawn as a Table grid
+    draws them (:class:`tui.components.hanging.Hanging`), once per width."""
+    return Hanging(rows, label_width)
 
 
 def _label(text: str, style: str = "dim") -> Text:
     return Text("  " + text, style=style)
 
 
-def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Table]]:
+def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Hanging]]:
     """(statement id, its row) for each side of each conflict, in order: a conflict's
     first side, then the other (``≠``), each an option of :class:`ConflictList`. The
     labels take one width, so the texts of every row start in one column."""
@@ -100,7 +124,7 @@ def _article_line(article: dict[str, Any]) -> tuple[Text, Text]:
     return label, Text(showable(article["title"] or ""))
 
 
-def article_rows(view: dict[str, Any]) -> list[tuple[int, Table]]:
+def article_rows(view: dict[str, Any]) -> list[tuple[int, Hanging]]:
     """(article id, its row: date, source, title) for each of the story's first
     :data:`MAX_ARTICLES` articles, each an option of :class:`StoryArticleList`. The labels
     take one width, so the titles start in one column."""
@@ -199,9 +223,66 @@ def story_parts(view: dict[str, Any], shown: list[str] | None = None) -> StoryPa
     return StoryParts(top, shared_claims, conflicts, Group(*spot))
 
 
+def estimated_lines(renderable: RenderableType, width: int) -> int:
+    """About how many lines ``renderable`` (a part of the story: Text, a Group, rows of
+    :func:`_rows`) takes ``width`` cells wide, without laying it out: its lines cut
+    at ``width`` (word wrapping may add some; laying out is what measures)."""
+    if isinstance(renderable, Text):
+        return sum(
+            -(-max(1, cell_len(line)) // max(1, width)) for line in renderable.plain.split("\n")
+        )
+    if isinstance(renderable, Group):
+        return sum(estimated_lines(part, width) for part in renderable.renderables)
+    if isinstance(renderable, Hanging) and renderable.rows:
+        rest = max(1, width - renderable.label - 1)
+        return sum(estimated_lines(text, rest) for _label, text in renderable.rows)
+    return 1
+
+
 class StoryOptions(KeyedOptionList):
     """Options in the story's scroll, as tall as they are: the highlighted one is scrolled
-    into sight there (an OptionList scrolls only itself)."""
+    into sight there (an OptionList scrolls only itself). Its options may be laid out a
+    page at a time (``more``: the next page, or with None all the rest; whether any were
+    added): a key that would go past the last one laid out lays out more first."""
+
+    more: Callable[[int | None], bool] = staticmethod(lambda _count: False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        # Each option's height by the width it was measured at: Textual measures every
+        # option again at each layout of the story (the story's parts come in a few).
+        self._measured: dict[int, dict[Option, int]] = {}
+        super().__init__(id=id)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        padding = self.get_component_styles("option-list--option").padding.width
+        heights = self._measured.setdefault(width, {})
+        total = 0
+        for index, option in enumerate(self.options):
+            height = heights.get(option)
+            if height is None:
+                height = heights[option] = self._get_visual(option).get_height(
+                    self.styles, width - padding
+                )
+            total += height + (1 if option._divider and index < len(self.options) - 1 else 0)
+        return total
+
+    def clear_options(self) -> Self:
+        self._measured.clear()
+        return super().clear_options()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self.more(OPTIONS_PAGE)
+        super().action_cursor_down()
+
+    def action_page_down(self) -> None:
+        # A page of a list as tall as its options is all of them: the last one.
+        self.more(None)
+        super().action_page_down()
+
+    def action_last(self) -> None:
+        self.more(None)
+        super().action_last()
 
     DEFAULT_CSS = """
     StoryOptions, StoryOptions:focus {
@@ -241,6 +322,17 @@ class ConflictList(StoryOptions):
     """The story's conflicts, one option per side; Enter opens that side's statement."""
 
 
+@dataclass(slots=True)
+class _Block:
+    """A part of the story's scroll, laid out in turn top to bottom: a widget, and for a
+    list its options not added yet (each with its :func:`estimated_lines`)."""
+
+    widget: Widget
+    lines: int = 0  # a widget's estimated lines (a list's are its options')
+    options: list[tuple[Option, int]] = field(default_factory=list)
+    mounted: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Chosen:
     """What the story view was left for: an article (opened at its top) or a side of a
@@ -270,8 +362,8 @@ class StoryScreen(Screen[Chosen | None]):
         bind("story.articles", "articles"),
         bind("story.conflicts", "conflicts"),
         bind("app.search", "search"),
-        bind("pane.next", "app.focus_next", show=False),
-        bind("pane.previous", "app.focus_previous", show=False),
+        bind("pane.next", "next_pane", show=False),
+        bind("pane.previous", "previous_pane", show=False),
     ]
 
     def __init__(self, library: Library, story_id: int, *, at_conflicts: bool = False) -> None:
@@ -282,6 +374,8 @@ class StoryScreen(Screen[Chosen | None]):
         self.sides: list[int] = []  # the statement id of each option of the conflict list
         self.article_ids: list[int] = []  # the id of each option of the article list
         self.shown = False  # the story is read and shown (until then, a line says it reads)
+        self._pending: list[_Block] = []  # the parts not laid out yet, in order
+        self._waits = 0  # checks in a row that found the last part not laid out yet
 
     def compose(self) -> ComposeResult:
         # The story is read in a worker (a story of 136 articles: ~90 ms of queries, which
@@ -300,53 +394,188 @@ class StoryScreen(Screen[Chosen | None]):
             self.app.call_from_thread(self._show, view, shown)
 
     async def _show(self, view: dict[str, Any] | None, shown: list[str] | None) -> None:
-        """The story read: its parts replace the line that said it is read."""
+        """The story read: its parts replace the line that said it is read, as far as they
+        fill :data:`SCREENS_AHEAD` screens; the rest as the reader scrolls to it."""
         if not self.is_attached:
             return
         scroll = self.query_one(StoryText)
         await scroll.remove_children()
-        await scroll.mount_all(list(self._parts(view, shown)))
+        width = max(1, self.size.width - 4)  # the scroll's padding and scrollbar
+        self._pending = list(self._blocks(view, shown, width))
+        if sum(b.lines + sum(n for _, n in b.options) for b in self._pending) > self.size.height:
+            # A story taller than the screen has a scrollbar: its room kept from the first
+            # layout, or the parts are laid out once without it and again narrower.
+            scroll.styles.scrollbar_gutter = "stable"
+        scroll.before_end = self._after_rest
+        scroll.scrolled = self._check_more
+        laid = self._lay_out(SCREENS_AHEAD * max(1, self.size.height))
+        if laid is not None:
+            await laid
         self.shown = True
+        self.call_after_refresh(self._check_more)
         if self.at_conflicts:
             self.call_after_refresh(self.action_conflicts)
 
-    def _parts(
-        self, view: dict[str, Any] | None, shown: list[str] | None
-    ) -> Generator[Widget, None, None]:
-        """The story's widgets (or a line saying it is gone)."""
+    def _blocks(
+        self, view: dict[str, Any] | None, shown: list[str] | None, width: int
+    ) -> list[_Block]:
+        """The story's parts top to bottom (or a line saying it is gone)."""
         if view is None:
-            yield Static(Text("This story is gone (matched again)."), markup=False)
-        else:
-            parts = story_parts(view, shown)
-            yield Static(parts.head, id="story-head", markup=False)
-            self.article_ids = yield from self._options(
-                StoryArticleList(id="story-article-list"),
-                article_rows(view),
-                len(view["articles"]) - MAX_ARTICLES,
-                "story-articles-more",
-            )
-            yield Static(parts.claims, id="story-claims", markup=False)
-            yield Static(parts.conflicts, id="story-conflicts", markup=False)
-            self.sides = yield from self._options(
-                ConflictList(id="story-conflict-list"),
-                conflict_sides(view),
-                len(view["conflicts"]) - MAX_CONFLICTS,
-                "story-conflicts-more",
-            )
-            yield Static(parts.blindspot, id="story-blindspot", markup=False)
+            return [_Block(Static(Text("This story is gone (matched again)."), markup=False))]
+        parts = story_parts(view, shown)
 
-    def _options(
-        self, listed: StoryOptions, rows: list[tuple[int, Table]], more: int, more_id: str
-    ) -> Generator[Widget, None, list[int]]:
+        def static(renderable: RenderableType, id: str) -> _Block:
+            return _Block(
+                Static(renderable, id=id, markup=False), estimated_lines(renderable, width)
+            )
+
+        blocks = [static(parts.head, "story-head")]
+        rows = article_rows(view)
+        self.article_ids = [row_id for row_id, _ in rows]
+        blocks += self._list(
+            StoryArticleList(id="story-article-list"),
+            rows,
+            len(view["articles"]) - MAX_ARTICLES,
+            "story-articles-more",
+            width,
+        )
+        blocks += [static(parts.claims, "story-claims"), static(parts.conflicts, "story-conflicts")]
+        sides = conflict_sides(view)
+        self.sides = [row_id for row_id, _ in sides]
+        blocks += self._list(
+            ConflictList(id="story-conflict-list"),
+            sides,
+            len(view["conflicts"]) - MAX_CONFLICTS,
+            "story-conflicts-more",
+            width,
+        )
+        blocks.append(static(parts.blindspot, "story-blindspot"))
+        return blocks
+
+    def _list(
+        self,
+        listed: StoryOptions,
+        rows: list[tuple[int, Hanging]],
+        more: int,
+        more_id: str,
+        width: int,
+    ) -> list[_Block]:
         """``listed`` holding ``rows`` (when there are any), then how many ``more`` are not
-        listed; returns the id of each option (an article's, a side's statement)."""
+        listed."""
+        blocks = []
         if rows:
-            listed.add_options(Option(row) for _, row in rows)
-            yield listed
+            options = [(Option(row), estimated_lines(row, width)) for _, row in rows]
+            listed.more = lambda count: self._more_of(listed, count)
+            blocks.append(_Block(listed, options=options))
         if more > 0:
-            line = f"  … {more:,} more: `claimlens stories --id {self.story_id}` lists all"
-            yield Static(Text(line, style="dim"), id=more_id, markup=False)
-        return [row_id for row_id, _ in rows]
+            line = Text(
+                f"  … {more:,} more: `claimlens stories --id {self.story_id}` lists all",
+                style="dim",
+            )
+            blocks.append(_Block(Static(line, id=more_id, markup=False), 1))
+        return blocks
+
+    def _lay_out(self, lines: int | None) -> AwaitMount | None:
+        """Lay out the next parts of the story, about ``lines`` of them (None: all that are
+        left; at least one option or widget): what mounts its new widgets (all at once: a
+        mount done lays its parent out again), None if nothing was left."""
+        scroll = self.query_one(StoryText)
+        added = False
+        new: list[Widget] = []
+        while self._pending and (lines is None or lines > 0 or not added):
+            block = self._pending[0]
+            if block.options:
+                take = len(block.options)
+                if lines is not None:
+                    take, sum_lines = 0, 0
+                    while take < len(block.options) and (sum_lines < lines or take == 0):
+                        sum_lines += block.options[take][1]
+                        take += 1
+                    lines -= sum_lines
+                page, block.options = block.options[:take], block.options[take:]
+                block.widget.add_options(option for option, _ in page)  # type: ignore[attr-defined]
+            elif lines is not None:
+                lines -= block.lines
+            if not block.mounted:
+                new.append(block.widget)
+                block.mounted = True
+            if not block.options:
+                self._pending.pop(0)
+            added = True
+        if not added:
+            return None
+        return scroll.mount_all(new)
+
+    def _more_of(self, listed: StoryOptions, count: int | None) -> bool:
+        """``count`` more options of ``listed`` (None: all), when it is the part being laid
+        out; whether any were added."""
+        if not self._pending or self._pending[0].widget is not listed:
+            return False
+        block = self._pending[0]
+        take = len(block.options) if count is None else count
+        page, block.options = block.options[:take], block.options[take:]
+        listed.add_options(option for option, _ in page)
+        if not block.options:
+            self._pending.pop(0)
+        self.call_after_refresh(self._check_more)
+        return bool(page)
+
+    def _check_more(self) -> None:
+        """Lay out more while what is laid out ends less than :data:`SCREENS_AHEAD`
+        screens below the top of the scroll's view (checked again once laid out)."""
+        if not self._pending or not self.is_attached:
+            return
+        scroll = self.query_one(StoryText)
+        height = scroll.scrollable_content_region.height
+        last = scroll.children[-1] if scroll.children else None
+        if last is None or height <= 0:
+            return
+        if not last.virtual_region.height:  # mounted, not laid out yet: look again then
+            if self._waits < CHECKS_BEFORE_LAYOUT:
+                self._waits += 1
+                self.set_timer(0.05, self._check_more)
+            return
+        self._waits = 0
+        end = last.virtual_region_with_margin.bottom
+        short = end < scroll.scroll_y + SCREENS_AHEAD * height
+        if short and self._lay_out(height) is not None:
+            self.call_after_refresh(self._check_more)
+
+    def _after_rest(self, then: Callable[[], object]) -> bool:
+        """Lay out the rest of the story and call ``then`` once its new parts are mounted
+        and laid out (their places known: a scroll to them, a focus); False, and nothing
+        called, when nothing was left."""
+        laid = self._lay_out(None)
+        if laid is None:
+            return False
+
+        async def when_laid_out() -> None:
+            await laid
+            self.call_after_refresh(then)
+
+        self.call_next(when_laid_out)
+        return True
+
+    def _after_all(self, then: Callable[[], object]) -> None:
+        """``then`` once the whole story is laid out (at once if it is)."""
+        if not self._after_rest(then):
+            then()
+
+    def action_next_pane(self) -> None:
+        """Tab: the next of the story, its articles and its conflicts (laid out first,
+        unless Tab goes from the story to its articles)."""
+        if isinstance(self.focused, StoryText):
+            self.app.action_focus_next()
+        else:
+            self._after_all(self.app.action_focus_next)
+
+    def action_previous_pane(self) -> None:
+        """Shift+Tab: the one before (from the story round to its conflicts: laid out
+        first, unless Shift+Tab goes from its articles to the story)."""
+        if isinstance(self.focused, StoryArticleList):
+            self.app.action_focus_previous()
+        else:
+            self._after_all(self.app.action_focus_previous)
 
     @property
     def conflict_list(self) -> ConflictList | None:
@@ -396,7 +625,9 @@ class StoryScreen(Screen[Chosen | None]):
 
     def action_conflicts(self) -> None:
         """Scroll to the conflicts and give their list the keys (its first side chosen,
-        unless one was chosen before)."""
+        unless one was chosen before): the story laid out to its end first."""
+        if self._after_rest(self.action_conflicts):
+            return
         scroll = self.query_one(StoryText)
         found = self.query("#story-conflicts")
         if found:
