@@ -1882,6 +1882,9 @@ def _speaker_before(
         if member is not None:
             return member, False
         name = _clean_name(run)
+        if name is None and not participle:
+            name = _possessive_body(pre, s, v)
+            start = len(pre) - len(name.split(" ")) if name else start
     if not name:
         return None, False
     a, b = _locate(s, name, lo, v, backwards=True)
@@ -1894,6 +1897,37 @@ def _speaker_before(
     if is_organisation(name) or " " not in name or _body_noun_before(s, a):
         return _person_before_apposition(s, att, lo), False
     return _person_before_apposition(s, att, lo, role_only=True), False
+
+
+# "It's said", "That's": a contraction, no body's name.
+_CONTRACTED = words("It That There What Here Who He She Where Let")
+# Finite verbs of speech only: "Rubio's claims", "Syria's alleged role", "Mr Blair's
+# reported treaty" are an owner's noun or adjective.
+_POSSESSIVE_VERB_RE = re.compile(
+    r"(?:said|says|added|adds|warned|warns|announced|told|tells|stated|insisted|insists"
+    r"|argued|argues|admitted|confirmed|denied|explained)\b"
+)
+
+
+def _possessive_body(pre: list[str], s: str, v: int) -> str | None:
+    """A one-word name written with "'s" right before a finite verb of speech
+    ("Moody's said", "Sainsbury's warned", "Standard & Poor's said"): no owner, since a
+    possessive needs a noun after it, so a body's name, its "'s" kept. Not "X's said to"
+    (a passive "is said to"), nor a name of several words ("Gordon Brown's said": a
+    person's "has said"), nor a given name's."""
+    last = pre[-1]
+    base = last[:-2]
+    if not last.endswith(("'s", "’s")) or not _NAME_TOKEN_RE.fullmatch(last) or len(base) < 2:
+        return None
+    if base in _CONTRACTED or base in _FIRST_NAMES or base in TITLE_WORDS:
+        return None
+    if not _POSSESSIVE_VERB_RE.match(s, v) or re.match(r"\S+\s+to\b", s[v:]):
+        return None
+    if len(pre) >= 3 and pre[-2] == "&" and _NAME_TOKEN_RE.fullmatch(pre[-3]):
+        return f"{pre[-3]} & {last}"
+    if len(pre) >= 2 and _NAME_TOKEN_RE.fullmatch(pre[-2]) and pre[-2] not in _NOT_NAMES:
+        return None
+    return last
 
 
 def _body_noun_before(s: str, at: int) -> bool:
