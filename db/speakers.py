@@ -3687,6 +3687,10 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
     if not found:
         return None
     first_verb, first_end, first = found[0]
+    if first.kind == "named" and len(found) > 1 and _described_reporter(s, found[-1], first_end):
+        # "AARP reassured labor groups that …, labor officials told HuffPost": people
+        # described, closing the sentence, report the whole of it; they name no one.
+        return None
     if first.kind == "named" and not _subordinate(s, *found[0]):
         return first.name
     for k, (start, end, att) in enumerate(found[1:], 1):
@@ -3706,6 +3710,26 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
 
 
 _PAST_FORM_RE = re.compile(r"[a-z]+ed|told|said|wrote")
+_PLURAL_SOURCES = words("people sources")
+
+
+def _described_reporter(s: str, last: tuple[int, int, Attribution], after: int) -> bool:
+    """Is ``last`` (verb start, verb end, attribution) plural people described by a
+    common noun ("labor officials", "analysts", "two people familiar with the talks")
+    after ``after``, closing the sentence after a comma ("…, analysts said.")?"""
+    start, end, att = last
+    if att.kind != "common" or min(start, att.start) < after:
+        return False
+    heads = [w for w in att.name.lower().split() if w in _COMMON_HEADS or w in _PLURAL_SOURCES]
+    plural = any(w.endswith("s") or w == "people" for w in heads)
+    lo, hi = min(start, att.start), max(end, att.end)
+    # Not a clause of its own after a semicolon ("…; most would cost more, analysts
+    # said": of that clause only), nor a verb with an object ("…, US firms added only
+    # 146,000 jobs"): at most a few words (whom it was told, when) end the sentence.
+    tail = s[hi:].strip().rstrip('.!?"”’ ')
+    return plural and ";" not in s[after:lo] and len(tail.split()) <= 3 and _closes(s, lo, hi)
+
+
 # What stands between a name and its relative clause's verb: "Spitzer who alleged",
 # "the Committee, which said", "Jack Straw, who had said", "Fox – who also said".
 _WHO_THEN_VERB_RE = re.compile(

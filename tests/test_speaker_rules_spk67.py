@@ -71,3 +71,31 @@ def test_company_stays_open_when_another_firm_spoke() -> None:
         "Halvorsen Corp said it would pay cash.\n\nThe company said the deal was final."
     )
     assert speaker_of("Sale", body, "The company") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # people described by a plural noun, closing the sentence: they report all of it
+        (
+            "Yet Brennock reassured the unions that it had not changed its plan, union"
+            " officials told reporters.",
+            None,
+        ),
+        ("Mr. Okafor said he had lied to protect his family, prosecutors said.", None),
+        ("Anna Lindqvist interjected, calling on Mr. Okafor, two of the officials said.", None),
+        # a clause of its own after a semicolon, or a verb with an object: not the frame
+        (
+            "Okafor said the Senate should act; most of the bills would cost more, analysts said.",
+            "Okafor",
+        ),
+        (
+            "According to Labor Department figures, US firms added only 146,000 jobs in January.",
+            "Labor Department",
+        ),
+        ("Okafor said prices would rise, Anna Lindqvist told reporters.", "Okafor"),
+        ("Okafor said prices would rise.", "Okafor"),
+    ],
+)
+def test_described_reporter_closing(sentence: str, expected: str | None) -> None:
+    assert speaker_of("News", sentence, sentence[:12]) == expected
