@@ -1434,8 +1434,12 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
         # Inc said … the sale of Heublein Inc. The company said"): the one that spoke.
         # Only the body named first (the one the article is about): "Shares in Acme Corp
         # fell … Moody's said … the company said" may be either.
-        if _spoke_as(text[:at], keys[0], whole) and not any(
-            _spoke_as(text[:at], k, whole) for k in keys[1:]
+        # Nor beside an affiliate ("Brambleworth Inc said … Shares in Brambleworth
+        # Kettles fell"): either may be meant.
+        if (
+            _spoke_as(text[:at], keys[0], whole)
+            and not any(_spoke_as(text[:at], k, whole) for k in keys[1:])
+            and not any(k[0] == keys[0][0] for k in keys[1:])
         ):
             keys = keys[:1]
         cues = [c for c in cues if _same_body(_body_key(c[1]).split(" "), keys[0], whole)]
