@@ -1321,12 +1321,17 @@ _CLUB_WORDS = words("United City Rovers Athletic Wanderers Albion Rangers Hotspu
 _NOT_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:of|for|at|from|with|to|and|or|by|in|on)\s*\Z")
 _BODY_NAME = r"(?:[A-Z][\w&’'.-]*|&)(?: (?:[A-Z][\w&’'.-]*|&|of|de|du)){0,4}"
 _LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Plc|plc|PLC|Ltd|AG|SA|NV|Co|Group|Holdings)\b\.?"
+_LEGAL_SUFFIX_RE = re.compile(_LEGAL_SUFFIX)
 _SUFFIXED_RE = re.compile(rf"\b({_BODY_NAME})\s+{_LEGAL_SUFFIX}")
 # A name opening a sentence as the subject of a speech verb ("<Interconnect Capital> said
 # it seeks to acquire Gates Learjet Corp"): a body that spoke, which "the company" may be.
 _SPOKE_RE = re.compile(
     rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?\s+"
     r"(?:said|says|added|announced|reported|told|stated)\b"
+)
+_POSSESSIVE_SPOKE_RE = re.compile(
+    r"(?<![\w&] )(?<![\w-])((?:[A-Z][\w-]* & )?[A-Z][\w-]+['’]s)\s+"
+    r"(?:said|says|added|announced|reported|told|stated|warned)\b(?!\s+to\b)"
 )
 _NOUN_BEFORE_RE = re.compile(rf"(?<![\w-])([a-z]+) ({_BODY_NAME})")
 _SHARES_RE = re.compile(
@@ -1373,6 +1378,10 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
     for m in _NOUN_BEFORE_RE.finditer(before):
         if m.group(1) == noun or (business and m.group(1) in _BUSINESS_NOUNS):
             found.append((m.start(2), m.group(2)))
+    # A name written with "'s" as a speech verb's subject ("Moody's said", "Standard &
+    # Poor's warned"): a body's name in its own form (db.speakers reads it so).
+    owned = {m.start(1): m.group(1) for m in _POSSESSIVE_SPOKE_RE.finditer(before)}
+    found += list(owned.items())
     if noun in _OWN_WORD_NOUNS:
         own = {noun.capitalize(), noun.capitalize() + "s"}
         if noun == "club":
@@ -1383,6 +1392,8 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
     out = []
     for at, name in found:
         clean = _clean_body(name)
+        if clean is not None and owned.get(at) == name:
+            clean = name  # "Moody's" keeps its "'s": part of the name
         if clean is not None:
             out.append((at, clean))
     return sorted(out)
@@ -1418,12 +1429,34 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
         key = _body_key(name).split(" ")
         if not any(_same_body(key, k, whole) for k in keys):
             keys.append(key)
+    if len(keys) > 1:
+        # Several bodies named, one of them the subject of a speech verb ("RJR Nabisco
+        # Inc said … the sale of Heublein Inc. The company said"): the one that spoke.
+        # Only the body named first (the one the article is about): "Shares in Acme Corp
+        # fell … Moody's said … the company said" may be either.
+        # Nor beside an affiliate ("Brambleworth Inc said … Shares in Brambleworth
+        # Kettles fell"): either may be meant.
+        if (
+            _spoke_as(text[:at], keys[0], whole)
+            and not any(_spoke_as(text[:at], k, whole) for k in keys[1:])
+            and not any(k[0] == keys[0][0] for k in keys[1:])
+        ):
+            keys = keys[:1]
+        cues = [c for c in cues if _same_body(_body_key(c[1]).split(" "), keys[0], whole)]
     if len(keys) != 1:
         return None
     name = cues[-1][1]
     if _another_spoke(text[:at], keys[0]):
         return None
     return None if _named_more_often(text[:at], name) else name
+
+
+def _spoke_as(before: str, key: list[str], whole: set[str]) -> bool:
+    """Has a sentence of ``before`` opened with the body ``key`` as the subject of a
+    speech verb ("RJR Nabisco Inc said")?"""
+    return any(
+        _same_body(_body_key(m.group(1)).split(" "), key, whole) for m in _SPOKE_RE.finditer(before)
+    )
 
 
 def _same_body(a: list[str], b: list[str], whole: set[str]) -> bool:
@@ -1462,12 +1495,15 @@ def _named_more_often(before: str, name: str) -> bool:
     title) more often than any word of ``name``, so the body it names may be the one
     the article is about ("Japanese carmaker Nissan", once, in a story on Renault)?"""
     own = set(name.split(" "))
+    own |= {re.sub(r"['’]s$", "", w) for w in own}  # "Moody's" is counted as "Moody"
     counts = Counter(_CAPITAL_WORD_RE.findall(before))
     # Its most written word: "F.W. Woolworth" is written "Woolworth".
     mine = max((counts.get(word, 0) for word in own), default=0)
     for word, n in counts.items():
         if n <= mine or word in own or word in _NOT_BODY_WORDS or is_country(word):
             continue
+        if _LEGAL_SUFFIX_RE.fullmatch(word):
+            continue  # "Inc", "Corp": every firm's, no one body's
         if re.search(rf"\b{word.lower()}\b", before):
             continue  # a word written in lower case too: "Shares", "Earlier"
         return True

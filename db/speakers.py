@@ -1882,6 +1882,9 @@ def _speaker_before(
         if member is not None:
             return member, False
         name = _clean_name(run)
+        if name is None and not participle:
+            name = _possessive_body(pre, s, v)
+            start = len(pre) - len(name.split(" ")) if name else start
     if not name:
         return None, False
     a, b = _locate(s, name, lo, v, backwards=True)
@@ -1894,6 +1897,37 @@ def _speaker_before(
     if is_organisation(name) or " " not in name or _body_noun_before(s, a):
         return _person_before_apposition(s, att, lo), False
     return _person_before_apposition(s, att, lo, role_only=True), False
+
+
+# "It's said", "That's": a contraction, no body's name.
+_CONTRACTED = words("It That There What Here Who He She Where Let")
+# Finite verbs of speech only: "Rubio's claims", "Syria's alleged role", "Mr Blair's
+# reported treaty" are an owner's noun or adjective.
+_POSSESSIVE_VERB_RE = re.compile(
+    r"(?:said|says|added|adds|warned|warns|announced|told|tells|stated|insisted|insists"
+    r"|argued|argues|admitted|confirmed|denied|explained)\b"
+)
+
+
+def _possessive_body(pre: list[str], s: str, v: int) -> str | None:
+    """A one-word name written with "'s" right before a finite verb of speech
+    ("Moody's said", "Sainsbury's warned", "Standard & Poor's said"): no owner, since a
+    possessive needs a noun after it, so a body's name, its "'s" kept. Not "X's said to"
+    (a passive "is said to"), nor a name of several words ("Gordon Brown's said": a
+    person's "has said"), nor a given name's."""
+    last = pre[-1]
+    base = last[:-2]
+    if not last.endswith(("'s", "’s")) or not _NAME_TOKEN_RE.fullmatch(last) or len(base) < 2:
+        return None
+    if base in _CONTRACTED or base in _FIRST_NAMES or base in TITLE_WORDS:
+        return None
+    if not _POSSESSIVE_VERB_RE.match(s, v) or re.match(r"\S+\s+to\b", s[v:]):
+        return None
+    if len(pre) >= 3 and pre[-2] == "&" and _NAME_TOKEN_RE.fullmatch(pre[-3]):
+        return f"{pre[-3]} & {last}"
+    if len(pre) >= 2 and _NAME_TOKEN_RE.fullmatch(pre[-2]) and pre[-2] not in _NOT_NAMES:
+        return None
+    return last
 
 
 def _body_noun_before(s: str, at: int) -> bool:
@@ -3653,6 +3687,10 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
     if not found:
         return None
     first_verb, first_end, first = found[0]
+    if first.kind == "named" and len(found) > 1 and _described_reporter(s, found[-1], first_end):
+        # "AARP reassured labor groups that …, labor officials told HuffPost": people
+        # described, closing the sentence, report the whole of it; they name no one.
+        return None
     if first.kind == "named" and not _subordinate(s, *found[0]):
         return first.name
     for k, (start, end, att) in enumerate(found[1:], 1):
@@ -3672,6 +3710,26 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
 
 
 _PAST_FORM_RE = re.compile(r"[a-z]+ed|told|said|wrote")
+_PLURAL_SOURCES = words("people sources")
+
+
+def _described_reporter(s: str, last: tuple[int, int, Attribution], after: int) -> bool:
+    """Is ``last`` (verb start, verb end, attribution) plural people described by a
+    common noun ("labor officials", "analysts", "two people familiar with the talks")
+    after ``after``, closing the sentence after a comma ("…, analysts said.")?"""
+    start, end, att = last
+    if att.kind != "common" or min(start, att.start) < after:
+        return False
+    heads = [w for w in att.name.lower().split() if w in _COMMON_HEADS or w in _PLURAL_SOURCES]
+    plural = any(w.endswith("s") or w == "people" for w in heads)
+    lo, hi = min(start, att.start), max(end, att.end)
+    # Not a clause of its own after a semicolon ("…; most would cost more, analysts
+    # said": of that clause only), nor a verb with an object ("…, US firms added only
+    # 146,000 jobs"): at most a few words (whom it was told, when) end the sentence.
+    tail = s[hi:].strip().rstrip('.!?"”’ ')
+    return plural and ";" not in s[after:lo] and len(tail.split()) <= 3 and _closes(s, lo, hi)
+
+
 # What stands between a name and its relative clause's verb: "Spitzer who alleged",
 # "the Committee, which said", "Jack Straw, who had said", "Fox – who also said".
 _WHO_THEN_VERB_RE = re.compile(
