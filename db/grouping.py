@@ -15,9 +15,14 @@ linked to that no one had joined and that are younger than the centre (as fringe
 members): the one that arrives last often links the others (A and B differ, C
 agrees with both). When those are all it is linked to, the oldest is the centre.
 A group's centre is thus always its lowest id, which is how a stored group's
-centre is found again. An older item judged apart from the centre (``apart``: for
-claims, a `related` match, one event but another claim) is not brought along: it
-differs from the centre not in words but in what it claims.
+centre is found again.
+
+No item joins a group holding an item it was judged apart from (``apart``: for
+claims, a `related` match, one event but another claim), whether it joins directly
+or is brought along: two items linked to one centre can still differ in what they
+claim, and a group holding both would count one as corroborating the other. Such an
+item joins the best-ranked group it fits (steps 1 and 2 in rank order), else is a
+centre; an item that would be brought along but does not fit stays where it is.
 
 So every member of a group is linked to its centre, or to an item that is: a
 group cannot drift along a chain of weak likenesses the way connected components
@@ -48,9 +53,8 @@ class Placer:
     """Places items in id order (see the module docstring)."""
 
     known: Callable[[int], Placement]  # where an older item not placed here stands
-    # Whether two items were judged apart (never brought along into one group); the
-    # lower id first.
-    apart: Callable[[int, int], bool] = lambda _a, _b: False
+    # The items judged apart from an item (never in one group with it), older or younger.
+    apart: Callable[[int], Iterable[int]] = lambda _item: ()
     group: dict[int, int] = field(default_factory=dict)
     level: dict[int, int] = field(default_factory=dict)
 
@@ -59,23 +63,39 @@ class Placer:
             return self.group.get(item), self.level[item]
         return self.known(item)
 
+    def fits(self, apart: Iterable[int], key: int) -> bool:
+        """Whether an item judged apart from the items ``apart`` may join group ``key``:
+        none of them is in it."""
+        return not any(self.where(other)[0] == key for other in apart)
+
     def place(self, item: int, older: Iterable[tuple[int, float]]) -> None:
         """Place ``item``, given its links to older items: (id, strength)."""
         older = list(older)
-        best: tuple[tuple[int, float, int], int, int | None, int] | None = None
+        candidates: list[tuple[tuple[int, float, int], int, int | None, int]] = []
         for other, strength in older:
             key, level = self.where(other)
             if level == FRINGE:
                 continue
             rank = (-level, strength, -other)  # a centre first, then the strongest
-            if best is None or rank > best[0]:
-                best = (rank, other, key, level)
-        if best is None:
+            candidates.append((rank, other, key, level))
+        # The best-ranked group the item fits. A centre no one had joined always fits
+        # (the item is linked to it, so not judged apart from it): the oldest of those
+        # and the item start a group. Items judged apart are read only when needed.
+        mine: list[int] | None = None
+        chosen = None
+        for _rank, anchor, key, level in sorted(candidates, reverse=True):
+            if key is not None:
+                mine = list(self.apart(item)) if mine is None else mine
+                if not self.fits(mine, key):
+                    continue
+            chosen = anchor, key, level
+            break
+        if chosen is None:
             self.level[item] = CENTRE
             return
-        _, anchor, key, level = best
+        anchor, key, level = chosen
         alone = sorted(other for other, _s in older if self.where(other) == (None, CENTRE))
-        if key is None:  # centres no one had joined: the oldest and the item start a group
+        if key is None:
             anchor = alone[0]
             key = -anchor
             self.group[anchor], self.level[anchor] = key, CENTRE
@@ -83,9 +103,10 @@ class Placer:
         if level == CENTRE:
             # The item bridges: the older items linked to it that no one had joined,
             # younger than the centre (the centre stays the group's lowest id), come
-            # along as fringe members. No group is merged into another.
+            # along as fringe members, each if it fits the group as it has grown. No
+            # group is merged into another.
             for other in alone:
-                if other > anchor and not self.apart(anchor, other):
+                if other > anchor and self.fits(self.apart(other), key):
                     self.group[other], self.level[other] = key, FRINGE
 
     def groups(self) -> dict[int, list[int]]:
