@@ -1114,8 +1114,10 @@ def _v41_to_v42(db: sqlite_utils.Database) -> None:
 #   their articles, and of a same/conflict match one side of which holds no lower-case
 #   word but stop words, are matched again.
 # - Stories: an article with a lead joins a story only on words of its lead beyond the
-#   names (db.article_evidence.Pool.beyond_names) or a link holding a matched claim:
-#   every claim and story is regrouped (REGROUP_AT).
+#   names (db.article_evidence.Pool.beyond_names) or a link holding a matched claim;
+#   claims: no statement joins a claim holding one it was matched 'related' to (before,
+#   two such could both join the centre): every claim and story is regrouped
+#   (REGROUP_AT).
 def _v42_to_v43(db: sqlite_utils.Database) -> None:
     import json  # here: `claimlens search` imports this module and no json
 
@@ -1344,7 +1346,7 @@ MIGRATIONS: dict[int, Migration] = {
 # with a lead merges two stories only when the smaller is a fragment of the larger;
 # 41: story weights fitted again without UCI's held-out half; 42: two short articles
 # scored with weights of their own; 43: an article with a lead joins a story only on
-# something beyond its people's names
+# something beyond its people's names, a claim holds no two statements matched related
 REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36, 37, 40, 41, 42, 43})
 
 
