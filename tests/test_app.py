@@ -1948,7 +1948,7 @@ async def test_the_story_view_lists_its_first_conflicts_and_counts_the_rest(
 
     def three_times(db, story_id):  # type: ignore[no-untyped-def]
         view = story_view(db, story_id)
-        return {**view, "conflicts": view["conflicts"] * 3}
+        return {**view, "conflict_groups": view["conflict_groups"] * 3}
 
     monkeypatch.setattr(sv, "story_view", three_times)
     monkeypatch.setattr(sv, "MAX_CONFLICTS", 1, raising=False)
