@@ -24,8 +24,10 @@ __all__ = [
     "BLINDSPOT_SHOWN",
     "article_story",
     "blindspot_shown",
+    "conflict_groups",
     "count_stories",
     "get_story",
+    "groups_of",
     "list_stories",
     "most_active_sources",
     "story_articles",
@@ -189,7 +191,7 @@ def _values(diff: list[Any], side: str) -> str:
     return "; ".join(out)
 
 
-def _conflict_groups(conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def conflict_groups(conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The conflicts as a reader counts them: one per claim and pair of values (three
     outlets giving 40,000 vs 45,000 in headline and lead were 8 pairs of statements, one
     disagreement). Each: ``{claim_id, sides, pairs}``, ``sides`` two ``{values, outlets,
@@ -220,6 +222,13 @@ def _conflict_groups(conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if st["source"] not in side["outlets"]:
                 side["outlets"].append(st["source"])
     return list(groups.values())
+
+
+def groups_of(view: dict[str, Any]) -> list[dict[str, Any]]:
+    """A story view's ``conflict_groups`` (grouped from its ``conflicts`` when a view was
+    made without them)."""
+    groups = view.get("conflict_groups")
+    return conflict_groups(view["conflicts"]) if groups is None else groups
 
 
 def _new_side(values: str) -> dict[str, Any]:
@@ -317,7 +326,7 @@ def story_view(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | Non
     story's outlets carrying each, and all sources), ``conflicts`` (``{claim_id,
     score, diff, a, b}``, ``a``/``b``: ``{statement_id, source, text}``) and
     ``conflict_groups`` (the conflicts one per claim and pair of values, as the browser
-    and the CLI count them: :func:`_conflict_groups`) and
+    and the CLI count them: :func:`conflict_groups`) and
     ``blindspot`` (``{days, missing_sources, only_one_outlet: [{source, n,
     statements}]}``).
     """
@@ -350,6 +359,6 @@ def story_view(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | Non
         "articles": arts,
         "claims": claims,
         "conflicts": conflicts,
-        "conflict_groups": _conflict_groups(conflicts),
+        "conflict_groups": conflict_groups(conflicts),
         "blindspot": _blindspot(db, arts, statements, source_of, claim_outlets),
     }

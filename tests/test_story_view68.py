@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from db.story_reads import _conflict_groups
+from db.story_reads import conflict_groups
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
 from tests.tui_fixtures import async_test, screen_text, settle
 from tui.cli.matching import conflict_lines
@@ -78,7 +78,7 @@ def test_a_storys_conflicts_group_by_claim_and_pair_of_values() -> None:
     statements. The pairs group into one conflict per claim and pair of values, each side
     naming its values, its outlets and its statements; a pair without values stands
     alone."""
-    groups = _conflict_groups(_pairs())
+    groups = conflict_groups(_pairs())
     assert len(groups) == 3
     storm, bridges, no_values = groups
     assert storm["claim_id"] == 7 and storm["pairs"] == list(range(8))
@@ -94,7 +94,7 @@ def test_a_storys_conflicts_group_by_claim_and_pair_of_values() -> None:
 
 def test_the_cli_prints_one_line_per_side_of_each_conflict() -> None:
     pairs = _pairs()
-    view = {"conflicts": pairs, "conflict_groups": _conflict_groups(pairs)}
+    view = {"conflicts": pairs, "conflict_groups": conflict_groups(pairs)}
     lines = conflict_lines(view)
     assert lines[0] == "  3 conflicts (10 pairs of statements):"
     assert lines[1] == "    12 — north, east: Storm kills 12 in the valley"
@@ -116,7 +116,7 @@ def _stormy(monkeypatch: pytest.MonkeyPatch, source: str = "north") -> None:
             **view,
             "articles": articles,
             "conflicts": pairs,
-            "conflict_groups": _conflict_groups(pairs),
+            "conflict_groups": conflict_groups(pairs),
         }
 
     monkeypatch.setattr(sv, "story_view", stormy)
