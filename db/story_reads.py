@@ -199,6 +199,7 @@ def conflict_groups(conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     conflicts. A pair without values, or across claims, is a group of its own (nothing
     says it is the same disagreement)."""
     groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    seen: dict[int, set[int]] = {}  # each side's statement ids
     for i, c in enumerate(conflicts):
         va, vb = _values(c["diff"], "a"), _values(c["diff"], "b")
         if c["claim_id"] is not None and va and vb and va != vb:
@@ -217,7 +218,9 @@ def conflict_groups(conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for st, side in zip(
             (c["a"], c["b"]), group["sides"][::-1] if flipped else group["sides"], strict=True
         ):
-            if st["statement_id"] not in {s["statement_id"] for s in side["statements"]}:
+            held = seen.setdefault(id(side), set())  # a set per side: linear in the pairs
+            if st["statement_id"] not in held:
+                held.add(st["statement_id"])
                 side["statements"].append(st)
             if st["source"] not in side["outlets"]:
                 side["outlets"].append(st["source"])
