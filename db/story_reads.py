@@ -24,8 +24,10 @@ __all__ = [
     "BLINDSPOT_SHOWN",
     "article_story",
     "blindspot_shown",
+    "conflict_groups",
     "count_stories",
     "get_story",
+    "groups_of",
     "list_stories",
     "most_active_sources",
     "story_articles",
@@ -177,6 +179,65 @@ def _conflicts(
     return out
 
 
+def _values(diff: list[Any], side: str) -> str:
+    """One side's differing numbers as its text words them ("40,000"; several: "; ")."""
+    out = []
+    for d in diff:
+        if isinstance(d, dict):
+            word = d.get(side)
+            if word is None and d.get(f"{side}_value") is not None:
+                word = str(d[f"{side}_value"])
+            out.append(str(word) if word is not None else "?")
+    return "; ".join(out)
+
+
+def conflict_groups(conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The conflicts as a reader counts them: one per claim and pair of values (three
+    outlets giving 40,000 vs 45,000 in headline and lead were 8 pairs of statements, one
+    disagreement). Each: ``{claim_id, sides, pairs}``, ``sides`` two ``{values, outlets,
+    statements}`` (first the side of the first pair's ``a``), ``pairs`` the indexes of its
+    conflicts. A pair without values, or across claims, is a group of its own (nothing
+    says it is the same disagreement)."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    seen: dict[int, set[int]] = {}  # each side's statement ids
+    for i, c in enumerate(conflicts):
+        va, vb = _values(c["diff"], "a"), _values(c["diff"], "b")
+        if c["claim_id"] is not None and va and vb and va != vb:
+            key: tuple[Any, ...] = (c["claim_id"], frozenset((va, vb)))
+        else:
+            key = ("pair", i)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {
+                "claim_id": c["claim_id"],
+                "sides": [_new_side(va), _new_side(vb)],
+                "pairs": [],
+            }
+        group["pairs"].append(i)
+        flipped = va != vb and group["sides"][0]["values"] == vb  # b's values are side 0's
+        for st, side in zip(
+            (c["a"], c["b"]), group["sides"][::-1] if flipped else group["sides"], strict=True
+        ):
+            held = seen.setdefault(id(side), set())  # a set per side: linear in the pairs
+            if st["statement_id"] not in held:
+                held.add(st["statement_id"])
+                side["statements"].append(st)
+            if st["source"] not in side["outlets"]:
+                side["outlets"].append(st["source"])
+    return list(groups.values())
+
+
+def groups_of(view: dict[str, Any]) -> list[dict[str, Any]]:
+    """A story view's ``conflict_groups`` (grouped from its ``conflicts`` when a view was
+    made without them)."""
+    groups = view.get("conflict_groups")
+    return conflict_groups(view["conflicts"]) if groups is None else groups
+
+
+def _new_side(values: str) -> dict[str, Any]:
+    return {"values": values, "outlets": [], "statements": []}
+
+
 def _days(arts: list[dict[str, Any]]) -> tuple[str, str] | None:
     """The story's days widened by BLINDSPOT_DAYS (ISO dates), or None if undated."""
     days = sorted(a["date"][:10] for a in arts if a["date"])
@@ -267,6 +328,8 @@ def story_view(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | Non
     ``claims`` (``{id, text, n_outlets, outlets, n_sources, has_conflict}``: the
     story's outlets carrying each, and all sources), ``conflicts`` (``{claim_id,
     score, diff, a, b}``, ``a``/``b``: ``{statement_id, source, text}``) and
+    ``conflict_groups`` (the conflicts one per claim and pair of values, as the browser
+    and the CLI count them: :func:`conflict_groups`) and
     ``blindspot`` (``{days, missing_sources, only_one_outlet: [{source, n,
     statements}]}``).
     """
@@ -278,6 +341,7 @@ def story_view(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | Non
     statements = _statements(db, [a["id"] for a in arts])
     claims, claim_outlets = _claims(db, statements, source_of)
     first = arts[0] if arts else None
+    conflicts = _conflicts(db, statements, source_of)
     outlets: list[str] = []
     for a in arts:
         if a["source"] not in outlets:
@@ -297,6 +361,7 @@ def story_view(db: sqlite_utils.Database, story_id: int) -> dict[str, Any] | Non
         "outlets": outlets,
         "articles": arts,
         "claims": claims,
-        "conflicts": _conflicts(db, statements, source_of),
+        "conflicts": conflicts,
+        "conflict_groups": conflict_groups(conflicts),
         "blindspot": _blindspot(db, arts, statements, source_of, claim_outlets),
     }

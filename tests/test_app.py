@@ -1948,7 +1948,7 @@ async def test_the_story_view_lists_its_first_conflicts_and_counts_the_rest(
 
     def three_times(db, story_id):  # type: ignore[no-untyped-def]
         view = story_view(db, story_id)
-        return {**view, "conflicts": view["conflicts"] * 3}
+        return {**view, "conflict_groups": view["conflict_groups"] * 3}
 
     monkeypatch.setattr(sv, "story_view", three_times)
     monkeypatch.setattr(sv, "MAX_CONFLICTS", 1, raising=False)
@@ -2050,7 +2050,7 @@ async def test_a_conflict_in_the_story_view_opens_each_side_in_its_article(demo_
         assert listed.highlighted == 1
         # The side chosen is in sight in the story's scroll.
         scroll = story.query_one("#story-scroll")
-        assert "10,000 DPRK forces" in screen_text(app)
+        assert "≠ at least 10,000" in screen_text(app)  # its label: its values
         chosen_at = listed.region.y + listed._index_to_line[1]
         assert scroll.region.y <= chosen_at < scroll.region.bottom
         await pilot.press("ctrl+o")

@@ -383,12 +383,16 @@ def test_a_story_to_read(tmp_path: Path) -> None:
     from tui.cli.matching import story_text
     from tui.components.story_view import conflict_sides
 
+    # (view68: one line a side, each naming its values; the browser's labels are them)
     lines = story_text(view)
-    assert lines.count("      numbers: at least six vs at least nine") == len(view["conflicts"])
+    sides = [line for line in lines if line.lstrip().startswith(("at least", "vs at least"))]
+    assert len(sides) == 2 * len(view["conflict_groups"]) > 0
+    values = {line.strip().removeprefix("vs ").split(" — ")[0] for line in sides}
+    assert values == {"at least six", "at least nine"}
     rows = [_plain(row) for _sid, row in conflict_sides(view)]
-    assert [("numbers: at least six vs at least nine" in r) for r in rows] == [False, True] * len(
-        view["conflicts"]
-    )
+    assert [
+        ("at least nine" in r.splitlines()[0] or "at least six" in r.splitlines()[0]) for r in rows
+    ] == [True] * len(rows)
     blind = view["blindspot"]
     assert blind["missing_sources"] == ["Omega"]  # active the day before, did not report it
     solo = {s["source"]: s for s in blind["only_one_outlet"]}
@@ -766,6 +770,13 @@ def _without_ids(listing: dict) -> dict:
         diff = sorted(tuple(sorted([d["a"], d["b"]])) for d in c["diff"])
         return (c["score"], tuple(ends), tuple(diff))
 
+    def group(g: dict) -> tuple:
+        sides = sorted(
+            (s["values"], tuple(s["outlets"]), tuple(sorted(map(side, s["statements"]))))
+            for s in g["sides"]
+        )
+        return (len(g["pairs"]), tuple(sides))
+
     out = dict(listing)
     out["stories"] = [
         {
@@ -775,6 +786,7 @@ def _without_ids(listing: dict) -> dict:
                 for c in story["claims"]
             ),
             "conflicts": sorted(conflict(c) for c in story["conflicts"]),
+            "conflict_groups": sorted(group(g) for g in story["conflict_groups"]),
             "blindspot": {
                 **story["blindspot"],
                 "only_one_outlet": [

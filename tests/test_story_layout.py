@@ -73,7 +73,12 @@ def _long_story(monkeypatch: pytest.MonkeyPatch) -> None:
         articles = [
             {**a, "title": f"{a['title']} ({i})"} for i in range(40) for a in view["articles"]
         ]
-        return {**view, "articles": articles, "conflicts": view["conflicts"] * 20}
+        return {
+            **view,
+            "articles": articles,
+            "conflicts": view["conflicts"] * 20,
+            "conflict_groups": view["conflict_groups"] * 20,
+        }
 
     monkeypatch.setattr(sv, "story_view", long)
 

@@ -63,6 +63,7 @@ from db.stats import corpus_state
 from db.story_reads import (
     blindspot_shown,
     count_stories,
+    groups_of,
     list_stories,
     story_view,
 )
@@ -544,14 +545,7 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
     out += [f"    [{c['n_outlets']} outlets] {c['text']}" for c in shared[:10]]
     if len(shared) > 10:
         out.append(f"    … {len(shared) - 10} more (--json for all)")
-    out.append(
-        f"  {plural(len(view['conflicts']), 'conflict')}" + (":" if view["conflicts"] else "")
-    )
-    for c in view["conflicts"]:
-        out.append(f"    {c['a']['source']}: {c['a']['text']}")
-        out.append(f"      vs {c['b']['source']}: {c['b']['text']}")
-        if values := values_apart(c["diff"]):
-            out.append(f"      numbers: {values}")
+    out += conflict_lines(view)
     blind = view["blindspot"]
     missing = ", ".join(blind["missing_sources"]) or "none"
     if shown is not None:
@@ -569,6 +563,23 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
         out += [f"      {st['text']}" for st in said]
         if solo["n"] > len(said):  # "only A (18 statements)" lists 3
             out.append(f"      … {solo['n'] - len(said):,} more")
+    return out
+
+
+def conflict_lines(view: dict[str, Any]) -> list[str]:
+    """A story's conflicts as lines, one per claim and pair of values (``conflict_groups``):
+    each side's values, its outlets and a statement saying it (--json has every pair)."""
+    groups = groups_of(view)
+    pairs = len(view["conflicts"])
+    head = f"  {plural(len(groups), 'conflict')}"
+    if pairs != len(groups):
+        head += f" ({plural(pairs, 'pair')} of statements)"
+    out = [head + (":" if groups else "")]
+    for g in groups:
+        for lead, side in zip(("    ", "      vs "), g["sides"], strict=True):
+            said = side["statements"][0]
+            values = f"{side['values']} — " if side["values"] else ""
+            out.append(f"{lead}{values}{', '.join(side['outlets'])}: {said['text']}")
     return out
 
 

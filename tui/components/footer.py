@@ -1,5 +1,5 @@
 """A footer that shows only the keys that fit: Textual's cuts the last one mid-word
-("s Sourc") when the terminal is narrow. The help key is kept first.
+("s Sourc") when the terminal is narrow. The help and quit keys are kept first.
 
 Textual's footer builds its keys again whenever the focused widget changes; each new
 key is styled as it mounts, tens of milliseconds per focus change. This one keeps its
@@ -18,6 +18,8 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 HELP_ACTION = "help"
+# Kept before any other key, in this order (a narrow footer drops the others first).
+FIRST_ACTIONS = (HELP_ACTION, "app.quit")
 
 
 def key_width(key: FooterKey) -> int:
@@ -26,10 +28,16 @@ def key_width(key: FooterKey) -> int:
 
 
 def keys_that_fit(keys: list[FooterKey], width: int) -> list[FooterKey]:
-    """The keys, in their order, that fit in ``width`` cells; the help key first."""
+    """The keys, in their order, that fit in ``width`` cells; help and quit first (a
+    footer with one more key shown, ``o``, must never lose them)."""
     chosen: set[int] = set()
     used = 0
-    by_need = sorted(range(len(keys)), key=lambda i: keys[i].action != HELP_ACTION)
+
+    def need(i: int) -> int:
+        action = keys[i].action
+        return FIRST_ACTIONS.index(action) if action in FIRST_ACTIONS else len(FIRST_ACTIONS)
+
+    by_need = sorted(range(len(keys)), key=need)
     for i in by_need:
         if used + key_width(keys[i]) <= width:
             chosen.add(i)

@@ -115,7 +115,7 @@ class MainScreen(Screen, inherit_bindings=False):
         bind("app.clear_filters", "clear_filters", show=False),
         bind("app.toggle_stories", "toggle_stories", show=False),
         bind("app.newest", "newest", show=False),
-        bind("story.open", "open_story", show=False),
+        bind("story.open", "open_story"),
         bind("story.conflicts", "open_story(True)", show=False),
         bind("app.help", "help"),
         bind("app.quit", "app.quit"),

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on, work
@@ -36,14 +36,14 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from db.showable import showable
-from db.story_reads import blindspot_shown, story_view
+from db.story_reads import blindspot_shown, groups_of, story_view
 from tui.components.footer import FittingFooter
 from tui.components.hanging import Hanging
 from tui.components.library import Library
 from tui.components.line_view import TextScroll
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
-from tui.wording import first_seen, more_sources, plural, shown_date, values_apart
+from tui.wording import first_seen, more_sources, plural, shown_date
 
 # Claims and one-outlet statements listed per story (the CLI's --json has them all).
 MAX_CLAIMS = 15
@@ -51,6 +51,11 @@ MAX_SOLO = 3
 # Conflicts listed to choose from: a story of 118 headlines has 191, whose 382 sides took
 # the story view ~0.5 s to lay out at 80 columns (`stories --id N` lists them all).
 MAX_CONFLICTS = 20
+# A conflict side's values, and an article's source name, cut to this many cells: the
+# longest name (a UCI publisher's "Seattle Post Intelligencer (blog)") left titles ~24
+# cells at 80 columns.
+VALUES_CELLS = 24
+SOURCE_CELLS = 18
 # Articles listed to choose from: each is an option laid out on its own (300 took ~0.35 s
 # of CPU at 80 columns; one table of them ~0.3 s); `stories --id N` lists them all.
 MAX_ARTICLES = 50
@@ -104,23 +109,35 @@ def _label(text: str, style: str = "dim") -> Text:
 
 
 def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Hanging]]:
-    """(statement id, its row) for each side of each conflict, in order: a conflict's
-    first side, then the other (``≠``), each an option of :class:`ConflictList`. The
-    labels take one width, so the texts of every row start in one column."""
+    """(statement id, its row) for each side of each conflict (one per claim and pair of
+    values, ``conflict_groups``), in order: a conflict's first side, then the other
+    (``≠``), each an option of :class:`ConflictList` that opens the side's first
+    statement. A side's label is its values; its text, its outlets and that statement.
+    The labels take one width, so the texts of every row start in one column."""
     sides = []
-    for c in view["conflicts"][:MAX_CONFLICTS]:
-        sides.append((c["a"], _label(f"{showable(c['a']['source'])}:", "bold"), ""))
-        values = values_apart(c.get("diff") or [])
-        sides.append((c["b"], _label(f"≠ {showable(c['b']['source'])}:", "bold red"), values))
-    width = max((label.cell_len for _, label, _v in sides), default=0)
+    for group in groups_of(view)[:MAX_CONFLICTS]:
+        first, other = group["sides"]
+        sides.append((first, _label(_fit(showable(first["values"]), VALUES_CELLS), "bold")))
+        values = f"≠ {_fit(showable(other['values']), VALUES_CELLS)}"
+        sides.append((other, _label(values, "bold red")))
+    width = max((label.cell_len for _, label in sides), default=0)
     return [
-        (side["statement_id"], _rows([(label, _side(side, values))], width))
-        for side, label, values in sides
+        (side["statements"][0]["statement_id"], _rows([(label, _side(side))], width))
+        for side, label in sides
     ]
 
 
+def _fit(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` cells with an ellipsis (a long source name or value
+    leaves the row's text its room; the full name is in ``stories --id N``)."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, max(0, cells - 1)).rstrip() + "…"
+
+
 def _article_line(article: dict[str, Any]) -> tuple[Text, Text]:
-    label = _label(f"{shown_date(article['date']):10}  {showable(article['source'])}:")
+    source = _fit(showable(article["source"]), SOURCE_CELLS)
+    label = _label(f"{shown_date(article['date']):10}  {source}:")
     return label, Text(showable(article["title"] or ""))
 
 
@@ -133,12 +150,14 @@ def article_rows(view: dict[str, Any]) -> list[tuple[int, Hanging]]:
     return [(article_id, _rows([line], width)) for article_id, line in lines]
 
 
-def _side(side: dict[str, Any], values: str) -> Text:
-    """A side's text; the second side's with the numbers that differ under it."""
-    text = Text(showable(side["text"]))
-    if values:
-        text.append("\nnumbers: ", style="dim")
-        text.append(showable(values), style="bold red")
+def _side(side: dict[str, Any]) -> Text:
+    """A side of a conflict: its outlets, then the first statement saying its values (and
+    how many more do)."""
+    text = Text(showable(", ".join(side["outlets"])), style="bold")
+    statements = side["statements"]
+    text.append("\n" + showable(statements[0]["text"]))
+    if len(statements) > 1:
+        text.append(f" (+{len(statements) - 1} more)", style="dim")
     return text
 
 
@@ -194,7 +213,11 @@ def story_parts(view: dict[str, Any], shown: list[str] | None = None) -> StoryPa
         _heading(f"Claims its outlets share ({len(shared)})"), _rows(claims), *more
     )
 
-    parts: list[RenderableType] = [_heading(f"Conflicts ({len(view['conflicts'])})")]
+    groups, pairs = len(groups_of(view)), len(view["conflicts"])
+    heading = f"Conflicts ({groups})"
+    if pairs != groups:  # --json lists the pairs; conflict_groups says how they group
+        heading += f" · {plural(pairs, 'pair')} of statements"
+    parts: list[RenderableType] = [_heading(heading)]
     if not view["conflicts"]:
         parts.append(Text("  none: no two outlets give different numbers", style="dim"))
     conflicts = Group(*parts)
@@ -205,15 +228,17 @@ def story_parts(view: dict[str, Any], shown: list[str] | None = None) -> StoryPa
     if blind["days"] is None:
         spot.append(Text("  undated: no days to compare other sources with", style="dim"))
     else:
-        line = Text(f"  active {blind['days'][0]} to {blind['days'][1]}, did not report it: ")
+        spot.append(Text(f"  active {blind['days'][0]} to {blind['days'][1]}"))
         named = missing if shown is None else shown
+        line = Text()
         line.append(
             showable(", ".join(named)) if named else "none", style="bold" if named else "dim"
         )
         if shown is not None:
             every = f"`claimlens stories --id {view['id']} --json`"
             line.append(", " + more_sources(len(missing), shown, every), style="dim")
-        spot.append(line)
+        # The list wraps under its own first line, not at the row's start.
+        spot.append(_rows([(_label("did not report it:", ""), line)]))
     for solo in blind["only_one_outlet"]:
         spot.append(Text(f"  only {showable(solo['source'])} ({solo['n']}):", style="bold"))
         said = solo["statements"][:MAX_SOLO]
@@ -445,7 +470,7 @@ class StoryScreen(Screen[Chosen | None]):
         blocks += self._list(
             ConflictList(id="story-conflict-list"),
             sides,
-            len(view["conflicts"]) - MAX_CONFLICTS,
+            len(groups_of(view)) - MAX_CONFLICTS,
             "story-conflicts-more",
             width,
         )
