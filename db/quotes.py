@@ -50,6 +50,7 @@ from db.speakers import (
     asked_before,
     attributions,
     attributions_near,
+    closed_by_source,
     colon_name,
     colon_subject,
     dash_name,
@@ -1258,6 +1259,11 @@ def reported_speakers(
             at = a if at < 0 else at
             done.append(QuoteSpan(a, b, "", speaker, at, at + len(speaker), "named"))
             out.append(speaker)
+            continue
+        if closed_by_source(text[a:b]):
+            # "… the time she said it occurred, two people briefed on the matter have
+            # said": the source closing the sentence reports it, not "she".
+            out.append(None)
             continue
         att = first_attribution(text[a:b], _REPORTING_VERBS)
         if att is None:

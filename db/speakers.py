@@ -47,6 +47,7 @@ __all__ = [
     "asked_before",
     "attributions",
     "attributions_near",
+    "closed_by_source",
     "colon_name",
     "colon_subject",
     "dash_name",
@@ -3687,9 +3688,13 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
     if not found:
         return None
     first_verb, first_end, first = found[0]
-    if first.kind == "named" and len(found) > 1 and _described_reporter(s, found[-1], first_end):
-        # "AARP reassured labor groups that …, labor officials told HuffPost": people
-        # described, closing the sentence, report the whole of it; they name no one.
+    if first.kind == "named" and (
+        (len(found) > 1 and _described_reporter(s, found[-1], first_end))
+        or _CLOSING_SOURCE_RE.search(s, first_end) is not None
+    ):
+        # "AARP reassured labor groups that …, labor officials told HuffPost", "…, two
+        # people familiar with the matter said": people described, closing the
+        # sentence, report the whole of it; they name no one.
         return None
     if first.kind == "named" and not _subordinate(s, *found[0]):
         return first.name
@@ -3710,6 +3715,50 @@ def sentence_speaker(s: str, headline: bool = False) -> str | None:
 
 
 _PAST_FORM_RE = re.compile(r"[a-z]+ed|told|said|wrote")
+
+# An unnamed source known by what it knows or whom it is close to ("two people familiar
+# with the matter", "a Republican aide close to the whip", "sources with knowledge of
+# the case"): one person or many, it reports the whole sentence it closes. It opens
+# with a lower-case word (a determiner, a count or a noun: no name), its head is a
+# noun of people, and what follows it names no one else (no comma before the end).
+_KNOWING_HEADS = (
+    r"(?:people|persons?|sources?|officials?|aides?|executives?|diplomats?|insiders?"
+    r"|advisers?|advisors?|individuals?|members?|lawyers?|bankers?|investigators?)"
+)
+_SOURCE_KNOWS = (
+    r"(?:familiar\s+with|close\s+to|briefed\s+(?:on|about)|(?:with|who\s+had)\s+"
+    r"(?:(?:direct|detailed|first-?hand)\s+)?knowledge\s+of|knowledgeable\s+about"
+    r"|involved\s+in|aware\s+of)"
+)
+_SOURCE_PHRASE = (
+    r"(?!(?:and|but|or|nor|so|yet|while|as|because|since|though|although|which|who|that"
+    r"|when|if|whom|whose)\b)(?:[a-z][\w-]*\s+(?:[\w.’'-]+\s+){0,3}?)?"
+    + _KNOWING_HEADS
+    + r"\s+"
+    + _SOURCE_KNOWS
+)
+# After the verb only when and where it was said, or to whom: "…, said on Friday",
+# "…, told CNN"; not a clause of its own ("…, and people familiar with it said it
+# would close": the first name's).
+_SOURCE_TAIL = (
+    r"(?:\s+(?:on|in|during|at|last|this|earlier|late|yesterday|today|after|before|to)\b"
+    r"[^,;:\"“”]{0,40})?"
+)
+_CLOSING_SOURCE_RE = re.compile(
+    r",\s+(?:"
+    # "…, two people familiar with the matter (have) said (on Friday)."
+    + _SOURCE_PHRASE
+    + r"[^,;:\"“”]{1,80}?\s+(?:(?:have|has|had)\s+)?(?:(?:said|say|says)"
+    + r"|told\s+(?:the\s+)?[\w.’'-]+(?:\s+[A-Z][\w.’'-]*){0,2})"
+    + _SOURCE_TAIL
+    # "…, said a Republican aide close to the majority whip."
+    + r"|(?:said|says|told\s+\w+)\s+"
+    + _SOURCE_PHRASE
+    + r"[^,;:\"“”]{1,80}"
+    + r")[.!?’”\"']*\s*\Z"
+)
+
+
 _PLURAL_SOURCES = words("people sources")
 
 
@@ -3728,6 +3777,13 @@ def _described_reporter(s: str, last: tuple[int, int, Attribution], after: int) 
     # 146,000 jobs"): at most a few words (whom it was told, when) end the sentence.
     tail = s[hi:].strip().rstrip('.!?"”’ ')
     return plural and ";" not in s[after:lo] and len(tail.split()) <= 3 and _closes(s, lo, hi)
+
+
+def closed_by_source(s: str) -> bool:
+    """Does ``s`` (quotations masked) close with an unnamed source described by what it
+    knows ("…, two people familiar with the matter said.")? Then that source reports
+    all of it: no one named or meant by a pronoun before it is the sentence's speaker."""
+    return _CLOSING_SOURCE_RE.search(s) is not None
 
 
 # What stands between a name and its relative clause's verb: "Spitzer who alleged",
