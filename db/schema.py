@@ -1106,7 +1106,8 @@ def _v41_to_v42(db: sqlite_utils.Database) -> None:
 #   it, a name in a relative clause on a noun speaks not for its sentence, a court's
 #   ruling speaks, a party's people counted are a common noun, a one-word name with 's
 #   before a speech verb is a body ("Moody's said"), people described closing a
-#   sentence report all of it: the 'statements' job is due.
+#   sentence report all of it ("prosecutors said", "two people familiar with the
+#   matter said"): the 'statements' job is due.
 # - The matcher: a light verb ("gets", "calls") is one act of two headlines only when
 #   the words after it share one; two headlines telling one figure are one claim; a
 #   statement of names alone ("Ackman and Herbalife") claims nothing. The articles of a
