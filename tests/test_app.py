@@ -1074,10 +1074,10 @@ async def test_list_groups_articles_by_story(demo_db: Path) -> None:
         articles = main.articles
         assert articles.total == 3
         assert articles.row(0)["kind"] == "story"
-        assert articles.cursor == 1  # the cursor never rests on a story row
-        await pilot.press("k")
-        assert articles.cursor == 1
-        await pilot.press("j")
+        assert articles.cursor == 1  # the list opens on the first article
+        await pilot.press("k")  # onto the story's header: its first article still current
+        assert articles.cursor == 0 and articles.current["id"] == articles.row(1)["id"]
+        await pilot.press("j", "j")
         assert articles.cursor == 2 and articles.current["kind"] == "article"
         text = screen_text(app)
         assert "▾ " in text and "2 articles · 2 sources" in text
@@ -1496,7 +1496,7 @@ async def test_claim_panel_at_80x24_is_scrolled_by_keys_and_can_take_the_whole_h
 
 
 @async_test
-async def test_page_up_from_the_last_article_under_a_story_row(demo_app) -> None:  # type: ignore[no-untyped-def]
+async def test_page_up_from_the_last_article_to_the_story_row(demo_app) -> None:  # type: ignore[no-untyped-def]
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -1505,8 +1505,9 @@ async def test_page_up_from_the_last_article_under_a_story_row(demo_app) -> None
         for key in ("pageup", "b", "ctrl+b"):
             await pilot.press("G")
             assert articles.cursor == articles.total - 1
-            await pilot.press(key)
-            assert articles.cursor == 1, key
+            await pilot.press(key)  # to the story's header, its first article current
+            assert articles.cursor == 0, key
+            assert articles.current["id"] == articles.row(1)["id"], key
         await pilot.press("pagedown")
         assert articles.cursor == articles.total - 1
 
@@ -2408,3 +2409,31 @@ async def test_a_long_address_in_the_text_header_is_cut_with_an_ellipsis(tmp_pat
         shown = header.strip("┃ ")
         assert shown.endswith("…"), header
         assert f"hpo · 2019-03-28 · {url}".startswith(shown[:-1]), header
+
+
+@async_test
+async def test_enter_on_a_story_header_opens_the_story(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """A story's header in the list takes the cursor (k from its first article): the
+    text shows the story's first article, and Enter opens the story view, as o does."""
+    from tui.components.story_view import StoryScreen
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        articles = main.articles
+        assert articles.row(0)["kind"] == "story" and articles.cursor == 1
+        first = articles.row(1)["id"]
+        await pilot.press("k")
+        await settle(pilot)
+        assert articles.cursor == 0
+        assert main.reader.article is not None and main.reader.article["id"] == first
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert app.screen.story_id == articles.row(0)["id"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, StoryScreen) and articles.cursor == 0
+        await pilot.press("j")
+        assert articles.cursor == 1 and articles.current["id"] == first
