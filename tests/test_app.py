@@ -1845,12 +1845,12 @@ async def test_footer_is_rebuilt_only_when_its_keys_change(demo_app) -> None:  #
         assert app.screen.focused is main_of(app).reader
         after = list(footer.query(FooterKey))
         assert after == before  # the same widgets
-        assert after[0].key == "right_square_bracket" and after[0].description == "Next match"
-        assert "] Next match" in screen_text(app).splitlines()[-1]
+        assert after[0].key == "right_square_bracket" and after[0].description == "Matched"
+        assert "] Matched" in screen_text(app).splitlines()[-1]
         await pilot.press("shift+tab")
         await settle(pilot)
         assert list(footer.query(FooterKey)) == before and before[0].description == "Open"
-        assert "Next match" not in screen_text(app).splitlines()[-1]
+        assert "Matched" not in screen_text(app).splitlines()[-1]
 
 
 @async_test
@@ -2437,3 +2437,21 @@ async def test_enter_on_a_story_header_opens_the_story(demo_app) -> None:  # typ
         assert not isinstance(app.screen, StoryScreen) and articles.cursor == 0
         await pilot.press("j")
         assert articles.cursor == 1 and articles.current["id"] == first
+
+
+@async_test
+async def test_the_footer_keeps_the_command_palette_at_80_columns_in_every_pane(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """At 80x24 the text's "]" key, the claim panel's and the list's Enter each leave room
+    for "^p Commands" beside "? Help" and "q Quit"."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        for key, pane in (("", main.articles), ("enter", main.reader), ("c", main.claims)):
+            if key:
+                await pilot.press(key)
+                await settle(pilot)
+            focused = app.focused
+            assert focused is pane or (pane is main.claims and focused in pane.walk_children())
+            last = screen_text(app).splitlines()[-1]
+            assert "^p Commands" in last and "? Help" in last and "q Quit" in last, (key, last)

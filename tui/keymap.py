@@ -92,7 +92,7 @@ _SPECS = [
     KeySpec(
         "reader.next_matched",
         "right_square_bracket",
-        "Next match",
+        "Matched",
         "next statement another source also reports",
         "Claims",
     ),
