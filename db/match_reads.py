@@ -94,9 +94,8 @@ def matches_for_statement(db: sqlite_utils.Database, statement_id: int) -> list[
 # The statuses a statement can have, the strongest first.
 _STATUS_RANK = {"conflict": 3, "corroborated": 2, "related": 1, "unique": 0}
 # Per matched statement: 1 if some match is a conflict, 1 if some match is a claim link.
-_MATCH_KINDS = "max(m.relation = 'conflict'), max(m.relation IN ({links}))".format(
-    links=", ".join(f"'{r}'" for r in CLAIM_RELATIONS)
-)
+_LINKS = ", ".join(f"'{r}'" for r in CLAIM_RELATIONS)
+_MATCH_KINDS = f"max(m.relation = 'conflict'), max(m.relation IN ({_LINKS}))"
 
 
 def _status(conflict: int, linked: int) -> str:
@@ -132,25 +131,25 @@ def article_match_counts(
     conflict, statements only related: other sources report the event, not the claim)."""
     out = {int(a): (0, 0, 0) for a in article_ids}
     for marks, chunk in id_chunks(sorted(out)):
-        per_statement: dict[int, tuple[int, str]] = {}
-        for aid, sid, conflict, linked in db.execute(
-            f"SELECT s.article_id, s.id, {_MATCH_KINDS} FROM statements s"
-            f" JOIN matches m ON m.a = s.id WHERE s.article_id IN ({marks}) GROUP BY s.id"
-            f" UNION ALL SELECT s.article_id, s.id, {_MATCH_KINDS} FROM statements s"
-            f" JOIN matches m ON m.b = s.id WHERE s.article_id IN ({marks}) GROUP BY s.id",
-            chunk + chunk,
-        ):
-            status = _status(conflict, linked)
-            prev = per_statement.get(sid)
-            if prev is None or _STATUS_RANK[status] > _STATUS_RANK[prev[1]]:
-                per_statement[sid] = (aid, status)
-        for aid, status in per_statement.values():
-            corr, conf, rel = out[aid]
-            out[aid] = (
-                corr + (status == "corroborated"),
-                conf + (status == "conflict"),
-                rel + (status == "related"),
-            )
+        # One query per page, summed in SQLite: each matched statement's strongest
+        # relation over both sides of its matches (it is a or b), then per article;
+        # 100 rows come back, not one per matched statement and side.
+        side = (
+            "SELECT s.article_id AS aid, s.id AS sid, m.relation = 'conflict' AS conflict,"
+            f" m.relation IN ({_LINKS}) AS linked FROM statements s"
+            " JOIN matches m ON m.{col} = s.id WHERE s.article_id IN ({marks})"
+        )
+        sql = (
+            "SELECT aid, sum(linked AND NOT conflict), sum(conflict),"
+            " sum(NOT linked AND NOT conflict) FROM ("
+            " SELECT aid, max(conflict) AS conflict, max(linked) AS linked FROM ("
+            + side.format(col="a", marks=marks)
+            + " UNION ALL "
+            + side.format(col="b", marks=marks)
+            + ") GROUP BY sid) GROUP BY aid"
+        )
+        for aid, corroborated, conflict, related in db.execute(sql, chunk + chunk):
+            out[aid] = (corroborated, conflict, related)
     return out
 
 

@@ -1074,10 +1074,10 @@ async def test_list_groups_articles_by_story(demo_db: Path) -> None:
         articles = main.articles
         assert articles.total == 3
         assert articles.row(0)["kind"] == "story"
-        assert articles.cursor == 1  # the cursor never rests on a story row
-        await pilot.press("k")
-        assert articles.cursor == 1
-        await pilot.press("j")
+        assert articles.cursor == 1  # the list opens on the first article
+        await pilot.press("k")  # onto the story's header: its first article still current
+        assert articles.cursor == 0 and articles.current["id"] == articles.row(1)["id"]
+        await pilot.press("j", "j")
         assert articles.cursor == 2 and articles.current["kind"] == "article"
         text = screen_text(app)
         assert "▾ " in text and "2 articles · 2 sources" in text
@@ -1496,7 +1496,7 @@ async def test_claim_panel_at_80x24_is_scrolled_by_keys_and_can_take_the_whole_h
 
 
 @async_test
-async def test_page_up_from_the_last_article_under_a_story_row(demo_app) -> None:  # type: ignore[no-untyped-def]
+async def test_page_up_from_the_last_article_to_the_story_row(demo_app) -> None:  # type: ignore[no-untyped-def]
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -1505,8 +1505,9 @@ async def test_page_up_from_the_last_article_under_a_story_row(demo_app) -> None
         for key in ("pageup", "b", "ctrl+b"):
             await pilot.press("G")
             assert articles.cursor == articles.total - 1
-            await pilot.press(key)
-            assert articles.cursor == 1, key
+            await pilot.press(key)  # to the story's header, its first article current
+            assert articles.cursor == 0, key
+            assert articles.current["id"] == articles.row(1)["id"], key
         await pilot.press("pagedown")
         assert articles.cursor == articles.total - 1
 
@@ -1844,12 +1845,12 @@ async def test_footer_is_rebuilt_only_when_its_keys_change(demo_app) -> None:  #
         assert app.screen.focused is main_of(app).reader
         after = list(footer.query(FooterKey))
         assert after == before  # the same widgets
-        assert after[0].key == "right_square_bracket" and after[0].description == "Next match"
-        assert "] Next match" in screen_text(app).splitlines()[-1]
+        assert after[0].key == "right_square_bracket" and after[0].description == "Matched"
+        assert "] Matched" in screen_text(app).splitlines()[-1]
         await pilot.press("shift+tab")
         await settle(pilot)
         assert list(footer.query(FooterKey)) == before and before[0].description == "Open"
-        assert "Next match" not in screen_text(app).splitlines()[-1]
+        assert "Matched" not in screen_text(app).splitlines()[-1]
 
 
 @async_test
@@ -2408,3 +2409,49 @@ async def test_a_long_address_in_the_text_header_is_cut_with_an_ellipsis(tmp_pat
         shown = header.strip("┃ ")
         assert shown.endswith("…"), header
         assert f"hpo · 2019-03-28 · {url}".startswith(shown[:-1]), header
+
+
+@async_test
+async def test_enter_on_a_story_header_opens_the_story(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """A story's header in the list takes the cursor (k from its first article): the
+    text shows the story's first article, and Enter opens the story view, as o does."""
+    from tui.components.story_view import StoryScreen
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        articles = main.articles
+        assert articles.row(0)["kind"] == "story" and articles.cursor == 1
+        first = articles.row(1)["id"]
+        await pilot.press("k")
+        await settle(pilot)
+        assert articles.cursor == 0
+        assert main.reader.article is not None and main.reader.article["id"] == first
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryScreen)
+        assert app.screen.story_id == articles.row(0)["id"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, StoryScreen) and articles.cursor == 0
+        await pilot.press("j")
+        assert articles.cursor == 1 and articles.current["id"] == first
+
+
+@async_test
+async def test_the_footer_keeps_the_command_palette_at_80_columns_in_every_pane(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """At 80x24 the text's "]" key, the claim panel's and the list's Enter each leave room
+    for "^p Commands" beside "? Help" and "q Quit"."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        for key, pane in (("", main.articles), ("enter", main.reader), ("c", main.claims)):
+            if key:
+                await pilot.press(key)
+                await settle(pilot)
+            focused = app.focused
+            assert focused is pane or (pane is main.claims and focused in pane.walk_children())
+            last = screen_text(app).splitlines()[-1]
+            assert "^p Commands" in last and "? Help" in last and "q Quit" in last, (key, last)

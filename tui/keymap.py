@@ -38,7 +38,8 @@ _SPECS = [
         "cursor.select",
         "enter",
         "Open",
-        "open the article / jump to the match (or to a story's article or conflict)",
+        "open the article or the story at its heading / jump to the match (or to a story's"
+        " article or conflict)",
         "Move",
     ),
     # Panes.
@@ -91,7 +92,7 @@ _SPECS = [
     KeySpec(
         "reader.next_matched",
         "right_square_bracket",
-        "Next match",
+        "Matched",
         "next statement another source also reports",
         "Claims",
     ),

@@ -2,8 +2,9 @@
 
 Only the rows on screen are drawn, and only a few pages of rows are held
 (:attr:`ArticleList.PAGE_SIZE` x :attr:`ArticleList.MAX_PAGES`), so memory does
-not grow with the corpus. Story rows (when grouped) are headers the cursor
-steps over.
+not grow with the corpus. Story rows (when grouped) are headers the cursor may
+stop on: Enter there opens the story, and what is keyed on articles acts on the
+story's first article (the row under it).
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ from db.showable import showable
 from tui.components.focus_border import FocusBorder
 from tui.components.library import Library, ListState, keep_recent
 from tui.components.line_view import LineView, cursor_bindings
-from tui.components.messages import ArticleHighlighted, ArticleSelected, PageRead, read_and_post
+from tui.components.messages import (
+    ArticleHighlighted,
+    ArticleSelected,
+    PageRead,
+    StorySelected,
+    read_and_post,
+)
 from tui.keymap import bind
 from tui.wording import fit_cells, plural, shown_date
 
@@ -183,8 +190,15 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
 
     @property
     def current(self) -> dict[str, Any] | None:
+        """The article under the cursor; on a story's header, the story's first article
+        (the row under it), so the text, the claims and every article key follow it."""
         row = self.row(self.cursor)
-        return row if row is not None and row["kind"] == "article" else None
+        if row is None or row["kind"] == "article":
+            return row
+        first = self.row(self.cursor + 1)
+        if first is not None and first["kind"] == "article" and first.get("story_id") == row["id"]:
+            return first
+        return None
 
     @property
     def pages_held(self) -> int:
@@ -216,10 +230,6 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
             self.cursor = 0
             return
         index = max(0, min(index, self.total - 1))
-        row = self.row(index)
-        if row is not None and row["kind"] == "story":
-            fwd = self._article_at_or_after(index, 1)
-            index = fwd if fwd is not None else (self._article_at_or_after(index, -1) or 0)
         changed = index != self.cursor
         self.cursor = index
         self._scroll_cursor_into_view()
@@ -262,17 +272,6 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         if self.total == 0:
             return
         target = max(0, min(self.cursor + delta, self.total - 1))
-        row = self.row(target)
-        if row is not None and row["kind"] == "story":
-            step = 1 if delta > 0 else -1
-            # Past the last article that way (a page up to the story row on top):
-            # the nearest article back towards the cursor.
-            found = self._article_at_or_after(target, step)
-            if found is None:
-                found = self._article_at_or_after(target, -step)
-            if found is None:
-                return
-            target = found
         if target != self.cursor:
             self._set_cursor(target)
 
@@ -286,9 +285,7 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         self._set_cursor(0)
 
     def action_cursor_bottom(self) -> None:
-        last = self._article_at_or_after(self.total - 1, -1)
-        if last is not None:
-            self._set_cursor(last)
+        self._set_cursor(self.total - 1)
 
     def action_page_down(self) -> None:
         self._step(max(1, self.visible_rows - 1))
@@ -297,6 +294,10 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         self._step(-max(1, self.visible_rows - 1))
 
     def action_select(self) -> None:
+        row = self.row(self.cursor)
+        if row is not None and row["kind"] == "story":
+            self.post_message(StorySelected(row["id"]))
+            return
         current = self.current
         if current is not None:
             self.post_message(ArticleSelected(current["id"]))
@@ -376,7 +377,7 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
             text.append("▾ ", self._style("story"))
             text.append(showable(row["title"] or "(untitled story)"), self._style("story"))
             text.append("  " + _story_counts(row), self._style("date"))
-            return text
+            return self._plain_if_cursor(text, cursor)
         indent = "  " if self.state.by_story and row.get("story_id") is not None else ""
         text.append("▶" if cursor else " ")
         text.append(indent)
@@ -405,7 +406,7 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         if row["kind"] == "story":
             first.append("▾ " + showable(row["title"] or "(untitled story)"), self._style("story"))
             second.append("  " + _story_counts(row), self._style("date"))
-            return [first, second]
+            return [self._plain_if_cursor(first, cursor), self._plain_if_cursor(second, cursor)]
         indent = " " if self.state.by_story and row.get("story_id") is not None else ""
         first.append("▶" if cursor else " ")
         first.append(indent)

@@ -4,7 +4,7 @@
 Textual's footer builds its keys again whenever the focused widget changes; each new
 key is styled as it mounts, tens of milliseconds per focus change. This one keeps its
 keys when they stay the same, and relabels them in place when only their labels change
-(the list's "enter Open" becomes the text's "] Next match").
+(the list's "enter Open" becomes the text's "] Matched").
 """
 
 from __future__ import annotations

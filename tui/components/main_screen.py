@@ -47,6 +47,7 @@ from tui.components.messages import (
     CountsRead,
     JumpToStatement,
     StatementChanged,
+    StorySelected,
     read_and_post,
 )
 from tui.components.reader import Reader
@@ -482,6 +483,10 @@ class MainScreen(Screen, inherit_bindings=False):
         else:
             self._set_view("reader")
             self.reader.focus()
+
+    @on(StorySelected)
+    def _open_story_row(self, event: StorySelected) -> None:
+        self.open_story(event.story_id)
 
     @on(StatementChanged)
     def _statement(self, event: StatementChanged) -> None:

@@ -34,6 +34,14 @@ class ArticleSelected(Message):
         self.seq = seq
 
 
+class StorySelected(Message):
+    """Enter on a story's header in the list: open the story view."""
+
+    def __init__(self, story_id: int) -> None:
+        super().__init__()
+        self.story_id = story_id
+
+
 class StatementChanged(Message):
     """The reader's statement cursor moved (``statement`` is None for an empty article)."""
 
