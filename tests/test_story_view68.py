@@ -166,6 +166,18 @@ async def test_the_footer_names_o_at_80_columns_with_help_and_quit(demo_app) -> 
                 assert key in footer, (keys, footer)
 
 
+@async_test
+async def test_the_story_views_footer_names_help(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """? works in the story view as on every screen; its footer says so, beside Esc."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "esc Close" in footer and "? Help" in footer, footer
+
+
 def test_a_narrow_footer_keeps_help_and_quit_first() -> None:
     from textual.widgets._footer import FooterKey
 

@@ -383,7 +383,7 @@ class StoryScreen(Screen[Chosen | None]):
         # q, as in the help: a reader leaving the story pressed it, and nothing happened
         # (the app's q is the main screen's).
         bind("story.close", "close", show=False),
-        bind("app.help", "help", show=False),  # ? did nothing here either
+        bind("app.help", "help"),  # ? did nothing here either; shown, as on every screen
         bind("story.articles", "articles"),
         bind("story.conflicts", "conflicts"),
         bind("app.search", "search"),
