@@ -20,6 +20,7 @@ from tests.tui_fixtures import (
     one_sentence_articles,
     screen_text,
     settle,
+    story_opened,
 )
 from tui.app import ClaimLensApp, make_app
 from tui.components.filter_screens import DateFilterScreen, SourceFilterScreen
@@ -1955,11 +1956,7 @@ async def test_the_story_view_lists_its_first_conflicts_and_counts_the_rest(
     monkeypatch.setattr(sv, "MAX_CONFLICTS", 1, raising=False)
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("C")
-        await settle(pilot)
-        story = app.screen
-        assert isinstance(story, sv.StoryScreen)
+        story = await story_opened(app, pilot, "C")
         assert story.query_one(sv.ConflictList).option_count == 2  # one conflict's sides
         text = screen_text(app)
         assert "Conflicts (3)" in text
@@ -2294,15 +2291,10 @@ async def test_down_down_enter_in_one_burst_opens_the_third_hit(demo_app) -> Non
 async def test_ten_js_in_one_burst_scroll_the_story_ten_lines(demo_app) -> None:  # type: ignore[no-untyped-def]
     """QA finding 3: ten j in one burst scrolled the story view one line (each deferred
     scroll read the same target); k comes back as far."""
-    from tui.components.story_view import StoryScreen
 
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        story = app.screen
-        assert isinstance(story, StoryScreen)
+        story = await story_opened(app, pilot)
         scroll = story.query_one("#story-scroll")
         assert scroll.max_scroll_y >= 10
         burst(app, *"jjjjjjjjjj")

@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tests.tui_fixtures import *  # noqa: F403
-from tests.tui_fixtures import async_test, screen_text, settle
+from tests.tui_fixtures import async_test, screen_text, settle, story_opened
 
 # --- rows drawn as the Table grid draws them -----------------------------------------
 
@@ -118,11 +118,8 @@ async def test_a_long_story_lays_out_what_fits_and_the_rest_as_the_reader_goes(
     _long_story(monkeypatch)
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        story = app.screen
-        assert isinstance(story, sv.StoryScreen) and story.shown
+        story = await story_opened(app, pilot)
+        assert story.shown
         listed = story.query_one(sv.StoryArticleList)
         assert 0 < listed.option_count < sv.MAX_ARTICLES  # before: all 50
         assert not story.query("#story-blindspot")  # not laid out yet
@@ -181,10 +178,7 @@ async def test_tab_goes_round_a_long_storys_parts_as_before(
     _long_story(monkeypatch)
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        story = app.screen
+        story = await story_opened(app, pilot)
         scroll = story.query_one(sv.StoryText)
         assert app.focused is scroll
         for expected in (sv.StoryArticleList, sv.ConflictList, sv.StoryText):
@@ -273,10 +267,7 @@ async def test_c_on_a_story_not_all_laid_out_goes_to_its_conflicts_at_once(
     _long_story(monkeypatch)
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
-        story = app.screen
+        story = await story_opened(app, pilot)
         assert not story.query("#story-conflicts")
         await pilot.press("C")
         for _ in range(30):

@@ -10,7 +10,7 @@ import pytest
 
 from db.story_reads import conflict_groups
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
-from tests.tui_fixtures import async_test, screen_text, settle
+from tests.tui_fixtures import async_test, screen_text, settle, story_opened
 from tui.cli.matching import conflict_lines
 
 # --- conflicts: one per claim and pair of values ---------------------------------------
@@ -134,11 +134,7 @@ async def test_the_story_view_lists_one_conflict_per_pair_of_values(
     _stormy(monkeypatch)
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("C")
-        await settle(pilot)
-        story = app.screen
-        assert isinstance(story, sv.StoryScreen)
+        story = await story_opened(app, pilot, "C")
         assert story.query_one(sv.ConflictList).option_count == 6  # 3 conflicts, 2 sides
         assert story.sides == [1, 5, 9, 10, 1, 11]
         text = screen_text(app)
@@ -171,9 +167,7 @@ async def test_the_story_views_footer_names_help(demo_app) -> None:  # type: ign
     """? works in the story view as on every screen; its footer says so, beside Esc."""
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("o")
-        await settle(pilot)
+        await story_opened(app, pilot)
         footer = screen_text(app).splitlines()[-1]
         assert "esc Close" in footer and "? Help" in footer, footer
 

@@ -125,6 +125,19 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def story_opened(app: ClaimLensApp, pilot, key: str = "o") -> Any:  # type: ignore[no-untyped-def]
+    """``key`` pressed once the app has settled (o: the story view; C: at its
+    conflicts), then settled again: the story screen it opened."""
+    from tui.components.story_view import StoryScreen
+
+    await settle(pilot)
+    await pilot.press(key)
+    await settle(pilot)
+    story = app.screen
+    assert isinstance(story, StoryScreen)
+    return story
+
+
 def async_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
     """Run an async test function in a fresh event loop (no asyncio plugin needed)."""
 
