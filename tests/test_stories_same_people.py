@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from db import article_evidence as ev
 from db import stories
+from tests.test_stories_short import _profiles, placed_after_background
 from tests.test_stories_start import BACKGROUND  # the other news of those days
 
 # The mayor's campaign subpoenaed, told by three outlets in their own words.
@@ -58,31 +59,13 @@ RUN = [
 ]
 
 
-def _profiles(articles: list[tuple[str, str]]) -> dict[int, ev.Profile]:
-    """Profiles of the background then ``articles`` (ids from 1), all of one day."""
-    index = ev.MemoryIndex()
-    out: dict[int, ev.Profile] = {}
-    for aid, (title, lead) in enumerate([*BACKGROUND, *articles], 1):
-        p = ev.profile(index, aid, title, f"{title}\n\n{lead}", len(title) + 2, "2024-03-05")
-        index.add(p)
-        out[aid] = p
-    return out
-
-
 def _stories(
     articles: list[tuple[str, str]], pairs: dict[tuple[int, int], float]
 ) -> set[frozenset[int]]:
     """The stories (1-based among ``articles``), the links between them as ``pairs`` say."""
-    profiles = _profiles(articles)
-    base = len(BACKGROUND)
-    links: stories.Links = {}
-    for (a, b), strength in pairs.items():
-        links.setdefault(base + a, {})[base + b] = strength
-        links.setdefault(base + b, {})[base + a] = strength
-    placed = stories.place_all(links, {a: p.day for a, p in profiles.items()}, profiles)
     by_key: dict[int, set[int]] = {}
-    for aid, key in placed.items():
-        by_key.setdefault(key, set()).add(aid - base)
+    for aid, key in placed_after_background(articles, pairs).items():
+        by_key.setdefault(key, set()).add(aid)
     return {frozenset(members) for members in by_key.values()}
 
 

@@ -53,9 +53,12 @@ def _profiles(articles: list[tuple[str, str]], day: str = "2024-03-05") -> dict[
     return out
 
 
-def _place(articles: list[tuple[str, str]], pairs: dict[tuple[int, int], float]) -> set[int]:
-    """The articles (1-based among ``articles``) placed in the story of the first, the
-    links between them as ``pairs`` say (1-based, older first)."""
+def placed_after_background(
+    articles: list[tuple[str, str]], pairs: dict[tuple[int, int], float]
+) -> dict[int, int]:
+    """The story of each of ``articles`` placed after the background (1-based among
+    ``articles``: its story key), the links between them as ``pairs`` say (1-based,
+    older first)."""
     profiles = _profiles(articles)
     base = len(BACKGROUND)
     links: stories.Links = {}
@@ -64,8 +67,15 @@ def _place(articles: list[tuple[str, str]], pairs: dict[tuple[int, int], float])
         links.setdefault(base + b, {})[base + a] = strength
     days = {aid: p.day for aid, p in profiles.items()}
     placed = stories.place_all(links, days, profiles)
-    first = placed.get(base + 1)
-    return {aid - base for aid, key in placed.items() if first is not None and key == first}
+    return {aid - base: key for aid, key in placed.items() if aid > base}
+
+
+def _place(articles: list[tuple[str, str]], pairs: dict[tuple[int, int], float]) -> set[int]:
+    """The articles (1-based among ``articles``) placed in the story of the first, the
+    links between them as ``pairs`` say (1-based, older first)."""
+    placed = placed_after_background(articles, pairs)
+    first = placed.get(1)
+    return {aid for aid, key in placed.items() if first is not None and key == first}
 
 
 def test_a_short_item_linked_strongly_to_one_of_a_storys_two_joins_it() -> None:
