@@ -27,7 +27,6 @@ __all__ = [
     "conflict_groups",
     "count_stories",
     "get_story",
-    "groups_of",
     "list_stories",
     "most_active_sources",
     "story_articles",
@@ -225,13 +224,6 @@ def conflict_groups(conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if st["source"] not in side["outlets"]:
                 side["outlets"].append(st["source"])
     return list(groups.values())
-
-
-def groups_of(view: dict[str, Any]) -> list[dict[str, Any]]:
-    """A story view's ``conflict_groups`` (grouped from its ``conflicts`` when a view was
-    made without them)."""
-    groups = view.get("conflict_groups")
-    return conflict_groups(view["conflicts"]) if groups is None else groups
 
 
 def _new_side(values: str) -> dict[str, Any]:

@@ -2353,6 +2353,7 @@ async def test_dates_are_days_in_every_pane(tmp_path: Path) -> None:
         "articles": [{"date": "2024-01-02T10:00:00", "source": "Wire", "title": "Harbour"}],
         "claims": [],
         "conflicts": [],
+        "conflict_groups": [],
         "blindspot": {"days": None, "missing_sources": [], "only_one_outlet": []},
     }
     head = story_sections(view)[0].renderables[0]
@@ -2373,6 +2374,7 @@ def test_a_story_of_one_outlet_says_1_outlet() -> None:
             "articles": [{"date": "2024-11-05", "source": outlets[0], "title": "Ukraine"}],
             "claims": [],
             "conflicts": [],
+            "conflict_groups": [],
             "blindspot": {"days": None, "missing_sources": [], "only_one_outlet": []},
         }
 

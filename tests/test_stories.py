@@ -821,6 +821,7 @@ def test_the_cli_blindspot_names_its_days_and_says_when_a_story_has_none() -> No
             "articles": [],
             "claims": [],
             "conflicts": [],
+            "conflict_groups": [],
             "blindspot": {"days": days, "missing_sources": missing, "only_one_outlet": []},
         }
 
@@ -851,6 +852,7 @@ def test_a_blindspot_outlet_of_more_statements_than_shown_says_how_many_more() -
         "articles": [],
         "claims": [],
         "conflicts": [],
+        "conflict_groups": [],
         "blindspot": {
             "days": ["2024-11-04", "2024-11-07"],
             "missing_sources": [],
@@ -896,6 +898,7 @@ def test_the_story_views_long_blindspot_names_the_command_that_lists_all() -> No
         "articles": [],
         "claims": [],
         "conflicts": [],
+        "conflict_groups": [],
         "blindspot": {
             "days": ["2014-03-10", "2014-03-12"],
             "missing_sources": missing,

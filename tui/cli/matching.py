@@ -63,7 +63,6 @@ from db.stats import corpus_state
 from db.story_reads import (
     blindspot_shown,
     count_stories,
-    groups_of,
     list_stories,
     story_view,
 )
@@ -569,7 +568,7 @@ def story_text(view: dict[str, Any], shown: list[str] | None = None) -> list[str
 def conflict_lines(view: dict[str, Any]) -> list[str]:
     """A story's conflicts as lines, one per claim and pair of values (``conflict_groups``):
     each side's values, its outlets and a statement saying it (--json has every pair)."""
-    groups = groups_of(view)
+    groups = view["conflict_groups"]
     pairs = len(view["conflicts"])
     head = f"  {plural(len(groups), 'conflict')}"
     if pairs != len(groups):

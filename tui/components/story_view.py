@@ -36,7 +36,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from db.showable import showable
-from db.story_reads import blindspot_shown, groups_of, story_view
+from db.story_reads import blindspot_shown, story_view
 from tui.components.footer import FittingFooter
 from tui.components.hanging import Hanging
 from tui.components.library import Library
@@ -115,7 +115,7 @@ def conflict_sides(view: dict[str, Any]) -> list[tuple[int, Hanging]]:
     statement. A side's label is its values; its text, its outlets and that statement.
     The labels take one width, so the texts of every row start in one column."""
     sides = []
-    for group in groups_of(view)[:MAX_CONFLICTS]:
+    for group in view["conflict_groups"][:MAX_CONFLICTS]:
         first, other = group["sides"]
         sides.append((first, _label(_fit(showable(first["values"]), VALUES_CELLS), "bold")))
         values = f"≠ {_fit(showable(other['values']), VALUES_CELLS)}"
@@ -213,7 +213,7 @@ def story_parts(view: dict[str, Any], shown: list[str] | None = None) -> StoryPa
         _heading(f"Claims its outlets share ({len(shared)})"), _rows(claims), *more
     )
 
-    groups, pairs = len(groups_of(view)), len(view["conflicts"])
+    groups, pairs = len(view["conflict_groups"]), len(view["conflicts"])
     heading = f"Conflicts ({groups})"
     if pairs != groups:  # --json lists the pairs; conflict_groups says how they group
         heading += f" · {plural(pairs, 'pair')} of statements"
@@ -470,7 +470,7 @@ class StoryScreen(Screen[Chosen | None]):
         blocks += self._list(
             ConflictList(id="story-conflict-list"),
             sides,
-            len(groups_of(view)) - MAX_CONFLICTS,
+            len(view["conflict_groups"]) - MAX_CONFLICTS,
             "story-conflicts-more",
             width,
         )
