@@ -2,8 +2,13 @@
 per-article counts the list shows, and the matched pairs ``claimlens matches`` lists.
 
 A ``same`` or ``conflict`` match is corroboration (or contradiction) by another
-source; a ``related`` one (the same event, another claim) is shown apart and counts
-as neither: a statement with only related matches has the status ``related``.
+source only between two statements of one claim (:func:`counted`): what the reader
+sees counted beside a statement (✓, ≠, the list's counts, the claim panel's) is then
+what its claim counts (its sources, the story view's claims). A match between two
+claims, or with a statement kept out of a claim (it was judged `related` to one of its
+statements: :mod:`db.grouping`), is shown apart and counts as neither, as a
+``related`` one (the same event, another claim) is: a statement with only such
+matches has the status ``related``.
 
 The matches table stores each pair once (``a < b``) with its differing numbers told
 from statement ``a``'s side (see :mod:`db.matching`, which writes it); a reader
@@ -23,6 +28,7 @@ from db.id_chunks import id_chunks
 
 __all__ = [
     "article_match_counts",
+    "counted",
     "flip_diffs",
     "list_matches",
     "matches_for_statement",
@@ -91,11 +97,35 @@ def matches_for_statement(db: sqlite_utils.Database, statement_id: int) -> list[
     return out
 
 
-# The statuses a statement can have, the strongest first.
-_STATUS_RANK = {"conflict": 3, "corroborated": 2, "related": 1, "unique": 0}
-# Per matched statement: 1 if some match is a conflict, 1 if some match is a claim link.
+def counted(relation: str | None, claim: int | None, other_claim: int | None) -> bool:
+    """Whether a match counts as corroboration (or conflict) of a statement in claim
+    ``claim`` (None: in none) by one in ``other_claim``: a claim link within one claim."""
+    return relation in CLAIM_RELATIONS and claim is not None and claim == other_claim
+
+
+# Per matched statement and side of its matches: 1 if a match is a conflict within its
+# claim, 1 if a match is a claim link within its claim (:func:`counted`). The other
+# statement's claim is looked up only for claim links of a statement in a claim.
 _LINKS = ", ".join(f"'{r}'" for r in CLAIM_RELATIONS)
-_MATCH_KINDS = f"max(m.relation = 'conflict'), max(m.relation IN ({_LINKS}))"
+_SIDE = (
+    "SELECT s.article_id AS aid, s.id AS sid, CASE WHEN s.claim_id IS NOT NULL"
+    f" AND m.relation IN ({_LINKS}) THEN (SELECT o.claim_id FROM statements o"
+    " WHERE o.id = m.{other}) = s.claim_id ELSE 0 END AS linked, m.relation AS relation"
+    " FROM statements s JOIN matches m ON m.{col} = s.id WHERE s.article_id IN ({marks})"
+)
+_KINDS = (
+    "SELECT aid, sid, max(linked AND relation = 'conflict') AS conflict,"
+    " max(linked) AS linked FROM ({sides}) GROUP BY sid"
+)
+
+
+def _matched_kinds(marks: str) -> str:
+    """SQL: (article, statement, conflict, linked) of each matched statement of the
+    articles bound to ``marks`` (twice: one list per side)."""
+    sides = " UNION ALL ".join(
+        _SIDE.format(col=col, other=other, marks=marks) for col, other in (("a", "b"), ("b", "a"))
+    )
+    return _KINDS.format(sides=sides)
 
 
 def _status(conflict: int, linked: int) -> str:
@@ -103,50 +133,33 @@ def _status(conflict: int, linked: int) -> str:
 
 
 def statement_statuses(db: sqlite_utils.Database, article_id: int) -> dict[int, str]:
-    """statement id -> 'conflict' (some source gives other numbers), 'corroborated'
-    (another source says the same), 'related' (other sources report the same event,
-    not this claim) or 'unique' (no other source), for one article."""
+    """statement id -> 'conflict' (a source in its claim gives other numbers),
+    'corroborated' (another source in its claim says the same), 'related' (matched
+    only apart: the same event, another claim, or a statement of another claim) or
+    'unique' (no other source), for one article."""
     out = {
         r[0]: "unique"
         for r in db.execute("SELECT id FROM statements WHERE article_id = ?", (article_id,))
     }
-    for sid, conflict, linked in db.execute(
-        f"SELECT s.id, {_MATCH_KINDS} FROM statements s"
-        " JOIN matches m ON m.a = s.id WHERE s.article_id = ? GROUP BY s.id"
-        " UNION ALL"
-        f" SELECT s.id, {_MATCH_KINDS} FROM statements s"
-        " JOIN matches m ON m.b = s.id WHERE s.article_id = ? GROUP BY s.id",
-        (article_id, article_id),
-    ):
-        status = _status(conflict, linked)
-        if _STATUS_RANK[status] > _STATUS_RANK[out.get(sid, "unique")]:
-            out[sid] = status
+    for _aid, sid, conflict, linked in db.execute(_matched_kinds("?"), (article_id, article_id)):
+        out[sid] = _status(conflict, linked)
     return out
 
 
 def article_match_counts(
     db: sqlite_utils.Database, article_ids: Sequence[int]
 ) -> dict[int, tuple[int, int, int]]:
-    """article id -> (statements corroborated by another source, statements in
-    conflict, statements only related: other sources report the event, not the claim)."""
+    """article id -> (statements corroborated within their claim, statements in
+    conflict within their claim, statements matched only apart: :func:`statement_statuses`)."""
     out = {int(a): (0, 0, 0) for a in article_ids}
     for marks, chunk in id_chunks(sorted(out)):
         # One query per page, summed in SQLite: each matched statement's strongest
         # relation over both sides of its matches (it is a or b), then per article;
         # 100 rows come back, not one per matched statement and side.
-        side = (
-            "SELECT s.article_id AS aid, s.id AS sid, m.relation = 'conflict' AS conflict,"
-            f" m.relation IN ({_LINKS}) AS linked FROM statements s"
-            " JOIN matches m ON m.{col} = s.id WHERE s.article_id IN ({marks})"
-        )
         sql = (
-            "SELECT aid, sum(linked AND NOT conflict), sum(conflict),"
-            " sum(NOT linked AND NOT conflict) FROM ("
-            " SELECT aid, max(conflict) AS conflict, max(linked) AS linked FROM ("
-            + side.format(col="a", marks=marks)
-            + " UNION ALL "
-            + side.format(col="b", marks=marks)
-            + ") GROUP BY sid) GROUP BY aid"
+            "SELECT aid, sum(linked AND NOT conflict), sum(conflict), sum(NOT linked) FROM ("
+            + _matched_kinds(marks)
+            + ") GROUP BY aid"
         )
         for aid, corroborated, conflict, related in db.execute(sql, chunk + chunk):
             out[aid] = (corroborated, conflict, related)
@@ -163,9 +176,11 @@ def list_matches(
 ) -> list[dict[str, Any]]:
     """Matched pairs, best first: both statements with their sources and dates.
 
-    Each: ``score, relation, diffs`` (as stored: ``a`` is statement ``a``'s wording)
-    and ``a``/``b``: ``{statement_id, text, article_id, title, source, date, speaker, seq,
-    claim_id}``. With ``article_id``, only pairs with a statement of that article (it is ``a``).
+    Each: ``score, relation, claim_id`` (the claim both statements are in, where a
+    same or conflict match counts: :func:`counted`; else None), ``diffs`` (as stored:
+    ``a`` is statement ``a``'s wording) and ``a``/``b``: ``{statement_id, text,
+    article_id, title, source, date, speaker, seq, claim_id}``. With ``article_id``,
+    only pairs with a statement of that article (it is ``a``).
     ``relation``: one relation or several ('same', 'conflict', 'related'); None: all.
     """
     where, params = _match_filter(article_id, relation)
@@ -186,8 +201,17 @@ def list_matches(
         ):
             first, second = b, a
             flip_diffs(diffs)
+        claim = sides[a]["claim_id"]
         out.append(
-            {"score": score, "relation": rel, "diffs": diffs, "a": sides[first], "b": sides[second]}
+            {
+                "score": score,
+                "relation": rel,
+                # the claim both are in, where the match counts (counted); else None
+                "claim_id": claim if counted(rel, claim, sides[b]["claim_id"]) else None,
+                "diffs": diffs,
+                "a": sides[first],
+                "b": sides[second],
+            }
         )
     return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from db import match_reads
+from db.claims import rebuild_claims
 from db.connection import connect
 
 
@@ -37,6 +38,8 @@ def _db(tmp_path: Path):  # type: ignore[no-untyped-def]
         db.execute(
             "INSERT INTO matches(a, b, score, relation) VALUES (?, ?, 0.9, ?)", (a, b, relation)
         )
+    # A match counts within a claim (match_reads.counted): the claims as matching places them.
+    rebuild_claims(db.conn)
     return db
 
 

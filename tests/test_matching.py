@@ -881,7 +881,8 @@ def test_matching_commands(tmp_path: Path) -> None:
     assert report["same"] >= 2 and report["conflict"] >= 1 and report["claims"] >= 3
     r = runner.invoke(main, [*base, "matches", "--relation", "conflict", "--json"])
     m = json.loads(r.output)["matches"][0]
-    assert set(m) == {"score", "relation", "diffs", "a", "b", "evidence"}
+    assert set(m) == {"score", "relation", "claim_id", "diffs", "a", "b", "evidence"}
+    assert m["claim_id"] == m["a"]["claim_id"] == m["b"]["claim_id"] is not None
     assert "Kursk" in m["evidence"]["names"] and m["evidence"]["summary"]
     assert {m["a"]["source"], m["b"]["source"]} == {"A", "B"}
     r = runner.invoke(main, [*base, "matches"])

@@ -94,6 +94,9 @@ def _store(db: sqlite_utils.Database, rows: list[tuple[int, int, float, str]]) -
             "INSERT INTO matches(a, b, score, relation) VALUES (?, ?, ?, ?)",
             [(min(a, b), max(a, b), s, r) for a, b, s, r in rows],
         )
+        # claims follow the matches, as matching writes them: a same or conflict match
+        # counts within a claim (db.match_reads.counted)
+        rebuild_claims(conn)
 
 
 def _claimed(db: sqlite_utils.Database) -> set[int]:

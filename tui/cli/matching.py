@@ -418,7 +418,19 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
     why = why_matched(m["evidence"])
     if why:
         lines.append("  why: " + why)
+    if m["relation"] in CLAIM_RELATIONS and m.get("claim_id") is None:
+        # as the claim panel lists it apart: the claims' counts leave it out
+        lines.append("  not counted: " + _claims_apart(m["a"], m["b"]))
     return lines
+
+
+def _claims_apart(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """Where two matched statements stand when no one claim holds both."""
+
+    def where(side: dict[str, Any]) -> str:
+        return "no claim" if side["claim_id"] is None else f"claim {side['claim_id']}"
+
+    return f"A in {where(a)}, B in {where(b)}"
 
 
 @click.command("claims")

@@ -21,6 +21,7 @@ from textual.widgets._option_list import OptionListContent
 from textual.widgets.option_list import Option
 
 from db.dates import earliest_first
+from db.match_reads import counted
 from db.showable import showable
 from tui.components.diffing import differing_spans, find_spans
 from tui.components.focus_border import quiet_focus, show_focus
@@ -29,6 +30,7 @@ from tui.components.library import (
     EVIDENCE_FIRST,
     ClaimView,
     Library,
+    apart_matches,
     claim_matches,
     keep_recent,
     read_claims,
@@ -70,6 +72,12 @@ STATUS_LABEL = {
 # Heads the matches that tell the same event but make another claim ('related'):
 # they are listed after the claim's own matches and never count as corroboration.
 RELATED_HEADING = "also on this event"
+# Heads the same/conflict matches with a statement of another claim (or of none: this
+# one was kept out of that claim): listed after the claim's own, never counted, so the
+# panel's count is its claim's (the story view's, `claims --id`).
+APART_HEADING = "said alike, in another claim"
+# The options that head a group of matches (never highlighted).
+HEADINGS = ("apart", "related")
 # Matches laid out when a statement's claims are drawn, and laid out more at a time as the
 # reader pages or scrolls towards the end of those: laying out every match of a statement
 # with 255 took ~200 ms at 80x24 (each match's text wrapped and measured). Those read with
@@ -269,7 +277,7 @@ class MatchList(KeyedOptionList):
         few rows at 80x24 dropped the heading, and a related match read as one of the
         claim's own."""
         index = self.highlighted
-        if not index or self.get_option_at_index(index - 1).id != "related":
+        if not index or self.get_option_at_index(index - 1).id not in HEADINGS:
             return
         heading = self._index_to_line.get(index - 1)
         first = self._index_to_line.get(index)
@@ -527,7 +535,8 @@ class ClaimPanel(Vertical):
         self._drawn = True
         self.article, self.statement, self._view = article, statement, view
         found = view.matches if view is not None else []
-        own = claim_matches(found)
+        own = claim_matches(found, self.claim_id)
+        apart = apart_matches(found, self.claim_id)
         self.matches = list(found)  # as read_claims ordered them (shown_order)
         claim = view.claim if view is not None else None
         # The header always has HEADER_LINES lines: no relayout as the cursor moves.
@@ -541,19 +550,25 @@ class ClaimPanel(Vertical):
         try:
             match_list.set_options(options)
             if self.matches:
-                # The first match, not the "also on this event" heading above related ones.
+                # The first match, not the heading above the other claims' or related ones.
                 match_list.highlighted = 1 if not own else 0
         finally:
             self._drawing = False
         match_list.check_more()
         n = len(own)
         sources = len({m["source"] for m in own})
-        related = len(self.matches) - n
+        related = len(self.matches) - n - len(apart)
         self.border_title = (
             f"Claims · {plural(n, 'match')}"
             + (f" in {plural(sources, 'source')}" if n else "")
+            + (f" · {len(apart)} in another claim" if apart else "")
             + (f" · {related} also on this event" if related else "")
         )
+
+    @property
+    def claim_id(self) -> int | None:
+        """The shown statement's claim (None: in none)."""
+        return self.statement.get("claim_id") if self.statement else None
 
     def _more_options(self, count: int | None) -> list[Option | None]:
         """The options of the next ``count`` matches not laid out yet (None: all), their
@@ -564,14 +579,19 @@ class ClaimPanel(Vertical):
             return []
         page = self.library.evidence(self.statement["id"], self.matches[start:end])
         self.matches[start:end] = page
-        first_related = len(claim_matches(self.matches))
+        first_apart = len(claim_matches(self.matches, self.claim_id))
+        first_related = first_apart + len(apart_matches(self.matches, self.claim_id))
+        # (no match of another claim: the related ones' heading comes first)
+        headings = {first_apart: ("apart", APART_HEADING)}
+        headings[first_related] = ("related", RELATED_HEADING)
         options: list[Option | None] = []
         for i in range(start, end):
             if i:
                 options.append(None)  # the rule under the match before
-            if i == first_related:
-                heading = Text(RELATED_HEADING, self._style("label"), end="")
-                options += [Option(heading, id="related", disabled=True), None]
+            if i in headings:
+                key, words = headings[i]
+                heading = Text(words, self._style("label"), end="")
+                options += [Option(heading, id=key, disabled=True), None]
             options.append(Option(self.match_text(self.matches[i]), id=f"m{i}"))
         self._laid = end
         return options
@@ -622,19 +642,22 @@ class ClaimPanel(Vertical):
             lines[1].append(label, self._style("dim"))
             lines[1].append(value, style)
         first = self.first_seen(claim)
-        if claim and claim.get("id") is not None and claim_matches(self.matches):
+        own = claim_matches(self.matches, self.claim_id)
+        if claim and claim.get("id") is not None and own:
             lines[2].append(f"claim {claim['id']}", self._style("label"))
             lines[2].append(" · ", self._style("dim"))
             # The claim may hold statements this one does not match itself (they match
             # one that does): then it has more sources than this one and its matches,
             # and its first source may be one the list shows only as related.
-            matched = claim_matches(self.matches)
-            shown = {self.article.get("source")} | {m.get("source") for m in matched}
+            shown = {self.article.get("source")} | {m.get("source") for m in own}
             n_sources = int(claim.get("n_sources") or 0)
             if n_sources > len(shown):
                 lines[2].append(f"{n_sources} sources in all", self._style("dim"))
                 lines[2].append(" · ", self._style("dim"))
-        if not claim_matches(self.matches):
+        apart = apart_matches(self.matches, self.claim_id)
+        if not own and apart:
+            lines[2].append(self.kept_out(apart[0]), self._style("dim"))
+        elif not own:
             lines[2].append("No other source reports this statement.", self._style("dim"))
         elif first:
             lines[2].append("first seen ", self._style("dim"))
@@ -652,13 +675,32 @@ class ClaimPanel(Vertical):
             return first_seen(claim["first_date"], sources)  # ties by name (db.dates)
         assert self.article is not None
         seen = [(self.article.get("date"), self.article.get("source"))]
-        seen += [(m.get("date"), m.get("source")) for m in claim_matches(self.matches)]
+        own = claim_matches(self.matches, self.claim_id)
+        seen += [(m.get("date"), m.get("source")) for m in own]
         dated = sorted((earliest_first(d), s or "") for d, s in seen if d)
-        if not dated or not claim_matches(self.matches):
+        if not dated or not own:
             return None
         when = dated[0][0]
         sources = list(dict.fromkeys(s for w, s in dated if w == when and s))
         return first_seen(when[3], sources)
+
+    def kept_out(self, match: dict[str, Any]) -> str:
+        """Why a match of another claim (or of none) is not counted beside this
+        statement: the claim it is in, and the statements there this one was judged
+        `related` to (one event, another claim), which kept it out (db.grouping)."""
+        other = match.get("claim_id")
+        if other is None:
+            return "Said alike in no claim: not counted"
+        apart = sorted(
+            {
+                showable(m.get("source") or "?")
+                for m in self.matches
+                if m.get("relation") == "related" and m.get("claim_id") == other
+            }
+        )
+        if apart and self.claim_id is None:
+            return f"Kept out of claim {other}: related to {', '.join(apart)} there"
+        return f"In claim {other}, not this one's: not counted"
 
     def match_text(self, match: dict[str, Any]) -> Text:
         text = Text(end="")
@@ -684,6 +726,8 @@ class ClaimPanel(Vertical):
         if why:  # plain text: names as the statements write them, never markup
             text.append("\nwhy ", self._style("dim"))
             text.append(showable(why), self._style("label"))
+        if relation != "related" and not counted(relation, self.claim_id, match.get("claim_id")):
+            text.append("\n" + self.kept_out(match), self._style("dim"))
         body = Text(showable(match.get("text") or ""), end="")
         mine = showable(self.statement["text"]) if self.statement else ""
         for a, b in differing_spans(mine, body.plain):

@@ -35,7 +35,12 @@ from db.connection import connect
 from db.dates import either_way, parse_date, reversed_range
 from db.fuzzy_search import fuzzy_search_counted
 from db.match_evidence import with_evidence
-from db.match_reads import article_match_counts, matches_for_statement, statement_statuses
+from db.match_reads import (
+    article_match_counts,
+    counted,
+    matches_for_statement,
+    statement_statuses,
+)
 from db.quote_reads import speakers_counted
 from db.search import RANK_WINDOW, QueryError, SearchHit, operator_hint, search, search_counted
 from db.story_reads import list_stories
@@ -50,6 +55,7 @@ __all__ = [
     "QueryError",
     "SearchHit",
     "SearchResults",
+    "apart_matches",
     "claim_matches",
     "either_way",
     "keep_recent",
@@ -109,16 +115,32 @@ class ClaimView:
 EVIDENCE_FIRST = 16
 
 
-def claim_matches(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The matches of the claim itself (same, conflict): not those only on the same
-    event ('related'), which never count as corroboration."""
-    return [m for m in matches if m.get("relation") != "related"]
+def claim_matches(matches: list[dict[str, Any]], claim_id: int | None) -> list[dict[str, Any]]:
+    """The matches of the claim itself: same or conflict with a statement of the same
+    claim (``claim_id``: the statement's), which count as corroboration
+    (:func:`db.match_reads.counted`)."""
+    return [m for m in matches if counted(m.get("relation"), claim_id, m.get("claim_id"))]
 
 
-def shown_order(matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The matches as the claim panel lists them: the claim's own (same, conflict) first,
-    then those only on the same event ('related'), each group best first as read."""
-    return claim_matches(matches) + [m for m in matches if m.get("relation") == "related"]
+def apart_matches(matches: list[dict[str, Any]], claim_id: int | None) -> list[dict[str, Any]]:
+    """Same or conflict matches with a statement of another claim, or of none (this one
+    was kept out of that claim, or is in none): shown apart, never counted."""
+    return [
+        m
+        for m in matches
+        if m.get("relation") != "related"
+        and not counted(m.get("relation"), claim_id, m.get("claim_id"))
+    ]
+
+
+def shown_order(matches: list[dict[str, Any]], claim_id: int | None) -> list[dict[str, Any]]:
+    """The matches as the claim panel lists them: the claim's own first, then those of
+    other claims, then those only on the same event ('related'), each best first."""
+    return (
+        claim_matches(matches, claim_id)
+        + apart_matches(matches, claim_id)
+        + [m for m in matches if m.get("relation") == "related"]
+    )
 
 
 def with_evidence_of(
@@ -139,7 +161,7 @@ def read_claims(
     """A statement's claims: every match (the count), the first ``first`` as the panel
     lists them with their evidence, the others without (read when paged to)."""
     sid = statement["id"]
-    order = shown_order(matches_for_statement(db, sid))
+    order = shown_order(matches_for_statement(db, sid), statement.get("claim_id"))
     matches = with_evidence(db, sid, order[:first]) + order[first:]
     claim_id = statement.get("claim_id")
     return ClaimView(sid, matches, None if claim_id is None else claim_detail(db, claim_id))

@@ -533,7 +533,15 @@ class MainScreen(Screen, inherit_bindings=False):
             parts.append(part(80, f"quoting: {speaker}", "bold", short=speaker))
         reader = self.reader
         listed = self.articles.current
-        if not self.text_shown:
+        heading = self.articles.row(self.articles.cursor)
+        if heading is not None and heading["kind"] == "story":
+            # A story's heading has the cursor (Enter or o opens it): the line names the
+            # story, as `claimlens stories --id N` does, not the first article under it,
+            # whose text the pane shows.
+            parts.append(part(90, f"story {heading['id']}"))
+            counts = f"{plural(heading['n_articles'], 'article')} from "
+            parts.append(part(20, counts + plural(heading["n_sources"], "source"), short=""))
+        elif not self.text_shown:
             # The list alone (narrow): the statement the text had would be stale (the
             # article read last); the article under the list's cursor, named as the CLI
             # names it (`claimlens show N`), instead.

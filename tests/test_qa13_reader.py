@@ -1,0 +1,150 @@
+"""What the reader sees agrees with itself: a match counts (✓, ≠, the list's counts, the
+claim panel's) only within one claim, as the claim's sources, the story view's claims
+and `claims --id` count; a match with a statement of another claim, or of one kept out
+of its claim (claim68: judged `related` to a statement there), is shown apart and says
+why. And a story's heading in the list is named as the story on the status line."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from db import match_reads
+from db.claims import rebuild_claims
+from db.story_reads import story_view
+from tests.test_claim_apart import _three_outlets
+from tests.test_claims import _matched, _unmatched
+from tests.test_qa12_reader import _open_statement, _screen_text
+from tests.test_relations import db_file
+from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
+from tests.tui_fixtures import settle
+from tui.app import make_app
+from tui.cli import main
+from tui.components.claim_panel import APART_HEADING, RELATED_HEADING
+from tui.components.status_line import fit_status
+from tui.config import Config
+
+
+def _kept_out(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A (Wire) same as B (Daily) and C (Herald), B and C related: the claim is A and B,
+    C is kept out of it (claim68)."""
+    db, conn, (a, b, c) = _three_outlets(tmp_path)
+    rebuild_claims(conn)
+    conn.commit()
+    (cid,) = {r[0] for r in db.execute("SELECT claim_id FROM statements WHERE id = ?", (a,))}
+    return db, (a, b, c), cid
+
+
+def _article(db, sid: int) -> int:  # type: ignore[no-untyped-def]
+    return db.execute("SELECT article_id FROM statements WHERE id = ?", (sid,)).fetchone()[0]
+
+
+def test_a_statement_kept_out_of_a_claim_is_not_counted_as_corroborated(tmp_path: Path) -> None:
+    """C's `same` match with A, whose claim keeps C out, made C ✓ in the list and the
+    text while its claim count (the story view's, `claims --id`) left it out."""
+    db, (a, b, c), cid = _kept_out(tmp_path)
+    assert db.execute("SELECT claim_id FROM statements WHERE id = ?", (c,)).fetchone()[0] is None
+    statuses = match_reads.statement_statuses(db, _article(db, c))
+    assert statuses[c] == "related"
+    assert match_reads.statement_statuses(db, _article(db, b))[b] == "corroborated"
+    counts = match_reads.article_match_counts(db, [_article(db, c)])
+    assert counts[_article(db, c)][:2] == (0, 0)
+    pairs = {
+        frozenset((m["a"]["statement_id"], m["b"]["statement_id"])): m["claim_id"]
+        for m in match_reads.list_matches(db, relation=("same", "conflict"))
+    }
+    assert pairs == {frozenset((a, b)): cid, frozenset((a, c)): None}
+
+
+def test_a_match_between_two_claims_counts_in_neither(tmp_path: Path) -> None:
+    """A chain s0-s1-…-s5 makes two claims (no chaining): s2 ~ s3 joins them. Both stay
+    ✓ by their own claims; the pair is no claim's, and its conflict is no story's."""
+    db, conn, s = _unmatched(tmp_path)
+    links = [(s[i], s[i + 1], 60.0, "same") for i in range(5)]
+    links[2] = (s[2], s[3], 60.0, "conflict")
+    _matched(db, links)
+    rebuild_claims(conn)
+    conn.commit()
+    claims = {
+        sid: db.execute("SELECT claim_id FROM statements WHERE id = ?", (sid,)).fetchone()[0]
+        for sid in s[:6]
+    }
+    assert claims[s[2]] != claims[s[3]] and None not in claims.values()
+    for sid in (s[2], s[3]):
+        assert match_reads.statement_statuses(db, _article(db, sid))[sid] == "corroborated"
+    (across,) = match_reads.list_matches(db, relation="conflict")
+    assert across["claim_id"] is None
+    story = db.execute(
+        "SELECT story_id FROM articles WHERE id = ?", (_article(db, s[2]),)
+    ).fetchone()[0]
+    if story is not None:
+        assert story_view(db, story)["conflicts"] == []
+
+
+def test_the_claim_panel_lists_a_match_of_another_claim_apart(tmp_path: Path) -> None:
+    """On C the panel said "Corroborated by other sources" and "1 match", with A's SAME
+    among its own, while no claim held C: now A's match is under its own heading, says
+    which claim kept C out and why, and nothing counts it."""
+    db, (_a, _b, c), cid = _kept_out(tmp_path)
+    path = db_file(db)
+
+    async def run() -> None:
+        app = make_app(path, config=Config())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await _open_statement(pilot, "Herald", c)
+            panel = app.main.claims
+            assert [m["relation"] for m in panel.matches] == ["same", "related"]
+            text = _screen_text(app)
+            assert "Corroborated" not in text, text
+            assert text.index(APART_HEADING) < text.index("SAME"), text
+            listed = panel.match_list
+            ids = [listed.get_option_at_index(i).id for i in range(listed.option_count)]
+            assert [i for i in ids if i] == ["apart", "m0", "related", "m1"]
+            assert RELATED_HEADING not in text.split("SAME")[0]
+            assert f"Kept out of claim {cid}: related to Daily there" in text
+            title = str(panel.border_title)
+            assert title.startswith("Claims · 0 matches · 1 in another claim"), title
+
+    asyncio.run(run())
+
+
+def test_matches_says_when_a_pair_is_no_claims(tmp_path: Path) -> None:
+    db, (a, _b, c), cid = _kept_out(tmp_path)
+    path = db_file(db)
+    text = CliRunner().invoke(main, ["--db", path, "matches"])
+    assert text.exit_code == 0, text.output
+    assert f"not counted: A in claim {cid}, B in no claim" in text.output
+    assert text.output.count("not counted") == 1
+    shown = json.loads(CliRunner().invoke(main, ["--db", path, "matches", "--json"]).output)
+    by_pair = {
+        (m["a"]["statement_id"], m["b"]["statement_id"]): m["claim_id"] for m in shown["matches"]
+    }
+    assert by_pair[(a, c)] is None and cid in by_pair.values()
+
+
+def test_the_status_line_names_the_story_at_its_heading(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """On a story's heading (tui71: it takes the cursor) the status line named the
+    story's first article, whose text the pane shows; it names the story."""
+
+    async def run() -> None:
+        app = demo_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            main_screen = app.main
+            story = main_screen.articles.row(0)
+            await pilot.press("k")
+            await settle(pilot)
+            assert main_screen.articles.cursor == 0
+            line = fit_status(main_screen.status_parts(), 78).plain
+            assert f"story {story['id']}" in line, line
+            assert "article" not in line.replace(f"{story['n_articles']} article", ""), line
+            await pilot.press("j")
+            await settle(pilot)
+            line = fit_status(main_screen.status_parts(), 78).plain
+            assert f"story {story['id']}" not in line and "article" in line, line
+
+    asyncio.run(run())
