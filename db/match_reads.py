@@ -104,18 +104,18 @@ def counted(relation: str | None, claim: int | None, other_claim: int | None) ->
 
 
 # Per matched statement and side of its matches: 1 if a match is a conflict within its
-# claim, 1 if a match is a claim link within its claim (:func:`counted`). The other
-# statement's claim is looked up only for claim links of a statement in a claim.
-_LINKS = ", ".join(f"'{r}'" for r in CLAIM_RELATIONS)
+# claim, 1 if it is in a claim. Every statement of a claim has a claim link within it
+# (db.grouping: it joined through one), so "in a claim" is "has a counted link", read
+# without looking up the other side; that is looked up for conflicts alone (few).
 _SIDE = (
-    "SELECT s.article_id AS aid, s.id AS sid, CASE WHEN s.claim_id IS NOT NULL"
-    f" AND m.relation IN ({_LINKS}) THEN (SELECT o.claim_id FROM statements o"
-    " WHERE o.id = m.{other}) = s.claim_id ELSE 0 END AS linked, m.relation AS relation"
+    "SELECT s.article_id AS aid, s.id AS sid, s.claim_id IS NOT NULL AS linked,"
+    " CASE WHEN m.relation = 'conflict' AND s.claim_id IS NOT NULL THEN"
+    " (SELECT o.claim_id FROM statements o WHERE o.id = m.{other}) = s.claim_id"
+    " ELSE 0 END AS conflict"
     " FROM statements s JOIN matches m ON m.{col} = s.id WHERE s.article_id IN ({marks})"
 )
 _KINDS = (
-    "SELECT aid, sid, max(linked AND relation = 'conflict') AS conflict,"
-    " max(linked) AS linked FROM ({sides}) GROUP BY sid"
+    "SELECT aid, sid, max(conflict) AS conflict, max(linked) AS linked FROM ({sides}) GROUP BY sid"
 )
 
 
