@@ -1,14 +1,16 @@
 """Reading what matching found: a statement's matches, an article's statuses, the
 per-article counts the list shows, and the matched pairs ``claimlens matches`` lists.
 
-A ``same`` or ``conflict`` match is corroboration (or contradiction) by another
-source only between two statements of one claim (:func:`counted`): what the reader
-sees counted beside a statement (✓, ≠, the list's counts, the claim panel's) is then
-what its claim counts (its sources, the story view's claims). A match between two
-claims, or with a statement kept out of a claim (it was judged `related` to one of its
-statements: :mod:`db.grouping`), is shown apart and counts as neither, as a
-``related`` one (the same event, another claim) is: a statement with only such
-matches has the status ``related``.
+A ``same`` match is corroboration by another source only between two statements of
+one claim (:func:`counted`): what the reader sees counted beside a statement (✓, the
+list's counts, the claim panel's) is then what its claim counts (its sources, the story
+view's claims). A ``same`` match between two claims, or with a statement kept out of a
+claim (it was judged `related` to one of its statements: :mod:`db.grouping`), is shown
+apart and counts as nothing, as a ``related`` one (the same event, another claim) is: a
+statement with only such matches has the status ``related``. A ``conflict`` always
+counts (≠): sources that give one figure differently disagree whichever claims they
+are in (a story's values often split into a claim per value: on UCI 167 of 216
+conflicts join two claims), and the story view lists every one.
 
 The matches table stores each pair once (``a < b``) with its differing numbers told
 from statement ``a``'s side (see :mod:`db.matching`, which writes it); a reader
@@ -98,20 +100,20 @@ def matches_for_statement(db: sqlite_utils.Database, statement_id: int) -> list[
 
 
 def counted(relation: str | None, claim: int | None, other_claim: int | None) -> bool:
-    """Whether a match counts as corroboration (or conflict) of a statement in claim
-    ``claim`` (None: in none) by one in ``other_claim``: a claim link within one claim."""
+    """Whether a match counts beside a statement in claim ``claim`` (None: in none) with
+    one in ``other_claim``: a conflict always (≠), a ``same`` within one claim (✓)."""
+    if relation == "conflict":
+        return True
     return relation in CLAIM_RELATIONS and claim is not None and claim == other_claim
 
 
-# Per matched statement and side of its matches: 1 if a match is a conflict within its
-# claim, 1 if it is in a claim. Every statement of a claim has a claim link within it
-# (db.grouping: it joined through one), so "in a claim" is "has a counted link", read
-# without looking up the other side; that is looked up for conflicts alone (few).
+# Per matched statement and side of its matches: 1 if a match is a conflict, 1 if the
+# statement is in a claim. Every statement of a claim joined it through a claim link to
+# a statement there (db.grouping), so "in a claim" is "has a same or conflict match
+# within its claim", read without looking up the other side.
 _SIDE = (
     "SELECT s.article_id AS aid, s.id AS sid, s.claim_id IS NOT NULL AS linked,"
-    " CASE WHEN m.relation = 'conflict' AND s.claim_id IS NOT NULL THEN"
-    " (SELECT o.claim_id FROM statements o WHERE o.id = m.{other}) = s.claim_id"
-    " ELSE 0 END AS conflict"
+    " m.relation = 'conflict' AS conflict"
     " FROM statements s JOIN matches m ON m.{col} = s.id WHERE s.article_id IN ({marks})"
 )
 _KINDS = (
@@ -122,9 +124,7 @@ _KINDS = (
 def _matched_kinds(marks: str) -> str:
     """SQL: (article, statement, conflict, linked) of each matched statement of the
     articles bound to ``marks`` (twice: one list per side)."""
-    sides = " UNION ALL ".join(
-        _SIDE.format(col=col, other=other, marks=marks) for col, other in (("a", "b"), ("b", "a"))
-    )
+    sides = " UNION ALL ".join(_SIDE.format(col=col, marks=marks) for col in ("a", "b"))
     return _KINDS.format(sides=sides)
 
 
@@ -133,10 +133,10 @@ def _status(conflict: int, linked: int) -> str:
 
 
 def statement_statuses(db: sqlite_utils.Database, article_id: int) -> dict[int, str]:
-    """statement id -> 'conflict' (a source in its claim gives other numbers),
-    'corroborated' (another source in its claim says the same), 'related' (matched
-    only apart: the same event, another claim, or a statement of another claim) or
-    'unique' (no other source), for one article."""
+    """statement id -> 'conflict' (some source gives other numbers), 'corroborated'
+    (another source in its claim says the same), 'related' (matched only apart: the
+    same event, another claim, or the same words in another claim) or 'unique' (no
+    other source), for one article."""
     out = {
         r[0]: "unique"
         for r in db.execute("SELECT id FROM statements WHERE article_id = ?", (article_id,))
@@ -150,7 +150,7 @@ def article_match_counts(
     db: sqlite_utils.Database, article_ids: Sequence[int]
 ) -> dict[int, tuple[int, int, int]]:
     """article id -> (statements corroborated within their claim, statements in
-    conflict within their claim, statements matched only apart: :func:`statement_statuses`)."""
+    conflict, statements matched only apart: :func:`statement_statuses`)."""
     out = {int(a): (0, 0, 0) for a in article_ids}
     for marks, chunk in id_chunks(sorted(out)):
         # One query per page, summed in SQLite: each matched statement's strongest
@@ -176,8 +176,8 @@ def list_matches(
 ) -> list[dict[str, Any]]:
     """Matched pairs, best first: both statements with their sources and dates.
 
-    Each: ``score, relation, claim_id`` (the claim both statements are in, where a
-    same or conflict match counts: :func:`counted`; else None), ``diffs`` (as stored:
+    Each: ``score, relation, claim_id`` (the claim both statements are in, else None:
+    a ``same`` match counts only within one, :func:`counted`), ``diffs`` (as stored:
     ``a`` is statement ``a``'s wording) and ``a``/``b``: ``{statement_id, text,
     article_id, title, source, date, speaker, seq, claim_id}``. With ``article_id``,
     only pairs with a statement of that article (it is ``a``).
@@ -207,7 +207,7 @@ def list_matches(
                 "score": score,
                 "relation": rel,
                 # the claim both are in, where the match counts (counted); else None
-                "claim_id": claim if counted(rel, claim, sides[b]["claim_id"]) else None,
+                "claim_id": claim if claim == sides[b]["claim_id"] else None,
                 "diffs": diffs,
                 "a": sides[first],
                 "b": sides[second],

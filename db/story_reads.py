@@ -18,7 +18,6 @@ import sqlite_utils
 
 from db.dates import EARLIEST_FIRST_SQL, first_sources
 from db.id_chunks import id_chunks
-from db.match_reads import counted
 
 __all__ = [
     "BLINDSPOT_DAYS",
@@ -155,8 +154,7 @@ def _claims(
 def _conflicts(
     db: sqlite_utils.Database, statements: list[tuple[Any, ...]], source_of: dict[int, str]
 ) -> list[dict[str, Any]]:
-    """Conflicting matches between two statements of one of the story's claims: those
-    the list's ≠ and the claims' conflict flag count (:func:`db.match_reads.counted`)."""
+    """Conflicting matches between two statements of the story."""
     by_id = {st[0]: st for st in statements}
     out = []
     for marks, chunk in id_chunks(sorted(by_id)):
@@ -168,11 +166,9 @@ def _conflicts(
             if b not in by_id:
                 continue
             sa, sb = by_id[a], by_id[b]
-            if not counted("conflict", sa[5], sb[5]):
-                continue  # two claims (or none): counted nowhere else either
             out.append(
                 {
-                    "claim_id": sa[5],
+                    "claim_id": sa[5] if sa[5] == sb[5] else None,
                     "score": score,
                     "diff": json.loads(diff) if diff else [],
                     "a": {"statement_id": a, "source": source_of[sa[1]], "text": sa[4]},

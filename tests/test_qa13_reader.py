@@ -59,29 +59,50 @@ def test_a_statement_kept_out_of_a_claim_is_not_counted_as_corroborated(tmp_path
     assert pairs == {frozenset((a, b)): cid, frozenset((a, c)): None}
 
 
-def test_a_match_between_two_claims_counts_in_neither(tmp_path: Path) -> None:
-    """A chain s0-s1-…-s5 makes two claims (no chaining): s2 ~ s3 joins them. Both stay
-    ✓ by their own claims; the pair is no claim's, and its conflict is no story's."""
+def _two_claims(tmp_path: Path, across: str):  # type: ignore[no-untyped-def]
+    """A chain s0-s1-…-s5 makes two claims (no chaining); s2 ~ s3 (``across``) joins them."""
     db, conn, s = _unmatched(tmp_path)
     links = [(s[i], s[i + 1], 60.0, "same") for i in range(5)]
-    links[2] = (s[2], s[3], 60.0, "conflict")
+    links[2] = (s[2], s[3], 60.0, across)
     _matched(db, links)
     rebuild_claims(conn)
     conn.commit()
-    claims = {
-        sid: db.execute("SELECT claim_id FROM statements WHERE id = ?", (sid,)).fetchone()[0]
-        for sid in s[:6]
-    }
-    assert claims[s[2]] != claims[s[3]] and None not in claims.values()
+    claim = dict(db.execute("SELECT id, claim_id FROM statements").fetchall())
+    assert claim[s[2]] != claim[s[3]] and None not in {claim[i] for i in s[:6]}
+    return db, s
+
+
+def test_a_same_match_between_two_claims_counts_in_neither(tmp_path: Path) -> None:
+    """s2 and s3 stay ✓ by their own claims; their pair is no claim's: `matches` says
+    it is not counted, and its claim_id is null."""
+    db, s = _two_claims(tmp_path, "same")
     for sid in (s[2], s[3]):
         assert match_reads.statement_statuses(db, _article(db, sid))[sid] == "corroborated"
-    (across,) = match_reads.list_matches(db, relation="conflict")
+    across = next(
+        m
+        for m in match_reads.list_matches(db)
+        if {m["a"]["statement_id"], m["b"]["statement_id"]} == {s[2], s[3]}
+    )
     assert across["claim_id"] is None
+    inside = [m for m in match_reads.list_matches(db) if m is not across]
+    assert all(m["claim_id"] is not None for m in inside if m["a"]["statement_id"] != s[2])
+
+
+def test_a_conflict_between_two_claims_still_counts(tmp_path: Path) -> None:
+    """A story's values often split into one claim per value (UCI: 167 of 216 conflicts
+    join two claims): a conflict counts (≠) and the story view lists it, whatever the
+    claims."""
+    db, s = _two_claims(tmp_path, "conflict")
+    for sid in (s[2], s[3]):
+        assert match_reads.statement_statuses(db, _article(db, sid))[sid] == "conflict"
     story = db.execute(
         "SELECT story_id FROM articles WHERE id = ?", (_article(db, s[2]),)
     ).fetchone()[0]
-    if story is not None:
-        assert story_view(db, story)["conflicts"] == []
+    assert story is not None and _article(db, s[3]) != _article(db, s[2])
+    view = story_view(db, story)
+    assert [(c["a"]["statement_id"], c["b"]["statement_id"]) for c in view["conflicts"]] == [
+        (s[2], s[3])
+    ]
 
 
 def test_the_claim_panel_lists_a_match_of_another_claim_apart(tmp_path: Path) -> None:

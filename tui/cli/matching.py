@@ -418,7 +418,7 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
     why = why_matched(m["evidence"])
     if why:
         lines.append("  why: " + why)
-    if m["relation"] in CLAIM_RELATIONS and m.get("claim_id") is None:
+    if m["relation"] == "same" and m.get("claim_id") is None:
         # as the claim panel lists it apart: the claims' counts leave it out
         lines.append("  not counted: " + _claims_apart(m["a"], m["b"]))
     return lines
