@@ -17,7 +17,7 @@ from tests.tui_fixtures import settle
 from tui.app import make_app
 from tui.components.claim_panel import RELATED_HEADING as HEADING
 from tui.config import Config
-from tui.wording import WORDING_ALONE
+from tui.wording import WORDING_SHARED
 
 
 @pytest.fixture
@@ -125,7 +125,9 @@ def test_a_match_with_no_shared_name_says_it_rests_on_its_wording(port, nothing_
     with transaction(port) as conn:
         rebuild_claims(conn)
     path = db_file(port)
-    assert f"  why: {WORDING_ALONE}\n" in _matches(path)
+    # qa13: the words both write, not "no shared name found" beside a shared name
+    why = f"{WORDING_SHARED}Dock, workers, Rotterdam, Monday, pay, offer"
+    assert f"  why: {why}\n" in _matches(path)
 
     async def run() -> None:
         app = make_app(path, config=Config())
@@ -133,7 +135,7 @@ def test_a_match_with_no_shared_name_says_it_rests_on_its_wording(port, nothing_
             await settle(pilot)
             await _open_statement(pilot, "Wire", walked)
             assert [m["relation"] for m in app.main.claims.matches] == ["same"]
-            assert f"why {WORDING_ALONE}" in _screen_text(app)
+            assert f"why {why}" in _screen_text(app)
 
     asyncio.run(run())
 

@@ -26,6 +26,7 @@ from tui.cli import main
 from tui.components.claim_panel import APART_HEADING, RELATED_HEADING
 from tui.components.status_line import fit_status
 from tui.config import Config
+from tui.wording import WORDING_ALONE, WORDING_SHARED, shared_words, why_matched
 
 
 def _kept_out(tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -169,3 +170,21 @@ def test_the_status_line_names_the_story_at_its_heading(demo_app) -> None:  # ty
             assert f"story {story['id']}" not in line and "article" in line, line
 
     asyncio.run(run())
+
+
+def test_a_match_on_wording_alone_names_the_words_both_write() -> None:
+    """The matcher read no name in two Title Case headlines that both write
+    "Metro-North": "no shared name found" read as false; the line names the words."""
+    a = "Metro-North Worker Struck and Killed by East Harlem Train"
+    b = "Metro-North worker struck, killed by train in East Harlem: MTA"
+    assert shared_words(a, b) == ["Metro-North", "Worker", "Struck", "Killed", "East", "Harlem"]
+    assert shared_words("S&P's record close", "after S&P's record close") == [
+        "S&P's",
+        "record",
+        "close",
+    ]
+    empty = {"summary": ""}
+    assert why_matched(empty, (a, b)).startswith(WORDING_SHARED + "Metro-North, Worker")
+    assert why_matched(empty, ("A very good day.", "And so it was.")) == WORDING_ALONE
+    assert why_matched({"summary": "names MTA"}, (a, b)) == "names MTA"
+    assert why_matched(None, (a, b)) == ""

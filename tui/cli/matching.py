@@ -415,7 +415,7 @@ def _match_lines(m: dict[str, Any]) -> list[str]:
     if m["diffs"]:
         head += "  " + values_apart(m["diffs"])
     lines = [head, "  A " + _where(m["a"]), "  B " + _where(m["b"])]
-    why = why_matched(m["evidence"])
+    why = why_matched(m["evidence"], (m["a"]["text"], m["b"]["text"]))
     if why:
         lines.append("  why: " + why)
     if m["relation"] == "same" and m.get("claim_id") is None:

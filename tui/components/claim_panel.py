@@ -722,7 +722,8 @@ class ClaimPanel(Vertical):
             text.append(" there, ", self._style("dim"))
             text.append(showable(mine_value), self._style("number"))
             text.append(" here", self._style("dim"))
-        why = why_matched(match.get("evidence"))
+        mine_text = self.statement["text"] if self.statement else ""
+        why = why_matched(match.get("evidence"), (mine_text, match.get("text") or ""))
         if why:  # plain text: names as the statements write them, never markup
             text.append("\nwhy ", self._style("dim"))
             text.append(showable(why), self._style("label"))
