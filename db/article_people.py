@@ -1319,21 +1319,37 @@ _CLUB_WORDS = words("United City Rovers Athletic Wanderers Albion Rangers Hotspu
 # Written just before "the company said", it is not the subject: "a veteran of the
 # department, …, said", "the lawyer for the campaign and the party said".
 _NOT_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:of|for|at|from|with|to|and|or|by|in|on)\s*\Z")
-_BODY_NAME = r"(?:[A-Z][\w&’'.-]*|&)(?: (?:[A-Z][\w&’'.-]*|&|of|de|du)){0,4}"
+_BODY_NAME = r"(?:[A-Z][\w&’'./-]*|&)(?: (?:[A-Z][\w&’'./-]*|&|of|de|du|and(?= Co\b))){0,4}"
 _LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Plc|plc|PLC|Ltd|AG|SA|NV|Co|Group|Holdings)\b\.?"
 _LEGAL_SUFFIX_RE = re.compile(_LEGAL_SUFFIX)
+_SUFFIX_END_RE = re.compile(rf" {_LEGAL_SUFFIX}\Z")
 _SUFFIXED_RE = re.compile(rf"\b({_BODY_NAME})\s+{_LEGAL_SUFFIX}")
 # A name opening a sentence as the subject of a speech verb ("<Interconnect Capital> said
 # it seeks to acquire Gates Learjet Corp"): a body that spoke, which "the company" may be.
+# An apposition may stand between ("OII Holdings Corp, a company formed by Kohlberg Kravis
+# Roberts and Co, said"), as may a body's ticker ("<DGSG.F>").
 _SPOKE_RE = re.compile(
-    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?\s+"
+    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?(?: <[\w.]+>)?"
+    r"(?:, (?:a|an|the) [^,;:.!?\"“”<>]{1,80},)?\s+"
     r"(?:said|says|added|announced|reported|told|stated)\b"
+)
+# A sentence opening with a name and closed by a business noun's verb of speech: the
+# name is the body that spoke ("Degussa AG <DGSG.F> is combining …, the company said").
+# Within one sentence: a full stop before a capital ends it.
+_CLOSED_BY_BODY_RE = re.compile(
+    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?"
+    r"(?: <[\w.]+>)? (?:[^.!?\n]|[.!?](?!\s+[A-Z\"“]|\s*\Z)){1,300}?"
+    r", the (?:company|firm|group) said\b"
 )
 _POSSESSIVE_SPOKE_RE = re.compile(
     r"(?<![\w&] )(?<![\w-])((?:[A-Z][\w-]* & )?[A-Z][\w-]+['’]s)\s+"
     r"(?:said|says|added|announced|reported|told|stated|warned)\b(?!\s+to\b)"
 )
 _NOUN_BEFORE_RE = re.compile(rf"(?<![\w-])([a-z]+) ({_BODY_NAME})")
+_OPENING_AND_RE = re.compile(
+    r"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?((?:[A-Z][\w&’'./-]* ){1,3}and (?:[A-Z][\w&’'./-]* ){0,2}"
+    rf"[A-Z][\w&’'./-]*) {_LEGAL_SUFFIX}"
+)
 _SHARES_RE = re.compile(
     rf"\b[Ss]hares (?:in|of) ({_BODY_NAME})"
     rf"|\b({_BODY_NAME})['’]s? shares\b|\b({_BODY_NAME}) shares\b"
@@ -1348,22 +1364,32 @@ _NOT_BODY_WORDS = words(
     """
 )
 _DEFINITE_BODY_RE = re.compile(r"(?i)the ([a-z]+)\Z")
+_MODIFIER_RE = re.compile(
+    r"\A[A-Z][\w.]*-(?:held|owned|based|controlled|run|listed|backed) (?=[A-Z])"
+)
 
 
 def _body_key(name: str) -> str:
     """``name`` compared as one body: 'The Walt Disney Co.' and 'Walt Disney' alike."""
-    name = re.sub(rf"^(?:The )|['’]s?$| {_LEGAL_SUFFIX}$", "", name.strip())
-    return name.lower()
+    name = re.sub(r"^(?:The )?(?:U\.S\. )?|['’]s?$", "", name.strip())
+    # (and "U.S. Agriculture Department", "Privately-held Acme", "Harrow and Co Inc")
+    while (bare := _SUFFIX_END_RE.sub("", name)) != name:
+        name = bare
+    return _MODIFIER_RE.sub("", name).removesuffix(" and").lower()
 
 
 def _clean_body(name: str) -> str | None:
     """``name`` without an opening "The" and a possessive; None if it is no body's name
     (its first word a title, a month, a sentence's opener: "Chief Executive Bob Smith")."""
     name = re.sub(r"['’]s?$", "", name.removeprefix("The "))
+    # A modifier opening the sentence is no part of the name: "Privately-held
+    # Rapid-American Corp", "Chicago-based Amtel Inc", "State-owned Petrobras".
+    name = _MODIFIER_RE.sub("", name)
     first = name.split(" ", 1)[0]
     if not name or first in _NOT_BODY_WORDS or not name[:1].isupper():
         return None
-    return name.removesuffix(" of").removesuffix(" de").removesuffix(" du")
+    # ("W.R. Grace and Co": the name before its suffix, read with "and")
+    return name.removesuffix(" of").removesuffix(" de").removesuffix(" du").removesuffix(" and")
 
 
 def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
@@ -1389,6 +1415,12 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         for m in re.finditer(rf"\b{_BODY_NAME}", before):
             if own & set(m.group(0).split(" ")):
                 found.append((m.start(), m.group(0)))
+    # A firm named with "and" opening a sentence is one name ("Allegheny and Western
+    # Energy Corp said"), not its last part.
+    for m in _OPENING_AND_RE.finditer(before):
+        inside = [c for c in found if m.start(1) <= c[0] < m.end(1)]
+        if inside:
+            found = [c for c in found if c not in inside] + [(m.start(1), m.group(1))]
     out = []
     for at, name in found:
         clean = _clean_body(name)
@@ -1453,10 +1485,10 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
 
 def _spoke_as(before: str, key: list[str], whole: set[str]) -> bool:
     """Has a sentence of ``before`` opened with the body ``key`` as the subject of a
-    speech verb ("RJR Nabisco Inc said")?"""
-    return any(
-        _same_body(_body_key(m.group(1)).split(" "), key, whole) for m in _SPOKE_RE.finditer(before)
-    )
+    speech verb ("RJR Nabisco Inc said"), or closed with "the company said" after opening
+    with it ("Degussa AG is combining its units …, the company said")?"""
+    spoke = [*_SPOKE_RE.finditer(before), *_CLOSED_BY_BODY_RE.finditer(before)]
+    return any(_same_body(_body_key(m.group(1)).split(" "), key, whole) for m in spoke)
 
 
 def _same_body(a: list[str], b: list[str], whole: set[str]) -> bool:
@@ -1488,6 +1520,8 @@ def _another_spoke(before: str, key: list[str]) -> bool:
 
 
 _CAPITAL_WORD_RE = re.compile(r"\b[A-Z][\w-]+\b")
+# Three words or more, each opening with a capital, a digit or a mark (no lower-case word).
+_TITLE_CASE_RE = re.compile(r"(?:[^\sa-z]\S*\s+){2,}[^\sa-z]\S*")
 
 
 def _named_more_often(before: str, name: str) -> bool:
@@ -1496,9 +1530,17 @@ def _named_more_often(before: str, name: str) -> bool:
     the article is about ("Japanese carmaker Nissan", once, in a story on Renault)?"""
     own = set(name.split(" "))
     own |= {re.sub(r"['’]s$", "", w) for w in own}  # "Moody's" is counted as "Moody"
+    # A headline in Title Case capitalises every word: its other words are no names
+    # ("Additional Ccc Credit Guarantees For Korea"), but it names the body in any case
+    # ("Fmc Unit Wins Patent" for FMC Corp).
+    head, _, rest = before.partition("\n")
+    headline: Counter[str] = Counter()
+    if rest and _TITLE_CASE_RE.fullmatch(head.strip()):
+        before = rest
+        headline = Counter(w.lower() for w in _CAPITAL_WORD_RE.findall(head))
     counts = Counter(_CAPITAL_WORD_RE.findall(before))
     # Its most written word: "F.W. Woolworth" is written "Woolworth".
-    mine = max((counts.get(word, 0) for word in own), default=0)
+    mine = max((counts.get(word, 0) + headline[word.lower()] for word in own), default=0)
     for word, n in counts.items():
         if n <= mine or word in own or word in _NOT_BODY_WORDS or is_country(word):
             continue
