@@ -1306,13 +1306,14 @@ _BUSINESS_NOUNS = words(
     """
     company firm group retailer carmaker automaker airline carrier insurer lender chain
     giant manufacturer operator publisher supplier developer bank studio maker producer
-    parent subsidiary grocer brewer miner broker chipmaker drugmaker conglomerate
+    parent subsidiary grocer brewer miner broker chipmaker drugmaker conglomerate utility
     """
 )
 # Nouns whose own word, capitalised, ends or opens the name ("the ministry": "Ministry of
 # Defence", "Finance Ministry"), or is written before it ("the bank": "bank HSBC").
 _OWN_WORD_NOUNS = words(
     "bank ministry department agency commission council union party club federation airline"
+    " exchange"
 )
 # Last words of a club's name: "the club" may be any of them ("Manchester United").
 _CLUB_WORDS = words("United City Rovers Athletic Wanderers Albion Rangers Hotspur FC Club")
@@ -1415,6 +1416,14 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         for m in re.finditer(rf"\b{_BODY_NAME}", before):
             if own & set(m.group(0).split(" ")):
                 found.append((m.start(), m.group(0)))
+    # The first name that spoke in the article ("Litton Industries said …", "Fitch
+    # said …"), when it is no person: a firm, whatever noun the article called it.
+    # (Only when no cue names it already: "Dow Chemical Co" stays its name, not "Dow".)
+    first = _first_body_spoke(before) if business else None
+    if first is not None:
+        key = _body_key(first.group(1)).split(" ")
+        if not any(_same_body(_body_key(name).split(" "), key, set()) for _, name in found):
+            found.append((first.start(1), first.group(1)))
     # A firm named with "and" opening a sentence is one name ("Allegheny and Western
     # Energy Corp said"), not its last part.
     for m in _OPENING_AND_RE.finditer(before):
@@ -1429,6 +1438,28 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         if clean is not None:
             out.append((at, clean))
     return sorted(out)
+
+
+def _first_body_spoke(before: str) -> re.Match[str] | None:
+    """The first sentence of ``before`` opening with a name as the subject of a speech
+    verb (:data:`_SPOKE_RE`), if that name is no person's: no title or given name in it
+    ("Treasury Secretary James Baker", "Allen Murray"), and one word only when the
+    article writes it after no other capitalised word ("Fitch", not "Smith" of "John
+    Smith")."""
+    m = _SPOKE_RE.search(before)
+    if m is None:
+        return None
+    toks = _MODIFIER_RE.sub("", m.group(1).removeprefix("The ")).split()
+    if not toks or toks[0] in _NOT_BODY_WORDS:
+        return None
+    if any(is_title_word(t) or name_gender(t) for t in toks):
+        return None
+    if len(toks) == 1 and (
+        re.search(rf"\b[A-Z][\w.'’-]* +{re.escape(toks[0])}\b", before)
+        or common_word(normalize_word(toks[0].lower()))
+    ):
+        return None
+    return m
 
 
 def names_a_body(phrase: str) -> bool:

@@ -27,7 +27,8 @@ def speaker_of(title: str, body: str, opening: str) -> str | None:
         (
             "Fee For Tele/Data",
             "Tele/Data Systems Inc said it will receive a fee from <Brannock Group PLC> for "
-            "ending Holt Corp's offer for Varley Corp.\n\nThe company said the fee covers its costs.",
+            "ending Holt Corp's offer for Varley Corp.\n\n"
+            "The company said the fee covers its costs.",
             "The company",
             "Tele/Data Systems",
         ),
@@ -116,3 +117,58 @@ def test_two_firms_none_spoke_stays_open() -> None:
         "The company said the talks were going well."
     )
     assert speaker_of("Shares Rise", body, "The company") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "opening", "expected"),
+    [
+        # the first name that spoke, no cue of a firm: "the company" is it
+        (
+            "Kelvar Industries said its sensor unit won a 40 mln dlr contract from the U.S. "
+            "Army.\n\nThe company said the sensors will be used on trucks.",
+            "The company",
+            "Kelvar Industries",
+        ),
+        (
+            "Dravon said it will cut 200 jobs at its plant in Leeds.\n\n"
+            "The firm said the cuts would save money.",
+            "The firm",
+            "Dravon",
+        ),
+        # "the utility", "the exchange": a firm of that kind
+        (
+            "Norvale Gas Co said it will buy gas from Tarn Oil Co.\n\n"
+            "The utility said deliveries begin in May.",
+            "The utility",
+            "Norvale Gas",
+        ),
+        (
+            "The Harbin Stock Exchange said it will list options on its index.\n\n"
+            "The exchange said trading starts in May.",
+            "The exchange",
+            "Harbin Stock Exchange",
+        ),
+    ],
+)
+def test_company_is_the_first_body_that_spoke(body: str, opening: str, expected: str) -> None:
+    assert speaker_of("Results", body, opening) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "opening"),
+    [
+        # a person spoke first: no firm
+        (
+            "Analyst Peter Hale of Brisk Securities raised his estimates.\n\n"
+            "Hale said the firm should earn more.\n\nThe company said its orders rose.",
+            "The company",
+        ),
+        (
+            "Treasury Secretary James Baker said the dollar should fall.\n\n"
+            "The company said its exports rose.",
+            "The company",
+        ),
+    ],
+)
+def test_first_speaker_a_person_is_no_company(body: str, opening: str) -> None:
+    assert speaker_of("Results", body, opening) is None
