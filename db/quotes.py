@@ -1218,6 +1218,10 @@ _PRONOUN_REPORTING_VERBS = _REPORTING_VERBS | words(
 )
 
 
+# ... and after a body named by its noun ("the company reported profits rose …").
+_BODY_REPORTING_VERBS = _PRONOUN_REPORTING_VERBS | words("reported reports")
+
+
 def _needs_people(att: Attribution) -> bool:
     """Does resolving ``att`` read the article's people: "he"/"she", a person's role or
     age, someone's document; not "it"/"they" nor "the company" (a body quoted before)."""
@@ -1270,6 +1274,16 @@ def reported_speakers(
             att = first_attribution(text[a:b], _PRONOUN_REPORTING_VERBS)
             if att is not None and not (
                 att.kind == "pronoun" and speaks_for_sentence(text[a:b], att)
+            ):
+                att = None
+        if att is None:
+            # "For the year, the company reported net income rose …", "The company
+            # estimated …": a body named by its noun, the sentence's subject.
+            att = first_attribution(text[a:b], _BODY_REPORTING_VERBS)
+            if att is not None and not (
+                att.kind == "common"
+                and names_a_body(att.name)
+                and speaks_for_sentence(text[a:b], att)
             ):
                 att = None
         if att is None or att.kind not in ("pronoun", "common"):

@@ -172,3 +172,41 @@ def test_company_is_the_first_body_that_spoke(body: str, opening: str, expected:
 )
 def test_first_speaker_a_person_is_no_company(body: str, opening: str) -> None:
     assert speaker_of("Results", body, opening) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "opening", "expected"),
+    [
+        # a body named by its noun, the sentence's subject, with a verb of saying other
+        # than "said": reported, warned, announced
+        (
+            "Brisco Foods Inc said its sales rose ten pct.\n\n"
+            "For the year, the company reported net income rose 12 pct to four mln dlrs.",
+            "For the year",
+            "Brisco Foods",
+        ),
+        (
+            "Halden Mills Inc said it will close its Leeds plant.\n\n"
+            "The company warned that profits would fall this year.",
+            "The company",
+            "Halden Mills",
+        ),
+        # not a person's noun, nor a body that is no subject
+        (
+            "Brisco Foods Inc said its sales rose ten pct.\n\n"
+            "The chairman warned that costs would rise.",
+            "The chairman",
+            None,
+        ),
+        (
+            "Brisco Foods Inc said its sales rose ten pct.\n\n"
+            "Profits the company announced last year were revised.",
+            "Profits",
+            None,
+        ),
+    ],
+)
+def test_body_noun_with_other_verbs_of_saying(
+    body: str, opening: str, expected: str | None
+) -> None:
+    assert speaker_of("Results", body, opening) == expected
