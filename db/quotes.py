@@ -1220,6 +1220,12 @@ _PRONOUN_REPORTING_VERBS = _REPORTING_VERBS | words(
 
 # ... and after a body named by its noun ("the company reported profits rose …").
 _BODY_REPORTING_VERBS = _PRONOUN_REPORTING_VERBS | words("reported reports")
+# A body named by its noun opening the sentence, an aside set off by commas after it (a
+# relative clause or an apposition, no quotation), then its verb of saying.
+_BODY_ASIDE_RE = re.compile(
+    r"\s*([Tt]he [a-z]+), (?:which|whose|a|an) [^,;:\"“”]{1,100}, "
+    r"(?:also |later |has |had )?(?:said|says|added|adds|told|tells)\b"
+)
 
 
 def _needs_people(att: Attribution) -> bool:
@@ -1286,6 +1292,11 @@ def reported_speakers(
                 and speaks_for_sentence(text[a:b], att)
             ):
                 att = None
+        # "The company, which went public in May, also said …", "The firm, a maker of
+        # toys, said …": the body, its aside set off by commas before the verb.
+        aside = _BODY_ASIDE_RE.match(text, a, b) if att is None else None
+        if aside is not None and names_a_body(aside.group(1)):
+            att = Attribution(aside.group(1), aside.start(1) - a, aside.end(1) - a, "common")
         if att is None or att.kind not in ("pronoun", "common"):
             out.append(None)
             continue

@@ -210,3 +210,29 @@ def test_body_noun_with_other_verbs_of_saying(
     body: str, opening: str, expected: str | None
 ) -> None:
     assert speaker_of("Results", body, opening) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the body named by its noun, an aside set off by commas before its verb
+        (
+            "Lowry Marine Inc said its orders fell.\n\n"
+            "The company, which went public in May, also said it expects orders to recover.",
+            "Lowry Marine",
+        ),
+        (
+            "Lowry Marine Inc said its orders fell.\n\n"
+            "The company, a maker of boat engines, said it ended talks with Pell Corp.",
+            "Lowry Marine",
+        ),
+        # a person's noun so set off is left as it was
+        (
+            "Lowry Marine Inc said its orders fell.\n\n"
+            "The chairman, who joined in May, said he expects orders to recover.",
+            None,
+        ),
+    ],
+)
+def test_body_noun_with_an_aside(body: str, expected: str | None) -> None:
+    assert speaker_of("Results", body, "The ") == expected
