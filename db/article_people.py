@@ -243,6 +243,29 @@ class People:
                 or not word[-1:].isalnum()
             ):
                 self.mentions.append((pos, self.canonical(m.group(2))))
+        # A one-word name opening a sentence as its subject, whose own clause then says
+        # "his" or "her" with no other name between ("Ronaldinho scored his second goal",
+        # "Arsenal's Edu hit his first goal"): a person, whom a "he" or "she" after may
+        # stand for (a team or a firm is "their" or "its").
+        known = {a for a, _ in self.mentions}
+        for m in _ONE_WORD_OWNER_RE.finditer(masked):
+            pos, word, verb = m.start(1), m.group(1), m.group(2)
+            if (
+                pos in known
+                # a noun after the word, not its verb: "Chelsea boss Jose Mourinho"
+                or is_role_noun(verb)
+                or is_person_noun(verb)
+                or is_body_noun(verb)
+                or word in bodies
+                or is_organisation(word)
+                or is_country(word)
+                or not one_word_name(word)
+                or common_word(normalize_word(word.lower()))
+            ):
+                continue
+            person = self.canonical(word)
+            self.mentions.append((pos, person))
+            self.gender.setdefault(person, "he" if m.group(3) == "his" else "she")
         # Names not taken for people, and one-word names described by a relative clause
         # ("DiCaprio, who lost out …", but "Leicester, who signed White"): someone, or
         # something, no pronoun is sure to skip.
@@ -1148,6 +1171,11 @@ _MEMBER_AFTER_RE = re.compile(rf" ({'|'.join(sorted(MEMBER_POSTS))})\b")
 # A preposition of place right before a word: what follows is somewhere, not someone.
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|across|throughout|around|within) \Z")
 # A lower-case word, then one capitalised word that no other capitalised word follows.
+_ONE_WORD_OWNER_RE = re.compile(
+    r"(?:\A|(?<=[.!?])[\"”’]?\s+|(?<=\n))(?:[A-Z][\w-]*['’]s )?([A-Z][a-z][\w-]+)"
+    r" (?:(?:also|then|later|[a-z]+ly) )?(?:has |had )?([a-z]+) "
+    r"[^.!?\n\"“”,;:A-Z]{0,80}?\b(his|her)\b"
+)
 _ROLE_THEN_WORD_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}) ([A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
 
 

@@ -236,3 +236,47 @@ def test_body_noun_with_other_verbs_of_saying(
 )
 def test_body_noun_with_an_aside(body: str, expected: str | None) -> None:
     assert speaker_of("Results", body, "The ") == expected
+
+
+def quote_speakers(title: str, body: str) -> list[str | None]:
+    """The speaker of each quotation of ``body``, in order."""
+    text, at = compose_text(title, body)
+    found = analyse_verified(text, at)
+    assert not isinstance(found, str), found
+    return [q.speaker for st in found for q in st.quotes]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # one word opening a sentence, "his" or "her" in its own clause: a person, whom
+        # the "he" or "she" after stands for
+        (
+            'Kovalu scored his second goal for Dunmore on Sunday. "It was a special night," '
+            "he said.",
+            "Kovalu",
+        ),
+        (
+            "Dunmore coach Peter Hale was pleased. Dunmore's Kovalu hit his first goal of the "
+            'season. "We were great today," he said.',
+            "Kovalu",
+        ),
+        (
+            'Ilsabet won her third title in Rome on Sunday. "I played well," she said.',
+            "Ilsabet",
+        ),
+        # a team is "their", a firm "its": the person named before
+        (
+            "Dunmore coach Peter Hale was pleased. Dunmore lost their first game. "
+            '"It was a hard night," he said.',
+            "Peter Hale",
+        ),
+        (
+            "Brisco chief Peter Hale spoke. Brisco released its results on Monday. "
+            '"It was a good year," he said.',
+            "Peter Hale",
+        ),
+    ],
+)
+def test_one_word_person_by_his_or_her(body: str, expected: str) -> None:
+    assert quote_speakers("Report", body) == [expected]
