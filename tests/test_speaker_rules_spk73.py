@@ -135,6 +135,13 @@ def test_two_firms_none_spoke_stays_open() -> None:
             "The firm",
             "Dravon",
         ),
+        # ... beside a firm named with a cue that never spoke (was left open before)
+        (
+            "Quillfield Capital said it seeks to buy Harlowe Corp on friendly terms.\n\n"
+            "The company said it had offered 7 dlrs a share.",
+            "The company",
+            "Quillfield Capital",
+        ),
         # "the utility", "the exchange": a firm of that kind
         (
             "Norvale Gas Co said it will buy gas from Tarn Oil Co.\n\n"
