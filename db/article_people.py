@@ -1400,8 +1400,9 @@ _MODIFIER_RE = re.compile(
 
 def _body_key(name: str) -> str:
     """``name`` compared as one body: 'The Walt Disney Co.' and 'Walt Disney' alike."""
-    name = re.sub(r"^(?:The )?(?:U\.S\. )?|['’]s?$", "", name.strip())
-    # (and "U.S. Agriculture Department", "Privately-held Acme", "Harrow and Co Inc")
+    name = re.sub(r"^(?:The )?(?:U\.S\. )?|['’]s?$|['’]s(?= )", "", name.strip())
+    # (and "U.S. Agriculture Department", "Privately-held Acme", "Harrow and Co Inc";
+    # "Moody's Investors Service" begins as "Moody's" does)
     while (bare := _SUFFIX_END_RE.sub("", name)) != name:
         name = bare
     return _MODIFIER_RE.sub("", name).removesuffix(" and").lower()

@@ -287,3 +287,13 @@ def quote_speakers(title: str, body: str) -> list[str | None]:
 )
 def test_one_word_person_by_his_or_her(body: str, expected: str) -> None:
     assert quote_speakers("Report", body) == [expected]
+
+
+def test_agency_named_in_its_long_and_short_forms() -> None:
+    # "Orlan's Investors Service Inc" and "Orlan's" are one body, not another that spoke.
+    body = (
+        "Orlan's Investors Service Inc said it launched a new bond index.\n\n"
+        "Orlan's said it calculated the index back to 1979. "
+        "The index rose four pct last year, the agency said."
+    )
+    assert speaker_of("Ratings", body, "The index") == "Orlan's"
