@@ -1359,7 +1359,7 @@ _SUFFIXED_RE = re.compile(rf"\b({_BODY_NAME})\s+{_LEGAL_SUFFIX}")
 # Roberts and Co, said"), as may a body's ticker ("<DGSG.F>").
 _SPOKE_RE = re.compile(
     rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?(?: <[\w.]+>)?"
-    r"(?:, (?:a|an|the) [^,;:.!?\"“”<>]{1,80},)?\s+"
+    r"(?:, (?:a|an|the) [^,;:.!?\"“”<>]{1,80},)?\s+(?:has |also )?"
     r"(?:said|says|added|announced|reported|told|stated)\b"
 )
 # A sentence opening with a name and closed by a business noun's verb of speech: the

@@ -135,6 +135,13 @@ def test_two_firms_none_spoke_stays_open() -> None:
             "The firm",
             "Dravon",
         ),
+        # ... "has said", "has announced"
+        (
+            "Dravon has announced it will cut 200 jobs at its plant in Leeds.\n\n"
+            "The firm said the cuts would save money.",
+            "The firm",
+            "Dravon",
+        ),
         # ... beside a firm named with a cue that never spoke (was left open before)
         (
             "Quillfield Capital said it seeks to buy Harlowe Corp on friendly terms.\n\n"
