@@ -1370,6 +1370,13 @@ _CLOSED_BY_BODY_RE = re.compile(
     r"(?: <[\w.]+>)? (?:[^.!?\n]|[.!?](?!\s+[A-Z\"“]|\s*\Z)){1,300}?"
     r", the (?:company|firm|group) said\b"
 )
+# The same with nothing between the name and its verb: whether another name spoke
+# (_another_spoke) is read so; an apposition may make a person of a one-word name
+# ("Fox, a director, said").
+_SPOKE_PLAIN_RE = re.compile(
+    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?\s+"
+    r"(?:said|says|added|announced|reported|told|stated)\b"
+)
 _POSSESSIVE_SPOKE_RE = re.compile(
     r"(?<![\w&] )(?<![\w-])((?:[A-Z][\w-]* & )?[A-Z][\w-]+['’]s)\s+"
     r"(?:said|says|added|announced|reported|told|stated|warned)\b(?!\s+to\b)"
@@ -1400,9 +1407,8 @@ _MODIFIER_RE = re.compile(
 
 def _body_key(name: str) -> str:
     """``name`` compared as one body: 'The Walt Disney Co.' and 'Walt Disney' alike."""
-    name = re.sub(r"^(?:The )?(?:U\.S\. )?|['’]s?$|['’]s(?= )", "", name.strip())
-    # (and "U.S. Agriculture Department", "Privately-held Acme", "Harrow and Co Inc";
-    # "Moody's Investors Service" begins as "Moody's" does)
+    name = re.sub(r"^(?:The )?(?:U\.S\. )?|['’]s?$", "", name.strip())
+    # (and "U.S. Agriculture Department", "Privately-held Acme", "Harrow and Co Inc")
     while (bare := _SUFFIX_END_RE.sub("", name)) != name:
         name = bare
     return _MODIFIER_RE.sub("", name).removesuffix(" and").lower()
@@ -1445,11 +1451,19 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         for m in re.finditer(rf"\b{_BODY_NAME}", before):
             if own & set(m.group(0).split(" ")):
                 found.append((m.start(), m.group(0)))
+    # A headline in Title Case capitalises every word: its runs are no names' bounds
+    # ("Wall Street Stocks/Ich Corp") when the text after it names a firm.
+    head = before.partition("\n")[0]
+    if "\n" in before and _TITLE_CASE_RE.fullmatch(head.strip()):
+        after = [c for c in found if c[0] >= len(head)]
+        found = after or found
     # The first name that spoke in the article ("Litton Industries said …", "Fitch
     # said …"), when it is no person: a firm, whatever noun the article called it.
-    # (Only when no cue names it already: "Dow Chemical Co" stays its name, not "Dow".)
+    # Only before any cue (the name the article opens with: "B.C. Resources said" after
+    # "British Columbia Resources Investment Corp" is no other firm), and only when no
+    # cue names it already ("Dow Chemical Co" stays its name, not "Dow").
     first = _first_body_spoke(before) if business else None
-    if first is not None:
+    if first is not None and all(first.start(1) <= at for at, _ in found):
         key = _body_key(first.group(1)).split(" ")
         if not any(_same_body(_body_key(name).split(" "), key, set()) for _, name in found):
             found.append((first.start(1), first.group(1)))
@@ -1529,7 +1543,7 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
         # Nor beside an affiliate ("Brambleworth Inc said … Shares in Brambleworth
         # Kettles fell"): either may be meant.
         if (
-            _spoke_as(text[:at], keys[0], whole)
+            _spoke_as(text[:at], keys[0], whole, closed=True)
             and not any(_spoke_as(text[:at], k, whole) for k in keys[1:])
             and not any(k[0] == keys[0][0] for k in keys[1:])
         ):
@@ -1543,11 +1557,15 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
     return None if _named_more_often(text[:at], name) else name
 
 
-def _spoke_as(before: str, key: list[str], whole: set[str]) -> bool:
+def _spoke_as(before: str, key: list[str], whole: set[str], closed: bool = False) -> bool:
     """Has a sentence of ``before`` opened with the body ``key`` as the subject of a
-    speech verb ("RJR Nabisco Inc said"), or closed with "the company said" after opening
-    with it ("Degussa AG is combining its units …, the company said")?"""
-    spoke = [*_SPOKE_RE.finditer(before), *_CLOSED_BY_BODY_RE.finditer(before)]
+    speech verb ("RJR Nabisco Inc said"), or (``closed``: for the body named first) closed
+    with "the company said" after opening with it ("Degussa AG is combining its units …,
+    the company said"; of a body named later, "Kinburn Corp will be merged …, the company
+    said" is the first one's words)?"""
+    spoke = [*_SPOKE_RE.finditer(before)]
+    if closed:
+        spoke += _CLOSED_BY_BODY_RE.finditer(before)
     return any(_same_body(_body_key(m.group(1)).split(" "), key, whole) for m in spoke)
 
 
@@ -1564,19 +1582,30 @@ def _another_spoke(before: str, key: list[str]) -> bool:
     """Has a sentence of ``before`` opened with a name other than the body ``key`` as the
     subject of a speech verb (a body or a person no first name shows: either may be the
     one "the company" is)? Not someone named with a first name ("Peter Lee said")."""
-    for m in _SPOKE_RE.finditer(before):
+    key = re.sub(r"['’]s\b", "", " ".join(key)).split(" ")
+    for m in _SPOKE_PLAIN_RE.finditer(before):
         name = m.group(1)
         first = name.split(" ", 1)[0]
         if first in _NOT_BODY_WORDS or (" " in name and name_gender(first)):
             continue
         if " " not in name and common_word(normalize_word(name.lower())):
             continue  # "Experts said", "Critics say": no one named
-        other = _body_key(name).split(" ")
-        # (One name written with a space and without: "TimeWarner", "Time Warner".)
+        # ("Moody's Investors Service" begins as "Moody's" does.)
+        other = re.sub(r"['’]s\b", "", _body_key(name)).split(" ")
+        # (One name written with a space and without: "TimeWarner", "Time Warner"; a
+        # name misspelt once: "Equitorial" for "Equatorial".)
         one = other[: len(key)] == key or key[: len(other)] == other
-        if not one and "".join(other) != "".join(key):
+        if not one and "".join(other) != "".join(key) and not _misspelt(other, key):
             return True
     return False
+
+
+def _misspelt(a: list[str], b: list[str]) -> bool:
+    """Is the one word ``a`` the first word of ``b`` with one letter changed (a name
+    misspelt: "Equitorial" for "Equatorial")?"""
+    if len(a) != 1 or len(a[0]) != len(b[0]) or len(a[0]) < 6:
+        return False
+    return sum(x != y for x, y in zip(a[0], b[0], strict=True)) == 1
 
 
 _CAPITAL_WORD_RE = re.compile(r"\b[A-Z][\w-]+\b")
@@ -1588,7 +1617,7 @@ def _named_more_often(before: str, name: str) -> bool:
     """Does ``before`` write some other capitalised word (no common word, country or
     title) more often than any word of ``name``, so the body it names may be the one
     the article is about ("Japanese carmaker Nissan", once, in a story on Renault)?"""
-    own = set(name.split(" "))
+    own = set(name.split(" ")) | set(_CAPITAL_WORD_RE.findall(name))  # "M/A-Com": "A-Com"
     own |= {re.sub(r"['’]s$", "", w) for w in own}  # "Moody's" is counted as "Moody"
     # A headline in Title Case capitalises every word: its other words are no names
     # ("Additional Ccc Credit Guarantees For Korea"), but it names the body in any case

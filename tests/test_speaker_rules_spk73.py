@@ -304,3 +304,36 @@ def test_agency_named_in_its_long_and_short_forms() -> None:
         "The index rose four pct last year, the agency said."
     )
     assert speaker_of("Ratings", body, "The index") == "Orlan's"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "opening", "expected"),
+    [
+        # a firm named only in a Title Case headline is still the one meant
+        (
+            "Brisco Foods Plc <Brf.L> 1986 Year",
+            "Shr 5p vs 4p.\n\nThe company said it would pay a final dividend.",
+            "The company",
+            "Brisco Foods",
+        ),
+        # a name misspelt once is the same firm
+        (
+            "Results",
+            "Equadoria Networks Co said it expects losses.\n\nEquidoria said it will "
+            "cut staff at Halvey Corp.\n\nThe company said the cuts start in May.",
+            "The company",
+            "Equadoria Networks",
+        ),
+        # a later firm's sentence closed by "the company said" is the first firm's words
+        (
+            "Offering",
+            "Tamsin Systems Inc said it filed for an offering.\n\nBrock Tech Corp, "
+            "which it bought, will be merged, the company said.\n\nThe company said it will use "
+            "the proceeds to repay debt.",
+            "The company said it will",
+            "Tamsin Systems",
+        ),
+    ],
+)
+def test_company_guards(title: str, body: str, opening: str, expected: str) -> None:
+    assert speaker_of(title, body, opening) == expected
