@@ -1356,9 +1356,10 @@ _SUFFIXED_RE = re.compile(rf"\b({_BODY_NAME})\s+{_LEGAL_SUFFIX}")
 # A name opening a sentence as the subject of a speech verb ("<Interconnect Capital> said
 # it seeks to acquire Gates Learjet Corp"): a body that spoke, which "the company" may be.
 # An apposition may stand between ("OII Holdings Corp, a company formed by Kohlberg Kravis
-# Roberts and Co, said"), as may a body's ticker ("<DGSG.F>").
+# Roberts and Co, said"), as may a body's ticker ("<DGSG.F>") or place ("<First Federal
+# Savings Bank> of Delaware said").
 _SPOKE_RE = re.compile(
-    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?(?: <[\w.]+>)?"
+    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?(?: <[\w.]+>| of [A-Z][a-z]+)?"
     r"(?:, (?:a|an|the) [^,;:.!?\"“”<>]{1,80},)?\s+(?:has |also )?"
     r"(?:said|says|added|announced|reported|told|stated)\b"
 )

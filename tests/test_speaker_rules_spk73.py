@@ -135,6 +135,13 @@ def test_two_firms_none_spoke_stays_open() -> None:
             "The firm",
             "Dravon",
         ),
+        # ... with its place between ("<X> of Delaware said")
+        (
+            "<Harlan Savings Bank> of Delaware said its sale talks with <Pell Financial "
+            "Group> were extended.\n\nThe company said it is in the final stages of talks.",
+            "The company",
+            "Harlan Savings Bank",
+        ),
         # ... "has said", "has announced"
         (
             "Dravon has announced it will cut 200 jobs at its plant in Leeds.\n\n"
