@@ -32,7 +32,7 @@ from make_quotes_heldout import DATA, stored_article
 from db.statements import analyse_verified
 
 HERE = Path(__file__).resolve().parent
-SETS = {n: HERE / f"statement_speakers{n}.tsv" for n in range(1, 16)}
+SETS = {n: HERE / f"statement_speakers{n}.tsv" for n in range(1, 17)}
 NO_NAME = frozenset({"NONE", "GROUP", "UNKNOWN"})
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]+")
 _SKIP = frozenset({"the", "of", "mr", "mrs", "ms", "dr", "lord", "lady", "sir", "and"})

@@ -243,6 +243,29 @@ class People:
                 or not word[-1:].isalnum()
             ):
                 self.mentions.append((pos, self.canonical(m.group(2))))
+        # A one-word name opening a sentence as its subject, whose own clause then says
+        # "his" or "her" with no other name between ("Ronaldinho scored his second goal",
+        # "Arsenal's Edu hit his first goal"): a person, whom a "he" or "she" after may
+        # stand for (a team or a firm is "their" or "its").
+        known = {a for a, _ in self.mentions}
+        for m in _ONE_WORD_OWNER_RE.finditer(masked):
+            pos, word, verb = m.start(1), m.group(1), m.group(2)
+            if (
+                pos in known
+                # a noun after the word, not its verb: "Chelsea boss Jose Mourinho"
+                or is_role_noun(verb)
+                or is_person_noun(verb)
+                or is_body_noun(verb)
+                or word in bodies
+                or is_organisation(word)
+                or is_country(word)
+                or not one_word_name(word)
+                or common_word(normalize_word(word.lower()))
+            ):
+                continue
+            person = self.canonical(word)
+            self.mentions.append((pos, person))
+            self.gender.setdefault(person, "he" if m.group(3) == "his" else "she")
         # Names not taken for people, and one-word names described by a relative clause
         # ("DiCaprio, who lost out …", but "Leicester, who signed White"): someone, or
         # something, no pronoun is sure to skip.
@@ -1148,6 +1171,11 @@ _MEMBER_AFTER_RE = re.compile(rf" ({'|'.join(sorted(MEMBER_POSTS))})\b")
 # A preposition of place right before a word: what follows is somewhere, not someone.
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|across|throughout|around|within) \Z")
 # A lower-case word, then one capitalised word that no other capitalised word follows.
+_ONE_WORD_OWNER_RE = re.compile(
+    r"(?:\A|(?<=[.!?])[\"”’]?\s+|(?<=\n))(?:[A-Z][\w-]*['’]s )?([A-Z][a-z][\w-]+)"
+    r" (?:(?:also|then|later|[a-z]+ly) )?(?:has |had )?([a-z]+) "
+    r"[^.!?\n\"“”,;:A-Z]{0,80}?\b(his|her)\b"
+)
 _ROLE_THEN_WORD_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}) ([A-Z][\w'’-]+)\b(?![\w'’-]* [A-Z])")
 
 
@@ -1306,26 +1334,47 @@ _BUSINESS_NOUNS = words(
     """
     company firm group retailer carmaker automaker airline carrier insurer lender chain
     giant manufacturer operator publisher supplier developer bank studio maker producer
-    parent subsidiary grocer brewer miner broker chipmaker drugmaker conglomerate
+    parent subsidiary grocer brewer miner broker chipmaker drugmaker conglomerate utility
     """
 )
 # Nouns whose own word, capitalised, ends or opens the name ("the ministry": "Ministry of
 # Defence", "Finance Ministry"), or is written before it ("the bank": "bank HSBC").
 _OWN_WORD_NOUNS = words(
     "bank ministry department agency commission council union party club federation airline"
+    " exchange"
 )
 # Last words of a club's name: "the club" may be any of them ("Manchester United").
 _CLUB_WORDS = words("United City Rovers Athletic Wanderers Albion Rangers Hotspur FC Club")
 # Written just before "the company said", it is not the subject: "a veteran of the
 # department, …, said", "the lawyer for the campaign and the party said".
 _NOT_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:of|for|at|from|with|to|and|or|by|in|on)\s*\Z")
-_BODY_NAME = r"(?:[A-Z][\w&’'.-]*|&)(?: (?:[A-Z][\w&’'.-]*|&|of|de|du)){0,4}"
+_BODY_NAME = r"(?:[A-Z][\w&’'./-]*|&)(?: (?:[A-Z][\w&’'./-]*|&|of|de|du|and(?= Co\b))){0,4}"
 _LEGAL_SUFFIX = r"(?:Inc|Corp|Corporation|Plc|plc|PLC|Ltd|AG|SA|NV|Co|Group|Holdings)\b\.?"
 _LEGAL_SUFFIX_RE = re.compile(_LEGAL_SUFFIX)
+_SUFFIX_END_RE = re.compile(rf" {_LEGAL_SUFFIX}\Z")
 _SUFFIXED_RE = re.compile(rf"\b({_BODY_NAME})\s+{_LEGAL_SUFFIX}")
 # A name opening a sentence as the subject of a speech verb ("<Interconnect Capital> said
 # it seeks to acquire Gates Learjet Corp"): a body that spoke, which "the company" may be.
+# An apposition may stand between ("OII Holdings Corp, a company formed by Kohlberg Kravis
+# Roberts and Co, said"), as may a body's ticker ("<DGSG.F>") or place ("<First Federal
+# Savings Bank> of Delaware said").
 _SPOKE_RE = re.compile(
+    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?(?: <[\w.]+>| of [A-Z][a-z]+)?"
+    r"(?:, (?:a|an|the) [^,;:.!?\"“”<>]{1,80},)?\s+(?:has |also )?"
+    r"(?:said|says|added|announced|reported|told|stated)\b"
+)
+# A sentence opening with a name and closed by a business noun's verb of speech: the
+# name is the body that spoke ("Degussa AG <DGSG.F> is combining …, the company said").
+# Within one sentence: a full stop before a capital ends it.
+_CLOSED_BY_BODY_RE = re.compile(
+    rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?"
+    r"(?: <[\w.]+>)? (?:[^.!?\n]|[.!?](?!\s+[A-Z\"“]|\s*\Z)){1,300}?"
+    r", the (?:company|firm|group) said\b"
+)
+# The same with nothing between the name and its verb: whether another name spoke
+# (_another_spoke) is read so; an apposition may make a person of a one-word name
+# ("Fox, a director, said").
+_SPOKE_PLAIN_RE = re.compile(
     rf"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?({_BODY_NAME})>?\s+"
     r"(?:said|says|added|announced|reported|told|stated)\b"
 )
@@ -1334,6 +1383,10 @@ _POSSESSIVE_SPOKE_RE = re.compile(
     r"(?:said|says|added|announced|reported|told|stated|warned)\b(?!\s+to\b)"
 )
 _NOUN_BEFORE_RE = re.compile(rf"(?<![\w-])([a-z]+) ({_BODY_NAME})")
+_OPENING_AND_RE = re.compile(
+    r"(?:\A|[.!?][\"”’]?\s+|\n\s*)<?((?:[A-Z][\w&’'./-]* ){1,3}and (?:[A-Z][\w&’'./-]* ){0,2}"
+    rf"[A-Z][\w&’'./-]*) {_LEGAL_SUFFIX}"
+)
 _SHARES_RE = re.compile(
     rf"\b[Ss]hares (?:in|of) ({_BODY_NAME})"
     rf"|\b({_BODY_NAME})['’]s? shares\b|\b({_BODY_NAME}) shares\b"
@@ -1348,22 +1401,32 @@ _NOT_BODY_WORDS = words(
     """
 )
 _DEFINITE_BODY_RE = re.compile(r"(?i)the ([a-z]+)\Z")
+_MODIFIER_RE = re.compile(
+    r"\A[A-Z][\w.]*-(?:held|owned|based|controlled|run|listed|backed) (?=[A-Z])"
+)
 
 
 def _body_key(name: str) -> str:
     """``name`` compared as one body: 'The Walt Disney Co.' and 'Walt Disney' alike."""
-    name = re.sub(rf"^(?:The )|['’]s?$| {_LEGAL_SUFFIX}$", "", name.strip())
-    return name.lower()
+    name = re.sub(r"^(?:The )?(?:U\.S\. )?|['’]s?$", "", name.strip())
+    # (and "U.S. Agriculture Department", "Privately-held Acme", "Harrow and Co Inc")
+    while (bare := _SUFFIX_END_RE.sub("", name)) != name:
+        name = bare
+    return _MODIFIER_RE.sub("", name).removesuffix(" and").lower()
 
 
 def _clean_body(name: str) -> str | None:
     """``name`` without an opening "The" and a possessive; None if it is no body's name
     (its first word a title, a month, a sentence's opener: "Chief Executive Bob Smith")."""
     name = re.sub(r"['’]s?$", "", name.removeprefix("The "))
+    # A modifier opening the sentence is no part of the name: "Privately-held
+    # Rapid-American Corp", "Chicago-based Amtel Inc", "State-owned Petrobras".
+    name = _MODIFIER_RE.sub("", name)
     first = name.split(" ", 1)[0]
     if not name or first in _NOT_BODY_WORDS or not name[:1].isupper():
         return None
-    return name.removesuffix(" of").removesuffix(" de").removesuffix(" du")
+    # ("W.R. Grace and Co": the name before its suffix, read with "and")
+    return name.removesuffix(" of").removesuffix(" de").removesuffix(" du").removesuffix(" and")
 
 
 def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
@@ -1389,6 +1452,28 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         for m in re.finditer(rf"\b{_BODY_NAME}", before):
             if own & set(m.group(0).split(" ")):
                 found.append((m.start(), m.group(0)))
+    # A headline in Title Case capitalises every word: its runs are no names' bounds
+    # ("Wall Street Stocks/Ich Corp") when the text after it names a firm.
+    head = before.partition("\n")[0]
+    if "\n" in before and _TITLE_CASE_RE.fullmatch(head.strip()):
+        after = [c for c in found if c[0] >= len(head)]
+        found = after or found
+    # The first name that spoke in the article ("Litton Industries said …", "Fitch
+    # said …"), when it is no person: a firm, whatever noun the article called it.
+    # Only before any cue (the name the article opens with: "B.C. Resources said" after
+    # "British Columbia Resources Investment Corp" is no other firm), and only when no
+    # cue names it already ("Dow Chemical Co" stays its name, not "Dow").
+    first = _first_body_spoke(before) if business else None
+    if first is not None and all(first.start(1) <= at for at, _ in found):
+        key = _body_key(first.group(1)).split(" ")
+        if not any(_same_body(_body_key(name).split(" "), key, set()) for _, name in found):
+            found.append((first.start(1), first.group(1)))
+    # A firm named with "and" opening a sentence is one name ("Allegheny and Western
+    # Energy Corp said"), not its last part.
+    for m in _OPENING_AND_RE.finditer(before):
+        inside = [c for c in found if m.start(1) <= c[0] < m.end(1)]
+        if inside:
+            found = [c for c in found if c not in inside] + [(m.start(1), m.group(1))]
     out = []
     for at, name in found:
         clean = _clean_body(name)
@@ -1397,6 +1482,28 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         if clean is not None:
             out.append((at, clean))
     return sorted(out)
+
+
+def _first_body_spoke(before: str) -> re.Match[str] | None:
+    """The first sentence of ``before`` opening with a name as the subject of a speech
+    verb (:data:`_SPOKE_RE`), if that name is no person's: no title or given name in it
+    ("Treasury Secretary James Baker", "Allen Murray"), and one word only when the
+    article writes it after no other capitalised word ("Fitch", not "Smith" of "John
+    Smith")."""
+    m = _SPOKE_RE.search(before)
+    if m is None:
+        return None
+    toks = _MODIFIER_RE.sub("", m.group(1).removeprefix("The ")).split()
+    if not toks or toks[0] in _NOT_BODY_WORDS:
+        return None
+    if any(is_title_word(t) or name_gender(t) for t in toks):
+        return None
+    if len(toks) == 1 and (
+        re.search(rf"\b[A-Z][\w.'’-]* +{re.escape(toks[0])}\b", before)
+        or common_word(normalize_word(toks[0].lower()))
+    ):
+        return None
+    return m
 
 
 def names_a_body(phrase: str) -> bool:
@@ -1437,7 +1544,7 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
         # Nor beside an affiliate ("Brambleworth Inc said … Shares in Brambleworth
         # Kettles fell"): either may be meant.
         if (
-            _spoke_as(text[:at], keys[0], whole)
+            _spoke_as(text[:at], keys[0], whole, closed=True)
             and not any(_spoke_as(text[:at], k, whole) for k in keys[1:])
             and not any(k[0] == keys[0][0] for k in keys[1:])
         ):
@@ -1451,12 +1558,16 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
     return None if _named_more_often(text[:at], name) else name
 
 
-def _spoke_as(before: str, key: list[str], whole: set[str]) -> bool:
+def _spoke_as(before: str, key: list[str], whole: set[str], closed: bool = False) -> bool:
     """Has a sentence of ``before`` opened with the body ``key`` as the subject of a
-    speech verb ("RJR Nabisco Inc said")?"""
-    return any(
-        _same_body(_body_key(m.group(1)).split(" "), key, whole) for m in _SPOKE_RE.finditer(before)
-    )
+    speech verb ("RJR Nabisco Inc said"), or (``closed``: for the body named first) closed
+    with "the company said" after opening with it ("Degussa AG is combining its units …,
+    the company said"; of a body named later, "Kinburn Corp will be merged …, the company
+    said" is the first one's words)?"""
+    spoke = [*_SPOKE_RE.finditer(before)]
+    if closed:
+        spoke += _CLOSED_BY_BODY_RE.finditer(before)
+    return any(_same_body(_body_key(m.group(1)).split(" "), key, whole) for m in spoke)
 
 
 def _same_body(a: list[str], b: list[str], whole: set[str]) -> bool:
@@ -1472,33 +1583,54 @@ def _another_spoke(before: str, key: list[str]) -> bool:
     """Has a sentence of ``before`` opened with a name other than the body ``key`` as the
     subject of a speech verb (a body or a person no first name shows: either may be the
     one "the company" is)? Not someone named with a first name ("Peter Lee said")."""
-    for m in _SPOKE_RE.finditer(before):
+    key = re.sub(r"['’]s\b", "", " ".join(key)).split(" ")
+    for m in _SPOKE_PLAIN_RE.finditer(before):
         name = m.group(1)
         first = name.split(" ", 1)[0]
         if first in _NOT_BODY_WORDS or (" " in name and name_gender(first)):
             continue
         if " " not in name and common_word(normalize_word(name.lower())):
             continue  # "Experts said", "Critics say": no one named
-        other = _body_key(name).split(" ")
-        # (One name written with a space and without: "TimeWarner", "Time Warner".)
+        # ("Moody's Investors Service" begins as "Moody's" does.)
+        other = re.sub(r"['’]s\b", "", _body_key(name)).split(" ")
+        # (One name written with a space and without: "TimeWarner", "Time Warner"; a
+        # name misspelt once: "Equitorial" for "Equatorial".)
         one = other[: len(key)] == key or key[: len(other)] == other
-        if not one and "".join(other) != "".join(key):
+        if not one and "".join(other) != "".join(key) and not _misspelt(other, key):
             return True
     return False
 
 
+def _misspelt(a: list[str], b: list[str]) -> bool:
+    """Is the one word ``a`` the first word of ``b`` with one letter changed (a name
+    misspelt: "Equitorial" for "Equatorial")?"""
+    if len(a) != 1 or len(a[0]) != len(b[0]) or len(a[0]) < 6:
+        return False
+    return sum(x != y for x, y in zip(a[0], b[0], strict=True)) == 1
+
+
 _CAPITAL_WORD_RE = re.compile(r"\b[A-Z][\w-]+\b")
+# Three words or more, each opening with a capital, a digit or a mark (no lower-case word).
+_TITLE_CASE_RE = re.compile(r"(?:[^\sa-z]\S*\s+){2,}[^\sa-z]\S*")
 
 
 def _named_more_often(before: str, name: str) -> bool:
     """Does ``before`` write some other capitalised word (no common word, country or
     title) more often than any word of ``name``, so the body it names may be the one
     the article is about ("Japanese carmaker Nissan", once, in a story on Renault)?"""
-    own = set(name.split(" "))
+    own = set(name.split(" ")) | set(_CAPITAL_WORD_RE.findall(name))  # "M/A-Com": "A-Com"
     own |= {re.sub(r"['’]s$", "", w) for w in own}  # "Moody's" is counted as "Moody"
+    # A headline in Title Case capitalises every word: its other words are no names
+    # ("Additional Ccc Credit Guarantees For Korea"), but it names the body in any case
+    # ("Fmc Unit Wins Patent" for FMC Corp).
+    head, _, rest = before.partition("\n")
+    headline: Counter[str] = Counter()
+    if rest and _TITLE_CASE_RE.fullmatch(head.strip()):
+        before = rest
+        headline = Counter(w.lower() for w in _CAPITAL_WORD_RE.findall(head))
     counts = Counter(_CAPITAL_WORD_RE.findall(before))
     # Its most written word: "F.W. Woolworth" is written "Woolworth".
-    mine = max((counts.get(word, 0) for word in own), default=0)
+    mine = max((counts.get(word, 0) + headline[word.lower()] for word in own), default=0)
     for word, n in counts.items():
         if n <= mine or word in own or word in _NOT_BODY_WORDS or is_country(word):
             continue

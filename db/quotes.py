@@ -1218,6 +1218,16 @@ _PRONOUN_REPORTING_VERBS = _REPORTING_VERBS | words(
 )
 
 
+# ... and after a body named by its noun ("the company reported profits rose …").
+_BODY_REPORTING_VERBS = _PRONOUN_REPORTING_VERBS | words("reported reports")
+# A body named by its noun opening the sentence, an aside set off by commas after it (a
+# relative clause or an apposition, no quotation), then its verb of saying.
+_BODY_ASIDE_RE = re.compile(
+    r"\s*([Tt]he [a-z]+), (?:which|whose|a|an) [^,;:\"“”]{1,100}, "
+    r"(?:also |later |has |had )?(?:said|says|added|adds|told|tells)\b"
+)
+
+
 def _needs_people(att: Attribution) -> bool:
     """Does resolving ``att`` read the article's people: "he"/"she", a person's role or
     age, someone's document; not "it"/"they" nor "the company" (a body quoted before)."""
@@ -1272,6 +1282,21 @@ def reported_speakers(
                 att.kind == "pronoun" and speaks_for_sentence(text[a:b], att)
             ):
                 att = None
+        if att is None:
+            # "For the year, the company reported net income rose …", "The company
+            # estimated …": a body named by its noun, the sentence's subject.
+            att = first_attribution(text[a:b], _BODY_REPORTING_VERBS)
+            if att is not None and not (
+                att.kind == "common"
+                and names_a_body(att.name)
+                and speaks_for_sentence(text[a:b], att)
+            ):
+                att = None
+        # "The company, which went public in May, also said …", "The firm, a maker of
+        # toys, said …": the body, its aside set off by commas before the verb.
+        aside = _BODY_ASIDE_RE.match(text, a, b) if att is None else None
+        if aside is not None and names_a_body(aside.group(1)):
+            att = Attribution(aside.group(1), aside.start(1) - a, aside.end(1) - a, "common")
         if att is None or att.kind not in ("pronoun", "common"):
             out.append(None)
             continue

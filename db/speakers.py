@@ -545,7 +545,7 @@ _BODY_NOUNS = words(
     developer exchange party parties league federation association foundation institute
     commission inquiry tribunal panel embassy trust society service fund office giant
     giants airline airlines carrier carriers body firms companies agencies alliance
-    coalition festival band cartel
+    coalition festival band cartel utility utilities
     """
 )
 _COMMON_HEADS |= _BODY_NOUNS
