@@ -1440,6 +1440,57 @@ def test_a_light_verb_is_one_act_only_with_its_complement() -> None:
     )
 
 
+def test_two_headlines_of_one_act_beside_one_word_are_one_claim() -> None:
+    # Two headlines alike but under their own cut, in which one participle ("married",
+    # "arrested") stands beside the same word in both (its subject or object), written
+    # as a predicate in lower case in one at least: one act of one participant, one
+    # claim, though no name stands right before it (_same_act).
+    married = _in_article("Corvina Hale has married Tomas Reyes.")
+    secret = _in_article("Former Velmora star Corvina Hale gets married in secret ceremony")
+    f = matcher.features(married, secret)
+    assert f.lone and f.linked and not f.breaks
+    assert matcher.DEFAULT_MODEL.probability(f.values) < matcher.SAME_P_LONE
+    assert not matcher._same_act(married, secret) and matcher._same_act_beside(married, secret)
+    assert matcher.compare(married, secret).relation == "same"
+    arrested = _in_article("Corvina Hale fan arrested after sneaking into dressing room")
+    note = _in_article("Corvina Hale Fan Arrested For Sneaking Backstage And Leaving A Note")
+    g = matcher.features(arrested, note)
+    assert g.lone and not g.breaks and not matcher._same_act(arrested, note)
+    assert matcher.DEFAULT_MODEL.probability(g.values) < matcher.SAME_P_LONE
+    assert matcher.compare(arrested, note).relation == "same"
+    # Negated or hedged: every break still holds.
+    for other in (
+        "Former Velmora star Corvina Hale will not get married in secret ceremony",
+        "Former Velmora star Corvina Hale could get married in secret ceremony",
+    ):
+        assert matcher.compare(married, _in_article(other)).relation == "related", other
+    # The participle beside other words is another act: "trailer revealed" / "details
+    # revealed".
+    assert not matcher._same_act_beside(
+        _in_article("New Velmora season trailer revealed - watch"),
+        _in_article("Velmora Season Plot Direction And Details Revealed"),
+    )
+    # A participle before its noun is no predicate ("dressing room"), nor is any word in
+    # a headline's capitals; "need", "speed", "everything" are no participles; a verb's
+    # "-s" is not read (a plural noun looks alike: "Kestle shares").
+    names = frozenset()
+    assert matcher._participles(_in_article("Hale fan waits in dressing room"), names) == {
+        normalize_word("dressing"): (False, frozenset(map(normalize_word, ("waits", "room"))))
+    }
+    assert not any(
+        pred
+        for pred, _near in matcher._participles(
+            _in_article("Hale Fan Arrested For Sneaking Backstage"), names
+        ).values()
+    )
+    for text in ("Everything you need to know about speed", "Kestle shares drop"):
+        assert not matcher._participles(_in_article(text), names), text
+    assert not matcher._same_act_beside(
+        _in_article("Kestle shares drop on weak Tarlow data"),
+        _in_article("Kestle shares find support amid weak Tarlow data"),
+    )
+
+
 def test_a_headline_of_names_alone_claims_nothing_even_alone_in_its_article() -> None:
     # "Ackman and Herbalife": a headline of names joined by "and" names a topic; every
     # word of it is in any headline of the story, and however high the pair scores it
