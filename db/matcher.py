@@ -981,6 +981,9 @@ def prepare(
     plain = without_number_signs(text)
     raw_words = _RAW_WORD_RE.findall(plain)
     stance = _stance(raw_words)
+    names = _frozen([tok for tok in capitals if tok not in PLACE_TOKENS])
+    if _headline_future(plain, names):
+        stance = stance | _FUTURES
     spans = _quote_spans(text, quotes)
     quoted = _quoted_tokens(content, spans)
     titled = _titled_tokens(text, content, spans, quoted) if quoted else _EMPTY
@@ -1008,7 +1011,7 @@ def prepare(
         clauses=_clauses(text, content, entities)
         if split and len(words) >= CLAUSE_MIN_WORDS
         else (),
-        names=_frozen([tok for tok in capitals if tok not in PLACE_TOKENS]),
+        names=names,
         stance=stance,
         scope=_scope(plain, content) if _HEDGE in stance or negated else (),
         specific=_is_specific(tokset, content, nums, text, spk),
@@ -1224,6 +1227,28 @@ _STANCE_WORDS = frozenset(
     | REJECTION_VERBS
     | _POLES.keys()
 )
+
+
+# A headline's future: a name, then "to" and a verb, with no verb between ("Google to
+# release SDK for wearables", "Chiquita to merge with Fyffes": Google will release it),
+# at the start or after a label's colon.
+_HEADLINE_FUTURE_RE = re.compile(r"(?:\A|: )((?:[A-Z][\w'’.&-]*\s+){1,4})to\s+[a-z]{2,}\b")
+_FUTURES = frozenset({_FUTURE})
+
+
+def _headline_future(plain: str, names: frozenset[str]) -> bool:
+    """``plain`` tells the future as a headline does: a name, "to" and a verb (see
+    _HEADLINE_FUTURE_RE; the word before "to" one of ``names`` and no common word, so
+    "Thanks to strong sales" is none). A plan is compatible with it ("Google plans to
+    release an SDK" / "Google to release SDK for Android wearables"), as with "will",
+    not with a fact (the modality break, _breaks)."""
+    if " to " not in plain:
+        return False
+    found = _HEADLINE_FUTURE_RE.search(plain)
+    if found is None:
+        return False
+    last = normalize_word(found.group(1).split()[-1].lower().rstrip("."))
+    return last in names and not common_word(last)
 
 
 def headline_case(text: str) -> bool:

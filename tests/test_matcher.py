@@ -1491,6 +1491,32 @@ def test_two_headlines_of_one_act_beside_one_word_are_one_claim() -> None:
     )
 
 
+def test_a_headlines_name_to_verb_is_the_future_a_plan_agrees_with() -> None:
+    # "Velmora to release toolkit": a headline's name, "to" and a verb tell the future,
+    # as "will" does; a plan ("plans to release") is compatible with it, not with a fact.
+    plan = _in_article("Velmora plans to release a toolkit for wearable devices")
+    future = _in_article("Velmora to release toolkit for wearable devices in two weeks")
+    assert matcher._FUTURE in future.stance
+    assert "modality" not in matcher.features(plan, future).breaks
+    assert matcher.compare(plan, future).relation == "same"
+    # The same as "will" tells it.
+    will = _in_article("Velmora will release toolkit for wearable devices in two weeks")
+    assert matcher.compare(plan, will).relation == "same"
+    # A plan against a fact, or a condition against the future: the break holds.
+    fact = _in_article("Velmora releases toolkit for wearable devices")
+    assert matcher.compare(plan, fact).relation == "related"
+    condition = _in_article(
+        "Velmora could release a toolkit for wearable devices if regulators agree"
+    )
+    assert "modality" in matcher.features(condition, future).breaks
+    # "Thanks to", "According to": no name before "to", no future.
+    for text in (
+        "Thanks to Velmora, toolkit for wearable devices released",
+        "According to Velmora, toolkit for wearable devices released",
+    ):
+        assert matcher._FUTURE not in _in_article(text).stance, text
+
+
 def test_a_headline_of_names_alone_claims_nothing_even_alone_in_its_article() -> None:
     # "Ackman and Herbalife": a headline of names joined by "and" names a topic; every
     # word of it is in any headline of the story, and however high the pair scores it
