@@ -2638,11 +2638,14 @@ def _breaks(
         hedged_b = _HEDGE in sb and (both or _covers(b, a, 1))
         # A plan is compatible with a plain statement of the future ("will veto" /
         # "plans to veto"), not with a plain fact, whatever else the plan foretells
-        # ("intend to cooperate and will respond" / "received subpoenas").
-        if hedged_a != hedged_b and (
-            _CONDITION in (sa if hedged_a else sb) or _FUTURE not in (sb if hedged_a else sa)
-        ):
-            out.append("modality")
+        # ("intend to cooperate and will respond" / "received subpoenas"); nor with the
+        # same act told as an aim too ("wants to ban 'bossy'" / "teams up to ban 'bossy'").
+        if hedged_a != hedged_b:
+            hedged, other = (a, b) if hedged_a else (b, a)
+            if _CONDITION in hedged.stance or (
+                _FUTURE not in other.stance and not _one_aim(hedged, other)
+            ):
+                out.append("modality")
         if any(
             m[-1] in "+-"
             and (m[:-1] + ("-" if m[-1] == "+" else "+")) in sb
@@ -2657,6 +2660,42 @@ def _breaks(
     if _swapped(a, b):
         out.append("roles")
     return tuple(out)
+
+
+# "to" and the word after it: an act told as an aim, a plan or a purpose.
+_TO_ACT_RE = re.compile(r"\b(?:to|To|TO)\s+([A-Za-z]+)")
+_WORD_RE_BEFORE = re.compile(r"[A-Za-z']+")
+# How far before "to" a hedge governs it ("wants to ban", "considers a bill to ban").
+AIM_GAP = 2
+_AIM_HEDGES = HEDGE_WORDS | HEDGE_BEFORE_TO
+
+
+def _aims(text: str, hedged: bool) -> frozenset[str]:
+    """The stems of the words after "to" in ``text`` (no stop word: "to be"), acts told
+    as aims, plans or purposes, not as done ("teams up to ban 'bossy'"). ``hedged``:
+    only those a hedge governs, within AIM_GAP words before its "to" ("wants to ban",
+    "likely to remain", "set to launch"), not one a hedge stands further from ("may be
+    forced to sell": what may be is the forcing)."""
+    out = []
+    for found in _TO_ACT_RE.finditer(text):
+        word = found.group(1).lower()
+        if word in STOP_WORDS:
+            continue
+        if hedged:
+            before = _WORD_RE_BEFORE.findall(text[: found.start()])[-AIM_GAP:]
+            if _AIM_HEDGES.isdisjoint(w.lower() for w in before):
+                continue
+        out.append(normalize_word(word))
+    return frozenset(out)
+
+
+def _one_aim(hedged: Prepared, other: Prepared) -> bool:
+    """The act a hedge governs in ``hedged`` is told after "to" in ``other`` too: both
+    tell it as an aim, neither as done ("Sandberg wants to ban the word 'bossy'" /
+    "Beyonce teams up with Sandberg to ban 'bossy'"; "Chrysler plans to hire 1,000" /
+    "Jeep plant to hire 1,000"), so the hedge takes nothing from what the other
+    asserts."""
+    return not _aims(hedged.text, True).isdisjoint(_aims(other.text, False))
 
 
 # Words that turn a sentence around without changing its claim ("was accused by",

@@ -1517,6 +1517,29 @@ def test_a_headlines_name_to_verb_is_the_future_a_plan_agrees_with() -> None:
         assert matcher._FUTURE not in _in_article(text).stance, text
 
 
+def test_one_act_told_as_an_aim_on_both_sides_is_no_modality() -> None:
+    # "wants to ban" / "teams up ... to ban": the act a hedge governs is told after "to"
+    # by the other too, an aim on both sides: the hedge takes nothing from the other.
+    wants = _in_article("Corvina Hale wants to ban the word bossy")
+    teams = _in_article("Corvina Hale teams up with Tomas Reyes to ban the word bossy")
+    assert matcher._one_aim(wants, teams)
+    assert "modality" not in matcher.features(wants, teams).breaks
+    assert matcher.compare(wants, teams).relation == "same"
+    # Against the act told done, the break holds.
+    bans = _in_article("Corvina Hale bans the word bossy at Tarlow school")
+    assert "modality" in matcher.features(wants, bans).breaks
+    assert matcher.compare(wants, bans).relation == "related"
+    # A hedge further from "to" governs something else: "may be forced to sell" is no
+    # aim to sell.
+    forced = _in_article("Corvina Hale may be forced to sell Tarlow Mills")
+    sold = _in_article("Corvina Hale was forced to sell Tarlow Mills")
+    assert not matcher._one_aim(forced, sold)
+    assert matcher.compare(forced, sold).relation == "related"
+    # A condition keeps the break whatever the other tells.
+    condition = _in_article("Corvina Hale wants to ban the word bossy if Tarlow agrees")
+    assert "modality" in matcher.features(condition, teams).breaks
+
+
 def test_a_headline_of_names_alone_claims_nothing_even_alone_in_its_article() -> None:
     # "Ackman and Herbalife": a headline of names joined by "and" names a topic; every
     # word of it is in any headline of the story, and however high the pair scores it
