@@ -3522,12 +3522,12 @@ _PARTICIPLE_WORD_RE = re.compile(r"[A-Za-z]+(?:ed|ing|ED|ING)\b")
 
 
 @lru_cache(maxsize=65536)  # a headline meets many others of its story: read it once
-def _participle_heads(text: str) -> frozenset[str]:
-    """The first four letters of the words of ``text`` shaped as participles: two
-    participles of one stem begin alike ("married", "marrying"), so two statements
-    without one such beginning in common hold no participle of one stem (normalize_word
-    changes a word's end, not its beginning)."""
-    return frozenset([w[:4].lower() for w in _PARTICIPLE_WORD_RE.findall(text)])
+def _participle_stems(text: str) -> frozenset[str]:
+    """The stems of the words of ``text`` shaped as participles, as normalize_word folds
+    them ("filed" and "filing", "acquired" and "buying" are one): a superset of
+    _participles' keys (names, stop words and the predicate test not yet asked), so two
+    statements without one in common hold no participle of one stem."""
+    return frozenset([normalize_word(w.lower()) for w in _PARTICIPLE_WORD_RE.findall(text)])
 
 
 def _same_act_beside(a: Prepared, b: Prepared) -> bool:
@@ -3540,7 +3540,7 @@ def _same_act_beside(a: Prepared, b: Prepared) -> bool:
     verb's "-s" and a plural noun look alike ("Asian shares decline"). Measured on every
     UCI pair shown 'related' for the headline cuts (BENCHMARKS.md, match73)."""
     # most pairs: no participle of one stem in both, nothing more to read
-    if _participle_heads(a.text).isdisjoint(_participle_heads(b.text)):
+    if _participle_stems(a.text).isdisjoint(_participle_stems(b.text)):
         return False
     names = a.names | a.hnames | b.names | b.hnames
     acts_a = _participles(a, names)

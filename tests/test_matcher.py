@@ -1464,6 +1464,12 @@ def test_two_headlines_of_one_act_beside_one_word_are_one_claim() -> None:
         "Former Velmora star Corvina Hale could get married in secret ceremony",
     ):
         assert matcher.compare(married, _in_article(other)).relation == "related", other
+    # Two forms of one verb are one act, however their first letters differ ("filed" /
+    # "filing", as normalize_word folds them).
+    assert matcher._same_act_beside(
+        _in_article("Kestle Dairy filed for bankruptcy protection again"),
+        _in_article("Kestle Dairy filing for bankruptcy, its second in three years"),
+    )
     # The participle beside other words is another act: "trailer revealed" / "details
     # revealed".
     assert not matcher._same_act_beside(
