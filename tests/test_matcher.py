@@ -1440,6 +1440,112 @@ def test_a_light_verb_is_one_act_only_with_its_complement() -> None:
     )
 
 
+def test_two_headlines_of_one_act_beside_one_word_are_one_claim() -> None:
+    # Two headlines alike but under their own cut, in which one participle ("married",
+    # "arrested") stands beside the same word in both (its subject or object), written
+    # as a predicate in lower case in one at least: one act of one participant, one
+    # claim, though no name stands right before it (_same_act).
+    married = _in_article("Corvina Hale has married Tomas Reyes.")
+    secret = _in_article("Former Velmora star Corvina Hale gets married in secret ceremony")
+    f = matcher.features(married, secret)
+    assert f.lone and f.linked and not f.breaks
+    assert matcher.DEFAULT_MODEL.probability(f.values) < matcher.SAME_P_LONE
+    assert not matcher._same_act(married, secret) and matcher._same_act_beside(married, secret)
+    assert matcher.compare(married, secret).relation == "same"
+    arrested = _in_article("Corvina Hale fan arrested after sneaking into dressing room")
+    note = _in_article("Corvina Hale Fan Arrested For Sneaking Backstage And Leaving A Note")
+    g = matcher.features(arrested, note)
+    assert g.lone and not g.breaks and not matcher._same_act(arrested, note)
+    assert matcher.DEFAULT_MODEL.probability(g.values) < matcher.SAME_P_LONE
+    assert matcher.compare(arrested, note).relation == "same"
+    # Negated or hedged: every break still holds.
+    for other in (
+        "Former Velmora star Corvina Hale will not get married in secret ceremony",
+        "Former Velmora star Corvina Hale could get married in secret ceremony",
+    ):
+        assert matcher.compare(married, _in_article(other)).relation == "related", other
+    # Two forms of one verb are one act, however their first letters differ ("filed" /
+    # "filing", as normalize_word folds them).
+    assert matcher._same_act_beside(
+        _in_article("Kestle Dairy filed for bankruptcy protection again"),
+        _in_article("Kestle Dairy filing for bankruptcy, its second in three years"),
+    )
+    # The participle beside other words is another act: "trailer revealed" / "details
+    # revealed".
+    assert not matcher._same_act_beside(
+        _in_article("New Velmora season trailer revealed - watch"),
+        _in_article("Velmora Season Plot Direction And Details Revealed"),
+    )
+    # A participle before its noun is no predicate ("dressing room"), nor is any word in
+    # a headline's capitals; "need", "speed", "everything" are no participles; a verb's
+    # "-s" is not read (a plural noun looks alike: "Kestle shares").
+    names = frozenset()
+    assert matcher._participles(_in_article("Hale fan waits in dressing room"), names) == {
+        normalize_word("dressing"): (False, frozenset(map(normalize_word, ("waits", "room"))))
+    }
+    assert not any(
+        pred
+        for pred, _near in matcher._participles(
+            _in_article("Hale Fan Arrested For Sneaking Backstage"), names
+        ).values()
+    )
+    for text in ("Everything you need to know about speed", "Kestle shares drop"):
+        assert not matcher._participles(_in_article(text), names), text
+    assert not matcher._same_act_beside(
+        _in_article("Kestle shares drop on weak Tarlow data"),
+        _in_article("Kestle shares find support amid weak Tarlow data"),
+    )
+
+
+def test_a_headlines_name_to_verb_is_the_future_a_plan_agrees_with() -> None:
+    # "Velmora to release toolkit": a headline's name, "to" and a verb tell the future,
+    # as "will" does; a plan ("plans to release") is compatible with it, not with a fact.
+    plan = _in_article("Velmora plans to release a toolkit for wearable devices")
+    future = _in_article("Velmora to release toolkit for wearable devices in two weeks")
+    assert matcher._FUTURE in future.stance
+    assert "modality" not in matcher.features(plan, future).breaks
+    assert matcher.compare(plan, future).relation == "same"
+    # The same as "will" tells it.
+    will = _in_article("Velmora will release toolkit for wearable devices in two weeks")
+    assert matcher.compare(plan, will).relation == "same"
+    # A plan against a fact, or a condition against the future: the break holds.
+    fact = _in_article("Velmora releases toolkit for wearable devices")
+    assert matcher.compare(plan, fact).relation == "related"
+    condition = _in_article(
+        "Velmora could release a toolkit for wearable devices if regulators agree"
+    )
+    assert "modality" in matcher.features(condition, future).breaks
+    # "Thanks to", "According to": no name before "to", no future.
+    for text in (
+        "Thanks to Velmora, toolkit for wearable devices released",
+        "According to Velmora, toolkit for wearable devices released",
+    ):
+        assert matcher._FUTURE not in _in_article(text).stance, text
+
+
+def test_one_act_told_as_an_aim_on_both_sides_is_no_modality() -> None:
+    # "wants to ban" / "teams up ... to ban": the act a hedge governs is told after "to"
+    # by the other too, an aim on both sides: the hedge takes nothing from the other.
+    wants = _in_article("Corvina Hale wants to ban the word bossy")
+    teams = _in_article("Corvina Hale teams up with Tomas Reyes to ban the word bossy")
+    assert matcher._one_aim(wants, teams)
+    assert "modality" not in matcher.features(wants, teams).breaks
+    assert matcher.compare(wants, teams).relation == "same"
+    # Against the act told done, the break holds.
+    bans = _in_article("Corvina Hale bans the word bossy at Tarlow school")
+    assert "modality" in matcher.features(wants, bans).breaks
+    assert matcher.compare(wants, bans).relation == "related"
+    # A hedge further from "to" governs something else: "may be forced to sell" is no
+    # aim to sell.
+    forced = _in_article("Corvina Hale may be forced to sell Tarlow Mills")
+    sold = _in_article("Corvina Hale was forced to sell Tarlow Mills")
+    assert not matcher._one_aim(forced, sold)
+    assert matcher.compare(forced, sold).relation == "related"
+    # A condition keeps the break whatever the other tells.
+    condition = _in_article("Corvina Hale wants to ban the word bossy if Tarlow agrees")
+    assert "modality" in matcher.features(condition, teams).breaks
+
+
 def test_a_headline_of_names_alone_claims_nothing_even_alone_in_its_article() -> None:
     # "Ackman and Herbalife": a headline of names joined by "and" names a topic; every
     # word of it is in any headline of the story, and however high the pair scores it
