@@ -2690,6 +2690,15 @@ def _aims(text: str, hedged: bool) -> frozenset[str]:
     return frozenset(out)
 
 
+def may_tell_an_aim(text: str) -> bool:
+    """Whether the aim rules may read ``text`` (a headline's name, "to" and a verb as the
+    future: _headline_future; an act a hedge governs told after "to": _aims): a
+    superset (the names are not asked), for a schema step to find the statements whose
+    pairs those rules judge otherwise, wherever they score."""
+    plain = without_number_signs(clean(text or ""))
+    return bool(_HEADLINE_FUTURE_RE.search(plain) or _aims(plain, True))
+
+
 def _one_aim(hedged: Prepared, other: Prepared) -> bool:
     """The act a hedge governs in ``hedged`` is told after "to" in ``other`` too: both
     tell it as an aim, neither as done ("Sandberg wants to ban the word 'bossy'" /

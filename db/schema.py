@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 43
+SCHEMA_VERSION = 44
 
 # Version 1: the whole schema.
 _V1 = """
@@ -1125,12 +1125,7 @@ def _v42_to_v43(db: sqlite_utils.Database) -> None:
     conn = db.conn
     _due_if_articles(conn, STATEMENTS_JOB, 43)
     heads, capitals = _headline_statements(conn)
-    lone = {
-        r[0]
-        for r in conn.execute(
-            "SELECT article_id FROM statements GROUP BY article_id HAVING count(*) = 1"
-        )
-    }
+    lone = _lone_articles(conn)
     again: set[int] = set()
     for a, x, b, y, relation in conn.execute(
         "SELECT m.a, sa.article_id, m.b, sb.article_id, m.relation FROM matches m"
@@ -1143,6 +1138,57 @@ def _v42_to_v43(db: sqlite_utils.Database) -> None:
         ):
             again |= {x, y}
     _match_again(conn, "SELECT value FROM json_each(?)", (json.dumps(sorted(again)),))
+
+
+# Version 44: no new tables.
+# - Speakers: a firm that spoke seen in more forms ("/" or "and" in its name, an
+#   apposition or ticker before its verb, "has"/"also" before it), the first name that
+#   spoke read as "the company" when no cue names a firm, a body noun as subject with
+#   more verbs and an aside before its verb, a one-word name whose clause says "his" or
+#   "her" a person: the 'statements' job is due.
+# - The matcher: two headlines in which one participle stands beside the same word are
+#   one act (under the headline cuts: the articles of a related match between two Title
+#   Case statements or two headlines alone in their articles are matched again); a
+#   headline's name, "to" and a verb is the future, and the act a hedge governs told
+#   after "to" on both sides is an aim on both (no modality break): those rules judge a
+#   pair wherever it scores, so the articles of every statement they may read
+#   (matcher.may_tell_an_aim) are matched again, not only their stored matches.
+def _v43_to_v44(db: sqlite_utils.Database) -> None:
+    import json  # here: `claimlens search` imports this module and no json
+
+    from db.matcher import may_tell_an_aim  # reads no schema: no cycle
+
+    conn = db.conn
+    _due_if_articles(conn, STATEMENTS_JOB, 44)
+    heads, _capitals = _headline_statements(conn)
+    lone = _lone_articles(conn)
+    again: set[int] = set()
+    for a, x, b, y in conn.execute(
+        "SELECT m.a, sa.article_id, m.b, sb.article_id FROM matches m"
+        " JOIN statements sa ON sa.id = m.a JOIN statements sb ON sb.id = m.b"
+        " WHERE m.relation = 'related'"
+    ):
+        if (a in heads and b in heads) or (x in lone and y in lone):
+            again |= {x, y}
+    conn.create_function("claimlens_may_tell_an_aim", 1, may_tell_an_aim, deterministic=True)
+    again.update(
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT article_id FROM statements"
+            " WHERE instr(lower(text), 'to') AND claimlens_may_tell_an_aim(text)"
+        )
+    )
+    _match_again(conn, "SELECT value FROM json_each(?)", (json.dumps(sorted(again)),))
+
+
+def _lone_articles(conn: sqlite3.Connection) -> set[int]:
+    """The articles of one statement: a headline alone (matcher._lone)."""
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT article_id FROM statements GROUP BY article_id HAVING count(*) = 1"
+        )
+    }
 
 
 def _headline_statements(conn: sqlite3.Connection) -> tuple[set[int], set[int]]:
@@ -1333,6 +1379,7 @@ MIGRATIONS: dict[int, Migration] = {
     40: _v40_to_v41,
     41: _v41_to_v42,
     42: _v42_to_v43,
+    43: _v43_to_v44,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

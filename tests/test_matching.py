@@ -2361,3 +2361,87 @@ def test_upgrade_from_version_42_regroups_every_story(tmp_path: Path) -> None:
     assert regroup(db) is not None
     assert not regroup_due(db)
     assert db.execute(stories).fetchall() == before
+
+
+def test_upgrade_from_version_43_matches_again_a_plan_against_a_headline_future(
+    tmp_path: Path,
+) -> None:
+    """Version 44 reads a headline's name, "to" and a verb as the future, which a plan
+    agrees with: a database left by version 43 (the pair 'related') matches again the
+    articles of every statement the aim rules may read, not only of stored matches
+    between headlines, then as a fresh ingest."""
+    records = {
+        "Wire": (
+            "Velmora to release toolkit for wearable devices in two weeks",
+            "Developers will get the kit at a meeting in Tarlow. The firm showed a watch"
+            " last year. Rivals sell similar devices. Prices were not given.",
+        ),
+        "Daily": (
+            "Velmora's next step",
+            "Velmora plans to release a toolkit for wearable devices in two weeks. Its"
+            " chief spoke in Tarlow on Monday. Shares rose after the talk. The company"
+            " sells phones in 40 countries.",
+        ),
+    }
+    _related_matched_again(
+        tmp_path,
+        43,
+        records,
+        ("to release toolkit", "plans to release"),
+        {"Wire", "Daily"},
+        now="same",
+        then="related",
+    )
+
+
+def test_upgrade_from_version_43_has_a_firm_that_spoke_as_the_company(tmp_path: Path) -> None:
+    """Version 44 reads "the company" as the firm that spoke when an apposition stands
+    before its verb: a database left by version 43 (no speaker there) has the
+    'statements' job due, finds the speaker at the next match, and its matches are a
+    fresh ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    records = {
+        "Wire": (
+            "Kestrel Buys Lindell",
+            "Kestrel Holdings Corp, a company formed by Arden Partners and Co, said it bought"
+            " 90 pct of Lindell Inc.\n\nThe company said its offer expired last night.",
+        ),
+        "Daily": ("Lindell sold", "Lindell Inc was sold to Kestrel Holdings on Friday."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v43.db", records)
+    sid = stmt(db, "Wire", "The company said")
+    speaker = "SELECT speaker FROM statements WHERE id = ?"
+    found = db.execute(speaker, (sid,)).fetchone()
+    assert found is not None and found[0] and "Kestrel" in found[0]
+    with _left_by(db, 43) as conn:
+        conn.execute("UPDATE statements SET speaker = NULL WHERE id = ?", (sid,))
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(speaker, (sid,)).fetchone() == found
+    assert pairs(db) == fresh
+
+
+def test_upgrade_from_version_43_matches_again_two_headlines_of_one_act_beside_one_word(
+    tmp_path: Path,
+) -> None:
+    """Version 44 reads two headlines in which one participle stands beside the same word
+    as one act: a database left by version 43 (those headlines 'related') matches again
+    the articles of a related match between two headlines alone in their articles, then
+    as a fresh ingest."""
+    records = {
+        "Wire": ("Corvina Hale has married Tomas Reyes.", ""),
+        "Daily": ("Former Velmora star Corvina Hale gets married in secret ceremony", ""),
+    }
+    _related_matched_again(
+        tmp_path,
+        43,
+        records,
+        ("has married", "gets married"),
+        {"Wire", "Daily"},
+        now="same",
+        then="related",
+    )
