@@ -641,7 +641,9 @@ def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version:
         conn.execute("UPDATE matches SET relation = 'same'")
     db = _reopened(db, path)
     waiting = _waiting(db)
-    assert waiting == {"Wire", "Daily"}  # a headline alone each; the Post has a body
+    # A headline alone each; the Post has a body, but the step to 44 reads its title
+    # ("Chiquita to combine") as a headline's future, which the aim rules judge.
+    assert waiting == {"Wire", "Daily", "Post"}
     from db.ingest import match_pending
 
     match_pending(db)
