@@ -28,7 +28,8 @@ returns a :class:`CheckReport` naming each problem found:
   (:mod:`db.upgrade`): pending work too, done by ``claimlens regroup``.
 * ``statements:pending``: a schema upgrade left every article's speakers and numbers
   to read again (:mod:`db.statements_again`): pending work, done by the next match.
-* ``clean:pending``: a schema upgrade found articles stored with bidi controls, which
+* ``clean:pending``: a schema upgrade found articles stored with bidi controls or
+  invisible format characters (zero-width space, word joiner, soft hyphen), which
   the ingest now drops (:func:`db.ingest.clean_again_if_due`): pending work, done by
   the next match.
 
@@ -488,7 +489,7 @@ def _check_pending(conn: sqlite3.Connection, report: CheckReport) -> None:
         report.pending.append(Pending("regroup:pending", message, 1, FINISH_REGROUP))
     report.checks.append("clean:pending")
     if job_due(conn, CLEAN_JOB):  # a schema upgrade left articles to store again
-        message = "articles hold bidi controls an older claimlens stored"
+        message = "articles hold invisible characters an older claimlens stored"
         report.pending.append(Pending("clean:pending", message, 1, FINISH_MATCHING))
     report.checks.append("statements:pending")
     if statements_due(conn):  # a schema upgrade left the statements to read again
@@ -536,7 +537,7 @@ def repair_database(
     # groups them; a regroup still due (no article was pending) is done last.
     due = match and regroup_due(db)
     if match and clean_again_if_due(db):
-        done.append("stored again the articles holding bidi controls (due since an upgrade)")
+        done.append("stored again the articles holding invisible characters (due since an upgrade)")
     if match and statements_due(db):
         changed = read_statements_again(db)  # before the pending matching it marks
         done.append(

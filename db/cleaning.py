@@ -4,7 +4,8 @@ Article text is hostile input. Terminal escape sequences and control
 characters are removed here, once, before any offset is computed, so nothing
 stored can reach a terminal as a command, and so are Unicode's bidirectional controls
 (a stored U+202E reversed a line; db.showable still leaves them out of what is shown,
-for databases stored before); the text is NFC-normalised and line
+for databases stored before) and the invisible format characters that split a word
+(zero-width space, word joiner, soft hyphen, BOM); the text is NFC-normalised and line
 endings become ``\\n``. (Markup such as ``[bold]`` is left as it is: it is
 plain text, and the TUI never renders stored text as markup.)
 """
@@ -33,6 +34,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\u
 # \u2066Doe\u2069") hid it from the speaker rules, one in a source's name from `--source`.
 # Dropped from stored text, titles and names (not from keys: an article's identity).
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+# Invisible format characters that carry no meaning in news text yet split a word for
+# FTS5 and the matcher ("\u200bLena" is no token "lena"): zero-width space U+200B, word
+# joiner U+2060, soft hyphen U+00AD (a stray BOM U+FEFF is a control above). Dropped from
+# stored text, titles and names as bidi controls are. ZWNJ U+200C and ZWJ U+200D stay:
+# they spell Persian and Indic words and join emoji sequences.
+INVISIBLE_FORMAT = "\u00ad\u200b\u2060"
+_INVISIBLE = re.compile(f"[{INVISIBLE_FORMAT}]")
 # Lone surrogates (from JSON "\\ud800" escapes or undecodable file names) cannot be
 # stored as UTF-8: each becomes U+FFFD.
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -67,15 +75,26 @@ def holds_bidi(text: str | None) -> bool:
     return text is not None and _BIDI.search(text) is not None
 
 
+_DROPPED_NOW = re.compile(f"[{BIDI_CONTROLS}{INVISIBLE_FORMAT}]")
+
+
+def holds_dropped(text: str | None) -> bool:
+    """Whether ``text`` holds a character the ingest now drops that an older claimlens
+    stored: a bidi control (before version 40) or an invisible format character (before
+    version 44)."""
+    return text is not None and _DROPPED_NOW.search(text) is not None
+
+
 # Every character _stored changes: one scan decides for nearly every text.
-_TO_STORE = re.compile(f"{_TO_STRIP.pattern[:-1]}{BIDI_CONTROLS}]")
+_TO_STORE = re.compile(f"{_TO_STRIP.pattern[:-1]}{BIDI_CONTROLS}{INVISIBLE_FORMAT}]")
 
 
 def _stored(text: str) -> str:
-    """``strip_controls``, then without bidi controls: what every stored text keeps."""
+    """``strip_controls``, then without bidi controls and invisible format characters:
+    what every stored text keeps."""
     if _TO_STORE.search(text) is None:
         return text
-    return _BIDI.sub("", strip_controls(text))
+    return _INVISIBLE.sub("", _BIDI.sub("", strip_controls(text)))
 
 
 def clean_text(text: str) -> str:
@@ -157,7 +176,7 @@ def _controls_removed(chars: _Chars) -> _Chars:
             keep[m.start() : m.end()] = [False] * (m.end() - m.start())
     out: _Chars = []
     for (c, a, b), kept in zip(merged, keep, strict=True):
-        if kept and not _CONTROL.fullmatch(c) and not _BIDI.fullmatch(c):
+        if kept and not (_CONTROL.fullmatch(c) or _BIDI.fullmatch(c) or _INVISIBLE.fullmatch(c)):
             out.append(("\ufffd" if _SURROGATES.fullmatch(c) else c, a, b))
     return out
 

@@ -25,13 +25,16 @@ Decisions (see tests/test_segment.py for the cases):
 * A 2-3 dot ellipsis (``...``, ``…``, ``. . .``) does not end a sentence unless a
   closing quote follows; four dots (ellipsis + period) do.
 * Numbered/lettered/bulleted lists on one line (``1) a 2) b``) are split at markers.
+* No sentence ends inside angle brackets closed on its line: news writes names and
+  codes there, never sentences (Reuters' ``<J.P. Morgan and Co>``, ``<Mr. Steak Inc>``,
+  ``<SWPC. HK>``).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ATTRIBUTION_VERBS", "split_sentences"]
+__all__ = ["ATTRIBUTION_VERBS", "inside_angles", "split_sentences"]
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -170,9 +173,25 @@ def _period_splits(text: str, line_start: int, tstart: int, nxt: int, stop: int)
     return True
 
 
+# How far an angle-bracketed name may reach either side of a terminator inside it.
+_ANGLED_REACH = 64
+
+
+def inside_angles(text: str, ls: int, le: int, tstart: int, tend: int) -> bool:
+    """Whether the terminator ``text[tstart:tend]`` lies between a ``<`` and the ``>``
+    closing it on the line ``text[ls:le]`` (each within ``_ANGLED_REACH``): a "<" then a
+    space is a less-than sign, not an opening."""
+    opening = text.rfind("<", max(ls, tstart - _ANGLED_REACH), tstart)
+    if opening < 0 or text[opening + 1] in _SPACE or text.find(">", opening, tstart) >= 0:
+        return False
+    closing = text.find(">", tend, min(le, tend + _ANGLED_REACH))
+    return closing >= 0 and text.find("<", tend, closing) < 0
+
+
 def _boundaries_in_line(text: str, ls: int, le: int) -> list[int]:
     """End offsets (exclusive) of sentences that end inside text[ls:le] before le."""
     cuts: list[int] = []
+    angled = text.find("<", ls, le) >= 0  # one C-speed scan: most lines hold none
     for m in _TERM_RE.finditer(text, ls, le):
         tstart, tend = m.start(), m.end()
         if text[tstart] in "。！？":
@@ -192,6 +211,8 @@ def _boundaries_in_line(text: str, ls: int, le: int) -> list[int]:
             continue  # '"This is great." she said', 'Yahoo! in', '(...engineer.) at'
         if tstart > ls and text[tstart - 1] == "[":
             continue  # "[...]": an omission inside a quotation, not an ending
+        if angled and inside_angles(text, ls, le, tstart, tend):
+            continue  # "<J.P. Morgan and Co>": a name, not an ending
         term = m.group()
         core = term.rstrip(_CLOSE_QUOTES + ")]")
         quoted = len(core) < len(term) and any(q in term[len(core) :] for q in _CLOSE_QUOTES)

@@ -1,5 +1,6 @@
 """The cleaning's fast paths (db.cleaning) give exactly what the plain definitions give:
-every control character removed, CRLF/CR made LF, lone surrogates made U+FFFD, every
+every control character removed (and bidi controls and invisible format characters
+from text), CRLF/CR made LF, lone surrogates made U+FFFD, every
 maximal run of spaces made one " ", lines stripped, blank lines collapsed."""
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ _ESCAPES = re.compile(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# Unicode's Bidi_Control characters: kept by strip_controls (keys), dropped from text.
-_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Unicode's Bidi_Control characters and the invisible format characters that split a
+# word (soft hyphen, zero-width space, word joiner): kept by strip_controls (keys),
+# dropped from text; ZWNJ and ZWJ stay.
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad\u200b\u2060]")
 
 
 def plain_strip_controls(text: str) -> str:
@@ -39,6 +42,7 @@ PIECES = [
     *["  ", " ", " ", "\t", "\n", "\n\n", "\r", "\r\n", "\x1b", "\x1b[31m", "\x1b]0;t\x07"],
     *["\x9b", "\x00", "\x07", "\x0b", "\x0c", "\x85", "\x7f", "\x1c", "\u00a0", "\u2003"],
     *["\u202f", "\u3000", "\u1680", "\u2028", "\u2029", "\ufeff", "\ufffe", "\u200b"],
+    *["\u2060", "\u00ad", "\u200c", "\u200d"],
     *["\ud800", "\udfff", "e\u0301", "\u212b"],
     *["\u202e", "\u202c", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c", "\u0301"],
 ]

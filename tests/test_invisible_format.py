@@ -1,0 +1,120 @@
+"""Invisible format characters that split a word (zero-width space, word joiner, soft
+hyphen, a stray BOM) are dropped at ingest as bidi controls are; ZWJ and ZWNJ, which
+spell words and emoji, stay. A database stored before is found by the clean-again
+finder (the 'clean' job) and stored again as a fresh ingest stores it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlite_utils
+
+from db import cleaning
+from db.clean_again import articles_to_clean_again
+from db.cleaning import clean_text, clean_title, input_offsets
+from db.connection import connect, transaction
+from db.ingest import clean_again, ingest_paths
+from db.search import search
+
+ZWSP, WJ, SHY, BOM, ZWNJ, ZWJ = "\u200b", "\u2060", "\u00ad", "\ufeff", "\u200c", "\u200d"
+
+
+def test_invisible_format_characters_are_left_out_of_stored_text_and_titles() -> None:
+    assert clean_title(f"{ZWSP}Lena Dunham hosts the show") == "Lena Dunham hosts the show"
+    assert clean_title(f"Council{WJ} votes{BOM}") == "Council votes"
+    assert clean_text(f"The infor{SHY}mation was leaked{ZWSP}.\n\n{ZWSP}\nNext.") == (
+        "The information was leaked.\n\nNext."
+    )
+    assert clean_text(f"e{ZWSP}\u0301") == "\u00e9"  # NFC composes across a dropped one
+
+
+def test_zwj_and_zwnj_are_kept_for_what_they_spell() -> None:
+    family = f"\U0001f468{ZWJ}\U0001f469{ZWJ}\U0001f467"  # one emoji, not three
+    persian = f"\u0645\u06cc{ZWNJ}\u062e\u0648\u0627\u0647\u0645"  # "mi-khaham", I want
+    assert clean_text(f"A {family} and {persian}.") == f"A {family} and {persian}."
+    assert clean_title(persian) == persian
+
+
+def test_offsets_map_back_to_input_holding_invisible_characters() -> None:
+    title, body = f"{ZWSP}Budget rises", f"The bud{SHY}get rose{WJ}, said Jane."
+    stored = "Budget rises\n\nThe budget rose, said Jane."
+    words = ["Budget", "The budget", "said Jane."]
+    spans = [(stored.index(w), stored.index(w) + len(w)) for w in words]
+    mapped = input_offsets(title, body, stored, spans)
+    raw = f"{title}\n\n{body}"
+    assert mapped is not None
+    assert [raw[m[0] : m[1]] for m in mapped if m] == ["Budget", f"The bud{SHY}get", "said Jane."]
+
+
+RECORDS = [
+    {
+        "id": "a",
+        "source": f"Daily{ZWSP} Wire",
+        "date": "2024-03-04",
+        "title": f"{ZWSP}Harbour budget rises",
+        "text": f"The harbour budget rises to $5 billion, said Jane {WJ}Doe. The infor{SHY}mation"
+        " was published on Monday.",
+    },
+    {
+        "id": "b",
+        "source": "Other Post",
+        "date": "2024-03-04",
+        "title": "Harbour budget rises to $5 billion",
+        "text": "The harbour budget rises to $5 billion, said Jane Doe on Monday.",
+    },
+]
+
+
+def _ingested(folder: Path, *, as_before: bool) -> sqlite_utils.Database:
+    folder.mkdir()
+    source = folder / "news.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
+    db = connect(folder / "news.db")
+    with pytest.MonkeyPatch.context() as patch:
+        if as_before:  # the cleaning of version 43: these characters were kept
+            patch.setattr(cleaning, "_INVISIBLE", re.compile("(?!)"))
+        ingest_paths(db, [source], match=True)
+    return db
+
+
+def _stored(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    out = []
+    for article_id, name, title, text, digest in db.execute(
+        "SELECT a.id, s.name, a.title, a.text, a.content_hash"
+        " FROM articles a JOIN sources s ON s.id = a.source_id ORDER BY a.key"
+    ).fetchall():
+        statements = db.execute(
+            "SELECT seq, char_start, char_end, text, speaker FROM statements"
+            " WHERE article_id = ? ORDER BY seq",
+            (article_id,),
+        ).fetchall()
+        out.append((name, title, text, digest, statements))
+    return out
+
+
+def test_a_word_after_a_zero_width_space_is_found_by_search(tmp_path: Path) -> None:
+    db = _ingested(tmp_path / "fresh", as_before=False)
+    assert {h.title for h in search(db, "harbour")} >= {"Harbour budget rises"}
+    assert [h.article_id for h in search(db, "information")] != []
+    (name,) = [r[0] for r in db.execute("SELECT name FROM sources WHERE name LIKE 'Daily%'")]
+    assert name == "Daily Wire"
+
+
+def test_an_article_stored_with_invisible_characters_is_stored_again_as_fresh(
+    tmp_path: Path,
+) -> None:
+    old = _ingested(tmp_path / "old", as_before=True)
+    fresh = _ingested(tmp_path / "fresh", as_before=False)
+    assert _stored(old) != _stored(fresh)
+    found = articles_to_clean_again(old)
+    assert len(found) == 1 and articles_to_clean_again(fresh) == []
+    with transaction(old):
+        assert clean_again(old) == found
+    assert articles_to_clean_again(old) == []
+    assert _stored(old) == _stored(fresh)
+    names = [r[0] for r in old.execute("SELECT name FROM sources ORDER BY name")]
+    assert names == ["Daily Wire", "Other Post"]  # the old name is gone
