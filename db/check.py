@@ -30,8 +30,9 @@ returns a :class:`CheckReport` naming each problem found:
   to read again (:mod:`db.statements_again`): pending work, done by the next match.
 * ``clean:pending``: a schema upgrade found articles stored with bidi controls or
   invisible format characters (zero-width space, word joiner, soft hyphen), which
-  the ingest now drops (:func:`db.ingest.clean_again_if_due`): pending work, done by
-  the next match.
+  the ingest now drops, or split inside angle brackets, where it no longer ends a
+  sentence (:func:`db.ingest.clean_again_if_due`): pending work, done by the next
+  match.
 
 :func:`repair_database` fixes what can be rebuilt from the articles, in one
 transaction: missing schema objects are recreated, orphans deleted, dangling ids
@@ -489,7 +490,7 @@ def _check_pending(conn: sqlite3.Connection, report: CheckReport) -> None:
         report.pending.append(Pending("regroup:pending", message, 1, FINISH_REGROUP))
     report.checks.append("clean:pending")
     if job_due(conn, CLEAN_JOB):  # a schema upgrade left articles to store again
-        message = "articles hold invisible characters an older claimlens stored"
+        message = "articles are stored as an older claimlens cleaned or split them"
         report.pending.append(Pending("clean:pending", message, 1, FINISH_MATCHING))
     report.checks.append("statements:pending")
     if statements_due(conn):  # a schema upgrade left the statements to read again
@@ -537,7 +538,10 @@ def repair_database(
     # groups them; a regroup still due (no article was pending) is done last.
     due = match and regroup_due(db)
     if match and clean_again_if_due(db):
-        done.append("stored again the articles holding invisible characters (due since an upgrade)")
+        done.append(
+            "stored again the articles an older claimlens cleaned or split otherwise"
+            " (due since an upgrade)"
+        )
     if match and statements_due(db):
         changed = read_statements_again(db)  # before the pending matching it marks
         done.append(

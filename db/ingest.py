@@ -34,7 +34,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db.clean_again import articles_to_clean_again
+from db.clean_again import articles_to_clean_again, articles_to_split_again
 from db.cleaning import clean_title
 from db.connection import transaction
 from db.date_orders import read_dates
@@ -708,14 +708,21 @@ def write_records(db: sqlite_utils.Database, records: list[tuple[str, RawArticle
 
 
 def clean_again(db: sqlite_utils.Database) -> list[int]:
-    """Store again, inside the caller's transaction, the articles holding a bidi
-    control (:func:`db.clean_again.articles_to_clean_again`) as the ingest now stores
-    them: the readers' record (``formats.article_record``, the one
+    """Store again, inside the caller's transaction, the articles holding a character
+    the ingest now drops (:func:`db.clean_again.articles_to_clean_again`) or a sentence
+    it now splits otherwise (:func:`db.clean_again.articles_to_split_again`) as the
+    ingest now stores them: the readers' record (``formats.article_record``, the one
     cleaning), written by the ingest's writer (text, hash, statements split again, the
     article left unmatched; its old matches, keys and claim memberships go by cascade).
     The ids of those it changed. A source's name left with no article once its articles
     take the cleaned name is deleted."""
     ids = articles_to_clean_again(db)  # also defines claimlens_holds_bidi, used below
+    split = articles_to_split_again(db)
+    # Their text is as the ingest stores it now, but not their sentences (cut inside
+    # angle brackets): the stored hash is forgotten so that the writer replaces them.
+    for marks, part in id_chunks(split):
+        db.execute(f"UPDATE articles SET content_hash = '' WHERE id IN ({marks})", part)
+    ids = sorted({*ids, *split})
     records: list[tuple[str, RawArticle]] = []
     for marks, part in id_chunks(ids):
         for key, source, url, path, title, date, text, body_start in db.execute(
@@ -741,7 +748,8 @@ def clean_again(db: sqlite_utils.Database) -> list[int]:
 
 def clean_again_if_due(db: sqlite_utils.Database) -> list[int]:
     """The 'clean' job a schema step left due (version 40: bidi controls stored by an
-    older claimlens), done in one transaction: :func:`clean_again`; the articles it
+    older claimlens; 44: invisible characters, sentences cut inside angle brackets),
+    done in one transaction: :func:`clean_again`; the articles it
     stored again (matched by the next match)."""
     if not job_due(db, CLEAN_JOB):
         return []

@@ -1141,6 +1141,9 @@ def _v42_to_v43(db: sqlite_utils.Database) -> None:
 
 
 # Version 44: no new tables.
+# - Zero-width spaces, word joiners and soft hyphens are dropped at ingest, and no
+#   sentence ends inside angle brackets closed on its line ("<J.P. Morgan and Co>"):
+#   the articles stored with either are stored again (the 'clean' job).
 # - Speakers: a firm that spoke seen in more forms ("/" or "and" in its name, an
 #   apposition or ticker before its verb, "has"/"also" before it), the first name that
 #   spoke read as "the company" when no cue names a firm, a body noun as subject with
@@ -1156,9 +1159,12 @@ def _v42_to_v43(db: sqlite_utils.Database) -> None:
 def _v43_to_v44(db: sqlite_utils.Database) -> None:
     import json  # here: `claimlens search` imports this module and no json
 
+    from db.clean_again import articles_to_clean_again, articles_to_split_again
     from db.matcher import may_tell_an_aim  # reads no schema: no cycle
 
     conn = db.conn
+    if articles_to_clean_again(db) or articles_to_split_again(db):
+        mark_due(conn, CLEAN_JOB, 44)
     _due_if_articles(conn, STATEMENTS_JOB, 44)
     heads, _capitals = _headline_statements(conn)
     lone = _lone_articles(conn)

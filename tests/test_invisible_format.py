@@ -118,3 +118,31 @@ def test_an_article_stored_with_invisible_characters_is_stored_again_as_fresh(
     assert _stored(old) == _stored(fresh)
     names = [r[0] for r in old.execute("SELECT name FROM sources ORDER BY name")]
     assert names == ["Daily Wire", "Other Post"]  # the old name is gone
+
+
+def _as_left_by_43(folder: Path, db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """``db`` marked as version 43 left it, closed and opened again (the upgrade runs)."""
+    with transaction(db) as conn:
+        conn.execute("PRAGMA user_version = 43")
+    db.conn.close()
+    return connect(folder / "news.db")
+
+
+def test_upgrade_from_version_43_stores_again_an_article_with_invisible_characters(
+    tmp_path: Path,
+) -> None:
+    """Version 44 drops invisible characters at ingest: a database left by version 43
+    holding them has the 'clean' job due and is, once matched, what a fresh ingest
+    gives."""
+    from db.ingest import match_pending
+    from db.upgrade import job_due
+
+    old = _as_left_by_43(tmp_path / "old", _ingested(tmp_path / "old", as_before=True))
+    fresh = _ingested(tmp_path / "fresh", as_before=False)
+    assert job_due(old, "clean") and not job_due(fresh, "clean")
+    match_pending(old)
+    assert not job_due(old, "clean")
+    assert articles_to_clean_again(old) == []
+    assert _stored(old) == _stored(fresh)
+    relations = "SELECT relation, count(*) FROM matches GROUP BY relation ORDER BY relation"
+    assert old.execute(relations).fetchall() == fresh.execute(relations).fetchall()

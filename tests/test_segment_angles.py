@@ -96,3 +96,27 @@ def test_articles_split_inside_angle_brackets_are_found_to_split_again(tmp_path:
         _resplit(conn, found)  # what the upgrade's step does with them
     assert _rows(old) == _rows(fresh)
     assert articles_to_split_again(old) == []
+
+
+def test_upgrade_from_version_43_splits_again_an_article_cut_inside_angle_brackets(
+    tmp_path: Path,
+) -> None:
+    """Version 44 ends no sentence inside angle brackets: a database left by version 43
+    holding such a cut has the 'clean' job due, which stores the article again (its text
+    unchanged) split as a fresh ingest splits it."""
+    from db.ingest import match_pending
+    from db.upgrade import job_due
+
+    old = _statements(tmp_path / "old", as_before=True)
+    fresh = _statements(tmp_path / "fresh", as_before=False)
+    with transaction(old) as conn:
+        conn.execute("PRAGMA user_version = 43")
+    old.conn.close()
+    old = connect(tmp_path / "old" / "news.db")
+    assert job_due(old, "clean")
+    match_pending(old)
+    assert not job_due(old, "clean")
+    assert _rows(old) == _rows(fresh)
+    hashes = "SELECT content_hash FROM articles ORDER BY key"
+    assert old.execute(hashes).fetchall() == fresh.execute(hashes).fetchall()
+    assert articles_to_split_again(old) == []

@@ -58,7 +58,9 @@ _WAITING = {
     "matching:pending": "some articles are waiting for matching",
     "regroup:pending": "claims and stories are waiting for a regroup",
     "statements:pending": "speakers and numbers are waiting to be read again",
-    "clean:pending": "articles holding bidi controls are waiting to be stored again",
+    "clean:pending": (
+        "articles an older claimlens cleaned or split otherwise are waiting to be stored again"
+    ),
 }
 
 
