@@ -4,6 +4,7 @@ now."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -12,7 +13,11 @@ from click.testing import CliRunner
 from db import match_reads
 from tests.test_qa13_reader import _kept_out, _two_claims
 from tests.test_relations import db_file
+from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
+from tests.tui_fixtures import settle
+from tui.app import make_app
 from tui.cli import main
+from tui.config import Config
 
 
 def _stats(path: str, *args: str) -> str:
@@ -42,3 +47,24 @@ def test_stats_counts_a_same_pair_between_two_claims_apart(tmp_path: Path) -> No
     data = json.loads(_stats(db_file(db), "--json"))
     assert data["matches"] == 5
     assert (data["same_in_one_claim"], data["same_apart"]) == (4, 1)
+
+
+def test_the_help_says_check_means_said_alike_within_its_claim(tmp_path: Path) -> None:
+    """The caption said "✓ corroborated by another source", which a same match with a
+    statement of another claim (listed apart, no ✓) also is."""
+    from tui.components.help_screen import HelpScreen
+
+    db, _ids, _cid = _kept_out(tmp_path)
+
+    async def run() -> None:
+        app = make_app(db_file(db), config=Config())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            caption = app.screen.help_table().caption
+            said = str(caption)
+            assert "✓ another source in its claim says the same," in said
+            assert "corroborated by another source" not in said
+
+    asyncio.run(run())
