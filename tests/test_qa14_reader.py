@@ -1,6 +1,6 @@
 """What the last walk left: `stats` splits its same matches as the list and the claim
-panel count them (✓ within one claim, the others apart), and the help says what ✓ means
-now."""
+panel count them (✓ within one claim, the others apart), the help says what ✓ means
+now, and a plural noun opening a headline ("Hackers claim …") is no one's name."""
 
 from __future__ import annotations
 
@@ -8,9 +8,14 @@ import asyncio
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from db import match_reads
+from db.connection import connect
+from db.ingest import ingest_paths
+from db.quote_reads import speakers_counted
+from db.speakers import attributions, first_attribution
 from tests.test_qa13_reader import _kept_out, _two_claims
 from tests.test_relations import db_file
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
@@ -68,3 +73,56 @@ def test_the_help_says_check_means_said_alike_within_its_claim(tmp_path: Path) -
             assert "corroborated by another source" not in said
 
     asyncio.run(run())
+
+
+# A plural noun opening a headline before a verb that agrees with it is people
+# described, not one person's name: the `w` picker listed "Hackers (anyone named
+# Hackers)". The nouns here are in no list of the speaker code.
+_PLURAL_OPENERS = [
+    ("Landlords allege the exchange still controls 'stolen' coins", "Landlords"),
+    ("Truckers warn of delays at the border after the new rules", "Truckers"),
+    ("Tenants deny the mayor's account of Sunday's march", "Tenants"),
+    ("Dockers say the strike is over", "Dockers"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "who"), _PLURAL_OPENERS)
+def test_a_plural_noun_opening_a_headline_is_described_not_named(sentence: str, who: str) -> None:
+    said = [a for a in attributions(sentence) if a.name == who]
+    assert said and all(a.kind == "common" for a in said), attributions(sentence)
+
+
+# Guards (pass before and after): a name keeps its reading, and so do a party's members,
+# a club, and a past tense, which agrees with one person as with many.
+_NAMED_OPENERS = [
+    ("Sanders says the bill will pass the Senate", "Sanders"),
+    ("Jones says he will run again next year", "Jones"),
+    ("Arsenal say they will appeal the red card", "Arsenal"),
+    ("Tories say the plan came too late", "Tories"),
+    ("Hackers said on Monday that the exchange had failed", "Hackers"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "who"), _NAMED_OPENERS)
+def test_a_name_or_a_past_tense_opening_a_headline_keeps_its_reading(
+    sentence: str, who: str
+) -> None:
+    said = first_attribution(sentence)
+    assert said is not None and (said.name, said.kind) == (who, "named")
+
+
+def test_the_speaker_picker_lists_no_plural_noun_as_a_name(tmp_path: Path) -> None:
+    """UCI's "Hackers claim MtGox still has access to 'missing' Bitcoin" gave the `w`
+    picker "Hackers (anyone named Hackers)": a quote with the speaker's key."""
+    db = connect(tmp_path / "h.db")
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Gamers claim exchange still has access to 'missing' coins\n\n"
+        "The exchange denied it on Monday.\n",
+        encoding="utf-8",
+    )
+    ingest_paths(db, [path], source="Wire", match=False)
+    (kind,) = db.execute("SELECT speaker_kind FROM quotes WHERE speaker = 'Gamers'").fetchone()
+    assert kind == "common"
+    rows, _total = speakers_counted(db)
+    assert "Gamers" not in {name for name, *_ in rows}
