@@ -987,30 +987,6 @@ def _described_by_people_noun(toks: list[re.Match[str]], k: int) -> bool:
     )
 
 
-def _plain_speech_verb(word: str) -> bool:
-    """A verb of speech in its plain present form ("say", "allege", "deny"), which
-    agrees with a plural subject only: "says", "alleges", "denies" are the list's."""
-    if word.endswith("s"):
-        return False
-    return word + "s" in _VERB_SET or (word.endswith("y") and word[:-1] + "ies" in _VERB_SET)
-
-
-def _plural_opener(s: str, toks: list[re.Match[str]], k: int) -> bool:
-    """Is toks[k] a plural noun opening the sentence alone, before a speech verb that
-    agrees with it ("Hackers allege …", "Bloggers claim …", a headline's way)? A plural
-    subject is people described, not one person's name ("Sanders says", never "say"),
-    whatever the noun: no list of them is needed."""
-    head = toks[k].group()
-    if k != 0 or not head.endswith("s") or head.endswith(("ss", "'s", "’s")):
-        return False
-    if head in _MODIFIERS or head in _ORG_WORDS:
-        return False  # "Tories say", "Americans claim", "Rangers deny": as the module reads them
-    if toks[k].start() != 0 and _char_before(s, toks[k].start()) not in ".!?":
-        return False
-    nxt = _NEXT_LOWER_RE.match(s, toks[k].end())
-    return nxt is not None and _plain_speech_verb(nxt.group(1))
-
-
 def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | None:
     """A common-noun phrase ending with the head token toks[k]: 'a White House spokesman'."""
     head = toks[k].group().rstrip(_TRAIL)
@@ -1018,7 +994,6 @@ def _common_back(s: str, toks: list[re.Match[str]], k: int) -> Attribution | Non
         head.lower() not in _COMMON_HEADS
         and not _AGE_RE.fullmatch(head)
         and not _described_by_people_noun(toks, k)
-        and not _plural_opener(s, toks, k)
         # "the inspector general said" (not "the general election")
         and not (head == "general" and k >= 1 and toks[k - 1].group() in _GENERAL_ROLES)
         and not (
