@@ -269,7 +269,8 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
 
 def _common_subjects(text: str, statements: list[Statement]) -> None:
     """No speaker for a sentence opened by a common noun read as a name ("Producers say
-    …", "Opponents of the directive said …", "Speculation suggests …"): one word, common
+    …", "Opponents of the directive said …", "Speculation suggests …"), and its own
+    quotations said by the people it describes, not by a name: one word, common
     in news text (db.normalize.common_word), that the article never capitalises inside
     a sentence, as it does a party, an outlet or a surname ("the Democrats", "told
     Reuters", "Jack Straw"); a singular one only if the article also writes it in lower
@@ -294,6 +295,17 @@ def _common_subjects(text: str, statements: list[Statement]) -> None:
             keeps[word] = found is not None or not common
         if not keeps[word]:
             st.speaker = None
+            st.quotes = [_described(q, word, st.start) for q in st.quotes]
+
+
+def _described(q: QuoteSpan, word: str, start: int) -> QuoteSpan:
+    """A quotation of the sentence whose opening common noun was read as a name
+    ("Hackers claim MtGox has access to 'missing' Bitcoin"): said by the people the noun
+    describes, as "Doctors warn …" is (no key: the speaker picker lists no one named
+    Hackers)."""
+    if q.speaker != word or q.speaker_start != start or q.speaker_kind != "named":
+        return q
+    return replace(q, speaker_kind="common", speaker_key=None)
 
 
 def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan]) -> None:

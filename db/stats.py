@@ -15,6 +15,13 @@ from db.upgrade import regroup_due
 __all__ = ["corpus_state", "database_stats"]
 
 
+# A same pair both of whose statements are in one claim (NULL = NULL is not true).
+_SAME_IN_ONE_CLAIM = (
+    "SELECT count(*) FROM matches m JOIN statements x ON x.id = m.a"
+    " JOIN statements y ON y.id = m.b WHERE m.relation = 'same' AND x.claim_id = y.claim_id"
+)
+
+
 def _count(db: sqlite_utils.Database, sql: str) -> int:
     return int(db.execute(sql).fetchone()[0])
 
@@ -23,6 +30,7 @@ def database_stats(db: sqlite_utils.Database) -> dict[str, Any]:
     """Counts of everything, per-source article counts, and the database's size."""
     path = db.execute("PRAGMA database_list").fetchone()[2]
     size = sum(os.path.getsize(p) for p in (path, path + "-wal") if path and os.path.exists(p))
+    counted = _count(db, _SAME_IN_ONE_CLAIM)
     return {
         "schema_version": user_version(db),
         "expected_schema_version": SCHEMA_VERSION,
@@ -38,6 +46,11 @@ def database_stats(db: sqlite_utils.Database) -> dict[str, Any]:
         "numbers": _count(db, "SELECT count(*) FROM numbers"),
         # same and conflict (what claims are made of); related ones apart.
         "matches": _count(db, f"SELECT count(*) FROM matches WHERE {CLAIM_LINK}"),
+        # of those, the same pairs counted (✓: both statements in one claim) and the ones
+        # listed apart (two claims, or one side in none), as the list and panel count them
+        # (db.match_reads.counted); matches = both + conflicts.
+        "same_in_one_claim": counted,
+        "same_apart": _count(db, "SELECT count(*) FROM matches WHERE relation = 'same'") - counted,
         "conflicts": _count(db, "SELECT count(*) FROM matches WHERE relation = 'conflict'"),
         "related_matches": _count(db, "SELECT count(*) FROM matches WHERE relation = 'related'"),
         "claims": _count(db, "SELECT count(*) FROM claims"),

@@ -42,12 +42,13 @@ def stats(cli: CliContext, as_json: bool) -> None:
     """Counts of sources, articles, statements, quotes, numbers, matches, claims, stories.
 
     matches: same and conflict (what claims are made of); related_matches apart, as in
-    check --json's counts."""
+    check --json's counts. Of the same ones, same_in_one_claim count (✓: both statements
+    in one claim) and same_apart are listed apart (two claims, or one in none)."""
     data = database_stats(cli.db(reading=True))
     if as_json:
         emit_json(data)
         return
-    width = max(len(k) for k in data)
+    width = max(len(_stats_label(k)) for k in data)
     for key, value in data.items():
         if key in ("by_source", "regroup_due"):
             continue
@@ -55,7 +56,7 @@ def stats(cli: CliContext, as_json: bool) -> None:
             shown = shown_date(value, "-")
         else:
             shown = f"{value:,}" if isinstance(value, int) and key != "schema_version" else value
-        echo(f"{key.replace('_', ' '):<{width}}  {shown}")
+        echo(f"{_stats_label(key):<{width}}  {shown}")
     if data["regroup_due"]:
         echo(REGROUP_DUE, style="bold")
     if data["by_source"]:
@@ -63,6 +64,19 @@ def stats(cli: CliContext, as_json: bool) -> None:
         echo("by source:", style="bold")
         for line in source_lines(data["by_source"]):
             echo(line)
+
+
+# Lines of `stats` worded apart from their key: the same pairs, under `matches`, said as
+# the list and the claim panel count them (no wider than "expected schema version", so
+# the column of figures stays where scripts and the tests read it).
+_STATS_LABELS = {
+    "same_in_one_claim": "  same, one claim (✓)",
+    "same_apart": "  same, apart (no ✓)",
+}
+
+
+def _stats_label(key: str) -> str:
+    return _STATS_LABELS.get(key, key.replace("_", " "))
 
 
 # The most terminal cells a source's name takes in `stats` (a longer one is cut, with "…").

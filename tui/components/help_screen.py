@@ -70,7 +70,10 @@ class HelpScreen(Screen[None]):
                 section = row_section
             table.add_row(Text(keys), Text(what), Text(binding_id))
         table.caption = Text(
-            "In the text: ✓ corroborated by another source, ≠ a number differs (conflict), "
+            # ✓ counts within one claim (db.match_reads.counted): "corroborated by another
+            # source" also read true of a same match the claim panel lists apart.
+            "In the text: ✓ another source in its claim says the same, "
+            "≠ a number differs (conflict), "
             "~ others report the event, not this claim, no mark: unique to this source; "
             "‹name› after a quote: who said it; "
             "▶ the statement under the cursor. "
