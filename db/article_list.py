@@ -93,6 +93,15 @@ def _restamp(db: sqlite_utils.Database, table: str) -> None:
     db.execute(f"UPDATE {_BUILT} SET stamp = ? WHERE name = ?", (stamp, table))
 
 
+# The stories' counts read this index alone: it holds every column a filter tests
+# (story_id, date, source_id, the rowid) in story order, so the counts need no table row
+# and no sort, and cost at most one walk of the index (~15 ms of CPU at 116 k articles).
+# Left to choose, SQLite took a source filter's index (source_id, date) and read every
+# one of that source's articles from the table for its story: ~60-170 ms of CPU, 0.2-1.4 s
+# on a cold cache, on the UI thread at each change of the source filter.
+_COUNTS_INDEX = "INDEXED BY articles_story_date"
+
+
 def _story_rows(
     db: sqlite_utils.Database, filt: ArticleFilter | None, *, recount: bool = False
 ) -> int:
@@ -114,7 +123,7 @@ def _story_rows(
         f"""
         CREATE TABLE {_STORY_POS} AS
         WITH counts AS (
-            SELECT a.story_id, count(*) AS n FROM articles a
+            SELECT a.story_id, count(*) AS n FROM articles a {_COUNTS_INDEX}
             {_and(where, "a.story_id IS NOT NULL")}
             GROUP BY a.story_id
         )
