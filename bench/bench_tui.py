@@ -161,6 +161,7 @@ FRAME_CPU: list[float] = []  # the UI thread's CPU time at each of them
 # (wall time, the process's CPU time) at that moment.
 FIRST_SCREEN: list[tuple[float, float]] = []
 RESULTS_SHOWN: list[float] = []  # when a search's results were put in its list
+STORY_SHOWN: list[float] = []  # when the story view put its story in place of "Reading …"
 Row = tuple[float, float, float]  # per key: ms to the first frame, to the last, CPU ms
 
 
@@ -189,6 +190,16 @@ def _record_frames() -> None:
         show(self, *args)
 
     SearchScreen._show = shown  # type: ignore[method-assign]
+
+    from tui.components.story_view import StoryScreen
+
+    show_story = StoryScreen._show
+
+    async def story_shown(self: StoryScreen, *args: Any) -> None:
+        await show_story(self, *args)
+        STORY_SHOWN.append(time.perf_counter())
+
+    StoryScreen._show = story_shown  # type: ignore[method-assign]
 
 
 async def typed(driver: Driver, text: str) -> list[float]:
@@ -231,6 +242,7 @@ class Driver:
 
     def __init__(self, app: Any, pilot: Any) -> None:
         self.app, self.pilot = app, pilot
+        self.story_drawn: list[float] = []  # per key that showed a story: ms to its frame
 
     async def settle(self) -> None:
         """Until no worker runs (a loaded article starts its claim panel's worker)."""
@@ -242,6 +254,7 @@ class Driver:
 
     async def press(self, key: str) -> Row:
         FRAMES.clear()
+        STORY_SHOWN.clear()
         t = time.perf_counter()
         cpu = time.process_time()
         await self.pilot.press(key)
@@ -251,6 +264,25 @@ class Driver:
         await self.pilot.pause(0.02)  # any update still pending is written by now
         cpu_used = time.process_time() - cpu
         first = FRAMES[0] if FRAMES else handled  # no frame: nothing changed
+        last = FRAMES[-1] if FRAMES else handled
+        if STORY_SHOWN:  # the first frame with the story in it, not "Reading the story …"
+            drawn = [f for f in FRAMES if f >= STORY_SHOWN[0]]
+            self.story_drawn.append(((drawn[0] if drawn else last) - t) * 1000)
+        return ((first - t) * 1000, (last - t) * 1000, cpu_used * 1000)
+
+    async def act(self, act: Callable[[], object]) -> Row:
+        """``act`` (what a key or a dialog's choice does) timed as :meth:`press` times a
+        key."""
+        FRAMES.clear()
+        t = time.perf_counter()
+        cpu = time.process_time()
+        act()
+        await self.pilot.pause()
+        handled = time.perf_counter()
+        await self.settle()
+        await self.pilot.pause(0.02)
+        cpu_used = time.process_time() - cpu
+        first = FRAMES[0] if FRAMES else handled
         last = FRAMES[-1] if FRAMES else handled
         return ((first - t) * 1000, (last - t) * 1000, cpu_used * 1000)
 
@@ -551,8 +583,10 @@ async def measure_keys(db_path: Path, size: tuple[int, int]) -> dict[str, dict[s
 async def measure_slow(db_path: Path, size: tuple[int, int], repeat: int) -> dict[str, Any]:
     """``slow``: the keys that were still over 50 ms at 116 k articles, each ``repeat``
     times (``bench``'s rows have one ``t`` each): ``o`` and Esc of the largest story (from
-    its first article) and of the first article's story, ``t`` to the articles and back
-    (the list focused), and a fuzzy quote search of one very common word ("the": from
+    its first article) and of the first article's story (and the first frame with the story
+    in it), ``t`` to the articles and back (the list focused), a source filter (each of
+    the first two sources, as `s`'s dialog sets it) and `x` after each, and a fuzzy quote
+    search of one very common word ("the": from
     its last key to the first frame showing its results, then its text cleared)."""
     from tui.app import make_app
     from tui.config import Config
@@ -574,6 +608,7 @@ async def measure_slow(db_path: Path, size: tuple[int, int], repeat: int) -> dic
         for _ in range(repeat):
             lat.setdefault("o (story view)", []).append(await d.press("o"))
             lat.setdefault("Esc (story view closed)", []).append(await d.press("escape"))
+        drawn = {"o (story view): its story drawn": d.story_drawn[-repeat:]}
         story_id, _statement = _largest(db_path)
         if story_id is not None:
             from db.story_reads import story_articles
@@ -583,21 +618,33 @@ async def measure_slow(db_path: Path, size: tuple[int, int], repeat: int) -> dic
             for _ in range(repeat):
                 lat.setdefault("o (largest story's view)", []).append(await d.press("o"))
                 lat.setdefault("Esc (largest story closed)", []).append(await d.press("escape"))
+            drawn["o (largest story's view): its story drawn"] = d.story_drawn[-repeat:]
             await d.press("o")
             lat["G in the largest story (all of it laid out)"] = [await d.press("G")]
             await d.press("escape")
         await pilot.press("escape")
         main.articles.focus()
         await d.settle()
+        # A source chosen in `s`'s dialog (the list by story rebuilt for it), then `x`.
+        names = [row["name"] for row in main.library.sources()][:2]
+        for _ in range(repeat):
+            for name in names:
+                lat.setdefault("source filter chosen (s)", []).append(
+                    await d.act(lambda name=name: main.set_source(name))
+                )
+                lat.setdefault("x (filters cleared)", []).append(await d.press("x"))
         await pilot.press("f")
         await d.settle()
-        drawn: list[float] = []
+        fuzzy: list[float] = []
         for _ in range(repeat):
             await typed(d, "th")
-            drawn += await typed(d, "e")
+            fuzzy += await typed(d, "e")
             await pilot.press(*["backspace"] * 3)
             await d.settle()
-        results["fuzzy 'the' results drawn (ms)"] = summary([(r, r, 0.0) for r in drawn])
+        results["fuzzy 'the' results drawn (ms)"] = summary([(r, r, 0.0) for r in fuzzy])
+        for name, times in drawn.items():
+            if times:
+                results[f"{name} (ms)"] = summary([(r, r, 0.0) for r in times])
     results["latency"] = {name: summary(rows) for name, rows in lat.items() if rows}
     return results
 
