@@ -3880,8 +3880,12 @@ def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidenc
     Apple / Google", "opposite: rose / fell")."""
     sa = _surfaces(a)
     # The names both write, and those a headline writes in Title Case that the other
-    # side writes as names (as the matcher reads them, _shared_names_of).
+    # side writes as names (as the matcher reads them, _shared_names_of); between two
+    # headlines, whose capitals say nothing, the words both may mean as names (news
+    # text does not write them in lower case: hnames, "Metro-North", "Wearhouse").
     shared = a.entities & b.entities | _shared_names_of(a, b)
+    if a.headline_case and b.headline_case:
+        shared |= {t for t in a.hnames & b.hnames if len(t) > 1}  # not "R" of "R-Word"
     names = _full_names(a, _real_names(a, shared), sa)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
     quote = _shown(_quoted_common(a, b), sa, a.tokens)

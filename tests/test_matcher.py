@@ -2287,3 +2287,17 @@ def test_two_sums_in_two_currencies_no_rate_makes_one_are_two_claims() -> None:
     # for a stadium").
     stadium = _in_article("Velmora spent $3.5M on a new stadium")
     assert "other numbers" not in matcher.features(sterling, stadium).breaks
+
+
+def test_two_title_case_headlines_show_the_names_both_write() -> None:
+    # Two headlines' capitals say nothing about names, so neither has any; the evidence
+    # shows the words both may mean as names (no common word, no place).
+    a = _in_article("Kestlevale-Norbury Worker Struck and Killed by Tarlow Harbour Train")
+    b = _in_article("Kestlevale-Norbury Worker Struck, Killed by Train at Tarlow Harbour")
+    r = matcher.compare(a, b, explain=True)
+    assert r.relation == "same"
+    assert "Kestlevale-Norbury" in r.evidence.names
+    assert not {"Worker", "Struck", "Killed", "Train"} & set(r.evidence.names)
+    # A headline against a sentence: as before, the names the sentence writes.
+    c = _in_article("Kestlevale-Norbury worker struck and killed by a train in Tarlow")
+    assert "Kestlevale-Norbury" in matcher.compare(a, c, explain=True).evidence.names
