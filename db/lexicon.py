@@ -150,6 +150,47 @@ NEGATIONS = (
     | NEGATIONS_WITHOUT_APOSTROPHE
 )
 
+# What one unit of a currency has been worth in US dollars, lowest and highest, over the
+# years news text comes from (1985-2025, rounded outwards): two sums in two currencies
+# whose dollar values cannot meet at any rate in these bands are two amounts, not one
+# amount converted ("£1.2m" / "$3.5M"; "€14bn" / "$19bn" can be one). A currency not
+# listed is never judged.
+USD_PER_UNIT = {
+    "USD": (1.0, 1.0),
+    "GBP": (1.05, 2.15),
+    "EUR": (0.82, 1.62),
+    "JPY": (0.0035, 0.0135),
+    "CAD": (0.61, 1.10),
+    "AUD": (0.47, 1.11),
+    "NZD": (0.38, 0.90),
+    "CHF": (0.38, 1.30),
+    "CNY": (0.10, 0.37),
+    "INR": (0.011, 0.085),
+    "HKD": (0.12, 0.135),
+    "SGD": (0.43, 0.82),
+}
+
+# Phrases that open with a word of negation and negate nothing: "in nothing but her
+# underwear" (only), "no doubt" (surely), "not only … but" (both), "no less than $5m" (as
+# much as), "none other than" (the very one). A statement that holds one says its claim.
+NON_NEGATING = (
+    "nothing but",
+    "nothing less than",
+    "nothing short of",
+    "nothing more than",
+    "no doubt",
+    "no less than",
+    "no fewer than",
+    "no more than",
+    "not only",
+    "not just",
+    "none other than",
+    "no matter",
+    "not least",
+    "no wonder",
+    "not to mention",
+)
+
 # British -> American spellings that the suffix rules below do not cover.
 SPELLING = {
     "defence": "defense",
@@ -528,6 +569,15 @@ HEDGE_WORDS = frozenset(
 )
 # Conditions: hedges the future does not excuse ("will step aside if ... are true").
 CONDITIONALS = frozenset({"if", "unless"})
+# The words before a capitalised "May" that make it the month ("in May", "since May",
+# "early May", "the May jobs report") or a person's name ("Mrs May", "PM May"): a
+# headline's "May" anywhere else, before a word, is the modal ("Fed May Have to …").
+MAY_MONTH_BEFORE = frozenset(
+    """
+    in on of since by until till through from to during before after early late mid
+    last next this the each every between mrs ms mr pm minister premier
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 HEDGE_BEFORE_TO = frozenset(
     """
     plan plans planned planning intend intends intended intending expect expects expected

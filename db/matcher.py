@@ -117,7 +117,9 @@ from db.lexicon import (
     HEDGE_BEFORE_TO,
     HEDGE_WORDS,
     LIGHT_VERBS,
+    MAY_MONTH_BEFORE,
     NEGATIONS,
+    NON_NEGATING,
     OPPOSITES,
     OUTCOMES,
     PARAPHRASES,
@@ -130,6 +132,7 @@ from db.lexicon import (
     RISE_WORDS,
     RULE_VERBS,
     STOP_WORDS,
+    USD_PER_UNIT,
 )
 from db.matcher_weights import (
     INTERCEPT,
@@ -981,7 +984,10 @@ def prepare(
     # "No. 10 said": the number sign is no negation (db.normalize reads it the same way).
     plain = without_number_signs(text)
     raw_words = _RAW_WORD_RE.findall(plain)
-    stance = _stance(raw_words)
+    headline = _headline_case(raw_words)
+    # Title Case capitalises the modal "May" as it does the month
+    title_may = headline and _modal_may(plain)
+    stance = _stance(raw_words, title_may)
     names = _frozen([tok for tok in capitals if tok not in PLACE_TOKENS])
     if _headline_future(plain, names):
         stance = stance | _FUTURES
@@ -993,7 +999,7 @@ def prepare(
     take = _take(plain)
     if take is not None:
         stance = stance | (_TAKES if _SPOILER_RE.fullmatch(take.group()) else _REVIEWS)
-    negated = not _NEGATORS.isdisjoint(map(str.lower, raw_words))
+    negated = _negates(raw_words)
     if speaker is None:
         speaker = find_speaker(text)
     spk = _frozen(intern(t.norm) for t in tokenize(speaker) if not t.stop) if speaker else _EMPTY
@@ -1014,9 +1020,9 @@ def prepare(
         else (),
         names=names,
         stance=stance,
-        scope=_scope(plain, content) if _HEDGE in stance or negated else (),
+        scope=_scope(plain, content, title_may) if _HEDGE in stance or negated else (),
         specific=_is_specific(tokset, content, nums, text, spk),
-        headline_case=(headline := _headline_case(raw_words)),
+        headline_case=headline,
         speaker_key=sys.intern(speaker_key(speaker) or "") if speaker else "",
         lweight=_LOG2 * len(tokset),
         titled=titled,
@@ -1037,6 +1043,30 @@ _RAW_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 # Negation without the verbs of denial (a denial is its own marker, see _stance).
 _NEGATORS = NEGATIONS - DENIAL_VERBS
+# Each word of negation that opens a phrase negating nothing -> the words that follow it
+# in one (lexicon.NON_NEGATING: "nothing" -> ("but",), ("less", "than"), …).
+_NOT_NEGATING: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in NON_NEGATING:
+    _first, *_rest = _phrase.split()
+    _NOT_NEGATING[_first] = (*_NOT_NEGATING.get(_first, ()), tuple(_rest))
+
+
+def _negates(raw_words: Sequence[str]) -> bool:
+    """A word of negation stands in ``raw_words`` that negates: not one opening a phrase
+    of lexicon.NON_NEGATING ("Goes Onstage In Nothing But Underwear", "no doubt", "not
+    only … but")."""
+    low = [w.lower() for w in raw_words]
+    if _NEGATORS.isdisjoint(low):
+        return False
+    for i, w in enumerate(low):
+        if w not in _NEGATORS:
+            continue
+        after = tuple(low[i + 1 : i + 4])
+        if not any(after[: len(rest)] == rest for rest in _NOT_NEGATING.get(w, ())):
+            return True
+    return False
+
+
 _POLES: dict[str, tuple[str, ...]] = {}
 for _axis, (_plus, _minus) in enumerate(OPPOSITES):
     for _sign, _words in (("+", _plus), ("-", _minus)):
@@ -1163,10 +1193,11 @@ def _request(low: list[str], i: int) -> bool:
     )
 
 
-def _stance(raw_words: list[str]) -> frozenset[str]:
+def _stance(raw_words: list[str], modal_may: bool = False) -> frozenset[str]:
     """Hedge, future, denial and the poles of opposite predicates in a statement's words (as
     written). An axis whose both poles occur ("rose ... while ... fell") is dropped:
-    the statement says nothing single on it."""
+    the statement says nothing single on it. ``modal_may``: a capitalised "May" is the
+    modal, as :func:`_modal_may` reads a headline."""
     low = list(map(str.lower, raw_words))
     if _STANCE_WORDS.isdisjoint(low):  # most statements: nothing to look at
         return _EMPTY
@@ -1177,7 +1208,7 @@ def _stance(raw_words: list[str]) -> frozenset[str]:
         if w in HEDGE_WORDS:
             # "May" is the month; "could not" is what was not possible, a fact as
             # "couldn't" is ("Sestak could not serve on the board")
-            if (w != "may" or raw_words[i] == "may") and (
+            if (w != "may" or modal_may or raw_words[i] == "may") and (
                 w != "could" or low[i + 1 : i + 2] != ["not"]
             ):
                 out.add(_HEDGE)
@@ -1252,6 +1283,33 @@ def _headline_future(plain: str, names: frozenset[str]) -> bool:
     return last in names and not common_word(last)
 
 
+# A capitalised "May", the word before it and the word after it (letters: "May 5" is a
+# date).
+_TITLE_MAY_RE = re.compile(r"(?:([\w'’.-]+)\s+)?(?<![\w'’-])(?:May|MAY)\s+([A-Za-z][a-z]*)\b")
+
+
+def _modal_may(plain: str) -> bool:
+    """A headline in Title Case writes the modal "May" as it writes the month: "Fed May
+    Have to Accelerate Tapering Pace", "Stocks May Come Under Pressure". It is the modal
+    when a word follows that is no plural nor a time ("May Sales", "May Day") and the
+    word before it, written next to it, does not make it the month or a name ("in May",
+    "early May", "Mrs May": lexicon.MAY_MONTH_BEFORE); not opening the headline or a
+    clause ("May Sales Rise"). A digit after it is a date ("May 5")."""
+    if "May" not in plain and "MAY" not in plain:
+        return False
+    for found in _TITLE_MAY_RE.finditer(plain):
+        if found.group(1) is None:
+            continue  # opening the headline or a clause: "May Sales Rise"
+        before = found.group(1).lower().rstrip(".")
+        after = found.group(2).lower()
+        if before in MAY_MONTH_BEFORE or after in _CALENDAR_TOKENS or after in _TIME_WORDS:
+            continue
+        if after.endswith("s") and not after.endswith(("ss", "us")):
+            continue  # "May Sales", "May Jobs Report": a noun the month dates
+        return True
+    return False
+
+
 def headline_case(text: str) -> bool:
     """``text`` in Title Case or ALL CAPS, as :func:`prepare` reads it: two such
     statements are judged by the headline cuts (schema steps find those pairs with it)."""
@@ -1320,10 +1378,13 @@ _REFUSAL_RE = re.compile(
 )
 
 
-def _scope(text: str, content: list[Token]) -> tuple[tuple[frozenset[str], bool, bool], ...]:
+def _scope(
+    text: str, content: list[Token], title_may: bool = False
+) -> tuple[tuple[frozenset[str], bool, bool], ...]:
     """(content tokens, holds a hedge, holds a negation) of each clause of ``text``; "but"
     opens a clause too ("will cut the library budget but will not close the bus
-    service": the negation is the second clause's)."""
+    service": the negation is the second clause's). ``title_may``: the text is a headline
+    whose capitalised "May" may be the modal (:func:`_modal_may`, read per clause)."""
     bounds = [0, *(m.start() for m in _SCOPE_BREAK_RE.finditer(text)), len(text)]
     out = []
     k = 0  # content is in text order: one walk assigns every token its clause
@@ -1335,8 +1396,9 @@ def _scope(text: str, content: list[Token]) -> tuple[tuple[frozenset[str], bool,
             k += 1
         if toks:
             words = _RAW_WORD_RE.findall(text, start, end)
-            negated = any(w.lower() in _NEGATORS for w in words)
-            out.append((frozenset(toks), _HEDGE in _stance(words), negated))
+            negated = _negates(words)
+            modal = title_may and _modal_may(text[start:end])
+            out.append((frozenset(toks), _HEDGE in _stance(words, modal), negated))
     return tuple(out)
 
 
@@ -1981,8 +2043,46 @@ def _compare_numbers(
                 right.remove(b)
                 break
     units = {a.unit for a in left}
-    other = any(b.unit in units for b in right)
+    other = any(b.unit in units for b in right) or _other_currencies(left, right)
     return agree, len(left) + len(right), differ, other
+
+
+# How far a written figure may be from the sum it rounds ("£1.2m" for £1.16m).
+ROUNDED_SLACK = 0.05
+
+
+def _other_currencies(left: list[Num], right: list[Num]) -> bool:
+    """Two sums of one thing in two currencies that no rate of the years news comes from
+    makes one amount ("collects £1.2m in taxes on cannabis" / "collected $3.5M in pot
+    taxes": lexicon.USD_PER_UNIT): two claims, not one. One amount converted ("€14bn" /
+    "$19bn", "£1.2m" / "$2m"), or one outlet's slip ("£2m" / "$2m"), is left unpaired as
+    before: neither agrees nor conflicts."""
+    return any(
+        a.unit != b.unit
+        and a.unit in USD_PER_UNIT
+        and b.unit in USD_PER_UNIT
+        and not (a.no_amount or b.no_amount)
+        and not _one_sum(a, b)
+        and (_same_measure(a, b) or _one_act_on(a, b))
+        for a in left
+        for b in right
+    )
+
+
+def _one_sum(a: Num, b: Num) -> bool:
+    """Some rate of each currency's band (lexicon.USD_PER_UNIT) makes the two one sum in
+    dollars, within rounding."""
+    (la, ha), (lb, hb) = USD_PER_UNIT[a.unit], USD_PER_UNIT[b.unit]  # type: ignore[index]
+    lo_a, hi_a = a.value * la * (1 - ROUNDED_SLACK), a.value * ha * (1 + ROUNDED_SLACK)
+    lo_b, hi_b = b.value * lb * (1 - ROUNDED_SLACK), b.value * hb * (1 + ROUNDED_SLACK)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _one_act_on(a: Num, b: Num) -> bool:
+    """One verb written right before both figures, and a word of what they measure
+    shared ("collects £1.2m in taxes" / "collected $3.5M in pot taxes"): one act on one
+    thing, however common its words."""
+    return bool(a.before) and a.before == b.before and not a.measures.isdisjoint(b.measures)
 
 
 def _other_side(a: Num, b: Num, pa: Prepared | None, pb: Prepared | None) -> bool:
@@ -3789,8 +3889,12 @@ def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidenc
     Apple / Google", "opposite: rose / fell")."""
     sa = _surfaces(a)
     # The names both write, and those a headline writes in Title Case that the other
-    # side writes as names (as the matcher reads them, _shared_names_of).
+    # side writes as names (as the matcher reads them, _shared_names_of); between two
+    # headlines, whose capitals say nothing, the words both may mean as names (news
+    # text does not write them in lower case: hnames, "Metro-North", "Wearhouse").
     shared = a.entities & b.entities | _shared_names_of(a, b)
+    if a.headline_case and b.headline_case:
+        shared |= {t for t in a.hnames & b.hnames if len(t) > 1}  # not "R" of "R-Word"
     names = _full_names(a, _real_names(a, shared), sa)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
     quote = _shown(_quoted_common(a, b), sa, a.tokens)

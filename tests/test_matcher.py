@@ -2220,3 +2220,84 @@ def test_a_refusal_of_an_act_told_in_other_words_is_a_negation() -> None:
     for did in ("stepped down", "quit", "resigned"):
         other = f"Interior minister Ardo Velsk {did} on Tuesday over the pension scandal."
         _not_same(refused, other, "negation")
+
+
+def test_a_title_case_may_before_a_verb_is_the_modal() -> None:
+    # Title Case writes the modal "May" as it writes the month: before a bare verb it is
+    # a hedge, as "may" is in sentence case ("Kestle Bank may have to raise rates").
+    title = _in_article("Kestle Bank May Have to Raise Rates Again Next Month")
+    fact = _in_article("Kestle Bank raises interest rates again")
+    assert matcher.compare(title, fact).relation == "related"
+    lower = _in_article("Kestle Bank may have to raise rates again next month")
+    assert matcher.compare(lower, fact).relation == "related"
+    # Hedged on both sides: one claim.
+    hedged = _in_article("Kestle Bank may raise interest rates again")
+    assert matcher.compare(title, hedged).relation == "same"
+    # The month: after a word that dates it or names a person, before a plural noun or a
+    # time, opening the headline, before a digit.
+    for text in (
+        "Kestle Bank Raised Rates In Early May After Talks",
+        "Tarlow Retailers Report Strong May Sales Despite Rain",
+        "Tarlow Workers March On May Day Across The Country",
+        "May Retail Sales Rise Across The Tarlow Region",
+        "Talks Resume May 5 In Geneva After Long Pause",
+        "Mrs May Heads To Brussels For Kestle Talks",
+    ):
+        assert "hedge" not in prepare(text).stance, text
+    assert not matcher._modal_may("Tarlow Workers Rally In May")
+    assert matcher._modal_may("Tarlow Stocks May Come Under Pressure")
+
+
+def test_phrases_opening_with_a_negation_that_negate_nothing() -> None:
+    # "in nothing but her raincoat" is in her raincoat: no negation to break the claim.
+    nothing_but = _in_article("Corvina Hale Performs In Nothing But Her Raincoat")
+    raincoat = _in_article("Corvina Hale performs in her raincoat at Tarlow concert")
+    assert not nothing_but.negated
+    assert matcher.compare(nothing_but, raincoat).relation == "same"
+    for text in (
+        "There is no doubt the Tarlow bill will pass",
+        "Corvina Hale is not only a singer but an actor",
+        "Velmora raised no less than $5 million for the Tarlow school",
+        "The winner was none other than Corvina Hale",
+    ):
+        assert not prepare(text).negated, text
+    # A negation still negates, beside such a phrase too.
+    for text in (
+        "Corvina Hale did not perform in her raincoat",
+        "Nothing but rain: Corvina Hale did not perform",
+        "Corvina Hale performs nothing",
+    ):
+        assert prepare(text).negated, text
+    not_at_all = _in_article("Corvina Hale did not perform in her raincoat at Tarlow concert")
+    assert matcher.compare(nothing_but, not_at_all).relation != "same"
+
+
+def test_two_sums_in_two_currencies_no_rate_makes_one_are_two_claims() -> None:
+    # "£1.2m" and "$3.5M" of one tax: no rate of the years news comes from makes them
+    # one sum; two claims, at most related. One sum converted ("£1.2m" / "$2M") or the
+    # same figure in two currencies ("£2m" / "$2M") stays as before: unpaired.
+    sterling = _in_article("Velmora collects £1.2m in taxes on tea")
+    dollars = _in_article("Velmora collected $3.5M in tea taxes in January")
+    assert matcher.compare(sterling, dollars).relation == "related"
+    converted = _in_article("Velmora collected $2M in tea taxes in January")
+    assert matcher.compare(sterling, converted).relation == "same"
+    slip = _in_article("Velmora collects £2m in taxes on tea")
+    assert matcher.compare(slip, converted).relation == "same"
+    # Sums of two things in two currencies are not judged ("£1.2m in taxes" / "$3.5M
+    # for a stadium").
+    stadium = _in_article("Velmora spent $3.5M on a new stadium")
+    assert "other numbers" not in matcher.features(sterling, stadium).breaks
+
+
+def test_two_title_case_headlines_show_the_names_both_write() -> None:
+    # Two headlines' capitals say nothing about names, so neither has any; the evidence
+    # shows the words both may mean as names (no common word, no place).
+    a = _in_article("Kestlevale-Norbury Worker Struck and Killed by Tarlow Harbour Train")
+    b = _in_article("Kestlevale-Norbury Worker Struck, Killed by Train at Tarlow Harbour")
+    r = matcher.compare(a, b, explain=True)
+    assert r.relation == "same"
+    assert "Kestlevale-Norbury" in r.evidence.names
+    assert not {"Worker", "Struck", "Killed", "Train"} & set(r.evidence.names)
+    # A headline against a sentence: as before, the names the sentence writes.
+    c = _in_article("Kestlevale-Norbury worker struck and killed by a train in Tarlow")
+    assert "Kestlevale-Norbury" in matcher.compare(a, c, explain=True).evidence.names
