@@ -2790,13 +2790,18 @@ def _aims(text: str, hedged: bool) -> frozenset[str]:
     return frozenset(out)
 
 
-def may_tell_an_aim(text: str) -> bool:
-    """Whether the aim rules may read ``text`` (a headline's name, "to" and a verb as the
-    future: _headline_future; an act a hedge governs told after "to": _aims): a
-    superset (the names are not asked), for a schema step to find the statements whose
-    pairs those rules judge otherwise, wherever they score."""
+def read_otherwise_since_43(text: str) -> bool:
+    """Whether the rules version 44 added may judge the pairs of ``text`` otherwise,
+    wherever they score: a headline's "X to verb" future or an act a hedge governs told
+    after "to" (_headline_future, _aims), a capitalised "May" as the modal (_modal_may),
+    a phrase opening with a negation that negates nothing (lexicon.NON_NEGATING). A
+    superset (names and Title Case are not asked), for the schema step; sums in two
+    currencies it finds by their units."""
     plain = without_number_signs(clean(text or ""))
-    return bool(_HEADLINE_FUTURE_RE.search(plain) or _aims(plain, True))
+    if _HEADLINE_FUTURE_RE.search(plain) or _aims(plain, True) or _modal_may(plain):
+        return True
+    low = f" {' '.join(_RAW_WORD_RE.findall(plain)).lower()} "
+    return any(f" {phrase} " in low for phrase in NON_NEGATING)
 
 
 def _one_aim(hedged: Prepared, other: Prepared) -> bool:

@@ -1153,14 +1153,19 @@ def _v42_to_v43(db: sqlite_utils.Database) -> None:
 #   one act (under the headline cuts: the articles of a related match between two Title
 #   Case statements or two headlines alone in their articles are matched again); a
 #   headline's name, "to" and a verb is the future, and the act a hedge governs told
-#   after "to" on both sides is an aim on both (no modality break): those rules judge a
-#   pair wherever it scores, so the articles of every statement they may read
-#   (matcher.may_tell_an_aim) are matched again, not only their stored matches.
+#   after "to" on both sides is an aim on both (no modality break); a capitalised "May"
+#   before a verb is the modal; a phrase opening with a negation that negates nothing
+#   ("nothing but", "not only") is no negation; two sums in two currencies no exchange
+#   rate makes one are two numbers. Those rules judge a pair wherever it scores, so the
+#   articles of every statement they may read (matcher.read_otherwise_since_43, or a
+#   number in a currency other than the dollar) are matched again, not only their
+#   stored matches.
 def _v43_to_v44(db: sqlite_utils.Database) -> None:
     import json  # here: `claimlens search` imports this module and no json
 
     from db.clean_again import articles_to_clean_again, articles_to_split_again
-    from db.matcher import may_tell_an_aim  # reads no schema: no cycle
+    from db.lexicon import USD_PER_UNIT  # leaf modules: no cycle
+    from db.matcher import read_otherwise_since_43
 
     conn = db.conn
     if articles_to_clean_again(db) or articles_to_split_again(db):
@@ -1176,12 +1181,20 @@ def _v43_to_v44(db: sqlite_utils.Database) -> None:
     ):
         if (a in heads and b in heads) or (x in lone and y in lone):
             again |= {x, y}
-    conn.create_function("claimlens_may_tell_an_aim", 1, may_tell_an_aim, deterministic=True)
+    conn.create_function("claimlens_read_otherwise", 1, read_otherwise_since_43, deterministic=True)
     again.update(
         r[0]
         for r in conn.execute(
-            "SELECT DISTINCT article_id FROM statements"
-            " WHERE instr(lower(text), 'to') AND claimlens_may_tell_an_aim(text)"
+            "SELECT DISTINCT article_id FROM statements WHERE claimlens_read_otherwise(text)"
+        )
+    )
+    currencies = sorted(set(USD_PER_UNIT) - {"USD"})
+    again.update(
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT s.article_id FROM numbers n JOIN statements s ON s.id = n.statement_id"
+            f" WHERE n.unit IN ({', '.join('?' * len(currencies))})",
+            currencies,
         )
     )
     _match_again(conn, "SELECT value FROM json_each(?)", (json.dumps(sorted(again)),))

@@ -2447,3 +2447,69 @@ def test_upgrade_from_version_43_matches_again_two_headlines_of_one_act_beside_o
         now="same",
         then="related",
     )
+
+
+_BODY = (
+    " Officials spoke in Tarlow on Monday. The figures were published in the afternoon."
+    " Analysts had expected the news. Markets were calm."
+)
+
+
+def test_upgrade_from_version_43_matches_again_a_title_case_may(tmp_path: Path) -> None:
+    """Version 44 reads a capitalised "May" before a verb as the modal: a database left by
+    version 43 (a hedged Title Case title 'same' as the act done) matches again the
+    articles of every statement holding one, then as a fresh ingest."""
+    records = {
+        "Wire": ("Velmora Shares May Fall After Tarlow Data", _BODY),
+        "Daily": ("Velmora Shares Fall After Tarlow Data", _BODY[1:]),
+    }
+    _related_matched_again(
+        tmp_path, 43, records, ("May Fall", "Shares Fall"), {"Wire"}, now="related"
+    )
+
+
+def test_upgrade_from_version_43_matches_again_a_negation_that_negates_nothing(
+    tmp_path: Path,
+) -> None:
+    """Version 44 reads "nothing but" as no negation: a database left by version 43 (the
+    pair 'related', negated on one side) matches again the articles of every statement
+    holding such a phrase, then as a fresh ingest."""
+    records = {
+        "Wire": (
+            "Festival report",
+            "Corvina Hale went onstage in nothing but her underwear at the Tarlow festival"
+            " on Friday." + _BODY,
+        ),
+        "Daily": (
+            "Hale at Tarlow",
+            "Corvina Hale went onstage in her underwear at the Tarlow festival on Friday." + _BODY,
+        ),
+    }
+    _related_matched_again(
+        tmp_path,
+        43,
+        records,
+        ("nothing but", "in her underwear"),
+        {"Wire"},
+        now="same",
+        then="related",
+    )
+
+
+def test_upgrade_from_version_43_matches_again_sums_in_two_currencies(tmp_path: Path) -> None:
+    """Version 44 reads two sums in two currencies no exchange rate makes one as two
+    numbers: a database left by version 43 (the pair 'same') matches again the articles
+    of every number in a currency other than the dollar, then as a fresh ingest."""
+    records = {
+        "Wire": (
+            "Cannabis taxes",
+            "Tarlow collected £1.2 million in cannabis taxes in January, officials said." + _BODY,
+        ),
+        "Daily": (
+            "Tax haul",
+            "Tarlow collected $3.5 million in cannabis taxes in January, officials said." + _BODY,
+        ),
+    }
+    _related_matched_again(
+        tmp_path, 43, records, ("£1.2 million", "$3.5 million"), {"Wire"}, now="related"
+    )
