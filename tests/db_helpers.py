@@ -27,6 +27,18 @@ def ingested_records(path: Path, records: list[dict]) -> Path:
     return path
 
 
+def reopened_as_left_by(db: sqlite_utils.Database, version: int) -> sqlite_utils.Database:
+    """``db`` stamped with schema ``version``, closed and opened again: the schema's
+    steps since that version run, as on a database an older claimlens left."""
+    from db.connection import connect, transaction
+
+    with transaction(db) as conn:
+        conn.execute(f"PRAGMA user_version = {version}")
+    path = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    db.conn.close()
+    return connect(path)
+
+
 def claim_rows(db: sqlite_utils.Database) -> set[tuple]:
     """Each claim as its members and its stored row (first seen, counts, conflict)."""
     members: dict[int, set[int]] = {}

@@ -15,6 +15,7 @@ from db import cleaning
 from db.clean_again import articles_to_clean_again
 from db.connection import connect, transaction
 from db.ingest import clean_again, ingest_paths, match_pending
+from tests.db_helpers import reopened_as_left_by
 
 R, ISO, P = "\u202e", "\u2066", "\u2069"
 RECORDS = [
@@ -102,12 +103,8 @@ def test_upgrade_from_version_39_stores_again_an_article_with_bidi_controls(
 ) -> None:
     """Version 40 drops bidi controls at ingest: a database left by version 39 holding
     them is, once opened and matched, what a fresh ingest gives."""
-    old = _ingested(tmp_path / "old", as_before=True)
+    old = reopened_as_left_by(_ingested(tmp_path / "old", as_before=True), 39)
     fresh = _ingested(tmp_path / "fresh", as_before=False)
-    with transaction(old) as conn:
-        conn.execute("PRAGMA user_version = 39")
-    old.conn.close()
-    old = connect(tmp_path / "old" / "news.db")
     due = "SELECT job FROM due_work ORDER BY job"
     assert [r[0] for r in old.execute(due)] == ["clean", "regroup", "statements"]
     assert [r[0] for r in fresh.execute(due)] == []

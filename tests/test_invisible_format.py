@@ -120,14 +120,6 @@ def test_an_article_stored_with_invisible_characters_is_stored_again_as_fresh(
     assert names == ["Daily Wire", "Other Post"]  # the old name is gone
 
 
-def _as_left_by_43(folder: Path, db: sqlite_utils.Database) -> sqlite_utils.Database:
-    """``db`` marked as version 43 left it, closed and opened again (the upgrade runs)."""
-    with transaction(db) as conn:
-        conn.execute("PRAGMA user_version = 43")
-    db.conn.close()
-    return connect(folder / "news.db")
-
-
 def test_upgrade_from_version_43_stores_again_an_article_with_invisible_characters(
     tmp_path: Path,
 ) -> None:
@@ -136,8 +128,9 @@ def test_upgrade_from_version_43_stores_again_an_article_with_invisible_characte
     gives."""
     from db.ingest import match_pending
     from db.upgrade import job_due
+    from tests.db_helpers import reopened_as_left_by
 
-    old = _as_left_by_43(tmp_path / "old", _ingested(tmp_path / "old", as_before=True))
+    old = reopened_as_left_by(_ingested(tmp_path / "old", as_before=True), 43)
     fresh = _ingested(tmp_path / "fresh", as_before=False)
     assert job_due(old, "clean") and not job_due(fresh, "clean")
     match_pending(old)

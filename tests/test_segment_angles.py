@@ -106,13 +106,10 @@ def test_upgrade_from_version_43_splits_again_an_article_cut_inside_angle_bracke
     unchanged) split as a fresh ingest splits it."""
     from db.ingest import match_pending
     from db.upgrade import job_due
+    from tests.db_helpers import reopened_as_left_by
 
-    old = _statements(tmp_path / "old", as_before=True)
+    old = reopened_as_left_by(_statements(tmp_path / "old", as_before=True), 43)
     fresh = _statements(tmp_path / "fresh", as_before=False)
-    with transaction(old) as conn:
-        conn.execute("PRAGMA user_version = 43")
-    old.conn.close()
-    old = connect(tmp_path / "old" / "news.db")
     assert job_due(old, "clean")
     match_pending(old)
     assert not job_due(old, "clean")

@@ -10,14 +10,7 @@ import pytest
 
 from db.ingest import compose_text
 from db.statements import analyse_verified
-
-
-def speaker_of(title: str, body: str, opening: str) -> str | None:
-    """The speaker of the statement of ``body`` opening with ``opening``."""
-    text, at = compose_text(title, body)
-    found = analyse_verified(text, at)
-    assert not isinstance(found, str), found
-    return next(st.speaker for st in found if text[st.start : st.end].startswith(opening))
+from tests.test_speaker_rules_spk71 import speaker_of
 
 
 @pytest.mark.parametrize(
