@@ -39,6 +39,50 @@ def reopened_as_left_by(db: sqlite_utils.Database, version: int) -> sqlite_utils
     return connect(path)
 
 
+def ingested_cleaned_without(
+    folder: Path, records: list[dict], kept: str | None = None
+) -> sqlite_utils.Database:
+    """``records`` ingested and matched into ``folder``/news.db (written as JSONL beside
+    it). ``kept``: a pattern of :mod:`db.cleaning` (``"_BIDI"``, ``"_INVISIBLE"``) that
+    matches nothing meanwhile, so those characters are stored as an older claimlens
+    stored them."""
+    import re
+
+    from db import cleaning
+    from db.connection import connect
+
+    folder.mkdir()
+    source = folder / "news.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = connect(folder / "news.db")
+    with pytest.MonkeyPatch.context() as patch:
+        if kept is not None:
+            patch.setattr(cleaning, kept, re.compile("(?!)"))
+        ingest_mod.ingest_paths(db, [source], match=True)
+    return db
+
+
+def stored_articles(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    """Every article as stored, with its source's name and its statements and quotes."""
+    out = []
+    for article_id, name, title, text, body_start, digest, words in db.execute(
+        "SELECT a.id, s.name, a.title, a.text, a.body_start, a.content_hash, a.words"
+        " FROM articles a JOIN sources s ON s.id = a.source_id ORDER BY a.key"
+    ).fetchall():
+        statements = db.execute(
+            "SELECT seq, char_start, char_end, kind, text, speaker FROM statements"
+            " WHERE article_id = ? ORDER BY seq",
+            (article_id,),
+        ).fetchall()
+        quotes = db.execute(
+            "SELECT q.char_start, q.char_end, q.text, q.speaker FROM quotes q JOIN statements s"
+            " ON s.id = q.statement_id WHERE s.article_id = ? ORDER BY q.char_start",
+            (article_id,),
+        ).fetchall()
+        out.append((name, title, text, body_start, digest, words, statements, quotes))
+    return out
+
+
 def claim_rows(db: sqlite_utils.Database) -> set[tuple]:
     """Each claim as its members and its stored row (first seen, counts, conflict)."""
     members: dict[int, set[int]] = {}

@@ -3,19 +3,14 @@ fresh ingest stores it (db.ingest.clean_again: the 'clean' job a schema step lea
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
-from typing import Any
 
-import pytest
 import sqlite_utils
 
-from db import cleaning
 from db.clean_again import articles_to_clean_again
-from db.connection import connect, transaction
-from db.ingest import clean_again, ingest_paths, match_pending
-from tests.db_helpers import reopened_as_left_by
+from db.connection import transaction
+from db.ingest import clean_again, match_pending
+from tests.db_helpers import ingested_cleaned_without, reopened_as_left_by, stored_articles
 
 R, ISO, P = "\u202e", "\u2066", "\u2069"
 RECORDS = [
@@ -38,38 +33,7 @@ RECORDS = [
 
 
 def _ingested(folder: Path, *, as_before: bool) -> sqlite_utils.Database:
-    folder.mkdir()
-    source = folder / "news.jsonl"
-    source.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
-    db = connect(folder / "news.db")
-    if as_before:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(cleaning, "_BIDI", re.compile("(?!)"))
-            ingest_paths(db, [source], match=True)
-    else:
-        ingest_paths(db, [source], match=True)
-    return db
-
-
-def _stored(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
-    """Every article as stored, with its source's name and its statements and quotes."""
-    out = []
-    for article_id, name, title, text, body_start, digest, words in db.execute(
-        "SELECT a.id, s.name, a.title, a.text, a.body_start, a.content_hash, a.words"
-        " FROM articles a JOIN sources s ON s.id = a.source_id ORDER BY a.key"
-    ).fetchall():
-        statements = db.execute(
-            "SELECT seq, char_start, char_end, kind, text, speaker FROM statements"
-            " WHERE article_id = ? ORDER BY seq",
-            (article_id,),
-        ).fetchall()
-        quotes = db.execute(
-            "SELECT q.char_start, q.char_end, q.text, q.speaker FROM quotes q JOIN statements s"
-            " ON s.id = q.statement_id WHERE s.article_id = ? ORDER BY q.char_start",
-            (article_id,),
-        ).fetchall()
-        out.append((name, title, text, body_start, digest, words, statements, quotes))
-    return out
+    return ingested_cleaned_without(folder, RECORDS, "_BIDI" if as_before else None)
 
 
 def test_an_article_stored_with_bidi_controls_is_stored_again_as_a_fresh_ingest_stores_it(
@@ -77,14 +41,14 @@ def test_an_article_stored_with_bidi_controls_is_stored_again_as_a_fresh_ingest_
 ) -> None:
     old = _ingested(tmp_path / "old", as_before=True)
     fresh = _ingested(tmp_path / "fresh", as_before=False)
-    assert _stored(old) != _stored(fresh)
+    assert stored_articles(old) != stored_articles(fresh)
     found = articles_to_clean_again(old)
     assert len(found) == 1 and articles_to_clean_again(fresh) == []
     with transaction(old):
         assert clean_again(old) == found
     assert articles_to_clean_again(old) == []
-    assert _stored(old) == _stored(fresh)  # text, hash, offsets, speakers, quotes
-    (speaker,) = {st[5] for st in _stored(old)[0][6] if st[3] != "headline"}
+    assert stored_articles(old) == stored_articles(fresh)  # text, hash, offsets, speakers, quotes
+    (speaker,) = {st[5] for st in stored_articles(old)[0][6] if st[3] != "headline"}
     assert speaker == "Jane Doe"
     names = [r[0] for r in old.execute("SELECT name FROM sources ORDER BY name")]
     assert names == ["Evil Wire", "Other Post"]  # the old name is gone
@@ -111,6 +75,6 @@ def test_upgrade_from_version_39_stores_again_an_article_with_bidi_controls(
     match_pending(old)  # stores them again first
     assert articles_to_clean_again(old) == []
     assert [r[0] for r in old.execute(due)] == []
-    assert _stored(old) == _stored(fresh)
+    assert stored_articles(old) == stored_articles(fresh)
     relations = "SELECT relation, count(*) FROM matches GROUP BY relation ORDER BY relation"
     assert old.execute(relations).fetchall() == fresh.execute(relations).fetchall()

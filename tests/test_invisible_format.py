@@ -5,20 +5,16 @@ finder (the 'clean' job) and stored again as a fresh ingest stores it."""
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
-from typing import Any
 
-import pytest
 import sqlite_utils
 
-from db import cleaning
 from db.clean_again import articles_to_clean_again
 from db.cleaning import clean_text, clean_title, input_offsets
-from db.connection import connect, transaction
-from db.ingest import clean_again, ingest_paths
+from db.connection import transaction
+from db.ingest import clean_again
 from db.search import search
+from tests.db_helpers import ingested_cleaned_without, stored_articles
 
 ZWSP, WJ, SHY, BOM, ZWNJ, ZWJ = "\u200b", "\u2060", "\u00ad", "\ufeff", "\u200c", "\u200d"
 
@@ -70,30 +66,8 @@ RECORDS = [
 
 
 def _ingested(folder: Path, *, as_before: bool) -> sqlite_utils.Database:
-    folder.mkdir()
-    source = folder / "news.jsonl"
-    source.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
-    db = connect(folder / "news.db")
-    with pytest.MonkeyPatch.context() as patch:
-        if as_before:  # the cleaning of version 43: these characters were kept
-            patch.setattr(cleaning, "_INVISIBLE", re.compile("(?!)"))
-        ingest_paths(db, [source], match=True)
-    return db
-
-
-def _stored(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
-    out = []
-    for article_id, name, title, text, digest in db.execute(
-        "SELECT a.id, s.name, a.title, a.text, a.content_hash"
-        " FROM articles a JOIN sources s ON s.id = a.source_id ORDER BY a.key"
-    ).fetchall():
-        statements = db.execute(
-            "SELECT seq, char_start, char_end, text, speaker FROM statements"
-            " WHERE article_id = ? ORDER BY seq",
-            (article_id,),
-        ).fetchall()
-        out.append((name, title, text, digest, statements))
-    return out
+    # as_before: the cleaning of version 43, which kept these characters
+    return ingested_cleaned_without(folder, RECORDS, "_INVISIBLE" if as_before else None)
 
 
 def test_a_word_after_a_zero_width_space_is_found_by_search(tmp_path: Path) -> None:
@@ -109,13 +83,13 @@ def test_an_article_stored_with_invisible_characters_is_stored_again_as_fresh(
 ) -> None:
     old = _ingested(tmp_path / "old", as_before=True)
     fresh = _ingested(tmp_path / "fresh", as_before=False)
-    assert _stored(old) != _stored(fresh)
+    assert stored_articles(old) != stored_articles(fresh)
     found = articles_to_clean_again(old)
     assert len(found) == 1 and articles_to_clean_again(fresh) == []
     with transaction(old):
         assert clean_again(old) == found
     assert articles_to_clean_again(old) == []
-    assert _stored(old) == _stored(fresh)
+    assert stored_articles(old) == stored_articles(fresh)
     names = [r[0] for r in old.execute("SELECT name FROM sources ORDER BY name")]
     assert names == ["Daily Wire", "Other Post"]  # the old name is gone
 
@@ -136,6 +110,6 @@ def test_upgrade_from_version_43_stores_again_an_article_with_invisible_characte
     match_pending(old)
     assert not job_due(old, "clean")
     assert articles_to_clean_again(old) == []
-    assert _stored(old) == _stored(fresh)
+    assert stored_articles(old) == stored_articles(fresh)
     relations = "SELECT relation, count(*) FROM matches GROUP BY relation ORDER BY relation"
     assert old.execute(relations).fetchall() == fresh.execute(relations).fetchall()
