@@ -61,6 +61,11 @@ LABELLED_UCI = ("uci_random_matches", "uci_blind_matches")
 Q = """SELECT m.a, m.b FROM matches m WHERE m.relation IN ('same', 'conflict') ORDER BY m.a, m.b"""
 # --relation related: the matches shown apart ("also on this event"), drawn the same way
 Q_RELATED = """SELECT m.a, m.b FROM matches m WHERE m.relation = 'related' ORDER BY m.a, m.b"""
+HEADLINES = "SELECT id FROM statements WHERE kind = 'headline'"
+# the sentences before and after one statement in its article (--body's sheet)
+NEIGHBOURS = """SELECT n.seq - s.seq, n.text FROM statements s JOIN statements n
+  ON n.article_id = s.article_id AND n.seq BETWEEN s.seq - 1 AND s.seq + 1
+  WHERE s.id = ? AND n.id != s.id ORDER BY n.seq"""
 STATEMENTS = """SELECT s.id, s.text, a.url, a.title, a.date, src.name FROM statements s
   JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"""
 
@@ -77,9 +82,12 @@ def basil(
     ids_after: str = "basil_random_matches",
     q: str = Q,
     any_source: bool = False,
+    body: bool = False,
 ) -> tuple[list[tuple], dict, list[str]]:
     """The eligible pairs of every database in ``dbs`` (several dense draws: one pair
-    found in two of them is drawn once), each side keyed by (event, outlet, hash)."""
+    found in two of them is drawn once), each side keyed by (event, outlet, hash);
+    ``body``: only pairs of two body sentences (no headline on either side). Each
+    statement is shown on the sheet between the sentences before and after it."""
     from bench_match_data import basil_articles
     from make_basil_pairs import FIELDS, MIN_TOKENS, statement_hash
 
@@ -96,13 +104,15 @@ def basil(
     found: set[tuple] = set()
     for db in dbs:
         key = {}
+        headlines = {sid for (sid,) in db.execute(HEADLINES)} if body else set()
         for sid, text, url, title, date, src in db.execute(STATEMENTS):
             if url not in event_of and not any_source:
                 continue
-            if len(content_token_set(text)) < MIN_TOKENS:
+            if len(content_token_set(text)) < MIN_TOKENS or sid in headlines:
                 continue
             key[sid] = (event_of.get(url, "-"), src, statement_hash(text))
-            info[key[sid]] = (text, title, date_of.get(url, date), src)
+            shown = _in_context(db, sid, text)
+            info[key[sid]] = (shown, title, date_of.get(url, date), src)
         for a, b in db.execute(q):
             if a not in key or b not in key:
                 continue
@@ -115,12 +125,31 @@ def basil(
     def row(i: int, ka: tuple, kb: tuple, name: str) -> str:
         from db.matcher import content_token_set as toks
 
-        ta, tb = toks(info[ka][0]), toks(info[kb][0])
+        ta, tb = toks(_bare(info[ka][0])), toks(_bare(info[kb][0]))
         ov = len(ta & tb) / len(ta | tb)
         event = ka[0] if ka[0] == kb[0] else f"{ka[0]}/{kb[0]}"
         return "\t".join((str(start + i), name, f"{ov:.3f}", event, ka[1], ka[2], kb[1], kb[2], ""))
 
     return pairs, {"row": row, "info": info}, list(FIELDS)
+
+
+def _in_context(db: sqlite3.Connection, sid: int, text: str) -> str:
+    """``text`` marked >> … << between its neighbours, so that the reader labels a
+    body sentence with what it refers to ("he", "the plan") in view."""
+    before = after = ""
+    for off, t in db.execute(NEIGHBOURS, (sid,)):
+        if off < 0:
+            before = " ".join(t.split()) + " "
+        else:
+            after = " " + " ".join(t.split())
+    return f"{before}>> {text} <<{after}"
+
+
+def _bare(shown: str) -> str:
+    """The statement itself out of a sheet's ``_in_context`` text."""
+    if ">> " not in shown:
+        return shown
+    return shown.split(">> ", 1)[1].rsplit(" <<", 1)[0]
 
 
 def uci(
@@ -283,6 +312,11 @@ def main() -> None:
         action="store_true",
         help="basil: every pair of the database (BBC's too), not only BASIL pairs",
     )
+    ap.add_argument(
+        "--body",
+        action="store_true",
+        help="basil: only pairs of two body sentences (no headline on either side)",
+    )
     ap.add_argument("--seed", type=int, required=True)
     ap.add_argument("--n", type=int, required=True)
     ap.add_argument("--set", required=True, help="the drawn set's name")
@@ -292,7 +326,7 @@ def main() -> None:
     q = Q_RELATED if args.relation == "related" else Q
     if args.corpus == "basil":
         pairs, fn, _fields = basil(
-            dbs, args.ids_after or "basil_random_matches", q, args.any_source
+            dbs, args.ids_after or "basil_random_matches", q, args.any_source, args.body
         )
     else:
         after = args.ids_after or "uci_random_matches"
