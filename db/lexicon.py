@@ -586,6 +586,9 @@ HEDGE_BEFORE_TO = frozenset(
     set poised scheduled slated
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# Verbs that hedge before a gerund: "creator considers bringing back game" is no return,
+# as "is considering bringing it back" is not ("considering" is a hedge word already).
+HEDGE_BEFORE_ING = frozenset({"consider", "considers", "considered"})
 # Requests: the claim is what someone asks for, not what happened ("Republicans call
 # for Brewer to veto the bill" is no "Brewer vetoes the bill"). A request is judged as a
 # hedge. REQUEST_VERBS count when "to" or "for" follows within REQUEST_WINDOW words
