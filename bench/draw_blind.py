@@ -26,6 +26,8 @@ file (``uci_blind_matches.tsv``) against the databases it was drawn from: of its
 that any DB shows as same/conflict, the share labelled so, per set, with a Wilson 95 %
 interval; and of those shown as related, the share labelled related.
 
+``--body`` (basil) only pairs of two body sentences (no headline on either side); a
+basil sheet shows each statement between the sentences before and after it (set 76).
 ``--relation related`` draws ``related`` matches instead; ``--cross-outlet`` (uci) only
 pairs of two publishers; ``--ids-after`` names the file whose ids the rows continue;
 ``--minus DB2`` (uci) only the pairs DB2 does not show as same/conflict: DB2 built
