@@ -2869,13 +2869,14 @@ def read_otherwise_since_43(text: str) -> bool:
     return any(f" {phrase} " in low for phrase in NON_NEGATING)
 
 
-def read_otherwise_since_44(text: str, seq: int, alone: bool) -> bool:
+def read_otherwise_since_44(text: str, alone: bool) -> bool:
     """Whether match76's rules may judge the pairs of a statement otherwise, wherever
     they score (for a schema step; a superset): ``text`` with "considers" (HEDGE_BEFORE_ING)
-    before a gerund, or a statement among the first HEAD_STATEMENTS of its article
-    (``seq`` from 0; ``alone``: the article has no other statement, where the story
-    break never holds) holding a word inflected as a verb is (_tell_one_act)."""
-    if not alone and seq < HEAD_STATEMENTS and _inflected_stems(text or ""):
+    before a gerund, or, in an article with other statements (``alone``: it has none,
+    and the story break never holds there), ``text`` holding a word inflected as a verb
+    is (_tell_one_act). Not only the first HEAD_STATEMENTS: a later statement whose words
+    are a head's (a title told again as the body's first sentence) reads as that head."""
+    if not alone and _inflected_stems(text or ""):
         return True
     low = [w.lower() for w in _RAW_WORD_RE.findall(text or "")]
     return any(_plan_ahead(low, i) for i in range(len(low)))
