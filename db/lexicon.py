@@ -586,6 +586,15 @@ HEDGE_BEFORE_TO = frozenset(
     set poised scheduled slated
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# Roles written next to a name ("Mt. Gox CEO Mark Karpeles", "Kestle Bank Chairman Ema
+# Ruiz") that are neither the organisation's name nor the person's: the evidence shows
+# the two names apart, not one "Gox CEO Mark Karpeles". Lower case as written.
+ROLE_WORDS = frozenset(
+    """
+    ceo ceos cfo coo cto cio chairman chairwoman chairmen spokesman spokeswoman
+    spokesperson founder cofounder co-founder
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 # Verbs that hedge before a gerund: "creator considers bringing back game" is no return,
 # as "is considering bringing it back" is not ("considering" is a hedge word already).
 HEDGE_BEFORE_ING = frozenset({"consider", "considers", "considered"})

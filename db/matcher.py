@@ -131,6 +131,7 @@ from db.lexicon import (
     REQUEST_VERBS,
     REQUEST_WINDOW,
     RISE_WORDS,
+    ROLE_WORDS,
     RULE_VERBS,
     STOP_WORDS,
     USD_PER_UNIT,
@@ -3910,6 +3911,8 @@ def _real_names(p: Prepared, entities: frozenset[str]) -> list[str]:
 # What may stand between two words of one name as written: "Rustem Umerov",
 # "Jean-Claude Juncker" (not a comma: "Andriy, Kovalenko" would be two).
 _IN_NAME_RE = re.compile(r"[ -]")
+# Roles next to a name, as tokens normalise them: never part of a name shown (ROLE_WORDS).
+_ROLES = frozenset(normalize_word(w) for w in ROLE_WORDS)
 
 
 def _token_end(text: str, start: int) -> int:
@@ -3957,7 +3960,7 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
                 items.append(surf.get(tok.norm, tok.norm[1:]))
                 covered.add(tok.norm)
             continue
-        if tok.norm in naming and (tok.cap or p.headline_case):
+        if tok.norm in naming and (tok.cap or p.headline_case) and tok.norm not in _ROLES:
             if run and not _IN_NAME_RE.fullmatch(text, _token_end(text, run[-1].start), tok.start):
                 close()
             run.append(tok)

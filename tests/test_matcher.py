@@ -2387,3 +2387,17 @@ def test_read_otherwise_since_44_finds_what_match76s_rules_read() -> None:
     # "considers" before a gerund, anywhere
     assert matcher.read_otherwise_since_44("Ruiz considers bringing back Skyhop", alone=True)
     assert not matcher.read_otherwise_since_44("Ruiz considers the offer", alone=True)
+
+
+def test_a_role_between_two_names_is_shown_in_neither() -> None:
+    # "Tarnex CEO Ema Ruiz": the company and the person are two names; the role joins
+    # neither, so the evidence names what the other side names, not "Tarnex CEO Ema Ruiz".
+    a = "Tarnex CEO Ema Ruiz said the exchange lost 85,000 coins."
+    b = "The Tarnex exchange lost 85,000 coins, Ema Ruiz said."
+    assert compare_texts(a, b).evidence.names == ("Tarnex", "Ema Ruiz")
+    # ... and a name the other side does not write is not shown through the role
+    c = "Tarnex lost 85,000 coins, the exchange said."
+    assert compare_texts(a, c).evidence.names == ("Tarnex",)
+    # a role both write is no name both share
+    d = "Tarnex CEO admits the exchange lost 85,000 coins"
+    assert "CEO" not in compare_texts(a, d).evidence.names
