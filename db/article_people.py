@@ -1401,6 +1401,28 @@ _NOT_BODY_WORDS = words(
     """
 )
 _DEFINITE_BODY_RE = re.compile(r"(?i)the ([a-z]+)\Z")
+# A business noun described by where the body is from ("The German giant", "the
+# Swiss-based drug giant", "the Anglo-Dutch oil group"): the article's firm as plainly
+# as "the giant" is. A capitalised or "-based" word first, so that "the rival company",
+# "the parent company" or "the new company" (another body) are not read so.
+_DESCRIBED_BODY_RE = re.compile(
+    r"[Tt]he (?:[A-Z][\w-]*|[A-Za-z]+-(?:based|owned|controlled|listed|backed))"
+    r"(?: (?!(?:rival|parent|other|new|former|merged|combined|target|joint)\b)[a-z-]+)?"
+    r" ([a-z]+)"
+)
+
+
+def _definite_body(phrase: str) -> str | None:
+    """The noun of "the company" or of a business noun described by where the body is
+    from ("The German giant": "giant"), lower case; None for any other phrase."""
+    phrase = phrase.strip()
+    m = _DEFINITE_BODY_RE.fullmatch(phrase)
+    if m is not None:
+        return m.group(1).lower()
+    m = _DESCRIBED_BODY_RE.fullmatch(phrase)
+    if m is not None and m.group(1) in _BUSINESS_NOUNS:
+        return m.group(1)
+    return None
 _MODIFIER_RE = re.compile(
     r"\A[A-Z][\w.]*-(?:held|owned|based|controlled|run|listed|backed) (?=[A-Z])"
 )
@@ -1450,8 +1472,13 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         if noun == "club":
             own |= _CLUB_WORDS
         for m in re.finditer(rf"\b{_BODY_NAME}", before):
-            if own & set(m.group(0).split(" ")):
-                found.append((m.start(), m.group(0)))
+            name = m.group(0)
+            # A name closing its sentence keeps the full stop ("… published by the New
+            # China News Agency."): its own word is read without it.
+            if name.endswith(".") and name[:-1].rsplit(" ", 1)[-1] in own:
+                name = name[:-1]
+            if own & set(name.split(" ")):
+                found.append((m.start(), name))
     # A headline in Title Case capitalises every word: its runs are no names' bounds
     # ("Wall Street Stocks/Ich Corp") when the text after it names a firm.
     head = before.partition("\n")[0]
@@ -1509,10 +1536,8 @@ def _first_body_spoke(before: str) -> re.Match[str] | None:
 def names_a_body(phrase: str) -> bool:
     """Is ``phrase`` "the company", "the ministry": a body :func:`body_named_before`
     may find the name of (no person)?"""
-    m = _DEFINITE_BODY_RE.fullmatch(phrase.strip())
-    return m is not None and (
-        m.group(1).lower() in _BUSINESS_NOUNS or m.group(1).lower() in _OWN_WORD_NOUNS
-    )
+    noun = _definite_body(phrase)
+    return noun is not None and (noun in _BUSINESS_NOUNS or noun in _OWN_WORD_NOUNS)
 
 
 def body_named_before(text: str, at: int, phrase: str) -> str | None:
@@ -1521,10 +1546,9 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
     "software firm Sendmail", "shares in Sendmail"; "the ministry": "Finance Ministry"),
     if it names only one such body there (two firms named: no one can tell which);
     else None."""
-    m = _DEFINITE_BODY_RE.fullmatch(phrase.strip())
-    if m is None or _NOT_SUBJECT_BEFORE_RE.search(text, max(0, at - 6), at):
+    noun = _definite_body(phrase)
+    if noun is None or _NOT_SUBJECT_BEFORE_RE.search(text, max(0, at - 6), at):
         return None
-    noun = m.group(1).lower()
     if noun not in _BUSINESS_NOUNS and noun not in _OWN_WORD_NOUNS:
         return None
     cues = _body_cues(text[:at], noun)
@@ -1591,6 +1615,8 @@ def _another_spoke(before: str, key: list[str]) -> bool:
             continue
         if " " not in name and common_word(normalize_word(name.lower())):
             continue  # "Experts said", "Critics say": no one named
+        if " " not in name and _surname_of_someone(before, name):
+            continue  # "MacDonald said" after "James MacDonald": a person, no body
         # ("Moody's Investors Service" begins as "Moody's" does.)
         other = re.sub(r"['’]s\b", "", _body_key(name)).split(" ")
         # (One name written with a space and without: "TimeWarner", "Time Warner"; a
@@ -1599,6 +1625,15 @@ def _another_spoke(before: str, key: list[str]) -> bool:
         if not one and "".join(other) != "".join(key) and not _misspelt(other, key):
             return True
     return False
+
+
+def _surname_of_someone(before: str, word: str) -> bool:
+    """Does ``before`` write the one word ``word`` after a given name ("James
+    MacDonald"), so that ``word`` alone is that person, not a body?"""
+    return any(
+        name_gender(m.group(1))
+        for m in re.finditer(rf"\b([A-Z][a-z]+) +{re.escape(word)}\b", before)
+    )
 
 
 def _misspelt(a: list[str], b: list[str]) -> bool:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from db.article_people import ArticlePeople
+from db.article_people import ArticlePeople, common_phrase
 from db.normalize import common_word, normalize_word
 from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
 from db.quotes import (
@@ -157,7 +157,21 @@ def _statements(
             speaker = find_speaker(sent, headline) if vi < n_verbs and verbs[vi] < e else None
         if speaker is None and qs:
             speaker = next((q.speaker for q in qs if q.speaker_kind in _NAMED), None)
+            if speaker is None:
+                speaker = next((q.speaker for q in qs if _resolved_description(text, q)), None)
         out.append(Statement(s, e, kind, sent, speaker, qs, ns))
+
+
+def _resolved_description(text: str, q: QuoteSpan) -> bool:
+    """Was ``q``'s speaker written as a description and found to be a name ("the
+    company said" → the firm named before, "the minister said" → the minister named)?
+    The sentence holding it is then that name's, as a sentence of reported speech with
+    no quotation is (``reported_speakers``)."""
+    name = q.speaker
+    if q.speaker_kind != "common" or not name or q.speaker_start is None:
+        return False
+    written = text[q.speaker_start : q.speaker_end or q.speaker_start]
+    return name != written and name[:1].isupper() and not common_phrase(name)
 
 
 # What one line or the headline holds, before its statements are built: (sentence
