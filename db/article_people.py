@@ -1423,6 +1423,8 @@ def _definite_body(phrase: str) -> str | None:
     if m is not None and m.group(1) in _BUSINESS_NOUNS:
         return m.group(1)
     return None
+
+
 _MODIFIER_RE = re.compile(
     r"\A[A-Z][\w.]*-(?:held|owned|based|controlled|run|listed|backed) (?=[A-Z])"
 )
