@@ -1401,12 +1401,12 @@ _NOT_BODY_WORDS = words(
     """
 )
 _DEFINITE_BODY_RE = re.compile(r"(?i)the ([a-z]+)\Z")
-# A business noun described by where the body is from ("The German giant", "the
-# Swiss-based drug giant", "the Anglo-Dutch oil group"): the article's firm as plainly
-# as "the giant" is. A capitalised or "-based" word first, so that "the rival company",
-# "the parent company" or "the new company" (another body) are not read so.
+# A business noun described by where the body is based ("the Swiss-based drug giant",
+# "The Canada-based company"): the article's firm as plainly as "the giant" is. Not a
+# nationality alone ("The US company" after "aircraft maker Airbus" was UPS, named only
+# in an apposition), nor "the rival company", "the parent company", "the new company".
 _DESCRIBED_BODY_RE = re.compile(
-    r"[Tt]he (?:[A-Z][\w-]*|[A-Za-z]+-(?:based|owned|controlled|listed|backed))"
+    r"[Tt]he [A-Za-z.]+-(?:based|owned|controlled|listed|backed)"
     r"(?: (?!(?:rival|parent|other|new|former|merged|combined|target|joint)\b)[a-z-]+)?"
     r" ([a-z]+)"
 )
@@ -1414,7 +1414,7 @@ _DESCRIBED_BODY_RE = re.compile(
 
 def _definite_body(phrase: str) -> str | None:
     """The noun of "the company" or of a business noun described by where the body is
-    from ("The German giant": "giant"), lower case; None for any other phrase."""
+    based ("the Swiss-based drug giant": "giant"), lower case; None for any other phrase."""
     phrase = phrase.strip()
     m = _DEFINITE_BODY_RE.fullmatch(phrase)
     if m is not None:

@@ -1,7 +1,7 @@
 """Speakers of branch spk76's rules, on articles written for these tests after the
 classes of error read in body-speaker set 5 and quote set 65 (BENCHMARKS.md): a body's
-name closing a sentence with its full stop, a body described with a modifier ("The
-German giant"), a sentence of reported speech holding a quotation of a resolved
+name closing a sentence with its full stop, a body described by where it is based ("the
+Swiss-based drug giant"), a sentence of reported speech holding a quotation of a resolved
 description, a person's surname taken for another body, a name's hyphenated parts."""
 
 from __future__ import annotations
@@ -56,10 +56,10 @@ def test_own_word_name_closing_a_sentence(body: str, opening: str, expected: str
 @pytest.mark.parametrize(
     ("body", "quoted", "expected"),
     [
-        # a nationality before the business noun
+        # where the body is based, before the business noun
         (
             "Vellmark said it is considering building a car factory in Peru.\n\n"
-            'The German giant said the plant remained only a "potential" idea.',
+            'The Paris-based giant said the plant remained only a "potential" idea.',
             "potential",
             "Vellmark",
         ),
@@ -83,12 +83,16 @@ def test_business_noun_with_a_modifier(body: str, quoted: str, expected: str) ->
         'Vellmark said it will build a plant.\n\nThe rival company said the plan was "a bluff".',
         # "the parent company" of a subsidiary
         'Vellmark said it will build a plant.\n\nThe parent company said it was "no surprise".',
+        # a nationality alone: the other firm, named only in an apposition
+        "Orlo said it will build a plant near its Paris rival Vellmark.\n\n"
+        "The largest delivery company, Parcelo, said it will buy ten jets. "
+        'The US company said it was "a record order".',
         # a lower-case modifier alone: "the new company" may be the one formed
         'Vellmark said it will merge with Dorn.\n\nThe new company said it was "a good start".',
     ],
 )
 def test_business_noun_with_other_modifiers_stays_open(body: str) -> None:
-    assert quote_speaker_of("Plans", body, body.rsplit('"', 2)[1][:5]) not in ("Vellmark",)
+    assert quote_speaker_of("Plans", body, body.rsplit('"', 2)[1][:5]) not in ("Vellmark", "Orlo")
 
 
 @pytest.mark.parametrize(
