@@ -43,6 +43,7 @@ from db.speakers import (
     data_source_spans,
     has_speech_verb,
     is_organisation,
+    is_title_word,
     joint_name,
     joint_names,
     name_gender,
@@ -171,7 +172,14 @@ def _resolved_description(text: str, q: QuoteSpan) -> bool:
     if q.speaker_kind != "common" or not name or q.speaker_start is None:
         return False
     written = text[q.speaker_start : q.speaker_end or q.speaker_start]
-    return name != written and name[:1].isupper() and not common_phrase(name)
+    if name == written or not name[:1].isupper() or common_phrase(name):
+        return False
+    # Not what only looks like a name: an owner ("Rha Woong-Bae's"), a title kept
+    # ("Officer Anthony O'Reilly"), a common word ("Hospital", "Financial").
+    first = name.split(" ", 1)[0]
+    if name.endswith(("'s", "’s")) or is_title_word(first):
+        return False
+    return " " in name or not common_word(normalize_word(name.lower()))
 
 
 # What one line or the headline holds, before its statements are built: (sentence

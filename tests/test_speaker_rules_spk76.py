@@ -149,3 +149,24 @@ def test_a_one_word_speaker_never_named_in_full_still_counts() -> None:
         "Sales from the unit were 160 mln dlrs, the company said."
     )
     assert speaker_of("Brevik Unit", body, "Sales from") is None
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("Ormand", True),
+        ("Ruth Kellan", True),
+        ("Rha Woong-Bae's", False),  # an owner
+        ("Officer Anthony Orr", False),  # a title kept with the name
+        ("Hospital", False),  # a common word
+        ("the company", False),  # as written
+    ],
+)
+def test_which_resolved_descriptions_a_sentence_takes(speaker: str, expected: bool) -> None:
+    from db.quotes import QuoteSpan
+    from db.statements import _resolved_description
+
+    text = '"We will grow," the company said.'
+    at = text.index("the company")
+    q = QuoteSpan(1, 14, "", speaker, at, at + len("the company"), "common")
+    assert _resolved_description(text, q) is expected
