@@ -1430,9 +1430,32 @@ _MODIFIER_RE = re.compile(
 )
 
 
+# A parent with its legal suffix, owning the unit named after it ("Grumman Corp's
+# Tachonics Corp unit").
+_PARENT_OF_UNIT_RE = re.compile(rf"\A.*\b{_LEGAL_SUFFIX}['’]s (?=[A-Z])")
+# Before a name: it is named as the owner of a unit ("The Coldwell Banker … unit of Sears
+# Roebuck and Co said", "Dunmere Foods, a subsidiary of Harland Mills Inc, said"), not as
+# the body that spoke.
+_OWNER_OF_RE = re.compile(r"\b(?:unit|subsidiary|division|affiliate) of (?:the )?<?\Z")
+
+
+def _owner_only(before: str, at: int, name: str) -> bool:
+    """Is the body ``name`` (at ``at``) named only as the owner of a unit, the unit
+    named otherwise ("The Coldwell Banker … unit of Sears Roebuck and Co")? Not when the
+    unit is named after it, opening the sentence ("BellSouth Advanced Systems, a unit of
+    BellSouth Corp, said": "the company" is either)."""
+    if not _OWNER_OF_RE.search(before, max(0, at - 30), at):
+        return False
+    opened = max(before.rfind(". ", 0, at), before.rfind("\n", 0, at)) + 1
+    words = before[opened:at].replace("<", " ").split()
+    first = next((w for w in words if w != "The"), "")
+    return first.lower() != name.removeprefix("The ").split(" ", 1)[0].lower()
+
+
 def _body_key(name: str) -> str:
     """``name`` compared as one body: 'The Walt Disney Co.' and 'Walt Disney' alike."""
     name = re.sub(r"^(?:The )?(?:U\.S\. )?|['’]s?$", "", name.strip())
+    name = _PARENT_OF_UNIT_RE.sub("", name)  # the unit, not its parent
     # (and "U.S. Agriculture Department", "Privately-held Acme", "Harrow and Co Inc")
     while (bare := _SUFFIX_END_RE.sub("", name)) != name:
         name = bare
@@ -1443,6 +1466,9 @@ def _clean_body(name: str) -> str | None:
     """``name`` without an opening "The" and a possessive; None if it is no body's name
     (its first word a title, a month, a sentence's opener: "Chief Executive Bob Smith")."""
     name = re.sub(r"['’]s?$", "", name.removeprefix("The "))
+    # A unit named with its parent's possessive ("Holiday Corp's Holiday Inn Hotel
+    # Group said"): the unit is the body.
+    name = _PARENT_OF_UNIT_RE.sub("", name)
     # A modifier opening the sentence is no part of the name: "Privately-held
     # Rapid-American Corp", "Chicago-based Amtel Inc", "State-owned Petrobras".
     name = _MODIFIER_RE.sub("", name)
@@ -1503,6 +1529,7 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         inside = [c for c in found if m.start(1) <= c[0] < m.end(1)]
         if inside:
             found = [c for c in found if c not in inside] + [(m.start(1), m.group(1))]
+    found = [c for c in found if not _owner_only(before, c[0], c[1])]
     out = []
     for at, name in found:
         clean = _clean_body(name)
@@ -1581,7 +1608,11 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
     name = cues[-1][1]
     if _another_spoke(text[:at], keys[0]):
         return None
-    return None if _named_more_often(text[:at], name) else name
+    # A unit named with its parent's possessive is counted by the parent's words too
+    # ("CSX Corp's Sea-Land Corp unit" in a story headed "Csx Unit Sets …").
+    parent = re.search(rf"({_BODY_NAME}) {_LEGAL_SUFFIX}['’]s {re.escape(name)}\b", text[:at])
+    counted = f"{name} {parent.group(1)}" if parent else name
+    return None if _named_more_often(text[:at], counted) else name
 
 
 def _spoke_as(before: str, key: list[str], whole: set[str], closed: bool = False) -> bool:

@@ -170,3 +170,40 @@ def test_which_resolved_descriptions_a_sentence_takes(speaker: str, expected: bo
     at = text.index("the company")
     q = QuoteSpan(1, 14, "", speaker, at, at + len("the company"), "common")
     assert _resolved_description(text, q) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "opening", "expected"),
+    [
+        # the unit a parent owns, named with the parent's possessive: the unit spoke
+        (
+            "Marlow Corp's Pinecrest Hotel Group said it will add 12 hotels abroad.\n\n"
+            "The company said it plans to double its rooms by 1995.",
+            "The company",
+            "Pinecrest Hotel",
+        ),
+        # a parent named only as the owner of the unit that spoke is not "the company"
+        (
+            "The Fenwick Realty Services unit of Carbury Stores and Co said its sales rose "
+            "to 17 billion dlrs.\n\nSome 62 pct of the volume was in leases, the company said.",
+            "Some 62",
+            None,
+        ),
+        (
+            "Dunmere Foods, a subsidiary of Harland Mills Inc, said it will close a plant.\n\n"
+            "The company said 200 jobs will go.",
+            "The company",
+            "Dunmere Foods",
+        ),
+    ],
+)
+def test_a_unit_and_its_parent(body: str, opening: str, expected: str | None) -> None:
+    assert speaker_of("Unit Results", body, opening) == expected
+
+
+def test_a_unit_named_after_its_parent_keeps_the_parent_as_a_cue() -> None:
+    body = (
+        "The Dorrance Savings Bank, a unit of The Dorrance Savings Corp, said it bought "
+        "a loan portfolio.\n\nThe company said the purchase makes it the largest lender."
+    )
+    assert speaker_of("Dorrance Buys Loans", body, "The company") == "Dorrance Savings"
