@@ -694,7 +694,19 @@ def find_speaker(sentence: str, headline: bool = False) -> str | None:
     if not isinstance(sentence, str) or not sentence:
         return None
     masked = _speech_masked(sentence, sources=True)
-    return sentence_speaker(masked, headline) if masked is not None else None
+    if masked is None:
+        return None
+    # Two bodies sharing a plural head ("the Agriculture and Commerce Departments") are
+    # one phrase, not "Departments" alone: read with the "and" joined, then given back.
+    joined = _JOINT_PLURAL_RE.sub(r"\1-and-\2 \3", masked)
+    name = sentence_speaker(joined, headline)
+    return name.replace("-and-", " and ") if name is not None and joined != masked else name
+
+
+_JOINT_PLURAL_RE = re.compile(
+    r"\b([A-Z][\w.]*) and ([A-Z][\w.]*) ((?:[A-Z][a-z]+ )?"
+    r"(?:Departments|Ministries|Committees|Agencies|Commissions|Councils|Services))\b"
+)
 
 
 def _speech_masked(sentence: str, sources: bool = False) -> str | None:

@@ -207,3 +207,33 @@ def test_a_unit_named_after_its_parent_keeps_the_parent_as_a_cue() -> None:
         "a loan portfolio.\n\nThe company said the purchase makes it the largest lender."
     )
     assert speaker_of("Dorrance Buys Loans", body, "The company") == "Dorrance Savings"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Wheat fell in March, the Joint Crop Facility of the U.S. Agriculture and "
+            "Commerce Departments said.",
+            "Joint Crop Facility",
+        ),
+        (
+            "The State and Defense Departments said talks were going on.",
+            "State and Defense Departments",
+        ),
+        (
+            "The talks failed, the Defence and Foreign Ministries said.",
+            "Defence and Foreign Ministries",
+        ),
+        (
+            "The bill failed, the House and Senate Intelligence Committees said.",
+            "House and Senate Intelligence Committees",
+        ),
+        # not two bodies: unchanged
+        ("The talks failed, the Foreign Ministry said.", "Foreign Ministry"),
+    ],
+)
+def test_two_bodies_sharing_a_plural_head(sentence: str, expected: str) -> None:
+    from db.quotes import find_speaker
+
+    assert find_speaker(sentence) == expected
