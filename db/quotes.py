@@ -1178,6 +1178,15 @@ def _run_back(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
     return quotes
 
 
+# After a description: its person asked not to be named ("…, who declined to be
+# identified", "who spoke on condition of anonymity", "who requested anonymity").
+_ANONYMOUS_AFTER_RE = re.compile(
+    r"[^.;:!?\"“”]{0,120}?\bwho (?:declined|refused|asked|requested|spoke on condition"
+    r"|did not want|would not be|could not be|cannot be)\b[^.;!?\"“”]{0,40}?"
+    r"\b(?:identified|named|anonymity|quoted)\b"
+)
+
+
 def _resolve_common(
     text: str, q: QuoteSpan, done: list[QuoteSpan], people: People | None
 ) -> QuoteSpan:
@@ -1188,6 +1197,10 @@ def _resolve_common(
     stands for no person (:func:`_needs_people`), only a document's issuer is looked for."""
     at = q.speaker_start or 0
     phrase = q.speaker or ""
+    if _ANONYMOUS_AFTER_RE.match(text, q.speaker_end or at, (q.speaker_end or at) + 160):
+        # "said the regional manager …, who spoke on condition he not be identified":
+        # someone the article does not name, whoever of that role it named before.
+        return q
     speaking = next((d for d in reversed(done) if d.speaker and d.speaker_kind != "common"), None)
     person = people.by_role(phrase, at, speaking) if people is not None else None
     owner = _POSSESSED_DOCUMENT_RE.match(phrase)

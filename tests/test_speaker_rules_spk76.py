@@ -237,3 +237,28 @@ def test_two_bodies_sharing_a_plural_head(sentence: str, expected: str) -> None:
     from db.quotes import find_speaker
 
     assert find_speaker(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Oil analyst Paul Marlo of Salomon said prices would fall.\n\n"Opec must learn," said '
+        "the regional manager for one of the major oil companies who spoke on condition that "
+        "he not be identified.",
+        'Analyst James Vorley of Dane Webber said the bank would survive.\n\n"It will do '
+        'well," said another analyst who declined to be identified.',
+        'Analyst James Vorley of Dane Webber said the bank would survive.\n\n"It will do '
+        'well," said the analyst, who asked not to be named.',
+    ],
+)
+def test_a_description_of_someone_unnamed_is_no_one_named_before(body: str) -> None:
+    assert quote_speaker_of("Oil", body, "") not in ("Paul Marlo", "James Vorley")
+    assert speaker_of("Oil", body, '"') is None
+
+
+def test_a_description_of_someone_named_before_still_resolves() -> None:
+    body = (
+        "Education Secretary Ruth Kellan visited the school, which declined to be named.\n\n"
+        '"We have made huge progress," the minister said.'
+    )
+    assert quote_speaker_of("Plans", body, "We have") == "Ruth Kellan"
