@@ -1180,8 +1180,11 @@ def _run_back(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
 
 # After a description: its person asked not to be named ("…, who declined to be
 # identified", "who spoke on condition of anonymity", "who requested anonymity").
+# Within the description's own words (no comma but one right after it): "…, adding that
+# officials who declined to be named …" is someone else.
 _ANONYMOUS_AFTER_RE = re.compile(
-    r"[^.;:!?\"“”]{0,120}?\bwho (?:declined|refused|asked|requested|spoke on condition"
+    r"(?:,\s*|\s+(?:[^.,;:!?\"“”]{0,120}?\s)?)who (?:declined|refused|asked|requested"
+    r"|spoke on condition"
     r"|did not want|would not be|could not be|cannot be)\b[^.;!?\"“”]{0,40}?"
     r"\b(?:identified|named|anonymity|quoted)\b"
 )

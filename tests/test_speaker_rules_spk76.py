@@ -262,3 +262,12 @@ def test_a_description_of_someone_named_before_still_resolves() -> None:
         '"We have made huge progress," the minister said.'
     )
     assert quote_speaker_of("Plans", body, "We have") == "Ruth Kellan"
+
+
+def test_someone_else_unnamed_later_in_the_sentence_leaves_the_description() -> None:
+    body = (
+        "Education Secretary Ruth Kellan visited the school.\n\n"
+        '"We have made huge progress," said the minister, adding that two teachers who '
+        "declined to be named had left."
+    )
+    assert quote_speaker_of("Plans", body, "We have") == "Ruth Kellan"
