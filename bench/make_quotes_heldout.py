@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Sixty-four sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Sixty-five sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -46,8 +46,9 @@ helper's work in the forty-first session, labelled blind, and sets 59 (seed 2593
 (seed 2647) at the start of a helper's work in the forty-second session, labelled blind,
 and sets 61 (seed 2699) and 62 (seed 2749) at the start of a helper's work in the
 forty-third session, labelled blind, and sets 63 (seed 2801) and 64 (seed 2851) at the
-start of a helper's work in the forty-fourth session, labelled blind (bench/README.md says when each
-was drawn and run).
+start of a helper's work in the forty-fourth session, labelled blind, and set 65 (seed 2903,
+12 BBC articles) at the start of a helper's work in the forty-sixth session, labelled
+blind (bench/README.md says when each was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
 
@@ -353,6 +354,10 @@ SETS = {
     # text alone, before the extractor was run on it).
     63: HeldOutSet(2801, HERE / "quotes_heldout63.tsv", tuple(range(1, 63)), 15, 0, near_copy=0.2),
     64: HeldOutSet(2851, HERE / "quotes_heldout64.tsv", tuple(range(1, 64)), 15, 0, near_copy=0.2),
+    # Drawn at the start of a helper's work in the forty-sixth session (worktree wt-spk76,
+    # branch spk76), before any of its rules, labelled blind (from the article text
+    # alone, before the extractor was run on it). BASIL's events are all used.
+    65: HeldOutSet(2903, HERE / "quotes_heldout65.tsv", tuple(range(1, 65)), 12, 0, near_copy=0.2),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")

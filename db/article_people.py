@@ -1401,14 +1401,61 @@ _NOT_BODY_WORDS = words(
     """
 )
 _DEFINITE_BODY_RE = re.compile(r"(?i)the ([a-z]+)\Z")
+# A business noun described by where the body is based ("the Swiss-based drug giant",
+# "The Canada-based company"): the article's firm as plainly as "the giant" is. Not a
+# nationality alone ("The US company" after "aircraft maker Airbus" was UPS, named only
+# in an apposition), nor "the rival company", "the parent company", "the new company".
+_DESCRIBED_BODY_RE = re.compile(
+    r"[Tt]he [A-Za-z.]+-(?:based|owned|controlled|listed|backed)"
+    r"(?: (?!(?:rival|parent|other|new|former|merged|combined|target|joint)\b)[a-z-]+)?"
+    r" ([a-z]+)"
+)
+
+
+def _definite_body(phrase: str) -> str | None:
+    """The noun of "the company" or of a business noun described by where the body is
+    based ("the Swiss-based drug giant": "giant"), lower case; None for any other phrase."""
+    phrase = phrase.strip()
+    m = _DEFINITE_BODY_RE.fullmatch(phrase)
+    if m is not None:
+        return m.group(1).lower()
+    m = _DESCRIBED_BODY_RE.fullmatch(phrase)
+    if m is not None and m.group(1) in _BUSINESS_NOUNS:
+        return m.group(1)
+    return None
+
+
 _MODIFIER_RE = re.compile(
     r"\A[A-Z][\w.]*-(?:held|owned|based|controlled|run|listed|backed) (?=[A-Z])"
 )
 
 
+# A parent with its legal suffix, owning the unit named after it ("Grumman Corp's
+# Tachonics Corp unit").
+_PARENT_OF_UNIT_RE = re.compile(rf"\A.*\b{_LEGAL_SUFFIX}['’]s (?=[A-Z])")
+# Before a name: it is named as the owner of a unit ("The Coldwell Banker … unit of Sears
+# Roebuck and Co said", "Dunmere Foods, a subsidiary of Harland Mills Inc, said"), not as
+# the body that spoke.
+_OWNER_OF_RE = re.compile(r"\b(?:unit|subsidiary|division|affiliate) of (?:the )?<?\Z")
+
+
+def _owner_only(before: str, at: int, name: str) -> bool:
+    """Is the body ``name`` (at ``at``) named only as the owner of a unit, the unit
+    named otherwise ("The Coldwell Banker … unit of Sears Roebuck and Co")? Not when the
+    unit is named after it, opening the sentence ("BellSouth Advanced Systems, a unit of
+    BellSouth Corp, said": "the company" is either)."""
+    if not _OWNER_OF_RE.search(before, max(0, at - 30), at):
+        return False
+    opened = max(before.rfind(". ", 0, at), before.rfind("\n", 0, at)) + 1
+    words = before[opened:at].replace("<", " ").split()
+    first = next((w for w in words if w != "The"), "")
+    return first.lower() != name.removeprefix("The ").split(" ", 1)[0].lower()
+
+
 def _body_key(name: str) -> str:
     """``name`` compared as one body: 'The Walt Disney Co.' and 'Walt Disney' alike."""
     name = re.sub(r"^(?:The )?(?:U\.S\. )?|['’]s?$", "", name.strip())
+    name = _PARENT_OF_UNIT_RE.sub("", name)  # the unit, not its parent
     # (and "U.S. Agriculture Department", "Privately-held Acme", "Harrow and Co Inc")
     while (bare := _SUFFIX_END_RE.sub("", name)) != name:
         name = bare
@@ -1419,6 +1466,9 @@ def _clean_body(name: str) -> str | None:
     """``name`` without an opening "The" and a possessive; None if it is no body's name
     (its first word a title, a month, a sentence's opener: "Chief Executive Bob Smith")."""
     name = re.sub(r"['’]s?$", "", name.removeprefix("The "))
+    # A unit named with its parent's possessive ("Holiday Corp's Holiday Inn Hotel
+    # Group said"): the unit is the body.
+    name = _PARENT_OF_UNIT_RE.sub("", name)
     # A modifier opening the sentence is no part of the name: "Privately-held
     # Rapid-American Corp", "Chicago-based Amtel Inc", "State-owned Petrobras".
     name = _MODIFIER_RE.sub("", name)
@@ -1450,8 +1500,13 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         if noun == "club":
             own |= _CLUB_WORDS
         for m in re.finditer(rf"\b{_BODY_NAME}", before):
-            if own & set(m.group(0).split(" ")):
-                found.append((m.start(), m.group(0)))
+            name = m.group(0)
+            # A name closing its sentence keeps the full stop ("… published by the New
+            # China News Agency."): its own word is read without it.
+            if name.endswith(".") and name[:-1].rsplit(" ", 1)[-1] in own:
+                name = name[:-1]
+            if own & set(name.split(" ")):
+                found.append((m.start(), name))
     # A headline in Title Case capitalises every word: its runs are no names' bounds
     # ("Wall Street Stocks/Ich Corp") when the text after it names a firm.
     head = before.partition("\n")[0]
@@ -1474,6 +1529,7 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         inside = [c for c in found if m.start(1) <= c[0] < m.end(1)]
         if inside:
             found = [c for c in found if c not in inside] + [(m.start(1), m.group(1))]
+    found = [c for c in found if not _owner_only(before, c[0], c[1])]
     out = []
     for at, name in found:
         clean = _clean_body(name)
@@ -1509,10 +1565,8 @@ def _first_body_spoke(before: str) -> re.Match[str] | None:
 def names_a_body(phrase: str) -> bool:
     """Is ``phrase`` "the company", "the ministry": a body :func:`body_named_before`
     may find the name of (no person)?"""
-    m = _DEFINITE_BODY_RE.fullmatch(phrase.strip())
-    return m is not None and (
-        m.group(1).lower() in _BUSINESS_NOUNS or m.group(1).lower() in _OWN_WORD_NOUNS
-    )
+    noun = _definite_body(phrase)
+    return noun is not None and (noun in _BUSINESS_NOUNS or noun in _OWN_WORD_NOUNS)
 
 
 def body_named_before(text: str, at: int, phrase: str) -> str | None:
@@ -1521,10 +1575,9 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
     "software firm Sendmail", "shares in Sendmail"; "the ministry": "Finance Ministry"),
     if it names only one such body there (two firms named: no one can tell which);
     else None."""
-    m = _DEFINITE_BODY_RE.fullmatch(phrase.strip())
-    if m is None or _NOT_SUBJECT_BEFORE_RE.search(text, max(0, at - 6), at):
+    noun = _definite_body(phrase)
+    if noun is None or _NOT_SUBJECT_BEFORE_RE.search(text, max(0, at - 6), at):
         return None
-    noun = m.group(1).lower()
     if noun not in _BUSINESS_NOUNS and noun not in _OWN_WORD_NOUNS:
         return None
     cues = _body_cues(text[:at], noun)
@@ -1555,7 +1608,11 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
     name = cues[-1][1]
     if _another_spoke(text[:at], keys[0]):
         return None
-    return None if _named_more_often(text[:at], name) else name
+    # A unit named with its parent's possessive is counted by the parent's words too
+    # ("CSX Corp's Sea-Land Corp unit" in a story headed "Csx Unit Sets …").
+    parent = re.search(rf"({_BODY_NAME}) {_LEGAL_SUFFIX}['’]s {re.escape(name)}\b", text[:at])
+    counted = f"{name} {parent.group(1)}" if parent else name
+    return None if _named_more_often(text[:at], counted) else name
 
 
 def _spoke_as(before: str, key: list[str], whole: set[str], closed: bool = False) -> bool:
@@ -1591,6 +1648,8 @@ def _another_spoke(before: str, key: list[str]) -> bool:
             continue
         if " " not in name and common_word(normalize_word(name.lower())):
             continue  # "Experts said", "Critics say": no one named
+        if " " not in name and _surname_of_someone(before, name):
+            continue  # "MacDonald said" after "James MacDonald": a person, no body
         # ("Moody's Investors Service" begins as "Moody's" does.)
         other = re.sub(r"['’]s\b", "", _body_key(name)).split(" ")
         # (One name written with a space and without: "TimeWarner", "Time Warner"; a
@@ -1599,6 +1658,15 @@ def _another_spoke(before: str, key: list[str]) -> bool:
         if not one and "".join(other) != "".join(key) and not _misspelt(other, key):
             return True
     return False
+
+
+def _surname_of_someone(before: str, word: str) -> bool:
+    """Does ``before`` write the one word ``word`` after a given name ("James
+    MacDonald"), so that ``word`` alone is that person, not a body?"""
+    return any(
+        name_gender(m.group(1))
+        for m in re.finditer(rf"\b([A-Z][a-z]+) +{re.escape(word)}\b", before)
+    )
 
 
 def _misspelt(a: list[str], b: list[str]) -> bool:

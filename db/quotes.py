@@ -694,7 +694,19 @@ def find_speaker(sentence: str, headline: bool = False) -> str | None:
     if not isinstance(sentence, str) or not sentence:
         return None
     masked = _speech_masked(sentence, sources=True)
-    return sentence_speaker(masked, headline) if masked is not None else None
+    if masked is None:
+        return None
+    # Two bodies sharing a plural head ("the Agriculture and Commerce Departments") are
+    # one phrase, not "Departments" alone: read with the "and" joined, then given back.
+    joined = _JOINT_PLURAL_RE.sub(r"\1-and-\2 \3", masked)
+    name = sentence_speaker(joined, headline)
+    return name.replace("-and-", " and ") if name is not None and joined != masked else name
+
+
+_JOINT_PLURAL_RE = re.compile(
+    r"\b([A-Z][\w.]*) and ([A-Z][\w.]*) ((?:[A-Z][a-z]+ )?"
+    r"(?:Departments|Ministries|Committees|Agencies|Commissions|Councils|Services))\b"
+)
 
 
 def _speech_masked(sentence: str, sources: bool = False) -> str | None:
@@ -1166,6 +1178,18 @@ def _run_back(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
     return quotes
 
 
+# After a description: its person asked not to be named ("…, who declined to be
+# identified", "who spoke on condition of anonymity", "who requested anonymity").
+# Within the description's own words (no comma but one right after it): "…, adding that
+# officials who declined to be named …" is someone else.
+_ANONYMOUS_AFTER_RE = re.compile(
+    r"(?:,\s*|\s+(?:[^.,;:!?\"“”]{0,120}?\s)?)who (?:declined|refused|asked|requested"
+    r"|spoke on condition"
+    r"|did not want|would not be|could not be|cannot be)\b[^.;!?\"“”]{0,40}?"
+    r"\b(?:identified|named|anonymity|quoted)\b"
+)
+
+
 def _resolve_common(
     text: str, q: QuoteSpan, done: list[QuoteSpan], people: People | None
 ) -> QuoteSpan:
@@ -1176,6 +1200,10 @@ def _resolve_common(
     stands for no person (:func:`_needs_people`), only a document's issuer is looked for."""
     at = q.speaker_start or 0
     phrase = q.speaker or ""
+    if _ANONYMOUS_AFTER_RE.match(text, q.speaker_end or at, (q.speaker_end or at) + 160):
+        # "said the regional manager …, who spoke on condition he not be identified":
+        # someone the article does not name, whoever of that role it named before.
+        return q
     speaking = next((d for d in reversed(done) if d.speaker and d.speaker_kind != "common"), None)
     person = people.by_role(phrase, at, speaking) if people is not None else None
     owner = _POSSESSED_DOCUMENT_RE.match(phrase)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from db.article_people import ArticlePeople
+from db.article_people import ArticlePeople, common_phrase
 from db.normalize import common_word, normalize_word
 from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
 from db.quotes import (
@@ -43,6 +43,7 @@ from db.speakers import (
     data_source_spans,
     has_speech_verb,
     is_organisation,
+    is_title_word,
     joint_name,
     joint_names,
     name_gender,
@@ -157,7 +158,28 @@ def _statements(
             speaker = find_speaker(sent, headline) if vi < n_verbs and verbs[vi] < e else None
         if speaker is None and qs:
             speaker = next((q.speaker for q in qs if q.speaker_kind in _NAMED), None)
+            if speaker is None:
+                speaker = next((q.speaker for q in qs if _resolved_description(text, q)), None)
         out.append(Statement(s, e, kind, sent, speaker, qs, ns))
+
+
+def _resolved_description(text: str, q: QuoteSpan) -> bool:
+    """Was ``q``'s speaker written as a description and found to be a name ("the
+    company said" → the firm named before, "the minister said" → the minister named)?
+    The sentence holding it is then that name's, as a sentence of reported speech with
+    no quotation is (``reported_speakers``)."""
+    name = q.speaker
+    if q.speaker_kind != "common" or not name or q.speaker_start is None:
+        return False
+    written = text[q.speaker_start : q.speaker_end or q.speaker_start]
+    if name == written or not name[:1].isupper() or common_phrase(name):
+        return False
+    # Not what only looks like a name: an owner ("Rha Woong-Bae's"), a title kept
+    # ("Officer Anthony O'Reilly"), a common word ("Hospital", "Financial").
+    first = name.split(" ", 1)[0]
+    if name.endswith(("'s", "’s")) or is_title_word(first):
+        return False
+    return " " in name or not common_word(normalize_word(name.lower()))
 
 
 # What one line or the headline holds, before its statements are built: (sentence
