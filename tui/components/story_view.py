@@ -367,6 +367,10 @@ class Chosen:
     statement_id: int | None = None
 
 
+def _reading() -> Static:
+    return Static(Text("Reading the story …", style="dim italic"), id="story-reading")
+
+
 class StoryScreen(Screen[Chosen | None]):
     """One story; Esc closes it, ``a`` goes to its articles and ``C`` to its conflicts
     (Tab between them and the story), Enter on an article or on a side of a conflict
@@ -406,8 +410,31 @@ class StoryScreen(Screen[Chosen | None]):
         # The story is read in a worker (a story of 136 articles: ~90 ms of queries, which
         # held the key's first frame): the screen says so until it is shown.
         with StoryText(id="story-scroll"):
-            yield Static(Text("Reading the story …", style="dim italic"), id="story-reading")
+            yield _reading()
         yield FittingFooter()
+
+    def refill(self, story_id: int, *, at_conflicts: bool = False) -> None:
+        """Show ``story_id`` in this screen (kept installed by the main screen: a new
+        screen's compose and first layout were most of ``o``'s time). The last story's
+        parts are hidden at once (never drawn as the new story's) and replaced by the line
+        saying it is read, as a new screen starts."""
+        self.story_id = story_id
+        self.at_conflicts = at_conflicts
+        self.sides, self.article_ids = [], []
+        self.shown = False
+        self._pending, self._waits = [], 0
+        scroll = self.query_one(StoryText)
+        scroll.before_end = StoryText.before_end
+        scroll.scrolled = StoryText.scrolled
+        scroll.styles.scrollbar_gutter = "auto"
+        old = list(scroll.children)
+        for widget in old:
+            widget.display = False
+        scroll.remove_children(old)
+        scroll.mount(_reading())
+        scroll.scroll_to(0, 0, animate=False, immediate=True)
+        self.set_focus(scroll, scroll_visible=False)
+        self._read()
 
     @work(exclusive=True, thread=True, group="story")
     def _read(self) -> None:

@@ -1,0 +1,110 @@
+"""`o` fills one story screen again: the main screen keeps its story screen installed and
+shows each story in it (a new screen's compose, styles and first layout were most of `o`'s
+time at 116 k articles), never with the last story's parts drawn."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.tui_fixtures import *  # noqa: F403
+from tests.tui_fixtures import async_test, screen_text, settle
+
+TITLES = {1: "The harbour tunnel story", 2: "A quite different headline"}
+
+
+def _two_stories(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str]]:
+    """Stories 1 and 2 (the demo has one event): its story, titled :data:`TITLES`."""
+    import tui.components.story_view as sv
+    from db.story_reads import story_view
+
+    main = app.screen
+    (real,) = main.library.db.execute("SELECT min(id) FROM stories").fetchone()
+
+    def titled(db, story_id):  # type: ignore[no-untyped-def]
+        return {**story_view(db, real), "id": story_id, "title": TITLES[story_id]}
+
+    monkeypatch.setattr(sv, "story_view", titled)
+    return list(TITLES.items())
+
+
+@async_test
+async def test_a_second_story_reuses_the_story_screen_and_never_shows_the_first(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The second story opened is shown in the screen the first was (before: a new
+    screen each time), with its own title, scrolled to its top with the keys on the
+    story; no frame drawn after it was asked for shows the first story's title."""
+    from textual.screen import Screen
+
+    from tui.components.story_view import StoryScreen, StoryText
+
+    app = demo_app()
+    frames: list[str] = []
+    refresh = Screen._compositor_refresh
+
+    def recorded(self: Screen) -> None:  # type: ignore[type-arg]
+        refresh(self)
+        if isinstance(self, StoryScreen):
+            frames.append(screen_text(self.app))
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", recorded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        (first, first_title), (second, second_title) = _two_stories(app, monkeypatch)
+        main.open_story(first)
+        await settle(pilot)
+        story = app.screen
+        assert isinstance(story, StoryScreen)
+        assert first_title in screen_text(app)
+        await pilot.press("a", "j", "end")  # its articles with the keys, scrolled down
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main
+
+        frames.clear()
+        main.open_story(second)
+        await settle(pilot)
+        assert app.screen is story  # the same screen, filled again
+        shown = screen_text(app)
+        assert second_title in shown and first_title not in shown
+        assert frames and not [f for f in frames if first_title in f]
+        assert isinstance(app.focused, StoryText) and app.focused.scroll_y == 0
+        await pilot.press("escape")  # Esc still closes it, and o opens it again
+        await settle(pilot)
+        assert app.screen is main
+        main.open_story(first)
+        await settle(pilot)
+        assert app.screen is story and first_title in screen_text(app)
+
+
+@async_test
+async def test_a_story_opened_over_the_story_view_is_shown_in_it(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A story opened while the story view is up (the palette's story) takes its place in
+    the same screen; one Esc goes back to the list, and Enter on an article still opens
+    it (the screen's result reaches the main screen once)."""
+    from tui.components.story_view import StoryScreen
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        (first, _t), (second, second_title) = _two_stories(app, monkeypatch)
+        main.open_story(first)
+        await settle(pilot)
+        story = app.screen
+        main.open_story(second)
+        await settle(pilot)
+        assert app.screen is story and second_title in screen_text(app)
+        assert app.screen_stack[-2:] == [main, story]  # one story screen on the list
+        await pilot.press("a", "enter")  # the second story's first article, in the text
+        await settle(pilot)
+        assert app.screen is main
+        assert isinstance(story, StoryScreen) and main.reader.article["id"] == story.article_ids[0]
