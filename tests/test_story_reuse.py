@@ -4,6 +4,7 @@ time at 116 k articles), never with the last story's parts drawn."""
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
@@ -108,3 +109,72 @@ async def test_a_story_opened_over_the_story_view_is_shown_in_it(
         await settle(pilot)
         assert app.screen is main
         assert isinstance(story, StoryScreen) and main.reader.article["id"] == story.article_ids[0]
+
+
+# --- a story's rows measured without being drawn ---------------------------------------
+
+
+def test_a_hanging_rows_height_is_the_number_of_lines_it_draws() -> None:
+    """:meth:`Hanging.height` (its texts' wrapping alone) is the number of lines it draws,
+    at any width, for any rows (labels of several widths, texts with a line break, wide
+    characters, none; a width too narrow for the labels: the Table's own lines)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from tui.components.hanging import Hanging
+
+    console = Console(width=200, color_system="truecolor", force_terminal=True)
+    rng = random.Random(76)
+    words = ["a", "the", "Reuters", "x" * 45, "1,000", "≠", "日本語", "café", "[bold]b[/]", "\t"]
+    for _ in range(200):
+        rows = []
+        for _row in range(rng.randint(1, 4)):
+            label = " ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
+            text = Text(" ".join(rng.choice(words) for _ in range(rng.randint(0, 30))))
+            if rng.random() < 0.3:
+                text.append("\n" + " ".join(rng.choice(words) for _ in range(rng.randint(0, 9))))
+            rows.append((Text("  " + label + ":", style="dim"), text))
+        for width in (6, 12, 30, 57, 76, 80, 158):
+            options = console.options.update_width(width).update(highlight=False)
+            fresh = Hanging(rows, rng.choice([None, 12, 30]))
+            measured = fresh.height(console, options)
+            drawn = sum(text.count("\n") for text, _s, _c in console.render(fresh, options))
+            assert measured == drawn == fresh.height(console, options), (rows, width)
+    assert Hanging([]).height(console, console.options) == 0
+
+
+@async_test
+async def test_g_in_a_long_story_draws_only_the_rows_on_the_screen(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """G in a story of 136 articles laid out its 50 article options and 40 conflict sides,
+    each drawn in full to be measured (~40 ms at 116 k articles). They are measured from
+    their texts' wrapping: only the rows on the screen are drawn, and the screen after G
+    is the one drawing them all gave (the blindspot's end)."""
+    from tests.test_story_layout import _long_story
+    from tui.components import hanging as hanging_mod
+
+    _long_story(monkeypatch)
+    drawn: list[int] = []
+    lines = hanging_mod.Hanging._lines
+
+    def counted(self, *args):  # type: ignore[no-untyped-def]
+        drawn.append(id(self))
+        return lines(self, *args)
+
+    monkeypatch.setattr(hanging_mod.Hanging, "_lines", counted)
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        drawn.clear()
+        await pilot.press("G")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Blindspot" in shown or "did not report it" in shown
+        story = app.screen
+        options = sum(listed.option_count for listed in story.query("StoryOptions"))
+        assert options > 60  # all laid out: the articles and the conflicts' sides
+        assert len(set(drawn)) < 12  # before: every row laid out by G (~60)

@@ -19,17 +19,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, cast
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on, work
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
+from textual.css.styles import RulesMap
 from textual.geometry import Region, Size
 from textual.screen import Screen
+from textual.visual import RichVisual, Visual
 from textual.widget import AwaitMount, Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -264,6 +267,17 @@ def estimated_lines(renderable: RenderableType, width: int) -> int:
     return 1
 
 
+class _HangingVisual(RichVisual):
+    """A story's row as an option, measured from its texts' wrapping
+    (:meth:`Hanging.height`), not drawn to be counted: laying a story out to its end (G,
+    C) measured every article and conflict side, and drew only the few on the screen."""
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        app = active_app.get()
+        options = app.console_options.update_width(width).update(highlight=False)
+        return cast(Hanging, self._renderable).height(app.console, options)
+
+
 class StoryOptions(KeyedOptionList):
     """Options in the story's scroll, as tall as they are: the highlighted one is scrolled
     into sight there (an OptionList scrolls only itself). Its options may be laid out a
@@ -277,6 +291,11 @@ class StoryOptions(KeyedOptionList):
         # option again at each layout of the story (the story's parts come in a few).
         self._measured: dict[int, dict[Option, int]] = {}
         super().__init__(id=id)
+
+    def _get_visual(self, option: Option) -> Visual:
+        if option._visual is None and isinstance(option.prompt, Hanging):
+            option._visual = _HangingVisual(self, option.prompt)
+        return super()._get_visual(option)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         padding = self.get_component_styles("option-list--option").padding.width
