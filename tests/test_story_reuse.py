@@ -178,3 +178,40 @@ async def test_g_in_a_long_story_draws_only_the_rows_on_the_screen(
         options = sum(listed.option_count for listed in story.query("StoryOptions"))
         assert options > 60  # all laid out: the articles and the conflicts' sides
         assert len(set(drawn)) < 12  # before: every row laid out by G (~60)
+
+
+@async_test
+async def test_c_and_o_in_the_reused_screen_open_the_story_where_they_did(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The screen filled again keeps each key's meaning: C opens the story at its
+    conflicts (their list with the keys), o after it at its top (the story with the keys,
+    no side chosen), however the last story was left."""
+    from tests.test_story_layout import _long_story
+    from tui.components.story_view import ConflictList, StoryScreen, StoryText
+
+    _long_story(monkeypatch)
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await pilot.press("o")
+        await settle(pilot)
+        story = app.screen
+        await pilot.press("a", "G", "escape")  # the last article chosen, then closed
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert app.screen is story and isinstance(story, StoryScreen)
+        assert isinstance(app.focused, ConflictList) and app.focused.highlighted == 0
+        assert "Conflicts (" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.screen is story and isinstance(app.focused, StoryText)
+        assert app.focused.scroll_y == 0
+        listed = story.conflict_list  # not laid out yet (a long story), or no side chosen
+        assert listed is None or listed.highlighted is None
