@@ -215,3 +215,32 @@ async def test_c_and_o_in_the_reused_screen_open_the_story_where_they_did(
         assert app.focused.scroll_y == 0
         listed = story.conflict_list  # not laid out yet (a long story), or no side chosen
         assert listed is None or listed.highlighted is None
+
+
+@async_test
+async def test_a_story_read_after_the_screen_was_filled_again_is_not_shown(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Esc and `o` on another story while the last one is still read: its read, ending
+    after the next was asked for, no longer shows the last story in the screen filled with
+    the next (a new screen each time could not receive it)."""
+    import tui.components.story_view as sv
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        (first, first_title), (second, second_title) = _two_stories(app, monkeypatch)
+        main.open_story(first)
+        await settle(pilot)
+        story = app.screen
+        late = sv.story_view(main.library.db, first)  # the first story's read, late
+        await pilot.press("escape")
+        await settle(pilot)
+        main.open_story(second)
+        await settle(pilot)
+        await story._show(first, late, None)  # arrives now
+        await settle(pilot)
+        shown = screen_text(app)
+        assert second_title in shown and first_title not in shown

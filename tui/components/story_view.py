@@ -453,21 +453,25 @@ class StoryScreen(Screen[Chosen | None]):
         scroll.mount(_reading())
         scroll.scroll_to(0, 0, animate=False, immediate=True)
         self.set_focus(scroll, scroll_visible=False)
-        self._read()
+        self._read(self.story_id)
 
     @work(exclusive=True, thread=True, group="story")
-    def _read(self) -> None:
+    def _read(self, story_id: int) -> None:
         worker = get_current_worker()
         with self.library.worker_db() as db:
-            view = story_view(db, self.story_id)
+            view = story_view(db, story_id)
             shown = None if view is None else blindspot_shown(db, view)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, view, shown)
+            self.app.call_from_thread(self._show, story_id, view, shown)
 
-    async def _show(self, view: dict[str, Any] | None, shown: list[str] | None) -> None:
+    async def _show(
+        self, story_id: int, view: dict[str, Any] | None, shown: list[str] | None
+    ) -> None:
         """The story read: its parts replace the line that said it is read, as far as they
-        fill :data:`SCREENS_AHEAD` screens; the rest as the reader scrolls to it."""
-        if not self.is_attached:
+        fill :data:`SCREENS_AHEAD` screens; the rest as the reader scrolls to it. A story
+        read for this screen before it was filled with another is not shown (its read
+        may end after the next story was asked for)."""
+        if not self.is_attached or story_id != self.story_id:
             return
         scroll = self.query_one(StoryText)
         await scroll.remove_children()
@@ -655,7 +659,7 @@ class StoryScreen(Screen[Chosen | None]):
 
     def on_mount(self) -> None:
         self.query_one(StoryText).focus()
-        self._read()
+        self._read(self.story_id)
 
     def action_search(self) -> None:
         """/ in a story: close it and search, as / does in the list (QA: it did nothing,
