@@ -1,7 +1,7 @@
 """Search latency per query class, and fuzzy quote search recall and latency.
 
     python bench/bench_search.py --db PATH [--per-class 50] [--fuzzy 100] [--code DIR]
-        [--cpu] [--reps 3] [--versus OLD_SEARCH_PY [--check]]
+        [--cpu] [--phases] [--reps 3] [--versus OLD_SEARCH_PY [--check]]
 
 On an existing database (e.g. BBC + Reuters ingested with ``--no-match``):
 
@@ -21,9 +21,12 @@ On an existing database (e.g. BBC + Reuters ingested with ``--no-match``):
   ten hits of ``db.fuzzy_search.fuzzy_search_counted``; latency p50/p95 per query.
 
 ``--cpu`` times CPU seconds of the process instead of wall time, for a shared
-machine. ``--code DIR`` imports ``db`` from another checkout (e.g. an older commit exported
-with ``git archive``) to measure it on the same file. ``--versus FILE`` loads another
-version of ``db/search.py`` (e.g. ``git show HEAD~1:db/search.py > /tmp/old_search.py``)
+machine. ``--phases`` then searches the fuzzy quotes again and prints each phase's CPU
+summed over them: the words' index terms, the candidates (bm25), and the rest (rows read,
+ranked with rapidfuzz, highlighted). ``--code DIR`` imports ``db`` from another checkout
+(e.g. an older commit exported with ``git archive``) to measure it on the same file.
+``--versus FILE`` loads another version of ``db/search.py`` (e.g. ``git show
+HEAD~1:db/search.py > /tmp/old_search.py``)
 beside this one and times it in the same loop, interleaved per query with this one and
 raw FTS5 (the fairest before/after on a busy machine: every way sees the same moments).
 ``--check`` (with ``--versus``) first compares the two versions' hits and totals for every
@@ -34,6 +37,7 @@ first difference. ``--reps N`` times each query N times (median kept; 3 by defau
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import re
 import statistics
@@ -225,6 +229,48 @@ def bench_fuzzy(db: Any, search_mod: Any, n: int, seed: int) -> None:
     )
     for quote in misses[:10]:
         print(f"  missed: {quote}")
+    if PHASES:
+        fuzzy_phases(search_mod, fuzzy, [quote for _sid, _text, quote in cases])
+
+
+PHASES = False  # --phases: where the fuzzy search's CPU goes
+
+
+def fuzzy_phases(fuzzy_mod: Any, fuzzy: Callable[[str], Any], quotes: list[str]) -> None:
+    """The quotes searched again (after the timed round: a warm cache), each phase's
+    CPU summed over them: the words' index terms (``expand_terms``: the index vocabulary,
+    counts), the candidates (``_best_candidates``: FTS5's bm25), and the rest (the
+    candidates' rows read, ranked with rapidfuzz, the page's highlights)."""
+    spent: dict[str, float] = {}
+
+    def timed_phase(name: str) -> None:
+        original = getattr(fuzzy_mod, name)
+
+        def phase(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.process_time() - t0
+
+        setattr(fuzzy_mod, name, phase)
+
+    names = ["expand_terms", "_best_candidates"]
+    originals = {name: getattr(fuzzy_mod, name, None) for name in names}
+    for name, original in originals.items():
+        if original is not None:
+            timed_phase(name)
+    t0 = time.process_time()
+    for quote in quotes:
+        with contextlib.suppress(ValueError):  # QueryError: nothing to search for
+            fuzzy(quote)
+    total = time.process_time() - t0
+    for name, original in originals.items():
+        if original is not None:
+            setattr(fuzzy_mod, name, original)
+    rest = total - sum(spent.values())
+    parts = "  ".join(f"{k} {v * 1000:.0f}" for k, v in [*spent.items(), ("rest", rest)])
+    print(f"fuzzy phases (CPU ms over {len(quotes)} quotes, {total * 1000:.0f} in all): {parts}")
 
 
 # The pages and filters --check asks each query for (what the CLI and the browser ask).
@@ -301,8 +347,14 @@ def main() -> None:
         help="time CPU seconds of this process instead of wall time (a shared machine:"
         " SQLite runs in process, so on an idle machine the two agree)",
     )
+    parser.add_argument(
+        "--phases",
+        action="store_true",
+        help="after the fuzzy quotes: their CPU per phase (terms, candidates, the rest)",
+    )
     args = parser.parse_args()
-    global CLOCK  # the clock every timing uses
+    global CLOCK, PHASES  # the clock every timing uses; the fuzzy phases wanted
+    PHASES = args.phases
     if args.cpu:
         CLOCK = time.process_time
     sys.path.insert(0, str(args.code.resolve()))

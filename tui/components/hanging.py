@@ -41,6 +41,7 @@ class Hanging:
         self.label_width = label_width
         self.label = max([label_width or 0, *(label.cell_len for label, _ in rows)])
         self._drawn: dict[tuple[int, str], list[list[Segment]]] = {}  # lines by width
+        self._heights: dict[tuple[int, str], int] = {}  # lines by width, not drawn yet
 
     def table(self) -> Table:
         return grid(self.rows, self.label_width)
@@ -64,11 +65,39 @@ class Hanging:
             yield from line
             yield Segment.line()
 
+    def height(self, console: Console, options: ConsoleOptions) -> int:
+        """How many lines :meth:`__rich_console__` draws ``options.max_width`` wide, from
+        the texts' wrapping alone (a story's options are all measured when the story is
+        laid out to its end, and only the few on the screen drawn)."""
+        width = options.max_width
+        room = width - self.label - 1
+        if not self.rows:
+            return 0
+        key = (width, options.encoding)
+        if key in self._drawn:
+            return len(self._drawn[key])
+        if room < 1:  # the Table's last resort: its lines counted as Textual counts them
+            return sum(text.count("\n") for text, _s, _c in console.render(self, options))
+        height = self._heights.get(key)
+        if height is None:
+            text_width = self._text_width(console, options, room)
+            height = self._heights[key] = sum(
+                max(
+                    _wrapped(label, console, self.label, no_wrap=True),
+                    _wrapped(text, console, text_width, no_wrap=False),
+                )
+                for label, text in self.rows
+            )
+        return height
+
+    def _text_width(self, console: Console, options: ConsoleOptions, room: int) -> int:
+        widest = max((Measurement.get(console, options, text).maximum for _, text in self.rows))
+        return min(widest, room) or 1
+
     def _lines(self, console: Console, options: ConsoleOptions, room: int) -> list[list[Segment]]:
         """Each row's label, one cell, and its text wrapped as wide as the widest text
         (at most ``room``): the label on the first line, blank under it after."""
-        widest = max((Measurement.get(console, options, text).maximum for _, text in self.rows))
-        text_width = min(widest, room) or 1
+        text_width = self._text_width(console, options, room)
         label_options = options.update(
             width=self.label,
             no_wrap=True,
@@ -94,3 +123,18 @@ class Hanging:
             right = Segment.set_shape(right, text_width, height, style=_NULL)
             out += [[*a, Segment(" ", _NULL), *b] for a, b in zip(left, right, strict=True)]
         return out
+
+
+def _wrapped(text: Text, console: Console, width: int, *, no_wrap: bool) -> int:
+    """The lines ``text`` takes ``width`` cells wide, as :meth:`Hanging._lines` renders it
+    (its own justify, overflow and no_wrap first, as ``Text.__rich_console__`` reads them)."""
+    overflow = text.overflow or ("ellipsis" if no_wrap else "fold")
+    lines = text.wrap(
+        console,
+        width,
+        justify=text.justify or "left",
+        overflow=overflow,
+        tab_size=(console.tab_size if text.tab_size is None else text.tab_size) or 8,
+        no_wrap=no_wrap if text.no_wrap is None else text.no_wrap,
+    )
+    return len(lines)

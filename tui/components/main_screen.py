@@ -58,6 +58,8 @@ from tui.wording import plural, status_statement
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from tui.components.story_view import StoryScreen
+
 NARROW = "-narrow"
 # Narrower than this: the list OR the text (BREAKPOINTS' "-medium").
 MEDIUM_WIDTH = 100
@@ -142,6 +144,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self.hit_results: SearchResults | None = None
         self.hit_index = -1
         self.hit_query = ""
+        self._story_screen: StoryScreen | None = None  # `o`'s screen, kept once built
         self.counts: tuple[int, int] | None = (0, 0)  # articles, stories; None: counting
         # Live updates: the database's data_version when last looked at, the newest
         # article id when the reader last caught up, and how many came after it.
@@ -863,9 +866,22 @@ class MainScreen(Screen, inherit_bindings=False):
             elif chosen.article_id is not None:
                 self.open_article(chosen.article_id)
 
+        story = self._story_screen
+        if story is not None and self.app.screen is story:  # in place of the one open
+            story.refill(story_id, at_conflicts=at_conflicts)
+            return
         if isinstance(self.app.screen, StoryScreen):
             self.app.pop_screen()
-        self.app.push_screen(StoryScreen(self.library, story_id, at_conflicts=at_conflicts), done)
+        if story is None:
+            # One story screen, kept installed and filled again per story (a new screen's
+            # compose, styles and first layout were most of `o`'s time).
+            story = self._story_screen = StoryScreen(
+                self.library, story_id, at_conflicts=at_conflicts
+            )
+            self.app.install_screen(story, f"claimlens-story-{id(self)}")
+        else:
+            story.refill(story_id, at_conflicts=at_conflicts)
+        self.app.push_screen(story, done)
 
     def action_help(self) -> None:
         from tui.components.help_screen import HelpScreen

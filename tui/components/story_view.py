@@ -19,17 +19,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, cast
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on, work
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
+from textual.css.styles import RulesMap
 from textual.geometry import Region, Size
 from textual.screen import Screen
+from textual.visual import RichVisual, Visual
 from textual.widget import AwaitMount, Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -264,6 +267,17 @@ def estimated_lines(renderable: RenderableType, width: int) -> int:
     return 1
 
 
+class _HangingVisual(RichVisual):
+    """A story's row as an option, measured from its texts' wrapping
+    (:meth:`Hanging.height`), not drawn to be counted: laying a story out to its end (G,
+    C) measured every article and conflict side, and drew only the few on the screen."""
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        app = active_app.get()
+        options = app.console_options.update_width(width).update(highlight=False)
+        return cast(Hanging, self._renderable).height(app.console, options)
+
+
 class StoryOptions(KeyedOptionList):
     """Options in the story's scroll, as tall as they are: the highlighted one is scrolled
     into sight there (an OptionList scrolls only itself). Its options may be laid out a
@@ -277,6 +291,11 @@ class StoryOptions(KeyedOptionList):
         # option again at each layout of the story (the story's parts come in a few).
         self._measured: dict[int, dict[Option, int]] = {}
         super().__init__(id=id)
+
+    def _get_visual(self, option: Option) -> Visual:
+        if option._visual is None and isinstance(option.prompt, Hanging):
+            option._visual = _HangingVisual(self, option.prompt)
+        return super()._get_visual(option)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         padding = self.get_component_styles("option-list--option").padding.width
@@ -367,6 +386,10 @@ class Chosen:
     statement_id: int | None = None
 
 
+def _reading() -> Static:
+    return Static(Text("Reading the story …", style="dim italic"), id="story-reading")
+
+
 class StoryScreen(Screen[Chosen | None]):
     """One story; Esc closes it, ``a`` goes to its articles and ``C`` to its conflicts
     (Tab between them and the story), Enter on an article or on a side of a conflict
@@ -406,22 +429,49 @@ class StoryScreen(Screen[Chosen | None]):
         # The story is read in a worker (a story of 136 articles: ~90 ms of queries, which
         # held the key's first frame): the screen says so until it is shown.
         with StoryText(id="story-scroll"):
-            yield Static(Text("Reading the story …", style="dim italic"), id="story-reading")
+            yield _reading()
         yield FittingFooter()
 
+    def refill(self, story_id: int, *, at_conflicts: bool = False) -> None:
+        """Show ``story_id`` in this screen (kept installed by the main screen: a new
+        screen's compose and first layout were most of ``o``'s time). The last story's
+        parts are hidden at once (never drawn as the new story's) and replaced by the line
+        saying it is read, as a new screen starts."""
+        self.story_id = story_id
+        self.at_conflicts = at_conflicts
+        self.sides, self.article_ids = [], []
+        self.shown = False
+        self._pending, self._waits = [], 0
+        scroll = self.query_one(StoryText)
+        scroll.before_end = StoryText.before_end
+        scroll.scrolled = StoryText.scrolled
+        scroll.styles.scrollbar_gutter = "auto"
+        old = list(scroll.children)
+        for widget in old:
+            widget.display = False
+        scroll.remove_children(old)
+        scroll.mount(_reading())
+        scroll.scroll_to(0, 0, animate=False, immediate=True)
+        self.set_focus(scroll, scroll_visible=False)
+        self._read(self.story_id)
+
     @work(exclusive=True, thread=True, group="story")
-    def _read(self) -> None:
+    def _read(self, story_id: int) -> None:
         worker = get_current_worker()
         with self.library.worker_db() as db:
-            view = story_view(db, self.story_id)
+            view = story_view(db, story_id)
             shown = None if view is None else blindspot_shown(db, view)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, view, shown)
+            self.app.call_from_thread(self._show, story_id, view, shown)
 
-    async def _show(self, view: dict[str, Any] | None, shown: list[str] | None) -> None:
+    async def _show(
+        self, story_id: int, view: dict[str, Any] | None, shown: list[str] | None
+    ) -> None:
         """The story read: its parts replace the line that said it is read, as far as they
-        fill :data:`SCREENS_AHEAD` screens; the rest as the reader scrolls to it."""
-        if not self.is_attached:
+        fill :data:`SCREENS_AHEAD` screens; the rest as the reader scrolls to it. A story
+        read for this screen before it was filled with another is not shown (its read
+        may end after the next story was asked for)."""
+        if not self.is_attached or story_id != self.story_id:
             return
         scroll = self.query_one(StoryText)
         await scroll.remove_children()
@@ -609,7 +659,7 @@ class StoryScreen(Screen[Chosen | None]):
 
     def on_mount(self) -> None:
         self.query_one(StoryText).focus()
-        self._read()
+        self._read(self.story_id)
 
     def action_search(self) -> None:
         """/ in a story: close it and search, as / does in the list (QA: it did nothing,
