@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # only annotations: `claimlens search` reads without sqlite-utils
     import sqlite_utils
 
-SCHEMA_VERSION = 44
+SCHEMA_VERSION = 45
 
 # Version 1: the whole schema.
 _V1 = """
@@ -1200,6 +1200,34 @@ def _v43_to_v44(db: sqlite_utils.Database) -> None:
     _match_again(conn, "SELECT value FROM json_each(?)", (json.dumps(sorted(again)),))
 
 
+# Version 45: no new tables.
+# - Speakers: an agency named last in its sentence, a firm described by where it is
+#   based, a unit named with its parent's possessive, two bodies sharing a plural head,
+#   a sentence holding a quotation of a resolved description: the 'statements' job is
+#   due.
+# - The matcher: two statements that each open their article (headline and lead) and
+#   tell one act keep no story break; "considers" before a gerund hedges. Those rules
+#   judge a pair wherever it scores, and a body sentence repeating its headline reads as
+#   that headline: the articles of every statement matcher.read_otherwise_since_44 reads
+#   are matched again (in practice every article with a body).
+def _v44_to_v45(db: sqlite_utils.Database) -> None:
+    from db.matcher import read_otherwise_since_44  # reads no schema: no cycle
+
+    conn = db.conn
+    _due_if_articles(conn, STATEMENTS_JOB, 45)
+    lone = _lone_articles(conn)
+
+    def read_otherwise(text: str | None, article_id: int) -> bool:
+        return read_otherwise_since_44(text or "", article_id in lone)
+
+    conn.create_function("claimlens_read_otherwise_44", 2, read_otherwise, deterministic=True)
+    _match_again(
+        conn,
+        "SELECT DISTINCT article_id FROM statements"
+        " WHERE claimlens_read_otherwise_44(text, article_id)",
+    )
+
+
 def _lone_articles(conn: sqlite3.Connection) -> set[int]:
     """The articles of one statement: a headline alone (matcher._lone)."""
     return {
@@ -1399,6 +1427,7 @@ MIGRATIONS: dict[int, Migration] = {
     41: _v41_to_v42,
     42: _v42_to_v43,
     43: _v43_to_v44,
+    44: _v44_to_v45,
 }
 # The versions whose step leaves every claim and story to regroup from the matches:
 # db.upgrade marks the regroup due (due_work) in the step's transaction, and db.regroup

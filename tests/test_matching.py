@@ -14,7 +14,7 @@ import pytest
 import sqlite_utils
 from db_helpers import claim_rows, once_after_scoring
 
-from db import match_reads, matcher, matching
+from db import match_reads, matcher, matching, schema
 from db.connection import connect, transaction
 from db.ingest import ingest_paths
 from db.regroup import regroup
@@ -509,6 +509,25 @@ def _reopened(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Database:
     return connect(path)
 
 
+def _reopened_marked(
+    db: sqlite_utils.Database, path: Path, version: int
+) -> tuple[sqlite_utils.Database, set[str]]:
+    """``db`` closed and opened again (every step since ``version`` runs), with the
+    sources of the articles the step from ``version`` alone marks for matching again:
+    that step run first in a transaction rolled back. What a later step marks besides
+    (the step to 45 marks every article with a body) is not the tested step's."""
+    db.conn.close()
+    raw = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
+    try:
+        raw.conn.execute("BEGIN IMMEDIATE")
+        schema.MIGRATIONS[version](raw)
+        marked = _waiting(raw)
+        raw.conn.execute("ROLLBACK")
+    finally:
+        raw.conn.close()
+    return connect(path), marked
+
+
 def _speaker_gone_after_upgrade(
     tmp_path: Path,
     version: int,
@@ -568,9 +587,8 @@ def _related_matched_again(
     assert fresh.get((min(wire, daily), max(wire, daily)), ("different",))[0] == now
     with _left_by(db, version) as conn:
         _judged(conn, then, wire, daily)  # as ``version`` judged the pair
-        later = _of_related_matches(conn) if version < 41 else set()
-    db = _reopened(db, path)
-    assert _waiting(db) == waiting | later
+    db, marked = _reopened_marked(db, path, version)
+    assert marked == waiting
     match_pending(db)
     assert pairs(db) == fresh
 
@@ -611,9 +629,8 @@ def test_upgrade_from_version_10_keys_telling_figures(tmp_path: Path) -> None:
                 (json.dumps(words), sid),
             )
         conn.execute("DELETE FROM matches")
-    db = _reopened(db, path)
+    db, waiting = _reopened_marked(db, path, 10)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    waiting = _waiting(db)
     assert waiting == {"Wire", "Daily"}  # the ferry has no figure: left as it was
     from db.ingest import match_pending
 
@@ -639,11 +656,8 @@ def test_upgrade_matches_headlines_without_a_body_again(tmp_path: Path, version:
     with _left_by(db, version) as conn:
         # As the version left it: every article matched, its relations by the old cut.
         conn.execute("UPDATE matches SET relation = 'same'")
-    db = _reopened(db, path)
-    waiting = _waiting(db)
-    # A headline alone each; the Post has a body, but the step to 44 reads its title
-    # ("Chiquita to combine") as a headline's future, which the aim rules judge.
-    assert waiting == {"Wire", "Daily", "Post"}
+    db, waiting = _reopened_marked(db, path, version)
+    assert waiting == {"Wire", "Daily"}  # a headline alone each; the Post has a body
     from db.ingest import match_pending
 
     match_pending(db)
@@ -691,8 +705,8 @@ def test_upgrade_from_version_13_matches_articles_with_figures_again(tmp_path: P
     with _left_by(db, 13) as conn:
         # As version 13 left it: no match between the tolls, every article matched.
         conn.execute("DELETE FROM matches WHERE relation = 'conflict'")
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire", "Daily"}
+    db, waiting = _reopened_marked(db, path, 13)
+    assert waiting == {"Wire", "Daily"}
     from db.ingest import match_pending
 
     match_pending(db)
@@ -734,8 +748,8 @@ def test_upgrade_from_version_14_no_longer_holds_two_counts_in_conflict(tmp_path
             "UPDATE matches SET relation = 'conflict'"
             f" WHERE (a, b) IN (SELECT m.a, m.b {storm_pair})"
         )
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire", "Daily", "Globe"}
+    db, waiting = _reopened_marked(db, path, 14)
+    assert waiting == {"Wire", "Daily", "Globe"}
     from db.ingest import match_pending
 
     match_pending(db)
@@ -764,8 +778,7 @@ def test_upgrade_from_version_12_matches_stored_conflicts_again(tmp_path: Path) 
     with _left_by(db, 12) as conn:
         # As version 12 left it: the deaths a conflict, every article matched.
         conn.execute("UPDATE matches SET relation = 'conflict' WHERE relation = 'related'")
-    db = _reopened(db, path)
-    waiting = _waiting(db)
+    db, waiting = _reopened_marked(db, path, 12)
     assert waiting == {"Wire", "Daily"}
     from db.ingest import match_pending
 
@@ -1089,8 +1102,8 @@ def test_upgrade_from_version_16_matches_the_other_chamber_again(tmp_path: Path)
     with _left_by(db, 16) as conn:
         # As version 16 judged them: the same claim.
         _judged(conn, "same", house, senate)
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire", "Daily"}  # not the article that names neither
+    db, waiting = _reopened_marked(db, path, 16)
+    assert waiting == {"Wire", "Daily"}  # not the article that names neither
     match_pending(db)
     assert pairs(db) == fresh
     ((relation, _diff),) = [v for (a, b), v in fresh.items() if {a, b} == {house, senate}]
@@ -1141,8 +1154,8 @@ def _same_again_after_upgrade(
     assert relation == "same"
     with _left_by(db, version) as conn:
         _judged(conn, "related", a, b)
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire", "Daily"}
+    db, waiting = _reopened_marked(db, path, version)
+    assert waiting == {"Wire", "Daily"}
     match_pending(db)
     assert pairs(db) == fresh
 
@@ -1999,8 +2012,8 @@ def test_upgrade_from_version_35_no_longer_holds_a_share_and_its_complement_in_c
     assert fresh[min(wire, daily), max(wire, daily)][0] == "related"
     with _left_by(db, 35) as conn:
         _judged(conn, "conflict", wire, daily)  # as version 35 judged the pair
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire", "Daily"}
+    db, waiting = _reopened_marked(db, path, 35)
+    assert waiting == {"Wire", "Daily"}
     assert regroup_due(db)
     assert db.execute("SELECT count(*) FROM article_profiles").fetchone() == (0,)
     match_pending(db)
@@ -2142,8 +2155,8 @@ def test_upgrade_from_version_40_matches_again_one_act_in_other_words(tmp_path: 
     with _left_by(db, 40) as conn:
         conn.execute("DELETE FROM matches WHERE a IN (?, ?) AND b IN (?, ?)", (wire, daily) * 2)
         assert not _of_related_matches(conn)
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire", "Daily"}
+    db, waiting = _reopened_marked(db, path, 40)
+    assert waiting == {"Wire", "Daily"}
     match_pending(db)
     assert pairs(db) == fresh
 
@@ -2320,8 +2333,8 @@ def test_upgrade_from_version_42_matches_again_a_statement_of_names_alone(
     assert fresh.get((min(wire, daily), max(wire, daily)), ("different",))[0] != "same"
     with _left_by(db, 42) as conn:
         _judged(conn, "same", wire, daily)
-    db = _reopened(db, path)
-    assert _waiting(db) == {"Wire", "Daily"}
+    db, waiting = _reopened_marked(db, path, 42)
+    assert waiting == {"Wire", "Daily"}
     from db.ingest import match_pending
 
     match_pending(db)
@@ -2513,3 +2526,90 @@ def test_upgrade_from_version_43_matches_again_sums_in_two_currencies(tmp_path: 
     _related_matched_again(
         tmp_path, 43, records, ("£1.2 million", "$3.5 million"), {"Wire"}, now="related"
     )
+
+
+# Two long articles on one plea (ten statements each): the plea's words come again in
+# most statements, so they are the story's words, which broke the heads' match before 45.
+_PLEA_WIRE = (
+    "Kestle mayor Dana Orr pleads guilty in bribery case",
+    "Kestle mayor Dana Orr pleaded guilty on Monday to taking bribes from a builder."
+    " Orr admitted the bribery charges before Judge Ama Lind. The guilty plea ends a"
+    " two-year bribery inquiry. Prosecutors said Orr took cash for city contracts. Orr will"
+    " be sentenced in March after the guilty plea. The builder, Tarn Homes, has not been"
+    " charged in the bribery case. Council members called on Orr to resign after the plea."
+    " Orr's lawyer said he regrets his conduct. The bribery case began with a tip from a"
+    " clerk.",
+)
+_PLEA_DAILY = (
+    "Dana Orr Pleads Guilty To Bribery",
+    "The Kestle mayor, Dana Orr, pleaded guilty to bribery in federal court on Monday. His"
+    " guilty plea came a week before trial. Orr faces up to five years for the bribery"
+    " counts. Tarn Homes paid Orr for favours, the bribery indictment said. Orr said nothing"
+    " as he left court after the plea. The city will hold an election to replace Orr. A"
+    " deputy mayor takes over the bribery-hit office. Mayor Orr pleaded guilty to bribery,"
+    " residents heard. Orr was first elected in 2014.",
+)
+
+
+def test_upgrade_from_version_44_matches_again_two_heads_telling_one_act(
+    tmp_path: Path,
+) -> None:
+    """Version 45 keeps no story break between two statements that open their articles
+    and tell one act: a database left by version 44 (the two headlines 'related') matches
+    again the articles of every statement that rule may read, then as a fresh ingest."""
+    _related_matched_again(
+        tmp_path,
+        44,
+        {"Wire": _PLEA_WIRE, "Daily": _PLEA_DAILY},
+        ("pleads guilty in bribery case", "Pleads Guilty To Bribery"),
+        {"Wire", "Daily"},
+        now="same",
+        then="related",
+    )
+
+
+def test_upgrade_from_version_44_matches_again_considers_before_a_gerund(
+    tmp_path: Path,
+) -> None:
+    """Version 45 reads "considers" before a gerund as a hedge: a database left by version
+    44 (a headline alone 'same' as the act done) matches again the articles of every
+    statement holding one, then as a fresh ingest."""
+    records = {
+        "Wire": ("Tarn Games founder Ema Ruiz considers bringing back Skyhop", ""),
+        "Daily": ("Tarn Games founder Ema Ruiz brings back Skyhop", ""),
+    }
+    _related_matched_again(
+        tmp_path, 44, records, ("considers bringing", "brings back"), {"Wire"}, now="related"
+    )
+
+
+def test_upgrade_from_version_44_has_a_firm_described_by_where_it_is_based(
+    tmp_path: Path,
+) -> None:
+    """Version 45 reads "the Swiss-based drug giant" as the firm named before: a database
+    left by version 44 (no speaker there) has the 'statements' job due, finds the speaker
+    at the next match, and its matches are a fresh ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    records = {
+        "Wire": (
+            "Torvane forms unit",
+            "Torvane Ltd announced the formation of a new unit on Monday.\n\n"
+            'The Swiss-based drug giant said the unit would be "a leader in its field".',
+        ),
+        "Daily": ("New Torvane unit", "Torvane Ltd formed a new unit on Monday, it said."),
+    }
+    path, db, fresh = _ingested(tmp_path / "v44.db", records)
+    sid = stmt(db, "Wire", "The Swiss-based")
+    speaker = "SELECT speaker FROM statements WHERE id = ?"
+    found = db.execute(speaker, (sid,)).fetchone()
+    assert found is not None and found[0] and "Torvane" in found[0]
+    with _left_by(db, 44) as conn:
+        conn.execute("UPDATE statements SET speaker = NULL WHERE id = ?", (sid,))
+    db = _reopened(db, path)
+    assert statements_due(db)
+    match_pending(db)
+    assert not statements_due(db)
+    assert db.execute(speaker, (sid,)).fetchone() == found
+    assert pairs(db) == fresh
