@@ -43,6 +43,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "south koreans",
         "s korea",
         "s korean",
+        "s koreans",
         "seoul",
     ),
     "russia": ("russian federation", "russia", "russian", "russians", "moscow", "kremlin"),
@@ -66,21 +67,37 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "taiwan": ("taiwan", "taiwanese", "taipei"),
     "venezuela": ("venezuela", "venezuelan", "venezuelans", "caracas"),
     "cuba": ("cuba", "cuban", "cubans", "havana"),
+    "uae": ("united arab emirates", "emirati", "emiratis"),
     "eu": ("european union", "e.u."),
     "un": ("united nations", "u.n."),
     "nato": ("north atlantic treaty organization", "north atlantic treaty organisation", "nato"),
-    "latinamerica": ("latin america", "latin american"),
-    "southamerica": ("south america", "south american"),
-    "northamerica": ("north america", "north american"),
-    "centralamerica": ("central america", "central american"),
-    "gop": ("grand old party", "gop"),
+    "latinamerica": ("latin america", "latin american", "latin americans"),
+    "southamerica": ("south america", "south american", "south americans"),
+    "northamerica": ("north america", "north american", "north americans"),
+    "centralamerica": ("central america", "central american", "central americans"),
+    "republican": ("grand old party",),  # "GOP" is a word form (WORD_FORMS)
     "%": ("per cent", "percent", "pct", "%"),
     "million": ("mln", "mn"),
     "billion": ("bln", "bn"),
-    "senator": ("sen.",),
-    "governor": ("gov.",),
-    "representative": ("rep.",),
+    "senator": ("sen.", "sens."),
+    "governor": ("gov.", "govs."),
+    "representative": ("rep.", "reps."),
     "president": ("pres.",),
+}
+
+# Canonical words of ALIASES that name no place or organisation every statement of a
+# story shares: titles, a party, numbers (db.normalize.PLACE_TOKENS leaves them out).
+NON_PLACE_ALIASES = frozenset(
+    {"%", "million", "billion", "senator", "governor", "representative", "president", "republican"}
+)
+
+# One word written in another form: lower-case form -> the word it stands for, which is
+# then normalised as that word is ("Dems" reads as "Democrats", so both give `democrat`;
+# "GOP" and "G.O.P." as "Republican").
+WORD_FORMS: dict[str, str] = {
+    "dem": "democrat",
+    "dems": "democrats",
+    "gop": "republican",
 }
 
 # Acronyms only recognised in capitals: "US"/"UN"/"EU" in lower case are words.
@@ -320,6 +337,13 @@ SYNONYMS = {
     "acquisition": "buy",
     "spokesperson": "spokesman",
     "spokeswoman": "spokesman",
+    # each word above in its other number, which the stemmer does not fold onto it
+    "injury": "injur",
+    "fatality": "kill",
+    "spokesmen": "spokesman",
+    "spokeswomen": "spokesman",
+    "spokespersons": "spokesman",
+    "spokespeople": "spokesman",
 }
 
 AE_OE = (
