@@ -310,6 +310,7 @@ SYNONYMS = {
     "troops": "troop",
     "forces": "troop",
     "servicemen": "troop",
+    "serviceman": "troop",
     "oblast": "region",
     "province": "region",
     "provinces": "region",
