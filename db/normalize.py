@@ -10,7 +10,9 @@ tokens rather than spellings:
 * Aliases of countries and organisations, including demonyms and a few capitals
   used as metonyms ("Pyongyang said"), become one token: ``northkorea``,
   ``usa``, ``uk``, ``ukraine``… Acronyms are matched case-sensitively ("US" is
-  the country, "us" the pronoun; "U.S." is recognised with its dots).
+  the country, "us" the pronoun; "U.S." is recognised with its dots). An alias
+  reads as the word it stands for does ("Rep." and "Representative" are one token,
+  ``representativ``), and so does a short form of one word (``WORD_FORMS``: "Dems").
 * Numbers written as words or digits become one canonical digit token
   (``eleven thousand`` → ``11000``, ``1.5 million`` → ``1500000``,
   ``10 pct`` → ``10 %``).
