@@ -43,6 +43,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "south koreans",
         "s korea",
         "s korean",
+        "s koreans",
         "seoul",
     ),
     "russia": ("russian federation", "russia", "russian", "russians", "moscow", "kremlin"),
@@ -66,21 +67,37 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "taiwan": ("taiwan", "taiwanese", "taipei"),
     "venezuela": ("venezuela", "venezuelan", "venezuelans", "caracas"),
     "cuba": ("cuba", "cuban", "cubans", "havana"),
+    "uae": ("united arab emirates", "emirati", "emiratis"),
     "eu": ("european union", "e.u."),
     "un": ("united nations", "u.n."),
     "nato": ("north atlantic treaty organization", "north atlantic treaty organisation", "nato"),
-    "latinamerica": ("latin america", "latin american"),
-    "southamerica": ("south america", "south american"),
-    "northamerica": ("north america", "north american"),
-    "centralamerica": ("central america", "central american"),
+    "latinamerica": ("latin america", "latin american", "latin americans"),
+    "southamerica": ("south america", "south american", "south americans"),
+    "northamerica": ("north america", "north american", "north americans"),
+    "centralamerica": ("central america", "central american", "central americans"),
     "gop": ("grand old party", "gop"),
     "%": ("per cent", "percent", "pct", "%"),
     "million": ("mln", "mn"),
     "billion": ("bln", "bn"),
-    "senator": ("sen.",),
-    "governor": ("gov.",),
-    "representative": ("rep.",),
+    "senator": ("sen.", "sens."),
+    "governor": ("gov.", "govs."),
+    "representative": ("rep.", "reps."),
     "president": ("pres.",),
+}
+
+# Canonical words of ALIASES that name no place or organisation every statement of a
+# story shares: titles and numbers (db.normalize.PLACE_TOKENS leaves them out).
+NON_PLACE_ALIASES = frozenset(
+    {"%", "million", "billion", "senator", "governor", "representative", "president"}
+)
+
+# One word written in another form: lower-case form -> the word it stands for, which is
+# then normalised as that word is ("Dems" reads as "Democrats", so both give `democrat`).
+# Not "GOP" -> "Republican": measured, it costs the matcher's precision and the stories
+# of whole articles (BENCHMARKS.md, norm76).
+WORD_FORMS: dict[str, str] = {
+    "dem": "democrat",
+    "dems": "democrats",
 }
 
 # Acronyms only recognised in capitals: "US"/"UN"/"EU" in lower case are words.
@@ -293,6 +310,7 @@ SYNONYMS = {
     "troops": "troop",
     "forces": "troop",
     "servicemen": "troop",
+    "serviceman": "troop",
     "oblast": "region",
     "province": "region",
     "provinces": "region",
@@ -320,6 +338,13 @@ SYNONYMS = {
     "acquisition": "buy",
     "spokesperson": "spokesman",
     "spokeswoman": "spokesman",
+    # each word above in its other number, which the stemmer does not fold onto it
+    "injury": "injur",
+    "fatality": "kill",
+    "spokesmen": "spokesman",
+    "spokeswomen": "spokesman",
+    "spokespersons": "spokesman",
+    "spokespeople": "spokesman",
 }
 
 AE_OE = (

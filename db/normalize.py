@@ -10,7 +10,9 @@ tokens rather than spellings:
 * Aliases of countries and organisations, including demonyms and a few capitals
   used as metonyms ("Pyongyang said"), become one token: ``northkorea``,
   ``usa``, ``uk``, ``ukraine``… Acronyms are matched case-sensitively ("US" is
-  the country, "us" the pronoun; "U.S." is recognised with its dots).
+  the country, "us" the pronoun; "U.S." is recognised with its dots). An alias
+  reads as the word it stands for does ("Rep." and "Representative" are one token,
+  ``representativ``), and so does a short form of one word (``WORD_FORMS``: "Dems").
 * Numbers written as words or digits become one canonical digit token
   (``eleven thousand`` → ``11000``, ``1.5 million`` → ``1500000``,
   ``10 pct`` → ``10 %``).
@@ -45,10 +47,12 @@ from db.lexicon import (
     COMMON_TIERS,
     NEGATIONS,
     NON_OUR,
+    NON_PLACE_ALIASES,
     SPELLING,
     STOP_WORDS,
     SYNONYMS,
     TIER_WEIGHTS,
+    WORD_FORMS,
 )
 from db.numbers import (
     ABBREVIATED_NUMBERING,
@@ -123,17 +127,24 @@ def _strip_possessive(low: str) -> str:
     return low
 
 
-def _alias_tokens() -> frozenset[str]:
-    return frozenset(ALIASES) | frozenset(CASED_ALIASES.values())
+def _alias_output(canon: str) -> str:
+    """The token every alias of ``canon`` reads as: what the word ``canon`` reads as
+    itself, so that "Rep." and "Representative" (and "Reps.", "Representatives") are
+    one token. A canon that is one of its own forms ("russia") keeps it, and so do the
+    number words the tokenizer reads with the numbers."""
+    if canon in _NUMBER_ALIASES or canon in ALIASES.get(canon, ()):
+        return canon
+    return normalize_word(canon)
 
 
 def _build_phrase_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for canon, forms in ALIASES.items():
+        out = _alias_output(canon)
         for form in forms:
             words = tuple(_TOKEN_RE.findall(form)) or (form,)
             words = tuple(_strip_possessive(w.lower()) for w in words)
-            table.setdefault(words[0], []).append((words, canon))
+            table.setdefault(words[0], []).append((words, out))
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
     return table
@@ -150,18 +161,8 @@ _TOKEN_RE = re.compile(
     r"|[%$£€]"
 )
 
-_PHRASES = _build_phrase_table()
-# Canonical tokens of places and organisations ("northkorea", "usa", "eu"): names,
-# but ones that half the statements of a story share, so weak evidence of a claim.
-PLACE_TOKENS = _alias_tokens() - {
-    "%",
-    "million",
-    "billion",
-    "senator",
-    "governor",
-    "representative",
-    "president",
-}
+# Aliases the tokenizer reads with the numbers ("per cent", "mln"), by their canon.
+_NUMBER_ALIASES = frozenset({"%", "million", "billion"})
 
 # Words that can start a spelled-out number (read by db.numbers.read_number_words).
 _UNITS = {**UNIT_WORDS, **TENS_WORDS, "dozen": 12}
@@ -252,10 +253,21 @@ def normalize_word(lower: str) -> str:
         lower = lower[:-1]
     if "'" in lower:
         lower = lower.replace("'", "")
+    lower = WORD_FORMS.get(lower, lower)  # "dems" is read as "democrats"
     syn = SYNONYMS.get(lower)
     if syn is not None:
         return syn
     return stem(american(lower))
+
+
+_PHRASES = _build_phrase_table()
+# Acronyms read case-sensitively, each as its canon's aliases read.
+_CASED = {acronym: _alias_output(canon) for acronym, canon in CASED_ALIASES.items()}
+# Canonical tokens of places and organisations ("northkorea", "usa", "eu"): names,
+# but ones that half the statements of a story share, so weak evidence of a claim.
+PLACE_TOKENS = frozenset(
+    _alias_output(canon) for canon in ALIASES if canon not in NON_PLACE_ALIASES
+) | frozenset(_CASED.values())
 
 
 class Token(NamedTuple):
@@ -367,7 +379,7 @@ def tokenize(text: str) -> list[Token]:
         if first.isalpha():
             if first.isupper() and (word.isupper() or "." in word):
                 # Case-sensitive acronyms first: "US" is the country, "us" a pronoun.
-                canon = CASED_ALIASES.get(word.replace(".", "") if "." in word else word)
+                canon = _CASED.get(word.replace(".", "") if "." in word else word)
                 if canon is not None:
                     append(new(Token, (canon, True, False, False, pos)))
                     i += 1
