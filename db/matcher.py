@@ -104,6 +104,7 @@ from rapidfuzz.distance import LCSseq
 
 from db.lexicon import (
     ALIASES,
+    ALTERNATIVES,
     CALENDAR,
     CALL_VERBS,
     CONDITIONALS,
@@ -134,6 +135,7 @@ from db.lexicon import (
     ROLE_WORDS,
     RULE_VERBS,
     STOP_WORDS,
+    UNDECIDED_PARTNERS,
     USD_PER_UNIT,
 )
 from db.matcher_weights import (
@@ -1236,9 +1238,11 @@ def _stance(raw_words: list[str], modal_may: bool = False) -> frozenset[str]:
             out.add(_HEDGE)
         elif w in FUTURE_WORDS:
             out.add(_FUTURE)
-        if (w in DENIAL_VERBS and DENIED_THINGS.isdisjoint(low[i + 1 : i + 4])) or (
-            w in REJECTION_VERBS and not REJECTED_OBJECTS.isdisjoint(low[i + 1 : i + 4])
-        ):
+        if (
+            w in DENIAL_VERBS
+            and DENIED_THINGS.isdisjoint(low[i + 1 : i + 4])
+            and not _undecided(low, i)
+        ) or (w in REJECTION_VERBS and not REJECTED_OBJECTS.isdisjoint(low[i + 1 : i + 4])):
             out.add(_DENIAL)
         poles = _POLES.get(w)
         if poles:
@@ -1252,6 +1256,20 @@ def _stance(raw_words: list[str], modal_may: bool = False) -> frozenset[str]:
     if both:
         out = {m for m in out if m[:-1] not in both}
     return _frozen(out)
+
+
+def _undecided(low: Sequence[str], i: int) -> bool:
+    """The verb of denial at ``low[i]`` is one of two answers offered with "or"/"nor"
+    (lexicon.UNDECIDED_PARTNERS, ALTERNATIVES): "could not confirm, deny or comment",
+    "neither confirm nor deny", "deny or confirm". Offering both answers gives neither,
+    so the statement denies nothing (nor does it confirm: it takes no stance)."""
+    b2, b1, a1, a2 = (low[j] if 0 <= j < len(low) else "" for j in (i - 2, i - 1, i + 1, i + 2))
+    return (
+        (b2 in UNDECIDED_PARTNERS and b1 in ALTERNATIVES)  # "confirm or deny"
+        or (a1 in ALTERNATIVES and a2 in UNDECIDED_PARTNERS)  # "deny or confirm"
+        # the middle of a list: "confirm, deny or comment" (commas are no words here)
+        or (b1 in UNDECIDED_PARTNERS and a1 in ALTERNATIVES)
+    )
 
 
 def _plan_ahead(low: Sequence[str], i: int) -> bool:

@@ -1281,6 +1281,29 @@ def test_denying_service_is_no_denial() -> None:
     assert "denial" in prepare("Hartwell Mining denied the report on Monday.").stance
 
 
+def test_declining_to_confirm_or_deny_is_no_denial() -> None:
+    """A verb of denial offered with "or"/"nor" beside "confirm" or "comment" is one of
+    two answers, so neither is given: no denial, and no claim told as fact either."""
+    inquiry = "an investigation into the Hartwell Mining contract"
+    undecided = (
+        f"A spokesman for the prosecutors said he could not confirm, deny or comment on {inquiry}.",
+        f"A spokeswoman for the prosecutors said she could neither confirm nor deny {inquiry}.",
+        f"The prosecutors have yet to confirm or deny {inquiry}.",
+        f"The prosecutors would not deny or confirm {inquiry}.",
+    )
+    declined = f"A spokesman for the prosecutors declined to comment on {inquiry}."
+    fact = "Prosecutors opened an investigation into the Hartwell Mining contract in March."
+    for text in undecided:
+        assert "denial" not in prepare(text).stance, text
+        assert "denial" not in matcher.features(prepare(text), prepare(declined)).breaks, text
+        assert compare_texts(text, fact).relation != "same", text
+    # a denial beside a confirmation of something else is still a denial
+    denied = f"The prosecutors confirmed the audit but denied reports of {inquiry}."
+    assert "denial" in prepare(denied).stance
+    assert "denial" in prepare(f"The prosecutors denied {inquiry} or any other inquiry.").stance
+    assert "denial" in matcher.features(prepare(undecided[0]), prepare(denied)).breaks
+
+
 def test_a_title_case_headline_shares_the_names_the_other_side_writes() -> None:
     head = prepare("N.R.A. Details Plan for Armed School Guards")
     body = prepare("The NRA urged states on Tuesday to allow more armed officers in schools.")
