@@ -992,6 +992,14 @@ def prepare(
     tokens = tuple([w for w, t in zip(words, toks, strict=True) if not t.stop and not t.number])
     tokset = frozenset(tokens)
     capitals = [tok for tok, t in zip(tokens, content, strict=True) if t.cap]
+    if capitals:
+        tags = _tag_spans(text)
+        if tags:  # a party tag or a middle initial names no one (_tag_spans)
+            capitals = [
+                tok
+                for tok, t in zip(tokens, content, strict=True)
+                if t.cap and not any(a <= t.start < b for a, b in tags)
+            ]
     entities = _frozen(capitals)
     given = numbers is not None
     nums = tuple(numbers) if given else tuple(_as_num(n) for n in extract_numbers(text))
@@ -1048,6 +1056,26 @@ def prepare(
         speaker_name=sys.intern(speaker) if speaker else "",
         acronyms=_acronyms(text, entities),
     )
+
+
+# A party tag after a lawmaker's name: "(D-Mass.)", "(R)", "(R-S.C.)", ", R-Texas,".
+_PARTY_TAG_RE = re.compile(
+    r"\([DRI](?:-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?\.?)?\)"
+    r"|(?<=, )[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?(?=[,)]|\.?$|\.? )"
+)
+# A middle initial between two words of a name: "Stephen F. Lynch", "Steny H. Hoyer".
+_MIDDLE_INITIAL_RE = re.compile(r"\b[A-Z][a-z]+ ([A-Z]\.) (?=[A-Z][a-z])")
+
+
+def _tag_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a party tag or a middle initial. Their capitals name no one:
+    one outlet writes "Rep. Stephen Lynch (D-Mass.)", another "Stephen F. Lynch, a
+    Democrat from South Boston", and "D", "Mass" and "F" are no other person's names
+    (nor names both share)."""
+    out = [m.span() for m in _PARTY_TAG_RE.finditer(text)] if "-" in text or "(" in text else []
+    if ". " in text:
+        out += [m.span(1) for m in _MIDDLE_INITIAL_RE.finditer(text)]
+    return out
 
 
 def _headline_names(tokset: frozenset[str]) -> frozenset[str]:
@@ -2903,6 +2931,18 @@ def read_otherwise_since_44(text: str, alone: bool) -> bool:
     return any(_plan_ahead(low, i) for i in range(len(low)))
 
 
+def read_otherwise_since_44b(text: str) -> bool:
+    """Whether match76b's rules may judge the pairs of a statement otherwise, wherever
+    they score (for a schema step; a superset): ``text`` writes a party tag or a middle
+    initial (_tag_spans: no longer names), or a verb of denial offered with "or"/"nor"
+    beside "confirm"/"comment" (_undecided: no longer a denial)."""
+    text = clean(text or "")
+    if _tag_spans(text):
+        return True
+    low = [w.lower() for w in _RAW_WORD_RE.findall(without_number_signs(text))]
+    return any(w in DENIAL_VERBS and _undecided(low, i) for i, w in enumerate(low))
+
+
 def _one_aim(hedged: Prepared, other: Prepared) -> bool:
     """The act a hedge governs in ``hedged`` is told after "to" in ``other`` too: both
     tell it as an aim, neither as done ("Sandberg wants to ban the word 'bossy'" /
@@ -3970,7 +4010,12 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
             covered.update(words)
         run.clear()
 
+    # middle initials stay inside the name they stand in ("Adam B. Schiff", _tag_spans)
+    initials = {m.start(1) for m in _MIDDLE_INITIAL_RE.finditer(text)} if ". " in text else ()
     for tok in tokenize(text):
+        if run and tok.start in initials:
+            run.append(tok)
+            continue
         if tok.norm[0] == "#" and tok.norm in want:  # a number that names: "Flight 17"
             if run and not text[_token_end(text, run[-1].start) : tok.start].strip(". #"):
                 run.append(tok)  # as written after its name's word ("Flight 17")
@@ -3981,8 +4026,11 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
                 covered.add(tok.norm)
             continue
         if tok.norm in naming and (tok.cap or p.headline_case) and tok.norm not in _ROLES:
-            if run and not _IN_NAME_RE.fullmatch(text, _token_end(text, run[-1].start), tok.start):
-                close()
+            if run:
+                end = _token_end(text, run[-1].start)
+                end += run[-1].start in initials and text.startswith(".", end)  # "B. Schiff"
+                if not _IN_NAME_RE.fullmatch(text, end, tok.start):
+                    close()
             run.append(tok)
             continue
         close()

@@ -1304,6 +1304,35 @@ def test_declining_to_confirm_or_deny_is_no_denial() -> None:
     assert "denial" in matcher.features(prepare(undecided[0]), prepare(denied)).breaks
 
 
+def test_party_tags_and_middle_initials_name_no_one() -> None:
+    """ "(D-Mass.)", ", R-Texas," and the "K." of "Dana K. Whitfield" are no names: not
+    another person's against a side without them, nor a name both share."""
+    tagged = (
+        "Rep. Dana Whitfield (D-Mass.) is expected to announce her bid for the Senate seat"
+        " on Thursday."
+    )
+    initial = (
+        "But Representative Dana K. Whitfield, a Democrat from Lowell, is expected to"
+        " announce on Thursday that she will run for the Senate seat."
+    )
+    comma = "Whitfield, D-Mass., will announce her bid for the Senate seat on Thursday, aides said."
+    assert {"d", "mass"}.isdisjoint(prepare(tagged).names | prepare(comma).names)
+    assert "k" not in prepare(initial).names
+    assert {"r", "texa"}.isdisjoint(
+        prepare("Ana Ruiz, R-Texas, voted for the bill on Friday.").names
+    )
+    for a, b in ((tagged, initial), (initial, comma)):
+        assert "other names" not in matcher.features(prepare(a), prepare(b)).breaks, (a, b)
+    # the initial is shown inside the name it stands in
+    assert "Dana K. Whitfield" in compare_texts(initial, comma).evidence.names
+    # another lawmaker is still another name, and the tags are not what differs
+    other = tagged.replace("Dana Whitfield (D-Mass.)", "Tom Okafor (R-Texas)").replace("her", "his")
+    differs = compare_texts(tagged, other).evidence.differs
+    assert differs == ("other names: Dana, Whitfield / Tom, Okafor",), differs
+    # a capital letter that is a name's own stays one ("Model S", "Plan B")
+    assert "s" in prepare("Carmaker Voss said on Monday that the Model S sold well in Ohio.").names
+
+
 def test_a_title_case_headline_shares_the_names_the_other_side_writes() -> None:
     head = prepare("N.R.A. Details Plan for Armed School Guards")
     body = prepare("The NRA urged states on Tuesday to allow more armed officers in schools.")
@@ -2399,6 +2428,16 @@ def test_considers_before_a_gerund_is_a_hedge() -> None:
     # "considers" before a noun, or a gerund-shaped noun, is no hedge here
     assert "hedge" not in prepare("Ema Ruiz considers the offer fair").stance
     assert "hedge" not in prepare("Ema Ruiz considers Skyhop a hit").stance
+
+
+def test_read_otherwise_since_44b_finds_what_match76bs_rules_read() -> None:
+    assert matcher.read_otherwise_since_44b("Rep. Dana Whitfield (D-Mass.) will run.")
+    assert matcher.read_otherwise_since_44b("Ana Ruiz, R-Texas, voted for it.")
+    assert matcher.read_otherwise_since_44b("Representative Dana K. Whitfield will run.")
+    assert matcher.read_otherwise_since_44b("He could not confirm, deny or comment on it.")
+    assert matcher.read_otherwise_since_44b("She would neither confirm nor deny it.")
+    assert not matcher.read_otherwise_since_44b("Hartwell Mining denied the report.")
+    assert not matcher.read_otherwise_since_44b("Rep. Dana Whitfield will run (again).")
 
 
 def test_read_otherwise_since_44_finds_what_match76s_rules_read() -> None:
