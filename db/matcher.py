@@ -987,18 +987,19 @@ def prepare(
     # Every word, normalised like the content tokens ("DPRK" and "North Korean" are one
     # word), so that the word-order features see past an outlet's spelling.
     words = tuple([intern(t.norm) for t in toks])
-    # Content tokens (_is_content), and their interned forms taken from words; not the
-    # words of a party tag or a middle initial, which are neither names nor the claim's
-    # words (_tag_spans: "(D-Mass.)" both write says nothing of one claim either).
-    tags = _tag_spans(text)
-    keep = [
-        not t.stop and not t.number and not (tags and any(a <= t.start < b for a, b in tags))
-        for t in toks
-    ]
-    content = [t for t, k in zip(toks, keep, strict=True) if k]
-    tokens = tuple([w for w, k in zip(words, keep, strict=True) if k])
+    # Content tokens (_is_content), and their interned forms taken from words.
+    content = [t for t in toks if not t.stop and not t.number]
+    tokens = tuple([w for w, t in zip(words, toks, strict=True) if not t.stop and not t.number])
     tokset = frozenset(tokens)
     capitals = [tok for tok, t in zip(tokens, content, strict=True) if t.cap]
+    if capitals:
+        tags = _tag_spans(text)
+        if tags:  # a party tag or a middle initial names no one (_tag_spans)
+            capitals = [
+                tok
+                for tok, t in zip(tokens, content, strict=True)
+                if t.cap and not any(a <= t.start < b for a, b in tags)
+            ]
     entities = _frozen(capitals)
     given = numbers is not None
     nums = tuple(numbers) if given else tuple(_as_num(n) for n in extract_numbers(text))
