@@ -992,14 +992,6 @@ def prepare(
     tokens = tuple([w for w, t in zip(words, toks, strict=True) if not t.stop and not t.number])
     tokset = frozenset(tokens)
     capitals = [tok for tok, t in zip(tokens, content, strict=True) if t.cap]
-    if capitals:
-        tags = _tag_spans(text)
-        if tags:  # a party tag or a middle initial names no one (_tag_spans)
-            capitals = [
-                tok
-                for tok, t in zip(tokens, content, strict=True)
-                if t.cap and not any(a <= t.start < b for a, b in tags)
-            ]
     entities = _frozen(capitals)
     given = numbers is not None
     nums = tuple(numbers) if given else tuple(_as_num(n) for n in extract_numbers(text))
@@ -1076,6 +1068,16 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
     if ". " in text:
         out += [m.span(1) for m in _MIDDLE_INITIAL_RE.finditer(text)]
     return out
+
+
+@lru_cache(maxsize=65536)
+def _tag_tokens(text: str) -> frozenset[str]:
+    """The tokens of ``text`` (as prepared: cleaned) inside its party tags and middle
+    initials (_tag_spans): content words, but no names and nothing the claim says."""
+    spans = _tag_spans(text)
+    if not spans:
+        return _EMPTY
+    return _frozen(t.norm for t in tokenize(text) if any(a <= t.start < b for a, b in spans))
 
 
 def _headline_names(tokset: frozenset[str]) -> frozenset[str]:
@@ -2319,11 +2321,16 @@ def _named_in(t: str, b: Prepared) -> bool:
 
 def _unmentioned(a: Prepared, b: Prepared, fa: frozenset[str]) -> list[str]:
     """Rare names of ``a`` whose token ``b`` lacks (the cheap part of _other_names)."""
-    return [
+    out = [
         t
         for t in a.names - b.tokset - fa
         if _RARITY.get(t, 1.0) >= INFORMATIVE_RARITY and t not in b.speaker
     ]
+    if out:  # a party tag or a middle initial names no one else (_tag_spans)
+        tags = _tag_tokens(a.text)
+        if tags:
+            return [t for t in out if t not in tags]
+    return out
 
 
 def _same_name(x: str, y: str) -> bool:
@@ -3995,6 +4002,7 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
     # a headline's capitals say nothing, so there the shared words written as the other
     # side's names ("Deval Patrick Names …") are.
     naming = set(_real_names(p, p.names)) | (want - PLACE_TOKENS if p.headline_case else set())
+    naming -= _tag_tokens(p.text)  # "(R-Calif.)" and the "B." of "Adam B. Schiff" name no one
     text = p.text
     items: list[str] = []
     run: list[Any] = []  # tokens of the current name, in order
@@ -4053,6 +4061,7 @@ def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidenc
     shared = a.entities & b.entities | _shared_names_of(a, b)
     if a.headline_case and b.headline_case:
         shared |= {t for t in a.hnames & b.hnames if len(t) > 1}  # not "R" of "R-Word"
+    shared -= _tag_tokens(a.text)  # a party tag both write is no name they share
     names = _full_names(a, _real_names(a, shared), sa)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
     quote = _shown(_quoted_common(a, b), sa, a.tokens)
