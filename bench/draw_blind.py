@@ -26,6 +26,10 @@ file (``uci_blind_matches.tsv``) against the databases it was drawn from: of its
 that any DB shows as same/conflict, the share labelled so, per set, with a Wilson 95 %
 interval; and of those shown as related, the share labelled related.
 
+``at_a``/``at_b`` (basil, after the label): each side's place, URL#char_start (see
+bench/README.md, "Which statements a row means"); ``score`` reads a row with them
+as that statement pair, one without them by its texts.
+
 ``--body`` (basil) only pairs of two body sentences (no headline on either side); a
 basil sheet shows each statement between the sentences before and after it (set 76).
 ``--relation related`` draws ``related`` matches instead; ``--cross-outlet`` (uci) only
@@ -68,6 +72,8 @@ HEADLINES = "SELECT id FROM statements WHERE kind = 'headline'"
 NEIGHBOURS = """SELECT n.seq - s.seq, n.text FROM statements s JOIN statements n
   ON n.article_id = s.article_id AND n.seq BETWEEN s.seq - 1 AND s.seq + 1
   WHERE s.id = ? AND n.id != s.id ORDER BY n.seq"""
+PLACES = """SELECT s.id, s.text, a.url, s.char_start, src.name FROM statements s
+  JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"""
 STATEMENTS = """SELECT s.id, s.text, a.url, a.title, a.date, src.name FROM statements s
   JOIN articles a ON a.id = s.article_id JOIN sources src ON src.id = a.source_id"""
 
@@ -102,10 +108,14 @@ def basil(
     for name in LABELLED_BASIL:
         for r in _rows(HERE / f"{name}.tsv"):
             done.add(frozenset(((r["outlet_a"], r["hash_a"]), (r["outlet_b"], r["hash_b"]))))
-    info: dict[tuple, tuple] = {}
-    found: set[tuple] = set()
+    info: dict[str, tuple] = {}  # place -> what the sheet shows of it
+    # pair of text keys -> the places of the statement pair drawn for it: the first
+    # match found (databases in order, matches by id), so that a text standing twice
+    # is drawn, shown and scored as one statement (_place)
+    found: dict[tuple, tuple[str, str]] = {}
     for db in dbs:
         key = {}
+        place = {sid: _place(url, start) for sid, _t, url, start, _s in db.execute(PLACES)}
         headlines = {sid for (sid,) in db.execute(HEADLINES)} if body else set()
         for sid, text, url, title, date, src in db.execute(STATEMENTS):
             if url not in event_of and not any_source:
@@ -114,25 +124,33 @@ def basil(
                 continue
             key[sid] = (event_of.get(url, "-"), src, statement_hash(text))
             shown = _in_context(db, sid, text)
-            info[key[sid]] = (shown, title, date_of.get(url, date), src)
+            info[place[sid]] = (shown, title, date_of.get(url, date), src)
         for a, b in db.execute(q):
             if a not in key or b not in key:
                 continue
             if frozenset((key[a][1:], key[b][1:])) in done:
                 continue
-            found.add(tuple(sorted((key[a], key[b]))))
+            (ka, pa), (kb, pb) = sorted(((key[a], place[a]), (key[b], place[b])))
+            found.setdefault((ka, kb), (pa, pb))
     pairs = sorted(found)
     start = max((int(r["id"]) for r in _rows(HERE / f"{ids_after}.tsv")), default=0) + 1
 
     def row(i: int, ka: tuple, kb: tuple, name: str) -> str:
         from db.matcher import content_token_set as toks
 
-        ta, tb = toks(_bare(info[ka][0])), toks(_bare(info[kb][0]))
+        at_a, at_b = found[(ka, kb)]
+        ta, tb = toks(_bare(info[at_a][0])), toks(_bare(info[at_b][0]))
         ov = len(ta & tb) / len(ta | tb)
         event = ka[0] if ka[0] == kb[0] else f"{ka[0]}/{kb[0]}"
-        return "\t".join((str(start + i), name, f"{ov:.3f}", event, ka[1], ka[2], kb[1], kb[2], ""))
+        # the label stays before the places (older files' rows end with it)
+        cells = (str(start + i), name, f"{ov:.3f}", event, ka[1], ka[2], kb[1], kb[2], "")
+        return "\t".join((*cells, at_a, at_b))
 
-    return pairs, {"row": row, "info": info}, list(FIELDS)
+    def sheet(ka: tuple, kb: tuple) -> tuple[tuple, tuple]:
+        at_a, at_b = found[(ka, kb)]
+        return info[at_a], info[at_b]
+
+    return pairs, {"row": row, "sheet": sheet}, [*FIELDS, "at_a", "at_b"]
 
 
 def _in_context(db: sqlite3.Connection, sid: int, text: str) -> str:
@@ -191,7 +209,10 @@ def uci(
     def row(i: int, a: int, b: int, name: str) -> str:
         return "\t".join((str(start + i), name, *key[a], *key[b], ""))
 
-    return pairs, {"row": row, "info": info}, list(FIELDS)
+    def sheet(a: int, b: int) -> tuple[tuple, tuple]:
+        return info[a], info[b]
+
+    return pairs, {"row": row, "sheet": sheet}, list(FIELDS)
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -204,10 +225,20 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return mid - half, mid + half
 
 
-def _shown(path: Path, uci_file: bool) -> dict[frozenset, str]:
-    """{pair of keys: relation} of every match of the database at ``path``, each side
-    keyed as the labelled files key it: BASIL (outlet, hash), UCI (row ID, hash)."""
+def _place(url: str, start: int) -> str:
+    """Where a statement stands: its article and its first character there. Unlike its
+    text, this tells apart two statements of one text ("at_a"/"at_b" of a BASIL file)."""
+    return f"{url}#{start}"
+
+
+def _shown(path: Path, uci_file: bool) -> tuple[dict[frozenset, set[str]], dict[frozenset, str]]:
+    """The matches of the database at ``path``: {pair of text keys: the relations of every
+    statement pair behind it}, each side keyed as the labelled files key it (BASIL
+    (outlet, hash), UCI (row ID, hash)); and, BASIL only, {pair of places
+    (:func:`_place`): relation}. One text may stand twice in an article (a title told
+    again as the body's first sentence): its key then stands for several pairs."""
     db = sqlite3.connect(path)
+    place: dict[int, str] = {}
     if uci_file:
         from bench_uci_matches import text_hash, uci_ids
 
@@ -221,15 +252,27 @@ def _shown(path: Path, uci_file: bool) -> dict[frozenset, str]:
 
         # every statement (a BBC one too: --any-source draws them); the labelled
         # files' pairs are keyed by source and hash alone
-        key = {
-            sid: (src, statement_hash(text))
-            for sid, text, _url, _t, _d, src in db.execute(STATEMENTS)
-        }
-    out: dict[frozenset, str] = {}
+        key = {}
+        for sid, text, url, start, src in db.execute(PLACES):
+            key[sid] = (src, statement_hash(text))
+            place[sid] = _place(url, start)
+    by_text: dict[frozenset, set[str]] = {}
+    by_place: dict[frozenset, str] = {}
     for a, b, rel in db.execute("SELECT a, b, relation FROM matches"):
         if a in key and b in key:
-            out[frozenset((key[a], key[b]))] = rel
-    return out
+            by_text.setdefault(frozenset((key[a], key[b])), set()).add(rel)
+        if a in place and b in place:
+            by_place[frozenset((place[a], place[b]))] = rel
+    return by_text, by_place
+
+
+def _seen(rels: set[str]) -> str | None:
+    """What a reader is shown of a pair from its relations (every window, every copy of
+    its texts): a ✓ if any is same/conflict (conflict first), else related if any."""
+    for rel in ("conflict", "same", "related"):
+        if rel in rels:
+            return rel
+    return None
 
 
 def score(path: Path, dbs: list[Path]) -> None:
@@ -237,23 +280,37 @@ def score(path: Path, dbs: list[Path]) -> None:
     they were drawn from: of the pairs any DB shows as same/conflict, the share labelled
     so (``same-partly`` counts for ``same``; strictly, not); of those shown as
     ``related`` (and no DB shows as same/conflict), the share labelled ``related``.
-    Per set, with Wilson 95 % intervals."""
+    Per set, with Wilson 95 % intervals. A row with ``at_a``/``at_b`` is the pair of
+    statements standing there; a row without them (sets before 76b) is every pair of
+    statements with its two texts (a ✓ if any is one), and how many such rows hold a
+    text that stands twice in one database with two relations is printed."""
     rows = _rows(path)
     uci_file = bool(rows) and "uci_a" in rows[0]
-    shown: dict[frozenset, str] = {}
+    by_text: dict[frozenset, set[str]] = {}
+    by_place: dict[frozenset, set[str]] = {}
+    split: set[frozenset] = set()
     for p in dbs:
-        for k, rel in _shown(p, uci_file).items():
-            # a pair shown as same/conflict in one window is a ✓ a reader saw
-            prev = shown.get(k)
-            if prev is None or (prev not in ("same", "conflict") and rel in ("same", "conflict")):
-                shown[k] = rel
+        # a pair shown as same/conflict in one window is a ✓ a reader saw
+        texts, places = _shown(p, uci_file)
+        for k, rels in texts.items():
+            by_text.setdefault(k, set()).update(rels)
+            if len(rels) > 1:  # one database, one text twice, two relations
+                split.add(k)
+        for k, rel in places.items():
+            by_place.setdefault(k, set()).add(rel)
     cols = ("uci_a", "uci_b") if uci_file else ("outlet_a", "outlet_b")
     by_set: dict[str, list[int]] = {}
+    twice = 0
     for r in rows:
-        k = frozenset(((r[cols[0]], r["hash_a"]), (r[cols[1]], r["hash_b"])))
+        if r.get("at_a") and r.get("at_b"):
+            rels = by_place.get(frozenset((r["at_a"], r["at_b"])), set())
+        else:
+            k = frozenset(((r[cols[0]], r["hash_a"]), (r[cols[1]], r["hash_b"])))
+            rels = by_text.get(k, set())
+            twice += k in split
         c = by_set.setdefault(r.get("stratum") or r["set"], [0] * 6)
         c[0] += 1
-        rel = shown.get(k)
+        rel = _seen(rels)
         if rel in ("same", "conflict"):
             c[1] += 1
             right = r["label"] == rel or (rel == "same" and r["label"] == "same-partly")
@@ -276,6 +333,11 @@ def score(path: Path, dbs: list[Path]) -> None:
                 f" ({rright / sr:.1%}, Wilson 95 % {lo:.1%}-{hi:.1%})"
             )
         print(line)
+    if twice:
+        print(
+            f"# {twice} rows keyed by text: in one database a text stands twice and its"
+            " pairs have two relations (read as above)"
+        )
 
 
 def main() -> None:
@@ -336,15 +398,13 @@ def main() -> None:
         pairs, fn, _fields = uci(dbs[0], after, q, args.cross_outlet, minus)
     n = min(args.n, len(pairs))
     drawn = random.Random(args.seed).sample(pairs, n)
-    info = fn["info"]
     what = "related" if args.relation == "related" else "same/conflict"
     print(f"# {len(pairs)} eligible {what} matches; {n} drawn with seed {args.seed}")
     with open(args.sheet, "w", encoding="utf-8") as sheet:
         for i, (a, b) in enumerate(drawn):
             print(fn["row"](i, a, b, args.set))
             sheet.write(f"## {i + 1}\n")
-            for sid in (a, b):
-                text, title, date, src = info[sid]
+            for text, title, date, src in fn["sheet"](a, b):
                 sheet.write(f"  [{src}, {date or 'undated'}] title: {title}\n    {text}\n")
             sheet.write("\n")
 

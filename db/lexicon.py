@@ -552,6 +552,16 @@ DENIAL_VERBS = frozenset(
     rebutted rebutting debunk debunked debunks debunking
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# A denial offered as one of two answers is no denial: "could not confirm, deny or
+# comment", "can neither confirm nor deny", "have yet to confirm or deny" take no stance
+# on the claim (matcher._undecided). The answers a verb of denial is offered with, and
+# the words that offer them ("or", "nor").
+UNDECIDED_PARTNERS = frozenset(
+    """
+    confirm confirms confirmed confirming comment comments commented commenting
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+ALTERNATIVES = frozenset({"or", "nor"})
 # What one is denied that is no claim: "allow businesses to deny service to gays" and
 # "he was denied bail" deny no report. A verb of denial with one of these in the next
 # three words is not a denial (see matcher._stance).

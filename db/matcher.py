@@ -104,6 +104,7 @@ from rapidfuzz.distance import LCSseq
 
 from db.lexicon import (
     ALIASES,
+    ALTERNATIVES,
     CALENDAR,
     CALL_VERBS,
     CONDITIONALS,
@@ -134,6 +135,7 @@ from db.lexicon import (
     ROLE_WORDS,
     RULE_VERBS,
     STOP_WORDS,
+    UNDECIDED_PARTNERS,
     USD_PER_UNIT,
 )
 from db.matcher_weights import (
@@ -1048,6 +1050,36 @@ def prepare(
     )
 
 
+# A party tag after a lawmaker's name: "(D-Mass.)", "(R)", "(R-S.C.)", ", R-Texas,".
+_PARTY_TAG_RE = re.compile(
+    r"\([DRI](?:-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?\.?)?\)"
+    r"|(?<=, )[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?(?=[,)]|\.?$|\.? )"
+)
+# A middle initial between two words of a name: "Stephen F. Lynch", "Steny H. Hoyer".
+_MIDDLE_INITIAL_RE = re.compile(r"\b[A-Z][a-z]+ ([A-Z]\.) (?=[A-Z][a-z])")
+
+
+def _tag_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a party tag or a middle initial. Their capitals name no one:
+    one outlet writes "Rep. Stephen Lynch (D-Mass.)", another "Stephen F. Lynch, a
+    Democrat from South Boston", and "D", "Mass" and "F" are no other person's names
+    (nor names both share)."""
+    out = [m.span() for m in _PARTY_TAG_RE.finditer(text)] if "-" in text or "(" in text else []
+    if ". " in text:
+        out += [m.span(1) for m in _MIDDLE_INITIAL_RE.finditer(text)]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _tag_tokens(text: str) -> frozenset[str]:
+    """The tokens of ``text`` (as prepared: cleaned) inside its party tags and middle
+    initials (_tag_spans): content words, but no names and nothing the claim says."""
+    spans = _tag_spans(text)
+    if not spans:
+        return _EMPTY
+    return _frozen(t.norm for t in tokenize(text) if any(a <= t.start < b for a, b in spans))
+
+
 def _headline_names(tokset: frozenset[str]) -> frozenset[str]:
     common = common_capitals()
     return _frozen(t for t in tokset if t not in common and t not in PLACE_TOKENS)
@@ -1236,9 +1268,11 @@ def _stance(raw_words: list[str], modal_may: bool = False) -> frozenset[str]:
             out.add(_HEDGE)
         elif w in FUTURE_WORDS:
             out.add(_FUTURE)
-        if (w in DENIAL_VERBS and DENIED_THINGS.isdisjoint(low[i + 1 : i + 4])) or (
-            w in REJECTION_VERBS and not REJECTED_OBJECTS.isdisjoint(low[i + 1 : i + 4])
-        ):
+        if (
+            w in DENIAL_VERBS
+            and DENIED_THINGS.isdisjoint(low[i + 1 : i + 4])
+            and not _undecided(low, i)
+        ) or (w in REJECTION_VERBS and not REJECTED_OBJECTS.isdisjoint(low[i + 1 : i + 4])):
             out.add(_DENIAL)
         poles = _POLES.get(w)
         if poles:
@@ -1252,6 +1286,20 @@ def _stance(raw_words: list[str], modal_may: bool = False) -> frozenset[str]:
     if both:
         out = {m for m in out if m[:-1] not in both}
     return _frozen(out)
+
+
+def _undecided(low: Sequence[str], i: int) -> bool:
+    """The verb of denial at ``low[i]`` is one of two answers offered with "or"/"nor"
+    (lexicon.UNDECIDED_PARTNERS, ALTERNATIVES): "could not confirm, deny or comment",
+    "neither confirm nor deny", "deny or confirm". Offering both answers gives neither,
+    so the statement denies nothing (nor does it confirm: it takes no stance)."""
+    b2, b1, a1, a2 = (low[j] if 0 <= j < len(low) else "" for j in (i - 2, i - 1, i + 1, i + 2))
+    return (
+        (b2 in UNDECIDED_PARTNERS and b1 in ALTERNATIVES)  # "confirm or deny"
+        or (a1 in ALTERNATIVES and a2 in UNDECIDED_PARTNERS)  # "deny or confirm"
+        # the middle of a list: "confirm, deny or comment" (commas are no words here)
+        or (b1 in UNDECIDED_PARTNERS and a1 in ALTERNATIVES)
+    )
 
 
 def _plan_ahead(low: Sequence[str], i: int) -> bool:
@@ -2273,11 +2321,16 @@ def _named_in(t: str, b: Prepared) -> bool:
 
 def _unmentioned(a: Prepared, b: Prepared, fa: frozenset[str]) -> list[str]:
     """Rare names of ``a`` whose token ``b`` lacks (the cheap part of _other_names)."""
-    return [
+    out = [
         t
         for t in a.names - b.tokset - fa
         if _RARITY.get(t, 1.0) >= INFORMATIVE_RARITY and t not in b.speaker
     ]
+    if out:  # a party tag or a middle initial names no one else (_tag_spans)
+        tags = _tag_tokens(a.text)
+        if tags:
+            return [t for t in out if t not in tags]
+    return out
 
 
 def _same_name(x: str, y: str) -> bool:
@@ -2883,6 +2936,18 @@ def read_otherwise_since_44(text: str, alone: bool) -> bool:
         return True
     low = [w.lower() for w in _RAW_WORD_RE.findall(text or "")]
     return any(_plan_ahead(low, i) for i in range(len(low)))
+
+
+def read_otherwise_since_44b(text: str) -> bool:
+    """Whether match76b's rules may judge the pairs of a statement otherwise, wherever
+    they score (for a schema step; a superset): ``text`` writes a party tag or a middle
+    initial (_tag_spans: no longer names), or a verb of denial offered with "or"/"nor"
+    beside "confirm"/"comment" (_undecided: no longer a denial)."""
+    text = clean(text or "")
+    if _tag_spans(text):
+        return True
+    low = [w.lower() for w in _RAW_WORD_RE.findall(without_number_signs(text))]
+    return any(w in DENIAL_VERBS and _undecided(low, i) for i, w in enumerate(low))
 
 
 def _one_aim(hedged: Prepared, other: Prepared) -> bool:
@@ -3937,6 +4002,7 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
     # a headline's capitals say nothing, so there the shared words written as the other
     # side's names ("Deval Patrick Names …") are.
     naming = set(_real_names(p, p.names)) | (want - PLACE_TOKENS if p.headline_case else set())
+    naming -= _tag_tokens(p.text)  # "(R-Calif.)" and the "B." of "Adam B. Schiff" name no one
     text = p.text
     items: list[str] = []
     run: list[Any] = []  # tokens of the current name, in order
@@ -3952,7 +4018,12 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
             covered.update(words)
         run.clear()
 
+    # middle initials stay inside the name they stand in ("Adam B. Schiff", _tag_spans)
+    initials = {m.start(1) for m in _MIDDLE_INITIAL_RE.finditer(text)} if ". " in text else ()
     for tok in tokenize(text):
+        if run and tok.start in initials:
+            run.append(tok)
+            continue
         if tok.norm[0] == "#" and tok.norm in want:  # a number that names: "Flight 17"
             if run and not text[_token_end(text, run[-1].start) : tok.start].strip(". #"):
                 run.append(tok)  # as written after its name's word ("Flight 17")
@@ -3963,8 +4034,11 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
                 covered.add(tok.norm)
             continue
         if tok.norm in naming and (tok.cap or p.headline_case) and tok.norm not in _ROLES:
-            if run and not _IN_NAME_RE.fullmatch(text, _token_end(text, run[-1].start), tok.start):
-                close()
+            if run:
+                end = _token_end(text, run[-1].start)
+                end += run[-1].start in initials and text.startswith(".", end)  # "B. Schiff"
+                if not _IN_NAME_RE.fullmatch(text, end, tok.start):
+                    close()
             run.append(tok)
             continue
         close()
@@ -3987,6 +4061,7 @@ def evidence(a: Prepared, b: Prepared, differs: tuple[str, ...] = ()) -> Evidenc
     shared = a.entities & b.entities | _shared_names_of(a, b)
     if a.headline_case and b.headline_case:
         shared |= {t for t in a.hnames & b.hnames if len(t) > 1}  # not "R" of "R-Word"
+    shared -= _tag_tokens(a.text)  # a party tag both write is no name they share
     names = _full_names(a, _real_names(a, shared), sa)
     agreed = _agreeing_numbers(a.numbers, b.numbers)
     quote = _shown(_quoted_common(a, b), sa, a.tokens)

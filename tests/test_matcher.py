@@ -1281,6 +1281,58 @@ def test_denying_service_is_no_denial() -> None:
     assert "denial" in prepare("Hartwell Mining denied the report on Monday.").stance
 
 
+def test_declining_to_confirm_or_deny_is_no_denial() -> None:
+    """A verb of denial offered with "or"/"nor" beside "confirm" or "comment" is one of
+    two answers, so neither is given: no denial, and no claim told as fact either."""
+    inquiry = "an investigation into the Hartwell Mining contract"
+    undecided = (
+        f"A spokesman for the prosecutors said he could not confirm, deny or comment on {inquiry}.",
+        f"A spokeswoman for the prosecutors said she could neither confirm nor deny {inquiry}.",
+        f"The prosecutors have yet to confirm or deny {inquiry}.",
+        f"The prosecutors would not deny or confirm {inquiry}.",
+    )
+    declined = f"A spokesman for the prosecutors declined to comment on {inquiry}."
+    fact = "Prosecutors opened an investigation into the Hartwell Mining contract in March."
+    for text in undecided:
+        assert "denial" not in prepare(text).stance, text
+        assert "denial" not in matcher.features(prepare(text), prepare(declined)).breaks, text
+        assert compare_texts(text, fact).relation != "same", text
+    # a denial beside a confirmation of something else is still a denial
+    denied = f"The prosecutors confirmed the audit but denied reports of {inquiry}."
+    assert "denial" in prepare(denied).stance
+    assert "denial" in prepare(f"The prosecutors denied {inquiry} or any other inquiry.").stance
+    assert "denial" in matcher.features(prepare(undecided[0]), prepare(denied)).breaks
+
+
+def test_party_tags_and_middle_initials_name_no_one() -> None:
+    """ "(D-Mass.)", ", R-Texas," and the "K." of "Dana K. Whitfield" name no one else:
+    no "other names" against a side without them, and not shown as a name both share.
+    (They stay words of the statement, as the model was fitted on them.)"""
+    tagged = (
+        "Rep. Dana Whitfield (D-Mass.) is expected to announce her bid for the Senate seat"
+        " on Thursday."
+    )
+    initial = (
+        "But Representative Dana K. Whitfield, a Democrat from Lowell, is expected to"
+        " announce on Thursday that she will run for the Senate seat."
+    )
+    comma = "Whitfield, D-Mass., will announce her bid for the Senate seat on Thursday, aides said."
+    assert matcher._tag_tokens(tagged) == {"d", "mass"} == matcher._tag_tokens(comma)
+    assert matcher._tag_tokens(initial) == {"k"}
+    assert matcher._tag_tokens("Ana Ruiz, R-Texas, voted for the bill on Friday.") == {"r", "texa"}
+    for a, b in ((tagged, initial), (initial, comma)):
+        assert "other names" not in matcher.features(prepare(a), prepare(b)).breaks, (a, b)
+    # the initial is shown inside the name it stands in; a tag both write is not shown
+    assert "Dana K. Whitfield" in compare_texts(initial, comma).evidence.names
+    assert compare_texts(tagged, comma).evidence.names == ("Dana Whitfield", "Senate")
+    # another lawmaker is still another name, and the tags are not what differs
+    other = tagged.replace("Dana Whitfield (D-Mass.)", "Tom Okafor (R-Texas)").replace("her", "his")
+    differs = compare_texts(tagged, other).evidence.differs
+    assert differs == ("other names: Dana, Whitfield / Tom, Okafor",), differs
+    # a capital letter that is a name's own stays one ("Model S", "Plan B")
+    assert not matcher._tag_tokens("Carmaker Voss said the Model S sold well in Ohio.")
+
+
 def test_a_title_case_headline_shares_the_names_the_other_side_writes() -> None:
     head = prepare("N.R.A. Details Plan for Armed School Guards")
     body = prepare("The NRA urged states on Tuesday to allow more armed officers in schools.")
@@ -2376,6 +2428,16 @@ def test_considers_before_a_gerund_is_a_hedge() -> None:
     # "considers" before a noun, or a gerund-shaped noun, is no hedge here
     assert "hedge" not in prepare("Ema Ruiz considers the offer fair").stance
     assert "hedge" not in prepare("Ema Ruiz considers Skyhop a hit").stance
+
+
+def test_read_otherwise_since_44b_finds_what_match76bs_rules_read() -> None:
+    assert matcher.read_otherwise_since_44b("Rep. Dana Whitfield (D-Mass.) will run.")
+    assert matcher.read_otherwise_since_44b("Ana Ruiz, R-Texas, voted for it.")
+    assert matcher.read_otherwise_since_44b("Representative Dana K. Whitfield will run.")
+    assert matcher.read_otherwise_since_44b("He could not confirm, deny or comment on it.")
+    assert matcher.read_otherwise_since_44b("She would neither confirm nor deny it.")
+    assert not matcher.read_otherwise_since_44b("Hartwell Mining denied the report.")
+    assert not matcher.read_otherwise_since_44b("Rep. Dana Whitfield will run (again).")
 
 
 def test_read_otherwise_since_44_finds_what_match76s_rules_read() -> None:
