@@ -1206,19 +1206,37 @@ def _v43_to_v44(db: sqlite_utils.Database) -> None:
 #   a sentence holding a quotation of a resolved description: the 'statements' job is
 #   due.
 # - The matcher: two statements that each open their article (headline and lead) and
-#   tell one act keep no story break; "considers" before a gerund hedges. Those rules
-#   judge a pair wherever it scores, and a body sentence repeating its headline reads as
-#   that headline: the articles of every statement matcher.read_otherwise_since_44 reads
-#   are matched again (in practice every article with a body).
+#   tell one act keep no story break; "considers" before a gerund hedges; a party tag
+#   ("(D-Mass.)") or a middle initial names no one else; a denial offered beside
+#   "confirm" ("neither confirm nor deny") is no denial. Those rules judge a pair
+#   wherever it scores, and a body sentence repeating its headline reads as that
+#   headline: the articles of every statement matcher.read_otherwise_since_44 or
+#   read_otherwise_since_44b reads are matched again (in practice every article with a
+#   body).
+# - The normaliser: an alias reads as the word it stands for ("Rep." and
+#   "Representative" one token), "Dems" as "Democrats", more forms and plurals
+#   (_V45_FORMS): the articles holding one are matched again (their statements' keys and
+#   token counts change), and profiles weigh words by their counts: every profile and
+#   link is made again and every claim and story regrouped (REGROUP_AT).
+_V45_FORMS = re.compile(
+    r"(?i:\b(?:reps?|sens|govs|dems?|emiratis?|united\s+arab\s+emirates|uae|fatality|injury"
+    r"|(?:central|latin|north|south)\s+americans|s\.?\s+koreans|serviceman"
+    r"|spokes(?:men|women|people|persons))\b)"
+)
+
+
 def _v44_to_v45(db: sqlite_utils.Database) -> None:
-    from db.matcher import read_otherwise_since_44  # reads no schema: no cycle
+    from db.matcher import read_otherwise_since_44, read_otherwise_since_44b  # no cycle
 
     conn = db.conn
+    _drop_profiles(conn)
     _due_if_articles(conn, STATEMENTS_JOB, 45)
+    _match_pattern_again(conn, _V45_FORMS)
     lone = _lone_articles(conn)
 
     def read_otherwise(text: str | None, article_id: int) -> bool:
-        return read_otherwise_since_44(text or "", article_id in lone)
+        said = text or ""
+        return read_otherwise_since_44(said, article_id in lone) or read_otherwise_since_44b(said)
 
     conn.create_function("claimlens_read_otherwise_44", 2, read_otherwise, deterministic=True)
     _match_again(
@@ -1443,7 +1461,8 @@ MIGRATIONS: dict[int, Migration] = {
 # 41: story weights fitted again without UCI's held-out half; 42: two short articles
 # scored with weights of their own; 43: an article with a lead joins a story only on
 # something beyond its people's names, a claim holds no two statements matched related
-REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36, 37, 40, 41, 42, 43})
+# 45: profiles weigh words by their counts, and aliases read as their words
+REGROUP_AT: frozenset[int] = frozenset({3, 5, 8, 9, 20, 34, 35, 36, 37, 40, 41, 42, 43, 45})
 
 
 class SchemaError(RuntimeError):

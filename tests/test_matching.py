@@ -2613,3 +2613,71 @@ def test_upgrade_from_version_44_has_a_firm_described_by_where_it_is_based(
     assert not statements_due(db)
     assert db.execute(speaker, (sid,)).fetchone() == found
     assert pairs(db) == fresh
+
+
+def test_upgrade_from_version_44_matches_again_an_alias_read_as_its_word(
+    tmp_path: Path,
+) -> None:
+    """Version 45 reads an alias as the word it stands for ("UAE" and "United Arab
+    Emirates" one token): a database left by version 44 (the two headlines 'related')
+    matches again the articles holding such a form, then as a fresh ingest."""
+    records = {
+        "Wire": ("UAE recalls its ambassador from Tarlow", ""),
+        "Daily": ("The United Arab Emirates recalled its ambassador from Tarlow", ""),
+    }
+    _related_matched_again(
+        tmp_path,
+        44,
+        records,
+        ("UAE recalls", "United Arab Emirates"),
+        {"Wire", "Daily"},
+        now="same",
+        then="related",
+    )
+
+
+def test_upgrade_from_version_44_matches_again_a_party_tag(tmp_path: Path) -> None:
+    """Version 45 reads a party tag as no one else's name: a database left by version 44
+    (the pair 'related', other names) matches again the articles of every statement
+    holding a tag or a middle initial, then as a fresh ingest."""
+    records = {
+        "Wire": ("Whitfield (D-Tarn) to run for Senate seat of Ashford on Thursday", ""),
+        "Daily": ("Whitfield to run for Senate seat of Ashford on Thursday", ""),
+    }
+    _related_matched_again(
+        tmp_path,
+        44,
+        records,
+        ("(D-Tarn)", "Whitfield to run"),
+        {"Wire"},
+        now="same",
+        then="related",
+    )
+
+
+def test_upgrade_from_version_44_drops_every_profile_and_regroups(tmp_path: Path) -> None:
+    """Version 45 reads "Rep." and "Dems" as the words they stand for, and a profile
+    weighs words by their counts: a database left by version 44 has no profile left and
+    the regroup due, and the regroup leaves the stories a fresh ingest's."""
+    records = {
+        "Wire": (
+            "Dems back Rep. Ama Lind on Tarlow dam bill",
+            "House Dems on Monday backed Rep. Ama Lind's bill to fund the Tarlow dam.",
+        ),
+        "Daily": (
+            "Democrats back Representative Ama Lind's Tarlow dam bill",
+            "House Democrats backed Representative Ama Lind's bill to fund the Tarlow dam.",
+        ),
+    }
+    path, db, _fresh = _ingested(tmp_path / "v44s.db", records)
+    stories = "SELECT id, story_id FROM articles ORDER BY id"
+    before = db.execute(stories).fetchall()
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] > 0
+    with _left_by(db, 44):
+        pass
+    db = _reopened(db, path)
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] == 0
+    assert regroup_due(db)
+    assert regroup(db) is not None
+    assert not regroup_due(db)
+    assert db.execute(stories).fetchall() == before
