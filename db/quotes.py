@@ -40,9 +40,11 @@ from db.article_people import (
     word_positions,
 )
 from db.lexicon import WEEKDAYS
+from db.normalize import common_word, normalize_word
 from db.segment import ATTRIBUTION_VERBS
 from db.speakers import (
     HONORIFICS,
+    PARTY_MEMBERS,
     PERSON_PRONOUNS,
     SPEECH_VERB_WORD,
     SUBJECT_OPENERS,
@@ -76,6 +78,7 @@ from db.wordsets import words
 __all__ = [
     "SPEAKER_KINDS",
     "QuoteSpan",
+    "described_opening",
     "extract_quotes",
     "find_speaker",
     "names_a_work",
@@ -1102,6 +1105,7 @@ def resolve_speakers(
         return quotes
     people: People | None = None
     named: list[tuple[int, str]] = []  # full names quoted before the people were read
+    described: dict[str, bool] = {}  # described_opening's reading of each word
     out: list[QuoteSpan] = []
     prev: QuoteSpan | None = None
     for q in quotes:
@@ -1142,7 +1146,16 @@ def resolve_speakers(
                 people.add_speaker(q.speaker_start, q.speaker or "")
         elif kind == "common" and people is not None and q.speaker_start is not None:
             q = _resolve_common(text, q, out, people)
-        if (q.speaker_kind in ("named", "pronoun") and not common_phrase(q.speaker)) or (
+        if (
+            q.speaker_kind == "named"
+            and q.speaker_start is not None
+            and _opens_sentence(text, q.speaker_start)
+            and described_opening(text, q.speaker or "", described)
+        ):
+            # "Hackers claim MtGox has access to 'missing' Bitcoin": said by the people
+            # the noun describes, as "Doctors warn …" is; no key (no one named Hackers).
+            q = replace(q, speaker_kind="common", speaker_key=None)
+        elif (q.speaker_kind in ("named", "pronoun") and not common_phrase(q.speaker)) or (
             q.speaker_kind == "common" and q.speaker != text[q.speaker_start : q.speaker_end]
         ):
             q = _named(q, q.speaker, key=speaker_key(q.speaker))
@@ -1154,6 +1167,39 @@ def resolve_speakers(
 
 
 _OPENING_MARKS = ('"', "“")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does the word at text[at] open its sentence (or the text, or a line)?"""
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in ".!?\n"
+
+
+def described_opening(text: str, word: str, cache: dict[str, bool]) -> bool:
+    """Is ``word``, a speaker read as a name where it opens a sentence of ``text``, a
+    common noun for the people (or the thing) it describes ("Hackers claim …",
+    "Producers say …", "Speculation suggests …")? One word, common in news text
+    (db.normalize.common_word), not a party's members ("Democrats"), that the article
+    never capitalises inside a sentence, as it does a party, an outlet, a club or a
+    surname ("told Reuters", "against Wolves", "Jack Straw"); a singular one only if
+    the article also writes it in lower case ("speculation"), which "Washington" and
+    "Labour" are not. One reading for a statement's speaker and its quotations'
+    (db.statements); ``cache`` keeps each word's answer for the article."""
+    if (
+        not word
+        or " " in word
+        or word.endswith(("'s", "’s"))
+        or not common_word(normalize_word(word.lower()))
+        or word.removesuffix("s") in PARTY_MEMBERS  # "Democrats pushed back": a party
+    ):
+        return False
+    if word not in cache:
+        inside = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
+        common = word.endswith("s") or (
+            not word.isupper() and re.search(r"\b" + re.escape(word.lower()) + r"\b", text)
+        )
+        cache[word] = inside is None and bool(common)
+    return cache[word]
 
 
 def _run_back(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
