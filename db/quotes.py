@@ -1376,17 +1376,20 @@ def reported_speakers(
             continue
         needs = _needs_people(att)
         if people is None and needs:
-            people = People(text, _article_regions(text, known or {}))
-            for d in quotes:
-                if d.speaker_kind == "named" and d.speaker and d.speaker_start is not None:
-                    people.add_speaker(d.speaker_start, d.speaker)
-        q = QuoteSpan(a, b, "", att.name, a + att.start, a + att.end, att.kind)
+            people = _people_read(text, quotes, known)
+        said = QuoteSpan(a, b, "", att.name, a + att.start, a + att.end, att.kind)
         if att.kind == "common":
-            q = _resolve_common(text, q, done, people if needs else None)
+            q = _resolve_common(text, said, done, people if needs else None)
         elif people is not None and needs:
-            q = _resolve_pronoun(text, q, done, people)
+            q = _resolve_pronoun(text, said, done, people)
         else:
-            q = _group_pronoun(text, q, done)
+            q = _group_pronoun(text, said, done)
+            if q.speaker_kind == "unresolved" and att.name in ("it", "It"):
+                # "Diageo said it expects approval. It said …": no organisation's name
+                # spoke before, but the sentence just before may have a body speak.
+                people = people or _people_read(text, quotes, known)
+                body = _body_goes_on(text, a, done, people)
+                q = _named(said, body) if body is not None else q
         done.append(q)
         name = q.speaker
         written = text[q.speaker_start or 0 : q.speaker_end or 0]
@@ -1398,6 +1401,56 @@ def reported_speakers(
             continue
         out.append(name if resolved and named else None)
     return out
+
+
+def _body_goes_on(text: str, at: int, done: list[QuoteSpan], people: People) -> str | None:
+    """The body "It said …" at ``at`` goes on with where no organisation's name spoke
+    before: the speaker of the sentence just before ("Diageo said it expects approval.
+    It said …", "Winn-Dixie, once …, said …. It said …"): an organisation's name or
+    one word no one calls "he" or "she" (:func:`_sexless_word`); not a plural
+    ("Creditors agreed …"), nor past a sentence
+    between ("… Microsoft has left the market …. It said" is not Webroot's), nor where
+    that sentence's subject is a document ("The indictment does not charge Stone with …
+    the officers Mueller says hacked them. Instead, it accuses him …")."""
+    if not done:
+        return None
+    d = done[-1]
+    name = d.speaker
+    if not name or d.speaker_kind not in ("named", "pronoun") or _common_plural(name):
+        return None
+    if not (is_organisation(name) or _sexless_word(name, people)):
+        return None
+    end = max(d.end, d.speaker_end or 0)
+    stop = _TERMINATOR_RE.search(text, end, at)
+    if (not d.text and text[end:at].strip()) or (
+        stop is not None and text[stop.end() : at].strip()
+    ):
+        return (
+            None  # another sentence between (after a sentence of reported speech, or a quotation's)
+        )
+    opener = _DOCUMENT_OPENER_RE.match(text, d.start)
+    if opener is not None and is_document(opener.group(1)):
+        return None
+    return name
+
+
+def _common_plural(name: str) -> bool:
+    """A plural common noun read as a name ("Creditors agreed …"), not a body's name
+    ending in "s" ("Yukos", "Qantas")."""
+    return is_plural(name) and common_word(normalize_word(name.lower()))
+
+
+# A sentence's subject that may be a document ("The indictment …", "This report …").
+_DOCUMENT_OPENER_RE = re.compile(r"\s*(?:The|A|An|This|Its) ([a-z]+)\b")
+
+
+def _people_read(text: str, quotes: list[QuoteSpan], known: LineRegions | None) -> People:
+    """The article's people, with the people its quotations name as speakers."""
+    people = People(text, _article_regions(text, known or {}))
+    for d in quotes:
+        if d.speaker_kind == "named" and d.speaker and d.speaker_start is not None:
+            people.add_speaker(d.speaker_start, d.speaker)
+    return people
 
 
 # "Mr Crosby's statement", "Sony's annual report": the owner's name.

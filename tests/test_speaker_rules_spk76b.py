@@ -70,3 +70,61 @@ def test_described_opening_reads_the_word_in_its_article(
     text: str, word: str, expected: bool
 ) -> None:
     assert described_opening(text, word, {}) is expected
+
+
+def _speakers(body: str) -> dict[str, str | None]:
+    """Each statement's speaker, by its opening words."""
+    text, at = compose_text("Deal", body)
+    found = analyse_verified(text, at)
+    assert not isinstance(found, str), found
+    return {st.text[:20]: st.speaker for st in found}
+
+
+# "It said …" going on from the body that spoke in the sentence just before, its name no
+# organisation's (no "Corp", "Group"): one word no one calls "he" or "she".
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        (
+            "Carrow, a grocer formed by two bankers in 1950, said it would close ten "
+            "stores. It said its other shops would stay open.",
+            "Carrow",
+        ),
+        (
+            "Velmora said it expects approval for the deal in March. It also said the "
+            "brewer would keep its name.",
+            "Velmora",
+        ),
+        (
+            "Tarquos said it had filed for bankruptcy in Texas. However, it claimed the "
+            "court had backed its case.",
+            "Tarquos",
+        ),
+        (
+            '"We take leaks very seriously," Brindle said in a statement. It added that '
+            "its results depended on new software.",
+            "Brindle",
+        ),
+    ],
+)
+def test_it_said_goes_on_with_the_body_of_the_sentence_before(body: str, who: str) -> None:
+    said = [s for opening, s in _speakers(body).items() if opening.startswith(("It", "However"))]
+    assert said == [who]
+
+
+# Guards (pass before and after): a sentence between with another subject, a document
+# opening the sentence before, a plural common noun, a person called "he".
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Research by the firm Brindle said most machines are infected. Before now Kestro "
+        "has left that market to others. It said its new program would not stop infections.",
+        "The indictment does not charge Stone with the hacking Mueller says took place. "
+        "Instead, it accuses him of lying.",
+        "Creditors said they would freeze interest payments. It said it needs more loans.",
+        "Mr Hollis said the plan was dead. It said the vote would come in May.",
+    ],
+)
+def test_it_said_is_left_without_a_body_before(body: str) -> None:
+    said = [s for opening, s in _speakers(body).items() if opening.startswith(("It", "Instead"))]
+    assert said == [None]
