@@ -1170,9 +1170,13 @@ _OPENING_MARKS = ('"', "“")
 
 
 def _opens_sentence(text: str, at: int) -> bool:
-    """Does the word at text[at] open its sentence (or the text, or a line)?"""
+    """Does the word at text[at] open its sentence (or the text, or a line)? Not after
+    an abbreviation's full stop ("U.S. Courts", "Mr. Sanders")."""
     before = text[:at].rstrip(" \t")
-    return not before or before[-1] in ".!?\n"
+    if not before or before[-1] == "\n":
+        return True
+    stop = len(before.rstrip("\"”’'")) - 1
+    return stop >= 0 and _TERMINATOR_RE.match(text, stop) is not None
 
 
 def described_opening(text: str, word: str, cache: dict[str, bool]) -> bool:
