@@ -40,9 +40,11 @@ from db.article_people import (
     word_positions,
 )
 from db.lexicon import WEEKDAYS
+from db.normalize import common_word, normalize_word
 from db.segment import ATTRIBUTION_VERBS
 from db.speakers import (
     HONORIFICS,
+    PARTY_MEMBERS,
     PERSON_PRONOUNS,
     SPEECH_VERB_WORD,
     SUBJECT_OPENERS,
@@ -76,6 +78,7 @@ from db.wordsets import words
 __all__ = [
     "SPEAKER_KINDS",
     "QuoteSpan",
+    "described_opening",
     "extract_quotes",
     "find_speaker",
     "names_a_work",
@@ -1102,6 +1105,7 @@ def resolve_speakers(
         return quotes
     people: People | None = None
     named: list[tuple[int, str]] = []  # full names quoted before the people were read
+    described: dict[str, bool] = {}  # described_opening's reading of each word
     out: list[QuoteSpan] = []
     prev: QuoteSpan | None = None
     for q in quotes:
@@ -1142,7 +1146,16 @@ def resolve_speakers(
                 people.add_speaker(q.speaker_start, q.speaker or "")
         elif kind == "common" and people is not None and q.speaker_start is not None:
             q = _resolve_common(text, q, out, people)
-        if (q.speaker_kind in ("named", "pronoun") and not common_phrase(q.speaker)) or (
+        if (
+            q.speaker_kind == "named"
+            and q.speaker_start is not None
+            and _opens_sentence(text, q.speaker_start)
+            and described_opening(text, q.speaker or "", described)
+        ):
+            # "Hackers claim MtGox has access to 'missing' Bitcoin": said by the people
+            # the noun describes, as "Doctors warn …" is; no key (no one named Hackers).
+            q = replace(q, speaker_kind="common", speaker_key=None)
+        elif (q.speaker_kind in ("named", "pronoun") and not common_phrase(q.speaker)) or (
             q.speaker_kind == "common" and q.speaker != text[q.speaker_start : q.speaker_end]
         ):
             q = _named(q, q.speaker, key=speaker_key(q.speaker))
@@ -1154,6 +1167,43 @@ def resolve_speakers(
 
 
 _OPENING_MARKS = ('"', "“")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does the word at text[at] open its sentence (or the text, or a line)? Not after
+    an abbreviation's full stop ("U.S. Courts", "Mr. Sanders")."""
+    before = text[:at].rstrip(" \t")
+    if not before or before[-1] == "\n":
+        return True
+    stop = len(before.rstrip("\"”’'")) - 1
+    return stop >= 0 and _TERMINATOR_RE.match(text, stop) is not None
+
+
+def described_opening(text: str, word: str, cache: dict[str, bool]) -> bool:
+    """Is ``word``, a speaker read as a name where it opens a sentence of ``text``, a
+    common noun for the people (or the thing) it describes ("Hackers claim …",
+    "Producers say …", "Speculation suggests …")? One word, common in news text
+    (db.normalize.common_word), not a party's members ("Democrats"), that the article
+    never capitalises inside a sentence, as it does a party, an outlet, a club or a
+    surname ("told Reuters", "against Wolves", "Jack Straw"); a singular one only if
+    the article also writes it in lower case ("speculation"), which "Washington" and
+    "Labour" are not. One reading for a statement's speaker and its quotations'
+    (db.statements); ``cache`` keeps each word's answer for the article."""
+    if (
+        not word
+        or " " in word
+        or word.endswith(("'s", "’s"))
+        or not common_word(normalize_word(word.lower()))
+        or word.removesuffix("s") in PARTY_MEMBERS  # "Democrats pushed back": a party
+    ):
+        return False
+    if word not in cache:
+        inside = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
+        common = word.endswith("s") or (
+            not word.isupper() and re.search(r"\b" + re.escape(word.lower()) + r"\b", text)
+        )
+        cache[word] = inside is None and bool(common)
+    return cache[word]
 
 
 def _run_back(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -1330,17 +1380,20 @@ def reported_speakers(
             continue
         needs = _needs_people(att)
         if people is None and needs:
-            people = People(text, _article_regions(text, known or {}))
-            for d in quotes:
-                if d.speaker_kind == "named" and d.speaker and d.speaker_start is not None:
-                    people.add_speaker(d.speaker_start, d.speaker)
-        q = QuoteSpan(a, b, "", att.name, a + att.start, a + att.end, att.kind)
+            people = _people_read(text, quotes, known)
+        said = QuoteSpan(a, b, "", att.name, a + att.start, a + att.end, att.kind)
         if att.kind == "common":
-            q = _resolve_common(text, q, done, people if needs else None)
+            q = _resolve_common(text, said, done, people if needs else None)
         elif people is not None and needs:
-            q = _resolve_pronoun(text, q, done, people)
+            q = _resolve_pronoun(text, said, done, people)
         else:
-            q = _group_pronoun(text, q, done)
+            q = _group_pronoun(text, said, done)
+            if q.speaker_kind == "unresolved" and att.name in ("it", "It"):
+                # "Diageo said it expects approval. It said …": no organisation's name
+                # spoke before, but the sentence just before may have a body speak.
+                people = people or _people_read(text, quotes, known)
+                body = _body_goes_on(text, a, done, people)
+                q = _named(said, body) if body is not None else q
         done.append(q)
         name = q.speaker
         written = text[q.speaker_start or 0 : q.speaker_end or 0]
@@ -1352,6 +1405,56 @@ def reported_speakers(
             continue
         out.append(name if resolved and named else None)
     return out
+
+
+def _body_goes_on(text: str, at: int, done: list[QuoteSpan], people: People) -> str | None:
+    """The body "It said …" at ``at`` goes on with where no organisation's name spoke
+    before: the speaker of the sentence just before ("Diageo said it expects approval.
+    It said …", "Winn-Dixie, once …, said …. It said …"): an organisation's name or
+    one word no one calls "he" or "she" (:func:`_sexless_word`); not a plural
+    ("Creditors agreed …"), nor past a sentence
+    between ("… Microsoft has left the market …. It said" is not Webroot's), nor where
+    that sentence's subject is a document ("The indictment does not charge Stone with …
+    the officers Mueller says hacked them. Instead, it accuses him …")."""
+    if not done:
+        return None
+    d = done[-1]
+    name = d.speaker
+    if not name or d.speaker_kind not in ("named", "pronoun") or _common_plural(name):
+        return None
+    if not (is_organisation(name) or _sexless_word(name, people)):
+        return None
+    end = max(d.end, d.speaker_end or 0)
+    stop = _TERMINATOR_RE.search(text, end, at)
+    if (not d.text and text[end:at].strip()) or (
+        stop is not None and text[stop.end() : at].strip()
+    ):
+        return (
+            None  # another sentence between (after a sentence of reported speech, or a quotation's)
+        )
+    opener = _DOCUMENT_OPENER_RE.match(text, d.start)
+    if opener is not None and is_document(opener.group(1)):
+        return None
+    return name
+
+
+def _common_plural(name: str) -> bool:
+    """A plural common noun read as a name ("Creditors agreed …"), not a body's name
+    ending in "s" ("Yukos", "Qantas")."""
+    return is_plural(name) and common_word(normalize_word(name.lower()))
+
+
+# A sentence's subject that may be a document ("The indictment …", "This report …").
+_DOCUMENT_OPENER_RE = re.compile(r"\s*(?:The|A|An|This|Its) ([a-z]+)\b")
+
+
+def _people_read(text: str, quotes: list[QuoteSpan], known: LineRegions | None) -> People:
+    """The article's people, with the people its quotations name as speakers."""
+    people = People(text, _article_regions(text, known or {}))
+    for d in quotes:
+        if d.speaker_kind == "named" and d.speaker and d.speaker_start is not None:
+            people.add_speaker(d.speaker_start, d.speaker)
+    return people
 
 
 # "Mr Crosby's statement", "Sony's annual report": the owner's name.

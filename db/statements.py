@@ -31,6 +31,7 @@ from db.numbers import NUMWORD_TOKENS, NumberSpan, numbers_at
 from db.quotes import (
     LineRegions,
     QuoteSpan,
+    described_opening,
     find_speaker,
     quotes_in_line,
     reported_speakers,
@@ -38,7 +39,6 @@ from db.quotes import (
 )
 from db.segment import split_sentences
 from db.speakers import (
-    PARTY_MEMBERS,
     VERB_TOKENS,
     data_source_spans,
     has_speech_verb,
@@ -291,43 +291,14 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
 
 def _common_subjects(text: str, statements: list[Statement]) -> None:
     """No speaker for a sentence opened by a common noun read as a name ("Producers say
-    …", "Opponents of the directive said …", "Speculation suggests …"), and its own
-    quotations said by the people it describes, not by a name: one word, common
-    in news text (db.normalize.common_word), that the article never capitalises inside
-    a sentence, as it does a party, an outlet or a surname ("the Democrats", "told
-    Reuters", "Jack Straw"); a singular one only if the article also writes it in lower
-    case ("speculation"), which "Washington" and "Labour" are not."""
-    keeps: dict[str, bool] = {}  # whether a word keeps its speaker, read once per article
+    …", "Opponents of the directive said …", "Speculation suggests …"): the reading of
+    :func:`db.quotes.described_opening`, which already made the sentence's own
+    quotations said by the people it describes."""
+    described: dict[str, bool] = {}  # each word's reading, once per article
     for st in statements:
         word = st.speaker
-        if (
-            not word
-            or " " in word
-            or word.endswith(("'s", "’s"))
-            or not st.text.startswith(word)
-            or not common_word(normalize_word(word.lower()))
-            or word.removesuffix("s") in PARTY_MEMBERS  # "Democrats pushed back": a party
-        ):
-            continue
-        if word not in keeps:
-            found = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
-            common = word.endswith("s") or (
-                not word.isupper() and re.search(r"\b" + re.escape(word.lower()) + r"\b", text)
-            )
-            keeps[word] = found is not None or not common
-        if not keeps[word]:
+        if word and st.text.startswith(word) and described_opening(text, word, described):
             st.speaker = None
-            st.quotes = [_described(q, word, st.start) for q in st.quotes]
-
-
-def _described(q: QuoteSpan, word: str, start: int) -> QuoteSpan:
-    """A quotation of the sentence whose opening common noun was read as a name
-    ("Hackers claim MtGox has access to 'missing' Bitcoin"): said by the people the noun
-    describes, as "Doctors warn …" is (no key: the speaker picker lists no one named
-    Hackers)."""
-    if q.speaker != word or q.speaker_start != start or q.speaker_kind != "named":
-        return q
-    return replace(q, speaker_kind="common", speaker_key=None)
 
 
 def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan]) -> None:
