@@ -2414,9 +2414,6 @@ def test_upgrade_from_version_43_has_a_firm_that_spoke_as_the_company(tmp_path: 
     before its verb: a database left by version 43 (no speaker there) has the
     'statements' job due, finds the speaker at the next match, and its matches are a
     fresh ingest's."""
-    from db.ingest import match_pending
-    from db.statements_again import statements_due
-
     records = {
         "Wire": (
             "Kestrel Buys Lindell",
@@ -2425,12 +2422,25 @@ def test_upgrade_from_version_43_has_a_firm_that_spoke_as_the_company(tmp_path: 
         ),
         "Daily": ("Lindell sold", "Lindell Inc was sold to Kestrel Holdings on Friday."),
     }
-    path, db, fresh = _ingested(tmp_path / "v43.db", records)
-    sid = stmt(db, "Wire", "The company said")
+    _speaker_found_after_upgrade(tmp_path, 43, records, "The company said", "Kestrel")
+
+
+def _speaker_found_after_upgrade(
+    tmp_path: Path, version: int, records: dict[str, tuple[str, str]], needle: str, name: str
+) -> None:
+    """Wire's statement holding ``needle``, which today's rules give a speaker naming
+    ``name`` and ``version``'s gave none: a database left by ``version`` has the
+    'statements' job due, finds the speaker at the next match, and its matches are a
+    fresh ingest's."""
+    from db.ingest import match_pending
+    from db.statements_again import statements_due
+
+    path, db, fresh = _ingested(tmp_path / f"v{version}f.db", records)
+    sid = stmt(db, "Wire", needle)
     speaker = "SELECT speaker FROM statements WHERE id = ?"
     found = db.execute(speaker, (sid,)).fetchone()
-    assert found is not None and found[0] and "Kestrel" in found[0]
-    with _left_by(db, 43) as conn:
+    assert found is not None and found[0] and name in found[0]
+    with _left_by(db, version) as conn:
         conn.execute("UPDATE statements SET speaker = NULL WHERE id = ?", (sid,))
     db = _reopened(db, path)
     assert statements_due(db)
@@ -2589,9 +2599,6 @@ def test_upgrade_from_version_44_has_a_firm_described_by_where_it_is_based(
     """Version 45 reads "the Swiss-based drug giant" as the firm named before: a database
     left by version 44 (no speaker there) has the 'statements' job due, finds the speaker
     at the next match, and its matches are a fresh ingest's."""
-    from db.ingest import match_pending
-    from db.statements_again import statements_due
-
     records = {
         "Wire": (
             "Torvane forms unit",
@@ -2600,19 +2607,7 @@ def test_upgrade_from_version_44_has_a_firm_described_by_where_it_is_based(
         ),
         "Daily": ("New Torvane unit", "Torvane Ltd formed a new unit on Monday, it said."),
     }
-    path, db, fresh = _ingested(tmp_path / "v44.db", records)
-    sid = stmt(db, "Wire", "The Swiss-based")
-    speaker = "SELECT speaker FROM statements WHERE id = ?"
-    found = db.execute(speaker, (sid,)).fetchone()
-    assert found is not None and found[0] and "Torvane" in found[0]
-    with _left_by(db, 44) as conn:
-        conn.execute("UPDATE statements SET speaker = NULL WHERE id = ?", (sid,))
-    db = _reopened(db, path)
-    assert statements_due(db)
-    match_pending(db)
-    assert not statements_due(db)
-    assert db.execute(speaker, (sid,)).fetchone() == found
-    assert pairs(db) == fresh
+    _speaker_found_after_upgrade(tmp_path, 44, records, "The Swiss-based", "Torvane")
 
 
 def test_upgrade_from_version_44_matches_again_an_alias_read_as_its_word(
