@@ -2345,16 +2345,22 @@ def _same_name(x: str, y: str) -> bool:
     return fuzz.ratio(x, y, score_cutoff=NAME_RATIO) > 0
 
 
-def _neighbours(p: Prepared, names: set[str]) -> set[str]:
-    """Content words standing right before or after any of ``names`` in ``p``."""
+def _neighbours(p: Prepared, names: set[str], reach: int = 1) -> set[str]:
+    """Content words standing right before or after any of ``names`` in ``p``; with
+    ``reach`` above 1, the nearest content word each way across up to ``reach - 1`` stop
+    words ("Democrats in Tarlow": `tarlow`)."""
     out: set[str] = set()
     w = p.words
     for i, x in enumerate(w):
-        if x in names:
-            if i > 0 and w[i - 1] in p.tokset and w[i - 1] not in names:
-                out.add(w[i - 1])
-            if i + 1 < len(w) and w[i + 1] in p.tokset and w[i + 1] not in names:
-                out.add(w[i + 1])
+        if x not in names:
+            continue
+        for step in (-1, 1):
+            for j in range(i + step, i + step * (reach + 1), step):
+                if not 0 <= j < len(w) or w[j] in names:
+                    break
+                if w[j] in p.tokset:
+                    out.add(w[j])
+                    break
     return out
 
 
@@ -2950,6 +2956,14 @@ def read_otherwise_since_44b(text: str) -> bool:
     return any(w in DENIAL_VERBS and _undecided(low, i) for i, w in enumerate(low))
 
 
+def read_otherwise_since_44c(text: str) -> bool:
+    """Whether the counterparts' test (:func:`_counterparts`, which now looks across stop
+    words for the word both share) may judge the pairs of a statement otherwise (for a
+    schema step; a superset): ``text`` names one of :data:`_COUNTERPARTS`."""
+    words = {normalize_word(w.lower()) for w in _RAW_WORD_RE.findall(text or "")}
+    return any(not words.isdisjoint(one | other) for one, other in _COUNTERPARTS)
+
+
 def _one_aim(hedged: Prepared, other: Prepared) -> bool:
     """The act a hedge governs in ``hedged`` is told after "to" in ``other`` too: both
     tell it as an aim, neither as done ("Sandberg wants to ban the word 'bossy'" /
@@ -3087,6 +3101,12 @@ def _counterparts(a: Prepared, b: Prepared) -> bool:
     """One side names one of two counterparts (:data:`_COUNTERPARTS`) and the other
     its counterpart, neither naming both, beside a word both share ("House Judiciary" /
     "Senate Judiciary"): another subject, however alike the rest."""
+    return _counterparts_named(a, b) is not None
+
+
+def _counterparts_named(a: Prepared, b: Prepared) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The tokens of the two counterparts ``a`` and ``b`` name (see :func:`_counterparts`),
+    or None."""
     ta, tb = a.tokset, b.tokset
     for one, other in _COUNTERPARTS:
         for x, y in ((one, other), (other, one)):
@@ -3096,10 +3116,10 @@ def _counterparts(a: Prepared, b: Prepared) -> bool:
                 and in_b
                 and ta.isdisjoint(y)
                 and tb.isdisjoint(x)
-                and not _neighbours(a, set(in_a)).isdisjoint(_neighbours(b, set(in_b)))
+                and not _neighbours(a, set(in_a), 3).isdisjoint(_neighbours(b, set(in_b), 3))
             ):
-                return True
-    return False
+                return in_a, in_b
+    return None
 
 
 def _refilled(a: Prepared, b: Prepared) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -4081,6 +4101,10 @@ def _explain(reason: str, a: Prepared, b: Prepared, sa: dict[str, str]) -> str:
         else:
             oa = _shown(_other_names(a, b, _EMPTY, _EMPTY), sa, a.tokens)
             ob = _shown(_other_names(b, a, _EMPTY, _EMPTY), sb, b.tokens)
+        if not (oa or ob) and (named := _counterparts_named(a, b)) is not None:
+            oa, ob = _shown(named[0], sa, a.tokens), _shown(named[1], sb, b.tokens)
+        if not (oa or ob):  # another test than the names' found them (never "… /  ")
+            return "other names"
         return f"other names: {', '.join(oa)} / {', '.join(ob)}"
     if reason == "roles":
         x, y = (" ".join(_shown(u, sa, a.tokens)) for u in _swapped(a, b) or ((), ()))

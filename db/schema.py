@@ -1208,11 +1208,11 @@ def _v43_to_v44(db: sqlite_utils.Database) -> None:
 # - The matcher: two statements that each open their article (headline and lead) and
 #   tell one act keep no story break; "considers" before a gerund hedges; a party tag
 #   ("(D-Mass.)") or a middle initial names no one else; a denial offered beside
-#   "confirm" ("neither confirm nor deny") is no denial. Those rules judge a pair
-#   wherever it scores, and a body sentence repeating its headline reads as that
-#   headline: the articles of every statement matcher.read_otherwise_since_44 or
-#   read_otherwise_since_44b reads are matched again (in practice every article with a
-#   body).
+#   "confirm" ("neither confirm nor deny") is no denial; the other chamber or party is
+#   found beside a shared word across stop words ("Democrats in Tarlow"). Those rules
+#   judge a pair wherever it scores, and a body sentence repeating its headline reads as
+#   that headline: the articles of every statement matcher.read_otherwise_since_44,
+#   _44b or _44c reads are matched again (in practice every article with a body).
 # - The normaliser: an alias reads as the word it stands for ("Rep." and
 #   "Representative" one token), "Dems" as "Democrats", more forms and plurals
 #   (_V45_FORMS): the articles holding one are matched again (their statements' keys and
@@ -1226,7 +1226,11 @@ _V45_FORMS = re.compile(
 
 
 def _v44_to_v45(db: sqlite_utils.Database) -> None:
-    from db.matcher import read_otherwise_since_44, read_otherwise_since_44b  # no cycle
+    from db.matcher import (  # reads no schema: no cycle
+        read_otherwise_since_44,
+        read_otherwise_since_44b,
+        read_otherwise_since_44c,
+    )
 
     conn = db.conn
     _drop_profiles(conn)
@@ -1236,7 +1240,11 @@ def _v44_to_v45(db: sqlite_utils.Database) -> None:
 
     def read_otherwise(text: str | None, article_id: int) -> bool:
         said = text or ""
-        return read_otherwise_since_44(said, article_id in lone) or read_otherwise_since_44b(said)
+        return (
+            read_otherwise_since_44(said, article_id in lone)
+            or read_otherwise_since_44b(said)
+            or read_otherwise_since_44c(said)
+        )
 
     conn.create_function("claimlens_read_otherwise_44", 2, read_otherwise, deterministic=True)
     _match_again(

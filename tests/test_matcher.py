@@ -742,6 +742,16 @@ def test_the_other_chamber_or_party_is_another_subject() -> None:
     _not_same(b, b.replace("Democrats", "The GOP"), "other names")
     c = "Labour MPs voted against the Harwick bypass plan on Monday."
     _not_same(c, c.replace("Labour", "Tory"), "other names")
+    # ... beside a shared word across stop words ("Democrats in Tarlow")
+    d = "Democrats in Tarlow backed the dam bill on Monday."
+    _not_same(d, d.replace("Democrats", "Republicans"), "other names")
+    # ... and the explanation names the two, never "other names:  / "
+    for x, y in ((a, a.replace("House", "Senate")), (d, d.replace("Democrats", "Republicans"))):
+        differs = compare_texts(x, y).evidence.differs
+        assert differs in (
+            ("other names: House / Senate",),
+            ("other names: Democrats / Republicans",),
+        ), differs
     # One side of one institution told two ways, or both sides in both, is one subject.
     for text, old, new in [
         (b, "Democrats", "Dems"),

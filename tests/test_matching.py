@@ -2636,8 +2636,8 @@ def test_upgrade_from_version_44_matches_again_a_party_tag(tmp_path: Path) -> No
     (the pair 'related', other names) matches again the articles of every statement
     holding a tag or a middle initial, then as a fresh ingest."""
     records = {
-        "Wire": ("Whitfield (D-Tarn) to run for Senate seat of Ashford on Thursday", ""),
-        "Daily": ("Whitfield to run for Senate seat of Ashford on Thursday", ""),
+        "Wire": ("Whitfield (D-Tarn) to run for governor of Ashford on Thursday", ""),
+        "Daily": ("Whitfield to run for governor of Ashford on Thursday", ""),
     }
     _related_matched_again(
         tmp_path,
@@ -2676,3 +2676,18 @@ def test_upgrade_from_version_44_drops_every_profile_and_regroups(tmp_path: Path
     assert regroup(db) is not None
     assert not regroup_due(db)
     assert db.execute(stories).fetchall() == before
+
+
+def test_upgrade_from_version_44_matches_again_the_other_party_across_stop_words(
+    tmp_path: Path,
+) -> None:
+    """Version 45 finds the other chamber or party beside a shared word across stop words
+    ("Democrats in Tarlow"): a database left by version 44 (the pair 'same') matches again
+    the articles of every statement naming a chamber or party, then as a fresh ingest."""
+    records = {
+        "Wire": ("Democrats in Tarlow backed the dam bill on Monday", ""),
+        "Daily": ("Republicans in Tarlow backed the dam bill on Monday", ""),
+    }
+    _related_matched_again(
+        tmp_path, 44, records, ("Democrats in", "Republicans in"), {"Wire", "Daily"}
+    )
