@@ -167,6 +167,59 @@ async def test_a_long_story_lays_out_what_fits_and_the_rest_as_the_reader_goes(
 
 
 @async_test
+async def test_g_in_a_long_story_draws_its_last_screen_in_its_first_frame(
+    demo_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """G in a story not all laid out: the first frame drawn after it is the story's last
+    screen, as everything laid out at once shows it (before: a frame of the screen G was
+    pressed on, then the scroll and a second layout). Nothing stays pinned to the end:
+    k after it goes up a line, and g back to the top."""
+    from textual.screen import Screen
+
+    import tui.components.story_view as sv
+
+    _long_story(monkeypatch)
+    frames: list[str] = []
+    refresh = Screen._compositor_refresh
+
+    def recorded(self: Screen) -> None:  # type: ignore[type-arg]
+        refresh(self)
+        if isinstance(self, sv.StoryScreen):
+            frames.append(_text(self.app))
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", recorded)
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(sv, "SCREENS_AHEAD", 10_000)  # all of it at once: the end
+        await story_opened(app, pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        end = _text(app)
+        assert "Blindspot" in end
+        await pilot.press("escape")
+        await settle(pilot)
+        monkeypatch.setattr(sv, "SCREENS_AHEAD", 2)
+        story = await story_opened(app, pilot)
+        assert not story.query("#story-blindspot")  # not laid out yet
+        top = _text(app)
+        frames.clear()
+        await pilot.press("G")
+        await settle(pilot)
+        assert frames and frames[0] == end, "the first frame after G is the last screen"
+        assert top not in frames
+        assert _text(app) == end
+        scroll = story.query_one(sv.StoryText)
+        at = scroll.scroll_y
+        await pilot.press("k")
+        await settle(pilot)
+        assert scroll.scroll_y == at - 1
+        await pilot.press("g")
+        await settle(pilot)
+        assert scroll.scroll_y == 0 and _text(app) == top
+
+
+@async_test
 async def test_tab_goes_round_a_long_storys_parts_as_before(
     demo_app,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,

@@ -43,7 +43,7 @@ from db.story_reads import blindspot_shown, story_view
 from tui.components.footer import FittingFooter
 from tui.components.hanging import Hanging
 from tui.components.library import Library
-from tui.components.line_view import TextScroll
+from tui.components.line_view import TextScroll, cursor_bindings
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
 from tui.wording import first_seen, more_sources, plural, shown_date
@@ -81,6 +81,25 @@ class StoryText(TextScroll):
     # was left to lay out, and nothing is called).
     before_end: Callable[[Callable[[], object]], bool] = staticmethod(lambda _then: False)
     scrolled: Callable[[], None] = staticmethod(lambda: None)
+
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings(
+        down="lines(1)", up="lines(-1)", top="lines(-1e9)", bottom="to_end"
+    )
+
+    def action_to_end(self) -> None:
+        """G, End: the story's last screen. When the rest is still to be laid out, the
+        scroll is anchored at its end meanwhile, so the layout that places the rest also
+        scrolls there: the first frame after G is the last screen (before: a frame of
+        the screen G was pressed on, the scroll after it, then a second frame and layout).
+        The anchor is dropped once the rest is laid out (no new story or part is pinned
+        to the bottom)."""
+        self.anchor()
+        if not self.before_end(self._end_reached):  # all of it laid out already
+            self._end_reached()
+
+    def _end_reached(self) -> None:
+        self.anchor(False)
+        super()._scroll_now(self.max_scroll_y)
 
     def _scroll_now(self, y: float) -> None:
         if y > self.max_scroll_y and self.before_end(lambda: super(StoryText, self)._scroll_now(y)):
@@ -445,6 +464,7 @@ class StoryScreen(Screen[Chosen | None]):
         scroll = self.query_one(StoryText)
         scroll.before_end = StoryText.before_end
         scroll.scrolled = StoryText.scrolled
+        scroll.anchor(False)  # a G in the last story may not have reached its end
         scroll.styles.scrollbar_gutter = "auto"
         old = list(scroll.children)
         for widget in old:
