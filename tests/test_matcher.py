@@ -1317,7 +1317,7 @@ def test_party_tags_and_middle_initials_name_no_one() -> None:
         " announce on Thursday that she will run for the Senate seat."
     )
     comma = "Whitfield, D-Mass., will announce her bid for the Senate seat on Thursday, aides said."
-    assert matcher._tag_tokens(tagged) == {"d", "mass"} == matcher._tag_tokens(comma)
+    assert matcher._tag_tokens(tagged) == {"d", "massachusett"} == matcher._tag_tokens(comma)
     assert matcher._tag_tokens(initial) == {"k"}
     assert matcher._tag_tokens("Ana Ruiz, R-Texas, voted for the bill on Friday.") == {"r", "texa"}
     for a, b in ((tagged, initial), (initial, comma)):
@@ -1331,6 +1331,27 @@ def test_party_tags_and_middle_initials_name_no_one() -> None:
     assert differs == ("other names: Dana, Whitfield / Tom, Okafor",), differs
     # a capital letter that is a name's own stays one ("Model S", "Plan B")
     assert not matcher._tag_tokens("Carmaker Voss said the Model S sold well in Ohio.")
+
+
+def test_a_state_alone_in_a_tag_is_the_state_and_names_no_one() -> None:
+    """ "Dana Whitfield (Md.)" and ", R.I.," are the state "of Maryland" and "of Rhode
+    Island" write (the state's token); in brackets, no other name against a side
+    without it."""
+    bracket = "Rep. Dana Whitfield (Md.) is expected to announce her bid for the Senate seat today."
+    named = (
+        "Representative Dana Whitfield of Maryland is expected to announce today that she"
+        " will run for the Senate seat."
+    )
+    bare = "Dana Whitfield is expected to announce her bid for the Senate seat today, aides say."
+    comma = "Sen. Ama Lind, R.I., said the levy would be repealed before the end of the year."
+    spelled = (
+        "Senator Ama Lind of Rhode Island said the levy would be repealed by the end of the year."
+    )
+    assert {"maryland"} == matcher._tag_tokens(bracket)
+    for a, b in ((bracket, named), (bracket, bare), (comma, spelled)):
+        assert "other names" not in matcher.features(prepare(a), prepare(b)).breaks, (a, b)
+    # between commas it is as often a place's state ("Woodbridge, N.J., said"): a name
+    assert not matcher._tag_tokens(comma)
 
 
 def test_a_title_case_headline_shares_the_names_the_other_side_writes() -> None:
