@@ -306,13 +306,14 @@ _ALONE_STATES = "|".join(
 )
 # A lawmaker's tag after the name: party and state "(D-Mass.)", "(R)", "(R-S.C.)",
 # ", R-Texas,", or the state alone, in brackets or between commas ("Hoyer (Md.)",
-# "Sen. Ama Lind, R.I., said"; also a dateline's "Fresno, Calif.,"). Group ``state``
+# "Sen. Ama Lind, R.I., said"; also a place's "Fresno, Calif., police", "FERGUSON, Mo.
+# --": then never before a capital, where "Miss." is a title). Group ``state``
 # or ``alone`` holds the state as written.
 LAWMAKER_TAG_RE = re.compile(
     r"\([DRI](?:-(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?\.?))?\)"
     r"|(?<=, )[DRI]-(?P<state2>[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)(?=[,)]|\.?$|\.? )"
     rf"|\((?P<alone>{_ALONE_STATES})\)"
-    rf"|(?<=, )(?P<alone2>{_ALONE_STATES})(?=,|$)"
+    rf"|(?<=, )(?P<alone2>{_ALONE_STATES})(?=[,;:)]|\s*$|\s+(?:-|\u2014|[a-z]))"
 )
 
 

@@ -229,6 +229,9 @@ def test_a_story_told_with_dems_and_rep_and_with_democrats_and_representative_jo
         ("Sen. Ama Lind, R.I., voted against the Orvin levy", "Rhode Island"),
         ("Sen. Ama Lind, R-W.Va., voted against the Orvin levy", "West Virginia"),
         ("Police in Fresno, Calif., voted against the Orvin levy", "California"),
+        ("FERGUSON, Mo. -- The Orvin council voted against the levy", "Missouri"),
+        ("The council of Hope, Ark. voted against the Orvin levy", "Arkansas"),
+        ("The levy was voted down in Hope, Ark.", "Arkansas"),
     ],
 )
 def test_a_state_in_a_tag_reads_as_the_state(tagged: str, spelled: str) -> None:
@@ -241,6 +244,7 @@ def test_a_state_in_a_tag_reads_as_the_state(tagged: str, spelled: str) -> None:
     "text",
     [
         "Miss. Lind voted against the Orvin levy",  # a title
+        "Thanks, Miss. Lind voted against the Orvin levy",  # a title after a comma
         "Ms. Lind, who voted against the levy (Ind.), spoke",  # "independent"
         "They wash. Then Lind voted, Wash. Del. Me. Ore.",  # words and names
         "Tomas Adler (MD) treated the patients of the Orvin clinic",  # a doctor
