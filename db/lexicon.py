@@ -121,10 +121,11 @@ WORD_FORMS: dict[str, str] = {
     "dems": "democrats",
 }
 
-# US states as a lawmaker's tag or a dateline writes them: AP style ("Md.", "R.I.",
-# "W.Va.") and postal ("MD"). Read as the state only in a tag's place (db.normalize,
-# LAWMAKER_TAG_RE: "(D-Md.)", "(Md.)", ", R.I.,"): "Miss." is also a title, "Wash."
-# and "Del." words and names, "IN" and "OR" words.
+# US states as a lawmaker's tag or a dateline writes them, AP style ("Md.", "R.I.",
+# "W.Va."). Read as the state only alone in a tag's place (db.normalize,
+# LAWMAKER_TAG_RE: "(Md.)", ", R.I.,"): "Miss." is also a title, "Wash." and "Del."
+# words and names. Postal codes ("MD") are left out: alone in brackets they are as
+# often "(MD)" a doctor, "(MS)", "(OR)", "(IN)".
 STATE_ABBREVIATIONS: dict[str, str] = {
     "Ala.": "Alabama",
     "Ariz.": "Arizona",
@@ -172,59 +173,6 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "Wis.": "Wisconsin",
     "Wyo.": "Wyoming",
 }
-POSTAL_STATES: dict[str, str] = {
-    "AL": "Alabama",
-    "AK": "Alaska",
-    "AZ": "Arizona",
-    "AR": "Arkansas",
-    "CA": "California",
-    "CO": "Colorado",
-    "CT": "Connecticut",
-    "DE": "Delaware",
-    "FL": "Florida",
-    "GA": "Georgia",
-    "HI": "Hawaii",
-    "ID": "Idaho",
-    "IL": "Illinois",
-    "IN": "Indiana",
-    "IA": "Iowa",
-    "KS": "Kansas",
-    "KY": "Kentucky",
-    "LA": "Louisiana",
-    "ME": "Maine",
-    "MD": "Maryland",
-    "MA": "Massachusetts",
-    "MI": "Michigan",
-    "MN": "Minnesota",
-    "MS": "Mississippi",
-    "MO": "Missouri",
-    "MT": "Montana",
-    "NE": "Nebraska",
-    "NV": "Nevada",
-    "NH": "New Hampshire",
-    "NJ": "New Jersey",
-    "NM": "New Mexico",
-    "NY": "New York",
-    "NC": "North Carolina",
-    "ND": "North Dakota",
-    "OH": "Ohio",
-    "OK": "Oklahoma",
-    "OR": "Oregon",
-    "PA": "Pennsylvania",
-    "RI": "Rhode Island",
-    "SC": "South Carolina",
-    "SD": "South Dakota",
-    "TN": "Tennessee",
-    "TX": "Texas",
-    "UT": "Utah",
-    "VT": "Vermont",
-    "VA": "Virginia",
-    "WA": "Washington",
-    "WV": "West Virginia",
-    "WI": "Wisconsin",
-    "WY": "Wyoming",
-}
-
 # Acronyms only recognised in capitals: "US"/"UN"/"EU" in lower case are words.
 CASED_ALIASES: dict[str, str] = {
     "US": "usa",

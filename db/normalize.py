@@ -48,7 +48,6 @@ from db.lexicon import (
     NEGATIONS,
     NON_OUR,
     NON_PLACE_ALIASES,
-    POSTAL_STATES,
     SPELLING,
     STATE_ABBREVIATIONS,
     STOP_WORDS,
@@ -307,11 +306,11 @@ _ALONE_STATES = "|".join(
 # A lawmaker's tag after the name: party and state "(D-Mass.)", "(R)", "(R-S.C.)",
 # ", R-Texas,", or the state alone, in brackets or between commas ("Hoyer (Md.)",
 # "Sen. Ama Lind, R.I., said"; also a place's "Fresno, Calif., police", "FERGUSON, Mo.
-# --": then never before a capital, where "Miss." is a title). Group ``state``
-# or ``alone`` holds the state as written.
+# --": then never before a capital, where "Miss." is a title). Group ``alone`` or
+# ``alone2`` holds the state as written.
 LAWMAKER_TAG_RE = re.compile(
-    r"\([DRI](?:-(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?\.?))?\)"
-    r"|(?<=, )[DRI]-(?P<state2>[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)(?=[,)]|\.?$|\.? )"
+    r"\([DRI](?:-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?\.?)?\)"
+    r"|(?<=, )[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?(?=[,)]|\.?$|\.? )"
     rf"|\((?P<alone>{_ALONE_STATES})\)"
     rf"|(?<=, )(?P<alone2>{_ALONE_STATES})(?=[,;:)]|\s*$|\s+(?:-|\u2014|[a-z]))"
 )
@@ -330,27 +329,18 @@ def lawmaker_tag_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in LAWMAKER_TAG_RE.finditer(text) if not m.group("alone2")]
 
 
-def _state_named(written: str) -> str | None:
-    """The state an abbreviation in a tag stands for ("Md.", "Mass", "MD"), or None."""
-    bare = written.rstrip(".")
-    return (
-        STATE_ABBREVIATIONS.get(bare + ".")
-        or STATE_ABBREVIATIONS.get(bare)
-        or (POSTAL_STATES.get(bare) if bare.isupper() else None)
-    )
-
-
 def _state_abbreviations(text: str) -> dict[int, tuple[int, str]]:
-    """Each state abbreviation in a tag of ``text``: start -> (end, state's name), so
-    that "(D-Md.)" and "of Maryland" share the state's token."""
+    """Each state abbreviation alone in a tag of ``text``: start -> (end, state's name),
+    so that "Hoyer (Md.)" and "Hoyer of Maryland" share the state's token. Not the state
+    of a party tag ("(D-Md.)"): measured, reading it moved the local weights of whole
+    articles and joined two stories (BENCHMARKS.md, norm76b); its words name no one
+    (db.matcher._tag_spans) and stay as written."""
     out: dict[int, tuple[int, str]] = {}
     for m in LAWMAKER_TAG_RE.finditer(text):
-        for group in ("state", "state2", "alone", "alone2"):
+        for group in ("alone", "alone2"):
             written = m.group(group)
             if written:
-                state = _state_named(written)
-                if state is not None:
-                    out[m.start(group)] = (m.end(group), state)
+                out[m.start(group)] = (m.end(group), STATE_ABBREVIATIONS[written])
     return out
 
 

@@ -1317,7 +1317,7 @@ def test_party_tags_and_middle_initials_name_no_one() -> None:
         " announce on Thursday that she will run for the Senate seat."
     )
     comma = "Whitfield, D-Mass., will announce her bid for the Senate seat on Thursday, aides said."
-    assert matcher._tag_tokens(tagged) == {"d", "massachusett"} == matcher._tag_tokens(comma)
+    assert matcher._tag_tokens(tagged) == {"d", "mass"} == matcher._tag_tokens(comma)
     assert matcher._tag_tokens(initial) == {"k"}
     assert matcher._tag_tokens("Ana Ruiz, R-Texas, voted for the bill on Friday.") == {"r", "texa"}
     for a, b in ((tagged, initial), (initial, comma)):

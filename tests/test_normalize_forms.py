@@ -223,11 +223,7 @@ def test_a_story_told_with_dems_and_rep_and_with_democrats_and_representative_jo
     ("tagged", "spelled"),
     [
         ("Rep. Tomas Adler (Md.) voted against the Orvin levy", "Maryland"),
-        ("Rep. Tomas Adler (D-Md.) voted against the Orvin levy", "Maryland"),
-        ("Rep. Tomas Adler (D-MD) voted against the Orvin levy", "Maryland"),
-        ("Rep. Tomas Adler (R-Mass) voted against the Orvin levy", "Massachusetts"),
         ("Sen. Ama Lind, R.I., voted against the Orvin levy", "Rhode Island"),
-        ("Sen. Ama Lind, R-W.Va., voted against the Orvin levy", "West Virginia"),
         ("Police in Fresno, Calif., voted against the Orvin levy", "California"),
         ("FERGUSON, Mo. -- The Orvin council voted against the levy", "Missouri"),
         ("The council of Hope, Ark. voted against the Orvin levy", "Arkansas"),
@@ -235,8 +231,8 @@ def test_a_story_told_with_dems_and_rep_and_with_democrats_and_representative_jo
     ],
 )
 def test_a_state_in_a_tag_reads_as_the_state(tagged: str, spelled: str) -> None:
-    # A lawmaker's state in brackets or between commas, AP style or postal in a party
-    # tag, is the state another outlet spells out ("of Maryland").
+    # A lawmaker's (or a place's) state alone in brackets or between commas, AP style,
+    # is the state another outlet spells out ("of Maryland").
     assert set(_norms(spelled)) <= set(_norms(tagged))
 
 
@@ -255,3 +251,11 @@ def test_a_state_abbreviation_outside_a_tag_stays_its_word(text: str) -> None:
     states = {"mississippi", "indiana", "washington", "delawar", "main", "oregon", "maryland"}
     assert not states & set(_norms(text)), _norms(text)
     assert "massachusett" not in _norms(text)
+
+
+def test_the_state_of_a_party_tag_stays_as_written() -> None:
+    # Measured (BENCHMARKS.md, norm76b): read as the state, "(R-S.C.)" moved the local
+    # weights of whole articles and joined two stories; the matcher reads the tag as
+    # naming no one (db.matcher._tag_spans) instead.
+    assert "maryland" not in _norms("Rep. Tomas Adler (D-Md.) voted against the Orvin levy")
+    assert "maryland" not in _norms("Rep. Tomas Adler (D-MD) voted against the Orvin levy")
