@@ -308,12 +308,17 @@ _ALONE_STATES = "|".join(
 # "Sen. Ama Lind, R.I., said"; also a place's "Fresno, Calif., police", "FERGUSON, Mo.
 # --": then never before a capital, where "Miss." is a title). Group ``alone`` or
 # ``alone2`` holds the state as written.
+_STATE_ALONE = (
+    rf"\((?P<alone>{_ALONE_STATES})\)"
+    rf"|(?<=, )(?P<alone2>{_ALONE_STATES})(?=[,;:)]|\s*$|\s+(?:-|\u2014|[a-z]))"
+)
 LAWMAKER_TAG_RE = re.compile(
     r"\([DRI](?:-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?\.?)?\)"
     r"|(?<=, )[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?(?=[,)]|\.?$|\.? )"
-    rf"|\((?P<alone>{_ALONE_STATES})\)"
-    rf"|(?<=, )(?P<alone2>{_ALONE_STATES})(?=[,;:)]|\s*$|\s+(?:-|\u2014|[a-z]))"
+    "|" + _STATE_ALONE
 )
+# The tag's state alone, which the tokenizer reads (the whole pattern costs it more).
+_STATE_ALONE_RE = re.compile(_STATE_ALONE)
 
 
 def _may_hold_tag(text: str) -> bool:
@@ -336,7 +341,7 @@ def _state_abbreviations(text: str) -> dict[int, tuple[int, str]]:
     articles and joined two stories (BENCHMARKS.md, norm76b); its words name no one
     (db.matcher._tag_spans) and stay as written."""
     out: dict[int, tuple[int, str]] = {}
-    for m in LAWMAKER_TAG_RE.finditer(text):
+    for m in _STATE_ALONE_RE.finditer(text):
         for group in ("alone", "alone2"):
             written = m.group(group)
             if written:
