@@ -155,6 +155,7 @@ from db.normalize import (
     clean,
     common_capitals,
     common_word,
+    lawmaker_tag_spans,
     normalize_word,
     tokenize,
     without_number_signs,
@@ -1050,11 +1051,6 @@ def prepare(
     )
 
 
-# A party tag after a lawmaker's name: "(D-Mass.)", "(R)", "(R-S.C.)", ", R-Texas,".
-_PARTY_TAG_RE = re.compile(
-    r"\([DRI](?:-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?\.?)?\)"
-    r"|(?<=, )[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?(?=[,)]|\.?$|\.? )"
-)
 # A middle initial between two words of a name: "Stephen F. Lynch", "Steny H. Hoyer".
 _MIDDLE_INITIAL_RE = re.compile(r"\b[A-Z][a-z]+ ([A-Z]\.) (?=[A-Z][a-z])")
 
@@ -1064,7 +1060,7 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
     one outlet writes "Rep. Stephen Lynch (D-Mass.)", another "Stephen F. Lynch, a
     Democrat from South Boston", and "D", "Mass" and "F" are no other person's names
     (nor names both share)."""
-    out = [m.span() for m in _PARTY_TAG_RE.finditer(text)] if "-" in text or "(" in text else []
+    out = lawmaker_tag_spans(text)  # also a state alone: "(Md.)", ", R.I.,"
     if ". " in text:
         out += [m.span(1) for m in _MIDDLE_INITIAL_RE.finditer(text)]
     return out

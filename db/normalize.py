@@ -49,6 +49,7 @@ from db.lexicon import (
     NON_OUR,
     NON_PLACE_ALIASES,
     SPELLING,
+    STATE_ABBREVIATIONS,
     STOP_WORDS,
     SYNONYMS,
     TIER_WEIGHTS,
@@ -65,6 +66,7 @@ from db.numbers import (
 
 __all__ = [
     "INFORMATIVE_RARITY",
+    "LAWMAKER_TAG_RE",
     "PLACE_TOKENS",
     "Token",
     "capitals_say_nothing",
@@ -73,6 +75,7 @@ __all__ = [
     "common_word",
     "content_word_list",
     "entity_tokens",
+    "lawmaker_tag_spans",
     "normalize",
     "normalize_word",
     "rarity",
@@ -293,6 +296,65 @@ def _sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n"
 
 
+# --------------------------------------------------------------------------- tags
+
+# The state abbreviations read as a state standing alone in a tag ("(Md.)", ", R.I.,"):
+# not "Ind.", which alone is also "independent".
+_ALONE_STATES = "|".join(
+    re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True) if a != "Ind."
+)
+# A lawmaker's tag after the name: party and state "(D-Mass.)", "(R)", "(R-S.C.)",
+# ", R-Texas,", or the state alone, in brackets or between commas ("Hoyer (Md.)",
+# "Sen. Ama Lind, R.I., said"; also a place's "Fresno, Calif., police", "FERGUSON, Mo.
+# --": then never before a capital, where "Miss." is a title). Group ``alone`` or
+# ``alone2`` holds the state as written.
+_STATE_ALONE = (
+    rf"\((?P<alone>{_ALONE_STATES})\)"
+    rf"|(?<=, )(?P<alone2>{_ALONE_STATES})(?=[,;:)]|\s*$|\s+(?:-|\u2014|[a-z]))"
+)
+LAWMAKER_TAG_RE = re.compile(
+    r"\([DRI](?:-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?\.?)?\)"
+    r"|(?<=, )[DRI]-[A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?(?=[,)]|\.?$|\.? )"
+    "|" + _STATE_ALONE
+)
+# The tag's state alone, which the tokenizer reads (the whole pattern costs it more).
+_STATE_ALONE_RE = re.compile(_STATE_ALONE)
+
+
+def _may_hold_tag(text: str) -> bool:
+    return "(" in text or ", " in text
+
+
+def lawmaker_tag_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a lawmaker's party tag or a state alone in brackets
+    (:data:`LAWMAKER_TAG_RE`). Not a state alone between commas: that is as often a
+    place's ("Woodbridge, N.J., said"), a name the text gives."""
+    if not _may_hold_tag(text):
+        return []
+    return [m.span() for m in LAWMAKER_TAG_RE.finditer(text) if not m.group("alone2")]
+
+
+def _state_abbreviations(text: str) -> dict[int, tuple[int, str]]:
+    """Each state abbreviation alone in a tag of ``text``: start -> (end, state's name),
+    so that "Hoyer (Md.)" and "Hoyer of Maryland" share the state's token. Not the state
+    of a party tag ("(D-Md.)"): measured, reading it moved the local weights of whole
+    articles and joined two stories (BENCHMARKS.md, norm76b); its words name no one
+    (db.matcher._tag_spans) and stay as written."""
+    out: dict[int, tuple[int, str]] = {}
+    for m in _STATE_ALONE_RE.finditer(text):
+        for group in ("alone", "alone2"):
+            written = m.group(group)
+            if written:
+                out[m.start(group)] = (m.end(group), STATE_ABBREVIATIONS[written])
+    return out
+
+
+@cache
+def _state_words(state: str) -> tuple[tuple[str, bool], ...]:
+    """A state's name as tokens: (normalised form, is a stop word)."""
+    return tuple((t.norm, t.stop) for t in tokenize(state))
+
+
 # lower-case word -> (normalised form, is a stop word, needs the slow path)
 _WORD_INFO: dict[str, tuple[str, bool, bool]] = {}
 _SLOW_WORDS = frozenset({"a", "an", "pct", "percent", "per"}) | frozenset(_UNITS)
@@ -363,6 +425,7 @@ def tokenize(text: str) -> list[Token]:
     # Possessives are folded here so "North Korea's" and "America's" hit their aliases.
     lowers = [w.lower() if "'" not in w else _strip_possessive(w.lower()) for w, _, _ in raw]
     signs = number_signs(text)
+    states = _state_abbreviations(text) if _may_hold_tag(text) else None
     out: list[Token] = []
     append = out.append
     new = tuple.__new__  # a Token without its keyword-argument __new__ (the hot loop)
@@ -372,6 +435,13 @@ def tokenize(text: str) -> list[Token]:
         low = lowers[i]
         first = word[0]
         cap = first.isupper() and not titlecase
+        if states and pos in states:  # "(D-Md.)" names the state "of Maryland" does
+            end, state = states[pos]
+            for norm, stop in _state_words(state):
+                append(new(Token, (norm, not stop and not titlecase, stop, False, pos)))
+            while i < n and raw[i][1] < end:
+                i += 1
+            continue
         if signs and pos in signs:
             append(new(Token, ("no", False, True, False, pos)))  # "No. 10": no negation
             i += 1

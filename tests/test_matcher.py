@@ -1343,6 +1343,27 @@ def test_party_tags_and_middle_initials_name_no_one() -> None:
     assert not matcher._tag_tokens("Carmaker Voss said the Model S sold well in Ohio.")
 
 
+def test_a_state_alone_in_a_tag_is_the_state_and_names_no_one() -> None:
+    """ "Dana Whitfield (Md.)" and ", R.I.," are the state "of Maryland" and "of Rhode
+    Island" write (the state's token); in brackets, no other name against a side
+    without it."""
+    bracket = "Rep. Dana Whitfield (Md.) is expected to announce her bid for the Senate seat today."
+    named = (
+        "Representative Dana Whitfield of Maryland is expected to announce today that she"
+        " will run for the Senate seat."
+    )
+    bare = "Dana Whitfield is expected to announce her bid for the Senate seat today, aides say."
+    comma = "Sen. Ama Lind, R.I., said the levy would be repealed before the end of the year."
+    spelled = (
+        "Senator Ama Lind of Rhode Island said the levy would be repealed by the end of the year."
+    )
+    assert {"maryland"} == matcher._tag_tokens(bracket)
+    for a, b in ((bracket, named), (bracket, bare), (comma, spelled)):
+        assert "other names" not in matcher.features(prepare(a), prepare(b)).breaks, (a, b)
+    # between commas it is as often a place's state ("Woodbridge, N.J., said"): a name
+    assert not matcher._tag_tokens(comma)
+
+
 def test_a_title_case_headline_shares_the_names_the_other_side_writes() -> None:
     head = prepare("N.R.A. Details Plan for Armed School Guards")
     body = prepare("The NRA urged states on Tuesday to allow more armed officers in schools.")
