@@ -1215,14 +1215,29 @@ def _v43_to_v44(db: sqlite_utils.Database) -> None:
 #   _44b or _44c reads are matched again (in practice every article with a body).
 # - The normaliser: an alias reads as the word it stands for ("Rep." and
 #   "Representative" one token), "Dems" as "Democrats", more forms and plurals
-#   (_V45_FORMS): the articles holding one are matched again (their statements' keys and
-#   token counts change), and profiles weigh words by their counts: every profile and
-#   link is made again and every claim and story regrouped (REGROUP_AT).
+#   (_V45_FORMS), irregular demonyms ("Britons", "Dutchman") and a US state's AP
+#   abbreviation alone in a tag ("Hoyer (Md.)": lexicon.STATE_ABBREVIATIONS) read as
+#   their country or state: the articles holding one are matched again (their
+#   statements' keys and token counts change), and profiles weigh words by their counts:
+#   every profile and link is made again and every claim and story regrouped
+#   (REGROUP_AT).
 _V45_FORMS = re.compile(
     r"(?i:\b(?:reps?|sens|govs|dems?|emiratis?|united\s+arab\s+emirates|uae|fatality|injury"
     r"|(?:central|latin|north|south)\s+americans|s\.?\s+koreans|serviceman"
-    r"|spokes(?:men|women|people|persons))\b)"
+    r"|spokes(?:men|women|people|persons)"
+    r"|brit(?:ons?|s)?|turks?|(?:french|irish|dutch)(?:m[ae]n|wom[ae]n)|dutch|irish|swiss"
+    r"|netherlands|philippines?|filipin[ao]s?|danes|danish|denmark|swed(?:es?|en|ish)"
+    r"|finns|finnish|finland|thais?|thailand|ireland|switzerland)\b)"
 )
+
+
+def _v45_states() -> re.Pattern[str]:
+    """A US state's AP abbreviation as written ("Md.", "R.I."): a superset of those the
+    normaliser now reads as the state (alone in a tag; "Ind." never)."""
+    from db.lexicon import STATE_ABBREVIATIONS  # data only: no cycle
+
+    spelt = "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{spelt})")
 
 
 def _v44_to_v45(db: sqlite_utils.Database) -> None:
@@ -1236,6 +1251,7 @@ def _v44_to_v45(db: sqlite_utils.Database) -> None:
     _drop_profiles(conn)
     _due_if_articles(conn, STATEMENTS_JOB, 45)
     _match_pattern_again(conn, _V45_FORMS)
+    _match_pattern_again(conn, _v45_states())
     lone = _lone_articles(conn)
 
     def read_otherwise(text: str | None, article_id: int) -> bool:

@@ -2691,3 +2691,29 @@ def test_upgrade_from_version_44_matches_again_the_other_party_across_stop_words
     _related_matched_again(
         tmp_path, 44, records, ("Democrats in", "Republicans in"), {"Wire", "Daily"}
     )
+
+
+def test_upgrade_from_version_44_matches_again_an_irregular_demonym(tmp_path: Path) -> None:
+    """Version 45 reads "Britons" as the United Kingdom: a database left by version 44
+    (the pair judged otherwise) matches again the articles holding such a demonym, then
+    as a fresh ingest."""
+    records = {
+        "Wire": ("Two Britons detained in Tarlow after dam protest on Monday", ""),
+        "Daily": ("Two UK nationals detained in Tarlow after dam protest on Monday", ""),
+    }
+    _related_matched_again(
+        tmp_path, 44, records, ("Britons", "UK nationals"), {"Wire"}, now="same", then="related"
+    )
+
+
+def test_upgrade_from_version_44_matches_again_a_state_between_commas(tmp_path: Path) -> None:
+    """Version 45 reads a US state's AP abbreviation alone between commas as the state: a
+    database left by version 44 (the pair judged otherwise) matches again the articles
+    holding one, then as a fresh ingest."""
+    records = {
+        "Wire": ("Ama Lind, Md., won the Tarlow dam vote on Monday", ""),
+        "Daily": ("Ama Lind of Maryland won the Tarlow dam vote on Monday", ""),
+    }
+    _related_matched_again(
+        tmp_path, 44, records, ("Md.", "of Maryland"), {"Wire"}, now="same", then="related"
+    )
