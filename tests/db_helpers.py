@@ -130,3 +130,32 @@ def once_after_scoring(
 
     monkeypatch.setattr(matching_mod, "without_repeated_captions", meanwhile)
     return lambda: monkeypatch.setattr(matching_mod, "without_repeated_captions", scored_then)
+
+
+# Two long articles (ten statements each) on one plea, a statement a string (the matcher's
+# tests read them as they stand, the upgrade tests joined as a body): the plea's words ("pleads
+# guilty", "bribery") come again in most statements, so they are the story's words.
+PLEA_A = (
+    "Kestle mayor Dana Orr pleads guilty in bribery case",
+    "Kestle mayor Dana Orr pleaded guilty on Monday to taking bribes from a builder.",
+    "Orr admitted the bribery charges before Judge Ama Lind.",
+    "The guilty plea ends a two-year bribery inquiry.",
+    "Prosecutors said Orr took cash for city contracts.",
+    "Orr will be sentenced in March after the guilty plea.",
+    "The builder, Tarn Homes, has not been charged in the bribery case.",
+    "Council members called on Orr to resign after the plea.",
+    "Orr's lawyer said he regrets his conduct.",
+    "The bribery case began with a tip from a clerk.",
+)
+PLEA_B = (
+    "Dana Orr Pleads Guilty To Bribery",
+    "The Kestle mayor, Dana Orr, pleaded guilty to bribery in federal court on Monday.",
+    "His guilty plea came a week before trial.",
+    "Orr faces up to five years for the bribery counts.",
+    "Tarn Homes paid Orr for favours, the bribery indictment said.",
+    "Orr said nothing as he left court after the plea.",
+    "The city will hold an election to replace Orr.",
+    "A deputy mayor takes over the bribery-hit office.",
+    "Mayor Orr pleaded guilty to bribery, residents heard.",
+    "Orr was first elected in 2014.",
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from db_helpers import PLEA_A, PLEA_B
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -2386,39 +2387,11 @@ def test_two_title_case_headlines_show_the_names_both_write() -> None:
     assert "Kestlevale-Norbury" in matcher.compare(a, c, explain=True).evidence.names
 
 
-# Two long articles (ten statements each) on one plea: the plea's words ("pleads
-# guilty", "bribery") come again in most statements, so they are the story's words.
-_PLEA_A = (
-    "Kestle mayor Dana Orr pleads guilty in bribery case",
-    "Kestle mayor Dana Orr pleaded guilty on Monday to taking bribes from a builder.",
-    "Orr admitted the bribery charges before Judge Ama Lind.",
-    "The guilty plea ends a two-year bribery inquiry.",
-    "Prosecutors said Orr took cash for city contracts.",
-    "Orr will be sentenced in March after the guilty plea.",
-    "The builder, Tarn Homes, has not been charged in the bribery case.",
-    "Council members called on Orr to resign after the plea.",
-    "Orr's lawyer said he regrets his conduct.",
-    "The bribery case began with a tip from a clerk.",
-)
-_PLEA_B = (
-    "Dana Orr Pleads Guilty To Bribery",
-    "The Kestle mayor, Dana Orr, pleaded guilty to bribery in federal court on Monday.",
-    "His guilty plea came a week before trial.",
-    "Orr faces up to five years for the bribery counts.",
-    "Tarn Homes paid Orr for favours, the bribery indictment said.",
-    "Orr said nothing as he left court after the plea.",
-    "The city will hold an election to replace Orr.",
-    "A deputy mayor takes over the bribery-hit office.",
-    "Mayor Orr pleaded guilty to bribery, residents heard.",
-    "Orr was first elected in 2014.",
-)
-
-
 def test_two_article_heads_telling_one_act_in_the_storys_words_are_one_claim() -> None:
     # Each article's headline and lead tell the claim the article is about, so the
     # words its body repeats are their claim: the two headlines, and a lead and the
     # other's headline, are one claim although they share only the story's words.
-    a, b = _article(*_PLEA_A), _article(*_PLEA_B)
+    a, b = _article(*PLEA_A), _article(*PLEA_B)
     for x, y in ((a[0], b[0]), (a[1], b[0])):
         assert matcher._story_only(x, y, x.tokset & y.tokset)
         assert "story" not in matcher.features(x, y).breaks
@@ -2433,16 +2406,16 @@ def test_two_article_heads_sharing_their_topic_but_no_act_keep_the_story_break()
     # names) but no act: what each claims differs (a council's call, a judge's delay).
     a = _article(
         "Kestle council urges Dana Orr to quit over bribery case",
-        *_PLEA_A[1:],
+        *PLEA_A[1:],
     )
     b = _article(
         "Judge Delays Dana Orr Bribery Case",
-        *_PLEA_B[1:],
+        *PLEA_B[1:],
     )
     assert "story" in matcher.features(a[0], b[0]).breaks
     assert matcher.compare(a[0], b[0]).relation != "same"
     # The act test alone: a shared inflected word that is no name.
-    pa, pb = prepare(_PLEA_A[0]), prepare(_PLEA_B[0])
+    pa, pb = prepare(PLEA_A[0]), prepare(PLEA_B[0])
     assert matcher._tell_one_act(pa, pb, pa.tokset & pb.tokset)  # "pleads"
     assert not matcher._tell_one_act(a[0], b[0], a[0].tokset & b[0].tokset)
 

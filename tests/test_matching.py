@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from db_helpers import claim_rows, once_after_scoring
+from db_helpers import PLEA_A, PLEA_B, claim_rows, once_after_scoring
 
 from db import match_reads, matcher, matching, schema
 from db.connection import connect, transaction
@@ -2538,29 +2538,6 @@ def test_upgrade_from_version_43_matches_again_sums_in_two_currencies(tmp_path: 
     )
 
 
-# Two long articles on one plea (ten statements each): the plea's words come again in
-# most statements, so they are the story's words, which broke the heads' match before 45.
-_PLEA_WIRE = (
-    "Kestle mayor Dana Orr pleads guilty in bribery case",
-    "Kestle mayor Dana Orr pleaded guilty on Monday to taking bribes from a builder."
-    " Orr admitted the bribery charges before Judge Ama Lind. The guilty plea ends a"
-    " two-year bribery inquiry. Prosecutors said Orr took cash for city contracts. Orr will"
-    " be sentenced in March after the guilty plea. The builder, Tarn Homes, has not been"
-    " charged in the bribery case. Council members called on Orr to resign after the plea."
-    " Orr's lawyer said he regrets his conduct. The bribery case began with a tip from a"
-    " clerk.",
-)
-_PLEA_DAILY = (
-    "Dana Orr Pleads Guilty To Bribery",
-    "The Kestle mayor, Dana Orr, pleaded guilty to bribery in federal court on Monday. His"
-    " guilty plea came a week before trial. Orr faces up to five years for the bribery"
-    " counts. Tarn Homes paid Orr for favours, the bribery indictment said. Orr said nothing"
-    " as he left court after the plea. The city will hold an election to replace Orr. A"
-    " deputy mayor takes over the bribery-hit office. Mayor Orr pleaded guilty to bribery,"
-    " residents heard. Orr was first elected in 2014.",
-)
-
-
 def test_upgrade_from_version_44_matches_again_two_heads_telling_one_act(
     tmp_path: Path,
 ) -> None:
@@ -2570,7 +2547,7 @@ def test_upgrade_from_version_44_matches_again_two_heads_telling_one_act(
     _related_matched_again(
         tmp_path,
         44,
-        {"Wire": _PLEA_WIRE, "Daily": _PLEA_DAILY},
+        {"Wire": (PLEA_A[0], " ".join(PLEA_A[1:])), "Daily": (PLEA_B[0], " ".join(PLEA_B[1:]))},
         ("pleads guilty in bribery case", "Pleads Guilty To Bribery"),
         {"Wire", "Daily"},
         now="same",
