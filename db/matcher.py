@@ -3639,7 +3639,7 @@ def _judge(f: Features, model: Model) -> PairResult:
         same_p = SAME_P
     else:
         same_p = SAME_P_ARTICLES if _anchored(f.values) else SAME_P_UNANCHORED
-        if f.opening:
+        if f.opening and not (f.headlines or f.lone):  # those keep their own cuts
             same_p = min(same_p, SAME_P_OPENINGS)
     # Two headlines alike but under their own cut tell one event: 'related'.
     alike_p, conflict_p = same_p, CONFLICT_P

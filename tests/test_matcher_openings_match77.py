@@ -128,3 +128,17 @@ def test_two_leads_matched_one_article_at_a_time_as_a_rebuild(tmp_path: Path) ->
 
     matching.match_all(db)
     assert sorted(db.execute("SELECT a, b, relation, score FROM matches")) == incremental
+
+
+def test_two_headlines_alone_in_their_articles_keep_the_lone_cut() -> None:
+    # A headline without a body opens its article too, but two such keep SAME_P_LONE and
+    # its own rules (a figure told twice, the shorter told whole) from their own cut:
+    # two headlines of one story share its words whatever each claims.
+    x = matcher.with_context([prepare("Velmora gets $2 million from tea taxes")])[0]
+    y = matcher.with_context(
+        [prepare("Velmora makes $2m in tea levies (almost as much as coffee dues) after ...")]
+    )[0]
+    f = matcher.features(x, y)
+    assert f.lone and not f.headlines and not f.breaks
+    assert matcher.SAME_P_OPENINGS <= matcher.DEFAULT_MODEL.probability(f.values) < 0.6
+    assert matcher.compare(x, y).relation == "related"
