@@ -34,9 +34,11 @@ as that statement pair, one without them by its texts.
 basil sheet shows each statement between the sentences before and after it (set 76).
 ``--relation related`` draws ``related`` matches instead; ``--cross-outlet`` (uci) only
 pairs of two publishers; ``--ids-after`` names the file whose ids the rows continue;
-``--minus DB2`` (uci) only the pairs DB2 does not show as same/conflict: DB2 built
+``--minus DB2`` only the pairs DB2 does not show as same/conflict: DB2 built
 from the same file by code without a rule, the draw holds only what the rule made
-(set 65: the pairs ``matcher._same_act`` made ``same``).
+(set 65: the pairs ``matcher._same_act`` made ``same``); basil takes several (set 77:
+the pairs ``matcher.SAME_P_OPENINGS`` made ``same`` in any of the suite's databases).
+``--relation any`` draws every match shown, ✓ or related (set 77's pairs left alone).
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ LABELLED_UCI = ("uci_random_matches", "uci_blind_matches")
 Q = """SELECT m.a, m.b FROM matches m WHERE m.relation IN ('same', 'conflict') ORDER BY m.a, m.b"""
 # --relation related: the matches shown apart ("also on this event"), drawn the same way
 Q_RELATED = """SELECT m.a, m.b FROM matches m WHERE m.relation = 'related' ORDER BY m.a, m.b"""
+# --relation any: every match shown, ✓ or apart (set 77's pairs a rule left alone)
+Q_ANY = """SELECT m.a, m.b FROM matches m ORDER BY m.a, m.b"""
 HEADLINES = "SELECT id FROM statements WHERE kind = 'headline'"
 # the sentences before and after one statement in its article (--body's sheet)
 NEIGHBOURS = """SELECT n.seq - s.seq, n.text FROM statements s JOIN statements n
@@ -91,11 +95,14 @@ def basil(
     q: str = Q,
     any_source: bool = False,
     body: bool = False,
+    minus: list[sqlite3.Connection] | None = None,
 ) -> tuple[list[tuple], dict, list[str]]:
     """The eligible pairs of every database in ``dbs`` (several dense draws: one pair
     found in two of them is drawn once), each side keyed by (event, outlet, hash);
     ``body``: only pairs of two body sentences (no headline on either side). Each
-    statement is shown on the sheet between the sentences before and after it."""
+    statement is shown on the sheet between the sentences before and after it.
+    ``minus``: the pairs any of those databases shows as same/conflict are left out (by
+    their texts: the databases of the same files built by other code, set 77)."""
     from bench_match_data import basil_articles
     from make_basil_pairs import FIELDS, MIN_TOKENS, statement_hash
 
@@ -108,6 +115,9 @@ def basil(
     for name in LABELLED_BASIL:
         for r in _rows(HERE / f"{name}.tsv"):
             done.add(frozenset(((r["outlet_a"], r["hash_a"]), (r["outlet_b"], r["hash_b"]))))
+    for other in minus or ():  # what the other build shows too is left out
+        texts = {sid: (src, statement_hash(t)) for sid, t, _u, _s, src in other.execute(PLACES)}
+        done |= {frozenset((texts[a], texts[b])) for a, b in other.execute(Q)}
     info: dict[str, tuple] = {}  # place -> what the sheet shows of it
     # pair of text keys -> the places of the statement pair drawn for it: the first
     # match found (databases in order, matches by id), so that a text standing twice
@@ -361,15 +371,16 @@ def main() -> None:
     )
     ap.add_argument(
         "--relation",
-        choices=("match", "related"),
+        choices=("match", "related", "any"),
         default="match",
-        help="draw same/conflict matches (default) or related ones",
+        help="draw same/conflict matches (default), related ones, or any match",
     )
     ap.add_argument("--cross-outlet", action="store_true", help="uci: only pairs of two publishers")
     ap.add_argument(
         "--minus",
         type=Path,
-        help="uci: leave out the pairs this database shows as same/conflict",
+        nargs="+",
+        help="leave out the pairs this database (basil: any of these) shows as same/conflict",
     )
     ap.add_argument(
         "--any-source",
@@ -387,18 +398,19 @@ def main() -> None:
     ap.add_argument("--sheet", type=Path, required=True, help="the reading sheet to write")
     args = ap.parse_args()
     dbs = [sqlite3.connect(p) for p in args.db]
-    q = Q_RELATED if args.relation == "related" else Q
+    q = {"related": Q_RELATED, "any": Q_ANY}.get(args.relation, Q)
     if args.corpus == "basil":
+        less = [sqlite3.connect(p) for p in args.minus or ()]
         pairs, fn, _fields = basil(
-            dbs, args.ids_after or "basil_random_matches", q, args.any_source, args.body
+            dbs, args.ids_after or "basil_random_matches", q, args.any_source, args.body, less
         )
     else:
         after = args.ids_after or "uci_random_matches"
-        minus = sqlite3.connect(args.minus) if args.minus else None
+        minus = sqlite3.connect(args.minus[0]) if args.minus else None
         pairs, fn, _fields = uci(dbs[0], after, q, args.cross_outlet, minus)
     n = min(args.n, len(pairs))
     drawn = random.Random(args.seed).sample(pairs, n)
-    what = "related" if args.relation == "related" else "same/conflict"
+    what = {"related": "related", "any": "shown"}.get(args.relation, "same/conflict")
     print(f"# {len(pairs)} eligible {what} matches; {n} drawn with seed {args.seed}")
     with open(args.sheet, "w", encoding="utf-8") as sheet:
         for i, (a, b) in enumerate(drawn):
