@@ -277,19 +277,6 @@ STORY_MIN_DF_SHORT = 3
 # BASIL, all one claim. Heads alone, without the act test, would add 44, 40 of them one
 # claim, and break the pair the story break was made on (BENCHMARKS.md, match76).
 HEAD_STATEMENTS = 2
-# Two statements that each open their article (_opens: its headline or lead), inside
-# articles, with nothing breaking the claim, are 'same' from this p (under SAME_P_ARTICLES
-# and SAME_P_UNANCHORED): a news article tells its main claim first, so two articles of
-# one event whose openings read alike open on one claim in their own words ("gave no
-# indication he would leave the race" / "still plans to compete"); lower in the body the
-# same p mostly joins two claims of one event. Two headline-case statements keep their own
-# cuts (SAME_P_HEADLINES, SAME_P_LONE). Chosen on the labelled BASIL development files
-# (blind 76, dev, random, band, dense: bench/README.md) with the matching suite's BASIL
-# ingest: of the related pairs it would lift, 20 of 20 labelled are one claim at 0.5,
-# 21 of 23 at 0.45; a mutual best alignment between the two articles (the aligners'
-# context) was no sign at all there: 43 of 79 labelled such pairs one claim, against 53
-# of 75 of the others (BENCHMARKS.md, match77).
-SAME_P_OPENINGS = 0.5
 # Names written differently ("Zelensky"/"Zelenskiy") count as the same token when
 # rapidfuzz.ratio >= this and both are at least FUZZY_MIN_LEN characters.
 FUZZY_TOKEN_RATIO = 85.0
@@ -1737,8 +1724,6 @@ class Features:
     headlines: bool = False
     # Each statement is the whole of its article (see SAME_P_LONE).
     lone: bool = False
-    # Each statement opens its article, inside articles (see SAME_P_OPENINGS).
-    opening: bool = False
     # The shorter statement tells a word that is no name both share (see _told_whole).
     tells: bool = False
     # Two headlines: the two statements, for _same_act, read only when the headline
@@ -3387,7 +3372,6 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     )
     if cut is not None and not by_clauses and not specific:
         return None
-    opening = v["in_articles"] > 0 and _opens(a) and _opens(b)
     v.update(_word_features(a, b, need, cheap=True))
     if cut is not None and not by_clauses:
         # The costlier similarities at their highest: if even then the pair is judged
@@ -3397,7 +3381,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
             bound["raw_token_set"] = 1.0
         if "reordered" in need:
             bound["reordered"] = n_common / min(len(a.tokset), len(b.tokset))
-        if not _may_match(list(bound.values()), len(diffs), linked, cut, opening):
+        if not _may_match(list(bound.values()), len(diffs), linked, cut):
             return None
     v.update(_word_features(a, b, need, cheap=False))
     if "reordered" in need:
@@ -3405,11 +3389,7 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
     values = list(v.values())
     # Every similarity known: what is left (the breaks of the claim) only tells 'same'
     # and 'conflict' from 'related'.
-    if (
-        cut is not None
-        and not by_clauses
-        and not _may_match(values, len(diffs), linked, cut, opening)
-    ):
+    if cut is not None and not by_clauses and not _may_match(values, len(diffs), linked, cut):
         return None
     breaks = _breaks(a, b, fa, fb, shared_quote and speaker >= 0)
     if other_numbers:
@@ -3450,7 +3430,6 @@ def _features(a: Prepared, b: Prepared, full: bool, cut: Model | None) -> Featur
         linked=linked,
         headlines=a.headline_case and b.headline_case,
         lone=_lone(a) and _lone(b),
-        opening=opening,
         tells=tells,
     )
     if out.lone or out.headlines:  # only the headline cuts read them (see _judge)
@@ -3469,9 +3448,7 @@ _ONES = repeat(1.0)
 _BOUND_SLACK = 1e-9
 
 
-def _may_match(
-    values: list[float], n_diffs: int, linked: bool, model: Model, opening: bool = False
-) -> bool:
+def _may_match(values: list[float], n_diffs: int, linked: bool, model: Model) -> bool:
     """Whether a pair whose similarities are at most ``values`` (and differences at least:
     bounds, not the features) may be judged other than ``different`` by ``model``, the
     breaks of the claim aside: what :func:`_judge` asks, with each probability at its
@@ -3484,8 +3461,6 @@ def _may_match(
         need = CONFLICT_P
     else:
         need = SAME_P_ARTICLES if in_articles else SAME_P
-        if opening:  # two openings (SAME_P_OPENINGS)
-            need = min(need, SAME_P_OPENINGS)
     z = model.logit(values)
     if _sigmoid(z) >= need - _BOUND_SLACK:
         return True
@@ -3639,8 +3614,6 @@ def _judge(f: Features, model: Model) -> PairResult:
         same_p = SAME_P
     else:
         same_p = SAME_P_ARTICLES if _anchored(f.values) else SAME_P_UNANCHORED
-        if f.opening and not (f.headlines or f.lone):  # those keep their own cuts
-            same_p = min(same_p, SAME_P_OPENINGS)
     # Two headlines alike but under their own cut tell one event: 'related'.
     alike_p, conflict_p = same_p, CONFLICT_P
     if f.headlines:
