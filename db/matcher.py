@@ -277,17 +277,6 @@ STORY_MIN_DF_SHORT = 3
 # BASIL, all one claim. Heads alone, without the act test, would add 44, 40 of them one
 # claim, and break the pair the story break was made on (BENCHMARKS.md, match76).
 HEAD_STATEMENTS = 2
-# Two statements inside articles that name the same speaker (_same_speaker), with nothing
-# breaking the claim, are 'same' from this p (under SAME_P_ARTICLES): one person's words
-# told by two outlets, one as a quotation and one reported, or cut differently, share
-# fewer words than a claim told twice in the writers' own words, and the model weighs
-# their overlap as a writer's. Two headline-case statements and two lone ones keep their
-# own cuts. Chosen on the labelled BASIL development files (blind sets 76 and 77, dev,
-# random, band: bench/README.md) with the matching suite's BASIL ingest: of the
-# 'related' pairs it lifts there, 15 of 16 labelled are one claim at 0.5, 21 of 23 at
-# 0.45; the wrong ones are one speaker's two sentences of one statement saying two
-# things (BENCHMARKS.md, match77).
-SAME_P_SPEAKER = 0.5
 # Names written differently ("Zelensky"/"Zelenskiy") count as the same token when
 # rapidfuzz.ratio >= this and both are at least FUZZY_MIN_LEN characters.
 FUZZY_TOKEN_RATIO = 85.0
@@ -3472,8 +3461,6 @@ def _may_match(values: list[float], n_diffs: int, linked: bool, model: Model) ->
         need = CONFLICT_P
     else:
         need = SAME_P_ARTICLES if in_articles else SAME_P
-        if in_articles and values[_SPEAKER_AGREE] > 0:  # one speaker's (SAME_P_SPEAKER)
-            need = min(need, SAME_P_SPEAKER)
     z = model.logit(values)
     if _sigmoid(z) >= need - _BOUND_SLACK:
         return True
@@ -3627,8 +3614,6 @@ def _judge(f: Features, model: Model) -> PairResult:
         same_p = SAME_P
     else:
         same_p = SAME_P_ARTICLES if _anchored(f.values) else SAME_P_UNANCHORED
-        if f.values[_SPEAKER_AGREE] > 0 and not (f.headlines or f.lone):
-            same_p = min(same_p, SAME_P_SPEAKER)  # one speaker's words (SAME_P_SPEAKER)
     # Two headlines alike but under their own cut tell one event: 'related'.
     alike_p, conflict_p = same_p, CONFLICT_P
     if f.headlines:
