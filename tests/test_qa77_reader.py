@@ -1,0 +1,94 @@
+"""What a new user's first hour at 80×24 tripped on (qa77): a story's heading lost its
+counts to a long title, and in the story view a list the keys had left still looked
+chosen (Enter on it did nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_app import main_of, one_story
+from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
+from tests.tui_fixtures import async_test, screen_text, settle, story_opened
+from tui.app import make_app
+from tui.config import Config
+
+_LONG_TITLE = (
+    "Adam Schiff urged to step down as chairman by House Intelligence Committee "
+    "Republicans after the Mueller report"
+)
+
+
+def _heading_rows(text: str) -> list[str]:
+    return [line for line in text.splitlines() if "▾ " in line]
+
+
+@async_test
+async def test_a_story_heading_keeps_its_counts_at_80_columns(demo_db: Path) -> None:
+    """QA: at 80×24 a long story title pushed its counts off the row ("3 articles · 3
+    sourc…"), and with a filter "1 of 4 articles · 4 …" lost what the filter hid. The
+    title is cut with "…" now, the counts kept whole."""
+    one_story(demo_db, _LONG_TITLE, 2, 2)
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = _heading_rows(screen_text(app))
+        assert rows, screen_text(app)
+        assert "2 articles · 2 sources" in rows[0]
+        assert "Adam Schiff urged to step down" in rows[0] and "…" in rows[0]
+        main = main_of(app)
+        source = main.library.db.execute(
+            "SELECT name FROM sources ORDER BY name LIMIT 1"
+        ).fetchone()[0]
+        main.set_source(source)
+        await settle(pilot)
+        rows = _heading_rows(screen_text(app))
+        assert "1 of 2 articles · 2 sources" in rows[0], rows
+
+
+@async_test
+async def test_a_short_story_heading_is_shown_whole(demo_db: Path) -> None:
+    """Guard: a title that fits is not cut."""
+    one_story(demo_db, "North Korean troops in Kursk", 2, 2)
+    app = make_app(demo_db, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = _heading_rows(screen_text(app))
+        assert "North Korean troops in Kursk  2 articles · 2 sources" in rows[0]
+        assert "…" not in rows[0]
+
+
+def _option_line_style(listed, index: int):  # type: ignore[no-untyped-def]
+    """The background of the first line of option ``index`` as drawn."""
+    listed._update_lines()
+    line = listed._index_to_line[index]
+    strip = listed.render_line(line - int(listed.scroll_y))
+    return next(segment.style.bgcolor for segment in strip if segment.text.strip())
+
+
+@async_test
+async def test_a_story_list_the_keys_left_does_not_look_chosen(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA: in the story view Tab gave the articles the keys (the first one in the block
+    cursor), Tab again the conflicts, or the story when it has none, while the article
+    kept the cursor's colours: Enter on what looked chosen did nothing. A list without
+    the keys draws its chosen option as the others; with the keys again, in the cursor."""
+    import tui.components.story_view as sv
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        story = await story_opened(app, pilot)
+        listed = story.query_one(sv.StoryArticleList)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is listed and listed.highlighted == 0
+        chosen = _option_line_style(listed, 0)
+        plain = _option_line_style(listed, 1)
+        assert chosen != plain  # with the keys: the block cursor
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is not listed
+        assert listed.highlighted == 0  # kept for when the keys come back
+        assert _option_line_style(listed, 0) == plain
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.focused is listed
+        assert _option_line_style(listed, 0) == chosen
