@@ -92,3 +92,51 @@ async def test_a_story_list_the_keys_left_does_not_look_chosen(demo_app) -> None
         await settle(pilot)
         assert app.focused is listed
         assert _option_line_style(listed, 0) == chosen
+
+
+# A headline of 400 characters (a feed or a scrape that put a paragraph in the title):
+# the list cuts it to its row, the text shows it whole, but the story view and the claim
+# panel gave it every line it wraps to (11 of the 20 rows at 80×24).
+_HEADLINE_400 = ("Kursk " + "very long headline about North Korean troops and Ukraine " * 7)[:400]
+
+
+def test_a_story_views_article_row_cuts_a_very_long_headline() -> None:
+    from tui.components.story_view import article_rows
+    from tui.wording import TITLE_CELLS
+
+    view = {
+        "articles": [
+            {"id": 1, "source": "wire", "date": "2024-11-05", "title": _HEADLINE_400},
+            {"id": 2, "source": "B", "date": "2024-11-05", "title": "Troops in Kursk"},
+        ]
+    }
+    (first, long_row), (_second, short_row) = article_rows(view)
+    title = long_row.rows[0][1].plain
+    assert title.endswith("…") and len(title) == TITLE_CELLS
+    assert _HEADLINE_400.startswith(title[:-1].rstrip())
+    assert short_row.rows[0][1].plain == "Troops in Kursk"  # guard: a short one whole
+
+
+@async_test
+async def test_the_claim_panel_cuts_a_very_long_headline_it_names(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """A related match's "in <headline>" line: a 400-character headline took the rows of
+    the panel 80×24 leaves; it is cut with "…" (Enter opens the article)."""
+    from tui.wording import TITLE_CELLS
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        panel = main_of(app).claims
+        match = {
+            "source": "wire",
+            "date": "2024-11-05",
+            "score": 60,
+            "relation": "related",
+            "text": "Troops were seen in Kursk.",
+            "title": _HEADLINE_400,
+        }
+        shown = panel.match_text(match).plain
+        line = next(x for x in shown.splitlines() if x.startswith("in "))
+        assert line.endswith("…") and len(line) == len("in ") + TITLE_CELLS
+        match["title"] = "Troops in Kursk, wire says"
+        assert "in Troops in Kursk, wire says" in panel.match_text(match).plain
