@@ -110,7 +110,7 @@ def test_a_story_views_article_row_cuts_a_very_long_headline() -> None:
             {"id": 2, "source": "B", "date": "2024-11-05", "title": "Troops in Kursk"},
         ]
     }
-    (first, long_row), (_second, short_row) = article_rows(view)
+    (_first, long_row), (_second, short_row) = article_rows(view)
     title = long_row.rows[0][1].plain
     assert title.endswith("…") and len(title) == TITLE_CELLS
     assert _HEADLINE_400.startswith(title[:-1].rstrip())
