@@ -140,3 +140,68 @@ async def test_the_claim_panel_cuts_a_very_long_headline_it_names(demo_app) -> N
         assert line.endswith("…") and len(line) == len("in ") + TITLE_CELLS
         match["title"] = "Troops in Kursk, wire says"
         assert "in Troops in Kursk, wire says" in panel.match_text(match).plain
+
+
+# --- the README's sample outputs are what the commands print ------------------------------
+
+_README = Path(__file__).parent.parent / "README.md"
+_SAMPLES = Path(__file__).parent.parent / "tui" / "samples"
+# Commands whose printed lines the README does not show as they print: an ingest's
+# timings, a file `pairs` writes first, `quotes` run on BASIL (said above it).
+_NOT_CHECKED = ("ingest", "pairs", "quotes")
+
+
+def _console_samples() -> list[tuple[str, list[str]]]:
+    """(command, the lines the README shows it printing) of every console block."""
+    import re
+
+    out: list[tuple[str, list[str]]] = []
+    for block in re.findall(r"```console\n(.*?)```", _README.read_text(encoding="utf-8"), re.S):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                out.append((line[2:].split("  #")[0].strip(), []))
+            elif out:
+                out[-1][1].append(line)
+    return out
+
+
+def _shown_as(line: str) -> str:
+    """A README line as a pattern of the printed one: "…" stands for text left out, and a
+    match's score (its first figure) may move with the matcher."""
+    import re
+
+    pattern = re.escape(line).replace("…", ".*")
+    if re.match(r" *\d+\.\d ", line):
+        pattern = re.sub(r"\d+\\\.\d", r"\\d+\\.\\d", pattern, count=1)
+    return "^" + pattern + "$"
+
+
+def test_the_readmes_sample_outputs_are_what_the_commands_print(tmp_path: Path) -> None:
+    """QA: a new user following the README on the two samples saw `show 2` print a line
+    the README did not show (the file's path) and name the speaker otherwise ("— Umerov";
+    it prints "— Rustem Umerov"), and `quotes --speaker Schiff`, run on BASIL though the
+    section says its examples use the samples, print "No quotes of 'Schiff'" (exit 1).
+    Each sample of the two samples' commands is checked here, line by line."""
+    import re
+    import shlex
+
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    db = str(tmp_path / "walk.db")
+    runner = CliRunner()
+    for name, source in (("000_dd9f0b5d2f8810a6.txt", "A"), ("004_30c3ae78e6307b4b.txt", "B")):
+        done = runner.invoke(main, ["--db", db, "ingest", str(_SAMPLES / name), "--source", source])
+        assert done.exit_code == 0, done.output
+    checked = 0
+    for command, lines in _console_samples():
+        args = shlex.split(command)
+        if args[0] != "claimlens" or any(word in args for word in _NOT_CHECKED):
+            continue
+        result = runner.invoke(main, ["--db", db, *args[1:]])
+        assert result.exit_code == 0, (command, result.output)
+        for line in lines:
+            assert re.search(_shown_as(line), result.output, re.M), (command, line)
+            checked += 1
+    assert checked >= 20  # show, articles, search, matches, claims, stories
