@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_app import main_of, one_story
+from tests.test_app import main_of, one_story, open_statement_at_80x24
 from tests.tui_fixtures import *  # noqa: F403 (pytest fixtures)
 from tests.tui_fixtures import async_test, screen_text, settle, story_opened
 from tui.app import make_app
@@ -205,3 +205,39 @@ def test_the_readmes_sample_outputs_are_what_the_commands_print(tmp_path: Path) 
             assert re.search(_shown_as(line), result.output, re.M), (command, line)
             checked += 1
     assert checked >= 20  # show, articles, search, matches, claims, stories
+
+
+# --- the chosen match in 16 colours ---------------------------------------------------------
+
+
+def _coloured_in_cursor(listed) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(text, colour) of each segment of the highlighted option drawn in a colour other
+    than the cursor's own foreground."""
+    cursor = listed.get_component_rich_style("option-list--option-highlighted", partial=True)
+    index = listed.highlighted
+    listed._update_lines()
+    top = listed._index_to_line[index]
+    out = []
+    for y in range(top, top + listed._heights[index]):
+        strip = listed.render_line(y - int(listed.scroll_y))
+        for segment in strip:
+            colour = segment.style.color if segment.style else None
+            if segment.text.strip() and colour is not None and colour != cursor.color:
+                out.append((segment.text, colour.name))
+    return out
+
+
+@async_test
+async def test_the_chosen_match_is_drawn_in_the_cursors_colours_alone(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA in 16 colours: the claim panel's chosen match is black on the light grey
+    cursor, but its "SAME" stayed green (contrast 1.7:1 in xterm's palette: unreadable)
+    and a conflict's values red. The chosen option is in the cursor's colours alone, as
+    the article list's cursor row is; bold and underline still carry what colour did."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_statement_at_80x24(pilot, "an estimated 11,000")
+        matches = main.claims.match_list
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is matches and matches.highlighted is not None
+        assert _coloured_in_cursor(matches) == []
