@@ -241,3 +241,50 @@ async def test_the_chosen_match_is_drawn_in_the_cursors_colours_alone(demo_app) 
         await settle(pilot)
         assert app.focused is matches and matches.highlighted is not None
         assert _coloured_in_cursor(matches) == []
+
+
+# --- ] and [ where the text does not have the keys ------------------------------------------
+
+
+def _matched(main) -> list[int]:  # type: ignore[no-untyped-def]
+    return [
+        i
+        for i, s in enumerate(main.reader.statements)
+        if s.get("status") in ("corroborated", "conflict")
+    ]
+
+
+@async_test
+async def test_brackets_on_the_list_open_the_article_at_a_matched_statement(demo_app) -> None:  # type: ignore[no-untyped-def]
+    """QA at 80×24: the help lists ] "next statement another source also reports", but on
+    the article list (where a new user starts) it did nothing. On the list, ] opens the
+    article under the cursor at its first such statement, [ at its last; on the claim
+    panel they move the text to the next or previous one, as in the text."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = main_of(app)
+        assert app.focused is main.articles and main.view == "list"
+        await pilot.press("j")  # off the story's heading, onto its first article
+        await settle(pilot)
+        wanted = main.articles.current["id"]
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert main.view == "reader" and app.focused is main.reader
+        assert main.reader.article["id"] == wanted
+        matched = _matched(main)
+        assert len(matched) >= 2 and main.reader.cursor == matched[0]
+        await pilot.press("escape")  # back to the list, as after Enter
+        await settle(pilot)
+        assert main.view == "list"
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert main.view == "reader" and main.reader.cursor == matched[-1]
+        # from the claim panel: the text moves on, the keys stay on the panel
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.focused is main.claims.match_list
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert main.reader.cursor == matched[-2]
+        assert app.focused is main.claims.match_list
