@@ -93,14 +93,14 @@ _SPECS = [
         "reader.next_matched",
         "right_square_bracket",
         "Matched",
-        "next statement another source also reports",
+        "next statement another source also reports (on the list: open at the first)",
         "Claims",
     ),
     KeySpec(
         "reader.previous_matched",
         "left_square_bracket",
         "Prev match",
-        "previous statement another source also reports",
+        "previous statement another source also reports (on the list: at the last)",
         "Claims",
     ),
     # Search.

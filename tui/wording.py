@@ -81,6 +81,22 @@ def cell_width(value: str) -> int:
     return cell_len(value)
 
 
+# The cells a headline keeps where it is one line of a row among others (a story's
+# articles, the claim panel's "in …"): 3 or 4 lines at 80 columns. A longer one (a feed
+# that put a paragraph in its title) took 11 of the 20 rows 80×24 leaves; the text shows
+# it whole.
+TITLE_CELLS = 160
+
+
+def short_title(title: str, cells: int = TITLE_CELLS) -> str:
+    """``title`` cut with "…" to ``cells`` terminal cells when longer (plain text)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(title) <= cells:
+        return title
+    return set_cell_size(title, cells - 1) + "…"
+
+
 def fit_cells(value: str, cells: int) -> str:
     """``value`` cut with "…" or padded with spaces to exactly ``cells`` terminal cells:
     a column of names in the CLI (``stats``) and the browser (the article list) alike. A

@@ -374,9 +374,10 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         style = self._style("cursor") if cursor else Style()
         text = Text(style=style, end="", no_wrap=True, overflow="ellipsis")
         if row["kind"] == "story":
+            counts = "  " + _story_counts(row)
             text.append("▾ ", self._style("story"))
-            text.append(showable(row["title"] or "(untitled story)"), self._style("story"))
-            text.append("  " + _story_counts(row), self._style("date"))
+            text.append(_heading_title(row, width - 2 - cell_len(counts)), self._style("story"))
+            text.append(counts, self._style("date"))
             return self._plain_if_cursor(text, cursor)
         indent = "  " if self.state.by_story and row.get("story_id") is not None else ""
         text.append("▶" if cursor else " ")
@@ -422,6 +423,21 @@ class ArticleList(LineView, FocusBorder, can_focus=True):
         if row.get("related"):
             second.append(f"  {RELATED}{row['related']}", self._style("date"))
         return [self._plain_if_cursor(first, cursor), self._plain_if_cursor(second, cursor)]
+
+
+# The fewest cells a story's title keeps before its counts are cut instead (a terminal
+# so narrow that the counts alone would fill the row).
+MIN_HEADING_TITLE = 12
+
+
+def _heading_title(row: dict[str, Any], room: int) -> str:
+    """A story heading's title, cut with "…" to ``room`` cells so that the counts after it
+    stay whole: at 80 columns a long title cut them ("3 articles · 3 sourc…"), and with
+    a filter the "1 of 4 articles" that says what it hides."""
+    title = showable(row["title"] or "(untitled story)")
+    if room >= MIN_HEADING_TITLE and cell_len(title) > room:
+        return fit_cells(title, room)
+    return title
 
 
 def _story_counts(row: dict[str, Any]) -> str:

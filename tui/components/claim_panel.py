@@ -42,6 +42,7 @@ from tui.wording import (
     diff_values,
     first_seen,
     plural,
+    short_title,
     shown_date,
     statement_name,
     why_matched,
@@ -744,7 +745,7 @@ class ClaimPanel(Vertical):
             # (a headline matched is its article's title: "in" it again says nothing, and
             # takes a line of the few 80×24 leaves: every match of a UCI headline did)
             text.append("\nin ", self._style("dim"))
-            text.append(showable(match["title"]), self._style("dim"))
+            text.append(short_title(showable(match["title"])), self._style("dim"))
         return text
 
     # --- events -------------------------------------------------------------------

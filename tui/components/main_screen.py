@@ -120,6 +120,9 @@ class MainScreen(Screen, inherit_bindings=False):
         bind("app.newest", "newest", show=False),
         bind("story.open", "open_story"),
         bind("story.conflicts", "open_story(True)", show=False),
+        # The text's own ] and [ act where it has the keys; these, where it has not.
+        bind("reader.next_matched", "matched(1)", show=False),
+        bind("reader.previous_matched", "matched(-1)", show=False),
         bind("app.help", "help"),
         bind("app.quit", "app.quit"),
     ]
@@ -404,6 +407,19 @@ class MainScreen(Screen, inherit_bindings=False):
         self.reader.focus()
         self.update_status()
         return True
+
+    def action_matched(self, direction: int) -> None:
+        """] / [ outside the text: on the list, open the article under the cursor at its
+        first (]) or last ([) statement another source also reports; elsewhere (the claim
+        panel), move the text on to the next or previous one. QA: at 80×24 ] on the list,
+        where a new user starts, did nothing, though the help lists it."""
+        if self.focused is not self.articles:
+            self.reader.step_matched(direction)
+            return
+        current = self.articles.current
+        if current is None or not self.open_article(current["id"], remember=False):
+            return
+        self.reader.matched_at_end(direction)
 
     # --- the article views: cached, read in worker threads ------------------------------
 

@@ -274,17 +274,18 @@ class Reader(LineView, FocusBorder, can_focus=True):
     def _is_matched(statement: dict[str, Any]) -> bool:
         return statement.get("status") in ("corroborated", "conflict")
 
-    def _matched_from(self, direction: int) -> int | None:
-        """The next statement that way with matches (corroborated or in conflict)."""
+    def _matched_from(self, direction: int, start: int | None = None) -> int | None:
+        """The next statement that way with matches (corroborated or in conflict), from
+        the cursor or from ``start``."""
         sts = self.statements
-        i = self.cursor + direction
+        i = (self.cursor if start is None else start) + direction
         while 0 <= i < len(sts):
             if self._is_matched(sts[i]):
                 return i
             i += direction
         return None
 
-    def _matched(self, direction: int) -> None:
+    def step_matched(self, direction: int) -> None:
         index = self._matched_from(direction)
         if index is not None:
             self.set_cursor(index)
@@ -304,11 +305,22 @@ class Reader(LineView, FocusBorder, can_focus=True):
             message = f"No matched statement above; {on} goes on."
         self.notify(message, timeout=3, markup=False)
 
+    def matched_at_end(self, direction: int) -> None:
+        """The cursor on the first (1) or the last (-1) statement with matches, or a
+        notice that none has."""
+        start = -1 if direction > 0 else len(self.statements)
+        index = self._matched_from(direction, start)
+        if index is not None:
+            self.set_cursor(index)
+        elif self.statements:
+            message = "No statement of this article is matched by another source."
+            self.notify(message, timeout=3, markup=False)
+
     def action_next_matched(self) -> None:
-        self._matched(1)
+        self.step_matched(1)
 
     def action_previous_matched(self) -> None:
-        self._matched(-1)
+        self.step_matched(-1)
 
     def action_select(self) -> None:
         # Enter on a statement goes to its matches.

@@ -46,7 +46,7 @@ from tui.components.library import Library
 from tui.components.line_view import TextScroll, cursor_bindings
 from tui.components.option_list import KeyedOptionList
 from tui.keymap import bind
-from tui.wording import first_seen, more_sources, plural, shown_date
+from tui.wording import first_seen, more_sources, plural, short_title, shown_date
 
 # Claims and one-outlet statements listed per story (the CLI's --json has them all).
 MAX_CLAIMS = 15
@@ -160,7 +160,7 @@ def _fit(text: str, cells: int) -> str:
 def _article_line(article: dict[str, Any]) -> tuple[Text, Text]:
     source = _fit(showable(article["source"]), SOURCE_CELLS)
     label = _label(f"{shown_date(article['date']):10}  {source}:")
-    return label, Text(showable(article["title"] or ""))
+    return label, Text(short_title(showable(article["title"] or "")))
 
 
 def article_rows(view: dict[str, Any]) -> list[tuple[int, Hanging]]:
