@@ -90,11 +90,7 @@ TITLE_CELLS = 160
 
 def short_title(title: str, cells: int = TITLE_CELLS) -> str:
     """``title`` cut with "…" to ``cells`` terminal cells when longer (plain text)."""
-    from rich.cells import cell_len, set_cell_size
-
-    if cell_len(title) <= cells:
-        return title
-    return set_cell_size(title, cells - 1) + "…"
+    return fit_cells(title, cells) if cell_width(title) > cells else title
 
 
 def fit_cells(value: str, cells: int) -> str:
