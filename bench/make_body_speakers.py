@@ -1,6 +1,7 @@
-"""Draw a set of Reuters-21578 (or, ``--corpus bbc-basil``, BBC and BASIL) sentences of reported speech whose subject is a body noun
-("the company said", "the bank added"), to be labelled blind with the body it stands
-for: ``python bench/make_body_speakers.py --set N --seed S --size K > raw.tsv``, then
+"""Draw a set of Reuters-21578 (or, ``--corpus bbc-basil``, BBC and BASIL) sentences of
+reported speech whose subject is a body noun ("the company said", "the bank added"), to
+be labelled blind with the body it stands for:
+``python bench/make_body_speakers.py --set N --seed S --size K > raw.tsv``, then
 the label column filled by hand from the article text shown with ``--show`` (no
 prediction is printed). One sentence per article; articles drawn at random. BBC and
 BASIL (set 6 on): an article is named by its path under the data folder, the offset is
