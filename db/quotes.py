@@ -1402,8 +1402,10 @@ def reported_speakers(
         if name and not (resolved and named):
             # "The company said …" (or "it" going back to it): the one company named before.
             out.append(body_named_before(text, q.speaker_start or a, name))
-            continue
-        out.append(name if resolved and named else None)
+        else:
+            out.append(name if resolved and named else None)
+        if out[-1] and keep is not None and (att.name in ("it", "It") or names_a_body(att.name)):
+            keep.bodies.add(out[-1])
     return out
 
 

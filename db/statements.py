@@ -285,7 +285,7 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
             reported, reported_speakers(text, spans, quotes, known, people), strict=True
         ):
             st.speaker = name
-    _full_names(text, out, quotes)
+    _full_names(text, out, quotes, people.bodies)
     return out
 
 
@@ -301,11 +301,15 @@ def _common_subjects(text: str, statements: list[Statement]) -> None:
             st.speaker = None
 
 
-def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan]) -> None:
+def _full_names(
+    text: str, statements: list[Statement], quotes: list[QuoteSpan], bodies: set[str]
+) -> None:
     """A statement's speaker named by surname alone ("Trump said …") as the full name
     the article gives that person elsewhere (a quotation's resolved speaker, another
     statement's), when only one person has that surname there; so each of people
-    speaking together ("Smith and Jones said …": "John Smith and Mary Jones")."""
+    speaking together ("Smith and Jones said …": "John Smith and Mary Jones"). Not a
+    name reported speech gave a body (``bodies``: "the company said" is Ford, whose
+    chairman is Bill Ford)."""
     people = {st.speaker: joint_names(st.speaker) for st in statements if st.speaker}
     if not any(" " not in name for speaker, joint in people.items() for name in joint or [speaker]):
         return
@@ -333,7 +337,7 @@ def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan])
         joint = people.get(st.speaker) if st.speaker else None
         if joint is not None:
             st.speaker = joint_name([n if " " in n else full_name(n) for n in joint])
-        elif st.speaker and " " not in st.speaker:
+        elif st.speaker and " " not in st.speaker and st.speaker not in bodies:
             st.speaker = full_name(st.speaker)
 
 

@@ -67,3 +67,69 @@ def test_a_joined_verb_gives_its_partial_quotation_the_subject() -> None:
 def test_a_clause_of_its_own_keeps_the_joined_verb_apart(body: str) -> None:
     assert _speakers(body) != ["Capra"]
     assert "fund" not in str(_speakers(body))
+
+
+# "The ministry/commission/party said" and a name holding the noun's own word: the body,
+# however often the article writes a person or a place.
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        (
+            "The Electoral Commission published its report on Monday. Parliament and the"
+            " Assembly debated it; Parliament voted, Parliament rose, and the Assembly"
+            " met again. The commission said the limits should cover four months.",
+            "Electoral Commission",
+        ),
+        (
+            "Papers were handed to the State Department. Clinton kept a private server;"
+            " Clinton's aides chose what to send, and Clinton said nothing. The department"
+            " said it had received 55,000 pages.",
+            "State Department",
+        ),
+    ],
+)
+def test_a_name_with_the_nouns_own_word_is_not_outcounted(body: str, who: str) -> None:
+    assert _speakers(body)[-1] == who
+
+
+def test_a_body_named_with_and_before_its_own_word_is_read_whole() -> None:
+    body = (
+        "Growth slowed, the Trade and Industry Department reported. Exports fell. Growth"
+        " will be 4.8%, the department said."
+    )
+    assert _speakers(body)[-1] == "Trade and Industry Department"
+
+
+# A firm set in apposition with the noun: "X, the US car company," or "The company, X,".
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        (
+            "The company, Brindlewood, is to change its packaging. Aids charities welcomed"
+            " the move; Aids groups had asked for it, and Aids workers too. The company says"
+            " the change will stop resale.",
+            "Brindlewood",
+        ),
+        (
+            "Halvorsen, the Norwegian shipping company, reported higher profits. Costs"
+            " rose. In addition, the company said fuel costs hit its margins.",
+            "Halvorsen",
+        ),
+        (
+            "The bill was pushed by the Center for Civic Policy, a conservative group that"
+            " opposes it. The group says the bill clarifies the law.",
+            "Center for Civic Policy",
+        ),
+    ],
+)
+def test_a_body_in_apposition_with_its_noun(body: str, who: str) -> None:
+    assert _speakers(body)[-1] == who
+
+
+def test_a_body_found_for_the_company_is_not_a_surname_written_in_full() -> None:
+    """ "Ford" for "the company" stays the firm; the chairman Bill Ford speaks apart."""
+    body = (
+        "Ford, the US car company, reported higher profits. Chairman Bill Ford said it"
+        " was a good year. In addition, the company said costs rose."
+    )
+    assert _speakers(body)[-2:] == ["Bill Ford", "Ford"]
