@@ -65,6 +65,7 @@ from db.speakers import (
     is_organisation,
     is_people_noun,
     is_person_noun,
+    is_title_word,
     joint_names,
     name_gender,
     person_mentions,
@@ -1185,7 +1186,8 @@ def described_opening(text: str, word: str, cache: dict[str, bool]) -> bool:
     "Producers say …", "Speculation suggests …")? One word, common in news text
     (db.normalize.common_word), not a party's members ("Democrats"), that the article
     never capitalises inside a sentence, as it does a party, an outlet, a club or a
-    surname ("told Reuters", "against Wolves", "Jack Straw"); a singular one only if
+    surname ("told Reuters", "against Wolves", "Jack Straw"); a plural in -s or -men
+    ("Fishermen"); a singular one only if
     the article also writes it in lower case ("speculation"), which "Washington" and
     "Labour" are not. One reading for a statement's speaker and its quotations'
     (db.statements); ``cache`` keeps each word's answer for the article."""
@@ -1199,7 +1201,8 @@ def described_opening(text: str, word: str, cache: dict[str, bool]) -> bool:
         return False
     if word not in cache:
         inside = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
-        common = word.endswith("s") or (
+        # (A plural of "-man" is one too: "Fishermen", "Businessmen".)
+        common = word.endswith(("s", "men")) or (
             not word.isupper() and re.search(r"\b" + re.escape(word.lower()) + r"\b", text)
         )
         cache[word] = inside is None and bool(common)
@@ -1428,16 +1431,23 @@ def _body_goes_on(text: str, at: int, done: list[QuoteSpan], people: People) -> 
         return None
     end = max(d.end, d.speaker_end or 0)
     stop = _TERMINATOR_RE.search(text, end, at)
-    if (not d.text and text[end:at].strip()) or (
-        stop is not None and text[stop.end() : at].strip()
-    ):
-        return (
-            None  # another sentence between (after a sentence of reported speech, or a quotation's)
-        )
+    between = text[end:at] if not d.text else text[stop.end() : at] if stop else ""
+    if between.strip() and not _goes_on_about(between, name):
+        return None  # another sentence between (after reported speech, or a quotation's)
     opener = _DOCUMENT_OPENER_RE.match(text, d.start)
     if opener is not None and is_document(opener.group(1)):
         return None
     return name
+
+
+def _goes_on_about(between: str, name: str) -> bool:
+    """Is ``between`` one sentence naming the body ``name`` near its start, so that "it"
+    after it still goes on with that body ("Monsanto admitted …. In addition, Monsanto
+    also agreed …. It said …")?"""
+    inner = _TERMINATOR_RE.search(between.strip())
+    if inner is not None and between.strip()[inner.end() :].strip():
+        return False  # more than one sentence
+    return re.search(rf"\b{re.escape(name)}\b", between[:80]) is not None
 
 
 def _common_plural(name: str) -> bool:
@@ -1698,12 +1708,16 @@ def _common_body(att: Attribution | None) -> str | None:
 
 
 def _sexless_word(name: str, people: People) -> bool:
-    """Is the speaker ``name`` one word of no known gender: no first name of one, never
-    with "Mr"/"Ms", never "he" or "she" before ("Seagate", "Turkcell"; not "Federer")?"""
+    """Is the speaker ``name`` a name of no known gender: one word, or two or three
+    words none of them a first name of one or a title, never with "Mr"/"Ms", never
+    "he" or "she" before ("Seagate", "Turkcell", "Krispy Kreme"; not "Federer", "Mr
+    Hollis Brant")?"""
+    toks = name.split(" ")
     return (
-        " " not in name
-        and not name_gender(name)
-        and people.gender.get(people.canonical(name)) is None  # "Mr", "he" give one
+        len(toks) <= 3
+        and not any(name_gender(t) or is_title_word(t) for t in toks)
+        # "Mr", "he" give one (to the name or, "Mr Hollis Brant", a word of it)
+        and not any(people.gender.get(w) for w in [people.canonical(name), *toks])
     )
 
 

@@ -133,3 +133,46 @@ def test_a_body_found_for_the_company_is_not_a_surname_written_in_full() -> None
         " was a good year. In addition, the company said costs rose."
     )
     assert _speakers(body)[-2:] == ["Bill Ford", "Ford"]
+
+
+# "It said …" after a body of two or three words no one calls "he" or "she" (spk76b read
+# one word only), and after a sentence between that names the same body.
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        ("Velvet Crumb said sales fell in May. It added that costs rose.", "Velvet Crumb"),
+        ("Tandy Marlowe Brands said it would cut jobs. It said 40 stores would close.", None),
+        (
+            "Monsanto admitted it had sold the seed. In addition, Monsanto also agreed to"
+            " pay a fine. It said the case was closed.",
+            "Monsanto",
+        ),
+    ],
+)
+def test_it_goes_on_with_a_body(body: str, who: str | None) -> None:
+    speakers = _speakers(body)
+    assert speakers[-1] == (who or speakers[0])
+
+
+# Guards: a person ("Mr", "he"), a sentence between about something else.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mr Hollis Brant said sales fell in May. It added that costs rose.",
+        "Hollis Brant said sales fell. He added that costs rose. It added nothing.",
+        "Monsanto admitted it had sold the seed. Farmers were angry. It said the case was closed.",
+    ],
+)
+def test_it_does_not_go_on_with_a_person_or_past_another_sentence(body: str) -> None:
+    assert _speakers(body)[-1] is None
+
+
+@pytest.mark.parametrize("word", ["Fishermen", "Businessmen"])
+def test_a_plural_in_men_opening_a_sentence_is_described(word: str) -> None:
+    body = f'The bill was signed on Monday. {word} say the rules are "unworkable".'
+    text, at = compose_text("Council row over the plan", body)
+    found = analyse_verified(text, at)
+    assert not isinstance(found, str), found
+    (st,) = [st for st in found if st.quotes]
+    assert st.speaker is None
+    assert [q.speaker_kind for q in st.quotes] == ["common"]
