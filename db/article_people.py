@@ -1547,6 +1547,10 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
     # "British Columbia Resources Investment Corp" is no other firm), and only when no
     # cue names it already ("Dow Chemical Co" stays its name, not "Dow").
     first = _first_body_spoke(before) if business else None
+    if first is None and business:
+        # ... or the subject the article's text opens with ("Microsoft is celebrating
+        # bumper sales of …", "Electrolux saw its shares rise …"), when no person.
+        first = _first_subject(before)
     if first is not None and all(first.start(1) <= at for at, _ in found):
         key = _body_key(first.group(1)).split(" ")
         if not any(_same_body(_body_key(name).split(" "), key, set()) for _, name in found):
@@ -1585,6 +1589,34 @@ def _first_body_spoke(before: str) -> re.Match[str] | None:
     if len(toks) == 1 and (
         re.search(rf"\b[A-Z][\w.'’-]* +{re.escape(toks[0])}\b", before)
         or common_word(normalize_word(toks[0].lower()))
+    ):
+        return None
+    return m
+
+
+# The text's first sentence opening with a name and a verb (a finite form).
+_FIRST_SUBJECT_RE = re.compile(
+    rf"\A[^\n]*\n\s*({_BODY_NAME}) (?:is|are|was|were|has|have|had|will|would|could|can|may"
+    r"|saw|said|made|won|lost|took|got|cut|rose|fell|sold|bought|held|paid|[a-z]+ed|[a-z]+[^s\W]s)\b"
+)
+
+
+def _first_subject(before: str) -> re.Match[str] | None:
+    """The name the text after the headline opens with as its first sentence's subject
+    ("Microsoft is celebrating …", "British Airways is to halt …"), if no person's (as
+    :func:`_first_body_spoke` reads it), no place or nationality and no common word."""
+    m = _FIRST_SUBJECT_RE.match(before)
+    if m is None:
+        return None
+    toks = m.group(1).split()
+    if toks[0] in _NOT_BODY_WORDS or any(is_title_word(t) or name_gender(t) for t in toks):
+        return None
+    if is_person_noun(toks[-1].lower()):
+        return None  # people described ("Prominent Republicans are calling …")
+    if len(toks) == 1 and (
+        is_country(toks[0])
+        or common_word(normalize_word(toks[0].lower()))
+        or re.search(rf"\b[A-Z][\w.'’-]* +{re.escape(toks[0])}\b", before)
     ):
         return None
     return m
@@ -1640,6 +1672,9 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
     # ("CSX Corp's Sea-Land Corp unit" in a story headed "Csx Unit Sets …").
     parent = re.search(rf"({_BODY_NAME}) {_LEGAL_SUFFIX}['’]s {re.escape(name)}\b", text[:at])
     counted = f"{name} {parent.group(1)}" if parent else name
+    opening = _first_subject(text[:at])
+    if opening is not None and _clean_body(opening.group(1)) == name and noun in _BUSINESS_NOUNS:
+        return name  # the firm the text opens with: what the article is about
     if _own_word_name(noun, name) or _apposed_as(text[:at], noun, name):
         # "the ministry" and a name holding "Ministry", or the noun and the name in
         # apposition ("The company, GlaxoSmithKline,"): no other word, however often

@@ -176,3 +176,33 @@ def test_a_plural_in_men_opening_a_sentence_is_described(word: str) -> None:
     (st,) = [st for st in found if st.quotes]
     assert st.speaker is None
     assert [q.speaker_kind for q in st.quotes] == ["common"]
+
+
+def _last_speaker(title: str, body: str) -> str | None:
+    return _speakers(body, title)[-1]
+
+
+def test_the_company_is_the_firm_the_text_opens_with() -> None:
+    body = (
+        "Vantrix is celebrating bumper sales of its shooter, Halo 3. Halo fans queued"
+        " overnight. The game has sold five million copies, the company said."
+    )
+    assert _last_speaker("Halo 3 sells five million", body) == "Vantrix"
+
+
+def test_the_firm_the_text_opens_with_past_a_verb_of_the_past() -> None:
+    body = "Vantrix saw its shares rise 14%. The company said it would move ten plants."
+    assert _last_speaker("Vantrix to move jobs", body) == "Vantrix"
+
+
+# Guards: a person, people described, a nationality opening the text.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Ward is celebrating sales of her game. It sold well, the company said.",
+        "Prominent Republicans are calling for a veto. The bill passed, the company said.",
+        "Mexican workers sent a record sum home. Costs rose, the company said.",
+    ],
+)
+def test_no_firm_from_an_opening_person_or_people(body: str) -> None:
+    assert _last_speaker("Sales rise", body) is None
