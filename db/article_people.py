@@ -1527,7 +1527,7 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
             stop = next((i for i, w in enumerate(parts) if w[:-1] in own and w[-1:] == "."), None)
             if stop is not None:
                 name = " ".join([*parts[:stop], parts[stop][:-1]])
-            if own & set(name.split(" ")):
+            if own & set(name.split(" ")) and name not in own:  # ("Party leader …")
                 # One body named with "and" before its own word ("the Finance and
                 # Economy Ministry", "the Work and Pensions Committee"): the whole name.
                 joined = _JOINED_BEFORE_RE.search(before, max(0, m.start() - 40), m.start())

@@ -1395,7 +1395,7 @@ def reported_speakers(
                 # "Diageo said it expects approval. It said …": no organisation's name
                 # spoke before, but the sentence just before may have a body speak.
                 people = people or _people_read(text, quotes, known)
-                body = _body_goes_on(text, a, done, people)
+                body = _body_goes_on(text, a, done, people, a + att.start)
                 q = _named(said, body) if body is not None else q
         done.append(q)
         name = q.speaker
@@ -1412,7 +1412,9 @@ def reported_speakers(
     return out
 
 
-def _body_goes_on(text: str, at: int, done: list[QuoteSpan], people: People) -> str | None:
+def _body_goes_on(
+    text: str, at: int, done: list[QuoteSpan], people: People, it: int | None = None
+) -> str | None:
     """The body "It said …" at ``at`` goes on with where no organisation's name spoke
     before: the speaker of the sentence just before ("Diageo said it expects approval.
     It said …", "Winn-Dixie, once …, said …. It said …"): an organisation's name or
@@ -1423,12 +1425,18 @@ def _body_goes_on(text: str, at: int, done: list[QuoteSpan], people: People) -> 
     the officers Mueller says hacked them. Instead, it accuses him …")."""
     if not done:
         return None
+    if it is not None and _CAPITAL_INSIDE_RE.search(text, at, it):
+        # "when a national outlet, Slate magazine, produced …, it said": "it" is a body
+        # its own sentence names; only an "it" with no name before it goes back.
+        return None
     d = done[-1]
     name = d.speaker
     if not name or d.speaker_kind not in ("named", "pronoun") or _common_plural(name):
         return None
     if not (is_organisation(name) or _sexless_word(name, people)):
         return None
+    if " " in name and not is_organisation(name) and not _opens_its_sentence(text, d):
+        return None  # "the Tories and Lib Dems have tabled a motion …. It argues …"
     end = max(d.end, d.speaker_end or 0)
     stop = _TERMINATOR_RE.search(text, end, at)
     between = text[end:at] if not d.text else text[stop.end() : at] if stop else ""
@@ -1438,6 +1446,20 @@ def _body_goes_on(text: str, at: int, done: list[QuoteSpan], people: People) -> 
     if opener is not None and is_document(opener.group(1)):
         return None
     return name
+
+
+# A capitalised word after a sentence's first word ("In a statement, it said" has none).
+_CAPITAL_INSIDE_RE = re.compile(r"(?<=\S)\s+[\"“‘(]?[A-Z]")
+
+
+def _opens_its_sentence(text: str, d: QuoteSpan) -> bool:
+    """Does the speaker of ``d`` open its sentence ("Krispy Kreme said …", "The Shelton
+    Weekly reported …"), not a name further in ("the Tories and Lib Dems have …")?"""
+    at = d.speaker_start
+    if at is None:
+        return False
+    stop = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    return text[stop + 1 : at].strip() in ("", "The")
 
 
 def _goes_on_about(between: str, name: str) -> bool:

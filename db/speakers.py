@@ -1161,6 +1161,8 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     if subject is None:
         return None
     after = [t.group() for t in toks[start:] if t.start() >= subject.end]
+    if after and after[0] in _PREPOSITIONS_BEFORE_OBJECT:
+        return None  # "… Jr. exchanged messages on Twitter with …": no subject of a verb
     if s[subject.end : subject.end + 1] == "," and after and after[0] in _APPOSITION_OPENERS:
         # "Rahm Emanuel, the mayor of Chicago and Mr. Obama's former chief of staff,
         # joined the debate … and said": the subject's apposition is no clause of its own.

@@ -206,3 +206,23 @@ def test_the_firm_the_text_opens_with_past_a_verb_of_the_past() -> None:
 )
 def test_no_firm_from_an_opening_person_or_people(body: str) -> None:
     assert _last_speaker("Sales rise", body) is None
+
+
+# Guards from the census: "it" after a body its own sentence names; a name further in
+# its sentence; a subject misread after "Jr." followed by a preposition; "Party" alone.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Shelton Weekly reported that he served. When a national outlet, Slate"
+        " magazine, produced a profile of him, it said he had served.",
+        "In a rare move, the Tories and Lib Dems have tabled a motion opposing the bill."
+        " It argues decisions should be taken on a higher standard.",
+        "A day before Mr. Stone emailed, Donald Trump Jr. exchanged messages on Twitter"
+        " with the account and asked what the leak was.",
+        "The Liberal Democrats unveiled a plan. Party leader Charles Kennedy backed it."
+        " The party says the homes would be cheap.",
+    ],
+)
+def test_census_guards(body: str) -> None:
+    assert _speakers(body)[-1] in (None, "Charles Kennedy")
+    assert _speakers(body)[-1] != "Party"
