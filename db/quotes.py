@@ -1435,7 +1435,7 @@ def _body_goes_on(
         return None
     if not (is_organisation(name) or _sexless_word(name, people)):
         return None
-    if " " in name and not is_organisation(name) and not _opens_its_sentence(text, d):
+    if " " in name and not is_organisation(name) and _coordinated(text, d):
         return None  # "the Tories and Lib Dems have tabled a motion …. It argues …"
     end = max(d.end, d.speaker_end or 0)
     stop = _TERMINATOR_RE.search(text, end, at)
@@ -1452,14 +1452,11 @@ def _body_goes_on(
 _CAPITAL_INSIDE_RE = re.compile(r"(?<=\S)\s+[\"“‘(]?[A-Z]")
 
 
-def _opens_its_sentence(text: str, d: QuoteSpan) -> bool:
-    """Does the speaker of ``d`` open its sentence ("Krispy Kreme said …", "The Shelton
-    Weekly reported …"), not a name further in ("the Tories and Lib Dems have …")?"""
+def _coordinated(text: str, d: QuoteSpan) -> bool:
+    """Is the speaker of ``d`` one of names joined by "and"/"or" ("the Tories and Lib
+    Dems have …"): people together, or its speaker unknown?"""
     at = d.speaker_start
-    if at is None:
-        return False
-    stop = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
-    return text[stop + 1 : at].strip() in ("", "The")
+    return at is None or re.search(r"\b(?:and|or|&) \Z", text[max(0, at - 5) : at]) is not None
 
 
 def _goes_on_about(between: str, name: str) -> bool:

@@ -1161,14 +1161,15 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
     if subject is None:
         return None
     after = [t.group() for t in toks[start:] if t.start() >= subject.end]
-    if after and after[0] in _PREPOSITIONS_BEFORE_OBJECT:
-        return None  # "… Jr. exchanged messages on Twitter with …": no subject of a verb
     if s[subject.end : subject.end + 1] == "," and after and after[0] in _APPOSITION_OPENERS:
         # "Rahm Emanuel, the mayor of Chicago and Mr. Obama's former chief of staff,
-        # joined the debate … and said": the subject's apposition is no clause of its own.
+        # joined the debate … and said", "Colin MacIntyre, of Mull Historical Society,
+        # was playing …": the subject's apposition is no clause of its own.
         closing = next((j for j, w in enumerate(after) if w.endswith(",")), None)
         if closing is not None:
             after = after[closing + 1 :]
+    elif after and after[0] in _PREPOSITIONS_BEFORE_OBJECT:
+        return None  # "… Jr. exchanged messages on Twitter with …": no subject of a verb
     if after and after[-1].endswith(","):
         # "Mr Strauss doubted whether Rock would make an impact, but added": a clause
         # of its own closed by the comma before the join; the verb is joined to the
@@ -1194,7 +1195,7 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
 # Prepositions whose object a name is ("in Zimbabwe and said": not a subject).
 _PREPOSITIONS_BEFORE_OBJECT = words("with to in on at of for from by about against into over")
 # Words an apposition after a subject opens with ("Emanuel, the mayor of Chicago, …").
-_APPOSITION_OPENERS = words("the a an")
+_APPOSITION_OPENERS = words("the a an of from")
 # Words after which a capitalised word is an object, not a new subject ("met with
 # President Obama", "pointed to the unrest in Zimbabwe", "flashed a Cheshire Cat grin").
 _OBJECT_BEFORE = _PREPOSITIONS_BEFORE_OBJECT | words(
