@@ -1425,9 +1425,9 @@ def _body_goes_on(
     the officers Mueller says hacked them. Instead, it accuses him …")."""
     if not done:
         return None
-    if it is not None and _CAPITAL_INSIDE_RE.search(text, at, it):
-        # "when a national outlet, Slate magazine, produced …, it said": "it" is a body
-        # its own sentence names; only an "it" with no name before it goes back.
+    if it is not None and _APPOSED_NAME_RE.search(text, at, it):
+        # "when a national outlet, Slate magazine, produced …, it said": "it" is the body
+        # its own sentence names in apposition before it, not the one before.
         return None
     d = done[-1]
     name = d.speaker
@@ -1448,8 +1448,8 @@ def _body_goes_on(
     return name
 
 
-# A capitalised word after a sentence's first word ("In a statement, it said" has none).
-_CAPITAL_INSIDE_RE = re.compile(r"(?<=\S)\s+[\"“‘(]?[A-Z]")
+# A name set off by commas ("a national outlet, Slate magazine, produced …").
+_APPOSED_NAME_RE = re.compile(r", [A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,3},")
 
 
 def _coordinated(text: str, d: QuoteSpan) -> bool:
