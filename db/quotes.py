@@ -1433,7 +1433,9 @@ def _body_goes_on(
     name = d.speaker
     if not name or d.speaker_kind not in ("named", "pronoun") or _common_plural(name):
         return None
-    if not (is_organisation(name) or _sexless_word(name, people)):
+    # (A body of two or three words too: "Krispy Kreme said …. It added …"; a
+    # quotation's "it" goes on with one word only, '"…," said Seagate. … it said'.)
+    if not (is_organisation(name) or _sexless_word(name, people, most=3)):
         return None
     if " " in name and not is_organisation(name) and _coordinated(text, d):
         return None  # "the Tories and Lib Dems have tabled a motion …. It argues …"
@@ -1726,14 +1728,14 @@ def _common_body(att: Attribution | None) -> str | None:
     return att.name
 
 
-def _sexless_word(name: str, people: People) -> bool:
-    """Is the speaker ``name`` a name of no known gender: one word, or two or three
-    words none of them a first name of one or a title, never with "Mr"/"Ms", never
-    "he" or "she" before ("Seagate", "Turkcell", "Krispy Kreme"; not "Federer", "Mr
-    Hollis Brant")?"""
+def _sexless_word(name: str, people: People, most: int = 1) -> bool:
+    """Is the speaker ``name`` a name of no known gender: one word (up to ``most``
+    words) none of them a first name of one or a title, never with "Mr"/"Ms", never
+    "he" or "she" before ("Seagate", "Turkcell"; with ``most`` 3, "Krispy Kreme"; not
+    "Federer", "Mr Hollis Brant")?"""
     toks = name.split(" ")
     return (
-        len(toks) <= 3
+        len(toks) <= most
         and not any(name_gender(t) or is_title_word(t) for t in toks)
         # "Mr", "he" give one (to the name or, "Mr Hollis Brant", a word of it)
         and not any(people.gender.get(w) for w in [people.canonical(name), *toks])
