@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Sixty-five sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Sixty-six sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -48,7 +48,9 @@ and sets 61 (seed 2699) and 62 (seed 2749) at the start of a helper's work in th
 forty-third session, labelled blind, and sets 63 (seed 2801) and 64 (seed 2851) at the
 start of a helper's work in the forty-fourth session, labelled blind, and set 65 (seed 2903,
 12 BBC articles) at the start of a helper's work in the forty-sixth session, labelled
-blind (bench/README.md says when each was drawn and run).
+blind, and set 66 (seed 2953, 4 BASIL articles drawn one by one, none an earlier set used:
+each event's other two articles remain) at the start of a helper's work in the
+forty-seventh session, labelled blind (bench/README.md says when each was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
 

@@ -1547,9 +1547,10 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
     # "British Columbia Resources Investment Corp" is no other firm), and only when no
     # cue names it already ("Dow Chemical Co" stays its name, not "Dow").
     first = _first_body_spoke(before) if business else None
-    if first is None and business:
-        # ... or the subject the article's text opens with ("Microsoft is celebrating
-        # bumper sales of …", "Electrolux saw its shares rise …"), when no person.
+    if first is None and business and not found:
+        # ... or, no other cue found, the subject the article's text opens with
+        # ("Microsoft is celebrating bumper sales of …", "Electrolux saw its shares rise
+        # …"), when no person.
         first = _first_subject(before)
     if first is not None and all(first.start(1) <= at for at, _ in found):
         key = _body_key(first.group(1)).split(" ")

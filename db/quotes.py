@@ -1425,10 +1425,6 @@ def _body_goes_on(
     the officers Mueller says hacked them. Instead, it accuses him …")."""
     if not done:
         return None
-    if it is not None and _APPOSED_NAME_RE.search(text, at, it):
-        # "when a national outlet, Slate magazine, produced …, it said": "it" is the body
-        # its own sentence names in apposition before it, not the one before.
-        return None
     d = done[-1]
     name = d.speaker
     if not name or d.speaker_kind not in ("named", "pronoun") or _common_plural(name):
@@ -1437,8 +1433,13 @@ def _body_goes_on(
     # quotation's "it" goes on with one word only, '"…," said Seagate. … it said'.)
     if not (is_organisation(name) or _sexless_word(name, people, most=3)):
         return None
-    if " " in name and not is_organisation(name) and _coordinated(text, d):
-        return None  # "the Tories and Lib Dems have tabled a motion …. It argues …"
+    if " " in name and not is_organisation(name):
+        if _coordinated(text, d):
+            return None  # "the Tories and Lib Dems have tabled a motion …. It argues …"
+        if it is not None and _CAPITAL_INSIDE_RE.search(text, at, it):
+            # "Interior wants to open …, but it said": "it" may be a body its own
+            # sentence names; a body of several words goes on only with "It said …".
+            return None
     end = max(d.end, d.speaker_end or 0)
     stop = _TERMINATOR_RE.search(text, end, at)
     between = text[end:at] if not d.text else text[stop.end() : at] if stop else ""
@@ -1450,8 +1451,8 @@ def _body_goes_on(
     return name
 
 
-# A name set off by commas ("a national outlet, Slate magazine, produced …").
-_APPOSED_NAME_RE = re.compile(r", [A-Z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,3},")
+# A capitalised word after a sentence's first word ("In a statement, it said" has none).
+_CAPITAL_INSIDE_RE = re.compile(r"(?<=\S)\s+[\"“‘(]?[A-Z]")
 
 
 def _coordinated(text: str, d: QuoteSpan) -> bool:

@@ -1168,7 +1168,11 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
         closing = next((j for j, w in enumerate(after) if w.endswith(",")), None)
         if closing is not None:
             after = after[closing + 1 :]
-    elif after and after[0] in _PREPOSITIONS_BEFORE_OBJECT:
+    elif (
+        after
+        and after[0] in _PREPOSITIONS_BEFORE_OBJECT
+        and s[subject.end : subject.end + 1] != ","
+    ):
         return None  # "… Jr. exchanged messages on Twitter with …": no subject of a verb
     if after and after[-1].endswith(","):
         # "Mr Strauss doubted whether Rock would make an impact, but added": a clause
