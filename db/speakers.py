@@ -1158,8 +1158,8 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
             start = k + 1
             break
     subject = _subject(s, toks[start:])
-    if subject is None:
-        return None
+    if subject is None or subject.name.split(" ", 1)[0].lower() in CALENDAR:
+        return None  # ("Last November the AAA ordered …": no one)
     after = [t.group() for t in toks[start:] if t.start() >= subject.end]
     if s[subject.end : subject.end + 1] == "," and after and after[0] in _APPOSITION_OPENERS:
         # "Rahm Emanuel, the mayor of Chicago and Mr. Obama's former chief of staff,

@@ -308,8 +308,8 @@ def _full_names(
     the article gives that person elsewhere (a quotation's resolved speaker, another
     statement's), when only one person has that surname there; so each of people
     speaking together ("Smith and Jones said …": "John Smith and Mary Jones"). Not a
-    name reported speech gave a body (``bodies``: "the company said" is Ford, whose
-    chairman is Bill Ford)."""
+    name reported speech gave a body (``bodies``) as a person's full name ("the company
+    said" is Ford, whose chairman is Bill Ford; "Pacific" is still "Security Pacific")."""
     people = {st.speaker: joint_names(st.speaker) for st in statements if st.speaker}
     if not any(" " not in name for speaker, joint in people.items() for name in joint or [speaker]):
         return
@@ -337,8 +337,11 @@ def _full_names(
         joint = people.get(st.speaker) if st.speaker else None
         if joint is not None:
             st.speaker = joint_name([n if " " in n else full_name(n) for n in joint])
-        elif st.speaker and " " not in st.speaker and st.speaker not in bodies:
-            st.speaker = full_name(st.speaker)
+        elif st.speaker and " " not in st.speaker:
+            full_one = full_name(st.speaker)
+            if st.speaker in bodies and name_gender(full_one.split(" ", 1)[0]):
+                continue  # a body's name, not its chairman's ("Ford", not "Bill Ford")
+            st.speaker = full_one
 
 
 def _another_first_name(text: str, surname: str, name: str) -> bool:
