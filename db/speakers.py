@@ -1158,8 +1158,9 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
             start = k + 1
             break
     subject = _subject(s, toks[start:])
-    if subject is None or subject.name.split(" ", 1)[0].lower() in CALENDAR:
-        return None  # ("Last November the AAA ordered …": no one)
+    first = subject.name.split(" ", 1)[0] if subject is not None else ""
+    if subject is None or (first.lower() in CALENDAR and not first.isupper()):
+        return None  # ("Last November the AAA ordered …": no one; "DEC" is a firm)
     after = [t.group() for t in toks[start:] if t.start() >= subject.end]
     if s[subject.end : subject.end + 1] == "," and after and after[0] in _APPOSITION_OPENERS:
         # "Rahm Emanuel, the mayor of Chicago and Mr. Obama's former chief of staff,
