@@ -1434,6 +1434,11 @@ def _body_goes_on(
     if not (is_organisation(name) or _sexless_word(name, people, most=3)):
         return None
     if " " in name and not is_organisation(name):
+        *first, last = name.split(" ")
+        if re.search(rf"(?<!{re.escape(first[-1])} )\b{re.escape(last)}\b(?! {last})", text):
+            # Its last word written alone is a surname ("Chun" of "Chun Doo Hwan",
+            # "Jefferies" of "Boyd Jefferies"): a person; a firm is written whole.
+            return None
         if _coordinated(text, d):
             return None  # "the Tories and Lib Dems have tabled a motion …. It argues …"
         if it is not None and _CAPITAL_INSIDE_RE.search(text, at, it):
