@@ -1435,9 +1435,11 @@ def _body_goes_on(
         return None
     if " " in name and not is_organisation(name):
         *first, last = name.split(" ")
-        if re.search(rf"(?<!{re.escape(first[-1])} )\b{re.escape(last)}\b(?! {last})", text):
-            # Its last word written alone is a surname ("Chun" of "Chun Doo Hwan",
-            # "Jefferies" of "Boyd Jefferies"): a person; a firm is written whole.
+        surname_like = last[:1].isupper() and not common_word(normalize_word(last.lower()))
+        if surname_like and re.search(rf"(?<!{re.escape(first[-1])} )\b{re.escape(last)}\b", text):
+            # Its last word, no common word ("Exchange", "Co"), written alone is a
+            # surname ("Chun" of "Chun Doo Hwan", "Jefferies" of "Boyd Jefferies"): a
+            # person; a firm is written whole.
             return None
         if _coordinated(text, d):
             return None  # "the Tories and Lib Dems have tabled a motion …. It argues …"
