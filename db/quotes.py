@@ -1434,13 +1434,6 @@ def _body_goes_on(
     if not (is_organisation(name) or _sexless_word(name, people, most=3)):
         return None
     if " " in name and not is_organisation(name):
-        *first, last = name.split(" ")
-        surname_like = last[:1].isupper() and not common_word(normalize_word(last.lower()))
-        if surname_like and re.search(rf"(?<!{re.escape(first[-1])} )\b{re.escape(last)}\b", text):
-            # Its last word, no common word ("Exchange", "Co"), written alone is a
-            # surname ("Chun" of "Chun Doo Hwan", "Jefferies" of "Boyd Jefferies"): a
-            # person; a firm is written whole.
-            return None
         if _coordinated(text, d):
             return None  # "the Tories and Lib Dems have tabled a motion …. It argues …"
         if it is not None and _CAPITAL_INSIDE_RE.search(text, at, it):

@@ -226,13 +226,3 @@ def test_no_firm_from_an_opening_person_or_people(body: str) -> None:
 def test_census_guards(body: str) -> None:
     assert _speakers(body)[-1] in (None, "Charles Kennedy")
     assert _speakers(body)[-1] != "Party"
-
-
-def test_it_does_not_go_on_with_a_person_written_by_surname() -> None:
-    """A name of three words none known as a first name is a person when its last word
-    is written alone ("Chun" of "Chun Doo Hwan"); a firm is written whole."""
-    body = (
-        "Aides to President Chun Doo Hwan urged a vote, the state radio said. Chun Doo Hwan"
-        " said he would wait. Officials would tell Chun to act. It said the talks would resume."
-    )
-    assert _speakers(body)[-1] is None
