@@ -1610,6 +1610,8 @@ def _first_subject(before: str) -> re.Match[str] | None:
     if m is None:
         return None
     toks = m.group(1).split()
+    if not toks[-1][:1].isupper():
+        return None  # "Sales of kettles rose": no name before "of"
     if toks[0] in _NOT_BODY_WORDS or any(is_title_word(t) or name_gender(t) for t in toks):
         return None
     if is_person_noun(toks[-1].lower()):
