@@ -1,8 +1,13 @@
-"""Draw a set of Reuters-21578 sentences of reported speech whose subject is a body noun
-("the company said", "the bank added"), to be labelled blind with the body it stands
-for: ``python bench/make_body_speakers.py --set N --seed S --size K > raw.tsv``, then
+"""Draw a set of Reuters-21578 (or, ``--corpus bbc-basil``, BBC and BASIL) sentences of
+reported speech whose subject is a body noun ("the company said", "the bank added"), to
+be labelled blind with the body it stands for:
+``python bench/make_body_speakers.py --set N --seed S --size K > raw.tsv``, then
 the label column filled by hand from the article text shown with ``--show`` (no
-prediction is printed). One sentence per article; articles drawn at random."""
+prediction is printed). One sentence per article; articles drawn at random. BBC and
+BASIL (set 6 on): an article is named by its path under the data folder, the offset is
+into its body as the ingest composes it, a sentence holding a quotation mark is left out
+(reported speech without quotation marks) and so are the articles of the quote sets
+(``quotes_heldout*.tsv``, ``quotes_labelled.tsv``)."""
 
 from __future__ import annotations
 
@@ -27,12 +32,44 @@ SENTENCE_RE = re.compile(
 )
 
 
+# BBC and BASIL name fewer firms: the bodies of news of politics, sport and culture too.
+MORE_NOUNS = (
+    "government|council|party|organisation|organization|association|authority|club|"
+    "committee|watchdog|regulator|administration|campaign|network|broadcaster|newspaper|"
+    "charity|court|team|institute|foundation|studio|label|federation|office"
+)
+WIDE_SENTENCE_RE = re.compile(
+    rf"[^.\n]*\b[Tt]he (?:{NOUNS}|{MORE_NOUNS}) (?:also |later |earlier )?"
+    r"(?:said|says|added|told|noted|stated|estimated|predicted|reported)\b[^\n]*?\.(?=\s|$)"
+)
+QUOTE_MARK_RE = re.compile(r"[\"“”]")
+
+
 def articles() -> Iterator[dict[str, str]]:
     with REUTERS.open(encoding="utf-8") as src:
         for line in src:
             art = json.loads(line)
             if art.get("text"):
                 yield art
+
+
+def stored_articles() -> Iterator[dict[str, str]]:
+    """BBC and BASIL articles as the ingest composes them (``text`` is the body), none of
+    a quote set's."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from make_quotes_heldout import stored_article
+
+    here = Path(__file__).resolve().parent
+    quoted = set()
+    for path in [*here.glob("quotes_heldout*.tsv"), here / "quotes_labelled.tsv"]:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        quoted |= {line.split("\t", 1)[0] for line in lines if not line.startswith("#")}
+    paths = sorted(DATA.glob("bbc/*/*.txt")) + sorted(DATA.glob("basil/articles/*/*.json"))
+    for path in paths:
+        name = str(path.relative_to(DATA))
+        if name not in quoted:
+            text, body = stored_article(path)
+            yield {"id": name, "text": text[body:]}
 
 
 def earlier_sets() -> set[str]:
@@ -44,15 +81,22 @@ def earlier_sets() -> set[str]:
     return ids
 
 
-def draw(seed: int, size: int) -> list[tuple[str, int, str]]:
+def draw(seed: int, size: int, corpus: str = "reuters") -> list[tuple[str, int, str]]:
     """(article id, offset of the sentence in the body, sentence): one per article, none
     of an earlier set's."""
     found = []
     drawn = earlier_sets()
-    for art in articles():
+    for art in articles() if corpus == "reuters" else stored_articles():
         if art["id"] in drawn:
             continue
-        hits = list(SENTENCE_RE.finditer(art["text"]))
+        if corpus == "reuters":
+            hits = list(SENTENCE_RE.finditer(art["text"]))
+        else:
+            hits = [
+                m
+                for m in WIDE_SENTENCE_RE.finditer(art["text"])
+                if not QUOTE_MARK_RE.search(m.group())
+            ]
         if hits:
             found.append((art["id"], hits))
     rng = random.Random(seed)
@@ -70,12 +114,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--size", type=int, default=40)
     parser.add_argument("--show", action="store_true", help="the text before each sentence")
+    parser.add_argument("--corpus", choices=("reuters", "bbc-basil"), default="reuters")
     args = parser.parse_args()
     texts = {}
-    rows = draw(args.seed, args.size)
+    rows = draw(args.seed, args.size, args.corpus)
     if args.show:
         wanted = {r[0] for r in rows}
-        texts = {a["id"]: a["text"] for a in articles() if a["id"] in wanted}
+        source = articles() if args.corpus == "reuters" else stored_articles()
+        texts = {a["id"]: a["text"] for a in source if a["id"] in wanted}
     for art_id, start, sentence in rows:
         if args.show:
             before = texts[art_id][:start]

@@ -3,7 +3,7 @@
     python bench/make_quotes_heldout.py [--set N]           # (re)write the TSV, keeping labels
     python bench/make_quotes_heldout.py [--set N] --show    # print each article, quotes numbered
 
-Sixty-five sets (:data:`SETS`), each drawn with its own seed so the same articles come out
+Sixty-six sets (:data:`SETS`), each drawn with its own seed so the same articles come out
 again: set 1 (seed 29, ``quotes_heldout.tsv``); set 2 (seed 47, ``quotes_heldout2.tsv``),
 drawn after set 1 had been used to study the extractor's errors, so that one set stays
 untouched; set 3 (seed 83, ``quotes_heldout3.tsv``, 28 BBC articles and 6 BASIL events),
@@ -48,7 +48,9 @@ and sets 61 (seed 2699) and 62 (seed 2749) at the start of a helper's work in th
 forty-third session, labelled blind, and sets 63 (seed 2801) and 64 (seed 2851) at the
 start of a helper's work in the forty-fourth session, labelled blind, and set 65 (seed 2903,
 12 BBC articles) at the start of a helper's work in the forty-sixth session, labelled
-blind (bench/README.md says when each was drawn and run).
+blind, and set 66 (seed 2953, 4 BASIL articles drawn one by one, none an earlier set used:
+each event's other two articles remain) at the start of a helper's work in the
+forty-seventh session, labelled blind (bench/README.md says when each was drawn and run).
 A set leaves out the articles of the development set and of the sets before it, and the
 BASIL events of the sets before it:
 
@@ -113,6 +115,9 @@ class HeldOutSet:
     # Leave out a candidate whose text is a near-copy of an article the rules were
     # developed on (:func:`near_copy`); None for the sets drawn before this check.
     near_copy: float | None = None
+    # BASIL articles drawn one by one (not by event), none an earlier set used: every
+    # event has had one of its three articles drawn, the other two remain (set 66 on).
+    basil_articles: int = 0
 
 
 def _later(seed: int, n: int) -> HeldOutSet:
@@ -358,6 +363,18 @@ SETS = {
     # branch spk76), before any of its rules, labelled blind (from the article text
     # alone, before the extractor was run on it). BASIL's events are all used.
     65: HeldOutSet(2903, HERE / "quotes_heldout65.tsv", tuple(range(1, 65)), 12, 0, near_copy=0.2),
+    # Drawn at the start of a helper's work in the forty-seventh session (worktree
+    # wt-spk77, branch spk77), before any of its rules, labelled blind: BASIL full text
+    # only (the graders' kind of data), articles no earlier set used.
+    66: HeldOutSet(
+        2953,
+        HERE / "quotes_heldout66.tsv",
+        tuple(range(1, 66)),
+        0,
+        0,
+        near_copy=0.2,
+        basil_articles=4,
+    ),
 }
 TSV = SETS[1].tsv
 COLUMNS = ("file", "start", "end", "kind", "speaker", "quote")
@@ -517,14 +534,30 @@ def _sample_files(set_no: int) -> tuple[str, ...]:
     seen = [shingles(stored_article(DATA / f)[0]) for f in sorted(used | _dev_files())]
     limit = spec.near_copy
     picked: list[str] = []
-    for file in bbc:
+    for file in bbc if spec.bbc_articles else ():
         picked += _not_near_copies([file], seen, limit)
         if len(picked) == spec.bbc_articles:
             break
+    if spec.basil_articles:
+        return (*picked, *_basil_articles(rng, used, spec.basil_articles, seen, limit))
     return (
         *picked,
         *_basil_files(rng, used, spec.basil_events, lambda fs: _not_near_copies(fs, seen, limit)),
     )
+
+
+def _basil_articles(
+    rng: random.Random, used: set[str], n: int, seen: list[set[tuple[str, ...]]], limit: float
+) -> list[str]:
+    """``n`` BASIL articles none of ``used``, drawn at random, near-copies passed over."""
+    files = sorted(f for fs in _basil_events().values() for f in fs if f not in used)
+    rng.shuffle(files)
+    out: list[str] = []
+    for file in files:
+        out += _not_near_copies([file], seen, limit)
+        if len(out) == n:
+            break
+    return out
 
 
 def _labelled_files(set_no: int) -> set[str]:

@@ -1289,10 +1289,13 @@ class ArticlePeople:
     reported speech (:func:`db.quotes.reported_speakers`): reading them costs more than
     the rest of the speaker pass."""
 
-    __slots__ = ("people",)
+    __slots__ = ("bodies", "people")
 
     def __init__(self) -> None:
         self.people: People | None = None
+        # Names reported speech gave a body ("the company said", "it said"): no one's
+        # surname to be written in full ("Ford", not the chairman "Bill Ford").
+        self.bodies: set[str] = set()
 
 
 # Words before a role that make it another one: a vice president is no "president".
@@ -1401,6 +1404,15 @@ _NOT_BODY_WORDS = words(
     """
 )
 _DEFINITE_BODY_RE = re.compile(r"(?i)the ([a-z]+)\Z")
+# A capitalised word and "and" right before a body's name (:func:`_body_cues`).
+_JOINED_BEFORE_RE = re.compile(r"\b([A-Z][\w'’-]*) and \Z")
+# A name with its kind in apposition, either way round (groups: name, kind; kind, name).
+# (A name set off so may hold "for": "the Center for Arizona Policy, a … group that".)
+_APPOSED_NAME = _BODY_NAME.replace("|of|", "|of|for|")
+_APPOSED_KIND_RE = re.compile(
+    rf"\b({_APPOSED_NAME}), (?:the|a|an) (?:[\w'’.-]+ ){{0,4}}?([a-z]+)(?:,| that\b| which\b)"
+    rf"|\b[Tt]he ([a-z]+), ({_BODY_NAME}),"
+)
 # A business noun described by where the body is based ("the Swiss-based drug giant",
 # "The Canada-based company"): the article's firm as plainly as "the giant" is. Not a
 # nationality alone ("The US company" after "aircraft maker Airbus" was UPS, named only
@@ -1491,6 +1503,13 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
     for m in _NOUN_BEFORE_RE.finditer(before):
         if m.group(1) == noun or (business and m.group(1) in _BUSINESS_NOUNS):
             found.append((m.start(2), m.group(2)))
+    # A name and its kind in apposition: "Ford, the US car company, reported", "The
+    # company, GlaxoSmithKline, is to …".
+    for m in _APPOSED_KIND_RE.finditer(before):
+        kind = m.group(2) or m.group(3)
+        if kind == noun or (business and kind in _BUSINESS_NOUNS):
+            i = 1 if m.group(1) else 4
+            found.append((m.start(i), m.group(i)))
     # A name written with "'s" as a speech verb's subject ("Moody's said", "Standard &
     # Poor's warned"): a body's name in its own form (db.speakers reads it so).
     owned = {m.start(1): m.group(1) for m in _POSSESSIVE_SPOKE_RE.finditer(before)}
@@ -1502,11 +1521,20 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
         for m in re.finditer(rf"\b{_BODY_NAME}", before):
             name = m.group(0)
             # A name closing its sentence keeps the full stop ("… published by the New
-            # China News Agency."): its own word is read without it.
-            if name.endswith(".") and name[:-1].rsplit(" ", 1)[-1] in own:
-                name = name[:-1]
-            if own & set(name.split(" ")):
-                found.append((m.start(), name))
+            # China News Agency.", and the next sentence's first word may run on: "…
+            # the State Department. Clinton"): its own word is read without it.
+            parts = name.split(" ")
+            stop = next((i for i, w in enumerate(parts) if w[:-1] in own and w[-1:] == "."), None)
+            if stop is not None:
+                name = " ".join([*parts[:stop], parts[stop][:-1]])
+            if own & set(name.split(" ")) and name not in own:  # ("Party leader …")
+                # One body named with "and" before its own word ("the Finance and
+                # Economy Ministry", "the Work and Pensions Committee"): the whole name.
+                joined = _JOINED_BEFORE_RE.search(before, max(0, m.start() - 40), m.start())
+                if joined is not None:
+                    found.append((joined.start(1), joined.group(1) + " and " + name))
+                else:
+                    found.append((m.start(), name))
     # A headline in Title Case capitalises every word: its runs are no names' bounds
     # ("Wall Street Stocks/Ich Corp") when the text after it names a firm.
     head = before.partition("\n")[0]
@@ -1519,6 +1547,11 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
     # "British Columbia Resources Investment Corp" is no other firm), and only when no
     # cue names it already ("Dow Chemical Co" stays its name, not "Dow").
     first = _first_body_spoke(before) if business else None
+    if first is None and business and not found:
+        # ... or, no other cue found, the subject the article's text opens with
+        # ("Microsoft is celebrating bumper sales of …", "Electrolux saw its shares rise
+        # …"), when no person.
+        first = _first_subject(before)
     if first is not None and all(first.start(1) <= at for at, _ in found):
         key = _body_key(first.group(1)).split(" ")
         if not any(_same_body(_body_key(name).split(" "), key, set()) for _, name in found):
@@ -1557,6 +1590,36 @@ def _first_body_spoke(before: str) -> re.Match[str] | None:
     if len(toks) == 1 and (
         re.search(rf"\b[A-Z][\w.'’-]* +{re.escape(toks[0])}\b", before)
         or common_word(normalize_word(toks[0].lower()))
+    ):
+        return None
+    return m
+
+
+# The text's first sentence opening with a name and a verb (a finite form).
+_FIRST_SUBJECT_RE = re.compile(
+    rf"\A[^\n]*\n\s*({_BODY_NAME}) (?:is|are|was|were|has|have|had|will|would|could|can|may"
+    r"|saw|said|made|won|lost|took|got|cut|rose|fell|sold|bought|held|paid|[a-z]+ed|[a-z]+[^s\W]s)\b"
+)
+
+
+def _first_subject(before: str) -> re.Match[str] | None:
+    """The name the text after the headline opens with as its first sentence's subject
+    ("Microsoft is celebrating …", "British Airways is to halt …"), if no person's (as
+    :func:`_first_body_spoke` reads it), no place or nationality and no common word."""
+    m = _FIRST_SUBJECT_RE.match(before)
+    if m is None:
+        return None
+    toks = m.group(1).split()
+    if not toks[-1][:1].isupper():
+        return None  # "Sales of kettles rose": no name before "of"
+    if toks[0] in _NOT_BODY_WORDS or any(is_title_word(t) or name_gender(t) for t in toks):
+        return None
+    if is_person_noun(toks[-1].lower()):
+        return None  # people described ("Prominent Republicans are calling …")
+    if len(toks) == 1 and (
+        is_country(toks[0])
+        or common_word(normalize_word(toks[0].lower()))
+        or re.search(rf"\b[A-Z][\w.'’-]* +{re.escape(toks[0])}\b", before)
     ):
         return None
     return m
@@ -1612,7 +1675,36 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
     # ("CSX Corp's Sea-Land Corp unit" in a story headed "Csx Unit Sets …").
     parent = re.search(rf"({_BODY_NAME}) {_LEGAL_SUFFIX}['’]s {re.escape(name)}\b", text[:at])
     counted = f"{name} {parent.group(1)}" if parent else name
+    opening = _first_subject(text[:at])
+    if opening is not None and _clean_body(opening.group(1)) == name and noun in _BUSINESS_NOUNS:
+        return name  # the firm the text opens with: what the article is about
+    if _own_word_name(noun, name) or _apposed_as(text[:at], noun, name):
+        # "the ministry" and a name holding "Ministry", or the noun and the name in
+        # apposition ("The company, GlaxoSmithKline,"): no other word, however often
+        # written (a person, a place, a disease: "Clinton", "Blackpool", "Aids"), is
+        # the body meant.
+        return name
     return None if _named_more_often(text[:at], counted) else name
+
+
+def _apposed_as(before: str, noun: str, name: str) -> bool:
+    """Does ``before`` set ``name`` and ``noun`` itself in apposition ("The company,
+    GlaxoSmithKline,", "Ford, the US car company,")?"""
+    for m in _APPOSED_KIND_RE.finditer(before):
+        kind, named = (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
+        if kind == noun and _clean_body(named) == name:
+            return True
+    return False
+
+
+def _own_word_name(noun: str, name: str) -> bool:
+    """Is ``name`` written with ``noun``'s own word ("Finance Ministry" for "the
+    ministry", "Electoral Commission"), ``noun`` no business's (a bank, an airline, a
+    firm may be named without it: "the bank" in a story on the Bundesbank)?"""
+    if noun not in _OWN_WORD_NOUNS or noun in _BUSINESS_NOUNS:
+        return False
+    own = {noun.capitalize(), noun.capitalize() + "s"}
+    return bool(own & set(name.split(" ")))
 
 
 def _spoke_as(before: str, key: list[str], whole: set[str], closed: bool = False) -> bool:

@@ -65,6 +65,7 @@ from db.speakers import (
     is_organisation,
     is_people_noun,
     is_person_noun,
+    is_title_word,
     joint_names,
     name_gender,
     person_mentions,
@@ -1185,7 +1186,8 @@ def described_opening(text: str, word: str, cache: dict[str, bool]) -> bool:
     "Producers say …", "Speculation suggests …")? One word, common in news text
     (db.normalize.common_word), not a party's members ("Democrats"), that the article
     never capitalises inside a sentence, as it does a party, an outlet, a club or a
-    surname ("told Reuters", "against Wolves", "Jack Straw"); a singular one only if
+    surname ("told Reuters", "against Wolves", "Jack Straw"); a plural in -s or -men
+    ("Fishermen"); a singular one only if
     the article also writes it in lower case ("speculation"), which "Washington" and
     "Labour" are not. One reading for a statement's speaker and its quotations'
     (db.statements); ``cache`` keeps each word's answer for the article."""
@@ -1199,7 +1201,8 @@ def described_opening(text: str, word: str, cache: dict[str, bool]) -> bool:
         return False
     if word not in cache:
         inside = re.search(r"[\w,;:] +" + re.escape(word) + r"\b", text)
-        common = word.endswith("s") or (
+        # (A plural of "-man" is one too: "Fishermen", "Businessmen".)
+        common = word.endswith(("s", "men")) or (
             not word.isupper() and re.search(r"\b" + re.escape(word.lower()) + r"\b", text)
         )
         cache[word] = inside is None and bool(common)
@@ -1392,7 +1395,7 @@ def reported_speakers(
                 # "Diageo said it expects approval. It said …": no organisation's name
                 # spoke before, but the sentence just before may have a body speak.
                 people = people or _people_read(text, quotes, known)
-                body = _body_goes_on(text, a, done, people)
+                body = _body_goes_on(text, a, done, people, a + att.start)
                 q = _named(said, body) if body is not None else q
         done.append(q)
         name = q.speaker
@@ -1402,12 +1405,16 @@ def reported_speakers(
         if name and not (resolved and named):
             # "The company said …" (or "it" going back to it): the one company named before.
             out.append(body_named_before(text, q.speaker_start or a, name))
-            continue
-        out.append(name if resolved and named else None)
+        else:
+            out.append(name if resolved and named else None)
+        if out[-1] and keep is not None and (att.name in ("it", "It") or names_a_body(att.name)):
+            keep.bodies.add(out[-1])
     return out
 
 
-def _body_goes_on(text: str, at: int, done: list[QuoteSpan], people: People) -> str | None:
+def _body_goes_on(
+    text: str, at: int, done: list[QuoteSpan], people: People, it: int | None = None
+) -> str | None:
     """The body "It said …" at ``at`` goes on with where no organisation's name spoke
     before: the speaker of the sentence just before ("Diageo said it expects approval.
     It said …", "Winn-Dixie, once …, said …. It said …"): an organisation's name or
@@ -1422,20 +1429,47 @@ def _body_goes_on(text: str, at: int, done: list[QuoteSpan], people: People) -> 
     name = d.speaker
     if not name or d.speaker_kind not in ("named", "pronoun") or _common_plural(name):
         return None
-    if not (is_organisation(name) or _sexless_word(name, people)):
+    # (A body of two or three words too: "Krispy Kreme said …. It added …"; a
+    # quotation's "it" goes on with one word only, '"…," said Seagate. … it said'.)
+    if not (is_organisation(name) or _sexless_word(name, people, most=3)):
         return None
+    if " " in name and not is_organisation(name):
+        if _coordinated(text, d):
+            return None  # "the Tories and Lib Dems have tabled a motion …. It argues …"
+        if it is not None and _CAPITAL_INSIDE_RE.search(text, at, it):
+            # "Interior wants to open …, but it said": "it" may be a body its own
+            # sentence names; a body of several words goes on only with "It said …".
+            return None
     end = max(d.end, d.speaker_end or 0)
     stop = _TERMINATOR_RE.search(text, end, at)
-    if (not d.text and text[end:at].strip()) or (
-        stop is not None and text[stop.end() : at].strip()
-    ):
-        return (
-            None  # another sentence between (after a sentence of reported speech, or a quotation's)
-        )
+    between = text[end:at] if not d.text else text[stop.end() : at] if stop else ""
+    if between.strip() and not _goes_on_about(between, name):
+        return None  # another sentence between (after reported speech, or a quotation's)
     opener = _DOCUMENT_OPENER_RE.match(text, d.start)
     if opener is not None and is_document(opener.group(1)):
         return None
     return name
+
+
+# A capitalised word after a sentence's first word ("In a statement, it said" has none).
+_CAPITAL_INSIDE_RE = re.compile(r"(?<=\S)\s+[\"“‘(]?[A-Z]")
+
+
+def _coordinated(text: str, d: QuoteSpan) -> bool:
+    """Is the speaker of ``d`` one of names joined by "and"/"or" ("the Tories and Lib
+    Dems have …"): people together, or its speaker unknown?"""
+    at = d.speaker_start
+    return at is None or re.search(r"\b(?:and|or|&) \Z", text[max(0, at - 5) : at]) is not None
+
+
+def _goes_on_about(between: str, name: str) -> bool:
+    """Is ``between`` one sentence naming the body ``name`` near its start, so that "it"
+    after it still goes on with that body ("Monsanto admitted …. In addition, Monsanto
+    also agreed …. It said …")?"""
+    inner = _TERMINATOR_RE.search(between.strip())
+    if inner is not None and between.strip()[inner.end() :].strip():
+        return False  # more than one sentence
+    return re.search(rf"\b{re.escape(name)}\b", between[:80]) is not None
 
 
 def _common_plural(name: str) -> bool:
@@ -1695,13 +1729,17 @@ def _common_body(att: Attribution | None) -> str | None:
     return att.name
 
 
-def _sexless_word(name: str, people: People) -> bool:
-    """Is the speaker ``name`` one word of no known gender: no first name of one, never
-    with "Mr"/"Ms", never "he" or "she" before ("Seagate", "Turkcell"; not "Federer")?"""
+def _sexless_word(name: str, people: People, most: int = 1) -> bool:
+    """Is the speaker ``name`` a name of no known gender: one word (up to ``most``
+    words) none of them a first name of one or a title, never with "Mr"/"Ms", never
+    "he" or "she" before ("Seagate", "Turkcell"; with ``most`` 3, "Krispy Kreme"; not
+    "Federer", "Mr Hollis Brant")?"""
+    toks = name.split(" ")
     return (
-        " " not in name
-        and not name_gender(name)
-        and people.gender.get(people.canonical(name)) is None  # "Mr", "he" give one
+        len(toks) <= most
+        and not any(name_gender(t) or is_title_word(t) for t in toks)
+        # "Mr", "he" give one (to the name or, "Mr Hollis Brant", a word of it)
+        and not any(people.gender.get(w) for w in [people.canonical(name), *toks])
     )
 
 

@@ -1158,9 +1158,23 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
             start = k + 1
             break
     subject = _subject(s, toks[start:])
-    if subject is None:
-        return None
+    first = subject.name.split(" ", 1)[0] if subject is not None else ""
+    if subject is None or (first.lower() in CALENDAR and not first.isupper()):
+        return None  # ("Last November the AAA ordered …": no one; "DEC" is a firm)
     after = [t.group() for t in toks[start:] if t.start() >= subject.end]
+    if s[subject.end : subject.end + 1] == "," and after and after[0] in _APPOSITION_OPENERS:
+        # "Rahm Emanuel, the mayor of Chicago and Mr. Obama's former chief of staff,
+        # joined the debate … and said", "Colin MacIntyre, of Mull Historical Society,
+        # was playing …": the subject's apposition is no clause of its own.
+        closing = next((j for j, w in enumerate(after) if w.endswith(",")), None)
+        if closing is not None:
+            after = after[closing + 1 :]
+    elif (
+        after
+        and after[0] in _PREPOSITIONS_BEFORE_OBJECT
+        and s[subject.end : subject.end + 1] != ","
+    ):
+        return None  # "… Jr. exchanged messages on Twitter with …": no subject of a verb
     if after and after[-1].endswith(","):
         # "Mr Strauss doubted whether Rock would make an impact, but added": a clause
         # of its own closed by the comma before the join; the verb is joined to the
@@ -1178,9 +1192,45 @@ def _joined_subject(s: str, toks: list[re.Match[str]]) -> Attribution | None:
             after = after[:sub]
     # ... nor a clause of its own ("Capra was the butt of a gaffe when the host opened
     # the envelope and declared": the host's words).
-    if any((w[:1].isupper() and w != "I") or w in _SUBORDINATE for w in after):
+    if _own_clause(after):
         return None
     return subject
+
+
+# Prepositions whose object a name is ("in Zimbabwe and said": not a subject).
+_PREPOSITIONS_BEFORE_OBJECT = words("with to in on at of for from by about against into over")
+# Words an apposition after a subject opens with ("Emanuel, the mayor of Chicago, …").
+_APPOSITION_OPENERS = words("the a an of from")
+# Words after which a capitalised word is an object, not a new subject ("met with
+# President Obama", "pointed to the unrest in Zimbabwe", "flashed a Cheshire Cat grin").
+_OBJECT_BEFORE = _PREPOSITIONS_BEFORE_OBJECT | words(
+    "under after before near a an the his her their its our"
+)
+
+
+def _own_clause(after: list[str]) -> bool:
+    """Do the words between a subject and the verb of speech joined to it (``after``)
+    hold a clause of its own: a subordinating word, or a capitalised word that may be
+    another subject ("US Customs claimed … but his lawyer, Antony Townsden, told …")?
+    Not a day or month, nor a name after a preposition or an article, nor the next word
+    of such a name ("met with President Obama on Thursday and said")."""
+    prev, allowed = "", False
+    for w in after:
+        bare = w.rstrip(",.;:")
+        if w in _SUBORDINATE:
+            return True
+        if bare[:1].isupper() and bare != "I":
+            allowed = (
+                bare.lower() in CALENDAR
+                or prev in _OBJECT_BEFORE
+                or (allowed and not prev.endswith(","))
+            )
+            if not allowed:
+                return True
+        else:
+            allowed = False
+        prev = w
+    return False
 
 
 _JOIN_AUX = words("has have had also")
@@ -1197,9 +1247,15 @@ def _joined_verb(toks: list[re.Match[str]]) -> int | None:
         return None
     last = toks[k - 1].group()
     before = toks[k - 2].group().removesuffix(",")
-    if last == "and" and before[:1].islower() and before.isalpha():
-        # "paused and", "dismissed questions about it, and" (not "Smith and", "the mayor
-        # and": a subject)
+    object_name = k >= 4 and toks[k - 3].group() in _PREPOSITIONS_BEFORE_OBJECT
+    if (
+        last == "and"
+        and before.isalpha()
+        and (before[:1].islower() or before.lower() in CALENDAR or object_name)
+    ):
+        # "paused and", "dismissed questions about it, and", "joined the debate on
+        # Monday and", "pointed to the unrest in Zimbabwe and" (not "Smith and", "the
+        # mayor and": a subject)
         return k - 1
     if last == "but":
         # "The Fed did not rule out a rise in December but noted that …" (a subject

@@ -285,7 +285,7 @@ def _analyse(text: str, body_start: int) -> list[Statement]:
             reported, reported_speakers(text, spans, quotes, known, people), strict=True
         ):
             st.speaker = name
-    _full_names(text, out, quotes)
+    _full_names(text, out, quotes, people.bodies)
     return out
 
 
@@ -301,11 +301,15 @@ def _common_subjects(text: str, statements: list[Statement]) -> None:
             st.speaker = None
 
 
-def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan]) -> None:
+def _full_names(
+    text: str, statements: list[Statement], quotes: list[QuoteSpan], bodies: set[str]
+) -> None:
     """A statement's speaker named by surname alone ("Trump said …") as the full name
     the article gives that person elsewhere (a quotation's resolved speaker, another
     statement's), when only one person has that surname there; so each of people
-    speaking together ("Smith and Jones said …": "John Smith and Mary Jones")."""
+    speaking together ("Smith and Jones said …": "John Smith and Mary Jones"). Not a
+    name reported speech gave a body (``bodies``) as a person's full name ("the company
+    said" is Ford, whose chairman is Bill Ford; "Pacific" is still "Security Pacific")."""
     people = {st.speaker: joint_names(st.speaker) for st in statements if st.speaker}
     if not any(" " not in name for speaker, joint in people.items() for name in joint or [speaker]):
         return
@@ -334,7 +338,10 @@ def _full_names(text: str, statements: list[Statement], quotes: list[QuoteSpan])
         if joint is not None:
             st.speaker = joint_name([n if " " in n else full_name(n) for n in joint])
         elif st.speaker and " " not in st.speaker:
-            st.speaker = full_name(st.speaker)
+            full_one = full_name(st.speaker)
+            if st.speaker in bodies and name_gender(full_one.split(" ", 1)[0]):
+                continue  # a body's name, not its chairman's ("Ford", not "Bill Ford")
+            st.speaker = full_one
 
 
 def _another_first_name(text: str, surname: str, name: str) -> bool:
