@@ -492,7 +492,8 @@ def link_graph(
     matched statements and no stored score, that are headlines alone
     (:func:`headlines_alone`; what such a pair has is :func:`db.article_evidence.unscored`).
     ``short``: the articles, of pairs with one related statement, that are short
-    (:func:`short_related`: such a pair of two reads it, :func:`db.article_evidence.matches_term`)."""
+    (:func:`short_related`; a pair of two such reads it:
+    :func:`db.article_evidence.matches_term`)."""
     links: Links = {}
 
     def link(x: int, y: int, strength: float) -> None:
