@@ -44,11 +44,13 @@ Reported, so that nothing is judged only on what it was fitted to:
 ``--leads`` adds BASIL cut to titles and two paragraphs (dated, and on one day) as
 two more sets: short articles, as the dense draws and a feed of leads tell them.
 ``--short`` adds BASIL cut to titles and one paragraph too (dated, and on one day) and
-fits the story feature ``best`` (held at 0 without it), and ``--write`` then writes the
+fits the story feature ``best`` and the pair term ``short_related`` (one related statement
+between two short articles; both held at 0 without it), and ``--write`` then writes the
 weights of pairs of short articles (``SHORT_WEIGHTS``, ``SHORT_STORY_WEIGHTS``, their
-intercepts: db.article_evidence reads them only when both articles are a title and one
-short paragraph, ``Profile.short``): story63's fit (BENCHMARKS.md), whose lenient weights
-gained on one paragraph and lost on full text, kept to the pairs it gains on (story63b).
+intercepts, ``SHORT_RELATED_WEIGHT``: db.article_evidence reads them only when both
+articles are a title and one short paragraph, ``Profile.short``): story63's fit
+(BENCHMARKS.md), whose lenient weights gained on one paragraph and lost on full text,
+kept to the pairs it gains on (story63b).
 While a fit's weights are measured (``weights``), they score every pair, short or not.
 
 The shipped weights (since the forty-second session) are one run of
