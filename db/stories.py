@@ -1192,10 +1192,17 @@ def place_stored(
     the tables, or held in memory by a full match, which places the stories beside its
     write."""
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
-    heads = headlines_alone(evidence, matched, profiles)
-    short = short_related(matched, profiles)
+    # Every profile read once: the placement reads those of the linked articles, and the
+    # links those of the pairs with one related statement (most of them, in a rebuild).
+    found = profiles(sorted({x for pairs in (evidence, matched) for pair in pairs for x in pair}))
+
+    def held(aids: Iterable[int]) -> dict[int, ev.Profile]:
+        return {a: found[a] for a in aids if a in found}
+
+    heads = headlines_alone(evidence, matched, held)
+    short = short_related(matched, held)
     graph = link_graph(evidence, matched, days, window, heads, short)
-    return _placement(_place_all(graph, days, profiles(graph)))
+    return _placement(_place_all(graph, days, held(graph)))
 
 
 # At most this many articles are placed again for one update to equal a rebuild (see
