@@ -44,11 +44,13 @@ Reported, so that nothing is judged only on what it was fitted to:
 ``--leads`` adds BASIL cut to titles and two paragraphs (dated, and on one day) as
 two more sets: short articles, as the dense draws and a feed of leads tell them.
 ``--short`` adds BASIL cut to titles and one paragraph too (dated, and on one day) and
-fits the story feature ``best`` (held at 0 without it), and ``--write`` then writes the
+fits the story feature ``best`` and the pair term ``short_related`` (one related statement
+between two short articles; both held at 0 without it), and ``--write`` then writes the
 weights of pairs of short articles (``SHORT_WEIGHTS``, ``SHORT_STORY_WEIGHTS``, their
-intercepts: db.article_evidence reads them only when both articles are a title and one
-short paragraph, ``Profile.short``): story63's fit (BENCHMARKS.md), whose lenient weights
-gained on one paragraph and lost on full text, kept to the pairs it gains on (story63b).
+intercepts, ``SHORT_RELATED_WEIGHT``: db.article_evidence reads them only when both
+articles are a title and one short paragraph, ``Profile.short``): story63's fit
+(BENCHMARKS.md), whose lenient weights gained on one paragraph and lost on full text,
+kept to the pairs it gains on (story63b).
 While a fit's weights are measured (``weights``), they score every pair, short or not.
 
 The shipped weights (since the forty-second session) are one run of
@@ -116,6 +118,9 @@ FOLDS = 5
 # article needs stronger evidence).
 HELD_PAIR = {"day_gap": 0.0, "undated": -4.1495}
 HELD_STORY = {"same_day": 0.0}
+# The pair model's matches terms after FEATURE_NAMES (db.article_evidence.matches_features);
+# short_related is read for pairs of short articles only: held at 0 without --short.
+PAIR_TERMS = ("related", "matches", "short_related")
 EVIDENCE_FILE = Path(__file__).resolve().parent.parent / "db" / "article_evidence.py"
 
 Article = tuple[int, str, str, int, str | None]  # id, title, text, body_start, date
@@ -173,7 +178,8 @@ def pairs(c: Corpus, pr: Profiled) -> tuple[np.ndarray, np.ndarray, list[str]]:
         for other in cands:
             f = ev.features(p, pr.profiles[other], STORY_WINDOW_DAYS)
             same, related = c.matched.get((min(aid, other), max(aid, other)), (0, 0))
-            xs.append([*f, *ev.matches_features(same, related)])
+            short = p.short and pr.profiles[other].short
+            xs.append([*f, *ev.matches_features(same, related, short)])
             ys.append(float(c.event_of[aid] == c.event_of[other]))
             groups.append(c.event_of[aid])
     return np.array(xs), np.array(ys), groups
@@ -213,10 +219,10 @@ def fit_sets(
 def held_days() -> tuple[np.ndarray, np.ndarray]:
     """The pair and story weights ([intercept, *weights]) to fit (NaN), with those of
     :data:`HELD_PAIR` and :data:`HELD_STORY` held at their values."""
-    pairs_ = np.full(1 + len(ev.FEATURE_NAMES) + 2, np.nan)
+    pairs_ = np.full(1 + len(ev.FEATURE_NAMES) + len(PAIR_TERMS), np.nan)
     story = np.full(1 + len(ev.STORY_FEATURE_NAMES), np.nan)
     for held, names, beta in (
-        (HELD_PAIR, ev.FEATURE_NAMES, pairs_),
+        (HELD_PAIR, (*ev.FEATURE_NAMES, *PAIR_TERMS), pairs_),
         (HELD_STORY, ev.STORY_FEATURE_NAMES, story),
     ):
         for name, value in held.items():
@@ -227,7 +233,9 @@ def held_days() -> tuple[np.ndarray, np.ndarray]:
 def shipped_heads_free() -> tuple[np.ndarray, np.ndarray]:
     """The shipped pair and story weights ([intercept, *weights]) with the weights of
     :data:`db.article_evidence.HEADS` left to fit (NaN)."""
-    pairs_ = np.array([ev.INTERCEPT, *ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT])
+    pairs_ = np.array(
+        [ev.INTERCEPT, *ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT, ev.SHORT_RELATED_WEIGHT]
+    )
     story = np.array([ev.STORY_INTERCEPT, *ev.STORY_WEIGHTS])
     for names, beta in ((ev.FEATURE_NAMES, pairs_), (ev.STORY_FEATURE_NAMES, story)):
         for k, name in enumerate(names):
@@ -244,7 +252,7 @@ def pair_scores(beta: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[float, 
 
 @dataclass
 class Weights:
-    pairs: np.ndarray  # [intercept, *FEATURE_NAMES, related, matches]
+    pairs: np.ndarray  # [intercept, *FEATURE_NAMES, *PAIR_TERMS]
     stories: np.ndarray | None  # [intercept, *STORY_FEATURE_NAMES]; None: the shipped
 
 
@@ -253,6 +261,7 @@ def weights(w: Weights) -> Iterator[None]:
     """db.article_evidence scoring with ``w`` for the duration."""
     beta = w.pairs
     saved = (ev.INTERCEPT, ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE)
+    saved_related = ev.SHORT_RELATED_WEIGHT
     saved_story = (ev.STORY_INTERCEPT, ev.STORY_WEIGHTS)
     saved_short = (
         ev.SHORT_INTERCEPT,
@@ -263,7 +272,8 @@ def weights(w: Weights) -> Iterator[None]:
     # One fitted model scores every pair, short or not, as it was fitted.
     ev.INTERCEPT = ev.NO_EVIDENCE = ev.SHORT_INTERCEPT = float(beta[0])
     ev.WEIGHTS = ev.SHORT_WEIGHTS = tuple(float(b) for b in beta[1 : 1 + len(ev.FEATURE_NAMES)])
-    ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT = float(beta[-2]), float(beta[-1])
+    ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT = float(beta[-3]), float(beta[-2])
+    ev.SHORT_RELATED_WEIGHT = float(beta[-1])
     if w.stories is not None:
         ev.STORY_INTERCEPT = ev.SHORT_STORY_INTERCEPT = float(w.stories[0])
         ev.STORY_WEIGHTS = ev.SHORT_STORY_WEIGHTS = tuple(float(b) for b in w.stories[1:])
@@ -271,6 +281,7 @@ def weights(w: Weights) -> Iterator[None]:
         yield
     finally:
         ev.INTERCEPT, ev.WEIGHTS, ev.RELATED_WEIGHT, ev.CLAIM_WEIGHT, ev.NO_EVIDENCE = saved
+        ev.SHORT_RELATED_WEIGHT = saved_related
         ev.STORY_INTERCEPT, ev.STORY_WEIGHTS = saved_story
         (
             ev.SHORT_INTERCEPT,
@@ -290,7 +301,8 @@ def link_all(c: Corpus, pr: Profiled) -> stories.Links:
                 evidence[(min(aid, other), max(aid, other))] = s
     days = {aid: p.day for aid, p in pr.profiles.items()}
     heads = frozenset(aid for aid, p in pr.profiles.items() if p.headline_only)
-    return stories.link_graph(evidence, c.matched, days, STORY_WINDOW_DAYS, heads)
+    short = frozenset(aid for aid, p in pr.profiles.items() if p.short)
+    return stories.link_graph(evidence, c.matched, days, STORY_WINDOW_DAYS, heads, short)
 
 
 def story_rows(c: Corpus, pr: Profiled, pairs_beta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -394,14 +406,15 @@ def constants(w: Weights, short: bool = False) -> list[tuple[str, str]]:
         return [
             ("SHORT_WEIGHTS", pw),
             ("SHORT_INTERCEPT", f"{beta[0]:.4f}"),
+            ("SHORT_RELATED_WEIGHT", f"{beta[-1]:.4f}"),
             ("SHORT_STORY_WEIGHTS", sw),
             ("SHORT_STORY_INTERCEPT", f"{story[0]:.4f}"),
         ]
     return [
         ("WEIGHTS", pw),
         ("INTERCEPT", f"{beta[0]:.4f}"),
-        ("RELATED_WEIGHT", f"{beta[-2]:.4f}"),
-        ("CLAIM_WEIGHT", f"{beta[-1]:.4f}"),
+        ("RELATED_WEIGHT", f"{beta[-3]:.4f}"),
+        ("CLAIM_WEIGHT", f"{beta[-2]:.4f}"),
         ("STORY_WEIGHTS", sw),
         ("STORY_INTERCEPT", f"{story[0]:.4f}"),
     ]
@@ -455,6 +468,7 @@ def main() -> None:
     args = ap.parse_args()
     uci_half = None if args.uci_half == "all" else int(args.uci_half)
     if not args.short:
+        HELD_PAIR["short_related"] = 0.0  # read for short pairs only (SHORT_RELATED_WEIGHT)
         HELD_STORY["best"] = 0.0  # read for short articles only (SHORT_STORY_WEIGHTS)
     corpora = load(args.leads, uci_half, args.short)
     profiled = {name: profile_all(c) for name, c in corpora.items()}
@@ -508,7 +522,7 @@ def main() -> None:
 
     # Shipped: every set.
     print("\nshipped (fitted on every set):")
-    for n, b in zip((*ev.FEATURE_NAMES, "related", "matches"), shipped.pairs[1:], strict=True):
+    for n, b in zip((*ev.FEATURE_NAMES, *PAIR_TERMS), shipped.pairs[1:], strict=True):
         print(f"  {n:16s} {b:+.4f}")
     print(f"  {'intercept':16s} {shipped.pairs[0]:+.4f}")
     assert shipped.stories is not None

@@ -142,23 +142,30 @@ INTERCEPT = -9.0435
 # one event in a few lines share fewer words, and these weights ask less of them. Used for
 # such pairs only, as they join two long articles of other events on shared words.
 SHORT_WEIGHTS = (
-    3.6207,  # title_cos
-    25.3494,  # lead_cos
-    1.6627,  # cross_cos
-    2.7119,  # entity_overlap
-    -0.7158,  # entity_shared
-    -1.8887,  # numbers_shared
+    4.2243,  # title_cos
+    25.3085,  # lead_cos
+    0.7045,  # cross_cos
+    2.8168,  # entity_overlap
+    -0.6856,  # entity_shared
+    -1.7188,  # numbers_shared
     0.0000,  # day_gap
     -4.1495,  # undated
-    4.6628,  # heads
-    -17.7805,  # heads_title_cos
-    -27.9737,  # heads_other_day
+    4.7099,  # heads
+    -17.4330,  # heads_title_cos
+    -28.1320,  # heads_other_day
 )
-SHORT_INTERCEPT = -6.6768
+SHORT_INTERCEPT = -6.7565
 # The matches term (:func:`matches_features`): statements of the newer article matching
 # the older as the same claim or a conflict, and those matching it as related only.
 CLAIM_WEIGHT = 23.6847
 RELATED_WEIGHT = 8.7558
+# ... and, for two short articles (Profile.short), one statement matching as related only:
+# it counts for nothing between two long articles (a participant of another happening is
+# enough for it), but a lead of a paragraph has two or three statements, so one of them
+# matching another outlet's lead says more (BASIL as titles and one paragraph, on one day:
+# of the short pairs with one related statement and no claim 69 were of one event, 26 not;
+# of the full articles, 11 and 79). Fitted by bench/fit_stories.py --leads --short --write.
+SHORT_RELATED_WEIGHT = 5.1545
 # db.stories counts a pair in a story's fit above this log-odds (probability 0.05).
 LINK_FLOOR = -3.0
 # Pairs scoring below this are not stored (their matched statements then count alone).
@@ -194,16 +201,16 @@ STORY_INTERCEPT = -6.6704
 # For a short article (Profile.short) joining a story: fitted with SHORT_WEIGHTS and ``best``
 # (story63's fit): one strong link counts in a story of two, where its fit is at most half.
 SHORT_STORY_WEIGHTS = (
-    5.9695,  # fit
-    0.1490,  # title_cos
-    4.2031,  # lead_cos
-    0.5312,  # entity_cover
+    6.6072,  # fit
+    0.3274,  # title_cos
+    3.0249,  # lead_cos
+    -0.0146,  # entity_cover
     0.0000,  # same_day
-    0.5894,  # heads
-    10.8738,  # heads_title_cos
-    3.6621,  # best
+    0.5896,  # heads
+    11.0750,  # heads_title_cos
+    4.2095,  # best
 )
-SHORT_STORY_INTERCEPT = -7.7202
+SHORT_STORY_INTERCEPT = -8.1675
 
 
 @dataclass(slots=True)
@@ -639,19 +646,21 @@ def unscored(heads: bool, other_day: bool) -> float:
     return NO_EVIDENCE + w["heads"] + (w["heads_other_day"] if other_day else 0.0)
 
 
-def matches_features(same: int, related: int) -> tuple[float, float]:
+def matches_features(same: int, related: int, short: bool = False) -> tuple[float, float, float]:
     """The matches term's features: ``related`` statements matching only as related
     (one counts for nothing: a shared participant in another happening is enough
-    for it; two count half, three or more fully) and ``same`` statements matching
-    as the same claim or a conflict (capped at 3, / 3)."""
-    return min(max(related - 1, 0), 2) / 2, min(same, 3) / 3
+    for it; two count half, three or more fully), ``same`` statements matching
+    as the same claim or a conflict (capped at 3, / 3), and whether the pair is of two
+    ``short`` articles with one related statement exactly (see SHORT_RELATED_WEIGHT)."""
+    return min(max(related - 1, 0), 2) / 2, min(same, 3) / 3, float(short and related == 1)
 
 
-def matches_term(same: int, related: int) -> float:
+def matches_term(same: int, related: int, short: bool = False) -> float:
     """What the statements of the newer article that match the older one add to the
-    pair's log-odds (:func:`db.stories._matched_pairs` counts them)."""
-    related_f, same_f = matches_features(same, related)
-    return CLAIM_WEIGHT * same_f + RELATED_WEIGHT * related_f
+    pair's log-odds (:func:`db.stories._matched_pairs` counts them; ``short``: both
+    articles are short)."""
+    related_f, same_f, one_f = matches_features(same, related, short)
+    return CLAIM_WEIGHT * same_f + RELATED_WEIGHT * related_f + SHORT_RELATED_WEIGHT * one_f
 
 
 def _query(p: Profile) -> dict[str, float]:

@@ -84,6 +84,7 @@ __all__ = [
     "place_stored",
     "profile_articles",
     "rebuild_stories",
+    "short_related",
     "update_stories",
 ]
 
@@ -470,8 +471,10 @@ def _links(
     is never linked to an older undated one (see the module docstring)."""
     evidence, matched, meta = _stored_pairs(conn, article_ids)
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
-    heads = headlines_alone(evidence, matched, ev.StoredIndex(conn).profiles)
-    return link_graph(evidence, matched, days, window, heads), meta
+    index = ev.StoredIndex(conn)
+    heads = headlines_alone(evidence, matched, index.profiles)
+    short = short_related(matched, index.profiles)
+    return link_graph(evidence, matched, days, window, heads, short), meta
 
 
 def link_graph(
@@ -480,13 +483,17 @@ def link_graph(
     days: dict[int, int | None],
     window: int = STORY_WINDOW_DAYS,
     heads: frozenset[int] = frozenset(),
+    short: frozenset[int] = frozenset(),
 ) -> Links:
     """The links among articles: pairs (a < b) with their article-evidence scores and
     matched statements (:data:`Matched`), articles' day numbers (None: undated; pairs
     of articles not in ``days`` are left out). A dated article is never linked to an
     older undated one (see the module docstring). ``heads``: the articles, of pairs with
     matched statements and no stored score, that are headlines alone
-    (:func:`headlines_alone`; what such a pair has is :func:`db.article_evidence.unscored`)."""
+    (:func:`headlines_alone`; what such a pair has is :func:`db.article_evidence.unscored`).
+    ``short``: the articles, of pairs with one related statement, that are short
+    (:func:`short_related`; a pair of two such reads it:
+    :func:`db.article_evidence.matches_term`)."""
     links: Links = {}
 
     def link(x: int, y: int, strength: float) -> None:
@@ -503,15 +510,26 @@ def link_graph(
     for pair, strength in evidence.items():
         counts = matched.get(pair)
         if counts is not None:  # (none adds 0.0: the same strength)
-            strength += ev.matches_term(*counts)
+            strength += ev.matches_term(*counts, pair[0] in short and pair[1] in short)
         link(*pair, strength)
     for (a, b), counts in matched.items():
         if (a, b) not in evidence:
             da, db = days.get(a), days.get(b)
             other_day = da is not None and db is not None and da != db
             unscored = ev.unscored(a in heads and b in heads, other_day)
-            link(a, b, unscored + ev.matches_term(*counts))
+            link(a, b, unscored + ev.matches_term(*counts, a in short and b in short))
     return links
+
+
+def short_related(
+    matched: dict[tuple[int, int], Matched],
+    profiles: Callable[[list[int]], dict[int, ev.Profile]],
+) -> frozenset[int]:
+    """The articles of the pairs with one related statement exactly that are short (a
+    headline and one short paragraph: what :func:`link_graph` reads of them); only those
+    pairs' profiles are read."""
+    ids = sorted({x for pair, (_same, related) in matched.items() if related == 1 for x in pair})
+    return frozenset(a for a, p in profiles(ids).items() if p.short) if ids else frozenset()
 
 
 def headlines_alone(
@@ -1174,9 +1192,17 @@ def place_stored(
     the tables, or held in memory by a full match, which places the stories beside its
     write."""
     days = {aid: day_number(m[1]) for aid, m in meta.items()}
-    heads = headlines_alone(evidence, matched, profiles)
-    graph = link_graph(evidence, matched, days, window, heads)
-    return _placement(_place_all(graph, days, profiles(graph)))
+    # Every profile read once: the placement reads those of the linked articles, and the
+    # links those of the pairs with one related statement (most of them, in a rebuild).
+    found = profiles(sorted({x for pairs in (evidence, matched) for pair in pairs for x in pair}))
+
+    def held(aids: Iterable[int]) -> dict[int, ev.Profile]:
+        return {a: found[a] for a in aids if a in found}
+
+    heads = headlines_alone(evidence, matched, held)
+    short = short_related(matched, held)
+    graph = link_graph(evidence, matched, days, window, heads, short)
+    return _placement(_place_all(graph, days, held(graph)))
 
 
 # At most this many articles are placed again for one update to equal a rebuild (see
