@@ -1633,6 +1633,13 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
     return tuple(out)
 
 
+# Where the words after a figure leave what it counts for where or when: "40 people *in*
+# the mountain province", "$2 million in taxes*,* officials said".
+_SETTING_RE = re.compile(
+    r"[,;:()]|\b(?:in|at|near|across|during|after|before|since|inside|outside|within|"
+    r"around|by|over|under|to|into|per|a|an)\b",
+    re.IGNORECASE,
+)
 # What joins two words of a figure into one sum: "taxes and fees", "schools & clinics".
 _AND_RE = re.compile(r"[\w'’-]+\s+(?:and|&|plus)\s+")
 
@@ -1641,13 +1648,18 @@ def _word_links(
     text: str, content: list[Token], words: list[str], at_words: list[int]
 ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The pairs of a figure's measured words written one right after the other, and
-    those joined by "and" (see Num.adjacent, Num.joined)."""
+    those joined by "and" (see Num.adjacent, Num.joined), up to a place or a time
+    ("in", "at", a comma): "40 people in the mountain province" counts people, and
+    "mountain" narrows the province, not them; "$2 million in taxes on recreational
+    marijuana" counts a kind of taxes."""
     adjacent: list[tuple[str, str]] = []
     joined: list[tuple[str, str]] = []
     for k in range(len(at_words) - 1):
         if at_words[k + 1] != at_words[k] + 1:
-            continue  # a place between them
+            break  # a place between them
         gap = text[content[at_words[k]].start : content[at_words[k + 1]].start]
+        if _SETTING_RE.search(gap):
+            break
         if _NEXT_WORD_RE.fullmatch(gap):
             adjacent.append((words[k], words[k + 1]))
         elif _AND_RE.fullmatch(gap):

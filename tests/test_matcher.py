@@ -1055,6 +1055,10 @@ def test_a_part_named_further_from_the_figure_does_not_conflict_with_the_whole()
     pot = "The county collected $3 million in pot taxes last year, the treasurer said."
     weed = "The county collected $5 million in cannabis taxes last year, the treasurer said."
     assert compare_texts(pot, weed).relation == "conflict"
+    # A word of where ("in the mountain province") narrows the place, not the count.
+    quake = "The quake killed at least 40 people in the mountain province of Badakhshan."
+    later = "The quake killed at least 52 people in Badakhshan province, officials said."
+    assert compare_texts(quake, later).relation == "conflict"
 
 
 def test_a_sum_of_two_things_does_not_conflict_with_one_of_them() -> None:
