@@ -3035,6 +3035,17 @@ def read_otherwise_since_44c(text: str) -> bool:
     return any(not words.isdisjoint(one | other) for one, other in _COUNTERPARTS)
 
 
+def read_otherwise_since_45(text: str) -> bool:
+    """Whether conf77's rules may judge the pairs of a statement otherwise (for a schema
+    step; a superset): a figure of ``text`` whose counted words hold a pair written one
+    after the other beyond its first two ("$2 million in taxes on recreational
+    marijuana": _narrows), or two joined by "and" ("taxes and fees": _sum_of_two)."""
+    return any(
+        n.joined or any(p != (n.head, n.after_head) for p in n.adjacent)
+        for n in prepare(text or "").numbers
+    )
+
+
 def _one_aim(hedged: Prepared, other: Prepared) -> bool:
     """The act a hedge governs in ``hedged`` is told after "to" in ``other`` too: both
     tell it as an aim, neither as done ("Sandberg wants to ban the word 'bossy'" /

@@ -1061,6 +1061,17 @@ def test_a_part_named_further_from_the_figure_does_not_conflict_with_the_whole()
     assert compare_texts(quake, later).relation == "conflict"
 
 
+def test_statements_conf77_may_judge_otherwise() -> None:
+    # The schema step's test: statements whose figures the new rules read differently.
+    assert matcher.read_otherwise_since_45("It collected $3 million in taxes on recreational pot.")
+    assert matcher.read_otherwise_since_45("It collected $3.5 million in pot taxes and fees.")
+    assert not matcher.read_otherwise_since_45("It collected $3 million in pot taxes.")
+    assert not matcher.read_otherwise_since_45(
+        "The quake killed 40 people in the mountain province."
+    )
+    assert not matcher.read_otherwise_since_45("Rescue teams searched the houses on Friday night.")
+
+
 def test_a_sum_of_two_things_does_not_conflict_with_one_of_them() -> None:
     # "taxes and fees" hold the taxes: a whole against its part, two quantities.
     one = "The state collected $2 million in cannabis taxes in May, officials said."
