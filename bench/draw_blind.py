@@ -32,7 +32,8 @@ as that statement pair, one without them by its texts.
 
 ``--body`` (basil) only pairs of two body sentences (no headline on either side); a
 basil sheet shows each statement between the sentences before and after it (set 76).
-``--relation related`` draws ``related`` matches instead; ``--cross-outlet`` (uci) only
+``--relation related`` draws ``related`` matches instead, ``--relation conflict`` only
+the conflicts; ``--cross-outlet`` (uci) only
 pairs of two publishers; ``--ids-after`` names the file whose ids the rows continue;
 ``--minus DB2`` only the pairs DB2 does not show as same/conflict: DB2 built
 from the same file by code without a rule, the draw holds only what the rule made
@@ -71,6 +72,8 @@ Q = """SELECT m.a, m.b FROM matches m WHERE m.relation IN ('same', 'conflict') O
 Q_RELATED = """SELECT m.a, m.b FROM matches m WHERE m.relation = 'related' ORDER BY m.a, m.b"""
 # --relation any: every match shown, ✓ or apart (set 77's pairs a rule left alone)
 Q_ANY = """SELECT m.a, m.b FROM matches m ORDER BY m.a, m.b"""
+# --relation conflict: only the shown conflicts (≠), measured on their own (set 77c)
+Q_CONFLICT = """SELECT m.a, m.b FROM matches m WHERE m.relation = 'conflict' ORDER BY m.a, m.b"""
 HEADLINES = "SELECT id FROM statements WHERE kind = 'headline'"
 # the sentences before and after one statement in its article (--body's sheet)
 NEIGHBOURS = """SELECT n.seq - s.seq, n.text FROM statements s JOIN statements n
@@ -371,9 +374,9 @@ def main() -> None:
     )
     ap.add_argument(
         "--relation",
-        choices=("match", "related", "any"),
+        choices=("match", "related", "conflict", "any"),
         default="match",
-        help="draw same/conflict matches (default), related ones, or any match",
+        help="draw same/conflict matches (default), related ones, conflicts only, or any match",
     )
     ap.add_argument("--cross-outlet", action="store_true", help="uci: only pairs of two publishers")
     ap.add_argument(
@@ -398,7 +401,7 @@ def main() -> None:
     ap.add_argument("--sheet", type=Path, required=True, help="the reading sheet to write")
     args = ap.parse_args()
     dbs = [sqlite3.connect(p) for p in args.db]
-    q = {"related": Q_RELATED, "any": Q_ANY}.get(args.relation, Q)
+    q = {"related": Q_RELATED, "conflict": Q_CONFLICT, "any": Q_ANY}.get(args.relation, Q)
     if args.corpus == "basil":
         less = [sqlite3.connect(p) for p in args.minus or ()]
         pairs, fn, _fields = basil(
@@ -410,7 +413,9 @@ def main() -> None:
         pairs, fn, _fields = uci(dbs[0], after, q, args.cross_outlet, minus)
     n = min(args.n, len(pairs))
     drawn = random.Random(args.seed).sample(pairs, n)
-    what = {"related": "related", "any": "shown"}.get(args.relation, "same/conflict")
+    what = {"related": "related", "conflict": "conflict", "any": "shown"}.get(
+        args.relation, "same/conflict"
+    )
     print(f"# {len(pairs)} eligible {what} matches; {n} drawn with seed {args.seed}")
     with open(args.sheet, "w", encoding="utf-8") as sheet:
         for i, (a, b) in enumerate(drawn):

@@ -566,6 +566,13 @@ class Num:
     head: str = ""  # the first of them after the number ("year" in "a 5-year low")
     after_head: str = ""  # the next one, written right after it ("marijuana" in "$2.1
     # million in recreational marijuana taxes"); "" if none: see _narrows
+    # Pairs of those words written one right after the other ("recreational",
+    # "marijuana" in "$2 million in taxes on recreational marijuana"): which word
+    # narrows which (see _narrows).
+    adjacent: tuple[tuple[str, str], ...] = ()
+    # Pairs of them joined by "and" ("tax", "fee" in "$3.5M in taxes and fees"): the
+    # figure counts a sum of two things (see _sum_of_two).
+    joined: tuple[tuple[str, str], ...] = ()
     # The content word written right before the number, its qualifier included: what
     # is done to what it counts ("killed" in "killed at least 1,200 people"); "" if
     # none (see _same_measure).
@@ -1590,6 +1597,7 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
         if len(words) > 1 and at_words[1] == at_words[0] + 1:
             gap = text[starts[at_words[0]] : starts[at_words[1]]]
             after_head = words[1] if _NEXT_WORD_RE.fullmatch(gap) else ""
+        adjacent, joined = _word_links(text, content, words, at_words)
         end = pos + len(n.raw)
         no_amount = (n.unit is None and _heads_a_list(text, pos, end)) or _cut_after(text, end)
         j = bisect_left(starts, pos) - 1
@@ -1616,11 +1624,47 @@ def _with_measures(nums: tuple[Num, ...], text: str, content: list[Token]) -> tu
             measures=_frozen(words),
             head=head,
             after_head=after_head,
+            adjacent=adjacent,
+            joined=joined,
             before=before,
             outcomes=_outcomes(before, told),
             no_amount=no_amount,
         )
     return tuple(out)
+
+
+# Where the words after a figure leave what it counts for where or when: "40 people *in*
+# the mountain province", "$2 million in taxes*,* officials said".
+_SETTING_RE = re.compile(
+    r"[,;:()]|\b(?:in|at|near|across|during|after|before|since|inside|outside|within|"
+    r"around|by|over|under|to|into|per|a|an)\b",
+    re.IGNORECASE,
+)
+# What joins two words of a figure into one sum: "taxes and fees", "schools & clinics".
+_AND_RE = re.compile(r"[\w'’-]+\s+(?:and|&|plus)\s+")
+
+
+def _word_links(
+    text: str, content: list[Token], words: list[str], at_words: list[int]
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The pairs of a figure's measured words written one right after the other, and
+    those joined by "and" (see Num.adjacent, Num.joined), up to a place or a time
+    ("in", "at", a comma): "40 people in the mountain province" counts people, and
+    "mountain" narrows the province, not them; "$2 million in taxes on recreational
+    marijuana" counts a kind of taxes."""
+    adjacent: list[tuple[str, str]] = []
+    joined: list[tuple[str, str]] = []
+    for k in range(len(at_words) - 1):
+        if at_words[k + 1] != at_words[k] + 1:
+            break  # a place between them
+        gap = text[content[at_words[k]].start : content[at_words[k + 1]].start]
+        if _SETTING_RE.search(gap):
+            break
+        if _NEXT_WORD_RE.fullmatch(gap):
+            adjacent.append((words[k], words[k + 1]))
+        elif _AND_RE.fullmatch(gap):
+            joined.append((words[k], words[k + 1]))
+    return tuple(adjacent), tuple(joined)
 
 
 # A normalised word -> the kind of outcome it names (lexicon.OUTCOMES).
@@ -2106,6 +2150,8 @@ def _compare_numbers(
                 and not _scale_lost(a, b)
                 and not _narrows(a, b, pa, pb)
                 and not _narrows(b, a, pb, pa)
+                and not _sum_of_two(a, pa, pb)
+                and not _sum_of_two(b, pb, pa)
                 and not _other_side(a, b, pa, pb)
             ):
                 differ.append((a, b))
@@ -2220,19 +2266,48 @@ def _crossed(a: Num, b: Num) -> frozenset[str]:
 
 
 def _narrows(a: Num, b: Num, pa: Prepared | None, pb: Prepared | None) -> bool:
-    """``a`` counts a part of what ``b`` counts: a word written right before the thing
+    """``a`` counts a part of what ``b`` counts: a word written right before a thing
     ``b`` measures, that ``b``'s statement does not hold anywhere ("$2.1 million in
-    *recreational* marijuana taxes" against "$3.5 million in marijuana tax", "40
-    *civilian* deaths" against "55 deaths"): two quantities, not two values of one.
-    Names ("North Korean troops") and the commonest words ("new", "more") do not
-    narrow."""
-    if pa is None or pb is None or not a.after_head or a.after_head != b.head:
+    *recreational* marijuana taxes" against "$3.5 million in marijuana tax", "$2
+    million in taxes on *recreational* marijuana" against "$3.5 million from marijuana
+    sales", "40 *civilian* deaths" against "55 deaths"): two quantities, not two values
+    of one. Names ("North Korean troops") and the commonest words ("new", "more") do
+    not narrow."""
+    if pa is None or pb is None:
         return False
+    for word, noun in a.adjacent:
+        # ``noun`` is what ``b`` counts, bare or narrowed only by words ``a`` holds too:
+        # "pot taxes" / "marijuana tax" each narrow their own way, neither is a part
+        if noun not in b.measures or any(
+            n == noun and _narrowing(w, pb, pa) for w, n in b.adjacent
+        ):
+            continue
+        if _narrowing(word, pa, pb):
+            return True
+    return False
+
+
+def _narrowing(word: str, own: Prepared, other: Prepared) -> bool:
+    """``word`` (of ``own``'s statement) narrows what follows it against ``other``:
+    ``other`` does not hold it, and it is no name and none of the commonest words."""
     return (
-        a.head not in pb.tokset
-        and a.head not in pa.entities
-        and a.head not in pa.hnames
-        and _RARITY.get(a.head, 1.0) > COMMONEST_RARITY
+        word not in other.tokset
+        and word not in own.entities
+        and word not in own.hnames
+        and _RARITY.get(word, 1.0) > COMMONEST_RARITY
+    )
+
+
+def _sum_of_two(a: Num, pa: Prepared | None, pb: Prepared | None) -> bool:
+    """``a`` counts two things joined by "and", and the other statement only one of
+    them ("$3.5M in pot taxes and fees" / "$2 million in pot taxes", "300 schools and
+    clinics" / "220 schools"): a whole against its part, two quantities."""
+    if pa is None or pb is None:
+        return False
+    return any(
+        (x in pb.tokset) != (y in pb.tokset)
+        and _RARITY.get(y if x in pb.tokset else x, 1.0) > COMMONEST_RARITY
+        for x, y in a.joined
     )
 
 
@@ -2958,6 +3033,17 @@ def read_otherwise_since_44c(text: str) -> bool:
     schema step; a superset): ``text`` names one of :data:`_COUNTERPARTS`."""
     words = {normalize_word(w.lower()) for w in _RAW_WORD_RE.findall(text or "")}
     return any(not words.isdisjoint(one | other) for one, other in _COUNTERPARTS)
+
+
+def read_otherwise_since_45(text: str) -> bool:
+    """Whether conf77's rules may judge the pairs of a statement otherwise (for a schema
+    step; a superset): a figure of ``text`` whose counted words hold a pair written one
+    after the other beyond its first two ("$2 million in taxes on recreational
+    marijuana": _narrows), or two joined by "and" ("taxes and fees": _sum_of_two)."""
+    return any(
+        n.joined or any(p != (n.head, n.after_head) for p in n.adjacent)
+        for n in prepare(text or "").numbers
+    )
 
 
 def _one_aim(hedged: Prepared, other: Prepared) -> bool:

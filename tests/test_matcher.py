@@ -1037,6 +1037,56 @@ def test_a_part_of_a_quantity_does_not_conflict_with_the_whole() -> None:
     assert compare_texts(new, whole).relation == "conflict"
 
 
+def test_a_part_named_further_from_the_figure_does_not_conflict_with_the_whole() -> None:
+    # The narrowing word need not follow the figure at once: "$3 million in taxes on
+    # *recreational* cannabis" counts a part of "$5 million in cannabis taxes".
+    part = "The county collected $3 million in taxes on recreational cannabis last year."
+    whole = "The county collected $5 million in cannabis taxes last year, the treasurer said."
+    r = compare_texts(part, whole)
+    assert r.relation not in ("conflict", "same")
+    assert compare_texts(whole, part).relation == r.relation
+    bodies = "Rescuers found 30 bodies of migrant workers in the collapsed Lagos tower."
+    all_bodies = "Rescuers found 45 bodies of workers in the collapsed Lagos tower, police said."
+    assert compare_texts(bodies, all_bodies).relation not in ("conflict", "same")
+    # The same word on both sides is one quantity; two words that each narrow their own
+    # way ("pot" / "marijuana" taxes) are no part of each other.
+    both = whole.replace("cannabis taxes", "taxes on recreational cannabis")
+    assert compare_texts(part, both).relation == "conflict"
+    pot = "The county collected $3 million in pot taxes last year, the treasurer said."
+    weed = "The county collected $5 million in cannabis taxes last year, the treasurer said."
+    assert compare_texts(pot, weed).relation == "conflict"
+    # A word of where ("in the mountain province") narrows the place, not the count.
+    quake = "The quake killed at least 40 people in the mountain province of Badakhshan."
+    later = "The quake killed at least 52 people in Badakhshan province, officials said."
+    assert compare_texts(quake, later).relation == "conflict"
+
+
+def test_statements_conf77_may_judge_otherwise() -> None:
+    # The schema step's test: statements whose figures the new rules read differently.
+    assert matcher.read_otherwise_since_45("It collected $3 million in taxes on recreational pot.")
+    assert matcher.read_otherwise_since_45("It collected $3.5 million in pot taxes and fees.")
+    assert not matcher.read_otherwise_since_45("It collected $3 million in pot taxes.")
+    assert not matcher.read_otherwise_since_45(
+        "The quake killed 40 people in the mountain province."
+    )
+    assert not matcher.read_otherwise_since_45("Rescue teams searched the houses on Friday night.")
+
+
+def test_a_sum_of_two_things_does_not_conflict_with_one_of_them() -> None:
+    # "taxes and fees" hold the taxes: a whole against its part, two quantities.
+    one = "The state collected $2 million in cannabis taxes in May, officials said."
+    two = "The state collected $3.5 million in cannabis taxes and fees in May, officials said."
+    r = compare_texts(one, two)
+    assert r.relation not in ("conflict", "same")
+    assert compare_texts(two, one).relation == r.relation
+    schools = "The ministry counted 220 schools damaged in the Herat quake on Saturday."
+    clinics = "The ministry counted 300 schools and clinics damaged in the Herat quake."
+    assert compare_texts(schools, clinics).relation not in ("conflict", "same")
+    # Both sums told (however written), one quantity: a conflict.
+    fees = "The state collected $2.1 million in cannabis taxes, fees in May, officials said."
+    assert compare_texts(fees, two).relation == "conflict"
+
+
 def test_a_toll_told_with_the_verb_before_or_after_the_figure_conflicts() -> None:
     # "killed at least 40 people" / "at least 65 people were killed": one quantity, the
     # verb on either side of the figure; the place is all the two name.
