@@ -114,6 +114,7 @@ from db.lexicon import (
     DENIED_THINGS,
     FALL_TARGETS,
     FALL_WORDS,
+    FIRST_NAME_FORMS,
     FUTURE_WORDS,
     HEDGE_BEFORE_ING,
     HEDGE_BEFORE_TO,
@@ -1051,19 +1052,40 @@ def prepare(
     )
 
 
-# A middle initial between two words of a name: "Stephen F. Lynch", "Steny H. Hoyer".
-_MIDDLE_INITIAL_RE = re.compile(r"\b[A-Z][a-z]+ ([A-Z]\.) (?=[A-Z][a-z])")
+# A middle initial between two words of a name: "Stephen F. Lynch", "Steny H. Hoyer",
+# or two of them ("George H.W. Bush", "George H. W. Bush").
+_MIDDLE_INITIAL_RE = re.compile(r"\b[A-Z][a-z]+ ([A-Z]\.(?: ?[A-Z]\.)*) (?=[A-Z][a-z])")
+# A name's leading initial(s) before two words of a name ("J. Edgar Hoover", "L. Paul
+# Bremer"), where no capitalised word stands before it (that is the middle initial's
+# place, or "Plan B."): the text's start, a bracket or quote, or a lower-case word or
+# a comma and a space ("director J. Edgar Hoover", "said, L. Paul Bremer").
+_LEADING_INITIAL_RE = re.compile(
+    r"(?:^|(?<=[(\"'])|(?<=[a-z,;:] ))([A-Z]\.(?: ?[A-Z]\.)*) (?=([A-Z][a-z]+) [A-Z][a-z])"
+)
+
+
+def _initial_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a person's initials inside or before their name (not glued
+    to it: "JFK" is a name of its own). A leading one only before a word that is no
+    stop word ("… vitamin D. The Senate" opens a sentence)."""
+    if ". " not in text:
+        return []
+    out = [m.span(1) for m in _MIDDLE_INITIAL_RE.finditer(text)]
+    out += [
+        m.span(1)
+        for m in _LEADING_INITIAL_RE.finditer(text)
+        if m.group(2).lower() not in STOP_WORDS
+    ]
+    return out
 
 
 def _tag_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` writes a party tag or a middle initial. Their capitals name no one:
-    one outlet writes "Rep. Stephen Lynch (D-Mass.)", another "Stephen F. Lynch, a
+    """Where ``text`` writes a party tag or a person's initials. Their capitals name no
+    one: one outlet writes "Rep. Stephen Lynch (D-Mass.)", another "Stephen F. Lynch, a
     Democrat from South Boston", and "D", "Mass" and "F" are no other person's names
-    (nor names both share)."""
-    out = lawmaker_tag_spans(text)  # also a state alone: "(Md.)", ", R.I.,"
-    if ". " in text:
-        out += [m.span(1) for m in _MIDDLE_INITIAL_RE.finditer(text)]
-    return out
+    (nor names both share); nor are the "H.W." of "George H.W. Bush" and the "J." of
+    "J. Edgar Hoover" against "George Bush" and "Edgar Hoover"."""
+    return lawmaker_tag_spans(text) + _initial_spans(text)  # also "(Md.)", ", R.I.,"
 
 
 @lru_cache(maxsize=65536)
@@ -2306,8 +2328,60 @@ def _word_features(
 
 def _other_names(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> set[str]:
     """Rare names of ``a`` that ``b`` does not mention, spelling variants ("Qaida" /
-    "Qaeda") and abbreviations ("Colo." / "Colorado") aside."""
-    return {t for t in _unmentioned(a, b, fa) if not _named_in(t, b)}
+    "Qaeda"), abbreviations ("Colo." / "Colorado") and a first name's other form
+    before one surname ("Jim" / "James" Clyburn) aside."""
+    return {t for t in _unmentioned(a, b, fa) if not _named_in(t, b) and not _first_name(t, a, b)}
+
+
+def _given_names() -> dict[str, frozenset[str]]:
+    """Each first name's normalised form -> the given names it may stand for (itself
+    included): "jim" -> {"jam"} ("James" reads `jam`), "jam" -> {"jam"}."""
+    out: dict[str, set[str]] = {}
+    for given, forms in FIRST_NAME_FORMS.items():
+        g = normalize_word(given)
+        out.setdefault(g, set()).add(g)
+        for form in forms:
+            out.setdefault(normalize_word(form), set()).add(g)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_GIVEN_NAMES = _given_names()
+
+
+def _surname_after(p: Prepared, i: int) -> str:
+    """The word after the name word ``p.words[i]``, its initials passed ("James E.
+    Clyburn": `clyburn`), or "" when it is no name."""
+    tags = _tag_tokens(p.text)
+    w = p.words
+    j = i + 1
+    while j < len(w) and w[j] in tags and len(w[j]) <= 2:
+        j += 1
+    return w[j] if j < len(w) and _may_name(p, w[j]) else ""
+
+
+def _may_name(p: Prepared, word: str) -> bool:
+    """``word`` is written as a name in ``p``, or may be one: a headline's capitals say
+    nothing."""
+    return word in p.entities or (p.headline_case and word in p.tokset)
+
+
+def _first_name(t: str, a: Prepared, b: Prepared) -> bool:
+    """``t`` is a first name of ``a`` that ``b`` writes in another form of one given name
+    before the same surname: "Jim Clyburn" / "James E. Clyburn", "Bill" / "William".
+    Only before a surname both write: "Bill" or "Jim" alone stay other names."""
+    given = _GIVEN_NAMES.get(t)
+    if given is None:
+        return False
+    surnames = {s for i, x in enumerate(a.words) if x == t and (s := _surname_after(a, i))}
+    if not surnames:
+        return False
+    return any(
+        u != t
+        and not given.isdisjoint(_GIVEN_NAMES.get(u, _EMPTY))
+        and _surname_after(b, i) in surnames
+        for i, u in enumerate(b.words)
+        if _may_name(b, u)
+    )
 
 
 def _named_in(t: str, b: Prepared) -> bool:
@@ -3247,7 +3321,11 @@ def _headline_subjects(
     return [
         t
         for t in _unmentioned(p, q, fp)
-        if t in own.lead and t not in other.lead and t not in other.repeated and not _named_in(t, q)
+        if t in own.lead
+        and t not in other.lead
+        and t not in other.repeated
+        and not _named_in(t, q)
+        and not _first_name(t, p, q)
     ]
 
 
@@ -4034,10 +4112,19 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
             covered.update(words)
         run.clear()
 
-    # middle initials stay inside the name they stand in ("Adam B. Schiff", _tag_spans)
-    initials = {m.start(1) for m in _MIDDLE_INITIAL_RE.finditer(text)} if ". " in text else ()
+    def run_end() -> int:
+        """Where the name's last word ends, an initial's full stop ("B. Schiff") in."""
+        end = _token_end(text, run[-1].start)
+        return end + (run[-1].start in initials and text.startswith(".", end))
+
+    # initials stay inside the name they stand in ("Adam B. Schiff", "J. Edgar Hoover",
+    # _tag_spans), a leading one opening it
+    spans = _initial_spans(text)
+    initials = {t.start for t in tokenize(text) if any(a <= t.start < b for a, b in spans)}
     for tok in tokenize(text):
-        if run and tok.start in initials:
+        if tok.start in initials:
+            if run and not _IN_NAME_RE.fullmatch(text, run_end(), tok.start):
+                close()
             run.append(tok)
             continue
         if tok.norm[0] == "#" and tok.norm in want:  # a number that names: "Flight 17"
@@ -4050,11 +4137,8 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
                 covered.add(tok.norm)
             continue
         if tok.norm in naming and (tok.cap or p.headline_case) and tok.norm not in _ROLES:
-            if run:
-                end = _token_end(text, run[-1].start)
-                end += run[-1].start in initials and text.startswith(".", end)  # "B. Schiff"
-                if not _IN_NAME_RE.fullmatch(text, end, tok.start):
-                    close()
+            if run and not _IN_NAME_RE.fullmatch(text, run_end(), tok.start):
+                close()
             run.append(tok)
             continue
         close()

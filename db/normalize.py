@@ -53,6 +53,7 @@ from db.lexicon import (
     STOP_WORDS,
     SYNONYMS,
     TIER_WEIGHTS,
+    WORD_FAMILIES,
     WORD_FORMS,
 )
 from db.numbers import (
@@ -155,10 +156,12 @@ def _build_phrase_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 # --------------------------------------------------------------------------- tokens
 
-# Dotted abbreviations (U.S., D.P.R.K.) | words with inner apostrophes/hyphens |
+# Dotted abbreviations (U.S., D.P.R.K.) | capitals joined by "&" (S&P, AT&T) |
+# words with inner apostrophes/hyphens |
 # numbers with thousands separators and decimals | a few symbols.
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"
+    r"|[A-Z]+&[A-Z]+(?:'[Ss])?\b"
     r"|[^\W\d_]+(?:'[^\W\d_]+)*"
     r"|\d+(?:,\d{3})*(?:\.\d+)?"
     r"|[%$£€]"
@@ -260,7 +263,21 @@ def normalize_word(lower: str) -> str:
     syn = SYNONYMS.get(lower)
     if syn is not None:
         return syn
-    return stem(american(lower))
+    stemmed = stem(american(lower))
+    return _FAMILY_STEMS.get(stemmed, stemmed)  # "nominee" is read as "nomination"
+
+
+def _family_stems() -> dict[str, str]:
+    """Each form's stem of :data:`WORD_FAMILIES` -> its family's first word's stem, so
+    every inflection of a form folds with it ("nominees", "nominated")."""
+    table: dict[str, str] = {}
+    for head, forms in WORD_FAMILIES.items():
+        for form in forms:
+            table[stem(american(form))] = stem(american(head))
+    return table
+
+
+_FAMILY_STEMS = _family_stems()
 
 
 _PHRASES = _build_phrase_table()
@@ -447,9 +464,11 @@ def tokenize(text: str) -> list[Token]:
             i += 1
             continue
         if first.isalpha():
-            if first.isupper() and (word.isupper() or "." in word):
-                # Case-sensitive acronyms first: "US" is the country, "us" a pronoun.
-                canon = _CASED.get(word.replace(".", "") if "." in word else word)
+            if first.isupper() and (word.isupper() or "." in word or "'" in word):
+                # Case-sensitive acronyms first: "US" is the country, "us" a pronoun;
+                # a possessive's "'s" aside ("S&P's").
+                acronym = word[:-2] if word.endswith(("'s", "'S")) else word
+                canon = _CASED.get(acronym.replace(".", "") if "." in acronym else acronym)
                 if canon is not None:
                     append(new(Token, (canon, True, False, False, pos)))
                     i += 1
