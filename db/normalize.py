@@ -156,12 +156,12 @@ def _build_phrase_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 # --------------------------------------------------------------------------- tokens
 
-# Dotted abbreviations (U.S., D.P.R.K.) | capitals joined by "&" (S&P, AT&T) |
+# Dotted abbreviations (U.S., D.P.R.K.) | two capitals joined by "&" (S&P, P&G) |
 # words with inner apostrophes/hyphens |
 # numbers with thousands separators and decimals | a few symbols.
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"
-    r"|[A-Z]+&[A-Z]+(?:'[Ss])?\b"
+    r"|[A-Z]&[A-Z](?:'[Ss])?\b"
     r"|[^\W\d_]+(?:'[^\W\d_]+)*"
     r"|\d+(?:,\d{3})*(?:\.\d+)?"
     r"|[%$£€]"
