@@ -90,6 +90,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -107,6 +108,7 @@ from db.lexicon import (
     ALTERNATIVES,
     CALENDAR,
     CALL_VERBS,
+    CASED_ALIASES,
     CONDITIONALS,
     CONVERSE_POLES,
     DEMAND_VERBS,
@@ -4033,7 +4035,16 @@ def _surfaces(p: Prepared) -> dict[str, str]:
         out.setdefault(normalize_word(w.lower()), w)
     for m in _NAMED_NUMBER_RE.finditer(p.text):  # '#17' is "Flight 17"
         out.setdefault("#" + m.group(2), m.group(0))
+    if "&" in p.text:  # "S&P", which the words above read as "S" and "P"
+        for m in _AMPERSAND_RE.finditer(p.text):
+            out.setdefault(normalize_word(m.group(0).lower()), m.group(0))
+            out.setdefault(_CASED_TOKENS.get(m.group(0), ""), m.group(0))
     return out
+
+
+# Two capitals joined by "&", one token as db.normalize reads them ("S&P").
+_AMPERSAND_RE = re.compile(r"\b[A-Z]&[A-Z]\b")
+_CASED_TOKENS = {a: normalize_word(c) for a, c in CASED_ALIASES.items()}
 
 
 # A word and the number that names with it, as db.normalize reads them ("No. 10").
@@ -4076,6 +4087,29 @@ _IN_NAME_RE = re.compile(r"[ -]")
 _ROLES = frozenset(normalize_word(w) for w in ROLE_WORDS)
 
 
+def _token_ends(text: str, toks: Sequence[Token]) -> dict[int, int]:
+    """Where each alias of several words in ``text`` ("Wall Street", "District of
+    Columbia": one token) ends as written, by its start (:func:`_token_end` reads one
+    word), a possessive's "'s" left out."""
+    out: dict[int, int] = {}
+    raw = [m.start() for m in _TOKEN_RE.finditer(text)]
+    for i, tok in enumerate(toks):
+        if tok.norm not in _PHRASE_OUTPUTS:
+            continue
+        stop = next((t.start for t in toks[i + 1 :] if t.start > tok.start), len(text))
+        last = max((r for r in raw if tok.start <= r < stop), default=tok.start)
+        out[tok.start] = _token_end(text, last)
+    return out
+
+
+# The tokens of the aliases written in several words ("wallstreet", "northkorea").
+_PHRASE_OUTPUTS = frozenset(
+    normalize_word(canon) if canon not in forms else canon
+    for canon, forms in ALIASES.items()
+    if any(" " in f for f in forms)
+)
+
+
 def _token_end(text: str, start: int) -> int:
     """Where the word at ``start`` ends as normalize.tokenize reads it ("N.J.",
     "O'Brien"), a possessive's "'s" left out."""
@@ -4108,20 +4142,24 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
         if run and not (want & words) <= covered:
             # As written where it stands ("Coffee" in "International Coffee", not the
             # sentence's first "coffee"), a possessive's "'s" left out.
-            items.append(text[run[0].start : _token_end(text, run[-1].start)])
+            last = run[-1].start
+            items.append(text[run[0].start : ends.get(last) or _token_end(text, last)])
             covered.update(words)
         run.clear()
 
     def run_end() -> int:
         """Where the name's last word ends, an initial's full stop ("B. Schiff") in."""
-        end = _token_end(text, run[-1].start)
-        return end + (run[-1].start in initials and text.startswith(".", end))
+        last = run[-1].start
+        end = ends.get(last) or _token_end(text, last)
+        return end + (last in initials and text.startswith(".", end))
 
     # initials stay inside the name they stand in ("Adam B. Schiff", "J. Edgar Hoover",
     # _tag_spans), a leading one opening it
+    toks = tokenize(text)
     spans = _initial_spans(text)
-    initials = {t.start for t in tokenize(text) if any(a <= t.start < b for a, b in spans)}
-    for tok in tokenize(text):
+    initials = {t.start for t in toks if any(a <= t.start < b for a, b in spans)}
+    ends = _token_ends(text, toks)
+    for tok in toks:
         if tok.start in initials:
             if run and not _IN_NAME_RE.fullmatch(text, run_end(), tok.start):
                 close()
@@ -4273,8 +4311,8 @@ def _place_name(canon: str, forms: tuple[str, ...]) -> str:
     name; acronyms in capitals ("USA", "EU")."""
     for form in forms:
         if form.replace(" ", "") == canon:
-            return form.upper() if len(form) <= 3 else form.title()
-    return forms[0].title()
+            return form.upper() if len(form) <= 3 else string.capwords(form)
+    return string.capwords(forms[0])
 
 
 # A readable name for each place token.
