@@ -143,17 +143,6 @@ WORD_FORMS: dict[str, str] = {
     "dems": "democrats",
 }
 
-# Words of one family the stemmer keeps apart (a derivation, not an inflection): each
-# form reads as its family's first word ("nominee", "nominated" and "nomination" are
-# one token, as "nominates"/"nominating" already were to "nominate"). Inflections of a
-# form need not be listed: the fold is made on the stems (db.normalize).
-WORD_FAMILIES: dict[str, tuple[str, ...]] = {
-    "nomination": ("nominee", "nominate"),
-    "immigration": ("immigrant", "immigrate"),
-    "collect": ("collection",),
-    "defense": ("defend",),
-}
-
 # A first name's familiar forms, read as the given name only where both sides write it
 # before one surname (db.matcher: "Jim Clyburn" / "James E. Clyburn"); never alone, so
 # "the bill", "Bob" or "Jim" by themselves read as written. Given name -> forms.

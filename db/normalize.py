@@ -53,7 +53,6 @@ from db.lexicon import (
     STOP_WORDS,
     SYNONYMS,
     TIER_WEIGHTS,
-    WORD_FAMILIES,
     WORD_FORMS,
 )
 from db.numbers import (
@@ -263,21 +262,7 @@ def normalize_word(lower: str) -> str:
     syn = SYNONYMS.get(lower)
     if syn is not None:
         return syn
-    stemmed = stem(american(lower))
-    return _FAMILY_STEMS.get(stemmed, stemmed)  # "nominee" is read as "nomination"
-
-
-def _family_stems() -> dict[str, str]:
-    """Each form's stem of :data:`WORD_FAMILIES` -> its family's first word's stem, so
-    every inflection of a form folds with it ("nominees", "nominated")."""
-    table: dict[str, str] = {}
-    for head, forms in WORD_FAMILIES.items():
-        for form in forms:
-            table[stem(american(form))] = stem(american(head))
-    return table
-
-
-_FAMILY_STEMS = _family_stems()
+    return stem(american(lower))
 
 
 _PHRASES = _build_phrase_table()
