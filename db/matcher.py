@@ -3028,6 +3028,30 @@ def read_otherwise_since_44b(text: str) -> bool:
     return any(w in DENIAL_VERBS and _undecided(low, i) for i, w in enumerate(low))
 
 
+def read_otherwise_since_45(text: str) -> bool:
+    """Whether norm77's name rules may judge the pairs of a statement otherwise (for a
+    schema step; a superset): ``text`` writes a person's initials (_initial_spans:
+    double and leading ones now, "George H.W. Bush", "J. Edgar Hoover"), or a given
+    name or one of its familiar forms before another capitalised word (_first_name:
+    "Jim Clyburn", "James E. Clyburn")."""
+    text = clean(text or "")
+    return bool(_initial_spans(text)) or _FIRST_NAME_BEFORE_NAME_RE.search(text) is not None
+
+
+# A first name of FIRST_NAME_FORMS (given or familiar) before a capitalised word.
+_FIRST_NAME_BEFORE_NAME_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {n.capitalize() for g, forms in FIRST_NAME_FORMS.items() for n in (g, *forms)},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s+(?:[A-Z]\.\s*)*[A-Z][a-z]"
+)
+
+
 def read_otherwise_since_44c(text: str) -> bool:
     """Whether the counterparts' test (:func:`_counterparts`, which now looks across stop
     words for the word both share) may judge the pairs of a statement otherwise (for a
