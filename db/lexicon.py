@@ -148,8 +148,8 @@ WORD_FORMS: dict[str, str] = {
 # "the bill", "Bob" or "Jim" by themselves read as written. Given name -> forms.
 FIRST_NAME_FORMS: dict[str, tuple[str, ...]] = {
     "james": ("jim", "jimmy", "jamie"),
-    "william": ("bill", "billy", "will", "willie", "liam"),
-    "robert": ("bob", "bobby", "rob", "robbie", "bert"),
+    "william": ("bill", "billy", "will", "willie"),
+    "robert": ("bob", "bobby", "rob", "robbie"),
     "michael": ("mike", "mick", "mickey", "mikey"),
     "joseph": ("joe", "joey"),
     "charles": ("chuck", "charlie", "chas"),
