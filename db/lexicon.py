@@ -97,6 +97,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "northamerica": ("north america", "north american", "north americans"),
     "centralamerica": ("central america", "central american", "central americans"),
     "gop": ("grand old party", "gop"),
+    # The index as one name: not two letters "S", "P" that news text writes alone too.
+    # A name, not a place: measured, read as a place (with Wall Street) it lost the
+    # market reports' anchors. "Wall Street" stays two words: read as one token, the
+    # border wall's "wall" grew rarer in the story profiles and joined two events
+    # (BENCHMARKS.md, norm77).
+    "sp": ("standard & poor's", "standard and poor's", "standard & poors", "standard and poors"),
+    # The capital by its district: "D.C.", "Washington, D.C." and "the District of
+    # Columbia" read as "Washington" does (not a place token: Washington is also a
+    # surname and a state).
+    "washington": ("washington d.c.", "d.c.", "district of columbia"),
     "%": ("per cent", "percent", "pct", "%"),
     "million": ("mln", "mn"),
     "billion": ("bln", "bn"),
@@ -107,9 +117,21 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 # Canonical words of ALIASES that name no place or organisation every statement of a
-# story shares: titles and numbers (db.normalize.PLACE_TOKENS leaves them out).
+# story shares: titles and numbers (db.normalize.PLACE_TOKENS leaves them out);
+# "washington", a surname and a state's name too, whose weight stays the word's; and
+# S&P, a name (an index, an agency).
 NON_PLACE_ALIASES = frozenset(
-    {"%", "million", "billion", "senator", "governor", "representative", "president"}
+    {
+        "%",
+        "million",
+        "billion",
+        "senator",
+        "governor",
+        "representative",
+        "president",
+        "washington",
+        "sp",
+    }
 )
 
 # One word written in another form: lower-case form -> the word it stands for, which is
@@ -119,6 +141,69 @@ NON_PLACE_ALIASES = frozenset(
 WORD_FORMS: dict[str, str] = {
     "dem": "democrat",
     "dems": "democrats",
+}
+
+# A first name's familiar forms, read as the given name only where both sides write it
+# before one surname (db.matcher: "Jim Clyburn" / "James E. Clyburn"); never alone, so
+# "the bill", "Bob" or "Jim" by themselves read as written. Given name -> forms.
+FIRST_NAME_FORMS: dict[str, tuple[str, ...]] = {
+    "james": ("jim", "jimmy", "jamie"),
+    "william": ("bill", "billy", "will", "willie"),
+    "robert": ("bob", "bobby", "rob", "robbie"),
+    "michael": ("mike", "mick", "mickey", "mikey"),
+    "joseph": ("joe", "joey"),
+    "charles": ("chuck", "charlie", "chas"),
+    "thomas": ("tom", "tommy"),
+    "edward": ("ted", "teddy", "ed", "eddie", "ned"),
+    "theodore": ("ted", "teddy", "theo"),
+    "richard": ("dick", "rick", "ricky", "rich", "richie"),
+    "daniel": ("dan", "danny"),
+    "david": ("dave", "davey"),
+    "stephen": ("steve", "stevie"),
+    "steven": ("steve", "stevie"),
+    "anthony": ("tony",),
+    "benjamin": ("ben", "benny"),
+    "christopher": ("chris",),
+    "nicholas": ("nick", "nicky"),
+    "patrick": ("pat", "paddy"),
+    "samuel": ("sam", "sammy"),
+    "andrew": ("andy", "drew"),
+    "alexander": ("alex",),
+    "frederick": ("fred", "freddie"),
+    "gregory": ("greg",),
+    "jeffrey": ("jeff",),
+    "gerald": ("jerry", "gerry"),
+    "lawrence": ("larry",),
+    "ronald": ("ron", "ronnie"),
+    "donald": ("don", "donnie"),
+    "douglas": ("doug",),
+    "kenneth": ("ken", "kenny"),
+    "timothy": ("tim", "timmy"),
+    "matthew": ("matt",),
+    "peter": ("pete",),
+    "philip": ("phil",),
+    "john": ("jack", "johnny"),
+    "henry": ("hank", "harry"),
+    "harold": ("harry", "hal"),
+    "mitchell": ("mitch",),
+    "bernard": ("bernie",),
+    "raymond": ("ray",),
+    "walter": ("walt",),
+    "vincent": ("vince",),
+    "joshua": ("josh",),
+    "jonathan": ("jon",),
+    "nathaniel": ("nate",),
+    "zachary": ("zach", "zack"),
+    "elizabeth": ("liz", "beth", "betsy", "betty"),
+    "katherine": ("kate", "kathy", "katie"),
+    "catherine": ("cathy", "kate", "katie"),
+    "margaret": ("peggy", "maggie", "meg"),
+    "susan": ("sue", "susie"),
+    "jennifer": ("jen", "jenny"),
+    "deborah": ("debbie", "deb"),
+    "patricia": ("pat", "patty", "trish"),
+    "rebecca": ("becky",),
+    "victoria": ("vicky",),
 }
 
 # US states as a lawmaker's tag or a dateline writes them, AP style ("Md.", "R.I.",
@@ -134,6 +219,7 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "Colo.": "Colorado",
     "Conn.": "Connecticut",
     "Del.": "Delaware",
+    "D.C.": "District of Columbia",
     "Fla.": "Florida",
     "Ga.": "Georgia",
     "Ill.": "Illinois",
@@ -184,6 +270,7 @@ CASED_ALIASES: dict[str, str] = {
     "ROK": "southkorea",
     "PRC": "china",
     "UAE": "uae",
+    "S&P": "sp",
 }
 
 # Function words, and reporting verbs/titles whose evidence the matcher takes

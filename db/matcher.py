@@ -90,6 +90,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -107,6 +108,7 @@ from db.lexicon import (
     ALTERNATIVES,
     CALENDAR,
     CALL_VERBS,
+    CASED_ALIASES,
     CONDITIONALS,
     CONVERSE_POLES,
     DEMAND_VERBS,
@@ -114,6 +116,7 @@ from db.lexicon import (
     DENIED_THINGS,
     FALL_TARGETS,
     FALL_WORDS,
+    FIRST_NAME_FORMS,
     FUTURE_WORDS,
     HEDGE_BEFORE_ING,
     HEDGE_BEFORE_TO,
@@ -1058,19 +1061,40 @@ def prepare(
     )
 
 
-# A middle initial between two words of a name: "Stephen F. Lynch", "Steny H. Hoyer".
-_MIDDLE_INITIAL_RE = re.compile(r"\b[A-Z][a-z]+ ([A-Z]\.) (?=[A-Z][a-z])")
+# A middle initial between two words of a name: "Stephen F. Lynch", "Steny H. Hoyer",
+# or two of them ("George H.W. Bush", "George H. W. Bush").
+_MIDDLE_INITIAL_RE = re.compile(r"\b[A-Z][a-z]+ ([A-Z]\.(?: ?[A-Z]\.)*) (?=[A-Z][a-z])")
+# A name's leading initial(s) before two words of a name ("J. Edgar Hoover", "L. Paul
+# Bremer"), where no capitalised word stands before it (that is the middle initial's
+# place, or "Plan B."): the text's start, a bracket or quote, or a lower-case word or
+# a comma and a space ("director J. Edgar Hoover", "said, L. Paul Bremer").
+_LEADING_INITIAL_RE = re.compile(
+    r"(?:^|(?<=[(\"'])|(?<=[a-z,;:] ))([A-Z]\.(?: ?[A-Z]\.)*) (?=([A-Z][a-z]+) [A-Z][a-z])"
+)
+
+
+def _initial_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a person's initials inside or before their name (not glued
+    to it: "JFK" is a name of its own). A leading one only before a word that is no
+    stop word ("… vitamin D. The Senate" opens a sentence)."""
+    if ". " not in text:
+        return []
+    out = [m.span(1) for m in _MIDDLE_INITIAL_RE.finditer(text)]
+    out += [
+        m.span(1)
+        for m in _LEADING_INITIAL_RE.finditer(text)
+        if m.group(2).lower() not in STOP_WORDS
+    ]
+    return out
 
 
 def _tag_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` writes a party tag or a middle initial. Their capitals name no one:
-    one outlet writes "Rep. Stephen Lynch (D-Mass.)", another "Stephen F. Lynch, a
+    """Where ``text`` writes a party tag or a person's initials. Their capitals name no
+    one: one outlet writes "Rep. Stephen Lynch (D-Mass.)", another "Stephen F. Lynch, a
     Democrat from South Boston", and "D", "Mass" and "F" are no other person's names
-    (nor names both share)."""
-    out = lawmaker_tag_spans(text)  # also a state alone: "(Md.)", ", R.I.,"
-    if ". " in text:
-        out += [m.span(1) for m in _MIDDLE_INITIAL_RE.finditer(text)]
-    return out
+    (nor names both share); nor are the "H.W." of "George H.W. Bush" and the "J." of
+    "J. Edgar Hoover" against "George Bush" and "Edgar Hoover"."""
+    return lawmaker_tag_spans(text) + _initial_spans(text)  # also "(Md.)", ", R.I.,"
 
 
 @lru_cache(maxsize=65536)
@@ -2381,8 +2405,60 @@ def _word_features(
 
 def _other_names(a: Prepared, b: Prepared, fa: frozenset[str], fb: frozenset[str]) -> set[str]:
     """Rare names of ``a`` that ``b`` does not mention, spelling variants ("Qaida" /
-    "Qaeda") and abbreviations ("Colo." / "Colorado") aside."""
-    return {t for t in _unmentioned(a, b, fa) if not _named_in(t, b)}
+    "Qaeda"), abbreviations ("Colo." / "Colorado") and a first name's other form
+    before one surname ("Jim" / "James" Clyburn) aside."""
+    return {t for t in _unmentioned(a, b, fa) if not _named_in(t, b) and not _first_name(t, a, b)}
+
+
+def _given_names() -> dict[str, frozenset[str]]:
+    """Each first name's normalised form -> the given names it may stand for (itself
+    included): "jim" -> {"jam"} ("James" reads `jam`), "jam" -> {"jam"}."""
+    out: dict[str, set[str]] = {}
+    for given, forms in FIRST_NAME_FORMS.items():
+        g = normalize_word(given)
+        out.setdefault(g, set()).add(g)
+        for form in forms:
+            out.setdefault(normalize_word(form), set()).add(g)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_GIVEN_NAMES = _given_names()
+
+
+def _surname_after(p: Prepared, i: int) -> str:
+    """The word after the name word ``p.words[i]``, its initials passed ("James E.
+    Clyburn": `clyburn`), or "" when it is no name."""
+    tags = _tag_tokens(p.text)
+    w = p.words
+    j = i + 1
+    while j < len(w) and w[j] in tags and len(w[j]) <= 2:
+        j += 1
+    return w[j] if j < len(w) and _may_name(p, w[j]) else ""
+
+
+def _may_name(p: Prepared, word: str) -> bool:
+    """``word`` is written as a name in ``p``, or may be one: a headline's capitals say
+    nothing."""
+    return word in p.entities or (p.headline_case and word in p.tokset)
+
+
+def _first_name(t: str, a: Prepared, b: Prepared) -> bool:
+    """``t`` is a first name of ``a`` that ``b`` writes in another form of one given name
+    before the same surname: "Jim Clyburn" / "James E. Clyburn", "Bill" / "William".
+    Only before a surname both write: "Bill" or "Jim" alone stay other names."""
+    given = _GIVEN_NAMES.get(t)
+    if given is None:
+        return False
+    surnames = {s for i, x in enumerate(a.words) if x == t and (s := _surname_after(a, i))}
+    if not surnames:
+        return False
+    return any(
+        u != t
+        and not given.isdisjoint(_GIVEN_NAMES.get(u, _EMPTY))
+        and _surname_after(b, i) in surnames
+        for i, u in enumerate(b.words)
+        if _may_name(b, u)
+    )
 
 
 def _named_in(t: str, b: Prepared) -> bool:
@@ -3027,6 +3103,30 @@ def read_otherwise_since_44b(text: str) -> bool:
     return any(w in DENIAL_VERBS and _undecided(low, i) for i, w in enumerate(low))
 
 
+def read_otherwise_since_45b(text: str) -> bool:
+    """Whether norm77's name rules may judge the pairs of a statement otherwise (for a
+    schema step; a superset): ``text`` writes a person's initials (_initial_spans:
+    double and leading ones now, "George H.W. Bush", "J. Edgar Hoover"), or a given
+    name or one of its familiar forms before another capitalised word (_first_name:
+    "Jim Clyburn", "James E. Clyburn")."""
+    text = clean(text or "")
+    return bool(_initial_spans(text)) or _FIRST_NAME_BEFORE_NAME_RE.search(text) is not None
+
+
+# A first name of FIRST_NAME_FORMS (given or familiar) before a capitalised word.
+_FIRST_NAME_BEFORE_NAME_RE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {n.capitalize() for g, forms in FIRST_NAME_FORMS.items() for n in (g, *forms)},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\s+(?:[A-Z]\.\s*)*[A-Z][a-z]"
+)
+
+
 def read_otherwise_since_44c(text: str) -> bool:
     """Whether the counterparts' test (:func:`_counterparts`, which now looks across stop
     words for the word both share) may judge the pairs of a statement otherwise (for a
@@ -3333,7 +3433,11 @@ def _headline_subjects(
     return [
         t
         for t in _unmentioned(p, q, fp)
-        if t in own.lead and t not in other.lead and t not in other.repeated and not _named_in(t, q)
+        if t in own.lead
+        and t not in other.lead
+        and t not in other.repeated
+        and not _named_in(t, q)
+        and not _first_name(t, p, q)
     ]
 
 
@@ -4041,7 +4145,16 @@ def _surfaces(p: Prepared) -> dict[str, str]:
         out.setdefault(normalize_word(w.lower()), w)
     for m in _NAMED_NUMBER_RE.finditer(p.text):  # '#17' is "Flight 17"
         out.setdefault("#" + m.group(2), m.group(0))
+    if "&" in p.text:  # "S&P", which the words above read as "S" and "P"
+        for m in _AMPERSAND_RE.finditer(p.text):
+            out.setdefault(normalize_word(m.group(0).lower()), m.group(0))
+            out.setdefault(_CASED_TOKENS.get(m.group(0), ""), m.group(0))
     return out
+
+
+# Two capitals joined by "&", one token as db.normalize reads them ("S&P").
+_AMPERSAND_RE = re.compile(r"\b[A-Z]&[A-Z]\b")
+_CASED_TOKENS = {a: normalize_word(c) for a, c in CASED_ALIASES.items()}
 
 
 # A word and the number that names with it, as db.normalize reads them ("No. 10").
@@ -4084,6 +4197,29 @@ _IN_NAME_RE = re.compile(r"[ -]")
 _ROLES = frozenset(normalize_word(w) for w in ROLE_WORDS)
 
 
+def _token_ends(text: str, toks: Sequence[Token]) -> dict[int, int]:
+    """Where each alias of several words in ``text`` ("Wall Street", "District of
+    Columbia": one token) ends as written, by its start (:func:`_token_end` reads one
+    word), a possessive's "'s" left out."""
+    out: dict[int, int] = {}
+    raw = [m.start() for m in _TOKEN_RE.finditer(text)]
+    for i, tok in enumerate(toks):
+        if tok.norm not in _PHRASE_OUTPUTS:
+            continue
+        stop = next((t.start for t in toks[i + 1 :] if t.start > tok.start), len(text))
+        last = max((r for r in raw if tok.start <= r < stop), default=tok.start)
+        out[tok.start] = _token_end(text, last)
+    return out
+
+
+# The tokens of the aliases written in several words ("wallstreet", "northkorea").
+_PHRASE_OUTPUTS = frozenset(
+    normalize_word(canon) if canon not in forms else canon
+    for canon, forms in ALIASES.items()
+    if any(" " in f for f in forms)
+)
+
+
 def _token_end(text: str, start: int) -> int:
     """Where the word at ``start`` ends as normalize.tokenize reads it ("N.J.",
     "O'Brien"), a possessive's "'s" left out."""
@@ -4116,14 +4252,27 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
         if run and not (want & words) <= covered:
             # As written where it stands ("Coffee" in "International Coffee", not the
             # sentence's first "coffee"), a possessive's "'s" left out.
-            items.append(text[run[0].start : _token_end(text, run[-1].start)])
+            last = run[-1].start
+            items.append(text[run[0].start : ends.get(last) or _token_end(text, last)])
             covered.update(words)
         run.clear()
 
-    # middle initials stay inside the name they stand in ("Adam B. Schiff", _tag_spans)
-    initials = {m.start(1) for m in _MIDDLE_INITIAL_RE.finditer(text)} if ". " in text else ()
-    for tok in tokenize(text):
-        if run and tok.start in initials:
+    def run_end() -> int:
+        """Where the name's last word ends, an initial's full stop ("B. Schiff") in."""
+        last = run[-1].start
+        end = ends.get(last) or _token_end(text, last)
+        return end + (last in initials and text.startswith(".", end))
+
+    # initials stay inside the name they stand in ("Adam B. Schiff", "J. Edgar Hoover",
+    # _tag_spans), a leading one opening it
+    toks = tokenize(text)
+    spans = _initial_spans(text)
+    initials = {t.start for t in toks if any(a <= t.start < b for a, b in spans)}
+    ends = _token_ends(text, toks)
+    for tok in toks:
+        if tok.start in initials:
+            if run and not _IN_NAME_RE.fullmatch(text, run_end(), tok.start):
+                close()
             run.append(tok)
             continue
         if tok.norm[0] == "#" and tok.norm in want:  # a number that names: "Flight 17"
@@ -4136,11 +4285,8 @@ def _full_names(p: Prepared, shared: list[str], surf: dict[str, str]) -> tuple[s
                 covered.add(tok.norm)
             continue
         if tok.norm in naming and (tok.cap or p.headline_case) and tok.norm not in _ROLES:
-            if run:
-                end = _token_end(text, run[-1].start)
-                end += run[-1].start in initials and text.startswith(".", end)  # "B. Schiff"
-                if not _IN_NAME_RE.fullmatch(text, end, tok.start):
-                    close()
+            if run and not _IN_NAME_RE.fullmatch(text, run_end(), tok.start):
+                close()
             run.append(tok)
             continue
         close()
@@ -4275,8 +4421,8 @@ def _place_name(canon: str, forms: tuple[str, ...]) -> str:
     name; acronyms in capitals ("USA", "EU")."""
     for form in forms:
         if form.replace(" ", "") == canon:
-            return form.upper() if len(form) <= 3 else form.title()
-    return forms[0].title()
+            return form.upper() if len(form) <= 3 else string.capwords(form)
+    return string.capwords(forms[0])
 
 
 # A readable name for each place token.

@@ -155,10 +155,12 @@ def _build_phrase_table() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 # --------------------------------------------------------------------------- tokens
 
-# Dotted abbreviations (U.S., D.P.R.K.) | words with inner apostrophes/hyphens |
+# Dotted abbreviations (U.S., D.P.R.K.) | two capitals joined by "&" (S&P, P&G) |
+# words with inner apostrophes/hyphens |
 # numbers with thousands separators and decimals | a few symbols.
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"
+    r"|[A-Z]&[A-Z](?:'[Ss])?\b"
     r"|[^\W\d_]+(?:'[^\W\d_]+)*"
     r"|\d+(?:,\d{3})*(?:\.\d+)?"
     r"|[%$£€]"
@@ -447,9 +449,11 @@ def tokenize(text: str) -> list[Token]:
             i += 1
             continue
         if first.isalpha():
-            if first.isupper() and (word.isupper() or "." in word):
-                # Case-sensitive acronyms first: "US" is the country, "us" a pronoun.
-                canon = _CASED.get(word.replace(".", "") if "." in word else word)
+            if first.isupper() and (word.isupper() or "." in word or "'" in word):
+                # Case-sensitive acronyms first: "US" is the country, "us" a pronoun;
+                # a possessive's "'s" aside ("S&P's").
+                acronym = word[:-2] if word.endswith(("'s", "'S")) else word
+                canon = _CASED.get(acronym.replace(".", "") if "." in acronym else acronym)
                 if canon is not None:
                     append(new(Token, (canon, True, False, False, pos)))
                     i += 1
