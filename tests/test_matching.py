@@ -2694,3 +2694,114 @@ def test_upgrade_from_version_44_matches_again_a_state_between_commas(tmp_path: 
     _related_matched_again(
         tmp_path, 44, records, ("Md.", "of Maryland"), {"Wire"}, now="same", then="related"
     )
+
+
+def test_upgrade_from_version_45_matches_again_a_part_against_the_whole(
+    tmp_path: Path,
+) -> None:
+    """Version 46 reads a figure narrowed further on ("taxes on recreational cannabis")
+    as a part of the whole, no conflict (here not even a match): a database left by
+    version 45 (the pair a 'conflict') matches again the articles of every statement
+    such a figure holds, then as a fresh ingest."""
+    records = {
+        "Wire": (
+            "Cannabis revenue",
+            "The county collected $3 million in taxes on recreational cannabis last year." + _BODY,
+        ),
+        "Daily": (
+            "County tax haul",
+            "The county collected $5 million in cannabis taxes last year, the treasurer said."
+            + _BODY[1:],
+        ),
+    }
+    _related_matched_again(
+        tmp_path,
+        45,
+        records,
+        ("recreational", "$5 million"),
+        {"Wire", "Daily"},
+        now="different",
+        then="conflict",
+    )
+
+
+def test_upgrade_from_version_45_matches_again_a_nickname_before_a_shared_surname(
+    tmp_path: Path,
+) -> None:
+    """Version 46 reads "Jim" and "James" before one surname as one person: a database
+    left by version 45 (the pair 'related', other names) matches again the articles of
+    every statement writing a given name or its familiar form before a name, then as a
+    fresh ingest."""
+    records = {
+        "Wire": ("Mayor Jim Okafor said the Tarlow dam would open on Friday.", ""),
+        "Daily": ("Mayor James Okafor said the Tarlow dam would open on Friday.", ""),
+    }
+    _related_matched_again(
+        tmp_path,
+        45,
+        records,
+        ("Jim Okafor", "James Okafor"),
+        {"Wire", "Daily"},
+        now="same",
+        then="related",
+    )
+
+
+def test_upgrade_from_version_45_matches_again_the_district_read_as_washington(
+    tmp_path: Path,
+) -> None:
+    """Version 46 reads "D.C." as Washington: a database left by version 45 (the pair
+    judged otherwise) matches again the articles holding the form, then as a fresh
+    ingest."""
+    records = {
+        "Wire": ("Tarlow mayor Ama Lind flies to D.C. for dam talks on Monday", ""),
+        "Daily": ("Tarlow mayor Ama Lind flies to Washington for dam talks on Monday", ""),
+    }
+    _related_matched_again(
+        tmp_path, 45, records, ("D.C.", "Washington"), {"Wire"}, now="same", then="related"
+    )
+
+
+def test_upgrade_from_version_45_has_a_speaker_joined_to_an_earlier_verb(
+    tmp_path: Path,
+) -> None:
+    """Version 46 reads "… on Tuesday and said" as the sentence subject speaking: a
+    database left by version 45 (no speaker there) has the 'statements' job due, finds
+    the speaker at the next match, and its matches are a fresh ingest's."""
+    records = {
+        "Wire": (
+            "Felton visits Tarlow plant",
+            "Nora Felton visited the Tarlow plant on Tuesday and said the jobs were safe.",
+        ),
+        "Daily": ("Tarlow jobs safe", "The Tarlow plant's jobs are safe, Nora Felton said."),
+    }
+    _speaker_found_after_upgrade(tmp_path, 45, records, "visited the Tarlow", "Nora Felton")
+
+
+def test_upgrade_from_version_45_drops_every_profile_and_regroups(tmp_path: Path) -> None:
+    """Version 46 reads "D.C." as Washington (a word's weight changes) and scores one
+    related statement between two short articles: a database left by version 45 has no
+    profile left and the regroup due, and the regroup leaves the stories a fresh
+    ingest's."""
+    records = {
+        "Wire": (
+            "Ama Lind in D.C. for Tarlow dam talks",
+            "Mayor Ama Lind flew to Washington, D.C. on Monday to ask for dam money.",
+        ),
+        "Daily": (
+            "Tarlow mayor seeks federal dam funds",
+            "Ama Lind met officials in the District of Columbia to press for the Tarlow dam.",
+        ),
+    }
+    path, db, _fresh = _ingested(tmp_path / "v45s.db", records)
+    stories = "SELECT id, story_id FROM articles ORDER BY id"
+    before = db.execute(stories).fetchall()
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] > 0
+    with _left_by(db, 45):
+        pass
+    db = _reopened(db, path)
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] == 0
+    assert regroup_due(db)
+    assert regroup(db) is not None
+    assert not regroup_due(db)
+    assert db.execute(stories).fetchall() == before
