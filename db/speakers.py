@@ -306,6 +306,13 @@ _SPEECH_IF.setdefault("r", []).append(
 _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_SPEECH_IF)
 _VERB_RE = re.compile(r"(?<![A-Za-z0-9_])" + _VERB_WORD + r"\b")
 SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
+# "made (it) clear that …" (:data:`_SPEECH_IF`): its tokens are common, so the cheap
+# test of :func:`has_speech_verb` reads the phrase itself where only they are found.
+_MADE_TOKENS = frozenset(("made", "makes", "making"))
+_MADE_CLEAR_RE = re.compile(
+    r"(?<![A-Za-z0-9_])ma(?:de|kes|king)(?:\s+it)?\s+clear"
+    r"(?=(?:\s+to(?:\s+[\w'’.-]+){1,3})?\s+that\b)"
+)
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
@@ -324,10 +331,11 @@ VERB_TOKENS = with_punct(
     | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts", "agreed", "agrees"}
     | {"deny", "accuse"}
     | {"found", "finds", "ruled"}
-    | {"made", "makes", "making"}
+    | _MADE_TOKENS
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
 )  # lower-case too
+_PLAIN_VERB_TOKENS = VERB_TOKENS - _MADE_TOKENS
 # "M&S", "AT&T"; a particle written onto the name: "diGenova", "deGrasse".
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]|(?:d[aeiu]|l[ae])(?=[A-Z][a-z]))[\w'’.&-]*")
 _TOKEN_RE = re.compile(r"\S+")
@@ -4191,8 +4199,10 @@ def has_speech_verb(text: str, sources: bool = False) -> bool:
     """Cheap test: could a speech verb be in ``text`` (or, with ``sources``, a phrase
     saying where figures come from: :func:`data_source_spans`)? (token look-up)."""
     words = text.split()
-    if not VERB_TOKENS.isdisjoint(words):
+    if not _PLAIN_VERB_TOKENS.isdisjoint(words):
         return True
+    if not _MADE_TOKENS.isdisjoint(words) and _MADE_CLEAR_RE.search(text):
+        return True  # only "made clear that": "made from goat's skin" is no verb of saying
     return sources and not _DATA_SOURCE_TOKENS.isdisjoint(words)
 
 

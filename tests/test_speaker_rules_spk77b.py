@@ -103,3 +103,18 @@ def test_subject_inside_the_quoted_aside_is_not_moved() -> None:
     # No comma opens an aside: "who appeared on …" is the subject's own clause.
     body = 'The woman who appeared on "The Late Show" said the plan was a "bad deal."'
     assert _quote_speakers(body)[-1] != "Mara Quillon"
+
+
+# "made" elsewhere in the sentence is no verb of saying: a quotation going on from the
+# one before keeps its speaker (the cheap test reads "made clear that" itself).
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We kept it simple," Ms. Quillon said. "Where is the fun in that?" she pondered'
+        " at every stage, making enjoyment the top priority.",
+        '"It is all here," Ms. Quillon said. As Ms. Quillon remarks as we pass the buses'
+        ' (painted with dyes made from beetroot): "This is the future."',
+    ],
+)
+def test_made_elsewhere_is_no_verb(body: str) -> None:
+    assert _quote_speakers(body) == ["Mara Quillon", "Mara Quillon"]
