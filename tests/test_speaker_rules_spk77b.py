@@ -118,3 +118,42 @@ def test_subject_inside_the_quoted_aside_is_not_moved() -> None:
 )
 def test_made_elsewhere_is_no_verb(body: str) -> None:
     assert _quote_speakers(body) == ["Mara Quillon", "Mara Quillon"]
+
+
+# "they" with no group quoted before: the one group of people the nearest sentence has
+# speak (its verb of saying may be in a clause of its own), as written.
+@pytest.mark.parametrize(
+    ("body", "group"),
+    [
+        (
+            "Ms. Quillon spoke out after five Labour senators urged the mayor to resign."
+            ' In a statement, they said his plan does not serve "the public interest."',
+            "Labour senators",
+        ),
+        (
+            "Union leaders said on Monday that the depot would close."
+            ' "It is a disaster for the town," they added.',
+            "Union leaders",
+        ),
+    ],
+)
+def test_they_is_the_group_that_spoke_before(body: str, group: str) -> None:
+    speakers = _quote_speakers(body)
+    assert speakers[-1] is not None and speakers[-1].endswith(group)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Two groups speak in the nearest sentence: not sure which.
+        "Union leaders said the depot would close, while the workers argued it would stay."
+        ' "It is a disaster for the town," they added.',
+        # A share of a group is no group "they" goes on with.
+        "Most workers said on Monday that the depot would close."
+        ' "It is a disaster for the town," they added.',
+        # No group speaks: a person did.
+        'Ms. Quillon said the depot would close. "It is a disaster for the town," they added.',
+    ],
+)
+def test_they_without_one_group_stays_unresolved(body: str) -> None:
+    assert _quote_speakers(body)[-1] is None
