@@ -1571,7 +1571,10 @@ def _resolve_pronoun(text: str, q: QuoteSpan, done: list[QuoteSpan], people: Peo
     (:func:`_group_pronoun`); kind "unresolved" when no one fits."""
     pronoun = PERSON_PRONOUNS.get(q.speaker or "", "")
     if pronoun not in ("he", "she"):
-        return _group_pronoun(text, q, done, people)
+        q = _group_pronoun(text, q, done, people)
+        if pronoun == "they" and q.speaker_kind == "unresolved":
+            return _group_spoken_before(text, q, people) or q
+        return q
     at = q.speaker_start or 0
     name: str | None = None
     # The last person quoted goes on speaking while no one else is named since
@@ -1675,6 +1678,42 @@ def _group_pronoun(
     if name is None:
         return _named(q, None, kind="unresolved")
     return _named(q, name)
+
+
+def _group_spoken_before(text: str, q: QuoteSpan, people: People) -> QuoteSpan | None:
+    """``q``, attributed to "they" and quoting no group before, with the one group of
+    people the nearest sentence (its own before "they", or one of the two before it)
+    has speak ("… after five Missouri Republican senators urged Akin to step aside. In
+    a statement, they said …"), as written (kind "common"); None when there is none or
+    that sentence has two, or a sentence between breaks off a damaged paragraph."""
+    at = q.speaker_start or 0
+    k = bisect_right(people.sentence_starts, at) - 1
+    for j in range(k, max(-1, k - 3), -1):
+        lo = people.sentence_starts[j]
+        if lo <= people.barrier_before(at):
+            return None
+        hi = at if j == k else people.sentence_starts[j + 1]
+        groups = [
+            att
+            for att in attributions(people.masked[lo:hi])
+            if (att.kind == "common" and is_plural(att.name))
+            or (
+                att.kind == "named" and _common_plural(att.name)  # "Councillors said"
+            )
+            if not _SHARE_START_RE.match(att.name)
+        ]
+        if len({att.name for att in groups}) > 1:
+            return None  # "Democrats said … while Republicans argued …": not sure which
+        if groups:
+            g = groups[-1]
+            return QuoteSpan(
+                q.start, q.end, q.text, g.name, lo + g.start, lo + g.end, "common", None
+            )
+    return None
+
+
+# A share of people ("some of them", "most analysts"): no group "they" goes on with.
+_SHARE_START_RE = re.compile(r"(?:[Ss]ome|[Mm]ost|[Mm]any|[Ff]ew|[Aa]ll|[Oo]thers?)\b")
 
 
 def _body_spoken_before(text: str, at: int, people: People, after: int = 0) -> str | None:

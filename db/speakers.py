@@ -132,6 +132,9 @@ _EVALUATIVE_VERBS = words(
     "hailed hails praised praises criticised criticises criticized criticizes condemned"
     " condemns welcomed welcomes blamed blames thanked likened likens commended commends"
     " deemed slated slammed slams blasted lambasted lambasts"
+    # "The spokesperson also touted Grassley's "strong record"", "Biden decried the
+    # "dangerous" rhetoric" (not only "decried … as", :data:`_AS_VERBS`).
+    " touted touts decried decries"
 )
 _VERB_LIST = sorted(set(_VERBS.split("|")) | _EVALUATIVE_VERBS)
 _VERB_SET = frozenset(_VERB_LIST)
@@ -180,7 +183,13 @@ _SPEECH_IF: dict[str, list[str]] = {
     "p": [r"uts? it(?=\s*[,:])"],
     "w": [r"ent on(?=[,:.;])"],
     # "Yukos maintains that …" (not "maintains its lead").
-    "m": [r"aintain(?:s|ed)(?=\s+that\b)"],
+    "m": [
+        r"aintain(?:s|ed)(?=\s+that\b)",
+        # A stance stated: "He made clear that the cuts should be "minimal"", "Smith
+        # made it clear to reporters that …" (not "made clear progress", "made clear
+        # his opposition": no words of his follow).
+        r"(?:ade|akes|aking)(?:\s+it)?\s+clear(?=(?:\s+to(?:\s+[\w'’.-]+){1,3})?\s+that\b)",
+    ],
 }
 # Scorn that names what it scorns "as" something, and naming it so: "Cornyn dismissed
 # Obama's concerns as "unpersuasive"", "Schumer denounced the offer as "…"" (not
@@ -297,6 +306,13 @@ _SPEECH_IF.setdefault("r", []).append(
 _VERB_WORD = _any_of(_VERB_LIST, capital={"a": ["ccording to"]}, extra=_SPEECH_IF)
 _VERB_RE = re.compile(r"(?<![A-Za-z0-9_])" + _VERB_WORD + r"\b")
 SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
+# "made (it) clear that …" (:data:`_SPEECH_IF`): its tokens are common, so the cheap
+# test of :func:`has_speech_verb` reads the phrase itself where only they are found.
+_MADE_TOKENS = frozenset(("made", "makes", "making"))
+_MADE_CLEAR_RE = re.compile(
+    r"(?<![A-Za-z0-9_])ma(?:de|kes|king)(?:\s+it)?\s+clear"
+    r"(?=(?:\s+to(?:\s+[\w'’.-]+){1,3})?\s+that\b)"
+)
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
@@ -315,9 +331,11 @@ VERB_TOKENS = with_punct(
     | {"advised", "read", "reads", "claim", "call", "Said", "put", "puts", "agreed", "agrees"}
     | {"deny", "accuse"}
     | {"found", "finds", "ruled"}
+    | _MADE_TOKENS
     | _AS_VERB_FORMS
     | _PLAIN_VERBS
 )  # lower-case too
+_PLAIN_VERB_TOKENS = VERB_TOKENS - _MADE_TOKENS
 # "M&S", "AT&T"; a particle written onto the name: "diGenova", "deGrasse".
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]|(?:d[aeiu]|l[ae])(?=[A-Z][a-z]))[\w'’.&-]*")
 _TOKEN_RE = re.compile(r"\S+")
@@ -1139,7 +1157,12 @@ _VERB_THEN_QUOTE_RE = re.compile(r"[a-z]+[,:]?\s*[\"“‘]")
 _JOINED_REPORTING_RE = re.compile(
     r"(?:said|says|told|tells|insisted|insists|warned|warns|argued|argues"
     r"|claimed|claims|vowed|vows|declared|declares|admitted(?! to\b)|admits(?! to\b)"
-    r"|conceded|concedes|acknowledged|acknowledges|predicted|predicts|noted|notes)\b"
+    r"|conceded|concedes|acknowledged|acknowledges|predicted|predicts|noted|notes"
+    r"|ma(?:de|kes)(?:\s+it)?\s+clear)\b"
+    # A verb of naming with its quoted name a few words on ("went to CPAC and called him
+    # a "relatable guy"", "… and dismissed the plan as "dead""), not "called on/for".
+    r"|(?:called|calls|described|describes|dismissed|dismisses|branded|brands|dubbed"
+    r"|labell?ed)(?!\s+(?:on|for|off|up|in|out)\b)(?=(?:\s+[\w'’.-]+){1,6}\s+[\"“‘])"
 )
 
 
@@ -1669,12 +1692,24 @@ def _share_before(s: str, v: int) -> Attribution | None:
     return Attribution(m.group(1), m.start(1), m.end(1), "common")
 
 
+# A relative aside opened by a comma and ended by a masked quotation right before the
+# verb, with no comma of its own: ', who appeared on "Qqqq" ' (the comma was inside).
+_ASIDE_QUOTE_END_RE = re.compile(r",\s+(?:who|which)\s[^,;:\"“”]{1,120}[\"“]Qq*[\"”]\s\Z")
+
+
 def _speaker_before(
     s: str, v: int, participle: bool = False, floor: int = 0
 ) -> tuple[Attribution | None, bool]:
     """Who is named right before the verb at ``v``: (attribution, passive).
     ``participle``: the verb is an -ing form ("saying"), which after a comma takes the
     sentence's subject. Nothing before ``floor`` (nor 240 characters before) is read."""
+    closing = _ASIDE_QUOTE_END_RE.search(s, max(0, v - 160), v)
+    if closing is not None:
+        # "Gillibrand, who announced her bid on "The Late Show," said": the comma closing
+        # the aside was inside the masked quotation; its closing mark is read as that
+        # comma (the offsets kept).
+        m = closing.end() - 2
+        return _speaker_before(s[:m] + "," + s[m + 1 :], v, participle, floor)
     tail = _DOCUMENT_TAIL_RE.search(s, max(0, v - 120), v)
     if tail is not None and not _in_opening_phrase(s, tail.start()):
         # (Not "In its report on the council's work the committee said": the committee.)
@@ -4164,8 +4199,10 @@ def has_speech_verb(text: str, sources: bool = False) -> bool:
     """Cheap test: could a speech verb be in ``text`` (or, with ``sources``, a phrase
     saying where figures come from: :func:`data_source_spans`)? (token look-up)."""
     words = text.split()
-    if not VERB_TOKENS.isdisjoint(words):
+    if not _PLAIN_VERB_TOKENS.isdisjoint(words):
         return True
+    if not _MADE_TOKENS.isdisjoint(words) and _MADE_CLEAR_RE.search(text):
+        return True  # only "made clear that": "made from goat's skin" is no verb of saying
     return sources and not _DATA_SOURCE_TOKENS.isdisjoint(words)
 
 
