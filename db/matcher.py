@@ -3139,10 +3139,14 @@ def read_otherwise_since_45(text: str) -> bool:
     """Whether conf77's rules may judge the pairs of a statement otherwise (for a schema
     step; a superset): a figure of ``text`` whose counted words hold a pair written one
     after the other beyond its first two ("$2 million in taxes on recreational
-    marijuana": _narrows), or two joined by "and" ("taxes and fees": _sum_of_two)."""
+    marijuana": _narrows), or two joined by "and" ("taxes and fees": _sum_of_two).
+    Only a text that holds a number is prepared: the step reads every statement."""
+    text = text or ""
+    if not extract_numbers(text):
+        return False
     return any(
         n.joined or any(p != (n.head, n.after_head) for p in n.adjacent)
-        for n in prepare(text or "").numbers
+        for n in prepare(text).numbers
     )
 
 
