@@ -2627,6 +2627,25 @@ def test_upgrade_from_version_44_matches_again_a_party_tag(tmp_path: Path) -> No
     )
 
 
+def _profiles_dropped_and_regrouped(
+    tmp_path: Path, version: int, records: dict[str, tuple[str, str]]
+) -> None:
+    """A database of ``records`` left by ``version`` has no profile left and the regroup
+    due once opened, and the regroup leaves its stories a fresh ingest's."""
+    path, db, _fresh = _ingested(tmp_path / f"v{version}s.db", records)
+    stories = "SELECT id, story_id FROM articles ORDER BY id"
+    before = db.execute(stories).fetchall()
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] > 0
+    with _left_by(db, version):
+        pass
+    db = _reopened(db, path)
+    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] == 0
+    assert regroup_due(db)
+    assert regroup(db) is not None
+    assert not regroup_due(db)
+    assert db.execute(stories).fetchall() == before
+
+
 def test_upgrade_from_version_44_drops_every_profile_and_regroups(tmp_path: Path) -> None:
     """Version 45 reads "Rep." and "Dems" as the words they stand for, and a profile
     weighs words by their counts: a database left by version 44 has no profile left and
@@ -2641,18 +2660,7 @@ def test_upgrade_from_version_44_drops_every_profile_and_regroups(tmp_path: Path
             "House Democrats backed Representative Ama Lind's bill to fund the Tarlow dam.",
         ),
     }
-    path, db, _fresh = _ingested(tmp_path / "v44s.db", records)
-    stories = "SELECT id, story_id FROM articles ORDER BY id"
-    before = db.execute(stories).fetchall()
-    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] > 0
-    with _left_by(db, 44):
-        pass
-    db = _reopened(db, path)
-    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] == 0
-    assert regroup_due(db)
-    assert regroup(db) is not None
-    assert not regroup_due(db)
-    assert db.execute(stories).fetchall() == before
+    _profiles_dropped_and_regrouped(tmp_path, 44, records)
 
 
 def test_upgrade_from_version_44_matches_again_the_other_party_across_stop_words(
@@ -2793,15 +2801,4 @@ def test_upgrade_from_version_45_drops_every_profile_and_regroups(tmp_path: Path
             "Ama Lind met officials in the District of Columbia to press for the Tarlow dam.",
         ),
     }
-    path, db, _fresh = _ingested(tmp_path / "v45s.db", records)
-    stories = "SELECT id, story_id FROM articles ORDER BY id"
-    before = db.execute(stories).fetchall()
-    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] > 0
-    with _left_by(db, 45):
-        pass
-    db = _reopened(db, path)
-    assert db.execute("SELECT count(*) FROM article_profiles").fetchone()[0] == 0
-    assert regroup_due(db)
-    assert regroup(db) is not None
-    assert not regroup_due(db)
-    assert db.execute(stories).fetchall() == before
+    _profiles_dropped_and_regrouped(tmp_path, 45, records)
