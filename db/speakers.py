@@ -170,6 +170,10 @@ def _any_of(
 # "He went on: "…"", '"…," she goes on.' ("went on to win", "went on a diet" are not);
 # "Trump asserted that …" ("America asserted itself" is not); '"…," assured Mr
 # Wallace' (not "Rest assured we will …").
+# "… clear (to …) that": a stance stated ("He made clear that the cuts should be
+# "minimal"", "Smith made it clear to reporters that …"; not "made clear progress", "made
+# clear his opposition": no words of his follow). After "made"/"makes"/"making".
+_CLEAR_THAT = r"(?:\s+it)?\s+clear(?=(?:\s+to(?:\s+[\w'’.-]+){1,3})?\s+that\b)"
 _SPEECH_IF: dict[str, list[str]] = {
     "a": [
         r"sser(?:ted|ts|ting)(?!\s+(?:it|him|her|them)sel(?:f|ves)\b)",
@@ -185,10 +189,7 @@ _SPEECH_IF: dict[str, list[str]] = {
     # "Yukos maintains that …" (not "maintains its lead").
     "m": [
         r"aintain(?:s|ed)(?=\s+that\b)",
-        # A stance stated: "He made clear that the cuts should be "minimal"", "Smith
-        # made it clear to reporters that …" (not "made clear progress", "made clear
-        # his opposition": no words of his follow).
-        r"(?:ade|akes|aking)(?:\s+it)?\s+clear(?=(?:\s+to(?:\s+[\w'’.-]+){1,3})?\s+that\b)",
+        r"(?:ade|akes|aking)" + _CLEAR_THAT,  # "made clear that"
     ],
 }
 # Scorn that names what it scorns "as" something, and naming it so: "Cornyn dismissed
@@ -309,10 +310,7 @@ SPEECH_VERB_WORD = _VERB_WORD  # for other modules' patterns
 # "made (it) clear that …" (:data:`_SPEECH_IF`): its tokens are common, so the cheap
 # test of :func:`has_speech_verb` reads the phrase itself where only they are found.
 _MADE_TOKENS = frozenset(("made", "makes", "making"))
-_MADE_CLEAR_RE = re.compile(
-    r"(?<![A-Za-z0-9_])ma(?:de|kes|king)(?:\s+it)?\s+clear"
-    r"(?=(?:\s+to(?:\s+[\w'’.-]+){1,3})?\s+that\b)"
-)
+_MADE_CLEAR_RE = re.compile(r"(?<![A-Za-z0-9_])ma(?:de|kes|king)" + _CLEAR_THAT)
 # Tokens that can hold a speech verb; sentences without any skip the regex entirely.
 VERB_TOKENS = with_punct(
     {*(v.split()[0] for v in _VERB_LIST), "according", "According"}
