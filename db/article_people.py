@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from typing import Protocol
 
 from db.normalize import common_word, is_country, normalize_word
@@ -1505,11 +1506,9 @@ def _body_cues(before: str, noun: str) -> list[tuple[int, str]]:
             found.append((m.start(2), m.group(2)))
     # A name and its kind in apposition: "Ford, the US car company, reported", "The
     # company, GlaxoSmithKline, is to …".
-    for m in _APPOSED_KIND_RE.finditer(before):
-        kind = m.group(2) or m.group(3)
+    for kind, at, named in _apposed(before):
         if kind == noun or (business and kind in _BUSINESS_NOUNS):
-            i = 1 if m.group(1) else 4
-            found.append((m.start(i), m.group(i)))
+            found.append((at, named))
     # A name written with "'s" as a speech verb's subject ("Moody's said", "Standard &
     # Poor's warned"): a body's name in its own form (db.speakers reads it so).
     owned = {m.start(1): m.group(1) for m in _POSSESSIVE_SPOKE_RE.finditer(before)}
@@ -1690,11 +1689,18 @@ def body_named_before(text: str, at: int, phrase: str) -> str | None:
 def _apposed_as(before: str, noun: str, name: str) -> bool:
     """Does ``before`` set ``name`` and ``noun`` itself in apposition ("The company,
     GlaxoSmithKline,", "Ford, the US car company,")?"""
+    return any(kind == noun and _clean_body(named) == name for kind, _, named in _apposed(before))
+
+
+def _apposed(before: str) -> Iterator[tuple[str, int, str]]:
+    """Each name set in apposition with its kind in ``before``, either way round ("Ford,
+    the US car company,", "The company, GlaxoSmithKline,"): (kind, where the name
+    starts, the name)."""
     for m in _APPOSED_KIND_RE.finditer(before):
-        kind, named = (m.group(2), m.group(1)) if m.group(1) else (m.group(3), m.group(4))
-        if kind == noun and _clean_body(named) == name:
-            return True
-    return False
+        if m.group(1):
+            yield m.group(2), m.start(1), m.group(1)
+        else:
+            yield m.group(3), m.start(4), m.group(4)
 
 
 def _own_word_name(noun: str, name: str) -> bool:
