@@ -4152,7 +4152,8 @@ def _surfaces(p: Prepared) -> dict[str, str]:
     if "&" in p.text:  # "S&P", which the words above read as "S" and "P"
         for m in _AMPERSAND_RE.finditer(p.text):
             out.setdefault(normalize_word(m.group(0).lower()), m.group(0))
-            out.setdefault(_CASED_TOKENS.get(m.group(0), ""), m.group(0))
+            if m.group(0) in _CASED_TOKENS:  # "S&P" reads `sp`
+                out.setdefault(_CASED_TOKENS[m.group(0)], m.group(0))
     return out
 
 
